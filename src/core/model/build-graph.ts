@@ -1,0 +1,93 @@
+import type { Graph, Item, LoadProblem, ModelFile, Reference } from './graph';
+import { ITEM_KINDS, type ItemKind } from './kinds';
+import type { LoadedFile } from './load-file';
+import { referenceFields, type RefField } from './schema-def';
+import { deref, nodeAt, type YNode, type YScalar } from '../yaml/ynode';
+
+const REF_FIELDS = Object.fromEntries(ITEM_KINDS.map((k) => [k, referenceFields(k)])) as Record<ItemKind, RefField[]>;
+
+/** Merges loaded files into one graph: IDs, duplicates, resolved references, zone membership. Linear in model size. */
+export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = []): Graph {
+  const files: ModelFile[] = [];
+  const items: Item[] = [];
+  const problems: LoadProblem[] = [...extraProblems];
+  for (const l of loaded) {
+    files.push(l.file);
+    items.push(...l.items);
+    problems.push(...l.problems);
+  }
+  const byKind = Object.fromEntries(ITEM_KINDS.map((k) => [k, [] as Item[]])) as Record<ItemKind, Item[]>;
+  const byId = new Map<string, Item>();
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    byKind[item.kind].push(item);
+    const prev = byId.get(item.id);
+    if (!prev) byId.set(item.id, item);
+    else {
+      const g = groups.get(item.id) ?? [prev];
+      g.push(item);
+      groups.set(item.id, g);
+    }
+  }
+  const refs: Reference[] = [];
+  const refsTo = new Map<string, Reference[]>();
+  const refsOf = new Map<Item, Reference[]>();
+  for (const item of items) {
+    const own: Reference[] = [];
+    for (const f of REF_FIELDS[item.kind]) collect(item, item.node, f.path, 0, f, [], own);
+    for (const r of own) {
+      r.target = byId.get(r.id);
+      refs.push(r);
+      let list = refsTo.get(r.id);
+      if (!list) refsTo.set(r.id, (list = []));
+      list.push(r);
+    }
+    refsOf.set(item, own);
+  }
+  const zonesOfAsset = new Map<string, Set<string>>();
+  const addZone = (asset: string, zone: string) => {
+    let s = zonesOfAsset.get(asset);
+    if (!s) zonesOfAsset.set(asset, (s = new Set()));
+    s.add(zone);
+  };
+  for (const a of byKind.asset) if (typeof a.data.zone === 'string') addZone(a.id, a.data.zone);
+  for (const z of byKind.zone) if (Array.isArray(z.data.assets)) for (const a of z.data.assets) if (typeof a === 'string') addZone(a, z.id);
+  return {
+    files,
+    fileByPath: new Map(files.map((f) => [f.path, f])),
+    items,
+    byId,
+    byKind,
+    duplicates: [...groups.values()],
+    refs,
+    refsTo,
+    refsOf,
+    zonesOfAsset,
+    problems,
+  };
+}
+
+function collect(item: Item, node: YNode | null | undefined, path: string[], at: number, f: RefField, trail: string[], out: Reference[]): void {
+  const n = deref(node);
+  if (!n) return;
+  if (at === path.length) {
+    if (f.many) {
+      if (n.kind !== 'seq') return;
+      for (const el of n.items) {
+        const s = deref(el);
+        if (s?.kind === 'scalar') push(item, s, trail, f, out);
+      }
+    } else if (n.kind === 'scalar') push(item, n, trail, f, out);
+    return;
+  }
+  const step = path[at];
+  if (step === '[]') {
+    if (n.kind !== 'seq') return;
+    n.items.forEach((el, i) => collect(item, el, path, at + 1, f, [...trail, String(i)], out));
+  } else collect(item, nodeAt(n, [step]), path, at + 1, f, [...trail, step], out);
+}
+
+function push(item: Item, node: YScalar, trail: string[], f: RefField, out: Reference[]): void {
+  if (node.value === null || node.value === '') return;
+  out.push({ from: item, field: trail.join('.'), id: String(node.value), kinds: f.kinds, node });
+}

@@ -1,0 +1,92 @@
+import { bool, obj, oneOf, str, strings, type FieldSpec } from './fields';
+import { ITEM_KINDS } from './kinds';
+
+export const PROFILE_NAMES = ['recommended', 'fda-premarket', 'iec62443', 'all'] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+export const TAG_SYNTAXES = ['spdf', 'oft', 'strictdoc', 'lobster', 'bare'] as const;
+
+const severitySetting = oneOf(['off', 'info', 'warning', 'error'], 'Severity of the rule, or off.');
+const kindMap = (of: FieldSpec, doc: string): FieldSpec => obj(Object.fromEntries(ITEM_KINDS.map((k) => [k, of])), doc);
+const positive = (doc: string): FieldSpec => ({ type: 'integer', doc, minimum: 1 });
+
+/** Shape of spdf.config.yaml (the source of media/schemas/spdf.config.schema.json). */
+export const CONFIG_FIELDS: Record<string, FieldSpec> = {
+  version: { type: 'integer', doc: 'Config format version (1).', minimum: 1, maximum: 1 },
+  profile: oneOf(PROFILE_NAMES, 'Rule profile: recommended (default), fda-premarket, iec62443, or all.'),
+  include: strings('Globs of model files (default **/*.spdf.yaml).'),
+  exclude: strings('Globs excluded from model and code scans (node_modules and .git are always excluded).'),
+  id_patterns: kindMap(str(''), 'Regular expression per item kind that IDs must match.'),
+  rules: { type: 'map', values: severitySetting, doc: 'Severity overrides by rule code or alias: off, info, warning, error.' },
+  severity_scale: obj(
+    {
+      names: strings('Names of the hazard severity levels, lowest first (default negligible, minor, serious, critical, catastrophic).'),
+      serious: positive('Lowest level counted as "serious or worse" (default 3).'),
+      critical: positive('Lowest level counted as "critical or worse" (default 4).'),
+    },
+    'Hazard severity scale (ISO 14971 risk management plan).',
+  ),
+  limits: obj(
+    {
+      max_file_bytes: positive('Largest model file read, in bytes (default 5 MB).'),
+      max_aliases: positive('Most YAML aliases per file (default 1000).'),
+      max_depth: positive('Deepest YAML nesting (default 64).'),
+    },
+    'Defences against oversize or hostile input.',
+  ),
+  code: obj(
+    {
+      include: strings('Globs of source files scanned for tags (default: every file of a known language).'),
+      exclude: strings('Globs of source files never scanned.'),
+      test_globs: strings('Globs of test files (where `verifies` tags belong).'),
+      languages: { type: 'map', values: str(''), doc: 'File extension to language, e.g. ".h": cpp.' },
+      tag_syntaxes: { type: 'list', of: oneOf(TAG_SYNTAXES, ''), doc: 'Tag syntaxes recognised in comments (default spdf).' },
+      max_file_bytes: positive('Largest source file parsed (default 2 MB).'),
+    },
+    'Code links.',
+  ),
+  evidence: kindMap(
+    obj({ implementation: bool('Implementing code is required.'), verification: bool('Verification is required.') }, ''),
+    'Evidence each kind requires for the OK status.',
+  ),
+  stubs_file: str('File where quick fixes create stubs of dangling items (default: the referencing file).'),
+  lock_file: str('Review lock file (default spdf.lock.json).'),
+  test_results: strings('Globs of JUnit XML result files.'),
+  stale_days: positive('Days a model file may lag behind the code it links before TM007 reports it (default 180).'),
+};
+
+export const CONFIG_SPEC: FieldSpec = obj(CONFIG_FIELDS, 'SPDF Workbench project configuration.');
+
+export interface ResolvedConfig {
+  profile: ProfileName;
+  include: string[];
+  exclude: string[];
+  idPatterns: Record<string, string>;
+  rules: Record<string, 'off' | 'info' | 'warning' | 'error'>;
+  severityNames: string[];
+  seriousLevel: number;
+  criticalLevel: number;
+  limits: { maxFileBytes: number; maxAliases: number; maxDepth: number };
+  code: {
+    include: string[];
+    exclude: string[];
+    testGlobs: string[];
+    languages: Record<string, string>;
+    tagSyntaxes: string[];
+    maxFileBytes: number;
+  };
+  evidence: Record<string, { implementation: boolean; verification: boolean }>;
+  stubsFile?: string;
+  lockFile: string;
+  testResults: string[];
+  staleDays: number;
+  /** False for an untrusted workspace: user-supplied regular expressions are not compiled. */
+  trusted: boolean;
+}
+
+export const DEFAULT_EVIDENCE: ResolvedConfig['evidence'] = {
+  requirement: { implementation: true, verification: true },
+  control: { implementation: false, verification: true },
+  threat: { implementation: false, verification: false },
+  hazard: { implementation: false, verification: false },
+};
+

@@ -1,0 +1,103 @@
+import { SourceText, decodeUtf8 } from '../text';
+import { parseYaml } from '../yaml/parse';
+import { deref, toData } from '../yaml/ynode';
+import { CONFIG_FIELDS, DEFAULT_EVIDENCE, type ProfileName, type ResolvedConfig } from './config-def';
+import type { LoadProblem } from './graph';
+import { DEFAULT_ID_PATTERNS } from './kinds';
+import { validateFields, type SchemaIssue } from './validate';
+
+export const CONFIG_FILE = 'spdf.config.yaml';
+
+export function defaultConfig(): ResolvedConfig {
+  return {
+    profile: 'recommended',
+    include: ['**/*.spdf.yaml'],
+    exclude: [],
+    idPatterns: { ...DEFAULT_ID_PATTERNS },
+    rules: {},
+    severityNames: ['negligible', 'minor', 'serious', 'critical', 'catastrophic'],
+    seriousLevel: 3,
+    criticalLevel: 4,
+    limits: { maxFileBytes: 5_000_000, maxAliases: 1000, maxDepth: 64 },
+    code: { include: [], exclude: [], testGlobs: ['**/test/**', '**/tests/**', '**/*_test.*', '**/*.test.*', '**/test_*.*', '**/*Test.*', '**/*Tests.*'], languages: {}, tagSyntaxes: ['spdf'], maxFileBytes: 2_000_000 },
+    evidence: structuredClone(DEFAULT_EVIDENCE),
+    lockFile: 'spdf.lock.json',
+    testResults: [],
+    staleDays: 180,
+    trusted: true,
+  };
+}
+
+/** Reads spdf.config.yaml text into a resolved config; problems carry ranges, defaults fill the rest. */
+export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { config: ResolvedConfig; problems: LoadProblem[] } {
+  const config = defaultConfig();
+  config.trusted = trusted;
+  const problems: LoadProblem[] = [];
+  if (!bytes) return { config, problems };
+  const decoded = decodeUtf8(bytes);
+  if ('error' in decoded) {
+    problems.push({ code: 'TM009', message: decoded.error, file: CONFIG_FILE, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    return { config, problems };
+  }
+  const source = new SourceText(CONFIG_FILE, decoded.text);
+  const parsed = parseYaml(decoded.text);
+  for (const p of parsed.problems) problems.push({ code: 'TM000', message: p.message, file: CONFIG_FILE, range: source.range(p.start, p.end) });
+  const root = deref(parsed.roots[0]);
+  if (!root) return { config, problems };
+  if (root.kind !== 'map') {
+    problems.push({ code: 'TM008', message: 'spdf.config.yaml must be a mapping', file: CONFIG_FILE, range: source.range(root.start, root.end) });
+    return { config, problems };
+  }
+  const issues: SchemaIssue[] = [];
+  validateFields(root, CONFIG_FIELDS, [], 'spdf.config.yaml', issues);
+  for (const i of issues) problems.push({ code: i.code, message: i.message, file: CONFIG_FILE, range: source.range(i.start, i.end) });
+  let raw: Record<string, any>;
+  try {
+    raw = toData(root, { left: 100_000 }) as Record<string, any>;
+  } catch {
+    problems.push({ code: 'TM000', message: 'alias expansion exceeds the limit', file: CONFIG_FILE, range: source.range(0, 0) });
+    return { config, problems };
+  }
+  applyConfig(config, raw);
+  return { config, problems };
+}
+
+const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+const posInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
+
+function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
+  if (typeof raw.profile === 'string') c.profile = raw.profile as ProfileName;
+  c.include = strList(raw.include) ?? c.include;
+  c.exclude = strList(raw.exclude) ?? c.exclude;
+  if (raw.id_patterns && typeof raw.id_patterns === 'object')
+    for (const [k, v] of Object.entries(raw.id_patterns)) if (typeof v === 'string' && k in c.idPatterns) c.idPatterns[k] = v;
+  if (raw.rules && typeof raw.rules === 'object')
+    for (const [k, v] of Object.entries(raw.rules)) if (v === 'off' || v === 'info' || v === 'warning' || v === 'error') c.rules[k] = v;
+  const scale = raw.severity_scale ?? {};
+  c.severityNames = strList(scale.names) ?? c.severityNames;
+  c.seriousLevel = posInt(scale.serious) ?? c.seriousLevel;
+  c.criticalLevel = posInt(scale.critical) ?? c.criticalLevel;
+  const limits = raw.limits ?? {};
+  c.limits.maxFileBytes = posInt(limits.max_file_bytes) ?? c.limits.maxFileBytes;
+  c.limits.maxAliases = posInt(limits.max_aliases) ?? c.limits.maxAliases;
+  c.limits.maxDepth = posInt(limits.max_depth) ?? c.limits.maxDepth;
+  const code = raw.code ?? {};
+  c.code.include = strList(code.include) ?? c.code.include;
+  c.code.exclude = strList(code.exclude) ?? c.code.exclude;
+  c.code.testGlobs = strList(code.test_globs) ?? c.code.testGlobs;
+  if (code.languages && typeof code.languages === 'object') for (const [k, v] of Object.entries(code.languages)) if (typeof v === 'string') c.code.languages[k] = v;
+  c.code.tagSyntaxes = strList(code.tag_syntaxes) ?? c.code.tagSyntaxes;
+  c.code.maxFileBytes = posInt(code.max_file_bytes) ?? c.code.maxFileBytes;
+  if (raw.evidence && typeof raw.evidence === 'object')
+    for (const [k, v] of Object.entries(raw.evidence as Record<string, any>)) {
+      const base = c.evidence[k] ?? { implementation: false, verification: false };
+      c.evidence[k] = {
+        implementation: typeof v?.implementation === 'boolean' ? v.implementation : base.implementation,
+        verification: typeof v?.verification === 'boolean' ? v.verification : base.verification,
+      };
+    }
+  if (typeof raw.stubs_file === 'string') c.stubsFile = raw.stubs_file;
+  if (typeof raw.lock_file === 'string') c.lockFile = raw.lock_file;
+  c.testResults = strList(raw.test_results) ?? c.testResults;
+  c.staleDays = posInt(raw.stale_days) ?? c.staleDays;
+}

@@ -1,0 +1,107 @@
+import { hash64 } from '../hash';
+import { decodeUtf8, SourceText } from '../text';
+import { parseYaml } from '../yaml/parse';
+import { asMap, asSeq, deref, toData, AliasBudgetExceeded, type YMap } from '../yaml/ynode';
+import type { ResolvedConfig } from './config-def';
+import type { Item, LoadProblem, ModelFile } from './graph';
+import { KIND_OF_SECTION } from './kinds';
+import { KIND_SPECS } from './schema-def';
+import { scanSuppressions } from './suppressions';
+import { validateFields, type SchemaIssue } from './validate';
+
+export interface LoadedFile {
+  file: ModelFile;
+  items: Item[];
+  problems: LoadProblem[];
+}
+
+const TOP_LEVEL_KEYS = ['spdf', ...Object.keys(KIND_OF_SECTION)];
+
+/** Problem codes used by the loader (each is also a rule, so it has docs and can be configured). */
+export const YAML_SYNTAX = 'TM000';
+export const SCHEMA = 'TM008';
+export const UNREADABLE = 'TM009';
+
+/** Reads one model file from bytes; never throws. */
+export function loadModelBytes(path: string, bytes: Uint8Array, limits: ResolvedConfig['limits']): LoadedFile {
+  if (bytes.length > limits.maxFileBytes) return oversizeFile(path, bytes.length, limits.maxFileBytes);
+  const decoded = decodeUtf8(bytes);
+  if ('error' in decoded) {
+    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, decoded.offset));
+    return unreadable(new SourceText(path, head), `${decoded.error} (first invalid byte at offset ${decoded.offset})`, head.length);
+  }
+  return loadModelText(path, decoded.text, limits);
+}
+
+export function oversizeFile(path: string, size: number, limit: number): LoadedFile {
+  return unreadable(new SourceText(path, ''), `file is ${size} bytes, over the limit of ${limit} (limits.max_file_bytes); it was not read`);
+}
+
+function unreadable(source: SourceText, message: string, at = 0): LoadedFile {
+  const pos = source.positionAt(at);
+  return {
+    file: { path: source.path, source, roots: [], suppressions: [], hash: hash64(source.text) },
+    items: [],
+    problems: [{ code: UNREADABLE, message, file: source.path, range: { start: pos, end: pos } }],
+  };
+}
+
+export function loadModelText(path: string, text: string, limits: ResolvedConfig['limits']): LoadedFile {
+  const source = new SourceText(path, text);
+  const parsed = parseYaml(text, { maxAliases: limits.maxAliases, maxDepth: limits.maxDepth });
+  const problems: LoadProblem[] = parsed.problems.map((p) => ({ code: YAML_SYNTAX, message: p.message, file: path, range: source.range(p.start, p.end) }));
+  const issues: SchemaIssue[] = [];
+  const items: Item[] = [];
+  const budget = { left: Math.max(100_000, text.length) };
+  for (const root of parsed.roots) {
+    const doc = deref(root);
+    if (!doc) continue;
+    if (doc.kind !== 'map') {
+      problems.push({ code: YAML_SYNTAX, message: 'a model document must be a mapping of sections (system, zones, assets, ...)', file: path, range: source.range(doc.start, doc.end) });
+      continue;
+    }
+    for (const pair of doc.pairs) {
+      const key = String(pair.key.value);
+      if (key === 'spdf') continue;
+      const kind = KIND_OF_SECTION[key];
+      if (!kind) {
+        issues.push({ code: 'TM008', message: `unknown section '${key}'; expected one of: ${TOP_LEVEL_KEYS.join(', ')}`, start: pair.key.start, end: pair.key.end });
+        continue;
+      }
+      const spec = KIND_SPECS[kind];
+      const entries = kind === 'system' ? [pair.value] : asSeq(pair.value)?.items;
+      if (!entries) {
+        if (deref(pair.value)) issues.push({ code: 'TM008', message: `section '${key}' must be a list of ${kind} items`, start: pair.key.start, end: pair.key.end });
+        continue;
+      }
+      for (const entry of entries) {
+        const map = asMap(entry);
+        if (!map) {
+          const n = deref(entry);
+          if (n) issues.push({ code: 'TM008', message: `each entry of '${key}' must be a mapping with an id`, start: n.start, end: n.end });
+          continue;
+        }
+        validateFields(map, spec.fields, spec.required, kind, issues);
+        const item = makeItem(kind, path, map, budget, problems, source);
+        if (item) items.push(item);
+      }
+    }
+  }
+  for (const i of issues) problems.push({ code: i.code, message: i.message, file: path, range: source.range(i.start, i.end) });
+  return { file: { path, source, roots: parsed.roots, suppressions: scanSuppressions(source), hash: hash64(text) }, items, problems };
+}
+
+function makeItem(kind: Item['kind'], file: string, node: YMap, budget: { left: number }, problems: LoadProblem[], source: SourceText): Item | undefined {
+  const idPair = node.pairs.find((p) => p.key.value === 'id');
+  const idNode = deref(idPair?.value);
+  if (!idNode || idNode.kind !== 'scalar' || idNode.value === null || idNode.value === '') return undefined;
+  let data: Record<string, unknown>;
+  try {
+    data = toData(node, budget) as Record<string, unknown>;
+  } catch (e) {
+    if (!(e instanceof AliasBudgetExceeded)) throw e;
+    problems.push({ code: YAML_SYNTAX, message: 'alias expansion exceeds the limit (alias bomb?); the item is ignored', file, range: source.range(node.start, node.start) });
+    return undefined;
+  }
+  return { kind, id: String(idNode.value), file, node, idNode, data };
+}

@@ -1,0 +1,63 @@
+import picomatch from 'picomatch';
+import type { Host } from '../host';
+import { buildGraph } from './build-graph';
+import { CONFIG_FILE, resolveConfig } from './config';
+import type { ResolvedConfig } from './config-def';
+import type { Graph, LoadProblem } from './graph';
+import { loadModelBytes, oversizeFile, type LoadedFile } from './load-file';
+
+export interface Workspace {
+  config: ResolvedConfig;
+  graph: Graph;
+  /** Every file the host listed (code links and other hosts reuse the listing). */
+  allFiles: string[];
+}
+
+export interface LoadOptions {
+  trusted?: boolean;
+}
+
+const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+
+export function modelFileMatcher(config: ResolvedConfig): (path: string) => boolean {
+  const inc = picomatch(config.include, { dot: true });
+  const exc = picomatch([...ALWAYS_EXCLUDED, ...config.exclude], { dot: true });
+  return (p) => inc(p) && !exc(p);
+}
+
+/** Loads config and every model file through the host; problems never stop the load. */
+export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise<Workspace> {
+  const allFiles = await host.listFiles();
+  const configProblems: LoadProblem[] = [];
+  let configBytes: Uint8Array | undefined;
+  if (allFiles.includes(CONFIG_FILE)) {
+    try {
+      configBytes = await host.readFile(CONFIG_FILE);
+    } catch (e) {
+      configProblems.push(readFailure(CONFIG_FILE, e));
+    }
+  }
+  const { config, problems } = resolveConfig(configBytes, opts.trusted ?? true);
+  configProblems.push(...problems);
+  const isModel = modelFileMatcher(config);
+  const paths = allFiles.filter(isModel).sort();
+  const loaded = await Promise.all(paths.map((p) => loadOne(host, p, config)));
+  const ok = loaded.filter((l): l is LoadedFile => !('problem' in l));
+  const failed = loaded.filter((l): l is { problem: LoadProblem } => 'problem' in l).map((l) => l.problem);
+  return { config, graph: buildGraph(ok, [...configProblems, ...failed]), allFiles };
+}
+
+async function loadOne(host: Host, path: string, config: ResolvedConfig): Promise<LoadedFile | { problem: LoadProblem }> {
+  try {
+    const size = await host.statSize?.(path);
+    if (size !== undefined && size > config.limits.maxFileBytes) return oversizeFile(path, size, config.limits.maxFileBytes);
+    return loadModelBytes(path, await host.readFile(path), config.limits);
+  } catch (e) {
+    return { problem: readFailure(path, e) };
+  }
+}
+
+function readFailure(path: string, e: unknown): LoadProblem {
+  const zero = { line: 0, character: 0 };
+  return { code: 'TM009', message: `cannot read file: ${(e as Error)?.message ?? String(e)}`, file: path, range: { start: zero, end: zero } };
+}

@@ -1,0 +1,92 @@
+import { compareFindings, type Finding, type Severity, type SeveritySetting, type SuppressedFinding } from '../types';
+import type { Suppression } from '../model/graph';
+import { makeContext } from './context';
+import { profileSeverity } from './profiles';
+import { RULES, findRule } from './registry';
+import type { Report, Rule, RuleInputs } from './types';
+
+export interface LintResult {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  /** Rules that crashed: a bug of ours, reported apart so it never hides as a user finding. */
+  internalErrors: { code: string; message: string }[];
+}
+
+export interface LintOptions {
+  rules?: readonly Rule[];
+  /** Extra suppressions from non-model files (source code comments). */
+  suppressions?: Suppression[];
+}
+
+/** Severity of a rule after the profile and the config's overrides (by code or alias). */
+export function effectiveSeverity(rule: Rule, inputs: Pick<RuleInputs, 'config'>): SeveritySetting {
+  const o = inputs.config.rules;
+  return o[rule.meta.code] ?? o[rule.meta.alias] ?? profileSeverity(inputs.config.profile, rule);
+}
+
+/** Runs every enabled rule; applies severities and in-place suppressions. Never throws. */
+export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
+  const rules = opts.rules ?? RULES;
+  const raw: Finding[] = [];
+  const internalErrors: LintResult['internalErrors'] = [];
+  const shared = new Map<string, unknown>();
+  const ran = new Set<string>();
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule, inputs);
+    if (severity === 'off' || rule.meta.code === SUPPRESSION_RULE) continue;
+    if (rule.meta.needs?.some((n) => (n === 'code' ? !inputs.code : n === 'git' ? !inputs.fileDates : !inputs.testResults))) continue;
+    ran.add(rule.meta.code);
+    const ctx = makeContext(inputs, (r: Report) => raw.push({ code: rule.meta.code, severity: severity as Severity, ...r }), shared);
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      internalErrors.push({ code: rule.meta.code, message: (e as Error)?.stack ?? String(e) });
+    }
+  }
+  const suppressions = [...inputs.graph.files.flatMap((f) => f.suppressions), ...(opts.suppressions ?? [])];
+  const { findings, suppressed } = applySuppressions(raw, suppressions, inputs, rules, ran);
+  findings.sort(compareFindings);
+  suppressed.sort(compareFindings);
+  return { findings, suppressed, internalErrors };
+}
+
+export const SUPPRESSION_RULE = 'TM010';
+
+function applySuppressions(raw: Finding[], sups: Suppression[], inputs: RuleInputs, rules: readonly Rule[], ran: Set<string>) {
+  const byLine = new Map<string, Suppression[]>();
+  for (const s of sups) {
+    const k = `${s.file}\n${s.targetLine}`;
+    const l = byLine.get(k);
+    if (l) l.push(s);
+    else byLine.set(k, [s]);
+  }
+  const used = new Set<string>();
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const f of raw) {
+    const candidates = byLine.get(`${f.file}\n${f.range.start.line}`) ?? [];
+    const s = candidates.find((c) => c.justification && c.codes.some((code) => findRule(code)?.meta.code === f.code));
+    if (!s) {
+      findings.push(f);
+      continue;
+    }
+    used.add(`${s.file}\n${s.line}\n${f.code}`);
+    suppressed.push({ ...f, justification: s.justification, suppressionFile: s.file, suppressionLine: s.line });
+  }
+  const supRule = rules.find((r) => r.meta.code === SUPPRESSION_RULE);
+  const severity = supRule ? effectiveSeverity(supRule, inputs) : 'off';
+  if (supRule && severity !== 'off') {
+    for (const s of sups) {
+      const base = { code: SUPPRESSION_RULE, severity: severity as Severity, file: s.file, range: s.range };
+      if (!s.justification) findings.push({ ...base, message: 'suppression without a justification: write `-- reason` after the codes (auditors read it)' });
+      else if (s.codes.length === 0) findings.push({ ...base, message: 'suppression names no rule code' });
+      for (const code of s.codes) {
+        const rule = findRule(code);
+        if (!rule) findings.push({ ...base, message: `suppression names unknown rule '${code}'` });
+        else if (s.justification && ran.has(rule.meta.code) && !used.has(`${s.file}\n${s.line}\n${rule.meta.code}`))
+          findings.push({ ...base, message: `unused suppression: ${rule.meta.code} reports nothing on the next line` });
+      }
+    }
+  }
+  return { findings, suppressed };
+}

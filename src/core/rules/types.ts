@@ -1,0 +1,84 @@
+import type { ProfileName, ResolvedConfig } from '../model/config-def';
+import type { Graph, Item } from '../model/graph';
+import type { Fix, Range, RelatedLocation, Severity, SeveritySetting } from '../types';
+
+export type RuleCategory =
+  | 'structure'
+  | 'zones-conduits'
+  | 'threats'
+  | 'hazards'
+  | 'controls'
+  | 'requirements'
+  | 'tests'
+  | 'submission'
+  | 'code-links';
+
+/**
+ * A rule example: YAML text of one `model.spdf.yaml` file, or several files by path
+ * (`spdf.config.yaml` among them when the example needs config). Invalid examples carry
+ * expectation markers (`# ^^^ CODE`) under the span each finding must cover.
+ */
+export type RuleExample = string | Record<string, string>;
+
+export interface RuleMeta {
+  /** Stable code: family letters + three digits, e.g. ZC004. */
+  code: string;
+  /** Kebab-case alias, usable wherever a code is. */
+  alias: string;
+  severity: Severity;
+  category: RuleCategory;
+  /** One line, shown in rule lists. */
+  description: string;
+  /** Why it matters (shown by `spdf explain` and in the docs). */
+  rationale: string;
+  /** The standard and clause, tool precedent, or "heuristic" with a reason. */
+  source: string;
+  /** `spdf lint --fix` may apply this rule's fixes. */
+  fixable: boolean;
+  examples: { valid: RuleExample[]; invalid: RuleExample[] };
+  /** Inputs beyond the YAML model the rule needs; without them it stays silent. */
+  needs?: ('code' | 'git' | 'test-results')[];
+}
+
+/** What a rule reports; the engine adds code and severity. */
+export interface Report {
+  file: string;
+  range: Range;
+  message: string;
+  fix?: Fix;
+  suggestions?: Fix[];
+  related?: RelatedLocation[];
+}
+
+/** Everything a rule may read. Optional inputs are absent when the host did not supply them. */
+export interface RuleInputs {
+  graph: Graph;
+  config: ResolvedConfig;
+  /** Every workspace file the host listed (for glob checks). */
+  allFiles: string[];
+  /** Last change time (ms since epoch) per workspace file, from git; supplied by the host. */
+  fileDates?: Map<string, number>;
+  /** Code-link index (see src/core/codelinks); typed there. */
+  code?: unknown;
+  /** JUnit results and other test evidence (see src/core/matrix). */
+  testResults?: unknown;
+  /** Review lock file contents (see src/core/codelinks). */
+  lock?: unknown;
+}
+
+export interface RuleContext extends RuleInputs {
+  report(r: Report): void;
+  /** Range of the value at a field path of an item (falls back to the key, then to the item's ID). */
+  rangeOf(item: Item, path?: readonly (string | number)[]): Range;
+  /** Range of the key at a field path (falls back to the item's ID). */
+  keyRangeOf(item: Item, path: readonly (string | number)[]): Range;
+  /** Memoised values shared between rules of one run (graph analyses). */
+  shared<T>(key: string, compute: () => T): T;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export type { ProfileName, SeveritySetting };

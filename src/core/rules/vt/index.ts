@@ -1,0 +1,4 @@
+import type { Rule } from '../types';
+
+/** VT family rules; add each rule module here. */
+export const vtRules: Rule[] = [];

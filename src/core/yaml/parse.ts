@@ -1,0 +1,107 @@
+import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
+import type { YAlias, YMap, YNode, YPair, YScalar, YSeq } from './ynode';
+
+export interface YamlLimits {
+  /** Largest nesting depth accepted; deeper content is cut off with a problem. */
+  maxDepth: number;
+  /** Most alias references accepted in one file. */
+  maxAliases: number;
+}
+
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxDepth: 64, maxAliases: 1000 };
+
+export interface YamlProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface ParsedYaml {
+  /** One root per YAML document in the stream. */
+  roots: (YNode | null)[];
+  problems: YamlProblem[];
+}
+
+/** Parses YAML text into YNodes, never throwing: syntax errors become problems and a partial tree. */
+export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): ParsedYaml {
+  const problems: YamlProblem[] = [];
+  const roots: (YNode | null)[] = [];
+  let docs: Document.Parsed[];
+  try {
+    const all = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    docs = Array.from(all);
+  } catch (e) {
+    problems.push({ message: `YAML parser failed: ${(e as Error).message}`, start: 0, end: 0 });
+    return { roots, problems };
+  }
+  for (const doc of docs) {
+    for (const e of doc.errors) problems.push({ message: cleanMessage(e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
+    const conv = new Converter(limits, problems);
+    roots.push(doc.contents ? conv.node(doc.contents as YamlNode, 0) : null);
+  }
+  return { roots, problems };
+}
+
+/** The yaml package appends a code excerpt after a blank line; a finding shows its own range instead. */
+function cleanMessage(message: string): string {
+  const cut = message.indexOf(':\n');
+  return (cut > 0 ? message.slice(0, cut) : message.split('\n')[0]).trim();
+}
+
+class Converter {
+  private readonly anchors = new Map<string, YNode>();
+  private aliases = 0;
+  private depthReported = false;
+
+  constructor(
+    private readonly limits: YamlLimits,
+    private readonly problems: YamlProblem[],
+  ) {}
+
+  node(n: YamlNode, depth: number): YNode | null {
+    const [start, , end] = n.range ?? [0, 0, 0];
+    if (depth > this.limits.maxDepth) {
+      if (!this.depthReported) this.problems.push({ message: `nesting deeper than ${this.limits.maxDepth} levels; the deeper content is ignored`, start, end: start + 1 });
+      this.depthReported = true;
+      return null;
+    }
+    let out: YNode | null = null;
+    if (isScalar(n)) {
+      const v = n.value;
+      const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : typeof v === 'bigint' ? Number(v) : String(v);
+      out = { kind: 'scalar', start, end: n.range![1], value } satisfies YScalar;
+    } else if (isMap(n)) {
+      const pairs: YPair[] = [];
+      const map: YMap = { kind: 'map', start, end, pairs };
+      if (n.anchor) this.anchors.set(n.anchor, map);
+      for (const item of n.items) {
+        if (!isPair(item)) continue;
+        const key = item.key as YamlNode | null;
+        if (!key || !isScalar(key)) {
+          const r = key?.range ?? [start, start, start];
+          this.problems.push({ message: 'only plain scalar keys are supported here', start: r[0], end: r[1] });
+          continue;
+        }
+        const k = this.node(key, depth + 1) as YScalar;
+        pairs.push({ key: k, value: item.value ? this.node(item.value as YamlNode, depth + 1) : null });
+      }
+      return map;
+    } else if (isSeq(n)) {
+      const items: (YNode | null)[] = [];
+      const seq: YSeq = { kind: 'seq', start, end, items };
+      if (n.anchor) this.anchors.set(n.anchor, seq);
+      for (const item of n.items) items.push(item ? this.node(item as YamlNode, depth + 1) : null);
+      return seq;
+    } else if (isAlias(n)) {
+      if (++this.aliases > this.limits.maxAliases) {
+        if (this.aliases === this.limits.maxAliases + 1)
+          this.problems.push({ message: `more than ${this.limits.maxAliases} aliases in one file (alias limit); further aliases are ignored`, start, end: n.range![1] });
+        return null;
+      }
+      const target = this.anchors.get(n.source) ?? null;
+      out = { kind: 'alias', start, end: n.range![1], target } satisfies YAlias;
+    }
+    if (out && n.anchor) this.anchors.set(n.anchor, out);
+    return out;
+  }
+}
