@@ -1,0 +1,106 @@
+import type { Range } from '../types';
+import type { CodeLanguage } from './languages';
+
+/** What a tag says the code does for its target. */
+export const RELATIONS = ['implements', 'verifies', 'mitigates', 'hazard'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export function isRelation(value: string): value is Relation {
+  return (RELATIONS as readonly string[]).includes(value);
+}
+
+export const TAG_SYNTAXES = ['spdf', 'oft', 'strictdoc', 'lobster', 'bare'] as const;
+export type TagSyntax = (typeof TAG_SYNTAXES)[number];
+
+export const SYMBOL_KINDS = [
+  'function',
+  'method',
+  'constructor',
+  'class',
+  'struct',
+  'enum',
+  'interface',
+  'trait',
+  'impl',
+] as const;
+export type SymbolKind = (typeof SYMBOL_KINDS)[number];
+
+export const FUNCTION_LIKE_KINDS: ReadonlySet<SymbolKind> = new Set(['function', 'method', 'constructor']);
+
+export interface CodeSymbol {
+  name: string;
+  /** Language-style qualified name: `pump::DoseController::setRate`, `pump.dose.set_rate`, `Pump.SetRate`. */
+  qualifiedName: string;
+  kind: SymbolKind;
+  /** From the outermost wrapper (decorator, attribute, export, template) to the end of the definition. */
+  range: Range;
+  nameRange: Range;
+  /** A prototype or signature without a body (C/C++ header declaration, Rust trait method signature). */
+  declarationOnly?: boolean;
+  /** The comment run directly above the symbol (across wrappers) and its docstring, in document order. */
+  docRanges: Range[];
+  /** Fingerprint of the normalized definition (see fingerprint.ts); set for symbols that carry links. */
+  codeHash?: string;
+}
+
+/** A link target as written in a comment. `exclude` marks a LOBSTER exclusion (no target). */
+export interface CodeTag {
+  syntax: TagSyntax;
+  id: string;
+  idRange: Range;
+  relation: Relation;
+  /** Range of the whole tag text (e.g. `@spdf implements A, B`), shared by every ID of the tag. */
+  tagRange: Range;
+  /** OpenFastTrace revision (`~2`). */
+  revision?: number;
+  /** OpenFastTrace covering artifact type (`impl`, `utest`) or StrictDoc role. */
+  artifactType?: string;
+  /** StrictDoc scope. */
+  scope?: 'function' | 'class' | 'file' | 'line';
+  /** Qualified name of the symbol the tag attached to; `null` for the file, `undefined` for an orphan. */
+  symbol?: string | null;
+}
+
+/** A `lobster-exclude: reason` marker: the symbol is deliberately untraced. */
+export interface CodeExclusion {
+  reason: string;
+  range: Range;
+  symbol?: string | null;
+}
+
+export interface CodeLink {
+  id: string;
+  relation: Relation;
+  file: string;
+  /** Qualified symbol name, or null when the tag attached to the whole file. */
+  symbol: string | null;
+  symbolKind?: SymbolKind;
+  /** Where the ID is written. */
+  range: Range;
+  /** Range of the linked symbol (or of the file's first line for file links). */
+  symbolRange: Range;
+  syntax: TagSyntax;
+  revision?: number;
+  /** Hash of the symbol's normalized code; combine with the target's hash for the review fingerprint. */
+  codeHash: string;
+}
+
+export type CodeProblemKind = 'malformed-tag' | 'unknown-relation' | 'syntax-error' | 'internal';
+
+export interface CodeProblem {
+  kind: CodeProblemKind;
+  message: string;
+  range: Range;
+}
+
+/** Everything the index knows about one source file. Plain data: crosses worker threads, goes into the cache. */
+export interface CodeFileIndex {
+  file: string;
+  language: CodeLanguage;
+  symbols: CodeSymbol[];
+  tags: CodeTag[];
+  links: CodeLink[];
+  orphanTags: CodeTag[];
+  exclusions: CodeExclusion[];
+  problems: CodeProblem[];
+}

@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LineIndex } from '../../src/core/codelinks/lineIndex';
+import type { CodeTag } from '../../src/core/codelinks/model';
+import { fixtureConfig, FIXTURE_ROOT, indexText, listFixtures, readExpectations } from './fixtureHarness';
+
+function offsetOf(text: string, line: number, character: number): number {
+  const lines = text.split('\n');
+  let offset = 0;
+  for (let i = 0; i < line; i++) offset += lines[i].length + 1;
+  return offset + character;
+}
+
+describe('code-link fixtures (expectations inside the files)', () => {
+  const fixtures = listFixtures();
+
+  it('cover all nine languages, tsx and a C header', () => {
+    const dirs = new Set(fixtures.map((f) => path.relative(FIXTURE_ROOT, f).split(path.sep)[0]));
+    for (const lang of ['c', 'cpp', 'python', 'typescript', 'tsx', 'javascript', 'java', 'rust', 'go', 'csharp']) {
+      assert.ok(dirs.has(lang), `missing fixture folder ${lang}`);
+    }
+    assert.ok(fixtures.some((f) => f.endsWith('.h')), 'missing C header fixture');
+  });
+
+  for (const fixture of fixtures) {
+    const rel = path.relative(FIXTURE_ROOT, fixture).split(path.sep);
+    const fileInLanguageRoot = rel.slice(1).join('/');
+    it(rel.join('/'), async () => {
+      const text = fs.readFileSync(fixture, 'utf8');
+      const expected = readExpectations(text);
+      const index = await indexText(fileInLanguageRoot, text, fixtureConfig(text));
+      const own = (t: CodeTag) => !expected.harnessLines.has(t.idRange.start.line);
+
+      assert.deepEqual(index.problems, [], 'unexpected problems');
+      const tagKey = (t: CodeTag) => `${t.id} ${t.relation} ${t.symbol === null ? '<file>' : t.symbol}`;
+      const linked = index.tags.filter((t) => own(t) && t.symbol !== undefined);
+      assert.deepEqual(linked.map(tagKey).sort(), [...expected.links].sort(), 'links');
+      assert.deepEqual(
+        index.orphanTags.filter(own).map((t) => `${t.id} ${t.relation}`).sort(),
+        [...expected.orphans].sort(),
+        'orphan tags',
+      );
+      for (const tag of linked) {
+        const extras = expected.linkExtras.get(tagKey(tag)) ?? {};
+        if (extras.rev !== undefined) assert.equal(String(tag.revision), extras.rev, `revision of ${tagKey(tag)}`);
+        if (extras.syntax !== undefined) assert.equal(tag.syntax, extras.syntax, `syntax of ${tagKey(tag)}`);
+      }
+      for (const tag of index.tags) {
+        const start = offsetOf(text, tag.idRange.start.line, tag.idRange.start.character);
+        const end = offsetOf(text, tag.idRange.end.line, tag.idRange.end.character);
+        assert.equal(text.slice(start, end), tag.id, `range of ${tag.id}`);
+      }
+      const symbols = new Set(index.symbols.map((s) => `${s.kind} ${s.qualifiedName}`));
+      for (const s of expected.symbols) assert.ok(symbols.has(s), `symbol ${s} not in ${[...symbols].join(', ')}`);
+      assert.deepEqual(
+        index.exclusions.map((e) => e.symbol ?? '<none>').sort(),
+        [...expected.exclusions].sort(),
+        'lobster exclusions',
+      );
+      for (const link of index.links) assert.match(link.codeHash, /^[0-9a-f]{16}$/);
+      assert.deepEqual(JSON.parse(JSON.stringify(index)), index, 'index is plain JSON data');
+      void LineIndex;
+    });
+  }
+});
