@@ -1,0 +1,22 @@
+/** Process-facing helpers of the CLI: colour, exit codes, usage errors. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export class UsageError extends Error {}
+
+export interface Out {
+  out(line: string): void;
+  err(line: string): void;
+  color: boolean;
+}
+
+export function processOut(): Out {
+  const color = !process.env.NO_COLOR && !!process.stdout.isTTY && process.env.TERM !== 'dumb';
+  return { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), color };
+}
+
+const CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4, green: 32 } as const;
+export function paint(o: Out, style: keyof typeof CODES, text: string): string {
+  return o.color ? `\x1b[${CODES[style]}m${text}\x1b[0m` : text;
+}

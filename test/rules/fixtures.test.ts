@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { RULES } from '../../src/core/rules/registry';
+import { diffExpectations, parseMarkers } from '../support/markers';
+import { lintFiles } from '../support/workspace';
+
+const ROOT = join(__dirname, '..', 'fixtures', 'rules');
+
+function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** One folder per rule code; every finding in the folder must be marked, and every marker found. */
+describe('rule fixtures', () => {
+  const dirs = readdirSync(ROOT).sort();
+  it('every rule has a fixture folder', () => {
+    const missing = RULES.filter((r) => !r.meta.needs?.length && !dirs.includes(r.meta.code)).map((r) => r.meta.code);
+    assert.deepEqual(missing, []);
+  });
+  for (const code of dirs) {
+    it(`${code} fixture matches its inline markers`, async () => {
+      const files = readTree(join(ROOT, code));
+      const expected = Object.entries(files).flatMap(([f, t]) => parseMarkers(f, t));
+      assert.ok(expected.some((e) => e.code === code), `fixture ${code} must mark at least one ${code}`);
+      const { result } = await lintFiles(files);
+      assert.deepEqual(result.internalErrors, []);
+      assert.deepEqual(diffExpectations(expected, result.findings), []);
+    });
+  }
+});
