@@ -1,0 +1,154 @@
+import type { Relation } from './model';
+import { isRelation } from './model';
+
+/**
+ * The review lock: reviewed fingerprints of code links, at the workspace root, diffed by humans.
+ * Only `updateReviewLock` produces its text and only `writeReviewLock` (src/node) writes it.
+ */
+export const REVIEW_LOCK_FILE = 'spdf.lock.json';
+export const REVIEW_LOCK_VERSION = 1;
+
+export interface LinkKey {
+  id: string;
+  relation: Relation;
+  /** Workspace-relative POSIX path. */
+  file: string;
+  /** Qualified symbol name; null for a file-level link. */
+  symbol: string | null;
+}
+
+export interface ReviewLockEntry extends LinkKey {
+  codeHash: string;
+  targetHash: string;
+  reviewer: string;
+  /** ISO date `YYYY-MM-DD`. */
+  date: string;
+}
+
+export interface ReviewLock {
+  version: typeof REVIEW_LOCK_VERSION;
+  links: ReviewLockEntry[];
+}
+
+export function linkKey(key: LinkKey): string {
+  return JSON.stringify([key.id, key.relation, key.file, key.symbol]);
+}
+
+function compareEntries(a: LinkKey, b: LinkKey): number {
+  const text = (x: string | null) => x ?? '';
+  return (
+    a.file.localeCompare(b.file, 'en') ||
+    text(a.symbol).localeCompare(text(b.symbol), 'en') ||
+    a.id.localeCompare(b.id, 'en') ||
+    a.relation.localeCompare(b.relation, 'en')
+  );
+}
+
+export interface ParsedReviewLock {
+  lock: ReviewLock;
+  problems: string[];
+}
+
+/** Reads lock text; an absent lock is empty. Entries that do not fit the schema are dropped with a problem. */
+export function parseReviewLock(text: string | undefined): ParsedReviewLock {
+  const lock: ReviewLock = { version: REVIEW_LOCK_VERSION, links: [] };
+  if (text === undefined || text.trim() === '') return { lock, problems: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { lock, problems: [`${REVIEW_LOCK_FILE} is not valid JSON: ${(error as Error).message}`] };
+  }
+  const problems: string[] = [];
+  const root = data as { version?: unknown; links?: unknown };
+  if (!root || typeof root !== 'object' || !Array.isArray(root.links)) {
+    return { lock, problems: [`${REVIEW_LOCK_FILE} has no "links" array`] };
+  }
+  if (root.version !== REVIEW_LOCK_VERSION) {
+    return { lock, problems: [`${REVIEW_LOCK_FILE} has version ${String(root.version)}; this tool reads version ${REVIEW_LOCK_VERSION}`] };
+  }
+  root.links.forEach((raw, index) => {
+    const entry = toEntry(raw);
+    if (entry) lock.links.push(entry);
+    else problems.push(`${REVIEW_LOCK_FILE}: entry ${index + 1} is malformed and was ignored`);
+  });
+  return { lock, problems };
+}
+
+function toEntry(raw: unknown): ReviewLockEntry | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  const strings = ['id', 'file', 'codeHash', 'targetHash', 'reviewer', 'date'] as const;
+  if (!strings.every((k) => typeof r[k] === 'string')) return undefined;
+  if (typeof r.relation !== 'string' || !isRelation(r.relation)) return undefined;
+  if (r.symbol !== null && typeof r.symbol !== 'string') return undefined;
+  return {
+    id: r.id as string,
+    relation: r.relation,
+    file: r.file as string,
+    symbol: r.symbol as string | null,
+    codeHash: r.codeHash as string,
+    targetHash: r.targetHash as string,
+    reviewer: r.reviewer as string,
+    date: r.date as string,
+  };
+}
+
+/** Stable text: entries sorted by file, symbol, id, relation; fixed key order; one trailing newline. */
+export function renderReviewLock(lock: ReviewLock): string {
+  const links = [...lock.links].sort(compareEntries).map((e) => ({
+    id: e.id,
+    relation: e.relation,
+    file: e.file,
+    symbol: e.symbol,
+    codeHash: e.codeHash,
+    targetHash: e.targetHash,
+    reviewer: e.reviewer,
+    date: e.date,
+  }));
+  return `${JSON.stringify({ version: REVIEW_LOCK_VERSION, links }, null, 2)}\n`;
+}
+
+export interface ReviewLockUpdate {
+  /** New lock text; undefined when the old lock could not be read (never overwrite reviews we cannot parse). */
+  text: string | undefined;
+  problems: string[];
+  added: number;
+  updated: number;
+  removed: number;
+}
+
+/**
+ * New lock text from the old text and freshly reviewed links (same key = replaced). `retain` drops old
+ * entries whose link no longer exists (pass it only when the caller indexed the whole workspace).
+ */
+export function updateReviewLock(
+  oldText: string | undefined,
+  reviewed: readonly ReviewLockEntry[],
+  retain: (entry: ReviewLockEntry) => boolean = () => true,
+): ReviewLockUpdate {
+  const parsed = parseReviewLock(oldText);
+  const unreadable = parsed.lock.links.length === 0 && parsed.problems.length > 0;
+  if (unreadable) return { text: undefined, problems: parsed.problems, added: 0, updated: 0, removed: 0 };
+  const byKey = new Map<string, ReviewLockEntry>();
+  let removed = 0;
+  for (const entry of parsed.lock.links) {
+    if (retain(entry)) byKey.set(linkKey(entry), entry);
+    else removed++;
+  }
+  let added = 0;
+  let updated = 0;
+  for (const entry of reviewed) {
+    const key = linkKey(entry);
+    if (byKey.has(key)) updated++;
+    else added++;
+    byKey.set(key, { ...entry });
+  }
+  return {
+    text: renderReviewLock({ version: REVIEW_LOCK_VERSION, links: [...byKey.values()] }),
+    problems: parsed.problems,
+    added,
+    updated,
+    removed,
+  };
+}
