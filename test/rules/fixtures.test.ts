@@ -20,7 +20,11 @@ function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-/** One folder per rule code; every finding in the folder must be marked, and every marker found. */
+/**
+ * One folder per rule code. Every finding of the folder's rule, and of any other rule the folder marks,
+ * must be marked, and every marker found. (Rules the fixture does not mention are not its subject;
+ * the rule examples test is the one that demands silence from every other rule.)
+ */
 describe('rule fixtures', () => {
   const dirs = readdirSync(ROOT).sort();
   it('every rule has a fixture folder', () => {
@@ -34,7 +38,8 @@ describe('rule fixtures', () => {
       assert.ok(expected.some((e) => e.code === code), `fixture ${code} must mark at least one ${code}`);
       const { result } = await lintFiles(files);
       assert.deepEqual(result.internalErrors, []);
-      assert.deepEqual(diffExpectations(expected, result.findings), []);
+      const codes = new Set([code, ...expected.map((e) => e.code)]);
+      assert.deepEqual(diffExpectations(expected, result.findings.filter((f) => codes.has(f.code))), []);
     });
   }
 });
