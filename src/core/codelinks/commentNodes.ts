@@ -39,13 +39,19 @@ export function isTrailingComment(comment: SyntaxNodeLike, table: LanguageTable)
 export function nodeBelowComment(comment: SyntaxNodeLike, table: LanguageTable): SyntaxNodeLike | null {
   if (isTrailingComment(comment, table)) return null;
   let row = effectiveEndRow(comment);
-  for (let next = comment.nextSibling; next; next = next.nextSibling) {
+  let next = comment.nextSibling;
+  while (next) {
     if (next.startPosition.row > row + 1) return null;
     if (table.commentTypes.has(next.type) || table.skippedAbove.has(next.type)) {
       row = effectiveEndRow(next);
+      next = next.nextSibling;
       continue;
     }
-    return next.isNamed ? next : null;
+    if (!next.isNamed) return null;
+    // A comment on a block's first line can sit before the block (Python): look at the block's first statement.
+    const first = table.containers.has(next.type) ? next.namedChildren[0] : null;
+    if (!first) return next;
+    next = first;
   }
   return null;
 }

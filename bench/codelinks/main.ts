@@ -1,0 +1,18 @@
+/** `tsx bench/codelinks/main.ts [--quick] [--shape small|large|quick] [--language python|c|...]` */
+import type { BenchLanguage } from './generateWorkspace';
+import { runCodelinksBench } from './runCodelinksBench';
+
+const args = process.argv.slice(2);
+const valueOf = (flag: string) => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const shape = valueOf('--shape');
+runCodelinksBench({
+  quick: args.includes('--quick'),
+  shapes: shape ? [shape] : undefined,
+  language: valueOf('--language') as BenchLanguage | undefined,
+}).catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});

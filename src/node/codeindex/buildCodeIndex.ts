@@ -1,0 +1,274 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { buildLanguageMap, languageForPath, type LanguageMapOptions } from '../../core/codelinks/languages';
+import type { CodeFileIndex } from '../../core/codelinks/model';
+import { mightContainTags } from '../../core/codelinks/prefilter';
+import type { TagSyntaxOptions } from '../../core/codelinks/tagSyntaxes';
+import type { Host } from '../../core/host';
+import { TreeSitterRuntime } from '../treesitter/treeSitterRuntime';
+import { CACHE_DIR, CodeIndexCache, contentHash, optionsKey } from './codeIndexCache';
+import { createFsReadHost } from './fsReadHost';
+import { errorCode, type IndexNote, IndexNotes } from './indexNotes';
+import { compiledSyntaxes, parseTasks, type ParseTask } from './parseTasks';
+import { ParseWorkerPool } from './workerPool';
+import { walkWorkspace } from './workspaceWalker';
+
+/** Where test code lives by default; `verifies` belongs there, and contextual tags mean `verifies` there. */
+export const DEFAULT_TEST_GLOBS: readonly string[] = [
+  '**/test/**',
+  '**/tests/**',
+  '**/__tests__/**',
+  '**/*_test.*',
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/test_*.py',
+  '**/*Test.java',
+  '**/*Tests.java',
+  '**/*Tests.cs',
+  '**/*Test.cs',
+];
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export interface CodeIndexOptions {
+  /** Workspace root (absolute). Files are reported relative to it. */
+  root: string;
+  /** How files are read; defaults to the file system under `root`. Tests inject failures here. */
+  host?: Host;
+  /** Files to consider instead of listing them (relative POSIX paths). */
+  files?: readonly string[];
+  /** Who lists files when `files` is absent: the host (default when one is given) or a walk of `root`. */
+  listWith?: 'host' | 'walk';
+  excludes?: readonly string[];
+  /** Globs of files parsed even without tags (code claimed by safety-critical assets). */
+  alwaysParse?: readonly string[];
+  testGlobs?: readonly string[];
+  tagSyntaxes?: TagSyntaxOptions;
+  languages?: LanguageMapOptions;
+  maxFileSize?: number;
+  /** Parse workers; default 2, 0 parses in this thread. Small inputs always parse in this thread. */
+  workers?: number;
+  /** Reuse `<root>/.spdf-cache/codelinks.json` (true) or a cache folder of your choice. */
+  cache?: boolean | string;
+  /** Text to parse before workers start (default 384 KB); below it parsing stays in this thread. */
+  workerThresholdBytes?: number;
+  /** Folder with the .wasm files (the bundle's dist/); defaults to this module's folder, then node_modules. */
+  wasmDir?: string;
+}
+
+export interface CodeIndexStats {
+  candidates: number;
+  read: number;
+  tagged: number;
+  parsed: number;
+  cached: number;
+  skipped: number;
+  parsedBytes: number;
+  usedWorkers: number;
+  ms: number;
+}
+
+export interface CodeIndexResult {
+  /** Parsed (or cached) files, sorted by path. Files without tags that no glob claims are not listed. */
+  files: CodeFileIndex[];
+  /** Files left out (binary, oversize, unreadable, vanished, symlink loops), each once. */
+  notes: IndexNote[];
+  /** Problems with the options (invalid bare-ID patterns...). */
+  problems: string[];
+  stats: CodeIndexStats;
+}
+
+/** Below this much text to parse, starting workers costs more than it saves. */
+const WORKER_THRESHOLD_BYTES = 384 * 1024;
+const BATCH_BYTES = 96 * 1024;
+const READ_CONCURRENCY = 32;
+
+function hasNulByte(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 8192);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/** Index every tagged source file of a workspace (plus always-parse files). Never throws on file content. */
+export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeIndexResult> {
+  const started = performance.now();
+  const syntaxOptions = options.tagSyntaxes ?? {};
+  const compiled = compiledSyntaxes(syntaxOptions);
+  const languageMap = buildLanguageMap(options.languages);
+  const testGlobs = options.testGlobs ?? DEFAULT_TEST_GLOBS;
+  const isTestFile = picomatch([...testGlobs], { dot: true });
+  const alwaysParse = options.alwaysParse?.length ? picomatch([...options.alwaysParse], { dot: true }) : () => false;
+  const excluded = options.excludes?.length ? picomatch([...options.excludes], { dot: true }) : () => false;
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const wasmDir = options.wasmDir ?? __dirname;
+  const notes = new IndexNotes();
+  const host = options.host ?? createFsReadHost(options.root);
+  const stats: CodeIndexStats = { candidates: 0, read: 0, tagged: 0, parsed: 0, cached: 0, skipped: 0, parsedBytes: 0, usedWorkers: 0, ms: 0 };
+
+  const known = (file: string) => languageForPath(file, languageMap) !== undefined;
+  let files: string[];
+  if (options.files) files = options.files.filter((f) => known(f) && !excluded(f));
+  else if (options.host && options.listWith !== 'walk') files = (await options.host.listFiles()).filter((f) => known(f) && !excluded(f));
+  else files = (await walkWorkspace(options.root, { excludes: options.excludes, include: known, notes })).files;
+  stats.candidates = files.length;
+
+  const cacheKey = optionsKey({ syntaxOptions, languages: options.languages ?? {}, testGlobs });
+  const cache = options.cache
+    ? await CodeIndexCache.load(typeof options.cache === 'string' ? options.cache : path.join(options.root, CACHE_DIR), cacheKey)
+    : undefined;
+
+  const results: CodeFileIndex[] = [];
+  const hashes = new Map<string, string>();
+  const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir);
+
+  const readOne = async (file: string): Promise<void> => {
+    const text = await readSource(host, file, maxFileSize, notes);
+    if (text === undefined) return;
+    stats.read++;
+    const claimed = alwaysParse(file);
+    if (!claimed && !mightContainTags(text.text, compiled)) return;
+    if (!claimed) stats.tagged++;
+    if (cache) {
+      const hash = contentHash(text.bytes);
+      const hit = cache.get(file, hash);
+      if (hit) {
+        stats.cached++;
+        results.push(hit);
+        return;
+      }
+      hashes.set(file, hash);
+    }
+    parser.add({ file, language: languageForPath(file, languageMap)!, text: text.text, isTestFile: isTestFile(file) });
+  };
+
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, async () => {
+      while (next < files.length) await readOne(files[next++]);
+    }),
+  );
+  const parsed = await parser.finish();
+  stats.parsed = parsed.length;
+  stats.parsedBytes = parser.bytes;
+  stats.usedWorkers = parser.workerCount;
+  for (const index of parsed) {
+    results.push(index);
+    const hash = hashes.get(index.file);
+    if (cache && hash && !index.problems.some((p) => p.kind === 'internal')) cache.set(index.file, hash, index);
+  }
+  if (cache) await cache.save();
+
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const noteList = notes.list();
+  stats.skipped = noteList.length;
+  stats.ms = performance.now() - started;
+  return { files: results, notes: noteList, problems: [...compiled.problems], stats };
+}
+
+interface SourceText {
+  text: string;
+  bytes: Uint8Array;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+async function readSource(host: Host, file: string, maxFileSize: number, notes: IndexNotes): Promise<SourceText | undefined> {
+  if (host.statSize) {
+    const size = await host.statSize(file).catch(() => undefined);
+    if (size === undefined) {
+      notes.add(file, 'vanished', 'file disappeared during the scan');
+      return undefined;
+    }
+    if (size > maxFileSize) {
+      notes.add(file, 'oversize', `file is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
+      return undefined;
+    }
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await host.readFile(file);
+  } catch (error) {
+    const code = errorCode(error);
+    const vanished = code === 'ENOENT' || /ENOENT/.test(String((error as Error)?.message));
+    notes.add(file, vanished ? 'vanished' : 'unreadable', vanished ? 'file disappeared during the scan' : `cannot read: ${(error as Error).message}`);
+    return undefined;
+  }
+  if (bytes.length > maxFileSize) {
+    notes.add(file, 'oversize', `file is ${formatSize(bytes.length)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
+    return undefined;
+  }
+  if (hasNulByte(bytes)) {
+    notes.add(file, 'binary', 'binary file (NUL byte in the first 8 KB); not scanned');
+    return undefined;
+  }
+  return { text: decoder.decode(bytes), bytes };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Collects parse tasks while files are still being read. Until the text to parse passes the worker
+ * threshold, tasks wait; past it, a worker pool starts and batches stream to it, overlapping reading and
+ * parsing. Small inputs parse in this thread without starting workers.
+ */
+class ParseScheduler {
+  bytes = 0;
+  workerCount = 0;
+  private batch: ParseTask[] = [];
+  private batchBytes = 0;
+  private readonly waiting: ParseTask[][] = [];
+  private readonly running: Promise<CodeFileIndex[]>[] = [];
+  private pool: ParseWorkerPool | undefined;
+
+  constructor(
+    private readonly workers: number,
+    private readonly threshold: number,
+    private readonly syntaxes: TagSyntaxOptions,
+    private readonly wasmDir: string,
+  ) {}
+
+  add(task: ParseTask): void {
+    this.batch.push(task);
+    this.batchBytes += task.text.length;
+    this.bytes += task.text.length;
+    if (this.batchBytes >= BATCH_BYTES) this.flushBatch();
+  }
+
+  async finish(): Promise<CodeFileIndex[]> {
+    this.flushBatch();
+    try {
+      if (!this.pool) {
+        const tasks = this.waiting.splice(0).flat();
+        if (tasks.length === 0) return [];
+        const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
+        return await parseTasks(runtime, tasks, this.syntaxes);
+      }
+      return (await Promise.all(this.running)).flat();
+    } finally {
+      await this.pool?.close();
+    }
+  }
+
+  private flushBatch(): void {
+    if (this.batch.length) this.waiting.push(this.batch);
+    this.batch = [];
+    this.batchBytes = 0;
+    if (!this.pool && this.workers > 0 && this.bytes >= this.threshold) {
+      this.pool = new ParseWorkerPool(this.workers, this.syntaxes, this.wasmDir);
+      this.workerCount = this.workers;
+    }
+    if (this.pool) for (const tasks of this.waiting.splice(0)) this.running.push(this.runBatch(this.pool, tasks));
+  }
+
+  /** A batch the pool cannot handle (worker crash) is parsed here instead. */
+  private async runBatch(pool: ParseWorkerPool, tasks: ParseTask[]): Promise<CodeFileIndex[]> {
+    try {
+      return await pool.run(tasks);
+    } catch {
+      const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
+      return parseTasks(runtime, tasks, this.syntaxes);
+    }
+  }
+}

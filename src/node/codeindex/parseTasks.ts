@@ -1,0 +1,61 @@
+import { emptyIndex, indexCodeFile } from '../../core/codelinks/indexCodeFile';
+import type { CodeLanguage } from '../../core/codelinks/languages';
+import type { CodeFileIndex } from '../../core/codelinks/model';
+import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from '../../core/codelinks/tagSyntaxes';
+import { ZERO_RANGE } from '../../core/types';
+import type { TreeSitterRuntime } from '../treesitter/treeSitterRuntime';
+
+export interface ParseTask {
+  file: string;
+  language: CodeLanguage;
+  text: string;
+  isTestFile: boolean;
+}
+
+/** What crosses to a worker: plain data only (options, not compiled regexes). */
+export interface ParseRequest {
+  id: number;
+  tasks: ParseTask[];
+  syntaxes: TagSyntaxOptions;
+  wasmDir?: string;
+}
+
+export interface ParseResponse {
+  id: number;
+  results: CodeFileIndex[];
+  error?: string;
+}
+
+const compiledByKey = new Map<string, CompiledTagSyntaxes>();
+
+export function compiledSyntaxes(options: TagSyntaxOptions): CompiledTagSyntaxes {
+  const key = JSON.stringify(options);
+  let compiled = compiledByKey.get(key);
+  if (!compiled) {
+    compiled = compileTagSyntaxes(options);
+    compiledByKey.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** Parses and indexes each task; a file whose grammar fails to load or parse gets an `internal` problem. */
+export async function parseTasks(runtime: TreeSitterRuntime, tasks: readonly ParseTask[], syntaxes: TagSyntaxOptions): Promise<CodeFileIndex[]> {
+  const compiled = compiledSyntaxes(syntaxes);
+  const results: CodeFileIndex[] = [];
+  for (const task of tasks) {
+    try {
+      const tree = await runtime.parse(task.language, task.text);
+      try {
+        results.push(indexCodeFile({ ...task, root: tree.rootNode }, compiled));
+      } finally {
+        tree.delete();
+      }
+    } catch (error) {
+      results.push({
+        ...emptyIndex(task.file, task.language),
+        problems: [{ kind: 'internal', message: `could not parse: ${(error as Error).message}`, range: ZERO_RANGE }],
+      });
+    }
+  }
+  return results;
+}
