@@ -1,0 +1,104 @@
+/** Small readers shared by the domain rule families (TR, HZ, CT, RQ, VT, SB). */
+import type { Graph, Item } from '../../model/graph';
+import type { ItemKind } from '../../model/kinds';
+import { insertKeyEdit } from '../../fixes/yaml-edits';
+import type { TextEdit } from '../../types';
+import { deref, pairOf } from '../../yaml/ynode';
+import type { RuleContext } from '../types';
+
+/** String entries of a list field (ignores non-strings and empty strings). */
+export function strList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+}
+
+/** A present, non-blank text value. */
+export function hasText(v: unknown): boolean {
+  return (typeof v === 'string' && v.trim() !== '') || typeof v === 'number';
+}
+
+/** Items of `kind` that reference `id` through `field` (resolved references only). */
+export function referrers(graph: Graph, id: string, kind: ItemKind, field: string): Item[] {
+  const out: Item[] = [];
+  for (const r of graph.refsTo.get(id) ?? []) if (r.from.kind === kind && r.field === field && r.target) out.push(r.from);
+  return out;
+}
+
+/** Resolved targets of an item's reference field. */
+export function targetsOf(graph: Graph, item: Item, field: string): Item[] {
+  const out: Item[] = [];
+  for (const r of graph.refsOf.get(item) ?? []) if (r.field === field && r.target) out.push(r.target);
+  return out;
+}
+
+/** Treatment status of a threat; an absent status means nobody has treated it yet (open). */
+export function threatStatus(threat: Item): string {
+  return typeof threat.data.status === 'string' ? threat.data.status : 'open';
+}
+
+/** Requirements with `status: obsolete` are out of every check. */
+export function isObsolete(item: Item): boolean {
+  return item.data.status === 'obsolete';
+}
+
+/** Hazard severity when it is an integer, else undefined. */
+export function severityOf(hazard: Item | undefined): number | undefined {
+  const s = hazard?.data.severity;
+  return typeof s === 'number' && Number.isInteger(s) ? s : undefined;
+}
+
+/** The system item (first one), if the model has one. */
+export function systemOf(graph: Graph): Item | undefined {
+  return graph.byKind.system[0];
+}
+
+/** True when the model declares a cyber device (FD&C 524B): the SB rules apply only then. */
+export function isCyberDevice(graph: Graph): boolean {
+  return graph.byKind.system.some((s) => s.data.cyber_device === true);
+}
+
+/**
+ * Whether a path written in the model names a workspace file: tried from the workspace root and
+ * from the model file's folder; a `#fragment` is ignored. URLs and other non-file references count
+ * as present (the rule cannot check them).
+ */
+export function fileExists(ctx: RuleContext, fromFile: string, p: string): boolean {
+  const files = ctx.shared('helpers/all-files', () => new Set(ctx.allFiles));
+  const clean = p.split('#')[0].trim().replace(/\\/g, '/');
+  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return true;
+  const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';
+  return files.has(normalise(clean)) || files.has(normalise(dir + clean));
+}
+
+function normalise(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** Joins IDs for a message: `'A', 'B' and 'C'`. */
+export function quoteList(ids: readonly string[]): string {
+  const q = ids.map((i) => `'${i}'`);
+  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+/**
+ * Edit that gives `key` the YAML `value` in an item: inserts the key when absent (with `comment`),
+ * or replaces an empty/null value in place.
+ */
+export function setKeyEdit(ctx: RuleContext, item: Item, key: string, value: string, comment?: string): TextEdit {
+  const file = ctx.graph.fileByPath.get(item.file)!;
+  const pair = pairOf(item.node, key);
+  if (!pair) return insertKeyEdit(file, item, key, value, comment);
+  const text = file.source.text;
+  const flow = text[item.node.start] === '{';
+  const v = deref(pair.value);
+  const newValue = `${value}${comment && !flow ? `  # ${comment}` : ''}`;
+  if (v && v.end > v.start) return { file: item.file, range: file.source.range(v.start, v.end), newText: newValue };
+  const colon = text.indexOf(':', pair.key.end);
+  const at = colon < 0 ? pair.key.end : colon + 1;
+  return { file: item.file, range: file.source.range(at, v && v.end > at ? v.end : at), newText: ` ${newValue}` };
+}

@@ -1,0 +1,74 @@
+import { zoneGraph } from '../../analysis/zone-graph';
+import type { Item } from '../../model/graph';
+import type { Rule } from '../types';
+import { hasText } from './helpers';
+
+const rule: Rule = {
+  meta: {
+    code: 'TR011',
+    alias: 'multi-patient-threat-without-view',
+    severity: 'warning',
+    category: 'threats',
+    description:
+      'A threat on a shared asset (`multi_patient: true`, or in a cloud zone) neither states `multi_patient` nor references an architecture view.',
+    rationale:
+      'An attack on a server, cloud service or gateway that serves many devices can harm many patients at once; the FDA asks for a Multi-Patient Harm view and expects such threats to be assessed for it. The threat should say whether it can harm more than one patient (`multi_patient: true|false`) or point to the view that shows it (`view`).',
+    source: 'FDA premarket cybersecurity guidance V.B.2 (Multi-Patient Harm view)',
+    fixable: false,
+    examples: {
+      valid: [
+        `assets:
+  - id: AST-FLEET
+    name: Fleet dose library data
+    kind: data
+    multi_patient: true
+threats:
+  - id: THR-001
+    title: Dose library poisoned for the whole fleet
+    stride: [T]
+    targets: [AST-FLEET]
+    multi_patient: true
+    score: {exploitability: medium, post_exploitability: low}
+    no_safety_impact_rationale: Pumps reject limits outside the hard-coded envelope.
+`,
+      ],
+      invalid: [
+        `assets:
+  - id: AST-FLEET
+    name: Fleet dose library data
+    kind: data
+    multi_patient: true
+threats:
+  - id: THR-001
+#       ^^^^^^^ TR011
+    title: Dose library poisoned for the whole fleet
+    stride: [T]
+    targets: [AST-FLEET]
+    score: {exploitability: medium, post_exploitability: low}
+    no_safety_impact_rationale: Pumps reject limits outside the hard-coded envelope.
+`,
+      ],
+    },
+  },
+  check(ctx) {
+    const threats = ctx.graph.byKind.threat;
+    if (!threats.length) return;
+    const zg = zoneGraph(ctx);
+    const shared = (target: Item): boolean => {
+      if (target.kind === 'asset') return target.data.multi_patient === true || zg.zoneOf(target.id)?.data.class === 'cloud';
+      if (target.kind === 'zone') return target.data.class === 'cloud';
+      return false;
+    };
+    for (const t of threats) {
+      if (typeof t.data.multi_patient === 'boolean' || hasText(t.data.view)) continue;
+      const target = (ctx.graph.refsOf.get(t) ?? []).find((r) => r.field === 'targets' && r.target && shared(r.target))?.target;
+      if (!target) continue;
+      ctx.report({
+        file: t.file,
+        range: ctx.rangeOf(t),
+        message: `threat '${t.id}' targets ${target.kind} '${target.id}', which serves more than one device; say whether it can harm several patients (\`multi_patient: true|false\`) or reference the multi-patient harm view (\`view\`)`,
+      });
+    }
+  },
+};
+export default rule;
