@@ -1,0 +1,53 @@
+import { parseDocument } from 'yaml';
+import { MemoryHost } from '../src/core/host';
+import { loadWorkspace } from '../src/core/model/load-workspace';
+import { lint } from '../src/core/rules/engine';
+import { RULES } from '../src/core/rules/registry';
+import { tmRules } from '../src/core/rules/tm';
+import { generateModel } from './model-gen';
+
+const time = <T>(fn: () => T): [T, number] => {
+  const t = performance.now();
+  const v = fn();
+  return [v, performance.now() - t];
+};
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const v = await fn();
+  return [v, performance.now() - t];
+}
+
+/** Best of `runs` to damp GC and JIT noise on a shared 2-core machine. */
+async function best(runs: number, fn: () => Promise<number>): Promise<number> {
+  let b = Infinity;
+  for (let i = 0; i < runs; i++) b = Math.min(b, await fn());
+  return b;
+}
+
+export async function benchLint(n: number, runs = 3): Promise<void> {
+  const files = generateModel(n);
+  const bytes = [...files.values()].reduce((s, t) => s + t.length, 0);
+  const host = new MemoryHost(new Map([...files, ['spdf.config.yaml', 'profile: all\n']]));
+  const baseline = await best(runs, async () => time(() => { for (const t of files.values()) parseDocument(t); })[1]);
+  const loadOnly = await best(runs, async () => (await timeAsync(() => loadWorkspace(host)))[1]);
+  const ws = await loadWorkspace(host);
+  const inputs = { graph: ws.graph, config: ws.config, allFiles: ws.allFiles };
+  const structural = await best(runs, async () => time(() => lint(inputs, { rules: tmRules }))[1]);
+  const all = await best(runs, async () => time(() => lint(inputs, { rules: RULES }))[1]);
+  const findings = lint(inputs).findings.length;
+  const mb = (bytes / 1e6).toFixed(1);
+  console.log(`model: ${n} requirements, ${files.size} files, ${mb} MB, ${ws.graph.items.length} items, ${findings} findings (profile all)`);
+  console.log(`  baseline yaml.parseDocument      ${baseline.toFixed(0).padStart(6)} ms  (${(bytes / 1e3 / baseline).toFixed(1)} MB/s)  1.00x`);
+  console.log(`  load (parse + schema + graph)    ${loadOnly.toFixed(0).padStart(6)} ms  ${(loadOnly / baseline).toFixed(2)}x baseline`);
+  console.log(`  lint total, structural rules     ${(loadOnly + structural).toFixed(0).padStart(6)} ms  ${((loadOnly + structural) / baseline).toFixed(2)}x baseline  (rules ${structural.toFixed(0)} ms)`);
+  console.log(`  lint total, all ${String(RULES.length).padEnd(3)} rules       ${(loadOnly + all).toFixed(0).padStart(6)} ms  ${((loadOnly + all) / baseline).toFixed(2)}x baseline  (rules ${all.toFixed(0)} ms; ${((loadOnly + all) / (loadOnly + structural)).toFixed(2)}x structural)`);
+}
+
+if (require.main === module) {
+  const n = Number(process.argv[2] ?? 20000);
+  benchLint(n).catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchLint } from './lint-bench';
+
+/**
+ * `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run.
+ * `--quick` uses small shapes (a smoke run, not for numbers).
+ */
+async function main() {
+  const quick = process.argv.includes('--quick');
+  console.log('## lint (issue 2/3): baseline = yaml.parseDocument over the same files');
+  await benchLint(quick ? 2000 : 20000, quick ? 1 : 3);
+  for (const [title, file, fn] of [
+    ['code links (issue 4)', 'codelinks/index.ts', 'runCodelinksBench'],
+    ['language server latency (issue 5)', 'lsp-latency.ts', 'runLspLatencyBench'],
+    ['matrix and exports (issue 6)', 'matrix.ts', 'runMatrixBench'],
+  ] as const) {
+    if (!existsSync(join(__dirname, file))) continue;
+    console.log(`\n## ${title}`);
+    const mod = await import(join(__dirname, file));
+    if (typeof mod[fn] === 'function') await mod[fn]({ quick });
+    else console.log(`(bench/${file} exports no ${fn})`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
