@@ -5,6 +5,7 @@ import type { CodeFileIndex } from '../../core/codelinks/model';
 import { mightContainTags } from '../../core/codelinks/prefilter';
 import type { TagSyntaxOptions } from '../../core/codelinks/tagSyntaxes';
 import type { Host } from '../../core/host';
+import { DEFAULT_TEST_GLOBS } from '../../core/codelinks/ruleInput';
 import { TreeSitterRuntime } from '../treesitter/treeSitterRuntime';
 import { CACHE_DIR, CodeIndexCache, contentHash, optionsKey } from './codeIndexCache';
 import { createFsReadHost } from './fsReadHost';
@@ -13,20 +14,7 @@ import { compiledSyntaxes, parseTasks, type ParseTask } from './parseTasks';
 import { ParseWorkerPool } from './workerPool';
 import { walkWorkspace } from './workspaceWalker';
 
-/** Where test code lives by default; `verifies` belongs there, and contextual tags mean `verifies` there. */
-export const DEFAULT_TEST_GLOBS: readonly string[] = [
-  '**/test/**',
-  '**/tests/**',
-  '**/__tests__/**',
-  '**/*_test.*',
-  '**/*.test.*',
-  '**/*.spec.*',
-  '**/test_*.py',
-  '**/*Test.java',
-  '**/*Tests.java',
-  '**/*Tests.cs',
-  '**/*Test.cs',
-];
+export { DEFAULT_TEST_GLOBS };
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 

@@ -1,4 +1,19 @@
 import type { Rule } from '../types';
+import unknownId from './cl001-unknown-id';
+import tagWithoutSymbol from './cl002-tag-without-symbol';
+import relationKindMismatch from './cl003-relation-kind-mismatch';
+import verifiesOutsideTests from './cl004-verifies-outside-tests';
+import untracedSafetyCode from './cl005-untraced-safety-code';
+import suspectLink from './cl006-suspect-link';
+import hazardRequirementWithoutCode from './cl007-hazard-requirement-without-code';
 
 /** CL family rules; add each rule module here. */
-export const clRules: Rule[] = [];
+export const clRules: Rule[] = [
+  unknownId,
+  tagWithoutSymbol,
+  relationKindMismatch,
+  verifiesOutsideTests,
+  untracedSafetyCode,
+  suspectLink,
+  hazardRequirementWithoutCode,
+];

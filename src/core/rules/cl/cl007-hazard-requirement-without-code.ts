@@ -1,0 +1,62 @@
+import type { Item } from '../../model/graph';
+import type { Rule } from '../types';
+import { allLinks } from './codeFacts';
+
+const asIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+const rule: Rule = {
+  meta: {
+    code: 'CL007',
+    alias: 'hazard-requirement-without-code',
+    severity: 'warning',
+    category: 'code-links',
+    description: 'A requirement that serves a hazard-linked threat has no implementing code.',
+    rationale:
+      'When a cyber threat can cause harm (it links an ISO 14971 hazard), the requirements that control it are safety risk controls; their implementation must be traceable to code, not only to documents. Tag the implementing function with `@spdf implements ID`.',
+    source: 'AAMI TIR57 / ANSI/AAMI SW96 (security risk controls with safety impact); ISO 14971 7.2 implementation of risk control measures',
+    fixable: false,
+    needs: ['code'],
+    examples: {
+      valid: [
+        {
+          'model.spdf.yaml':
+            'hazards:\n  - id: HAZ-004\n    hazard: Over-infusion\nthreats:\n  - id: THR-012\n    title: Spoofed dose command\n    hazards: [HAZ-004]\nrequirements:\n  - id: SEC-REQ-014\n    title: Signed commands\n    derived_from: [THR-012]\n',
+          'src/dose.c': '// @spdf implements SEC-REQ-014\nint dose_set_rate(int rate) { return rate; }\n',
+        },
+      ],
+      invalid: [
+        {
+          'model.spdf.yaml':
+            'hazards:\n  - id: HAZ-004\n    hazard: Over-infusion\nthreats:\n  - id: THR-012\n    title: Spoofed dose command\n    hazards: [HAZ-004]\nrequirements:\n  - id: SEC-REQ-014\n#       ^^^^^^^^^^^ CL007\n    title: Signed commands\n    derived_from: [THR-012]\n',
+          'src/dose.c': 'int dose_set_rate(int rate) { return rate; }\n',
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    const implemented = new Set(allLinks(ctx).filter((l) => l.relation === 'implements').map((l) => l.id));
+    const hazardThreats = new Set(ctx.graph.byKind.threat.filter((t) => asIds(t.data.hazards).length > 0).map((t) => t.id));
+    if (hazardThreats.size === 0) return;
+    const controlsOfHazardThreats = new Set<string>();
+    for (const threat of ctx.graph.byKind.threat) if (hazardThreats.has(threat.id)) asIds(threat.data.controls).forEach((c) => controlsOfHazardThreats.add(c));
+    for (const control of ctx.graph.byKind.control) {
+      if (asIds(control.data.threats).some((t) => hazardThreats.has(t))) controlsOfHazardThreats.add(control.id);
+    }
+    const viaControls = new Set(
+      ctx.graph.byKind.control.filter((c) => controlsOfHazardThreats.has(c.id)).flatMap((c) => asIds(c.data.implements)),
+    );
+    const servesHazard = (req: Item) =>
+      viaControls.has(req.id) ||
+      asIds(req.data.derived_from).some((id) => hazardThreats.has(id)) ||
+      asIds(req.data.controls).some((id) => controlsOfHazardThreats.has(id));
+    for (const req of ctx.graph.byKind.requirement) {
+      if (implemented.has(req.id) || !servesHazard(req)) continue;
+      ctx.report({
+        file: req.file,
+        range: ctx.rangeOf(req),
+        message: `requirement '${req.id}' controls a threat with safety impact but no code implements it; tag the implementing function with '@spdf implements ${req.id}'`,
+      });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { MemoryHost } from '../../src/core/host';
+import { clRules } from '../../src/core/rules/cl';
+import type { RuleExample } from '../../src/core/rules/types';
+import { buildCodeIndex } from '../../src/node/codeindex/buildCodeIndex';
+import { diffExpectations, parseMarkers } from '../support/markers';
+import { exampleFiles, lintFiles } from '../support/workspace';
+
+/** Lints an example with a code index built from its source files and its lock file, as the CLI does. */
+async function lintWithCode(example: RuleExample) {
+  const files = exampleFiles(example);
+  const index = await buildCodeIndex({ root: '/example', host: new MemoryHost(new Map(Object.entries(files))), workers: 0 });
+  assert.deepEqual(index.notes, []);
+  return lintFiles(files, { inputs: { code: index, lock: files['spdf.lock.json'] } });
+}
+
+describe('CL rules: examples with a code index', function () {
+  this.timeout(60_000);
+  for (const rule of clRules) {
+    describe(`${rule.meta.code} ${rule.meta.alias}`, () => {
+      it('has full metadata', () => {
+        assert.match(rule.meta.code, /^CL\d{3}$/);
+        assert.match(rule.meta.alias, /^[a-z]+(-[a-z]+)*$/);
+        assert.ok(rule.meta.description && rule.meta.rationale && rule.meta.source);
+        assert.deepEqual(rule.meta.needs, ['code']);
+        assert.ok(rule.meta.examples.valid.length > 0 && rule.meta.examples.invalid.length > 0);
+      });
+      rule.meta.examples.invalid.forEach((example, i) => {
+        it(`invalid example ${i + 1} fires exactly its markers`, async () => {
+          const expected = Object.entries(exampleFiles(example)).flatMap(([f, t]) => parseMarkers(f, t));
+          const { result } = await lintWithCode(example);
+          assert.deepEqual(result.internalErrors, []);
+          const own = result.findings.filter((f) => f.code.startsWith('CL'));
+          assert.deepEqual(diffExpectations(expected, own), []);
+        });
+      });
+      rule.meta.examples.valid.forEach((example, i) => {
+        it(`valid example ${i + 1} fires no CL finding`, async () => {
+          const { result } = await lintWithCode(example);
+          assert.deepEqual(result.internalErrors, []);
+          assert.deepEqual(result.findings.filter((f) => f.code.startsWith('CL')).map((f) => `${f.code} ${f.file}:${f.range.start.line + 1} ${f.message}`), []);
+        });
+      });
+    });
+  }
+
+  it('CL001 suggests the nearest existing ID without a fix', async () => {
+    const { result } = await lintWithCode(clRules[0].meta.examples.invalid[0]);
+    const finding = result.findings.find((f) => f.code === 'CL001');
+    assert.equal(finding?.fix, undefined);
+    assert.equal(finding?.suggestions?.[0].edits[0].newText, 'SEC-REQ-014');
+  });
+});
