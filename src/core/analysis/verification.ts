@@ -1,3 +1,5 @@
+import picomatch from 'picomatch';
+import { codeInput, DEFAULT_TEST_GLOBS } from '../codelinks/ruleInput';
 import type { Item } from '../model/graph';
 import type { Range } from '../types';
 import type { RuleInputs } from '../rules/types';
@@ -5,7 +7,8 @@ import type { RuleInputs } from '../rules/types';
 /**
  * Verification evidence, one definition for RQ002, VT001 and the matrix: an item is verified by a
  * `tests` item that `verifies` it or that the item lists in its own `tests`, or by a code symbol
- * tagged `@spdf verifies ID` (from the code-link index, when the host supplied one).
+ * tagged `@spdf verifies ID` in a test file (from the code-link index, when the host supplied one;
+ * without it only the YAML counts).
  */
 
 /** The part of a code link this module reads (see src/core/codelinks/model.ts CodeLink). */
@@ -25,31 +28,19 @@ export interface VerificationIndex {
 }
 
 /**
- * Reads links with relation `verifies` from the code-link input, whatever its container: an array of
- * links or of per-file indexes, a Map of per-file indexes, or an object with `links` or `files`.
- * The code-link engineer may replace this with a typed accessor; keep the signature.
+ * Links with relation `verifies` from the code-link input (`RuleInputs.code`, see
+ * src/core/codelinks/ruleInput.ts), kept only when they sit in a test file (`code.test_globs`,
+ * default DEFAULT_TEST_GLOBS): CL004 reports `verifies` tags elsewhere, which are no evidence.
  */
-export function codeLinksOf(code: unknown): VerifyingCodeLink[] {
+export function verifyingCodeLinks(inputs: Pick<RuleInputs, 'code' | 'config'>): VerifyingCodeLink[] {
+  const code = codeInput(inputs.code);
+  if (!code) return [];
+  const globs = inputs.config.code.testGlobs.length ? inputs.config.code.testGlobs : DEFAULT_TEST_GLOBS;
+  const isTest = picomatch([...globs], { dot: true });
   const out: VerifyingCodeLink[] = [];
-  const visitLink = (l: unknown) => {
-    const o = l as Partial<VerifyingCodeLink> | null;
-    if (o && typeof o === 'object' && typeof o.id === 'string' && typeof o.relation === 'string') out.push(o as VerifyingCodeLink);
-  };
-  const visitFile = (f: unknown) => {
-    const links = (f as { links?: unknown } | null)?.links;
-    if (Array.isArray(links)) links.forEach(visitLink);
-    else visitLink(f);
-  };
-  const visitMany = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(visitFile);
-    else if (v instanceof Map) for (const f of v.values()) visitFile(f);
-  };
-  if (!code || typeof code !== 'object') return out;
-  if (Array.isArray(code) || code instanceof Map) visitMany(code);
-  else {
-    const c = code as { links?: unknown; files?: unknown };
-    if (c.links) visitMany(c.links);
-    if (c.files) visitMany(c.files);
+  for (const f of code.files) {
+    if (!isTest(f.file)) continue;
+    for (const l of f.links) if (l.relation === 'verifies') out.push(l);
   }
   return out;
 }
@@ -61,7 +52,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
   } else m.set(k, [v]);
 }
 
-export function buildVerificationIndex(inputs: Pick<RuleInputs, 'graph' | 'code'>): VerificationIndex {
+export function buildVerificationIndex(inputs: Pick<RuleInputs, 'graph' | 'code' | 'config'>): VerificationIndex {
   const { graph } = inputs;
   const testsOf = new Map<string, Item[]>();
   for (const ref of graph.refs) {
@@ -70,17 +61,17 @@ export function buildVerificationIndex(inputs: Pick<RuleInputs, 'graph' | 'code'
     else if (ref.target.kind === 'test' && ref.field.split('.')[0] === 'tests' && ref.from.kind !== 'test') push(testsOf, ref.from.id, ref.target);
   }
   const codeOf = new Map<string, VerifyingCodeLink[]>();
-  for (const l of codeLinksOf(inputs.code)) if (l.relation === 'verifies') push(codeOf, l.id, l);
+  for (const l of verifyingCodeLinks(inputs)) push(codeOf, l.id, l);
   return { testsOf, codeOf };
 }
 
 /** Memoised per lint run. */
-export function verificationIndex(ctx: Pick<RuleInputs, 'graph' | 'code'> & { shared<T>(key: string, compute: () => T): T }): VerificationIndex {
+export function verificationIndex(ctx: Pick<RuleInputs, 'graph' | 'code' | 'config'> & { shared<T>(key: string, compute: () => T): T }): VerificationIndex {
   return ctx.shared('analysis/verification', () => buildVerificationIndex(ctx));
 }
 
 /** IDs with any verification evidence (YAML tests or code). */
-export function verifiedIds(ctx: Pick<RuleInputs, 'graph' | 'code'> & { shared<T>(key: string, compute: () => T): T }): Set<string> {
+export function verifiedIds(ctx: Pick<RuleInputs, 'graph' | 'code' | 'config'> & { shared<T>(key: string, compute: () => T): T }): Set<string> {
   return ctx.shared('analysis/verified-ids', () => {
     const idx = verificationIndex(ctx);
     return new Set([...idx.testsOf.keys(), ...idx.codeOf.keys()]);

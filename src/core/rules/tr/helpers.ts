@@ -1,5 +1,5 @@
 /** Small readers shared by the domain rule families (TR, HZ, CT, RQ, VT, SB). */
-import type { Graph, Item } from '../../model/graph';
+import type { Graph, Item, ModelFile } from '../../model/graph';
 import type { ItemKind } from '../../model/kinds';
 import { insertKeyEdit } from '../../fixes/yaml-edits';
 import type { TextEdit } from '../../types';
@@ -86,18 +86,48 @@ export function quoteList(ids: readonly string[]): string {
 }
 
 /**
+ * Inserts `key: value` after the item's last entry, at the column of its first key. (The shared
+ * insertKeyEdit uses the indentation of the first key's line, which is wrong for `- id: ...` items.)
+ */
+function insertKey(file: ModelFile, item: Item, key: string, value: string, comment?: string): TextEdit {
+  const text = file.source.text;
+  const map = item.node;
+  const first = map.pairs[0];
+  if (!first || text[map.start] === '{') return insertKeyEdit(file, item, key, value, comment);
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const col = first.key.start - (text.lastIndexOf('\n', first.key.start - 1) + 1);
+  const last = map.pairs[map.pairs.length - 1];
+  const lastEnd = Math.max(deref(last.value)?.end ?? last.key.end, last.key.end);
+  // After the line holding the end of the last value (a block scalar's end is already a line start).
+  const endsLine = lastEnd > 0 && text[lastEnd - 1] === '\n';
+  const nlAt = text.indexOf('\n', lastEnd);
+  const at = endsLine ? lastEnd : nlAt < 0 ? text.length : nlAt + 1;
+  const prefix = at === text.length && !text.endsWith('\n') ? nl : '';
+  const line = `${' '.repeat(col)}${key}: ${value}${comment ? `  # ${comment}` : ''}${nl}`;
+  const pos = file.source.positionAt(at);
+  return { file: file.path, range: { start: pos, end: pos }, newText: prefix + line };
+}
+
+/**
  * Edit that gives `key` the YAML `value` in an item: inserts the key when absent (with `comment`),
  * or replaces an empty/null value in place.
  */
 export function setKeyEdit(ctx: RuleContext, item: Item, key: string, value: string, comment?: string): TextEdit {
   const file = ctx.graph.fileByPath.get(item.file)!;
   const pair = pairOf(item.node, key);
-  if (!pair) return insertKeyEdit(file, item, key, value, comment);
   const text = file.source.text;
+  if (!pair) return insertKey(file, item, key, value, comment);
   const flow = text[item.node.start] === '{';
   const v = deref(pair.value);
   const newValue = `${value}${comment && !flow ? `  # ${comment}` : ''}`;
-  if (v && v.end > v.start) return { file: item.file, range: file.source.range(v.start, v.end), newText: newValue };
+  if (v && v.end > v.start) {
+    // A node's end may run past its line (trailing line break); replace only the value's own text.
+    let end = v.end;
+    const nlPos = text.indexOf('\n', v.start);
+    if (nlPos >= 0 && nlPos < end) end = nlPos;
+    while (end > v.start && /\s/.test(text[end - 1])) end--;
+    return { file: item.file, range: file.source.range(v.start, end), newText: newValue };
+  }
   const colon = text.indexOf(':', pair.key.end);
   const at = colon < 0 ? pair.key.end : colon + 1;
   return { file: item.file, range: file.source.range(at, v && v.end > at ? v.end : at), newText: ` ${newValue}` };
