@@ -1,0 +1,161 @@
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { toCsv } from '../../core/export/csv';
+import { toHtml } from '../../core/export/html';
+import { toJson } from '../../core/export/json';
+import { toMarkdown } from '../../core/export/markdown';
+import { lintToSarif, traceToSarif } from '../../core/export/sarif';
+import { toXlsx } from '../../core/export/xlsx';
+import { buildMatrix } from '../../core/matrix/build';
+import { matrixLinksFromCode } from '../../core/matrix/links';
+import { VIEWS, type Matrix, type ViewName } from '../../core/matrix/model';
+import type { TestResultsInput } from '../../core/matrix/test-results';
+import { lint, type LintResult } from '../../core/rules/engine';
+import type { Finding } from '../../core/types';
+import { buildCodeIndex } from '../../node/codeindex/buildCodeIndex';
+import { readReviewLock } from '../../node/codeindex/reviewLockFile';
+import { readTestResults } from '../../node/junit';
+import { checkPath, type NodeCheck } from '../../node/workspace';
+import { toPosix } from '../../node/fs-host';
+import { EXIT_OK, UsageError, type Out } from '../io';
+import { lintFormatters } from './lint';
+import pkg from '../../../package.json';
+
+export const TRACE_FORMATS = ['html', 'csv', 'xlsx', 'md', 'json', 'sarif'] as const;
+
+export interface TraceLoad {
+  check: NodeCheck;
+  result: LintResult;
+  matrix: Matrix;
+  testResults: TestResultsInput;
+}
+
+export interface TraceLoadOptions {
+  views?: readonly ViewName[];
+  testResults?: string[];
+  untrusted?: boolean;
+  /** Index source code for code links (default true). */
+  code?: boolean;
+}
+
+/** Loads the workspace with every trace input (code links, review lock, JUnit results, git commit) and builds the matrix. */
+export async function loadTrace(start: string, opts: TraceLoadOptions = {}): Promise<TraceLoad> {
+  const check = await checkPath(start, { trusted: !opts.untrusted });
+  const { root, workspace } = check;
+  const { config, graph } = workspace;
+  const testResults = await readTestResults(root, opts.testResults ?? config.testResults);
+  let code: Awaited<ReturnType<typeof buildCodeIndex>> | undefined;
+  const problems: string[] = [];
+  if (opts.code !== false) {
+    const include = config.code.include;
+    code = await buildCodeIndex({
+      root,
+      host: check.host,
+      ...(include.length ? { files: workspace.allFiles.filter((f) => include.some((g) => globMatch(g, f))) } : {}),
+      excludes: [...config.exclude, ...config.code.exclude],
+      testGlobs: config.code.testGlobs,
+      tagSyntaxes: { syntaxes: config.code.tagSyntaxes as never },
+      maxFileSize: config.code.maxFileBytes,
+      workers: 0,
+    });
+    problems.push(...code.problems);
+  }
+  const lockText = await readReviewLock(root);
+  const result = lint({ graph, config, allFiles: workspace.allFiles, testResults, ...(code ? { code } : {}), ...(lockText !== undefined ? { lock: lockText } : {}) });
+  const matrix = buildMatrix(
+    {
+      graph,
+      config,
+      lint: result,
+      code: code ? matrixLinksFromCode(code, lockText, graph) : undefined,
+      testResults,
+      commit: gitCommit(root),
+      problems,
+    },
+    opts.views ?? VIEWS,
+  );
+  return { check, result, matrix, testResults };
+}
+
+import picomatch from 'picomatch';
+const matchers = new Map<string, (p: string) => boolean>();
+function globMatch(glob: string, path: string): boolean {
+  let m = matchers.get(glob);
+  if (!m) matchers.set(glob, (m = picomatch(glob, { dot: true })));
+  return m(path);
+}
+
+function gitCommit(root: string): string | undefined {
+  if (process.env.SPDF_NO_GIT) return undefined;
+  try {
+    const out = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim();
+    return /^[0-9a-f]{40}$/.test(out) ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Workspace root relative to the current directory, as a URI prefix for SARIF ('' when they are the same). */
+export function rootPrefix(root: string): string {
+  const rel = toPosix(relative(process.cwd(), root));
+  return rel && !rel.startsWith('..') ? `${rel}/` : '';
+}
+
+export async function traceCommand(o: Out, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      view: { type: 'string' },
+      format: { type: 'string', short: 'f', default: 'html' },
+      output: { type: 'string', short: 'o' },
+      'test-results': { type: 'string', multiple: true },
+      'no-code': { type: 'boolean', default: false },
+      untrusted: { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format!;
+  if (!(TRACE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format '${format}' (${TRACE_FORMATS.join(', ')})`);
+  const view = values.view as ViewName | undefined;
+  if (view !== undefined && !(VIEWS as readonly string[]).includes(view)) throw new UsageError(`unknown --view '${view}' (${VIEWS.join(', ')})`);
+  if (format === 'xlsx' && !values.output) throw new UsageError('--format xlsx needs -o FILE');
+  // CSV holds one table: the requirements view unless --view names another. The other formats hold every view unless narrowed.
+  const views: ViewName[] = view ? [view] : format === 'csv' ? ['requirements'] : format === 'sarif' ? VIEWS.filter((v) => v !== 'fda') : [...VIEWS];
+  const t = await loadTrace(positionals[0] ?? '.', { views, testResults: values['test-results'], untrusted: !!values.untrusted, code: !values['no-code'] });
+  for (const p of t.matrix.problems) o.err(`warning: ${p}`);
+  let data: string | Uint8Array;
+  switch (format) {
+    case 'html':
+      data = toHtml(t.matrix, { subtitle: `SPDF Workbench ${pkg.version}` });
+      break;
+    case 'csv':
+      data = toCsv(t.matrix.views[views[0]]!);
+      break;
+    case 'md':
+      data = toMarkdown(t.matrix);
+      break;
+    case 'json':
+      data = toJson(t.matrix);
+      break;
+    case 'sarif':
+      data = `${JSON.stringify(traceToSarif(t.matrix, { toolVersion: pkg.version, uriPrefix: rootPrefix(t.check.root) }), null, 2)}\n`;
+      break;
+    default:
+      data = await toXlsx(t.matrix);
+  }
+  if (values.output) {
+    const abs = resolve(values.output);
+    await fs.mkdir(dirname(abs), { recursive: true });
+    const tmp = `${abs}.spdf-tmp-${process.pid}`;
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, abs);
+    o.err(`wrote ${values.output} (${Object.keys(t.matrix.views).join(', ')}; ${t.matrix.coverage.total} requirements in scope)`);
+  } else o.out(typeof data === 'string' ? data.replace(/\n$/, '') : Buffer.from(data).toString('base64'));
+  return EXIT_OK;
+}
+
+/** `spdf lint --format sarif`. */
+lintFormatters.sarif = (check: NodeCheck, shown: Finding[]) =>
+  JSON.stringify(lintToSarif(check.result, shown, { toolVersion: pkg.version, uriPrefix: rootPrefix(check.root) }), null, 2);

@@ -1,0 +1,38 @@
+import ExcelJS from 'exceljs';
+import type { Matrix } from '../matrix/model';
+import { flatten, viewsOf } from './table';
+import { neutralizeFormula } from './text';
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+function sheetName(title: string, used: Set<string>): string {
+  let base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
+  for (let i = 2; used.has(base.toLowerCase()); i++) base = `${base.slice(0, 28)} ${i}`;
+  used.add(base.toLowerCase());
+  return base;
+}
+
+/**
+ * XLSX workbook in memory (no file IO): one sheet per view, frozen header row, auto filter. Every cell is a
+ * string; a value beginning with = + - @ tab or CR is written as `'` + text, so no cell is ever a formula.
+ */
+export async function toXlsx(m: Matrix): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'spdf-workbench';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  const used = new Set<string>();
+  for (const v of viewsOf(m)) {
+    const ws = wb.addWorksheet(sheetName(v.title, used), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const { header, rows } = flatten(v, '\n');
+    ws.addRow(header.map(neutralizeFormula)).font = { bold: true };
+    for (const r of rows) ws.addRow(r.map((t) => neutralizeFormula(t)));
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: header.length } };
+    header.forEach((h, i) => {
+      const width = Math.min(60, Math.max(8, h.length + 2, ...rows.slice(0, 200).map((r) => Math.min(60, (r[i] ?? '').split('\n')[0].length + 2))));
+      ws.getColumn(i + 1).width = width;
+      ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
+    });
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}

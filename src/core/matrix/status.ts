@@ -1,0 +1,88 @@
+/**
+ * Public entry of the trace statuses: the ONE definition of statuses and coverage (decide.ts) and the
+ * per-item traces the tree view, the status bar, code lenses and `spdf check` read. The matrix views
+ * (build.ts) use the same TraceIndex, so every surface agrees.
+ */
+import type { ResolvedConfig } from '../model/config-def';
+import type { Graph, Item } from '../model/graph';
+import type { ItemKind } from '../model/kinds';
+import type { Finding, Range, SuppressedFinding } from '../types';
+import { TRACED_KINDS, TraceIndex } from './build';
+import type { LinkReview, TraceStatus } from './decide';
+import type { MatrixCodeLink } from './links';
+import type { TestResultsInput } from './test-results';
+
+export * from './decide';
+
+/** A code link with its review state, as the language server holds it. */
+export interface StatusLink {
+  id: string;
+  relation: string;
+  file: string;
+  symbol: string | null;
+  range: Range;
+  symbolRange?: Range;
+  review: LinkReview;
+}
+
+export interface ItemTrace {
+  item: Item;
+  status: TraceStatus;
+  /** The decision's reasons joined, or `complete` for OK. */
+  reason: string;
+  reasons: string[];
+  implementedBy: StatusLink[];
+  verifiedByLinks: StatusLink[];
+  /** YAML test items that verify the item. */
+  tests: Item[];
+}
+
+export interface TraceInputs {
+  graph: Graph;
+  config: ResolvedConfig;
+  findings?: readonly Finding[];
+  suppressed?: readonly SuppressedFinding[];
+  links?: readonly StatusLink[];
+  testResults?: TestResultsInput;
+}
+
+export function traceIndexOf(input: TraceInputs): TraceIndex {
+  const links: MatrixCodeLink[] = (input.links ?? []).map((l) => ({ ...l, line: (l.symbolRange ?? l.range).start.line + 1 }));
+  return new TraceIndex({
+    graph: input.graph,
+    config: input.config,
+    lint: input.findings ? { findings: input.findings, suppressed: input.suppressed ?? [] } : undefined,
+    code: { links, reviewsInUse: links.some((l) => l.review !== 'unreviewed') },
+    testResults: input.testResults,
+  });
+}
+
+/** Traces of every item of the given kinds (first definition of each ID; obsolete requirements left out). */
+export function traceItems(input: TraceInputs, kinds: readonly ItemKind[] = ['requirement'], index = traceIndexOf(input)): ItemTrace[] {
+  const out: ItemTrace[] = [];
+  for (const kind of kinds) {
+    if (!TRACED_KINDS.includes(kind)) continue;
+    for (const item of input.graph.byKind[kind]) {
+      if (index.item(item.id) !== item || !index.inScope(item.id)) continue;
+      const d = index.statusOf(item);
+      out.push({
+        item,
+        status: d.status,
+        reason: d.reasons.length ? d.reasons.join('; ') : 'complete',
+        reasons: d.reasons,
+        implementedBy: index.implementationOf(item) as unknown as StatusLink[],
+        verifiedByLinks: index.codeLinksOf(item.id, ['verifies']) as unknown as StatusLink[],
+        tests: testsOf(input.graph, item),
+      });
+    }
+  }
+  return out;
+}
+
+/** YAML test items that verify `item` (through `test.verifies` or the item's own `tests`). */
+export function testsOf(graph: Graph, item: Item): Item[] {
+  const out = new Set<Item>();
+  for (const r of graph.refsTo.get(item.id) ?? []) if (r.from.kind === 'test' && r.field.split('.')[0] === 'verifies') out.add(r.from);
+  for (const r of graph.refsOf.get(item) ?? []) if (r.target?.kind === 'test' && r.field.split('.')[0] === 'tests') out.add(r.target);
+  return [...out];
+}

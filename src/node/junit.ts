@@ -1,0 +1,150 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import picomatch from 'picomatch';
+import type { JUnitCase, JUnitOutcome, TestResultsInput, TestResultsProblem } from '../core/matrix/test-results';
+import { registerInputProvider } from './workspace';
+
+/** Largest JUnit file read. */
+export const MAX_JUNIT_BYTES = 64 * 1024 * 1024;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/**
+ * Reads JUnit XML files matching `globs` under `root` (config `test_results`). Result folders are usually
+ * git-ignored, so this walks the disk itself instead of the model file listing. Broken XML gives a problem
+ * with file:line:column, never an exception.
+ */
+export async function readTestResults(root: string, globs: readonly string[]): Promise<TestResultsInput> {
+  const out: TestResultsInput = { version: 1, files: [], cases: [], problems: [] };
+  if (globs.length === 0) return out;
+  const files = await findFiles(root, globs);
+  for (const file of files) {
+    let text: string;
+    try {
+      const st = await fs.stat(join(root, file));
+      if (st.size > MAX_JUNIT_BYTES) {
+        out.problems.push({ file, line: 1, column: 1, message: `test result file is larger than ${MAX_JUNIT_BYTES} bytes; skipped` });
+        continue;
+      }
+      text = await fs.readFile(join(root, file), 'utf8');
+    } catch (e) {
+      out.problems.push({ file, line: 1, column: 1, message: `cannot read test results: ${(e as Error).message}` });
+      continue;
+    }
+    const parsed = parseJUnit(file, text);
+    out.files.push(file);
+    out.cases.push(...parsed.cases);
+    out.problems.push(...parsed.problems);
+  }
+  return out;
+}
+
+async function findFiles(root: string, globs: readonly string[]): Promise<string[]> {
+  const match = picomatch([...globs], { dot: true });
+  const found = new Set<string>();
+  const bases = new Set(globs.map((g) => picomatch.scan(g).base).map((b) => b.replace(/^\.\/?/, '')));
+  const visit = async (rel: string, depth: number): Promise<void> => {
+    if (depth > 40) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (SKIPPED_DIRS.has(e.name)) continue;
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await visit(p, depth + 1);
+      else if (e.isFile() && match(p)) found.add(p);
+    }
+  };
+  for (const base of bases) {
+    try {
+      const st = await fs.stat(join(root, base));
+      if (st.isFile()) {
+        if (match(base)) found.add(base);
+      } else await visit(base, 0);
+    } catch {
+      /* a glob whose base does not exist matches nothing */
+    }
+  }
+  return [...found].sort();
+}
+
+type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/** Parses one JUnit XML text (Surefire, pytest, go-junit-report, nextest, jest-junit, GoogleTest flavours). */
+export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; problems: TestResultsProblem[] } {
+  const problems: TestResultsProblem[] = [];
+  const cases: JUnitCase[] = [];
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    const err = valid.err;
+    problems.push({ file, line: err.line ?? 1, column: err.col ?? 1, message: `broken JUnit XML: ${err.msg}` });
+    return { cases, problems };
+  }
+  let doc: Node[];
+  try {
+    doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, processEntities: true, htmlEntities: false, parseTagValue: false, parseAttributeValue: false }).parse(text);
+  } catch (e) {
+    problems.push({ file, line: 1, column: 1, message: `broken JUnit XML: ${(e as Error).message}` });
+    return { cases, problems };
+  }
+  const lines = testcaseLines(text);
+  let n = 0;
+  let sawSuite = false;
+  const walk = (nodes: Node[], suite: string) => {
+    for (const node of nodes) {
+      const tag = Object.keys(node).find((k) => k !== ':@');
+      if (!tag) continue;
+      const attrs = node[':@'] ?? {};
+      const children = (Array.isArray(node[tag]) ? node[tag] : []) as Node[];
+      if (tag === 'testsuites') walk(children, suite);
+      else if (tag === 'testsuite') {
+        sawSuite = true;
+        walk(children, attrs.name ?? suite);
+      } else if (tag === 'testcase') {
+        const line = lines[n++] ?? 1;
+        let outcome: JUnitOutcome = 'pass';
+        let message: string | undefined;
+        for (const c of children) {
+          const ct = Object.keys(c).find((k) => k !== ':@');
+          const ca = c[':@'] ?? {};
+          if (ct === 'failure' || ct === 'error') {
+            outcome = ct === 'failure' ? 'fail' : 'error';
+            message = ca.message ?? ca.type;
+            break;
+          }
+          if (ct === 'skipped' || ct === 'disabled') outcome = 'skipped';
+        }
+        if (attrs.status === 'skipped' || attrs.status === 'notrun' || attrs.status === 'disabled') outcome = 'skipped';
+        const name = attrs.name ?? '';
+        if (!name) problems.push({ file, line, column: 1, message: 'testcase without a name attribute; ignored' });
+        else cases.push({ classname: attrs.classname ?? attrs.class ?? suite, name, outcome, file, line, ...(message ? { message } : {}) });
+      }
+    }
+  };
+  walk(doc, '');
+  if (!sawSuite && cases.length === 0) problems.push({ file, line: 1, column: 1, message: 'no <testsuite> or <testcase> element: not a JUnit XML file' });
+  return { cases, problems };
+}
+
+/** 1-based lines of the `<testcase` start tags, in document order (comments and CDATA skipped). */
+function testcaseLines(text: string): number[] {
+  const out: number[] = [];
+  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<testcase\b/g;
+  let line = 1;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let i = text.indexOf('\n', last); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    last = m.index;
+    if (m[0].startsWith('<testcase')) out.push(line);
+  }
+  return out;
+}
+
+/** Supplies `testResults` to rules and the matrix whenever the config names result files. */
+registerInputProvider(async (host, workspace) => {
+  if (workspace.config.testResults.length === 0) return {};
+  return { testResults: await readTestResults(host.root, workspace.config.testResults) };
+});
