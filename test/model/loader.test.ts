@@ -51,7 +51,7 @@ describe('model loader', () => {
 
   it('accepts a BOM and CRLF line ends with exact positions', async () => {
     const text = '\uFEFFthreats:\r\n  - id: THR-001\r\n    title: T\r\n    controls: [CTRL-9]\r\n';
-    const { result } = await checkWorkspace(new MemoryHost(new Map([['m.spdf.yaml', new TextEncoder().encode(text)], ['spdf.config.yaml', 'rules: {}\n']])));
+    const { result } = await checkWorkspace(new MemoryHost(new Map<string, string | Uint8Array>([['m.spdf.yaml', new TextEncoder().encode(text)], ['spdf.config.yaml', 'rules: {}\n']])));
     const f = result.findings.find((x) => x.code === 'TM002')!;
     assert.equal(at(f), 'm.spdf.yaml:4:16');
     assert.equal(f.range.end.character, 21);
