@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { ZoneDiagram } from '../../core/matrix/diagram';
+import { DIAGRAM_VIEW_TYPE, diagramHtml } from './html';
+import { registerPanel } from './panel';
+
+export const SHOW_DIAGRAM_COMMAND = 'spdf.showZoneDiagram';
+
+/**
+ * Registers the zone diagram webview and the `spdf.showZoneDiagram` command. `getData` fetches the laid-out
+ * diagram (the `spdf/zoneDiagram` request of src/protocol.ts). "Export SVG" asks where to save.
+ */
+export function registerZoneDiagramPanel(context: vscode.ExtensionContext, getData: () => Promise<ZoneDiagram>): { refresh(): void } {
+  const root = () => vscode.workspace.workspaceFolders?.[0]?.uri;
+  const panel = registerPanel<ZoneDiagram>(context, {
+    viewType: DIAGRAM_VIEW_TYPE,
+    title: 'SPDF Zones and Conduits',
+    command: SHOW_DIAGRAM_COMMAND,
+    html: diagramHtml,
+    getData,
+    message: (diagram) => ({ type: 'data', diagram }),
+    root,
+    async onMessage(msg) {
+      if (msg.type !== 'saveSvg' || typeof msg.svg !== 'string' || !msg.svg.startsWith('<svg')) return;
+      const base = root();
+      const target = await vscode.window.showSaveDialog({ defaultUri: base ? vscode.Uri.joinPath(base, 'zones.svg') : undefined, filters: { SVG: ['svg'] } });
+      if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${msg.svg}\n`));
+    },
+  });
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_DIAGRAM_COMMAND, () => panel.show()));
+  return panel;
+}
