@@ -20,10 +20,10 @@ export const GRAMMAR_FILES: Readonly<Record<CodeLanguage, { pkg: string; file: s
 export const RUNTIME_WASM = { pkg: 'web-tree-sitter', file: 'tree-sitter.wasm' };
 
 /**
- * Absolute path of a .wasm file: first `wasmDir/<file>` (the bundle layout), then the npm package
+ * Absolute path of a .wasm file: first `wasmDir/<file>` (default: beside this module, i.e. dist/ in the bundle), then the npm package
  * through require.resolve (running from source). Undefined when neither exists.
  */
-export function resolveWasmFile(entry: { pkg: string; file: string }, wasmDir?: string): string | undefined {
+export function resolveWasmFile(entry: { pkg: string; file: string }, wasmDir: string | undefined = __dirname): string | undefined {
   if (wasmDir) {
     const candidate = path.join(wasmDir, entry.file);
     if (fs.existsSync(candidate)) return candidate;

@@ -1,0 +1,56 @@
+// Bundles every entry point that exists with esbuild and copies the tree-sitter .wasm files next to them.
+// web-tree-sitter is taken as its CommonJS build so the CommonJS bundles need no import.meta.
+import { build } from 'esbuild';
+import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.slice(2);
+
+const entries = [
+  { name: 'cli', in: 'src/cli/main.ts', out: 'dist/cli.js', executable: true },
+  { name: 'server', in: 'src/server/main.ts', out: 'dist/server.js' },
+  { name: 'extension', in: 'src/extension/extension.ts', out: 'dist/extension.js' },
+  { name: 'worker', in: 'src/node/codeindex/codeindexWorker.ts', out: 'dist/codeindex-worker.js' },
+];
+
+const wasmFiles = [
+  'web-tree-sitter/tree-sitter.wasm',
+  'tree-sitter-c/tree-sitter-c.wasm',
+  'tree-sitter-cpp/tree-sitter-cpp.wasm',
+  'tree-sitter-python/tree-sitter-python.wasm',
+  'tree-sitter-typescript/tree-sitter-typescript.wasm',
+  'tree-sitter-typescript/tree-sitter-tsx.wasm',
+  'tree-sitter-javascript/tree-sitter-javascript.wasm',
+  'tree-sitter-java/tree-sitter-java.wasm',
+  'tree-sitter-rust/tree-sitter-rust.wasm',
+  'tree-sitter-go/tree-sitter-go.wasm',
+  'tree-sitter-c-sharp/tree-sitter-c_sharp.wasm',
+];
+
+function packageFile(spec) {
+  const [pkg, file] = [spec.slice(0, spec.lastIndexOf('/')), basename(spec)];
+  return join(root, 'node_modules', pkg, file);
+}
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+for (const e of entries) {
+  if (only.length && !only.includes(e.name)) continue;
+  if (!existsSync(join(root, e.in))) continue;
+  await build({
+    absWorkingDir: root,
+    entryPoints: [e.in],
+    outfile: e.out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
+    logLevel: 'warning',
+    sourcemap: false,
+  });
+  if (e.executable) chmodSync(join(root, e.out), 0o755);
+}
+for (const spec of wasmFiles) copyFileSync(packageFile(spec), join(root, 'dist', basename(spec)));
