@@ -128,7 +128,9 @@
         if (v) dst[i].setAttribute(p, v);
       }
     });
-    clone.setAttribute('style', `background:${getComputedStyle(document.body).backgroundColor}`);
+    // A background rectangle, not a style attribute (the CSP forbids inline styles, even on a detached clone).
+    const bg = s('rect', { x: 0, y: 0, width: '100%', height: '100%', fill: getComputedStyle(document.body).backgroundColor });
+    clone.insertBefore(bg, clone.firstChild);
     vscode.postMessage({ type: 'saveSvg', svg: new XMLSerializer().serializeToString(clone) });
   }
   exportBtn.addEventListener('click', exportSvg);

@@ -264,7 +264,7 @@
       return;
     }
     const first = Math.max(0, Math.floor(grid.scrollTop / ROW_H) - OVERSCAN);
-    const visible = Math.ceil((grid.clientHeight || 600) / ROW_H);
+    const visible = Math.ceil(Math.min(grid.clientHeight || 600, window.innerHeight || 2000) / ROW_H);
     const last = Math.min(shown.length, first + visible + 2 * OVERSCAN);
     const key = `${state.view}:${first}:${last}:${shown.length}:${shown[first] && shown[first].id}`;
     if (key === lastRange) return;
