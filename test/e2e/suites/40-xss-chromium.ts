@@ -17,6 +17,13 @@ import { diagramHtml, makeNonce, matrixHtml } from '../../../src/extension/webvi
 
 const REPO = join(__dirname, '..', '..', '..');
 
+// Browser globals inside page.evaluate callbacks (module-scoped: the project does not compile against the DOM lib).
+declare const document: any;
+declare const window: any;
+declare class Event {
+  constructor(type: string);
+}
+
 /** 36 payload kinds; each tries to call window.__pwn(n). No tab, CR or LF (innerText would fold them). */
 export const PAYLOADS: string[] = [
   '<script>__pwn(1)</script>',
@@ -273,10 +280,10 @@ async function checkVirtualization(ctx: BrowserContext, origin: string, matrix: 
   if (!visibleLast) {
     const dbg = await page.evaluate((id) => {
       const g = document.querySelector('.grid')!;
-      const trs = [...document.querySelectorAll('tbody tr')];
-      const last = trs[trs.length - 1] as HTMLElement;
+      const trs: any[] = Array.from(document.querySelectorAll('tbody tr'));
+      const last = trs[trs.length - 1] as any;
       const tr = document.querySelector(`tbody tr[data-id="${id}"]`);
-      return { scrollTop: g.scrollTop, scrollHeight: g.scrollHeight, client: g.clientHeight, rows: trs.length, lastId: last?.dataset.id, lastRect: last?.getBoundingClientRect().toJSON(), found: !!tr, grid: g.getBoundingClientRect().toJSON(), rowH: (trs[1] as HTMLElement)?.getBoundingClientRect().height, tf: (document.querySelector('table') as HTMLElement).style.transform };
+      return { scrollTop: g.scrollTop, scrollHeight: g.scrollHeight, client: g.clientHeight, rows: trs.length, lastId: last?.dataset.id, lastRect: last?.getBoundingClientRect().toJSON(), found: !!tr, grid: g.getBoundingClientRect().toJSON(), rowH: (trs[1] as any)?.getBoundingClientRect().height, tf: (document.querySelector('table') as any).style.transform };
     }, lastId);
     console.error(JSON.stringify(dbg));
   }
@@ -302,8 +309,8 @@ async function checkVirtualization(ctx: BrowserContext, origin: string, matrix: 
   await again.waitForSelector('tbody tr td');
   await again.waitForTimeout(200);
   const restored = await again.evaluate(() => ({
-    text: (document.querySelector('input[type="search"]') as HTMLInputElement).value,
-    ok: (document.querySelector('label.s-OK input') as HTMLInputElement).checked,
+    text: (document.querySelector('input[type="search"]') as any).value,
+    ok: (document.querySelector('label.s-OK input') as any).checked,
     scrollTop: document.querySelector('.grid')!.scrollTop,
   }));
   assert.deepEqual(restored, { text: 'REQ-1999', ok: false, scrollTop: (state as { scrollTop: number }).scrollTop });
