@@ -1,0 +1,44 @@
+import type { Graph, Item } from '../model/graph';
+import type { ZoneGraph } from './zone-graph';
+
+/**
+ * Whether a flow that crosses a zone boundary is carried by a declared conduit.
+ *
+ * A flow from an asset in zone A to an asset in zone B (A != B) is covered when
+ * - its `conduit` names a conduit that joins A and B, or
+ * - some conduit joining A and B lists the flow in `flows`, or has a channel with the flow's protocol, or
+ *   declares neither channels nor flows (nothing written contradicts that it carries the flow).
+ * A `conduit` that names a conduit not joining A and B is reported as such, never silently
+ * replaced by another conduit between the zones. A `conduit` naming no defined item is TM002's
+ * finding; coverage then falls back to the conduits between the zones.
+ */
+export type FlowCoverage =
+  | { crossing: false }
+  | { crossing: true; from: Item; to: Item; covered: true; conduit: Item }
+  | { crossing: true; from: Item; to: Item; covered: false; reason: 'no-conduit' }
+  | { crossing: true; from: Item; to: Item; covered: false; reason: 'wrong-conduit'; named: Item }
+  | { crossing: true; from: Item; to: Item; covered: false; reason: 'no-channel'; conduits: readonly Item[] };
+
+export function flowCoverage(graph: Graph, zg: ZoneGraph, flow: Item): FlowCoverage {
+  const from = zg.zoneOf(flow.data.source);
+  const to = zg.zoneOf(flow.data.destination);
+  if (!from || !to || from === to) return { crossing: false };
+  const joins = (c: Item) => {
+    const zs = zg.conduitZones(c);
+    return zs.includes(from) && zs.includes(to);
+  };
+  const named = typeof flow.data.conduit === 'string' ? graph.byId.get(flow.data.conduit) : undefined;
+  if (named?.kind === 'conduit') {
+    if (joins(named)) return { crossing: true, from, to, covered: true, conduit: named };
+    return { crossing: true, from, to, covered: false, reason: 'wrong-conduit', named };
+  }
+  const conduits = zg.conduitsBetween(from.id, to.id);
+  if (conduits.length === 0) return { crossing: true, from, to, covered: false, reason: 'no-conduit' };
+  for (const c of conduits) {
+    const channels: unknown[] = Array.isArray(c.data.channels) ? c.data.channels : [];
+    const declaresNothing = channels.length === 0 && !(Array.isArray(c.data.flows) && c.data.flows.length > 0);
+    if (declaresNothing || zg.carries(c, flow) || channels.some((ch) => (ch as { protocol?: unknown })?.protocol === flow.data.protocol))
+      return { crossing: true, from, to, covered: true, conduit: c };
+  }
+  return { crossing: true, from, to, covered: false, reason: 'no-channel', conduits };
+}

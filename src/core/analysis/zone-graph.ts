@@ -1,0 +1,153 @@
+import type { Graph, Item } from '../model/graph';
+
+/**
+ * The zone graph: zones as nodes, conduits (and flows that cross zones outside any conduit) as edges.
+ * Built once per lint run in O(zones + assets + flows + conduits); rules get it through `zoneGraph(ctx)`.
+ *
+ * Decisions (documented in the ZC rules that use them):
+ * - An asset belongs to a zone when exactly one defined zone holds it (TM004/TM005 report the rest).
+ * - A conduit with zones [a, b, ...] joins every pair of its distinct defined zones.
+ * - Direction: only a hardware diode is one-way (`direction: unidirectional-hw` or `filtering.type: diode`;
+ *   data goes a -> b, or b -> a when `direction: b-to-a`). A software-declared `a-to-b` still carries return
+ *   traffic and sessions, so for reachability it joins both ways (IEC 62443-3-3 SR 5.2, NIST SP 800-82r3
+ *   treat only unidirectional gateways as one-way).
+ * - A flow between zones that no conduit joins is connectivity too (ZC009 reports it): both ways.
+ */
+export interface ZoneEdge {
+  from: string;
+  to: string;
+  /** The conduit or flow that joins the two zones. */
+  via: Item;
+}
+
+export interface ZoneGraph {
+  /** First definition of every zone, by ID. */
+  zones: Map<string, Item>;
+  /** The one zone an asset belongs to (undefined when none or several). */
+  zoneOf(assetId: string): Item | undefined;
+  /** Assets whose one zone is this zone. */
+  assetsOf(zoneId: string): readonly Item[];
+  /** Distinct defined zones a conduit joins, in written order. */
+  conduitZones(conduit: Item): readonly Item[];
+  /** Conduits that join two zones (either order). */
+  conduitsBetween(a: string, b: string): readonly Item[];
+  /** Flows a conduit carries: listed in its `flows`, or naming it in their `conduit`. */
+  flowsOf(conduit: Item): readonly Item[];
+  /** Whether the conduit carries the flow (as `flowsOf`, in constant time). */
+  carries(conduit: Item, flow: Item): boolean;
+  /** Whether data can enter zone `to` from zone `from` through this conduit. */
+  enters(conduit: Item, from: string, to: string): boolean;
+  /** Edges leaving each zone. */
+  out: Map<string, ZoneEdge[]>;
+}
+
+const EMPTY: readonly Item[] = [];
+const pairKey = (a: string, b: string) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
+
+/** True when the conduit is a hardware diode (data one way only). */
+export function isDiode(conduit: Item): boolean {
+  return conduit.data.direction === 'unidirectional-hw' || conduit.data.filtering?.type === 'diode';
+}
+
+export function buildZoneGraph(graph: Graph): ZoneGraph {
+  const zones = new Map<string, Item>();
+  for (const z of graph.byKind.zone) if (graph.byId.get(z.id) === z) zones.set(z.id, z);
+
+  const zoneOfAsset = new Map<string, Item>();
+  const assetsOfZone = new Map<string, Item[]>();
+  for (const asset of graph.byKind.asset) {
+    if (graph.byId.get(asset.id) !== asset) continue;
+    const ids = graph.zonesOfAsset.get(asset.id);
+    if (!ids || ids.size !== 1) continue;
+    const zone = zones.get([...ids][0]);
+    if (!zone) continue;
+    zoneOfAsset.set(asset.id, zone);
+    const l = assetsOfZone.get(zone.id);
+    if (l) l.push(asset);
+    else assetsOfZone.set(zone.id, [asset]);
+  }
+
+  const zonesOfConduit = new Map<Item, Item[]>();
+  const between = new Map<string, Item[]>();
+  const out = new Map<string, ZoneEdge[]>();
+  const addEdge = (from: string, to: string, via: Item) => {
+    const l = out.get(from);
+    if (l) l.push({ from, to, via });
+    else out.set(from, [{ from, to, via }]);
+  };
+  const side = new Map<Item, Map<string, number>>();
+  const enters = (conduit: Item, from: string, to: string): boolean => {
+    if (!isDiode(conduit)) return true;
+    const s = side.get(conduit);
+    const a = s?.get(from) === 0 ? from : s?.get(to) === 0 ? to : undefined;
+    const reverse = conduit.data.direction === 'b-to-a';
+    return reverse ? to === a : from === a;
+  };
+
+  for (const c of graph.byKind.conduit) {
+    if (graph.byId.get(c.id) !== c) continue;
+    const list: Item[] = [];
+    const sides = new Map<string, number>();
+    if (Array.isArray(c.data.zones))
+      for (const id of c.data.zones) {
+        const z = typeof id === 'string' ? zones.get(id) : undefined;
+        if (z && !sides.has(z.id)) {
+          sides.set(z.id, list.length);
+          list.push(z);
+        }
+      }
+    zonesOfConduit.set(c, list);
+    side.set(c, sides);
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const k = pairKey(list[i].id, list[j].id);
+        const l = between.get(k);
+        if (l) l.push(c);
+        else between.set(k, [c]);
+        if (enters(c, list[i].id, list[j].id)) addEdge(list[i].id, list[j].id, c);
+        if (enters(c, list[j].id, list[i].id)) addEdge(list[j].id, list[i].id, c);
+      }
+  }
+
+  const flowsOfConduit = new Map<string, Item[]>();
+  const carried = new Set<string>();
+  const carry = (conduitId: string, flow: Item) => {
+    const k = `${conduitId}\n${flow.id}`;
+    if (carried.has(k)) return;
+    carried.add(k);
+    const l = flowsOfConduit.get(conduitId);
+    if (l) l.push(flow);
+    else flowsOfConduit.set(conduitId, [flow]);
+  };
+  for (const c of zonesOfConduit.keys())
+    if (Array.isArray(c.data.flows))
+      for (const id of c.data.flows) {
+        const f = typeof id === 'string' ? graph.byId.get(id) : undefined;
+        if (f?.kind === 'flow') carry(c.id, f);
+      }
+  for (const f of graph.byKind.flow) {
+    if (typeof f.data.conduit === 'string') carry(f.data.conduit, f);
+    const a = zoneOfAsset.get(f.data.source);
+    const b = zoneOfAsset.get(f.data.destination);
+    if (!a || !b || a === b || between.has(pairKey(a.id, b.id))) continue;
+    addEdge(a.id, b.id, f);
+    addEdge(b.id, a.id, f);
+  }
+
+  return {
+    zones,
+    zoneOf: (id) => zoneOfAsset.get(id),
+    assetsOf: (id) => assetsOfZone.get(id) ?? EMPTY,
+    conduitZones: (c) => zonesOfConduit.get(c) ?? EMPTY,
+    conduitsBetween: (a, b) => between.get(pairKey(a, b)) ?? EMPTY,
+    flowsOf: (c) => flowsOfConduit.get(c.id) ?? EMPTY,
+    carries: (c, f) => carried.has(`${c.id}\n${f.id}`),
+    enters,
+    out,
+  };
+}
+
+/** The memoised zone graph of a lint run. */
+export function zoneGraph(ctx: { graph: Graph; shared<T>(key: string, compute: () => T): T }): ZoneGraph {
+  return ctx.shared('analysis:zone-graph', () => buildZoneGraph(ctx.graph));
+}

@@ -1,0 +1,39 @@
+import { exposure, formatPath } from '../../analysis/reachability';
+import { zoneGraph } from '../../analysis/zone-graph';
+import type { Item } from '../../model/graph';
+import type { RuleContext } from '../types';
+import { firstDefinitions, listIds, zoneLabel } from './helpers';
+
+/**
+ * Shared by ZC004 and ZC017: conduits that join a lower-trust zone directly to a protected zone,
+ * with data able to enter the protected side (a hardware diode pointing out of it is fine).
+ * One finding per conduit and protected zone, at that zone's entry in the conduit's `zones`.
+ */
+export function reportDirectBreaches(ctx: RuleContext, isSource: (z: Item) => boolean, isTarget: (z: Item) => boolean): void {
+  const zg = zoneGraph(ctx);
+  for (const conduit of firstDefinitions(ctx.graph, ctx.graph.byKind.conduit)) {
+    const zones = zg.conduitZones(conduit);
+    for (const to of zones) {
+      if (!isTarget(to) || isSource(to)) continue;
+      const from = zones.find((z) => isSource(z) && zg.enters(conduit, z.id, to.id));
+      if (!from) continue;
+      const at = (conduit.data.zones as unknown[]).indexOf(to.id);
+      ctx.report({
+        file: conduit.file,
+        range: ctx.rangeOf(conduit, ['zones', at]),
+        message: `conduit '${conduit.id}' joins ${zoneLabel(from)} directly to ${zoneLabel(to)}${to.data.safety_designation === true ? ' (safety-designated)' : ''} with no DMZ zone between them${beyond(ctx, to)}`,
+      });
+    }
+  }
+}
+
+/** `; Z-PUMP is reachable the same way (Z-HIS -> Z-GW -> Z-PUMP)` */
+function beyond(ctx: RuleContext, to: Item): string {
+  const exp = exposure(ctx);
+  const entry = exp.entryOf(to.id);
+  if (!entry || entry.to !== to.id) return '';
+  const more = exp.behind(entry.from, entry.to, entry.via);
+  if (more.length === 0) return '';
+  const path = exp.pathTo(more[more.length - 1]);
+  return `; beyond it ${listIds(more)} ${more.length === 1 ? 'is' : 'are'} reachable without a DMZ too${path ? ` (${formatPath(path)})` : ''}`;
+}

@@ -1,0 +1,83 @@
+import { insertKeyEdit } from '../../fixes/yaml-edits';
+import type { Graph, Item, ModelFile } from '../../model/graph';
+import type { Range, TextEdit } from '../../types';
+import type { RuleContext } from '../types';
+
+/** `it zone Z-HIS` (with a safety note when designated). */
+export function zoneLabel(zone: Item): string {
+  return `${typeof zone.data.class === 'string' ? zone.data.class : 'unclassified'} zone ${zone.id}`;
+}
+
+/** A key present with a non-null value. */
+export function has(item: Item, key: string): boolean {
+  const v = item.data[key];
+  return v !== undefined && v !== null && v !== '';
+}
+
+/** Only the first definition of an ID is checked (TM001 reports duplicates). */
+export function firstDefinitions(graph: Graph, items: readonly Item[]): Item[] {
+  return items.filter((i) => graph.byId.get(i.id) === i);
+}
+
+/**
+ * Defined controls that compensate for an item: listed in its `compensating_controls`, or naming it in
+ * their `compensates_for`. Dangling IDs do not count (TM002 reports them).
+ */
+export function compensatingControls(graph: Graph, item: Item): Item[] {
+  const out = new Set<Item>();
+  if (Array.isArray(item.data.compensating_controls))
+    for (const id of item.data.compensating_controls) {
+      const c = typeof id === 'string' ? graph.byId.get(id) : undefined;
+      if (c?.kind === 'control') out.add(c);
+    }
+  for (const r of graph.refsTo.get(item.id) ?? []) if (r.from.kind === 'control' && r.field.startsWith('compensates_for')) out.add(r.from);
+  return [...out];
+}
+
+/** Safety-critical asset: `safety_critical: true` or `criticality: safety-critical`. */
+export function isSafetyCritical(asset: Item): boolean {
+  return asset.data.safety_critical === true || asset.data.criticality === 'safety-critical';
+}
+
+/** Availability-critical asset: `cia.a: critical`. */
+export function isAvailabilityCritical(asset: Item): boolean {
+  return asset.data.cia?.a === 'critical';
+}
+
+/** Legacy or unpatchable asset. */
+export function isLegacy(asset: Item): boolean {
+  return asset.data.legacy === true || asset.data.patchable === false;
+}
+
+/** `legacy`, `unpatchable` or `legacy, unpatchable`. */
+export function legacyWhy(asset: Item): string {
+  return [asset.data.legacy === true ? 'legacy' : '', asset.data.patchable === false ? 'unpatchable' : ''].filter(Boolean).join(', ');
+}
+
+/** Asset kinds that are equipment or software on a network (not data, people or access points). */
+export const EQUIPMENT_KINDS: ReadonlySet<string> = new Set(['component', 'device', 'service', 'datastore']);
+
+/** `A, B, C and 4 more` */
+export function listIds(ids: readonly string[], max = 3): string {
+  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
+}
+
+/** Where an asset's placement in a zone is written: its `zone` value, or its entry in the zone's `assets`. */
+export function placement(ctx: RuleContext, asset: Item, zone: Item): { file: string; range: Range } {
+  if (asset.data.zone === zone.id) return { file: asset.file, range: ctx.rangeOf(asset, ['zone']) };
+  const at = Array.isArray(zone.data.assets) ? zone.data.assets.indexOf(asset.id) : -1;
+  return at >= 0 ? { file: zone.file, range: ctx.rangeOf(zone, ['assets', at]) } : { file: asset.file, range: ctx.rangeOf(asset) };
+}
+
+/**
+ * `insertKeyEdit` with the new line indented at the column of the mapping's first key. (The shared
+ * helper indents at the first key's line indentation, which for a list item `  - id: X` is the dash's
+ * column; this wrapper keeps the key aligned either way.)
+ */
+export function insertKey(file: ModelFile, item: Item, key: string, value: string, comment?: string): TextEdit {
+  const edit = insertKeyEdit(file, item, key, value, comment);
+  const first = item.node.pairs[0];
+  if (!first || edit.newText.startsWith(',')) return edit;
+  const column = file.source.positionAt(first.key.start).character;
+  return { ...edit, newText: edit.newText.replace(/^(\r?\n)?[ ]*/, (_m, nl: string | undefined) => `${nl ?? ''}${' '.repeat(column)}`) };
+}
