@@ -10,7 +10,7 @@ const only = process.argv.slice(2);
 
 const entries = [
   { name: 'cli', in: 'src/cli/main.ts', out: 'dist/cli.js', executable: true },
-  { name: 'server', in: 'src/server/main.ts', out: 'dist/server.js' },
+  { name: 'server', in: 'src/server/server.ts', out: 'dist/server.js' },
   { name: 'extension', in: 'src/extension/extension.ts', out: 'dist/extension.js' },
   { name: 'worker', in: 'src/node/codeindex/codeindexWorker.ts', out: 'dist/codeindex-worker.js' },
 ];

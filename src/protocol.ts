@@ -1,0 +1,206 @@
+/**
+ * Custom messages between the SPDF language server and its clients, typed once and shared by
+ * src/server and src/extension (vscode-eslint's customMessages style). Standard LSP messages are not
+ * repeated here. Positions are LSP positions (0-based, UTF-16 columns); URIs are strings.
+ */
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
+
+/** The closed set of trace statuses (see the README and src/core/matrix). */
+export const TRACE_STATUSES = ['OK', 'PARTIAL', 'MISSING', 'SUSPECT', 'JUSTIFIED', 'ERROR'] as const;
+export type TraceStatusName = (typeof TRACE_STATUSES)[number];
+
+export interface WireRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface WireLocation {
+  uri: string;
+  range: WireRange;
+}
+
+/** One node under a requirement in the tree view: a threat, hazard, control, code symbol or test. */
+export interface TraceChild {
+  kind: 'threat' | 'hazard' | 'control' | 'symbol' | 'test';
+  /** Item ID, or the qualified symbol name for code. */
+  label: string;
+  description?: string;
+  location?: WireLocation;
+  /** Code links: the relation and its review state. */
+  relation?: string;
+  review?: 'reviewed' | 'suspect' | 'unreviewed';
+  /** Tests: the latest result. */
+  result?: string;
+  /** Code links: what `spdf/markReviewed` needs to mark this link reviewed. */
+  link?: LinkRef;
+}
+
+export interface TraceRow {
+  id: string;
+  kind: string;
+  title: string;
+  status: TraceStatusName;
+  /** Why the status is what it is (one line). */
+  reason: string;
+  location: WireLocation;
+  zones: string[];
+  /** Highest severity of the linked hazards (through threats), or undefined when there is none. */
+  hazardSeverity?: number;
+  children: TraceChild[];
+}
+
+export interface TraceFilter {
+  /** Case-insensitive text matched against ID and title. */
+  text?: string;
+  zone?: string;
+  /** Only rows whose linked hazards reach this severity. */
+  minHazardSeverity?: number;
+  /** Kinds of rows (default: requirement). */
+  kinds?: string[];
+}
+
+export interface TreeDataParams {
+  filter?: TraceFilter;
+}
+
+export interface TreeDataResult {
+  rows: TraceRow[];
+  coverage: CoverageSummary;
+  zones: string[];
+}
+
+export interface CoverageSummary {
+  /** (OK + JUSTIFIED) / all requirements in scope, 0..100; undefined when there are no requirements. */
+  percent?: number;
+  total: number;
+  byStatus: Record<TraceStatusName, number>;
+}
+
+/** Requirements tree view data. */
+export const TreeDataRequest = new RequestType<TreeDataParams, TreeDataResult, void>('spdf/treeData');
+
+export interface MatrixParams {
+  /** Row kinds: requirement (default), threat, hazard, control. */
+  kinds?: string[];
+  filter?: TraceFilter;
+}
+
+export interface MatrixResult {
+  version: 1;
+  rows: TraceRow[];
+  coverage: CoverageSummary;
+}
+
+/** Matrix rows for webviews and exports in the editor (the same rows as the tree, all kinds). */
+export const MatrixRequest = new RequestType<MatrixParams, MatrixResult, void>('spdf/matrix');
+
+/** Identifies one code link (the review lock key). */
+export interface LinkRef {
+  id: string;
+  relation: string;
+  /** Workspace-relative POSIX path. */
+  file: string;
+  symbol: string | null;
+}
+
+export interface MarkReviewedParams {
+  /** Links to mark; or every link of `id` when `links` is absent. */
+  links?: LinkRef[];
+  id?: string;
+  reviewer?: string;
+}
+
+export interface MarkReviewedResult {
+  ok: boolean;
+  message: string;
+  marked: number;
+}
+
+export const MarkReviewedRequest = new RequestType<MarkReviewedParams, MarkReviewedResult, void>('spdf/markReviewed');
+
+export interface StatusSummary {
+  /** True while the server (re)indexes the workspace. */
+  indexing: boolean;
+  trusted: boolean;
+  errors: number;
+  warnings: number;
+  infos: number;
+  coverage: CoverageSummary;
+  items: number;
+  codeFiles: number;
+  links: number;
+  root?: string;
+}
+
+/** Server -> client after every check: drives the status bar and refreshes the tree. */
+export const StatusNotification = new NotificationType<StatusSummary>('spdf/status');
+
+/** Client -> server: the workspace trust state (VS Code's Workspace Trust). */
+export const TrustNotification = new NotificationType<{ trusted: boolean }>('spdf/trust');
+
+export interface InsertTagParams {
+  uri: string;
+  /** Line of the symbol (or anywhere inside it). */
+  line: number;
+  relation: string;
+  id: string;
+}
+
+/** Text edit that adds `@spdf relation ID` above the symbol at `line` (the client applies it). */
+export const InsertTagRequest = new RequestType<InsertTagParams, { uri: string; edit: { range: WireRange; newText: string } } | null, void>('spdf/insertTagEdit');
+
+/** Candidate IDs for a tag at a position (relation -> item IDs with titles). */
+export const TagCandidatesRequest = new RequestType<{ uri: string; line: number }, { relation: string; id: string; title: string }[], void>(
+  'spdf/tagCandidates',
+);
+
+/** Server-side commands (workspace/executeCommand), listed in the server's capabilities. */
+export const SERVER_COMMANDS = {
+  markReviewed: 'spdf.server.markReviewed',
+  reindex: 'spdf.server.reindex',
+} as const;
+
+/** Client-side commands the server puts into code lenses and code actions. */
+export const CLIENT_COMMANDS = {
+  showReferences: 'spdf.showReferences',
+  insertTag: 'spdf.insertTag',
+  openItem: 'spdf.openItem',
+} as const;
+
+/** Options the client passes in `initializationOptions`. */
+export interface InitOptions {
+  trusted?: boolean;
+  /** Settings snapshot (`spdf.*`), also pulled through workspace/configuration when supported. */
+  settings?: Partial<ServerSettings>;
+}
+
+/** The `spdf.*` settings the server reads. */
+export interface ServerSettings {
+  /** Debounce of diagnostics for bursts of edits (ms); an isolated edit is checked at once. */
+  debounceMs: number;
+  codeLens: boolean;
+  /** Base URL of the rule docs; `#anchor` is appended. Empty: the docs/rules.md shipped with the server. */
+  rulesDocsUrl: string;
+  /** Name recorded by "mark reviewed". */
+  reviewer: string;
+  /** Index source files for code links. */
+  codeLinks: boolean;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  debounceMs: 150,
+  codeLens: true,
+  rulesDocsUrl: '',
+  reviewer: '',
+  codeLinks: true,
+};
+
+// ---- matrix and zone-diagram webviews (traceability issue) --------------------------------------------
+/** Views of the traceability matrix webview (all by default). */
+export interface TraceMatrixParams {
+  views?: import('./core/matrix/model').ViewName[];
+}
+/** The full matrix (columns, rows, statuses, coverage), as `spdf trace --format json` writes it. */
+export const TraceMatrixRequest = new RequestType<TraceMatrixParams, import('./core/matrix/model').Matrix, void>('spdf/traceMatrix');
+/** Zones, assets and conduits laid out by elkjs, with statuses and findings (zoneDiagram in src/core/matrix/diagram.ts). */
+export const ZoneDiagramRequest = new RequestType<Record<string, never>, import('./core/matrix/diagram').ZoneDiagram, void>('spdf/zoneDiagram');

@@ -1,0 +1,379 @@
+/**
+ * The language server's workspace: per-file model loads and per-file code indexes, kept up to date one
+ * file at a time, with open documents overriding the disk. Knows nothing of LSP (paths are
+ * workspace-relative POSIX paths; positions are the core's).
+ */
+import { parseReviewLock, REVIEW_LOCK_FILE, type ReviewLock } from '../core/codelinks/reviewLock';
+import { ReviewLockIndex, reviewStatusOf, type LinkReviewStatus } from '../core/codelinks/reviewStatus';
+import { pickNormativeFields, targetHash } from '../core/codelinks/normativeFields';
+import type { CodeLink } from '../core/codelinks/model';
+import type { Host } from '../core/host';
+import { buildGraph } from '../core/model/build-graph';
+import { CONFIG_FILE, resolveConfig } from '../core/model/config';
+import type { ResolvedConfig } from '../core/model/config-def';
+import type { Graph, LoadProblem, Suppression } from '../core/model/graph';
+import { loadModelBytes, loadModelText, oversizeFile, type LoadedFile } from '../core/model/load-file';
+import { modelFileMatcher } from '../core/model/load-workspace';
+import { scanSuppressions } from '../core/model/suppressions';
+import { coverageOf, traceItems, type Coverage, type ItemTrace, type StatusLink } from '../core/matrix/status';
+import { GraphIndex } from '../core/query/locate';
+import { lint, type LintResult } from '../core/rules/engine';
+import { RULES } from '../core/rules/registry';
+import type { Rule, RuleInputs } from '../core/rules/types';
+import { SourceText } from '../core/text';
+import type { Finding, SuppressedFinding } from '../core/types';
+import type { TestResultsInput } from '../core/matrix/test-results';
+import { readTestResults } from '../node/junit';
+import { ServerCodeIndex, type TextChange } from './code-index';
+
+type Load = LoadedFile | { problem: LoadProblem };
+
+const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Rules that read the code index are re-run on a code edit; the others only when the model changes. */
+const CODE_RULES: Rule[] = RULES.filter((r) => r.meta.needs?.includes('code'));
+const MODEL_RULES: Rule[] = RULES.filter((r) => !r.meta.needs?.includes('code'));
+
+export interface StateOptions {
+  /** Absolute workspace root (for the code index and test results). */
+  root: string;
+  trusted: boolean;
+  codeLinks: boolean;
+  wasmDir?: string;
+}
+
+export type ChangeKind = 'config' | 'model' | 'code' | 'lock' | 'other';
+
+export class WorkspaceState {
+  config!: ResolvedConfig;
+  private configProblems: LoadProblem[] = [];
+  private isModel: (p: string) => boolean = () => false;
+  private files = new Set<string>();
+  private sortedFiles: string[] = [];
+  private readonly loads = new Map<string, Load>();
+  /** Open documents: path -> text. They override the disk. */
+  readonly overlays = new Map<string, string>();
+  code!: ServerCodeIndex;
+  private readonly codeSuppressions = new Map<string, Suppression[]>();
+  graph!: Graph;
+  index!: GraphIndex;
+  lock: ReviewLock = { version: 1, links: [] };
+  private lockIndex = new ReviewLockIndex(this.lock);
+  private graphDirty = true;
+  private codeDirty = true;
+  private modelResult: LintResult = { findings: [], suppressed: [], internalErrors: [] };
+  private codeResult: LintResult = { findings: [], suppressed: [], internalErrors: [] };
+  /** The latest merged lint result. */
+  result: LintResult = { findings: [], suppressed: [], internalErrors: [] };
+  findingsByFile = new Map<string, Finding[]>();
+  /** Bumped when the graph is rebuilt. */
+  graphVersion = 0;
+  private traceCache?: { key: string; traces: ItemTrace[] };
+  private testResults?: TestResultsInput;
+
+  constructor(
+    private host: Host,
+    readonly opts: StateOptions,
+  ) {}
+
+  get trusted(): boolean {
+    return this.opts.trusted;
+  }
+
+  allFiles(): string[] {
+    return this.sortedFiles;
+  }
+
+  /** Reads everything: config, every model file, the lock, and (unless disabled) the code index. */
+  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host): Promise<void> {
+    if (host) this.host = host;
+    progress?.('listing files', 0);
+    const listed = await this.host.listFiles();
+    this.files = new Set(listed);
+    this.sortedFiles = [...listed].sort();
+    await this.loadConfig();
+    this.loads.clear();
+    const models = this.sortedFiles.filter(this.isModel);
+    progress?.(`reading ${models.length} model files`, 5);
+    await Promise.all(models.map(async (p) => this.loads.set(p, await this.loadModel(p))));
+    await this.loadLock();
+    await this.loadTestResults();
+    this.graphDirty = true;
+    this.rebuildGraph();
+    this.code?.dispose();
+    this.code = new ServerCodeIndex(this.config, this.opts.wasmDir);
+    this.codeSuppressions.clear();
+    if (this.opts.codeLinks) {
+      progress?.('indexing source files', 20);
+      this.code.setAlwaysParse(this.graph);
+      await this.code.indexAll(this.opts.root, this.host, this.sortedFiles);
+      progress?.('reading suppressions in source files', 90);
+      await Promise.all(
+        this.sortedFiles
+          .filter((p) => this.code.languageOf(p) && !this.overlays.has(p))
+          .map(async (p) => {
+            const t = await this.readText(p);
+            if (t !== undefined) this.noteCodeText(p, t);
+          }),
+      );
+      for (const [p, text] of this.overlays) if (this.code.languageOf(p)) await this.code.update(p, this.noteCodeText(p, text), { open: true });
+    }
+    this.graphDirty = true;
+    this.codeDirty = true;
+  }
+
+  private async loadTestResults(): Promise<void> {
+    this.testResults = undefined;
+    if (!this.config.testResults.length) return;
+    try {
+      this.testResults = await readTestResults(this.opts.root, this.config.testResults);
+    } catch {
+      this.testResults = undefined;
+    }
+  }
+
+  private async loadConfig(): Promise<void> {
+    let bytes: Uint8Array | undefined;
+    this.configProblems = [];
+    const overlay = this.overlays.get(CONFIG_FILE);
+    if (overlay !== undefined) bytes = new TextEncoder().encode(overlay);
+    else if (this.files.has(CONFIG_FILE)) {
+      try {
+        bytes = await this.host.readFile(CONFIG_FILE);
+      } catch (e) {
+        this.configProblems.push(readFailure(CONFIG_FILE, e));
+      }
+    }
+    const { config, problems } = resolveConfig(bytes, this.opts.trusted);
+    this.config = config;
+    this.configProblems.push(...problems);
+    this.isModel = modelFileMatcher(config);
+  }
+
+  private async loadLock(): Promise<void> {
+    const name = this.config.lockFile || REVIEW_LOCK_FILE;
+    const text = this.overlays.get(name) ?? (this.files.has(name) ? await this.readText(name) : undefined);
+    this.lock = parseReviewLock(text).lock;
+    this.lockIndex = new ReviewLockIndex(this.lock);
+  }
+
+  private async readText(path: string): Promise<string | undefined> {
+    const o = this.overlays.get(path);
+    if (o !== undefined) return o;
+    try {
+      return new TextDecoder('utf-8').decode(await this.host.readFile(path));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private noteCodeText(path: string, text: string): string {
+    if (text.includes('spdf-disable-next-line')) this.codeSuppressions.set(path, scanSuppressions(new SourceText(path, text)));
+    else this.codeSuppressions.delete(path);
+    return text;
+  }
+
+  private async loadModel(path: string): Promise<Load> {
+    const overlay = this.overlays.get(path);
+    if (overlay !== undefined) return loadModelText(path, overlay, this.config.limits);
+    try {
+      const size = await this.host.statSize?.(path);
+      if (size !== undefined && size > this.config.limits.maxFileBytes) return oversizeFile(path, size, this.config.limits.maxFileBytes);
+      return loadModelBytes(path, await this.host.readFile(path), this.config.limits);
+    } catch (e) {
+      return { problem: readFailure(path, e) };
+    }
+  }
+
+  kindOf(path: string): ChangeKind {
+    if (path === CONFIG_FILE) return 'config';
+    if (path === (this.config?.lockFile || REVIEW_LOCK_FILE)) return 'lock';
+    if (this.isModel(path)) return 'model';
+    if (this.opts.codeLinks && this.code?.languageOf(path)) return 'code';
+    return 'other';
+  }
+
+  /** An open document's text changed (or it was opened). `changes` allow an incremental code parse. */
+  async setOverlay(path: string, text: string, changes?: TextChange[]): Promise<ChangeKind> {
+    const same = this.overlays.get(path) === text || (!this.overlays.has(path) && this.graph?.fileByPath.get(path)?.source.text === text);
+    this.overlays.set(path, text);
+    if (!this.files.has(path)) this.addFile(path);
+    const kind = this.kindOf(path);
+    if (same && kind !== 'code') return kind;
+    return this.refresh(path, changes);
+  }
+
+  /** A document closed: the disk is the truth again. */
+  async closeOverlay(path: string): Promise<ChangeKind> {
+    this.overlays.delete(path);
+    await this.code?.release(path);
+    return this.refresh(path);
+  }
+
+  /** A file changed on disk (watcher). Open documents keep their editor text. */
+  async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<ChangeKind> {
+    if (type === 'deleted') {
+      this.files.delete(path);
+      this.sortedFiles = [...this.files].sort();
+      this.loads.delete(path);
+      this.code?.remove(path);
+      this.codeSuppressions.delete(path);
+      const kind = this.kindOf(path);
+      if (kind === 'config') await this.reloadForConfig();
+      else if (kind === 'lock') await this.loadLock();
+      if (kind === 'model') this.graphDirty = true;
+      if (kind === 'code' || kind === 'lock') this.codeDirty = true;
+      return kind;
+    }
+    if (!this.files.has(path)) this.addFile(path);
+    if (this.overlays.has(path)) return 'other';
+    return this.refresh(path);
+  }
+
+  private addFile(path: string): void {
+    this.files.add(path);
+    this.sortedFiles = [...this.files].sort();
+  }
+
+  private async reloadForConfig(): Promise<void> {
+    await this.loadAll();
+  }
+
+  private async refresh(path: string, changes?: TextChange[]): Promise<ChangeKind> {
+    const kind = this.kindOf(path);
+    switch (kind) {
+      case 'config':
+        await this.reloadForConfig();
+        break;
+      case 'lock':
+        await this.loadLock();
+        this.codeDirty = true;
+        break;
+      case 'model':
+        this.loads.set(path, await this.loadModel(path));
+        this.graphDirty = true;
+        break;
+      case 'code': {
+        const text = await this.readText(path);
+        if (text === undefined) this.code.remove(path);
+        else await this.code.update(path, this.noteCodeText(path, text), { changes, open: this.overlays.has(path) });
+        this.codeDirty = true;
+        break;
+      }
+      default:
+        break;
+    }
+    return kind;
+  }
+
+  private rebuildGraph(): void {
+    const ok: LoadedFile[] = [];
+    const failed: LoadProblem[] = [];
+    for (const p of [...this.loads.keys()].sort()) {
+      const l = this.loads.get(p)!;
+      if ('problem' in l) failed.push(l.problem);
+      else ok.push(l);
+    }
+    this.graph = buildGraph(ok, [...this.configProblems, ...failed]);
+    this.index = new GraphIndex(this.graph);
+    this.graphVersion++;
+  }
+
+  /** Rebuilds what is dirty and lints. Returns the files whose findings may have changed (all when undefined). */
+  check(): { result: LintResult; graphRebuilt: boolean } {
+    let graphRebuilt = false;
+    if (this.graphDirty || !this.graph) {
+      this.rebuildGraph();
+      this.modelResult = lint(this.inputs(), { rules: MODEL_RULES });
+      this.graphDirty = false;
+      this.codeDirty = true;
+      graphRebuilt = true;
+    }
+    if (this.codeDirty) {
+      this.codeResult = CODE_RULES.length
+        ? lint(this.inputs(), { rules: [...CODE_RULES, ...RULES.filter((r) => r.meta.code === 'TM010')], suppressions: [...this.codeSuppressions.values()].flat() })
+        : { findings: [], suppressed: [], internalErrors: [] };
+      this.codeDirty = false;
+      this.result = merge(this.modelResult, this.codeResult);
+      const byFile = new Map<string, Finding[]>();
+      for (const f of this.result.findings) {
+        let l = byFile.get(f.file);
+        if (!l) byFile.set(f.file, (l = []));
+        l.push(f);
+      }
+      this.findingsByFile = byFile;
+      this.traceCache = undefined;
+    }
+    return { result: this.result, graphRebuilt };
+  }
+
+  inputs(): RuleInputs {
+    return { graph: this.graph, config: this.config, allFiles: this.sortedFiles, code: this.codeInput(), lock: this.lock, ...(this.testResults ? { testResults: this.testResults } : {}) };
+  }
+
+  /** The `code` rule input. The one place that shapes the index for the CL rules. */
+  codeInput(): unknown {
+    if (!this.opts.codeLinks) return undefined;
+    return { files: [...this.code.files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
+  }
+
+  /** Review state of one code link against the lock. */
+  reviewOf(link: CodeLink): LinkReviewStatus {
+    const target = this.graph.byId.get(link.id);
+    const th = target ? targetHash(pickNormativeFields(target.kind, target.data)) : undefined;
+    return reviewStatusOf(link, th, this.lockIndex);
+  }
+
+  targetHashOf(id: string): string | undefined {
+    const target = this.graph.byId.get(id);
+    return target ? targetHash(pickNormativeFields(target.kind, target.data)) : undefined;
+  }
+
+  /** Trace statuses of the items of these kinds (cached until the next check). */
+  traces(kinds: readonly string[] = ['requirement']): ItemTrace[] {
+    const key = kinds.join(',');
+    if (this.traceCache?.key === key) return this.traceCache.traces;
+    const links: StatusLink[] = this.opts.codeLinks
+      ? this.code.links().map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, review: this.reviewOf(l).state }))
+      : [];
+    const traces = traceItems({ graph: this.graph, config: this.config, findings: this.result.findings, suppressed: this.result.suppressed as SuppressedFinding[], links, testResults: this.testResults }, kinds as never);
+    this.traceCache = { key, traces };
+    return traces;
+  }
+
+  coverage(): Coverage {
+    return coverageOf(this.traces(['requirement']));
+  }
+
+  textOf(path: string): string | undefined {
+    const o = this.overlays.get(path);
+    if (o !== undefined) return o;
+    const mf = this.graph?.fileByPath.get(path);
+    return mf?.source.text;
+  }
+
+  async readTextOf(path: string): Promise<string | undefined> {
+    return this.textOf(path) ?? this.readText(path);
+  }
+
+  dispose(): void {
+    this.code?.dispose();
+  }
+}
+
+function merge(a: LintResult, b: LintResult): LintResult {
+  const seen = new Set<string>();
+  const key = (f: Finding) => `${f.code}\n${f.file}\n${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}\n${f.message}`;
+  const findings: Finding[] = [];
+  for (const f of [...a.findings, ...b.findings]) {
+    const k = key(f);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    findings.push(f);
+  }
+  return { findings, suppressed: [...a.suppressed, ...b.suppressed], internalErrors: [...a.internalErrors, ...b.internalErrors] };
+}
+
+function readFailure(path: string, e: unknown): LoadProblem {
+  return { code: 'TM009', message: `cannot read file: ${(e as Error)?.message ?? String(e)}`, file: path, range: ZERO };
+}

@@ -1,0 +1,131 @@
+/**
+ * In-process LSP harness: the real server (startServer) on one end of a pair of streams, a JSON-RPC
+ * client on the other. Workspaces are written to a temp folder so the server's fs host reads them.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createConnection } from 'vscode-languageserver/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { startServer } from '../../src/server/main';
+
+export interface Harness {
+  root: string;
+  client: MessageConnection;
+  uri(path: string): string;
+  /** Latest diagnostics per URI. */
+  diagnostics: Map<string, Diagnostic[]>;
+  notifications: { method: string; params: unknown }[];
+  logs: string[];
+  /** Resolves with the next publishDiagnostics for `path` that satisfies `pred`. */
+  waitDiagnostics(path: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  open(path: string, text?: string, languageId?: string): Promise<void>;
+  change(path: string, version: number, changes: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]): void;
+  request<R>(method: string, params: unknown): Promise<R>;
+  close(): Promise<void>;
+  files: Record<string, string>;
+}
+
+export async function startHarness(files: Record<string, string>, opts: { trusted?: boolean; capabilities?: Record<string, unknown>; settings?: Record<string, unknown> } = {}): Promise<Harness> {
+  const root = mkdtempSync(join(tmpdir(), 'spdf-lsp-'));
+  for (const [p, t] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, p)), { recursive: true });
+    writeFileSync(join(root, p), t);
+  }
+  const up = new PassThrough();
+  const down = new PassThrough();
+  const serverConn = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
+  startServer(serverConn);
+  const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const diagnostics = new Map<string, Diagnostic[]>();
+  const waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  const notifications: { method: string; params: unknown }[] = [];
+  const logs: string[] = [];
+  client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    diagnostics.set(p.uri, p.diagnostics);
+    for (const w of [...waiters]) if (w.uri === p.uri && w.pred(p.diagnostics)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(p.diagnostics);
+    }
+  });
+  client.onNotification('window/logMessage', (p: unknown) => {
+    logs.push((p as { message: string }).message);
+  });
+  client.onNotification((method: string, params: unknown) => {
+    notifications.push({ method, params });
+  });
+  client.onRequest('workspace/configuration', () => [opts.settings ?? {}]);
+  client.onRequest('client/registerCapability', () => null);
+  client.onRequest('window/workDoneProgress/create', () => null);
+  client.onRequest('workspace/applyEdit', () => ({ applied: true }));
+  client.listen();
+  const uri = (p: string) => pathToFileURL(join(root, p)).href;
+  await client.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+    capabilities: opts.capabilities ?? { window: { workDoneProgress: true }, workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    initializationOptions: { trusted: opts.trusted ?? true, settings: opts.settings },
+  });
+  await client.sendNotification('initialized', {});
+  const versions = new Map<string, number>();
+  const h: Harness = {
+    root,
+    client,
+    uri,
+    diagnostics,
+    notifications,
+    logs,
+    files,
+    waitDiagnostics(path, pred = () => true, timeoutMs = 15000) {
+      return new Promise((resolve, reject) => {
+        const w = { uri: uri(path), pred, resolve };
+        waiters.push(w);
+        setTimeout(() => {
+          const i = waiters.indexOf(w);
+          if (i >= 0) {
+            waiters.splice(i, 1);
+            reject(new Error(`no matching diagnostics for ${path} within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.get(uri(path)))}`));
+          }
+        }, timeoutMs);
+      });
+    },
+    async open(path, text, languageId) {
+      versions.set(path, 1);
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId: languageId ?? (path.endsWith('.yaml') ? 'yaml' : 'c'), version: 1, text: text ?? files[path] } });
+    },
+    change(path, version, changes) {
+      void client.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version }, contentChanges: changes });
+    },
+    request(method, params) {
+      return client.sendRequest(method, params);
+    },
+    async close() {
+      try {
+        await client.sendRequest('shutdown');
+      } catch {
+        /* ignore */
+      }
+      client.dispose();
+      serverConn.dispose();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+/** Position of the `n`-th occurrence of `needle` in `text` (plus `delta` characters). */
+export function posOf(text: string, needle: string, delta = 0, n = 0): { line: number; character: number } {
+  let at = -1;
+  for (let i = 0; i <= n; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`'${needle}' not found`);
+  }
+  at += delta;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length - 1;
+  return { line, character: at - (before.lastIndexOf('\n') + 1) };
+}
