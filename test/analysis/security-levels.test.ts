@@ -32,6 +32,7 @@ describe('security levels', () => {
     const b = slVector({ FR1: 2, FR3: 2, FR4: 4 })!;
     assert.deepEqual(frsBelow(a, b), ['FR1']);
     assert.equal(describeGaps(a, b), 'FR1 1 < 2');
+    assert.equal(describeGaps(slVector(0)!, slVector(1)!), 'FR1..FR7 0 < 1');
     assert.equal(slAt(a, 'FR3'), 3);
     assert.equal(slAt(a, 'FR4'), undefined);
   });

@@ -61,8 +61,10 @@ export function formatFrs(v: SlVector, frs: readonly FR[]): string {
   return frs.map((fr) => `${fr}=${slAt(v, fr)}`).join(', ');
 }
 
-/** `FR1 1 < 2, FR3 0 < 2` for FRs where `a` is below `b`. */
+/** `FR1 1 < 2, FR3 0 < 2` for FRs where `a` is below `b`; `FR1..FR7 0 < 1` when all seven gaps are alike. */
 export function describeGaps(a: SlVector, b: SlVector, frs: readonly FR[] = frsBelow(a, b)): string {
+  const alike = frs.length === FRS.length && frs.every((fr) => slAt(a, fr) === a[0] && slAt(b, fr) === b[0]);
+  if (alike) return `FR1..FR7 ${a[0]} < ${b[0]}`;
   return frs.map((fr) => `${fr} ${slAt(a, fr)} < ${slAt(b, fr)}`).join(', ');
 }
 

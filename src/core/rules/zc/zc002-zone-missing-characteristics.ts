@@ -4,7 +4,7 @@ import { deref, pairOf, type YMap } from '../../yaml/ynode';
 import type { Rule, RuleContext } from '../types';
 import { firstDefinitions, insertKey } from './helpers';
 
-const TODO = 'TODO  # spdf ZC002: fill in';
+const NOTE = 'spdf ZC002: fill in';
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 
@@ -27,7 +27,7 @@ function missing(zone: Item): string[] {
 function placeholders(ctx: RuleContext, zone: Item, gaps: string[]): Fix | undefined {
   const file = ctx.graph.fileByPath.get(zone.file)!;
   const top: TextEdit[] = [];
-  if (gaps.includes('accountable_org')) top.push(insertKey(file, zone, 'accountable_org', TODO));
+  if (gaps.includes('accountable_org')) top.push(insertKey(file, zone, 'accountable_org', 'TODO', NOTE));
   const boundaryPair = pairOf(zone.node, 'boundary');
   const boundary = deref(boundaryPair?.value);
   const nested: TextEdit[] = [];
@@ -37,7 +37,7 @@ function placeholders(ctx: RuleContext, zone: Item, gaps: string[]): Fix | undef
   } else if (boundary.kind === 'map') {
     const inner = { ...zone, node: boundary as YMap };
     for (const key of ['logical', 'physical'])
-      if (gaps.includes(`boundary.${key}`) && !pairOf(boundary as YMap, key)) nested.push(insertKey(file, inner, key, TODO));
+      if (gaps.includes(`boundary.${key}`) && !pairOf(boundary as YMap, key)) nested.push(insertKey(file, inner, key, 'TODO', NOTE));
   }
   const edits = [...merge(top), ...merge(nested)];
   if (edits.length === 0) return undefined;
