@@ -56,8 +56,8 @@ export function item(lines: string[]): string {
 /**
  * A control with an FDA category, and the threat it mitigates: a control that traces to no threat is
  * CT001's finding, and a threat needs STRIDE, targets, scores and a safety statement (TR rules). The
- * threat covers T, I and D so that conduits among its targets are considered (TR010); a passing test
- * verifies the control (RQ002).
+ * threat covers T, I and D so that conduits among its targets are considered (TR010); a passing
+ * penetration test with JUnit evidence verifies the control (RQ002, VT002) and covers the targets (VT003).
  */
 export function controlWithThreat(id: string, targets: string[], extra: string[] = []): string {
   const control = item([`id: ${id}`, `title: ${id.replace(/^CTRL-/, '')} control`, 'fda_category: resiliency and recovery', ...extra]);
@@ -70,6 +70,14 @@ export function controlWithThreat(id: string, targets: string[], extra: string[]
     'no_safety_impact_rationale: Illustration only; no clinical function is affected.',
     `controls: [${id}]`,
   ]);
-  const test = item([`id: TC-${id.replace(/^CTRL-/, '')}`, `title: ${id} works`, `verifies: [${id}]`, 'kind: integration', 'result: pass']);
+  const test = item([
+    `id: TC-${id.replace(/^CTRL-/, '')}`,
+    `title: Penetration test of ${targets.join(', ')}`,
+    `verifies: [${id}]`,
+    'kind: pentest',
+    `targets: [${targets.join(', ')}]`,
+    'result: pass',
+    `junit: {classname: pentest, name: ${id}}`,
+  ]);
   return `controls:\n${control}threats:\n${threat}tests:\n${test}`;
 }

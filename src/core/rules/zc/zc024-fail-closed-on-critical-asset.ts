@@ -42,7 +42,7 @@ threats:
     no_safety_impact_rationale: Guessing alone changes no therapy; settings need a second confirmation.
     controls: [CTRL-LOCKOUT]
 tests:
-  - {id: TC-LOCKOUT, title: Lockout after five wrong PINs, verifies: [CTRL-LOCKOUT], kind: system, result: pass}
+  - {id: TC-LOCKOUT, title: Lockout after five wrong PINs, verifies: [CTRL-LOCKOUT], kind: system, result: pass, junit: {classname: keypad, name: lockout}}
 `,
       ],
     },
