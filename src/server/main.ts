@@ -20,6 +20,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { updateReviewLock, type ReviewLockEntry } from '../core/codelinks/reviewLock';
 import type { CodeLink } from '../core/codelinks/model';
+import { buildMatrixFrom } from '../core/matrix/build';
+import { zoneDiagram, type ZoneDiagram } from '../core/matrix/diagram';
+import { VIEWS, type Matrix } from '../core/matrix/model';
 import { findWorkspaceRoot } from '../node/find-root';
 import { FsHost } from '../node/fs-host';
 import { readReviewLock, writeReviewLock } from '../node/codeindex/reviewLockFile';
@@ -33,6 +36,8 @@ import {
   TagCandidatesRequest,
   TreeDataRequest,
   TrustNotification,
+  TraceMatrixRequest,
+  ZoneDiagramRequest,
   type InitOptions,
   type LinkRef,
   type MarkReviewedParams,
@@ -416,6 +421,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await chain;
       const kinds = p.kinds?.length ? p.kinds : ['requirement'];
       return { version: 1 as const, rows: rowsFor(state!, paths, kinds, p.filter), coverage: coverageSummary(state!) };
+    }),
+  );
+  connection.onRequest(
+    TraceMatrixRequest,
+    safe('traceMatrix', null as unknown as Matrix, async (p) => {
+      await chain;
+      return buildMatrixFrom(state!.traceIndex().index, p?.views?.length ? p.views : VIEWS);
+    }),
+  );
+  connection.onRequest(
+    ZoneDiagramRequest,
+    safe('zoneDiagram', null as unknown as ZoneDiagram, async () => {
+      await chain;
+      return zoneDiagram(state!.traceIndex().index);
     }),
   );
   connection.onRequest(MarkReviewedRequest, safe('markReviewed', { ok: false, message: 'internal error', marked: 0 }, (p) => markReviewed(p)));

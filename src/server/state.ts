@@ -15,7 +15,8 @@ import type { Graph, LoadProblem, Suppression } from '../core/model/graph';
 import { loadModelBytes, loadModelText, oversizeFile, type LoadedFile } from '../core/model/load-file';
 import { modelFileMatcher } from '../core/model/load-workspace';
 import { scanSuppressions } from '../core/model/suppressions';
-import { coverageOf, traceItems, type Coverage, type ItemTrace, type StatusLink } from '../core/matrix/status';
+import { coverageOf, traceIndexOf, traceItems, type Coverage, type ItemTrace, type StatusLink, type TraceInputs } from '../core/matrix/status';
+import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
 import { lint, type LintResult } from '../core/rules/engine';
 import { RULES } from '../core/rules/registry';
@@ -68,7 +69,8 @@ export class WorkspaceState {
   findingsByFile = new Map<string, Finding[]>();
   /** Bumped when the graph is rebuilt. */
   graphVersion = 0;
-  private traceCache?: { key: string; traces: ItemTrace[] };
+  private traceCache = new Map<string, ItemTrace[]>();
+  private traceIndexCache?: { inputs: TraceInputs; index: TraceIndex };
   private testResults?: TestResultsInput;
 
   constructor(
@@ -302,7 +304,8 @@ export class WorkspaceState {
         l.push(f);
       }
       this.findingsByFile = byFile;
-      this.traceCache = undefined;
+      this.traceCache.clear();
+      this.traceIndexCache = undefined;
     }
     return { result: this.result, graphRebuilt };
   }
@@ -329,15 +332,25 @@ export class WorkspaceState {
     return target ? targetHash(pickNormativeFields(target.kind, target.data)) : undefined;
   }
 
-  /** Trace statuses of the items of these kinds (cached until the next check). */
-  traces(kinds: readonly string[] = ['requirement']): ItemTrace[] {
-    const key = kinds.join(',');
-    if (this.traceCache?.key === key) return this.traceCache.traces;
+  /** The matrix module's trace index over the current graph, lint result and code links (cached until the next check). */
+  traceIndex(): { inputs: TraceInputs; index: TraceIndex } {
+    if (this.traceIndexCache) return this.traceIndexCache;
     const links: StatusLink[] = this.opts.codeLinks
       ? this.code.links().map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, review: this.reviewOf(l).state }))
       : [];
-    const traces = traceItems({ graph: this.graph, config: this.config, findings: this.result.findings, suppressed: this.result.suppressed as SuppressedFinding[], links, testResults: this.testResults }, kinds as never);
-    this.traceCache = { key, traces };
+    const inputs: TraceInputs = { graph: this.graph, config: this.config, findings: this.result.findings, suppressed: this.result.suppressed as SuppressedFinding[], links, testResults: this.testResults };
+    this.traceIndexCache = { inputs, index: traceIndexOf(inputs) };
+    return this.traceIndexCache;
+  }
+
+  /** Trace statuses of the items of these kinds (cached until the next check). */
+  traces(kinds: readonly string[] = ['requirement']): ItemTrace[] {
+    const key = kinds.join(',');
+    const hit = this.traceCache.get(key);
+    if (hit) return hit;
+    const { inputs, index } = this.traceIndex();
+    const traces = traceItems(inputs, kinds as never, index);
+    this.traceCache.set(key, traces);
     return traces;
   }
 

@@ -1,0 +1,214 @@
+/**
+ * The VS Code extension: starts the SPDF language server and adds the requirements tree, the status bar
+ * item, commands and the webviews. The only code that imports 'vscode'; everything it shows comes from
+ * the server through src/protocol.ts.
+ */
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CLIENT_COMMANDS,
+  InsertTagRequest,
+  MarkReviewedRequest,
+  SERVER_COMMANDS,
+  StatusNotification,
+  TagCandidatesRequest,
+  TraceMatrixRequest,
+  TreeDataRequest,
+  TrustNotification,
+  ZoneDiagramRequest,
+  type LinkRef,
+  type ServerSettings,
+  type StatusSummary,
+  type WireLocation,
+} from '../protocol';
+import { RequirementsTree, toLocation, type Node } from './tree';
+import { registerMatrixPanel } from './webviews/matrix';
+import { registerZoneDiagramPanel } from './webviews/diagram';
+
+const CODE_LANGUAGES = ['c', 'cpp', 'python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'java', 'rust', 'go', 'csharp'];
+
+let client: LanguageClient | undefined;
+
+/** What the extension-host tests read (returned from activate). */
+export interface SpdfApi {
+  client(): LanguageClient | undefined;
+  tree: RequirementsTree;
+  lastStatus(): StatusSummary | undefined;
+  ready: Promise<void>;
+}
+
+function settingsSnapshot(): Partial<ServerSettings> {
+  const c = vscode.workspace.getConfiguration('spdf');
+  return {
+    debounceMs: c.get<number>('diagnostics.debounceMs'),
+    codeLens: c.get<boolean>('codeLens.enable'),
+    rulesDocsUrl: c.get<string>('rulesDocsUrl'),
+    reviewer: c.get<string>('review.reviewer'),
+    codeLinks: c.get<boolean>('codeLinks.enable'),
+  };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<SpdfApi> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const output = vscode.window.createOutputChannel('SPDF Workbench', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', pattern: '**/*.spdf.yaml' },
+      { scheme: 'file', pattern: '**/spdf.config.yaml' },
+      ...CODE_LANGUAGES.map((language) => ({ scheme: 'file', language })),
+    ],
+    initializationOptions: { trusted: vscode.workspace.isTrusted, settings: settingsSnapshot() },
+    outputChannel: output,
+  };
+  client = new LanguageClient('spdf', 'SPDF Workbench', serverOptions, clientOptions);
+
+  let lastStatus: StatusSummary | undefined;
+  const tree = new RequirementsTree(async (filter) => (client?.isRunning() ? client.sendRequest(TreeDataRequest, { filter }) : undefined));
+  const view = vscode.window.createTreeView('spdf.requirements', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(view);
+
+  const status = vscode.window.createStatusBarItem('spdf.status', vscode.StatusBarAlignment.Left, 50);
+  status.name = 'SPDF Workbench';
+  status.command = 'spdf.showPanel';
+  status.text = '$(sync~spin) SPDF';
+  status.show();
+  context.subscriptions.push(status);
+
+  const matrix = registerMatrixPanel(context, async () => client!.sendRequest(TraceMatrixRequest, {}));
+  const diagram = registerZoneDiagramPanel(context, async () => client!.sendRequest(ZoneDiagramRequest, {}));
+
+  const onStatus = (s: StatusSummary) => {
+    lastStatus = s;
+    if (s.indexing) {
+      status.text = '$(sync~spin) SPDF indexing';
+      return;
+    }
+    const pct = s.coverage.percent === undefined ? '–' : `${Math.round(s.coverage.percent)}%`;
+    status.text = `$(checklist) SPDF ${pct}  $(error) ${s.errors}  $(warning) ${s.warnings}`;
+    status.tooltip = `SPDF coverage ${pct} of ${s.coverage.total} requirements (OK + JUSTIFIED)\n${s.errors} errors, ${s.warnings} warnings\n${s.items} items, ${s.links} code links in ${s.codeFiles} files${s.trusted ? '' : '\nRestricted mode: read-only'}`;
+    status.backgroundColor = s.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    tree.refresh();
+    view.message = tree.describeFilter();
+    matrix.refresh();
+    diagram.refresh();
+  };
+
+  const cmd = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  cmd('spdf.showPanel', () => vscode.commands.executeCommand('workbench.view.extension.spdf'));
+  cmd('spdf.refreshTree', () => tree.refresh());
+  cmd('spdf.filterTree', async () => {
+    const text = await vscode.window.showInputBox({ prompt: 'Filter requirements by ID or title', value: tree.filter.text ?? '' });
+    if (text === undefined) return;
+    tree.filter = { ...tree.filter, text: text || undefined };
+    view.message = tree.describeFilter();
+    tree.refresh();
+  });
+  cmd('spdf.filterByZone', async () => {
+    const zones = tree.data?.zones ?? (await client?.sendRequest(TreeDataRequest, {}))?.zones ?? [];
+    const pick = await vscode.window.showQuickPick(['(any zone)', ...zones], { placeHolder: 'Show requirements whose threats touch this zone' });
+    if (pick === undefined) return;
+    tree.filter = { ...tree.filter, zone: pick === '(any zone)' ? undefined : pick };
+    view.message = tree.describeFilter();
+    tree.refresh();
+  });
+  cmd('spdf.filterBySeverity', async () => {
+    const pick = await vscode.window.showQuickPick(['(any)', '1', '2', '3', '4', '5'], { placeHolder: 'Minimum severity of linked hazards' });
+    if (pick === undefined) return;
+    tree.filter = { ...tree.filter, minHazardSeverity: pick === '(any)' ? undefined : Number(pick) };
+    view.message = tree.describeFilter();
+    tree.refresh();
+  });
+  cmd('spdf.clearFilter', () => {
+    tree.filter = {};
+    view.message = undefined;
+    tree.refresh();
+  });
+  cmd('spdf.openLocation', async (loc: WireLocation) => {
+    const l = toLocation(loc);
+    await vscode.window.showTextDocument(l.uri, { selection: l.range, preview: true });
+  });
+  cmd(CLIENT_COMMANDS.showReferences, async (uri: string | vscode.Uri, pos: { line: number; character: number }) => {
+    const u = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+    const p = new vscode.Position(pos.line, pos.character);
+    const locs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', u, p);
+    await vscode.commands.executeCommand('editor.action.showReferences', u, p, locs ?? []);
+  });
+  cmd('spdf.showReferencesOf', async (node?: Node) => {
+    const loc = node?.type === 'row' ? node.row.location : node?.type === 'child' ? node.child.location : undefined;
+    if (loc) await vscode.commands.executeCommand(CLIENT_COMMANDS.showReferences, loc.uri, loc.range.start);
+  });
+  cmd('spdf.markReviewed', async (node?: Node | LinkRef) => {
+    if (!client) return;
+    let params: { links?: LinkRef[]; id?: string };
+    if (node && 'type' in node) {
+      if (node.type === 'child' && node.child.link) params = { links: [node.child.link] };
+      else if (node.type === 'row') params = { id: node.row.id };
+      else return;
+    } else if (node && 'relation' in node) params = { links: [node] };
+    else {
+      const id = await vscode.window.showInputBox({ prompt: 'Mark every code link of this ID reviewed' });
+      if (!id) return;
+      params = { id };
+    }
+    const r = await client.sendRequest(MarkReviewedRequest, params);
+    if (r.ok) void vscode.window.showInformationMessage(`SPDF: ${r.message}`);
+    else void vscode.window.showWarningMessage(`SPDF: ${r.message}`);
+  });
+  cmd(CLIENT_COMMANDS.insertTag, async (uri?: string, line?: number) => {
+    if (!client) return;
+    const editor = vscode.window.activeTextEditor;
+    const u = uri ?? editor?.document.uri.toString();
+    const l = line ?? editor?.selection.active.line;
+    if (!u || l === undefined) return;
+    const candidates = await client.sendRequest(TagCandidatesRequest, { uri: u, line: l });
+    const pick = await vscode.window.showQuickPick(
+      candidates.map((c) => ({ label: `${c.relation} ${c.id}`, description: c.title, c })),
+      { placeHolder: 'Relation and item for the @spdf tag', matchOnDescription: true },
+    );
+    if (!pick) return;
+    const r = await client.sendRequest(InsertTagRequest, { uri: u, line: l, relation: pick.c.relation, id: pick.c.id });
+    if (!r) return;
+    const edit = new vscode.WorkspaceEdit();
+    const e = r.edit.range;
+    edit.replace(vscode.Uri.parse(r.uri), new vscode.Range(e.start.line, e.start.character, e.end.line, e.end.character), r.edit.newText);
+    await vscode.workspace.applyEdit(edit);
+  });
+  cmd('spdf.reindex', () => client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.reindex, arguments: [] }));
+  cmd('spdf.restartServer', async () => {
+    await client?.restart();
+  });
+  cmd('spdf.showOutput', () => output.show());
+  cmd('spdf.openExample', async () => {
+    const source = vscode.Uri.joinPath(context.extensionUri, 'examples', 'infusion-pump');
+    const target = vscode.Uri.joinPath(context.globalStorageUri, 'infusion-pump');
+    if (!fs.existsSync(target.fsPath)) {
+      await vscode.workspace.fs.createDirectory(context.globalStorageUri);
+      await vscode.workspace.fs.copy(source, target, { overwrite: true });
+    }
+    await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: false });
+  });
+
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification(TrustNotification, { trusted: true });
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  const ready = (async () => {
+    context.subscriptions.push(client!.onNotification(StatusNotification, onStatus));
+    await client!.start();
+  })();
+  ready.catch((e) => output.error(`SPDF language server failed to start: ${e?.stack ?? e}`));
+  return { client: () => client, tree, lastStatus: () => lastStatus, ready };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
