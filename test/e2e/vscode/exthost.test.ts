@@ -1,0 +1,139 @@
+/** Extension-host tests: diagnostics, hover, definition, rename and the requirements tree in a real VS Code. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { SpdfApi } from '../../../src/extension/extension';
+
+interface Expected {
+  code: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const uriOf = (rel: string) => vscode.Uri.joinPath(folder(), rel);
+
+async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, ms = 60000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `'${needle}' not in ${doc.uri.fsPath}`);
+  return doc.positionAt(at + delta);
+}
+
+describe('SPDF Workbench in VS Code (extension host)', () => {
+  let api: SpdfApi;
+  let expected: Expected[];
+
+  before(async () => {
+    expected = JSON.parse(readFileSync(join(folder().fsPath, 'expected-findings.json'), 'utf8')).findings;
+    const ext = vscode.extensions.getExtension<SpdfApi>('spdf-workbench.spdf-workbench');
+    assert.ok(ext, 'extension not found');
+    api = await ext!.activate();
+    await api.ready;
+  });
+
+  it('shows the documented diagnostics of a model file with rule codes', async () => {
+    const file = expected[0].file;
+    const want = expected.filter((e) => e.file === file).map((e) => `${e.line}:${e.column} ${e.code}`).sort();
+    const doc = await vscode.workspace.openTextDocument(uriOf(file));
+    await vscode.window.showTextDocument(doc);
+    const got = await waitFor('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'spdf');
+      return d.length >= want.length ? d : undefined;
+    });
+    const keys = got.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${typeof d.code === 'object' ? d.code.value : d.code}`).sort();
+    assert.deepEqual(keys, want);
+    const withLink = got.find((d) => typeof d.code === 'object');
+    assert.ok(withLink && typeof withLink.code === 'object' && /rules\.md#/.test(String(withLink.code.target)), 'diagnostic code links to the rule docs');
+  });
+
+  it('hovers a requirement ID with its title and trace status', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('model/requirements.spdf.yaml'));
+    const pos = positionOf(doc, '- id: SEC-REQ-', 8);
+    const hovers = await waitFor('hover', async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
+      return h?.length ? h : undefined;
+    });
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /SEC-REQ-/);
+    assert.match(text, /Trace: \*\*(OK|PARTIAL|MISSING|SUSPECT|JUSTIFIED|ERROR)\*\*/);
+  });
+
+  it('goes from an @spdf tag in C to the model item', async () => {
+    const files = await vscode.workspace.findFiles('firmware/src/**/*.c');
+    let doc: vscode.TextDocument | undefined;
+    for (const f of files) {
+      const d = await vscode.workspace.openTextDocument(f);
+      if (/@spdf implements SEC-REQ-0\d\d/.test(d.getText()) && !d.getText().includes('SEC-REQ-099')) {
+        doc = d;
+        break;
+      }
+    }
+    assert.ok(doc, 'a tagged C file');
+    const m = /@spdf implements (SEC-REQ-\d+)/.exec(doc!.getText())!;
+    const pos = doc!.positionAt(m.index + m[0].length - 2);
+    const locs = await waitFor('definition', async () => {
+      const l = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc!.uri, pos);
+      return l?.length ? l : undefined;
+    });
+    const target = 'targetUri' in locs[0] ? locs[0].targetUri : locs[0].uri;
+    assert.match(target.fsPath, /\.spdf\.yaml$/);
+    const targetDoc = await vscode.workspace.openTextDocument(target);
+    const range = 'targetRange' in locs[0] ? locs[0].targetRange : locs[0].range;
+    assert.equal(targetDoc.getText(range), m[1]);
+  });
+
+  it('renames an ID across YAML and code in one edit', async () => {
+    const c = (await vscode.workspace.findFiles('firmware/src/**/*.c')).map((u) => u.fsPath);
+    let doc: vscode.TextDocument | undefined;
+    let id = '';
+    for (const f of c) {
+      const d = await vscode.workspace.openTextDocument(f);
+      const m = /@spdf implements (SEC-REQ-0\d\d)\b/.exec(d.getText());
+      if (m && m[1] !== 'SEC-REQ-099') {
+        doc = d;
+        id = m[1];
+        break;
+      }
+    }
+    assert.ok(doc);
+    const pos = positionOf(doc!, id, 2);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc!.uri, pos, 'SEC-REQ-777');
+    const entries = edit.entries();
+    const files = entries.map(([u]) => u.fsPath);
+    assert.ok(files.some((f) => f.endsWith('.spdf.yaml')), files.join(', '));
+    assert.ok(files.some((f) => f.endsWith('.c')), files.join(', '));
+    assert.ok(entries.every(([, edits]) => edits.every((e) => e.newText === 'SEC-REQ-777')));
+  });
+
+  it('fills the requirements tree grouped by trace status', async () => {
+    const groups = await waitFor('tree groups', async () => {
+      const g = await api.tree.getChildren();
+      return g.length ? g : undefined;
+    });
+    const names = groups.map((g) => (g.type === 'group' ? g.status : '?'));
+    assert.ok(names.every((n) => ['OK', 'PARTIAL', 'MISSING', 'SUSPECT', 'JUSTIFIED', 'ERROR'].includes(n)), names.join(','));
+    const rows = (await Promise.all(groups.map((g) => api.tree.getChildren(g)))).flat();
+    assert.ok(rows.length > 5, `rows: ${rows.length}`);
+    const ids = rows.map((r) => (r.type === 'row' ? r.row.id : ''));
+    assert.ok(ids.every((i) => i.startsWith('SEC-REQ-')), ids.join(','));
+    const withChildren = rows.find((r) => r.type === 'row' && r.row.children.some((c) => c.kind === 'symbol'));
+    assert.ok(withChildren, 'a requirement expands to implementing symbols');
+    const kids = await api.tree.getChildren(withChildren);
+    const item = api.tree.getTreeItem(kids.find((k) => k.type === 'child' && k.child.kind === 'symbol')!);
+    assert.equal(item.command?.command, 'spdf.openLocation');
+    const status = await waitFor('status', () => api.lastStatus());
+    assert.equal(status.coverage.total, rows.length);
+  });
+});
