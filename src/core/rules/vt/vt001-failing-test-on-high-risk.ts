@@ -1,0 +1,156 @@
+import { threatScore, isHighRiskScore } from '../../analysis/scores';
+import type { Graph, Item } from '../../model/graph';
+import type { Rule, RuleContext } from '../types';
+import { hasText, severityOf, targetsOf, threatStatus } from '../tr/helpers';
+
+const BAD = new Set(['fail', 'not-run', 'blocked']);
+
+/**
+ * IDs on the path of a high-risk threat, each with the threat that puts it there: the threat, its
+ * controls, and the requirements derived from it or specifying those controls.
+ */
+function highRiskItems(ctx: RuleContext): Map<string, Item> {
+  const graph: Graph = ctx.graph;
+  const serious = ctx.config.seriousLevel;
+  const out = new Map<string, Item>();
+  const add = (id: string, t: Item) => {
+    if (!out.has(id)) out.set(id, t);
+  };
+  const high = new Set<Item>();
+  for (const t of graph.byKind.threat) {
+    const st = threatStatus(t);
+    if (st === 'n/a' || st === 'avoided') continue;
+    if (isHighRiskScore(threatScore(t)) || targetsOf(graph, t, 'hazards').some((h) => h.kind === 'hazard' && (severityOf(h) ?? 0) >= serious)) high.add(t);
+  }
+  if (!high.size) return out;
+  const controls = new Map<Item, Item>();
+  for (const t of high) {
+    add(t.id, t);
+    for (const c of targetsOf(graph, t, 'controls')) if (c.kind === 'control' && !controls.has(c)) controls.set(c, t);
+  }
+  for (const c of graph.byKind.control) {
+    const t = targetsOf(graph, c, 'threats').find((x) => high.has(x));
+    if (t && !controls.has(c)) controls.set(c, t);
+  }
+  for (const [c, t] of controls) {
+    add(c.id, t);
+    for (const q of targetsOf(graph, c, 'implements')) if (q.kind === 'requirement') add(q.id, t);
+  }
+  for (const q of graph.byKind.requirement) {
+    const t = targetsOf(graph, q, 'derived_from').find((x) => high.has(x));
+    if (t) add(q.id, t);
+    for (const c of targetsOf(graph, q, 'controls')) {
+      const via = controls.get(c);
+      if (via) add(q.id, via);
+    }
+  }
+  return out;
+}
+
+const rule: Rule = {
+  meta: {
+    code: 'VT001',
+    alias: 'failing-test-on-high-risk',
+    severity: 'error',
+    category: 'tests',
+    description:
+      'A test of a high-risk threat\'s control or requirement has failed, is blocked, or has not run (high risk: pre-mitigation score >= 7.0, exploitability high or very high, or a linked hazard of serious or worse severity).',
+    rationale:
+      'Threat mitigation testing is the evidence that a control works; for a threat that can seriously harm a patient or scores High/Critical, a failing or never-run test means the claimed risk reduction is unproven, and the FDA expects the results in the submission. A test without `result` and without a `junit` mapping counts as not run. Heuristic: the thresholds are ours (CVSS "High" starts at 7.0).',
+    source: 'Heuristic; FDA premarket cybersecurity guidance V.C (security testing: threat mitigation testing); IEC 81001-5-1:2021 5.7.2',
+    fixable: false,
+    examples: {
+      valid: [
+        {
+          'reports/tc-001.xml': '<testsuite tests="1" failures="0"/>\n',
+          'model.spdf.yaml': `assets:
+  - id: AST-DOSE
+    name: Dose command
+    kind: data
+threats:
+  - id: THR-001
+    title: Forged dose command
+    stride: [T]
+    targets: [AST-DOSE]
+    score: {exploitability: high, post_exploitability: low}
+    no_safety_impact_rationale: Hardware dose limits bound the harm.
+    controls: [CTRL-001]
+controls:
+  - id: CTRL-001
+    title: Signed therapy commands
+    type: technical
+    fda_category: authentication
+tests:
+  - id: TC-001
+    title: Unsigned command is rejected
+    verifies: [CTRL-001]
+    result: pass
+    evidence: reports/tc-001.xml
+`,
+        },
+      ],
+      invalid: [
+        {
+          'reports/tc-001.xml': '<testsuite tests="1" failures="1"/>\n',
+          'model.spdf.yaml': `assets:
+  - id: AST-DOSE
+    name: Dose command
+    kind: data
+threats:
+  - id: THR-001
+    title: Forged dose command
+    stride: [T]
+    targets: [AST-DOSE]
+    score: {exploitability: high, post_exploitability: low}
+    no_safety_impact_rationale: Hardware dose limits bound the harm.
+    controls: [CTRL-001]
+controls:
+  - id: CTRL-001
+    title: Signed therapy commands
+    type: technical
+    fda_category: authentication
+tests:
+  - id: TC-001
+    title: Unsigned command is rejected
+    verifies: [CTRL-001]
+    result: fail
+#           ^^^^ VT001
+    evidence: reports/tc-001.xml
+`,
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    if (!ctx.graph.byKind.test.length) return;
+    const high = highRiskItems(ctx);
+    if (!high.size) return;
+    // Items each test verifies: its own `verifies`, and items listing it in `tests`.
+    const verifiedBy = new Map<Item, Item[]>();
+    const push = (test: Item, target: Item) => {
+      const l = verifiedBy.get(test);
+      if (l) l.push(target);
+      else verifiedBy.set(test, [target]);
+    };
+    for (const r of ctx.graph.refs) {
+      if (!r.target) continue;
+      if (r.from.kind === 'test' && r.field === 'verifies') push(r.from, r.target);
+      else if (r.target.kind === 'test' && r.field === 'tests' && r.from.kind !== 'test') push(r.target, r.from);
+    }
+    for (const test of ctx.graph.byKind.test) {
+      const result = typeof test.data.result === 'string' ? test.data.result : undefined;
+      if (result === undefined && test.data.junit) continue; // the result comes from JUnit files
+      const status = result ?? 'not-run';
+      if (!BAD.has(status)) continue;
+      const target = (verifiedBy.get(test) ?? []).find((i) => high.has(i.id));
+      if (!target) continue;
+      const threat = high.get(target.id)!;
+      ctx.report({
+        file: test.file,
+        range: hasText(result) ? ctx.rangeOf(test, ['result']) : ctx.rangeOf(test),
+        message: `test '${test.id}' ${status === 'fail' ? 'fails' : status === 'blocked' ? 'is blocked' : 'has not run'}, but it verifies ${target.kind} '${target.id}' of high-risk threat '${threat.id}'`,
+      });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,60 @@
+import type { Rule } from '../types';
+import { fileExists, hasText } from '../tr/helpers';
+
+const rule: Rule = {
+  meta: {
+    code: 'VT002',
+    alias: 'test-evidence-missing',
+    severity: 'warning',
+    category: 'tests',
+    description: 'A test\'s `evidence` file is not in the workspace, or a test records a pass/fail result with no evidence and no JUnit mapping.',
+    rationale:
+      'The FDA expects security test reports, not claims: a result is evidence only if the report or JUnit file that shows it can be produced. Paths are tried from the workspace root and from the model file\'s folder; URLs are not checked.',
+    source: 'FDA premarket cybersecurity guidance V.C (security testing documentation); 21 CFR 820.30(f) (design verification results documented)',
+    fixable: false,
+    examples: {
+      valid: [
+        {
+          'model.spdf.yaml': `tests:
+  - id: TC-001
+    title: Unsigned command is rejected
+    result: pass
+    evidence: reports/tc-001.xml
+`,
+          'reports/tc-001.xml': '<testsuite tests="1" failures="0"/>\n',
+        },
+      ],
+      invalid: [
+        `tests:
+  - id: TC-001
+    title: Unsigned command is rejected
+    result: pass
+    evidence: reports/tc-001.xml
+#             ^^^^^^^^^^^^^^^^^^ VT002
+  - id: TC-002
+    title: Replayed command is rejected
+    result: fail
+#           ^^^^ VT002
+`,
+      ],
+    },
+  },
+  check(ctx) {
+    for (const t of ctx.graph.byKind.test) {
+      const ev = t.data.evidence;
+      if (typeof ev === 'string' && ev.trim()) {
+        if (!fileExists(ctx, t.file, ev))
+          ctx.report({ file: t.file, range: ctx.rangeOf(t, ['evidence']), message: `test '${t.id}': evidence file '${ev}' is not in the workspace` });
+        continue;
+      }
+      const result = t.data.result;
+      if ((result === 'pass' || result === 'fail') && !t.data.junit && !hasText(ev))
+        ctx.report({
+          file: t.file,
+          range: ctx.rangeOf(t, ['result']),
+          message: `test '${t.id}' records '${result}' but no evidence; set \`evidence\` (report or JUnit file) or map it to a JUnit case with \`junit\``,
+        });
+    }
+  },
+};
+export default rule;
