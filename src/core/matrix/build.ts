@@ -428,9 +428,14 @@ export class TraceIndex {
     };
   }
 
+  private readonly targets = new Map<string, Target | undefined>();
+  /** Where an item is (shared objects: rows of many views point at the same target). */
   itemTarget(id: string): Target | undefined {
+    if (this.targets.has(id)) return this.targets.get(id);
     const it = this.item(id);
-    return it ? { type: 'item', id, kind: it.kind, file: it.file, line: lineOf(this.graph, it) } : undefined;
+    const t: Target | undefined = it ? { type: 'item', id, kind: it.kind, file: it.file, line: lineOf(this.graph, it) } : undefined;
+    this.targets.set(id, t);
+    return t;
   }
 }
 
@@ -473,10 +478,18 @@ function columns(keys: string[], extra: Record<string, string> = {}): Column[] {
 class ViewBuilder {
   constructor(readonly ix: TraceIndex) {}
 
+  private readonly vals = new Map<string, CellValue>();
+  /** A linked item as a cell value; cached, since the same item appears in many rows (extra is a function of the ID). */
   itemVal(id: string, extra?: string): CellValue {
-    const target = this.ix.itemTarget(id);
-    const status = this.ix.statusOfId(id);
-    return { text: extra ? `${id} (${extra})` : id, ...(target ? { target } : {}), ...(status ? { status } : {}) };
+    const key = extra === undefined ? id : `${id}\u0000${extra}`;
+    let v = this.vals.get(key);
+    if (!v) {
+      const target = this.ix.itemTarget(id);
+      const status = this.ix.statusOfId(id);
+      v = { text: extra ? `${id} (${extra})` : id, ...(target ? { target } : {}), ...(status ? { status } : {}) };
+      this.vals.set(key, v);
+    }
+    return v;
   }
   score(threat: string): string {
     const s = this.ix.item(threat)?.data.score ?? {};
@@ -531,7 +544,7 @@ class ViewBuilder {
       kind: item.kind,
       status: d.status,
       file: item.file,
-      line: lineOf(this.ix.graph, item),
+      line: this.ix.itemTarget(item.id)?.line ?? lineOf(this.ix.graph, item),
       cells: {
         id: [this.itemVal(item.id)],
         title: [{ text: typeof title === 'string' ? title : title == null ? '' : String(title) }],
