@@ -1,0 +1,168 @@
+// UI end-to-end: installs the packaged .vsix into code-server, opens a scratch copy of the example in headless
+// Chromium (playwright-core), opens a model file, and asserts that the Problems panel rows carry every rule code
+// of examples/infusion-pump/expected-findings.json. Saves a screenshot under test/e2e/.artifacts/.
+// Env: NODE24_BIN, CODE_SERVER, PW_CORE (from the tools' env.sh), VSIX.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require(process.env.PW_CORE || 'playwright-core');
+const repo = resolve(import.meta.dirname, '..', '..', '..');
+const art = join(repo, 'test', 'e2e', '.artifacts');
+mkdirSync(art, { recursive: true });
+const SHOT = join(art, 'vscode-problems.png');
+const VSIX = process.env.VSIX || join(repo, 'spdf-workbench.vsix');
+const expected = JSON.parse(readFileSync(join(repo, 'examples', 'infusion-pump', 'expected-findings.json'), 'utf8')).findings;
+const codes = [...new Set(expected.map((f) => f.code))].sort();
+
+const t0 = Date.now();
+const lap = (m) => console.log(`[+${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const freePort = () =>
+  new Promise((res, rej) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => res(p));
+    });
+  });
+const run = (cmd, args, env) =>
+  new Promise((res, rej) => {
+    const p = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    p.on('exit', (c) => (c === 0 ? res(out) : rej(new Error(`${cmd} exited ${c}: ${out}`))));
+  });
+
+const tmp = mkdtempSync(join(tmpdir(), 'spdf-ui-'));
+const ws = join(tmp, 'infusion-pump');
+cpSync(join(repo, 'examples', 'infusion-pump'), ws, { recursive: true });
+const env = {
+  ...process.env,
+  PATH: `${process.env.NODE24_BIN}:${process.env.PATH}`,
+  XDG_CONFIG_HOME: join(tmp, 'xdg-config'),
+  XDG_DATA_HOME: join(tmp, 'xdg-data'),
+  XDG_CACHE_HOME: join(tmp, 'xdg-cache'),
+};
+const ud = join(tmp, 'ud');
+const exts = join(tmp, 'exts');
+mkdirSync(join(ud, 'User'), { recursive: true });
+writeFileSync(
+  join(ud, 'User', 'settings.json'),
+  JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'workbench.enableExperiments': false,
+    'chat.disableAIFeatures': true,
+    'workbench.tips.enabled': false,
+  }),
+);
+
+let cs;
+let ok = false;
+const cleanup = () => {
+  try {
+    if (cs) process.kill(-cs.pid, 'SIGTERM');
+  } catch {
+    /* gone */
+  }
+  rmSync(tmp, { recursive: true, force: true });
+};
+process.on('exit', cleanup);
+try {
+  const installed = await run(process.env.CODE_SERVER, ['--user-data-dir', ud, '--extensions-dir', exts, '--install-extension', VSIX, '--force'], env);
+  if (!/spdf-workbench/.test(installed)) throw new Error(`install did not report the extension: ${installed}`);
+  lap('vsix installed');
+  const port = await freePort();
+  cs = spawn(
+    process.env.CODE_SERVER,
+    ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', ud, '--extensions-dir', exts, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', ws],
+    { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let csLog = '';
+  cs.stdout.on('data', (d) => (csLog += d));
+  cs.stderr.on('data', (d) => (csLog += d));
+  await new Promise((res, rej) => {
+    const to = setTimeout(() => rej(new Error(`code-server did not start:\n${csLog}`)), 60000);
+    const iv = setInterval(() => {
+      if (/HTTP server listening/.test(csLog)) {
+        clearInterval(iv);
+        clearTimeout(to);
+        res();
+      }
+    }, 100);
+  });
+  lap(`code-server on 127.0.0.1:${port}`);
+  const profile = join(tmp, 'chromium-profile');
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1500, height: 950 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  try {
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+    lap('workbench rendered');
+    const file = expected[0].file;
+    await page.locator('.monaco-workbench').first().click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
+    await page.keyboard.type(file.split('/').pop());
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 30000 });
+    lap(`${file} opened`);
+    // Bring the first documented finding into view (squiggles are rendered for visible lines only).
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
+    await page.keyboard.type(`${expected[0].line}:${expected[0].column}`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning', { timeout: 90000 });
+    lap('squiggle visible');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 30000 });
+    // Every documented code must show up in a Problems row (all files: the server publishes for the workspace).
+    const deadline = Date.now() + 60000;
+    let text = '';
+    for (;;) {
+      text = (await page.locator('.markers-panel .monaco-list-rows').innerText()).replace(/\s+/g, ' ');
+      if (codes.every((c) => text.includes(c)) || Date.now() > deadline) break;
+      await page.waitForTimeout(500);
+    }
+    lap(`Problems panel: ${text.slice(0, 600)}`);
+    const missing = codes.filter((c) => !text.includes(c));
+    if (missing.length) console.error(`missing rule codes in the Problems panel: ${missing.join(', ')}`);
+    ok = missing.length === 0;
+    // The status bar item of the extension.
+    const status = await page.locator('.statusbar-item', { hasText: 'SPDF' }).first().innerText().catch(() => '');
+    lap(`status bar: ${status.replace(/\s+/g, ' ')}`);
+    if (!/SPDF/.test(status)) {
+      console.error('the SPDF status bar item is missing');
+      ok = false;
+    }
+  } finally {
+    await page.screenshot({ path: SHOT }).catch((e) => console.log('screenshot failed', e.message));
+    lap(`screenshot -> ${SHOT}`);
+    await ctx.close();
+    if (!ok) console.log(`---- code-server log ----\n${csLog.slice(-4000)}`);
+  }
+} catch (e) {
+  console.error(e);
+  ok = false;
+}
+console.log(ok ? 'UI E2E PASS' : 'UI E2E FAIL');
+process.exit(ok ? 0 : 1);
