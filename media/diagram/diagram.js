@@ -76,14 +76,18 @@
       g.append(text(x + 8, y + 17, `${z.name} (${z.id})`, 'title'));
       g.append(text(x + 8, y + 32, [cls, ...(z.flags || [])].join(' · '), 'flags'));
       if (z.slT !== '') {
-        const label = `SL-T ${z.slT}`;
+        // Compact badge (a scalar, or min-max of the FR vector); the full vector is in the tooltip.
+        const levels = [...String(z.slT).matchAll(/FR\d\s+(\d)/g)].map((m) => Number(m[1]));
+        const lo = Math.min(...levels);
+        const hi = Math.max(...levels);
+        const label = levels.length ? `SL-T ${lo === hi ? lo : `${lo}-${hi}`}` : `SL-T ${z.slT}`;
         const w = Math.min(num(z.width) - 8, label.length * 6.5 + 10);
         const badge = s('g', {}, 'badge');
         badge.append(s('rect', { x: x + num(z.width) - w - 4, y: y + 4, width: w, height: 16, rx: 8 }));
         badge.append(text(x + num(z.width) - w + 1, y + 16, label));
         g.append(badge);
       }
-      tip(g, [`${z.id}: ${z.name}`, `class ${cls}`, `status ${z.status}`, ...(z.findings || [])]);
+      tip(g, [`${z.id}: ${z.name}`, `class ${cls}`, z.slT !== '' ? `SL-T ${z.slT}` : '', `status ${z.status}`, ...(z.findings || [])]);
       clickable(g, { type: 'item', id: z.id, file: z.file, line: z.line });
       for (const a of z.assets || []) {
         const ag = s('g', {}, `asset${a.findings && a.findings.length ? ' has-findings' : ''}`);

@@ -173,8 +173,15 @@ export async function layoutZoneDiagram(d: ZoneDiagram): Promise<ZoneDiagram> {
     },
     children: d.zones.map((z, zi) => ({
       id: `z${zi}`,
-      layoutOptions: { 'elk.algorithm': 'rectpacking', 'elk.padding': '[top=44,left=10,bottom=10,right=10]', 'elk.spacing.nodeNode': '8' },
-      ...(z.assets.length ? {} : { width: Math.max(160, (z.name.length + 4) * CHAR_W), height: 70 }),
+      layoutOptions: {
+        'elk.algorithm': 'rectpacking',
+        'elk.padding': '[top=44,left=10,bottom=10,right=10]',
+        'elk.spacing.nodeNode': '8',
+        // Containers keep at least the width of their title and badge (ELK sizes them from their children otherwise).
+        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+        'elk.nodeSize.minimum': `(${(z.name.length + z.id.length + 4) * CHAR_W + 70}, 70)`,
+      },
+      ...(z.assets.length ? {} : { width: (z.name.length + z.id.length + 4) * CHAR_W + 70, height: 70 }),
       children: z.assets.map((a, ai) => ({ id: `z${zi}a${ai}`, width: assetW(a), height: ASSET_H })),
     })),
     edges: [],
@@ -189,7 +196,8 @@ export async function layoutZoneDiagram(d: ZoneDiagram): Promise<ZoneDiagram> {
   const out = (await new ELK().layout(root as never)) as unknown as ElkNode;
   const zones = d.zones.map((z, zi) => {
     const n = out.children!.find((x) => x.id === `z${zi}`)!;
-    const width = Math.max(n.width ?? 0, Math.max(160, (z.name.length + 4) * CHAR_W));
+    // Room for the title `name (ID)` and the SL-T badge.
+    const width = Math.max(n.width ?? 0, (z.name.length + z.id.length + 4) * CHAR_W + 70);
     return {
       ...z,
       x: n.x ?? 0,
