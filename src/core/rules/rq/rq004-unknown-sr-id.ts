@@ -48,7 +48,7 @@ tests:
       if (!Array.isArray(list)) continue;
       const text = ctx.graph.fileByPath.get(r.file)!.source.text;
       list.forEach((value: unknown, i: number) => {
-        if (typeof value !== 'string' && typeof value !== 'number') return;
+        if (typeof value === 'string' ? parseSrId(value) : typeof value !== 'number') return;
         // A bare number (`1.10`) is read from the source text: its value would lose the trailing zero.
         const node = deref(nodeAt(r.node, ['standards', 'iec62443_3_3', i]));
         const v = typeof value === 'number' && node ? text.slice(node.start, node.end) : String(value);
