@@ -118,6 +118,7 @@ describe('code index: prefilter, always-parse globs, cache and workers', functio
       workerThresholdBytes: 0,
     });
     assert.equal(pooled.stats.usedWorkers, 2);
+    assert.equal(pooled.stats.workerFallbacks, 0, 'every batch parsed in a worker');
     assert.equal(pooled.files.length, files.length);
     assert.deepEqual(pooled.files, inThread.files);
   });

@@ -53,6 +53,8 @@ export interface CodeIndexStats {
   skipped: number;
   parsedBytes: number;
   usedWorkers: number;
+  /** Batches a worker could not parse (crash, failed start) and this thread parsed instead. */
+  workerFallbacks: number;
   ms: number;
 }
 
@@ -91,7 +93,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const wasmDir = options.wasmDir ?? __dirname;
   const notes = new IndexNotes();
   const host = options.host ?? createFsReadHost(options.root);
-  const stats: CodeIndexStats = { candidates: 0, read: 0, tagged: 0, parsed: 0, cached: 0, skipped: 0, parsedBytes: 0, usedWorkers: 0, ms: 0 };
+  const stats: CodeIndexStats = { candidates: 0, read: 0, tagged: 0, parsed: 0, cached: 0, skipped: 0, parsedBytes: 0, usedWorkers: 0, workerFallbacks: 0, ms: 0 };
 
   const known = (file: string) => languageForPath(file, languageMap) !== undefined;
   let files: string[];
@@ -139,6 +141,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   stats.parsed = parsed.length;
   stats.parsedBytes = parser.bytes;
   stats.usedWorkers = parser.workerCount;
+  stats.workerFallbacks = parser.fallbacks;
   for (const index of parsed) {
     results.push(index);
     const hash = hashes.get(index.file);
@@ -204,6 +207,7 @@ function formatSize(bytes: number): string {
 class ParseScheduler {
   bytes = 0;
   workerCount = 0;
+  fallbacks = 0;
   private batch: ParseTask[] = [];
   private batchBytes = 0;
   private readonly waiting: ParseTask[][] = [];
@@ -255,6 +259,7 @@ class ParseScheduler {
     try {
       return await pool.run(tasks);
     } catch {
+      this.fallbacks++;
       const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
       return parseTasks(runtime, tasks, this.syntaxes);
     }

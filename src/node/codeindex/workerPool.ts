@@ -15,6 +15,16 @@ export function defaultWorkerScript(): string {
   return path.join(__dirname, 'codeindex-worker.js');
 }
 
+/**
+ * A .ts entry (running from source) gets tsx's CommonJS hook registered inside the worker first: workers do
+ * not reliably inherit the parent's loader flags (`npx tsx` passes none through execArgv).
+ */
+function startWorker(script: string): Worker {
+  if (!script.endsWith('.ts')) return new Worker(script);
+  const bootstrap = `require('tsx/cjs'); require(${JSON.stringify(script)});`;
+  return new Worker(bootstrap, { eval: true });
+}
+
 interface Pending {
   resolve(results: CodeFileIndex[]): void;
   reject(error: Error): void;
@@ -44,6 +54,7 @@ export class ParseWorkerPool {
 
   run(tasks: ParseTask[]): Promise<CodeFileIndex[]> {
     if (this.closed) return Promise.reject(new Error('parse pool is closed'));
+    if (this.workers.length === 0) return Promise.reject(new Error('no parse worker is running'));
     return new Promise((resolve, reject) => {
       const request: ParseRequest = { id: this.nextId++, tasks, syntaxes: this.syntaxes, wasmDir: this.wasmDir };
       this.queue.push({ request, pending: { resolve, reject } });
@@ -58,7 +69,7 @@ export class ParseWorkerPool {
   }
 
   private spawn(script: string): PoolWorker {
-    const entry: PoolWorker = { worker: new Worker(script), busy: false };
+    const entry: PoolWorker = { worker: startWorker(script), busy: false };
     entry.worker.on('message', (response: ParseResponse) => this.settle(entry, response));
     entry.worker.on('error', (error) => this.fail(entry, error));
     entry.worker.on('exit', (code) => {

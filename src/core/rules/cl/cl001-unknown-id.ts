@@ -1,6 +1,6 @@
-import { nearest } from '../../model/suggest';
 import type { Rule } from '../types';
 import { allTags } from './codeFacts';
+import { nearestId } from './nearestId';
 
 const rule: Rule = {
   meta: {
@@ -30,9 +30,11 @@ const rule: Rule = {
     },
   },
   check(ctx) {
+    const ids = new Set(ctx.graph.byId.keys());
+    const byUpper = new Map([...ids].map((id) => [id.toUpperCase(), id]));
     for (const { file, tag } of allTags(ctx)) {
-      if (ctx.graph.byId.has(tag.id)) continue;
-      const guess = nearest(tag.id, ctx.graph.byId.keys());
+      if (ids.has(tag.id)) continue;
+      const guess = nearestId(tag.id, ids, byUpper);
       ctx.report({
         file,
         range: tag.idRange,
