@@ -20,6 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { updateReviewLock, type ReviewLockEntry } from '../core/codelinks/reviewLock';
 import type { CodeLink } from '../core/codelinks/model';
+import type { Finding } from '../core/types';
 import { buildMatrixFrom } from '../core/matrix/build';
 import { zoneDiagram, type ZoneDiagram } from '../core/matrix/diagram';
 import { VIEWS, type Matrix } from '../core/matrix/model';
@@ -232,20 +233,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  /** Findings last published per file (compared by reference: unchanged model findings keep their objects). */
+  const lastFindings = new Map<string, readonly Finding[]>();
   function publishAll(force: boolean): void {
     if (!state) return;
     const files = new Set<string>([...state.findingsByFile.keys(), ...published.keys(), ...touched]);
     for (const file of files) {
       const findings = state.findingsByFile.get(file) ?? [];
+      const prev = lastFindings.get(file);
+      const same = !!prev && prev.length === findings.length && prev.every((f, i) => f === findings[i]);
+      if (same && !force && !touched.has(file)) continue;
       const diagnostics = findings.map((f) => toDiagnostic(f, paths, docsUrl));
-      const json = JSON.stringify(diagnostics);
+      const json = same ? published.get(file) : JSON.stringify(diagnostics);
+      lastFindings.set(file, findings);
       if (!force && !touched.has(file) && published.get(file) === json) continue;
       const uri = paths.toUri(file);
       const doc = docs.get(uri);
       if (disposed) return;
       void connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
-      if (diagnostics.length) published.set(file, json);
-      else published.delete(file);
+      if (diagnostics.length) published.set(file, json ?? '[]');
+      else {
+        published.delete(file);
+        lastFindings.delete(file);
+      }
     }
     touched.clear();
   }

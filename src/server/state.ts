@@ -6,7 +6,7 @@
 import { parseReviewLock, REVIEW_LOCK_FILE, type ReviewLock } from '../core/codelinks/reviewLock';
 import { ReviewLockIndex, reviewStatusOf, type LinkReviewStatus } from '../core/codelinks/reviewStatus';
 import { pickNormativeFields, targetHash } from '../core/codelinks/normativeFields';
-import type { CodeLink } from '../core/codelinks/model';
+import type { CodeFileIndex, CodeLink } from '../core/codelinks/model';
 import type { Host } from '../core/host';
 import { buildGraph } from '../core/model/build-graph';
 import { CONFIG_FILE, resolveConfig } from '../core/model/config';
@@ -62,6 +62,8 @@ export class WorkspaceState {
   private lockIndex = new ReviewLockIndex(this.lock);
   private graphDirty = true;
   private codeDirty = true;
+  /** The set of code links changed: model rules that read code (missing verification ...) re-run too. */
+  private linksChanged = false;
   private modelResult: LintResult = { findings: [], suppressed: [], internalErrors: [] };
   private codeResult: LintResult = { findings: [], suppressed: [], internalErrors: [] };
   /** The latest merged lint result. */
@@ -225,6 +227,7 @@ export class WorkspaceState {
       else if (kind === 'lock') await this.loadLock();
       if (kind === 'model') this.graphDirty = true;
       if (kind === 'code' || kind === 'lock') this.codeDirty = true;
+      if (kind === 'code') this.linksChanged = true;
       return kind;
     }
     if (!this.files.has(path)) this.addFile(path);
@@ -257,9 +260,17 @@ export class WorkspaceState {
         break;
       case 'code': {
         const text = await this.readText(path);
+        const before = this.code.files.get(path);
+        const supBefore = JSON.stringify(this.codeSuppressions.get(path) ?? []);
         if (text === undefined) this.code.remove(path);
         else await this.code.update(path, this.noteCodeText(path, text), { changes, open: this.overlays.has(path) });
-        this.codeDirty = true;
+        const after = this.code.files.get(path);
+        // Rules see the code index, not the text: when the file's rule-relevant facts are identical, every
+        // rule result is too, and the check is skipped (typing inside a function body on one line).
+        if (supBefore !== JSON.stringify(this.codeSuppressions.get(path) ?? []) || this.ruleFingerprint(before) !== this.ruleFingerprint(after)) {
+          this.codeDirty = true;
+          if (linkSet(before) !== linkSet(after)) this.linksChanged = true;
+        }
         break;
       }
       default:
@@ -284,10 +295,11 @@ export class WorkspaceState {
   /** Rebuilds what is dirty and lints. Returns the files whose findings may have changed (all when undefined). */
   check(): { result: LintResult; graphRebuilt: boolean } {
     let graphRebuilt = false;
-    if (this.graphDirty || !this.graph) {
-      this.rebuildGraph();
+    if (this.graphDirty || !this.graph || this.linksChanged) {
+      if (this.graphDirty || !this.graph) this.rebuildGraph();
       this.modelResult = lint(this.inputs(), { rules: MODEL_RULES });
       this.graphDirty = false;
+      this.linksChanged = false;
       this.codeDirty = true;
       graphRebuilt = true;
     }
@@ -296,7 +308,7 @@ export class WorkspaceState {
         ? lint(this.inputs(), { rules: [...CODE_RULES, ...RULES.filter((r) => r.meta.code === 'TM010')], suppressions: [...this.codeSuppressions.values()].flat() })
         : { findings: [], suppressed: [], internalErrors: [] };
       this.codeDirty = false;
-      this.result = merge(this.modelResult, this.codeResult);
+      this.result = merge(this.modelResult, this.codeResult, (f) => this.kindOf(f) === 'code');
       const byFile = new Map<string, Finding[]>();
       for (const f of this.result.findings) {
         let l = byFile.get(f.file);
@@ -312,6 +324,23 @@ export class WorkspaceState {
 
   inputs(): RuleInputs {
     return { graph: this.graph, config: this.config, allFiles: this.sortedFiles, code: this.codeInput(), lock: this.lock, ...(this.testResults ? { testResults: this.testResults } : {}) };
+  }
+
+  /**
+   * Everything of one file's index a rule can read, except the code hashes of links the review lock does not
+   * hold (they only matter against a lock entry). Positions are included: findings carry them.
+   */
+  private readonly fingerprints = new WeakMap<CodeFileIndex, string>();
+  private ruleFingerprint(idx: CodeFileIndex | undefined): string {
+    if (!idx) return '';
+    const cached = this.fingerprints.get(idx);
+    if (cached !== undefined) return cached;
+    const locked = new Set(this.lock.links.map((l) => `${l.id}\n${l.relation}\n${l.file}\n${l.symbol}`));
+    const links = idx.links.map((l) => (locked.has(`${l.id}\n${l.relation}\n${l.file}\n${l.symbol}`) ? l : { ...l, codeHash: '' }));
+    const symbols = idx.symbols.map((sym) => ({ ...sym, codeHash: '' }));
+    const fp = JSON.stringify([idx.language, idx.tags, idx.orphanTags, idx.exclusions, idx.problems, links, symbols]);
+    this.fingerprints.set(idx, fp);
+    return fp;
   }
 
   /** The `code` rule input. The one place that shapes the index for the CL rules. */
@@ -374,17 +403,15 @@ export class WorkspaceState {
   }
 }
 
-function merge(a: LintResult, b: LintResult): LintResult {
-  const seen = new Set<string>();
-  const key = (f: Finding) => `${f.code}\n${f.file}\n${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}\n${f.message}`;
-  const findings: Finding[] = [];
-  for (const f of [...a.findings, ...b.findings]) {
-    const k = key(f);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    findings.push(f);
-  }
-  return { findings, suppressed: [...a.suppressed, ...b.suppressed], internalErrors: [...a.internalErrors, ...b.internalErrors] };
+function linkSet(idx: CodeFileIndex | undefined): string {
+  return JSON.stringify((idx?.links ?? []).map((l) => [l.id, l.relation, l.symbol]).sort());
+}
+
+/** Model-rule findings plus code-rule findings; the code run's TM010 repeats the model run's on model files. */
+function merge(a: LintResult, b: LintResult, isCodeFile: (file: string) => boolean): LintResult {
+  const extra = b.findings.filter((f) => f.code !== 'TM010' || isCodeFile(f.file));
+  const suppressed = b.suppressed.filter((f) => isCodeFile(f.file));
+  return { findings: extra.length ? [...a.findings, ...extra] : a.findings, suppressed: [...a.suppressed, ...suppressed], internalErrors: [...a.internalErrors, ...b.internalErrors] };
 }
 
 function readFailure(path: string, e: unknown): LoadProblem {
