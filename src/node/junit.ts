@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import picomatch from 'picomatch';
 import type { JUnitCase, JUnitOutcome, TestResultsInput, TestResultsProblem } from '../core/matrix/test-results';
-import { registerInputProvider } from './workspace';
 
 /** Largest JUnit file read. */
 export const MAX_JUNIT_BYTES = 64 * 1024 * 1024;
@@ -142,9 +141,3 @@ function testcaseLines(text: string): number[] {
   }
   return out;
 }
-
-/** Supplies `testResults` to rules and the matrix whenever the config names result files. */
-registerInputProvider(async (host, workspace) => {
-  if (workspace.config.testResults.length === 0) return {};
-  return { testResults: await readTestResults(host.root, workspace.config.testResults) };
-});

@@ -1,35 +1,101 @@
 import { relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { loadWorkspace, type Workspace } from '../core/model/load-workspace';
-import { lint, type LintResult } from '../core/rules/engine';
+import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
+import { findRule } from '../core/rules/registry';
 import type { RuleInputs } from '../core/rules/types';
+import type { TestResultsInput } from '../core/matrix/test-results';
+import { buildCodeIndex, type CodeIndexResult } from './codeindex/buildCodeIndex';
+import { readReviewLock } from './codeindex/reviewLockFile';
 import { findWorkspaceRoot } from './find-root';
 import { FsHost, toPosix, type WalkNote } from './fs-host';
+import { gitFileDates } from './git-dates';
+import { readTestResults } from './junit';
+
+/** Everything the Node host supplies to rules and the matrix, read once per check. */
+export interface NodeInputs {
+  code?: CodeIndexResult;
+  lockText?: string;
+  testResults?: TestResultsInput;
+  fileDates?: Map<string, number>;
+}
 
 export interface NodeCheck {
   root: string;
   host: FsHost;
   workspace: Workspace;
+  inputs: NodeInputs;
   result: LintResult;
+  /** Files skipped while walking or indexing, each with its reason. */
   notes: WalkNote[];
+  /** Problems with options (invalid bare-ID patterns, unreadable JUnit files ...), as messages. */
+  problems: string[];
 }
 
-export type InputProvider = (host: FsHost, workspace: Workspace) => Promise<Partial<RuleInputs>>;
-
-/** Extra rule inputs (code index, git dates, test results) that other modules of src/node register. */
-const providers: InputProvider[] = [];
-export function registerInputProvider(p: InputProvider): void {
-  providers.push(p);
+export interface CheckPathOptions {
+  trusted?: boolean;
+  /** Index source code for code links (default true). */
+  code?: boolean;
+  /** JUnit globs replacing config `test_results`. */
+  testResults?: string[];
+  /** Reuse the on-disk code index cache (default true). */
+  cache?: boolean;
 }
 
 /** Loads and checks the workspace that holds `start`, with every input the Node host can supply. */
-export async function checkPath(start: string, opts: { trusted?: boolean } = {}): Promise<NodeCheck> {
+export async function checkPath(start: string, opts: CheckPathOptions = {}): Promise<NodeCheck> {
   const root = findWorkspaceRoot(start);
   const host = new FsHost(root);
   const workspace = await loadWorkspace(host, { trusted: opts.trusted });
-  const inputs: Partial<RuleInputs> = {};
-  for (const p of providers) Object.assign(inputs, await p(host, workspace));
-  const result = lint({ graph: workspace.graph, config: workspace.config, allFiles: workspace.allFiles, ...inputs });
-  return { root, host, workspace, result, notes: host.notes };
+  const inputs = await readInputs(root, host, workspace, opts);
+  const result = lint(ruleInputs(workspace, inputs));
+  const problems = [...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
+  const notes = [...host.notes, ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
+  return { root, host, workspace, inputs, result, notes, problems };
+}
+
+export function ruleInputs(workspace: Workspace, inputs: NodeInputs): RuleInputs {
+  return {
+    graph: workspace.graph,
+    config: workspace.config,
+    allFiles: workspace.allFiles,
+    ...(inputs.code ? { code: inputs.code } : {}),
+    ...(inputs.lockText !== undefined ? { lock: inputs.lockText } : {}),
+    ...(inputs.testResults ? { testResults: inputs.testResults } : {}),
+    ...(inputs.fileDates ? { fileDates: inputs.fileDates } : {}),
+  };
+}
+
+async function readInputs(root: string, host: FsHost, workspace: Workspace, opts: CheckPathOptions): Promise<NodeInputs> {
+  const { config } = workspace;
+  const inputs: NodeInputs = {};
+  if (opts.code !== false) {
+    const include = config.code.include.length ? picomatch(config.code.include, { dot: true }) : undefined;
+    inputs.code = await buildCodeIndex({
+      root,
+      host,
+      files: include ? workspace.allFiles.filter((f) => include(f)) : workspace.allFiles,
+      excludes: [...config.exclude, ...config.code.exclude],
+      alwaysParse: safetyCriticalCodeGlobs(workspace),
+      testGlobs: config.code.testGlobs,
+      tagSyntaxes: { syntaxes: config.code.tagSyntaxes as never },
+      languages: { overrides: config.code.languages as never },
+      maxFileSize: config.code.maxFileBytes,
+      cache: opts.cache ?? true,
+    });
+    inputs.lockText = await readReviewLock(root);
+  }
+  inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults);
+  const stale = findRule('TM007');
+  if (stale && effectiveSeverity(stale, { config }) !== 'off') inputs.fileDates = gitFileDates(root);
+  return inputs;
+}
+
+/** Code globs of assets marked safety-critical: their files are parsed even without tags (untraced safety code). */
+export function safetyCriticalCodeGlobs(workspace: Workspace): string[] {
+  return workspace.graph.byKind.asset
+    .filter((a) => a.data.safety_critical === true || a.data.criticality === 'safety-critical')
+    .flatMap((a) => (Array.isArray(a.data.code) ? a.data.code.filter((g: unknown): g is string => typeof g === 'string' && !g.startsWith('symbol:')) : []));
 }
 
 /** Workspace-relative POSIX path of a user-given path, or undefined when it lies outside the root. */

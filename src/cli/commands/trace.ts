@@ -12,11 +12,8 @@ import { buildMatrix } from '../../core/matrix/build';
 import { matrixLinksFromCode } from '../../core/matrix/links';
 import { VIEWS, type Matrix, type ViewName } from '../../core/matrix/model';
 import type { TestResultsInput } from '../../core/matrix/test-results';
-import { lint, type LintResult } from '../../core/rules/engine';
+import type { LintResult } from '../../core/rules/engine';
 import type { Finding } from '../../core/types';
-import { buildCodeIndex } from '../../node/codeindex/buildCodeIndex';
-import { readReviewLock } from '../../node/codeindex/reviewLockFile';
-import { readTestResults } from '../../node/junit';
 import { checkPath, type NodeCheck } from '../../node/workspace';
 import { toPosix } from '../../node/fs-host';
 import { EXIT_OK, UsageError, type Out } from '../io';
@@ -42,49 +39,22 @@ export interface TraceLoadOptions {
 
 /** Loads the workspace with every trace input (code links, review lock, JUnit results, git commit) and builds the matrix. */
 export async function loadTrace(start: string, opts: TraceLoadOptions = {}): Promise<TraceLoad> {
-  const check = await checkPath(start, { trusted: !opts.untrusted });
-  const { root, workspace } = check;
-  const { config, graph } = workspace;
-  const testResults = await readTestResults(root, opts.testResults ?? config.testResults);
-  let code: Awaited<ReturnType<typeof buildCodeIndex>> | undefined;
-  const problems: string[] = [];
-  if (opts.code !== false) {
-    const include = config.code.include;
-    code = await buildCodeIndex({
-      root,
-      host: check.host,
-      ...(include.length ? { files: workspace.allFiles.filter((f) => include.some((g) => globMatch(g, f))) } : {}),
-      excludes: [...config.exclude, ...config.code.exclude],
-      testGlobs: config.code.testGlobs,
-      tagSyntaxes: { syntaxes: config.code.tagSyntaxes as never },
-      maxFileSize: config.code.maxFileBytes,
-      workers: 0,
-    });
-    problems.push(...code.problems);
-  }
-  const lockText = await readReviewLock(root);
-  const result = lint({ graph, config, allFiles: workspace.allFiles, testResults, ...(code ? { code } : {}), ...(lockText !== undefined ? { lock: lockText } : {}) });
+  const check = await checkPath(start, { trusted: !opts.untrusted, code: opts.code, testResults: opts.testResults });
+  const { root, workspace, inputs, result } = check;
+  const testResults = inputs.testResults!;
   const matrix = buildMatrix(
     {
-      graph,
-      config,
+      graph: workspace.graph,
+      config: workspace.config,
       lint: result,
-      code: code ? matrixLinksFromCode(code, lockText, graph) : undefined,
+      code: inputs.code ? matrixLinksFromCode(inputs.code, inputs.lockText, workspace.graph) : undefined,
       testResults,
       commit: gitCommit(root),
-      problems,
+      problems: check.problems,
     },
     opts.views ?? VIEWS,
   );
   return { check, result, matrix, testResults };
-}
-
-import picomatch from 'picomatch';
-const matchers = new Map<string, (p: string) => boolean>();
-function globMatch(glob: string, path: string): boolean {
-  let m = matchers.get(glob);
-  if (!m) matchers.set(glob, (m = picomatch(glob, { dot: true })));
-  return m(path);
 }
 
 function gitCommit(root: string): string | undefined {

@@ -11,6 +11,11 @@ function indentAt(text: string, offset: number): number {
   return i - lineStart;
 }
 
+/** Column of `offset` in its line (for a key after `- `, the key's column, not the dash's). */
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
 function eol(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
@@ -38,7 +43,7 @@ export function insertKeyEdit(file: ModelFile, item: Item, key: string, value: s
     const pos = file.source.positionAt(at);
     return { file: file.path, range: { start: pos, end: pos }, newText: `, ${key}: ${value}` };
   }
-  const indent = indentAt(text, first.key.start);
+  const indent = columnOf(text, first.key.start);
   const end = afterLine(text, Math.max(last.value ? deref(last.value)?.end ?? last.key.end : last.key.end, last.key.end));
   const insertAt = end > text.length ? text.length : end;
   const pos = file.source.positionAt(insertAt);

@@ -18,7 +18,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /** The closest candidate within a distance proportional to the word's length, if any. */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.floor(word.length / 3));
+  const limit = Math.min(2, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestD = limit + 1;
   for (const c of candidates) {

@@ -59,7 +59,8 @@ class Converter {
   ) {}
 
   node(n: YamlNode, depth: number): YNode | null {
-    const [start, , end] = n.range ?? [0, 0, 0];
+    // valueEnd, not nodeEnd: the latter runs on over trailing comments and the line break.
+    const [start, end] = n.range ?? [0, 0, 0];
     if (depth > this.limits.maxDepth) {
       if (!this.depthReported) this.problems.push({ message: `nesting deeper than ${this.limits.maxDepth} levels; the deeper content is ignored`, start, end: start + 1 });
       this.depthReported = true;
@@ -69,7 +70,7 @@ class Converter {
     if (isScalar(n)) {
       const v = n.value;
       const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : typeof v === 'bigint' ? Number(v) : String(v);
-      out = { kind: 'scalar', start, end: n.range![1], value } satisfies YScalar;
+      out = { kind: 'scalar', start, end, value } satisfies YScalar;
     } else if (isMap(n)) {
       const pairs: YPair[] = [];
       const map: YMap = { kind: 'map', start, end, pairs };

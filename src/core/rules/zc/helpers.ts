@@ -69,15 +69,5 @@ export function placement(ctx: RuleContext, asset: Item, zone: Item): { file: st
   return at >= 0 ? { file: zone.file, range: ctx.rangeOf(zone, ['assets', at]) } : { file: asset.file, range: ctx.rangeOf(asset) };
 }
 
-/**
- * `insertKeyEdit` with the new line indented at the column of the mapping's first key. (The shared
- * helper indents at the first key's line indentation, which for a list item `  - id: X` is the dash's
- * column; this wrapper keeps the key aligned either way.)
- */
-export function insertKey(file: ModelFile, item: Item, key: string, value: string, comment?: string): TextEdit {
-  const edit = insertKeyEdit(file, item, key, value, comment);
-  const first = item.node.pairs[0];
-  if (!first || edit.newText.startsWith(',')) return edit;
-  const column = file.source.positionAt(first.key.start).character;
-  return { ...edit, newText: edit.newText.replace(/^(\r?\n)?[ ]*/, (_m, nl: string | undefined) => `${nl ?? ''}${' '.repeat(column)}`) };
-}
+/** Inserts `key: value` into an item's mapping (the shared edit keeps the key column). */
+export const insertKey = insertKeyEdit;
