@@ -35,7 +35,7 @@ dose_status_t dose_check_limits(const dose_program_t *p)
         return DOSE_ERR_HARD_LIMIT;
     }
     lim = druglib_limits_for(p->drug_id);
-    if (lim != NULL && (p->rate_dmlh > lim->max_rate_dmlh || p->rate_dmlh < lim->min_rate_dmlh)) {
+    if (lim != NULL && !p->soft_limit_override && (p->rate_dmlh > lim->max_rate_dmlh || p->rate_dmlh < lim->min_rate_dmlh)) {
         return DOSE_ERR_SOFT_LIMIT;
     }
     return DOSE_OK;

@@ -36,6 +36,7 @@ typedef struct {
     uint32_t rate_dmlh;
     uint32_t vtbi_dml;
     program_source_t source;
+    bool soft_limit_override; /* clinician confirmed a rate outside the drug library's soft limits */
 } dose_program_t;
 
 typedef struct {

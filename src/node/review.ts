@@ -1,0 +1,39 @@
+import type { CodeLink } from '../core/codelinks/model';
+import { pickNormativeFields, targetHash } from '../core/codelinks/normativeFields';
+import { updateReviewLock, type ReviewLockEntry } from '../core/codelinks/reviewLock';
+import type { Graph } from '../core/model/graph';
+import { readReviewLock, writeReviewLock } from './codeindex/reviewLockFile';
+
+export interface ReviewOutcome {
+  ok: boolean;
+  message: string;
+  /** Entries written (one per link). */
+  marked: ReviewLockEntry[];
+}
+
+/** Hash of an item's normative fields, or undefined when the ID names no item. */
+export function targetHashOf(graph: Graph, id: string): string | undefined {
+  const item = graph.byId.get(id);
+  return item ? targetHash(pickNormativeFields(item.kind, item.data)) : undefined;
+}
+
+/**
+ * Records reviews of code links in the lock file: the one path by which `spdf review` and the editor's
+ * "mark reviewed" change it. Links whose target is unknown are not recorded (there is nothing to review against).
+ */
+export async function recordReviews(root: string, graph: Graph, links: readonly CodeLink[], reviewer: string, date = new Date().toISOString().slice(0, 10)): Promise<ReviewOutcome> {
+  const entries: ReviewLockEntry[] = [];
+  for (const l of links) {
+    const th = targetHashOf(graph, l.id);
+    if (th !== undefined) entries.push({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, codeHash: l.codeHash, targetHash: th, reviewer, date });
+  }
+  if (entries.length === 0) return { ok: false, message: 'no current link to mark (unknown target or link not found)', marked: [] };
+  const update = updateReviewLock(await readReviewLock(root), entries);
+  if (update.text === undefined) return { ok: false, message: `the lock file cannot be read, so no review was recorded: ${update.problems.join('; ')}`, marked: [] };
+  await writeReviewLock(root, update.text);
+  return { ok: true, message: `marked ${entries.length} link(s) reviewed by ${reviewer} (${update.added} new, ${update.updated} renewed)`, marked: entries };
+}
+
+export function defaultReviewer(): string {
+  return process.env.SPDF_REVIEWER || process.env.USER || process.env.USERNAME || 'unknown';
+}
