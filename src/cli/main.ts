@@ -10,7 +10,7 @@ const USAGE = `usage: spdf <command> [options]
 
 commands:
   lint [paths...]     check the workspace; paths narrow what is reported
-      --format human|json${''}   --max-warnings N   --fix   --quiet   --untrusted
+      --format human|json|sarif   --max-warnings N   --fix   --quiet   --untrusted   --no-code   --no-cache
   rules [--format json]   list every rule
   explain CODE        print a rule's documentation
   init [dir]          write a starter config and model into an empty folder
@@ -31,11 +31,13 @@ export async function main(argv: string[], o: Out): Promise<number> {
             fix: { type: 'boolean', default: false },
             quiet: { type: 'boolean', short: 'q', default: false },
             untrusted: { type: 'boolean', default: false },
+            'no-code': { type: 'boolean', default: false },
+            'no-cache': { type: 'boolean', default: false },
           },
         });
         const mw = values['max-warnings'];
         if (mw !== undefined && !/^\d+$/.test(mw)) throw new UsageError('--max-warnings takes a whole number');
-        return await lintCommand(o, { paths: positionals, format: values.format!, maxWarnings: mw === undefined ? undefined : Number(mw), fix: !!values.fix, quiet: !!values.quiet, untrusted: !!values.untrusted });
+        return await lintCommand(o, { paths: positionals, format: values.format!, maxWarnings: mw === undefined ? undefined : Number(mw), fix: !!values.fix, quiet: !!values.quiet, untrusted: !!values.untrusted, code: !values['no-code'], cache: !values['no-cache'] });
       }
       case 'rules': {
         const { values } = parseArgs({ args: rest, options: { format: { type: 'string', short: 'f', default: 'human' } } });

@@ -14,6 +14,10 @@ export interface LintArgs {
   fix: boolean;
   quiet: boolean;
   untrusted: boolean;
+  /** Index source code for code links (default true). */
+  code?: boolean;
+  /** Reuse the code index cache in .spdf-cache/ (default true). */
+  cache?: boolean;
 }
 
 export const LINT_FORMATS = ['human', 'json'];
@@ -23,10 +27,12 @@ export const lintFormatters: Record<string, (check: NodeCheck, shown: Finding[])
 export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) throw new UsageError(`unknown --format '${args.format}' (human, json${Object.keys(lintFormatters).map((f) => `, ${f}`).join('')})`);
   const start = args.paths[0] ?? '.';
-  let check = await checkPath(start, { trusted: !args.untrusted });
+  const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache };
+  let check = await checkPath(start, checkOpts);
   const scope = narrowTo(check.root, args.paths);
   if (args.fix) check = await fixAll(o, check, scope, args);
   for (const n of check.notes) if (args.format === 'human') o.err(`note: ${n.path}: ${n.reason}`);
+  for (const p of check.problems) o.err(`warning: ${p}`);
   for (const e of check.result.internalErrors) o.err(`internal error in rule ${e.code}: ${e.message}`);
   let shown = check.result.findings.filter((f) => scope(f.file));
   if (args.quiet) shown = shown.filter((f) => f.severity === 'error');
@@ -85,7 +91,7 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
         log(`fixed ${file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.code}  ${f.fix!.description}`);
     }
     if (changed === 0) break;
-    check = await checkPath(check.root, { trusted: !args.untrusted });
+    check = await checkPath(check.root, { trusted: !args.untrusted, code: args.code, cache: args.cache });
   }
   return check;
 }
