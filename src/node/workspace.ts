@@ -1,5 +1,8 @@
 import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
+import type { TagSyntaxOptions } from '../core/codelinks/tagSyntaxes';
+import type { ResolvedConfig } from '../core/model/config-def';
+import { DEFAULT_ID_PATTERNS } from '../core/model/kinds';
 import { loadWorkspace, type Workspace } from '../core/model/load-workspace';
 import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
 import { findRule } from '../core/rules/registry';
@@ -78,7 +81,7 @@ async function readInputs(root: string, host: FsHost, workspace: Workspace, opts
       excludes: [...config.exclude, ...config.code.exclude],
       alwaysParse: safetyCriticalCodeGlobs(workspace),
       testGlobs: config.code.testGlobs,
-      tagSyntaxes: { syntaxes: config.code.tagSyntaxes as never },
+      tagSyntaxes: tagSyntaxOptions(config),
       languages: { overrides: config.code.languages as never },
       maxFileSize: config.code.maxFileBytes,
       cache: opts.cache ?? true,
@@ -89,6 +92,17 @@ async function readInputs(root: string, host: FsHost, workspace: Workspace, opts
   const stale = findRule('TM007');
   if (stale && effectiveSeverity(stale, { config }) !== 'off') inputs.fileDates = gitFileDates(root);
   return inputs;
+}
+
+/**
+ * Tag syntaxes from the config. Bare-ID patterns default to the ID patterns of the kinds code links to;
+ * in an untrusted workspace only built-in patterns are compiled (a hostile regex must not hang the host).
+ */
+export function tagSyntaxOptions(config: ResolvedConfig): TagSyntaxOptions {
+  const idPatterns = config.trusted ? config.idPatterns : DEFAULT_ID_PATTERNS;
+  const unanchored = (p: string) => p.replace(/^\^/, '').replace(/\$$/, '');
+  const bare = (config.trusted && config.code.bareIdPatterns) || (['requirement', 'control', 'threat', 'hazard'] as const).map((k) => unanchored(idPatterns[k]));
+  return { syntaxes: config.code.tagSyntaxes as TagSyntaxOptions['syntaxes'], bareIdPatterns: bare, ...(config.code.oftRelations ? { oftRelations: config.code.oftRelations } : {}) };
 }
 
 /** Code globs of assets marked safety-critical: their files are parsed even without tags (untraced safety code). */

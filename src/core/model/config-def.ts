@@ -40,6 +40,8 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
       test_globs: strings('Globs of test files (where `verifies` tags belong).'),
       languages: { type: 'map', values: str(''), doc: 'File extension to language, e.g. ".h": cpp.' },
       tag_syntaxes: { type: 'list', of: oneOf(TAG_SYNTAXES, ''), doc: 'Tag syntaxes recognised in comments (default spdf).' },
+      bare_id_patterns: strings('Regular expressions of IDs recognised bare in comments when the `bare` syntax is on (default: the requirement, control, threat and hazard id_patterns).'),
+      oft_relations: { type: 'map', values: oneOf(['implements', 'verifies', 'mitigates', 'hazard'], ''), doc: 'OpenFastTrace artifact type to relation (default impl: implements; utest, itest, stest, test: verifies).' },
       max_file_bytes: positive('Largest source file parsed (default 2 MB).'),
     },
     'Code links.',
@@ -72,6 +74,8 @@ export interface ResolvedConfig {
     testGlobs: string[];
     languages: Record<string, string>;
     tagSyntaxes: string[];
+    bareIdPatterns?: string[];
+    oftRelations?: Record<string, 'implements' | 'verifies' | 'mitigates' | 'hazard'>;
     maxFileBytes: number;
   };
   evidence: Record<string, { implementation: boolean; verification: boolean }>;

@@ -87,6 +87,11 @@ function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
   c.code.testGlobs = strList(code.test_globs) ?? c.code.testGlobs;
   if (code.languages && typeof code.languages === 'object') for (const [k, v] of Object.entries(code.languages)) if (typeof v === 'string') c.code.languages[k] = v;
   c.code.tagSyntaxes = strList(code.tag_syntaxes) ?? c.code.tagSyntaxes;
+  c.code.bareIdPatterns = strList(code.bare_id_patterns);
+  if (code.oft_relations && typeof code.oft_relations === 'object') {
+    const relations = ['implements', 'verifies', 'mitigates', 'hazard'];
+    c.code.oftRelations = Object.fromEntries(Object.entries(code.oft_relations).filter(([, v]) => relations.includes(v as string))) as never;
+  }
   c.code.maxFileBytes = posInt(code.max_file_bytes) ?? c.code.maxFileBytes;
   if (raw.evidence && typeof raw.evidence === 'object')
     for (const [k, v] of Object.entries(raw.evidence as Record<string, any>)) {

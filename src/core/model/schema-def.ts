@@ -9,7 +9,7 @@ export const CRITICALITIES = ['safety-critical', 'mission-critical', 'important'
 export const CIA_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export const ASSET_KINDS = ['component', 'device', 'service', 'datastore', 'data', 'external-entity', 'human', 'access-point'] as const;
 export const CONDUIT_DIRECTIONS = ['a-to-b', 'b-to-a', 'bidirectional', 'unidirectional-hw'] as const;
-export const AUTHENTICATIONS = ['none', 'credentials', 'token', 'mutual-tls', 'device-cert', 'mfa'] as const;
+export const AUTHENTICATIONS = ['none', 'credentials', 'pre-shared-key', 'token', 'mutual-tls', 'device-cert', 'mfa'] as const;
 export const FILTERING = ['none', 'stateful', 'protocol-aware', 'diode'] as const;
 export const MONITORING = ['none', 'passive-ids', 'host-logging', 'active'] as const;
 export const SCORE_METHODS = ['cvss-3.0', 'cvss-3.1', 'cvss-4.0', 'mitre-cvss-rubric', 'exploitability-matrix'] as const;
@@ -19,7 +19,7 @@ export const CONTROL_TYPES = ['technical', 'procedural', 'physical', 'labeling',
 export const FAIL_MODES = ['open', 'closed', 'n/a'] as const;
 export const CONTROL_STATUSES = ['planned', 'implemented', 'verified'] as const;
 export const VERIFICATION_METHODS = ['test', 'analysis', 'inspection', 'demonstration', 'pentest', 'fuzz'] as const;
-export const TEST_KINDS = ['unit', 'integration', 'system', 'pentest', 'fuzz', 'vuln-scan', 'active-scan', 'sca', 'sast'] as const;
+export const TEST_KINDS = ['unit', 'integration', 'system', 'pentest', 'fuzz', 'vuln-scan', 'active-scan', 'sca', 'sast', 'inspection', 'analysis', 'demonstration'] as const;
 export const TEST_RESULTS = ['pass', 'fail', 'not-run', 'blocked'] as const;
 export const TEST_ENVIRONMENTS = ['production', 'test-bed', 'maintenance-window', 'simulation'] as const;
 export const REQUIREMENT_STATUSES = ['draft', 'approved', 'obsolete'] as const;
@@ -126,6 +126,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
       software: bool('The asset is or contains software (SBOM and end-of-support apply; default true for component and service).'),
       cia: obj({ c: oneOf(CIA_LEVELS, 'Confidentiality.'), i: oneOf(CIA_LEVELS, 'Integrity.'), a: oneOf(CIA_LEVELS, 'Availability.') }, 'Protection needs.'),
       criticality: oneOf(CRITICALITIES, 'Criticality of the asset.'),
+      sl_c: sl('Capability security level of the asset (IEC 62443-4-2 component SL-C): scalar or FR1..FR7 mapping; a zone without its own sl_c takes the minimum over its assets.'),
       safety_critical: bool('The asset performs safety-critical functions; its `code` must be traced.'),
       legacy: bool('Legacy asset beyond its designed security lifetime.'),
       patchable: bool('Security updates can be applied (default true).'),
