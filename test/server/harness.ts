@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { createConnection } from 'vscode-languageserver/node';
+import { createConnection, WorkDoneProgress } from 'vscode-languageserver/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { startServer } from '../../src/server/main';
 
@@ -18,6 +18,8 @@ export interface Harness {
   uri(path: string): string;
   /** Latest diagnostics per URI. */
   diagnostics: Map<string, Diagnostic[]>;
+  /** Version of the latest publishDiagnostics per URI. */
+  publishedVersions: Map<string, number>;
   notifications: { method: string; params: unknown }[];
   logs: string[];
   /** Resolves with the next publishDiagnostics for `path` that satisfies `pred`. */
@@ -41,11 +43,13 @@ export async function startHarness(files: Record<string, string>, opts: { truste
   startServer(serverConn);
   const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   const diagnostics = new Map<string, Diagnostic[]>();
+  const publishedVersions = new Map<string, number>();
   const waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   const notifications: { method: string; params: unknown }[] = [];
   const logs: string[] = [];
   client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     diagnostics.set(p.uri, p.diagnostics);
+    if (p.version !== undefined) publishedVersions.set(p.uri, p.version);
     for (const w of [...waiters]) if (w.uri === p.uri && w.pred(p.diagnostics)) {
       waiters.splice(waiters.indexOf(w), 1);
       w.resolve(p.diagnostics);
@@ -59,7 +63,12 @@ export async function startHarness(files: Record<string, string>, opts: { truste
   });
   client.onRequest('workspace/configuration', () => [opts.settings ?? {}]);
   client.onRequest('client/registerCapability', () => null);
-  client.onRequest('window/workDoneProgress/create', () => null);
+  client.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+    client.onProgress(WorkDoneProgress.type, p.token, (value) => {
+      notifications.push({ method: '$/progress', params: { token: p.token, value } });
+    });
+    return null;
+  });
   client.onRequest('workspace/applyEdit', () => ({ applied: true }));
   client.listen();
   const uri = (p: string) => pathToFileURL(join(root, p)).href;
@@ -77,6 +86,7 @@ export async function startHarness(files: Record<string, string>, opts: { truste
     client,
     uri,
     diagnostics,
+    publishedVersions,
     notifications,
     logs,
     files,
