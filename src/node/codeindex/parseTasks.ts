@@ -3,6 +3,7 @@ import type { CodeLanguage } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
 import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from '../../core/codelinks/tagSyntaxes';
 import { ZERO_RANGE } from '../../core/types';
+import { arenaOf } from '../treesitter/treeArena';
 import type { TreeSitterRuntime } from '../treesitter/treeSitterRuntime';
 
 export interface ParseTask {
@@ -44,12 +45,15 @@ export async function parseTasks(runtime: TreeSitterRuntime, tasks: readonly Par
   const results: CodeFileIndex[] = [];
   for (const task of tasks) {
     try {
+      // Copy the tree into plain arrays in one cursor walk and free the wasm tree before indexing.
       const tree = await runtime.parse(task.language, task.text);
+      let root;
       try {
-        results.push(indexCodeFile({ ...task, root: tree.rootNode }, compiled));
+        root = arenaOf(tree, task.text).root();
       } finally {
         tree.delete();
       }
+      results.push(indexCodeFile({ ...task, root }, compiled));
     } catch (error) {
       results.push({
         ...emptyIndex(task.file, task.language),

@@ -1,6 +1,7 @@
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../../core/codelinks/languages';
 import { RUNTIME_WASM, resolveGrammarWasm, resolveWasmFile } from './grammarFiles';
+import { adoptRuntimeModule } from './treeArena';
 
 export interface TreeSitterOptions {
   /** Folder holding the .wasm files (the bundle's dist/); searched before the npm packages. */
@@ -13,9 +14,12 @@ let initOnce: Promise<void> | undefined;
 function initRuntime(wasmDir: string | undefined): Promise<void> {
   initOnce ??= (async () => {
     const runtimeWasm = resolveWasmFile(RUNTIME_WASM, wasmDir);
-    await Parser.init(
-      runtimeWasm ? { locateFile: (file: string, dir: string) => (file === RUNTIME_WASM.file ? runtimeWasm : dir + file) } : undefined,
-    );
+    // Emscripten fills this object with the module's exports; treeArena walks trees through them.
+    const moduleOptions: Record<string, unknown> = runtimeWasm
+      ? { locateFile: (file: string, dir: string) => (file === RUNTIME_WASM.file ? runtimeWasm : dir + file) }
+      : {};
+    await Parser.init(moduleOptions);
+    adoptRuntimeModule(moduleOptions);
   })();
   initOnce.catch(() => (initOnce = undefined));
   return initOnce;
