@@ -1,0 +1,41 @@
+import { deref, type YNode } from '../../yaml/ynode';
+import type { Rule } from '../types';
+
+const PLACEHOLDER = /^\s*(TODO|TBD|FIXME)\b/i;
+
+function* placeholders(node: YNode | null): Generator<{ start: number; end: number; text: string }> {
+  // Aliased content is reported where its anchor stands.
+  if (!node || node.kind === 'alias') return;
+  const n = deref(node);
+  if (!n) return;
+  if (n.kind === 'scalar') {
+    if (typeof n.value === 'string' && PLACEHOLDER.test(n.value)) yield { start: n.start, end: n.end, text: n.value };
+  } else if (n.kind === 'seq') for (const i of n.items) yield* placeholders(i);
+  else for (const p of n.pairs) yield* placeholders(p.value);
+}
+
+const rule: Rule = {
+  meta: {
+    code: 'TM011',
+    alias: 'placeholder-value',
+    severity: 'warning',
+    category: 'structure',
+    description: 'A value is still a placeholder (TODO, TBD, FIXME), e.g. left by a quick fix.',
+    rationale:
+      'Quick fixes add missing keys with a TODO placeholder so the model is complete in shape; a placeholder is not evidence, so it stays visible until a human writes the real value. Without this rule a `no_safety_impact_rationale: TODO` would pass an audit.',
+    source: 'heuristic (audit integrity of quick fixes)',
+    fixable: false,
+    examples: {
+      valid: ['hazards:\n  - id: HAZ-001\n    hazard: Over-infusion\n    rmf_ref: RMF-PUMP.xlsx#H-001\n'],
+      invalid: ['hazards:\n  - id: HAZ-001\n    hazard: Over-infusion\n    rmf_ref: TODO  # spdf: link the risk management file\n#            ^^^^ TM011\n'],
+    },
+  },
+  check(ctx) {
+    for (const item of ctx.graph.items) {
+      const file = ctx.graph.fileByPath.get(item.file)!;
+      for (const p of placeholders(item.node))
+        ctx.report({ file: item.file, range: file.source.range(p.start, p.end), message: `placeholder '${p.text.trim()}' in ${item.kind} '${item.id}': replace it with the real value` });
+    }
+  },
+};
+export default rule;
