@@ -142,6 +142,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     const loc = node?.type === 'row' ? node.row.location : node?.type === 'child' ? node.child.location : undefined;
     if (loc) await vscode.commands.executeCommand(CLIENT_COMMANDS.showReferences, loc.uri, loc.range.start);
   });
+  cmd('spdf.showInMatrix', (node?: Node) => vscode.commands.executeCommand('spdf.showMatrix', node?.type === 'row' ? node.row.id : undefined));
   cmd('spdf.markReviewed', async (node?: Node | LinkRef) => {
     if (!client) return;
     let params: { links?: LinkRef[]; id?: string };

@@ -297,7 +297,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // ---- documents ---------------------------------------------------------------------------------
-  connection.onDidOpenTextDocument((p) => {
+  /** Notification handlers never throw into the connection: errors are logged. */
+  const guard =
+    <P>(name: string, fn: (p: P) => void) =>
+    (p: P) => {
+      try {
+        fn(p);
+      } catch (e) {
+        logError(name, e);
+      }
+    };
+
+  connection.onDidOpenTextDocument(guard('didOpen', (p) => {
     const doc = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
     docs.set(doc.uri, doc);
     const path = paths.toPath(doc.uri);
@@ -309,9 +320,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await state?.setOverlay(path, doc.getText());
     });
     schedule();
-  });
+  }));
 
-  connection.onDidChangeTextDocument((p) => {
+  connection.onDidChangeTextDocument(guard('didChange', (p) => {
     const doc = docs.get(p.textDocument.uri);
     if (!doc) return;
     const changes: TextChange[] = p.contentChanges.map((c) => ('range' in c ? { range: c.range, text: c.text } : { text: c.text }));
@@ -325,9 +336,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await state?.setOverlay(path, now, changes);
     });
     schedule();
-  });
+  }));
 
-  connection.onDidCloseTextDocument((p) => {
+  connection.onDidCloseTextDocument(guard('didClose', (p) => {
     docs.delete(p.textDocument.uri);
     const path = paths.toPath(p.textDocument.uri);
     if (!path) return;
@@ -337,9 +348,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await state?.closeOverlay(path);
     });
     schedule();
-  });
+  }));
 
-  connection.onDidChangeWatchedFiles((p) => {
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', (p) => {
     for (const ch of p.changes) {
       const path = paths.toPath(ch.uri);
       if (!path) continue;
@@ -350,7 +361,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     }
     schedule();
-  });
+  }));
 
   connection.onDidChangeConfiguration((p) => {
     void (async () => {
