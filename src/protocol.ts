@@ -164,7 +164,6 @@ export const SERVER_COMMANDS = {
 export const CLIENT_COMMANDS = {
   showReferences: 'spdf.showReferences',
   insertTag: 'spdf.insertTag',
-  openItem: 'spdf.openItem',
 } as const;
 
 /** Options the client passes in `initializationOptions`. */

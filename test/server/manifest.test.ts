@@ -1,0 +1,76 @@
+/** The extension manifest, grammar and snippets are consistent with the code that uses them. */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const c = pkg.contributes;
+
+describe('extension manifest', () => {
+  it('contributes every command the extension registers, all in category SPDF, and menus name only those', () => {
+    const src = readFileSync(join(root, 'src', 'extension', 'extension.ts'), 'utf8') + readFileSync(join(root, 'src', 'protocol.ts'), 'utf8');
+    const registered = new Set([...src.matchAll(/cmd\('([\w.]+)'/g)].map((m) => m[1]));
+    for (const m of src.matchAll(/(\w+): '(spdf\.[\w]+)'/g)) if (m[1] !== 'markReviewed' && m[1] !== 'reindex') registered.add(m[2]); // CLIENT_COMMANDS
+    const contributed = new Set<string>(c.commands.map((x: { command: string }) => x.command));
+    for (const id of registered) if (!id.startsWith('spdf.server.')) assert.ok(contributed.has(id), `command ${id} is registered but not contributed`);
+    assert.ok(c.commands.every((x: { category: string }) => x.category === 'SPDF'));
+    for (const [menu, items] of Object.entries(c.menus) as [string, { command: string }[]][])
+      for (const it of items) assert.ok(contributed.has(it.command), `${menu} names unknown command ${it.command}`);
+  });
+
+  it('declares limited untrusted support, schemas for YAML and JSON, no extension dependencies', () => {
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.equal(pkg.extensionDependencies, undefined);
+    for (const v of [...c.yamlValidation, ...c.jsonValidation]) assert.ok(existsSync(join(root, v.url)), v.url);
+    assert.deepEqual(c.yamlValidation.map((v: { fileMatch: string }) => v.fileMatch), ['*.spdf.yaml', 'spdf.config.yaml']);
+  });
+
+  it('points at files that exist (grammar, snippets, icons, walkthrough media, bundles)', () => {
+    for (const g of c.grammars) assert.ok(existsSync(join(root, g.path)), g.path);
+    for (const s of c.snippets) assert.ok(existsSync(join(root, s.path)), s.path);
+    for (const v of c.viewsContainers.activitybar) assert.ok(existsSync(join(root, v.icon)), v.icon);
+    for (const w of c.walkthroughs) for (const st of w.steps) assert.ok(existsSync(join(root, st.media.markdown)), st.media.markdown);
+    assert.equal(pkg.main, './dist/extension.js');
+    for (const k of ['build:server', 'build:extension', 'package']) assert.ok(pkg.scripts[k], k);
+  });
+
+  it('has settings for everything the server reads', () => {
+    const props = Object.keys(c.configuration.properties);
+    for (const k of ['spdf.diagnostics.debounceMs', 'spdf.codeLens.enable', 'spdf.codeLinks.enable', 'spdf.review.reviewer', 'spdf.rulesDocsUrl', 'spdf.trace.server']) assert.ok(props.includes(k), k);
+  });
+});
+
+describe('injection grammar', () => {
+  const g = JSON.parse(readFileSync(join(root, 'syntaxes', 'spdf-tags.injection.tmLanguage.json'), 'utf8'));
+  const re = (name: string) => new RegExp(g.repository[name].match);
+
+  it('is injected into the nine languages and YAML', () => {
+    const inj = pkg.contributes.grammars[0].injectTo as string[];
+    for (const s of ['source.c', 'source.cpp', 'source.python', 'source.ts', 'source.tsx', 'source.js', 'source.java', 'source.rust', 'source.go', 'source.cs', 'source.yaml']) assert.ok(inj.includes(s), s);
+    assert.equal(g.scopeName, pkg.contributes.grammars[0].scopeName);
+  });
+
+  it('matches tags, relations, IDs and suppressions', () => {
+    const tag = re('tag').exec('// @spdf implements SEC-REQ-014, CTRL-002')!;
+    assert.equal(tag[2], 'implements');
+    assert.equal(re('tag').exec('# @spdf implments X')![3], 'implments');
+    assert.ok(re('id').test('SEC-REQ-014') && re('id').test('HAZ-001') && re('id').test('Z-PUMP-COMMS') && !re('id').test('sec-req-1'));
+    const sup = re('suppression').exec('# spdf-disable-next-line ZC004, TM002 -- vendor diode in place')!;
+    assert.equal(sup[2].trim(), 'ZC004, TM002');
+    assert.equal(sup[4], 'vendor diode in place');
+  });
+});
+
+describe('snippets', () => {
+  it('cover the model kinds and the tag comments', () => {
+    const model = JSON.parse(readFileSync(join(root, 'snippets', 'spdf-model.code-snippets'), 'utf8'));
+    const prefixes = Object.values(model).flatMap((s) => (s as { prefix: string[] }).prefix);
+    for (const k of ['zone', 'conduit', 'asset', 'threat', 'hazard', 'control', 'requirement', 'test']) assert.ok(prefixes.includes(`spdf-${k}`), k);
+    for (const f of ['spdf-tags.code-snippets', 'spdf-tags-hash.code-snippets']) {
+      const tags = JSON.parse(readFileSync(join(root, 'snippets', f), 'utf8'));
+      const bodies = Object.values(tags).map((s) => (s as { body: string[] }).body.join('\n'));
+      for (const r of ['implements', 'verifies', 'mitigates', 'hazard']) assert.ok(bodies.some((b) => b.includes(`@spdf ${r} `)), `${f}: ${r}`);
+    }
+  });
+});
