@@ -8,7 +8,8 @@ import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
 import { findRule } from '../core/rules/registry';
 import type { RuleInputs } from '../core/rules/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
-import { buildCodeIndex, type CodeIndexResult } from './codeindex/buildCodeIndex';
+import { CONFIG_FILE, resolveConfig } from '../core/model/config';
+import { buildCodeIndex, type CodeIndexOptions, type CodeIndexResult } from './codeindex/buildCodeIndex';
 import { readReviewLock } from './codeindex/reviewLockFile';
 import { findWorkspaceRoot } from './find-root';
 import { FsHost, toPosix, type WalkNote } from './fs-host';
@@ -45,12 +46,32 @@ export interface CheckPathOptions {
   cache?: boolean;
 }
 
-/** Loads and checks the workspace that holds `start`, with every input the Node host can supply. */
+/**
+ * Loads and checks the workspace that holds `start`, with every input the Node host can supply.
+ * The code index starts first, from the config alone, so reading, prefiltering and parsing source files (in
+ * workers) overlap the model load; the safety-critical globs only the model knows reach it afterwards, and
+ * the untagged files they claim are parsed in a second small pass.
+ */
 export async function checkPath(start: string, opts: CheckPathOptions = {}): Promise<NodeCheck> {
   const root = findWorkspaceRoot(start);
   const host = new FsHost(root);
-  const workspace = await loadWorkspace(host, { trusted: opts.trusted });
-  const inputs = await readInputs(root, host, workspace, opts);
+  let code: Promise<CodeIndexResult> | undefined;
+  let claimGlobs: (globs: string[]) => void = () => undefined;
+  if (opts.code !== false) {
+    const early = await earlyConfig(host, opts.trusted ?? true);
+    const alwaysParse = new Promise<string[]>((resolve) => (claimGlobs = resolve));
+    code = buildCodeIndex(codeIndexOptions(root, host, early.config, early.allFiles, alwaysParse, opts));
+    code.catch(() => undefined);
+  }
+  let workspace: Workspace;
+  try {
+    workspace = await loadWorkspace(host, { trusted: opts.trusted });
+  } catch (error) {
+    claimGlobs([]);
+    throw error;
+  }
+  claimGlobs(safetyCriticalCodeGlobs(workspace));
+  const inputs = await readInputs(root, workspace, opts, code);
   const result = lint(ruleInputs(workspace, inputs));
   const problems = [...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [...host.notes, ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
@@ -69,23 +90,42 @@ export function ruleInputs(workspace: Workspace, inputs: NodeInputs): RuleInputs
   };
 }
 
-async function readInputs(root: string, host: FsHost, workspace: Workspace, opts: CheckPathOptions): Promise<NodeInputs> {
+/** The config as loadWorkspace will resolve it (same file, same trust), read before the model. */
+async function earlyConfig(host: FsHost, trusted: boolean): Promise<{ config: ResolvedConfig; allFiles: string[] }> {
+  const allFiles = await host.listFiles();
+  let bytes: Uint8Array | undefined;
+  if (allFiles.includes(CONFIG_FILE)) bytes = await host.readFile(CONFIG_FILE).catch(() => undefined);
+  return { config: resolveConfig(bytes, trusted).config, allFiles };
+}
+
+function codeIndexOptions(
+  root: string,
+  host: FsHost,
+  config: ResolvedConfig,
+  allFiles: string[],
+  alwaysParse: CodeIndexOptions['alwaysParse'],
+  opts: CheckPathOptions,
+): CodeIndexOptions {
+  const include = config.code.include.length ? picomatch(config.code.include, { dot: true }) : undefined;
+  return {
+    root,
+    host,
+    files: include ? allFiles.filter((f) => include(f)) : allFiles,
+    excludes: [...config.exclude, ...config.code.exclude],
+    alwaysParse,
+    testGlobs: config.code.testGlobs,
+    tagSyntaxes: tagSyntaxOptions(config),
+    languages: { overrides: config.code.languages as never },
+    maxFileSize: config.code.maxFileBytes,
+    cache: opts.cache ?? true,
+  };
+}
+
+async function readInputs(root: string, workspace: Workspace, opts: CheckPathOptions, code: Promise<CodeIndexResult> | undefined): Promise<NodeInputs> {
   const { config } = workspace;
   const inputs: NodeInputs = {};
-  if (opts.code !== false) {
-    const include = config.code.include.length ? picomatch(config.code.include, { dot: true }) : undefined;
-    inputs.code = await buildCodeIndex({
-      root,
-      host,
-      files: include ? workspace.allFiles.filter((f) => include(f)) : workspace.allFiles,
-      excludes: [...config.exclude, ...config.code.exclude],
-      alwaysParse: safetyCriticalCodeGlobs(workspace),
-      testGlobs: config.code.testGlobs,
-      tagSyntaxes: tagSyntaxOptions(config),
-      languages: { overrides: config.code.languages as never },
-      maxFileSize: config.code.maxFileBytes,
-      cache: opts.cache ?? true,
-    });
+  if (code) {
+    inputs.code = await code;
     inputs.lockText = await readReviewLock(root);
   }
   inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults);

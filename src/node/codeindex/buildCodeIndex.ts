@@ -28,8 +28,12 @@ export interface CodeIndexOptions {
   /** Who lists files when `files` is absent: the host (default when one is given) or a walk of `root`. */
   listWith?: 'host' | 'walk';
   excludes?: readonly string[];
-  /** Globs of files parsed even without tags (code claimed by safety-critical assets). */
-  alwaysParse?: readonly string[];
+  /**
+   * Globs of files parsed even without tags (code claimed by safety-critical assets). May be a promise, so
+   * indexing can start before the model that names these globs is loaded: files without tags are then held
+   * back (paths only) and the ones the globs claim are read and parsed in a second small pass.
+   */
+  alwaysParse?: readonly string[] | PromiseLike<readonly string[]>;
   testGlobs?: readonly string[];
   tagSyntaxes?: TagSyntaxOptions;
   languages?: LanguageMapOptions;
@@ -73,6 +77,10 @@ const WORKER_THRESHOLD_BYTES = 384 * 1024;
 const BATCH_BYTES = 96 * 1024;
 const READ_CONCURRENCY = 32;
 
+function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
+  return !!value && typeof (value as PromiseLike<T>).then === 'function';
+}
+
 function hasNulByte(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length, 8192);
   for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
@@ -87,7 +95,9 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const languageMap = buildLanguageMap(options.languages);
   const testGlobs = options.testGlobs ?? DEFAULT_TEST_GLOBS;
   const isTestFile = picomatch([...testGlobs], { dot: true });
-  const alwaysParse = options.alwaysParse?.length ? picomatch([...options.alwaysParse], { dot: true }) : () => false;
+  const globMatcher = (globs: readonly string[] | undefined) => (globs?.length ? picomatch([...globs], { dot: true }) : () => false);
+  const deferredGlobs = isPromiseLike(options.alwaysParse) ? options.alwaysParse : undefined;
+  let alwaysParse = deferredGlobs ? () => false : globMatcher(options.alwaysParse as readonly string[] | undefined);
   const excluded = options.excludes?.length ? picomatch([...options.excludes], { dot: true }) : () => false;
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const wasmDir = options.wasmDir ?? __dirname;
@@ -111,13 +121,20 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const hashes = new Map<string, string>();
   const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir);
 
-  const readOne = async (file: string): Promise<void> => {
+  /** With deferred globs: files read without tags (candidates for the second pass) and files with tags. */
+  const untagged: string[] = [];
+  const tagged: string[] = [];
+  const readOne = async (file: string, secondPass = false): Promise<void> => {
     const text = await readSource(host, file, maxFileSize, notes);
     if (text === undefined) return;
-    stats.read++;
-    const claimed = alwaysParse(file);
-    if (!claimed && !mightContainTags(text.text, compiled)) return;
-    if (!claimed) stats.tagged++;
+    if (!secondPass) stats.read++;
+    const claimed = secondPass || alwaysParse(file);
+    if (!claimed && !mightContainTags(text.text, compiled)) {
+      if (deferredGlobs) untagged.push(file);
+      return;
+    }
+    if (deferredGlobs && !secondPass) tagged.push(file);
+    else if (!claimed) stats.tagged++;
     if (cache) {
       const hash = contentHash(text.bytes);
       const hit = cache.get(file, hash);
@@ -131,12 +148,31 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
     parser.add({ file, language: languageForPath(file, languageMap)!, text: text.text, isTestFile: isTestFile(file) });
   };
 
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, async () => {
-      while (next < files.length) await readOne(files[next++]);
-    }),
-  );
+  const readAll = async (list: readonly string[], secondPass: boolean): Promise<void> => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(READ_CONCURRENCY, list.length) }, async () => {
+        while (next < list.length) await readOne(list[next++], secondPass);
+      }),
+    );
+  };
+  try {
+    await readAll(files, false);
+  } catch (error) {
+    await parser.finish().catch(() => undefined);
+    throw error;
+  }
+  if (deferredGlobs) {
+    let globs: readonly string[] = [];
+    try {
+      globs = await deferredGlobs;
+    } catch {
+      // The model failed to load: no safety-critical globs.
+    }
+    alwaysParse = globMatcher(globs);
+    stats.tagged = tagged.filter((f) => !alwaysParse(f)).length;
+    await readAll(untagged.filter((f) => alwaysParse(f)).sort(), true);
+  }
   const parsed = await parser.finish();
   stats.parsed = parsed.length;
   stats.parsedBytes = parser.bytes;
