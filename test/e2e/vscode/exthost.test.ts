@@ -43,7 +43,7 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     await api.ready;
   });
 
-  it('shows the documented diagnostics of a model file with rule codes', async () => {
+  it('shows the documented diagnostics of the first documented file, with rule codes and docs links', async () => {
     const file = expected[0].file;
     const want = expected.filter((e) => e.file === file).map((e) => `${e.line}:${e.column} ${e.code}`).sort();
     const doc = await vscode.workspace.openTextDocument(uriOf(file));
@@ -115,6 +115,18 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     assert.ok(files.some((f) => f.endsWith('.spdf.yaml')), files.join(', '));
     assert.ok(files.some((f) => f.endsWith('.c')), files.join(', '));
     assert.ok(entries.every(([, edits]) => edits.every((e) => e.newText === 'SEC-REQ-777')));
+  });
+
+  it('completes IDs of the right kind in a YAML reference field and shows code lenses', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('model/requirements.spdf.yaml'));
+    const m = /controls: \[/.exec(doc.getText())!;
+    const pos = doc.positionAt(m.index + m[0].length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
+    // The server's ID items (kind Reference); VS Code adds word and snippet suggestions of its own.
+    const labels = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.length > 0 && labels.every((l) => l.startsWith('CTRL-')), labels.slice(0, 10).join(','));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.ok(lenses.some((l) => /^(OK|PARTIAL|MISSING|SUSPECT|JUSTIFIED|ERROR) · \d+ implementing · \d+ verifying/.test(l.command?.title ?? '')), lenses.map((l) => l.command?.title).join(' / '));
   });
 
   it('fills the requirements tree grouped by trace status', async () => {
