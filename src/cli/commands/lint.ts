@@ -26,7 +26,7 @@ export const lintFormatters: Record<string, (check: NodeCheck, shown: Finding[])
 
 export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   // The trace command's module registers the other formats (SARIF); it loads only when one is asked for.
-  if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) await import('./trace');
+  if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) require('./trace');
   if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) throw new UsageError(`unknown --format '${args.format}' (human, json${Object.keys(lintFormatters).map((f) => `, ${f}`).join('')})`);
   const start = args.paths[0] ?? '.';
   const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache };
