@@ -7,7 +7,9 @@ import type { TagSyntaxOptions } from '../../core/codelinks/tagSyntaxes';
 import type { Host } from '../../core/host';
 import { DEFAULT_TEST_GLOBS } from '../../core/codelinks/ruleInput';
 import { TreeSitterRuntime } from '../treesitter/treeSitterRuntime';
-import { CACHE_DIR, CodeIndexCache, contentHash, optionsKey } from './codeIndexCache';
+import * as fs from 'node:fs/promises';
+import { FsHost } from '../fs-host';
+import { CACHE_DIR, type CachedEntry, CodeIndexCache, contentHash, type FileStamp, optionsKey } from './codeIndexCache';
 import { createFsReadHost } from './fsReadHost';
 import { errorCode, type IndexNote, IndexNotes } from './indexNotes';
 import { compiledSyntaxes, parseTasks, type ParseTask } from './parseTasks';
@@ -118,33 +120,61 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
     : undefined;
 
   const results: CodeFileIndex[] = [];
-  const hashes = new Map<string, string>();
+  const pendingCache = new Map<string, { hash: string; stamp: FileStamp | undefined; tagged: boolean }>();
   const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir);
+  // Size+mtime stamps stand for content only when this index reads the same files it stats (codeIndexCache.ts).
+  const stamps = !!cache && (!options.host || (options.host instanceof FsHost && path.resolve(options.host.root) === path.resolve(options.root)));
+  const abs = (file: string) => path.join(options.root, ...file.split('/'));
 
   /** With deferred globs: files read without tags (candidates for the second pass) and files with tags. */
   const untagged: string[] = [];
-  const tagged: string[] = [];
+  const taggedFiles: string[] = [];
   const readOne = async (file: string, secondPass = false): Promise<void> => {
-    const text = await readSource(host, file, maxFileSize, notes);
-    if (text === undefined) return;
-    if (!secondPass) stats.read++;
-    const claimed = secondPass || alwaysParse(file);
-    if (!claimed && !mightContainTags(text.text, compiled)) {
-      if (deferredGlobs) untagged.push(file);
-      return;
-    }
-    if (deferredGlobs && !secondPass) tagged.push(file);
-    else if (!claimed) stats.tagged++;
-    if (cache) {
-      const hash = contentHash(text.bytes);
-      const hit = cache.get(file, hash);
-      if (hit) {
-        stats.cached++;
-        results.push(hit);
+    let stamp: FileStamp | undefined;
+    let known: CachedEntry | undefined;
+    if (stamps) {
+      stamp = await statStamp(abs(file));
+      if (!stamp) {
+        notes.add(file, 'vanished', 'file disappeared during the scan');
         return;
       }
-      hashes.set(file, hash);
+      if (stamp.size > maxFileSize) {
+        notes.add(file, 'oversize', `file is ${formatSize(stamp.size)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
+        return;
+      }
+      known = cache!.byStamp(file, stamp);
     }
+    let text: SourceText | undefined;
+    let hash: string | undefined;
+    if (!known) {
+      text = await readSource(host, file, maxFileSize, notes, !!stamp);
+      if (text === undefined) return;
+      if (cache) {
+        hash = contentHash(text.bytes);
+        known = cache.byHash(file, hash, stamp);
+      }
+    }
+    if (!secondPass) stats.read++;
+    const hasTags = known ? known.tagged : mightContainTags(text!.text, compiled);
+    const claimed = secondPass || alwaysParse(file);
+    if (!hasTags && !claimed) {
+      if (deferredGlobs) untagged.push(file);
+      if (cache && !known) cache.set(file, hash!, stamp, false, null);
+      return;
+    }
+    if (deferredGlobs && !secondPass) taggedFiles.push(file);
+    else if (!claimed) stats.tagged++;
+    if (known?.index) {
+      stats.cached++;
+      results.push(known.index);
+      return;
+    }
+    if (!text) {
+      text = await readSource(host, file, maxFileSize, notes, !!stamp);
+      if (text === undefined) return;
+      hash = contentHash(text.bytes);
+    }
+    if (cache) pendingCache.set(file, { hash: hash!, stamp, tagged: hasTags });
     parser.add({ file, language: languageForPath(file, languageMap)!, text: text.text, isTestFile: isTestFile(file) });
   };
 
@@ -170,7 +200,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
       // The model failed to load: no safety-critical globs.
     }
     alwaysParse = globMatcher(globs);
-    stats.tagged = tagged.filter((f) => !alwaysParse(f)).length;
+    stats.tagged = taggedFiles.filter((f) => !alwaysParse(f)).length;
     await readAll(untagged.filter((f) => alwaysParse(f)).sort(), true);
   }
   const parsed = await parser.finish();
@@ -180,8 +210,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   stats.workerFallbacks = parser.fallbacks;
   for (const index of parsed) {
     results.push(index);
-    const hash = hashes.get(index.file);
-    if (cache && hash && !index.problems.some((p) => p.kind === 'internal')) cache.set(index.file, hash, index);
+    const pending = pendingCache.get(index.file);
+    if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) cache.set(index.file, pending.hash, pending.stamp, pending.tagged, index);
   }
   if (cache) await cache.save();
 
@@ -199,8 +229,18 @@ interface SourceText {
 
 const decoder = new TextDecoder('utf-8');
 
-async function readSource(host: Host, file: string, maxFileSize: number, notes: IndexNotes): Promise<SourceText | undefined> {
-  if (host.statSize) {
+/** Size and mtime of a file, or undefined when it cannot be stat'ed (vanished). */
+async function statStamp(absPath: string): Promise<FileStamp | undefined> {
+  try {
+    const st = await fs.stat(absPath);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+async function readSource(host: Host, file: string, maxFileSize: number, notes: IndexNotes, statDone = false): Promise<SourceText | undefined> {
+  if (host.statSize && !statDone) {
     const size = await host.statSize(file).catch(() => undefined);
     if (size === undefined) {
       notes.add(file, 'vanished', 'file disappeared during the scan');
