@@ -35,7 +35,7 @@ import { itemTitle, tagCompletion, yamlCompletion, type Candidate } from '../cor
 import { locateTag, RELATION_TARGETS, type Located } from '../core/query/locate';
 import { describeType, schemaAt } from '../core/query/schema-path';
 import { testsOf, type ItemTrace } from '../core/matrix/status';
-import { findRule } from '../core/rules/registry';
+import { findRule, RULES } from '../core/rules/registry';
 import type { Finding, Fix, Range } from '../core/types';
 import { deref, type YNode } from '../core/yaml/ynode';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, type LinkRef } from '../protocol';
@@ -150,7 +150,29 @@ function fieldMarkdown(path: string[], spec: FieldSpec): string {
   return `**${md(path[path.length - 1])}** · ${md(describeType(spec))}\n\n${md(spec.doc)}`;
 }
 
+/** A rule code or alias under the cursor in a `spdf-disable-next-line` comment. */
+function suppressionRuleAt(ctx: FeatureContext, path: string, pos: Position): { code: string; range: Range } | undefined {
+  const text = ctx.openText(path) ?? ctx.state.textOf(path);
+  if (text === undefined) return undefined;
+  const line = lineOf(text, pos.line);
+  const at = line.indexOf('spdf-disable-next-line');
+  if (at < 0 || pos.character < at) return undefined;
+  const re = /[A-Za-z][A-Za-z0-9-]*/g;
+  re.lastIndex = at + 'spdf-disable-next-line'.length;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    if (line.slice(at, m.index).includes('--')) break;
+    if (m.index <= pos.character && pos.character <= m.index + m[0].length && findRule(m[0]))
+      return { code: m[0], range: { start: { line: pos.line, character: m.index }, end: { line: pos.line, character: m.index + m[0].length } } };
+  }
+  return undefined;
+}
+
 export function hover(ctx: FeatureContext, path: string, pos: Position): Hover | null {
+  const sup = suppressionRuleAt(ctx, path, pos);
+  if (sup) {
+    const r = findRule(sup.code)!.meta;
+    return { contents: { kind: MarkupKind.Markdown, value: `**${r.code}** ${md(r.alias)} · ${r.severity} · ${r.category}\n\n${md(r.description)}\n\n${md(r.rationale)}\n\n_Source: ${md(r.source)}_` }, range: lspRange(sup.range) };
+  }
   const hit = locate(ctx, path, pos);
   if (!hit) return null;
   const mf = ctx.state.graph.fileByPath.get(path);
@@ -207,7 +229,13 @@ export function completion(ctx: FeatureContext, path: string, pos: Position): Co
   if (text === undefined) return empty;
   const lineText = lineOf(text, pos.line);
   let result: { start: number; candidates: Candidate[] } | undefined;
-  if (kind === 'model') {
+  const sup = /spdf-disable-next-line((?:[\s,]+[A-Za-z0-9-]+)*[\s,]+)([A-Za-z0-9-]*)$/.exec(lineText.slice(0, pos.character));
+  if (sup && !sup[1].includes('--')) {
+    result = {
+      start: pos.character - sup[2].length,
+      candidates: RULES.map((r) => ({ label: r.meta.code, kind: 'enum' as const, detail: r.meta.alias, documentation: r.meta.description })),
+    };
+  } else if (kind === 'model') {
     const mf = ctx.state.graph.fileByPath.get(path);
     const self = mf ? ctx.state.index.itemAt(path, mf.source.offsetAt(pos)) : undefined;
     result = yamlCompletion(ctx.state.graph, text, pos.line, pos.character, self);

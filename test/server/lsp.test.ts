@@ -94,6 +94,16 @@ describe('language server (in-process)', function () {
     h.change(C, 4, [{ text: C_FILE }]);
   });
 
+  it('hovers and completes rule codes in suppression comments', async () => {
+    const text = MODEL.replace('    controls: [CTRL-404]', '    # spdf-disable-next-line TM002, \n    controls: [CTRL-404]');
+    h.change(YAML, 20, [{ text }]);
+    const hov = await h.request<Hover>('textDocument/hover', { textDocument: { uri: h.uri(YAML) }, position: posOf(text, 'TM002, ', 2) });
+    assert.match(JSON.stringify(hov.contents), /dangling-reference/);
+    const comp = await h.request<CompletionList>('textDocument/completion', { textDocument: { uri: h.uri(YAML) }, position: posOf(text, 'TM002, ', 7) });
+    assert.ok(comp.items.some((i) => i.label === 'ZC004'), comp.items.map((i) => i.label).join(','));
+    h.change(YAML, 21, [{ text: MODEL }]);
+  });
+
   it('lists document and workspace symbols', async () => {
     const syms = await h.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: h.uri(YAML) } });
     assert.deepEqual(syms.map((s) => s.name), ['Z-DEVICE', 'AST-PUMP', 'THR-001', 'HAZ-001', 'CTRL-001', 'SEC-REQ-001', 'SEC-REQ-002', 'TC-001']);
