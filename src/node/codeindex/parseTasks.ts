@@ -24,6 +24,8 @@ export interface ParseRequest {
 export interface ParseResponse {
   id: number;
   results: CodeFileIndex[];
+  /** The results as JSON (workers send this; `results` is then empty). */
+  json?: string;
   error?: string;
 }
 

@@ -95,7 +95,7 @@ export class ParseWorkerPool {
     entry.busy = false;
     if (pending) {
       if (response.error) pending.reject(new Error(response.error));
-      else pending.resolve(response.results);
+      else pending.resolve(response.json !== undefined ? (JSON.parse(response.json) as CodeFileIndex[]) : response.results);
     }
     this.dispatch();
   }
