@@ -18,7 +18,6 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { updateReviewLock, type ReviewLockEntry } from '../core/codelinks/reviewLock';
 import type { CodeLink } from '../core/codelinks/model';
 import type { Finding } from '../core/types';
 import { buildMatrixFrom } from '../core/matrix/build';
@@ -26,7 +25,7 @@ import { zoneDiagram, type ZoneDiagram } from '../core/matrix/diagram';
 import { VIEWS, type Matrix } from '../core/matrix/model';
 import { findWorkspaceRoot } from '../node/find-root';
 import { FsHost } from '../node/fs-host';
-import { readReviewLock, writeReviewLock } from '../node/codeindex/reviewLockFile';
+import { defaultReviewer, recordReviews } from '../node/review';
 import {
   DEFAULT_SETTINGS,
   InsertTagRequest,
@@ -487,21 +486,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       chosen = all.filter((l) => want.has(JSON.stringify([l.id, l.relation, l.file, l.symbol])));
     } else if (p.id) chosen = all.filter((l) => l.id === p.id);
     else chosen = [];
-    const reviewer = p.reviewer || settings.reviewer || process.env.USER || process.env.USERNAME || 'unknown';
-    const date = new Date().toISOString().slice(0, 10);
-    const entries: ReviewLockEntry[] = [];
-    for (const l of chosen) {
-      const th = s.targetHashOf(l.id);
-      if (th === undefined) continue;
-      entries.push({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, codeHash: l.codeHash, targetHash: th, reviewer, date });
-    }
-    if (!entries.length) return { ok: false, message: 'no current link to mark (unknown target or link not found)', marked: 0 };
-    const update = updateReviewLock(await readReviewLock(paths.root), entries);
-    if (update.text === undefined) return { ok: false, message: `the lock file cannot be read: ${update.problems.join('; ')}`, marked: 0 };
-    await writeReviewLock(paths.root, update.text);
+    const reviewer = p.reviewer || settings.reviewer || defaultReviewer();
+    const outcome = await recordReviews(paths.root, s.graph, chosen, reviewer);
+    if (!outcome.ok) return { ok: false, message: outcome.message, marked: 0 };
     await enqueue(() => s.fileChanged(s.config.lockFile || 'spdf.lock.json', 'changed'));
     schedule();
-    return { ok: true, message: `marked ${entries.length} link(s) reviewed by ${reviewer}`, marked: entries.length };
+    return { ok: true, message: outcome.message, marked: outcome.marked.length };
   }
 
   connection.onShutdown(() => {

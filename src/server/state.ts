@@ -5,10 +5,10 @@
  */
 import { parseReviewLock, REVIEW_LOCK_FILE, type ReviewLock } from '../core/codelinks/reviewLock';
 import { ReviewLockIndex, reviewStatusOf, type LinkReviewStatus } from '../core/codelinks/reviewStatus';
-import { pickNormativeFields, targetHash } from '../core/codelinks/normativeFields';
 import type { CodeFileIndex, CodeLink } from '../core/codelinks/model';
 import type { Host } from '../core/host';
 import { buildGraph } from '../core/model/build-graph';
+import { targetHashOf } from '../node/review';
 import { CONFIG_FILE, resolveConfig } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Graph, LoadProblem, Suppression } from '../core/model/graph';
@@ -351,14 +351,11 @@ export class WorkspaceState {
 
   /** Review state of one code link against the lock. */
   reviewOf(link: CodeLink): LinkReviewStatus {
-    const target = this.graph.byId.get(link.id);
-    const th = target ? targetHash(pickNormativeFields(target.kind, target.data)) : undefined;
-    return reviewStatusOf(link, th, this.lockIndex);
+    return reviewStatusOf(link, targetHashOf(this.graph, link.id), this.lockIndex);
   }
 
   targetHashOf(id: string): string | undefined {
-    const target = this.graph.byId.get(id);
-    return target ? targetHash(pickNormativeFields(target.kind, target.data)) : undefined;
+    return targetHashOf(this.graph, id);
   }
 
   /** The matrix module's trace index over the current graph, lint result and code links (cached until the next check). */
