@@ -2,6 +2,11 @@
 // SPDF traceability matrix webview. Plain JS, no framework. Every model string reaches the DOM through
 // textContent or a property (title), never through innerHTML. Data arrives by postMessage from the
 // extension ({ type: 'data', matrix }); clicks go back as { type: 'open', target }.
+// Filters and scroll are kept with vscode.setState, so a reload (the panel serializer) restores them; every
+// saved change, and the state restored on load, is also reported to the extension as { type: 'state' }
+// (read by the extension-host tests). A panel the extension revives with a state but whose page has none
+// of its own receives { type: 'restore', state } before the data; { type: 'apply', state } sets filters
+// and scroll (tests). Both go through the same validation as getState().
 (function () {
   'use strict';
   /* global acquireVsCodeApi */
@@ -12,17 +17,27 @@
   const ROW_H = 24;
   const OVERSCAN = 20;
 
-  const saved = vscode.getState() || {};
-  /** @type {{view:string, statuses:string[], zone:string, severity:number, text:string, sort:{key:string,dir:number}|null, scrollTop:number}} */
-  const state = {
-    view: typeof saved.view === 'string' ? saved.view : 'requirements',
-    statuses: Array.isArray(saved.statuses) ? saved.statuses.filter((s) => STATUSES.includes(s)) : STATUSES.slice(),
-    zone: typeof saved.zone === 'string' ? saved.zone : '',
-    severity: typeof saved.severity === 'number' ? saved.severity : 0,
-    text: typeof saved.text === 'string' ? saved.text : '',
-    sort: saved.sort && typeof saved.sort.key === 'string' ? saved.sort : null,
-    scrollTop: typeof saved.scrollTop === 'number' ? saved.scrollTop : 0,
-  };
+  /**
+   * A valid state from an untrusted object (getState, or a message): unknown fields are dropped.
+   * @returns {{view:string, statuses:string[], zone:string, severity:number, text:string, sort:{key:string,dir:number}|null, scrollTop:number}}
+   */
+  function sanitize(saved) {
+    const s = saved && typeof saved === 'object' ? saved : {};
+    const num = (v) => typeof v === 'number' && Number.isFinite(v);
+    return {
+      view: typeof s.view === 'string' ? s.view : 'requirements',
+      statuses: Array.isArray(s.statuses) ? STATUSES.filter((x) => s.statuses.includes(x)) : STATUSES.slice(),
+      zone: typeof s.zone === 'string' ? s.zone : '',
+      severity: num(s.severity) ? s.severity : 0,
+      text: typeof s.text === 'string' ? s.text : '',
+      sort: s.sort && typeof s.sort === 'object' && typeof s.sort.key === 'string' ? { key: s.sort.key, dir: s.sort.dir < 0 ? -1 : 1 } : null,
+      scrollTop: num(s.scrollTop) && s.scrollTop > 0 ? s.scrollTop : 0,
+    };
+  }
+  const own = vscode.getState();
+  /** Whether the filters and scroll came from a saved state (getState, or the extension's `restore`). */
+  let restored = !!(own && typeof own === 'object');
+  const state = sanitize(own);
   let matrix = null;
   /** Rows of the current view after filter and sort. */
   let shown = [];
@@ -116,7 +131,30 @@
   let saveTimer = 0;
   function save() {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => vscode.setState(state), 100);
+    saveTimer = setTimeout(() => {
+      vscode.setState(state);
+      report();
+    }, 100);
+  }
+
+  /** Tells the extension the saved state and the first visible row (only once data is shown). */
+  function report() {
+    if (!matrix) return;
+    const firstRow = Math.floor(state.scrollTop / ROW_H);
+    const row = shown[firstRow];
+    vscode.postMessage({ type: 'state', state: JSON.parse(JSON.stringify(state)), firstRow, firstId: row ? row.id : null, rows: shown.length, restored });
+  }
+
+  /** Sets filters (and scroll, `row` or `scrollTop`) from a message, as if the user had chosen them. */
+  function applyState(s) {
+    const next = sanitize(Object.assign({}, state, s, { scrollTop: 0 }));
+    const row = s && typeof s.row === 'number' && Number.isFinite(s.row) ? s.row : undefined;
+    next.scrollTop = row !== undefined ? Math.max(0, Math.floor(row)) * ROW_H : sanitize(s).scrollTop;
+    Object.assign(state, next);
+    search.value = state.text;
+    for (const x of STATUSES) checks[x].checked = state.statuses.includes(x);
+    if (matrix) load(matrix);
+    else save();
   }
 
   // ---- data --------------------------------------------------------------------------------------
@@ -146,7 +184,11 @@
     problems.replaceChildren(...(m.problems || []).map((p) => el('div', '', p)));
     refresh(false);
     grid.scrollTop = state.scrollTop;
+    // Clamped to the rows now shown (only when laid out: a hidden page has no height to scroll in).
+    if (grid.clientHeight > 0) state.scrollTop = grid.scrollTop;
+    lastRange = '';
     render();
+    save();
   }
 
   function option(value, label) {
@@ -332,6 +374,10 @@
     const msg = event.data;
     if (!msg || typeof msg !== 'object') return;
     if (msg.type === 'data' && msg.matrix && typeof msg.matrix === 'object') load(msg.matrix);
+    else if (msg.type === 'restore' && !restored && !matrix && msg.state && typeof msg.state === 'object') {
+      restored = true;
+      applyState(msg.state);
+    } else if (msg.type === 'apply' && msg.state && typeof msg.state === 'object') applyState(msg.state);
     else if (msg.type === 'show' && typeof msg.text === 'string') {
       // "Show in matrix": filter to one ID from the requirements panel.
       if (typeof msg.view === 'string') state.view = msg.view;
@@ -340,5 +386,5 @@
       if (matrix) load(matrix);
     }
   });
-  vscode.postMessage({ type: 'ready' });
+  vscode.postMessage({ type: 'ready', hasState: restored });
 })();

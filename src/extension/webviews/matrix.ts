@@ -4,14 +4,62 @@ import { MATRIX_VIEW_TYPE, matrixHtml } from './html';
 import { registerPanel } from './panel';
 
 export const SHOW_MATRIX_COMMAND = 'spdf.showMatrix';
+/** Internal, for the extension-host tests (not contributed in package.json, so never in the palette or menus). */
+export const MATRIX_TEST_COMMANDS = {
+  /** The last state the open matrix page reported, or undefined. */
+  state: 'spdf._matrixState',
+  /** Sets filters and scroll in the open page: `{ view?, statuses?, zone?, severity?, text?, sort?, row? | scrollTop? }`. */
+  apply: 'spdf._matrixApply',
+  /** Disposes the open panel and revives one through the panel serializer with a saved state, as a window reload does. */
+  revive: 'spdf._matrixRevive',
+} as const;
+
+/** What the matrix page reports after each saved change and once its state is restored (media/matrix/matrix.js). */
+export interface MatrixPageState {
+  /** The object the page keeps with setState (what the serializer receives after a reload). */
+  state: { view: string; statuses: string[]; zone: string; severity: number; text: string; sort: { key: string; dir: number } | null; scrollTop: number };
+  firstRow: number;
+  firstId: string | null;
+  rows: number;
+  restored: boolean;
+}
+
+const str = (v: unknown, max = 1000) => (typeof v === 'string' ? v.slice(0, max) : '');
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** Keeps only the known fields of a page's `state` message, with their types. */
+export function pageState(msg: Record<string, unknown>): MatrixPageState | undefined {
+  const s = msg.state;
+  if (!s || typeof s !== 'object') return undefined;
+  const o = s as Record<string, unknown>;
+  const sort = o.sort && typeof o.sort === 'object' ? (o.sort as Record<string, unknown>) : undefined;
+  return {
+    state: {
+      view: str(o.view),
+      statuses: Array.isArray(o.statuses) ? o.statuses.filter((x): x is string => typeof x === 'string').slice(0, 16) : [],
+      zone: str(o.zone),
+      severity: num(o.severity),
+      text: str(o.text),
+      sort: sort && typeof sort.key === 'string' ? { key: str(sort.key), dir: num(sort.dir) < 0 ? -1 : 1 } : null,
+      scrollTop: num(o.scrollTop),
+    },
+    firstRow: num(msg.firstRow),
+    firstId: typeof msg.firstId === 'string' ? str(msg.firstId) : null,
+    rows: num(msg.rows),
+    restored: msg.restored === true,
+  };
+}
 
 /**
  * Registers the traceability matrix webview and the `spdf.showMatrix` command. `getData` fetches the
  * matrix (the `spdf/traceMatrix` request of src/protocol.ts). The command takes an optional item ID
- * ("Show in matrix" from the requirements panel) and view.
+ * ("Show in matrix" from the requirements panel) and view. Outside production mode (tests, development host)
+ * it also registers the internal MATRIX_TEST_COMMANDS.
  */
 export function registerMatrixPanel(context: vscode.ExtensionContext, getData: () => Promise<Matrix>): { refresh(): void } {
   const root = () => vscode.workspace.workspaceFolders?.[0]?.uri;
+  /** Last state reported by each panel's page. */
+  const reported = new WeakMap<vscode.WebviewPanel, MatrixPageState>();
   const panel = registerPanel<Matrix>(context, {
     viewType: MATRIX_VIEW_TYPE,
     title: 'SPDF Traceability Matrix',
@@ -20,6 +68,11 @@ export function registerMatrixPanel(context: vscode.ExtensionContext, getData: (
     getData,
     message: (matrix) => ({ type: 'data', matrix }),
     root,
+    onMessage(msg, p) {
+      if (msg.type !== 'state') return;
+      const s = pageState(msg);
+      if (s) reported.set(p, s);
+    },
   });
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_MATRIX_COMMAND, (id?: unknown, view?: unknown) => {
@@ -27,5 +80,20 @@ export function registerMatrixPanel(context: vscode.ExtensionContext, getData: (
       panel.show(text ? { type: 'show', text, ...(typeof view === 'string' ? { view: view as ViewName } : {}) } : undefined);
     }),
   );
+  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(MATRIX_TEST_COMMANDS.state, () => {
+        const p = panel.current();
+        return p ? reported.get(p) : undefined;
+      }),
+      vscode.commands.registerCommand(MATRIX_TEST_COMMANDS.apply, async (state: unknown) => {
+        const p = panel.current();
+        return !!p && !!state && typeof state === 'object' && (await p.webview.postMessage({ type: 'apply', state }));
+      }),
+      vscode.commands.registerCommand(MATRIX_TEST_COMMANDS.revive, (state: unknown) => {
+        panel.revive(state);
+      }),
+    );
+  }
   return panel;
 }

@@ -30,19 +30,33 @@ export interface PanelSpec<T> {
   getData(): Promise<T>;
   /** Message that carries the data to the page. */
   message(data: T): unknown;
-  /** Extra page messages (e.g. saveSvg). */
-  onMessage?(msg: { type?: unknown; [k: string]: unknown }): void | Promise<void>;
+  /** Extra page messages (e.g. saveSvg), with the panel that sent them. */
+  onMessage?(msg: { type?: unknown; [k: string]: unknown }, panel: vscode.WebviewPanel): void | Promise<void>;
   root(): vscode.Uri | undefined;
+}
+
+export interface Panel {
+  show(post?: unknown): void;
+  refresh(): void;
+  /** The open panel, if any. */
+  current(): vscode.WebviewPanel | undefined;
+  /**
+   * Disposes the open panel and revives a new one through the serializer with `state`, as a window reload
+   * does (extension-host tests; VS Code itself calls the serializer after a reload).
+   */
+  revive(state: unknown): vscode.WebviewPanel;
 }
 
 /**
  * A singleton webview panel: scripts only from media/ (localResourceRoots), CSP with a fresh nonce per load,
- * restored after a reload by a serializer (the page restores its own filters and scroll via setState).
+ * restored after a reload by a serializer (the page restores its own filters and scroll via setState). A page
+ * that says `{ type: 'ready', hasState: false }` in a panel revived with a state gets `{ type: 'restore', state }`
+ * before its data (VS Code normally hands the state to the page itself).
  */
-export function registerPanel<T>(context: vscode.ExtensionContext, spec: PanelSpec<T>): { show(post?: unknown): void; refresh(): void } {
+export function registerPanel<T>(context: vscode.ExtensionContext, spec: PanelSpec<T>): Panel {
   let panel: vscode.WebviewPanel | undefined;
   const media = vscode.Uri.joinPath(context.extensionUri, 'media');
-  const setup = (p: vscode.WebviewPanel) => {
+  const setup = (p: vscode.WebviewPanel, restore?: unknown) => {
     panel = p;
     p.webview.options = { enableScripts: true, localResourceRoots: [media] };
     const asUri = (mp: string) => p.webview.asWebviewUri(vscode.Uri.joinPath(media, ...mp.split('/'))).toString();
@@ -56,28 +70,39 @@ export function registerPanel<T>(context: vscode.ExtensionContext, spec: PanelSp
     };
     p.webview.onDidReceiveMessage(async (msg: { type?: unknown; target?: OpenTarget; [k: string]: unknown }) => {
       if (!msg || typeof msg !== 'object') return;
-      if (msg.type === 'ready') await post();
-      else if (msg.type === 'open' && msg.target) await openTarget(spec.root(), msg.target);
-      else await spec.onMessage?.(msg);
+      if (msg.type === 'ready') {
+        if (msg.hasState === false && restore && typeof restore === 'object') await p.webview.postMessage({ type: 'restore', state: restore });
+        await post();
+      } else if (msg.type === 'open' && msg.target) await openTarget(spec.root(), msg.target);
+      else await spec.onMessage?.(msg, p);
     }, undefined, context.subscriptions);
-    p.onDidDispose(() => (panel = undefined), undefined, context.subscriptions);
+    p.onDidDispose(() => {
+      if (panel === p) panel = undefined;
+    }, undefined, context.subscriptions);
   };
-  context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(spec.viewType, {
-      async deserializeWebviewPanel(p: vscode.WebviewPanel) {
-        setup(p);
-      },
-    }),
-  );
+  const serializer: vscode.WebviewPanelSerializer = {
+    async deserializeWebviewPanel(p: vscode.WebviewPanel, state: unknown) {
+      setup(p, state);
+    },
+  };
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(spec.viewType, serializer));
+  const create = () => vscode.window.createWebviewPanel(spec.viewType, spec.title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [media] });
   const show = (postAfter?: unknown) => {
     if (panel) panel.reveal();
-    else setup(vscode.window.createWebviewPanel(spec.viewType, spec.title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [media] }));
+    else setup(create());
     if (postAfter !== undefined) void panel!.webview.postMessage(postAfter);
   };
   return {
     show,
     refresh() {
       if (panel) void spec.getData().then((d) => panel?.webview.postMessage(spec.message(d)));
+    },
+    current: () => panel,
+    revive(state: unknown) {
+      panel?.dispose();
+      const p = create();
+      void serializer.deserializeWebviewPanel(p, state);
+      return p;
     },
   };
 }

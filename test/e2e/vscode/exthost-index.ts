@@ -10,6 +10,7 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 90000, color: false, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'exthost', mocha);
   require('./exthost.test');
+  require('./matrix-state.test'); // last: it adds and removes a model file
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   const file = process.env.EXT_TEST_RESULT_FILE;
   if (file) writeFileSync(file, JSON.stringify({ failures }));

@@ -11,13 +11,13 @@ const outDir = join(repo, 'test', 'e2e', '.artifacts', 'exthost');
 mkdirSync(outDir, { recursive: true });
 await build({
   absWorkingDir: repo,
-  entryPoints: { index: 'test/e2e/vscode/exthost-index.ts', 'exthost.test': 'test/e2e/vscode/exthost.test.ts' },
+  entryPoints: { index: 'test/e2e/vscode/exthost-index.ts', 'exthost.test': 'test/e2e/vscode/exthost.test.ts', 'matrix-state.test': 'test/e2e/vscode/matrix-state.test.ts' },
   outdir: outDir,
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['vscode', 'mocha', './exthost.test'],
+  external: ['vscode', 'mocha', './exthost.test', './matrix-state.test'],
   logLevel: 'warning',
 });
 // A scratch copy of the example, so nothing the editor writes (.vscode/, lock files) lands in the repo.
