@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
+import { parseReviewLock } from '../core/codelinks/reviewLock';
 import type { TagSyntaxOptions } from '../core/codelinks/tagSyntaxes';
 import type { ResolvedConfig } from '../core/model/config-def';
 import { DEFAULT_ID_PATTERNS } from '../core/model/kinds';
@@ -73,7 +74,8 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   claimGlobs(safetyCriticalCodeGlobs(workspace));
   const inputs = await readInputs(root, workspace, opts, code);
   const result = lint(ruleInputs(workspace, inputs));
-  const problems = [...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
+  const lockProblems = inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
+  const problems = [...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [...host.notes, ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
   return { root, host, workspace, inputs, result, notes, problems };
 }

@@ -102,3 +102,33 @@ describe('spdf rules, explain, init', () => {
     assert.equal((await runCli(['init', root])).code, 2);
   });
 });
+
+describe('spdf lint with hostile or broken side files', () => {
+  it('reports a broken config with its position and still checks the model', async () => {
+    const root = tempWorkspace({
+      'spdf.config.yaml': 'profile: recommended\nrules: {TM002: loud}\nid_patterns:\n  hazard: "(["\n',
+      'm.spdf.yaml': 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-404]\n',
+    });
+    const r = await runCli(['lint', root, '--format', 'json'], root);
+    const findings = JSON.parse(r.stdout).findings as { code: string; file: string; line: number; message: string }[];
+    assert.ok(findings.some((f) => f.code === 'TM006' && f.file === 'spdf.config.yaml' && f.line === 2), 'unknown severity in the config');
+    assert.ok(findings.some((f) => f.code === 'TM003' && f.file === 'spdf.config.yaml' && /not a valid regular expression/.test(f.message)), 'invalid pattern');
+    assert.ok(findings.some((f) => f.code === 'TM002' && f.file === 'm.spdf.yaml'), 'the model is still checked');
+    assert.equal(r.code, 1);
+  });
+
+  it('warns about an unreadable review lock instead of silently treating every link as unreviewed', async () => {
+    const root = tempWorkspace({
+      'spdf.config.yaml': CONFIG,
+      'spdf.lock.json': '{ "version": 1, "links": [ broken',
+      'm.spdf.yaml': REQ,
+      'src/a.c': '// @spdf implements SEC-REQ-001\nint a(void) { return 0; }\n',
+    });
+    const r = await runCli(['lint', root], root);
+    assert.match(r.stderr, /warning: spdf\.lock\.json is not valid JSON/);
+    const review = await runCli(['review', '--all', '--root', root], root);
+    assert.equal(review.code, 1);
+    assert.match(review.stderr, /lock file cannot be read, so no review was recorded/);
+    assert.equal(readFileSync(join(root, 'spdf.lock.json'), 'utf8'), '{ "version": 1, "links": [ broken', 'the broken lock is not overwritten');
+  });
+});
