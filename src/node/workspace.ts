@@ -13,6 +13,7 @@ import { CONFIG_FILE, resolveConfig } from '../core/model/config';
 import { buildCodeIndex, type CodeIndexOptions, type CodeIndexResult } from './codeindex/buildCodeIndex';
 import { readReviewLock } from './codeindex/reviewLockFile';
 import { findWorkspaceRoot } from './find-root';
+import { DiskModelCache } from './model-cache';
 import { FsHost, toPosix, type WalkNote } from './fs-host';
 import { gitFileDates } from './git-dates';
 import { readTestResults } from './junit';
@@ -43,7 +44,7 @@ export interface CheckPathOptions {
   code?: boolean;
   /** JUnit globs replacing config `test_results`. */
   testResults?: string[];
-  /** Reuse the on-disk code index cache (default true). */
+  /** Reuse the on-disk caches of the code index and the loaded model (default true). */
   cache?: boolean;
 }
 
@@ -66,7 +67,9 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   }
   let workspace: Workspace;
   try {
-    workspace = await loadWorkspace(host, { trusted: opts.trusted });
+    const fileCache = opts.cache === false ? undefined : new DiskModelCache(root);
+    workspace = await loadWorkspace(host, { trusted: opts.trusted, fileCache });
+    fileCache?.save();
   } catch (error) {
     claimGlobs([]);
     throw error;

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { hashBytes } from '../hash';
 import type { Host } from '../host';
 import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
@@ -15,6 +16,17 @@ export interface Workspace {
 
 export interface LoadOptions {
   trusted?: boolean;
+  /** Loaded files from an earlier run, by path and content key; hosts decide where they live. */
+  fileCache?: ModelFileCache;
+}
+
+/**
+ * A store of loaded model files. `key` covers the file's bytes and the limits it was read with, so a hit
+ * is exactly what loading would produce (the host adds its own tool version to what it persists).
+ */
+export interface ModelFileCache {
+  get(path: string, key: string): LoadedFile | undefined;
+  set(path: string, key: string, loaded: LoadedFile): void;
 }
 
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
@@ -41,17 +53,25 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
   configProblems.push(...problems);
   const isModel = modelFileMatcher(config);
   const paths = allFiles.filter(isModel).sort();
-  const loaded = await Promise.all(paths.map((p) => loadOne(host, p, config)));
+  const loaded = await Promise.all(paths.map((p) => loadOne(host, p, config, opts.fileCache)));
   const ok = loaded.filter((l): l is LoadedFile => !('problem' in l));
   const failed = loaded.filter((l): l is { problem: LoadProblem } => 'problem' in l).map((l) => l.problem);
   return { config, graph: buildGraph(ok, [...configProblems, ...failed]), allFiles };
 }
 
-async function loadOne(host: Host, path: string, config: ResolvedConfig): Promise<LoadedFile | { problem: LoadProblem }> {
+async function loadOne(host: Host, path: string, config: ResolvedConfig, cache?: ModelFileCache): Promise<LoadedFile | { problem: LoadProblem }> {
   try {
     const size = await host.statSize?.(path);
     if (size !== undefined && size > config.limits.maxFileBytes) return oversizeFile(path, size, config.limits.maxFileBytes);
-    return loadModelBytes(path, await host.readFile(path), config.limits);
+    const bytes = await host.readFile(path);
+    if (!cache) return loadModelBytes(path, bytes, config.limits);
+    const { maxFileBytes, maxAliases, maxDepth } = config.limits;
+    const key = `${hashBytes(bytes)}:${maxFileBytes}:${maxAliases}:${maxDepth}`;
+    const hit = cache.get(path, key);
+    if (hit) return hit;
+    const loaded = loadModelBytes(path, bytes, config.limits);
+    cache.set(path, key, loaded);
+    return loaded;
   } catch (e) {
     return { problem: readFailure(path, e) };
   }
