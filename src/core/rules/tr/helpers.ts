@@ -86,29 +86,6 @@ export function quoteList(ids: readonly string[]): string {
 }
 
 /**
- * Inserts `key: value` after the item's last entry, at the column of its first key. (The shared
- * insertKeyEdit uses the indentation of the first key's line, which is wrong for `- id: ...` items.)
- */
-function insertKey(file: ModelFile, item: Item, key: string, value: string, comment?: string): TextEdit {
-  const text = file.source.text;
-  const map = item.node;
-  const first = map.pairs[0];
-  if (!first || text[map.start] === '{') return insertKeyEdit(file, item, key, value, comment);
-  const nl = text.includes('\r\n') ? '\r\n' : '\n';
-  const col = first.key.start - (text.lastIndexOf('\n', first.key.start - 1) + 1);
-  const last = map.pairs[map.pairs.length - 1];
-  const lastEnd = Math.max(deref(last.value)?.end ?? last.key.end, last.key.end);
-  // After the line holding the end of the last value (a block scalar's end is already a line start).
-  const endsLine = lastEnd > 0 && text[lastEnd - 1] === '\n';
-  const nlAt = text.indexOf('\n', lastEnd);
-  const at = endsLine ? lastEnd : nlAt < 0 ? text.length : nlAt + 1;
-  const prefix = at === text.length && !text.endsWith('\n') ? nl : '';
-  const line = `${' '.repeat(col)}${key}: ${value}${comment ? `  # ${comment}` : ''}${nl}`;
-  const pos = file.source.positionAt(at);
-  return { file: file.path, range: { start: pos, end: pos }, newText: prefix + line };
-}
-
-/**
  * Edit that gives `key` the YAML `value` in an item: inserts the key when absent (with `comment`),
  * or replaces an empty/null value in place.
  */
@@ -116,7 +93,7 @@ export function setKeyEdit(ctx: RuleContext, item: Item, key: string, value: str
   const file = ctx.graph.fileByPath.get(item.file)!;
   const pair = pairOf(item.node, key);
   const text = file.source.text;
-  if (!pair) return insertKey(file, item, key, value, comment);
+  if (!pair) return insertKeyEdit(file, item, key, value, comment);
   const flow = text[item.node.start] === '{';
   const v = deref(pair.value);
   const newValue = `${value}${comment && !flow ? `  # ${comment}` : ''}`;
