@@ -1,5 +1,5 @@
 /** Small readers shared by the domain rule families (TR, HZ, CT, RQ, VT, SB). */
-import type { Graph, Item, ModelFile } from '../../model/graph';
+import type { Graph, Item } from '../../model/graph';
 import type { ItemKind } from '../../model/kinds';
 import { insertKeyEdit } from '../../fixes/yaml-edits';
 import type { TextEdit } from '../../types';
