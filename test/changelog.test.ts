@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ruleDoc } from '../src/core/rules/docs';
 import { RULES } from '../src/core/rules/registry';
 import pkg from '../package.json';
 
@@ -26,6 +27,11 @@ describe('changelog and rule versions', () => {
 
   it('every rule has `since`: a semver version', () => {
     const bad = RULES.filter((r) => typeof r.meta.since !== 'string' || !/^\d+\.\d+\.\d+$/.test(r.meta.since)).map((r) => `${r.meta.code} since=${String(r.meta.since)}`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('every rule\'s documentation (docs/rules.md, spdf explain) states its `since`', () => {
+    const bad = RULES.filter((r) => !ruleDoc(r, '#').includes(`\n- Since: ${r.meta.since}\n`)).map((r) => r.meta.code);
     assert.deepEqual(bad, []);
   });
 
