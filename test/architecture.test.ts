@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 
-const SRC = join(__dirname, '..', 'src');
+const ROOT = join(__dirname, '..');
+const SRC = join(ROOT, 'src');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -20,17 +22,83 @@ function runtimeImports(text: string): string[] {
   return out;
 }
 
-const FORBIDDEN_IN_CORE = /^(node:)?(fs|fs\/promises|child_process|worker_threads|net|http|https)$|^vscode$|^vscode-languageserver|^vscode-languageclient|^web-tree-sitter$/;
+const repoPath = (abs: string) => relative(ROOT, abs).split('\\').join('/');
 
-/** Invariants of architecture.md, written as tests (rust-analyzer style). */
+/** Run-time imports of every file under `dir`: relative specifiers resolved to repository paths (`src/core/model/graph`). */
+function importsUnder(dir: string): { file: string; spec: string; target: string }[] {
+  return files(join(ROOT, dir)).flatMap((f) =>
+    runtimeImports(readFileSync(f, 'utf8')).map((spec) => ({ file: repoPath(f), spec, target: spec.startsWith('.') ? repoPath(resolve(dirname(f), spec)) : spec })),
+  );
+}
+
+/** True when `target` is the module `area` (a folder or a file without extension) or lies inside it. */
+const inside = (target: string, area: string) => target === area || target.startsWith(`${area}/`) || target.replace(/\.(ts|js)$/, '') === area;
+
+function violations(dir: string, forbidden: readonly string[]): string[] {
+  return importsUnder(dir)
+    .filter(({ target }) => forbidden.some((a) => inside(target, a)))
+    .map(({ file, target }) => `${file} imports ${target}`);
+}
+
+const NODE_BUILTIN = new RegExp(`^node:|^(${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
+const HOST_PACKAGES = /^vscode$|^vscode-languageserver|^vscode-languageclient|^vscode-jsonrpc|^web-tree-sitter$/;
+
+/**
+ * Layering inside src/core, lowest first (docs/architecture.md, "Code map"): a folder never imports at run time
+ * the folders listed against it.
+ */
+const CORE_LAYERS: Record<string, readonly string[]> = {
+  'src/core/vocab': ['src/core/yaml', 'src/core/model', 'src/core/codelinks', 'src/core/analysis', 'src/core/rules', 'src/core/fixes', 'src/core/matrix', 'src/core/export', 'src/core/query'],
+  'src/core/yaml': ['src/core/vocab', 'src/core/model', 'src/core/codelinks', 'src/core/analysis', 'src/core/rules', 'src/core/fixes', 'src/core/matrix', 'src/core/export', 'src/core/query'],
+  'src/core/codelinks': ['src/core/model', 'src/core/analysis', 'src/core/rules', 'src/core/fixes', 'src/core/matrix', 'src/core/export', 'src/core/query'],
+  'src/core/model': ['src/core/codelinks', 'src/core/analysis', 'src/core/rules', 'src/core/fixes', 'src/core/matrix', 'src/core/export', 'src/core/query'],
+  'src/core/analysis': ['src/core/rules', 'src/core/matrix', 'src/core/export', 'src/core/query'],
+  'src/core/fixes': ['src/core/rules', 'src/core/matrix', 'src/core/export', 'src/core/query'],
+  'src/core/rules': ['src/core/matrix', 'src/core/export', 'src/core/query'],
+  'src/core/matrix': ['src/core/export', 'src/core/query'],
+  'src/core/query': ['src/core/rules', 'src/core/matrix', 'src/core/export'],
+  'src/core/export': ['src/core/query'],
+};
+
+/** Invariants of docs/architecture.md, written as tests (rust-analyzer style). */
 describe('architecture', () => {
-  it('src/core is pure: no vscode, LSP, file system, process, network or WebAssembly loader imports', () => {
-    const bad = files(join(SRC, 'core')).flatMap((f) =>
-      runtimeImports(readFileSync(f, 'utf8'))
-        .filter((s) => FORBIDDEN_IN_CORE.test(s))
-        .map((s) => `${relative(SRC, f)} imports ${s}`),
-    );
+  it('src/core is pure: no Node built-in, vscode, LSP or WebAssembly loader imports', () => {
+    const bad = importsUnder('src/core')
+      .filter(({ target }) => NODE_BUILTIN.test(target) || HOST_PACKAGES.test(target))
+      .map(({ file, target }) => `${file} imports ${target}`);
     assert.deepEqual(bad, []);
+  });
+
+  it('src/core imports nothing outside src/core (no host module, no package.json)', () => {
+    const bad = importsUnder('src/core')
+      .filter(({ spec, target }) => spec.startsWith('.') && !inside(target, 'src/core'))
+      .map(({ file, target }) => `${file} imports ${target}`);
+    assert.deepEqual(bad, []);
+  });
+
+  for (const [folder, forbidden] of Object.entries(CORE_LAYERS)) {
+    it(`${folder} never imports ${forbidden.map((f) => f.replace('src/core/', '')).join(', ')}`, () => {
+      assert.deepEqual(violations(folder, forbidden), []);
+    });
+  }
+
+  it('src/node imports no vscode or LSP library and never src/server, src/extension, src/cli or src/protocol.ts', () => {
+    const bad = importsUnder('src/node')
+      .filter(({ target }) => /^vscode$|^vscode-languageserver|^vscode-languageclient|^vscode-jsonrpc/.test(target))
+      .map(({ file, target }) => `${file} imports ${target}`);
+    assert.deepEqual([...bad, ...violations('src/node', ['src/server', 'src/extension', 'src/cli', 'src/protocol'])], []);
+  });
+
+  it('src/cli never imports src/server, src/extension or src/protocol.ts', () => {
+    assert.deepEqual(violations('src/cli', ['src/server', 'src/extension', 'src/protocol']), []);
+  });
+
+  it('src/server never imports src/extension or src/cli', () => {
+    assert.deepEqual(violations('src/server', ['src/extension', 'src/cli']), []);
+  });
+
+  it('src/extension talks to the server only through src/protocol.ts: no run-time import of src/core, src/node, src/server or src/cli', () => {
+    assert.deepEqual(violations('src/extension', ['src/core', 'src/node', 'src/server', 'src/cli']), []);
   });
 
   it('only src/extension imports vscode', () => {
@@ -41,11 +109,41 @@ describe('architecture', () => {
     assert.deepEqual(bad, []);
   });
 
-  it('only src/server (and the extension client) import the LSP libraries', () => {
+  it('only src/server, src/extension and src/protocol.ts import the LSP libraries', () => {
     const bad = files(SRC)
-      .filter((f) => !/^(server|extension)[/\\]/.test(relative(SRC, f)))
-      .filter((f) => runtimeImports(readFileSync(f, 'utf8')).some((s) => /^vscode-languageserver|^vscode-languageclient/.test(s)))
+      .filter((f) => !/^(server|extension)[/\\]|^protocol\.ts$/.test(relative(SRC, f)))
+      .filter((f) => runtimeImports(readFileSync(f, 'utf8')).some((s) => /^vscode-languageserver|^vscode-languageclient|^vscode-jsonrpc/.test(s)))
       .map((f) => relative(SRC, f));
+    assert.deepEqual(bad, []);
+  });
+
+  it('only src/node/treesitter imports web-tree-sitter', () => {
+    const bad = importsUnder('src')
+      .filter(({ file, target }) => target === 'web-tree-sitter' && !file.startsWith('src/node/treesitter/'))
+      .map(({ file, target }) => `${file} imports ${target}`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('the server state and its code-index seam know nothing of LSP', () => {
+    const bad = importsUnder('src/server')
+      .filter(({ file }) => file === 'src/server/state.ts' || file === 'src/server/code-index.ts')
+      .filter(({ target }) => /^vscode-languageserver|^vscode-jsonrpc/.test(target) || inside(target, 'src/protocol'))
+      .map(({ file, target }) => `${file} imports ${target}`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('the webview HTML shell imports nothing (browser tests render it without vscode)', () => {
+    assert.deepEqual(runtimeImports(readFileSync(join(SRC, 'extension', 'webviews', 'html.ts'), 'utf8')), []);
+  });
+
+  it('webview scripts under media/ are plain scripts: they import nothing (least of all from src/)', () => {
+    const scripts = files(join(ROOT, 'media')).filter((f) => f.endsWith('.js'));
+    assert.ok(scripts.length >= 2, 'the matrix and diagram scripts are found');
+    const bad = scripts.flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      const loads = [...runtimeImports(text), ...[...text.matchAll(/\bimportScripts\s*\(/g)].map(() => 'importScripts(...)')];
+      return loads.map((s) => `${repoPath(f)} loads ${s}`);
+    });
     assert.deepEqual(bad, []);
   });
 
@@ -54,5 +152,16 @@ describe('architecture', () => {
       .filter((f) => /\beval\s*\(|new\s+Function\s*\(/.test(readFileSync(f, 'utf8')))
       .map((f) => relative(SRC, f));
     assert.deepEqual(bad, []);
+  });
+
+  it('docs/architecture.md names every folder of src/ and every top-level folder of the repository', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'architecture.md'), 'utf8');
+    const named = new Set([...doc.matchAll(/`([^`\s]+)`/g)].map((m) => m[1].replace(/\/$/, '')));
+    const dirs = (d: string): string[] => readdirSync(d, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => [join(d, e.name), ...dirs(join(d, e.name))]);
+    const topLevel = readdirSync(ROOT, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !['node_modules', 'dist', '.git', '.spdf-cache', 'out'].includes(e.name))
+      .map((e) => e.name);
+    const missing = [...dirs(SRC).map(repoPath), 'src', ...topLevel].filter((d) => !named.has(d));
+    assert.deepEqual(missing, []);
   });
 });

@@ -35,6 +35,8 @@ export interface RuleMeta {
   source: string;
   /** `spdf lint --fix` may apply this rule's fixes. */
   fixable: boolean;
+  /** Version (semver) of the release that introduced the rule; CHANGELOG.md records it under that version. */
+  since: string;
   examples: { valid: RuleExample[]; invalid: RuleExample[] };
   /** Inputs beyond the YAML model the rule needs; without them it stays silent. */
   needs?: ('code' | 'git' | 'test-results')[];

@@ -13,6 +13,7 @@ const rule: Rule = {
       'A link to nothing is evidence for nothing: the code claims to implement or verify an item the model does not have, usually after a rename or a typo. The nearest existing ID is offered as a suggestion, never applied by --fix, because a wrong guess would create false evidence.',
     source: 'heuristic (seed), after the threatspec and OpenFastTrace unknown-ID checks',
     fixable: false,
+    since: '0.1.0',
     needs: ['code'],
     examples: {
       valid: [

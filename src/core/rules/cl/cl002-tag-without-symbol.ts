@@ -12,6 +12,7 @@ const rule: Rule = {
       'Links are kept per symbol so a reviewer sees exactly which code carries the evidence and so a change to that code makes the link suspect. A tag floating between symbols (after a blank line, or trailing a statement) links to nothing in particular; move it directly above the symbol it documents, or into the leading comment block to link the whole file.',
     source: 'heuristic (seed); symbol-level links as in sphinx-codelinks',
     fixable: false,
+    since: '0.1.0',
     needs: ['code'],
     examples: {
       valid: [

@@ -12,6 +12,7 @@ const rule: Rule = {
       'Each relation means one kind of evidence: code implements requirements and controls, tests verify requirements, controls and threat mitigations, code mitigates threats and is a risk control for hazards. A mismatched relation counts evidence in the wrong column of the traceability matrix.',
     source: 'FDA premarket cybersecurity guidance (traceability of controls to risks and tests); heuristic mapping of ours',
     fixable: false,
+    since: '0.1.0',
     needs: ['code'],
     examples: {
       valid: [

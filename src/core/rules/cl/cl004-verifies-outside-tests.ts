@@ -12,6 +12,7 @@ const rule: Rule = {
       'Verification evidence must come from a test that runs; production code that claims to verify a requirement inflates the verified count in the matrix. If the file is a test, add its location to `code.test_globs`.',
     source: 'IEC 81001-5-1 5.7 (security requirement testing); 21 CFR 820.30(f) design verification',
     fixable: false,
+    since: '0.1.0',
     needs: ['code'],
     examples: {
       valid: [

@@ -14,6 +14,7 @@ const rule: Rule = {
       'Code of a safety-critical asset should exist because a requirement, control or hazard control asks for it; untraced functions there are either missing evidence or unreviewed functionality. Tag the function, or mark it deliberately untraced with `lobster-exclude: reason`. The severity is configurable.',
     source: 'IEC 62304 5.1.1 / 7.3 (traceability of software to risk control measures) [mem]; ISO 14971 risk control verification',
     fixable: false,
+    since: '0.1.0',
     needs: ['code'],
     examples: {
       valid: [

@@ -15,6 +15,7 @@ const rule: Rule = {
       'A review vouches for one version of the code and of the requirement. When either changes, the evidence must be looked at again before it counts. Fingerprints ignore formatting, comments, docstrings and moves within the file, so only real changes raise this. Re-review with `spdf review ID` or the editor action.',
     source: 'IEC 62304 / 21 CFR 820.30(i) design changes (re-verification after change) [mem]; suspect links as in Doorstop, at symbol level',
     fixable: false,
+    since: '0.1.0',
     needs: ['code'],
     examples: {
       valid: [

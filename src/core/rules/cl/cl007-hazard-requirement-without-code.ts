@@ -15,6 +15,7 @@ const rule: Rule = {
       'When a cyber threat can cause harm (it links an ISO 14971 hazard), the requirements that control it are safety risk controls; their implementation must be traceable to code, not only to documents. Tag the implementing function with `@spdf implements ID`.',
     source: 'AAMI TIR57 / ANSI/AAMI SW96 (security risk controls with safety impact); ISO 14971 7.2 implementation of risk control measures',
     fixable: false,
+    since: '0.1.0',
     needs: ['code'],
     examples: {
       valid: [

@@ -31,6 +31,7 @@ const rule: Rule = {
       'FDA reviewers ask for "a traceability matrix that links your actual cybersecurity controls to the cybersecurity risks that were considered". A control that mitigates no modelled threat is either a missing threat or an unneeded control. A control traces to a threat when a threat lists it in `controls`, it lists threats in `threats`, or it implements (or is named by) a requirement `derived_from` a threat.',
     source: 'FDA premarket cybersecurity guidance V.A and Appendix 1 (traceability between risks and controls); FDA deficiency-letter language on traceability matrices',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

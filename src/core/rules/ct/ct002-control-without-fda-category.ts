@@ -24,6 +24,7 @@ const rule: Rule = {
       'The FDA premarket guidance groups the controls a submission must address into Appendix 1 categories (authentication, authorization, cryptography, code/data/execution integrity, confidentiality, event detection and logging, resiliency and recovery, updatability and patchability); reviewers look for coverage per category. The category is a judgement, so the fix only fills it in when every requirement the control implements maps to the same single category (`standards.fda_app1`).',
     source: 'FDA premarket cybersecurity guidance (2023/2025) Appendix 1 "Security Control Categories"',
     fixable: true,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

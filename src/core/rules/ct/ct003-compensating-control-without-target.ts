@@ -12,6 +12,7 @@ const rule: Rule = {
       'IEC 62443-3-3 allows a compensating countermeasure where a component cannot meet a requirement (a legacy or unpatchable asset, a zone below its SL-T), but the substitution must be documented: what it compensates for and why it is adequate. A target is `compensates_for`, or an asset or zone listing the control in `compensating_controls`; otherwise a `rationale` must explain it.',
     source: 'IEC 62443-3-3:2013 clause 4 (compensating countermeasures); IEC 62443-3-2 ZCR 5.12',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

@@ -12,6 +12,7 @@ const rule: Rule = {
       'Hazards in the SPDF model mirror the risk management file; TIR57 and SW96 require the security and safety processes to exchange them both ways. Without a reference, a reviewer cannot find the hazard\'s risk evaluation and controls in the RMF, and the two files drift apart. The fix adds `rmf_ref: TODO` for a person to fill in.',
     source: 'AAMI TIR57:2016/(R)2023 (security and safety risk management links); ANSI/AAMI SW96:2023; ISO 14971:2019 clause 4.5 (risk management file)',
     fixable: true,
+    since: '0.1.0',
     examples: {
       valid: ['hazards:\n  - id: HAZ-001\n    hazard: Over-infusion\n    severity: 5\n    rmf_ref: RMF-H-001\n'],
       invalid: ['hazards:\n  - id: HAZ-001\n#       ^^^^^^^ HZ002\n    hazard: Over-infusion\n    severity: 5\n'],

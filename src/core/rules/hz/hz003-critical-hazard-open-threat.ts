@@ -13,6 +13,7 @@ const rule: Rule = {
       'A threat that can lead to a critical or catastrophic harm and has no treatment decision (mitigated, accepted with approval, transferred, avoided) leaves the residual risk of that hazard unevaluated, which ISO 14971 does not allow at release. A threat without `status` counts as open. "Critical" is `severity_scale.critical` in spdf.config.yaml (default 4). Heuristic: the standards require the evaluation, the threshold is ours.',
     source: 'Heuristic; ISO 14971:2019 clauses 7 and 8 (risk control, residual risk evaluation); ANSI/AAMI SW96:2023',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

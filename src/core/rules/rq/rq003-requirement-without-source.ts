@@ -12,6 +12,7 @@ const rule: Rule = {
       'A security requirement exists because of a threat, a control it specifies, or a standard it implements; without a source nobody can tell whether it may be dropped or must be kept, and the trace threat -> requirement breaks. Heuristic: the standards ask for traceability, not for this field.',
     source: 'Heuristic; IEC 81001-5-1:2021 5.2 (security requirements from the threat model); FDA premarket cybersecurity guidance traceability',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `requirements:

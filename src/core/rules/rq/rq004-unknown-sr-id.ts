@@ -13,6 +13,7 @@ const rule: Rule = {
       'IEC 62443-3-3 defines 51 system requirements, SR 1.1 to SR 7.8, grouped under FR1..FR7; a misspelt or invented ID silently drops the requirement from the FR coverage (RQ005) and from any 62443 compliance table. Accepted forms: `SR 1.1`, `SR1.1`, `SR 1.1 RE 2`, `SR 1.1(2)`. The fix only adds the missing `SR ` prefix to a bare `1.1`.',
     source: 'IEC 62443-3-3:2013 clauses 5-11 (SR 1.1 .. SR 7.8)',
     fixable: true,
+    since: '0.1.0',
     examples: {
       valid: [
         `requirements:

@@ -37,6 +37,7 @@ const rule: Rule = {
       'IEC 62443-3-3 meets a target security level through the system requirements of each foundational requirement; an FR with SL-T >= 1 and no requirement mapped to its SRs has no specified countermeasure at all. The check works at FR level only: which requirement enhancements each SL needs is in the standard\'s copyrighted tables. It runs once the model maps some requirement to IEC 62443-3-3 SRs (`standards.iec62443_3_3`); a project that does not trace to 62443 gets no finding.',
     source: 'IEC 62443-3-3:2013 clauses 5-11 (SRs per FR) and Annex B (SL mapping); IEC 62443-3-2 ZCR 5.6 and 6.4 (SL-T, applicable requirements)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `${ZONE}    sl_t: {FR1: 1, FR2: 0, FR3: 1, FR4: 0, FR5: 0, FR6: 0, FR7: 0}

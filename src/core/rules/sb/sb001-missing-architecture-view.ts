@@ -20,6 +20,7 @@ const rule: Rule = {
       'The FDA premarket guidance asks for security architecture views, at least a global system view, a multi-patient harm view, an updatability/patchability view and security use case views; reviewers refuse submissions that lack them. `system.views` records where each lives.',
     source: 'FDA premarket cybersecurity guidance (2023/2025) V.B.2 (security architecture views); FD&C Act 524B',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `system:

@@ -20,6 +20,7 @@ const rule: Rule = {
       'Section 524B(b)(3) requires a software bill of materials covering commercial, open-source and off-the-shelf components, and the FDA guidance asks for the support status and end-of-support date of each. Assets are software when `software: true`, or by default when they are components or services. Applies only when `system.cyber_device: true`.',
     source: 'FD&C Act 524B(b)(3); FDA premarket cybersecurity guidance V.A.4.b (SBOM, support and end-of-support information)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `${CYBER_SYSTEM}assets:

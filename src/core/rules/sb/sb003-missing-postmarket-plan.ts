@@ -12,6 +12,7 @@ const rule: Rule = {
       'Section 524B(b)(1) requires a plan to monitor, identify and address postmarket cybersecurity vulnerabilities and exploits, including coordinated vulnerability disclosure; the FDA refuses to accept a cyber-device submission without it.',
     source: 'FD&C Act 524B(b)(1); FDA premarket cybersecurity guidance VI (cybersecurity management plan)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `system:

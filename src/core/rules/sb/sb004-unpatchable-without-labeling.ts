@@ -36,6 +36,7 @@ const rule: Rule = {
       'Section 524B(b)(2) asks for reasonable assurance of cybersecurity including updates and patches, and the FDA guidance expects labeling to tell users about components that cannot be updated and what compensates. A control of type `labeling` or `procedural` counts when it `applies_to` or `compensates_for` the asset, or the asset (or its zone) lists it in `compensating_controls`. ZC020 asks separately for a technical compensating control.',
     source: 'FD&C Act 524B(b)(2); FDA premarket cybersecurity guidance V.B.1 (updatability and patchability) and VI.A (labeling)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `${CYBER_SYSTEM}${ZONE}assets:

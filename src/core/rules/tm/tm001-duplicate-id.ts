@@ -11,6 +11,7 @@ const rule: Rule = {
       'Every trace link names an ID; two items with one ID make every link to it ambiguous, so the matrix could show evidence for the wrong item. All files merge into one graph, so the check spans files and kinds.',
     source: 'Threagile model parser ("duplicate id used"); IEC 62443-3-2 ZCR 6.4 (unique zone and conduit IDs)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: ['requirements:\n  - id: SEC-REQ-001\n    title: A\n  - id: SEC-REQ-002\n    title: B\n'],
       invalid: ['requirements:\n  - id: SEC-REQ-001\n    title: A\n  - id: SEC-REQ-001\n#       ^^^^^^^^^^^ TM001\n    title: B\n'],

@@ -24,6 +24,7 @@ const rule: Rule = {
       'A broken link breaks the chain zone -> threat -> hazard -> control -> requirement -> test that an FDA reviewer follows. The fix creates a stub (a requirement, control, hazard, test or threat with TODO fields) in the referencing file or the configured stubs file; relinking to a similar existing ID is only offered as a suggestion, because a silent relink would falsify evidence.',
     source: 'Threagile model parser ("missing referenced technical asset"); FDA premarket guidance traceability',
     fixable: true,
+    since: '0.1.0',
     examples: {
       valid: ['threats:\n  - id: THR-001\n    title: Spoofed command\n    controls: [CTRL-001]\ncontrols:\n  - id: CTRL-001\n    title: Signed commands\n'],
       invalid: ['threats:\n  - id: THR-001\n    title: Spoofed command\n    controls: [CTRL-404]\n#              ^^^^^^^^ TM002\n'],

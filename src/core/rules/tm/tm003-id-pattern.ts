@@ -12,6 +12,7 @@ const rule: Rule = {
       'Predictable IDs (HAZ-, THR-, CTRL-, SEC-REQ-, TC-, ...) let reviewers tell kinds apart in any document and let code tags be found by a text search. Patterns are configurable per kind in spdf.config.yaml `id_patterns`; in an untrusted workspace only the built-in defaults are used, so a hostile pattern cannot hang the linter.',
     source: 'Threagile "invalid id syntax"; common SPDF practice (HAZ-nnn, THR-nnn, CTRL-nnn, SEC-REQ-nnn, TC-nnn)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: ['hazards:\n  - id: HAZ-001\n    hazard: Over-infusion\n    severity: 5\n    rmf_ref: RMF-1\n'],
       invalid: ['hazards:\n  - id: hazard_1\n#       ^^^^^^^^ TM003\n    hazard: Over-infusion\n    severity: 5\n    rmf_ref: RMF-1\n'],

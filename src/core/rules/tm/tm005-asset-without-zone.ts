@@ -13,6 +13,7 @@ const rule: Rule = {
       'IEC 62443-3-2 partitions the whole system under consideration into zones; an asset outside every zone has no security level target and escapes every conduit check. Mark assets outside the system with `in_scope: false`.',
     source: 'IEC 62443-3-2 ZCR 1.1 and ZCR 3.1; Threagile incomplete-model',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: ['assets:\n  - id: AST-1\n    name: Hospital EHR\n    kind: service\n    in_scope: false\n'],
       invalid: ['assets:\n  - id: AST-1\n#       ^^^^^ TM005\n    name: Gateway\n    kind: device\n'],

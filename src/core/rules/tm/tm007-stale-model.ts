@@ -13,6 +13,7 @@ const rule: Rule = {
       'A threat model that lags the code no longer describes the product. The host supplies last-commit dates from git; the rule compares each model file with the newest source file that carries a tag for one of its items, against `stale_days` (default 180).',
     source: 'pytm --stale_days',
     fixable: false,
+    since: '0.1.0',
     needs: ['git', 'code'],
     examples: { valid: [], invalid: [] },
   },

@@ -10,6 +10,7 @@ export default problemRule({
     'The model is evidence for a submission: a misspelt key silently drops the value it carries (for example `sl_T` instead of `sl_t`), so every key and type is checked against the schema that also ships as JSON Schema for editors.',
   source: 'SPDF Workbench model schema (media/schemas/spdf.schema.json)',
   fixable: false,
+  since: '0.1.0',
   examples: {
     valid: ['zones:\n  - id: Z-PUMP\n    name: Pump\n    class: device\n'],
     invalid: ['zones:\n  - id: Z-PUMP\n    name: Pump\n    class: device\n    sl_T: 2\n#   ^^^^ TM008\n'],

@@ -12,6 +12,7 @@ const rule: Rule = {
       'Suppressions are part of the audit trail: each must say why (`-- reason`), and one that no longer suppresses anything hides nothing but misleads the reader. Suppressions are listed in reports and the matrix as JUSTIFIED.',
     source: 'ESLint --report-unused-disable-directives; pytm overrides and Threagile risk_tracking (justified exceptions)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         'threats:\n  - id: THR-001\n    title: Spoofed command\n    # spdf-disable-next-line TM002 -- control lives in the supplier model, reviewed 2026-03\n    controls: [CTRL-404]\n',

@@ -25,6 +25,7 @@ const rule: Rule = {
       'Quick fixes add missing keys with a TODO placeholder so the model is complete in shape; a placeholder is not evidence, so it stays visible until a human writes the real value. Without this rule a `no_safety_impact_rationale: TODO` would pass an audit.',
     source: 'heuristic (audit integrity of quick fixes)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: ['hazards:\n  - id: HAZ-001\n    hazard: Over-infusion\n    rmf_ref: RMF-PUMP.xlsx#H-001\n'],
       invalid: ['hazards:\n  - id: HAZ-001\n    hazard: Over-infusion\n    rmf_ref: TODO  # spdf: link the risk management file\n#            ^^^^ TM011\n'],

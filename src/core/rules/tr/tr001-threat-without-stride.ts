@@ -12,6 +12,7 @@ const rule: Rule = {
       'The STRIDE category says which security property a threat attacks and drives coverage checks per element (TR010); threat-model tools (Threagile, OTM, Threat Composer) all carry it. Heuristic: no standard mandates STRIDE, but the MITRE/MDIC threat-modeling playbook uses it and an uncategorised threat cannot be checked for coverage.',
     source: 'Heuristic; MITRE/MDIC Playbook for Threat Modeling Medical Devices (STRIDE); Threagile, OTM, Threat Composer',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

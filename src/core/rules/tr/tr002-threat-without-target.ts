@@ -12,6 +12,7 @@ const rule: Rule = {
       'A threat that attacks nothing in the model cannot be placed in a zone, tied to a conduit or checked for coverage, and the FDA traceability matrix cannot show what it endangers. Threat models attach every threat to an element (OTM component/dataflow threats, Threagile most-relevant asset).',
     source: 'Heuristic; Open Threat Model (threats on components and data flows); Threagile most_relevant_technical_asset',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

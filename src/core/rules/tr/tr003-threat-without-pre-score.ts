@@ -12,6 +12,7 @@ const rule: Rule = {
       'The FDA premarket guidance asks for a security risk assessment that scores each threat before and after mitigation, on exploitability rather than probability. Without a pre-mitigation score there is no risk to evaluate, compare with the tolerable risk or reduce.',
     source: 'FDA premarket cybersecurity guidance (2023/2025) V.A.4 security risk assessment (exploitability); IEC 62443-3-2 ZCR 5.5 unmitigated risk',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

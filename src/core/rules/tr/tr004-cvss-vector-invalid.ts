@@ -17,6 +17,7 @@ const rule: Rule = {
       'A reviewer recomputes CVSS scores from the vector. A vector that does not parse, a CVSS 4.0 vector under `method: cvss-3.1`, or a stated `pre`/`post` that differs from the base score the vector yields (by more than rounding, 0.05) makes the risk assessment unreproducible. Scores are computed with the ae-cvss-calculator library (CVSS 3.0, 3.1 and 4.0); the stated score may be the base score or the score of the whole vector (temporal/threat and environmental metrics).',
     source: 'FIRST CVSS v3.0, v3.1 and v4.0 specifications; MITRE Rubric for Applying CVSS to Medical Devices (CVSS v3.0)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

@@ -14,6 +14,7 @@ const rule: Rule = {
       'Plain CVSS underrates patient harm: it was built for IT confidentiality. The MITRE "Rubric for Applying CVSS to Medical Devices" (an FDA-qualified Medical Device Development Tool) asks structured questions per metric so that safety impact is scored consistently. Recording the answers (`score.rubric`) lets reviewers audit the choice; the Integrity and Availability answers carry the safety judgement. "Serious" is `severity_scale.serious` in spdf.config.yaml (default 3).',
     source: 'MITRE Rubric for Applying CVSS to Medical Devices (2019; FDA MDDT qualification 2020); FDA premarket cybersecurity guidance V.A.4',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

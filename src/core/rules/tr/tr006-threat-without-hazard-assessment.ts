@@ -12,6 +12,7 @@ const rule: Rule = {
       'AAMI TIR57 and ANSI/AAMI SW96 require every security risk to be assessed for safety impact: a threat that can cause harm is passed to the ISO 14971 process as a hazard, and one that cannot says why. The FDA asks for a safety and security risk assessment that links the two. The fix adds a `no_safety_impact_rationale: TODO` stub for a human to justify or replace with hazard links.',
     source: 'AAMI TIR57:2016/(R)2023 (security-safety process links); ANSI/AAMI SW96:2023; FDA premarket cybersecurity guidance V.A.2',
     fixable: true,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

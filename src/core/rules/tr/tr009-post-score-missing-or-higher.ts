@@ -12,6 +12,7 @@ const rule: Rule = {
       'The FDA asks for security risk to be assessed before and after mitigation, so the reviewer sees what the controls achieved; SW96 follows the same pattern. A missing post-mitigation score leaves the residual risk unstated, and a post-mitigation score above the pre-mitigation one is almost always a data-entry error. Threats with `status: n/a` are skipped.',
     source: 'FDA premarket cybersecurity guidance V.A.4 (pre- and post-mitigation risk); ANSI/AAMI SW96:2023; IEC 62443-3-2 ZCR 5.10 residual risk',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

@@ -18,6 +18,7 @@ const rule: Rule = {
       'STRIDE-per-element says a data flow is exposed to Tampering, Information disclosure and Denial of service; a conduit groups the flows crossing a zone boundary, so each of the three should be considered for it (a threat that targets the conduit or one of its flows, whatever its status: `n/a` with a rationale records a deliberate decision). The rule runs once the model has threats: it measures the coverage of a threat model, not its absence. Heuristic: the standards ask for a threat assessment per zone and conduit (IEC 62443-3-2 ZCR 5.1) but do not name categories.',
     source: 'Heuristic; IEC 62443-3-2 ZCR 5.1 (threats per zone and conduit); STRIDE-per-element (Microsoft SDL, OWASP Threat Dragon)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

@@ -15,6 +15,7 @@ const rule: Rule = {
       'An attack on a server, cloud service or gateway that serves many devices can harm many patients at once; the FDA asks for a Multi-Patient Harm view and expects such threats to be assessed for it. The threat should say whether it can harm more than one patient (`multi_patient: true|false`) or point to the view that shows it (`view`).',
     source: 'FDA premarket cybersecurity guidance V.B.2 (Multi-Patient Harm view)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

@@ -12,6 +12,7 @@ const rule: Rule = {
       'Parsers of external input are where memory-safety and logic flaws hide; the FDA lists fuzz testing among the vulnerability tests it expects, and IEC 81001-5-1 asks for vulnerability testing including malformed input. A `fuzz` test covers an asset when its `targets` name the asset.',
     source: 'FDA premarket cybersecurity guidance V.C (vulnerability testing: fuzz testing); IEC 81001-5-1:2021 5.7.3',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `assets:

@@ -13,6 +13,7 @@ const rule: Rule = {
       'The detailed risk assessment ends in an SL-T for every zone; without it there is nothing to compare the capability (SL-C) and the achieved level (SL-A) against, and the conduit and requirement checks that depend on it stay silent. A scalar `sl_t: 2` means 2 on FR1..FR7; a mapping sets FRs one by one. No quick fix: a placeholder level would be a security decision nobody made.',
     source: 'IEC 62443-3-2 ZCR 5.6 (determine SL-T) and ZCR 6.4 (zone characteristics)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

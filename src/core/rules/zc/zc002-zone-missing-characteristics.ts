@@ -61,6 +61,7 @@ const rule: Rule = {
       'The cybersecurity requirements specification documents, for every zone, who is accountable, where its logical and physical boundaries run, its access points and whether it is safety-designated; an auditor checks exactly these. `access_points: []` states that the zone has none. The quick fix adds TODO placeholders for the organisation and the boundaries only; access points and the safety designation are decisions it leaves to a person.',
     source: 'IEC 62443-3-2 ZCR 6.4 (zone and conduit characteristics), ZCR 1.1 (access points), ZCR 3.3 (safety designation)',
     fixable: true,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

@@ -13,6 +13,7 @@ const rule: Rule = {
       'IEC 62443-3-2 asks for an SL-T for each zone and each conduit: the conduit is where traffic crosses a boundary, and its channels (authentication, encryption, filtering) are judged against that target. Without it the conduit-versus-zone comparison (ZC013) cannot run.',
     source: 'IEC 62443-3-2 ZCR 5.6 (SL-T for each zone and conduit) and ZCR 6.4',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

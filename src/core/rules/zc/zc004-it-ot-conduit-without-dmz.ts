@@ -13,6 +13,7 @@ const rule: Rule = {
       'Business IT and the control system must be separated, and traffic between them should terminate in a DMZ (a zone of class `dmz`) instead of passing straight through. The DMZ is topological: a conduit whose zones are an `it` zone and an `ot` or `device` zone is a direct link, whatever its filtering. A hardware diode (`direction: unidirectional-hw` or `filtering.type: diode`) that only carries data out of the OT zone does not let anything in and is accepted. The finding names the OT or device zones reachable beyond the link and one path to them, from a breadth-first search over conduits and zone-crossing flows with DMZ zones as blocking nodes. External and cloud zones are ZC017.',
     source: 'IEC 62443-3-2 ZCR 3.2 (separate business and control system assets); NIST SP 800-82r3 (DMZ between corporate and OT networks)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

@@ -21,6 +21,7 @@ const rule: Rule = {
       'Safety-related assets go in zones of their own, so that business or convenience functions cannot weaken the protection of the safety function and the safety zone can carry its own SL-T. An asset counts as not safety-related when it says so (`safety_critical: false`, or a `criticality` other than safety-critical); assets that say nothing are given the benefit of the doubt. Data, people and access points are not checked.',
     source: 'IEC 62443-3-2 ZCR 3.3 (separate safety-related assets)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

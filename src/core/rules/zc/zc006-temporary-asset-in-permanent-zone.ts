@@ -14,6 +14,7 @@ const rule: Rule = {
       'Devices that are connected only from time to time (service laptops, USB programming tools, portable diagnostic kits) travel through other networks between visits and bring their risks with them; they belong in a zone of their own, marked `temporarily_connected: true`, with a conduit that exists only while they are attached.',
     source: 'IEC 62443-3-2 ZCR 3.4 (separate temporarily connected devices)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

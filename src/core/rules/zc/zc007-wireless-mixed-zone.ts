@@ -14,6 +14,7 @@ const rule: Rule = {
       'A wireless link reaches beyond the physical boundary of the zone: anyone in radio range is at its edge. Wireless devices go in zones of their own, joined to the wired zone by a conduit whose boundary device controls what crosses. Only equipment (components, devices, services, data stores) is compared; access points are boundary points by definition and are not counted.',
     source: 'IEC 62443-3-2 ZCR 3.5 (separate wireless devices); IEC 62443-3-3 SR 1.6, SR 2.2',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

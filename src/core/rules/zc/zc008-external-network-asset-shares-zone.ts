@@ -37,6 +37,7 @@ const rule: Rule = {
       'Devices reached through networks outside the system under consideration (internet, home Wi-Fi, a vendor network, a cloud) are exposed to threats the rest of the zone is not; they belong in a zone of their own so that the zone boundary controls what they can reach. Heuristic: an asset "communicates outside" when it has a flow to or from an asset in an `external` or `cloud` zone, or an out-of-scope or external-entity asset that has no zone. Only IT, OT and device zones are checked (a DMZ exists to hold such assets).',
     source: 'IEC 62443-3-2 ZCR 3.6 (separate devices connected via networks outside the SUC); heuristic detection from flows',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

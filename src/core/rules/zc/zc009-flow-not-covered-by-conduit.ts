@@ -15,6 +15,7 @@ const rule: Rule = {
       'All communication between zones passes through conduits; a flow that crosses a boundary outside any conduit is traffic nobody assessed or filters. A flow counts as covered when its `conduit` names a conduit joining its two zones, or when a conduit joining them lists the flow in `flows`, has a channel with the flow\'s protocol, or declares neither channels nor flows. A `conduit` naming a conduit between other zones is reported, never replaced by another conduit: the written link is the evidence.',
     source: 'IEC 62443-3-2 ZCR 3.1 (establish zones and conduits) and ZCR 6.4 (data flows); IEC 62443-1-1 conduit definition',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

@@ -13,6 +13,7 @@ const rule: Rule = {
       'A conduit connects two or more zones; one whose zones are all the same describes communication inside a zone, which is a flow, not a conduit, and it escapes every boundary check while looking like one. Heuristic of ours, from the IEC 62443-1-1 definition of a conduit.',
     source: 'Heuristic, from the IEC 62443-1-1 conduit definition (channels connecting two or more zones)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

@@ -15,6 +15,7 @@ const rule: Rule = {
       "When what is installed cannot reach the target level on a foundational requirement, the gap has to be closed by compensating countermeasures, and the risk assessment has to say which. SL-C is the zone's declared `sl_c`, or else the per-FR minimum over the `sl_c` of its assets (a zone is as capable as its weakest component). A compensating control counts when the zone lists it in `compensating_controls` or a control names the zone in `compensates_for`. FRs unknown on either side are not compared.",
     source: 'IEC 62443-3-3 (SL-C versus SL-T; compensating countermeasures); IEC 62443-3-2 ZCR 5.12 (additional countermeasures)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [`zones:\n${zone('Z-PUMP', 'device', { sl: '{FR1: 2, FR3: 2}', extra: ['sl_c: {FR1: 2, FR3: 3}'] })}`],
       invalid: [

@@ -14,6 +14,7 @@ const rule: Rule = {
       'SL-A is what verification of the installed system showed; an SL-A below SL-T on a foundational requirement is a verification gap that the residual-risk statement must address or the design must close. Compared FR by FR; FRs unknown on either side are skipped.',
     source: 'IEC 62443-3-3 (SL-A definition, SL-T/SL-C/SL-A comparison); IEC 62443-3-2 ZCR 5.10 (residual risk)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [`zones:\n${zone('Z-PUMP', 'device', { extra: ['sl_a: 1'] })}`],
       invalid: [

@@ -22,6 +22,7 @@ const rule: Rule = {
       'A conduit is the boundary between zones; if its target level is lower than that of both (all) zones it joins, the boundary is the weakest point and traffic across it is protected less than either side requires. Heuristic of ours derived from zone boundary protection: compared FR by FR against the lower of the zone SL-Ts, only where every zone states that FR.',
     source: 'Heuristic, derived from IEC 62443-3-3 SR 5.2 (zone boundary protection) and IEC 62443-3-2 ZCR 5.6',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

@@ -35,6 +35,7 @@ const rule: Rule = {
       'From SL 2 on, a zone has to resist intentional attack with simple means, which rules out unauthenticated peers (FR1), unprotected message integrity (FR3) and clear-text confidential data (FR4) on the channels that reach it. Each FR is checked against its own property: `authentication` for FR1, `integrity` for FR3, `encrypted` for FR4; a property the channel leaves out is taken from the protocol vocabulary (modbus-tcp has no native authentication; TLS-based protocols have all three), and integrity is also implied by encryption or certificate-based authentication. Only zones the conduit can carry data into are considered.',
     source: 'IEC 62443-3-3 SR 1.2 (device authentication), SR 3.1 (communication integrity), SR 4.1 and SR 4.3 (confidentiality, cryptography); Threagile unencrypted-communication, missing-authentication',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

@@ -17,6 +17,7 @@ const rule: Rule = {
       'Modbus/TCP, DNP3 without SAv5, PROFINET, EtherNet/IP without CIP Security, BACnet, S7, IEC 104, HL7 v2 over MLLP, plain DICOM and the like accept any well-formed command from anyone who can reach them. A port-based or stateful firewall lets every function code through once the port is open; only a filter that understands the protocol (allowing read functions or listed message types) or a one-way diode limits what crosses. The protocols come from the conduit\'s channels and from the flows it carries; the protocol vocabulary says which ones lack native authentication.',
     source: 'IEC 62443-3-3 SR 5.2 (zone boundary protection) and SR 3.5 (input validation); NIST SP 800-82r3 (protocol-aware filtering for industrial protocols)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

@@ -34,6 +34,7 @@ const rule: Rule = {
       'Write and command functions change the physical process or the therapy; a zone with less protection than the OT or device zone must not be able to issue them, or the weaker zone becomes the real security level of the device. A channel is write-capable when it says `write_capable: true`; the lower-trust side must be able to open sessions (`initiator` is its side, `both`, or unset) and data must be able to enter the OT side (a diode pointing out is fine). "Lower trust" is a zone of class it, external or cloud, or one whose SL-T is below the target zone\'s on some FR and above it on none (heuristic of ours).',
     source: 'IEC 62443-3-3 SR 2.1 (authorization enforcement) and SR 5.2 (zone boundary protection); heuristic for the trust comparison',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

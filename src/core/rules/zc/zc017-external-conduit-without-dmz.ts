@@ -13,6 +13,7 @@ const rule: Rule = {
       'Connections from outside the system under consideration (internet, vendor networks, clouds) must terminate in a DMZ; a conduit that lands straight in the control system or in a safety-designated zone leaves it exposed to every attacker on that network. A device that only calls out to its cloud still receives commands on the return channel, so the direction of session set-up does not excuse it; a hardware diode carrying data out is accepted. The finding names what lies beyond the link and one path to it (breadth-first search with DMZ zones as blocking nodes). IT-to-OT links are ZC004.',
     source: 'IEC 62443-3-3 SR 5.1 (network segmentation) and SR 5.2 (zone boundary protection); IEC 62443-3-2 ZCR 3.3 and 3.6; Threagile unguarded-access-from-internet',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

@@ -14,6 +14,7 @@ const rule: Rule = {
       'Least functionality: if every declared flow through a conduit goes from one zone to the other, the return direction is capability nobody needs and an attacker can use. Declare the conduit one-way (`a-to-b` or `b-to-a`) and enforce it, or use a data diode (`unidirectional-hw`). The editor offers the one-way direction as a suggestion, never as an automatic fix: whether the peers still work one way is a decision for a person. Heuristic of ours; the flows considered are those the conduit lists or that name it.',
     source: 'Heuristic, from IEC 62443-3-3 SR 7.7 (least functionality); Threagile unnecessary-communication-link',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

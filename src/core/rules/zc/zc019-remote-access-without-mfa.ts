@@ -14,6 +14,7 @@ const rule: Rule = {
       'Remote and vendor access over networks outside the system is the most used way into control systems; human users coming in that way have to present more than one factor. A conduit with `remote_access: true` needs at least one channel with `authentication: mfa`, the one people log in through.',
     source: 'IEC 62443-3-3 SR 1.13 (access via untrusted networks) and SR 1.1 RE 2 (multifactor authentication for untrusted networks)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

@@ -15,6 +15,7 @@ const rule: Rule = {
       'An asset that cannot be patched relies on the network to keep attackers away from its known weaknesses; a path from business IT, the internet or a cloud that never passes a DMZ zone defeats that. The path is found by a breadth-first search over conduits and zone-crossing flows in which DMZ zones block (only a hardware diode is one-way); the finding shows one shortest path and the conduits on it. Heuristic graph check of ours, built on ZCR 3.2.',
     source: 'IEC 62443-3-2 ZCR 3.2 (separate business and control system assets); NIST SP 800-82r3 (legacy systems, DMZ); heuristic graph path check',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:

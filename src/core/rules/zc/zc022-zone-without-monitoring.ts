@@ -14,6 +14,7 @@ const rule: Rule = {
       'From SL 2 on FR6 (timely response to events) a zone needs continuous security monitoring, or attacks on it go unnoticed until they do harm. In OT and device networks a passive IDS is the usual default, because active probing can disturb the process; host logging or active monitoring also count. A zone that leaves `monitoring` out is reported too: at that level the choice must be written down.',
     source: 'IEC 62443-3-3 SR 6.2 (continuous monitoring); NIST SP 800-82r3 (passive monitoring in OT)',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [`zones:\n${zone('Z-GW', 'ot', { sl: '2', extra: ['monitoring: passive-ids'] })}`],
       invalid: [

@@ -21,6 +21,7 @@ const rule: Rule = {
       'Clients, browsers, mobile apps and web servers are where attacks start (phishing, malicious content, exposed services); an asset whose confidentiality, integrity or availability is critical should sit behind a zone boundary from them rather than next to them. Heuristic of ours after Threagile: client or web-facing means a `technology` naming web, browser, client, mobile, workstation, desktop, laptop, tablet, kiosk or smartphone.',
     source: 'Threagile missing-network-segmentation; IEC 62443-3-3 SR 5.1 (network segmentation); heuristic',
     fixable: false,
+    since: '0.1.0',
     examples: {
       valid: [
         `zones:
