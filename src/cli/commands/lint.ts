@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../core/fixes/apply';
+import { fixBlockers } from '../../core/fixes/blockers';
 import { findRule } from '../../core/rules/registry';
+import { decodeUtf8 } from '../../core/text';
 import type { Finding, TextEdit } from '../../core/types';
 import { checkPath, toWorkspacePath, type NodeCheck } from '../../node/workspace';
 import { lintJson, printHuman } from '../format';
@@ -32,7 +34,8 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache };
   let check = await checkPath(start, checkOpts);
   const scope = narrowTo(check.root, args.paths);
-  if (args.fix) check = await fixAll(o, check, scope, args);
+  let fixFailed = false;
+  if (args.fix) ({ check, failed: fixFailed } = await fixAll(o, check, scope, args));
   for (const n of check.notes) if (args.format === 'human') o.err(`note: ${n.path}: ${n.reason}`);
   for (const p of check.problems) o.err(`warning: ${p}`);
   for (const e of check.result.internalErrors) o.err(`internal error in rule ${e.code}: ${e.message}`);
@@ -47,7 +50,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
     if (args.format === 'human') o.out(`too many warnings (${warnings}); maximum allowed is ${args.maxWarnings}`);
     return EXIT_FINDINGS;
   }
-  if (check.result.internalErrors.length) return 2;
+  if (check.result.internalErrors.length || fixFailed) return 2;
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -62,32 +65,35 @@ function narrowTo(root: string, paths: string[]): (file: string) => boolean {
 
 const MAX_FIX_PASSES = 5;
 
-/** Applies fixes of fixable rules, re-linting between passes, and lists every change. */
-async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, args: LintArgs): Promise<NodeCheck> {
+/**
+ * Applies fixes of fixable rules, re-linting between passes, and lists every change. Refuses while any part of
+ * the model failed to load, and never writes a file whose text differs from the text the fixes were computed
+ * from; either makes the run fail (`failed`).
+ */
+async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, args: LintArgs): Promise<{ check: NodeCheck; failed: boolean }> {
   const log = (line: string) => (args.format === 'human' ? o.out(line) : o.err(line));
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+  let failed = false;
+  for (let pass = 0; pass < MAX_FIX_PASSES && !failed; pass++) {
     const fixable = check.result.findings.filter((f) => f.fix && scope(f.file) && findRule(f.code)?.meta.fixable);
     if (fixable.length === 0) break;
-    const byFile = new Map<string, { edits: TextEdit[]; from: Finding[] }>();
-    for (const f of fixable)
-      for (const e of f.fix!.edits) {
-        const entry = byFile.get(e.file) ?? { edits: [], from: [] };
-        entry.edits.push(e);
-        entry.from.push(f);
-        byFile.set(e.file, entry);
-      }
+    const blockers = fixBlockers(check.workspace.graph);
+    if (blockers.length) {
+      o.err('error: --fix refused: part of the model could not be read or understood, and fixes computed without it could damage the model. Nothing was changed. Repair these first:');
+      for (const p of blockers) o.err(`  ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}  ${p.code}  ${p.message}`);
+      return { check, failed: true };
+    }
+    const byFile = new Map<string, TextEdit[]>();
+    for (const f of fixable) for (const e of f.fix!.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
     let changed = 0;
-    for (const [file, { edits }] of byFile) {
-      const abs = join(check.root, file);
-      let before = '';
-      try {
-        before = await fs.readFile(abs, 'utf8');
-      } catch {
-        /* a fix may create a new file */
+    for (const [file, edits] of byFile) {
+      const base = check.workspace.graph.fileByPath.get(file)?.source.text;
+      const outcome = base === undefined ? 'not a loaded model file' : await fixFile(join(check.root, file), base, edits);
+      if (typeof outcome === 'string') {
+        o.err(`error: ${file}: ${outcome}; not fixed`);
+        failed = true;
+        continue;
       }
-      const { text, applied } = applyEdits(before, edits);
-      if (text === before) continue;
-      await writeAtomic(abs, text);
+      const { applied } = outcome;
       changed += applied.length;
       for (const f of fixable.filter((x) => x.fix!.edits.some((e) => applied.includes(e))))
         log(`fixed ${file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.code}  ${f.fix!.description}`);
@@ -95,7 +101,31 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
     if (changed === 0) break;
     check = await checkPath(check.root, { trusted: !args.untrusted, code: args.code, cache: args.cache });
   }
-  return check;
+  return { check, failed };
+}
+
+/**
+ * Applies edits to one file only if its text is still `base`, the text they were computed from (an editor or
+ * another tool may have changed it meanwhile: the edits' offsets would land in the wrong place).
+ */
+export async function fixFile(abs: string, base: string, edits: TextEdit[]): Promise<{ applied: TextEdit[] } | 'changed since it was read'> {
+  const now = await readText(abs);
+  if (now?.text !== base) return 'changed since it was read';
+  const { text, applied } = applyEdits(base, edits);
+  if (text !== base) await writeAtomic(abs, now.bom + text);
+  return { applied: text === base ? [] : applied };
+}
+
+/** A file's text as the loader decodes it (a byte order mark is kept apart), or undefined when unreadable. */
+async function readText(abs: string): Promise<{ text: string; bom: string } | undefined> {
+  try {
+    const bytes = await fs.readFile(abs);
+    const decoded = decodeUtf8(bytes);
+    if ('error' in decoded) return undefined;
+    return { text: decoded.text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '' };
+  } catch {
+    return undefined;
+  }
 }
 
 async function writeAtomic(abs: string, text: string): Promise<void> {

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixFile } from '../../src/cli/commands/lint';
+import { runCli, tempWorkspace } from '../support/cli';
+
+const CONFIG = 'profile: recommended\nrules: {}\n';
+
+describe('spdf lint --fix never damages a model', () => {
+  it('refuses to fix while a model file has a syntax error, names it, changes nothing and exits 2', async () => {
+    const files = {
+      'spdf.config.yaml': CONFIG,
+      'threats.spdf.yaml': 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-001]\n',
+      'controls.spdf.yaml': 'controls:\n  - id: CTRL-001\n    title: Signed\n    type: technical\n   bad: [\n',
+    };
+    const root = tempWorkspace(files);
+    const r = await runCli(['lint', root, '--fix'], root);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--fix refused/);
+    assert.match(r.stderr, /^ {2}controls\.spdf\.yaml:\d+:\d+ {2}TM000 /m);
+    assert.doesNotMatch(r.stdout, /^fixed /m);
+    for (const [p, text] of Object.entries(files)) assert.equal(readFileSync(join(root, p), 'utf8'), text, `${p} is untouched`);
+  });
+
+  it('refuses to fix while a schema error may have dropped an item', async () => {
+    const files = {
+      'spdf.config.yaml': CONFIG,
+      'threats.spdf.yaml': 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-001]\n',
+      'controls.spdf.yaml': 'controls:\n  - CTRL-001\n',
+    };
+    const root = tempWorkspace(files);
+    const r = await runCli(['lint', root, '--fix'], root);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^ {2}controls\.spdf\.yaml:2:5 {2}TM008 /m);
+    assert.equal(readFileSync(join(root, 'threats.spdf.yaml'), 'utf8'), files['threats.spdf.yaml']);
+  });
+
+  it('does not write a file whose text changed after the fixes were computed', async () => {
+    const root = tempWorkspace({ 'm.spdf.yaml': 'threats:\n  - id: THR-001\n' });
+    const abs = join(root, 'm.spdf.yaml');
+    const edit = { file: 'm.spdf.yaml', range: { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } }, newText: 'X' };
+    writeFileSync(abs, '# edited meanwhile\nthreats:\n  - id: THR-001\n');
+    assert.equal(await fixFile(abs, 'threats:\n  - id: THR-001\n', [edit]), 'changed since it was read');
+    assert.equal(readFileSync(abs, 'utf8'), '# edited meanwhile\nthreats:\n  - id: THR-001\n');
+    assert.deepEqual(await fixFile(abs, '# edited meanwhile\nthreats:\n  - id: THR-001\n', [{ ...edit, range: { start: { line: 2, character: 15 }, end: { line: 2, character: 15 } } }]), { applied: [{ ...edit, range: { start: { line: 2, character: 15 }, end: { line: 2, character: 15 } } }] });
+    assert.equal(readFileSync(abs, 'utf8'), '# edited meanwhile\nthreats:\n  - id: THR-001X\n');
+  });
+});
