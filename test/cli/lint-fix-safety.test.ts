@@ -45,4 +45,33 @@ describe('spdf lint --fix never damages a model', () => {
     assert.deepEqual(await fixFile(abs, '# edited meanwhile\nthreats:\n  - id: THR-001\n', [{ ...edit, range: { start: { line: 2, character: 15 }, end: { line: 2, character: 15 } } }]), { applied: [{ ...edit, range: { start: { line: 2, character: 15 }, end: { line: 2, character: 15 } } }] });
     assert.equal(readFileSync(abs, 'utf8'), '# edited meanwhile\nthreats:\n  - id: THR-001X\n');
   });
+
+  it('a fix that leaves a TODO placeholder never turns an error gate green', async () => {
+    const model = 'threats:\n  - id: THR-001\n    title: Replayed command\n';
+    const root = tempWorkspace({ 'spdf.config.yaml': 'profile: recommended\nrules: {TR006: error}\n', 'm.spdf.yaml': model });
+    const r = await runCli(['lint', root, '--fix'], root);
+    assert.match(r.stdout, /^fixed m\.spdf\.yaml:2:9\s+TR006/m);
+    assert.match(readFileSync(join(root, 'm.spdf.yaml'), 'utf8'), /no_safety_impact_rationale: TODO\(TR006\)/);
+    const again = await runCli(['lint', root, '--format', 'json'], root);
+    const findings = JSON.parse(again.stdout).findings as { code: string; severity: string }[];
+    assert.deepEqual(findings.filter((f) => f.code === 'TM011').map((f) => f.severity), ['error']);
+    assert.equal(again.code, 1);
+  });
+
+  it('with TM011 off, a fix that would leave a placeholder is not applied', async () => {
+    const model = 'threats:\n  - id: THR-001\n    title: Replayed command\n';
+    const root = tempWorkspace({ 'spdf.config.yaml': 'profile: recommended\nrules: {TR006: error, TM011: off}\n', 'm.spdf.yaml': model });
+    const r = await runCli(['lint', root, '--fix'], root);
+    assert.match(r.stdout, /^not fixed m\.spdf\.yaml:2:9\s+TR006\s+the fix leaves a TODO placeholder/m);
+    assert.equal(readFileSync(join(root, 'm.spdf.yaml'), 'utf8'), model);
+    assert.equal(r.code, 1);
+  });
+
+  it('fixes a file that starts with a byte order mark at the right offsets and keeps the mark', async () => {
+    const model = 'controls: [{id: CTRL-001, title: Signed}, {id: CTRL-002, title: Other, implements: [SEC-REQ-00l]}]\nrequirements:\n  - id: SEC-REQ-001\n    title: R\n';
+    const root = tempWorkspace({ 'spdf.config.yaml': CONFIG, 'm.spdf.yaml': `\uFEFF${model}` });
+    const r = await runCli(['lint', root, '--fix'], root);
+    assert.match(r.stdout, /^fixed m\.spdf\.yaml:1:\d+\s+TM002\s+Change to 'SEC-REQ-001'/m);
+    assert.equal(readFileSync(join(root, 'm.spdf.yaml'), 'utf8'), `\uFEFF${model.replace('SEC-REQ-00l', 'SEC-REQ-001')}`);
+  });
 });

@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../core/fixes/apply';
 import { fixBlockers } from '../../core/fixes/blockers';
+import { placeholder } from '../../core/fixes/placeholder';
+import { effectiveSeverity } from '../../core/rules/engine';
 import { findRule } from '../../core/rules/registry';
 import { decodeUtf8 } from '../../core/text';
 import type { Finding, TextEdit } from '../../core/types';
@@ -74,7 +76,12 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
   const log = (line: string) => (args.format === 'human' ? o.out(line) : o.err(line));
   let failed = false;
   for (let pass = 0; pass < MAX_FIX_PASSES && !failed; pass++) {
-    const fixable = check.result.findings.filter((f) => f.fix && scope(f.file) && findRule(f.code)?.meta.fixable);
+    let fixable = check.result.findings.filter((f) => f.fix && scope(f.file) && findRule(f.code)?.meta.fixable);
+    if (!placeholdersVisible(check)) {
+      // A placeholder nobody is told about would turn the finding green; the finding stays as it is.
+      for (const f of fixable.filter(leavesPlaceholder)) log(`not fixed ${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.code}  the fix leaves a TODO placeholder and TM011 placeholder-value is off`);
+      fixable = fixable.filter((f) => !leavesPlaceholder(f));
+    }
     if (fixable.length === 0) break;
     const blockers = fixBlockers(check.workspace.graph);
     if (blockers.length) {
@@ -103,6 +110,9 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
   }
   return { check, failed };
 }
+
+const placeholdersVisible = (check: NodeCheck) => effectiveSeverity(findRule('TM011')!, check.workspace) !== 'off';
+const leavesPlaceholder = (f: Finding) => f.fix!.edits.some((e) => e.newText.includes(placeholder(f.code)));
 
 /**
  * Applies edits to one file only if its text is still `base`, the text they were computed from (an editor or

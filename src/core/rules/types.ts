@@ -48,6 +48,8 @@ export interface Report {
   fix?: Fix;
   suggestions?: Fix[];
   related?: RelatedLocation[];
+  /** Code of another rule: the finding takes that rule's effective severity when it is higher than its own. */
+  severityOf?: string;
 }
 
 /** Everything a rule may read. Optional inputs are absent when the host did not supply them. */
