@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { applyEdits } from '../../core/fixes/apply';
 import { fixBlockers } from '../../core/fixes/blockers';
 import { placeholder } from '../../core/fixes/placeholder';
-import { effectiveSeverity } from '../../core/rules/engine';
+import { effectiveSeverity, lint } from '../../core/rules/engine';
 import { findRule } from '../../core/rules/registry';
 import { decodeUtf8 } from '../../core/text';
-import type { Finding, TextEdit } from '../../core/types';
+import { compareFindings, type Finding, type TextEdit } from '../../core/types';
 import { checkPath, toWorkspacePath, type NodeCheck } from '../../node/workspace';
 import { lintJson, printHuman } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
+import { assertPathsExist, namedModelFiles } from '../named-files';
 
 export interface LintArgs {
   paths: string[];
@@ -32,12 +33,14 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   // The trace command's module registers the other formats (SARIF); it loads only when one is asked for.
   if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) require('./trace');
   if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) throw new UsageError(`unknown --format '${args.format}' (human, json${Object.keys(lintFormatters).map((f) => `, ${f}`).join('')})`);
+  assertPathsExist(args.paths);
   const start = args.paths[0] ?? '.';
   const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache };
   let check = await checkPath(start, checkOpts);
   const scope = narrowTo(check.root, args.paths);
   let fixFailed = false;
   if (args.fix) ({ check, failed: fixFailed } = await fixAll(o, check, scope, args));
+  check = withOutsideModel(check, namedModelFiles(check.root, args.paths, check.workspace.config.include));
   for (const n of check.notes) if (args.format === 'human') o.err(`note: ${n.path}: ${n.reason}`);
   for (const p of check.problems) o.err(`warning: ${p}`);
   for (const e of check.result.internalErrors) o.err(`internal error in rule ${e.code}: ${e.message}`);
@@ -54,6 +57,16 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   }
   if (check.result.internalErrors.length || fixFailed) return 2;
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Adds TM012 findings for named files that are not part of the model (they were not checked). */
+function withOutsideModel(check: NodeCheck, named: string[]): NodeCheck {
+  if (named.length === 0) return check;
+  const inputs = { graph: check.workspace.graph, config: check.workspace.config, allFiles: check.workspace.allFiles, explicitFiles: named };
+  const extra = lint(inputs, { rules: [findRule('TM012')!] });
+  if (extra.findings.length === 0 && extra.internalErrors.length === 0) return check;
+  const findings = [...check.result.findings, ...extra.findings].sort(compareFindings);
+  return { ...check, result: { ...check.result, findings, internalErrors: [...check.result.internalErrors, ...extra.internalErrors] } };
 }
 
 /** Paths narrow what is reported, never what is loaded: references resolve against the whole workspace. */

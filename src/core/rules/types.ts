@@ -66,6 +66,8 @@ export interface RuleInputs {
   testResults?: unknown;
   /** Review lock file contents (see src/core/codelinks). */
   lock?: unknown;
+  /** Files the user named explicitly (CLI paths, documents open in the editor); TM012 reports those outside the model. */
+  explicitFiles?: string[];
 }
 
 export interface RuleContext extends RuleInputs {
