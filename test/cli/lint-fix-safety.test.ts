@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { promises as fsp, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixFile } from '../../src/cli/commands/lint';
 import { runCli, tempWorkspace } from '../support/cli';
@@ -33,6 +33,30 @@ describe('spdf lint --fix never damages a model', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^ {2}controls\.spdf\.yaml:2:5 {2}TM008 /m);
     assert.equal(readFileSync(join(root, 'threats.spdf.yaml'), 'utf8'), files['threats.spdf.yaml']);
+  });
+
+  it('lint --fix skips a file saved by someone else while it ran, says so and exits 2', async () => {
+    const model = 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-0O1]\ncontrols:\n  - id: CTRL-001\n    title: Signed\n';
+    const root = tempWorkspace({ 'spdf.config.yaml': CONFIG, 'm.spdf.yaml': model });
+    const abs = join(root, 'm.spdf.yaml');
+    const saved = `# saved meanwhile\n${model}`;
+    const original = fsp.readFile;
+    // The first read is the model load; the editor saves right after it.
+    let reads = 0;
+    fsp.readFile = (async (...a: Parameters<typeof original>) => {
+      const r = await original(...a);
+      if (String(a[0]) === abs && reads++ === 0) writeFileSync(abs, saved);
+      return r;
+    }) as typeof original;
+    try {
+      const r = await runCli(['lint', root, '--fix', '--no-cache', '--no-code'], root);
+      assert.match(r.stderr, /^error: m\.spdf\.yaml: changed since it was read; not fixed$/m);
+      assert.doesNotMatch(r.stdout, /^fixed /m);
+      assert.equal(r.code, 2);
+    } finally {
+      fsp.readFile = original;
+    }
+    assert.equal(readFileSync(abs, 'utf8'), saved);
   });
 
   it('does not write a file whose text changed after the fixes were computed', async () => {

@@ -98,7 +98,8 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
     if (fixable.length === 0) break;
     const blockers = fixBlockers(check.workspace.graph);
     if (blockers.length) {
-      o.err('error: --fix refused: part of the model could not be read or understood, and fixes computed without it could damage the model. Nothing was changed. Repair these first:');
+      const done = pass === 0 ? 'Nothing was changed' : 'The changes listed above were made; no further fix was applied';
+      o.err(`error: --fix refused: part of the model could not be read or understood, and fixes computed without it could damage the model. ${done}. Repair these first:`);
       for (const p of blockers) o.err(`  ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}  ${p.code}  ${p.message}`);
       return { check, failed: true };
     }
