@@ -26,6 +26,14 @@ describe('TM002 dangling-reference: what the fix does', () => {
     assert.deepEqual(f.suggestions?.map((s) => s.description), ["Change to 'CTRL-011'", "Change to 'CTRL-013'", "Create a control stub 'CTRL-012' in model.spdf.yaml"]);
   });
 
+  it('applies nothing when the one close ID differs only in its number (another item, not a typo)', async () => {
+    const f = await tm002(`threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-002]\n${CONTROLS}`);
+    assert.equal(f.fix, undefined);
+    assert.deepEqual(f.suggestions?.map((s) => s.description), ["Change to 'CTRL-001'", "Create a control stub 'CTRL-002' in model.spdf.yaml"]);
+    const padded = await tm002(`threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-0001]\n${CONTROLS}`);
+    assert.equal(padded.fix?.description, "Change to 'CTRL-001'", 'the same number written with another padding is a typo');
+  });
+
   it('creates a stub only of the one kind whose ID pattern fits, with TODO(TM002) fields that stay an error', async () => {
     const model = 'requirements:\n  - id: SEC-REQ-001\n    title: R\n    text: T\ntests:\n  - id: TC-001\n    title: T\n    result: pass\n    verifies: [THR-404]\n';
     const f = await tm002(model);

@@ -23,6 +23,16 @@ function closestIds(id: string, candidates: string[]): string[] {
   return [...new Set(candidates.filter((c) => editDistance(id.toLowerCase(), c.toLowerCase(), d) === d))];
 }
 
+/**
+ * IDs that differ only in the value of a number (CTRL-002 vs CTRL-001) name different items: numbers are
+ * the identity of sequential IDs, so changing one is a guess at another item, not a typo fix.
+ */
+function otherNumber(a: string, b: string): boolean {
+  const shape = (s: string) => s.toLowerCase().replace(/\d+/g, '#');
+  const numbers = (s: string) => (s.match(/\d+/g) ?? []).map(Number).join(',');
+  return shape(a) === shape(b) && numbers(a) !== numbers(b);
+}
+
 /** The one kind a stub for `id` can have: offered by the field and matching that kind's ID pattern. */
 function stubKindOf(ctx: RuleContext, id: string, kinds: readonly ItemKind[]): ItemKind | undefined {
   const patterns: Record<string, string> = ctx.config.trusted ? ctx.config.idPatterns : DEFAULT_ID_PATTERNS;
@@ -45,7 +55,7 @@ const rule: Rule = {
     category: 'structure',
     description: 'A reference names an ID that no item defines, or an item of the wrong kind.',
     rationale:
-      'A broken link breaks the chain zone -> threat -> hazard -> control -> requirement -> test that an FDA reviewer follows. When exactly one existing ID of the expected kind is close (a typo), the fix changes the reference to it ("did you mean"); when several are equally close, each is offered in the editor and nothing is applied automatically. Only when no ID is close, and the ID fits exactly one expected kind\'s pattern, does the fix create a stub (a requirement, control, hazard, test or threat) in the referencing file or the configured stubs file; its `TODO(TM002)` fields keep it an error (TM011) until a person writes the item. `spdf lint --fix` applies nothing while any model file has load errors, so a stub is never created for an ID defined in a file that failed to load.',
+      'A broken link breaks the chain zone -> threat -> hazard -> control -> requirement -> test that an FDA reviewer follows. When exactly one existing ID of the expected kind is close (a typo such as `CTRL-0O1`), the fix changes the reference to it ("did you mean"); when several are equally close, or the close one differs only in its number (`CTRL-002` vs `CTRL-001` names another item, and relinking would be false evidence), each is offered in the editor and nothing is applied automatically. Only when no ID is close, and the ID fits exactly one expected kind\'s pattern, does the fix create a stub (a requirement, control, hazard, test or threat) in the referencing file or the configured stubs file; its `TODO(TM002)` fields keep it an error (TM011) until a person writes the item. `spdf lint --fix` applies nothing while any model file has load errors, so a stub is never created for an ID defined in a file that failed to load.',
     source: 'Threagile model parser ("missing referenced technical asset"); FDA premarket guidance traceability',
     fixable: true,
     examples: {
@@ -75,8 +85,8 @@ const rule: Rule = {
       const stubKind = stubKindOf(ctx, ref.id, ref.kinds);
       const target = (ctx.config.stubsFile && graph.fileByPath.get(ctx.config.stubsFile)) || file;
       const stub: Fix | undefined = stubKind && { description: `Create a ${stubKind} stub '${ref.id}' in ${target.path}`, edits: [appendItemEdit(target, stubKind, STUB[stubKind]!(ref.id))] };
-      // "Did you mean" wins over a stub; an ambiguous one is left to a person.
-      const fix = close.length === 1 ? suggestions.shift() : close.length === 0 ? stub : undefined;
+      // "Did you mean" wins over a stub; an ambiguous one, or one naming another number, is left to a person.
+      const fix = close.length === 1 && !otherNumber(ref.id, close[0]) ? suggestions.shift() : close.length === 0 ? stub : undefined;
       if (stub && fix !== stub) suggestions.push(stub);
       const shown = close.slice(0, 3).map((c) => `'${c}'`);
       const near = close.length > 3 ? `${shown.join(', ')} or ${close.length - 3} more` : shown.join(' or ');
