@@ -503,7 +503,9 @@ export function codeActions(ctx: FeatureContext, path: string, params: CodeActio
         if (blocked) out.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], disabled: { reason: blocked } });
         else out.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], ...(i === 0 && f.fix ? { isPreferred: true } : {}), edit: toWorkspaceEdit(ctx, fix) });
       }
-      if (text !== undefined && findRule(f.code) && (ctx.state.kindOf(path) !== 'model' || text === ctx.state.graph.fileByPath.get(path)?.source.text)) {
+      // No suppression in a file outside the model (TM012): nobody reads its comments. None from stale text either.
+      const suppressible = f.code !== 'TM012' && (ctx.state.kindOf(path) !== 'model' || text === ctx.state.graph.fileByPath.get(path)?.source.text);
+      if (text !== undefined && findRule(f.code) && suppressible) {
         const line = lineOf(text, f.range.start.line);
         const indent = /^\s*(-\s+)?/.exec(line)?.[0].replace(/-/g, ' ') ?? '';
         const lead = /^\s*/.exec(line)![0];

@@ -56,6 +56,7 @@ describe('language server: quick fixes that never damage a model, files outside 
       const d: Diagnostic[] = await h.waitDiagnostics('archive/old.spdf.yaml', (x) => x.length > 0);
       assert.deepEqual(d.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character]), [['TM012', 2, 0, 0]]);
       assert.match(String(d[0].message), /matches `exclude` pattern 'archive\/\*\*'.*not checked/);
+      assert.deepEqual(await actionsFor(h, 'archive/old.spdf.yaml', 'TM012'), [], 'a suppression comment in a file nobody reads would do nothing');
       await h.client.sendNotification('textDocument/didClose', { textDocument: { uri: h.uri('archive/old.spdf.yaml') } });
       await h.waitDiagnostics('archive/old.spdf.yaml', (x) => x.length === 0);
     } finally {
