@@ -24,7 +24,7 @@ describe('example workspace (examples/infusion-pump)', function () {
     cpSync(EXAMPLE, copy, { recursive: true });
     const before = JSON.parse((await runCli(['lint', copy, '--format', 'json'])).stdout).findings as F[];
     const fixable = before.filter((f) => f.fixable);
-    assert.ok(fixable.length >= 2, 'the example has fixable defects');
+    assert.ok(fixable.length >= 1, 'the example has fixable defects');
     const fixed = await runCli(['lint', copy, '--fix'], copy);
     for (const f of fixable) assert.match(fixed.stdout, new RegExp(`fixed ${f.file.replace(/[.]/g, '\\.')}:${f.line}:${f.column}\\s+${f.code}`));
     const after = (JSON.parse((await runCli(['lint', copy, '--format', 'json'])).stdout).findings as F[]).map(key);

@@ -22,6 +22,7 @@ import {
   type Location,
   type Position,
   type Range as LspRange,
+  TextDocumentEdit,
   type SymbolInformation,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
@@ -35,6 +36,7 @@ import { itemTitle, tagCompletion, yamlCompletion, type Candidate } from '../cor
 import { locateTag, RELATION_TARGETS, type Located } from '../core/query/locate';
 import { describeType, schemaAt } from '../core/query/schema-path';
 import { testsOf, type ItemTrace } from '../core/matrix/status';
+import { fixBlockers } from '../core/fixes/blockers';
 import { findRule, RULES } from '../core/rules/registry';
 import type { Finding, Fix, Range } from '../core/types';
 import { deref, type YNode } from '../core/yaml/ynode';
@@ -47,6 +49,10 @@ export interface FeatureContext {
   paths: Paths;
   /** Current text of a document the client has open (or undefined). */
   openText(path: string): string | undefined;
+  /** Version of a document the client has open (or undefined). */
+  openVersion?(path: string): number | undefined;
+  /** The client accepts versioned document edits (`workspace.workspaceEdit.documentChanges`). */
+  documentChanges?: boolean;
 }
 
 /** What is under the cursor, in a model file or in a code file. */
@@ -449,10 +455,32 @@ function commentPrefix(ctx: FeatureContext, path: string): string {
   return lang && HASH_COMMENT.has(lang) ? '#' : '//';
 }
 
+/**
+ * A fix as a workspace edit. Edits of an open document carry its version, so the client rejects them if the
+ * document changed after the fix was computed (offsets would land in the wrong place).
+ */
 function toWorkspaceEdit(ctx: FeatureContext, fix: Fix): WorkspaceEdit {
-  const changes: Record<string, LspTextEdit[]> = {};
-  for (const e of fix.edits) (changes[ctx.paths.toUri(e.file)] ??= []).push({ range: lspRange(e.range), newText: e.newText });
-  return { changes };
+  const byFile = new Map<string, LspTextEdit[]>();
+  for (const e of fix.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), { range: lspRange(e.range), newText: e.newText }]);
+  if (ctx.documentChanges)
+    return { documentChanges: [...byFile].map(([file, edits]) => TextDocumentEdit.create({ uri: ctx.paths.toUri(file), version: ctx.openVersion?.(file) ?? null }, edits)) };
+  return { changes: Object.fromEntries([...byFile].map(([file, edits]) => [ctx.paths.toUri(file), edits])) };
+}
+
+/** Why fixes are withheld: part of the model failed to load, or a file changed since the findings were computed. */
+function fixBlocked(ctx: FeatureContext, fix: Fix): string | undefined {
+  const blockers = fixBlockers(ctx.state.graph);
+  if (blockers.length) {
+    const b = blockers[0];
+    return `part of the model could not be read (${b.file}:${b.range.start.line + 1}:${b.range.start.character + 1} ${b.code}${blockers.length > 1 ? ` and ${blockers.length - 1} more` : ''}); fix that first`;
+  }
+  for (const file of new Set(fix.edits.map((e) => e.file))) {
+    const base = ctx.state.graph.fileByPath.get(file)?.source.text;
+    const now = ctx.openText(file);
+    // Code files: the findings come from the index of the current text; the versioned edit guards the rest.
+    if (base !== undefined && now !== undefined && now !== base) return `${file} changed since it was checked; try again`;
+  }
+  return undefined;
 }
 
 export function codeActions(ctx: FeatureContext, path: string, params: CodeActionParams): CodeAction[] {
@@ -469,27 +497,26 @@ export function codeActions(ctx: FeatureContext, path: string, params: CodeActio
     const f = key ? byKey.get(key) : findings.find((x) => x.code === d.code && x.range.start.line === d.range.start.line);
     if (!f) continue;
     if (want(CodeActionKind.QuickFix)) {
-      if (f.fix) out.push({ title: f.fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: toWorkspaceEdit(ctx, f.fix) });
-      for (const s of f.suggestions ?? []) out.push({ title: s.description, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: toWorkspaceEdit(ctx, s) });
-      if (text !== undefined && findRule(f.code)) {
+      // The fix first and preferred (for TM002 the one close ID, "did you mean"), then the suggestions.
+      for (const [i, fix] of [...(f.fix ? [f.fix] : []), ...(f.suggestions ?? [])].entries()) {
+        const blocked = fixBlocked(ctx, fix);
+        if (blocked) out.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], disabled: { reason: blocked } });
+        else out.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], ...(i === 0 && f.fix ? { isPreferred: true } : {}), edit: toWorkspaceEdit(ctx, fix) });
+      }
+      // No suppression in a file outside the model (TM012): nobody reads its comments. None from stale text either.
+      const suppressible = f.code !== 'TM012' && (ctx.state.kindOf(path) !== 'model' || text === ctx.state.graph.fileByPath.get(path)?.source.text);
+      if (text !== undefined && findRule(f.code) && suppressible) {
         const line = lineOf(text, f.range.start.line);
         const indent = /^\s*(-\s+)?/.exec(line)?.[0].replace(/-/g, ' ') ?? '';
         const lead = /^\s*/.exec(line)![0];
         const eol = text.includes('\r\n') ? '\r\n' : '\n';
+        const at = { line: f.range.start.line, character: 0 };
+        const newText = `${/^\s*-\s/.test(line) ? lead : indent}${commentPrefix(ctx, path)} spdf-disable-next-line ${f.code} -- ${eol}`;
         out.push({
           title: `Suppress ${f.code} on this line (with a justification)`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
-          edit: {
-            changes: {
-              [ctx.paths.toUri(path)]: [
-                {
-                  range: { start: { line: f.range.start.line, character: 0 }, end: { line: f.range.start.line, character: 0 } },
-                  newText: `${/^\s*-\s/.test(line) ? lead : indent}${commentPrefix(ctx, path)} spdf-disable-next-line ${f.code} -- ${eol}`,
-                },
-              ],
-            },
-          },
+          edit: toWorkspaceEdit(ctx, { description: '', edits: [{ file: path, range: { start: at, end: at }, newText }] }),
         });
       }
     }

@@ -113,6 +113,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       for (const d of docs.values()) if (paths.toPath(d.uri) === p) return d.getText();
       return undefined;
     },
+    openVersion: (p) => {
+      for (const d of docs.values()) if (paths.toPath(d.uri) === p) return d.version;
+      return undefined;
+    },
+    documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -407,6 +412,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(
     safe('codeAction', [], async (p) => {
       await chain;
+      // Fixes are computed from the documents as the server has them now (every queued edit applied).
+      state!.check();
       return P(p.textDocument.uri) ? F.codeActions(ctx(), P(p.textDocument.uri)!, p) : [];
     }),
   );

@@ -303,12 +303,17 @@ export class WorkspaceState {
       this.codeDirty = true;
       graphRebuilt = true;
     }
-    if (this.codeDirty) {
-      this.codeResult = CODE_RULES.length
-        ? lint(this.inputs(), { rules: [...CODE_RULES, ...RULES.filter((r) => r.meta.code === 'TM010')], suppressions: [...this.codeSuppressions.values()].flat() })
-        : { findings: [], suppressed: [], internalErrors: [] };
+    const outside = this.openOutsideModel();
+    const outsideKey = JSON.stringify(outside);
+    if (this.codeDirty || outsideKey !== this.outsideKey) {
+      if (this.codeDirty)
+        this.codeResult = CODE_RULES.length
+          ? lint(this.inputs(), { rules: [...CODE_RULES, ...RULES.filter((r) => r.meta.code === 'TM010')], suppressions: [...this.codeSuppressions.values()].flat() })
+          : { findings: [], suppressed: [], internalErrors: [] };
       this.codeDirty = false;
-      this.result = merge(this.modelResult, this.codeResult, (f) => this.kindOf(f) === 'code');
+      this.outsideKey = outsideKey;
+      const merged = merge(this.modelResult, this.codeResult, (f) => this.kindOf(f) === 'code');
+      this.result = outside.length ? { ...merged, findings: [...merged.findings, ...outside] } : merged;
       const byFile = new Map<string, Finding[]>();
       for (const f of this.result.findings) {
         let l = byFile.get(f.file);
@@ -320,6 +325,22 @@ export class WorkspaceState {
       this.traceIndexCache = undefined;
     }
     return { result: this.result, graphRebuilt };
+  }
+
+  private outsideKey = '[]';
+
+  /**
+   * TM012 for open model-looking documents the config leaves out of the model: a warning in the editor (opening a
+   * file is not asking for a gate, unlike naming it to `spdf lint`), never silence.
+   */
+  private openOutsideModel(): Finding[] {
+    if (this.overlays.size === 0) return [];
+    const rule = RULES.find((r) => r.meta.code === 'TM012');
+    const inInclude = modelFileMatcher({ ...this.config, exclude: [] });
+    const open = [...this.overlays.keys()].filter((p) => /\.spdf\.ya?ml$/i.test(p) || inInclude(p));
+    if (!rule || open.length === 0) return [];
+    const found = lint({ graph: this.graph, config: this.config, allFiles: this.sortedFiles, explicitFiles: open }, { rules: [rule] }).findings;
+    return found.map((f) => (f.severity === 'error' ? { ...f, severity: 'warning' } : f));
   }
 
   inputs(): RuleInputs {

@@ -35,9 +35,9 @@ describe('ZC quick fixes', () => {
       ].join('\n'),
       'ZC002',
     );
-    assert.match(text, /\n {4}accountable_org: TODO {2}# spdf ZC002: fill in\n {4}boundary: \{logical: TODO, physical: TODO\}/);
-    assert.match(text, /\n {6}logical: VLAN 3\n {6}physical: TODO {2}# spdf ZC002: fill in\n/);
-    assert.match(text, /boundary: \{physical: Box, logical: TODO\}/);
+    assert.match(text, /\n {4}accountable_org: TODO\(ZC002\) {2}# spdf ZC002: fill in\n {4}boundary: \{logical: TODO\(ZC002\), physical: TODO\(ZC002\)\}/);
+    assert.match(text, /\n {6}logical: VLAN 3\n {6}physical: TODO\(ZC002\) {2}# spdf ZC002: fill in\n/);
+    assert.match(text, /boundary: \{physical: Box, logical: TODO\(ZC002\)\}/);
     assert.deepEqual(
       findings.filter((f) => !f.startsWith('TM011')),
       ["ZC002 2 zone 'Z-A' does not document access_points, safety_designation (IEC 62443-3-2 ZCR 6.4 zone characteristics)"],

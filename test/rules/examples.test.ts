@@ -8,6 +8,7 @@ import { exampleFiles, lintFiles } from '../support/workspace';
  * rules that guard well-formedness (syntax, schema, vocabularies, unreadable files). Invalid examples
  * fire exactly their markers and nothing else; valid ones fire nothing. So examples stay minimal and
  * readable in the docs, yet can never be malformed models. (The example workspace test runs all rules.)
+ * Every file of an example counts as named by the user, as in `spdf lint FILE...` (TM012).
  */
 const WELL_FORMED = ['TM000', 'TM006', 'TM008', 'TM009'];
 
@@ -21,14 +22,15 @@ describe('rule examples', () => {
           const expected = Object.entries(files).flatMap(([f, t]) => parseMarkers(f, t));
           const marked = RULES.filter((r) => !rules.includes(r) && expected.some((e) => e.code === r.meta.code));
           assert.ok(expected.some((e) => e.code === rule.meta.code), 'the example must mark at least one finding of its own rule');
-          const { result } = await lintFiles(files, { rules: [...rules, ...marked] });
+          const { result } = await lintFiles(files, { rules: [...rules, ...marked], inputs: { explicitFiles: Object.keys(files) } });
           assert.deepEqual(result.internalErrors, []);
           assert.deepEqual(diffExpectations(expected, result.findings), []);
         });
       });
       rule.meta.examples.valid.forEach((example, i) => {
         it(`valid example ${i + 1} fires nothing`, async () => {
-          const { result } = await lintFiles(exampleFiles(example), { rules });
+          const files = exampleFiles(example);
+          const { result } = await lintFiles(files, { rules, inputs: { explicitFiles: Object.keys(files) } });
           assert.deepEqual(result.internalErrors, []);
           assert.deepEqual(result.findings.map((f) => `${f.code} ${f.file}:${f.range.start.line + 1} ${f.message}`), []);
         });

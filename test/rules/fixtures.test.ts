@@ -23,7 +23,8 @@ function readTree(dir: string): Record<string, string> {
 /**
  * One folder per rule code. Every finding of the folder's rule, and of any other rule the folder marks,
  * must be marked, and every marker found. (Rules the fixture does not mention are not its subject;
- * the rule examples test is the one that demands silence from every other rule.)
+ * the rule examples test is the one that demands silence from every other rule.) Every YAML file of a
+ * folder counts as named by the user, as in `spdf lint FILE...` (TM012).
  */
 describe('rule fixtures', () => {
   const dirs = readdirSync(ROOT).sort();
@@ -36,7 +37,7 @@ describe('rule fixtures', () => {
       const files = readTree(join(ROOT, code));
       const expected = Object.entries(files).flatMap(([f, t]) => parseMarkers(f, t));
       assert.ok(expected.some((e) => e.code === code), `fixture ${code} must mark at least one ${code}`);
-      const { result } = await lintFiles(files);
+      const { result } = await lintFiles(files, { inputs: { explicitFiles: Object.keys(files).filter((f) => /\.ya?ml$/.test(f)) } });
       assert.deepEqual(result.internalErrors, []);
       const codes = new Set([code, ...expected.map((e) => e.code)]);
       assert.deepEqual(diffExpectations(expected, result.findings.filter((f) => codes.has(f.code))), []);

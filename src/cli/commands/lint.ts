@@ -1,11 +1,16 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../core/fixes/apply';
+import { fixBlockers } from '../../core/fixes/blockers';
+import { placeholder } from '../../core/fixes/placeholder';
+import { effectiveSeverity, lint } from '../../core/rules/engine';
 import { findRule } from '../../core/rules/registry';
-import type { Finding, TextEdit } from '../../core/types';
+import { decodeUtf8 } from '../../core/text';
+import { compareFindings, type Finding, type TextEdit } from '../../core/types';
 import { checkPath, toWorkspacePath, type NodeCheck } from '../../node/workspace';
 import { lintJson, printHuman } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
+import { assertPathsExist, namedModelFiles } from '../named-files';
 
 export interface LintArgs {
   paths: string[];
@@ -28,11 +33,14 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   // The trace command's module registers the other formats (SARIF); it loads only when one is asked for.
   if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) require('./trace');
   if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) throw new UsageError(`unknown --format '${args.format}' (human, json${Object.keys(lintFormatters).map((f) => `, ${f}`).join('')})`);
+  assertPathsExist(args.paths);
   const start = args.paths[0] ?? '.';
   const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache };
   let check = await checkPath(start, checkOpts);
   const scope = narrowTo(check.root, args.paths);
-  if (args.fix) check = await fixAll(o, check, scope, args);
+  let fixFailed = false;
+  if (args.fix) ({ check, failed: fixFailed } = await fixAll(o, check, scope, args));
+  check = withOutsideModel(check, namedModelFiles(check.root, args.paths, check.workspace.config.include));
   for (const n of check.notes) if (args.format === 'human') o.err(`note: ${n.path}: ${n.reason}`);
   for (const p of check.problems) o.err(`warning: ${p}`);
   for (const e of check.result.internalErrors) o.err(`internal error in rule ${e.code}: ${e.message}`);
@@ -47,8 +55,18 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
     if (args.format === 'human') o.out(`too many warnings (${warnings}); maximum allowed is ${args.maxWarnings}`);
     return EXIT_FINDINGS;
   }
-  if (check.result.internalErrors.length) return 2;
+  if (check.result.internalErrors.length || fixFailed) return 2;
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Adds TM012 findings for named files that are not part of the model (they were not checked). */
+function withOutsideModel(check: NodeCheck, named: string[]): NodeCheck {
+  if (named.length === 0) return check;
+  const inputs = { graph: check.workspace.graph, config: check.workspace.config, allFiles: check.workspace.allFiles, explicitFiles: named };
+  const extra = lint(inputs, { rules: [findRule('TM012')!] });
+  if (extra.findings.length === 0 && extra.internalErrors.length === 0) return check;
+  const findings = [...check.result.findings, ...extra.findings].sort(compareFindings);
+  return { ...check, result: { ...check.result, findings, internalErrors: [...check.result.internalErrors, ...extra.internalErrors] } };
 }
 
 /** Paths narrow what is reported, never what is loaded: references resolve against the whole workspace. */
@@ -62,32 +80,41 @@ function narrowTo(root: string, paths: string[]): (file: string) => boolean {
 
 const MAX_FIX_PASSES = 5;
 
-/** Applies fixes of fixable rules, re-linting between passes, and lists every change. */
-async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, args: LintArgs): Promise<NodeCheck> {
+/**
+ * Applies fixes of fixable rules, re-linting between passes, and lists every change. Refuses while any part of
+ * the model failed to load, and never writes a file whose text differs from the text the fixes were computed
+ * from; either makes the run fail (`failed`).
+ */
+async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, args: LintArgs): Promise<{ check: NodeCheck; failed: boolean }> {
   const log = (line: string) => (args.format === 'human' ? o.out(line) : o.err(line));
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixable = check.result.findings.filter((f) => f.fix && scope(f.file) && findRule(f.code)?.meta.fixable);
+  let failed = false;
+  for (let pass = 0; pass < MAX_FIX_PASSES && !failed; pass++) {
+    let fixable = check.result.findings.filter((f) => f.fix && scope(f.file) && findRule(f.code)?.meta.fixable);
+    if (!placeholdersVisible(check)) {
+      // A placeholder nobody is told about would turn the finding green; the finding stays as it is.
+      for (const f of fixable.filter(leavesPlaceholder)) log(`not fixed ${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.code}  the fix leaves a TODO placeholder and TM011 placeholder-value is off`);
+      fixable = fixable.filter((f) => !leavesPlaceholder(f));
+    }
     if (fixable.length === 0) break;
-    const byFile = new Map<string, { edits: TextEdit[]; from: Finding[] }>();
-    for (const f of fixable)
-      for (const e of f.fix!.edits) {
-        const entry = byFile.get(e.file) ?? { edits: [], from: [] };
-        entry.edits.push(e);
-        entry.from.push(f);
-        byFile.set(e.file, entry);
-      }
+    const blockers = fixBlockers(check.workspace.graph);
+    if (blockers.length) {
+      const done = pass === 0 ? 'Nothing was changed' : 'The changes listed above were made; no further fix was applied';
+      o.err(`error: --fix refused: part of the model could not be read or understood, and fixes computed without it could damage the model. ${done}. Repair these first:`);
+      for (const p of blockers) o.err(`  ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}  ${p.code}  ${p.message}`);
+      return { check, failed: true };
+    }
+    const byFile = new Map<string, TextEdit[]>();
+    for (const f of fixable) for (const e of f.fix!.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
     let changed = 0;
-    for (const [file, { edits }] of byFile) {
-      const abs = join(check.root, file);
-      let before = '';
-      try {
-        before = await fs.readFile(abs, 'utf8');
-      } catch {
-        /* a fix may create a new file */
+    for (const [file, edits] of byFile) {
+      const base = check.workspace.graph.fileByPath.get(file)?.source.text;
+      const outcome = base === undefined ? 'not a loaded model file' : await fixFile(join(check.root, file), base, edits);
+      if (typeof outcome === 'string') {
+        o.err(`error: ${file}: ${outcome}; not fixed`);
+        failed = true;
+        continue;
       }
-      const { text, applied } = applyEdits(before, edits);
-      if (text === before) continue;
-      await writeAtomic(abs, text);
+      const { applied } = outcome;
       changed += applied.length;
       for (const f of fixable.filter((x) => x.fix!.edits.some((e) => applied.includes(e))))
         log(`fixed ${file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.code}  ${f.fix!.description}`);
@@ -95,7 +122,34 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
     if (changed === 0) break;
     check = await checkPath(check.root, { trusted: !args.untrusted, code: args.code, cache: args.cache });
   }
-  return check;
+  return { check, failed };
+}
+
+const placeholdersVisible = (check: NodeCheck) => effectiveSeverity(findRule('TM011')!, check.workspace) !== 'off';
+const leavesPlaceholder = (f: Finding) => f.fix!.edits.some((e) => e.newText.includes(placeholder(f.code)));
+
+/**
+ * Applies edits to one file only if its text is still `base`, the text they were computed from (an editor or
+ * another tool may have changed it meanwhile: the edits' offsets would land in the wrong place).
+ */
+export async function fixFile(abs: string, base: string, edits: TextEdit[]): Promise<{ applied: TextEdit[] } | 'changed since it was read'> {
+  const now = await readText(abs);
+  if (now?.text !== base) return 'changed since it was read';
+  const { text, applied } = applyEdits(base, edits);
+  if (text !== base) await writeAtomic(abs, now.bom + text);
+  return { applied: text === base ? [] : applied };
+}
+
+/** A file's text as the loader decodes it (a byte order mark is kept apart), or undefined when unreadable. */
+async function readText(abs: string): Promise<{ text: string; bom: string } | undefined> {
+  try {
+    const bytes = await fs.readFile(abs);
+    const decoded = decodeUtf8(bytes);
+    if ('error' in decoded) return undefined;
+    return { text: decoded.text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '' };
+  } catch {
+    return undefined;
+  }
 }
 
 async function writeAtomic(abs: string, text: string): Promise<void> {

@@ -29,7 +29,7 @@ export interface ModelFileCache {
   set(path: string, key: string, loaded: LoadedFile): void;
 }
 
-const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 
 export function modelFileMatcher(config: ResolvedConfig): (path: string) => boolean {
   const inc = picomatch(config.include, { dot: true });

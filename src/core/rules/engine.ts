@@ -36,7 +36,11 @@ export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
     if (severity === 'off' || rule.meta.code === SUPPRESSION_RULE) continue;
     if (rule.meta.needs?.some((n) => (n === 'code' ? !inputs.code : n === 'git' ? !inputs.fileDates : !inputs.testResults))) continue;
     ran.add(rule.meta.code);
-    const ctx = makeContext(inputs, (r: Report) => raw.push({ code: rule.meta.code, severity: severity as Severity, ...r }), shared);
+    const ctx = makeContext(
+      inputs,
+      ({ severityOf, ...r }: Report) => raw.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity as Severity, severityOf, inputs) : (severity as Severity), ...r }),
+      shared,
+    );
     try {
       rule.check(ctx);
     } catch (e) {
@@ -48,6 +52,15 @@ export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
   findings.sort(compareFindings);
   suppressed.sort(compareFindings);
   return { findings, suppressed, internalErrors };
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** `own`, raised to the effective severity of rule `code` when that one is higher (an `off` rule raises nothing). */
+function atLeast(own: Severity, code: string, inputs: RuleInputs): Severity {
+  const other = findRule(code);
+  const s = other ? effectiveSeverity(other, inputs) : 'off';
+  return s !== 'off' && RANK[s] > RANK[own] ? s : own;
 }
 
 export const SUPPRESSION_RULE = 'TM010';

@@ -50,6 +50,8 @@ export interface Report {
   fix?: Fix;
   suggestions?: Fix[];
   related?: RelatedLocation[];
+  /** Code of another rule: the finding takes that rule's effective severity when it is higher than its own. */
+  severityOf?: string;
 }
 
 /** Everything a rule may read. Optional inputs are absent when the host did not supply them. */
@@ -66,6 +68,8 @@ export interface RuleInputs {
   testResults?: unknown;
   /** Review lock file contents (see src/core/codelinks). */
   lock?: unknown;
+  /** Files the user named explicitly (CLI paths, documents open in the editor); TM012 reports those outside the model. */
+  explicitFiles?: string[];
 }
 
 export interface RuleContext extends RuleInputs {

@@ -1,3 +1,4 @@
+import { placeholder } from '../../fixes/placeholder';
 import type { Rule } from '../types';
 import { hasText, setKeyEdit } from '../tr/helpers';
 
@@ -9,7 +10,7 @@ const rule: Rule = {
     category: 'hazards',
     description: 'A hazard has no `rmf_ref` into the ISO 14971 risk management file.',
     rationale:
-      'Hazards in the SPDF model mirror the risk management file; TIR57 and SW96 require the security and safety processes to exchange them both ways. Without a reference, a reviewer cannot find the hazard\'s risk evaluation and controls in the RMF, and the two files drift apart. The fix adds `rmf_ref: TODO` for a person to fill in.',
+      'Hazards in the SPDF model mirror the risk management file; TIR57 and SW96 require the security and safety processes to exchange them both ways. Without a reference, a reviewer cannot find the hazard\'s risk evaluation and controls in the RMF, and the two files drift apart. The fix adds `rmf_ref: TODO(HZ002)` for a person to fill in.',
     source: 'AAMI TIR57:2016/(R)2023 (security and safety risk management links); ANSI/AAMI SW96:2023; ISO 14971:2019 clause 4.5 (risk management file)',
     fixable: true,
     since: '0.1.0',
@@ -25,7 +26,7 @@ const rule: Rule = {
         file: h.file,
         range: ctx.rangeOf(h),
         message: `hazard '${h.id}' has no \`rmf_ref\` into the risk management file`,
-        fix: { description: 'Add an rmf_ref TODO placeholder', edits: [setKeyEdit(ctx, h, 'rmf_ref', 'TODO', 'spdf: reference the risk management file entry')] },
+        fix: { description: 'Add an rmf_ref TODO placeholder', edits: [setKeyEdit(ctx, h, 'rmf_ref', placeholder('HZ002'), 'spdf: reference the risk management file entry')] },
       });
     }
   },

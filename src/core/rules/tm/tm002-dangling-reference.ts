@@ -1,17 +1,51 @@
+import { placeholder } from '../../fixes/placeholder';
 import { appendItemEdit, yamlString } from '../../fixes/yaml-edits';
-import type { ItemKind } from '../../model/kinds';
-import { nearest } from '../../model/suggest';
+import { DEFAULT_ID_PATTERNS, type ItemKind } from '../../model/kinds';
+import { editDistance, nearest } from '../../model/suggest';
 import type { Fix } from '../../types';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
 
-/** Stub fields for a dangling item, each a `key: value` line with a TODO where a human must decide. */
+/** Stub fields for a dangling item, each a `key: value` line; `TODO(TM002)` where a human must decide keeps the stub an error (TM011). */
+const TODO = placeholder('TM002');
 const STUB: Partial<Record<ItemKind, (id: string) => string[]>> = {
-  requirement: (id) => [`id: ${yamlString(id)}`, 'title: TODO  # spdf stub: write the requirement', 'text: TODO'],
-  control: (id) => [`id: ${yamlString(id)}`, 'title: TODO  # spdf stub: describe the control', 'type: technical'],
-  hazard: (id) => [`id: ${yamlString(id)}`, 'hazard: TODO  # spdf stub: copy from the risk management file'],
-  test: (id) => [`id: ${yamlString(id)}`, 'title: TODO  # spdf stub: describe the test', 'result: not-run'],
-  threat: (id) => [`id: ${yamlString(id)}`, 'title: TODO  # spdf stub: describe the threat'],
+  requirement: (id) => [`id: ${yamlString(id)}`, `title: ${TODO}  # spdf stub: write the requirement`, `text: ${TODO}`],
+  control: (id) => [`id: ${yamlString(id)}`, `title: ${TODO}  # spdf stub: describe the control`, 'type: technical'],
+  hazard: (id) => [`id: ${yamlString(id)}`, `hazard: ${TODO}  # spdf stub: copy from the risk management file`],
+  test: (id) => [`id: ${yamlString(id)}`, `title: ${TODO}  # spdf stub: describe the test`, 'result: not-run'],
+  threat: (id) => [`id: ${yamlString(id)}`, `title: ${TODO}  # spdf stub: describe the threat`],
 };
+
+/** Every candidate at the smallest edit distance from `id` (within the "did you mean" limit). */
+function closestIds(id: string, candidates: string[]): string[] {
+  const best = nearest(id, candidates);
+  if (best === undefined) return [];
+  const d = editDistance(id.toLowerCase(), best.toLowerCase());
+  return [...new Set(candidates.filter((c) => editDistance(id.toLowerCase(), c.toLowerCase(), d) === d))];
+}
+
+/**
+ * IDs that differ only in the value of a number (CTRL-002 vs CTRL-001) name different items: numbers are
+ * the identity of sequential IDs, so changing one is a guess at another item, not a typo fix.
+ */
+function otherNumber(a: string, b: string): boolean {
+  const shape = (s: string) => s.toLowerCase().replace(/\d+/g, '#');
+  const numbers = (s: string) => (s.match(/\d+/g) ?? []).map(Number).join(',');
+  return shape(a) === shape(b) && numbers(a) !== numbers(b);
+}
+
+/** The one kind a stub for `id` can have: offered by the field and matching that kind's ID pattern. */
+function stubKindOf(ctx: RuleContext, id: string, kinds: readonly ItemKind[]): ItemKind | undefined {
+  const patterns: Record<string, string> = ctx.config.trusted ? ctx.config.idPatterns : DEFAULT_ID_PATTERNS;
+  const fits = kinds.filter((k) => {
+    if (!STUB[k]) return false;
+    try {
+      return new RegExp(patterns[k] ?? DEFAULT_ID_PATTERNS[k]).test(id);
+    } catch {
+      return false;
+    }
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
 
 const rule: Rule = {
   meta: {
@@ -21,7 +55,7 @@ const rule: Rule = {
     category: 'structure',
     description: 'A reference names an ID that no item defines, or an item of the wrong kind.',
     rationale:
-      'A broken link breaks the chain zone -> threat -> hazard -> control -> requirement -> test that an FDA reviewer follows. The fix creates a stub (a requirement, control, hazard, test or threat with TODO fields) in the referencing file or the configured stubs file; relinking to a similar existing ID is only offered as a suggestion, because a silent relink would falsify evidence.',
+      'A broken link breaks the chain zone -> threat -> hazard -> control -> requirement -> test that an FDA reviewer follows. When exactly one existing ID of the expected kind is close (a typo such as `CTRL-0O1`), the fix changes the reference to it ("did you mean"); when several are equally close, or the close one differs only in its number (`CTRL-002` vs `CTRL-001` names another item, and relinking would be false evidence), each is offered in the editor and nothing is applied automatically. Only when no ID is close, and the ID fits exactly one expected kind\'s pattern, does the fix create a stub (a requirement, control, hazard, test or threat) in the referencing file or the configured stubs file; its `TODO(TM002)` fields keep it an error (TM011) until a person writes the item. `spdf lint --fix` applies nothing while any model file has load errors, so a stub is never created for an ID defined in a file that failed to load.',
     source: 'Threagile model parser ("missing referenced technical asset"); FDA premarket guidance traceability',
     fixable: true,
     since: '0.1.0',
@@ -47,20 +81,20 @@ const rule: Rule = {
       }
       idsOfKind ??= groupIds(graph.items);
       const candidates = ref.kinds.flatMap((k) => idsOfKind!.get(k) ?? []);
-      const near = nearest(ref.id, candidates);
-      const suggestions: Fix[] = near
-        ? [{ description: `Change to '${near}'`, edits: [{ file: ref.from.file, range, newText: near }] }]
-        : [];
-      const stubKind = ref.kinds.find((k) => STUB[k]);
-      let fix: Fix | undefined;
-      if (stubKind) {
-        const target = (ctx.config.stubsFile && graph.fileByPath.get(ctx.config.stubsFile)) || file;
-        fix = { description: `Create a ${stubKind} stub '${ref.id}' in ${target.path}`, edits: [appendItemEdit(target, stubKind, STUB[stubKind]!(ref.id))] };
-      }
+      const close = closestIds(ref.id, candidates);
+      const suggestions: Fix[] = close.slice(0, 5).map((c) => ({ description: `Change to '${c}'`, edits: [{ file: ref.from.file, range, newText: c }] }));
+      const stubKind = stubKindOf(ctx, ref.id, ref.kinds);
+      const target = (ctx.config.stubsFile && graph.fileByPath.get(ctx.config.stubsFile)) || file;
+      const stub: Fix | undefined = stubKind && { description: `Create a ${stubKind} stub '${ref.id}' in ${target.path}`, edits: [appendItemEdit(target, stubKind, STUB[stubKind]!(ref.id))] };
+      // "Did you mean" wins over a stub; an ambiguous one, or one naming another number, is left to a person.
+      const fix = close.length === 1 && !otherNumber(ref.id, close[0]) ? suggestions.shift() : close.length === 0 ? stub : undefined;
+      if (stub && fix !== stub) suggestions.push(stub);
+      const shown = close.slice(0, 3).map((c) => `'${c}'`);
+      const near = close.length > 3 ? `${shown.join(', ')} or ${close.length - 3} more` : shown.join(' or ');
       ctx.report({
         file: ref.from.file,
         range,
-        message: `unknown ${ref.kinds.join(' or ')} '${ref.id}'${near ? ` (did you mean '${near}'?)` : ''}`,
+        message: `unknown ${ref.kinds.join(' or ')} '${ref.id}'${near ? ` (did you mean ${near}?)` : ''}`,
         fix,
         suggestions,
       });

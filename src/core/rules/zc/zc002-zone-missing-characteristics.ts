@@ -1,3 +1,4 @@
+import { placeholder } from '../../fixes/placeholder';
 import type { Item } from '../../model/graph';
 import type { Fix, TextEdit } from '../../types';
 import { deref, pairOf, type YMap } from '../../yaml/ynode';
@@ -5,6 +6,7 @@ import type { Rule, RuleContext } from '../types';
 import { firstDefinitions, insertKey } from './helpers';
 
 const NOTE = 'spdf ZC002: fill in';
+const TODO = placeholder('ZC002');
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 
@@ -27,17 +29,17 @@ function missing(zone: Item): string[] {
 function placeholders(ctx: RuleContext, zone: Item, gaps: string[]): Fix | undefined {
   const file = ctx.graph.fileByPath.get(zone.file)!;
   const top: TextEdit[] = [];
-  if (gaps.includes('accountable_org')) top.push(insertKey(file, zone, 'accountable_org', 'TODO', NOTE));
+  if (gaps.includes('accountable_org')) top.push(insertKey(file, zone, 'accountable_org', TODO, NOTE));
   const boundaryPair = pairOf(zone.node, 'boundary');
   const boundary = deref(boundaryPair?.value);
   const nested: TextEdit[] = [];
   if (!boundaryPair || !boundary || (boundary.kind === 'scalar' && boundary.value === null)) {
     if (!boundaryPair && (gaps.includes('boundary.logical') || gaps.includes('boundary.physical')))
-      top.push(insertKey(file, zone, 'boundary', '{logical: TODO, physical: TODO}', 'spdf ZC002: describe the logical and physical boundary'));
+      top.push(insertKey(file, zone, 'boundary', `{logical: ${TODO}, physical: ${TODO}}`, 'spdf ZC002: describe the logical and physical boundary'));
   } else if (boundary.kind === 'map') {
     const inner = { ...zone, node: boundary as YMap };
     for (const key of ['logical', 'physical'])
-      if (gaps.includes(`boundary.${key}`) && !pairOf(boundary as YMap, key)) nested.push(insertKey(file, inner, key, 'TODO', NOTE));
+      if (gaps.includes(`boundary.${key}`) && !pairOf(boundary as YMap, key)) nested.push(insertKey(file, inner, key, TODO, NOTE));
   }
   const edits = [...merge(top), ...merge(nested)];
   if (edits.length === 0) return undefined;

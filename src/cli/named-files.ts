@@ -1,0 +1,56 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { toPosix } from '../node/fs-host';
+import { UsageError } from './io';
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+const MODEL_NAME = /\.spdf\.ya?ml$/i;
+
+/** Fails with a usage error (exit 2) for a path that does not exist: a check of nothing is not a pass. */
+export function assertPathsExist(paths: string[]): void {
+  for (const p of paths) {
+    try {
+      statSync(p);
+    } catch {
+      throw new UsageError(`no such file or folder: ${p}`);
+    }
+  }
+}
+
+/**
+ * Workspace-relative paths of the model-looking files the user named: every named YAML file, and inside a named
+ * folder (other than the workspace root) every `*.spdf.yaml` file or file matching `include`. TM012 reports
+ * those that are not part of the model.
+ */
+export function namedModelFiles(root: string, paths: string[], include: string[]): string[] {
+  const inModelPattern = picomatch(include, { dot: true });
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(p);
+    const rel = toPosix(relative(root, abs));
+    if (rel.startsWith('..')) continue;
+    if (statSync(abs).isFile()) {
+      if (/\.ya?ml$/i.test(abs)) out.push(rel);
+    } else if (rel !== '') {
+      for (const f of walk(abs)) {
+        const r = toPosix(relative(root, f));
+        if (MODEL_NAME.test(f) || inModelPattern(r)) out.push(r);
+      }
+    }
+  }
+  return [...new Set(out)].sort();
+}
+
+function* walk(dir: string): Generator<string> {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.isDirectory() && !SKIPPED_DIRS.has(e.name)) yield* walk(join(dir, e.name));
+    else if (e.isFile()) yield join(dir, e.name);
+  }
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver/node';
+import { startHarness, type Harness } from './harness';
+
+const CONFIG = "profile: recommended\nexclude: ['archive/**']\n";
+const MODEL = 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-00Z]\ncontrols:\n  - id: CTRL-001\n    title: Signed\n    type: technical\n';
+const CAPS = { workspace: { configuration: true, workspaceEdit: { documentChanges: true } }, textDocument: { publishDiagnostics: {}, codeAction: { disabledSupport: true } } };
+
+async function actionsFor(h: Harness, path: string, code: string): Promise<CodeAction[]> {
+  const has = (x: Diagnostic[] | undefined) => !!x?.some((y) => y.code === code);
+  const published = h.diagnostics.get(h.uri(path));
+  const d = (has(published) ? published! : await h.waitDiagnostics(path, has)).filter((x) => x.code === code);
+  return h.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: h.uri(path) }, range: d[0].range, context: { diagnostics: d } });
+}
+
+describe('language server: quick fixes that never damage a model, files outside the model', function () {
+  this.timeout(30000);
+
+  it('offers "did you mean" first and preferred, as a versioned document edit', async () => {
+    const h = await startHarness({ 'spdf.config.yaml': CONFIG, 'm.spdf.yaml': MODEL }, { capabilities: CAPS });
+    try {
+      await h.open('m.spdf.yaml');
+      h.change('m.spdf.yaml', 2, [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 11 } }, text: 'x' }]);
+      await h.waitDiagnostics('m.spdf.yaml', () => h.publishedVersions.get(h.uri('m.spdf.yaml')) === 2);
+      const actions = await actionsFor(h, 'm.spdf.yaml', 'TM002');
+      assert.equal(actions[0].title, "Change to 'CTRL-001'");
+      assert.equal(actions[0].isPreferred, true);
+      assert.ok(actions.slice(1).every((a) => !a.isPreferred));
+      const edit = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
+      assert.deepEqual(edit.textDocument, { uri: h.uri('m.spdf.yaml'), version: 2 });
+      assert.equal((edit.edits[0] as { newText: string }).newText, 'CTRL-001');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('withholds every fix while a model file has load errors, saying where', async () => {
+    const h = await startHarness({ 'spdf.config.yaml': CONFIG, 'm.spdf.yaml': MODEL, 'broken.spdf.yaml': 'controls:\n  - id: CTRL-002\n    title: [unclosed\n' }, { capabilities: CAPS });
+    try {
+      await h.open('m.spdf.yaml');
+      const fixes = (await actionsFor(h, 'm.spdf.yaml', 'TM002')).filter((a) => !a.title.startsWith('Suppress'));
+      assert.ok(fixes.length >= 1);
+      for (const a of fixes) {
+        assert.equal(a.edit, undefined, a.title);
+        assert.match(a.disabled!.reason, /broken\.spdf\.yaml:\d+:\d+ TM000/);
+      }
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('an open model file that the config excludes gets a TM012 warning, cleared when it closes', async () => {
+    const h = await startHarness({ 'spdf.config.yaml': CONFIG, 'm.spdf.yaml': MODEL, 'archive/old.spdf.yaml': 'hazards: [unclosed\n' }, { capabilities: CAPS });
+    try {
+      await h.open('archive/old.spdf.yaml');
+      const d: Diagnostic[] = await h.waitDiagnostics('archive/old.spdf.yaml', (x) => x.length > 0);
+      assert.deepEqual(d.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character]), [['TM012', 2, 0, 0]]);
+      assert.match(String(d[0].message), /matches `exclude` pattern 'archive\/\*\*'.*not checked/);
+      assert.deepEqual(await actionsFor(h, 'archive/old.spdf.yaml', 'TM012'), [], 'a suppression comment in a file nobody reads would do nothing');
+      await h.client.sendNotification('textDocument/didClose', { textDocument: { uri: h.uri('archive/old.spdf.yaml') } });
+      await h.waitDiagnostics('archive/old.spdf.yaml', (x) => x.length === 0);
+    } finally {
+      await h.close();
+    }
+  });
+});
