@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { applyEdits } from '../../core/fixes/apply';
 import { findRule } from '../../core/rules/registry';
 import type { Finding, TextEdit } from '../../core/types';
+import { writeFileAtomic } from '../../node/atomic-write';
 import { checkPath, toWorkspacePath, type NodeCheck } from '../../node/workspace';
 import { lintJson, printHuman } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
@@ -87,7 +88,7 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
       }
       const { text, applied } = applyEdits(before, edits);
       if (text === before) continue;
-      await writeAtomic(abs, text);
+      await writeFileAtomic(abs, text);
       changed += applied.length;
       for (const f of fixable.filter((x) => x.fix!.edits.some((e) => applied.includes(e))))
         log(`fixed ${file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.code}  ${f.fix!.description}`);
@@ -96,10 +97,4 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
     check = await checkPath(check.root, { trusted: !args.untrusted, code: args.code, cache: args.cache });
   }
   return check;
-}
-
-async function writeAtomic(abs: string, text: string): Promise<void> {
-  const tmp = `${abs}.spdf-tmp-${process.pid}`;
-  await fs.writeFile(tmp, text);
-  await fs.rename(tmp, abs);
 }

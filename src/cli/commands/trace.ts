@@ -16,6 +16,7 @@ import type { LintResult } from '../../core/rules/engine';
 import type { Finding } from '../../core/types';
 import { checkPath, type NodeCheck } from '../../node/workspace';
 import { toPosix } from '../../node/fs-host';
+import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT_OK, UsageError, type Out } from '../io';
 import { lintFormatters } from './lint';
 import pkg from '../../../package.json';
@@ -118,9 +119,7 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   if (values.output) {
     const abs = resolve(values.output);
     await fs.mkdir(dirname(abs), { recursive: true });
-    const tmp = `${abs}.spdf-tmp-${process.pid}`;
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, abs);
+    await writeFileAtomic(abs, data);
     o.err(`wrote ${values.output} (${Object.keys(t.matrix.views).join(', ')}; ${t.matrix.coverage.total} requirements in scope)`);
   } else o.out(typeof data === 'string' ? data.replace(/\n$/, '') : Buffer.from(data).toString('base64'));
   return EXIT_OK;
