@@ -1,18 +1,28 @@
-import { parseArgs } from 'node:util';
 import { checkPath } from '../../node/workspace';
 import { defaultReviewer, recordReviews } from '../../node/review';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
+import { parseCommand } from '../parse-command';
+import { checkPathOptions, WORKSPACE_FLAGS, WORKSPACE_FLAGS_USAGE } from '../workspace-flags';
 import { linkStatuses } from './links';
 
 /** `spdf review --all | ID...`: records the current code and target of links as reviewed in the lock file. */
+const USAGE = `usage: spdf review --all | ID... [options]
+Records the current code and target of code links as reviewed in spdf.lock.json.
+  --all             every link not yet reviewed or suspect
+  --reviewer NAME   (default: $SPDF_REVIEWER, else the OS user name)
+  --root DIR        the workspace (default: the one holding the current folder)
+  --dry-run         list what would be marked, write nothing
+  ${WORKSPACE_FLAGS_USAGE}`;
+
 export async function reviewCommand(o: Out, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommand(
     args,
-    allowPositionals: true,
-    options: { all: { type: 'boolean', default: false }, reviewer: { type: 'string' }, root: { type: 'string', default: '.' }, 'dry-run': { type: 'boolean', default: false } },
-  });
+    { all: { type: 'boolean', default: false }, reviewer: { type: 'string' }, root: { type: 'string', default: '.' }, 'dry-run': { type: 'boolean', default: false }, ...WORKSPACE_FLAGS },
+    Infinity,
+  );
+  if (values.help) return (o.out(USAGE), EXIT_OK);
   if (!values.all && positionals.length === 0) throw new UsageError('usage: spdf review --all | ID... [--reviewer NAME] [--root DIR]');
-  const check = await checkPath(values.root!);
+  const check = await checkPath(values.root, checkPathOptions(values));
   const wanted = new Set(positionals);
   const chosen = linkStatuses(check)
     .filter((r) => r.status !== 'unknown-target' && (values.all || wanted.has(r.link.id)))
