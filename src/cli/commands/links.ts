@@ -5,6 +5,7 @@ import type { NodeCheck } from '../../node/workspace';
 import { checkPath } from '../../node/workspace';
 import { targetHashOf } from '../../node/review';
 import { EXIT_OK, type Out } from '../io';
+import { visible } from '../visible';
 import { checkFormat, parseCommand } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS, WORKSPACE_FLAGS_USAGE } from '../workspace-flags';
 
@@ -59,7 +60,7 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
     );
     return EXIT_OK;
   }
-  for (const { link: l, status } of rows) o.out(`${l.file}:${l.range.start.line + 1}:${l.range.start.character + 1}  ${l.relation.padEnd(10)} ${l.id.padEnd(14)} ${(l.symbol ?? '<file>').padEnd(36)} ${status}`);
+  for (const { link: l, status } of rows) o.out(`${visible(l.file)}:${l.range.start.line + 1}:${l.range.start.character + 1}  ${l.relation.padEnd(10)} ${visible(l.id).padEnd(14)} ${visible(l.symbol ?? '<file>').padEnd(36)} ${status}`);
   const count = (s: LinkStatus) => rows.filter((r) => r.status === s).length;
   o.out(`${rows.length} links: ${count('reviewed')} reviewed, ${count('suspect')} suspect, ${count('unreviewed')} unreviewed, ${count('unknown-target')} to unknown IDs`);
   return EXIT_OK;

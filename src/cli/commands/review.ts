@@ -2,6 +2,7 @@ import { checkPath } from '../../node/workspace';
 import { defaultReviewer, recordReviews } from '../../node/review';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
 import { parseCommand } from '../parse-command';
+import { visible } from '../visible';
 import { checkPathOptions, WORKSPACE_FLAGS, WORKSPACE_FLAGS_USAGE } from '../workspace-flags';
 import { linkStatuses } from './links';
 
@@ -29,14 +30,14 @@ export async function reviewCommand(o: Out, args: string[]): Promise<number> {
     .filter((r) => r.status !== 'reviewed')
     .map((r) => r.link);
   const missing = positionals.filter((id) => !linkStatuses(check).some((r) => r.link.id === id));
-  for (const id of missing) o.err(`no code link names ${id}`);
+  for (const id of missing) o.err(`no code link names ${visible(id)}`);
   if (chosen.length === 0) {
     o.out('nothing to review: every selected link is already reviewed and current');
     return missing.length ? EXIT_FINDINGS : EXIT_OK;
   }
-  for (const l of chosen) o.out(`${values['dry-run'] ? 'would mark' : 'marking'} ${l.relation} ${l.id} on ${l.file}${l.symbol ? ` ${l.symbol}` : ''}`);
+  for (const l of chosen) o.out(`${values['dry-run'] ? 'would mark' : 'marking'} ${l.relation} ${visible(l.id)} on ${visible(l.file)}${l.symbol ? ` ${visible(l.symbol)}` : ''}`);
   if (values['dry-run']) return EXIT_OK;
   const outcome = await recordReviews(check.root, check.workspace.graph, chosen, values.reviewer ?? defaultReviewer());
-  (outcome.ok ? o.out : o.err)(outcome.message);
+  (outcome.ok ? o.out : o.err)(visible(outcome.message));
   return outcome.ok && !missing.length ? EXIT_OK : EXIT_FINDINGS;
 }
