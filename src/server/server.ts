@@ -1,15 +1,20 @@
 /** Entry of the language server bundle: `node dist/server.js --stdio` (or --node-ipc / --socket=N). */
 import { Console } from 'node:console';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { frameGuard } from './frame-guard';
 import { startServer } from './main';
 
 /**
- * Over stdio the server owns its message reader. A frame it cannot read (a garbage Content-Length, a body that
- * is not JSON) leaves the library's reader out of step with the stream, so the server would stay alive and never
- * answer again; instead it logs why and exits with 1, and the client restarts it.
+ * Over stdio the server owns its message reader. A frame it cannot read (a garbage or absurd Content-Length, a
+ * body that is not JSON) leaves the library's reader out of step with the stream or waiting forever, so the server
+ * would stay alive and never answer again; instead it logs why and exits with 1, and the client restarts it.
  */
 function stdioConnection(): Connection {
-  const reader = new StreamMessageReader(process.stdin);
+  const die = (why: string) => {
+    process.stderr.write(`[spdf] unreadable message from the client (${why}); exiting so that the client restarts the server\n`);
+    process.exit(1);
+  };
+  const reader = new StreamMessageReader(process.stdin.pipe(frameGuard(die)));
   const writer = new StreamMessageWriter(process.stdout);
   let shutdown = false;
   const listen = reader.listen.bind(reader);
@@ -18,10 +23,7 @@ function stdioConnection(): Connection {
       if ((message as { method?: string }).method === 'shutdown') shutdown = true;
       callback(message);
     });
-  reader.onError((e) => {
-    process.stderr.write(`[spdf] unreadable message from the client (${e.message}); exiting so that the client restarts the server\n`);
-    process.exit(1);
-  });
+  reader.onError((e) => die(e.message));
   reader.onClose(() => process.exit(shutdown ? 0 : 1));
   // stdout carries the protocol: console output of any module goes to stderr.
   Object.assign(console, new Console({ stdout: process.stderr, stderr: process.stderr }));

@@ -20,6 +20,7 @@ describe('language server: unreadable input from the client', function () {
     ['a garbage Content-Length', 'Content-Length: abc\r\n\r\n{}'],
     ['a header without Content-Length', 'Content-Type: x\r\n\r\n{}'],
     ['a body that is not JSON', 'Content-Length: 5\r\n\r\n{{{{{'],
+    ['an absurd Content-Length (the server would wait for 100 GB forever)', 'Content-Length: 99999999999\r\n\r\n{}'],
   ])
     it(`logs and exits with 1 on ${what} (the client then restarts it), instead of never answering again`, async () => {
       const r = await run(input);
