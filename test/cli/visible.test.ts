@@ -34,6 +34,23 @@ describe('human output shows hidden characters of user data', () => {
     }
   });
 
+  it('links and review human output escape a file name with a bidi override', async () => {
+    const root = tempWorkspace({
+      'spdf.config.yaml': 'profile: recommended\nrules: {}\n',
+      'm.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: Signed commands\n',
+      [`src/${RLO}a.c`]: '// @spdf implements SEC-REQ-001\nint a(void) { return 0; }\n',
+    });
+    try {
+      const links = await runCli(['links', root], root);
+      assert.match(links.stdout, /^src\/<U\+202E>a\.c:1:\d+ +implements +SEC-REQ-001/m);
+      const review = await runCli(['review', '--all', '--dry-run', '--root', root], root);
+      assert.match(review.stdout, /would mark implements SEC-REQ-001 on src\/<U\+202E>a\.c/);
+      assert.ok(!(links.stdout + review.stdout).includes(RLO));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('the built binary escapes everything it writes to stderr (warnings name user files)', () => {
     const root = tempWorkspace({
       'spdf.config.yaml': 'profile: recommended\nrules: {}\n',
