@@ -14,6 +14,7 @@ async function main() {
     ['code links (issue 4)', 'codelinks/index.ts', 'runCodelinksBench'],
     ['language server latency (issue 5)', 'lsp-latency.ts', 'runLspLatencyBench'],
     ['matrix and exports (issue 6)', 'matrix.ts', 'runMatrixBench'],
+    ['JUnit results (issue 13): cases/s', 'junit.ts', 'runJunitBench'],
   ] as const) {
     if (!existsSync(join(__dirname, file))) continue;
     console.log(`\n## ${title}`);

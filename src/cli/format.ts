@@ -3,6 +3,7 @@ import { findRule } from '../core/rules/registry';
 import type { LintResult } from '../core/rules/engine';
 import type { Finding } from '../core/types';
 import { paint, type Out } from './io';
+import { visible } from './visible';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -41,12 +42,12 @@ export function summarize(findings: Finding[]) {
   return s;
 }
 
-/** `file:line:col  severity  CODE  message`, paths relative to the current directory. */
+/** `file:line:col  severity  CODE  message`, paths relative to the current directory; user text made visible. */
 export function printHuman(o: Out, root: string, findings: Finding[], cwd = process.cwd()): void {
   const width = Math.max(0, ...findings.map((f) => location(root, f, cwd).length));
   for (const f of findings) {
     const sev = f.severity === 'error' ? paint(o, 'red', 'error  ') : f.severity === 'warning' ? paint(o, 'yellow', 'warning') : paint(o, 'blue', 'info   ');
-    o.out(`${location(root, f, cwd).padEnd(width)}  ${sev}  ${paint(o, 'dim', f.code)}  ${f.message}`);
+    o.out(`${location(root, f, cwd).padEnd(width)}  ${sev}  ${paint(o, 'dim', visible(f.code))}  ${visible(f.message)}`);
   }
   const s = summarize(findings);
   const total = findings.length;
@@ -59,5 +60,5 @@ export function printHuman(o: Out, root: string, findings: Finding[], cwd = proc
 
 function location(root: string, f: Finding, cwd: string): string {
   const rel = relative(cwd, `${root}/${f.file}`) || f.file;
-  return `${rel}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+  return `${visible(rel)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
 }

@@ -1,3 +1,5 @@
+import { visibleLines } from './visible';
+
 /** Process-facing helpers of the CLI: colour, exit codes, usage errors. */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -13,7 +15,8 @@ export interface Out {
 
 export function processOut(): Out {
   const color = !process.env.NO_COLOR && !!process.stdout.isTTY && process.env.TERM !== 'dumb';
-  return { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), color };
+  // stderr only ever carries human text (warnings, notes, errors): nothing in it reaches the terminal raw.
+  return { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(visibleLines(l) + '\n'), color };
 }
 
 const CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4, green: 32 } as const;

@@ -1,52 +1,71 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
 import { explainCommand, rulesCommand } from './commands/rules';
 import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
-import { EXIT_USAGE, UsageError, processOut, type Out } from './io';
+import { EXIT_OK, EXIT_USAGE, UsageError, processOut, type Out } from './io';
 import { extraCommands } from './extra-commands';
+import { parseCommand } from './parse-command';
+import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from './workspace-flags';
 
-const USAGE = `usage: spdf <command> [options]
+const USAGE = `usage: spdf <command> [options]   (spdf <command> --help for its options)
 
 commands:
   lint [paths...]     check the workspace; paths narrow what is reported
-      --format human|json|sarif   --max-warnings N   --fix   --quiet   --untrusted   --no-code   --no-cache
+      --format human|json|sarif   --max-warnings N   --fix   --quiet   --untrusted   --no-code   --no-cache   --cache-location DIR
   rules [--format json]   list every rule
   explain CODE        print a rule's documentation
   init [dir]          write a starter config and model into an empty folder
 ${Object.entries(extraCommands).map(([n, c]) => `  ${n.padEnd(18)}  ${c.summary}`).join('\n')}
 exit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage or internal error.`;
 
+const LINT_USAGE = `usage: spdf lint [paths...] [options]
+Checks the workspace that holds the first path (default: the current folder); paths narrow what is reported, never what is loaded.
+  -f, --format human|json|sarif   output format (default human)
+  --max-warnings N                exit 1 when more than N warnings are shown
+  --fix                           apply the fixes of fixable rules, listing every change
+  -q, --quiet                     show errors only
+  ${WORKSPACE_FLAGS_WITH_CODE_USAGE}
+exit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage or internal error.`;
+const RULES_USAGE = 'usage: spdf rules [--format human|json]\nLists every rule: code, alias, default severity, description.';
+const EXPLAIN_USAGE = 'usage: spdf explain CODE|ALIAS\nPrints the documentation of one rule.';
+const INIT_USAGE = 'usage: spdf init [dir]\nWrites a starter config and model into an empty (or new) folder; never overwrites.';
+
 export async function main(argv: string[], o: Out): Promise<number> {
   const [command, ...rest] = argv;
+  const help = (usage: string) => (o.out(usage), EXIT_OK);
   try {
     switch (command) {
       case 'lint': {
-        const { values, positionals } = parseArgs({
-          args: rest,
-          allowPositionals: true,
-          options: {
+        const { values, positionals } = parseCommand(
+          rest,
+          {
             format: { type: 'string', short: 'f', default: 'human' },
             'max-warnings': { type: 'string' },
             fix: { type: 'boolean', default: false },
             quiet: { type: 'boolean', short: 'q', default: false },
-            untrusted: { type: 'boolean', default: false },
-            'no-code': { type: 'boolean', default: false },
-            'no-cache': { type: 'boolean', default: false },
+            ...WORKSPACE_FLAGS_WITH_CODE,
           },
-        });
+          Infinity,
+        );
+        if (values.help) return help(LINT_USAGE);
         const mw = values['max-warnings'];
         if (mw !== undefined && !/^\d+$/.test(mw)) throw new UsageError('--max-warnings takes a whole number');
-        return await lintCommand(o, { paths: positionals, format: values.format!, maxWarnings: mw === undefined ? undefined : Number(mw), fix: !!values.fix, quiet: !!values.quiet, untrusted: !!values.untrusted, code: !values['no-code'], cache: !values['no-cache'] });
+        const ws = checkPathOptions(values);
+        return await lintCommand(o, { paths: positionals, format: values.format, maxWarnings: mw === undefined ? undefined : Number(mw), fix: values.fix, quiet: values.quiet, untrusted: !ws.trusted, code: ws.code, cache: ws.cache, cacheLocation: ws.cacheLocation });
       }
       case 'rules': {
-        const { values } = parseArgs({ args: rest, options: { format: { type: 'string', short: 'f', default: 'human' } } });
-        return rulesCommand(o, values.format!);
+        const { values } = parseCommand(rest, { format: { type: 'string', short: 'f', default: 'human' } }, 0);
+        if (values.help) return help(RULES_USAGE);
+        return rulesCommand(o, values.format);
       }
-      case 'explain':
-        return explainCommand(o, parseArgs({ args: rest, allowPositionals: true }).positionals[0]);
-      case 'init':
-        return initCommand(o, parseArgs({ args: rest, allowPositionals: true }).positionals[0]);
+      case 'explain': {
+        const { values, positionals } = parseCommand(rest, {}, 1, 'rule code');
+        return values.help ? help(EXPLAIN_USAGE) : explainCommand(o, positionals[0]);
+      }
+      case 'init': {
+        const { values, positionals } = parseCommand(rest, {}, 1, 'folder');
+        return values.help ? help(INIT_USAGE) : initCommand(o, positionals[0]);
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -54,7 +73,7 @@ export async function main(argv: string[], o: Out): Promise<number> {
         o.out(USAGE);
         return command === undefined ? EXIT_USAGE : 0;
       default: {
-        const extra = extraCommands[command];
+        const extra = Object.hasOwn(extraCommands, command) ? extraCommands[command] : undefined;
         if (extra) return await extra.run(o, rest);
         throw new UsageError(`unknown command '${command}'`);
       }

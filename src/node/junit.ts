@@ -32,8 +32,8 @@ export async function readTestResults(root: string, globs: readonly string[]): P
     }
     const parsed = parseJUnit(file, text);
     out.files.push(file);
-    out.cases.push(...parsed.cases);
-    out.problems.push(...parsed.problems);
+    for (const c of parsed.cases) out.cases.push(c);
+    for (const p of parsed.problems) out.problems.push(p);
   }
   return out;
 }
@@ -128,16 +128,22 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
   return { cases, problems };
 }
 
-/** 1-based lines of the `<testcase` start tags, in document order (comments and CDATA skipped). */
+/** 1-based lines of the `<testcase` start tags, in document order (comments and CDATA skipped). One pass over the text. */
 function testcaseLines(text: string): number[] {
   const out: number[] = [];
   const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<testcase\b/g;
   let line = 1;
-  let last = 0;
+  let nextNewline = text.indexOf('\n');
+  const countTo = (end: number) => {
+    while (nextNewline !== -1 && nextNewline < end) {
+      line++;
+      nextNewline = text.indexOf('\n', nextNewline + 1);
+    }
+  };
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (let i = text.indexOf('\n', last); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
-    last = m.index;
+    countTo(m.index);
     if (m[0].startsWith('<testcase')) out.push(line);
+    else countTo(m.index + m[0].length);
   }
   return out;
 }

@@ -46,6 +46,8 @@ export interface CheckPathOptions {
   testResults?: string[];
   /** Reuse the on-disk caches of the code index and the loaded model (default true). */
   cache?: boolean;
+  /** Folder of the on-disk caches (CLI `--cache-location DIR`). */
+  cacheLocation?: string;
 }
 
 /**

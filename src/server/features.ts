@@ -228,12 +228,14 @@ const ITEM_COMPLETION_KIND: Record<Candidate['kind'], CompletionItemKind> = {
   boolean: CompletionItemKind.Value,
 };
 
-export function completion(ctx: FeatureContext, path: string, pos: Position): CompletionList {
+export function completion(ctx: FeatureContext, path: string, at: Position): CompletionList {
   const kind = ctx.state.kindOf(path);
   const text = ctx.openText(path) ?? ctx.state.textOf(path);
   const empty = { isIncomplete: false, items: [] };
-  if (text === undefined) return empty;
-  const lineText = lineOf(text, pos.line);
+  if (text === undefined || !isPosition(at) || at.line > lineCount(text) - 1) return empty;
+  const lineText = lineOf(text, at.line);
+  // A position past the end of its line completes at the end of the line (LSP clamps it the same way).
+  const pos = { line: at.line, character: Math.min(at.character, lineText.length) };
   let result: { start: number; candidates: Candidate[] } | undefined;
   const sup = /spdf-disable-next-line((?:[\s,]+[A-Za-z0-9-]+)*[\s,]+)([A-Za-z0-9-]*)$/.exec(lineText.slice(0, pos.character));
   if (sup && !sup[1].includes('--')) {
@@ -261,6 +263,17 @@ export function completion(ctx: FeatureContext, path: string, pos: Position): Co
     filterText: c.label,
   }));
   return { isIncomplete: result.candidates.length > 5000, items };
+}
+
+/** A position the client may send: whole, non-negative numbers. */
+export function isPosition(p: Position | undefined): p is Position {
+  return !!p && Number.isSafeInteger(p.line) && Number.isSafeInteger(p.character) && p.line >= 0 && p.character >= 0;
+}
+
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function lineOf(text: string, line: number): string {
@@ -311,7 +324,8 @@ export function prepareRename(ctx: FeatureContext, path: string, pos: Position):
 
 const ID_TEXT = /^[A-Za-z0-9_](?:[\w.\-]*\w)?$/;
 
-export function rename(ctx: FeatureContext, path: string, pos: Position, newName: string): WorkspaceEdit | null {
+export function rename(ctx: FeatureContext, path: string, pos: Position, newName: unknown): WorkspaceEdit | null {
+  if (typeof newName !== 'string') throw new InvalidParamsError('rename needs newName, a string');
   const hit = idAt(ctx, path, pos);
   if (!hit) return null;
   if (!ID_TEXT.test(newName)) throw new RenameError(`'${newName}' is not a valid ID (letters, digits, '-', '_', '.')`);
@@ -322,6 +336,8 @@ export function rename(ctx: FeatureContext, path: string, pos: Position, newName
 }
 
 export class RenameError extends Error {}
+/** Answered with the LSP error InvalidParams. */
+export class InvalidParamsError extends Error {}
 
 const SYMBOL_OF_KIND: Record<ItemKind, SymbolKind> = {
   system: SymbolKind.Package,

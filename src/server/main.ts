@@ -15,6 +15,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Position,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -97,9 +98,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       try {
         await ready;
         if (!state) return fallback;
+        // A position outside the document's coordinates (negative, fractional) has nothing at it.
+        const position = (p as { position?: Position }).position;
+        if (position !== undefined && !F.isPosition(position)) return fallback;
         return await fn(p);
       } catch (e) {
         if (e instanceof F.RenameError) throw new ResponseError(ErrorCodes.InvalidRequest, e.message);
+        if (e instanceof F.InvalidParamsError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
         logError(name, e);
         return fallback;
       }

@@ -1,8 +1,16 @@
-import { parseArgs } from 'node:util';
 import { TRACED_KINDS } from '../../core/matrix/build';
 import { STATUSES, formatPercent, type TraceStatus } from '../../core/matrix/decide';
 import { VIEWS } from '../../core/matrix/model';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
+import { parseCommand } from '../parse-command';
+import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
+
+const USAGE = `usage: spdf check [dir] [options]
+The CI gate over the workspace that holds dir (default: the current folder). Exit 0 pass, 1 fail, 2 usage or internal error.
+  --min-coverage PCT            fail below this coverage ((OK + JUSTIFIED) / requirements in scope)
+  --fail-on-status S1,S2        fail when any traced item has one of these statuses
+  --test-results GLOB           JUnit XML files, replacing test_results of the config (repeatable)
+  ${WORKSPACE_FLAGS_WITH_CODE_USAGE}`;
 import { loadTrace } from './trace';
 
 /**
@@ -11,17 +19,17 @@ import { loadTrace } from './trace';
  * Prints one summary line; exit 0 pass, 1 fail, 2 usage or internal error.
  */
 export async function checkCommand(o: Out, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommand(
     args,
-    allowPositionals: true,
-    options: {
+    {
       'min-coverage': { type: 'string' },
       'fail-on-status': { type: 'string' },
       'test-results': { type: 'string', multiple: true },
-      'no-code': { type: 'boolean', default: false },
-      untrusted: { type: 'boolean', default: false },
+      ...WORKSPACE_FLAGS_WITH_CODE,
     },
-  });
+    1,
+  );
+  if (values.help) return (o.out(USAGE), EXIT_OK);
   const raw = values['min-coverage'];
   const min = raw === undefined ? 0 : Number(raw.replace(/%$/, ''));
   if (raw !== undefined && (!/^\d+(\.\d+)?%?$/.test(raw) || min > 100)) throw new UsageError('--min-coverage takes a percentage 0..100');
@@ -31,7 +39,7 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
     .filter(Boolean);
   const bad = failOn.filter((s) => !(STATUSES as readonly string[]).includes(s));
   if (bad.length) throw new UsageError(`unknown status ${bad.join(', ')} in --fail-on-status (${STATUSES.join(', ')})`);
-  const t = await loadTrace(positionals[0] ?? '.', { views: VIEWS.filter((v) => v !== 'fda'), testResults: values['test-results'], untrusted: !!values.untrusted, code: !values['no-code'] });
+  const t = await loadTrace(positionals[0] ?? '.', { views: VIEWS.filter((v) => v !== 'fda'), testResults: values['test-results'], ...checkPathOptions(values) });
   for (const p of t.matrix.problems) o.err(`warning: ${p}`);
   const c = t.matrix.coverage;
   const offenders: { id: string; status: TraceStatus; why: string }[] = [];

@@ -1,11 +1,13 @@
-import { parseArgs } from 'node:util';
 import type { CodeLink } from '../../core/codelinks/model';
 import { parseReviewLock } from '../../core/codelinks/reviewLock';
 import { ReviewLockIndex, reviewStatusOf } from '../../core/codelinks/reviewStatus';
 import type { NodeCheck } from '../../node/workspace';
 import { checkPath } from '../../node/workspace';
 import { targetHashOf } from '../../node/review';
-import { EXIT_OK, UsageError, type Out } from '../io';
+import { EXIT_OK, type Out } from '../io';
+import { visible } from '../visible';
+import { checkFormat, parseCommand } from '../parse-command';
+import { checkPathOptions, WORKSPACE_FLAGS, WORKSPACE_FLAGS_USAGE } from '../workspace-flags';
 
 export type LinkStatus = 'reviewed' | 'suspect' | 'unreviewed' | 'unknown-target';
 
@@ -23,10 +25,16 @@ export function linkStatuses(check: NodeCheck): { link: CodeLink; status: LinkSt
   });
 }
 
+const USAGE = `usage: spdf links [dir] [options]
+Lists every code link (id, relation, file, symbol, review status) of the workspace that holds dir (default: the current folder).
+  -f, --format human|json
+  ${WORKSPACE_FLAGS_USAGE}`;
+
 export async function linksCommand(o: Out, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f', default: 'human' }, untrusted: { type: 'boolean', default: false } } });
-  if (values.format !== 'human' && values.format !== 'json') throw new UsageError(`unknown --format '${values.format}' (human, json)`);
-  const check = await checkPath(positionals[0] ?? '.', { trusted: !values.untrusted });
+  const { values, positionals } = parseCommand(args, { format: { type: 'string', short: 'f', default: 'human' }, ...WORKSPACE_FLAGS }, 1);
+  if (values.help) return (o.out(USAGE), EXIT_OK);
+  checkFormat(values.format, ['human', 'json']);
+  const check = await checkPath(positionals[0] ?? '.', checkPathOptions(values));
   const rows = linkStatuses(check);
   if (values.format === 'json') {
     o.out(
@@ -52,7 +60,7 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
     );
     return EXIT_OK;
   }
-  for (const { link: l, status } of rows) o.out(`${l.file}:${l.range.start.line + 1}:${l.range.start.character + 1}  ${l.relation.padEnd(10)} ${l.id.padEnd(14)} ${(l.symbol ?? '<file>').padEnd(36)} ${status}`);
+  for (const { link: l, status } of rows) o.out(`${visible(l.file)}:${l.range.start.line + 1}:${l.range.start.character + 1}  ${l.relation.padEnd(10)} ${visible(l.id).padEnd(14)} ${visible(l.symbol ?? '<file>').padEnd(36)} ${status}`);
   const count = (s: LinkStatus) => rows.filter((r) => r.status === s).length;
   o.out(`${rows.length} links: ${count('reviewed')} reviewed, ${count('suspect')} suspect, ${count('unreviewed')} unreviewed, ${count('unknown-target')} to unknown IDs`);
   return EXIT_OK;

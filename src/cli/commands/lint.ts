@@ -7,10 +7,12 @@ import { effectiveSeverity, lint } from '../../core/rules/engine';
 import { findRule } from '../../core/rules/registry';
 import { decodeUtf8 } from '../../core/text';
 import { compareFindings, type Finding, type TextEdit } from '../../core/types';
+import { writeFileAtomic } from '../../node/atomic-write';
 import { checkPath, toWorkspacePath, type NodeCheck } from '../../node/workspace';
 import { lintJson, printHuman } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
 import { assertPathsExist, namedModelFiles } from '../named-files';
+import { visible } from '../visible';
 
 export interface LintArgs {
   paths: string[];
@@ -23,6 +25,7 @@ export interface LintArgs {
   code?: boolean;
   /** Reuse the code index cache in .spdf-cache/ (default true). */
   cache?: boolean;
+  cacheLocation?: string;
 }
 
 export const LINT_FORMATS = ['human', 'json'];
@@ -35,7 +38,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) throw new UsageError(`unknown --format '${args.format}' (human, json${Object.keys(lintFormatters).map((f) => `, ${f}`).join('')})`);
   assertPathsExist(args.paths);
   const start = args.paths[0] ?? '.';
-  const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache };
+  const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache, cacheLocation: args.cacheLocation };
   let check = await checkPath(start, checkOpts);
   const scope = narrowTo(check.root, args.paths);
   let fixFailed = false;
@@ -117,10 +120,10 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
       const { applied } = outcome;
       changed += applied.length;
       for (const f of fixable.filter((x) => x.fix!.edits.some((e) => applied.includes(e))))
-        log(`fixed ${file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.code}  ${f.fix!.description}`);
+        log(visible(`fixed ${file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.code}  ${f.fix!.description}`));
     }
     if (changed === 0) break;
-    check = await checkPath(check.root, { trusted: !args.untrusted, code: args.code, cache: args.cache });
+    check = await checkPath(check.root, { trusted: !args.untrusted, code: args.code, cache: args.cache, cacheLocation: args.cacheLocation });
   }
   return { check, failed };
 }
@@ -136,7 +139,7 @@ export async function fixFile(abs: string, base: string, edits: TextEdit[]): Pro
   const now = await readText(abs);
   if (now?.text !== base) return 'changed since it was read';
   const { text, applied } = applyEdits(base, edits);
-  if (text !== base) await writeAtomic(abs, now.bom + text);
+  if (text !== base) await writeFileAtomic(abs, now.bom + text);
   return { applied: text === base ? [] : applied };
 }
 
@@ -150,10 +153,4 @@ async function readText(abs: string): Promise<{ text: string; bom: string } | un
   } catch {
     return undefined;
   }
-}
-
-async function writeAtomic(abs: string, text: string): Promise<void> {
-  const tmp = `${abs}.spdf-tmp-${process.pid}`;
-  await fs.writeFile(tmp, text);
-  await fs.rename(tmp, abs);
 }

@@ -1,13 +1,13 @@
 import { RULES, findRule } from '../../core/rules/registry';
 import { ruleDoc } from '../../core/rules/docs';
 import { EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
+import { checkFormat } from '../parse-command';
 
 export function rulesCommand(o: Out, format: string): number {
-  if (format === 'json') {
+  if (checkFormat(format, ['human', 'json']) === 'json') {
     o.out(JSON.stringify({ version: 1, rules: RULES.map((r) => r.meta) }, null, 2));
     return EXIT_OK;
   }
-  if (format !== 'human') throw new UsageError(`unknown --format '${format}' (human, json)`);
   for (const r of RULES) o.out(`${r.meta.code}  ${r.meta.alias.padEnd(44)} ${r.meta.severity.padEnd(7)} ${r.meta.description}`);
   o.out(`${RULES.length} rules`);
   return EXIT_OK;

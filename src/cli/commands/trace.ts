@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { toCsv } from '../../core/export/csv';
 import { toHtml } from '../../core/export/html';
 import { toJson } from '../../core/export/json';
@@ -14,9 +13,12 @@ import { VIEWS, type Matrix, type ViewName } from '../../core/matrix/model';
 import type { TestResultsInput } from '../../core/matrix/test-results';
 import type { LintResult } from '../../core/rules/engine';
 import type { Finding } from '../../core/types';
-import { checkPath, type NodeCheck } from '../../node/workspace';
+import { checkPath, type CheckPathOptions, type NodeCheck } from '../../node/workspace';
 import { toPosix } from '../../node/fs-host';
+import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT_OK, UsageError, type Out } from '../io';
+import { checkFormat, parseCommand } from '../parse-command';
+import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 import { lintFormatters } from './lint';
 import pkg from '../../../package.json';
 
@@ -29,17 +31,17 @@ export interface TraceLoad {
   testResults: TestResultsInput;
 }
 
-export interface TraceLoadOptions {
+export interface TraceLoadOptions extends Omit<CheckPathOptions, 'testResults'> {
   views?: readonly ViewName[];
   testResults?: string[];
+  /** Same as `trusted: false`. */
   untrusted?: boolean;
-  /** Index source code for code links (default true). */
-  code?: boolean;
 }
 
 /** Loads the workspace with every trace input (code links, review lock, JUnit results, git commit) and builds the matrix. */
 export async function loadTrace(start: string, opts: TraceLoadOptions = {}): Promise<TraceLoad> {
-  const check = await checkPath(start, { trusted: !opts.untrusted, code: opts.code, testResults: opts.testResults });
+  const { views: _views, untrusted, ...checkOpts } = opts;
+  const check = await checkPath(start, { ...checkOpts, trusted: (opts.trusted ?? true) && !untrusted });
   const { root, workspace, inputs, result } = check;
   const testResults = inputs.testResults!;
   const matrix = buildMatrix(
@@ -73,27 +75,34 @@ export function rootPrefix(root: string): string {
   return rel && !rel.startsWith('..') ? `${rel}/` : '';
 }
 
+const USAGE = `usage: spdf trace [dir] [options]
+Builds the traceability matrix of the workspace that holds dir (default: the current folder).
+  --view ${VIEWS.join('|')}   one view (default: every view; csv: requirements)
+  -f, --format ${TRACE_FORMATS.join('|')}   (default html)
+  -o, --output FILE            write to FILE (atomically) instead of stdout; xlsx needs it
+  --test-results GLOB          JUnit XML files, replacing test_results of the config (repeatable)
+  ${WORKSPACE_FLAGS_WITH_CODE_USAGE}`;
+
 export async function traceCommand(o: Out, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommand(
     args,
-    allowPositionals: true,
-    options: {
+    {
       view: { type: 'string' },
       format: { type: 'string', short: 'f', default: 'html' },
       output: { type: 'string', short: 'o' },
       'test-results': { type: 'string', multiple: true },
-      'no-code': { type: 'boolean', default: false },
-      untrusted: { type: 'boolean', default: false },
+      ...WORKSPACE_FLAGS_WITH_CODE,
     },
-  });
-  const format = values.format!;
-  if (!(TRACE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format '${format}' (${TRACE_FORMATS.join(', ')})`);
+    1,
+  );
+  if (values.help) return (o.out(USAGE), EXIT_OK);
+  const format = checkFormat(values.format, TRACE_FORMATS);
   const view = values.view as ViewName | undefined;
   if (view !== undefined && !(VIEWS as readonly string[]).includes(view)) throw new UsageError(`unknown --view '${view}' (${VIEWS.join(', ')})`);
   if (format === 'xlsx' && !values.output) throw new UsageError('--format xlsx needs -o FILE');
   // CSV holds one table: the requirements view unless --view names another. The other formats hold every view unless narrowed.
   const views: ViewName[] = view ? [view] : format === 'csv' ? ['requirements'] : format === 'sarif' ? VIEWS.filter((v) => v !== 'fda') : [...VIEWS];
-  const t = await loadTrace(positionals[0] ?? '.', { views, testResults: values['test-results'], untrusted: !!values.untrusted, code: !values['no-code'] });
+  const t = await loadTrace(positionals[0] ?? '.', { views, testResults: values['test-results'], ...checkPathOptions(values) });
   for (const p of t.matrix.problems) o.err(`warning: ${p}`);
   let data: string | Uint8Array;
   switch (format) {
@@ -118,9 +127,7 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   if (values.output) {
     const abs = resolve(values.output);
     await fs.mkdir(dirname(abs), { recursive: true });
-    const tmp = `${abs}.spdf-tmp-${process.pid}`;
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, abs);
+    await writeFileAtomic(abs, data);
     o.err(`wrote ${values.output} (${Object.keys(t.matrix.views).join(', ')}; ${t.matrix.coverage.total} requirements in scope)`);
   } else o.out(typeof data === 'string' ? data.replace(/\n$/, '') : Buffer.from(data).toString('base64'));
   return EXIT_OK;

@@ -23,12 +23,21 @@ export interface ReviewLockEntry extends LinkKey {
   reviewer: string;
   /** ISO date `YYYY-MM-DD`. */
   date: string;
+  /** Fields this version does not know (added by hand or by a newer tool): kept as they are on rewrite. */
+  extra?: Record<string, unknown>;
 }
 
 export interface ReviewLock {
   version: typeof REVIEW_LOCK_VERSION;
   links: ReviewLockEntry[];
+  /** Top-level fields this version does not know, and the order of every top-level key: kept on rewrite. */
+  extra?: Record<string, unknown>;
+  keyOrder?: string[];
+  /** Entries that do not fit the schema: ignored when reading, kept verbatim on rewrite. */
+  unparsed?: unknown[];
 }
+
+const ENTRY_KEYS = ['id', 'relation', 'file', 'symbol', 'codeHash', 'targetHash', 'reviewer', 'date'] as const;
 
 export function linkKey(key: LinkKey): string {
   return JSON.stringify([key.id, key.relation, key.file, key.symbol]);
@@ -55,13 +64,13 @@ export function parseReviewLock(text: string | undefined): ParsedReviewLock {
   if (text === undefined || text.trim() === '') return { lock, problems: [] };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { lock, problems: [`${REVIEW_LOCK_FILE} is not valid JSON: ${(error as Error).message}`] };
   }
   const problems: string[] = [];
   const root = data as { version?: unknown; links?: unknown };
-  if (!root || typeof root !== 'object' || !Array.isArray(root.links)) {
+  if (!root || typeof root !== 'object' || Array.isArray(root) || !Array.isArray(root.links)) {
     return { lock, problems: [`${REVIEW_LOCK_FILE} has no "links" array`] };
   }
   if (root.version !== REVIEW_LOCK_VERSION) {
@@ -70,8 +79,14 @@ export function parseReviewLock(text: string | undefined): ParsedReviewLock {
   root.links.forEach((raw, index) => {
     const entry = toEntry(raw);
     if (entry) lock.links.push(entry);
-    else problems.push(`${REVIEW_LOCK_FILE}: entry ${index + 1} is malformed and was ignored`);
+    else {
+      (lock.unparsed ??= []).push(raw);
+      problems.push(`${REVIEW_LOCK_FILE}: entry ${index + 1} is malformed and was ignored`);
+    }
   });
+  const extra = unknownFields(root as Record<string, unknown>, ['version', 'links']);
+  if (extra) lock.extra = extra;
+  lock.keyOrder = Object.keys(root);
   return { lock, problems };
 }
 
@@ -82,6 +97,7 @@ function toEntry(raw: unknown): ReviewLockEntry | undefined {
   if (!strings.every((k) => typeof r[k] === 'string')) return undefined;
   if (typeof r.relation !== 'string' || !isRelation(r.relation)) return undefined;
   if (r.symbol !== null && typeof r.symbol !== 'string') return undefined;
+  const extra = unknownFields(r, ENTRY_KEYS);
   return {
     id: r.id as string,
     relation: r.relation,
@@ -91,12 +107,21 @@ function toEntry(raw: unknown): ReviewLockEntry | undefined {
     targetHash: r.targetHash as string,
     reviewer: r.reviewer as string,
     date: r.date as string,
+    ...(extra ? { extra } : {}),
   };
 }
 
-/** Stable text: entries sorted by file, symbol, id, relation; fixed key order; one trailing newline. */
+function unknownFields(o: Record<string, unknown>, known: readonly string[]): Record<string, unknown> | undefined {
+  const rest = Object.entries(o).filter(([k]) => !known.includes(k));
+  return rest.length ? Object.fromEntries(rest) : undefined;
+}
+
+/**
+ * Stable text: entries sorted by file, symbol, id, relation, in a fixed key order followed by their unknown
+ * fields; malformed entries last, verbatim; top-level keys in their original order; one trailing newline.
+ */
 export function renderReviewLock(lock: ReviewLock): string {
-  const links = [...lock.links].sort(compareEntries).map((e) => ({
+  const links: unknown[] = [...lock.links].sort(compareEntries).map((e) => ({
     id: e.id,
     relation: e.relation,
     file: e.file,
@@ -105,8 +130,20 @@ export function renderReviewLock(lock: ReviewLock): string {
     targetHash: e.targetHash,
     reviewer: e.reviewer,
     date: e.date,
+    ...e.extra,
   }));
-  return `${JSON.stringify({ version: REVIEW_LOCK_VERSION, links }, null, 2)}\n`;
+  links.push(...(lock.unparsed ?? []));
+  const top: Record<string, unknown> = {};
+  for (const key of [...(lock.keyOrder ?? []), 'version', 'links'])
+    if (!(key in top)) top[key] = key === 'version' ? REVIEW_LOCK_VERSION : key === 'links' ? links : lock.extra?.[key];
+  return `${JSON.stringify(top, null, 2)}\n`;
+}
+
+/** `text` with the line endings and byte-order mark of `like` (a CRLF lock stays CRLF). */
+function sameLayoutAs(like: string | undefined, text: string): string {
+  const crlf = like !== undefined && /^[^\n]*\r\n/.test(like);
+  const bom = like?.startsWith('\uFEFF') ? '\uFEFF' : '';
+  return bom + (crlf ? text.replace(/\n/g, '\r\n') : text);
 }
 
 export interface ReviewLockUpdate {
@@ -140,12 +177,13 @@ export function updateReviewLock(
   let updated = 0;
   for (const entry of reviewed) {
     const key = linkKey(entry);
-    if (byKey.has(key)) updated++;
+    const old = byKey.get(key);
+    if (old) updated++;
     else added++;
-    byKey.set(key, { ...entry });
+    byKey.set(key, { ...entry, ...(old?.extra && !entry.extra ? { extra: old.extra } : {}) });
   }
   return {
-    text: renderReviewLock({ version: REVIEW_LOCK_VERSION, links: [...byKey.values()] }),
+    text: sameLayoutAs(oldText, renderReviewLock({ ...parsed.lock, links: [...byKey.values()] })),
     problems: parsed.problems,
     added,
     updated,

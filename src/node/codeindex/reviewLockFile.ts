@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { REVIEW_LOCK_FILE } from '../../core/codelinks/reviewLock';
+import { writeFileAtomic } from '../atomic-write';
 
 /** Current lock text, or undefined when the workspace has none. */
 export async function readReviewLock(root: string): Promise<string | undefined> {
@@ -14,24 +14,9 @@ export async function readReviewLock(root: string): Promise<string | undefined> 
 }
 
 /**
- * The one writer of the review lock (`spdf review` and the editor's "mark reviewed" both call it):
- * write a temporary file beside the lock, flush it, then rename over the lock, so readers see the old or
- * the new text, never half of one. Produce `text` with `updateReviewLock` from the core.
+ * The one writer of the review lock (`spdf review` and the editor's "mark reviewed" both call it), through the
+ * atomic writer: readers see the old or the new text, never half of one. Produce `text` with `updateReviewLock` from the core.
  */
 export async function writeReviewLock(root: string, text: string): Promise<void> {
-  const target = path.join(root, REVIEW_LOCK_FILE);
-  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await fs.open(temp, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path.join(root, REVIEW_LOCK_FILE), text);
 }

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../src/node/atomic-write';
+
+const temps = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.spdf-tmp'));
+
+describe('writeFileAtomic', function () {
+  this.timeout(60000);
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'spdf-atomic-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('replaces the content, keeps the permission bits, writes through a symlink and leaves no temporary file', async () => {
+    const target = join(dir, 'a.txt');
+    writeFileSync(target, 'old');
+    chmodSync(target, 0o640);
+    symlinkSync('a.txt', join(dir, 'link.txt'));
+    await writeFileAtomic(join(dir, 'link.txt'), 'new');
+    assert.equal(readFileSync(target, 'utf8'), 'new');
+    assert.ok(lstatSync(join(dir, 'link.txt')).isSymbolicLink());
+    assert.equal(statSync(target).mode & 0o777, 0o640);
+    assert.deepEqual(temps(dir), []);
+  });
+
+  it('removes its temporary file when the rename fails', async () => {
+    mkdirSync(join(dir, 'target'));
+    writeFileSync(join(dir, 'target', 'x'), '');
+    await assert.rejects(writeFileAtomic(join(dir, 'target'), 'data'));
+    assert.deepEqual(temps(dir), []);
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    it(`removes its temporary file when ${signal} arrives mid-write, and the process still dies of the signal`, async () => {
+      const script = `
+        const { readdirSync } = require('node:fs');
+        const { writeFileAtomic } = require(${JSON.stringify(join(__dirname, '..', '..', 'src', 'node', 'atomic-write.ts'))});
+        const dir = ${JSON.stringify(dir)};
+        const big = Buffer.alloc(64 * 1024 * 1024, 97);
+        writeFileAtomic(dir + '/out.bin', big).then(() => console.log('finished'));
+        const poll = setInterval(() => {
+          if (readdirSync(dir).some((f) => f.endsWith('.spdf-tmp'))) { clearInterval(poll); console.log('seen'); process.kill(process.pid, ${JSON.stringify(signal)}); }
+        }, 1);`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      const [code, sig] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+      assert.equal(out.trim(), 'seen', 'the signal arrived while the temporary file existed');
+      assert.deepEqual([code, sig], [null, signal]);
+      assert.deepEqual(readdirSync(dir), []);
+    });
+});
