@@ -10,7 +10,7 @@ const USAGE = `usage: spdf <command> [options]
 
 commands:
   lint [paths...]     check the workspace; paths narrow what is reported
-      --format human|json|sarif   --max-warnings N   --fix   --quiet   --untrusted   --no-code   --no-cache
+      --format human|json|sarif   --max-warnings N   --fix   --quiet   --untrusted   --no-code   --no-cache   --cache-location DIR
   rules [--format json]   list every rule
   explain CODE        print a rule's documentation
   init [dir]          write a starter config and model into an empty folder
@@ -33,11 +33,12 @@ export async function main(argv: string[], o: Out): Promise<number> {
             untrusted: { type: 'boolean', default: false },
             'no-code': { type: 'boolean', default: false },
             'no-cache': { type: 'boolean', default: false },
+            'cache-location': { type: 'string' },
           },
         });
         const mw = values['max-warnings'];
         if (mw !== undefined && !/^\d+$/.test(mw)) throw new UsageError('--max-warnings takes a whole number');
-        return await lintCommand(o, { paths: positionals, format: values.format!, maxWarnings: mw === undefined ? undefined : Number(mw), fix: !!values.fix, quiet: !!values.quiet, untrusted: !!values.untrusted, code: !values['no-code'], cache: !values['no-cache'] });
+        return await lintCommand(o, { paths: positionals, format: values.format!, maxWarnings: mw === undefined ? undefined : Number(mw), fix: !!values.fix, quiet: !!values.quiet, untrusted: !!values.untrusted, code: !values['no-code'], cache: !values['no-cache'], cacheLocation: values['cache-location'] });
       }
       case 'rules': {
         const { values } = parseArgs({ args: rest, options: { format: { type: 'string', short: 'f', default: 'human' } } });

@@ -16,8 +16,10 @@ export interface LintArgs {
   untrusted: boolean;
   /** Index source code for code links (default true). */
   code?: boolean;
-  /** Reuse the code index cache in .spdf-cache/ (default true). */
+  /** Reuse the caches of the model and the code index (default true; never with untrusted). */
   cache?: boolean;
+  /** Folder of those caches instead of the user cache folder. */
+  cacheLocation?: string;
 }
 
 export const LINT_FORMATS = ['human', 'json'];
@@ -29,7 +31,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) require('./trace');
   if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) throw new UsageError(`unknown --format '${args.format}' (human, json${Object.keys(lintFormatters).map((f) => `, ${f}`).join('')})`);
   const start = args.paths[0] ?? '.';
-  const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache };
+  const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache, cacheLocation: args.cacheLocation };
   let check = await checkPath(start, checkOpts);
   const scope = narrowTo(check.root, args.paths);
   if (args.fix) check = await fixAll(o, check, scope, args);
@@ -93,7 +95,7 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
         log(`fixed ${file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.code}  ${f.fix!.description}`);
     }
     if (changed === 0) break;
-    check = await checkPath(check.root, { trusted: !args.untrusted, code: args.code, cache: args.cache });
+    check = await checkPath(check.root, { trusted: !args.untrusted, code: args.code, cache: args.cache, cacheLocation: args.cacheLocation });
   }
   return check;
 }
