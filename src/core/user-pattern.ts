@@ -5,7 +5,11 @@ export interface UserPattern {
   readonly source: string;
   /** Whether the pattern matches anywhere in `text`. */
   test(text: string): boolean;
-  /** Non-empty, non-overlapping matches from left to right, as UTF-16 offsets into `text`. */
+  /**
+   * Non-empty, non-overlapping matches from left to right, as UTF-16 offsets into `text`. Lines are matched
+   * one by one (a match never spans lines; `^` and `$` match at line boundaries), and only lines the fast
+   * automaton says contain a match are searched for positions.
+   */
   matches(text: string): { start: number; end: number }[];
 }
 
@@ -17,6 +21,12 @@ const UNSUPPORTED: [RegExp, string][] = [
   [/\(\?[=!]/, 'lookahead'],
   [/\\[1-9]|\\k<[^>]*>/, 'backreference'],
 ];
+
+/**
+ * Finding match positions costs up to (length of the lines that match x program size) steps; ID patterns
+ * need a few dozen instructions, so this bound only rejects huge counted repetitions.
+ */
+const MAX_INSTRUCTIONS = 400;
 
 const compiled = new Map<string, CompiledUserPattern>();
 const MAX_CACHED = 512;
@@ -44,14 +54,25 @@ function compile(source: string): CompiledUserPattern {
     const detail = construct ? `${construct[1]} '${construct[0].exec(source)![0]}' is not supported` : ((e as Error)?.message ?? String(e));
     return { error: `${detail} (workspace patterns use RE2 syntax and run in a linear-time engine: no lookaround, no backreferences)` };
   }
+  const size = re.re2().numberOfInstructions();
+  if (size > MAX_INSTRUCTIONS) return { error: `the pattern is too large (${size} instructions, at most ${MAX_INSTRUCTIONS}); shorten counted repetitions such as {1,1000}` };
   return {
     pattern: {
       source,
       test: (text) => re.test(text),
       matches(text) {
         const out: { start: number; end: number }[] = [];
-        const m = re.matcher(text);
-        while (m.find()) if (m.end() > m.start()) out.push({ start: m.start(), end: m.end() });
+        if (!re.test(text)) return out;
+        for (let from = 0; from <= text.length; ) {
+          const newline = text.indexOf('\n', from);
+          const to = newline === -1 ? text.length : newline;
+          const line = text.slice(from, to);
+          if (line && re.test(line)) {
+            const m = re.matcher(line);
+            while (m.find()) if (m.end() > m.start()) out.push({ start: from + m.start(), end: from + m.end() });
+          }
+          from = to + 1;
+        }
         return out;
       },
     },

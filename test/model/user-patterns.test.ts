@@ -16,6 +16,12 @@ describe('user regular expressions (linear-time engine)', () => {
     assert.equal(compileUserPattern(String.raw`REQ-\d+`), req, 'cached');
     assert.deepEqual(req.pattern!.matches('😀 REQ-12, REQ-3'), [{ start: 3, end: 9 }, { start: 11, end: 16 }]);
     for (const p of ['(?<=a)b', String.raw`(a)\1`, 'x(?=y)', 'x(?!y)', '[']) assert.match(compileUserPattern(p).error ?? '', /linear-time engine/, p);
+    assert.match(compileUserPattern('[a-z]{1,1000}[0-9]').error ?? '', /too large/);
+  });
+
+  it('matches line by line', () => {
+    const { pattern } = compileUserPattern(String.raw`^ID-\d+\s*x?`);
+    assert.deepEqual(pattern!.matches('ID-1\nID-22 x\n  ID-3'), [{ start: 0, end: 4 }, { start: 5, end: 12 }]);
   });
 
   it('finishes TM003 on a catastrophic pattern and a 33-character ID', async () => {
