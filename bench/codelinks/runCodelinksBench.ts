@@ -127,15 +127,16 @@ export async function runCodelinksBench(options: CodelinksBenchOptions = {}): Pr
     if (!shape) throw new Error(`unknown bench shape '${String(entry)}' (known: ${Object.keys(BENCH_SHAPES).join(', ')})`);
     const root = path.join(workDir, `codelinks-${shape.name}-${language}`);
     const generated = await workspaceFor(root, shape, language);
-    const cacheDir = path.join(root, '.spdf-cache');
+    const cacheDir = path.join(workDir, `cache-${shape.name}-${language}`);
+    const cached = ['--cache-location', cacheDir];
     const cold: RunMeasure[] = [];
     const warm: RunMeasure[] = [];
     const modelOnly: RunMeasure[] = [];
     for (let i = 0; i < runs; i++) {
       fs.rmSync(cacheDir, { recursive: true, force: true });
-      cold.push(runCli(root, []));
-      warm.push(runCli(root, []));
-      modelOnly.push(runCli(root, ['--no-code']));
+      cold.push(runCli(root, cached));
+      warm.push(runCli(root, cached));
+      modelOnly.push(runCli(root, [...cached, '--no-code']));
     }
     const result: CodelinksBenchResult = {
       shape,

@@ -10,14 +10,3 @@ export function hash64(text: string): string {
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
-/** FNV-1a 64-bit over bytes (same shape as hash64), for content keys of files not yet decoded. */
-export function hashBytes(bytes: Uint8Array): string {
-  let h1 = 0x811c9dc5 | 0;
-  let h2 = 0xcbf29ce4 | 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i];
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ (c >>> 4) ^ h1, 0x01000193);
-  }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0') + bytes.length.toString(16);
-}

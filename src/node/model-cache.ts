@@ -1,74 +1,132 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LoadedFile } from '../core/model/load-file';
-import type { ModelFileCache } from '../core/model/load-workspace';
-import { SourceText } from '../core/text';
-import pkg from '../../package.json';
+import type { LoadLimits, ModelFileCache } from '../core/model/load-workspace';
+import { decodeUtf8, SourceText } from '../core/text';
+import { sha256Hex, toolIdentity } from './cache-location';
 
-/** Bump when the loader's output changes shape or meaning (YNode, items, problems). */
-const MODEL_CACHE_FORMAT = 1;
-const FILE = `model-v${MODEL_CACHE_FORMAT}.bin`;
+/** Bump when the layout of this file changes (the tool identity already covers any change of the code). */
+const MODEL_CACHE_FORMAT = 2;
+export const MODEL_CACHE_FILE = `model-v${MODEL_CACHE_FORMAT}.bin`;
+const MAGIC = Buffer.from(`spdf-model-cache/${MODEL_CACHE_FORMAT}\n`);
+const DIGEST_BYTES = 32;
 
-interface Entry {
-  key: string;
+export interface ModelCacheEntry {
+  /** SHA-256 of the bytes the entry was loaded from. */
+  sha256: string;
+  limits: string;
   text: string;
   /** The LoadedFile without its SourceText (a class); one object so v8 keeps node identity between roots and items. */
   loaded: Omit<LoadedFile, 'file'> & { file: Omit<LoadedFile['file'], 'source'> };
 }
 
+export interface ModelCacheStats {
+  hits: number;
+  misses: number;
+  /** Entries whose hash matched but whose text differs from the bytes read (tampered or corrupt): ignored. */
+  rejected: number;
+}
+
+const limitsKey = (l: LoadLimits) => `${l.maxFileBytes}:${l.maxAliases}:${l.maxDepth}`;
+
 /**
- * Loaded model files kept in `<root>/.spdf-cache/` between CLI runs, keyed by content and limits and by the
- * tool version, so a warm run skips YAML parsing of unchanged files. A cache that cannot be read is ignored.
+ * Loaded model files kept between CLI runs in a cache folder outside the workspace (cache-location.ts), so a
+ * warm run skips YAML parsing of unchanged files. A hit is proven, not assumed: the entry's SHA-256 must equal
+ * the SHA-256 of the bytes just read, its limits the current limits, its text the text those bytes decode
+ * to, and the whole file was written by this very build (tool identity) and is intact (SHA-256 of the
+ * payload). Anything else is a miss; a cache that cannot be read or written only costs time.
  */
 export class DiskModelCache implements ModelFileCache {
-  private readonly entries: Map<string, Entry>;
+  readonly stats: ModelCacheStats = { hits: 0, misses: 0, rejected: 0 };
+  private readonly entries: Map<string, ModelCacheEntry>;
   private readonly used = new Set<string>();
+  private readonly tool = toolIdentity();
   private dirty = false;
 
-  constructor(private readonly root: string) {
+  constructor(private readonly dir: string) {
     this.entries = this.read();
   }
 
-  get(path: string, key: string): LoadedFile | undefined {
+  get(path: string, bytes: Uint8Array, limits: LoadLimits): LoadedFile | undefined {
     const e = this.entries.get(path);
-    if (!e || e.key !== key) return undefined;
+    if (!e || e.limits !== limitsKey(limits) || e.sha256 !== sha256Hex(bytes)) {
+      this.stats.misses++;
+      return undefined;
+    }
+    const decoded = decodeUtf8(bytes);
+    if ('error' in decoded || decoded.text !== e.text) {
+      this.stats.rejected++;
+      this.entries.delete(path);
+      this.dirty = true;
+      return undefined;
+    }
+    this.stats.hits++;
     this.used.add(path);
     return { ...e.loaded, file: { ...e.loaded.file, source: new SourceText(path, e.text) } };
   }
 
-  set(path: string, key: string, loaded: LoadedFile): void {
+  set(path: string, bytes: Uint8Array, limits: LoadLimits, loaded: LoadedFile): void {
     const { source, ...file } = loaded.file;
-    this.entries.set(path, { key, text: source.text, loaded: { ...loaded, file } });
+    const decoded = decodeUtf8(bytes);
+    // Only files whose text is exactly their decoded bytes (not unreadable or oversize ones) are kept.
+    if ('error' in decoded || decoded.text !== source.text) return;
+    this.entries.set(path, { sha256: sha256Hex(bytes), limits: limitsKey(limits), text: source.text, loaded: { ...loaded, file } });
     this.used.add(path);
     this.dirty = true;
   }
 
   /** Writes the cache when anything changed; entries of files not loaded this run are dropped. */
   save(): void {
+    if (this.stats.hits + this.stats.misses + this.stats.rejected === 0) return;
     for (const p of this.entries.keys())
       if (!this.used.has(p)) {
         this.entries.delete(p);
         this.dirty = true;
       }
-    if (!this.dirty) return;
+    if (!this.dirty || !this.tool) return;
+    const target = join(this.dir, MODEL_CACHE_FILE);
+    const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      const dir = join(this.root, '.spdf-cache');
-      mkdirSync(dir, { recursive: true });
-      const tmp = join(dir, `${FILE}.${process.pid}.tmp`);
-      writeFileSync(tmp, serialize({ version: pkg.version, entries: this.entries }));
-      renameSync(tmp, join(dir, FILE));
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      writeFileSync(tmp, encodeModelCache({ tool: this.tool, entries: this.entries }), { mode: 0o600 });
+      renameSync(tmp, target);
     } catch {
-      /* a cache that cannot be written only costs speed */
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        /* nothing more to clean */
+      }
     }
   }
 
-  private read(): Map<string, Entry> {
+  private read(): Map<string, ModelCacheEntry> {
+    if (!this.tool) return new Map();
     try {
-      const data = deserialize(readFileSync(join(this.root, '.spdf-cache', FILE))) as { version?: string; entries?: Map<string, Entry> };
-      return data.version === pkg.version && data.entries instanceof Map ? data.entries : new Map();
+      const data = decodeModelCache(readFileSync(join(this.dir, MODEL_CACHE_FILE)));
+      return data?.tool === this.tool && data.entries instanceof Map ? data.entries : new Map();
     } catch {
       return new Map();
     }
   }
+}
+
+export interface ModelCacheData {
+  tool: string;
+  entries: Map<string, ModelCacheEntry>;
+}
+
+/** The file: a magic line, the SHA-256 of the payload, the v8-serialized payload. */
+export function encodeModelCache(data: ModelCacheData): Buffer {
+  const payload = serialize(data);
+  return Buffer.concat([MAGIC, Buffer.from(sha256Hex(payload), 'hex'), payload]);
+}
+
+/** The payload of an intact cache file, else undefined. */
+export function decodeModelCache(file: Buffer): Partial<ModelCacheData> | undefined {
+  if (!file.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const digest = file.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES).toString('hex');
+  const payload = file.subarray(MAGIC.length + DIGEST_BYTES);
+  return digest === sha256Hex(payload) ? (deserialize(payload) as Partial<ModelCacheData>) : undefined;
 }

@@ -13,6 +13,7 @@ import { CONFIG_FILE, resolveConfig } from '../core/model/config';
 import { buildCodeIndex, type CodeIndexOptions, type CodeIndexResult } from './codeindex/buildCodeIndex';
 import { readReviewLock } from './codeindex/reviewLockFile';
 import { findWorkspaceRoot } from './find-root';
+import { workspaceCacheDir } from './cache-location';
 import { DiskModelCache } from './model-cache';
 import { FsHost, toPosix, type WalkNote } from './fs-host';
 import { gitFileDates } from './git-dates';
@@ -44,9 +45,9 @@ export interface CheckPathOptions {
   code?: boolean;
   /** JUnit globs replacing config `test_results`. */
   testResults?: string[];
-  /** Reuse the on-disk caches of the code index and the loaded model (default true). */
+  /** Reuse the on-disk caches of the code index and the loaded model (default true; never when untrusted). */
   cache?: boolean;
-  /** Folder of the on-disk caches (CLI `--cache-location DIR`). */
+  /** Folder of those caches instead of the user cache folder (cache-location.ts). */
   cacheLocation?: string;
 }
 
@@ -59,17 +60,18 @@ export interface CheckPathOptions {
 export async function checkPath(start: string, opts: CheckPathOptions = {}): Promise<NodeCheck> {
   const root = findWorkspaceRoot(start);
   const host = new FsHost(root);
+  const cacheDir = opts.cache !== false && opts.trusted !== false ? workspaceCacheDir(root, opts.cacheLocation) : undefined;
   let code: Promise<CodeIndexResult> | undefined;
   let claimGlobs: (globs: string[]) => void = () => undefined;
   if (opts.code !== false) {
     const early = await earlyConfig(host, opts.trusted ?? true);
     const alwaysParse = new Promise<string[]>((resolve) => (claimGlobs = resolve));
-    code = buildCodeIndex(codeIndexOptions(root, host, early.config, early.allFiles, alwaysParse, opts));
+    code = buildCodeIndex(codeIndexOptions(root, host, early.config, early.allFiles, alwaysParse, cacheDir));
     code.catch(() => undefined);
   }
   let workspace: Workspace;
   try {
-    const fileCache = opts.cache === false ? undefined : new DiskModelCache(root);
+    const fileCache = cacheDir === undefined ? undefined : new DiskModelCache(cacheDir);
     workspace = await loadWorkspace(host, { trusted: opts.trusted, fileCache });
     fileCache?.save();
   } catch (error) {
@@ -111,7 +113,7 @@ function codeIndexOptions(
   config: ResolvedConfig,
   allFiles: string[],
   alwaysParse: CodeIndexOptions['alwaysParse'],
-  opts: CheckPathOptions,
+  cacheDir: string | undefined,
 ): CodeIndexOptions {
   const include = config.code.include.length ? picomatch(config.code.include, { dot: true }) : undefined;
   return {
@@ -124,7 +126,7 @@ function codeIndexOptions(
     tagSyntaxes: tagSyntaxOptions(config),
     languages: { overrides: config.code.languages as never },
     maxFileSize: config.code.maxFileBytes,
-    cache: opts.cache ?? true,
+    cache: cacheDir ?? false,
   };
 }
 

@@ -7,7 +7,7 @@
 import picomatch from 'picomatch';
 import { emptyIndex } from '../core/codelinks/indexCodeFile';
 import { buildLanguageMap, languageForPath, type CodeLanguage, type LanguageMap, type LanguageMapOptions } from '../core/codelinks/languages';
-import type { CodeFileIndex, CodeLink, TagSyntax } from '../core/codelinks/model';
+import type { CodeFileIndex, CodeLink } from '../core/codelinks/model';
 import { mightContainTags } from '../core/codelinks/prefilter';
 import { DEFAULT_TEST_GLOBS } from '../core/codelinks/ruleInput';
 import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from '../core/codelinks/tagSyntaxes';
@@ -16,6 +16,7 @@ import type { Graph } from '../core/model/graph';
 import type { Host } from '../core/host';
 import { ZERO_RANGE, type Range } from '../core/types';
 import { buildCodeIndex } from '../node/codeindex/buildCodeIndex';
+import { tagSyntaxOptions } from '../node/workspace';
 import { OpenDocumentIndex } from '../node/codeindex/openDocuments';
 
 /** An LSP content change: `range` in the text before this change; no range = the whole text. */
@@ -49,9 +50,8 @@ export class ServerCodeIndex {
     private readonly wasmDir?: string,
   ) {
     const c = config.code;
-    // An untrusted workspace gets the built-in syntaxes only: no user-supplied regular expressions.
-    const syntaxes = (c.tagSyntaxes.length ? c.tagSyntaxes : ['spdf']).filter((s) => config.trusted || s !== 'bare') as TagSyntax[];
-    this.tagOptions = { syntaxes };
+    // The CLI's options (workspace patterns in the linear-time engine; built-in ones only when untrusted).
+    this.tagOptions = tagSyntaxOptions(config);
     this.syntaxes = compileTagSyntaxes(this.tagOptions);
     const overrides: Record<string, CodeLanguage | 'off'> = {};
     for (const [ext, lang] of Object.entries(c.languages)) overrides[ext] = lang as CodeLanguage | 'off';

@@ -110,9 +110,9 @@ describe('spdf lint with hostile or broken side files', () => {
       'm.spdf.yaml': 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-404]\n',
     });
     const r = await runCli(['lint', root, '--format', 'json'], root);
-    const findings = JSON.parse(r.stdout).findings as { code: string; file: string; line: number; message: string }[];
+    const findings = JSON.parse(r.stdout).findings as { code: string; file: string; line: number; column: number; message: string }[];
     assert.ok(findings.some((f) => f.code === 'TM006' && f.file === 'spdf.config.yaml' && f.line === 2), 'unknown severity in the config');
-    assert.ok(findings.some((f) => f.code === 'TM003' && f.file === 'spdf.config.yaml' && /not a valid regular expression/.test(f.message)), 'invalid pattern');
+    assert.ok(findings.some((f) => f.code === 'TM008' && f.file === 'spdf.config.yaml' && f.line === 4 && f.column === 11 && /not a usable regular expression/.test(f.message)), 'invalid pattern at its value');
     assert.ok(findings.some((f) => f.code === 'TM002' && f.file === 'm.spdf.yaml'), 'the model is still checked');
     assert.equal(r.code, 1);
   });

@@ -23,8 +23,9 @@ export interface LintArgs {
   untrusted: boolean;
   /** Index source code for code links (default true). */
   code?: boolean;
-  /** Reuse the code index cache in .spdf-cache/ (default true). */
+  /** Reuse the caches of the model and the code index (default true; never with untrusted). */
   cache?: boolean;
+  /** Folder of those caches instead of the user cache folder. */
   cacheLocation?: string;
 }
 

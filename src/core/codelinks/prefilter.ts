@@ -8,7 +8,7 @@ export function mightContainTags(text: string, syntaxes: CompiledTagSyntaxes | T
   const compiled = 'candidate' in syntaxes ? syntaxes : compileTagSyntaxes(syntaxes);
   if (compiled.enabled.size === 1 && compiled.enabled.has('spdf')) return text.includes('@spdf');
   compiled.candidate.lastIndex = 0;
-  const found = compiled.candidate.test(text);
+  const found = compiled.candidate.test(text) || compiled.barePatterns.some((p) => p.test(text));
   compiled.candidate.lastIndex = 0;
   return found;
 }

@@ -1,3 +1,4 @@
+import { compileUserPattern, type UserPattern } from '../user-pattern';
 import { isRelation, type Relation, type TagSyntax, TAG_SYNTAXES } from './model';
 
 /**
@@ -28,8 +29,9 @@ export const DEFAULT_OFT_RELATIONS: Readonly<Record<string, Relation>> = {
 export interface CompiledTagSyntaxes {
   readonly enabled: ReadonlySet<TagSyntax>;
   readonly oftRelations: Readonly<Record<string, Relation>>;
-  readonly barePatterns: readonly RegExp[];
-  /** Matches anywhere a tag of an enabled syntax may start; global. */
+  /** Bare-ID patterns, user-given: run in the linear-time engine, never folded into `candidate`. */
+  readonly barePatterns: readonly UserPattern[];
+  /** Matches anywhere a tag of an enabled built-in syntax may start; global. */
   readonly candidate: RegExp;
   /** Problems with the options themselves (an invalid bare-ID regex). */
   readonly problems: readonly string[];
@@ -45,16 +47,13 @@ export function compileTagSyntaxes(options: TagSyntaxOptions = {}): CompiledTagS
   const enabled = new Set<TagSyntax>(requested.filter((s) => (TAG_SYNTAXES as readonly string[]).includes(s)));
   const problems: string[] = [];
   for (const s of requested) if (!enabled.has(s)) problems.push(`unknown tag syntax '${String(s)}'`);
-  const barePatterns: RegExp[] = [];
+  const barePatterns: UserPattern[] = [];
   if (enabled.has('bare')) {
     for (const source of options.bareIdPatterns ?? []) {
-      try {
-        const re = new RegExp(source, 'g');
-        if (re.test('')) problems.push(`bare ID pattern '${source}' matches the empty string; ignored`);
-        else barePatterns.push(re);
-      } catch (error) {
-        problems.push(`bare ID pattern '${source}' is not a valid regular expression: ${(error as Error).message}`);
-      }
+      const { pattern, error } = compileUserPattern(source);
+      if (error !== undefined) problems.push(`bare ID pattern '${source}' is not a usable regular expression: ${error}`);
+      else if (pattern.test('')) problems.push(`bare ID pattern '${source}' matches the empty string; ignored`);
+      else barePatterns.push(pattern);
     }
   }
   const starts: string[] = [];
@@ -62,7 +61,6 @@ export function compileTagSyntaxes(options: TagSyntaxOptions = {}): CompiledTagS
   if (enabled.has('oft')) starts.push(OFT_START);
   if (enabled.has('strictdoc')) starts.push(STRICTDOC_START);
   if (enabled.has('lobster')) starts.push(LOBSTER_START);
-  for (const re of barePatterns) starts.push(`(?:${re.source})`);
   const candidate = new RegExp(starts.length ? starts.join('|') : '(?!)', 'g');
   return {
     enabled,
@@ -82,7 +80,9 @@ export function tagCandidateOffsets(text: string, syntaxes: CompiledTagSyntaxes)
     offsets.push(m.index);
     if (m[0].length === 0) re.lastIndex++;
   }
-  return offsets;
+  if (!syntaxes.barePatterns.length) return offsets;
+  for (const pattern of syntaxes.barePatterns) for (const m of pattern.matches(text)) offsets.push(m.start);
+  return [...new Set(offsets)].sort((a, b) => a - b);
 }
 
 /** Offsets are relative to the scanned comment text. */
@@ -346,17 +346,10 @@ function scanBare(
 ): void {
   const overlaps = (s: number, e: number) => consumed.some(([cs, ce]) => s < ce && e > cs);
   for (const pattern of syntaxes.barePatterns) {
-    const re = new RegExp(pattern.source, 'g');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const start = m.index;
-      const end = start + m[0].length;
+    for (const { start, end } of pattern.matches(text)) {
       if (overlaps(start, end)) continue;
       consumed.push([start, end]);
-      scan.tags.push({ syntax: 'bare', id: m[0], idStart: start, idEnd: end, relation: contextual, tagStart: start, tagEnd: end });
+      scan.tags.push({ syntax: 'bare', id: text.slice(start, end), idStart: start, idEnd: end, relation: contextual, tagStart: start, tagEnd: end });
     }
   }
 }

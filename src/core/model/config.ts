@@ -1,6 +1,7 @@
 import { SourceText, decodeUtf8 } from '../text';
 import { parseYaml } from '../yaml/parse';
 import { deref, toData } from '../yaml/ynode';
+import { configPatternProblems } from './config-patterns';
 import { CONFIG_FIELDS, DEFAULT_EVIDENCE, type ProfileName, type ResolvedConfig } from './config-def';
 import type { LoadProblem } from './graph';
 import { DEFAULT_ID_PATTERNS } from './kinds';
@@ -51,6 +52,7 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
   const issues: SchemaIssue[] = [];
   validateFields(root, CONFIG_FIELDS, [], 'spdf.config.yaml', issues);
   for (const i of issues) problems.push({ code: i.code, message: i.message, file: CONFIG_FILE, range: source.range(i.start, i.end) });
+  problems.push(...configPatternProblems(root, source));
   let raw: Record<string, any>;
   try {
     raw = toData(root, { left: 100_000 }) as Record<string, any>;

@@ -1,5 +1,4 @@
 import picomatch from 'picomatch';
-import { hashBytes } from '../hash';
 import type { Host } from '../host';
 import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
@@ -16,17 +15,20 @@ export interface Workspace {
 
 export interface LoadOptions {
   trusted?: boolean;
-  /** Loaded files from an earlier run, by path and content key; hosts decide where they live. */
+  /** Loaded files from an earlier run; hosts decide where they live. Never used when `trusted` is false. */
   fileCache?: ModelFileCache;
 }
 
+export type LoadLimits = ResolvedConfig['limits'];
+
 /**
- * A store of loaded model files. `key` covers the file's bytes and the limits it was read with, so a hit
- * is exactly what loading would produce (the host adds its own tool version to what it persists).
+ * A store of loaded model files. A cache must never change a result: `get` answers only with what loading
+ * exactly these bytes with these limits produced, which the store proves itself from `bytes` (the host
+ * compares a cryptographic hash of them and its own tool version) rather than trusting a key it is given.
  */
 export interface ModelFileCache {
-  get(path: string, key: string): LoadedFile | undefined;
-  set(path: string, key: string, loaded: LoadedFile): void;
+  get(path: string, bytes: Uint8Array, limits: LoadLimits): LoadedFile | undefined;
+  set(path: string, bytes: Uint8Array, limits: LoadLimits, loaded: LoadedFile): void;
 }
 
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
@@ -53,7 +55,8 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
   configProblems.push(...problems);
   const isModel = modelFileMatcher(config);
   const paths = allFiles.filter(isModel).sort();
-  const loaded = await Promise.all(paths.map((p) => loadOne(host, p, config, opts.fileCache)));
+  const cache = opts.trusted === false ? undefined : opts.fileCache;
+  const loaded = await Promise.all(paths.map((p) => loadOne(host, p, config, cache)));
   const ok = loaded.filter((l): l is LoadedFile => !('problem' in l));
   const failed = loaded.filter((l): l is { problem: LoadProblem } => 'problem' in l).map((l) => l.problem);
   return { config, graph: buildGraph(ok, [...configProblems, ...failed]), allFiles };
@@ -65,12 +68,10 @@ async function loadOne(host: Host, path: string, config: ResolvedConfig, cache?:
     if (size !== undefined && size > config.limits.maxFileBytes) return oversizeFile(path, size, config.limits.maxFileBytes);
     const bytes = await host.readFile(path);
     if (!cache) return loadModelBytes(path, bytes, config.limits);
-    const { maxFileBytes, maxAliases, maxDepth } = config.limits;
-    const key = `${hashBytes(bytes)}:${maxFileBytes}:${maxAliases}:${maxDepth}`;
-    const hit = cache.get(path, key);
+    const hit = cache.get(path, bytes, config.limits);
     if (hit) return hit;
     const loaded = loadModelBytes(path, bytes, config.limits);
-    cache.set(path, key, loaded);
+    cache.set(path, bytes, config.limits, loaded);
     return loaded;
   } catch (e) {
     return { problem: readFailure(path, e) };

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { buildLanguageMap, languageForPath, type LanguageMapOptions } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
@@ -7,9 +6,8 @@ import type { TagSyntaxOptions } from '../../core/codelinks/tagSyntaxes';
 import type { Host } from '../../core/host';
 import { DEFAULT_TEST_GLOBS } from '../../core/codelinks/ruleInput';
 import { TreeSitterRuntime } from '../treesitter/treeSitterRuntime';
-import * as fs from 'node:fs/promises';
-import { FsHost } from '../fs-host';
-import { CACHE_DIR, type CachedEntry, CodeIndexCache, contentHash, type FileStamp, optionsKey } from './codeIndexCache';
+import { workspaceCacheDir } from '../cache-location';
+import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './codeIndexCache';
 import { createFsReadHost } from './fsReadHost';
 import { errorCode, type IndexNote, IndexNotes } from './indexNotes';
 import { compiledSyntaxes, parseTasks, type ParseTask } from './parseTasks';
@@ -42,8 +40,13 @@ export interface CodeIndexOptions {
   maxFileSize?: number;
   /** Parse workers; default 2, 0 parses in this thread. Small inputs always parse in this thread. */
   workers?: number;
-  /** Reuse `<root>/.spdf-cache/codelinks.json` (true) or a cache folder of your choice. */
+  /**
+   * Reuse the index of files whose bytes are unchanged (true, or a cache folder; default false). Callers
+   * must not cache for an untrusted workspace. The folder defaults to `cacheLocation`, else the user cache
+   * folder of `root` (cache-location.ts); never the workspace's own `.spdf-cache`.
+   */
   cache?: boolean | string;
+  cacheLocation?: string;
   /** Text to parse before workers start (default 384 KB); below it parsing stays in this thread. */
   workerThresholdBytes?: number;
   /** Folder with the .wasm files (the bundle's dist/); defaults to this module's folder, then node_modules. */
@@ -115,51 +118,27 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   stats.candidates = files.length;
 
   const cacheKey = optionsKey({ syntaxOptions, languages: options.languages ?? {}, testGlobs });
-  const cache = options.cache
-    ? await CodeIndexCache.load(typeof options.cache === 'string' ? options.cache : path.join(options.root, CACHE_DIR), cacheKey)
-    : undefined;
+  const cacheDir = typeof options.cache === 'string' ? options.cache : workspaceCacheDir(options.root, options.cacheLocation);
+  const cache = options.cache ? await CodeIndexCache.load(cacheDir, cacheKey) : undefined;
 
   const results: CodeFileIndex[] = [];
-  const pendingCache = new Map<string, { hash: string; stamp: FileStamp | undefined; tagged: boolean }>();
+  const pendingCache = new Map<string, { hash: string; tagged: boolean }>();
   const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir);
-  // Size+mtime stamps stand for content only when this index reads the same files it stats (codeIndexCache.ts).
-  const stamps = !!cache && (!options.host || (options.host instanceof FsHost && path.resolve(options.host.root) === path.resolve(options.root)));
-  const abs = (file: string) => path.join(options.root, ...file.split('/'));
 
   /** With deferred globs: files read without tags (candidates for the second pass) and files with tags. */
   const untagged: string[] = [];
   const taggedFiles: string[] = [];
   const readOne = async (file: string, secondPass = false): Promise<void> => {
-    let stamp: FileStamp | undefined;
-    let known: CachedEntry | undefined;
-    if (stamps) {
-      stamp = await statStamp(abs(file));
-      if (!stamp) {
-        notes.add(file, 'vanished', 'file disappeared during the scan');
-        return;
-      }
-      if (stamp.size > maxFileSize) {
-        notes.add(file, 'oversize', `file is ${formatSize(stamp.size)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
-        return;
-      }
-      known = cache!.byStamp(file, stamp);
-    }
-    let text: SourceText | undefined;
-    let hash: string | undefined;
-    if (!known) {
-      text = await readSource(host, file, maxFileSize, notes, !!stamp);
-      if (text === undefined) return;
-      if (cache) {
-        hash = contentHash(text.bytes);
-        known = cache.byHash(file, hash, stamp);
-      }
-    }
+    const text = await readSource(host, file, maxFileSize, notes);
+    if (text === undefined) return;
+    const hash = cache ? contentHash(text.bytes) : '';
+    const known: CachedEntry | undefined = cache?.get(file, hash);
     if (!secondPass) stats.read++;
-    const hasTags = known ? known.tagged : mightContainTags(text!.text, compiled);
+    const hasTags = known ? known.tagged : mightContainTags(text.text, compiled);
     const claimed = secondPass || alwaysParse(file);
     if (!hasTags && !claimed) {
       if (deferredGlobs) untagged.push(file);
-      if (cache && !known) cache.set(file, hash!, stamp, false, null);
+      if (cache && !known) cache.set(file, hash, false, null);
       return;
     }
     if (deferredGlobs && !secondPass) taggedFiles.push(file);
@@ -169,12 +148,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
       results.push(known.index);
       return;
     }
-    if (!text) {
-      text = await readSource(host, file, maxFileSize, notes, !!stamp);
-      if (text === undefined) return;
-      hash = contentHash(text.bytes);
-    }
-    if (cache) pendingCache.set(file, { hash: hash!, stamp, tagged: hasTags });
+    if (cache) pendingCache.set(file, { hash, tagged: hasTags });
     parser.add({ file, language: languageForPath(file, languageMap)!, text: text.text, isTestFile: isTestFile(file) });
   };
 
@@ -211,7 +185,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   for (const index of parsed) {
     results.push(index);
     const pending = pendingCache.get(index.file);
-    if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) cache.set(index.file, pending.hash, pending.stamp, pending.tagged, index);
+    if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) cache.set(index.file, pending.hash, pending.tagged, index);
   }
   if (cache) await cache.save();
 
@@ -229,18 +203,8 @@ interface SourceText {
 
 const decoder = new TextDecoder('utf-8');
 
-/** Size and mtime of a file, or undefined when it cannot be stat'ed (vanished). */
-async function statStamp(absPath: string): Promise<FileStamp | undefined> {
-  try {
-    const st = await fs.stat(absPath);
-    return { size: st.size, mtimeMs: st.mtimeMs };
-  } catch {
-    return undefined;
-  }
-}
-
-async function readSource(host: Host, file: string, maxFileSize: number, notes: IndexNotes, statDone = false): Promise<SourceText | undefined> {
-  if (host.statSize && !statDone) {
+async function readSource(host: Host, file: string, maxFileSize: number, notes: IndexNotes): Promise<SourceText | undefined> {
+  if (host.statSize) {
     const size = await host.statSize(file).catch(() => undefined);
     if (size === undefined) {
       notes.add(file, 'vanished', 'file disappeared during the scan');

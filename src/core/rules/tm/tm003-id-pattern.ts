@@ -1,4 +1,5 @@
 import { DEFAULT_ID_PATTERNS, type ItemKind } from '../../model/kinds';
+import { compileUserPattern, type UserPattern } from '../../user-pattern';
 import type { Rule } from '../types';
 
 const rule: Rule = {
@@ -9,7 +10,7 @@ const rule: Rule = {
     category: 'structure',
     description: "An item's ID does not match the configured pattern for its kind.",
     rationale:
-      'Predictable IDs (HAZ-, THR-, CTRL-, SEC-REQ-, TC-, ...) let reviewers tell kinds apart in any document and let code tags be found by a text search. Patterns are configurable per kind in spdf.config.yaml `id_patterns`; in an untrusted workspace only the built-in defaults are used, so a hostile pattern cannot hang the linter.',
+      'Predictable IDs (HAZ-, THR-, CTRL-, SEC-REQ-, TC-, ...) let reviewers tell kinds apart in any document and let code tags be found by a text search. Patterns are configurable per kind in spdf.config.yaml `id_patterns`; patterns run in a linear-time engine (RE2 syntax), so no pattern can hang the linter, and in an untrusted workspace only the built-in defaults are used.',
     source: 'Threagile "invalid id syntax"; common SPDF practice (HAZ-nnn, THR-nnn, CTRL-nnn, SEC-REQ-nnn, TC-nnn)',
     fixable: false,
     since: '0.1.0',
@@ -19,17 +20,11 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const patterns = new Map<ItemKind, RegExp>();
-    for (const [kind, pattern] of Object.entries(ctx.config.trusted ? ctx.config.idPatterns : DEFAULT_ID_PATTERNS)) {
-      try {
-        patterns.set(kind as ItemKind, new RegExp(pattern));
-      } catch (e) {
-        ctx.report({
-          file: 'spdf.config.yaml',
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          message: `id_patterns.${kind} is not a valid regular expression: ${(e as Error).message}`,
-        });
-      }
+    // Invalid patterns are reported by the config loader at their place in spdf.config.yaml (TM008).
+    const patterns = new Map<ItemKind, UserPattern>();
+    for (const [kind, source] of Object.entries(ctx.config.trusted ? ctx.config.idPatterns : DEFAULT_ID_PATTERNS)) {
+      const { pattern } = compileUserPattern(source);
+      if (pattern) patterns.set(kind as ItemKind, pattern);
     }
     for (const item of ctx.graph.items) {
       const re = patterns.get(item.kind);

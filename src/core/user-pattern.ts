@@ -1,0 +1,80 @@
+import { RE2JS } from 're2js';
+
+/** A regular expression from the workspace, run in a linear-time engine (RE2 syntax) so no input can hang us. */
+export interface UserPattern {
+  readonly source: string;
+  /** Whether the pattern matches anywhere in `text`. */
+  test(text: string): boolean;
+  /**
+   * Non-empty, non-overlapping matches from left to right, as UTF-16 offsets into `text`. Lines are matched
+   * one by one (a match never spans lines; `^` and `$` match at line boundaries), and only lines the fast
+   * automaton says contain a match are searched for positions.
+   */
+  matches(text: string): { start: number; end: number }[];
+}
+
+export type CompiledUserPattern = { pattern: UserPattern; error?: undefined } | { pattern?: undefined; error: string };
+
+/** Constructs of JavaScript regexes the engine lacks, named in the message when compiling fails. */
+const UNSUPPORTED: [RegExp, string][] = [
+  [/\(\?<[=!]/, 'lookbehind'],
+  [/\(\?[=!]/, 'lookahead'],
+  [/\\[1-9]|\\k<[^>]*>/, 'backreference'],
+];
+
+/**
+ * Finding match positions costs up to (length of the lines that match x program size) steps; ID patterns
+ * need a few dozen instructions, so this bound only rejects huge counted repetitions.
+ */
+const MAX_INSTRUCTIONS = 400;
+
+const compiled = new Map<string, CompiledUserPattern>();
+const MAX_CACHED = 512;
+
+/**
+ * Compiles a user-given pattern once (results are cached by source) in re2js. Never throws: a pattern the
+ * engine does not accept (syntax error, lookaround, backreference) comes back as an error message.
+ */
+export function compileUserPattern(source: string): CompiledUserPattern {
+  let result = compiled.get(source);
+  if (!result) {
+    result = compile(source);
+    if (compiled.size >= MAX_CACHED) compiled.clear();
+    compiled.set(source, result);
+  }
+  return result;
+}
+
+function compile(source: string): CompiledUserPattern {
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(source);
+  } catch (e) {
+    const construct = UNSUPPORTED.find(([re]) => re.test(source));
+    const detail = construct ? `${construct[1]} '${construct[0].exec(source)![0]}' is not supported` : ((e as Error)?.message ?? String(e));
+    return { error: `${detail} (workspace patterns use RE2 syntax and run in a linear-time engine: no lookaround, no backreferences)` };
+  }
+  const size = re.re2().numberOfInstructions();
+  if (size > MAX_INSTRUCTIONS) return { error: `the pattern is too large (${size} instructions, at most ${MAX_INSTRUCTIONS}); shorten counted repetitions such as {1,1000}` };
+  return {
+    pattern: {
+      source,
+      test: (text) => re.test(text),
+      matches(text) {
+        const out: { start: number; end: number }[] = [];
+        if (!re.test(text)) return out;
+        for (let from = 0; from <= text.length; ) {
+          const newline = text.indexOf('\n', from);
+          const to = newline === -1 ? text.length : newline;
+          const line = text.slice(from, to);
+          if (line && re.test(line)) {
+            const m = re.matcher(line);
+            while (m.find()) if (m.end() > m.start()) out.push({ start: from + m.start(), end: from + m.end() });
+          }
+          from = to + 1;
+        }
+        return out;
+      },
+    },
+  };
+}

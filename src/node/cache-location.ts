@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve, win32 } from 'node:path';
+import pkg from '../../package.json';
+
+const APP_DIR = 'spdf-workbench';
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The per-user cache folder: `$XDG_CACHE_HOME/spdf-workbench` (an absolute XDG_CACHE_HOME only, as the XDG
+ * spec says) or `~/.cache/spdf-workbench` on Linux and other Unixes, `~/Library/Caches/spdf-workbench` on
+ * macOS, `%LOCALAPPDATA%\spdf-workbench\Cache` on Windows.
+ */
+export function userCacheBase(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+  if (platform === 'win32') {
+    const local = env.LOCALAPPDATA && win32.isAbsolute(env.LOCALAPPDATA) ? env.LOCALAPPDATA : win32.join(home, 'AppData', 'Local');
+    return win32.join(local, APP_DIR, 'Cache');
+  }
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', APP_DIR);
+  const xdg = env.XDG_CACHE_HOME;
+  return join(xdg && isAbsolute(xdg) ? xdg : join(home, '.cache'), APP_DIR);
+}
+
+/**
+ * Where the caches of the workspace at `root` live: `cacheLocation` when given (as ESLint's and Prettier's
+ * `--cache-location`), else a folder of the user cache named by a hash of the root's real path. Never a
+ * folder of the workspace by default, so a cache committed to a repository is never read.
+ */
+export function workspaceCacheDir(root: string, cacheLocation?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (cacheLocation) return resolve(cacheLocation);
+  let real: string;
+  try {
+    real = realpathSync.native(root);
+  } catch {
+    real = resolve(root);
+  }
+  return join(userCacheBase(env), 'workspaces', sha256Hex(real).slice(0, 32));
+}
+
+let identity: string | null | undefined;
+
+/**
+ * This build of the tool: its version plus the SHA-256 of the running module's file (the whole bundle in
+ * dist/), so a cache written by any other build, even one with the same version, never matches. Undefined
+ * when the file cannot be read: callers then use no cache.
+ */
+export function toolIdentity(): string | undefined {
+  if (identity === undefined) {
+    try {
+      identity = `${pkg.name}@${pkg.version}+${sha256Hex(readFileSync(__filename)).slice(0, 32)}`;
+    } catch {
+      identity = null;
+    }
+  }
+  return identity ?? undefined;
+}
