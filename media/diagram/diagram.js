@@ -358,6 +358,15 @@
   };
   canvas.addEventListener('pointerup', endDrag);
   canvas.addEventListener('pointercancel', endDrag);
+  // Tabbing to a zone, asset or conduit outside the view pans it into view.
+  canvas.addEventListener('focusin', (e) => {
+    const t = /** @type {Element} */ (e.target);
+    if (!t || t === canvas || !t.getBoundingClientRect) return;
+    const r = t.getBoundingClientRect();
+    const c = canvas.getBoundingClientRect();
+    if (r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom) return;
+    pan(c.left + c.width / 2 - (r.left + r.width / 2), c.top + c.height / 2 - (r.top + r.height / 2));
+  });
   window.addEventListener('resize', () => {
     if (view.fit) fit();
   });

@@ -103,14 +103,14 @@ async function checkDiagram(ctx: BrowserContext, url: string, diagram: ZoneDiagr
     assert.ok(fits, `${what} (${theme}): fitted into the view`);
     if (shot && theme !== 'hc') await page.screenshot({ path: join(ARTIFACTS, `${shot}-${theme}.png`) });
     await assertAxe(page, `${what} (${theme})`);
-    if (theme === 'light') await checkZoomKeys(page, what);
+    if (theme === 'light') await checkZoomKeys(ctx, url, diagram, page, what);
     await assertClean(page, w, what);
     await page.close();
   }
   console.log(`ok - ${what}: no label outside its box, no overlap (light, dark, high contrast), fitted, axe clean`);
 }
 
-async function checkZoomKeys(page: Page, what: string): Promise<void> {
+async function checkZoomKeys(ctx: BrowserContext, url: string, diagram: ZoneDiagram, page: Page, what: string): Promise<void> {
   const tf = () => page.evaluate(() => document.querySelector('svg g.layer').getAttribute('transform') as string);
   const k = async () => Number(/scale\(([\d.]+)\)/.exec(await tf())![1]);
   const fitted = await k();
@@ -130,6 +130,27 @@ async function checkZoomKeys(page: Page, what: string): Promise<void> {
   await page.waitForTimeout(200);
   const saved = await page.evaluate(() => window.__state);
   assert.ok(saved && saved.view && saved.view.fit === false && saved.view.k > fitted, `${what}: zoom kept in the webview state`);
+  // Tab to an item outside the view: the view pans to it.
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('+');
+  const seen = await page.evaluate(`(async () => {
+    const c = document.querySelector('.canvas').getBoundingClientRect();
+    const items = [...document.querySelectorAll('svg [tabindex="0"]')];
+    const out = items.find((el) => { const r = el.getBoundingClientRect(); return r.right < c.left || r.left > c.right || r.bottom < c.top || r.top > c.bottom; });
+    if (!out) return 'none outside';
+    out.focus();
+    const r = out.getBoundingClientRect();
+    return r.left >= c.left - 1 && r.top >= c.top - 1 && r.left <= c.right && r.top <= c.bottom ? 'in view' : 'still outside';
+  })()`);
+  assert.equal(seen, 'in view', `${what}: focusing an item pans it into view`);
+  // A reload restores the zoom and pan.
+  await page.waitForTimeout(200);
+  const state = await page.evaluate(() => window.__state);
+  const transform = await tf();
+  const again = await open(ctx, url, 'light', { message: { type: 'data', diagram }, state });
+  await waitOrExplain(again.page, again.w, 'svg g.layer g.zone');
+  assert.equal(await again.page.evaluate(() => document.querySelector('svg g.layer').getAttribute('transform') as string), transform, `${what}: zoom and pan restored after a reload`);
+  await again.page.close();
 }
 
 // ---- matrix -------------------------------------------------------------------------------------
