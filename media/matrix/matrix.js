@@ -347,6 +347,8 @@
     if (!colsPanel.hidden) columnsPanel(v);
     count.textContent = v ? `${shown.length} of ${v.rows.length} rows` : '';
     spacer.style.height = `${shown.length * ROW_H + ROW_H}px`;
+    // Columns, sort or filters changed: the rendered rows are stale even when the range is the same.
+    lastRange = '';
     if (userChange) {
       grid.scrollTop = 0;
       state.scrollTop = 0;

@@ -159,7 +159,7 @@ async function checkMatrix(ctx: BrowserContext, url: string, matrix: Matrix): Pr
   for (const theme of ['light', 'dark', 'hc'] as ThemeName[]) {
     const { page, w } = await open(ctx, url, theme, { message: { type: 'data', matrix } });
     await waitOrExplain(page, w, 'tbody tr td');
-    if (theme !== 'hc') await page.screenshot({ path: join(ARTIFACTS, `matrix-${theme}.png`) });
+    await page.screenshot({ path: join(ARTIFACTS, `matrix-${theme}.png`) });
     await assertAxe(page, `matrix (${theme})`);
     if (theme === 'light') {
       await checkMatrixLayout(page);
@@ -206,6 +206,7 @@ async function checkMatrixKeyboard(page: Page): Promise<void> {
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');
   assert.equal(await focused(), '2,1,0', 'arrows move the focus and the tab stop');
+  await page.screenshot({ path: join(ARTIFACTS, 'matrix-keyboard-light.png'), clip: { x: 0, y: 80, width: 800, height: 140 } });
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
@@ -234,6 +235,15 @@ async function checkMatrixColumns(ctx: BrowserContext, url: string, matrix: Matr
   await page.uncheck('.columns-panel label:has-text("Hazards") input');
   await page.check('.columns-panel label:has-text("Why") input');
   const after = await headers();
+  const rows = (await page.evaluate(`[...document.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent))`)) as string[][];
+  const iStatus = after.indexOf('Status');
+  const iWhy = after.indexOf('Why');
+  for (const r of rows) {
+    assert.equal(r.length, after.length, 'every row has a cell per shown column');
+    assert.match(r[iStatus], /^(OK|PARTIAL|MISSING|SUSPECT|JUSTIFIED|ERROR)$/, 'with the Why column shown, the status cell holds just the status');
+  }
+  assert.ok(rows.some((r) => r[iWhy] !== ''), 'the Why column has the reasons');
+  await page.screenshot({ path: join(ARTIFACTS, 'matrix-columns-light.png') });
   assert.ok(!after.some((h) => h.startsWith('Hazards')) && after.includes('Why'), `columns changed: ${after.join(' | ')}`);
   await page.keyboard.press('Escape');
   await page.click('button:has-text("Export")');
