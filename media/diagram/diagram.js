@@ -151,6 +151,9 @@
     }
     message('Laying out…', 'busy');
     try {
+      // Measure in the final font.
+      if (document.fonts && document.fonts.ready) await document.fonts.ready;
+      if (gen !== generation) return;
       widths.clear();
       const laid = await SpdfDiagramLayout.layoutZoneDiagram(d, measure);
       if (gen !== generation) return;
@@ -277,10 +280,13 @@
   }
   /** Zooms by `factor` keeping the point (cx, cy) of the canvas in place. */
   function zoom(factor, cx, cy) {
+    zoomTo(view.k * factor, cx, cy);
+  }
+  function zoomTo(scale, cx, cy) {
     const { w, h } = size();
     const px = cx === undefined ? w / 2 : cx;
     const py = cy === undefined ? h / 2 : cy;
-    const k = Math.min(MAX_K, Math.max(MIN_K, view.k * factor));
+    const k = Math.min(MAX_K, Math.max(MIN_K, scale));
     view.tx = px - ((px - view.tx) * k) / view.k;
     view.ty = py - ((py - view.ty) * k) / view.k;
     view.k = k;
@@ -296,7 +302,7 @@
   zoomIn.addEventListener('click', () => zoom(1.25));
   zoomOut.addEventListener('click', () => zoom(0.8));
   fitBtn.addEventListener('click', fit);
-  oneBtn.addEventListener('click', () => zoom(1 / view.k));
+  oneBtn.addEventListener('click', () => zoomTo(1));
   canvas.addEventListener('keydown', (e) => {
     if (e.altKey || e.metaKey || (e.ctrlKey && !['+', '=', '-', '0'].includes(e.key))) return;
     const step = e.shiftKey ? 200 : 50;
@@ -306,7 +312,7 @@
       '-': () => zoom(0.8),
       _: () => zoom(0.8),
       0: fit,
-      1: () => zoom(1 / view.k),
+      1: () => zoomTo(1),
       ArrowLeft: () => pan(step, 0),
       ArrowRight: () => pan(-step, 0),
       ArrowUp: () => pan(0, step),

@@ -115,6 +115,10 @@ async function checkZoomKeys(ctx: BrowserContext, url: string, diagram: ZoneDiag
   const k = async () => Number(/scale\(([\d.]+)\)/.exec(await tf())![1]);
   const fitted = await k();
   await page.focus('.canvas');
+  await page.keyboard.press('1');
+  assert.equal(await k(), 1, `${what}: 1 shows the actual size`);
+  await page.screenshot({ path: join(ARTIFACTS, `${what.replace(/\W+/g, '-')}-100.png`) });
+  await page.keyboard.press('0');
   await page.keyboard.press('+');
   assert.ok((await k()) > fitted * 1.2, `${what}: + zooms in`);
   const before = await tf();
