@@ -13,6 +13,9 @@ const entries = [
   { name: 'server', in: 'src/server/server.ts', out: 'dist/server.js' },
   { name: 'extension', in: 'src/extension/extension.ts', out: 'dist/extension.js' },
   { name: 'worker', in: 'src/node/codeindex/codeindexWorker.ts', out: 'dist/codeindex-worker.js' },
+  // The zone diagram webview lays out with text measured in its own font: elkjs and the core layout as a
+  // browser script (global SpdfDiagramLayout), generated into media/ (the webview's only resource root).
+  { name: 'webview', in: 'src/core/matrix/diagram-layout.ts', out: 'media/diagram/layout.js', browser: 'SpdfDiagramLayout' },
 ];
 
 const wasmFiles = [
@@ -43,9 +46,7 @@ for (const e of entries) {
     entryPoints: [e.in],
     outfile: e.out,
     bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    ...(e.browser ? { platform: 'browser', target: 'chrome114', format: 'iife', globalName: e.browser, minify: true } : { platform: 'node', target: 'node20', format: 'cjs' }),
     external: ['vscode'],
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
     logLevel: 'warning',

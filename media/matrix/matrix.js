@@ -7,6 +7,10 @@
 // (read by the extension-host tests). A panel the extension revives with a state but whose page has none
 // of its own receives { type: 'restore', state } before the data; { type: 'apply', state } sets filters
 // and scroll (tests). Both go through the same validation as getState().
+// The table is an ARIA grid with one tab stop (roving tabindex): arrows, Home/End, PageUp/PageDown move
+// between cells, Enter opens a cell's link (or steps into a cell with several; Escape steps out). The ID and
+// title columns stay in view when scrolling sideways; users choose the columns of each view (remembered in
+// the state). "Export…" asks the extension to write HTML, CSV or XLSX through the CLI's exporters.
 (function () {
   'use strict';
   /* global acquireVsCodeApi */
@@ -16,10 +20,23 @@
   const VIEW_ORDER = ['requirements', 'threats', 'hazards', 'controls', 'zones', 'fda'];
   const ROW_H = 24;
   const OVERSCAN = 20;
+  /** Columns hidden until the user shows them (the Why text is shown in the Status column instead). */
+  const DEFAULT_HIDDEN = {
+    requirements: ['why', 'controls', 'zones', 'conduits'],
+    threats: ['why', 'targets', 'hazards', 'residual'],
+    hazards: ['why', 'situation', 'zones'],
+    controls: ['why', 'threats', 'hazards', 'zones', 'conduits'],
+    zones: ['why', 'threats', 'hazards', 'controls'],
+    fda: ['why'],
+  };
+  /** Columns that stay at the left edge when the grid scrolls sideways, and the width of each kind of column (px). */
+  const STICKY = ['id', 'title'];
+  const WIDTH = { id: 130, title: 250, status: 230, type: 90, slt: 80, pre: 90, post: 90, severity: 120, stride: 80 };
+  const DEFAULT_WIDTH = 190;
 
   /**
    * A valid state from an untrusted object (getState, or a message): unknown fields are dropped.
-   * @returns {{view:string, statuses:string[], zone:string, severity:number, text:string, sort:{key:string,dir:number}|null, scrollTop:number}}
+   * @returns {{view:string, statuses:string[], zone:string, severity:number, text:string, sort:{key:string,dir:number}|null, scrollTop:number, hidden:Object<string,string[]>}}
    */
   function sanitize(saved) {
     const s = saved && typeof saved === 'object' ? saved : {};
@@ -32,7 +49,15 @@
       text: typeof s.text === 'string' ? s.text : '',
       sort: s.sort && typeof s.sort === 'object' && typeof s.sort.key === 'string' ? { key: s.sort.key, dir: s.sort.dir < 0 ? -1 : 1 } : null,
       scrollTop: num(s.scrollTop) && s.scrollTop > 0 ? s.scrollTop : 0,
+      hidden: hiddenOf(s.hidden),
     };
+  }
+  /** Columns the user hid, per view ({ view: keys }); views the user never changed are absent. */
+  function hiddenOf(h) {
+    const out = {};
+    if (!h || typeof h !== 'object') return out;
+    for (const v of VIEW_ORDER) if (Array.isArray(h[v])) out[v] = h[v].filter((k) => typeof k === 'string' && k !== 'id').slice(0, 64);
+    return out;
   }
   const own = vscode.getState();
   /** Whether the filters and scroll came from a saved state (getState, or the extension's `restore`). */
@@ -63,9 +88,10 @@
   const summary = el('div', 'summary');
   const problems = el('div', 'problems');
   const grid = el('div', 'grid');
-  grid.tabIndex = 0;
   const spacer = el('div', 'spacer');
   const table = el('table');
+  table.setAttribute('role', 'grid');
+  table.setAttribute('aria-label', 'Traceability matrix');
   const thead = el('thead');
   const tbody = el('tbody');
   table.append(thead, tbody);
@@ -83,14 +109,30 @@
   search.type = 'search';
   search.placeholder = 'Filter text';
   search.value = state.text;
+  search.setAttribute('aria-label', 'Filter text');
   const count = el('span', 'count');
+  const colsBtn = /** @type {HTMLButtonElement} */ (el('button', 'secondary', 'Columns…'));
+  colsBtn.type = 'button';
+  colsBtn.setAttribute('aria-haspopup', 'true');
+  colsBtn.setAttribute('aria-expanded', 'false');
+  const colsPanel = el('div', 'columns-panel');
+  colsPanel.id = 'columns-panel';
+  colsPanel.hidden = true;
+  colsPanel.setAttribute('role', 'group');
+  colsPanel.setAttribute('aria-label', 'Columns shown');
+  colsBtn.setAttribute('aria-controls', colsPanel.id);
+  const colsWrap = el('span', 'columns');
+  colsWrap.append(colsBtn, colsPanel);
+  const exportBtn = /** @type {HTMLButtonElement} */ (el('button', '', 'Export…'));
+  exportBtn.type = 'button';
+  exportBtn.title = 'Export the matrix as HTML, CSV (this view) or XLSX';
   const lView = el('label', '', 'View ');
   lView.append(viewSel);
   const lZone = el('label', '', 'Zone ');
   lZone.append(zoneSel);
   const lSev = el('label', '', 'Hazard severity ≥ ');
   lSev.append(sevSel);
-  toolbar.append(lView, statusBox, lZone, lSev, search, count);
+  toolbar.append(lView, statusBox, lZone, lSev, search, colsWrap, exportBtn, count);
 
   const checks = {};
   for (const s of STATUSES) {
@@ -103,12 +145,13 @@
       refresh(true);
     });
     checks[s] = c;
-    l.append(c, document.createTextNode(s));
+    l.append(c, swatch(s), document.createTextNode(s));
     statusBox.append(l);
   }
   viewSel.addEventListener('change', () => {
     state.view = viewSel.value;
     state.sort = null;
+    active = { row: 0, col: 0 };
     refresh(true);
   });
   zoneSel.addEventListener('change', () => {
@@ -126,6 +169,75 @@
       state.text = search.value;
       refresh(true);
     }, 120);
+  });
+
+  /** A coloured square for a status (decoration: the status is always written next to it). */
+  function swatch(st) {
+    const sw = el('span', `swatch bar-${STATUSES.includes(st) ? st : 'ERROR'}`);
+    sw.setAttribute('aria-hidden', 'true');
+    return sw;
+  }
+
+  // ---- column choice -----------------------------------------------------------------------------
+  function hiddenIn(view) {
+    return state.hidden[view] || DEFAULT_HIDDEN[view] || [];
+  }
+  function shownColumns(v) {
+    if (!v) return [];
+    const hidden = hiddenIn(v.name);
+    const cols = v.columns.filter((c) => c.key === 'id' || !hidden.includes(c.key));
+    // Sticky columns first, in their order.
+    return [...cols.filter((c) => STICKY.includes(c.key)).sort((a, b) => STICKY.indexOf(a.key) - STICKY.indexOf(b.key)), ...cols.filter((c) => !STICKY.includes(c.key))];
+  }
+  function columnsPanel(v) {
+    colsPanel.replaceChildren();
+    if (!v) return;
+    const hidden = hiddenIn(v.name);
+    for (const c of v.columns) {
+      const l = el('label');
+      const box = /** @type {HTMLInputElement} */ (el('input'));
+      box.type = 'checkbox';
+      box.checked = c.key === 'id' || !hidden.includes(c.key);
+      box.disabled = c.key === 'id';
+      box.addEventListener('change', () => {
+        const now = hiddenIn(v.name).filter((k) => k !== c.key);
+        state.hidden[v.name] = box.checked ? now : [...now, c.key];
+        refresh(false);
+      });
+      l.append(box, document.createTextNode(c.title));
+      colsPanel.append(l);
+    }
+    const reset = /** @type {HTMLButtonElement} */ (el('button', 'secondary', 'Default columns'));
+    reset.type = 'button';
+    reset.addEventListener('click', () => {
+      delete state.hidden[v.name];
+      refresh(false);
+      columnsPanel(v);
+    });
+    colsPanel.append(reset);
+  }
+  function togglePanel(open) {
+    colsPanel.hidden = !open;
+    colsBtn.setAttribute('aria-expanded', String(open));
+    if (open) {
+      columnsPanel(currentView());
+      const first = colsPanel.querySelector('input:not([disabled])');
+      if (first) first.focus();
+    }
+  }
+  colsBtn.addEventListener('click', () => togglePanel(colsPanel.hidden));
+  colsPanel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      togglePanel(false);
+      colsBtn.focus();
+    }
+  });
+  document.addEventListener('click', (e) => {
+    if (!colsPanel.hidden && !colsWrap.contains(/** @type {Node} */ (e.target))) togglePanel(false);
+  });
+  exportBtn.addEventListener('click', () => {
+    const v = currentView();
+    vscode.postMessage({ type: 'export', view: v ? v.name : state.view });
   });
 
   let saveTimer = 0;
@@ -232,8 +344,11 @@
     }
     header(v);
     chart(v);
+    if (!colsPanel.hidden) columnsPanel(v);
     count.textContent = v ? `${shown.length} of ${v.rows.length} rows` : '';
     spacer.style.height = `${shown.length * ROW_H + ROW_H}px`;
+    // Columns, sort or filters changed: the rendered rows are stale even when the range is the same.
+    lastRange = '';
     if (userChange) {
       grid.scrollTop = 0;
       state.scrollTop = 0;
@@ -244,20 +359,51 @@
 
   function header(v) {
     const tr = el('tr');
-    const cols = v ? v.columns : [];
-    for (const c of cols) {
-      const th = el('th', '', c.title);
-      th.title = c.title;
-      th.style.width = c.key === 'id' ? '10em' : c.key === 'status' ? '7em' : '16em';
-      if (state.sort && state.sort.key === c.key) th.setAttribute('aria-sort', state.sort.dir > 0 ? 'ascending' : 'descending');
-      th.addEventListener('click', () => {
+    tr.setAttribute('role', 'row');
+    tr.setAttribute('aria-rowindex', '1');
+    const cols = shownColumns(v);
+    let left = 0;
+    cols.forEach((c, ci) => {
+      const th = el('th');
+      th.setAttribute('role', 'columnheader');
+      th.setAttribute('aria-colindex', String(ci + 1));
+      const label = el('span', '', c.title);
+      th.append(label);
+      th.title = `${c.title}: click or Enter to sort`;
+      th.style.width = `${WIDTH[c.key] || DEFAULT_WIDTH}px`;
+      sticky(th, c, left);
+      left += WIDTH[c.key] || DEFAULT_WIDTH;
+      th.setAttribute('aria-sort', state.sort && state.sort.key === c.key ? (state.sort.dir > 0 ? 'ascending' : 'descending') : 'none');
+      th.tabIndex = -1;
+      th.dataset.col = String(ci);
+      th.dataset.row = '-1';
+      const sortBy = () => {
         state.sort = state.sort && state.sort.key === c.key ? { key: c.key, dir: -state.sort.dir } : { key: c.key, dir: 1 };
+        active = { row: -1, col: ci };
         refresh(false);
+        focusActive();
+      };
+      th.addEventListener('click', sortBy);
+      th.addEventListener('keydown', (e) => {
+        if ((e.key === 'Enter' || e.key === ' ') && e.target === th) {
+          e.preventDefault();
+          sortBy();
+        }
       });
       tr.append(th);
-    }
+    });
+    table.style.width = `${left}px`;
+    table.setAttribute('aria-colcount', String(cols.length));
     thead.replaceChildren(tr);
     if (!v) tbody.replaceChildren(el('tr'));
+  }
+
+  /** Keeps the ID and title columns at the left edge (offset = widths of the sticky columns before). */
+  function sticky(cell, c, left) {
+    if (!STICKY.includes(c.key)) return;
+    cell.classList.add('sticky');
+    cell.style.left = `${left}px`;
+    if (c.key === STICKY[STICKY.length - 1] || (c.key === 'id' && !shownColumns(currentView()).some((x) => x.key === 'title'))) cell.classList.add('sticky-last');
   }
 
   function chart(v) {
@@ -283,11 +429,17 @@
     summary.append(s);
     const legend = el('span', 'legend');
     const counts = v ? v.coverage.byStatus : cov.byStatus;
-    for (const st of STATUSES) legend.append(el('span', `s-${st}`, `${st} ${counts[st] || 0}`));
+    for (const st of STATUSES) {
+      const item = el('span', 'legend-item');
+      item.append(swatch(st), document.createTextNode(`${st} ${counts[st] || 0}`));
+      legend.append(item);
+    }
     summary.append(legend);
   }
 
   // ---- virtualized rows --------------------------------------------------------------------------
+  /** The grid's one tab stop: a row index into `shown` (-1 = header) and a column index. */
+  let active = { row: 0, col: 0 };
   let lastRange = '';
   function render() {
     const v = currentView();
@@ -295,14 +447,18 @@
       tbody.replaceChildren();
       return;
     }
+    table.setAttribute('aria-rowcount', String(shown.length + 1));
     if (shown.length === 0) {
       const tr = el('tr');
+      tr.setAttribute('role', 'row');
       const td = el('td', 'empty', 'No rows match the filters.');
-      td.colSpan = v.columns.length;
+      td.setAttribute('role', 'gridcell');
+      td.colSpan = shownColumns(v).length;
       tr.append(td);
       tbody.replaceChildren(tr);
       table.style.transform = 'translateY(0px)';
       lastRange = '';
+      tabStop();
       return;
     }
     const first = Math.max(0, Math.floor(grid.scrollTop / ROW_H) - OVERSCAN);
@@ -311,47 +467,162 @@
     const key = `${state.view}:${first}:${last}:${shown.length}:${shown[first] && shown[first].id}`;
     if (key === lastRange) return;
     lastRange = key;
+    const cols = shownColumns(v);
     const frag = document.createDocumentFragment();
-    for (let i = first; i < last; i++) frag.append(rowEl(v, shown[i]));
+    for (let i = first; i < last; i++) frag.append(rowEl(v, cols, shown[i], i));
+    const hadFocus = table.contains(document.activeElement);
     tbody.replaceChildren(frag);
     table.style.transform = `translateY(${first * ROW_H}px)`;
+    tabStop();
+    if (hadFocus && !table.contains(document.activeElement)) focusActive(false);
   }
 
-  function rowEl(v, r) {
+  function rowEl(v, cols, r, index) {
     const tr = el('tr');
     tr.dataset.id = r.id;
-    for (const c of v.columns) {
+    tr.setAttribute('role', 'row');
+    tr.setAttribute('aria-rowindex', String(index + 2));
+    const whyShown = cols.some((c) => c.key === 'why');
+    let left = 0;
+    cols.forEach((c, ci) => {
       const td = el('td');
+      td.setAttribute('role', 'gridcell');
+      td.tabIndex = -1;
+      td.dataset.row = String(index);
+      td.dataset.col = String(ci);
+      sticky(td, c, left);
+      left += WIDTH[c.key] || DEFAULT_WIDTH;
       const cell = r.cells[c.key] || [];
+      let tip = cellText(cell);
       if (c.key === 'status') {
-        td.className = `s-${STATUSES.includes(r.status) ? r.status : 'ERROR'}`;
-        td.textContent = r.status;
+        const st = STATUSES.includes(r.status) ? r.status : 'ERROR';
+        td.classList.add('status');
+        td.append(swatch(st), el('span', r.status === 'OK' ? 'st' : 'st st-bad', r.status));
+        const why = cellText(r.cells.why);
+        if (!whyShown && why) {
+          td.append(el('span', 'why', why));
+          tip = `${r.status}: ${why}`;
+        } else tip = r.status;
       } else {
         cell.forEach((val, i) => {
           if (i > 0) td.append(el('span', 'sep', '; '));
           td.append(valueEl(val, c.key === 'id' ? { type: 'item', id: r.id, file: r.file, line: r.line } : undefined));
         });
       }
-      td.title = cellText(cell);
+      td.title = tip;
       tr.append(td);
-    }
+    });
     return tr;
   }
 
   function valueEl(val, fallback) {
     const target = val.target || fallback;
-    const cls = val.status ? (STATUSES.includes(val.status) ? `s-${val.status}` : `r-${String(val.status).replace(/[^a-z-]/g, '')}`) : '';
-    if (!target) return el('span', cls, val.text);
-    const a = el('a', `link ${cls}`, val.text);
-    a.tabIndex = 0;
+    if (!target) return el('span', '', val.text);
+    // Links keep the link colour: the linked item's own status is in the tooltip, not in a colour that reads like a severity.
+    const a = el('a', 'link', val.text);
+    a.tabIndex = -1;
     a.setAttribute('role', 'link');
+    if (val.status) a.title = `${val.text}: ${val.status}`;
     const open = () => vscode.postMessage({ type: 'open', target: { type: target.type, id: target.id, file: target.file, line: target.line, symbol: target.symbol } });
     a.addEventListener('click', open);
     a.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') open();
+      const links = linksOf(/** @type {HTMLElement} */ (a.closest('td')));
+      const i = links.indexOf(a);
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        open();
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        focusActive();
+      } else if ((e.key === 'ArrowRight' || e.key === 'ArrowDown' || (e.key === 'Tab' && !e.shiftKey)) && links.length > 1) {
+        e.preventDefault();
+        links[(i + 1) % links.length].focus();
+      } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowUp' || (e.key === 'Tab' && e.shiftKey)) && links.length > 1) {
+        e.preventDefault();
+        links[(i - 1 + links.length) % links.length].focus();
+      }
+      e.stopPropagation();
     });
     return a;
   }
+
+  // ---- keyboard: ARIA grid with a roving tabindex --------------------------------------------------
+  function linksOf(td) {
+    return td ? /** @type {HTMLElement[]} */ ([...td.querySelectorAll('a.link')]) : [];
+  }
+  function cellAt(row, col) {
+    return /** @type {HTMLElement|null} */ (table.querySelector(`[data-row="${row}"][data-col="${col}"]`));
+  }
+  /** Exactly one cell of the grid is in the tab order: the active one, or its header cell while the row is not rendered. */
+  function tabStop() {
+    for (const c of table.querySelectorAll('[tabindex="0"]')) if (c.tagName !== 'A') /** @type {HTMLElement} */ (c).tabIndex = -1;
+    const cols = shownColumns(currentView()).length;
+    if (active.col >= cols) active.col = Math.max(0, cols - 1);
+    if (active.row >= shown.length) active.row = shown.length - 1;
+    const cell = cellAt(active.row, active.col) || cellAt(-1, active.col) || /** @type {HTMLElement|null} */ (table.querySelector('td, th'));
+    if (cell) cell.tabIndex = 0;
+  }
+  /** Scrolls the active row into view (below the sticky header) and focuses its cell. */
+  function focusActive(scroll = true) {
+    if (scroll && active.row >= 0) {
+      const top = active.row * ROW_H;
+      const viewH = grid.clientHeight - ROW_H;
+      if (top < grid.scrollTop) grid.scrollTop = top;
+      else if (top + ROW_H > grid.scrollTop + viewH) grid.scrollTop = top + ROW_H - viewH;
+      state.scrollTop = grid.scrollTop;
+      render();
+    }
+    tabStop();
+    const cell = cellAt(active.row, active.col);
+    if (cell) {
+      cell.focus({ preventScroll: true });
+      // Sideways: keep the cell clear of the sticky columns.
+      const stickyW = [...table.querySelectorAll('th.sticky')].reduce((n, th) => n + /** @type {HTMLElement} */ (th).offsetWidth, 0);
+      if (!cell.classList.contains('sticky')) {
+        const l = cell.offsetLeft;
+        if (l - stickyW < grid.scrollLeft) grid.scrollLeft = Math.max(0, l - stickyW);
+        else if (l + cell.offsetWidth > grid.scrollLeft + grid.clientWidth) grid.scrollLeft = l + cell.offsetWidth - grid.clientWidth;
+      }
+    }
+  }
+  table.addEventListener('focusin', (e) => {
+    const t = /** @type {HTMLElement} */ (e.target);
+    const cell = t.closest('[data-row]');
+    if (!cell) return;
+    active = { row: Number(cell.getAttribute('data-row')), col: Number(cell.getAttribute('data-col')) };
+    if (t === cell) tabStop();
+  });
+  table.addEventListener('keydown', (e) => {
+    const t = /** @type {HTMLElement} */ (e.target);
+    if (!t.matches('[data-row]')) return;
+    const cols = shownColumns(currentView()).length;
+    const page = Math.max(1, Math.floor(grid.clientHeight / ROW_H) - 2);
+    let { row, col } = active;
+    switch (e.key) {
+      case 'ArrowDown': row = Math.min(shown.length - 1, row + 1); break;
+      case 'ArrowUp': row = Math.max(-1, row - 1); break;
+      case 'ArrowRight': col = Math.min(cols - 1, col + 1); break;
+      case 'ArrowLeft': col = Math.max(0, col - 1); break;
+      case 'PageDown': row = Math.min(shown.length - 1, row + page); break;
+      case 'PageUp': row = Math.max(0, row - page); break;
+      case 'Home': col = 0; if (e.ctrlKey) row = 0; break;
+      case 'End': col = cols - 1; if (e.ctrlKey) row = shown.length - 1; break;
+      case 'Enter':
+      case 'F2': {
+        if (row < 0) return;
+        const links = linksOf(t);
+        if (links.length === 1 && e.key === 'Enter') links[0].click();
+        else if (links.length) links[0].focus();
+        e.preventDefault();
+        return;
+      }
+      default:
+        return;
+    }
+    e.preventDefault();
+    active = { row, col };
+    focusActive();
+  });
 
   let ticking = false;
   grid.addEventListener('scroll', () => {

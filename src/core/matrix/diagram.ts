@@ -1,11 +1,16 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Item } from '../model/graph';
 import type { TraceIndex } from './build';
 import { slText } from './build';
 import type { TraceStatus } from './decide';
+import { layoutZoneDiagram } from './diagram-layout';
 
-/** Data of the zone diagram webview (request `spdf/zoneDiagram`); positions from elkjs. */
-export const DIAGRAM_FORMAT_VERSION = 1;
+export { layoutZoneDiagram } from './diagram-layout';
+
+/**
+ * Data of the zone diagram webview (request `spdf/zoneDiagram`); positions from elkjs (diagram-layout.ts).
+ * The webview lays the model out again with text measured in its own font.
+ */
+export const DIAGRAM_FORMAT_VERSION = 2;
 
 export interface DiagramBox {
   x: number;
@@ -21,6 +26,8 @@ export interface DiagramAsset extends DiagramBox {
   findings: string[];
   file: string;
   line: number;
+  /** The name wrapped to the box (set by the layout). */
+  lines?: string[];
 }
 
 export interface DiagramZone extends DiagramBox {
@@ -36,6 +43,12 @@ export interface DiagramZone extends DiagramBox {
   assets: DiagramAsset[];
   file: string;
   line: number;
+  /** Set by the layout: `name (ID)` and the class line wrapped, the SL-T badge text and width, the header height. */
+  titleLines?: string[];
+  flagLines?: string[];
+  badge?: string;
+  badgeWidth?: number;
+  headerHeight?: number;
 }
 
 export interface DiagramConduit {
@@ -52,6 +65,8 @@ export interface DiagramConduit {
   /** Polyline of the edge (one per joined zone pair), and the label box. */
   paths: { points: { x: number; y: number }[]; label?: DiagramBox }[];
   label: string;
+  /** The label wrapped (set by the layout). */
+  labelLines?: string[];
   file: string;
   line: number;
 }
@@ -63,9 +78,6 @@ export interface ZoneDiagram {
   zones: DiagramZone[];
   conduits: DiagramConduit[];
 }
-
-const CHAR_W = 7;
-const ASSET_H = 26;
 
 function findingsOf(ix: TraceIndex, item: Item): string[] {
   return ix.findingsOn(item).filter((f) => f.severity !== 'info').map((f) => `${f.code} ${f.severity}: ${f.message}`);
@@ -137,91 +149,6 @@ export function zoneDiagramModel(ix: TraceIndex): ZoneDiagram {
       };
     });
   return { version: DIAGRAM_FORMAT_VERSION, width: 0, height: 0, zones, conduits };
-}
-
-interface ElkNode {
-  id: string;
-  x?: number;
-  y?: number;
-  width?: number;
-  height?: number;
-  children?: ElkNode[];
-  edges?: ElkEdge[];
-  layoutOptions?: Record<string, string>;
-  labels?: { text: string; width: number; height: number }[];
-}
-interface ElkEdge {
-  id: string;
-  sources: string[];
-  targets: string[];
-  labels?: { text: string; width: number; height: number; x?: number; y?: number }[];
-  sections?: { startPoint: { x: number; y: number }; endPoint: { x: number; y: number }; bendPoints?: { x: number; y: number }[] }[];
-}
-
-/** Lays the diagram out with elkjs (layered, left to right; assets packed inside their zone). */
-export async function layoutZoneDiagram(d: ZoneDiagram): Promise<ZoneDiagram> {
-  const assetW = (a: DiagramAsset) => Math.min(220, Math.max(90, (Math.max(a.id.length, a.name.length) + 2) * CHAR_W));
-  const root: ElkNode = {
-    id: '__root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.spacing.nodeNode': '40',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '120',
-      'elk.edgeLabels.inline': 'false',
-      'elk.edgeRouting': 'POLYLINE',
-    },
-    children: d.zones.map((z, zi) => ({
-      id: `z${zi}`,
-      layoutOptions: {
-        'elk.algorithm': 'rectpacking',
-        'elk.padding': '[top=44,left=10,bottom=10,right=10]',
-        'elk.spacing.nodeNode': '8',
-        // Containers keep at least the width of their title and badge (ELK sizes them from their children otherwise).
-        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': `(${(z.name.length + z.id.length + 4) * CHAR_W + 70}, 70)`,
-      },
-      ...(z.assets.length ? {} : { width: (z.name.length + z.id.length + 4) * CHAR_W + 70, height: 70 }),
-      children: z.assets.map((a, ai) => ({ id: `z${zi}a${ai}`, width: assetW(a), height: ASSET_H })),
-    })),
-    edges: [],
-  };
-  const idx = new Map(d.zones.map((z, i) => [z.id, i]));
-  d.conduits.forEach((c, ci) => {
-    const [a, ...rest] = c.zones;
-    rest.forEach((b, k) =>
-      root.edges!.push({ id: `c${ci}_${k}`, sources: [`z${idx.get(a)}`], targets: [`z${idx.get(b)}`], labels: [{ text: c.label, width: Math.min(420, c.label.length * 6.2), height: 16 }] }),
-    );
-  });
-  const out = (await new ELK().layout(root as never)) as unknown as ElkNode;
-  const zones = d.zones.map((z, zi) => {
-    const n = out.children!.find((x) => x.id === `z${zi}`)!;
-    // Room for the title `name (ID)` and the SL-T badge.
-    const width = Math.max(n.width ?? 0, (z.name.length + z.id.length + 4) * CHAR_W + 70);
-    return {
-      ...z,
-      x: n.x ?? 0,
-      y: n.y ?? 0,
-      width,
-      height: n.height ?? 0,
-      assets: z.assets.map((a, ai) => {
-        const c = n.children!.find((x) => x.id === `z${zi}a${ai}`)!;
-        return { ...a, x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 };
-      }),
-    };
-  });
-  const conduits = d.conduits.map((c, ci) => ({
-    ...c,
-    paths: (out.edges ?? [])
-      .filter((e) => e.id.startsWith(`c${ci}_`))
-      .map((e) => {
-        const s = e.sections?.[0];
-        const points = s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : [];
-        const l = e.labels?.[0];
-        return { points, ...(l ? { label: { x: l.x ?? 0, y: l.y ?? 0, width: l.width, height: l.height } } : {}) };
-      }),
-  }));
-  return { ...d, width: out.width ?? 0, height: out.height ?? 0, zones, conduits };
 }
 
 /** Model + layout in one call (what the `spdf/zoneDiagram` request returns). */

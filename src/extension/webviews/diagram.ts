@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ZoneDiagram } from '../../core/matrix/diagram';
 import { DIAGRAM_VIEW_TYPE, diagramHtml } from './html';
 import { registerPanel } from './panel';
+import { saveAtomic } from './save';
 
 export const SHOW_DIAGRAM_COMMAND = 'spdf.showZoneDiagram';
 
@@ -23,7 +24,7 @@ export function registerZoneDiagramPanel(context: vscode.ExtensionContext, getDa
       if (msg.type !== 'saveSvg' || typeof msg.svg !== 'string' || !msg.svg.startsWith('<svg')) return;
       const base = root();
       const target = await vscode.window.showSaveDialog({ defaultUri: base ? vscode.Uri.joinPath(base, 'zones.svg') : undefined, filters: { SVG: ['svg'] } });
-      if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${msg.svg}\n`));
+      if (target) await saveAtomic(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${msg.svg}\n`));
     },
   });
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_DIAGRAM_COMMAND, () => panel.show()));

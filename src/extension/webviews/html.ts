@@ -63,7 +63,7 @@ export function matrixHtml(cspSource: string, nonce: string, asUri: (mediaPath: 
   return webviewHtml({ title: 'SPDF traceability matrix', cspSource, nonce, styles: [asUri('matrix/matrix.css')], scripts: [asUri('matrix/matrix.js')] });
 }
 
-/** Zone diagram shell: media/diagram/diagram.{css,js}. */
+/** Zone diagram shell: media/diagram/diagram.{css,js}, after the layout bundle media/diagram/layout.js (built by scripts/build.mjs). */
 export function diagramHtml(cspSource: string, nonce: string, asUri: (mediaPath: string) => string): string {
-  return webviewHtml({ title: 'SPDF zone diagram', cspSource, nonce, styles: [asUri('diagram/diagram.css')], scripts: [asUri('diagram/diagram.js')] });
+  return webviewHtml({ title: 'SPDF zone diagram', cspSource, nonce, styles: [asUri('diagram/diagram.css')], scripts: [asUri('diagram/layout.js'), asUri('diagram/diagram.js')] });
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import type { Matrix, ViewName } from '../../core/matrix/model';
+import { VIEWS, VIEW_TITLES, type Matrix, type ViewName } from '../../core/matrix/model';
+import type { ExportFormat } from './export';
 import { MATRIX_VIEW_TYPE, matrixHtml } from './html';
 import { registerPanel } from './panel';
+import { saveAtomic } from './save';
 
 export const SHOW_MATRIX_COMMAND = 'spdf.showMatrix';
 /** Internal, for the extension-host tests (not contributed in package.json, so never in the palette or menus). */
@@ -68,7 +70,8 @@ export function registerMatrixPanel(context: vscode.ExtensionContext, getData: (
     getData,
     message: (matrix) => ({ type: 'data', matrix }),
     root,
-    onMessage(msg, p) {
+    async onMessage(msg, p) {
+      if (msg.type === 'export') return exportMatrix(context, getData, root(), (VIEWS as readonly unknown[]).includes(msg.view) ? (msg.view as ViewName) : 'requirements');
       if (msg.type !== 'state') return;
       const s = pageState(msg);
       if (s) reported.set(p, s);
@@ -96,4 +99,39 @@ export function registerMatrixPanel(context: vscode.ExtensionContext, getData: (
     );
   }
   return panel;
+}
+
+const EXPORT_CHOICES: { format: ExportFormat; label: string; description: (view: string) => string; filter: string }[] = [
+  { format: 'html', label: 'HTML', description: () => 'every view, printable', filter: 'HTML' },
+  { format: 'csv', label: 'CSV', description: (view) => `the ${view} view`, filter: 'CSV' },
+  { format: 'xlsx', label: 'XLSX', description: () => 'every view, one sheet each', filter: 'Excel workbook' },
+];
+
+/**
+ * "Export…" in the matrix page: format, then file, then the CLI's exporter over a fresh matrix from the server
+ * (every row: the page's filters and hidden columns never narrow the evidence), written atomically.
+ */
+async function exportMatrix(context: vscode.ExtensionContext, getData: () => Promise<Matrix>, base: vscode.Uri | undefined, view: ViewName): Promise<void> {
+  const pick = await vscode.window.showQuickPick(
+    EXPORT_CHOICES.map((c) => ({ label: c.label, description: c.description(VIEW_TITLES[view]), choice: c })),
+    { title: 'Export the traceability matrix', placeHolder: 'Format' },
+  );
+  if (!pick) return;
+  const { format, filter } = pick.choice;
+  const name = format === 'csv' ? `traceability-${view}.csv` : `traceability.${format}`;
+  const target = await vscode.window.showSaveDialog({ defaultUri: base ? vscode.Uri.joinPath(base, name) : undefined, filters: { [filter]: [format] } });
+  if (!target) return;
+  try {
+    const m = await getData();
+    const { matrixExport } = await import('./export.js');
+    const version = String((context.extension?.packageJSON as { version?: unknown } | undefined)?.version ?? '');
+    const data = await matrixExport(m, format, view, `SPDF Workbench ${version}`.trim());
+    if (!(await saveAtomic(target, data))) return;
+    const where = vscode.workspace.asRelativePath(target);
+    // Input problems (unreadable test results ...) are in the export too; say so, as the CLI does on stderr.
+    if (m.problems.length) void vscode.window.showWarningMessage(`SPDF: wrote ${where} with ${m.problems.length} input problem(s): ${m.problems.slice(0, 3).join('; ')}`);
+    else void vscode.window.showInformationMessage(`SPDF: wrote ${where}`);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`SPDF: export failed, nothing written: ${(e as Error).message}`);
+  }
 }

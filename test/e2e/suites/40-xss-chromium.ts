@@ -110,7 +110,7 @@ function xssWorkspace(): string {
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8' };
 
 /** Serves media/ and in-memory pages on 127.0.0.1 (stands in for the webview resource origin). */
-function serve(pages: Map<string, string>): Promise<{ server: Server; origin: string }> {
+export function serve(pages: Map<string, string>): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/favicon.ico') {
@@ -139,12 +139,12 @@ function serve(pages: Map<string, string>): Promise<{ server: Server; origin: st
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
 
-interface Watch {
+export interface Watch {
   console: string[];
 }
 
 /** Installs __pwn, a CSP violation recorder and (for webviews) a fake acquireVsCodeApi that answers `ready` with data. */
-async function instrument(page: Page, data?: { message: unknown; state?: unknown }): Promise<Watch> {
+export async function instrument(page: Page, data?: { message: unknown; state?: unknown }): Promise<Watch> {
   const w: Watch = { console: [] };
   page.on('console', (m) => w.console.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => w.console.push(`pageerror: ${e.message}`));
@@ -170,7 +170,7 @@ async function instrument(page: Page, data?: { message: unknown; state?: unknown
   return w;
 }
 
-async function waitOrExplain(page: Page, w: Watch, selector: string): Promise<void> {
+export async function waitOrExplain(page: Page, w: Watch, selector: string): Promise<void> {
   try {
     await page.waitForSelector(selector, { timeout: 15_000 });
   } catch (e) {
@@ -178,7 +178,7 @@ async function waitOrExplain(page: Page, w: Watch, selector: string): Promise<vo
   }
 }
 
-async function assertClean(page: Page, w: Watch, what: string): Promise<void> {
+export async function assertClean(page: Page, w: Watch, what: string): Promise<void> {
   // Give delayed handlers (onbegin, onstart, autofocus, meta refresh) a chance; poke the page.
   await page.mouse.move(50, 50);
   await page.mouse.move(400, 300);
