@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '../../src/core/codelinks/lineIndex';
-import type { CodeTag } from '../../src/core/codelinks/model';
+import type { CodeProblem, CodeTag } from '../../src/core/codelinks/model';
 import { fixtureConfig, FIXTURE_ROOT, indexText, listFixtures, readExpectations } from './fixtureHarness';
 
 function offsetOf(text: string, line: number, character: number): number {
@@ -32,7 +32,13 @@ describe('code-link fixtures (expectations inside the files)', () => {
       const index = await indexText(fileInLanguageRoot, text, fixtureConfig(text));
       const own = (t: CodeTag) => !expected.harnessLines.has(t.idRange.start.line);
 
-      assert.deepEqual(index.problems, [], 'unexpected problems');
+      const problemKey = (p: CodeProblem) =>
+        [p.kind, String(p.range.start.line), ...(p.suggestion ? [`suggest=${p.suggestion.newText}`] : [])].join(' ');
+      assert.deepEqual(
+        index.problems.filter((p) => !expected.harnessLines.has(p.range.start.line)).map(problemKey).sort(),
+        [...expected.problems].sort(),
+        'problems',
+      );
       const tagKey = (t: CodeTag) => `${t.id} ${t.relation} ${t.symbol === null ? '<file>' : t.symbol}`;
       const linked = index.tags.filter((t) => own(t) && t.symbol !== undefined);
       assert.deepEqual(linked.map(tagKey).sort(), [...expected.links].sort(), 'links');

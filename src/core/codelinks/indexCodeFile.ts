@@ -1,5 +1,5 @@
 import { ZERO_RANGE, type Range } from '../types';
-import { commentAt, commentRunAbove, leadingBlockEnd, nodeBelowComment } from './commentNodes';
+import { commentAt, commentRunAbove, effectiveEndRow, leadingBlockEnd, leafAt, nodeBelowComment } from './commentNodes';
 import { codeHash } from './fingerprint';
 import { csharpFileNamespace } from './languageTables/csharp';
 import { javaPackage } from './languageTables/java';
@@ -47,11 +47,28 @@ export function indexCodeFile(input: CodeFileInput, syntaxes: CompiledTagSyntaxe
   try {
     return new FileIndexer(input, syntaxes).run();
   } catch (error) {
-    return {
-      ...emptyIndex(input.file, input.language),
-      problems: [{ kind: 'internal', message: `code index failed: ${(error as Error).message}`, range: ZERO_RANGE }],
-    };
+    return unreadableIndex(input.file, input.language, input.text, syntaxes, `code index failed: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The index of a file that could not be parsed or indexed: an `internal` problem, and every tag-like text of the
+ * file as an `unparsed-tag` problem, so no tag in it vanishes.
+ */
+export function unreadableIndex(file: string, language: CodeLanguage, text: string, syntaxes: CompiledTagSyntaxes, message: string): CodeFileIndex {
+  const index = emptyIndex(file, language);
+  index.problems.push({ kind: 'internal', message, range: ZERO_RANGE });
+  const lines = new LineIndex(text);
+  for (const offset of tagCandidateOffsets(text, syntaxes)) {
+    const lineEnd = text.indexOf('\n', offset);
+    const end = lineEnd === -1 ? text.length : lineEnd;
+    index.problems.push({
+      kind: 'unparsed-tag',
+      message: `'${text.slice(offset, end).trim()}' looks like a tag but was not read: ${message}`,
+      range: lines.range(offset, end),
+    });
+  }
+  return index;
 }
 
 export function emptyIndex(file: string, language: CodeLanguage): CodeFileIndex {
@@ -96,9 +113,12 @@ class FileIndexer {
     let scannedUpTo = -1;
     for (const offset of tagCandidateOffsets(text, this.syntaxes)) {
       if (offset < scannedUpTo) continue;
-      const comment = commentAt(root, offset, this.table);
-      if (!comment) continue;
-      scannedUpTo = comment.endIndex;
+      const comment = this.commentAround(offset);
+      if (!comment) {
+        this.checkUnparsed(offset);
+        continue;
+      }
+      scannedUpTo = comment.end;
       this.indexComment(comment);
     }
     for (const found of this.collector.found) found.symbol.docRanges = this.docRanges(found);
@@ -106,7 +126,7 @@ class FileIndexer {
       this.result.problems.push({
         kind: 'syntax-error',
         message: 'the file has syntax errors; symbols near them may be missing',
-        range: this.firstErrorRange(root),
+        range: firstErrorRange(root),
       });
     }
     this.result.symbols = this.collector.found
@@ -115,22 +135,80 @@ class FileIndexer {
     return this.result;
   }
 
-  private indexComment(comment: SyntaxNodeLike): void {
-    const base = comment.startIndex;
-    const scan = scanCommentForTags(this.input.text.slice(base, comment.endIndex), this.syntaxes, this.input.isTestFile ?? false);
+  /** The comment holding `offset`: a comment node, a docstring, or a comment the grammar folded into code. */
+  private commentAround(offset: number): CommentSpan | null {
+    const { root, text } = this.input;
+    const node = commentAt(root, offset, this.table);
+    if (node) return { start: node.startIndex, end: node.endIndex, node };
+    const leaf = this.table.embeddedComment ? leafAt(root, offset) : null;
+    const embedded = leaf ? this.table.embeddedComment!(leaf, offset, text) : null;
+    return embedded ? { start: embedded.start, end: embedded.end, node: embedded.holder } : null;
+  }
+
+  /** Tag-like text outside any comment is code or a string, unless the parser gave up there: then say so. */
+  private checkUnparsed(offset: number): void {
+    const { root, text } = this.input;
+    if (!root.hasError) return;
+    const leaf = leafAt(root, offset);
+    if (!leaf || !errorAncestor(leaf)) return;
+    const lineEnd = text.indexOf('\n', offset);
+    const end = lineEnd === -1 ? text.length : lineEnd;
+    this.result.problems.push({
+      kind: 'unparsed-tag',
+      message: `'${text.slice(offset, end).trim()}' looks like a tag in code the parser could not understand (syntax error); it was not read as a tag`,
+      range: this.lines.range(offset, end),
+    });
+  }
+
+  private indexComment(comment: CommentSpan): void {
+    const base = comment.start;
+    const scan = scanCommentForTags(this.input.text.slice(base, comment.end), this.syntaxes, this.input.isTestFile ?? false);
     if (!scan.tags.length && !scan.exclusions.length && !scan.problems.length) return;
-    const context = this.contextOf(comment);
-    for (const raw of scan.tags) this.addTag(raw, base, this.attach(raw, context));
+    const context = this.contextOf(comment.node);
+    const warned = new Set<number>();
+    const warnNearError = (start: number, end: number, attached: Attachment) => {
+      if (warned.has(start)) return;
+      const error = this.syntaxErrorNear(comment.node, context, attached);
+      if (!error) return;
+      warned.add(start);
+      this.result.problems.push({
+        kind: 'tag-near-syntax-error',
+        message: `tag next to code the parser could not understand (syntax error at ${error.start.line + 1}:${error.start.character + 1}); check the symbol it links to`,
+        range: this.lines.range(base + start, base + end),
+      });
+    };
+    for (const raw of scan.tags) {
+      const attached = this.attach(raw, context);
+      this.addTag(raw, base, attached);
+      warnNearError(raw.tagStart, raw.tagEnd, attached);
+    }
     for (const ex of scan.exclusions) {
       const attached = this.attach(undefined, context);
       const exclusion: CodeExclusion = { reason: ex.reason, range: this.lines.range(base + ex.start, base + ex.end) };
       if (attached !== undefined) exclusion.symbol = attached ? attached.symbol.qualifiedName : null;
       this.result.exclusions.push(exclusion);
+      warnNearError(ex.start, ex.end, attached);
     }
     for (const p of scan.problems) {
       const problem: CodeProblem = { kind: p.kind, message: p.message, range: this.lines.range(base + p.start, base + p.end) };
+      if (p.suggestion) problem.suggestion = { range: this.lines.range(base + p.suggestion.start, base + p.suggestion.end), newText: p.suggestion.text };
       this.result.problems.push(problem);
     }
+  }
+
+  /**
+   * Where the parser failed next to a tag: the comment inside an ERROR node, the code right below the comment
+   * holding errors (the symbol the tag documents may be missing), or the symbol the tag attached to holding them.
+   */
+  private syntaxErrorNear(comment: SyntaxNodeLike, context: CommentContext, attached: Attachment): Range | undefined {
+    if (!this.input.root.hasError) return undefined;
+    const around = errorAncestor(comment);
+    if (around) return nodeRange(around);
+    const next = codeBelow(comment, this.table);
+    if (next?.hasError) return firstErrorRange(next);
+    const symbolNode = attached ? attached.outer : context.below?.outer;
+    if (symbolNode?.hasError) return firstErrorRange(symbolNode);
+    return undefined;
   }
 
   private contextOf(comment: SyntaxNodeLike): CommentContext {
@@ -148,6 +226,7 @@ class FileIndexer {
     if (raw?.scope === 'file') return null;
     const candidates = context.below ? [context.below, ...context.containing] : context.containing;
     if (raw?.scope === 'function') return candidates.find((c) => FUNCTION_LIKE_KINDS.has(c.symbol.kind));
+    if (raw?.scope === 'method') return candidates.find((c) => c.symbol.kind === 'method' || c.symbol.kind === 'constructor');
     if (raw?.scope === 'class') return candidates.find((c) => CLASS_KINDS.has(c.symbol.kind));
     if (candidates.length) return candidates[0];
     return context.inHeader ? null : undefined;
@@ -220,14 +299,39 @@ class FileIndexer {
     return this.lines.range(0, this.input.text.length);
   }
 
-  private firstErrorRange(root: SyntaxNodeLike): Range {
-    let node: SyntaxNodeLike = root;
-    for (let depth = 0; depth < 64; depth++) {
-      const child = node.children.find((c) => c && (c.hasError || c.type === 'ERROR'));
-      if (!child) break;
-      node = child;
-      if (child.type === 'ERROR') break;
-    }
-    return nodeRange(node);
+}
+
+/** A comment's text span and the node holding it (the comment node, or the node the grammar folded it into). */
+interface CommentSpan {
+  start: number;
+  end: number;
+  node: SyntaxNodeLike;
+}
+
+function errorAncestor(node: SyntaxNodeLike): SyntaxNodeLike | null {
+  for (let a: SyntaxNodeLike | null = node; a; a = a.parent) if (a.type === 'ERROR') return a;
+  return null;
+}
+
+/** The first code node after a comment and the comments directly below it, when it starts on the next line. */
+function codeBelow(comment: SyntaxNodeLike, table: LanguageTable): SyntaxNodeLike | null {
+  let row = effectiveEndRow(comment);
+  for (let next = comment.nextSibling; next; next = next.nextSibling) {
+    if (next.startPosition.row > row + 1) return null;
+    if (!table.commentTypes.has(next.type)) return next;
+    row = effectiveEndRow(next);
   }
+  return null;
+}
+
+/** The first ERROR or MISSING node under `node`. */
+export function firstErrorRange(node: SyntaxNodeLike): Range {
+  let current = node;
+  for (let depth = 0; depth < 64; depth++) {
+    if (current.type === 'ERROR') break;
+    const child = current.children.find((c) => c && (c.hasError || c.type === 'ERROR'));
+    if (!child) break;
+    current = child;
+  }
+  return nodeRange(current);
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { CodeFileIndex } from '../../core/codelinks/model';
 
 /** Bump when CodeFileIndex, the indexing rules or this file's layout change, so stale caches are dropped. */
-export const CODE_INDEX_FORMAT = 2;
+export const CODE_INDEX_FORMAT = 3;
 export const CACHE_DIR = '.spdf-cache';
 const CACHE_FILE = 'codelinks.json';
 /** Entries whose file changed this close to the cache write are trusted by content hash only (see below). */
