@@ -145,17 +145,20 @@ class FileIndexer {
     return embedded ? { start: embedded.start, end: embedded.end, node: embedded.holder } : null;
   }
 
-  /** Tag-like text outside any comment is code or a string, unless the parser gave up there: then say so. */
+  /**
+   * Tag-like text outside any comment is code or a string literal, unless the file has syntax errors: error
+   * recovery can turn a comment or docstring into an ERROR node or into some other node, so say so.
+   */
   private checkUnparsed(offset: number): void {
     const { root, text } = this.input;
     if (!root.hasError) return;
     const leaf = leafAt(root, offset);
-    if (!leaf || !errorAncestor(leaf)) return;
     const lineEnd = text.indexOf('\n', offset);
     const end = lineEnd === -1 ? text.length : lineEnd;
+    const where = leaf && errorAncestor(leaf) ? 'in code the parser could not understand' : 'outside any comment the parser recognised, in a file with syntax errors';
     this.result.problems.push({
       kind: 'unparsed-tag',
-      message: `'${text.slice(offset, end).trim()}' looks like a tag in code the parser could not understand (syntax error); it was not read as a tag`,
+      message: `'${text.slice(offset, end).trim()}' looks like a tag ${where}; it was not read as a tag`,
       range: this.lines.range(offset, end),
     });
   }
