@@ -23,7 +23,12 @@ const SPECIFIER_KINDS: Readonly<Record<string, 'struct' | 'class' | 'enum'>> = {
  */
 function functionName(declarator: SyntaxNodeLike | null): SyntaxNodeLike | null {
   for (let node = declarator, depth = 0; node && depth < 8; depth++) {
-    if (node.type === 'function_declarator') return node.childForFieldName('declarator');
+    if (node.type === 'function_declarator') {
+      // `int (*handler(void))(int)` returns a function pointer: the function is the inner declarator;
+      // `void (*callback)(int)` is a variable holding one, no symbol.
+      const inner = node.childForFieldName('declarator');
+      return inner?.type === 'parenthesized_declarator' ? functionName(inner) : inner;
+    }
     if (node.type === 'operator_cast' || (node.type === 'qualified_identifier' && innermostName(node)?.type === 'operator_cast')) return node;
     if (!FUNCTION_DECLARATOR_WRAPPERS.has(node.type)) return null;
     node = node.childForFieldName('declarator') ?? innerDeclarator(node);
@@ -124,6 +129,12 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
     case 'class_specifier':
     case 'enum_specifier':
       return describeSpecifier(node, ctx);
+    case 'friend_declaration': {
+      // A friend function is no member: no constructor or method kind from the class around it.
+      const inner = node.namedChildren.find((c) => c && (c.type === 'declaration' || c.type === 'function_definition'));
+      const shape = inner ? describe(inner, { ...ctx, enclosing: undefined }) : undefined;
+      return shape && shape.kind === 'function' ? shape : undefined;
+    }
     case 'preproc_def':
     case 'preproc_function_def': {
       const nameNode = node.childForFieldName('name');
