@@ -22,7 +22,7 @@ const FRAGMENTS = [
   'implements', 'mitigates', 'verify', 'R-1', 'R-22', 'BARE-7', 'BARE-', ',', ', ', ':', ';', '-', '(', ')', '@', 'spdf',
   '[impl->req~R-3~2]', '[utest->req~R-4~1]', '[foo->req~R-1~1]', '[impl->req~R-5]', '[impl->', '[ impl ~x~1 -> req~R-6~3 ]',
   '[', ']', '->', '~', '~1', 'req', 'impl',
-  '@relation(R-4, scope=function)', '@relation(R-4, scope=method)', '@relation(R-5, scope=range_start)', '@relation(',
+  '@relation(R-4, scope=function)', '@relation(R-4, scope=method)', '@relation(R-5, scope=range_start)', '@relation(R-5, scope=range_end)', '@relation(',
   '@relation(R-6', 'scope=class', 'role=test', 'lobster-trace: R-7', 'lobster-trace:', 'lobster-exclude: not traced',
   'lobster-exclude:', 'note', 'TODO check', 'see the design',
 ];

@@ -11,7 +11,6 @@ import {
   FUNCTION_LIKE_KINDS,
   type CodeExclusion,
   type CodeFileIndex,
-  type CodeLink,
   type CodeProblem,
   type CodeTag,
   type SymbolKind,
@@ -94,6 +93,9 @@ class FileIndexer {
   private readonly collector: SymbolCollector;
   private readonly result: CodeFileIndex;
   private readonly hashes = new Map<FoundSymbol | null, string>();
+  /** StrictDoc range_start markers waiting for their range_end, by ID (innermost last). */
+  private readonly openRanges = new Map<string, OpenRange[]>();
+  private readonly warnedAt = new Set<number>();
   private headerEnd = 0;
 
   constructor(
@@ -121,7 +123,12 @@ class FileIndexer {
       scannedUpTo = comment.end;
       this.indexComment(comment);
     }
+    this.reportOpenRanges();
     for (const found of this.collector.found) found.symbol.docRanges = this.docRanges(found);
+    const byPosition = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
+    this.result.tags.sort((a, b) => byPosition(a.idRange, b.idRange));
+    this.result.orphanTags.sort((a, b) => byPosition(a.idRange, b.idRange));
+    this.result.links.sort((a, b) => byPosition(a.range, b.range));
     if (root.hasError) {
       this.result.problems.push({
         kind: 'syntax-error',
@@ -168,35 +175,90 @@ class FileIndexer {
     const scan = scanCommentForTags(this.input.text.slice(base, comment.end), this.syntaxes, this.input.isTestFile ?? false);
     if (!scan.tags.length && !scan.exclusions.length && !scan.problems.length) return;
     const context = this.contextOf(comment.node);
-    const warned = new Set<number>();
-    const warnNearError = (start: number, end: number, attached: Attachment) => {
-      if (warned.has(start)) return;
-      const error = this.syntaxErrorNear(comment.node, context, attached);
-      if (!error) return;
-      warned.add(start);
-      this.result.problems.push({
-        kind: 'tag-near-syntax-error',
-        message: `tag next to code the parser could not understand (syntax error at ${error.start.line + 1}:${error.start.character + 1}); check the symbol it links to`,
-        range: this.lines.range(base + start, base + end),
-      });
-    };
     for (const raw of scan.tags) {
+      if (raw.scope === 'range_start') {
+        const open = this.openRanges.get(raw.id) ?? [];
+        open.push({ raw, base, comment, context });
+        this.openRanges.set(raw.id, open);
+        continue;
+      }
+      if (raw.scope === 'range_end') {
+        this.closeRange(raw, base, comment);
+        continue;
+      }
       const attached = this.attach(raw, context);
       this.addTag(raw, base, attached);
-      warnNearError(raw.tagStart, raw.tagEnd, attached);
+      this.warnNearError(comment, context, attached, base + raw.tagStart, base + raw.tagEnd);
     }
     for (const ex of scan.exclusions) {
       const attached = this.attach(undefined, context);
       const exclusion: CodeExclusion = { reason: ex.reason, range: this.lines.range(base + ex.start, base + ex.end) };
       if (attached !== undefined) exclusion.symbol = attached ? attached.symbol.qualifiedName : null;
       this.result.exclusions.push(exclusion);
-      warnNearError(ex.start, ex.end, attached);
+      this.warnNearError(comment, context, attached, base + ex.start, base + ex.end);
     }
     for (const p of scan.problems) {
       const problem: CodeProblem = { kind: p.kind, message: p.message, range: this.lines.range(base + p.start, base + p.end) };
       if (p.suggestion) problem.suggestion = { range: this.lines.range(base + p.suggestion.start, base + p.suggestion.end), newText: p.suggestion.text };
       this.result.problems.push(problem);
     }
+  }
+
+  /**
+   * A StrictDoc range links the outermost symbols defined between its markers; a range holding no whole
+   * symbol (lines inside a function) links the symbol around its start, or the file from the header.
+   */
+  private closeRange(end: RawTag, endBase: number, endComment: CommentSpan): void {
+    const start = this.openRanges.get(end.id)?.pop();
+    if (!start) {
+      this.result.problems.push({
+        kind: 'malformed-tag',
+        message: `StrictDoc range_end for '${end.id}' has no range_start before it`,
+        range: this.lines.range(endBase + end.tagStart, endBase + end.tagEnd),
+      });
+      return;
+    }
+    const inside = this.symbolsBetween(start.comment.end, endComment.start);
+    const fallback: Attachment = start.context.containing[0] ?? (start.context.inHeader ? null : undefined);
+    const targets: Attachment[] = inside.length ? inside : [fallback];
+    const startTag = this.addTag(start.raw, start.base, targets[0]);
+    for (const target of targets.slice(1)) if (target !== undefined) this.addLink(startTag, target);
+    this.addTag({ ...end, relation: start.raw.relation }, endBase, targets[0], false);
+    for (const target of targets) {
+      this.warnNearError(start.comment, start.context, target, start.base + start.raw.tagStart, start.base + start.raw.tagEnd);
+    }
+  }
+
+  private symbolsBetween(from: number, to: number): FoundSymbol[] {
+    const inside = this.collector.found.filter((f) => f.outer.startIndex >= from && f.node.endIndex <= to);
+    const within = (f: FoundSymbol, g: FoundSymbol) => g.outer.startIndex <= f.outer.startIndex && g.node.endIndex >= f.node.endIndex;
+    return inside
+      .filter((f) => !inside.some((g) => g !== f && within(f, g)))
+      .sort((a, b) => a.outer.startIndex - b.outer.startIndex);
+  }
+
+  private reportOpenRanges(): void {
+    for (const open of this.openRanges.values()) {
+      for (const { raw, base } of open) {
+        this.result.problems.push({
+          kind: 'malformed-tag',
+          message: `StrictDoc range_start for '${raw.id}' has no range_end after it`,
+          range: this.lines.range(base + raw.tagStart, base + raw.tagEnd),
+        });
+      }
+    }
+  }
+
+  private warnNearError(comment: CommentSpan, context: CommentContext, attached: Attachment, start: number, end: number): void {
+    if (this.warnedAt.has(start)) return;
+    const error = this.syntaxErrorNear(comment.node, context, attached);
+    if (!error) return;
+    this.warnedAt.add(start);
+    this.result.problems.push({
+      kind: 'tag-near-syntax-error',
+      message: `tag next to code the parser could not understand (syntax error at ${error.start.line + 1}:${error.start.character + 1}); check the symbol it links to`,
+      range: this.lines.range(start, end),
+    });
   }
 
   /**
@@ -235,7 +297,8 @@ class FileIndexer {
     return context.inHeader ? null : undefined;
   }
 
-  private addTag(raw: RawTag, base: number, attached: Attachment): void {
+  /** Records a tag and, unless `link` is false or it attached to nothing, its link. */
+  private addTag(raw: RawTag, base: number, attached: Attachment, link = true): CodeTag {
     const tag: CodeTag = {
       syntax: raw.syntax,
       id: raw.id,
@@ -249,22 +312,26 @@ class FileIndexer {
     this.result.tags.push(tag);
     if (attached === undefined) {
       this.result.orphanTags.push(tag);
-      return;
+      return tag;
     }
     tag.symbol = attached ? attached.symbol.qualifiedName : null;
-    const link: CodeLink = {
-      id: raw.id,
-      relation: raw.relation,
+    if (link) this.addLink(tag, attached);
+    return tag;
+  }
+
+  private addLink(tag: CodeTag, attached: FoundSymbol | null): void {
+    this.result.links.push({
+      id: tag.id,
+      relation: tag.relation,
       file: this.input.file,
-      symbol: tag.symbol,
+      symbol: attached ? attached.symbol.qualifiedName : null,
       range: tag.idRange,
       symbolRange: attached ? attached.symbol.range : this.wholeFileRange(),
-      syntax: raw.syntax,
+      syntax: tag.syntax,
       codeHash: this.hashOf(attached),
       ...(attached ? { symbolKind: attached.symbol.kind } : {}),
-      ...(raw.revision !== undefined ? { revision: raw.revision } : {}),
-    };
-    this.result.links.push(link);
+      ...(tag.revision !== undefined ? { revision: tag.revision } : {}),
+    });
   }
 
   private hashOf(attached: FoundSymbol | null): string {
@@ -302,6 +369,13 @@ class FileIndexer {
     return this.lines.range(0, this.input.text.length);
   }
 
+}
+
+interface OpenRange {
+  raw: RawTag;
+  base: number;
+  comment: CommentSpan;
+  context: CommentContext;
 }
 
 /** A comment's text span and the node holding it (the comment node, or the node the grammar folded it into). */

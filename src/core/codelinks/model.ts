@@ -12,6 +12,9 @@ export function isRelation(value: string): value is Relation {
 export const TAG_SYNTAXES = ['spdf', 'oft', 'strictdoc', 'lobster', 'bare'] as const;
 export type TagSyntax = (typeof TAG_SYNTAXES)[number];
 
+/** StrictDoc `@relation(..., scope=...)`; a range links the symbols between its start and end markers. */
+export type StrictDocScope = 'function' | 'method' | 'class' | 'file' | 'line' | 'range_start' | 'range_end';
+
 export const SYMBOL_KINDS = [
   'function',
   'method',
@@ -57,7 +60,7 @@ export interface CodeTag {
   /** OpenFastTrace covering artifact type (`impl`, `utest`) or StrictDoc role. */
   artifactType?: string;
   /** StrictDoc scope. */
-  scope?: 'function' | 'method' | 'class' | 'file' | 'line';
+  scope?: StrictDocScope;
   /** Qualified name of the symbol the tag attached to; `null` for the file, `undefined` for an orphan. */
   symbol?: string | null;
 }

@@ -1,12 +1,12 @@
 import { nearest } from '../model/suggest';
-import { isRelation, RELATIONS, type Relation, type TagSyntax, TAG_SYNTAXES } from './model';
+import { isRelation, RELATIONS, type Relation, type StrictDocScope, type TagSyntax, TAG_SYNTAXES } from './model';
 
 /**
  * Tag syntaxes recognised inside comments:
  * - `spdf`      `@spdf <implements|verifies|mitigates|hazard> ID[, ID...]` (always on unless removed)
  * - `oft`       OpenFastTrace `[impl->req~SEC-REQ-014~2]`: links the name, records the revision; the covering
  *               artifact type maps to a relation (`oftRelations`)
- * - `strictdoc` `@relation(ID[, ID...], scope=function|method|class|file|line, role=...)`
+ * - `strictdoc` `@relation(ID[, ID...], scope=function|method|class|file|line|range_start|range_end, role=...)`
  * - `lobster`   `lobster-trace: ID[, ID...]` and `lobster-exclude: reason`
  * - `bare`      any match of `bareIdPatterns` inside a comment
  * Tags without an explicit relation (lobster, bare, strictdoc without a role) mean `verifies` in test files
@@ -326,12 +326,7 @@ function scanOft(text: string, syntaxes: CompiledTagSyntaxes, scan: ScanState): 
   }
 }
 
-export type StrictDocScope = 'function' | 'method' | 'class' | 'file' | 'line';
-const STRICTDOC_SCOPES: ReadonlySet<string> = new Set<StrictDocScope>(['function', 'method', 'class', 'file', 'line']);
-const UNSUPPORTED_SCOPES: Readonly<Record<string, string>> = {
-  range_start: 'StrictDoc range scopes (range_start/range_end) are not supported; tag the functions or classes of the range, or use scope=file',
-  range_end: 'StrictDoc range scopes (range_start/range_end) are not supported; tag the functions or classes of the range, or use scope=file',
-};
+const STRICTDOC_SCOPES: ReadonlySet<string> = new Set<StrictDocScope>(['function', 'method', 'class', 'file', 'line', 'range_start', 'range_end']);
 const ROLE_RELATIONS: Readonly<Record<string, Relation>> = {
   test: 'verifies',
   tests: 'verifies',
@@ -376,7 +371,6 @@ function scanStrictDoc(text: string, contextual: Relation, scan: ScanState): voi
       const v = value.slice(eq + 1).trim();
       if (key === 'scope') {
         if (STRICTDOC_SCOPES.has(v)) scope = v as StrictDocScope;
-        else if (UNSUPPORTED_SCOPES[v]) errors.push(UNSUPPORTED_SCOPES[v]);
         else {
           const guess = nearest(v, STRICTDOC_SCOPES);
           const vAt = at + value.lastIndexOf(v);
