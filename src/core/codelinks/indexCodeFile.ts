@@ -17,7 +17,7 @@ import {
 } from './model';
 import { type FoundSymbol, nodeRange, SymbolCollector } from './symbolCollector';
 import type { SyntaxNodeLike } from './syntaxNode';
-import { type CompiledTagSyntaxes, type RawTag, scanCommentForTags, tagCandidateOffsets } from './tagSyntaxes';
+import { type CompiledTagSyntaxes, type RawTag, scanCommentForTags, tagCandidateOffsets, tagSnippet } from './tagSyntaxes';
 
 export interface CodeFileInput {
   /** Workspace-relative POSIX path. */
@@ -63,7 +63,7 @@ export function unreadableIndex(file: string, language: CodeLanguage, text: stri
     const end = lineEnd === -1 ? text.length : lineEnd;
     index.problems.push({
       kind: 'unparsed-tag',
-      message: `'${text.slice(offset, end).trim()}' looks like a tag but was not read: ${message}`,
+      message: `'${tagSnippet(text, offset, end)}' looks like a tag but was not read: ${message}`,
       range: lines.range(offset, end),
     });
   }
@@ -165,7 +165,7 @@ class FileIndexer {
     const where = leaf && errorAncestor(leaf) ? 'in code the parser could not understand' : 'outside any comment the parser recognised, in a file with syntax errors';
     this.result.problems.push({
       kind: 'unparsed-tag',
-      message: `'${text.slice(offset, end).trim()}' looks like a tag ${where}; it was not read as a tag`,
+      message: `'${tagSnippet(text, offset, end)}' looks like a tag ${where}; it was not read as a tag`,
       range: this.lines.range(offset, end),
     });
   }

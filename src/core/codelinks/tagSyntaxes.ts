@@ -138,6 +138,12 @@ function skipSpaces(text: string, at: number): number {
   return SPACES.lastIndex;
 }
 
+/** The tag-like text from `start` to `end` as quoted in messages: one line, no comment closer, at most 60 characters. */
+export function tagSnippet(text: string, start: number, end: number): string {
+  const line = text.slice(start, end).replace(/\s*(?:\*\/|"""|'''|-->)[\s\S]*$/, '').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
 function lineEndOf(text: string, at: number): number {
   const end = text.indexOf('\n', at);
   return end === -1 ? text.length : end;
@@ -204,7 +210,7 @@ export function scanCommentForTags(
   for (const offset of tagCandidateOffsets(text, syntaxes)) {
     if (scan.covers(offset)) continue;
     const end = lineEndOf(text, offset);
-    scan.problem({ kind: 'malformed-tag', message: `'${text.slice(offset, end).trim()}' looks like a tag but could not be read`, start: offset, end });
+    scan.problem({ kind: 'malformed-tag', message: `'${tagSnippet(text, offset, end)}' looks like a tag but could not be read`, start: offset, end });
   }
   scan.tags.sort((a, b) => a.idStart - b.idStart);
   scan.problems.sort((a, b) => a.start - b.start);
@@ -286,7 +292,7 @@ function scanOft(text: string, syntaxes: CompiledTagSyntaxes, scan: ScanState): 
       const end = close === -1 || close > lineEndOf(text, start) ? lineEndOf(text, start) : close + 1;
       scan.problem({
         kind: 'malformed-tag',
-        message: `'${text.slice(start, end).trim()}' is not a complete OpenFastTrace tag; write [impl->req~NAME~REVISION]`,
+        message: `'${tagSnippet(text, start, end)}' is not a complete OpenFastTrace tag; write [impl->req~NAME~REVISION]`,
         start,
         end,
       });
@@ -303,7 +309,7 @@ function scanOft(text: string, syntaxes: CompiledTagSyntaxes, scan: ScanState): 
       const typeAt = start + whole.indexOf(covering);
       scan.problem({
         kind: 'unknown-relation',
-        message: `OpenFastTrace artifact type '${covering}' maps to no relation (known: ${known.join(', ')}; configure oftRelations)${guess ? `; did you mean '${guess}'?` : ''}`,
+        message: `OpenFastTrace artifact type '${covering}' maps to no relation (known: ${known.join(', ')}; map it in code.oft_relations)${guess ? `; did you mean '${guess}'?` : ''}`,
         start,
         end,
         ...(guess ? { suggestion: { start: typeAt, end: typeAt + covering.length, text: guess } } : {}),
