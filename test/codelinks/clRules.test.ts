@@ -63,4 +63,15 @@ describe('CL rules: examples with a code index', function () {
       newText: 'implements',
     });
   });
+
+  it('a tag at the end of a #define line is read: an unknown ID there is CL001', async () => {
+    const { result } = await lintWithCode({
+      'model.spdf.yaml': 'requirements:\n  - id: SEC-REQ-014\n    title: Signed commands\n',
+      'src/limits.h': '#define RATE_MAX 500 // @spdf implements SEC-REQ-041\n',
+    });
+    assert.deepEqual(
+      result.findings.filter((f) => f.code.startsWith('CL')).map((f) => `${f.code} ${f.range.start.line}:${f.range.start.character}`),
+      ['CL001 0:41'],
+    );
+  });
 });
