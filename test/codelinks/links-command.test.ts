@@ -27,17 +27,24 @@ describe('spdf links: tags that became no link', () => {
     ]);
   });
 
-  it('reports orphan tags and tags next to syntax errors as warnings without failing', async () => {
+  it('reports orphan tags and tags next to syntax errors as warnings, and fails on them too', async () => {
     const root = tempWorkspace({
       'model.spdf.yaml': MODEL,
       'src/pump.py': 'import os\n\nLIMIT = 1  # @spdf implements SEC-REQ-001\n\n\nclass Pump:\n    # @spdf implements SEC-REQ-001\n    def stop(self, x:\n        pass\n',
     });
     const r = await runCli(['links', root, '--format', 'json'], root);
-    assert.equal(r.code, 0);
+    assert.equal(r.code, 1);
     const json = JSON.parse(r.stdout);
     assert.deepEqual(
       json.problems.map((p: { line: number; severity: string; code: string }) => `${p.line} ${p.severity} ${p.code}`),
       ['3 warning CL002', '7 warning CL009'],
     );
+  });
+
+  it('exits 0 when every tag became a link', async () => {
+    const root = tempWorkspace({ 'model.spdf.yaml': MODEL, 'src/dose.py': '# @spdf implements SEC-REQ-001\ndef dose():\n    pass\n' });
+    const r = await runCli(['links', root, '--format', 'json'], root);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout).problems, []);
   });
 });

@@ -35,7 +35,7 @@ export interface TagProblemRow {
 }
 
 /**
- * Tags that became no link, and links read next to syntax errors: errors for tag-like text that could not be read
+ * Tags whose evidence does not count or may count for the wrong code: errors for tag-like text that could not be read
  * (CL008) and files that could not be indexed, warnings for tags attached to no symbol (CL002) and tags next to
  * syntax errors (CL009).
  */
@@ -66,7 +66,8 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
   const check = await checkPath(positionals[0] ?? '.', { trusted: !values.untrusted });
   const rows = linkStatuses(check);
   const problems = tagProblems(check);
-  const exitCode = problems.some((p) => p.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  // Fails on warnings too: every row is a tag whose evidence does not count, or may count for the wrong code.
+  const exitCode = problems.length ? EXIT_FINDINGS : EXIT_OK;
   if (values.format === 'json') {
     o.out(
       JSON.stringify(
