@@ -5,7 +5,7 @@
  * single seam to src/node/codeindex: everything else in the server reads `files` and `links()`.
  */
 import picomatch from 'picomatch';
-import { emptyIndex } from '../core/codelinks/indexCodeFile';
+import { unreadableIndex } from '../core/codelinks/indexCodeFile';
 import { buildLanguageMap, languageForPath, type CodeLanguage, type LanguageMap, type LanguageMapOptions } from '../core/codelinks/languages';
 import type { CodeFileIndex, CodeLink } from '../core/codelinks/model';
 import { mightContainTags } from '../core/codelinks/prefilter';
@@ -14,7 +14,7 @@ import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } f
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Graph } from '../core/model/graph';
 import type { Host } from '../core/host';
-import { ZERO_RANGE, type Range } from '../core/types';
+import type { Range } from '../core/types';
 import { buildCodeIndex } from '../node/codeindex/buildCodeIndex';
 import { tagSyntaxOptions } from '../node/workspace';
 import { OpenDocumentIndex } from '../node/codeindex/openDocuments';
@@ -126,7 +126,7 @@ export class ServerCodeIndex {
         }
       }
     } catch (e) {
-      index = { ...emptyIndex(path, language), problems: [{ kind: 'internal', message: `could not parse: ${(e as Error).message}`, range: ZERO_RANGE }] };
+      index = unreadableIndex(path, language, text, this.syntaxes, `could not parse: ${(e as Error).message}`);
     }
     if (index && (index.tags.length || index.problems.length || index.exclusions.length || opts.open || opts.force || this.alwaysParse(path))) this.files.set(path, index);
     else this.files.delete(path);

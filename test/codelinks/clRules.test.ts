@@ -50,4 +50,28 @@ describe('CL rules: examples with a code index', function () {
     assert.equal(finding?.fix, undefined);
     assert.equal(finding?.suggestions?.[0].edits[0].newText, 'SEC-REQ-014');
   });
+
+  it('CL008 offers the intended relation as a suggestion, never as a fix', async () => {
+    const rule = clRules.find((r) => r.meta.code === 'CL008')!;
+    const { result } = await lintWithCode(rule.meta.examples.invalid[0]);
+    const finding = result.findings.find((f) => f.code === 'CL008' && f.message.includes("'implement'"));
+    assert.equal(finding?.severity, 'error');
+    assert.equal(finding?.fix, undefined);
+    assert.deepEqual(finding?.suggestions?.[0].edits[0], {
+      file: 'src/dose.c',
+      range: { start: { line: 0, character: 9 }, end: { line: 0, character: 18 } },
+      newText: 'implements',
+    });
+  });
+
+  it('a tag at the end of a #define line is read: an unknown ID there is CL001', async () => {
+    const { result } = await lintWithCode({
+      'model.spdf.yaml': 'requirements:\n  - id: SEC-REQ-014\n    title: Signed commands\n',
+      'src/limits.h': '#define RATE_MAX 500 // @spdf implements SEC-REQ-041\n',
+    });
+    assert.deepEqual(
+      result.findings.filter((f) => f.code.startsWith('CL')).map((f) => `${f.code} ${f.range.start.line}:${f.range.start.character}`),
+      ['CL001 0:41'],
+    );
+  });
 });

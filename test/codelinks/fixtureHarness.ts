@@ -52,15 +52,17 @@ export interface Expectations {
   orphans: string[];
   symbols: string[];
   exclusions: string[];
+  /** `kind line[ suggest=text]` of problems expected on the nearest fixture line above each `expect-problem:` (0-based). */
+  problems: string[];
   /** Lines that hold expectations or config: tags found there are part of the harness, not the fixture. */
   harnessLines: Set<number>;
 }
 
 export function readExpectations(text: string): Expectations {
-  const result: Expectations = { links: [], linkExtras: new Map(), orphans: [], symbols: [], exclusions: [], harnessLines: new Set() };
+  const result: Expectations = { links: [], linkExtras: new Map(), orphans: [], symbols: [], exclusions: [], problems: [], harnessLines: new Set() };
   text.split('\n').forEach((line, index) => {
     if (/spdf-test-config:/.test(line)) result.harnessLines.add(index);
-    const m = /expect-(link|orphan|symbol|exclude):\s*(.*?)\s*(?:\*\/|"""|-->)?\s*$/.exec(line);
+    const m = /expect-(link|orphan|symbol|exclude|problem):\s*(.*?)\s*(?:\*\/|"""|-->)?\s*$/.exec(line);
     if (!m) return;
     result.harnessLines.add(index);
     const body = m[2];
@@ -68,7 +70,7 @@ export function readExpectations(text: string): Expectations {
       case 'link': {
         const words = body.split(/\s+/);
         const extras: Record<string, string> = {};
-        while (words.length && words[words.length - 1].includes('=')) {
+        while (words.length && /^[a-z]+=\S+$/.test(words[words.length - 1])) {
           const [k, v] = words.pop()!.split('=');
           extras[k] = v;
         }
@@ -87,6 +89,13 @@ export function readExpectations(text: string): Expectations {
       case 'exclude':
         result.exclusions.push(body);
         break;
+      case 'problem': {
+        const [kind, ...extras] = body.split(/\s+/);
+        let target = index - 1;
+        while (result.harnessLines.has(target)) target--;
+        result.problems.push([kind, String(target), ...extras].join(' '));
+        break;
+      }
     }
   });
   return result;

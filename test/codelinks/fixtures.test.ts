@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '../../src/core/codelinks/lineIndex';
-import type { CodeTag } from '../../src/core/codelinks/model';
+import type { CodeLink, CodeProblem, CodeTag } from '../../src/core/codelinks/model';
 import { fixtureConfig, FIXTURE_ROOT, indexText, listFixtures, readExpectations } from './fixtureHarness';
 
 function offsetOf(text: string, line: number, character: number): number {
@@ -32,19 +32,25 @@ describe('code-link fixtures (expectations inside the files)', () => {
       const index = await indexText(fileInLanguageRoot, text, fixtureConfig(text));
       const own = (t: CodeTag) => !expected.harnessLines.has(t.idRange.start.line);
 
-      assert.deepEqual(index.problems, [], 'unexpected problems');
-      const tagKey = (t: CodeTag) => `${t.id} ${t.relation} ${t.symbol === null ? '<file>' : t.symbol}`;
-      const linked = index.tags.filter((t) => own(t) && t.symbol !== undefined);
-      assert.deepEqual(linked.map(tagKey).sort(), [...expected.links].sort(), 'links');
+      const problemKey = (p: CodeProblem) =>
+        [p.kind, String(p.range.start.line), ...(p.suggestion ? [`suggest=${p.suggestion.newText}`] : [])].join(' ');
+      assert.deepEqual(
+        index.problems.filter((p) => !expected.harnessLines.has(p.range.start.line)).map(problemKey).sort(),
+        [...expected.problems].sort(),
+        'problems',
+      );
+      const linkKey = (l: CodeLink) => `${l.id} ${l.relation} ${l.symbol === null ? '<file>' : l.symbol}`;
+      const linked = index.links.filter((l) => !expected.harnessLines.has(l.range.start.line));
+      assert.deepEqual(linked.map(linkKey).sort(), [...expected.links].sort(), 'links');
       assert.deepEqual(
         index.orphanTags.filter(own).map((t) => `${t.id} ${t.relation}`).sort(),
         [...expected.orphans].sort(),
         'orphan tags',
       );
-      for (const tag of linked) {
-        const extras = expected.linkExtras.get(tagKey(tag)) ?? {};
-        if (extras.rev !== undefined) assert.equal(String(tag.revision), extras.rev, `revision of ${tagKey(tag)}`);
-        if (extras.syntax !== undefined) assert.equal(tag.syntax, extras.syntax, `syntax of ${tagKey(tag)}`);
+      for (const link of linked) {
+        const extras = expected.linkExtras.get(linkKey(link)) ?? {};
+        if (extras.rev !== undefined) assert.equal(String(link.revision), extras.rev, `revision of ${linkKey(link)}`);
+        if (extras.syntax !== undefined) assert.equal(link.syntax, extras.syntax, `syntax of ${linkKey(link)}`);
       }
       for (const tag of index.tags) {
         const start = offsetOf(text, tag.idRange.start.line, tag.idRange.start.character);

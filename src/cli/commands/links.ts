@@ -1,10 +1,11 @@
-import type { CodeLink } from '../../core/codelinks/model';
+import { type CodeLink, UNREAD_TAG_KINDS } from '../../core/codelinks/model';
+import type { Range } from '../../core/types';
 import { parseReviewLock } from '../../core/codelinks/reviewLock';
 import { ReviewLockIndex, reviewStatusOf } from '../../core/codelinks/reviewStatus';
 import type { NodeCheck } from '../../node/workspace';
 import { checkPath } from '../../node/workspace';
 import { targetHashOf } from '../../node/review';
-import { EXIT_OK, type Out } from '../io';
+import { EXIT_FINDINGS, EXIT_OK, type Out } from '../io';
 import { visible } from '../visible';
 import { checkFormat, parseCommand } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS, WORKSPACE_FLAGS_USAGE } from '../workspace-flags';
@@ -30,12 +31,51 @@ Lists every code link (id, relation, file, symbol, review status) of the workspa
   -f, --format human|json
   ${WORKSPACE_FLAGS_USAGE}`;
 
+export interface TagProblemRow {
+  file: string;
+  range: Range;
+  severity: 'error' | 'warning';
+  /** The lint rule that reports the same problem; absent for a file that could not be indexed. */
+  code?: string;
+  message: string;
+  suggestion?: string;
+}
+
+/**
+ * Tags whose evidence does not count or may count for the wrong code: errors for tag-like text that could not be read
+ * (CL008) and files that could not be indexed, warnings for tags attached to no symbol (CL002) and tags next to
+ * syntax errors (CL009).
+ */
+export function tagProblems(check: NodeCheck): TagProblemRow[] {
+  const rows: TagProblemRow[] = [];
+  for (const f of check.inputs.code?.files ?? []) {
+    for (const p of f.problems) {
+      const suggestion = p.suggestion ? { suggestion: p.suggestion.newText } : {};
+      if (UNREAD_TAG_KINDS.has(p.kind)) rows.push({ file: f.file, range: p.range, severity: 'error', code: 'CL008', message: p.message, ...suggestion });
+      else if (p.kind === 'tag-near-syntax-error') rows.push({ file: f.file, range: p.range, severity: 'warning', code: 'CL009', message: p.message });
+      else if (p.kind === 'internal') rows.push({ file: f.file, range: p.range, severity: 'error', message: `file could not be indexed: ${p.message}` });
+    }
+    for (const t of f.orphanTags) {
+      rows.push({ file: f.file, range: t.idRange, severity: 'warning', code: 'CL002', message: `tag for '${t.id}' is attached to no symbol, so it is no link` });
+    }
+  }
+  const at = (r: TagProblemRow) => [r.file, r.range.start.line, r.range.start.character] as const;
+  return rows.sort((a, b) => {
+    const [fa, la, ca] = at(a);
+    const [fb, lb, cb] = at(b);
+    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
+  });
+}
+
 export async function linksCommand(o: Out, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { format: { type: 'string', short: 'f', default: 'human' }, ...WORKSPACE_FLAGS }, 1);
   if (values.help) return (o.out(USAGE), EXIT_OK);
   checkFormat(values.format, ['human', 'json']);
   const check = await checkPath(positionals[0] ?? '.', checkPathOptions(values));
   const rows = linkStatuses(check);
+  const problems = tagProblems(check);
+  // Fails on warnings too: every row is a tag whose evidence does not count, or may count for the wrong code.
+  const exitCode = problems.length ? EXIT_FINDINGS : EXIT_OK;
   if (values.format === 'json') {
     o.out(
       JSON.stringify(
@@ -53,15 +93,31 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
             ...(l.revision !== undefined ? { revision: l.revision } : {}),
             status,
           })),
+          problems: problems.map((p) => ({
+            file: p.file,
+            line: p.range.start.line + 1,
+            column: p.range.start.character + 1,
+            endLine: p.range.end.line + 1,
+            endColumn: p.range.end.character + 1,
+            severity: p.severity,
+            ...(p.code ? { code: p.code } : {}),
+            message: p.message,
+            ...(p.suggestion ? { suggestion: p.suggestion } : {}),
+          })),
         },
         null,
         2,
       ),
     );
-    return EXIT_OK;
+    return exitCode;
   }
   for (const { link: l, status } of rows) o.out(`${visible(l.file)}:${l.range.start.line + 1}:${l.range.start.character + 1}  ${l.relation.padEnd(10)} ${visible(l.id).padEnd(14)} ${visible(l.symbol ?? '<file>').padEnd(36)} ${status}`);
+  for (const p of problems) o.err(visible(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}  ${p.severity.padEnd(7)} ${(p.code ?? '').padEnd(5)} ${p.message}`));
   const count = (s: LinkStatus) => rows.filter((r) => r.status === s).length;
-  o.out(`${rows.length} links: ${count('reviewed')} reviewed, ${count('suspect')} suspect, ${count('unreviewed')} unreviewed, ${count('unknown-target')} to unknown IDs`);
-  return EXIT_OK;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  o.out(
+    `${rows.length} links: ${count('reviewed')} reviewed, ${count('suspect')} suspect, ${count('unreviewed')} unreviewed, ${count('unknown-target')} to unknown IDs` +
+      (problems.length ? `; tag problems: ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}` : ''),
+  );
+  return exitCode;
 }

@@ -12,6 +12,9 @@ export function isRelation(value: string): value is Relation {
 export const TAG_SYNTAXES = ['spdf', 'oft', 'strictdoc', 'lobster', 'bare'] as const;
 export type TagSyntax = (typeof TAG_SYNTAXES)[number];
 
+/** StrictDoc `@relation(..., scope=...)`; a range links the symbols between its start and end markers. */
+export type StrictDocScope = 'function' | 'method' | 'class' | 'file' | 'line' | 'range_start' | 'range_end';
+
 export const SYMBOL_KINDS = [
   'function',
   'method',
@@ -22,6 +25,7 @@ export const SYMBOL_KINDS = [
   'interface',
   'trait',
   'impl',
+  'macro',
 ] as const;
 export type SymbolKind = (typeof SYMBOL_KINDS)[number];
 
@@ -56,7 +60,7 @@ export interface CodeTag {
   /** OpenFastTrace covering artifact type (`impl`, `utest`) or StrictDoc role. */
   artifactType?: string;
   /** StrictDoc scope. */
-  scope?: 'function' | 'class' | 'file' | 'line';
+  scope?: StrictDocScope;
   /** Qualified name of the symbol the tag attached to; `null` for the file, `undefined` for an orphan. */
   symbol?: string | null;
 }
@@ -85,12 +89,29 @@ export interface CodeLink {
   codeHash: string;
 }
 
-export type CodeProblemKind = 'malformed-tag' | 'unknown-relation' | 'syntax-error' | 'internal';
+/**
+ * `malformed-tag`, `unknown-relation` and `unparsed-tag` are tag-like texts that became no link (CL008);
+ * `tag-near-syntax-error` is a tag read next to code the parser could not understand (CL009);
+ * `syntax-error` (the file's first error) and `internal` (the file could not be indexed) describe the file.
+ */
+export type CodeProblemKind =
+  | 'malformed-tag'
+  | 'unknown-relation'
+  | 'unparsed-tag'
+  | 'tag-near-syntax-error'
+  | 'syntax-error'
+  | 'internal';
+
+/** Problems that stand for a tag-like text which became no link and no exclusion. */
+export const UNREAD_TAG_KINDS: ReadonlySet<CodeProblemKind> = new Set(['malformed-tag', 'unknown-relation', 'unparsed-tag']);
 
 export interface CodeProblem {
   kind: CodeProblemKind;
   message: string;
+  /** For tag problems: starts where the tag-like text starts. */
   range: Range;
+  /** A replacement the user probably meant (offered as a suggestion, never applied by --fix). */
+  suggestion?: { range: Range; newText: string };
 }
 
 /** Everything the index knows about one source file. Plain data: crosses worker threads, goes into the cache. */

@@ -109,7 +109,7 @@ export class SymbolCollector {
     const key = nodeKey(def);
     const existing = this.byKey.get(key);
     if (existing) return existing;
-    const qualifiedName = [...scope, ...(shape.qualifier ?? []), shape.name].filter(Boolean).join(this.table.separator);
+    const qualifiedName = [...(shape.unscoped ? [] : scope), ...(shape.qualifier ?? []), shape.name].filter(Boolean).join(this.table.separator);
     const symbol: CodeSymbol = {
       name: shape.name,
       qualifiedName,

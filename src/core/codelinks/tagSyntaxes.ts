@@ -1,12 +1,13 @@
+import { nearest } from '../suggest';
 import { compileUserPattern, type UserPattern } from '../user-pattern';
-import { isRelation, type Relation, type TagSyntax, TAG_SYNTAXES } from './model';
+import { isRelation, RELATIONS, type Relation, type StrictDocScope, type TagSyntax, TAG_SYNTAXES } from './model';
 
 /**
  * Tag syntaxes recognised inside comments:
  * - `spdf`      `@spdf <implements|verifies|mitigates|hazard> ID[, ID...]` (always on unless removed)
  * - `oft`       OpenFastTrace `[impl->req~SEC-REQ-014~2]`: links the name, records the revision; the covering
  *               artifact type maps to a relation (`oftRelations`)
- * - `strictdoc` `@relation(ID[, ID...], scope=function|class|file|line, role=...)`
+ * - `strictdoc` `@relation(ID[, ID...], scope=function|method|class|file|line|range_start|range_end, role=...)`
  * - `lobster`   `lobster-trace: ID[, ID...]` and `lobster-exclude: reason`
  * - `bare`      any match of `bareIdPatterns` inside a comment
  * Tags without an explicit relation (lobster, bare, strictdoc without a role) mean `verifies` in test files
@@ -96,7 +97,7 @@ export interface RawTag {
   tagEnd: number;
   revision?: number;
   artifactType?: string;
-  scope?: 'function' | 'class' | 'file' | 'line';
+  scope?: StrictDocScope;
 }
 
 export interface RawExclusion {
@@ -105,11 +106,14 @@ export interface RawExclusion {
   end: number;
 }
 
+/** A tag-like text that could not be read; `start` is where the tag-like text starts. */
 export interface RawTagProblem {
   kind: 'malformed-tag' | 'unknown-relation';
   message: string;
   start: number;
   end: number;
+  /** What the user probably meant there; offered, never applied (a wrong guess would create evidence). */
+  suggestion?: { start: number; end: number; text: string };
 }
 
 export interface CommentScan {
@@ -134,6 +138,17 @@ function skipSpaces(text: string, at: number): number {
   return SPACES.lastIndex;
 }
 
+/** The tag-like text from `start` to `end` as quoted in messages: one line, no comment closer, at most 60 characters. */
+export function tagSnippet(text: string, start: number, end: number): string {
+  const line = text.slice(start, end).replace(/\s*(?:\*\/|"""|'''|-->)[\s\S]*$/, '').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
+function lineEndOf(text: string, at: number): number {
+  const end = text.indexOf('\n', at);
+  return end === -1 ? text.length : end;
+}
+
 /** `ID[, ID...]` from `at`; returns the IDs with their offsets and where the list ends. */
 function readIdList(text: string, at: number): { ids: { id: string; start: number }[]; end: number } {
   const ids: { id: string; start: number }[] = [];
@@ -151,81 +166,157 @@ function readIdList(text: string, at: number): { ids: { id: string; start: numbe
   return { ids, end };
 }
 
-/** Scans one comment's text for tags of every enabled syntax. */
+/** What one comment's scan has read so far: every tag-like text must end inside one of these spans. */
+class ScanState implements CommentScan {
+  tags: RawTag[] = [];
+  exclusions: RawExclusion[] = [];
+  problems: RawTagProblem[] = [];
+  readonly spans: [number, number][] = [];
+
+  consume(start: number, end: number): void {
+    this.spans.push([start, Math.max(end, start + 1)]);
+  }
+
+  problem(p: RawTagProblem): void {
+    this.problems.push(p);
+    this.consume(p.start, p.end);
+  }
+
+  covers(offset: number): boolean {
+    return this.spans.some(([s, e]) => offset >= s && offset < e);
+  }
+
+  overlaps(start: number, end: number): boolean {
+    return this.spans.some(([s, e]) => start < e && end > s);
+  }
+}
+
+/**
+ * Scans one comment's text for tags of every enabled syntax. Every place where a tag of an enabled syntax may
+ * start ends as a tag, an exclusion or a problem: nothing tag-like is dropped silently.
+ */
 export function scanCommentForTags(
   text: string,
   syntaxes: CompiledTagSyntaxes,
   isTestFile: boolean,
 ): CommentScan {
-  const scan: CommentScan = { tags: [], exclusions: [], problems: [] };
+  const scan = new ScanState();
   const contextual: Relation = isTestFile ? 'verifies' : 'implements';
-  const consumed: [number, number][] = [];
-  if (syntaxes.enabled.has('spdf')) scanSpdf(text, scan, consumed);
-  if (syntaxes.enabled.has('oft')) scanOft(text, syntaxes, scan, consumed);
-  if (syntaxes.enabled.has('strictdoc')) scanStrictDoc(text, contextual, scan, consumed);
-  if (syntaxes.enabled.has('lobster')) scanLobster(text, contextual, scan, consumed);
-  if (syntaxes.enabled.has('bare')) scanBare(text, syntaxes, contextual, scan, consumed);
+  if (syntaxes.enabled.has('spdf')) scanSpdf(text, scan);
+  if (syntaxes.enabled.has('oft')) scanOft(text, syntaxes, scan);
+  if (syntaxes.enabled.has('strictdoc')) scanStrictDoc(text, contextual, scan);
+  if (syntaxes.enabled.has('lobster')) scanLobster(text, contextual, scan);
+  if (syntaxes.enabled.has('bare')) scanBare(text, syntaxes, contextual, scan, scan.spans);
+  for (const offset of tagCandidateOffsets(text, syntaxes)) {
+    if (scan.covers(offset)) continue;
+    const end = lineEndOf(text, offset);
+    scan.problem({ kind: 'malformed-tag', message: `'${tagSnippet(text, offset, end)}' looks like a tag but could not be read`, start: offset, end });
+  }
   scan.tags.sort((a, b) => a.idStart - b.idStart);
-  return scan;
+  scan.problems.sort((a, b) => a.start - b.start);
+  return { tags: scan.tags, exclusions: scan.exclusions, problems: scan.problems };
 }
 
-function scanSpdf(text: string, scan: CommentScan, consumed: [number, number][]): void {
+const RELATION_LIST = 'implements, verifies, mitigates or hazard';
+const RELATION_FORMS: Readonly<Record<string, Relation>> = {
+  impl: 'implements',
+  implement: 'implements',
+  implemented: 'implements',
+  implementation: 'implements',
+  implementing: 'implements',
+  verify: 'verifies',
+  verified: 'verifies',
+  verification: 'verifies',
+  test: 'verifies',
+  tests: 'verifies',
+  tested: 'verifies',
+  mitigate: 'mitigates',
+  mitigated: 'mitigates',
+  mitigation: 'mitigates',
+  hazards: 'hazard',
+};
+
+/** The relation a mistyped word most likely means, if any. */
+export function suggestRelation(word: string): Relation | undefined {
+  const lower = word.toLowerCase();
+  if (isRelation(lower)) return lower;
+  return RELATION_FORMS[lower] ?? (nearest(lower, RELATIONS) as Relation | undefined);
+}
+
+function scanSpdf(text: string, scan: ScanState): void {
   const re = /@spdf\b/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const relAt = skipSpaces(text, start + m[0].length);
     const relation = readSticky(WORD, text, relAt);
     if (!relation) {
-      scan.problems.push({
-        kind: 'malformed-tag',
-        message: "'@spdf' needs a relation (implements, verifies, mitigates or hazard) and an ID",
-        start,
-        end: start + m[0].length,
-      });
+      scan.problem({ kind: 'malformed-tag', message: `'@spdf' needs a relation (${RELATION_LIST}) and an ID`, start, end: start + m[0].length });
       continue;
     }
     const relEnd = relAt + relation.length;
+    const list = readIdList(text, relEnd);
     if (!isRelation(relation)) {
-      scan.problems.push({
+      const guess = suggestRelation(relation);
+      scan.problem({
         kind: 'unknown-relation',
-        message: `unknown relation '${relation}' (expected implements, verifies, mitigates or hazard)`,
-        start: relAt,
-        end: relEnd,
+        message: `unknown relation '${relation}' (expected ${RELATION_LIST})${guess ? `; did you mean '${guess}'?` : ''}`,
+        start,
+        end: Math.max(relEnd, list.end),
+        ...(guess ? { suggestion: { start: relAt, end: relEnd, text: guess } } : {}),
       });
-      consumed.push([start, relEnd]);
+      re.lastIndex = Math.max(relEnd, list.end);
       continue;
     }
-    const list = readIdList(text, relEnd);
     if (list.ids.length === 0) {
-      scan.problems.push({ kind: 'malformed-tag', message: `'@spdf ${relation}' needs at least one ID`, start, end: relEnd });
-      consumed.push([start, relEnd]);
+      scan.problem({ kind: 'malformed-tag', message: `'@spdf ${relation}' needs at least one ID`, start, end: relEnd });
       continue;
     }
     for (const { id, start: idStart } of list.ids) {
       scan.tags.push({ syntax: 'spdf', id, idStart, idEnd: idStart + id.length, relation, tagStart: start, tagEnd: list.end });
     }
-    consumed.push([start, list.end]);
+    scan.consume(start, list.end);
     re.lastIndex = list.end;
   }
 }
 
-function scanOft(text: string, syntaxes: CompiledTagSyntaxes, scan: CommentScan, consumed: [number, number][]): void {
-  const re = /\[\s*([A-Za-z]\w*)(?:~[^\]~\s]+~\d+)?\s*->\s*([A-Za-z]\w*)~([^\]~\s]+)~(\d+)\s*\]/g;
+const OFT_FULL = /\[\s*([A-Za-z]\w*)(?:~[^\]~\s]+~\d+)?\s*->\s*([A-Za-z]\w*)~([^\]~\s]+)~(\d+)\s*\]/y;
+
+function scanOft(text: string, syntaxes: CompiledTagSyntaxes, scan: ScanState): void {
+  const re = new RegExp(OFT_START, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const [whole, covering, , name, revision] = m;
     const start = m.index;
-    const end = start + whole.length;
-    consumed.push([start, end]);
-    const relation = syntaxes.oftRelations[covering];
-    if (!relation) {
-      scan.problems.push({
-        kind: 'unknown-relation',
-        message: `OpenFastTrace artifact type '${covering}' maps to no relation (configure oftRelations)`,
+    OFT_FULL.lastIndex = start;
+    const full = OFT_FULL.exec(text);
+    if (!full) {
+      const close = text.indexOf(']', start);
+      const end = close === -1 || close > lineEndOf(text, start) ? lineEndOf(text, start) : close + 1;
+      scan.problem({
+        kind: 'malformed-tag',
+        message: `'${tagSnippet(text, start, end)}' is not a complete OpenFastTrace tag; write [impl->req~NAME~REVISION]`,
         start,
         end,
       });
+      re.lastIndex = end;
       continue;
     }
+    const [whole, covering, , name, revision] = full;
+    const end = start + whole.length;
+    re.lastIndex = end;
+    const relation = Object.hasOwn(syntaxes.oftRelations, covering) ? syntaxes.oftRelations[covering] : undefined;
+    if (!relation) {
+      const known = Object.keys(syntaxes.oftRelations);
+      const guess = nearest(covering, known);
+      const typeAt = start + whole.indexOf(covering);
+      scan.problem({
+        kind: 'unknown-relation',
+        message: `OpenFastTrace artifact type '${covering}' maps to no relation (known: ${known.join(', ')}; map it in code.oft_relations)${guess ? `; did you mean '${guess}'?` : ''}`,
+        start,
+        end,
+        ...(guess ? { suggestion: { start: typeAt, end: typeAt + covering.length, text: guess } } : {}),
+      });
+      continue;
+    }
+    scan.consume(start, end);
     const idStart = start + whole.lastIndexOf(`~${name}~`) + 1;
     scan.tags.push({
       syntax: 'oft',
@@ -241,7 +332,7 @@ function scanOft(text: string, syntaxes: CompiledTagSyntaxes, scan: CommentScan,
   }
 }
 
-const STRICTDOC_SCOPES = new Set(['function', 'class', 'file', 'line']);
+const STRICTDOC_SCOPES: ReadonlySet<string> = new Set<StrictDocScope>(['function', 'method', 'class', 'file', 'line', 'range_start', 'range_end']);
 const ROLE_RELATIONS: Readonly<Record<string, Relation>> = {
   test: 'verifies',
   tests: 'verifies',
@@ -252,46 +343,58 @@ const ROLE_RELATIONS: Readonly<Record<string, Relation>> = {
   mitigation: 'mitigates',
 };
 
-function scanStrictDoc(text: string, contextual: Relation, scan: CommentScan, consumed: [number, number][]): void {
-  const re = /@relation\(([^)]*)\)/g;
+function scanStrictDoc(text: string, contextual: Relation, scan: ScanState): void {
+  const re = /@relation\(/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
-    const end = start + m[0].length;
-    consumed.push([start, end]);
+    const lineEnd = lineEndOf(text, start);
+    const close = text.indexOf(')', start);
+    if (close === -1 || close > lineEnd) {
+      scan.problem({ kind: 'malformed-tag', message: "'@relation(' is not closed with ')' on the same line", start, end: lineEnd });
+      continue;
+    }
+    const end = close + 1;
+    re.lastIndex = end;
     let pos = start + '@relation('.length;
     const ids: { id: string; start: number }[] = [];
-    let scope: RawTag['scope'];
+    let scope: StrictDocScope | undefined;
     let role: string | undefined;
-    let bad = false;
-    for (const part of m[1].split(',')) {
+    const errors: string[] = [];
+    let suggestion: RawTagProblem['suggestion'];
+    for (const part of text.slice(pos, close).split(',')) {
       const lead = part.length - part.trimStart().length;
       const value = part.trim();
       const at = pos + lead;
       pos += part.length + 1;
       if (!value) continue;
       const eq = value.indexOf('=');
-      if (eq >= 0) {
-        const key = value.slice(0, eq).trim();
-        const v = value.slice(eq + 1).trim();
-        if (key === 'scope') {
-          if (STRICTDOC_SCOPES.has(v)) scope = v as RawTag['scope'];
-          else {
-            bad = true;
-            scan.problems.push({ kind: 'malformed-tag', message: `unknown StrictDoc scope '${v}'`, start: at, end: at + value.length });
-          }
-        } else if (key === 'role') role = v;
-      } else if (readSticky(ID, value, 0) === value) {
-        ids.push({ id: value, start: at });
-      } else {
-        bad = true;
-        scan.problems.push({ kind: 'malformed-tag', message: `'${value}' is not an ID`, start: at, end: at + value.length });
+      if (eq < 0) {
+        if (readSticky(ID, value, 0) === value) ids.push({ id: value, start: at });
+        else errors.push(`'${value}' is not an ID`);
+        continue;
+      }
+      const key = value.slice(0, eq).trim();
+      const v = value.slice(eq + 1).trim();
+      if (key === 'scope') {
+        if (STRICTDOC_SCOPES.has(v)) scope = v as StrictDocScope;
+        else {
+          const guess = nearest(v, STRICTDOC_SCOPES);
+          const vAt = at + value.lastIndexOf(v);
+          if (guess) suggestion = { start: vAt, end: vAt + v.length, text: guess };
+          errors.push(`unknown StrictDoc scope '${v}' (expected ${[...STRICTDOC_SCOPES].join(', ')})${guess ? `; did you mean '${guess}'?` : ''}`);
+        }
+      } else if (key === 'role') role = v;
+      else {
+        const guess = nearest(key, ['scope', 'role']);
+        errors.push(`unknown @relation key '${key}' (expected scope or role)${guess ? `; did you mean '${guess}'?` : ''}`);
       }
     }
-    if (bad) continue;
-    if (ids.length === 0) {
-      scan.problems.push({ kind: 'malformed-tag', message: '@relation(...) names no ID', start, end });
+    if (ids.length === 0) errors.push('@relation(...) names no ID');
+    if (errors.length) {
+      scan.problem({ kind: 'malformed-tag', message: errors.join('; '), start, end, ...(suggestion ? { suggestion } : {}) });
       continue;
     }
+    scan.consume(start, end);
     const roleKey = role?.toLowerCase();
     const relation = roleKey === undefined ? contextual : isRelation(roleKey) ? roleKey : (ROLE_RELATIONS[roleKey] ?? contextual);
     for (const { id, start: idStart } of ids) {
@@ -310,27 +413,28 @@ function scanStrictDoc(text: string, contextual: Relation, scan: CommentScan, co
   }
 }
 
-function scanLobster(text: string, contextual: Relation, scan: CommentScan, consumed: [number, number][]): void {
+function scanLobster(text: string, contextual: Relation, scan: ScanState): void {
   const re = /lobster-(trace|exclude):/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const after = start + m[0].length;
     if (m[1] === 'exclude') {
-      const lineEnd = text.indexOf('\n', after);
-      const raw = text.slice(after, lineEnd === -1 ? text.length : lineEnd);
+      const raw = text.slice(after, lineEndOf(text, after));
       const reason = raw.replace(/\s*(?:\*\/|-->)\s*$/, '').trim();
       const end = after + raw.length;
-      consumed.push([start, end]);
-      if (!reason) scan.problems.push({ kind: 'malformed-tag', message: 'lobster-exclude needs a reason', start, end });
-      else scan.exclusions.push({ reason, start, end });
+      if (!reason) scan.problem({ kind: 'malformed-tag', message: 'lobster-exclude needs a reason', start, end });
+      else {
+        scan.consume(start, end);
+        scan.exclusions.push({ reason, start, end });
+      }
       continue;
     }
     const list = readIdList(text, after);
-    consumed.push([start, Math.max(after, list.end)]);
     if (list.ids.length === 0) {
-      scan.problems.push({ kind: 'malformed-tag', message: 'lobster-trace needs an ID', start, end: after });
+      scan.problem({ kind: 'malformed-tag', message: 'lobster-trace needs an ID', start, end: after });
       continue;
     }
+    scan.consume(start, list.end);
     for (const { id, start: idStart } of list.ids) {
       scan.tags.push({ syntax: 'lobster', id, idStart, idEnd: idStart + id.length, relation: contextual, tagStart: start, tagEnd: list.end });
     }

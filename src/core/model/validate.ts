@@ -1,6 +1,6 @@
 import { deref, type YMap, type YNode } from '../yaml/ynode';
 import type { FieldSpec } from './fields';
-import { nearest } from './suggest';
+import { nearest } from '../suggest';
 
 /** A schema violation at a node: TM006 for a value outside its vocabulary, TM008 for any other shape error. */
 export interface SchemaIssue {

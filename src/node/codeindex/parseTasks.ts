@@ -1,8 +1,7 @@
-import { emptyIndex, indexCodeFile } from '../../core/codelinks/indexCodeFile';
+import { indexCodeFile, unreadableIndex } from '../../core/codelinks/indexCodeFile';
 import type { CodeLanguage } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
 import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from '../../core/codelinks/tagSyntaxes';
-import { ZERO_RANGE } from '../../core/types';
 import { arenaOf } from '../treesitter/treeArena';
 import type { TreeSitterRuntime } from '../treesitter/treeSitterRuntime';
 
@@ -57,10 +56,7 @@ export async function parseTasks(runtime: TreeSitterRuntime, tasks: readonly Par
       }
       results.push(indexCodeFile({ ...task, root }, compiled));
     } catch (error) {
-      results.push({
-        ...emptyIndex(task.file, task.language),
-        problems: [{ kind: 'internal', message: `could not parse: ${(error as Error).message}`, range: ZERO_RANGE }],
-      });
+      results.push(unreadableIndex(task.file, task.language, task.text, compiled, `could not parse: ${(error as Error).message}`));
     }
   }
   return results;

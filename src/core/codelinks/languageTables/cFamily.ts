@@ -1,5 +1,5 @@
 import type { SyntaxNodeLike } from '../syntaxNode';
-import { CLASS_LIKE, type DescribeContext, type LanguageTable, type SymbolShape, stripGenerics, textOf } from './types';
+import { CLASS_LIKE, type DescribeContext, type EmbeddedComment, type LanguageTable, type SymbolShape, stripGenerics, textOf } from './types';
 
 const FUNCTION_DECLARATOR_WRAPPERS = new Set([
   'pointer_declarator',
@@ -16,24 +16,76 @@ const SPECIFIER_KINDS: Readonly<Record<string, 'struct' | 'class' | 'enum'>> = {
   enum_specifier: 'enum',
 };
 
-/** The function_declarator under a declarator chain (`*f(...)`, `&f(...)`), if any. */
-function functionDeclarator(declarator: SyntaxNodeLike | null): SyntaxNodeLike | null {
+/**
+ * What names a function under a declarator chain (`*f(...)`, `&f(...)`, `&&f(...)`), or null for a variable.
+ * tree-sitter-cpp gives `reference_declarator` no `declarator` field, so the inner declarator is its last named
+ * child; a conversion operator (`operator bool()`, `Foo::operator bool()`) has no function_declarator at all.
+ */
+function functionName(declarator: SyntaxNodeLike | null): SyntaxNodeLike | null {
   for (let node = declarator, depth = 0; node && depth < 8; depth++) {
-    if (node.type === 'function_declarator') return node;
+    if (node.type === 'function_declarator') {
+      // `int (*handler(void))(int)` returns a function pointer: the function is the inner declarator;
+      // `void (*callback)(int)` is a variable holding one, no symbol.
+      const inner = node.childForFieldName('declarator');
+      return inner?.type === 'parenthesized_declarator' ? functionName(inner) : inner;
+    }
+    if (node.type === 'operator_cast' || (node.type === 'qualified_identifier' && innermostName(node)?.type === 'operator_cast')) return node;
     if (!FUNCTION_DECLARATOR_WRAPPERS.has(node.type)) return null;
-    node = node.childForFieldName('declarator');
+    node = node.childForFieldName('declarator') ?? innerDeclarator(node);
   }
   return null;
 }
 
+/** The declarator inside a wrapper without a `declarator` field (skipping `const`, attributes, MS modifiers). */
+function innerDeclarator(node: SyntaxNodeLike): SyntaxNodeLike | null {
+  for (const child of node.namedChildren) if (child && !/qualifier|attribute|specifier|modifier/.test(child.type)) return child;
+  return null;
+}
+
+function innermostName(node: SyntaxNodeLike): SyntaxNodeLike | null {
+  let name: SyntaxNodeLike | null = node;
+  for (let depth = 0; name?.type === 'qualified_identifier' && depth < 16; depth++) name = name.childForFieldName('name');
+  return name;
+}
+
+/** `operator <<` -> `operator<<`, `operator new []` -> `operator new[]`, `operator std::string` kept readable. */
+function operatorName(text: string): string {
+  const rest = text.replace(/^operator/, '').trim().replace(/\s+/g, ' ');
+  if (/^[A-Za-z_]/.test(rest)) return `operator ${rest.replace(/\s*([^\w\s:])\s*/g, '$1')}`;
+  return `operator${rest.replace(/\s+/g, '')}`;
+}
+
+/** Scope segments and name of a declarator name; template arguments dropped, operator names kept whole. */
+function nameSegments(node: SyntaxNodeLike, source: string): string[] {
+  switch (node.type) {
+    case 'qualified_identifier': {
+      const scope = node.childForFieldName('scope');
+      const name = node.childForFieldName('name');
+      return [...(scope ? nameSegments(scope, source) : []), ...(name ? nameSegments(name, source) : [])];
+    }
+    case 'template_type':
+    case 'template_function':
+    case 'template_method': {
+      const name = node.childForFieldName('name');
+      return name ? nameSegments(name, source) : [];
+    }
+    case 'operator_name':
+      return [operatorName(textOf(node, source))];
+    case 'operator_cast': {
+      const type = node.childForFieldName('type');
+      return [operatorName(`operator ${type ? textOf(type, source) : ''}`)];
+    }
+    default:
+      return stripGenerics(textOf(node, source)).split('::').filter(Boolean);
+  }
+}
+
 function describeFunction(
-  fnDeclarator: SyntaxNodeLike,
+  nameNode: SyntaxNodeLike,
   ctx: DescribeContext,
   declarationOnly: boolean,
 ): SymbolShape | undefined {
-  const nameNode = fnDeclarator.childForFieldName('declarator');
-  if (!nameNode) return undefined;
-  const segments = stripGenerics(textOf(nameNode, ctx.source)).split('::').filter(Boolean);
+  const segments = nameSegments(nameNode, ctx.source);
   const name = segments.pop();
   if (!name) return undefined;
   const enclosing = ctx.enclosing && CLASS_LIKE.has(ctx.enclosing.kind) ? ctx.enclosing.name : undefined;
@@ -57,12 +109,12 @@ function describeSpecifier(node: SyntaxNodeLike, ctx: DescribeContext, typedefNa
 function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
   switch (node.type) {
     case 'function_definition': {
-      const fn = functionDeclarator(node.childForFieldName('declarator'));
+      const fn = functionName(node.childForFieldName('declarator'));
       return fn ? describeFunction(fn, ctx, false) : undefined;
     }
     case 'declaration':
     case 'field_declaration': {
-      const fn = functionDeclarator(node.childForFieldName('declarator'));
+      const fn = functionName(node.childForFieldName('declarator'));
       if (fn) return describeFunction(fn, ctx, true);
       const type = node.childForFieldName('type');
       return type && SPECIFIER_KINDS[type.type] ? describeSpecifier(type, ctx) : undefined;
@@ -77,6 +129,17 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
     case 'class_specifier':
     case 'enum_specifier':
       return describeSpecifier(node, ctx);
+    case 'friend_declaration': {
+      // A friend function is no member: no constructor or method kind from the class around it.
+      const inner = node.namedChildren.find((c) => c && (c.type === 'declaration' || c.type === 'function_definition'));
+      const shape = inner ? describe(inner, { ...ctx, enclosing: undefined }) : undefined;
+      return shape && shape.kind === 'function' ? shape : undefined;
+    }
+    case 'preproc_def':
+    case 'preproc_function_def': {
+      const nameNode = node.childForFieldName('name');
+      return nameNode ? { kind: 'macro', name: textOf(nameNode, ctx.source), nameNode, unscoped: true } : undefined;
+    }
     case 'namespace_definition': {
       const nameNode = node.childForFieldName('name');
       const body = node.childForFieldName('body');
@@ -88,6 +151,32 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
     default:
       return undefined;
   }
+}
+
+/** The line or block comment around `offset` in a preprocessor directive's value (`#define X 1 // note`). */
+function embeddedComment(node: SyntaxNodeLike, offset: number, source: string): EmbeddedComment | null {
+  let arg: SyntaxNodeLike | null = node;
+  for (let depth = 0; arg && arg.type !== 'preproc_arg' && depth < 2; depth++) arg = arg.parent;
+  if (!arg || arg.type !== 'preproc_arg') return null;
+  const end = arg.endIndex;
+  let quote = '';
+  for (let i = arg.startIndex; i < end && i <= offset; i++) {
+    const ch = source[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '/' && source[i + 1] === '/') return { start: i, end, holder: arg };
+    else if (ch === '/' && source[i + 1] === '*') {
+      const close = source.indexOf('*/', i + 2);
+      const commentEnd = close === -1 || close + 2 > end ? end : close + 2;
+      if (offset < commentEnd) return { start: i, end: commentEnd, holder: arg };
+      i = commentEnd - 1;
+    }
+  }
+  return null;
 }
 
 function unwrap(node: SyntaxNodeLike): SyntaxNodeLike | null {
@@ -119,6 +208,7 @@ function makeTable(): LanguageTable {
     ]),
     isHeaderNode: () => false,
     describe,
+    embeddedComment,
   };
 }
 

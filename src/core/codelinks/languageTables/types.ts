@@ -13,6 +13,14 @@ export interface SymbolShape {
   declarationOnly?: boolean;
   /** The scope segment members get when it differs from `name` (Rust `impl Trait for T` -> `<T as Trait>`). */
   memberScope?: string;
+  /** Not qualified by enclosing scopes (C preprocessor macros live outside namespaces and classes). */
+  unscoped?: boolean;
+}
+
+export interface EmbeddedComment {
+  start: number;
+  end: number;
+  holder: SyntaxNodeLike;
 }
 
 export interface EnclosingScope {
@@ -46,6 +54,11 @@ export interface LanguageTable {
   /** Nodes that do not end the file's leading comment block (Go `package`, Java `package`, a module docstring). */
   isHeaderNode(node: SyntaxNodeLike, isFirstStatement: boolean): boolean;
   describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined;
+  /**
+   * A comment the grammar folds into another node, around `offset` inside `node` (the innermost node there):
+   * the trailing comment of a C `#define` line is part of the macro's value. Its span and the node holding it.
+   */
+  embeddedComment?(node: SyntaxNodeLike, offset: number, source: string): EmbeddedComment | null;
   isDocstring?(node: SyntaxNodeLike): boolean;
 }
 

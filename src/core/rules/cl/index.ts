@@ -6,6 +6,8 @@ import verifiesOutsideTests from './cl004-verifies-outside-tests';
 import untracedSafetyCode from './cl005-untraced-safety-code';
 import suspectLink from './cl006-suspect-link';
 import hazardRequirementWithoutCode from './cl007-hazard-requirement-without-code';
+import malformedTag from './cl008-malformed-tag';
+import tagNearSyntaxError from './cl009-tag-near-syntax-error';
 
 /** CL family rules; add each rule module here. */
 export const clRules: Rule[] = [
@@ -16,4 +18,6 @@ export const clRules: Rule[] = [
   untracedSafetyCode,
   suspectLink,
   hazardRequirementWithoutCode,
+  malformedTag,
+  tagNearSyntaxError,
 ];

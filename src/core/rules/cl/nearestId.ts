@@ -1,4 +1,4 @@
-import { nearest } from '../../model/suggest';
+import { nearest } from '../../suggest';
 
 /** Above this many IDs a full edit-distance scan per unknown ID is too slow for a lint run. */
 const FULL_SCAN_LIMIT = 2000;

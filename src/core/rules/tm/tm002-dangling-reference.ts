@@ -1,7 +1,7 @@
 import { placeholder } from '../../fixes/placeholder';
 import { appendItemEdit, yamlString } from '../../fixes/yaml-edits';
 import { DEFAULT_ID_PATTERNS, type ItemKind } from '../../model/kinds';
-import { editDistance, nearest } from '../../model/suggest';
+import { editDistance, nearest } from '../../suggest';
 import type { Fix } from '../../types';
 import type { Rule, RuleContext } from '../types';
 

@@ -1,0 +1,50 @@
+import { UNREAD_TAG_KINDS } from '../../codelinks/model';
+import type { Rule } from '../types';
+import { code } from './codeFacts';
+
+const rule: Rule = {
+  meta: {
+    code: 'CL008',
+    alias: 'malformed-tag',
+    severity: 'error',
+    category: 'code-links',
+    description:
+      'Text in a comment starts like a trace tag (`@spdf`, `[impl->`, `@relation(`, `lobster-`) but could not be read, so it links nothing.',
+    rationale:
+      'A tag the tool cannot read is evidence that silently does not count: `@spdf implement R-1`, `@spdf implements` without an ID, `[impl->req~R-1]` without a revision, an OpenFastTrace artifact type with no relation, `lobster-exclude:` without a reason, an unclosed `@relation(...)` or one with an unknown scope or key, a StrictDoc `range_start` without its `range_end` (or the reverse), or tag text inside code the parser could not understand. Each is reported where it is written, with the likely intended spelling as a suggestion (never applied by --fix: a wrong guess would create evidence).',
+    source: 'heuristic (seed): fail closed on unreadable trace markup, as OpenFastTrace and LOBSTER reject malformed tags',
+    fixable: false,
+    since: '0.2.0',
+    needs: ['code'],
+    examples: {
+      valid: [
+        {
+          'model.spdf.yaml': 'requirements:\n  - id: SEC-REQ-014\n    title: Signed commands\n',
+          'src/dose.c': '// @spdf implements SEC-REQ-014\nint dose_set_rate(int rate) { return rate; }\n',
+        },
+      ],
+      invalid: [
+        {
+          'model.spdf.yaml': 'requirements:\n  - id: SEC-REQ-014\n    title: Signed commands\n',
+          'src/dose.c':
+            '// @spdf implement SEC-REQ-014\n// ^^^^^^^^^^^^^^^^^^^^^^^^^^^ CL008\nint dose_set_rate(int rate) { return rate; }\n\n// @spdf verifies\n// ^^^^^^^^^^^^^^ CL008\nint dose_check(int rate) { return rate > 0; }\n',
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    for (const file of code(ctx)?.files ?? []) {
+      for (const problem of file.problems) {
+        if (!UNREAD_TAG_KINDS.has(problem.kind)) continue;
+        const s = problem.suggestion;
+        ctx.report({
+          file: file.file,
+          range: problem.range,
+          message: problem.message,
+          suggestions: s ? [{ description: `Replace with '${s.newText}'`, edits: [{ file: file.file, range: s.range, newText: s.newText }] }] : undefined,
+        });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { runCli, tempWorkspace } from '../support/cli';
+
+const MODEL = 'requirements:\n  - id: SEC-REQ-001\n    title: Signed commands\n';
+
+describe('spdf links: tags that became no link', () => {
+  it('prints unreadable tags with file:line:col and exits 1', async () => {
+    const root = tempWorkspace({
+      'model.spdf.yaml': MODEL,
+      'src/dose.c': '// @spdf implement SEC-REQ-001\nint dose(void) { return 0; }\n// @spdf implements SEC-REQ-001\nint rate(void) { return 0; }\n',
+    });
+    const r = await runCli(['links', root], root);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^src\/dose\.c:1:4\s+error\s+CL008\s+unknown relation 'implement'.*did you mean 'implements'/m);
+    assert.match(r.stdout, /^src\/dose\.c:3:21\s+implements SEC-REQ-001\s+rate/m);
+    assert.match(r.stdout, /^1 links: .*; tag problems: 1 error, 0 warnings$/m);
+  });
+
+  it('lists the problems in JSON with 1-based positions', async () => {
+    const root = tempWorkspace({ 'model.spdf.yaml': MODEL, 'src/dose.py': '# @spdf verifies\ndef dose():\n    pass\n' });
+    const r = await runCli(['links', root, '--format', 'json'], root);
+    assert.equal(r.code, 1);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(json.links, []);
+    assert.deepEqual(json.problems, [
+      { file: 'src/dose.py', line: 1, column: 3, endLine: 1, endColumn: 17, severity: 'error', code: 'CL008', message: "'@spdf verifies' needs at least one ID" },
+    ]);
+  });
+
+  it('reports orphan tags and tags next to syntax errors as warnings, and fails on them too', async () => {
+    const root = tempWorkspace({
+      'model.spdf.yaml': MODEL,
+      'src/pump.py': 'import os\n\nLIMIT = 1  # @spdf implements SEC-REQ-001\n\n\nclass Pump:\n    # @spdf implements SEC-REQ-001\n    def stop(self, x:\n        pass\n',
+    });
+    const r = await runCli(['links', root, '--format', 'json'], root);
+    assert.equal(r.code, 1);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(
+      json.problems.map((p: { line: number; severity: string; code: string }) => `${p.line} ${p.severity} ${p.code}`),
+      ['3 warning CL002', '7 warning CL009'],
+    );
+  });
+
+  it('exits 0 when every tag became a link', async () => {
+    const root = tempWorkspace({ 'model.spdf.yaml': MODEL, 'src/dose.py': '# @spdf implements SEC-REQ-001\ndef dose():\n    pass\n' });
+    const r = await runCli(['links', root, '--format', 'json'], root);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout).problems, []);
+  });
+});
