@@ -7,7 +7,7 @@ import { SourceText } from '../core/text';
 import pkg from '../../package.json';
 
 /** Bump when the loader's output changes shape or meaning (YNode, items, problems). */
-const MODEL_CACHE_FORMAT = 1;
+const MODEL_CACHE_FORMAT = 2;
 const FILE = `model-v${MODEL_CACHE_FORMAT}.bin`;
 
 interface Entry {

@@ -49,7 +49,7 @@ describe('model cache (.spdf-cache)', () => {
     const changed = await run(root);
     assert.equal(changed.hits, 0);
     assert.ok(changed.summary.some((s) => s.includes("'CTRL-405'")));
-    writeFileSync(join(root, '.spdf-cache', 'model-v1.bin'), 'not a v8 serialization');
+    writeFileSync(join(root, '.spdf-cache', 'model-v2.bin'), 'not a v8 serialization');
     const afterCorruption = await run(root);
     assert.equal(afterCorruption.hits, 0);
     assert.deepEqual(afterCorruption.summary, changed.summary);

@@ -50,6 +50,8 @@ function cleanMessage(message: string): string {
 
 class Converter {
   private readonly anchors = new Map<string, YNode>();
+  /** Collections still being converted: an alias to one of them would make the tree cyclic. */
+  private readonly open = new Set<YNode>();
   private aliases = 0;
   private depthReported = false;
 
@@ -75,6 +77,7 @@ class Converter {
       const pairs: YPair[] = [];
       const map: YMap = { kind: 'map', start, end, pairs };
       if (n.anchor) this.anchors.set(n.anchor, map);
+      this.open.add(map);
       for (const item of n.items) {
         if (!isPair(item)) continue;
         const key = item.key as YamlNode | null;
@@ -86,12 +89,15 @@ class Converter {
         const k = this.node(key, depth + 1) as YScalar;
         pairs.push({ key: k, value: item.value ? this.node(item.value as YamlNode, depth + 1) : null });
       }
+      this.open.delete(map);
       return map;
     } else if (isSeq(n)) {
       const items: (YNode | null)[] = [];
       const seq: YSeq = { kind: 'seq', start, end, items };
       if (n.anchor) this.anchors.set(n.anchor, seq);
+      this.open.add(seq);
       for (const item of n.items) items.push(item ? this.node(item as YamlNode, depth + 1) : null);
+      this.open.delete(seq);
       return seq;
     } else if (isAlias(n)) {
       if (++this.aliases > this.limits.maxAliases) {
@@ -99,8 +105,17 @@ class Converter {
           this.problems.push({ message: `more than ${this.limits.maxAliases} aliases in one file (alias limit); further aliases are ignored`, start, end: n.range![1] });
         return null;
       }
-      const target = this.anchors.get(n.source) ?? null;
-      out = { kind: 'alias', start, end: n.range![1], target } satisfies YAlias;
+      const end = n.range![1];
+      const target = this.anchors.get(n.source);
+      if (!target) {
+        this.problems.push({ message: `alias *${n.source} has no anchor &${n.source} before it in this document; it is read as empty`, start, end });
+        return null;
+      }
+      if (this.open.has(target)) {
+        this.problems.push({ message: `alias *${n.source} refers to the node &${n.source} that contains it (a cycle); it is read as empty`, start, end });
+        return null;
+      }
+      out = { kind: 'alias', start, end, target } satisfies YAlias;
     }
     if (out && n.anchor) this.anchors.set(n.anchor, out);
     return out;
