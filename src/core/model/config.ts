@@ -36,7 +36,8 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
   if (!bytes) return { config, problems };
   const decoded = decodeUtf8(bytes);
   if ('error' in decoded) {
-    problems.push({ code: 'TM009', message: decoded.error, file: CONFIG_FILE, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, decoded.offset));
+    problems.push({ code: 'TM009', message: decoded.error, file: CONFIG_FILE, range: new SourceText(CONFIG_FILE, head).range(head.length, head.length) });
     return { config, problems };
   }
   const source = new SourceText(CONFIG_FILE, decoded.text);

@@ -28,7 +28,7 @@ export function loadModelBytes(path: string, bytes: Uint8Array, limits: Resolved
   const decoded = decodeUtf8(bytes);
   if ('error' in decoded) {
     const head = new TextDecoder('utf-8').decode(bytes.subarray(0, decoded.offset));
-    return unreadable(new SourceText(path, head), `${decoded.error} (first invalid byte at offset ${decoded.offset})`, head.length);
+    return unreadable(new SourceText(path, head), decoded.error, head.length);
   }
   return loadModelText(path, decoded.text, limits);
 }

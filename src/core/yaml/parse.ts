@@ -28,7 +28,9 @@ export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS
   const roots: (YNode | null)[] = [];
   let docs: Document.Parsed[];
   try {
-    const all = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    // Old Mac line ends: the parser knows only \n and \r\n; one character for another keeps every offset.
+    const input = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+    const all = parseAllDocuments(input, { uniqueKeys: true, prettyErrors: false, strict: true });
     docs = Array.from(all);
   } catch (e) {
     problems.push({ message: `YAML parser failed: ${(e as Error).message}`, start: 0, end: 0 });
