@@ -4,6 +4,7 @@ import { parseReviewLock } from '../../core/codelinks/reviewLock';
 import { ReviewLockIndex, reviewStatusOf } from '../../core/codelinks/reviewStatus';
 import type { NodeCheck } from '../../node/workspace';
 import { checkPath } from '../../node/workspace';
+import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { targetHashOf } from '../../node/review';
 import { EXIT_OK, UsageError, type Out } from '../io';
 
@@ -27,6 +28,8 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f', default: 'human' }, untrusted: { type: 'boolean', default: false } } });
   if (values.format !== 'human' && values.format !== 'json') throw new UsageError(`unknown --format '${values.format}' (human, json)`);
   const check = await checkPath(positionals[0] ?? '.', { trusted: !values.untrusted });
+  for (const p of loadProblems(check)) o.err(formatLoadProblem(p));
+  for (const p of check.problems) o.err(`warning: ${p}`);
   const rows = linkStatuses(check);
   if (values.format === 'json') {
     o.out(

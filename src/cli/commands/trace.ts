@@ -16,6 +16,7 @@ import type { LintResult } from '../../core/rules/engine';
 import type { Finding } from '../../core/types';
 import { checkPath, type NodeCheck } from '../../node/workspace';
 import { toPosix } from '../../node/fs-host';
+import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { EXIT_OK, UsageError, type Out } from '../io';
 import { lintFormatters } from './lint';
 import pkg from '../../../package.json';
@@ -94,6 +95,7 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   // CSV holds one table: the requirements view unless --view names another. The other formats hold every view unless narrowed.
   const views: ViewName[] = view ? [view] : format === 'csv' ? ['requirements'] : format === 'sarif' ? VIEWS.filter((v) => v !== 'fda') : [...VIEWS];
   const t = await loadTrace(positionals[0] ?? '.', { views, testResults: values['test-results'], untrusted: !!values.untrusted, code: !values['no-code'] });
+  for (const p of loadProblems(t.check)) o.err(formatLoadProblem(p));
   for (const p of t.matrix.problems) o.err(`warning: ${p}`);
   let data: string | Uint8Array;
   switch (format) {
