@@ -1,0 +1,41 @@
+import picomatch from 'picomatch';
+import { findRule, RULES } from '../rules/registry';
+import { asMap, asSeq, deref, nodeAt, type YMap } from '../yaml/ynode';
+import { nearest } from './suggest';
+import type { SchemaIssue } from './validate';
+
+/** Config keys whose values are lists of workspace-relative globs. */
+const GLOB_LISTS: readonly (readonly string[])[] = [['include'], ['exclude'], ['code', 'include'], ['code', 'exclude'], ['code', 'test_globs'], ['test_results']];
+
+/** Checks the config values the schema cannot: rule codes and aliases under `rules`, and globs. */
+export function checkConfigValues(root: YMap): SchemaIssue[] {
+  const out: SchemaIssue[] = [];
+  for (const p of asMap(nodeAt(root, ['rules']))?.pairs ?? []) {
+    const key = String(p.key.value);
+    if (findRule(key)) continue;
+    const hint = nearest(key, RULES.flatMap((r) => [r.meta.code, r.meta.alias]));
+    out.push({ code: 'TM008', message: `unknown rule '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; the setting is ignored (spdf rules lists codes and aliases)`, start: p.key.start, end: p.key.end });
+  }
+  for (const path of GLOB_LISTS)
+    for (const item of asSeq(nodeAt(root, path))?.items ?? []) {
+      const n = deref(item);
+      if (n?.kind !== 'scalar' || typeof n.value !== 'string') continue;
+      const why = globProblem(n.value);
+      if (why) out.push({ code: 'TM008', message: `${path.join('.')}: glob '${n.value}' ${why}`, start: n.start, end: n.end });
+    }
+  return out;
+}
+
+/** Why a glob can never match a workspace-relative path, or undefined when it can. */
+export function globProblem(glob: string): string | undefined {
+  if (glob.trim() === '') return 'is empty; it is ignored';
+  if (/^([\\/]|[A-Za-z]:)/.test(glob)) return 'is absolute; globs are relative to the workspace root, so it matches nothing';
+  if (glob.split('/').includes('..')) return "climbs out of the workspace root with '..', so it matches nothing";
+  if (/\\[A-Za-z0-9_]/.test(glob)) return "contains '\\' (an escape in globs, not a path separator); write '/' between directories";
+  try {
+    if (picomatch.makeRe(glob, { dot: true }).source === '$^') return 'matches nothing: an unbalanced { or [, or an empty range';
+  } catch (e) {
+    return `is not a valid glob: ${(e as Error).message}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { resolveConfig } from '../../src/core/model/config';
+import { MemoryHost } from '../../src/core/host';
+import { checkWorkspace } from '../../src/core/check';
+import { diffExpectations, parseMarkers } from '../support/markers';
+
+const FIXTURE = `rules:
+  XX999: off
+# ^^^^^ TM008
+  TMO02: warning
+# ^^^^^ TM008
+  dangling-refrence: off
+# ^^^^^^^^^^^^^^^^^ TM008
+  TM001: error
+  schema-violation: warning
+  tm003: info
+include:
+  - "**/*.spdf.yaml"
+  - "{models,extra/**/*.spdf.yaml"
+#   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TM008
+  - ""
+#   ^^ TM008
+exclude: ["/abs/**", "../up/**", "gen\\\\model\\\\*.yaml", "a/[z-a]", "ok/**"]
+#         ^^^^^^^^^ TM008
+#                    ^^^^^^^^^^ TM008
+#                                ^^^^^^^^^^^^^^^^^^^^ TM008
+#                                                      ^^^^^^^^^ TM008
+code:
+  test_globs: ["**/test/**", "tests\\\\unit", "spec\\\\*"]
+#                            ^^^^^^^^^^^^^ TM008
+test_results: ["build/**/*.xml"]
+`;
+
+const resolve = (text: string) => resolveConfig(new TextEncoder().encode(text));
+
+describe('config values: rule codes and globs', () => {
+  it('reports unknown rule codes and aliases and bad globs at their spans', () => {
+    const { problems } = resolve(FIXTURE);
+    assert.deepEqual(diffExpectations(parseMarkers('spdf.config.yaml', FIXTURE), problems), []);
+  });
+
+  it('suggests the nearest rule code or alias', () => {
+    const messages = resolve(FIXTURE).problems.map((p) => p.message);
+    assert.ok(messages.includes("unknown rule 'TMO02' (did you mean 'TM002'?); the setting is ignored (spdf rules lists codes and aliases)"), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith("unknown rule 'dangling-refrence' (did you mean 'dangling-reference'?)")));
+    assert.ok(messages.some((m) => m.startsWith("unknown rule 'XX999'; ")));
+  });
+
+  it('applies a rule setting written with a lower-case code', async () => {
+    const files = new Map<string, string>([
+      ['spdf.config.yaml', 'rules:\n  tm002: off\n'],
+      ['m.spdf.yaml', 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-9]\n'],
+    ]);
+    const { result } = await checkWorkspace(new MemoryHost(files));
+    assert.equal(result.findings.filter((f) => f.code === 'TM002').length, 0);
+  });
+
+  it('fails instead of passing when an include glob can match nothing', async () => {
+    for (const include of ['"{a,b"', '""']) {
+      const files = new Map<string, string>([
+        ['spdf.config.yaml', `include: [${include}]\n`],
+        ['m.spdf.yaml', 'requirements:\n  - id: SEC-REQ-001\n    title: t\n'],
+      ]);
+      const { result } = await checkWorkspace(new MemoryHost(files));
+      assert.ok(result.findings.some((f) => f.code === 'TM008' && f.file === 'spdf.config.yaml' && f.severity === 'error'), include);
+    }
+  });
+});
