@@ -23,7 +23,8 @@ export class SourceText {
       if (this.lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    // An offset inside a \r\n (a parser's error end, for one) is the end of its line, as editors see it.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.lineStarts[lo] };
   }
 
   offsetAt(pos: Position): number {
@@ -81,8 +82,8 @@ function wideEncoding(b: Uint8Array): string | undefined {
     if (b[i] === 0 && b[i + 1] !== 0) even++;
     if (b[i + 1] === 0 && b[i] !== 0) odd++;
   }
-  if (odd > n / 8 && even === 0) return 'UTF-16 (LE)';
-  if (even > n / 8 && odd === 0) return 'UTF-16 (BE)';
+  if (odd > n / 8 && even * 4 < odd) return 'UTF-16 (LE)';
+  if (even > n / 8 && odd * 4 < even) return 'UTF-16 (BE)';
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import { resolveConfig } from '../../src/core/model/config';
 import { loadModelBytes } from '../../src/core/model/load-file';
 import { defaultConfig } from '../../src/core/model/config';
 import { SourceText } from '../../src/core/text';
+import { parseYaml } from '../../src/core/yaml/parse';
 
 const limits = defaultConfig().limits;
 const at = (p: { range: { start: { line: number; character: number } } }) => `${p.range.start.line + 1}:${p.range.start.character + 1}`;
@@ -52,6 +53,15 @@ describe('model file encodings and line ends', () => {
     assert.match(resolveConfig(utf16('profile: all\n', 'LE', true)).problems[0].message, /UTF-16 \(LE\); save it as UTF-8/);
     const bad = resolveConfig(new Uint8Array([...new TextEncoder().encode('profile: all\nrules: {'), 0xc3, 0x28]));
     assert.equal(`${bad.problems[0].code} ${at(bad.problems[0])}`, 'TM009 2:9');
+  });
+
+  it('names UTF-16 without a BOM when the text starts with a character outside the BMP', () => {
+    assert.match(loadModelBytes('m.spdf.yaml', utf16(`\u{1F600}${MODEL}`, 'LE', false), limits).problems[0].message, /UTF-16 \(LE\)/);
+  });
+
+  it('puts an offset inside a CRLF at the end of its line, and parser offsets inside the text', () => {
+    assert.deepEqual(new SourceText('x', 'ab\r\ncd').positionAt(3), { line: 0, character: 2 });
+    for (const text of ['{', '[', 'a: "x']) for (const p of parseYaml(text).problems) assert.ok(p.end <= text.length, `${text}: ${p.start}-${p.end}`);
   });
 
   it('indexes lines of mixed line ends', () => {

@@ -37,7 +37,11 @@ export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS
     return { roots, problems };
   }
   for (const doc of docs) {
-    for (const e of doc.errors) problems.push({ message: cleanMessage(e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
+    for (const e of doc.errors) {
+      // The parser may point one past the end of the text (an unclosed collection).
+      const start = Math.min(e.pos[0], text.length);
+      problems.push({ message: cleanMessage(e.message), start, end: Math.min(Math.max(e.pos[1], start), text.length) });
+    }
     const conv = new Converter(limits, problems);
     roots.push(doc.contents ? conv.node(doc.contents as YamlNode, 0) : null);
   }
