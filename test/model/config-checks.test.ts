@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { resolveConfig } from '../../src/core/model/config';
 import { MemoryHost } from '../../src/core/host';
 import { checkWorkspace } from '../../src/core/check';
+import { loadWorkspace } from '../../src/core/model/load-workspace';
 import { diffExpectations, parseMarkers } from '../support/markers';
 
 const FIXTURE = `rules:
@@ -53,6 +54,15 @@ describe('config values: rule codes and globs', () => {
     ]);
     const { result } = await checkWorkspace(new MemoryHost(files));
     assert.equal(result.findings.filter((f) => f.code === 'TM002').length, 0);
+  });
+
+  it('reports an include glob that matches no workspace file at its span', async () => {
+    const config = 'include:\n  - "model/**/*.spdf.yaml"\n  - "modles/**/*.spdf.yaml"\n#   ^^^^^^^^^^^^^^^^^^^^^^^ TM008\n';
+    const ws = await loadWorkspace(new MemoryHost(new Map([['spdf.config.yaml', config], ['model/m.spdf.yaml', 'requirements:\n  - id: SEC-REQ-001\n    title: t\n']])));
+    const found = ws.graph.problems.filter((p) => p.file === 'spdf.config.yaml');
+    assert.deepEqual(diffExpectations(parseMarkers('spdf.config.yaml', config), found), []);
+    assert.match(found[0].message, /include: glob 'modles\/\*\*\/\*\.spdf\.yaml' matches no file/);
+    assert.ok(ws.graph.byId.has('SEC-REQ-001'));
   });
 
   it('fails instead of passing when an include glob can match nothing', async () => {

@@ -1,8 +1,18 @@
 import picomatch from 'picomatch';
 import { findRule, RULES } from '../rules/registry';
 import { asMap, asSeq, deref, nodeAt, type YMap } from '../yaml/ynode';
+import { decodeUtf8, SourceText } from '../text';
+import type { Range } from '../types';
+import { parseYaml } from '../yaml/parse';
+import type { LoadProblem } from './graph';
 import { nearest } from './suggest';
 import type { SchemaIssue } from './validate';
+
+/** An `include` glob of the config file with its span, kept to check against the file listing. */
+export interface IncludeGlob {
+  glob: string;
+  range: Range;
+}
 
 /** Config keys whose values are lists of workspace-relative globs. */
 const GLOB_LISTS: readonly (readonly string[])[] = [['include'], ['exclude'], ['code', 'include'], ['code', 'exclude'], ['code', 'test_globs'], ['test_results']];
@@ -38,4 +48,27 @@ export function globProblem(glob: string): string | undefined {
     return `is not a valid glob: ${(e as Error).message}`;
   }
   return undefined;
+}
+
+/** The `include` globs of spdf.config.yaml that can match (checkConfigValues reports the others), with their spans. */
+export function configIncludeGlobs(bytes: Uint8Array | undefined, configFile: string): IncludeGlob[] {
+  const decoded = bytes && decodeUtf8(bytes);
+  if (!decoded || 'error' in decoded) return [];
+  const source = new SourceText(configFile, decoded.text);
+  const out: IncludeGlob[] = [];
+  for (const item of asSeq(nodeAt(parseYaml(decoded.text).roots[0], ['include']))?.items ?? []) {
+    const n = deref(item);
+    if (n?.kind === 'scalar' && typeof n.value === 'string' && !globProblem(n.value)) out.push({ glob: n.value, range: source.range(n.start, n.end) });
+  }
+  return out;
+}
+
+/** An include glob that matches no workspace file reads no model file: a typo would otherwise look like a clean model. */
+export function unmatchedIncludes(globs: readonly IncludeGlob[], files: readonly string[], configFile: string): LoadProblem[] {
+  return globs
+    .filter((g) => {
+      const isMatch = picomatch(g.glob, { dot: true });
+      return !files.some((f) => isMatch(f));
+    })
+    .map((g) => ({ code: 'TM008', message: `include: glob '${g.glob}' matches no file, so no model file is read through it`, file: configFile, range: g.range }));
 }

@@ -3,6 +3,7 @@ import { hashBytes } from '../hash';
 import type { Host } from '../host';
 import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
+import { configIncludeGlobs, unmatchedIncludes } from './config-checks';
 import type { ResolvedConfig } from './config-def';
 import type { Graph, LoadProblem } from './graph';
 import { loadModelBytes, oversizeFile, type LoadedFile } from './load-file';
@@ -50,7 +51,7 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
     }
   }
   const { config, problems } = resolveConfig(configBytes, opts.trusted ?? true);
-  configProblems.push(...problems);
+  configProblems.push(...problems, ...unmatchedIncludes(configIncludeGlobs(configBytes, CONFIG_FILE), allFiles, CONFIG_FILE));
   const isModel = modelFileMatcher(config);
   const paths = allFiles.filter(isModel).sort();
   const loaded = await Promise.all(paths.map((p) => loadOne(host, p, config, opts.fileCache)));
