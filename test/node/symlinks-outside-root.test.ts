@@ -24,6 +24,10 @@ function fixture(): string {
   symlinkSync(join(base, 'ws/model'), join(base, 'ws/model-alias'));
   symlinkSync('../src/a.c', join(base, 'ws/model/a-link.c'));
   symlinkSync('..', join(base, 'ws/src/loop'));
+  symlinkSync(join(base, 'outside/gone.spdf.yaml'), join(base, 'ws/model/dangling.spdf.yaml'));
+  mkdirSync(join(base, 'ws/..dots'));
+  writeFileSync(join(base, 'ws/..dots/d.spdf.yaml'), REQ('SEC-REQ-002'));
+  symlinkSync(join(base, 'ws/..dots'), join(base, 'ws/model/dots'));
   return join(base, 'ws');
 }
 
@@ -31,13 +35,19 @@ describe('symbolic links that leave the workspace root', () => {
   it('are not followed, for model and code files, and each is noted', async () => {
     const root = fixture();
     const check = await checkPath(root, { cache: false });
-    assert.deepEqual([...check.workspace.graph.byId.keys()], ['SEC-REQ-001']);
+    assert.deepEqual([...check.workspace.graph.byId.keys()].sort(), ['SEC-REQ-001', 'SEC-REQ-002']);
     assert.ok(!check.workspace.allFiles.some((f) => f.startsWith('model/ext') || f === 'far.spdf.yaml' || f.startsWith('src/vendor')));
     const codeFiles = (check.inputs.code?.files ?? []).map((f) => f.file);
     assert.ok(codeFiles.includes('src/a.c'));
     assert.ok(!codeFiles.some((f) => f.startsWith('src/vendor')), codeFiles.join(', '));
     const noted = check.notes.filter((n) => /outside the workspace root; not followed/.test(n.reason)).map((n) => n.path);
     assert.deepEqual([...new Set(noted)].sort(), ['far.spdf.yaml', 'model/ext', 'src/vendor']);
+  });
+
+  it('notes a link whose target is missing instead of dropping it silently', async () => {
+    const host = new FsHost(fixture());
+    await host.listFiles();
+    assert.ok(host.notes.some((n) => n.path === 'model/dangling.spdf.yaml' && /symbolic link to a missing target/.test(n.reason)));
   });
 
   it('still follows links that stay inside the root, and loops stay safe', async () => {

@@ -25,7 +25,7 @@ interface IgnoreLayer {
 /** True when `real` (a resolved path) is `rootReal` or lies below it. */
 export function isInside(rootReal: string, real: string): boolean {
   const rel = path.relative(rootReal, real);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 /**
@@ -96,7 +96,9 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
           isFile = target.isFile();
         } catch (error) {
           if (errorCode(error) === 'ELOOP') notes.add(childRel, 'symlink-loop', 'symbolic link points to itself; not followed');
-          continue; // a dangling link is not a file
+          else if (include(childRel) && !isIgnored(childRel, false, ownLayers) && !excluded(childRel))
+            notes.add(childRel, 'unreadable', `symbolic link to a missing target (${await fs.readlink(childAbs).catch(() => '?')}); not read`);
+          continue;
         }
       }
       if (isDir && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
