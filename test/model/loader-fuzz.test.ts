@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { MemoryHost } from '../../src/core/host';
 import { defaultConfig, resolveConfig } from '../../src/core/model/config';
+import { loadWorkspace } from '../../src/core/model/load-workspace';
 import { loadModelBytes, type LoadedFile } from '../../src/core/model/load-file';
 import { parseYaml } from '../../src/core/yaml/parse';
 import { byteDamage, EQUIVALENT_ENCODINGS, utf8, WIDE_ENCODINGS } from './fuzz/encodings';
@@ -45,6 +47,7 @@ const shown = (l: LoadedFile) => l.problems.map((p) => `${p.code} ${p.range.star
  */
 const starts = (l: LoadedFile) => l.problems.map((p) => `${p.code} ${p.range.start.line}:${p.range.start.character} ${p.message.replace(/\\r|\r/g, '')}`);
 
+const OTHER = 'requirements:\n  - id: SEC-REQ-999\n    title: In another file\n';
 const original = new Map(SEEDS.map((s) => [s.path, load(s.path, utf8(s.text))]));
 
 describe('model loader under generated input (fast-check)', function () {
@@ -63,6 +66,18 @@ describe('model loader under generated input (fast-check)', function () {
         for (const item of original.get(s.path)!.items)
           if (item.node.end < touched && !text.slice(0, touched).includes('\r')) assert.ok(got.has(`${item.kind}:${item.id}`), `${item.id} (before offset ${touched}) was lost`);
       }),
+    );
+  });
+
+  it('a damaged file never costs another file of the workspace its items', async () => {
+    await fc.assert(
+      fc.asyncProperty(seed, fc.array(textMutation, { minLength: 1, maxLength: 3 }), fc.array(byteDamage, { maxLength: 1 }), async (s, mutations, damage) => {
+        let bytes = utf8(applyAll(s.text, mutations).text);
+        for (const d of damage) bytes = d.apply(bytes);
+        const ws = await loadWorkspace(new MemoryHost(new Map<string, string | Uint8Array>([[s.path, bytes], ['other.spdf.yaml', OTHER]])));
+        assert.ok(ws.graph.byId.get('SEC-REQ-999')?.file === 'other.spdf.yaml');
+      }),
+      { numRuns: RUNS, ...SEED },
     );
   });
 
