@@ -133,7 +133,11 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
   const inputs: NodeInputs = {};
   if (code) {
     inputs.code = await code;
-    inputs.lockText = await readReviewLock(root).catch((error: Error) => void (inputs.lockProblem = `${error.message}; every code link counts as unreviewed`));
+    try {
+      inputs.lockText = await readReviewLock(root);
+    } catch (error) {
+      inputs.lockProblem = `${(error as Error).message}; every code link counts as unreviewed`;
+    }
   }
   inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults);
   const stale = findRule('TM007');
