@@ -9,7 +9,8 @@ export class SourceText {
     readonly text: string,
   ) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (text.includes('\r')) for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
+    else for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.lineStarts = starts;
   }
 
@@ -22,7 +23,8 @@ export class SourceText {
       if (this.lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    // An offset inside a \r\n (a parser's error end, for one) is the end of its line, as editors see it.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.lineStarts[lo] };
   }
 
   offsetAt(pos: Position): number {
@@ -34,7 +36,7 @@ export class SourceText {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
-  /** Offset just past the last character of the line, before any \r\n or \n. */
+  /** Offset just past the last character of the line, before its \r\n, \n or (old Mac) \r. */
   lineEnd(line: number): number {
     let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
     if (end > this.lineStarts[line] && this.text[end - 1] === '\r') end--;
@@ -50,13 +52,39 @@ export class SourceText {
   }
 }
 
-/** Decodes bytes as strict UTF-8 (a leading BOM is dropped, as editors do). */
+/**
+ * Decodes bytes as strict UTF-8 (a leading BOM is dropped, as editors do). The error names the encoding
+ * when the bytes are UTF-16 or UTF-32, and the offset is where the reader should look.
+ */
 export function decodeUtf8(bytes: Uint8Array): { text: string } | { error: string; offset: number } {
+  const wide = wideEncoding(bytes);
+  if (wide) return { error: `file is ${wide}; save it as UTF-8`, offset: 0 };
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { error: `file contains a NUL byte at offset ${nul}; it is not a YAML text file`, offset: nul };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
   } catch {
-    return { error: 'file is not valid UTF-8', offset: firstInvalidUtf8(bytes) };
+    const offset = firstInvalidUtf8(bytes);
+    return { error: `file is not valid UTF-8 (first invalid byte at offset ${offset})`, offset };
   }
+}
+
+/** UTF-16/32 by BOM, or UTF-16 without BOM by where the NUL bytes of ASCII text fall. */
+function wideEncoding(b: Uint8Array): string | undefined {
+  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'UTF-32 (LE)';
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32 (BE)';
+  if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16 (LE)';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16 (BE)';
+  const n = Math.min(b.length & ~1, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0 && b[i + 1] !== 0) even++;
+    if (b[i + 1] === 0 && b[i] !== 0) odd++;
+  }
+  if (odd > n / 8 && even * 4 < odd) return 'UTF-16 (LE)';
+  if (even > n / 8 && odd * 4 < even) return 'UTF-16 (BE)';
+  return undefined;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Host } from '../core/host';
 import { IndexNotes } from './codeindex/indexNotes';
-import { walkWorkspace } from './codeindex/workspaceWalker';
+import { isInside, walkWorkspace } from './codeindex/workspaceWalker';
 
 export interface WalkNote {
   path: string;
@@ -11,11 +11,13 @@ export interface WalkNote {
 
 /**
  * The real file system as a core Host. Listing is the workspace walk shared with the code index
- * (.gitignore honoured, symlink loops noted once, node_modules and .git never entered).
+ * (.gitignore honoured, symlink loops and links out of the root noted once, node_modules and .git never entered).
  */
 export class FsHost implements Host {
   private readonly walkNotes = new IndexNotes();
   private listing?: Promise<string[]>;
+  private listed?: Set<string>;
+  private rootReal?: Promise<string>;
 
   constructor(readonly root: string) {}
 
@@ -24,20 +26,34 @@ export class FsHost implements Host {
   }
 
   listFiles(): Promise<string[]> {
-    this.listing ??= walkWorkspace(this.root, { notes: this.walkNotes }).then((r) => r.files);
+    this.listing ??= walkWorkspace(this.root, { notes: this.walkNotes }).then((r) => {
+      this.listed = new Set(r.files);
+      return r.files;
+    });
     return this.listing;
   }
 
   async readFile(path: string): Promise<Uint8Array> {
+    await this.refuseOutside(path);
     return fs.readFile(join(this.root, path));
   }
 
   async statSize(path: string): Promise<number | undefined> {
     try {
+      await this.refuseOutside(path);
       return (await fs.stat(join(this.root, path))).size;
     } catch {
       return undefined;
     }
+  }
+
+  /** The walk already kept links that leave the root out of the listing; a path named otherwise is checked here. */
+  private async refuseOutside(path: string): Promise<void> {
+    if (this.listed?.has(path)) return;
+    const real = await fs.realpath(join(this.root, path)).catch(() => undefined);
+    if (real === undefined) return; // the read itself reports a missing or unreadable file
+    this.rootReal ??= fs.realpath(this.root).catch(() => resolve(this.root));
+    if (!isInside(await this.rootReal, real)) throw new Error(`${path} is a symbolic link to ${real}, outside the workspace root; not read`);
   }
 
   abs(path: string): string {

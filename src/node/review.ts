@@ -28,7 +28,13 @@ export async function recordReviews(root: string, graph: Graph, links: readonly 
     if (th !== undefined) entries.push({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, codeHash: l.codeHash, targetHash: th, reviewer, date });
   }
   if (entries.length === 0) return { ok: false, message: 'no current link to mark (unknown target or link not found)', marked: [] };
-  const update = updateReviewLock(await readReviewLock(root), entries);
+  let current: string | undefined;
+  try {
+    current = await readReviewLock(root);
+  } catch (error) {
+    return { ok: false, message: `no review was recorded: ${(error as Error).message}`, marked: [] };
+  }
+  const update = updateReviewLock(current, entries);
   if (update.text === undefined) return { ok: false, message: `the lock file cannot be read, so no review was recorded: ${update.problems.join('; ')}`, marked: [] };
   await writeReviewLock(root, update.text);
   return { ok: true, message: `marked ${entries.length} link(s) reviewed by ${reviewer} (${update.added} new, ${update.updated} renewed)`, marked: entries };

@@ -23,6 +23,8 @@ import { readTestResults } from './junit';
 export interface NodeInputs {
   code?: CodeIndexResult;
   lockText?: string;
+  /** Why the review lock could not be read (every link then counts as unreviewed). */
+  lockProblem?: string;
   testResults?: TestResultsInput;
   fileDates?: Map<string, number>;
 }
@@ -81,7 +83,7 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   claimGlobs(safetyCriticalCodeGlobs(workspace));
   const inputs = await readInputs(root, workspace, opts, code);
   const result = lint(ruleInputs(workspace, inputs));
-  const lockProblems = inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
+  const lockProblems = inputs.lockProblem ? [inputs.lockProblem] : inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
   const problems = [...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [...host.notes, ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
   return { root, host, workspace, inputs, result, notes, problems };
@@ -135,7 +137,11 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
   const inputs: NodeInputs = {};
   if (code) {
     inputs.code = await code;
-    inputs.lockText = await readReviewLock(root);
+    try {
+      inputs.lockText = await readReviewLock(root);
+    } catch (error) {
+      inputs.lockProblem = `${(error as Error).message}; every code link counts as unreviewed`;
+    }
   }
   inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults);
   const stale = findRule('TM007');

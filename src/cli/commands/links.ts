@@ -4,6 +4,7 @@ import { parseReviewLock } from '../../core/codelinks/reviewLock';
 import { ReviewLockIndex, reviewStatusOf } from '../../core/codelinks/reviewStatus';
 import type { NodeCheck } from '../../node/workspace';
 import { checkPath } from '../../node/workspace';
+import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { targetHashOf } from '../../node/review';
 import { EXIT_FINDINGS, EXIT_OK, type Out } from '../io';
 import { visible } from '../visible';
@@ -72,6 +73,8 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
   if (values.help) return (o.out(USAGE), EXIT_OK);
   checkFormat(values.format, ['human', 'json']);
   const check = await checkPath(positionals[0] ?? '.', checkPathOptions(values));
+  for (const p of loadProblems(check)) o.err(visible(formatLoadProblem(p)));
+  for (const p of check.problems) o.err(visible(`warning: ${p}`));
   const rows = linkStatuses(check);
   const problems = tagProblems(check);
   // Fails on warnings too: every row is a tag whose evidence does not count, or may count for the wrong code.

@@ -16,6 +16,7 @@ import type { Finding } from '../../core/types';
 import { checkPath, type CheckPathOptions, type NodeCheck } from '../../node/workspace';
 import { toPosix } from '../../node/fs-host';
 import { writeFileAtomic } from '../../node/atomic-write';
+import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { EXIT_OK, UsageError, type Out } from '../io';
 import { checkFormat, parseCommand } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
@@ -103,6 +104,7 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   // CSV holds one table: the requirements view unless --view names another. The other formats hold every view unless narrowed.
   const views: ViewName[] = view ? [view] : format === 'csv' ? ['requirements'] : format === 'sarif' ? VIEWS.filter((v) => v !== 'fda') : [...VIEWS];
   const t = await loadTrace(positionals[0] ?? '.', { views, testResults: values['test-results'], ...checkPathOptions(values) });
+  for (const p of loadProblems(t.check)) o.err(formatLoadProblem(p));
   for (const p of t.matrix.problems) o.err(`warning: ${p}`);
   let data: string | Uint8Array;
   switch (format) {

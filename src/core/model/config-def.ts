@@ -1,3 +1,4 @@
+import type { Range } from '../types';
 import { bool, obj, oneOf, str, strings, type FieldSpec } from './fields';
 import { ITEM_KINDS } from './kinds';
 
@@ -63,7 +64,10 @@ export interface ResolvedConfig {
   include: string[];
   exclude: string[];
   idPatterns: Record<string, string>;
+  /** Severity overrides as written: keys are rule codes or aliases, any case (the rules engine resolves them). */
   rules: Record<string, 'off' | 'info' | 'warning' | 'error'>;
+  /** Where each key under `rules` stands in spdf.config.yaml, so the engine can report one that names no rule. */
+  ruleKeys: { key: string; file: string; range: Range }[];
   severityNames: string[];
   seriousLevel: number;
   criticalLevel: number;

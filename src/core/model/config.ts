@@ -1,7 +1,8 @@
 import { SourceText, decodeUtf8 } from '../text';
 import { parseYaml } from '../yaml/parse';
-import { deref, toData } from '../yaml/ynode';
+import { asMap, deref, nodeAt, toData } from '../yaml/ynode';
 import { configPatternProblems } from './config-patterns';
+import { checkConfigValues } from './config-checks';
 import { CONFIG_FIELDS, DEFAULT_EVIDENCE, type ProfileName, type ResolvedConfig } from './config-def';
 import type { LoadProblem } from './graph';
 import { DEFAULT_ID_PATTERNS } from './kinds';
@@ -16,6 +17,7 @@ export function defaultConfig(): ResolvedConfig {
     exclude: [],
     idPatterns: { ...DEFAULT_ID_PATTERNS },
     rules: {},
+    ruleKeys: [],
     severityNames: ['negligible', 'minor', 'serious', 'critical', 'catastrophic'],
     seriousLevel: 3,
     criticalLevel: 4,
@@ -37,7 +39,8 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
   if (!bytes) return { config, problems };
   const decoded = decodeUtf8(bytes);
   if ('error' in decoded) {
-    problems.push({ code: 'TM009', message: decoded.error, file: CONFIG_FILE, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, decoded.offset));
+    problems.push({ code: 'TM009', message: decoded.error, file: CONFIG_FILE, range: new SourceText(CONFIG_FILE, head).range(head.length, head.length) });
     return { config, problems };
   }
   const source = new SourceText(CONFIG_FILE, decoded.text);
@@ -51,6 +54,7 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
   }
   const issues: SchemaIssue[] = [];
   validateFields(root, CONFIG_FIELDS, [], 'spdf.config.yaml', issues);
+  issues.push(...checkConfigValues(root));
   for (const i of issues) problems.push({ code: i.code, message: i.message, file: CONFIG_FILE, range: source.range(i.start, i.end) });
   problems.push(...configPatternProblems(root, source));
   let raw: Record<string, any>;
@@ -61,16 +65,19 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
     return { config, problems };
   }
   applyConfig(config, raw);
+  config.ruleKeys = (asMap(nodeAt(root, ['rules']))?.pairs ?? []).map((p) => ({ key: String(p.key.value), file: CONFIG_FILE, range: source.range(p.key.start, p.key.end) }));
   return { config, problems };
 }
 
 const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+/** Globs without the empty ones, which checkConfigValues reports and matchers reject. */
+const globList = (v: unknown): string[] | undefined => strList(v)?.filter((g) => g.trim() !== '');
 const posInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
 
 function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
   if (typeof raw.profile === 'string') c.profile = raw.profile as ProfileName;
-  c.include = strList(raw.include) ?? c.include;
-  c.exclude = strList(raw.exclude) ?? c.exclude;
+  c.include = globList(raw.include) ?? c.include;
+  c.exclude = globList(raw.exclude) ?? c.exclude;
   if (raw.id_patterns && typeof raw.id_patterns === 'object')
     for (const [k, v] of Object.entries(raw.id_patterns)) if (typeof v === 'string' && k in c.idPatterns) c.idPatterns[k] = v;
   if (raw.rules && typeof raw.rules === 'object')
@@ -84,9 +91,9 @@ function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
   c.limits.maxAliases = posInt(limits.max_aliases) ?? c.limits.maxAliases;
   c.limits.maxDepth = posInt(limits.max_depth) ?? c.limits.maxDepth;
   const code = raw.code ?? {};
-  c.code.include = strList(code.include) ?? c.code.include;
-  c.code.exclude = strList(code.exclude) ?? c.code.exclude;
-  c.code.testGlobs = strList(code.test_globs) ?? c.code.testGlobs;
+  c.code.include = globList(code.include) ?? c.code.include;
+  c.code.exclude = globList(code.exclude) ?? c.code.exclude;
+  c.code.testGlobs = globList(code.test_globs) ?? c.code.testGlobs;
   if (code.languages && typeof code.languages === 'object') for (const [k, v] of Object.entries(code.languages)) if (typeof v === 'string') c.code.languages[k] = v;
   c.code.tagSyntaxes = strList(code.tag_syntaxes) ?? c.code.tagSyntaxes;
   c.code.bareIdPatterns = strList(code.bare_id_patterns);
@@ -105,6 +112,6 @@ function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
     }
   if (typeof raw.stubs_file === 'string') c.stubsFile = raw.stubs_file;
   if (typeof raw.lock_file === 'string') c.lockFile = raw.lock_file;
-  c.testResults = strList(raw.test_results) ?? c.testResults;
+  c.testResults = globList(raw.test_results) ?? c.testResults;
   c.staleDays = posInt(raw.stale_days) ?? c.staleDays;
 }

@@ -28,7 +28,7 @@ export function loadModelBytes(path: string, bytes: Uint8Array, limits: Resolved
   const decoded = decodeUtf8(bytes);
   if ('error' in decoded) {
     const head = new TextDecoder('utf-8').decode(bytes.subarray(0, decoded.offset));
-    return unreadable(new SourceText(path, head), `${decoded.error} (first invalid byte at offset ${decoded.offset})`, head.length);
+    return unreadable(new SourceText(path, head), decoded.error, head.length);
   }
   return loadModelText(path, decoded.text, limits);
 }
@@ -100,7 +100,7 @@ function makeItem(kind: Item['kind'], file: string, node: YMap, budget: { left: 
     data = toData(node, budget) as Record<string, unknown>;
   } catch (e) {
     if (!(e instanceof AliasBudgetExceeded)) throw e;
-    problems.push({ code: YAML_SYNTAX, message: 'alias expansion exceeds the limit (alias bomb?); the item is ignored', file, range: source.range(node.start, node.start) });
+    problems.push({ code: YAML_SYNTAX, message: 'alias expansion exceeds the size or depth limit (alias bomb?); the item is ignored', file, range: source.range(node.start, node.start) });
     return undefined;
   }
   return { kind, id: String(idNode.value), file, node, idNode, data };

@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import type { Host } from '../host';
 import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
+import { configIncludeGlobs, unmatchedIncludes } from './config-checks';
 import type { ResolvedConfig } from './config-def';
 import type { Graph, LoadProblem } from './graph';
 import { loadModelBytes, oversizeFile, type LoadedFile } from './load-file';
@@ -52,7 +53,7 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
     }
   }
   const { config, problems } = resolveConfig(configBytes, opts.trusted ?? true);
-  configProblems.push(...problems);
+  configProblems.push(...problems, ...unmatchedIncludes(configIncludeGlobs(configBytes, CONFIG_FILE), allFiles, CONFIG_FILE));
   const isModel = modelFileMatcher(config);
   const paths = allFiles.filter(isModel).sort();
   const cache = opts.trusted === false ? undefined : opts.fileCache;

@@ -3,6 +3,7 @@ import type { Suppression } from '../model/graph';
 import { makeContext } from './context';
 import { profileSeverity } from './profiles';
 import { RULES, findRule } from './registry';
+import { configuredSeverity, unknownRuleSettings } from './rule-settings';
 import type { Report, Rule, RuleInputs } from './types';
 
 export interface LintResult {
@@ -20,8 +21,7 @@ export interface LintOptions {
 
 /** Severity of a rule after the profile and the config's overrides (by code or alias). */
 export function effectiveSeverity(rule: Rule, inputs: Pick<RuleInputs, 'config'>): SeveritySetting {
-  const o = inputs.config.rules;
-  return o[rule.meta.code] ?? o[rule.meta.alias] ?? profileSeverity(inputs.config.profile, rule);
+  return configuredSeverity(rule, inputs.config) ?? profileSeverity(inputs.config.profile, rule);
 }
 
 /** Runs every enabled rule; applies severities and in-place suppressions. Never throws. */
@@ -47,6 +47,9 @@ export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
       internalErrors.push({ code: rule.meta.code, message: (e as Error)?.stack ?? String(e) });
     }
   }
+  const schema = rules.find((r) => r.meta.code === 'TM008');
+  const schemaSeverity = schema ? effectiveSeverity(schema, inputs) : 'off';
+  if (schemaSeverity !== 'off') raw.push(...unknownRuleSettings(inputs.config, schemaSeverity));
   const suppressions = [...inputs.graph.files.flatMap((f) => f.suppressions), ...(opts.suppressions ?? [])];
   const { findings, suppressed } = applySuppressions(raw, suppressions, inputs, rules, ran);
   findings.sort(compareFindings);

@@ -28,14 +28,20 @@ export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS
   const roots: (YNode | null)[] = [];
   let docs: Document.Parsed[];
   try {
-    const all = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    // Old Mac line ends: the parser knows only \n and \r\n; one character for another keeps every offset.
+    const input = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+    const all = parseAllDocuments(input, { uniqueKeys: true, prettyErrors: false, strict: true });
     docs = Array.from(all);
   } catch (e) {
     problems.push({ message: `YAML parser failed: ${(e as Error).message}`, start: 0, end: 0 });
     return { roots, problems };
   }
   for (const doc of docs) {
-    for (const e of doc.errors) problems.push({ message: cleanMessage(e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
+    for (const e of doc.errors) {
+      // The parser may point one past the end of the text (an unclosed collection).
+      const start = Math.min(e.pos[0], text.length);
+      problems.push({ message: cleanMessage(e.message), start, end: Math.min(Math.max(e.pos[1], start), text.length) });
+    }
     const conv = new Converter(limits, problems);
     roots.push(doc.contents ? conv.node(doc.contents as YamlNode, 0) : null);
   }
@@ -50,6 +56,8 @@ function cleanMessage(message: string): string {
 
 class Converter {
   private readonly anchors = new Map<string, YNode>();
+  /** Collections still being converted: an alias to one of them would make the tree cyclic. */
+  private readonly open = new Set<YNode>();
   private aliases = 0;
   private depthReported = false;
 
@@ -75,6 +83,7 @@ class Converter {
       const pairs: YPair[] = [];
       const map: YMap = { kind: 'map', start, end, pairs };
       if (n.anchor) this.anchors.set(n.anchor, map);
+      this.open.add(map);
       for (const item of n.items) {
         if (!isPair(item)) continue;
         const key = item.key as YamlNode | null;
@@ -86,12 +95,15 @@ class Converter {
         const k = this.node(key, depth + 1) as YScalar;
         pairs.push({ key: k, value: item.value ? this.node(item.value as YamlNode, depth + 1) : null });
       }
+      this.open.delete(map);
       return map;
     } else if (isSeq(n)) {
       const items: (YNode | null)[] = [];
       const seq: YSeq = { kind: 'seq', start, end, items };
       if (n.anchor) this.anchors.set(n.anchor, seq);
+      this.open.add(seq);
       for (const item of n.items) items.push(item ? this.node(item as YamlNode, depth + 1) : null);
+      this.open.delete(seq);
       return seq;
     } else if (isAlias(n)) {
       if (++this.aliases > this.limits.maxAliases) {
@@ -99,8 +111,17 @@ class Converter {
           this.problems.push({ message: `more than ${this.limits.maxAliases} aliases in one file (alias limit); further aliases are ignored`, start, end: n.range![1] });
         return null;
       }
-      const target = this.anchors.get(n.source) ?? null;
-      out = { kind: 'alias', start, end: n.range![1], target } satisfies YAlias;
+      const end = n.range![1];
+      const target = this.anchors.get(n.source);
+      if (!target) {
+        this.problems.push({ message: `alias *${n.source} has no anchor &${n.source} before it in this document; it is read as empty`, start, end });
+        return null;
+      }
+      if (this.open.has(target)) {
+        this.problems.push({ message: `alias *${n.source} refers to the node &${n.source} that contains it (a cycle); it is read as empty`, start, end });
+        return null;
+      }
+      out = { kind: 'alias', start, end, target } satisfies YAlias;
     }
     if (out && n.anchor) this.anchors.set(n.anchor, out);
     return out;

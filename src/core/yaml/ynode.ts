@@ -79,26 +79,29 @@ export function nodeAt(node: YNode | null | undefined, path: readonly (string | 
 
 export class AliasBudgetExceeded extends Error {}
 
+/** Deepest expansion toData follows; aliases into nested content can stack depth beyond the parse limit. */
+const MAX_DATA_DEPTH = 1000;
+
 /**
  * Plain JS value of a node. `budget.left` counts nodes produced; aliases draw from it too,
  * so a billion-laughs document stops at the limit instead of exhausting memory.
  */
-export function toData(node: YNode | null | undefined, budget: { left: number }): unknown {
+export function toData(node: YNode | null | undefined, budget: { left: number }, depth = 0): unknown {
   if (!node) return null;
-  if (--budget.left < 0) throw new AliasBudgetExceeded();
+  if (--budget.left < 0 || depth > MAX_DATA_DEPTH) throw new AliasBudgetExceeded();
   switch (node.kind) {
     case 'scalar':
       return node.value;
     case 'alias':
-      return toData(node.target, budget);
+      return toData(node.target, budget, depth + 1);
     case 'seq':
-      return node.items.map((i) => toData(i, budget));
+      return node.items.map((i) => toData(i, budget, depth + 1));
     case 'map': {
       const out: Record<string, unknown> = {};
       for (const p of node.pairs) {
         const k = String(p.key.value);
         if (k === '__proto__') continue;
-        out[k] = toData(p.value, budget);
+        out[k] = toData(p.value, budget, depth + 1);
       }
       return out;
     }

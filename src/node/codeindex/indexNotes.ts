@@ -1,5 +1,5 @@
 /** Why a file was left out of the code index; each skipped file is reported once. */
-export type IndexNoteKind = 'unreadable' | 'binary' | 'oversize' | 'symlink-loop' | 'vanished';
+export type IndexNoteKind = 'unreadable' | 'binary' | 'oversize' | 'symlink-loop' | 'outside-root' | 'vanished';
 
 export interface IndexNote {
   /** Workspace-relative POSIX path. */

@@ -22,9 +22,16 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
+/** True when `real` (a resolved path) is `rootReal` or lies below it. */
+export function isInside(rootReal: string, real: string): boolean {
+  const rel = path.relative(rootReal, real);
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
 /**
- * Lists workspace files (relative POSIX paths, sorted). Follows symbolic links but never re-enters a
- * directory already on the current path (a loop is noted once); unreadable or vanished directories are noted.
+ * Lists workspace files (relative POSIX paths, sorted). Follows symbolic links that stay inside the root but
+ * never re-enters a directory already on the current path (a loop is noted once); links that leave the root
+ * and unreadable or vanished directories are noted, not followed.
  */
 export async function walkWorkspace(root: string, options: WalkOptions = {}): Promise<{ files: string[]; notes: IndexNotes }> {
   const notes = options.notes ?? new IndexNotes();
@@ -33,6 +40,7 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
   const useGitignore = options.gitignore ?? true;
   const files: string[] = [];
   const seenDirs = new Set<string>();
+  const rootReal = await fs.realpath(root).catch(() => path.resolve(root));
 
   const isIgnored = (rel: string, isDir: boolean, layers: readonly IgnoreLayer[]): boolean => {
     for (const layer of layers) {
@@ -79,18 +87,26 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
       const childAbs = path.join(abs, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let linkTarget: string | undefined;
       if (entry.isSymbolicLink()) {
         try {
-          const target = await fs.stat(childAbs);
+          linkTarget = await fs.realpath(childAbs);
+          const target = await fs.stat(linkTarget);
           isDir = target.isDirectory();
           isFile = target.isFile();
         } catch (error) {
           if (errorCode(error) === 'ELOOP') notes.add(childRel, 'symlink-loop', 'symbolic link points to itself; not followed');
-          continue; // a dangling link is not a file
+          else if (include(childRel) && !isIgnored(childRel, false, ownLayers) && !excluded(childRel))
+            notes.add(childRel, 'unreadable', `symbolic link to a missing target (${await fs.readlink(childAbs).catch(() => '?')}); not read`);
+          continue;
         }
       }
       if (isDir && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
       if (isIgnored(childRel, isDir, ownLayers) || excluded(childRel)) continue;
+      if (linkTarget !== undefined && !isInside(rootReal, linkTarget) && (isDir || (isFile && include(childRel)))) {
+        notes.add(childRel, 'outside-root', `symbolic link to ${linkTarget}, outside the workspace root; not followed`);
+        continue;
+      }
       if (isDir) subdirs.push(walk(childAbs, childRel, ownLayers, nextChain));
       else if (isFile && include(childRel)) files.push(childRel);
     }

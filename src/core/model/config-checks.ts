@@ -1,0 +1,66 @@
+import picomatch from 'picomatch';
+import { asMap, asSeq, deref, nodeAt, type YMap } from '../yaml/ynode';
+import { decodeUtf8, SourceText } from '../text';
+import type { Range } from '../types';
+import { parseYaml } from '../yaml/parse';
+import type { LoadProblem } from './graph';
+import type { SchemaIssue } from './validate';
+
+/** An `include` glob of the config file with its span, kept to check against the file listing. */
+export interface IncludeGlob {
+  glob: string;
+  range: Range;
+}
+
+/** Config keys whose values are lists of workspace-relative globs. */
+const GLOB_LISTS: readonly (readonly string[])[] = [['include'], ['exclude'], ['code', 'include'], ['code', 'exclude'], ['code', 'test_globs'], ['test_results']];
+
+/** Checks the config values the schema cannot: globs (rule codes under `rules` are the rules engine's to check). */
+export function checkConfigValues(root: YMap): SchemaIssue[] {
+  const out: SchemaIssue[] = [];
+  for (const path of GLOB_LISTS)
+    for (const item of asSeq(nodeAt(root, path))?.items ?? []) {
+      const n = deref(item);
+      if (n?.kind !== 'scalar' || typeof n.value !== 'string') continue;
+      const why = globProblem(n.value);
+      if (why) out.push({ code: 'TM008', message: `${path.join('.')}: glob '${n.value}' ${why}`, start: n.start, end: n.end });
+    }
+  return out;
+}
+
+/** Why a glob can never match a workspace-relative path, or undefined when it can. */
+export function globProblem(glob: string): string | undefined {
+  if (glob.trim() === '') return 'is empty; it is ignored';
+  if (/^([\\/]|[A-Za-z]:)/.test(glob)) return 'is absolute; globs are relative to the workspace root, so it matches nothing';
+  if (glob.split('/').includes('..')) return "climbs out of the workspace root with '..', so it matches nothing";
+  if (/\\[A-Za-z0-9_]/.test(glob)) return "contains '\\' (an escape in globs, not a path separator); write '/' between directories";
+  try {
+    if (picomatch.makeRe(glob, { dot: true }).source === '$^') return 'matches nothing: an unbalanced { or [, or an empty range';
+  } catch (e) {
+    return `is not a valid glob: ${(e as Error).message}`;
+  }
+  return undefined;
+}
+
+/** The `include` globs of spdf.config.yaml that can match (checkConfigValues reports the others), with their spans. */
+export function configIncludeGlobs(bytes: Uint8Array | undefined, configFile: string): IncludeGlob[] {
+  const decoded = bytes && decodeUtf8(bytes);
+  if (!decoded || 'error' in decoded) return [];
+  const source = new SourceText(configFile, decoded.text);
+  const out: IncludeGlob[] = [];
+  for (const item of asSeq(nodeAt(parseYaml(decoded.text).roots[0], ['include']))?.items ?? []) {
+    const n = deref(item);
+    if (n?.kind === 'scalar' && typeof n.value === 'string' && !globProblem(n.value)) out.push({ glob: n.value, range: source.range(n.start, n.end) });
+  }
+  return out;
+}
+
+/** An include glob that matches no workspace file reads no model file: a typo would otherwise look like a clean model. */
+export function unmatchedIncludes(globs: readonly IncludeGlob[], files: readonly string[], configFile: string): LoadProblem[] {
+  return globs
+    .filter((g) => {
+      const isMatch = picomatch(g.glob, { dot: true });
+      return !files.some((f) => isMatch(f));
+    })
+    .map((g) => ({ code: 'TM008', message: `include: glob '${g.glob}' matches no file, so no model file is read through it`, file: configFile, range: g.range }));
+}

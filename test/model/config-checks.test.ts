@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { MemoryHost } from '../../src/core/host';
+import { checkWorkspace } from '../../src/core/check';
+import { loadWorkspace } from '../../src/core/model/load-workspace';
+import { diffExpectations, parseMarkers } from '../support/markers';
+
+const FIXTURE = `rules:
+  XX999: off
+# ^^^^^ TM008
+  TMO02: warning
+# ^^^^^ TM008
+  dangling-refrence: off
+# ^^^^^^^^^^^^^^^^^ TM008
+  TM001: error
+  schema-violation: warning
+  tm003: info
+include:
+  - "**/*.spdf.yaml"
+  - "{models,extra/**/*.spdf.yaml"
+#   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TM008
+  - ""
+#   ^^ TM008
+exclude: ["/abs/**", "../up/**", "gen\\\\model\\\\*.yaml", "a/[z-a]", "ok/**"]
+#         ^^^^^^^^^ TM008
+#                    ^^^^^^^^^^ TM008
+#                                ^^^^^^^^^^^^^^^^^^^^ TM008
+#                                                      ^^^^^^^^^ TM008
+code:
+  test_globs: ["**/test/**", "tests\\\\unit", "spec\\\\*"]
+#                            ^^^^^^^^^^^^^ TM008
+test_results: ["build/**/*.xml"]
+`;
+
+/** Every finding about the config file: the loader's (globs) and the rules engine's (rule keys). */
+async function configFindings(text: string) {
+  const { result } = await checkWorkspace(new MemoryHost(new Map([['spdf.config.yaml', text], ['m.spdf.yaml', 'requirements: []\n']])));
+  return result.findings.filter((f) => f.file === 'spdf.config.yaml');
+}
+
+describe('config values: rule codes and globs', () => {
+  it('reports unknown rule codes and aliases and bad globs at their spans', async () => {
+    assert.deepEqual(diffExpectations(parseMarkers('spdf.config.yaml', FIXTURE), await configFindings(FIXTURE)), []);
+  });
+
+  it('suggests the nearest rule code or alias', async () => {
+    const messages = (await configFindings(FIXTURE)).map((p) => p.message);
+    assert.ok(messages.includes("unknown rule 'TMO02' (did you mean 'TM002'?); the setting is ignored (spdf rules lists codes and aliases)"), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith("unknown rule 'dangling-refrence' (did you mean 'dangling-reference'?)")));
+    assert.ok(messages.some((m) => m.startsWith("unknown rule 'XX999'; ")));
+  });
+
+  it('applies a rule setting written with a lower-case code', async () => {
+    const files = new Map<string, string>([
+      ['spdf.config.yaml', 'rules:\n  tm002: off\n'],
+      ['m.spdf.yaml', 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-9]\n'],
+    ]);
+    const { result } = await checkWorkspace(new MemoryHost(files));
+    assert.equal(result.findings.filter((f) => f.code === 'TM002').length, 0);
+  });
+
+  it('reports an include glob that matches no workspace file at its span', async () => {
+    const config = 'include:\n  - "model/**/*.spdf.yaml"\n  - "modles/**/*.spdf.yaml"\n#   ^^^^^^^^^^^^^^^^^^^^^^^ TM008\n';
+    const ws = await loadWorkspace(new MemoryHost(new Map([['spdf.config.yaml', config], ['model/m.spdf.yaml', 'requirements:\n  - id: SEC-REQ-001\n    title: t\n']])));
+    const found = ws.graph.problems.filter((p) => p.file === 'spdf.config.yaml');
+    assert.deepEqual(diffExpectations(parseMarkers('spdf.config.yaml', config), found), []);
+    assert.match(found[0].message, /include: glob 'modles\/\*\*\/\*\.spdf\.yaml' matches no file/);
+    assert.ok(ws.graph.byId.has('SEC-REQ-001'));
+  });
+
+  it('fails instead of passing when an include glob can match nothing', async () => {
+    for (const include of ['"{a,b"', '""']) {
+      const files = new Map<string, string>([
+        ['spdf.config.yaml', `include: [${include}]\n`],
+        ['m.spdf.yaml', 'requirements:\n  - id: SEC-REQ-001\n    title: t\n'],
+      ]);
+      const { result } = await checkWorkspace(new MemoryHost(files));
+      assert.ok(result.findings.some((f) => f.code === 'TM008' && f.file === 'spdf.config.yaml' && f.severity === 'error'), include);
+    }
+  });
+});
