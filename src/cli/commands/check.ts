@@ -1,14 +1,18 @@
 import { parseArgs } from 'node:util';
-import { TRACED_KINDS } from '../../core/matrix/build';
 import { STATUSES, formatPercent, type TraceStatus } from '../../core/matrix/decide';
+import { evaluateGate, offenderLine, type GateOptions, type GateReport } from '../../core/matrix/gate';
 import { VIEWS } from '../../core/matrix/model';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
 import { loadTrace } from './trace';
 
+/** Offenders listed by the human format; `--format json` lists every one. */
+export const HUMAN_OFFENDERS = 20;
+
 /**
- * `spdf check --min-coverage PCT [--fail-on-status S1,S2]`: the CI gate. Coverage is the one definition
- * ((OK + JUSTIFIED) / requirements in scope); listed statuses fail the gate when any traced item has them.
- * Prints one summary line; exit 0 pass, 1 fail, 2 usage or internal error.
+ * `spdf check`: the CI gate (src/core/matrix/gate.ts). It fails closed: load problems, unknown-ID tags, ERROR
+ * items, error-level structure findings, an empty requirement set or coverage below the minimum (flag, else
+ * config `check.min_coverage`, default 100) fail it unless an `--allow-*` flag says otherwise.
+ * Exit 0 pass, 1 fail, 2 usage or internal error.
  */
 export async function checkCommand(o: Out, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -17,43 +21,51 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
     options: {
       'min-coverage': { type: 'string' },
       'fail-on-status': { type: 'string' },
+      'allow-load-errors': { type: 'boolean', default: false },
+      'allow-unknown-ids': { type: 'boolean', default: false },
+      'allow-errors': { type: 'boolean', default: false },
+      format: { type: 'string', short: 'f', default: 'human' },
       'test-results': { type: 'string', multiple: true },
       'no-code': { type: 'boolean', default: false },
       untrusted: { type: 'boolean', default: false },
     },
   });
   const raw = values['min-coverage'];
-  const min = raw === undefined ? 0 : Number(raw.replace(/%$/, ''));
-  if (raw !== undefined && (!/^\d+(\.\d+)?%?$/.test(raw) || min > 100)) throw new UsageError('--min-coverage takes a percentage 0..100');
+  if (raw !== undefined && (!/^\d+(\.\d+)?%?$/.test(raw) || Number(raw.replace(/%$/, '')) > 100)) throw new UsageError('--min-coverage takes a percentage 0..100');
+  const format = values.format!;
+  if (format !== 'human' && format !== 'json') throw new UsageError(`unknown --format '${format}' (human, json)`);
   const failOn = (values['fail-on-status'] ?? '')
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
   const bad = failOn.filter((s) => !(STATUSES as readonly string[]).includes(s));
   if (bad.length) throw new UsageError(`unknown status ${bad.join(', ')} in --fail-on-status (${STATUSES.join(', ')})`);
+
   const t = await loadTrace(positionals[0] ?? '.', { views: VIEWS.filter((v) => v !== 'fda'), testResults: values['test-results'], untrusted: !!values.untrusted, code: !values['no-code'] });
-  for (const p of t.matrix.problems) o.err(`warning: ${p}`);
-  const c = t.matrix.coverage;
-  const offenders: { id: string; status: TraceStatus; why: string }[] = [];
-  const seen = new Set<string>();
-  for (const v of Object.values(t.matrix.views))
-    for (const r of v!.rows)
-      if (TRACED_KINDS.includes(r.kind) && failOn.includes(r.status) && !seen.has(r.id)) {
-        seen.add(r.id);
-        offenders.push({ id: r.id, status: r.status, why: (r.cells.why ?? []).map((x) => x.text).join('; ') });
-      }
-  const pct = c.percent;
-  const coverageOk = min === 0 || (pct !== undefined && pct + 1e-9 >= min);
-  const pass = coverageOk && offenders.length === 0;
+  const opts: GateOptions = {
+    minCoverage: raw === undefined ? t.check.workspace.config.checkMinCoverage : Number(raw.replace(/%$/, '')),
+    failOnStatus: failOn as TraceStatus[],
+    allowLoadErrors: !!values['allow-load-errors'],
+    allowUnknownIds: !!values['allow-unknown-ids'],
+    allowErrors: !!values['allow-errors'],
+  };
+  const report = evaluateGate({ graph: t.check.workspace.graph, result: t.result, matrix: t.matrix, code: t.check.inputs.code }, opts);
+  if (format === 'json') o.out(JSON.stringify(report, null, 2));
+  else {
+    for (const x of report.offenders.slice(0, HUMAN_OFFENDERS)) o.err(`${report.allowed.includes(x.class) ? '(allowed) ' : ''}${offenderLine(x)}`);
+    if (report.offenders.length > HUMAN_OFFENDERS) o.err(`... and ${report.offenders.length - HUMAN_OFFENDERS} more (${report.offenders.length} in all; --format json lists every one)`);
+    o.out(summaryLine(report));
+  }
+  return report.pass ? EXIT_OK : EXIT_FINDINGS;
+}
+
+export function summaryLine(r: GateReport): string {
+  const c = r.coverage;
   const counts = STATUSES.map((s) => `${s} ${c.byStatus[s]}`).join(', ');
-  const reasons = [
-    ...(coverageOk ? [] : [pct === undefined ? 'no requirements in scope' : `coverage below ${min}%`]),
-    ...(offenders.length ? [`${offenders.length} item${offenders.length === 1 ? '' : 's'} ${failOn.join('/')}`] : []),
+  const extras = [
+    ...(r.failOnStatus.length ? [`fail on ${r.failOnStatus.join(',')}`] : []),
+    ...(r.allowed.length ? [`allowed: ${r.allowed.join(', ')}`] : []),
+    ...(r.codeChecked ? [] : ['code tags not checked (--no-code)']),
   ];
-  for (const x of offenders.slice(0, 50)) o.err(`${x.status.padEnd(9)} ${x.id}${x.why ? `  ${x.why}` : ''}`);
-  if (offenders.length > 50) o.err(`... and ${offenders.length - 50} more`);
-  o.out(
-    `spdf check: ${pass ? 'PASS' : 'FAIL'}: coverage ${formatPercent(pct)} (${c.byStatus.OK + c.byStatus.JUSTIFIED}/${c.total} requirements OK or JUSTIFIED; ${counts}); minimum ${min}%${failOn.length ? `; fail on ${failOn.join(',')}` : ''}${reasons.length ? ` -- ${reasons.join('; ')}` : ''}`,
-  );
-  return pass ? EXIT_OK : EXIT_FINDINGS;
+  return `spdf check: ${r.pass ? 'PASS' : 'FAIL'}: coverage ${formatPercent(c.percent ?? undefined)} (${c.okOrJustified}/${c.total} requirements OK or JUSTIFIED; ${counts}); minimum ${c.minimum}%${extras.map((e) => `; ${e}`).join('')}${r.reasons.length ? ` -- ${r.reasons.join('; ')}` : ''}`;
 }

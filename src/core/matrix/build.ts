@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../model/config-def';
-import type { Graph, Item } from '../model/graph';
+import type { Graph, Item, LoadProblem } from '../model/graph';
 import type { ItemKind } from '../model/kinds';
 import { findRule } from '../rules/registry';
 import type { Finding, SuppressedFinding } from '../types';
@@ -798,6 +798,8 @@ export function slText(v: unknown): string {
   return '';
 }
 
+const uniq = (xs: string[]): string[] => [...new Set(xs)];
+
 function sortIds(ids: Iterable<string>): string[] {
   return [...ids].sort(collator.compare);
 }
@@ -817,9 +819,18 @@ export function buildMatrixFrom(ix: TraceIndex, views: readonly ViewName[] = VIE
     ...(ix.inputs.commit ? { commit: ix.inputs.commit } : {}),
     coverage: requirementCoverage(ix),
     views: out,
-    problems: [...(ix.inputs.problems ?? []), ...(ix.inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)],
+    problems: uniq([
+      ...ix.graph.problems.map(problemLine),
+      ...(ix.inputs.problems ?? []),
+      ...(ix.inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`),
+    ]),
     severityNames: ix.config.severityNames,
   };
+}
+
+/** A model or config load problem as a matrix problem line: the matrix of a model that did not load must not look complete. */
+export function problemLine(p: LoadProblem): string {
+  return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code} ${p.message}`;
 }
 
 /** Headline coverage: (OK + JUSTIFIED) / requirements in scope (first definition of each ID, not obsolete). */
