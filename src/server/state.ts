@@ -18,9 +18,12 @@ import { scanSuppressions } from '../core/model/suppressions';
 import { coverageOf, traceIndexOf, traceItems, type Coverage, type ItemTrace, type StatusLink, type TraceInputs } from '../core/matrix/status';
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
-import { lint, type LintResult } from '../core/rules/engine';
-import { RULES } from '../core/rules/registry';
+import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
+import { findRule, RULES } from '../core/rules/registry';
+import { ruleInputs } from '../core/rules/inputs';
 import type { Rule, RuleInputs } from '../core/rules/types';
+import type { CodeLinksInput } from '../core/codelinks/ruleInput';
+import { gitFileDates } from '../node/git-dates';
 import { SourceText } from '../core/text';
 import type { Finding, SuppressedFinding } from '../core/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
@@ -74,6 +77,8 @@ export class WorkspaceState {
   private traceCache = new Map<string, ItemTrace[]>();
   private traceIndexCache?: { inputs: TraceInputs; index: TraceIndex };
   private testResults?: TestResultsInput;
+  /** Last commit dates from git, read at load when TM007 (stale model) is on. */
+  private fileDates?: Map<string, number>;
 
   constructor(
     private host: Host,
@@ -102,6 +107,8 @@ export class WorkspaceState {
     await Promise.all(models.map(async (p) => this.loads.set(p, await this.loadModel(p))));
     await this.loadLock();
     await this.loadTestResults();
+    const stale = findRule('TM007');
+    this.fileDates = stale && effectiveSeverity(stale, { config: this.config }) !== 'off' ? gitFileDates(this.opts.root) : undefined;
     this.graphDirty = true;
     this.rebuildGraph();
     this.code?.dispose();
@@ -323,7 +330,7 @@ export class WorkspaceState {
   }
 
   inputs(): RuleInputs {
-    return { graph: this.graph, config: this.config, allFiles: this.sortedFiles, code: this.codeInput(), lock: this.lock, ...(this.testResults ? { testResults: this.testResults } : {}) };
+    return ruleInputs({ graph: this.graph, config: this.config, allFiles: this.sortedFiles }, { code: this.codeInput(), lock: this.lock, testResults: this.testResults, fileDates: this.fileDates });
   }
 
   /**
@@ -344,7 +351,7 @@ export class WorkspaceState {
   }
 
   /** The `code` rule input. The one place that shapes the index for the CL rules. */
-  codeInput(): unknown {
+  codeInput(): CodeLinksInput | undefined {
     if (!this.opts.codeLinks) return undefined;
     return { files: [...this.code.files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
   }
