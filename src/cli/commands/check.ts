@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { STATUSES, formatPercent, type TraceStatus } from '../../core/matrix/decide';
-import { evaluateGate, offenderLine, type GateOptions, type GateReport } from '../../core/matrix/gate';
-import { VIEWS } from '../../core/matrix/model';
+import { offenderLine, runGate, type GateOptions, type GateReport } from '../../core/matrix/gate';
+import { checkPath } from '../../node/workspace';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
-import { loadTrace } from './trace';
 
 /** Offenders listed by the human format; `--format json` lists every one. */
 export const HUMAN_OFFENDERS = 20;
@@ -41,15 +40,15 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
   const bad = failOn.filter((s) => !(STATUSES as readonly string[]).includes(s));
   if (bad.length) throw new UsageError(`unknown status ${bad.join(', ')} in --fail-on-status (${STATUSES.join(', ')})`);
 
-  const t = await loadTrace(positionals[0] ?? '.', { views: VIEWS.filter((v) => v !== 'fda'), testResults: values['test-results'], untrusted: !!values.untrusted, code: !values['no-code'] });
+  const check = await checkPath(positionals[0] ?? '.', { trusted: !values.untrusted, code: !values['no-code'], testResults: values['test-results'] });
   const opts: GateOptions = {
-    minCoverage: raw === undefined ? t.check.workspace.config.checkMinCoverage : Number(raw.replace(/%$/, '')),
+    minCoverage: raw === undefined ? check.workspace.config.checkMinCoverage : Number(raw.replace(/%$/, '')),
     failOnStatus: failOn as TraceStatus[],
     allowLoadErrors: !!values['allow-load-errors'],
     allowUnknownIds: !!values['allow-unknown-ids'],
     allowErrors: !!values['allow-errors'],
   };
-  const report = evaluateGate({ graph: t.check.workspace.graph, result: t.result, matrix: t.matrix, code: t.check.inputs.code }, opts);
+  const report = runGate(check.ruleInputs, check.result, { ...opts, problems: check.problems });
   if (format === 'json') o.out(JSON.stringify(report, null, 2));
   else {
     for (const x of report.offenders.slice(0, HUMAN_OFFENDERS)) o.err(`${report.allowed.includes(x.class) ? '(allowed) ' : ''}${offenderLine(x)}`);

@@ -8,10 +8,12 @@ import type { CodeLinksInput } from '../codelinks/ruleInput';
 import type { Graph } from '../model/graph';
 import type { LintResult } from '../rules/engine';
 import { findRule } from '../rules/registry';
+import type { RuleInputs } from '../rules/types';
 import type { Range } from '../types';
 import { problemLine, TRACED_KINDS } from './build';
 import type { Coverage, TraceStatus } from './decide';
-import type { Matrix } from './model';
+import { VIEWS, type Matrix } from './model';
+import { traceMatrix } from './trace-matrix';
 
 /** Version of `spdf check --format json` (media/schemas is not needed: the shape is GateReport). */
 export const GATE_FORMAT_VERSION = 1;
@@ -65,6 +67,15 @@ export interface GateReport {
   codeChecked: boolean;
   /** Every offender, blocking classes first. */
   offenders: GateOffender[];
+}
+
+/**
+ * THE gate of `spdf check`, from the assembled rule inputs (src/core/rules/inputs.ts) and their lint result:
+ * builds the matrix views the gate reads and evaluates it. `problems` are input problems besides the model.
+ */
+export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions & { problems?: string[] }): GateReport {
+  const matrix = traceMatrix(inputs, lint, { views: VIEWS.filter((v) => v !== 'fda'), problems: opts.problems });
+  return evaluateGate({ graph: inputs.graph, result: lint, matrix, code: inputs.code }, opts);
 }
 
 const place = (file: string, r: Range): Place => ({ file, line: r.start.line + 1, column: r.start.character + 1 });
