@@ -19,6 +19,7 @@ import {
 } from './model';
 import { coverageOf, decideStatus, type StatusDecision, type StatusEvidence, type TestOutcome, type TraceStatus, type VerifierEvidence } from './decide';
 import { TestResultIndex, combineOutcomes, type TestResultsInput } from './test-results';
+import { isImplementationLink, VerificationIndex } from '../analysis/verification';
 
 export interface MatrixInputs {
   graph: Graph;
@@ -77,7 +78,8 @@ export class TraceIndex {
   private readonly threatsOfZone: Multi = new Map();
   private readonly threatsOfConduit: Multi = new Map();
   private readonly targetsOfControl: Multi = new Map();
-  private readonly testsOf: Multi = new Map();
+  /** Verification evidence: the one definition (src/core/analysis/verification.ts). */
+  readonly verification: VerificationIndex<MatrixCodeLink>;
   private readonly conduitOfFlow = new Map<string, string>();
   private readonly codeOf = new Map<string, MatrixCodeLink[]>();
   private readonly findingsOf = new Map<Item, Finding[]>();
@@ -92,6 +94,7 @@ export class TraceIndex {
     this.results = new TestResultIndex(inputs.testResults);
     this.reviewsInUse = !!inputs.code?.reviewsInUse;
     this.indexRefs();
+    this.verification = new VerificationIndex(this.graph, this.config, inputs.code?.links ?? []);
     for (const l of inputs.code?.links ?? []) {
       const list = this.codeOf.get(l.id);
       if (list) list.push(l);
@@ -138,9 +141,6 @@ export class TraceIndex {
         case 'control.applies_to':
           add(this.targetsOfControl, from.id, to.id);
           break;
-        case 'test.verifies':
-          add(this.testsOf, to.id, from.id);
-          break;
         case 'flow.conduit':
           this.conduitOfFlow.set(from.id, to.id);
           break;
@@ -148,7 +148,7 @@ export class TraceIndex {
           if (!this.conduitOfFlow.has(to.id)) this.conduitOfFlow.set(to.id, from.id);
           break;
         default:
-          if (field === 'tests' && to.kind === 'test' && from.kind !== 'test') add(this.testsOf, from.id, to.id);
+          break;
       }
     }
     for (const [threat, targets] of this.targetsOfThreat)
@@ -270,12 +270,6 @@ export class TraceIndex {
   threatsOfZoneOrConduit(item: Item): string[] {
     return [...get(item.kind === 'zone' ? this.threatsOfZone : this.threatsOfConduit, item.id)];
   }
-  yamlTestsOf(id: string): string[] {
-    return [...get(this.testsOf, id)];
-  }
-  codeLinksOf(id: string, relations: readonly string[]): MatrixCodeLink[] {
-    return (this.codeOf.get(id) ?? []).filter((l) => relations.includes(l.relation));
-  }
   findingsOn(item: Item): Finding[] {
     return this.findingsOf.get(item) ?? [];
   }
@@ -339,16 +333,15 @@ export class TraceIndex {
   }
 
   verifiersOf(item: Item): (VerifierEvidence & { target?: Target; id?: string })[] {
-    const ids = item.kind === 'control' ? [item.id, ...this.requirementsOf(item.id)] : [item.id];
     const seen = new Set<string>();
     const out: (VerifierEvidence & { target?: Target; id?: string })[] = [];
-    for (const id of ids) {
-      for (const t of this.yamlTestsOf(id)) {
+    for (const id of this.verification.subjects(item)) {
+      for (const { id: t } of this.verification.testsOf.get(id) ?? []) {
         if (seen.has(t)) continue;
         seen.add(t);
         out.push({ label: t, outcome: this.testOutcome(t), target: this.itemTarget(t), id: t });
       }
-      for (const l of this.codeLinksOf(id, ['verifies'])) {
+      for (const l of this.verification.codeOf.get(id) ?? []) {
         const label = codeLabel(l);
         if (seen.has(label)) continue;
         seen.add(label);
@@ -358,12 +351,18 @@ export class TraceIndex {
     return out;
   }
 
+  /** Verifying code links of the item itself (in test files only). */
+  verifyingLinksOf(item: Item): MatrixCodeLink[] {
+    return this.verification.codeOf.get(item.id) ?? [];
+  }
+
   implementationOf(item: Item): MatrixCodeLink[] {
     const ids = item.kind === 'control' ? [item.id, ...this.requirementsOf(item.id)] : [item.id];
     const seen = new Set<string>();
     const out: MatrixCodeLink[] = [];
     for (const id of ids)
-      for (const l of this.codeLinksOf(id, ['implements', 'mitigates'])) {
+      for (const l of this.codeOf.get(id) ?? []) {
+        if (!isImplementationLink(l, this.item(id))) continue;
         const k = `${l.file}\u0000${l.symbol}\u0000${l.line}`;
         if (!seen.has(k)) {
           seen.add(k);
