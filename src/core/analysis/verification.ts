@@ -13,6 +13,9 @@ import type { RuleInputs } from '../rules/types';
  * no evidence (CL004 reports it): counting it would let production code vouch for itself. A control is also
  * verified through the in-scope requirements that specify it (its `implements`, their `controls` or
  * `derived_from`); obsolete requirements verify nothing.
+ * A YAML test whose recorded result has no evidence (VT002: no `evidence` file in the workspace, or a
+ * `pass`/`fail` with neither `evidence` nor a `junit` mapping) still counts as a verifier, but an unproven one:
+ * the matrix makes its items PARTIAL.
  * Implementation of an item: a code link `implements` on a requirement or control, `mitigates` on a threat
  * (the relation kinds of CL003; a mismatched tag is no evidence).
  */
@@ -67,6 +70,46 @@ export function yamlTestsOf(graph: Graph, item: Item): Item[] {
     if (e && e[0] === item.id) out.add(e[1]);
   }
   return [...out];
+}
+
+/**
+ * Whether a path written in the model names a workspace file: tried from the workspace root and from the
+ * model file's folder; a `#fragment` is ignored. URLs and other non-file references count as present.
+ */
+export function workspaceFileExists(files: ReadonlySet<string>, fromFile: string, p: string): boolean {
+  const clean = p.split('#')[0].trim().replace(/\\/g, '/');
+  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return true;
+  const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';
+  return files.has(normalise(clean)) || files.has(normalise(dir + clean));
+}
+
+function normalise(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
+export interface TestEvidenceGap {
+  /** The field the gap is about (where VT002 reports it). */
+  field: 'evidence' | 'result';
+  message: string;
+}
+
+/** Why a YAML test's result is not backed by evidence, or undefined. Without `files` the evidence path is not checked. */
+export function testEvidenceGap(test: Item, files: ReadonlySet<string> | undefined): TestEvidenceGap | undefined {
+  const ev = test.data.evidence;
+  if (typeof ev === 'string' && ev.trim()) {
+    if (files && !workspaceFileExists(files, test.file, ev)) return { field: 'evidence', message: `evidence file '${ev}' is not in the workspace` };
+    return undefined;
+  }
+  const result = test.data.result;
+  const hasEvidence = (typeof ev === 'string' && ev.trim() !== '') || typeof ev === 'number';
+  if ((result === 'pass' || result === 'fail') && !test.data.junit && !hasEvidence) return { field: 'result', message: `records '${result}' but no evidence` };
+  return undefined;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V) {

@@ -19,7 +19,7 @@ import {
 } from './model';
 import { coverageOf, decideStatus, type StatusDecision, type StatusEvidence, type TestOutcome, type TraceStatus, type VerifierEvidence } from './decide';
 import { TestResultIndex, combineOutcomes, type TestResultsInput } from './test-results';
-import { isImplementationLink, VerificationIndex } from '../analysis/verification';
+import { isImplementationLink, testEvidenceGap, VerificationIndex } from '../analysis/verification';
 
 export interface MatrixInputs {
   graph: Graph;
@@ -28,6 +28,8 @@ export interface MatrixInputs {
   lint?: { findings: readonly Finding[]; suppressed: readonly SuppressedFinding[] };
   code?: MatrixCodeInput;
   testResults?: TestResultsInput;
+  /** Every workspace file: a test's `evidence` path must name one (without the list, paths are not checked). */
+  allFiles?: readonly string[];
   commit?: string;
   problems?: string[];
 }
@@ -87,12 +89,14 @@ export class TraceIndex {
   private readonly decisions = new Map<Item, StatusDecision>();
   private readonly outcomes = new Map<string, TestOutcome>();
   readonly reviewsInUse: boolean;
+  private readonly files?: ReadonlySet<string>;
 
   constructor(readonly inputs: MatrixInputs) {
     this.graph = inputs.graph;
     this.config = inputs.config;
     this.results = new TestResultIndex(inputs.testResults);
     this.reviewsInUse = !!inputs.code?.reviewsInUse;
+    this.files = inputs.allFiles ? new Set(inputs.allFiles) : undefined;
     this.indexRefs();
     this.verification = new VerificationIndex(this.graph, this.config, inputs.code?.links ?? []);
     for (const l of inputs.code?.links ?? []) {
@@ -336,10 +340,12 @@ export class TraceIndex {
     const seen = new Set<string>();
     const out: (VerifierEvidence & { target?: Target; id?: string })[] = [];
     for (const id of this.verification.subjects(item)) {
-      for (const { id: t } of this.verification.testsOf.get(id) ?? []) {
+      for (const test of this.verification.testsOf.get(id) ?? []) {
+        const t = test.id;
         if (seen.has(t)) continue;
         seen.add(t);
-        out.push({ label: t, outcome: this.testOutcome(t), target: this.itemTarget(t), id: t });
+        const gap = testEvidenceGap(test, this.files);
+        out.push({ label: t, outcome: this.testOutcome(t), target: this.itemTarget(t), id: t, ...(gap ? { unproven: gap.message } : {}) });
       }
       for (const l of this.verification.codeOf.get(id) ?? []) {
         const label = codeLabel(l);

@@ -45,6 +45,8 @@ export interface TraceInputs {
   suppressed?: readonly SuppressedFinding[];
   links?: readonly StatusLink[];
   testResults?: TestResultsInput;
+  /** Every workspace file (test evidence paths are checked against it). */
+  allFiles?: readonly string[];
 }
 
 export function traceIndexOf(input: TraceInputs): TraceIndex {
@@ -55,6 +57,7 @@ export function traceIndexOf(input: TraceInputs): TraceIndex {
     lint: input.findings ? { findings: input.findings, suppressed: input.suppressed ?? [] } : undefined,
     code: { links, reviewsInUse: links.some((l) => l.review !== 'unreviewed') },
     testResults: input.testResults,
+    allFiles: input.allFiles,
   });
 }
 

@@ -20,6 +20,7 @@ export function traceMatrix(inputs: RuleInputs, lint: LintResult, opts: TraceMat
       lint,
       code: inputs.code ? matrixLinksFromCode(inputs.code, inputs.lock, inputs.graph) : undefined,
       testResults: inputs.testResults,
+      allFiles: inputs.allFiles,
       commit: opts.commit,
       problems: opts.problems,
     },
