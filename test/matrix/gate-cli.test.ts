@@ -65,6 +65,19 @@ describe('spdf check fails closed', () => {
     assert.match(r.stderr, /^firmware\/src\/ble\/ble_commands\.c:95:21: CL001 tag 'implements SEC-REQ-099'/m);
   });
 
+  it('fails on a tag it cannot read (misspelt relation) and on a source file too large to scan', async () => {
+    edit('firmware/src/ble/ble_commands.c', (t) => t.replace('// @spdf implements SEC-REQ-099', '// @spdf implemnts SEC-REQ-009'));
+    const tag = await runCli(['check', dir, '--min-coverage', '0', '--allow-errors']);
+    assert.equal(tag.code, 1, tag.stdout);
+    assert.match(tag.stdout, / -- 1 input problem \(review lock, source files and tags, test results\)$/);
+    assert.match(tag.stderr, /^firmware\/src\/ble\/ble_commands\.c:95:\d+: input problem: unknown-relation: unknown relation 'implemnts'/m);
+    edit('spdf.config.yaml', (t) => t.replace('code:\n', 'code:\n  max_file_bytes: 3000\n'));
+    const big = await runCli(['check', dir, '--min-coverage', '0', '--allow-errors', '--allow-unknown-ids', '--format', 'json']);
+    assert.equal(big.code, 1);
+    const skipped = JSON.parse(big.stdout).offenders.filter((o: { message: string }) => o.message.startsWith('source file not scanned for tags'));
+    assert.ok(skipped.some((o: { file: string }) => o.file === 'firmware/src/ble/ble_commands.c'), JSON.stringify(skipped));
+  });
+
   it('takes the default minimum from check.min_coverage (100 when absent); --min-coverage overrides it', async () => {
     const absent = await runCli(['check', dir, ...ALLOW_EXAMPLE]);
     assert.match(absent.stdout, /minimum 100%.* -- coverage below 100%$/);

@@ -48,7 +48,8 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
     allowUnknownIds: !!values['allow-unknown-ids'],
     allowErrors: !!values['allow-errors'],
   };
-  const report = runGate(check.ruleInputs, check.result, { ...opts, problems: check.problems });
+  const skippedCode = (check.inputs.code?.notes ?? []).filter((n) => n.kind === 'unreadable' || n.kind === 'oversize');
+  const report = runGate(check.ruleInputs, check.result, { ...opts, problems: check.problems, skippedCode });
   if (format === 'json') o.out(JSON.stringify(report, null, 2));
   else {
     for (const x of report.offenders.slice(0, HUMAN_OFFENDERS)) o.err(`${report.allowed.includes(x.class) ? '(allowed) ' : ''}${offenderLine(x)}`);

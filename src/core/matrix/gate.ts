@@ -34,7 +34,12 @@ export interface GateInput {
   matrix: Matrix;
   /** The code-link index; without it unknown-ID tags cannot be checked (the report says so). */
   code?: CodeLinksInput;
+  /** Source files the code index meant to read and could not (unreadable, over code.max_file_bytes). */
+  skippedCode?: readonly { file: string; message: string }[];
 }
+
+/** Code problems that mean a tag was not understood: the tag may name an unknown ID or claim evidence. */
+const UNREAD_TAG_PROBLEMS = new Set(['malformed-tag', 'unknown-relation', 'internal']);
 
 /** A 1-based place in a workspace file (columns in UTF-16 code units). */
 export interface Place {
@@ -45,7 +50,7 @@ export interface Place {
 
 export type GateOffender =
   | ({ class: 'load'; code: string; message: string } & Place)
-  | { class: 'input'; message: string }
+  | ({ class: 'input'; message: string } & Partial<Place>)
   | ({ class: 'unknown-id'; id: string; relation: string; message: string } & Place)
   | ({ class: 'status'; id: string; kind: string; status: TraceStatus; why: string } & Place)
   | ({ class: 'finding'; code: string; message: string } & Place)
@@ -73,9 +78,9 @@ export interface GateReport {
  * THE gate of `spdf check`, from the assembled rule inputs (src/core/rules/inputs.ts) and their lint result:
  * builds the matrix views the gate reads and evaluates it. `problems` are input problems besides the model.
  */
-export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions & { problems?: string[] }): GateReport {
+export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions & { problems?: string[]; skippedCode?: GateInput['skippedCode'] }): GateReport {
   const matrix = traceMatrix(inputs, lint, { views: VIEWS.filter((v) => v !== 'fda'), problems: opts.problems });
-  return evaluateGate({ graph: inputs.graph, result: lint, matrix, code: inputs.code }, opts);
+  return evaluateGate({ graph: inputs.graph, result: lint, matrix, code: inputs.code, skippedCode: opts.skippedCode }, opts);
 }
 
 const place = (file: string, r: Range): Place => ({ file, line: r.start.line + 1, column: r.start.character + 1 });
@@ -94,6 +99,9 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
   }
   const modelProblems = new Set(graph.problems.map(problemLine));
   for (const message of matrix.problems) if (!modelProblems.has(message)) byClass.input.push({ class: 'input', message });
+  for (const s of input.skippedCode ?? []) byClass.input.push({ class: 'input', message: `source file not scanned for tags: ${s.message}`, file: s.file, line: 1, column: 1 });
+  for (const f of input.code?.files ?? [])
+    for (const p of f.problems) if (UNREAD_TAG_PROBLEMS.has(p.kind)) byClass.input.push({ class: 'input', message: `${p.kind}: ${p.message}`, ...place(f.file, p.range) });
 
   if (input.code) {
     const suppressed = new Set(result.suppressed.filter((s) => s.code === 'CL001').map((s) => key('CL001', s.file, s.range)));
@@ -126,7 +134,7 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
   const reasons: string[] = [];
   const blocking = (k: OffenderClass) => !allowed.includes(k) && byClass[k].length > 0;
   if (blocking('load')) reasons.push(`${plural(byClass.load.length, 'load problem')} in model or config files`);
-  if (blocking('input')) reasons.push(`${plural(byClass.input.length, 'input problem')} (review lock, code index, test results)`);
+  if (blocking('input')) reasons.push(`${plural(byClass.input.length, 'input problem')} (review lock, source files and tags, test results)`);
   if (blocking('unknown-id')) reasons.push(`${plural(byClass['unknown-id'].length, 'code tag')} naming unknown IDs`);
   if (blocking('internal')) reasons.push(`${plural(byClass.internal.length, 'rule')} crashed (internal error)`);
   if (blocking('finding')) reasons.push(`${plural(byClass.finding.length, 'error-level structure finding')}`);
@@ -154,7 +162,7 @@ export function offenderLine(o: GateOffender): string {
     case 'load':
       return `${o.file}:${o.line}:${o.column}: ${o.code} ${o.message}`;
     case 'input':
-      return `input problem: ${o.message}`;
+      return `${o.file ? `${o.file}:${o.line}:${o.column}: ` : ''}input problem: ${o.message}`;
     case 'unknown-id':
       return `${o.file}:${o.line}:${o.column}: CL001 ${o.message}`;
     case 'status':
