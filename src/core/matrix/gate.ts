@@ -92,10 +92,13 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
   const failOn: TraceStatus[] = [...new Set<TraceStatus>([...(opts.allowErrors ? [] : (['ERROR'] as const)), ...(opts.failOnStatus ?? [])])];
   const byClass: Record<OffenderClass, GateOffender[]> = { load: [], input: [], 'unknown-id': [], status: [], finding: [], internal: [] };
 
+  // Load problems fail whatever the rules' configured severity; only a justified in-place suppression excuses one.
   const loadKeys = new Set<string>();
+  const suppressedKeys = new Set(result.suppressed.map((s) => key(s.code, s.file, s.range)));
   for (const p of graph.problems) {
-    loadKeys.add(key(p.code, p.file, p.range));
-    byClass.load.push({ class: 'load', code: p.code, message: p.message, ...place(p.file, p.range) });
+    const k = key(p.code, p.file, p.range);
+    loadKeys.add(k);
+    if (!suppressedKeys.has(k)) byClass.load.push({ class: 'load', code: p.code, message: p.message, ...place(p.file, p.range) });
   }
   const modelProblems = new Set(graph.problems.map(problemLine));
   for (const message of matrix.problems) if (!modelProblems.has(message)) byClass.input.push({ class: 'input', message });
@@ -104,10 +107,9 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
     for (const p of f.problems) if (UNREAD_TAG_PROBLEMS.has(p.kind)) byClass.input.push({ class: 'input', message: `${p.kind}: ${p.message}`, ...place(f.file, p.range) });
 
   if (input.code) {
-    const suppressed = new Set(result.suppressed.filter((s) => s.code === 'CL001').map((s) => key('CL001', s.file, s.range)));
     for (const f of input.code.files)
       for (const tag of f.tags)
-        if (!graph.byId.has(tag.id) && !suppressed.has(key('CL001', f.file, tag.idRange)))
+        if (!graph.byId.has(tag.id) && !suppressedKeys.has(key('CL001', f.file, tag.idRange)))
           byClass['unknown-id'].push({ class: 'unknown-id', id: tag.id, relation: tag.relation, message: `tag '${tag.relation} ${tag.id}' names an ID the model does not define`, ...place(f.file, tag.idRange) });
   }
 
