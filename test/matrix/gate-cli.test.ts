@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { validator } from '../export/support';
 import { runCli } from '../support/cli';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'infusion-pump');
@@ -105,6 +106,7 @@ describe('spdf check fails closed', () => {
     assert.ok(report.offenders.some((o: { class: string; id?: string }) => o.class === 'unknown-id' && o.id === 'SEC-REQ-099'));
     assert.ok(report.offenders.length > 20, 'json is not cut to the first offenders');
     assert.equal(report.reasons[0], `${load.length} load problems in model or config files`);
+    assert.deepEqual(validator('media/schemas/spdf.check.schema.json')(report), []);
   });
 
   it('a matrix with load problems says INCOMPLETE and lists them', async () => {

@@ -15,7 +15,7 @@ import type { Coverage, TraceStatus } from './decide';
 import { VIEWS, type Matrix } from './model';
 import { traceMatrix } from './trace-matrix';
 
-/** Version of `spdf check --format json` (media/schemas is not needed: the shape is GateReport). */
+/** Version of `spdf check --format json`, documented by media/schemas/spdf.check.schema.json. */
 export const GATE_FORMAT_VERSION = 1;
 
 export interface GateOptions {
@@ -52,7 +52,7 @@ export type GateOffender =
   | ({ class: 'load'; code: string; message: string } & Place)
   | ({ class: 'input'; message: string } & Partial<Place>)
   | ({ class: 'unknown-id'; id: string; relation: string; message: string } & Place)
-  | ({ class: 'status'; id: string; kind: string; status: TraceStatus; why: string } & Place)
+  | ({ class: 'status'; id: string; kind: string; status: TraceStatus; why: string; message: string } & Place)
   | ({ class: 'finding'; code: string; message: string } & Place)
   | { class: 'internal'; code: string; message: string };
 
@@ -118,7 +118,17 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
     for (const r of v?.rows ?? [])
       if (TRACED_KINDS.includes(r.kind) && failOn.includes(r.status) && !seen.has(r.id)) {
         seen.add(r.id);
-        byClass.status.push({ class: 'status', id: r.id, kind: r.kind, status: r.status, why: (r.cells.why ?? []).map((x) => x.text).join('; '), file: r.file, line: r.line, column: 1 });
+        byClass.status.push({
+          class: 'status',
+          id: r.id,
+          kind: r.kind,
+          status: r.status,
+          why: (r.cells.why ?? []).map((x) => x.text).join('; '),
+          message: `${r.kind} '${r.id}' is ${r.status}`,
+          file: r.file,
+          line: r.line,
+          column: 1,
+        });
       }
 
   for (const f of result.findings)
