@@ -132,7 +132,7 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
   }
   inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults);
   const stale = findRule('TM007');
-  if (stale && effectiveSeverity(stale, { config }) !== 'off') inputs.fileDates = gitFileDates(root);
+  if (opts.trusted !== false && stale && effectiveSeverity(stale, { config }) !== 'off') inputs.fileDates = gitFileDates(root);
   return inputs;
 }
 

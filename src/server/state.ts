@@ -108,7 +108,8 @@ export class WorkspaceState {
     await this.loadLock();
     await this.loadTestResults();
     const stale = findRule('TM007');
-    this.fileDates = stale && effectiveSeverity(stale, { config: this.config }) !== 'off' ? gitFileDates(this.opts.root) : undefined;
+    // git runs only in a trusted workspace: a hostile repository config could make it run programs.
+    this.fileDates = this.opts.trusted && stale && effectiveSeverity(stale, { config: this.config }) !== 'off' ? gitFileDates(this.opts.root) : undefined;
     this.graphDirty = true;
     this.rebuildGraph();
     this.code?.dispose();

@@ -44,6 +44,18 @@ describe('TM007 stale model through the CLI and server hosts', () => {
     assert.deepEqual(stale(check.result.findings), expected);
   });
 
+  it('no host runs git for an untrusted workspace', async () => {
+    const check = await checkPath(root, { cache: false, trusted: false });
+    assert.deepEqual(stale(check.result.findings), []);
+    const state = new WorkspaceState(new FsHost(root), { root, trusted: false, codeLinks: true });
+    try {
+      await state.loadAll();
+      assert.deepEqual(stale(state.check().result.findings), []);
+    } finally {
+      state.dispose();
+    }
+  });
+
   it('the language server reports it', async () => {
     const state = new WorkspaceState(new FsHost(root), { root, trusted: true, codeLinks: true });
     try {
