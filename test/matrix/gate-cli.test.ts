@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { validator } from '../export/support';
 import { runCli } from '../support/cli';
 
@@ -116,5 +117,11 @@ describe('spdf check fails closed', () => {
     assert.match(md.stdout, /^- model\/requirements\.spdf\.yaml:31:1: TM000 /m);
     const json = JSON.parse((await runCli(['trace', dir, '--format', 'json', '--no-code'])).stdout);
     assert.ok(json.problems.some((p: string) => p.startsWith('model/requirements.spdf.yaml:31:1: TM000 ')));
+    const xlsx = join(dir, 'm.xlsx');
+    assert.equal((await runCli(['trace', dir, '--format', 'xlsx', '-o', xlsx, '--no-code'])).code, 0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(xlsx) as never);
+    assert.equal(wb.worksheets[0].name, 'INCOMPLETE - input problems');
+    assert.match(String(wb.worksheets[0].getCell('A2').value), /^model\/requirements\.spdf\.yaml:31:1: TM000 /);
   });
 });
