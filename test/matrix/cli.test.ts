@@ -22,7 +22,7 @@ describe('spdf check and spdf trace', () => {
   it("check passes at the example's real coverage only with its deliberate defects allowed, and lists them", async () => {
     const first = await runCli(['check', EXAMPLE]);
     assert.equal(first.code, 1);
-    assert.match(first.stdout, / -- 1 code tag naming unknown IDs; 1 error-level structure finding; 6 items ERROR; coverage below 100%$/);
+    assert.match(first.stdout, / -- 1 code tag naming unknown IDs; 4 error-level findings on the traced chain; 6 items ERROR; coverage below 100%$/);
     assert.match(first.stderr, /^firmware\/src\/ble\/ble_commands\.c:95:21: CL001 tag 'implements SEC-REQ-099'/m, 'the deliberate unknown ID of the example');
     assert.match(first.stderr, /^model\/threats\.spdf\.yaml:163: ERROR threat THR-006: TM002/m, 'the deliberate dangling reference of the example');
     const pct = /coverage (\d+\.\d)%/.exec(first.stdout)![1];

@@ -60,11 +60,13 @@ describe('spdf check fails closed', () => {
     assert.match(r.stderr, /^spdf\.config\.yaml:\d+:\d+: TM000 /m);
   });
 
-  it('fails by default on tags naming unknown IDs and on ERROR items, listing each with its place', async () => {
+  it('fails by default on tags naming unknown IDs, ERROR items and error findings on the traced chain, listing each with its place', async () => {
     const r = await runCli(['check', dir, '--min-coverage', '0']);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, / -- 1 code tag naming unknown IDs; 1 error-level structure finding; 6 items ERROR$/);
+    assert.match(r.stdout, / -- 1 code tag naming unknown IDs; 4 error-level findings on the traced chain; 6 items ERROR$/);
     assert.match(r.stderr, /^firmware\/src\/ble\/ble_commands\.c:95:21: CL001 tag 'implements SEC-REQ-099'/m);
+    assert.match(r.stderr, /^model\/threats\.spdf\.yaml:276:9: TR006 threat 'THR-010' has no safety assessment/m, 'an error on a threat of the chain');
+    assert.doesNotMatch(r.stderr, /ZC020/, 'an error on an asset is not on the traced chain');
   });
 
   it('fails on a tag it cannot read (misspelt relation) and on a source file too large to scan', async () => {

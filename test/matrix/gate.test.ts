@@ -11,6 +11,7 @@ import { buildCodeIndex } from '../../src/node/codeindex/buildCodeIndex';
 const VERIFIED = `requirements:
   - id: SEC-REQ-001
     title: Reject unsigned therapy commands
+    verification: [test]
     tests: [TC-001]
 tests:
   - id: TC-001
@@ -52,6 +53,6 @@ describe('gate (in process)', () => {
   });
 
   it('fails with no requirements in scope, even at minimum 0', async () => {
-    assert.deepEqual(await gate({ 'model.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: Old\n    status: obsolete\n' }, { minCoverage: 0 }), { pass: false, reasons: ['no requirements in scope'] });
+    assert.deepEqual(await gate({ 'model.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: Old\n    verification: [test]\n    status: obsolete\n' }, { minCoverage: 0 }), { pass: false, reasons: ['no requirements in scope'] });
   });
 });

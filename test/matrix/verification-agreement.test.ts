@@ -11,6 +11,7 @@ import { buildCodeIndex } from '../../src/node/codeindex/buildCodeIndex';
 const MODEL = `requirements:
   - id: SEC-REQ-001
     title: Reject unsigned therapy commands
+    verification: [test]
 `;
 const IMPL = '// @spdf implements SEC-REQ-001\nint dose_set_rate(int rate) { return rate; }\n';
 const VERIFY = '// @spdf verifies SEC-REQ-001\nvoid test_rejects_unsigned(void) {}\n';

@@ -180,28 +180,33 @@ export class TraceIndex {
       (spans.get(item.file) ?? spans.set(item.file, []).get(item.file)!).push(span);
     }
     for (const list of spans.values()) list.sort((a, b) => a.start - b.start);
-    const itemAt = (file: string, line: number): Item | undefined => {
-      const list = spans.get(file);
-      if (!list) return undefined;
-      let lo = 0;
-      let hi = list.length - 1;
-      let found: Span | undefined;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].start <= line) {
-          found = list[mid];
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      return found && found.end >= line ? found.item : undefined;
-    };
+    this.spans = spans;
     const put = <T>(m: Map<Item, T[]>, f: T & Finding) => {
-      const item = itemAt(f.file, f.range.start.line);
+      const item = this.itemAt(f.file, f.range.start.line);
       if (!item) return;
       (m.get(item) ?? m.set(item, []).get(item)!).push(f);
     };
     for (const f of lint.findings) put(this.findingsOf, f);
     for (const f of lint.suppressed) put(this.suppressedOf, f);
+  }
+
+  private spans?: Map<string, Span[]>;
+
+  /** The item whose source span holds a 0-based line of a model file (spans are indexed with the lint result). */
+  itemAt(file: string, line: number): Item | undefined {
+    const list = this.spans?.get(file);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found: Span | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start <= line) {
+        found = list[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && found.end >= line ? found.item : undefined;
   }
 
   // ---- relations -------------------------------------------------------------------------------

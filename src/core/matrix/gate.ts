@@ -1,7 +1,7 @@
 /**
  * The CI gate behind `spdf check`. It fails closed: a model or config file that did not load, an input that
- * could not be read, a code tag naming an unknown ID, an item in ERROR, an error-level structure finding, a
- * crashed rule, an empty requirement set or a coverage below the minimum each fail it. Only the explicit
+ * could not be read, a code tag naming an unknown ID, an item in ERROR, an error-level finding on the traced
+ * chain, a crashed rule, an empty requirement set or a coverage below the minimum each fail it. Only the explicit
  * `allow*` options turn a class of offenders into a reported, non-blocking one.
  */
 import type { CodeLinksInput } from '../codelinks/ruleInput';
@@ -9,11 +9,11 @@ import type { Graph } from '../model/graph';
 import type { LintResult } from '../rules/engine';
 import { findRule } from '../rules/registry';
 import type { RuleInputs } from '../rules/types';
-import type { Range } from '../types';
-import { problemLine, TRACED_KINDS } from './build';
+import type { Finding, Range } from '../types';
+import { buildMatrixFrom, problemLine, TRACED_KINDS } from './build';
 import type { Coverage, TraceStatus } from './decide';
 import { VIEWS, type Matrix } from './model';
-import { traceMatrix } from './trace-matrix';
+import { traceIndexFromInputs } from './trace-matrix';
 
 /** Version of `spdf check --format json`, documented by media/schemas/spdf.check.schema.json. */
 export const GATE_FORMAT_VERSION = 1;
@@ -36,7 +36,15 @@ export interface GateInput {
   code?: CodeLinksInput;
   /** Source files the code index meant to read and could not (unreadable, over code.max_file_bytes). */
   skippedCode?: readonly { file: string; message: string }[];
+  /**
+   * Whether a finding lies on the traced chain: on an in-scope requirement, control, threat, hazard, zone,
+   * conduit or test, or in source code. Without it only structure findings count.
+   */
+  onChain?: (f: Finding) => boolean;
 }
+
+/** Kinds whose findings are on the traced chain (threat -> control -> requirement -> test, and what rolls up). */
+const CHAIN_KINDS: ReadonlySet<string> = new Set([...TRACED_KINDS, 'test']);
 
 /** Code problems that mean a tag was not understood: the tag may name an unknown ID or claim evidence. */
 const UNREAD_TAG_PROBLEMS = new Set(['malformed-tag', 'unknown-relation', 'internal']);
@@ -79,8 +87,14 @@ export interface GateReport {
  * builds the matrix views the gate reads and evaluates it. `problems` are input problems besides the model.
  */
 export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions & { problems?: string[]; skippedCode?: GateInput['skippedCode'] }): GateReport {
-  const matrix = traceMatrix(inputs, lint, { views: VIEWS.filter((v) => v !== 'fda'), problems: opts.problems });
-  return evaluateGate({ graph: inputs.graph, result: lint, matrix, code: inputs.code, skippedCode: opts.skippedCode }, opts);
+  const ix = traceIndexFromInputs(inputs, lint, { problems: opts.problems });
+  const matrix = buildMatrixFrom(ix, VIEWS.filter((v) => v !== 'fda'));
+  const onChain = (f: Finding): boolean => {
+    if (!inputs.graph.fileByPath.has(f.file)) return true;
+    const item = ix.itemAt(f.file, f.range.start.line);
+    return !!item && CHAIN_KINDS.has(item.kind) && ix.inScope(item.id);
+  };
+  return evaluateGate({ graph: inputs.graph, result: lint, matrix, code: inputs.code, skippedCode: opts.skippedCode, onChain }, opts);
 }
 
 const place = (file: string, r: Range): Place => ({ file, line: r.start.line + 1, column: r.start.character + 1 });
@@ -132,7 +146,7 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
       }
 
   for (const f of result.findings)
-    if (f.severity === 'error' && findRule(f.code)?.meta.category === 'structure' && !loadKeys.has(key(f.code, f.file, f.range)))
+    if (f.severity === 'error' && f.code !== 'CL001' && !loadKeys.has(key(f.code, f.file, f.range)) && (findRule(f.code)?.meta.category === 'structure' || input.onChain?.(f)))
       byClass.finding.push({ class: 'finding', code: f.code, message: f.message, ...place(f.file, f.range) });
   for (const e of result.internalErrors) byClass.internal.push({ class: 'internal', code: e.code, message: e.message.split('\n')[0] });
 
@@ -149,7 +163,7 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
   if (blocking('input')) reasons.push(`${plural(byClass.input.length, 'input problem')} (review lock, source files and tags, test results)`);
   if (blocking('unknown-id')) reasons.push(`${plural(byClass['unknown-id'].length, 'code tag')} naming unknown IDs`);
   if (blocking('internal')) reasons.push(`${plural(byClass.internal.length, 'rule')} crashed (internal error)`);
-  if (blocking('finding')) reasons.push(`${plural(byClass.finding.length, 'error-level structure finding')}`);
+  if (blocking('finding')) reasons.push(`${plural(byClass.finding.length, 'error-level finding')} on the traced chain`);
   if (byClass.status.length) reasons.push(`${plural(byClass.status.length, 'item')} ${failOn.join('/')}`);
   if (c.total === 0) reasons.push('no requirements in scope');
   else if (c.percent === undefined || c.percent + 1e-9 < opts.minCoverage) reasons.push(`coverage below ${opts.minCoverage}%`);

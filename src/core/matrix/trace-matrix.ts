@@ -1,6 +1,6 @@
 import type { LintResult } from '../rules/engine';
 import type { RuleInputs } from '../rules/types';
-import { buildMatrix } from './build';
+import { buildMatrixFrom, TraceIndex } from './build';
 import { matrixLinksFromCode } from './links';
 import { VIEWS, type Matrix, type ViewName } from './model';
 
@@ -11,19 +11,20 @@ export interface TraceMatrixOptions {
   problems?: string[];
 }
 
-/** The matrix of a lint run, from the same assembled inputs the rules saw (src/core/rules/inputs.ts). */
+/** The trace index of a lint run, from the same assembled inputs the rules saw (src/core/rules/inputs.ts). */
+export function traceIndexFromInputs(inputs: RuleInputs, lint: LintResult, opts: Omit<TraceMatrixOptions, 'views'> = {}): TraceIndex {
+  return new TraceIndex({
+    graph: inputs.graph,
+    config: inputs.config,
+    lint,
+    code: inputs.code ? matrixLinksFromCode(inputs.code, inputs.lock, inputs.graph) : undefined,
+    testResults: inputs.testResults,
+    allFiles: inputs.allFiles,
+    commit: opts.commit,
+    problems: opts.problems,
+  });
+}
+
 export function traceMatrix(inputs: RuleInputs, lint: LintResult, opts: TraceMatrixOptions = {}): Matrix {
-  return buildMatrix(
-    {
-      graph: inputs.graph,
-      config: inputs.config,
-      lint,
-      code: inputs.code ? matrixLinksFromCode(inputs.code, inputs.lock, inputs.graph) : undefined,
-      testResults: inputs.testResults,
-      allFiles: inputs.allFiles,
-      commit: opts.commit,
-      problems: opts.problems,
-    },
-    opts.views ?? VIEWS,
-  );
+  return buildMatrixFrom(traceIndexFromInputs(inputs, lint, opts), opts.views ?? VIEWS);
 }
