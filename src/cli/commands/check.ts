@@ -9,7 +9,7 @@ export const HUMAN_OFFENDERS = 20;
 
 /**
  * `spdf check`: the CI gate (src/core/matrix/gate.ts). It fails closed: load problems, unknown-ID tags, ERROR
- * items, error-level structure findings, an empty requirement set or coverage below the minimum (flag, else
+ * items, error-level findings on the traced chain, an empty requirement set or coverage below the minimum (flag, else
  * config `check.min_coverage`, default 100) fail it unless an `--allow-*` flag says otherwise.
  * Exit 0 pass, 1 fail, 2 usage or internal error.
  */
