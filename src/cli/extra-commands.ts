@@ -24,7 +24,7 @@ export const extraCommands: Record<string, ExtraCommand> = {
     run: (o, args) => (require('./commands/review') as typeof import('./commands/review')).reviewCommand(o, args),
   },
   check: {
-    summary: 'CI gate: --min-coverage PCT [--fail-on-status SUSPECT,MISSING,ERROR]',
+    summary: 'CI gate, fails closed: [--min-coverage PCT (default check.min_coverage, else 100)] [--fail-on-status S,...] [--allow-load-errors] [--allow-unknown-ids] [--allow-errors] [--format human|json]',
     run: (o, args) => (require('./commands/check') as typeof import('./commands/check')).checkCommand(o, args),
   },
 };

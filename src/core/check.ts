@@ -1,17 +1,17 @@
 import type { Host } from './host';
 import { loadWorkspace, type Workspace } from './model/load-workspace';
 import { lint, type LintOptions, type LintResult } from './rules/engine';
-import type { RuleInputs } from './rules/types';
+import { ruleInputs, type HostInputs } from './rules/inputs';
 
 export interface CheckOptions extends LintOptions {
   trusted?: boolean;
   /** Extra rule inputs supplied by the host (code index, git dates, test results, lock). */
-  inputs?: Partial<Omit<RuleInputs, 'graph' | 'config' | 'allFiles'>>;
+  inputs?: HostInputs;
 }
 
 /** Loads the workspace through the host and runs every enabled rule. */
 export async function checkWorkspace(host: Host, opts: CheckOptions = {}): Promise<{ workspace: Workspace; result: LintResult }> {
   const workspace = await loadWorkspace(host, { trusted: opts.trusted });
-  const result = lint({ graph: workspace.graph, config: workspace.config, allFiles: workspace.allFiles, ...opts.inputs }, opts);
+  const result = lint(ruleInputs(workspace, opts.inputs), opts);
   return { workspace, result };
 }

@@ -7,6 +7,7 @@ import { DEFAULT_ID_PATTERNS } from '../core/model/kinds';
 import { loadWorkspace, type Workspace } from '../core/model/load-workspace';
 import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
 import { findRule } from '../core/rules/registry';
+import { ruleInputs as coreRuleInputs } from '../core/rules/inputs';
 import type { RuleInputs } from '../core/rules/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import { CONFIG_FILE, resolveConfig } from '../core/model/config';
@@ -34,6 +35,8 @@ export interface NodeCheck {
   host: FsHost;
   workspace: Workspace;
   inputs: NodeInputs;
+  /** What the rules read, assembled once (the matrix reads the same). */
+  ruleInputs: RuleInputs;
   result: LintResult;
   /** Files skipped while walking or indexing, each with its reason. */
   notes: WalkNote[];
@@ -82,23 +85,17 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   }
   claimGlobs(safetyCriticalCodeGlobs(workspace));
   const inputs = await readInputs(root, workspace, opts, code);
-  const result = lint(ruleInputs(workspace, inputs));
+  const assembled = ruleInputs(workspace, inputs);
+  const result = lint(assembled);
   const lockProblems = inputs.lockProblem ? [inputs.lockProblem] : inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
   const problems = [...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [...host.notes, ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
-  return { root, host, workspace, inputs, result, notes, problems };
+  return { root, host, workspace, inputs, ruleInputs: assembled, result, notes, problems };
 }
 
+/** The rule inputs of a Node check, through the core's one assembly. */
 export function ruleInputs(workspace: Workspace, inputs: NodeInputs): RuleInputs {
-  return {
-    graph: workspace.graph,
-    config: workspace.config,
-    allFiles: workspace.allFiles,
-    ...(inputs.code ? { code: inputs.code } : {}),
-    ...(inputs.lockText !== undefined ? { lock: inputs.lockText } : {}),
-    ...(inputs.testResults ? { testResults: inputs.testResults } : {}),
-    ...(inputs.fileDates ? { fileDates: inputs.fileDates } : {}),
-  };
+  return coreRuleInputs(workspace, { code: inputs.code, lock: inputs.lockText, testResults: inputs.testResults, fileDates: inputs.fileDates });
 }
 
 /** The config as loadWorkspace will resolve it (same file, same trust), read before the model. */
@@ -145,7 +142,7 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
   }
   inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults);
   const stale = findRule('TM007');
-  if (stale && effectiveSeverity(stale, { config }) !== 'off') inputs.fileDates = gitFileDates(root);
+  if (opts.trusted !== false && stale && effectiveSeverity(stale, { config }) !== 'off') inputs.fileDates = gitFileDates(root);
   return inputs;
 }
 

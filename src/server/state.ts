@@ -18,9 +18,12 @@ import { scanSuppressions } from '../core/model/suppressions';
 import { coverageOf, traceIndexOf, traceItems, type Coverage, type ItemTrace, type StatusLink, type TraceInputs } from '../core/matrix/status';
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
-import { lint, type LintResult } from '../core/rules/engine';
-import { RULES } from '../core/rules/registry';
+import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
+import { findRule, RULES } from '../core/rules/registry';
+import { ruleInputs } from '../core/rules/inputs';
 import type { Rule, RuleInputs } from '../core/rules/types';
+import type { CodeLinksInput } from '../core/codelinks/ruleInput';
+import { gitFileDates } from '../node/git-dates';
 import { SourceText } from '../core/text';
 import type { Finding, SuppressedFinding } from '../core/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
@@ -74,6 +77,8 @@ export class WorkspaceState {
   private traceCache = new Map<string, ItemTrace[]>();
   private traceIndexCache?: { inputs: TraceInputs; index: TraceIndex };
   private testResults?: TestResultsInput;
+  /** Last commit dates from git, read at load when TM007 (stale model) is on. */
+  private fileDates?: Map<string, number>;
 
   constructor(
     private host: Host,
@@ -102,6 +107,9 @@ export class WorkspaceState {
     await Promise.all(models.map(async (p) => this.loads.set(p, await this.loadModel(p))));
     await this.loadLock();
     await this.loadTestResults();
+    const stale = findRule('TM007');
+    // git runs only in a trusted workspace: a hostile repository config could make it run programs.
+    this.fileDates = this.opts.trusted && stale && effectiveSeverity(stale, { config: this.config }) !== 'off' ? gitFileDates(this.opts.root) : undefined;
     this.graphDirty = true;
     this.rebuildGraph();
     this.code?.dispose();
@@ -339,12 +347,12 @@ export class WorkspaceState {
     const inInclude = modelFileMatcher({ ...this.config, exclude: [] });
     const open = [...this.overlays.keys()].filter((p) => /\.spdf\.ya?ml$/i.test(p) || inInclude(p));
     if (!rule || open.length === 0) return [];
-    const found = lint({ graph: this.graph, config: this.config, allFiles: this.sortedFiles, explicitFiles: open }, { rules: [rule] }).findings;
+    const found = lint(ruleInputs({ graph: this.graph, config: this.config, allFiles: this.sortedFiles }, { explicitFiles: open }), { rules: [rule] }).findings;
     return found.map((f) => (f.severity === 'error' ? { ...f, severity: 'warning' } : f));
   }
 
   inputs(): RuleInputs {
-    return { graph: this.graph, config: this.config, allFiles: this.sortedFiles, code: this.codeInput(), lock: this.lock, ...(this.testResults ? { testResults: this.testResults } : {}) };
+    return ruleInputs({ graph: this.graph, config: this.config, allFiles: this.sortedFiles }, { code: this.codeInput(), lock: this.lock, testResults: this.testResults, fileDates: this.fileDates });
   }
 
   /**
@@ -365,7 +373,7 @@ export class WorkspaceState {
   }
 
   /** The `code` rule input. The one place that shapes the index for the CL rules. */
-  codeInput(): unknown {
+  codeInput(): CodeLinksInput | undefined {
     if (!this.opts.codeLinks) return undefined;
     return { files: [...this.code.files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
   }
@@ -385,7 +393,7 @@ export class WorkspaceState {
     const links: StatusLink[] = this.opts.codeLinks
       ? this.code.links().map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, review: this.reviewOf(l).state }))
       : [];
-    const inputs: TraceInputs = { graph: this.graph, config: this.config, findings: this.result.findings, suppressed: this.result.suppressed as SuppressedFinding[], links, testResults: this.testResults };
+    const inputs: TraceInputs = { graph: this.graph, config: this.config, findings: this.result.findings, suppressed: this.result.suppressed as SuppressedFinding[], links, testResults: this.testResults, allFiles: this.sortedFiles };
     this.traceIndexCache = { inputs, index: traceIndexOf(inputs) };
     return this.traceIndexCache;
   }

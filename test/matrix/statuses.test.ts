@@ -98,7 +98,7 @@ describe('matrix statuses', () => {
     const { graph, config } = await loadWorkspace(host);
     const link = { id: 'SEC-REQ-1', relation: 'implements', file: 'a.c', symbol: 'f', codeHash: 'new', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } }, symbolRange: { start: { line: 2, character: 0 }, end: { line: 9, character: 1 } } };
     const lock = { version: 1, links: [{ id: 'SEC-REQ-1', relation: 'implements', file: 'a.c', symbol: 'f', codeHash: 'old', targetHash: 'x', reviewer: 'r', date: '2026-01-01' }] };
-    const code = matrixLinksFromCode({ files: [{ links: [link] }] }, lock, graph);
+    const code = matrixLinksFromCode({ files: [{ links: [link] as never }] }, lock as never, graph);
     assert.equal(code.links[0].review, 'suspect');
     assert.equal(code.links[0].line, 3);
     const m = buildMatrix({ graph, config, code }, ['requirements']);

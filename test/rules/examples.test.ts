@@ -13,6 +13,11 @@ import { exampleFiles, lintFiles } from '../support/workspace';
 const WELL_FORMED = ['TM000', 'TM006', 'TM008', 'TM009'];
 
 describe('rule examples', () => {
+  it('every rule of the registry has at least one valid and one invalid example', () => {
+    const missing = RULES.filter((r) => !r.meta.examples.valid.length || !r.meta.examples.invalid.length).map((r) => r.meta.code);
+    assert.deepEqual(missing, []);
+  });
+
   for (const rule of RULES) {
     const rules = [rule, ...RULES.filter((r) => WELL_FORMED.includes(r.meta.code) && r !== rule)];
     describe(`${rule.meta.code} ${rule.meta.alias}`, () => {

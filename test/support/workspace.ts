@@ -1,5 +1,6 @@
 import { checkWorkspace, type CheckOptions } from '../../src/core/check';
 import { MemoryHost } from '../../src/core/host';
+import { exampleFileDates, GIT_LOG_EXAMPLE } from '../../src/core/rules/example-git-log';
 import type { RuleExample } from '../../src/core/rules/types';
 import { buildCodeIndex } from '../../src/node/codeindex/buildCodeIndex';
 
@@ -13,10 +14,11 @@ const isModelOrConfig = (f: string) => /\.(ya?ml|json)$/.test(f);
  * Loads an in-memory workspace and lints it with every rule enabled (profile `all`) unless the files set a config.
  * When source files are present, a code index is built from them (in this thread) with the lock file, as the CLI does.
  */
-export async function lintFiles(files: Record<string, string>, opts: CheckOptions = {}) {
+export async function lintFiles(allFiles: Record<string, string>, opts: CheckOptions = {}) {
+  const { [GIT_LOG_EXAMPLE]: gitLog, ...files } = allFiles;
   const withConfig = 'spdf.config.yaml' in files ? files : { ...files, 'spdf.config.yaml': 'profile: all\n' };
   const host = new MemoryHost(new Map(Object.entries(withConfig)));
-  let inputs = opts.inputs;
+  let inputs = gitLog === undefined ? opts.inputs : { fileDates: exampleFileDates(gitLog), ...opts.inputs };
   if (Object.keys(files).some((f) => !isModelOrConfig(f))) {
     const code = await buildCodeIndex({ root: '/example', host, workers: 0 });
     inputs = { code, ...(files['spdf.lock.json'] !== undefined ? { lock: files['spdf.lock.json'] } : {}), ...inputs };

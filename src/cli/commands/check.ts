@@ -1,22 +1,32 @@
-import { TRACED_KINDS } from '../../core/matrix/build';
 import { STATUSES, formatPercent, type TraceStatus } from '../../core/matrix/decide';
-import { VIEWS } from '../../core/matrix/model';
+import { offenderLine, runGate, type GateOptions, type GateReport } from '../../core/matrix/gate';
+import { checkPath } from '../../node/workspace';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
 import { parseCommand } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 
 const USAGE = `usage: spdf check [dir] [options]
 The CI gate over the workspace that holds dir (default: the current folder). Exit 0 pass, 1 fail, 2 usage or internal error.
-  --min-coverage PCT            fail below this coverage ((OK + JUSTIFIED) / requirements in scope)
-  --fail-on-status S1,S2        fail when any traced item has one of these statuses
+It fails closed: load problems, unreadable inputs, unknown-ID tags, ERROR items, error-level findings on the traced
+chain, crashed rules, no requirement in scope, or coverage below the minimum fail it.
+  --min-coverage PCT            fail below this coverage ((OK + JUSTIFIED) / requirements in scope);
+                                default check.min_coverage of spdf.config.yaml, else 100
+  --fail-on-status S1,S2        also fail when any traced item has one of these statuses
+  --allow-load-errors           list model/config load problems and unreadable inputs without failing
+  --allow-unknown-ids           list code tags naming unknown IDs without failing
+  --allow-errors                list ERROR items and error-level findings without failing
+  -f, --format human|json       json lists every offender (schema media/schemas/spdf.check.schema.json)
   --test-results GLOB           JUnit XML files, replacing test_results of the config (repeatable)
   ${WORKSPACE_FLAGS_WITH_CODE_USAGE}`;
-import { loadTrace } from './trace';
+
+/** Offenders listed by the human format; `--format json` lists every one. */
+export const HUMAN_OFFENDERS = 20;
 
 /**
- * `spdf check --min-coverage PCT [--fail-on-status S1,S2]`: the CI gate. Coverage is the one definition
- * ((OK + JUSTIFIED) / requirements in scope); listed statuses fail the gate when any traced item has them.
- * Prints one summary line; exit 0 pass, 1 fail, 2 usage or internal error.
+ * `spdf check`: the CI gate (src/core/matrix/gate.ts). It fails closed: load problems, unknown-ID tags, ERROR
+ * items, error-level findings on the traced chain, an empty requirement set or coverage below the minimum (flag, else
+ * config `check.min_coverage`, default 100) fail it unless an `--allow-*` flag says otherwise.
+ * Exit 0 pass, 1 fail, 2 usage or internal error.
  */
 export async function checkCommand(o: Out, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(
@@ -24,6 +34,10 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
     {
       'min-coverage': { type: 'string' },
       'fail-on-status': { type: 'string' },
+      'allow-load-errors': { type: 'boolean', default: false },
+      'allow-unknown-ids': { type: 'boolean', default: false },
+      'allow-errors': { type: 'boolean', default: false },
+      format: { type: 'string', short: 'f', default: 'human' },
       'test-results': { type: 'string', multiple: true },
       ...WORKSPACE_FLAGS_WITH_CODE,
     },
@@ -31,37 +45,42 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
   );
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const raw = values['min-coverage'];
-  const min = raw === undefined ? 0 : Number(raw.replace(/%$/, ''));
-  if (raw !== undefined && (!/^\d+(\.\d+)?%?$/.test(raw) || min > 100)) throw new UsageError('--min-coverage takes a percentage 0..100');
+  if (raw !== undefined && (!/^\d+(\.\d+)?%?$/.test(raw) || Number(raw.replace(/%$/, '')) > 100)) throw new UsageError('--min-coverage takes a percentage 0..100');
+  const format = values.format!;
+  if (format !== 'human' && format !== 'json') throw new UsageError(`unknown --format '${format}' (human, json)`);
   const failOn = (values['fail-on-status'] ?? '')
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
   const bad = failOn.filter((s) => !(STATUSES as readonly string[]).includes(s));
   if (bad.length) throw new UsageError(`unknown status ${bad.join(', ')} in --fail-on-status (${STATUSES.join(', ')})`);
-  const t = await loadTrace(positionals[0] ?? '.', { views: VIEWS.filter((v) => v !== 'fda'), testResults: values['test-results'], ...checkPathOptions(values) });
-  for (const p of t.matrix.problems) o.err(`warning: ${p}`);
-  const c = t.matrix.coverage;
-  const offenders: { id: string; status: TraceStatus; why: string }[] = [];
-  const seen = new Set<string>();
-  for (const v of Object.values(t.matrix.views))
-    for (const r of v!.rows)
-      if (TRACED_KINDS.includes(r.kind) && failOn.includes(r.status) && !seen.has(r.id)) {
-        seen.add(r.id);
-        offenders.push({ id: r.id, status: r.status, why: (r.cells.why ?? []).map((x) => x.text).join('; ') });
-      }
-  const pct = c.percent;
-  const coverageOk = min === 0 || (pct !== undefined && pct + 1e-9 >= min);
-  const pass = coverageOk && offenders.length === 0;
+
+  const check = await checkPath(positionals[0] ?? '.', { ...checkPathOptions(values), testResults: values['test-results'] });
+  const opts: GateOptions = {
+    minCoverage: raw === undefined ? check.workspace.config.checkMinCoverage : Number(raw.replace(/%$/, '')),
+    failOnStatus: failOn as TraceStatus[],
+    allowLoadErrors: !!values['allow-load-errors'],
+    allowUnknownIds: !!values['allow-unknown-ids'],
+    allowErrors: !!values['allow-errors'],
+  };
+  const skippedCode = (check.inputs.code?.notes ?? []).filter((n) => n.kind === 'unreadable' || n.kind === 'oversize');
+  const report = runGate(check.ruleInputs, check.result, { ...opts, problems: check.problems, skippedCode });
+  if (format === 'json') o.out(JSON.stringify(report, null, 2));
+  else {
+    for (const x of report.offenders.slice(0, HUMAN_OFFENDERS)) o.err(`${report.allowed.includes(x.class) ? '(allowed) ' : ''}${offenderLine(x)}`);
+    if (report.offenders.length > HUMAN_OFFENDERS) o.err(`... and ${report.offenders.length - HUMAN_OFFENDERS} more (${report.offenders.length} in all; --format json lists every one)`);
+    o.out(summaryLine(report));
+  }
+  return report.pass ? EXIT_OK : EXIT_FINDINGS;
+}
+
+export function summaryLine(r: GateReport): string {
+  const c = r.coverage;
   const counts = STATUSES.map((s) => `${s} ${c.byStatus[s]}`).join(', ');
-  const reasons = [
-    ...(coverageOk ? [] : [pct === undefined ? 'no requirements in scope' : `coverage below ${min}%`]),
-    ...(offenders.length ? [`${offenders.length} item${offenders.length === 1 ? '' : 's'} ${failOn.join('/')}`] : []),
+  const extras = [
+    ...(r.failOnStatus.length ? [`fail on ${r.failOnStatus.join(',')}`] : []),
+    ...(r.allowed.length ? [`allowed: ${r.allowed.join(', ')}`] : []),
+    ...(r.codeChecked ? [] : ['code tags not checked (--no-code)']),
   ];
-  for (const x of offenders.slice(0, 50)) o.err(`${x.status.padEnd(9)} ${x.id}${x.why ? `  ${x.why}` : ''}`);
-  if (offenders.length > 50) o.err(`... and ${offenders.length - 50} more`);
-  o.out(
-    `spdf check: ${pass ? 'PASS' : 'FAIL'}: coverage ${formatPercent(pct)} (${c.byStatus.OK + c.byStatus.JUSTIFIED}/${c.total} requirements OK or JUSTIFIED; ${counts}); minimum ${min}%${failOn.length ? `; fail on ${failOn.join(',')}` : ''}${reasons.length ? ` -- ${reasons.join('; ')}` : ''}`,
-  );
-  return pass ? EXIT_OK : EXIT_FINDINGS;
+  return `spdf check: ${r.pass ? 'PASS' : 'FAIL'}: coverage ${formatPercent(c.percent ?? undefined)} (${c.okOrJustified}/${c.total} requirements OK or JUSTIFIED; ${counts}); minimum ${c.minimum}%${extras.map((e) => `; ${e}`).join('')}${r.reasons.length ? ` -- ${r.reasons.join('; ')}` : ''}`;
 }

@@ -66,7 +66,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
 /** Adds TM012 findings for named files that are not part of the model (they were not checked). */
 function withOutsideModel(check: NodeCheck, named: string[]): NodeCheck {
   if (named.length === 0) return check;
-  const inputs = { graph: check.workspace.graph, config: check.workspace.config, allFiles: check.workspace.allFiles, explicitFiles: named };
+  const inputs = { ...check.ruleInputs, explicitFiles: named };
   const extra = lint(inputs, { rules: [findRule('TM012')!] });
   if (extra.findings.length === 0 && extra.internalErrors.length === 0) return check;
   const findings = [...check.result.findings, ...extra.findings].sort(compareFindings);

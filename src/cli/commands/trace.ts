@@ -7,8 +7,7 @@ import { toJson } from '../../core/export/json';
 import { toMarkdown } from '../../core/export/markdown';
 import { lintToSarif, traceToSarif } from '../../core/export/sarif';
 import { toXlsx } from '../../core/export/xlsx';
-import { buildMatrix } from '../../core/matrix/build';
-import { matrixLinksFromCode } from '../../core/matrix/links';
+import { traceMatrix } from '../../core/matrix/trace-matrix';
 import { VIEWS, type Matrix, type ViewName } from '../../core/matrix/model';
 import type { TestResultsInput } from '../../core/matrix/test-results';
 import type { LintResult } from '../../core/rules/engine';
@@ -43,20 +42,9 @@ export interface TraceLoadOptions extends Omit<CheckPathOptions, 'testResults'> 
 export async function loadTrace(start: string, opts: TraceLoadOptions = {}): Promise<TraceLoad> {
   const { views: _views, untrusted, ...checkOpts } = opts;
   const check = await checkPath(start, { ...checkOpts, trusted: (opts.trusted ?? true) && !untrusted });
-  const { root, workspace, inputs, result } = check;
+  const { root, inputs, result } = check;
   const testResults = inputs.testResults!;
-  const matrix = buildMatrix(
-    {
-      graph: workspace.graph,
-      config: workspace.config,
-      lint: result,
-      code: inputs.code ? matrixLinksFromCode(inputs.code, inputs.lockText, workspace.graph) : undefined,
-      testResults,
-      commit: gitCommit(root),
-      problems: check.problems,
-    },
-    opts.views ?? VIEWS,
-  );
+  const matrix = traceMatrix(check.ruleInputs, result, { views: opts.views, commit: gitCommit(root), problems: check.problems });
   return { check, result, matrix, testResults };
 }
 

@@ -1,48 +1,115 @@
 import picomatch from 'picomatch';
 import { codeInput, DEFAULT_TEST_GLOBS } from '../codelinks/ruleInput';
-import type { Item } from '../model/graph';
-import type { Range } from '../types';
+import type { ResolvedConfig } from '../model/config-def';
+import type { Graph, Item, Reference } from '../model/graph';
 import type { RuleInputs } from '../rules/types';
 
 /**
- * Verification evidence, one definition for RQ002, VT001 and the matrix: an item is verified by a
- * `tests` item that `verifies` it or that the item lists in its own `tests`, or by a code symbol
- * tagged `@spdf verifies ID` in a test file (from the code-link index, when the host supplied one;
- * without it only the YAML counts).
+ * THE definition of verification and implementation evidence. RQ001, RQ002, CL007, the matrix (every status,
+ * export and `spdf check`) and the language server's tree view all ask this module; none decides alone.
+ *
+ * Verification of an item: a `tests` item that `verifies` it or that the item lists in its own `tests`, or a
+ * code symbol tagged `@spdf verifies ID` in a test file (`code.test_globs`). A `verifies` tag anywhere else is
+ * no evidence (CL004 reports it): counting it would let production code vouch for itself. A control is also
+ * verified through the in-scope requirements that specify it (its `implements`, their `controls` or
+ * `derived_from`); obsolete requirements verify nothing.
+ * A YAML test whose recorded result has no evidence (VT002: no `evidence` file in the workspace, or a
+ * `pass`/`fail` with neither `evidence` nor a `junit` mapping) still counts as a verifier, but an unproven one:
+ * the matrix makes its items PARTIAL.
+ * Implementation of an item: a code link `implements` on a requirement or control, `mitigates` on a threat
+ * (the relation kinds of CL003; a mismatched tag is no evidence).
  */
 
-/** The part of a code link this module reads (see src/core/codelinks/model.ts CodeLink). */
-export interface VerifyingCodeLink {
+/** The part of a code link this module reads (CodeLink and the matrix's links both fit). */
+export interface EvidenceLink {
   id: string;
   relation: string;
   file: string;
-  symbol: string | null;
-  range?: Range;
 }
 
-export interface VerificationIndex {
-  /** YAML tests that verify each ID, through `test.verifies` or the item's own `tests` list. */
-  testsOf: Map<string, Item[]>;
-  /** Code links with relation `verifies`, by target ID. */
-  codeOf: Map<string, VerifyingCodeLink[]>;
+const matchers = new WeakMap<ResolvedConfig, (file: string) => boolean>();
+
+/** Whether a workspace file is test code: `code.test_globs`, or DEFAULT_TEST_GLOBS when the list is empty. */
+export function testFileMatcher(config: ResolvedConfig): (file: string) => boolean {
+  let m = matchers.get(config);
+  if (!m) {
+    const globs = config.code.testGlobs.length ? config.code.testGlobs : DEFAULT_TEST_GLOBS;
+    m = picomatch([...globs], { dot: true });
+    matchers.set(config, m);
+  }
+  return m;
+}
+
+export function isVerificationLink(l: EvidenceLink, isTest: (file: string) => boolean): boolean {
+  return l.relation === 'verifies' && isTest(l.file);
+}
+
+export function isImplementationLink(l: EvidenceLink, target: Item | undefined): boolean {
+  if (!target) return false;
+  if (l.relation === 'implements') return target.kind === 'requirement' || target.kind === 'control';
+  return l.relation === 'mitigates' && target.kind === 'threat';
+}
+
+export const isObsoleteRequirement = (item: Item | undefined): boolean => item?.kind === 'requirement' && item.data.status === 'obsolete';
+
+/** When a reference makes a YAML test verify an item: the verified ID and the test. */
+export function testEvidenceOf(ref: Reference): [string, Item] | undefined {
+  const to = ref.target;
+  if (!to || !ref.kinds.includes(to.kind)) return undefined;
+  const field = ref.field.split('.')[0];
+  if (ref.from.kind === 'test' && field === 'verifies') return [to.id, ref.from];
+  if (field === 'tests' && to.kind === 'test' && ref.from.kind !== 'test') return [ref.from.id, to];
+  return undefined;
+}
+
+/** YAML tests that verify the item itself (for one item, without building an index). */
+export function yamlTestsOf(graph: Graph, item: Item): Item[] {
+  const out = new Set<Item>();
+  for (const r of [...(graph.refsTo.get(item.id) ?? []), ...(graph.refsOf.get(item) ?? [])]) {
+    const e = testEvidenceOf(r);
+    if (e && e[0] === item.id) out.add(e[1]);
+  }
+  return [...out];
 }
 
 /**
- * Links with relation `verifies` from the code-link input (`RuleInputs.code`, see
- * src/core/codelinks/ruleInput.ts), kept only when they sit in a test file (`code.test_globs`,
- * default DEFAULT_TEST_GLOBS): CL004 reports `verifies` tags elsewhere, which are no evidence.
+ * Whether a path written in the model names a workspace file: tried from the workspace root and from the
+ * model file's folder; a `#fragment` is ignored. URLs and other non-file references count as present.
  */
-export function verifyingCodeLinks(inputs: Pick<RuleInputs, 'code' | 'config'>): VerifyingCodeLink[] {
-  const code = codeInput(inputs.code);
-  if (!code) return [];
-  const globs = inputs.config.code.testGlobs.length ? inputs.config.code.testGlobs : DEFAULT_TEST_GLOBS;
-  const isTest = picomatch([...globs], { dot: true });
-  const out: VerifyingCodeLink[] = [];
-  for (const f of code.files) {
-    if (!isTest(f.file)) continue;
-    for (const l of f.links) if (l.relation === 'verifies') out.push(l);
+export function workspaceFileExists(files: ReadonlySet<string>, fromFile: string, p: string): boolean {
+  const clean = p.split('#')[0].trim().replace(/\\/g, '/');
+  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return true;
+  const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';
+  return files.has(normalise(clean)) || files.has(normalise(dir + clean));
+}
+
+function normalise(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
   }
-  return out;
+  return out.join('/');
+}
+
+export interface TestEvidenceGap {
+  /** The field the gap is about (where VT002 reports it). */
+  field: 'evidence' | 'result';
+  message: string;
+}
+
+/** Why a YAML test's result is not backed by evidence, or undefined. Without `files` the evidence path is not checked. */
+export function testEvidenceGap(test: Item, files: ReadonlySet<string> | undefined): TestEvidenceGap | undefined {
+  const ev = test.data.evidence;
+  if (typeof ev === 'string' && ev.trim()) {
+    if (files && !workspaceFileExists(files, test.file, ev)) return { field: 'evidence', message: `evidence file '${ev}' is not in the workspace` };
+    return undefined;
+  }
+  const result = test.data.result;
+  const hasEvidence = (typeof ev === 'string' && ev.trim() !== '') || typeof ev === 'number';
+  if ((result === 'pass' || result === 'fail') && !test.data.junit && !hasEvidence) return { field: 'result', message: `records '${result}' but no evidence` };
+  return undefined;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
@@ -52,28 +119,48 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
   } else m.set(k, [v]);
 }
 
-export function buildVerificationIndex(inputs: Pick<RuleInputs, 'graph' | 'code' | 'config'>): VerificationIndex {
-  const { graph } = inputs;
-  const testsOf = new Map<string, Item[]>();
-  for (const ref of graph.refs) {
-    if (!ref.target) continue;
-    if (ref.from.kind === 'test' && ref.field === 'verifies') push(testsOf, ref.id, ref.from);
-    else if (ref.target.kind === 'test' && ref.field.split('.')[0] === 'tests' && ref.from.kind !== 'test') push(testsOf, ref.from.id, ref.target);
+export class VerificationIndex<L extends EvidenceLink = EvidenceLink> {
+  /** YAML tests that verify each ID, through `test.verifies` or the item's own `tests` list. */
+  readonly testsOf = new Map<string, Item[]>();
+  /** Verifying code links (in test files) by target ID. */
+  readonly codeOf = new Map<string, L[]>();
+  /** In-scope requirements that specify each control. */
+  private readonly reqsOfControl = new Map<string, string[]>();
+
+  constructor(
+    readonly graph: Graph,
+    config: ResolvedConfig,
+    links: Iterable<L>,
+  ) {
+    for (const ref of graph.refs) {
+      const evidence = testEvidenceOf(ref);
+      if (evidence) {
+        push(this.testsOf, evidence[0], evidence[1]);
+        continue;
+      }
+      const to = ref.target;
+      if (!to || !ref.kinds.includes(to.kind)) continue;
+      const from = ref.from;
+      const field = ref.field.split('.')[0];
+      if (from.kind === 'control' && field === 'implements' && to.kind === 'requirement' && !isObsoleteRequirement(to)) push(this.reqsOfControl, from.id, to.id);
+      else if (from.kind === 'requirement' && (field === 'controls' || field === 'derived_from') && to.kind === 'control' && !isObsoleteRequirement(from))
+        push(this.reqsOfControl, to.id, from.id);
+    }
+    const isTest = testFileMatcher(config);
+    for (const l of links) if (isVerificationLink(l, isTest)) push(this.codeOf, l.id, l);
   }
-  const codeOf = new Map<string, VerifyingCodeLink[]>();
-  for (const l of verifyingCodeLinks(inputs)) push(codeOf, l.id, l);
-  return { testsOf, codeOf };
+
+  /** IDs whose verification counts for the item: itself, and for a control its in-scope requirements. */
+  subjects(item: Item): string[] {
+    return item.kind === 'control' ? [item.id, ...(this.reqsOfControl.get(item.id) ?? [])] : [item.id];
+  }
+
+  isVerified(item: Item): boolean {
+    return this.subjects(item).some((id) => this.testsOf.has(id) || this.codeOf.has(id));
+  }
 }
 
-/** Memoised per lint run. */
+/** The index over the rule inputs' code links; memoised per lint run. */
 export function verificationIndex(ctx: Pick<RuleInputs, 'graph' | 'code' | 'config'> & { shared<T>(key: string, compute: () => T): T }): VerificationIndex {
-  return ctx.shared('analysis/verification', () => buildVerificationIndex(ctx));
-}
-
-/** IDs with any verification evidence (YAML tests or code). */
-export function verifiedIds(ctx: Pick<RuleInputs, 'graph' | 'code' | 'config'> & { shared<T>(key: string, compute: () => T): T }): Set<string> {
-  return ctx.shared('analysis/verified-ids', () => {
-    const idx = verificationIndex(ctx);
-    return new Set([...idx.testsOf.keys(), ...idx.codeOf.keys()]);
-  });
+  return ctx.shared('analysis/verification', () => new VerificationIndex(ctx.graph, ctx.config, (codeInput(ctx.code)?.files ?? []).flatMap((f) => f.links)));
 }

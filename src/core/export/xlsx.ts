@@ -30,6 +30,13 @@ export async function toXlsx(m: Matrix): Promise<Uint8Array> {
   wb.created = new Date(0);
   wb.modified = new Date(0);
   const used = new Set<string>();
+  if (m.problems.length) {
+    // First sheet: a workbook built from files that did not load must not look complete.
+    const ws = wb.addWorksheet(sheetName('INCOMPLETE - input problems', used));
+    ws.addRow([`INCOMPLETE: ${m.problems.length} input problem${m.problems.length === 1 ? '' : 's'}; files not read or not understood are missing from every sheet`]).font = { bold: true };
+    for (const p of m.problems) ws.addRow([ooxmlText(neutralizeFormula(p))]);
+    ws.getColumn(1).width = 120;
+  }
   for (const v of viewsOf(m)) {
     const ws = wb.addWorksheet(sheetName(v.title, used), { views: [{ state: 'frozen', ySplit: 1 }] });
     const { header, rows } = flatten(v, '\n');

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../model/config-def';
-import type { Graph, Item } from '../model/graph';
+import type { Graph, Item, LoadProblem } from '../model/graph';
 import type { ItemKind } from '../model/kinds';
 import { findRule } from '../rules/registry';
 import type { Finding, SuppressedFinding } from '../types';
@@ -19,6 +19,7 @@ import {
 } from './model';
 import { coverageOf, decideStatus, type StatusDecision, type StatusEvidence, type TestOutcome, type TraceStatus, type VerifierEvidence } from './decide';
 import { TestResultIndex, combineOutcomes, type TestResultsInput } from './test-results';
+import { isImplementationLink, testEvidenceGap, VerificationIndex } from '../analysis/verification';
 
 export interface MatrixInputs {
   graph: Graph;
@@ -27,6 +28,8 @@ export interface MatrixInputs {
   lint?: { findings: readonly Finding[]; suppressed: readonly SuppressedFinding[] };
   code?: MatrixCodeInput;
   testResults?: TestResultsInput;
+  /** Every workspace file: a test's `evidence` path must name one (without the list, paths are not checked). */
+  allFiles?: readonly string[];
   commit?: string;
   problems?: string[];
 }
@@ -77,7 +80,8 @@ export class TraceIndex {
   private readonly threatsOfZone: Multi = new Map();
   private readonly threatsOfConduit: Multi = new Map();
   private readonly targetsOfControl: Multi = new Map();
-  private readonly testsOf: Multi = new Map();
+  /** Verification evidence: the one definition (src/core/analysis/verification.ts). */
+  readonly verification: VerificationIndex<MatrixCodeLink>;
   private readonly conduitOfFlow = new Map<string, string>();
   private readonly codeOf = new Map<string, MatrixCodeLink[]>();
   private readonly findingsOf = new Map<Item, Finding[]>();
@@ -85,13 +89,16 @@ export class TraceIndex {
   private readonly decisions = new Map<Item, StatusDecision>();
   private readonly outcomes = new Map<string, TestOutcome>();
   readonly reviewsInUse: boolean;
+  private readonly files?: ReadonlySet<string>;
 
   constructor(readonly inputs: MatrixInputs) {
     this.graph = inputs.graph;
     this.config = inputs.config;
     this.results = new TestResultIndex(inputs.testResults);
     this.reviewsInUse = !!inputs.code?.reviewsInUse;
+    this.files = inputs.allFiles ? new Set(inputs.allFiles) : undefined;
     this.indexRefs();
+    this.verification = new VerificationIndex(this.graph, this.config, inputs.code?.links ?? []);
     for (const l of inputs.code?.links ?? []) {
       const list = this.codeOf.get(l.id);
       if (list) list.push(l);
@@ -138,9 +145,6 @@ export class TraceIndex {
         case 'control.applies_to':
           add(this.targetsOfControl, from.id, to.id);
           break;
-        case 'test.verifies':
-          add(this.testsOf, to.id, from.id);
-          break;
         case 'flow.conduit':
           this.conduitOfFlow.set(from.id, to.id);
           break;
@@ -148,7 +152,7 @@ export class TraceIndex {
           if (!this.conduitOfFlow.has(to.id)) this.conduitOfFlow.set(to.id, from.id);
           break;
         default:
-          if (field === 'tests' && to.kind === 'test' && from.kind !== 'test') add(this.testsOf, from.id, to.id);
+          break;
       }
     }
     for (const [threat, targets] of this.targetsOfThreat)
@@ -176,28 +180,33 @@ export class TraceIndex {
       (spans.get(item.file) ?? spans.set(item.file, []).get(item.file)!).push(span);
     }
     for (const list of spans.values()) list.sort((a, b) => a.start - b.start);
-    const itemAt = (file: string, line: number): Item | undefined => {
-      const list = spans.get(file);
-      if (!list) return undefined;
-      let lo = 0;
-      let hi = list.length - 1;
-      let found: Span | undefined;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].start <= line) {
-          found = list[mid];
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      return found && found.end >= line ? found.item : undefined;
-    };
+    this.spans = spans;
     const put = <T>(m: Map<Item, T[]>, f: T & Finding) => {
-      const item = itemAt(f.file, f.range.start.line);
+      const item = this.itemAt(f.file, f.range.start.line);
       if (!item) return;
       (m.get(item) ?? m.set(item, []).get(item)!).push(f);
     };
     for (const f of lint.findings) put(this.findingsOf, f);
     for (const f of lint.suppressed) put(this.suppressedOf, f);
+  }
+
+  private spans?: Map<string, Span[]>;
+
+  /** The item whose source span holds a 0-based line of a model file (spans are indexed with the lint result). */
+  itemAt(file: string, line: number): Item | undefined {
+    const list = this.spans?.get(file);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found: Span | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start <= line) {
+        found = list[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && found.end >= line ? found.item : undefined;
   }
 
   // ---- relations -------------------------------------------------------------------------------
@@ -270,12 +279,6 @@ export class TraceIndex {
   threatsOfZoneOrConduit(item: Item): string[] {
     return [...get(item.kind === 'zone' ? this.threatsOfZone : this.threatsOfConduit, item.id)];
   }
-  yamlTestsOf(id: string): string[] {
-    return [...get(this.testsOf, id)];
-  }
-  codeLinksOf(id: string, relations: readonly string[]): MatrixCodeLink[] {
-    return (this.codeOf.get(id) ?? []).filter((l) => relations.includes(l.relation));
-  }
   findingsOn(item: Item): Finding[] {
     return this.findingsOf.get(item) ?? [];
   }
@@ -339,16 +342,17 @@ export class TraceIndex {
   }
 
   verifiersOf(item: Item): (VerifierEvidence & { target?: Target; id?: string })[] {
-    const ids = item.kind === 'control' ? [item.id, ...this.requirementsOf(item.id)] : [item.id];
     const seen = new Set<string>();
     const out: (VerifierEvidence & { target?: Target; id?: string })[] = [];
-    for (const id of ids) {
-      for (const t of this.yamlTestsOf(id)) {
+    for (const id of this.verification.subjects(item)) {
+      for (const test of this.verification.testsOf.get(id) ?? []) {
+        const t = test.id;
         if (seen.has(t)) continue;
         seen.add(t);
-        out.push({ label: t, outcome: this.testOutcome(t), target: this.itemTarget(t), id: t });
+        const gap = testEvidenceGap(test, this.files);
+        out.push({ label: t, outcome: this.testOutcome(t), target: this.itemTarget(t), id: t, ...(gap ? { unproven: gap.message } : {}) });
       }
-      for (const l of this.codeLinksOf(id, ['verifies'])) {
+      for (const l of this.verification.codeOf.get(id) ?? []) {
         const label = codeLabel(l);
         if (seen.has(label)) continue;
         seen.add(label);
@@ -358,12 +362,18 @@ export class TraceIndex {
     return out;
   }
 
+  /** Verifying code links of the item itself (in test files only). */
+  verifyingLinksOf(item: Item): MatrixCodeLink[] {
+    return this.verification.codeOf.get(item.id) ?? [];
+  }
+
   implementationOf(item: Item): MatrixCodeLink[] {
     const ids = item.kind === 'control' ? [item.id, ...this.requirementsOf(item.id)] : [item.id];
     const seen = new Set<string>();
     const out: MatrixCodeLink[] = [];
     for (const id of ids)
-      for (const l of this.codeLinksOf(id, ['implements', 'mitigates'])) {
+      for (const l of this.codeOf.get(id) ?? []) {
+        if (!isImplementationLink(l, this.item(id))) continue;
         const k = `${l.file}\u0000${l.symbol}\u0000${l.line}`;
         if (!seen.has(k)) {
           seen.add(k);
@@ -798,6 +808,8 @@ export function slText(v: unknown): string {
   return '';
 }
 
+const uniq = (xs: string[]): string[] => [...new Set(xs)];
+
 function sortIds(ids: Iterable<string>): string[] {
   return [...ids].sort(collator.compare);
 }
@@ -817,9 +829,18 @@ export function buildMatrixFrom(ix: TraceIndex, views: readonly ViewName[] = VIE
     ...(ix.inputs.commit ? { commit: ix.inputs.commit } : {}),
     coverage: requirementCoverage(ix),
     views: out,
-    problems: [...(ix.inputs.problems ?? []), ...(ix.inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)],
+    problems: uniq([
+      ...ix.graph.problems.map(problemLine),
+      ...(ix.inputs.problems ?? []),
+      ...(ix.inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`),
+    ]),
     severityNames: ix.config.severityNames,
   };
+}
+
+/** A model or config load problem as a matrix problem line: the matrix of a model that did not load must not look complete. */
+export function problemLine(p: LoadProblem): string {
+  return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code} ${p.message}`;
 }
 
 /** Headline coverage: (OK + JUSTIFIED) / requirements in scope (first definition of each ID, not obsolete). */

@@ -27,6 +27,8 @@ export interface VerifierEvidence {
   outcome: TestOutcome;
   /** Present for code verifiers (test symbols); YAML tests carry no review. */
   review?: LinkReview;
+  /** A YAML test whose recorded result has no evidence (VT002): why. */
+  unproven?: string;
 }
 
 /** Everything the decision reads about one item; the builder fills it from the graph and the inputs. */
@@ -68,8 +70,8 @@ type Piece = 'met' | 'partial' | 'none';
  *      implementation: met when >= 1 implementing link (or a claim), partial when every link is unreviewed
  *                      while a review lock is in use;
  *      verification:   met when >= 1 verifier and every verifier passed or has no result yet (`none`: no
- *                      result source), partial when one has not run (`not-run`, `blocked`) or is unreviewed
- *                      while a review lock is in use;
+ *                      result source), partial when one has not run (`not-run`, `blocked`), is unreviewed
+ *                      while a review lock is in use, or records a result without evidence (VT002);
  *      children:       met when every child is OK or JUSTIFIED, none when there are none, else partial.
  *    No unit required -> OK (not applicable by kind). All met -> OK. All none -> MISSING. Else PARTIAL.
  * 5. A PARTIAL or MISSING item with a justified trace-related suppression on it -> JUSTIFIED.
@@ -108,9 +110,11 @@ export function decideStatus(e: StatusEvidence): StatusDecision {
     } else {
       const notRun = e.verifiers.filter((v) => v.outcome === 'not-run' || v.outcome === 'blocked');
       const unreviewed = e.reviewsInUse ? e.verifiers.filter((v) => v.review === 'unreviewed') : [];
-      p = notRun.length || unreviewed.length ? 'partial' : 'met';
+      const unproven = e.verifiers.filter((v) => v.unproven);
+      p = notRun.length || unreviewed.length || unproven.length ? 'partial' : 'met';
       for (const v of notRun) reasons.push(`test ${v.outcome === 'blocked' ? 'blocked' : 'never ran'}: ${v.label}`);
       for (const v of unreviewed) reasons.push(`verifying link not reviewed: ${v.label}`);
+      for (const v of unproven) reasons.push(`test evidence missing: ${v.label} ${v.unproven}`);
     }
     pieces.push(p);
   }

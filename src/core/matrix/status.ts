@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../model/config-def';
 import type { Graph, Item } from '../model/graph';
 import type { ItemKind } from '../model/kinds';
 import type { Finding, Range, SuppressedFinding } from '../types';
+import { yamlTestsOf } from '../analysis/verification';
 import { TRACED_KINDS, TraceIndex } from './build';
 import type { LinkReview, TraceStatus } from './decide';
 import type { MatrixCodeLink } from './links';
@@ -44,6 +45,8 @@ export interface TraceInputs {
   suppressed?: readonly SuppressedFinding[];
   links?: readonly StatusLink[];
   testResults?: TestResultsInput;
+  /** Every workspace file (test evidence paths are checked against it). */
+  allFiles?: readonly string[];
 }
 
 export function traceIndexOf(input: TraceInputs): TraceIndex {
@@ -54,6 +57,7 @@ export function traceIndexOf(input: TraceInputs): TraceIndex {
     lint: input.findings ? { findings: input.findings, suppressed: input.suppressed ?? [] } : undefined,
     code: { links, reviewsInUse: links.some((l) => l.review !== 'unreviewed') },
     testResults: input.testResults,
+    allFiles: input.allFiles,
   });
 }
 
@@ -71,7 +75,7 @@ export function traceItems(input: TraceInputs, kinds: readonly ItemKind[] = ['re
         reason: d.reasons.length ? d.reasons.join('; ') : 'complete',
         reasons: d.reasons,
         implementedBy: index.implementationOf(item) as unknown as StatusLink[],
-        verifiedByLinks: index.codeLinksOf(item.id, ['verifies']) as unknown as StatusLink[],
+        verifiedByLinks: index.verifyingLinksOf(item) as unknown as StatusLink[],
         tests: testsOf(input.graph, item),
       });
     }
@@ -79,10 +83,7 @@ export function traceItems(input: TraceInputs, kinds: readonly ItemKind[] = ['re
   return out;
 }
 
-/** YAML test items that verify `item` (through `test.verifies` or the item's own `tests`). */
+/** YAML test items that verify `item` (through `test.verifies` or the item's own `tests`): the one definition. */
 export function testsOf(graph: Graph, item: Item): Item[] {
-  const out = new Set<Item>();
-  for (const r of graph.refsTo.get(item.id) ?? []) if (r.from.kind === 'test' && r.field.split('.')[0] === 'verifies') out.add(r.from);
-  for (const r of graph.refsOf.get(item) ?? []) if (r.target?.kind === 'test' && r.field.split('.')[0] === 'tests') out.add(r.target);
-  return [...out];
+  return yamlTestsOf(graph, item);
 }

@@ -55,6 +55,10 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
   lock_file: str('Review lock file (default spdf.lock.json).'),
   test_results: strings('Globs of JUnit XML result files.'),
   stale_days: positive('Days a model file may lag behind the code it links before TM007 reports it (default 180).'),
+  check: obj(
+    { min_coverage: { type: 'number', doc: 'Lowest coverage (percent, 0..100) `spdf check` passes; --min-coverage overrides (default 100).', minimum: 0, maximum: 100 } },
+    'The `spdf check` gate.',
+  ),
 };
 
 export const CONFIG_SPEC: FieldSpec = obj(CONFIG_FIELDS, 'SPDF Workbench project configuration.');
@@ -87,6 +91,8 @@ export interface ResolvedConfig {
   lockFile: string;
   testResults: string[];
   staleDays: number;
+  /** `check.min_coverage`: the gate's default minimum coverage in percent. */
+  checkMinCoverage: number;
   /** False for an untrusted workspace: user-supplied regular expressions are not compiled. */
   trusted: boolean;
 }

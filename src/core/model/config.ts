@@ -27,6 +27,7 @@ export function defaultConfig(): ResolvedConfig {
     lockFile: 'spdf.lock.json',
     testResults: [],
     staleDays: 180,
+    checkMinCoverage: 100,
     trusted: true,
   };
 }
@@ -114,4 +115,6 @@ function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
   if (typeof raw.lock_file === 'string') c.lockFile = raw.lock_file;
   c.testResults = globList(raw.test_results) ?? c.testResults;
   c.staleDays = posInt(raw.stale_days) ?? c.staleDays;
+  const min = raw.check?.min_coverage;
+  if (typeof min === 'number' && min >= 0 && min <= 100) c.checkMinCoverage = min;
 }

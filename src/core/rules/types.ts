@@ -1,3 +1,6 @@
+import type { CodeLinksInput } from '../codelinks/ruleInput';
+import type { ReviewLock } from '../codelinks/reviewLock';
+import type { TestResultsInput } from '../matrix/test-results';
 import type { ProfileName, ResolvedConfig } from '../model/config-def';
 import type { Graph, Item } from '../model/graph';
 import type { Fix, Range, RelatedLocation, Severity, SeveritySetting } from '../types';
@@ -54,7 +57,7 @@ export interface Report {
   severityOf?: string;
 }
 
-/** Everything a rule may read. Optional inputs are absent when the host did not supply them. */
+/** Everything a rule may read. Optional inputs are absent when the host did not supply them. Hosts build it with `ruleInputs` (inputs.ts). */
 export interface RuleInputs {
   graph: Graph;
   config: ResolvedConfig;
@@ -62,12 +65,12 @@ export interface RuleInputs {
   allFiles: string[];
   /** Last change time (ms since epoch) per workspace file, from git; supplied by the host. */
   fileDates?: Map<string, number>;
-  /** Code-link index (see src/core/codelinks); typed there. */
-  code?: unknown;
-  /** JUnit results and other test evidence (see src/core/matrix). */
-  testResults?: unknown;
-  /** Review lock file contents (see src/core/codelinks). */
-  lock?: unknown;
+  /** Code-link index: per-file tags, links and symbols (src/core/codelinks). */
+  code?: CodeLinksInput;
+  /** JUnit results (src/core/matrix/test-results.ts). */
+  testResults?: TestResultsInput;
+  /** The parsed review lock (src/core/codelinks/reviewLock.ts). */
+  lock?: ReviewLock;
   /** Files the user named explicitly (CLI paths, documents open in the editor); TM012 reports those outside the model. */
   explicitFiles?: string[];
 }

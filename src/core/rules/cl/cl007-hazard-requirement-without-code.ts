@@ -1,3 +1,4 @@
+import { isImplementationLink } from '../../analysis/verification';
 import type { Item } from '../../model/graph';
 import type { Rule } from '../types';
 import { allLinks } from './codeFacts';
@@ -35,7 +36,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const implemented = new Set(allLinks(ctx).filter((l) => l.relation === 'implements').map((l) => l.id));
+    const implemented = new Set(allLinks(ctx).filter((l) => isImplementationLink(l, ctx.graph.byId.get(l.id))).map((l) => l.id));
     const hazardThreats = new Set(ctx.graph.byKind.threat.filter((t) => asIds(t.data.hazards).length > 0).map((t) => t.id));
     if (hazardThreats.size === 0) return;
     const controlsOfHazardThreats = new Set<string>();

@@ -1,5 +1,4 @@
-import { verifiedIds } from '../../analysis/verification';
-import type { Item } from '../../model/graph';
+import { verificationIndex } from '../../analysis/verification';
 import type { ItemKind } from '../../model/kinds';
 import type { Rule } from '../types';
 import { isObsolete } from '../tr/helpers';
@@ -13,7 +12,7 @@ const rule: Rule = {
     description:
       'A requirement (or, per `evidence` in spdf.config.yaml, a control) has no verification: no `tests` item verifies it and no test code is tagged `@spdf verifies` it.',
     rationale:
-      'The FDA expects every security requirement and control to trace to a test (threat -> control -> requirement -> test), and IEC 81001-5-1 asks for security requirement and threat mitigation testing. This is the one missing-verification rule, whatever the source of evidence: a `tests` item that `verifies` the item or that the item lists in its `tests`, or (when code links are indexed) a symbol in a test file tagged `@spdf verifies ID`. A control also counts as verified when a requirement it implements is. Which kinds need verification is `evidence.<kind>.verification` (default: requirements and controls). Obsolete requirements are skipped. No automatic fix: a stub test would be false evidence.',
+      'The FDA expects every security requirement and control to trace to a test (threat -> control -> requirement -> test), and IEC 81001-5-1 asks for security requirement and threat mitigation testing. This is the one missing-verification rule, whatever the source of evidence: a `tests` item that `verifies` the item or that the item lists in its `tests`, or (when code links are indexed) a symbol in a test file (`code.test_globs`) tagged `@spdf verifies ID`; a `verifies` tag elsewhere is no evidence (CL004). A control also counts as verified when an in-scope requirement that specifies it is. The matrix, the tree view and `spdf check` use the same definition, so they never disagree with this rule. Which kinds need verification is `evidence.<kind>.verification` (default: requirements and controls). Obsolete requirements are skipped. No automatic fix: a stub test would be false evidence.',
     source: 'FDA premarket cybersecurity guidance V.C (security testing, traceability); IEC 81001-5-1:2021 5.7.1 and 5.7.2; 21 CFR 820.30(f)',
     fixable: false,
     since: '0.1.0',
@@ -46,18 +45,10 @@ tests:
       .filter(([, e]) => e.verification)
       .map(([k]) => k as ItemKind);
     if (!kinds.length) return;
-    const verified = verifiedIds(ctx);
-    const isVerified = (item: Item): boolean => {
-      if (verified.has(item.id)) return true;
-      if (item.kind !== 'control') return false;
-      // A control is verified through a verified requirement that specifies it.
-      for (const r of ctx.graph.refsOf.get(item) ?? []) if (r.field === 'implements' && r.target && verified.has(r.target.id)) return true;
-      for (const r of ctx.graph.refsTo.get(item.id) ?? []) if (r.from.kind === 'requirement' && r.field === 'controls' && verified.has(r.from.id)) return true;
-      return false;
-    };
+    const index = verificationIndex(ctx);
     for (const kind of kinds) {
       for (const item of ctx.graph.byKind[kind] ?? []) {
-        if (isObsolete(item) || isVerified(item)) continue;
+        if (isObsolete(item) || index.isVerified(item)) continue;
         ctx.report({
           file: item.file,
           range: ctx.rangeOf(item),

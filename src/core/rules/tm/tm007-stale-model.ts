@@ -2,6 +2,13 @@ import type { Rule } from '../types';
 
 const DAY = 86_400_000;
 
+const model = `requirements:
+# <^ TM007
+  - id: SEC-REQ-001
+    title: Reject unsigned therapy commands
+`;
+const code = '// @spdf implements SEC-REQ-001\nint dose_set_rate(int rate) { return rate; }\n';
+
 const rule: Rule = {
   meta: {
     code: 'TM007',
@@ -15,15 +22,18 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     needs: ['git', 'code'],
-    examples: { valid: [], invalid: [] },
+    examples: {
+      valid: [{ 'model.spdf.yaml': model.replace('# <^ TM007\n', ''), 'src/dose.c': code, 'git log': 'model.spdf.yaml 2025-08-01\nsrc/dose.c 2025-09-01\n' }],
+      invalid: [{ 'model.spdf.yaml': model, 'src/dose.c': code, 'git log': 'model.spdf.yaml 2025-01-10\nsrc/dose.c 2025-09-01\n' }],
+    },
   },
   check(ctx) {
     const dates = ctx.fileDates!;
-    const code = ctx.code as { links?: { id: string; file: string }[] } | undefined;
     const newestCodeByItem = new Map<string, number>();
-    for (const l of code?.links ?? []) {
-      const d = dates.get(l.file);
-      if (d !== undefined && d > (newestCodeByItem.get(l.id) ?? 0)) newestCodeByItem.set(l.id, d);
+    for (const f of ctx.code?.files ?? []) {
+      const d = dates.get(f.file);
+      if (d === undefined) continue;
+      for (const l of f.links) if (d > (newestCodeByItem.get(l.id) ?? 0)) newestCodeByItem.set(l.id, d);
     }
     const newestByFile = new Map<string, number>();
     for (const item of ctx.graph.items) {

@@ -1,4 +1,5 @@
 /** Small readers shared by the domain rule families (TR, HZ, CT, RQ, VT, SB). */
+import { workspaceFileExists } from '../../analysis/verification';
 import type { Graph, Item } from '../../model/graph';
 import type { ItemKind } from '../../model/kinds';
 import { insertKeyEdit } from '../../fixes/yaml-edits';
@@ -56,27 +57,9 @@ export function isCyberDevice(graph: Graph): boolean {
   return graph.byKind.system.some((s) => s.data.cyber_device === true);
 }
 
-/**
- * Whether a path written in the model names a workspace file: tried from the workspace root and
- * from the model file's folder; a `#fragment` is ignored. URLs and other non-file references count
- * as present (the rule cannot check them).
- */
+/** Whether a path written in the model names a workspace file (see workspaceFileExists). */
 export function fileExists(ctx: RuleContext, fromFile: string, p: string): boolean {
-  const files = ctx.shared('helpers/all-files', () => new Set(ctx.allFiles));
-  const clean = p.split('#')[0].trim().replace(/\\/g, '/');
-  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return true;
-  const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';
-  return files.has(normalise(clean)) || files.has(normalise(dir + clean));
-}
-
-function normalise(p: string): string {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return out.join('/');
+  return workspaceFileExists(ctx.shared('helpers/all-files', () => new Set(ctx.allFiles)), fromFile, p);
 }
 
 /** Joins IDs for a message: `'A', 'B' and 'C'`. */

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { fileExists, hasText } from '../tr/helpers';
+import { testEvidenceGap } from '../../analysis/verification';
 
 const rule: Rule = {
   meta: {
@@ -9,7 +9,7 @@ const rule: Rule = {
     category: 'tests',
     description: 'A test\'s `evidence` file is not in the workspace, or a test records a pass/fail result with no evidence and no JUnit mapping.',
     rationale:
-      'The FDA expects security test reports, not claims: a result is evidence only if the report or JUnit file that shows it can be produced. Paths are tried from the workspace root and from the model file\'s folder; URLs are not checked.',
+      'The FDA expects security test reports, not claims: a result is evidence only if the report or JUnit file that shows it can be produced. Paths are tried from the workspace root and from the model file\'s folder; URLs are not checked. The matrix, the tree view and `spdf check` read the same definition: a test reported here verifies nothing yet, so the items it verifies are PARTIAL ("test evidence missing").',
     source: 'FDA premarket cybersecurity guidance V.C (security testing documentation); 21 CFR 820.30(f) (design verification results documented)',
     fixable: false,
     since: '0.1.0',
@@ -41,20 +41,18 @@ const rule: Rule = {
     },
   },
   check(ctx) {
+    const files = ctx.shared('helpers/all-files', () => new Set(ctx.allFiles));
     for (const t of ctx.graph.byKind.test) {
-      const ev = t.data.evidence;
-      if (typeof ev === 'string' && ev.trim()) {
-        if (!fileExists(ctx, t.file, ev))
-          ctx.report({ file: t.file, range: ctx.rangeOf(t, ['evidence']), message: `test '${t.id}': evidence file '${ev}' is not in the workspace` });
-        continue;
-      }
-      const result = t.data.result;
-      if ((result === 'pass' || result === 'fail') && !t.data.junit && !hasText(ev))
-        ctx.report({
-          file: t.file,
-          range: ctx.rangeOf(t, ['result']),
-          message: `test '${t.id}' records '${result}' but no evidence; set \`evidence\` (report or JUnit file) or map it to a JUnit case with \`junit\``,
-        });
+      const gap = testEvidenceGap(t, files);
+      if (!gap) continue;
+      ctx.report({
+        file: t.file,
+        range: ctx.rangeOf(t, [gap.field]),
+        message:
+          gap.field === 'evidence'
+            ? `test '${t.id}': ${gap.message}`
+            : `test '${t.id}' ${gap.message}; set \`evidence\` (report or JUnit file) or map it to a JUnit case with \`junit\``,
+      });
     }
   },
 };
