@@ -66,7 +66,7 @@ export function codeActions(ctx: FeatureContext, path: string, params: CodeActio
       if (text !== undefined && findRule(f.code) && suppressible) {
         const line = lineOf(text, f.range.start.line);
         const indent = /^\s*(-\s+)?/.exec(line)?.[0].replace(/-/g, ' ') ?? '';
-        const lead = /^\s*/.exec(line)![0];
+        const lead = /^\s*/.exec(line)?.[0] ?? '';
         const eol = text.includes('\r\n') ? '\r\n' : '\n';
         const at = { line: f.range.start.line, character: 0 };
         const newText = `${/^\s*-\s/.test(line) ? lead : indent}${commentPrefix(ctx, path)} spdf-disable-next-line ${f.code} -- ${eol}`;

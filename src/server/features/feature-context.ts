@@ -1,7 +1,7 @@
 /** What every feature reads: the workspace state, the path/URI mapping, the client's open documents; and the lookups they share. */
 import type { Location, Position } from 'vscode-languageserver/node';
 import type { CodeLink } from '../../core/codelinks/model';
-import type { Item } from '../../core/model/graph';
+import type { Item, ModelFile } from '../../core/model/graph';
 import { locateTag, type Located } from '../../core/query/locate';
 import type { ItemTrace } from '../../core/matrix/status';
 import type { Range } from '../../core/types';
@@ -46,14 +46,24 @@ export function idAt(ctx: FeatureContext, path: string, pos: Position): { id: st
   return undefined;
 }
 
+/**
+ * The loaded model file an item or reference of the graph comes from. The graph holds only items of loaded files,
+ * so a miss is a bug: it throws, and the request handler answers with its empty result rather than a partial one.
+ */
+function modelFile(ctx: FeatureContext, file: string): ModelFile {
+  const mf = ctx.state.graph.fileByPath.get(file);
+  if (!mf) throw new Error(`${file} is not a loaded model file`);
+  return mf;
+}
+
 export function itemLocation(ctx: FeatureContext, item: Item): Location {
-  const mf = ctx.state.graph.fileByPath.get(item.file)!;
+  const mf = modelFile(ctx, item.file);
   return { uri: ctx.paths.toUri(item.file), range: lspRange(mf.source.range(item.idNode.start, item.idNode.end)) };
 }
 
 /** Range of the ID scalar's text without quotes. */
 export function idTextRange(ctx: FeatureContext, file: string, node: { start: number; end: number }): Range {
-  const mf = ctx.state.graph.fileByPath.get(file)!;
+  const mf = modelFile(ctx, file);
   let { start, end } = node;
   const t = mf.source.text;
   if ((t[start] === '"' || t[start] === "'") && end - start >= 2 && t[end - 1] === t[start]) {

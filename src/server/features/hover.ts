@@ -7,6 +7,7 @@ import { KIND_SPECS } from '../../core/model/schema-def';
 import { itemTitle } from '../../core/query/completion';
 import { describeType, schemaAt } from '../../core/query/schema-path';
 import { findRule } from '../../core/rules/registry';
+import type { Rule } from '../../core/rules/types';
 import type { Range } from '../../core/types';
 import { lspRange } from '../convert';
 import { codeLinksTo, locate, traceOf, type FeatureContext } from './feature-context';
@@ -53,8 +54,8 @@ function fieldMarkdown(path: string[], spec: FieldSpec): string {
   return `**${md(path[path.length - 1])}** · ${md(describeType(spec))}\n\n${md(spec.doc)}`;
 }
 
-/** A rule code or alias under the cursor in a `spdf-disable-next-line` comment. */
-function suppressionRuleAt(ctx: FeatureContext, path: string, pos: Position): { code: string; range: Range } | undefined {
+/** A rule (by code or alias) under the cursor in a `spdf-disable-next-line` comment. */
+function suppressionRuleAt(ctx: FeatureContext, path: string, pos: Position): { rule: Rule; range: Range } | undefined {
   const text = ctx.openText(path) ?? ctx.state.textOf(path);
   if (text === undefined) return undefined;
   const line = lineOf(text, pos.line);
@@ -64,8 +65,8 @@ function suppressionRuleAt(ctx: FeatureContext, path: string, pos: Position): { 
   re.lastIndex = at + 'spdf-disable-next-line'.length;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (line.slice(at, m.index).includes('--')) break;
-    if (m.index <= pos.character && pos.character <= m.index + m[0].length && findRule(m[0]))
-      return { code: m[0], range: { start: { line: pos.line, character: m.index }, end: { line: pos.line, character: m.index + m[0].length } } };
+    const rule = m.index <= pos.character && pos.character <= m.index + m[0].length ? findRule(m[0]) : undefined;
+    if (rule) return { rule, range: { start: { line: pos.line, character: m.index }, end: { line: pos.line, character: m.index + m[0].length } } };
   }
   return undefined;
 }
@@ -73,29 +74,31 @@ function suppressionRuleAt(ctx: FeatureContext, path: string, pos: Position): { 
 export function hover(ctx: FeatureContext, path: string, pos: Position): Hover | null {
   const sup = suppressionRuleAt(ctx, path, pos);
   if (sup) {
-    const r = findRule(sup.code)!.meta;
+    const r = sup.rule.meta;
     return { contents: { kind: MarkupKind.Markdown, value: `**${r.code}** ${md(r.alias)} · ${r.severity} · ${r.category}\n\n${md(r.description)}\n\n${md(r.rationale)}\n\n_Source: ${md(r.source)}_` }, range: lspRange(sup.range) };
   }
   const hit = locate(ctx, path, pos);
   if (!hit) return null;
-  const mf = ctx.state.graph.fileByPath.get(path);
   const mk = (value: string, range?: Range): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, ...(range ? { range: lspRange(range) } : {}) });
+  if (hit.kind === 'tag') {
+    const t = ctx.state.graph.byId.get(hit.tag.id);
+    let text = t ? itemMarkdown(ctx, t) : `unknown ID **${md(hit.tag.id)}**`;
+    if (hit.link) {
+      const rv = ctx.state.reviewOf(hit.link);
+      text += `\n\n---\n\`@spdf ${hit.tag.relation}\` on ${md(hit.link.symbol ?? 'the file')}: ${rv.state}${rv.review ? ` (reviewed by ${md(rv.review.reviewer)} on ${rv.review.date}${rv.codeChanged ? ', code changed since' : ''}${rv.targetChanged ? ', target changed since' : ''})` : ''}`;
+    } else if (!hit.tag.symbol) text += '\n\n---\nThis tag is attached to no symbol.';
+    return mk(text, hit.tag.idRange);
+  }
+  // Every other hit is in a model file, found through its source.
+  const mf = ctx.state.graph.fileByPath.get(path);
+  if (!mf) return null;
+  const range = mf.source.range(hit.node.start, hit.node.end);
   switch (hit.kind) {
     case 'item':
-      return mk(itemMarkdown(ctx, hit.item), mf!.source.range(hit.node.start, hit.node.end));
+      return mk(itemMarkdown(ctx, hit.item), range);
     case 'reference': {
       const t = hit.ref.target;
-      const range = mf!.source.range(hit.node.start, hit.node.end);
       return mk(t ? itemMarkdown(ctx, t) : `unknown ${hit.ref.kinds.join(' or ')} **${md(hit.ref.id)}**`, range);
-    }
-    case 'tag': {
-      const t = ctx.state.graph.byId.get(hit.tag.id);
-      let text = t ? itemMarkdown(ctx, t) : `unknown ID **${md(hit.tag.id)}**`;
-      if (hit.link) {
-        const rv = ctx.state.reviewOf(hit.link);
-        text += `\n\n---\n\`@spdf ${hit.tag.relation}\` on ${md(hit.link.symbol ?? 'the file')}: ${rv.state}${rv.review ? ` (reviewed by ${md(rv.review.reviewer)} on ${rv.review.date}${rv.codeChanged ? ', code changed since' : ''}${rv.targetChanged ? ', target changed since' : ''})` : ''}`;
-      } else if (!hit.tag.symbol) text += '\n\n---\nThis tag is attached to no symbol.';
-      return mk(text, hit.tag.idRange);
     }
     case 'key': {
       if (hit.path.length === 1) {
@@ -103,13 +106,13 @@ export function hover(ctx: FeatureContext, path: string, pos: Position): Hover |
         return kind ? mk(`**${md(hit.path[0])}** · section\n\n${md(kind[1].doc)}`) : null;
       }
       const s = schemaAt(hit.path);
-      if (s && (s.at === 'field' || s.at === 'element')) return mk(fieldMarkdown(hit.path, s.spec), mf!.source.range(hit.node.start, hit.node.end));
+      if (s && (s.at === 'field' || s.at === 'element')) return mk(fieldMarkdown(hit.path, s.spec), range);
       return null;
     }
     case 'value': {
       const s = schemaAt(hit.path);
       if (s && (s.at === 'field' || s.at === 'element') && (s.spec.type === 'enum' || s.spec.type === 'boolean'))
-        return mk(fieldMarkdown(hit.path.filter((p) => !/^\d+$/.test(p)), s.spec), mf!.source.range(hit.node.start, hit.node.end));
+        return mk(fieldMarkdown(hit.path.filter((p) => !/^\d+$/.test(p)), s.spec), range);
       return null;
     }
   }

@@ -25,7 +25,7 @@ export function insertTagEdit(ctx: FeatureContext, path: string, text: string, l
   const sym = symbolAtLine(ctx.state.code.files.get(path), line);
   const at = sym ? sym.range.start.line : line;
   const lineText = lineOf(text, at);
-  const indent = /^\s*/.exec(lineText)![0];
+  const indent = /^\s*/.exec(lineText)?.[0] ?? '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `${indent}${commentPrefix(ctx, path)} @spdf ${relation} ${id}${eol}` };
 }
