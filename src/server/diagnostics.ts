@@ -1,0 +1,98 @@
+/**
+ * Diagnostics: the scheduler re-runs the rules at once for an isolated change and debounced
+ * (`spdf.diagnostics.debounceMs`) during a burst; the publisher sends only the files whose findings changed,
+ * plus every open document edited since the last publish (with its version).
+ */
+import type { Finding } from '../core/types';
+import { toDiagnostic } from './convert';
+import type { ServerSession } from './session';
+import type { StatusReporter } from './status';
+
+export class DiagnosticsPublisher {
+  /** Diagnostics last sent per file, as JSON (files with none are not kept). */
+  private readonly published = new Map<string, string>();
+  /** Findings last published per file (compared by reference: unchanged model findings keep their objects). */
+  private readonly lastFindings = new Map<string, readonly Finding[]>();
+  /** Open documents edited since the last publish: always republished (with their version). */
+  private readonly touched = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private again = false;
+
+  constructor(
+    private readonly session: ServerSession,
+    private readonly status: StatusReporter,
+  ) {}
+
+  /** Marks an open document edited: its diagnostics are sent at the next publish even when unchanged. */
+  touch(path: string): void {
+    this.touched.add(path);
+  }
+
+  schedule(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.runCheck(), this.session.settings.debounceMs);
+      return;
+    }
+    this.timer = setTimeout(() => this.runCheck(), 0);
+  }
+
+  private async runCheck(): Promise<void> {
+    const { session } = this;
+    this.timer = undefined;
+    this.running = true;
+    try {
+      await session.settled();
+      await session.ready;
+      if (!session.state) return;
+      session.state.check();
+      this.publishAll(false);
+      this.status.soon();
+    } catch (e) {
+      session.logError('check', e);
+    } finally {
+      this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.timer = setTimeout(() => this.runCheck(), session.settings.debounceMs);
+      }
+    }
+  }
+
+  /** Sends the diagnostics of every file whose findings changed (of every file with findings when `force`). */
+  publishAll(force: boolean): void {
+    const { session, published, lastFindings, touched } = this;
+    const { state, paths } = session;
+    if (!state || !paths) return;
+    const files = new Set<string>([...state.findingsByFile.keys(), ...published.keys(), ...touched]);
+    for (const file of files) {
+      const findings = state.findingsByFile.get(file) ?? [];
+      const prev = lastFindings.get(file);
+      const same = !!prev && prev.length === findings.length && prev.every((f, i) => f === findings[i]);
+      if (same && !force && !touched.has(file)) continue;
+      const diagnostics = findings.map((f) => toDiagnostic(f, paths, session.docsUrl));
+      const json = same ? published.get(file) : JSON.stringify(diagnostics);
+      lastFindings.set(file, findings);
+      if (!force && !touched.has(file) && published.get(file) === json) continue;
+      const uri = paths.toUri(file);
+      const doc = session.docs.get(uri);
+      if (session.disposed) return;
+      void session.connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
+      if (diagnostics.length) published.set(file, json ?? '[]');
+      else {
+        published.delete(file);
+        lastFindings.delete(file);
+      }
+    }
+    touched.clear();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

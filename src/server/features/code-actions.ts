@@ -1,0 +1,102 @@
+/**
+ * Code actions: each finding's fix and suggestions (disabled while the model has load errors or the file changed
+ * since it was checked), a suppression comment, and in code files "mark link reviewed" and "insert tag".
+ */
+import { CodeActionKind, TextDocumentEdit, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { fixBlockers } from '../../core/fixes/blockers';
+import { locateTag } from '../../core/query/locate';
+import { findRule } from '../../core/rules/registry';
+import type { Finding, Fix } from '../../core/types';
+import { CLIENT_COMMANDS, SERVER_COMMANDS, type LinkRef } from '../../protocol';
+import { findingKey, lspRange } from '../convert';
+import { commentPrefix } from './comment-prefix';
+import type { FeatureContext } from './feature-context';
+import { lineOf } from './text-lines';
+
+/**
+ * A fix as a workspace edit. Edits of an open document carry its version, so the client rejects them if the
+ * document changed after the fix was computed (offsets would land in the wrong place).
+ */
+function toWorkspaceEdit(ctx: FeatureContext, fix: Fix): WorkspaceEdit {
+  const byFile = new Map<string, LspTextEdit[]>();
+  for (const e of fix.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), { range: lspRange(e.range), newText: e.newText }]);
+  if (ctx.documentChanges)
+    return { documentChanges: [...byFile].map(([file, edits]) => TextDocumentEdit.create({ uri: ctx.paths.toUri(file), version: ctx.openVersion?.(file) ?? null }, edits)) };
+  return { changes: Object.fromEntries([...byFile].map(([file, edits]) => [ctx.paths.toUri(file), edits])) };
+}
+
+/** Why fixes are withheld: part of the model failed to load, or a file changed since the findings were computed. */
+function fixBlocked(ctx: FeatureContext, fix: Fix): string | undefined {
+  const blockers = fixBlockers(ctx.state.graph);
+  if (blockers.length) {
+    const b = blockers[0];
+    return `part of the model could not be read (${b.file}:${b.range.start.line + 1}:${b.range.start.character + 1} ${b.code}${blockers.length > 1 ? ` and ${blockers.length - 1} more` : ''}); fix that first`;
+  }
+  for (const file of new Set(fix.edits.map((e) => e.file))) {
+    const base = ctx.state.graph.fileByPath.get(file)?.source.text;
+    const now = ctx.openText(file);
+    // Code files: the findings come from the index of the current text; the versioned edit guards the rest.
+    if (base !== undefined && now !== undefined && now !== base) return `${file} changed since it was checked; try again`;
+  }
+  return undefined;
+}
+
+export function codeActions(ctx: FeatureContext, path: string, params: CodeActionParams): CodeAction[] {
+  if (!ctx.state.trusted) return [];
+  const out: CodeAction[] = [];
+  const findings = ctx.state.findingsByFile.get(path) ?? [];
+  const byKey = new Map<string, Finding>(findings.map((f) => [findingKey(f), f]));
+  const text = ctx.openText(path) ?? ctx.state.textOf(path);
+  const only = params.context.only;
+  const want = (k: string) => !only || only.some((o) => k === o || k.startsWith(`${o}.`));
+  for (const d of params.context.diagnostics) {
+    if (d.source !== 'spdf') continue;
+    const key = (d.data as { key?: string } | undefined)?.key;
+    const f = key ? byKey.get(key) : findings.find((x) => x.code === d.code && x.range.start.line === d.range.start.line);
+    if (!f) continue;
+    if (want(CodeActionKind.QuickFix)) {
+      // The fix first and preferred (for TM002 the one close ID, "did you mean"), then the suggestions.
+      for (const [i, fix] of [...(f.fix ? [f.fix] : []), ...(f.suggestions ?? [])].entries()) {
+        const blocked = fixBlocked(ctx, fix);
+        if (blocked) out.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], disabled: { reason: blocked } });
+        else out.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], ...(i === 0 && f.fix ? { isPreferred: true } : {}), edit: toWorkspaceEdit(ctx, fix) });
+      }
+      // No suppression in a file outside the model (TM012): nobody reads its comments. None from stale text either.
+      const suppressible = f.code !== 'TM012' && (ctx.state.kindOf(path) !== 'model' || text === ctx.state.graph.fileByPath.get(path)?.source.text);
+      if (text !== undefined && findRule(f.code) && suppressible) {
+        const line = lineOf(text, f.range.start.line);
+        const indent = /^\s*(-\s+)?/.exec(line)?.[0].replace(/-/g, ' ') ?? '';
+        const lead = /^\s*/.exec(line)?.[0] ?? '';
+        const eol = text.includes('\r\n') ? '\r\n' : '\n';
+        const at = { line: f.range.start.line, character: 0 };
+        const newText = `${/^\s*-\s/.test(line) ? lead : indent}${commentPrefix(ctx, path)} spdf-disable-next-line ${f.code} -- ${eol}`;
+        out.push({
+          title: `Suppress ${f.code} on this line (with a justification)`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          edit: toWorkspaceEdit(ctx, { description: '', edits: [{ file: path, range: { start: at, end: at }, newText }] }),
+        });
+      }
+    }
+  }
+  if (ctx.state.kindOf(path) === 'code' && want(CodeActionKind.Refactor)) {
+    const idx = ctx.state.code.files.get(path);
+    const tag = idx ? locateTag(idx, params.range.start.line, params.range.start.character) : undefined;
+    if (tag?.kind === 'tag' && tag.link && ctx.state.graph.byId.has(tag.link.id)) {
+      const l = tag.link;
+      const ref: LinkRef = { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol };
+      const state = ctx.state.reviewOf(l).state;
+      out.push({
+        title: `Mark link reviewed: ${l.relation} ${l.id} (${state})`,
+        kind: `${CodeActionKind.Refactor}.spdf.markReviewed`,
+        command: { title: 'Mark link reviewed', command: SERVER_COMMANDS.markReviewed, arguments: [ref] },
+      });
+    }
+    out.push({
+      title: 'Insert @spdf tag…',
+      kind: `${CodeActionKind.Refactor}.spdf.insertTag`,
+      command: { title: 'Insert @spdf tag', command: CLIENT_COMMANDS.insertTag, arguments: [ctx.paths.toUri(path), params.range.start.line] },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/** The custom requests of src/protocol.ts: tree and matrix data, zone diagram, mark reviewed, insert tag. */
+import { buildMatrixFrom } from '../../core/matrix/build';
+import { zoneDiagram, type ZoneDiagram } from '../../core/matrix/diagram';
+import { VIEWS, type Matrix } from '../../core/matrix/model';
+import { InsertTagRequest, MarkReviewedRequest, MatrixRequest, TagCandidatesRequest, TraceMatrixRequest, TreeDataRequest, ZoneDiagramRequest } from '../../protocol';
+import { insertTagEdit, tagCandidates } from '../features/insert-tag';
+import type { ServerParts } from '../server-parts';
+import { coverageSummary, rowsFor } from '../tree';
+import { markReviewed } from './mark-reviewed';
+import { safe } from './safe';
+import { withPath } from './with-path';
+
+const EMPTY_COVERAGE = () => ({ total: 0, byStatus: { OK: 0, PARTIAL: 0, MISSING: 0, SUSPECT: 0, JUSTIFIED: 0, ERROR: 0 } });
+
+export function registerCustomRequests(parts: ServerParts): void {
+  const { session } = parts;
+  const { connection, docs } = session;
+  const settled = { settled: true };
+
+  connection.onRequest(
+    TreeDataRequest,
+    safe(
+      session,
+      'treeData',
+      { rows: [], coverage: EMPTY_COVERAGE(), zones: [] },
+      (p, { state, paths }) => {
+        const kinds = p.filter?.kinds?.length ? p.filter.kinds : ['requirement'];
+        return { rows: rowsFor(state, paths, kinds, p.filter), coverage: coverageSummary(state), zones: state.graph.byKind.zone.map((z) => z.id) };
+      },
+      settled,
+    ),
+  );
+  connection.onRequest(
+    MatrixRequest,
+    safe(
+      session,
+      'matrix',
+      { version: 1 as const, rows: [], coverage: EMPTY_COVERAGE() },
+      (p, { state, paths }) => {
+        const kinds = p.kinds?.length ? p.kinds : ['requirement'];
+        return { version: 1 as const, rows: rowsFor(state, paths, kinds, p.filter), coverage: coverageSummary(state) };
+      },
+      settled,
+    ),
+  );
+  connection.onRequest(
+    TraceMatrixRequest,
+    safe(session, 'traceMatrix', null as unknown as Matrix, (p, { state }) => buildMatrixFrom(state.traceIndex().index, p?.views?.length ? p.views : VIEWS), settled),
+  );
+  connection.onRequest(
+    ZoneDiagramRequest,
+    safe(session, 'zoneDiagram', null as unknown as ZoneDiagram, (_p, { state }) => zoneDiagram(state.traceIndex().index), settled),
+  );
+  connection.onRequest(MarkReviewedRequest, safe(session, 'markReviewed', { ok: false, message: 'internal error', marked: 0 }, (p) => markReviewed(parts, p)));
+  connection.onRequest(
+    InsertTagRequest,
+    safe(session, 'insertTag', null, async (p, { state, paths }) => {
+      const path = paths.toPath(p.uri);
+      if (!path || !state.trusted) return null;
+      const text = docs.get(p.uri)?.getText() ?? (await state.readTextOf(path));
+      if (text === undefined) return null;
+      await session.enqueue(async () => {
+        // The state current when the update runs (a re-index may have replaced it).
+        const now = session.state;
+        if (now && !now.code.files.get(path)?.symbols.length) await now.code.update(path, text, { force: true, open: docs.has(p.uri) });
+      });
+      const ctx = session.featureContext();
+      const edit = ctx ? insertTagEdit(ctx, path, text, p.line, p.relation, p.id) : null;
+      return edit ? { uri: p.uri, edit } : null;
+    }),
+  );
+  connection.onRequest(TagCandidatesRequest, safe(session, 'tagCandidates', [], (p, ctx) => withPath(ctx.paths, p.uri, [], (path) => tagCandidates(ctx, path))));
+}

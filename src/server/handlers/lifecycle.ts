@@ -1,0 +1,87 @@
+/** Lifecycle: initialize (capabilities, root), initialized (registrations, first index), configuration, trust, shutdown. */
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { findWorkspaceRoot } from '../../node/find-root';
+import { DEFAULT_SETTINGS, SERVER_COMMANDS, TrustNotification, type InitOptions } from '../../protocol';
+import { defaultDocsUrl, Paths } from '../convert';
+import type { ServerParts } from '../server-parts';
+import { pullSettings, settingsFrom } from '../settings';
+
+const WATCHED = ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', '**/*.{c,h,cc,cpp,cxx,c++,hpp,hh,hxx,py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,java,rs,go,cs}'];
+
+export function registerLifecycleHandlers(parts: ServerParts): void {
+  const { session, diagnostics, status } = parts;
+  const { connection } = session;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    session.caps = params.capabilities;
+    const init = (params.initializationOptions ?? {}) as InitOptions;
+    session.trusted = init.trusted ?? true;
+    session.settings = { ...DEFAULT_SETTINGS, ...(init.settings ?? {}) };
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? (params.rootPath ? `file://${params.rootPath}` : undefined);
+    const rootDir = folder?.startsWith('file:') ? fileURLToPath(folder) : process.cwd();
+    session.paths = new Paths(findWorkspaceRoot(rootDir));
+    if (session.settings.rulesDocsUrl) session.docsUrl = session.settings.rulesDocsUrl;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', ',', '[', '-'], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+        executeCommandProvider: { commands: [SERVER_COMMANDS.markReviewed, SERVER_COMMANDS.reindex] },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'spdf-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    const caps = session.caps;
+    session.ready = (async () => {
+      if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'spdf' }).catch(() => undefined);
+      if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration)
+        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+      await pullSettings(session);
+      await parts.index();
+    })().catch((e) => session.logError('initial index', e));
+  });
+
+  connection.onDidChangeConfiguration((p) => {
+    void (async () => {
+      const before = session.settings;
+      if (session.caps.workspace?.configuration) await pullSettings(session);
+      else if (p.settings && typeof p.settings === 'object' && (p.settings as Record<string, unknown>).spdf) session.settings = settingsFrom((p.settings as { spdf: Record<string, unknown> }).spdf, session.settings);
+      session.docsUrl = session.settings.rulesDocsUrl || defaultDocsUrl();
+      if (before.codeLinks !== session.settings.codeLinks) await session.enqueue(parts.index);
+      else diagnostics.publishAll(true);
+    })().catch((e) => session.logError('configuration', e));
+  });
+
+  connection.onNotification(TrustNotification, (p) => {
+    if (p.trusted === session.trusted) return;
+    session.trusted = p.trusted;
+    session.log(`workspace trust changed: ${session.trusted ? 'trusted' : 'untrusted'}`);
+    session.ready = session.enqueue(parts.index);
+  });
+
+  connection.onShutdown(() => {
+    session.disposed = true;
+    diagnostics.dispose();
+    status.dispose();
+    session.state?.dispose();
+  });
+}

@@ -1,0 +1,52 @@
+/** The `spdf/status` notification: indexing, trust, finding counts and coverage for the status bar. */
+import { StatusNotification, type StatusSummary } from '../protocol';
+import type { ServerSession } from './session';
+import { coverageSummary } from './tree';
+
+export class StatusReporter {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly session: ServerSession) {}
+
+  /** Sends the status within 300 ms, once for any number of calls in between. */
+  soon(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.send(false);
+    }, 300);
+  }
+
+  send(indexing: boolean): void {
+    const { session } = this;
+    if (session.disposed) return;
+    try {
+      const s: StatusSummary = {
+        indexing,
+        trusted: session.trusted,
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+        coverage: { total: 0, byStatus: { OK: 0, PARTIAL: 0, MISSING: 0, SUSPECT: 0, JUSTIFIED: 0, ERROR: 0 } },
+        items: 0,
+        codeFiles: 0,
+        links: 0,
+        root: session.paths?.root,
+      };
+      const state = session.state;
+      if (state && !indexing) {
+        for (const f of state.result.findings) s[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+        s.coverage = coverageSummary(state);
+        s.items = state.graph.items.length;
+        s.codeFiles = state.code.files.size;
+        s.links = state.code.links().length;
+      }
+      void session.connection.sendNotification(StatusNotification, s);
+    } catch (e) {
+      session.logError('status', e);
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

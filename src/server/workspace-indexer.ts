@@ -1,0 +1,42 @@
+/** (Re)indexes the whole workspace with work-done progress: a new `WorkspaceState` replaces the old one only when complete. */
+import { dirname } from 'node:path';
+import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { FsHost } from '../node/fs-host';
+import type { DiagnosticsPublisher } from './diagnostics';
+import type { ServerSession } from './session';
+import { WorkspaceState } from './state';
+import type { StatusReporter } from './status';
+
+export async function indexWorkspace(session: ServerSession, diagnostics: DiagnosticsPublisher, status: StatusReporter): Promise<void> {
+  const { connection, paths } = session;
+  if (!paths) throw new Error('the workspace is indexed only after initialize');
+  const started = Date.now();
+  let progress: WorkDoneProgressServerReporter | undefined;
+  if (session.caps.window?.workDoneProgress) {
+    try {
+      progress = await connection.window.createWorkDoneProgress();
+      progress.begin('SPDF: indexing', 0, 'listing files', false);
+    } catch {
+      progress = undefined;
+    }
+  }
+  status.send(true);
+  const next = new WorkspaceState(new FsHost(paths.root), { root: paths.root, trusted: session.trusted, codeLinks: session.settings.codeLinks, wasmDir: session.options.wasmDir ?? wasmDirDefault() });
+  for (const d of session.docs.values()) {
+    const p = paths.toPath(d.uri);
+    if (p) next.overlays.set(p, d.getText());
+  }
+  await next.loadAll((message, pct) => progress?.report(pct ?? 0, message));
+  session.state?.dispose();
+  session.state = next;
+  next.check();
+  progress?.done();
+  session.log(`indexed ${next.graph.items.length} items in ${next.graph.files.length} model files and ${next.code.files.size} tagged source files in ${Date.now() - started} ms (root ${paths.root}${session.trusted ? '' : ', untrusted'})`);
+  diagnostics.publishAll(true);
+  status.send(false);
+}
+
+/** The bundle ships the .wasm grammars beside dist/server.js; from source, the npm packages are used. */
+function wasmDirDefault(): string | undefined {
+  return __filename.endsWith('.js') ? dirname(__filename) : undefined;
+}
