@@ -21,7 +21,14 @@ export function targetHashOf(graph: Graph, id: string): string | undefined {
  * Records reviews of code links in the lock file: the one path by which `spdf review` and the editor's
  * "mark reviewed" change it. Links whose target is unknown are not recorded (there is nothing to review against).
  */
-export async function recordReviews(root: string, graph: Graph, links: readonly CodeLink[], reviewer: string, date = new Date().toISOString().slice(0, 10)): Promise<ReviewOutcome> {
+export async function recordReviews(
+  root: string,
+  graph: Graph,
+  links: readonly CodeLink[],
+  reviewer: string,
+  opts: { date?: string; lockFile?: string } = {},
+): Promise<ReviewOutcome> {
+  const date = opts.date ?? new Date().toISOString().slice(0, 10);
   const entries: ReviewLockEntry[] = [];
   for (const l of links) {
     const th = targetHashOf(graph, l.id);
@@ -30,13 +37,17 @@ export async function recordReviews(root: string, graph: Graph, links: readonly 
   if (entries.length === 0) return { ok: false, message: 'no current link to mark (unknown target or link not found)', marked: [] };
   let current: string | undefined;
   try {
-    current = await readReviewLock(root);
+    current = await readReviewLock(root, opts.lockFile);
   } catch (error) {
     return { ok: false, message: `no review was recorded: ${(error as Error).message}`, marked: [] };
   }
   const update = updateReviewLock(current, entries);
   if (update.text === undefined) return { ok: false, message: `the lock file cannot be read, so no review was recorded: ${update.problems.join('; ')}`, marked: [] };
-  await writeReviewLock(root, update.text);
+  try {
+    await writeReviewLock(root, update.text, opts.lockFile);
+  } catch (error) {
+    return { ok: false, message: `no review was recorded: ${(error as Error).message}`, marked: [] };
+  }
   return { ok: true, message: `marked ${entries.length} link(s) reviewed by ${reviewer} (${update.added} new, ${update.updated} renewed)`, marked: entries };
 }
 

@@ -135,7 +135,7 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
   if (code) {
     inputs.code = await code;
     try {
-      inputs.lockText = await readReviewLock(root);
+      inputs.lockText = await readReviewLock(root, config.lockFile);
     } catch (error) {
       inputs.lockProblem = `${(error as Error).message}; every code link counts as unreviewed`;
     }

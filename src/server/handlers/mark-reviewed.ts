@@ -18,7 +18,7 @@ export async function markReviewed({ session, diagnostics }: ServerParts, p: Mar
   } else if (p.id) chosen = all.filter((l) => l.id === p.id);
   else chosen = [];
   const reviewer = p.reviewer || session.settings.reviewer || defaultReviewer();
-  const outcome = await recordReviews(paths.root, s.graph, chosen, reviewer);
+  const outcome = await recordReviews(paths.root, s.graph, chosen, reviewer, { lockFile: s.config.lockFile });
   if (!outcome.ok) return { ok: false, message: outcome.message, marked: 0 };
   await session.enqueue(() => s.fileChanged(s.config.lockFile || 'spdf.lock.json', 'changed'));
   diagnostics.schedule();
