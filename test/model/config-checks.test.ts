@@ -78,3 +78,20 @@ describe('config values: rule codes and globs', () => {
     }
   });
 });
+
+describe('config cannot silence unread input', () => {
+  it('TM000 and TM009 stay errors when the config turns them off, and the setting is reported', async () => {
+    const config = 'rules:\n  TM000: off\n# ^^^^^ TM008\n  file-unreadable: warning\n# ^^^^^^^^^^^^^^^ TM008\n';
+    const files = new Map<string, string | Uint8Array>([
+      ['spdf.config.yaml', config],
+      ['bad.spdf.yaml', 'requirements:\n  - id: [\n'],
+      ['utf16.spdf.yaml', new Uint8Array([0xff, 0xfe, 0x61, 0x00])],
+    ]);
+    const { result } = await checkWorkspace(new MemoryHost(files as Map<string, string>));
+    const unread = result.findings.filter((f) => f.code === 'TM000' || f.code === 'TM009');
+    assert.deepEqual([...new Set(unread.map((f) => `${f.code} ${f.severity}`))].sort(), ['TM000 error', 'TM009 error']);
+    const onConfig = result.findings.filter((f) => f.file === 'spdf.config.yaml');
+    assert.deepEqual(diffExpectations(parseMarkers('spdf.config.yaml', config), onConfig), []);
+    for (const f of onConfig) assert.match(f.message, /is always an error; the setting is ignored$/);
+  });
+});
