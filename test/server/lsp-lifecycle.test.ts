@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CodeLens, Hover, WorkspaceEdit } from 'vscode-languageserver/node';
+import { pollUntil } from '../support/wait';
 import { startHarness, posOf, type Harness } from './harness';
 import { C_FILE, FILES, MODEL } from './fixture';
 
@@ -36,17 +37,11 @@ describe('language server: edits, watchers, trust, review, progress, robustness'
       await h.waitDiagnostics(C, (x) => !x.some((y) => y.code === 'CL001'));
     });
 
-    it('publishes every version of an edited document even when nothing changed', async () => {
+    it('publishes every version of an edited document even when nothing changed', async function () {
+      this.timeout(4 * 15000 + 5000);
       const body = posOf(C_FILE, 'return rate');
       for (let v = 4; v < 8; v++) {
-        const wait = new Promise<void>((resolve) => {
-          const iv = setInterval(() => {
-            if (h.publishedVersions.get(h.uri(C)) === v) {
-              clearInterval(iv);
-              resolve();
-            }
-          }, 5);
-        });
+        const wait = pollUntil(`diagnostics of ${C} published for version ${v}`, () => h.publishedVersions.get(h.uri(C)) === v, 15000, () => h.publishedVersions.get(h.uri(C)));
         h.change(C, v, [v % 2 === 0 ? { range: { start: body, end: body }, text: ' ' } : { range: { start: body, end: { line: body.line, character: body.character + 1 } }, text: '' }]);
         await wait;
       }
