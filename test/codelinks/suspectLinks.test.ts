@@ -141,7 +141,7 @@ describe('suspect links: target fingerprints and the review lock', () => {
     assert.equal(status(undefined, link0, t0).state, 'unreviewed');
 
     const lock1 = updateReviewLock(undefined, [review(link0, t0)]);
-    assert.ok(lock1.text);
+    assert.ok(lock1.text, JSON.stringify(lock1));
     assert.equal(status(lock1.text, link0, t0).state, 'reviewed');
 
     const reformatted = await linkOf(file, PY.replace('if rate > self.limit:', 'if rate>self.limit:'));

@@ -39,7 +39,7 @@ describe('matrix statuses', () => {
     assert.equal(t.matrix.coverage.total, 9);
     assert.equal(t.matrix.coverage.byStatus.OK, 2);
     assert.equal(t.matrix.coverage.byStatus.JUSTIFIED, 1);
-    assert.ok(Math.abs(t.matrix.coverage.percent! - 100 / 3) < 1e-9);
+    assert.ok(Math.abs(t.matrix.coverage.percent! - 100 / 3) < 1e-9, `coverage ${t.matrix.coverage.percent}%`);
   });
 
   it('the tree-view API (traceItems) and the matrix agree', async () => {
