@@ -184,7 +184,7 @@ describe('suspect links: target fingerprints and the review lock', () => {
 
     const broken = updateReviewLock('{ not json', [entry('A-1', 'a.c')]);
     assert.equal(broken.text, undefined);
-    assert.equal(broken.problems.length, 1);
+    assert.equal(broken.problems.length, 1, JSON.stringify(broken.problems));
   });
 
   it('writeReviewLock replaces the lock atomically and readReviewLock reads it back', async () => {

@@ -15,7 +15,7 @@ describe('spdf check and spdf trace', () => {
     const r = await runCli(['check', EXAMPLE, '--min-coverage', '100']);
     assert.equal(r.code, 1, r.stderr);
     const lines = r.stdout.split('\n').filter(Boolean);
-    assert.equal(lines.length, 1);
+    assert.equal(lines.length, 1, lines.join('\n'));
     assert.match(lines[0], /^spdf check: FAIL: coverage \d+\.\d% \(\d+\/\d+ requirements OK or JUSTIFIED; OK \d+, PARTIAL \d+, MISSING \d+, SUSPECT \d+, JUSTIFIED \d+, ERROR \d+\); minimum 100% -- coverage below 100%$/);
   });
 

@@ -46,7 +46,7 @@ describe('matrix statuses', () => {
     const t = await loadTrace(FIXTURE);
     const traces = traceItems({ graph: t.check.workspace.graph, config: t.check.workspace.config, findings: t.result.findings, suppressed: t.result.suppressed, testResults: t.testResults,
       links: matrixLinksFromCode(undefined, undefined, t.check.workspace.graph).links as never }, ['requirement']);
-    assert.equal(traces.length, 9);
+    assert.equal(traces.length, 9, traces.map((x) => x.item.id).join(', '));
     const byId = new Map(traces.map((x) => [x.item.id, x]));
     // without code links the implemented requirements lose their implementation evidence
     assert.equal(byId.get('SEC-REQ-OK')!.status, 'PARTIAL');

@@ -55,7 +55,7 @@ describe('config values: rule codes and globs', () => {
       ['m.spdf.yaml', 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-9]\n'],
     ]);
     const { result } = await checkWorkspace(new MemoryHost(files));
-    assert.equal(result.findings.filter((f) => f.code === 'TM002').length, 0);
+    assert.deepEqual(result.findings.filter((f) => f.code === 'TM002'), []);
   });
 
   it('reports an include glob that matches no workspace file at its span', async () => {

@@ -7,7 +7,7 @@ const CONTROLS = 'controls:\n  - id: CTRL-001\n    title: Signed\n  - id: CTRL-A
 async function tm002(model: string) {
   const { result } = await lintFiles({ 'model.spdf.yaml': model });
   const found = result.findings.filter((f) => f.code === 'TM002');
-  assert.equal(found.length, 1);
+  assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
   return found[0];
 }
 

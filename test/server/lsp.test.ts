@@ -49,7 +49,7 @@ describe('language server (in-process)', function () {
     const refs = await h.request<Location[]>('textDocument/references', { textDocument: { uri: h.uri(YAML) }, position: posOf(MODEL, 'SEC-REQ-001', 1), context: { includeDeclaration: true } });
     const uris = refs.map((r) => r.uri);
     assert.ok(uris.includes(h.uri(C)), JSON.stringify(refs));
-    assert.equal(refs.filter((r) => r.uri === h.uri(YAML)).length, 2); // definition + TC-001 verifies
+    assert.equal(refs.filter((r) => r.uri === h.uri(YAML)).length, 2, JSON.stringify(refs)); // definition + TC-001 verifies
   });
 
   it('renames an ID across YAML and code in one WorkspaceEdit', async () => {
@@ -59,7 +59,7 @@ describe('language server (in-process)', function () {
     const yamlEdits = edit.changes![h.uri(YAML)];
     const cEdits = edit.changes![h.uri(C)];
     assert.equal(yamlEdits.length, 3, JSON.stringify(yamlEdits)); // definition, threat.controls, requirement.controls
-    assert.equal(cEdits.length, 1);
+    assert.equal(cEdits.length, 1, JSON.stringify(cEdits));
     assert.deepEqual(yamlEdits.map((e) => e.newText), ['CTRL-010', 'CTRL-010', 'CTRL-010']);
     await assert.rejects(h.request('textDocument/rename', { textDocument: { uri: h.uri(C) }, position: posOf(C_FILE, 'CTRL-001', 2), newName: 'SEC-REQ-001' }));
   });
@@ -113,7 +113,7 @@ describe('language server (in-process)', function () {
 
   it('links evidence paths', async () => {
     const links = await h.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: h.uri(YAML) } });
-    assert.equal(links.length, 1);
+    assert.equal(links.length, 1, JSON.stringify(links));
     assert.equal(links[0].target, h.uri('reports/tc-001.xml'));
   });
 
@@ -156,7 +156,7 @@ describe('language server (in-process)', function () {
     assert.deepEqual(['threat:THR-001', 'hazard:HAZ-001', 'symbol:verify_signature', 'test:TC-001'].filter((k) => !kinds.includes(k)), [], kinds.join(','));
     assert.equal(t.coverage.percent, 50);
     const f = await h.request<{ rows: unknown[] }>('spdf/treeData', { filter: { minHazardSeverity: 5 } });
-    assert.equal(f.rows.length, 1);
+    assert.equal(f.rows.length, 1, JSON.stringify(f.rows));
   });
 
   it('sends a status summary', async () => {
