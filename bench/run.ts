@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchLint } from './lint-bench';
+import { benchLint, benchReachability } from './lint-bench';
 
 /**
  * `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run.
@@ -10,6 +10,8 @@ async function main() {
   const quick = process.argv.includes('--quick');
   console.log('## lint (issue 2/3): baseline = yaml.parseDocument over the same files');
   await benchLint(quick ? 2000 : 20000, quick ? 1 : 3);
+  console.log('\n## zone reachability (was a 500 ms assertion in test/analysis/reachability.test.ts)');
+  await benchReachability(quick ? 300 : 3000, quick ? 1 : 5);
   for (const [title, file, fn] of [
     ['code links (issue 4)', 'codelinks/index.ts', 'runCodelinksBench'],
     ['language server latency (issue 5)', 'lsp-latency.ts', 'runLspLatencyBench'],

@@ -45,7 +45,8 @@ describe('reachability without a DMZ', () => {
     assert.deepEqual([...exposureOf(g).reached], []);
   });
 
-  it('stays linear on a long chain with many side branches', async () => {
+  // Its time is measured by `npm run bench` (bench/lint-bench.ts, benchReachability), not asserted here.
+  it('follows a long chain with many side branches to its end', async () => {
     const n = 3000;
     let zones = z('Z-IT', 'it');
     let conduits = '';
@@ -55,10 +56,8 @@ describe('reachability without a DMZ', () => {
       conduits += c(`C-S${i}`, [`Z-${i}`, 'Z-IT'], 'direction: unidirectional-hw');
     }
     const g = await graphOf(`zones:\n${zones}conduits:\n${conduits}`);
-    const t0 = performance.now();
     const exp = exposureOf(g);
-    const ms = performance.now() - t0;
-    assert.equal(exp.pathTo(`Z-${n - 1}`)!.zones.length, n + 1);
-    assert.ok(ms < 500, `took ${ms.toFixed(0)} ms`);
+    assert.equal(exp.pathTo(`Z-${n - 1}`)?.zones.length, n + 1);
+    assert.equal(exp.reached.size, n);
   });
 });

@@ -25,7 +25,7 @@ describe('review lock rewrites keep what they do not own', () => {
     };
     const text = `\uFEFF${JSON.stringify(old, null, 2).replace(/\n/g, '\r\n')}\r\n`;
     const update = updateReviewLock(text, [{ ...entry('A-1', 'a.c'), codeHash: '2'.repeat(16) }, entry('B-1', 'b.c')]);
-    assert.ok(update.text!.startsWith('\uFEFF{\r\n'));
+    assert.match(update.text!, /^\uFEFF\{\r\n/);
     assert.equal(update.text!.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
     const written = JSON.parse(update.text!.slice(1));
     assert.deepEqual(Object.keys(written), ['$comment', 'version', 'links', 'signedBy']);
@@ -37,8 +37,8 @@ describe('review lock rewrites keep what they do not own', () => {
   });
 
   it('writes LF for an LF or new lock', () => {
-    assert.equal(updateReviewLock(undefined, [entry('A-1', 'a.c')]).text!.includes('\r'), false);
-    assert.equal(updateReviewLock('{"version":1,"links":[]}\n', [entry('A-1', 'a.c')]).text!.includes('\r'), false);
+    assert.doesNotMatch(updateReviewLock(undefined, [entry('A-1', 'a.c')]).text!, /\r/);
+    assert.doesNotMatch(updateReviewLock('{"version":1,"links":[]}\n', [entry('A-1', 'a.c')]).text!, /\r/);
   });
 
   it('spdf review keeps a CRLF lock CRLF and its unknown fields', async () => {

@@ -21,9 +21,9 @@ describe('CL rules: examples with a code index', function () {
       it('has full metadata', () => {
         assert.match(rule.meta.code, /^CL\d{3}$/);
         assert.match(rule.meta.alias, /^[a-z]+(-[a-z]+)*$/);
-        assert.ok(rule.meta.description && rule.meta.rationale && rule.meta.source);
+        for (const k of ['description', 'rationale', 'source'] as const) assert.ok(rule.meta[k], `${k}: ${JSON.stringify(rule.meta[k])}`);
         assert.deepEqual(rule.meta.needs, ['code']);
-        assert.ok(rule.meta.examples.valid.length > 0 && rule.meta.examples.invalid.length > 0);
+        assert.deepEqual({ valid: rule.meta.examples.valid.length > 0, invalid: rule.meta.examples.invalid.length > 0 }, { valid: true, invalid: true }, 'valid and invalid examples');
       });
       rule.meta.examples.invalid.forEach((example, i) => {
         it(`invalid example ${i + 1} fires exactly its markers`, async () => {

@@ -141,7 +141,7 @@ describe('suspect links: target fingerprints and the review lock', () => {
     assert.equal(status(undefined, link0, t0).state, 'unreviewed');
 
     const lock1 = updateReviewLock(undefined, [review(link0, t0)]);
-    assert.ok(lock1.text);
+    assert.ok(lock1.text, JSON.stringify(lock1));
     assert.equal(status(lock1.text, link0, t0).state, 'reviewed');
 
     const reformatted = await linkOf(file, PY.replace('if rate > self.limit:', 'if rate>self.limit:'));
@@ -184,7 +184,7 @@ describe('suspect links: target fingerprints and the review lock', () => {
 
     const broken = updateReviewLock('{ not json', [entry('A-1', 'a.c')]);
     assert.equal(broken.text, undefined);
-    assert.equal(broken.problems.length, 1);
+    assert.equal(broken.problems.length, 1, JSON.stringify(broken.problems));
   });
 
   it('writeReviewLock replaces the lock atomically and readReviewLock reads it back', async () => {

@@ -39,14 +39,14 @@ describe('matrix statuses', () => {
     assert.equal(t.matrix.coverage.total, 9);
     assert.equal(t.matrix.coverage.byStatus.OK, 2);
     assert.equal(t.matrix.coverage.byStatus.JUSTIFIED, 1);
-    assert.ok(Math.abs(t.matrix.coverage.percent! - 100 / 3) < 1e-9);
+    assert.ok(Math.abs(t.matrix.coverage.percent! - 100 / 3) < 1e-9, `coverage ${t.matrix.coverage.percent}%`);
   });
 
   it('the tree-view API (traceItems) and the matrix agree', async () => {
     const t = await loadTrace(FIXTURE);
     const traces = traceItems({ graph: t.check.workspace.graph, config: t.check.workspace.config, findings: t.result.findings, suppressed: t.result.suppressed, testResults: t.testResults,
       links: matrixLinksFromCode(undefined, undefined, t.check.workspace.graph).links as never }, ['requirement']);
-    assert.equal(traces.length, 9);
+    assert.equal(traces.length, 9, traces.map((x) => x.item.id).join(', '));
     const byId = new Map(traces.map((x) => [x.item.id, x]));
     // without code links the implemented requirements lose their implementation evidence
     assert.equal(byId.get('SEC-REQ-OK')!.status, 'PARTIAL');

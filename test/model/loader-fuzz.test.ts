@@ -75,7 +75,7 @@ describe('model loader under generated input (fast-check)', function () {
         let bytes = utf8(applyAll(s.text, mutations).text);
         for (const d of damage) bytes = d.apply(bytes);
         const ws = await loadWorkspace(new MemoryHost(new Map<string, string | Uint8Array>([[s.path, bytes], ['other.spdf.yaml', OTHER]])));
-        assert.ok(ws.graph.byId.get('SEC-REQ-999')?.file === 'other.spdf.yaml');
+        assert.equal(ws.graph.byId.get('SEC-REQ-999')?.file, 'other.spdf.yaml');
       }),
       { numRuns: RUNS, ...SEED },
     );

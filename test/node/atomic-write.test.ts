@@ -4,6 +4,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/node/atomic-write';
+import { exitOf } from '../support/wait';
 
 const temps = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.spdf-tmp'));
 
@@ -20,7 +21,7 @@ describe('writeFileAtomic', function () {
     symlinkSync('a.txt', join(dir, 'link.txt'));
     await writeFileAtomic(join(dir, 'link.txt'), 'new');
     assert.equal(readFileSync(target, 'utf8'), 'new');
-    assert.ok(lstatSync(join(dir, 'link.txt')).isSymbolicLink());
+    assert.equal(lstatSync(join(dir, 'link.txt')).isSymbolicLink(), true, 'link.txt is still a symbolic link');
     assert.equal(statSync(target).mode & 0o777, 0o640);
     assert.deepEqual(temps(dir), []);
   });
@@ -39,14 +40,14 @@ describe('writeFileAtomic', function () {
         const { writeFileAtomic } = require(${JSON.stringify(join(__dirname, '..', '..', 'src', 'node', 'atomic-write.ts'))});
         const dir = ${JSON.stringify(dir)};
         const big = Buffer.alloc(64 * 1024 * 1024, 97);
-        writeFileAtomic(dir + '/out.bin', big).then(() => console.log('finished'));
+        writeFileAtomic(dir + '/out.bin', big).then(() => { clearInterval(poll); console.log('finished'); });
         const poll = setInterval(() => {
           if (readdirSync(dir).some((f) => f.endsWith('.spdf-tmp'))) { clearInterval(poll); console.log('seen'); process.kill(process.pid, ${JSON.stringify(signal)}); }
         }, 1);`;
       const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
-      const [code, sig] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+      const [code, sig] = await exitOf(child, 'the writing child process', 30000);
       assert.equal(out.trim(), 'seen', 'the signal arrived while the temporary file existed');
       assert.deepEqual([code, sig], [null, signal]);
       assert.deepEqual(readdirSync(dir), []);

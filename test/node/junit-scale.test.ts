@@ -27,7 +27,7 @@ describe('JUnit results at scale', function () {
       assert.deepEqual(r.files, ['results/big.xml', 'results/broken.xml', 'results/small.xml']);
       assert.equal(r.cases.length, n + 1);
       assert.equal(r.cases.filter((c) => c.outcome === 'fail').length, n / 10);
-      assert.ok(r.cases.slice(0, n).every((c) => c.file === 'results/big.xml' && c.line === 1));
+      assert.deepEqual(r.cases.slice(0, n).filter((c) => c.file !== 'results/big.xml' || c.line !== 1), [], 'every case of big.xml is at its line 1');
       assert.deepEqual(r.cases[n], { classname: 'c.D', name: 'ok', outcome: 'pass', file: 'results/small.xml', line: 2 });
       assert.equal(r.problems.length, 1, JSON.stringify(r.problems));
       assert.deepEqual([r.problems[0].file, r.problems[0].line], ['results/broken.xml', 3]);

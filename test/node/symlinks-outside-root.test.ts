@@ -36,10 +36,10 @@ describe('symbolic links that leave the workspace root', () => {
     const root = fixture();
     const check = await checkPath(root, { cache: false });
     assert.deepEqual([...check.workspace.graph.byId.keys()].sort(), ['SEC-REQ-001', 'SEC-REQ-002']);
-    assert.ok(!check.workspace.allFiles.some((f) => f.startsWith('model/ext') || f === 'far.spdf.yaml' || f.startsWith('src/vendor')));
+    assert.deepEqual(check.workspace.allFiles.filter((f) => f.startsWith('model/ext') || f === 'far.spdf.yaml' || f.startsWith('src/vendor')), []);
     const codeFiles = (check.inputs.code?.files ?? []).map((f) => f.file);
-    assert.ok(codeFiles.includes('src/a.c'));
-    assert.ok(!codeFiles.some((f) => f.startsWith('src/vendor')), codeFiles.join(', '));
+    assert.ok(codeFiles.includes('src/a.c'), codeFiles.join(', '));
+    assert.deepEqual(codeFiles.filter((f) => f.startsWith('src/vendor')), []);
     const noted = check.notes.filter((n) => /outside the workspace root; not followed/.test(n.reason)).map((n) => n.path);
     assert.deepEqual([...new Set(noted)].sort(), ['far.spdf.yaml', 'model/ext', 'src/vendor']);
   });
@@ -47,20 +47,20 @@ describe('symbolic links that leave the workspace root', () => {
   it('notes a link whose target is missing instead of dropping it silently', async () => {
     const host = new FsHost(fixture());
     await host.listFiles();
-    assert.ok(host.notes.some((n) => n.path === 'model/dangling.spdf.yaml' && /symbolic link to a missing target/.test(n.reason)));
+    assert.ok(host.notes.some((n) => n.path === 'model/dangling.spdf.yaml' && /symbolic link to a missing target/.test(n.reason)), JSON.stringify(host.notes));
   });
 
   it('still follows links that stay inside the root, and loops stay safe', async () => {
     const root = fixture();
     const files = await new FsHost(root).listFiles();
-    assert.ok(files.includes('model/a-link.c'));
-    assert.ok(files.includes('model-alias/m.spdf.yaml') || files.includes('model/m.spdf.yaml'));
+    assert.ok(files.includes('model/a-link.c'), files.join(', '));
+    assert.ok(files.includes('model-alias/m.spdf.yaml') || files.includes('model/m.spdf.yaml'), files.join(', '));
   });
 
   it('are refused when a path is read directly', async () => {
     const root = fixture();
     await assert.rejects(new FsHost(root).readFile('model/ext/far.spdf.yaml'), /outside the workspace root; not read/);
     assert.equal(await new FsHost(root).statSize('far.spdf.yaml'), undefined);
-    assert.ok((await new FsHost(root).readFile('model/a-link.c')).length > 0);
+    assert.notEqual((await new FsHost(root).readFile('model/a-link.c')).length, 0, 'model/a-link.c is read through its link');
   });
 });

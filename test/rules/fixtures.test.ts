@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { RULES } from '../../src/core/rules/registry';
 import { diffExpectations, parseMarkers } from '../support/markers';
+import { readTree } from '../support/read-tree';
 import { lintFiles } from '../support/workspace';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'rules');
-
-function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /**
  * One folder per rule code. Every finding of the folder's rule, and of any other rule the folder marks,

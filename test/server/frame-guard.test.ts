@@ -36,5 +36,8 @@ describe('LSP frame guard', () => {
     ['a header that never ends', 'Content-Length: 2' + ' '.repeat(10000)],
     ['garbage after a good frame', frame('{}') + frame('{}', 'Content-Length: x')],
   ])
-    it(`reports ${what} once`, async () => assert.equal((await feed(input, 3)).bad.length, 1));
+    it(`reports ${what} once`, async () => {
+      const { bad } = await feed(input, 3);
+      assert.equal(bad.length, 1, JSON.stringify(bad));
+    });
 });

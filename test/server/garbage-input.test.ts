@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { exitOf } from '../support/wait';
 
 const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -10,7 +11,7 @@ function run(input: string): Promise<{ code: number | null; stderr: string }> {
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   child.stdin.write(input);
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+  return exitOf(child, `the server given ${JSON.stringify(input.slice(0, 40))}`, 10000).then(([code]) => ({ code, stderr }));
 }
 
 describe('language server: unreadable input from the client', function () {
