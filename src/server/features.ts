@@ -27,6 +27,7 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { languageDescriptor } from '../core/codelinks/languages';
 import type { CodeFileIndex, CodeLink, CodeSymbol } from '../core/codelinks/model';
 import type { FieldSpec } from '../core/model/fields';
 import type { Item } from '../core/model/graph';
@@ -462,13 +463,11 @@ export function codeLenses(ctx: FeatureContext, path: string): CodeLens[] {
   return out;
 }
 
-const HASH_COMMENT = new Set(['python']);
-
 function commentPrefix(ctx: FeatureContext, path: string): string {
   const kind = ctx.state.kindOf(path);
   if (kind === 'model' || kind === 'config' || path.endsWith('.yaml') || path.endsWith('.yml')) return '#';
   const lang = ctx.state.code?.languageOf(path);
-  return lang && HASH_COMMENT.has(lang) ? '#' : '//';
+  return lang ? languageDescriptor(lang).lineComment : '//';
 }
 
 /**
