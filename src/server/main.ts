@@ -27,6 +27,7 @@ import { VIEWS, type Matrix } from '../core/matrix/model';
 import { findWorkspaceRoot } from '../node/find-root';
 import { FsHost } from '../node/fs-host';
 import { defaultReviewer, recordReviews } from '../node/review';
+import { WatchedFiles } from '../node/watched-files';
 import {
   DEFAULT_SETTINGS,
   InsertTagRequest,
@@ -57,8 +58,6 @@ export interface ServerOptions {
   wasmDir?: string;
 }
 
-const WATCHED = ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', '**/*.{c,h,cc,cpp,cxx,c++,hpp,hh,hxx,py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,java,rs,go,cs}'];
-
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const docs = new Map<string, TextDocument>();
   let paths!: Paths;
@@ -68,6 +67,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let trusted = true;
   let docsUrl: string | undefined = defaultDocsUrl();
   let caps: InitializeParams['capabilities'] = {};
+  const watchers = new WatchedFiles((globs) => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) }).catch(() => undefined));
   const published = new Map<string, string>();
   /** Open documents edited since the last publish: always republished (with their version). */
   const touched = new Set<string>();
@@ -157,8 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     ready = (async () => {
       if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'spdf' }).catch(() => undefined);
-      if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration)
-        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+      if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) watchers.start();
       await pullSettings();
       await index();
     })().catch((e) => logError('initial index', e));
@@ -196,6 +195,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     await next.loadAll((message, pct) => progress?.report(pct ?? 0, message));
     state?.dispose();
     state = next;
+    watchers.follow(state.config.code.languages);
     state.check();
     progress?.done();
     log(`indexed ${state.graph.items.length} items in ${state.graph.files.length} model files and ${state.code.files.size} tagged source files in ${Date.now() - started} ms (root ${paths.root}${trusted ? '' : ', untrusted'})`);
@@ -228,6 +228,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await chain;
       await ready;
       if (!state) return;
+      watchers.follow(state.config.code.languages);
       state.check();
       publishAll(false);
       statusSoon();
