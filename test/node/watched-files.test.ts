@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { LANGUAGE_DESCRIPTORS } from '../../src/core/codelinks/language-descriptors';
 import { BASE_WATCHED_GLOBS, configuredSourceGlob, WatchedFiles } from '../../src/node/watched-files';
 
 describe('watched files', () => {
-  it('watches the model, the config, the lock and every built-in source extension', () => {
-    assert.deepEqual(BASE_WATCHED_GLOBS, ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', '**/*.{c,h,cc,cpp,cxx,c++,hpp,hh,hxx,py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,java,rs,go,cs}']);
+  it('watches the model, the config, the lock and every source extension of the language descriptors', () => {
+    const extensions = LANGUAGE_DESCRIPTORS.flatMap((d) => d.extensions.map((e) => e.slice(1)));
+    assert.ok(extensions.includes('c') && extensions.includes('py'), extensions.join());
+    assert.deepEqual(BASE_WATCHED_GLOBS, ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', `**/*.{${extensions.join(',')}}`]);
   });
 
   it('adds the extensions code.languages maps to a language, not those it turns off, remaps or names an unknown language for', () => {
