@@ -2,8 +2,9 @@
 // web-tree-sitter is taken as its CommonJS build so the CommonJS bundles need no import.meta.
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
@@ -18,24 +19,8 @@ const entries = [
   { name: 'webview', in: 'src/core/matrix/diagram-layout.ts', out: 'media/diagram/layout.js', browser: 'SpdfDiagramLayout' },
 ];
 
-const wasmFiles = [
-  'web-tree-sitter/tree-sitter.wasm',
-  'tree-sitter-c/tree-sitter-c.wasm',
-  'tree-sitter-cpp/tree-sitter-cpp.wasm',
-  'tree-sitter-python/tree-sitter-python.wasm',
-  'tree-sitter-typescript/tree-sitter-typescript.wasm',
-  'tree-sitter-typescript/tree-sitter-tsx.wasm',
-  'tree-sitter-javascript/tree-sitter-javascript.wasm',
-  'tree-sitter-java/tree-sitter-java.wasm',
-  'tree-sitter-rust/tree-sitter-rust.wasm',
-  'tree-sitter-go/tree-sitter-go.wasm',
-  'tree-sitter-c-sharp/tree-sitter-c_sharp.wasm',
-];
-
-function packageFile(spec) {
-  const [pkg, file] = [spec.slice(0, spec.lastIndexOf('/')), basename(spec)];
-  return join(root, 'node_modules', pkg, file);
-}
+// The grammar list lives in the language descriptors (src/core/codelinks/language-descriptors.ts).
+const { wasmFilesToCopy } = await tsImport('../src/node/treesitter/grammarFiles.ts', import.meta.url);
 
 mkdirSync(join(root, 'dist'), { recursive: true });
 for (const e of entries) {
@@ -54,4 +39,4 @@ for (const e of entries) {
   });
   if (e.executable) chmodSync(join(root, e.out), 0o755);
 }
-for (const spec of wasmFiles) copyFileSync(packageFile(spec), join(root, 'dist', basename(spec)));
+for (const { pkg, file } of wasmFilesToCopy()) copyFileSync(join(root, 'node_modules', pkg, file), join(root, 'dist', file));

@@ -1,6 +1,7 @@
 import { configJsonSchema, modelJsonSchema } from '../src/core/model/json-schema';
 import { rulesDoc, rulesTable } from '../src/core/rules/docs';
 import { RULES } from '../src/core/rules/registry';
+import { withLanguageContributions } from './manifest-languages';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
@@ -19,5 +20,6 @@ export function generatedFiles(): Record<string, string | ((current: string) => 
       if (a < 0 || b < a) return current;
       return current.slice(0, a + README_BEGIN.length) + '\n' + rulesTable(RULES) + '\n' + current.slice(b);
     },
+    'package.json': withLanguageContributions,
   };
 }

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { EDITOR_LANGUAGE_IDS } from '../core/codelinks/language-descriptors';
 import {
   CLIENT_COMMANDS,
   InsertTagRequest,
@@ -25,8 +26,6 @@ import {
 import { RequirementsTree, toLocation, type Node } from './tree';
 import { registerMatrixPanel } from './webviews/matrix';
 import { registerZoneDiagramPanel } from './webviews/diagram';
-
-const CODE_LANGUAGES = ['c', 'cpp', 'python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'java', 'rust', 'go', 'csharp'];
 
 let client: LanguageClient | undefined;
 
@@ -60,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     documentSelector: [
       { scheme: 'file', pattern: '**/*.spdf.yaml' },
       { scheme: 'file', pattern: '**/spdf.config.yaml' },
-      ...CODE_LANGUAGES.map((language) => ({ scheme: 'file', language })),
+      ...EDITOR_LANGUAGE_IDS.map((language) => ({ scheme: 'file', language })),
     ],
     initializationOptions: { trusted: vscode.workspace.isTrusted, settings: settingsSnapshot() },
     outputChannel: output,

@@ -50,6 +50,7 @@ export class DiagnosticsPublisher {
       await session.settled();
       await session.ready;
       if (!session.state) return;
+      session.watchers.follow(session.state.config.code.languages);
       session.state.check();
       this.publishAll(false);
       this.status.soon();

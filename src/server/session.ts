@@ -4,6 +4,8 @@
  */
 import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
+import { WatchedFiles } from '../node/watched-files';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../protocol';
 import { defaultDocsUrl, type Paths } from './convert';
 import type { FeatureContext } from './features/feature-context';
@@ -29,11 +31,15 @@ export class ServerSession {
   caps: ClientCapabilities = {};
   disposed = false;
   private chain: Promise<unknown> = Promise.resolve();
+  /** File watchers registered with the client: the built-in globs, plus the extensions `code.languages` adds. */
+  readonly watchers: WatchedFiles;
 
   constructor(
     readonly connection: Connection,
     readonly options: ServerOptions,
-  ) {}
+  ) {
+    this.watchers = new WatchedFiles((globs) => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) }).catch(() => undefined));
+  }
 
   /** Queues a mutation behind the ones already queued. */
   enqueue<T>(fn: () => Promise<T>): Promise<T> {

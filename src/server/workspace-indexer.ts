@@ -29,6 +29,7 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
   await next.loadAll((message, pct) => progress?.report(pct ?? 0, message));
   session.state?.dispose();
   session.state = next;
+  session.watchers.follow(next.config.code.languages);
   next.check();
   progress?.done();
   session.log(`indexed ${next.graph.items.length} items in ${next.graph.files.length} model files and ${next.code.files.size} tagged source files in ${Date.now() - started} ms (root ${paths.root}${session.trusted ? '' : ', untrusted'})`);

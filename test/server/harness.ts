@@ -21,6 +21,8 @@ export interface Harness {
   /** Version of the latest publishDiagnostics per URI. */
   publishedVersions: Map<string, number>;
   notifications: { method: string; params: unknown }[];
+  /** Capabilities the server registered (`client/registerCapability`) and unregistered, in order. */
+  registrations: { method: string; params: unknown }[];
   logs: string[];
   /** Resolves with the next publishDiagnostics for `path` that satisfies `pred`. */
   waitDiagnostics(path: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
@@ -62,7 +64,15 @@ export async function startHarness(files: Record<string, string>, opts: { truste
     notifications.push({ method, params });
   });
   client.onRequest('workspace/configuration', () => [opts.settings ?? {}]);
-  client.onRequest('client/registerCapability', () => null);
+  const registrations: { method: string; params: unknown }[] = [];
+  client.onRequest('client/registerCapability', (params: unknown) => {
+    registrations.push({ method: 'client/registerCapability', params });
+    return null;
+  });
+  client.onRequest('client/unregisterCapability', (params: unknown) => {
+    registrations.push({ method: 'client/unregisterCapability', params });
+    return null;
+  });
   client.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
     client.onProgress(WorkDoneProgress.type, p.token, (value) => {
       notifications.push({ method: '$/progress', params: { token: p.token, value } });
@@ -88,6 +98,7 @@ export async function startHarness(files: Record<string, string>, opts: { truste
     diagnostics,
     publishedVersions,
     notifications,
+    registrations,
     logs,
     files,
     waitDiagnostics(path, pred = () => true, timeoutMs = 15000) {

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withLanguageContributions, TAG_SNIPPETS } from '../../scripts/manifest-languages';
+import { LANGUAGE_DESCRIPTORS } from '../../src/core/codelinks/language-descriptors';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -45,9 +47,11 @@ describe('injection grammar', () => {
   const g = JSON.parse(readFileSync(join(root, 'syntaxes', 'spdf-tags.injection.tmLanguage.json'), 'utf8'));
   const re = (name: string) => new RegExp(g.repository[name].match);
 
-  it('is injected into the nine languages and YAML', () => {
+  it('is injected into every language of the descriptors and YAML', () => {
     const inj = pkg.contributes.grammars[0].injectTo as string[];
-    for (const s of ['source.c', 'source.cpp', 'source.python', 'source.ts', 'source.tsx', 'source.js', 'source.java', 'source.rust', 'source.go', 'source.cs', 'source.yaml']) assert.ok(inj.includes(s), s);
+    const scopes = LANGUAGE_DESCRIPTORS.flatMap((d) => d.editor.map((e) => e.scope));
+    assert.ok(scopes.length >= 11, `${scopes.length} scopes`);
+    assert.deepEqual(inj, [...scopes, 'source.yaml']);
     assert.equal(g.scopeName, pkg.contributes.grammars[0].scopeName);
   });
 
@@ -59,6 +63,34 @@ describe('injection grammar', () => {
     const sup = re('suppression').exec('# spdf-disable-next-line ZC004, TM002 -- vendor diode in place')!;
     assert.equal(sup[2].trim(), 'ZC004, TM002');
     assert.equal(sup[4], 'vendor diode in place');
+  });
+});
+
+describe('language contributions (generated from the language descriptors)', () => {
+  const editor = LANGUAGE_DESCRIPTORS.flatMap((d) => d.editor.map((e) => ({ ...e, lineComment: d.lineComment })));
+
+  it('offer tag snippets in every editor language, with its comment prefix', () => {
+    for (const e of editor) {
+      const entry = c.snippets.find((s: { language: string }) => s.language === e.languageId);
+      assert.equal(entry?.path, TAG_SNIPPETS[e.lineComment], e.languageId);
+      const tags = JSON.parse(readFileSync(join(root, entry.path), 'utf8'));
+      for (const s of Object.values(tags) as { body: string[] }[]) for (const line of s.body) assert.ok(line.startsWith(e.lineComment), `${entry.path}: ${line}`);
+    }
+  });
+
+  it('enable Insert Tag in exactly the editor languages', () => {
+    const when: string = c.menus.commandPalette.find((m: { command: string }) => m.command === 'spdf.insertTag').when;
+    const ids = /editorLangId =~ \/\^\(([^)]*)\)\$\//.exec(when)?.[1].split('|');
+    assert.deepEqual(ids, editor.map((e) => e.languageId));
+  });
+
+  it('are what `npm run generate` writes', () => {
+    const text = readFileSync(join(root, 'package.json'), 'utf8');
+    assert.equal(withLanguageContributions(text), text);
+    const stale = JSON.parse(text);
+    stale.contributes.grammars[0].injectTo = ['source.yaml'];
+    stale.contributes.snippets = stale.contributes.snippets.slice(0, 1);
+    assert.equal(withLanguageContributions(JSON.stringify(stale, null, 2) + '\n'), text);
   });
 });
 

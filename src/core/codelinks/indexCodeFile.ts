@@ -1,9 +1,6 @@
 import { ZERO_RANGE, type Range } from '../types';
 import { commentAt, commentRunAbove, effectiveEndRow, leadingBlockEnd, leafAt, nodeBelowComment } from './commentNodes';
 import { codeHash } from './fingerprint';
-import { csharpFileNamespace } from './languageTables/csharp';
-import { javaPackage } from './languageTables/java';
-import { pythonModulePath } from './languageTables/python';
 import { LANGUAGE_TABLES, type LanguageTable } from './languageTables';
 import type { CodeLanguage } from './languages';
 import { LineIndex } from './lineIndex';
@@ -74,19 +71,6 @@ export function emptyIndex(file: string, language: CodeLanguage): CodeFileIndex 
   return { file, language, symbols: [], tags: [], links: [], orphanTags: [], exclusions: [], problems: [] };
 }
 
-export function fileScopeOf(language: CodeLanguage, file: string, root: SyntaxNodeLike, text: string): string[] {
-  switch (language) {
-    case 'python':
-      return pythonModulePath(file);
-    case 'java':
-      return javaPackage(root, text);
-    case 'csharp':
-      return csharpFileNamespace(root, text);
-    default:
-      return [];
-  }
-}
-
 class FileIndexer {
   private readonly table: LanguageTable;
   private readonly lines: LineIndex;
@@ -104,7 +88,7 @@ class FileIndexer {
   ) {
     this.table = LANGUAGE_TABLES[input.language];
     this.lines = new LineIndex(input.text);
-    this.collector = new SymbolCollector(this.table, input.text, fileScopeOf(input.language, input.file, input.root, input.text));
+    this.collector = new SymbolCollector(this.table, input.text, this.table.fileScope?.(input.file, input.root, input.text) ?? []);
     this.result = emptyIndex(input.file, input.language);
   }
 

@@ -1,50 +1,26 @@
 /** Languages the code-link index understands, and which file extension selects which one. */
 
-export const CODE_LANGUAGES = [
-  'c',
-  'cpp',
-  'python',
-  'typescript',
-  'tsx',
-  'javascript',
-  'java',
-  'rust',
-  'go',
-  'csharp',
-] as const;
+import { LANGUAGE_DESCRIPTORS, type CodeLanguage, type LanguageDescriptor } from './language-descriptors';
 
-export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
+export type { CodeLanguage } from './language-descriptors';
+
+export const CODE_LANGUAGES: readonly CodeLanguage[] = LANGUAGE_DESCRIPTORS.map((d) => d.id);
 
 export function isCodeLanguage(value: string): value is CodeLanguage {
   return (CODE_LANGUAGES as readonly string[]).includes(value);
 }
 
-/** Default extension map. `.h` is C unless the project says otherwise (`headerLanguage: cpp`). */
-export const DEFAULT_EXTENSION_LANGUAGES: Readonly<Record<string, CodeLanguage>> = {
-  '.c': 'c',
-  '.h': 'c',
-  '.cc': 'cpp',
-  '.cpp': 'cpp',
-  '.cxx': 'cpp',
-  '.c++': 'cpp',
-  '.hpp': 'cpp',
-  '.hh': 'cpp',
-  '.hxx': 'cpp',
-  '.py': 'python',
-  '.pyi': 'python',
-  '.ts': 'typescript',
-  '.mts': 'typescript',
-  '.cts': 'typescript',
-  '.tsx': 'tsx',
-  '.js': 'javascript',
-  '.mjs': 'javascript',
-  '.cjs': 'javascript',
-  '.jsx': 'javascript',
-  '.java': 'java',
-  '.rs': 'rust',
-  '.go': 'go',
-  '.cs': 'csharp',
-};
+const BY_ID = new Map<string, LanguageDescriptor>(LANGUAGE_DESCRIPTORS.map((d) => [d.id, d]));
+
+/** The descriptor of a code language. */
+export function languageDescriptor(language: CodeLanguage): LanguageDescriptor {
+  return BY_ID.get(language)!;
+}
+
+/** Default extension map, from the descriptors. `.h` is C unless the project says otherwise (`headerLanguage: cpp`). */
+export const DEFAULT_EXTENSION_LANGUAGES: Readonly<Record<string, CodeLanguage>> = Object.fromEntries(
+  LANGUAGE_DESCRIPTORS.flatMap((d) => d.extensions.map((ext) => [ext, d.id])),
+);
 
 export interface LanguageMapOptions {
   /** Language for `.h` files; default `c`. */

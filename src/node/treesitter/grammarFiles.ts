@@ -1,20 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CodeLanguage } from '../../core/codelinks/languages';
+import { LANGUAGE_DESCRIPTORS, type CodeLanguage } from '../../core/codelinks/language-descriptors';
 
-/** npm package and .wasm file name of each grammar. The bundle copies these files (flat) next to dist/. */
-export const GRAMMAR_FILES: Readonly<Record<CodeLanguage, { pkg: string; file: string }>> = {
-  c: { pkg: 'tree-sitter-c', file: 'tree-sitter-c.wasm' },
-  cpp: { pkg: 'tree-sitter-cpp', file: 'tree-sitter-cpp.wasm' },
-  python: { pkg: 'tree-sitter-python', file: 'tree-sitter-python.wasm' },
-  typescript: { pkg: 'tree-sitter-typescript', file: 'tree-sitter-typescript.wasm' },
-  tsx: { pkg: 'tree-sitter-typescript', file: 'tree-sitter-tsx.wasm' },
-  javascript: { pkg: 'tree-sitter-javascript', file: 'tree-sitter-javascript.wasm' },
-  java: { pkg: 'tree-sitter-java', file: 'tree-sitter-java.wasm' },
-  rust: { pkg: 'tree-sitter-rust', file: 'tree-sitter-rust.wasm' },
-  go: { pkg: 'tree-sitter-go', file: 'tree-sitter-go.wasm' },
-  csharp: { pkg: 'tree-sitter-c-sharp', file: 'tree-sitter-c_sharp.wasm' },
-};
+/** npm package and .wasm file name of each grammar, from the language descriptors. The build copies these files (flat) into dist/. */
+export const GRAMMAR_FILES = Object.fromEntries(LANGUAGE_DESCRIPTORS.map((d) => [d.id, { pkg: d.grammar.pkg, file: d.grammar.wasm }])) as Readonly<
+  Record<CodeLanguage, { pkg: string; file: string }>
+>;
 
 /** The runtime's own wasm (web-tree-sitter). */
 export const RUNTIME_WASM = { pkg: 'web-tree-sitter', file: 'tree-sitter.wasm' };
@@ -40,6 +31,13 @@ export function resolveWasmFile(entry: { pkg: string; file: string }, wasmDir: s
   } catch {
     return undefined;
   }
+}
+
+/** Every .wasm file the bundle needs, each once (tsx and typescript share a package, not a file). */
+export function wasmFilesToCopy(): { pkg: string; file: string }[] {
+  const byFile = new Map<string, { pkg: string; file: string }>();
+  for (const entry of [RUNTIME_WASM, ...Object.values(GRAMMAR_FILES)]) byFile.set(entry.file, entry);
+  return [...byFile.values()];
 }
 
 export function resolveGrammarWasm(language: CodeLanguage, wasmDir?: string): string | undefined {

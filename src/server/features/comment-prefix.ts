@@ -1,11 +1,10 @@
 /** The line-comment prefix of a file, for the comments the server inserts (tags, suppressions). */
+import { languageDescriptor } from '../../core/codelinks/languages';
 import type { FeatureContext } from './feature-context';
-
-const HASH_COMMENT = new Set(['python']);
 
 export function commentPrefix(ctx: FeatureContext, path: string): string {
   const kind = ctx.state.kindOf(path);
   if (kind === 'model' || kind === 'config' || path.endsWith('.yaml') || path.endsWith('.yml')) return '#';
   const lang = ctx.state.code?.languageOf(path);
-  return lang && HASH_COMMENT.has(lang) ? '#' : '//';
+  return lang ? languageDescriptor(lang).lineComment : '//';
 }

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
@@ -13,8 +12,6 @@ import { DEFAULT_SETTINGS, SERVER_COMMANDS, TrustNotification, type InitOptions 
 import { defaultDocsUrl, Paths } from '../convert';
 import type { ServerParts } from '../server-parts';
 import { pullSettings, settingsFrom } from '../settings';
-
-const WATCHED = ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', '**/*.{c,h,cc,cpp,cxx,c++,hpp,hh,hxx,py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,java,rs,go,cs}'];
 
 export function registerLifecycleHandlers(parts: ServerParts): void {
   const { session, diagnostics, status } = parts;
@@ -53,8 +50,7 @@ export function registerLifecycleHandlers(parts: ServerParts): void {
     const caps = session.caps;
     session.ready = (async () => {
       if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'spdf' }).catch(() => undefined);
-      if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration)
-        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+      if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) session.watchers.start();
       await pullSettings(session);
       await parts.index();
     })().catch((e) => session.logError('initial index', e));

@@ -42,6 +42,7 @@ function hasArrowBody(node: SyntaxNodeLike): boolean {
 
 export const CSHARP_TABLE: LanguageTable = {
   separator: '.',
+  fileScope: (_file, root, source) => csharpFileNamespace(root, source),
   commentTypes: new Set(['comment']),
   commentStart: /\/[/*]/g,
   wrapperTypes: new Set(),

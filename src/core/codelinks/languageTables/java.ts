@@ -28,6 +28,7 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
 
 export const JAVA_TABLE: LanguageTable = {
   separator: '.',
+  fileScope: (_file, root, source) => javaPackage(root, source),
   commentTypes: new Set(['line_comment', 'block_comment']),
   commentStart: /\/[/*]/g,
   wrapperTypes: new Set(),

@@ -28,6 +28,7 @@ function isDocstring(node: SyntaxNodeLike): boolean {
 
 export const PYTHON_TABLE: LanguageTable = {
   separator: '.',
+  fileScope: (file) => pythonModulePath(file),
   commentTypes: new Set(['comment']),
   commentStart: /#|"""|'''/g,
   wrapperTypes: new Set(['decorated_definition']),

@@ -60,6 +60,8 @@ export interface LanguageTable {
    */
   embeddedComment?(node: SyntaxNodeLike, offset: number, source: string): EmbeddedComment | null;
   isDocstring?(node: SyntaxNodeLike): boolean;
+  /** Scope segments every qualified name of the file starts with (Python module path, Java package, C# file-scoped namespace). */
+  fileScope?(file: string, root: SyntaxNodeLike, source: string): string[];
 }
 
 export function textOf(node: SyntaxNodeLike, source: string): string {

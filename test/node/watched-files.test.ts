@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { LANGUAGE_DESCRIPTORS } from '../../src/core/codelinks/language-descriptors';
+import { BASE_WATCHED_GLOBS, configuredSourceGlob, WatchedFiles } from '../../src/node/watched-files';
+
+describe('watched files', () => {
+  it('watches the model, the config, the lock and every source extension of the language descriptors', () => {
+    const extensions = LANGUAGE_DESCRIPTORS.flatMap((d) => d.extensions.map((e) => e.slice(1)));
+    assert.ok(extensions.includes('c') && extensions.includes('py'), extensions.join());
+    assert.deepEqual(BASE_WATCHED_GLOBS, ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', `**/*.{${extensions.join(',')}}`]);
+  });
+
+  it('adds the extensions code.languages maps to a language, not those it turns off, remaps or names an unknown language for', () => {
+    assert.equal(configuredSourceGlob({ '.inl': 'cpp', tpp: 'cpp', '.h': 'cpp', '.ts': 'off', '.cob': 'cobol' }), '**/*.{inl,tpp}');
+    assert.equal(configuredSourceGlob({ '.h': 'cpp' }), undefined);
+    assert.equal(configuredSourceGlob({}), undefined);
+  });
+
+  it('turns glob syntax in a configured extension into a wildcard (watching more, never less)', () => {
+    assert.equal(configuredSourceGlob({ '.a{b,c}': 'c', '.x*': 'c' }), '**/*.{a?b?c?,x?}');
+  });
+
+  it('registers the base globs on start, then one registration for the configured extensions, replaced when they change', async () => {
+    const log: string[] = [];
+    let n = 0;
+    const watchers = new WatchedFiles(async (globs) => {
+      const id = ++n;
+      log.push(`register ${id} ${globs.join(' ')}`);
+      return { dispose: () => log.push(`dispose ${id}`) };
+    });
+    watchers.follow({ '.inl': 'cpp' });
+    assert.deepEqual(log, [], 'nothing before start (the client cannot register watchers)');
+    watchers.start();
+    watchers.follow({});
+    watchers.follow({ '.inl': 'cpp' });
+    watchers.follow({ '.inl': 'cpp' });
+    watchers.follow({ '.tpp': 'cpp' });
+    watchers.follow({});
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(log, [`register 1 ${BASE_WATCHED_GLOBS.join(' ')}`, 'register 2 **/*.{inl}', 'register 3 **/*.{tpp}', 'dispose 2', 'dispose 3']);
+  });
+});
