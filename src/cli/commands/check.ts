@@ -1,6 +1,6 @@
 import { TRACED_KINDS } from '../../core/matrix/build';
 import { STATUSES, formatPercent, type TraceStatus } from '../../core/matrix/decide';
-import { VIEWS } from '../../core/matrix/model';
+import { PROJECTION_VIEWS, VIEWS } from '../../core/matrix/model';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
 import { parseCommand } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
@@ -39,7 +39,7 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
     .filter(Boolean);
   const bad = failOn.filter((s) => !(STATUSES as readonly string[]).includes(s));
   if (bad.length) throw new UsageError(`unknown status ${bad.join(', ')} in --fail-on-status (${STATUSES.join(', ')})`);
-  const t = await loadTrace(positionals[0] ?? '.', { views: VIEWS.filter((v) => v !== 'fda'), testResults: values['test-results'], ...checkPathOptions(values) });
+  const t = await loadTrace(positionals[0] ?? '.', { views: VIEWS.filter((v) => !PROJECTION_VIEWS.includes(v)), testResults: values['test-results'], ...checkPathOptions(values) });
   for (const p of t.matrix.problems) o.err(`warning: ${p}`);
   const c = t.matrix.coverage;
   const offenders: { id: string; status: TraceStatus; why: string }[] = [];

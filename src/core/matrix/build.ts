@@ -19,6 +19,7 @@ import {
 } from './model';
 import { coverageOf, decideStatus, type StatusDecision, type StatusEvidence, type TestOutcome, type TraceStatus, type VerifierEvidence } from './decide';
 import { TestResultIndex, combineOutcomes, type TestResultsInput } from './test-results';
+import { iec62443View } from './iec62443-view';
 
 export interface MatrixInputs {
   graph: Graph;
@@ -772,6 +773,10 @@ class ViewBuilder {
       for (const [asset, zones] of this.ix.graph.zonesOfAsset) for (const z of zones) (this.assetsCache.get(z) ?? this.assetsCache.set(z, []).get(z)!).push(asset);
     }
     return this.assetsCache.get(zone) ?? [];
+  }
+
+  iec62443(): MatrixView {
+    return iec62443View(this.ix);
   }
 
   view(name: ViewName, keys: string[], rows: MatrixRow[], titles: Record<string, string> = {}): MatrixView {
