@@ -70,4 +70,12 @@ describe('IEC 62443 zone compliance view', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('spdf check gates on items, not on the compliance rows (a projection, like the FDA view)', async function () {
+    this.timeout(120_000);
+    const example = join(__dirname, '..', '..', 'examples', 'infusion-pump');
+    const r = await runCli(['check', example, '--fail-on-status', 'MISSING', '--no-code']);
+    assert.match(r.stderr, /MISSING +SEC-REQ-011/, 'the gate still lists item offenders');
+    assert.doesNotMatch(r.stderr, / SR \d/);
+  });
 });
