@@ -34,7 +34,7 @@ async function view(model: string) {
 describe('IEC 62443 zone compliance view', () => {
   it('lists each SR/RE a zone SL-T requires with its covering items, the best status and the zone totals', async () => {
     const v = await view(MODEL);
-    const cell = Object.fromEntries(v.rows.filter((r) => r.id.startsWith('Z-CELL ')).map((r) => [cellText(r.cells.sr), r]));
+    const cell = Object.fromEntries(v.rows.filter((r) => r.id.startsWith('Z-CELL SR')).map((r) => [cellText(r.cells.sr), r]));
     // SL-T 2 on FR4: SR 4.1 (SL 1), SR 4.1 RE 1 (SL 2), SR 4.2 (SL 2), SR 4.3 (SL 1); SR 4.2 RE 1 and SR 4.1 RE 2 start higher.
     assert.deepEqual(Object.keys(cell), ['SR 4.1', 'SR 4.1 RE 1', 'SR 4.2', 'SR 4.3']);
     assert.equal(cell['SR 4.1 RE 1'].status, 'OK');
@@ -51,6 +51,13 @@ describe('IEC 62443 zone compliance view', () => {
     assert.equal(none.length, 1);
     assert.equal(none[0].status, 'MISSING');
     assert.deepEqual(v.rows.filter((r) => r.id.startsWith('Z-ZERO')), []);
+  });
+
+  it('gives each FR an SL-T mapping leaves out a MISSING row (unknown, never 0)', async () => {
+    const v = await view(MODEL);
+    const unknown = v.rows.filter((r) => r.id.startsWith('Z-CELL FR'));
+    assert.deepEqual(unknown.map((r) => r.id), ['Z-CELL FR1 ?', 'Z-CELL FR2 ?', 'Z-CELL FR3 ?', 'Z-CELL FR5 ?', 'Z-CELL FR6 ?', 'Z-CELL FR7 ?']);
+    assert.ok(unknown.every((r) => r.status === 'MISSING'));
   });
 
   it('spdf trace --view iec62443 writes html, csv, xlsx, md, json and sarif', async function () {

@@ -1,6 +1,7 @@
 import { requiredBy, srCoverage } from '../analysis/iec62443-coverage';
 import type { Item } from '../model/graph';
-import { FOUNDATIONAL_REQUIREMENTS } from '../vocab/iec62443';
+import { slVector } from '../analysis/security-levels';
+import { FOUNDATIONAL_REQUIREMENTS, FRS, type FR } from '../vocab/iec62443';
 import type { TraceIndex } from './build';
 import { lineOf, slText } from './build';
 import { coverageOf, STATUS_SEVERITY, type TraceStatus } from './decide';
@@ -27,7 +28,8 @@ const verified = (s: TraceStatus | undefined) => s === 'OK' || s === 'JUSTIFIED'
  * The IEC 62443 zone compliance view: one row per zone or conduit and SR/RE its SL-T requires, with the
  * requirements and controls that map to it and their trace status. The row is as good as its best
  * covering item (one verified item meets the SR/RE); MISSING when nothing maps to it. A zone or conduit
- * without a readable SL-T gets one MISSING row: what it requires is unknown, so it cannot look complete.
+ * without a readable SL-T gets one MISSING row, and one per FR its SL-T mapping leaves out: what they
+ * require is unknown, so the zone cannot look complete.
  */
 export function iec62443View(ix: TraceIndex): MatrixView {
   const cov = srCoverage(ix.graph);
@@ -46,13 +48,14 @@ export function iec62443View(ix: TraceIndex): MatrixView {
       cells: { id: [zoneVal], slt: [{ text: slText(z.data.sl_t) }], status: [{ text: status, status }], ...cells },
       zones,
     });
-    const required = requiredBy(z);
-    if (!required.length) {
-      const none = z.data.sl_t === 0 || (z.data.sl_t && typeof z.data.sl_t === 'object' && Object.values(z.data.sl_t).every((v) => v === 0));
-      if (none) continue;
+    const sl = slVector(z.data.sl_t);
+    if (!sl) {
       rows.push(base(`${z.id} ?`, 'MISSING', { sr: [{ text: '?' }], why: [{ text: `no readable SL-T on this ${z.kind}: the SRs and REs it requires are unknown` }] }));
       continue;
     }
+    const required = requiredBy(z);
+    for (const fr of FRS.filter((_, i) => sl[i] === undefined))
+      rows.push(base(`${z.id} ${fr} ?`, 'MISSING', { sr: [{ text: '?' }], fr: [{ text: frLabel(fr) }], why: [{ text: `SL-T on ${fr} is not stated: the SRs and REs it requires are unknown` }] }));
     const perEntry = required.map((r) => {
       const coverers = cov.coverers.get(r.entry.id) ?? [];
       const statuses = coverers.map((c) => ix.statusOfId(c.id));
@@ -66,7 +69,7 @@ export function iec62443View(ix: TraceIndex): MatrixView {
       rows.push(
         base(`${z.id} ${r.entry.id}`, status, {
           sr: [{ text: r.entry.id }],
-          fr: [{ text: `${r.entry.fr} ${FOUNDATIONAL_REQUIREMENTS[r.entry.fr].toLowerCase()}` }],
+          fr: [{ text: frLabel(r.entry.fr) }],
           title: [{ text: r.entry.title }],
           sl: [{ text: String(r.entry.sl) }],
           why: [{ text: why(r.entry.id, r.entry.fr, r.level, coverers, status) }],
@@ -78,6 +81,10 @@ export function iec62443View(ix: TraceIndex): MatrixView {
     }
   }
   return { name: 'iec62443', title: VIEW_TITLES.iec62443, columns: COLUMNS, rows, coverage: coverageOf(rows.map((r) => r.status)) };
+}
+
+function frLabel(fr: FR): string {
+  return `${fr} ${FOUNDATIONAL_REQUIREMENTS[fr].toLowerCase()}`;
 }
 
 function best(statuses: (TraceStatus | undefined)[]): TraceStatus {
