@@ -28,7 +28,7 @@
     controls: ['why', 'threats', 'hazards', 'zones', 'conduits'],
     zones: ['why', 'threats', 'hazards', 'controls'],
     fda: ['why'],
-    iec62443: ['why', 'fr', 'confidence'],
+    iec62443: ['why', 'sr', 'fr', 'confidence'],
   };
   /** Columns that stay at the left edge when the grid scrolls sideways, and the width of each kind of column (px). */
   const STICKY = ['id', 'title'];

@@ -71,7 +71,7 @@ describe('IEC 62443 zone compliance view', () => {
         assert.equal(r.code, 0, r.stderr);
         assert.ok(existsSync(out) && readFileSync(out).length > 100, f);
       }
-      assert.match(readFileSync(join(dir, 'm.csv'), 'utf8'), /^Zone \/ conduit,SL-T,SR \/ RE,/);
+      assert.match(readFileSync(join(dir, 'm.csv'), 'utf8'), /^Zone \/ conduit,SR \/ RE: short title,SL-T,SR \/ RE,/);
       assert.ok(JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8')).views.iec62443.rows.some((r: { id: string }) => r.id === 'Z-IDMZ SR 1.1 RE 2'));
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -7,12 +7,13 @@ import { lineOf, slText } from './build';
 import { coverageOf, STATUS_SEVERITY, type TraceStatus } from './decide';
 import { VIEW_TITLES, type Cell, type Column, type MatrixRow, type MatrixView } from './model';
 
+/** `id` and `title` first: the matrix panel keeps those two at the left edge. */
 const COLUMNS: Column[] = [
   { key: 'id', title: 'Zone / conduit' },
+  { key: 'title', title: 'SR / RE: short title' },
   { key: 'slt', title: 'SL-T' },
   { key: 'sr', title: 'SR / RE' },
   { key: 'fr', title: 'FR' },
-  { key: 'title', title: 'Short title' },
   { key: 'sl', title: 'Required from SL' },
   { key: 'status', title: 'Status' },
   { key: 'why', title: 'Why' },
@@ -50,12 +51,12 @@ export function iec62443View(ix: TraceIndex): MatrixView {
     });
     const sl = slVector(z.data.sl_t);
     if (!sl) {
-      rows.push(base(`${z.id} ?`, 'MISSING', { sr: [{ text: '?' }], why: [{ text: `no readable SL-T on this ${z.kind}: the SRs and REs it requires are unknown` }] }));
+      rows.push(base(`${z.id} ?`, 'MISSING', { title: [{ text: '? (no SL-T)' }], sr: [{ text: '?' }], why: [{ text: `no readable SL-T on this ${z.kind}: the SRs and REs it requires are unknown` }] }));
       continue;
     }
     const required = requiredBy(z);
     for (const fr of FRS.filter((_, i) => sl[i] === undefined))
-      rows.push(base(`${z.id} ${fr} ?`, 'MISSING', { sr: [{ text: '?' }], fr: [{ text: frLabel(fr) }], why: [{ text: `SL-T on ${fr} is not stated: the SRs and REs it requires are unknown` }] }));
+      rows.push(base(`${z.id} ${fr} ?`, 'MISSING', { title: [{ text: `? (no SL-T on ${fr})` }], sr: [{ text: '?' }], fr: [{ text: frLabel(fr) }], why: [{ text: `SL-T on ${fr} is not stated: the SRs and REs it requires are unknown` }] }));
     const perEntry = required.map((r) => {
       const coverers = cov.coverers.get(r.entry.id) ?? [];
       const statuses = coverers.map((c) => ix.statusOfId(c.id));
@@ -70,7 +71,7 @@ export function iec62443View(ix: TraceIndex): MatrixView {
         base(`${z.id} ${r.entry.id}`, status, {
           sr: [{ text: r.entry.id }],
           fr: [{ text: frLabel(r.entry.fr) }],
-          title: [{ text: r.entry.title }],
+          title: [{ text: `${r.entry.id}: ${r.entry.title}` }],
           sl: [{ text: String(r.entry.sl) }],
           why: [{ text: why(r.entry.id, r.entry.fr, r.level, coverers, status) }],
           coveredBy: coverers.map((c, i) => coverVal(ix, c, statuses[i])),
