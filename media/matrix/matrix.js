@@ -17,7 +17,7 @@
   const vscode = acquireVsCodeApi();
   const STATUSES = ['OK', 'PARTIAL', 'MISSING', 'SUSPECT', 'JUSTIFIED', 'ERROR'];
   const STATUS_RANK = { ERROR: 5, SUSPECT: 4, MISSING: 3, PARTIAL: 2, JUSTIFIED: 1, OK: 0 };
-  const VIEW_ORDER = ['requirements', 'threats', 'hazards', 'controls', 'zones', 'fda'];
+  const VIEW_ORDER = ['requirements', 'threats', 'hazards', 'controls', 'zones', 'fda', 'iec62443'];
   const ROW_H = 24;
   const OVERSCAN = 20;
   /** Columns hidden until the user shows them (the Why text is shown in the Status column instead). */
@@ -28,6 +28,7 @@
     controls: ['why', 'threats', 'hazards', 'zones', 'conduits'],
     zones: ['why', 'threats', 'hazards', 'controls'],
     fda: ['why'],
+    iec62443: ['why', 'sr', 'fr', 'confidence'],
   };
   /** Columns that stay at the left edge when the grid scrolls sideways, and the width of each kind of column (px). */
   const STICKY = ['id', 'title'];

@@ -8,7 +8,7 @@ import { toMarkdown } from '../../core/export/markdown';
 import { lintToSarif, traceToSarif } from '../../core/export/sarif';
 import { toXlsx } from '../../core/export/xlsx';
 import { traceMatrix } from '../../core/matrix/trace-matrix';
-import { VIEWS, type Matrix, type ViewName } from '../../core/matrix/model';
+import { PROJECTION_VIEWS, VIEWS, type Matrix, type ViewName } from '../../core/matrix/model';
 import type { TestResultsInput } from '../../core/matrix/test-results';
 import type { LintResult } from '../../core/rules/engine';
 import type { Finding } from '../../core/types';
@@ -90,7 +90,7 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   if (view !== undefined && !(VIEWS as readonly string[]).includes(view)) throw new UsageError(`unknown --view '${view}' (${VIEWS.join(', ')})`);
   if (format === 'xlsx' && !values.output) throw new UsageError('--format xlsx needs -o FILE');
   // CSV holds one table: the requirements view unless --view names another. The other formats hold every view unless narrowed.
-  const views: ViewName[] = view ? [view] : format === 'csv' ? ['requirements'] : format === 'sarif' ? VIEWS.filter((v) => v !== 'fda') : [...VIEWS];
+  const views: ViewName[] = view ? [view] : format === 'csv' ? ['requirements'] : format === 'sarif' ? VIEWS.filter((v) => !PROJECTION_VIEWS.includes(v)) : [...VIEWS];
   const t = await loadTrace(positionals[0] ?? '.', { views, testResults: values['test-results'], ...checkPathOptions(values) });
   for (const p of loadProblems(t.check)) o.err(formatLoadProblem(p));
   for (const p of t.matrix.problems) o.err(`warning: ${p}`);

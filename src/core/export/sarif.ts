@@ -1,4 +1,4 @@
-import type { Matrix } from '../matrix/model';
+import { PROJECTION_VIEWS, type Matrix, type ViewName } from '../matrix/model';
 import type { LintResult } from '../rules/engine';
 import { RULES } from '../rules/registry';
 import type { Rule } from '../rules/types';
@@ -100,8 +100,9 @@ export function traceToSarif(m: Matrix, opts: SarifOptions): object {
   }));
   const results: object[] = [];
   const seen = new Set<string>();
+  const hasItemView = Object.keys(m.views).some((n) => !PROJECTION_VIEWS.includes(n as ViewName));
   for (const v of viewsOf(m)) {
-    if (v.name === 'fda' && Object.keys(m.views).length > 1) continue;
+    if (PROJECTION_VIEWS.includes(v.name) && hasItemView) continue;
     for (const r of v.rows) {
       if (r.status === 'OK' || seen.has(r.id)) continue;
       seen.add(r.id);

@@ -1,9 +1,9 @@
-import { cellText, type Matrix, type MatrixView, type ViewName } from '../matrix/model';
+import { cellText, VIEWS, type Matrix, type MatrixView } from '../matrix/model';
 import { formatPercent } from '../matrix/decide';
 
 /** The views of a matrix in the standard order, restricted to those present. */
 export function viewsOf(m: Matrix): MatrixView[] {
-  return (['requirements', 'threats', 'hazards', 'controls', 'zones', 'fda'] as ViewName[]).flatMap((v) => (m.views[v] ? [m.views[v]!] : []));
+  return VIEWS.flatMap((v) => (m.views[v] ? [m.views[v]!] : []));
 }
 
 /** A view as plain strings: the header row and one row per matrix row (multi-valued cells joined with `; `). */

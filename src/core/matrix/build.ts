@@ -20,6 +20,7 @@ import {
 import { coverageOf, decideStatus, type StatusDecision, type StatusEvidence, type TestOutcome, type TraceStatus, type VerifierEvidence } from './decide';
 import { TestResultIndex, combineOutcomes, type TestResultsInput } from './test-results';
 import { isImplementationLink, testEvidenceGap, VerificationIndex } from '../analysis/verification';
+import { iec62443View } from './iec62443-view';
 
 export interface MatrixInputs {
   graph: Graph;
@@ -782,6 +783,10 @@ class ViewBuilder {
       for (const [asset, zones] of this.ix.graph.zonesOfAsset) for (const z of zones) (this.assetsCache.get(z) ?? this.assetsCache.set(z, []).get(z)!).push(asset);
     }
     return this.assetsCache.get(zone) ?? [];
+  }
+
+  iec62443(): MatrixView {
+    return iec62443View(this.ix);
   }
 
   view(name: ViewName, keys: string[], rows: MatrixRow[], titles: Record<string, string> = {}): MatrixView {

@@ -12,7 +12,7 @@ import type { RuleInputs } from '../rules/types';
 import type { Finding, Range } from '../types';
 import { buildMatrixFrom, problemLine, TRACED_KINDS } from './build';
 import type { Coverage, TraceStatus } from './decide';
-import { VIEWS, type Matrix } from './model';
+import { PROJECTION_VIEWS, VIEWS, type Matrix } from './model';
 import { traceIndexFromInputs } from './trace-matrix';
 
 /** Version of `spdf check --format json`, documented by media/schemas/spdf.check.schema.json. */
@@ -88,7 +88,7 @@ export interface GateReport {
  */
 export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions & { problems?: string[]; skippedCode?: GateInput['skippedCode'] }): GateReport {
   const ix = traceIndexFromInputs(inputs, lint, { problems: opts.problems });
-  const matrix = buildMatrixFrom(ix, VIEWS.filter((v) => v !== 'fda'));
+  const matrix = buildMatrixFrom(ix, VIEWS.filter((v) => !PROJECTION_VIEWS.includes(v)));
   const onChain = (f: Finding): boolean => {
     if (!inputs.graph.fileByPath.has(f.file)) return true;
     const item = ix.itemAt(f.file, f.range.start.line);

@@ -4,6 +4,8 @@ import { STRIDE_LETTERS } from '../vocab/stride';
 import { bool, date, list, obj, oneOf, path, ref, refs, sl, str, strings, text, type FieldSpec, type KindSpec } from './fields';
 import type { ItemKind } from './kinds';
 
+const SR_RE_DOC = 'IEC 62443-3-3 system requirements or requirement enhancements it meets, e.g. "SR 1.2" or "SR 1.1 RE 1" (the zone compliance view and RQ005 count them).';
+
 export const ZONE_CLASSES = ['it', 'dmz', 'ot', 'device', 'external', 'cloud'] as const;
 export const CRITICALITIES = ['safety-critical', 'mission-critical', 'important', 'operational', 'low'] as const;
 export const CIA_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
@@ -127,6 +129,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
       cia: obj({ c: oneOf(CIA_LEVELS, 'Confidentiality.'), i: oneOf(CIA_LEVELS, 'Integrity.'), a: oneOf(CIA_LEVELS, 'Availability.') }, 'Protection needs.'),
       criticality: oneOf(CRITICALITIES, 'Criticality of the asset.'),
       sl_c: sl('Capability security level of the asset (IEC 62443-4-2 component SL-C): scalar or FR1..FR7 mapping; a zone without its own sl_c takes the minimum over its assets.'),
+      capabilities: strings('IEC 62443-3-3 SRs and REs the asset provides, e.g. "SR 1.1 RE 1"; when any asset of a zone states them, RQ007 checks the zone\'s SL-C against what its assets provide together.'),
       safety_critical: bool('The asset performs safety-critical functions; its `code` must be traced.'),
       legacy: bool('Legacy asset beyond its designed security lifetime.'),
       patchable: bool('Security updates can be applied (default true).'),
@@ -237,6 +240,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
       fail_mode: oneOf(FAIL_MODES, 'Behaviour on failure: open, closed or n/a.'),
       emergency_access: text('How emergency or critical functions stay available when the control fails closed.'),
       status: oneOf(CONTROL_STATUSES, 'Implementation status.'),
+      standards: obj({ iec62443_3_3: strings(SR_RE_DOC) }, 'Standards the control maps to.'),
     },
   },
   requirement: {
@@ -250,7 +254,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
       controls: refs(['control'], 'Controls the requirement specifies.'),
       standards: obj(
         {
-          iec62443_3_3: strings('IEC 62443-3-3 SR IDs, e.g. "SR 1.2".'),
+          iec62443_3_3: strings(SR_RE_DOC),
           fda_app1: { type: 'list', of: oneOf(FDA_CONTROL_CATEGORIES, ''), doc: 'FDA Appendix 1 categories.' },
           iec81001_5_1: strings('IEC 81001-5-1 clauses.'),
         },

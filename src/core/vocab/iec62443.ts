@@ -79,7 +79,10 @@ export const SYSTEM_REQUIREMENTS: SystemRequirement[] = FRS.flatMap((fr, f) =>
 
 const BY_ID = new Map(SYSTEM_REQUIREMENTS.map((sr) => [sr.id, sr]));
 
-/** Accepts `SR 1.1`, `SR1.1`, and requirement enhancements `SR 1.1 RE 2` / `SR 1.1(2)`. */
+/**
+ * Accepts `SR 1.1`, `SR1.1`, and requirement enhancements `SR 1.1 RE 2` / `SR 1.1(2)`, without checking that the SR
+ * has that RE: use `lookupSrRe` (iec62443-3-3.ts) to validate against the catalogue.
+ */
 export function parseSrId(text: string): { sr: SystemRequirement; re?: number } | undefined {
   const m = /^SR\s*(\d)\.(\d{1,2})(?:\s*(?:RE\s*|\()(\d{1,2})\)?)?$/i.exec(text.trim());
   if (!m) return undefined;
