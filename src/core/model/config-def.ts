@@ -55,6 +55,7 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
   lock_file: str('Review lock file (default spdf.lock.json).'),
   test_results: strings('Globs of JUnit XML result files.'),
   stale_days: positive('Days a model file may lag behind the code it links before TM007 reports it (default 180).'),
+  safety_min_sl_t: { type: 'integer', doc: 'Lowest SL-T a safety-designated zone may have on FR1, FR2, FR3, FR5 and FR7 before ZC030 reports it (default 3, a heuristic).', minimum: 1, maximum: 4 },
 };
 
 export const CONFIG_SPEC: FieldSpec = obj(CONFIG_FIELDS, 'SPDF Workbench project configuration.');
@@ -87,6 +88,7 @@ export interface ResolvedConfig {
   lockFile: string;
   testResults: string[];
   staleDays: number;
+  safetyMinSlT: number;
   /** False for an untrusted workspace: user-supplied regular expressions are not compiled. */
   trusted: boolean;
 }

@@ -27,6 +27,7 @@ export function defaultConfig(): ResolvedConfig {
     lockFile: 'spdf.lock.json',
     testResults: [],
     staleDays: 180,
+    safetyMinSlT: 3,
     trusted: true,
   };
 }
@@ -114,4 +115,5 @@ function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
   if (typeof raw.lock_file === 'string') c.lockFile = raw.lock_file;
   c.testResults = globList(raw.test_results) ?? c.testResults;
   c.staleDays = posInt(raw.stale_days) ?? c.staleDays;
+  if (Number.isInteger(raw.safety_min_sl_t) && raw.safety_min_sl_t >= 1 && raw.safety_min_sl_t <= 4) c.safetyMinSlT = raw.safety_min_sl_t;
 }
