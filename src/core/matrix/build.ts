@@ -19,6 +19,7 @@ import {
 } from './model';
 import { coverageOf, decideStatus, type StatusDecision, type StatusEvidence, type TestOutcome, type TraceStatus, type VerifierEvidence } from './decide';
 import { TestResultIndex, combineOutcomes, type TestResultsInput } from './test-results';
+import { withArticle } from '../article';
 
 export interface MatrixInputs {
   graph: Graph;
@@ -399,7 +400,7 @@ export class TraceIndex {
     } else {
       for (const r of this.graph.refsOf.get(item) ?? [])
         if (!r.target) errors.push(`unknown ID '${r.id}' in ${r.field}`);
-        else if (!r.kinds.includes(r.target.kind)) errors.push(`'${r.id}' in ${r.field} is a ${r.target.kind}`);
+        else if (!r.kinds.includes(r.target.kind)) errors.push(`'${r.id}' in ${r.field} is ${withArticle(r.target.kind)}`);
     }
     const acc = item.data.acceptance;
     const accepted =
