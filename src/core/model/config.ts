@@ -16,6 +16,7 @@ export function defaultConfig(): ResolvedConfig {
     include: ['**/*.spdf.yaml'],
     exclude: [],
     idPatterns: { ...DEFAULT_ID_PATTERNS },
+    idPatternKeys: [],
     rules: {},
     ruleKeys: [],
     severityNames: ['negligible', 'minor', 'serious', 'critical', 'catastrophic'],
@@ -66,6 +67,9 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
     return { config, problems };
   }
   applyConfig(config, raw);
+  config.idPatternKeys = (asMap(nodeAt(root, ['id_patterns']))?.pairs ?? [])
+    .filter((p) => String(p.key.value) in DEFAULT_ID_PATTERNS && typeof raw.id_patterns?.[String(p.key.value)] === 'string')
+    .map((p) => ({ kind: String(p.key.value), file: CONFIG_FILE, range: source.range(p.key.start, p.key.end) }));
   config.ruleKeys = (asMap(nodeAt(root, ['rules']))?.pairs ?? []).map((p) => ({ key: String(p.key.value), file: CONFIG_FILE, range: source.range(p.key.start, p.key.end) }));
   return { config, problems };
 }
