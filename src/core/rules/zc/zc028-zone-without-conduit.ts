@@ -20,6 +20,8 @@ const rule: Rule = {
 ${zone('Z-DMZ', 'dmz')}${zone('Z-GW', 'ot')}conduits:
   - {id: C-DMZ-GW, zones: [Z-DMZ, Z-GW], channels: [{protocol: https}], sl_t: 1}
 `,
+        `zones:
+${zone('Z-PUMP', 'device')}`,
       ],
       invalid: [
         `zones:
