@@ -31,7 +31,7 @@ describe('spdf lint', () => {
   });
 
   it('exits 0 when clean and honours --max-warnings', async () => {
-    const root = tempWorkspace({ 'spdf.config.yaml': 'rules: { TM003: warning }\nprofile: recommended\n', 'm.spdf.yaml': 'hazards:\n  - id: hz-1\n    hazard: H\n    severity: 3\n    rmf_ref: R\n' });
+    const root = tempWorkspace({ 'spdf.config.yaml': 'rules: { TM003: warning }\nprofile: recommended\nid_patterns: { hazard: "^HAZ-[0-9]+$" }\n', 'm.spdf.yaml': 'hazards:\n  - id: hz-1\n    hazard: H\n    severity: 3\n    rmf_ref: R\n' });
     const onlyWarnings = await runCli(['lint', root, '--format', 'json'], root);
     const warnings = JSON.parse(onlyWarnings.stdout).findings.filter((f: { severity: string }) => f.severity === 'warning').length;
     assert.ok(warnings >= 1, onlyWarnings.stdout);

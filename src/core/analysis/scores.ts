@@ -66,10 +66,28 @@ function parseUncached(vector: string): ParsedCvss {
   } catch (e) {
     return { ok: false, error: String((e as Error)?.message ?? e).replace(/\.$/, '') };
   }
-  if (!calc.isBaseFullyDefined()) return { ok: false, error: `some CVSS ${version} base metrics are missing` };
+  if (!calc.isBaseFullyDefined()) return { ok: false, error: undefinedBase(version, metrics) };
   const s = calc.calculateScores() as { base?: number; baseMetricsOnly?: number; overall: number };
   const base = (version === '4.0' ? s.baseMetricsOnly : s.base) ?? s.overall;
   return { ok: true, version, base, overall: s.overall, metrics };
+}
+
+const BASE_METRICS: Record<CvssVersion, readonly string[]> = {
+  '3.0': RUBRIC_METRICS,
+  '3.1': RUBRIC_METRICS,
+  '4.0': ['AV', 'AC', 'AT', 'PR', 'UI', 'VC', 'VI', 'VA', 'SC', 'SI', 'SA'],
+};
+
+/** Why a vector the calculator accepted leaves base metrics undefined: present with a value a base metric cannot take (X), or absent. */
+function undefinedBase(version: CvssVersion, metrics: Record<string, string>): string {
+  const base = BASE_METRICS[version];
+  const invalid = base.filter((m) => m in metrics && metrics[m] === 'X');
+  const missing = base.filter((m) => !(m in metrics));
+  const parts = [
+    ...(invalid.length ? [`${invalid.map((m) => `${m}:X`).join(', ')} ${invalid.length === 1 ? 'is not a valid base metric value' : 'are not valid base metric values'} (X, not defined, is allowed only outside the base group)`] : []),
+    ...(missing.length ? [`CVSS ${version} base metric${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`] : []),
+  ];
+  return parts.length ? parts.join('; ') : `some CVSS ${version} base metrics are not defined`;
 }
 
 /** True when the stated score is the vector's base score or its overall (temporal/environmental) score. */

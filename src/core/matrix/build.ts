@@ -21,6 +21,7 @@ import { coverageOf, decideStatus, type StatusDecision, type StatusEvidence, typ
 import { TestResultIndex, combineOutcomes, type TestResultsInput } from './test-results';
 import { isImplementationLink, testEvidenceGap, VerificationIndex } from '../analysis/verification';
 import { iec62443View } from './iec62443-view';
+import { withArticle } from '../article';
 
 export interface MatrixInputs {
   graph: Graph;
@@ -410,7 +411,7 @@ export class TraceIndex {
     } else {
       for (const r of this.graph.refsOf.get(item) ?? [])
         if (!r.target) errors.push(`unknown ID '${r.id}' in ${r.field}`);
-        else if (!r.kinds.includes(r.target.kind)) errors.push(`'${r.id}' in ${r.field} is a ${r.target.kind}`);
+        else if (!r.kinds.includes(r.target.kind)) errors.push(`'${r.id}' in ${r.field} is ${withArticle(r.target.kind)}`);
     }
     const acc = item.data.acceptance;
     const accepted =

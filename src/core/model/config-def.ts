@@ -2,7 +2,7 @@ import type { Range } from '../types';
 import { bool, obj, oneOf, str, strings, type FieldSpec } from './fields';
 import { ITEM_KINDS } from './kinds';
 
-export const PROFILE_NAMES = ['recommended', 'fda-premarket', 'iec62443', 'all'] as const;
+export const PROFILE_NAMES = ['recommended', 'fda-premarket', 'iec62443', 'it-cloud', 'all'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 export const TAG_SYNTAXES = ['spdf', 'oft', 'strictdoc', 'lobster', 'bare'] as const;
 
@@ -13,7 +13,7 @@ const positive = (doc: string): FieldSpec => ({ type: 'integer', doc, minimum: 1
 /** Shape of spdf.config.yaml (the source of media/schemas/spdf.config.schema.json). */
 export const CONFIG_FIELDS: Record<string, FieldSpec> = {
   version: { type: 'integer', doc: 'Config format version (1).', minimum: 1, maximum: 1 },
-  profile: oneOf(PROFILE_NAMES, 'Rule profile: recommended (default), fda-premarket, iec62443, or all.'),
+  profile: oneOf(PROFILE_NAMES, 'Rule profile: recommended (default), fda-premarket, iec62443, it-cloud (IT and cloud systems without patient-safety scope), or all.'),
   include: strings('Globs of model files (default **/*.spdf.yaml).'),
   exclude: strings('Globs excluded from model and code scans (node_modules and .git are always excluded).'),
   id_patterns: kindMap(str(''), 'Regular expression per item kind that IDs must match.'),
@@ -59,6 +59,7 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
     { min_coverage: { type: 'number', doc: 'Lowest coverage (percent, 0..100) `spdf check` passes; --min-coverage overrides (default 100).', minimum: 0, maximum: 100 } },
     'The `spdf check` gate.',
   ),
+  safety_min_sl_t: { type: 'integer', doc: 'Lowest SL-T a safety-designated zone may have on FR1, FR2, FR3, FR5 and FR7 before ZC030 reports it (default 3, a heuristic).', minimum: 1, maximum: 4 },
 };
 
 export const CONFIG_SPEC: FieldSpec = obj(CONFIG_FIELDS, 'SPDF Workbench project configuration.');
@@ -68,6 +69,8 @@ export interface ResolvedConfig {
   include: string[];
   exclude: string[];
   idPatterns: Record<string, string>;
+  /** Kinds whose ID pattern spdf.config.yaml sets, with where (TM003 checks only these). */
+  idPatternKeys: { kind: string; file: string; range: Range }[];
   /** Severity overrides as written: keys are rule codes or aliases, any case (the rules engine resolves them). */
   rules: Record<string, 'off' | 'info' | 'warning' | 'error'>;
   /** Where each key under `rules` stands in spdf.config.yaml, so the engine can report one that names no rule. */
@@ -93,6 +96,7 @@ export interface ResolvedConfig {
   staleDays: number;
   /** `check.min_coverage`: the gate's default minimum coverage in percent. */
   checkMinCoverage: number;
+  safetyMinSlT: number;
   /** False for an untrusted workspace: user-supplied regular expressions are not compiled. */
   trusted: boolean;
 }

@@ -16,6 +16,7 @@ export function defaultConfig(): ResolvedConfig {
     include: ['**/*.spdf.yaml'],
     exclude: [],
     idPatterns: { ...DEFAULT_ID_PATTERNS },
+    idPatternKeys: [],
     rules: {},
     ruleKeys: [],
     severityNames: ['negligible', 'minor', 'serious', 'critical', 'catastrophic'],
@@ -28,6 +29,7 @@ export function defaultConfig(): ResolvedConfig {
     testResults: [],
     staleDays: 180,
     checkMinCoverage: 100,
+    safetyMinSlT: 3,
     trusted: true,
   };
 }
@@ -66,6 +68,9 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
     return { config, problems };
   }
   applyConfig(config, raw);
+  config.idPatternKeys = (asMap(nodeAt(root, ['id_patterns']))?.pairs ?? [])
+    .filter((p) => String(p.key.value) in DEFAULT_ID_PATTERNS && typeof raw.id_patterns?.[String(p.key.value)] === 'string')
+    .map((p) => ({ kind: String(p.key.value), file: CONFIG_FILE, range: source.range(p.key.start, p.key.end) }));
   config.ruleKeys = (asMap(nodeAt(root, ['rules']))?.pairs ?? []).map((p) => ({ key: String(p.key.value), file: CONFIG_FILE, range: source.range(p.key.start, p.key.end) }));
   return { config, problems };
 }
@@ -117,4 +122,5 @@ function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
   c.staleDays = posInt(raw.stale_days) ?? c.staleDays;
   const min = raw.check?.min_coverage;
   if (typeof min === 'number' && min >= 0 && min <= 100) c.checkMinCoverage = min;
+  if (Number.isInteger(raw.safety_min_sl_t) && raw.safety_min_sl_t >= 1 && raw.safety_min_sl_t <= 4) c.safetyMinSlT = raw.safety_min_sl_t;
 }

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { allTags, RELATION_TARGETS } from './codeFacts';
+import { withArticle } from '../../article';
 
 const rule: Rule = {
   meta: {
@@ -37,7 +38,7 @@ const rule: Rule = {
       ctx.report({
         file,
         range: tag.idRange,
-        message: `'${tag.relation}' cannot point at ${target.kind} '${tag.id}'; it expects a ${allowed.join(' or ')}`,
+        message: `'${tag.relation}' cannot point at ${target.kind} '${tag.id}'; it expects ${withArticle(allowed.join(' or '))}`,
       });
     }
   },

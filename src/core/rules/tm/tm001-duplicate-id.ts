@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { withArticle } from '../../article';
 
 const rule: Rule = {
   meta: {
@@ -24,7 +25,7 @@ const rule: Rule = {
         ctx.report({
           file: dup.file,
           range: ctx.rangeOf(dup),
-          message: `duplicate ID '${dup.id}': already defined as a ${first.kind} in ${first.file}`,
+          message: `duplicate ID '${dup.id}': already defined as ${withArticle(first.kind)} in ${first.file}`,
           related: [{ file: first.file, range: ctx.rangeOf(first), message: 'first definition' }],
         });
       }

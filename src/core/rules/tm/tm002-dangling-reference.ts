@@ -4,6 +4,7 @@ import { DEFAULT_ID_PATTERNS, type ItemKind } from '../../model/kinds';
 import { editDistance, nearest } from '../../suggest';
 import type { Fix } from '../../types';
 import type { Rule, RuleContext } from '../types';
+import { withArticle } from '../../article';
 
 /** Stub fields for a dangling item, each a `key: value` line; `TODO(TM002)` where a human must decide keeps the stub an error (TM011). */
 const TODO = placeholder('TM002');
@@ -75,7 +76,7 @@ const rule: Rule = {
           ctx.report({
             file: ref.from.file,
             range,
-            message: `'${ref.id}' is a ${ref.target.kind}, but ${ref.from.kind}.${ref.field.replace(/\.\d+/g, '[]')} expects a ${ref.kinds.join(' or ')}`,
+            message: `'${ref.id}' is ${withArticle(ref.target.kind)}, but ${ref.from.kind}.${ref.field.replace(/\.\d+/g, '[]')} expects ${withArticle(ref.kinds.join(' or '))}`,
           });
         continue;
       }
@@ -85,7 +86,7 @@ const rule: Rule = {
       const suggestions: Fix[] = close.slice(0, 5).map((c) => ({ description: `Change to '${c}'`, edits: [{ file: ref.from.file, range, newText: c }] }));
       const stubKind = stubKindOf(ctx, ref.id, ref.kinds);
       const target = (ctx.config.stubsFile && graph.fileByPath.get(ctx.config.stubsFile)) || file;
-      const stub: Fix | undefined = stubKind && { description: `Create a ${stubKind} stub '${ref.id}' in ${target.path}`, edits: [appendItemEdit(target, stubKind, STUB[stubKind]!(ref.id))] };
+      const stub: Fix | undefined = stubKind && { description: `Create ${withArticle(stubKind)} stub '${ref.id}' in ${target.path}`, edits: [appendItemEdit(target, stubKind, STUB[stubKind]!(ref.id))] };
       // "Did you mean" wins over a stub; an ambiguous one, or one naming another number, is left to a person.
       const fix = close.length === 1 && !otherNumber(ref.id, close[0]) ? suggestions.shift() : close.length === 0 ? stub : undefined;
       if (stub && fix !== stub) suggestions.push(stub);

@@ -55,19 +55,23 @@ threats:
     const threats = ctx.graph.byKind.threat;
     if (!threats.length) return;
     const zg = zoneGraph(ctx);
-    const shared = (target: Item): boolean => {
-      if (target.kind === 'asset') return target.data.multi_patient === true || zg.zoneOf(target.id)?.data.class === 'cloud';
-      if (target.kind === 'zone') return target.data.class === 'cloud';
-      return false;
+    /** Why a target is shared by many patients, in words naming the trigger; undefined when it is not. */
+    const sharedBecause = (target: Item): string | undefined => {
+      if (target.kind === 'zone') return target.data.class === 'cloud' ? `cloud zone '${target.id}'` : undefined;
+      if (target.kind !== 'asset') return undefined;
+      if (target.data.multi_patient === true) return `asset '${target.id}', marked \`multi_patient: true\``;
+      const zone = zg.zoneOf(target.id);
+      return zone?.data.class === 'cloud' ? `asset '${target.id}' in cloud zone '${zone.id}'` : undefined;
     };
     for (const t of threats) {
       if (typeof t.data.multi_patient === 'boolean' || hasText(t.data.view)) continue;
-      const target = (ctx.graph.refsOf.get(t) ?? []).find((r) => r.field === 'targets' && r.target && shared(r.target))?.target;
-      if (!target) continue;
+      let why: string | undefined;
+      for (const r of ctx.graph.refsOf.get(t) ?? []) if (!why && r.field === 'targets' && r.target) why = sharedBecause(r.target);
+      if (!why) continue;
       ctx.report({
         file: t.file,
         range: ctx.rangeOf(t),
-        message: `threat '${t.id}' targets ${target.kind} '${target.id}', which serves more than one device; say whether it can harm several patients (\`multi_patient: true|false\`) or reference the multi-patient harm view (\`view\`)`,
+        message: `threat '${t.id}' targets ${why}: say whether it can harm several patients (\`multi_patient: true|false\`) or reference the multi-patient harm view (\`view\`)`,
       });
     }
   },

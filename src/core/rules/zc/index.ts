@@ -24,9 +24,18 @@ import zc022 from './zc022-zone-without-monitoring';
 import zc023 from './zc023-active-test-on-critical-asset';
 import zc024 from './zc024-fail-closed-on-critical-asset';
 import zc025 from './zc025-sensitive-asset-shares-zone-with-client';
+import zc026 from './zc026-conduit-without-channels-or-flows';
+import zc027 from './zc027-zone-without-assets';
+import zc028 from './zc028-zone-without-conduit';
+import zc029 from './zc029-non-adjacent-conduit-into-safety-zone';
+import zc030 from './zc030-safety-zone-sl-t-below-minimum';
+import zc031 from './zc031-sl-gap-without-protocol-aware-inspection';
+import zc032 from './zc032-conduit-skips-purdue-levels';
+import zc033 from './zc033-unprotected-flow-inside-zone';
 
 /** Zones and conduits rules (IEC 62443-3-2/3-3, NIST SP 800-82r3), sorted by code. */
 export const zcRules: Rule[] = [
   zc001, zc002, zc003, zc004, zc005, zc006, zc007, zc008, zc009, zc010, zc011, zc012, zc013,
   zc014, zc015, zc016, zc017, zc018, zc019, zc020, zc021, zc022, zc023, zc024, zc025,
+  zc026, zc027, zc028, zc029, zc030, zc031, zc032, zc033,
 ];

@@ -56,7 +56,7 @@ ${device('AST-BROKER', 'Z-DMZ')}${device('AST-GATEWAY', 'Z-GW')}flows:
         ctx.report({
           file: flow.file,
           range: ctx.rangeOf(flow, ['protocol']),
-          message: `${what}: no conduit between the two zones (${listIds(cov.conduits.map((c) => c.id))}) lists the flow or has a ${flow.data.protocol} channel`,
+          message: `${what}: no conduit between the two zones (${listIds(cov.conduits.map((c) => c.id))}) lists the flow or has a channel for ${flow.data.protocol}`,
         });
     }
   },

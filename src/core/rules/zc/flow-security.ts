@@ -1,0 +1,52 @@
+import type { Graph, Item } from '../../model/graph';
+import { PROTOCOLS } from '../../vocab/protocols';
+import type { Effective } from './channels';
+
+/**
+ * Protocols whose exchanges are request/response: the responder sends data back on the same session, so
+ * a flow over them carries data both ways and cannot run through a diode. Kept here (not in the protocol
+ * table) until the table has such a property; a protocol missing from this list counts as one-way capable.
+ */
+const REQUEST_RESPONSE: ReadonlySet<string> = new Set([
+  'https', 'http', 'hl7-fhir-https', 'hl7v2-mllp', 'hl7v2-mllp-tls', 'dicom', 'dicom-tls',
+  'modbus-tcp', 'dnp3', 'dnp3-sav5', 'profinet', 'enip-cip', 'cip-security', 'opc-ua', 'bacnet', 'iec104', 's7',
+  'ble', 'ble-secure', 'ssh', 'sftp', 'rdp', 'vnc', 'snmpv2', 'snmpv3', 'dns', 'ntp',
+  'telnet', 'ftp', 'ftps', 'ldap', 'ldaps', 'jdbc', 'nfs', 'smb', 'kerberos', 'radius',
+]);
+
+/** Data goes both ways: the flow's `bidirectional`, else its protocol's request/response nature. */
+export function isRequestResponse(flow: Item): boolean {
+  if (typeof flow.data.bidirectional === 'boolean') return flow.data.bidirectional;
+  return typeof flow.data.protocol === 'string' && REQUEST_RESPONSE.has(flow.data.protocol);
+}
+
+const protocolOf = (flow: Item) => (typeof flow.data.protocol === 'string' ? PROTOCOLS[flow.data.protocol] : undefined);
+
+/** Authentication as the flow states it, else as its protocol provides natively (undefined: unknown protocol). */
+export function flowAuthenticated(flow: Item): Effective {
+  const a = flow.data.authentication;
+  if (typeof a === 'string') return { value: a !== 'none', inferred: false };
+  return { value: protocolOf(flow)?.authenticated, inferred: true };
+}
+
+/** Encryption as the flow states it, else as its protocol provides (undefined: unknown protocol). */
+export function flowEncrypted(flow: Item): Effective {
+  if (typeof flow.data.encrypted === 'boolean') return { value: flow.data.encrypted, inferred: false };
+  return { value: protocolOf(flow)?.encrypted, inferred: true };
+}
+
+const HIGH = new Set(['high', 'critical']);
+
+/**
+ * What makes a flow's data sensitive: data assets it names in `data` whose confidentiality or integrity
+ * need is high or critical, else such a need on its source or destination. `confidential` says whether
+ * confidentiality is among the needs (encryption then matters too).
+ */
+export function sensitivity(graph: Graph, flow: Item): { items: Item[]; confidential: boolean } {
+  const named = (Array.isArray(flow.data.data) ? flow.data.data : [])
+    .map((d: unknown) => (typeof d === 'string' ? graph.byId.get(d) : undefined))
+    .filter((i: Item | undefined): i is Item => i?.kind === 'asset' && i.data.kind === 'data');
+  const candidates = named.length > 0 ? named : [flow.data.source, flow.data.destination].map((id) => graph.byId.get(id)).filter((i): i is Item => i?.kind === 'asset');
+  const items = candidates.filter((i: Item) => HIGH.has(i.data.cia?.c) || HIGH.has(i.data.cia?.i));
+  return { items, confidential: items.some((i: Item) => HIGH.has(i.data.cia?.c)) };
+}
