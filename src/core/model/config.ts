@@ -3,6 +3,7 @@ import { parseYaml } from '../yaml/parse';
 import { asMap, deref, nodeAt, toData } from '../yaml/ynode';
 import { configPatternProblems } from './config-patterns';
 import { checkConfigValues } from './config-checks';
+import { customProtocols } from './config-protocols';
 import { CONFIG_FIELDS, DEFAULT_EVIDENCE, type ProfileName, type ResolvedConfig } from './config-def';
 import type { LoadProblem } from './graph';
 import { DEFAULT_ID_PATTERNS } from './kinds';
@@ -27,6 +28,7 @@ export function defaultConfig(): ResolvedConfig {
     lockFile: 'spdf.lock.json',
     testResults: [],
     staleDays: 180,
+    protocols: {},
     trusted: true,
   };
 }
@@ -65,6 +67,9 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
     return { config, problems };
   }
   applyConfig(config, raw);
+  const custom = customProtocols(root, raw.protocols, source);
+  config.protocols = custom.protocols;
+  problems.push(...custom.problems);
   config.ruleKeys = (asMap(nodeAt(root, ['rules']))?.pairs ?? []).map((p) => ({ key: String(p.key.value), file: CONFIG_FILE, range: source.range(p.key.start, p.key.end) }));
   return { config, problems };
 }
