@@ -24,9 +24,11 @@ import zc022 from './zc022-zone-without-monitoring';
 import zc023 from './zc023-active-test-on-critical-asset';
 import zc024 from './zc024-fail-closed-on-critical-asset';
 import zc025 from './zc025-sensitive-asset-shares-zone-with-client';
+import zc040 from './zc040-channel-security-mode';
 
 /** Zones and conduits rules (IEC 62443-3-2/3-3, NIST SP 800-82r3), sorted by code. */
 export const zcRules: Rule[] = [
   zc001, zc002, zc003, zc004, zc005, zc006, zc007, zc008, zc009, zc010, zc011, zc012, zc013,
   zc014, zc015, zc016, zc017, zc018, zc019, zc020, zc021, zc022, zc023, zc024, zc025,
+  zc040,
 ];
