@@ -15,6 +15,8 @@ export function reportDirectBreaches(
   isTarget: (z: Item) => boolean,
   /** For conduits where a DMZ is impossible: `false` when the alternative is in place, else the message's remedy. */
   alternative?: (conduit: Item, zones: readonly Item[]) => string | false | undefined,
+  /** The requirements the finding enforces, appended to a DMZ message. */
+  cite = '',
 ): void {
   const zg = zoneGraph(ctx);
   for (const conduit of firstDefinitions(ctx.graph, ctx.graph.byKind.conduit)) {
@@ -29,7 +31,7 @@ export function reportDirectBreaches(
       ctx.report({
         file: conduit.file,
         range: ctx.rangeOf(conduit, ['zones', at]),
-        message: `conduit '${conduit.id}' joins ${zoneLabel(from)} directly to ${zoneLabel(to)}${to.data.safety_designation === true ? ' (safety-designated)' : ''} ${instead ?? `with no DMZ zone between them${beyond(ctx, to)}`}`,
+        message: `conduit '${conduit.id}' joins ${zoneLabel(from)} directly to ${zoneLabel(to)}${to.data.safety_designation === true ? ' (safety-designated)' : ''} ${instead ?? `with no DMZ zone between them${beyond(ctx, to)}${cite}`}`,
       });
     }
   }

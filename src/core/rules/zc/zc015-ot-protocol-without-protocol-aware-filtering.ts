@@ -62,7 +62,7 @@ ${zone('Z-DMZ', 'dmz')}${zone('Z-GW', 'ot')}conduits:
           message: `${lookupProtocol(p, custom)?.title ?? p} (${p}) has no native authentication and crosses conduit '${c.id}' (${zg
             .conduitZones(c)
             .map((z) => z.id)
-            .join(' <-> ')}) where ${filtering}: use \`filtering.type: protocol-aware\` with an allow list, or a diode`,
+            .join(' <-> ')}) where ${filtering}: use \`filtering.type: protocol-aware\` with an allow list, or a diode (IEC 62443-3-3 SR 5.2 zone boundary protection, from SL 1)`,
         });
     }
   },

@@ -60,6 +60,7 @@ ${zone('Z-PHONE', 'external')}${zone('Z-PUMP', 'device', { safety: true })}condu
         if (lacks.length === 0) return false;
         return `over a point-to-point radio link (${[...new Set(channels.map((ch) => ch.protocol))].join(', ')}) that lacks ${lacks.join(' and ')}; no DMZ can stand on such a link, so ${LINK_REMEDY} (IEC 62443-3-3 SR 1.2 device authentication, SR 3.1 communication integrity, SR 5.2 zone boundary protection)`;
       },
+      ' (IEC 62443-3-3 SR 5.1 network segmentation and SR 5.2 zone boundary protection, from SL 1; IEC 62443-3-2 ZCR 3.6)',
     );
   },
 };
