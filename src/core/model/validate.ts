@@ -1,7 +1,6 @@
 import { deref, type YMap, type YNode } from '../yaml/ynode';
 import type { FieldSpec } from './fields';
-import { nearest } from '../suggest';
-import { suggestValue } from '../vocab/synonyms';
+import { nearest, suggestValue } from '../suggest';
 
 /** A schema violation at a node: TM006 for a value outside its vocabulary, TM008 for any other shape error. */
 export interface SchemaIssue {

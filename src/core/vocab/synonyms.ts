@@ -1,10 +1,8 @@
-import { nearest } from '../suggest';
-
 /**
  * Words people write for a vocabulary value that edit distance cannot find. A synonym is offered only
  * when its target is among the values the field accepts.
  */
-const SYNONYMS: Record<string, string[]> = {
+export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   bluetooth: ['ble'],
   'bluetooth-le': ['ble'],
   btle: ['ble'],
@@ -56,9 +54,3 @@ const SYNONYMS: Record<string, string[]> = {
   scada: ['ot'],
 };
 
-/** "Did you mean" for a vocabulary value: a known synonym first, else the nearest value by edit distance. */
-export function suggestValue(word: string, values: readonly string[]): string | undefined {
-  const key = word.trim().toLowerCase();
-  const synonym = (Object.hasOwn(SYNONYMS, key) ? SYNONYMS[key] : []).find((v) => values.includes(v));
-  return synonym ?? nearest(word, values);
-}

@@ -1,4 +1,4 @@
-import { suggestValue } from '../../vocab/synonyms';
+import { suggestValue } from '../../suggest';
 import type { Rule } from '../types';
 import { channelsOf } from './channels';
 import { conduit, zone } from './example-yaml';
