@@ -1,7 +1,8 @@
 import { declaredSl, slDominated } from '../../analysis/security-levels';
 import { zoneGraph, type ZoneGraph } from '../../analysis/zone-graph';
 import type { Item } from '../../model/graph';
-import type { Rule } from '../types';
+import { lookupProtocol } from '../../vocab/protocols';
+import type { Rule, RuleContext } from '../types';
 import { channelsOf, writeCapable } from './channels';
 import { isPointToPointWireless, LINK_REMEDY } from './wireless-link';
 import { zone } from './example-yaml';
@@ -24,6 +25,30 @@ function mayInitiate(zg: ZoneGraph, c: Item, z: Item): boolean {
   return (zg.conduitZones(c)[0] === z) === (init === 'a');
 }
 
+const SOURCES = 'IEC 62443-3-3 SR 2.1 (authorization enforcement) and SR 5.2 (zone boundary protection), both from SL 1';
+
+/**
+ * Flows the conduit carries whose protocol can write and that no channel of the conduit describes: the
+ * initiating side's zone writes into the other side's.
+ */
+function reportFlows(ctx: RuleContext, zg: ZoneGraph, c: Item, zones: readonly Item[], judged: ReadonlySet<string | undefined>): void {
+  for (const f of zg.flowsOf(c)) {
+    const p = typeof f.data.protocol === 'string' ? f.data.protocol : undefined;
+    if (!p || judged.has(p) || !lookupProtocol(p, ctx.config.protocols)?.canWrite) continue;
+    const src = typeof f.data.source === 'string' ? zg.zoneOf(f.data.source) : undefined;
+    const dst = typeof f.data.destination === 'string' ? zg.zoneOf(f.data.destination) : undefined;
+    if (!src || !dst || src === dst) continue;
+    const [from, to] = f.data.initiator === 'destination' ? [dst, src] : [src, dst];
+    if ((to.data.class !== 'ot' && to.data.class !== 'device') || !zones.includes(from) || !zones.includes(to)) continue;
+    if (!zg.enters(c, from.id, to.id) || !lowerTrust(from, to)) continue;
+    ctx.report({
+      file: f.file,
+      range: ctx.rangeOf(f, ['protocol']),
+      message: `flow '${f.id}' (${p}, which carries write or command functions) through conduit '${c.id}' lets ${zoneLabel(from)}${LOW_TRUST.has(from.data.class) ? '' : ' (lower SL-T)'} send write commands into ${zoneLabel(to)}, against ${SOURCES}: initiate it from a zone at least as trusted, or describe it on the conduit as a channel with \`write_capable: false\` if it only reads`,
+    });
+  }
+}
+
 const rule: Rule = {
   meta: {
     code: 'ZC016',
@@ -32,7 +57,7 @@ const rule: Rule = {
     category: 'zones-conduits',
     description: 'A conduit lets a lower-trust zone (IT, external, cloud, or lower SL-T) send write or command functions into an OT or device zone.',
     rationale:
-      'Write and command functions change the physical process or the therapy; a zone with less protection than the OT or device zone must not be able to issue them, or the weaker zone becomes the real security level of the device. A channel is write-capable when it says `write_capable: true`, or when it says nothing and its protocol can carry write or command functions (PROFINET, S7, Modbus, OPC UA, HTTP(S), SSH, ...: the protocol table, or `write_capable` of a protocol declared in spdf.config.yaml); `write_capable: false` states a read-only channel. The lower-trust side must be able to open sessions (`initiator` is its side, `both`, or unset) and data must be able to enter the OT side (a diode pointing out is fine). "Lower trust" is a zone of class it, external or cloud, or one whose SL-T is below the target zone\'s on some FR and above it on none (heuristic of ours). A point-to-point radio link between two zones (a phone app and a pump over BLE) cannot route writes through a more trusted zone; there a channel with `signed_commands: true` (the device verifies each command\'s signature) or a compensating control on the conduit is the accepted remedy, and the message says so.',
+      'Write and command functions change the physical process or the therapy; a zone with less protection than the OT or device zone must not be able to issue them, or the weaker zone becomes the real security level of the device. A channel is write-capable when it says `write_capable: true`, or when it says nothing and its protocol can carry write or command functions (PROFINET, S7, Modbus, OPC UA, HTTP(S), SSH, ...: the protocol table, or `write_capable` of a protocol declared in spdf.config.yaml); `write_capable: false` states a read-only channel. A flow the conduit carries counts the same way when no channel of the conduit names its protocol: its initiating side writes into the other. The lower-trust side must be able to open sessions (`initiator` is its side, `both`, or unset) and data must be able to enter the OT side (a diode pointing out is fine). "Lower trust" is a zone of class it, external or cloud, or one whose SL-T is below the target zone\'s on some FR and above it on none (heuristic of ours). A point-to-point radio link between two zones (a phone app and a pump over BLE) cannot route writes through a more trusted zone; there a channel with `signed_commands: true` (the device verifies each command\'s signature) or a compensating control on the conduit is the accepted remedy, and the message says so.',
     source: 'IEC 62443-3-3 SR 2.1 (authorization enforcement, SL 1) and SR 5.2 (zone boundary protection, SL 1); SR 3.1 (communication integrity) for signed commands on radio links; levels recalled; heuristic for the trust comparison',
     fixable: false,
     since: '0.1.0',
@@ -85,9 +110,10 @@ ${zone('Z-CELL', 'ot', { sl: '2', extra: ['monitoring: passive-ids'] })}${zone('
     const zg = zoneGraph(ctx);
     for (const c of firstDefinitions(ctx.graph, ctx.graph.byKind.conduit)) {
       const channels = channelsOf(c, ctx.config.protocols);
+      const zones = zg.conduitZones(c);
+      reportFlows(ctx, zg, c, zones, new Set(channels.map((ch) => ch.protocol)));
       const writes = channels.filter((ch) => writeCapable(ch).value === true);
       if (writes.length === 0) continue;
-      const zones = zg.conduitZones(c);
       let pair: [Item, Item] | undefined;
       for (const to of zones) {
         if (to.data.class !== 'ot' && to.data.class !== 'device') continue;
@@ -112,7 +138,7 @@ ${zone('Z-CELL', 'ot', { sl: '2', extra: ['monitoring: passive-ids'] })}${zone('
         ctx.report({
           file: c.file,
           range: ch.data.write_capable === true ? ctx.rangeOf(c, ['channels', ch.index, 'write_capable']) : ctx.rangeOf(c, ['channels', ch.index, 'protocol']),
-          message: `channel ${ch.protocol ?? `#${ch.index + 1}`} of conduit '${c.id}' lets ${zoneLabel(from)}${why} send write commands into ${zoneLabel(to)}${stated}, against IEC 62443-3-3 SR 2.1 (authorization enforcement) and SR 5.2 (zone boundary protection), both from SL 1: ${remedy}`,
+          message: `channel ${ch.protocol ?? `#${ch.index + 1}`} of conduit '${c.id}' lets ${zoneLabel(from)}${why} send write commands into ${zoneLabel(to)}${stated}, against ${SOURCES}: ${remedy}`,
         });
       }
     }
