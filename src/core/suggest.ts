@@ -1,3 +1,5 @@
+import { SYNONYMS } from './vocab/synonyms';
+
 /** Levenshtein distance with an early cut-off; used for "did you mean" hints. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -29,4 +31,11 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
     }
   }
   return best;
+}
+
+/** "Did you mean" for a vocabulary value: a known synonym first (bluetooth: ble), else the nearest value. */
+export function suggestValue(word: string, values: readonly string[]): string | undefined {
+  const key = word.trim().toLowerCase();
+  const synonym = (Object.hasOwn(SYNONYMS, key) ? SYNONYMS[key] : []).find((v) => values.includes(v));
+  return synonym ?? nearest(word, values);
 }

@@ -1,3 +1,4 @@
+import { isDeclaredProtocol } from '../core/model/config-protocols';
 import type { LoadProblem } from '../core/model/graph';
 import { effectiveSeverity } from '../core/rules/engine';
 import { findRule } from '../core/rules/registry';
@@ -16,6 +17,7 @@ export function loadProblems(check: Pick<NodeCheck, 'workspace'>): ShownLoadProb
   const { config, graph } = check.workspace;
   const out: ShownLoadProblem[] = [];
   for (const p of graph.problems) {
+    if (isDeclaredProtocol(p, config.protocols)) continue;
     const rule = findRule(p.code);
     const severity = rule ? effectiveSeverity(rule, { config }) : 'error';
     if (severity !== 'off') out.push({ ...p, severity });

@@ -1,6 +1,8 @@
 import type { Range } from '../types';
 import { bool, obj, oneOf, str, strings, type FieldSpec } from './fields';
 import { ITEM_KINDS } from './kinds';
+import { CUSTOM_PROTOCOL } from './config-protocols';
+import type { ProtocolInfo } from '../vocab/protocols';
 
 export const PROFILE_NAMES = ['recommended', 'fda-premarket', 'iec62443', 'it-cloud', 'all'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
@@ -54,6 +56,7 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
   stubs_file: str('File where quick fixes create stubs of dangling items (default: the referencing file).'),
   lock_file: str('Review lock file (default spdf.lock.json).'),
   test_results: strings('Globs of JUnit XML result files.'),
+  protocols: { type: 'map', values: CUSTOM_PROTOCOL, doc: 'Protocols the built-in vocabulary lacks, by name, with their security properties (used by TM006 and the channel rules).' },
   stale_days: positive('Days a model file may lag behind the code it links before TM007 reports it (default 180).'),
   check: obj(
     { min_coverage: { type: 'number', doc: 'Lowest coverage (percent, 0..100) `spdf check` passes; --min-coverage overrides (default 100).', minimum: 0, maximum: 100 } },
@@ -97,6 +100,8 @@ export interface ResolvedConfig {
   /** `check.min_coverage`: the gate's default minimum coverage in percent. */
   checkMinCoverage: number;
   safetyMinSlT: number;
+  /** Protocols declared under `protocols`, in addition to the built-in vocabulary. */
+  protocols: Record<string, ProtocolInfo>;
   /** False for an untrusted workspace: user-supplied regular expressions are not compiled. */
   trusted: boolean;
 }

@@ -3,6 +3,7 @@ import { parseYaml } from '../yaml/parse';
 import { asMap, deref, nodeAt, toData } from '../yaml/ynode';
 import { configPatternProblems } from './config-patterns';
 import { checkConfigValues } from './config-checks';
+import { customProtocols } from './config-protocols';
 import { CONFIG_FIELDS, DEFAULT_EVIDENCE, type ProfileName, type ResolvedConfig } from './config-def';
 import type { LoadProblem } from './graph';
 import { DEFAULT_ID_PATTERNS } from './kinds';
@@ -30,6 +31,7 @@ export function defaultConfig(): ResolvedConfig {
     staleDays: 180,
     checkMinCoverage: 100,
     safetyMinSlT: 3,
+    protocols: {},
     trusted: true,
   };
 }
@@ -71,6 +73,9 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
   config.idPatternKeys = (asMap(nodeAt(root, ['id_patterns']))?.pairs ?? [])
     .filter((p) => String(p.key.value) in DEFAULT_ID_PATTERNS && typeof raw.id_patterns?.[String(p.key.value)] === 'string')
     .map((p) => ({ kind: String(p.key.value), file: CONFIG_FILE, range: source.range(p.key.start, p.key.end) }));
+  const custom = customProtocols(root, raw.protocols, source);
+  config.protocols = custom.protocols;
+  problems.push(...custom.problems);
   config.ruleKeys = (asMap(nodeAt(root, ['rules']))?.pairs ?? []).map((p) => ({ key: String(p.key.value), file: CONFIG_FILE, range: source.range(p.key.start, p.key.end) }));
   return { config, problems };
 }

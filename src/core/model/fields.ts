@@ -9,7 +9,7 @@ export type FieldSpec =
   | { type: 'text'; doc: string }
   | { type: 'boolean'; doc: string }
   | { type: 'integer' | 'number'; doc: string; minimum?: number; maximum?: number }
-  | { type: 'enum'; doc: string; values: readonly string[] }
+  | { type: 'enum'; doc: string; values: readonly string[]; /** A vocabulary spdf.config.yaml may extend (TM006 then checks the config's entries too). */ open?: 'protocol' }
   | { type: 'ref'; doc: string; kinds: readonly ItemKind[] }
   | { type: 'refs'; doc: string; kinds: readonly ItemKind[] }
   | { type: 'list'; doc: string; of: FieldSpec }

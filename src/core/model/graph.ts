@@ -32,6 +32,8 @@ export interface LoadProblem {
   message: string;
   file: string;
   range: Range;
+  /** A TM006 value of a vocabulary spdf.config.yaml may extend (the TM006 rule checks it against the config). */
+  open?: { vocab: 'protocol'; value: string };
 }
 
 /** An in-place suppression comment: `spdf-disable-next-line CODE[, CODE] -- reason`. */

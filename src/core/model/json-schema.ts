@@ -22,6 +22,8 @@ function fieldSchema(spec: FieldSpec): JsonSchema {
       return { type: spec.type, ...d, ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}), ...(spec.maximum !== undefined ? { maximum: spec.maximum } : {}) };
     case 'enum':
     case 'enum-or-list':
+      // A vocabulary the config may extend: any name is valid here, TM006 checks it against the config.
+      if (spec.type === 'enum' && spec.open) return { anyOf: [{ enum: [...spec.values] }, { type: 'string' }], ...d };
       return { enum: [...spec.values], ...d };
     case 'refs':
       return { type: 'array', items: { type: 'string' }, ...d };

@@ -87,7 +87,7 @@ export function loadModelText(path: string, text: string, limits: ResolvedConfig
       }
     }
   }
-  for (const i of issues) problems.push({ code: i.code, message: i.message, file: path, range: source.range(i.start, i.end) });
+  for (const i of issues) problems.push({ code: i.code, message: i.message, file: path, range: source.range(i.start, i.end), ...(i.open ? { open: i.open } : {}) });
   return { file: { path, source, roots: parsed.roots, suppressions: scanSuppressions(source), hash: hash64(text) }, items, problems };
 }
 

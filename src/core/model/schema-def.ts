@@ -1,5 +1,7 @@
 import { FDA_ARCHITECTURE_VIEWS, FDA_CONTROL_CATEGORIES } from '../vocab/fda';
 import { PROTOCOL_IDS } from '../vocab/protocols';
+
+const protocol = (doc: string): FieldSpec => ({ type: 'enum', values: PROTOCOL_IDS, doc, open: 'protocol' });
 import { STRIDE_LETTERS } from '../vocab/stride';
 import { bool, date, list, obj, oneOf, path, ref, refs, sl, str, strings, text, type FieldSpec, type KindSpec } from './fields';
 import type { ItemKind } from './kinds';
@@ -49,12 +51,17 @@ const component: FieldSpec = obj(
 
 const channel: FieldSpec = obj(
   {
-    protocol: oneOf(PROTOCOL_IDS, 'Protocol of the channel (see the protocol vocabulary).'),
+    protocol: protocol('Protocol of the channel: the built-in vocabulary or a name declared under `protocols` in spdf.config.yaml.'),
     port: { type: 'integer', doc: 'TCP/UDP port.', minimum: 0, maximum: 65535 },
     encrypted: bool('Traffic is encrypted on this channel.'),
     authentication: oneOf(AUTHENTICATIONS, 'How peers authenticate on this channel.'),
     integrity: bool('Messages are integrity protected.'),
-    write_capable: bool('Write or command functions that change device state are allowed through this channel.'),
+    write_capable: bool('Write or command functions that change device state are allowed through this channel (default: what the protocol can carry).'),
+    security_mode: str(
+      'Security mode as configured, for protocols whose security depends on it: OPC UA None/Sign/SignAndEncrypt, TLS version (tls-1.0 .. tls-1.3), BLE pairing (no-pairing, just-works, passkey, numeric-comparison, oob), SNMP (v1, v2c, v3-noauth, v3-auth, v3-authpriv), Wi-Fi, NFS, SMB, JDBC, Zigbee; `spdf explain ZC034` lists them. Required where the protocol says so.',
+    ),
+    untrusted_network: bool('The channel runs over a network outside the control of the system\'s owner (internet, carrier, shared or public network); SR 4.1 RE 1 then requires encryption from SL 2.'),
+    signed_commands: bool('Commands on this channel carry an application-layer signature or MAC that the receiving device verifies before acting (end to end, independent of the link).'),
   },
   'A communication channel inside a conduit.',
   ['protocol'],
@@ -139,7 +146,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
       temporarily_connected: bool('Connected only temporarily (service laptop, USB tool).'),
       wireless: bool('Communicates over a wireless link.'),
       multi_patient: bool('Serves more than one patient or device (FDA multi-patient harm view).'),
-      parses: { type: 'list', of: oneOf(PROTOCOL_IDS, ''), doc: 'Protocols whose input the asset parses (fuzzing applies).' },
+      parses: { type: 'list', of: protocol(''), doc: 'Protocols whose input the asset parses (fuzzing applies).' },
       code: strings('Globs of source files that implement the asset.'),
       compensating_controls: refs(['control'], 'Compensating controls for this asset.'),
     },
@@ -152,7 +159,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
       name: str('Name of the flow.'),
       source: ref(['asset'], 'Asset the data leaves.'),
       destination: ref(['asset'], 'Asset the data reaches.'),
-      protocol: oneOf(PROTOCOL_IDS, 'Protocol of the flow.'),
+      protocol: protocol('Protocol of the flow (built-in or declared under `protocols` in spdf.config.yaml).'),
       port: { type: 'integer', doc: 'Port.', minimum: 0, maximum: 65535 },
       data: strings('Data carried: the IDs of data assets where the model has them (their `cia` needs count), or free text.'),
       initiator: oneOf(['source', 'destination'], 'Which side opens the connection (default source).'),
@@ -175,6 +182,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
       channels: list(channel, 'Channels inside the conduit.'),
       filtering: obj({ type: oneOf(FILTERING, 'Filtering at the boundary.'), allow: strings('Allowed messages or function codes.') }, 'Boundary filtering (SR 5.2).'),
       remote_access: bool('Used for remote or vendor access over untrusted networks (SR 1.13).'),
+      compensating_controls: refs(['control'], 'Compensating controls applied on the conduit (e.g. for a point-to-point wireless link, where no DMZ can stand between the two ends).'),
       ...slTriple,
       flows: refs(['flow'], 'Flows the conduit carries.'),
       data: strings('Data carried.'),

@@ -1,11 +1,13 @@
 import { deref, type YMap, type YNode } from '../yaml/ynode';
 import type { FieldSpec } from './fields';
-import { nearest } from '../suggest';
+import { nearest, suggestValue } from '../suggest';
 
 /** A schema violation at a node: TM006 for a value outside its vocabulary, TM008 for any other shape error. */
 export interface SchemaIssue {
   code: 'TM006' | 'TM008';
   message: string;
+  /** For a TM006 in a vocabulary the config may extend: the vocabulary and the value written. */
+  open?: { vocab: 'protocol'; value: string };
   start: number;
   end: number;
 }
@@ -40,12 +42,14 @@ export function validateNode(node: YNode | null, spec: FieldSpec, where: string,
     case 'enum-or-list':
       if (n.kind !== 'scalar') return bad(`${where} must be one of: ${spec.values.join(', ')}`);
       if (!spec.values.includes(String(n.value))) {
-        const hint = nearest(String(n.value), spec.values);
+        const open = spec.type === 'enum' ? spec.open : undefined;
+        const hint = suggestValue(String(n.value), spec.values);
         out.push({
           code: 'TM006',
-          message: `unknown ${where} '${n.value}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of: ${spec.values.join(', ')}`,
+          message: `unknown ${where} '${n.value}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of: ${spec.values.join(', ')}${open === 'protocol' ? ', or a protocol declared under `protocols` in spdf.config.yaml' : ''}`,
           start: n.start,
           end: n.end,
+          ...(open ? { open: { vocab: open, value: String(n.value) } } : {}),
         });
       }
       return;

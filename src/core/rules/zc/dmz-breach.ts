@@ -9,7 +9,15 @@ import { firstDefinitions, listIds, zoneLabel } from './helpers';
  * with data able to enter the protected side (a hardware diode pointing out of it is fine).
  * One finding per conduit and protected zone, at that zone's entry in the conduit's `zones`.
  */
-export function reportDirectBreaches(ctx: RuleContext, isSource: (z: Item) => boolean, isTarget: (z: Item) => boolean): void {
+export function reportDirectBreaches(
+  ctx: RuleContext,
+  isSource: (z: Item) => boolean,
+  isTarget: (z: Item) => boolean,
+  /** For conduits where a DMZ is impossible: `false` when the alternative is in place, else the message's remedy. */
+  alternative?: (conduit: Item, zones: readonly Item[]) => string | false | undefined,
+  /** The requirements the finding enforces, appended to a DMZ message. */
+  cite = '',
+): void {
   const zg = zoneGraph(ctx);
   for (const conduit of firstDefinitions(ctx.graph, ctx.graph.byKind.conduit)) {
     const zones = zg.conduitZones(conduit);
@@ -17,11 +25,13 @@ export function reportDirectBreaches(ctx: RuleContext, isSource: (z: Item) => bo
       if (!isTarget(to) || isSource(to)) continue;
       const from = zones.find((z) => isSource(z) && zg.enters(conduit, z.id, to.id));
       if (!from) continue;
+      const instead = alternative?.(conduit, zones);
+      if (instead === false) continue;
       const at = (conduit.data.zones as unknown[]).indexOf(to.id);
       ctx.report({
         file: conduit.file,
         range: ctx.rangeOf(conduit, ['zones', at]),
-        message: `conduit '${conduit.id}' joins ${zoneLabel(from)} directly to ${zoneLabel(to)}${to.data.safety_designation === true ? ' (safety-designated)' : ''} with no DMZ zone between them${beyond(ctx, to)}`,
+        message: `conduit '${conduit.id}' joins ${zoneLabel(from)} directly to ${zoneLabel(to)}${to.data.safety_designation === true ? ' (safety-designated)' : ''} ${instead ?? `with no DMZ zone between them${beyond(ctx, to)}${cite}`}`,
       });
     }
   }

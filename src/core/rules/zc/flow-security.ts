@@ -1,6 +1,5 @@
 import type { Graph, Item } from '../../model/graph';
-import { PROTOCOLS } from '../../vocab/protocols';
-import type { Effective } from './channels';
+import { lookupProtocol, type ProtocolInfo } from '../../vocab/protocols';
 
 /**
  * Protocols whose exchanges are request/response: the responder sends data back on the same session, so
@@ -20,19 +19,26 @@ export function isRequestResponse(flow: Item): boolean {
   return typeof flow.data.protocol === 'string' && REQUEST_RESPONSE.has(flow.data.protocol);
 }
 
-const protocolOf = (flow: Item) => (typeof flow.data.protocol === 'string' ? PROTOCOLS[flow.data.protocol] : undefined);
+type Custom = Readonly<Record<string, ProtocolInfo>>;
+const protocolOf = (flow: Item, custom: Custom) => (typeof flow.data.protocol === 'string' ? lookupProtocol(flow.data.protocol, custom) : undefined);
+
+/** A flow's security property: its value (undefined: unknown protocol), and whether the protocol supplied it. */
+export interface FlowEffective {
+  value: boolean | undefined;
+  inferred: boolean;
+}
 
 /** Authentication as the flow states it, else as its protocol provides natively (undefined: unknown protocol). */
-export function flowAuthenticated(flow: Item): Effective {
+export function flowAuthenticated(flow: Item, custom: Custom = {}): FlowEffective {
   const a = flow.data.authentication;
   if (typeof a === 'string') return { value: a !== 'none', inferred: false };
-  return { value: protocolOf(flow)?.authenticated, inferred: true };
+  return { value: protocolOf(flow, custom)?.authenticated, inferred: true };
 }
 
 /** Encryption as the flow states it, else as its protocol provides (undefined: unknown protocol). */
-export function flowEncrypted(flow: Item): Effective {
+export function flowEncrypted(flow: Item, custom: Custom = {}): FlowEffective {
   if (typeof flow.data.encrypted === 'boolean') return { value: flow.data.encrypted, inferred: false };
-  return { value: protocolOf(flow)?.encrypted, inferred: true };
+  return { value: protocolOf(flow, custom)?.encrypted, inferred: true };
 }
 
 const HIGH = new Set(['high', 'critical']);

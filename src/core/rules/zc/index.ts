@@ -32,10 +32,11 @@ import zc030 from './zc030-safety-zone-sl-t-below-minimum';
 import zc031 from './zc031-sl-gap-without-protocol-aware-inspection';
 import zc032 from './zc032-conduit-skips-purdue-levels';
 import zc033 from './zc033-unprotected-flow-inside-zone';
+import zc034 from './zc034-channel-security-mode';
 
 /** Zones and conduits rules (IEC 62443-3-2/3-3, NIST SP 800-82r3), sorted by code. */
 export const zcRules: Rule[] = [
   zc001, zc002, zc003, zc004, zc005, zc006, zc007, zc008, zc009, zc010, zc011, zc012, zc013,
   zc014, zc015, zc016, zc017, zc018, zc019, zc020, zc021, zc022, zc023, zc024, zc025,
-  zc026, zc027, zc028, zc029, zc030, zc031, zc032, zc033,
+  zc026, zc027, zc028, zc029, zc030, zc031, zc032, zc033, zc034,
 ];

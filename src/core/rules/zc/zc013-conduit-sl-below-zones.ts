@@ -1,15 +1,10 @@
-import { declaredSl, describeGaps, slMin, type SlVector } from '../../analysis/security-levels';
+import { declaredSl, describeGaps, type SlVector } from '../../analysis/security-levels';
 import { zoneGraph } from '../../analysis/zone-graph';
 import { FRS } from '../../vocab/iec62443';
 import type { Rule } from '../types';
+import type { Item } from '../../model/graph';
 import { zone } from './example-yaml';
 import { firstDefinitions } from './helpers';
-
-/** Per FR, the lower zone SL-T, but only where every zone knows that FR. */
-function lowerOfZones(zoneSls: SlVector[]): SlVector | undefined {
-  const min = slMin(zoneSls);
-  return min && FRS.map((_, i) => (zoneSls.every((v) => v[i] !== undefined) ? min[i] : undefined));
-}
 
 const rule: Rule = {
   meta: {
@@ -17,10 +12,10 @@ const rule: Rule = {
     alias: 'conduit-sl-below-zones',
     severity: 'warning',
     category: 'zones-conduits',
-    description: 'A conduit\'s SL-T is below the SL-T of every zone it joins, on some FR.',
+    description: 'A conduit\'s SL-T is below the SL-T of a zone it carries data into, on some FR.',
     rationale:
-      'A conduit is the boundary between zones; if its target level is lower than that of both (all) zones it joins, the boundary is the weakest point and traffic across it is protected less than either side requires. Heuristic of ours derived from zone boundary protection: compared FR by FR against the lower of the zone SL-Ts, only where every zone states that FR.',
-    source: 'Heuristic, derived from IEC 62443-3-3 SR 5.2 (zone boundary protection) and IEC 62443-3-2 ZCR 5.6',
+      'IEC 62443-3-2 assigns an SL-T to each conduit as to each zone (ZCR 5.6) and documents a conduit\'s requirements together with the zones it connects (ZCR 6.4): a conduit is part of the boundary of every zone it enters, so it has to meet the target of the most demanding of those zones. A conduit at SL-T 2 entering an SL-T 4 safety zone lets traffic into that zone protected at level 2, and the zone\'s target is then not met at its boundary (SR 5.2). Compared FR by FR against the highest SL-T among the zones data can enter (a diode pointing out of a zone does not enter it), only where the conduit and that zone both state the FR. Earlier versions reported only a conduit below every zone it joins. Our reading of 3-2: it requires the comparison but does not spell out the rule, so the choice of the entered zones\' maximum is ours.',
+    source: 'IEC 62443-3-2 ZCR 5.6 (SL-T per zone and conduit) and ZCR 6.4 (conduit characteristics with the zones it connects); IEC 62443-3-3 SR 5.2 (zone boundary protection, SL 1); the maximum over entered zones is our reading',
     fixable: false,
     since: '0.1.0',
     examples: {
@@ -47,16 +42,25 @@ ${zone('Z-DMZ', 'dmz', { sl: '{FR1: 2, FR3: 2}' })}${zone('Z-PUMP', 'device', { 
       const own = declaredSl(c, 'sl_t');
       const zones = zg.conduitZones(c);
       if (!own || zones.length < 2) continue;
-      const zoneSls = zones.map((z) => declaredSl(z, 'sl_t'));
-      if (zoneSls.some((v) => !v)) continue;
-      const lower = lowerOfZones(zoneSls as SlVector[]);
-      if (!lower) continue;
-      const gaps = FRS.filter((_, i) => own[i] !== undefined && lower[i] !== undefined && own[i]! < lower[i]!);
+      const entered = zones.filter((to) => zones.some((from) => from !== to && zg.enters(c, from.id, to.id)));
+      const need: (number | undefined)[] = FRS.map(() => undefined);
+      const which: (Item | undefined)[] = FRS.map(() => undefined);
+      for (const z of entered) {
+        const v = declaredSl(z, 'sl_t');
+        if (v) FRS.forEach((_, i) => {
+          if (v[i] !== undefined && (need[i] === undefined || v[i]! > need[i]!)) {
+            need[i] = v[i];
+            which[i] = z;
+          }
+        });
+      }
+      const gaps = FRS.filter((_, i) => own[i] !== undefined && need[i] !== undefined && own[i]! < need[i]!);
       if (gaps.length === 0) continue;
+      const above = [...new Set(gaps.map((fr) => which[FRS.indexOf(fr)]!.id))];
       ctx.report({
         file: c.file,
         range: ctx.rangeOf(c, ['sl_t']),
-        message: `conduit '${c.id}' SL-T is below every zone it joins (${zones.map((z) => z.id).join(', ')}) on ${describeGaps(own, lower, gaps)}: the boundary is weaker than both sides`,
+        message: `conduit '${c.id}' SL-T is below the SL-T of ${above.join(', ')}, which it carries data into, on ${describeGaps(own, need, gaps)}: a conduit must meet the target of the zones it enters (IEC 62443-3-2 ZCR 5.6/6.4; SR 5.2 zone boundary protection)`,
       });
     }
   },

@@ -52,8 +52,8 @@ flows:
       const { items, confidential } = sensitivity(ctx.graph, f);
       if (items.length === 0) continue;
       const protocol = typeof f.data.protocol === 'string' ? f.data.protocol : 'its protocol';
-      const auth = flowAuthenticated(f);
-      const enc = confidential ? flowEncrypted(f) : { value: true, inferred: false };
+      const auth = flowAuthenticated(f, ctx.config.protocols);
+      const enc = confidential ? flowEncrypted(f, ctx.config.protocols) : { value: true, inferred: false };
       const problems: string[] = [];
       if (auth.value === false) problems.push(auth.inferred ? `is unauthenticated (${protocol} has no native authentication)` : 'is unauthenticated (`authentication: none`)');
       if (enc.value === false) problems.push(enc.inferred ? `is unencrypted (${protocol} does not encrypt)` : 'is unencrypted (`encrypted: false`)');

@@ -1,0 +1,23 @@
+import type { Graph, Item } from '../../model/graph';
+import { authenticated, writeCapable, type Channel } from './channels';
+import { compensatingControls } from './helpers';
+
+/**
+ * A conduit that is one radio link between two zones (a phone app and a pump over BLE): no DMZ can stand
+ * between its ends, so the rules that would ask for one accept the alternatives that work on such a link.
+ */
+export function isPointToPointWireless(zones: readonly Item[], channels: readonly Channel[]): boolean {
+  return zones.length === 2 && channels.length > 0 && channels.every((ch) => ch.info?.wireless === true);
+}
+
+/** What the link still lacks of the alternative to a DMZ, or an empty list when it has it. */
+export function missingLinkProtection(graph: Graph, conduit: Item, channels: readonly Channel[]): string[] {
+  if (compensatingControls(graph, conduit).length > 0) return [];
+  const out: string[] = [];
+  if (channels.some((ch) => authenticated(ch).value !== true)) out.push('authenticated pairing');
+  if (channels.some((ch) => writeCapable(ch).value !== false && ch.data.signed_commands !== true)) out.push('signed commands');
+  return out;
+}
+
+export const LINK_REMEDY =
+  'state an authenticated pairing (`security_mode: numeric-comparison`, `passkey` or `oob`) and verify signed commands on the device (`signed_commands: true`), or name a compensating control on the conduit (`compensating_controls`)';
