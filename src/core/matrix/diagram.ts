@@ -1,8 +1,8 @@
 import type { Item } from '../model/graph';
-import type { TraceIndex } from './build';
-import { slText } from './build';
 import { layoutZoneDiagram } from './diagram-layout';
 import { DIAGRAM_FORMAT_VERSION, type DiagramConduit, type DiagramZone, type ZoneDiagram } from './diagram-model';
+import { slText } from './field-values';
+import type { TraceIndex } from './trace-index';
 
 export { layoutZoneDiagram } from './diagram-layout';
 export * from './diagram-model';
