@@ -2,6 +2,8 @@
  * The matrix: the registry of views and `buildMatrix`, which projects them from one `TraceIndex`.
  * Registering a view: its name and title in `model.ts` (`VIEWS`, `VIEW_TITLES`), its module
  * (`<name>-view.ts`, a function from the `ViewContext` to a `MatrixView`) and one line in `VIEW_BUILDERS`.
+ * A view module imports from `trace-index.ts` and `view-context.ts`, never from this file (that would be an
+ * import circle).
  */
 import type { LoadProblem } from '../model/graph';
 import { controlsView } from './controls-view';
@@ -15,9 +17,7 @@ import { TraceIndex, type MatrixInputs } from './trace-index';
 import { ViewContext } from './view-context';
 import { zonesView } from './zones-view';
 
-/** The index and the helpers a view module reads, importable from the matrix entry. */
-export { slText } from './field-values';
-export { lineOf, TraceIndex, type MatrixInputs } from './trace-index';
+export { TraceIndex, type MatrixInputs } from './trace-index';
 
 /** Every view by name; the type makes a name of `VIEWS` without a builder a compile error. */
 export const VIEW_BUILDERS: { readonly [V in ViewName]: (v: ViewContext) => MatrixView } = {
