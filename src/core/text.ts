@@ -1,30 +1,61 @@
 import type { Position, Range } from './types';
 
+/**
+ * The one line index: UTF-16 offsets <-> 0-based lines and characters. By default a line ends at `\n`,
+ * `\r\n` or a lone `\r`, as editors and YAML see model files; `'lf'` ends lines at `\n` only, as
+ * tree-sitter counts the rows of source code.
+ */
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  readonly starts: number[];
+
+  constructor(text: string, breaks: 'any' | 'lf' = 'any') {
+    const starts = [0];
+    if (breaks === 'any' && text.includes('\r')) for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
+    else for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.starts = starts;
+  }
+
+  /** The line that holds an offset: the last line starting at or before it. */
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line, character: offset - this.starts[line] };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+}
+
 /** Text of one workspace file with a line index for offset <-> position conversion. */
 export class SourceText {
   readonly lineStarts: number[];
+  private readonly lines: LineIndex;
 
   constructor(
     readonly path: string,
     readonly text: string,
   ) {
-    const starts = [0];
-    if (text.includes('\r')) for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
-    else for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.lineStarts = starts;
+    this.lines = new LineIndex(text);
+    this.lineStarts = this.lines.starts;
   }
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    const line = this.lines.lineOf(o);
     // An offset inside a \r\n (a parser's error end, for one) is the end of its line, as editors see it.
-    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.lineStarts[lo] };
+    return { line, character: Math.min(o, this.lineEnd(line)) - this.lineStarts[line] };
   }
 
   offsetAt(pos: Position): number {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -36,23 +36,26 @@ export function tempPathFor(target: string): string {
 }
 
 /**
- * The one way the Node hosts replace a file (exports, the review lock, `lint --fix`): write a temporary file in
- * the target's folder, flush it to disk, then rename it over the target, so a reader sees the old or the new
- * content, never half of one. The temporary file is removed when the write fails and when the process is
- * interrupted (SIGINT, SIGTERM) or exits before the rename. A symlinked target is written through its link;
- * an existing target keeps its permission bits.
+ * The one way the Node hosts replace a file (exports, the review lock, `lint --fix`, the model and code-index
+ * caches): write a temporary file in the target's folder, flush it to disk, then rename it over the target, so
+ * a reader sees the old or the new content, never half of one. The temporary file is removed when the write
+ * fails and when the process is interrupted (SIGINT, SIGTERM) or exits before the rename. A symlinked target
+ * is written through its link; an existing target keeps its permission bits unless `mode` sets them.
+ * (`spdf init` alone writes with an exclusive create instead: it makes new files and must never replace one.)
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array, opts: { mode?: number } = {}): Promise<void> {
   const real = await fs.realpath(target).catch(() => target);
-  const mode = await fs.stat(real).then(
-    (s) => s.mode & 0o7777,
-    () => undefined,
-  );
+  const mode =
+    opts.mode ??
+    (await fs.stat(real).then(
+      (s) => s.mode & 0o7777,
+      () => undefined,
+    ));
   const temp = tempPathFor(real);
   inFlight.add(temp);
   hook();
   try {
-    const handle = await fs.open(temp, 'wx');
+    const handle = await fs.open(temp, 'wx', mode);
     try {
       if (mode !== undefined) await handle.chmod(mode);
       await handle.writeFile(data);
@@ -67,5 +70,41 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   } finally {
     inFlight.delete(temp);
     if (inFlight.size === 0) unhook();
+  }
+}
+
+/**
+ * `writeFileAtomic` for a caller that must be done before it returns (the model cache is saved inside the
+ * synchronous end of a load). Nothing can interrupt a synchronous write between its steps, so it needs no
+ * signal hooks.
+ */
+export function writeFileAtomicSync(target: string, data: string | Uint8Array, opts: { mode?: number } = {}): void {
+  let real = target;
+  try {
+    real = realpathSync(target);
+  } catch {
+    // A new file: written where it was named.
+  }
+  let mode = opts.mode;
+  if (mode === undefined)
+    try {
+      mode = statSync(real).mode & 0o7777;
+    } catch {
+      // A new file: the process default.
+    }
+  const temp = tempPathFor(real);
+  try {
+    const fd = openSync(temp, 'wx', mode);
+    try {
+      if (mode !== undefined) fchmodSync(fd, mode);
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, real);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
 }

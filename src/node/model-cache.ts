@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LoadedFile } from '../core/model/load-file';
 import type { LoadLimits, ModelFileCache } from '../core/model/load-workspace';
 import { decodeUtf8, SourceText } from '../core/text';
+import { writeFileAtomicSync } from './atomic-write';
 import { sha256Hex, toolIdentity } from './cache-location';
 
 /** Bump when the layout of this file changes (the tool identity already covers any change of the code). */
@@ -77,7 +77,7 @@ export class DiskModelCache implements ModelFileCache {
     this.dirty = true;
   }
 
-  /** Writes the cache when anything changed; entries of files not loaded this run are dropped. */
+  /** Writes the cache when anything changed; entries of files not loaded this run are dropped. Best effort: a cache that cannot be written only costs time on the next run. */
   save(): void {
     if (this.stats.hits + this.stats.misses + this.stats.rejected === 0) return;
     for (const p of this.entries.keys())
@@ -86,18 +86,11 @@ export class DiskModelCache implements ModelFileCache {
         this.dirty = true;
       }
     if (!this.dirty || !this.tool) return;
-    const target = join(this.dir, MODEL_CACHE_FILE);
-    const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(tmp, encodeModelCache({ tool: this.tool, entries: this.entries }), { mode: 0o600 });
-      renameSync(tmp, target);
+      writeFileAtomicSync(join(this.dir, MODEL_CACHE_FILE), encodeModelCache({ tool: this.tool, entries: this.entries }), { mode: 0o600 });
     } catch {
-      try {
-        rmSync(tmp, { force: true });
-      } catch {
-        /* nothing more to clean */
-      }
+      /* the next run loads without the cache */
     }
   }
 

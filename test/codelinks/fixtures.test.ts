@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CODE_LANGUAGES } from '../../src/core/codelinks/languages';
-import { LineIndex } from '../../src/core/codelinks/lineIndex';
+import { LineIndex } from '../../src/core/text';
 import type { CodeLink, CodeProblem, CodeTag } from '../../src/core/codelinks/model';
 import { fixtureConfig, FIXTURE_ROOT, indexText, listFixtures, readExpectations } from './fixtureHarness';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fnv1a64 } from '../../src/core/codelinks/hash';
+import { fnv1a64 } from '../../src/core/hash';
 import type { CodeLink } from '../../src/core/codelinks/model';
 import { pickNormativeFields, targetHash } from '../../src/core/codelinks/normativeFields';
 import { parseReviewLock, updateReviewLock, type ReviewLockEntry } from '../../src/core/codelinks/reviewLock';

@@ -9,8 +9,9 @@ import { decodeUtf8 } from '../../core/text';
 import { compareFindings, type Finding, type TextEdit } from '../../core/types';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { checkPath, toWorkspacePath, type NodeCheck } from '../../node/workspace';
-import { lintJson, printHuman } from '../format';
+import { printHuman } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
+import { LINT_FORMATS, LINT_FORMATTERS } from '../lint-formats';
 import { assertPathsExist, namedModelFiles } from '../named-files';
 import { visible } from '../visible';
 
@@ -29,14 +30,8 @@ export interface LintArgs {
   cacheLocation?: string;
 }
 
-export const LINT_FORMATS = ['human', 'json'];
-/** Other output formats (SARIF ...) register here. */
-export const lintFormatters: Record<string, (check: NodeCheck, shown: Finding[]) => string> = {};
-
 export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
-  // The trace command's module registers the other formats (SARIF); it loads only when one is asked for.
-  if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) require('./trace');
-  if (!LINT_FORMATS.includes(args.format) && !lintFormatters[args.format]) throw new UsageError(`unknown --format '${args.format}' (human, json${Object.keys(lintFormatters).map((f) => `, ${f}`).join('')})`);
+  if (!LINT_FORMATS.includes(args.format)) throw new UsageError(`unknown --format '${args.format}' (${LINT_FORMATS.join(', ')})`);
   assertPathsExist(args.paths);
   const start = args.paths[0] ?? '.';
   const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache, cacheLocation: args.cacheLocation };
@@ -50,8 +45,8 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   for (const e of check.result.internalErrors) o.err(`internal error in rule ${e.code}: ${e.message}`);
   let shown = check.result.findings.filter((f) => scope(f.file));
   if (args.quiet) shown = shown.filter((f) => f.severity === 'error');
-  if (args.format === 'json') o.out(JSON.stringify(lintJson(check.root, check.result, shown), null, 2));
-  else if (lintFormatters[args.format]) o.out(lintFormatters[args.format](check, shown));
+  const render = LINT_FORMATTERS[args.format];
+  if (render) o.out(render(check, shown));
   else printHuman(o, check.root, shown);
   const errors = shown.filter((f) => f.severity === 'error').length;
   const warnings = shown.filter((f) => f.severity === 'warning').length;

@@ -1,25 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { toCsv } from '../../core/export/csv';
 import { toHtml } from '../../core/export/html';
 import { toJson } from '../../core/export/json';
 import { toMarkdown } from '../../core/export/markdown';
-import { lintToSarif, traceToSarif } from '../../core/export/sarif';
+import { traceToSarif } from '../../core/export/sarif';
 import { toXlsx } from '../../core/export/xlsx';
 import { traceMatrix } from '../../core/matrix/trace-matrix';
 import { PROJECTION_VIEWS, VIEWS, type Matrix, type ViewName } from '../../core/matrix/model';
 import type { TestResultsInput } from '../../core/matrix/test-results';
 import type { LintResult } from '../../core/rules/engine';
-import type { Finding } from '../../core/types';
 import { checkPath, type CheckPathOptions, type NodeCheck } from '../../node/workspace';
-import { toPosix } from '../../node/fs-host';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { EXIT_OK, UsageError, type Out } from '../io';
 import { checkFormat, parseCommand } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
-import { lintFormatters } from './lint';
+import { rootPrefix } from '../lint-formats';
 import pkg from '../../../package.json';
 
 export const TRACE_FORMATS = ['html', 'csv', 'xlsx', 'md', 'json', 'sarif'] as const;
@@ -56,12 +54,6 @@ function gitCommit(root: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Workspace root relative to the current directory, as a URI prefix for SARIF ('' when they are the same). */
-export function rootPrefix(root: string): string {
-  const rel = toPosix(relative(process.cwd(), root));
-  return rel && !rel.startsWith('..') ? `${rel}/` : '';
 }
 
 const USAGE = `usage: spdf trace [dir] [options]
@@ -122,7 +114,3 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   } else o.out(typeof data === 'string' ? data.replace(/\n$/, '') : Buffer.from(data).toString('base64'));
   return EXIT_OK;
 }
-
-/** `spdf lint --format sarif`. */
-lintFormatters.sarif = (check: NodeCheck, shown: Finding[]) =>
-  JSON.stringify(lintToSarif(check.result, shown, { toolVersion: pkg.version, uriPrefix: rootPrefix(check.root) }), null, 2);

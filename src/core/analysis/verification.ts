@@ -1,8 +1,7 @@
 import picomatch from 'picomatch';
-import { codeInput, DEFAULT_TEST_GLOBS } from '../codelinks/ruleInput';
+import { codeInput, DEFAULT_TEST_GLOBS, type CodeLinksInput } from '../codelinks/ruleInput';
 import type { ResolvedConfig } from '../model/config-def';
 import type { Graph, Item, Reference } from '../model/graph';
-import type { RuleInputs } from '../rules/types';
 
 /**
  * THE definition of verification and implementation evidence. RQ001, RQ002, CL007, the matrix (every status,
@@ -161,6 +160,6 @@ export class VerificationIndex<L extends EvidenceLink = EvidenceLink> {
 }
 
 /** The index over the rule inputs' code links; memoised per lint run. */
-export function verificationIndex(ctx: Pick<RuleInputs, 'graph' | 'code' | 'config'> & { shared<T>(key: string, compute: () => T): T }): VerificationIndex {
+export function verificationIndex(ctx: { graph: Graph; config: ResolvedConfig; code?: CodeLinksInput; shared<T>(key: string, compute: () => T): T }): VerificationIndex {
   return ctx.shared('analysis/verification', () => new VerificationIndex(ctx.graph, ctx.config, (codeInput(ctx.code)?.files ?? []).flatMap((f) => f.links)));
 }

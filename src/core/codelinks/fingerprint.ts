@@ -1,5 +1,5 @@
 import { commentAt, leafAt } from './commentNodes';
-import { fnv1a64 } from './hash';
+import { fnv1a64 } from '../hash';
 import type { LanguageTable } from './languageTables';
 import type { SyntaxNodeLike } from './syntaxNode';
 

@@ -1,9 +1,9 @@
 import { ZERO_RANGE, type Range } from '../types';
+import { LineIndex } from '../text';
 import { commentAt, commentRunAbove, effectiveEndRow, leadingBlockEnd, leafAt, nodeBelowComment } from './commentNodes';
 import { codeHash } from './fingerprint';
 import { LANGUAGE_TABLES, type LanguageTable } from './languageTables';
 import type { CodeLanguage } from './languages';
-import { LineIndex } from './lineIndex';
 import {
   FUNCTION_LIKE_KINDS,
   type CodeExclusion,
@@ -54,7 +54,7 @@ export function indexCodeFile(input: CodeFileInput, syntaxes: CompiledTagSyntaxe
 export function unreadableIndex(file: string, language: CodeLanguage, text: string, syntaxes: CompiledTagSyntaxes, message: string): CodeFileIndex {
   const index = emptyIndex(file, language);
   index.problems.push({ kind: 'internal', message, range: ZERO_RANGE });
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, 'lf');
   for (const offset of tagCandidateOffsets(text, syntaxes)) {
     const lineEnd = text.indexOf('\n', offset);
     const end = lineEnd === -1 ? text.length : lineEnd;
@@ -87,7 +87,7 @@ class FileIndexer {
     private readonly syntaxes: CompiledTagSyntaxes,
   ) {
     this.table = LANGUAGE_TABLES[input.language];
-    this.lines = new LineIndex(input.text);
+    this.lines = new LineIndex(input.text, 'lf');
     this.collector = new SymbolCollector(this.table, input.text, this.table.fileScope?.(input.file, input.root, input.text) ?? []);
     this.result = emptyIndex(input.file, input.language);
   }

@@ -1,4 +1,4 @@
-import { fnv1a64 } from './hash';
+import { fnv1a64 } from '../hash';
 
 /**
  * Fields of a link target whose change makes its code links suspect (the "normative" content a reviewer

@@ -1,3 +1,4 @@
+import { LineIndex } from '../text';
 import type { PointLike, SyntaxNodeLike } from './syntaxNode';
 
 /**
@@ -50,7 +51,7 @@ export class SyntaxArena {
   next: Int32Array;
   prev: Int32Array;
   private readonly views: (ArenaNode | undefined)[] = [];
-  private lineStarts: number[] | undefined;
+  private lines: LineIndex | undefined;
 
   private constructor(
     readonly text: string,
@@ -186,21 +187,9 @@ export class SyntaxArena {
   }
 
   point(offset: number): PointLike {
-    if (!this.lineStarts) {
-      const starts = [0];
-      const text = this.text;
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-      this.lineStarts = starts;
-    }
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: offset - starts[lo] };
+    this.lines ??= new LineIndex(this.text, 'lf');
+    const row = this.lines.lineOf(offset);
+    return { row, column: offset - this.lines.starts[row] };
   }
 
   /** tree-sitter's ts_node_descendant_for_byte_range over visible nodes (anonymous ones included). */

@@ -4,6 +4,11 @@
  * else decides a status. The exact rule per kind is documented in README.md ("Trace statuses").
  */
 
+import type { ItemKind } from '../model/kinds';
+
+/** Kinds that have a trace status. */
+export const TRACED_KINDS: readonly ItemKind[] = ['requirement', 'control', 'threat', 'hazard', 'zone', 'conduit'];
+
 export const STATUSES = ['OK', 'PARTIAL', 'MISSING', 'SUSPECT', 'JUSTIFIED', 'ERROR'] as const;
 export type TraceStatus = (typeof STATUSES)[number];
 

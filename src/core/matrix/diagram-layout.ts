@@ -1,5 +1,5 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { DiagramAsset, DiagramZone, ZoneDiagram } from './diagram';
+import type { DiagramAsset, DiagramZone, ZoneDiagram } from './diagram-model';
 
 /**
  * Layout of the zone diagram from measured text. The webview bundles this file (scripts/build.mjs, entry

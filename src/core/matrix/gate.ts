@@ -10,8 +10,8 @@ import type { LintResult } from '../rules/engine';
 import { findRule } from '../rules/registry';
 import type { RuleInputs } from '../rules/types';
 import type { Finding, Range } from '../types';
-import { buildMatrixFrom, problemLine, TRACED_KINDS } from './build';
-import type { Coverage, TraceStatus } from './decide';
+import { buildMatrixFrom, problemLine } from './build';
+import { TRACED_KINDS, type Coverage, type TraceStatus } from './decide';
 import { PROJECTION_VIEWS, VIEWS, type Matrix } from './model';
 import { traceIndexFromInputs } from './trace-matrix';
 

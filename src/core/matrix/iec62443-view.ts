@@ -2,8 +2,8 @@ import { requiredBy, srCoverage } from '../analysis/iec62443-coverage';
 import type { Item } from '../model/graph';
 import { slVector } from '../analysis/security-levels';
 import { FOUNDATIONAL_REQUIREMENTS, FRS, type FR } from '../vocab/iec62443';
-import type { TraceIndex } from './build';
-import { lineOf, slText } from './build';
+import { slText } from './field-values';
+import { lineOf, type TraceIndex } from './trace-index';
 import { coverageOf, STATUS_SEVERITY, type TraceStatus } from './decide';
 import { VIEW_TITLES, type Cell, type Column, type MatrixRow, type MatrixView } from './model';
 

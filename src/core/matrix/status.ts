@@ -1,17 +1,17 @@
 /**
  * Public entry of the trace statuses: the ONE definition of statuses and coverage (decide.ts) and the
  * per-item traces the tree view, the status bar, code lenses and `spdf check` read. The matrix views
- * (build.ts) use the same TraceIndex, so every surface agrees.
+ * (build.ts) use the same TraceIndex (trace-index.ts), so every surface agrees.
  */
 import type { ResolvedConfig } from '../model/config-def';
 import type { Graph, Item } from '../model/graph';
 import type { ItemKind } from '../model/kinds';
 import type { Finding, Range, SuppressedFinding } from '../types';
 import { yamlTestsOf } from '../analysis/verification';
-import { TRACED_KINDS, TraceIndex } from './build';
-import type { LinkReview, TraceStatus } from './decide';
+import { TRACED_KINDS, type LinkReview, type TraceStatus } from './decide';
 import type { MatrixCodeLink } from './links';
 import type { TestResultsInput } from './test-results';
+import { TraceIndex } from './trace-index';
 
 export * from './decide';
 

@@ -1,8 +1,9 @@
 import type { LintResult } from '../rules/engine';
 import type { RuleInputs } from '../rules/types';
-import { buildMatrixFrom, TraceIndex } from './build';
+import { buildMatrixFrom } from './build';
 import { matrixLinksFromCode } from './links';
 import { VIEWS, type Matrix, type ViewName } from './model';
+import { TraceIndex } from './trace-index';
 
 export interface TraceMatrixOptions {
   views?: readonly ViewName[];

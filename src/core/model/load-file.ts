@@ -1,4 +1,4 @@
-import { hash64 } from '../hash';
+import { fnv1a64 } from '../hash';
 import { decodeUtf8, SourceText } from '../text';
 import { parseYaml } from '../yaml/parse';
 import { asMap, asSeq, deref, toData, AliasBudgetExceeded, type YMap } from '../yaml/ynode';
@@ -40,7 +40,7 @@ export function oversizeFile(path: string, size: number, limit: number): LoadedF
 function unreadable(source: SourceText, message: string, at = 0): LoadedFile {
   const pos = source.positionAt(at);
   return {
-    file: { path: source.path, source, roots: [], suppressions: [], hash: hash64(source.text) },
+    file: { path: source.path, source, roots: [], suppressions: [], hash: fnv1a64(source.text) },
     items: [],
     problems: [{ code: UNREADABLE, message, file: source.path, range: { start: pos, end: pos } }],
   };
@@ -88,7 +88,7 @@ export function loadModelText(path: string, text: string, limits: ResolvedConfig
     }
   }
   for (const i of issues) problems.push({ code: i.code, message: i.message, file: path, range: source.range(i.start, i.end), ...(i.open ? { open: i.open } : {}) });
-  return { file: { path, source, roots: parsed.roots, suppressions: scanSuppressions(source), hash: hash64(text) }, items, problems };
+  return { file: { path, source, roots: parsed.roots, suppressions: scanSuppressions(source), hash: fnv1a64(text) }, items, problems };
 }
 
 function makeItem(kind: Item['kind'], file: string, node: YMap, budget: { left: number }, problems: LoadProblem[], source: SourceText): Item | undefined {

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CodeFileIndex } from '../../core/codelinks/model';
+import { writeFileAtomic } from '../atomic-write';
 import { sha256Hex, toolIdentity } from '../cache-location';
 
 /** Bump when this file's layout changes (the tool identity in the options key covers any change of the code). */
@@ -91,14 +91,11 @@ export class CodeIndexCache {
     if (!this.dirty && Object.keys(this.fresh).length === Object.keys(this.old).length) return true;
     const body = JSON.stringify({ format: CODE_INDEX_FORMAT, optionsKey: this.key, files: this.fresh } satisfies CacheData);
     const target = path.join(this.dir, CODE_INDEX_CACHE_FILE);
-    const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-      await fs.writeFile(temp, `${sha256Hex(body)}\n${body}`, { mode: 0o600 });
-      await fs.rename(temp, target);
+      await writeFileAtomic(target, `${sha256Hex(body)}\n${body}`, { mode: 0o600 });
       return true;
     } catch {
-      await fs.rm(temp, { force: true }).catch(() => undefined);
       return false;
     }
   }

@@ -3,6 +3,7 @@ import { indexCodeFile } from '../../core/codelinks/indexCodeFile';
 import { buildLanguageMap, languageForPath, type CodeLanguage, type LanguageMapOptions } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
 import type { TagSyntaxOptions } from '../../core/codelinks/tagSyntaxes';
+import { LineIndex } from '../../core/text';
 import type { Range } from '../../core/types';
 import { TreeSitterRuntime, type Tree, type TreeSitterEdit } from '../treesitter/treeSitterRuntime';
 import { DEFAULT_TEST_GLOBS } from './buildCodeIndex';
@@ -70,8 +71,9 @@ export class OpenDocumentIndex {
         text = change.text;
         continue;
       }
-      const start = offsetAt(text, change.range.start);
-      const end = Math.max(start, offsetAt(text, change.range.end));
+      const lines = new LineIndex(text, 'lf');
+      const start = offsetAt(lines, text, change.range.start);
+      const end = Math.max(start, offsetAt(lines, text, change.range.end));
       doc.tree.edit(makeEdit(text, start, end, change.text));
       text = text.slice(0, start) + change.text + text.slice(end);
     }
@@ -115,40 +117,26 @@ export class OpenDocumentIndex {
   }
 }
 
-function offsetAt(text: string, position: { line: number; character: number }): number {
-  return Math.min(text.length, lineStartOffset(text, position.line) + position.character);
+function offsetAt(lines: LineIndex, text: string, position: { line: number; character: number }): number {
+  return Math.min(text.length, (lines.starts[position.line] ?? text.length) + position.character);
 }
 
-function lineStartOffset(text: string, line: number): number {
-  let offset = 0;
-  for (let i = 0; i < line; i++) {
-    const next = text.indexOf('\n', offset);
-    if (next === -1) return text.length;
-    offset = next + 1;
-  }
-  return offset;
-}
-
-function pointAt(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
+function pointAt(lines: LineIndex, offset: number): { row: number; column: number } {
+  const { line, character } = lines.position(offset);
+  return { row: line, column: character };
 }
 
 /** Tree-sitter edit for replacing [start, end) of `oldText` by `inserted` (UTF-16 offsets, like the parse). */
 export function makeEdit(oldText: string, start: number, end: number, inserted: string): TreeSitterEdit {
-  const startPosition = pointAt(oldText, start);
-  const newEnd = pointAt(oldText.slice(0, start) + inserted, start + inserted.length);
+  const lines = new LineIndex(oldText, 'lf');
+  const startPosition = pointAt(lines, start);
+  const newEnd = pointAt(new LineIndex(oldText.slice(0, start) + inserted, 'lf'), start + inserted.length);
   return {
     startIndex: start,
     oldEndIndex: end,
     newEndIndex: start + inserted.length,
     startPosition,
-    oldEndPosition: pointAt(oldText, end),
+    oldEndPosition: pointAt(lines, end),
     newEndPosition: newEnd,
   };
 }

@@ -1,0 +1,24 @@
+import { relative } from 'node:path';
+import { lintToSarif } from '../core/export/sarif';
+import type { Finding } from '../core/types';
+import { toPosix } from '../node/fs-host';
+import type { NodeCheck } from '../node/workspace';
+import { lintJson } from './format';
+import pkg from '../../package.json';
+
+/** Renders the findings `spdf lint` shows in one machine format. */
+export type LintFormatter = (check: NodeCheck, shown: Finding[]) => string;
+
+/** The machine formats of `spdf lint`; `human` is printed line by line (`printHuman`). */
+export const LINT_FORMATTERS: Readonly<Record<string, LintFormatter>> = {
+  json: (check, shown) => JSON.stringify(lintJson(check.root, check.result, shown), null, 2),
+  sarif: (check, shown) => JSON.stringify(lintToSarif(check.result, shown, { toolVersion: pkg.version, uriPrefix: rootPrefix(check.root) }), null, 2),
+};
+
+export const LINT_FORMATS: readonly string[] = ['human', ...Object.keys(LINT_FORMATTERS)];
+
+/** Workspace root relative to the current directory, as a URI prefix for SARIF ('' when they are the same). */
+export function rootPrefix(root: string): string {
+  const rel = toPosix(relative(process.cwd(), root));
+  return rel && !rel.startsWith('..') ? `${rel}/` : '';
+}

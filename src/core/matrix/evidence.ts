@@ -1,0 +1,74 @@
+import { withArticle } from '../article';
+import type { ResolvedConfig } from '../model/config-def';
+import type { Graph, Item } from '../model/graph';
+import { findRule } from '../rules/registry';
+import type { Finding, SuppressedFinding } from '../types';
+import type { StatusDecision, StatusEvidence, VerifierEvidence } from './decide';
+import type { MatrixCodeLink } from './links';
+
+/** Rule categories whose suppressions justify missing trace evidence (JUSTIFIED). */
+export const TRACE_CATEGORIES: ReadonlySet<string> = new Set(['requirements', 'tests', 'controls', 'threats', 'code-links']);
+
+/** Threat treatments that need no control (the risk is not reduced by a control of ours). */
+const UNCONTROLLED_TREATMENTS = new Set(['accepted', 'transferred', 'avoided', 'n/a']);
+
+export function codeLabel(l: MatrixCodeLink): string {
+  return `${l.file}:${l.line}${l.symbol ? ` ${l.symbol}` : ''}`;
+}
+
+/** What the evidence of an item is gathered from (the trace index). */
+export interface EvidenceSource {
+  readonly graph: Graph;
+  readonly config: ResolvedConfig;
+  /** A lint result was given: its error-level structure findings decide ERROR (else the graph's broken references do). */
+  readonly linted: boolean;
+  readonly reviewsInUse: boolean;
+  item(id: string): Item | undefined;
+  findingsOn(item: Item): Finding[];
+  suppressedOn(item: Item): SuppressedFinding[];
+  childrenOf(item: Item): string[];
+  implementationOf(item: Item): MatrixCodeLink[];
+  verifiersOf(item: Item): VerifierEvidence[];
+  statusOf(item: Item): StatusDecision;
+}
+
+/** Everything `decideStatus` reads about one traced item. */
+export function evidenceOf(ix: EvidenceSource, item: Item): StatusEvidence {
+  const ev = ix.config.evidence[item.kind] ?? { implementation: false, verification: false };
+  const status = item.data.status;
+  const errors: string[] = [];
+  if (ix.linted) {
+    for (const f of ix.findingsOn(item))
+      if (f.severity === 'error' && findRule(f.code)?.meta.category === 'structure') errors.push(`${f.code}: ${f.message}`);
+  } else {
+    for (const r of ix.graph.refsOf.get(item) ?? [])
+      if (!r.target) errors.push(`unknown ID '${r.id}' in ${r.field}`);
+      else if (!r.kinds.includes(r.target.kind)) errors.push(`'${r.id}' in ${r.field} is ${withArticle(r.target.kind)}`);
+  }
+  const acc = item.data.acceptance;
+  const accepted =
+    item.kind === 'threat' && status === 'accepted' && acc && typeof acc.by === 'string' && acc.by && typeof acc.rationale === 'string' && acc.rationale.trim()
+      ? `${acc.rationale.trim()} (approved by ${acc.by})`
+      : undefined;
+  const suppressions = ix
+    .suppressedOn(item)
+    .filter((s) => TRACE_CATEGORIES.has(findRule(s.code)?.meta.category ?? ''))
+    .map((s) => `${s.code}: ${s.justification}`);
+  const childrenRequired =
+    (item.kind === 'threat' && !UNCONTROLLED_TREATMENTS.has(String(status ?? 'open'))) || item.kind === 'zone' || item.kind === 'conduit';
+  const children = ix.childrenOf(item).flatMap((id) => {
+    const c = ix.item(id);
+    return c ? [{ label: id, status: ix.statusOf(c).status }] : [];
+  });
+  return {
+    requires: { implementation: ev.implementation, verification: ev.verification, children: childrenRequired },
+    errors,
+    accepted,
+    suppressions,
+    implementation: ix.implementationOf(item).map((l) => ({ label: codeLabel(l), review: l.review })),
+    implementationClaim: item.kind === 'control' && (status === 'implemented' || status === 'verified') ? `status: ${status}` : undefined,
+    verifiers: ix.verifiersOf(item),
+    children,
+    reviewsInUse: ix.reviewsInUse,
+  };
+}

@@ -1,0 +1,56 @@
+import type { Graph, Item } from '../model/graph';
+import type { Finding, SuppressedFinding } from '../types';
+
+interface Span {
+  start: number;
+  end: number;
+  item: Item;
+}
+
+/** The lint result by item: each finding and suppressed finding belongs to the item whose source span holds its line. */
+export class ItemFindings {
+  private readonly spans = new Map<string, Span[]>();
+  private readonly findingsOf = new Map<Item, Finding[]>();
+  private readonly suppressedOf = new Map<Item, SuppressedFinding[]>();
+
+  constructor(graph: Graph, lint: { findings: readonly Finding[]; suppressed: readonly SuppressedFinding[] }) {
+    for (const item of graph.items) {
+      const src = graph.fileByPath.get(item.file)?.source;
+      if (!src) continue;
+      const span = { start: src.positionAt(item.node.start).line, end: src.positionAt(item.node.end).line, item };
+      (this.spans.get(item.file) ?? this.spans.set(item.file, []).get(item.file)!).push(span);
+    }
+    for (const list of this.spans.values()) list.sort((a, b) => a.start - b.start);
+    const put = <T>(m: Map<Item, T[]>, f: T & Finding) => {
+      const item = this.itemAt(f.file, f.range.start.line);
+      if (!item) return;
+      (m.get(item) ?? m.set(item, []).get(item)!).push(f);
+    };
+    for (const f of lint.findings) put(this.findingsOf, f);
+    for (const f of lint.suppressed) put(this.suppressedOf, f);
+  }
+
+  /** The item whose source span holds a 0-based line of a model file. */
+  itemAt(file: string, line: number): Item | undefined {
+    const list = this.spans.get(file);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found: Span | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start <= line) {
+        found = list[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && found.end >= line ? found.item : undefined;
+  }
+
+  findingsOn(item: Item): Finding[] {
+    return this.findingsOf.get(item) ?? [];
+  }
+  suppressedOn(item: Item): SuppressedFinding[] {
+    return this.suppressedOf.get(item) ?? [];
+  }
+}

@@ -1,0 +1,149 @@
+import { isImplementationLink, testEvidenceGap, VerificationIndex } from '../analysis/verification';
+import type { ResolvedConfig } from '../model/config-def';
+import type { Graph, Item } from '../model/graph';
+import type { Finding, SuppressedFinding } from '../types';
+import { decideStatus, TRACED_KINDS, type StatusDecision, type TestOutcome, type TraceStatus, type VerifierEvidence } from './decide';
+import { codeLabel, evidenceOf } from './evidence';
+import { ItemFindings } from './item-findings';
+import type { MatrixCodeInput, MatrixCodeLink } from './links';
+import type { Target } from './model';
+import { TraceRelations } from './relations';
+import { TestOutcomes } from './test-outcomes';
+import type { TestResultsInput } from './test-results';
+
+export interface MatrixInputs {
+  graph: Graph;
+  config: ResolvedConfig;
+  /** Lint result: error-level structure findings make items ERROR, trace-related suppressions JUSTIFIED. */
+  lint?: { findings: readonly Finding[]; suppressed: readonly SuppressedFinding[] };
+  code?: MatrixCodeInput;
+  testResults?: TestResultsInput;
+  /** Every workspace file: a test's `evidence` path must name one (without the list, paths are not checked). */
+  allFiles?: readonly string[];
+  commit?: string;
+  problems?: string[];
+}
+
+/**
+ * Trace statuses of every traced item, and the relations the views project. Built once per model
+ * version in time linear in items + references + code links + test cases.
+ */
+export class TraceIndex extends TraceRelations {
+  readonly config: ResolvedConfig;
+  /** Verification evidence: the one definition (src/core/analysis/verification.ts). */
+  readonly verification: VerificationIndex<MatrixCodeLink>;
+  readonly reviewsInUse: boolean;
+  readonly linted: boolean;
+  private readonly outcomes: TestOutcomes;
+  private readonly files?: ReadonlySet<string>;
+  private readonly codeOf = new Map<string, MatrixCodeLink[]>();
+  private readonly findings?: ItemFindings;
+  private readonly decisions = new Map<Item, StatusDecision>();
+  private readonly targets = new Map<string, Target | undefined>();
+
+  constructor(readonly inputs: MatrixInputs) {
+    super(inputs.graph);
+    this.config = inputs.config;
+    this.outcomes = new TestOutcomes(inputs.graph, inputs.testResults);
+    this.reviewsInUse = !!inputs.code?.reviewsInUse;
+    this.linted = !!inputs.lint;
+    this.files = inputs.allFiles ? new Set(inputs.allFiles) : undefined;
+    this.verification = new VerificationIndex(this.graph, this.config, inputs.code?.links ?? []);
+    for (const l of inputs.code?.links ?? []) {
+      const list = this.codeOf.get(l.id);
+      if (list) list.push(l);
+      else this.codeOf.set(l.id, [l]);
+    }
+    if (inputs.lint) this.findings = new ItemFindings(this.graph, inputs.lint);
+  }
+
+  /** The item whose source span holds a 0-based line of a model file (spans are indexed with the lint result). */
+  itemAt(file: string, line: number): Item | undefined {
+    return this.findings?.itemAt(file, line);
+  }
+  findingsOn(item: Item): Finding[] {
+    return this.findings?.findingsOn(item) ?? [];
+  }
+  suppressedOn(item: Item): SuppressedFinding[] {
+    return this.findings?.suppressedOn(item) ?? [];
+  }
+
+  testOutcome(testId: string): TestOutcome {
+    return this.outcomes.testOutcome(testId);
+  }
+  symbolOutcome(l: MatrixCodeLink): TestOutcome {
+    return this.outcomes.symbolOutcome(l);
+  }
+
+  /** The trace status of a traced item (requirement, control, threat, hazard, zone, conduit). */
+  statusOf(item: Item): StatusDecision {
+    let d = this.decisions.get(item);
+    if (!d) {
+      d = decideStatus(evidenceOf(this, item));
+      this.decisions.set(item, d);
+    }
+    return d;
+  }
+
+  statusOfId(id: string): TraceStatus | undefined {
+    const it = this.item(id);
+    return it && TRACED_KINDS.includes(it.kind) ? this.statusOf(it).status : undefined;
+  }
+
+  verifiersOf(item: Item): (VerifierEvidence & { target?: Target; id?: string })[] {
+    const seen = new Set<string>();
+    const out: (VerifierEvidence & { target?: Target; id?: string })[] = [];
+    for (const id of this.verification.subjects(item)) {
+      for (const test of this.verification.testsOf.get(id) ?? []) {
+        const t = test.id;
+        if (seen.has(t)) continue;
+        seen.add(t);
+        const gap = testEvidenceGap(test, this.files);
+        out.push({ label: t, outcome: this.testOutcome(t), target: this.itemTarget(t), id: t, ...(gap ? { unproven: gap.message } : {}) });
+      }
+      for (const l of this.verification.codeOf.get(id) ?? []) {
+        const label = codeLabel(l);
+        if (seen.has(label)) continue;
+        seen.add(label);
+        out.push({ label, outcome: this.symbolOutcome(l), review: l.review, target: { type: 'code', file: l.file, line: l.line, ...(l.symbol ? { symbol: l.symbol } : {}) } });
+      }
+    }
+    return out;
+  }
+
+  /** Verifying code links of the item itself (in test files only). */
+  verifyingLinksOf(item: Item): MatrixCodeLink[] {
+    return this.verification.codeOf.get(item.id) ?? [];
+  }
+
+  implementationOf(item: Item): MatrixCodeLink[] {
+    const ids = item.kind === 'control' ? [item.id, ...this.requirementsOf(item.id)] : [item.id];
+    const seen = new Set<string>();
+    const out: MatrixCodeLink[] = [];
+    for (const id of ids)
+      for (const l of this.codeOf.get(id) ?? []) {
+        if (!isImplementationLink(l, this.item(id))) continue;
+        const k = `${l.file}\u0000${l.symbol}\u0000${l.line}`;
+        if (!seen.has(k)) {
+          seen.add(k);
+          out.push(l);
+        }
+      }
+    return out;
+  }
+
+  /** Where an item is (shared objects: rows of many views point at the same target). */
+  itemTarget(id: string): Target | undefined {
+    if (this.targets.has(id)) return this.targets.get(id);
+    const it = this.item(id);
+    const t: Target | undefined = it ? { type: 'item', id, kind: it.kind, file: it.file, line: lineOf(this.graph, it) } : undefined;
+    this.targets.set(id, t);
+    return t;
+  }
+}
+
+/** The 1-based line of an item's ID. */
+export function lineOf(graph: Graph, item: Item): number {
+  const src = graph.fileByPath.get(item.file)?.source;
+  return src ? src.positionAt(item.idNode.start).line + 1 : 1;
+}

@@ -1,0 +1,149 @@
+import type { Item } from '../model/graph';
+import { coverageOf } from './decide';
+import { codeLabel } from './evidence';
+import { VIEW_TITLES, type Cell, type CellValue, type Column, type MatrixRow, type MatrixView, type ViewName } from './model';
+import { lineOf, type TraceIndex } from './trace-index';
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+export function sortIds(ids: Iterable<string>): string[] {
+  return [...ids].sort(collator.compare);
+}
+
+const COLS = {
+  id: 'ID',
+  title: 'Title',
+  status: 'Status',
+  why: 'Why',
+  threats: 'Source threats (pre -> post)',
+  hazards: 'Hazards (severity)',
+  controls: 'Controls',
+  requirements: 'Requirements',
+  zones: 'Zones',
+  conduits: 'Conduits',
+  implementation: 'Implementing code',
+  verification: 'Verifying tests (result)',
+  findings: 'Findings',
+  suppressions: 'Suppressions and acceptance',
+} as const;
+
+function columns(keys: string[], extra: Record<string, string> = {}): Column[] {
+  return keys.map((key) => ({ key, title: extra[key] ?? (COLS as Record<string, string>)[key] ?? key }));
+}
+
+/**
+ * What every view builds its rows from: the trace index, and the cells they share (linked items with
+ * their status, code, verifiers, findings), cached over all views of one matrix.
+ */
+export class ViewContext {
+  constructor(readonly ix: TraceIndex) {}
+
+  private readonly vals = new Map<string, CellValue>();
+  /** A linked item as a cell value; cached, since the same item appears in many rows (extra is a function of the ID). */
+  itemVal(id: string, extra?: string): CellValue {
+    const key = extra === undefined ? id : `${id}\u0000${extra}`;
+    let v = this.vals.get(key);
+    if (!v) {
+      const target = this.ix.itemTarget(id);
+      const status = this.ix.statusOfId(id);
+      v = { text: extra ? `${id} (${extra})` : id, ...(target ? { target } : {}), ...(status ? { status } : {}) };
+      this.vals.set(key, v);
+    }
+    return v;
+  }
+  score(threat: string): string {
+    const s = this.ix.item(threat)?.data.score ?? {};
+    const f = (v: unknown) => (typeof v === 'number' ? String(v) : '?');
+    return `${f(s.pre)} -> ${f(s.post)}`;
+  }
+  sevName(sev: unknown): string {
+    if (typeof sev !== 'number') return '?';
+    const name = this.ix.config.severityNames[sev - 1];
+    return name ? `${sev} ${name}` : String(sev);
+  }
+  threatVals(ids: Iterable<string>): Cell {
+    return sortIds(ids).map((t) => this.itemVal(t, this.score(t)));
+  }
+  hazardVals(ids: Iterable<string>): Cell {
+    return sortIds(ids).map((h) => this.itemVal(h, this.sevName(this.ix.item(h)?.data.severity)));
+  }
+  idVals(ids: Iterable<string>): Cell {
+    return sortIds(ids).map((i) => this.itemVal(i));
+  }
+  maxSeverity(hazards: Iterable<string>): number | undefined {
+    let m: number | undefined;
+    for (const h of hazards) {
+      const s = this.ix.item(h)?.data.severity;
+      if (typeof s === 'number' && (m === undefined || s > m)) m = s;
+    }
+    return m;
+  }
+  implVals(item: Item): Cell {
+    return this.ix.implementationOf(item).map((l) => ({
+      text: `${codeLabel(l)}${l.review === 'suspect' ? ' [suspect]' : ''}`,
+      target: { type: 'code', file: l.file, line: l.line, ...(l.symbol ? { symbol: l.symbol } : {}) },
+    }));
+  }
+  verifVals(item: Item): Cell {
+    return this.ix.verifiersOf(item).map((v) => ({ text: `${v.label}: ${v.outcome === 'none' ? 'no result' : v.outcome}${v.review === 'suspect' ? ' [suspect]' : ''}`, ...(v.target ? { target: v.target } : {}), status: v.outcome }));
+  }
+  findingVals(item: Item): Cell {
+    return this.ix.findingsOn(item).map((f) => ({ text: `${f.code} ${f.severity}: ${f.message}`, target: { type: 'code', file: f.file, line: f.range.start.line + 1 } }));
+  }
+  suppressionVals(item: Item): Cell {
+    const out: Cell = this.ix.suppressedOn(item).map((s) => ({ text: `${s.code} suppressed: ${s.justification}`, target: { type: 'code', file: s.suppressionFile, line: s.suppressionLine + 1 } }));
+    const acc = item.data.acceptance;
+    if (item.kind === 'threat' && item.data.status === 'accepted' && acc && typeof acc === 'object')
+      out.push({ text: `accepted by ${acc.by ?? '?'}${acc.on ? ` on ${acc.on}` : ''}: ${acc.rationale ?? '(no rationale)'}` });
+    return out;
+  }
+  /** A row with the columns every view shares (id, title, status, why, findings, suppressions) around `extra`. */
+  base(item: Item, title: unknown, extra: Record<string, Cell>, zones: Iterable<string>, severity?: number): MatrixRow {
+    const d = this.ix.statusOf(item);
+    return {
+      id: item.id,
+      kind: item.kind,
+      status: d.status,
+      file: item.file,
+      line: this.ix.itemTarget(item.id)?.line ?? lineOf(this.ix.graph, item),
+      cells: {
+        id: [this.itemVal(item.id)],
+        title: [{ text: typeof title === 'string' ? title : title == null ? '' : String(title) }],
+        status: [{ text: d.status, status: d.status }],
+        why: d.reasons.map((r) => ({ text: r })),
+        ...extra,
+        findings: this.findingVals(item),
+        suppressions: this.suppressionVals(item),
+      },
+      zones: sortIds(new Set(zones)),
+      ...(severity !== undefined ? { severity } : {}),
+    };
+  }
+  zonesOfThreats(threats: Iterable<string>): { zones: Set<string>; conduits: Set<string> } {
+    const zones = new Set<string>();
+    const conduits = new Set<string>();
+    for (const t of threats)
+      for (const target of this.ix.targetsOf(t)) {
+        for (const z of this.ix.zonesOfTarget(target)) zones.add(z);
+        for (const c of this.ix.conduitsOfTarget(target)) conduits.add(c);
+      }
+    return { zones, conduits };
+  }
+  addControlTargets(controls: Iterable<string>, into: { zones: Set<string>; conduits: Set<string> }) {
+    for (const c of controls)
+      for (const t of this.ix.appliesTo(c)) {
+        for (const z of this.ix.zonesOfTarget(t)) into.zones.add(z);
+        for (const x of this.ix.conduitsOfTarget(t)) into.conduits.add(x);
+      }
+  }
+  /** The zones a row touches: its zones and those its conduits join. */
+  rowZones(where: { zones: Iterable<string>; conduits: Iterable<string> }): string[] {
+    return [...where.zones, ...[...where.conduits].flatMap((c) => this.ix.zonesOfTarget(c))];
+  }
+
+  /** The view of `rows` (sorted by ID) with the given columns and its coverage. */
+  view(name: ViewName, keys: string[], rows: MatrixRow[], titles: Record<string, string> = {}): MatrixView {
+    rows.sort((a, b) => collator.compare(a.id, b.id));
+    return { name, title: VIEW_TITLES[name], columns: columns(keys, titles), rows, coverage: coverageOf(rows.map((r) => r.status)) };
+  }
+}
