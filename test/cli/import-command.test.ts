@@ -31,6 +31,19 @@ describe('spdf import: writes nothing it was not asked to', () => {
     assert.match(r.stderr, /imported 1 of 1 source element/);
   });
 
+  it('--oft-ids full keeps OpenFastTrace IDs whole (type~name~revision), so names shared by two items do not collide', async () => {
+    const spec = '### Limit\n`req~limit~2`\n\nThe pump shall limit.\n\n### Limit check\n`dsn~limit~1`\n\nCheck it.\n\nCovers:\n* req~limit~2\n';
+    const root = tempWorkspace({ 'spec.md': spec });
+    const byName = await runCli(['import', 'oft-spec', 'spec.md', '-o', 'names'], root);
+    assert.equal(byName.code, 0, byName.stderr);
+    assert.match(readFileSync(join(root, 'names', 'spec.spdf.yaml'), 'utf8'), /- id: "req~limit~2"[\s\S]*- id: limit\n[\s\S]*derived_from: \["req~limit~2"\]/);
+    const full = await runCli(['import', 'oft-spec', 'spec.md', '-o', 'full', '--oft-ids', 'full'], root);
+    assert.equal(full.code, 0, full.stderr);
+    const yaml = readFileSync(join(root, 'full', 'spec.spdf.yaml'), 'utf8');
+    assert.deepEqual([...yaml.matchAll(/- id: (.*)/g)].map((m) => m[1]), ['"req~limit~2"', '"dsn~limit~1"']);
+    assert.doesNotMatch(readFileSync(join(root, 'full', 'IMPORT-REPORT.md'), 'utf8'), /kept under its full ID|revision \d not kept/);
+  });
+
   it('names the formats on an unknown one, and has --help', async () => {
     const root = tempWorkspace({});
     const bad = await runCli(['import', 'reqif', 'x', '-o', 'model'], root);
