@@ -44,6 +44,13 @@ describe('spdf import: writes nothing it was not asked to', () => {
     assert.doesNotMatch(readFileSync(join(root, 'full', 'IMPORT-REPORT.md'), 'utf8'), /kept under its full ID|revision \d not kept/);
   });
 
+  it('does not read its own output when DIR is inside the imported folder', async () => {
+    const root = tempWorkspace({ 'doc/spec.md': '### Limit\n`req~limit~2`\n\nThe pump shall limit.\n', 'doc/model/IMPORT-REPORT.md': '`req~limit~2`\n' });
+    const r = await runCli(['import', 'oft-spec', 'doc', '-o', 'doc/model', '--force'], root);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /imported 1 of 1 source element\(s\) from 1 file\(s\)/);
+  });
+
   it('names the formats on an unknown one, and has --help', async () => {
     const root = tempWorkspace({});
     const bad = await runCli(['import', 'reqif', 'x', '-o', 'model'], root);

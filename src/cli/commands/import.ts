@@ -23,14 +23,15 @@ Exit status: 0 when every source element was read; 1 when a source could not be 
 is still written, and each problem is listed with file:line:col); 2 on a usage error or when DIR holds files
 this import would replace and --force is not given.`;
 
-/** Files of `dir` (recursively) ending in one of `extensions`; symbolic links are listed, not followed. */
-async function walk(dir: string, extensions: readonly string[], found: string[], skipped: string[]): Promise<void> {
+/** Files of `dir` (recursively) ending in one of `extensions`, outside the output folder (its report is Markdown too); symbolic links are listed, not followed. */
+async function walk(dir: string, extensions: readonly string[], found: string[], skipped: string[], outDir: string): Promise<void> {
+  if (resolve(dir) === outDir) return;
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const path = join(dir, e.name);
     if (e.isDirectory()) {
-      if (e.name !== 'node_modules' && e.name !== '.git') await walk(path, extensions, found, skipped);
+      if (e.name !== 'node_modules' && e.name !== '.git') await walk(path, extensions, found, skipped, outDir);
     } else if (extensions.includes(extname(e.name).toLowerCase())) (e.isFile() ? found : skipped).push(path);
   }
 }
@@ -49,6 +50,7 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   const oftIds = values['oft-ids'];
   if (oftIds !== undefined && oftIds !== 'name' && oftIds !== 'full') throw new UsageError(`unknown --oft-ids '${oftIds}' (name, full)`);
 
+  const outDir = resolve(values.output);
   let failed = false;
   const files: string[] = [];
   for (const input of inputs) {
@@ -59,7 +61,7 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
     } else if (stat.isDirectory()) {
       const skipped: string[] = [];
       const before = files.length;
-      await walk(input, importer.extensions, files, skipped);
+      await walk(input, importer.extensions, files, skipped, outDir);
       for (const s of skipped) o.err(`${visible(shown(s))}: warning: not a regular file (symbolic link or special file); not read`);
       if (files.length === before) {
         o.err(`${visible(input)}: error: no ${importer.extensions.map((e) => `*${e}`).join(' or ')} file in this folder`);
@@ -78,7 +80,6 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   const outcome = assembleImport(importer.name, importer.tagSyntax, docs);
   for (const n of outcome.notes) if (n.kind === 'error') o.err(`${visible(where(n.pos))}: error: ${visible(n.message)}`);
 
-  const outDir = resolve(values.output);
   const writes = [...outcome.files.map((f) => ({ path: join(outDir, f.name), content: f.content })), { path: join(outDir, 'IMPORT-REPORT.md'), content: outcome.report }];
   if (!values.force) {
     const existing: string[] = [];

@@ -93,7 +93,7 @@ export function parseTrlc(file: string, text: string): ParsedDocument {
   const items: ImportedItem[] = [];
   const notes: ImportNote[] = [];
   const pos = (t: { line: number; col: number } | undefined): SourcePos => (t ? { file, line: t.line, col: t.col } : { file, line: text.split('\n').length, col: 1 });
-  const { tokens, error } = tokenize(text);
+  const { tokens, error } = tokenize(text.replace(/\r\n?/g, '\n'));
   const eof: Token | undefined = undefined;
   let i = 0;
   const peek = (k = 0): Token | undefined => tokens[i + k];
