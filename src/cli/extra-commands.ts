@@ -23,6 +23,10 @@ export const extraCommands: Record<string, ExtraCommand> = {
     summary: 'record links as reviewed in spdf.lock.json: --all | ID... [--reviewer NAME]',
     run: (o, args) => (require('./commands/review') as typeof import('./commands/review')).reviewCommand(o, args),
   },
+  import: {
+    summary: 'requirements from existing documents: FORMAT (oft-spec, strictdoc, trlc) FILE_OR_DIR... -o DIR [--force]; writes *.spdf.yaml and IMPORT-REPORT.md',
+    run: (o, args) => (require('./commands/import') as typeof import('./commands/import')).importCommand(o, args),
+  },
   check: {
     summary: 'CI gate, fails closed: [--min-coverage PCT (default check.min_coverage, else 100)] [--fail-on-status S,...] [--allow-load-errors] [--allow-unknown-ids] [--allow-errors] [--format human|json]',
     run: (o, args) => (require('./commands/check') as typeof import('./commands/check')).checkCommand(o, args),

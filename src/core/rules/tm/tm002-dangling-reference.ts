@@ -1,7 +1,7 @@
 import { placeholder } from '../../fixes/placeholder';
 import { appendItemEdit, yamlString } from '../../fixes/yaml-edits';
 import { DEFAULT_ID_PATTERNS, type ItemKind } from '../../model/kinds';
-import { editDistance, nearest } from '../../suggest';
+import { closestCandidates, otherNumber } from '../../suggest';
 import type { Fix } from '../../types';
 import type { Rule, RuleContext } from '../types';
 import { withArticle } from '../../article';
@@ -16,22 +16,9 @@ const STUB: Partial<Record<ItemKind, (id: string) => string[]>> = {
   threat: (id) => [`id: ${yamlString(id)}`, `title: ${TODO}  # spdf stub: describe the threat`],
 };
 
-/** Every candidate at the smallest edit distance from `id` (within the "did you mean" limit). */
+/** Every candidate as close as the closest one (the "did you mean" resemblances of src/core/suggest.ts). */
 function closestIds(id: string, candidates: string[]): string[] {
-  const best = nearest(id, candidates);
-  if (best === undefined) return [];
-  const d = editDistance(id.toLowerCase(), best.toLowerCase());
-  return [...new Set(candidates.filter((c) => editDistance(id.toLowerCase(), c.toLowerCase(), d) === d))];
-}
-
-/**
- * IDs that differ only in the value of a number (CTRL-002 vs CTRL-001) name different items: numbers are
- * the identity of sequential IDs, so changing one is a guess at another item, not a typo fix.
- */
-function otherNumber(a: string, b: string): boolean {
-  const shape = (s: string) => s.toLowerCase().replace(/\d+/g, '#');
-  const numbers = (s: string) => (s.match(/\d+/g) ?? []).map(Number).join(',');
-  return shape(a) === shape(b) && numbers(a) !== numbers(b);
+  return closestCandidates(id, candidates).map((c) => c.candidate);
 }
 
 /** The one kind a stub for `id` can have: offered by the field and matching that kind's ID pattern. */

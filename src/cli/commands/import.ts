@@ -1,0 +1,97 @@
+import { promises as fs } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { assembleImport, where } from '../../core/import/assemble';
+import { IMPORTERS } from '../../core/import/registry';
+import type { ParsedDocument } from '../../core/import/types';
+import { writeFileAtomic } from '../../node/atomic-write';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
+import { parseCommand } from '../parse-command';
+import { visible } from '../visible';
+
+const USAGE = `usage: spdf import FORMAT FILE_OR_DIR... -o DIR [--force]
+Reads a project's existing requirement documents and writes them as *.spdf.yaml requirements into DIR,
+one model file per source file, plus DIR/IMPORT-REPORT.md: per source element what was kept and what was lost.
+Formats:
+${Object.values(IMPORTERS)
+  .map((i) => `  ${i.name.padEnd(10)}  ${i.summary}; in a folder: ${i.extensions.map((e) => `*${e}`).join(', ')}`)
+  .join('\n')}
+Options:
+  -o, --output DIR        folder for the model files and the report (created if missing)
+  --force                 replace files of a previous import in DIR (without it, nothing is overwritten)
+  --oft-ids name|full     oft-spec: model IDs are the item names, as tags link today (default), or full type~name~revision IDs
+Exit status: 0 when every source element was read; 1 when a source could not be read or parsed (the rest
+is still written, and each problem is listed with file:line:col); 2 on a usage error or when DIR holds files
+this import would replace and --force is not given.`;
+
+/** Files of `dir` (recursively) ending in one of `extensions`, outside the output folder (its report is Markdown too); symbolic links are listed, not followed. */
+async function walk(dir: string, extensions: readonly string[], found: string[], skipped: string[], outDir: string): Promise<void> {
+  if (resolve(dir) === outDir) return;
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules' && e.name !== '.git') await walk(path, extensions, found, skipped, outDir);
+    } else if (extensions.includes(extname(e.name).toLowerCase())) (e.isFile() ? found : skipped).push(path);
+  }
+}
+
+const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/') || '.';
+
+export async function importCommand(o: Out, args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, 'oft-ids': { type: 'string' } }, Infinity);
+  if (values.help) return (o.out(USAGE), EXIT_OK);
+  const [format, ...inputs] = positionals;
+  if (!format) throw new UsageError(`usage: spdf import FORMAT FILE_OR_DIR... -o DIR (formats: ${Object.keys(IMPORTERS).join(', ')})`);
+  const importer = Object.hasOwn(IMPORTERS, format) ? IMPORTERS[format] : undefined;
+  if (!importer) throw new UsageError(`unknown import format '${format}' (${Object.keys(IMPORTERS).join(', ')})`);
+  if (!inputs.length) throw new UsageError('spdf import: name at least one FILE_OR_DIR to import');
+  if (!values.output) throw new UsageError('spdf import: -o DIR is required');
+  const oftIds = values['oft-ids'];
+  if (oftIds !== undefined && oftIds !== 'name' && oftIds !== 'full') throw new UsageError(`unknown --oft-ids '${oftIds}' (name, full)`);
+
+  const outDir = resolve(values.output);
+  let failed = false;
+  const files: string[] = [];
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch((e: NodeJS.ErrnoException) => e);
+    if (stat instanceof Error) {
+      o.err(`${visible(input)}: error: cannot read (${stat.code ?? stat.message})`);
+      failed = true;
+    } else if (stat.isDirectory()) {
+      const skipped: string[] = [];
+      const before = files.length;
+      await walk(input, importer.extensions, files, skipped, outDir);
+      for (const s of skipped) o.err(`${visible(shown(s))}: warning: not a regular file (symbolic link or special file); not read`);
+      if (files.length === before) {
+        o.err(`${visible(input)}: error: no ${importer.extensions.map((e) => `*${e}`).join(' or ')} file in this folder`);
+        failed = true;
+      }
+    } else files.push(input);
+  }
+  const docs: { file: string; parsed: ParsedDocument }[] = [];
+  for (const f of [...new Set(files.map((f) => resolve(f)))]) {
+    const text = await fs.readFile(f, 'utf8').catch((e: NodeJS.ErrnoException) => e);
+    if (text instanceof Error) {
+      o.err(`${visible(shown(f))}: error: cannot read (${text.code ?? text.message})`);
+      failed = true;
+    } else docs.push({ file: shown(f), parsed: importer.parse(shown(f), text.replace(/^\uFEFF/, ''), { oftIds }) });
+  }
+  const outcome = assembleImport(importer.name, importer.tagSyntax, docs);
+  for (const n of outcome.notes) if (n.kind === 'error') o.err(`${visible(where(n.pos))}: error: ${visible(n.message)}`);
+
+  const writes = [...outcome.files.map((f) => ({ path: join(outDir, f.name), content: f.content })), { path: join(outDir, 'IMPORT-REPORT.md'), content: outcome.report }];
+  if (!values.force) {
+    const existing: string[] = [];
+    for (const w of writes) if (await fs.lstat(w.path).then(() => true, () => false)) existing.push(shown(w.path));
+    if (existing.length) {
+      o.err(`spdf import: would replace ${existing.map(visible).join(', ')}; nothing written (use --force to replace them)`);
+      return EXIT_USAGE;
+    }
+  }
+  await fs.mkdir(outDir, { recursive: true });
+  for (const w of writes) await writeFileAtomic(w.path, w.content);
+  const c = outcome.counts;
+  o.err(`imported ${c.imported} of ${c.elements} source element(s) from ${docs.length} file(s) into ${visible(shown(outDir))} (${outcome.files.length} model file(s)); ${c.reported} not imported, ${c.errors} error(s): see ${visible(shown(join(outDir, 'IMPORT-REPORT.md')))}`);
+  return failed || c.errors ? EXIT_FINDINGS : EXIT_OK;
+}

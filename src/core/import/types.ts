@@ -1,0 +1,63 @@
+/** A place in a source document: 1-based line and column (UTF-16 code units). */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** One requirement read from a foreign document, before IDs are checked across files. */
+export interface ImportedItem {
+  /** The ID as the source writes it (`dsn~x~1`, `SDOC-SSS-3`, `pkg.Name`); relations name these. */
+  id: string;
+  /** The shorter ID code tags link to (an OpenFastTrace name), used when no other item claims it. */
+  shortId?: string;
+  /** Among items claiming the same short ID, the lowest keeps it (OFT: design before requirement before feature). */
+  rank?: number;
+  /** What the source calls the element: `dsn`, `REQUIREMENT`, `req.Software_Requirement`. */
+  element: string;
+  title?: string;
+  text?: string;
+  status?: 'draft' | 'approved' | 'obsolete';
+  /** IDs (in this import's ID space) the item derives from; resolved across files later. */
+  derivedFrom: Relation[];
+  /** IDs of items that derive from this one (StrictDoc `Child` relations). */
+  children: Relation[];
+  /** Source information the model has no place for, one line each. */
+  lost: string[];
+  pos: SourcePos;
+}
+
+export interface Relation {
+  id: string;
+  pos: SourcePos;
+  /** How the source writes it, for the report: `Covers`, `Parent`, `derived_from`. */
+  via: string;
+}
+
+/** A source element that was not imported, or a part of one that was lost, with where it is written. */
+export interface ImportNote {
+  pos: SourcePos;
+  kind: 'error' | 'skipped' | 'lost';
+  message: string;
+}
+
+/** What one importer reads from one file: every source element ends up as an item or a note. */
+export interface ParsedDocument {
+  items: ImportedItem[];
+  notes: ImportNote[];
+}
+
+export interface ImportOptions {
+  /** OpenFastTrace: link IDs as the name only (what `[impl->dsn~x~1]` links today) or as full `type~name~revision`. */
+  oftIds?: 'name' | 'full';
+}
+
+export interface Importer {
+  name: string;
+  summary: string;
+  /** File name endings this importer reads when given a directory. */
+  extensions: readonly string[];
+  /** Tag syntax of code that links to what this importer produces (`code.tag_syntaxes`). */
+  tagSyntax: string;
+  parse(file: string, text: string, options: ImportOptions): ParsedDocument;
+}

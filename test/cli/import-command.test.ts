@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempWorkspace } from '../support/cli';
+
+const SDOC = '[DOCUMENT]\nTITLE: T\n\n[REQUIREMENT]\nUID: R-1\nTITLE: One\nSTATEMENT: The pump shall stop.\n';
+
+describe('spdf import: writes nothing it was not asked to', () => {
+  it('refuses to replace files of an earlier import without --force, and writes nothing', async () => {
+    const root = tempWorkspace({ 'docs/a.sdoc': SDOC, 'model/a.spdf.yaml': 'kept: by hand\n' });
+    const r = await runCli(['import', 'strictdoc', 'docs', '-o', 'model'], root);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /would replace model\/a\.spdf\.yaml; nothing written \(use --force/);
+    assert.deepEqual(readdirSync(join(root, 'model')), ['a.spdf.yaml']);
+    assert.equal(readFileSync(join(root, 'model', 'a.spdf.yaml'), 'utf8'), 'kept: by hand\n');
+  });
+
+  it('replaces them with --force', async () => {
+    const root = tempWorkspace({ 'docs/a.sdoc': SDOC, 'model/a.spdf.yaml': 'kept: by hand\n' });
+    const r = await runCli(['import', 'strictdoc', 'docs', '-o', 'model', '--force'], root);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(readFileSync(join(root, 'model', 'a.spdf.yaml'), 'utf8'), /- id: R-1\n {4}title: "One"\n {4}text: "The pump shall stop\."/);
+  });
+
+  it('fails on a folder without a file of the format, and on a missing path', async () => {
+    const root = tempWorkspace({ 'docs/readme.txt': 'no requirements here\n', 'more/a.sdoc': SDOC });
+    const r = await runCli(['import', 'strictdoc', 'docs', 'missing', 'more', '-o', 'model'], root);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^docs: error: no \*\.sdoc file in this folder$/m);
+    assert.match(r.stderr, /^missing: error: cannot read \(ENOENT\)$/m);
+    assert.match(r.stderr, /imported 1 of 1 source element/);
+  });
+
+  it('--oft-ids full keeps OpenFastTrace IDs whole (type~name~revision), so names shared by two items do not collide', async () => {
+    const spec = '### Limit\n`req~limit~2`\n\nThe pump shall limit.\n\n### Limit check\n`dsn~limit~1`\n\nCheck it.\n\nCovers:\n* req~limit~2\n';
+    const root = tempWorkspace({ 'spec.md': spec });
+    const byName = await runCli(['import', 'oft-spec', 'spec.md', '-o', 'names'], root);
+    assert.equal(byName.code, 0, byName.stderr);
+    assert.match(readFileSync(join(root, 'names', 'spec.spdf.yaml'), 'utf8'), /- id: "req~limit~2"[\s\S]*- id: limit\n[\s\S]*derived_from: \["req~limit~2"\]/);
+    const full = await runCli(['import', 'oft-spec', 'spec.md', '-o', 'full', '--oft-ids', 'full'], root);
+    assert.equal(full.code, 0, full.stderr);
+    const yaml = readFileSync(join(root, 'full', 'spec.spdf.yaml'), 'utf8');
+    assert.deepEqual([...yaml.matchAll(/- id: (.*)/g)].map((m) => m[1]), ['"req~limit~2"', '"dsn~limit~1"']);
+    assert.doesNotMatch(readFileSync(join(root, 'full', 'IMPORT-REPORT.md'), 'utf8'), /kept under its full ID|revision \d not kept/);
+  });
+
+  it('does not read its own output when DIR is inside the imported folder', async () => {
+    const root = tempWorkspace({ 'doc/spec.md': '### Limit\n`req~limit~2`\n\nThe pump shall limit.\n', 'doc/model/IMPORT-REPORT.md': '`req~limit~2`\n' });
+    const r = await runCli(['import', 'oft-spec', 'doc', '-o', 'doc/model', '--force'], root);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /imported 1 of 1 source element\(s\) from 1 file\(s\)/);
+  });
+
+  it('names the formats on an unknown one, and has --help', async () => {
+    const root = tempWorkspace({});
+    const bad = await runCli(['import', 'reqif', 'x', '-o', 'model'], root);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown import format 'reqif' \(oft-spec, strictdoc, trlc\)/);
+    const help = await runCli(['import', '--help'], root);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^usage: spdf import FORMAT FILE_OR_DIR\.\.\. -o DIR \[--force\]/);
+  });
+});
