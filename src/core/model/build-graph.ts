@@ -1,4 +1,4 @@
-import type { Graph, Item, LoadProblem, ModelFile, Reference } from './graph';
+import type { Graph, Item, ItemOf, LoadProblem, ModelFile, ModelItem, Reference } from './graph';
 import { ITEM_KINDS, type ItemKind } from './kinds';
 import type { LoadedFile } from './load-file';
 import { referenceFields, type RefField } from './schema-def';
@@ -7,20 +7,20 @@ import { deref, nodeAt, type YNode, type YScalar } from '../yaml/ynode';
 const REF_FIELDS = Object.fromEntries(ITEM_KINDS.map((k) => [k, referenceFields(k)])) as Record<ItemKind, RefField[]>;
 
 /** Merges loaded files into one graph: IDs, duplicates, resolved references, zone membership. Linear in model size. */
-export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = []): Graph {
+export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = []): Graph<'typed'> {
   const files: ModelFile[] = [];
-  const items: Item[] = [];
+  const items: ModelItem[] = [];
   const problems: LoadProblem[] = [...extraProblems];
   for (const l of loaded) {
     files.push(l.file);
     items.push(...l.items);
     problems.push(...l.problems);
   }
-  const byKind = Object.fromEntries(ITEM_KINDS.map((k) => [k, [] as Item[]])) as Record<ItemKind, Item[]>;
-  const byId = new Map<string, Item>();
-  const groups = new Map<string, Item[]>();
+  const byKind = Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as Graph<'typed'>['byKind'];
+  const byId = new Map<string, ModelItem>();
+  const groups = new Map<string, ModelItem[]>();
   for (const item of items) {
-    byKind[item.kind].push(item);
+    (byKind[item.kind] as ItemOf<typeof item.kind>[]).push(item);
     const prev = byId.get(item.id);
     if (!prev) byId.set(item.id, item);
     else {

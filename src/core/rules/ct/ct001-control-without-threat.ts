@@ -20,7 +20,7 @@ export function controlsLinkedToThreats(graph: Graph): Set<Item> {
   return linked;
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'CT001',
     alias: 'control-without-threat',

@@ -13,7 +13,7 @@ function categoriesOfRequirements(ctx: RuleContext, control: Item): Set<string> 
   return cats;
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'CT002',
     alias: 'control-without-fda-category',

@@ -2,7 +2,7 @@ import type { Item } from '../../model/graph';
 import type { Rule } from '../types';
 import { quoteList, severityOf, threatStatus } from '../tr/helpers';
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'HZ003',
     alias: 'critical-hazard-open-threat',

@@ -23,7 +23,7 @@ export function methodsFromTests(tests: readonly Item[]): string[] {
   return ORDER.filter((m) => s.has(m));
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'RQ001',
     alias: 'requirement-without-verification-method',

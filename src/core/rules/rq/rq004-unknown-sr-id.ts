@@ -2,7 +2,7 @@ import { parseSrId } from '../../vocab/iec62443';
 import { deref, nodeAt } from '../../yaml/ynode';
 import type { Rule } from '../types';
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'RQ004',
     alias: 'unknown-sr-id',

@@ -39,7 +39,7 @@ function globMatcher(ctx: RuleContext): (glob: string) => boolean {
   });
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'RQ006',
     alias: 'code-glob-without-match',

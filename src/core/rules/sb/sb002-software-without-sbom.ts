@@ -9,7 +9,7 @@ export function isSoftware(a: Item): boolean {
   return a.data.kind === 'component' || a.data.kind === 'service';
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'SB002',
     alias: 'software-without-sbom',

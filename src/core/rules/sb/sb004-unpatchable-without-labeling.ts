@@ -24,7 +24,7 @@ const THREAT = `threats:
     controls: [CTRL-001, CTRL-002]
 `;
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'SB004',
     alias: 'unpatchable-without-labeling',

@@ -47,7 +47,7 @@ function stubKindOf(ctx: RuleContext, id: string, kinds: readonly ItemKind[]): I
   return fits.length === 1 ? fits[0] : undefined;
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'TM002',
     alias: 'dangling-reference',

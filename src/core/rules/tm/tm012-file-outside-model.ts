@@ -17,7 +17,7 @@ function whyOutside(ctx: RuleContext, file: string, listed: Set<string>): string
   return undefined;
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'TM012',
     alias: 'file-outside-model',

@@ -47,7 +47,7 @@ function highRiskItems(ctx: RuleContext): Map<string, Item> {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'VT001',
     alias: 'failing-test-on-high-risk',
