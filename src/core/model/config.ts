@@ -6,6 +6,7 @@ import { checkConfigValues } from './config-checks';
 import { CONFIG_FIELDS, DEFAULT_EVIDENCE, type ProfileName, type ResolvedConfig } from './config-def';
 import type { LoadProblem } from './graph';
 import { DEFAULT_ID_PATTERNS } from './kinds';
+import type { ConfigData } from './model-types';
 import { validateFields, type SchemaIssue } from './validate';
 
 export const CONFIG_FILE = 'spdf.config.yaml';
@@ -58,9 +59,10 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
   issues.push(...checkConfigValues(root));
   for (const i of issues) problems.push({ code: i.code, message: i.message, file: CONFIG_FILE, range: source.range(i.start, i.end) });
   problems.push(...configPatternProblems(root, source));
-  let raw: Record<string, any>;
+  let raw: ConfigData;
   try {
-    raw = toData(root, { left: 100_000 }) as Record<string, any>;
+    // The boundary where YAML data meets the generated types (model-types.ts says what they promise).
+    raw = toData(root, { left: 100_000 }) as ConfigData;
   } catch {
     problems.push({ code: 'TM000', message: 'alias expansion exceeds the limit', file: CONFIG_FILE, range: source.range(0, 0) });
     return { config, problems };
@@ -75,7 +77,7 @@ const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filt
 const globList = (v: unknown): string[] | undefined => strList(v)?.filter((g) => g.trim() !== '');
 const posInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
 
-function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
+function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
   if (typeof raw.profile === 'string') c.profile = raw.profile as ProfileName;
   c.include = globList(raw.include) ?? c.include;
   c.exclude = globList(raw.exclude) ?? c.exclude;
@@ -104,7 +106,7 @@ function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
   }
   c.code.maxFileBytes = posInt(code.max_file_bytes) ?? c.code.maxFileBytes;
   if (raw.evidence && typeof raw.evidence === 'object')
-    for (const [k, v] of Object.entries(raw.evidence as Record<string, any>)) {
+    for (const [k, v] of Object.entries(raw.evidence)) {
       const base = c.evidence[k] ?? { implementation: false, verification: false };
       c.evidence[k] = {
         implementation: typeof v?.implementation === 'boolean' ? v.implementation : base.implementation,
