@@ -67,7 +67,7 @@ export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = 
   };
 }
 
-function collect(item: Item, node: YNode | null | undefined, path: string[], at: number, f: RefField, trail: string[], out: Reference[]): void {
+function collect(item: ModelItem, node: YNode | null | undefined, path: string[], at: number, f: RefField, trail: string[], out: Reference[]): void {
   const n = deref(node);
   if (!n) return;
   if (at === path.length) {
@@ -87,7 +87,7 @@ function collect(item: Item, node: YNode | null | undefined, path: string[], at:
   } else collect(item, nodeAt(n, [step]), path, at + 1, f, [...trail, step], out);
 }
 
-function push(item: Item, node: YScalar, trail: string[], f: RefField, out: Reference[]): void {
+function push(item: ModelItem, node: YScalar, trail: string[], f: RefField, out: Reference[]): void {
   if (node.value === null || node.value === '') return;
   out.push({ from: item, field: trail.join('.'), id: String(node.value), kinds: f.kinds, node });
 }

@@ -47,13 +47,13 @@ export type Graph<T extends Typing = Typing> = [T] extends ['typed'] ? GraphOf<M
 
 /** A use of an ID inside an item (a field that refers to another item). */
 export interface Reference {
-  from: Item;
+  from: ModelItem;
   /** Field path inside the item, e.g. ['controls'] or ['components', '2', 'threat']. */
   field: string;
   id: string;
   kinds: readonly ItemKind[];
   node: YScalar;
-  target?: Item;
+  target?: ModelItem;
 }
 
 /** A problem found while reading or parsing a file, before any rule runs. */

@@ -1,5 +1,5 @@
 import { isImplementationLink } from '../../analysis/verification';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { allLinks } from './codeFacts';
 
@@ -47,7 +47,7 @@ const rule: Rule<'typed'> = {
     const viaControls = new Set(
       ctx.graph.byKind.control.filter((c) => controlsOfHazardThreats.has(c.id)).flatMap((c) => asIds(c.data.implements)),
     );
-    const servesHazard = (req: Item) =>
+    const servesHazard = (req: ModelItem) =>
       viaControls.has(req.id) ||
       asIds(req.data.derived_from).some((id) => hazardThreats.has(id)) ||
       asIds(req.data.controls).some((id) => controlsOfHazardThreats.has(id));

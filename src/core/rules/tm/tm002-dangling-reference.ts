@@ -34,7 +34,7 @@ function otherNumber(a: string, b: string): boolean {
 }
 
 /** The one kind a stub for `id` can have: offered by the field and matching that kind's ID pattern. */
-function stubKindOf(ctx: RuleContext, id: string, kinds: readonly ItemKind[]): ItemKind | undefined {
+function stubKindOf(ctx: RuleContext<'typed'>, id: string, kinds: readonly ItemKind[]): ItemKind | undefined {
   const patterns: Record<string, string> = ctx.config.trusted ? ctx.config.idPatterns : DEFAULT_ID_PATTERNS;
   const fits = kinds.filter((k) => {
     if (!STUB[k]) return false;
