@@ -22,7 +22,7 @@ export type FlowCoverage =
 
 export function flowCoverage(graph: Graph, zg: ZoneGraph, flow: Item): FlowCoverage {
   const data: Partial<FlowData> = flow.data;
-  // The zone graph is keyed by asset ID (a string): any other value finds no zone.
+  // The zone graph is keyed by asset ID, a string; a value of another type finds no zone.
   const from = typeof data.source === 'string' ? zg.zoneOf(data.source) : undefined;
   const to = typeof data.destination === 'string' ? zg.zoneOf(data.destination) : undefined;
   if (!from || !to || from === to) return { crossing: false };

@@ -133,7 +133,7 @@ export function buildZoneGraph(graph: Graph): ZoneGraph {
   for (const f of graph.byKind.flow) {
     const data: Partial<FlowData> = f.data;
     if (typeof data.conduit === 'string') carry(data.conduit, f);
-    // Keys are asset IDs (strings): any other value finds no zone.
+    // Keys are asset IDs, strings; a value of another type finds no zone.
     const a = typeof data.source === 'string' ? zoneOfAsset.get(data.source) : undefined;
     const b = typeof data.destination === 'string' ? zoneOfAsset.get(data.destination) : undefined;
     if (!a || !b || a === b || between.has(pairKey(a.id, b.id))) continue;
