@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generatedFiles } from './generated-files';
 
-/** Writes every generated file (schemas, rule docs, README rules table). The tests only compare. */
+/** Writes every generated file (schemas, model types, rule docs, README rules table). The tests only compare. */
 const root = join(__dirname, '..');
 for (const [file, content] of Object.entries(generatedFiles())) {
   const abs = join(root, file);

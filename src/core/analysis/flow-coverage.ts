@@ -1,4 +1,5 @@
 import type { Graph, Item } from '../model/graph';
+import type { ConduitData, FlowData } from '../model/model-types';
 import type { ZoneGraph } from './zone-graph';
 
 /**
@@ -20,14 +21,16 @@ export type FlowCoverage =
   | { crossing: true; from: Item; to: Item; covered: false; reason: 'no-channel'; conduits: readonly Item[] };
 
 export function flowCoverage(graph: Graph, zg: ZoneGraph, flow: Item): FlowCoverage {
-  const from = zg.zoneOf(flow.data.source);
-  const to = zg.zoneOf(flow.data.destination);
+  const data: Partial<FlowData> = flow.data;
+  // The zone graph is keyed by asset ID, a string; a value of another type finds no zone.
+  const from = typeof data.source === 'string' ? zg.zoneOf(data.source) : undefined;
+  const to = typeof data.destination === 'string' ? zg.zoneOf(data.destination) : undefined;
   if (!from || !to || from === to) return { crossing: false };
   const joins = (c: Item) => {
     const zs = zg.conduitZones(c);
     return zs.includes(from) && zs.includes(to);
   };
-  const named = typeof flow.data.conduit === 'string' ? graph.byId.get(flow.data.conduit) : undefined;
+  const named = typeof data.conduit === 'string' ? graph.byId.get(data.conduit) : undefined;
   if (named?.kind === 'conduit') {
     if (joins(named)) return { crossing: true, from, to, covered: true, conduit: named };
     return { crossing: true, from, to, covered: false, reason: 'wrong-conduit', named };
@@ -35,9 +38,10 @@ export function flowCoverage(graph: Graph, zg: ZoneGraph, flow: Item): FlowCover
   const conduits = zg.conduitsBetween(from.id, to.id);
   if (conduits.length === 0) return { crossing: true, from, to, covered: false, reason: 'no-conduit' };
   for (const c of conduits) {
-    const channels: unknown[] = Array.isArray(c.data.channels) ? c.data.channels : [];
-    const declaresNothing = channels.length === 0 && !(Array.isArray(c.data.flows) && c.data.flows.length > 0);
-    if (declaresNothing || zg.carries(c, flow) || channels.some((ch) => (ch as { protocol?: unknown })?.protocol === flow.data.protocol))
+    const conduit: Partial<ConduitData> = c.data;
+    const channels: unknown[] = Array.isArray(conduit.channels) ? conduit.channels : [];
+    const declaresNothing = channels.length === 0 && !(Array.isArray(conduit.flows) && conduit.flows.length > 0);
+    if (declaresNothing || zg.carries(c, flow) || channels.some((ch) => (ch as { protocol?: unknown })?.protocol === data.protocol))
       return { crossing: true, from, to, covered: true, conduit: c };
   }
   return { crossing: true, from, to, covered: false, reason: 'no-channel', conduits };

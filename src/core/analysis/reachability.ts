@@ -1,4 +1,5 @@
 import type { Graph, Item } from '../model/graph';
+import type { ZoneData } from '../model/model-types';
 import { zoneGraph, type ZoneEdge, type ZoneGraph } from './zone-graph';
 
 /** Zone classes that are lower trust than the control system: business IT, the internet, clouds. */
@@ -31,9 +32,16 @@ export interface Exposure {
 
 /** Multi-source BFS over the zone graph, O(zones + edges) for the whole set of source classes. */
 export function computeExposure(zg: ZoneGraph, sourceClasses: readonly string[]): Exposure {
-  const classOf = (id: string) => zg.zones.get(id)?.data.class;
+  const zoneClass = (z: { data: Partial<ZoneData> }) => z.data.class;
+  const classOf = (id: string) => {
+    const z = zg.zones.get(id);
+    return z && zoneClass(z);
+  };
   const sources = new Set<string>();
-  for (const [id, z] of zg.zones) if (sourceClasses.includes(z.data.class)) sources.add(id);
+  for (const [id, z] of zg.zones) {
+    const cls = zoneClass(z);
+    if (typeof cls === 'string' && sourceClasses.includes(cls)) sources.add(id);
+  }
   const parent = new Map<string, ZoneEdge>();
   const entry = new Map<string, ZoneEdge>();
   const behind = new Map<string, string[]>();

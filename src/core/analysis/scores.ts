@@ -137,7 +137,7 @@ export interface ThreatScore {
   hasPost: boolean;
 }
 
-export function threatScore(threat: Item): ThreatScore {
+export function threatScore(threat: { data: { score?: unknown } }): ThreatScore {
   const s = threat.data.score;
   const score = s && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, unknown>) : {};
   const vector = str(score.vector);

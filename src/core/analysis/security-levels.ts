@@ -77,7 +77,7 @@ export function formatSl(v: SlVector): string {
 export type SlKind = 'sl_t' | 'sl_c' | 'sl_a';
 
 /** A zone's or conduit's declared SL of one kind. */
-export function declaredSl(item: Item, kind: SlKind): SlVector | undefined {
+export function declaredSl(item: { data: { [K in SlKind]?: unknown } }, kind: SlKind): SlVector | undefined {
   return slVector(item.data[kind]);
 }
 
@@ -86,7 +86,7 @@ export function declaredSl(item: Item, kind: SlKind): SlVector | undefined {
  * assets (a zone is only as capable as its weakest component, IEC 62443-3-3 system view), when any
  * asset declares one. `derived` tells which of the two it is, so messages can say so.
  */
-export function zoneCapability(zone: Item, assets: readonly Item[]): { sl: SlVector; derived: boolean } | undefined {
+export function zoneCapability(zone: { data: { [K in SlKind]?: unknown } }, assets: readonly { data: { sl_c?: unknown } }[]): { sl: SlVector; derived: boolean } | undefined {
   const declared = declaredSl(zone, 'sl_c');
   if (declared) return { sl: declared, derived: false };
   const derived = slMin(assets.map((a) => slVector(a.data.sl_c)).filter((v): v is SlVector => !!v));

@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import { codeInput, DEFAULT_TEST_GLOBS, type CodeLinksInput } from '../codelinks/ruleInput';
 import type { ResolvedConfig } from '../model/config-def';
-import type { Graph, Item, Reference } from '../model/graph';
+import type { Graph, Item, ItemOf, Reference } from '../model/graph';
+import type { TestData } from '../model/model-types';
 
 /**
  * THE definition of verification and implementation evidence. RQ001, RQ002, CL007, the matrix (every status,
@@ -49,10 +50,10 @@ export function isImplementationLink(l: EvidenceLink, target: Item | undefined):
   return l.relation === 'mitigates' && target.kind === 'threat';
 }
 
-export const isObsoleteRequirement = (item: Item | undefined): boolean => item?.kind === 'requirement' && item.data.status === 'obsolete';
+export const isObsoleteRequirement = (item: { kind: string; data: { status?: unknown } } | undefined): boolean => item?.kind === 'requirement' && item.data.status === 'obsolete';
 
 /** When a reference makes a YAML test verify an item: the verified ID and the test. */
-export function testEvidenceOf(ref: Reference): [string, Item] | undefined {
+export function testEvidenceOf(ref: Reference): [string, ItemOf<'test'>] | undefined {
   const to = ref.target;
   if (!to || !ref.kinds.includes(to.kind)) return undefined;
   const field = ref.field.split('.')[0];
@@ -62,8 +63,8 @@ export function testEvidenceOf(ref: Reference): [string, Item] | undefined {
 }
 
 /** YAML tests that verify the item itself (for one item, without building an index). */
-export function yamlTestsOf(graph: Graph, item: Item): Item[] {
-  const out = new Set<Item>();
+export function yamlTestsOf(graph: Graph, item: Item): ItemOf<'test'>[] {
+  const out = new Set<ItemOf<'test'>>();
   for (const r of [...(graph.refsTo.get(item.id) ?? []), ...(graph.refsOf.get(item) ?? [])]) {
     const e = testEvidenceOf(r);
     if (e && e[0] === item.id) out.add(e[1]);
@@ -99,7 +100,7 @@ export interface TestEvidenceGap {
 }
 
 /** Why a YAML test's result is not backed by evidence, or undefined. Without `files` the evidence path is not checked. */
-export function testEvidenceGap(test: Item, files: ReadonlySet<string> | undefined): TestEvidenceGap | undefined {
+export function testEvidenceGap(test: { file: string; data: Partial<TestData> }, files: ReadonlySet<string> | undefined): TestEvidenceGap | undefined {
   const ev = test.data.evidence;
   if (typeof ev === 'string' && ev.trim()) {
     if (files && !workspaceFileExists(files, test.file, ev)) return { field: 'evidence', message: `evidence file '${ev}' is not in the workspace` };
@@ -120,7 +121,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
 
 export class VerificationIndex<L extends EvidenceLink = EvidenceLink> {
   /** YAML tests that verify each ID, through `test.verifies` or the item's own `tests` list. */
-  readonly testsOf = new Map<string, Item[]>();
+  readonly testsOf = new Map<string, ItemOf<'test'>[]>();
   /** Verifying code links (in test files) by target ID. */
   readonly codeOf = new Map<string, L[]>();
   /** In-scope requirements that specify each control. */

@@ -1,4 +1,5 @@
 import type { Graph, Item } from '../model/graph';
+import type { ConduitData, FlowData } from '../model/model-types';
 
 /**
  * The zone graph: zones as nodes, conduits (and flows that cross zones outside any conduit) as edges.
@@ -45,7 +46,7 @@ const EMPTY: readonly Item[] = [];
 const pairKey = (a: string, b: string) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
 
 /** True when the conduit is a hardware diode (data one way only). */
-export function isDiode(conduit: Item): boolean {
+export function isDiode(conduit: { data: Partial<ConduitData> }): boolean {
   return conduit.data.direction === 'unidirectional-hw' || conduit.data.filtering?.type === 'diode';
 }
 
@@ -80,16 +81,18 @@ export function buildZoneGraph(graph: Graph): ZoneGraph {
     if (!isDiode(conduit)) return true;
     const s = side.get(conduit);
     const a = s?.get(from) === 0 ? from : s?.get(to) === 0 ? to : undefined;
-    const reverse = conduit.data.direction === 'b-to-a';
+    const data: Partial<ConduitData> = conduit.data;
+    const reverse = data.direction === 'b-to-a';
     return reverse ? to === a : from === a;
   };
 
   for (const c of graph.byKind.conduit) {
     if (graph.byId.get(c.id) !== c) continue;
+    const data: Partial<ConduitData> = c.data;
     const list: Item[] = [];
     const sides = new Map<string, number>();
-    if (Array.isArray(c.data.zones))
-      for (const id of c.data.zones) {
+    if (Array.isArray(data.zones))
+      for (const id of data.zones) {
         const z = typeof id === 'string' ? zones.get(id) : undefined;
         if (z && !sides.has(z.id)) {
           sides.set(z.id, list.length);
@@ -119,16 +122,20 @@ export function buildZoneGraph(graph: Graph): ZoneGraph {
     if (l) l.push(flow);
     else flowsOfConduit.set(conduitId, [flow]);
   };
-  for (const c of zonesOfConduit.keys())
-    if (Array.isArray(c.data.flows))
-      for (const id of c.data.flows) {
+  for (const c of zonesOfConduit.keys()) {
+    const data: Partial<ConduitData> = c.data;
+    if (Array.isArray(data.flows))
+      for (const id of data.flows) {
         const f = typeof id === 'string' ? graph.byId.get(id) : undefined;
         if (f?.kind === 'flow') carry(c.id, f);
       }
+  }
   for (const f of graph.byKind.flow) {
-    if (typeof f.data.conduit === 'string') carry(f.data.conduit, f);
-    const a = zoneOfAsset.get(f.data.source);
-    const b = zoneOfAsset.get(f.data.destination);
+    const data: Partial<FlowData> = f.data;
+    if (typeof data.conduit === 'string') carry(data.conduit, f);
+    // Keys are asset IDs, strings; a value of another type finds no zone.
+    const a = typeof data.source === 'string' ? zoneOfAsset.get(data.source) : undefined;
+    const b = typeof data.destination === 'string' ? zoneOfAsset.get(data.destination) : undefined;
     if (!a || !b || a === b || between.has(pairKey(a.id, b.id))) continue;
     addEdge(a.id, b.id, f);
     addEdge(b.id, a.id, f);

@@ -21,10 +21,10 @@ export const NORMATIVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The normative subset of an item (absent fields become null so adding one later is a change). */
-export function pickNormativeFields(kind: string, item: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function pickNormativeFields(kind: string, item: object): Record<string, unknown> {
   const fields = NORMATIVE_FIELDS[kind] ?? [];
   const picked: Record<string, unknown> = {};
-  for (const field of fields) picked[field] = item[field] ?? null;
+  for (const field of fields) picked[field] = (item as Readonly<Record<string, unknown>>)[field] ?? null;
   return picked;
 }
 

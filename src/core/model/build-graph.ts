@@ -1,4 +1,4 @@
-import type { Graph, Item, LoadProblem, ModelFile, Reference } from './graph';
+import type { Graph, Item, ItemOf, LoadProblem, ModelFile, ModelItem, Reference } from './graph';
 import { ITEM_KINDS, type ItemKind } from './kinds';
 import type { LoadedFile } from './load-file';
 import { referenceFields, type RefField } from './schema-def';
@@ -7,20 +7,20 @@ import { deref, nodeAt, type YNode, type YScalar } from '../yaml/ynode';
 const REF_FIELDS = Object.fromEntries(ITEM_KINDS.map((k) => [k, referenceFields(k)])) as Record<ItemKind, RefField[]>;
 
 /** Merges loaded files into one graph: IDs, duplicates, resolved references, zone membership. Linear in model size. */
-export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = []): Graph {
+export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = []): Graph<'typed'> {
   const files: ModelFile[] = [];
-  const items: Item[] = [];
+  const items: ModelItem[] = [];
   const problems: LoadProblem[] = [...extraProblems];
   for (const l of loaded) {
     files.push(l.file);
     items.push(...l.items);
     problems.push(...l.problems);
   }
-  const byKind = Object.fromEntries(ITEM_KINDS.map((k) => [k, [] as Item[]])) as Record<ItemKind, Item[]>;
-  const byId = new Map<string, Item>();
-  const groups = new Map<string, Item[]>();
+  const byKind = Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as Graph<'typed'>['byKind'];
+  const byId = new Map<string, ModelItem>();
+  const groups = new Map<string, ModelItem[]>();
   for (const item of items) {
-    byKind[item.kind].push(item);
+    (byKind[item.kind] as ItemOf<typeof item.kind>[]).push(item);
     const prev = byId.get(item.id);
     if (!prev) byId.set(item.id, item);
     else {
@@ -67,7 +67,7 @@ export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = 
   };
 }
 
-function collect(item: Item, node: YNode | null | undefined, path: string[], at: number, f: RefField, trail: string[], out: Reference[]): void {
+function collect(item: ModelItem, node: YNode | null | undefined, path: string[], at: number, f: RefField, trail: string[], out: Reference[]): void {
   const n = deref(node);
   if (!n) return;
   if (at === path.length) {
@@ -87,7 +87,7 @@ function collect(item: Item, node: YNode | null | undefined, path: string[], at:
   } else collect(item, nodeAt(n, [step]), path, at + 1, f, [...trail, step], out);
 }
 
-function push(item: Item, node: YScalar, trail: string[], f: RefField, out: Reference[]): void {
+function push(item: ModelItem, node: YScalar, trail: string[], f: RefField, out: Reference[]): void {
   if (node.value === null || node.value === '') return;
   out.push({ from: item, field: trail.join('.'), id: String(node.value), kinds: f.kinds, node });
 }

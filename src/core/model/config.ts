@@ -7,6 +7,7 @@ import { customProtocols } from './config-protocols';
 import { CONFIG_FIELDS, DEFAULT_EVIDENCE, type ProfileName, type ResolvedConfig } from './config-def';
 import type { LoadProblem } from './graph';
 import { DEFAULT_ID_PATTERNS } from './kinds';
+import type { ConfigData } from './model-types';
 import { validateFields, type SchemaIssue } from './validate';
 
 export const CONFIG_FILE = 'spdf.config.yaml';
@@ -62,16 +63,17 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
   issues.push(...checkConfigValues(root));
   for (const i of issues) problems.push({ code: i.code, message: i.message, file: CONFIG_FILE, range: source.range(i.start, i.end) });
   problems.push(...configPatternProblems(root, source));
-  let raw: Record<string, any>;
+  let raw: ConfigData;
   try {
-    raw = toData(root, { left: 100_000 }) as Record<string, any>;
+    // The boundary where YAML data meets the generated types (model-types.ts says what they promise).
+    raw = toData(root, { left: 100_000 }) as ConfigData;
   } catch {
     problems.push({ code: 'TM000', message: 'alias expansion exceeds the limit', file: CONFIG_FILE, range: source.range(0, 0) });
     return { config, problems };
   }
   applyConfig(config, raw);
   config.idPatternKeys = (asMap(nodeAt(root, ['id_patterns']))?.pairs ?? [])
-    .filter((p) => String(p.key.value) in DEFAULT_ID_PATTERNS && typeof raw.id_patterns?.[String(p.key.value)] === 'string')
+    .filter((p) => String(p.key.value) in DEFAULT_ID_PATTERNS && typeof (raw.id_patterns as Record<string, unknown> | null | undefined)?.[String(p.key.value)] === 'string')
     .map((p) => ({ kind: String(p.key.value), file: CONFIG_FILE, range: source.range(p.key.start, p.key.end) }));
   const custom = customProtocols(root, raw.protocols, source);
   config.protocols = custom.protocols;
@@ -85,7 +87,7 @@ const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filt
 const globList = (v: unknown): string[] | undefined => strList(v)?.filter((g) => g.trim() !== '');
 const posInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
 
-function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
+function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
   if (typeof raw.profile === 'string') c.profile = raw.profile as ProfileName;
   c.include = globList(raw.include) ?? c.include;
   c.exclude = globList(raw.exclude) ?? c.exclude;
@@ -114,7 +116,7 @@ function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
   }
   c.code.maxFileBytes = posInt(code.max_file_bytes) ?? c.code.maxFileBytes;
   if (raw.evidence && typeof raw.evidence === 'object')
-    for (const [k, v] of Object.entries(raw.evidence as Record<string, any>)) {
+    for (const [k, v] of Object.entries(raw.evidence)) {
       const base = c.evidence[k] ?? { implementation: false, verification: false };
       c.evidence[k] = {
         implementation: typeof v?.implementation === 'boolean' ? v.implementation : base.implementation,
@@ -127,5 +129,6 @@ function applyConfig(c: ResolvedConfig, raw: Record<string, any>): void {
   c.staleDays = posInt(raw.stale_days) ?? c.staleDays;
   const min = raw.check?.min_coverage;
   if (typeof min === 'number' && min >= 0 && min <= 100) c.checkMinCoverage = min;
-  if (Number.isInteger(raw.safety_min_sl_t) && raw.safety_min_sl_t >= 1 && raw.safety_min_sl_t <= 4) c.safetyMinSlT = raw.safety_min_sl_t;
+  const safetyMin = raw.safety_min_sl_t;
+  if (typeof safetyMin === 'number' && Number.isInteger(safetyMin) && safetyMin >= 1 && safetyMin <= 4) c.safetyMinSlT = safetyMin;
 }

@@ -2,28 +2,58 @@ import type { SourceText } from '../text';
 import type { Range } from '../types';
 import type { YMap, YNode, YScalar } from '../yaml/ynode';
 import type { ItemKind } from './kinds';
+import type { ModelData } from './model-types';
 
-/** One model item (zone, asset, threat ...) as written in one file. */
-export interface Item {
-  kind: ItemKind;
+/** One model item of kind K (zone, asset, threat ...) as written in one file. */
+export interface ItemOf<K extends ItemKind> {
+  kind: K;
   id: string;
   file: string;
   /** The item's mapping; every key and value keeps its source offsets. */
   node: YMap;
   idNode: YScalar;
-  /** Plain values of the item's fields (aliases expanded within the file's budget). */
+  /** Plain values of the item's fields (aliases expanded within the file's budget), typed from schema-def.ts. */
+  data: KindData<K>;
+}
+
+type DataKey = { [K in ItemKind]: keyof ModelData[K] }[ItemKind];
+/** A kind's data with the fields of the other kinds marked absent, so `item.data.title` reads on any item and narrows with `kind`. */
+export type KindData<K extends ItemKind> = ModelData[K] & { [P in Exclude<DataKey, keyof ModelData[K]>]?: undefined };
+
+/** Any model item, typed: narrow on `kind` (or take it from `Graph<'typed'>.byKind`) to read its fields. */
+export type ModelItem = { [K in ItemKind]: ItemOf<K> }[ItemKind];
+
+/**
+ * Boundary, transitional (issue 10 item 4): an item whose data is read untyped. Only the files other branches of
+ * issue 10 were changing still read it (src/core/rules/zc, src/core/matrix, src/server and a few rules); once they
+ * read `Graph<'typed'>`, the default of `Graph` becomes 'typed' and this type goes.
+ */
+export interface Item {
+  kind: ItemKind;
+  id: string;
+  file: string;
+  node: YMap;
+  idNode: YScalar;
   data: Record<string, any>;
 }
 
+/**
+ * Whether a graph hands out typed items (`'typed'`) or the transitional untyped `Item` (the default, the union):
+ * 'typed' is a subtype, so typed graphs, rule contexts and rules pass where untyped ones are expected.
+ */
+export type Typing = 'typed' | 'untyped';
+/** The graph of a typing: `Graph<'typed'>` hands out typed items; it is assignable to the untyped `Graph`. */
+export type Graph<T extends Typing = Typing> = [T] extends ['typed'] ? GraphOf<ModelItem, { [K in ItemKind]: ItemOf<K>[] }> : GraphOf<Item, Record<ItemKind, Item[]>>;
+
 /** A use of an ID inside an item (a field that refers to another item). */
 export interface Reference {
-  from: Item;
+  from: ModelItem;
   /** Field path inside the item, e.g. ['controls'] or ['components', '2', 'threat']. */
   field: string;
   id: string;
   kinds: readonly ItemKind[];
   node: YScalar;
-  target?: Item;
+  target?: ModelItem;
 }
 
 /** A problem found while reading or parsing a file, before any rule runs. */
@@ -57,16 +87,17 @@ export interface ModelFile {
   hash: string;
 }
 
-export interface Graph {
+/** A graph whose items are I, grouped by kind in B. */
+export interface GraphOf<out I extends Item | ModelItem, out B extends Record<ItemKind, I[]>> {
   files: ModelFile[];
   fileByPath: Map<string, ModelFile>;
-  items: Item[];
+  items: I[];
   /** First definition of each ID (in file order). */
-  byId: Map<string, Item>;
+  byId: Map<string, I>;
   /** Items grouped by kind. */
-  byKind: Record<ItemKind, Item[]>;
+  byKind: B;
   /** Groups of items sharing one ID (each group has 2+ items). */
-  duplicates: Item[][];
+  duplicates: I[][];
   refs: Reference[];
   /** References by target ID, including those whose target is undefined. */
   refsTo: Map<string, Reference[]>;

@@ -3,15 +3,15 @@ import { decodeUtf8, SourceText } from '../text';
 import { parseYaml } from '../yaml/parse';
 import { asMap, asSeq, deref, toData, AliasBudgetExceeded, type YMap } from '../yaml/ynode';
 import type { ResolvedConfig } from './config-def';
-import type { Item, LoadProblem, ModelFile } from './graph';
-import { KIND_OF_SECTION } from './kinds';
+import type { LoadProblem, ModelFile, ModelItem } from './graph';
+import { KIND_OF_SECTION, type ItemKind } from './kinds';
 import { KIND_SPECS } from './schema-def';
 import { scanSuppressions } from './suppressions';
 import { validateFields, type SchemaIssue } from './validate';
 
 export interface LoadedFile {
   file: ModelFile;
-  items: Item[];
+  items: ModelItem[];
   problems: LoadProblem[];
 }
 
@@ -51,7 +51,7 @@ export function loadModelText(path: string, text: string, limits: ResolvedConfig
   const parsed = parseYaml(text, { maxAliases: limits.maxAliases, maxDepth: limits.maxDepth });
   const problems: LoadProblem[] = parsed.problems.map((p) => ({ code: YAML_SYNTAX, message: p.message, file: path, range: source.range(p.start, p.end) }));
   const issues: SchemaIssue[] = [];
-  const items: Item[] = [];
+  const items: ModelItem[] = [];
   const budget = { left: Math.max(100_000, text.length) };
   for (const root of parsed.roots) {
     const doc = deref(root);
@@ -91,17 +91,18 @@ export function loadModelText(path: string, text: string, limits: ResolvedConfig
   return { file: { path, source, roots: parsed.roots, suppressions: scanSuppressions(source), hash: fnv1a64(text) }, items, problems };
 }
 
-function makeItem(kind: Item['kind'], file: string, node: YMap, budget: { left: number }, problems: LoadProblem[], source: SourceText): Item | undefined {
+function makeItem(kind: ItemKind, file: string, node: YMap, budget: { left: number }, problems: LoadProblem[], source: SourceText): ModelItem | undefined {
   const idPair = node.pairs.find((p) => p.key.value === 'id');
   const idNode = deref(idPair?.value);
   if (!idNode || idNode.kind !== 'scalar' || idNode.value === null || idNode.value === '') return undefined;
-  let data: Record<string, unknown>;
+  let data: unknown;
   try {
-    data = toData(node, budget) as Record<string, unknown>;
+    data = toData(node, budget);
   } catch (e) {
     if (!(e instanceof AliasBudgetExceeded)) throw e;
     problems.push({ code: YAML_SYNTAX, message: 'alias expansion exceeds the size or depth limit (alias bomb?); the item is ignored', file, range: source.range(node.start, node.start) });
     return undefined;
   }
-  return { kind, id: String(idNode.value), file, node, idNode, data };
+  // The boundary where YAML data meets the generated types (model-types.ts says what they promise).
+  return { kind, id: String(idNode.value), file, node, idNode, data } as ModelItem;
 }

@@ -4,12 +4,13 @@ import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
 import { configIncludeGlobs, unmatchedIncludes } from './config-checks';
 import type { ResolvedConfig } from './config-def';
-import type { Graph, LoadProblem } from './graph';
+import type { Graph, LoadProblem, Typing } from './graph';
 import { loadModelBytes, oversizeFile, type LoadedFile } from './load-file';
 
-export interface Workspace {
+/** A loaded workspace; `loadWorkspace` returns `Workspace<'typed'>` (see Typing in graph.ts). */
+export interface Workspace<out T extends Typing = Typing> {
   config: ResolvedConfig;
-  graph: Graph;
+  graph: Graph<T>;
   /** Every file the host listed (code links and other hosts reuse the listing). */
   allFiles: string[];
 }
@@ -41,7 +42,7 @@ export function modelFileMatcher(config: ResolvedConfig): (path: string) => bool
 }
 
 /** Loads config and every model file through the host; problems never stop the load. */
-export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise<Workspace> {
+export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise<Workspace<'typed'>> {
   const allFiles = await host.listFiles();
   const configProblems: LoadProblem[] = [];
   let configBytes: Uint8Array | undefined;

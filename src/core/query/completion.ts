@@ -27,7 +27,7 @@ export interface Completion {
 }
 
 /** Title-like text of an item for details and hovers. */
-export function itemTitle(item: Item): string {
+export function itemTitle(item: { data: { title?: unknown; name?: unknown; hazard?: unknown } }): string {
   const d = item.data;
   const t = d.title ?? d.name ?? d.hazard ?? '';
   return typeof t === 'string' ? t : String(t);

@@ -2,7 +2,7 @@ import type { CodeLinksInput } from '../codelinks/ruleInput';
 import type { ReviewLock } from '../codelinks/reviewLock';
 import type { TestResultsInput } from '../matrix/test-results';
 import type { ProfileName, ResolvedConfig } from '../model/config-def';
-import type { Graph, Item } from '../model/graph';
+import type { Graph, Item, Typing } from '../model/graph';
 import type { Fix, Range, RelatedLocation, Severity, SeveritySetting } from '../types';
 
 export type RuleCategory =
@@ -58,8 +58,9 @@ export interface Report {
 }
 
 /** Everything a rule may read. Optional inputs are absent when the host did not supply them. Hosts build it with `ruleInputs` (inputs.ts). */
-export interface RuleInputs {
-  graph: Graph;
+export interface RuleInputs<out T extends Typing = Typing> {
+  /** The model graph; a rule that reads typed items takes `RuleContext<'typed'>` (see Graph in model/graph.ts). */
+  graph: Graph<T>;
   config: ResolvedConfig;
   /** Every workspace file the host listed (for glob checks). */
   allFiles: string[];
@@ -75,7 +76,7 @@ export interface RuleInputs {
   explicitFiles?: string[];
 }
 
-export interface RuleContext extends RuleInputs {
+export interface RuleContext<out T extends Typing = Typing> extends RuleInputs<T> {
   report(r: Report): void;
   /** Range of the value at a field path of an item (falls back to the key, then to the item's ID). */
   rangeOf(item: Item, path?: readonly (string | number)[]): Range;
@@ -85,9 +86,10 @@ export interface RuleContext extends RuleInputs {
   shared<T>(key: string, compute: () => T): T;
 }
 
-export interface Rule {
+/** A rule; `Rule<'typed'>` reads typed items. */
+export interface Rule<out T extends Typing = Typing> {
   meta: RuleMeta;
-  check(ctx: RuleContext): void;
+  check(ctx: RuleContext<T>): void;
 }
 
 export type { ProfileName, SeveritySetting };

@@ -4,7 +4,7 @@ import { ReviewLockIndex, reviewStatusOf } from '../../codelinks/reviewStatus';
 import type { Rule } from '../types';
 import { allLinks } from './codeFacts';
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'CL006',
     alias: 'suspect-link',

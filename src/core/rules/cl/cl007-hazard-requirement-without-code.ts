@@ -1,11 +1,11 @@
 import { isImplementationLink } from '../../analysis/verification';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { allLinks } from './codeFacts';
 
 const asIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'CL007',
     alias: 'hazard-requirement-without-code',
@@ -47,7 +47,7 @@ const rule: Rule = {
     const viaControls = new Set(
       ctx.graph.byKind.control.filter((c) => controlsOfHazardThreats.has(c.id)).flatMap((c) => asIds(c.data.implements)),
     );
-    const servesHazard = (req: Item) =>
+    const servesHazard = (req: ModelItem) =>
       viaControls.has(req.id) ||
       asIds(req.data.derived_from).some((id) => hazardThreats.has(id)) ||
       asIds(req.data.controls).some((id) => controlsOfHazardThreats.has(id));

@@ -1,10 +1,10 @@
-import type { Graph, Item } from '../../model/graph';
+import type { Graph, ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 
 /** Controls that trace to a threat: directly, or through a requirement derived from a threat. */
-export function controlsLinkedToThreats(graph: Graph): Set<Item> {
-  const linked = new Set<Item>();
-  const threatDerived = new Set<Item>();
+export function controlsLinkedToThreats(graph: Graph<'typed'>): Set<ModelItem> {
+  const linked = new Set<ModelItem>();
+  const threatDerived = new Set<ModelItem>();
   for (const r of graph.refs) {
     if (!r.target) continue;
     if (r.from.kind === 'threat' && r.field === 'controls' && r.target.kind === 'control') linked.add(r.target);
@@ -20,7 +20,7 @@ export function controlsLinkedToThreats(graph: Graph): Set<Item> {
   return linked;
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'CT001',
     alias: 'control-without-threat',

@@ -1,19 +1,19 @@
 import { FDA_CONTROL_CATEGORIES } from '../../vocab/fda';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule, RuleContext } from '../types';
 import { hasText, setKeyEdit, strList } from '../tr/helpers';
 
 /** Appendix 1 categories of the requirements a control implements (or that name it). */
-function categoriesOfRequirements(ctx: RuleContext, control: Item): Set<string> {
-  const reqs = new Set<Item>();
+function categoriesOfRequirements(ctx: RuleContext<'typed'>, control: ModelItem): Set<string> {
+  const reqs = new Set<ModelItem>();
   for (const r of ctx.graph.refsOf.get(control) ?? []) if (r.field === 'implements' && r.target?.kind === 'requirement') reqs.add(r.target);
   for (const r of ctx.graph.refsTo.get(control.id) ?? []) if (r.from.kind === 'requirement' && r.field === 'controls' && r.target === control) reqs.add(r.from);
   const cats = new Set<string>();
-  for (const q of reqs) for (const c of strList(q.data.standards?.fda_app1)) if ((FDA_CONTROL_CATEGORIES as readonly string[]).includes(c)) cats.add(c);
+  for (const q of reqs) for (const c of strList(q.kind === 'requirement' ? q.data.standards?.fda_app1 : undefined)) if ((FDA_CONTROL_CATEGORIES as readonly string[]).includes(c)) cats.add(c);
   return cats;
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'CT002',
     alias: 'control-without-fda-category',

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'HZ001',
     alias: 'hazard-severity-invalid',

@@ -1,8 +1,8 @@
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { quoteList, severityOf, threatStatus } from '../tr/helpers';
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'HZ003',
     alias: 'critical-hazard-open-threat',
@@ -61,7 +61,7 @@ hazards:
   },
   check(ctx) {
     const critical = ctx.config.criticalLevel;
-    const openOf = new Map<string, Item[]>();
+    const openOf = new Map<string, ModelItem[]>();
     for (const t of ctx.graph.byKind.threat) {
       if (threatStatus(t) !== 'open') continue;
       for (const r of ctx.graph.refsOf.get(t) ?? []) {

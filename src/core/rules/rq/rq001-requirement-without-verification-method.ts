@@ -1,5 +1,5 @@
 import { verificationIndex } from '../../analysis/verification';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { isObsolete, setKeyEdit, strList } from '../tr/helpers';
 
@@ -18,12 +18,12 @@ const METHOD_OF_TEST_KIND: Record<string, string> = {
 const ORDER = ['test', 'analysis', 'inspection', 'demonstration', 'pentest', 'fuzz'];
 
 /** Methods evidenced by the tests that verify a requirement, in the schema's order. */
-export function methodsFromTests(tests: readonly Item[]): string[] {
+export function methodsFromTests(tests: readonly ModelItem[]): string[] {
   const s = new Set(tests.map((t) => METHOD_OF_TEST_KIND[t.data.kind as string] ?? 'test'));
   return ORDER.filter((m) => s.has(m));
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'RQ001',
     alias: 'requirement-without-verification-method',

@@ -1,15 +1,15 @@
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { hasText, isCyberDevice, systemOf } from '../tr/helpers';
 import { CYBER_SYSTEM } from './system-example';
 
 /** Software unless it says otherwise: components and services are software by default (schema doc). */
-export function isSoftware(a: Item): boolean {
+export function isSoftware(a: ModelItem): boolean {
   if (typeof a.data.software === 'boolean') return a.data.software;
   return a.data.kind === 'component' || a.data.kind === 'service';
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'SB002',
     alias: 'software-without-sbom',

@@ -1,5 +1,5 @@
 import { zoneGraph } from '../../analysis/zone-graph';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { isCyberDevice } from '../tr/helpers';
 import { CYBER_SYSTEM } from './system-example';
@@ -24,7 +24,7 @@ const THREAT = `threats:
     controls: [CTRL-001, CTRL-002]
 `;
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'SB004',
     alias: 'unpatchable-without-labeling',
@@ -89,7 +89,7 @@ tests:
     const { graph } = ctx;
     if (!isCyberDevice(graph)) return;
     const zg = zoneGraph(ctx);
-    const informs = (c: Item | undefined) => c?.kind === 'control' && (c.data.type === 'labeling' || c.data.type === 'procedural');
+    const informs = (c: ModelItem | undefined) => c?.kind === 'control' && (c.data.type === 'labeling' || c.data.type === 'procedural');
     for (const a of graph.byKind.asset) {
       if (a.data.patchable !== false || a.data.in_scope === false) continue;
       let ok = false;

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'TM004',
     alias: 'asset-in-several-zones',

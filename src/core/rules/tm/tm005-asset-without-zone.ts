@@ -1,8 +1,8 @@
 import type { Rule } from '../types';
 
-const NEEDS_ZONE = new Set(['component', 'device', 'service', 'datastore', 'access-point']);
+const NEEDS_ZONE = new Set<unknown>(['component', 'device', 'service', 'datastore', 'access-point']);
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'TM005',
     alias: 'asset-without-zone',

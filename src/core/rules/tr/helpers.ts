@@ -1,6 +1,6 @@
 /** Small readers shared by the domain rule families (TR, HZ, CT, RQ, VT, SB). */
 import { workspaceFileExists } from '../../analysis/verification';
-import type { Graph, Item } from '../../model/graph';
+import type { Graph, Item, ItemOf, ModelItem } from '../../model/graph';
 import type { ItemKind } from '../../model/kinds';
 import { insertKeyEdit } from '../../fixes/yaml-edits';
 import type { TextEdit } from '../../types';
@@ -18,42 +18,42 @@ export function hasText(v: unknown): boolean {
 }
 
 /** Items of `kind` that reference `id` through `field` (resolved references only). */
-export function referrers(graph: Graph, id: string, kind: ItemKind, field: string): Item[] {
-  const out: Item[] = [];
+export function referrers(graph: Graph, id: string, kind: ItemKind, field: string): ModelItem[] {
+  const out: ModelItem[] = [];
   for (const r of graph.refsTo.get(id) ?? []) if (r.from.kind === kind && r.field === field && r.target) out.push(r.from);
   return out;
 }
 
 /** Resolved targets of an item's reference field. */
-export function targetsOf(graph: Graph, item: Item, field: string): Item[] {
-  const out: Item[] = [];
+export function targetsOf(graph: Graph, item: Item, field: string): ModelItem[] {
+  const out: ModelItem[] = [];
   for (const r of graph.refsOf.get(item) ?? []) if (r.field === field && r.target) out.push(r.target);
   return out;
 }
 
 /** Treatment status of a threat; an absent status means nobody has treated it yet (open). */
-export function threatStatus(threat: Item): string {
+export function threatStatus(threat: ItemOf<'threat'>): string {
   return typeof threat.data.status === 'string' ? threat.data.status : 'open';
 }
 
 /** Requirements with `status: obsolete` are out of every check. */
-export function isObsolete(item: Item): boolean {
+export function isObsolete(item: { data: { status?: unknown } }): boolean {
   return item.data.status === 'obsolete';
 }
 
 /** Hazard severity when it is an integer, else undefined. */
-export function severityOf(hazard: Item | undefined): number | undefined {
+export function severityOf(hazard: ItemOf<'hazard'> | undefined): number | undefined {
   const s = hazard?.data.severity;
   return typeof s === 'number' && Number.isInteger(s) ? s : undefined;
 }
 
 /** The system item (first one), if the model has one. */
-export function systemOf(graph: Graph): Item | undefined {
+export function systemOf(graph: Graph<'typed'>): ItemOf<'system'> | undefined {
   return graph.byKind.system[0];
 }
 
 /** True when the model declares a cyber device (FD&C 524B): the SB rules apply only then. */
-export function isCyberDevice(graph: Graph): boolean {
+export function isCyberDevice(graph: Graph<'typed'>): boolean {
   return graph.byKind.system.some((s) => s.data.cyber_device === true);
 }
 

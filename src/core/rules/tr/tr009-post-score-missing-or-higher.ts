@@ -1,7 +1,7 @@
 import { exploitabilityRank, threatScore } from '../../analysis/scores';
 import type { Rule } from '../types';
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'TR009',
     alias: 'post-score-missing-or-higher',
@@ -66,7 +66,7 @@ threats:
         continue;
       }
       if (s.pre !== undefined && s.post !== undefined && s.post > s.pre) {
-        const explicit = typeof t.data.score.post === 'number';
+        const explicit = typeof t.data.score?.post === 'number';
         ctx.report({
           file: t.file,
           range: ctx.rangeOf(t, ['score', explicit ? 'post' : 'post_vector']),

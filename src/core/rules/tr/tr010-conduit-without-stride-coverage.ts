@@ -7,7 +7,7 @@ import { strList } from './helpers';
 const FLOW_STRIDE = ['T', 'I', 'D'] as const;
 const NAMES: Record<string, string> = { T: 'Tampering', I: 'Information disclosure', D: 'Denial of service' };
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'TR010',
     alias: 'conduit-without-stride-coverage',

@@ -1,5 +1,5 @@
 import { threatScore, isHighRiskScore } from '../../analysis/scores';
-import type { Graph, Item } from '../../model/graph';
+import type { Graph, ModelItem } from '../../model/graph';
 import type { Rule, RuleContext } from '../types';
 import { hasText, severityOf, targetsOf, threatStatus } from '../tr/helpers';
 
@@ -9,21 +9,21 @@ const BAD = new Set(['fail', 'not-run', 'blocked']);
  * IDs on the path of a high-risk threat, each with the threat that puts it there: the threat, its
  * controls, and the requirements derived from it or specifying those controls.
  */
-function highRiskItems(ctx: RuleContext): Map<string, Item> {
-  const graph: Graph = ctx.graph;
+function highRiskItems(ctx: RuleContext<'typed'>): Map<string, ModelItem> {
+  const graph: Graph<'typed'> = ctx.graph;
   const serious = ctx.config.seriousLevel;
-  const out = new Map<string, Item>();
-  const add = (id: string, t: Item) => {
+  const out = new Map<string, ModelItem>();
+  const add = (id: string, t: ModelItem) => {
     if (!out.has(id)) out.set(id, t);
   };
-  const high = new Set<Item>();
+  const high = new Set<ModelItem>();
   for (const t of graph.byKind.threat) {
     const st = threatStatus(t);
     if (st === 'n/a' || st === 'avoided') continue;
     if (isHighRiskScore(threatScore(t)) || targetsOf(graph, t, 'hazards').some((h) => h.kind === 'hazard' && (severityOf(h) ?? 0) >= serious)) high.add(t);
   }
   if (!high.size) return out;
-  const controls = new Map<Item, Item>();
+  const controls = new Map<ModelItem, ModelItem>();
   for (const t of high) {
     add(t.id, t);
     for (const c of targetsOf(graph, t, 'controls')) if (c.kind === 'control' && !controls.has(c)) controls.set(c, t);
@@ -47,7 +47,7 @@ function highRiskItems(ctx: RuleContext): Map<string, Item> {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule<'typed'> = {
   meta: {
     code: 'VT001',
     alias: 'failing-test-on-high-risk',
@@ -127,8 +127,8 @@ tests:
     const high = highRiskItems(ctx);
     if (!high.size) return;
     // Items each test verifies: its own `verifies`, and items listing it in `tests`.
-    const verifiedBy = new Map<Item, Item[]>();
-    const push = (test: Item, target: Item) => {
+    const verifiedBy = new Map<ModelItem, ModelItem[]>();
+    const push = (test: ModelItem, target: ModelItem) => {
       const l = verifiedBy.get(test);
       if (l) l.push(target);
       else verifiedBy.set(test, [target]);
