@@ -55,7 +55,7 @@ describe('code-link fixtures (expectations inside the files)', () => {
       for (const tag of index.tags) {
         const start = offsetOf(text, tag.idRange.start.line, tag.idRange.start.character);
         const end = offsetOf(text, tag.idRange.end.line, tag.idRange.end.character);
-        assert.equal(text.slice(start, end), tag.id, `range of ${tag.id}`);
+        assert.equal(text.slice(start, end), tag.written ?? tag.id, `range of ${tag.id}`);
       }
       const symbols = new Set(index.symbols.map((s) => `${s.kind} ${s.qualifiedName}`));
       for (const s of expected.symbols) assert.ok(symbols.has(s), `symbol ${s} not in ${[...symbols].join(', ')}`);

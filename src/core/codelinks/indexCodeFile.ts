@@ -308,6 +308,7 @@ class FileIndexer {
       ...(raw.revision !== undefined ? { revision: raw.revision } : {}),
       ...(raw.artifactType !== undefined ? { artifactType: raw.artifactType } : {}),
       ...(raw.scope !== undefined ? { scope: raw.scope } : {}),
+      ...(raw.written !== undefined ? { written: raw.written } : {}),
     };
     this.result.tags.push(tag);
     if (attached === undefined) {

@@ -10,7 +10,8 @@ export function isRelation(value: string): value is Relation {
 }
 
 export const TAG_SYNTAXES = ['spdf', 'oft', 'strictdoc', 'lobster', 'bare'] as const;
-export type TagSyntax = (typeof TAG_SYNTAXES)[number];
+/** Syntaxes selectable in `code.tag_syntaxes`, plus `pattern` (code.tag_patterns) and `call` (code.call_tags). */
+export type TagSyntax = (typeof TAG_SYNTAXES)[number] | 'pattern' | 'call';
 
 /** StrictDoc `@relation(..., scope=...)`; a range links the symbols between its start and end markers. */
 export type StrictDocScope = 'function' | 'method' | 'class' | 'file' | 'line' | 'range_start' | 'range_end';
@@ -61,6 +62,8 @@ export interface CodeTag {
   artifactType?: string;
   /** StrictDoc scope. */
   scope?: StrictDocScope;
+  /** The ID as written, when `code.id_normalize` rewrote it into `id`. */
+  written?: string;
   /** Qualified name of the symbol the tag attached to; `null` for the file, `undefined` for an orphan. */
   symbol?: string | null;
 }
