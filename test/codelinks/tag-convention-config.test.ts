@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkWorkspace } from '../../src/core/check';
+import { mightContainTags } from '../../src/core/codelinks/prefilter';
 import { MemoryHost } from '../../src/core/host';
 import { resolveConfig } from '../../src/core/model/config';
 import { tagSyntaxOptions } from '../../src/node/workspace';
@@ -47,5 +48,14 @@ describe('spdf.config.yaml: tag conventions (tag_patterns, call_tags, oft_ids, i
         callTags: [{ names: ['RecordProperty'], argument: 2, relationArgument: 1, relations: { Verifies: 'verifies' } }],
       },
     );
+  });
+
+  it('parses a file whose only tags are a configured call or comment pattern (the prefilter does not skip it)', () => {
+    const call = 'void t(void) { REQUIREMENT("AL-1"); }\n';
+    const pattern = '// Covers: AL-1\nvoid f(void) {}\n';
+    assert.equal(mightContainTags(call, { callTags: [{ names: ['REQUIREMENT'] }] }), true);
+    assert.equal(mightContainTags(call, {}), false);
+    assert.equal(mightContainTags(pattern, { tagPatterns: [{ pattern: 'Covers: (?P<ids>.+)' }] }), true);
+    assert.equal(mightContainTags(pattern, {}), false);
   });
 });

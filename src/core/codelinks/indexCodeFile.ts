@@ -17,7 +17,8 @@ import {
 } from './model';
 import { type FoundSymbol, nodeRange, SymbolCollector } from './symbolCollector';
 import type { SyntaxNodeLike } from './syntaxNode';
-import { type CompiledTagSyntaxes, type RawTag, scanCommentForTags, tagCandidateOffsets, tagSnippet } from './tagSyntaxes';
+import { callAt, readCallTag } from './callTags';
+import { type CompiledTagSyntaxes, normalized, type RawTag, scanCommentForTags, tagCandidateOffsets, tagSnippet } from './tagSyntaxes';
 
 export interface CodeFileInput {
   /** Workspace-relative POSIX path. */
@@ -58,7 +59,8 @@ export function unreadableIndex(file: string, language: CodeLanguage, text: stri
   const index = emptyIndex(file, language);
   index.problems.push({ kind: 'internal', message, range: ZERO_RANGE });
   const lines = new LineIndex(text);
-  for (const offset of tagCandidateOffsets(text, syntaxes)) {
+  const calls = [...text.matchAll(new RegExp(syntaxes.callCandidate.source, 'g'))].map((m) => m.index);
+  for (const offset of [...new Set([...tagCandidateOffsets(text, syntaxes), ...calls])].sort((a, b) => a - b)) {
     const lineEnd = text.indexOf('\n', offset);
     const end = lineEnd === -1 ? text.length : lineEnd;
     index.problems.push({
@@ -123,6 +125,7 @@ class FileIndexer {
       scannedUpTo = comment.end;
       this.indexComment(comment);
     }
+    this.indexCallTags();
     this.reportOpenRanges();
     for (const found of this.collector.found) found.symbol.docRanges = this.docRanges(found);
     const byPosition = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
@@ -140,6 +143,50 @@ class FileIndexer {
       .map((f) => f.symbol)
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return this.result;
+  }
+
+  /** `code.call_tags`: configured calls in code (not in comments or strings) become tags of the enclosing symbol. */
+  private indexCallTags(): void {
+    if (!this.syntaxes.callTags.length) return;
+    const { root, text } = this.input;
+    const contextual = this.input.isTestFile ? 'verifies' : 'implements';
+    const read = new Set<number>();
+    const re = new RegExp(this.syntaxes.callCandidate.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const offset = m.index;
+      if (this.commentAround(offset)) continue;
+      const call = callAt(root, offset);
+      const leaf = leafAt(root, offset);
+      if (!call || errorAncestor(call)) {
+        if (leaf && errorAncestor(leaf)) this.checkUnparsed(offset);
+        continue;
+      }
+      if (read.has(call.startIndex)) continue;
+      read.add(call.startIndex);
+      const found = readCallTag(call, text, this.syntaxes, contextual);
+      if (!found) continue;
+      if (found.problem) {
+        const p = found.problem;
+        const problem: CodeProblem = { kind: p.kind, message: p.message, range: this.lines.range(p.start, p.end) };
+        if (p.suggestion) problem.suggestion = { range: this.lines.range(p.suggestion.start, p.suggestion.end), newText: p.suggestion.text };
+        this.result.problems.push(problem);
+        continue;
+      }
+      const target = this.callTarget(call);
+      for (const raw of found.tags) this.addTag(normalized(raw, this.syntaxes), 0, target);
+    }
+  }
+
+  /** A decorator, annotation or attribute tags the definition it decorates; any other call its enclosing symbol. */
+  private callTarget(call: SyntaxNodeLike): FoundSymbol | null {
+    for (let a = call.parent; a; a = a.parent) {
+      if (!this.table.skippedAbove.has(a.type)) continue;
+      const below = nodeBelowComment(a, this.table);
+      const def = below ? this.collector.unwrapDefinition(below) : null;
+      const found = def ? this.collector.resolve(def) : undefined;
+      if (found) return found;
+    }
+    return this.collector.containing(call)[0] ?? null;
   }
 
   /** The comment holding `offset`: a comment node, a docstring, or a comment the grammar folded into code. */

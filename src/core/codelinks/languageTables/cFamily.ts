@@ -94,6 +94,17 @@ function describeFunction(
   return { kind, name, nameNode, qualifier: segments, declarationOnly };
 }
 
+const TEST_MACROS = new Set(['TEST', 'TEST_F', 'TEST_P', 'TYPED_TEST', 'TYPED_TEST_P']);
+
+/** A googletest `TEST(Suite, Name) {...}` parses as a function named TEST: name it `Suite.Name`, as gtest does. */
+function describeTestMacro(nameNode: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
+  if (nameNode.type !== 'identifier' || !TEST_MACROS.has(textOf(nameNode, ctx.source))) return undefined;
+  const params = nameNode.parent?.childForFieldName('parameters')?.namedChildren ?? [];
+  const names = params.map((p) => (p?.type === 'parameter_declaration' && !p.childForFieldName('declarator') ? p.childForFieldName('type') : null));
+  if (names.length !== 2 || names.some((n) => !n)) return undefined;
+  return { kind: 'function', name: names.map((n) => textOf(n!, ctx.source)).join('.'), nameNode };
+}
+
 function describeSpecifier(node: SyntaxNodeLike, ctx: DescribeContext, typedefName?: SyntaxNodeLike): SymbolShape | undefined {
   const kind = SPECIFIER_KINDS[node.type];
   const body = node.childForFieldName('body');
@@ -110,7 +121,7 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
   switch (node.type) {
     case 'function_definition': {
       const fn = functionName(node.childForFieldName('declarator'));
-      return fn ? describeFunction(fn, ctx, false) : undefined;
+      return fn ? (describeTestMacro(fn, ctx) ?? describeFunction(fn, ctx, false)) : undefined;
     }
     case 'declaration':
     case 'field_declaration': {
