@@ -38,6 +38,8 @@ type Attachment = FoundSymbol | null | undefined;
 
 interface CommentContext {
   below: FoundSymbol | undefined;
+  /** The code directly below the comment, symbol or not. */
+  belowNode: SyntaxNodeLike | null;
   containing: FoundSymbol[];
   inHeader: boolean;
 }
@@ -234,7 +236,8 @@ class FileIndexer {
         continue;
       }
       const attached = this.attach(raw, context);
-      this.addTag(raw, base, attached);
+      const tag = this.addTag(raw, base, attached);
+      if (attached === undefined && context.belowNode) tag.above = nodeKindWords(context.belowNode.type);
       this.warnNearError(comment, context, attached, base + raw.tagStart, base + raw.tagEnd);
     }
     for (const ex of scan.exclusions) {
@@ -328,6 +331,7 @@ class FileIndexer {
     const belowDef = belowNode ? this.collector.unwrapDefinition(belowNode) : null;
     return {
       below: belowDef ? this.collector.resolve(belowDef) : undefined,
+      belowNode,
       containing: this.collector.containing(comment),
       inHeader: comment.endIndex <= this.headerEnd,
     };
@@ -431,6 +435,11 @@ interface CommentSpan {
   start: number;
   end: number;
   node: SyntaxNodeLike;
+}
+
+/** `expression_statement` -> `expression statement`: what a tag is above, in words. */
+function nodeKindWords(type: string): string {
+  return type.replace(/_/g, ' ');
 }
 
 function errorAncestor(node: SyntaxNodeLike): SyntaxNodeLike | null {

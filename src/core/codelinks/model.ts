@@ -27,6 +27,11 @@ export const SYMBOL_KINDS = [
   'trait',
   'impl',
   'macro',
+  'module',
+  'constant',
+  'variable',
+  'type',
+  'enum_member',
 ] as const;
 export type SymbolKind = (typeof SYMBOL_KINDS)[number];
 
@@ -64,6 +69,8 @@ export interface CodeTag {
   scope?: StrictDocScope;
   /** The ID as written, when `code.id_normalize` rewrote it into `id`. */
   written?: string;
+  /** For an orphan: the kind of code directly below it, which is no linkable symbol (`expression statement`). */
+  above?: string;
   /** Qualified name of the symbol the tag attached to; `null` for the file, `undefined` for an orphan. */
   symbol?: string | null;
 }

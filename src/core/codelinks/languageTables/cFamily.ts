@@ -114,7 +114,19 @@ function describeSpecifier(node: SyntaxNodeLike, ctx: DescribeContext, typedefNa
   const segments = stripGenerics(textOf(nameNode, ctx.source)).split('::').filter(Boolean);
   const name = segments.pop();
   if (!name) return undefined;
-  return { kind, name, nameNode, qualifier: segments, body: kind === 'enum' ? null : body };
+  return { kind, name, nameNode, qualifier: segments, body };
+}
+
+/** A variable declared outside functions and classes (`static const int MAX_RATE = 10;`): its first declarator's name. */
+function describeVariable(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
+  if (ctx.enclosing && ctx.enclosing.kind !== 'scope') return undefined;
+  let declarator = node.childForFieldName('declarator');
+  for (let depth = 0; declarator && declarator.type !== 'identifier' && depth < 8; depth++) {
+    declarator = declarator.childForFieldName('declarator') ?? innerDeclarator(declarator);
+  }
+  if (!declarator || declarator.type !== 'identifier') return undefined;
+  const isConst = node.namedChildren.some((c) => c?.type === 'type_qualifier' && /const/.test(textOf(c, ctx.source)));
+  return { kind: isConst ? 'constant' : 'variable', name: textOf(declarator, ctx.source), nameNode: declarator };
 }
 
 function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
@@ -128,7 +140,12 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
       const fn = functionName(node.childForFieldName('declarator'));
       if (fn) return describeFunction(fn, ctx, true);
       const type = node.childForFieldName('type');
-      return type && SPECIFIER_KINDS[type.type] ? describeSpecifier(type, ctx) : undefined;
+      if (type && SPECIFIER_KINDS[type.type] && type.childForFieldName('body')) return describeSpecifier(type, ctx);
+      return node.type === 'declaration' ? describeVariable(node, ctx) : undefined;
+    }
+    case 'enumerator': {
+      const nameNode = node.childForFieldName('name');
+      return nameNode && ctx.enclosing?.kind === 'enum' ? { kind: 'enum_member', name: textOf(nameNode, ctx.source), nameNode } : undefined;
     }
     case 'type_definition': {
       const type = node.childForFieldName('type');

@@ -1,6 +1,8 @@
 import type { Rule } from '../types';
 import { code } from './codeFacts';
 
+const article = (words: string) => (/^[aeiou]/i.test(words) ? 'an' : 'a');
+
 const rule: Rule = {
   meta: {
     code: 'CL002',
@@ -35,7 +37,7 @@ const rule: Rule = {
         ctx.report({
           file: file.file,
           range: tag.idRange,
-          message: `tag for '${tag.id}' is attached to no symbol; put it directly above the function or class it documents`,
+          message: `tag for '${tag.id}' is attached to no symbol${tag.above ? ` (the code below it is ${article(tag.above)} ${tag.above}, not a linkable symbol)` : ''}; put it directly above the function, class, constant or variable it documents`,
         });
       }
     }
