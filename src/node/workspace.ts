@@ -160,7 +160,8 @@ export function tagSyntaxOptions(config: ResolvedConfig): TagSyntaxOptions {
     bareIdPatterns: bare,
     ...(oftRelations ? { oftRelations } : {}),
     ...(oftIds ? { oftIds } : {}),
-    ...(config.trusted && tagPatterns?.length ? { tagPatterns } : {}),
+    // Run in the linear-time engine with a size bound, so kept when untrusted: dropping them would drop their tags unseen.
+    ...(tagPatterns?.length ? { tagPatterns } : {}),
     ...(callTags?.length ? { callTags } : {}),
     ...(idNormalize ? { idNormalize } : {}),
   };

@@ -51,6 +51,8 @@ describe('code-link fixtures (expectations inside the files)', () => {
         const extras = expected.linkExtras.get(linkKey(link)) ?? {};
         if (extras.rev !== undefined) assert.equal(String(link.revision), extras.rev, `revision of ${linkKey(link)}`);
         if (extras.syntax !== undefined) assert.equal(link.syntax, extras.syntax, `syntax of ${linkKey(link)}`);
+        const lines = link.lines && `${link.lines.start + 1}-${link.lines.end + 1}`;
+        if (extras.lines !== undefined) assert.equal(lines, extras.lines, `lines of ${linkKey(link)}`);
       }
       for (const tag of index.tags) {
         const start = offsetOf(text, tag.idRange.start.line, tag.idRange.start.character);

@@ -38,6 +38,7 @@ describe('spdf.config.yaml: tag conventions (tag_patterns, call_tags, oft_ids, i
     ].join('\n');
     const { config: resolved, problems } = resolveConfig(new TextEncoder().encode(config));
     assert.deepEqual(problems, []);
+    assert.deepEqual(tagSyntaxOptions(resolveConfig(new TextEncoder().encode(config), false).config).tagPatterns, resolved.code.tagPatterns, 'kept in an untrusted workspace');
     const options = tagSyntaxOptions(resolved);
     assert.deepEqual(
       { oftIds: options.oftIds, idNormalize: options.idNormalize, tagPatterns: options.tagPatterns, callTags: options.callTags },

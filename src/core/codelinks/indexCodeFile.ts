@@ -11,6 +11,7 @@ import {
   FUNCTION_LIKE_KINDS,
   type CodeExclusion,
   type CodeFileIndex,
+  type CodeLink,
   type CodeProblem,
   type CodeTag,
   type SymbolKind,
@@ -236,7 +237,8 @@ class FileIndexer {
         continue;
       }
       const attached = this.attach(raw, context);
-      const tag = this.addTag(raw, base, attached);
+      const lines = raw.scope === 'line' ? this.lineOf(base + raw.tagStart) : undefined;
+      const tag = this.addTag(raw, base, attached, true, lines);
       if (attached === undefined && context.belowNode) tag.above = nodeKindWords(context.belowNode.type);
       this.warnNearError(comment, context, attached, base + raw.tagStart, base + raw.tagEnd);
     }
@@ -271,8 +273,9 @@ class FileIndexer {
     const inside = this.symbolsBetween(start.comment.end, endComment.start);
     const fallback: Attachment = start.context.containing[0] ?? (start.context.inHeader ? null : undefined);
     const targets: Attachment[] = inside.length ? inside : [fallback];
-    const startTag = this.addTag(start.raw, start.base, targets[0]);
-    for (const target of targets.slice(1)) if (target !== undefined) this.addLink(startTag, target);
+    const lines = { start: this.lineOf(start.base + start.raw.tagStart).start, end: this.lineOf(endBase + end.tagStart).end };
+    const startTag = this.addTag(start.raw, start.base, targets[0], true, lines);
+    for (const target of targets.slice(1)) if (target !== undefined) this.addLink(startTag, target, lines);
     this.addTag({ ...end, relation: start.raw.relation }, endBase, targets[0], false);
     for (const target of targets) {
       this.warnNearError(start.comment, start.context, target, start.base + start.raw.tagStart, start.base + start.raw.tagEnd);
@@ -349,7 +352,12 @@ class FileIndexer {
   }
 
   /** Records a tag and, unless `link` is false or it attached to nothing, its link. */
-  private addTag(raw: RawTag, base: number, attached: Attachment, link = true): CodeTag {
+  private lineOf(offset: number): { start: number; end: number } {
+    const line = this.lines.range(offset, offset).start.line;
+    return { start: line, end: line };
+  }
+
+  private addTag(raw: RawTag, base: number, attached: Attachment, link = true, lines?: CodeLink['lines']): CodeTag {
     const tag: CodeTag = {
       syntax: raw.syntax,
       id: raw.id,
@@ -367,11 +375,11 @@ class FileIndexer {
       return tag;
     }
     tag.symbol = attached ? attached.symbol.qualifiedName : null;
-    if (link) this.addLink(tag, attached);
+    if (link) this.addLink(tag, attached, lines);
     return tag;
   }
 
-  private addLink(tag: CodeTag, attached: FoundSymbol | null): void {
+  private addLink(tag: CodeTag, attached: FoundSymbol | null, lines?: CodeLink['lines']): void {
     this.result.links.push({
       id: tag.id,
       relation: tag.relation,
@@ -383,6 +391,7 @@ class FileIndexer {
       codeHash: this.hashOf(attached),
       ...(attached ? { symbolKind: attached.symbol.kind } : {}),
       ...(tag.revision !== undefined ? { revision: tag.revision } : {}),
+      ...(lines ? { lines } : {}),
     });
   }
 

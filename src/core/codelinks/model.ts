@@ -95,6 +95,8 @@ export interface CodeLink {
   symbolRange: Range;
   syntax: TagSyntax;
   revision?: number;
+  /** StrictDoc `scope=line` (the marker's line) and `range_start`/`range_end` (marker to marker): 0-based lines, inclusive. */
+  lines?: { start: number; end: number };
   /** Hash of the symbol's normalized code; combine with the target's hash for the review fingerprint. */
   codeHash: string;
 }
