@@ -11,6 +11,16 @@ export interface UserPattern {
    * automaton says contain a match are searched for positions.
    */
   matches(text: string): { start: number; end: number }[];
+  /** Names of the pattern's named groups (`(?P<ids>...)`). */
+  readonly groupNames: readonly string[];
+  /** Like `matches`, with the offsets of each named group that took part in the match. */
+  groupMatches(text: string): GroupMatch[];
+}
+
+export interface GroupMatch {
+  start: number;
+  end: number;
+  groups: Record<string, { start: number; end: number } | undefined>;
 }
 
 export type CompiledUserPattern = { pattern: UserPattern; error?: undefined } | { pattern?: undefined; error: string };
@@ -56,25 +66,37 @@ function compile(source: string): CompiledUserPattern {
   }
   const size = re.re2().numberOfInstructions();
   if (size > MAX_INSTRUCTIONS) return { error: `the pattern is too large (${size} instructions, at most ${MAX_INSTRUCTIONS}); shorten counted repetitions such as {1,1000}` };
+  const groupNames = Object.keys(re.namedGroups());
+  const groupMatches = (text: string): GroupMatch[] => {
+    const out: GroupMatch[] = [];
+    if (!re.test(text)) return out;
+    for (let from = 0; from <= text.length; ) {
+      const newline = text.indexOf('\n', from);
+      const to = newline === -1 ? text.length : newline;
+      const line = text.slice(from, to);
+      if (line && re.test(line)) {
+        const m = re.matcher(line);
+        while (m.find()) {
+          if (m.end() <= m.start()) continue;
+          const groups: GroupMatch['groups'] = {};
+          for (const name of groupNames) {
+            const start = m.start(name);
+            groups[name] = start < 0 ? undefined : { start: from + start, end: from + m.end(name) };
+          }
+          out.push({ start: from + m.start(), end: from + m.end(), groups });
+        }
+      }
+      from = to + 1;
+    }
+    return out;
+  };
   return {
     pattern: {
       source,
       test: (text) => re.test(text),
-      matches(text) {
-        const out: { start: number; end: number }[] = [];
-        if (!re.test(text)) return out;
-        for (let from = 0; from <= text.length; ) {
-          const newline = text.indexOf('\n', from);
-          const to = newline === -1 ? text.length : newline;
-          const line = text.slice(from, to);
-          if (line && re.test(line)) {
-            const m = re.matcher(line);
-            while (m.find()) if (m.end() > m.start()) out.push({ start: from + m.start(), end: from + m.end() });
-          }
-          from = to + 1;
-        }
-        return out;
-      },
+      matches: (text) => groupMatches(text).map(({ start, end }) => ({ start, end })),
+      groupNames,
+      groupMatches,
     },
   };
 }

@@ -154,7 +154,17 @@ export function tagSyntaxOptions(config: ResolvedConfig): TagSyntaxOptions {
   const idPatterns = config.trusted ? config.idPatterns : DEFAULT_ID_PATTERNS;
   const unanchored = (p: string) => p.replace(/^\^/, '').replace(/\$$/, '');
   const bare = (config.trusted && config.code.bareIdPatterns) || (['requirement', 'control', 'threat', 'hazard'] as const).map((k) => unanchored(idPatterns[k]));
-  return { syntaxes: config.code.tagSyntaxes as TagSyntaxOptions['syntaxes'], bareIdPatterns: bare, ...(config.code.oftRelations ? { oftRelations: config.code.oftRelations } : {}) };
+  const { oftRelations, oftIds, tagPatterns, callTags, idNormalize } = config.code;
+  return {
+    syntaxes: config.code.tagSyntaxes as TagSyntaxOptions['syntaxes'],
+    bareIdPatterns: bare,
+    ...(oftRelations ? { oftRelations } : {}),
+    ...(oftIds ? { oftIds } : {}),
+    // Run in the linear-time engine with a size bound, so kept when untrusted: dropping them would drop their tags unseen.
+    ...(tagPatterns?.length ? { tagPatterns } : {}),
+    ...(callTags?.length ? { callTags } : {}),
+    ...(idNormalize ? { idNormalize } : {}),
+  };
 }
 
 /** Code globs of assets marked safety-critical: their files are parsed even without tags (untraced safety code). */

@@ -2,14 +2,17 @@ import * as assert from 'node:assert/strict';
 import { MemoryHost } from '../../src/core/host';
 import { clRules } from '../../src/core/rules/cl';
 import type { RuleExample } from '../../src/core/rules/types';
+import { resolveConfig } from '../../src/core/model/config';
 import { buildCodeIndex } from '../../src/node/codeindex/buildCodeIndex';
+import { tagSyntaxOptions } from '../../src/node/workspace';
 import { diffExpectations, parseMarkers } from '../support/markers';
 import { exampleFiles, lintFiles } from '../support/workspace';
 
 /** Lints an example with a code index built from its source files and its lock file, as the CLI does. */
 async function lintWithCode(example: RuleExample) {
   const files = exampleFiles(example);
-  const index = await buildCodeIndex({ root: '/example', host: new MemoryHost(new Map(Object.entries(files))), workers: 0 });
+  const { config } = resolveConfig(files['spdf.config.yaml'] === undefined ? undefined : new TextEncoder().encode(files['spdf.config.yaml']));
+  const index = await buildCodeIndex({ root: '/example', host: new MemoryHost(new Map(Object.entries(files))), workers: 0, tagSyntaxes: tagSyntaxOptions(config) });
   assert.deepEqual(index.notes, []);
   return lintFiles(files, { inputs: { code: index, lock: files['spdf.lock.json'] } });
 }

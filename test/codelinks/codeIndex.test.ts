@@ -109,11 +109,13 @@ describe('code index: prefilter, always-parse globs, cache and workers', functio
 
   it('gives the same result from worker threads as in this thread', async () => {
     const files = listFixtures().map((f) => path.relative(FIXTURE_ROOT, f).split(path.sep).join('/'));
+    // Every fixture carries a tag of one of these conventions (call-tag fixtures only carry calls).
+    const callTags = [{ names: ['REQUIREMENT', 'RecordProperty', 'requirement', 'pytest.mark.req', 'Requirement'] }];
     const options = { root: FIXTURE_ROOT, files, tagSyntaxes: { syntaxes: ['spdf', 'oft', 'strictdoc', 'lobster'] as const } };
-    const inThread = await buildCodeIndex({ ...options, tagSyntaxes: { syntaxes: [...options.tagSyntaxes.syntaxes] }, workers: 0 });
+    const inThread = await buildCodeIndex({ ...options, tagSyntaxes: { syntaxes: [...options.tagSyntaxes.syntaxes], callTags }, workers: 0 });
     const pooled = await buildCodeIndex({
       ...options,
-      tagSyntaxes: { syntaxes: [...options.tagSyntaxes.syntaxes] },
+      tagSyntaxes: { syntaxes: [...options.tagSyntaxes.syntaxes], callTags },
       workers: 2,
       workerThresholdBytes: 0,
     });

@@ -53,11 +53,13 @@ describe('code-link fixtures (expectations inside the files)', () => {
         const extras = expected.linkExtras.get(linkKey(link)) ?? {};
         if (extras.rev !== undefined) assert.equal(String(link.revision), extras.rev, `revision of ${linkKey(link)}`);
         if (extras.syntax !== undefined) assert.equal(link.syntax, extras.syntax, `syntax of ${linkKey(link)}`);
+        const lines = link.lines && `${link.lines.start + 1}-${link.lines.end + 1}`;
+        if (extras.lines !== undefined) assert.equal(lines, extras.lines, `lines of ${linkKey(link)}`);
       }
       for (const tag of index.tags) {
         const start = offsetOf(text, tag.idRange.start.line, tag.idRange.start.character);
         const end = offsetOf(text, tag.idRange.end.line, tag.idRange.end.character);
-        assert.equal(text.slice(start, end), tag.id, `range of ${tag.id}`);
+        assert.equal(text.slice(start, end), tag.written ?? tag.id, `range of ${tag.id}`);
       }
       const symbols = new Set(index.symbols.map((s) => `${s.kind} ${s.qualifiedName}`));
       for (const s of expected.symbols) assert.ok(symbols.has(s), `symbol ${s} not in ${[...symbols].join(', ')}`);

@@ -14,7 +14,15 @@ import { indexText } from './fixtureHarness';
  * `SPDF_FUZZ_RUNS=N` runs N files per language (default 40).
  */
 const RUNS = Number(process.env.SPDF_FUZZ_RUNS ?? 40);
-const OPTIONS: TagSyntaxOptions = { syntaxes: ['spdf', 'oft', 'strictdoc', 'lobster', 'bare'], bareIdPatterns: ['BARE-\\d+'] };
+const OPTIONS: TagSyntaxOptions = {
+  syntaxes: ['spdf', 'oft', 'strictdoc', 'lobster', 'bare'],
+  bareIdPatterns: ['BARE-\\d+'],
+  tagPatterns: [{ pattern: 'Covers:[ ]*(?P<ids>R-\\d+(?:,[ ]*R-\\d+)*)', relation: 'implements' }],
+  callTags: [{ names: ['REQUIREMENT'] }],
+};
+
+/** Arguments of generated `REQUIREMENT(...)` calls in code: readable, empty, computed, missing. */
+const CALL_ARGUMENTS = ['"R-1"', '"R-1, R-2"', '""', 'R_1', '"R-" "1"', '', '"R-1", 2', 'f("R-1")'];
 
 /** Pieces of comment text; joined at random they give valid, malformed and partial tags and plain prose. */
 const FRAGMENTS = [
@@ -24,7 +32,7 @@ const FRAGMENTS = [
   '[', ']', '->', '~', '~1', 'req', 'impl',
   '@relation(R-4, scope=function)', '@relation(R-4, scope=method)', '@relation(R-5, scope=range_start)', '@relation(R-5, scope=range_end)', '@relation(',
   '@relation(R-6', 'scope=class', 'role=test', 'lobster-trace: R-7', 'lobster-trace:', 'lobster-exclude: not traced',
-  'lobster-exclude:', 'note', 'TODO check', 'see the design',
+  'lobster-exclude:', 'note', 'TODO check', 'see the design', 'Covers:', 'Covers: R-8', 'Covers: R-8, R-9', 'Covers R-1',
 ];
 
 /** Characters of tag syntax, for near-misses no list of fragments thinks of. */
@@ -41,7 +49,7 @@ type Comment = { style: number; lines: string[] };
 const comment = fc.record({ style: fc.nat(2), lines: fc.array(payload, { minLength: 1, maxLength: 3 }) });
 
 interface Item {
-  kind: 'comment' | 'function' | 'class' | 'macro' | 'broken';
+  kind: 'comment' | 'function' | 'class' | 'macro' | 'broken' | 'call';
   above?: Comment;
   inner?: Comment;
   trailing?: string;
@@ -50,11 +58,11 @@ interface Item {
 
 const item: fc.Arbitrary<Item> = fc.record(
   {
-    kind: fc.constantFrom('comment', 'function', 'function', 'class', 'macro', 'broken'),
+    kind: fc.constantFrom('comment', 'function', 'function', 'class', 'macro', 'broken', 'call'),
     above: comment,
     inner: comment,
     trailing: payload,
-    variant: fc.nat(5),
+    variant: fc.nat(7),
   },
   { requiredKeys: ['kind', 'variant'] },
 );
@@ -63,6 +71,14 @@ const item: fc.Arbitrary<Item> = fc.record(
 class SourceBuilder {
   text = '';
   regions: { start: number; text: string }[] = [];
+  /** Where each configured call written in code starts. */
+  calls: number[] = [];
+
+  call(argument: string): this {
+    this.calls.push(this.text.length);
+    this.text += `REQUIREMENT(${argument});`;
+    return this;
+  }
 
   code(s: string): this {
     this.text += s;
@@ -119,6 +135,9 @@ const C_SHAPE: LanguageShape = {
         break;
       case 'broken':
         b.code(C_BROKEN[it.variant % C_BROKEN.length]);
+        break;
+      case 'call':
+        b.code(`void t${n}(void) {\n  `).call(CALL_ARGUMENTS[it.variant % CALL_ARGUMENTS.length]).code('\n}\n');
         break;
       default:
         break;
@@ -203,7 +222,8 @@ const PY_SHAPE: LanguageShape = {
 
 /**
  * Offsets where a tag-like text starts, read by hand: `@spdf` not followed by a word character, `[` type
- * (`~name~rev`)? `->`, `@relation(`, `lobster-trace:` / `lobster-exclude:`, and the bare pattern `BARE-digits`.
+ * (`~name~rev`)? `->`, `@relation(`, `lobster-trace:` / `lobster-exclude:`, the bare pattern `BARE-digits` and the
+ * tag pattern `Covers: R-digits`.
  */
 const isWord = (ch: string | undefined) => !!ch && /[A-Za-z0-9_]/.test(ch);
 const isSpace = (ch: string | undefined) => !!ch && /\s/.test(ch);
@@ -214,7 +234,7 @@ function tagLikeStarts(text: string): number[] {
     const rest = text.slice(i);
     if (rest.startsWith('@spdf') && !isWord(text[i + 5])) starts.push(i);
     else if (rest.startsWith('@relation(') || rest.startsWith('lobster-trace:') || rest.startsWith('lobster-exclude:')) starts.push(i);
-    else if (/^BARE-[0-9]/.test(rest)) starts.push(i);
+    else if (/^BARE-[0-9]/.test(rest) || /^Covers: *R-[0-9]/.test(rest)) starts.push(i);
     else if (text[i] === '[' && oftArrowAfter(text, i + 1)) starts.push(i);
   }
   return starts;
@@ -267,7 +287,7 @@ async function checkAccounted(shape: LanguageShape, items: Item[], top: Comment 
   if (top) shape.comment(b, top, '');
   items.forEach((it, n) => shape.item(b, it, n));
   const text = b.text;
-  const expected = new Set(b.regions.flatMap((r) => tagLikeStarts(r.text).map((o) => r.start + o)));
+  const expected = new Set([...b.regions.flatMap((r) => tagLikeStarts(r.text).map((o) => r.start + o)), ...b.calls]);
   const index = await indexText(shape.file, text, OPTIONS, shape.language);
   assert.deepEqual(index.problems.filter((p) => p.kind === 'internal'), [], 'the file was indexed');
   const spans = outcomes(index, text);

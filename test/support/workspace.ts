@@ -2,7 +2,9 @@ import { checkWorkspace, type CheckOptions } from '../../src/core/check';
 import { MemoryHost } from '../../src/core/host';
 import { exampleFileDates, GIT_LOG_EXAMPLE } from '../../src/core/rules/example-git-log';
 import type { RuleExample } from '../../src/core/rules/types';
+import { resolveConfig } from '../../src/core/model/config';
 import { buildCodeIndex } from '../../src/node/codeindex/buildCodeIndex';
+import { tagSyntaxOptions } from '../../src/node/workspace';
 
 export function exampleFiles(example: RuleExample): Record<string, string> {
   return typeof example === 'string' ? { 'model.spdf.yaml': example } : example;
@@ -12,7 +14,7 @@ const isModelOrConfig = (f: string) => /\.(ya?ml|json)$/.test(f);
 
 /**
  * Loads an in-memory workspace and lints it with every rule enabled (profile `all`) unless the files set a config.
- * When source files are present, a code index is built from them (in this thread) with the lock file, as the CLI does.
+ * When source files are present, a code index is built from them (in this thread, with the config's tag syntaxes) with the lock file, as the CLI does.
  */
 export async function lintFiles(allFiles: Record<string, string>, opts: CheckOptions = {}) {
   const { [GIT_LOG_EXAMPLE]: gitLog, ...files } = allFiles;
@@ -20,7 +22,8 @@ export async function lintFiles(allFiles: Record<string, string>, opts: CheckOpt
   const host = new MemoryHost(new Map(Object.entries(withConfig)));
   let inputs = gitLog === undefined ? opts.inputs : { fileDates: exampleFileDates(gitLog), ...opts.inputs };
   if (Object.keys(files).some((f) => !isModelOrConfig(f))) {
-    const code = await buildCodeIndex({ root: '/example', host, workers: 0 });
+    const { config } = resolveConfig(new TextEncoder().encode(withConfig['spdf.config.yaml']));
+    const code = await buildCodeIndex({ root: '/example', host, workers: 0, tagSyntaxes: tagSyntaxOptions(config) });
     inputs = { code, ...(files['spdf.lock.json'] !== undefined ? { lock: files['spdf.lock.json'] } : {}), ...inputs };
   }
   return checkWorkspace(host, { ...opts, inputs });

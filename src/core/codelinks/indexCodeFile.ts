@@ -8,13 +8,15 @@ import {
   FUNCTION_LIKE_KINDS,
   type CodeExclusion,
   type CodeFileIndex,
+  type CodeLink,
   type CodeProblem,
   type CodeTag,
   type SymbolKind,
 } from './model';
 import { type FoundSymbol, nodeRange, SymbolCollector } from './symbolCollector';
 import type { SyntaxNodeLike } from './syntaxNode';
-import { type CompiledTagSyntaxes, type RawTag, scanCommentForTags, tagCandidateOffsets, tagSnippet } from './tagSyntaxes';
+import { callAt, readCallTag } from './callTags';
+import { type CompiledTagSyntaxes, normalized, type RawTag, scanCommentForTags, tagCandidateOffsets, tagSnippet } from './tagSyntaxes';
 
 export interface CodeFileInput {
   /** Workspace-relative POSIX path. */
@@ -34,6 +36,8 @@ type Attachment = FoundSymbol | null | undefined;
 
 interface CommentContext {
   below: FoundSymbol | undefined;
+  /** The code directly below the comment, symbol or not. */
+  belowNode: SyntaxNodeLike | null;
   containing: FoundSymbol[];
   inHeader: boolean;
 }
@@ -55,7 +59,8 @@ export function unreadableIndex(file: string, language: CodeLanguage, text: stri
   const index = emptyIndex(file, language);
   index.problems.push({ kind: 'internal', message, range: ZERO_RANGE });
   const lines = new LineIndex(text, 'lf');
-  for (const offset of tagCandidateOffsets(text, syntaxes)) {
+  const calls = [...text.matchAll(new RegExp(syntaxes.callCandidate.source, 'g'))].map((m) => m.index);
+  for (const offset of [...new Set([...tagCandidateOffsets(text, syntaxes), ...calls])].sort((a, b) => a - b)) {
     const lineEnd = text.indexOf('\n', offset);
     const end = lineEnd === -1 ? text.length : lineEnd;
     index.problems.push({
@@ -107,6 +112,7 @@ class FileIndexer {
       scannedUpTo = comment.end;
       this.indexComment(comment);
     }
+    this.indexCallTags();
     this.reportOpenRanges();
     for (const found of this.collector.found) found.symbol.docRanges = this.docRanges(found);
     const byPosition = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
@@ -124,6 +130,50 @@ class FileIndexer {
       .map((f) => f.symbol)
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return this.result;
+  }
+
+  /** `code.call_tags`: configured calls in code (not in comments or strings) become tags of the enclosing symbol. */
+  private indexCallTags(): void {
+    if (!this.syntaxes.callTags.length) return;
+    const { root, text } = this.input;
+    const contextual = this.input.isTestFile ? 'verifies' : 'implements';
+    const read = new Set<number>();
+    const re = new RegExp(this.syntaxes.callCandidate.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const offset = m.index;
+      if (this.commentAround(offset)) continue;
+      const call = callAt(root, offset);
+      const leaf = leafAt(root, offset);
+      if (!call || errorAncestor(call)) {
+        if (leaf && errorAncestor(leaf)) this.checkUnparsed(offset);
+        continue;
+      }
+      if (read.has(call.startIndex)) continue;
+      read.add(call.startIndex);
+      const found = readCallTag(call, text, this.syntaxes, contextual);
+      if (!found) continue;
+      if (found.problem) {
+        const p = found.problem;
+        const problem: CodeProblem = { kind: p.kind, message: p.message, range: this.lines.range(p.start, p.end) };
+        if (p.suggestion) problem.suggestion = { range: this.lines.range(p.suggestion.start, p.suggestion.end), newText: p.suggestion.text };
+        this.result.problems.push(problem);
+        continue;
+      }
+      const target = this.callTarget(call);
+      for (const raw of found.tags) this.addTag(normalized(raw, this.syntaxes), 0, target);
+    }
+  }
+
+  /** A decorator, annotation or attribute tags the definition it decorates; any other call its enclosing symbol. */
+  private callTarget(call: SyntaxNodeLike): FoundSymbol | null {
+    for (let a = call.parent; a; a = a.parent) {
+      if (!this.table.skippedAbove.has(a.type)) continue;
+      const below = nodeBelowComment(a, this.table);
+      const def = below ? this.collector.unwrapDefinition(below) : null;
+      const found = def ? this.collector.resolve(def) : undefined;
+      if (found) return found;
+    }
+    return this.collector.containing(call)[0] ?? null;
   }
 
   /** The comment holding `offset`: a comment node, a docstring, or a comment the grammar folded into code. */
@@ -171,7 +221,9 @@ class FileIndexer {
         continue;
       }
       const attached = this.attach(raw, context);
-      this.addTag(raw, base, attached);
+      const lines = raw.scope === 'line' ? this.lineOf(base + raw.tagStart) : undefined;
+      const tag = this.addTag(raw, base, attached, true, lines);
+      if (attached === undefined && context.belowNode) tag.above = nodeKindWords(context.belowNode.type);
       this.warnNearError(comment, context, attached, base + raw.tagStart, base + raw.tagEnd);
     }
     for (const ex of scan.exclusions) {
@@ -205,8 +257,9 @@ class FileIndexer {
     const inside = this.symbolsBetween(start.comment.end, endComment.start);
     const fallback: Attachment = start.context.containing[0] ?? (start.context.inHeader ? null : undefined);
     const targets: Attachment[] = inside.length ? inside : [fallback];
-    const startTag = this.addTag(start.raw, start.base, targets[0]);
-    for (const target of targets.slice(1)) if (target !== undefined) this.addLink(startTag, target);
+    const lines = { start: this.lineOf(start.base + start.raw.tagStart).start, end: this.lineOf(endBase + end.tagStart).end };
+    const startTag = this.addTag(start.raw, start.base, targets[0], true, lines);
+    for (const target of targets.slice(1)) if (target !== undefined) this.addLink(startTag, target, lines);
     this.addTag({ ...end, relation: start.raw.relation }, endBase, targets[0], false);
     for (const target of targets) {
       this.warnNearError(start.comment, start.context, target, start.base + start.raw.tagStart, start.base + start.raw.tagEnd);
@@ -265,6 +318,7 @@ class FileIndexer {
     const belowDef = belowNode ? this.collector.unwrapDefinition(belowNode) : null;
     return {
       below: belowDef ? this.collector.resolve(belowDef) : undefined,
+      belowNode,
       containing: this.collector.containing(comment),
       inHeader: comment.endIndex <= this.headerEnd,
     };
@@ -282,7 +336,12 @@ class FileIndexer {
   }
 
   /** Records a tag and, unless `link` is false or it attached to nothing, its link. */
-  private addTag(raw: RawTag, base: number, attached: Attachment, link = true): CodeTag {
+  private lineOf(offset: number): { start: number; end: number } {
+    const line = this.lines.range(offset, offset).start.line;
+    return { start: line, end: line };
+  }
+
+  private addTag(raw: RawTag, base: number, attached: Attachment, link = true, lines?: CodeLink['lines']): CodeTag {
     const tag: CodeTag = {
       syntax: raw.syntax,
       id: raw.id,
@@ -292,6 +351,7 @@ class FileIndexer {
       ...(raw.revision !== undefined ? { revision: raw.revision } : {}),
       ...(raw.artifactType !== undefined ? { artifactType: raw.artifactType } : {}),
       ...(raw.scope !== undefined ? { scope: raw.scope } : {}),
+      ...(raw.written !== undefined ? { written: raw.written } : {}),
     };
     this.result.tags.push(tag);
     if (attached === undefined) {
@@ -299,11 +359,11 @@ class FileIndexer {
       return tag;
     }
     tag.symbol = attached ? attached.symbol.qualifiedName : null;
-    if (link) this.addLink(tag, attached);
+    if (link) this.addLink(tag, attached, lines);
     return tag;
   }
 
-  private addLink(tag: CodeTag, attached: FoundSymbol | null): void {
+  private addLink(tag: CodeTag, attached: FoundSymbol | null, lines?: CodeLink['lines']): void {
     this.result.links.push({
       id: tag.id,
       relation: tag.relation,
@@ -315,6 +375,7 @@ class FileIndexer {
       codeHash: this.hashOf(attached),
       ...(attached ? { symbolKind: attached.symbol.kind } : {}),
       ...(tag.revision !== undefined ? { revision: tag.revision } : {}),
+      ...(lines ? { lines } : {}),
     });
   }
 
@@ -367,6 +428,11 @@ interface CommentSpan {
   start: number;
   end: number;
   node: SyntaxNodeLike;
+}
+
+/** `expression_statement` -> `expression statement`: what a tag is above, in words. */
+function nodeKindWords(type: string): string {
+  return type.replace(/_/g, ' ');
 }
 
 function errorAncestor(node: SyntaxNodeLike): SyntaxNodeLike | null {

@@ -10,7 +10,8 @@ export function isRelation(value: string): value is Relation {
 }
 
 export const TAG_SYNTAXES = ['spdf', 'oft', 'strictdoc', 'lobster', 'bare'] as const;
-export type TagSyntax = (typeof TAG_SYNTAXES)[number];
+/** Syntaxes selectable in `code.tag_syntaxes`, plus `pattern` (code.tag_patterns) and `call` (code.call_tags). */
+export type TagSyntax = (typeof TAG_SYNTAXES)[number] | 'pattern' | 'call';
 
 /** StrictDoc `@relation(..., scope=...)`; a range links the symbols between its start and end markers. */
 export type StrictDocScope = 'function' | 'method' | 'class' | 'file' | 'line' | 'range_start' | 'range_end';
@@ -26,6 +27,11 @@ export const SYMBOL_KINDS = [
   'trait',
   'impl',
   'macro',
+  'module',
+  'constant',
+  'variable',
+  'type',
+  'enum_member',
 ] as const;
 export type SymbolKind = (typeof SYMBOL_KINDS)[number];
 
@@ -61,6 +67,10 @@ export interface CodeTag {
   artifactType?: string;
   /** StrictDoc scope. */
   scope?: StrictDocScope;
+  /** The ID as written, when `code.id_normalize` rewrote it into `id`. */
+  written?: string;
+  /** For an orphan: the kind of code directly below it, which is no linkable symbol (`expression statement`). */
+  above?: string;
   /** Qualified name of the symbol the tag attached to; `null` for the file, `undefined` for an orphan. */
   symbol?: string | null;
 }
@@ -85,6 +95,8 @@ export interface CodeLink {
   symbolRange: Range;
   syntax: TagSyntax;
   revision?: number;
+  /** StrictDoc `scope=line` (the marker's line) and `range_start`/`range_end` (marker to marker): 0-based lines, inclusive. */
+  lines?: { start: number; end: number };
   /** Hash of the symbol's normalized code; combine with the target's hash for the review fingerprint. */
   codeHash: string;
 }

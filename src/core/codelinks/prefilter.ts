@@ -6,9 +6,14 @@ import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } f
  */
 export function mightContainTags(text: string, syntaxes: CompiledTagSyntaxes | TagSyntaxOptions): boolean {
   const compiled = 'candidate' in syntaxes ? syntaxes : compileTagSyntaxes(syntaxes);
-  if (compiled.enabled.size === 1 && compiled.enabled.has('spdf')) return text.includes('@spdf');
+  const onlySpdf = compiled.enabled.size === 1 && compiled.enabled.has('spdf') && !compiled.tagPatterns.length;
+  if (onlySpdf && !compiled.callTags.length) return text.includes('@spdf');
+  if (onlySpdf && text.includes('@spdf')) return true;
+  compiled.callCandidate.lastIndex = 0;
+  if (compiled.callCandidate.test(text)) return true;
   compiled.candidate.lastIndex = 0;
-  const found = compiled.candidate.test(text) || compiled.barePatterns.some((p) => p.test(text));
+  const found =
+    compiled.candidate.test(text) || compiled.barePatterns.some((p) => p.test(text)) || compiled.tagPatterns.some((p) => p.pattern.test(text));
   compiled.candidate.lastIndex = 0;
   return found;
 }

@@ -10,6 +10,8 @@ import { isRelation, RELATIONS, type Relation, type StrictDocScope, type TagSynt
  * - `strictdoc` `@relation(ID[, ID...], scope=function|method|class|file|line|range_start|range_end, role=...)`
  * - `lobster`   `lobster-trace: ID[, ID...]` and `lobster-exclude: reason`
  * - `bare`      any match of `bareIdPatterns` inside a comment
+ * - `pattern`   any match of a `tagPatterns` entry (user regex with named groups `ids` and optionally `relation`)
+ * Call tags (`callTags`) are read from code, not comments: see callTags.ts.
  * Tags without an explicit relation (lobster, bare, strictdoc without a role) mean `verifies` in test files
  * and `implements` elsewhere.
  */
@@ -17,6 +19,48 @@ export interface TagSyntaxOptions {
   syntaxes?: readonly TagSyntax[];
   bareIdPatterns?: readonly string[];
   oftRelations?: Readonly<Record<string, Relation>>;
+  /** `name`: an OFT tag links the bare name (default); `full`: it links `type~name`, the revision compared apart. */
+  oftIds?: 'name' | 'full';
+  tagPatterns?: readonly TagPatternOption[];
+  callTags?: readonly CallTagOption[];
+  idNormalize?: IdNormalizeOption;
+}
+
+/** A comment convention of the team's own: a regex with named groups `ids` (default: the whole match) and `relation`. */
+export interface TagPatternOption {
+  pattern: string;
+  /** Relation of every match (default: by context, verifies in test files, implements elsewhere). */
+  relation?: Relation;
+  /** What the text of the `relation` group means. */
+  relations?: Readonly<Record<string, Relation>>;
+  /** Between IDs of the `ids` group (default ','). */
+  idSeparator?: string;
+}
+
+/** A call, macro, decorator, annotation or attribute whose string argument names IDs. */
+export interface CallTagOption {
+  /** Callee names as written (`REQUIREMENT`, `pytest.mark.req`); a dotted or `::` path also matches its last segment. */
+  names: readonly string[];
+  /** 1-based position of the argument holding the IDs (default 1). */
+  argument?: number;
+  relation?: Relation;
+  /** 1-based position of an argument naming the relation (gtest `RecordProperty("Verifies", ...)`), read through `relations`. */
+  relationArgument?: number;
+  relations?: Readonly<Record<string, Relation>>;
+  idSeparator?: string;
+}
+
+/** Rewrites of IDs read from code before they are resolved against the model (`_` written for `-`). */
+export interface IdNormalizeOption {
+  replace?: Readonly<Record<string, string>>;
+  case?: 'upper' | 'lower';
+}
+
+export interface CompiledTagPattern {
+  readonly pattern: UserPattern;
+  readonly relation?: Relation;
+  readonly relations?: Readonly<Record<string, Relation>>;
+  readonly idSeparator: string;
 }
 
 export const DEFAULT_OFT_RELATIONS: Readonly<Record<string, Relation>> = {
@@ -34,6 +78,13 @@ export interface CompiledTagSyntaxes {
   readonly barePatterns: readonly UserPattern[];
   /** Matches anywhere a tag of an enabled built-in syntax may start; global. */
   readonly candidate: RegExp;
+  readonly tagPatterns: readonly CompiledTagPattern[];
+  readonly oftIds: 'name' | 'full';
+  readonly callTags: readonly CallTagOption[];
+  /** Where a configured call tag's name is followed by `(`; global; never matches when none is configured. */
+  readonly callCandidate: RegExp;
+  /** The ID as resolved against the model. */
+  readonly normalizeId: (id: string) => string;
   /** Problems with the options themselves (an invalid bare-ID regex). */
   readonly problems: readonly string[];
 }
@@ -57,6 +108,18 @@ export function compileTagSyntaxes(options: TagSyntaxOptions = {}): CompiledTagS
       else barePatterns.push(pattern);
     }
   }
+  const tagPatterns: CompiledTagPattern[] = [];
+  (options.tagPatterns ?? []).forEach((option, i) => {
+    const { pattern, error } = compileUserPattern(option.pattern);
+    const where = `tag pattern ${i + 1} '${option.pattern}'`;
+    if (error !== undefined) problems.push(`${where} is not a usable regular expression: ${error}`);
+    else if (pattern.test('')) problems.push(`${where} matches the empty string; ignored`);
+    else if (pattern.groupNames.includes('relation') && !option.relations) problems.push(`${where} has a 'relation' group but no relations map; ignored`);
+    else tagPatterns.push({ pattern, idSeparator: option.idSeparator || ',', ...(option.relation ? { relation: option.relation } : {}), ...(option.relations ? { relations: option.relations } : {}) });
+  });
+  const callTags = (options.callTags ?? []).filter((c) => c.names.length > 0);
+  const callNames = [...new Set(callTags.flatMap((c) => c.names.map(lastSegment)))].map(escapeRegExp);
+  const callCandidate = new RegExp(callNames.length ? String.raw`(?<![\w$])(?:${callNames.join('|')})\s*!?\s*\(` : '(?!)', 'g');
   const starts: string[] = [];
   if (enabled.has('spdf')) starts.push(SPDF_START);
   if (enabled.has('oft')) starts.push(OFT_START);
@@ -68,7 +131,31 @@ export function compileTagSyntaxes(options: TagSyntaxOptions = {}): CompiledTagS
     oftRelations: { ...DEFAULT_OFT_RELATIONS, ...(options.oftRelations ?? {}) },
     barePatterns,
     candidate,
+    tagPatterns,
+    oftIds: options.oftIds === 'full' ? 'full' : 'name',
+    callTags,
+    callCandidate,
+    normalizeId: idNormalizer(options.idNormalize),
     problems,
+  };
+}
+
+export function lastSegment(name: string): string {
+  const parts = name.split(/\.|::/);
+  return parts[parts.length - 1];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function idNormalizer(option: IdNormalizeOption | undefined): (id: string) => string {
+  const replace = Object.entries(option?.replace ?? {}).filter(([from]) => from.length > 0);
+  if (!replace.length && !option?.case) return (id) => id;
+  return (id) => {
+    let out = id;
+    for (const [from, to] of replace) out = out.split(from).join(to);
+    return option?.case === 'upper' ? out.toUpperCase() : option?.case === 'lower' ? out.toLowerCase() : out;
   };
 }
 
@@ -81,8 +168,9 @@ export function tagCandidateOffsets(text: string, syntaxes: CompiledTagSyntaxes)
     offsets.push(m.index);
     if (m[0].length === 0) re.lastIndex++;
   }
-  if (!syntaxes.barePatterns.length) return offsets;
+  if (!syntaxes.barePatterns.length && !syntaxes.tagPatterns.length) return offsets;
   for (const pattern of syntaxes.barePatterns) for (const m of pattern.matches(text)) offsets.push(m.start);
+  for (const { pattern } of syntaxes.tagPatterns) for (const m of pattern.matches(text)) offsets.push(m.start);
   return [...new Set(offsets)].sort((a, b) => a - b);
 }
 
@@ -98,6 +186,8 @@ export interface RawTag {
   revision?: number;
   artifactType?: string;
   scope?: StrictDocScope;
+  /** The ID as written, when normalisation or a full OFT ID made `id` differ from it. */
+  written?: string;
 }
 
 export interface RawExclusion {
@@ -206,6 +296,7 @@ export function scanCommentForTags(
   if (syntaxes.enabled.has('oft')) scanOft(text, syntaxes, scan);
   if (syntaxes.enabled.has('strictdoc')) scanStrictDoc(text, contextual, scan);
   if (syntaxes.enabled.has('lobster')) scanLobster(text, contextual, scan);
+  scanTagPatterns(text, syntaxes, contextual, scan);
   if (syntaxes.enabled.has('bare')) scanBare(text, syntaxes, contextual, scan, scan.spans);
   for (const offset of tagCandidateOffsets(text, syntaxes)) {
     if (scan.covers(offset)) continue;
@@ -214,7 +305,65 @@ export function scanCommentForTags(
   }
   scan.tags.sort((a, b) => a.idStart - b.idStart);
   scan.problems.sort((a, b) => a.start - b.start);
-  return { tags: scan.tags, exclusions: scan.exclusions, problems: scan.problems };
+  return { tags: scan.tags.map((t) => normalized(t, syntaxes)), exclusions: scan.exclusions, problems: scan.problems };
+}
+
+/** The tag with its ID as resolved against the model; `written` keeps the text when they differ. */
+export function normalized(tag: RawTag, syntaxes: CompiledTagSyntaxes): RawTag {
+  const written = tag.written ?? tag.id;
+  const id = syntaxes.normalizeId(tag.id);
+  return id === written ? tag : { ...tag, id, written };
+}
+
+/** `A, B` split on `separator` within [start, end) of `text`, each ID with its offset; empty parts dropped. */
+export function splitIds(text: string, start: number, end: number, separator: string): { id: string; start: number }[] {
+  const ids: { id: string; start: number }[] = [];
+  let pos = start;
+  for (const part of text.slice(start, end).split(separator)) {
+    const lead = part.length - part.trimStart().length;
+    const id = part.trim();
+    if (id) ids.push({ id, start: pos + lead });
+    pos += part.length + separator.length;
+  }
+  return ids;
+}
+
+function scanTagPatterns(text: string, syntaxes: CompiledTagSyntaxes, contextual: Relation, scan: ScanState): void {
+  for (const tp of syntaxes.tagPatterns) {
+    const { pattern } = tp;
+    for (const m of pattern.groupMatches(text)) {
+      if (scan.overlaps(m.start, m.end)) continue;
+      const rel = m.groups.relation;
+      let relation = tp.relation ?? contextual;
+      if (rel && tp.relations) {
+        const word = text.slice(rel.start, rel.end);
+        const mapped = Object.hasOwn(tp.relations, word) ? tp.relations[word] : undefined;
+        if (!mapped) {
+          const known = Object.keys(tp.relations);
+          const guess = nearest(word, known);
+          scan.problem({
+            kind: 'unknown-relation',
+            message: `'${word}' maps to no relation in the tag pattern's relations (known: ${known.join(', ')})${guess ? `; did you mean '${guess}'?` : ''}`,
+            start: m.start,
+            end: m.end,
+            ...(guess ? { suggestion: { start: rel.start, end: rel.end, text: guess } } : {}),
+          });
+          continue;
+        }
+        relation = mapped;
+      }
+      const group = pattern.groupNames.includes('ids') ? m.groups.ids : m;
+      const ids = group ? splitIds(text, group.start, group.end, tp.idSeparator) : [];
+      if (!ids.length) {
+        scan.problem({ kind: 'malformed-tag', message: `'${tagSnippet(text, m.start, m.end)}' matches a tag pattern but names no ID`, start: m.start, end: m.end });
+        continue;
+      }
+      scan.consume(m.start, m.end);
+      for (const { id, start } of ids) {
+        scan.tags.push({ syntax: 'pattern', id, idStart: start, idEnd: start + id.length, relation, tagStart: m.start, tagEnd: m.end });
+      }
+    }
+  }
 }
 
 const RELATION_LIST = 'implements, verifies, mitigates or hazard';
@@ -286,8 +435,8 @@ function scanOft(text: string, syntaxes: CompiledTagSyntaxes, scan: ScanState): 
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     OFT_FULL.lastIndex = start;
-    const full = OFT_FULL.exec(text);
-    if (!full) {
+    const match = OFT_FULL.exec(text);
+    if (!match) {
       const close = text.indexOf(']', start);
       const end = close === -1 || close > lineEndOf(text, start) ? lineEndOf(text, start) : close + 1;
       scan.problem({
@@ -299,7 +448,7 @@ function scanOft(text: string, syntaxes: CompiledTagSyntaxes, scan: ScanState): 
       re.lastIndex = end;
       continue;
     }
-    const [whole, covering, , name, revision] = full;
+    const [whole, covering, target, name, revision] = match;
     const end = start + whole.length;
     re.lastIndex = end;
     const relation = Object.hasOwn(syntaxes.oftRelations, covering) ? syntaxes.oftRelations[covering] : undefined;
@@ -317,12 +466,14 @@ function scanOft(text: string, syntaxes: CompiledTagSyntaxes, scan: ScanState): 
       continue;
     }
     scan.consume(start, end);
-    const idStart = start + whole.lastIndexOf(`~${name}~`) + 1;
+    const nameStart = start + whole.lastIndexOf(`~${name}~`) + 1;
+    const full = syntaxes.oftIds === 'full';
+    const idStart = full ? nameStart - target.length - 1 : nameStart;
     scan.tags.push({
       syntax: 'oft',
-      id: name,
+      id: full ? `${target}~${name}` : name,
       idStart,
-      idEnd: idStart + name.length,
+      idEnd: nameStart + name.length,
       relation,
       tagStart: start,
       tagEnd: end,

@@ -1,5 +1,6 @@
 import type { Range } from '../types';
-import { bool, obj, oneOf, str, strings, type FieldSpec } from './fields';
+import { bool, list, obj, oneOf, str, strings, type FieldSpec } from './fields';
+import type { CallTagOption, IdNormalizeOption, TagPatternOption } from '../codelinks/tagSyntaxes';
 import { ITEM_KINDS } from './kinds';
 import { CUSTOM_PROTOCOL } from './config-protocols';
 import type { ProtocolInfo } from '../vocab/protocols';
@@ -11,6 +12,10 @@ export const TAG_SYNTAXES = ['spdf', 'oft', 'strictdoc', 'lobster', 'bare'] as c
 const severitySetting = oneOf(['off', 'info', 'warning', 'error'], 'Severity of the rule, or off.');
 const kindMap = (of: FieldSpec, doc: string): FieldSpec => obj(Object.fromEntries(ITEM_KINDS.map((k) => [k, of])), doc);
 const positive = (doc: string): FieldSpec => ({ type: 'integer', doc, minimum: 1 });
+const RELATION_VALUES = ['implements', 'verifies', 'mitigates', 'hazard'] as const;
+const relationSetting = (doc: string): FieldSpec => oneOf(RELATION_VALUES, doc);
+const relationMap = (doc: string): FieldSpec => ({ type: 'map', values: relationSetting(''), doc });
+const idSeparator = str("Text between IDs in one tag (default ',').");
 
 /** Shape of spdf.config.yaml (the source of media/schemas/spdf.config.schema.json). */
 export const CONFIG_FIELDS: Record<string, FieldSpec> = {
@@ -45,6 +50,42 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
       tag_syntaxes: { type: 'list', of: oneOf(TAG_SYNTAXES, ''), doc: 'Tag syntaxes recognised in comments (default spdf).' },
       bare_id_patterns: strings('Regular expressions of IDs recognised bare in comments when the `bare` syntax is on (default: the requirement, control, threat and hazard id_patterns).'),
       oft_relations: { type: 'map', values: oneOf(['implements', 'verifies', 'mitigates', 'hazard'], ''), doc: 'OpenFastTrace artifact type to relation (default impl: implements; utest, itest, stest, test: verifies).' },
+      oft_ids: oneOf(['name', 'full'], 'How an OpenFastTrace tag [impl->dsn~x~2] links: name links `x` (default); full links `dsn~x` and compares the revision 2 with the item\'s `revision`.'),
+      tag_patterns: list(
+        obj(
+          {
+            pattern: str('Regular expression (RE2 syntax) with named groups `ids` (default: the whole match) and `relation`: (?P<relation>Covers|Tests): (?P<ids>.+).'),
+            relation: relationSetting('Relation of every match (default: verifies in test files, implements elsewhere).'),
+            relations: relationMap('What the text of the `relation` group means, e.g. Covers: implements.'),
+            id_separator: idSeparator,
+          },
+          'A comment tag convention of your own.',
+          ['pattern'],
+        ),
+        'Comment tag conventions of your own, each one regular expression.',
+      ),
+      call_tags: list(
+        obj(
+          {
+            names: strings('Function, macro, decorator, annotation or attribute names: REQUIREMENT, pytest.mark.req, Requirement.'),
+            argument: positive('Position of the string argument holding the IDs (default 1).'),
+            relation: relationSetting('Relation of every call (default: verifies in test files, implements elsewhere).'),
+            relation_argument: positive('Position of a string argument naming the relation, read through `relations` (gtest RecordProperty("Verifies", ...)).'),
+            relations: relationMap('What the relation argument means, e.g. Verifies: verifies.'),
+            id_separator: idSeparator,
+          },
+          'A call whose string argument names the IDs the enclosing function links to.',
+          ['names'],
+        ),
+        'Tags written in code: calls, macros, decorators, annotations, attributes.',
+      ),
+      id_normalize: obj(
+        {
+          replace: { type: 'map', values: str(''), doc: 'Text replaced in IDs read from code, e.g. "_": "-" so RCM_SW_16 links RCM-SW-16.' },
+          case: oneOf(['upper', 'lower'], 'Case IDs read from code are converted to.'),
+        },
+        'Rewrites of IDs read from code before they are looked up in the model.',
+      ),
       max_file_bytes: positive('Largest source file parsed (default 2 MB).'),
     },
     'Code links.',
@@ -90,6 +131,10 @@ export interface ResolvedConfig {
     tagSyntaxes: string[];
     bareIdPatterns?: string[];
     oftRelations?: Record<string, 'implements' | 'verifies' | 'mitigates' | 'hazard'>;
+    oftIds?: 'name' | 'full';
+    tagPatterns?: TagPatternOption[];
+    callTags?: CallTagOption[];
+    idNormalize?: IdNormalizeOption;
     maxFileBytes: number;
   };
   evidence: Record<string, { implementation: boolean; verification: boolean }>;

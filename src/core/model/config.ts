@@ -1,3 +1,5 @@
+import type { CallTagOption, TagPatternOption } from '../codelinks/tagSyntaxes';
+import type { Relation } from '../codelinks/model';
 import { SourceText, decodeUtf8 } from '../text';
 import { parseYaml } from '../yaml/parse';
 import { asMap, deref, nodeAt, toData } from '../yaml/ynode';
@@ -114,6 +116,17 @@ function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
     const relations = ['implements', 'verifies', 'mitigates', 'hazard'];
     c.code.oftRelations = Object.fromEntries(Object.entries(code.oft_relations).filter(([, v]) => relations.includes(v as string))) as never;
   }
+  if (code.oft_ids === 'name' || code.oft_ids === 'full') c.code.oftIds = code.oft_ids;
+  const tagPatterns = codeTagPatterns(code.tag_patterns);
+  if (tagPatterns) c.code.tagPatterns = tagPatterns;
+  const callTags = codeCallTags(code.call_tags);
+  if (callTags) c.code.callTags = callTags;
+  const normalize = code.id_normalize;
+  if (normalize && typeof normalize === 'object') {
+    const replace = normalize.replace && typeof normalize.replace === 'object' ? Object.fromEntries(Object.entries(normalize.replace).filter(([k, v]) => k && typeof v === 'string')) : undefined;
+    const letterCase = normalize.case === 'upper' || normalize.case === 'lower' ? normalize.case : undefined;
+    c.code.idNormalize = { ...(replace ? { replace: replace as Record<string, string> } : {}), ...(letterCase ? { case: letterCase } : {}) };
+  }
   c.code.maxFileBytes = posInt(code.max_file_bytes) ?? c.code.maxFileBytes;
   if (raw.evidence && typeof raw.evidence === 'object')
     for (const [k, v] of Object.entries(raw.evidence)) {
@@ -131,4 +144,38 @@ function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
   if (typeof min === 'number' && min >= 0 && min <= 100) c.checkMinCoverage = min;
   const safetyMin = raw.safety_min_sl_t;
   if (typeof safetyMin === 'number' && Number.isInteger(safetyMin) && safetyMin >= 1 && safetyMin <= 4) c.safetyMinSlT = safetyMin;
+}
+
+const RELATION_NAMES = ['implements', 'verifies', 'mitigates', 'hazard'];
+const relationOf = (v: unknown): Relation | undefined => (typeof v === 'string' && RELATION_NAMES.includes(v) ? (v as Relation) : undefined);
+const relationMapOf = (v: unknown): Record<string, Relation> | undefined =>
+  v && typeof v === 'object' ? (Object.fromEntries(Object.entries(v).filter(([, r]) => relationOf(r))) as Record<string, Relation>) : undefined;
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+
+/** `code.tag_patterns` entries that have a pattern; a wrong value is a TM008 schema problem at its key. */
+function codeTagPatterns(v: unknown): TagPatternOption[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v
+    .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && typeof (e as any).pattern === 'string')
+    .map((e) => ({
+      pattern: e.pattern as string,
+      ...optional('relation', relationOf(e.relation)),
+      ...optional('relations', relationMapOf(e.relations)),
+      ...optional('idSeparator', typeof e.id_separator === 'string' && e.id_separator ? e.id_separator : undefined),
+    }));
+}
+
+function codeCallTags(v: unknown): CallTagOption[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v
+    .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
+    .map((e) => ({
+      names: strList(e.names)?.filter((n) => n.trim() !== '') ?? [],
+      ...optional('argument', posInt(e.argument)),
+      ...optional('relation', relationOf(e.relation)),
+      ...optional('relationArgument', posInt(e.relation_argument)),
+      ...optional('relations', relationMapOf(e.relations)),
+      ...optional('idSeparator', typeof e.id_separator === 'string' && e.id_separator ? e.id_separator : undefined),
+    }))
+    .filter((e) => e.names.length > 0);
 }

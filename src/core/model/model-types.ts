@@ -359,6 +359,8 @@ export interface ControlData {
   id: Scalar;
   /** Short title. */
   title?: Scalar | null;
+  /** Revision of the item; an OpenFastTrace tag naming another revision is CL010. */
+  revision?: number | null;
   /** What the control does. */
   description?: Scalar | null;
   /** Kind of control. */
@@ -394,6 +396,8 @@ export interface RequirementData {
   id: Scalar;
   /** Short title. */
   title?: Scalar | null;
+  /** Revision of the item; an OpenFastTrace tag naming another revision is CL010. */
+  revision?: number | null;
   /** The normative requirement text ("shall ..."). */
   text?: Scalar | null;
   /** Items the requirement is derived from. */
@@ -523,6 +527,41 @@ export interface ConfigData {
     bare_id_patterns?: (Scalar | null)[] | null;
     /** OpenFastTrace artifact type to relation (default impl: implements; utest, itest, stest, test: verifies). */
     oft_relations?: { [key: string]: 'implements' | 'verifies' | 'mitigates' | 'hazard' | null } | null;
+    /** How an OpenFastTrace tag [impl->dsn~x~2] links: name links `x` (default); full links `dsn~x` and compares the revision 2 with the item's `revision`. */
+    oft_ids?: 'name' | 'full' | null;
+    /** Comment tag conventions of your own, each one regular expression. */
+    tag_patterns?: ({
+      /** Regular expression (RE2 syntax) with named groups `ids` (default: the whole match) and `relation`: (?P<relation>Covers|Tests): (?P<ids>.+). */
+      pattern?: Scalar | null;
+      /** Relation of every match (default: verifies in test files, implements elsewhere). */
+      relation?: 'implements' | 'verifies' | 'mitigates' | 'hazard' | null;
+      /** What the text of the `relation` group means, e.g. Covers: implements. */
+      relations?: { [key: string]: 'implements' | 'verifies' | 'mitigates' | 'hazard' | null } | null;
+      /** Text between IDs in one tag (default ','). */
+      id_separator?: Scalar | null;
+    } | null)[] | null;
+    /** Tags written in code: calls, macros, decorators, annotations, attributes. */
+    call_tags?: ({
+      /** Function, macro, decorator, annotation or attribute names: REQUIREMENT, pytest.mark.req, Requirement. */
+      names?: (Scalar | null)[] | null;
+      /** Position of the string argument holding the IDs (default 1). */
+      argument?: number | null;
+      /** Relation of every call (default: verifies in test files, implements elsewhere). */
+      relation?: 'implements' | 'verifies' | 'mitigates' | 'hazard' | null;
+      /** Position of a string argument naming the relation, read through `relations` (gtest RecordProperty("Verifies", ...)). */
+      relation_argument?: number | null;
+      /** What the relation argument means, e.g. Verifies: verifies. */
+      relations?: { [key: string]: 'implements' | 'verifies' | 'mitigates' | 'hazard' | null } | null;
+      /** Text between IDs in one tag (default ','). */
+      id_separator?: Scalar | null;
+    } | null)[] | null;
+    /** Rewrites of IDs read from code before they are looked up in the model. */
+    id_normalize?: {
+      /** Text replaced in IDs read from code, e.g. "_": "-" so RCM_SW_16 links RCM-SW-16. */
+      replace?: { [key: string]: Scalar | null } | null;
+      /** Case IDs read from code are converted to. */
+      case?: 'upper' | 'lower' | null;
+    } | null;
     /** Largest source file parsed (default 2 MB). */
     max_file_bytes?: number | null;
   } | null;

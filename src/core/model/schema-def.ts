@@ -240,6 +240,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
     fields: {
       id: str('Unique ID of the control.'),
       title: str('Short title.'),
+      revision: { type: 'integer', doc: 'Revision of the item; an OpenFastTrace tag naming another revision is CL010.', minimum: 0 },
       description: text('What the control does.'),
       type: oneOf(CONTROL_TYPES, 'Kind of control.'),
       fda_category: oneOf(FDA_CONTROL_CATEGORIES, 'FDA premarket guidance Appendix 1 category.'),
@@ -260,6 +261,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
     fields: {
       id: str('Unique ID of the requirement.'),
       title: str('Short title.'),
+      revision: { type: 'integer', doc: 'Revision of the item; an OpenFastTrace tag naming another revision is CL010.', minimum: 0 },
       text: text('The normative requirement text ("shall ...").'),
       derived_from: refs(['threat', 'control', 'hazard', 'requirement'], 'Items the requirement is derived from.'),
       controls: refs(['control'], 'Controls the requirement specifies.'),

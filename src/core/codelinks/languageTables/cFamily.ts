@@ -94,6 +94,17 @@ function describeFunction(
   return { kind, name, nameNode, qualifier: segments, declarationOnly };
 }
 
+const TEST_MACROS = new Set(['TEST', 'TEST_F', 'TEST_P', 'TYPED_TEST', 'TYPED_TEST_P']);
+
+/** A googletest `TEST(Suite, Name) {...}` parses as a function named TEST: name it `Suite.Name`, as gtest does. */
+function describeTestMacro(nameNode: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
+  if (nameNode.type !== 'identifier' || !TEST_MACROS.has(textOf(nameNode, ctx.source))) return undefined;
+  const params = nameNode.parent?.childForFieldName('parameters')?.namedChildren ?? [];
+  const names = params.map((p) => (p?.type === 'parameter_declaration' && !p.childForFieldName('declarator') ? p.childForFieldName('type') : null));
+  if (names.length !== 2 || names.some((n) => !n)) return undefined;
+  return { kind: 'function', name: names.map((n) => textOf(n!, ctx.source)).join('.'), nameNode };
+}
+
 function describeSpecifier(node: SyntaxNodeLike, ctx: DescribeContext, typedefName?: SyntaxNodeLike): SymbolShape | undefined {
   const kind = SPECIFIER_KINDS[node.type];
   const body = node.childForFieldName('body');
@@ -103,21 +114,38 @@ function describeSpecifier(node: SyntaxNodeLike, ctx: DescribeContext, typedefNa
   const segments = stripGenerics(textOf(nameNode, ctx.source)).split('::').filter(Boolean);
   const name = segments.pop();
   if (!name) return undefined;
-  return { kind, name, nameNode, qualifier: segments, body: kind === 'enum' ? null : body };
+  return { kind, name, nameNode, qualifier: segments, body };
+}
+
+/** A variable declared outside functions and classes (`static const int MAX_RATE = 10;`): its first declarator's name. */
+function describeVariable(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
+  if (ctx.enclosing && ctx.enclosing.kind !== 'scope') return undefined;
+  let declarator = node.childForFieldName('declarator');
+  for (let depth = 0; declarator && declarator.type !== 'identifier' && depth < 8; depth++) {
+    declarator = declarator.childForFieldName('declarator') ?? innerDeclarator(declarator);
+  }
+  if (!declarator || declarator.type !== 'identifier') return undefined;
+  const isConst = node.namedChildren.some((c) => c?.type === 'type_qualifier' && /const/.test(textOf(c, ctx.source)));
+  return { kind: isConst ? 'constant' : 'variable', name: textOf(declarator, ctx.source), nameNode: declarator };
 }
 
 function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
   switch (node.type) {
     case 'function_definition': {
       const fn = functionName(node.childForFieldName('declarator'));
-      return fn ? describeFunction(fn, ctx, false) : undefined;
+      return fn ? (describeTestMacro(fn, ctx) ?? describeFunction(fn, ctx, false)) : undefined;
     }
     case 'declaration':
     case 'field_declaration': {
       const fn = functionName(node.childForFieldName('declarator'));
       if (fn) return describeFunction(fn, ctx, true);
       const type = node.childForFieldName('type');
-      return type && SPECIFIER_KINDS[type.type] ? describeSpecifier(type, ctx) : undefined;
+      if (type && SPECIFIER_KINDS[type.type] && type.childForFieldName('body')) return describeSpecifier(type, ctx);
+      return node.type === 'declaration' ? describeVariable(node, ctx) : undefined;
+    }
+    case 'enumerator': {
+      const nameNode = node.childForFieldName('name');
+      return nameNode && ctx.enclosing?.kind === 'enum' ? { kind: 'enum_member', name: textOf(nameNode, ctx.source), nameNode } : undefined;
     }
     case 'type_definition': {
       const type = node.childForFieldName('type');

@@ -2,6 +2,7 @@ import type { SyntaxNodeLike } from '../syntaxNode';
 import { type DescribeContext, type LanguageTable, type SymbolShape, textOf } from './types';
 
 function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
+  if (node.type === 'expression_statement') return describeModuleAssignment(node, ctx);
   if (node.type !== 'function_definition' && node.type !== 'class_definition') return undefined;
   const nameNode = node.childForFieldName('name');
   if (!nameNode) return undefined;
@@ -9,6 +10,16 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
   if (node.type === 'class_definition') return { kind: 'class', name, nameNode, body: node.childForFieldName('body') };
   const inClass = ctx.enclosing?.kind === 'class';
   return { kind: inClass ? (name === '__init__' ? 'constructor' : 'method') : 'function', name, nameNode };
+}
+
+/** `MAX_RATE = 10` at module level: a constant when its name is upper case, a variable otherwise. */
+function describeModuleAssignment(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
+  if (ctx.enclosing || node.parent?.type !== 'module') return undefined;
+  const assignment = node.namedChildren[0];
+  const nameNode = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+  if (!nameNode || nameNode.type !== 'identifier') return undefined;
+  const name = textOf(nameNode, ctx.source);
+  return { kind: /^[A-Z][A-Z0-9_]*$/.test(name) ? 'constant' : 'variable', name, nameNode };
 }
 
 /** A string that is the first statement of a module, class or function body. */

@@ -1,7 +1,9 @@
+import type { SymbolKind } from '../model';
 import type { SyntaxNodeLike } from '../syntaxNode';
 import { type DescribeContext, type LanguageTable, type SymbolShape, stripGenerics, textOf } from './types';
 
 const MEMBER_OWNERS = new Set(['impl', 'trait']);
+const RUST_ITEM_KINDS: Record<string, SymbolKind> = { const_item: 'constant', static_item: 'variable', type_item: 'type', macro_definition: 'macro' };
 
 function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
   switch (node.type) {
@@ -43,7 +45,14 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
     case 'mod_item': {
       const nameNode = node.childForFieldName('name');
       const body = node.childForFieldName('body');
-      return nameNode && body ? { kind: 'scope', name: textOf(nameNode, ctx.source), nameNode, body } : undefined;
+      return nameNode ? { kind: 'module', name: textOf(nameNode, ctx.source), nameNode, body, ...(body ? {} : { declarationOnly: true }) } : undefined;
+    }
+    case 'const_item':
+    case 'static_item':
+    case 'type_item':
+    case 'macro_definition': {
+      const nameNode = node.childForFieldName('name');
+      return nameNode ? { kind: RUST_ITEM_KINDS[node.type], name: textOf(nameNode, ctx.source), nameNode } : undefined;
     }
     default:
       return undefined;

@@ -1,3 +1,4 @@
+import { withArticle } from '../../article';
 import type { Rule } from '../types';
 import { code } from './codeFacts';
 
@@ -35,7 +36,7 @@ const rule: Rule<'typed'> = {
         ctx.report({
           file: file.file,
           range: tag.idRange,
-          message: `tag for '${tag.id}' is attached to no symbol; put it directly above the function or class it documents`,
+          message: `tag for '${tag.id}' is attached to no symbol${tag.above ? ` (the code below it is ${withArticle(tag.above)}, not a linkable symbol)` : ''}; put it directly above the function, class, constant or variable it documents`,
         });
       }
     }

@@ -9,9 +9,9 @@ const rule: Rule<'typed'> = {
     severity: 'error',
     category: 'code-links',
     description:
-      'Text in a comment starts like a trace tag (`@spdf`, `[impl->`, `@relation(`, `lobster-`) but could not be read, so it links nothing.',
+      'Text in a comment starts like a trace tag (`@spdf`, `[impl->`, `@relation(`, `lobster-`, a `code.tag_patterns` match) or a configured call tag is written in code, but it could not be read, so it links nothing.',
     rationale:
-      'A tag the tool cannot read is evidence that silently does not count: `@spdf implement R-1`, `@spdf implements` without an ID, `[impl->req~R-1]` without a revision, an OpenFastTrace artifact type with no relation, `lobster-exclude:` without a reason, an unclosed `@relation(...)` or one with an unknown scope or key, a StrictDoc `range_start` without its `range_end` (or the reverse), or tag text inside code the parser could not understand. Each is reported where it is written, with the likely intended spelling as a suggestion (never applied by --fix: a wrong guess would create evidence).',
+      'A tag the tool cannot read is evidence that silently does not count: `@spdf implement R-1`, `@spdf implements` without an ID, `[impl->req~R-1]` without a revision, an OpenFastTrace artifact type with no relation, `lobster-exclude:` without a reason, an unclosed `@relation(...)` or one with an unknown scope or key, a StrictDoc `range_start` without its `range_end` (or the reverse), a `code.tag_patterns` match with no ID or a relation word its `relations` do not map, a `code.call_tags` call whose ID argument is missing or not a string literal (`REQUIREMENT(REQ_ID)`: the IDs are computed, not written), or tag text inside code the parser could not understand. Each is reported where it is written, with the likely intended spelling as a suggestion (never applied by --fix: a wrong guess would create evidence).',
     source: 'heuristic (seed): fail closed on unreadable trace markup, as OpenFastTrace and LOBSTER reject malformed tags',
     fixable: false,
     since: '0.2.0',

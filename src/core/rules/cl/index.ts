@@ -8,6 +8,7 @@ import suspectLink from './cl006-suspect-link';
 import hazardRequirementWithoutCode from './cl007-hazard-requirement-without-code';
 import malformedTag from './cl008-malformed-tag';
 import tagNearSyntaxError from './cl009-tag-near-syntax-error';
+import outdatedRevision from './cl010-outdated-revision';
 
 /** CL family rules; add each rule module here. */
 export const clRules: Rule[] = [
@@ -20,4 +21,5 @@ export const clRules: Rule[] = [
   hazardRequirementWithoutCode,
   malformedTag,
   tagNearSyntaxError,
+  outdatedRevision,
 ];
