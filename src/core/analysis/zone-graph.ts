@@ -1,3 +1,4 @@
+// @spdf implements SPDF-ZC-001
 import type { Graph, Item } from '../model/graph';
 
 /**

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-IDX-001, SPDF-IDX-002
 import { ZERO_RANGE, type Range } from '../types';
 import { LineIndex } from '../text';
 import { commentAt, commentRunAbove, effectiveEndRow, leadingBlockEnd, leafAt, nodeBelowComment } from './commentNodes';

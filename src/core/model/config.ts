@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-CONFIG
 import { SourceText, decodeUtf8 } from '../text';
 import { parseYaml } from '../yaml/parse';
 import { asMap, deref, nodeAt, toData } from '../yaml/ynode';
