@@ -2,7 +2,9 @@ import { configJsonSchema, modelJsonSchema } from '../src/core/model/json-schema
 import { modelTypesSource } from '../src/core/model/ts-types';
 import { rulesDoc, rulesTable } from '../src/core/rules/docs';
 import { RULES } from '../src/core/rules/registry';
+import { join } from 'node:path';
 import { withLanguageContributions } from './manifest-languages';
+import { withRequirementsSection } from './self-trace-model';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
@@ -23,5 +25,6 @@ export function generatedFiles(): Record<string, string | ((current: string) => 
       return current.slice(0, a + README_BEGIN.length) + '\n' + rulesTable(RULES) + '\n' + current.slice(b);
     },
     'package.json': withLanguageContributions,
+    'docs/validation.md': (current) => withRequirementsSection(join(__dirname, '..'), current),
   };
 }

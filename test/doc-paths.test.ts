@@ -36,7 +36,7 @@ describe('paths named in the contributor documents', () => {
   }
 
   it('recognises paths and skips what is not one', () => {
-    const found = repoPaths('`src/core/types.ts` `src/core/rules/<family>/` `npm test` `media/**/*.js` `docs/rules.md#tm000-yaml-syntax` `spdf.config.yaml` `node:fs` `src/cli/main.ts:12` `package.json`');
+    const found = repoPaths('`src/core/types.ts` `src/core/rules/<family>/` `npm test` `media/**/*.js` `docs/rules.md#tm000-yaml-syntax` `team.config.yaml` `node:fs` `src/cli/main.ts:12` `package.json`');
     assert.deepEqual(found.sort(), ['docs/rules.md', 'package.json', 'src/cli/main.ts', 'src/core/types.ts']);
   });
 });

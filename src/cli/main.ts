@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @spdf implements SPDF-CLI-001
 import { explainCommand, rulesCommand } from './commands/rules';
 import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';

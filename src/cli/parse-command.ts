@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CLI-001
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io';
 

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CLI-002
 /**
  * Characters that must not reach a terminal raw from user data (IDs, titles, file names, messages): C0/C1
  * controls (ESC starts terminal escape sequences, CR overwrites a line, LF forges one), bidi controls that

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-REGEX
 import { RE2JS } from 're2js';
 
 /** A regular expression from the workspace, run in a linear-time engine (RE2 syntax) so no input can hang us. */

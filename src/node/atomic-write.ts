@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-WRITE
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';

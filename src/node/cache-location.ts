@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-CACHE
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-SYMLINK
 import { promises as fs } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Host } from '../core/host';

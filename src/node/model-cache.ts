@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-CACHE
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CMD-REVIEW
 import type { CodeLink } from '../core/codelinks/model';
 import { pickNormativeFields, targetHash } from '../core/codelinks/normativeFields';
 import { updateReviewLock, type ReviewLockEntry } from '../core/codelinks/reviewLock';

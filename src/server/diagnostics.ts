@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-DIAG
 /**
  * Diagnostics: the scheduler re-runs the rules at once for an isolated change and debounced
  * (`spdf.diagnostics.debounceMs`) during a burst; the publisher sends only the files whose findings changed,

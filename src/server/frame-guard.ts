@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-FRAME
 import { Transform } from 'node:stream';
 
 /** Largest message body accepted; a longer Content-Length is garbage (a JS string cannot even hold 512 MiB). */

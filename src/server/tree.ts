@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-TREE
 /** Rows of the requirements tree view and the matrix, built from the core's trace statuses. */
 import type { Item } from '../core/model/graph';
 import { itemTitle } from '../core/query/completion';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-ZC-001
 import assert from 'node:assert/strict';
 import { flowCoverage } from '../../src/core/analysis/flow-coverage';
 import { buildZoneGraph } from '../../src/core/analysis/zone-graph';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CLI-001, SPDF-CMD-RULES
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';

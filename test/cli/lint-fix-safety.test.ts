@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CMD-FIX
 import assert from 'node:assert/strict';
 import { promises as fsp, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

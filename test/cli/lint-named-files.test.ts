@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CMD-LINT
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { runCli, tempWorkspace } from '../support/cli';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CMD-INIT, SPDF-CMD-LINT
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';

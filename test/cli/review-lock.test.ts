@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CMD-REVIEW
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

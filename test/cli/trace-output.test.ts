@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CMD-TRACE
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CLI-002
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';

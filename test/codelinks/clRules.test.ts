@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CL-001
 import * as assert from 'node:assert/strict';
 import { MemoryHost } from '../../src/core/host';
 import { clRules } from '../../src/core/rules/cl';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CL-001, SPDF-IDX-001, SPDF-IDX-002
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-IDX-004
 import assert from 'node:assert/strict';
 import { LANGUAGE_DESCRIPTORS } from '../../src/core/codelinks/language-descriptors';
 import { LANGUAGE_TABLES } from '../../src/core/codelinks/languageTables';

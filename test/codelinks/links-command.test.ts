@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CMD-LINKS
 import assert from 'node:assert/strict';
 import { runCli, tempWorkspace } from '../support/cli';
 

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-IDX-003
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-TAGS
 import * as assert from 'node:assert/strict';
 import { parseTasks } from '../../src/node/codeindex/parseTasks';
 import type { TreeSitterRuntime } from '../../src/node/treesitter/treeSitterRuntime';

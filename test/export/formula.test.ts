@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-EXP-CSV, SPDF-EXP-XLSX
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { toCsv, csvField } from '../../src/core/export/csv';

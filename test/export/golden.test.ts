@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-EXP-CSV, SPDF-EXP-HTML, SPDF-EXP-JSON, SPDF-EXP-MD, SPDF-EXP-SARIF, SPDF-EXP-XLSX
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

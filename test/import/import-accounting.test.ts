@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CMD-IMPORT
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { assembleImport } from '../../src/core/import/assemble';

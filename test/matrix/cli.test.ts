@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CMD-TRACE
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CMD-CHECK, SPDF-FC-GATE
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

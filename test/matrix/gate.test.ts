@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CMD-CHECK
 import assert from 'node:assert/strict';
 import { MemoryHost } from '../../src/core/host';
 import { runGate, type GateOptions } from '../../src/core/matrix/gate';

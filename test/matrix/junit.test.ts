@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-TRC-003
 import assert from 'node:assert/strict';
 import { parseJUnit } from '../../src/node/junit';
 import { TestResultIndex, type JUnitCase } from '../../src/core/matrix/test-results';

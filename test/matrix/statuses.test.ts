@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-TRC-001
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

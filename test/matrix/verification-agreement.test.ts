@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-TRC-002, SPDF-VT-001
 import assert from 'node:assert/strict';
 import { MemoryHost } from '../../src/core/host';
 import { runGate } from '../../src/core/matrix/gate';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-CONFIG
 import assert from 'node:assert/strict';
 import { MemoryHost } from '../../src/core/host';
 import { checkWorkspace } from '../../src/core/check';

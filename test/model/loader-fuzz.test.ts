@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-LOAD
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-TM-001
 import assert from 'node:assert/strict';
 import { MemoryHost } from '../../src/core/host';
 import { loadWorkspace } from '../../src/core/model/load-workspace';

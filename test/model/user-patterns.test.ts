@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-REGEX
 import assert from 'node:assert/strict';
 import { checkWorkspace } from '../../src/core/check';
 import { compileTagSyntaxes, scanCommentForTags } from '../../src/core/codelinks/tagSyntaxes';

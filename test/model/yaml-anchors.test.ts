@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-LOAD
 import assert from 'node:assert/strict';
 import { loadModelText } from '../../src/core/model/load-file';
 import { defaultConfig } from '../../src/core/model/config';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-WRITE
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';

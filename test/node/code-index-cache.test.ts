@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-CACHE
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-TRC-003
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { parseJUnit, readTestResults } from '../../src/node/junit';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-WRITE
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-SYMLINK
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CT-001, SPDF-ENG-001, SPDF-HZ-001, SPDF-SB-001, SPDF-TR-001
 import assert from 'node:assert/strict';
 import { RULES } from '../../src/core/rules/registry';
 import { diffExpectations, parseMarkers } from '../support/markers';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CMD-FIX
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

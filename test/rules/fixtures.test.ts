@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-CT-001, SPDF-ENG-002, SPDF-ENG-003, SPDF-HZ-001, SPDF-RQ-001, SPDF-SB-001, SPDF-TM-001, SPDF-TR-001, SPDF-VT-001, SPDF-ZC-001
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

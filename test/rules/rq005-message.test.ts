@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-RQ-001
 import assert from 'node:assert/strict';
 import { lintFiles } from '../support/workspace';
 

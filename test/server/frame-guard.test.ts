@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-FRAME
 import assert from 'node:assert/strict';
 import { frameGuard, MAX_MESSAGE_BYTES } from '../../src/server/frame-guard';
 

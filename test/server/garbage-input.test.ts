@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-FRAME
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-LSP-ACTIONS
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver/node';
 import { startHarness, type Harness } from './harness';

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-LSP-DIAG
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

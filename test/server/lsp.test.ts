@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-LSP-ACTIONS, SPDF-LSP-COMPL, SPDF-LSP-DIAG, SPDF-LSP-HOVER, SPDF-LSP-LENS, SPDF-LSP-LINKS, SPDF-LSP-NAV, SPDF-LSP-RENAME, SPDF-LSP-SYMBOLS, SPDF-LSP-TREE
 import assert from 'node:assert/strict';
 import type { CodeAction, CodeLens, CompletionList, DocumentLink, DocumentSymbol, Hover, Location, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver/node';
 import { startHarness, posOf, type Harness } from './harness';

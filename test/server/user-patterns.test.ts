@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-REGEX
 import assert from 'node:assert/strict';
 import type { Location } from 'vscode-languageserver/node';
 import { posOf, startHarness } from './harness';

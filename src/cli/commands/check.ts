@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CMD-CHECK
 import { STATUSES, formatPercent, type TraceStatus } from '../../core/matrix/decide';
 import { offenderLine, runGate, type GateOptions, type GateReport } from '../../core/matrix/gate';
 import { checkPath } from '../../node/workspace';

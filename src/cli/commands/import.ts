@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CMD-IMPORT
 import { promises as fs } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { assembleImport, where } from '../../core/import/assemble';

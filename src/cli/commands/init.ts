@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CMD-INIT
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT_OK, EXIT_USAGE, type Out } from '../io';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CMD-LINKS
 import { type CodeLink, UNREAD_TAG_KINDS } from '../../core/codelinks/model';
 import type { Range } from '../../core/types';
 import { parseReviewLock } from '../../core/codelinks/reviewLock';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CMD-FIX, SPDF-CMD-LINT
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../core/fixes/apply';

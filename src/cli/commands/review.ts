@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CMD-REVIEW
 import { checkPath } from '../../node/workspace';
 import { defaultReviewer, recordReviews } from '../../node/review';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';

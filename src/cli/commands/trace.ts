@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CMD-TRACE
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';

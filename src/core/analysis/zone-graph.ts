@@ -1,3 +1,4 @@
+// @spdf implements SPDF-ZC-001
 import type { Graph, Item } from '../model/graph';
 import type { ConduitData, FlowData } from '../model/model-types';
 

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-IDX-003
 import { commentAt, leafAt } from './commentNodes';
 import { fnv1a64 } from '../hash';
 import type { LanguageTable } from './languageTables';

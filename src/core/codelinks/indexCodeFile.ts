@@ -1,3 +1,4 @@
+// @spdf implements SPDF-IDX-001, SPDF-IDX-002
 import { ZERO_RANGE, type Range } from '../types';
 import { LineIndex } from '../text';
 import { commentAt, commentRunAbove, effectiveEndRow, leadingBlockEnd, leafAt, nodeBelowComment } from './commentNodes';
@@ -143,9 +144,10 @@ class FileIndexer {
       const offset = m.index;
       if (this.commentAround(offset)) continue;
       const call = callAt(root, offset);
-      const leaf = leafAt(root, offset);
+      // No call where the text says one is, or one inside an error: in a file with syntax errors that is a
+      // tag the parser could not place (reported), in a clean file it is text in a string or the like.
       if (!call || errorAncestor(call)) {
-        if (leaf && errorAncestor(leaf)) this.checkUnparsed(offset);
+        this.checkUnparsed(offset);
         continue;
       }
       if (read.has(call.startIndex)) continue;

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-IDX-004
 /**
  * The one table of the languages the code-link index reads. Everything language-specific outside the symbol
  * tables derives from it: file extensions, tree-sitter grammar files and the build's .wasm copy, comment

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-TAGS, SPDF-IDX-002
 import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from './tagSyntaxes';
 
 /**

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-IDX-003
 import { linkKey, type LinkKey, type ReviewLock, type ReviewLockEntry } from './reviewLock';
 
 /**

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-EXP-CSV
 import type { MatrixView } from '../matrix/model';
 import { neutralizeFormula } from './text';
 import { flatten } from './table';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-EXP-HTML
 import type { ItemKind } from '../model/kinds';
 import { STATUSES, formatPercent, type TraceStatus } from '../matrix/decide';
 import type { Cell, CellValue, Matrix, MatrixView, ViewName } from '../matrix/model';

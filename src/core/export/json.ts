@@ -1,3 +1,4 @@
+// @spdf implements SPDF-EXP-JSON
 import type { Matrix } from '../matrix/model';
 
 /**

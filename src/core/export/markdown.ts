@@ -1,3 +1,4 @@
+// @spdf implements SPDF-EXP-MD
 import type { Matrix } from '../matrix/model';
 import { formatPercent } from '../matrix/decide';
 import { coverageLine, flatten, viewsOf } from './table';

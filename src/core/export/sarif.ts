@@ -1,3 +1,4 @@
+// @spdf implements SPDF-EXP-SARIF
 import { PROJECTION_VIEWS, type Matrix, type ViewName } from '../matrix/model';
 import type { LintResult } from '../rules/engine';
 import { RULES } from '../rules/registry';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-EXP-XLSX
 import ExcelJS from 'exceljs';
 import type { Matrix } from '../matrix/model';
 import { flatten, viewsOf } from './table';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CMD-IMPORT
 import { parseOftSpec } from './oft-spec';
 import { parseStrictDoc } from './strictdoc';
 import { parseTrlc } from './trlc';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-TRC-001
 /**
  * THE trace status and coverage definition (architecture.md, "Trace statuses and coverage"). The tree view,
  * the status bar, the matrix, every export and `spdf check` call `decideStatus` and `coverageOf`; nothing

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-TRC-002
 import { withArticle } from '../article';
 import type { ResolvedConfig } from '../model/config-def';
 import type { Graph, Item } from '../model/graph';

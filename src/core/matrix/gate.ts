@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CMD-CHECK, SPDF-FC-GATE
 /**
  * The CI gate behind `spdf check`. It fails closed: a model or config file that did not load, an input that
  * could not be read, a code tag naming an unknown ID, an item in ERROR, an error-level finding on the traced

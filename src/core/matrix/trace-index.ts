@@ -1,3 +1,4 @@
+// @spdf implements SPDF-TRC-003
 import { isImplementationLink, testEvidenceGap, VerificationIndex } from '../analysis/verification';
 import type { ResolvedConfig } from '../model/config-def';
 import type { Graph, Item } from '../model/graph';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-CONFIG
 import type { CallTagOption, TagPatternOption } from '../codelinks/tagSyntaxes';
 import type { Relation } from '../codelinks/model';
 import { SourceText, decodeUtf8 } from '../text';

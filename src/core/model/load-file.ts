@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-LOAD
 import { fnv1a64 } from '../hash';
 import { decodeUtf8, SourceText } from '../text';
 import { parseYaml } from '../yaml/parse';

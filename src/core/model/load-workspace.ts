@@ -1,3 +1,4 @@
+// @spdf implements SPDF-TM-001
 import picomatch from 'picomatch';
 import type { Host } from '../host';
 import { buildGraph } from './build-graph';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-ENG-003
 import type { SourceText } from '../text';
 import type { Suppression } from './graph';
 

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-ENG-001, SPDF-ENG-002
 import { compareFindings, type Finding, type Severity, type SeveritySetting, type SuppressedFinding } from '../types';
 import type { Suppression } from '../model/graph';
 import { makeContext } from './context';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-ENG-001
 import { clRules } from './cl';
 import { ctRules } from './ct';
 import { hzRules } from './hz';

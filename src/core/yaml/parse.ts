@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-LOAD
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
 import type { YAlias, YMap, YNode, YPair, YScalar, YSeq } from './ynode';
 

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-IDX-001
 import picomatch from 'picomatch';
 import { buildLanguageMap, languageForPath, type LanguageMapOptions } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';

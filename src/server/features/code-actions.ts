@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-ACTIONS
 /**
  * Code actions: each finding's fix and suggestions (disabled while the model has load errors or the file changed
  * since it was checked), a suppression comment, and in code files "mark link reviewed" and "insert tag".

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-LENS
 /** Code lenses: trace status and evidence counts above model items; the links of each tagged symbol in code files. */
 import type { CodeLens } from 'vscode-languageserver/node';
 import type { CodeLink } from '../../core/codelinks/model';

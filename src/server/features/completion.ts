@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-COMPL
 /** Completion: IDs, keys, enum values and sections in model files; relations and IDs in tags; rule codes in suppressions. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range as LspRange } from 'vscode-languageserver/node';
 import { tagCompletion, yamlCompletion, type Candidate } from '../../core/query/completion';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-LINKS
 /** Document links on values of path-typed fields (evidence, views, SBOM, plan) that name a workspace file or a web address. */
 import type { DocumentLink } from 'vscode-languageserver/node';
 import type { FieldSpec } from '../../core/model/fields';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-HOVER
 /** Hover: an item's summary on its ID, a reference or a tag; a field's schema on a key or value; a rule on a suppression comment. */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { FieldSpec } from '../../core/model/fields';

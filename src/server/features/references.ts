@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-NAV
 /** Definition and references of the ID under the cursor: definitions, YAML references and code tags. */
 import type { Definition, Location, Position } from 'vscode-languageserver/node';
 import type { Range } from '../../core/types';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-RENAME
 /** Rename of an ID at every occurrence (definitions, references, tags), refused for invalid or taken names. */
 import type { Position, Range as LspRange, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { lspRange } from '../convert';

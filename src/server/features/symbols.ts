@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-SYMBOLS
 /** Document symbols (the items of a model file) and workspace symbols (items, and code symbols that carry links). */
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
 import type { ItemKind } from '../../core/model/kinds';

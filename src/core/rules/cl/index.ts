@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CL-001
 import type { Rule } from '../types';
 import unknownId from './cl001-unknown-id';
 import tagWithoutSymbol from './cl002-tag-without-symbol';

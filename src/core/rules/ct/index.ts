@@ -1,3 +1,4 @@
+// @spdf implements SPDF-CT-001
 import type { Rule } from '../types';
 import ct001 from './ct001-control-without-threat';
 import ct002 from './ct002-control-without-fda-category';

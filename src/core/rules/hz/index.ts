@@ -1,3 +1,4 @@
+// @spdf implements SPDF-HZ-001
 import type { Rule } from '../types';
 import hz001 from './hz001-hazard-severity-invalid';
 import hz002 from './hz002-hazard-without-rmf-ref';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-RQ-001
 import type { Rule } from '../types';
 import rq001 from './rq001-requirement-without-verification-method';
 import rq002 from './rq002-not-verified';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-SB-001
 import type { Rule } from '../types';
 import sb001 from './sb001-missing-architecture-view';
 import sb002 from './sb002-software-without-sbom';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-TM-001
 import type { Rule } from '../types';
 import tm000 from './tm000-yaml-syntax';
 import tm001 from './tm001-duplicate-id';

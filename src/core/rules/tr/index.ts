@@ -1,3 +1,4 @@
+// @spdf implements SPDF-TR-001
 import type { Rule } from '../types';
 import tr001 from './tr001-threat-without-stride';
 import tr002 from './tr002-threat-without-target';

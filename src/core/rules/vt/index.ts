@@ -1,3 +1,4 @@
+// @spdf implements SPDF-VT-001
 import type { Rule } from '../types';
 import vt001 from './vt001-failing-test-on-high-risk';
 import vt002 from './vt002-test-evidence-missing';

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-ZC-001
 import type { Rule } from '../types';
 import zc001 from './zc001-zone-without-sl-t';
 import zc002 from './zc002-zone-missing-characteristics';
