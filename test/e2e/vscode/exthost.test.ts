@@ -126,7 +126,7 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     const labels = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.length > 0 && labels.every((l) => l.startsWith('CTRL-')), labels.slice(0, 10).join(','));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-    assert.ok(lenses.some((l) => /^(OK|PARTIAL|MISSING|SUSPECT|JUSTIFIED|ERROR) · \d+ implementing · \d+ verifying/.test(l.command?.title ?? '')), lenses.map((l) => l.command?.title).join(' / '));
+    assert.ok(lenses.some((l) => /^(OK|PARTIAL|MISSING|SUSPECT|JUSTIFIED|ERROR) · \d+ implementing · \d+ tests? · \d+ refs?$/.test(l.command?.title ?? '')), lenses.map((l) => l.command?.title).join(' / '));
   });
 
   it('fills the requirements tree grouped by trace status', async () => {
