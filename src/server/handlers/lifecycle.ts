@@ -22,9 +22,10 @@ export function registerLifecycleHandlers(parts: ServerParts): void {
     const init = (params.initializationOptions ?? {}) as InitOptions;
     session.trusted = init.trusted ?? true;
     session.settings = { ...DEFAULT_SETTINGS, ...(init.settings ?? {}) };
-    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? (params.rootPath ? `file://${params.rootPath}` : undefined);
-    const rootDir = folder?.startsWith('file:') ? fileURLToPath(folder) : process.cwd();
-    session.paths = new Paths(findWorkspaceRoot(rootDir));
+    // Every workspace folder is served with its own config; one folder inside another's root shares that root.
+    const folders = params.workspaceFolders?.length ? params.workspaceFolders.map((f) => f.uri) : [params.rootUri ?? (params.rootPath ? `file://${params.rootPath}` : undefined)];
+    const dirs = folders.map((f) => (f?.startsWith('file:') ? fileURLToPath(f) : process.cwd())).map((d) => findWorkspaceRoot(d));
+    session.roots = [...new Set(dirs)].map((root) => ({ paths: new Paths(root), state: undefined }));
     if (session.settings.rulesDocsUrl) session.docsUrl = session.settings.rulesDocsUrl;
     return {
       capabilities: {
@@ -78,6 +79,6 @@ export function registerLifecycleHandlers(parts: ServerParts): void {
     session.disposed = true;
     diagnostics.dispose();
     status.dispose();
-    session.state?.dispose();
+    for (const r of session.roots) r.state?.dispose();
   });
 }
