@@ -97,6 +97,17 @@ export class DiagnosticsPublisher {
     touched.clear();
   }
 
+  /** Clears the diagnostics of a root that is no longer served. */
+  forget(root: Root): void {
+    const prefix = `${root.paths.root}\0`;
+    for (const k of [...this.published.keys()])
+      if (k.startsWith(prefix)) {
+        if (!this.session.disposed) void this.session.connection.sendDiagnostics({ uri: root.paths.toUri(k.slice(prefix.length)), diagnostics: [] });
+        this.published.delete(k);
+      }
+    for (const k of [...this.lastFindings.keys()]) if (k.startsWith(prefix)) this.lastFindings.delete(k);
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
   }
