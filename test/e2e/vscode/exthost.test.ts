@@ -148,6 +148,14 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     assert.ok(titles.indexOf('Suppress CL006 on this line (with a justification)') > 0, titles.join(' / '));
   });
 
+  it('serves the second folder of a multi-root workspace with its own config', async () => {
+    const second = vscode.workspace.workspaceFolders![1].uri;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(second, 'second.spdf.yaml'));
+    await vscode.window.showTextDocument(doc);
+    const d = await waitFor('diagnostics of the second folder', () => vscode.languages.getDiagnostics(doc.uri).find((x) => x.source === 'spdf' && (typeof x.code === 'object' ? x.code.value : x.code) === 'TM002'));
+    assert.equal(d.range.start.line, 4);
+  });
+
   it('fills the requirements tree grouped by trace status', async () => {
     const groups = await waitFor('tree groups', async () => {
       const g = await api.tree.getChildren();
