@@ -6,11 +6,11 @@
  */
 import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
-import type { ServerSession } from './session';
+import type { Root, ServerSession } from './session';
 import type { StatusReporter } from './status';
 
 export class DiagnosticsPublisher {
-  /** Diagnostics last sent per file, as JSON (files with none are not kept). */
+  /** Diagnostics last sent per file (keyed by root and path), as JSON (files with none are not kept). */
   private readonly published = new Map<string, string>();
   /** Findings last published per file (compared by reference: unchanged model findings keep their objects). */
   private readonly lastFindings = new Map<string, readonly Finding[]>();
@@ -26,8 +26,8 @@ export class DiagnosticsPublisher {
   ) {}
 
   /** Marks an open document edited: its diagnostics are sent at the next publish even when unchanged. */
-  touch(path: string): void {
-    this.touched.add(path);
+  touch(root: Root, path: string): void {
+    this.touched.add(`${root.paths.root}\0${path}`);
   }
 
   schedule(): void {
@@ -50,9 +50,8 @@ export class DiagnosticsPublisher {
     try {
       await session.settled();
       await session.ready;
-      if (!session.state) return;
-      session.watchers.follow(session.state.config.code.languages);
-      session.state.check();
+      for (const r of session.roots) r.state?.check();
+      session.followLanguages();
       this.publishAll(false);
       this.status.soon();
     } catch (e) {
@@ -66,32 +65,48 @@ export class DiagnosticsPublisher {
     }
   }
 
-  /** Sends the diagnostics of every file whose findings changed (of every file with findings when `force`). */
+  /** Sends the diagnostics of every file whose findings changed (of every file with findings when `force`), root by root. */
   publishAll(force: boolean): void {
     const { session, published, lastFindings, touched } = this;
-    const { state, paths } = session;
-    if (!state || !paths) return;
-    const files = new Set<string>([...state.findingsByFile.keys(), ...published.keys(), ...touched]);
-    for (const file of files) {
-      const findings = state.findingsByFile.get(file) ?? [];
-      const prev = lastFindings.get(file);
-      const same = !!prev && prev.length === findings.length && prev.every((f, i) => f === findings[i]);
-      if (same && !force && !touched.has(file)) continue;
-      const diagnostics = findings.map((f) => toDiagnostic(f, paths, session.docsUrl));
-      const json = same ? published.get(file) : JSON.stringify(diagnostics);
-      lastFindings.set(file, findings);
-      if (!force && !touched.has(file) && published.get(file) === json) continue;
-      const uri = paths.toUri(file);
-      const doc = session.docs.get(uri);
-      if (session.disposed) return;
-      void session.connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
-      if (diagnostics.length) published.set(file, json ?? '[]');
-      else {
-        published.delete(file);
-        lastFindings.delete(file);
+    for (const root of session.roots) {
+      const { state, paths } = root;
+      if (!state) continue;
+      const key = (file: string) => `${paths.root}\0${file}`;
+      const files = new Set<string>([...state.findingsByFile.keys()].map(key));
+      for (const k of [...published.keys(), ...touched]) if (k.startsWith(`${paths.root}\0`)) files.add(k);
+      for (const k of files) {
+        const file = k.slice(paths.root.length + 1);
+        const findings = state.findingsByFile.get(file) ?? [];
+        const prev = lastFindings.get(k);
+        const same = !!prev && prev.length === findings.length && prev.every((f, i) => f === findings[i]);
+        if (same && !force && !touched.has(k)) continue;
+        const diagnostics = findings.map((f) => toDiagnostic(f, paths, session.docsUrl));
+        const json = same ? published.get(k) : JSON.stringify(diagnostics);
+        lastFindings.set(k, findings);
+        if (!force && !touched.has(k) && published.get(k) === json) continue;
+        const uri = paths.toUri(file);
+        const doc = session.docs.get(uri);
+        if (session.disposed) return;
+        void session.connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
+        if (diagnostics.length) published.set(k, json ?? '[]');
+        else {
+          published.delete(k);
+          lastFindings.delete(k);
+        }
       }
     }
     touched.clear();
+  }
+
+  /** Clears the diagnostics of a root that is no longer served. */
+  forget(root: Root): void {
+    const prefix = `${root.paths.root}\0`;
+    for (const k of [...this.published.keys()])
+      if (k.startsWith(prefix)) {
+        if (!this.session.disposed) void this.session.connection.sendDiagnostics({ uri: root.paths.toUri(k.slice(prefix.length)), diagnostics: [] });
+        this.published.delete(k);
+      }
+    for (const k of [...this.lastFindings.keys()]) if (k.startsWith(prefix)) this.lastFindings.delete(k);
   }
 
   dispose(): void {

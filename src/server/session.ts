@@ -1,6 +1,6 @@
 /**
- * What the server's parts share: the connection, the client's open documents, the path mapping, the current
- * workspace state, settings and trust, and the queue that runs mutations one after another in arrival order.
+ * What the server's parts share: the connection, the client's open documents, the roots (each with its path
+ * mapping and workspace state), settings and trust, and the queue that runs mutations one after another in arrival order.
  */
 import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,13 +16,18 @@ export interface ServerOptions {
   wasmDir?: string;
 }
 
+/** One served workspace root (a folder with its spdf.config.yaml): its path mapping and its own state. */
+export interface Root {
+  paths: Paths;
+  /** Set when the first index is complete; replaced whole by a re-index. */
+  state: WorkspaceState | undefined;
+}
+
 export class ServerSession {
   /** Open documents by client URI. */
   readonly docs = new Map<string, TextDocument>();
-  /** Set by `initialize`. */
-  paths: Paths | undefined;
-  /** Set when the first index is complete; replaced whole by a re-index. */
-  state: WorkspaceState | undefined;
+  /** Every workspace folder's root (set by `initialize`); the first is the primary one (status, tree, matrix). */
+  roots: Root[] = [];
   /** Settles when the current (re-)index has run: handlers wait for it. */
   ready: Promise<void> = Promise.resolve();
   settings: ServerSettings = { ...DEFAULT_SETTINGS };
@@ -39,6 +44,26 @@ export class ServerSession {
     readonly options: ServerOptions,
   ) {
     this.watchers = new WatchedFiles((globs) => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) }).catch(() => undefined));
+  }
+
+  get paths(): Paths | undefined {
+    return this.roots[0]?.paths;
+  }
+
+  get state(): WorkspaceState | undefined {
+    return this.roots[0]?.state;
+  }
+
+  /** The root a document belongs to: the innermost root that contains it. */
+  rootOf(uri: string): Root | undefined {
+    let best: Root | undefined;
+    for (const r of this.roots) if (r.paths.toPath(uri) !== undefined && (!best || r.paths.root.length > best.paths.root.length)) best = r;
+    return best;
+  }
+
+  /** Watches the source files that any root's `code.languages` adds. */
+  followLanguages(): void {
+    this.watchers.follow(Object.assign({}, ...this.roots.map((r) => r.state?.config.code.languages ?? {})) as Record<string, string>);
   }
 
   /** Queues a mutation behind the ones already queued. */
@@ -66,9 +91,10 @@ export class ServerSession {
     }
   }
 
-  /** What the features read, once the workspace is indexed. */
-  featureContext(): FeatureContext | undefined {
-    const { state, paths } = this;
+  /** What the features read for one root (the primary one by default), once it is indexed. */
+  featureContext(root: Root | undefined = this.roots[0]): FeatureContext | undefined {
+    const state = root?.state;
+    const paths = root?.paths;
     if (!state || !paths) return undefined;
     return {
       state,

@@ -1,4 +1,4 @@
-/** (Re)indexes the whole workspace with work-done progress: a new `WorkspaceState` replaces the old one only when complete. */
+/** (Re)indexes every root with work-done progress: a root's new `WorkspaceState` replaces its old one only when complete. */
 import { dirname } from 'node:path';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { FsHost } from '../node/fs-host';
@@ -8,8 +8,8 @@ import { WorkspaceState } from './state';
 import type { StatusReporter } from './status';
 
 export async function indexWorkspace(session: ServerSession, diagnostics: DiagnosticsPublisher, status: StatusReporter): Promise<void> {
-  const { connection, paths } = session;
-  if (!paths) throw new Error('the workspace is indexed only after initialize');
+  const { connection, roots } = session;
+  if (!roots.length) throw new Error('the workspace is indexed only after initialize');
   const started = Date.now();
   let progress: WorkDoneProgressServerReporter | undefined;
   if (session.caps.window?.workDoneProgress) {
@@ -21,18 +21,21 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
     }
   }
   status.send(true);
-  const next = new WorkspaceState(new FsHost(paths.root), { root: paths.root, trusted: session.trusted, codeLinks: session.settings.codeLinks, wasmDir: session.options.wasmDir ?? wasmDirDefault() });
-  for (const d of session.docs.values()) {
-    const p = paths.toPath(d.uri);
-    if (p) next.overlays.set(p, d.getText());
+  for (const root of roots) {
+    const { paths } = root;
+    const next = new WorkspaceState(new FsHost(paths.root), { root: paths.root, trusted: session.trusted, codeLinks: session.settings.codeLinks, wasmDir: session.options.wasmDir ?? wasmDirDefault() });
+    for (const d of session.docs.values()) {
+      const p = session.rootOf(d.uri) === root ? paths.toPath(d.uri) : undefined;
+      if (p) next.overlays.set(p, d.getText());
+    }
+    await next.loadAll((message, pct) => progress?.report(pct ?? 0, roots.length > 1 ? `${paths.root}: ${message}` : message));
+    root.state?.dispose();
+    root.state = next;
+    next.check();
+    session.log(`indexed ${next.graph.items.length} items in ${next.graph.files.length} model files and ${next.code.files.size} tagged source files in ${Date.now() - started} ms (root ${paths.root}${session.trusted ? '' : ', untrusted'})`);
   }
-  await next.loadAll((message, pct) => progress?.report(pct ?? 0, message));
-  session.state?.dispose();
-  session.state = next;
-  session.watchers.follow(next.config.code.languages);
-  next.check();
+  session.followLanguages();
   progress?.done();
-  session.log(`indexed ${next.graph.items.length} items in ${next.graph.files.length} model files and ${next.code.files.size} tagged source files in ${Date.now() - started} ms (root ${paths.root}${session.trusted ? '' : ', untrusted'})`);
   diagnostics.publishAll(true);
   status.send(false);
 }

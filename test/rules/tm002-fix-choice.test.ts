@@ -47,6 +47,16 @@ describe('TM002 dangling-reference: what the fix does', () => {
     assert.deepEqual(placeholders.filter((x) => x.severity !== 'error'), [], 'the stub keeps TM002 severity until a person writes it');
   });
 
+  it('creates the stub in the first model file holding items of that kind, not in the referencing file', async () => {
+    const { result } = await lintFiles({
+      'a-threats.spdf.yaml': 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-777]\n',
+      'b-controls.spdf.yaml': 'controls:\n  - id: CTRL-ABC\n    title: Other\n',
+    });
+    const f = result.findings.find((x) => x.code === 'TM002');
+    assert.equal(f?.fix?.description, "Create a control stub 'CTRL-777' in b-controls.spdf.yaml");
+    assert.deepEqual(f?.fix?.edits.map((e) => e.file), ['b-controls.spdf.yaml']);
+  });
+
   it('creates no stub when the ID fits no expected kind', async () => {
     const f = await tm002('tests:\n  - id: TC-001\n    title: T\n    result: pass\n    verifies: [XYZ-QQQQQQ]\n');
     assert.equal(f.fix, undefined);

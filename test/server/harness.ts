@@ -33,7 +33,7 @@ export interface Harness {
   files: Record<string, string>;
 }
 
-export async function startHarness(files: Record<string, string>, opts: { trusted?: boolean; capabilities?: Record<string, unknown>; settings?: Record<string, unknown> } = {}): Promise<Harness> {
+export async function startHarness(files: Record<string, string>, opts: { trusted?: boolean; capabilities?: Record<string, unknown>; settings?: Record<string, unknown>; folders?: string[] } = {}): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'spdf-lsp-'));
   for (const [p, t] of Object.entries(files)) {
     mkdirSync(dirname(join(root, p)), { recursive: true });
@@ -85,7 +85,7 @@ export async function startHarness(files: Record<string, string>, opts: { truste
   await client.sendRequest('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(root).href,
-    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+    workspaceFolders: (opts.folders ?? ['.']).map((f) => ({ uri: pathToFileURL(join(root, f)).href, name: f })),
     capabilities: opts.capabilities ?? { window: { workDoneProgress: true }, workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
     initializationOptions: { trusted: opts.trusted ?? true, settings: opts.settings },
   });

@@ -35,6 +35,23 @@ describe('language server: quick fixes that never damage a model, files outside 
     }
   });
 
+  it('for a suspect link offers "Mark link reviewed" first and preferred, before the suppression', async () => {
+    const lock = '{"version":1,"links":[{"id":"SEC-REQ-014","relation":"implements","file":"src/dose.c","symbol":"dose_set_rate","codeHash":"0000000000000000","targetHash":"0000000000000000","reviewer":"j.doe","date":"2026-01-01"}]}\n';
+    const h = await startHarness(
+      { 'spdf.config.yaml': 'profile: recommended\n', 'm.spdf.yaml': 'requirements:\n  - id: SEC-REQ-014\n    title: Signed commands\n    text: T\n', 'src/dose.c': '// @spdf implements SEC-REQ-014\nint dose_set_rate(int rate) { return rate; }\n', 'spdf.lock.json': lock },
+      { capabilities: CAPS },
+    );
+    try {
+      await h.open('src/dose.c', undefined, 'c');
+      const actions = (await actionsFor(h, 'src/dose.c', 'CL006')).filter((a) => a.kind === 'quickfix');
+      assert.deepEqual(actions.map((a) => a.title), ['Mark link reviewed: implements SEC-REQ-014', 'Suppress CL006 on this line (with a justification)']);
+      assert.equal(actions[0].isPreferred, true);
+      assert.deepEqual(actions[0].command?.arguments, [{ id: 'SEC-REQ-014', relation: 'implements', file: 'src/dose.c', symbol: 'dose_set_rate' }]);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('withholds every fix while a model file has load errors, saying where', async () => {
     const h = await startHarness({ 'spdf.config.yaml': CONFIG, 'm.spdf.yaml': MODEL, 'broken.spdf.yaml': 'controls:\n  - id: CTRL-002\n    title: [unclosed\n' }, { capabilities: CAPS });
     try {

@@ -56,12 +56,12 @@ describe('language server: edits, watchers, trust, review, progress, robustness'
       assert.equal(lock.links[0].reviewer, 'tester');
       // the watcher event of the lock file arrives from the client in real life; here the server re-read it itself
       let lenses = await h.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: h.uri(C) } });
-      assert.ok(lenses.some((l) => /implements SEC-REQ-001 .*reviewed/.test(l.command!.title)), lenses.map((l) => l.command!.title).join(' / '));
+      assert.ok(lenses.some((l) => /^SEC-REQ-001 · .*reviewed$/.test(l.command!.title)), lenses.map((l) => l.command!.title).join(' / '));
       const body = posOf(C_FILE, 'msg[0] == 0x5a');
       h.change(C, 20, [{ range: { start: body, end: { line: body.line, character: body.character + 14 } }, text: 'msg[0] == 0x5b' }]);
       await h.waitDiagnostics(C, (x) => x.some((y) => y.code === 'CL006'));
       lenses = await h.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: h.uri(C) } });
-      assert.ok(lenses.some((l) => /implements SEC-REQ-001 .*suspect/.test(l.command!.title)), lenses.map((l) => l.command!.title).join(' / '));
+      assert.ok(lenses.some((l) => /^SEC-REQ-001 · .*suspect$/.test(l.command!.title)), lenses.map((l) => l.command!.title).join(' / '));
       const tree = await h.request<{ rows: { id: string; status: string }[] }>('spdf/treeData', {});
       assert.equal(tree.rows.find((r) => r.id === 'SEC-REQ-001')!.status, 'SUSPECT');
       h.change(C, 21, [{ text: C_FILE }]);

@@ -121,10 +121,19 @@ describe('language server (in-process)', function () {
   it('shows code lenses on YAML items and linked symbols', async () => {
     const y = await h.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: h.uri(YAML) } });
     const req1 = y.find((l) => l.range.start.line === posOf(MODEL, 'SEC-REQ-001').line)!;
-    assert.match(req1.command!.title, /^OK · 1 implementing · 1 verifying/);
+    assert.equal(req1.command!.title, 'OK · 1 implementing · 1 test · 2 refs');
     const c = await h.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: h.uri(C) } });
     const titles = c.map((l) => l.command!.title);
-    assert.ok(titles.includes('implements SEC-REQ-001 · verified by 1 test'), titles.join(' / '));
+    assert.ok(titles.includes('SEC-REQ-001 · 1 test'), titles.join(' / '));
+  });
+
+  it('shows short code lenses on zones, assets and tests too, without repeating the ID', async () => {
+    const y = await h.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: h.uri(YAML) } });
+    const at = (id: string) => y.find((l) => l.range.start.line === posOf(MODEL, `id: ${id}`).line)?.command?.title;
+    assert.equal(at('Z-DEVICE'), '1 asset');
+    assert.equal(at('AST-PUMP'), '1 threat');
+    assert.equal(at('TC-001'), 'pass · verifies 1 item');
+    for (const l of y) assert.ok(l.command!.title.length <= 60 && !/\b([A-Z]+-[A-Z0-9-]+)\b.*\b\1\b/.test(l.command!.title), l.command!.title);
   });
 
   it('offers the core fix, suggestions and a suppression as quick fixes', async () => {

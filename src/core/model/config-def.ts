@@ -94,7 +94,7 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
     obj({ implementation: bool('Implementing code is required.'), verification: bool('Verification is required.') }, ''),
     'Evidence each kind requires for the OK status.',
   ),
-  stubs_file: str('File where quick fixes create stubs of dangling items (default: the referencing file).'),
+  stubs_file: str('File where quick fixes create stubs of dangling items (default: the first model file holding items of that kind, else the referencing file).'),
   lock_file: str('Review lock file (default spdf.lock.json).'),
   test_results: strings('Globs of JUnit XML result files.'),
   protocols: { type: 'map', values: CUSTOM_PROTOCOL, doc: 'Protocols the built-in vocabulary lacks, by name, with their security properties (used by TM006 and the channel rules).' },

@@ -628,7 +628,7 @@ export interface ConfigData {
       verification?: boolean | null;
     } | null;
   } | null;
-  /** File where quick fixes create stubs of dangling items (default: the referencing file). */
+  /** File where quick fixes create stubs of dangling items (default: the first model file holding items of that kind, else the referencing file). */
   stubs_file?: Scalar | null;
   /** Review lock file (default spdf.lock.json). */
   lock_file?: Scalar | null;

@@ -4,6 +4,7 @@
  * since it was checked), a suppression comment, and in code files "mark link reviewed" and "insert tag".
  */
 import { CodeActionKind, TextDocumentEdit, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import type { CodeLink } from '../../core/codelinks/model';
 import { fixBlockers } from '../../core/fixes/blockers';
 import { locateTag } from '../../core/query/locate';
 import { findRule } from '../../core/rules/registry';
@@ -42,6 +43,16 @@ function fixBlocked(ctx: FeatureContext, fix: Fix): string | undefined {
   return undefined;
 }
 
+/** The link of the tag at a position in a code file, when its ID names a model item. */
+function linkAt(ctx: FeatureContext, path: string, line: number, character: number): CodeLink | undefined {
+  if (ctx.state.kindOf(path) !== 'code') return undefined;
+  const idx = ctx.state.code.files.get(path);
+  const tag = idx ? locateTag(idx, line, character) : undefined;
+  return tag?.kind === 'tag' && tag.link && ctx.state.graph.byId.has(tag.link.id) ? tag.link : undefined;
+}
+
+const linkRef = (l: CodeLink): LinkRef => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol });
+
 export function codeActions(ctx: FeatureContext, path: string, params: CodeActionParams): CodeAction[] {
   if (!ctx.state.trusted) return [];
   const out: CodeAction[] = [];
@@ -50,6 +61,7 @@ export function codeActions(ctx: FeatureContext, path: string, params: CodeActio
   const text = ctx.openText(path) ?? ctx.state.textOf(path);
   const only = params.context.only;
   const want = (k: string) => !only || only.some((o) => k === o || k.startsWith(`${o}.`));
+  const reviewOffered = new Set<CodeLink>();
   for (const d of params.context.diagnostics) {
     if (d.source !== 'spdf') continue;
     const key = (d.data as { key?: string } | undefined)?.key;
@@ -61,6 +73,18 @@ export function codeActions(ctx: FeatureContext, path: string, params: CodeActio
         const blocked = fixBlocked(ctx, fix);
         if (blocked) out.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], disabled: { reason: blocked } });
         else out.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], ...(i === 0 && f.fix ? { isPreferred: true } : {}), edit: toWorkspaceEdit(ctx, fix) });
+      }
+      // A suspect link: the likely intent is to review it, so that comes before the suppression.
+      const suspect = f.code === 'CL006' ? linkAt(ctx, path, f.range.start.line, f.range.start.character) : undefined;
+      if (suspect) {
+        out.push({
+          title: `Mark link reviewed: ${suspect.relation} ${suspect.id}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: true,
+          command: { title: 'Mark link reviewed', command: SERVER_COMMANDS.markReviewed, arguments: [linkRef(suspect)] },
+        });
+        reviewOffered.add(suspect);
       }
       // No suppression in a file outside the model (TM012): nobody reads its comments. None from stale text either.
       const suppressible = f.code !== 'TM012' && (ctx.state.kindOf(path) !== 'model' || text === ctx.state.graph.fileByPath.get(path)?.source.text);
@@ -81,16 +105,13 @@ export function codeActions(ctx: FeatureContext, path: string, params: CodeActio
     }
   }
   if (ctx.state.kindOf(path) === 'code' && want(CodeActionKind.Refactor)) {
-    const idx = ctx.state.code.files.get(path);
-    const tag = idx ? locateTag(idx, params.range.start.line, params.range.start.character) : undefined;
-    if (tag?.kind === 'tag' && tag.link && ctx.state.graph.byId.has(tag.link.id)) {
-      const l = tag.link;
-      const ref: LinkRef = { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol };
+    const l = linkAt(ctx, path, params.range.start.line, params.range.start.character);
+    if (l && !reviewOffered.has(l)) {
       const state = ctx.state.reviewOf(l).state;
       out.push({
         title: `Mark link reviewed: ${l.relation} ${l.id} (${state})`,
         kind: `${CodeActionKind.Refactor}.spdf.markReviewed`,
-        command: { title: 'Mark link reviewed', command: SERVER_COMMANDS.markReviewed, arguments: [ref] },
+        command: { title: 'Mark link reviewed', command: SERVER_COMMANDS.markReviewed, arguments: [linkRef(l)] },
       });
     }
     out.push({

@@ -1,8 +1,8 @@
 // @spdf implements SPDF-LSP-LENS
-/** Code lenses: trace status and evidence counts above model items; the links of each tagged symbol in code files. */
+/** Code lenses: trace status, evidence and referrer counts above model items; the links of each tagged symbol in code files. */
 import type { CodeLens } from 'vscode-languageserver/node';
-import type { CodeLink } from '../../core/codelinks/model';
 import type { Item } from '../../core/model/graph';
+import { ITEM_KINDS, type ItemKind } from '../../core/model/kinds';
 import { testsOf, type ItemTrace } from '../../core/matrix/status';
 import { CLIENT_COMMANDS } from '../../protocol';
 import { lspRange } from '../convert';
@@ -14,22 +14,47 @@ function testCount(ctx: FeatureContext, id: string): number {
   return tests + codeLinksTo(ctx, id).filter((l) => l.relation === 'verifies').length;
 }
 
+const TRACED: readonly ItemKind[] = ['requirement', 'control', 'threat', 'hazard'];
+const LENSED: readonly ItemKind[] = [...TRACED, 'zone', 'conduit', 'asset', 'flow', 'test'];
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Who refers to the item, by kind ("3 assets · 1 conduit"), in the order of the model's sections. */
+function referrers(ctx: FeatureContext, item: Item): string[] {
+  const byKind = new Map<ItemKind, number>();
+  for (const r of ctx.state.graph.refsTo.get(item.id) ?? []) byKind.set(r.from.kind, (byKind.get(r.from.kind) ?? 0) + 1);
+  return ITEM_KINDS.filter((k) => byKind.has(k)).map((k) => count(byKind.get(k)!, k));
+}
+
+/** The lens of a model item: short, without the ID the line already shows. */
+function itemTitle(ctx: FeatureContext, item: Item, t: ItemTrace | undefined): string {
+  if (TRACED.includes(item.kind)) {
+    const impl = t?.implementedBy.length ?? 0;
+    const ver = (t?.tests.length ?? 0) + (t?.verifiedByLinks.length ?? 0);
+    const refs = (ctx.state.graph.refsTo.get(item.id)?.length ?? 0) + codeLinksTo(ctx, item.id).length;
+    return [...(t ? [t.status] : []), `${impl} implementing`, count(ver, 'test'), count(refs, 'ref')].join(' · ');
+  }
+  if (item.kind === 'test') {
+    const verifies = ctx.state.graph.refs.filter((r) => r.from === item && r.field.startsWith('verifies')).length;
+    const result: unknown = item.data.result;
+    return [typeof result === 'string' ? result : 'no result', `verifies ${count(verifies, 'item')}`].join(' · ');
+  }
+  const by = referrers(ctx, item);
+  return by.length ? by.join(' · ') : 'no references';
+}
+
 export function codeLenses(ctx: FeatureContext, path: string): CodeLens[] {
   const kind = ctx.state.kindOf(path);
   const out: CodeLens[] = [];
   if (kind === 'model') {
     const mf = ctx.state.graph.fileByPath.get(path);
     if (!mf) return [];
-    const items = ctx.state.index.itemsIn(path).filter((i) => ['requirement', 'control', 'threat', 'hazard'].includes(i.kind));
+    const items = ctx.state.index.itemsIn(path).filter((i) => LENSED.includes(i.kind));
     const traces = new Map<Item, ItemTrace>();
-    for (const k of new Set(items.map((i) => i.kind))) for (const t of ctx.state.traces([k])) traces.set(t.item, t);
+    for (const k of new Set(items.map((i) => i.kind).filter((k) => TRACED.includes(k)))) for (const t of ctx.state.traces([k])) traces.set(t.item, t);
     for (const item of items) {
-      const t = traces.get(item);
-      const impl = t?.implementedBy.length ?? 0;
-      const ver = (t?.tests.length ?? 0) + (t?.verifiedByLinks.length ?? 0);
-      const refs = (ctx.state.graph.refsTo.get(item.id)?.length ?? 0) + codeLinksTo(ctx, item.id).length;
       const range = lspRange(mf.source.range(item.idNode.start, item.idNode.end));
-      const title = `${t ? `${t.status} · ` : ''}${impl} implementing · ${ver} verifying · ${refs} reference${refs === 1 ? '' : 's'}`;
+      const title = itemTitle(ctx, item, traces.get(item));
       out.push({ range, command: { title, command: CLIENT_COMMANDS.showReferences, arguments: [ctx.paths.toUri(path), range.start] } });
     }
     return out;
@@ -37,22 +62,20 @@ export function codeLenses(ctx: FeatureContext, path: string): CodeLens[] {
   if (kind === 'code') {
     const idx = ctx.state.code.files.get(path);
     if (!idx) return [];
-    const bySymbol = new Map<string, CodeLink[]>();
+    // One lens per distinct link of a symbol (`SEC-REQ-014 · 2 tests · suspect`): short, each clickable, none repeated.
+    const seen = new Set<string>();
     for (const l of idx.links) {
-      const k = `${l.symbol ?? ''}@${l.symbolRange.start.line}`;
-      bySymbol.set(k, [...(bySymbol.get(k) ?? []), l]);
-    }
-    for (const links of bySymbol.values()) {
-      const first = links[0];
-      const sym = idx.symbols.find((s) => s.qualifiedName === first.symbol && s.range.start.line === first.symbolRange.start.line);
-      const at = lspRange(sym ? sym.nameRange : first.symbolRange);
-      const parts = links.map((l) => {
-        const rv = ctx.state.reviewOf(l).state;
-        const known = ctx.state.graph.byId.has(l.id);
-        const tests = l.relation === 'verifies' ? '' : ` · verified by ${testCount(ctx, l.id)} test${testCount(ctx, l.id) === 1 ? '' : 's'}`;
-        return `${l.relation} ${l.id}${known ? tests : ' · unknown ID'}${rv === 'suspect' ? ' · suspect' : rv === 'reviewed' ? ' · reviewed' : ''}`;
-      });
-      out.push({ range: at, command: { title: parts.join('  |  '), command: CLIENT_COMMANDS.showReferences, arguments: [ctx.paths.toUri(path), first.range.start] } });
+      const key = `${l.symbol ?? ''}@${l.symbolRange.start.line}|${l.relation}|${l.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const sym = idx.symbols.find((s) => s.qualifiedName === l.symbol && s.range.start.line === l.symbolRange.start.line);
+      const at = lspRange(sym ? sym.nameRange : l.symbolRange);
+      const rv = ctx.state.reviewOf(l).state;
+      const parts = [l.relation === 'implements' ? l.id : `${l.relation} ${l.id}`];
+      if (!ctx.state.graph.byId.has(l.id)) parts.push('unknown ID');
+      else if (l.relation !== 'verifies') parts.push(count(testCount(ctx, l.id), 'test'));
+      if (rv === 'suspect' || rv === 'reviewed') parts.push(rv);
+      out.push({ range: at, command: { title: parts.join(' · '), command: CLIENT_COMMANDS.showReferences, arguments: [ctx.paths.toUri(path), l.range.start] } });
     }
   }
   return out;

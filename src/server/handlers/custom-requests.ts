@@ -61,10 +61,10 @@ export function registerCustomRequests(parts: ServerParts): void {
       if (text === undefined) return null;
       await session.enqueue(async () => {
         // The state current when the update runs (a re-index may have replaced it).
-        const now = session.state;
+        const now = session.rootOf(p.uri)?.state;
         if (now && !now.code.files.get(path)?.symbols.length) await now.code.update(path, text, { force: true, open: docs.has(p.uri) });
       });
-      const ctx = session.featureContext();
+      const ctx = session.featureContext(session.rootOf(p.uri));
       const edit = ctx ? insertTagEdit(ctx, path, text, p.line, p.relation, p.id) : null;
       return edit ? { uri: p.uri, edit } : null;
     }),

@@ -18,12 +18,12 @@ export function registerDocumentHandlers({ session, diagnostics }: ServerParts):
     guard(session, 'didOpen', (p) => {
       const doc = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
       docs.set(doc.uri, doc);
-      const paths = session.paths;
-      const path = paths?.toPath(doc.uri);
-      if (!paths || !path) return;
-      paths.clientUris.set(path, doc.uri);
-      diagnostics.touch(path);
-      update(() => session.state?.setOverlay(path, doc.getText()));
+      const root = session.rootOf(doc.uri);
+      const path = root?.paths.toPath(doc.uri);
+      if (!root || !path) return;
+      root.paths.clientUris.set(path, doc.uri);
+      diagnostics.touch(root, path);
+      update(() => root.state?.setOverlay(path, doc.getText()));
       diagnostics.schedule();
     }),
   );
@@ -34,11 +34,12 @@ export function registerDocumentHandlers({ session, diagnostics }: ServerParts):
       if (!doc) return;
       const changes: TextChange[] = p.contentChanges.map((c) => ('range' in c ? { range: c.range, text: c.text } : { text: c.text }));
       TextDocument.update(doc, p.contentChanges, p.textDocument.version);
-      const path = session.paths?.toPath(doc.uri);
-      if (!path) return;
-      diagnostics.touch(path);
+      const root = session.rootOf(doc.uri);
+      const path = root?.paths.toPath(doc.uri);
+      if (!root || !path) return;
+      diagnostics.touch(root, path);
       const now = doc.getText();
-      update(() => session.state?.setOverlay(path, now, changes));
+      update(() => root.state?.setOverlay(path, now, changes));
       diagnostics.schedule();
     }),
   );
@@ -46,11 +47,11 @@ export function registerDocumentHandlers({ session, diagnostics }: ServerParts):
   connection.onDidCloseTextDocument(
     guard(session, 'didClose', (p) => {
       docs.delete(p.textDocument.uri);
-      const paths = session.paths;
-      const path = paths?.toPath(p.textDocument.uri);
-      if (!paths || !path) return;
-      paths.clientUris.delete(path);
-      update(() => session.state?.closeOverlay(path));
+      const root = session.rootOf(p.textDocument.uri);
+      const path = root?.paths.toPath(p.textDocument.uri);
+      if (!root || !path) return;
+      root.paths.clientUris.delete(path);
+      update(() => root.state?.closeOverlay(path));
       diagnostics.schedule();
     }),
   );
@@ -58,10 +59,11 @@ export function registerDocumentHandlers({ session, diagnostics }: ServerParts):
   connection.onDidChangeWatchedFiles(
     guard(session, 'didChangeWatchedFiles', (p) => {
       for (const ch of p.changes) {
-        const path = session.paths?.toPath(ch.uri);
-        if (!path) continue;
+        const root = session.rootOf(ch.uri);
+        const path = root?.paths.toPath(ch.uri);
+        if (!root || !path) continue;
         const type = ch.type === FileChangeType.Created ? 'created' : ch.type === FileChangeType.Deleted ? 'deleted' : 'changed';
-        update(() => session.state?.fileChanged(path, type));
+        update(() => root.state?.fileChanged(path, type));
       }
       diagnostics.schedule();
     }),

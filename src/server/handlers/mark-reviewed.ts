@@ -6,17 +6,15 @@ import type { ServerParts } from '../server-parts';
 
 export async function markReviewed({ session, diagnostics }: ServerParts, p: MarkReviewedParams): Promise<MarkReviewedResult> {
   await session.settled();
-  const s = session.state;
-  const paths = session.paths;
-  if (!s || !paths) return { ok: false, message: 'the workspace is not indexed yet', marked: 0 };
+  const want = new Set((p.links ?? []).map((l) => JSON.stringify([l.id, l.relation, l.file, l.symbol])));
+  const pick = (all: CodeLink[]) => (p.links?.length ? all.filter((l) => want.has(JSON.stringify([l.id, l.relation, l.file, l.symbol]))) : p.id ? all.filter((l) => l.id === p.id) : []);
+  // The root whose code holds the links (each root has its own lock file); the first root when none does.
+  const root = session.roots.find((r) => r.state && pick(r.state.code.links()).length) ?? session.roots[0];
+  const s = root?.state;
+  if (!s) return { ok: false, message: 'the workspace is not indexed yet', marked: 0 };
   if (!s.trusted) return { ok: false, message: 'marking links reviewed is disabled in an untrusted workspace', marked: 0 };
-  const all = s.code.links();
-  let chosen: CodeLink[];
-  if (p.links?.length) {
-    const want = new Set(p.links.map((l) => JSON.stringify([l.id, l.relation, l.file, l.symbol])));
-    chosen = all.filter((l) => want.has(JSON.stringify([l.id, l.relation, l.file, l.symbol])));
-  } else if (p.id) chosen = all.filter((l) => l.id === p.id);
-  else chosen = [];
+  const paths = root.paths;
+  const chosen = pick(s.code.links());
   const reviewer = p.reviewer || session.settings.reviewer || defaultReviewer();
   const outcome = await recordReviews(paths.root, s.graph, chosen, reviewer, { lockFile: s.config.lockFile });
   if (!outcome.ok) return { ok: false, message: outcome.message, marked: 0 };

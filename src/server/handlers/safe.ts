@@ -18,12 +18,15 @@ export function safe<P, R>(session: ServerSession, name: string, fallback: R, fn
   return async (p: P) => {
     try {
       await session.ready;
-      if (!session.state) return fallback;
+      // A document's request goes to the root that holds it; the others (workspace symbols, tree, matrix) to the first.
+      const uri = (p as { textDocument?: { uri?: unknown }; uri?: unknown }).textDocument?.uri ?? (p as { uri?: unknown }).uri;
+      const root = (typeof uri === 'string' && session.rootOf(uri)) || session.roots[0];
+      if (!root?.state) return fallback;
       // A position outside the document's coordinates (negative, fractional) has nothing at it.
       const position = (p as { position?: Position }).position;
       if (position !== undefined && !isPosition(position)) return fallback;
       if (options.settled) await session.settled();
-      const ctx = session.featureContext();
+      const ctx = session.featureContext(root);
       if (!ctx) return fallback;
       return await fn(p, ctx);
     } catch (e) {

@@ -76,7 +76,7 @@ function freePort() {
     ...EXT_DEVS.map(p => ['extensionDevelopmentPath', remote(p)]),
     ['extensionTestsPath', remote(EXT_TESTS)],
   ];
-  const where = WS ? `folder=${encodeURIComponent(WS)}` : 'ew=true';
+  const where = WS ? `${WS.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(WS)}` : 'ew=true';
   const url = `http://${authority}/?${where}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
   const profile = fs.mkdtempSync(path.join(TMP_BASE, 'chromium-profile-'));

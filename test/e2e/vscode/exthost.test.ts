@@ -126,7 +126,34 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     const labels = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.length > 0 && labels.every((l) => l.startsWith('CTRL-')), labels.slice(0, 10).join(','));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-    assert.ok(lenses.some((l) => /^(OK|PARTIAL|MISSING|SUSPECT|JUSTIFIED|ERROR) · \d+ implementing · \d+ verifying/.test(l.command?.title ?? '')), lenses.map((l) => l.command?.title).join(' / '));
+    assert.ok(lenses.some((l) => /^(OK|PARTIAL|MISSING|SUSPECT|JUSTIFIED|ERROR) · \d+ implementing · \d+ tests? · \d+ refs?$/.test(l.command?.title ?? '')), lenses.map((l) => l.command?.title).join(' / '));
+  });
+
+  it('offers "Mark link reviewed" as the preferred quick fix of a suspect link, before the suppression', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('firmware/src/dose/dose_controller.c'));
+    await vscode.window.showTextDocument(doc);
+    const suspect = await waitFor('CL006', () => vscode.languages.getDiagnostics(doc.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'CL006'));
+    let seen: string[] = [];
+    const actions = await waitFor('quick fixes', async () => {
+      const all = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, suspect.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      seen = all.map((a) => a.title);
+      return all.some((a) => /CL006|Mark link reviewed/.test(a.title)) ? all : undefined;
+    }, 20000).catch((e: Error) => {
+      throw new Error(`${e.message} at ${suspect.range.start.line}:${suspect.range.start.character} '${suspect.message}'; got: ${seen.join(' / ')}`);
+    });
+    const titles = actions.map((a) => a.title);
+    assert.match(titles[0], /^Mark link reviewed: /, titles.join(' / '));
+    assert.equal(actions[0].isPreferred, true);
+    assert.equal(actions[0].command?.command, 'spdf.server.markReviewed');
+    assert.ok(titles.indexOf('Suppress CL006 on this line (with a justification)') > 0, titles.join(' / '));
+  });
+
+  it('serves the second folder of a multi-root workspace with its own config', async () => {
+    const second = vscode.workspace.workspaceFolders![1].uri;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(second, 'second.spdf.yaml'));
+    await vscode.window.showTextDocument(doc);
+    const d = await waitFor('diagnostics of the second folder', () => vscode.languages.getDiagnostics(doc.uri).find((x) => x.source === 'spdf' && (typeof x.code === 'object' ? x.code.value : x.code) === 'TM002'));
+    assert.equal(d.range.start.line, 4);
   });
 
   it('fills the requirements tree grouped by trace status', async () => {

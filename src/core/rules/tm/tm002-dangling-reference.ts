@@ -43,7 +43,7 @@ const rule: Rule<'typed'> = {
     category: 'structure',
     description: 'A reference names an ID that no item defines, or an item of the wrong kind.',
     rationale:
-      'A broken link breaks the chain zone -> threat -> hazard -> control -> requirement -> test that an FDA reviewer follows. When exactly one existing ID of the expected kind is close (a typo such as `CTRL-0O1`), the fix changes the reference to it ("did you mean"); when several are equally close, or the close one differs only in its number (`CTRL-002` vs `CTRL-001` names another item, and relinking would be false evidence), each is offered in the editor and nothing is applied automatically. Only when no ID is close, and the ID fits exactly one expected kind\'s pattern, does the fix create a stub (a requirement, control, hazard, test or threat) in the referencing file or the configured stubs file; its `TODO(TM002)` fields keep it an error (TM011) until a person writes the item. `spdf lint --fix` applies nothing while any model file has load errors, so a stub is never created for an ID defined in a file that failed to load.',
+      'A broken link breaks the chain zone -> threat -> hazard -> control -> requirement -> test that an FDA reviewer follows. When exactly one existing ID of the expected kind is close (a typo such as `CTRL-0O1`), the fix changes the reference to it ("did you mean"); when several are equally close, or the close one differs only in its number (`CTRL-002` vs `CTRL-001` names another item, and relinking would be false evidence), each is offered in the editor and nothing is applied automatically. Only when no ID is close, and the ID fits exactly one expected kind\'s pattern, does the fix create a stub (a requirement, control, hazard, test or threat) in the configured stubs file, else the first model file that holds items of that kind, else the referencing file; its `TODO(TM002)` fields keep it an error (TM011) until a person writes the item. `spdf lint --fix` applies nothing while any model file has load errors, so a stub is never created for an ID defined in a file that failed to load.',
     source: 'Threagile model parser ("missing referenced technical asset"); FDA premarket guidance traceability',
     fixable: true,
     since: '0.1.0',
@@ -72,7 +72,8 @@ const rule: Rule<'typed'> = {
       const close = closestIds(ref.id, candidates);
       const suggestions: Fix[] = close.slice(0, 5).map((c) => ({ description: `Change to '${c}'`, edits: [{ file: ref.from.file, range, newText: c }] }));
       const stubKind = stubKindOf(ctx, ref.id, ref.kinds);
-      const target = (ctx.config.stubsFile && graph.fileByPath.get(ctx.config.stubsFile)) || file;
+      const home = stubKind && graph.items.find((i) => i.kind === stubKind)?.file;
+      const target = (ctx.config.stubsFile && graph.fileByPath.get(ctx.config.stubsFile)) || (home && graph.fileByPath.get(home)) || file;
       const stub: Fix | undefined = stubKind && { description: `Create ${withArticle(stubKind)} stub '${ref.id}' in ${target.path}`, edits: [appendItemEdit(target, stubKind, STUB[stubKind]!(ref.id))] };
       // "Did you mean" wins over a stub; an ambiguous one, or one naming another number, is left to a person.
       const fix = close.length === 1 && !otherNumber(ref.id, close[0]) ? suggestions.shift() : close.length === 0 ? stub : undefined;
