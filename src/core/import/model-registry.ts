@@ -1,0 +1,27 @@
+import type { ModelDocument } from './model-types';
+import { parseOtm } from './otm';
+import { parseThreagile } from './threagile';
+
+/** An importer of threat models: writes zones, assets, flows, conduits, threats and controls. */
+export interface ModelImporter {
+  name: string;
+  summary: string;
+  extensions: readonly string[];
+  parse(file: string, text: string): ModelDocument;
+}
+
+/** Every threat-model `spdf import FORMAT`, by name; a new format is one module and one entry here. */
+export const MODEL_IMPORTERS: Record<string, ModelImporter> = {
+  otm: {
+    name: 'otm',
+    summary: 'Open Threat Model JSON/YAML (trust zones, components, dataflows, threats, mitigations)',
+    extensions: ['.otm', '.json', '.yaml', '.yml'],
+    parse: (file, text) => parseOtm(file, text),
+  },
+  threagile: {
+    name: 'threagile',
+    summary: 'Threagile YAML (trust boundaries, technical and data assets, communication links, risk tracking)',
+    extensions: ['.yaml', '.yml'],
+    parse: (file, text) => parseThreagile(file, text),
+  },
+};
