@@ -1,6 +1,7 @@
 import type { ModelDocument } from './model-types';
 import { parseOtm } from './otm';
 import { parseThreagile } from './threagile';
+import { parseThreatDragon } from './threat-dragon';
 
 /** An importer of threat models: writes zones, assets, flows, conduits, threats and controls. */
 export interface ModelImporter {
@@ -23,5 +24,11 @@ export const MODEL_IMPORTERS: Record<string, ModelImporter> = {
     summary: 'Threagile YAML (trust boundaries, technical and data assets, communication links, risk tracking)',
     extensions: ['.yaml', '.yml'],
     parse: (file, text) => parseThreagile(file, text),
+  },
+  'threat-dragon': {
+    name: 'threat-dragon',
+    summary: 'OWASP Threat Dragon v2 JSON (actors, processes, stores, flows, boundary boxes, threats)',
+    extensions: ['.json'],
+    parse: (file, text) => parseThreatDragon(file, text),
   },
 };
