@@ -45,9 +45,11 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
   for (let changed = true; changed; ) {
     changed = false;
     for (const item of kept) {
-      const missing = Object.entries(item.refs).find(([, r]) => !Array.isArray(r) && r.required && !found(r));
+      const missing = Object.entries(item.refs)
+        .flatMap(([field, r]) => (Array.isArray(r) ? r : [r]).map((x) => [field, x] as const))
+        .find(([, r]) => r.required && !found(r));
       if (!missing || !modelId.has(key(item.section, item.id))) continue;
-      const [field, r] = missing as [string, ModelRef];
+      const [field, r] = missing;
       notes.push({ pos: r.pos, kind: 'skipped', message: `${item.element} '${item.id}' not imported: its ${field} '${r.id}' is not an imported ${r.sections.join(' or ')} item` });
       modelId.delete(key(item.section, item.id));
       changed = true;

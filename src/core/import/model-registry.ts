@@ -1,3 +1,4 @@
+import { parseInduform } from './induform';
 import type { ModelDocument } from './model-types';
 import { parseOtm } from './otm';
 import { parseThreagile } from './threagile';
@@ -30,5 +31,11 @@ export const MODEL_IMPORTERS: Record<string, ModelImporter> = {
     summary: 'OWASP Threat Dragon v2 JSON (actors, processes, stores, flows, boundary boxes, threats)',
     extensions: ['.json'],
     parse: (file, text) => parseThreatDragon(file, text),
+  },
+  induform: {
+    name: 'induform',
+    summary: 'IEC 62443 zone/conduit YAML as InduForm writes it (zones with type and SL-T, assets, conduits with protocol flows)',
+    extensions: ['.yaml', '.yml'],
+    parse: (file, text) => parseInduform(file, text),
   },
 };
