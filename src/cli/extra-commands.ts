@@ -24,7 +24,7 @@ export const extraCommands: Record<string, ExtraCommand> = {
     run: (o, args) => (require('./commands/review') as typeof import('./commands/review')).reviewCommand(o, args),
   },
   import: {
-    summary: 'requirements from existing documents: FORMAT (oft-spec, strictdoc, trlc) FILE_OR_DIR... -o DIR [--force]; writes *.spdf.yaml and IMPORT-REPORT.md',
+    summary: 'requirements (oft-spec, strictdoc, trlc) or threat models (otm, threagile, threat-dragon, induform) from existing documents: FORMAT FILE_OR_DIR... -o DIR [--force]; writes *.spdf.yaml and IMPORT-REPORT.md',
     run: (o, args) => (require('./commands/import') as typeof import('./commands/import')).importCommand(o, args),
   },
   check: {

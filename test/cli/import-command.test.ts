@@ -56,7 +56,7 @@ describe('spdf import: writes nothing it was not asked to', () => {
     const root = tempWorkspace({});
     const bad = await runCli(['import', 'reqif', 'x', '-o', 'model'], root);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /unknown import format 'reqif' \(oft-spec, strictdoc, trlc\)/);
+    assert.match(bad.stderr, /unknown import format 'reqif' \(oft-spec, strictdoc, trlc, otm, threagile, threat-dragon, induform\)/);
     const help = await runCli(['import', '--help'], root);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^usage: spdf import FORMAT FILE_OR_DIR\.\.\. -o DIR \[--force\]/);

@@ -2,6 +2,9 @@
 import { promises as fs } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { assembleImport, where } from '../../core/import/assemble';
+import { assembleModelImport } from '../../core/import/model-assemble';
+import { MODEL_IMPORTERS } from '../../core/import/model-registry';
+import type { ModelDocument } from '../../core/import/model-types';
 import { IMPORTERS } from '../../core/import/registry';
 import type { ParsedDocument } from '../../core/import/types';
 import { writeFileAtomic } from '../../node/atomic-write';
@@ -16,6 +19,11 @@ Formats:
 ${Object.values(IMPORTERS)
   .map((i) => `  ${i.name.padEnd(10)}  ${i.summary}; in a folder: ${i.extensions.map((e) => `*${e}`).join(', ')}`)
   .join('\n')}
+${Object.values(MODEL_IMPORTERS)
+  .map((i) => `  ${i.name.padEnd(10)}  ${i.summary}; in a folder: ${i.extensions.map((e) => `*${e}`).join(', ')}`)
+  .join('\n')}
+Threat models are written as zones, assets, flows, threats and controls. A re-import does not merge: it is
+refused while DIR holds its files, and --force replaces them (keep hand-written additions in other files).
 Options:
   -o, --output DIR        folder for the model files and the report (created if missing)
   --force                 replace files of a previous import in DIR (without it, nothing is overwritten)
@@ -43,9 +51,11 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, 'oft-ids': { type: 'string' } }, Infinity);
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const [format, ...inputs] = positionals;
-  if (!format) throw new UsageError(`usage: spdf import FORMAT FILE_OR_DIR... -o DIR (formats: ${Object.keys(IMPORTERS).join(', ')})`);
-  const importer = Object.hasOwn(IMPORTERS, format) ? IMPORTERS[format] : undefined;
-  if (!importer) throw new UsageError(`unknown import format '${format}' (${Object.keys(IMPORTERS).join(', ')})`);
+  const formats = [...Object.keys(IMPORTERS), ...Object.keys(MODEL_IMPORTERS)].join(', ');
+  if (!format) throw new UsageError(`usage: spdf import FORMAT FILE_OR_DIR... -o DIR (formats: ${formats})`);
+  const modelImporter = Object.hasOwn(MODEL_IMPORTERS, format) ? MODEL_IMPORTERS[format] : undefined;
+  const importer = Object.hasOwn(IMPORTERS, format) ? IMPORTERS[format] : modelImporter;
+  if (!importer) throw new UsageError(`unknown import format '${format}' (${formats})`);
   if (!inputs.length) throw new UsageError('spdf import: name at least one FILE_OR_DIR to import');
   if (!values.output) throw new UsageError('spdf import: -o DIR is required');
   const oftIds = values['oft-ids'];
@@ -71,14 +81,16 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
     } else files.push(input);
   }
   const docs: { file: string; parsed: ParsedDocument }[] = [];
+  const models: { file: string; parsed: ModelDocument }[] = [];
   for (const f of [...new Set(files.map((f) => resolve(f)))]) {
     const text = await fs.readFile(f, 'utf8').catch((e: NodeJS.ErrnoException) => e);
     if (text instanceof Error) {
       o.err(`${visible(shown(f))}: error: cannot read (${text.code ?? text.message})`);
       failed = true;
-    } else docs.push({ file: shown(f), parsed: importer.parse(shown(f), text.replace(/^\uFEFF/, ''), { oftIds }) });
+    } else if (modelImporter) models.push({ file: shown(f), parsed: modelImporter.parse(shown(f), text.replace(/^\uFEFF/, '')) });
+    else docs.push({ file: shown(f), parsed: IMPORTERS[format].parse(shown(f), text.replace(/^\uFEFF/, ''), { oftIds }) });
   }
-  const outcome = assembleImport(importer.name, importer.tagSyntax, docs);
+  const outcome = modelImporter ? assembleModelImport(format, models) : assembleImport(format, IMPORTERS[format].tagSyntax, docs);
   for (const n of outcome.notes) if (n.kind === 'error') o.err(`${visible(where(n.pos))}: error: ${visible(n.message)}`);
 
   const writes = [...outcome.files.map((f) => ({ path: join(outDir, f.name), content: f.content })), { path: join(outDir, 'IMPORT-REPORT.md'), content: outcome.report }];
@@ -93,6 +105,6 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   await fs.mkdir(outDir, { recursive: true });
   for (const w of writes) await writeFileAtomic(w.path, w.content);
   const c = outcome.counts;
-  o.err(`imported ${c.imported} of ${c.elements} source element(s) from ${docs.length} file(s) into ${visible(shown(outDir))} (${outcome.files.length} model file(s)); ${c.reported} not imported, ${c.errors} error(s): see ${visible(shown(join(outDir, 'IMPORT-REPORT.md')))}`);
+  o.err(`imported ${c.imported} of ${c.elements} source element(s) from ${docs.length + models.length} file(s) into ${visible(shown(outDir))} (${outcome.files.length} model file(s)); ${c.reported} not imported, ${c.errors} error(s): see ${visible(shown(join(outDir, 'IMPORT-REPORT.md')))}`);
   return failed || c.errors ? EXIT_FINDINGS : EXIT_OK;
 }

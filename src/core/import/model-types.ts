@@ -1,0 +1,36 @@
+import type { ImportNote, SourcePos } from './types';
+
+/** Model sections a threat-model importer writes, in the order they are written. */
+export const MODEL_SECTIONS = ['zones', 'assets', 'flows', 'conduits', 'threats', 'controls'] as const;
+export type ModelSection = (typeof MODEL_SECTIONS)[number];
+
+/** A reference by source ID, resolved to a model ID once every item has one. */
+export interface ModelRef {
+  id: string;
+  /** Sections the target may be in, tried in order. */
+  sections: readonly ModelSection[];
+  pos: SourcePos;
+  /** The model item cannot exist without it (a flow's source and destination). */
+  required?: boolean;
+}
+
+/** One element of a foreign threat model, mapped to one model item. */
+export interface ModelItem {
+  section: ModelSection;
+  /** The ID the source writes; kept unless another item already has it. */
+  id: string;
+  /** What the source calls the element: `trustZone`, `technical_asset`, `actor`. */
+  element: string;
+  /** Plain field values in the order they are written (strings, numbers, booleans, lists, maps). */
+  fields: Record<string, unknown>;
+  /** Reference fields: a single reference, or a list. */
+  refs: Record<string, ModelRef | ModelRef[]>;
+  /** Source information the model has no place for, one line each. */
+  lost: string[];
+  pos: SourcePos;
+}
+
+export interface ModelDocument {
+  items: ModelItem[];
+  notes: ImportNote[];
+}

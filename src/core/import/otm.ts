@@ -1,0 +1,203 @@
+import type { YMap, YNode } from '../yaml/ynode';
+import type { ModelDocument, ModelItem, ModelRef, ModelSection } from './model-types';
+import { bool, entries, get, map, num, readTree, str, strings } from './tree';
+import type { SourcePos } from './types';
+
+const STRIDE: Record<string, string> = { spoofing: 'S', tampering: 'T', repudiation: 'R', 'information disclosure': 'I', 'denial of service': 'D', 'elevation of privilege': 'E' };
+const KNOWN_KEYS = new Set(['otmVersion', 'project', 'representations', 'assets', 'components', 'dataflows', 'trustZones', 'threats', 'mitigations']);
+/** OTM has no zone role: a class is read from the zone's type or name, and the report says it was guessed. */
+const ZONE_CLASS: [RegExp, string][] = [
+  [/internet|public|external|untrusted/i, 'external'],
+  [/dmz/i, 'dmz'],
+  [/cloud|aws|azure|gcp/i, 'cloud'],
+  [/device|embedded|ot\b|plant/i, 'device'],
+];
+const ASSET_KIND: [RegExp, string][] = [
+  [/database|db|store|storage|bucket|s3/i, 'datastore'],
+  [/client|user|browser|actor|person/i, 'external-entity'],
+  [/service|server|api|lambda|function/i, 'service'],
+];
+/** OTM dataflow tags naming a protocol the model knows. */
+const PROTOCOL_TAG = /^(https?|tls|ssh|sftp|mqtt(-tls)?|ble|wifi|amqps?|ldaps?|dicom(-tls)?|opc-ua|modbus-tcp|coaps?|smb|rdp)$/i;
+
+/**
+ * Open Threat Model (OTM 0.x, JSON or YAML): trust zones -> zones, components -> assets, dataflows ->
+ * flows, threats -> threats (STRIDE from the categories, state from the components that list them),
+ * mitigations -> controls. Trust ratings, likelihood and impact have no model field and are reported.
+ */
+export function parseOtm(file: string, text: string): ModelDocument {
+  const tree = readTree(file, text);
+  const doc: ModelDocument = { items: [], notes: tree.notes };
+  const root = map(tree.root);
+  if (!tree.notes.length && !root) doc.notes.push({ pos: tree.pos(0), kind: 'error', message: 'not an OTM document: the top level is not an object' });
+  if (!root) return doc;
+  const at = (n: { start: number }) => tree.pos(n.start);
+  if (!get(root, 'otmVersion')) doc.notes.push({ pos: at(root), kind: 'error', message: "not an OTM document: no 'otmVersion'" });
+  for (const p of root.pairs)
+    if (!KNOWN_KEYS.has(String(p.key.value))) doc.notes.push({ pos: at(p.key), kind: 'skipped', message: `'${String(p.key.value)}' is not an OTM section; not read` });
+  for (const r of entries(get(root, 'representations'))) doc.notes.push({ pos: at(r.node), kind: 'skipped', message: `representation '${str(get(map(r.node), 'id')) ?? '?'}' (diagram layout) not imported` });
+  for (const a of entries(get(root, 'assets')))
+    doc.notes.push({ pos: at(a.node), kind: 'skipped', message: `data asset '${str(get(map(a.node), 'id')) ?? '?'}' not imported (OTM rates C/I/A 0..100; the model's data assets take low..critical: add it by hand)` });
+
+  const element = (n: YNode, what: string): { m: YMap; id: string; name: string } | undefined => {
+    const m = map(n);
+    const id = str(get(m, 'id'));
+    if (!m || !id) return void doc.notes.push({ pos: at(n), kind: 'error', message: `${what} without an 'id'; not imported` });
+    return { m, id, name: str(get(m, 'name')) ?? id };
+  };
+  const ref = (n: YNode | null | undefined, sections: readonly ModelSection[], required = false): ModelRef | undefined => {
+    const id = str(n);
+    return id === undefined || !n ? undefined : { id, sections, pos: at(n), required };
+  };
+  const push = (section: ModelSection, e: { m: YMap; id: string }, kind: string, fields: Record<string, unknown>, refs: ModelItem['refs'], lost: string[]) => {
+    const description = str(get(e.m, 'description'));
+    const item: ModelItem = { section, id: e.id, element: kind, fields: { ...fields, ...(description && section !== 'flows' ? { description } : {}) }, refs, lost, pos: at(e.m) };
+    if (get(e.m, 'attributes') && map(get(e.m, 'attributes'))?.pairs.length) lost.push('attributes not kept');
+    doc.items.push(item);
+    return item;
+  };
+
+  const zoneOf = new Map<string, SourcePos>();
+  for (const z of entries(get(root, 'trustZones'))) {
+    const e = element(z.node, 'trust zone');
+    if (!e) continue;
+    const type = str(get(e.m, 'type')) ?? '';
+    const cls = ZONE_CLASS.find(([re]) => re.test(`${type} ${e.name}`))?.[1] ?? 'it';
+    const lost = [`class '${cls}' guessed from the type and name (OTM has no zone role): check it`];
+    const rating = num(get(map(get(e.m, 'risk')), 'trustRating'));
+    if (rating !== undefined) lost.push(`trustRating ${rating} not kept (a trust rating is not a target security level; set sl_t by hand)`);
+    const parent = str(get(map(get(e.m, 'parent')), 'trustZone'));
+    if (parent) lost.push(`nested in trust zone '${parent}': flattened (IEC 62443 zones do not nest)`);
+    push('zones', e, 'trustZone', { name: e.name, class: cls }, {}, lost);
+    zoneOf.set(e.id, at(e.m));
+  }
+
+  const threatUse = new Map<string, { target: ModelRef; state?: string; mitigations: { id: string; state?: string; pos: SourcePos }[] }[]>();
+  const componentParent = new Map<string, string>();
+  const components = entries(get(root, 'components'));
+  for (const c of components) {
+    const m = map(c.node);
+    const id = str(get(m, 'id'));
+    const parent = str(get(map(get(m, 'parent')), 'component'));
+    if (id && parent) componentParent.set(id, parent);
+  }
+  const zoneOfComponent = (id: string, seen = new Set<string>()): string | undefined => {
+    if (seen.has(id)) return undefined;
+    seen.add(id);
+    const c = components.find((x) => str(get(map(x.node), 'id')) === id);
+    const tz = str(get(map(get(map(c?.node), 'parent')), 'trustZone'));
+    const parent = componentParent.get(id);
+    return tz ?? (parent ? zoneOfComponent(parent, seen) : undefined);
+  };
+  const useThreats = (owner: YMap, target: ModelRef) => {
+    for (const t of entries(get(owner, 'threats'))) {
+      const tm = map(t.node);
+      const id = str(get(tm, 'threat'));
+      if (!id) continue;
+      const mitigations = entries(get(tm, 'mitigations')).flatMap((x) => {
+        const mid = str(get(map(x.node), 'mitigation'));
+        return mid ? [{ id: mid, state: str(get(map(x.node), 'state'))?.toLowerCase(), pos: at(x.node) }] : [];
+      });
+      threatUse.set(id, [...(threatUse.get(id) ?? []), { target: { ...target, pos: at(t.node) }, state: str(get(tm, 'state'))?.toLowerCase(), mitigations }]);
+    }
+  };
+  for (const c of components) {
+    const e = element(c.node, 'component');
+    if (!e) continue;
+    const type = str(get(e.m, 'type')) ?? '';
+    const kind = ASSET_KIND.find(([re]) => re.test(type))?.[1] ?? 'component';
+    const lost: string[] = [];
+    if (type) lost.push(`type '${type}' kept as kind '${kind}'`);
+    const parentMap = map(get(e.m, 'parent'));
+    const parentComponent = str(get(parentMap, 'component'));
+    const zone = zoneOfComponent(e.id);
+    if (parentComponent) lost.push(`runs inside component '${parentComponent}': the model has no nesting of assets; placed in that component's zone`);
+    const tags = strings(get(e.m, 'tags'));
+    if (tags.length) lost.push(`tags ${tags.join(', ')} not kept`);
+    const assets = map(get(e.m, 'assets'));
+    if (assets?.pairs.length) lost.push('processed/stored data assets not kept');
+    const zoneNode = get(parentMap, 'trustZone');
+    const refs: ModelItem['refs'] = {};
+    if (zone) refs.zone = { id: zone, sections: ['zones'], pos: zoneNode ? at(zoneNode) : at(e.m) };
+    push('assets', e, 'component', { name: e.name, kind }, refs, lost);
+    useThreats(e.m, { id: e.id, sections: ['assets'], pos: at(e.m) });
+  }
+
+  for (const f of entries(get(root, 'dataflows'))) {
+    const e = element(f.node, 'dataflow');
+    if (!e) continue;
+    const source = ref(get(e.m, 'source'), ['assets'], true);
+    const destination = ref(get(e.m, 'destination'), ['assets'], true);
+    if (!source || !destination) {
+      doc.notes.push({ pos: at(e.m), kind: 'error', message: `dataflow '${e.id}' without a source and a destination; not imported` });
+      continue;
+    }
+    const tags = strings(get(e.m, 'tags'));
+    const protocol = tags.find((t) => PROTOCOL_TAG.test(t))?.toLowerCase();
+    const lost: string[] = [];
+    if (!protocol) lost.push("no protocol in the source: written as 'unknown' (TM006 reports it until it is set)");
+    const other = tags.filter((t) => t.toLowerCase() !== protocol);
+    if (other.length) lost.push(`tags ${other.join(', ')} not kept`);
+    const description = str(get(e.m, 'description'));
+    if (description) lost.push('description not kept (a flow has no description field)');
+    const bidirectional = bool(get(e.m, 'bidirectional'));
+    push('flows', e, 'dataflow', { name: e.name, protocol: protocol ?? 'unknown', ...(bidirectional !== undefined ? { bidirectional } : {}) }, { source, destination }, lost);
+    useThreats(e.m, { id: e.id, sections: ['flows'], pos: at(e.m) });
+  }
+
+  const mitigationState = new Map<string, string[]>();
+  const threatControls = new Map<string, ModelRef[]>();
+  for (const [threat, uses] of threatUse)
+    for (const u of uses)
+      for (const mi of u.mitigations) {
+        mitigationState.set(mi.id, [...(mitigationState.get(mi.id) ?? []), mi.state ?? '']);
+        threatControls.set(threat, [...(threatControls.get(threat) ?? []), { id: mi.id, sections: ['controls'], pos: mi.pos }]);
+      }
+  for (const t of entries(get(root, 'threats'))) {
+    const e = element(t.node, 'threat');
+    if (!e) continue;
+    const lost: string[] = [];
+    const stride: string[] = [];
+    for (const c of strings(get(e.m, 'categories'))) {
+      const letter = STRIDE[c.toLowerCase()];
+      if (letter) stride.includes(letter) || stride.push(letter);
+      else lost.push(`category '${c}' is not a STRIDE category; not kept`);
+    }
+    const risk = map(get(e.m, 'risk'));
+    if (risk?.pairs.length) lost.push('likelihood and impact not kept (the model scores exploitability and CVSS, not likelihood x impact)');
+    const cwe = strings(get(e.m, 'cwes'));
+    const tags = strings(get(e.m, 'tags'));
+    if (tags.length) lost.push(`tags ${tags.join(', ')} not kept`);
+    const uses = threatUse.get(e.id) ?? [];
+    const states = [...new Set(uses.map((u) => u.state ?? ''))];
+    const fields: Record<string, unknown> = { title: e.name };
+    if (stride.length) fields.stride = stride;
+    if (cwe.length) fields.refs = { cwe };
+    if (states.length === 1 && states[0] === 'mitigated') fields.status = 'mitigated';
+    else if (states.length === 1 && states[0] === 'exposed') fields.status = 'open';
+    else if (states.length === 1 && /^(not.?applicable|n\/a)$/.test(states[0])) fields.status = 'n/a';
+    if (states.length > 1) lost.push(`per-target states differ (${states.join(', ')}): no status written; the model has one status per threat`);
+    else if (states.length === 1 && !fields.status && states[0]) lost.push(`state '${states[0]}' not kept`);
+    const refs: ModelItem['refs'] = {};
+    if (uses.length) refs.targets = uses.map((u) => u.target);
+    if (threatControls.get(e.id)?.length) refs.controls = threatControls.get(e.id)!;
+    push('threats', e, 'threat', fields, refs, lost);
+  }
+  for (const mt of entries(get(root, 'mitigations'))) {
+    const e = element(mt.node, 'mitigation');
+    if (!e) continue;
+    const lost: string[] = [];
+    const reduction = num(get(e.m, 'riskReduction'));
+    if (reduction !== undefined) lost.push(`riskReduction ${reduction} not kept`);
+    const states = mitigationState.get(e.id) ?? [];
+    const fields: Record<string, unknown> = { title: e.name };
+    if (states.length && states.every((s) => s === 'implemented')) fields.status = 'implemented';
+    else if (states.length) fields.status = 'planned';
+    if (new Set(states).size > 1) lost.push(`per-threat states differ (${[...new Set(states)].join(', ')}): written as planned`);
+    push('controls', e, 'mitigation', fields, {}, lost);
+  }
+  for (const [threat, uses] of threatUse)
+    if (!doc.items.some((i) => i.section === 'threats' && i.id === threat))
+      for (const u of uses) doc.notes.push({ pos: u.target.pos, kind: 'lost', message: `${u.target.id}: threat '${threat}' is not in 'threats'; not kept` });
+  return doc;
+}
