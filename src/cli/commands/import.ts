@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { assembleImport, where } from '../../core/import/assemble';
 import { IMPORTERS } from '../../core/import/registry';
-import type { ParsedDocument } from '../../core/import/types';
+import { COLUMN_ROLES, type ColumnRole } from '../../core/import/table';
+import type { ImportOptions, ParsedDocument } from '../../core/import/types';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { parseCommand } from '../parse-command';
@@ -18,6 +19,8 @@ ${Object.values(IMPORTERS)
 Options:
   -o, --output DIR        folder for the model files and the report (created if missing)
   --force                 replace files of a previous import in DIR (without it, nothing is overwritten)
+  --columns ROLE=HEADER,...  csv: the header of each column (roles ${COLUMN_ROLES.join(', ')}); without it the
+                          header row is the first of the first ten rows with a usual ID header (ID, Key, Identifier...)
   --oft-ids name|full     oft-spec: model IDs are the item names, as tags link today (default), or full type~name~revision IDs
 Exit status: 0 when every source element was read; 1 when a source could not be read or parsed (the rest
 is still written, and each problem is listed with file:line:col); 2 on a usage error or when DIR holds files
@@ -36,10 +39,22 @@ async function walk(dir: string, extensions: readonly string[], found: string[],
   }
 }
 
+/** `--columns id=Req ID,title=Name` (repeatable): header names by role. */
+function parseColumns(specs: string[]): ImportOptions['columns'] {
+  const out: Partial<Record<ColumnRole, string>> = {};
+  for (const part of specs.flatMap((s) => s.split(','))) {
+    const eq = part.indexOf('=');
+    const role = part.slice(0, eq).trim() as ColumnRole;
+    if (eq < 0 || !COLUMN_ROLES.includes(role) || !part.slice(eq + 1).trim()) throw new UsageError(`--columns: '${part}' is not ROLE=HEADER (roles ${COLUMN_ROLES.join(', ')})`);
+    out[role] = part.slice(eq + 1).trim();
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/') || '.';
 
 export async function importCommand(o: Out, args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, 'oft-ids': { type: 'string' } }, Infinity);
+  const { values, positionals } = parseCommand(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, 'oft-ids': { type: 'string' }, columns: { type: 'string', multiple: true } }, Infinity);
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const [format, ...inputs] = positionals;
   if (!format) throw new UsageError(`usage: spdf import FORMAT FILE_OR_DIR... -o DIR (formats: ${Object.keys(IMPORTERS).join(', ')})`);
@@ -49,6 +64,8 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   if (!values.output) throw new UsageError('spdf import: -o DIR is required');
   const oftIds = values['oft-ids'];
   if (oftIds !== undefined && oftIds !== 'name' && oftIds !== 'full') throw new UsageError(`unknown --oft-ids '${oftIds}' (name, full)`);
+
+  const columns = parseColumns(values.columns ?? []);
 
   const outDir = resolve(values.output);
   let failed = false;
@@ -75,7 +92,7 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
     if (text instanceof Error) {
       o.err(`${visible(shown(f))}: error: cannot read (${text.code ?? text.message})`);
       failed = true;
-    } else docs.push({ file: shown(f), parsed: importer.parse(shown(f), text.replace(/^\uFEFF/, ''), { oftIds }) });
+    } else docs.push({ file: shown(f), parsed: importer.parse(shown(f), text.replace(/^\uFEFF/, ''), { oftIds, columns }) });
   }
   const outcome = assembleImport(importer.name, importer.tagSyntax, docs);
   for (const n of outcome.notes) if (n.kind === 'error') o.err(`${visible(where(n.pos))}: error: ${visible(n.message)}`);

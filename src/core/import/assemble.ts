@@ -129,7 +129,7 @@ function reportMarkdown(format: string, tagSyntax: string, sources: string[], it
     'id_patterns:',
     `  requirement: '${idPattern(items.map((p) => p.modelId))}'`,
     'code:',
-    `  tag_syntaxes: [spdf, ${tagSyntax}]`,
+    `  tag_syntaxes: [${[...new Set(['spdf', tagSyntax])].join(', ')}]`,
     '```',
     '',
     '## Imported elements',

@@ -50,6 +50,8 @@ export interface ParsedDocument {
 export interface ImportOptions {
   /** OpenFastTrace: link IDs as the name only (what `[impl->dsn~x~1]` links today) or as full `type~name~revision`. */
   oftIds?: 'name' | 'full';
+  /** CSV, XLSX: header names of the columns, by role (`id`, `title`, `text`, `status`, `derived_from`). */
+  columns?: Partial<Record<'id' | 'title' | 'text' | 'status' | 'derived_from', string>>;
 }
 
 export interface Importer {
