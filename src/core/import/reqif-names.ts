@@ -7,4 +7,6 @@ export const REQIF_ATTR = {
   status: 'Status',
   traceStatus: 'SPDF.TraceStatus',
   derivedFrom: 'SPDF.DerivedFrom',
+  /** JSON of the requirement's other model fields, so `spdf import reqif` gives back the same model. */
+  model: 'SPDF.Model',
 } as const;

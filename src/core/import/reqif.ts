@@ -24,6 +24,19 @@ export function xhtmlText(xhtml: string): string {
   return decode(t);
 }
 
+/** Fields the model has beyond those with ReqIF attributes of their own, from `SPDF.Model`: a JSON object of plain field names. */
+function modelFields(json: string): Record<string, unknown> | string {
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    return 'not JSON';
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not a JSON object';
+  const bad = Object.keys(v).filter((k) => !/^[a-z][a-z0-9_]*$/.test(k) || ['id', 'title', 'text', 'status'].includes(k));
+  return bad.length ? `field name(s) ${bad.join(', ')} not allowed there` : (v as Record<string, unknown>);
+}
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -135,7 +148,13 @@ export function parseReqif(file: string, text: string): ParsedDocument {
       if (!item.status) item.lost.push(`Status '${status}' not kept (the model knows draft, approved, obsolete)`);
       else if (item.status !== status.toLowerCase()) item.lost.push(`Status '${status}' kept as ${item.status}`);
     }
-    const known: string[] = [REQIF_ATTR.foreignId, REQIF_ATTR.name, REQIF_ATTR.chapterName, REQIF_ATTR.text, REQIF_ATTR.status];
+    const model = values.get(REQIF_ATTR.model);
+    if (model !== undefined) {
+      const fields = modelFields(model);
+      if (typeof fields === 'string') item.lost.push(`${REQIF_ATTR.model} not kept: ${fields}`);
+      else if (Object.keys(fields).length) item.fields = fields;
+    }
+    const known: string[] = [REQIF_ATTR.foreignId, REQIF_ATTR.name, REQIF_ATTR.chapterName, REQIF_ATTR.text, REQIF_ATTR.status, REQIF_ATTR.model];
     const other = [...values.keys()].filter((k) => !known.includes(k));
     if (other.length) item.lost.push(`attributes not kept: ${other.join(', ')}`);
     byIdentifier.set(identifier, item);
@@ -154,7 +173,7 @@ export function parseReqif(file: string, text: string): ParsedDocument {
       notes.push({ pos, kind: 'lost', message: `${via} ${identifier ?? ''} from '${source}' to '${target}' not kept: ${!child ? `no imported SPEC-OBJECT '${source}'` : `no imported SPEC-OBJECT '${target}'`}` });
       continue;
     }
-    child.derivedFrom.push({ id: parent.id, pos, via });
+    if (!child.fields?.derived_from) child.derivedFrom.push({ id: parent.id, pos, via });
   }
   return { items, notes };
 }

@@ -22,6 +22,8 @@ export interface ImportedItem {
   derivedFrom: Relation[];
   /** IDs of items that derive from this one (StrictDoc `Child` relations). */
   children: Relation[];
+  /** Further model fields the source carries verbatim (ReqIF `SPDF.Model` from `spdf trace --format reqif`); `derived_from` here replaces the relations. */
+  fields?: Record<string, unknown>;
   /** Source information the model has no place for, one line each. */
   lost: string[];
   pos: SourcePos;
