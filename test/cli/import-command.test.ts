@@ -55,7 +55,7 @@ describe('spdf import: writes nothing it was not asked to', () => {
     const root = tempWorkspace({});
     const bad = await runCli(['import', 'doors', 'x', '-o', 'model'], root);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /unknown import format 'doors' \(csv, oft-spec, reqif, strictdoc, trlc\)/);
+    assert.match(bad.stderr, /unknown import format 'doors' \(csv, oft-spec, reqif, strictdoc, trlc, xlsx\)/);
     const help = await runCli(['import', '--help'], root);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^usage: spdf import FORMAT FILE_OR_DIR\.\.\. -o DIR \[--force\]/);

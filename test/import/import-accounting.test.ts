@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleImport } from '../../src/core/import/assemble';
 import { IMPORTERS } from '../../src/core/import/registry';
+import type { TextImporter } from '../../src/core/import/types';
 import { parseYaml } from '../../src/core/yaml/parse';
 
 /** `SPDF_FUZZ_RUNS=N` runs N documents per format (default 100). */
@@ -30,7 +31,7 @@ const TAIL: Record<string, string> = { reqif: `</SPEC-OBJECTS>${REQIF_TAIL}` };
 
 describe('import accounting: every source element is imported or reported, for any input', () => {
   for (const [format, lines] of Object.entries(LINES)) {
-    const importer = IMPORTERS[format];
+    const importer = IMPORTERS[format] as TextImporter;
     it(`${format}: readers never throw; elements = imported + reported; every imported item is written once, as valid YAML`, () => {
       const seen = { items: 0, reported: 0 };
       const doc = fc.tuple(HEAD[format] ?? fc.constant(''), fc.array(fc.constantFrom(...lines), { maxLength: 40 })).map(([head, l]) => head + l.join('\n') + (TAIL[format] ?? ''));

@@ -5,6 +5,7 @@ import { IMPORTERS } from '../../core/import/registry';
 import { COLUMN_ROLES, type ColumnRole } from '../../core/import/table';
 import type { ImportOptions, ParsedDocument } from '../../core/import/types';
 import { writeFileAtomic } from '../../node/atomic-write';
+import { readXlsxRows } from '../../node/xlsx-rows';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { parseCommand } from '../parse-command';
 import { visible } from '../visible';
@@ -19,8 +20,9 @@ ${Object.values(IMPORTERS)
 Options:
   -o, --output DIR        folder for the model files and the report (created if missing)
   --force                 replace files of a previous import in DIR (without it, nothing is overwritten)
-  --columns ROLE=HEADER,...  csv: the header of each column (roles ${COLUMN_ROLES.join(', ')}); without it the
+  --columns ROLE=HEADER,...  csv, xlsx: the header of each column (roles ${COLUMN_ROLES.join(', ')}); without it the
                           header row is the first of the first ten rows with a usual ID header (ID, Key, Identifier...)
+  --sheet NAME            xlsx: the worksheet to read (default: the first; other non-empty sheets are reported)
   --oft-ids name|full     oft-spec: model IDs are the item names, as tags link today (default), or full type~name~revision IDs
 Exit status: 0 when every source element was read; 1 when a source could not be read or parsed (the rest
 is still written, and each problem is listed with file:line:col); 2 on a usage error or when DIR holds files
@@ -54,7 +56,7 @@ function parseColumns(specs: string[]): ImportOptions['columns'] {
 const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/') || '.';
 
 export async function importCommand(o: Out, args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, 'oft-ids': { type: 'string' }, columns: { type: 'string', multiple: true } }, Infinity);
+  const { values, positionals } = parseCommand(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, 'oft-ids': { type: 'string' }, sheet: { type: 'string' }, columns: { type: 'string', multiple: true } }, Infinity);
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const [format, ...inputs] = positionals;
   if (!format) throw new UsageError(`usage: spdf import FORMAT FILE_OR_DIR... -o DIR (formats: ${Object.keys(IMPORTERS).join(', ')})`);
@@ -88,6 +90,18 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   }
   const docs: { file: string; parsed: ParsedDocument }[] = [];
   for (const f of [...new Set(files.map((f) => resolve(f)))]) {
+    if ('table' in importer) {
+      const bytes = await fs.readFile(f).catch((e: NodeJS.ErrnoException) => e);
+      if (bytes instanceof Error) {
+        o.err(`${visible(shown(f))}: error: cannot read (${bytes.code ?? bytes.message})`);
+        failed = true;
+        continue;
+      }
+      const read = await readXlsxRows(shown(f), bytes, values.sheet);
+      const parsed = importer.parseTable(shown(f), read.rows, { columns });
+      docs.push({ file: shown(f), parsed: { items: parsed.items, notes: [...read.notes, ...parsed.notes] } });
+      continue;
+    }
     const text = await fs.readFile(f, 'utf8').catch((e: NodeJS.ErrnoException) => e);
     if (text instanceof Error) {
       o.err(`${visible(shown(f))}: error: cannot read (${text.code ?? text.message})`);

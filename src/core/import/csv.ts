@@ -1,5 +1,5 @@
-import { itemsFromTable, type TableRow } from './table';
-import type { ImportOptions, ParsedDocument } from './types';
+import { itemsFromTable } from './table';
+import type { ImportOptions, ParsedDocument, TableRow } from './types';
 
 /** The delimiter of the first non-empty line: comma, semicolon (European Excel) or tab, whichever occurs most outside quotes. */
 function delimiterOf(text: string): string {

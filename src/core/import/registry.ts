@@ -3,6 +3,7 @@ import { parseOftSpec } from './oft-spec';
 import { parseReqif } from './reqif';
 import { parseStrictDoc } from './strictdoc';
 import { parseTrlc } from './trlc';
+import { itemsFromTable } from './table';
 import type { Importer } from './types';
 
 /** Every `spdf import FORMAT`, by name; a new format is one module and one entry here. */
@@ -41,5 +42,13 @@ export const IMPORTERS: Record<string, Importer> = {
     extensions: ['.trlc'],
     tagSyntax: 'lobster',
     parse: (file, text) => parseTrlc(file, text),
+  },
+  xlsx: {
+    name: 'xlsx',
+    summary: 'Excel workbook exported by an ALM tool (one sheet, as csv; formulas are imported as their text, never evaluated)',
+    extensions: ['.xlsx'],
+    tagSyntax: 'spdf',
+    table: 'xlsx',
+    parseTable: (file, rows, options) => itemsFromTable(file, rows, options, 'XLSX'),
   },
 };

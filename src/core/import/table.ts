@@ -1,14 +1,4 @@
-import type { ImportedItem, ImportNote, ImportOptions, ParsedDocument, SourcePos } from './types';
-
-export interface TableCell {
-  value: string;
-  pos: SourcePos;
-}
-
-export interface TableRow {
-  cells: TableCell[];
-  pos: SourcePos;
-}
+import type { ImportedItem, ImportNote, ImportOptions, ParsedDocument, TableRow } from './types';
 
 export const COLUMN_ROLES = ['id', 'title', 'text', 'status', 'derived_from'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
