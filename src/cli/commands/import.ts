@@ -22,6 +22,7 @@ Options:
   --force                 replace files of a previous import in DIR (without it, nothing is overwritten)
   --columns ROLE=HEADER,...  csv, xlsx: the header of each column (roles ${COLUMN_ROLES.join(', ')}); without it the
                           header row is the first of the first ten rows with a usual ID header (ID, Key, Identifier...)
+  --columns-file FILE     csv, xlsx: the same mapping in a file, one 'ROLE: HEADER' a line (# comments)
   --sheet NAME            xlsx: the worksheet to read (default: the first; other non-empty sheets are reported)
   --oft-ids name|full     oft-spec: model IDs are the item names, as tags link today (default), or full type~name~revision IDs
 Exit status: 0 when every source element was read; 1 when a source could not be read or parsed (the rest
@@ -41,7 +42,20 @@ async function walk(dir: string, extensions: readonly string[], found: string[],
   }
 }
 
-/** `--columns id=Req ID,title=Name` (repeatable): header names by role. */
+/** A mapping file: `ROLE: HEADER` (or `ROLE=HEADER`) a line; blank lines and `#` comments skipped. */
+async function columnsFile(path: string): Promise<string[]> {
+  const text = await fs.readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new UsageError(`--columns-file ${path}: cannot read (${e.code ?? e.message})`);
+  });
+  return text.split(/\r?\n/).flatMap((line, n) => {
+    if (!line.trim() || line.trim().startsWith('#')) return [];
+    const m = /^\s*([a-z_]+)\s*[:=]\s*(.*?)\s*$/.exec(line);
+    if (!m || !m[2] || m[2].includes(',')) throw new UsageError(`${path}:${n + 1}:1: expected 'ROLE: HEADER' (roles ${COLUMN_ROLES.join(', ')}; a header without commas)`);
+    return [`${m[1]}=${m[2].replace(/^(["'])(.*)\1$/, '$2')}`];
+  });
+}
+
+/** `--columns id=Req ID,title=Name` (repeatable): header names by role; later ones win. */
 function parseColumns(specs: string[]): ImportOptions['columns'] {
   const out: Partial<Record<ColumnRole, string>> = {};
   for (const part of specs.flatMap((s) => s.split(','))) {
@@ -56,7 +70,7 @@ function parseColumns(specs: string[]): ImportOptions['columns'] {
 const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/') || '.';
 
 export async function importCommand(o: Out, args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, 'oft-ids': { type: 'string' }, sheet: { type: 'string' }, columns: { type: 'string', multiple: true } }, Infinity);
+  const { values, positionals } = parseCommand(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, 'oft-ids': { type: 'string' }, sheet: { type: 'string' }, 'columns-file': { type: 'string' }, columns: { type: 'string', multiple: true } }, Infinity);
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const [format, ...inputs] = positionals;
   if (!format) throw new UsageError(`usage: spdf import FORMAT FILE_OR_DIR... -o DIR (formats: ${Object.keys(IMPORTERS).join(', ')})`);
@@ -67,7 +81,7 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   const oftIds = values['oft-ids'];
   if (oftIds !== undefined && oftIds !== 'name' && oftIds !== 'full') throw new UsageError(`unknown --oft-ids '${oftIds}' (name, full)`);
 
-  const columns = parseColumns(values.columns ?? []);
+  const columns = parseColumns([...(values['columns-file'] ? await columnsFile(values['columns-file']) : []), ...(values.columns ?? [])]);
 
   const outDir = resolve(values.output);
   let failed = false;
