@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCsv } from '../../src/core/import/csv';
 import { runCli, tempWorkspace } from '../support/cli';
 
 describe('spdf import csv: column mapping from a file', () => {
@@ -23,5 +24,12 @@ describe('spdf import csv: column mapping from a file', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('spdf import csv: delimiter', () => {
+  it('finds the semicolon of a European export below a banner line without one', () => {
+    const parsed = parseCsv('r.csv', 'Requirements export\nID;Title\nR-1;One, two\n', {});
+    assert.deepEqual(parsed.items.map((i) => [i.id, i.title, `${i.pos.line}:${i.pos.col}`]), [['R-1', 'One, two', '3:1']]);
   });
 });

@@ -1,12 +1,17 @@
 import { itemsFromTable } from './table';
 import type { ImportOptions, ParsedDocument, TableRow } from './types';
 
-/** The delimiter of the first non-empty line: comma, semicolon (European Excel) or tab, whichever occurs most outside quotes. */
+/** Comma, semicolon (European Excel) or tab: whichever one line of the first ten has most of, outside quotes (a banner line above the header may have none). */
 function delimiterOf(text: string): string {
-  const line = text.split(/\r\n|\r|\n/).find((l) => l.trim()) ?? '';
-  const bare = line.replace(/"[^"]*"/g, '');
-  const counts = [',', ';', '\t'].map((d) => [d, bare.split(d).length] as const);
-  return counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  let best = [',', 0] as [string, number];
+  for (const line of text.split(/\r\n|\r|\n/, 10)) {
+    const bare = line.replace(/"[^"]*"/g, '');
+    for (const d of [',', ';', '\t']) {
+      const n = bare.split(d).length - 1;
+      if (n > best[1]) best = [d, n];
+    }
+  }
+  return best[0];
 }
 
 /**
