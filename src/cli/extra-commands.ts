@@ -12,7 +12,7 @@ export interface ExtraCommand {
  */
 export const extraCommands: Record<string, ExtraCommand> = {
   trace: {
-    summary: 'traceability matrix: --view requirements|threats|hazards|controls|zones|fda|iec62443 --format html|csv|xlsx|md|json|sarif -o FILE',
+    summary: 'traceability matrix: --view requirements|threats|hazards|controls|zones|fda|iec62443 --format html|csv|xlsx|md|json|sarif|reqif -o FILE',
     run: (o, args) => (require('./commands/trace') as typeof import('./commands/trace')).traceCommand(o, args),
   },
   links: {
@@ -24,7 +24,7 @@ export const extraCommands: Record<string, ExtraCommand> = {
     run: (o, args) => (require('./commands/review') as typeof import('./commands/review')).reviewCommand(o, args),
   },
   import: {
-    summary: 'requirements (oft-spec, strictdoc, trlc) or threat models (otm, threagile, threat-dragon, induform) from existing documents: FORMAT FILE_OR_DIR... -o DIR [--force]; writes *.spdf.yaml and IMPORT-REPORT.md',
+    summary: 'requirements (csv, oft-spec, reqif, strictdoc, trlc, xlsx) or threat models (otm, threagile, threat-dragon, induform) from existing documents: FORMAT FILE_OR_DIR... -o DIR [--force]; writes *.spdf.yaml and IMPORT-REPORT.md',
     run: (o, args) => (require('./commands/import') as typeof import('./commands/import')).importCommand(o, args),
   },
   check: {

@@ -54,9 +54,9 @@ describe('spdf import: writes nothing it was not asked to', () => {
 
   it('names the formats on an unknown one, and has --help', async () => {
     const root = tempWorkspace({});
-    const bad = await runCli(['import', 'reqif', 'x', '-o', 'model'], root);
+    const bad = await runCli(['import', 'doors', 'x', '-o', 'model'], root);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /unknown import format 'reqif' \(oft-spec, strictdoc, trlc, otm, threagile, threat-dragon, induform\)/);
+    assert.match(bad.stderr, /unknown import format 'doors' \(csv, oft-spec, reqif, strictdoc, trlc, xlsx, otm, threagile, threat-dragon, induform\)/);
     const help = await runCli(['import', '--help'], root);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^usage: spdf import FORMAT FILE_OR_DIR\.\.\. -o DIR \[--force\]/);

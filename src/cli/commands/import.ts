@@ -6,8 +6,10 @@ import { assembleModelImport } from '../../core/import/model-assemble';
 import { MODEL_IMPORTERS } from '../../core/import/model-registry';
 import type { ModelDocument } from '../../core/import/model-types';
 import { IMPORTERS } from '../../core/import/registry';
-import type { ParsedDocument } from '../../core/import/types';
+import { COLUMN_ROLES, type ColumnRole } from '../../core/import/table';
+import type { ImportOptions, ParsedDocument } from '../../core/import/types';
 import { writeFileAtomic } from '../../node/atomic-write';
+import { readXlsxRows } from '../../node/xlsx-rows';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { parseCommand } from '../parse-command';
 import { visible } from '../visible';
@@ -27,6 +29,10 @@ refused while DIR holds its files, and --force replaces them (keep hand-written 
 Options:
   -o, --output DIR        folder for the model files and the report (created if missing)
   --force                 replace files of a previous import in DIR (without it, nothing is overwritten)
+  --columns ROLE=HEADER,...  csv, xlsx: the header of each column (roles ${COLUMN_ROLES.join(', ')}); without it the
+                          header row is the first of the first ten rows with a usual ID header (ID, Key, Identifier...)
+  --columns-file FILE     csv, xlsx: the same mapping in a file, one 'ROLE: HEADER' a line (# comments)
+  --sheet NAME            xlsx: the worksheet to read (default: the first; other non-empty sheets are reported)
   --oft-ids name|full     oft-spec: model IDs are the item names, as tags link today (default), or full type~name~revision IDs
 Exit status: 0 when every source element was read; 1 when a source could not be read or parsed (the rest
 is still written, and each problem is listed with file:line:col); 2 on a usage error or when DIR holds files
@@ -45,10 +51,35 @@ async function walk(dir: string, extensions: readonly string[], found: string[],
   }
 }
 
+/** A mapping file: `ROLE: HEADER` (or `ROLE=HEADER`) a line; blank lines and `#` comments skipped. */
+async function columnsFile(path: string): Promise<string[]> {
+  const text = await fs.readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new UsageError(`--columns-file ${path}: cannot read (${e.code ?? e.message})`);
+  });
+  return text.split(/\r?\n/).flatMap((line, n) => {
+    if (!line.trim() || line.trim().startsWith('#')) return [];
+    const m = /^\s*([a-z_]+)\s*[:=]\s*(.*?)\s*$/.exec(line);
+    if (!m || !m[2] || m[2].includes(',')) throw new UsageError(`${path}:${n + 1}:1: expected 'ROLE: HEADER' (roles ${COLUMN_ROLES.join(', ')}; a header without commas)`);
+    return [`${m[1]}=${m[2].replace(/^(["'])(.*)\1$/, '$2')}`];
+  });
+}
+
+/** `--columns id=Req ID,title=Name` (repeatable): header names by role; later ones win. */
+function parseColumns(specs: string[]): ImportOptions['columns'] {
+  const out: Partial<Record<ColumnRole, string>> = {};
+  for (const part of specs.flatMap((s) => s.split(','))) {
+    const eq = part.indexOf('=');
+    const role = part.slice(0, eq).trim() as ColumnRole;
+    if (eq < 0 || !COLUMN_ROLES.includes(role) || !part.slice(eq + 1).trim()) throw new UsageError(`--columns: '${part}' is not ROLE=HEADER (roles ${COLUMN_ROLES.join(', ')})`);
+    out[role] = part.slice(eq + 1).trim();
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/') || '.';
 
 export async function importCommand(o: Out, args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, 'oft-ids': { type: 'string' } }, Infinity);
+  const { values, positionals } = parseCommand(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, 'oft-ids': { type: 'string' }, sheet: { type: 'string' }, 'columns-file': { type: 'string' }, columns: { type: 'string', multiple: true } }, Infinity);
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const [format, ...inputs] = positionals;
   const formats = [...Object.keys(IMPORTERS), ...Object.keys(MODEL_IMPORTERS)].join(', ');
@@ -60,6 +91,8 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   if (!values.output) throw new UsageError('spdf import: -o DIR is required');
   const oftIds = values['oft-ids'];
   if (oftIds !== undefined && oftIds !== 'name' && oftIds !== 'full') throw new UsageError(`unknown --oft-ids '${oftIds}' (name, full)`);
+
+  const columns = parseColumns([...(values['columns-file'] ? await columnsFile(values['columns-file']) : []), ...(values.columns ?? [])]);
 
   const outDir = resolve(values.output);
   let failed = false;
@@ -83,12 +116,27 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   const docs: { file: string; parsed: ParsedDocument }[] = [];
   const models: { file: string; parsed: ModelDocument }[] = [];
   for (const f of [...new Set(files.map((f) => resolve(f)))]) {
+    if ('table' in importer) {
+      const bytes = await fs.readFile(f).catch((e: NodeJS.ErrnoException) => e);
+      if (bytes instanceof Error) {
+        o.err(`${visible(shown(f))}: error: cannot read (${bytes.code ?? bytes.message})`);
+        failed = true;
+        continue;
+      }
+      const read = await readXlsxRows(shown(f), bytes, values.sheet);
+      const parsed = importer.parseTable(shown(f), read.rows, { columns });
+      docs.push({ file: shown(f), parsed: { items: parsed.items, notes: [...read.notes, ...parsed.notes] } });
+      continue;
+    }
     const text = await fs.readFile(f, 'utf8').catch((e: NodeJS.ErrnoException) => e);
     if (text instanceof Error) {
       o.err(`${visible(shown(f))}: error: cannot read (${text.code ?? text.message})`);
       failed = true;
     } else if (modelImporter) models.push({ file: shown(f), parsed: modelImporter.parse(shown(f), text.replace(/^\uFEFF/, '')) });
-    else docs.push({ file: shown(f), parsed: IMPORTERS[format].parse(shown(f), text.replace(/^\uFEFF/, ''), { oftIds }) });
+    else {
+      const textImporter = IMPORTERS[format];
+      if ('parse' in textImporter) docs.push({ file: shown(f), parsed: textImporter.parse(shown(f), text.replace(/^\uFEFF/, ''), { oftIds, columns }) });
+    }
   }
   const outcome = modelImporter ? assembleModelImport(format, models) : assembleImport(format, IMPORTERS[format].tagSyntax, docs);
   for (const n of outcome.notes) if (n.kind === 'error') o.err(`${visible(where(n.pos))}: error: ${visible(n.message)}`);

@@ -6,6 +6,7 @@ import { toCsv } from '../../core/export/csv';
 import { toHtml } from '../../core/export/html';
 import { toJson } from '../../core/export/json';
 import { toMarkdown } from '../../core/export/markdown';
+import { toReqif } from '../../core/export/reqif';
 import { traceToSarif } from '../../core/export/sarif';
 import { toXlsx } from '../../core/export/xlsx';
 import { traceMatrix } from '../../core/matrix/trace-matrix';
@@ -15,13 +16,13 @@ import type { LintResult } from '../../core/rules/engine';
 import { checkPath, type CheckPathOptions, type NodeCheck } from '../../node/workspace';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
-import { EXIT_OK, UsageError, type Out } from '../io';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
 import { checkFormat, parseCommand } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 import { rootPrefix } from '../lint-formats';
 import pkg from '../../../package.json';
 
-export const TRACE_FORMATS = ['html', 'csv', 'xlsx', 'md', 'json', 'sarif'] as const;
+export const TRACE_FORMATS = ['html', 'csv', 'xlsx', 'md', 'json', 'sarif', 'reqif'] as const;
 
 export interface TraceLoad {
   check: NodeCheck;
@@ -60,10 +61,28 @@ function gitCommit(root: string): string | undefined {
 const USAGE = `usage: spdf trace [dir] [options]
 Builds the traceability matrix of the workspace that holds dir (default: the current folder).
   --view ${VIEWS.join('|')}   one view (default: every view; csv: requirements)
+                               reqif: the requirements (ID, title, text, status, derived_from) with
+                               their trace status, as ReqIF 1.2 that \`spdf import reqif\` reads back
   -f, --format ${TRACE_FORMATS.join('|')}   (default html)
   -o, --output FILE            write to FILE (atomically) instead of stdout; xlsx needs it
   --test-results GLOB          JUnit XML files, replacing test_results of the config (repeatable)
   ${WORKSPACE_FLAGS_WITH_CODE_USAGE}`;
+
+/** The model's requirements, in file order, with the status the requirements view gives each. */
+function reqifOf(t: TraceLoad): string {
+  const status = new Map((t.matrix.views.requirements?.rows ?? []).map((r) => [r.id, r.status]));
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const reqs = t.check.ruleInputs.graph.byKind.requirement.map((item) => ({
+    id: item.id,
+    title: str(item.data.title),
+    text: str(item.data.text),
+    status: str(item.data.status),
+    derivedFrom: Array.isArray(item.data.derived_from) ? (item.data.derived_from as unknown[]).filter((d): d is string => typeof d === 'string') : [],
+    fields: Object.fromEntries(Object.entries(item.data).filter(([k]) => !['id', 'title', 'text', 'status'].includes(k))),
+    traceStatus: status.get(item.id),
+  }));
+  return toReqif(reqs, { time: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(), toolId: `SPDF Workbench ${pkg.version}` });
+}
 
 export async function traceCommand(o: Out, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(
@@ -81,9 +100,10 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   const format = checkFormat(values.format, TRACE_FORMATS);
   const view = values.view as ViewName | undefined;
   if (view !== undefined && !(VIEWS as readonly string[]).includes(view)) throw new UsageError(`unknown --view '${view}' (${VIEWS.join(', ')})`);
+  if (format === 'reqif' && view !== undefined && view !== 'requirements') throw new UsageError('--format reqif exports the requirements; --view must be requirements or left out');
   if (format === 'xlsx' && !values.output) throw new UsageError('--format xlsx needs -o FILE');
   // CSV holds one table: the requirements view unless --view names another. The other formats hold every view unless narrowed.
-  const views: ViewName[] = view ? [view] : format === 'csv' ? ['requirements'] : format === 'sarif' ? VIEWS.filter((v) => !PROJECTION_VIEWS.includes(v)) : [...VIEWS];
+  const views: ViewName[] = view ? [view] : format === 'csv' || format === 'reqif' ? ['requirements'] : format === 'sarif' ? VIEWS.filter((v) => !PROJECTION_VIEWS.includes(v)) : [...VIEWS];
   const t = await loadTrace(positionals[0] ?? '.', { views, testResults: values['test-results'], ...checkPathOptions(values) });
   for (const p of loadProblems(t.check)) o.err(formatLoadProblem(p));
   for (const p of t.matrix.problems) o.err(`warning: ${p}`);
@@ -100,6 +120,14 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
       break;
     case 'json':
       data = toJson(t.matrix);
+      break;
+    case 'reqif':
+      // An exchange file is taken as the whole requirement set: one missing what could not be read must not exist.
+      if (loadProblems(t.check).some((p) => p.severity === 'error')) {
+        o.err('spdf trace --format reqif: the model has errors (above), so requirements may be missing; no ReqIF written');
+        return EXIT_FINDINGS;
+      }
+      data = reqifOf(t);
       break;
     case 'sarif':
       data = `${JSON.stringify(traceToSarif(t.matrix, { toolVersion: pkg.version, uriPrefix: rootPrefix(t.check.root) }), null, 2)}\n`;

@@ -103,8 +103,9 @@ function modelYaml(format: string, source: string, items: Placed[]): string {
     const i = p.item;
     lines.push(`  - id: ${yamlString(p.modelId)}`, `    title: ${JSON.stringify(i.title ?? i.id)}`);
     if (i.text) lines.push(`    text: ${yamlText(i.text, '      ')}`);
-    if (p.derivedFrom.length) lines.push(`    derived_from: [${p.derivedFrom.map(yamlString).join(', ')}]`);
+    if (p.derivedFrom.length && !i.fields?.derived_from) lines.push(`    derived_from: [${p.derivedFrom.map(yamlString).join(', ')}]`);
     if (i.status) lines.push(`    status: ${i.status}`);
+    for (const [k, v] of Object.entries(i.fields ?? {})) lines.push(`    ${k}: ${JSON.stringify(v)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -129,7 +130,7 @@ function reportMarkdown(format: string, tagSyntax: string, sources: string[], it
     'id_patterns:',
     `  requirement: '${idPattern(items.map((p) => p.modelId))}'`,
     'code:',
-    `  tag_syntaxes: [spdf, ${tagSyntax}]`,
+    `  tag_syntaxes: [${[...new Set(['spdf', tagSyntax])].join(', ')}]`,
     '```',
     '',
     '## Imported elements',

@@ -5,6 +5,17 @@ export interface SourcePos {
   col: number;
 }
 
+/** A cell of a table (CSV, a spreadsheet) as text, with where it is. */
+export interface TableCell {
+  value: string;
+  pos: SourcePos;
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  pos: SourcePos;
+}
+
 /** One requirement read from a foreign document, before IDs are checked across files. */
 export interface ImportedItem {
   /** The ID as the source writes it (`dsn~x~1`, `SDOC-SSS-3`, `pkg.Name`); relations name these. */
@@ -22,6 +33,8 @@ export interface ImportedItem {
   derivedFrom: Relation[];
   /** IDs of items that derive from this one (StrictDoc `Child` relations). */
   children: Relation[];
+  /** Further model fields the source carries verbatim (ReqIF `SPDF.Model` from `spdf trace --format reqif`); `derived_from` here replaces the relations. */
+  fields?: Record<string, unknown>;
   /** Source information the model has no place for, one line each. */
   lost: string[];
   pos: SourcePos;
@@ -50,14 +63,29 @@ export interface ParsedDocument {
 export interface ImportOptions {
   /** OpenFastTrace: link IDs as the name only (what `[impl->dsn~x~1]` links today) or as full `type~name~revision`. */
   oftIds?: 'name' | 'full';
+  /** CSV, XLSX: header names of the columns, by role (`id`, `title`, `text`, `status`, `derived_from`). */
+  /** XLSX: the worksheet to read (default: the first). */
+  sheet?: string;
+  columns?: Partial<Record<'id' | 'title' | 'text' | 'status' | 'derived_from', string>>;
 }
 
-export interface Importer {
+interface ImporterBase {
   name: string;
   summary: string;
   /** File name endings this importer reads when given a directory. */
   extensions: readonly string[];
   /** Tag syntax of code that links to what this importer produces (`code.tag_syntaxes`). */
   tagSyntax: string;
+}
+
+export interface TextImporter extends ImporterBase {
   parse(file: string, text: string, options: ImportOptions): ParsedDocument;
 }
+
+/** A binary spreadsheet: the host reads its cells (src/node) and hands the rows over. */
+export interface TableImporter extends ImporterBase {
+  table: 'xlsx';
+  parseTable(file: string, rows: TableRow[], options: ImportOptions): ParsedDocument;
+}
+
+export type Importer = TextImporter | TableImporter;
