@@ -130,6 +130,8 @@ export interface StatusSummary {
   codeFiles: number;
   links: number;
   root?: string;
+  /** `check.min_coverage` of the workspace config (percent; the gate's default is 100). */
+  minCoverage?: number;
 }
 
 /** Server -> client after every check: drives the status bar and refreshes the tree. */

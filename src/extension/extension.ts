@@ -23,16 +23,26 @@ import {
   type StatusSummary,
   type WireLocation,
 } from '../protocol';
+import { statusView } from './status-view';
 import { RequirementsTree, toLocation, type Node } from './tree';
 import { registerMatrixPanel } from './webviews/matrix';
 import { registerZoneDiagramPanel } from './webviews/diagram';
 
 let client: LanguageClient | undefined;
 
+/** Views beside the requirements tree: reviewers read hazards first. */
+const KIND_VIEWS: [string, string][] = [
+  ['spdf.hazards', 'hazard'],
+  ['spdf.threats', 'threat'],
+  ['spdf.zones', 'zone'],
+];
+
 /** What the extension-host tests read (returned from activate). */
 export interface SpdfApi {
   client(): LanguageClient | undefined;
   tree: RequirementsTree;
+  /** Threats, hazards and zones views, by view ID. */
+  kindTrees: Record<string, RequirementsTree>;
   lastStatus(): StatusSummary | undefined;
   ready: Promise<void>;
 }
@@ -70,6 +80,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   const tree = new RequirementsTree(async (filter) => (client?.isRunning() ? client.sendRequest(TreeDataRequest, { filter }) : undefined));
   const view = vscode.window.createTreeView('spdf.requirements', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(view);
+  const kindTrees: Record<string, RequirementsTree> = {};
+  for (const [viewId, kind] of KIND_VIEWS) {
+    kindTrees[viewId] = new RequirementsTree(async (filter) => (client?.isRunning() ? client.sendRequest(TreeDataRequest, { filter }) : undefined), [kind]);
+    context.subscriptions.push(vscode.window.createTreeView(viewId, { treeDataProvider: kindTrees[viewId], showCollapseAll: true }));
+  }
 
   const status = vscode.window.createStatusBarItem('spdf.status', vscode.StatusBarAlignment.Left, 50);
   status.name = 'SPDF Workbench';
@@ -81,17 +96,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   const matrix = registerMatrixPanel(context, async () => client!.sendRequest(TraceMatrixRequest, {}));
   const diagram = registerZoneDiagramPanel(context, async () => client!.sendRequest(ZoneDiagramRequest, {}));
 
+  let indexingDone: (() => void) | undefined;
+  let indexingTimer: NodeJS.Timeout | undefined;
+  const endIndexingProgress = () => {
+    clearTimeout(indexingTimer);
+    indexingTimer = undefined;
+    indexingDone?.();
+    indexingDone = undefined;
+  };
   const onStatus = (s: StatusSummary) => {
     lastStatus = s;
     if (s.indexing) {
       status.text = '$(sync~spin) SPDF indexing';
+      status.backgroundColor = undefined;
+      // A notification only when indexing takes long enough to be noticed (a large workspace).
+      indexingTimer ??= setTimeout(() => {
+        void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'SPDF: indexing the workspace…' }, () => new Promise<void>((resolve) => (indexingDone = resolve)));
+      }, 1500);
       return;
     }
-    const pct = s.coverage.percent === undefined ? '–' : `${Math.round(s.coverage.percent)}%`;
-    status.text = `$(checklist) SPDF ${pct}  $(error) ${s.errors}  $(warning) ${s.warnings}`;
-    status.tooltip = `SPDF coverage ${pct} of ${s.coverage.total} requirements (OK + JUSTIFIED)\n${s.errors} errors, ${s.warnings} warnings\n${s.items} items, ${s.links} code links in ${s.codeFiles} files${s.trusted ? '' : '\nRestricted mode: read-only'}`;
-    status.backgroundColor = s.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    endIndexingProgress();
+    const sv = statusView(s);
+    status.text = sv.text;
+    status.tooltip = sv.tooltip;
+    status.backgroundColor = sv.belowMinimum ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     tree.refresh();
+    for (const t of Object.values(kindTrees)) t.refresh();
     view.message = tree.describeFilter();
     matrix.refresh();
     diagram.refresh();
@@ -99,7 +129,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
 
   const cmd = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   cmd('spdf.showPanel', () => vscode.commands.executeCommand('workbench.view.extension.spdf'));
-  cmd('spdf.refreshTree', () => tree.refresh());
+  cmd('spdf.refreshTree', () => [tree, ...Object.values(kindTrees)].forEach((t) => t.refresh()));
   cmd('spdf.filterTree', async () => {
     const text = await vscode.window.showInputBox({ prompt: 'Filter requirements by ID or title', value: tree.filter.text ?? '' });
     if (text === undefined) return;
@@ -194,6 +224,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   });
 
   context.subscriptions.push(
+    { dispose: endIndexingProgress },
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(TrustNotification, { trusted: true });
     }),
@@ -205,7 +236,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     await client!.start();
   })();
   ready.catch((e) => output.error(`SPDF language server failed to start: ${e?.stack ?? e}`));
-  return { client: () => client, tree, lastStatus: () => lastStatus, ready };
+  return { client: () => client, tree, kindTrees, lastStatus: () => lastStatus, ready };
 }
 
 export async function deactivate(): Promise<void> {

@@ -21,6 +21,22 @@ describe('extension manifest', () => {
       for (const it of items) assert.ok(contributed.has(it.command), `${menu} names unknown command ${it.command}`);
   });
 
+  it('contributes every tree view the extension creates, with the matrix and diagram as title-bar buttons of each', () => {
+    const src = readFileSync(join(root, 'src', 'extension', 'extension.ts'), 'utf8');
+    const created = [...src.matchAll(/\['(spdf\.\w+)', '\w+'\]/g)].map((m) => m[1]).concat('spdf.requirements');
+    const views = c.views.spdf.map((v: { id: string }) => v.id);
+    assert.deepEqual([...created].sort(), [...views].sort());
+    for (const command of ['spdf.showMatrix', 'spdf.showZoneDiagram']) {
+      const entry = c.menus['view/title'].find((m: { command: string }) => m.command === command);
+      assert.match(entry.group, /^navigation(@\d+)?$/, command);
+      for (const v of views) assert.ok(new RegExp(/view =~ \/(.*)\/$/.exec(entry.when)![1]).test(v), `${command} on ${v}`);
+    }
+  });
+
+  it('titles its settings "SPDF"', () => {
+    assert.equal(c.configuration.title, 'SPDF');
+  });
+
   it('declares limited untrusted support, schemas for YAML and JSON, no extension dependencies', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.equal(pkg.extensionDependencies, undefined);

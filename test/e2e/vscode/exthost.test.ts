@@ -148,4 +148,29 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     const status = await waitFor('status', () => api.lastStatus());
     assert.equal(status.coverage.total, rows.length);
   });
+
+  it('says in the tree and tooltip what a PARTIAL or MISSING item lacks, and lists hazards, threats and zones in their own views', async () => {
+    const groups = await waitFor('tree groups', async () => {
+      const g = await api.tree.getChildren();
+      return g.some((x) => x.type === 'group' && (x.status === 'PARTIAL' || x.status === 'MISSING')) ? g : undefined;
+    });
+    const open = groups.filter((g) => g.type === 'group' && (g.status === 'PARTIAL' || g.status === 'MISSING'));
+    const rows = (await Promise.all(open.map((g) => api.tree.getChildren(g)))).flat();
+    for (const r of rows) {
+      if (r.type !== 'row') continue;
+      const item = api.tree.getTreeItem(r);
+      assert.ok(r.row.reason && r.row.reason !== 'complete', `${r.row.id} has a reason`);
+      assert.ok(String(item.description).startsWith(r.row.reason), `${r.row.id}: ${String(item.description)}`);
+      assert.match((item.tooltip as vscode.MarkdownString).value, /\*\*Missing:\*\* /);
+    }
+    for (const [view, prefix] of [['spdf.hazards', 'HAZ-'], ['spdf.threats', 'THR-'], ['spdf.zones', 'Z-']] as const) {
+      const t = api.kindTrees[view];
+      const g = await waitFor(view, async () => {
+        const x = await t.getChildren();
+        return x.length ? x : undefined;
+      });
+      const ids = (await Promise.all(g.map((x) => t.getChildren(x)))).flat().map((r) => (r.type === 'row' ? r.row.id : '?'));
+      assert.ok(ids.length > 0 && ids.every((i) => i.startsWith(prefix)), `${view}: ${ids.join(',')}`);
+    }
+  });
 });
