@@ -220,7 +220,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
       await vscode.workspace.fs.createDirectory(context.globalStorageUri);
       await vscode.workspace.fs.copy(source, target, { overwrite: true });
     }
-    await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: false });
+    await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: true });
   });
 
   context.subscriptions.push(

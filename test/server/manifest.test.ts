@@ -33,8 +33,19 @@ describe('extension manifest', () => {
     }
   });
 
-  it('titles its settings "SPDF"', () => {
+  it('is marketplace-ready: settings titled "SPDF", a 128x128 PNG icon, a user README, minified bundles, no CLI bundle in the .vsix', () => {
     assert.equal(c.configuration.title, 'SPDF');
+    const png = readFileSync(join(root, pkg.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', pkg.icon);
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'icon size');
+    const readme = /--readme-path (\S+)/.exec(pkg.scripts.package)?.[1];
+    assert.ok(readme && existsSync(join(root, readme)), `package script names an existing extension README: ${readme}`);
+    assert.match(pkg.scripts.package, /build\.mjs --minify/);
+    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    assert.equal(ignore[1], '**', '.vscodeignore is an allow-list');
+    const allowed = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+    assert.ok(!allowed.some((l) => l === 'dist/**' || l === 'dist/cli.js' || l === 'README.md'), allowed.join(' '));
+    for (const f of ['dist/server.js', 'dist/extension.js', 'dist/codeindex-worker.js']) assert.ok(allowed.includes(f), f);
   });
 
   it('declares limited untrusted support, schemas for YAML and JSON, no extension dependencies', () => {
