@@ -17,12 +17,17 @@ import {
   TraceMatrixRequest,
   TreeDataRequest,
   TrustNotification,
+  FileCoverageRequest,
+  ItemCodeRequest,
+  SymbolItemsRequest,
+  type TraceTarget,
   ZoneDiagramRequest,
   type LinkRef,
   type ServerSettings,
   type StatusSummary,
   type WireLocation,
 } from '../protocol';
+import { CoverageGutter } from './gutter';
 import { statusView } from './status-view';
 import { RequirementsTree, toLocation, type Node } from './tree';
 import { registerMatrixPanel } from './webviews/matrix';
@@ -44,6 +49,7 @@ export interface SpdfApi {
   /** Threats, hazards and zones views, by view ID. */
   kindTrees: Record<string, RequirementsTree>;
   lastStatus(): StatusSummary | undefined;
+  gutter: CoverageGutter;
   ready: Promise<void>;
 }
 
@@ -93,6 +99,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   status.show();
   context.subscriptions.push(status);
 
+  const gutter = new CoverageGutter(context.extensionUri, async (uri) => (client?.isRunning() ? client.sendRequest(FileCoverageRequest, { uri }) : undefined));
+  context.subscriptions.push(
+    gutter,
+    vscode.window.onDidChangeVisibleTextEditors(() => void gutter.refreshVisible()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('spdf.gutter') && void gutter.refreshVisible()),
+  );
+
   const matrix = registerMatrixPanel(context, async () => client!.sendRequest(TraceMatrixRequest, {}));
   const diagram = registerZoneDiagramPanel(context, async () => client!.sendRequest(ZoneDiagramRequest, {}));
 
@@ -125,6 +138,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     view.message = tree.describeFilter();
     matrix.refresh();
     diagram.refresh();
+    void gutter.refreshVisible();
   };
 
   const cmd = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -208,6 +222,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     edit.replace(vscode.Uri.parse(r.uri), new vscode.Range(e.start.line, e.start.character, e.end.line, e.end.character), r.edit.newText);
     await vscode.workspace.applyEdit(edit);
   });
+  const pickAndOpen = async (targets: TraceTarget[], placeHolder: string) => {
+    const pick = targets.length === 1 ? { t: targets[0] } : await vscode.window.showQuickPick(targets.map((t) => ({ label: t.label, description: t.description, t })), { placeHolder, matchOnDescription: true });
+    if (pick) await vscode.commands.executeCommand('spdf.openLocation', pick.t.location);
+  };
+  cmd('spdf.showItemsOfSymbol', async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!client || !editor) return;
+    const r = await client.sendRequest(SymbolItemsRequest, { uri: editor.document.uri.toString(), position: editor.selection.active });
+    if (!r.symbol) return void vscode.window.showInformationMessage('SPDF: no function or type at the cursor.');
+    if (!r.items.length) return void vscode.window.showWarningMessage(`SPDF: ${r.symbol} is linked to no requirement, control, threat or hazard.`);
+    await pickAndOpen(r.items, `Items linked to ${r.symbol}`);
+  });
+  cmd('spdf.showCodeOfItem', async (node?: Node) => {
+    const editor = vscode.window.activeTextEditor;
+    const word = editor && editor.document.getWordRangeAtPosition(editor.selection.active, /[A-Z][A-Z0-9]*(?:[-_.][A-Z0-9]+)+/);
+    const id = node?.type === 'row' ? node.row.id : word ? editor!.document.getText(word) : await vscode.window.showInputBox({ prompt: 'Show the code that implements or verifies this ID' });
+    if (!client || !id) return;
+    const r = await client.sendRequest(ItemCodeRequest, { id });
+    if (!r.found) return void vscode.window.showWarningMessage(`SPDF: ${id} is not a traced item of the model.`);
+    if (!r.code.length) return void vscode.window.showWarningMessage(`SPDF: no code or test implements or verifies ${id}.`);
+    await pickAndOpen(r.code, `Code and tests of ${id}`);
+  });
   cmd('spdf.reindex', () => client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.reindex, arguments: [] }));
   cmd('spdf.restartServer', async () => {
     await client?.restart();
@@ -236,7 +272,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     await client!.start();
   })();
   ready.catch((e) => output.error(`SPDF language server failed to start: ${e?.stack ?? e}`));
-  return { client: () => client, tree, kindTrees, lastStatus: () => lastStatus, ready };
+  return { client: () => client, tree, kindTrees, lastStatus: () => lastStatus, gutter, ready };
 }
 
 export async function deactivate(): Promise<void> {

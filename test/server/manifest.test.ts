@@ -111,6 +111,12 @@ describe('language contributions (generated from the language descriptors)', () 
     assert.deepEqual(ids, editor.map((e) => e.languageId));
   });
 
+  it('offer "Show Requirements of the Symbol" in the editor menu of exactly the editor languages, with the gutter setting', () => {
+    const when: string = c.menus['editor/context'].find((m: { command: string }) => m.command === 'spdf.showItemsOfSymbol').when;
+    assert.deepEqual(/resourceLangId =~ \/\^\(([^)]*)\)\$\//.exec(when)?.[1].split('|'), editor.map((e) => e.languageId));
+    assert.equal(c.configuration.properties['spdf.gutter'].default, true);
+  });
+
   it('are what `npm run generate` writes', () => {
     const text = readFileSync(join(root, 'package.json'), 'utf8');
     assert.equal(withLanguageContributions(text), text);

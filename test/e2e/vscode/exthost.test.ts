@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SpdfApi } from '../../../src/extension/extension';
+import { SymbolItemsRequest } from '../../../src/protocol';
 
 interface Expected {
   code: string;
@@ -172,5 +173,27 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
       const ids = (await Promise.all(g.map((x) => t.getChildren(x)))).flat().map((r) => (r.type === 'row' ? r.row.id : '?'));
       assert.ok(ids.length > 0 && ids.every((i) => i.startsWith(prefix)), `${view}: ${ids.join(',')}`);
     }
+  });
+
+  it('marks the functions of safety-critical code in the gutter and goes from a function to its requirements', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('firmware/src/dose/dose_controller.c'));
+    const editor = await vscode.window.showTextDocument(doc);
+    const marks = await waitFor('gutter marks', async () => {
+      await api.gutter.update(editor);
+      const m = api.gutter.applied.get(doc.uri.toString());
+      return m?.length ? m : undefined;
+    });
+    assert.ok(marks.some((m) => m.mark === 'traced'), JSON.stringify(marks));
+    assert.ok(marks.every((m) => ['traced', 'untraced', 'suspect'].includes(m.mark)), JSON.stringify(marks));
+    await vscode.workspace.getConfiguration('spdf').update('gutter', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await api.gutter.update(editor);
+      assert.deepEqual(api.gutter.applied.get(doc.uri.toString()), []);
+    } finally {
+      await vscode.workspace.getConfiguration('spdf').update('gutter', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const traced = marks.find((m) => m.mark === 'traced')!;
+    const r = await api.client()!.sendRequest(SymbolItemsRequest, { uri: doc.uri.toString(), position: { line: traced.line, character: doc.lineAt(traced.line).firstNonWhitespaceCharacterIndex } });
+    assert.ok(r.symbol && r.items.length > 0, JSON.stringify(r));
   });
 });
