@@ -59,9 +59,21 @@ describe('extension manifest', () => {
     for (const g of c.grammars) assert.ok(existsSync(join(root, g.path)), g.path);
     for (const s of c.snippets) assert.ok(existsSync(join(root, s.path)), s.path);
     for (const v of c.viewsContainers.activitybar) assert.ok(existsSync(join(root, v.icon)), v.icon);
-    for (const w of c.walkthroughs) for (const st of w.steps) assert.ok(existsSync(join(root, st.media.markdown)), st.media.markdown);
+    for (const w of c.walkthroughs) for (const st of w.steps) assert.ok(existsSync(join(root, st.media.markdown ?? st.media.image)), st.id);
     assert.equal(pkg.main, './dist/extension.js');
     for (const k of ['build:server', 'build:extension', 'package']) assert.ok(pkg.scripts[k], k);
+  });
+
+  it('walks through the matrix, the diagram, quick fixes and the CI gate, each with an image and a completion event of a contributed or built-in command', () => {
+    const steps = c.walkthroughs[0].steps as { id: string; media: { image?: string }; completionEvents?: string[] }[];
+    const commands = new Set<string>(c.commands.map((x: { command: string }) => x.command).concat('editor.action.quickFix'));
+    for (const id of ['matrix', 'diagram', 'quickFixes', 'ciGate']) {
+      const st = steps.find((s) => s.id === id);
+      assert.ok(st?.media.image?.startsWith('media/walkthrough/'), id);
+      assert.ok(st!.completionEvents?.length, `${id} has completion events`);
+    }
+    for (const st of steps)
+      for (const e of st.completionEvents ?? []) if (e.startsWith('onCommand:')) assert.ok(commands.has(e.slice('onCommand:'.length)), `${st.id}: ${e}`);
   });
 
   it('has settings for everything the server reads', () => {
