@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SpdfApi } from '../../../src/extension/extension';
-import { SymbolItemsRequest } from '../../../src/protocol';
+import type { TraceTarget } from '../../../src/protocol';
 
 interface Expected {
   code: string;
@@ -193,7 +193,8 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
       await vscode.workspace.getConfiguration('spdf').update('gutter', undefined, vscode.ConfigurationTarget.Workspace);
     }
     const traced = marks.find((m) => m.mark === 'traced')!;
-    const r = await api.client()!.sendRequest(SymbolItemsRequest, { uri: doc.uri.toString(), position: { line: traced.line, character: doc.lineAt(traced.line).firstNonWhitespaceCharacterIndex } });
+    // By method name: the test bundle's own vscode-jsonrpc copy is not the client's.
+    const r = await api.client()!.sendRequest<{ symbol: string | null; items: TraceTarget[] }>('spdf/symbolItems', { uri: doc.uri.toString(), position: { line: traced.line, character: doc.lineAt(traced.line).firstNonWhitespaceCharacterIndex } });
     assert.ok(r.symbol && r.items.length > 0, JSON.stringify(r));
   });
 });
