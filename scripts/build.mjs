@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const only = process.argv.slice(2);
+// --minify (npm run package): smaller bundles for the .vsix; names kept so stack traces stay readable.
+const minify = process.argv.includes('--minify');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
 const entries = [
   { name: 'cli', in: 'src/cli/main.ts', out: 'dist/cli.js', executable: true },
@@ -31,7 +33,7 @@ for (const e of entries) {
     entryPoints: [e.in],
     outfile: e.out,
     bundle: true,
-    ...(e.browser ? { platform: 'browser', target: 'chrome114', format: 'iife', globalName: e.browser, minify: true } : { platform: 'node', target: 'node20', format: 'cjs' }),
+    ...(e.browser ? { platform: 'browser', target: 'chrome114', format: 'iife', globalName: e.browser, minify: true } : { platform: 'node', target: 'node20', format: 'cjs', minify, keepNames: minify }),
     external: ['vscode'],
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
     logLevel: 'warning',

@@ -130,6 +130,8 @@ export interface StatusSummary {
   codeFiles: number;
   links: number;
   root?: string;
+  /** `check.min_coverage` of the workspace config (percent; the gate's default is 100). */
+  minCoverage?: number;
 }
 
 /** Server -> client after every check: drives the status bar and refreshes the tree. */
@@ -203,3 +205,42 @@ export interface TraceMatrixParams {
 export const TraceMatrixRequest = new RequestType<TraceMatrixParams, import('./core/matrix/model').Matrix, void>('spdf/traceMatrix');
 /** Zones, assets and conduits laid out by elkjs, with statuses and findings (zoneDiagram in src/core/matrix/diagram.ts). */
 export const ZoneDiagramRequest = new RequestType<Record<string, never>, import('./core/matrix/diagram').ZoneDiagram, void>('spdf/zoneDiagram');
+
+// ---- coverage in the gutter and symbol <-> requirement navigation ---------------------------------------
+/** Gutter state of a function: linked to items, linked through a suspect link, or not linked at all. */
+export type SymbolCoverageState = 'traced' | 'untraced' | 'suspect';
+
+export interface SymbolCoverage {
+  /** Qualified symbol name. */
+  symbol: string;
+  /** The line of the symbol's name. */
+  line: number;
+  state: SymbolCoverageState;
+  /** `relation ID` of each link, for the hover of the gutter icon. */
+  links: string[];
+}
+
+export interface FileCoverage {
+  /** True when the file is code of a safety-critical asset (every function is marked, untraced ones too). */
+  safetyCritical: boolean;
+  /** Why the file has no marks although it should (not indexed, unreadable ...); the client shows it. */
+  problem?: string;
+  symbols: SymbolCoverage[];
+}
+
+/** Trace marks of the functions of one source file. */
+export const FileCoverageRequest = new RequestType<{ uri: string }, FileCoverage, void>('spdf/fileCoverage');
+
+export interface TraceTarget {
+  label: string;
+  description: string;
+  location: WireLocation;
+}
+
+/** The items the symbol at a position implements, verifies or mitigates (with the symbol's name, or null when no symbol is there). */
+export const SymbolItemsRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, { symbol: string | null; items: TraceTarget[] }, void>(
+  'spdf/symbolItems',
+);
+
+/** The code that implements or verifies an item, and its tests. */
+export const ItemCodeRequest = new RequestType<{ id: string }, { found: boolean; code: TraceTarget[] }, void>('spdf/itemCode');

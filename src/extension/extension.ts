@@ -17,23 +17,39 @@ import {
   TraceMatrixRequest,
   TreeDataRequest,
   TrustNotification,
+  FileCoverageRequest,
+  ItemCodeRequest,
+  SymbolItemsRequest,
+  type TraceTarget,
   ZoneDiagramRequest,
   type LinkRef,
   type ServerSettings,
   type StatusSummary,
   type WireLocation,
 } from '../protocol';
+import { CoverageGutter } from './gutter';
+import { statusView } from './status-view';
 import { RequirementsTree, toLocation, type Node } from './tree';
 import { registerMatrixPanel } from './webviews/matrix';
 import { registerZoneDiagramPanel } from './webviews/diagram';
 
 let client: LanguageClient | undefined;
 
+/** Views beside the requirements tree: reviewers read hazards first. */
+const KIND_VIEWS: [string, string][] = [
+  ['spdf.hazards', 'hazard'],
+  ['spdf.threats', 'threat'],
+  ['spdf.zones', 'zone'],
+];
+
 /** What the extension-host tests read (returned from activate). */
 export interface SpdfApi {
   client(): LanguageClient | undefined;
   tree: RequirementsTree;
+  /** Threats, hazards and zones views, by view ID. */
+  kindTrees: Record<string, RequirementsTree>;
   lastStatus(): StatusSummary | undefined;
+  gutter: CoverageGutter;
   ready: Promise<void>;
 }
 
@@ -70,6 +86,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   const tree = new RequirementsTree(async (filter) => (client?.isRunning() ? client.sendRequest(TreeDataRequest, { filter }) : undefined));
   const view = vscode.window.createTreeView('spdf.requirements', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(view);
+  const kindTrees: Record<string, RequirementsTree> = {};
+  for (const [viewId, kind] of KIND_VIEWS) {
+    kindTrees[viewId] = new RequirementsTree(async (filter) => (client?.isRunning() ? client.sendRequest(TreeDataRequest, { filter }) : undefined), [kind]);
+    context.subscriptions.push(vscode.window.createTreeView(viewId, { treeDataProvider: kindTrees[viewId], showCollapseAll: true }));
+  }
 
   const status = vscode.window.createStatusBarItem('spdf.status', vscode.StatusBarAlignment.Left, 50);
   status.name = 'SPDF Workbench';
@@ -78,28 +99,51 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   status.show();
   context.subscriptions.push(status);
 
+  const gutter = new CoverageGutter(context.extensionUri, async (uri) => (client?.isRunning() ? client.sendRequest(FileCoverageRequest, { uri }) : undefined));
+  context.subscriptions.push(
+    gutter,
+    vscode.window.onDidChangeVisibleTextEditors(() => void gutter.refreshVisible()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('spdf.gutter') && void gutter.refreshVisible()),
+  );
+
   const matrix = registerMatrixPanel(context, async () => client!.sendRequest(TraceMatrixRequest, {}));
   const diagram = registerZoneDiagramPanel(context, async () => client!.sendRequest(ZoneDiagramRequest, {}));
 
+  let indexingDone: (() => void) | undefined;
+  let indexingTimer: NodeJS.Timeout | undefined;
+  const endIndexingProgress = () => {
+    clearTimeout(indexingTimer);
+    indexingTimer = undefined;
+    indexingDone?.();
+    indexingDone = undefined;
+  };
   const onStatus = (s: StatusSummary) => {
     lastStatus = s;
     if (s.indexing) {
       status.text = '$(sync~spin) SPDF indexing';
+      status.backgroundColor = undefined;
+      // A notification only when indexing takes long enough to be noticed (a large workspace).
+      indexingTimer ??= setTimeout(() => {
+        void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'SPDF: indexing the workspace…' }, () => new Promise<void>((resolve) => (indexingDone = resolve)));
+      }, 1500);
       return;
     }
-    const pct = s.coverage.percent === undefined ? '–' : `${Math.round(s.coverage.percent)}%`;
-    status.text = `$(checklist) SPDF ${pct}  $(error) ${s.errors}  $(warning) ${s.warnings}`;
-    status.tooltip = `SPDF coverage ${pct} of ${s.coverage.total} requirements (OK + JUSTIFIED)\n${s.errors} errors, ${s.warnings} warnings\n${s.items} items, ${s.links} code links in ${s.codeFiles} files${s.trusted ? '' : '\nRestricted mode: read-only'}`;
-    status.backgroundColor = s.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    endIndexingProgress();
+    const sv = statusView(s);
+    status.text = sv.text;
+    status.tooltip = sv.tooltip;
+    status.backgroundColor = sv.belowMinimum ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     tree.refresh();
+    for (const t of Object.values(kindTrees)) t.refresh();
     view.message = tree.describeFilter();
     matrix.refresh();
     diagram.refresh();
+    void gutter.refreshVisible();
   };
 
   const cmd = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   cmd('spdf.showPanel', () => vscode.commands.executeCommand('workbench.view.extension.spdf'));
-  cmd('spdf.refreshTree', () => tree.refresh());
+  cmd('spdf.refreshTree', () => [tree, ...Object.values(kindTrees)].forEach((t) => t.refresh()));
   cmd('spdf.filterTree', async () => {
     const text = await vscode.window.showInputBox({ prompt: 'Filter requirements by ID or title', value: tree.filter.text ?? '' });
     if (text === undefined) return;
@@ -178,6 +222,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     edit.replace(vscode.Uri.parse(r.uri), new vscode.Range(e.start.line, e.start.character, e.end.line, e.end.character), r.edit.newText);
     await vscode.workspace.applyEdit(edit);
   });
+  const pickAndOpen = async (targets: TraceTarget[], placeHolder: string) => {
+    const pick = targets.length === 1 ? { t: targets[0] } : await vscode.window.showQuickPick(targets.map((t) => ({ label: t.label, description: t.description, t })), { placeHolder, matchOnDescription: true });
+    if (pick) await vscode.commands.executeCommand('spdf.openLocation', pick.t.location);
+  };
+  cmd('spdf.showItemsOfSymbol', async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!client || !editor) return;
+    const r = await client.sendRequest(SymbolItemsRequest, { uri: editor.document.uri.toString(), position: editor.selection.active });
+    if (!r.symbol) return void vscode.window.showInformationMessage('SPDF: no function or type at the cursor.');
+    if (!r.items.length) return void vscode.window.showWarningMessage(`SPDF: ${r.symbol} is linked to no requirement, control, threat or hazard.`);
+    await pickAndOpen(r.items, `Items linked to ${r.symbol}`);
+  });
+  cmd('spdf.showCodeOfItem', async (node?: Node) => {
+    const editor = vscode.window.activeTextEditor;
+    const word = editor && editor.document.getWordRangeAtPosition(editor.selection.active, /[A-Z][A-Z0-9]*(?:[-_.][A-Z0-9]+)+/);
+    const id = node?.type === 'row' ? node.row.id : word ? editor!.document.getText(word) : await vscode.window.showInputBox({ prompt: 'Show the code that implements or verifies this ID' });
+    if (!client || !id) return;
+    const r = await client.sendRequest(ItemCodeRequest, { id });
+    if (!r.found) return void vscode.window.showWarningMessage(`SPDF: ${id} is not a traced item of the model.`);
+    if (!r.code.length) return void vscode.window.showWarningMessage(`SPDF: no code or test implements or verifies ${id}.`);
+    await pickAndOpen(r.code, `Code and tests of ${id}`);
+  });
   cmd('spdf.reindex', () => client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.reindex, arguments: [] }));
   cmd('spdf.restartServer', async () => {
     await client?.restart();
@@ -190,10 +256,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
       await vscode.workspace.fs.createDirectory(context.globalStorageUri);
       await vscode.workspace.fs.copy(source, target, { overwrite: true });
     }
-    await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: false });
+    await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: true });
   });
 
   context.subscriptions.push(
+    { dispose: endIndexingProgress },
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(TrustNotification, { trusted: true });
     }),
@@ -205,7 +272,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     await client!.start();
   })();
   ready.catch((e) => output.error(`SPDF language server failed to start: ${e?.stack ?? e}`));
-  return { client: () => client, tree, lastStatus: () => lastStatus, ready };
+  return { client: () => client, tree, kindTrees, lastStatus: () => lastStatus, gutter, ready };
 }
 
 export async function deactivate(): Promise<void> {

@@ -19,14 +19,23 @@ export function toLocation(l: WireLocation): vscode.Location {
   return new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character));
 }
 
-/** Requirements grouped by trace status; filters by text, zone and hazard severity. */
+/** What is missing, shown beside a row that is not OK (the server's reason, first clause). */
+export function whyText(row: TraceRow): string | undefined {
+  if (row.status === 'OK' || !row.reason || row.reason === 'complete') return undefined;
+  return row.reason;
+}
+
+/** Traced items of some kinds (requirements by default) grouped by trace status; filters by text, zone and hazard severity. */
 export class RequirementsTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   filter: TraceFilter = {};
   data?: TreeDataResult;
 
-  constructor(private readonly fetch: (filter: TraceFilter) => Promise<TreeDataResult | undefined>) {}
+  constructor(
+    private readonly fetch: (filter: TraceFilter) => Promise<TreeDataResult | undefined>,
+    readonly kinds: string[] = ['requirement'],
+  ) {}
 
   refresh(): void {
     this.data = undefined;
@@ -40,7 +49,7 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
-      this.data ??= await this.fetch(this.filter);
+      this.data ??= await this.fetch({ ...this.filter, kinds: this.kinds });
       const rows = this.data?.rows ?? [];
       return TRACE_STATUSES.map((status) => ({ type: 'group' as const, status, rows: rows.filter((r) => r.status === status) })).filter((g) => g.rows.length > 0);
     }
@@ -63,8 +72,9 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
       const r = node.row;
       const item = new vscode.TreeItem(r.id, r.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `row:${r.id}`;
-      item.description = r.title;
-      item.tooltip = new vscode.MarkdownString(`**${r.id}** · ${r.kind} · ${r.status}\n\n${r.title}\n\n${r.reason}${r.zones.length ? `\n\nZones: ${r.zones.join(', ')}` : ''}${r.hazardSeverity !== undefined ? `\n\nHazard severity: ${r.hazardSeverity}` : ''}`);
+      const why = whyText(r);
+      item.description = why ? `${why} · ${r.title}` : r.title;
+      item.tooltip = new vscode.MarkdownString(`**${r.id}** · ${r.kind} · ${r.status}\n\n${r.title}\n\n${why ? `**Missing:** ${why}` : r.reason}${r.zones.length ? `\n\nZones: ${r.zones.join(', ')}` : ''}${r.hazardSeverity !== undefined ? `\n\nHazard severity: ${r.hazardSeverity}` : ''}`);
       const [icon, color] = STATUS_ICON[r.status];
       item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
       item.contextValue = 'spdf.item';

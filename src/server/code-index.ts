@@ -71,6 +71,11 @@ export class ServerCodeIndex {
     this.alwaysParse = globs.length ? picomatch(globs, { dot: true }) : () => false;
   }
 
+  /** The file is code of a safety-critical asset. */
+  isSafetyCritical(path: string): boolean {
+    return this.alwaysParse(path);
+  }
+
   languageOf(path: string): CodeLanguage | undefined {
     if (this.exclude(path) || !this.include(path)) return undefined;
     return languageForPath(path, this.languages);

@@ -39,6 +39,7 @@ export class StatusReporter {
         s.items = state.graph.items.length;
         s.codeFiles = state.code.files.size;
         s.links = state.code.links().length;
+        s.minCoverage = state.config.checkMinCoverage;
       }
       void session.connection.sendNotification(StatusNotification, s);
     } catch (e) {

@@ -7,7 +7,7 @@ import type { CoverageSummary, TraceChild, TraceFilter, TraceRow } from '../prot
 import { lspRange, type Paths } from './convert';
 import type { WorkspaceState } from './state';
 
-function loc(state: WorkspaceState, paths: Paths, item: Item) {
+export function loc(state: WorkspaceState, paths: Paths, item: Item) {
   const mf = state.graph.fileByPath.get(item.file);
   // The graph holds only items of loaded files: a miss is a bug, answered by the request's empty result.
   if (!mf) throw new Error(`${item.file} is not a loaded model file`);

@@ -33,6 +33,7 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
     root.state = next;
     next.check();
     session.log(`indexed ${next.graph.items.length} items in ${next.graph.files.length} model files and ${next.code.files.size} tagged source files in ${Date.now() - started} ms (root ${paths.root}${session.trusted ? '' : ', untrusted'})`);
+    for (const p of next.code.problems) session.log(`not indexed: ${p}`);
   }
   session.followLanguages();
   progress?.done();

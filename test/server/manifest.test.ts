@@ -21,6 +21,33 @@ describe('extension manifest', () => {
       for (const it of items) assert.ok(contributed.has(it.command), `${menu} names unknown command ${it.command}`);
   });
 
+  it('contributes every tree view the extension creates, with the matrix and diagram as title-bar buttons of each', () => {
+    const src = readFileSync(join(root, 'src', 'extension', 'extension.ts'), 'utf8');
+    const created = [...src.matchAll(/\['(spdf\.\w+)', '\w+'\]/g)].map((m) => m[1]).concat('spdf.requirements');
+    const views = c.views.spdf.map((v: { id: string }) => v.id);
+    assert.deepEqual([...created].sort(), [...views].sort());
+    for (const command of ['spdf.showMatrix', 'spdf.showZoneDiagram']) {
+      const entry = c.menus['view/title'].find((m: { command: string }) => m.command === command);
+      assert.match(entry.group, /^navigation(@\d+)?$/, command);
+      for (const v of views) assert.ok(new RegExp(/view =~ \/(.*)\/$/.exec(entry.when)![1]).test(v), `${command} on ${v}`);
+    }
+  });
+
+  it('is marketplace-ready: settings titled "SPDF", a 128x128 PNG icon, a user README, minified bundles, no CLI bundle in the .vsix', () => {
+    assert.equal(c.configuration.title, 'SPDF');
+    const png = readFileSync(join(root, pkg.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', pkg.icon);
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'icon size');
+    const readme = /--readme-path (\S+)/.exec(pkg.scripts.package)?.[1];
+    assert.ok(readme && existsSync(join(root, readme)), `package script names an existing extension README: ${readme}`);
+    assert.match(pkg.scripts.package, /build\.mjs --minify/);
+    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    assert.equal(ignore[1], '**', '.vscodeignore is an allow-list');
+    const allowed = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+    assert.ok(!allowed.some((l) => l === 'dist/**' || l === 'dist/cli.js' || l === 'README.md'), allowed.join(' '));
+    for (const f of ['dist/server.js', 'dist/extension.js', 'dist/codeindex-worker.js']) assert.ok(allowed.includes(f), f);
+  });
+
   it('declares limited untrusted support, schemas for YAML and JSON, no extension dependencies', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.equal(pkg.extensionDependencies, undefined);
@@ -32,9 +59,21 @@ describe('extension manifest', () => {
     for (const g of c.grammars) assert.ok(existsSync(join(root, g.path)), g.path);
     for (const s of c.snippets) assert.ok(existsSync(join(root, s.path)), s.path);
     for (const v of c.viewsContainers.activitybar) assert.ok(existsSync(join(root, v.icon)), v.icon);
-    for (const w of c.walkthroughs) for (const st of w.steps) assert.ok(existsSync(join(root, st.media.markdown)), st.media.markdown);
+    for (const w of c.walkthroughs) for (const st of w.steps) assert.ok(existsSync(join(root, st.media.markdown ?? st.media.image)), st.id);
     assert.equal(pkg.main, './dist/extension.js');
     for (const k of ['build:server', 'build:extension', 'package']) assert.ok(pkg.scripts[k], k);
+  });
+
+  it('walks through the matrix, the diagram, quick fixes and the CI gate, each with an image and a completion event of a contributed or built-in command', () => {
+    const steps = c.walkthroughs[0].steps as { id: string; media: { image?: string }; completionEvents?: string[] }[];
+    const commands = new Set<string>(c.commands.map((x: { command: string }) => x.command).concat('editor.action.quickFix'));
+    for (const id of ['matrix', 'diagram', 'quickFixes', 'ciGate']) {
+      const st = steps.find((s) => s.id === id);
+      assert.ok(st?.media.image?.startsWith('media/walkthrough/'), id);
+      assert.ok(st!.completionEvents?.length, `${id} has completion events`);
+    }
+    for (const st of steps)
+      for (const e of st.completionEvents ?? []) if (e.startsWith('onCommand:')) assert.ok(commands.has(e.slice('onCommand:'.length)), `${st.id}: ${e}`);
   });
 
   it('has settings for everything the server reads', () => {
@@ -82,6 +121,12 @@ describe('language contributions (generated from the language descriptors)', () 
     const when: string = c.menus.commandPalette.find((m: { command: string }) => m.command === 'spdf.insertTag').when;
     const ids = /editorLangId =~ \/\^\(([^)]*)\)\$\//.exec(when)?.[1].split('|');
     assert.deepEqual(ids, editor.map((e) => e.languageId));
+  });
+
+  it('offer "Show Requirements of the Symbol" in the editor menu of exactly the editor languages, with the gutter setting', () => {
+    const when: string = c.menus['editor/context'].find((m: { command: string }) => m.command === 'spdf.showItemsOfSymbol').when;
+    assert.deepEqual(/resourceLangId =~ \/\^\(([^)]*)\)\$\//.exec(when)?.[1].split('|'), editor.map((e) => e.languageId));
+    assert.equal(c.configuration.properties['spdf.gutter'].default, true);
   });
 
   it('are what `npm run generate` writes', () => {

@@ -2,8 +2,9 @@
 import { buildMatrixFrom } from '../../core/matrix/build';
 import { zoneDiagram, type ZoneDiagram } from '../../core/matrix/diagram';
 import { VIEWS, type Matrix } from '../../core/matrix/model';
-import { InsertTagRequest, MarkReviewedRequest, MatrixRequest, TagCandidatesRequest, TraceMatrixRequest, TreeDataRequest, ZoneDiagramRequest } from '../../protocol';
+import { FileCoverageRequest, InsertTagRequest, ItemCodeRequest, MarkReviewedRequest, SymbolItemsRequest, MatrixRequest, TagCandidatesRequest, TraceMatrixRequest, TreeDataRequest, ZoneDiagramRequest } from '../../protocol';
 import { insertTagEdit, tagCandidates } from '../features/insert-tag';
+import { fileCoverage, itemCode, symbolItems } from '../features/trace-navigation';
 import type { ServerParts } from '../server-parts';
 import { coverageSummary, rowsFor } from '../tree';
 import { markReviewed } from './mark-reviewed';
@@ -70,4 +71,17 @@ export function registerCustomRequests(parts: ServerParts): void {
     }),
   );
   connection.onRequest(TagCandidatesRequest, safe(session, 'tagCandidates', [], (p, ctx) => withPath(ctx.paths, p.uri, [], (path) => tagCandidates(ctx, path))));
+  connection.onRequest(
+    FileCoverageRequest,
+    safe(session, 'fileCoverage', { safetyCritical: false, problem: 'internal error: see the SPDF output', symbols: [] }, (p, { state, paths }) =>
+      withPath(paths, p.uri, { safetyCritical: false, symbols: [] }, (path) => fileCoverage(state, path)), settled,
+    ),
+  );
+  connection.onRequest(
+    SymbolItemsRequest,
+    safe(session, 'symbolItems', { symbol: null, items: [] }, (p, { state, paths }) =>
+      withPath(paths, p.uri, { symbol: null, items: [] }, (path) => symbolItems(state, paths, path, p.position.line, p.position.character)), settled,
+    ),
+  );
+  connection.onRequest(ItemCodeRequest, safe(session, 'itemCode', { found: false, code: [] }, (p, { state, paths }) => itemCode(state, paths, p.id), settled));
 }

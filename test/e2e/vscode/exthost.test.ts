@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SpdfApi } from '../../../src/extension/extension';
+import type { TraceTarget } from '../../../src/protocol';
 
 interface Expected {
   code: string;
@@ -174,5 +175,53 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     assert.equal(item.command?.command, 'spdf.openLocation');
     const status = await waitFor('status', () => api.lastStatus());
     assert.equal(status.coverage.total, rows.length);
+  });
+
+  it('says in the tree and tooltip what a PARTIAL or MISSING item lacks, and lists hazards, threats and zones in their own views', async () => {
+    const groups = await waitFor('tree groups', async () => {
+      const g = await api.tree.getChildren();
+      return g.some((x) => x.type === 'group' && (x.status === 'PARTIAL' || x.status === 'MISSING')) ? g : undefined;
+    });
+    const open = groups.filter((g) => g.type === 'group' && (g.status === 'PARTIAL' || g.status === 'MISSING'));
+    const rows = (await Promise.all(open.map((g) => api.tree.getChildren(g)))).flat();
+    for (const r of rows) {
+      if (r.type !== 'row') continue;
+      const item = api.tree.getTreeItem(r);
+      assert.ok(r.row.reason && r.row.reason !== 'complete', `${r.row.id} has a reason`);
+      assert.ok(String(item.description).startsWith(r.row.reason), `${r.row.id}: ${String(item.description)}`);
+      assert.match((item.tooltip as vscode.MarkdownString).value, /\*\*Missing:\*\* /);
+    }
+    for (const [view, prefix] of [['spdf.hazards', 'HAZ-'], ['spdf.threats', 'THR-'], ['spdf.zones', 'Z-']] as const) {
+      const t = api.kindTrees[view];
+      const g = await waitFor(view, async () => {
+        const x = await t.getChildren();
+        return x.length ? x : undefined;
+      });
+      const ids = (await Promise.all(g.map((x) => t.getChildren(x)))).flat().map((r) => (r.type === 'row' ? r.row.id : '?'));
+      assert.ok(ids.length > 0 && ids.every((i) => i.startsWith(prefix)), `${view}: ${ids.join(',')}`);
+    }
+  });
+
+  it('marks the functions of safety-critical code in the gutter and goes from a function to its requirements', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('firmware/src/dose/dose_controller.c'));
+    const editor = await vscode.window.showTextDocument(doc);
+    const marks = await waitFor('gutter marks', async () => {
+      await api.gutter.update(editor);
+      const m = api.gutter.applied.get(doc.uri.toString());
+      return m?.length ? m : undefined;
+    });
+    assert.ok(marks.some((m) => m.mark === 'traced'), JSON.stringify(marks));
+    assert.ok(marks.every((m) => ['traced', 'untraced', 'suspect'].includes(m.mark)), JSON.stringify(marks));
+    await vscode.workspace.getConfiguration('spdf').update('gutter', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await api.gutter.update(editor);
+      assert.deepEqual(api.gutter.applied.get(doc.uri.toString()), []);
+    } finally {
+      await vscode.workspace.getConfiguration('spdf').update('gutter', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const traced = marks.find((m) => m.mark === 'traced')!;
+    // By method name: the test bundle's own vscode-jsonrpc copy is not the client's.
+    const r = await api.client()!.sendRequest<{ symbol: string | null; items: TraceTarget[] }>('spdf/symbolItems', { uri: doc.uri.toString(), position: { line: traced.line, character: doc.lineAt(traced.line).firstNonWhitespaceCharacterIndex } });
+    assert.ok(r.symbol && r.items.length > 0, JSON.stringify(r));
   });
 });
