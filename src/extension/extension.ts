@@ -97,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     diagram.refresh();
   };
 
+  // Boundary: VS Code passes command arguments untyped (registerCommand's callback takes any[]).
   const cmd = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   cmd('spdf.showPanel', () => vscode.commands.executeCommand('workbench.view.extension.spdf'));
   cmd('spdf.refreshTree', () => tree.refresh());

@@ -1,4 +1,4 @@
-import type { Item } from '../model/graph';
+import type { ModelItem } from '../model/graph';
 import { FRS, type FR } from '../vocab/iec62443';
 
 /**

@@ -156,7 +156,7 @@ const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Re
 function codeTagPatterns(v: unknown): TagPatternOption[] | undefined {
   if (!Array.isArray(v)) return undefined;
   return v
-    .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && typeof (e as any).pattern === 'string')
+    .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && typeof (e as Record<string, unknown>).pattern === 'string')
     .map((e) => ({
       pattern: e.pattern as string,
       ...optional('relation', relationOf(e.relation)),

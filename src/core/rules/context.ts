@@ -1,11 +1,11 @@
-import type { Item } from '../model/graph';
+import type { ModelItem } from '../model/graph';
 import { deref, nodeAt, pairOf, type YMap } from '../yaml/ynode';
 import type { Range } from '../types';
 import type { Report, RuleContext, RuleInputs } from './types';
 
 export function makeContext(inputs: RuleInputs, report: (r: Report) => void, sharedCache: Map<string, unknown>): RuleContext {
-  const fileOf = (item: Item) => inputs.graph.fileByPath.get(item.file)!.source;
-  const idRange = (item: Item): Range => fileOf(item).range(item.idNode.start, item.idNode.end);
+  const fileOf = (item: ModelItem) => inputs.graph.fileByPath.get(item.file)!.source;
+  const idRange = (item: ModelItem): Range => fileOf(item).range(item.idNode.start, item.idNode.end);
   return {
     ...inputs,
     report,

@@ -1,7 +1,7 @@
 /** Code lenses: trace status and evidence counts above model items; the links of each tagged symbol in code files. */
 import type { CodeLens } from 'vscode-languageserver/node';
 import type { CodeLink } from '../../core/codelinks/model';
-import type { Item } from '../../core/model/graph';
+import type { ModelItem } from '../../core/model/graph';
 import { testsOf, type ItemTrace } from '../../core/matrix/status';
 import { CLIENT_COMMANDS } from '../../protocol';
 import { lspRange } from '../convert';
@@ -20,7 +20,7 @@ export function codeLenses(ctx: FeatureContext, path: string): CodeLens[] {
     const mf = ctx.state.graph.fileByPath.get(path);
     if (!mf) return [];
     const items = ctx.state.index.itemsIn(path).filter((i) => ['requirement', 'control', 'threat', 'hazard'].includes(i.kind));
-    const traces = new Map<Item, ItemTrace>();
+    const traces = new Map<ModelItem, ItemTrace>();
     for (const k of new Set(items.map((i) => i.kind))) for (const t of ctx.state.traces([k])) traces.set(t.item, t);
     for (const item of items) {
       const t = traces.get(item);
