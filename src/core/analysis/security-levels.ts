@@ -1,4 +1,3 @@
-import type { ModelItem } from '../model/graph';
 import { FRS, type FR } from '../vocab/iec62443';
 
 /**

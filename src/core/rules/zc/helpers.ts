@@ -1,6 +1,6 @@
 import { insertKeyEdit } from '../../fixes/yaml-edits';
-import type { Graph, ModelItem, ModelFile } from '../../model/graph';
-import type { Range, TextEdit } from '../../types';
+import type { Graph, ModelItem } from '../../model/graph';
+import type { Range } from '../../types';
 import type { RuleContext } from '../types';
 
 /** `it zone Z-HIS` (with a safety note when designated). */

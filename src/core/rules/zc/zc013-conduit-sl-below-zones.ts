@@ -1,4 +1,4 @@
-import { declaredSl, describeGaps, type SlVector } from '../../analysis/security-levels';
+import { declaredSl, describeGaps } from '../../analysis/security-levels';
 import { zoneGraph } from '../../analysis/zone-graph';
 import { FRS } from '../../vocab/iec62443';
 import type { Rule } from '../types';
