@@ -202,8 +202,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   );
 
   const ready = (async () => {
-    context.subscriptions.push(client!.onNotification(StatusNotification, onStatus));
-    await client!.start();
+    context.subscriptions.push(client.onNotification(StatusNotification, onStatus));
+    await client.start();
   })();
   ready.catch((e) => output.error(`SPDF language server failed to start: ${e?.stack ?? e}`));
   return { client: () => client, tree, lastStatus: () => lastStatus, ready };

@@ -1,5 +1,5 @@
 import type { ModelItem } from '../model/graph';
-import { deref, nodeAt, pairOf, type YMap } from '../yaml/ynode';
+import { deref, nodeAt, pairOf } from '../yaml/ynode';
 import type { Range } from '../types';
 import type { Report, RuleContext, RuleInputs } from './types';
 
@@ -18,7 +18,7 @@ export function makeContext(inputs: RuleInputs, report: (r: Report) => void, sha
       const parent = deref(nodeAt(item.node, path.slice(0, -1)));
       const last = path[path.length - 1];
       if (parent?.kind === 'map' && typeof last === 'string') {
-        const p = pairOf(parent as YMap, last);
+        const p = pairOf(parent, last);
         if (p) return fileOf(item).range(p.key.start, p.key.end);
       }
       return idRange(item);

@@ -1,7 +1,7 @@
 import { placeholder } from '../../fixes/placeholder';
 import type { ModelItem } from '../../model/graph';
 import type { Fix, TextEdit } from '../../types';
-import { deref, pairOf, type YMap } from '../../yaml/ynode';
+import { deref, pairOf } from '../../yaml/ynode';
 import type { Rule, RuleContext } from '../types';
 import { firstDefinitions, insertKey } from './helpers';
 
@@ -37,9 +37,9 @@ function placeholders(ctx: RuleContext, zone: ModelItem, gaps: string[]): Fix | 
     if (!boundaryPair && (gaps.includes('boundary.logical') || gaps.includes('boundary.physical')))
       top.push(insertKey(file, zone, 'boundary', `{logical: ${TODO}, physical: ${TODO}}`, 'spdf ZC002: describe the logical and physical boundary'));
   } else if (boundary.kind === 'map') {
-    const inner = { ...zone, node: boundary as YMap };
+    const inner = { ...zone, node: boundary };
     for (const key of ['logical', 'physical'])
-      if (gaps.includes(`boundary.${key}`) && !pairOf(boundary as YMap, key)) nested.push(insertKey(file, inner, key, TODO, NOTE));
+      if (gaps.includes(`boundary.${key}`) && !pairOf(boundary, key)) nested.push(insertKey(file, inner, key, TODO, NOTE));
   }
   const edits = [...merge(top), ...merge(nested)];
   if (edits.length === 0) return undefined;

@@ -48,13 +48,13 @@ ${zone('Z-DMZ', 'dmz', { sl: '{FR1: 2, FR3: 2}' })}${zone('Z-PUMP', 'device', { 
       for (const z of entered) {
         const v = declaredSl(z, 'sl_t');
         if (v) FRS.forEach((_, i) => {
-          if (v[i] !== undefined && (need[i] === undefined || v[i]! > need[i]!)) {
+          if (v[i] !== undefined && (need[i] === undefined || v[i] > need[i])) {
             need[i] = v[i];
             which[i] = z;
           }
         });
       }
-      const gaps = FRS.filter((_, i) => own[i] !== undefined && need[i] !== undefined && own[i]! < need[i]!);
+      const gaps = FRS.filter((_, i) => own[i] !== undefined && need[i] !== undefined && own[i] < need[i]);
       if (gaps.length === 0) continue;
       const above = [...new Set(gaps.map((fr) => which[FRS.indexOf(fr)]!.id))];
       ctx.report({
