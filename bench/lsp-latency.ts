@@ -123,7 +123,7 @@ export async function runLspLatencyBench(opts: { quick?: boolean } = {}): Promis
   const cText = cFile(cLines, requirements);
   writeFileSync(cPath, cText);
 
-  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] }) as ChildProcessWithoutNullStreams;
+  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   proc.stderr.on('data', () => undefined);
   const c = new Client(proc);
   const t0 = performance.now();

@@ -30,7 +30,7 @@ export interface TraceChild {
   relation?: string;
   review?: 'reviewed' | 'suspect' | 'unreviewed';
   /** Tests: the latest result. */
-  result?: string;
+  result?: string | null;
   /** Code links: what `spdf/markReviewed` needs to mark this link reviewed. */
   link?: LinkRef;
 }

@@ -12,7 +12,7 @@ const CHANGELOG = readFileSync(join(__dirname, '..', 'CHANGELOG.md'), 'utf8');
 function sections(text: string): Map<string, string> {
   const out = new Map<string, string>();
   const heads = [...text.matchAll(/^## \[([^\]]+)\].*$/gm)];
-  heads.forEach((h, i) => out.set(h[1], text.slice(h.index! + h[0].length, heads[i + 1]?.index ?? text.length)));
+  heads.forEach((h, i) => out.set(h[1], text.slice(h.index + h[0].length, heads[i + 1]?.index ?? text.length)));
   return out;
 }
 

@@ -24,7 +24,7 @@ export function findingToJson(f: Finding) {
   };
 }
 
-export function lintJson(root: string, result: LintResult, shown: Finding[]) {
+export function lintJson(_root: string, result: LintResult, shown: Finding[]) {
   return {
     version: JSON_FORMAT_VERSION,
     root: '.',

@@ -141,6 +141,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     void gutter.refreshVisible();
   };
 
+  // Boundary: VS Code passes command arguments untyped (registerCommand's callback takes any[]).
   const cmd = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   cmd('spdf.showPanel', () => vscode.commands.executeCommand('workbench.view.extension.spdf'));
   cmd('spdf.refreshTree', () => [tree, ...Object.values(kindTrees)].forEach((t) => t.refresh()));
@@ -268,8 +269,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   );
 
   const ready = (async () => {
-    context.subscriptions.push(client!.onNotification(StatusNotification, onStatus));
-    await client!.start();
+    context.subscriptions.push(client.onNotification(StatusNotification, onStatus));
+    await client.start();
   })();
   ready.catch((e) => output.error(`SPDF language server failed to start: ${e?.stack ?? e}`));
   return { client: () => client, tree, kindTrees, lastStatus: () => lastStatus, gutter, ready };

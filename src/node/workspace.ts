@@ -74,7 +74,7 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
     code = buildCodeIndex(codeIndexOptions(root, host, early.config, early.allFiles, alwaysParse, cacheDir));
     code.catch(() => undefined);
   }
-  let workspace: Workspace<'typed'>;
+  let workspace: Workspace;
   try {
     const fileCache = cacheDir === undefined ? undefined : new DiskModelCache(cacheDir);
     workspace = await loadWorkspace(host, { trusted: opts.trusted, fileCache });
@@ -168,7 +168,7 @@ export function tagSyntaxOptions(config: ResolvedConfig): TagSyntaxOptions {
 }
 
 /** Code globs of assets marked safety-critical: their files are parsed even without tags (untraced safety code). */
-export function safetyCriticalCodeGlobs(workspace: Workspace<'typed'>): string[] {
+export function safetyCriticalCodeGlobs(workspace: Workspace): string[] {
   return workspace.graph.byKind.asset
     .filter((a) => a.data.safety_critical === true || a.data.criticality === 'safety-critical')
     .flatMap((a) => (Array.isArray(a.data.code) ? a.data.code.filter((g: unknown): g is string => typeof g === 'string' && !g.startsWith('symbol:')) : []));

@@ -25,7 +25,7 @@ import type { Rule, RuleInputs } from '../core/rules/types';
 import type { CodeLinksInput } from '../core/codelinks/ruleInput';
 import { gitFileDates } from '../node/git-dates';
 import { SourceText } from '../core/text';
-import type { Finding, SuppressedFinding } from '../core/types';
+import type { Finding } from '../core/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import { readTestResults } from '../node/junit';
 import { ServerCodeIndex, type TextChange } from './code-index';
@@ -393,7 +393,7 @@ export class WorkspaceState {
     const links: StatusLink[] = this.opts.codeLinks
       ? this.code.links().map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, review: this.reviewOf(l).state }))
       : [];
-    const inputs: TraceInputs = { graph: this.graph, config: this.config, findings: this.result.findings, suppressed: this.result.suppressed as SuppressedFinding[], links, testResults: this.testResults, allFiles: this.sortedFiles };
+    const inputs: TraceInputs = { graph: this.graph, config: this.config, findings: this.result.findings, suppressed: this.result.suppressed, links, testResults: this.testResults, allFiles: this.sortedFiles };
     this.traceIndexCache = { inputs, index: traceIndexOf(inputs) };
     return this.traceIndexCache;
   }

@@ -1,13 +1,13 @@
 // @spdf implements SPDF-LSP-TREE
 /** Rows of the requirements tree view and the matrix, built from the core's trace statuses. */
-import type { Item } from '../core/model/graph';
+import type { ModelItem } from '../core/model/graph';
 import { itemTitle } from '../core/query/completion';
 import type { ItemTrace } from '../core/matrix/status';
 import type { CoverageSummary, TraceChild, TraceFilter, TraceRow } from '../protocol';
 import { lspRange, type Paths } from './convert';
 import type { WorkspaceState } from './state';
 
-export function loc(state: WorkspaceState, paths: Paths, item: Item) {
+export function loc(state: WorkspaceState, paths: Paths, item: ModelItem) {
   const mf = state.graph.fileByPath.get(item.file);
   // The graph holds only items of loaded files: a miss is a bug, answered by the request's empty result.
   if (!mf) throw new Error(`${item.file} is not a loaded model file`);
@@ -15,21 +15,21 @@ export function loc(state: WorkspaceState, paths: Paths, item: Item) {
 }
 
 /** Items `item` points to or that point to it, of one kind. */
-function related(state: WorkspaceState, item: Item, kind: string): Item[] {
-  const out = new Set<Item>();
+function related(state: WorkspaceState, item: ModelItem, kind: string): ModelItem[] {
+  const out = new Set<ModelItem>();
   for (const r of state.graph.refsOf.get(item) ?? []) if (r.target?.kind === kind) out.add(r.target);
   for (const r of state.graph.refsTo.get(item.id) ?? []) if (r.from.kind === kind) out.add(r.from);
   return [...out];
 }
 
-function threatsOf(state: WorkspaceState, item: Item): Item[] {
+function threatsOf(state: WorkspaceState, item: ModelItem): ModelItem[] {
   const direct = related(state, item, 'threat');
   // Through the requirement's controls.
   for (const c of related(state, item, 'control')) for (const t of related(state, c, 'threat')) if (!direct.includes(t)) direct.push(t);
   return direct;
 }
 
-function zonesOf(state: WorkspaceState, threats: Item[]): string[] {
+function zonesOf(state: WorkspaceState, threats: ModelItem[]): string[] {
   const zones = new Set<string>();
   for (const t of threats)
     for (const r of state.graph.refsOf.get(t) ?? []) {
@@ -44,7 +44,7 @@ function zonesOf(state: WorkspaceState, threats: Item[]): string[] {
 export function traceRow(state: WorkspaceState, paths: Paths, t: ItemTrace): TraceRow {
   const item = t.item;
   const threats = item.kind === 'threat' ? [item] : threatsOf(state, item);
-  const hazards = new Set<Item>(item.kind === 'hazard' ? [] : related(state, item, 'hazard'));
+  const hazards = new Set<ModelItem>(item.kind === 'hazard' ? [] : related(state, item, 'hazard'));
   for (const th of threats) for (const h of related(state, th, 'hazard')) hazards.add(h);
   const severities = [...hazards].map((h) => h.data.severity).filter((s): s is number => typeof s === 'number');
   const children: TraceChild[] = [];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { exploitabilityRank, isHighRiskScore, parseCvss, scoreAgrees, threatScore, versionsOf, type ParsedCvss } from '../../src/core/analysis/scores';
-import type { Item } from '../../src/core/model/graph';
+import type { ModelItem } from '../../src/core/model/graph';
 
 /** The parsed vector, or a failure that names the parser's error. */
 function valid(p: ParsedCvss): Extract<ParsedCvss, { ok: true }> {
@@ -8,7 +8,7 @@ function valid(p: ParsedCvss): Extract<ParsedCvss, { ok: true }> {
   return p;
 }
 
-const threat = (score: unknown): Item => ({ kind: 'threat', id: 'THR-1', file: 'm.spdf.yaml', data: { id: 'THR-1', score } }) as unknown as Item;
+const threat = (score: unknown): ModelItem => ({ kind: 'threat', id: 'THR-1', file: 'm.spdf.yaml', data: { id: 'THR-1', score } }) as unknown as ModelItem;
 
 describe('scores', () => {
   describe('parseCvss', () => {

@@ -34,7 +34,7 @@ type Mutation =
 const LINE = /\n/g;
 function lineStarts(b: Uint8Array): number[] {
   const starts = [0];
-  for (const m of Buffer.from(b).toString('latin1').matchAll(LINE)) starts.push(m.index! + 1);
+  for (const m of Buffer.from(b).toString('latin1').matchAll(LINE)) starts.push(m.index + 1);
   return starts;
 }
 

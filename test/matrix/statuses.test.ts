@@ -33,7 +33,7 @@ describe('matrix statuses', () => {
     const expected = JSON.parse(readFileSync(join(FIXTURE, 'expected-statuses.json'), 'utf8')) as Record<string, string>;
     const t = await loadTrace(FIXTURE);
     const actual: Record<string, string> = {};
-    for (const v of Object.values(t.matrix.views)) for (const r of v!.rows) actual[r.id] = r.status;
+    for (const v of Object.values(t.matrix.views)) for (const r of v.rows) actual[r.id] = r.status;
     for (const [id, status] of Object.entries(expected)) assert.equal(actual[id], status, `${id}: ${actual[id]} != ${status}`);
     assert.equal(actual['SEC-REQ-OBS'], undefined, 'obsolete requirements are out of scope');
     // (OK 2 + JUSTIFIED 1) / 9 requirements in scope

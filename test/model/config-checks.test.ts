@@ -88,7 +88,7 @@ describe('config cannot silence unread input', () => {
       ['bad.spdf.yaml', 'requirements:\n  - id: [\n'],
       ['utf16.spdf.yaml', new Uint8Array([0xff, 0xfe, 0x61, 0x00])],
     ]);
-    const { result } = await checkWorkspace(new MemoryHost(files as Map<string, string>));
+    const { result } = await checkWorkspace(new MemoryHost(files));
     const unread = result.findings.filter((f) => f.code === 'TM000' || f.code === 'TM009');
     assert.deepEqual([...new Set(unread.map((f) => `${f.code} ${f.severity}`))].sort(), ['TM000 error', 'TM009 error']);
     const onConfig = result.findings.filter((f) => f.file === 'spdf.config.yaml');

@@ -33,7 +33,7 @@ describe('model loader', () => {
     const ws = await load({ 'spdf.config.yaml': 'limits:\n  max_aliases: 2\n', 'm.spdf.yaml': many });
     const p = ws.graph.problems.find((x) => /alias limit/.test(x.message));
     assert.ok(p, 'alias-limit problem');
-    assert.equal(at(p!), 'm.spdf.yaml:8:12', 'the third alias is the first one over the limit');
+    assert.equal(at(p), 'm.spdf.yaml:8:12', 'the third alias is the first one over the limit');
   });
 
   it('reports an oversize file without reading it', async () => {

@@ -38,7 +38,7 @@ describe('TM002 dangling-reference: what the fix does', () => {
     const model = 'requirements:\n  - id: SEC-REQ-001\n    title: R\n    text: T\ntests:\n  - id: TC-001\n    title: T\n    result: pass\n    verifies: [THR-404]\n';
     const f = await tm002(model);
     assert.equal(f.fix?.description, "Create a threat stub 'THR-404' in model.spdf.yaml");
-    const fixed = applyEdits(model, f.fix!.edits).text;
+    const fixed = applyEdits(model, f.fix.edits).text;
     assert.match(fixed, /\nthreats:\n  - id: THR-404\n    title: TODO\(TM002\)/);
     const again = (await lintFiles({ 'model.spdf.yaml': fixed })).result.findings;
     assert.deepEqual(again.filter((x) => x.code === 'TM002'), []);

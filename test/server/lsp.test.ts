@@ -22,9 +22,9 @@ describe('language server (in-process)', function () {
     const d = h.diagnostics.get(h.uri(YAML))!;
     const tm002 = d.find((x) => x.code === 'TM002');
     assert.ok(tm002, JSON.stringify(d));
-    assert.equal(tm002!.source, 'spdf');
-    assert.match(tm002!.codeDescription!.href, /rules\.md#tm002-dangling-reference$/);
-    assert.deepEqual(tm002!.range.start, posOf(MODEL, 'CTRL-404'));
+    assert.equal(tm002.source, 'spdf');
+    assert.match(tm002.codeDescription!.href, /rules\.md#tm002-dangling-reference$/);
+    assert.deepEqual(tm002.range.start, posOf(MODEL, 'CTRL-404'));
   });
 
   it('hovers an item ID, a reference, a key and a code tag', async () => {

@@ -47,7 +47,7 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const raw = values['min-coverage'];
   if (raw !== undefined && (!/^\d+(\.\d+)?%?$/.test(raw) || Number(raw.replace(/%$/, '')) > 100)) throw new UsageError('--min-coverage takes a percentage 0..100');
-  const format = values.format!;
+  const format = values.format;
   if (format !== 'human' && format !== 'json') throw new UsageError(`unknown --format '${format}' (human, json)`);
   const failOn = (values['fail-on-status'] ?? '')
     .split(',')

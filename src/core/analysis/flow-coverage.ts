@@ -1,4 +1,4 @@
-import type { Graph, Item } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import type { ConduitData, FlowData } from '../model/model-types';
 import type { ZoneGraph } from './zone-graph';
 
@@ -15,18 +15,18 @@ import type { ZoneGraph } from './zone-graph';
  */
 export type FlowCoverage =
   | { crossing: false }
-  | { crossing: true; from: Item; to: Item; covered: true; conduit: Item }
-  | { crossing: true; from: Item; to: Item; covered: false; reason: 'no-conduit' }
-  | { crossing: true; from: Item; to: Item; covered: false; reason: 'wrong-conduit'; named: Item }
-  | { crossing: true; from: Item; to: Item; covered: false; reason: 'no-channel'; conduits: readonly Item[] };
+  | { crossing: true; from: ModelItem; to: ModelItem; covered: true; conduit: ModelItem }
+  | { crossing: true; from: ModelItem; to: ModelItem; covered: false; reason: 'no-conduit' }
+  | { crossing: true; from: ModelItem; to: ModelItem; covered: false; reason: 'wrong-conduit'; named: ModelItem }
+  | { crossing: true; from: ModelItem; to: ModelItem; covered: false; reason: 'no-channel'; conduits: readonly ModelItem[] };
 
-export function flowCoverage(graph: Graph, zg: ZoneGraph, flow: Item): FlowCoverage {
-  const data: Partial<FlowData> = flow.data;
+export function flowCoverage(graph: Graph, zg: ZoneGraph, flow: ModelItem): FlowCoverage {
+  const data = flow.data as Partial<FlowData>;
   // The zone graph is keyed by asset ID, a string; a value of another type finds no zone.
   const from = typeof data.source === 'string' ? zg.zoneOf(data.source) : undefined;
   const to = typeof data.destination === 'string' ? zg.zoneOf(data.destination) : undefined;
   if (!from || !to || from === to) return { crossing: false };
-  const joins = (c: Item) => {
+  const joins = (c: ModelItem) => {
     const zs = zg.conduitZones(c);
     return zs.includes(from) && zs.includes(to);
   };
@@ -38,7 +38,7 @@ export function flowCoverage(graph: Graph, zg: ZoneGraph, flow: Item): FlowCover
   const conduits = zg.conduitsBetween(from.id, to.id);
   if (conduits.length === 0) return { crossing: true, from, to, covered: false, reason: 'no-conduit' };
   for (const c of conduits) {
-    const conduit: Partial<ConduitData> = c.data;
+    const conduit = c.data as Partial<ConduitData>;
     const channels: unknown[] = Array.isArray(conduit.channels) ? conduit.channels : [];
     const declaresNothing = channels.length === 0 && !(Array.isArray(conduit.flows) && conduit.flows.length > 0);
     if (declaresNothing || zg.carries(c, flow) || channels.some((ch) => (ch as { protocol?: unknown })?.protocol === data.protocol))

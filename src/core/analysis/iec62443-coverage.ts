@@ -1,4 +1,4 @@
-import type { Graph, Item } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import { slVector } from './security-levels';
 import { FRS } from '../vocab/iec62443';
 import { lookupSrRe, requiredAt, type CatalogueEntry } from '../vocab/iec62443-3-3';
@@ -11,13 +11,13 @@ import { lookupSrRe, requiredAt, type CatalogueEntry } from '../vocab/iec62443-3
  */
 export interface SrCoverage {
   /** Canonical SR/RE ID -> requirements and controls mapping to it, in model order. */
-  readonly coverers: ReadonlyMap<string, Item[]>;
+  readonly coverers: ReadonlyMap<string, ModelItem[]>;
   /** Some requirement or control maps to a known SR/RE (the model traces to 62443-3-3 at all). */
   readonly inUse: boolean;
 }
 
 export function srCoverage(graph: Graph): SrCoverage {
-  const coverers = new Map<string, Item[]>();
+  const coverers = new Map<string, ModelItem[]>();
   for (const item of [...graph.byKind.requirement, ...graph.byKind.control]) {
     if (graph.byId.get(item.id) !== item || item.data.status === 'obsolete') continue;
     const list = item.data.standards?.iec62443_3_3;
@@ -40,7 +40,7 @@ export interface Required {
 }
 
 /** Every SR/RE the SL-T of a zone or conduit requires, in catalogue order; empty without a readable SL-T. */
-export function requiredBy(item: Item): Required[] {
+export function requiredBy(item: ModelItem): Required[] {
   const sl = slVector(item.data.sl_t);
   if (!sl) return [];
   return FRS.flatMap((fr, i) => {

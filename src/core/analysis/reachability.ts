@@ -1,4 +1,4 @@
-import type { Graph, Item } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import type { ZoneData } from '../model/model-types';
 import { zoneGraph, type ZoneEdge, type ZoneGraph } from './zone-graph';
 
@@ -11,7 +11,7 @@ export interface ZonePath {
   /** Zone IDs from a source zone to the reached zone. */
   zones: string[];
   /** The conduit or flow of each hop (one fewer than zones). */
-  via: Item[];
+  via: ModelItem[];
 }
 
 /**
@@ -27,7 +27,7 @@ export interface Exposure {
   /** The first hop of that path: where the traffic leaves the source zones (the boundary to fix). */
   entryOf(zoneId: string): ZoneEdge | undefined;
   /** Zones beyond the first hop `from -> to` through `via`, in BFS order (nearest first). */
-  behind(from: string, to: string, via: Item): readonly string[];
+  behind(from: string, to: string, via: ModelItem): readonly string[];
 }
 
 /** Multi-source BFS over the zone graph, O(zones + edges) for the whole set of source classes. */
@@ -45,7 +45,7 @@ export function computeExposure(zg: ZoneGraph, sourceClasses: readonly string[])
   const parent = new Map<string, ZoneEdge>();
   const entry = new Map<string, ZoneEdge>();
   const behind = new Map<string, string[]>();
-  const edgeKey = (from: string, to: string, via: Item) => `${from}\n${to}\n${via.id}`;
+  const edgeKey = (from: string, to: string, via: ModelItem) => `${from}\n${to}\n${via.id}`;
   const queue = [...sources];
   for (let head = 0; head < queue.length; head++) {
     const u = queue[head];
@@ -70,7 +70,7 @@ export function computeExposure(zg: ZoneGraph, sourceClasses: readonly string[])
     pathTo(zoneId) {
       if (!parent.has(zoneId)) return undefined;
       const zones = [zoneId];
-      const via: Item[] = [];
+      const via: ModelItem[] = [];
       for (let e = parent.get(zoneId); e; e = parent.get(e.from)) {
         zones.push(e.from);
         via.push(e.via);

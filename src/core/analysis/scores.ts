@@ -1,5 +1,4 @@
 import { Cvss3P0, Cvss3P1, Cvss4P0 } from 'ae-cvss-calculator';
-import type { Item } from '../model/graph';
 import { EXPLOITABILITY, SCORE_METHODS } from '../model/schema-def';
 
 /**

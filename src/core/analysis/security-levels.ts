@@ -1,4 +1,3 @@
-import type { Item } from '../model/graph';
 import { FRS, type FR } from '../vocab/iec62443';
 
 /**
@@ -28,7 +27,7 @@ export function slAt(v: SlVector | undefined, fr: FR): number | undefined {
 
 /** FRs where `a` is strictly below `b`; FRs unknown on either side are not compared. */
 export function frsBelow(a: SlVector, b: SlVector): FR[] {
-  return FRS.filter((_, i) => a[i] !== undefined && b[i] !== undefined && a[i]! < b[i]!);
+  return FRS.filter((_, i) => a[i] !== undefined && b[i] !== undefined && a[i] < b[i]);
 }
 
 /** Per-FR minimum over vectors, each FR over the vectors that know it. */
@@ -36,7 +35,7 @@ export function slMin(vectors: readonly SlVector[]): SlVector | undefined {
   if (vectors.length === 0) return undefined;
   const out = FRS.map((_, i) => {
     let m: number | undefined;
-    for (const v of vectors) if (v[i] !== undefined && (m === undefined || v[i]! < m)) m = v[i];
+    for (const v of vectors) if (v[i] !== undefined && (m === undefined || v[i] < m)) m = v[i];
     return m;
   });
   return out.some((x) => x !== undefined) ? out : undefined;

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { codeInput, DEFAULT_TEST_GLOBS, type CodeLinksInput } from '../codelinks/ruleInput';
 import type { ResolvedConfig } from '../model/config-def';
-import type { Graph, Item, ItemOf, Reference } from '../model/graph';
+import type { Graph, ModelItem, ItemOf, Reference } from '../model/graph';
 import type { TestData } from '../model/model-types';
 
 /**
@@ -44,7 +44,7 @@ export function isVerificationLink(l: EvidenceLink, isTest: (file: string) => bo
   return l.relation === 'verifies' && isTest(l.file);
 }
 
-export function isImplementationLink(l: EvidenceLink, target: Item | undefined): boolean {
+export function isImplementationLink(l: EvidenceLink, target: ModelItem | undefined): boolean {
   if (!target) return false;
   if (l.relation === 'implements') return target.kind === 'requirement' || target.kind === 'control';
   return l.relation === 'mitigates' && target.kind === 'threat';
@@ -63,7 +63,7 @@ export function testEvidenceOf(ref: Reference): [string, ItemOf<'test'>] | undef
 }
 
 /** YAML tests that verify the item itself (for one item, without building an index). */
-export function yamlTestsOf(graph: Graph, item: Item): ItemOf<'test'>[] {
+export function yamlTestsOf(graph: Graph, item: ModelItem): ItemOf<'test'>[] {
   const out = new Set<ItemOf<'test'>>();
   for (const r of [...(graph.refsTo.get(item.id) ?? []), ...(graph.refsOf.get(item) ?? [])]) {
     const e = testEvidenceOf(r);
@@ -151,11 +151,11 @@ export class VerificationIndex<L extends EvidenceLink = EvidenceLink> {
   }
 
   /** IDs whose verification counts for the item: itself, and for a control its in-scope requirements. */
-  subjects(item: Item): string[] {
+  subjects(item: ModelItem): string[] {
     return item.kind === 'control' ? [item.id, ...(this.reqsOfControl.get(item.id) ?? [])] : [item.id];
   }
 
-  isVerified(item: Item): boolean {
+  isVerified(item: ModelItem): boolean {
     return this.subjects(item).some((id) => this.testsOf.has(id) || this.codeOf.has(id));
   }
 }

@@ -1,5 +1,5 @@
 // @spdf implements SPDF-ZC-001
-import type { Graph, Item } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import type { ConduitData, FlowData } from '../model/model-types';
 
 /**
@@ -19,44 +19,46 @@ export interface ZoneEdge {
   from: string;
   to: string;
   /** The conduit or flow that joins the two zones. */
-  via: Item;
+  via: ModelItem;
 }
 
 export interface ZoneGraph {
   /** First definition of every zone, by ID. */
-  zones: Map<string, Item>;
+  zones: Map<string, ModelItem>;
   /** The one zone an asset belongs to (undefined when none or several). */
-  zoneOf(assetId: string): Item | undefined;
+  /** Any value; only a string can name an asset. */
+  zoneOf(assetId: unknown): ModelItem | undefined;
   /** Assets whose one zone is this zone. */
-  assetsOf(zoneId: string): readonly Item[];
+  assetsOf(zoneId: string): readonly ModelItem[];
   /** Distinct defined zones a conduit joins, in written order. */
-  conduitZones(conduit: Item): readonly Item[];
+  conduitZones(conduit: ModelItem): readonly ModelItem[];
   /** Conduits that join two zones (either order). */
-  conduitsBetween(a: string, b: string): readonly Item[];
+  conduitsBetween(a: string, b: string): readonly ModelItem[];
   /** Flows a conduit carries: listed in its `flows`, or naming it in their `conduit`. */
-  flowsOf(conduit: Item): readonly Item[];
+  flowsOf(conduit: ModelItem): readonly ModelItem[];
   /** Whether the conduit carries the flow (as `flowsOf`, in constant time). */
-  carries(conduit: Item, flow: Item): boolean;
+  carries(conduit: ModelItem, flow: ModelItem): boolean;
   /** Whether data can enter zone `to` from zone `from` through this conduit. */
-  enters(conduit: Item, from: string, to: string): boolean;
+  enters(conduit: ModelItem, from: string, to: string): boolean;
   /** Edges leaving each zone. */
   out: Map<string, ZoneEdge[]>;
 }
 
-const EMPTY: readonly Item[] = [];
+const EMPTY: readonly ModelItem[] = [];
 const pairKey = (a: string, b: string) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
 
 /** True when the conduit is a hardware diode (data one way only). */
-export function isDiode(conduit: { data: Partial<ConduitData> }): boolean {
-  return conduit.data.direction === 'unidirectional-hw' || conduit.data.filtering?.type === 'diode';
+export function isDiode(conduit: ModelItem): boolean {
+  const data = conduit.data as Partial<ConduitData>;
+  return data.direction === 'unidirectional-hw' || data.filtering?.type === 'diode';
 }
 
 export function buildZoneGraph(graph: Graph): ZoneGraph {
-  const zones = new Map<string, Item>();
+  const zones = new Map<string, ModelItem>();
   for (const z of graph.byKind.zone) if (graph.byId.get(z.id) === z) zones.set(z.id, z);
 
-  const zoneOfAsset = new Map<string, Item>();
-  const assetsOfZone = new Map<string, Item[]>();
+  const zoneOfAsset = new Map<string, ModelItem>();
+  const assetsOfZone = new Map<string, ModelItem[]>();
   for (const asset of graph.byKind.asset) {
     if (graph.byId.get(asset.id) !== asset) continue;
     const ids = graph.zonesOfAsset.get(asset.id);
@@ -69,28 +71,28 @@ export function buildZoneGraph(graph: Graph): ZoneGraph {
     else assetsOfZone.set(zone.id, [asset]);
   }
 
-  const zonesOfConduit = new Map<Item, Item[]>();
-  const between = new Map<string, Item[]>();
+  const zonesOfConduit = new Map<ModelItem, ModelItem[]>();
+  const between = new Map<string, ModelItem[]>();
   const out = new Map<string, ZoneEdge[]>();
-  const addEdge = (from: string, to: string, via: Item) => {
+  const addEdge = (from: string, to: string, via: ModelItem) => {
     const l = out.get(from);
     if (l) l.push({ from, to, via });
     else out.set(from, [{ from, to, via }]);
   };
-  const side = new Map<Item, Map<string, number>>();
-  const enters = (conduit: Item, from: string, to: string): boolean => {
+  const side = new Map<ModelItem, Map<string, number>>();
+  const enters = (conduit: ModelItem, from: string, to: string): boolean => {
     if (!isDiode(conduit)) return true;
     const s = side.get(conduit);
     const a = s?.get(from) === 0 ? from : s?.get(to) === 0 ? to : undefined;
-    const data: Partial<ConduitData> = conduit.data;
+    const data = conduit.data as Partial<ConduitData>;
     const reverse = data.direction === 'b-to-a';
     return reverse ? to === a : from === a;
   };
 
   for (const c of graph.byKind.conduit) {
     if (graph.byId.get(c.id) !== c) continue;
-    const data: Partial<ConduitData> = c.data;
-    const list: Item[] = [];
+    const data = c.data as Partial<ConduitData>;
+    const list: ModelItem[] = [];
     const sides = new Map<string, number>();
     if (Array.isArray(data.zones))
       for (const id of data.zones) {
@@ -113,9 +115,9 @@ export function buildZoneGraph(graph: Graph): ZoneGraph {
       }
   }
 
-  const flowsOfConduit = new Map<string, Item[]>();
+  const flowsOfConduit = new Map<string, ModelItem[]>();
   const carried = new Set<string>();
-  const carry = (conduitId: string, flow: Item) => {
+  const carry = (conduitId: string, flow: ModelItem) => {
     const k = `${conduitId}\n${flow.id}`;
     if (carried.has(k)) return;
     carried.add(k);
@@ -124,7 +126,7 @@ export function buildZoneGraph(graph: Graph): ZoneGraph {
     else flowsOfConduit.set(conduitId, [flow]);
   };
   for (const c of zonesOfConduit.keys()) {
-    const data: Partial<ConduitData> = c.data;
+    const data = c.data as Partial<ConduitData>;
     if (Array.isArray(data.flows))
       for (const id of data.flows) {
         const f = typeof id === 'string' ? graph.byId.get(id) : undefined;
@@ -144,7 +146,7 @@ export function buildZoneGraph(graph: Graph): ZoneGraph {
 
   return {
     zones,
-    zoneOf: (id) => zoneOfAsset.get(id),
+    zoneOf: (id) => (typeof id === 'string' ? zoneOfAsset.get(id) : undefined),
     assetsOf: (id) => assetsOfZone.get(id) ?? EMPTY,
     conduitZones: (c) => zonesOfConduit.get(c) ?? EMPTY,
     conduitsBetween: (a, b) => between.get(pairKey(a, b)) ?? EMPTY,

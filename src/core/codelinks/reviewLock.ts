@@ -84,7 +84,7 @@ export function parseReviewLock(text: string | undefined): ParsedReviewLock {
       problems.push(`${REVIEW_LOCK_FILE}: entry ${index + 1} is malformed and was ignored`);
     }
   });
-  const extra = unknownFields(root as Record<string, unknown>, ['version', 'links']);
+  const extra = unknownFields(root, ['version', 'links']);
   if (extra) lock.extra = extra;
   lock.keyOrder = Object.keys(root);
   return { lock, problems };
@@ -102,7 +102,7 @@ function toEntry(raw: unknown): ReviewLockEntry | undefined {
     id: r.id as string,
     relation: r.relation,
     file: r.file as string,
-    symbol: r.symbol as string | null,
+    symbol: r.symbol,
     codeHash: r.codeHash as string,
     targetHash: r.targetHash as string,
     reviewer: r.reviewer as string,

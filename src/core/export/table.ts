@@ -3,7 +3,7 @@ import { formatPercent } from '../matrix/decide';
 
 /** The views of a matrix in the standard order, restricted to those present. */
 export function viewsOf(m: Matrix): MatrixView[] {
-  return VIEWS.flatMap((v) => (m.views[v] ? [m.views[v]!] : []));
+  return VIEWS.flatMap((v) => (m.views[v] ? [m.views[v]] : []));
 }
 
 /** A view as plain strings: the header row and one row per matrix row (multi-valued cells joined with `; `). */

@@ -51,5 +51,5 @@ export async function toXlsx(m: Matrix): Promise<Uint8Array> {
     });
   }
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return new Uint8Array(buf);
 }

@@ -1,4 +1,4 @@
-import type { Item, ModelFile } from '../model/graph';
+import type { ModelItem, ModelFile } from '../model/graph';
 import { SECTION_OF, type ItemKind } from '../model/kinds';
 import { asSeq, deref, pairOf, type YMap } from '../yaml/ynode';
 import type { TextEdit } from '../types';
@@ -30,7 +30,7 @@ function afterLine(text: string, offset: number): number {
  * Inserts `key: value` into an item's mapping, after its last key at the same indentation.
  * `value` is YAML text for a scalar or flow collection; `comment` lands after it (e.g. a TODO).
  */
-export function insertKeyEdit(file: ModelFile, item: Item, key: string, value: string, comment?: string): TextEdit {
+export function insertKeyEdit(file: ModelFile, item: ModelItem, key: string, value: string, comment?: string): TextEdit {
   const text = file.source.text;
   const map = item.node;
   const first = map.pairs[0];

@@ -1,4 +1,4 @@
-import type { Item } from '../model/graph';
+import type { ModelItem } from '../model/graph';
 import { layoutZoneDiagram } from './diagram-layout';
 import { DIAGRAM_FORMAT_VERSION, type DiagramConduit, type DiagramZone, type ZoneDiagram } from './diagram-model';
 import { slText } from './field-values';
@@ -7,15 +7,15 @@ import type { TraceIndex } from './trace-index';
 export { layoutZoneDiagram } from './diagram-layout';
 export * from './diagram-model';
 
-function findingsOf(ix: TraceIndex, item: Item): string[] {
+function findingsOf(ix: TraceIndex, item: ModelItem): string[] {
   return ix.findingsOn(item).filter((f) => f.severity !== 'info').map((f) => `${f.code} ${f.severity}: ${f.message}`);
 }
 
 /** The diagram model (without positions) from the trace index. */
 export function zoneDiagramModel(ix: TraceIndex): ZoneDiagram {
   const g = ix.graph;
-  const line = (it: Item) => g.fileByPath.get(it.file)?.source.positionAt(it.idNode.start).line ?? 0;
-  const assetsOf = new Map<string, Item[]>();
+  const line = (it: ModelItem) => g.fileByPath.get(it.file)?.source.positionAt(it.idNode.start).line ?? 0;
+  const assetsOf = new Map<string, ModelItem[]>();
   for (const a of g.byKind.asset) for (const z of g.zonesOfAsset.get(a.id) ?? []) (assetsOf.get(z) ?? assetsOf.set(z, []).get(z)!).push(a);
   const zones: DiagramZone[] = g.byKind.zone
     .filter((z) => g.byId.get(z.id) === z)
@@ -24,7 +24,7 @@ export function zoneDiagramModel(ix: TraceIndex): ZoneDiagram {
       name: typeof z.data.name === 'string' ? z.data.name : z.id,
       zoneClass: typeof z.data.class === 'string' ? z.data.class : 'unknown',
       slT: slText(z.data.sl_t),
-      flags: ['safety_designation', 'wireless', 'temporarily_connected'].filter((f) => z.data[f] === true).map((f) => f.replace(/_/g, ' ')),
+      flags: (['safety_designation', 'wireless', 'temporarily_connected'] as const).filter((f) => z.data[f] === true).map((f) => f.replace(/_/g, ' ')),
       status: ix.statusOf(z).status,
       findings: findingsOf(ix, z),
       file: z.file,
@@ -51,7 +51,7 @@ export function zoneDiagramModel(ix: TraceIndex): ZoneDiagram {
     .filter((c) => g.byId.get(c.id) === c)
     .map((c) => {
       const joined = (Array.isArray(c.data.zones) ? c.data.zones : []).filter((z: unknown): z is string => typeof z === 'string' && zoneIds.has(z));
-      const channels: any[] = Array.isArray(c.data.channels) ? c.data.channels.filter((x: unknown) => x && typeof x === 'object') : [];
+      const channels = Array.isArray(c.data.channels) ? c.data.channels.filter((x: unknown): x is Readonly<Record<string, unknown>> => !!x && typeof x === 'object') : [];
       const protocols = channels.map((ch) => ({
         protocol: typeof ch.protocol === 'string' ? ch.protocol : '?',
         ...(typeof ch.port === 'number' ? { port: ch.port } : {}),

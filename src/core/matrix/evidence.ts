@@ -1,7 +1,7 @@
 // @spdf implements SPDF-TRC-002
 import { withArticle } from '../article';
 import type { ResolvedConfig } from '../model/config-def';
-import type { Graph, Item } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import { findRule } from '../rules/registry';
 import type { Finding, SuppressedFinding } from '../types';
 import type { StatusDecision, StatusEvidence, VerifierEvidence } from './decide';
@@ -24,17 +24,17 @@ export interface EvidenceSource {
   /** A lint result was given: its error-level structure findings decide ERROR (else the graph's broken references do). */
   readonly linted: boolean;
   readonly reviewsInUse: boolean;
-  item(id: string): Item | undefined;
-  findingsOn(item: Item): Finding[];
-  suppressedOn(item: Item): SuppressedFinding[];
-  childrenOf(item: Item): string[];
-  implementationOf(item: Item): MatrixCodeLink[];
-  verifiersOf(item: Item): VerifierEvidence[];
-  statusOf(item: Item): StatusDecision;
+  item(id: string): ModelItem | undefined;
+  findingsOn(item: ModelItem): Finding[];
+  suppressedOn(item: ModelItem): SuppressedFinding[];
+  childrenOf(item: ModelItem): string[];
+  implementationOf(item: ModelItem): MatrixCodeLink[];
+  verifiersOf(item: ModelItem): VerifierEvidence[];
+  statusOf(item: ModelItem): StatusDecision;
 }
 
 /** Everything `decideStatus` reads about one traced item. */
-export function evidenceOf(ix: EvidenceSource, item: Item): StatusEvidence {
+export function evidenceOf(ix: EvidenceSource, item: ModelItem): StatusEvidence {
   const ev = ix.config.evidence[item.kind] ?? { implementation: false, verification: false };
   const status = item.data.status;
   const errors: string[] = [];

@@ -1,5 +1,5 @@
 import { requiredBy, srCoverage } from '../analysis/iec62443-coverage';
-import type { Item } from '../model/graph';
+import type { ModelItem } from '../model/graph';
 import { slVector } from '../analysis/security-levels';
 import { FOUNDATIONAL_REQUIREMENTS, FRS, type FR } from '../vocab/iec62443';
 import { slText } from './field-values';
@@ -94,12 +94,12 @@ function best(statuses: (TraceStatus | undefined)[]): TraceStatus {
   return known.reduce((a, b) => (STATUS_SEVERITY[b] < STATUS_SEVERITY[a] ? b : a));
 }
 
-function why(id: string, fr: string, level: number, coverers: Item[], status: TraceStatus): string {
+function why(id: string, fr: string, level: number, coverers: ModelItem[], status: TraceStatus): string {
   if (!coverers.length) return `SL-T ${level} on ${fr} requires ${id}; no requirement or control maps to it`;
   return verified(status) ? `met by ${coverers.length === 1 ? 'a verified item' : 'at least one verified item'}` : `mapped, but no covering item is verified (best: ${status})`;
 }
 
-function coverVal(ix: TraceIndex, item: Item, status: TraceStatus | undefined) {
+function coverVal(ix: TraceIndex, item: ModelItem, status: TraceStatus | undefined) {
   const target = ix.itemTarget(item.id);
   return { text: `${item.id}${status ? ` (${status})` : ''}`, ...(target ? { target } : {}), ...(status ? { status } : {}) };
 }

@@ -1,17 +1,17 @@
-import type { Graph, Item } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import type { Finding, SuppressedFinding } from '../types';
 
 interface Span {
   start: number;
   end: number;
-  item: Item;
+  item: ModelItem;
 }
 
 /** The lint result by item: each finding and suppressed finding belongs to the item whose source span holds its line. */
 export class ItemFindings {
   private readonly spans = new Map<string, Span[]>();
-  private readonly findingsOf = new Map<Item, Finding[]>();
-  private readonly suppressedOf = new Map<Item, SuppressedFinding[]>();
+  private readonly findingsOf = new Map<ModelItem, Finding[]>();
+  private readonly suppressedOf = new Map<ModelItem, SuppressedFinding[]>();
 
   constructor(graph: Graph, lint: { findings: readonly Finding[]; suppressed: readonly SuppressedFinding[] }) {
     for (const item of graph.items) {
@@ -21,7 +21,7 @@ export class ItemFindings {
       (this.spans.get(item.file) ?? this.spans.set(item.file, []).get(item.file)!).push(span);
     }
     for (const list of this.spans.values()) list.sort((a, b) => a.start - b.start);
-    const put = <T>(m: Map<Item, T[]>, f: T & Finding) => {
+    const put = <T>(m: Map<ModelItem, T[]>, f: T & Finding) => {
       const item = this.itemAt(f.file, f.range.start.line);
       if (!item) return;
       (m.get(item) ?? m.set(item, []).get(item)!).push(f);
@@ -31,7 +31,7 @@ export class ItemFindings {
   }
 
   /** The item whose source span holds a 0-based line of a model file. */
-  itemAt(file: string, line: number): Item | undefined {
+  itemAt(file: string, line: number): ModelItem | undefined {
     const list = this.spans.get(file);
     if (!list) return undefined;
     let lo = 0;
@@ -47,10 +47,10 @@ export class ItemFindings {
     return found && found.end >= line ? found.item : undefined;
   }
 
-  findingsOn(item: Item): Finding[] {
+  findingsOn(item: ModelItem): Finding[] {
     return this.findingsOf.get(item) ?? [];
   }
-  suppressedOn(item: Item): SuppressedFinding[] {
+  suppressedOn(item: ModelItem): SuppressedFinding[] {
     return this.suppressedOf.get(item) ?? [];
   }
 }

@@ -1,4 +1,4 @@
-import type { Graph, Item } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import { strs } from './field-values';
 
 type Multi = Map<string, Set<string>>;
@@ -98,7 +98,7 @@ export class TraceRelations {
     add(this.controlsOfReq, req, control);
   }
 
-  item(id: string): Item | undefined {
+  item(id: string): ModelItem | undefined {
     return this.graph.byId.get(id);
   }
 
@@ -163,7 +163,7 @@ export class TraceRelations {
   appliesTo(control: string): string[] {
     return [...get(this.targetsOfControl, control)];
   }
-  threatsOfZoneOrConduit(item: Item): string[] {
+  threatsOfZoneOrConduit(item: ModelItem): string[] {
     return [...get(item.kind === 'zone' ? this.threatsOfZone : this.threatsOfConduit, item.id)];
   }
 
@@ -174,7 +174,7 @@ export class TraceRelations {
   }
 
   /** The items whose statuses roll up into the item's status. */
-  childrenOf(item: Item): string[] {
+  childrenOf(item: ModelItem): string[] {
     switch (item.kind) {
       case 'threat':
         return [...this.controlsOf(item.id), ...this.requirementsOfThreatDirect(item.id)];

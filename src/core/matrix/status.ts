@@ -4,7 +4,7 @@
  * (build.ts) use the same TraceIndex (trace-index.ts), so every surface agrees.
  */
 import type { ResolvedConfig } from '../model/config-def';
-import type { Graph, Item } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import type { ItemKind } from '../model/kinds';
 import type { Finding, Range, SuppressedFinding } from '../types';
 import { yamlTestsOf } from '../analysis/verification';
@@ -27,7 +27,7 @@ export interface StatusLink {
 }
 
 export interface ItemTrace {
-  item: Item;
+  item: ModelItem;
   status: TraceStatus;
   /** The decision's reasons joined, or `complete` for OK. */
   reason: string;
@@ -35,7 +35,7 @@ export interface ItemTrace {
   implementedBy: StatusLink[];
   verifiedByLinks: StatusLink[];
   /** YAML test items that verify the item. */
-  tests: Item[];
+  tests: ModelItem[];
 }
 
 export interface TraceInputs {
@@ -84,6 +84,6 @@ export function traceItems(input: TraceInputs, kinds: readonly ItemKind[] = ['re
 }
 
 /** YAML test items that verify `item` (through `test.verifies` or the item's own `tests`): the one definition. */
-export function testsOf(graph: Graph, item: Item): Item[] {
+export function testsOf(graph: Graph, item: ModelItem): ModelItem[] {
   return yamlTestsOf(graph, item);
 }

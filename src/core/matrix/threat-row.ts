@@ -1,4 +1,4 @@
-import type { Item } from '../model/graph';
+import type { ModelItem } from '../model/graph';
 import { strs } from './field-values';
 import type { Cell, MatrixRow } from './model';
 import { sortIds, type ViewContext } from './view-context';
@@ -17,7 +17,7 @@ export const THREAT_TITLES = {
 };
 
 /** A threat from score before to residual risk after its controls, with every cell both threat views show. */
-export function threatRow(v: ViewContext, t: Item): MatrixRow {
+export function threatRow(v: ViewContext, t: ModelItem): MatrixRow {
   const ix = v.ix;
   const controls = ix.controlsOf(t.id);
   const hazards = ix.hazardsOf(t.id);

@@ -1,7 +1,7 @@
 // @spdf implements SPDF-TRC-003
 import { isImplementationLink, testEvidenceGap, VerificationIndex } from '../analysis/verification';
 import type { ResolvedConfig } from '../model/config-def';
-import type { Graph, Item } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import type { Finding, SuppressedFinding } from '../types';
 import { decideStatus, TRACED_KINDS, type StatusDecision, type TestOutcome, type TraceStatus, type VerifierEvidence } from './decide';
 import { codeLabel, evidenceOf } from './evidence';
@@ -39,7 +39,7 @@ export class TraceIndex extends TraceRelations {
   private readonly files?: ReadonlySet<string>;
   private readonly codeOf = new Map<string, MatrixCodeLink[]>();
   private readonly findings?: ItemFindings;
-  private readonly decisions = new Map<Item, StatusDecision>();
+  private readonly decisions = new Map<ModelItem, StatusDecision>();
   private readonly targets = new Map<string, Target | undefined>();
 
   constructor(readonly inputs: MatrixInputs) {
@@ -59,13 +59,13 @@ export class TraceIndex extends TraceRelations {
   }
 
   /** The item whose source span holds a 0-based line of a model file (spans are indexed with the lint result). */
-  itemAt(file: string, line: number): Item | undefined {
+  itemAt(file: string, line: number): ModelItem | undefined {
     return this.findings?.itemAt(file, line);
   }
-  findingsOn(item: Item): Finding[] {
+  findingsOn(item: ModelItem): Finding[] {
     return this.findings?.findingsOn(item) ?? [];
   }
-  suppressedOn(item: Item): SuppressedFinding[] {
+  suppressedOn(item: ModelItem): SuppressedFinding[] {
     return this.findings?.suppressedOn(item) ?? [];
   }
 
@@ -77,7 +77,7 @@ export class TraceIndex extends TraceRelations {
   }
 
   /** The trace status of a traced item (requirement, control, threat, hazard, zone, conduit). */
-  statusOf(item: Item): StatusDecision {
+  statusOf(item: ModelItem): StatusDecision {
     let d = this.decisions.get(item);
     if (!d) {
       d = decideStatus(evidenceOf(this, item));
@@ -91,7 +91,7 @@ export class TraceIndex extends TraceRelations {
     return it && TRACED_KINDS.includes(it.kind) ? this.statusOf(it).status : undefined;
   }
 
-  verifiersOf(item: Item): (VerifierEvidence & { target?: Target; id?: string })[] {
+  verifiersOf(item: ModelItem): (VerifierEvidence & { target?: Target; id?: string })[] {
     const seen = new Set<string>();
     const out: (VerifierEvidence & { target?: Target; id?: string })[] = [];
     for (const id of this.verification.subjects(item)) {
@@ -113,11 +113,11 @@ export class TraceIndex extends TraceRelations {
   }
 
   /** Verifying code links of the item itself (in test files only). */
-  verifyingLinksOf(item: Item): MatrixCodeLink[] {
+  verifyingLinksOf(item: ModelItem): MatrixCodeLink[] {
     return this.verification.codeOf.get(item.id) ?? [];
   }
 
-  implementationOf(item: Item): MatrixCodeLink[] {
+  implementationOf(item: ModelItem): MatrixCodeLink[] {
     const ids = item.kind === 'control' ? [item.id, ...this.requirementsOf(item.id)] : [item.id];
     const seen = new Set<string>();
     const out: MatrixCodeLink[] = [];
@@ -144,7 +144,7 @@ export class TraceIndex extends TraceRelations {
 }
 
 /** The 1-based line of an item's ID. */
-export function lineOf(graph: Graph, item: Item): number {
+export function lineOf(graph: Graph, item: ModelItem): number {
   const src = graph.fileByPath.get(item.file)?.source;
   return src ? src.positionAt(item.idNode.start).line + 1 : 1;
 }

@@ -1,4 +1,4 @@
-import type { Item } from '../model/graph';
+import type { ModelItem } from '../model/graph';
 import { coverageOf } from './decide';
 import { codeLabel } from './evidence';
 import { VIEW_TITLES, type Cell, type CellValue, type Column, type MatrixRow, type MatrixView, type ViewName } from './model';
@@ -78,19 +78,19 @@ export class ViewContext {
     }
     return m;
   }
-  implVals(item: Item): Cell {
+  implVals(item: ModelItem): Cell {
     return this.ix.implementationOf(item).map((l) => ({
       text: `${codeLabel(l)}${l.review === 'suspect' ? ' [suspect]' : ''}`,
       target: { type: 'code', file: l.file, line: l.line, ...(l.symbol ? { symbol: l.symbol } : {}) },
     }));
   }
-  verifVals(item: Item): Cell {
+  verifVals(item: ModelItem): Cell {
     return this.ix.verifiersOf(item).map((v) => ({ text: `${v.label}: ${v.outcome === 'none' ? 'no result' : v.outcome}${v.review === 'suspect' ? ' [suspect]' : ''}`, ...(v.target ? { target: v.target } : {}), status: v.outcome }));
   }
-  findingVals(item: Item): Cell {
+  findingVals(item: ModelItem): Cell {
     return this.ix.findingsOn(item).map((f) => ({ text: `${f.code} ${f.severity}: ${f.message}`, target: { type: 'code', file: f.file, line: f.range.start.line + 1 } }));
   }
-  suppressionVals(item: Item): Cell {
+  suppressionVals(item: ModelItem): Cell {
     const out: Cell = this.ix.suppressedOn(item).map((s) => ({ text: `${s.code} suppressed: ${s.justification}`, target: { type: 'code', file: s.suppressionFile, line: s.suppressionLine + 1 } }));
     const acc = item.data.acceptance;
     if (item.kind === 'threat' && item.data.status === 'accepted' && acc && typeof acc === 'object')
@@ -98,7 +98,7 @@ export class ViewContext {
     return out;
   }
   /** A row with the columns every view shares (id, title, status, why, findings, suppressions) around `extra`. */
-  base(item: Item, title: unknown, extra: Record<string, Cell>, zones: Iterable<string>, severity?: number): MatrixRow {
+  base(item: ModelItem, title: unknown, extra: Record<string, Cell>, zones: Iterable<string>, severity?: number): MatrixRow {
     const d = this.ix.statusOf(item);
     return {
       id: item.id,

@@ -1,4 +1,4 @@
-import type { Graph, Item } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import { slText, strs } from './field-values';
 import type { Cell, MatrixView } from './model';
 import type { ViewContext } from './view-context';
@@ -45,18 +45,18 @@ interface Parts {
   zones: string[];
 }
 
-function zoneParts(v: ViewContext, z: Item, assets: string[]): Parts {
-  const flags = ['safety_designation', 'wireless', 'temporarily_connected'].filter((f) => z.data[f] === true).map((f) => f.replace(/_/g, ' '));
+function zoneParts(v: ViewContext, z: ModelItem, assets: string[]): Parts {
+  const flags = (['safety_designation', 'wireless', 'temporarily_connected'] as const).filter((f) => z.data[f] === true).map((f) => f.replace(/_/g, ' '));
   return { members: v.idVals(assets), details: [{ text: `class ${z.data.class ?? '?'}` }, ...flags.map((text) => ({ text }))], zones: [z.id] };
 }
 
-function conduitParts(v: ViewContext, z: Item): Parts {
+function conduitParts(v: ViewContext, z: ModelItem): Parts {
   const zones = strs(z.data.zones);
   const classes = zones.map((id) => v.ix.item(id)?.data.class);
   const channels = Array.isArray(z.data.channels) ? z.data.channels : [];
   const details = [
     { text: classes.includes('dmz') ? 'via DMZ' : 'direct (no DMZ zone)' },
-    ...channels.map((ch: any) => ({
+    ...channels.map((ch) => ({
       text: `${ch?.protocol ?? '?'}${ch?.port !== undefined ? `:${ch.port}` : ''} ${ch?.encrypted === true ? 'encrypted' : ch?.encrypted === false ? 'unencrypted' : 'encryption unknown'}${ch?.authentication ? `, auth ${ch.authentication}` : ''}`,
     })),
   ];

@@ -1,4 +1,4 @@
-import type { Graph, Item, ItemOf, LoadProblem, ModelFile, ModelItem, Reference } from './graph';
+import type { Graph, ModelItem, ItemOf, LoadProblem, ModelFile, Reference } from './graph';
 import { ITEM_KINDS, type ItemKind } from './kinds';
 import type { LoadedFile } from './load-file';
 import { referenceFields, type RefField } from './schema-def';
@@ -7,7 +7,7 @@ import { deref, nodeAt, type YNode, type YScalar } from '../yaml/ynode';
 const REF_FIELDS = Object.fromEntries(ITEM_KINDS.map((k) => [k, referenceFields(k)])) as Record<ItemKind, RefField[]>;
 
 /** Merges loaded files into one graph: IDs, duplicates, resolved references, zone membership. Linear in model size. */
-export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = []): Graph<'typed'> {
+export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = []): Graph {
   const files: ModelFile[] = [];
   const items: ModelItem[] = [];
   const problems: LoadProblem[] = [...extraProblems];
@@ -16,7 +16,7 @@ export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = 
     items.push(...l.items);
     problems.push(...l.problems);
   }
-  const byKind = Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as Graph<'typed'>['byKind'];
+  const byKind = Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as Graph['byKind'];
   const byId = new Map<string, ModelItem>();
   const groups = new Map<string, ModelItem[]>();
   for (const item of items) {
@@ -31,7 +31,7 @@ export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = 
   }
   const refs: Reference[] = [];
   const refsTo = new Map<string, Reference[]>();
-  const refsOf = new Map<Item, Reference[]>();
+  const refsOf = new Map<ModelItem, Reference[]>();
   for (const item of items) {
     const own: Reference[] = [];
     for (const f of REF_FIELDS[item.kind]) collect(item, item.node, f.path, 0, f, [], own);

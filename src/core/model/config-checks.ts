@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { asMap, asSeq, deref, nodeAt, type YMap } from '../yaml/ynode';
+import { asSeq, deref, nodeAt, type YMap } from '../yaml/ynode';
 import { decodeUtf8, SourceText } from '../text';
 import type { Range } from '../types';
 import { parseYaml } from '../yaml/parse';

@@ -7,7 +7,7 @@ import { asMap, deref, nodeAt, toData } from '../yaml/ynode';
 import { configPatternProblems } from './config-patterns';
 import { checkConfigValues } from './config-checks';
 import { customProtocols } from './config-protocols';
-import { CONFIG_FIELDS, DEFAULT_EVIDENCE, type ProfileName, type ResolvedConfig } from './config-def';
+import { CONFIG_FIELDS, DEFAULT_EVIDENCE, type ResolvedConfig } from './config-def';
 import type { LoadProblem } from './graph';
 import { DEFAULT_ID_PATTERNS } from './kinds';
 import type { ConfigData } from './model-types';
@@ -91,7 +91,7 @@ const globList = (v: unknown): string[] | undefined => strList(v)?.filter((g) =>
 const posInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
 
 function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
-  if (typeof raw.profile === 'string') c.profile = raw.profile as ProfileName;
+  if (typeof raw.profile === 'string') c.profile = raw.profile;
   c.include = globList(raw.include) ?? c.include;
   c.exclude = globList(raw.exclude) ?? c.exclude;
   if (raw.id_patterns && typeof raw.id_patterns === 'object')
@@ -150,14 +150,14 @@ function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
 const RELATION_NAMES = ['implements', 'verifies', 'mitigates', 'hazard'];
 const relationOf = (v: unknown): Relation | undefined => (typeof v === 'string' && RELATION_NAMES.includes(v) ? (v as Relation) : undefined);
 const relationMapOf = (v: unknown): Record<string, Relation> | undefined =>
-  v && typeof v === 'object' ? (Object.fromEntries(Object.entries(v).filter(([, r]) => relationOf(r))) as Record<string, Relation>) : undefined;
+  v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, r]) => relationOf(r))) : undefined;
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
 /** `code.tag_patterns` entries that have a pattern; a wrong value is a TM008 schema problem at its key. */
 function codeTagPatterns(v: unknown): TagPatternOption[] | undefined {
   if (!Array.isArray(v)) return undefined;
   return v
-    .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && typeof (e as any).pattern === 'string')
+    .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && typeof (e as Record<string, unknown>).pattern === 'string')
     .map((e) => ({
       pattern: e.pattern as string,
       ...optional('relation', relationOf(e.relation)),

@@ -20,30 +20,11 @@ type DataKey = { [K in ItemKind]: keyof ModelData[K] }[ItemKind];
 /** A kind's data with the fields of the other kinds marked absent, so `item.data.title` reads on any item and narrows with `kind`. */
 export type KindData<K extends ItemKind> = ModelData[K] & { [P in Exclude<DataKey, keyof ModelData[K]>]?: undefined };
 
-/** Any model item, typed: narrow on `kind` (or take it from `Graph<'typed'>.byKind`) to read its fields. */
+/** Any model item, typed: narrow on `kind` (or take it from `Graph.byKind`) to read its fields. */
 export type ModelItem = { [K in ItemKind]: ItemOf<K> }[ItemKind];
 
-/**
- * Boundary, transitional (issue 10 item 4): an item whose data is read untyped. Only the files other branches of
- * issue 10 were changing still read it (src/core/rules/zc, src/core/matrix, src/server and a few rules); once they
- * read `Graph<'typed'>`, the default of `Graph` becomes 'typed' and this type goes.
- */
-export interface Item {
-  kind: ItemKind;
-  id: string;
-  file: string;
-  node: YMap;
-  idNode: YScalar;
-  data: Record<string, any>;
-}
-
-/**
- * Whether a graph hands out typed items (`'typed'`) or the transitional untyped `Item` (the default, the union):
- * 'typed' is a subtype, so typed graphs, rule contexts and rules pass where untyped ones are expected.
- */
-export type Typing = 'typed' | 'untyped';
-/** The graph of a typing: `Graph<'typed'>` hands out typed items; it is assignable to the untyped `Graph`. */
-export type Graph<T extends Typing = Typing> = [T] extends ['typed'] ? GraphOf<ModelItem, { [K in ItemKind]: ItemOf<K>[] }> : GraphOf<Item, Record<ItemKind, Item[]>>;
+/** The model graph: its items are typed (narrow on `kind`, or take them from `byKind`). */
+export type Graph = GraphOf<ModelItem, { [K in ItemKind]: ItemOf<K>[] }>;
 
 /** A use of an ID inside an item (a field that refers to another item). */
 export interface Reference {
@@ -88,7 +69,7 @@ export interface ModelFile {
 }
 
 /** A graph whose items are I, grouped by kind in B. */
-export interface GraphOf<out I extends Item | ModelItem, out B extends Record<ItemKind, I[]>> {
+export interface GraphOf<out I extends ModelItem, out B extends Record<ItemKind, I[]>> {
   files: ModelFile[];
   fileByPath: Map<string, ModelFile>;
   items: I[];
@@ -102,7 +83,7 @@ export interface GraphOf<out I extends Item | ModelItem, out B extends Record<It
   /** References by target ID, including those whose target is undefined. */
   refsTo: Map<string, Reference[]>;
   /** References made by each item. */
-  refsOf: Map<Item, Reference[]>;
+  refsOf: Map<ModelItem, Reference[]>;
   /** Zone IDs each asset belongs to (from `asset.zone` and `zone.assets`). */
   zonesOfAsset: Map<string, Set<string>>;
   /** Load and schema problems, with codes of the rules that report them. */

@@ -5,13 +5,13 @@ import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
 import { configIncludeGlobs, unmatchedIncludes } from './config-checks';
 import type { ResolvedConfig } from './config-def';
-import type { Graph, LoadProblem, Typing } from './graph';
+import type { Graph, LoadProblem } from './graph';
 import { loadModelBytes, oversizeFile, type LoadedFile } from './load-file';
 
-/** A loaded workspace; `loadWorkspace` returns `Workspace<'typed'>` (see Typing in graph.ts). */
-export interface Workspace<out T extends Typing = Typing> {
+/** A loaded workspace. */
+export interface Workspace {
   config: ResolvedConfig;
-  graph: Graph<T>;
+  graph: Graph;
   /** Every file the host listed (code links and other hosts reuse the listing). */
   allFiles: string[];
 }
@@ -43,7 +43,7 @@ export function modelFileMatcher(config: ResolvedConfig): (path: string) => bool
 }
 
 /** Loads config and every model file through the host; problems never stop the load. */
-export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise<Workspace<'typed'>> {
+export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise<Workspace> {
   const allFiles = await host.listFiles();
   const configProblems: LoadProblem[] = [];
   let configBytes: Uint8Array | undefined;

@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../model/fields';
-import type { Graph, Item } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import { KIND_OF_SECTION, SECTION_OF, type ItemKind } from '../model/kinds';
 import { KIND_SPECS } from '../model/schema-def';
 import { RELATIONS } from '../codelinks/model';
@@ -33,7 +33,7 @@ export function itemTitle(item: { data: { title?: unknown; name?: unknown; hazar
   return typeof t === 'string' ? t : String(t);
 }
 
-function idCandidates(graph: Graph, kinds: readonly ItemKind[], exclude?: Item): Candidate[] {
+function idCandidates(graph: Graph, kinds: readonly ItemKind[], exclude?: ModelItem): Candidate[] {
   const out: Candidate[] = [];
   for (const k of kinds)
     for (const item of graph.byKind[k]) {
@@ -43,7 +43,7 @@ function idCandidates(graph: Graph, kinds: readonly ItemKind[], exclude?: Item):
   return out;
 }
 
-function valueCandidates(graph: Graph, spec: FieldSpec, self?: Item): Candidate[] {
+function valueCandidates(graph: Graph, spec: FieldSpec, self?: ModelItem): Candidate[] {
   switch (spec.type) {
     case 'ref':
     case 'refs':
@@ -73,7 +73,7 @@ function keyCandidates(fields: Record<string, FieldSpec>, required: readonly str
 }
 
 /** Completion candidates at a position of a model file: IDs of the right kinds, enum values, keys, sections. */
-export function yamlCompletion(graph: Graph, text: string, line: number, character: number, self?: Item): Completion {
+export function yamlCompletion(graph: Graph, text: string, line: number, character: number, self?: ModelItem): Completion {
   const cur = yamlCursor(text, line, character);
   const none = { start: cur.prefixStart, candidates: [] };
   if (cur.position === 'key') {

@@ -1,20 +1,20 @@
 import type { CodeFileIndex, CodeLink, CodeTag } from '../codelinks/model';
-import type { Graph, Item, Reference } from '../model/graph';
+import type { Graph, ModelItem, Reference } from '../model/graph';
 import type { ItemKind } from '../model/kinds';
 import { deref, type YNode, type YScalar } from '../yaml/ynode';
 
 /** What sits under a position: an item's own ID, a reference to an ID, a mapping key, or a code tag. */
 export type Located =
-  | { kind: 'item'; item: Item; node: YScalar }
+  | { kind: 'item'; item: ModelItem; node: YScalar }
   | { kind: 'reference'; ref: Reference; node: YScalar }
-  | { kind: 'key'; item?: Item; path: string[]; node: YScalar }
-  | { kind: 'value'; item?: Item; path: string[]; node: YScalar }
+  | { kind: 'key'; item?: ModelItem; path: string[]; node: YScalar }
+  | { kind: 'value'; item?: ModelItem; path: string[]; node: YScalar }
   | { kind: 'tag'; tag: CodeTag; link?: CodeLink };
 
 /** Items of each model file, in source order (built once per graph). */
 export class GraphIndex {
-  private readonly byFile = new Map<string, Item[]>();
-  private readonly refsByItem: Map<Item, Reference[]>;
+  private readonly byFile = new Map<string, ModelItem[]>();
+  private readonly refsByItem: Map<ModelItem, Reference[]>;
 
   constructor(readonly graph: Graph) {
     for (const item of graph.items) {
@@ -26,16 +26,16 @@ export class GraphIndex {
     this.refsByItem = graph.refsOf;
   }
 
-  itemsIn(file: string): Item[] {
+  itemsIn(file: string): ModelItem[] {
     return this.byFile.get(file) ?? [];
   }
 
   /** The innermost item whose mapping contains `offset` (items never nest, so the first hit). */
-  itemAt(file: string, offset: number): Item | undefined {
+  itemAt(file: string, offset: number): ModelItem | undefined {
     const items = this.itemsIn(file);
     let lo = 0;
     let hi = items.length - 1;
-    let found: Item | undefined;
+    let found: ModelItem | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (items[mid].node.start <= offset) {
@@ -63,7 +63,7 @@ export class GraphIndex {
   }
 
   /** Every item with this ID (the first is the definition; more are duplicates). */
-  definitions(id: string): Item[] {
+  definitions(id: string): ModelItem[] {
     const first = this.graph.byId.get(id);
     if (!first) return [];
     const dup = this.graph.duplicates.find((g) => g[0].id === id);

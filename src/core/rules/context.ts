@@ -1,11 +1,11 @@
-import type { Item } from '../model/graph';
-import { deref, nodeAt, pairOf, type YMap } from '../yaml/ynode';
+import type { ModelItem } from '../model/graph';
+import { deref, nodeAt, pairOf } from '../yaml/ynode';
 import type { Range } from '../types';
 import type { Report, RuleContext, RuleInputs } from './types';
 
 export function makeContext(inputs: RuleInputs, report: (r: Report) => void, sharedCache: Map<string, unknown>): RuleContext {
-  const fileOf = (item: Item) => inputs.graph.fileByPath.get(item.file)!.source;
-  const idRange = (item: Item): Range => fileOf(item).range(item.idNode.start, item.idNode.end);
+  const fileOf = (item: ModelItem) => inputs.graph.fileByPath.get(item.file)!.source;
+  const idRange = (item: ModelItem): Range => fileOf(item).range(item.idNode.start, item.idNode.end);
   return {
     ...inputs,
     report,
@@ -18,7 +18,7 @@ export function makeContext(inputs: RuleInputs, report: (r: Report) => void, sha
       const parent = deref(nodeAt(item.node, path.slice(0, -1)));
       const last = path[path.length - 1];
       if (parent?.kind === 'map' && typeof last === 'string') {
-        const p = pairOf(parent as YMap, last);
+        const p = pairOf(parent, last);
         if (p) return fileOf(item).range(p.key.start, p.key.end);
       }
       return idRange(item);

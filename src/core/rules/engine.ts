@@ -39,7 +39,7 @@ export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
     ran.add(rule.meta.code);
     const ctx = makeContext(
       inputs,
-      ({ severityOf, ...r }: Report) => raw.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity as Severity, severityOf, inputs) : (severity as Severity), ...r }),
+      ({ severityOf, ...r }: Report) => raw.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...r }),
       shared,
     );
     try {
@@ -94,7 +94,7 @@ function applySuppressions(raw: Finding[], sups: Suppression[], inputs: RuleInpu
   const severity = supRule ? effectiveSeverity(supRule, inputs) : 'off';
   if (supRule && severity !== 'off') {
     for (const s of sups) {
-      const base = { code: SUPPRESSION_RULE, severity: severity as Severity, file: s.file, range: s.range };
+      const base = { code: SUPPRESSION_RULE, severity, file: s.file, range: s.range };
       if (!s.justification) findings.push({ ...base, message: 'suppression without a justification: write `-- reason` after the codes (auditors read it)' });
       else if (s.codes.length === 0) findings.push({ ...base, message: 'suppression names no rule code' });
       for (const code of s.codes) {

@@ -2,7 +2,7 @@ import type { CodeLinksInput } from '../codelinks/ruleInput';
 import type { ReviewLock } from '../codelinks/reviewLock';
 import type { TestResultsInput } from '../matrix/test-results';
 import type { ProfileName, ResolvedConfig } from '../model/config-def';
-import type { Graph, Item, Typing } from '../model/graph';
+import type { Graph, ModelItem } from '../model/graph';
 import type { Fix, Range, RelatedLocation, Severity, SeveritySetting } from '../types';
 
 export type RuleCategory =
@@ -58,9 +58,9 @@ export interface Report {
 }
 
 /** Everything a rule may read. Optional inputs are absent when the host did not supply them. Hosts build it with `ruleInputs` (inputs.ts). */
-export interface RuleInputs<out T extends Typing = Typing> {
-  /** The model graph; a rule that reads typed items takes `RuleContext<'typed'>` (see Graph in model/graph.ts). */
-  graph: Graph<T>;
+export interface RuleInputs {
+  /** The model graph, typed items. */
+  graph: Graph;
   config: ResolvedConfig;
   /** Every workspace file the host listed (for glob checks). */
   allFiles: string[];
@@ -76,20 +76,19 @@ export interface RuleInputs<out T extends Typing = Typing> {
   explicitFiles?: string[];
 }
 
-export interface RuleContext<out T extends Typing = Typing> extends RuleInputs<T> {
+export interface RuleContext extends RuleInputs {
   report(r: Report): void;
   /** Range of the value at a field path of an item (falls back to the key, then to the item's ID). */
-  rangeOf(item: Item, path?: readonly (string | number)[]): Range;
+  rangeOf(item: ModelItem, path?: readonly (string | number)[]): Range;
   /** Range of the key at a field path (falls back to the item's ID). */
-  keyRangeOf(item: Item, path: readonly (string | number)[]): Range;
+  keyRangeOf(item: ModelItem, path: readonly (string | number)[]): Range;
   /** Memoised values shared between rules of one run (graph analyses). */
   shared<T>(key: string, compute: () => T): T;
 }
 
-/** A rule; `Rule<'typed'>` reads typed items. */
-export interface Rule<out T extends Typing = Typing> {
+export interface Rule {
   meta: RuleMeta;
-  check(ctx: RuleContext<T>): void;
+  check(ctx: RuleContext): void;
 }
 
 export type { ProfileName, SeveritySetting };

@@ -44,7 +44,7 @@ export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS
       problems.push({ message: cleanMessage(e.message), start, end: Math.min(Math.max(e.pos[1], start), text.length) });
     }
     const conv = new Converter(limits, problems);
-    roots.push(doc.contents ? conv.node(doc.contents as YamlNode, 0) : null);
+    roots.push(doc.contents ? conv.node(doc.contents, 0) : null);
   }
   return { roots, problems };
 }

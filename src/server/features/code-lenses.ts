@@ -1,7 +1,7 @@
 // @spdf implements SPDF-LSP-LENS
 /** Code lenses: trace status, evidence and referrer counts above model items; the links of each tagged symbol in code files. */
 import type { CodeLens } from 'vscode-languageserver/node';
-import type { Item } from '../../core/model/graph';
+import type { ModelItem } from '../../core/model/graph';
 import { ITEM_KINDS, type ItemKind } from '../../core/model/kinds';
 import { testsOf, type ItemTrace } from '../../core/matrix/status';
 import { CLIENT_COMMANDS } from '../../protocol';
@@ -20,14 +20,14 @@ const LENSED: readonly ItemKind[] = [...TRACED, 'zone', 'conduit', 'asset', 'flo
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Who refers to the item, by kind ("3 assets · 1 conduit"), in the order of the model's sections. */
-function referrers(ctx: FeatureContext, item: Item): string[] {
+function referrers(ctx: FeatureContext, item: ModelItem): string[] {
   const byKind = new Map<ItemKind, number>();
   for (const r of ctx.state.graph.refsTo.get(item.id) ?? []) byKind.set(r.from.kind, (byKind.get(r.from.kind) ?? 0) + 1);
   return ITEM_KINDS.filter((k) => byKind.has(k)).map((k) => count(byKind.get(k)!, k));
 }
 
 /** The lens of a model item: short, without the ID the line already shows. */
-function itemTitle(ctx: FeatureContext, item: Item, t: ItemTrace | undefined): string {
+function itemTitle(ctx: FeatureContext, item: ModelItem, t: ItemTrace | undefined): string {
   if (TRACED.includes(item.kind)) {
     const impl = t?.implementedBy.length ?? 0;
     const ver = (t?.tests.length ?? 0) + (t?.verifiedByLinks.length ?? 0);
@@ -50,7 +50,7 @@ export function codeLenses(ctx: FeatureContext, path: string): CodeLens[] {
     const mf = ctx.state.graph.fileByPath.get(path);
     if (!mf) return [];
     const items = ctx.state.index.itemsIn(path).filter((i) => LENSED.includes(i.kind));
-    const traces = new Map<Item, ItemTrace>();
+    const traces = new Map<ModelItem, ItemTrace>();
     for (const k of new Set(items.map((i) => i.kind).filter((k) => TRACED.includes(k)))) for (const t of ctx.state.traces([k])) traces.set(t.item, t);
     for (const item of items) {
       const range = lspRange(mf.source.range(item.idNode.start, item.idNode.end));

@@ -1,7 +1,7 @@
 /** What every feature reads: the workspace state, the path/URI mapping, the client's open documents; and the lookups they share. */
 import type { Location, Position } from 'vscode-languageserver/node';
 import type { CodeLink } from '../../core/codelinks/model';
-import type { Item, ModelFile } from '../../core/model/graph';
+import type { ModelItem, ModelFile } from '../../core/model/graph';
 import { locateTag, type Located } from '../../core/query/locate';
 import type { ItemTrace } from '../../core/matrix/status';
 import type { Range } from '../../core/types';
@@ -56,7 +56,7 @@ function modelFile(ctx: FeatureContext, file: string): ModelFile {
   return mf;
 }
 
-export function itemLocation(ctx: FeatureContext, item: Item): Location {
+export function itemLocation(ctx: FeatureContext, item: ModelItem): Location {
   const mf = modelFile(ctx, item.file);
   return { uri: ctx.paths.toUri(item.file), range: lspRange(mf.source.range(item.idNode.start, item.idNode.end)) };
 }
@@ -73,7 +73,7 @@ export function idTextRange(ctx: FeatureContext, file: string, node: { start: nu
   return mf.source.range(start, end);
 }
 
-export function traceOf(ctx: FeatureContext, item: Item): ItemTrace | undefined {
+export function traceOf(ctx: FeatureContext, item: ModelItem): ItemTrace | undefined {
   if (!['requirement', 'control', 'threat', 'hazard'].includes(item.kind)) return undefined;
   return ctx.state.traces([item.kind]).find((t) => t.item === item);
 }

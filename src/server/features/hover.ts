@@ -2,7 +2,7 @@
 /** Hover: an item's summary on its ID, a reference or a tag; a field's schema on a key or value; a rule on a suppression comment. */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { FieldSpec } from '../../core/model/fields';
-import type { Item } from '../../core/model/graph';
+import type { ModelItem } from '../../core/model/graph';
 import { SECTION_OF, type ItemKind } from '../../core/model/kinds';
 import { KIND_SPECS } from '../../core/model/schema-def';
 import { itemTitle } from '../../core/query/completion';
@@ -17,7 +17,7 @@ import { lineOf } from './text-lines';
 const md = (s: string) => s.replace(/([\\`*_{}[\]<>()#+!|])/g, '\\$1');
 
 /** Markdown describing an item: title, text, status, links in and out. */
-export function itemMarkdown(ctx: FeatureContext, item: Item): string {
+export function itemMarkdown(ctx: FeatureContext, item: ModelItem): string {
   const d = item.data;
   const lines: string[] = [];
   const status = typeof d.status === 'string' ? ` · ${md(d.status)}` : '';

@@ -34,7 +34,7 @@ const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : u
 
 const MATRIX: Matrix = {
   version: 1,
-  coverage: { total: 1, percent: 0, byStatus: { OK: 0, PARTIAL: 1, MISSING: 0, SUSPECT: 0, JUSTIFIED: 0, ERROR: 0 } } as Matrix['coverage'],
+  coverage: { total: 1, percent: 0, byStatus: { OK: 0, PARTIAL: 1, MISSING: 0, SUSPECT: 0, JUSTIFIED: 0, ERROR: 0 } },
   views: {
     requirements: {
       name: 'requirements',
@@ -44,7 +44,7 @@ const MATRIX: Matrix = {
         { key: 'title', title: 'Title' },
       ],
       rows: [{ id: 'SEC-REQ-1', kind: 'requirement', status: 'PARTIAL', file: 'm.spdf.yaml', line: 3, cells: { id: [{ text: 'SEC-REQ-1' }], title: [{ text: '=cmd|x' }] }, zones: [] }],
-      coverage: { total: 1, percent: 0, byStatus: { OK: 0, PARTIAL: 1, MISSING: 0, SUSPECT: 0, JUSTIFIED: 0, ERROR: 0 } } as Matrix['coverage'],
+      coverage: { total: 1, percent: 0, byStatus: { OK: 0, PARTIAL: 1, MISSING: 0, SUSPECT: 0, JUSTIFIED: 0, ERROR: 0 } },
     },
   },
   problems: [],

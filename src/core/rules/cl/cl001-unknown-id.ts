@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import { allTags } from './codeFacts';
 import { nearestId } from './nearestId';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CL001',
     alias: 'unknown-code-link-id',

@@ -2,7 +2,7 @@ import { withArticle } from '../../article';
 import type { Rule } from '../types';
 import { code } from './codeFacts';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CL002',
     alias: 'tag-without-symbol',

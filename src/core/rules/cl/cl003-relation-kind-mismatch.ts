@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import { allTags, RELATION_TARGETS } from './codeFacts';
 import { withArticle } from '../../article';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CL003',
     alias: 'relation-kind-mismatch',

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { allTags, isTestFile } from './codeFacts';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CL004',
     alias: 'verifies-outside-tests',

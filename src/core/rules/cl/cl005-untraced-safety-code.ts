@@ -3,7 +3,7 @@ import { FUNCTION_LIKE_KINDS } from '../../codelinks/model';
 import type { Rule } from '../types';
 import { code } from './codeFacts';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CL005',
     alias: 'untraced-safety-code',

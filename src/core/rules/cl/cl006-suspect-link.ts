@@ -4,7 +4,7 @@ import { ReviewLockIndex, reviewStatusOf } from '../../codelinks/reviewStatus';
 import type { Rule } from '../types';
 import { allLinks } from './codeFacts';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CL006',
     alias: 'suspect-link',

@@ -5,7 +5,7 @@ import { allLinks } from './codeFacts';
 
 const asIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CL007',
     alias: 'hazard-requirement-without-code',

@@ -2,7 +2,7 @@ import { UNREAD_TAG_KINDS } from '../../codelinks/model';
 import type { Rule } from '../types';
 import { code } from './codeFacts';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CL008',
     alias: 'malformed-tag',

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { code } from './codeFacts';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CL009',
     alias: 'tag-near-syntax-error',

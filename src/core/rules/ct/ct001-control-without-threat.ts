@@ -2,7 +2,7 @@ import type { Graph, ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 
 /** Controls that trace to a threat: directly, or through a requirement derived from a threat. */
-export function controlsLinkedToThreats(graph: Graph<'typed'>): Set<ModelItem> {
+export function controlsLinkedToThreats(graph: Graph): Set<ModelItem> {
   const linked = new Set<ModelItem>();
   const threatDerived = new Set<ModelItem>();
   for (const r of graph.refs) {
@@ -20,7 +20,7 @@ export function controlsLinkedToThreats(graph: Graph<'typed'>): Set<ModelItem> {
   return linked;
 }
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CT001',
     alias: 'control-without-threat',

@@ -4,7 +4,7 @@ import type { Rule, RuleContext } from '../types';
 import { hasText, setKeyEdit, strList } from '../tr/helpers';
 
 /** Appendix 1 categories of the requirements a control implements (or that name it). */
-function categoriesOfRequirements(ctx: RuleContext<'typed'>, control: ModelItem): Set<string> {
+function categoriesOfRequirements(ctx: RuleContext, control: ModelItem): Set<string> {
   const reqs = new Set<ModelItem>();
   for (const r of ctx.graph.refsOf.get(control) ?? []) if (r.field === 'implements' && r.target?.kind === 'requirement') reqs.add(r.target);
   for (const r of ctx.graph.refsTo.get(control.id) ?? []) if (r.from.kind === 'requirement' && r.field === 'controls' && r.target === control) reqs.add(r.from);
@@ -13,7 +13,7 @@ function categoriesOfRequirements(ctx: RuleContext<'typed'>, control: ModelItem)
   return cats;
 }
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CT002',
     alias: 'control-without-fda-category',

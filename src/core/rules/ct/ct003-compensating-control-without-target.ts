@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { hasText, strList } from '../tr/helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'CT003',
     alias: 'compensating-control-without-target',

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'HZ001',
     alias: 'hazard-severity-invalid',

@@ -2,7 +2,7 @@ import { placeholder } from '../../fixes/placeholder';
 import type { Rule } from '../types';
 import { hasText, setKeyEdit } from '../tr/helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'HZ002',
     alias: 'hazard-without-rmf-ref',

@@ -2,7 +2,7 @@ import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { quoteList, severityOf, threatStatus } from '../tr/helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'HZ003',
     alias: 'critical-hazard-open-threat',

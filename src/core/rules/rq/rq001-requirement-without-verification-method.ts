@@ -23,7 +23,7 @@ export function methodsFromTests(tests: readonly ModelItem[]): string[] {
   return ORDER.filter((m) => s.has(m));
 }
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'RQ001',
     alias: 'requirement-without-verification-method',

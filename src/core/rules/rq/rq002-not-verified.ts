@@ -3,7 +3,7 @@ import type { ItemKind } from '../../model/kinds';
 import type { Rule } from '../types';
 import { isObsolete } from '../tr/helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'RQ002',
     alias: 'not-verified',

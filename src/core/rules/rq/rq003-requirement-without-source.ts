@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { isObsolete, strList } from '../tr/helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'RQ003',
     alias: 'requirement-without-source',

@@ -81,7 +81,7 @@ tests:
   check(ctx) {
     for (const [kind, path] of FIELDS)
       for (const r of ctx.graph.byKind[kind]) {
-        const values: unknown = path.reduce<any>((o, k) => o?.[k], r.data);
+        const values = path.reduce<unknown>((o, k) => (o === null || o === undefined ? undefined : (o as Readonly<Record<string, unknown>>)[k]), r.data);
         if (!Array.isArray(values)) continue;
         const text = ctx.graph.fileByPath.get(r.file)!.source.text;
         values.forEach((value: unknown, i: number) => {

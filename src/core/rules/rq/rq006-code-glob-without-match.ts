@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { Rule, RuleContext } from '../types';
 
 /** Memoised "does this glob match any workspace file" over a sorted file list, narrowed by the glob's static base. */
-function globMatcher(ctx: RuleContext<'typed'>): (glob: string) => boolean {
+function globMatcher(ctx: RuleContext): (glob: string) => boolean {
   return ctx.shared('rq006/glob-matcher', () => {
     const files = [...ctx.allFiles].sort();
     const set = new Set(files);
@@ -39,7 +39,7 @@ function globMatcher(ctx: RuleContext<'typed'>): (glob: string) => boolean {
   });
 }
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'RQ006',
     alias: 'code-glob-without-match',

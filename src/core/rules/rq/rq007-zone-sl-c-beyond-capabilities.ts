@@ -45,7 +45,7 @@ ${device('AST-PUMP-CTRL', 'Z-PUMP', [caps(['SR 4.1', 'SR 4.2', 'SR 4.3'])])}`,
       const cap = zoneCapability(z, assets);
       if (!cap) continue;
       const provided = new Set<string>();
-      for (const a of stating) for (const v of a.data.capabilities) if (typeof v === 'string') provided.add(lookupSrRe(v)?.id ?? '');
+      for (const a of stating) for (const v of a.data.capabilities ?? []) if (typeof v === 'string') provided.add(lookupSrRe(v)?.id ?? '');
       const gaps: { fr: string; claimed: number; supported: number; missing: CatalogueEntry[] }[] = [];
       FRS.forEach((fr, i) => {
         const claimed = cap.sl[i];

@@ -8,7 +8,7 @@ const VIEWS = [
   ['security_use_cases', 'security use case'],
 ] as const;
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'SB001',
     alias: 'missing-architecture-view',

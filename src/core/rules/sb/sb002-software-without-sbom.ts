@@ -9,7 +9,7 @@ export function isSoftware(a: ModelItem): boolean {
   return a.data.kind === 'component' || a.data.kind === 'service';
 }
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'SB002',
     alias: 'software-without-sbom',

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { hasText } from '../tr/helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'SB003',
     alias: 'missing-postmarket-plan',

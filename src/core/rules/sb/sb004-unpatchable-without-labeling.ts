@@ -24,7 +24,7 @@ const THREAT = `threats:
     controls: [CTRL-001, CTRL-002]
 `;
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'SB004',
     alias: 'unpatchable-without-labeling',

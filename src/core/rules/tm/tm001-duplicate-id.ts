@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { withArticle } from '../../article';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TM001',
     alias: 'duplicate-id',

@@ -22,7 +22,7 @@ function closestIds(id: string, candidates: string[]): string[] {
 }
 
 /** The one kind a stub for `id` can have: offered by the field and matching that kind's ID pattern. */
-function stubKindOf(ctx: RuleContext<'typed'>, id: string, kinds: readonly ItemKind[]): ItemKind | undefined {
+function stubKindOf(ctx: RuleContext, id: string, kinds: readonly ItemKind[]): ItemKind | undefined {
   const patterns: Record<string, string> = ctx.config.trusted ? ctx.config.idPatterns : DEFAULT_ID_PATTERNS;
   const fits = kinds.filter((k) => {
     if (!STUB[k]) return false;
@@ -35,7 +35,7 @@ function stubKindOf(ctx: RuleContext<'typed'>, id: string, kinds: readonly ItemK
   return fits.length === 1 ? fits[0] : undefined;
 }
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TM002',
     alias: 'dangling-reference',

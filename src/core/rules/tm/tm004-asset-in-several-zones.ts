@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TM004',
     alias: 'asset-in-several-zones',

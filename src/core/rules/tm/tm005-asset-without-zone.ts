@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 
 const NEEDS_ZONE = new Set<unknown>(['component', 'device', 'service', 'datastore', 'access-point']);
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TM005',
     alias: 'asset-without-zone',

@@ -9,7 +9,7 @@ const model = `requirements:
 `;
 const code = '// @spdf implements SEC-REQ-001\nint dose_set_rate(int rate) { return rate; }\n';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TM007',
     alias: 'stale-model',

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 
 /** Reported by the engine while it applies suppressions; this module carries the metadata. */
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TM010',
     alias: 'invalid-suppression',

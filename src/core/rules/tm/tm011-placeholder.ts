@@ -14,7 +14,7 @@ function* placeholders(node: YNode | null): Generator<{ start: number; end: numb
   else for (const p of n.pairs) yield* placeholders(p.value);
 }
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TM011',
     alias: 'placeholder-value',

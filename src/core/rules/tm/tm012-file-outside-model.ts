@@ -6,7 +6,7 @@ import { ZERO_RANGE } from '../../types';
 import type { Rule, RuleContext } from '../types';
 
 /** Why `file` is not part of the model, or undefined when it is. */
-function whyOutside(ctx: RuleContext<'typed'>, file: string, listed: Set<string>): string | undefined {
+function whyOutside(ctx: RuleContext, file: string, listed: Set<string>): string | undefined {
   const { include, exclude } = ctx.config;
   const list = (globs: string[]) => globs.map((g) => `'${g}'`).join(', ');
   if (!picomatch(include, { dot: true })(file)) return `it does not match \`include\` (${list(include)})`;
@@ -17,7 +17,7 @@ function whyOutside(ctx: RuleContext<'typed'>, file: string, listed: Set<string>
   return undefined;
 }
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TM012',
     alias: 'file-outside-model',

@@ -1,6 +1,6 @@
 /** Small readers shared by the domain rule families (TR, HZ, CT, RQ, VT, SB). */
 import { workspaceFileExists } from '../../analysis/verification';
-import type { Graph, Item, ItemOf, ModelItem } from '../../model/graph';
+import type { Graph, ModelItem, ItemOf } from '../../model/graph';
 import type { ItemKind } from '../../model/kinds';
 import { insertKeyEdit } from '../../fixes/yaml-edits';
 import type { TextEdit } from '../../types';
@@ -25,7 +25,7 @@ export function referrers(graph: Graph, id: string, kind: ItemKind, field: strin
 }
 
 /** Resolved targets of an item's reference field. */
-export function targetsOf(graph: Graph, item: Item, field: string): ModelItem[] {
+export function targetsOf(graph: Graph, item: ModelItem, field: string): ModelItem[] {
   const out: ModelItem[] = [];
   for (const r of graph.refsOf.get(item) ?? []) if (r.field === field && r.target) out.push(r.target);
   return out;
@@ -48,12 +48,12 @@ export function severityOf(hazard: ItemOf<'hazard'> | undefined): number | undef
 }
 
 /** The system item (first one), if the model has one. */
-export function systemOf(graph: Graph<'typed'>): ItemOf<'system'> | undefined {
+export function systemOf(graph: Graph): ItemOf<'system'> | undefined {
   return graph.byKind.system[0];
 }
 
 /** True when the model declares a cyber device (FD&C 524B): the SB rules apply only then. */
-export function isCyberDevice(graph: Graph<'typed'>): boolean {
+export function isCyberDevice(graph: Graph): boolean {
   return graph.byKind.system.some((s) => s.data.cyber_device === true);
 }
 
@@ -72,7 +72,7 @@ export function quoteList(ids: readonly string[]): string {
  * Edit that gives `key` the YAML `value` in an item: inserts the key when absent (with `comment`),
  * or replaces an empty/null value in place.
  */
-export function setKeyEdit(ctx: RuleContext, item: Item, key: string, value: string, comment?: string): TextEdit {
+export function setKeyEdit(ctx: RuleContext, item: ModelItem, key: string, value: string, comment?: string): TextEdit {
   const file = ctx.graph.fileByPath.get(item.file)!;
   const pair = pairOf(item.node, key);
   const text = file.source.text;

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { strList } from './helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TR002',
     alias: 'threat-without-target',

@@ -1,7 +1,7 @@
 import { threatScore } from '../../analysis/scores';
 import type { Rule } from '../types';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TR003',
     alias: 'threat-without-pre-score',

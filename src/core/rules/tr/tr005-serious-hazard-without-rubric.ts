@@ -2,7 +2,7 @@ import { RUBRIC_SAFETY_METRICS, threatScore } from '../../analysis/scores';
 import type { Rule } from '../types';
 import { hasText, severityOf, targetsOf } from './helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TR005',
     alias: 'serious-hazard-without-rubric',

@@ -2,7 +2,7 @@ import { placeholder } from '../../fixes/placeholder';
 import type { Rule } from '../types';
 import { hasText, setKeyEdit, strList } from './helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TR006',
     alias: 'threat-without-hazard-assessment',

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { referrers, strList } from './helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TR007',
     alias: 'mitigated-threat-without-controls',

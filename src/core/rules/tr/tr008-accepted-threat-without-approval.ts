@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { hasText } from './helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TR008',
     alias: 'accepted-threat-without-approval',

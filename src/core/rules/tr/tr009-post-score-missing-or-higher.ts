@@ -1,7 +1,7 @@
 import { exploitabilityRank, threatScore } from '../../analysis/scores';
 import type { Rule } from '../types';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TR009',
     alias: 'post-score-missing-or-higher',

@@ -1,5 +1,5 @@
 import { zoneGraph } from '../../analysis/zone-graph';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { strList } from './helpers';
 
@@ -7,7 +7,7 @@ import { strList } from './helpers';
 const FLOW_STRIDE = ['T', 'I', 'D'] as const;
 const NAMES: Record<string, string> = { T: 'Tampering', I: 'Information disclosure', D: 'Denial of service' };
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'TR010',
     alias: 'conduit-without-stride-coverage',
@@ -91,14 +91,14 @@ threats:
     if (!conduits.length || !ctx.graph.byKind.threat.length) return;
     const zg = zoneGraph(ctx);
     // Conduits carrying each flow, to credit threats on flows to their conduits.
-    const conduitsOfFlow = new Map<Item, Item[]>();
+    const conduitsOfFlow = new Map<ModelItem, ModelItem[]>();
     for (const c of conduits)
       for (const f of zg.flowsOf(c)) {
         const l = conduitsOfFlow.get(f);
         if (l) l.push(c);
         else conduitsOfFlow.set(f, [c]);
       }
-    const covered = new Map<Item, Set<string>>();
+    const covered = new Map<ModelItem, Set<string>>();
     for (const t of ctx.graph.byKind.threat) {
       const letters = strList(t.data.stride);
       if (!letters.length) continue;

@@ -1,5 +1,5 @@
 import { zoneGraph } from '../../analysis/zone-graph';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { hasText } from './helpers';
 
@@ -56,7 +56,7 @@ threats:
     if (!threats.length) return;
     const zg = zoneGraph(ctx);
     /** Why a target is shared by many patients, in words naming the trigger; undefined when it is not. */
-    const sharedBecause = (target: Item): string | undefined => {
+    const sharedBecause = (target: ModelItem): string | undefined => {
       if (target.kind === 'zone') return target.data.class === 'cloud' ? `cloud zone '${target.id}'` : undefined;
       if (target.kind !== 'asset') return undefined;
       if (target.data.multi_patient === true) return `asset '${target.id}', marked \`multi_patient: true\``;

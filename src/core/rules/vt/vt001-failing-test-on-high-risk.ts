@@ -9,8 +9,8 @@ const BAD = new Set(['fail', 'not-run', 'blocked']);
  * IDs on the path of a high-risk threat, each with the threat that puts it there: the threat, its
  * controls, and the requirements derived from it or specifying those controls.
  */
-function highRiskItems(ctx: RuleContext<'typed'>): Map<string, ModelItem> {
-  const graph: Graph<'typed'> = ctx.graph;
+function highRiskItems(ctx: RuleContext): Map<string, ModelItem> {
+  const graph: Graph = ctx.graph;
   const serious = ctx.config.seriousLevel;
   const out = new Map<string, ModelItem>();
   const add = (id: string, t: ModelItem) => {
@@ -47,7 +47,7 @@ function highRiskItems(ctx: RuleContext<'typed'>): Map<string, ModelItem> {
   return out;
 }
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'VT001',
     alias: 'failing-test-on-high-risk',

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { testEvidenceGap } from '../../analysis/verification';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'VT002',
     alias: 'test-evidence-missing',

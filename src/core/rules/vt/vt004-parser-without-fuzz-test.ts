@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { strList } from '../tr/helpers';
 
-const rule: Rule<'typed'> = {
+const rule: Rule = {
   meta: {
     code: 'VT004',
     alias: 'parser-without-fuzz-test',

@@ -1,4 +1,4 @@
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import { lookupProtocol, type Protection, type ProtocolInfo } from '../../vocab/protocols';
 
 /** One channel of a conduit, with its index for ranges and its protocol's vocabulary entry. */
@@ -11,7 +11,7 @@ export interface Channel {
 }
 
 /** The conduit's channels; `custom` is the config's `protocols`. */
-export function channelsOf(conduit: Item, custom: Readonly<Record<string, ProtocolInfo>> = {}): Channel[] {
+export function channelsOf(conduit: ModelItem, custom: Readonly<Record<string, ProtocolInfo>> = {}): Channel[] {
   const list: unknown[] = Array.isArray(conduit.data.channels) ? conduit.data.channels : [];
   return list.flatMap((ch, index) => {
     if (!ch || typeof ch !== 'object' || Array.isArray(ch)) return [];

@@ -1,6 +1,6 @@
 import { exposure, formatPath } from '../../analysis/reachability';
 import { zoneGraph } from '../../analysis/zone-graph';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { RuleContext } from '../types';
 import { firstDefinitions, listIds, zoneLabel } from './helpers';
 
@@ -11,10 +11,10 @@ import { firstDefinitions, listIds, zoneLabel } from './helpers';
  */
 export function reportDirectBreaches(
   ctx: RuleContext,
-  isSource: (z: Item) => boolean,
-  isTarget: (z: Item) => boolean,
+  isSource: (z: ModelItem) => boolean,
+  isTarget: (z: ModelItem) => boolean,
   /** For conduits where a DMZ is impossible: `false` when the alternative is in place, else the message's remedy. */
-  alternative?: (conduit: Item, zones: readonly Item[]) => string | false | undefined,
+  alternative?: (conduit: ModelItem, zones: readonly ModelItem[]) => string | false | undefined,
   /** The requirements the finding enforces, appended to a DMZ message. */
   cite = '',
 ): void {
@@ -38,7 +38,7 @@ export function reportDirectBreaches(
 }
 
 /** `; Z-PUMP is reachable the same way (Z-HIS -> Z-GW -> Z-PUMP)` */
-function beyond(ctx: RuleContext, to: Item): string {
+function beyond(ctx: RuleContext, to: ModelItem): string {
   const exp = exposure(ctx);
   const entry = exp.entryOf(to.id);
   if (!entry || entry.to !== to.id) return '';

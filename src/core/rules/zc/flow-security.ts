@@ -1,4 +1,4 @@
-import type { Graph, Item } from '../../model/graph';
+import type { Graph, ModelItem } from '../../model/graph';
 import { lookupProtocol, type ProtocolInfo } from '../../vocab/protocols';
 
 /**
@@ -14,13 +14,13 @@ const REQUEST_RESPONSE: ReadonlySet<string> = new Set([
 ]);
 
 /** Data goes both ways: the flow's `bidirectional`, else its protocol's request/response nature. */
-export function isRequestResponse(flow: Item): boolean {
+export function isRequestResponse(flow: ModelItem): boolean {
   if (typeof flow.data.bidirectional === 'boolean') return flow.data.bidirectional;
   return typeof flow.data.protocol === 'string' && REQUEST_RESPONSE.has(flow.data.protocol);
 }
 
 type Custom = Readonly<Record<string, ProtocolInfo>>;
-const protocolOf = (flow: Item, custom: Custom) => (typeof flow.data.protocol === 'string' ? lookupProtocol(flow.data.protocol, custom) : undefined);
+const protocolOf = (flow: ModelItem, custom: Custom) => (typeof flow.data.protocol === 'string' ? lookupProtocol(flow.data.protocol, custom) : undefined);
 
 /** A flow's security property: its value (undefined: unknown protocol), and whether the protocol supplied it. */
 export interface FlowEffective {
@@ -29,30 +29,30 @@ export interface FlowEffective {
 }
 
 /** Authentication as the flow states it, else as its protocol provides natively (undefined: unknown protocol). */
-export function flowAuthenticated(flow: Item, custom: Custom = {}): FlowEffective {
+export function flowAuthenticated(flow: ModelItem, custom: Custom = {}): FlowEffective {
   const a = flow.data.authentication;
   if (typeof a === 'string') return { value: a !== 'none', inferred: false };
   return { value: protocolOf(flow, custom)?.authenticated, inferred: true };
 }
 
 /** Encryption as the flow states it, else as its protocol provides (undefined: unknown protocol). */
-export function flowEncrypted(flow: Item, custom: Custom = {}): FlowEffective {
+export function flowEncrypted(flow: ModelItem, custom: Custom = {}): FlowEffective {
   if (typeof flow.data.encrypted === 'boolean') return { value: flow.data.encrypted, inferred: false };
   return { value: protocolOf(flow, custom)?.encrypted, inferred: true };
 }
 
-const HIGH = new Set(['high', 'critical']);
+const HIGH: ReadonlySet<unknown> = new Set(['high', 'critical']);
 
 /**
  * What makes a flow's data sensitive: data assets it names in `data` whose confidentiality or integrity
  * need is high or critical, else such a need on its source or destination. `confidential` says whether
  * confidentiality is among the needs (encryption then matters too).
  */
-export function sensitivity(graph: Graph, flow: Item): { items: Item[]; confidential: boolean } {
+export function sensitivity(graph: Graph, flow: ModelItem): { items: ModelItem[]; confidential: boolean } {
   const named = (Array.isArray(flow.data.data) ? flow.data.data : [])
     .map((d: unknown) => (typeof d === 'string' ? graph.byId.get(d) : undefined))
-    .filter((i: Item | undefined): i is Item => i?.kind === 'asset' && i.data.kind === 'data');
-  const candidates = named.length > 0 ? named : [flow.data.source, flow.data.destination].map((id) => graph.byId.get(id)).filter((i): i is Item => i?.kind === 'asset');
-  const items = candidates.filter((i: Item) => HIGH.has(i.data.cia?.c) || HIGH.has(i.data.cia?.i));
-  return { items, confidential: items.some((i: Item) => HIGH.has(i.data.cia?.c)) };
+    .filter((i: ModelItem | undefined): i is ModelItem => i?.kind === 'asset' && i.data.kind === 'data');
+  const candidates = named.length > 0 ? named : [flow.data.source, flow.data.destination].map((id) => (typeof id === 'string' ? graph.byId.get(id) : undefined)).filter((i): i is ModelItem => i?.kind === 'asset');
+  const items = candidates.filter((i: ModelItem) => HIGH.has(i.data.cia?.c) || HIGH.has(i.data.cia?.i));
+  return { items, confidential: items.some((i: ModelItem) => HIGH.has(i.data.cia?.c)) };
 }

@@ -1,8 +1,8 @@
 import type { ZoneGraph } from '../../analysis/zone-graph';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 
 /** A zone's `purdue_level` (0..5), when it states a valid one. */
-export function purdueLevel(zone: Item): number | undefined {
+export function purdueLevel(zone: ModelItem): number | undefined {
   const l = zone.data.purdue_level;
   return typeof l === 'number' && Number.isInteger(l) && l >= 0 && l <= 5 ? l : undefined;
 }
@@ -12,7 +12,7 @@ export function purdueLevel(zone: Item): number | undefined {
  * level or a DMZ, or undefined when it does (or when the safety zone states no level: the model does not
  * use Purdue levels). Shared by ZC029, which reports it, and ZC032, which leaves such pairs to ZC029.
  */
-export function nonAdjacentSafetyEntry(zg: ZoneGraph, conduit: Item, from: Item, to: Item): string | undefined {
+export function nonAdjacentSafetyEntry(zg: ZoneGraph, conduit: ModelItem, from: ModelItem, to: ModelItem): string | undefined {
   if (to.data.safety_designation !== true || from.data.safety_designation === true || from.data.class === 'dmz') return undefined;
   const target = purdueLevel(to);
   if (target === undefined || !zg.enters(conduit, from.id, to.id)) return undefined;

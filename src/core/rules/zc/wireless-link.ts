@@ -1,4 +1,4 @@
-import type { Graph, Item } from '../../model/graph';
+import type { Graph, ModelItem } from '../../model/graph';
 import { authenticated, writeCapable, type Channel } from './channels';
 import { compensatingControls } from './helpers';
 
@@ -6,12 +6,12 @@ import { compensatingControls } from './helpers';
  * A conduit that is one radio link between two zones (a phone app and a pump over BLE): no DMZ can stand
  * between its ends, so the rules that would ask for one accept the alternatives that work on such a link.
  */
-export function isPointToPointWireless(zones: readonly Item[], channels: readonly Channel[]): boolean {
+export function isPointToPointWireless(zones: readonly ModelItem[], channels: readonly Channel[]): boolean {
   return zones.length === 2 && channels.length > 0 && channels.every((ch) => ch.info?.wireless === true);
 }
 
 /** What the link still lacks of the alternative to a DMZ, or an empty list when it has it. */
-export function missingLinkProtection(graph: Graph, conduit: Item, channels: readonly Channel[]): string[] {
+export function missingLinkProtection(graph: Graph, conduit: ModelItem, channels: readonly Channel[]): string[] {
   if (compensatingControls(graph, conduit).length > 0) return [];
   const out: string[] = [];
   if (channels.some((ch) => authenticated(ch).value !== true)) out.push('authenticated pairing');

@@ -1,7 +1,7 @@
 import { placeholder } from '../../fixes/placeholder';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Fix, TextEdit } from '../../types';
-import { deref, pairOf, type YMap } from '../../yaml/ynode';
+import { deref, pairOf } from '../../yaml/ynode';
 import type { Rule, RuleContext } from '../types';
 import { firstDefinitions, insertKey } from './helpers';
 
@@ -11,7 +11,7 @@ const TODO = placeholder('ZC002');
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 
 /** Missing ZCR 6.4 characteristics of a zone, in a fixed order. */
-function missing(zone: Item): string[] {
+function missing(zone: ModelItem): string[] {
   const b = zone.data.boundary;
   const out: string[] = [];
   if (!present(zone.data.accountable_org)) out.push('accountable_org');
@@ -26,7 +26,7 @@ function missing(zone: Item): string[] {
  * Placeholders for the descriptive characteristics only (organisation, boundaries). Access points and
  * the safety designation are decisions about the zone, so the fix leaves them to a person.
  */
-function placeholders(ctx: RuleContext, zone: Item, gaps: string[]): Fix | undefined {
+function placeholders(ctx: RuleContext, zone: ModelItem, gaps: string[]): Fix | undefined {
   const file = ctx.graph.fileByPath.get(zone.file)!;
   const top: TextEdit[] = [];
   if (gaps.includes('accountable_org')) top.push(insertKey(file, zone, 'accountable_org', TODO, NOTE));
@@ -37,9 +37,9 @@ function placeholders(ctx: RuleContext, zone: Item, gaps: string[]): Fix | undef
     if (!boundaryPair && (gaps.includes('boundary.logical') || gaps.includes('boundary.physical')))
       top.push(insertKey(file, zone, 'boundary', `{logical: ${TODO}, physical: ${TODO}}`, 'spdf ZC002: describe the logical and physical boundary'));
   } else if (boundary.kind === 'map') {
-    const inner = { ...zone, node: boundary as YMap };
+    const inner = { ...zone, node: boundary };
     for (const key of ['logical', 'physical'])
-      if (gaps.includes(`boundary.${key}`) && !pairOf(boundary as YMap, key)) nested.push(insertKey(file, inner, key, TODO, NOTE));
+      if (gaps.includes(`boundary.${key}`) && !pairOf(boundary, key)) nested.push(insertKey(file, inner, key, TODO, NOTE));
   }
   const edits = [...merge(top), ...merge(nested)];
   if (edits.length === 0) return undefined;

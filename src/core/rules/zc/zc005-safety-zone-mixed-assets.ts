@@ -1,11 +1,11 @@
 import { zoneGraph } from '../../analysis/zone-graph';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
 import { EQUIPMENT_KINDS, firstDefinitions, isSafetyCritical, placement } from './helpers';
 
 /** Explicitly not safety-related: `safety_critical: false`, or a criticality other than safety-critical. */
-function notSafetyRelated(asset: Item): boolean {
+function notSafetyRelated(asset: ModelItem): boolean {
   if (isSafetyCritical(asset)) return false;
   return asset.data.safety_critical === false || typeof asset.data.criticality === 'string';
 }

@@ -1,11 +1,11 @@
 import { zoneGraph, type ZoneGraph } from '../../analysis/zone-graph';
-import type { Graph, Item } from '../../model/graph';
+import type { Graph, ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
 import { EQUIPMENT_KINDS, firstDefinitions, listIds } from './helpers';
 
-const OUTSIDE_CLASSES = new Set(['external', 'cloud']);
-const CHECKED_CLASSES = new Set(['it', 'ot', 'device']);
+const OUTSIDE_CLASSES: ReadonlySet<unknown> = new Set(['external', 'cloud']);
+const CHECKED_CLASSES: ReadonlySet<unknown> = new Set(['it', 'ot', 'device']);
 
 /** The other end of a flow is outside the SUC: in an external or cloud zone, or out of scope with no zone. */
 function outside(graph: Graph, zg: ZoneGraph, id: unknown): boolean {
@@ -17,8 +17,8 @@ function outside(graph: Graph, zg: ZoneGraph, id: unknown): boolean {
 }
 
 /** Assets with a flow to or from outside the SUC, with one such flow each. */
-function outsideConnected(graph: Graph, zg: ZoneGraph): Map<string, Item> {
-  const out = new Map<string, Item>();
+function outsideConnected(graph: Graph, zg: ZoneGraph): Map<string, ModelItem> {
+  const out = new Map<string, ModelItem>();
   for (const f of graph.byKind.flow) {
     if (outside(graph, zg, f.data.destination) && typeof f.data.source === 'string' && !out.has(f.data.source)) out.set(f.data.source, f);
     if (outside(graph, zg, f.data.source) && typeof f.data.destination === 'string' && !out.has(f.data.destination)) out.set(f.data.destination, f);

@@ -1,8 +1,8 @@
-import { declaredSl, describeGaps, type SlVector } from '../../analysis/security-levels';
+import { declaredSl, describeGaps } from '../../analysis/security-levels';
 import { zoneGraph } from '../../analysis/zone-graph';
 import { FRS } from '../../vocab/iec62443';
 import type { Rule } from '../types';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import { zone } from './example-yaml';
 import { firstDefinitions } from './helpers';
 
@@ -44,17 +44,17 @@ ${zone('Z-DMZ', 'dmz', { sl: '{FR1: 2, FR3: 2}' })}${zone('Z-PUMP', 'device', { 
       if (!own || zones.length < 2) continue;
       const entered = zones.filter((to) => zones.some((from) => from !== to && zg.enters(c, from.id, to.id)));
       const need: (number | undefined)[] = FRS.map(() => undefined);
-      const which: (Item | undefined)[] = FRS.map(() => undefined);
+      const which: (ModelItem | undefined)[] = FRS.map(() => undefined);
       for (const z of entered) {
         const v = declaredSl(z, 'sl_t');
         if (v) FRS.forEach((_, i) => {
-          if (v[i] !== undefined && (need[i] === undefined || v[i]! > need[i]!)) {
+          if (v[i] !== undefined && (need[i] === undefined || v[i] > need[i])) {
             need[i] = v[i];
             which[i] = z;
           }
         });
       }
-      const gaps = FRS.filter((_, i) => own[i] !== undefined && need[i] !== undefined && own[i]! < need[i]!);
+      const gaps = FRS.filter((_, i) => own[i] !== undefined && need[i] !== undefined && own[i] < need[i]);
       if (gaps.length === 0) continue;
       const above = [...new Set(gaps.map((fr) => which[FRS.indexOf(fr)]!.id))];
       ctx.report({

@@ -1,6 +1,6 @@
 import { declaredSl, slAt } from '../../analysis/security-levels';
 import { zoneGraph } from '../../analysis/zone-graph';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { FR } from '../../vocab/iec62443';
 import type { Rule } from '../types';
 import { authenticated, channelsOf, encrypted, integrity, type Channel, type Effective } from './channels';
@@ -31,8 +31,8 @@ const REQUIREMENTS: Requirement[] = [
 ];
 
 /** The zone with the highest SL-T on an FR among the given zones. */
-function strictest(zones: readonly Item[], fr: FR): { zone: Item; level: number } | undefined {
-  let best: { zone: Item; level: number } | undefined;
+function strictest(zones: readonly ModelItem[], fr: FR): { zone: ModelItem; level: number } | undefined {
+  let best: { zone: ModelItem; level: number } | undefined;
   for (const z of zones) {
     const level = slAt(declaredSl(z, 'sl_t'), fr);
     if (level !== undefined && (!best || level > best.level)) best = { zone: z, level };
@@ -41,7 +41,7 @@ function strictest(zones: readonly Item[], fr: FR): { zone: Item; level: number 
 }
 
 /** Why the channel runs over an untrusted network, or undefined. */
-function untrusted(c: Item, zones: readonly Item[], ch: Channel): string | undefined {
+function untrusted(c: ModelItem, zones: readonly ModelItem[], ch: Channel): string | undefined {
   if (ch.data.untrusted_network === true) return 'it is marked untrusted_network';
   if (ch.info?.wireless) return `${ch.protocol} is a radio link`;
   if (c.data.remote_access === true) return `conduit '${c.id}' is a remote access`;

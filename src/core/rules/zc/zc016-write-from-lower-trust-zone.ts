@@ -1,6 +1,6 @@
 import { declaredSl, slDominated } from '../../analysis/security-levels';
 import { zoneGraph, type ZoneGraph } from '../../analysis/zone-graph';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import { lookupProtocol } from '../../vocab/protocols';
 import type { Rule, RuleContext } from '../types';
 import { channelsOf, writeCapable } from './channels';
@@ -8,10 +8,10 @@ import { isPointToPointWireless, LINK_REMEDY } from './wireless-link';
 import { zone } from './example-yaml';
 import { compensatingControls, firstDefinitions, zoneLabel } from './helpers';
 
-const LOW_TRUST = new Set(['it', 'external', 'cloud']);
+const LOW_TRUST: ReadonlySet<unknown> = new Set(['it', 'external', 'cloud']);
 
 /** `from` is lower trust than `to`: an IT/external/cloud zone, or an SL-T below `to`'s on some FR and above on none. */
-function lowerTrust(from: Item, to: Item): boolean {
+function lowerTrust(from: ModelItem, to: ModelItem): boolean {
   if (LOW_TRUST.has(from.data.class)) return true;
   const a = declaredSl(from, 'sl_t');
   const b = declaredSl(to, 'sl_t');
@@ -19,7 +19,7 @@ function lowerTrust(from: Item, to: Item): boolean {
 }
 
 /** The zone may open sessions: `initiator` is its side (a = first zone, b = the others), `both`, or unset. */
-function mayInitiate(zg: ZoneGraph, c: Item, z: Item): boolean {
+function mayInitiate(zg: ZoneGraph, c: ModelItem, z: ModelItem): boolean {
   const init = c.data.initiator;
   if (init !== 'a' && init !== 'b') return true;
   return (zg.conduitZones(c)[0] === z) === (init === 'a');
@@ -31,7 +31,7 @@ const SOURCES = 'IEC 62443-3-3 SR 2.1 (authorization enforcement) and SR 5.2 (zo
  * Flows the conduit carries whose protocol can write and that no channel of the conduit describes: the
  * initiating side's zone writes into the other side's.
  */
-function reportFlows(ctx: RuleContext, zg: ZoneGraph, c: Item, zones: readonly Item[], judged: ReadonlySet<string | undefined>): void {
+function reportFlows(ctx: RuleContext, zg: ZoneGraph, c: ModelItem, zones: readonly ModelItem[], judged: ReadonlySet<string | undefined>): void {
   for (const f of zg.flowsOf(c)) {
     const p = typeof f.data.protocol === 'string' ? f.data.protocol : undefined;
     if (!p || judged.has(p) || !lookupProtocol(p, ctx.config.protocols)?.canWrite) continue;
@@ -114,7 +114,7 @@ ${zone('Z-CELL', 'ot', { sl: '2', extra: ['monitoring: passive-ids'] })}${zone('
       reportFlows(ctx, zg, c, zones, new Set(channels.map((ch) => ch.protocol)));
       const writes = channels.filter((ch) => writeCapable(ch).value === true);
       if (writes.length === 0) continue;
-      let pair: [Item, Item] | undefined;
+      let pair: [ModelItem, ModelItem] | undefined;
       for (const to of zones) {
         if (to.data.class !== 'ot' && to.data.class !== 'device') continue;
         const from = zones.find((z) => z !== to && zg.enters(c, z.id, to.id) && mayInitiate(zg, c, z) && lowerTrust(z, to));

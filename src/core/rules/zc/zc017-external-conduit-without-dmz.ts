@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { reportDirectBreaches } from './dmz-breach';
 import { channelsOf } from './channels';
-import { conduit, controlWithThreat, zone } from './example-yaml';
+import { conduit, zone } from './example-yaml';
 import { isPointToPointWireless, LINK_REMEDY, missingLinkProtection } from './wireless-link';
 
 const rule: Rule = {

@@ -46,7 +46,7 @@ ${conduit('C-GW-PUMP', 'Z-GW', 'Z-PUMP')}${controlWithThreat('CTRL-ALLOWLIST', [
     for (const asset of firstDefinitions(ctx.graph, ctx.graph.byKind.asset)) {
       if (!isLegacy(asset)) continue;
       const z = zg.zoneOf(asset.id);
-      if (!z || !(CONTROL_CLASSES as readonly string[]).includes(z.data.class)) continue;
+      if (!z || !(CONTROL_CLASSES as readonly unknown[]).includes(z.data.class)) continue;
       const path = exp.pathTo(z.id);
       if (!path) continue;
       const source = zg.zones.get(path.zones[0])!;

@@ -1,11 +1,11 @@
 import { zoneGraph } from '../../analysis/zone-graph';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
 import { firstDefinitions, isAvailabilityCritical, listIds } from './helpers';
 
-const ACTIVE_KINDS = new Set(['active-scan', 'fuzz']);
-const SAFE_ENVIRONMENTS = new Set(['test-bed', 'maintenance-window', 'simulation']);
+const ACTIVE_KINDS: ReadonlySet<unknown> = new Set(['active-scan', 'fuzz']);
+const SAFE_ENVIRONMENTS: ReadonlySet<unknown> = new Set(['test-bed', 'maintenance-window', 'simulation']);
 
 const rule: Rule = {
   meta: {
@@ -50,7 +50,7 @@ tests:
       const critical = new Set<string>();
       for (const id of t.data.targets) {
         const target = typeof id === 'string' ? ctx.graph.byId.get(id) : undefined;
-        const assets: readonly Item[] = target?.kind === 'asset' ? [target] : target?.kind === 'zone' ? zg.assetsOf(target.id) : [];
+        const assets: readonly ModelItem[] = target?.kind === 'asset' ? [target] : target?.kind === 'zone' ? zg.assetsOf(target.id) : [];
         for (const a of assets) if (isAvailabilityCritical(a)) critical.add(a.id);
       }
       if (critical.size === 0) continue;

@@ -1,5 +1,5 @@
 import { zoneGraph } from '../../analysis/zone-graph';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { controlWithThreat, zone } from './example-yaml';
 import { firstDefinitions, isAvailabilityCritical, isSafetyCritical, listIds } from './helpers';
@@ -50,7 +50,7 @@ tests:
   },
   check(ctx) {
     const zg = zoneGraph(ctx);
-    const assetsOf = (target: Item): readonly Item[] => {
+    const assetsOf = (target: ModelItem): readonly ModelItem[] => {
       if (target.kind === 'asset') return [target];
       if (target.kind === 'zone') return zg.assetsOf(target.id);
       if (target.kind === 'conduit') return zg.conduitZones(target).flatMap((z) => zg.assetsOf(z.id));

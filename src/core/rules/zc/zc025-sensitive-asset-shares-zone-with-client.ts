@@ -1,5 +1,5 @@
 import { zoneGraph } from '../../analysis/zone-graph';
-import type { Item } from '../../model/graph';
+import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
 import { EQUIPMENT_KINDS, firstDefinitions, listIds, placement } from './helpers';
@@ -7,8 +7,8 @@ import { EQUIPMENT_KINDS, firstDefinitions, listIds, placement } from './helpers
 /** Client and web-facing technologies (Threagile's client systems, web servers and browsers). */
 const CLIENT = /\b(web|browser|client|mobile|workstation|desktop|laptop|tablet|kiosk|smartphone)/i;
 
-const isClient = (a: Item) => typeof a.data.technology === 'string' && CLIENT.test(a.data.technology);
-const isSensitive = (a: Item) => ['c', 'i', 'a'].some((k) => a.data.cia?.[k] === 'critical');
+const isClient = (a: ModelItem) => typeof a.data.technology === 'string' && CLIENT.test(a.data.technology);
+const isSensitive = (a: ModelItem) => (['c', 'i', 'a'] as const).some((k) => a.data.cia?.[k] === 'critical');
 
 const rule: Rule = {
   meta: {

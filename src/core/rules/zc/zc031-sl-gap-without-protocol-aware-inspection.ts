@@ -7,7 +7,7 @@ import { firstDefinitions } from './helpers';
 
 /** FRs where the two SL-T vectors (both known) differ by 2 or more, as `FR1 1 vs 3`. */
 function wideGaps(a: SlVector, b: SlVector): string[] {
-  const gaps = FRS.flatMap((fr, i) => (a[i] !== undefined && b[i] !== undefined && Math.abs(a[i]! - b[i]!) >= 2 ? [`${fr} ${a[i]} vs ${b[i]}`] : []));
+  const gaps = FRS.flatMap((fr, i) => (a[i] !== undefined && b[i] !== undefined && Math.abs(a[i] - b[i]) >= 2 ? [`${fr} ${a[i]} vs ${b[i]}`] : []));
   const alike = gaps.length === FRS.length && gaps.every((g) => g.slice(4) === gaps[0].slice(4));
   return alike ? [`FR1..FR7 ${a[0]} vs ${b[0]}`] : gaps;
 }
