@@ -13,7 +13,7 @@ async function main() {
   console.log('\n## zone reachability (was a 500 ms assertion in test/analysis/reachability.test.ts)');
   await benchReachability(quick ? 300 : 3000, quick ? 1 : 5);
   for (const [title, file, fn] of [
-    ['code links (issue 4)', 'codelinks/index.ts', 'runCodelinksBench'],
+    ['code links (issue 4)', 'codelinks/index.ts', 'run-codelinks-bench'],
     ['language server latency (issue 5)', 'lsp-latency.ts', 'runLspLatencyBench'],
     ['matrix and exports (issue 6)', 'matrix.ts', 'runMatrixBench'],
     ['JUnit results (issue 13): cases/s', 'junit.ts', 'runJunitBench'],

@@ -15,14 +15,14 @@ const entries = [
   { name: 'cli', in: 'src/cli/main.ts', out: 'dist/cli.js', executable: true },
   { name: 'server', in: 'src/server/server.ts', out: 'dist/server.js' },
   { name: 'extension', in: 'src/extension/extension.ts', out: 'dist/extension.js' },
-  { name: 'worker', in: 'src/node/codeindex/codeindexWorker.ts', out: 'dist/codeindex-worker.js' },
+  { name: 'worker', in: 'src/node/codeindex/codeindex-worker.ts', out: 'dist/codeindex-worker.js' },
   // The zone diagram webview lays out with text measured in its own font: elkjs and the core layout as a
   // browser script (global SpdfDiagramLayout), generated into media/ (the webview's only resource root).
   { name: 'webview', in: 'src/core/matrix/diagram-layout.ts', out: 'media/diagram/layout.js', browser: 'SpdfDiagramLayout' },
 ];
 
 // The grammar list lives in the language descriptors (src/core/codelinks/language-descriptors.ts).
-const { wasmFilesToCopy } = await tsImport('../src/node/treesitter/grammarFiles.ts', import.meta.url);
+const { wasmFilesToCopy } = await tsImport('../src/node/treesitter/grammar-files.ts', import.meta.url);
 
 mkdirSync(join(root, 'dist'), { recursive: true });
 for (const e of entries) {

@@ -1,1 +1,1 @@
-export { runCodelinksBench, OFT_REFERENCE, type CodelinksBenchOptions, type CodelinksBenchResult } from './runCodelinksBench';
+export { runCodelinksBench, OFT_REFERENCE, type CodelinksBenchOptions, type CodelinksBenchResult } from './run-codelinks-bench';

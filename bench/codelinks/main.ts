@@ -1,6 +1,6 @@
 /** `tsx bench/codelinks/main.ts [--quick] [--shape small|large|quick] [--language python|c|...] [--runs N] [--no-build]` */
-import type { BenchLanguage } from './generateWorkspace';
-import { runCodelinksBench } from './runCodelinksBench';
+import type { BenchLanguage } from './generate-workspace';
+import { runCodelinksBench } from './run-codelinks-bench';
 
 const args = process.argv.slice(2);
 const valueOf = (flag: string) => {

@@ -2,8 +2,8 @@
 import { promises as fs } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Host } from '../core/host';
-import { IndexNotes } from './codeindex/indexNotes';
-import { isInside, walkWorkspace } from './codeindex/workspaceWalker';
+import { IndexNotes } from './codeindex/index-notes';
+import { isInside, walkWorkspace } from './codeindex/workspace-walker';
 
 export interface WalkNote {
   path: string;

@@ -1,9 +1,9 @@
 // @spdf implements SPDF-CMD-REVIEW
 import type { CodeLink } from '../core/codelinks/model';
-import { pickNormativeFields, targetHash } from '../core/codelinks/normativeFields';
-import { updateReviewLock, type ReviewLockEntry } from '../core/codelinks/reviewLock';
+import { pickNormativeFields, targetHash } from '../core/codelinks/normative-fields';
+import { updateReviewLock, type ReviewLockEntry } from '../core/codelinks/review-lock';
 import type { Graph } from '../core/model/graph';
-import { readReviewLock, writeReviewLock } from './codeindex/reviewLockFile';
+import { readReviewLock, writeReviewLock } from './codeindex/review-lock-file';
 
 export interface ReviewOutcome {
   ok: boolean;

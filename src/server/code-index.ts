@@ -1,23 +1,23 @@
 /**
  * The server's view of the code-link index: one CodeFileIndex per source file. The whole workspace is
- * indexed once with the code-links module's `buildCodeIndex` (workers, prefilter); open documents go
+ * indexed once with the code-links module's `build-code-index` (workers, prefilter); open documents go
  * through its `OpenDocumentIndex` (incremental tree-sitter re-parse per keystroke). This file is the
  * single seam to src/node/codeindex: everything else in the server reads `files` and `links()`.
  */
 import picomatch from 'picomatch';
-import { unreadableIndex } from '../core/codelinks/indexCodeFile';
+import { unreadableIndex } from '../core/codelinks/index-code-file';
 import { buildLanguageMap, languageForPath, type CodeLanguage, type LanguageMap, type LanguageMapOptions } from '../core/codelinks/languages';
 import type { CodeFileIndex, CodeLink } from '../core/codelinks/model';
 import { mightContainTags } from '../core/codelinks/prefilter';
-import { DEFAULT_TEST_GLOBS } from '../core/codelinks/ruleInput';
-import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from '../core/codelinks/tagSyntaxes';
+import { DEFAULT_TEST_GLOBS } from '../core/codelinks/rule-input';
+import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from '../core/codelinks/tag-syntaxes';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Graph } from '../core/model/graph';
 import type { Host } from '../core/host';
 import type { Range } from '../core/types';
-import { buildCodeIndex } from '../node/codeindex/buildCodeIndex';
+import { buildCodeIndex } from '../node/codeindex/build-code-index';
 import { tagSyntaxOptions } from '../node/workspace';
-import { OpenDocumentIndex } from '../node/codeindex/openDocuments';
+import { OpenDocumentIndex } from '../node/codeindex/open-documents';
 
 /** An LSP content change: `range` in the text before this change; no range = the whole text. */
 export interface TextChange {

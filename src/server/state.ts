@@ -3,8 +3,8 @@
  * file at a time, with open documents overriding the disk. Knows nothing of LSP (paths are
  * workspace-relative POSIX paths; positions are the core's).
  */
-import { parseReviewLock, REVIEW_LOCK_FILE, type ReviewLock } from '../core/codelinks/reviewLock';
-import { ReviewLockIndex, reviewStatusOf, type LinkReviewStatus } from '../core/codelinks/reviewStatus';
+import { parseReviewLock, REVIEW_LOCK_FILE, type ReviewLock } from '../core/codelinks/review-lock';
+import { ReviewLockIndex, reviewStatusOf, type LinkReviewStatus } from '../core/codelinks/review-status';
 import type { CodeFileIndex, CodeLink } from '../core/codelinks/model';
 import type { Host } from '../core/host';
 import { buildGraph } from '../core/model/build-graph';
@@ -22,7 +22,7 @@ import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
 import { findRule, RULES } from '../core/rules/registry';
 import { ruleInputs } from '../core/rules/inputs';
 import type { Rule, RuleInputs } from '../core/rules/types';
-import type { CodeLinksInput } from '../core/codelinks/ruleInput';
+import type { CodeLinksInput } from '../core/codelinks/rule-input';
 import { gitFileDates } from '../node/git-dates';
 import { SourceText } from '../core/text';
 import type { Finding } from '../core/types';

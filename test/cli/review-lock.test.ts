@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { updateReviewLock, type ReviewLockEntry } from '../../src/core/codelinks/reviewLock';
+import { updateReviewLock, type ReviewLockEntry } from '../../src/core/codelinks/review-lock';
 import { runCli, tempWorkspace } from '../support/cli';
 
 const entry = (id: string, file: string): ReviewLockEntry => ({

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { indexText } from './fixtureHarness';
+import { indexText } from './fixture-harness';
 
 describe('call tags in code the parser could not understand', () => {
   it('a REQUIREMENT() call after a broken struct is reported as an unparsed tag, never lost', async () => {

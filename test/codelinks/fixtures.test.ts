@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { CODE_LANGUAGES } from '../../src/core/codelinks/languages';
 import { LineIndex } from '../../src/core/text';
 import type { CodeLink, CodeProblem, CodeTag } from '../../src/core/codelinks/model';
-import { fixtureConfig, FIXTURE_ROOT, indexText, listFixtures, readExpectations } from './fixtureHarness';
+import { fixtureConfig, FIXTURE_ROOT, indexText, listFixtures, readExpectations } from './fixture-harness';
 
 function offsetOf(text: string, line: number, character: number): number {
   const lines = text.split('\n');

@@ -1,8 +1,8 @@
 // @spdf verifies SPDF-IDX-004
 import assert from 'node:assert/strict';
 import { LANGUAGE_DESCRIPTORS } from '../../src/core/codelinks/language-descriptors';
-import { LANGUAGE_TABLES } from '../../src/core/codelinks/languageTables';
-import { resolveGrammarWasm, wasmFilesToCopy } from '../../src/node/treesitter/grammarFiles';
+import { LANGUAGE_TABLES } from '../../src/core/codelinks/language-tables';
+import { resolveGrammarWasm, wasmFilesToCopy } from '../../src/node/treesitter/grammar-files';
 
 const duplicates = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
 

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { CodeLanguage } from '../../src/core/codelinks/languages';
 import { type CodeFileIndex, UNREAD_TAG_KINDS } from '../../src/core/codelinks/model';
-import type { TagSyntaxOptions } from '../../src/core/codelinks/tagSyntaxes';
+import type { TagSyntaxOptions } from '../../src/core/codelinks/tag-syntaxes';
 import type { Range } from '../../src/core/types';
-import { indexText } from './fixtureHarness';
+import { indexText } from './fixture-harness';
 
 /**
  * The "accounted for" invariant: every tag-like text in a comment ends as a link (or an orphan tag, which CL002

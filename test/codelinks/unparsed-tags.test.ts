@@ -1,8 +1,8 @@
 // @spdf verifies SPDF-FC-TAGS
 import * as assert from 'node:assert/strict';
-import { parseTasks } from '../../src/node/codeindex/parseTasks';
-import type { TreeSitterRuntime } from '../../src/node/treesitter/treeSitterRuntime';
-import { indexText } from './fixtureHarness';
+import { parseTasks } from '../../src/node/codeindex/parse-tasks';
+import type { TreeSitterRuntime } from '../../src/node/treesitter/tree-sitter-runtime';
+import { indexText } from './fixture-harness';
 
 /** Cases the tag-accounting property test found: tag-like text the parser did not leave in a comment. */
 describe('tag-like text the parser did not leave in a comment', () => {

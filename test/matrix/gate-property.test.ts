@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import type { CodeLinksInput } from '../../src/core/codelinks/ruleInput';
+import type { CodeLinksInput } from '../../src/core/codelinks/rule-input';
 import { MemoryHost } from '../../src/core/host';
 import { runGate, type GateReport } from '../../src/core/matrix/gate';
 import type { LoadedFile } from '../../src/core/model/load-file';
 import { loadWorkspace, type ModelFileCache } from '../../src/core/model/load-workspace';
 import { lint } from '../../src/core/rules/engine';
 import { ruleInputs } from '../../src/core/rules/inputs';
-import { buildCodeIndex } from '../../src/node/codeindex/buildCodeIndex';
+import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 
 /**
  * The invariant at the centre of `spdf check`: the gate never passes when a requirement fails to load.

@@ -7,7 +7,7 @@ import { lint } from '../../src/core/rules/engine';
 import { ruleInputs } from '../../src/core/rules/inputs';
 import { RULES } from '../../src/core/rules/registry';
 import type { Rule } from '../../src/core/rules/types';
-import { buildCodeIndex } from '../../src/node/codeindex/buildCodeIndex';
+import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 
 const VERIFIED = `requirements:
   - id: SEC-REQ-001

@@ -7,7 +7,7 @@ import { traceMatrix } from '../../src/core/matrix/trace-matrix';
 import { loadWorkspace } from '../../src/core/model/load-workspace';
 import { lint } from '../../src/core/rules/engine';
 import { ruleInputs } from '../../src/core/rules/inputs';
-import { buildCodeIndex } from '../../src/node/codeindex/buildCodeIndex';
+import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 
 const MODEL = `requirements:
   - id: SEC-REQ-001

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCodeIndex } from '../../src/node/codeindex/buildCodeIndex';
-import { CODE_INDEX_CACHE_FILE } from '../../src/node/codeindex/codeIndexCache';
+import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
+import { CODE_INDEX_CACHE_FILE } from '../../src/node/codeindex/code-index-cache';
 import { tempWorkspace } from '../support/cli';
 
 const code = (id: string) => `def set_rate(rate):\n    # @spdf implements ${id}\n    return rate\n`;

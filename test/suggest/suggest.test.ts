@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nearestId } from '../../src/core/rules/cl/nearestId';
+import { nearestId } from '../../src/core/rules/cl/nearest-id';
 import { closestCandidates, nearest } from '../../src/core/suggest';
 
 interface Case {

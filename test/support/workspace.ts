@@ -3,7 +3,7 @@ import { MemoryHost } from '../../src/core/host';
 import { exampleFileDates, GIT_LOG_EXAMPLE } from '../../src/core/rules/example-git-log';
 import type { RuleExample } from '../../src/core/rules/types';
 import { resolveConfig } from '../../src/core/model/config';
-import { buildCodeIndex } from '../../src/node/codeindex/buildCodeIndex';
+import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 import { tagSyntaxOptions } from '../../src/node/workspace';
 
 export function exampleFiles(example: RuleExample): Record<string, string> {

@@ -1,8 +1,8 @@
 // @spdf implements SPDF-CMD-LINKS
 import { type CodeLink, UNREAD_TAG_KINDS } from '../../core/codelinks/model';
 import type { Range } from '../../core/types';
-import { parseReviewLock } from '../../core/codelinks/reviewLock';
-import { ReviewLockIndex, reviewStatusOf } from '../../core/codelinks/reviewStatus';
+import { parseReviewLock } from '../../core/codelinks/review-lock';
+import { ReviewLockIndex, reviewStatusOf } from '../../core/codelinks/review-status';
 import type { NodeCheck } from '../../node/workspace';
 import { checkPath } from '../../node/workspace';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { codeInput, DEFAULT_TEST_GLOBS, type CodeLinksInput } from '../codelinks/ruleInput';
+import { codeInput, DEFAULT_TEST_GLOBS, type CodeLinksInput } from '../codelinks/rule-input';
 import type { ResolvedConfig } from '../model/config-def';
 import type { Graph, ModelItem, ItemOf, Reference } from '../model/graph';
 import type { TestData } from '../model/model-types';

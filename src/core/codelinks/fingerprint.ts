@@ -1,8 +1,8 @@
 // @spdf implements SPDF-IDX-003
-import { commentAt, leafAt } from './commentNodes';
+import { commentAt, leafAt } from './comment-nodes';
 import { fnv1a64 } from '../hash';
-import type { LanguageTable } from './languageTables';
-import type { SyntaxNodeLike } from './syntaxNode';
+import type { LanguageTable } from './language-tables';
+import type { SyntaxNodeLike } from './syntax-node';
 
 /**
  * The code of [start, end) as the fingerprint sees it: comments and docstrings removed (the tags with them),

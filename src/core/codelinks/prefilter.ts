@@ -1,5 +1,5 @@
 // @spdf implements SPDF-FC-TAGS, SPDF-IDX-002
-import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from './tagSyntaxes';
+import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from './tag-syntaxes';
 
 /**
  * Cheap text scan: false means the file certainly carries no tag of the enabled syntaxes and need not be

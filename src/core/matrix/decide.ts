@@ -19,7 +19,7 @@ export const STATUS_SEVERITY: Record<TraceStatus, number> = { ERROR: 5, SUSPECT:
 /** Latest result of one verifier (a YAML test item or a test symbol tagged `verifies`). */
 export type TestOutcome = 'pass' | 'fail' | 'not-run' | 'blocked' | 'none';
 
-/** Review state of a code link (see src/core/codelinks/reviewStatus.ts). */
+/** Review state of a code link (see src/core/codelinks/review-status.ts). */
 export type LinkReview = 'reviewed' | 'suspect' | 'unreviewed';
 
 export interface LinkEvidence {

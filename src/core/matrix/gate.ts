@@ -5,7 +5,7 @@
  * chain, a crashed rule, an empty requirement set or a coverage below the minimum each fail it. Only the explicit
  * `allow*` options turn a class of offenders into a reported, non-blocking one.
  */
-import type { CodeLinksInput } from '../codelinks/ruleInput';
+import type { CodeLinksInput } from '../codelinks/rule-input';
 import type { Graph } from '../model/graph';
 import type { LintResult } from '../rules/engine';
 import { findRule } from '../rules/registry';

@@ -1,8 +1,8 @@
 import type { Graph } from '../model/graph';
 import type { CodeFileIndex } from '../codelinks/model';
-import { pickNormativeFields, targetHash } from '../codelinks/normativeFields';
-import { parseReviewLock, type ReviewLock } from '../codelinks/reviewLock';
-import { ReviewLockIndex, reviewStatusOf } from '../codelinks/reviewStatus';
+import { pickNormativeFields, targetHash } from '../codelinks/normative-fields';
+import { parseReviewLock, type ReviewLock } from '../codelinks/review-lock';
+import { ReviewLockIndex, reviewStatusOf } from '../codelinks/review-status';
 import type { Range } from '../types';
 import type { LinkReview } from './decide';
 

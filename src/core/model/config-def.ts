@@ -1,6 +1,6 @@
 import type { Range } from '../types';
 import { bool, list, obj, oneOf, str, strings, type FieldSpec } from './fields';
-import type { CallTagOption, IdNormalizeOption, TagPatternOption } from '../codelinks/tagSyntaxes';
+import type { CallTagOption, IdNormalizeOption, TagPatternOption } from '../codelinks/tag-syntaxes';
 import { ITEM_KINDS } from './kinds';
 import { CUSTOM_PROTOCOL } from './config-protocols';
 import type { ProtocolInfo } from '../vocab/protocols';

@@ -1,5 +1,5 @@
 // @spdf implements SPDF-FC-CONFIG
-import type { CallTagOption, TagPatternOption } from '../codelinks/tagSyntaxes';
+import type { CallTagOption, TagPatternOption } from '../codelinks/tag-syntaxes';
 import type { Relation } from '../codelinks/model';
 import { SourceText, decodeUtf8 } from '../text';
 import { parseYaml } from '../yaml/parse';

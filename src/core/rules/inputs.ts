@@ -1,5 +1,5 @@
-import type { CodeLinksInput } from '../codelinks/ruleInput';
-import { parseReviewLock, type ReviewLock } from '../codelinks/reviewLock';
+import type { CodeLinksInput } from '../codelinks/rule-input';
+import { parseReviewLock, type ReviewLock } from '../codelinks/review-lock';
 import type { TestResultsInput } from '../matrix/test-results';
 import type { Workspace } from '../model/load-workspace';
 import type { RuleInputs } from './types';

@@ -1,5 +1,5 @@
-import type { CodeLinksInput } from '../codelinks/ruleInput';
-import type { ReviewLock } from '../codelinks/reviewLock';
+import type { CodeLinksInput } from '../codelinks/rule-input';
+import type { ReviewLock } from '../codelinks/review-lock';
 import type { TestResultsInput } from '../matrix/test-results';
 import type { ProfileName, ResolvedConfig } from '../model/config-def';
 import type { Graph, ModelItem } from '../model/graph';
@@ -70,7 +70,7 @@ export interface RuleInputs {
   code?: CodeLinksInput;
   /** JUnit results (src/core/matrix/test-results.ts). */
   testResults?: TestResultsInput;
-  /** The parsed review lock (src/core/codelinks/reviewLock.ts). */
+  /** The parsed review lock (src/core/codelinks/review-lock.ts). */
   lock?: ReviewLock;
   /** Files the user named explicitly (CLI paths, documents open in the editor); TM012 reports those outside the model. */
   explicitFiles?: string[];

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
-import { allTags } from './codeFacts';
-import { nearestId } from './nearestId';
+import { allTags } from './code-facts';
+import { nearestId } from './nearest-id';
 
 const rule: Rule = {
   meta: {

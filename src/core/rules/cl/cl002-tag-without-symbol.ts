@@ -1,6 +1,6 @@
 import { withArticle } from '../../article';
 import type { Rule } from '../types';
-import { code } from './codeFacts';
+import { code } from './code-facts';
 
 const rule: Rule = {
   meta: {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { allTags, RELATION_TARGETS } from './codeFacts';
+import { allTags, RELATION_TARGETS } from './code-facts';
 import { withArticle } from '../../article';
 
 const rule: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { allTags, isTestFile } from './codeFacts';
+import { allTags, isTestFile } from './code-facts';
 
 const rule: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { FUNCTION_LIKE_KINDS } from '../../codelinks/model';
 import type { Rule } from '../types';
-import { code } from './codeFacts';
+import { code } from './code-facts';
 
 const rule: Rule = {
   meta: {

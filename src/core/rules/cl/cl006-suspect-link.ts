@@ -1,8 +1,8 @@
-import { pickNormativeFields, targetHash } from '../../codelinks/normativeFields';
-import { lockInput } from '../../codelinks/ruleInput';
-import { ReviewLockIndex, reviewStatusOf } from '../../codelinks/reviewStatus';
+import { pickNormativeFields, targetHash } from '../../codelinks/normative-fields';
+import { lockInput } from '../../codelinks/rule-input';
+import { ReviewLockIndex, reviewStatusOf } from '../../codelinks/review-status';
 import type { Rule } from '../types';
-import { allLinks } from './codeFacts';
+import { allLinks } from './code-facts';
 
 const rule: Rule = {
   meta: {

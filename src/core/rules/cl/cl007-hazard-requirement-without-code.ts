@@ -1,7 +1,7 @@
 import { isImplementationLink } from '../../analysis/verification';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
-import { allLinks } from './codeFacts';
+import { allLinks } from './code-facts';
 
 const asIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 

@@ -1,6 +1,6 @@
 import { UNREAD_TAG_KINDS } from '../../codelinks/model';
 import type { Rule } from '../types';
-import { code } from './codeFacts';
+import { code } from './code-facts';
 
 const rule: Rule = {
   meta: {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { code } from './codeFacts';
+import { code } from './code-facts';
 
 const rule: Rule = {
   meta: {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { allTags } from './codeFacts';
+import { allTags } from './code-facts';
 
 const rule: Rule = {
   meta: {

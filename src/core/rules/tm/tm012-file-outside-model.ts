@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { REVIEW_LOCK_FILE } from '../../codelinks/reviewLock';
+import { REVIEW_LOCK_FILE } from '../../codelinks/review-lock';
 import { CONFIG_FILE } from '../../model/config';
 import { ALWAYS_EXCLUDED } from '../../model/load-workspace';
 import { ZERO_RANGE } from '../../types';

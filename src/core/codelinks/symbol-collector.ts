@@ -1,0 +1,156 @@
+import type { Range } from '../types';
+import type { EnclosingScope, LanguageTable, SymbolShape } from './language-tables';
+import type { CodeSymbol, SymbolKind } from './model';
+import type { PointLike, SyntaxNodeLike } from './syntax-node';
+
+export interface FoundSymbol {
+  symbol: CodeSymbol;
+  /** The definition node. */
+  node: SyntaxNodeLike;
+  /** The definition with its wrappers (decorators, export, template). */
+  outer: SyntaxNodeLike;
+  /** Scope segments of the symbol's members. */
+  memberPrefix: string[];
+}
+
+export function pointToPosition(point: PointLike): { line: number; character: number } {
+  return { line: point.row, character: point.column };
+}
+
+export function nodeRange(start: SyntaxNodeLike, end: SyntaxNodeLike = start): Range {
+  return { start: pointToPosition(start.startPosition), end: pointToPosition(end.endPosition) };
+}
+
+function nodeKey(node: SyntaxNodeLike): string {
+  return `${node.startIndex}:${node.endIndex}:${node.type}`;
+}
+
+function sameNode(a: SyntaxNodeLike | null, b: SyntaxNodeLike | null): boolean {
+  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+}
+
+/**
+ * Finds definitions by walking only containers (file, namespaces, class and impl bodies), never function
+ * bodies: that keeps big files cheap. Definitions nested in functions are added on demand (`resolve`) when a
+ * tag points at them, with their qualified name taken from their ancestors.
+ */
+export class SymbolCollector {
+  private readonly byKey = new Map<string, FoundSymbol>();
+  readonly found: FoundSymbol[] = [];
+
+  constructor(
+    private readonly table: LanguageTable,
+    private readonly source: string,
+    private readonly fileScope: readonly string[],
+  ) {}
+
+  collect(root: SyntaxNodeLike): void {
+    this.walkContainer(root, [...this.fileScope], undefined);
+  }
+
+  /** The definition a node stands for after removing wrappers, or null. */
+  unwrapDefinition(node: SyntaxNodeLike): SyntaxNodeLike | null {
+    let def: SyntaxNodeLike | null = node;
+    for (let depth = 0; def && this.table.wrapperTypes.has(def.type) && depth < 4; depth++) def = this.table.unwrap(def);
+    return def;
+  }
+
+  /** The symbol for a definition node (with its wrapper `outer`), registering nested ones on demand. */
+  resolve(def: SyntaxNodeLike): FoundSymbol | undefined {
+    const known = this.byKey.get(nodeKey(def));
+    if (known) return known;
+    const { scope, enclosing } = this.scopeFromAncestors(def);
+    const shape = this.table.describe(def, { source: this.source, enclosing });
+    if (!shape || shape.kind === 'scope') return undefined;
+    return this.register(def, this.outerOf(def), shape, scope);
+  }
+
+  /** Definitions containing `node`, innermost first (wrappers count as their definition). */
+  containing(node: SyntaxNodeLike): FoundSymbol[] {
+    const result: FoundSymbol[] = [];
+    for (let a = node.parent; a; a = a.parent) {
+      let def: SyntaxNodeLike | null = a;
+      if (this.table.wrapperTypes.has(a.type)) {
+        def = this.unwrapDefinition(a);
+        // Inside the wrapper but before the definition (a comment between decorator and def).
+        if (!def || (def.startIndex <= node.startIndex && def.endIndex >= node.endIndex)) continue;
+      }
+      const found = this.resolve(def);
+      if (found) result.push(found);
+    }
+    return result;
+  }
+
+  private walkContainer(container: SyntaxNodeLike, scope: string[], enclosing: EnclosingScope | undefined): void {
+    for (const child of container.namedChildren) if (child) this.visit(child, scope, enclosing);
+  }
+
+  private visit(node: SyntaxNodeLike, scope: string[], enclosing: EnclosingScope | undefined): void {
+    const def = this.table.wrapperTypes.has(node.type) ? this.unwrapDefinition(node) : node;
+    if (!def) {
+      if (this.table.containers.has(node.type)) this.walkContainer(node, scope, enclosing);
+      return;
+    }
+    const shape = this.table.describe(def, { source: this.source, enclosing });
+    if (!shape) {
+      if (this.table.containers.has(def.type)) this.walkContainer(def, scope, enclosing);
+      return;
+    }
+    const memberPrefix = this.memberPrefix(scope, shape);
+    if (shape.kind !== 'scope') this.register(def, node, shape, scope);
+    if (shape.body) this.walkContainer(shape.body, memberPrefix, { kind: shape.kind, name: shape.memberScope ?? shape.name });
+  }
+
+  private memberPrefix(scope: readonly string[], shape: SymbolShape): string[] {
+    return [...scope, ...(shape.qualifier ?? []), shape.memberScope ?? shape.name].filter(Boolean);
+  }
+
+  private register(def: SyntaxNodeLike, outer: SyntaxNodeLike, shape: SymbolShape, scope: readonly string[]): FoundSymbol {
+    const key = nodeKey(def);
+    const existing = this.byKey.get(key);
+    if (existing) return existing;
+    const qualifiedName = [...(shape.unscoped ? [] : scope), ...(shape.qualifier ?? []), shape.name].filter(Boolean).join(this.table.separator);
+    const symbol: CodeSymbol = {
+      name: shape.name,
+      qualifiedName,
+      kind: shape.kind as SymbolKind,
+      range: nodeRange(outer, def),
+      nameRange: nodeRange(shape.nameNode),
+      docRanges: [],
+      ...(shape.declarationOnly ? { declarationOnly: true } : {}),
+    };
+    const found: FoundSymbol = { symbol, node: def, outer, memberPrefix: this.memberPrefix(scope, shape) };
+    this.byKey.set(key, found);
+    this.found.push(found);
+    return found;
+  }
+
+  private outerOf(def: SyntaxNodeLike): SyntaxNodeLike {
+    let outer = def;
+    for (let p = def.parent; p && this.table.wrapperTypes.has(p.type); p = p.parent) {
+      if (!sameNode(this.unwrapDefinition(p), def)) break;
+      outer = p;
+    }
+    return outer;
+  }
+
+  private scopeFromAncestors(def: SyntaxNodeLike): { scope: string[]; enclosing: EnclosingScope | undefined } {
+    const segments: string[][] = [];
+    let enclosing: EnclosingScope | undefined;
+    let prefix: readonly string[] = this.fileScope;
+    for (let a = this.outerOf(def).parent; a; a = a.parent) {
+      if (this.table.wrapperTypes.has(a.type)) continue;
+      const known = this.byKey.get(nodeKey(a));
+      if (known) {
+        prefix = known.memberPrefix;
+        enclosing ??= { kind: known.symbol.kind, name: known.memberPrefix[known.memberPrefix.length - 1] ?? '' };
+        break;
+      }
+      const shape = this.table.describe(a, { source: this.source, enclosing: undefined });
+      if (!shape) continue;
+      segments.unshift([...(shape.qualifier ?? []), shape.memberScope ?? shape.name]);
+      enclosing ??= { kind: shape.kind, name: shape.memberScope ?? shape.name };
+    }
+    return { scope: [...prefix, ...segments.flat()].filter(Boolean), enclosing };
+  }
+}

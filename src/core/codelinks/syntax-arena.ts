@@ -1,0 +1,288 @@
+import { LineIndex } from '../text';
+import type { PointLike, SyntaxNodeLike } from './syntax-node';
+
+/**
+ * The slice of a tree-sitter TreeCursor the arena reads (web-tree-sitter's `TreeCursor` satisfies it, and so
+ * does the Node host's faster cursor). Indices are UTF-16 code units, like everywhere in the core.
+ */
+export interface TreeCursorLike {
+  readonly nodeTypeId: number;
+  readonly nodeIsMissing: boolean;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly currentFieldId: number;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+}
+
+/** Names of a grammar's node types and fields by id (web-tree-sitter's `Language.types` / `.fields`). */
+export interface GrammarNames {
+  readonly types: readonly (string | null | undefined)[];
+  readonly fields: readonly (string | null | undefined)[];
+  /** Whether a node type id is named; asked once per type id. */
+  isNamed(typeId: number): boolean;
+}
+
+const NO_NODE = -1;
+/** tree-sitter's ts_builtin_sym_error. */
+const ERROR_TYPE = 65535;
+const HAS_ERROR = 1;
+const NAMED = 2;
+const MISSING = 4;
+
+/**
+ * A whole syntax tree copied into flat typed arrays in one pre-order cursor walk, so that indexing a file
+ * crosses into wasm a handful of times per node (instead of allocating a wasm-backed Node object for every
+ * `parent`, `children` or `nextSibling`), and the tree-sitter tree can be deleted right after the walk.
+ * `root()` gives SyntaxNodeLike views with the same answers as web-tree-sitter's nodes (only visible nodes,
+ * UTF-16 indices, rows and columns from the text; `hasError` computed bottom-up from ERROR and MISSING nodes).
+ */
+export class SyntaxArena {
+  count = 0;
+  typeId: Uint16Array;
+  fieldId: Uint16Array;
+  flags: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  parent: Int32Array;
+  firstChild: Int32Array;
+  lastChild: Int32Array;
+  next: Int32Array;
+  prev: Int32Array;
+  private readonly views: (ArenaNode | undefined)[] = [];
+  private lines: LineIndex | undefined;
+
+  private constructor(
+    readonly text: string,
+    readonly names: GrammarNames,
+    capacity: number,
+  ) {
+    this.typeId = new Uint16Array(capacity);
+    this.fieldId = new Uint16Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.parent = new Int32Array(capacity);
+    this.firstChild = new Int32Array(capacity);
+    this.lastChild = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+    this.prev = new Int32Array(capacity);
+  }
+
+  /**
+   * Copies the tree under `cursor` (positioned on the root). `treeHasError` false (the root's hasError)
+   * skips asking every node whether it is MISSING.
+   */
+  static fromCursor(cursor: TreeCursorLike, names: GrammarNames, text: string, treeHasError: boolean): SyntaxArena {
+    const arena = new SyntaxArena(text, names, Math.max(64, text.length >> 2));
+    const namedByType: number[] = [];
+    const named = (type: number): boolean => {
+      let known = namedByType[type];
+      if (known === undefined) namedByType[type] = known = names.isNamed(type) ? 1 : 0;
+      return known === 1;
+    };
+    let current = arena.add(NO_NODE, cursor, named, treeHasError);
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        current = arena.add(current, cursor, named, treeHasError);
+        continue;
+      }
+      for (;;) {
+        if (cursor.gotoNextSibling()) {
+          current = arena.add(arena.parent[current], cursor, named, treeHasError);
+          break;
+        }
+        if (!cursor.gotoParent()) return arena.finish();
+        current = arena.parent[current];
+        if (current === NO_NODE) return arena.finish();
+      }
+    }
+  }
+
+  private add(parent: number, cursor: TreeCursorLike, named: (type: number) => boolean, treeHasError: boolean): number {
+    const i = this.count++;
+    if (i === this.typeId.length) this.grow();
+    const type = cursor.nodeTypeId;
+    this.typeId[i] = type;
+    this.fieldId[i] = parent === NO_NODE ? 0 : cursor.currentFieldId;
+    this.start[i] = cursor.startIndex;
+    this.end[i] = cursor.endIndex;
+    let flags = named(type) ? NAMED : 0;
+    if (treeHasError) {
+      if (cursor.nodeIsMissing) flags |= MISSING | HAS_ERROR;
+      if (type === ERROR_TYPE) flags |= HAS_ERROR;
+    }
+    this.flags[i] = flags;
+    this.parent[i] = parent;
+    this.firstChild[i] = NO_NODE;
+    this.lastChild[i] = NO_NODE;
+    this.next[i] = NO_NODE;
+    this.prev[i] = NO_NODE;
+    if (parent !== NO_NODE) {
+      const last = this.lastChild[parent];
+      if (last === NO_NODE) this.firstChild[parent] = i;
+      else {
+        this.next[last] = i;
+        this.prev[i] = last;
+      }
+      this.lastChild[parent] = i;
+    }
+    return i;
+  }
+
+  private grow(): void {
+    const size = this.typeId.length * 2;
+    const grow16 = (a: Uint16Array) => {
+      const b = new Uint16Array(size);
+      b.set(a);
+      return b;
+    };
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
+    this.typeId = grow16(this.typeId);
+    this.fieldId = grow16(this.fieldId);
+    this.start = grow32(this.start);
+    this.end = grow32(this.end);
+    this.parent = grow32(this.parent);
+    this.firstChild = grow32(this.firstChild);
+    this.lastChild = grow32(this.lastChild);
+    this.next = grow32(this.next);
+    this.prev = grow32(this.prev);
+  }
+
+  /** Propagates hasError to ancestors (children come after their parent in pre-order). */
+  private finish(): this {
+    for (let i = this.count - 1; i > 0; i--) if (this.flags[i] & HAS_ERROR) this.flags[this.parent[i]] |= HAS_ERROR;
+    return this;
+  }
+
+  root(): SyntaxNodeLike {
+    return this.node(0)!;
+  }
+
+  node(i: number): ArenaNode | null {
+    if (i === NO_NODE || i >= this.count) return null;
+    let view = this.views[i];
+    if (!view) this.views[i] = view = new ArenaNode(this, i);
+    return view;
+  }
+
+  typeName(i: number): string {
+    return this.names.types[this.typeId[i]] || 'ERROR';
+  }
+
+  isNamed(i: number): boolean {
+    return (this.flags[i] & NAMED) !== 0;
+  }
+
+  hasError(i: number): boolean {
+    return (this.flags[i] & HAS_ERROR) !== 0;
+  }
+
+  point(offset: number): PointLike {
+    this.lines ??= new LineIndex(this.text, 'lf');
+    const row = this.lines.lineOf(offset);
+    return { row, column: offset - this.lines.starts[row] };
+  }
+
+  /** tree-sitter's ts_node_descendant_for_byte_range over visible nodes (anonymous ones included). */
+  descendantForIndex(from: number, rangeStart: number, rangeEnd: number): number {
+    if (rangeStart > rangeEnd) return NO_NODE;
+    let node = from;
+    for (let descended = true; descended; ) {
+      descended = false;
+      for (let child = this.firstChild[node]; child !== NO_NODE; child = this.next[child]) {
+        const end = this.end[child];
+        if (end < rangeEnd) continue;
+        const start = this.start[child];
+        if (start === end ? end < rangeStart : end <= rangeStart) continue;
+        if (rangeStart < start) break;
+        node = child;
+        descended = true;
+        break;
+      }
+    }
+    return node;
+  }
+}
+
+/** A SyntaxNodeLike view of one arena entry; one view per node, so views compare with `===`. */
+class ArenaNode implements SyntaxNodeLike {
+  private childList: ArenaNode[] | undefined;
+  private namedList: ArenaNode[] | undefined;
+
+  constructor(
+    private readonly arena: SyntaxArena,
+    private readonly i: number,
+  ) {}
+
+  get type(): string {
+    return this.arena.typeName(this.i);
+  }
+  get isNamed(): boolean {
+    return this.arena.isNamed(this.i);
+  }
+  get hasError(): boolean {
+    return this.arena.hasError(this.i);
+  }
+  get startIndex(): number {
+    return this.arena.start[this.i];
+  }
+  get endIndex(): number {
+    return this.arena.end[this.i];
+  }
+  get startPosition(): PointLike {
+    return this.arena.point(this.arena.start[this.i]);
+  }
+  get endPosition(): PointLike {
+    return this.arena.point(this.arena.end[this.i]);
+  }
+  get text(): string {
+    return this.arena.text.slice(this.arena.start[this.i], this.arena.end[this.i]);
+  }
+  get parent(): SyntaxNodeLike | null {
+    return this.arena.node(this.arena.parent[this.i]);
+  }
+  get children(): readonly SyntaxNodeLike[] {
+    if (!this.childList) {
+      const list: ArenaNode[] = [];
+      for (let c = this.arena.firstChild[this.i]; c !== NO_NODE; c = this.arena.next[c]) list.push(this.arena.node(c)!);
+      this.childList = list;
+    }
+    return this.childList;
+  }
+  get namedChildren(): readonly SyntaxNodeLike[] {
+    if (!this.namedList) {
+      const list: ArenaNode[] = [];
+      for (let c = this.arena.firstChild[this.i]; c !== NO_NODE; c = this.arena.next[c]) if (this.arena.isNamed(c)) list.push(this.arena.node(c)!);
+      this.namedList = list;
+    }
+    return this.namedList;
+  }
+  get nextSibling(): SyntaxNodeLike | null {
+    return this.arena.node(this.arena.next[this.i]);
+  }
+  get previousSibling(): SyntaxNodeLike | null {
+    return this.arena.node(this.arena.prev[this.i]);
+  }
+  childForFieldName(fieldName: string): SyntaxNodeLike | null {
+    // An ERROR node has no production, so no fields (the cursor still reports the ones its children had).
+    if (this.arena.typeId[this.i] === ERROR_TYPE) return null;
+    const fields = this.arena.names.fields;
+    for (let c = this.arena.firstChild[this.i]; c !== NO_NODE; c = this.arena.next[c]) {
+      const id = this.arena.fieldId[c];
+      if (id !== 0 && fields[id] === fieldName) return this.arena.node(c);
+    }
+    return null;
+  }
+  descendantForIndex(startIndex: number, endIndex: number = startIndex): SyntaxNodeLike | null {
+    return this.arena.node(this.arena.descendantForIndex(this.i, startIndex, endIndex));
+  }
+}

@@ -1,0 +1,308 @@
+// @spdf implements SPDF-IDX-001
+import picomatch from 'picomatch';
+import { buildLanguageMap, languageForPath, type LanguageMapOptions } from '../../core/codelinks/languages';
+import type { CodeFileIndex } from '../../core/codelinks/model';
+import { mightContainTags } from '../../core/codelinks/prefilter';
+import type { TagSyntaxOptions } from '../../core/codelinks/tag-syntaxes';
+import type { Host } from '../../core/host';
+import { DEFAULT_TEST_GLOBS } from '../../core/codelinks/rule-input';
+import { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
+import { workspaceCacheDir } from '../cache-location';
+import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './code-index-cache';
+import { createFsReadHost } from './fs-read-host';
+import { errorCode, type IndexNote, IndexNotes } from './index-notes';
+import { compiledSyntaxes, parseTasks, type ParseTask } from './parse-tasks';
+import { ParseWorkerPool } from './worker-pool';
+import { walkWorkspace } from './workspace-walker';
+
+export { DEFAULT_TEST_GLOBS };
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export interface CodeIndexOptions {
+  /** Workspace root (absolute). Files are reported relative to it. */
+  root: string;
+  /** How files are read; defaults to the file system under `root`. Tests inject failures here. */
+  host?: Host;
+  /** Files to consider instead of listing them (relative POSIX paths). */
+  files?: readonly string[];
+  /** Who lists files when `files` is absent: the host (default when one is given) or a walk of `root`. */
+  listWith?: 'host' | 'walk';
+  excludes?: readonly string[];
+  /**
+   * Globs of files parsed even without tags (code claimed by safety-critical assets). May be a promise, so
+   * indexing can start before the model that names these globs is loaded: files without tags are then held
+   * back (paths only) and the ones the globs claim are read and parsed in a second small pass.
+   */
+  alwaysParse?: readonly string[] | PromiseLike<readonly string[]>;
+  testGlobs?: readonly string[];
+  tagSyntaxes?: TagSyntaxOptions;
+  languages?: LanguageMapOptions;
+  maxFileSize?: number;
+  /** Parse workers; default 2, 0 parses in this thread. Small inputs always parse in this thread. */
+  workers?: number;
+  /**
+   * Reuse the index of files whose bytes are unchanged (true, or a cache folder; default false). Callers
+   * must not cache for an untrusted workspace. The folder defaults to `cacheLocation`, else the user cache
+   * folder of `root` (cache-location.ts); never the workspace's own `.spdf-cache`.
+   */
+  cache?: boolean | string;
+  cacheLocation?: string;
+  /** Text to parse before workers start (default 384 KB); below it parsing stays in this thread. */
+  workerThresholdBytes?: number;
+  /** Folder with the .wasm files (the bundle's dist/); defaults to this module's folder, then node_modules. */
+  wasmDir?: string;
+}
+
+export interface CodeIndexStats {
+  candidates: number;
+  read: number;
+  tagged: number;
+  parsed: number;
+  cached: number;
+  skipped: number;
+  parsedBytes: number;
+  usedWorkers: number;
+  /** Batches a worker could not parse (crash, failed start) and this thread parsed instead. */
+  workerFallbacks: number;
+  ms: number;
+}
+
+export interface CodeIndexResult {
+  /** Parsed (or cached) files, sorted by path. Files without tags that no glob claims are not listed. */
+  files: CodeFileIndex[];
+  /** Files left out (binary, oversize, unreadable, vanished, symlink loops), each once. */
+  notes: IndexNote[];
+  /** Problems with the options (invalid bare-ID patterns...). */
+  problems: string[];
+  stats: CodeIndexStats;
+}
+
+/** Below this much text to parse, starting workers costs more than it saves. */
+const WORKER_THRESHOLD_BYTES = 384 * 1024;
+const BATCH_BYTES = 96 * 1024;
+const READ_CONCURRENCY = 32;
+
+function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
+  return !!value && typeof (value as PromiseLike<T>).then === 'function';
+}
+
+function hasNulByte(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 8192);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/** Index every tagged source file of a workspace (plus always-parse files). Never throws on file content. */
+export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeIndexResult> {
+  const started = performance.now();
+  const syntaxOptions = options.tagSyntaxes ?? {};
+  const compiled = compiledSyntaxes(syntaxOptions);
+  const languageMap = buildLanguageMap(options.languages);
+  const testGlobs = options.testGlobs ?? DEFAULT_TEST_GLOBS;
+  const isTestFile = picomatch([...testGlobs], { dot: true });
+  const globMatcher = (globs: readonly string[] | undefined) => (globs?.length ? picomatch([...globs], { dot: true }) : () => false);
+  const deferredGlobs = isPromiseLike(options.alwaysParse) ? options.alwaysParse : undefined;
+  let alwaysParse = deferredGlobs ? () => false : globMatcher(options.alwaysParse as readonly string[] | undefined);
+  const excluded = options.excludes?.length ? picomatch([...options.excludes], { dot: true }) : () => false;
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const wasmDir = options.wasmDir ?? __dirname;
+  const notes = new IndexNotes();
+  const host = options.host ?? createFsReadHost(options.root);
+  const stats: CodeIndexStats = { candidates: 0, read: 0, tagged: 0, parsed: 0, cached: 0, skipped: 0, parsedBytes: 0, usedWorkers: 0, workerFallbacks: 0, ms: 0 };
+
+  const known = (file: string) => languageForPath(file, languageMap) !== undefined;
+  let files: string[];
+  if (options.files) files = options.files.filter((f) => known(f) && !excluded(f));
+  else if (options.host && options.listWith !== 'walk') files = (await options.host.listFiles()).filter((f) => known(f) && !excluded(f));
+  else files = (await walkWorkspace(options.root, { excludes: options.excludes, include: known, notes })).files;
+  stats.candidates = files.length;
+
+  const cacheKey = optionsKey({ syntaxOptions, languages: options.languages ?? {}, testGlobs });
+  const cacheDir = typeof options.cache === 'string' ? options.cache : workspaceCacheDir(options.root, options.cacheLocation);
+  const cache = options.cache ? await CodeIndexCache.load(cacheDir, cacheKey) : undefined;
+
+  const results: CodeFileIndex[] = [];
+  const pendingCache = new Map<string, { hash: string; tagged: boolean }>();
+  const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir);
+
+  /** With deferred globs: files read without tags (candidates for the second pass) and files with tags. */
+  const untagged: string[] = [];
+  const taggedFiles: string[] = [];
+  const readOne = async (file: string, secondPass = false): Promise<void> => {
+    const text = await readSource(host, file, maxFileSize, notes);
+    if (text === undefined) return;
+    const hash = cache ? contentHash(text.bytes) : '';
+    const known: CachedEntry | undefined = cache?.get(file, hash);
+    if (!secondPass) stats.read++;
+    const hasTags = known ? known.tagged : mightContainTags(text.text, compiled);
+    const claimed = secondPass || alwaysParse(file);
+    if (!hasTags && !claimed) {
+      if (deferredGlobs) untagged.push(file);
+      if (cache && !known) cache.set(file, hash, false, null);
+      return;
+    }
+    if (deferredGlobs && !secondPass) taggedFiles.push(file);
+    else if (!claimed) stats.tagged++;
+    if (known?.index) {
+      stats.cached++;
+      results.push(known.index);
+      return;
+    }
+    if (cache) pendingCache.set(file, { hash, tagged: hasTags });
+    parser.add({ file, language: languageForPath(file, languageMap)!, text: text.text, isTestFile: isTestFile(file) });
+  };
+
+  const readAll = async (list: readonly string[], secondPass: boolean): Promise<void> => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(READ_CONCURRENCY, list.length) }, async () => {
+        while (next < list.length) await readOne(list[next++], secondPass);
+      }),
+    );
+  };
+  try {
+    await readAll(files, false);
+  } catch (error) {
+    await parser.finish().catch(() => undefined);
+    throw error;
+  }
+  if (deferredGlobs) {
+    let globs: readonly string[] = [];
+    try {
+      globs = await deferredGlobs;
+    } catch {
+      // The model failed to load: no safety-critical globs.
+    }
+    alwaysParse = globMatcher(globs);
+    stats.tagged = taggedFiles.filter((f) => !alwaysParse(f)).length;
+    await readAll(untagged.filter((f) => alwaysParse(f)).sort(), true);
+  }
+  const parsed = await parser.finish();
+  stats.parsed = parsed.length;
+  stats.parsedBytes = parser.bytes;
+  stats.usedWorkers = parser.workerCount;
+  stats.workerFallbacks = parser.fallbacks;
+  for (const index of parsed) {
+    results.push(index);
+    const pending = pendingCache.get(index.file);
+    if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) cache.set(index.file, pending.hash, pending.tagged, index);
+  }
+  if (cache) await cache.save();
+
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const noteList = notes.list();
+  stats.skipped = noteList.length;
+  stats.ms = performance.now() - started;
+  return { files: results, notes: noteList, problems: [...compiled.problems], stats };
+}
+
+interface SourceText {
+  text: string;
+  bytes: Uint8Array;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+async function readSource(host: Host, file: string, maxFileSize: number, notes: IndexNotes): Promise<SourceText | undefined> {
+  if (host.statSize) {
+    const size = await host.statSize(file).catch(() => undefined);
+    if (size === undefined) {
+      notes.add(file, 'vanished', 'file disappeared during the scan');
+      return undefined;
+    }
+    if (size > maxFileSize) {
+      notes.add(file, 'oversize', `file is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
+      return undefined;
+    }
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await host.readFile(file);
+  } catch (error) {
+    const code = errorCode(error);
+    const vanished = code === 'ENOENT' || /ENOENT/.test(String((error as Error)?.message));
+    notes.add(file, vanished ? 'vanished' : 'unreadable', vanished ? 'file disappeared during the scan' : `cannot read: ${(error as Error).message}`);
+    return undefined;
+  }
+  if (bytes.length > maxFileSize) {
+    notes.add(file, 'oversize', `file is ${formatSize(bytes.length)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
+    return undefined;
+  }
+  if (hasNulByte(bytes)) {
+    notes.add(file, 'binary', 'binary file (NUL byte in the first 8 KB); not scanned');
+    return undefined;
+  }
+  return { text: decoder.decode(bytes), bytes };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Collects parse tasks while files are still being read. Until the text to parse passes the worker
+ * threshold, tasks wait; past it, a worker pool starts and batches stream to it, overlapping reading and
+ * parsing. Small inputs parse in this thread without starting workers.
+ */
+class ParseScheduler {
+  bytes = 0;
+  workerCount = 0;
+  fallbacks = 0;
+  private batch: ParseTask[] = [];
+  private batchBytes = 0;
+  private readonly waiting: ParseTask[][] = [];
+  private readonly running: Promise<CodeFileIndex[]>[] = [];
+  private pool: ParseWorkerPool | undefined;
+
+  constructor(
+    private readonly workers: number,
+    private readonly threshold: number,
+    private readonly syntaxes: TagSyntaxOptions,
+    private readonly wasmDir: string,
+  ) {}
+
+  add(task: ParseTask): void {
+    this.batch.push(task);
+    this.batchBytes += task.text.length;
+    this.bytes += task.text.length;
+    if (this.batchBytes >= BATCH_BYTES) this.flushBatch();
+  }
+
+  async finish(): Promise<CodeFileIndex[]> {
+    this.flushBatch();
+    try {
+      if (!this.pool) {
+        const tasks = this.waiting.splice(0).flat();
+        if (tasks.length === 0) return [];
+        const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
+        return await parseTasks(runtime, tasks, this.syntaxes);
+      }
+      return (await Promise.all(this.running)).flat();
+    } finally {
+      await this.pool?.close();
+    }
+  }
+
+  private flushBatch(): void {
+    if (this.batch.length) this.waiting.push(this.batch);
+    this.batch = [];
+    this.batchBytes = 0;
+    if (!this.pool && this.workers > 0 && this.bytes >= this.threshold) {
+      this.pool = new ParseWorkerPool(this.workers, this.syntaxes, this.wasmDir);
+      this.workerCount = this.workers;
+    }
+    if (this.pool) for (const tasks of this.waiting.splice(0)) this.running.push(this.runBatch(this.pool, tasks));
+  }
+
+  /** A batch the pool cannot handle (worker crash) is parsed here instead. */
+  private async runBatch(pool: ParseWorkerPool, tasks: ParseTask[]): Promise<CodeFileIndex[]> {
+    try {
+      return await pool.run(tasks);
+    } catch {
+      this.fallbacks++;
+      const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
+      return parseTasks(runtime, tasks, this.syntaxes);
+    }
+  }
+}

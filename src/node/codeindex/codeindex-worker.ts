@@ -1,0 +1,23 @@
+/**
+ * Worker entry of the parse pool. From source it runs as this .ts file (tsx's loader is inherited through
+ * execArgv); the bundle ships it as dist/codeindex-worker.js:
+ *   esbuild src/node/codeindex/codeindex-worker.ts --bundle --platform=node --target=node20 --outfile=dist/codeindex-worker.js
+ * with the grammar and runtime .wasm files copied flat into dist/ (see grammarFiles.ts).
+ */
+import { parentPort } from 'node:worker_threads';
+import { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
+import { parseTasks, type ParseRequest, type ParseResponse } from './parse-tasks';
+
+let runtime: Promise<TreeSitterRuntime> | undefined;
+
+parentPort?.on('message', async (request: ParseRequest) => {
+  let response: ParseResponse;
+  try {
+    runtime ??= TreeSitterRuntime.create({ wasmDir: request.wasmDir });
+    // One JSON string crosses faster than structured-cloning thousands of small range objects.
+    response = { id: request.id, results: [], json: JSON.stringify(await parseTasks(await runtime, request.tasks, request.syntaxes)) };
+  } catch (error) {
+    response = { id: request.id, results: [], error: (error as Error).stack ?? String(error) };
+  }
+  parentPort?.postMessage(response);
+});

@@ -1,0 +1,115 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CodeFileIndex } from '../../core/codelinks/model';
+import type { TagSyntaxOptions } from '../../core/codelinks/tag-syntaxes';
+import type { ParseRequest, ParseResponse, ParseTask } from './parse-tasks';
+
+/**
+ * Where the worker entry lives: next to this module when running from source (`codeindex-worker.ts`, tsx),
+ * or `codeindex-worker.js` next to the bundle (dist/) when bundled by esbuild.
+ */
+export function defaultWorkerScript(): string {
+  const source = path.join(__dirname, 'codeindex-worker.ts');
+  if (__filename.endsWith('.ts') && fs.existsSync(source)) return source;
+  return path.join(__dirname, 'codeindex-worker.js');
+}
+
+/**
+ * A .ts entry (running from source) gets tsx's CommonJS hook registered inside the worker first: workers do
+ * not reliably inherit the parent's loader flags (`npx tsx` passes none through execArgv).
+ */
+function startWorker(script: string): Worker {
+  if (!script.endsWith('.ts')) return new Worker(script);
+  const bootstrap = `require('tsx/cjs'); require(${JSON.stringify(script)});`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+interface Pending {
+  resolve(results: CodeFileIndex[]): void;
+  reject(error: Error): void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  busy: boolean;
+}
+
+/** A fixed set of parse workers fed batch by batch; each batch goes to the first idle worker. */
+export class ParseWorkerPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly pending = new Map<number, Pending & { worker: PoolWorker }>();
+  private readonly queue: { request: ParseRequest; pending: Pending }[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    size: number,
+    private readonly syntaxes: TagSyntaxOptions,
+    private readonly wasmDir: string | undefined,
+    script: string = defaultWorkerScript(),
+  ) {
+    for (let i = 0; i < size; i++) this.workers.push(this.spawn(script));
+  }
+
+  run(tasks: ParseTask[]): Promise<CodeFileIndex[]> {
+    if (this.closed) return Promise.reject(new Error('parse pool is closed'));
+    if (this.workers.length === 0) return Promise.reject(new Error('no parse worker is running'));
+    return new Promise((resolve, reject) => {
+      const request: ParseRequest = { id: this.nextId++, tasks, syntaxes: this.syntaxes, wasmDir: this.wasmDir };
+      this.queue.push({ request, pending: { resolve, reject } });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    for (const { pending } of this.queue.splice(0)) pending.reject(new Error('parse pool closed'));
+  }
+
+  private spawn(script: string): PoolWorker {
+    const entry: PoolWorker = { worker: startWorker(script), busy: false };
+    entry.worker.on('message', (response: ParseResponse) => this.settle(entry, response));
+    entry.worker.on('error', (error) => this.fail(entry, error));
+    entry.worker.on('exit', (code) => {
+      if (!this.closed) this.fail(entry, new Error(`parse worker exited with code ${code}`));
+    });
+    return entry;
+  }
+
+  private dispatch(): void {
+    for (const entry of this.workers) {
+      if (entry.busy) continue;
+      const next = this.queue.shift();
+      if (!next) return;
+      entry.busy = true;
+      this.pending.set(next.request.id, { ...next.pending, worker: entry });
+      entry.worker.postMessage(next.request);
+    }
+  }
+
+  private settle(entry: PoolWorker, response: ParseResponse): void {
+    const pending = this.pending.get(response.id);
+    this.pending.delete(response.id);
+    entry.busy = false;
+    if (pending) {
+      if (response.error) pending.reject(new Error(response.error));
+      else pending.resolve(response.json !== undefined ? (JSON.parse(response.json) as CodeFileIndex[]) : response.results);
+    }
+    this.dispatch();
+  }
+
+  private fail(entry: PoolWorker, error: Error): void {
+    for (const [id, pending] of this.pending) {
+      if (pending.worker !== entry) continue;
+      this.pending.delete(id);
+      pending.reject(error);
+    }
+    const index = this.workers.indexOf(entry);
+    if (index >= 0) this.workers.splice(index, 1);
+    if (this.workers.length === 0) {
+      for (const { pending } of this.queue.splice(0)) pending.reject(error);
+    } else this.dispatch();
+  }
+}

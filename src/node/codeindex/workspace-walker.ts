@@ -1,0 +1,119 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { errorCode, IndexNotes } from './index-notes';
+
+/** Never walked, whatever the ignore files say. */
+export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', '.spdf-cache']);
+
+export interface WalkOptions {
+  /** Workspace-relative globs to leave out (config `exclude`). */
+  excludes?: readonly string[];
+  /** Honour .gitignore files (root and nested); default true. */
+  gitignore?: boolean;
+  /** Keep only files this accepts (e.g. known source extensions). */
+  include?: (file: string) => boolean;
+  notes?: IndexNotes;
+}
+
+interface IgnoreLayer {
+  base: string;
+  rules: Ignore;
+}
+
+/** True when `real` (a resolved path) is `rootReal` or lies below it. */
+export function isInside(rootReal: string, real: string): boolean {
+  const rel = path.relative(rootReal, real);
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+/**
+ * Lists workspace files (relative POSIX paths, sorted). Follows symbolic links that stay inside the root but
+ * never re-enters a directory already on the current path (a loop is noted once); links that leave the root
+ * and unreadable or vanished directories are noted, not followed.
+ */
+export async function walkWorkspace(root: string, options: WalkOptions = {}): Promise<{ files: string[]; notes: IndexNotes }> {
+  const notes = options.notes ?? new IndexNotes();
+  const excluded = options.excludes?.length ? picomatch([...options.excludes], { dot: true }) : () => false;
+  const include = options.include ?? (() => true);
+  const useGitignore = options.gitignore ?? true;
+  const files: string[] = [];
+  const seenDirs = new Set<string>();
+  const rootReal = await fs.realpath(root).catch(() => path.resolve(root));
+
+  const isIgnored = (rel: string, isDir: boolean, layers: readonly IgnoreLayer[]): boolean => {
+    for (const layer of layers) {
+      const local = layer.base ? rel.slice(layer.base.length + 1) : rel;
+      if (local && layer.rules.ignores(isDir ? `${local}/` : local)) return true;
+    }
+    return false;
+  };
+
+  const walk = async (abs: string, rel: string, layers: readonly IgnoreLayer[], chain: ReadonlySet<string>): Promise<void> => {
+    let real: string;
+    try {
+      real = await fs.realpath(abs);
+    } catch (error) {
+      notes.add(rel || '.', errorCode(error) === 'ENOENT' ? 'vanished' : 'unreadable', `directory not readable: ${(error as Error).message}`);
+      return;
+    }
+    if (chain.has(real)) {
+      notes.add(rel, 'symlink-loop', `symbolic link loop back to ${path.relative(root, real) || '.'}; not followed`);
+      return;
+    }
+    if (seenDirs.has(real)) return; // the same directory reached through another link: indexed once
+    seenDirs.add(real);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(abs, { withFileTypes: true });
+    } catch (error) {
+      notes.add(rel || '.', errorCode(error) === 'ENOENT' ? 'vanished' : 'unreadable', `directory not readable: ${(error as Error).message}`);
+      return;
+    }
+    let ownLayers = layers;
+    if (useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+      try {
+        const text = await fs.readFile(path.join(abs, '.gitignore'), 'utf8');
+        ownLayers = [...layers, { base: rel, rules: ignore().add(text) }];
+      } catch {
+        // An unreadable .gitignore ignores nothing.
+      }
+    }
+    const nextChain = new Set(chain).add(real);
+    const subdirs: Promise<void>[] = [];
+    for (const entry of entries) {
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const childAbs = path.join(abs, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let linkTarget: string | undefined;
+      if (entry.isSymbolicLink()) {
+        try {
+          linkTarget = await fs.realpath(childAbs);
+          const target = await fs.stat(linkTarget);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch (error) {
+          if (errorCode(error) === 'ELOOP') notes.add(childRel, 'symlink-loop', 'symbolic link points to itself; not followed');
+          else if (include(childRel) && !isIgnored(childRel, false, ownLayers) && !excluded(childRel))
+            notes.add(childRel, 'unreadable', `symbolic link to a missing target (${await fs.readlink(childAbs).catch(() => '?')}); not read`);
+          continue;
+        }
+      }
+      if (isDir && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
+      if (isIgnored(childRel, isDir, ownLayers) || excluded(childRel)) continue;
+      if (linkTarget !== undefined && !isInside(rootReal, linkTarget) && (isDir || (isFile && include(childRel)))) {
+        notes.add(childRel, 'outside-root', `symbolic link to ${linkTarget}, outside the workspace root; not followed`);
+        continue;
+      }
+      if (isDir) subdirs.push(walk(childAbs, childRel, ownLayers, nextChain));
+      else if (isFile && include(childRel)) files.push(childRel);
+    }
+    await Promise.all(subdirs);
+  };
+
+  await walk(path.resolve(root), '', [], new Set());
+  files.sort();
+  return { files, notes };
+}
