@@ -10,7 +10,11 @@ export function generateJUnit(n: number, oneLine: boolean): string {
   const parts = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>', '<testsuite name="com.acme.pump" tests="' + n + '">'];
   for (let i = 0; i < n; i++) {
     const head = `<testcase classname="com.acme.pump.DoseControllerTest${i % 500}" name="rejects_rate_case_${i}" time="0.00${i % 10}">`;
-    parts.push(i % 20 === 0 ? `${head}<failure message="expected 5 but was ${i}" type="AssertionError">at line ${i}</failure></testcase>` : `${head}<system-out>dose accepted at ${i % 1000} ml/h; alarm cleared; log entry written</system-out></testcase>`);
+    parts.push(
+      i % 20 === 0
+        ? `${head}<failure message="expected 5 but was ${i}" type="AssertionError">at line ${i}</failure></testcase>`
+        : `${head}<system-out>dose accepted at ${i % 1000} ml/h; alarm cleared; log entry written</system-out></testcase>`,
+    );
   }
   parts.push('</testsuite>', '</testsuites>');
   return parts.join(nl);

@@ -31,7 +31,13 @@ export async function benchLint(n: number, runs = 3): Promise<void> {
   const files = generateModel(n);
   const bytes = [...files.values()].reduce((s, t) => s + t.length, 0);
   const host = new MemoryHost(new Map([...files, ['spdf.config.yaml', 'profile: all\n']]));
-  const baseline = await best(runs, async () => time(() => { for (const t of files.values()) parseDocument(t); })[1]);
+  const baseline = await best(
+    runs,
+    async () =>
+      time(() => {
+        for (const t of files.values()) parseDocument(t);
+      })[1],
+  );
   const loadOnly = await best(runs, async () => (await timeAsync(() => loadWorkspace(host)))[1]);
   const ws = await loadWorkspace(host);
   const inputs = { graph: ws.graph, config: ws.config, allFiles: ws.allFiles };
@@ -42,8 +48,12 @@ export async function benchLint(n: number, runs = 3): Promise<void> {
   console.log(`model: ${n} requirements, ${files.size} files, ${mb} MB, ${ws.graph.items.length} items, ${findings} findings (profile all)`);
   console.log(`  baseline yaml.parseDocument      ${baseline.toFixed(0).padStart(6)} ms  (${(bytes / 1e3 / baseline).toFixed(1)} MB/s)  1.00x`);
   console.log(`  load (parse + schema + graph)    ${loadOnly.toFixed(0).padStart(6)} ms  ${(loadOnly / baseline).toFixed(2)}x baseline`);
-  console.log(`  lint total, structural rules     ${(loadOnly + structural).toFixed(0).padStart(6)} ms  ${((loadOnly + structural) / baseline).toFixed(2)}x baseline  (rules ${structural.toFixed(0)} ms)`);
-  console.log(`  lint total, all ${String(RULES.length).padEnd(3)} rules       ${(loadOnly + all).toFixed(0).padStart(6)} ms  ${((loadOnly + all) / baseline).toFixed(2)}x baseline  (rules ${all.toFixed(0)} ms; ${((loadOnly + all) / (loadOnly + structural)).toFixed(2)}x structural)`);
+  console.log(
+    `  lint total, structural rules     ${(loadOnly + structural).toFixed(0).padStart(6)} ms  ${((loadOnly + structural) / baseline).toFixed(2)}x baseline  (rules ${structural.toFixed(0)} ms)`,
+  );
+  console.log(
+    `  lint total, all ${String(RULES.length).padEnd(3)} rules       ${(loadOnly + all).toFixed(0).padStart(6)} ms  ${((loadOnly + all) / baseline).toFixed(2)}x baseline  (rules ${all.toFixed(0)} ms; ${((loadOnly + all) / (loadOnly + structural)).toFixed(2)}x structural)`,
+  );
 }
 
 /** A chain of `n` OT zones behind one IT zone, each with a hardware-diode side branch back to IT. */
@@ -72,14 +82,26 @@ export async function benchReachability(n: number, runs = 5): Promise<void> {
     if (reached !== size) throw new Error(`reachability bench: ${reached} of ${size} zones reached`);
     const baseline = await best(runs, async () => time(() => buildZoneGraph(ws.graph))[1]);
     const repeat = 10;
-    const search = (await best(runs, async () => time(() => { for (let i = 0; i < repeat; i++) computeExposure(zg, LOW_TRUST_CLASSES); })[1])) / repeat;
+    const search =
+      (await best(
+        runs,
+        async () =>
+          time(() => {
+            for (let i = 0; i < repeat; i++) computeExposure(zg, LOW_TRUST_CLASSES);
+          })[1],
+      )) / repeat;
     return { baseline, search };
   };
   await measure(n); // warm-up: the first search pays for JIT compilation
   const one = await measure(n);
   const two = await measure(2 * n);
-  for (const [size, r] of [[n, one], [2 * n, two]] as const) {
-    console.log(`  zone chain of ${String(size).padEnd(6)} baseline buildZoneGraph ${r.baseline.toFixed(1).padStart(7)} ms  computeExposure ${r.search.toFixed(1).padStart(7)} ms  ${(r.search / r.baseline).toFixed(2)}x baseline`);
+  for (const [size, r] of [
+    [n, one],
+    [2 * n, two],
+  ] as const) {
+    console.log(
+      `  zone chain of ${String(size).padEnd(6)} baseline buildZoneGraph ${r.baseline.toFixed(1).padStart(7)} ms  computeExposure ${r.search.toFixed(1).padStart(7)} ms  ${(r.search / r.baseline).toFixed(2)}x baseline`,
+    );
   }
   console.log(`  computeExposure ${2 * n} / ${n} zones: ${(two.search / one.search).toFixed(2)}x (twice the zones and conduits)`);
 }

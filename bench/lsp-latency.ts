@@ -29,7 +29,18 @@ function cFile(lines: number, requirements: number): string {
   let n = 0;
   while (out.length < lines) {
     const id = n % 97 === 96 ? `SEC-REQ-9${String(n).padStart(5, '0')}` : `SEC-REQ-${String((n * 37) % requirements).padStart(6, '0')}`;
-    out.push(`/* @spdf implements ${id} */`, `int32_t dose_step_${n}(int32_t rate, int32_t limit)`, '{', '    int32_t x = rate * 2;', '    if (x > limit) {', '        x = limit;', '    }', '    return x;', '}', '');
+    out.push(
+      `/* @spdf implements ${id} */`,
+      `int32_t dose_step_${n}(int32_t rate, int32_t limit)`,
+      '{',
+      '    int32_t x = rate * 2;',
+      '    if (x > limit) {',
+      '        x = limit;',
+      '    }',
+      '    return x;',
+      '}',
+      '',
+    );
     n++;
   }
   return out.join('\n');
@@ -146,9 +157,7 @@ export async function runLspLatencyBench(opts: { quick?: boolean } = {}): Promis
   for (let i = 0; i < edits; i++) {
     const version = i + 2;
     const insert = i % 2 === 0;
-    const change = insert
-      ? { range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: ' ' }
-      : { range: { start: { line, character: 4 }, end: { line, character: 5 } }, text: '' };
+    const change = insert ? { range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: ' ' } : { range: { start: { line, character: 4 }, end: { line, character: 5 } }, text: '' };
     const got = c.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version, 60000);
     const s = performance.now();
     c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
@@ -170,7 +179,10 @@ export async function runLspLatencyBench(opts: { quick?: boolean } = {}): Promis
   for (let i = 0; i < yEdits; i++) {
     const version = i + 2;
     const col = yText.split('\n')[yLine].length;
-    const change = i % 2 === 0 ? { range: { start: { line: yLine, character: col }, end: { line: yLine, character: col } }, text: 'x' } : { range: { start: { line: yLine, character: col }, end: { line: yLine, character: col + 1 } }, text: '' };
+    const change =
+      i % 2 === 0
+        ? { range: { start: { line: yLine, character: col }, end: { line: yLine, character: col } }, text: 'x' }
+        : { range: { start: { line: yLine, character: col }, end: { line: yLine, character: col + 1 } }, text: '' };
     const got = c.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === yUri && m.params.version === version, 120000);
     const s = performance.now();
     c.notify('textDocument/didChange', { textDocument: { uri: yUri, version }, contentChanges: [change] });

@@ -48,7 +48,14 @@ function links(reqIds: string[], controlIds: string[], n: number): MatrixCodeLin
     const targets = !verifies && i % 5 === 0 && controlIds.length ? controlIds : reqIds;
     const id = targets[i % targets.length];
     const file = verifies ? `tests/test_mod${Math.floor(i / 50)}.py` : `src/mod${Math.floor(i / 50)}.c`;
-    out.push({ id, relation: verifies ? 'verifies' : 'implements', file, symbol: verifies ? `tests.test_mod${Math.floor(i / 50)}.test_${i}` : `fn_${i}`, line: 1 + (i % 50) * 20, review: 'unreviewed' });
+    out.push({
+      id,
+      relation: verifies ? 'verifies' : 'implements',
+      file,
+      symbol: verifies ? `tests.test_mod${Math.floor(i / 50)}.test_${i}` : `fn_${i}`,
+      line: 1 + (i % 50) * 20,
+      review: 'unreviewed',
+    });
   }
   return out;
 }
@@ -135,7 +142,9 @@ async function firstPaint(m: Matrix): Promise<{ ms: number; bytes: number; rowsI
     await page.setViewportSize({ width: 1400, height: 900 });
     // The data reaches the page as a message (a structured clone, as VS Code's postMessage delivers it).
     await page.exposeFunction('__benchData', () => data);
-    await page.addInitScript(`window.acquireVsCodeApi = () => ({ postMessage(m) { if (m && m.type === 'ready') window.__benchData().then((text) => { const msg = JSON.parse(text); window.__posted = performance.now(); window.postMessage(msg, '*'); }); }, getState() {}, setState() {} });`);
+    await page.addInitScript(
+      `window.acquireVsCodeApi = () => ({ postMessage(m) { if (m && m.type === 'ready') window.__benchData().then((text) => { const msg = JSON.parse(text); window.__posted = performance.now(); window.postMessage(msg, '*'); }); }, getState() {}, setState() {} });`,
+    );
     await page.goto(`${origin}/matrix.html`);
     await page.waitForSelector('tbody tr td', { timeout: 120_000 });
     const t = await page.evaluate(() => performance.now());
@@ -150,7 +159,8 @@ async function firstPaint(m: Matrix): Promise<{ ms: number; bytes: number; rowsI
   }
 }
 
-if (require.main === module) runMatrixBench({ quick: process.argv.includes('--quick') }).catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (require.main === module)
+  runMatrixBench({ quick: process.argv.includes('--quick') }).catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

@@ -41,7 +41,9 @@ export function generateModel(n: number): Map<string, string> {
           `  - id: THR-${pad(Math.floor(i * 0.4) + (i % 5))}\n    title: Spoofed command ${i}\n    stride: [S, T]\n    targets: [AST-${z}]\n    score:\n      method: mitre-cvss-rubric\n      vector: "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:H"\n      rubric: {AV: "adjacent via BLE", I: "incorrect therapy", A: "therapy stops"}\n      pre: 8.1\n      post: 3.1\n      exploitability: high\n      post_exploitability: low\n    hazards: [HAZ-${h}]\n    controls: [CTRL-${c}]\n    status: mitigated`,
         );
       if (i % 2 === 0)
-        controls.push(`  - id: CTRL-${c}\n    title: Signed commands ${i}\n    type: technical\n    fda_category: authentication\n    applies_to: [AST-${z}]\n    implements: [SEC-REQ-${id}]\n    fail_mode: n/a\n    status: implemented`);
+        controls.push(
+          `  - id: CTRL-${c}\n    title: Signed commands ${i}\n    type: technical\n    fda_category: authentication\n    applies_to: [AST-${z}]\n    implements: [SEC-REQ-${id}]\n    fail_mode: n/a\n    status: implemented`,
+        );
       reqs.push(
         `  - id: SEC-REQ-${id}\n    title: Reject unsigned command ${i}\n    text: "The pump shall reject any therapy command ${i} not signed by an authorized key."\n    derived_from: [THR-${t}]\n    standards: {iec62443_3_3: ["SR 1.2", "SR 3.1"], fda_app1: [authentication]}\n    verification: [test]\n    tests: [TC-${id}]`,
       );
@@ -57,7 +59,13 @@ export function generateModel(n: number): Map<string, string> {
       ['requirements', reqs],
       ['tests', tests],
     ];
-    files.set(`model/part-${z}.spdf.yaml`, sections.filter(([, l]) => l.length).map(([k, l]) => `${k}:\n${l.join('\n')}\n`).join(''));
+    files.set(
+      `model/part-${z}.spdf.yaml`,
+      sections
+        .filter(([, l]) => l.length)
+        .map(([k, l]) => `${k}:\n${l.join('\n')}\n`)
+        .join(''),
+    );
   }
   return files;
 }

@@ -33,7 +33,9 @@ for (const e of entries) {
     entryPoints: [e.in],
     outfile: e.out,
     bundle: true,
-    ...(e.browser ? { platform: 'browser', target: 'chrome114', format: 'iife', globalName: e.browser, minify: true } : { platform: 'node', target: 'node20', format: 'cjs', minify, keepNames: minify }),
+    ...(e.browser
+      ? { platform: 'browser', target: 'chrome114', format: 'iife', globalName: e.browser, minify: true }
+      : { platform: 'node', target: 'node20', format: 'cjs', minify, keepNames: minify }),
     external: ['vscode'],
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
     logLevel: 'warning',

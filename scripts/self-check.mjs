@@ -13,14 +13,12 @@ const junit = join(root, 'out', 'junit', 'mocha.xml');
 if (!existsSync(junit)) fail(`no JUnit results at out/junit/mocha.xml: run mocha with test/support/dot-and-junit.cjs first`);
 const head = readFileSync(junit, 'utf8').match(/<testsuite\b[^>]*>/)?.[0] ?? '';
 const count = (name) => Number(head.match(new RegExp(`\\b${name}="(\\d+)"`))?.[1] ?? NaN);
-if (!(count('tests') > 0) || count('failures') !== 0 || count('errors') !== 0)
-  fail(`out/junit/mocha.xml does not record a passing run: ${head}`);
+if (!(count('tests') > 0) || count('failures') !== 0 || count('errors') !== 0) fail(`out/junit/mocha.xml does not record a passing run: ${head}`);
 
-const r = spawnSync(
-  process.execPath,
-  [join(root, 'dist', 'cli.js'), 'check', root, '--min-coverage', '100', '--fail-on-status', 'ERROR,MISSING,SUSPECT', '--test-results', 'out/junit/*.xml'],
-  { cwd: root, stdio: 'inherit' },
-);
+const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', root, '--min-coverage', '100', '--fail-on-status', 'ERROR,MISSING,SUSPECT', '--test-results', 'out/junit/*.xml'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (r.status !== 0) fail('self-trace gate failed (after a deliberate code change: review the links, `node dist/cli.js review --all`)');
 process.exit(0);
 

@@ -26,7 +26,9 @@ interface LockLink {
 export function ownRequirements(root: string): OwnRequirement[] {
   const lock = JSON.parse(readFileSync(join(root, 'spdf.lock.json'), 'utf8')) as { links: LockLink[] };
   const out: OwnRequirement[] = [];
-  for (const name of readdirSync(join(root, 'requirements')).filter((n) => n.endsWith('.spdf.yaml')).sort()) {
+  for (const name of readdirSync(join(root, 'requirements'))
+    .filter((n) => n.endsWith('.spdf.yaml'))
+    .sort()) {
     const doc = parse(readFileSync(join(root, 'requirements', name), 'utf8')) as { requirements?: { id: string; title: string; text: string }[] };
     for (const r of doc.requirements ?? []) {
       const files = (relation: string) => [...new Set(lock.links.filter((l) => l.id === r.id && l.relation === relation).map((l) => l.file))].sort();

@@ -20,12 +20,23 @@ rmSync(junitFile, { force: true });
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const git = (...args: string[]) => run('git', args).stdout?.trim() ?? '';
 
-const mocha = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', './test/support/dot-and-junit.cjs', '--reporter-option', `output=${junitFile}`],
-  { cwd: root, stdio: 'inherit' },
-);
-const gate = run(process.execPath, [join(root, 'dist', 'cli.js'), 'check', root, '--format', 'json', '--min-coverage', '100', '--fail-on-status', 'ERROR,MISSING,SUSPECT', '--test-results', junitFile]);
+const mocha = spawnSync(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', './test/support/dot-and-junit.cjs', '--reporter-option', `output=${junitFile}`], {
+  cwd: root,
+  stdio: 'inherit',
+});
+const gate = run(process.execPath, [
+  join(root, 'dist', 'cli.js'),
+  'check',
+  root,
+  '--format',
+  'json',
+  '--min-coverage',
+  '100',
+  '--fail-on-status',
+  'ERROR,MISSING,SUSPECT',
+  '--test-results',
+  junitFile,
+]);
 const check = JSON.parse(gate.stdout || '{}') as { pass?: boolean; coverage?: { percent: number; total: number; byStatus: Record<string, number> }; offenders?: unknown[] };
 
 interface CaseResult {
@@ -33,7 +44,13 @@ interface CaseResult {
   name: string;
   result: 'pass' | 'fail' | 'skipped';
 }
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const attr = (tag: string, name: string) => unescape(new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? '');
 const cases: CaseResult[] = [];
 const xml = existsSync(junitFile) ? readFileSync(junitFile, 'utf8') : '';
@@ -61,7 +78,13 @@ const report = {
   platform: { os: platform(), release: release(), arch: arch() },
   node: process.version,
   ruleSetHash: ruleSetHash(RULES.map((r) => r.meta)),
-  tests: { total: cases.length, passed: cases.filter((c) => c.result === 'pass').length, failed: cases.filter((c) => c.result === 'fail').length, skipped: cases.filter((c) => c.result === 'skipped').length, exitCode: mocha.status },
+  tests: {
+    total: cases.length,
+    passed: cases.filter((c) => c.result === 'pass').length,
+    failed: cases.filter((c) => c.result === 'fail').length,
+    skipped: cases.filter((c) => c.result === 'skipped').length,
+    exitCode: mocha.status,
+  },
   selfTrace: { pass: check.pass === true, coverage: check.coverage ?? null, offenders: check.offenders ?? null, exitCode: gate.status },
   requirements,
 };
@@ -93,5 +116,7 @@ ${requirements.map((r) => `<tr><td>${esc(r.id)}</td><td><strong>${esc(r.title)}<
 `;
 writeFileSync(join(outDir, 'report.json'), JSON.stringify({ pass, ...report }, null, 2) + '\n');
 writeFileSync(join(outDir, 'report.html'), html);
-console.log(`validate: ${pass ? 'PASS' : 'FAIL'}: ${report.tests.passed}/${report.tests.total} tests passed, self-trace ${report.selfTrace.pass ? 'PASS' : 'FAIL'} at ${report.selfTrace.coverage?.percent ?? '?'} %; out/validation/report.html and report.json`);
+console.log(
+  `validate: ${pass ? 'PASS' : 'FAIL'}: ${report.tests.passed}/${report.tests.total} tests passed, self-trace ${report.selfTrace.pass ? 'PASS' : 'FAIL'} at ${report.selfTrace.coverage?.percent ?? '?'} %; out/validation/report.html and report.json`,
+);
 process.exit(pass ? 0 : 1);

@@ -152,9 +152,7 @@ export interface InsertTagParams {
 export const InsertTagRequest = new RequestType<InsertTagParams, { uri: string; edit: { range: WireRange; newText: string } } | null, void>('spdf/insertTagEdit');
 
 /** Candidate IDs for a tag at a position (relation -> item IDs with titles). */
-export const TagCandidatesRequest = new RequestType<{ uri: string; line: number }, { relation: string; id: string; title: string }[], void>(
-  'spdf/tagCandidates',
-);
+export const TagCandidatesRequest = new RequestType<{ uri: string; line: number }, { relation: string; id: string; title: string }[], void>('spdf/tagCandidates');
 
 /** Server-side commands (workspace/executeCommand), listed in the server's capabilities. */
 export const SERVER_COMMANDS = {
@@ -238,9 +236,7 @@ export interface TraceTarget {
 }
 
 /** The items the symbol at a position implements, verifies or mitigates (with the symbol's name, or null when no symbol is there). */
-export const SymbolItemsRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, { symbol: string | null; items: TraceTarget[] }, void>(
-  'spdf/symbolItems',
-);
+export const SymbolItemsRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, { symbol: string | null; items: TraceTarget[] }, void>('spdf/symbolItems');
 
 /** The code that implements or verifies an item, and its tests. */
 export const ItemCodeRequest = new RequestType<{ id: string }, { found: boolean; code: TraceTarget[] }, void>('spdf/itemCode');

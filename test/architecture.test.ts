@@ -158,7 +158,10 @@ describe('architecture', () => {
   it('docs/architecture.md names every folder of src/ and every top-level folder of the repository', () => {
     const doc = readFileSync(join(ROOT, 'docs', 'architecture.md'), 'utf8');
     const named = new Set([...doc.matchAll(/`([^`\s]+)`/g)].map((m) => m[1].replace(/\/$/, '')));
-    const dirs = (d: string): string[] => readdirSync(d, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => [join(d, e.name), ...dirs(join(d, e.name))]);
+    const dirs = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .flatMap((e) => [join(d, e.name), ...dirs(join(d, e.name))]);
     const topLevel = readdirSync(ROOT, { withFileTypes: true })
       .filter((e) => e.isDirectory() && !['node_modules', 'dist', '.git', '.spdf-cache', 'out'].includes(e.name))
       .map((e) => e.name);

@@ -31,12 +31,12 @@ describe('changelog and rule versions', () => {
     assert.deepEqual(bad, []);
   });
 
-  it('every rule\'s documentation (docs/rules.md, spdf explain) states its `since`', () => {
+  it("every rule's documentation (docs/rules.md, spdf explain) states its `since`", () => {
     const bad = RULES.filter((r) => !ruleDoc(r, '#').includes(`\n- Since: ${r.meta.since}\n`)).map((r) => r.meta.code);
     assert.deepEqual(bad, []);
   });
 
-  it("every rule is recorded under its `since` version (its code, or \"all rules of <version>\"), or under Unreleased until that version's section exists", () => {
+  it('every rule is recorded under its `since` version (its code, or "all rules of <version>"), or under Unreleased until that version\'s section exists', () => {
     const missing = RULES.filter((r) => {
       const { code, since } = r.meta;
       const section = byVersion.get(since);

@@ -17,7 +17,10 @@ export function repoPaths(markdown: string): string[] {
   const out = new Set<string>();
   for (const [, raw] of markdown.matchAll(/`([^`\n]+)`/g)) {
     if (/[\s<>*{}]/.test(raw) || raw.includes('://')) continue;
-    const path = raw.replace(/#.*$/, '').replace(/:\d+(:\d+)?$/, '').replace(/\/$/, '');
+    const path = raw
+      .replace(/#.*$/, '')
+      .replace(/:\d+(:\d+)?$/, '')
+      .replace(/\/$/, '');
     const first = path.split('/')[0];
     if (!TOP_LEVEL.has(first)) continue;
     if (!path.includes('/') && !/\.[a-z]+$/i.test(path)) continue;
@@ -31,12 +34,17 @@ describe('paths named in the contributor documents', () => {
     it(`every repository path in ${doc} exists`, () => {
       const paths = repoPaths(readFileSync(join(ROOT, doc), 'utf8'));
       assert.ok(paths.length >= 20, `only ${paths.length} paths recognised in ${doc}: is the extraction broken?`);
-      assert.deepEqual(paths.filter((p) => !existsSync(join(ROOT, p))), []);
+      assert.deepEqual(
+        paths.filter((p) => !existsSync(join(ROOT, p))),
+        [],
+      );
     });
   }
 
   it('recognises paths and skips what is not one', () => {
-    const found = repoPaths('`src/core/types.ts` `src/core/rules/<family>/` `npm test` `media/**/*.js` `docs/rules.md#tm000-yaml-syntax` `team.config.yaml` `node:fs` `src/cli/main.ts:12` `package.json`');
+    const found = repoPaths(
+      '`src/core/types.ts` `src/core/rules/<family>/` `npm test` `media/**/*.js` `docs/rules.md#tm000-yaml-syntax` `team.config.yaml` `node:fs` `src/cli/main.ts:12` `package.json`',
+    );
     assert.deepEqual(found.sort(), ['docs/rules.md', 'package.json', 'src/cli/main.ts', 'src/core/types.ts']);
   });
 });

@@ -24,8 +24,7 @@ interface Template {
   fn: (f: number, k: number, id: string) => string;
 }
 
-const C_LIKE_BODY = (k: number, indent: string, decl: string) =>
-  `${indent}${decl} x = ${k};\n${indent}for (${decl} i = 0; i < 3; i++) {\n${indent}    x += i;\n${indent}}\n${indent}return x;\n`;
+const C_LIKE_BODY = (k: number, indent: string, decl: string) => `${indent}${decl} x = ${k};\n${indent}for (${decl} i = 0; i < 3; i++) {\n${indent}    x += i;\n${indent}}\n${indent}return x;\n`;
 
 const TEMPLATES: Readonly<Record<BenchLanguage, Template>> = {
   python: {
@@ -36,7 +35,8 @@ const TEMPLATES: Readonly<Record<BenchLanguage, Template>> = {
   cpp: { ext: 'cpp', fn: (f, k, id) => `int func_${f}_${k}(int a, int b) {\n    // @spdf implements ${id}\n${C_LIKE_BODY(k, '    ', 'int')}}\n\n` },
   typescript: {
     ext: 'ts',
-    fn: (f, k, id) => `export function func_${f}_${k}(a: number, b: number): number {\n  // @spdf implements ${id}\n  let x = ${k};\n  for (let i = 0; i < 3; i++) {\n    x += i;\n  }\n  return x;\n}\n\n`,
+    fn: (f, k, id) =>
+      `export function func_${f}_${k}(a: number, b: number): number {\n  // @spdf implements ${id}\n  let x = ${k};\n  for (let i = 0; i < 3; i++) {\n    x += i;\n  }\n  return x;\n}\n\n`,
   },
   javascript: {
     ext: 'js',

@@ -150,7 +150,7 @@ export async function runCodelinksBench(options: CodelinksBenchOptions = {}): Pr
     };
     results.push(result);
     const ref = OFT_REFERENCE[shape.name];
-    const vsOft = (m: RunMeasure) => (ref ? `, ${(ref.seconds * 1000 / m.wallMs).toFixed(1)}x faster than OpenFastTrace (${ref.seconds} s)` : '');
+    const vsOft = (m: RunMeasure) => (ref ? `, ${((ref.seconds * 1000) / m.wallMs).toFixed(1)}x faster than OpenFastTrace (${ref.seconds} s)` : '');
     const memVsOft = (m: RunMeasure) => (ref ? ` = ${((m.maxRssMB / ref.mb) * 100).toFixed(0)}% of OpenFastTrace's ${ref.mb} MB` : '');
     log(
       `code links ${shape.name} (${language}): ${shape.requirements} requirements, ${shape.files} files x ${shape.functionsPerFile} functions ` +
@@ -160,9 +160,7 @@ export async function runCodelinksBench(options: CodelinksBenchOptions = {}): Pr
     log(`  warm (cached):     ${s(result.warm.wallMs)} (cpu ${s(result.warm.cpuMs)}), peak RSS ${result.warm.maxRssMB.toFixed(0)} MB${vsOft(result.warm)}`);
     log(`  model only:        ${s(result.modelOnly.wallMs)} (--no-code), peak RSS ${result.modelOnly.maxRssMB.toFixed(0)} MB`);
     if (ref) {
-      log(
-        `  targets: cold <= ${s((ref.seconds * 1000) / ref.coldFactor)} (${ref.coldFactor}x), RSS <= ${(ref.mb / 2).toFixed(0)} MB, warm <= ${s((ref.seconds * 1000) / 20)}`,
-      );
+      log(`  targets: cold <= ${s((ref.seconds * 1000) / ref.coldFactor)} (${ref.coldFactor}x), RSS <= ${(ref.mb / 2).toFixed(0)} MB, warm <= ${s((ref.seconds * 1000) / 20)}`);
     }
     if (result.rgMs !== undefined) log(`  rg, same tags:     ${s(result.rgMs)}`);
   }

@@ -24,11 +24,13 @@ export const extraCommands: Record<string, ExtraCommand> = {
     run: (o, args) => (require('./commands/review') as typeof import('./commands/review')).reviewCommand(o, args),
   },
   import: {
-    summary: 'requirements (csv, oft-spec, reqif, strictdoc, trlc, xlsx) or threat models (otm, threagile, threat-dragon, induform) from existing documents: FORMAT FILE_OR_DIR... -o DIR [--force]; writes *.spdf.yaml and IMPORT-REPORT.md',
+    summary:
+      'requirements (csv, oft-spec, reqif, strictdoc, trlc, xlsx) or threat models (otm, threagile, threat-dragon, induform) from existing documents: FORMAT FILE_OR_DIR... -o DIR [--force]; writes *.spdf.yaml and IMPORT-REPORT.md',
     run: (o, args) => (require('./commands/import') as typeof import('./commands/import')).importCommand(o, args),
   },
   check: {
-    summary: 'CI gate, fails closed: [--min-coverage PCT (default check.min_coverage, else 100)] [--fail-on-status S,...] [--allow-load-errors] [--allow-unknown-ids] [--allow-errors] [--format human|json]',
+    summary:
+      'CI gate, fails closed: [--min-coverage PCT (default check.min_coverage, else 100)] [--fail-on-status S,...] [--allow-load-errors] [--allow-unknown-ids] [--allow-errors] [--format human|json]',
     run: (o, args) => (require('./commands/check') as typeof import('./commands/check')).checkCommand(o, args),
   },
 };

@@ -29,9 +29,7 @@ export function lintJson(_root: string, result: LintResult, shown: Finding[]) {
     version: JSON_FORMAT_VERSION,
     root: '.',
     findings: shown.map(findingToJson),
-    suppressed: result.suppressed
-      .filter((s) => shown === result.findings || shown.some((f) => f.file === s.file))
-      .map((s) => ({ ...findingToJson(s), justification: s.justification })),
+    suppressed: result.suppressed.filter((s) => shown === result.findings || shown.some((f) => f.file === s.file)).map((s) => ({ ...findingToJson(s), justification: s.justification })),
     summary: summarize(shown),
   };
 }
@@ -54,7 +52,11 @@ export function printHuman(o: Out, root: string, findings: Finding[], cwd = proc
   if (total === 0) o.out(paint(o, 'green', '✔ no problems'));
   else
     o.out(
-      paint(o, s.errors ? 'red' : 'yellow', `✖ ${total} problem${total === 1 ? '' : 's'} (${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info)`),
+      paint(
+        o,
+        s.errors ? 'red' : 'yellow',
+        `✖ ${total} problem${total === 1 ? '' : 's'} (${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info)`,
+      ),
     );
 }
 

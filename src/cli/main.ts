@@ -16,7 +16,9 @@ commands:
   rules [--format json]   list every rule
   explain CODE        print a rule's documentation
   init [dir]          write a starter config and model into an empty folder
-${Object.entries(extraCommands).map(([n, c]) => `  ${n.padEnd(18)}  ${c.summary}`).join('\n')}
+${Object.entries(extraCommands)
+  .map(([n, c]) => `  ${n.padEnd(18)}  ${c.summary}`)
+  .join('\n')}
 exit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage or internal error.`;
 
 const LINT_USAGE = `usage: spdf lint [paths...] [options]
@@ -52,7 +54,17 @@ export async function main(argv: string[], o: Out): Promise<number> {
         const mw = values['max-warnings'];
         if (mw !== undefined && !/^\d+$/.test(mw)) throw new UsageError('--max-warnings takes a whole number');
         const ws = checkPathOptions(values);
-        return await lintCommand(o, { paths: positionals, format: values.format, maxWarnings: mw === undefined ? undefined : Number(mw), fix: values.fix, quiet: values.quiet, untrusted: !ws.trusted, code: ws.code, cache: ws.cache, cacheLocation: ws.cacheLocation });
+        return await lintCommand(o, {
+          paths: positionals,
+          format: values.format,
+          maxWarnings: mw === undefined ? undefined : Number(mw),
+          fix: values.fix,
+          quiet: values.quiet,
+          untrusted: !ws.trusted,
+          code: ws.code,
+          cache: ws.cache,
+          cacheLocation: ws.cacheLocation,
+        });
       }
       case 'rules': {
         const { values } = parseCommand(rest, { format: { type: 'string', short: 'f', default: 'human' } }, 0);

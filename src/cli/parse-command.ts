@@ -15,7 +15,9 @@ export function parseCommand<const O extends Options>(args: string[], options: O
   const config: Config<O> = { args, allowPositionals: true, strict: true, options: { ...options, ...HELP } };
   const parsed = parseArgs(config);
   if (!(parsed.values as { help?: boolean }).help && parsed.positionals.length > maxPositionals)
-    throw new UsageError(maxPositionals === 0 ? `unexpected argument '${parsed.positionals[0]}'` : `takes at most ${maxPositionals} ${what}${maxPositionals === 1 ? '' : 's'}; got ${parsed.positionals.join(' ')}`);
+    throw new UsageError(
+      maxPositionals === 0 ? `unexpected argument '${parsed.positionals[0]}'` : `takes at most ${maxPositionals} ${what}${maxPositionals === 1 ? '' : 's'}; got ${parsed.positionals.join(' ')}`,
+    );
   return parsed;
 }
 

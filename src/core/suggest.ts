@@ -57,8 +57,16 @@ export interface Candidate {
 }
 
 /** Qualified-name segments: `pkg.Name`, `a::b`, `dir/file`. */
-const segments = (s: string) => s.toLowerCase().split(/\.|::|\//).filter(Boolean);
-const lastSegment = (s: string) => s.split(/\.|::|\//).filter(Boolean).pop() ?? '';
+const segments = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/\.|::|\//)
+    .filter(Boolean);
+const lastSegment = (s: string) =>
+  s
+    .split(/\.|::|\//)
+    .filter(Boolean)
+    .pop() ?? '';
 /** Word tokens: split at punctuation, letter/digit and camelCase boundaries. */
 const tokens = (s: string) =>
   s
@@ -80,7 +88,10 @@ function resemblance(word: string, c: string): Candidate | undefined {
   if (last !== undefined && cs[cs.length - 1] === last && specific(last) && (ws.length > 1 || cs.length > 1)) {
     // The same name under another qualifier: score the qualifier tokens both share.
     const cq = new Set(cs.slice(0, -1).flatMap(tokens));
-    const shared = ws.slice(0, -1).flatMap(tokens).filter((t) => cq.has(t)).length;
+    const shared = ws
+      .slice(0, -1)
+      .flatMap(tokens)
+      .filter((t) => cq.has(t)).length;
     return { ...base, by: 'suffix', score: shared };
   }
   const limit = Math.min(2, Math.max(1, Math.floor(word.length / 3)));

@@ -71,7 +71,7 @@ function compile(source: string): CompiledUserPattern {
   const groupMatches = (text: string): GroupMatch[] => {
     const out: GroupMatch[] = [];
     if (!re.test(text)) return out;
-    for (let from = 0; from <= text.length; ) {
+    for (let from = 0; from <= text.length;) {
       const newline = text.indexOf('\n', from);
       const to = newline === -1 ? text.length : newline;
       const line = text.slice(from, to);

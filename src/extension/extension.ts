@@ -72,11 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   };
   const output = vscode.window.createOutputChannel('SPDF Workbench', { log: true });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', pattern: '**/*.spdf.yaml' },
-      { scheme: 'file', pattern: '**/spdf.config.yaml' },
-      ...EDITOR_LANGUAGE_IDS.map((language) => ({ scheme: 'file', language })),
-    ],
+    documentSelector: [{ scheme: 'file', pattern: '**/*.spdf.yaml' }, { scheme: 'file', pattern: '**/spdf.config.yaml' }, ...EDITOR_LANGUAGE_IDS.map((language) => ({ scheme: 'file', language }))],
     initializationOptions: { trusted: vscode.workspace.isTrusted, settings: settingsSnapshot() },
     outputChannel: output,
   };
@@ -224,7 +220,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     await vscode.workspace.applyEdit(edit);
   });
   const pickAndOpen = async (targets: TraceTarget[], placeHolder: string) => {
-    const pick = targets.length === 1 ? { t: targets[0] } : await vscode.window.showQuickPick(targets.map((t) => ({ label: t.label, description: t.description, t })), { placeHolder, matchOnDescription: true });
+    const pick =
+      targets.length === 1
+        ? { t: targets[0] }
+        : await vscode.window.showQuickPick(
+            targets.map((t) => ({ label: t.label, description: t.description, t })),
+            { placeHolder, matchOnDescription: true },
+          );
     if (pick) await vscode.commands.executeCommand('spdf.openLocation', pick.t.location);
   };
   cmd('spdf.showItemsOfSymbol', async () => {

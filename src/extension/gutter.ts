@@ -11,7 +11,12 @@ const LABEL: Record<Mark, string> = {
   problem: 'SPDF: coverage unknown',
 };
 const ICON: Record<Mark, string> = { traced: 'traced', untraced: 'untraced', suspect: 'suspect', problem: 'suspect' };
-const RULER: Record<Mark, string | undefined> = { traced: undefined, untraced: 'editorOverviewRuler.errorForeground', suspect: 'editorOverviewRuler.warningForeground', problem: 'editorOverviewRuler.warningForeground' };
+const RULER: Record<Mark, string | undefined> = {
+  traced: undefined,
+  untraced: 'editorOverviewRuler.errorForeground',
+  suspect: 'editorOverviewRuler.warningForeground',
+  problem: 'editorOverviewRuler.warningForeground',
+};
 
 export class CoverageGutter implements vscode.Disposable {
   private readonly types: Record<Mark, vscode.TextEditorDecorationType>;

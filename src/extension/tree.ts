@@ -43,7 +43,11 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
   }
 
   describeFilter(): string | undefined {
-    const parts = [this.filter.text && `"${this.filter.text}"`, this.filter.zone && `zone ${this.filter.zone}`, this.filter.minHazardSeverity !== undefined && `severity ≥ ${this.filter.minHazardSeverity}`].filter(Boolean);
+    const parts = [
+      this.filter.text && `"${this.filter.text}"`,
+      this.filter.zone && `zone ${this.filter.zone}`,
+      this.filter.minHazardSeverity !== undefined && `severity ≥ ${this.filter.minHazardSeverity}`,
+    ].filter(Boolean);
     return parts.length ? `Filter: ${parts.join(', ')}` : undefined;
   }
 
@@ -74,7 +78,9 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
       item.id = `row:${r.id}`;
       const why = whyText(r);
       item.description = why ? `${why} · ${r.title}` : r.title;
-      item.tooltip = new vscode.MarkdownString(`**${r.id}** · ${r.kind} · ${r.status}\n\n${r.title}\n\n${why ? `**Missing:** ${why}` : r.reason}${r.zones.length ? `\n\nZones: ${r.zones.join(', ')}` : ''}${r.hazardSeverity !== undefined ? `\n\nHazard severity: ${r.hazardSeverity}` : ''}`);
+      item.tooltip = new vscode.MarkdownString(
+        `**${r.id}** · ${r.kind} · ${r.status}\n\n${r.title}\n\n${why ? `**Missing:** ${why}` : r.reason}${r.zones.length ? `\n\nZones: ${r.zones.join(', ')}` : ''}${r.hazardSeverity !== undefined ? `\n\nHazard severity: ${r.hazardSeverity}` : ''}`,
+      );
       const [icon, color] = STATUS_ICON[r.status];
       item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
       item.contextValue = 'spdf.item';

@@ -29,4 +29,3 @@ export function loadProblems(check: Pick<NodeCheck, 'workspace'>): ShownLoadProb
 export function formatLoadProblem(p: ShownLoadProblem): string {
   return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.code} ${p.message}`;
 }
-

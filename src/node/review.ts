@@ -22,13 +22,7 @@ export function targetHashOf(graph: Graph, id: string): string | undefined {
  * Records reviews of code links in the lock file: the one path by which `spdf review` and the editor's
  * "mark reviewed" change it. Links whose target is unknown are not recorded (there is nothing to review against).
  */
-export async function recordReviews(
-  root: string,
-  graph: Graph,
-  links: readonly CodeLink[],
-  reviewer: string,
-  opts: { date?: string; lockFile?: string } = {},
-): Promise<ReviewOutcome> {
+export async function recordReviews(root: string, graph: Graph, links: readonly CodeLink[], reviewer: string, opts: { date?: string; lockFile?: string } = {}): Promise<ReviewOutcome> {
   const date = opts.date ?? new Date().toISOString().slice(0, 10);
   const entries: ReviewLockEntry[] = [];
   for (const l of links) {

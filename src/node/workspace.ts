@@ -106,14 +106,7 @@ async function earlyConfig(host: FsHost, trusted: boolean): Promise<{ config: Re
   return { config: resolveConfig(bytes, trusted).config, allFiles };
 }
 
-function codeIndexOptions(
-  root: string,
-  host: FsHost,
-  config: ResolvedConfig,
-  allFiles: string[],
-  alwaysParse: CodeIndexOptions['alwaysParse'],
-  cacheDir: string | undefined,
-): CodeIndexOptions {
+function codeIndexOptions(root: string, host: FsHost, config: ResolvedConfig, allFiles: string[], alwaysParse: CodeIndexOptions['alwaysParse'], cacheDir: string | undefined): CodeIndexOptions {
   const include = config.code.include.length ? picomatch(config.code.include, { dot: true }) : undefined;
   return {
     root,

@@ -30,8 +30,20 @@ export async function readXlsxRows(file: string, bytes: Uint8Array, sheet?: stri
   }
   const sheets = book.worksheets;
   const ws = sheet === undefined ? sheets[0] : sheets.find((w) => w.name === sheet);
-  if (!ws) return { rows: [], notes: [{ pos: at(1, 1), kind: 'error', message: sheet === undefined ? 'the workbook has no worksheet; nothing imported' : `no worksheet '${sheet}' (sheets: ${sheets.map((w) => w.name).join(', ')}); nothing imported` }] };
-  const notes: ImportNote[] = sheets.filter((w) => w !== ws && w.actualRowCount > 0).map((w) => ({ pos: at(1, 1), kind: 'skipped' as const, message: `worksheet '${w.name}' not read (one sheet is imported: --sheet NAME chooses it)` }));
+  if (!ws)
+    return {
+      rows: [],
+      notes: [
+        {
+          pos: at(1, 1),
+          kind: 'error',
+          message: sheet === undefined ? 'the workbook has no worksheet; nothing imported' : `no worksheet '${sheet}' (sheets: ${sheets.map((w) => w.name).join(', ')}); nothing imported`,
+        },
+      ],
+    };
+  const notes: ImportNote[] = sheets
+    .filter((w) => w !== ws && w.actualRowCount > 0)
+    .map((w) => ({ pos: at(1, 1), kind: 'skipped' as const, message: `worksheet '${w.name}' not read (one sheet is imported: --sheet NAME chooses it)` }));
   const rows: TableRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells = [];

@@ -66,7 +66,9 @@ export class ServerCodeIndex {
 
   /** Code of safety-critical assets is parsed even without tags (CL005 reads its symbols). */
   setAlwaysParse(graph: Graph): void {
-    const globs = graph.byKind.asset.filter((a) => a.data.safety_critical === true && Array.isArray(a.data.code)).flatMap((a) => (a.data.code as unknown[]).filter((g): g is string => typeof g === 'string'));
+    const globs = graph.byKind.asset
+      .filter((a) => a.data.safety_critical === true && Array.isArray(a.data.code))
+      .flatMap((a) => (a.data.code as unknown[]).filter((g): g is string => typeof g === 'string'));
     this.alwaysParseGlobs = globs;
     this.alwaysParse = globs.length ? picomatch(globs, { dot: true }) : () => false;
   }

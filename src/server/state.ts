@@ -393,7 +393,15 @@ export class WorkspaceState {
     const links: StatusLink[] = this.opts.codeLinks
       ? this.code.links().map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, review: this.reviewOf(l).state }))
       : [];
-    const inputs: TraceInputs = { graph: this.graph, config: this.config, findings: this.result.findings, suppressed: this.result.suppressed, links, testResults: this.testResults, allFiles: this.sortedFiles };
+    const inputs: TraceInputs = {
+      graph: this.graph,
+      config: this.config,
+      findings: this.result.findings,
+      suppressed: this.result.suppressed,
+      links,
+      testResults: this.testResults,
+      allFiles: this.sortedFiles,
+    };
     this.traceIndexCache = { inputs, index: traceIndexOf(inputs) };
     return this.traceIndexCache;
   }

@@ -49,7 +49,8 @@ export function traceRow(state: WorkspaceState, paths: Paths, t: ItemTrace): Tra
   const severities = [...hazards].map((h) => h.data.severity).filter((s): s is number => typeof s === 'number');
   const children: TraceChild[] = [];
   for (const th of threats) if (th !== item) children.push({ kind: 'threat', label: th.id, description: itemTitle(th), location: loc(state, paths, th) });
-  for (const h of hazards) children.push({ kind: 'hazard', label: h.id, description: `${itemTitle(h)}${typeof h.data.severity === 'number' ? ` · severity ${h.data.severity}` : ''}`, location: loc(state, paths, h) });
+  for (const h of hazards)
+    children.push({ kind: 'hazard', label: h.id, description: `${itemTitle(h)}${typeof h.data.severity === 'number' ? ` · severity ${h.data.severity}` : ''}`, location: loc(state, paths, h) });
   if (item.kind !== 'control') for (const c of related(state, item, 'control')) children.push({ kind: 'control', label: c.id, description: itemTitle(c), location: loc(state, paths, c) });
   for (const l of [...t.implementedBy, ...t.verifiedByLinks])
     children.push({

@@ -23,7 +23,12 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
   status.send(true);
   for (const root of roots) {
     const { paths } = root;
-    const next = new WorkspaceState(new FsHost(paths.root), { root: paths.root, trusted: session.trusted, codeLinks: session.settings.codeLinks, wasmDir: session.options.wasmDir ?? wasmDirDefault() });
+    const next = new WorkspaceState(new FsHost(paths.root), {
+      root: paths.root,
+      trusted: session.trusted,
+      codeLinks: session.settings.codeLinks,
+      wasmDir: session.options.wasmDir ?? wasmDirDefault(),
+    });
     for (const d of session.docs.values()) {
       const p = session.rootOf(d.uri) === root ? paths.toPath(d.uri) : undefined;
       if (p) next.overlays.set(p, d.getText());
@@ -32,7 +37,9 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
     root.state?.dispose();
     root.state = next;
     next.check();
-    session.log(`indexed ${next.graph.items.length} items in ${next.graph.files.length} model files and ${next.code.files.size} tagged source files in ${Date.now() - started} ms (root ${paths.root}${session.trusted ? '' : ', untrusted'})`);
+    session.log(
+      `indexed ${next.graph.items.length} items in ${next.graph.files.length} model files and ${next.code.files.size} tagged source files in ${Date.now() - started} ms (root ${paths.root}${session.trusted ? '' : ', untrusted'})`,
+    );
     for (const p of next.code.problems) session.log(`not indexed: ${p}`);
   }
   session.followLanguages();

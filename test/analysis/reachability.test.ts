@@ -8,9 +8,7 @@ const exposureOf = (g: Graph) => computeExposure(buildZoneGraph(g), LOW_TRUST_CL
 
 describe('reachability without a DMZ', () => {
   it('finds a path that passes no DMZ and names it', async () => {
-    const g = await graphOf(
-      `zones:\n${z('Z-HIS', 'it')}${z('Z-GW', 'ot')}${z('Z-PUMP', 'device')}conduits:\n${c('C-HIS-GW', ['Z-HIS', 'Z-GW'])}${c('C-GW-PUMP', ['Z-GW', 'Z-PUMP'])}`,
-    );
+    const g = await graphOf(`zones:\n${z('Z-HIS', 'it')}${z('Z-GW', 'ot')}${z('Z-PUMP', 'device')}conduits:\n${c('C-HIS-GW', ['Z-HIS', 'Z-GW'])}${c('C-GW-PUMP', ['Z-GW', 'Z-PUMP'])}`);
     const exp = exposureOf(g);
     const path = exp.pathTo('Z-PUMP')!;
     assert.equal(formatPath(path), 'Z-HIS -> Z-GW -> Z-PUMP');

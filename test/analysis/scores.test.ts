@@ -26,14 +26,27 @@ describe('scores', () => {
       assert.deepEqual({ base: t.base, overall: t.overall }, { base: 8.1, overall: 7.7 });
       const v4 = valid(parseCvss('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U'));
       assert.deepEqual({ base: v4.base, overall: v4.overall }, { base: 9.3, overall: 8.1 });
-      assert.deepEqual([8.1, 9.3, 9.0].map((stated) => [stated, scoreAgrees(stated, v4)]), [[8.1, true], [9.3, true], [9.0, false]]);
+      assert.deepEqual(
+        [8.1, 9.3, 9.0].map((stated) => [stated, scoreAgrees(stated, v4)]),
+        [
+          [8.1, true],
+          [9.3, true],
+          [9.0, false],
+        ],
+      );
     });
 
     it('accepts rounding within 0.05 only', () => {
       const p = valid(parseCvss('CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:H'));
       assert.deepEqual(
         [8.1, 8.14, 8.05, 8.2, 8.0].map((stated) => [stated, scoreAgrees(stated, p)]),
-        [[8.1, true], [8.14, true], [8.05, true], [8.2, false], [8.0, false]],
+        [
+          [8.1, true],
+          [8.14, true],
+          [8.05, true],
+          [8.2, false],
+          [8.0, false],
+        ],
       );
     });
 

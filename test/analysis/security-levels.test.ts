@@ -1,14 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  describeGaps,
-  formatSl,
-  frsBelow,
-  slAt,
-  slDominated,
-  slMin,
-  slVector,
-  zoneCapability,
-} from '../../src/core/analysis/security-levels';
+import { describeGaps, formatSl, frsBelow, slAt, slDominated, slMin, slVector, zoneCapability } from '../../src/core/analysis/security-levels';
 import { graphOf, z } from './graph-of';
 
 const U = undefined;

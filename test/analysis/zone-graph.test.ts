@@ -5,15 +5,24 @@ import { buildZoneGraph } from '../../src/core/analysis/zone-graph';
 import { c, graphOf, z } from './graph-of';
 
 const edges = (zg: ReturnType<typeof buildZoneGraph>) =>
-  [...zg.out.values()].flat().map((e) => `${e.from}>${e.to}:${e.via.id}`).sort();
+  [...zg.out.values()]
+    .flat()
+    .map((e) => `${e.from}>${e.to}:${e.via.id}`)
+    .sort();
 
 describe('zone graph', () => {
-  it('joins every pair of a conduit\'s distinct defined zones, both ways', async () => {
+  it("joins every pair of a conduit's distinct defined zones, both ways", async () => {
     const g = await graphOf(`zones:\n${z('Z-A', 'it')}${z('Z-B', 'dmz')}${z('Z-C', 'ot')}conduits:\n${c('C-1', ['Z-A', 'Z-B', 'Z-B', 'Z-NONE'])}`);
     const zg = buildZoneGraph(g);
-    assert.deepEqual(zg.conduitZones(g.byId.get('C-1')!).map((x) => x.id), ['Z-A', 'Z-B']);
+    assert.deepEqual(
+      zg.conduitZones(g.byId.get('C-1')!).map((x) => x.id),
+      ['Z-A', 'Z-B'],
+    );
     assert.deepEqual(edges(zg), ['Z-A>Z-B:C-1', 'Z-B>Z-A:C-1']);
-    assert.deepEqual(zg.conduitsBetween('Z-B', 'Z-A').map((x) => x.id), ['C-1']);
+    assert.deepEqual(
+      zg.conduitsBetween('Z-B', 'Z-A').map((x) => x.id),
+      ['C-1'],
+    );
   });
 
   it('treats only hardware diodes as one-way', async () => {
@@ -42,7 +51,10 @@ describe('zone graph', () => {
         `  - {id: AST-1, name: a, kind: device, zone: Z-A}\n  - {id: AST-2, name: b, kind: device}\n  - {id: AST-3, name: c, kind: device, zone: Z-B}\n`,
     );
     const zg = buildZoneGraph(g);
-    assert.deepEqual(zg.assetsOf('Z-A').map((a) => a.id), ['AST-1', 'AST-2']);
+    assert.deepEqual(
+      zg.assetsOf('Z-A').map((a) => a.id),
+      ['AST-1', 'AST-2'],
+    );
     assert.equal(zg.zoneOf('AST-3'), undefined);
   });
 
@@ -53,7 +65,13 @@ describe('zone graph', () => {
     );
     const zg = buildZoneGraph(g);
     const c1 = g.byId.get('C-1')!;
-    assert.deepEqual(zg.flowsOf(c1).map((f) => f.id).sort(), ['F-1', 'F-2']);
+    assert.deepEqual(
+      zg
+        .flowsOf(c1)
+        .map((f) => f.id)
+        .sort(),
+      ['F-1', 'F-2'],
+    );
     assert.equal(zg.carries(c1, g.byId.get('F-2')!), true);
   });
 });

@@ -41,7 +41,10 @@ describe('spdf import: writes nothing it was not asked to', () => {
     const full = await runCli(['import', 'oft-spec', 'spec.md', '-o', 'full', '--oft-ids', 'full'], root);
     assert.equal(full.code, 0, full.stderr);
     const yaml = readFileSync(join(root, 'full', 'spec.spdf.yaml'), 'utf8');
-    assert.deepEqual([...yaml.matchAll(/- id: (.*)/g)].map((m) => m[1]), ['"req~limit~2"', '"dsn~limit~1"']);
+    assert.deepEqual(
+      [...yaml.matchAll(/- id: (.*)/g)].map((m) => m[1]),
+      ['"req~limit~2"', '"dsn~limit~1"'],
+    );
     assert.doesNotMatch(readFileSync(join(root, 'full', 'IMPORT-REPORT.md'), 'utf8'), /kept under its full ID|revision \d not kept/);
   });
 

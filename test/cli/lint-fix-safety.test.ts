@@ -67,7 +67,9 @@ describe('spdf lint --fix never damages a model', () => {
     writeFileSync(abs, '# edited meanwhile\nthreats:\n  - id: THR-001\n');
     assert.equal(await fixFile(abs, 'threats:\n  - id: THR-001\n', [edit]), 'changed since it was read');
     assert.equal(readFileSync(abs, 'utf8'), '# edited meanwhile\nthreats:\n  - id: THR-001\n');
-    assert.deepEqual(await fixFile(abs, '# edited meanwhile\nthreats:\n  - id: THR-001\n', [{ ...edit, range: { start: { line: 2, character: 15 }, end: { line: 2, character: 15 } } }]), { applied: [{ ...edit, range: { start: { line: 2, character: 15 }, end: { line: 2, character: 15 } } }] });
+    assert.deepEqual(await fixFile(abs, '# edited meanwhile\nthreats:\n  - id: THR-001\n', [{ ...edit, range: { start: { line: 2, character: 15 }, end: { line: 2, character: 15 } } }]), {
+      applied: [{ ...edit, range: { start: { line: 2, character: 15 }, end: { line: 2, character: 15 } } }],
+    });
     assert.equal(readFileSync(abs, 'utf8'), '# edited meanwhile\nthreats:\n  - id: THR-001X\n');
   });
 
@@ -79,7 +81,10 @@ describe('spdf lint --fix never damages a model', () => {
     assert.match(readFileSync(join(root, 'm.spdf.yaml'), 'utf8'), /no_safety_impact_rationale: TODO\(TR006\)/);
     const again = await runCli(['lint', root, '--format', 'json'], root);
     const findings = JSON.parse(again.stdout).findings as { code: string; severity: string }[];
-    assert.deepEqual(findings.filter((f) => f.code === 'TM011').map((f) => f.severity), ['error']);
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'TM011').map((f) => f.severity),
+      ['error'],
+    );
     assert.equal(again.code, 1);
   });
 

@@ -34,7 +34,10 @@ describe('spdf lint with explicitly named files the model leaves out (TM012)', (
     assert.deepEqual(files, ['ws/archive/a.spdf.yaml']);
     assert.equal(r.code, 1);
     const all = await runCli(['lint', root, '--format', 'json'], root);
-    assert.deepEqual((JSON.parse(all.stdout).findings as { code: string }[]).filter((x) => x.code === 'TM012'), []);
+    assert.deepEqual(
+      (JSON.parse(all.stdout).findings as { code: string }[]).filter((x) => x.code === 'TM012'),
+      [],
+    );
     assert.equal(all.code, 0);
   });
 

@@ -32,7 +32,10 @@ describe('spdf lint', () => {
   });
 
   it('exits 0 when clean and honours --max-warnings', async () => {
-    const root = tempWorkspace({ 'spdf.config.yaml': 'rules: { TM003: warning }\nprofile: recommended\nid_patterns: { hazard: "^HAZ-[0-9]+$" }\n', 'm.spdf.yaml': 'hazards:\n  - id: hz-1\n    hazard: H\n    severity: 3\n    rmf_ref: R\n' });
+    const root = tempWorkspace({
+      'spdf.config.yaml': 'rules: { TM003: warning }\nprofile: recommended\nid_patterns: { hazard: "^HAZ-[0-9]+$" }\n',
+      'm.spdf.yaml': 'hazards:\n  - id: hz-1\n    hazard: H\n    severity: 3\n    rmf_ref: R\n',
+    });
     const onlyWarnings = await runCli(['lint', root, '--format', 'json'], root);
     const warnings = JSON.parse(onlyWarnings.stdout).findings.filter((f: { severity: string }) => f.severity === 'warning').length;
     assert.ok(warnings >= 1, onlyWarnings.stdout);
@@ -56,8 +59,16 @@ describe('spdf lint', () => {
     });
     const r = await runCli(['lint', join(root, 'a'), '--format', 'json'], root);
     const json = JSON.parse(r.stdout);
-    assert.deepEqual(json.findings.filter((f: { file: string }) => !f.file.startsWith('a/')), [], 'only a/ is reported');
-    assert.deepEqual(json.findings.filter((f: { code: string }) => f.code === 'TM002'), [], 'CTRL-001 resolves from b/');
+    assert.deepEqual(
+      json.findings.filter((f: { file: string }) => !f.file.startsWith('a/')),
+      [],
+      'only a/ is reported',
+    );
+    assert.deepEqual(
+      json.findings.filter((f: { code: string }) => f.code === 'TM002'),
+      [],
+      'CTRL-001 resolves from b/',
+    );
   });
 
   it('--fix creates a stub for a dangling control, lists the change, and a second lint no longer reports it', async () => {
@@ -66,8 +77,14 @@ describe('spdf lint', () => {
     assert.match(r.stdout, /fixed m\.spdf\.yaml:4:16\s+TM002\s+Create a control stub 'CTRL-404'/);
     assert.match(readFileSync(join(root, 'm.spdf.yaml'), 'utf8'), /controls:\n  - id: CTRL-404\n    title: TODO/);
     const again = await runCli(['lint', root, '--format', 'json'], root);
-    assert.deepEqual(JSON.parse(again.stdout).findings.filter((f: { code: string }) => f.code === 'TM002'), []);
-    assert.deepEqual(readdirSync(root).filter((f) => f.includes('spdf-tmp')), []);
+    assert.deepEqual(
+      JSON.parse(again.stdout).findings.filter((f: { code: string }) => f.code === 'TM002'),
+      [],
+    );
+    assert.deepEqual(
+      readdirSync(root).filter((f) => f.includes('spdf-tmp')),
+      [],
+    );
   });
 
   it('respects NO_COLOR in the built binary', () => {
@@ -112,9 +129,18 @@ describe('spdf lint with hostile or broken side files', () => {
     });
     const r = await runCli(['lint', root, '--format', 'json'], root);
     const findings = JSON.parse(r.stdout).findings as { code: string; file: string; line: number; column: number; message: string }[];
-    assert.ok(findings.some((f) => f.code === 'TM006' && f.file === 'spdf.config.yaml' && f.line === 2), `unknown severity in the config: ${r.stdout}`);
-    assert.ok(findings.some((f) => f.code === 'TM008' && f.file === 'spdf.config.yaml' && f.line === 4 && f.column === 11 && /not a usable regular expression/.test(f.message)), `invalid pattern at its value: ${r.stdout}`);
-    assert.ok(findings.some((f) => f.code === 'TM002' && f.file === 'm.spdf.yaml'), `the model is still checked: ${r.stdout}`);
+    assert.ok(
+      findings.some((f) => f.code === 'TM006' && f.file === 'spdf.config.yaml' && f.line === 2),
+      `unknown severity in the config: ${r.stdout}`,
+    );
+    assert.ok(
+      findings.some((f) => f.code === 'TM008' && f.file === 'spdf.config.yaml' && f.line === 4 && f.column === 11 && /not a usable regular expression/.test(f.message)),
+      `invalid pattern at its value: ${r.stdout}`,
+    );
+    assert.ok(
+      findings.some((f) => f.code === 'TM002' && f.file === 'm.spdf.yaml'),
+      `the model is still checked: ${r.stdout}`,
+    );
     assert.equal(r.code, 1);
   });
 

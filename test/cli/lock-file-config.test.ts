@@ -17,10 +17,16 @@ describe('config lock_file', () => {
       assert.equal(review.code, 0, review.stderr);
       assert.equal(existsSync(join(root, 'spdf.lock.json')), false, 'the default lock name must not be written');
       const written = JSON.parse(readFileSync(join(root, 'evidence/review.lock.json'), 'utf8'));
-      assert.deepEqual(written.links.map((l: { id: string }) => l.id), ['SEC-REQ-001']);
+      assert.deepEqual(
+        written.links.map((l: { id: string }) => l.id),
+        ['SEC-REQ-001'],
+      );
       const links = await runCli(['links', root, '--format', 'json'], root);
       const rows = JSON.parse(links.stdout).links as { id: string; status: string }[];
-      assert.deepEqual(rows.map((r) => [r.id, r.status]), [['SEC-REQ-001', 'reviewed']]);
+      assert.deepEqual(
+        rows.map((r) => [r.id, r.status]),
+        [['SEC-REQ-001', 'reviewed']],
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -57,7 +57,10 @@ describe('review lock rewrites keep what they do not own', () => {
       assert.equal(text.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
       const written = JSON.parse(text);
       assert.equal(written.$schema, lock.$schema);
-      assert.deepEqual(written.links.map((l: ReviewLockEntry) => [l.id, l.reviewer]), [['SEC-REQ-001', 'qa']]);
+      assert.deepEqual(
+        written.links.map((l: ReviewLockEntry) => [l.id, l.reviewer]),
+        [['SEC-REQ-001', 'qa']],
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

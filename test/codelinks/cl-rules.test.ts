@@ -42,7 +42,10 @@ describe('CL rules: examples with a code index', function () {
         it(`valid example ${i + 1} fires no CL finding`, async () => {
           const { result } = await lintWithCode(example);
           assert.deepEqual(result.internalErrors, []);
-          assert.deepEqual(result.findings.filter((f) => f.code.startsWith('CL')).map((f) => `${f.code} ${f.file}:${f.range.start.line + 1} ${f.message}`), []);
+          assert.deepEqual(
+            result.findings.filter((f) => f.code.startsWith('CL')).map((f) => `${f.code} ${f.file}:${f.range.start.line + 1} ${f.message}`),
+            [],
+          );
         });
       });
     });

@@ -54,7 +54,10 @@ describe('code index: workspace robustness', function () {
       },
     };
     const result = await buildCodeIndex({ root, host, listWith: 'walk', workers: 0 });
-    assert.deepEqual(result.files.map((f) => f.file), ['src/ok.py']);
+    assert.deepEqual(
+      result.files.map((f) => f.file),
+      ['src/ok.py'],
+    );
     assert.deepEqual(
       result.notes.map((n) => `${n.file} ${n.kind}`),
       ['src/blob.c binary', 'src/gone.py vanished', 'src/huge.py oversize', 'src/loop symlink-loop', 'src/secret.py unreadable'],
@@ -64,9 +67,18 @@ describe('code index: workspace robustness', function () {
   });
 
   it('reports a read failure injected through an in-memory host once', async () => {
-    const host = new MemoryHost(new Map([['a.py', TAGGED_PY], ['b.py', TAGGED_PY]]), new Set(['b.py']));
+    const host = new MemoryHost(
+      new Map([
+        ['a.py', TAGGED_PY],
+        ['b.py', TAGGED_PY],
+      ]),
+      new Set(['b.py']),
+    );
     const result = await buildCodeIndex({ root: '/nonexistent', host, workers: 0 });
-    assert.deepEqual(result.files.map((f) => f.file), ['a.py']);
+    assert.deepEqual(
+      result.files.map((f) => f.file),
+      ['a.py'],
+    );
     assert.deepEqual(result.notes, [{ file: 'b.py', kind: 'unreadable', message: "cannot read: EACCES: permission denied, open 'b.py'" }]);
   });
 });
@@ -84,8 +96,14 @@ describe('code index: prefilter, always-parse globs, cache and workers', functio
       ]),
     );
     const result = await buildCodeIndex({ root: '/nonexistent', host, alwaysParse: ['fw/dose.c'], workers: 0 });
-    assert.deepEqual(result.files.map((f) => f.file), ['fw/dose.c', 'fw/tagged.c']);
-    assert.deepEqual(result.files[0].symbols.map((s) => s.qualifiedName), ['dose']);
+    assert.deepEqual(
+      result.files.map((f) => f.file),
+      ['fw/dose.c', 'fw/tagged.c'],
+    );
+    assert.deepEqual(
+      result.files[0].symbols.map((s) => s.qualifiedName),
+      ['dose'],
+    );
     assert.equal(result.stats.tagged, 1);
   });
 

@@ -30,12 +30,7 @@ export function fixtureConfig(text: string): TagSyntaxOptions {
   return m ? (JSON.parse(m[1]) as TagSyntaxOptions) : {};
 }
 
-export async function indexText(
-  file: string,
-  text: string,
-  options: TagSyntaxOptions = {},
-  language: CodeLanguage | undefined = languageForPath(file),
-): Promise<CodeFileIndex> {
+export async function indexText(file: string, text: string, options: TagSyntaxOptions = {}, language: CodeLanguage | undefined = languageForPath(file)): Promise<CodeFileIndex> {
   if (!language) throw new Error(`no language for ${file}`);
   const rt = await sharedRuntime();
   const tree = await rt.parse(language, text);

@@ -23,7 +23,10 @@ describe('code-link fixtures (expectations inside the files)', () => {
     for (const lang of CODE_LANGUAGES) {
       assert.ok(dirs.has(lang), `missing fixture folder ${lang}`);
     }
-    assert.ok(fixtures.some((f) => f.endsWith('.h')), 'missing C header fixture');
+    assert.ok(
+      fixtures.some((f) => f.endsWith('.h')),
+      'missing C header fixture',
+    );
   });
 
   for (const fixture of fixtures) {
@@ -35,10 +38,12 @@ describe('code-link fixtures (expectations inside the files)', () => {
       const index = await indexText(fileInLanguageRoot, text, fixtureConfig(text));
       const own = (t: CodeTag) => !expected.harnessLines.has(t.idRange.start.line);
 
-      const problemKey = (p: CodeProblem) =>
-        [p.kind, String(p.range.start.line), ...(p.suggestion ? [`suggest=${p.suggestion.newText}`] : [])].join(' ');
+      const problemKey = (p: CodeProblem) => [p.kind, String(p.range.start.line), ...(p.suggestion ? [`suggest=${p.suggestion.newText}`] : [])].join(' ');
       assert.deepEqual(
-        index.problems.filter((p) => !expected.harnessLines.has(p.range.start.line)).map(problemKey).sort(),
+        index.problems
+          .filter((p) => !expected.harnessLines.has(p.range.start.line))
+          .map(problemKey)
+          .sort(),
         [...expected.problems].sort(),
         'problems',
       );
@@ -46,7 +51,10 @@ describe('code-link fixtures (expectations inside the files)', () => {
       const linked = index.links.filter((l) => !expected.harnessLines.has(l.range.start.line));
       assert.deepEqual(linked.map(linkKey).sort(), [...expected.links].sort(), 'links');
       assert.deepEqual(
-        index.orphanTags.filter(own).map((t) => `${t.id} ${t.relation}`).sort(),
+        index.orphanTags
+          .filter(own)
+          .map((t) => `${t.id} ${t.relation}`)
+          .sort(),
         [...expected.orphans].sort(),
         'orphan tags',
       );
@@ -64,11 +72,7 @@ describe('code-link fixtures (expectations inside the files)', () => {
       }
       const symbols = new Set(index.symbols.map((s) => `${s.kind} ${s.qualifiedName}`));
       for (const s of expected.symbols) assert.ok(symbols.has(s), `symbol ${s} not in ${[...symbols].join(', ')}`);
-      assert.deepEqual(
-        index.exclusions.map((e) => e.symbol ?? '<none>').sort(),
-        [...expected.exclusions].sort(),
-        'lobster exclusions',
-      );
+      assert.deepEqual(index.exclusions.map((e) => e.symbol ?? '<none>').sort(), [...expected.exclusions].sort(), 'lobster exclusions');
       for (const link of index.links) assert.match(link.codeHash, /^[0-9a-f]{16}$/);
       assert.deepEqual(JSON.parse(JSON.stringify(index)), index, 'index is plain JSON data');
       void LineIndex;

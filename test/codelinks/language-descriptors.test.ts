@@ -10,7 +10,10 @@ describe('language descriptors', () => {
   it('claim each file extension once, written lower case with its dot', () => {
     const exts = LANGUAGE_DESCRIPTORS.flatMap((d) => d.extensions);
     assert.deepEqual(duplicates(exts), []);
-    assert.deepEqual(exts.filter((e) => !/^\.[a-z0-9+]+$/.test(e)), []);
+    assert.deepEqual(
+      exts.filter((e) => !/^\.[a-z0-9+]+$/.test(e)),
+      [],
+    );
   });
 
   it('name each language, editor language ID and scope once', () => {

@@ -23,9 +23,7 @@ describe('spdf links: tags that became no link', () => {
     assert.equal(r.code, 1);
     const json = JSON.parse(r.stdout);
     assert.deepEqual(json.links, []);
-    assert.deepEqual(json.problems, [
-      { file: 'src/dose.py', line: 1, column: 3, endLine: 1, endColumn: 17, severity: 'error', code: 'CL008', message: "'@spdf verifies' needs at least one ID" },
-    ]);
+    assert.deepEqual(json.problems, [{ file: 'src/dose.py', line: 1, column: 3, endLine: 1, endColumn: 17, severity: 'error', code: 'CL008', message: "'@spdf verifies' needs at least one ID" }]);
   });
 
   it('reports orphan tags and tags next to syntax errors as warnings, and fails on them too', async () => {

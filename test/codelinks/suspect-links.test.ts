@@ -63,10 +63,7 @@ describe('suspect links: code fingerprints', () => {
     assert.equal((await linkOf('pump/dose.py', reformatted)).codeHash, before.codeHash);
 
     const cppBefore = await linkOf('dose.cpp', CPP);
-    const cppReflowed = CPP.replace('void DoseController::setRate(int rate) {', 'void\nDoseController::setRate( int rate )\n{').replace(
-      '{ rate = max_; }',
-      '{\n        rate = max_;\n    }',
-    );
+    const cppReflowed = CPP.replace('void DoseController::setRate(int rate) {', 'void\nDoseController::setRate( int rate )\n{').replace('{ rate = max_; }', '{\n        rate = max_;\n    }');
     assert.equal((await linkOf('dose.cpp', cppReflowed)).codeHash, cppBefore.codeHash);
   });
 
@@ -106,14 +103,8 @@ describe('suspect links: target fingerprints and the review lock', () => {
   it('hashes only normative fields, ignoring re-flowed whitespace', () => {
     const base = targetHash(pickNormativeFields('requirement', requirement));
     assert.equal(targetHash(pickNormativeFields('requirement', { ...requirement, status: 'approved' })), base);
-    assert.equal(
-      targetHash(pickNormativeFields('requirement', { ...requirement, text: 'The pump shall reject\n  unsigned commands. ' })),
-      base,
-    );
-    assert.notEqual(
-      targetHash(pickNormativeFields('requirement', { ...requirement, text: 'The pump shall reject unsigned or replayed commands.' })),
-      base,
-    );
+    assert.equal(targetHash(pickNormativeFields('requirement', { ...requirement, text: 'The pump shall reject\n  unsigned commands. ' })), base);
+    assert.notEqual(targetHash(pickNormativeFields('requirement', { ...requirement, text: 'The pump shall reject unsigned or replayed commands.' })), base);
   });
 
   it('FNV-1a 64 matches the reference vectors for ASCII', () => {
@@ -134,8 +125,7 @@ describe('suspect links: target fingerprints and the review lock', () => {
       reviewer: 'j.doe',
       date: '2026-05-01',
     });
-    const status = (lockText: string | undefined, link: CodeLink, tHash: string) =>
-      reviewStatusOf({ ...link, file }, tHash, new ReviewLockIndex(parseReviewLock(lockText).lock));
+    const status = (lockText: string | undefined, link: CodeLink, tHash: string) => reviewStatusOf({ ...link, file }, tHash, new ReviewLockIndex(parseReviewLock(lockText).lock));
 
     const t0 = targetHash(pickNormativeFields('requirement', requirement));
     const link0 = await linkOf(file, PY);
@@ -149,10 +139,7 @@ describe('suspect links: target fingerprints and the review lock', () => {
     assert.equal(status(lock1.text, reformatted, t0).state, 'reviewed');
 
     const changed = await linkOf(file, PY.replace('rate = self.limit', 'rate = 0'));
-    assert.deepEqual(
-      { ...status(lock1.text, changed, t0), review: undefined },
-      { state: 'suspect', codeChanged: true, targetChanged: false, review: undefined },
-    );
+    assert.deepEqual({ ...status(lock1.text, changed, t0), review: undefined }, { state: 'suspect', codeChanged: true, targetChanged: false, review: undefined });
 
     const t1 = targetHash(pickNormativeFields('requirement', { ...requirement, text: 'The pump shall reject replayed commands.' }));
     const targetStatus = status(lock1.text, link0, t1);
@@ -180,7 +167,10 @@ describe('suspect links: target fingerprints and the review lock', () => {
     assert.equal(a.text, b.text);
     const parsed = JSON.parse(a.text!);
     assert.equal(parsed.version, 1);
-    assert.deepEqual(parsed.links.map((l: ReviewLockEntry) => l.id), ['A-1', 'B-1']);
+    assert.deepEqual(
+      parsed.links.map((l: ReviewLockEntry) => l.id),
+      ['A-1', 'B-1'],
+    );
     assert.equal(updateReviewLock(a.text, [], (e) => e.id !== 'B-1').removed, 1);
 
     const broken = updateReviewLock('{ not json', [entry('A-1', 'a.c')]);

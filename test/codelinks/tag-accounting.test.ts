@@ -26,13 +26,60 @@ const CALL_ARGUMENTS = ['"R-1"', '"R-1, R-2"', '""', 'R_1', '"R-" "1"', '', '"R-
 
 /** Pieces of comment text; joined at random they give valid, malformed and partial tags and plain prose. */
 const FRAGMENTS = [
-  '@spdf', '@spdf implements R-1', '@spdf verifies R-1, R-2', '@spdf implement R-3', '@spdf Implements', '@spdf hazard',
-  'implements', 'mitigates', 'verify', 'R-1', 'R-22', 'BARE-7', 'BARE-', ',', ', ', ':', ';', '-', '(', ')', '@', 'spdf',
-  '[impl->req~R-3~2]', '[utest->req~R-4~1]', '[foo->req~R-1~1]', '[impl->req~R-5]', '[impl->', '[ impl ~x~1 -> req~R-6~3 ]',
-  '[', ']', '->', '~', '~1', 'req', 'impl',
-  '@relation(R-4, scope=function)', '@relation(R-4, scope=method)', '@relation(R-5, scope=range_start)', '@relation(R-5, scope=range_end)', '@relation(',
-  '@relation(R-6', 'scope=class', 'role=test', 'lobster-trace: R-7', 'lobster-trace:', 'lobster-exclude: not traced',
-  'lobster-exclude:', 'note', 'TODO check', 'see the design', 'Covers:', 'Covers: R-8', 'Covers: R-8, R-9', 'Covers R-1',
+  '@spdf',
+  '@spdf implements R-1',
+  '@spdf verifies R-1, R-2',
+  '@spdf implement R-3',
+  '@spdf Implements',
+  '@spdf hazard',
+  'implements',
+  'mitigates',
+  'verify',
+  'R-1',
+  'R-22',
+  'BARE-7',
+  'BARE-',
+  ',',
+  ', ',
+  ':',
+  ';',
+  '-',
+  '(',
+  ')',
+  '@',
+  'spdf',
+  '[impl->req~R-3~2]',
+  '[utest->req~R-4~1]',
+  '[foo->req~R-1~1]',
+  '[impl->req~R-5]',
+  '[impl->',
+  '[ impl ~x~1 -> req~R-6~3 ]',
+  '[',
+  ']',
+  '->',
+  '~',
+  '~1',
+  'req',
+  'impl',
+  '@relation(R-4, scope=function)',
+  '@relation(R-4, scope=method)',
+  '@relation(R-5, scope=range_start)',
+  '@relation(R-5, scope=range_end)',
+  '@relation(',
+  '@relation(R-6',
+  'scope=class',
+  'role=test',
+  'lobster-trace: R-7',
+  'lobster-trace:',
+  'lobster-exclude: not traced',
+  'lobster-exclude:',
+  'note',
+  'TODO check',
+  'see the design',
+  'Covers:',
+  'Covers: R-8',
+  'Covers: R-8, R-9',
+  'Covers R-1',
 ];
 
 /** Characters of tag syntax, for near-misses no list of fragments thinks of. */
@@ -43,7 +90,12 @@ const payload = fc
     minLength: 1,
     maxLength: 6,
   })
-  .map((parts) => parts.map(([f, sep]) => f + sep).join('').trimEnd());
+  .map((parts) =>
+    parts
+      .map(([f, sep]) => f + sep)
+      .join('')
+      .trimEnd(),
+  );
 
 type Comment = { style: number; lines: string[] };
 const comment = fc.record({ style: fc.nat(2), lines: fc.array(payload, { minLength: 1, maxLength: 3 }) });
@@ -105,7 +157,9 @@ function cStyleComment(b: SourceBuilder, c: Comment, indent: string): void {
     for (const line of c.lines) b.code(`${indent}// `).body(line).code('\n');
     return;
   }
-  b.code(`${indent}${c.style === 1 ? '/* ' : '/** '}`).body(c.lines.join(`\n${indent} * `)).code(' */\n');
+  b.code(`${indent}${c.style === 1 ? '/* ' : '/** '}`)
+    .body(c.lines.join(`\n${indent} * `))
+    .code(' */\n');
 }
 
 const C_BROKEN = ['int broken(int x {\n', 'x = ;\n', '}\n', 'char *s = "unterminated\n', 'struct { int a\n', 'int f(void) { return 1 +; }\n'];
@@ -137,7 +191,9 @@ const C_SHAPE: LanguageShape = {
         b.code(C_BROKEN[it.variant % C_BROKEN.length]);
         break;
       case 'call':
-        b.code(`void t${n}(void) {\n  `).call(CALL_ARGUMENTS[it.variant % CALL_ARGUMENTS.length]).code('\n}\n');
+        b.code(`void t${n}(void) {\n  `)
+          .call(CALL_ARGUMENTS[it.variant % CALL_ARGUMENTS.length])
+          .code('\n}\n');
         break;
       default:
         break;
@@ -186,7 +242,9 @@ const PY_SHAPE: LanguageShape = {
   file: 'gen.py',
   comment(b, c, indent) {
     if (c.style === 2) {
-      b.code(`${indent}"""`).body(c.lines.join(`\n${indent}`)).code('"""\n');
+      b.code(`${indent}"""`)
+        .body(c.lines.join(`\n${indent}`))
+        .code('"""\n');
       return;
     }
     for (const line of c.lines) b.code(`${indent}# `).body(line).code('\n');
@@ -273,11 +331,7 @@ function offsetOf(text: string, line: number, character: number): number {
 /** [start, end) of every outcome: tags (links and orphans), exclusions, and problems for unread tags. */
 function outcomes(index: CodeFileIndex, text: string): [number, number][] {
   const span = (r: Range): [number, number] => [offsetOf(text, r.start.line, r.start.character), offsetOf(text, r.end.line, r.end.character)];
-  return [
-    ...index.tags.map((t) => span(t.tagRange)),
-    ...index.exclusions.map((e) => span(e.range)),
-    ...index.problems.filter((p) => UNREAD_TAG_KINDS.has(p.kind)).map((p) => span(p.range)),
-  ];
+  return [...index.tags.map((t) => span(t.tagRange)), ...index.exclusions.map((e) => span(e.range)), ...index.problems.filter((p) => UNREAD_TAG_KINDS.has(p.kind)).map((p) => span(p.range))];
 }
 
 const totals = { files: 0, occurrences: 0, links: 0, orphans: 0, exclusions: 0, findings: 0, syntaxErrorFiles: 0 };
@@ -289,14 +343,22 @@ async function checkAccounted(shape: LanguageShape, items: Item[], top: Comment 
   const text = b.text;
   const expected = new Set([...b.regions.flatMap((r) => tagLikeStarts(r.text).map((o) => r.start + o)), ...b.calls]);
   const index = await indexText(shape.file, text, OPTIONS, shape.language);
-  assert.deepEqual(index.problems.filter((p) => p.kind === 'internal'), [], 'the file was indexed');
+  assert.deepEqual(
+    index.problems.filter((p) => p.kind === 'internal'),
+    [],
+    'the file was indexed',
+  );
   const spans = outcomes(index, text);
   const where = (o: number) => {
     const before = text.slice(0, o);
     const line = before.split('\n').length;
     return `${line}:${o - before.lastIndexOf('\n')} ${JSON.stringify(text.slice(o, text.indexOf('\n', o)))}`;
   };
-  for (const o of expected) assert.ok(spans.some(([s, e]) => o >= s && o < e), `tag-like text at ${where(o)} vanished\n${text}`);
+  for (const o of expected)
+    assert.ok(
+      spans.some(([s, e]) => o >= s && o < e),
+      `tag-like text at ${where(o)} vanished\n${text}`,
+    );
   for (const [s] of spans) assert.ok(expected.has(s), `outcome at ${where(s)} is no tag-like text in a comment\n${text}`);
   totals.files++;
   totals.occurrences += expected.size;

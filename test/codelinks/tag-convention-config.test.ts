@@ -19,7 +19,14 @@ describe('spdf.config.yaml: tag conventions (tag_patterns, call_tags, oft_ids, i
       '    - pattern: "Covers: (?P<ids>REQ-\\\\d+)"',
       '',
     ].join('\n');
-    const ws = await checkWorkspace(new MemoryHost(new Map([['spdf.config.yaml', config], ['m.spdf.yaml', 'requirements:\n  - id: REQ-1\n    title: t\n']])));
+    const ws = await checkWorkspace(
+      new MemoryHost(
+        new Map([
+          ['spdf.config.yaml', config],
+          ['m.spdf.yaml', 'requirements:\n  - id: REQ-1\n    title: t\n'],
+        ]),
+      ),
+    );
     const problems = ws.result.findings.filter((f) => f.file === 'spdf.config.yaml').map((f) => `${f.code} ${at(f)}`);
     assert.deepEqual(problems, ['TM008 spdf.config.yaml:3:16-3:39', 'TM008 spdf.config.yaml:4:16-4:55', 'TM008 spdf.config.yaml:5:16-5:20']);
   });

@@ -24,7 +24,10 @@ describe('tag-like text the parser did not leave in a comment', () => {
   it('reports a tag in an unterminated C block comment', async () => {
     const index = await indexText('gen.c', 'int f(void) { return 0; }\n/* @spdf implements SEC-REQ-1\nint g(void) { return 1; }\n');
     assert.deepEqual(index.tags, []);
-    assert.deepEqual(index.problems.filter((p) => p.kind === 'unparsed-tag').map((p) => p.range.start), [{ line: 1, character: 3 }]);
+    assert.deepEqual(
+      index.problems.filter((p) => p.kind === 'unparsed-tag').map((p) => p.range.start),
+      [{ line: 1, character: 3 }],
+    );
   });
 
   it('lists every tag-like text of a file that could not be parsed at all', async () => {

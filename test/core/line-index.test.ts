@@ -17,7 +17,10 @@ describe('LineIndex (the one line index)', () => {
 
   it('puts an offset on a line start on that line, and one past the end on the last line', () => {
     const lines = new LineIndex('ab\ncd\n');
-    assert.deepEqual([0, 2, 3, 5, 6].map((o) => lines.lineOf(o)), [0, 0, 1, 1, 2]);
+    assert.deepEqual(
+      [0, 2, 3, 5, 6].map((o) => lines.lineOf(o)),
+      [0, 0, 1, 1, 2],
+    );
   });
 
   it('is the index of SourceText, which clamps offsets and keeps \\r\\n out of a line', () => {

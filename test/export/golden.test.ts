@@ -95,7 +95,13 @@ describe('exports (golden files)', () => {
           const { header, rows } = flatten(v, '\n');
           assert.equal(sheet.rowCount, rows.length + 1, v.name);
           assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), header);
-          rows.forEach((r, j) => assert.deepEqual((sheet.getRow(j + 2).values as unknown[]).slice(1).map((x) => x ?? ''), r.map((x) => x), `${v.name} row ${j + 2}`));
+          rows.forEach((r, j) =>
+            assert.deepEqual(
+              (sheet.getRow(j + 2).values as unknown[]).slice(1).map((x) => x ?? ''),
+              r.map((x) => x),
+              `${v.name} row ${j + 2}`,
+            ),
+          );
           assert.equal(sheet.views[0].state, 'frozen');
           assert.ok(sheet.autoFilter, `auto filter on ${v.name}`);
         });

@@ -30,6 +30,9 @@ describe('spdf import csv: column mapping from a file', () => {
 describe('spdf import csv: delimiter', () => {
   it('finds the semicolon of a European export below a banner line without one', () => {
     const parsed = parseCsv('r.csv', 'Requirements export\nID;Title\nR-1;One, two\n', {});
-    assert.deepEqual(parsed.items.map((i) => [i.id, i.title, `${i.pos.line}:${i.pos.col}`]), [['R-1', 'One, two', '3:1']]);
+    assert.deepEqual(
+      parsed.items.map((i) => [i.id, i.title, `${i.pos.line}:${i.pos.col}`]),
+      [['R-1', 'One, two', '3:1']],
+    );
   });
 });

@@ -7,8 +7,59 @@ import { parseYaml } from '../../src/core/yaml/parse';
 const RUNS = Number(process.env.SPDF_FUZZ_RUNS ?? 100);
 
 /** Fragments of each format, valid and broken, joined at random into documents. */
-const KEYS = ['id', 'name', 'type', 'parent', 'trustZone', 'component', 'source', 'destination', 'target', 'cell', 'threats', 'threat', 'mitigations', 'mitigation', 'state', 'status', 'protocol', 'data', 'shape', 'position', 'size', 'x', 'y', 'width', 'height', 'assets', 'zones', 'from_zone', 'to_zone', 'flows', 'communication_links', 'technical_assets_inside', '<<', 'version', 'detail', 'diagrams', 'cells', 'otmVersion', 'trustZones', 'components', 'dataflows', 'technical_assets', 'trust_boundaries', 'risk_tracking', 'conduits'];
-const SCALARS = [fc.constantFrom('a', 'b', 'z1', 'flow', 'actor', 'process', 'store', 'trust-boundary-box', '2.2.0', 'mitigated', 'accepted', 'Spoofing', 'https', '*@a'), fc.integer({ min: -5, max: 500 }), fc.boolean(), fc.constant(null)];
+const KEYS = [
+  'id',
+  'name',
+  'type',
+  'parent',
+  'trustZone',
+  'component',
+  'source',
+  'destination',
+  'target',
+  'cell',
+  'threats',
+  'threat',
+  'mitigations',
+  'mitigation',
+  'state',
+  'status',
+  'protocol',
+  'data',
+  'shape',
+  'position',
+  'size',
+  'x',
+  'y',
+  'width',
+  'height',
+  'assets',
+  'zones',
+  'from_zone',
+  'to_zone',
+  'flows',
+  'communication_links',
+  'technical_assets_inside',
+  '<<',
+  'version',
+  'detail',
+  'diagrams',
+  'cells',
+  'otmVersion',
+  'trustZones',
+  'components',
+  'dataflows',
+  'technical_assets',
+  'trust_boundaries',
+  'risk_tracking',
+  'conduits',
+];
+const SCALARS = [
+  fc.constantFrom('a', 'b', 'z1', 'flow', 'actor', 'process', 'store', 'trust-boundary-box', '2.2.0', 'mitigated', 'accepted', 'Spoofing', 'https', '*@a'),
+  fc.integer({ min: -5, max: 500 }),
+  fc.boolean(),
+  fc.constant(null),
+];
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   v: fc.oneof({ depthSize: 'small' }, ...SCALARS, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.constantFrom(...KEYS), tie('v'), { maxKeys: 6 })),
 })).v;

@@ -44,7 +44,10 @@ for (const format of readdirSync(FIXTURES))
       it('lints without YAML or schema findings', async () => {
         const lint = await runCli(['lint', '--format', 'json', '--no-cache', 'model'], root);
         const findings = (JSON.parse(lint.stdout) as { findings: { code: string; message: string }[] }).findings;
-        assert.deepEqual(findings.filter((f) => f.code === 'TM000' || f.code === 'TM008'), []);
+        assert.deepEqual(
+          findings.filter((f) => f.code === 'TM000' || f.code === 'TM008'),
+          [],
+        );
       });
     });
   }

@@ -78,7 +78,11 @@ for (const format of readdirSync(FIXTURES)) {
 
     it('lists the expected notes, and no error or skipped element beyond them', () => {
       const actual = reportNotes(report);
-      assert.deepEqual(expected.notes.filter((n) => !actual.some((a) => a.startsWith(n))), [], `report notes:\n${actual.join('\n')}`);
+      assert.deepEqual(
+        expected.notes.filter((n) => !actual.some((a) => a.startsWith(n))),
+        [],
+        `report notes:\n${actual.join('\n')}`,
+      );
       const unexpected = actual.filter((a) => !a.includes(' lost ') && !expected.notes.some((n) => a.startsWith(n)));
       assert.deepEqual(unexpected, []);
     });
@@ -99,10 +103,16 @@ for (const format of readdirSync(FIXTURES)) {
       const json = JSON.parse(links.stdout) as { links: { id: string; relation: string; file: string; symbol?: string; status: string }[]; problems: unknown[] };
       assert.deepEqual(json.problems, []);
       assert.deepEqual(json.links.map((l) => `${l.id} ${l.relation} ${l.file} ${l.symbol}`).sort(), [...expected.links].sort());
-      assert.deepEqual(json.links.filter((l) => l.status === 'unknown-target'), []);
+      assert.deepEqual(
+        json.links.filter((l) => l.status === 'unknown-target'),
+        [],
+      );
       const lint = await runCli(['lint', '--format', 'json', '--no-cache'], root);
       const findings = (JSON.parse(lint.stdout) as { findings: { code: string; message: string; file: string }[] }).findings;
-      assert.deepEqual(findings.filter((f) => /^(TM00[0-3]|TM009|CL00[18])$/.test(f.code)), []);
+      assert.deepEqual(
+        findings.filter((f) => /^(TM00[0-3]|TM009|CL00[18])$/.test(f.code)),
+        [],
+      );
     });
   });
 }

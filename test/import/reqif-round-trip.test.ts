@@ -14,7 +14,7 @@ function requirementsIn(dir: string): Req[] {
     .flatMap((f) => {
       const parsed = parseYaml(readFileSync(join(dir, f), 'utf8'));
       assert.deepEqual(parsed.problems, [], f);
-      return ((toData(parsed.roots[0], { left: 1e6 }) as { requirements?: Req[] }).requirements ?? []);
+      return (toData(parsed.roots[0], { left: 1e6 }) as { requirements?: Req[] }).requirements ?? [];
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
@@ -79,7 +79,10 @@ describe('ReqIF round trip: spdf trace --format reqif, then spdf import reqif, g
       assert.equal(r.code, 1);
       assert.match(r.stderr, /reqs\.spdf\.yaml:\d+:\d+: error/);
       assert.match(r.stderr, /no ReqIF written/);
-      assert.deepEqual(readdirSync(root).filter((f) => f.endsWith('.reqif')), []);
+      assert.deepEqual(
+        readdirSync(root).filter((f) => f.endsWith('.reqif')),
+        [],
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -17,7 +17,10 @@ describe('spdf check and spdf trace', () => {
     assert.equal(r.code, 1, r.stderr);
     const lines = r.stdout.split('\n').filter(Boolean);
     assert.equal(lines.length, 1, lines.join('\n'));
-    assert.match(lines[0], /^spdf check: FAIL: coverage \d+\.\d% \(\d+\/\d+ requirements OK or JUSTIFIED; OK \d+, PARTIAL \d+, MISSING \d+, SUSPECT \d+, JUSTIFIED \d+, ERROR \d+\); minimum 100%; allowed: unknown-id, finding -- coverage below 100%$/);
+    assert.match(
+      lines[0],
+      /^spdf check: FAIL: coverage \d+\.\d% \(\d+\/\d+ requirements OK or JUSTIFIED; OK \d+, PARTIAL \d+, MISSING \d+, SUSPECT \d+, JUSTIFIED \d+, ERROR \d+\); minimum 100%; allowed: unknown-id, finding -- coverage below 100%$/,
+    );
   });
 
   it("check passes at the example's real coverage only with its deliberate defects allowed, and lists them", async () => {

@@ -21,17 +21,24 @@ const meet = (a: DiagramBox, b: DiagramBox) => Math.min(a.x + a.width, b.x + b.w
 
 /** Zones and conduit labels pairwise disjoint; assets inside their zone, under its header, pairwise disjoint; header fits. */
 function assertReadable(d: ZoneDiagram, measure: TextMeasure): void {
-  const top: [string, DiagramBox][] = [...d.zones.map((z) => [z.id, z] as [string, DiagramBox]), ...d.conduits.flatMap((c) => c.paths.flatMap((p) => (p.label ? [[c.id, p.label] as [string, DiagramBox]] : [])))];
+  const top: [string, DiagramBox][] = [
+    ...d.zones.map((z) => [z.id, z] as [string, DiagramBox]),
+    ...d.conduits.flatMap((c) => c.paths.flatMap((p) => (p.label ? [[c.id, p.label] as [string, DiagramBox]] : []))),
+  ];
   for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) assert.ok(!meet(top[i][1], top[j][1]), `${top[i][0]} (${box(top[i][1])}) overlaps ${top[j][0]} (${box(top[j][1])})`);
   for (const z of d.zones) {
     const text = Math.max(...z.titleLines!.map((l) => measure(l, 'title')), ...z.flagLines!.map((l) => measure(l, 'flags')));
     assert.ok(z.width >= 8 + text + (z.badge ? 8 + z.badgeWidth! : 0) + 8 - 0.5, `${z.id}: header fits (width ${z.width}, text ${text})`);
     assert.equal(z.titleLines!.join(' ').replace(/\s/g, ''), `${z.name}(${z.id})`.replace(/\s/g, ''), `${z.id}: title complete`);
     for (const a of z.assets) {
-      assert.ok(a.x >= 0 && a.y >= z.headerHeight! && a.x + a.width <= z.width + 0.5 && a.y + a.height <= z.height + 0.5, `${a.id} (${box(a)}) inside ${z.id} (w ${z.width} h ${z.height}) under its header (${z.headerHeight})`);
+      assert.ok(
+        a.x >= 0 && a.y >= z.headerHeight! && a.x + a.width <= z.width + 0.5 && a.y + a.height <= z.height + 0.5,
+        `${a.id} (${box(a)}) inside ${z.id} (w ${z.width} h ${z.height}) under its header (${z.headerHeight})`,
+      );
       assert.ok(a.width >= 2 * 8 + Math.max(...a.lines!.map((l) => measure(l, 'asset'))) - 0.5, `${a.id}: name fits (width ${a.width}, lines ${JSON.stringify(a.lines)})`);
     }
-    for (let i = 0; i < z.assets.length; i++) for (let j = i + 1; j < z.assets.length; j++) assert.ok(!meet(z.assets[i], z.assets[j]), `${z.assets[i].id} (${box(z.assets[i])}) overlaps ${z.assets[j].id} (${box(z.assets[j])})`);
+    for (let i = 0; i < z.assets.length; i++)
+      for (let j = i + 1; j < z.assets.length; j++) assert.ok(!meet(z.assets[i], z.assets[j]), `${z.assets[i].id} (${box(z.assets[i])}) overlaps ${z.assets[j].id} (${box(z.assets[j])})`);
   }
 }
 
@@ -48,7 +55,10 @@ describe('zone diagram', () => {
     }
     const direct = d.conduits.find((c) => c.id === 'C-IT-PUMP-DIRECT')!;
     assert.equal(direct.viaDmz, false);
-    assert.ok(direct.findings.some((f) => f.startsWith('ZC004')), `the deliberate IT-to-device conduit is highlighted: ${JSON.stringify(direct.findings)}`);
+    assert.ok(
+      direct.findings.some((f) => f.startsWith('ZC004')),
+      `the deliberate IT-to-device conduit is highlighted: ${JSON.stringify(direct.findings)}`,
+    );
     const viaDmz = d.conduits.find((c) => c.id === 'C-IT-DMZ')!;
     assert.equal(viaDmz.viaDmz, true);
     for (const c of d.conduits) {

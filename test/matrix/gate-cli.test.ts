@@ -80,7 +80,10 @@ describe('spdf check fails closed', () => {
     const big = await runCli(['check', dir, '--min-coverage', '0', '--allow-errors', '--allow-unknown-ids', '--format', 'json']);
     assert.equal(big.code, 1);
     const skipped = JSON.parse(big.stdout).offenders.filter((o: { message: string }) => o.message.startsWith('source file not scanned for tags'));
-    assert.ok(skipped.some((o: { file: string }) => o.file === 'firmware/src/ble/ble_commands.c'), JSON.stringify(skipped));
+    assert.ok(
+      skipped.some((o: { file: string }) => o.file === 'firmware/src/ble/ble_commands.c'),
+      JSON.stringify(skipped),
+    );
   });
 
   it('takes the default minimum from check.min_coverage (100 when absent); --min-coverage overrides it', async () => {

@@ -57,7 +57,10 @@ function apply(bytes: Uint8Array, m: Mutation): Uint8Array {
       const start = starts[i];
       const end = i + 1 < starts.length ? starts[i + 1] : b.length;
       if (m.op === 'delete-line') return Buffer.concat([b.subarray(0, start), b.subarray(end)]);
-      const line = b.subarray(start, end).toString('latin1').replace(/^[ \t]*/, m.indent);
+      const line = b
+        .subarray(start, end)
+        .toString('latin1')
+        .replace(/^[ \t]*/, m.indent);
       return Buffer.concat([b.subarray(0, start), Buffer.from(line, 'latin1'), b.subarray(end)]);
     }
   }

@@ -48,12 +48,20 @@ describe('gate (in process)', () => {
   });
 
   it('fails when a rule crashed, whatever is allowed', async () => {
-    const crashing: Rule = { meta: { ...RULES[0].meta, code: 'XX999', needs: undefined }, check: () => { throw new Error('boom'); } };
+    const crashing: Rule = {
+      meta: { ...RULES[0].meta, code: 'XX999', needs: undefined },
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const r = await gate({ 'model.spdf.yaml': VERIFIED }, { allowErrors: true, allowLoadErrors: true, allowUnknownIds: true }, [...RULES, crashing]);
     assert.deepEqual(r, { pass: false, reasons: ['1 rule crashed (internal error)'] });
   });
 
   it('fails with no requirements in scope, even at minimum 0', async () => {
-    assert.deepEqual(await gate({ 'model.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: Old\n    verification: [test]\n    status: obsolete\n' }, { minCoverage: 0 }), { pass: false, reasons: ['no requirements in scope'] });
+    assert.deepEqual(await gate({ 'model.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: Old\n    verification: [test]\n    status: obsolete\n' }, { minCoverage: 0 }), {
+      pass: false,
+      reasons: ['no requirements in scope'],
+    });
   });
 });

@@ -27,7 +27,14 @@ tests:
 
 async function view(model: string) {
   const config = 'evidence: {requirement: {implementation: false, verification: true}}\n';
-  const { graph, config: resolved } = await loadWorkspace(new MemoryHost(new Map([['m.spdf.yaml', model], ['spdf.config.yaml', config]])));
+  const { graph, config: resolved } = await loadWorkspace(
+    new MemoryHost(
+      new Map([
+        ['m.spdf.yaml', model],
+        ['spdf.config.yaml', config],
+      ]),
+    ),
+  );
   return buildMatrix({ graph, config: resolved }, ['iec62443']).views.iec62443!;
 }
 
@@ -50,13 +57,19 @@ describe('IEC 62443 zone compliance view', () => {
     const none = v.rows.filter((r) => r.id.startsWith('Z-NONE'));
     assert.equal(none.length, 1);
     assert.equal(none[0].status, 'MISSING');
-    assert.deepEqual(v.rows.filter((r) => r.id.startsWith('Z-ZERO')), []);
+    assert.deepEqual(
+      v.rows.filter((r) => r.id.startsWith('Z-ZERO')),
+      [],
+    );
   });
 
   it('gives each FR an SL-T mapping leaves out a MISSING row (unknown, never 0)', async () => {
     const v = await view(MODEL);
     const unknown = v.rows.filter((r) => r.id.startsWith('Z-CELL FR'));
-    assert.deepEqual(unknown.map((r) => r.id), ['Z-CELL FR1 ?', 'Z-CELL FR2 ?', 'Z-CELL FR3 ?', 'Z-CELL FR5 ?', 'Z-CELL FR6 ?', 'Z-CELL FR7 ?']);
+    assert.deepEqual(
+      unknown.map((r) => r.id),
+      ['Z-CELL FR1 ?', 'Z-CELL FR2 ?', 'Z-CELL FR3 ?', 'Z-CELL FR5 ?', 'Z-CELL FR6 ?', 'Z-CELL FR7 ?'],
+    );
     assert.ok(unknown.every((r) => r.status === 'MISSING'));
   });
 
@@ -84,6 +97,9 @@ describe('IEC 62443 zone compliance view', () => {
     const r = await runCli(['check', example, '--fail-on-status', 'MISSING', '--no-code', '--format', 'json']);
     const offenders = (JSON.parse(r.stdout) as { offenders: { id?: string; status?: string }[] }).offenders.filter((o) => o.status === 'MISSING').map((o) => o.id);
     assert.ok(offenders.includes('SEC-REQ-011'), `the gate still lists item offenders: ${offenders.join(', ')}`);
-    assert.deepEqual(offenders.filter((id) => / SR \d|FR\d/.test(id ?? '')), []);
+    assert.deepEqual(
+      offenders.filter((id) => / SR \d|FR\d/.test(id ?? '')),
+      [],
+    );
   });
 });

@@ -56,8 +56,10 @@ describe('JUnit results', () => {
     ].map(([classname, name], i) => ({ classname, name, outcome: 'pass', file: 'r.xml', line: i + 1 }));
     const idx = new TestResultIndex({ version: 1, files: ['r.xml'], cases, problems: [] });
     const hit = (q: string, file: string) => idx.bySymbol(q, file).map((c) => `${c.classname}|${c.name}`);
-    it('Java: package.Class.method', () => assert.deepEqual(hit('com.acme.pump.DoseControllerTest.rejectsUnsigned', 'src/test/java/com/acme/pump/DoseControllerTest.java'), ['com.acme.pump.DoseControllerTest|rejectsUnsigned()']));
-    it('Python: module path, class and test (parameters dropped)', () => assert.deepEqual(hit('tests.test_dose.TestDose.test_limits', 'tests/test_dose.py'), ['tests.test_dose.TestDose|test_limits[param-1]']));
+    it('Java: package.Class.method', () =>
+      assert.deepEqual(hit('com.acme.pump.DoseControllerTest.rejectsUnsigned', 'src/test/java/com/acme/pump/DoseControllerTest.java'), ['com.acme.pump.DoseControllerTest|rejectsUnsigned()']));
+    it('Python: module path, class and test (parameters dropped)', () =>
+      assert.deepEqual(hit('tests.test_dose.TestDose.test_limits', 'tests/test_dose.py'), ['tests.test_dose.TestDose|test_limits[param-1]']));
     it('Python: free function resolved through the file path', () => assert.deepEqual(hit('test_free_function', 'tests/test_alarm.py'), ['tests.test_alarm|test_free_function']));
     it('Go: package + function, subtests roll up', () => assert.deepEqual(hit('pump.TestSetRate', 'pump/pump_test.go'), ['example.com/pump|TestSetRate/sub_case']));
     it('Rust: module path', () => assert.deepEqual(hit('dose::tests::rejects_replay', 'src/dose.rs'), ['pump|dose::tests::rejects_replay']));

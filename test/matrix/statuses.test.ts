@@ -45,8 +45,17 @@ describe('matrix statuses', () => {
 
   it('the tree-view API (traceItems) and the matrix agree', async () => {
     const t = await loadTrace(FIXTURE);
-    const traces = traceItems({ graph: t.check.workspace.graph, config: t.check.workspace.config, findings: t.result.findings, suppressed: t.result.suppressed, testResults: t.testResults,
-      links: matrixLinksFromCode(undefined, undefined, t.check.workspace.graph).links as never }, ['requirement']);
+    const traces = traceItems(
+      {
+        graph: t.check.workspace.graph,
+        config: t.check.workspace.config,
+        findings: t.result.findings,
+        suppressed: t.result.suppressed,
+        testResults: t.testResults,
+        links: matrixLinksFromCode(undefined, undefined, t.check.workspace.graph).links as never,
+      },
+      ['requirement'],
+    );
     assert.equal(traces.length, 9, traces.map((x) => x.item.id).join(', '));
     const byId = new Map(traces.map((x) => [x.item.id, x]));
     // without code links the implemented requirements lose their implementation evidence
@@ -63,7 +72,17 @@ describe('matrix statuses', () => {
     it('PARTIAL: some evidence, a test that never ran or was blocked', () => {
       assert.equal(decideStatus(evidence({ verifiers: [] })).status, 'PARTIAL');
       assert.equal(decideStatus(evidence({ verifiers: [{ label: 'x', outcome: 'not-run' }] })).status, 'PARTIAL');
-      assert.equal(decideStatus(evidence({ verifiers: [{ label: 'x', outcome: 'pass' }, { label: 'y', outcome: 'blocked' }] })).status, 'PARTIAL');
+      assert.equal(
+        decideStatus(
+          evidence({
+            verifiers: [
+              { label: 'x', outcome: 'pass' },
+              { label: 'y', outcome: 'blocked' },
+            ],
+          }),
+        ).status,
+        'PARTIAL',
+      );
     });
     it('MISSING: no evidence at all', () => {
       assert.equal(decideStatus(evidence({ implementation: [], verifiers: [] })).status, 'MISSING');
@@ -85,7 +104,14 @@ describe('matrix statuses', () => {
     });
     it('children roll up: ERROR and SUSPECT propagate, PARTIAL makes the parent PARTIAL', () => {
       const parent = (statuses: string[]) =>
-        decideStatus(evidence({ requires: { implementation: false, verification: false, children: true }, implementation: [], verifiers: [], children: statuses.map((s, i) => ({ label: `C${i}`, status: s as never })) })).status;
+        decideStatus(
+          evidence({
+            requires: { implementation: false, verification: false, children: true },
+            implementation: [],
+            verifiers: [],
+            children: statuses.map((s, i) => ({ label: `C${i}`, status: s as never })),
+          }),
+        ).status;
       assert.equal(parent([]), 'MISSING');
       assert.equal(parent(['OK', 'JUSTIFIED']), 'OK');
       assert.equal(parent(['OK', 'MISSING']), 'PARTIAL');
@@ -97,7 +123,15 @@ describe('matrix statuses', () => {
   it('marks links suspect from the review lock', async () => {
     const host = new MemoryHost(new Map([['m.spdf.yaml', 'requirements:\n  - id: SEC-REQ-1\n    title: A\n']]));
     const { graph, config } = await loadWorkspace(host);
-    const link = { id: 'SEC-REQ-1', relation: 'implements', file: 'a.c', symbol: 'f', codeHash: 'new', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } }, symbolRange: { start: { line: 2, character: 0 }, end: { line: 9, character: 1 } } };
+    const link = {
+      id: 'SEC-REQ-1',
+      relation: 'implements',
+      file: 'a.c',
+      symbol: 'f',
+      codeHash: 'new',
+      range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } },
+      symbolRange: { start: { line: 2, character: 0 }, end: { line: 9, character: 1 } },
+    };
     const lock = { version: 1, links: [{ id: 'SEC-REQ-1', relation: 'implements', file: 'a.c', symbol: 'f', codeHash: 'old', targetHash: 'x', reviewer: 'r', date: '2026-01-01' }] };
     const code = matrixLinksFromCode({ files: [{ links: [link] as never }] }, lock as never, graph);
     assert.equal(code.links[0].review, 'suspect');

@@ -26,7 +26,9 @@ async function verdicts(extra: Record<string, string>, model = MODEL) {
   const inputs = ruleInputs(workspace, { code });
   const result = lint(inputs);
   const matrix = traceMatrix(inputs, result);
-  const links: StatusLink[] = code.files.flatMap((f) => f.links).map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, review: 'unreviewed' }));
+  const links: StatusLink[] = code.files
+    .flatMap((f) => f.links)
+    .map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, review: 'unreviewed' }));
   const tree = traceItems({ graph: workspace.graph, config: workspace.config, findings: result.findings, suppressed: result.suppressed, links, allFiles: workspace.allFiles });
   return {
     rq002: result.findings.some((f) => f.code === 'RQ002'),

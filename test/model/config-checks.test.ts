@@ -34,7 +34,14 @@ test_results: ["build/**/*.xml"]
 
 /** Every finding about the config file: the loader's (globs) and the rules engine's (rule keys). */
 async function configFindings(text: string) {
-  const { result } = await checkWorkspace(new MemoryHost(new Map([['spdf.config.yaml', text], ['m.spdf.yaml', 'requirements: []\n']])));
+  const { result } = await checkWorkspace(
+    new MemoryHost(
+      new Map([
+        ['spdf.config.yaml', text],
+        ['m.spdf.yaml', 'requirements: []\n'],
+      ]),
+    ),
+  );
   return result.findings.filter((f) => f.file === 'spdf.config.yaml');
 }
 
@@ -46,8 +53,14 @@ describe('config values: rule codes and globs', () => {
   it('suggests the nearest rule code or alias', async () => {
     const messages = (await configFindings(FIXTURE)).map((p) => p.message);
     assert.ok(messages.includes("unknown rule 'TMO02' (did you mean 'TM002'?); the setting is ignored (spdf rules lists codes and aliases)"), messages.join('\n'));
-    assert.ok(messages.some((m) => m.startsWith("unknown rule 'dangling-refrence' (did you mean 'dangling-reference'?)")), messages.join('\n'));
-    assert.ok(messages.some((m) => m.startsWith("unknown rule 'XX999'; ")), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => m.startsWith("unknown rule 'dangling-refrence' (did you mean 'dangling-reference'?)")),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => m.startsWith("unknown rule 'XX999'; ")),
+      messages.join('\n'),
+    );
   });
 
   it('applies a rule setting written with a lower-case code', async () => {
@@ -56,12 +69,22 @@ describe('config values: rule codes and globs', () => {
       ['m.spdf.yaml', 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-9]\n'],
     ]);
     const { result } = await checkWorkspace(new MemoryHost(files));
-    assert.deepEqual(result.findings.filter((f) => f.code === 'TM002'), []);
+    assert.deepEqual(
+      result.findings.filter((f) => f.code === 'TM002'),
+      [],
+    );
   });
 
   it('reports an include glob that matches no workspace file at its span', async () => {
     const config = 'include:\n  - "model/**/*.spdf.yaml"\n  - "modles/**/*.spdf.yaml"\n#   ^^^^^^^^^^^^^^^^^^^^^^^ TM008\n';
-    const ws = await loadWorkspace(new MemoryHost(new Map([['spdf.config.yaml', config], ['model/m.spdf.yaml', 'requirements:\n  - id: SEC-REQ-001\n    title: t\n']])));
+    const ws = await loadWorkspace(
+      new MemoryHost(
+        new Map([
+          ['spdf.config.yaml', config],
+          ['model/m.spdf.yaml', 'requirements:\n  - id: SEC-REQ-001\n    title: t\n'],
+        ]),
+      ),
+    );
     const found = ws.graph.problems.filter((p) => p.file === 'spdf.config.yaml');
     assert.deepEqual(diffExpectations(parseMarkers('spdf.config.yaml', config), found), []);
     assert.match(found[0].message, /include: glob 'modles\/\*\*\/\*\.spdf\.yaml' matches no file/);
@@ -75,7 +98,10 @@ describe('config values: rule codes and globs', () => {
         ['m.spdf.yaml', 'requirements:\n  - id: SEC-REQ-001\n    title: t\n'],
       ]);
       const { result } = await checkWorkspace(new MemoryHost(files));
-      assert.ok(result.findings.some((f) => f.code === 'TM008' && f.file === 'spdf.config.yaml' && f.severity === 'error'), `${include}: ${JSON.stringify(result.findings.map((f) => `${f.code} ${f.severity} ${f.file}`))}`);
+      assert.ok(
+        result.findings.some((f) => f.code === 'TM008' && f.file === 'spdf.config.yaml' && f.severity === 'error'),
+        `${include}: ${JSON.stringify(result.findings.map((f) => `${f.code} ${f.severity} ${f.file}`))}`,
+      );
     }
   });
 });

@@ -67,7 +67,10 @@ describe('model file encodings and line ends', () => {
 
   it('indexes lines of mixed line ends', () => {
     const s = new SourceText('x', 'a\rb\r\nc\nd\r\re');
-    assert.deepEqual([0, 1, 2, 3, 4, 5].map((l) => s.lineText(l)), ['a', 'b', 'c', 'd', '', 'e']);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5].map((l) => s.lineText(l)),
+      ['a', 'b', 'c', 'd', '', 'e'],
+    );
     assert.deepEqual(s.positionAt(s.text.indexOf('e')), { line: 5, character: 0 });
   });
 });

@@ -75,7 +75,14 @@ describe('model loader under generated input (fast-check)', function () {
       fc.asyncProperty(seed, fc.array(textMutation, { minLength: 1, maxLength: 3 }), fc.array(byteDamage, { maxLength: 1 }), async (s, mutations, damage) => {
         let bytes = utf8(applyAll(s.text, mutations).text);
         for (const d of damage) bytes = d.apply(bytes);
-        const ws = await loadWorkspace(new MemoryHost(new Map<string, string | Uint8Array>([[s.path, bytes], ['other.spdf.yaml', OTHER]])));
+        const ws = await loadWorkspace(
+          new MemoryHost(
+            new Map<string, string | Uint8Array>([
+              [s.path, bytes],
+              ['other.spdf.yaml', OTHER],
+            ]),
+          ),
+        );
         assert.equal(ws.graph.byId.get('SEC-REQ-999')?.file, 'other.spdf.yaml');
       }),
       { numRuns: RUNS, ...SEED },

@@ -14,13 +14,21 @@ describe('model loader', () => {
     const ws = await load({ 'a.spdf.yaml': 'requirements:\n  - id: SEC-REQ-002\n    title: [unclosed\n', 'b.spdf.yaml': VALID });
     const syntax = ws.graph.problems.filter((p) => p.code === 'TM000');
     assert.notDeepEqual(syntax, [], 'a TM000 problem');
-    assert.deepEqual(syntax.filter((p) => p.file !== 'a.spdf.yaml'), []);
+    assert.deepEqual(
+      syntax.filter((p) => p.file !== 'a.spdf.yaml'),
+      [],
+    );
     assert.ok(ws.graph.byId.has('SEC-REQ-001'), `the valid file is still loaded: ${[...ws.graph.byId.keys()].join(', ')}`);
   });
 
   it('ends an alias bomb with a clear alias-limit problem', async () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const bomb = `requirements:\n  - id: SEC-REQ-001\n    title: bomb\n    text: *a9\n${lines.map((l) => `    ${l.replace(/^a(\d+):/, 'x$1:')}`).join('\n')}\n`;
     const ws = await load({ 'bomb.spdf.yaml': bomb, 'ok.spdf.yaml': VALID.replace('001', '002') });
     const messages = ws.graph.problems.map((p) => p.message).join('\n');
@@ -52,7 +60,14 @@ describe('model loader', () => {
 
   it('accepts a BOM and CRLF line ends with exact positions', async () => {
     const text = '\uFEFFthreats:\r\n  - id: THR-001\r\n    title: T\r\n    controls: [CTRL-9]\r\n';
-    const { result } = await checkWorkspace(new MemoryHost(new Map<string, string | Uint8Array>([['m.spdf.yaml', new TextEncoder().encode(text)], ['spdf.config.yaml', 'rules: {}\n']])));
+    const { result } = await checkWorkspace(
+      new MemoryHost(
+        new Map<string, string | Uint8Array>([
+          ['m.spdf.yaml', new TextEncoder().encode(text)],
+          ['spdf.config.yaml', 'rules: {}\n'],
+        ]),
+      ),
+    );
     const f = result.findings.find((x) => x.code === 'TM002')!;
     assert.equal(at(f), 'm.spdf.yaml:4:16');
     assert.equal(f.range.end.character, 21);
@@ -72,7 +87,10 @@ describe('model loader', () => {
   it('cuts off deep nesting with a problem instead of overflowing the stack', async () => {
     const deep = `requirements:\n  - id: SEC-REQ-001\n    title: deep\n    text: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
     const ws = await load({ 'deep.spdf.yaml': deep, 'ok.spdf.yaml': VALID.replace('001', '002') });
-    assert.ok(ws.graph.problems.some((p) => p.file === 'deep.spdf.yaml'), JSON.stringify(ws.graph.problems.map((p) => `${p.file} ${p.message}`)));
+    assert.ok(
+      ws.graph.problems.some((p) => p.file === 'deep.spdf.yaml'),
+      JSON.stringify(ws.graph.problems.map((p) => `${p.file} ${p.message}`)),
+    );
     assert.ok(ws.graph.byId.has('SEC-REQ-002'), `loaded: ${[...ws.graph.byId.keys()].join(', ')}`);
   });
 
@@ -95,6 +113,9 @@ describe('model loader', () => {
 
   it('ignores files outside the include globs and inside node_modules', async () => {
     const ws = await load({ 'x.yaml': VALID, 'node_modules/p/a.spdf.yaml': VALID, 'm.spdf.yaml': VALID.replace('001', '003') });
-    assert.deepEqual(ws.graph.files.map((f) => f.path), ['m.spdf.yaml']);
+    assert.deepEqual(
+      ws.graph.files.map((f) => f.path),
+      ['m.spdf.yaml'],
+    );
   });
 });

@@ -15,14 +15,20 @@ describe('user regular expressions (linear-time engine)', () => {
   it('compiles once, matches with UTF-16 offsets and rejects lookaround and backreferences', () => {
     const req = compileUserPattern(String.raw`REQ-\d+`);
     assert.equal(compileUserPattern(String.raw`REQ-\d+`), req, 'cached');
-    assert.deepEqual(req.pattern!.matches('😀 REQ-12, REQ-3'), [{ start: 3, end: 9 }, { start: 11, end: 16 }]);
+    assert.deepEqual(req.pattern!.matches('😀 REQ-12, REQ-3'), [
+      { start: 3, end: 9 },
+      { start: 11, end: 16 },
+    ]);
     for (const p of ['(?<=a)b', String.raw`(a)\1`, 'x(?=y)', 'x(?!y)', '[']) assert.match(compileUserPattern(p).error ?? '', /linear-time engine/, p);
     assert.match(compileUserPattern('[a-z]{1,1000}[0-9]').error ?? '', /too large/);
   });
 
   it('matches line by line', () => {
     const { pattern } = compileUserPattern(String.raw`^ID-\d+\s*x?`);
-    assert.deepEqual(pattern!.matches('ID-1\nID-22 x\n  ID-3'), [{ start: 0, end: 4 }, { start: 5, end: 12 }]);
+    assert.deepEqual(pattern!.matches('ID-1\nID-22 x\n  ID-3'), [
+      { start: 0, end: 4 },
+      { start: 5, end: 12 },
+    ]);
   });
 
   it('finishes TM003 on a catastrophic pattern and a 33-character ID', async () => {
@@ -50,7 +56,10 @@ describe('user regular expressions (linear-time engine)', () => {
     const ws = await check({ 'spdf.config.yaml': config, 'm.spdf.yaml': 'controls:\n  - id: CTRL-1\n    title: c\n' });
     const problems = ws.result.findings.filter((f) => f.file === 'spdf.config.yaml').map((f) => `${f.code} ${at(f)}`);
     assert.deepEqual(problems, ['TM008 spdf.config.yaml:3:16-3:35', 'TM008 spdf.config.yaml:9:7-9:12']);
-    assert.deepEqual(ws.result.findings.filter((f) => f.code === 'TM003').map((f) => f.message), [`control ID 'CTRL-1' does not match the pattern ^CTRL-\\d{3}$`]);
+    assert.deepEqual(
+      ws.result.findings.filter((f) => f.code === 'TM003').map((f) => f.message),
+      [`control ID 'CTRL-1' does not match the pattern ^CTRL-\\d{3}$`],
+    );
   });
 
   it('scans bare IDs with a workspace pattern as before', () => {

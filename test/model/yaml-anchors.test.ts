@@ -46,7 +46,10 @@ describe('YAML anchors and aliases', () => {
       assert.ok(p, 'a TM000 problem');
       assert.match(p.message, c.message);
       assert.equal(at(p), c.at);
-      assert.deepEqual(loaded.items.map((i) => i.id), c.ids);
+      assert.deepEqual(
+        loaded.items.map((i) => i.id),
+        c.ids,
+      );
     });
 
   it('keeps an alias to an anchor redefined inside the node that first carried the name', () => {
@@ -58,7 +61,13 @@ describe('YAML anchors and aliases', () => {
     for (let i = 1; i <= 400; i++) lines.push(`a${i}: &a${i} ${'['.repeat(50)}*a${i - 1}${']'.repeat(50)}`);
     const text = `x:\n${lines.map((l) => `  ${l}`).join('\n')}\nrequirements:\n  - id: SEC-REQ-001\n    title: t\n    text: *a400\n  - id: SEC-REQ-002\n    title: u\n`;
     const loaded = loadModelText('m.spdf.yaml', text, { ...limits, maxAliases: 1000 });
-    assert.ok(loaded.problems.some((p) => p.code === 'TM000' && /alias expansion/.test(p.message)), JSON.stringify(loaded.problems.map((p) => `${p.code} ${p.message}`)));
-    assert.ok(loaded.items.some((i) => i.id === 'SEC-REQ-002'), loaded.items.map((i) => i.id).join(', '));
+    assert.ok(
+      loaded.problems.some((p) => p.code === 'TM000' && /alias expansion/.test(p.message)),
+      JSON.stringify(loaded.problems.map((p) => `${p.code} ${p.message}`)),
+    );
+    assert.ok(
+      loaded.items.some((i) => i.id === 'SEC-REQ-002'),
+      loaded.items.map((i) => i.id).join(', '),
+    );
   });
 });

@@ -35,6 +35,9 @@ describe('writeFileAtomicSync and the mode option (the caches)', () => {
     writeFileAtomicSync(sync, 'new', { mode: 0o600 });
     await writeFileAtomic(async, 'new', { mode: 0o600 });
     writeFileAtomicSync(join(dir, 'fresh.bin'), 'new', { mode: 0o600 });
-    assert.deepEqual([sync, async, join(dir, 'fresh.bin')].map((f) => statSync(f).mode & 0o777), [0o600, 0o600, 0o600]);
+    assert.deepEqual(
+      [sync, async, join(dir, 'fresh.bin')].map((f) => statSync(f).mode & 0o777),
+      [0o600, 0o600, 0o600],
+    );
   });
 });

@@ -7,8 +7,7 @@ import { tempWorkspace } from '../support/cli';
 /** `n` test cases on one line, every 10th failing. */
 function oneLineJUnit(n: number): string {
   const parts = ['<?xml version="1.0"?><testsuites><testsuite name="big">'];
-  for (let i = 0; i < n; i++)
-    parts.push(i % 10 === 0 ? `<testcase classname="a.B${i % 7}" name="t${i}"><failure message="m${i}"/></testcase>` : `<testcase classname="a.B${i % 7}" name="t${i}"/>`);
+  for (let i = 0; i < n; i++) parts.push(i % 10 === 0 ? `<testcase classname="a.B${i % 7}" name="t${i}"><failure message="m${i}"/></testcase>` : `<testcase classname="a.B${i % 7}" name="t${i}"/>`);
   parts.push('</testsuite></testsuites>');
   return parts.join('');
 }
@@ -28,7 +27,11 @@ describe('JUnit results at scale', function () {
       assert.deepEqual(r.files, ['results/big.xml', 'results/broken.xml', 'results/small.xml']);
       assert.equal(r.cases.length, n + 1);
       assert.equal(r.cases.filter((c) => c.outcome === 'fail').length, n / 10);
-      assert.deepEqual(r.cases.slice(0, n).filter((c) => c.file !== 'results/big.xml' || c.line !== 1), [], 'every case of big.xml is at its line 1');
+      assert.deepEqual(
+        r.cases.slice(0, n).filter((c) => c.file !== 'results/big.xml' || c.line !== 1),
+        [],
+        'every case of big.xml is at its line 1',
+      );
       assert.deepEqual(r.cases[n], { classname: 'c.D', name: 'ok', outcome: 'pass', file: 'results/small.xml', line: 2 });
       assert.equal(r.problems.length, 1, JSON.stringify(r.problems));
       assert.deepEqual([r.problems[0].file, r.problems[0].line], ['results/broken.xml', 3]);

@@ -40,7 +40,10 @@ describe('model cache', () => {
     assert.equal(warm.stats.hits, 1);
     assert.deepEqual(warm.summary, cold.summary);
     assert.equal(warm.suppressed, cold.suppressed);
-    assert.ok(cold.summary.some((s) => s.includes('TM002')), cold.summary.join('\n'));
+    assert.ok(
+      cold.summary.some((s) => s.includes('TM002')),
+      cold.summary.join('\n'),
+    );
     const ref = warm.ws.graph.refs.find((r) => r.id === 'CTRL-404')!;
     assert.equal(warm.ws.graph.fileByPath.get('m.spdf.yaml')!.source.text.slice(ref.node.start, ref.node.end), 'CTRL-404', 'offsets still index the text');
   });
@@ -52,7 +55,10 @@ describe('model cache', () => {
     writeFileSync(join(root, 'm.spdf.yaml'), MODEL.replace('CTRL-404', 'CTRL-405'));
     const changed = await run(root, dir);
     assert.equal(changed.stats.hits, 0);
-    assert.ok(changed.summary.some((s) => s.includes("'CTRL-405'")), changed.summary.join('\n'));
+    assert.ok(
+      changed.summary.some((s) => s.includes("'CTRL-405'")),
+      changed.summary.join('\n'),
+    );
     writeFileSync(join(dir, MODEL_CACHE_FILE), 'not a cache file');
     const afterCorruption = await run(root, dir);
     assert.equal(afterCorruption.stats.hits, 0);
@@ -81,7 +87,10 @@ describe('model cache', () => {
     const after = await run(root, dir);
     assert.deepEqual([after.stats.hits, after.stats.rejected], [0, 1]);
     assert.deepEqual(after.summary, honest.summary);
-    assert.deepEqual(after.summary.filter((s) => s.includes('CTRL-999')), []);
+    assert.deepEqual(
+      after.summary.filter((s) => s.includes('CTRL-999')),
+      [],
+    );
   });
 
   it('ignores a cache file whose bytes were altered after writing', async () => {

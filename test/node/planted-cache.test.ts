@@ -53,8 +53,15 @@ describe('a cache committed to the repository', () => {
     cpSync(otherCache, join(root, '.spdf-cache'), { recursive: true });
 
     const reference = findings((await runCli(['lint', root, '--format', 'json', '--no-cache'])).stdout);
-    for (const id of ['CTRL-404', 'SEC-REQ-014']) assert.ok(reference.some((f) => f.includes(id)), `${id} in ${JSON.stringify(reference)}`);
-    assert.deepEqual(reference.filter((f) => f.includes('999')), []);
+    for (const id of ['CTRL-404', 'SEC-REQ-014'])
+      assert.ok(
+        reference.some((f) => f.includes(id)),
+        `${id} in ${JSON.stringify(reference)}`,
+      );
+    assert.deepEqual(
+      reference.filter((f) => f.includes('999')),
+      [],
+    );
     for (const args of [[], [], ['--untrusted'], ['--cache-location', otherCache]]) {
       const r = await runCli(['lint', root, '--format', 'json', ...args]);
       assert.deepEqual(findings(r.stdout), args[0] === '--untrusted' ? findings((await runCli(['lint', root, '--format', 'json', '--untrusted', '--no-cache'])).stdout) : reference, args.join(' '));

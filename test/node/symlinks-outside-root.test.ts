@@ -37,10 +37,16 @@ describe('symbolic links that leave the workspace root', () => {
     const root = fixture();
     const check = await checkPath(root, { cache: false });
     assert.deepEqual([...check.workspace.graph.byId.keys()].sort(), ['SEC-REQ-001', 'SEC-REQ-002']);
-    assert.deepEqual(check.workspace.allFiles.filter((f) => f.startsWith('model/ext') || f === 'far.spdf.yaml' || f.startsWith('src/vendor')), []);
+    assert.deepEqual(
+      check.workspace.allFiles.filter((f) => f.startsWith('model/ext') || f === 'far.spdf.yaml' || f.startsWith('src/vendor')),
+      [],
+    );
     const codeFiles = (check.inputs.code?.files ?? []).map((f) => f.file);
     assert.ok(codeFiles.includes('src/a.c'), codeFiles.join(', '));
-    assert.deepEqual(codeFiles.filter((f) => f.startsWith('src/vendor')), []);
+    assert.deepEqual(
+      codeFiles.filter((f) => f.startsWith('src/vendor')),
+      [],
+    );
     const noted = check.notes.filter((n) => /outside the workspace root; not followed/.test(n.reason)).map((n) => n.path);
     assert.deepEqual([...new Set(noted)].sort(), ['far.spdf.yaml', 'model/ext', 'src/vendor']);
   });
@@ -48,7 +54,10 @@ describe('symbolic links that leave the workspace root', () => {
   it('notes a link whose target is missing instead of dropping it silently', async () => {
     const host = new FsHost(fixture());
     await host.listFiles();
-    assert.ok(host.notes.some((n) => n.path === 'model/dangling.spdf.yaml' && /symbolic link to a missing target/.test(n.reason)), JSON.stringify(host.notes));
+    assert.ok(
+      host.notes.some((n) => n.path === 'model/dangling.spdf.yaml' && /symbolic link to a missing target/.test(n.reason)),
+      JSON.stringify(host.notes),
+    );
   });
 
   it('still follows links that stay inside the root, and loops stay safe', async () => {

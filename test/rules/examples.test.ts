@@ -27,7 +27,10 @@ describe('rule examples', () => {
           const files = exampleFiles(example);
           const expected = Object.entries(files).flatMap(([f, t]) => parseMarkers(f, t));
           const marked = RULES.filter((r) => !rules.includes(r) && expected.some((e) => e.code === r.meta.code));
-          assert.ok(expected.some((e) => e.code === rule.meta.code), 'the example must mark at least one finding of its own rule');
+          assert.ok(
+            expected.some((e) => e.code === rule.meta.code),
+            'the example must mark at least one finding of its own rule',
+          );
           const { result } = await lintFiles(files, { rules: [...rules, ...marked], inputs: { explicitFiles: Object.keys(files) } });
           assert.deepEqual(result.internalErrors, []);
           assert.deepEqual(diffExpectations(expected, result.findings), []);
@@ -38,7 +41,10 @@ describe('rule examples', () => {
           const files = exampleFiles(example);
           const { result } = await lintFiles(files, { rules, inputs: { explicitFiles: Object.keys(files) } });
           assert.deepEqual(result.internalErrors, []);
-          assert.deepEqual(result.findings.map((f) => `${f.code} ${f.file}:${f.range.start.line + 1} ${f.message}`), []);
+          assert.deepEqual(
+            result.findings.map((f) => `${f.code} ${f.file}:${f.range.start.line + 1} ${f.message}`),
+            [],
+          );
         });
       });
     });

@@ -25,11 +25,20 @@ describe('rule fixtures', () => {
     it(`${code} fixture matches its inline markers`, async () => {
       const files = readTree(join(ROOT, code));
       const expected = Object.entries(files).flatMap(([f, t]) => parseMarkers(f, t));
-      assert.ok(expected.some((e) => e.code === code), `fixture ${code} must mark at least one ${code}`);
+      assert.ok(
+        expected.some((e) => e.code === code),
+        `fixture ${code} must mark at least one ${code}`,
+      );
       const { result } = await lintFiles(files, { inputs: { explicitFiles: Object.keys(files).filter((f) => /\.ya?ml$/.test(f)) } });
       assert.deepEqual(result.internalErrors, []);
       const codes = new Set([code, ...expected.map((e) => e.code)]);
-      assert.deepEqual(diffExpectations(expected, result.findings.filter((f) => codes.has(f.code))), []);
+      assert.deepEqual(
+        diffExpectations(
+          expected,
+          result.findings.filter((f) => codes.has(f.code)),
+        ),
+        [],
+      );
     });
   }
 });

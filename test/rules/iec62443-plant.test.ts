@@ -22,7 +22,11 @@ describe('IEC 62443 plant', () => {
     const { workspace, result } = await lintFiles(files);
     assert.deepEqual(result.internalErrors, []);
     assert.equal(workspace.graph.byKind.zone.length, 9);
-    assert.deepEqual(result.findings.filter((f) => f.code.startsWith('TM')).map((f) => f.code), [], 'the faulty plant is well-formed');
+    assert.deepEqual(
+      result.findings.filter((f) => f.code.startsWith('TM')).map((f) => f.code),
+      [],
+      'the faulty plant is well-formed',
+    );
     assert.deepEqual(diffExpectations(expected, result.findings), []);
   });
 
@@ -31,6 +35,9 @@ describe('IEC 62443 plant', () => {
     assert.deepEqual(result.internalErrors, []);
     assert.equal(workspace.graph.byKind.zone.length, 7);
     assert.equal(workspace.graph.byKind.conduit.length, 6);
-    assert.deepEqual(result.findings.filter((f) => /^(ZC|TM)/.test(f.code)).map((f) => `${f.code} ${f.range.start.line + 1} ${f.message}`), []);
+    assert.deepEqual(
+      result.findings.filter((f) => /^(ZC|TM)/.test(f.code)).map((f) => `${f.code} ${f.range.start.line + 1} ${f.message}`),
+      [],
+    );
   });
 });

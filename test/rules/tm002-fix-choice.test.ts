@@ -15,21 +15,33 @@ describe('TM002 dangling-reference: what the fix does', () => {
   it('changes a typo to the one close existing ID, and creates no stub', async () => {
     const f = await tm002(`threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-0O1]\n${CONTROLS}`);
     assert.equal(f.fix?.description, "Change to 'CTRL-001'");
-    assert.deepEqual(f.fix?.edits.map((e) => e.newText), ['CTRL-001']);
+    assert.deepEqual(
+      f.fix?.edits.map((e) => e.newText),
+      ['CTRL-001'],
+    );
     assert.match(f.message, /did you mean 'CTRL-001'\?/);
-    assert.deepEqual(f.suggestions?.map((s) => s.description), ["Create a control stub 'CTRL-0O1' in model.spdf.yaml"]);
+    assert.deepEqual(
+      f.suggestions?.map((s) => s.description),
+      ["Create a control stub 'CTRL-0O1' in model.spdf.yaml"],
+    );
   });
 
   it('applies nothing when several IDs are equally close; each is a suggestion, the stub comes last', async () => {
     const f = await tm002(`threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-012]\ncontrols:\n  - id: CTRL-011\n    title: A\n  - id: CTRL-013\n    title: B\n`);
     assert.equal(f.fix, undefined);
-    assert.deepEqual(f.suggestions?.map((s) => s.description), ["Change to 'CTRL-011'", "Change to 'CTRL-013'", "Create a control stub 'CTRL-012' in model.spdf.yaml"]);
+    assert.deepEqual(
+      f.suggestions?.map((s) => s.description),
+      ["Change to 'CTRL-011'", "Change to 'CTRL-013'", "Create a control stub 'CTRL-012' in model.spdf.yaml"],
+    );
   });
 
   it('applies nothing when the one close ID differs only in its number (another item, not a typo)', async () => {
     const f = await tm002(`threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-002]\n${CONTROLS}`);
     assert.equal(f.fix, undefined);
-    assert.deepEqual(f.suggestions?.map((s) => s.description), ["Change to 'CTRL-001'", "Create a control stub 'CTRL-002' in model.spdf.yaml"]);
+    assert.deepEqual(
+      f.suggestions?.map((s) => s.description),
+      ["Change to 'CTRL-001'", "Create a control stub 'CTRL-002' in model.spdf.yaml"],
+    );
     const padded = await tm002(`threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-0001]\n${CONTROLS}`);
     assert.equal(padded.fix?.description, "Change to 'CTRL-001'", 'the same number written with another padding is a typo');
   });
@@ -41,10 +53,17 @@ describe('TM002 dangling-reference: what the fix does', () => {
     const fixed = applyEdits(model, f.fix.edits).text;
     assert.match(fixed, /\nthreats:\n  - id: THR-404\n    title: TODO\(TM002\)/);
     const again = (await lintFiles({ 'model.spdf.yaml': fixed })).result.findings;
-    assert.deepEqual(again.filter((x) => x.code === 'TM002'), []);
+    assert.deepEqual(
+      again.filter((x) => x.code === 'TM002'),
+      [],
+    );
     const placeholders = again.filter((x) => x.code === 'TM011');
     assert.notDeepEqual(placeholders, [], 'TM011 on the stub placeholders');
-    assert.deepEqual(placeholders.filter((x) => x.severity !== 'error'), [], 'the stub keeps TM002 severity until a person writes it');
+    assert.deepEqual(
+      placeholders.filter((x) => x.severity !== 'error'),
+      [],
+      'the stub keeps TM002 severity until a person writes it',
+    );
   });
 
   it('creates the stub in the first model file holding items of that kind, not in the referencing file', async () => {
@@ -54,7 +73,10 @@ describe('TM002 dangling-reference: what the fix does', () => {
     });
     const f = result.findings.find((x) => x.code === 'TM002');
     assert.equal(f?.fix?.description, "Create a control stub 'CTRL-777' in b-controls.spdf.yaml");
-    assert.deepEqual(f?.fix?.edits.map((e) => e.file), ['b-controls.spdf.yaml']);
+    assert.deepEqual(
+      f?.fix?.edits.map((e) => e.file),
+      ['b-controls.spdf.yaml'],
+    );
   });
 
   it('creates no stub when the ID fits no expected kind', async () => {

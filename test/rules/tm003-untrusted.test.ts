@@ -15,6 +15,9 @@ describe('TM003 in an untrusted workspace', () => {
 
   it('reports nothing when no pattern is configured', async () => {
     const { result } = await lintFiles({ 'spdf.config.yaml': 'profile: all\n', 'model.spdf.yaml': MODEL }, { trusted: false });
-    assert.deepEqual(result.findings.filter((f) => f.code === 'TM003'), []);
+    assert.deepEqual(
+      result.findings.filter((f) => f.code === 'TM003'),
+      [],
+    );
   });
 });

@@ -23,7 +23,13 @@ describe('language server: feature modules (docs/architecture.md, src/server)', 
   it('the standard LSP requests are registered in one place (handlers/language-features.ts)', () => {
     const registering = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? registering(join(dir, e.name)) : /connection\.on(Hover|Completion|Definition|References|PrepareRename|RenameRequest|DocumentSymbol|WorkspaceSymbol|DocumentLinks|CodeLens|CodeAction|ExecuteCommand)\(/.test(readFileSync(join(dir, e.name), 'utf8')) ? [e.name] : [],
+        e.isDirectory()
+          ? registering(join(dir, e.name))
+          : /connection\.on(Hover|Completion|Definition|References|PrepareRename|RenameRequest|DocumentSymbol|WorkspaceSymbol|DocumentLinks|CodeLens|CodeAction|ExecuteCommand)\(/.test(
+                readFileSync(join(dir, e.name), 'utf8'),
+              )
+            ? [e.name]
+            : [],
       );
     assert.deepEqual(registering(SERVER), ['language-features.ts']);
   });

@@ -33,7 +33,10 @@ export interface Harness {
   files: Record<string, string>;
 }
 
-export async function startHarness(files: Record<string, string>, opts: { trusted?: boolean; capabilities?: Record<string, unknown>; settings?: Record<string, unknown>; folders?: string[] } = {}): Promise<Harness> {
+export async function startHarness(
+  files: Record<string, string>,
+  opts: { trusted?: boolean; capabilities?: Record<string, unknown>; settings?: Record<string, unknown>; folders?: string[] } = {},
+): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'spdf-lsp-'));
   for (const [p, t] of Object.entries(files)) {
     mkdirSync(dirname(join(root, p)), { recursive: true });
@@ -52,10 +55,11 @@ export async function startHarness(files: Record<string, string>, opts: { truste
   client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     diagnostics.set(p.uri, p.diagnostics);
     if (p.version !== undefined) publishedVersions.set(p.uri, p.version);
-    for (const w of [...waiters]) if (w.uri === p.uri && w.pred(p.diagnostics)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve(p.diagnostics);
-    }
+    for (const w of [...waiters])
+      if (w.uri === p.uri && w.pred(p.diagnostics)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p.diagnostics);
+      }
   });
   client.onNotification('window/logMessage', (p: unknown) => {
     logs.push((p as { message: string }).message);
@@ -86,7 +90,11 @@ export async function startHarness(files: Record<string, string>, opts: { truste
     processId: process.pid,
     rootUri: pathToFileURL(root).href,
     workspaceFolders: (opts.folders ?? ['.']).map((f) => ({ uri: pathToFileURL(join(root, f)).href, name: f })),
-    capabilities: opts.capabilities ?? { window: { workDoneProgress: true }, workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    capabilities: opts.capabilities ?? {
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { relatedInformation: true } },
+    },
     initializationOptions: { trusted: opts.trusted ?? true, settings: opts.settings },
   });
   await client.sendNotification('initialized', {});
@@ -116,7 +124,9 @@ export async function startHarness(files: Record<string, string>, opts: { truste
     },
     async open(path, text, languageId) {
       versions.set(path, 1);
-      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId: languageId ?? (path.endsWith('.yaml') ? 'yaml' : 'c'), version: 1, text: text ?? files[path] } });
+      await client.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: uri(path), languageId: languageId ?? (path.endsWith('.yaml') ? 'yaml' : 'c'), version: 1, text: text ?? files[path] },
+      });
     },
     change(path, version, changes) {
       void client.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version }, contentChanges: changes });

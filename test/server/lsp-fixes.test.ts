@@ -26,7 +26,14 @@ describe('language server: quick fixes that never damage a model, files outside 
       const actions = await actionsFor(h, 'm.spdf.yaml', 'TM002');
       assert.equal(actions[0].title, "Change to 'CTRL-001'");
       assert.equal(actions[0].isPreferred, true);
-      assert.deepEqual(actions.slice(1).filter((a) => a.isPreferred).map((a) => a.title), [], 'only the first action is preferred');
+      assert.deepEqual(
+        actions
+          .slice(1)
+          .filter((a) => a.isPreferred)
+          .map((a) => a.title),
+        [],
+        'only the first action is preferred',
+      );
       const edit = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
       assert.deepEqual(edit.textDocument, { uri: h.uri('m.spdf.yaml'), version: 2 });
       assert.equal((edit.edits[0] as { newText: string }).newText, 'CTRL-001');
@@ -36,15 +43,24 @@ describe('language server: quick fixes that never damage a model, files outside 
   });
 
   it('for a suspect link offers "Mark link reviewed" first and preferred, before the suppression', async () => {
-    const lock = '{"version":1,"links":[{"id":"SEC-REQ-014","relation":"implements","file":"src/dose.c","symbol":"dose_set_rate","codeHash":"0000000000000000","targetHash":"0000000000000000","reviewer":"j.doe","date":"2026-01-01"}]}\n';
+    const lock =
+      '{"version":1,"links":[{"id":"SEC-REQ-014","relation":"implements","file":"src/dose.c","symbol":"dose_set_rate","codeHash":"0000000000000000","targetHash":"0000000000000000","reviewer":"j.doe","date":"2026-01-01"}]}\n';
     const h = await startHarness(
-      { 'spdf.config.yaml': 'profile: recommended\n', 'm.spdf.yaml': 'requirements:\n  - id: SEC-REQ-014\n    title: Signed commands\n    text: T\n', 'src/dose.c': '// @spdf implements SEC-REQ-014\nint dose_set_rate(int rate) { return rate; }\n', 'spdf.lock.json': lock },
+      {
+        'spdf.config.yaml': 'profile: recommended\n',
+        'm.spdf.yaml': 'requirements:\n  - id: SEC-REQ-014\n    title: Signed commands\n    text: T\n',
+        'src/dose.c': '// @spdf implements SEC-REQ-014\nint dose_set_rate(int rate) { return rate; }\n',
+        'spdf.lock.json': lock,
+      },
       { capabilities: CAPS },
     );
     try {
       await h.open('src/dose.c', undefined, 'c');
       const actions = (await actionsFor(h, 'src/dose.c', 'CL006')).filter((a) => a.kind === 'quickfix');
-      assert.deepEqual(actions.map((a) => a.title), ['Mark link reviewed: implements SEC-REQ-014', 'Suppress CL006 on this line (with a justification)']);
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['Mark link reviewed: implements SEC-REQ-014', 'Suppress CL006 on this line (with a justification)'],
+      );
       assert.equal(actions[0].isPreferred, true);
       assert.deepEqual(actions[0].command?.arguments, [{ id: 'SEC-REQ-014', relation: 'implements', file: 'src/dose.c', symbol: 'dose_set_rate' }]);
     } finally {
@@ -72,7 +88,10 @@ describe('language server: quick fixes that never damage a model, files outside 
     try {
       await h.open('archive/old.spdf.yaml');
       const d: Diagnostic[] = await h.waitDiagnostics('archive/old.spdf.yaml', (x) => x.length > 0);
-      assert.deepEqual(d.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character]), [['TM012', 2, 0, 0]]);
+      assert.deepEqual(
+        d.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character]),
+        [['TM012', 2, 0, 0]],
+      );
       assert.match(String(d[0].message), /matches `exclude` pattern 'archive\/\*\*'.*not checked/);
       assert.deepEqual(await actionsFor(h, 'archive/old.spdf.yaml', 'TM012'), [], 'a suppression comment in a file nobody reads would do nothing');
       await h.client.sendNotification('textDocument/didClose', { textDocument: { uri: h.uri('archive/old.spdf.yaml') } });

@@ -42,26 +42,40 @@ describe('language server: edits, watchers, trust, review, progress, robustness'
       this.timeout(4 * 15000 + 5000);
       const body = posOf(C_FILE, 'return rate');
       for (let v = 4; v < 8; v++) {
-        const wait = pollUntil(`diagnostics of ${C} published for version ${v}`, () => h.publishedVersions.get(h.uri(C)) === v, 15000, () => h.publishedVersions.get(h.uri(C)));
+        const wait = pollUntil(
+          `diagnostics of ${C} published for version ${v}`,
+          () => h.publishedVersions.get(h.uri(C)) === v,
+          15000,
+          () => h.publishedVersions.get(h.uri(C)),
+        );
         h.change(C, v, [v % 2 === 0 ? { range: { start: body, end: body }, text: ' ' } : { range: { start: body, end: { line: body.line, character: body.character + 1 } }, text: '' }]);
         await wait;
       }
     });
 
     it('marks a link reviewed (writes spdf.lock.json), then a code change makes it suspect', async () => {
-      const r = await h.request<{ ok: boolean; marked: number }>('spdf/markReviewed', { links: [{ id: 'SEC-REQ-001', relation: 'implements', file: C, symbol: 'verify_signature' }], reviewer: 'tester' });
+      const r = await h.request<{ ok: boolean; marked: number }>('spdf/markReviewed', {
+        links: [{ id: 'SEC-REQ-001', relation: 'implements', file: C, symbol: 'verify_signature' }],
+        reviewer: 'tester',
+      });
       assert.equal(r.ok, true);
       assert.equal(r.marked, 1);
       const lock = JSON.parse(readFileSync(join(h.root, 'spdf.lock.json'), 'utf8'));
       assert.equal(lock.links[0].reviewer, 'tester');
       // the watcher event of the lock file arrives from the client in real life; here the server re-read it itself
       let lenses = await h.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: h.uri(C) } });
-      assert.ok(lenses.some((l) => /^SEC-REQ-001 · .*reviewed$/.test(l.command!.title)), lenses.map((l) => l.command!.title).join(' / '));
+      assert.ok(
+        lenses.some((l) => /^SEC-REQ-001 · .*reviewed$/.test(l.command!.title)),
+        lenses.map((l) => l.command!.title).join(' / '),
+      );
       const body = posOf(C_FILE, 'msg[0] == 0x5a');
       h.change(C, 20, [{ range: { start: body, end: { line: body.line, character: body.character + 14 } }, text: 'msg[0] == 0x5b' }]);
       await h.waitDiagnostics(C, (x) => x.some((y) => y.code === 'CL006'));
       lenses = await h.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: h.uri(C) } });
-      assert.ok(lenses.some((l) => /^SEC-REQ-001 · .*suspect$/.test(l.command!.title)), lenses.map((l) => l.command!.title).join(' / '));
+      assert.ok(
+        lenses.some((l) => /^SEC-REQ-001 · .*suspect$/.test(l.command!.title)),
+        lenses.map((l) => l.command!.title).join(' / '),
+      );
       const tree = await h.request<{ rows: { id: string; status: string }[] }>('spdf/treeData', {});
       assert.equal(tree.rows.find((r) => r.id === 'SEC-REQ-001')!.status, 'SUSPECT');
       h.change(C, 21, [{ text: C_FILE }]);
@@ -88,9 +102,16 @@ describe('language server: edits, watchers, trust, review, progress, robustness'
 
     it('survives a handler that throws: the error is logged, the answer is empty, the server lives on', async () => {
       // A position far past the end of a code file and a bogus completion context.
-      const r = await h.request('textDocument/codeAction', { textDocument: { uri: h.uri(YAML) }, range: { start: { line: 1e6, character: 0 }, end: { line: 1e6, character: 0 } }, context: { diagnostics: [{ range: null, message: 'x', source: 'spdf', code: 'TM002' }] } });
+      const r = await h.request('textDocument/codeAction', {
+        textDocument: { uri: h.uri(YAML) },
+        range: { start: { line: 1e6, character: 0 }, end: { line: 1e6, character: 0 } },
+        context: { diagnostics: [{ range: null, message: 'x', source: 'spdf', code: 'TM002' }] },
+      });
       assert.ok(Array.isArray(r), JSON.stringify(r));
-      assert.ok(h.logs.some((l) => /codeAction failed/.test(l)), h.logs.join('\n'));
+      assert.ok(
+        h.logs.some((l) => /codeAction failed/.test(l)),
+        h.logs.join('\n'),
+      );
       const hov = await h.request<Hover>('textDocument/hover', { textDocument: { uri: h.uri(C) }, position: posOf(C_FILE, 'SEC-REQ-001', 1) });
       assert.ok(hov, 'a hover after the failed code action');
     });

@@ -61,7 +61,10 @@ describe('language server (in-process)', function () {
     const cEdits = edit.changes![h.uri(C)];
     assert.equal(yamlEdits.length, 3, JSON.stringify(yamlEdits)); // definition, threat.controls, requirement.controls
     assert.equal(cEdits.length, 1, JSON.stringify(cEdits));
-    assert.deepEqual(yamlEdits.map((e) => e.newText), ['CTRL-010', 'CTRL-010', 'CTRL-010']);
+    assert.deepEqual(
+      yamlEdits.map((e) => e.newText),
+      ['CTRL-010', 'CTRL-010', 'CTRL-010'],
+    );
     await assert.rejects(h.request('textDocument/rename', { textDocument: { uri: h.uri(C) }, position: posOf(C_FILE, 'CTRL-001', 2), newName: 'SEC-REQ-001' }));
   });
 
@@ -70,10 +73,16 @@ describe('language server (in-process)', function () {
     await h.change(YAML, 2, [{ text }]);
     const at = posOf(text, 'CTRL-404, ', 10);
     const ids = await h.request<CompletionList>('textDocument/completion', { textDocument: { uri: h.uri(YAML) }, position: at });
-    assert.deepEqual(ids.items.map((i) => i.label), ['CTRL-001']);
+    assert.deepEqual(
+      ids.items.map((i) => i.label),
+      ['CTRL-001'],
+    );
     const st = posOf(text, 'status: ', 8);
     const enums = await h.request<CompletionList>('textDocument/completion', { textDocument: { uri: h.uri(YAML) }, position: st });
-    assert.deepEqual(enums.items.map((i) => i.label), ['draft', 'approved', 'obsolete']);
+    assert.deepEqual(
+      enums.items.map((i) => i.label),
+      ['draft', 'approved', 'obsolete'],
+    );
     const withKey = text.replace('    status: ', '    ver');
     await h.change(YAML, 3, [{ text: withKey }]);
     const kp = posOf(withKey, '    ver', 7);
@@ -87,11 +96,17 @@ describe('language server (in-process)', function () {
     const text = C_FILE.replace('// @spdf implements CTRL-001', '// @spdf ');
     h.change(C, 2, [{ text }]);
     const rel = await h.request<CompletionList>('textDocument/completion', { textDocument: { uri: h.uri(C) }, position: posOf(text, '// @spdf ', 9) });
-    assert.deepEqual(rel.items.map((i) => i.label), ['implements', 'verifies', 'mitigates', 'hazard']);
+    assert.deepEqual(
+      rel.items.map((i) => i.label),
+      ['implements', 'verifies', 'mitigates', 'hazard'],
+    );
     const t2 = C_FILE.replace('// @spdf implements CTRL-001', '// @spdf mitigates T');
     h.change(C, 3, [{ text: t2 }]);
     const ids = await h.request<CompletionList>('textDocument/completion', { textDocument: { uri: h.uri(C) }, position: posOf(t2, 'mitigates T', 11) });
-    assert.deepEqual(ids.items.map((i) => i.label), ['THR-001']);
+    assert.deepEqual(
+      ids.items.map((i) => i.label),
+      ['THR-001'],
+    );
     h.change(C, 4, [{ text: C_FILE }]);
   });
 
@@ -101,15 +116,24 @@ describe('language server (in-process)', function () {
     const hov = await h.request<Hover>('textDocument/hover', { textDocument: { uri: h.uri(YAML) }, position: posOf(text, 'TM002, ', 2) });
     assert.match(JSON.stringify(hov.contents), /dangling-reference/);
     const comp = await h.request<CompletionList>('textDocument/completion', { textDocument: { uri: h.uri(YAML) }, position: posOf(text, 'TM002, ', 7) });
-    assert.ok(comp.items.some((i) => i.label === 'ZC004'), comp.items.map((i) => i.label).join(','));
+    assert.ok(
+      comp.items.some((i) => i.label === 'ZC004'),
+      comp.items.map((i) => i.label).join(','),
+    );
     h.change(YAML, 21, [{ text: MODEL }]);
   });
 
   it('lists document and workspace symbols', async () => {
     const syms = await h.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: h.uri(YAML) } });
-    assert.deepEqual(syms.map((s) => s.name), ['Z-DEVICE', 'AST-PUMP', 'THR-001', 'HAZ-001', 'CTRL-001', 'SEC-REQ-001', 'SEC-REQ-002', 'TC-001']);
+    assert.deepEqual(
+      syms.map((s) => s.name),
+      ['Z-DEVICE', 'AST-PUMP', 'THR-001', 'HAZ-001', 'CTRL-001', 'SEC-REQ-001', 'SEC-REQ-002', 'TC-001'],
+    );
     const ws = await h.request<SymbolInformation[]>('workspace/symbol', { query: 'sec-req' });
-    assert.deepEqual(ws.map((s) => s.name), ['SEC-REQ-001', 'SEC-REQ-002']);
+    assert.deepEqual(
+      ws.map((s) => s.name),
+      ['SEC-REQ-001', 'SEC-REQ-002'],
+    );
   });
 
   it('links evidence paths', async () => {
@@ -140,19 +164,37 @@ describe('language server (in-process)', function () {
     const d = h.diagnostics.get(h.uri(YAML))!.filter((x) => x.code === 'TM002');
     const actions = await h.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: h.uri(YAML) }, range: d[0].range, context: { diagnostics: d } });
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.some((t) => /Create a control stub 'CTRL-404'/.test(t)), titles.join(' / '));
-    assert.ok(titles.some((t) => /Change to 'CTRL-001'/.test(t)), titles.join(' / '));
+    assert.ok(
+      titles.some((t) => /Create a control stub 'CTRL-404'/.test(t)),
+      titles.join(' / '),
+    );
+    assert.ok(
+      titles.some((t) => /Change to 'CTRL-001'/.test(t)),
+      titles.join(' / '),
+    );
     const sup = actions.find((a) => /Suppress TM002/.test(a.title))!;
     const edit = sup.edit!.changes![h.uri(YAML)][0];
     assert.equal(edit.newText, '    # spdf-disable-next-line TM002 -- \n');
   });
 
   it('offers insert-tag and mark-reviewed actions in code, and inserts a tag', async () => {
-    const actions = await h.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: h.uri(C) }, range: { start: posOf(C_FILE, 'SEC-REQ-001', 1), end: posOf(C_FILE, 'SEC-REQ-001', 1) }, context: { diagnostics: [] } });
+    const actions = await h.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: h.uri(C) },
+      range: { start: posOf(C_FILE, 'SEC-REQ-001', 1), end: posOf(C_FILE, 'SEC-REQ-001', 1) },
+      context: { diagnostics: [] },
+    });
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.some((t) => t.startsWith('Mark link reviewed: implements SEC-REQ-001')), titles.join(' / '));
+    assert.ok(
+      titles.some((t) => t.startsWith('Mark link reviewed: implements SEC-REQ-001')),
+      titles.join(' / '),
+    );
     assert.ok(titles.includes('Insert @spdf tag…'), titles.join(' / '));
-    const r = await h.request<{ edit: { range: { start: { line: number } }; newText: string } }>('spdf/insertTagEdit', { uri: h.uri(C), line: posOf(C_FILE, 'return rate').line, relation: 'mitigates', id: 'THR-001' });
+    const r = await h.request<{ edit: { range: { start: { line: number } }; newText: string } }>('spdf/insertTagEdit', {
+      uri: h.uri(C),
+      line: posOf(C_FILE, 'return rate').line,
+      relation: 'mitigates',
+      id: 'THR-001',
+    });
     assert.equal(r.edit.newText, '// @spdf mitigates THR-001\n');
     assert.equal(r.edit.range.start.line, posOf(C_FILE, 'int apply_dose').line);
   });
@@ -163,7 +205,11 @@ describe('language server (in-process)', function () {
     assert.equal(byId['SEC-REQ-001'].status, 'OK');
     assert.equal(byId['SEC-REQ-002'].status, 'ERROR');
     const kinds = byId['SEC-REQ-001'].children.map((c) => `${c.kind}:${c.label}`);
-    assert.deepEqual(['threat:THR-001', 'hazard:HAZ-001', 'symbol:verify_signature', 'test:TC-001'].filter((k) => !kinds.includes(k)), [], kinds.join(','));
+    assert.deepEqual(
+      ['threat:THR-001', 'hazard:HAZ-001', 'symbol:verify_signature', 'test:TC-001'].filter((k) => !kinds.includes(k)),
+      [],
+      kinds.join(','),
+    );
     assert.equal(t.coverage.percent, 50);
     const f = await h.request<{ rows: unknown[] }>('spdf/treeData', { filter: { minHazardSeverity: 5 } });
     assert.equal(f.rows.length, 1, JSON.stringify(f.rows));
@@ -179,7 +225,10 @@ describe('language server (in-process)', function () {
     const fixed = MODEL.replace('CTRL-404', 'CTRL-001');
     h.change(YAML, 10, [{ range: { start: posOf(MODEL, 'CTRL-404'), end: posOf(MODEL, 'CTRL-404', 8) }, text: 'CTRL-001' }]);
     const d = await h.waitDiagnostics(YAML, (x) => !x.some((y) => y.code === 'TM002'));
-    assert.deepEqual(d.filter((y) => y.code === 'TM002'), []);
+    assert.deepEqual(
+      d.filter((y) => y.code === 'TM002'),
+      [],
+    );
     h.change(YAML, 11, [{ text: MODEL }]);
     await h.waitDiagnostics(YAML, (x) => x.some((y) => y.code === 'TM002'));
     void fixed;

@@ -16,7 +16,11 @@ describe('extension manifest', () => {
     for (const m of src.matchAll(/(\w+): '(spdf\.[\w]+)'/g)) if (m[1] !== 'markReviewed' && m[1] !== 'reindex') registered.add(m[2]); // CLIENT_COMMANDS
     const contributed = new Set<string>(c.commands.map((x: { command: string }) => x.command));
     for (const id of registered) if (!id.startsWith('spdf.server.')) assert.ok(contributed.has(id), `command ${id} is registered but not contributed`);
-    assert.deepEqual(c.commands.filter((x: { category: string }) => x.category !== 'SPDF'), [], 'every command is in the SPDF category');
+    assert.deepEqual(
+      c.commands.filter((x: { category: string }) => x.category !== 'SPDF'),
+      [],
+      'every command is in the SPDF category',
+    );
     for (const [menu, items] of Object.entries(c.menus) as [string, { command: string }[]][])
       for (const it of items) assert.ok(contributed.has(it.command), `${menu} names unknown command ${it.command}`);
   });
@@ -52,7 +56,10 @@ describe('extension manifest', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.equal(pkg.extensionDependencies, undefined);
     for (const v of [...c.yamlValidation, ...c.jsonValidation]) assert.ok(existsSync(join(root, v.url)), v.url);
-    assert.deepEqual(c.yamlValidation.map((v: { fileMatch: string }) => v.fileMatch), ['*.spdf.yaml', 'spdf.config.yaml']);
+    assert.deepEqual(
+      c.yamlValidation.map((v: { fileMatch: string }) => v.fileMatch),
+      ['*.spdf.yaml', 'spdf.config.yaml'],
+    );
   });
 
   it('points at files that exist (grammar, snippets, icons, walkthrough media, bundles)', () => {
@@ -72,8 +79,7 @@ describe('extension manifest', () => {
       assert.ok(st?.media.image?.startsWith('media/walkthrough/'), id);
       assert.ok(st!.completionEvents?.length, `${id} has completion events`);
     }
-    for (const st of steps)
-      for (const e of st.completionEvents ?? []) if (e.startsWith('onCommand:')) assert.ok(commands.has(e.slice('onCommand:'.length)), `${st.id}: ${e}`);
+    for (const st of steps) for (const e of st.completionEvents ?? []) if (e.startsWith('onCommand:')) assert.ok(commands.has(e.slice('onCommand:'.length)), `${st.id}: ${e}`);
   });
 
   it('has settings for everything the server reads', () => {
@@ -98,7 +104,15 @@ describe('injection grammar', () => {
     const tag = re('tag').exec('// @spdf implements SEC-REQ-014, CTRL-002')!;
     assert.equal(tag[2], 'implements');
     assert.equal(re('tag').exec('# @spdf implments X')![3], 'implments');
-    assert.deepEqual(['SEC-REQ-014', 'HAZ-001', 'Z-PUMP-COMMS', 'sec-req-1'].map((id) => [id, re('id').test(id)]), [['SEC-REQ-014', true], ['HAZ-001', true], ['Z-PUMP-COMMS', true], ['sec-req-1', false]]);
+    assert.deepEqual(
+      ['SEC-REQ-014', 'HAZ-001', 'Z-PUMP-COMMS', 'sec-req-1'].map((id) => [id, re('id').test(id)]),
+      [
+        ['SEC-REQ-014', true],
+        ['HAZ-001', true],
+        ['Z-PUMP-COMMS', true],
+        ['sec-req-1', false],
+      ],
+    );
     const sup = re('suppression').exec('# spdf-disable-next-line ZC004, TM002 -- vendor diode in place')!;
     assert.equal(sup[2].trim(), 'ZC004, TM002');
     assert.equal(sup[4], 'vendor diode in place');
@@ -120,12 +134,18 @@ describe('language contributions (generated from the language descriptors)', () 
   it('enable Insert Tag in exactly the editor languages', () => {
     const when: string = c.menus.commandPalette.find((m: { command: string }) => m.command === 'spdf.insertTag').when;
     const ids = /editorLangId =~ \/\^\(([^)]*)\)\$\//.exec(when)?.[1].split('|');
-    assert.deepEqual(ids, editor.map((e) => e.languageId));
+    assert.deepEqual(
+      ids,
+      editor.map((e) => e.languageId),
+    );
   });
 
   it('offer "Show Requirements of the Symbol" in the editor menu of exactly the editor languages, with the gutter setting', () => {
     const when: string = c.menus['editor/context'].find((m: { command: string }) => m.command === 'spdf.showItemsOfSymbol').when;
-    assert.deepEqual(/resourceLangId =~ \/\^\(([^)]*)\)\$\//.exec(when)?.[1].split('|'), editor.map((e) => e.languageId));
+    assert.deepEqual(
+      /resourceLangId =~ \/\^\(([^)]*)\)\$\//.exec(when)?.[1].split('|'),
+      editor.map((e) => e.languageId),
+    );
     assert.equal(c.configuration.properties['spdf.gutter'].default, true);
   });
 
@@ -147,7 +167,11 @@ describe('snippets', () => {
     for (const f of ['spdf-tags.code-snippets', 'spdf-tags-hash.code-snippets']) {
       const tags = JSON.parse(readFileSync(join(root, 'snippets', f), 'utf8'));
       const bodies = Object.values(tags).map((s) => (s as { body: string[] }).body.join('\n'));
-      for (const r of ['implements', 'verifies', 'mitigates', 'hazard']) assert.ok(bodies.some((b) => b.includes(`@spdf ${r} `)), `${f}: ${r}`);
+      for (const r of ['implements', 'verifies', 'mitigates', 'hazard'])
+        assert.ok(
+          bodies.some((b) => b.includes(`@spdf ${r} `)),
+          `${f}: ${r}`,
+        );
     }
   });
 });

@@ -30,7 +30,12 @@ describe('language server: multi-root workspaces', function () {
       assert.match(JSON.stringify(hover.contents), /Beta title/);
       const lenses = await h.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: h.uri('b/m.spdf.yaml') } });
       assert.equal(lenses.length, 1, 'the second folder has its own model (the same ID in both is no duplicate)');
-      for (const f of ['a/m.spdf.yaml', 'b/m.spdf.yaml']) assert.deepEqual(h.diagnostics.get(h.uri(f))?.filter((d) => d.code === 'TM001'), [], `${f}: no duplicate across roots`);
+      for (const f of ['a/m.spdf.yaml', 'b/m.spdf.yaml'])
+        assert.deepEqual(
+          h.diagnostics.get(h.uri(f))?.filter((d) => d.code === 'TM001'),
+          [],
+          `${f}: no duplicate across roots`,
+        );
     } finally {
       await h.close();
     }

@@ -44,7 +44,10 @@ describe('language server: a document outside the workspace', function () {
   after(async () => h.close());
 
   it('the same requests on the workspace documents answer something (the control for the test below)', async () => {
-    for (const [path, file] of [[YAML, 'yaml'], [C, 'c']] as const)
+    for (const [path, file] of [
+      [YAML, 'yaml'],
+      [C, 'c'],
+    ] as const)
       for (const [method, params, empty] of requests(h.uri(path), file)) {
         // Nothing to complete on a whole ID; no action in a model file without findings.
         if (method === 'textDocument/completion' || (method === 'textDocument/codeAction' && file === 'yaml')) continue;
@@ -54,7 +57,12 @@ describe('language server: a document outside the workspace', function () {
 
   it('gets the empty answer of every feature for a file beside the root or a URI that is not a file', async () => {
     const beside = (path: string) => pathToFileURL(`${h.root}-beside/${path}`).href;
-    for (const [uri, file] of [[beside(YAML), 'yaml'], [beside(C), 'c'], ['untitled:Untitled-1', 'yaml'], ['untitled:Untitled-2', 'c']] as const)
+    for (const [uri, file] of [
+      [beside(YAML), 'yaml'],
+      [beside(C), 'c'],
+      ['untitled:Untitled-1', 'yaml'],
+      ['untitled:Untitled-2', 'c'],
+    ] as const)
       for (const [method, params, empty] of requests(uri, file)) assert.deepEqual(await h.request(method, params), empty, `${method} on ${uri}`);
   });
 });

@@ -27,7 +27,11 @@ describe('trace navigation requests', function () {
     assert.equal(cov.safetyCritical, true);
     assert.equal(cov.problem, undefined);
     const marks = cov.symbols.map((s) => `${s.symbol}:${s.state}:${s.line}`);
-    assert.deepEqual(marks, [`verify_signature:traced:${posOf(C_WITH_UNTRACED, 'verify_signature').line}`, `apply_dose:traced:${posOf(C_WITH_UNTRACED, 'apply_dose').line}`, `untraced_helper:untraced:${posOf(C_WITH_UNTRACED, 'untraced_helper').line}`]);
+    assert.deepEqual(marks, [
+      `verify_signature:traced:${posOf(C_WITH_UNTRACED, 'verify_signature').line}`,
+      `apply_dose:traced:${posOf(C_WITH_UNTRACED, 'apply_dose').line}`,
+      `untraced_helper:untraced:${posOf(C_WITH_UNTRACED, 'untraced_helper').line}`,
+    ]);
     assert.deepEqual(cov.symbols[0].links, ['implements SEC-REQ-001']);
   });
 
@@ -53,7 +57,10 @@ describe('trace navigation requests', function () {
     const inside = posOf(C_WITH_UNTRACED, 'return len', 2);
     const r = await h.request<{ symbol: string | null; items: TraceTarget[] }>('spdf/symbolItems', { uri: h.uri('src/dose.c'), position: inside });
     assert.equal(r.symbol, 'verify_signature');
-    assert.deepEqual(r.items.map((i) => i.label), ['SEC-REQ-001']);
+    assert.deepEqual(
+      r.items.map((i) => i.label),
+      ['SEC-REQ-001'],
+    );
     assert.equal(r.items[0].location.uri, h.uri('model/pump.spdf.yaml'));
     const outside = await h.request<{ symbol: string | null; items: TraceTarget[] }>('spdf/symbolItems', { uri: h.uri('src/dose.c'), position: { line: 1, character: 0 } });
     assert.deepEqual(outside, { symbol: null, items: [] });
@@ -62,7 +69,10 @@ describe('trace navigation requests', function () {
   it('lists implementing and verifying code and tests of an item, and reports an unknown ID', async () => {
     const r = await h.request<{ found: boolean; code: TraceTarget[] }>('spdf/itemCode', { id: 'SEC-REQ-001' });
     assert.equal(r.found, true);
-    assert.deepEqual(r.code.map((c) => c.label), ['verify_signature', 'TC-001']);
+    assert.deepEqual(
+      r.code.map((c) => c.label),
+      ['verify_signature', 'TC-001'],
+    );
     assert.equal(r.code[0].location.uri, h.uri('src/dose.c'));
     assert.deepEqual(await h.request('spdf/itemCode', { id: 'SEC-REQ-999' }), { found: false, code: [] });
   });

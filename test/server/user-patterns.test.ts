@@ -4,16 +4,7 @@ import type { Location } from 'vscode-languageserver/node';
 import { posOf, startHarness } from './harness';
 
 const EVIL_ID = `${'a'.repeat(32)}!`;
-const CONFIG = [
-  'profile: all',
-  'id_patterns:',
-  '  requirement: "^(a+)+$"',
-  "  control: '(?<=C)TRL-\\d+'",
-  'code:',
-  '  tag_syntaxes: [spdf, bare]',
-  '  bare_id_patterns: ["(a+)+!"]',
-  '',
-].join('\n');
+const CONFIG = ['profile: all', 'id_patterns:', '  requirement: "^(a+)+$"', "  control: '(?<=C)TRL-\\d+'", 'code:', '  tag_syntaxes: [spdf, bare]', '  bare_id_patterns: ["(a+)+!"]', ''].join('\n');
 const MODEL = `requirements:\n  - id: ${EVIL_ID}\n    title: Catastrophic for a backtracking engine\n`;
 const CODE = `// ${EVIL_ID}\nint f(void) { return 1; }\n`;
 
@@ -32,7 +23,10 @@ describe('language server: workspace regexes', function () {
         [{ start: posOf(CONFIG, "'(?<="), end: posOf(CONFIG, "'\n", 1) }],
       );
       const refs = await h.request<Location[]>('textDocument/references', { textDocument: { uri: h.uri('m.spdf.yaml') }, position: posOf(MODEL, EVIL_ID, 1), context: { includeDeclaration: false } });
-      assert.ok(refs.some((r) => r.uri === h.uri('src/f.c')), JSON.stringify(refs));
+      assert.ok(
+        refs.some((r) => r.uri === h.uri('src/f.c')),
+        JSON.stringify(refs),
+      );
     } finally {
       await h.close();
     }

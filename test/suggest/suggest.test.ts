@@ -18,7 +18,11 @@ describe('did you mean: the candidate clearly meant, or none', () => {
   for (const c of CASES) {
     it(`${c.word} -> ${c.nearest ?? 'nothing'} (${c.why})`, () => {
       assert.equal(nearest(c.word, c.candidates) ?? null, c.nearest);
-      if (c.closest) assert.deepEqual(closestCandidates(c.word, c.candidates).map((x) => x.candidate), c.closest);
+      if (c.closest)
+        assert.deepEqual(
+          closestCandidates(c.word, c.candidates).map((x) => x.candidate),
+          c.closest,
+        );
     });
   }
 

@@ -51,12 +51,7 @@ export function diffExpectations(expected: Expectation[], found: FoundSpan[]): s
   for (const f of found) {
     const width = f.range.start.line === f.range.end.line ? f.range.end.character - f.range.start.character : -1;
     const i = remaining.findIndex(
-      (e) =>
-        e.file === f.file &&
-        e.code === f.code &&
-        e.line === f.range.start.line &&
-        e.start === f.range.start.character &&
-        (width === -1 || e.length === width || (width === 0 && e.length === 1)),
+      (e) => e.file === f.file && e.code === f.code && e.line === f.range.start.line && e.start === f.range.start.character && (width === -1 || e.length === width || (width === 0 && e.length === 1)),
     );
     if (i >= 0) remaining.splice(i, 1);
     else problems.push(`unexpected ${f.code} at ${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} (width ${width})`);

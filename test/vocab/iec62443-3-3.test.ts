@@ -5,7 +5,10 @@ import { FRS } from '../../src/core/vocab/iec62443';
 describe('IEC 62443-3-3 SR/RE catalogue', () => {
   it('has 13/12/9/3/4/2/8 SRs per FR, SR 1.1 .. SR 7.8 in order', () => {
     const srs = CATALOGUE.filter((e) => e.re === undefined);
-    assert.deepEqual(FRS.map((fr) => srs.filter((e) => e.fr === fr).length), [13, 12, 9, 3, 4, 2, 8]);
+    assert.deepEqual(
+      FRS.map((fr) => srs.filter((e) => e.fr === fr).length),
+      [13, 12, 9, 3, 4, 2, 8],
+    );
     for (const e of srs) assert.equal(e.fr, `FR${e.id.slice(3, 4)}`, e.id);
     assert.equal(srs.at(-1)!.id, 'SR 7.8');
   });
@@ -31,7 +34,10 @@ describe('IEC 62443-3-3 SR/RE catalogue', () => {
   });
 
   it('states the figures read in a public source: SR 1.1 REs at SL 2/3/4, SR 4.1 RE 1 at SL 2 and RE 2 at SL 4', () => {
-    assert.deepEqual(['SR 1.1', 'SR 1.1 RE 1', 'SR 1.1 RE 2', 'SR 1.1 RE 3', 'SR 4.1 RE 1', 'SR 4.1 RE 2', 'SR 3.4'].map((id) => catalogueEntry(id)?.sl), [1, 2, 3, 4, 2, 4, 2]);
+    assert.deepEqual(
+      ['SR 1.1', 'SR 1.1 RE 1', 'SR 1.1 RE 2', 'SR 1.1 RE 3', 'SR 4.1 RE 1', 'SR 4.1 RE 2', 'SR 3.4'].map((id) => catalogueEntry(id)?.sl),
+      [1, 2, 3, 4, 2, 4, 2],
+    );
   });
 
   it('selects cumulatively by SL: SL 4 on an FR requires every entry of it', () => {

@@ -79,7 +79,18 @@ function parseColumns(specs: string[]): ImportOptions['columns'] {
 const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/') || '.';
 
 export async function importCommand(o: Out, args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, 'oft-ids': { type: 'string' }, sheet: { type: 'string' }, 'columns-file': { type: 'string' }, columns: { type: 'string', multiple: true } }, Infinity);
+  const { values, positionals } = parseCommand(
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean', default: false },
+      'oft-ids': { type: 'string' },
+      sheet: { type: 'string' },
+      'columns-file': { type: 'string' },
+      columns: { type: 'string', multiple: true },
+    },
+    Infinity,
+  );
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const [format, ...inputs] = positionals;
   const formats = [...Object.keys(IMPORTERS), ...Object.keys(MODEL_IMPORTERS)].join(', ');
@@ -144,7 +155,14 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   const writes = [...outcome.files.map((f) => ({ path: join(outDir, f.name), content: f.content })), { path: join(outDir, 'IMPORT-REPORT.md'), content: outcome.report }];
   if (!values.force) {
     const existing: string[] = [];
-    for (const w of writes) if (await fs.lstat(w.path).then(() => true, () => false)) existing.push(shown(w.path));
+    for (const w of writes)
+      if (
+        await fs.lstat(w.path).then(
+          () => true,
+          () => false,
+        )
+      )
+        existing.push(shown(w.path));
     if (existing.length) {
       o.err(`spdf import: would replace ${existing.map(visible).join(', ')}; nothing written (use --force to replace them)`);
       return EXIT_USAGE;
@@ -153,6 +171,8 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   await fs.mkdir(outDir, { recursive: true });
   for (const w of writes) await writeFileAtomic(w.path, w.content);
   const c = outcome.counts;
-  o.err(`imported ${c.imported} of ${c.elements} source element(s) from ${docs.length + models.length} file(s) into ${visible(shown(outDir))} (${outcome.files.length} model file(s)); ${c.reported} not imported, ${c.errors} error(s): see ${visible(shown(join(outDir, 'IMPORT-REPORT.md')))}`);
+  o.err(
+    `imported ${c.imported} of ${c.elements} source element(s) from ${docs.length + models.length} file(s) into ${visible(shown(outDir))} (${outcome.files.length} model file(s)); ${c.reported} not imported, ${c.errors} error(s): see ${visible(shown(join(outDir, 'IMPORT-REPORT.md')))}`,
+  );
   return failed || c.errors ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -115,7 +115,8 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
     );
     return exitCode;
   }
-  for (const { link: l, status } of rows) o.out(`${visible(l.file)}:${l.range.start.line + 1}:${l.range.start.character + 1}  ${l.relation.padEnd(10)} ${visible(l.id).padEnd(14)} ${visible(l.symbol ?? '<file>').padEnd(36)} ${status}`);
+  for (const { link: l, status } of rows)
+    o.out(`${visible(l.file)}:${l.range.start.line + 1}:${l.range.start.character + 1}  ${l.relation.padEnd(10)} ${visible(l.id).padEnd(14)} ${visible(l.symbol ?? '<file>').padEnd(36)} ${status}`);
   for (const p of problems) o.err(visible(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}  ${p.severity.padEnd(7)} ${(p.code ?? '').padEnd(5)} ${p.message}`));
   const count = (s: LinkStatus) => rows.filter((r) => r.status === s).length;
   const errors = problems.filter((p) => p.severity === 'error').length;

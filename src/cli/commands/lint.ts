@@ -92,7 +92,8 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
     let fixable = check.result.findings.filter((f) => f.fix && scope(f.file) && findRule(f.code)?.meta.fixable);
     if (!placeholdersVisible(check)) {
       // A placeholder nobody is told about would turn the finding green; the finding stays as it is.
-      for (const f of fixable.filter(leavesPlaceholder)) log(`not fixed ${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.code}  the fix leaves a TODO placeholder and TM011 placeholder-value is off`);
+      for (const f of fixable.filter(leavesPlaceholder))
+        log(`not fixed ${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.code}  the fix leaves a TODO placeholder and TM011 placeholder-value is off`);
       fixable = fixable.filter((f) => !leavesPlaceholder(f));
     }
     if (fixable.length === 0) break;

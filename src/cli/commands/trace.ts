@@ -51,7 +51,9 @@ export async function loadTrace(start: string, opts: TraceLoadOptions = {}): Pro
 function gitCommit(root: string): string | undefined {
   if (process.env.SPDF_NO_GIT) return undefined;
   try {
-    const out = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim();
+    const out = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 })
+      .toString()
+      .trim();
     return /^[0-9a-f]{40}$/.test(out) ? out : undefined;
   } catch {
     return undefined;
@@ -81,7 +83,10 @@ function reqifOf(t: TraceLoad): string {
     fields: Object.fromEntries(Object.entries(item.data).filter(([k]) => !['id', 'title', 'text', 'status'].includes(k))),
     traceStatus: status.get(item.id),
   }));
-  return toReqif(reqs, { time: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(), toolId: `SPDF Workbench ${pkg.version}` });
+  return toReqif(reqs, {
+    time: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
+    toolId: `SPDF Workbench ${pkg.version}`,
+  });
 }
 
 export async function traceCommand(o: Out, args: string[]): Promise<number> {

@@ -41,8 +41,7 @@ export function flowCoverage(graph: Graph, zg: ZoneGraph, flow: ModelItem): Flow
     const conduit = c.data as Partial<ConduitData>;
     const channels: unknown[] = Array.isArray(conduit.channels) ? conduit.channels : [];
     const declaresNothing = channels.length === 0 && !(Array.isArray(conduit.flows) && conduit.flows.length > 0);
-    if (declaresNothing || zg.carries(c, flow) || channels.some((ch) => (ch as { protocol?: unknown })?.protocol === data.protocol))
-      return { crossing: true, from, to, covered: true, conduit: c };
+    if (declaresNothing || zg.carries(c, flow) || channels.some((ch) => (ch as { protocol?: unknown })?.protocol === data.protocol)) return { crossing: true, from, to, covered: true, conduit: c };
   }
   return { crossing: true, from, to, covered: false, reason: 'no-channel', conduits };
 }

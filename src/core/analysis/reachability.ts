@@ -83,10 +83,7 @@ export function computeExposure(zg: ZoneGraph, sourceClasses: readonly string[])
 }
 
 /** Memoised exposure from the given source classes (default: IT, external and cloud zones). */
-export function exposure(
-  ctx: { graph: Graph; shared<T>(key: string, compute: () => T): T },
-  sourceClasses: readonly string[] = LOW_TRUST_CLASSES,
-): Exposure {
+export function exposure(ctx: { graph: Graph; shared<T>(key: string, compute: () => T): T }, sourceClasses: readonly string[] = LOW_TRUST_CLASSES): Exposure {
   return ctx.shared(`analysis:exposure:${sourceClasses.join(',')}`, () => computeExposure(zoneGraph(ctx), sourceClasses));
 }
 

@@ -83,7 +83,11 @@ function undefinedBase(version: CvssVersion, metrics: Record<string, string>): s
   const invalid = base.filter((m) => m in metrics && metrics[m] === 'X');
   const missing = base.filter((m) => !(m in metrics));
   const parts = [
-    ...(invalid.length ? [`${invalid.map((m) => `${m}:X`).join(', ')} ${invalid.length === 1 ? 'is not a valid base metric value' : 'are not valid base metric values'} (X, not defined, is allowed only outside the base group)`] : []),
+    ...(invalid.length
+      ? [
+          `${invalid.map((m) => `${m}:X`).join(', ')} ${invalid.length === 1 ? 'is not a valid base metric value' : 'are not valid base metric values'} (X, not defined, is allowed only outside the base group)`,
+        ]
+      : []),
     ...(missing.length ? [`CVSS ${version} base metric${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`] : []),
   ];
   return parts.length ? parts.join('; ') : `some CVSS ${version} base metrics are not defined`;

@@ -143,8 +143,7 @@ export class VerificationIndex<L extends EvidenceLink = EvidenceLink> {
       const from = ref.from;
       const field = ref.field.split('.')[0];
       if (from.kind === 'control' && field === 'implements' && to.kind === 'requirement' && !isObsoleteRequirement(to)) push(this.reqsOfControl, from.id, to.id);
-      else if (from.kind === 'requirement' && (field === 'controls' || field === 'derived_from') && to.kind === 'control' && !isObsoleteRequirement(from))
-        push(this.reqsOfControl, to.id, from.id);
+      else if (from.kind === 'requirement' && (field === 'controls' || field === 'derived_from') && to.kind === 'control' && !isObsoleteRequirement(from)) push(this.reqsOfControl, to.id, from.id);
     }
     const isTest = testFileMatcher(config);
     for (const l of links) if (isVerificationLink(l, isTest)) push(this.codeOf, l.id, l);
@@ -162,5 +161,13 @@ export class VerificationIndex<L extends EvidenceLink = EvidenceLink> {
 
 /** The index over the rule inputs' code links; memoised per lint run. */
 export function verificationIndex(ctx: { graph: Graph; config: ResolvedConfig; code?: CodeLinksInput; shared<T>(key: string, compute: () => T): T }): VerificationIndex {
-  return ctx.shared('analysis/verification', () => new VerificationIndex(ctx.graph, ctx.config, (codeInput(ctx.code)?.files ?? []).flatMap((f) => f.links)));
+  return ctx.shared(
+    'analysis/verification',
+    () =>
+      new VerificationIndex(
+        ctx.graph,
+        ctx.config,
+        (codeInput(ctx.code)?.files ?? []).flatMap((f) => f.links),
+      ),
+  );
 }

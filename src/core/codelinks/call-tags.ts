@@ -10,16 +10,7 @@ import { type CallTagOption, type CompiledTagSyntaxes, type RawTag, type RawTagP
  */
 
 /** Nodes that apply a callee to arguments, across the grammars. */
-const CALL_TYPES = new Set([
-  'call_expression',
-  'call',
-  'method_invocation',
-  'invocation_expression',
-  'annotation',
-  'marker_annotation',
-  'attribute',
-  'macro_invocation',
-]);
+const CALL_TYPES = new Set(['call_expression', 'call', 'method_invocation', 'invocation_expression', 'annotation', 'marker_annotation', 'attribute', 'macro_invocation']);
 const ARGUMENT_LISTS = new Set(['argument_list', 'arguments', 'attribute_argument_list', 'annotation_argument_list', 'token_tree']);
 /** Argument nodes that hold the value in a field or as their last child (`value = "R-1"`, C# `argument`). */
 const ARGUMENT_WRAPPERS = new Set(['argument', 'attribute_argument', 'element_value_pair', 'keyword_argument']);
@@ -50,7 +41,7 @@ export function callAt(root: SyntaxNodeLike, offset: number): SyntaxNodeLike | n
 function calleeOf(call: SyntaxNodeLike): SyntaxNodeLike | null {
   const named = call.childForFieldName('function') ?? call.childForFieldName('name') ?? call.childForFieldName('macro');
   if (named) return named;
-  return call.type === 'attribute' ? call.namedChildren[0] ?? null : null;
+  return call.type === 'attribute' ? (call.namedChildren[0] ?? null) : null;
 }
 
 function optionFor(callee: string, options: readonly CallTagOption[]): CallTagOption | undefined {

@@ -10,13 +10,7 @@ import type { SyntaxNodeLike } from './syntax-node';
  * edits and moving the code do not change it; any token edit does. Known blind spot: whitespace inside string
  * literals is normalized too.
  */
-export function normalizedCode(
-  root: SyntaxNodeLike,
-  text: string,
-  start: number,
-  end: number,
-  table: LanguageTable,
-): string {
+export function normalizedCode(root: SyntaxNodeLike, text: string, start: number, end: number, table: LanguageTable): string {
   const kept: string[] = [];
   let cursor = start;
   const marker = new RegExp(table.commentStart.source, 'g');

@@ -5,15 +5,7 @@ import { commentAt, commentRunAbove, effectiveEndRow, leadingBlockEnd, leafAt, n
 import { codeHash } from './fingerprint';
 import { LANGUAGE_TABLES, type LanguageTable } from './language-tables';
 import type { CodeLanguage } from './languages';
-import {
-  FUNCTION_LIKE_KINDS,
-  type CodeExclusion,
-  type CodeFileIndex,
-  type CodeLink,
-  type CodeProblem,
-  type CodeTag,
-  type SymbolKind,
-} from './model';
+import { FUNCTION_LIKE_KINDS, type CodeExclusion, type CodeFileIndex, type CodeLink, type CodeProblem, type CodeTag, type SymbolKind } from './model';
 import { type FoundSymbol, nodeRange, SymbolCollector } from './symbol-collector';
 import type { SyntaxNodeLike } from './syntax-node';
 import { callAt, readCallTag } from './call-tags';
@@ -127,9 +119,7 @@ class FileIndexer {
         range: firstErrorRange(root),
       });
     }
-    this.result.symbols = this.collector.found
-      .map((f) => f.symbol)
-      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.result.symbols = this.collector.found.map((f) => f.symbol).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return this.result;
   }
 
@@ -271,9 +261,7 @@ class FileIndexer {
   private symbolsBetween(from: number, to: number): FoundSymbol[] {
     const inside = this.collector.found.filter((f) => f.outer.startIndex >= from && f.node.endIndex <= to);
     const within = (f: FoundSymbol, g: FoundSymbol) => g.outer.startIndex <= f.outer.startIndex && g.node.endIndex >= f.node.endIndex;
-    return inside
-      .filter((f) => !inside.some((g) => g !== f && within(f, g)))
-      .sort((a, b) => a.outer.startIndex - b.outer.startIndex);
+    return inside.filter((f) => !inside.some((g) => g !== f && within(f, g))).sort((a, b) => a.outer.startIndex - b.outer.startIndex);
   }
 
   private reportOpenRanges(): void {
@@ -385,9 +373,7 @@ class FileIndexer {
     let hash = this.hashes.get(attached);
     if (hash === undefined) {
       const { root, text } = this.input;
-      hash = attached
-        ? codeHash(root, text, attached.outer.startIndex, attached.node.endIndex, this.table)
-        : codeHash(root, text, 0, text.length, this.table);
+      hash = attached ? codeHash(root, text, attached.outer.startIndex, attached.node.endIndex, this.table) : codeHash(root, text, 0, text.length, this.table);
       this.hashes.set(attached, hash);
       if (attached) attached.symbol.codeHash = hash;
     }
@@ -415,7 +401,6 @@ class FileIndexer {
   private wholeFileRange(): Range {
     return this.lines.range(0, this.input.text.length);
   }
-
 }
 
 interface OpenRange {

@@ -18,9 +18,7 @@ export function languageDescriptor(language: CodeLanguage): LanguageDescriptor {
 }
 
 /** Default extension map, from the descriptors. `.h` is C unless the project says otherwise (`headerLanguage: cpp`). */
-export const DEFAULT_EXTENSION_LANGUAGES: Readonly<Record<string, CodeLanguage>> = Object.fromEntries(
-  LANGUAGE_DESCRIPTORS.flatMap((d) => d.extensions.map((ext) => [ext, d.id])),
-);
+export const DEFAULT_EXTENSION_LANGUAGES: Readonly<Record<string, CodeLanguage>> = Object.fromEntries(LANGUAGE_DESCRIPTORS.flatMap((d) => d.extensions.map((ext) => [ext, d.id])));
 
 export interface LanguageMapOptions {
   /** Language for `.h` files; default `c`. */

@@ -16,23 +16,7 @@ export type TagSyntax = (typeof TAG_SYNTAXES)[number] | 'pattern' | 'call';
 /** StrictDoc `@relation(..., scope=...)`; a range links the symbols between its start and end markers. */
 export type StrictDocScope = 'function' | 'method' | 'class' | 'file' | 'line' | 'range_start' | 'range_end';
 
-export const SYMBOL_KINDS = [
-  'function',
-  'method',
-  'constructor',
-  'class',
-  'struct',
-  'enum',
-  'interface',
-  'trait',
-  'impl',
-  'macro',
-  'module',
-  'constant',
-  'variable',
-  'type',
-  'enum_member',
-] as const;
+export const SYMBOL_KINDS = ['function', 'method', 'constructor', 'class', 'struct', 'enum', 'interface', 'trait', 'impl', 'macro', 'module', 'constant', 'variable', 'type', 'enum_member'] as const;
 export type SymbolKind = (typeof SYMBOL_KINDS)[number];
 
 export const FUNCTION_LIKE_KINDS: ReadonlySet<SymbolKind> = new Set(['function', 'method', 'constructor']);
@@ -106,13 +90,7 @@ export interface CodeLink {
  * `tag-near-syntax-error` is a tag read next to code the parser could not understand (CL009);
  * `syntax-error` (the file's first error) and `internal` (the file could not be indexed) describe the file.
  */
-export type CodeProblemKind =
-  | 'malformed-tag'
-  | 'unknown-relation'
-  | 'unparsed-tag'
-  | 'tag-near-syntax-error'
-  | 'syntax-error'
-  | 'internal';
+export type CodeProblemKind = 'malformed-tag' | 'unknown-relation' | 'unparsed-tag' | 'tag-near-syntax-error' | 'syntax-error' | 'internal';
 
 /** Problems that stand for a tag-like text which became no link and no exclusion. */
 export const UNREAD_TAG_KINDS: ReadonlySet<CodeProblemKind> = new Set(['malformed-tag', 'unknown-relation', 'unparsed-tag']);

@@ -13,8 +13,7 @@ export function mightContainTags(text: string, syntaxes: CompiledTagSyntaxes | T
   compiled.callCandidate.lastIndex = 0;
   if (compiled.callCandidate.test(text)) return true;
   compiled.candidate.lastIndex = 0;
-  const found =
-    compiled.candidate.test(text) || compiled.barePatterns.some((p) => p.test(text)) || compiled.tagPatterns.some((p) => p.pattern.test(text));
+  const found = compiled.candidate.test(text) || compiled.barePatterns.some((p) => p.test(text)) || compiled.tagPatterns.some((p) => p.pattern.test(text));
   compiled.candidate.lastIndex = 0;
   return found;
 }

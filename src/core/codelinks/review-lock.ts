@@ -45,12 +45,7 @@ export function linkKey(key: LinkKey): string {
 
 function compareEntries(a: LinkKey, b: LinkKey): number {
   const text = (x: string | null) => x ?? '';
-  return (
-    a.file.localeCompare(b.file, 'en') ||
-    text(a.symbol).localeCompare(text(b.symbol), 'en') ||
-    a.id.localeCompare(b.id, 'en') ||
-    a.relation.localeCompare(b.relation, 'en')
-  );
+  return a.file.localeCompare(b.file, 'en') || text(a.symbol).localeCompare(text(b.symbol), 'en') || a.id.localeCompare(b.id, 'en') || a.relation.localeCompare(b.relation, 'en');
 }
 
 export interface ParsedReviewLock {
@@ -134,8 +129,7 @@ export function renderReviewLock(lock: ReviewLock): string {
   }));
   links.push(...(lock.unparsed ?? []));
   const top: Record<string, unknown> = {};
-  for (const key of [...(lock.keyOrder ?? []), 'version', 'links'])
-    if (!(key in top)) top[key] = key === 'version' ? REVIEW_LOCK_VERSION : key === 'links' ? links : lock.extra?.[key];
+  for (const key of [...(lock.keyOrder ?? []), 'version', 'links']) if (!(key in top)) top[key] = key === 'version' ? REVIEW_LOCK_VERSION : key === 'links' ? links : lock.extra?.[key];
   return `${JSON.stringify(top, null, 2)}\n`;
 }
 
@@ -159,11 +153,7 @@ export interface ReviewLockUpdate {
  * New lock text from the old text and freshly reviewed links (same key = replaced). `retain` drops old
  * entries whose link no longer exists (pass it only when the caller indexed the whole workspace).
  */
-export function updateReviewLock(
-  oldText: string | undefined,
-  reviewed: readonly ReviewLockEntry[],
-  retain: (entry: ReviewLockEntry) => boolean = () => true,
-): ReviewLockUpdate {
+export function updateReviewLock(oldText: string | undefined, reviewed: readonly ReviewLockEntry[], retain: (entry: ReviewLockEntry) => boolean = () => true): ReviewLockUpdate {
   const parsed = parseReviewLock(oldText);
   const unreadable = parsed.lock.links.length === 0 && parsed.problems.length > 0;
   if (unreadable) return { text: undefined, problems: parsed.problems, added: 0, updated: 0, removed: 0 };

@@ -28,11 +28,7 @@ export class ReviewLockIndex {
 }
 
 /** `currentTargetHash` is undefined when the target is unknown; then only the code side is compared. */
-export function reviewStatusOf(
-  link: LinkKey & { codeHash: string },
-  currentTargetHash: string | undefined,
-  lock: ReviewLockIndex,
-): LinkReviewStatus {
+export function reviewStatusOf(link: LinkKey & { codeHash: string }, currentTargetHash: string | undefined, lock: ReviewLockIndex): LinkReviewStatus {
   const entry = lock.get(link);
   if (!entry) return { state: 'unreviewed', codeChanged: false, targetChanged: false };
   const codeChanged = entry.codeHash !== link.codeHash;

@@ -196,7 +196,7 @@ export class SyntaxArena {
   descendantForIndex(from: number, rangeStart: number, rangeEnd: number): number {
     if (rangeStart > rangeEnd) return NO_NODE;
     let node = from;
-    for (let descended = true; descended; ) {
+    for (let descended = true; descended;) {
       descended = false;
       for (let child = this.firstChild[node]; child !== NO_NODE; child = this.next[child]) {
         const end = this.end[child];

@@ -230,7 +230,10 @@ function skipSpaces(text: string, at: number): number {
 
 /** The tag-like text from `start` to `end` as quoted in messages: one line, no comment closer, at most 60 characters. */
 export function tagSnippet(text: string, start: number, end: number): string {
-  const line = text.slice(start, end).replace(/\s*(?:\*\/|"""|'''|-->)[\s\S]*$/, '').trim();
+  const line = text
+    .slice(start, end)
+    .replace(/\s*(?:\*\/|"""|'''|-->)[\s\S]*$/, '')
+    .trim();
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
@@ -285,11 +288,7 @@ class ScanState implements CommentScan {
  * Scans one comment's text for tags of every enabled syntax. Every place where a tag of an enabled syntax may
  * start ends as a tag, an exclusion or a problem: nothing tag-like is dropped silently.
  */
-export function scanCommentForTags(
-  text: string,
-  syntaxes: CompiledTagSyntaxes,
-  isTestFile: boolean,
-): CommentScan {
+export function scanCommentForTags(text: string, syntaxes: CompiledTagSyntaxes, isTestFile: boolean): CommentScan {
   const scan = new ScanState();
   const contextual: Relation = isTestFile ? 'verifies' : 'implements';
   if (syntaxes.enabled.has('spdf')) scanSpdf(text, scan);
@@ -592,13 +591,7 @@ function scanLobster(text: string, contextual: Relation, scan: ScanState): void 
   }
 }
 
-function scanBare(
-  text: string,
-  syntaxes: CompiledTagSyntaxes,
-  contextual: Relation,
-  scan: CommentScan,
-  consumed: [number, number][],
-): void {
+function scanBare(text: string, syntaxes: CompiledTagSyntaxes, contextual: Relation, scan: CommentScan, consumed: [number, number][]): void {
   const overlaps = (s: number, e: number) => consumed.some(([cs, ce]) => s < ce && e > cs);
   for (const pattern of syntaxes.barePatterns) {
     for (const { start, end } of pattern.matches(text)) {

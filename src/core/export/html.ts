@@ -14,7 +14,14 @@ const VIEW_OF_KIND: Partial<Record<ItemKind, ViewName>> = {
   conduit: 'zones',
 };
 
-const STATUS_CLASS = new Map<string, string>([...STATUSES.map((s) => [s, `st-${s.toLowerCase()}`] as [string, string]), ['pass', 'r-pass'], ['fail', 'r-fail'], ['not-run', 'r-notrun'], ['blocked', 'r-notrun'], ['none', 'r-none']]);
+const STATUS_CLASS = new Map<string, string>([
+  ...STATUSES.map((s) => [s, `st-${s.toLowerCase()}`] as [string, string]),
+  ['pass', 'r-pass'],
+  ['fail', 'r-fail'],
+  ['not-run', 'r-notrun'],
+  ['blocked', 'r-notrun'],
+  ['none', 'r-none'],
+]);
 
 const CSS = `
 :root{color-scheme:light;--ok:#1a7f37;--partial:#9a6700;--missing:#cf222e;--suspect:#8250df;--justified:#0969da;--error:#a40e26;--line:#d0d7de;--muted:#57606a}

@@ -64,7 +64,10 @@ export function toReqif(reqs: readonly ReqifRequirement[], opts: ReqifOptions): 
     '      <SPEC-TYPES>',
     `        <SPEC-OBJECT-TYPE IDENTIFIER="t-requirement" LONG-NAME="Requirement" ${lc}>`,
     '          <SPEC-ATTRIBUTES>',
-    ...ATTRS.map(([id, name, type]) => `            <ATTRIBUTE-DEFINITION-${type} IDENTIFIER="${id}" LONG-NAME="${esc(name)}" ${lc}><TYPE><DATATYPE-DEFINITION-${type}-REF>dt-${type.toLowerCase()}</DATATYPE-DEFINITION-${type}-REF></TYPE></ATTRIBUTE-DEFINITION-${type}>`),
+    ...ATTRS.map(
+      ([id, name, type]) =>
+        `            <ATTRIBUTE-DEFINITION-${type} IDENTIFIER="${id}" LONG-NAME="${esc(name)}" ${lc}><TYPE><DATATYPE-DEFINITION-${type}-REF>dt-${type.toLowerCase()}</DATATYPE-DEFINITION-${type}-REF></TYPE></ATTRIBUTE-DEFINITION-${type}>`,
+    ),
     '          </SPEC-ATTRIBUTES>',
     '        </SPEC-OBJECT-TYPE>',
     `        <SPEC-RELATION-TYPE IDENTIFIER="t-derived-from" LONG-NAME="${esc(REQIF_ATTR.derivedFrom)}" ${lc}/>`,
@@ -76,7 +79,9 @@ export function toReqif(reqs: readonly ReqifRequirement[], opts: ReqifOptions): 
     if (v === undefined) return [];
     const [id, , type] = attr;
     const def = `<DEFINITION><ATTRIBUTE-DEFINITION-${type}-REF>${id}</ATTRIBUTE-DEFINITION-${type}-REF></DEFINITION>`;
-    return type === 'XHTML' ? [`            <ATTRIBUTE-VALUE-XHTML>${def}<THE-VALUE>${xhtml(v)}</THE-VALUE></ATTRIBUTE-VALUE-XHTML>`] : [`            <ATTRIBUTE-VALUE-STRING THE-VALUE="${esc(v)}">${def}</ATTRIBUTE-VALUE-STRING>`];
+    return type === 'XHTML'
+      ? [`            <ATTRIBUTE-VALUE-XHTML>${def}<THE-VALUE>${xhtml(v)}</THE-VALUE></ATTRIBUTE-VALUE-XHTML>`]
+      : [`            <ATTRIBUTE-VALUE-STRING THE-VALUE="${esc(v)}">${def}</ATTRIBUTE-VALUE-STRING>`];
   };
   for (const r of reqs)
     out.push(

@@ -71,9 +71,7 @@ export function lintToSarif(result: Pick<LintResult, 'suppressed'>, shown: reado
     level: LEVEL[f.severity],
     message: { text: f.message },
     locations: [location(opts.uriPrefix, f)],
-    ...(f.related?.length
-      ? { relatedLocations: f.related.map((r, i) => ({ id: i, ...location(opts.uriPrefix, { ...f, file: r.file, range: r.range }), message: { text: r.message } })) }
-      : {}),
+    ...(f.related?.length ? { relatedLocations: f.related.map((r, i) => ({ id: i, ...location(opts.uriPrefix, { ...f, file: r.file, range: r.range }), message: { text: r.message } })) } : {}),
     ...(sup ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: sup.justification }] } : {}),
   });
   const results = [...shown.map((f) => one(f)), ...result.suppressed.map((s) => one(s, s))];

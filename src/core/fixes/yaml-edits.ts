@@ -44,7 +44,7 @@ export function insertKeyEdit(file: ModelFile, item: ModelItem, key: string, val
     return { file: file.path, range: { start: pos, end: pos }, newText: `, ${key}: ${value}` };
   }
   const indent = columnOf(text, first.key.start);
-  const end = afterLine(text, Math.max(last.value ? deref(last.value)?.end ?? last.key.end : last.key.end, last.key.end));
+  const end = afterLine(text, Math.max(last.value ? (deref(last.value)?.end ?? last.key.end) : last.key.end, last.key.end));
   const insertAt = end > text.length ? text.length : end;
   const pos = file.source.positionAt(insertAt);
   const prefix = insertAt === text.length && !text.endsWith('\n') ? nl : '';

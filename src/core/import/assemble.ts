@@ -52,7 +52,11 @@ export function assembleImport(format: string, tagSyntax: string, docs: { file: 
     const short = winner === item && !first.has(item.shortId!) ? item.shortId : undefined;
     modelId.set(item.id, short ?? item.id);
     if (item.shortId !== undefined && !short)
-      notes.push({ pos: item.pos, kind: 'lost', message: `kept under its full ID '${item.id}': the name '${item.shortId}' is taken by ${where(winner.pos)}, so tags naming '${item.shortId}' link to that item` });
+      notes.push({
+        pos: item.pos,
+        kind: 'lost',
+        message: `kept under its full ID '${item.id}': the name '${item.shortId}' is taken by ${where(winner.pos)}, so tags naming '${item.shortId}' link to that item`,
+      });
   }
   const placed = new Map<string, Placed>(kept.map((item) => [item.id, { item, modelId: modelId.get(item.id)!, derivedFrom: [], output: names.get(item.pos.file)! }]));
   const link = (from: Placed, to: string, pos: SourcePos, via: string, reverse: boolean) => {
@@ -68,10 +72,30 @@ export function assembleImport(format: string, tagSyntax: string, docs: { file: 
     for (const l of p.item.lost) notes.push({ pos: p.item.pos, kind: 'lost', message: `${p.item.id}: ${l}` });
   }
   notes.sort(byPos);
-  const files = [...names].map(([source, name]) => ({ name, source, content: modelYaml(format, source, [...placed.values()].filter((p) => p.item.pos.file === source)) }));
+  const files = [...names].map(([source, name]) => ({
+    name,
+    source,
+    content: modelYaml(
+      format,
+      source,
+      [...placed.values()].filter((p) => p.item.pos.file === source),
+    ),
+  }));
   const reported = notes.filter((n) => n.kind !== 'lost').length;
   const counts = { elements: kept.length + reported, imported: kept.length, reported, errors: notes.filter((n) => n.kind === 'error').length };
-  return { files, notes, counts, report: reportMarkdown(format, tagSyntax, docs.map((d) => d.file), [...placed.values()], notes, counts) };
+  return {
+    files,
+    notes,
+    counts,
+    report: reportMarkdown(
+      format,
+      tagSyntax,
+      docs.map((d) => d.file),
+      [...placed.values()],
+      notes,
+      counts,
+    ),
+  };
 }
 
 /** `doc/spec/design.md` -> `design.spdf.yaml` (the folders all sources share are left out), made unique. */
@@ -82,7 +106,15 @@ function outputNames(files: string[]): Map<string, string> {
   let common = 0;
   while (dirs.length && dirs.every((d) => d.length > common && d[common] === dirs[0][common])) common++;
   for (const f of files) {
-    const base = f.split('/').slice(common).join('/').replace(/^(\.\.?\/)+/, '').replace(/\.[^./]*$/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '') || 'import';
+    const base =
+      f
+        .split('/')
+        .slice(common)
+        .join('/')
+        .replace(/^(\.\.?\/)+/, '')
+        .replace(/\.[^./]*$/, '')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^[-.]+/, '') || 'import';
     let name = `${base}.spdf.yaml`;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}.spdf.yaml`;
     used.add(name.toLowerCase());
@@ -94,7 +126,13 @@ function outputNames(files: string[]): Map<string, string> {
 function yamlText(s: string, indent: string): string {
   const plainLines = s.split('\n').every((l) => !/[\t\r\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029\ufeff]/.test(l));
   if (!s.includes('\n') || !plainLines || /^\s/.test(s)) return JSON.stringify(s);
-  return '|-\n' + s.split('\n').map((l) => (l ? indent + l : '')).join('\n');
+  return (
+    '|-\n' +
+    s
+      .split('\n')
+      .map((l) => (l ? indent + l : ''))
+      .join('\n')
+  );
 }
 
 function modelYaml(format: string, source: string, items: Placed[]): string {
@@ -124,7 +162,7 @@ function reportMarkdown(format: string, tagSyntax: string, sources: string[], it
     '',
     '## Configuration for the imported IDs',
     '',
-    'Add to spdf.config.yaml so the imported IDs are accepted and code tags in the source project\'s syntax link to them:',
+    "Add to spdf.config.yaml so the imported IDs are accepted and code tags in the source project's syntax link to them:",
     '',
     '```yaml',
     'id_patterns:',
@@ -139,7 +177,12 @@ function reportMarkdown(format: string, tagSyntax: string, sources: string[], it
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const p of [...items].sort((a, b) => byPos(a.item, b.item))) {
-    const keptFields = ['title' + (p.item.title ? '' : ' (none in the source: the ID is used)'), ...(p.item.text ? ['text'] : []), ...(p.derivedFrom.length ? [`derived_from (${p.derivedFrom.length})`] : []), ...(p.item.status ? ['status'] : [])];
+    const keptFields = [
+      'title' + (p.item.title ? '' : ' (none in the source: the ID is used)'),
+      ...(p.item.text ? ['text'] : []),
+      ...(p.derivedFrom.length ? [`derived_from (${p.derivedFrom.length})`] : []),
+      ...(p.item.status ? ['status'] : []),
+    ];
     out.push(`| ${cell(where(p.item.pos))} | ${cell(p.item.element)} | ${cell(p.item.id)} | ${cell(p.modelId)} | ${cell(p.output)} | ${keptFields.join(', ')} |`);
   }
   for (const [kind, heading] of [

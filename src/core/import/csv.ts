@@ -35,11 +35,11 @@ export function parseCsv(file: string, text: string, options: ImportOptions): Pa
       for (;;) {
         if (i >= text.length) {
           const parsed = itemsFromTable(file, rows, options, 'CSV');
-          parsed.notes.push({ pos: open, kind: 'error', message: 'quoted field is never closed by a \'"\'; this row and the rest of the file are not imported' });
+          parsed.notes.push({ pos: open, kind: 'error', message: "quoted field is never closed by a '\"'; this row and the rest of the file are not imported" });
           return parsed;
         }
         const ch = text[i];
-        if (ch === '"' && text[i + 1] === '"') (value += '"', advance(ch), advance(ch), (i += 2));
+        if (ch === '"' && text[i + 1] === '"') ((value += '"'), advance(ch), advance(ch), (i += 2));
         else if (ch === '"') {
           advance(text[i++]);
           break;
@@ -53,8 +53,8 @@ export function parseCsv(file: string, text: string, options: ImportOptions): Pa
           i++;
         }
       }
-      while (i < text.length && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') value += text[i], advance(text[i++]);
-    } else while (i < text.length && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') value += text[i], advance(text[i++]);
+      while (i < text.length && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') ((value += text[i]), advance(text[i++]));
+    } else while (i < text.length && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') ((value += text[i]), advance(text[i++]));
     row.cells.push({ value, pos });
     if (i < text.length && text[i] === delim) {
       advance(text[i++]);

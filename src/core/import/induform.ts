@@ -29,7 +29,8 @@ export function parseInduform(file: string, text: string): ModelDocument {
   const at = (n: { start: number }): SourcePos => tree.pos(n.start);
   if (!get(root, 'zones')) doc.notes.push({ pos: at(root), kind: 'error', message: "not a zone model: no 'zones'" });
   for (const p of root.pairs)
-    if (!['version', 'project', 'zones', 'conduits'].includes(String(p.key.value))) doc.notes.push({ pos: at(p.key), kind: 'skipped', message: `'${String(p.key.value)}' not imported (the model has no place for it)` });
+    if (!['version', 'project', 'zones', 'conduits'].includes(String(p.key.value)))
+      doc.notes.push({ pos: at(p.key), kind: 'skipped', message: `'${String(p.key.value)}' not imported (the model has no place for it)` });
   const push = (item: ModelItem) => doc.items.push(item);
   for (const z of entries(get(root, 'zones'))) {
     const m = map(z.node);
@@ -67,9 +68,13 @@ export function parseInduform(file: string, text: string): ModelDocument {
       const adesc = str(get(am, 'description'));
       const atype = str(get(am, 'type'));
       push({
-        section: 'assets', id: aid, element: 'asset',
+        section: 'assets',
+        id: aid,
+        element: 'asset',
         fields: { name: str(get(am, 'name')) ?? aid, kind: 'device', ...(adesc ? { description: adesc } : {}), ...(atype ? { technology: atype } : {}) },
-        refs: { zone: { id, sections: ['zones'], pos: at(am) } }, lost: alost, pos: at(am),
+        refs: { zone: { id, sections: ['zones'], pos: at(am) } },
+        lost: alost,
+        pos: at(am),
       });
     }
   }
@@ -105,7 +110,20 @@ export function parseInduform(file: string, text: string): ModelDocument {
     if (bool(get(m, 'requires_inspection'))) fields.filtering = { type: 'protocol-aware' };
     const sl = num(get(m, 'security_level_required'));
     if (sl !== undefined && Number.isInteger(sl) && sl >= 0 && sl <= 4) fields.sl_t = sl;
-    push({ section: 'conduits', id, element: 'conduit', fields, refs: { zones: [{ id: str(from)!, sections: ['zones'], pos: at(from), required: true }, { id: str(to)!, sections: ['zones'], pos: at(to), required: true }] }, lost, pos: at(m) });
+    push({
+      section: 'conduits',
+      id,
+      element: 'conduit',
+      fields,
+      refs: {
+        zones: [
+          { id: str(from)!, sections: ['zones'], pos: at(from), required: true },
+          { id: str(to)!, sections: ['zones'], pos: at(to), required: true },
+        ],
+      },
+      lost,
+      pos: at(m),
+    });
     if (channels.length) (doc.items[doc.items.length - 1].fields as Record<string, unknown>).channels = channels;
   }
   return doc;

@@ -42,7 +42,7 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
     modelId.set(key(item.section, item.id), id);
   }
   const found = (r: ModelRef) => r.sections.some((s) => modelId.has(key(s, r.id)));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const item of kept) {
       const missing = Object.entries(item.refs)
@@ -84,7 +84,16 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
   notes.sort(byPos);
   const sources = docs.filter((d) => d.parsed.items.length).map((d) => d.file);
   const names = new Map(sources.map((s, i) => [s, outputName(s, sources.slice(0, i))]));
-  const files = sources.map((source) => ({ name: names.get(source)!, source, content: modelYaml(format, source, kept.filter((i) => i.pos.file === source), resolved) }));
+  const files = sources.map((source) => ({
+    name: names.get(source)!,
+    source,
+    content: modelYaml(
+      format,
+      source,
+      kept.filter((i) => i.pos.file === source),
+      resolved,
+    ),
+  }));
   const reported = notes.filter((n) => n.kind !== 'lost').length;
   const counts = { elements: kept.length + reported, imported: kept.length, reported, errors: notes.filter((n) => n.kind === 'error').length };
   const report = reportMarkdown(format, sources, kept, (i) => [resolved.get(i)!.id as string, names.get(i.pos.file)!], notes, counts);
@@ -92,7 +101,11 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
 }
 
 function outputName(source: string, before: string[]): string {
-  const base = (source.split('/').pop() ?? 'import').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '') || 'import';
+  const base =
+    (source.split('/').pop() ?? 'import')
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[-.]+/, '') || 'import';
   const used = new Set(before.map((b) => outputName(b, before.slice(0, before.indexOf(b))).toLowerCase()));
   let name = `${base}.spdf.yaml`;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}.spdf.yaml`;
@@ -106,7 +119,13 @@ function scalar(v: unknown): string {
 
 function value(v: unknown, indent: string): string {
   if (Array.isArray(v)) return `[${v.map(scalar).join(', ')}]`;
-  if (v && typeof v === 'object') return '\n' + Object.entries(v).map(([k, x]) => `${indent}  ${k}: ${value(x, indent + '  ')}`).join('\n');
+  if (v && typeof v === 'object')
+    return (
+      '\n' +
+      Object.entries(v)
+        .map(([k, x]) => `${indent}  ${k}: ${value(x, indent + '  ')}`)
+        .join('\n')
+    );
   return scalar(v);
 }
 
@@ -116,8 +135,7 @@ function modelYaml(format: string, source: string, items: ModelItem[], resolved:
     const mine = items.filter((i) => i.section === section);
     if (!mine.length) continue;
     lines.push(`${section}:`);
-    for (const item of mine)
-      Object.entries(resolved.get(item)!).forEach(([k, v], n) => lines.push(`${n ? '    ' : '  - '}${k}:${value(v, '    ').replace(/^(?!\n)/, ' ')}`));
+    for (const item of mine) Object.entries(resolved.get(item)!).forEach(([k, v], n) => lines.push(`${n ? '    ' : '  - '}${k}:${value(v, '    ').replace(/^(?!\n)/, ' ')}`));
   }
   return lines.join('\n') + '\n';
 }

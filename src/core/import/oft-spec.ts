@@ -93,8 +93,20 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       current.section = k[1];
       const rest = k[2].trim();
       if (k[1] === 'Description' && rest) current.description.push(rest);
-      else if (k[1] === 'Needs' && rest) current.needs.push(...rest.split(',').map((s) => s.trim()).filter(Boolean));
-      else if (k[1] === 'Tags' && rest) current.tags.push(...rest.split(',').map((s) => s.trim()).filter(Boolean));
+      else if (k[1] === 'Needs' && rest)
+        current.needs.push(
+          ...rest
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
+      else if (k[1] === 'Tags' && rest)
+        current.tags.push(
+          ...rest
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
       else if (k[1] === 'Status') {
         const status = STATUS[rest.toLowerCase()];
         if (status) current.item.status = status;

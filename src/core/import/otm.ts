@@ -33,11 +33,15 @@ export function parseOtm(file: string, text: string): ModelDocument {
   if (!root) return doc;
   const at = (n: { start: number }) => tree.pos(n.start);
   if (!get(root, 'otmVersion')) doc.notes.push({ pos: at(root), kind: 'error', message: "not an OTM document: no 'otmVersion'" });
-  for (const p of root.pairs)
-    if (!KNOWN_KEYS.has(String(p.key.value))) doc.notes.push({ pos: at(p.key), kind: 'skipped', message: `'${String(p.key.value)}' is not an OTM section; not read` });
-  for (const r of entries(get(root, 'representations'))) doc.notes.push({ pos: at(r.node), kind: 'skipped', message: `representation '${str(get(map(r.node), 'id')) ?? '?'}' (diagram layout) not imported` });
+  for (const p of root.pairs) if (!KNOWN_KEYS.has(String(p.key.value))) doc.notes.push({ pos: at(p.key), kind: 'skipped', message: `'${String(p.key.value)}' is not an OTM section; not read` });
+  for (const r of entries(get(root, 'representations')))
+    doc.notes.push({ pos: at(r.node), kind: 'skipped', message: `representation '${str(get(map(r.node), 'id')) ?? '?'}' (diagram layout) not imported` });
   for (const a of entries(get(root, 'assets')))
-    doc.notes.push({ pos: at(a.node), kind: 'skipped', message: `data asset '${str(get(map(a.node), 'id')) ?? '?'}' not imported (OTM rates C/I/A 0..100; the model's data assets take low..critical: add it by hand)` });
+    doc.notes.push({
+      pos: at(a.node),
+      kind: 'skipped',
+      message: `data asset '${str(get(map(a.node), 'id')) ?? '?'}' not imported (OTM rates C/I/A 0..100; the model's data assets take low..critical: add it by hand)`,
+    });
 
   const element = (n: YNode, what: string): { m: YMap; id: string; name: string } | undefined => {
     const m = map(n);

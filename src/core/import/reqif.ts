@@ -7,7 +7,17 @@ const kids = (x: unknown, name: string): X[] => ((x as X | undefined)?.[name] as
 const kid = (x: unknown, ...path: string[]): X | undefined => path.reduce<X | undefined>((at, n) => kids(at, n)[0], x as X);
 const attr = (x: X | undefined, name: string): string | undefined => ((x?.['@'] as X | undefined)?.[name] as string | undefined) ?? undefined;
 const textOf = (x: unknown): string | undefined => (typeof x === 'string' ? x : typeof (x as X)?.['#text'] === 'string' ? ((x as X)['#text'] as string) : undefined);
-const STATUS: Record<string, ImportedItem['status']> = { draft: 'draft', new: 'draft', proposed: 'draft', approved: 'approved', accepted: 'approved', released: 'approved', obsolete: 'obsolete', deprecated: 'obsolete', rejected: 'obsolete' };
+const STATUS: Record<string, ImportedItem['status']> = {
+  draft: 'draft',
+  new: 'draft',
+  proposed: 'draft',
+  approved: 'approved',
+  accepted: 'approved',
+  released: 'approved',
+  obsolete: 'obsolete',
+  deprecated: 'obsolete',
+  rejected: 'obsolete',
+};
 
 function decode(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
@@ -91,7 +101,9 @@ export function parseReqif(file: string, text: string): ParsedDocument {
 
   const names = new Map<string, string>();
   for (const [group, x] of Object.entries(kid(content, 'DATATYPES') ?? {}))
-    for (const dt of x as X[]) if (group.startsWith('DATATYPE-DEFINITION-ENUMERATION')) for (const ev of kids(kid(dt, 'SPECIFIED-VALUES'), 'ENUM-VALUE')) names.set(attr(ev, 'IDENTIFIER') ?? '', attr(ev, 'LONG-NAME') ?? attr(ev, 'IDENTIFIER') ?? '');
+    for (const dt of x as X[])
+      if (group.startsWith('DATATYPE-DEFINITION-ENUMERATION'))
+        for (const ev of kids(kid(dt, 'SPECIFIED-VALUES'), 'ENUM-VALUE')) names.set(attr(ev, 'IDENTIFIER') ?? '', attr(ev, 'LONG-NAME') ?? attr(ev, 'IDENTIFIER') ?? '');
   for (const type of kids(kid(content, 'SPEC-TYPES'), 'SPEC-OBJECT-TYPE'))
     for (const [, defs] of Object.entries(kid(type, 'SPEC-ATTRIBUTES') ?? {})) for (const d of defs as X[]) names.set(attr(d, 'IDENTIFIER') ?? '', attr(d, 'LONG-NAME') ?? attr(d, 'IDENTIFIER') ?? '');
   const relationTypes = new Map(kids(kid(content, 'SPEC-TYPES'), 'SPEC-RELATION-TYPE').map((t) => [attr(t, 'IDENTIFIER') ?? '', attr(t, 'LONG-NAME') ?? attr(t, 'IDENTIFIER') ?? '']));
@@ -170,7 +182,11 @@ export function parseReqif(file: string, text: string): ParsedDocument {
     const child = byIdentifier.get(source);
     const parent = byIdentifier.get(target);
     if (!child || !parent) {
-      notes.push({ pos, kind: 'lost', message: `${via} ${identifier ?? ''} from '${source}' to '${target}' not kept: ${!child ? `no imported SPEC-OBJECT '${source}'` : `no imported SPEC-OBJECT '${target}'`}` });
+      notes.push({
+        pos,
+        kind: 'lost',
+        message: `${via} ${identifier ?? ''} from '${source}' to '${target}' not kept: ${!child ? `no imported SPEC-OBJECT '${source}'` : `no imported SPEC-OBJECT '${target}'`}`,
+      });
       continue;
     }
     if (!child.fields?.derived_from) child.derivedFrom.push({ id: parent.id, pos, via });

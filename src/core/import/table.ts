@@ -11,7 +11,20 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
   status: ['status', 'state'],
   derived_from: ['derivedfrom', 'parent', 'parents', 'parentid', 'tracesto', 'derived'],
 };
-const STATUS: Record<string, ImportedItem['status']> = { draft: 'draft', new: 'draft', open: 'draft', proposed: 'draft', approved: 'approved', active: 'approved', accepted: 'approved', released: 'approved', obsolete: 'obsolete', deprecated: 'obsolete', rejected: 'obsolete', deleted: 'obsolete' };
+const STATUS: Record<string, ImportedItem['status']> = {
+  draft: 'draft',
+  new: 'draft',
+  open: 'draft',
+  proposed: 'draft',
+  approved: 'approved',
+  active: 'approved',
+  accepted: 'approved',
+  released: 'approved',
+  obsolete: 'obsolete',
+  deprecated: 'obsolete',
+  rejected: 'obsolete',
+  deleted: 'obsolete',
+};
 const HEADER_SEARCH_ROWS = 10;
 /** Spreadsheet formula triggers: such text is imported as text, never evaluated, and the report says so. */
 const FORMULA = /^[=+\-@\t\r]/;
@@ -52,7 +65,11 @@ export function itemsFromTable(file: string, rows: TableRow[], options: ImportOp
   }
   if (!header) {
     const hint = Object.keys(mapping).length ? '' : `; name the columns with --columns id=HEADER,title=HEADER,...`;
-    notes.push({ pos: filled[0]?.pos ?? { file, line: 1, col: 1 }, kind: 'error', message: `no header row found in the first ${HEADER_SEARCH_ROWS} rows of this ${what} (${why})${hint}; nothing imported` });
+    notes.push({
+      pos: filled[0]?.pos ?? { file, line: 1, col: 1 },
+      kind: 'error',
+      message: `no header row found in the first ${HEADER_SEARCH_ROWS} rows of this ${what} (${why})${hint}; nothing imported`,
+    });
     return { items, notes };
   }
   const { roles } = header;

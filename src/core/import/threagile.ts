@@ -17,13 +17,37 @@ const CONFIDENTIALITY: Record<string, string> = { public: 'low', internal: 'low'
 const CRITICALITY: Record<string, string> = { archive: 'low', operational: 'low', important: 'medium', critical: 'high', 'mission-critical': 'critical' };
 const AUTHENTICATION: Record<string, string> = { none: 'none', credentials: 'credentials', 'session-id': 'token', token: 'token', 'client-certificate': 'mutual-tls', 'two-factor': 'mfa' };
 /** Threagile protocol names the model spells differently; the others are written as they are (TM006 reports unknown ones). */
-const PROTOCOL: Record<string, string> = { 'jdbc-encrypted': 'jdbc', 'mqtt-encrypted': 'mqtt-tls', 'smb-encrypted': 'smb', 'ldap': 'ldap', 'ldaps': 'ldaps', 'ssh-tunnel': 'ssh', 'in-process-library-call': 'unknown', 'local-file-access': 'unknown' };
+const PROTOCOL: Record<string, string> = {
+  'jdbc-encrypted': 'jdbc',
+  'mqtt-encrypted': 'mqtt-tls',
+  'smb-encrypted': 'smb',
+  ldap: 'ldap',
+  ldaps: 'ldaps',
+  'ssh-tunnel': 'ssh',
+  'in-process-library-call': 'unknown',
+  'local-file-access': 'unknown',
+};
 const STRIDE: Record<string, string> = { spoofing: 'S', tampering: 'T', repudiation: 'R', 'information-disclosure': 'I', 'denial-of-service': 'D', 'elevation-of-privilege': 'E' };
 const RISK_STATUS: Record<string, string> = { unchecked: 'open', 'in-discussion': 'open', 'in-progress': 'open', accepted: 'accepted', mitigated: 'mitigated', 'false-positive': 'n/a' };
 const HANDLED = new Set(['data_assets', 'technical_assets', 'trust_boundaries', 'shared_runtimes', 'individual_risk_categories', 'risk_tracking']);
-const METADATA = new Set(['threagile_version', 'title', 'date', 'author', 'management_summary_comment', 'business_criticality', 'business_overview', 'technical_overview', 'tags_available', 'includes']);
+const METADATA = new Set([
+  'threagile_version',
+  'title',
+  'date',
+  'author',
+  'management_summary_comment',
+  'business_criticality',
+  'business_overview',
+  'technical_overview',
+  'tags_available',
+  'includes',
+]);
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /**
  * Threagile YAML: trust boundaries -> zones, technical assets (with CIA) -> assets, data assets -> data
@@ -38,7 +62,8 @@ export function parseThreagile(file: string, text: string): ModelDocument {
   if (!tree.notes.length && !root) doc.notes.push({ pos: tree.pos(0), kind: 'error', message: 'not a Threagile model: the top level is not a mapping' });
   if (!root) return doc;
   const at = (n: { start: number }): SourcePos => tree.pos(n.start);
-  if (!get(root, 'threagile_version') && !get(root, 'technical_assets')) doc.notes.push({ pos: at(root), kind: 'error', message: "not a Threagile model: no 'threagile_version' or 'technical_assets'" });
+  if (!get(root, 'threagile_version') && !get(root, 'technical_assets'))
+    doc.notes.push({ pos: at(root), kind: 'error', message: "not a Threagile model: no 'threagile_version' or 'technical_assets'" });
   for (const p of root.pairs) {
     const k = String(p.key.value);
     if (!HANDLED.has(k) && !METADATA.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', message: `'${k}' not imported (the model has no place for it)` });
@@ -58,7 +83,12 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     if (i && CRITICALITY[i]) out.i = CRITICALITY[i];
     if (a && CRITICALITY[a]) out.a = CRITICALITY[a];
     if (c || i || a) lost.push(`CIA ${[c, i, a].map((x) => x ?? '-').join('/')} kept as ${['c', 'i', 'a'].map((k) => out[k] ?? '-').join('/')} (five Threagile levels onto four)`);
-    for (const [k, v] of [['confidentiality', c], ['integrity', i], ['availability', a]] as const) if (v && !(k === 'confidentiality' ? CONFIDENTIALITY : CRITICALITY)[v]) lost.push(`${k} '${v}' is not a Threagile level; not kept`);
+    for (const [k, v] of [
+      ['confidentiality', c],
+      ['integrity', i],
+      ['availability', a],
+    ] as const)
+      if (v && !(k === 'confidentiality' ? CONFIDENTIALITY : CRITICALITY)[v]) lost.push(`${k} '${v}' is not a Threagile level; not kept`);
     return Object.keys(out).length ? { cia: out } : {};
   };
   const push = (item: Omit<ModelItem, 'lost'> & { lost?: string[] }) => doc.items.push({ lost: [], ...item });
@@ -110,9 +140,13 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     if (!zone && !outOfScope) lost.push('in no trust boundary: no zone (ZC rules report it)');
     const refs: ModelItem['refs'] = zone ? { zone: { id: zone, sections: ['zones'], pos: boundaryPos.get(zone)! } } : {};
     push({
-      section: 'assets', id: e.id, element: 'technical_asset',
+      section: 'assets',
+      id: e.id,
+      element: 'technical_asset',
       fields: { name: e.name, kind, ...(description ? { description } : {}), ...(technology ? { technology } : {}), ...(outOfScope ? { in_scope: false } : {}), ...cia(e.m, lost) },
-      refs, lost, pos: at(e.m),
+      refs,
+      lost,
+      pos: at(e.m),
     });
     for (const l of entries(get(e.m, 'communication_links'))) {
       const lm = map(l.node);
@@ -154,8 +188,12 @@ export function parseThreagile(file: string, text: string): ModelDocument {
   }
   for (const c of flowsBetween.values())
     push({
-      section: 'conduits', id: `C-${c.a}-${c.b}`, element: 'conduit (synthesized from the links between two boundaries)',
-      fields: { name: `${c.a} <-> ${c.b}` }, refs: { zones: [c.a, c.b].map((z) => ({ id: z, sections: ['zones'], pos: c.pos })), flows: c.flows }, pos: c.pos,
+      section: 'conduits',
+      id: `C-${c.a}-${c.b}`,
+      element: 'conduit (synthesized from the links between two boundaries)',
+      fields: { name: `${c.a} <-> ${c.b}` },
+      refs: { zones: [c.a, c.b].map((z) => ({ id: z, sections: ['zones'], pos: c.pos })), flows: c.flows },
+      pos: c.pos,
     });
 
   for (const r of entries(get(root, 'individual_risk_categories'))) {
@@ -174,9 +212,13 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     for (const k of ['impact', 'mitigation', 'action', 'check', 'detection_logic', 'risk_assessment']) if (str(get(e.m, k))) lost.push(`${k} text not kept`);
     const description = str(get(e.m, 'description'));
     push({
-      section: 'threats', id: e.id, element: 'individual_risk_category',
+      section: 'threats',
+      id: e.id,
+      element: 'individual_risk_category',
       fields: { title: e.name, ...(description ? { description } : {}), ...(stride && STRIDE[stride] ? { stride: [STRIDE[stride]] } : {}), ...(cwe ? { refs: { cwe: [`CWE-${cwe}`] } } : {}) },
-      refs: targets.length ? { targets } : {}, lost, pos: at(e.m),
+      refs: targets.length ? { targets } : {},
+      lost,
+      pos: at(e.m),
     });
   }
   for (const r of entries(get(root, 'risk_tracking'))) {
@@ -194,7 +236,11 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     if (status !== 'accepted' && RISK_STATUS[status] === 'open' && status !== 'unchecked') lost.push(`status '${status}' kept as open`);
     const justification = str(get(m, 'justification'));
     if (status === 'accepted') {
-      fields.acceptance = { ...(str(get(m, 'checked_by')) ? { by: str(get(m, 'checked_by')) } : {}), ...(str(get(m, 'date')) ? { on: str(get(m, 'date')) } : {}), ...(justification ? { rationale: justification } : {}) };
+      fields.acceptance = {
+        ...(str(get(m, 'checked_by')) ? { by: str(get(m, 'checked_by')) } : {}),
+        ...(str(get(m, 'date')) ? { on: str(get(m, 'date')) } : {}),
+        ...(justification ? { rationale: justification } : {}),
+      };
     } else if (justification) fields.description = justification;
     if (str(get(m, 'ticket'))) lost.push(`ticket ${str(get(m, 'ticket'))} not kept`);
     const parts = id.split('@').slice(1);

@@ -32,7 +32,11 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
   const version = str(get(root, 'version'));
   const diagrams = get(map(get(root, 'detail')), 'diagrams');
   if (!version?.startsWith('2') || !map(get(root, 'detail')) || !diagrams) {
-    doc.notes.push({ pos: at(root), kind: 'error', message: `not a Threat Dragon v2 model (version ${version ?? 'missing'}${map(get(root, 'detail')) ? '' : ", no 'detail'"}${diagrams ? '' : ", no 'detail.diagrams'"}); nothing imported` });
+    doc.notes.push({
+      pos: at(root),
+      kind: 'error',
+      message: `not a Threat Dragon v2 model (version ${version ?? 'missing'}${map(get(root, 'detail')) ? '' : ", no 'detail'"}${diagrams ? '' : ", no 'detail.diagrams'"}); nothing imported`,
+    });
     return doc;
   }
   const push = (item: ModelItem) => doc.items.push(item);
@@ -78,7 +82,15 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
           const cid = `${id}-mitigation`;
           refs.controls = [{ id: cid, sections: ['controls'], pos: at(t.node) }];
           const title = mitigation.split('\n')[0].slice(0, 120);
-          push({ section: 'controls', id: cid, element: 'threat mitigation text', fields: { title, ...(title !== mitigation ? { description: mitigation } : {}), status: status === 'mitigated' ? 'implemented' : 'planned' }, refs: {}, lost: [], pos: at(t.node) });
+          push({
+            section: 'controls',
+            id: cid,
+            element: 'threat mitigation text',
+            fields: { title, ...(title !== mitigation ? { description: mitigation } : {}), status: status === 'mitigated' ? 'implemented' : 'planned' },
+            refs: {},
+            lost: [],
+            pos: at(t.node),
+          });
         }
         push({ section: 'threats', id, element: 'threat', fields, refs, lost, pos: at(t.node) });
       }
@@ -95,7 +107,15 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
       const name = label(m) ?? id;
       const description = str(get(data, 'description'));
       if (shape === 'trust-boundary-box') {
-        push({ section: 'zones', id, element: shape, fields: { name, class: 'it', ...(description ? { description } : {}) }, refs: {}, lost: ["class 'it' guessed (Threat Dragon boundaries have no role): check it"], pos: at(m) });
+        push({
+          section: 'zones',
+          id,
+          element: shape,
+          fields: { name, class: 'it', ...(description ? { description } : {}) },
+          refs: {},
+          lost: ["class 'it' guessed (Threat Dragon boundaries have no role): check it"],
+          pos: at(m),
+        });
       } else if (ASSET_KIND[shape]) {
         const g = geometry(m);
         const zone = g && zoneOf(g);
@@ -104,9 +124,13 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
         const outOfScope = bool(get(data, 'outOfScope')) === true;
         if (outOfScope && str(get(data, 'reasonOutOfScope'))) lost.push('reasonOutOfScope text not kept');
         push({
-          section: 'assets', id, element: shape,
+          section: 'assets',
+          id,
+          element: shape,
           fields: { name, kind: ASSET_KIND[shape], ...(description ? { description } : {}), ...(outOfScope ? { in_scope: false } : {}) },
-          refs: zone ? { zone: { id: zone, sections: ['zones'], pos: at(m) } } : {}, lost, pos: at(m),
+          refs: zone ? { zone: { id: zone, sections: ['zones'], pos: at(m) } } : {},
+          lost,
+          pos: at(m),
         });
         threatsOf(m, { id, sections: ['assets'], pos: at(m) });
       } else if (shape === 'flow') {
@@ -129,9 +153,13 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
         const encrypted = bool(get(data, 'isEncrypted'));
         const bidirectional = bool(get(data, 'isBidirectional'));
         push({
-          section: 'flows', id, element: 'flow',
+          section: 'flows',
+          id,
+          element: 'flow',
           fields: { name: name.replace(/\s*\n\s*/g, ' '), protocol, ...(encrypted !== undefined ? { encrypted } : {}), ...(bidirectional ? { bidirectional } : {}) },
-          refs: { source: { id: s, sections: ['assets'], pos: at(src), required: true }, destination: { id: d, sections: ['assets'], pos: at(dst), required: true } }, lost, pos: at(m),
+          refs: { source: { id: s, sections: ['assets'], pos: at(src), required: true }, destination: { id: d, sections: ['assets'], pos: at(dst), required: true } },
+          lost,
+          pos: at(m),
         });
         threatsOf(m, { id, sections: ['flows'], pos: at(m) });
       } else if (shape === 'trust-boundary-curve') {

@@ -134,7 +134,10 @@ export function parseTrlc(file: string, text: string): ParsedDocument {
       const q = qualified();
       return { kind: 'ref', value: q.name, token: q.first };
     }
-    for (const [open, close] of [['[', ']'], ['(', ')']] as const)
+    for (const [open, close] of [
+      ['[', ']'],
+      ['(', ')'],
+    ] as const)
       if (is(open)) {
         i++;
         const list: Value[] = [];
@@ -147,7 +150,8 @@ export function parseTrlc(file: string, text: string): ParsedDocument {
       }
     throw new SyntaxError_(t, `expected a value, found '${t.text}'`);
   };
-  const render = (v: Value): string => (v.kind === 'list' ? `[${v.items.map(render).join(', ')}]` : v.kind === 'str' ? JSON.stringify(v.value.length > 40 ? v.value.slice(0, 40) + '...' : v.value) : v.kind === 'ref' ? v.value : v.text);
+  const render = (v: Value): string =>
+    v.kind === 'list' ? `[${v.items.map(render).join(', ')}]` : v.kind === 'str' ? JSON.stringify(v.value.length > 40 ? v.value.slice(0, 40) + '...' : v.value) : v.kind === 'ref' ? v.value : v.text;
   /** After an error inside a record: skip to the `}` that closes it. */
   const recover = (depthAtStart: number) => {
     let depth = depthAtStart;

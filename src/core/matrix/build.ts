@@ -46,11 +46,7 @@ export function buildMatrixFrom(ix: TraceIndex, views: readonly ViewName[] = VIE
     coverage: requirementCoverage(ix),
     views: out,
     problems: [
-      ...new Set([
-        ...ix.graph.problems.map(problemLine),
-        ...(ix.inputs.problems ?? []),
-        ...(ix.inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`),
-      ]),
+      ...new Set([...ix.graph.problems.map(problemLine), ...(ix.inputs.problems ?? []), ...(ix.inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)]),
     ],
     severityNames: ix.config.severityNames,
   };

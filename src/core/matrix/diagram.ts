@@ -8,7 +8,10 @@ export { layoutZoneDiagram } from './diagram-layout';
 export * from './diagram-model';
 
 function findingsOf(ix: TraceIndex, item: ModelItem): string[] {
-  return ix.findingsOn(item).filter((f) => f.severity !== 'info').map((f) => `${f.code} ${f.severity}: ${f.message}`);
+  return ix
+    .findingsOn(item)
+    .filter((f) => f.severity !== 'info')
+    .map((f) => `${f.code} ${f.severity}: ${f.message}`);
 }
 
 /** The diagram model (without positions) from the trace index. */

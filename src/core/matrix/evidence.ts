@@ -39,8 +39,7 @@ export function evidenceOf(ix: EvidenceSource, item: ModelItem): StatusEvidence 
   const status = item.data.status;
   const errors: string[] = [];
   if (ix.linted) {
-    for (const f of ix.findingsOn(item))
-      if (f.severity === 'error' && findRule(f.code)?.meta.category === 'structure') errors.push(`${f.code}: ${f.message}`);
+    for (const f of ix.findingsOn(item)) if (f.severity === 'error' && findRule(f.code)?.meta.category === 'structure') errors.push(`${f.code}: ${f.message}`);
   } else {
     for (const r of ix.graph.refsOf.get(item) ?? [])
       if (!r.target) errors.push(`unknown ID '${r.id}' in ${r.field}`);
@@ -55,8 +54,7 @@ export function evidenceOf(ix: EvidenceSource, item: ModelItem): StatusEvidence 
     .suppressedOn(item)
     .filter((s) => TRACE_CATEGORIES.has(findRule(s.code)?.meta.category ?? ''))
     .map((s) => `${s.code}: ${s.justification}`);
-  const childrenRequired =
-    (item.kind === 'threat' && !UNCONTROLLED_TREATMENTS.has(String(status ?? 'open'))) || item.kind === 'zone' || item.kind === 'conduit';
+  const childrenRequired = (item.kind === 'threat' && !UNCONTROLLED_TREATMENTS.has(String(status ?? 'open'))) || item.kind === 'zone' || item.kind === 'conduit';
   const children = ix.childrenOf(item).flatMap((id) => {
     const c = ix.item(id);
     return c ? [{ label: id, status: ix.statusOf(c).status }] : [];

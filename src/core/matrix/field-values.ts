@@ -6,6 +6,9 @@ export function strs(v: unknown): string[] {
 /** An SL-T as written: a scalar, or `FR1 2, FR2 3 ...` for a vector. */
 export function slText(v: unknown): string {
   if (typeof v === 'number') return String(v);
-  if (v && typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k} ${x}`).join(', ');
+  if (v && typeof v === 'object')
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k} ${x}`)
+      .join(', ');
   return '';
 }

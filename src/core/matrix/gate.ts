@@ -89,7 +89,10 @@ export interface GateReport {
  */
 export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions & { problems?: string[]; skippedCode?: GateInput['skippedCode'] }): GateReport {
   const ix = traceIndexFromInputs(inputs, lint, { problems: opts.problems });
-  const matrix = buildMatrixFrom(ix, VIEWS.filter((v) => !PROJECTION_VIEWS.includes(v)));
+  const matrix = buildMatrixFrom(
+    ix,
+    VIEWS.filter((v) => !PROJECTION_VIEWS.includes(v)),
+  );
   const onChain = (f: Finding): boolean => {
     if (!inputs.graph.fileByPath.has(f.file)) return true;
     const item = ix.itemAt(f.file, f.range.start.line);
@@ -125,7 +128,13 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
     for (const f of input.code.files)
       for (const tag of f.tags)
         if (!graph.byId.has(tag.id) && !suppressedKeys.has(key('CL001', f.file, tag.idRange)))
-          byClass['unknown-id'].push({ class: 'unknown-id', id: tag.id, relation: tag.relation, message: `tag '${tag.relation} ${tag.id}' names an ID the model does not define`, ...place(f.file, tag.idRange) });
+          byClass['unknown-id'].push({
+            class: 'unknown-id',
+            id: tag.id,
+            relation: tag.relation,
+            message: `tag '${tag.relation} ${tag.id}' names an ID the model does not define`,
+            ...place(f.file, tag.idRange),
+          });
   }
 
   const seen = new Set<string>();

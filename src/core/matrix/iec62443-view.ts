@@ -51,12 +51,21 @@ export function iec62443View(ix: TraceIndex): MatrixView {
     });
     const sl = slVector(z.data.sl_t);
     if (!sl) {
-      rows.push(base(`${z.id} ?`, 'MISSING', { title: [{ text: '? (no SL-T)' }], sr: [{ text: '?' }], why: [{ text: `no readable SL-T on this ${z.kind}: the SRs and REs it requires are unknown` }] }));
+      rows.push(
+        base(`${z.id} ?`, 'MISSING', { title: [{ text: '? (no SL-T)' }], sr: [{ text: '?' }], why: [{ text: `no readable SL-T on this ${z.kind}: the SRs and REs it requires are unknown` }] }),
+      );
       continue;
     }
     const required = requiredBy(z);
     for (const fr of FRS.filter((_, i) => sl[i] === undefined))
-      rows.push(base(`${z.id} ${fr} ?`, 'MISSING', { title: [{ text: `? (no SL-T on ${fr})` }], sr: [{ text: '?' }], fr: [{ text: frLabel(fr) }], why: [{ text: `SL-T on ${fr} is not stated: the SRs and REs it requires are unknown` }] }));
+      rows.push(
+        base(`${z.id} ${fr} ?`, 'MISSING', {
+          title: [{ text: `? (no SL-T on ${fr})` }],
+          sr: [{ text: '?' }],
+          fr: [{ text: frLabel(fr) }],
+          why: [{ text: `SL-T on ${fr} is not stated: the SRs and REs it requires are unknown` }],
+        }),
+      );
     const perEntry = required.map((r) => {
       const coverers = cov.coverers.get(r.entry.id) ?? [];
       const statuses = coverers.map((c) => ix.statusOfId(c.id));

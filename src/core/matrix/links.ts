@@ -47,10 +47,12 @@ export function matrixLinksFromCode(code: { files: readonly Pick<CodeFileIndex, 
     }
     return hashes.get(id);
   };
-  const links = (code?.files ?? []).flatMap((f) => f.links).map((l): MatrixCodeLink => {
-    const review: LinkReview = index ? reviewStatusOf({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, codeHash: l.codeHash }, hashOf(l.id), index).state : 'unreviewed';
-    const range = l.symbolRange ?? l.range;
-    return { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, line: (range?.start.line ?? 0) + 1, review, range: l.range, symbolRange: l.symbolRange };
-  });
+  const links = (code?.files ?? [])
+    .flatMap((f) => f.links)
+    .map((l): MatrixCodeLink => {
+      const review: LinkReview = index ? reviewStatusOf({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, codeHash: l.codeHash }, hashOf(l.id), index).state : 'unreviewed';
+      const range = l.symbolRange ?? l.range;
+      return { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, line: (range?.start.line ?? 0) + 1, review, range: l.range, symbolRange: l.symbolRange };
+    });
   return { links, reviewsInUse: !!parsed && parsed.links.length > 0 };
 }

@@ -59,8 +59,7 @@ export class TraceRelations {
           else if (to.kind === 'threat') {
             add(this.threatsOfReqDirect, from.id, to.id);
             add(this.reqsOfThreatDirect, to.id, from.id);
-          }
-          else if (to.kind === 'hazard') add(this.hazardsOfReqDirect, from.id, to.id);
+          } else if (to.kind === 'hazard') add(this.hazardsOfReqDirect, from.id, to.id);
           break;
         case 'threat.hazards':
           add(this.hazardsOfThreat, from.id, to.id);

@@ -55,7 +55,10 @@ export function isTestResultsInput(v: unknown): v is TestResultsInput {
 const SPLIT = /::|[./\\#$]+/;
 
 export function cleanCaseName(name: string): string {
-  return name.replace(/\s*[([].*$/s, '').replace(/\/.*$/s, '').trim();
+  return name
+    .replace(/\s*[([].*$/s, '')
+    .replace(/\/.*$/s, '')
+    .trim();
 }
 
 export function segmentsOf(text: string): string[] {

@@ -85,7 +85,11 @@ export class ViewContext {
     }));
   }
   verifVals(item: ModelItem): Cell {
-    return this.ix.verifiersOf(item).map((v) => ({ text: `${v.label}: ${v.outcome === 'none' ? 'no result' : v.outcome}${v.review === 'suspect' ? ' [suspect]' : ''}`, ...(v.target ? { target: v.target } : {}), status: v.outcome }));
+    return this.ix.verifiersOf(item).map((v) => ({
+      text: `${v.label}: ${v.outcome === 'none' ? 'no result' : v.outcome}${v.review === 'suspect' ? ' [suspect]' : ''}`,
+      ...(v.target ? { target: v.target } : {}),
+      status: v.outcome,
+    }));
   }
   findingVals(item: ModelItem): Cell {
     return this.ix.findingsOn(item).map((f) => ({ text: `${f.code} ${f.severity}: ${f.message}`, target: { type: 'code', file: f.file, line: f.range.start.line + 1 } }));

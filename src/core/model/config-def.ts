@@ -49,8 +49,12 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
       languages: { type: 'map', values: str(''), doc: 'File extension to language, e.g. ".h": cpp.' },
       tag_syntaxes: { type: 'list', of: oneOf(TAG_SYNTAXES, ''), doc: 'Tag syntaxes recognised in comments (default spdf).' },
       bare_id_patterns: strings('Regular expressions of IDs recognised bare in comments when the `bare` syntax is on (default: the requirement, control, threat and hazard id_patterns).'),
-      oft_relations: { type: 'map', values: oneOf(['implements', 'verifies', 'mitigates', 'hazard'], ''), doc: 'OpenFastTrace artifact type to relation (default impl: implements; utest, itest, stest, test: verifies).' },
-      oft_ids: oneOf(['name', 'full'], 'How an OpenFastTrace tag [impl->dsn~x~2] links: name links `x` (default); full links `dsn~x` and compares the revision 2 with the item\'s `revision`.'),
+      oft_relations: {
+        type: 'map',
+        values: oneOf(['implements', 'verifies', 'mitigates', 'hazard'], ''),
+        doc: 'OpenFastTrace artifact type to relation (default impl: implements; utest, itest, stest, test: verifies).',
+      },
+      oft_ids: oneOf(['name', 'full'], "How an OpenFastTrace tag [impl->dsn~x~2] links: name links `x` (default); full links `dsn~x` and compares the revision 2 with the item's `revision`."),
       tag_patterns: list(
         obj(
           {
@@ -90,10 +94,7 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
     },
     'Code links.',
   ),
-  evidence: kindMap(
-    obj({ implementation: bool('Implementing code is required.'), verification: bool('Verification is required.') }, ''),
-    'Evidence each kind requires for the OK status.',
-  ),
+  evidence: kindMap(obj({ implementation: bool('Implementing code is required.'), verification: bool('Verification is required.') }, ''), 'Evidence each kind requires for the OK status.'),
   stubs_file: str('File where quick fixes create stubs of dangling items (default: the first model file holding items of that kind, else the referencing file).'),
   lock_file: str('Review lock file (default spdf.lock.json).'),
   test_results: strings('Globs of JUnit XML result files.'),
@@ -157,4 +158,3 @@ export const DEFAULT_EVIDENCE: ResolvedConfig['evidence'] = {
   threat: { implementation: false, verification: false },
   hazard: { implementation: false, verification: false },
 };
-

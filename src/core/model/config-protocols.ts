@@ -41,7 +41,12 @@ export function customProtocols(root: YMap, raw: unknown, source: SourceText): {
   for (const pair of asMap(nodeAt(root, ['protocols']))?.pairs ?? []) {
     const name = String(pair.key.value);
     if (Object.hasOwn(PROTOCOLS, name)) {
-      problems.push({ code: 'TM008', message: `protocols.${name}: '${name}' is a built-in protocol; its properties cannot be redefined (choose another name)`, file: source.path, range: source.range(pair.key.start, pair.key.end) });
+      problems.push({
+        code: 'TM008',
+        message: `protocols.${name}: '${name}' is a built-in protocol; its properties cannot be redefined (choose another name)`,
+        file: source.path,
+        range: source.range(pair.key.start, pair.key.end),
+      });
       continue;
     }
     const v = entries[name];
@@ -55,9 +60,7 @@ export function customProtocols(root: YMap, raw: unknown, source: SourceText): {
       clinical: flag(d.clinical),
       canWrite: d.write_capable !== false,
       wireless: flag(d.wireless),
-      ...(modes
-        ? { modes: Object.fromEntries(Object.entries(modes).map(([k, m]) => [k, protectionOf(m && typeof m === 'object' ? (m as Record<string, unknown>) : {})])) }
-        : {}),
+      ...(modes ? { modes: Object.fromEntries(Object.entries(modes).map(([k, m]) => [k, protectionOf(m && typeof m === 'object' ? (m as Record<string, unknown>) : {})])) } : {}),
       ...(d.configuration_dependent === true ? { modeRequired: true } : {}),
     };
   }

@@ -28,7 +28,14 @@ export function defaultConfig(): ResolvedConfig {
     seriousLevel: 3,
     criticalLevel: 4,
     limits: { maxFileBytes: 5_000_000, maxAliases: 1000, maxDepth: 64 },
-    code: { include: [], exclude: [], testGlobs: ['**/test/**', '**/tests/**', '**/*_test.*', '**/*.test.*', '**/test_*.*', '**/*Test.*', '**/*Tests.*'], languages: {}, tagSyntaxes: ['spdf'], maxFileBytes: 2_000_000 },
+    code: {
+      include: [],
+      exclude: [],
+      testGlobs: ['**/test/**', '**/tests/**', '**/*_test.*', '**/*.test.*', '**/test_*.*', '**/*Test.*', '**/*Tests.*'],
+      languages: {},
+      tagSyntaxes: ['spdf'],
+      maxFileBytes: 2_000_000,
+    },
     evidence: structuredClone(DEFAULT_EVIDENCE),
     lockFile: 'spdf.lock.json',
     testResults: [],
@@ -94,10 +101,8 @@ function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
   if (typeof raw.profile === 'string') c.profile = raw.profile;
   c.include = globList(raw.include) ?? c.include;
   c.exclude = globList(raw.exclude) ?? c.exclude;
-  if (raw.id_patterns && typeof raw.id_patterns === 'object')
-    for (const [k, v] of Object.entries(raw.id_patterns)) if (typeof v === 'string' && k in c.idPatterns) c.idPatterns[k] = v;
-  if (raw.rules && typeof raw.rules === 'object')
-    for (const [k, v] of Object.entries(raw.rules)) if (v === 'off' || v === 'info' || v === 'warning' || v === 'error') c.rules[k] = v;
+  if (raw.id_patterns && typeof raw.id_patterns === 'object') for (const [k, v] of Object.entries(raw.id_patterns)) if (typeof v === 'string' && k in c.idPatterns) c.idPatterns[k] = v;
+  if (raw.rules && typeof raw.rules === 'object') for (const [k, v] of Object.entries(raw.rules)) if (v === 'off' || v === 'info' || v === 'warning' || v === 'error') c.rules[k] = v;
   const scale = raw.severity_scale ?? {};
   c.severityNames = strList(scale.names) ?? c.severityNames;
   c.seriousLevel = posInt(scale.serious) ?? c.seriousLevel;
@@ -149,8 +154,7 @@ function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
 
 const RELATION_NAMES = ['implements', 'verifies', 'mitigates', 'hazard'];
 const relationOf = (v: unknown): Relation | undefined => (typeof v === 'string' && RELATION_NAMES.includes(v) ? (v as Relation) : undefined);
-const relationMapOf = (v: unknown): Record<string, Relation> | undefined =>
-  v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, r]) => relationOf(r))) : undefined;
+const relationMapOf = (v: unknown): Record<string, Relation> | undefined => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, r]) => relationOf(r))) : undefined);
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
 /** `code.tag_patterns` entries that have a pattern; a wrong value is a TM008 schema problem at its key. */

@@ -89,4 +89,3 @@ export interface GraphOf<out I extends ModelItem, out B extends Record<ItemKind,
   /** Load and schema problems, with codes of the rules that report them. */
   problems: LoadProblem[];
 }
-

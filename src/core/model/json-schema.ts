@@ -58,8 +58,7 @@ export function modelJsonSchema(): JsonSchema {
   for (const kind of ITEM_KINDS) {
     const spec = KIND_SPECS[kind];
     definitions[kind] = objectSchema(spec.fields, spec.required, spec.doc);
-    properties[SECTION_OF[kind]] =
-      kind === 'system' ? { $ref: `#/definitions/${kind}` } : { type: 'array', description: spec.doc, items: { $ref: `#/definitions/${kind}` } };
+    properties[SECTION_OF[kind]] = kind === 'system' ? { $ref: `#/definitions/${kind}` } : { type: 'array', description: spec.doc, items: { $ref: `#/definitions/${kind}` } };
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

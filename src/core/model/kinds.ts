@@ -16,9 +16,7 @@ export const SECTION_OF: Record<ItemKind, string> = {
   test: 'tests',
 };
 
-export const KIND_OF_SECTION: Record<string, ItemKind> = Object.fromEntries(
-  Object.entries(SECTION_OF).map(([k, s]) => [s, k as ItemKind]),
-);
+export const KIND_OF_SECTION: Record<string, ItemKind> = Object.fromEntries(Object.entries(SECTION_OF).map(([k, s]) => [s, k as ItemKind]));
 
 /** Default ID pattern per kind (configurable in spdf.config.yaml `id_patterns`). */
 export const DEFAULT_ID_PATTERNS: Record<ItemKind, string> = {

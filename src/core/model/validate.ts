@@ -91,7 +91,7 @@ export function validateFields(map: YMap, fields: Record<string, FieldSpec>, req
     const p = map.pairs.find((x) => x.key.value === r);
     const empty = p && (!p.value || (deref(p.value)?.kind === 'scalar' && (deref(p.value) as { value: unknown }).value === null));
     if (!seen.has(r) || empty) {
-      const at = p ? p.key : map.pairs[0]?.key ?? map;
+      const at = p ? p.key : (map.pairs[0]?.key ?? map);
       out.push({ code: 'TM008', message: `${where} is missing the required key '${r}'`, start: at.start, end: at.end });
     }
   }

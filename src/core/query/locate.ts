@@ -98,8 +98,7 @@ function scalarAt(node: YNode | null | undefined, offset: number, path: string[]
 /** The tag whose ID (or, failing that, whose tag text) covers the position, in one code file's index. */
 export function locateTag(index: CodeFileIndex, line: number, character: number): Located | undefined {
   const covers = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
-    (r.start.line < line || (r.start.line === line && r.start.character <= character)) &&
-    (r.end.line > line || (r.end.line === line && r.end.character >= character));
+    (r.start.line < line || (r.start.line === line && r.start.character <= character)) && (r.end.line > line || (r.end.line === line && r.end.character >= character));
   const tag = index.tags.find((t) => covers(t.idRange)) ?? index.tags.find((t) => covers(t.tagRange));
   if (!tag) return undefined;
   const link = index.links.find((l) => l.id === tag.id && l.range.start.line === tag.idRange.start.line && l.range.start.character === tag.idRange.start.character);

@@ -30,7 +30,7 @@ export function rulesDoc(rules: readonly Rule[]): string {
   return [
     '# SPDF Workbench rules',
     '',
-    '<!-- Generated from the rules\' metadata by `npm run generate`; do not edit. -->',
+    "<!-- Generated from the rules' metadata by `npm run generate`; do not edit. -->",
     '',
     `${rules.length} rules. Profiles and their severities are listed in [profiles](#profiles).`,
     '',
@@ -41,7 +41,9 @@ export function rulesDoc(rules: readonly Rule[]): string {
 
 /** Markdown table: code, alias, default severity, fixable, description (for the README). */
 export function rulesTable(rules: readonly Rule[]): string {
-  const rows = rules.map((r) => `| [${r.meta.code}](docs/rules.md#${anchor(r)}) | ${r.meta.alias} | ${r.meta.severity} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
+  const rows = rules.map(
+    (r) => `| [${r.meta.code}](docs/rules.md#${anchor(r)}) | ${r.meta.alias} | ${r.meta.severity} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.description.replace(/\|/g, '\\|')} |`,
+  );
   return ['| Code | Alias | Severity | Fix | Description |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 

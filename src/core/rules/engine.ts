@@ -37,11 +37,7 @@ export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
     if (severity === 'off' || rule.meta.code === SUPPRESSION_RULE) continue;
     if (rule.meta.needs?.some((n) => (n === 'code' ? !inputs.code : n === 'git' ? !inputs.fileDates : !inputs.testResults))) continue;
     ran.add(rule.meta.code);
-    const ctx = makeContext(
-      inputs,
-      ({ severityOf, ...r }: Report) => raw.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...r }),
-      shared,
-    );
+    const ctx = makeContext(inputs, ({ severityOf, ...r }: Report) => raw.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...r }), shared);
     try {
       rule.check(ctx);
     } catch (e) {

@@ -29,8 +29,7 @@ export const PROFILES: Record<ProfileName, Profile> = {
     rules: { TM007: 'off', ZC002: 'error', ZC003: 'error', ZC012: 'error', ZC013: 'error', ZC018: 'warning', ZC022: 'error', RQ005: 'error' },
   },
   'it-cloud': {
-    description:
-      'IT and cloud systems without patient-safety scope: hazard (ISO 14971) rules, multi-patient harm, hazard assessment of threats, FDA categories and submission rules off.',
+    description: 'IT and cloud systems without patient-safety scope: hazard (ISO 14971) rules, multi-patient harm, hazard assessment of threats, FDA categories and submission rules off.',
     categories: { hazards: 'off', submission: 'off' },
     rules: { TM007: 'off', TR005: 'off', TR006: 'off', TR011: 'off', CL007: 'off', CT002: 'off' },
   },

@@ -11,9 +11,7 @@ import { vtRules } from './vt';
 import { zcRules } from './zc';
 
 /** Every rule, sorted by code. */
-export const RULES: readonly Rule[] = [...tmRules, ...zcRules, ...trRules, ...hzRules, ...ctRules, ...rqRules, ...vtRules, ...sbRules, ...clRules].sort((a, b) =>
-  a.meta.code < b.meta.code ? -1 : 1,
-);
+export const RULES: readonly Rule[] = [...tmRules, ...zcRules, ...trRules, ...hzRules, ...ctRules, ...rqRules, ...vtRules, ...sbRules, ...clRules].sort((a, b) => (a.meta.code < b.meta.code ? -1 : 1));
 
 const byKey = new Map<string, Rule>();
 for (const r of RULES) {

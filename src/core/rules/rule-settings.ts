@@ -30,7 +30,13 @@ export function unknownRuleSettings(config: Pick<ResolvedConfig, 'ruleKeys' | 'r
       const hint = nearest(key, names);
       out.push({ code: 'TM008', severity, file, range, message: `unknown rule '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; the setting is ignored (spdf rules lists codes and aliases)` });
     } else if (ALWAYS_ERRORS.has(rule.meta.code) && config.rules[key] !== 'error')
-      out.push({ code: 'TM008', severity, file, range, message: `${rule.meta.code} reports input that could not be read, which was therefore not checked: it is always an error; the setting is ignored` });
+      out.push({
+        code: 'TM008',
+        severity,
+        file,
+        range,
+        message: `${rule.meta.code} reports input that could not be read, which was therefore not checked: it is always an error; the setting is ignored`,
+      });
   }
   return out;
 }

@@ -10,7 +10,9 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -22,9 +24,7 @@ function canonical(value: unknown): string {
  * so a change of what a rule reports that its examples show changes the hash.
  */
 export function ruleSetHash(metas: readonly RuleMeta[]): string {
-  const picked = [...metas]
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .map((m) => Object.fromEntries(HASHED_FIELDS.map((f) => [f, m[f]])));
+  const picked = [...metas].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((m) => Object.fromEntries(HASHED_FIELDS.map((f) => [f, m[f]])));
   const digest = sha256(new TextEncoder().encode(canonical(picked)));
   return `sha256:${Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

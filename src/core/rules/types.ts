@@ -5,16 +5,7 @@ import type { ProfileName, ResolvedConfig } from '../model/config-def';
 import type { Graph, ModelItem } from '../model/graph';
 import type { Fix, Range, RelatedLocation, Severity, SeveritySetting } from '../types';
 
-export type RuleCategory =
-  | 'structure'
-  | 'zones-conduits'
-  | 'threats'
-  | 'hazards'
-  | 'controls'
-  | 'requirements'
-  | 'tests'
-  | 'submission'
-  | 'code-links';
+export type RuleCategory = 'structure' | 'zones-conduits' | 'threats' | 'hazards' | 'controls' | 'requirements' | 'tests' | 'submission' | 'code-links';
 
 /**
  * A rule example: YAML text of one `model.spdf.yaml` file, or several files by path

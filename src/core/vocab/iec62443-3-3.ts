@@ -34,13 +34,26 @@ type Row = [Sl, [string, Sl][]?];
 
 const TABLE: Record<FR, Row[]> = {
   FR1: [
-    [1, [['Unique identity for every human user', 2], ['Multifactor login over untrusted networks', 3], ['Multifactor login on every network', 4]]],
+    [
+      1,
+      [
+        ['Unique identity for every human user', 2],
+        ['Multifactor login over untrusted networks', 3],
+        ['Multifactor login on every network', 4],
+      ],
+    ],
     [2, [['Unique identity for every process and device', 3]]],
     [1, [['Accounts managed in one place', 3]]],
     [1],
     [1, [['Process credentials kept in hardware', 3]]],
     [1, [['Unique identity for every wireless user', 2]]],
-    [1, [['Password generation and expiry for people', 3], ['Password expiry for every user', 4]]],
+    [
+      1,
+      [
+        ['Password generation and expiry for people', 3],
+        ['Password expiry for every user', 4],
+      ],
+    ],
     [2],
     [2, [['Public-key material kept in hardware', 3]]],
     [1],
@@ -49,7 +62,15 @@ const TABLE: Record<FR, Row[]> = {
     [1, [['Each remote access request approved', 2]]],
   ],
   FR2: [
-    [1, [['Authorisation checked for every user, process and device', 2], ['Permissions granted through roles', 2], ['Supervisor can override', 3], ['Two-person approval', 4]]],
+    [
+      1,
+      [
+        ['Authorisation checked for every user, process and device', 2],
+        ['Permissions granted through roles', 2],
+        ['Supervisor can override', 3],
+        ['Two-person approval', 4],
+      ],
+    ],
     [1, [['Find and report rogue wireless devices', 3]]],
     [1, [['Security state of portable devices enforced', 3]]],
     [1, [['Integrity of mobile code checked', 3]]],
@@ -59,36 +80,93 @@ const TABLE: Record<FR, Row[]> = {
     [1, [['One audit trail for the whole system', 3]]],
     [1, [['Warning before audit storage fills', 3]]],
     [1],
-    [2, [['Clocks synchronised inside the system', 3], ['Time source protected against tampering', 4]]],
+    [
+      2,
+      [
+        ['Clocks synchronised inside the system', 3],
+        ['Time source protected against tampering', 4],
+      ],
+    ],
     [3, [['Non-repudiation for every user', 4]]],
   ],
   FR3: [
     [1, [['Cryptographic protection of message integrity', 3]]],
-    [1, [['Malware checks at entry and exit points', 2], ['Malware protection managed and reported centrally', 3]]],
-    [1, [['Security functions tested automatically', 3], ['Security functions tested during operation', 4]]],
+    [
+      1,
+      [
+        ['Malware checks at entry and exit points', 2],
+        ['Malware protection managed and reported centrally', 3],
+      ],
+    ],
+    [
+      1,
+      [
+        ['Security functions tested automatically', 3],
+        ['Security functions tested during operation', 4],
+      ],
+    ],
     [2, [['Integrity violations reported automatically', 3]]],
     [1],
     [1],
     [2],
-    [2, [['Session IDs invalid after logout', 3], ['Session IDs unique', 3], ['Session IDs random', 4]]],
+    [
+      2,
+      [
+        ['Session IDs invalid after logout', 3],
+        ['Session IDs unique', 3],
+        ['Session IDs random', 4],
+      ],
+    ],
     [2, [['Audit records on write-once media', 4]]],
   ],
   FR4: [
-    [1, [['Confidentiality at rest and across untrusted networks', 2], ['Confidentiality across every zone boundary', 4]]],
+    [
+      1,
+      [
+        ['Confidentiality at rest and across untrusted networks', 2],
+        ['Confidentiality across every zone boundary', 4],
+      ],
+    ],
     [2, [['Shared memory purged before reuse', 3]]],
     [1],
   ],
   FR5: [
-    [1, [['Networks separated physically', 2], ['Control network independent of other networks', 3], ['Critical networks isolated logically and physically', 4]]],
-    [1, [['Deny all traffic unless allowed', 2], ['Zone can run cut off from outside (island mode)', 3], ['Boundary fails closed', 3]]],
+    [
+      1,
+      [
+        ['Networks separated physically', 2],
+        ['Control network independent of other networks', 3],
+        ['Critical networks isolated logically and physically', 4],
+      ],
+    ],
+    [
+      1,
+      [
+        ['Deny all traffic unless allowed', 2],
+        ['Zone can run cut off from outside (island mode)', 3],
+        ['Boundary fails closed', 3],
+      ],
+    ],
     [1, [['No person-to-person messaging at all', 3]]],
     [1],
   ],
   FR6: [[1, [['Audit logs readable by programs', 3]]], [2]],
   FR7: [
-    [1, [['Communication load managed', 2], ['Denial-of-service effects kept from other systems', 3]]],
+    [
+      1,
+      [
+        ['Communication load managed', 2],
+        ['Denial-of-service effects kept from other systems', 3],
+      ],
+    ],
     [1],
-    [1, [['Backups verified', 2], ['Backups automated', 3]]],
+    [
+      1,
+      [
+        ['Backups verified', 2],
+        ['Backups automated', 3],
+      ],
+    ],
     [1],
     [1],
     [1, [['Current security settings reported machine-readably', 3]]],

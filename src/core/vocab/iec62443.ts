@@ -73,9 +73,7 @@ export interface SystemRequirement {
   title: string;
 }
 
-export const SYSTEM_REQUIREMENTS: SystemRequirement[] = FRS.flatMap((fr, f) =>
-  titles[fr].map((title, i) => ({ id: `SR ${f + 1}.${i + 1}`, fr, title })),
-);
+export const SYSTEM_REQUIREMENTS: SystemRequirement[] = FRS.flatMap((fr, f) => titles[fr].map((title, i) => ({ id: `SR ${f + 1}.${i + 1}`, fr, title })));
 
 const BY_ID = new Map(SYSTEM_REQUIREMENTS.map((sr) => [sr.id, sr]));
 

@@ -53,4 +53,3 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   plc: ['ot'],
   scada: ['ot'],
 };
-

@@ -68,17 +68,25 @@ export function registerPanel<T>(context: vscode.ExtensionContext, spec: PanelSp
         void vscode.window.showErrorMessage(`SPDF: ${spec.title}: ${(e as Error).message}`);
       }
     };
-    p.webview.onDidReceiveMessage(async (msg: { type?: unknown; target?: OpenTarget; [k: string]: unknown }) => {
-      if (!msg || typeof msg !== 'object') return;
-      if (msg.type === 'ready') {
-        if (msg.hasState === false && restore && typeof restore === 'object') await p.webview.postMessage({ type: 'restore', state: restore });
-        await post();
-      } else if (msg.type === 'open' && msg.target) await openTarget(spec.root(), msg.target);
-      else await spec.onMessage?.(msg, p);
-    }, undefined, context.subscriptions);
-    p.onDidDispose(() => {
-      if (panel === p) panel = undefined;
-    }, undefined, context.subscriptions);
+    p.webview.onDidReceiveMessage(
+      async (msg: { type?: unknown; target?: OpenTarget; [k: string]: unknown }) => {
+        if (!msg || typeof msg !== 'object') return;
+        if (msg.type === 'ready') {
+          if (msg.hasState === false && restore && typeof restore === 'object') await p.webview.postMessage({ type: 'restore', state: restore });
+          await post();
+        } else if (msg.type === 'open' && msg.target) await openTarget(spec.root(), msg.target);
+        else await spec.onMessage?.(msg, p);
+      },
+      undefined,
+      context.subscriptions,
+    );
+    p.onDidDispose(
+      () => {
+        if (panel === p) panel = undefined;
+      },
+      undefined,
+      context.subscriptions,
+    );
   };
   const serializer: vscode.WebviewPanelSerializer = {
     async deserializeWebviewPanel(p: vscode.WebviewPanel, state: unknown) {

@@ -147,10 +147,7 @@ export function editBetween(oldText: string, newText: string): TreeSitterEdit {
   const max = Math.min(oldText.length, newText.length);
   while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (
-    suffix < max - prefix &&
-    oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
-  ) {
+  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) {
     suffix++;
   }
   return makeEdit(oldText, prefix, oldText.length - suffix, newText.slice(prefix, newText.length - suffix));

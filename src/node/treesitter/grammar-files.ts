@@ -3,9 +3,7 @@ import * as path from 'node:path';
 import { LANGUAGE_DESCRIPTORS, type CodeLanguage } from '../../core/codelinks/language-descriptors';
 
 /** npm package and .wasm file name of each grammar, from the language descriptors. The build copies these files (flat) into dist/. */
-export const GRAMMAR_FILES = Object.fromEntries(LANGUAGE_DESCRIPTORS.map((d) => [d.id, { pkg: d.grammar.pkg, file: d.grammar.wasm }])) as Readonly<
-  Record<CodeLanguage, { pkg: string; file: string }>
->;
+export const GRAMMAR_FILES = Object.fromEntries(LANGUAGE_DESCRIPTORS.map((d) => [d.id, { pkg: d.grammar.pkg, file: d.grammar.wasm }])) as Readonly<Record<CodeLanguage, { pkg: string; file: string }>>;
 
 /** The runtime's own wasm (web-tree-sitter). */
 export const RUNTIME_WASM = { pkg: 'web-tree-sitter', file: 'tree-sitter.wasm' };

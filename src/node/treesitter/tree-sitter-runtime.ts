@@ -15,9 +15,7 @@ function initRuntime(wasmDir: string | undefined): Promise<void> {
   initOnce ??= (async () => {
     const runtimeWasm = resolveWasmFile(RUNTIME_WASM, wasmDir);
     // Emscripten fills this object with the module's exports; treeArena walks trees through them.
-    const moduleOptions: Record<string, unknown> = runtimeWasm
-      ? { locateFile: (file: string, dir: string) => (file === RUNTIME_WASM.file ? runtimeWasm : dir + file) }
-      : {};
+    const moduleOptions: Record<string, unknown> = runtimeWasm ? { locateFile: (file: string, dir: string) => (file === RUNTIME_WASM.file ? runtimeWasm : dir + file) } : {};
     await Parser.init(moduleOptions);
     adoptRuntimeModule(moduleOptions);
   })();
@@ -41,9 +39,7 @@ export class TreeSitterRuntime {
     let pending = this.languages.get(lang);
     if (!pending) {
       const wasm = resolveGrammarWasm(lang, this.wasmDir);
-      pending = wasm
-        ? Language.load(wasm)
-        : Promise.reject(new Error(`no tree-sitter grammar .wasm found for ${lang}`));
+      pending = wasm ? Language.load(wasm) : Promise.reject(new Error(`no tree-sitter grammar .wasm found for ${lang}`));
       this.languages.set(lang, pending);
       pending.catch(() => this.languages.delete(lang));
     }

@@ -22,8 +22,7 @@ import { lineOf } from './text-lines';
 function toWorkspaceEdit(ctx: FeatureContext, fix: Fix): WorkspaceEdit {
   const byFile = new Map<string, LspTextEdit[]>();
   for (const e of fix.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), { range: lspRange(e.range), newText: e.newText }]);
-  if (ctx.documentChanges)
-    return { documentChanges: [...byFile].map(([file, edits]) => TextDocumentEdit.create({ uri: ctx.paths.toUri(file), version: ctx.openVersion?.(file) ?? null }, edits)) };
+  if (ctx.documentChanges) return { documentChanges: [...byFile].map(([file, edits]) => TextDocumentEdit.create({ uri: ctx.paths.toUri(file), version: ctx.openVersion?.(file) ?? null }, edits)) };
   return { changes: Object.fromEntries([...byFile].map(([file, edits]) => [ctx.paths.toUri(file), edits])) };
 }
 

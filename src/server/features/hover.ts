@@ -76,7 +76,10 @@ export function hover(ctx: FeatureContext, path: string, pos: Position): Hover |
   const sup = suppressionRuleAt(ctx, path, pos);
   if (sup) {
     const r = sup.rule.meta;
-    return { contents: { kind: MarkupKind.Markdown, value: `**${r.code}** ${md(r.alias)} · ${r.severity} · ${r.category}\n\n${md(r.description)}\n\n${md(r.rationale)}\n\n_Source: ${md(r.source)}_` }, range: lspRange(sup.range) };
+    return {
+      contents: { kind: MarkupKind.Markdown, value: `**${r.code}** ${md(r.alias)} · ${r.severity} · ${r.category}\n\n${md(r.description)}\n\n${md(r.rationale)}\n\n_Source: ${md(r.source)}_` },
+      range: lspRange(sup.range),
+    };
   }
   const hit = locate(ctx, path, pos);
   if (!hit) return null;
@@ -113,7 +116,13 @@ export function hover(ctx: FeatureContext, path: string, pos: Position): Hover |
     case 'value': {
       const s = schemaAt(hit.path);
       if (s && (s.at === 'field' || s.at === 'element') && (s.spec.type === 'enum' || s.spec.type === 'boolean'))
-        return mk(fieldMarkdown(hit.path.filter((p) => !/^\d+$/.test(p)), s.spec), range);
+        return mk(
+          fieldMarkdown(
+            hit.path.filter((p) => !/^\d+$/.test(p)),
+            s.spec,
+          ),
+          range,
+        );
       return null;
     }
   }

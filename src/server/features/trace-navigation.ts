@@ -32,9 +32,17 @@ export function fileCoverage(state: WorkspaceState, path: string): FileCoverage 
     const links = bySymbol.get(s.qualifiedName) ?? [];
     if (!links.length && !safetyCritical) continue;
     const state_ = links.some((l) => l.link.review === 'suspect') ? 'suspect' : links.length ? 'traced' : 'untraced';
-    symbols.push({ symbol: s.qualifiedName, line: s.nameRange.start.line, state: state_, links: links.map((l) => `${l.link.relation} ${l.trace.item.id}${l.link.review === 'suspect' ? ' (suspect)' : ''}`) });
+    symbols.push({
+      symbol: s.qualifiedName,
+      line: s.nameRange.start.line,
+      state: state_,
+      links: links.map((l) => `${l.link.relation} ${l.trace.item.id}${l.link.review === 'suspect' ? ' (suspect)' : ''}`),
+    });
   }
-  const problem = safetyCritical && index.problems.some((p) => p.kind === 'syntax-error' || p.kind === 'internal') ? 'the parser could not read all of this file: functions may be missing from the marks' : undefined;
+  const problem =
+    safetyCritical && index.problems.some((p) => p.kind === 'syntax-error' || p.kind === 'internal')
+      ? 'the parser could not read all of this file: functions may be missing from the marks'
+      : undefined;
   return { safetyCritical, symbols, ...(problem ? { problem } : {}) };
 }
 

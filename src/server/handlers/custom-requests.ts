@@ -2,7 +2,18 @@
 import { buildMatrixFrom } from '../../core/matrix/build';
 import { zoneDiagram, type ZoneDiagram } from '../../core/matrix/diagram';
 import { VIEWS, type Matrix } from '../../core/matrix/model';
-import { FileCoverageRequest, InsertTagRequest, ItemCodeRequest, MarkReviewedRequest, SymbolItemsRequest, MatrixRequest, TagCandidatesRequest, TraceMatrixRequest, TreeDataRequest, ZoneDiagramRequest } from '../../protocol';
+import {
+  FileCoverageRequest,
+  InsertTagRequest,
+  ItemCodeRequest,
+  MarkReviewedRequest,
+  SymbolItemsRequest,
+  MatrixRequest,
+  TagCandidatesRequest,
+  TraceMatrixRequest,
+  TreeDataRequest,
+  ZoneDiagramRequest,
+} from '../../protocol';
 import { insertTagEdit, tagCandidates } from '../features/insert-tag';
 import { fileCoverage, itemCode, symbolItems } from '../features/trace-navigation';
 import type { ServerParts } from '../server-parts';
@@ -52,7 +63,10 @@ export function registerCustomRequests(parts: ServerParts): void {
     ZoneDiagramRequest,
     safe(session, 'zoneDiagram', null as unknown as ZoneDiagram, (_p, { state }) => zoneDiagram(state.traceIndex().index), settled),
   );
-  connection.onRequest(MarkReviewedRequest, safe(session, 'markReviewed', { ok: false, message: 'internal error', marked: 0 }, (p) => markReviewed(parts, p)));
+  connection.onRequest(
+    MarkReviewedRequest,
+    safe(session, 'markReviewed', { ok: false, message: 'internal error', marked: 0 }, (p) => markReviewed(parts, p)),
+  );
   connection.onRequest(
     InsertTagRequest,
     safe(session, 'insertTag', null, async (p, { state, paths }) => {
@@ -70,18 +84,32 @@ export function registerCustomRequests(parts: ServerParts): void {
       return edit ? { uri: p.uri, edit } : null;
     }),
   );
-  connection.onRequest(TagCandidatesRequest, safe(session, 'tagCandidates', [], (p, ctx) => withPath(ctx.paths, p.uri, [], (path) => tagCandidates(ctx, path))));
+  connection.onRequest(
+    TagCandidatesRequest,
+    safe(session, 'tagCandidates', [], (p, ctx) => withPath(ctx.paths, p.uri, [], (path) => tagCandidates(ctx, path))),
+  );
   connection.onRequest(
     FileCoverageRequest,
-    safe(session, 'fileCoverage', { safetyCritical: false, problem: 'internal error: see the SPDF output', symbols: [] }, (p, { state, paths }) =>
-      withPath(paths, p.uri, { safetyCritical: false, symbols: [] }, (path) => fileCoverage(state, path)), settled,
+    safe(
+      session,
+      'fileCoverage',
+      { safetyCritical: false, problem: 'internal error: see the SPDF output', symbols: [] },
+      (p, { state, paths }) => withPath(paths, p.uri, { safetyCritical: false, symbols: [] }, (path) => fileCoverage(state, path)),
+      settled,
     ),
   );
   connection.onRequest(
     SymbolItemsRequest,
-    safe(session, 'symbolItems', { symbol: null, items: [] }, (p, { state, paths }) =>
-      withPath(paths, p.uri, { symbol: null, items: [] }, (path) => symbolItems(state, paths, path, p.position.line, p.position.character)), settled,
+    safe(
+      session,
+      'symbolItems',
+      { symbol: null, items: [] },
+      (p, { state, paths }) => withPath(paths, p.uri, { symbol: null, items: [] }, (path) => symbolItems(state, paths, path, p.position.line, p.position.character)),
+      settled,
     ),
   );
-  connection.onRequest(ItemCodeRequest, safe(session, 'itemCode', { found: false, code: [] }, (p, { state, paths }) => itemCode(state, paths, p.id), settled));
+  connection.onRequest(
+    ItemCodeRequest,
+    safe(session, 'itemCode', { found: false, code: [] }, (p, { state, paths }) => itemCode(state, paths, p.id), settled),
+  );
 }

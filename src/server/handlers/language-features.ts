@@ -20,11 +20,19 @@ export function registerLanguageFeatures(parts: ServerParts): void {
 
   connection.onHover(safe(session, 'hover', null, (p, ctx) => withPath(ctx.paths, p.textDocument.uri, null, (path) => hover(ctx, path, p.position))));
   connection.onCompletion(
-    safe(session, 'completion', { isIncomplete: false, items: [] }, (p, ctx) => withPath(ctx.paths, p.textDocument.uri, { isIncomplete: false, items: [] }, (path) => completion(ctx, path, p.position)), { settled: true }),
+    safe(
+      session,
+      'completion',
+      { isIncomplete: false, items: [] },
+      (p, ctx) => withPath(ctx.paths, p.textDocument.uri, { isIncomplete: false, items: [] }, (path) => completion(ctx, path, p.position)),
+      { settled: true },
+    ),
   );
   connection.onDefinition(safe(session, 'definition', null, (p, ctx) => withPath(ctx.paths, p.textDocument.uri, null, (path) => definition(ctx, path, p.position))));
   connection.onReferences(safe(session, 'references', [], (p, ctx) => withPath(ctx.paths, p.textDocument.uri, [], (path) => references(ctx, path, p.position, p.context.includeDeclaration))));
-  connection.onPrepareRename(safe(session, 'prepareRename', null, (p, ctx) => (ctx.state.trusted ? withPath(ctx.paths, p.textDocument.uri, null, (path) => prepareRename(ctx, path, p.position)) : null)));
+  connection.onPrepareRename(
+    safe(session, 'prepareRename', null, (p, ctx) => (ctx.state.trusted ? withPath(ctx.paths, p.textDocument.uri, null, (path) => prepareRename(ctx, path, p.position)) : null)),
+  );
   connection.onRenameRequest(
     safe(session, 'rename', null, (p, ctx) => {
       if (!ctx.state.trusted) throw new RenameError('rename is disabled in an untrusted workspace');

@@ -1,13 +1,6 @@
 /** Lifecycle: initialize (capabilities, roots), workspace folder changes, initialized (registrations, first index), configuration, trust, shutdown. */
 import { fileURLToPath } from 'node:url';
-import {
-  CodeActionKind,
-  DidChangeConfigurationNotification,
-  TextDocumentSyncKind,
-  type InitializeParams,
-  type InitializeResult,
-  type WorkspaceFoldersChangeEvent,
-} from 'vscode-languageserver/node';
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type InitializeParams, type InitializeResult, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 import { findWorkspaceRoot } from '../../node/find-root';
 import { DEFAULT_SETTINGS, SERVER_COMMANDS, TrustNotification, type InitOptions } from '../../protocol';
 import { defaultDocsUrl, Paths } from '../convert';
@@ -85,7 +78,8 @@ export function registerLifecycleHandlers(parts: ServerParts): void {
     void (async () => {
       const before = session.settings;
       if (session.caps.workspace?.configuration) await pullSettings(session);
-      else if (p.settings && typeof p.settings === 'object' && (p.settings as Record<string, unknown>).spdf) session.settings = settingsFrom((p.settings as { spdf: Record<string, unknown> }).spdf, session.settings);
+      else if (p.settings && typeof p.settings === 'object' && (p.settings as Record<string, unknown>).spdf)
+        session.settings = settingsFrom((p.settings as { spdf: Record<string, unknown> }).spdf, session.settings);
       session.docsUrl = session.settings.rulesDocsUrl || defaultDocsUrl();
       if (before.codeLinks !== session.settings.codeLinks) await session.enqueue(parts.index);
       else diagnostics.publishAll(true);

@@ -60,7 +60,7 @@ export const PAYLOADS: string[] = [
   '<link rel=stylesheet href="data:text/css,*{x:expression(__pwn(32))}">',
   '<marquee onstart=__pwn(33)>x</marquee>',
   '<noscript><p title="</noscript><img src=x onerror=__pwn(34)>">',
-  '\';__pwn(35);//',
+  "';__pwn(35);//",
   '<svg><a xlink:href="javascript:__pwn(36)"><text x="20" y="20">x</text></a></svg>',
 ];
 
@@ -230,7 +230,10 @@ async function checkMatrix(ctx: BrowserContext, origin: string, matrix: Matrix):
   await page.selectOption('select[aria-label="View"]', 'requirements');
   await page.click('tbody tr td a.link');
   const sent = await page.evaluate(() => (window as unknown as { __sent: { type: string }[] }).__sent);
-  assert.ok(sent.some((m) => m.type === 'open'), 'click posts open');
+  assert.ok(
+    sent.some((m) => m.type === 'open'),
+    'click posts open',
+  );
   await assertClean(page, w, 'matrix webview after interaction');
   await page.close();
   console.log('ok - matrix webview: no __pwn, no CSP violation, every payload verbatim, click -> open');
@@ -283,7 +286,18 @@ async function checkVirtualization(ctx: BrowserContext, origin: string, matrix: 
       const trs: any[] = Array.from(document.querySelectorAll('tbody tr'));
       const last = trs[trs.length - 1] as any;
       const tr = document.querySelector(`tbody tr[data-id="${id}"]`);
-      return { scrollTop: g.scrollTop, scrollHeight: g.scrollHeight, client: g.clientHeight, rows: trs.length, lastId: last?.dataset.id, lastRect: last?.getBoundingClientRect().toJSON(), found: !!tr, grid: g.getBoundingClientRect().toJSON(), rowH: (trs[1] as any)?.getBoundingClientRect().height, tf: (document.querySelector('table') as any).style.transform };
+      return {
+        scrollTop: g.scrollTop,
+        scrollHeight: g.scrollHeight,
+        client: g.clientHeight,
+        rows: trs.length,
+        lastId: last?.dataset.id,
+        lastRect: last?.getBoundingClientRect().toJSON(),
+        found: !!tr,
+        grid: g.getBoundingClientRect().toJSON(),
+        rowH: (trs[1] as any)?.getBoundingClientRect().height,
+        tf: (document.querySelector('table') as any).style.transform,
+      };
     }, lastId);
     console.error(JSON.stringify(dbg));
   }

@@ -217,7 +217,7 @@ async function checkMatrixKeyboard(page: Page): Promise<void> {
   assert.equal(await focused(), '-1,1,0', 'up from the first row reaches the header');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('End');
-  assert.equal(await focused(), `0,${(await page.evaluate(`document.querySelectorAll('thead th').length`)) as number - 1},0`, 'End goes to the last column');
+  assert.equal(await focused(), `0,${((await page.evaluate(`document.querySelectorAll('thead th').length`)) as number) - 1},0`, 'End goes to the last column');
   await page.keyboard.press('Home');
   await page.keyboard.press('Enter');
   const sent = (await page.evaluate(`window.__sent.filter((m) => m.type === 'open')`)) as { target: { id: string } }[];
@@ -246,7 +246,10 @@ async function checkMatrixColumns(ctx: BrowserContext, url: string, matrix: Matr
     assert.equal(r.length, after.length, 'every row has a cell per shown column');
     assert.match(r[iStatus], /^(OK|PARTIAL|MISSING|SUSPECT|JUSTIFIED|ERROR)$/, 'with the Why column shown, the status cell holds just the status');
   }
-  assert.ok(rows.some((r) => r[iWhy] !== ''), 'the Why column has the reasons');
+  assert.ok(
+    rows.some((r) => r[iWhy] !== ''),
+    'the Why column has the reasons',
+  );
   await page.screenshot({ path: join(ARTIFACTS, 'matrix-columns-light.png') });
   assert.ok(!after.some((h) => h.startsWith('Hazards')) && after.includes('Why'), `columns changed: ${after.join(' | ')}`);
   await page.keyboard.press('Escape');
@@ -278,7 +281,12 @@ function longNamesWorkspace(): string {
     );
   y.push('assets:');
   for (let i = 0; i < 24; i++)
-    y.push(`  - id: AST-LONG-${i}`, `    name: ${JSON.stringify(i % 3 ? `Asset ${long('component', 1 + (i % 7))}` : `Ä${'M'.repeat(50)}${i}`)}`, `    kind: component`, `    zone: Z-VERY-LONG-ZONE-IDENTIFIER-${i % 6}`);
+    y.push(
+      `  - id: AST-LONG-${i}`,
+      `    name: ${JSON.stringify(i % 3 ? `Asset ${long('component', 1 + (i % 7))}` : `Ä${'M'.repeat(50)}${i}`)}`,
+      `    kind: component`,
+      `    zone: Z-VERY-LONG-ZONE-IDENTIFIER-${i % 6}`,
+    );
   y.push('conduits:');
   for (let i = 0; i < 6; i++)
     y.push(

@@ -46,7 +46,10 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
 
   it('shows the documented diagnostics of the first documented file, with rule codes and docs links', async () => {
     const file = expected[0].file;
-    const want = expected.filter((e) => e.file === file).map((e) => `${e.line}:${e.column} ${e.code}`).sort();
+    const want = expected
+      .filter((e) => e.file === file)
+      .map((e) => `${e.line}:${e.column} ${e.code}`)
+      .sort();
     const doc = await vscode.workspace.openTextDocument(uriOf(file));
     await vscode.window.showTextDocument(doc);
     const got = await waitFor('diagnostics', () => {
@@ -113,8 +116,14 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc!.uri, pos, 'SEC-REQ-777');
     const entries = edit.entries();
     const files = entries.map(([u]) => u.fsPath);
-    assert.ok(files.some((f) => f.endsWith('.spdf.yaml')), files.join(', '));
-    assert.ok(files.some((f) => f.endsWith('.c')), files.join(', '));
+    assert.ok(
+      files.some((f) => f.endsWith('.spdf.yaml')),
+      files.join(', '),
+    );
+    assert.ok(
+      files.some((f) => f.endsWith('.c')),
+      files.join(', '),
+    );
     assert.ok(entries.every(([, edits]) => edits.every((e) => e.newText === 'SEC-REQ-777')));
   });
 
@@ -127,7 +136,10 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     const labels = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.length > 0 && labels.every((l) => l.startsWith('CTRL-')), labels.slice(0, 10).join(','));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-    assert.ok(lenses.some((l) => /^(OK|PARTIAL|MISSING|SUSPECT|JUSTIFIED|ERROR) · \d+ implementing · \d+ tests? · \d+ refs?$/.test(l.command?.title ?? '')), lenses.map((l) => l.command?.title).join(' / '));
+    assert.ok(
+      lenses.some((l) => /^(OK|PARTIAL|MISSING|SUSPECT|JUSTIFIED|ERROR) · \d+ implementing · \d+ tests? · \d+ refs?$/.test(l.command?.title ?? '')),
+      lenses.map((l) => l.command?.title).join(' / '),
+    );
   });
 
   it('offers "Mark link reviewed" as the preferred quick fix of a suspect link, before the suppression', async () => {
@@ -135,11 +147,15 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     await vscode.window.showTextDocument(doc);
     const suspect = await waitFor('CL006', () => vscode.languages.getDiagnostics(doc.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'CL006'));
     let seen: string[] = [];
-    const actions = await waitFor('quick fixes', async () => {
-      const all = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, suspect.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-      seen = all.map((a) => a.title);
-      return all.some((a) => /CL006|Mark link reviewed/.test(a.title)) ? all : undefined;
-    }, 20000).catch((e: Error) => {
+    const actions = await waitFor(
+      'quick fixes',
+      async () => {
+        const all = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, suspect.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+        seen = all.map((a) => a.title);
+        return all.some((a) => /CL006|Mark link reviewed/.test(a.title)) ? all : undefined;
+      },
+      20000,
+    ).catch((e: Error) => {
       throw new Error(`${e.message} at ${suspect.range.start.line}:${suspect.range.start.character} '${suspect.message}'; got: ${seen.join(' / ')}`);
     });
     const titles = actions.map((a) => a.title);
@@ -153,7 +169,9 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     const second = vscode.workspace.workspaceFolders![1].uri;
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(second, 'second.spdf.yaml'));
     await vscode.window.showTextDocument(doc);
-    const d = await waitFor('diagnostics of the second folder', () => vscode.languages.getDiagnostics(doc.uri).find((x) => x.source === 'spdf' && (typeof x.code === 'object' ? x.code.value : x.code) === 'TM002'));
+    const d = await waitFor('diagnostics of the second folder', () =>
+      vscode.languages.getDiagnostics(doc.uri).find((x) => x.source === 'spdf' && (typeof x.code === 'object' ? x.code.value : x.code) === 'TM002'),
+    );
     assert.equal(d.range.start.line, 4);
   });
 
@@ -163,11 +181,17 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
       return g.length ? g : undefined;
     });
     const names = groups.map((g) => (g.type === 'group' ? g.status : '?'));
-    assert.ok(names.every((n) => ['OK', 'PARTIAL', 'MISSING', 'SUSPECT', 'JUSTIFIED', 'ERROR'].includes(n)), names.join(','));
+    assert.ok(
+      names.every((n) => ['OK', 'PARTIAL', 'MISSING', 'SUSPECT', 'JUSTIFIED', 'ERROR'].includes(n)),
+      names.join(','),
+    );
     const rows = (await Promise.all(groups.map((g) => api.tree.getChildren(g)))).flat();
     assert.ok(rows.length > 5, `rows: ${rows.length}`);
     const ids = rows.map((r) => (r.type === 'row' ? r.row.id : ''));
-    assert.ok(ids.every((i) => i.startsWith('SEC-REQ-')), ids.join(','));
+    assert.ok(
+      ids.every((i) => i.startsWith('SEC-REQ-')),
+      ids.join(','),
+    );
     const withChildren = rows.find((r) => r.type === 'row' && r.row.children.some((c) => c.kind === 'symbol'));
     assert.ok(withChildren, 'a requirement expands to implementing symbols');
     const kids = await api.tree.getChildren(withChildren);
@@ -191,7 +215,11 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
       assert.ok(String(item.description).startsWith(r.row.reason), `${r.row.id}: ${String(item.description)}`);
       assert.match((item.tooltip as vscode.MarkdownString).value, /\*\*Missing:\*\* /);
     }
-    for (const [view, prefix] of [['spdf.hazards', 'HAZ-'], ['spdf.threats', 'THR-'], ['spdf.zones', 'Z-']] as const) {
+    for (const [view, prefix] of [
+      ['spdf.hazards', 'HAZ-'],
+      ['spdf.threats', 'THR-'],
+      ['spdf.zones', 'Z-'],
+    ] as const) {
       const t = api.kindTrees[view];
       const g = await waitFor(view, async () => {
         const x = await t.getChildren();
@@ -210,8 +238,14 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
       const m = api.gutter.applied.get(doc.uri.toString());
       return m?.length ? m : undefined;
     });
-    assert.ok(marks.some((m) => m.mark === 'traced'), JSON.stringify(marks));
-    assert.ok(marks.every((m) => ['traced', 'untraced', 'suspect'].includes(m.mark)), JSON.stringify(marks));
+    assert.ok(
+      marks.some((m) => m.mark === 'traced'),
+      JSON.stringify(marks),
+    );
+    assert.ok(
+      marks.every((m) => ['traced', 'untraced', 'suspect'].includes(m.mark)),
+      JSON.stringify(marks),
+    );
     await vscode.workspace.getConfiguration('spdf').update('gutter', false, vscode.ConfigurationTarget.Workspace);
     try {
       await api.gutter.update(editor);
@@ -221,7 +255,10 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     }
     const traced = marks.find((m) => m.mark === 'traced')!;
     // By method name: the test bundle's own vscode-jsonrpc copy is not the client's.
-    const r = await api.client()!.sendRequest<{ symbol: string | null; items: TraceTarget[] }>('spdf/symbolItems', { uri: doc.uri.toString(), position: { line: traced.line, character: doc.lineAt(traced.line).firstNonWhitespaceCharacterIndex } });
+    const r = await api.client()!.sendRequest<{ symbol: string | null; items: TraceTarget[] }>('spdf/symbolItems', {
+      uri: doc.uri.toString(),
+      position: { line: traced.line, character: doc.lineAt(traced.line).firstNonWhitespaceCharacterIndex },
+    });
     assert.ok(r.symbol && r.items.length > 0, JSON.stringify(r));
   });
 });

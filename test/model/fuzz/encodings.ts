@@ -29,21 +29,21 @@ function utf16(t: string, bigEndian: boolean, bom: boolean): Uint8Array {
 export const byteDamage = fc.oneof(
   fc.record({ pos: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }).map(({ pos, byte }) =>
     named({
-    name: `byte ${pos} := 0x${byte.toString(16)}`,
-    apply: (b: Uint8Array) => {
-      const out = b.slice();
-      if (out.length) out[pos % out.length] = byte;
-      return out;
-    },
-  }),
+      name: `byte ${pos} := 0x${byte.toString(16)}`,
+      apply: (b: Uint8Array) => {
+        const out = b.slice();
+        if (out.length) out[pos % out.length] = byte;
+        return out;
+      },
+    }),
   ),
   fc.record({ pos: fc.nat(), seq: fc.constantFrom([0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]) }).map(({ pos, seq }) =>
     named({
-    name: `insert ${seq.map((x) => x.toString(16)).join(' ')} at ${pos}`,
-    apply: (b: Uint8Array) => {
-      const i = pos % (b.length + 1);
-      return new Uint8Array([...b.subarray(0, i), ...seq, ...b.subarray(i)]);
-    },
-  }),
+      name: `insert ${seq.map((x) => x.toString(16)).join(' ')} at ${pos}`,
+      apply: (b: Uint8Array) => {
+        const i = pos % (b.length + 1);
+        return new Uint8Array([...b.subarray(0, i), ...seq, ...b.subarray(i)]);
+      },
+    }),
   ),
 );

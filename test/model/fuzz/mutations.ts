@@ -30,8 +30,8 @@ function lineBounds(text: string, k: number): { start: number; end: number; line
 /** Characters that change YAML structure, plus a few ordinary ones. */
 const YAML_CHARS = [...':-[]{}"\'&*!|>#%@`,?\t\n\r \\', 'a', '0', '\u00e9', '\u{1F600}'];
 
-const flipChar = fc.record({ pos: fc.nat(), ch: fc.constantFrom(...YAML_CHARS) }).map(
-  ({ pos, ch }): Mutation => named({
+const flipChar = fc.record({ pos: fc.nat(), ch: fc.constantFrom(...YAML_CHARS) }).map(({ pos, ch }): Mutation =>
+  named({
     name: `flip char ${pos} to ${JSON.stringify(ch)}`,
     apply: (t) => {
       const i = pos % (t.length + 1);
@@ -40,8 +40,8 @@ const flipChar = fc.record({ pos: fc.nat(), ch: fc.constantFrom(...YAML_CHARS) }
   }),
 );
 
-const insertText = fc.record({ pos: fc.nat(), s: fc.string({ unit: fc.constantFrom(...YAML_CHARS), maxLength: 6 }) }).map(
-  ({ pos, s }): Mutation => named({
+const insertText = fc.record({ pos: fc.nat(), s: fc.string({ unit: fc.constantFrom(...YAML_CHARS), maxLength: 6 }) }).map(({ pos, s }): Mutation =>
+  named({
     name: `insert ${JSON.stringify(s)} at ${pos}`,
     apply: (t) => {
       const i = pos % (t.length + 1);
@@ -50,8 +50,8 @@ const insertText = fc.record({ pos: fc.nat(), s: fc.string({ unit: fc.constantFr
   }),
 );
 
-const deleteLine = fc.nat().map(
-  (k): Mutation => named({
+const deleteLine = fc.nat().map((k): Mutation =>
+  named({
     name: `delete line ${k}`,
     apply: (t) => {
       const b = lineBounds(t, k);
@@ -61,8 +61,8 @@ const deleteLine = fc.nat().map(
 );
 
 const INDENTS = ['\t', '\t  ', ' ', '   ', '', '    '];
-const reindent = fc.record({ k: fc.nat(), how: fc.constantFrom(...INDENTS, 'drop-one', 'add-one') }).map(
-  ({ k, how }): Mutation => named({
+const reindent = fc.record({ k: fc.nat(), how: fc.constantFrom(...INDENTS, 'drop-one', 'add-one') }).map(({ k, how }): Mutation =>
+  named({
     name: `reindent line ${k} with ${JSON.stringify(how)}`,
     apply: (t) => {
       const b = lineBounds(t, k);
@@ -86,8 +86,8 @@ const ALIAS_LINES = [
   (n: number) => `- &a${n}\n  id: SEC-REQ-9${n}\n  title: *a${n}`,
 ];
 
-const insertAliasLine = fc.record({ k: fc.nat(), n: fc.integer({ min: 0, max: 2 }), which: fc.nat(ALIAS_LINES.length - 1) }).map(
-  ({ k, n, which }): Mutation => named({
+const insertAliasLine = fc.record({ k: fc.nat(), n: fc.integer({ min: 0, max: 2 }), which: fc.nat(ALIAS_LINES.length - 1) }).map(({ k, n, which }): Mutation =>
+  named({
     name: `insert alias line ${which} (a${n}) before line ${k}`,
     apply: (t) => {
       const b = lineBounds(t, k);
@@ -101,8 +101,8 @@ const insertAliasLine = fc.record({ k: fc.nat(), n: fc.integer({ min: 0, max: 2 
   }),
 );
 
-const addAnchor = fc.record({ k: fc.nat(), n: fc.integer({ min: 0, max: 2 }) }).map(
-  ({ k, n }): Mutation => named({
+const addAnchor = fc.record({ k: fc.nat(), n: fc.integer({ min: 0, max: 2 }) }).map(({ k, n }): Mutation =>
+  named({
     name: `anchor &a${n} on line ${k}`,
     apply: (t) => {
       const b = lineBounds(t, k);
@@ -114,8 +114,8 @@ const addAnchor = fc.record({ k: fc.nat(), n: fc.integer({ min: 0, max: 2 }) }).
   }),
 );
 
-const truncate = fc.nat().map(
-  (pos): Mutation => named({
+const truncate = fc.nat().map((pos): Mutation =>
+  named({
     name: `truncate at ${pos}`,
     apply: (t) => {
       const i = pos % (t.length + 1);

@@ -1,13 +1,7 @@
 import type { SyntaxNodeLike } from '../syntax-node';
 import { CLASS_LIKE, type DescribeContext, type EmbeddedComment, type LanguageTable, type SymbolShape, stripGenerics, textOf } from './types';
 
-const FUNCTION_DECLARATOR_WRAPPERS = new Set([
-  'pointer_declarator',
-  'reference_declarator',
-  'parenthesized_declarator',
-  'attributed_declarator',
-  'init_declarator',
-]);
+const FUNCTION_DECLARATOR_WRAPPERS = new Set(['pointer_declarator', 'reference_declarator', 'parenthesized_declarator', 'attributed_declarator', 'init_declarator']);
 
 const SPECIFIER_KINDS: Readonly<Record<string, 'struct' | 'class' | 'enum'>> = {
   struct_specifier: 'struct',
@@ -50,7 +44,10 @@ function innermostName(node: SyntaxNodeLike): SyntaxNodeLike | null {
 
 /** `operator <<` -> `operator<<`, `operator new []` -> `operator new[]`, `operator std::string` kept readable. */
 function operatorName(text: string): string {
-  const rest = text.replace(/^operator/, '').trim().replace(/\s+/g, ' ');
+  const rest = text
+    .replace(/^operator/, '')
+    .trim()
+    .replace(/\s+/g, ' ');
   if (/^[A-Za-z_]/.test(rest)) return `operator ${rest.replace(/\s*([^\w\s:])\s*/g, '$1')}`;
   return `operator${rest.replace(/\s+/g, '')}`;
 }
@@ -80,11 +77,7 @@ function nameSegments(node: SyntaxNodeLike, source: string): string[] {
   }
 }
 
-function describeFunction(
-  nameNode: SyntaxNodeLike,
-  ctx: DescribeContext,
-  declarationOnly: boolean,
-): SymbolShape | undefined {
+function describeFunction(nameNode: SyntaxNodeLike, ctx: DescribeContext, declarationOnly: boolean): SymbolShape | undefined {
   const segments = nameSegments(nameNode, ctx.source);
   const name = segments.pop();
   if (!name) return undefined;
@@ -172,7 +165,10 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
       const nameNode = node.childForFieldName('name');
       const body = node.childForFieldName('body');
       if (!nameNode) return body ? { kind: 'scope', name: '', nameNode: node, body } : undefined;
-      const segments = textOf(nameNode, ctx.source).split('::').map((s) => s.trim()).filter(Boolean);
+      const segments = textOf(nameNode, ctx.source)
+        .split('::')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const name = segments.pop() ?? '';
       return { kind: 'scope', name, nameNode, qualifier: segments, body };
     }
@@ -225,15 +221,7 @@ function makeTable(): LanguageTable {
     wrapperTypes: new Set(['template_declaration']),
     unwrap,
     skippedAbove: new Set(['attribute_declaration']),
-    containers: new Set([
-      'preproc_if',
-      'preproc_ifdef',
-      'preproc_else',
-      'preproc_elif',
-      'preproc_elifdef',
-      'linkage_specification',
-      'declaration_list',
-    ]),
+    containers: new Set(['preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list']),
     isHeaderNode: () => false,
     describe,
     embeddedComment,

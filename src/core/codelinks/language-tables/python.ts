@@ -46,8 +46,7 @@ export const PYTHON_TABLE: LanguageTable = {
   unwrap: (node) => node.childForFieldName('definition'),
   skippedAbove: new Set(),
   containers: new Set(['if_statement', 'try_statement', 'block', 'else_clause', 'except_clause', 'finally_clause']),
-  isHeaderNode: (node, isFirst) =>
-    isFirst && node.type === 'expression_statement' && node.namedChildren[0]?.type === 'string',
+  isHeaderNode: (node, isFirst) => isFirst && node.type === 'expression_statement' && node.namedChildren[0]?.type === 'string',
   describe,
   isDocstring,
 };
@@ -57,7 +56,10 @@ export const PYTHON_TABLE: LanguageTable = {
  * A leading `src/` (the src layout) is not part of the import path.
  */
 export function pythonModulePath(file: string): string[] {
-  const parts = file.replace(/\.pyi?$/, '').split('/').filter(Boolean);
+  const parts = file
+    .replace(/\.pyi?$/, '')
+    .split('/')
+    .filter(Boolean);
   if (parts[0] === 'src' && parts.length > 1) parts.shift();
   if (parts[parts.length - 1] === '__init__') parts.pop();
   return parts.filter((p) => p !== '.');

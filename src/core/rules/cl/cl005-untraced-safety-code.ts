@@ -28,8 +28,7 @@ const rule: Rule = {
         {
           'model.spdf.yaml':
             'requirements:\n  - id: SEC-REQ-014\n    title: Signed commands\nassets:\n  - id: AST-PUMP-FW\n    name: Pump firmware\n    kind: component\n    safety_critical: true\n    code: ["fw/**"]\n',
-          'fw/dose.c':
-            '// @spdf implements SEC-REQ-014\nint dose_set_rate(int rate) { return rate; }\n\nint dose_reset(void) { return 0; }\n//  ^^^^^^^^^^ CL005\n',
+          'fw/dose.c': '// @spdf implements SEC-REQ-014\nint dose_set_rate(int rate) { return rate; }\n\nint dose_reset(void) { return 0; }\n//  ^^^^^^^^^^ CL005\n',
         },
       ],
     },

@@ -36,7 +36,11 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const implemented = new Set(allLinks(ctx).filter((l) => isImplementationLink(l, ctx.graph.byId.get(l.id))).map((l) => l.id));
+    const implemented = new Set(
+      allLinks(ctx)
+        .filter((l) => isImplementationLink(l, ctx.graph.byId.get(l.id)))
+        .map((l) => l.id),
+    );
     const hazardThreats = new Set(ctx.graph.byKind.threat.filter((t) => asIds(t.data.hazards).length > 0).map((t) => t.id));
     if (hazardThreats.size === 0) return;
     const controlsOfHazardThreats = new Set<string>();
@@ -44,13 +48,9 @@ const rule: Rule = {
     for (const control of ctx.graph.byKind.control) {
       if (asIds(control.data.threats).some((t) => hazardThreats.has(t))) controlsOfHazardThreats.add(control.id);
     }
-    const viaControls = new Set(
-      ctx.graph.byKind.control.filter((c) => controlsOfHazardThreats.has(c.id)).flatMap((c) => asIds(c.data.implements)),
-    );
+    const viaControls = new Set(ctx.graph.byKind.control.filter((c) => controlsOfHazardThreats.has(c.id)).flatMap((c) => asIds(c.data.implements)));
     const servesHazard = (req: ModelItem) =>
-      viaControls.has(req.id) ||
-      asIds(req.data.derived_from).some((id) => hazardThreats.has(id)) ||
-      asIds(req.data.controls).some((id) => controlsOfHazardThreats.has(id));
+      viaControls.has(req.id) || asIds(req.data.derived_from).some((id) => hazardThreats.has(id)) || asIds(req.data.controls).some((id) => controlsOfHazardThreats.has(id));
     for (const req of ctx.graph.byKind.requirement) {
       if (implemented.has(req.id) || !servesHazard(req)) continue;
       ctx.report({

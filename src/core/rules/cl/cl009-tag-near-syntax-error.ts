@@ -24,8 +24,7 @@ const rule: Rule = {
       invalid: [
         {
           'model.spdf.yaml': 'requirements:\n  - id: SEC-REQ-014\n    title: Signed commands\n',
-          'src/dose.py':
-            'class Pump:\n    # @spdf implements SEC-REQ-014\n    # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CL009\n    def set_rate(self, rate:\n        return rate\n',
+          'src/dose.py': 'class Pump:\n    # @spdf implements SEC-REQ-014\n    # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CL009\n    def set_rate(self, rate:\n        return rate\n',
         },
       ],
     },

@@ -9,7 +9,7 @@ const rule: Rule = {
     category: 'code-links',
     description: 'A tag names a revision of an item other than the revision the model gives it.',
     rationale:
-      'OpenFastTrace IDs carry a revision (`[impl->dsn~valve-open~2]`); raising an item\'s revision is how a team marks every link to it as suspect until the code is checked against the changed item. A tag naming another revision than the item\'s `revision` is evidence for a version of the item that no longer exists. Items without a `revision` are not compared.',
+      "OpenFastTrace IDs carry a revision (`[impl->dsn~valve-open~2]`); raising an item's revision is how a team marks every link to it as suspect until the code is checked against the changed item. A tag naming another revision than the item's `revision` is evidence for a version of the item that no longer exists. Items without a `revision` are not compared.",
     source: 'OpenFastTrace revision check (outdated coverage)',
     fixable: false,
     since: '0.2.0',

@@ -5,7 +5,11 @@ const FULL_SCAN_LIMIT = 2000;
 
 /** IDs by the last segment of their qualified name (`pkg.Name` -> `name`), built once per ID set. */
 const byLastSegment = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
-const lastSegment = (id: string) => id.toLowerCase().split(/\.|::|\//).pop() ?? '';
+const lastSegment = (id: string) =>
+  id
+    .toLowerCase()
+    .split(/\.|::|\//)
+    .pop() ?? '';
 
 function sameLastSegment(id: string, ids: ReadonlySet<string>): string[] {
   let index = byLastSegment.get(ids);

@@ -8,7 +8,7 @@ const rule: Rule = {
     category: 'hazards',
     description: 'A hazard has no severity, or its severity is outside the configured scale.',
     rationale:
-      'ISO 14971 estimates the risk of each hazardous situation from the severity of its harm; the security rules that weigh threats by patient harm (TR005, HZ003, VT001) read this severity. The scale is the risk management plan\'s: `severity_scale.names` in spdf.config.yaml (default 1 negligible .. 5 catastrophic).',
+      "ISO 14971 estimates the risk of each hazardous situation from the severity of its harm; the security rules that weigh threats by patient harm (TR005, HZ003, VT001) read this severity. The scale is the risk management plan's: `severity_scale.names` in spdf.config.yaml (default 1 negligible .. 5 catastrophic).",
     source: 'ISO 14971:2019 clause 5.5 (risk estimation, severity) and the risk management plan (clause 4.4)',
     fixable: false,
     since: '0.1.0',

@@ -10,7 +10,7 @@ const rule: Rule = {
     category: 'hazards',
     description: 'A hazard has no `rmf_ref` into the ISO 14971 risk management file.',
     rationale:
-      'Hazards in the SPDF model mirror the risk management file; TIR57 and SW96 require the security and safety processes to exchange them both ways. Without a reference, a reviewer cannot find the hazard\'s risk evaluation and controls in the RMF, and the two files drift apart. The fix adds `rmf_ref: TODO(HZ002)` for a person to fill in.',
+      "Hazards in the SPDF model mirror the risk management file; TIR57 and SW96 require the security and safety processes to exchange them both ways. Without a reference, a reviewer cannot find the hazard's risk evaluation and controls in the RMF, and the two files drift apart. The fix adds `rmf_ref: TODO(HZ002)` for a person to fill in.",
     source: 'AAMI TIR57:2016/(R)2023 (security and safety risk management links); ANSI/AAMI SW96:2023; ISO 14971:2019 clause 4.5 (risk management file)',
     fixable: true,
     since: '0.1.0',

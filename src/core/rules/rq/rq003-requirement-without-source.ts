@@ -44,14 +44,7 @@ tests:
     for (const r of ctx.graph.byKind.requirement) {
       if (isObsolete(r)) continue;
       const st = r.data.standards ?? {};
-      if (
-        strList(r.data.derived_from).length ||
-        strList(r.data.controls).length ||
-        strList(st.iec62443_3_3).length ||
-        strList(st.fda_app1).length ||
-        strList(st.iec81001_5_1).length
-      )
-        continue;
+      if (strList(r.data.derived_from).length || strList(r.data.controls).length || strList(st.iec62443_3_3).length || strList(st.fda_app1).length || strList(st.iec81001_5_1).length) continue;
       if ((ctx.graph.refsTo.get(r.id) ?? []).some((x) => x.from.kind === 'control' && x.field === 'implements')) continue;
       ctx.report({
         file: r.file,

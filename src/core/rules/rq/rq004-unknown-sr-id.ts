@@ -20,12 +20,23 @@ function diagnose(v: string): { why: string; meant?: string; fix?: string } {
     const sr = id.slice(0, id.indexOf(' RE '));
     if (catalogueEntry(sr)) {
       const res = enhancementsOf(sr);
-      return { why: res.length ? `${sr} has ${res.length === 1 ? 'only RE 1' : `RE 1 .. RE ${res.length}`}` : `${sr} has no requirement enhancements`, meant: res.length ? res[res.length - 1].id : sr };
+      return {
+        why: res.length ? `${sr} has ${res.length === 1 ? 'only RE 1' : `RE 1 .. RE ${res.length}`}` : `${sr} has no requirement enhancements`,
+        meant: res.length ? res[res.length - 1].id : sr,
+      };
     }
   }
   // Prefer a neighbour in the same FR: `SR 4.13` is more likely `SR 4.3` than `SR 1.13`.
   const sameFr = id ? CATALOGUE.filter((e) => e.fr === `FR${id[3]}`).map((e) => e.id) : [];
-  return { why: 'not in SR 1.1 .. SR 7.8 with their REs', meant: nearest(id ?? v, sameFr) ?? nearest(id ?? v, CATALOGUE.map((e) => e.id)) };
+  return {
+    why: 'not in SR 1.1 .. SR 7.8 with their REs',
+    meant:
+      nearest(id ?? v, sameFr) ??
+      nearest(
+        id ?? v,
+        CATALOGUE.map((e) => e.id),
+      ),
+  };
 }
 
 const rule: Rule = {

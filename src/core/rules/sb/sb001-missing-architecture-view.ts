@@ -14,8 +14,7 @@ const rule: Rule = {
     alias: 'missing-architecture-view',
     severity: 'warning',
     category: 'submission',
-    description:
-      'A cyber device (`system.cyber_device: true`) lacks one of the FDA architecture views: global system, multi-patient harm, updatability/patchability, security use case(s).',
+    description: 'A cyber device (`system.cyber_device: true`) lacks one of the FDA architecture views: global system, multi-patient harm, updatability/patchability, security use case(s).',
     rationale:
       'The FDA premarket guidance asks for security architecture views, at least a global system view, a multi-patient harm view, an updatability/patchability view and security use case views; reviewers refuse submissions that lack them. `system.views` records where each lives.',
     source: 'FDA premarket cybersecurity guidance (2023/2025) V.B.2 (security architecture views); FD&C Act 524B',

@@ -15,7 +15,7 @@ const rule: Rule = {
     alias: 'software-without-sbom',
     severity: 'error',
     category: 'submission',
-    description: 'In a cyber device, a software asset has no SBOM reference (its own `sbom` or the system\'s) or no `end_of_support` date.',
+    description: "In a cyber device, a software asset has no SBOM reference (its own `sbom` or the system's) or no `end_of_support` date.",
     rationale:
       'Section 524B(b)(3) requires a software bill of materials covering commercial, open-source and off-the-shelf components, and the FDA guidance asks for the support status and end-of-support date of each. Assets are software when `software: true`, or by default when they are components or services. Applies only when `system.cyber_device: true`.',
     source: 'FD&C Act 524B(b)(3); FDA premarket cybersecurity guidance V.A.4.b (SBOM, support and end-of-support information)',
@@ -49,9 +49,7 @@ const rule: Rule = {
     const systemSbom = hasText(systemOf(ctx.graph)?.data.sbom);
     for (const a of ctx.graph.byKind.asset) {
       if (a.data.in_scope === false || !isSoftware(a)) continue;
-      const missing = [!systemSbom && !hasText(a.data.sbom) && 'an SBOM reference (`sbom`)', !hasText(a.data.end_of_support) && 'an end-of-support date (`end_of_support`)'].filter(
-        Boolean,
-      );
+      const missing = [!systemSbom && !hasText(a.data.sbom) && 'an SBOM reference (`sbom`)', !hasText(a.data.end_of_support) && 'an end-of-support date (`end_of_support`)'].filter(Boolean);
       if (!missing.length) continue;
       ctx.report({
         file: a.file,

@@ -30,8 +30,7 @@ const rule: Rule = {
     alias: 'unpatchable-without-labeling',
     severity: 'warning',
     category: 'submission',
-    description:
-      'In a cyber device, an asset that cannot be updated (`patchable: false`) has no labeling or procedural control telling users how its risk is managed.',
+    description: 'In a cyber device, an asset that cannot be updated (`patchable: false`) has no labeling or procedural control telling users how its risk is managed.',
     rationale:
       'Section 524B(b)(2) asks for reasonable assurance of cybersecurity including updates and patches, and the FDA guidance expects labeling to tell users about components that cannot be updated and what compensates. A control of type `labeling` or `procedural` counts when it `applies_to` or `compensates_for` the asset, or the asset (or its zone) lists it in `compensating_controls`. ZC020 asks separately for a technical compensating control.',
     source: 'FD&C Act 524B(b)(2); FDA premarket cybersecurity guidance V.B.1 (updatability and patchability) and VI.A (labeling)',
@@ -93,8 +92,7 @@ tests:
     for (const a of graph.byKind.asset) {
       if (a.data.patchable !== false || a.data.in_scope === false) continue;
       let ok = false;
-      for (const r of graph.refsTo.get(a.id) ?? [])
-        if (r.from.kind === 'control' && (r.field === 'applies_to' || r.field === 'compensates_for') && informs(r.from)) ok = true;
+      for (const r of graph.refsTo.get(a.id) ?? []) if (r.from.kind === 'control' && (r.field === 'applies_to' || r.field === 'compensates_for') && informs(r.from)) ok = true;
       const listed = [...(graph.refsOf.get(a) ?? [])];
       const zone = zg.zoneOf(a.id);
       if (zone) listed.push(...(graph.refsOf.get(zone) ?? []));

@@ -74,7 +74,10 @@ const rule: Rule = {
       const stubKind = stubKindOf(ctx, ref.id, ref.kinds);
       const home = stubKind && graph.items.find((i) => i.kind === stubKind)?.file;
       const target = (ctx.config.stubsFile && graph.fileByPath.get(ctx.config.stubsFile)) || (home && graph.fileByPath.get(home)) || file;
-      const stub: Fix | undefined = stubKind && { description: `Create ${withArticle(stubKind)} stub '${ref.id}' in ${target.path}`, edits: [appendItemEdit(target, stubKind, STUB[stubKind]!(ref.id))] };
+      const stub: Fix | undefined = stubKind && {
+        description: `Create ${withArticle(stubKind)} stub '${ref.id}' in ${target.path}`,
+        edits: [appendItemEdit(target, stubKind, STUB[stubKind]!(ref.id))],
+      };
       // "Did you mean" wins over a stub; an ambiguous one, or one naming another number, is left to a person.
       const fix = close.length === 1 && !otherNumber(ref.id, close[0]) ? suggestions.shift() : close.length === 0 ? stub : undefined;
       if (stub && fix !== stub) suggestions.push(stub);

@@ -33,7 +33,11 @@ const rule: Rule = {
   check(ctx) {
     if (!ctx.config.trusted) {
       for (const k of ctx.config.idPatternKeys)
-        ctx.report({ file: k.file, range: k.range, message: `id_patterns.${k.kind} is not checked: the workspace is untrusted, so its regular expressions are not compiled; trust the workspace to check ${k.kind} IDs` });
+        ctx.report({
+          file: k.file,
+          range: k.range,
+          message: `id_patterns.${k.kind} is not checked: the workspace is untrusted, so its regular expressions are not compiled; trust the workspace to check ${k.kind} IDs`,
+        });
       return;
     }
     // Invalid patterns are reported by the config loader at their place in spdf.config.yaml (TM008).
@@ -45,8 +49,7 @@ const rule: Rule = {
     if (patterns.size === 0) return;
     for (const item of ctx.graph.items) {
       const re = patterns.get(item.kind);
-      if (re && !re.test(item.id))
-        ctx.report({ file: item.file, range: ctx.rangeOf(item), message: `${item.kind} ID '${item.id}' does not match the pattern ${re.source}` });
+      if (re && !re.test(item.id)) ctx.report({ file: item.file, range: ctx.rangeOf(item), message: `${item.kind} ID '${item.id}' does not match the pattern ${re.source}` });
     }
   },
 };

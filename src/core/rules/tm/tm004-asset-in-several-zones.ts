@@ -6,9 +6,8 @@ const rule: Rule = {
     alias: 'asset-in-several-zones',
     severity: 'error',
     category: 'structure',
-    description: 'An asset is placed in more than one zone (through its `zone` and zones\' `assets` lists).',
-    rationale:
-      'A zone is a set of assets that share security requirements; an asset in two zones has two sets of requirements and no defined boundary, so conduit and SL checks cannot be trusted.',
+    description: "An asset is placed in more than one zone (through its `zone` and zones' `assets` lists).",
+    rationale: 'A zone is a set of assets that share security requirements; an asset in two zones has two sets of requirements and no defined boundary, so conduit and SL checks cannot be trusted.',
     source: 'IEC 62443-3-2 ZCR 3.1 and ZCR 6.4 (asset list per zone); Threagile "modeled in multiple trust boundaries"',
     fixable: false,
     since: '0.1.0',

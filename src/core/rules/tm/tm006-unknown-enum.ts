@@ -18,7 +18,8 @@ const rule: Rule = {
         'zones:\n  - id: Z-PUMP\n    name: Pump\n    class: device\n',
         {
           'spdf.config.yaml': 'protocols:\n  vendor-radio: {title: Vendor telemetry radio, authentication: false, integrity: true, encryption: false, write_capable: false, wireless: true}\n',
-          'model.spdf.yaml': 'flows:\n  - {id: FL-1, source: AST-A, destination: AST-B, protocol: vendor-radio}\nassets:\n  - {id: AST-A, name: A, kind: device}\n  - {id: AST-B, name: B, kind: device}\n',
+          'model.spdf.yaml':
+            'flows:\n  - {id: FL-1, source: AST-A, destination: AST-B, protocol: vendor-radio}\nassets:\n  - {id: AST-A, name: A, kind: device}\n  - {id: AST-B, name: B, kind: device}\n',
         },
       ],
       invalid: [

@@ -46,7 +46,11 @@ const rule: Rule = {
       if (modelDate === undefined || newest === undefined) continue;
       const lag = Math.floor((newest - modelDate) / DAY);
       if (lag > ctx.config.staleDays)
-        ctx.report({ file: file.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `model file is ${lag} days older than the code it links (stale_days ${ctx.config.staleDays})` });
+        ctx.report({
+          file: file.path,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          message: `model file is ${lag} days older than the code it links (stale_days ${ctx.config.staleDays})`,
+        });
     }
   },
 };

@@ -14,10 +14,10 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     examples: {
-      valid: [
-        'threats:\n  - id: THR-001\n    title: Spoofed command\n    # spdf-disable-next-line TM002 -- control lives in the supplier model, reviewed 2026-03\n    controls: [CTRL-404]\n',
+      valid: ['threats:\n  - id: THR-001\n    title: Spoofed command\n    # spdf-disable-next-line TM002 -- control lives in the supplier model, reviewed 2026-03\n    controls: [CTRL-404]\n'],
+      invalid: [
+        'threats:\n  - id: THR-001\n    title: Spoofed command\n    # spdf-disable-next-line TM002\n#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TM010\n    controls: [CTRL-404]\n#              ^^^^^^^^ TM002\n',
       ],
-      invalid: ['threats:\n  - id: THR-001\n    title: Spoofed command\n    # spdf-disable-next-line TM002\n#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TM010\n    controls: [CTRL-404]\n#              ^^^^^^^^ TM002\n'],
     },
   },
   check() {},

@@ -59,7 +59,11 @@ export function isCyberDevice(graph: Graph): boolean {
 
 /** Whether a path written in the model names a workspace file (see workspaceFileExists). */
 export function fileExists(ctx: RuleContext, fromFile: string, p: string): boolean {
-  return workspaceFileExists(ctx.shared('helpers/all-files', () => new Set(ctx.allFiles)), fromFile, p);
+  return workspaceFileExists(
+    ctx.shared('helpers/all-files', () => new Set(ctx.allFiles)),
+    fromFile,
+    p,
+  );
 }
 
 /** Joins IDs for a message: `'A', 'B' and 'C'`. */

@@ -8,8 +8,7 @@ const rule: Rule = {
     alias: 'serious-hazard-without-rubric',
     severity: 'warning',
     category: 'threats',
-    description:
-      'A threat linked to a hazard of serious or worse severity is scored with plain CVSS instead of the MITRE rubric, or a rubric score lacks the answers for Integrity or Availability.',
+    description: 'A threat linked to a hazard of serious or worse severity is scored with plain CVSS instead of the MITRE rubric, or a rubric score lacks the answers for Integrity or Availability.',
     rationale:
       'Plain CVSS underrates patient harm: it was built for IT confidentiality. The MITRE "Rubric for Applying CVSS to Medical Devices" (an FDA-qualified Medical Device Development Tool) asks structured questions per metric so that safety impact is scored consistently. Recording the answers (`score.rubric`) lets reviewers audit the choice; the Integrity and Availability answers carry the safety judgement. "Serious" is `severity_scale.serious` in spdf.config.yaml (default 3).',
     source: 'MITRE Rubric for Applying CVSS to Medical Devices (2019; FDA MDDT qualification 2020); FDA premarket cybersecurity guidance V.A.4',

@@ -9,7 +9,7 @@ const rule: Rule = {
     category: 'threats',
     description: 'A threat marked `mitigated` has no linked control.',
     rationale:
-      'A threat is mitigated by something: the FDA asks for a traceability matrix from each risk to the controls that reduce it, and then to their tests. `status: mitigated` without a control (in the threat\'s `controls` or a control\'s `threats`) claims a risk reduction nobody can verify.',
+      "A threat is mitigated by something: the FDA asks for a traceability matrix from each risk to the controls that reduce it, and then to their tests. `status: mitigated` without a control (in the threat's `controls` or a control's `threats`) claims a risk reduction nobody can verify.",
     source: 'FDA premarket cybersecurity guidance V.A.4 and traceability (threat -> control -> test); Open Threat Model mitigation states',
     fixable: false,
     since: '0.1.0',

@@ -9,7 +9,7 @@ const rule: Rule = {
     category: 'threats',
     description: 'A threat marked `accepted` has no acceptance rationale or no approver.',
     rationale:
-      'Accepting a residual risk is a decision somebody owns: ISO 14971 asks for the acceptability of each residual risk to be evaluated against the risk management plan, and Threagile\'s risk tracking records a justification and who checked it. An accepted threat shows as JUSTIFIED in the matrix only with `acceptance.by` and `acceptance.rationale`. No automatic fix: a placeholder approver would falsify the record.',
+      "Accepting a residual risk is a decision somebody owns: ISO 14971 asks for the acceptability of each residual risk to be evaluated against the risk management plan, and Threagile's risk tracking records a justification and who checked it. An accepted threat shows as JUSTIFIED in the matrix only with `acceptance.by` and `acceptance.rationale`. No automatic fix: a placeholder approver would falsify the record.",
     source: 'ISO 14971:2019 clause 7.4/8 (residual risk evaluation); IEC 62443-3-2 ZCR 5.11; Threagile risk_tracking (justification, checked_by)',
     fixable: false,
     since: '0.1.0',

@@ -104,7 +104,7 @@ threats:
       if (!letters.length) continue;
       for (const r of ctx.graph.refsOf.get(t) ?? []) {
         if (r.field !== 'targets' || !r.target) continue;
-        const hit = r.target.kind === 'conduit' ? [r.target] : r.target.kind === 'flow' ? conduitsOfFlow.get(r.target) ?? [] : [];
+        const hit = r.target.kind === 'conduit' ? [r.target] : r.target.kind === 'flow' ? (conduitsOfFlow.get(r.target) ?? []) : [];
         for (const c of hit) {
           let s = covered.get(c);
           if (!s) covered.set(c, (s = new Set()));
@@ -120,7 +120,10 @@ threats:
       ctx.report({
         file: c.file,
         range: ctx.rangeOf(c),
-        message: `conduit '${c.id}' crosses zones ${zg.conduitZones(c).map((z) => z.id).join(' and ')} but no threat on it or its flows considers ${missing.map((l) => `${NAMES[l]} (${l})`).join(', ')}`,
+        message: `conduit '${c.id}' crosses zones ${zg
+          .conduitZones(c)
+          .map((z) => z.id)
+          .join(' and ')} but no threat on it or its flows considers ${missing.map((l) => `${NAMES[l]} (${l})`).join(', ')}`,
       });
     }
   },

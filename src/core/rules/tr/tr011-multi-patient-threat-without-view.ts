@@ -9,8 +9,7 @@ const rule: Rule = {
     alias: 'multi-patient-threat-without-view',
     severity: 'warning',
     category: 'threats',
-    description:
-      'A threat on a shared asset (`multi_patient: true`, or in a cloud zone) neither states `multi_patient` nor references an architecture view.',
+    description: 'A threat on a shared asset (`multi_patient: true`, or in a cloud zone) neither states `multi_patient` nor references an architecture view.',
     rationale:
       'An attack on a server, cloud service or gateway that serves many devices can harm many patients at once; the FDA asks for a Multi-Patient Harm view and expects such threats to be assessed for it. The threat should say whether it can harm more than one patient (`multi_patient: true|false`) or point to the view that shows it (`view`).',
     source: 'FDA premarket cybersecurity guidance V.B.2 (Multi-Patient Harm view)',

@@ -54,7 +54,7 @@ const rule: Rule = {
     severity: 'error',
     category: 'tests',
     description:
-      'A test of a high-risk threat\'s control or requirement has failed, is blocked, or has not run (high risk: pre-mitigation score >= 7.0, exploitability high or very high, or a linked hazard of serious or worse severity).',
+      "A test of a high-risk threat's control or requirement has failed, is blocked, or has not run (high risk: pre-mitigation score >= 7.0, exploitability high or very high, or a linked hazard of serious or worse severity).",
     rationale:
       'Threat mitigation testing is the evidence that a control works; for a threat that can seriously harm a patient or scores High/Critical, a failing or never-run test means the claimed risk reduction is unproven, and the FDA expects the results in the submission. A test without `result` and without a `junit` mapping counts as not run. Heuristic: the thresholds are ours (CVSS "High" starts at 7.0).',
     source: 'Heuristic; FDA premarket cybersecurity guidance V.C (security testing: threat mitigation testing); IEC 81001-5-1:2021 5.7.2',

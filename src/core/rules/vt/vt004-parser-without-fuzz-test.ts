@@ -49,9 +49,7 @@ tests:
     for (const a of graph.byKind.asset) {
       const parses = strList(a.data.parses);
       if (!parses.length || a.data.in_scope === false) continue;
-      fuzzed ??= new Set(
-        graph.byKind.test.filter((t) => t.data.kind === 'fuzz').flatMap((t) => (graph.refsOf.get(t) ?? []).filter((r) => r.field === 'targets').map((r) => r.id)),
-      );
+      fuzzed ??= new Set(graph.byKind.test.filter((t) => t.data.kind === 'fuzz').flatMap((t) => (graph.refsOf.get(t) ?? []).filter((r) => r.field === 'targets').map((r) => r.id)));
       if (fuzzed.has(a.id)) continue;
       ctx.report({
         file: a.file,

@@ -7,10 +7,43 @@ import { lookupProtocol, type ProtocolInfo } from '../../vocab/protocols';
  * table) until the table has such a property; a protocol missing from this list counts as one-way capable.
  */
 const REQUEST_RESPONSE: ReadonlySet<string> = new Set([
-  'https', 'http', 'hl7-fhir-https', 'hl7v2-mllp', 'hl7v2-mllp-tls', 'dicom', 'dicom-tls',
-  'modbus-tcp', 'dnp3', 'dnp3-sav5', 'profinet', 'enip-cip', 'cip-security', 'opc-ua', 'bacnet', 'iec104', 's7',
-  'ble', 'ble-secure', 'ssh', 'sftp', 'rdp', 'vnc', 'snmpv2', 'snmpv3', 'dns', 'ntp',
-  'telnet', 'ftp', 'ftps', 'ldap', 'ldaps', 'jdbc', 'nfs', 'smb', 'kerberos', 'radius',
+  'https',
+  'http',
+  'hl7-fhir-https',
+  'hl7v2-mllp',
+  'hl7v2-mllp-tls',
+  'dicom',
+  'dicom-tls',
+  'modbus-tcp',
+  'dnp3',
+  'dnp3-sav5',
+  'profinet',
+  'enip-cip',
+  'cip-security',
+  'opc-ua',
+  'bacnet',
+  'iec104',
+  's7',
+  'ble',
+  'ble-secure',
+  'ssh',
+  'sftp',
+  'rdp',
+  'vnc',
+  'snmpv2',
+  'snmpv3',
+  'dns',
+  'ntp',
+  'telnet',
+  'ftp',
+  'ftps',
+  'ldap',
+  'ldaps',
+  'jdbc',
+  'nfs',
+  'smb',
+  'kerberos',
+  'radius',
 ]);
 
 /** Data goes both ways: the flow's `bidirectional`, else its protocol's request/response nature. */
@@ -52,7 +85,8 @@ export function sensitivity(graph: Graph, flow: ModelItem): { items: ModelItem[]
   const named = (Array.isArray(flow.data.data) ? flow.data.data : [])
     .map((d: unknown) => (typeof d === 'string' ? graph.byId.get(d) : undefined))
     .filter((i: ModelItem | undefined): i is ModelItem => i?.kind === 'asset' && i.data.kind === 'data');
-  const candidates = named.length > 0 ? named : [flow.data.source, flow.data.destination].map((id) => (typeof id === 'string' ? graph.byId.get(id) : undefined)).filter((i): i is ModelItem => i?.kind === 'asset');
+  const candidates =
+    named.length > 0 ? named : [flow.data.source, flow.data.destination].map((id) => (typeof id === 'string' ? graph.byId.get(id) : undefined)).filter((i): i is ModelItem => i?.kind === 'asset');
   const items = candidates.filter((i: ModelItem) => HIGH.has(i.data.cia?.c) || HIGH.has(i.data.cia?.i));
   return { items, confidential: items.some((i: ModelItem) => HIGH.has(i.data.cia?.c)) };
 }

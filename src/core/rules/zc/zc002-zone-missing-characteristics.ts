@@ -38,8 +38,7 @@ function placeholders(ctx: RuleContext, zone: ModelItem, gaps: string[]): Fix | 
       top.push(insertKey(file, zone, 'boundary', `{logical: ${TODO}, physical: ${TODO}}`, 'spdf ZC002: describe the logical and physical boundary'));
   } else if (boundary.kind === 'map') {
     const inner = { ...zone, node: boundary };
-    for (const key of ['logical', 'physical'])
-      if (gaps.includes(`boundary.${key}`) && !pairOf(boundary, key)) nested.push(insertKey(file, inner, key, TODO, NOTE));
+    for (const key of ['logical', 'physical']) if (gaps.includes(`boundary.${key}`) && !pairOf(boundary, key)) nested.push(insertKey(file, inner, key, TODO, NOTE));
   }
   const edits = [...merge(top), ...merge(nested)];
   if (edits.length === 0) return undefined;

@@ -40,9 +40,10 @@ ${zone('Z-GW', 'ot')}conduits:
       ctx.report({
         file: c.file,
         range: ctx.rangeOf(c, ['zones']),
-        message: distinct.length === 1
-          ? `conduit '${c.id}' joins zone '${distinct[0]}' to itself: traffic inside a zone is a flow, not a conduit`
-          : `conduit '${c.id}' names no zones: a conduit joins two or more zones`,
+        message:
+          distinct.length === 1
+            ? `conduit '${c.id}' joins zone '${distinct[0]}' to itself: traffic inside a zone is a flow, not a conduit`
+            : `conduit '${c.id}' names no zones: a conduit joins two or more zones`,
       });
     }
   },

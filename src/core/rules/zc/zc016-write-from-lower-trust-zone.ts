@@ -58,7 +58,8 @@ const rule: Rule = {
     description: 'A conduit lets a lower-trust zone (IT, external, cloud, or lower SL-T) send write or command functions into an OT or device zone.',
     rationale:
       'Write and command functions change the physical process or the therapy; a zone with less protection than the OT or device zone must not be able to issue them, or the weaker zone becomes the real security level of the device. A channel is write-capable when it says `write_capable: true`, or when it says nothing and its protocol can carry write or command functions (PROFINET, S7, Modbus, OPC UA, HTTP(S), SSH, ...: the protocol table, or `write_capable` of a protocol declared in spdf.config.yaml); `write_capable: false` states a read-only channel. A flow the conduit carries counts the same way when no channel of the conduit names its protocol: its initiating side writes into the other. The lower-trust side must be able to open sessions (`initiator` is its side, `both`, or unset) and data must be able to enter the OT side (a diode pointing out is fine). "Lower trust" is a zone of class it, external or cloud, or one whose SL-T is below the target zone\'s on some FR and above it on none (heuristic of ours). A point-to-point radio link between two zones (a phone app and a pump over BLE) cannot route writes through a more trusted zone; there a channel with `signed_commands: true` (the device verifies each command\'s signature) or a compensating control on the conduit is the accepted remedy, and the message says so.',
-    source: 'IEC 62443-3-3 SR 2.1 (authorization enforcement, SL 1) and SR 5.2 (zone boundary protection, SL 1); SR 3.1 (communication integrity) for signed commands on radio links; levels recalled; heuristic for the trust comparison',
+    source:
+      'IEC 62443-3-3 SR 2.1 (authorization enforcement, SL 1) and SR 5.2 (zone boundary protection, SL 1); SR 3.1 (communication integrity) for signed commands on radio links; levels recalled; heuristic for the trust comparison',
     fixable: false,
     since: '0.1.0',
     examples: {
@@ -132,9 +133,7 @@ ${zone('Z-CELL', 'ot', { sl: '2', extra: ['monitoring: passive-ids'] })}${zone('
         if (link && ch.data.signed_commands === true) continue;
         const w = writeCapable(ch);
         const stated = w.why ? ` (${w.why}; say \`write_capable: false\` if this channel cannot)` : '';
-        const remedy = link
-          ? `this is a point-to-point radio link, where no zone can stand between the ends: ${LINK_REMEDY}`
-          : 'make it read-only, or initiate writes from a zone at least as trusted';
+        const remedy = link ? `this is a point-to-point radio link, where no zone can stand between the ends: ${LINK_REMEDY}` : 'make it read-only, or initiate writes from a zone at least as trusted';
         ctx.report({
           file: c.file,
           range: ch.data.write_capable === true ? ctx.rangeOf(c, ['channels', ch.index, 'write_capable']) : ctx.rangeOf(c, ['channels', ch.index, 'protocol']),

@@ -13,7 +13,8 @@ const rule: Rule = {
     description: 'A conduit from an external or cloud zone ends directly in an OT, device or safety-designated zone.',
     rationale:
       'Connections from outside the system under consideration (internet, vendor networks, clouds) must terminate in a DMZ; a conduit that lands straight in the control system or in a safety-designated zone leaves it exposed to every attacker on that network. A device that only calls out to its cloud still receives commands on the return channel, so the direction of session set-up does not excuse it; a hardware diode carrying data out is accepted. The finding names what lies beyond the link and one path to it (breadth-first search with DMZ zones as blocking nodes). IT-to-OT links are ZC004. A point-to-point radio link between two zones (a phone app and a pump over BLE) cannot have a DMZ in the middle: such a conduit passes when every channel authenticates its peer (authenticated pairing, e.g. `security_mode: numeric-comparison`) and every write-capable channel carries commands the device verifies (`signed_commands: true`), or when a compensating control names the conduit; its message asks for what is missing instead of a DMZ.',
-    source: 'IEC 62443-3-3 SR 5.1 (network segmentation) and SR 5.2 (zone boundary protection); IEC 62443-3-2 ZCR 3.3 and 3.6; for point-to-point radio links SR 1.2 (device authentication) and SR 3.1 (communication integrity) as the alternative; Threagile unguarded-access-from-internet',
+    source:
+      'IEC 62443-3-3 SR 5.1 (network segmentation) and SR 5.2 (zone boundary protection); IEC 62443-3-2 ZCR 3.3 and 3.6; for point-to-point radio links SR 1.2 (device authentication) and SR 3.1 (communication integrity) as the alternative; Threagile unguarded-access-from-internet',
     fixable: false,
     since: '0.1.0',
     examples: {

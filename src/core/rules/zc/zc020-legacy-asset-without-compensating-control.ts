@@ -11,7 +11,7 @@ const rule: Rule = {
     category: 'zones-conduits',
     description: 'A legacy or unpatchable asset has no compensating control, at asset or zone level.',
     rationale:
-      'An asset that cannot receive security updates, or has outlived its designed security lifetime, keeps its known vulnerabilities; what protects it has to be stated: a compensating control listed in the asset\'s or its zone\'s `compensating_controls`, or a control whose `compensates_for` names the asset or its zone. Controls that are referenced but not defined do not count (TM002 reports them).',
+      "An asset that cannot receive security updates, or has outlived its designed security lifetime, keeps its known vulnerabilities; what protects it has to be stated: a compensating control listed in the asset's or its zone's `compensating_controls`, or a control whose `compensates_for` names the asset or its zone. Controls that are referenced but not defined do not count (TM002 reports them).",
     source: 'IEC 62443-3-3 (compensating countermeasures); FDA premarket guidance (updatability and patchability objective); NIST SP 800-82r3 (legacy systems)',
     fixable: false,
     since: '0.1.0',

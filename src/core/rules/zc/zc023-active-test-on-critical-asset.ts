@@ -15,7 +15,7 @@ const rule: Rule = {
     category: 'zones-conduits',
     description: 'An active scan or fuzz test targets an availability-critical asset outside a test bed, maintenance window or simulation.',
     rationale:
-      'Active scanning and fuzzing can crash or stall OT and medical devices; on an asset whose availability is critical (`cia.a: critical`) that is a patient-safety event, not a test result. Such tests must state a safe `environment`: test-bed, maintenance-window or simulation; `production` or no environment is reported. Targets are the test\'s assets, and the assets of the zones it targets. Heuristic of ours on the availability-first principle.',
+      "Active scanning and fuzzing can crash or stall OT and medical devices; on an asset whose availability is critical (`cia.a: critical`) that is a patient-safety event, not a test result. Such tests must state a safe `environment`: test-bed, maintenance-window or simulation; `production` or no environment is reported. Targets are the test's assets, and the assets of the zones it targets. Heuristic of ours on the availability-first principle.",
     source: 'NIST SP 800-82r3 (active scanning can disrupt OT); IEC 62443 availability-first principle; heuristic',
     fixable: false,
     since: '0.1.0',

@@ -12,7 +12,7 @@ const rule: Rule = {
     category: 'zones-conduits',
     description: 'A control that fails closed applies to a safety- or availability-critical asset and says nothing about emergency access.',
     rationale:
-      'A lockout, session kill or deny-on-failure control protects confidentiality by giving up availability; on a safety-critical asset (`safety_critical: true` or `criticality: safety-critical`) or one whose availability is critical (`cia.a: critical`) it can stop therapy or block a clinician in an emergency. Emergency actions and critical control functions must not be hindered by security controls, so a `fail_mode: closed` control on such an asset needs an `emergency_access` statement (break-glass account, local override, fail-safe mode). The control applies to its assets, to the assets of its zones and conduits\' zones, and to the two ends of its flows. Heuristic of ours on the availability-first principle.',
+      "A lockout, session kill or deny-on-failure control protects confidentiality by giving up availability; on a safety-critical asset (`safety_critical: true` or `criticality: safety-critical`) or one whose availability is critical (`cia.a: critical`) it can stop therapy or block a clinician in an emergency. Emergency actions and critical control functions must not be hindered by security controls, so a `fail_mode: closed` control on such an asset needs an `emergency_access` statement (break-glass account, local override, fail-safe mode). The control applies to its assets, to the assets of its zones and conduits' zones, and to the two ends of its flows. Heuristic of ours on the availability-first principle.",
     source: 'IEC 62443-3-3 SR 1.1 supplemental guidance (emergency actions must not be hindered) and SR 1.11 (unsuccessful login attempts); heuristic',
     fixable: false,
     since: '0.1.0',
@@ -65,8 +65,7 @@ tests:
       if (c.data.fail_mode !== 'closed' || (typeof c.data.emergency_access === 'string' && c.data.emergency_access.trim())) continue;
       const critical = new Set<string>();
       for (const r of ctx.graph.refsOf.get(c) ?? [])
-        if (r.field === 'applies_to' && r.target)
-          for (const a of assetsOf(r.target)) if (isSafetyCritical(a) || isAvailabilityCritical(a)) critical.add(a.id);
+        if (r.field === 'applies_to' && r.target) for (const a of assetsOf(r.target)) if (isSafetyCritical(a) || isAvailabilityCritical(a)) critical.add(a.id);
       if (critical.size === 0) continue;
       ctx.report({
         file: c.file,

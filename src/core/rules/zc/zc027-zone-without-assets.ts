@@ -10,7 +10,7 @@ const rule: Rule = {
     category: 'zones-conduits',
     description: 'A zone holds no assets: none names it in `zone` and its own `assets` list is empty or absent.',
     rationale:
-      'A zone groups assets that share security requirements; an empty zone has no assets whose requirements it states, so its SL-T protects nothing on record and the asset rules (segregation, legacy, capability) have nothing to check in it. Place its assets in it (the asset\'s `zone`, or the zone\'s `assets`), or remove it.',
+      "A zone groups assets that share security requirements; an empty zone has no assets whose requirements it states, so its SL-T protects nothing on record and the asset rules (segregation, legacy, capability) have nothing to check in it. Place its assets in it (the asset's `zone`, or the zone's `assets`), or remove it.",
     source: 'IEC 62443-3-2 ZCR 3.1 (assign assets to zones) and ZCR 6.4 (assets of each zone)',
     fixable: false,
     since: '0.2.0',

@@ -10,7 +10,7 @@ const rule: Rule = {
     category: 'zones-conduits',
     description: 'In a model with several zones, a zone is joined to the others by no conduit.',
     rationale:
-      'Every communication between zones goes through a conduit, and a zone\'s connected conduits are one of its documented characteristics. A zone no conduit names is either isolated (air-gapped: say so with a suppression and its justification) or talks to the others through links the model does not show, which hides them from every boundary check. Not reported when the model has only one zone.',
+      "Every communication between zones goes through a conduit, and a zone's connected conduits are one of its documented characteristics. A zone no conduit names is either isolated (air-gapped: say so with a suppression and its justification) or talks to the others through links the model does not show, which hides them from every boundary check. Not reported when the model has only one zone.",
     source: 'IEC 62443-3-2 ZCR 3.1 (zones and conduits) and ZCR 6.4 (connected zones and conduits of each zone)',
     fixable: false,
     since: '0.2.0',

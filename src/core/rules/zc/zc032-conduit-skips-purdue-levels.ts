@@ -12,7 +12,7 @@ const rule: Rule = {
     category: 'zones-conduits',
     description: 'A conduit joins zones whose `purdue_level` values differ by 2 or more.',
     rationale:
-      'In the layered (Purdue / ISA-95) reference architecture each level talks to the level next to it, so an attacker has to cross every layer in turn. A conduit from level 4 straight to level 2, or from level 3 to level 1, skips the layers between and their boundary protection. Route it through the intermediate level, or document why the direct path is needed and how it is protected. Compared only where both zones state `purdue_level`; a DMZ takes the level it is given. A conduit into a safety-designated zone from a non-adjacent level is ZC029\'s finding (an error) and is not reported here again.',
+      "In the layered (Purdue / ISA-95) reference architecture each level talks to the level next to it, so an attacker has to cross every layer in turn. A conduit from level 4 straight to level 2, or from level 3 to level 1, skips the layers between and their boundary protection. Route it through the intermediate level, or document why the direct path is needed and how it is protected. Compared only where both zones state `purdue_level`; a DMZ takes the level it is given. A conduit into a safety-designated zone from a non-adjacent level is ZC029's finding (an error) and is not reported here again.",
     source: 'ISA-95 / Purdue reference model layering, as used by IEC 62443-1-1 and NIST SP 800-82r3 (defence in depth); heuristic for the skip test',
     fixable: false,
     since: '0.2.0',

@@ -12,8 +12,9 @@ const rule: Rule = {
     category: 'zones-conduits',
     description: 'A flow between two assets of the same zone carries sensitive data without authentication, or confidential data without encryption.',
     rationale:
-      'Conduit checks see only traffic that crosses a zone boundary; a file share or database link inside a zone is invisible to them, yet an attacker who gets a foothold anywhere in the zone reads or alters it. A flow carries sensitive data when a data asset it names in `data` (or, without such names, its source or destination) has a high or critical confidentiality or integrity need in `cia`. Such a flow needs authenticated peers, and encryption too when confidentiality is high. The flow\'s own `authentication` and `encrypted` count first, then what its protocol provides natively; a flow whose protocol the vocabulary does not know and that states nothing is reported as unknown rather than passed. Flows across zones are the conduit rules\' concern.',
-    source: 'IEC 62443-3-3 SR 1.2 (software process and device identification and authentication), SR 3.1 (communication integrity), SR 4.1 (information confidentiality); Threagile missing-authentication and unencrypted-communication',
+      "Conduit checks see only traffic that crosses a zone boundary; a file share or database link inside a zone is invisible to them, yet an attacker who gets a foothold anywhere in the zone reads or alters it. A flow carries sensitive data when a data asset it names in `data` (or, without such names, its source or destination) has a high or critical confidentiality or integrity need in `cia`. Such a flow needs authenticated peers, and encryption too when confidentiality is high. The flow's own `authentication` and `encrypted` count first, then what its protocol provides natively; a flow whose protocol the vocabulary does not know and that states nothing is reported as unknown rather than passed. Flows across zones are the conduit rules' concern.",
+    source:
+      'IEC 62443-3-3 SR 1.2 (software process and device identification and authentication), SR 3.1 (communication integrity), SR 4.1 (information confidentiality); Threagile missing-authentication and unencrypted-communication',
     fixable: false,
     since: '0.2.0',
     examples: {

@@ -13,7 +13,8 @@ const rule: Rule = {
     description: 'A channel of a protocol whose security depends on configuration does not state its `security_mode`, or states one the protocol does not have.',
     rationale:
       'OPC UA is unauthenticated in security mode None and authenticated, signed and encrypted in SignAndEncrypt; BLE pairing may be Just Works (open to a man in the middle) or numeric comparison; SNMP v1 and v2c send the community string in clear while v3 with authPriv signs and encrypts; TLS 1.0 and 1.1 are deprecated (RFC 8996). Assuming the good mode would pass a channel that may run in the bad one, so the rules take a configuration-dependent protocol without a stated mode as its weakest mode, and this rule asks for the mode. Modes per protocol: opc-ua None, Sign, SignAndEncrypt; ble and ble-secure no-pairing, just-works, passkey, numeric-comparison, oob; snmp v1, v2c, v3-noauth, v3-auth, v3-authpriv; wifi open, wep, wpa2-psk, wpa2-enterprise, wpa3-sae, wpa3-enterprise; nfs sys, krb5, krb5i, krb5p; smb smb1, unsigned, signed, encrypted; jdbc plain, tls; zigbee no-security, network-key; tls (required) and the TLS-based protocols (optional) tls-1.0 .. tls-1.3. Protocols declared in spdf.config.yaml name their own `modes` and say whether the mode is required (`configuration_dependent`).',
-    source: 'IEC 62443-3-3 SR 7.6 (network and security configuration settings, SL 1) feeding SR 1.2, SR 3.1 and SR 4.1; OPC 10000-2 security modes; RFC 8996 (TLS 1.0/1.1 deprecated); levels recalled, not checked against the standard\'s text',
+    source:
+      "IEC 62443-3-3 SR 7.6 (network and security configuration settings, SL 1) feeding SR 1.2, SR 3.1 and SR 4.1; OPC 10000-2 security modes; RFC 8996 (TLS 1.0/1.1 deprecated); levels recalled, not checked against the standard's text",
     fixable: false,
     since: '0.2.0',
     examples: {
