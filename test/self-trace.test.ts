@@ -24,6 +24,9 @@ function copyOfTheProject(): string {
     mkdirSync(dirname(to), { recursive: true });
     cpSync(f, to);
   }
+  // The config reads out/junit/*.xml, which mocha writes only when this run ends; a glob matching nothing fails the gate.
+  mkdirSync(join(copy, 'out', 'junit'), { recursive: true });
+  writeFileSync(join(copy, 'out', 'junit', 'mocha.xml'), '<?xml version="1.0"?>\n<testsuite name="copy" tests="0" failures="0" errors="0"></testsuite>\n');
   return copy;
 }
 

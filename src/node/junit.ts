@@ -17,6 +17,12 @@ export async function readTestResults(root: string, globs: readonly string[]): P
   const out: TestResultsInput = { version: 1, files: [], cases: [], problems: [] };
   if (globs.length === 0) return out;
   const files = await findFiles(root, globs);
+  // A configured result glob that finds nothing would let every verifier count as "not yet required": say so.
+  for (const glob of globs) {
+    const matches = picomatch(glob, { dot: true });
+    if (!files.some((f) => matches(f)))
+      out.problems.push({ file: glob, line: 1, column: 1, message: `test result glob '${glob}' matches no file: no test result was read, so no verifier can be shown to pass` });
+  }
   for (const file of files) {
     let text: string;
     try {
