@@ -1,4 +1,6 @@
 /** A small workspace for the server tests: model YAML, a tagged C file, a test file, an evidence file. */
+import { startHarness, type Harness } from './harness';
+
 export const MODEL = `zones:
   - id: Z-DEVICE
     name: Pump device zone
@@ -64,3 +66,16 @@ export const FILES: Record<string, string> = {
   'src/dose.c': C_FILE,
   'reports/tc-001.xml': '<testsuite/>\n',
 };
+
+/** The fixture's model file and C file, as the server tests open them. */
+export const YAML = 'model/pump.spdf.yaml';
+export const C = 'src/dose.c';
+
+/** A server over FILES with the model and the C file open, after its first diagnostics. */
+export async function startWithFixtureOpen(): Promise<Harness> {
+  const h = await startHarness(FILES);
+  await h.open(YAML);
+  await h.open(C);
+  await h.waitDiagnostics(YAML, (d) => d.length > 0);
+  return h;
+}

@@ -5,10 +5,7 @@ import { join } from 'node:path';
 import type { CodeAction, CodeLens, Hover, WorkspaceEdit } from 'vscode-languageserver/node';
 import { pollUntil } from '../support/wait';
 import { startHarness, posOf, type Harness } from './harness';
-import { C_FILE, FILES, MODEL } from './fixture';
-
-const YAML = 'model/pump.spdf.yaml';
-const C = 'src/dose.c';
+import { C, C_FILE, FILES, MODEL, YAML, startWithFixtureOpen } from './fixture';
 
 describe('language server: edits, watchers, trust, review, progress, robustness', function () {
   this.timeout(30000);
@@ -16,10 +13,7 @@ describe('language server: edits, watchers, trust, review, progress, robustness'
   describe('trusted workspace', () => {
     let h: Harness;
     before(async () => {
-      h = await startHarness(FILES);
-      await h.open(YAML);
-      await h.open(C);
-      await h.waitDiagnostics(YAML, (d) => d.length > 0);
+      h = await startWithFixtureOpen();
     });
     after(async () => h.close());
 

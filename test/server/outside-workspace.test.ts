@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
-import { startHarness, posOf, type Harness } from './harness';
-import { C_FILE, FILES, MODEL } from './fixture';
-
-const YAML = 'model/pump.spdf.yaml';
-const C = 'src/dose.c';
+import { posOf, type Harness } from './harness';
+import { C, C_FILE, MODEL, YAML, startWithFixtureOpen } from './fixture';
 
 /** Each request with its empty answer, on a document of the workspace and at a position with something there. */
 function requests(uri: string, file: 'yaml' | 'c'): [method: string, params: unknown, empty: unknown][] {
@@ -36,10 +33,7 @@ describe('language server: a document outside the workspace', function () {
   this.timeout(30000);
   let h: Harness;
   before(async () => {
-    h = await startHarness(FILES);
-    await h.open(YAML);
-    await h.open(C);
-    await h.waitDiagnostics(YAML, (d) => d.length > 0);
+    h = await startWithFixtureOpen();
   });
   after(async () => h.close());
 

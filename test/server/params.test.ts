@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import type { CompletionList, WorkspaceEdit } from 'vscode-languageserver/node';
-import { startHarness, posOf, type Harness } from './harness';
-import { C_FILE, FILES, MODEL } from './fixture';
-
-const YAML = 'model/pump.spdf.yaml';
-const C = 'src/dose.c';
+import { posOf, type Harness } from './harness';
+import { C, C_FILE, MODEL, YAML, startWithFixtureOpen } from './fixture';
 
 describe('language server: parameters outside what LSP allows', function () {
   this.timeout(30000);
   let h: Harness;
   before(async () => {
-    h = await startHarness(FILES);
-    await h.open(YAML);
-    await h.open(C);
-    await h.waitDiagnostics(YAML, (d) => d.length > 0);
+    h = await startWithFixtureOpen();
   });
   after(async () => h.close());
 
