@@ -4,17 +4,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { updateReviewLock, type ReviewLockEntry } from '../../src/core/codelinks/review-lock';
 import { runCli, tempWorkspace } from '../support/cli';
+import { lockEntry } from '../support/lock-entry';
 
-const entry = (id: string, file: string): ReviewLockEntry => ({
-  id,
-  relation: 'implements',
-  file,
-  symbol: 'f',
-  codeHash: '0'.repeat(16),
-  targetHash: '1'.repeat(16),
-  reviewer: 'r',
-  date: '2026-01-01',
-});
+const entry = lockEntry;
 
 describe('review lock rewrites keep what they do not own', () => {
   it('keeps unknown top-level and per-entry fields, malformed entries, CRLF line endings and a BOM', () => {

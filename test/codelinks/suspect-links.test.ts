@@ -10,6 +10,7 @@ import { parseReviewLock, updateReviewLock, type ReviewLockEntry } from '../../s
 import { ReviewLockIndex, reviewStatusOf } from '../../src/core/codelinks/review-status';
 import { readReviewLock, writeReviewLock } from '../../src/node/codeindex/review-lock-file';
 import { indexText } from './fixture-harness';
+import { lockEntry } from '../support/lock-entry';
 
 const PY = `import math
 
@@ -152,16 +153,7 @@ describe('suspect links: target fingerprints and the review lock', () => {
   });
 
   it('renders a stable, sorted lock with a version and keeps unparseable locks untouched', () => {
-    const entry = (id: string, file: string): ReviewLockEntry => ({
-      id,
-      relation: 'implements',
-      file,
-      symbol: 'f',
-      codeHash: '0'.repeat(16),
-      targetHash: '1'.repeat(16),
-      reviewer: 'r',
-      date: '2026-01-01',
-    });
+    const entry = lockEntry;
     const a = updateReviewLock(undefined, [entry('B-1', 'b.c'), entry('A-1', 'a.c')]);
     const b = updateReviewLock(undefined, [entry('A-1', 'a.c'), entry('B-1', 'b.c')]);
     assert.equal(a.text, b.text);
