@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ImportNote, SourcePos, TableRow } from '../core/import/types';
+import { XLSX_LIMITS, zipLimitProblem, type ZipLimits } from './zip-limits';
 
 /** A cell as the text the sheet shows it was typed as: a formula is its `=` text (never its value), a date its ISO date. */
 function cellText(v: ExcelJS.CellValue): { text: string; formula?: boolean } {
@@ -15,13 +16,20 @@ function cellText(v: ExcelJS.CellValue): { text: string; formula?: boolean } {
   return { text: '' };
 }
 
+/** The error of a workbook refused before loading. */
+export const xlsxRefused = (file: string, why: string): ImportNote => ({ pos: { file, line: 1, col: 1 }, kind: 'error', message: `workbook not loaded: ${why}; nothing imported` });
+
 /**
  * Rows of one worksheet of an XLSX workbook, each cell with its place as `file:row:column`. A file that is
  * not a readable workbook, or a sheet that does not exist, is an error note; other non-empty sheets are
- * reported as not read.
+ * reported as not read. A workbook over `limits` (size, inflated size, entry count, compression ratio) is an
+ * error and is never handed to exceljs, which would inflate all of it into memory.
  */
-export async function readXlsxRows(file: string, bytes: Uint8Array, sheet?: string): Promise<{ rows: TableRow[]; notes: ImportNote[] }> {
+export async function readXlsxRows(file: string, bytes: Uint8Array, sheet?: string, limits: ZipLimits = XLSX_LIMITS): Promise<{ rows: TableRow[]; notes: ImportNote[] }> {
   const at = (line: number, col: number): SourcePos => ({ file, line, col });
+  const refused = zipLimitProblem(bytes, limits);
+  if (refused?.unreadable) return { rows: [], notes: [{ pos: at(1, 1), kind: 'error', message: `not a readable XLSX workbook (${refused.reason}); nothing imported` }] };
+  if (refused) return { rows: [], notes: [xlsxRefused(file, refused.reason)] };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -9,7 +9,8 @@ import { IMPORTERS } from '../../core/import/registry';
 import { COLUMN_ROLES, type ColumnRole } from '../../core/import/table';
 import type { ImportOptions, ParsedDocument } from '../../core/import/types';
 import { writeFileAtomic } from '../../node/atomic-write';
-import { readXlsxRows } from '../../node/xlsx-rows';
+import { readXlsxRows, xlsxRefused } from '../../node/xlsx-rows';
+import { fileSizeProblem } from '../../node/zip-limits';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { parseCommand } from '../parse-command';
 import { visible } from '../visible';
@@ -128,6 +129,11 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   const models: { file: string; parsed: ModelDocument }[] = [];
   for (const f of [...new Set(files.map((f) => resolve(f)))]) {
     if ('table' in importer) {
+      const tooBig = fileSizeProblem((await fs.stat(f).catch(() => undefined))?.size ?? 0);
+      if (tooBig) {
+        docs.push({ file: shown(f), parsed: { items: [], notes: [xlsxRefused(shown(f), tooBig)] } });
+        continue;
+      }
       const bytes = await fs.readFile(f).catch((e: NodeJS.ErrnoException) => e);
       if (bytes instanceof Error) {
         o.err(`${visible(shown(f))}: error: cannot read (${bytes.code ?? bytes.message})`);
