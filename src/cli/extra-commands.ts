@@ -28,6 +28,10 @@ export const extraCommands: Record<string, ExtraCommand> = {
       'requirements (csv, oft-spec, reqif, strictdoc, trlc, xlsx) or threat models (otm, threagile, threat-dragon, induform) from existing documents: FORMAT FILE_OR_DIR... -o DIR [--force]; writes *.spdf.yaml and IMPORT-REPORT.md',
     run: (o, args) => (require('./commands/import') as typeof import('./commands/import')).importCommand(o, args),
   },
+  export: {
+    summary: 'the threat model for other tools: otm [dir] [-o FILE] (Open Threat Model JSON; what OTM cannot hold is listed)',
+    run: (o, args) => (require('./commands/export') as typeof import('./commands/export')).exportCommand(o, args),
+  },
   check: {
     summary:
       'CI gate, fails closed: [--min-coverage PCT (default check.min_coverage, else 100)] [--fail-on-status S,...] [--allow-load-errors] [--allow-unknown-ids] [--allow-errors] [--format human|json]',

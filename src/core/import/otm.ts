@@ -1,4 +1,6 @@
-import type { YMap, YNode } from '../yaml/ynode';
+import { PROTOCOLS } from '../vocab/protocols';
+import { toData, type YMap, type YNode } from '../yaml/ynode';
+import { OTM_SPDF_ATTRIBUTE } from './otm-names';
 import type { ModelDocument, ModelItem, ModelRef, ModelSection } from './model-types';
 import { bool, entries, get, map, num, readTree, str, strings } from './tree';
 import type { SourcePos } from './types';
@@ -17,8 +19,22 @@ const ASSET_KIND: [RegExp, string][] = [
   [/client|user|browser|actor|person/i, 'external-entity'],
   [/service|server|api|lambda|function/i, 'service'],
 ];
-/** OTM dataflow tags naming a protocol the model knows. */
-const PROTOCOL_TAG = /^(https?|tls|ssh|sftp|mqtt(-tls)?|ble|wifi|amqps?|ldaps?|dicom(-tls)?|opc-ua|modbus-tcp|coaps?|smb|rdp)$/i;
+/** An OTM dataflow tag naming a protocol the model knows. */
+const isProtocol = (tag: string) => Object.hasOwn(PROTOCOLS, tag.toLowerCase());
+const ZONE_CLASSES = new Set(['it', 'dmz', 'ot', 'device', 'external', 'cloud']);
+const ASSET_KINDS = new Set(['component', 'device', 'service', 'datastore', 'data', 'external-entity', 'human', 'access-point']);
+/** OTM per-target threat state -> threat status. */
+const THREAT_STATUS: Record<string, string> = {
+  mitigated: 'mitigated',
+  exposed: 'open',
+  accepted: 'accepted',
+  transferred: 'transferred',
+  avoided: 'avoided',
+  'not-applicable': 'n/a',
+  'not applicable': 'n/a',
+  notapplicable: 'n/a',
+  'n/a': 'n/a',
+};
 
 /**
  * Open Threat Model (OTM 0.x, JSON or YAML): trust zones -> zones, components -> assets, dataflows ->
@@ -36,7 +52,8 @@ export function parseOtm(file: string, text: string): ModelDocument {
   for (const p of root.pairs) if (!KNOWN_KEYS.has(String(p.key.value))) doc.notes.push({ pos: at(p.key), kind: 'skipped', message: `'${String(p.key.value)}' is not an OTM section; not read` });
   for (const r of entries(get(root, 'representations')))
     doc.notes.push({ pos: at(r.node), kind: 'skipped', message: `representation '${str(get(map(r.node), 'id')) ?? '?'}' (diagram layout) not imported` });
-  for (const a of entries(get(root, 'assets')))
+  const dataAssets = entries(get(root, 'assets'));
+  for (const a of dataAssets.filter((x) => !get(map(get(map(x.node), 'attributes')), OTM_SPDF_ATTRIBUTE)))
     doc.notes.push({
       pos: at(a.node),
       kind: 'skipped',
@@ -56,18 +73,44 @@ export function parseOtm(file: string, text: string): ModelDocument {
   const push = (section: ModelSection, e: { m: YMap; id: string }, kind: string, fields: Record<string, unknown>, refs: ModelItem['refs'], lost: string[]) => {
     const description = str(get(e.m, 'description'));
     const item: ModelItem = { section, id: e.id, element: kind, fields: { ...fields, ...(description && section !== 'flows' ? { description } : {}) }, refs, lost, pos: at(e.m) };
-    if (get(e.m, 'attributes') && map(get(e.m, 'attributes'))?.pairs.length) lost.push('attributes not kept');
+    const attributes = map(get(e.m, 'attributes'));
+    const saved = map(get(attributes, OTM_SPDF_ATTRIBUTE));
+    if (attributes?.pairs.some((p) => p.key.value !== OTM_SPDF_ATTRIBUTE)) lost.push('attributes not kept');
+    if (saved) restore(item, saved);
     doc.items.push(item);
     return item;
   };
+
+  /**
+   * The model fields `spdf export otm` kept under `attributes.spdf` replace what the OTM structure gave (the
+   * name or title and the description stay): the item comes back as it was written, references included.
+   */
+  const restore = (item: ModelItem, saved: YMap) => {
+    let fields: unknown;
+    try {
+      fields = toData(saved, { left: 100_000 });
+    } catch {
+      return void doc.notes.push({ pos: at(saved), kind: 'error', message: `attributes.${OTM_SPDF_ATTRIBUTE} is too large or too deep; not read` });
+    }
+    const own = Object.fromEntries(Object.entries(item.fields).filter(([k]) => k === 'name' || k === 'title' || k === 'description'));
+    item.fields = { ...own, ...(fields as Record<string, unknown>) };
+    item.refs = {};
+  };
+
+  // A data asset `spdf export otm` wrote carries its model fields (kind data, cia) under attributes.spdf.
+  for (const a of dataAssets.filter((x) => get(map(get(map(x.node), 'attributes')), OTM_SPDF_ATTRIBUTE))) {
+    const e = element(a.node, 'data asset');
+    if (e) push('assets', e, 'asset', { name: e.name }, {}, []);
+  }
 
   const zoneOf = new Map<string, SourcePos>();
   for (const z of entries(get(root, 'trustZones'))) {
     const e = element(z.node, 'trust zone');
     if (!e) continue;
     const type = str(get(e.m, 'type')) ?? '';
-    const cls = ZONE_CLASS.find(([re]) => re.test(`${type} ${e.name}`))?.[1] ?? 'it';
-    const lost = [`class '${cls}' guessed from the type and name (OTM has no zone role): check it`];
+    const exact = ZONE_CLASSES.has(type);
+    const cls = exact ? type : (ZONE_CLASS.find(([re]) => re.test(`${type} ${e.name}`))?.[1] ?? 'it');
+    const lost = exact ? [] : [`class '${cls}' guessed from the type and name (OTM has no zone role): check it`];
     const rating = num(get(map(get(e.m, 'risk')), 'trustRating'));
     if (rating !== undefined) lost.push(`trustRating ${rating} not kept (a trust rating is not a target security level; set sl_t by hand)`);
     const parent = str(get(map(get(e.m, 'parent')), 'trustZone'));
@@ -109,9 +152,10 @@ export function parseOtm(file: string, text: string): ModelDocument {
     const e = element(c.node, 'component');
     if (!e) continue;
     const type = str(get(e.m, 'type')) ?? '';
-    const kind = ASSET_KIND.find(([re]) => re.test(type))?.[1] ?? 'component';
+    const exact = ASSET_KINDS.has(type);
+    const kind = exact ? type : (ASSET_KIND.find(([re]) => re.test(type))?.[1] ?? 'component');
     const lost: string[] = [];
-    if (type) lost.push(`type '${type}' kept as kind '${kind}'`);
+    if (type && !exact) lost.push(`type '${type}' kept as kind '${kind}'`);
     const parentMap = map(get(e.m, 'parent'));
     const parentComponent = str(get(parentMap, 'component'));
     const zone = zoneOfComponent(e.id);
@@ -137,7 +181,7 @@ export function parseOtm(file: string, text: string): ModelDocument {
       continue;
     }
     const tags = strings(get(e.m, 'tags'));
-    const protocol = tags.find((t) => PROTOCOL_TAG.test(t))?.toLowerCase();
+    const protocol = tags.find(isProtocol)?.toLowerCase();
     const lost: string[] = [];
     if (!protocol) lost.push("no protocol in the source: written as 'unknown' (TM006 reports it until it is set)");
     const other = tags.filter((t) => t.toLowerCase() !== protocol);
@@ -177,9 +221,7 @@ export function parseOtm(file: string, text: string): ModelDocument {
     const fields: Record<string, unknown> = { title: e.name };
     if (stride.length) fields.stride = stride;
     if (cwe.length) fields.refs = { cwe };
-    if (states.length === 1 && states[0] === 'mitigated') fields.status = 'mitigated';
-    else if (states.length === 1 && states[0] === 'exposed') fields.status = 'open';
-    else if (states.length === 1 && /^(not.?applicable|n\/a)$/.test(states[0])) fields.status = 'n/a';
+    if (states.length === 1 && Object.hasOwn(THREAT_STATUS, states[0])) fields.status = THREAT_STATUS[states[0]];
     if (states.length > 1) lost.push(`per-target states differ (${states.join(', ')}): no status written; the model has one status per threat`);
     else if (states.length === 1 && !fields.status && states[0]) lost.push(`state '${states[0]}' not kept`);
     const refs: ModelItem['refs'] = {};
