@@ -65,7 +65,7 @@ for (const format of readdirSync(FIXTURES)) {
       assert.equal(c.elements, c.imported + c.reported, 'expected.json itself adds up');
       assert.match(imported.stderr, new RegExp(`imported ${c.imported} of ${c.elements} source element\\(s\\).*; ${c.reported} not imported, ${c.errors} error\\(s\\)`));
       assert.equal(imported.code, c.errors ? 1 : 0, imported.stderr);
-      assert.deepEqual(readdirSync(join(root, 'model')).sort(), [...expected.files, 'IMPORT-REPORT.md'].sort());
+      assert.deepEqual(readdirSync(join(root, 'model')).sort(), [...expected.files, 'IMPORT-BASE.json', 'IMPORT-REPORT.md'].sort());
     });
 
     it('reports source errors with file:line:col on stderr and in the report', () => {

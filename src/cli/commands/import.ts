@@ -8,7 +8,8 @@ import type { ModelDocument } from '../../core/import/model-types';
 import { IMPORTERS } from '../../core/import/registry';
 import { COLUMN_ROLES, type ColumnRole } from '../../core/import/table';
 import type { ImportOptions, ParsedDocument } from '../../core/import/types';
-import { writeFileAtomic } from '../../node/atomic-write';
+import type { MergeNote } from '../../core/import/merge';
+import { IMPORT_BASE, writeImport } from '../../node/import-write';
 import { readXlsxRows, xlsxRefused } from '../../node/xlsx-rows';
 import { fileSizeProblem } from '../../node/zip-limits';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
@@ -25,19 +26,23 @@ ${Object.values(IMPORTERS)
 ${Object.values(MODEL_IMPORTERS)
   .map((i) => `  ${i.name.padEnd(10)}  ${i.summary}; in a folder: ${i.extensions.map((e) => `*${e}`).join(', ')}`)
   .join('\n')}
-Threat models are written as zones, assets, flows, threats and controls. A re-import does not merge: it is
-refused while DIR holds its files, and --force replaces them (keep hand-written additions in other files).
+Threat models are written as zones, assets, flows, threats and controls. DIR/${IMPORT_BASE} keeps what the import
+wrote; importing again into DIR merges the changed source into the files as they are now, item by item and field
+by field: fields left as imported take the source's new values, new source items are added, hand-added items,
+fields and comments stay, a field edited by hand and changed in the source keeps the hand edit (a conflict,
+exit 1), and items the source no longer has are kept and listed, never deleted. Everything is in IMPORT-REPORT.md.
 Options:
   -o, --output DIR        folder for the model files and the report (created if missing)
-  --force                 replace files of a previous import in DIR (without it, nothing is overwritten)
+  --force                 replace the files in DIR instead of merging (hand edits are lost)
   --columns ROLE=HEADER,...  csv, xlsx: the header of each column (roles ${COLUMN_ROLES.join(', ')}); without it the
                           header row is the first of the first ten rows with a usual ID header (ID, Key, Identifier...)
   --columns-file FILE     csv, xlsx: the same mapping in a file, one 'ROLE: HEADER' a line (# comments)
   --sheet NAME            xlsx: the worksheet to read (default: the first; other non-empty sheets are reported)
   --oft-ids name|full     oft-spec: model IDs are the item names, as tags link today (default), or full type~name~revision IDs
 Exit status: 0 when every source element was read; 1 when a source could not be read or parsed (the rest
-is still written, and each problem is listed with file:line:col); 2 on a usage error or when DIR holds files
-this import would replace and --force is not given.`;
+is still written, and each problem is listed with file:line:col), on a merge conflict, or when a file could not
+be merged or changed while the import ran (left as it is); 2 on a usage error or when DIR holds files this
+import would replace, no ${IMPORT_BASE} to merge with and --force is not given.`;
 
 /** Files of `dir` (recursively) ending in one of `extensions`, outside the output folder (its report is Markdown too); symbolic links are listed, not followed. */
 async function walk(dir: string, extensions: readonly string[], found: string[], skipped: string[], outDir: string): Promise<void> {
@@ -75,6 +80,24 @@ function parseColumns(specs: string[]): ImportOptions['columns'] {
     out[role] = part.slice(eq + 1).trim();
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+
+/** The re-import section of IMPORT-REPORT.md: what the merge with the files as the user has them did. */
+function mergeReport(notes: MergeNote[]): string {
+  if (!notes.length) return '';
+  const out = ['', '## Re-import: merged with the files as they were', ''];
+  for (const [kind, heading] of [
+    ['conflict', 'Conflicts (edited by hand and changed in the source: the hand edit is kept)'],
+    ['kept', 'Kept although the source no longer has it, or deleted by hand and not added again'],
+    ['updated', 'Updated from the source'],
+    ['added', 'Added from the source'],
+  ] as const) {
+    const mine = notes.filter((n) => n.kind === kind);
+    if (mine.length) out.push(`### ${heading}`, '', ...mine.map((n) => `- ${cell(`${n.pos.file}:${n.pos.line}:${n.pos.col}`)}: ${cell(n.message)}`), '');
+  }
+  return out.join('\n');
 }
 
 const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/') || '.';
@@ -158,27 +181,26 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   const outcome = modelImporter ? assembleModelImport(format, models) : assembleImport(format, IMPORTERS[format].tagSyntax, docs);
   for (const n of outcome.notes) if (n.kind === 'error') o.err(`${visible(where(n.pos))}: error: ${visible(n.message)}`);
 
-  const writes = [...outcome.files.map((f) => ({ path: join(outDir, f.name), content: f.content })), { path: join(outDir, 'IMPORT-REPORT.md'), content: outcome.report }];
-  if (!values.force) {
-    const existing: string[] = [];
-    for (const w of writes)
-      if (
-        await fs.lstat(w.path).then(
-          () => true,
-          () => false,
-        )
-      )
-        existing.push(shown(w.path));
-    if (existing.length) {
-      o.err(`spdf import: would replace ${existing.map(visible).join(', ')}; nothing written (use --force to replace them)`);
-      return EXIT_USAGE;
-    }
+  const written = await writeImport(outDir, format, outcome.files, (merge) => outcome.report + mergeReport(merge), values.force);
+  if (written.refused) {
+    o.err(
+      `spdf import: would replace ${written.refused.map((f) => visible(shown(join(outDir, f)))).join(', ')}; nothing written (use --force to replace them; there is no ${IMPORT_BASE} of an earlier import to merge with)`,
+    );
+    return EXIT_USAGE;
   }
-  await fs.mkdir(outDir, { recursive: true });
-  for (const w of writes) await writeFileAtomic(w.path, w.content);
+  for (const e of written.errors) o.err(`${visible(shown(outDir))}/${visible(e)}`);
+  for (const n of written.notes)
+    if (n.kind === 'conflict' || n.kind === 'kept')
+      o.err(`${visible(shown(join(outDir, n.pos.file)))}:${n.pos.line}:${n.pos.col}: ${n.kind === 'conflict' ? 'warning' : 'note'}: ${visible(n.message)}`);
+  if (written.merged.length) {
+    const count = (k: string) => written.notes.filter((n) => n.kind === k).length;
+    o.err(
+      `merged into ${written.merged.length} file(s) edited since the last import: ${count('updated')} field(s) updated, ${count('added')} item(s) added, ${count('conflict')} conflict(s) (hand edits kept), ${count('kept')} item(s) kept that the source no longer has`,
+    );
+  }
   const c = outcome.counts;
   o.err(
     `imported ${c.imported} of ${c.elements} source element(s) from ${docs.length + models.length} file(s) into ${visible(shown(outDir))} (${outcome.files.length} model file(s)); ${c.reported} not imported, ${c.errors} error(s): see ${visible(shown(join(outDir, 'IMPORT-REPORT.md')))}`,
   );
-  return failed || c.errors ? EXIT_FINDINGS : EXIT_OK;
+  return failed || c.errors || written.errors.length || written.notes.some((n) => n.kind === 'conflict') ? EXIT_FINDINGS : EXIT_OK;
 }

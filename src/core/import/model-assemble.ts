@@ -148,7 +148,7 @@ function reportMarkdown(format: string, sources: string[], items: ModelItem[], p
     '',
     `${sources.length} source file(s), ${counts.elements} source element(s): ${counts.imported} imported, ${counts.reported} not imported (listed below${counts.errors ? `, ${counts.errors} of them errors` : ''}).`,
     '',
-    'Re-importing into the same folder is refused unless --force is given, and --force replaces the files: hand-written additions belong in other model files of the workspace.',
+    'Importing again into this folder merges the changed source into the files as they are (IMPORT-BASE.json keeps what this import wrote): hand-written items, fields and comments stay; see the re-import section of the next report.',
     '',
     '## Imported elements',
     '',
