@@ -41,6 +41,18 @@ export function flowYaml(v: unknown): string {
   return 'null';
 }
 
+/** A value as YAML text that follows `key: `: a multi-line string as a literal block indented to `indent`, anything else on one line. */
+function valueText(v: unknown, indent: number, eol: string): string {
+  if (typeof v === 'string' && v.includes('\n') && !/^[ \t]/.test(v) && !/\n\n$/.test(v) && !/[ \t]\n|[\r\t]/.test(v)) {
+    const body = v.endsWith('\n') ? v.slice(0, -1) : v;
+    return `|${v.endsWith('\n') ? '' : '-'}${body
+      .split('\n')
+      .map((l) => `${eol}${l ? ' '.repeat(indent) + l : ''}`)
+      .join('')}`;
+  }
+  return flowYaml(v);
+}
+
 /** Sections of a model file: top-level keys whose value is a list of items with an `id`. */
 function sectionsOf(data: unknown): Map<string, Map<string, Data>> {
   const out = new Map<string, Map<string, Data>>();
@@ -141,12 +153,15 @@ export function mergeImport(file: string, base: string, next: string, current: s
         const start = lineStart(current, pair.key!.range![0]);
         edits.push({ start, end: lineEnd(current, contentEnd(current, valueEnd(pair))), text: '' });
         note({ section, id }, 'updated', `${id}: '${key}' removed (the source no longer has it)`);
-      } else if (pair && pair.value?.range) {
-        const start = pair.value.range[0];
-        edits.push({ start, end: contentEnd(current, pair.value.range[1]), text: flowYaml(nextValue) });
+      } else if (pair && pair.value?.range && pair.key?.range) {
+        // A value on lines of its own (a block list, map or scalar) is replaced from the end of its key on.
+        const block = !!current.slice(pair.key.range[1], pair.value.range[0]).match(/\n/) || /^[|>]/.test(current.slice(pair.value.range[0]));
+        const start = block ? pair.key.range[1] : pair.value.range[0];
+        const rendered = valueText(nextValue, columnOf(current, pair.key.range[0]) + 2, eol);
+        edits.push({ start, end: contentEnd(current, pair.value.range[1]), text: block ? `: ${rendered}` : rendered });
         note(at, 'updated', `${id}: '${key}' updated from the source`);
       } else if (!pair) {
-        additions.push(`${key}: ${flowYaml(nextValue)}`);
+        additions.push(`${key}: ${valueText(nextValue, columnOf(current, (node.items[0]?.key as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0) + 2, eol)}`);
         note(at, 'updated', `${id}: '${key}' added from the source`);
       }
     }
