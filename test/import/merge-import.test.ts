@@ -35,6 +35,13 @@ const CASES: { name: string; base?: string; next?: string; current: string; merg
     notes: ["1:1 kept threats 'T-1' was deleted by hand; the source still has it: not added again", "4:5 added controls 'C-1' is new in the source: added"],
   },
   {
+    name: 'a new item with a multi-line text is appended as a block, its empty line kept',
+    next: BASE + '  - id: T-2\n    title: B\n    description: "first\\n\\nthird"\n',
+    current: BASE,
+    merged: BASE + '  - id: T-2\n    title: B\n    description: |-\n      first\n\n      third\n',
+    notes: ["11:5 added threats 'T-2' is new in the source: added"],
+  },
+  {
     name: 'a file that is not YAML is not merged',
     current: 'spdf: "0.1"\nthreats: [\n',
     error: /^not merged: the file is not valid YAML/,

@@ -238,14 +238,14 @@ function itemText(next: Document, section: string, id: string): string {
   const item = seq?.items.find((n) => isMap(n) && String((n as YAMLMap).get('id')) === id) as YAMLMap | undefined;
   const data = (item?.toJSON() ?? { id }) as Data;
   return Object.entries(data)
-    .map(([k, v], i) => `${i ? '  ' : '- '}${k}: ${flowYaml(v)}\n`)
+    .map(([k, v], i) => `${i ? '  ' : '- '}${k}: ${valueText(v, 4, '\n')}\n`)
     .join('');
 }
 
 function reindent(text: string, indent: number, eol: string): string {
   return text
+    .replace(/\n$/, '')
     .split('\n')
-    .filter((l) => l)
-    .map((l) => `${' '.repeat(indent)}${l}${eol}`)
+    .map((l) => `${l ? ' '.repeat(indent) + l : ''}${eol}`)
     .join('');
 }
