@@ -96,7 +96,7 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
   }));
   const reported = notes.filter((n) => n.kind !== 'lost').length;
   const counts = { elements: kept.length + reported, imported: kept.length, reported, errors: notes.filter((n) => n.kind === 'error').length };
-  const report = reportMarkdown(format, sources, kept, (i) => [resolved.get(i)!.id as string, names.get(i.pos.file)!], notes, counts);
+  const report = reportMarkdown(format, docs.length, kept, (i) => [resolved.get(i)!.id as string, names.get(i.pos.file)!], notes, counts);
   return { files, notes, counts, report };
 }
 
@@ -142,11 +142,11 @@ function modelYaml(format: string, source: string, items: ModelItem[], resolved:
 
 const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
 
-function reportMarkdown(format: string, sources: string[], items: ModelItem[], placed: (i: ModelItem) => [string, string], notes: ImportNote[], counts: ImportOutcome['counts']): string {
+function reportMarkdown(format: string, sourceCount: number, items: ModelItem[], placed: (i: ModelItem) => [string, string], notes: ImportNote[], counts: ImportOutcome['counts']): string {
   const out = [
     `# Import report: ${format}`,
     '',
-    `${sources.length} source file(s), ${counts.elements} source element(s): ${counts.imported} imported, ${counts.reported} not imported (listed below${counts.errors ? `, ${counts.errors} of them errors` : ''}).`,
+    `${sourceCount} source file(s) read, ${counts.elements} source element(s): ${counts.imported} imported, ${counts.reported} not imported (listed below${counts.errors ? `, ${counts.errors} of them errors` : ''}).`,
     '',
     'Importing again into this folder merges the changed source into the files as they are (IMPORT-BASE.json keeps what this import wrote): hand-written items, fields and comments stay; see the re-import section of the next report.',
     '',
