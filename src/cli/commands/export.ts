@@ -1,7 +1,7 @@
 // @spdf implements SPDF-CMD-EXPORT-OTM
 import { promises as fs } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { toOtm } from '../../core/export/otm';
+import { OTM_VERSION, toOtm } from '../../core/export/otm';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { checkPath } from '../../node/workspace';
@@ -14,7 +14,7 @@ const FORMATS = ['otm'] as const;
 
 const USAGE = `usage: spdf export otm [dir] [-o FILE]
 Writes the model of the workspace that holds dir (default: the current folder) as an Open Threat Model
-(OTM ${'0.2.0'}) JSON document: zones -> trustZones, assets -> components (kind data -> OTM assets), flows ->
+(OTM ${OTM_VERSION}) JSON document: zones -> trustZones, assets -> components (kind data -> OTM assets), flows ->
 dataflows (protocol as a tag), threats -> threats on the components and dataflows they target, controls ->
 mitigations under those threats. Model fields OTM has no place for are kept under attributes.spdf, which
 \`spdf import otm\` restores. Numbers OTM requires and the model does not hold are written at the
