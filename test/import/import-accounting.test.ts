@@ -56,6 +56,7 @@ const LINES: Record<string, string[]> = {
     '[[/SECTION]]',
     '[TEXT]',
     '[REQUIREMENT]',
+    '[REQUIREMENT]\nUID: R-3\nTITLE: T',
     '[DESIGN]',
     'UID: R-1',
     'UID: R-2',
