@@ -108,7 +108,7 @@ export interface LinkRef {
   symbol: string | null;
 }
 
-export interface MarkReviewedParams {
+export interface MarkReviewedParams extends RootParams {
   /** Links to mark; or every link of `id` when `links` is absent. */
   links?: LinkRef[];
   id?: string;
@@ -277,4 +277,4 @@ export interface TraceTarget {
 export const SymbolItemsRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, { symbol: string | null; items: TraceTarget[] }, void>('spdf/symbolItems');
 
 /** The code that implements or verifies an item, and its tests. */
-export const ItemCodeRequest = new RequestType<{ id: string }, { found: boolean; code: TraceTarget[] }, void>('spdf/itemCode');
+export const ItemCodeRequest = new RequestType<{ id: string; root?: string }, { found: boolean; code: TraceTarget[] }, void>('spdf/itemCode');

@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-LSP-MULTIROOT
 import assert from 'node:assert/strict';
 import type { CodeLens, Hover } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';

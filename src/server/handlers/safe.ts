@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-MULTIROOT
 /**
  * Wrappers that keep the server alive: a request handler waits for the index and answers an exception with a
  * logged error and its fallback value; a notification handler logs an exception and returns.
