@@ -86,6 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
 
   let lastStatus: StatusSummary | undefined;
   const roots = new Roots(() => (client?.isRunning() ? client.sendRequest(RootsRequest, {}) : undefined));
+  context.subscriptions.push(roots);
   const treeData = async (filter: TraceFilter, root: string | undefined) => (client?.isRunning() ? client.sendRequest(TreeDataRequest, { filter, root }) : undefined);
   const listRoots = () => roots.list();
   const tree = new RequirementsTree(treeData, listRoots);
@@ -122,13 +123,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     indexingDone?.();
     indexingDone = undefined;
   };
-  /** The status bar follows the root of the last active file editor (focus on a webview or panel keeps it). */
-  let activePath: string | undefined;
+  /** The status bar follows the root of the active file editor (focus on a webview keeps the last one). */
   const showStatus = () => {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (doc?.uri.scheme === 'file') activePath = doc.uri.fsPath;
     if (!lastStatus) return;
-    const sv = statusView(lastStatus, activePath);
+    const sv = statusView(lastStatus, roots.activeFile()?.fsPath);
     status.text = sv.text;
     const tooltip = new vscode.MarkdownString(sv.tooltip);
     tooltip.isTrusted = { enabledCommands: [...STATUS_COMMANDS] };

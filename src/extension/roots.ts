@@ -1,17 +1,39 @@
 // @spdf implements SPDF-LSP-MULTIROOT
 /**
  * The workspace roots the language server serves (`spdf/roots`) and which one a command is about: the one named (a
- * tree node's), else the active editor's, else the only one, else the user picks (undefined: cancelled).
+ * tree node's), else the active editor's (the last file editor while a webview has the focus), else the only one,
+ * else the user picks (undefined: cancelled).
  */
 import * as vscode from 'vscode';
 import type { RootInfo } from '../protocol';
 import { rootOfPath } from './status-view';
 import { shownRoots } from './tree';
 
-export class Roots {
+export class Roots implements vscode.Disposable {
   private cached: Promise<RootInfo[]> | undefined;
+  private lastFile: vscode.Uri | undefined;
+  private readonly following: vscode.Disposable;
 
-  constructor(private readonly fetch: () => Promise<RootInfo[]> | undefined) {}
+  constructor(private readonly fetch: () => Promise<RootInfo[]> | undefined) {
+    const follow = (e: vscode.TextEditor | undefined) => {
+      if (e?.document.uri.scheme === 'file') this.lastFile = e.document.uri;
+    };
+    follow(vscode.window.activeTextEditor);
+    this.following = vscode.window.onDidChangeActiveTextEditor(follow);
+  }
+
+  dispose(): void {
+    this.following.dispose();
+  }
+
+  /** The active file editor's document; while a webview has the focus, the last one if it is still open in a tab. */
+  activeFile(): vscode.Uri | undefined {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (doc?.uri.scheme === 'file') return doc.uri;
+    const last = this.lastFile?.toString();
+    const open = last !== undefined && vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === last));
+    return open ? this.lastFile : undefined;
+  }
 
   /** The roots the panels show (asked once per status change). */
   list(): Promise<RootInfo[]> {
@@ -28,12 +50,12 @@ export class Roots {
 
   /** The root of the active editor's document, if it is in one. */
   async ofActiveEditor(): Promise<RootInfo | undefined> {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (doc?.uri.scheme !== 'file') return undefined;
+    const file = this.activeFile();
+    if (!file) return undefined;
     const roots = await this.list();
     const r = rootOfPath(
       roots.map((x) => x.root),
-      doc.uri.fsPath,
+      file.fsPath,
     );
     return roots.find((x) => x.root === r);
   }
