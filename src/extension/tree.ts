@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TRACE_STATUSES, type RootInfo, type TraceChild, type TraceFilter, type TraceRow, type TraceStatusName, type TreeDataResult, type WireLocation } from '../protocol';
+import { type RootInfo, type TraceChild, type TraceFilter, type TraceRow, type TraceStatusName, type TreeDataResult, type WireLocation } from '../protocol';
 
 /**
  * One node of the requirements tree: a workspace root (only when several are shown), a status group, a requirement
@@ -25,6 +25,9 @@ const STATUS_ICON: Record<TraceStatusName, [string, string]> = {
   JUSTIFIED: ['law', 'descriptionForeground'],
   ERROR: ['error', 'list.errorForeground'],
 };
+
+/** Status groups worst first: what needs work is read before what is done. */
+const GROUP_ORDER: readonly TraceStatusName[] = ['ERROR', 'MISSING', 'SUSPECT', 'PARTIAL', 'JUSTIFIED', 'OK'];
 
 const CHILD_ICON: Record<TraceChild['kind'], string> = { threat: 'flame', hazard: 'heart', control: 'shield', symbol: 'symbol-method', test: 'beaker' };
 
@@ -77,7 +80,7 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
 
   private async groups(root: string | undefined): Promise<Node[]> {
     const rows = (await this.load(root))?.rows ?? [];
-    return TRACE_STATUSES.map((status) => ({ type: 'group' as const, status, rows: rows.filter((r) => r.status === status), root })).filter((g) => g.rows.length > 0);
+    return GROUP_ORDER.map((status) => ({ type: 'group' as const, status, rows: rows.filter((r) => r.status === status), root })).filter((g) => g.rows.length > 0);
   }
 
   describeFilter(): string | undefined {
@@ -129,7 +132,8 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
       const item = new vscode.TreeItem(r.id, r.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `row:${scope}${r.id}`;
       const why = whyText(r);
-      item.description = why ? `${why} · ${r.title}` : r.title;
+      // The panel is narrow: the reason's head (before its detail, e.g. the file of a suspect link) leads; the tooltip has it whole.
+      item.description = why ? `${why.split(': ')[0]} · ${r.title}` : r.title;
       item.tooltip = new vscode.MarkdownString(
         `**${r.id}** · ${r.kind} · ${r.status}\n\n${r.title}\n\n${why ? `**Missing:** ${why}` : r.reason}${r.zones.length ? `\n\nZones: ${r.zones.join(', ')}` : ''}${r.hazardSeverity !== undefined ? `\n\nHazard severity: ${r.hazardSeverity}` : ''}`,
       );

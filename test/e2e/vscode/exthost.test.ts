@@ -189,6 +189,12 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
       return g.length ? g : undefined;
     });
     const names = groups.map((g) => (g.type === 'group' ? g.status : '?'));
+    const worstFirst = ['ERROR', 'MISSING', 'SUSPECT', 'PARTIAL', 'JUSTIFIED', 'OK'];
+    assert.deepEqual(
+      names,
+      [...names].sort((x, y) => worstFirst.indexOf(x) - worstFirst.indexOf(y)),
+      'groups worst first',
+    );
     assert.ok(
       names.every((n) => ['OK', 'PARTIAL', 'MISSING', 'SUSPECT', 'JUSTIFIED', 'ERROR'].includes(n)),
       names.join(','),
@@ -220,7 +226,8 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
       if (r.type !== 'row') continue;
       const item = api.tree.getTreeItem(r);
       assert.ok(r.row.reason && r.row.reason !== 'complete', `${r.row.id} has a reason`);
-      assert.ok(String(item.description).startsWith(r.row.reason), `${r.row.id}: ${String(item.description)}`);
+      assert.ok(String(item.description).startsWith(`${r.row.reason.split(': ')[0]} · `), `${r.row.id}: ${String(item.description)}`);
+      assert.ok((item.tooltip as vscode.MarkdownString).value.includes(r.row.reason), `${r.row.id}: the tooltip has the whole reason`);
       assert.match((item.tooltip as vscode.MarkdownString).value, /\*\*Missing:\*\* /);
     }
     for (const [view, prefix] of [

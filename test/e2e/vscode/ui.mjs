@@ -18,11 +18,11 @@ mkdirSync(art, { recursive: true });
 const SHOT = join(art, 'vscode-problems.png');
 const QUICKFIX_SHOT = join(art, 'vscode-quickfix.png');
 const PANEL_SHOT = join(art, 'vscode-panel.png');
-// The unknown ID of the issue's example: `controls: [CTRL-011, CTRL-012]`, CTRL-012 is no control (did you mean CTRL-002?).
-const UNKNOWN = expected.find((f) => f.code === 'TM002');
 const VSIX = process.env.VSIX || join(repo, 'spdf-workbench.vsix');
 const expected = JSON.parse(readFileSync(join(repo, 'examples', 'infusion-pump', 'expected-findings.json'), 'utf8')).findings;
 const codes = [...new Set(expected.map((f) => f.code))].sort();
+// The unknown ID of the issue's example: `controls: [CTRL-011, CTRL-012]`, CTRL-012 is no control (did you mean CTRL-002?).
+const UNKNOWN = expected.find((f) => f.code === 'TM002');
 
 const t0 = Date.now();
 const lap = (m) => console.log(`[+${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -64,15 +64,34 @@ async function quickFixMenu(page) {
   try {
     await openAt(page, UNKNOWN.file, UNKNOWN.line, UNKNOWN.column + 1);
     await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning', { timeout: 60000 });
+    const widget = page.locator('.action-widget').first();
     const rows = page.locator('.action-widget .monaco-list-row.action');
-    let titles = [];
-    for (let attempt = 0; attempt < 10 && !titles.length; attempt++) {
-      await page.keyboard.press('Control+.');
-      await rows
-        .first()
-        .waitFor({ timeout: 5000 })
-        .catch(() => page.keyboard.press('Escape'));
-      titles = (await rows.allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim());
+    // Ctrl+. first; when the widget does not come up (a slow code-action request), the palette's "Quick Fix...".
+    await page.keyboard.press('Control+.');
+    if (
+      !(await widget.waitFor({ state: 'visible', timeout: 20000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      await page.keyboard.press('Control+Shift+P');
+      await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
+      await page.keyboard.type('Quick Fix...');
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
+      await page.keyboard.press('Enter');
+      await widget.waitFor({ state: 'visible', timeout: 30000 });
+    }
+    await rows
+      .first()
+      .waitFor({ timeout: 10000 })
+      .catch(() => undefined);
+    let titles = (await rows.allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim());
+    if (!titles.length) {
+      lap(`quick-fix widget without action rows: ${(await widget.innerHTML().catch(() => '')).slice(0, 1500)}`);
+      titles = (await widget.innerText().catch(() => ''))
+        .split('\n')
+        .map((t) => t.trim())
+        .filter(Boolean);
     }
     await page.waitForTimeout(300);
     await page.screenshot({ path: QUICKFIX_SHOT });
@@ -144,6 +163,7 @@ writeFileSync(
     'workbench.enableExperiments': false,
     'chat.disableAIFeatures': true,
     'workbench.tips.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }),
 );
 
