@@ -59,7 +59,12 @@ export interface TraceFilter {
   kinds?: string[];
 }
 
-export interface TreeDataParams {
+/** Requests about one workspace root name it by `root` (its folder path, as `spdf/roots` lists it); without it, the first root. */
+export interface RootParams {
+  root?: string;
+}
+
+export interface TreeDataParams extends RootParams {
   filter?: TraceFilter;
 }
 
@@ -79,7 +84,7 @@ export interface CoverageSummary {
 /** Requirements tree view data. */
 export const TreeDataRequest = new RequestType<TreeDataParams, TreeDataResult, void>('spdf/treeData');
 
-export interface MatrixParams {
+export interface MatrixParams extends RootParams {
   /** Row kinds: requirement (default), threat, hazard, control. */
   kinds?: string[];
   filter?: TraceFilter;
@@ -103,7 +108,7 @@ export interface LinkRef {
   symbol: string | null;
 }
 
-export interface MarkReviewedParams {
+export interface MarkReviewedParams extends RootParams {
   /** Links to mark; or every link of `id` when `links` is absent. */
   links?: LinkRef[];
   id?: string;
@@ -118,6 +123,22 @@ export interface MarkReviewedResult {
 
 export const MarkReviewedRequest = new RequestType<MarkReviewedParams, MarkReviewedResult, void>('spdf/markReviewed');
 
+/** Counts and coverage of one workspace root. */
+export interface RootStatus {
+  /** Folder path of the root (the folder that holds its spdf.config.yaml). */
+  root: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  coverage: CoverageSummary;
+  items: number;
+  codeFiles: number;
+  links: number;
+  /** `check.min_coverage` of the root's config (percent; the gate's default is 100). */
+  minCoverage?: number;
+}
+
+/** The workspace summary; the top-level counts are those of the first root, `roots` has every root's. */
 export interface StatusSummary {
   /** True while the server (re)indexes the workspace. */
   indexing: boolean;
@@ -132,10 +153,27 @@ export interface StatusSummary {
   root?: string;
   /** `check.min_coverage` of the workspace config (percent; the gate's default is 100). */
   minCoverage?: number;
+  /** Every served root, in the order of the workspace folders (absent while indexing). */
+  roots?: RootStatus[];
 }
 
 /** Server -> client after every check: drives the status bar and refreshes the tree. */
 export const StatusNotification = new NotificationType<StatusSummary>('spdf/status');
+
+/** One served workspace root: a workspace folder, or the folder above it that holds its spdf.config.yaml. */
+export interface RootInfo {
+  /** Folder path (what `root` of the other requests takes). */
+  root: string;
+  /** The folder's name (last path segment). */
+  name: string;
+  /** The folder holds an spdf.config.yaml (else the defaults apply). */
+  config: boolean;
+  /** Model items loaded from it (0 while it is indexed). */
+  items: number;
+}
+
+/** The served roots, in the order of the workspace folders. */
+export const RootsRequest = new RequestType<Record<string, never>, RootInfo[], void>('spdf/roots');
 
 /** Client -> server: the workspace trust state (VS Code's Workspace Trust). */
 export const TrustNotification = new NotificationType<{ trusted: boolean }>('spdf/trust');
@@ -196,13 +234,13 @@ export const DEFAULT_SETTINGS: ServerSettings = {
 
 // ---- matrix and zone-diagram webviews (traceability issue) --------------------------------------------
 /** Views of the traceability matrix webview (all by default). */
-export interface TraceMatrixParams {
+export interface TraceMatrixParams extends RootParams {
   views?: import('./core/matrix/model').ViewName[];
 }
 /** The full matrix (columns, rows, statuses, coverage), as `spdf trace --format json` writes it. */
 export const TraceMatrixRequest = new RequestType<TraceMatrixParams, import('./core/matrix/model').Matrix, void>('spdf/traceMatrix');
 /** Zones, assets and conduits laid out by elkjs, with statuses and findings (zoneDiagram in src/core/matrix/diagram.ts). */
-export const ZoneDiagramRequest = new RequestType<Record<string, never>, import('./core/matrix/diagram').ZoneDiagram, void>('spdf/zoneDiagram');
+export const ZoneDiagramRequest = new RequestType<RootParams, import('./core/matrix/diagram').ZoneDiagram, void>('spdf/zoneDiagram');
 
 // ---- coverage in the gutter and symbol <-> requirement navigation ---------------------------------------
 /** Gutter state of a function: linked to items, linked through a suspect link, or not linked at all. */
@@ -239,4 +277,4 @@ export interface TraceTarget {
 export const SymbolItemsRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, { symbol: string | null; items: TraceTarget[] }, void>('spdf/symbolItems');
 
 /** The code that implements or verifies an item, and its tests. */
-export const ItemCodeRequest = new RequestType<{ id: string }, { found: boolean; code: TraceTarget[] }, void>('spdf/itemCode');
+export const ItemCodeRequest = new RequestType<{ id: string; root?: string }, { found: boolean; code: TraceTarget[] }, void>('spdf/itemCode');

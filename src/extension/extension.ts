@@ -19,16 +19,19 @@ import {
   TrustNotification,
   FileCoverageRequest,
   ItemCodeRequest,
+  RootsRequest,
   SymbolItemsRequest,
   type TraceTarget,
   ZoneDiagramRequest,
   type LinkRef,
   type ServerSettings,
   type StatusSummary,
+  type TraceFilter,
   type WireLocation,
 } from '../protocol';
 import { CoverageGutter } from './gutter';
-import { statusView } from './status-view';
+import { Roots } from './roots';
+import { STATUS_COMMANDS, statusView } from './status-view';
 import { RequirementsTree, toLocation, type Node } from './tree';
 import { registerMatrixPanel } from './webviews/matrix';
 import { registerZoneDiagramPanel } from './webviews/diagram';
@@ -50,6 +53,9 @@ export interface SpdfApi {
   kindTrees: Record<string, RequirementsTree>;
   lastStatus(): StatusSummary | undefined;
   gutter: CoverageGutter;
+  statusBar: vscode.StatusBarItem;
+  /** Folder paths of the roots the matrix and the diagram show (undefined: the server's first). */
+  shownRoots(): { matrix?: string; diagram?: string };
   ready: Promise<void>;
 }
 
@@ -79,12 +85,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   client = new LanguageClient('spdf', 'SPDF Workbench', serverOptions, clientOptions);
 
   let lastStatus: StatusSummary | undefined;
-  const tree = new RequirementsTree(async (filter) => (client?.isRunning() ? client.sendRequest(TreeDataRequest, { filter }) : undefined));
+  const roots = new Roots(() => (client?.isRunning() ? client.sendRequest(RootsRequest, {}) : undefined));
+  context.subscriptions.push(roots);
+  const treeData = async (filter: TraceFilter, root: string | undefined) => (client?.isRunning() ? client.sendRequest(TreeDataRequest, { filter, root }) : undefined);
+  const listRoots = () => roots.list();
+  const tree = new RequirementsTree(treeData, listRoots);
   const view = vscode.window.createTreeView('spdf.requirements', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(view);
   const kindTrees: Record<string, RequirementsTree> = {};
   for (const [viewId, kind] of KIND_VIEWS) {
-    kindTrees[viewId] = new RequirementsTree(async (filter) => (client?.isRunning() ? client.sendRequest(TreeDataRequest, { filter }) : undefined), [kind]);
+    kindTrees[viewId] = new RequirementsTree(treeData, listRoots, [kind]);
     context.subscriptions.push(vscode.window.createTreeView(viewId, { treeDataProvider: kindTrees[viewId], showCollapseAll: true }));
   }
 
@@ -102,8 +112,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('spdf.gutter') && void gutter.refreshVisible()),
   );
 
-  const matrix = registerMatrixPanel(context, async () => client!.sendRequest(TraceMatrixRequest, {}));
-  const diagram = registerZoneDiagramPanel(context, async () => client!.sendRequest(ZoneDiagramRequest, {}));
+  const matrix = registerMatrixPanel(context, async (root) => client!.sendRequest(TraceMatrixRequest, { root }), roots);
+  const diagram = registerZoneDiagramPanel(context, async (root) => client!.sendRequest(ZoneDiagramRequest, { root }), roots);
 
   let indexingDone: (() => void) | undefined;
   let indexingTimer: NodeJS.Timeout | undefined;
@@ -113,11 +123,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     indexingDone?.();
     indexingDone = undefined;
   };
+  /** The status bar follows the root of the active file editor (focus on a webview keeps the last one). */
+  const showStatus = () => {
+    if (!lastStatus) return;
+    const sv = statusView(lastStatus, roots.activeFile()?.fsPath);
+    status.text = sv.text;
+    const tooltip = new vscode.MarkdownString(sv.tooltip);
+    tooltip.isTrusted = { enabledCommands: [...STATUS_COMMANDS] };
+    status.tooltip = tooltip;
+    status.backgroundColor = sv.background ? new vscode.ThemeColor(`statusBarItem.${sv.background}Background`) : undefined;
+  };
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(showStatus));
   const onStatus = (s: StatusSummary) => {
     lastStatus = s;
+    showStatus();
     if (s.indexing) {
-      status.text = '$(sync~spin) SPDF indexing';
-      status.backgroundColor = undefined;
       // A notification only when indexing takes long enough to be noticed (a large workspace).
       indexingTimer ??= setTimeout(() => {
         void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'SPDF: indexing the workspace…' }, () => new Promise<void>((resolve) => (indexingDone = resolve)));
@@ -125,10 +145,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
       return;
     }
     endIndexingProgress();
-    const sv = statusView(s);
-    status.text = sv.text;
-    status.tooltip = sv.tooltip;
-    status.backgroundColor = sv.belowMinimum ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    roots.invalidate();
     tree.refresh();
     for (const t of Object.values(kindTrees)) t.refresh();
     view.message = tree.describeFilter();
@@ -149,7 +166,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     tree.refresh();
   });
   cmd('spdf.filterByZone', async () => {
-    const zones = tree.data?.zones ?? (await client?.sendRequest(TreeDataRequest, {}))?.zones ?? [];
+    const zones = tree.data.size ? tree.zones() : ((await client?.sendRequest(TreeDataRequest, {}))?.zones ?? []);
     const pick = await vscode.window.showQuickPick(['(any zone)', ...zones], { placeHolder: 'Show requirements whose threats touch this zone' });
     if (pick === undefined) return;
     tree.filter = { ...tree.filter, zone: pick === '(any zone)' ? undefined : pick };
@@ -182,13 +199,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     const loc = node?.type === 'row' ? node.row.location : node?.type === 'child' ? node.child.location : undefined;
     if (loc) await vscode.commands.executeCommand(CLIENT_COMMANDS.showReferences, loc.uri, loc.range.start);
   });
-  cmd('spdf.showInMatrix', (node?: Node) => vscode.commands.executeCommand('spdf.showMatrix', node?.type === 'row' ? node.row.id : undefined));
+  cmd('spdf.showInMatrix', (node?: Node) =>
+    node?.type === 'root'
+      ? vscode.commands.executeCommand('spdf.showMatrix', undefined, undefined, node.info.root)
+      : vscode.commands.executeCommand('spdf.showMatrix', node?.type === 'row' ? node.row.id : undefined, undefined, node?.root),
+  );
   cmd('spdf.markReviewed', async (node?: Node | LinkRef) => {
     if (!client) return;
-    let params: { links?: LinkRef[]; id?: string };
+    let params: { links?: LinkRef[]; id?: string; root?: string };
     if (node && 'type' in node) {
-      if (node.type === 'child' && node.child.link) params = { links: [node.child.link] };
-      else if (node.type === 'row') params = { id: node.row.id };
+      if (node.type === 'child' && node.child.link) params = { links: [node.child.link], root: node.root };
+      else if (node.type === 'row') params = { id: node.row.id, root: node.root };
       else return;
     } else if (node && 'relation' in node) params = { links: [node] };
     else {
@@ -242,7 +263,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     const word = editor && editor.document.getWordRangeAtPosition(editor.selection.active, /[A-Z][A-Z0-9]*(?:[-_.][A-Z0-9]+)+/);
     const id = node?.type === 'row' ? node.row.id : word ? editor!.document.getText(word) : await vscode.window.showInputBox({ prompt: 'Show the code that implements or verifies this ID' });
     if (!client || !id) return;
-    const r = await client.sendRequest(ItemCodeRequest, { id });
+    const root = node?.type === 'row' ? node.root : (await roots.ofActiveEditor())?.root;
+    const r = await client.sendRequest(ItemCodeRequest, { id, root });
     if (!r.found) return void vscode.window.showWarningMessage(`SPDF: ${id} is not a traced item of the model.`);
     if (!r.code.length) return void vscode.window.showWarningMessage(`SPDF: no code or test implements or verifies ${id}.`);
     await pickAndOpen(r.code, `Code and tests of ${id}`);
@@ -275,7 +297,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     await client.start();
   })();
   ready.catch((e) => output.error(`SPDF language server failed to start: ${e?.stack ?? e}`));
-  return { client: () => client, tree, kindTrees, lastStatus: () => lastStatus, gutter, ready };
+  return { client: () => client, tree, kindTrees, lastStatus: () => lastStatus, gutter, statusBar: status, shownRoots: () => ({ matrix: matrix.shown(), diagram: diagram.shown() }), ready };
 }
 
 export async function deactivate(): Promise<void> {

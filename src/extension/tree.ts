@@ -1,8 +1,21 @@
 import * as vscode from 'vscode';
-import { TRACE_STATUSES, type TraceChild, type TraceFilter, type TraceRow, type TraceStatusName, type TreeDataResult, type WireLocation } from '../protocol';
+import { type RootInfo, type TraceChild, type TraceFilter, type TraceRow, type TraceStatusName, type TreeDataResult, type WireLocation } from '../protocol';
 
-/** One node of the requirements tree: a status group, a requirement (or other traced item), or a child. */
-export type Node = { type: 'group'; status: TraceStatusName; rows: TraceRow[] } | { type: 'row'; row: TraceRow } | { type: 'child'; child: TraceChild; row: TraceRow };
+/**
+ * One node of the requirements tree: a workspace root (only when several are shown), a status group, a requirement
+ * (or other traced item), or a child. `root` is the folder path of the root the node belongs to (undefined: the only one).
+ */
+export type Node =
+  | { type: 'root'; info: RootInfo }
+  | { type: 'group'; status: TraceStatusName; rows: TraceRow[]; root?: string }
+  | { type: 'row'; row: TraceRow; root?: string }
+  | { type: 'child'; child: TraceChild; row: TraceRow; root?: string };
+
+/** The roots the panels show: those with a config or a model (a folder of other files is served but not shown), else all. */
+export function shownRoots(roots: RootInfo[]): RootInfo[] {
+  const modelled = roots.filter((r) => r.config || r.items > 0);
+  return modelled.length ? modelled : roots;
+}
 
 const STATUS_ICON: Record<TraceStatusName, [string, string]> = {
   OK: ['pass', 'testing.iconPassed'],
@@ -12,6 +25,9 @@ const STATUS_ICON: Record<TraceStatusName, [string, string]> = {
   JUSTIFIED: ['law', 'descriptionForeground'],
   ERROR: ['error', 'list.errorForeground'],
 };
+
+/** Status groups worst first: what needs work is read before what is done. */
+const GROUP_ORDER: readonly TraceStatusName[] = ['ERROR', 'MISSING', 'SUSPECT', 'PARTIAL', 'JUSTIFIED', 'OK'];
 
 const CHILD_ICON: Record<TraceChild['kind'], string> = { threat: 'flame', hazard: 'heart', control: 'shield', symbol: 'symbol-method', test: 'beaker' };
 
@@ -25,21 +41,46 @@ export function whyText(row: TraceRow): string | undefined {
   return row.reason;
 }
 
-/** Traced items of some kinds (requirements by default) grouped by trace status; filters by text, zone and hazard severity. */
+/**
+ * Traced items of some kinds (requirements by default) grouped by trace status; filters by text, zone and hazard
+ * severity. In a multi-root workspace one root node per shown root holds that root's groups.
+ */
 export class RequirementsTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   filter: TraceFilter = {};
-  data?: TreeDataResult;
+  /** Fetched data by root path ('' for a single-root workspace). */
+  readonly data = new Map<string, TreeDataResult>();
 
   constructor(
-    private readonly fetch: (filter: TraceFilter) => Promise<TreeDataResult | undefined>,
+    private readonly fetch: (filter: TraceFilter, root: string | undefined) => Promise<TreeDataResult | undefined>,
+    private readonly roots: () => Promise<RootInfo[]>,
     readonly kinds: string[] = ['requirement'],
   ) {}
 
   refresh(): void {
-    this.data = undefined;
+    this.data.clear();
     this.changed.fire(undefined);
+  }
+
+  /** Zones of every fetched root (for the zone filter). */
+  zones(): string[] {
+    return [...new Set([...this.data.values()].flatMap((d) => d.zones))].sort();
+  }
+
+  private async load(root: string | undefined): Promise<TreeDataResult | undefined> {
+    const key = root ?? '';
+    let data = this.data.get(key);
+    if (!data) {
+      data = await this.fetch({ ...this.filter, kinds: this.kinds }, root);
+      if (data) this.data.set(key, data);
+    }
+    return data;
+  }
+
+  private async groups(root: string | undefined): Promise<Node[]> {
+    const rows = (await this.load(root))?.rows ?? [];
+    return GROUP_ORDER.map((status) => ({ type: 'group' as const, status, rows: rows.filter((r) => r.status === status), root })).filter((g) => g.rows.length > 0);
   }
 
   describeFilter(): string | undefined {
@@ -53,20 +94,34 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
-      this.data ??= await this.fetch({ ...this.filter, kinds: this.kinds });
-      const rows = this.data?.rows ?? [];
-      return TRACE_STATUSES.map((status) => ({ type: 'group' as const, status, rows: rows.filter((r) => r.status === status) })).filter((g) => g.rows.length > 0);
+      const roots = shownRoots(await this.roots());
+      // Each root's data first: a root node shows its coverage.
+      if (roots.length > 1) return Promise.all(roots.map((r) => this.load(r.root))).then(() => roots.map((info) => ({ type: 'root' as const, info })));
+      return this.groups(roots[0]?.root);
     }
-    if (node.type === 'group') return node.rows.map((row) => ({ type: 'row' as const, row }));
-    if (node.type === 'row') return node.row.children.map((child) => ({ type: 'child' as const, child, row: node.row }));
+    if (node.type === 'root') return this.groups(node.info.root);
+    if (node.type === 'group') return node.rows.map((row) => ({ type: 'row' as const, row, root: node.root }));
+    if (node.type === 'row') return node.row.children.map((child) => ({ type: 'child' as const, child, row: node.row, root: node.root }));
     return [];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    const scope = node.type !== 'root' && node.root !== undefined ? `${node.root}:` : '';
+    if (node.type === 'root') {
+      const r = node.info;
+      const item = new vscode.TreeItem(r.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `root:${r.root}`;
+      const d = this.data.get(r.root);
+      item.description = d ? (d.coverage.percent === undefined ? 'no requirement in scope' : `${Math.floor(d.coverage.percent * 10) / 10}% of ${d.coverage.total}`) : undefined;
+      item.tooltip = `${r.root}${r.config ? '' : '\nNo spdf.config.yaml: the defaults apply'}`;
+      item.iconPath = new vscode.ThemeIcon('root-folder');
+      item.contextValue = 'spdf.root';
+      return item;
+    }
     if (node.type === 'group') {
       const item = new vscode.TreeItem(node.status, node.status === 'OK' || node.status === 'JUSTIFIED' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.description = String(node.rows.length);
-      item.id = `group:${node.status}`;
+      item.id = `group:${scope}${node.status}`;
       const [icon, color] = STATUS_ICON[node.status];
       item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
       item.contextValue = 'spdf.group';
@@ -75,9 +130,10 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
     if (node.type === 'row') {
       const r = node.row;
       const item = new vscode.TreeItem(r.id, r.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      item.id = `row:${r.id}`;
+      item.id = `row:${scope}${r.id}`;
       const why = whyText(r);
-      item.description = why ? `${why} · ${r.title}` : r.title;
+      // The panel is narrow: the reason's head (before its detail, e.g. the file of a suspect link) leads; the tooltip has it whole.
+      item.description = why ? `${why.split(': ')[0]} · ${r.title}` : r.title;
       item.tooltip = new vscode.MarkdownString(
         `**${r.id}** · ${r.kind} · ${r.status}\n\n${r.title}\n\n${why ? `**Missing:** ${why}` : r.reason}${r.zones.length ? `\n\nZones: ${r.zones.join(', ')}` : ''}${r.hazardSeverity !== undefined ? `\n\nHazard severity: ${r.hazardSeverity}` : ''}`,
       );
@@ -89,7 +145,7 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
     }
     const c = node.child;
     const item = new vscode.TreeItem(c.label, vscode.TreeItemCollapsibleState.None);
-    item.id = `child:${node.row.id}:${c.kind}:${c.label}:${c.description ?? ''}`;
+    item.id = `child:${scope}${node.row.id}:${c.kind}:${c.label}:${c.description ?? ''}`;
     item.description = `${c.kind}${c.description ? ` · ${c.description}` : ''}${c.review && c.review !== 'unreviewed' ? ` · ${c.review}` : ''}`;
     item.iconPath = new vscode.ThemeIcon(c.review === 'suspect' ? 'warning' : CHILD_ICON[c.kind]);
     item.contextValue = c.link ? 'spdf.link' : 'spdf.child';

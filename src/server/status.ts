@@ -1,6 +1,7 @@
 /** The `spdf/status` notification: indexing, trust, finding counts and coverage for the status bar. */
-import { StatusNotification, type StatusSummary } from '../protocol';
+import { StatusNotification, type RootStatus, type StatusSummary } from '../protocol';
 import type { ServerSession } from './session';
+import type { WorkspaceState } from './state';
 import { coverageSummary } from './tree';
 
 export class StatusReporter {
@@ -20,27 +21,10 @@ export class StatusReporter {
     const { session } = this;
     if (session.disposed) return;
     try {
-      const s: StatusSummary = {
-        indexing,
-        trusted: session.trusted,
-        errors: 0,
-        warnings: 0,
-        infos: 0,
-        coverage: { total: 0, byStatus: { OK: 0, PARTIAL: 0, MISSING: 0, SUSPECT: 0, JUSTIFIED: 0, ERROR: 0 } },
-        items: 0,
-        codeFiles: 0,
-        links: 0,
-        root: session.paths?.root,
-      };
-      const state = session.state;
-      if (state && !indexing) {
-        for (const f of state.result.findings) s[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
-        s.coverage = coverageSummary(state);
-        s.items = state.graph.items.length;
-        s.codeFiles = state.code.files.size;
-        s.links = state.code.links().length;
-        s.minCoverage = state.config.checkMinCoverage;
-      }
+      const roots = indexing ? [] : session.roots.map((r) => rootStatus(r.paths.root, r.state));
+      const first = roots[0] ?? rootStatus(session.paths?.root ?? '', undefined);
+      const { root, ...counts } = first;
+      const s: StatusSummary = { indexing, trusted: session.trusted, ...counts, root: root || undefined, ...(indexing ? {} : { roots }) };
       void session.connection.sendNotification(StatusNotification, s);
     } catch (e) {
       session.logError('status', e);
@@ -50,4 +34,25 @@ export class StatusReporter {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
   }
+}
+
+function rootStatus(root: string, state: WorkspaceState | undefined): RootStatus {
+  const s: RootStatus = {
+    root,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    coverage: { total: 0, byStatus: { OK: 0, PARTIAL: 0, MISSING: 0, SUSPECT: 0, JUSTIFIED: 0, ERROR: 0 } },
+    items: 0,
+    codeFiles: 0,
+    links: 0,
+  };
+  if (!state) return s;
+  for (const f of state.result.findings) s[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+  s.coverage = coverageSummary(state);
+  s.items = state.graph.items.length;
+  s.codeFiles = state.code.files.size;
+  s.links = state.code.links().length;
+  s.minCoverage = state.config.checkMinCoverage;
+  return s;
 }

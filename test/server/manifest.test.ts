@@ -52,6 +52,12 @@ describe('extension manifest', () => {
     for (const f of ['dist/server.js', 'dist/extension.js', 'dist/codeindex-worker.js']) assert.ok(allowed.includes(f), f);
   });
 
+  it('names no made-up repository address (there is no public one); packaging goes on without it', () => {
+    assert.equal(pkg.repository, undefined, "a placeholder address would be published as the extension's source");
+    assert.doesNotMatch(readFileSync(join(root, 'package.json'), 'utf8'), /example\.invalid/);
+    assert.match(pkg.scripts.package, /vsce package .*--allow-missing-repository/);
+  });
+
   it('declares limited untrusted support, schemas for YAML and JSON, no extension dependencies', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.equal(pkg.extensionDependencies, undefined);

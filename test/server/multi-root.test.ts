@@ -1,7 +1,12 @@
+// @spdf verifies SPDF-LSP-MULTIROOT
 import assert from 'node:assert/strict';
 import type { CodeLens, Hover } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import type { Matrix } from '../../src/core/matrix/model';
+import type { ZoneDiagram } from '../../src/core/matrix/diagram-model';
+import type { RootInfo, StatusSummary, TreeDataResult } from '../../src/protocol';
+import { pollUntil } from '../support/wait';
 import { posOf, startHarness } from './harness';
 
 const model = (id: string, title: string) => `requirements:\n  - id: ${id}\n    title: ${title}\n    text: T\n    controls: [CTRL-404]\n`;
@@ -57,6 +62,69 @@ describe('language server: multi-root workspaces', function () {
       const cleared = h.waitDiagnostics('a/m.spdf.yaml', (d) => d.length === 0);
       await h.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder('a')] } });
       assert.deepEqual(await cleared, []);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('answers roots, tree, matrix, diagram and status per root, and refuses a folder that is no root', async () => {
+    const zone = (id: string) => `zones:\n  - id: ${id}\n    name: ${id}\n`;
+    const h = await startHarness(
+      {
+        'a/spdf.config.yaml': 'profile: recommended\n',
+        'a/m.spdf.yaml': model('SEC-REQ-001', 'Alpha title') + zone('Z-ALPHA'),
+        'b/spdf.config.yaml': 'profile: recommended\ncheck:\n  min_coverage: 80\n',
+        'b/m.spdf.yaml': model('SEC-REQ-201', 'Beta one') + '  - id: SEC-REQ-202\n    title: Beta two\n    text: T\n' + zone('Z-BETA'),
+      },
+      { folders: ['a', 'b'] },
+    );
+    try {
+      const [a, b] = [join(h.root, 'a'), join(h.root, 'b')];
+      const roots = await h.request<RootInfo[]>('spdf/roots', {});
+      assert.deepEqual(
+        roots.map((r) => [r.root, r.name, r.config, r.items]),
+        [
+          [a, 'a', true, 2],
+          [b, 'b', true, 3],
+        ],
+      );
+      const treeIds = async (root?: string) => (await h.request<TreeDataResult>('spdf/treeData', root ? { root } : {})).rows.map((r) => r.id).sort();
+      assert.deepEqual(await treeIds(b), ['SEC-REQ-201', 'SEC-REQ-202']);
+      assert.deepEqual(await treeIds(a), ['SEC-REQ-001']);
+      assert.deepEqual(await treeIds(), ['SEC-REQ-001'], 'without a root: the first');
+      const tree = await h.request<TreeDataResult>('spdf/treeData', { root: b });
+      assert.deepEqual(tree.zones, ['Z-BETA']);
+      assert.equal(tree.rows[0].location.uri, pathToFileURL(join(b, 'm.spdf.yaml')).href);
+      const matrix = await h.request<Matrix>('spdf/traceMatrix', { root: b, views: ['requirements'] });
+      assert.deepEqual(matrix.views.requirements!.rows.map((r) => r.id).sort(), ['SEC-REQ-201', 'SEC-REQ-202']);
+      const diagram = await h.request<ZoneDiagram>('spdf/zoneDiagram', { root: b });
+      assert.deepEqual(
+        diagram.zones.map((z) => z.id),
+        ['Z-BETA'],
+      );
+      await assert.rejects(h.request('spdf/treeData', { root: join(h.root, 'c') }), /is not a root of this workspace/);
+      await assert.rejects(h.request('spdf/zoneDiagram', { root: 7 }), /is not a root of this workspace/);
+      const statuses = () => h.notifications.filter((n) => n.method === 'spdf/status').map((n) => n.params as StatusSummary);
+      const full = () =>
+        statuses()
+          .reverse()
+          .find((x) => !x.indexing && x.roots?.length === 2);
+      await pollUntil(
+        'a status with both roots',
+        () => !!full(),
+        10000,
+        () => statuses().pop(),
+      );
+      const status = full()!;
+      assert.deepEqual(
+        status.roots!.map((r) => [r.root, r.coverage.total, r.minCoverage]),
+        [
+          [a, 1, 100],
+          [b, 2, 80],
+        ],
+      );
+      assert.equal(status.root, a, "the top-level counts are the first root's");
+      assert.equal(status.coverage.total, 1);
     } finally {
       await h.close();
     }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ZoneDiagram } from '../../core/matrix/diagram';
 import { DIAGRAM_VIEW_TYPE, diagramHtml } from './html';
-import { registerPanel } from './panel';
+import type { Roots } from '../roots';
+import { registerPanel, ShownRoot } from './panel';
 import { saveAtomic } from './save';
 
 export const SHOW_DIAGRAM_COMMAND = 'spdf.showZoneDiagram';
@@ -10,8 +11,10 @@ export const SHOW_DIAGRAM_COMMAND = 'spdf.showZoneDiagram';
  * Registers the zone diagram webview and the `spdf.showZoneDiagram` command. `getData` fetches the laid-out
  * diagram (the `spdf/zoneDiagram` request of src/protocol.ts). "Export SVG" asks where to save.
  */
-export function registerZoneDiagramPanel(context: vscode.ExtensionContext, getData: () => Promise<ZoneDiagram>): { refresh(): void } {
-  const root = () => vscode.workspace.workspaceFolders?.[0]?.uri;
+export function registerZoneDiagramPanel(context: vscode.ExtensionContext, fetch: (root: string | undefined) => Promise<ZoneDiagram>, roots: Roots): { refresh(): void; shown(): string | undefined } {
+  const shown = new ShownRoot('SPDF Zones and Conduits');
+  const getData = () => fetch(shown.root?.root);
+  const root = () => shown.uri();
   const panel = registerPanel<ZoneDiagram>(context, {
     viewType: DIAGRAM_VIEW_TYPE,
     title: 'SPDF Zones and Conduits',
@@ -27,6 +30,16 @@ export function registerZoneDiagramPanel(context: vscode.ExtensionContext, getDa
       if (target) await saveAtomic(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${msg.svg}\n`));
     },
   });
-  context.subscriptions.push(vscode.commands.registerCommand(SHOW_DIAGRAM_COMMAND, () => panel.show()));
-  return panel;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SHOW_DIAGRAM_COMMAND, async (rootPath?: unknown) => {
+      const chosen = await roots.choose('Zone diagram of', typeof rootPath === 'string' ? rootPath : undefined);
+      if (!chosen) return;
+      const changed = shown.set(chosen.root, (await roots.list()).length > 1);
+      const open = !!panel.current();
+      panel.show();
+      shown.retitle(panel.current());
+      if (open && changed) panel.refresh();
+    }),
+  );
+  return { refresh: () => panel.refresh(), shown: () => shown.root?.root };
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { VIEWS, VIEW_TITLES, type Matrix, type ViewName } from '../../core/matrix/model';
 import type { ExportFormat } from './export';
 import { MATRIX_VIEW_TYPE, matrixHtml } from './html';
-import { registerPanel } from './panel';
+import type { Roots } from '../roots';
+import { registerPanel, ShownRoot } from './panel';
 import { saveAtomic } from './save';
 
 export const SHOW_MATRIX_COMMAND = 'spdf.showMatrix';
@@ -58,8 +59,10 @@ export function pageState(msg: Record<string, unknown>): MatrixPageState | undef
  * ("Show in matrix" from the requirements panel) and view. Outside production mode (tests, development host)
  * it also registers the internal MATRIX_TEST_COMMANDS.
  */
-export function registerMatrixPanel(context: vscode.ExtensionContext, getData: () => Promise<Matrix>): { refresh(): void } {
-  const root = () => vscode.workspace.workspaceFolders?.[0]?.uri;
+export function registerMatrixPanel(context: vscode.ExtensionContext, fetch: (root: string | undefined) => Promise<Matrix>, roots: Roots): { refresh(): void; shown(): string | undefined } {
+  const shown = new ShownRoot('SPDF Traceability Matrix');
+  const getData = () => fetch(shown.root?.root);
+  const root = () => shown.uri();
   /** Last state reported by each panel's page. */
   const reported = new WeakMap<vscode.WebviewPanel, MatrixPageState>();
   const panel = registerPanel<Matrix>(context, {
@@ -78,9 +81,15 @@ export function registerMatrixPanel(context: vscode.ExtensionContext, getData: (
     },
   });
   context.subscriptions.push(
-    vscode.commands.registerCommand(SHOW_MATRIX_COMMAND, (id?: unknown, view?: unknown) => {
+    vscode.commands.registerCommand(SHOW_MATRIX_COMMAND, async (id?: unknown, view?: unknown, rootPath?: unknown) => {
+      const chosen = await roots.choose('Traceability matrix of', typeof rootPath === 'string' ? rootPath : undefined);
+      if (!chosen) return;
       const text = typeof id === 'string' ? id : undefined;
+      const changed = shown.set(chosen.root, (await roots.list()).length > 1);
+      const open = !!panel.current();
       panel.show(text ? { type: 'show', text, ...(typeof view === 'string' ? { view: view as ViewName } : {}) } : undefined);
+      shown.retitle(panel.current());
+      if (open && changed) panel.refresh();
     }),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
@@ -98,7 +107,7 @@ export function registerMatrixPanel(context: vscode.ExtensionContext, getData: (
       }),
     );
   }
-  return panel;
+  return { refresh: () => panel.refresh(), shown: () => shown.root?.root };
 }
 
 const EXPORT_CHOICES: { format: ExportFormat; label: string; description: (view: string) => string; filter: string }[] = [

@@ -1,5 +1,31 @@
 import * as vscode from 'vscode';
+import type { RootInfo } from '../../protocol';
 import { makeNonce } from './html';
+
+/** Which workspace root a panel shows (undefined: the only one, or the server's first), and the title that names it. */
+export class ShownRoot {
+  root: RootInfo | undefined;
+  private named = false;
+
+  constructor(private readonly title: string) {}
+
+  /** Sets the root; true when it changed. `named`: put the folder's name into the title (several roots). */
+  set(root: RootInfo | undefined, named: boolean): boolean {
+    const changed = root?.root !== this.root?.root;
+    this.root = root;
+    this.named = named;
+    return changed;
+  }
+
+  retitle(panel: vscode.WebviewPanel | undefined): void {
+    if (panel) panel.title = this.named && this.root ? `${this.title} — ${this.root.name}` : this.title;
+  }
+
+  /** Folder that click targets and save dialogs are relative to: the root shown, else the first workspace folder. */
+  uri(): vscode.Uri | undefined {
+    return this.root ? vscode.Uri.file(this.root.root) : vscode.workspace.workspaceFolders?.[0]?.uri;
+  }
+}
 
 /** Where a click in a webview leads (see src/core/matrix/model.ts Target); lines are 1-based. */
 export interface OpenTarget {
@@ -103,7 +129,11 @@ export function registerPanel<T>(context: vscode.ExtensionContext, spec: PanelSp
   return {
     show,
     refresh() {
-      if (panel) void spec.getData().then((d) => panel?.webview.postMessage(spec.message(d)));
+      if (panel)
+        void spec.getData().then(
+          (d) => panel?.webview.postMessage(spec.message(d)),
+          (e: Error) => void vscode.window.showErrorMessage(`SPDF: ${spec.title}: ${e.message}`),
+        );
     },
     current: () => panel,
     revive(state: unknown) {

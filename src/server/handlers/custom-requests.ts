@@ -1,4 +1,7 @@
-/** The custom requests of src/protocol.ts: tree and matrix data, zone diagram, mark reviewed, insert tag. */
+/** The custom requests of src/protocol.ts: roots, tree and matrix data, zone diagram, mark reviewed, insert tag. */
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { CONFIG_FILE } from '../../core/model/config';
 import { buildMatrixFrom } from '../../core/matrix/build';
 import { zoneDiagram, type ZoneDiagram } from '../../core/matrix/diagram';
 import { VIEWS, type Matrix } from '../../core/matrix/model';
@@ -11,8 +14,10 @@ import {
   MatrixRequest,
   TagCandidatesRequest,
   TraceMatrixRequest,
+  RootsRequest,
   TreeDataRequest,
   ZoneDiagramRequest,
+  type RootInfo,
 } from '../../protocol';
 import { insertTagEdit, tagCandidates } from '../features/insert-tag';
 import { fileCoverage, itemCode, symbolItems } from '../features/trace-navigation';
@@ -29,6 +34,21 @@ export function registerCustomRequests(parts: ServerParts): void {
   const { connection, docs } = session;
   const settled = { settled: true };
 
+  connection.onRequest(RootsRequest, async (): Promise<RootInfo[]> => {
+    try {
+      await session.ready;
+      await session.settled();
+      return session.roots.map((r) => ({
+        root: r.paths.root,
+        name: basename(r.paths.root) || r.paths.root,
+        config: existsSync(join(r.paths.root, CONFIG_FILE)),
+        items: r.state?.graph.items.length ?? 0,
+      }));
+    } catch (e) {
+      session.logError('roots', e);
+      return [];
+    }
+  });
   connection.onRequest(
     TreeDataRequest,
     safe(

@@ -8,8 +8,9 @@ export async function markReviewed({ session, diagnostics }: ServerParts, p: Mar
   await session.settled();
   const want = new Set((p.links ?? []).map((l) => JSON.stringify([l.id, l.relation, l.file, l.symbol])));
   const pick = (all: CodeLink[]) => (p.links?.length ? all.filter((l) => want.has(JSON.stringify([l.id, l.relation, l.file, l.symbol]))) : p.id ? all.filter((l) => l.id === p.id) : []);
-  // The root whose code holds the links (each root has its own lock file); the first root when none does.
-  const root = session.roots.find((r) => r.state && pick(r.state.code.links()).length) ?? session.roots[0];
+  // The root named, else the one whose code holds the links (each root has its own lock file), else the first.
+  const root = p.root !== undefined ? session.roots.find((r) => r.paths.root === p.root) : (session.roots.find((r) => r.state && pick(r.state.code.links()).length) ?? session.roots[0]);
+  if (!root) return { ok: false, message: `${String(p.root)} is not a root of this workspace`, marked: 0 };
   const s = root?.state;
   if (!s) return { ok: false, message: 'the workspace is not indexed yet', marked: 0 };
   if (!s.trusted) return { ok: false, message: 'marking links reviewed is disabled in an untrusted workspace', marked: 0 };

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-MULTIROOT
 /**
  * Wrappers that keep the server alive: a request handler waits for the index and answers an exception with a
  * logged error and its fallback value; a notification handler logs an exception and returns.
@@ -6,7 +7,7 @@ import { ErrorCodes, ResponseError, type Position } from 'vscode-languageserver/
 import type { FeatureContext } from '../features/feature-context';
 import { InvalidParamsError, RenameError } from '../features/request-errors';
 import { isPosition } from '../features/text-lines';
-import type { ServerSession } from '../session';
+import type { Root, ServerSession } from '../session';
 
 export interface SafeOptions {
   /** Wait for every queued mutation (document edits, re-index) before answering. */
@@ -18,9 +19,7 @@ export function safe<P, R>(session: ServerSession, name: string, fallback: R, fn
   return async (p: P) => {
     try {
       await session.ready;
-      // A document's request goes to the root that holds it; the others (workspace symbols, tree, matrix) to the first.
-      const uri = (p as { textDocument?: { uri?: unknown }; uri?: unknown }).textDocument?.uri ?? (p as { uri?: unknown }).uri;
-      const root = (typeof uri === 'string' && session.rootOf(uri)) || session.roots[0];
+      const root = rootFor(session, p);
       if (!root?.state) return fallback;
       // A position outside the document's coordinates (negative, fractional) has nothing at it.
       const position = (p as { position?: Position }).position;
@@ -36,6 +35,21 @@ export function safe<P, R>(session: ServerSession, name: string, fallback: R, fn
       return fallback;
     }
   };
+}
+
+/**
+ * The root a request is about: the one it names (`root`: tree, matrix, diagram), else the one that holds its
+ * document, else the first (workspace symbols). Naming a folder that is no root is refused, not answered for another.
+ */
+function rootFor(session: ServerSession, p: unknown): Root | undefined {
+  const named = (p as { root?: unknown } | undefined)?.root;
+  if (named !== undefined) {
+    const root = typeof named === 'string' ? session.roots.find((r) => r.paths.root === named) : undefined;
+    if (!root) throw new InvalidParamsError(`${String(named)} is not a root of this workspace`);
+    return root;
+  }
+  const uri = (p as { textDocument?: { uri?: unknown }; uri?: unknown } | undefined)?.textDocument?.uri ?? (p as { uri?: unknown } | undefined)?.uri;
+  return (typeof uri === 'string' && session.rootOf(uri)) || session.roots[0];
 }
 
 /** Wraps a notification handler: it never throws into the connection. */

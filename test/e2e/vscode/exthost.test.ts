@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SpdfApi } from '../../../src/extension/extension';
+import type { Node, RequirementsTree } from '../../../src/extension/tree';
 import type { TraceTarget } from '../../../src/protocol';
 
 interface Expected {
@@ -24,6 +25,13 @@ async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | un
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The status groups of the first folder: in this two-folder workspace the panels hold one root node per folder. */
+async function groupsOfFirst(tree: RequirementsTree): Promise<Node[]> {
+  const top = await tree.getChildren();
+  const first = top.find((n) => n.type === 'root' && n.info.root === folder().fsPath);
+  return first ? tree.getChildren(first) : [];
 }
 
 function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
@@ -177,10 +185,16 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
 
   it('fills the requirements tree grouped by trace status', async () => {
     const groups = await waitFor('tree groups', async () => {
-      const g = await api.tree.getChildren();
+      const g = await groupsOfFirst(api.tree);
       return g.length ? g : undefined;
     });
     const names = groups.map((g) => (g.type === 'group' ? g.status : '?'));
+    const worstFirst = ['ERROR', 'MISSING', 'SUSPECT', 'PARTIAL', 'JUSTIFIED', 'OK'];
+    assert.deepEqual(
+      names,
+      [...names].sort((x, y) => worstFirst.indexOf(x) - worstFirst.indexOf(y)),
+      'groups worst first',
+    );
     assert.ok(
       names.every((n) => ['OK', 'PARTIAL', 'MISSING', 'SUSPECT', 'JUSTIFIED', 'ERROR'].includes(n)),
       names.join(','),
@@ -203,7 +217,7 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
 
   it('says in the tree and tooltip what a PARTIAL or MISSING item lacks, and lists hazards, threats and zones in their own views', async () => {
     const groups = await waitFor('tree groups', async () => {
-      const g = await api.tree.getChildren();
+      const g = await groupsOfFirst(api.tree);
       return g.some((x) => x.type === 'group' && (x.status === 'PARTIAL' || x.status === 'MISSING')) ? g : undefined;
     });
     const open = groups.filter((g) => g.type === 'group' && (g.status === 'PARTIAL' || g.status === 'MISSING'));
@@ -212,7 +226,8 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
       if (r.type !== 'row') continue;
       const item = api.tree.getTreeItem(r);
       assert.ok(r.row.reason && r.row.reason !== 'complete', `${r.row.id} has a reason`);
-      assert.ok(String(item.description).startsWith(r.row.reason), `${r.row.id}: ${String(item.description)}`);
+      assert.ok(String(item.description).startsWith(`${r.row.reason.split(': ')[0]} · `), `${r.row.id}: ${String(item.description)}`);
+      assert.ok((item.tooltip as vscode.MarkdownString).value.includes(r.row.reason), `${r.row.id}: the tooltip has the whole reason`);
       assert.match((item.tooltip as vscode.MarkdownString).value, /\*\*Missing:\*\* /);
     }
     for (const [view, prefix] of [
@@ -222,7 +237,7 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     ] as const) {
       const t = api.kindTrees[view];
       const g = await waitFor(view, async () => {
-        const x = await t.getChildren();
+        const x = await groupsOfFirst(t);
         return x.length ? x : undefined;
       });
       const ids = (await Promise.all(g.map((x) => t.getChildren(x)))).flat().map((r) => (r.type === 'row' ? r.row.id : '?'));
@@ -260,5 +275,64 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
       position: { line: traced.line, character: doc.lineAt(traced.line).firstNonWhitespaceCharacterIndex },
     });
     assert.ok(r.symbol && r.items.length > 0, JSON.stringify(r));
+  });
+
+  it("multi-root: one panel root per folder; the status bar, matrix and diagram follow the active editor's folder, else ask", async function () {
+    this.timeout(240000);
+    const step = (m: string) => console.log(`[multi-root] ${m}`);
+    const [first, second] = vscode.workspace.workspaceFolders!.map((f) => f.uri);
+    const top = await waitFor('one root node per folder', async () => {
+      const t = await api.tree.getChildren();
+      return t.length === 2 && t.every((n) => n.type === 'root') ? t : undefined;
+    });
+    assert.deepEqual(
+      top.map((n) => (n.type === 'root' ? n.info.root : '?')),
+      [first.fsPath, second.fsPath],
+    );
+    step('root nodes');
+    const idsUnder = async (n: Node) => (await Promise.all((await api.tree.getChildren(n)).map((g) => api.tree.getChildren(g)))).flat().map((r) => (r.type === 'row' ? r.row.id : '?'));
+    assert.deepEqual(await idsUnder(top[1]), ['SEC-REQ-901']);
+    const firstIds = await idsUnder(top[0]);
+    assert.ok(firstIds.length > 5 && !firstIds.includes('SEC-REQ-901'), firstIds.join(','));
+    assert.match(String(api.tree.getTreeItem(top[1]).description), /% of 1$|no requirement/);
+
+    step('tree rows per root');
+    const name = (u: vscode.Uri) => u.path.split('/').pop()!;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(second, 'second.spdf.yaml')));
+    await waitFor('the status bar on the second folder', () => (api.statusBar.text.endsWith(` · ${name(second)}`) ? true : undefined));
+    step('status bar on the second folder');
+    await vscode.commands.executeCommand('spdf.showMatrix');
+    assert.equal(api.shownRoots().matrix, second.fsPath);
+    step('matrix shown for the second folder');
+    const page = await waitFor('the matrix of the second folder', async () => {
+      const st = await vscode.commands.executeCommand<{ rows: number; firstId: string | null } | undefined>('spdf._matrixState');
+      return st?.firstId === 'SEC-REQ-901' ? st : undefined;
+    });
+    assert.equal(page.rows, 1);
+    assert.ok(api.statusBar.text.endsWith(` · ${name(second)}`), `focus on the matrix keeps the bar on its folder: ${api.statusBar.text}`);
+    step('matrix page of the second folder');
+    await vscode.commands.executeCommand('spdf.showZoneDiagram');
+    assert.equal(api.shownRoots().diagram, second.fsPath);
+
+    step('diagram of the second folder');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uriOf('model/requirements.spdf.yaml')));
+    await waitFor('the status bar on the first folder', () => (api.statusBar.text.endsWith(` · ${name(first)}`) ? true : undefined));
+    await vscode.commands.executeCommand('spdf.showMatrix');
+    assert.equal(api.shownRoots().matrix, first.fsPath);
+
+    step('matrix follows the first folder');
+    // No editor: the command asks which folder (the quick pick's first entry is the first folder).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    let done = false;
+    const shown = Promise.resolve(vscode.commands.executeCommand('spdf.showZoneDiagram')).finally(() => (done = true));
+    await waitFor('the folder quick pick answered', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((r) => setTimeout(r, 300));
+      return done || undefined;
+    });
+    step('quick pick answered');
+    await shown;
+    assert.equal(api.shownRoots().diagram, first.fsPath);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

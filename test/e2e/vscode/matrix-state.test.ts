@@ -61,7 +61,8 @@ describe('Matrix webview state across a reload (extension host)', () => {
   });
 
   it('restores status and text filters and the scroll position when the panel is revived with its saved state', async () => {
-    await vscode.commands.executeCommand('spdf.showMatrix');
+    // The first folder's matrix (named: in this multi-root workspace the command would otherwise ask).
+    await vscode.commands.executeCommand('spdf.showMatrix', undefined, undefined, vscode.workspace.workspaceFolders![0].uri.fsPath);
     const first = await waitFor('the first state report', pageState);
     assert.ok(first.rows > 0, `rows: ${first.rows}`);
 

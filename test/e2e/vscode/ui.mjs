@@ -1,6 +1,7 @@
 // UI end-to-end: installs the packaged .vsix into code-server, opens a scratch copy of the example in headless
 // Chromium (playwright-core), opens a model file, and asserts that the Problems panel rows carry every rule code
-// of examples/infusion-pump/expected-findings.json. Saves a screenshot under test/e2e/.artifacts/.
+// of examples/infusion-pump/expected-findings.json; then opens the quick-fix menu on an unknown ID (the did-you-mean
+// fix must come first) and the requirements panel. Saves screenshots of the three under test/e2e/.artifacts/.
 // Env: NODE24_BIN, CODE_SERVER, PW_CORE (from the tools' env.sh), VSIX.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,9 +16,13 @@ const repo = resolve(import.meta.dirname, '..', '..', '..');
 const art = join(repo, 'test', 'e2e', '.artifacts');
 mkdirSync(art, { recursive: true });
 const SHOT = join(art, 'vscode-problems.png');
+const QUICKFIX_SHOT = join(art, 'vscode-quickfix.png');
+const PANEL_SHOT = join(art, 'vscode-panel.png');
 const VSIX = process.env.VSIX || join(repo, 'spdf-workbench.vsix');
 const expected = JSON.parse(readFileSync(join(repo, 'examples', 'infusion-pump', 'expected-findings.json'), 'utf8')).findings;
 const codes = [...new Set(expected.map((f) => f.code))].sort();
+// The unknown ID of the issue's example: `controls: [CTRL-011, CTRL-012]`, CTRL-012 is no control (did you mean CTRL-002?).
+const UNKNOWN = expected.find((f) => f.code === 'TM002');
 
 const t0 = Date.now();
 const lap = (m) => console.log(`[+${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -39,6 +44,99 @@ const run = (cmd, args, env) =>
     p.stderr.on('data', (d) => (out += d));
     p.on('exit', (c) => (c === 0 ? res(out) : rej(new Error(`${cmd} exited ${c}: ${out}`))));
   });
+
+async function openAt(page, file, line, column) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
+  await page.keyboard.type(file);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.monaco-editor[data-uri$="${file.split('/').pop()}"] .view-lines`, { timeout: 30000 });
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+/** Ctrl+. on the unknown ID: the menu lists the did-you-mean fix first (the preferred one), the stub and the suppression after it. */
+async function quickFixMenu(page) {
+  try {
+    await openAt(page, UNKNOWN.file, UNKNOWN.line, UNKNOWN.column + 1);
+    await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning', { timeout: 60000 });
+    const widget = page.locator('.action-widget').first();
+    const rows = page.locator('.action-widget .monaco-list-row.action');
+    // Ctrl+. first; when the widget does not come up (a slow code-action request), the palette's "Quick Fix...".
+    await page.keyboard.press('Control+.');
+    if (
+      !(await widget.waitFor({ state: 'visible', timeout: 20000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      await page.keyboard.press('Control+Shift+P');
+      await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
+      await page.keyboard.type('Quick Fix...');
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
+      await page.keyboard.press('Enter');
+      await widget.waitFor({ state: 'visible', timeout: 30000 });
+    }
+    await rows
+      .first()
+      .waitFor({ timeout: 10000 })
+      .catch(() => undefined);
+    let titles = (await rows.allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim());
+    if (!titles.length) {
+      lap(`quick-fix widget without action rows: ${(await widget.innerHTML().catch(() => '')).slice(0, 1500)}`);
+      titles = (await widget.innerText().catch(() => ''))
+        .split('\n')
+        .map((t) => t.trim())
+        .filter(Boolean);
+    }
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: QUICKFIX_SHOT });
+    lap(`quick fixes on ${UNKNOWN.code} ${UNKNOWN.file}:${UNKNOWN.line}: ${titles.join(' | ')}; screenshot -> ${QUICKFIX_SHOT}`);
+    await page.keyboard.press('Escape');
+    const first = titles[0] ?? '';
+    if (!/^Change to 'CTRL-\d+'/.test(first) || !titles.some((t) => /stub/i.test(t)) || titles.findIndex((t) => /^Suppress/.test(t)) < 1) {
+      console.error(`quick fixes in the wrong order or missing: ${titles.join(' | ')}`);
+      return false;
+    }
+    return true;
+  } catch (e) {
+    console.error(`quick-fix menu: ${e.message}`);
+    await page.screenshot({ path: QUICKFIX_SHOT }).catch(() => undefined);
+    return false;
+  }
+}
+
+/** The requirements panel with its status groups, the PARTIAL and MISSING rows saying what they lack. */
+async function requirementsPanel(page) {
+  try {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
+    await page.keyboard.type('SPDF: Show Requirements Panel');
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
+    await page.keyboard.press('Enter');
+    const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Requirements' }) }).first();
+    const groups = pane.locator('.monaco-list-row', { hasText: /^(OK|PARTIAL|MISSING|SUSPECT|JUSTIFIED|ERROR)/ });
+    await groups.first().waitFor({ timeout: 60000 });
+    await page.waitForTimeout(1000);
+    const rows = (await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    await page.screenshot({ path: PANEL_SHOT });
+    lap(`requirements panel: ${rows.slice(0, 8).join(' | ')}; screenshot -> ${PANEL_SHOT}`);
+    if (!rows.some((r) => /^SEC-REQ-\d+/.test(r))) {
+      console.error(`the requirements panel shows no requirement: ${rows.join(' | ')}`);
+      return false;
+    }
+    return true;
+  } catch (e) {
+    console.error(`requirements panel: ${e.message}`);
+    await page.screenshot({ path: PANEL_SHOT }).catch(() => undefined);
+    return false;
+  }
+}
 
 const tmp = mkdtempSync(join(tmpdir(), 'spdf-ui-'));
 const ws = join(tmp, 'infusion-pump');
@@ -65,6 +163,7 @@ writeFileSync(
     'workbench.enableExperiments': false,
     'chat.disableAIFeatures': true,
     'workbench.tips.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }),
 );
 
@@ -86,7 +185,22 @@ try {
   const port = await freePort();
   cs = spawn(
     process.env.CODE_SERVER,
-    ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', ud, '--extensions-dir', exts, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', ws],
+    [
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--user-data-dir',
+      ud,
+      '--extensions-dir',
+      exts,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      ws,
+    ],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let csLog = '';
@@ -117,7 +231,11 @@ try {
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
     lap('workbench rendered');
     const file = expected[0].file;
-    await page.locator('.monaco-workbench').first().click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+    await page
+      .locator('.monaco-workbench')
+      .first()
+      .click({ position: { x: 700, y: 400 } })
+      .catch(() => undefined);
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
     await page.keyboard.type(file.split('/').pop());
@@ -162,15 +280,22 @@ try {
     if (missing.length) console.error(`documented findings missing from the Problems panel: ${missing.join(', ')}`);
     ok = missing.length === 0;
     // The status bar item of the extension.
-    const status = await page.locator('.statusbar-item', { hasText: 'SPDF' }).first().innerText().catch(() => '');
+    const status = await page
+      .locator('.statusbar-item', { hasText: 'SPDF' })
+      .first()
+      .innerText()
+      .catch(() => '');
     lap(`status bar: ${status.replace(/\s+/g, ' ')}`);
     if (!/SPDF/.test(status)) {
       console.error('the SPDF status bar item is missing');
       ok = false;
     }
-  } finally {
-    await page.screenshot({ path: SHOT }).catch((e) => console.log('screenshot failed', e.message));
+    await page.screenshot({ path: SHOT });
     lap(`screenshot -> ${SHOT}`);
+    ok = (await quickFixMenu(page)) && ok;
+    ok = (await requirementsPanel(page)) && ok;
+  } finally {
+    if (!ok) await page.screenshot({ path: join(art, 'vscode-ui-failure.png') }).catch((e) => console.log('screenshot failed', e.message));
     await ctx.close();
     if (!ok) console.log(`---- code-server log ----\n${csLog.slice(-4000)}`);
   }
