@@ -28,6 +28,10 @@ export const extraCommands: Record<string, ExtraCommand> = {
       'requirements (csv, oft-spec, reqif, strictdoc, trlc, xlsx) or threat models (otm, threagile, threat-dragon, induform) from existing documents: FORMAT FILE_OR_DIR... -o DIR [--force]; writes *.spdf.yaml and IMPORT-REPORT.md',
     run: (o, args) => (require('./commands/import') as typeof import('./commands/import')).importCommand(o, args),
   },
+  diff: {
+    summary: 'what a change did to the evidence (items, links, statuses, coverage, findings, impact): [REV_A[..REV_B]] [--format human|md|json|sarif] [-o FILE]',
+    run: (o, args) => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand(o, args),
+  },
   check: {
     summary:
       'CI gate, fails closed: [--min-coverage PCT (default check.min_coverage, else 100)] [--fail-on-status S,...] [--allow-load-errors] [--allow-unknown-ids] [--allow-errors] [--format human|json]',
