@@ -23,7 +23,8 @@ export function git(cwd: string, args: string[]): Promise<string> {
 export async function repositoryPrefix(root: string): Promise<string> {
   try {
     return (await git(root, ['rev-parse', '--show-prefix'])).trim();
-  } catch {
+  } catch (e) {
+    if (/ENOENT/.test((e as Error).message)) throw new GitError('git is not installed or not on PATH (spdf diff reads revisions through git)');
     throw new GitError(`${root} is not inside a git repository (spdf diff reads revisions through git)`);
   }
 }

@@ -57,6 +57,9 @@ export async function loadSnapshot(
   problems.push(...testResults.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`));
   const inputs = ruleInputs(workspace, { code, lockText, testResults });
   const notes = [...host.notes, ...(code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
+  // Source files that could not be read are evidence the diff did not see: say so, as spdf check does.
+  for (const n of host.notes) problems.push(`${n.path}: ${n.reason}`);
+  for (const n of code?.notes ?? []) if (n.kind === 'unreadable' || n.kind === 'oversize') problems.push(`${n.file}: ${n.message}`);
   return { label, workspace, inputs, lint: lint(inputs), problems, notes };
 }
 
