@@ -29,11 +29,35 @@ function reachText(i: Impact): string[] {
   return lines.length ? lines : ['reaches no traced item'];
 }
 
+/** Counts per kind: `requirement 1 changed; threat 1 added, 1 removed`. */
+function perKind(items: EvidenceDiff['items']): string {
+  const counts = new Map<string, { added: number; removed: number; changed: number }>();
+  const bump = (kind: string, what: 'added' | 'removed' | 'changed') => {
+    const c = counts.get(kind) ?? { added: 0, removed: 0, changed: 0 };
+    c[what]++;
+    counts.set(kind, c);
+  };
+  for (const r of items.added) bump(r.kind, 'added');
+  for (const r of items.removed) bump(r.kind, 'removed');
+  for (const r of items.changed) bump(r.kind, 'changed');
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(
+      ([kind, c]) =>
+        `${kind} ${(['added', 'removed', 'changed'] as const)
+          .filter((w) => c[w])
+          .map((w) => `${c[w]} ${w}`)
+          .join(', ')}`,
+    )
+    .join('; ');
+}
+
 /** Terminal form of `spdf diff`: one line per change, counts first. */
 export function diffToText(d: EvidenceDiff): string {
   const out: string[] = [`spdf diff: ${side(d.base)} .. ${side(d.head)}`, ''];
   const { items, links, findings } = d;
-  out.push(`Items: ${items.added.length} added, ${items.removed.length} removed, ${items.changed.length} changed`);
+  const kinds = perKind(items);
+  out.push(`Items: ${items.added.length} added, ${items.removed.length} removed, ${items.changed.length} changed${kinds ? ` (${kinds})` : ''}`);
   const item = (verb: string, r: ItemRef, extra = '') => out.push(`  ${verb.padEnd(8)} ${r.kind} ${r.id}${extra ? `  ${extra}` : ''}  (${where(r)})`);
   for (const r of items.added) item('added', r);
   for (const r of items.removed) item('removed', r);
@@ -78,6 +102,7 @@ export function diffToMarkdown(d: EvidenceDiff): string {
     '',
   );
   out.push('### Model items', '');
+  if (perKind(items)) out.push(md(perKind(items)), '');
   out.push(
     ...table(
       ['Change', 'Kind', 'ID', 'Fields', 'Where'],
