@@ -28,7 +28,7 @@ export function registerEvidenceDiffPanel(
     title: 'SPDF Evidence Diff',
     command: COMPARE_COMMAND,
     html: diffHtml,
-    getData: async () => current,
+    getData: () => Promise.resolve(current),
     message: (result) => ({ type: 'data', result }),
     root: () => vscode.workspace.workspaceFolders?.[0]?.uri,
   });
@@ -41,7 +41,7 @@ export function registerEvidenceDiffPanel(
         if (!base) return;
       }
       const notes = vscode.workspace.textDocuments.some((d) => d.isDirty) ? ['Unsaved editors are not included: the working tree is read from disk. Save, then compare again.'] : [];
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `SPDF: comparing evidence with ${base}...` }, () => diff(base!));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `SPDF: comparing evidence with ${base}...` }, () => diff(base));
       current = { ...result, base, notes };
       if (result.error) void vscode.window.showErrorMessage(`SPDF: no evidence diff against ${base}: ${result.error}`);
       if (panel.current()) panel.refresh();
