@@ -52,7 +52,7 @@ export async function loadSnapshot(
         problems.push(`${lockFile} cannot be read: ${(e as Error).message}; every code link counts as unreviewed`);
       }
     }
-  }
+  } else problems.push('source code not read (code links off): the code-link sections are empty, not clean');
   const testResults = await readResults(config.testResults);
   problems.push(...testResults.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`));
   const inputs = ruleInputs(workspace, { code, lockText, testResults });

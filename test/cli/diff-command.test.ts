@@ -157,6 +157,13 @@ describe('spdf diff', function () {
     }
   });
 
+  it('without code says the code-link sections were not read', async () => {
+    const r = await diff('base..code', '--no-code', '-f', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).links.symbolsChanged, []);
+    assert.match(r.stderr, /^warning: code: source code not read \(code links off\)/m);
+  });
+
   it('leaves the working tree, the index and every git file untouched', async () => {
     repo.edit('src/pump.c', (t) => `${t}/* uncommitted */\n`);
     writeFileSync(join(repo.root, 'untracked.txt'), 'x');
