@@ -278,3 +278,29 @@ export const SymbolItemsRequest = new RequestType<{ uri: string; position: { lin
 
 /** The code that implements or verifies an item, and its tests. */
 export const ItemCodeRequest = new RequestType<{ id: string; root?: string }, { found: boolean; code: TraceTarget[] }, void>('spdf/itemCode');
+
+// ---- change impact (issue 17) ----------------------------------------------------------------------------
+export interface ImpactResult {
+  /** The item ID or `file#symbol` the cursor designates; null when there is none (nothing to show). */
+  subject: string | null;
+  /** Model IDs the subject stands for (the ID itself, or the IDs a symbol's tags name). */
+  ids: string[];
+  /** What the subject reaches, in the order hazards, threats, controls, requirements, tests. */
+  reach: (TraceTarget & { category: 'hazard' | 'threat' | 'control' | 'requirement' | 'test' })[];
+}
+
+/** What the ID, tag or linked symbol at a position reaches (src/core/diff/impact.ts) and the tests verifying it. */
+export const ImpactRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, ImpactResult, void>('spdf/impact');
+
+/** Local and remote-tracking branches of the primary root's repository; `error` when git cannot answer. */
+export const BranchesRequest = new RequestType<Record<string, never>, { branches: string[]; error?: string }, void>('spdf/branches');
+
+export interface EvidenceDiffResult {
+  /** The diff of `base` .. the working tree on disk (`spdf diff BASE --format json`); absent on error. */
+  diff?: import('./core/diff/model').EvidenceDiff;
+  /** Why there is no diff (not a git repository, unknown revision, a revision's model did not load, untrusted). */
+  error?: string;
+}
+
+/** `spdf diff BASE` for the primary root: evidence of the branch `base` against the working tree. */
+export const EvidenceDiffRequest = new RequestType<{ base: string }, EvidenceDiffResult, void>('spdf/evidenceDiff');

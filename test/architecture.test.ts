@@ -56,6 +56,7 @@ const CORE_LAYERS: Record<string, readonly string[]> = {
   'src/core/fixes': ['src/core/rules', 'src/core/matrix', 'src/core/export', 'src/core/query'],
   'src/core/rules': ['src/core/matrix', 'src/core/export', 'src/core/query'],
   'src/core/matrix': ['src/core/export', 'src/core/query'],
+  'src/core/diff': ['src/core/export', 'src/core/query'],
   'src/core/query': ['src/core/rules', 'src/core/matrix', 'src/core/export'],
   'src/core/export': ['src/core/query'],
 };

@@ -32,6 +32,10 @@ export const extraCommands: Record<string, ExtraCommand> = {
     summary: 'the threat model for other tools: otm [dir] [-o FILE] (Open Threat Model JSON; what OTM cannot hold is listed)',
     run: (o, args) => (require('./commands/export') as typeof import('./commands/export')).exportCommand(o, args),
   },
+  diff: {
+    summary: 'what a change did to the evidence (items, links, statuses, coverage, findings, impact): [REV_A[..REV_B]] [--format human|md|json|sarif] [-o FILE]',
+    run: (o, args) => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand(o, args),
+  },
   check: {
     summary:
       'CI gate, fails closed: [--min-coverage PCT (default check.min_coverage, else 100)] [--fail-on-status S,...] [--allow-load-errors] [--allow-unknown-ids] [--allow-errors] [--format human|json]',

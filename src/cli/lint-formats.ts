@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { toCodeQuality } from '../core/export/code-quality';
 import { lintToSarif } from '../core/export/sarif';
 import type { Finding } from '../core/types';
 import { toPosix } from '../node/fs-host';
@@ -13,6 +14,7 @@ export type LintFormatter = (check: NodeCheck, shown: Finding[]) => string;
 export const LINT_FORMATTERS: Readonly<Record<string, LintFormatter>> = {
   json: (check, shown) => JSON.stringify(lintJson(check.root, check.result, shown), null, 2),
   sarif: (check, shown) => JSON.stringify(lintToSarif(check.result, shown, { toolVersion: pkg.version, uriPrefix: rootPrefix(check.root) }), null, 2),
+  'code-quality': (check, shown) => toCodeQuality(shown, rootPrefix(check.root)),
 };
 
 export const LINT_FORMATS: readonly string[] = ['human', ...Object.keys(LINT_FORMATTERS)];

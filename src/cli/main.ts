@@ -12,7 +12,7 @@ const USAGE = `usage: spdf <command> [options]   (spdf <command> --help for its 
 
 commands:
   lint [paths...]     check the workspace; paths narrow what is reported
-      --format human|json|sarif   --max-warnings N   --fix   --quiet   --untrusted   --no-code   --no-cache   --cache-location DIR
+      --format human|json|sarif|code-quality   --max-warnings N   --fix   --quiet   --untrusted   --no-code   --no-cache   --cache-location DIR
   rules [--format json]   list every rule
   explain CODE        print a rule's documentation
   init [dir]          write a starter config and model into an empty folder
@@ -23,7 +23,7 @@ exit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage o
 
 const LINT_USAGE = `usage: spdf lint [paths...] [options]
 Checks the workspace that holds the first path (default: the current folder); paths narrow what is reported, never what is loaded.
-  -f, --format human|json|sarif   output format (default human)
+  -f, --format human|json|sarif|code-quality   output format (default human; code-quality: GitLab's report)
   --max-warnings N                exit 1 when more than N warnings are shown
   --fix                           apply the fixes of fixable rules, listing every change
   -q, --quiet                     show errors only

@@ -8,7 +8,10 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EDITOR_LANGUAGE_IDS } from '../core/codelinks/language-descriptors';
 import {
+  BranchesRequest,
   CLIENT_COMMANDS,
+  EvidenceDiffRequest,
+  ImpactRequest,
   InsertTagRequest,
   MarkReviewedRequest,
   SERVER_COMMANDS,
@@ -35,6 +38,7 @@ import { STATUS_COMMANDS, statusView } from './status-view';
 import { RequirementsTree, toLocation, type Node } from './tree';
 import { registerMatrixPanel } from './webviews/matrix';
 import { registerZoneDiagramPanel } from './webviews/diagram';
+import { registerEvidenceDiffPanel } from './webviews/evidence-diff';
 
 let client: LanguageClient | undefined;
 
@@ -114,6 +118,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
 
   const matrix = registerMatrixPanel(context, async (root) => client!.sendRequest(TraceMatrixRequest, { root }), roots);
   const diagram = registerZoneDiagramPanel(context, async (root) => client!.sendRequest(ZoneDiagramRequest, { root }), roots);
+  registerEvidenceDiffPanel(
+    context,
+    async () => (client?.isRunning() ? client.sendRequest(BranchesRequest, {}) : { branches: [], error: 'the language server is not running' }),
+    async (base) => (client?.isRunning() ? client.sendRequest(EvidenceDiffRequest, { base }) : { error: 'the language server is not running' }),
+  );
 
   let indexingDone: (() => void) | undefined;
   let indexingTimer: NodeJS.Timeout | undefined;
@@ -257,6 +266,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     if (!r.symbol) return void vscode.window.showInformationMessage('SPDF: no function or type at the cursor.');
     if (!r.items.length) return void vscode.window.showWarningMessage(`SPDF: ${r.symbol} is linked to no requirement, control, threat or hazard.`);
     await pickAndOpen(r.items, `Items linked to ${r.symbol}`);
+  });
+  cmd('spdf.whatDoesThisReach', async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!client || !editor) return;
+    const r = await client.sendRequest(ImpactRequest, { uri: editor.document.uri.toString(), position: editor.selection.active });
+    if (!r.subject) return void vscode.window.showInformationMessage('SPDF: no model ID, tag or linked symbol at the cursor.');
+    if (!r.reach.length) return void vscode.window.showWarningMessage(`SPDF: ${r.subject} reaches no hazard, threat, control, requirement or test.`);
+    type Entry = vscode.QuickPickItem & { t?: (typeof r.reach)[number] };
+    const entries: Entry[] = [];
+    for (const category of ['hazard', 'threat', 'control', 'requirement', 'test'] as const) {
+      const of = r.reach.filter((x) => x.category === category);
+      if (of.length) entries.push({ label: `${category}s`, kind: vscode.QuickPickItemKind.Separator }, ...of.map((t) => ({ label: t.label, description: t.description, t })));
+    }
+    const pick = await vscode.window.showQuickPick(entries, { placeHolder: `What ${r.subject} reaches (re-verify these when it changes)`, matchOnDescription: true });
+    if (pick?.t) await vscode.commands.executeCommand('spdf.openLocation', pick.t.location);
   });
   cmd('spdf.showCodeOfItem', async (node?: Node) => {
     const editor = vscode.window.activeTextEditor;

@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { parseReviewLock } from '../core/codelinks/review-lock';
 import type { TagSyntaxOptions } from '../core/codelinks/tag-syntaxes';
+import type { Host } from '../core/host';
 import type { ResolvedConfig } from '../core/model/config-def';
 import { DEFAULT_ID_PATTERNS } from '../core/model/kinds';
 import { loadWorkspace, type Workspace } from '../core/model/load-workspace';
@@ -106,7 +107,7 @@ async function earlyConfig(host: FsHost, trusted: boolean): Promise<{ config: Re
   return { config: resolveConfig(bytes, trusted).config, allFiles };
 }
 
-function codeIndexOptions(root: string, host: FsHost, config: ResolvedConfig, allFiles: string[], alwaysParse: CodeIndexOptions['alwaysParse'], cacheDir: string | undefined): CodeIndexOptions {
+export function codeIndexOptions(root: string, host: Host, config: ResolvedConfig, allFiles: string[], alwaysParse: CodeIndexOptions['alwaysParse'], cacheDir: string | undefined): CodeIndexOptions {
   const include = config.code.include.length ? picomatch(config.code.include, { dot: true }) : undefined;
   return {
     root,

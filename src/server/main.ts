@@ -6,6 +6,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerCustomRequests } from './handlers/custom-requests';
+import { registerEvidenceDiff } from './handlers/evidence-diff';
 import { registerDocumentHandlers } from './handlers/documents';
 import { registerLanguageFeatures } from './handlers/language-features';
 import { registerLifecycleHandlers } from './handlers/lifecycle';
@@ -25,5 +26,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerDocumentHandlers(parts);
   registerLanguageFeatures(parts);
   registerCustomRequests(parts);
+  registerEvidenceDiff(parts);
   connection.listen();
 }

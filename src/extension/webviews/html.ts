@@ -67,3 +67,10 @@ export function matrixHtml(cspSource: string, nonce: string, asUri: (mediaPath: 
 export function diagramHtml(cspSource: string, nonce: string, asUri: (mediaPath: string) => string): string {
   return webviewHtml({ title: 'SPDF zone diagram', cspSource, nonce, styles: [asUri('diagram/diagram.css')], scripts: [asUri('diagram/layout.js'), asUri('diagram/diagram.js')] });
 }
+
+export const DIFF_VIEW_TYPE = 'spdf.evidenceDiff';
+
+/** Evidence diff shell: media/diff/diff.{css,js}. */
+export function diffHtml(cspSource: string, nonce: string, asUri: (mediaPath: string) => string): string {
+  return webviewHtml({ title: 'SPDF evidence diff', cspSource, nonce, styles: [asUri('diff/diff.css')], scripts: [asUri('diff/diff.js')] });
+}

@@ -1,0 +1,131 @@
+// @spdf implements SPDF-CMD-DIFF
+import picomatch from 'picomatch';
+import { REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
+import type { DiffSide } from '../core/diff/model';
+import type { Host } from '../core/host';
+import type { TestResultsInput } from '../core/matrix/test-results';
+import { loadWorkspace, type Workspace } from '../core/model/load-workspace';
+import { lint } from '../core/rules/engine';
+import { buildCodeIndex } from './codeindex/build-code-index';
+import { FsHost, type WalkNote } from './fs-host';
+import { GitRevisionHost, defaultBase, repositoryPrefix, resolveCommit } from './git-revision';
+import { MAX_JUNIT_BYTES, parseJUnit, readTestResults } from './junit';
+import { codeIndexOptions, ruleInputs, safetyCriticalCodeGlobs } from './workspace';
+
+export interface Snapshot extends DiffSide {
+  workspace: Workspace;
+  /** Files left out while listing or indexing, each with its reason. */
+  notes: WalkNote[];
+}
+
+export interface SnapshotOptions {
+  trusted?: boolean;
+  /** Index source code (default true). */
+  code?: boolean;
+}
+
+/**
+ * Loads one side of a diff through any host, the same way for a commit and for the working tree: model,
+ * code index (no cache, no git dates), the review lock and the JUnit results that side holds, then lint.
+ */
+export async function loadSnapshot(
+  root: string,
+  host: Host & { notes: WalkNote[] },
+  label: string,
+  readResults: (globs: readonly string[]) => Promise<TestResultsInput>,
+  opts: SnapshotOptions = {},
+): Promise<Snapshot> {
+  const trusted = opts.trusted ?? true;
+  const workspace = await loadWorkspace(host, { trusted });
+  const { config } = workspace;
+  const problems: string[] = [];
+  let code;
+  let lockText: string | undefined;
+  if (opts.code !== false) {
+    code = await buildCodeIndex({ ...codeIndexOptions(root, host, config, workspace.allFiles, safetyCriticalCodeGlobs(workspace), undefined), cache: false });
+    problems.push(...code.problems);
+    const lockFile = config.lockFile ?? REVIEW_LOCK_FILE;
+    if (workspace.allFiles.includes(lockFile)) {
+      try {
+        lockText = new TextDecoder('utf-8', { fatal: true }).decode(await host.readFile(lockFile));
+      } catch (e) {
+        problems.push(`${lockFile} cannot be read: ${(e as Error).message}; every code link counts as unreviewed`);
+      }
+    }
+  } else problems.push('source code not read (code links off): the code-link sections are empty, not clean');
+  const testResults = await readResults(config.testResults);
+  problems.push(...testResults.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`));
+  const inputs = ruleInputs(workspace, { code, lockText, testResults });
+  const notes = [...host.notes, ...(code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
+  // Source files that could not be read are evidence the diff did not see: say so, as spdf check does.
+  for (const n of host.notes) problems.push(`${n.path}: ${n.reason}`);
+  for (const n of code?.notes ?? []) if (n.kind === 'unreadable' || n.kind === 'oversize') problems.push(`${n.file}: ${n.message}`);
+  return { label, workspace, inputs, lint: lint(inputs), problems, notes };
+}
+
+/** JUnit files a commit holds (matched against its file list), parsed like files on disk. */
+function resultsFromHost(host: Host): (globs: readonly string[]) => Promise<TestResultsInput> {
+  return async (globs) => {
+    const out: TestResultsInput = { version: 1, files: [], cases: [], problems: [] };
+    if (!globs.length) return out;
+    const all = await host.listFiles();
+    for (const glob of globs) {
+      const match = picomatch(glob, { dot: true });
+      if (!all.some((f) => match(f)))
+        out.problems.push({ file: glob, line: 1, column: 1, message: `test result glob '${glob}' matches no file in this revision: no test result was read, so no verifier can be shown to pass` });
+    }
+    const match = picomatch([...globs], { dot: true });
+    for (const file of all.filter((f) => match(f))) {
+      try {
+        const size = await host.statSize?.(file);
+        if (size !== undefined && size > MAX_JUNIT_BYTES) {
+          out.problems.push({ file, line: 1, column: 1, message: `test result file is larger than ${MAX_JUNIT_BYTES} bytes; skipped` });
+          continue;
+        }
+        const parsed = parseJUnit(file, new TextDecoder().decode(await host.readFile(file)));
+        out.files.push(file);
+        out.cases.push(...parsed.cases);
+        out.problems.push(...parsed.problems);
+      } catch (e) {
+        out.problems.push({ file, line: 1, column: 1, message: `cannot read test results: ${(e as Error).message}` });
+      }
+    }
+    return out;
+  };
+}
+
+/** One side of `spdf diff`: a commit (read through git) or, with `rev` undefined, the working tree. */
+export async function loadRevision(root: string, rev: string | undefined, opts: SnapshotOptions & { label?: string } = {}): Promise<Snapshot & { commit?: string }> {
+  if (rev === undefined) {
+    const host = new FsHost(root);
+    return loadSnapshot(root, host, opts.label ?? 'working tree', (globs) => readTestResults(root, globs), opts);
+  }
+  const commit = await resolveCommit(root, rev);
+  const host = new GitRevisionHost(root, commit);
+  try {
+    return { ...(await loadSnapshot(root, host, opts.label ?? rev, resultsFromHost(host), opts)), commit };
+  } finally {
+    host.close();
+  }
+}
+
+export interface RevisionRange {
+  base: { rev: string; commit: string };
+  /** undefined: the working tree. */
+  head?: { rev: string; commit: string };
+}
+
+/**
+ * `REV_A..REV_B`, `REV_A` (.. working tree) or nothing (merge base with the default branch .. working
+ * tree), each revision resolved to a commit; rejects with a GitError outside a repository or for an unknown revision.
+ */
+export async function resolveRange(root: string, spec: string | undefined): Promise<RevisionRange> {
+  await repositoryPrefix(root);
+  if (spec === undefined || spec === '') return { base: await defaultBase(root) };
+  const dots = spec.indexOf('..');
+  if (dots < 0) return { base: { rev: spec, commit: await resolveCommit(root, spec) } };
+  if (spec.includes('...')) throw new RangeError(`'${spec}': use REV_A..REV_B (two dots); the base is taken as written`);
+  const a = spec.slice(0, dots) || 'HEAD';
+  const b = spec.slice(dots + 2) || 'HEAD';
+  return { base: { rev: a, commit: await resolveCommit(root, a) }, head: { rev: b, commit: await resolveCommit(root, b) } };
+}
