@@ -28,6 +28,10 @@ export const extraCommands: Record<string, ExtraCommand> = {
       'requirements (csv, oft-spec, reqif, strictdoc, trlc, xlsx) or threat models (otm, threagile, threat-dragon, induform) from existing documents: FORMAT FILE_OR_DIR... -o DIR [--force]; writes *.spdf.yaml and IMPORT-REPORT.md',
     run: (o, args) => (require('./commands/import') as typeof import('./commands/import')).importCommand(o, args),
   },
+  baseline: {
+    summary: 'accept the current findings: writes spdf.baseline.json (lint and check then report only new ones) [-o FILE] [--prune]',
+    run: (o, args) => (require('./commands/baseline') as typeof import('./commands/baseline')).baselineCommand(o, args),
+  },
   check: {
     summary:
       'CI gate, fails closed: [--min-coverage PCT (default check.min_coverage, else 100)] [--fail-on-status S,...] [--allow-load-errors] [--allow-unknown-ids] [--allow-errors] [--format human|json]',
