@@ -72,7 +72,7 @@ describe('baseline: a baseline that cannot be read fails closed', () => {
     writeFileSync(join(dir, 'broken.spdf.yaml'), 'requirements:\n\t- id: SEC-REQ-002\n');
     const r = await runCli(['baseline', dir, '--no-cache']);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /^error: 1 finding not baselined: it means an input was not read or understood; fix it:\n {2}broken\.spdf\.yaml:2:1 {2}TM000 /m);
+    assert.match(r.stderr, /^error: 2 findings not baselined: they mean an input was not read or understood; fix them:\n {2}broken\.spdf\.yaml:2:1 {2}TM000 /m);
     const lint = await runCli(['lint', dir, '--no-cache', '--baseline', join(dir, 'spdf.baseline.json')]);
     assert.equal(lint.code, 1);
     assert.match(lint.stdout, /broken\.spdf\.yaml:2:1 +error +TM000/);
