@@ -184,6 +184,8 @@ export interface ServerSettings {
   reviewer: string;
   /** Index source files for code links. */
   codeLinks: boolean;
+  /** Severity of findings the workspace baseline accepts (`off`: not shown). */
+  baselineSeverity: 'hint' | 'information' | 'off';
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -192,6 +194,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   rulesDocsUrl: '',
   reviewer: '',
   codeLinks: true,
+  baselineSeverity: 'hint',
 };
 
 // ---- matrix and zone-diagram webviews (traceability issue) --------------------------------------------
