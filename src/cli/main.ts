@@ -20,7 +20,7 @@ commands:
 ${Object.entries(extraCommands)
   .map(([n, c]) => `  ${n.padEnd(18)}  ${c.summary}`)
   .join('\n')}
-exit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage or internal error.`;
+exit codes: 0 clean, 1 findings at error level (or too many warnings, or baseline entries that no longer occur), 2 usage or internal error (or an unreadable baseline).`;
 
 const LINT_USAGE = `usage: spdf lint [paths...] [options]
 Checks the workspace that holds the first path (default: the current folder); paths narrow what is reported, never what is loaded.
@@ -30,7 +30,7 @@ Checks the workspace that holds the first path (default: the current folder); pa
   -q, --quiet                     show errors only
   ${BASELINE_FLAGS_USAGE}
   ${WORKSPACE_FLAGS_WITH_CODE_USAGE}
-exit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage or internal error.`;
+exit codes: 0 clean, 1 findings at error level (or too many warnings, or baseline entries that no longer occur), 2 usage or internal error (or an unreadable baseline).`;
 const RULES_USAGE = 'usage: spdf rules [--format human|json]\nLists every rule: code, alias, default severity, description.';
 const EXPLAIN_USAGE = 'usage: spdf explain CODE|ALIAS\nPrints the documentation of one rule.';
 const INIT_USAGE = 'usage: spdf init [dir]\nWrites a starter config and model into an empty (or new) folder; never overwrites.';
