@@ -1,6 +1,6 @@
 // @spdf verifies SPDF-BASE-004
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { runCli, tempWorkspace } from '../support/cli';
@@ -81,6 +81,16 @@ describe('server: findings of the baseline are shown lower', () => {
       d.map((x) => msg(x).replace(/ \(did you mean.*/, '')),
       ["unknown control 'CTRL-405'"],
     );
+  });
+
+  it('re-reads the baseline when it changes on disk', async () => {
+    const s = await start(undefined, '{"version": 1, "entries": []}\n');
+    const first = await s.waitDiagnostics(YAML, (d) => d.length > 0);
+    assert.ok(first.every((d) => d.severity !== DiagnosticSeverity.Hint));
+    writeFileSync(join(s.root, 'spdf.baseline.json'), baseline);
+    await s.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri('spdf.baseline.json'), type: 2 }] });
+    const after = await s.waitDiagnostics(YAML, (d) => d.length > 0 && d.every((x) => x.severity === DiagnosticSeverity.Hint));
+    assert.equal(after.length, first.length);
   });
 
   it('shows a corrupt baseline as an error on the baseline file and baselines nothing', async () => {

@@ -55,7 +55,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   if (args.quiet) shown = shown.filter((f) => f.severity === 'error');
   const unused = (base?.match?.unused ?? []).filter((u) => scope(u.entry.file));
   const render = LINT_FORMATTERS[args.format];
-  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet || !!base?.match, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
+  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
   else {
     printHuman(o, check.root, shown);
     if (base?.match) printBaseline(o, base, unused, scope);
