@@ -22,7 +22,10 @@ describe('baseline: adopting the example', () => {
     cpSync(EXAMPLE, dir, { recursive: true });
     const r = await runCli(['baseline', dir, '--no-cache']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^wrote spdf\.baseline\.json: \d+ entries for 22 findings$/);
+    assert.match(
+      r.stdout,
+      /^wrote spdf\.baseline\.json: \d+ entries for 22 findings\nspdf lint and spdf check use it with --baseline spdf\.baseline\.json; add 'baseline: spdf\.baseline\.json' to spdf\.config\.yaml/,
+    );
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -38,6 +38,8 @@ async function write(o: Out, check: NodeCheck, abs: string, file: string): Promi
   o.out(
     `wrote ${file}: ${baseline.entries.length} entr${baseline.entries.length === 1 ? 'y' : 'ies'} for ${count} finding${count === 1 ? '' : 's'}${previous.baseline ? ` (${changes(previous.baseline, baseline)})` : ''}`,
   );
+  if (check.workspace.config.baseline === undefined)
+    o.out(`spdf lint and spdf check use it with --baseline ${file}; add 'baseline: ${file}' to spdf.config.yaml for them and the editor to use it by default`);
   if (!refused.length) return EXIT_OK;
   o.err(
     `error: ${refused.length} finding${refused.length === 1 ? '' : 's'} not baselined: ${refused.length === 1 ? 'it means' : 'they mean'} an input was not read or understood; fix ${refused.length === 1 ? 'it' : 'them'}:`,

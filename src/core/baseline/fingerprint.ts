@@ -45,6 +45,7 @@ export class Fingerprinter {
 
   constructor(private readonly src: FingerprintSource) {
     for (const item of src.graph.items) (this.itemsByFile.get(item.file) ?? this.itemsByFile.set(item.file, []).get(item.file)!).push(item);
+    for (const list of this.itemsByFile.values()) list.sort((a, b) => a.node.start - b.node.start);
     for (const f of src.code?.files ?? []) this.codeByFile.set(f.file, f);
   }
 
@@ -53,7 +54,7 @@ export class Fingerprinter {
     const model = this.src.graph.fileByPath.get(f.file);
     if (model) {
       const offset = model.source.offsetAt(f.range.start);
-      const item = this.itemsByFile.get(f.file)?.find((i) => i.node.start <= offset && offset < Math.max(i.node.end, i.node.start + 1));
+      const item = itemAt(this.itemsByFile.get(f.file) ?? [], offset);
       const root = item ? item.node : model.roots.find((r) => r && r.start <= offset && offset <= r.end);
       const field = root ? keyPath(root, offset) : '';
       return { ...base, ...(item ? { item: item.id } : {}), ...(field ? { field } : {}) };
@@ -62,6 +63,21 @@ export class Fingerprinter {
     const symbol = code ? symbolAt(code, f.range.start) : undefined;
     return { ...base, ...(symbol !== undefined ? { symbol } : {}) };
   }
+}
+
+/** The item whose mapping holds an offset (items of one file sorted by start; they do not nest). */
+function itemAt(items: readonly ModelItem[], offset: number): ModelItem | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found: ModelItem | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].node.start <= offset) {
+      found = items[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found && offset < Math.max(found.node.end, found.node.start + 1) ? found : undefined;
 }
 
 /** Keys from `node` down to the deepest node holding `offset`; sequence positions are left out so reordering keeps the path. */
