@@ -222,6 +222,8 @@ export interface ServerSettings {
   reviewer: string;
   /** Index source files for code links. */
   codeLinks: boolean;
+  /** Severity of findings the workspace baseline accepts (`off`: not shown). */
+  baselineSeverity: 'hint' | 'information' | 'off';
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -230,6 +232,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   rulesDocsUrl: '',
   reviewer: '',
   codeLinks: true,
+  baselineSeverity: 'hint',
 };
 
 // ---- matrix and zone-diagram webviews (traceability issue) --------------------------------------------

@@ -59,6 +59,7 @@ const CORE_LAYERS: Record<string, readonly string[]> = {
   'src/core/diff': ['src/core/export', 'src/core/query'],
   'src/core/query': ['src/core/rules', 'src/core/matrix', 'src/core/export'],
   'src/core/export': ['src/core/query'],
+  'src/core/baseline': ['src/core/analysis', 'src/core/rules', 'src/core/fixes', 'src/core/matrix', 'src/core/export', 'src/core/query'],
 };
 
 /** Invariants of docs/architecture.md, written as tests (rust-analyzer style). */

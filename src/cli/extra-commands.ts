@@ -36,6 +36,10 @@ export const extraCommands: Record<string, ExtraCommand> = {
     summary: 'what a change did to the evidence (items, links, statuses, coverage, findings, impact): [REV_A[..REV_B]] [--format human|md|json|sarif] [-o FILE]',
     run: (o, args) => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand(o, args),
   },
+  baseline: {
+    summary: 'accept the current findings: writes spdf.baseline.json (lint and check then report only new ones) [-o FILE] [--prune]',
+    run: (o, args) => (require('./commands/baseline') as typeof import('./commands/baseline')).baselineCommand(o, args),
+  },
   check: {
     summary:
       'CI gate, fails closed: [--min-coverage PCT (default check.min_coverage, else 100)] [--fail-on-status S,...] [--allow-load-errors] [--allow-unknown-ids] [--allow-errors] [--format human|json]',

@@ -24,13 +24,21 @@ export function findingToJson(f: Finding) {
   };
 }
 
-export function lintJson(_root: string, result: LintResult, shown: Finding[]) {
+/** What `spdf lint --format json` adds besides findings: whether paths narrowed the report, and the baseline's outcome. */
+export interface LintJsonExtra {
+  narrowed?: boolean;
+  baseline?: unknown;
+}
+
+export function lintJson(_root: string, result: LintResult, shown: Finding[], extra: LintJsonExtra = {}) {
+  const all = extra.narrowed === undefined ? shown === result.findings : !extra.narrowed;
   return {
     version: JSON_FORMAT_VERSION,
     root: '.',
     findings: shown.map(findingToJson),
-    suppressed: result.suppressed.filter((s) => shown === result.findings || shown.some((f) => f.file === s.file)).map((s) => ({ ...findingToJson(s), justification: s.justification })),
+    suppressed: result.suppressed.filter((s) => all || shown.some((f) => f.file === s.file)).map((s) => ({ ...findingToJson(s), justification: s.justification })),
     summary: summarize(shown),
+    ...(extra.baseline !== undefined ? { baseline: extra.baseline } : {}),
   };
 }
 

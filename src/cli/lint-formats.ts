@@ -4,15 +4,15 @@ import { lintToSarif } from '../core/export/sarif';
 import type { Finding } from '../core/types';
 import { toPosix } from '../node/fs-host';
 import type { NodeCheck } from '../node/workspace';
-import { lintJson } from './format';
+import { lintJson, type LintJsonExtra } from './format';
 import pkg from '../../package.json';
 
 /** Renders the findings `spdf lint` shows in one machine format. */
-export type LintFormatter = (check: NodeCheck, shown: Finding[]) => string;
+export type LintFormatter = (check: NodeCheck, shown: Finding[], extra?: LintJsonExtra) => string;
 
 /** The machine formats of `spdf lint`; `human` is printed line by line (`printHuman`). */
 export const LINT_FORMATTERS: Readonly<Record<string, LintFormatter>> = {
-  json: (check, shown) => JSON.stringify(lintJson(check.root, check.result, shown), null, 2),
+  json: (check, shown, extra) => JSON.stringify(lintJson(check.root, check.result, shown, extra), null, 2),
   sarif: (check, shown) => JSON.stringify(lintToSarif(check.result, shown, { toolVersion: pkg.version, uriPrefix: rootPrefix(check.root) }), null, 2),
   'code-quality': (check, shown) => toCodeQuality(shown, rootPrefix(check.root)),
 };

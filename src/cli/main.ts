@@ -4,6 +4,7 @@ import { explainCommand, rulesCommand } from './commands/rules';
 import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
 import { EXIT_OK, EXIT_USAGE, UsageError, processOut, type Out } from './io';
+import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE } from './baseline-flags';
 import { extraCommands } from './extra-commands';
 import { parseCommand } from './parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from './workspace-flags';
@@ -12,14 +13,14 @@ const USAGE = `usage: spdf <command> [options]   (spdf <command> --help for its 
 
 commands:
   lint [paths...]     check the workspace; paths narrow what is reported
-      --format human|json|sarif|code-quality   --max-warnings N   --fix   --quiet   --untrusted   --no-code   --no-cache   --cache-location DIR
+      --format human|json|sarif|code-quality   --max-warnings N   --fix   --quiet   --baseline FILE   --untrusted   --no-code   --no-cache   --cache-location DIR
   rules [--format json]   list every rule
   explain CODE        print a rule's documentation
   init [dir]          write a starter config and model into an empty folder
 ${Object.entries(extraCommands)
   .map(([n, c]) => `  ${n.padEnd(18)}  ${c.summary}`)
   .join('\n')}
-exit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage or internal error.`;
+exit codes: 0 clean, 1 findings at error level (or too many warnings, or baseline entries that no longer occur), 2 usage or internal error (or an unreadable baseline).`;
 
 const LINT_USAGE = `usage: spdf lint [paths...] [options]
 Checks the workspace that holds the first path (default: the current folder); paths narrow what is reported, never what is loaded.
@@ -27,8 +28,9 @@ Checks the workspace that holds the first path (default: the current folder); pa
   --max-warnings N                exit 1 when more than N warnings are shown
   --fix                           apply the fixes of fixable rules, listing every change
   -q, --quiet                     show errors only
+  ${BASELINE_FLAGS_USAGE}
   ${WORKSPACE_FLAGS_WITH_CODE_USAGE}
-exit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage or internal error.`;
+exit codes: 0 clean, 1 findings at error level (or too many warnings, or baseline entries that no longer occur), 2 usage or internal error (or an unreadable baseline).`;
 const RULES_USAGE = 'usage: spdf rules [--format human|json]\nLists every rule: code, alias, default severity, description.';
 const EXPLAIN_USAGE = 'usage: spdf explain CODE|ALIAS\nPrints the documentation of one rule.';
 const INIT_USAGE = 'usage: spdf init [dir]\nWrites a starter config and model into an empty (or new) folder; never overwrites.';
@@ -46,6 +48,7 @@ export async function main(argv: string[], o: Out): Promise<number> {
             'max-warnings': { type: 'string' },
             fix: { type: 'boolean', default: false },
             quiet: { type: 'boolean', short: 'q', default: false },
+            ...BASELINE_FLAGS,
             ...WORKSPACE_FLAGS_WITH_CODE,
           },
           Infinity,
@@ -64,6 +67,7 @@ export async function main(argv: string[], o: Out): Promise<number> {
           code: ws.code,
           cache: ws.cache,
           cacheLocation: ws.cacheLocation,
+          baseline: values,
         });
       }
       case 'rules': {

@@ -5,8 +5,8 @@ function sourceGlob(extensions: readonly string[]): string {
   return `**/*.{${extensions.map((ext) => ext.replace(/^\./, '').replace(/[*?{}[\],\\]/g, '?')).join(',')}}`;
 }
 
-/** What the language server watches whatever the config says: model files, the config, the lock and the built-in source extensions. */
-export const BASE_WATCHED_GLOBS: readonly string[] = ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', sourceGlob(Object.keys(DEFAULT_EXTENSION_LANGUAGES))];
+/** What the language server watches whatever the config says: model files, the config, the lock, the baseline and the built-in source extensions. */
+export const BASE_WATCHED_GLOBS: readonly string[] = ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', '**/spdf.baseline.json', sourceGlob(Object.keys(DEFAULT_EXTENSION_LANGUAGES))];
 
 /** The glob of the source extensions `code.languages` of spdf.config.yaml adds to the built-in ones, or undefined when it adds none. */
 export function configuredSourceGlob(codeLanguages: Readonly<Record<string, string>>): string | undefined {

@@ -1,9 +1,12 @@
-// @spdf implements SPDF-LSP-DIAG
+// @spdf implements SPDF-LSP-DIAG, SPDF-BASE-004
 /**
  * Diagnostics: the scheduler re-runs the rules at once for an isolated change and debounced
  * (`spdf.diagnostics.debounceMs`) during a burst; the publisher sends only the files whose findings changed,
- * plus every open document edited since the last publish (with its version).
+ * plus every open document edited since the last publish (with its version). Findings the workspace baseline
+ * accepts go out at the severity of `spdf.baseline.severity` (hint, information, or not at all).
  */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { ServerSettings } from '../protocol';
 import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
 import type { Root, ServerSession } from './session';
@@ -16,6 +19,8 @@ export class DiagnosticsPublisher {
   private readonly lastFindings = new Map<string, readonly Finding[]>();
   /** Open documents edited since the last publish: always republished (with their version). */
   private readonly touched = new Set<string>();
+  /** Which of those findings the baseline accepted ('1' per baselined finding, '0' per other). */
+  private readonly lastBaselined = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private again = false;
@@ -78,20 +83,27 @@ export class DiagnosticsPublisher {
         const file = k.slice(paths.root.length + 1);
         const findings = state.findingsByFile.get(file) ?? [];
         const prev = lastFindings.get(k);
-        const same = !!prev && prev.length === findings.length && prev.every((f, i) => f === findings[i]);
+        const baselined = findings.map((f) => (state.baselined.has(f) ? '1' : '0')).join('');
+        const same = !!prev && prev.length === findings.length && prev.every((f, i) => f === findings[i]) && this.lastBaselined.get(k) === baselined;
         if (same && !force && !touched.has(k)) continue;
-        const diagnostics = findings.map((f) => toDiagnostic(f, paths, session.docsUrl));
-        const json = same ? published.get(k) : JSON.stringify(diagnostics);
+        const diagnostics = findings.flatMap((f) => {
+          const d = toDiagnostic(f, paths, session.docsUrl);
+          return state.baselined.has(f) ? baselinedDiagnostic(d, session.settings.baselineSeverity) : [d];
+        });
+        const json = same && !force ? published.get(k) : JSON.stringify(diagnostics);
         lastFindings.set(k, findings);
+        this.lastBaselined.set(k, baselined);
         if (!force && !touched.has(k) && published.get(k) === json) continue;
         const uri = paths.toUri(file);
         const doc = session.docs.get(uri);
         if (session.disposed) return;
         void session.connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
-        if (diagnostics.length) published.set(k, json ?? '[]');
+        // A file whose findings are all hidden (baselined, severity off) is kept: nothing is re-sent until they change.
+        if (diagnostics.length || findings.length) published.set(k, json ?? '[]');
         else {
           published.delete(k);
           lastFindings.delete(k);
+          this.lastBaselined.delete(k);
         }
       }
     }
@@ -107,9 +119,16 @@ export class DiagnosticsPublisher {
         this.published.delete(k);
       }
     for (const k of [...this.lastFindings.keys()]) if (k.startsWith(prefix)) this.lastFindings.delete(k);
+    for (const k of [...this.lastBaselined.keys()]) if (k.startsWith(prefix)) this.lastBaselined.delete(k);
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
   }
+}
+
+/** A finding the baseline accepts: shown lower and marked, or not at all. */
+function baselinedDiagnostic(d: Diagnostic, severity: ServerSettings['baselineSeverity']): Diagnostic[] {
+  if (severity === 'off') return [];
+  return [{ ...d, severity: severity === 'hint' ? DiagnosticSeverity.Hint : DiagnosticSeverity.Information, message: `${d.message} (baselined)` }];
 }

@@ -15,6 +15,8 @@ export async function pullSettings(session: ServerSession): Promise<void> {
   }
 }
 
+const oneOf = <T extends string>(v: unknown, values: readonly T[], d: T): T => (values.includes(v as T) ? (v as T) : d);
+
 /** Settings from a client's `spdf` object: a missing or mistyped value keeps its previous value. */
 export function settingsFrom(s: Record<string, unknown>, prev: ServerSettings): ServerSettings {
   const get = (path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), s);
@@ -27,5 +29,6 @@ export function settingsFrom(s: Record<string, unknown>, prev: ServerSettings): 
     rulesDocsUrl: str(get('rulesDocsUrl'), prev.rulesDocsUrl),
     reviewer: str(get('review.reviewer') ?? get('reviewer'), prev.reviewer),
     codeLinks: bool(get('codeLinks.enable') ?? get('codeLinks'), prev.codeLinks),
+    baselineSeverity: oneOf(get('baseline.severity'), ['hint', 'information', 'off'] as const, prev.baselineSeverity),
   };
 }

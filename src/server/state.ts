@@ -3,6 +3,10 @@
  * file at a time, with open documents overriding the disk. Knows nothing of LSP (paths are
  * workspace-relative POSIX paths; positions are the core's).
  */
+import { posix } from 'node:path';
+import { Fingerprinter } from '../core/baseline/fingerprint';
+import { parseBaseline, type Baseline } from '../core/baseline/format';
+import { matchBaseline } from '../core/baseline/match';
 import { parseReviewLock, REVIEW_LOCK_FILE, type ReviewLock } from '../core/codelinks/review-lock';
 import { ReviewLockIndex, reviewStatusOf, type LinkReviewStatus } from '../core/codelinks/review-status';
 import type { CodeFileIndex, CodeLink } from '../core/codelinks/model';
@@ -46,7 +50,7 @@ export interface StateOptions {
   wasmDir?: string;
 }
 
-export type ChangeKind = 'config' | 'model' | 'code' | 'lock' | 'other';
+export type ChangeKind = 'config' | 'model' | 'code' | 'lock' | 'baseline' | 'other';
 
 export class WorkspaceState {
   config!: ResolvedConfig;
@@ -79,6 +83,12 @@ export class WorkspaceState {
   private testResults?: TestResultsInput;
   /** Last commit dates from git, read at load when TM007 (stale model) is on. */
   private fileDates?: Map<string, number>;
+  /** The baseline config `baseline` names, when it was read; its problems are shown as errors and baseline nothing. */
+  private baseline?: Baseline;
+  private baselineProblems: Finding[] = [];
+  private baselineDirty = true;
+  /** Findings of the latest check that the baseline accepts (the editor shows them at a lower severity). */
+  baselined: ReadonlySet<Finding> = new Set();
 
   constructor(
     private host: Host,
@@ -106,6 +116,7 @@ export class WorkspaceState {
     progress?.(`reading ${models.length} model files`, 5);
     await Promise.all(models.map(async (p) => this.loads.set(p, await this.loadModel(p))));
     await this.loadLock();
+    await this.loadBaseline();
     await this.loadTestResults();
     const stale = findRule('TM007');
     // git runs only in a trusted workspace: a hostile repository config could make it run programs.
@@ -169,6 +180,38 @@ export class WorkspaceState {
     this.lockIndex = new ReviewLockIndex(this.lock);
   }
 
+  /** The baseline file of the config, workspace-relative, or undefined (none, or outside the root). */
+  private baselinePath(): string | undefined {
+    const name = this.config?.baseline;
+    if (name === undefined) return undefined;
+    const p = posix.normalize(name.replace(/\\/g, '/'));
+    return p.startsWith('../') || p === '..' || posix.isAbsolute(p) || /^[a-zA-Z]:/.test(p) ? undefined : p;
+  }
+
+  private async loadBaseline(): Promise<void> {
+    this.baseline = undefined;
+    this.baselineProblems = [];
+    this.baselineDirty = true;
+    if (this.config.baseline === undefined) return;
+    const problem = (file: string, range: Finding['range'], message: string) =>
+      this.baselineProblems.push({ code: 'TM009', severity: 'error', file, range, message: `baseline: ${message}; no finding is baselined` });
+    const path = this.baselinePath();
+    if (path === undefined) return void problem(CONFIG_FILE, ZERO, `'${this.config.baseline}' must name a file inside the workspace root`);
+    const text = this.overlays.get(path) ?? (this.files.has(path) ? await this.readText(path) : undefined);
+    if (text === undefined) return void problem(CONFIG_FILE, ZERO, `'${path}' named by spdf.config.yaml does not exist or cannot be read (write it with spdf baseline)`);
+    const parsed = parseBaseline(text);
+    for (const p of parsed.problems) problem(path, p.range, p.message);
+    this.baseline = parsed.baseline;
+  }
+
+  /** Splits the latest findings against the baseline, and adds the baseline's own problems to the files' findings. */
+  private applyBaseline(): void {
+    const fp = this.baseline && new Fingerprinter({ graph: this.graph, code: this.codeInput() });
+    this.baselined = new Set(fp && this.baseline ? matchBaseline(this.result.findings, this.baseline, (f) => fp.of(f)).baselined : []);
+    for (const p of this.baselineProblems) this.findingsByFile.set(p.file, [...(this.findingsByFile.get(p.file) ?? []), p]);
+    this.baselineDirty = false;
+  }
+
   private async readText(path: string): Promise<string | undefined> {
     const o = this.overlays.get(path);
     if (o !== undefined) return o;
@@ -200,6 +243,7 @@ export class WorkspaceState {
   kindOf(path: string): ChangeKind {
     if (path === CONFIG_FILE) return 'config';
     if (path === (this.config?.lockFile || REVIEW_LOCK_FILE)) return 'lock';
+    if (path === this.baselinePath()) return 'baseline';
     if (this.isModel(path)) return 'model';
     if (this.opts.codeLinks && this.code?.languageOf(path)) return 'code';
     return 'other';
@@ -233,6 +277,7 @@ export class WorkspaceState {
       const kind = this.kindOf(path);
       if (kind === 'config') await this.reloadForConfig();
       else if (kind === 'lock') await this.loadLock();
+      else if (kind === 'baseline') await this.loadBaseline();
       if (kind === 'model') this.graphDirty = true;
       if (kind === 'code' || kind === 'lock') this.codeDirty = true;
       if (kind === 'code') this.linksChanged = true;
@@ -261,6 +306,9 @@ export class WorkspaceState {
       case 'lock':
         await this.loadLock();
         this.codeDirty = true;
+        break;
+      case 'baseline':
+        await this.loadBaseline();
         break;
       case 'model':
         this.loads.set(path, await this.loadModel(path));
@@ -331,7 +379,9 @@ export class WorkspaceState {
       this.findingsByFile = byFile;
       this.traceCache.clear();
       this.traceIndexCache = undefined;
+      this.baselineDirty = true;
     }
+    if (this.baselineDirty) this.applyBaseline();
     return { result: this.result, graphRebuilt };
   }
 

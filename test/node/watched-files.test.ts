@@ -6,7 +6,7 @@ describe('watched files', () => {
   it('watches the model, the config, the lock and every source extension of the language descriptors', () => {
     const extensions = LANGUAGE_DESCRIPTORS.flatMap((d) => d.extensions.map((e) => e.slice(1)));
     assert.ok(extensions.includes('c') && extensions.includes('py'), extensions.join());
-    assert.deepEqual(BASE_WATCHED_GLOBS, ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', `**/*.{${extensions.join(',')}}`]);
+    assert.deepEqual(BASE_WATCHED_GLOBS, ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', '**/spdf.baseline.json', `**/*.{${extensions.join(',')}}`]);
   });
 
   it('adds the extensions code.languages maps to a language, not those it turns off, remaps or names an unknown language for', () => {

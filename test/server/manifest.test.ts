@@ -90,7 +90,8 @@ describe('extension manifest', () => {
 
   it('has settings for everything the server reads', () => {
     const props = Object.keys(c.configuration.properties);
-    for (const k of ['spdf.diagnostics.debounceMs', 'spdf.codeLens.enable', 'spdf.codeLinks.enable', 'spdf.review.reviewer', 'spdf.rulesDocsUrl', 'spdf.trace.server']) assert.ok(props.includes(k), k);
+    for (const k of ['spdf.diagnostics.debounceMs', 'spdf.codeLens.enable', 'spdf.codeLinks.enable', 'spdf.baseline.severity', 'spdf.review.reviewer', 'spdf.rulesDocsUrl', 'spdf.trace.server'])
+      assert.ok(props.includes(k), k);
   });
 });
 

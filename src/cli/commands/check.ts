@@ -1,7 +1,9 @@
-// @spdf implements SPDF-CMD-CHECK
+// @spdf implements SPDF-CMD-CHECK, SPDF-BASE-002
 import { STATUSES, formatPercent, type TraceStatus } from '../../core/matrix/decide';
 import { offenderLine, runGate, type GateOptions, type GateReport } from '../../core/matrix/gate';
+import { entryLine } from '../../core/baseline/match';
 import { checkPath } from '../../node/workspace';
+import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE, useBaseline } from '../baseline-flags';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
 import { parseCommand } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
@@ -18,6 +20,9 @@ chain, crashed rules, no requirement in scope, or coverage below the minimum fai
   --allow-errors                list ERROR items and error-level findings without failing
   -f, --format human|json       json lists every offender (schema media/schemas/spdf.check.schema.json)
   --test-results GLOB           JUnit XML files, replacing test_results of the config (repeatable)
+  ${BASELINE_FLAGS_USAGE}
+                                (with a baseline, its findings fail nothing; an item in ERROR only through them does not
+                                fail the gate but keeps its status, so coverage stays honest; an unreadable baseline fails it)
   ${WORKSPACE_FLAGS_WITH_CODE_USAGE}`;
 
 /** Offenders listed by the human format; `--format json` lists every one. */
@@ -40,6 +45,7 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
       'allow-errors': { type: 'boolean', default: false },
       format: { type: 'string', short: 'f', default: 'human' },
       'test-results': { type: 'string', multiple: true },
+      ...BASELINE_FLAGS,
       ...WORKSPACE_FLAGS_WITH_CODE,
     },
     1,
@@ -63,9 +69,17 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
     allowLoadErrors: !!values['allow-load-errors'],
     allowUnknownIds: !!values['allow-unknown-ids'],
     allowErrors: !!values['allow-errors'],
+    allowUnprunedBaseline: !!values['pass-on-unpruned-baseline'],
+  };
+  const base = await useBaseline(check, values);
+  const baseline = base && {
+    file: base.file,
+    baselined: base.match?.baselined ?? [],
+    unused: (base.match?.unused ?? []).map((u) => ({ file: u.entry.file, message: entryLine(u.entry, u.now) })),
+    problems: base.problems,
   };
   const skippedCode = (check.inputs.code?.notes ?? []).filter((n) => n.kind === 'unreadable' || n.kind === 'oversize');
-  const report = runGate(check.ruleInputs, check.result, { ...opts, problems: check.problems, skippedCode });
+  const report = runGate(check.ruleInputs, check.result, { ...opts, problems: check.problems, skippedCode, baseline });
   if (format === 'json') o.out(JSON.stringify(report, null, 2));
   else {
     for (const x of report.offenders.slice(0, HUMAN_OFFENDERS)) o.err(`${report.allowed.includes(x.class) ? '(allowed) ' : ''}${offenderLine(x)}`);
@@ -82,6 +96,7 @@ export function summaryLine(r: GateReport): string {
     ...(r.failOnStatus.length ? [`fail on ${r.failOnStatus.join(',')}`] : []),
     ...(r.allowed.length ? [`allowed: ${r.allowed.join(', ')}`] : []),
     ...(r.codeChecked ? [] : ['code tags not checked (--no-code)']),
+    ...(r.baseline ? [`${r.baseline.baselined} finding${r.baseline.baselined === 1 ? '' : 's'} baselined (${r.baseline.file})`] : []),
   ];
   return `spdf check: ${r.pass ? 'PASS' : 'FAIL'}: coverage ${formatPercent(c.percent ?? undefined)} (${c.okOrJustified}/${c.total} requirements OK or JUSTIFIED; ${counts}); minimum ${c.minimum}%${extras.map((e) => `; ${e}`).join('')}${r.reasons.length ? ` -- ${r.reasons.join('; ')}` : ''}`;
 }

@@ -1,4 +1,4 @@
-// @spdf implements SPDF-CMD-FIX, SPDF-CMD-LINT
+// @spdf implements SPDF-CMD-FIX, SPDF-CMD-LINT, SPDF-BASE-002
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../core/fixes/apply';
@@ -10,8 +10,11 @@ import { decodeUtf8 } from '../../core/text';
 import { compareFindings, type Finding, type TextEdit } from '../../core/types';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { checkPath, toWorkspacePath, type NodeCheck } from '../../node/workspace';
+import { entryLine } from '../../core/baseline/match';
+import { baselineProblemLine } from '../../node/baseline-file';
+import { useBaseline, type BaselineFlagValues, type BaselineUse } from '../baseline-flags';
 import { printHuman } from '../format';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { LINT_FORMATS, LINT_FORMATTERS } from '../lint-formats';
 import { assertPathsExist, namedModelFiles } from '../named-files';
 import { visible } from '../visible';
@@ -29,6 +32,8 @@ export interface LintArgs {
   cache?: boolean;
   /** Folder of those caches instead of the user cache folder. */
   cacheLocation?: string;
+  /** --baseline FILE, --no-baseline, --pass-on-unpruned-baseline. */
+  baseline?: BaselineFlagValues;
 }
 
 export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
@@ -44,19 +49,42 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   for (const n of check.notes) if (args.format === 'human') o.err(`note: ${n.path}: ${n.reason}`);
   for (const p of check.problems) o.err(`warning: ${p}`);
   for (const e of check.result.internalErrors) o.err(`internal error in rule ${e.code}: ${e.message}`);
-  let shown = check.result.findings.filter((f) => scope(f.file));
+  const base = await useBaseline(check, args.baseline ?? {});
+  for (const p of base?.problems ?? []) o.err(`error: baseline ${baselineProblemLine(p)}; no finding is baselined`);
+  let shown = (base?.match ? [...base.match.fresh].sort(compareFindings) : check.result.findings).filter((f) => scope(f.file));
   if (args.quiet) shown = shown.filter((f) => f.severity === 'error');
+  const unused = (base?.match?.unused ?? []).filter((u) => scope(u.entry.file));
   const render = LINT_FORMATTERS[args.format];
-  if (render) o.out(render(check, shown));
-  else printHuman(o, check.root, shown);
+  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
+  else {
+    printHuman(o, check.root, shown);
+    if (base?.match) printBaseline(o, base, unused, scope);
+  }
   const errors = shown.filter((f) => f.severity === 'error').length;
   const warnings = shown.filter((f) => f.severity === 'warning').length;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
     if (args.format === 'human') o.out(`too many warnings (${warnings}); maximum allowed is ${args.maxWarnings}`);
     return EXIT_FINDINGS;
   }
-  if (check.result.internalErrors.length || fixFailed) return 2;
-  return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  if (check.result.internalErrors.length || fixFailed || base?.problems.length) return EXIT_USAGE;
+  return errors > 0 || (unused.length > 0 && base?.failOnUnused) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function printBaseline(o: Out, base: BaselineUse, unused: NonNullable<BaselineUse['match']>['unused'], scope: (file: string) => boolean): void {
+  const n = base.match!.baselined.filter((f) => scope(f.file)).length;
+  o.out(`baseline ${base.file}: ${n} finding${n === 1 ? '' : 's'} baselined, not shown`);
+  if (!unused.length) return;
+  o.out(`${unused.length} baseline entr${unused.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (spdf baseline --prune removes ${unused.length === 1 ? 'it' : 'them'}):`);
+  for (const u of unused) o.out(visible(`  ${entryLine(u.entry, u.now)}`));
+}
+
+function baselineJson(base: BaselineUse, scope: (file: string) => boolean) {
+  return {
+    file: base.file,
+    problems: base.problems,
+    baselined: base.match?.baselined.filter((f) => scope(f.file)).length ?? 0,
+    unused: (base.match?.unused ?? []).filter((u) => scope(u.entry.file)).map((u) => ({ ...u.entry, now: u.now })),
+  };
 }
 
 /** Adds TM012 findings for named files that are not part of the model (they were not checked). */

@@ -27,6 +27,16 @@ export interface GateOptions {
   allowLoadErrors?: boolean;
   allowUnknownIds?: boolean;
   allowErrors?: boolean;
+  /** Entries of the baseline that no longer occur do not fail the gate (--pass-on-unpruned-baseline). */
+  allowUnprunedBaseline?: boolean;
+}
+
+/** The baseline of a gate run: findings it accepts, entries gone, and problems reading it (each one fails the gate). */
+export interface GateBaseline {
+  file: string;
+  baselined: readonly Finding[];
+  unused: readonly { message: string; file: string }[];
+  problems: readonly ({ message: string } & Place)[];
 }
 
 export interface GateInput {
@@ -42,6 +52,9 @@ export interface GateInput {
    * conduit or test, or in source code. Without it only structure findings count.
    */
   onChain?: (f: Finding) => boolean;
+  baseline?: GateBaseline;
+  /** Traced items in ERROR only through findings the baseline accepts. */
+  baselinedErrors?: ReadonlySet<string>;
 }
 
 /** Kinds whose findings are on the traced chain (threat -> control -> requirement -> test, and what rolls up). */
@@ -63,6 +76,7 @@ export type GateOffender =
   | ({ class: 'unknown-id'; id: string; relation: string; message: string } & Place)
   | ({ class: 'status'; id: string; kind: string; status: TraceStatus; why: string; message: string } & Place)
   | ({ class: 'finding'; code: string; message: string } & Place)
+  | { class: 'baseline'; message: string; file: string }
   | { class: 'internal'; code: string; message: string };
 
 export type OffenderClass = GateOffender['class'];
@@ -81,13 +95,15 @@ export interface GateReport {
   codeChecked: boolean;
   /** Every offender, blocking classes first. */
   offenders: GateOffender[];
+  /** With a baseline: its file and how many findings it accepted (they fail nothing). */
+  baseline?: { file: string; baselined: number };
 }
 
 /**
  * THE gate of `spdf check`, from the assembled rule inputs (src/core/rules/inputs.ts) and their lint result:
  * builds the matrix views the gate reads and evaluates it. `problems` are input problems besides the model.
  */
-export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions & { problems?: string[]; skippedCode?: GateInput['skippedCode'] }): GateReport {
+export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions & { problems?: string[]; skippedCode?: GateInput['skippedCode']; baseline?: GateBaseline }): GateReport {
   const ix = traceIndexFromInputs(inputs, lint, { problems: opts.problems });
   const matrix = buildMatrixFrom(
     ix,
@@ -98,7 +114,19 @@ export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions 
     const item = ix.itemAt(f.file, f.range.start.line);
     return !!item && CHAIN_KINDS.has(item.kind) && ix.inScope(item.id);
   };
-  return evaluateGate({ graph: inputs.graph, result: lint, matrix, code: inputs.code, skippedCode: opts.skippedCode, onChain }, opts);
+  return evaluateGate(
+    { graph: inputs.graph, result: lint, matrix, code: inputs.code, skippedCode: opts.skippedCode, onChain, baseline: opts.baseline, baselinedErrors: baselinedErrors(inputs, lint, ix, opts) },
+    opts,
+  );
+}
+
+/** Items whose ERROR goes away without the baselined findings: the status stays ERROR (coverage is honest), the gate does not fail on it. */
+function baselinedErrors(inputs: RuleInputs, lint: LintResult, ix: ReturnType<typeof traceIndexFromInputs>, opts: { problems?: string[]; baseline?: GateBaseline }): Set<string> {
+  const accepted = new Set(opts.baseline?.baselined ?? []);
+  if (!accepted.size) return new Set();
+  const without = traceIndexFromInputs(inputs, { ...lint, findings: lint.findings.filter((f) => !accepted.has(f)) }, { problems: opts.problems });
+  const items = inputs.graph.items.filter((i) => TRACED_KINDS.includes(i.kind) && ix.statusOf(i).status === 'ERROR' && without.statusOf(i).status !== 'ERROR');
+  return new Set(items.map((i) => i.id));
 }
 
 const place = (file: string, r: Range): Place => ({ file, line: r.start.line + 1, column: r.start.character + 1 });
@@ -108,7 +136,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
   const { graph, result, matrix } = input;
   const failOn: TraceStatus[] = [...new Set<TraceStatus>([...(opts.allowErrors ? [] : (['ERROR'] as const)), ...(opts.failOnStatus ?? [])])];
-  const byClass: Record<OffenderClass, GateOffender[]> = { load: [], input: [], 'unknown-id': [], status: [], finding: [], internal: [] };
+  const byClass: Record<OffenderClass, GateOffender[]> = { load: [], input: [], 'unknown-id': [], status: [], finding: [], internal: [], baseline: [] };
+  const accepted = new Set(input.baseline?.baselined ?? []);
+  const acceptedKeys = new Set([...accepted].map((f) => key(f.code, f.file, f.range)));
 
   // Load problems fail whatever the rules' configured severity; only a justified in-place suppression excuses one.
   const loadKeys = new Set<string>();
@@ -127,7 +157,7 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
   if (input.code) {
     for (const f of input.code.files)
       for (const tag of f.tags)
-        if (!graph.byId.has(tag.id) && !suppressedKeys.has(key('CL001', f.file, tag.idRange)))
+        if (!graph.byId.has(tag.id) && !suppressedKeys.has(key('CL001', f.file, tag.idRange)) && !acceptedKeys.has(key('CL001', f.file, tag.idRange)))
           byClass['unknown-id'].push({
             class: 'unknown-id',
             id: tag.id,
@@ -140,7 +170,7 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
   const seen = new Set<string>();
   for (const v of Object.values(matrix.views))
     for (const r of v?.rows ?? [])
-      if (TRACED_KINDS.includes(r.kind) && failOn.includes(r.status) && !seen.has(r.id)) {
+      if (TRACED_KINDS.includes(r.kind) && failOn.includes(r.status) && !seen.has(r.id) && !(r.status === 'ERROR' && input.baselinedErrors?.has(r.id))) {
         seen.add(r.id);
         byClass.status.push({
           class: 'status',
@@ -156,14 +186,17 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
       }
 
   for (const f of result.findings)
-    if (f.severity === 'error' && f.code !== 'CL001' && !loadKeys.has(key(f.code, f.file, f.range)) && (findRule(f.code)?.meta.category === 'structure' || input.onChain?.(f)))
+    if (f.severity === 'error' && f.code !== 'CL001' && !accepted.has(f) && !loadKeys.has(key(f.code, f.file, f.range)) && (findRule(f.code)?.meta.category === 'structure' || input.onChain?.(f)))
       byClass.finding.push({ class: 'finding', code: f.code, message: f.message, ...place(f.file, f.range) });
   for (const e of result.internalErrors) byClass.internal.push({ class: 'internal', code: e.code, message: e.message.split('\n')[0] });
+  for (const p of input.baseline?.problems ?? []) byClass.input.push({ class: 'input', ...p, message: `baseline: ${p.message}` });
+  for (const u of input.baseline?.unused ?? []) byClass.baseline.push({ class: 'baseline', file: u.file, message: `baseline entry no longer occurs (spdf baseline --prune removes it): ${u.message}` });
 
   const allowed: OffenderClass[] = [
     ...(opts.allowLoadErrors ? (['load', 'input'] as const) : []),
     ...(opts.allowUnknownIds ? (['unknown-id'] as const) : []),
     ...(opts.allowErrors ? (['finding'] as const) : []),
+    ...(opts.allowUnprunedBaseline ? (['baseline'] as const) : []),
   ];
   const c = matrix.coverage;
   const okOrJustified = c.byStatus.OK + c.byStatus.JUSTIFIED;
@@ -174,11 +207,12 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
   if (blocking('unknown-id')) reasons.push(`${plural(byClass['unknown-id'].length, 'code tag')} naming unknown IDs`);
   if (blocking('internal')) reasons.push(`${plural(byClass.internal.length, 'rule')} crashed (internal error)`);
   if (blocking('finding')) reasons.push(`${plural(byClass.finding.length, 'error-level finding')} on the traced chain`);
+  if (blocking('baseline')) reasons.push(`${plural(byClass.baseline.length, 'baseline entry', 'baseline entries')} no longer occurring`);
   if (byClass.status.length) reasons.push(`${plural(byClass.status.length, 'item')} ${failOn.join('/')}`);
   if (c.total === 0) reasons.push('no requirements in scope');
   else if (c.percent === undefined || c.percent + 1e-9 < opts.minCoverage) reasons.push(`coverage below ${opts.minCoverage}%`);
 
-  const order: OffenderClass[] = ['load', 'input', 'unknown-id', 'internal', 'status', 'finding'];
+  const order: OffenderClass[] = ['load', 'input', 'unknown-id', 'internal', 'status', 'finding', 'baseline'];
   const offenders = [...order.filter((k) => !allowed.includes(k)), ...order.filter((k) => allowed.includes(k))].flatMap((k) => byClass[k]);
   return {
     version: GATE_FORMAT_VERSION,
@@ -189,6 +223,7 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
     allowed,
     codeChecked: !!input.code,
     offenders,
+    ...(input.baseline ? { baseline: { file: input.baseline.file, baselined: accepted.size } } : {}),
   };
 }
 
@@ -205,6 +240,8 @@ export function offenderLine(o: GateOffender): string {
       return `${o.file}:${o.line}: ${o.status} ${o.kind} ${o.id}${o.why ? `: ${o.why}` : ''}`;
     case 'finding':
       return `${o.file}:${o.line}:${o.column}: ${o.code} ${o.message}`;
+    case 'baseline':
+      return `${o.file}: ${o.message}`;
     default:
       return `internal error in rule ${o.code}: ${o.message}`;
   }

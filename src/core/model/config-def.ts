@@ -97,6 +97,7 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
   evidence: kindMap(obj({ implementation: bool('Implementing code is required.'), verification: bool('Verification is required.') }, ''), 'Evidence each kind requires for the OK status.'),
   stubs_file: str('File where quick fixes create stubs of dangling items (default: the first model file holding items of that kind, else the referencing file).'),
   lock_file: str('Review lock file (default spdf.lock.json).'),
+  baseline: str('Baseline of accepted findings (written by `spdf baseline`, e.g. spdf.baseline.json) that `spdf lint`, `spdf check` and the editor honour; workspace-relative.'),
   test_results: strings('Globs of JUnit XML result files.'),
   protocols: { type: 'map', values: CUSTOM_PROTOCOL, doc: 'Protocols the built-in vocabulary lacks, by name, with their security properties (used by TM006 and the channel rules).' },
   stale_days: positive('Days a model file may lag behind the code it links before TM007 reports it (default 180).'),
@@ -141,6 +142,8 @@ export interface ResolvedConfig {
   evidence: Record<string, { implementation: boolean; verification: boolean }>;
   stubsFile?: string;
   lockFile: string;
+  /** `baseline`: the workspace-relative baseline file, when the config names one. */
+  baseline?: string;
   testResults: string[];
   staleDays: number;
   /** `check.min_coverage`: the gate's default minimum coverage in percent. */

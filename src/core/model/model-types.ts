@@ -632,6 +632,8 @@ export interface ConfigData {
   stubs_file?: Scalar | null;
   /** Review lock file (default spdf.lock.json). */
   lock_file?: Scalar | null;
+  /** Baseline of accepted findings (written by `spdf baseline`, e.g. spdf.baseline.json) that `spdf lint`, `spdf check` and the editor honour; workspace-relative. */
+  baseline?: Scalar | null;
   /** Globs of JUnit XML result files. */
   test_results?: (Scalar | null)[] | null;
   /** Protocols the built-in vocabulary lacks, by name, with their security properties (used by TM006 and the channel rules). */

@@ -25,6 +25,12 @@ export function effectiveSeverity(rule: Rule, inputs: Pick<RuleInputs, 'config'>
   return configuredSeverity(rule, inputs.config) ?? profileSeverity(inputs.config.profile, rule);
 }
 
+/** Whether `lint` runs a rule: it is not off and the inputs it needs (code, git dates, test results) are there. */
+export function runs(rule: Rule, inputs: RuleInputs): boolean {
+  if (effectiveSeverity(rule, inputs) === 'off') return false;
+  return !rule.meta.needs?.some((n) => (n === 'code' ? !inputs.code : n === 'git' ? !inputs.fileDates : !inputs.testResults));
+}
+
 /** Runs every enabled rule; applies severities and in-place suppressions. Never throws. */
 export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
   const rules = opts.rules ?? RULES;
@@ -34,8 +40,7 @@ export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
   const ran = new Set<string>();
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, inputs);
-    if (severity === 'off' || rule.meta.code === SUPPRESSION_RULE) continue;
-    if (rule.meta.needs?.some((n) => (n === 'code' ? !inputs.code : n === 'git' ? !inputs.fileDates : !inputs.testResults))) continue;
+    if (severity === 'off' || rule.meta.code === SUPPRESSION_RULE || !runs(rule, inputs)) continue;
     ran.add(rule.meta.code);
     const ctx = makeContext(inputs, ({ severityOf, ...r }: Report) => raw.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...r }), shared);
     try {
