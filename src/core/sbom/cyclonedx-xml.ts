@@ -4,7 +4,7 @@ import { readCycloneDx } from './cyclonedx';
 import { arr, isObj, TextLocator } from './json-text';
 import { emptyDocument, type SbomDocument } from './types';
 
-const NS = /^http:\/\/cyclonedx\.org\/schema\/bom\/(\d+\.\d+)$/;
+const NS = /<(?:\w+:)?bom\b[^>]*\sxmlns(?::\w+)?=["']http:\/\/cyclonedx\.org\/schema\/bom\/(\d+\.\d+)["']/;
 
 /** Offset of a 1-based line and column (fast-xml-parser's validator reports those). */
 function offsetOf(text: string, line: number, col: number): number {
@@ -54,7 +54,7 @@ export function readCycloneDxXml(text: string): SbomDocument {
     return doc;
   }
   const bom = isObj(parsed.bom) ? parsed.bom : undefined;
-  const version = bom && typeof bom['@xmlns'] === 'string' ? NS.exec(bom['@xmlns'])?.[1] : undefined;
+  const version = NS.exec(text)?.[1];
   if (!bom || !version) {
     const at = text.indexOf('<');
     doc.problems.push({ message: 'not a CycloneDX XML BOM: the root must be <bom xmlns="http://cyclonedx.org/schema/bom/1.x">', start: Math.max(0, at), end: Math.max(0, at) + 1 });
