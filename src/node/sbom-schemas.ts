@@ -28,6 +28,27 @@ export function cyclonedxSchemaSource(): string | undefined {
 
 const validators = new Map<string, ValidateFunction | null>();
 
+const SCALAR = new Set(['string', 'number', 'integer', 'boolean']);
+
+/**
+ * `uniqueItems` over arrays of objects (components, dependencies, services ...) costs ajv a deep comparison of
+ * every pair: 10,000 components took 100 s. Those checks are dropped; the reader reports a bom-ref listed twice
+ * itself (SB007). Arrays of scalars keep theirs (ajv checks them in linear time).
+ */
+function withoutObjectUniqueness<T>(schema: T): T {
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      const items = o.items as Record<string, unknown> | undefined;
+      if (o.uniqueItems === true && !(items && typeof items.type === 'string' && SCALAR.has(items.type))) delete o.uniqueItems;
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(schema);
+  return schema;
+}
+
 function compile(version: string, bundleDir: string): ValidateFunction | null {
   const dir = schemaDir(bundleDir);
   if (!dir) return null;
@@ -39,7 +60,7 @@ function compile(version: string, bundleDir: string): ValidateFunction | null {
     draft2019(ajv, { formats: ['idn-email', 'iri', 'iri-reference'] });
     // The BOM schemas name their neighbours by file name (…SNAPSHOT.schema.json), which their own $id spells without SNAPSHOT.
     for (const f of ['spdx', 'jsf-0.82']) ajv.addSchema({ ...read(`${f}.SNAPSHOT.schema.json`), $id: `http://cyclonedx.org/schema/${f}.SNAPSHOT.schema.json` });
-    return ajv.compile(read(`bom-${version}.SNAPSHOT.schema.json`));
+    return ajv.compile(withoutObjectUniqueness(read(`bom-${version}.SNAPSHOT.schema.json`)));
   } catch {
     return null;
   }
