@@ -28,6 +28,8 @@ export function cyclonedxSchemaSource(): string | undefined {
 
 const validators = new Map<string, ValidateFunction | null>();
 
+const IRI_TEXT = /^[^\s\u0000-\u001f\u007f]+$/u;
+
 const SCALAR = new Set(['string', 'number', 'integer', 'boolean']);
 
 /**
@@ -57,7 +59,10 @@ function compile(version: string, bundleDir: string): ValidateFunction | null {
     const draft2019 = require('ajv-formats-draft2019') as (ajv: Ajv, o?: { formats?: string[] }) => Ajv;
     const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, code: { optimize: false } });
     addFormats(ajv);
-    draft2019(ajv, { formats: ['idn-email', 'iri', 'iri-reference'] });
+    draft2019(ajv, { formats: ['idn-email'] });
+    // ajv-formats-draft2019 rejects valid IRIs the CycloneDX examples use (`git+https://...`, `urn:cdx:...` BOM-Links):
+    // an IRI reference here is any text without white space or control characters.
+    for (const f of ['iri', 'iri-reference']) ajv.addFormat(f, IRI_TEXT);
     // The BOM schemas name their neighbours by file name (…SNAPSHOT.schema.json), which their own $id spells without SNAPSHOT.
     for (const f of ['spdx', 'jsf-0.82']) ajv.addSchema({ ...read(`${f}.SNAPSHOT.schema.json`), $id: `http://cyclonedx.org/schema/${f}.SNAPSHOT.schema.json` });
     return ajv.compile(withoutObjectUniqueness(read(`bom-${version}.SNAPSHOT.schema.json`)));

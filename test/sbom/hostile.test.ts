@@ -85,6 +85,13 @@ describe('broken and hostile SBOM files fail closed with a position', () => {
     assert.match(at[0], /^b\.cdx\.json:6:7 CycloneDX 1\.6 schema: \/components\/0\/type must be equal to one of the allowed values/);
   });
 
+  it('valid IRIs the schema allows (git+https URLs, BOM-Links) are not schema problems; a URL with spaces is', async () => {
+    const ref = (url: string) => CDX(`"components": [{"type": "library", "name": "z", "externalReferences": [{"type": "vcs", "url": "${url}"}]}]`);
+    assert.deepEqual((await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': ref('git+https://example.com/z.git') })).at, []);
+    assert.deepEqual((await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': ref('urn:cdx:411dafd2-c29f-491a-97d7-e97de5bc2289/1#z') })).at, []);
+    assert.match((await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': ref('http://a.example and http://b.example') })).at[0], /must match format "iri-reference"/);
+  });
+
   it('a VEX status the reader does not know is reported at the statement, not applied', async () => {
     const vex = '{"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-2024-1"}, "products": [{"@id": "pkg:npm/x@1"}], "status": "fine"}]}';
     const { at } = await problems({ 'm.spdf.yaml': `${MODEL('b.cdx.json')}  vex: [v.json]\n`, 'b.cdx.json': CDX('"components": []'), 'v.json': vex });
