@@ -92,6 +92,12 @@ describe('broken and hostile SBOM files fail closed with a position', () => {
     assert.match((await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': ref('http://a.example and http://b.example') })).at[0], /must match format "iri-reference"/);
   });
 
+  it('a vulnerability listed for no known component is a finding at the vulnerability (it would escape TR012)', async () => {
+    const text = CDX('"components": [{"type": "library", "bom-ref": "zlib", "name": "zlib"}],\n"vulnerabilities": [{"id": "CVE-2022-37434", "affects": [{"ref": "zlbi"}]}]');
+    const { at } = await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': text });
+    assert.deepEqual(at, ['b.cdx.json:2:28 vulnerability CVE-2022-37434 names no component of the SBOMs read (affects zlbi); it cannot be checked']);
+  });
+
   it('a VEX status the reader does not know is reported at the statement, not applied', async () => {
     const vex = '{"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-2024-1"}, "products": [{"@id": "pkg:npm/x@1"}], "status": "fine"}]}';
     const { at } = await problems({ 'm.spdf.yaml': `${MODEL('b.cdx.json')}  vex: [v.json]\n`, 'b.cdx.json': CDX('"components": []'), 'v.json': vex });

@@ -52,7 +52,7 @@ export async function loadSboms(host: Host, loaded: LoadedFile[], allFiles: read
     }
     files.push(file);
   }
-  attachComponents(files, byPath);
+  problems.push(...attachComponents(files, byPath));
   return { files, problems };
 }
 
@@ -150,7 +150,8 @@ const stripPurlQualifiers = (k: string) => (k.startsWith('pkg:') ? k.replace(/[?
 const productKey = (p: string) => (p.startsWith('urn:cdx:') && p.includes('#') ? decodeURIComponent(p.slice(p.indexOf('#') + 1)) : stripPurlQualifiers(p));
 
 /** Assets and vulnerability dispositions: SBOM statements first, then VEX documents (a later status wins). */
-function attachComponents(files: LoadedFile[], byPath: Map<string, SbomRef[]>): void {
+function attachComponents(files: LoadedFile[], byPath: Map<string, SbomRef[]>): LoadProblem[] {
+  const unmatched: LoadProblem[] = [];
   const comps = new Map<string, ComponentData>();
   const first = new Map<string, ComponentData>();
   for (const f of files)
@@ -170,7 +171,15 @@ function attachComponents(files: LoadedFile[], byPath: Map<string, SbomRef[]>): 
     });
   const ordered = [...files.filter((f) => f.items.length), ...files.filter((f) => !f.items.length)];
   for (const f of ordered)
-    for (const s of f.sbom?.statements ?? [])
+    for (const s of f.sbom?.statements ?? []) {
+      // A vulnerability listed without a disposition for no known component would escape TR012 unseen.
+      if (!s.status && !s.rawStatus && !s.products.some((p) => comps.has(productKey(p)) || comps.has(p)))
+        unmatched.push({
+          code: SBOM_UNREADABLE,
+          message: `vulnerability ${s.vuln} names no component of the SBOMs read (${s.products.length ? `affects ${s.products.join(', ')}` : 'no affected component'}); it cannot be checked`,
+          file: f.file.path,
+          range: f.file.source.range(s.start, s.end),
+        });
       for (const p of s.products) {
         const data = comps.get(productKey(p)) ?? comps.get(p);
         if (!data) continue;
@@ -184,4 +193,6 @@ function attachComponents(files: LoadedFile[], byPath: Map<string, SbomRef[]>): 
           else delete v.justification;
         } else if (!v.source) v.source = f.file.path;
       }
+    }
+  return unmatched;
 }
