@@ -98,6 +98,25 @@ describe('broken and hostile SBOM files fail closed with a position', () => {
     assert.deepEqual(at, ['b.cdx.json:2:28 vulnerability CVE-2022-37434 names no component of the SBOMs read (affects zlbi); it cannot be checked']);
   });
 
+  it('a component with neither bom-ref nor purl is named name@version, without white space (TM003 would reject it)', async () => {
+    const host = new MemoryHost(
+      new Map([
+        ['spdf.config.yaml', 'profile: all\n'],
+        ['m.spdf.yaml', MODEL('b.cdx.json')],
+        ['b.cdx.json', CDX('"components": [{"type": "library", "name": "radio blob", "version": "2.1"}]')],
+      ]),
+    );
+    const { workspace, result } = await checkWorkspace(host, { sbomValidator: cyclonedxSchemaValidator() });
+    assert.deepEqual(
+      workspace.graph.byKind.component.map((c) => c.id),
+      ['radio%20blob@2.1'],
+    );
+    assert.deepEqual(
+      result.findings.filter((f) => f.code === 'TM003'),
+      [],
+    );
+  });
+
   it('a VEX status the reader does not know is reported at the statement, not applied', async () => {
     const vex = '{"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-2024-1"}, "products": [{"@id": "pkg:npm/x@1"}], "status": "fine"}]}';
     const { at } = await problems({ 'm.spdf.yaml': `${MODEL('b.cdx.json')}  vex: [v.json]\n`, 'b.cdx.json': CDX('"components": []'), 'v.json': vex });

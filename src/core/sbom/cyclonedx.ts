@@ -87,7 +87,8 @@ function component(c: Record<string, unknown>, locator: TextLocator, nested: boo
   const purl = str(c.purl);
   const name = str(c.name);
   const version = str(c.version);
-  const id = ref ?? purl ?? (name ? `${name}${version ? `@${version}` : ''}` : '(unnamed component)');
+  // Without bom-ref and purl the ID is name@version, white space written %20 (IDs hold none, as in a purl).
+  const id = ref ?? purl ?? (name ? `${name}${version ? `@${version}` : ''}` : 'unnamed-component').replace(/\s/g, '%20');
   const span = locator.next(ref) ?? locator.next(purl) ?? locator.next(name) ?? { start: 0, end: 0 };
   const props = new Map<string, string>();
   for (const p of arr(c.properties)) if (isObj(p) && str(p.name) && str(p.value)) props.set(str(p.name)!, str(p.value)!);
