@@ -17,6 +17,7 @@ async function main() {
     ['language server latency (issue 5)', 'lsp-latency.ts', 'runLspLatencyBench'],
     ['matrix and exports (issue 6)', 'matrix.ts', 'runMatrixBench'],
     ['JUnit results (issue 13): cases/s', 'junit.ts', 'runJunitBench'],
+    ['SBOM load (issue 15): 10,000 components', 'sbom.ts', 'runSbomBench'],
   ] as const) {
     if (!existsSync(join(__dirname, file))) continue;
     console.log(`\n## ${title}`);

@@ -23,6 +23,8 @@ const entries = [
 
 // The grammar list lives in the language descriptors (src/core/codelinks/language-descriptors.ts).
 const { wasmFilesToCopy } = await tsImport('../src/node/treesitter/grammar-files.ts', import.meta.url);
+// SBOM validation reads the official CycloneDX schemas beside the bundle (the .vsix ships no node_modules).
+const { CYCLONEDX_SCHEMA_DIR, CYCLONEDX_SCHEMA_FILES, cyclonedxSchemaSource } = await tsImport('../src/node/sbom-schemas.ts', import.meta.url);
 
 mkdirSync(join(root, 'dist'), { recursive: true });
 for (const e of entries) {
@@ -44,3 +46,5 @@ for (const e of entries) {
   if (e.executable) chmodSync(join(root, e.out), 0o755);
 }
 for (const { pkg, file } of wasmFilesToCopy()) copyFileSync(join(root, 'node_modules', pkg, file), join(root, 'dist', file));
+mkdirSync(join(root, 'dist', CYCLONEDX_SCHEMA_DIR), { recursive: true });
+for (const file of CYCLONEDX_SCHEMA_FILES) copyFileSync(join(cyclonedxSchemaSource(), file), join(root, 'dist', CYCLONEDX_SCHEMA_DIR, file));

@@ -50,6 +50,18 @@ const HOST_PACKAGES = /^vscode$|^vscode-languageserver|^vscode-languageclient|^v
 const CORE_LAYERS: Record<string, readonly string[]> = {
   'src/core/vocab': ['src/core/yaml', 'src/core/model', 'src/core/codelinks', 'src/core/analysis', 'src/core/rules', 'src/core/fixes', 'src/core/matrix', 'src/core/export', 'src/core/query'],
   'src/core/yaml': ['src/core/vocab', 'src/core/model', 'src/core/codelinks', 'src/core/analysis', 'src/core/rules', 'src/core/fixes', 'src/core/matrix', 'src/core/export', 'src/core/query'],
+  'src/core/sbom': [
+    'src/core/vocab',
+    'src/core/yaml',
+    'src/core/model',
+    'src/core/codelinks',
+    'src/core/analysis',
+    'src/core/rules',
+    'src/core/fixes',
+    'src/core/matrix',
+    'src/core/export',
+    'src/core/query',
+  ],
   'src/core/codelinks': ['src/core/model', 'src/core/analysis', 'src/core/rules', 'src/core/fixes', 'src/core/matrix', 'src/core/export', 'src/core/query'],
   'src/core/model': ['src/core/codelinks', 'src/core/analysis', 'src/core/rules', 'src/core/fixes', 'src/core/matrix', 'src/core/export', 'src/core/query'],
   'src/core/analysis': ['src/core/rules', 'src/core/matrix', 'src/core/export', 'src/core/query'],

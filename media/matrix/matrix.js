@@ -17,7 +17,7 @@
   const vscode = acquireVsCodeApi();
   const STATUSES = ['OK', 'PARTIAL', 'MISSING', 'SUSPECT', 'JUSTIFIED', 'ERROR'];
   const STATUS_RANK = { ERROR: 5, SUSPECT: 4, MISSING: 3, PARTIAL: 2, JUSTIFIED: 1, OK: 0 };
-  const VIEW_ORDER = ['requirements', 'threats', 'hazards', 'controls', 'zones', 'fda', 'iec62443'];
+  const VIEW_ORDER = ['requirements', 'threats', 'hazards', 'controls', 'zones', 'fda', 'iec62443', 'sbom'];
   const ROW_H = 24;
   const OVERSCAN = 20;
   /** Columns hidden until the user shows them (the Why text is shown in the Status column instead). */

@@ -12,7 +12,7 @@ export interface ExtraCommand {
  */
 export const extraCommands: Record<string, ExtraCommand> = {
   trace: {
-    summary: 'traceability matrix: --view requirements|threats|hazards|controls|zones|fda|iec62443 --format html|csv|xlsx|md|json|sarif|reqif -o FILE',
+    summary: 'traceability matrix: --view requirements|threats|hazards|controls|zones|fda|iec62443|sbom --format html|csv|xlsx|md|json|sarif|reqif -o FILE',
     run: (o, args) => (require('./commands/trace') as typeof import('./commands/trace')).traceCommand(o, args),
   },
   links: {

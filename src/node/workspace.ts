@@ -19,6 +19,7 @@ import { workspaceCacheDir } from './cache-location';
 import { DiskModelCache } from './model-cache';
 import { FsHost, toPosix, type WalkNote } from './fs-host';
 import { gitFileDates } from './git-dates';
+import { cyclonedxSchemaValidator } from './sbom-schemas';
 import { readTestResults } from './junit';
 
 /** Everything the Node host supplies to rules and the matrix, read once per check. */
@@ -78,7 +79,7 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   let workspace: Workspace;
   try {
     const fileCache = cacheDir === undefined ? undefined : new DiskModelCache(cacheDir);
-    workspace = await loadWorkspace(host, { trusted: opts.trusted, fileCache });
+    workspace = await loadWorkspace(host, { trusted: opts.trusted, fileCache, sbomValidator: cyclonedxSchemaValidator() });
     fileCache?.save();
   } catch (error) {
     claimGlobs([]);

@@ -17,6 +17,8 @@ import { CONFIG_FILE, resolveConfig } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Graph, LoadProblem, Suppression } from '../core/model/graph';
 import { loadModelBytes, loadModelText, oversizeFile, type LoadedFile } from '../core/model/load-file';
+import { loadSboms } from '../core/model/load-sboms';
+import { cyclonedxSchemaValidator } from '../node/sbom-schemas';
 import { modelFileMatcher } from '../core/model/load-workspace';
 import { scanSuppressions } from '../core/model/suppressions';
 import { coverageOf, traceIndexOf, traceItems, type Coverage, type ItemTrace, type StatusLink, type TraceInputs } from '../core/matrix/status';
@@ -55,6 +57,8 @@ export type ChangeKind = 'config' | 'model' | 'code' | 'lock' | 'baseline' | 'ot
 export class WorkspaceState {
   config!: ResolvedConfig;
   private configProblems: LoadProblem[] = [];
+  /** SBOM and VEX documents the model names, read after the model files (src/core/model/load-sboms.ts). */
+  private sboms: { files: LoadedFile[]; problems: LoadProblem[] } = { files: [], problems: [] };
   private isModel: (p: string) => boolean = () => false;
   private files = new Set<string>();
   private sortedFiles: string[] = [];
@@ -115,6 +119,7 @@ export class WorkspaceState {
     const models = this.sortedFiles.filter(this.isModel);
     progress?.(`reading ${models.length} model files`, 5);
     await Promise.all(models.map(async (p) => this.loads.set(p, await this.loadModel(p))));
+    await this.loadSboms();
     await this.loadLock();
     await this.loadBaseline();
     await this.loadTestResults();
@@ -171,6 +176,11 @@ export class WorkspaceState {
     this.config = config;
     this.configProblems.push(...problems);
     this.isModel = modelFileMatcher(config);
+  }
+
+  private async loadSboms(): Promise<void> {
+    const ok = [...this.loads.values()].filter((l): l is LoadedFile => !('problem' in l));
+    this.sboms = await loadSboms(this.host, ok, this.sortedFiles, { maxBytes: this.config.maxSbomBytes, validate: cyclonedxSchemaValidator() });
   }
 
   private async loadLock(): Promise<void> {
@@ -312,6 +322,7 @@ export class WorkspaceState {
         break;
       case 'model':
         this.loads.set(path, await this.loadModel(path));
+        await this.loadSboms();
         this.graphDirty = true;
         break;
       case 'code': {
@@ -330,6 +341,10 @@ export class WorkspaceState {
         break;
       }
       default:
+        if (this.sboms.files.some((f) => f.file.path === path) || this.sboms.problems.some((p) => p.message.includes(`'${path}'`))) {
+          await this.loadSboms();
+          this.graphDirty = true;
+        }
         break;
     }
     return kind;
@@ -343,7 +358,7 @@ export class WorkspaceState {
       if ('problem' in l) failed.push(l.problem);
       else ok.push(l);
     }
-    this.graph = buildGraph(ok, [...this.configProblems, ...failed]);
+    this.graph = buildGraph([...ok, ...this.sboms.files], [...this.configProblems, ...failed, ...this.sboms.problems]);
     this.index = new GraphIndex(this.graph);
     this.graphVersion++;
   }

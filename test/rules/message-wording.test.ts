@@ -33,7 +33,7 @@ threats:
     assert.deepEqual(await messages(model, 'TM001'), ["duplicate ID 'AST-1': already defined as an asset in model.spdf.yaml"]);
     assert.deepEqual((await messages(model, 'TM002')).sort(), [
       "'AST-2' is an asset, but threat.controls expects a control",
-      "'CTRL-1' is a control, but threat.targets expects an asset or conduit or zone or flow",
+      "'CTRL-1' is a control, but threat.targets expects an asset or conduit or zone or flow or component",
     ]);
   });
 

@@ -12,6 +12,7 @@ const VIEW_OF_KIND: Partial<Record<ItemKind, ViewName>> = {
   control: 'controls',
   zone: 'zones',
   conduit: 'zones',
+  component: 'sbom',
 };
 
 const STATUS_CLASS = new Map<string, string>([

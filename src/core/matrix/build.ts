@@ -13,6 +13,7 @@ import { hazardsView } from './hazards-view';
 import { iec62443View } from './iec62443-view';
 import { MATRIX_FORMAT_VERSION, VIEWS, type Matrix, type MatrixView, type ViewName } from './model';
 import { requirementsView } from './requirements-view';
+import { sbomView } from './sbom-view';
 import { threatsView } from './threats-view';
 import { TraceIndex, type MatrixInputs } from './trace-index';
 import { ViewContext } from './view-context';
@@ -29,6 +30,7 @@ export const VIEW_BUILDERS: { readonly [V in ViewName]: (v: ViewContext) => Matr
   zones: zonesView,
   iec62443: (v) => iec62443View(v.ix),
   fda: fdaView,
+  sbom: sbomView,
 };
 
 /** Builds the requested views (all by default) and the headline coverage. */

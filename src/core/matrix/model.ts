@@ -4,7 +4,7 @@ import type { Coverage, TestOutcome, TraceStatus } from './decide';
 /** Version of the matrix data (JSON export, webview data); see media/schemas/spdf.trace.schema.json. */
 export const MATRIX_FORMAT_VERSION = 1;
 
-export const VIEWS = ['requirements', 'threats', 'hazards', 'controls', 'zones', 'fda', 'iec62443'] as const;
+export const VIEWS = ['requirements', 'threats', 'hazards', 'controls', 'zones', 'fda', 'iec62443', 'sbom'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** Views that project items other views already list (a second status per item): `spdf check` and default SARIF leave them out. */
@@ -18,6 +18,7 @@ export const VIEW_TITLES: Record<ViewName, string> = {
   zones: 'Zones and conduits',
   fda: 'FDA traceability (threat to residual risk)',
   iec62443: 'IEC 62443-3-3 zone compliance (SR/RE by SL-T)',
+  sbom: 'SBOM components (support, vulnerabilities, VEX)',
 };
 
 /** Where a click on a value leads: a model item, or a place in the code. Lines are 1-based. */

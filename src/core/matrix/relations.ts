@@ -29,6 +29,9 @@ export class TraceRelations {
   private readonly threatsOfConduit: Multi = new Map();
   private readonly targetsOfControl: Multi = new Map();
   private readonly conduitOfFlow = new Map<string, string>();
+  private readonly threatsOfTarget: Multi = new Map();
+  private readonly controlsOfTarget: Multi = new Map();
+  private readonly threatsOfCve: Multi = new Map();
 
   constructor(readonly graph: Graph) {
     this.indexRefs();
@@ -67,9 +70,11 @@ export class TraceRelations {
           break;
         case 'threat.targets':
           add(this.targetsOfThreat, from.id, to.id);
+          add(this.threatsOfTarget, to.id, from.id);
           break;
         case 'control.applies_to':
           add(this.targetsOfControl, from.id, to.id);
+          add(this.controlsOfTarget, to.id, from.id);
           break;
         case 'flow.conduit':
           this.conduitOfFlow.set(from.id, to.id);
@@ -81,6 +86,7 @@ export class TraceRelations {
           break;
       }
     }
+    for (const t of g.byKind.threat) for (const cve of strs(t.data.refs?.cve)) add(this.threatsOfCve, cve.trim().toUpperCase(), t.id);
     for (const [threat, targets] of this.targetsOfThreat)
       for (const t of targets) {
         for (const z of this.zonesOfTarget(t)) add(this.threatsOfZone, z, threat);
@@ -158,6 +164,17 @@ export class TraceRelations {
   }
   targetsOf(threat: string): string[] {
     return [...get(this.targetsOfThreat, threat)];
+  }
+  /** Threats that target the component, or list one of its vulnerabilities in `refs.cve` (they assess it). */
+  threatsOfComponent(component: string): string[] {
+    const out = new Set(get(this.threatsOfTarget, component));
+    const c = this.item(component);
+    if (c?.kind === 'component') for (const v of c.data.vulnerabilities ?? []) if (v && typeof v.id === 'string') for (const t of get(this.threatsOfCve, v.id.trim().toUpperCase())) out.add(t);
+    return [...out];
+  }
+  /** Controls that apply to the component (`applies_to`). */
+  controlsOfComponent(component: string): string[] {
+    return [...get(this.controlsOfTarget, component)];
   }
   appliesTo(control: string): string[] {
     return [...get(this.targetsOfControl, control)];

@@ -64,6 +64,7 @@ export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = 
     refsOf,
     zonesOfAsset,
     problems,
+    sboms: loaded.flatMap((l) => (l.sbom ? [{ path: l.file.path, document: l.sbom }] : [])),
   };
 }
 

@@ -38,6 +38,7 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
       max_file_bytes: positive('Largest model file read, in bytes (default 5 MB).'),
       max_aliases: positive('Most YAML aliases per file (default 1000).'),
       max_depth: positive('Deepest YAML nesting (default 64).'),
+      max_sbom_bytes: positive('Largest SBOM or VEX file read, in bytes (default 64 MB).'),
     },
     'Defences against oversize or hostile input.',
   ),
@@ -125,6 +126,8 @@ export interface ResolvedConfig {
   seriousLevel: number;
   criticalLevel: number;
   limits: { maxFileBytes: number; maxAliases: number; maxDepth: number };
+  /** `limits.max_sbom_bytes`: the largest SBOM or VEX file read (kept apart from `limits`, which keys the model file cache). */
+  maxSbomBytes: number;
   code: {
     include: string[];
     exclude: string[];

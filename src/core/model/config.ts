@@ -28,6 +28,7 @@ export function defaultConfig(): ResolvedConfig {
     seriousLevel: 3,
     criticalLevel: 4,
     limits: { maxFileBytes: 5_000_000, maxAliases: 1000, maxDepth: 64 },
+    maxSbomBytes: 64_000_000,
     code: {
       include: [],
       exclude: [],
@@ -110,6 +111,7 @@ function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
   const limits = raw.limits ?? {};
   c.limits.maxFileBytes = posInt(limits.max_file_bytes) ?? c.limits.maxFileBytes;
   c.limits.maxAliases = posInt(limits.max_aliases) ?? c.limits.maxAliases;
+  c.maxSbomBytes = posInt(limits.max_sbom_bytes) ?? c.maxSbomBytes;
   c.limits.maxDepth = posInt(limits.max_depth) ?? c.limits.maxDepth;
   const code = raw.code ?? {};
   c.code.include = globList(code.include) ?? c.code.include;

@@ -1,3 +1,4 @@
+import type { SbomDocument } from '../sbom/types';
 import type { SourceText } from '../text';
 import type { Range } from '../types';
 import type { YMap, YNode, YScalar } from '../yaml/ynode';
@@ -88,4 +89,12 @@ export interface GraphOf<out I extends ModelItem, out B extends Record<ItemKind,
   zonesOfAsset: Map<string, Set<string>>;
   /** Load and schema problems, with codes of the rules that report them. */
   problems: LoadProblem[];
+  /** SBOM and VEX documents read (their components are items of kind `component`). */
+  sboms: LoadedSbom[];
+}
+
+/** One SBOM or VEX document the model names, as read. */
+export interface LoadedSbom {
+  path: string;
+  document: SbomDocument;
 }

@@ -1,5 +1,5 @@
 /** The item kinds of the model, in the order of the sections of a `*.spdf.yaml` file. */
-export const ITEM_KINDS = ['system', 'zone', 'asset', 'flow', 'conduit', 'threat', 'hazard', 'control', 'requirement', 'test'] as const;
+export const ITEM_KINDS = ['system', 'zone', 'asset', 'flow', 'conduit', 'threat', 'hazard', 'control', 'requirement', 'test', 'component'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** Section key in YAML for each kind (`system` is a single mapping, the others are lists). */
@@ -14,6 +14,7 @@ export const SECTION_OF: Record<ItemKind, string> = {
   control: 'controls',
   requirement: 'requirements',
   test: 'tests',
+  component: 'components',
 };
 
 export const KIND_OF_SECTION: Record<string, ItemKind> = Object.fromEntries(Object.entries(SECTION_OF).map(([k, s]) => [s, k as ItemKind]));
@@ -30,4 +31,6 @@ export const DEFAULT_ID_PATTERNS: Record<ItemKind, string> = {
   control: '^CTRL-[A-Z0-9][A-Z0-9-]*$',
   requirement: '^SEC-REQ-[A-Z0-9][A-Z0-9-]*$',
   test: '^TC-[A-Z0-9][A-Z0-9-]*$',
+  // Components are named by their SBOM (bom-ref, purl, SPDX ID): any ID without white space.
+  component: '^\\S+$',
 };

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-FC-LOAD
 import { fnv1a64 } from '../hash';
+import type { SbomDocument } from '../sbom/types';
 import { decodeUtf8, SourceText } from '../text';
 import { parseYaml } from '../yaml/parse';
 import { asMap, asSeq, deref, toData, AliasBudgetExceeded, type YMap } from '../yaml/ynode';
@@ -14,6 +15,8 @@ export interface LoadedFile {
   file: ModelFile;
   items: ModelItem[];
   problems: LoadProblem[];
+  /** Set when the file is an SBOM or VEX document (src/core/model/load-sboms.ts). */
+  sbom?: SbomDocument;
 }
 
 const TOP_LEVEL_KEYS = ['spdf', ...Object.keys(KIND_OF_SECTION)];

@@ -7,6 +7,8 @@ import { configIncludeGlobs, unmatchedIncludes } from './config-checks';
 import type { ResolvedConfig } from './config-def';
 import type { Graph, LoadProblem } from './graph';
 import { loadModelBytes, oversizeFile, type LoadedFile } from './load-file';
+import { loadSboms } from './load-sboms';
+import type { SbomSchemaValidator } from '../sbom/types';
 
 /** A loaded workspace. */
 export interface Workspace {
@@ -20,6 +22,8 @@ export interface LoadOptions {
   trusted?: boolean;
   /** Loaded files from an earlier run; hosts decide where they live. Never used when `trusted` is false. */
   fileCache?: ModelFileCache;
+  /** Schema validation of SBOMs (the Node hosts validate CycloneDX JSON against the official schemas); without it only the structure the readers need is checked. */
+  sbomValidator?: SbomSchemaValidator;
 }
 
 export type LoadLimits = ResolvedConfig['limits'];
@@ -62,7 +66,8 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
   const loaded = await Promise.all(paths.map((p) => loadOne(host, p, config, cache)));
   const ok = loaded.filter((l): l is LoadedFile => !('problem' in l));
   const failed = loaded.filter((l): l is { problem: LoadProblem } => 'problem' in l).map((l) => l.problem);
-  return { config, graph: buildGraph(ok, [...configProblems, ...failed]), allFiles };
+  const sboms = await loadSboms(host, ok, allFiles, { maxBytes: config.maxSbomBytes, validate: opts.sbomValidator });
+  return { config, graph: buildGraph([...ok, ...sboms.files], [...configProblems, ...failed, ...sboms.problems]), allFiles };
 }
 
 async function loadOne(host: Host, path: string, config: ResolvedConfig, cache?: ModelFileCache): Promise<LoadedFile | { problem: LoadProblem }> {

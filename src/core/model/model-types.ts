@@ -53,8 +53,10 @@ export interface SystemData {
     /** Coordinated vulnerability disclosure policy or contact. */
     cvd?: Scalar | null;
   } | null;
-  /** SBOM of the system (524B(b)(3)). */
+  /** SBOM of the system (524B(b)(3)): a CycloneDX 1.4-1.6 (JSON or XML), SPDX 2.3 JSON or SPDX 3.0 JSON-LD file, read and checked; its components become `component` items. */
   sbom?: Scalar | null;
+  /** VEX documents (CycloneDX VEX, OpenVEX, CSAF 2.0 VEX) whose statements give the dispositions of the vulnerabilities of SBOM components (matched by bom-ref, purl or CPE). */
+  vex?: (Scalar | null)[] | null;
 }
 
 /** An IEC 62443 security zone: assets that share security requirements (ZCR 6.4 characteristics). */
@@ -149,7 +151,7 @@ export interface AssetData {
   patchable?: boolean | null;
   /** End of support date (YYYY-MM or YYYY-MM-DD). */
   end_of_support?: Scalar | null;
-  /** SBOM reference (file or file#purl). */
+  /** SBOM reference (file, or file#purl for the one component of the file that is this asset); the file is read like `system.sbom`. */
   sbom?: Scalar | null;
   /** SBOM components with their known vulnerabilities. */
   components?: ({
@@ -278,7 +280,7 @@ export interface ThreatData {
   description?: Scalar | null;
   /** STRIDE categories: S T R I D E. */
   stride?: ('S' | 'T' | 'R' | 'I' | 'D' | 'E' | null)[] | null;
-  /** Assets, conduits, zones or flows the threat targets. */
+  /** Assets, conduits, zones, flows or SBOM components (by bom-ref, purl or SPDX ID) the threat targets. */
   targets?: (Scalar | null)[] | null;
   /** Attacker profile. */
   attacker?: Scalar | null;
@@ -367,7 +369,7 @@ export interface ControlData {
   type?: 'technical' | 'procedural' | 'physical' | 'labeling' | 'compensating' | null;
   /** FDA premarket guidance Appendix 1 category. */
   fda_category?: 'authentication' | 'authorization' | 'cryptography' | 'code, data and execution integrity' | 'confidentiality' | 'event detection and logging' | 'resiliency and recovery' | 'updatability and patchability' | null;
-  /** Where the control applies. */
+  /** Where the control applies: assets, zones, conduits, flows or SBOM components. */
   applies_to?: (Scalar | null)[] | null;
   /** Threats the control mitigates (in addition to the threats' own `controls`). */
   threats?: (Scalar | null)[] | null;
@@ -454,6 +456,51 @@ export interface TestData {
   } | null;
 }
 
+/** A software component, normally read from an SBOM named by `system.sbom` or `assets[].sbom` (ID: bom-ref, purl or SPDX ID); threats target it and controls apply to it by that ID. */
+export interface ComponentData {
+  /** Unique ID: the bom-ref, purl or SPDX ID. */
+  id: Scalar;
+  /** Component name (NTIA minimum element). */
+  name?: Scalar | null;
+  /** Component version (NTIA minimum element). */
+  version?: Scalar | null;
+  /** Supplier name (NTIA minimum element). */
+  supplier?: Scalar | null;
+  /** Authors of the component. */
+  authors?: (Scalar | null)[] | null;
+  /** Package URL (a unique identifier, NTIA minimum element). */
+  purl?: Scalar | null;
+  /** CPE name (a unique identifier). */
+  cpe?: Scalar | null;
+  /** Other unique identifiers (SWID tag ID). */
+  other_ids?: (Scalar | null)[] | null;
+  /** Licences (SPDX IDs or expressions). */
+  licenses?: (Scalar | null)[] | null;
+  /** Level of support by its maker (FDA premarket guidance V.A.4.b), e.g. actively-maintained, limited, none. */
+  support_level?: Scalar | null;
+  /** End-of-support date (YYYY-MM or YYYY-MM-DD). */
+  end_of_support?: Scalar | null;
+  /** IDs of the components it depends on. */
+  depends_on?: (Scalar | null)[] | null;
+  /** The SBOM states its dependency relationships (NTIA minimum element). */
+  dependencies_known?: boolean | null;
+  /** The SBOM it was read from. */
+  sbom?: Scalar | null;
+  /** Assets whose SBOM lists it. */
+  assets?: (Scalar | null)[] | null;
+  /** Known vulnerabilities from the SBOM and VEX documents, with their dispositions. */
+  vulnerabilities?: ({
+    /** Vulnerability ID (CVE, GHSA ...). */
+    id?: Scalar | null;
+    /** VEX disposition: not_affected, affected, fixed or under_investigation. */
+    status?: 'not_affected' | 'affected' | 'fixed' | 'under_investigation' | null;
+    /** Why, as the VEX states it (e.g. vulnerable_code_not_in_execute_path). */
+    justification?: Scalar | null;
+    /** The SBOM or VEX file that states it. */
+    source?: Scalar | null;
+  } | null)[] | null;
+}
+
 /** The data interface of each item kind. */
 export interface ModelData {
   system: SystemData;
@@ -466,6 +513,7 @@ export interface ModelData {
   control: ControlData;
   requirement: RequirementData;
   test: TestData;
+  component: ComponentData;
 }
 
 /** spdf.config.yaml as written (before defaults apply). */
@@ -490,6 +538,7 @@ export interface ConfigData {
     control?: Scalar | null;
     requirement?: Scalar | null;
     test?: Scalar | null;
+    component?: Scalar | null;
   } | null;
   /** Severity overrides by rule code or alias: off, info, warning, error. */
   rules?: { [key: string]: 'off' | 'info' | 'warning' | 'error' | null } | null;
@@ -510,6 +559,8 @@ export interface ConfigData {
     max_aliases?: number | null;
     /** Deepest YAML nesting (default 64). */
     max_depth?: number | null;
+    /** Largest SBOM or VEX file read, in bytes (default 64 MB). */
+    max_sbom_bytes?: number | null;
   } | null;
   /** Code links. */
   code?: {
@@ -622,6 +673,12 @@ export interface ConfigData {
       verification?: boolean | null;
     } | null;
     test?: {
+      /** Implementing code is required. */
+      implementation?: boolean | null;
+      /** Verification is required. */
+      verification?: boolean | null;
+    } | null;
+    component?: {
       /** Implementing code is required. */
       implementation?: boolean | null;
       /** Verification is required. */

@@ -67,6 +67,17 @@ const channel: FieldSpec = obj(
   ['protocol'],
 );
 
+const vulnerability: FieldSpec = obj(
+  {
+    id: str('Vulnerability ID (CVE, GHSA ...).'),
+    status: oneOf(VEX_STATES, 'VEX disposition: not_affected, affected, fixed or under_investigation.'),
+    justification: str('Why, as the VEX states it (e.g. vulnerable_code_not_in_execute_path).'),
+    source: path('The SBOM or VEX file that states it.'),
+  },
+  'A known vulnerability of the component and its disposition.',
+  ['id'],
+);
+
 export const KIND_SPECS: Record<ItemKind, KindSpec> = {
   system: {
     doc: 'The system under consideration (IEC 62443-3-2 ZCR 1) and submission-level facts.',
@@ -93,7 +104,12 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
         { plan: path('Postmarket cybersecurity management plan.'), cvd: str('Coordinated vulnerability disclosure policy or contact.') },
         'Section 524B(b)(1) postmarket vulnerability management.',
       ),
-      sbom: path('SBOM of the system (524B(b)(3)).'),
+      sbom: path('SBOM of the system (524B(b)(3)): a CycloneDX 1.4-1.6 (JSON or XML), SPDX 2.3 JSON or SPDX 3.0 JSON-LD file, read and checked; its components become `component` items.'),
+      vex: {
+        type: 'list',
+        of: path(''),
+        doc: 'VEX documents (CycloneDX VEX, OpenVEX, CSAF 2.0 VEX) whose statements give the dispositions of the vulnerabilities of SBOM components (matched by bom-ref, purl or CPE).',
+      },
     },
   },
   zone: {
@@ -143,7 +159,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
       legacy: bool('Legacy asset beyond its designed security lifetime.'),
       patchable: bool('Security updates can be applied (default true).'),
       end_of_support: str('End of support date (YYYY-MM or YYYY-MM-DD).'),
-      sbom: path('SBOM reference (file or file#purl).'),
+      sbom: path('SBOM reference (file, or file#purl for the one component of the file that is this asset); the file is read like `system.sbom`.'),
       components: list(component, 'SBOM components with their known vulnerabilities.'),
       temporarily_connected: bool('Connected only temporarily (service laptop, USB tool).'),
       wireless: bool('Communicates over a wireless link.'),
@@ -198,7 +214,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
       title: str('Short title.'),
       description: text('Threat scenario.'),
       stride: { type: 'list', of: oneOf(STRIDE_LETTERS, ''), doc: 'STRIDE categories: S T R I D E.' },
-      targets: refs(['asset', 'conduit', 'zone', 'flow'], 'Assets, conduits, zones or flows the threat targets.'),
+      targets: refs(['asset', 'conduit', 'zone', 'flow', 'component'], 'Assets, conduits, zones, flows or SBOM components (by bom-ref, purl or SPDX ID) the threat targets.'),
       attacker: str('Attacker profile.'),
       preconditions: text('Preconditions.'),
       refs: obj({ capec: strings('CAPEC IDs.'), cwe: strings('CWE IDs.'), attack_ics: strings('MITRE ATT&CK for ICS technique IDs.'), cve: strings('CVE IDs.') }, 'External references.'),
@@ -246,7 +262,7 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
       description: text('What the control does.'),
       type: oneOf(CONTROL_TYPES, 'Kind of control.'),
       fda_category: oneOf(FDA_CONTROL_CATEGORIES, 'FDA premarket guidance Appendix 1 category.'),
-      applies_to: refs(['asset', 'zone', 'conduit', 'flow'], 'Where the control applies.'),
+      applies_to: refs(['asset', 'zone', 'conduit', 'flow', 'component'], 'Where the control applies: assets, zones, conduits, flows or SBOM components.'),
       threats: refs(['threat'], "Threats the control mitigates (in addition to the threats' own `controls`)."),
       implements: refs(['requirement'], 'Requirements that specify the control.'),
       compensates_for: refs(['asset', 'zone', 'conduit'], 'What a compensating control compensates for.'),
@@ -296,6 +312,28 @@ export const KIND_SPECS: Record<ItemKind, KindSpec> = {
       evidence: path('Evidence file (report, JUnit XML).'),
       date: date('Date of the latest result.'),
       junit: obj({ classname: str('JUnit classname.'), name: str('JUnit test case name.') }, 'The JUnit test case that carries the result.'),
+    },
+  },
+  component: {
+    doc: 'A software component, normally read from an SBOM named by `system.sbom` or `assets[].sbom` (ID: bom-ref, purl or SPDX ID); threats target it and controls apply to it by that ID.',
+    required: ['id'],
+    fields: {
+      id: str('Unique ID: the bom-ref, purl or SPDX ID.'),
+      name: str('Component name (NTIA minimum element).'),
+      version: str('Component version (NTIA minimum element).'),
+      supplier: str('Supplier name (NTIA minimum element).'),
+      authors: strings('Authors of the component.'),
+      purl: str('Package URL (a unique identifier, NTIA minimum element).'),
+      cpe: str('CPE name (a unique identifier).'),
+      other_ids: strings('Other unique identifiers (SWID tag ID).'),
+      licenses: strings('Licences (SPDX IDs or expressions).'),
+      support_level: str('Level of support by its maker (FDA premarket guidance V.A.4.b), e.g. actively-maintained, limited, none.'),
+      end_of_support: str('End-of-support date (YYYY-MM or YYYY-MM-DD).'),
+      depends_on: strings('IDs of the components it depends on.'),
+      dependencies_known: bool('The SBOM states its dependency relationships (NTIA minimum element).'),
+      sbom: path('The SBOM it was read from.'),
+      assets: refs(['asset'], 'Assets whose SBOM lists it.'),
+      vulnerabilities: list(vulnerability, 'Known vulnerabilities from the SBOM and VEX documents, with their dispositions.'),
     },
   },
 };

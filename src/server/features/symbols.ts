@@ -16,6 +16,7 @@ const SYMBOL_OF_KIND: Record<ItemKind, SymbolKind> = {
   hazard: SymbolKind.Constant,
   control: SymbolKind.Struct,
   requirement: SymbolKind.Field,
+  component: SymbolKind.Package,
   test: SymbolKind.Method,
 };
 

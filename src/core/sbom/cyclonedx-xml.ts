@@ -1,0 +1,133 @@
+// @spdf implements SPDF-SBOM-READ
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { readCycloneDx } from './cyclonedx';
+import { arr, isObj, TextLocator } from './json-text';
+import { emptyDocument, type SbomDocument } from './types';
+
+const NS = /<(?:\w+:)?bom\b[^>]*\sxmlns(?::\w+)?=["']http:\/\/cyclonedx\.org\/schema\/bom\/(\d+\.\d+)["']/;
+
+/** Offset of a 1-based line and column (fast-xml-parser's validator reports those). */
+function offsetOf(text: string, line: number, col: number): number {
+  let at = 0;
+  for (let l = 1; l < line && at >= 0; l++) at = text.indexOf('\n', at) + 1;
+  return Math.min(Math.max(0, at) + Math.max(0, col - 1), text.length);
+}
+
+const xmlQuote = (s: string): string[] => {
+  const esc = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return [`"${esc}"`, `>${esc}<`, `'${esc}'`];
+};
+
+/**
+ * Reads a CycloneDX XML BOM: validated for well-formedness, refused when it declares a DTD or entities (an
+ * SBOM has no use for them; entity expansion is how billion-laughs files blow up), converted to the JSON
+ * shape and read by the JSON reader. The XSD is not checked (no XSD validator runs here): the structure the
+ * reader needs is.
+ */
+export function readCycloneDxXml(text: string): SbomDocument {
+  const doc = emptyDocument('cyclonedx-xml');
+  const dtd = /<!(DOCTYPE|ENTITY)/i.exec(text);
+  if (dtd) {
+    doc.problems.push({ message: `XML ${dtd[1].toUpperCase()} declarations are refused in an SBOM (entity expansion); the file was not read`, start: dtd.index, end: dtd.index + dtd[0].length });
+    return doc;
+  }
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    const at = offsetOf(text, valid.err.line ?? 1, valid.err.col ?? 1);
+    doc.problems.push({ message: `not well-formed XML: ${valid.err.msg}`, start: at, end: Math.min(at + 1, text.length) });
+    return doc;
+  }
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      removeNSPrefix: true,
+      processEntities: false,
+      htmlEntities: false,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      isArray: (name) => ['component', 'dependency', 'license', 'property', 'vulnerability', 'target', 'author', 'tool', 'hash'].includes(name),
+    }).parse(text) as Record<string, unknown>;
+  } catch (e) {
+    doc.problems.push({ message: `cannot parse XML: ${(e as Error).message}`, start: 0, end: 0 });
+    return doc;
+  }
+  const bom = isObj(parsed.bom) ? parsed.bom : undefined;
+  const version = NS.exec(text)?.[1];
+  if (!bom || !version) {
+    const at = text.indexOf('<');
+    doc.problems.push({ message: 'not a CycloneDX XML BOM: the root must be <bom xmlns="http://cyclonedx.org/schema/bom/1.x">', start: Math.max(0, at), end: Math.max(0, at) + 1 });
+    return doc;
+  }
+  return readCycloneDx({ ...toJsonShape(bom), specVersion: version }, 'cyclonedx-xml', new TextLocator(text, xmlQuote));
+}
+
+const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() || undefined : isObj(v) && typeof v['#text'] === 'string' ? v['#text'].trim() || undefined : undefined);
+const named = (v: unknown) => (isObj(v) ? { name: textOf(v.name) } : undefined);
+
+/** The parts of an XML BOM the reader uses, in the JSON format's shape. */
+function toJsonShape(bom: Record<string, unknown>): Record<string, unknown> {
+  const meta = isObj(bom.metadata) ? bom.metadata : {};
+  const tools = isObj(meta.tools) ? meta.tools : {};
+  return {
+    metadata: {
+      timestamp: textOf(meta.timestamp),
+      authors: arr(isObj(meta.authors) ? meta.authors.author : undefined).map(named),
+      manufacture: named(meta.manufacture) ?? named(meta.manufacturer),
+      supplier: named(meta.supplier),
+      tools: [...arr(tools.tool), ...arr(isObj(tools.components) ? tools.components.component : undefined)].map(named),
+    },
+    components: components(bom.components),
+    dependencies: dependencies(bom.dependencies),
+    vulnerabilities: arr(isObj(bom.vulnerabilities) ? bom.vulnerabilities.vulnerability : undefined).map((v) => {
+      const o = isObj(v) ? v : {};
+      const analysis = isObj(o.analysis) ? o.analysis : undefined;
+      return {
+        id: textOf(o.id),
+        'bom-ref': o['@bom-ref'],
+        analysis: analysis ? { state: textOf(analysis.state), justification: textOf(analysis.justification) } : undefined,
+        affects: arr(isObj(o.affects) ? o.affects.target : undefined).map((t) => ({ ref: isObj(t) ? textOf(t.ref) : undefined })),
+      };
+    }),
+  };
+}
+
+function components(list: unknown): unknown[] {
+  return arr(isObj(list) ? list.component : undefined).map((c) => {
+    const o = isObj(c) ? c : {};
+    const licenses = isObj(o.licenses) ? o.licenses : {};
+    return {
+      'bom-ref': o['@bom-ref'],
+      name: textOf(o.name),
+      version: textOf(o.version),
+      supplier: named(o.supplier),
+      manufacturer: named(o.manufacturer),
+      publisher: textOf(o.publisher),
+      author: textOf(o.author),
+      purl: textOf(o.purl),
+      cpe: textOf(o.cpe),
+      swid: isObj(o.swid) ? { tagId: o.swid['@tagId'] } : undefined,
+      licenses: [
+        ...arr(licenses.license).map((l) => ({ license: isObj(l) ? { id: textOf(l.id), name: textOf(l.name) } : undefined })),
+        ...arr(licenses.expression).map((e) => ({ expression: textOf(e) })),
+      ],
+      properties: arr(isObj(o.properties) ? o.properties.property : undefined).map((p) => ({ name: isObj(p) ? p['@name'] : undefined, value: textOf(p) })),
+      components: o.components === undefined ? undefined : components(o.components),
+    };
+  });
+}
+
+function dependencies(list: unknown): unknown[] {
+  const out: unknown[] = [];
+  const walk = (deps: unknown) => {
+    for (const d of arr(isObj(deps) ? deps.dependency : undefined)) {
+      if (!isObj(d)) continue;
+      const inner = arr(d.dependency).filter(isObj);
+      out.push({ ref: d['@ref'], dependsOn: inner.map((x) => x['@ref']) });
+      walk(d);
+    }
+  };
+  walk(list);
+  return out;
+}

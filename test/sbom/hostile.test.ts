@@ -1,0 +1,125 @@
+// @spdf verifies SPDF-SBOM-READ
+import assert from 'node:assert/strict';
+import { checkWorkspace } from '../../src/core/check';
+import { MemoryHost } from '../../src/core/host';
+import { cyclonedxSchemaValidator } from '../../src/node/sbom-schemas';
+
+const MODEL = (ref: string) => `system:\n  id: SYS-PUMP\n  name: Pump\n  sbom: ${ref}\n`;
+const CDX = (body: string) => `{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, ${body}}`;
+
+/** SB007 problems as `file:line:col message`, the model's reference included. */
+async function problems(files: Record<string, string | Uint8Array>, config = 'profile: all\n') {
+  const host = new MemoryHost(new Map(Object.entries({ 'spdf.config.yaml': config, ...files })));
+  const { workspace, result } = await checkWorkspace(host, { sbomValidator: cyclonedxSchemaValidator() });
+  const sb007 = result.findings.filter((f) => f.code === 'SB007');
+  assert.ok(sb007.every((f) => f.severity === 'error'));
+  return { components: workspace.graph.byKind.component.length, at: sb007.map((f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`) };
+}
+
+describe('broken and hostile SBOM files fail closed with a position', () => {
+  it('a truncated JSON file: at its end, and at the reference', async () => {
+    const text = CDX('"components": [{"type": "library", "name": "zlib"}]').slice(0, 60);
+    const { at } = await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': text });
+    assert.equal(at.length, 2);
+    assert.match(at[0], /^b\.cdx\.json:1:61 not valid JSON/);
+    assert.match(at[1], /^m\.spdf\.yaml:4:9 SBOM\/VEX file 'b\.cdx\.json' was not read completely/);
+  });
+
+  it('a JSON syntax error: at the offending character', async () => {
+    const { at } = await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6" "version": 1\n}\n' });
+    assert.match(at[0], /^b\.cdx\.json:3:24 not valid JSON/);
+  });
+
+  it('an XML entity bomb (billion laughs) is refused at its declaration, without expansion', async () => {
+    const lol = `<?xml version="1.0"?>\n<!DOCTYPE bom [\n <!ENTITY a "lollollollollollollollollollol">\n${Array.from({ length: 9 }, (_, i) => ` <!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`).join('\n')}\n]>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.5"><components><component type="library"><name>&j;</name></component></components></bom>\n`;
+    const { at, components } = await problems({ 'm.spdf.yaml': MODEL('b.cdx.xml'), 'b.cdx.xml': lol });
+    assert.equal(components, 0);
+    assert.match(at[0], /^b\.cdx\.xml:2:1 XML DOCTYPE declarations are refused/);
+  });
+
+  it('XML that is not well-formed: at the validator position', async () => {
+    const { at } = await problems({
+      'm.spdf.yaml': MODEL('b.cdx.xml'),
+      'b.cdx.xml': '<bom xmlns="http://cyclonedx.org/schema/bom/1.5">\n  <components>\n    <component type="library"><name>z</component>\n</bom>\n',
+    });
+    assert.match(at[0], /^b\.cdx\.xml:3:\d+ not well-formed XML/);
+  });
+
+  it('a file over limits.max_sbom_bytes is not read: at the reference', async () => {
+    const big = CDX(`"components": [${Array.from({ length: 200 }, (_, i) => `{"type": "library", "name": "c${i}"}`).join(',')}]`);
+    const { at, components } = await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': big }, 'profile: all\nlimits:\n  max_sbom_bytes: 1000\n');
+    assert.equal(components, 0);
+    assert.deepEqual(at, [`m.spdf.yaml:4:9 SBOM/VEX file 'b.cdx.json' is ${big.length} bytes, over the limit of 1000 (limits.max_sbom_bytes); it was not read`]);
+  });
+
+  it('a missing file, an unreadable file and a file that is not UTF-8: at the reference', async () => {
+    const missing = await problems({ 'm.spdf.yaml': MODEL('nope.cdx.json') });
+    assert.deepEqual(missing.at, ["m.spdf.yaml:4:9 SBOM/VEX file 'nope.cdx.json' does not exist in the workspace"]);
+    const host = new MemoryHost(
+      new Map([
+        ['spdf.config.yaml', 'profile: all\n'],
+        ['m.spdf.yaml', MODEL('b.cdx.json')],
+        ['b.cdx.json', '{}'],
+      ]),
+      new Set(['b.cdx.json']),
+    );
+    const { result } = await checkWorkspace(host);
+    assert.match(result.findings.find((f) => f.code === 'SB007')!.message, /cannot be read: EACCES/);
+    const latin1 = await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': new Uint8Array([0x7b, 0xe9, 0x7d]) });
+    assert.match(latin1.at[0], /is not UTF-8 text/);
+  });
+
+  it('an unsupported version or format is a finding, never an empty component list', async () => {
+    const old = await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': '{"bomFormat": "CycloneDX", "specVersion": "1.2", "components": [{"name": "x"}]}' });
+    assert.match(old.at[0], /^b\.cdx\.json:1:1 CycloneDX 1\.2 is not supported/);
+    const other = await problems({ 'm.spdf.yaml': MODEL('b.json'), 'b.json': '{"hello": "world"}' });
+    assert.match(other.at[0], /^b\.json:1:1 not a supported SBOM or VEX document/);
+    const empty = await problems({ 'm.spdf.yaml': MODEL('b.json'), 'b.json': '  \n' });
+    assert.match(empty.at[0], /the file is empty/);
+  });
+
+  it('CycloneDX JSON invalid against the official schema: at the offending key', async () => {
+    const text = '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6",\n  "version": 1,\n  "components": [\n    { "type": "librar", "name": "zlib" }\n  ]\n}\n';
+    const { at, components } = await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': text });
+    assert.equal(components, 1);
+    assert.match(at[0], /^b\.cdx\.json:6:7 CycloneDX 1\.6 schema: \/components\/0\/type must be equal to one of the allowed values/);
+  });
+
+  it('valid IRIs the schema allows (git+https URLs, BOM-Links) are not schema problems; a URL with spaces is', async () => {
+    const ref = (url: string) => CDX(`"components": [{"type": "library", "name": "z", "externalReferences": [{"type": "vcs", "url": "${url}"}]}]`);
+    assert.deepEqual((await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': ref('git+https://example.com/z.git') })).at, []);
+    assert.deepEqual((await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': ref('urn:cdx:411dafd2-c29f-491a-97d7-e97de5bc2289/1#z') })).at, []);
+    assert.match((await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': ref('http://a.example and http://b.example') })).at[0], /must match format "iri-reference"/);
+  });
+
+  it('a vulnerability listed for no known component is a finding at the vulnerability (it would escape TR012)', async () => {
+    const text = CDX('"components": [{"type": "library", "bom-ref": "zlib", "name": "zlib"}],\n"vulnerabilities": [{"id": "CVE-2022-37434", "affects": [{"ref": "zlbi"}]}]');
+    const { at } = await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': text });
+    assert.deepEqual(at, ['b.cdx.json:2:28 vulnerability CVE-2022-37434 names no component of the SBOMs read (affects zlbi); it cannot be checked']);
+  });
+
+  it('a component with neither bom-ref nor purl is named name@version, without white space (TM003 would reject it)', async () => {
+    const host = new MemoryHost(
+      new Map([
+        ['spdf.config.yaml', 'profile: all\n'],
+        ['m.spdf.yaml', MODEL('b.cdx.json')],
+        ['b.cdx.json', CDX('"components": [{"type": "library", "name": "radio blob", "version": "2.1"}]')],
+      ]),
+    );
+    const { workspace, result } = await checkWorkspace(host, { sbomValidator: cyclonedxSchemaValidator() });
+    assert.deepEqual(
+      workspace.graph.byKind.component.map((c) => c.id),
+      ['radio%20blob@2.1'],
+    );
+    assert.deepEqual(
+      result.findings.filter((f) => f.code === 'TM003'),
+      [],
+    );
+  });
+
+  it('a VEX status the reader does not know is reported at the statement, not applied', async () => {
+    const vex = '{"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-2024-1"}, "products": [{"@id": "pkg:npm/x@1"}], "status": "fine"}]}';
+    const { at } = await problems({ 'm.spdf.yaml': `${MODEL('b.cdx.json')}  vex: [v.json]\n`, 'b.cdx.json': CDX('"components": []'), 'v.json': vex });
+    assert.deepEqual(at, ["v.json:1:89 'fine' (vulnerability CVE-2024-1) is not a disposition this reader knows; it was not applied"]);
+  });
+});
