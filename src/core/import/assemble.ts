@@ -32,7 +32,7 @@ const byPos = (a: { pos: SourcePos }, b: { pos: SourcePos }) => (a.pos.file < b.
  * across files (a duplicate is reported, not merged), relations are resolved to the imported items (one to
  * an item not imported is reported as lost), and every source element is either written or listed.
  */
-export function assembleImport(format: string, tagSyntax: string, docs: { file: string; parsed: ParsedDocument }[]): ImportOutcome {
+export function assembleImport(format: string, tagSyntax: string, docs: { file: string; parsed: ParsedDocument }[], codeSettings: string[] = []): ImportOutcome {
   const notes: ImportNote[] = docs.flatMap((d) => d.parsed.notes);
   const names = outputNames(docs.filter((d) => d.parsed.items.length).map((d) => d.file));
   const first = new Map<string, ImportedItem>();
@@ -94,6 +94,7 @@ export function assembleImport(format: string, tagSyntax: string, docs: { file: 
       [...placed.values()],
       notes,
       counts,
+      codeSettings,
     ),
   };
 }
@@ -154,7 +155,7 @@ function idPattern(ids: string[]): string {
   return ids.every((id) => /^[A-Za-z0-9][A-Za-z0-9_.~-]*$/.test(id)) ? '^[A-Za-z0-9][A-Za-z0-9_.~-]*$' : '^\\S+$';
 }
 
-function reportMarkdown(format: string, tagSyntax: string, sources: string[], items: Placed[], notes: ImportNote[], counts: ImportOutcome['counts']): string {
+function reportMarkdown(format: string, tagSyntax: string, sources: string[], items: Placed[], notes: ImportNote[], counts: ImportOutcome['counts'], codeSettings: string[]): string {
   const out = [
     `# Import report: ${format}`,
     '',
@@ -169,6 +170,7 @@ function reportMarkdown(format: string, tagSyntax: string, sources: string[], it
     `  requirement: '${idPattern(items.map((p) => p.modelId))}'`,
     'code:',
     `  tag_syntaxes: [${[...new Set(['spdf', tagSyntax])].join(', ')}]`,
+    ...codeSettings.map((l) => `  ${l}`),
     '```',
     '',
     '## Imported elements',
@@ -182,6 +184,7 @@ function reportMarkdown(format: string, tagSyntax: string, sources: string[], it
       ...(p.item.text ? ['text'] : []),
       ...(p.derivedFrom.length ? [`derived_from (${p.derivedFrom.length})`] : []),
       ...(p.item.status ? ['status'] : []),
+      ...Object.keys(p.item.fields ?? {}).filter((k) => k !== 'derived_from' || !p.derivedFrom.length),
     ];
     out.push(`| ${cell(where(p.item.pos))} | ${cell(p.item.element)} | ${cell(p.item.id)} | ${cell(p.modelId)} | ${cell(p.output)} | ${keptFields.join(', ')} |`);
   }

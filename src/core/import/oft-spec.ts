@@ -76,7 +76,10 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       finish();
       const [full, type, name, revision] = [`${id[1]}~${id[2]}~${id[3]}`, id[1], id[2], id[3]];
       const item: ImportedItem = { id: full, element: type, title: heading, derivedFrom: [], children: [], lost: [], pos: pos(n, line.indexOf(full)) };
-      if (options.oftIds !== 'full') {
+      if (options.oftIds === 'full') {
+        item.shortId = `${type}~${name}`;
+        item.fields = { revision: Number(revision) };
+      } else {
         item.shortId = name;
         item.rank = RANK[type] ?? 0;
         item.lost.push(`revision ${revision} not kept (tags link by name)`);
