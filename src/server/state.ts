@@ -391,7 +391,18 @@ export class WorkspaceState {
   traceIndex(): { inputs: TraceInputs; index: TraceIndex } {
     if (this.traceIndexCache) return this.traceIndexCache;
     const links: StatusLink[] = this.opts.codeLinks
-      ? this.code.links().map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, review: this.reviewOf(l).state }))
+      ? this.code
+          .links()
+          .map((l) => ({
+            id: l.id,
+            relation: l.relation,
+            file: l.file,
+            symbol: l.symbol,
+            range: l.range,
+            symbolRange: l.symbolRange,
+            ...(l.lines ? { lines: l.lines } : {}),
+            review: this.reviewOf(l).state,
+          }))
       : [];
     const inputs: TraceInputs = {
       graph: this.graph,

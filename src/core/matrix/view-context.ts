@@ -1,6 +1,6 @@
 import type { ModelItem } from '../model/graph';
 import { coverageOf } from './decide';
-import { codeLabel } from './evidence';
+import { codeLabel, codeTarget } from './evidence';
 import { VIEW_TITLES, type Cell, type CellValue, type Column, type MatrixRow, type MatrixView, type ViewName } from './model';
 import { lineOf, type TraceIndex } from './trace-index';
 
@@ -81,7 +81,7 @@ export class ViewContext {
   implVals(item: ModelItem): Cell {
     return this.ix.implementationOf(item).map((l) => ({
       text: `${codeLabel(l)}${l.review === 'suspect' ? ' [suspect]' : ''}`,
-      target: { type: 'code', file: l.file, line: l.line, ...(l.symbol ? { symbol: l.symbol } : {}) },
+      target: codeTarget(l),
     }));
   }
   verifVals(item: ModelItem): Cell {
