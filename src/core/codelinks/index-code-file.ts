@@ -107,7 +107,7 @@ class FileIndexer {
     }
     this.indexCallTags();
     this.reportOpenRanges();
-    for (const found of this.collector.found) found.symbol.docRanges = this.docRanges(found);
+    for (const found of this.collector.found) for (const s of [found, ...(found.siblings ?? [])]) s.symbol.docRanges = this.docRanges(found);
     const byPosition = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
     this.result.tags.sort((a, b) => byPosition(a.idRange, b.idRange));
     this.result.orphanTags.sort((a, b) => byPosition(a.idRange, b.idRange));
@@ -119,7 +119,9 @@ class FileIndexer {
         range: firstErrorRange(root),
       });
     }
-    this.result.symbols = this.collector.found.map((f) => f.symbol).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.result.symbols = this.collector.found
+      .flatMap((f) => [f.symbol, ...(f.siblings ?? []).map((s) => s.symbol)])
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return this.result;
   }
 
@@ -367,6 +369,7 @@ class FileIndexer {
       ...(tag.revision !== undefined ? { revision: tag.revision } : {}),
       ...(lines ? { lines } : {}),
     });
+    for (const sibling of attached?.siblings ?? []) this.addLink(tag, sibling, lines);
   }
 
   private hashOf(attached: FoundSymbol | null): string {
