@@ -77,6 +77,8 @@ class FileIndexer {
   private readonly hashes = new Map<FoundSymbol | null, string>();
   /** StrictDoc range_start markers waiting for their range_end, by ID (innermost last). */
   private readonly openRanges = new Map<string, OpenRange[]>();
+  /** An open StrictDoc `@relation(skip, scope=range_start)`: tags up to its range_end are not read (as StrictDoc does). */
+  private skipFrom: { raw: RawTag; base: number } | undefined;
   private readonly warnedAt = new Set<number>();
   private headerEnd = 0;
 
@@ -107,6 +109,7 @@ class FileIndexer {
     }
     this.indexCallTags();
     this.reportOpenRanges();
+    if (this.skipFrom) this.skipProblem(this.skipFrom.raw, this.skipFrom.base, "StrictDoc range_start for 'skip' has no range_end after it; no tag after it was read");
     for (const found of this.collector.found) for (const s of [found, ...(found.siblings ?? [])]) s.symbol.docRanges = this.docRanges(found);
     const byPosition = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
     this.result.tags.sort((a, b) => byPosition(a.idRange, b.idRange));
@@ -204,6 +207,7 @@ class FileIndexer {
     if (!scan.tags.length && !scan.exclusions.length && !scan.problems.length) return;
     const context = this.contextOf(comment.node);
     for (const raw of scan.tags) {
+      if (this.skipped(raw, base)) continue;
       if (raw.scope === 'range_start') {
         const open = this.openRanges.get(raw.id) ?? [];
         open.push({ raw, base, comment, context });
@@ -258,6 +262,36 @@ class FileIndexer {
     for (const target of targets) {
       this.warnNearError(start.comment, start.context, target, start.base + start.raw.tagStart, start.base + start.raw.tagEnd);
     }
+  }
+
+  /**
+   * StrictDoc's `@relation(skip, scope=range_start)` ... `range_end` region: its tags are not read. Each marker
+   * and each tag inside is kept as an exclusion without a symbol, so every tag-like text is still accounted for.
+   */
+  private skipped(raw: RawTag, base: number): boolean {
+    const marker = raw.syntax === 'strictdoc' && (raw.written ?? raw.id) === 'skip' && (raw.scope === 'range_start' || raw.scope === 'range_end');
+    if (!marker && !this.skipFrom) return false;
+    const range = this.lines.range(base + raw.tagStart, base + raw.tagEnd);
+    if (marker && raw.scope === 'range_start') {
+      if (this.skipFrom)
+        this.skipProblem(
+          raw,
+          base,
+          `StrictDoc skip region already open at line ${this.lines.range(this.skipFrom.base + this.skipFrom.raw.tagStart, this.skipFrom.base + this.skipFrom.raw.tagStart).start.line + 1}`,
+        );
+      else ((this.skipFrom = { raw, base }), this.result.exclusions.push({ reason: 'StrictDoc skip region: the tags up to its range_end are not read', range }));
+    } else if (marker) {
+      if (!this.skipFrom) this.skipProblem(raw, base, "StrictDoc range_end for 'skip' has no range_start before it");
+      else ((this.skipFrom = undefined), this.result.exclusions.push({ reason: 'end of a StrictDoc skip region', range }));
+    } else {
+      const start = this.lines.range(this.skipFrom!.base + this.skipFrom!.raw.tagStart, this.skipFrom!.base + this.skipFrom!.raw.tagStart).start.line;
+      this.result.exclusions.push({ reason: `'${raw.id}' not read: inside the StrictDoc skip region from line ${start + 1}`, range });
+    }
+    return true;
+  }
+
+  private skipProblem(raw: RawTag, base: number, message: string): void {
+    this.result.problems.push({ kind: 'malformed-tag', message, range: this.lines.range(base + raw.tagStart, base + raw.tagEnd) });
   }
 
   private symbolsBetween(from: number, to: number): FoundSymbol[] {
