@@ -1,15 +1,20 @@
 // @spdf implements SPDF-IDX-001, SPDF-IDX-002
 import { ZERO_RANGE, type Range } from '../types';
 import { LineIndex } from '../text';
-import { commentAt, commentRunAbove, effectiveEndRow, leadingBlockEnd, leafAt, nodeBelowComment } from './comment-nodes';
-import { codeHash } from './fingerprint';
+import { commentAt, leadingBlockEnd, leafAt, nodeBelowComment } from './comment-nodes';
+import { docRanges } from './doc-ranges';
 import { LANGUAGE_TABLES, type LanguageTable } from './language-tables';
 import type { CodeLanguage } from './languages';
-import { FUNCTION_LIKE_KINDS, type CodeExclusion, type CodeFileIndex, type CodeLink, type CodeProblem, type CodeTag, type SymbolKind } from './model';
+import { type Attachment, LinkRecorder } from './link-recorder';
+import { FUNCTION_LIKE_KINDS, type CodeExclusion, type CodeFileIndex, type CodeProblem, type SymbolKind } from './model';
 import { type FoundSymbol, nodeRange, SymbolCollector } from './symbol-collector';
+import { codeBelow, errorAncestor, firstErrorRange } from './syntax-errors';
 import type { SyntaxNodeLike } from './syntax-node';
 import { callAt, readCallTag } from './call-tags';
-import { type CompiledTagSyntaxes, normalized, type RawTag, scanCommentForTags, tagCandidateOffsets, tagSnippet } from './tag-syntaxes';
+import { normalized, scanCommentForTags } from './comment-tags/scan-comment';
+import type { RawTag } from './comment-tags/scan-state';
+import { tagSnippet } from './comment-tags/tag-text';
+import { type CompiledTagSyntaxes, tagCandidateOffsets } from './tag-syntaxes';
 
 export interface CodeFileInput {
   /** Workspace-relative POSIX path. */
@@ -23,9 +28,6 @@ export interface CodeFileInput {
 }
 
 const CLASS_KINDS: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'interface', 'trait', 'enum', 'impl']);
-
-/** Where a tag attaches: a symbol, the file (`null`), or nothing (`undefined`, an orphan). */
-type Attachment = FoundSymbol | null | undefined;
 
 interface CommentContext {
   below: FoundSymbol | undefined;
@@ -74,7 +76,7 @@ class FileIndexer {
   private readonly lines: LineIndex;
   private readonly collector: SymbolCollector;
   private readonly result: CodeFileIndex;
-  private readonly hashes = new Map<FoundSymbol | null, string>();
+  private readonly recorder: LinkRecorder;
   /** StrictDoc range_start markers waiting for their range_end, by ID (innermost last). */
   private readonly openRanges = new Map<string, OpenRange[]>();
   /** An open StrictDoc `@relation(skip, scope=range_start)`: tags up to its range_end are not read (as StrictDoc does). */
@@ -90,6 +92,7 @@ class FileIndexer {
     this.lines = new LineIndex(input.text, 'lf');
     this.collector = new SymbolCollector(this.table, input.text, this.table.fileScope?.(input.file, input.root, input.text) ?? []);
     this.result = emptyIndex(input.file, input.language);
+    this.recorder = new LinkRecorder(input, this.table, this.lines, this.result);
   }
 
   run(): CodeFileIndex {
@@ -110,7 +113,7 @@ class FileIndexer {
     this.indexCallTags();
     this.reportOpenRanges();
     if (this.skipFrom) this.skipProblem(this.skipFrom.raw, this.skipFrom.base, "StrictDoc range_start for 'skip' has no range_end after it; no tag after it was read");
-    for (const found of this.collector.found) for (const s of [found, ...(found.siblings ?? [])]) s.symbol.docRanges = this.docRanges(found);
+    for (const found of this.collector.found) for (const s of [found, ...(found.siblings ?? [])]) s.symbol.docRanges = docRanges(found, this.table);
     const byPosition = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
     this.result.tags.sort((a, b) => byPosition(a.idRange, b.idRange));
     this.result.orphanTags.sort((a, b) => byPosition(a.idRange, b.idRange));
@@ -157,7 +160,7 @@ class FileIndexer {
         continue;
       }
       const target = this.callTarget(call);
-      for (const raw of found.tags) this.addTag(normalized(raw, this.syntaxes), 0, target);
+      for (const raw of found.tags) this.recorder.addTag(normalized(raw, this.syntaxes), 0, target);
     }
   }
 
@@ -220,7 +223,7 @@ class FileIndexer {
       }
       const attached = this.attach(raw, context);
       const lines = raw.scope === 'line' ? this.lineOf(base + raw.tagStart) : undefined;
-      const tag = this.addTag(raw, base, attached, true, lines);
+      const tag = this.recorder.addTag(raw, base, attached, true, lines);
       if (attached === undefined && context.belowNode) tag.above = nodeKindWords(context.belowNode.type);
       this.warnNearError(comment, context, attached, base + raw.tagStart, base + raw.tagEnd);
     }
@@ -256,9 +259,9 @@ class FileIndexer {
     const fallback: Attachment = start.context.containing[0] ?? (start.context.inHeader ? null : undefined);
     const targets: Attachment[] = inside.length ? inside : [fallback];
     const lines = { start: this.lineOf(start.base + start.raw.tagStart).start, end: this.lineOf(endBase + end.tagStart).end };
-    const startTag = this.addTag(start.raw, start.base, targets[0], true, lines);
-    for (const target of targets.slice(1)) if (target !== undefined) this.addLink(startTag, target, lines);
-    this.addTag({ ...end, relation: start.raw.relation }, endBase, targets[0], false);
+    const startTag = this.recorder.addTag(start.raw, start.base, targets[0], true, lines);
+    for (const target of targets.slice(1)) if (target !== undefined) this.recorder.addLink(startTag, target, lines);
+    this.recorder.addTag({ ...end, relation: start.raw.relation }, endBase, targets[0], false);
     for (const target of targets) {
       this.warnNearError(start.comment, start.context, target, start.base + start.raw.tagStart, start.base + start.raw.tagEnd);
     }
@@ -361,82 +364,10 @@ class FileIndexer {
     return context.inHeader ? null : undefined;
   }
 
-  /** Records a tag and, unless `link` is false or it attached to nothing, its link. */
+  /** The line of `offset`, as the `lines` of a StrictDoc line tag. */
   private lineOf(offset: number): { start: number; end: number } {
     const line = this.lines.range(offset, offset).start.line;
     return { start: line, end: line };
-  }
-
-  private addTag(raw: RawTag, base: number, attached: Attachment, link = true, lines?: CodeLink['lines']): CodeTag {
-    const tag: CodeTag = {
-      syntax: raw.syntax,
-      id: raw.id,
-      idRange: this.lines.range(base + raw.idStart, base + raw.idEnd),
-      relation: raw.relation,
-      tagRange: this.lines.range(base + raw.tagStart, base + raw.tagEnd),
-      ...(raw.revision !== undefined ? { revision: raw.revision } : {}),
-      ...(raw.artifactType !== undefined ? { artifactType: raw.artifactType } : {}),
-      ...(raw.scope !== undefined ? { scope: raw.scope } : {}),
-      ...(raw.written !== undefined ? { written: raw.written } : {}),
-    };
-    this.result.tags.push(tag);
-    if (attached === undefined) {
-      this.result.orphanTags.push(tag);
-      return tag;
-    }
-    tag.symbol = attached ? attached.symbol.qualifiedName : null;
-    if (link) this.addLink(tag, attached, lines);
-    return tag;
-  }
-
-  private addLink(tag: CodeTag, attached: FoundSymbol | null, lines?: CodeLink['lines']): void {
-    this.result.links.push({
-      id: tag.id,
-      relation: tag.relation,
-      file: this.input.file,
-      symbol: attached ? attached.symbol.qualifiedName : null,
-      range: tag.idRange,
-      symbolRange: attached ? attached.symbol.range : this.wholeFileRange(),
-      syntax: tag.syntax,
-      codeHash: this.hashOf(attached),
-      ...(attached ? { symbolKind: attached.symbol.kind } : {}),
-      ...(tag.revision !== undefined ? { revision: tag.revision } : {}),
-      ...(lines ? { lines } : {}),
-    });
-    for (const sibling of attached?.siblings ?? []) this.addLink(tag, sibling, lines);
-  }
-
-  private hashOf(attached: FoundSymbol | null): string {
-    let hash = this.hashes.get(attached);
-    if (hash === undefined) {
-      const { root, text } = this.input;
-      hash = attached ? codeHash(root, text, attached.outer.startIndex, attached.node.endIndex, this.table) : codeHash(root, text, 0, text.length, this.table);
-      this.hashes.set(attached, hash);
-      if (attached) attached.symbol.codeHash = hash;
-    }
-    return hash;
-  }
-
-  private docRanges(found: FoundSymbol): Range[] {
-    const ranges = commentRunAbove(found.outer, this.table).map((c) => nodeRange(c));
-    const docstring = this.docstringOf(found.node);
-    if (docstring) ranges.push(nodeRange(docstring));
-    return ranges;
-  }
-
-  private docstringOf(def: SyntaxNodeLike): SyntaxNodeLike | null {
-    if (!this.table.isDocstring) return null;
-    const body = def.childForFieldName('body');
-    for (const statement of body?.namedChildren ?? []) {
-      if (!statement || this.table.commentTypes.has(statement.type)) continue;
-      const first = statement.namedChildren[0];
-      return first && this.table.isDocstring(first) ? first : null;
-    }
-    return null;
-  }
-
-  private wholeFileRange(): Range {
-    return this.lines.range(0, this.input.text.length);
   }
 }
 
@@ -457,32 +388,4 @@ interface CommentSpan {
 /** `expression_statement` -> `expression statement`: what a tag is above, in words. */
 function nodeKindWords(type: string): string {
   return type.replace(/_/g, ' ');
-}
-
-function errorAncestor(node: SyntaxNodeLike): SyntaxNodeLike | null {
-  for (let a: SyntaxNodeLike | null = node; a; a = a.parent) if (a.type === 'ERROR') return a;
-  return null;
-}
-
-/** The first code node after a comment and the comments directly below it, when it starts on the next line. */
-function codeBelow(comment: SyntaxNodeLike, table: LanguageTable): SyntaxNodeLike | null {
-  let row = effectiveEndRow(comment);
-  for (let next = comment.nextSibling; next; next = next.nextSibling) {
-    if (next.startPosition.row > row + 1) return null;
-    if (!table.commentTypes.has(next.type)) return next;
-    row = effectiveEndRow(next);
-  }
-  return null;
-}
-
-/** The first ERROR or MISSING node under `node`. */
-export function firstErrorRange(node: SyntaxNodeLike): Range {
-  let current = node;
-  for (let depth = 0; depth < 64; depth++) {
-    if (current.type === 'ERROR') break;
-    const child = current.children.find((c) => c && (c.hasError || c.type === 'ERROR'));
-    if (!child) break;
-    current = child;
-  }
-  return nodeRange(current);
 }
