@@ -61,7 +61,12 @@ export function assembleImport(format: string, tagSyntax: string, docs: { file: 
   const placed = new Map<string, Placed>(kept.map((item) => [item.id, { item, modelId: modelId.get(item.id)!, derivedFrom: [], output: names.get(item.pos.file)! }]));
   const link = (from: Placed, to: string, pos: SourcePos, via: string, reverse: boolean) => {
     const target = placed.get(to);
-    if (!target) return notes.push({ pos, kind: 'lost', message: `${via} '${to}' of '${from.item.id}': no imported item has that ID` });
+    if (!target) {
+      const unrevised = to.replace(/~\d+$/, '');
+      const revision = unrevised !== to ? [...placed.keys()].find((id) => id.replace(/~\d+$/, '') === unrevised) : undefined;
+      const hint = revision ? `; '${revision}' is imported: ${via} names another revision of it (OpenFastTrace: outdated coverage)` : '';
+      return notes.push({ pos, kind: 'lost', message: `${via} '${to}' of '${from.item.id}': no imported item has that ID${hint}` });
+    }
     if (target === from) return notes.push({ pos, kind: 'lost', message: `${via} '${to}' of '${from.item.id}' names the item itself` });
     const [child, parent] = reverse ? [target, from] : [from, target];
     if (!child.derivedFrom.includes(parent.modelId)) child.derivedFrom.push(parent.modelId);
