@@ -35,6 +35,8 @@ interface CommentContext {
   belowNode: SyntaxNodeLike | null;
   containing: FoundSymbol[];
   inHeader: boolean;
+  /** The definition whose docstring holds the tag (Python). */
+  docstringOf?: FoundSymbol;
 }
 
 /** Symbols, tags and links of one parsed file. Never throws: failures become `internal` problems. */
@@ -345,21 +347,26 @@ class FileIndexer {
   private contextOf(comment: SyntaxNodeLike): CommentContext {
     const belowNode = this.table.commentTypes.has(comment.type) ? nodeBelowComment(comment, this.table) : null;
     const belowDef = belowNode ? this.collector.unwrapDefinition(belowNode) : null;
+    const containing = this.collector.containing(comment);
     return {
       below: belowDef ? this.collector.resolve(belowDef) : undefined,
       belowNode,
-      containing: this.collector.containing(comment),
+      containing,
       inHeader: comment.endIndex <= this.headerEnd,
+      ...(this.table.isDocstring?.(comment) && containing[0] ? { docstringOf: containing[0] } : {}),
     };
   }
 
-  /** Innermost symbol the tag is above or inside; StrictDoc scopes pick the innermost of their kind. */
+  /**
+   * Innermost symbol the tag is above or inside; StrictDoc scopes pick the innermost of their kind, and in a
+   * docstring with none of that kind around, the definition the docstring documents (as StrictDoc reads it).
+   */
   private attach(raw: RawTag | undefined, context: CommentContext): Attachment {
     if (raw?.scope === 'file') return null;
     const candidates = context.below ? [context.below, ...context.containing] : context.containing;
-    if (raw?.scope === 'function') return candidates.find((c) => FUNCTION_LIKE_KINDS.has(c.symbol.kind));
-    if (raw?.scope === 'method') return candidates.find((c) => c.symbol.kind === 'method' || c.symbol.kind === 'constructor');
-    if (raw?.scope === 'class') return candidates.find((c) => CLASS_KINDS.has(c.symbol.kind));
+    if (raw?.scope === 'function') return candidates.find((c) => FUNCTION_LIKE_KINDS.has(c.symbol.kind)) ?? context.docstringOf;
+    if (raw?.scope === 'method') return candidates.find((c) => c.symbol.kind === 'method' || c.symbol.kind === 'constructor') ?? context.docstringOf;
+    if (raw?.scope === 'class') return candidates.find((c) => CLASS_KINDS.has(c.symbol.kind)) ?? context.docstringOf;
     if (candidates.length) return candidates[0];
     return context.inHeader ? null : undefined;
   }
