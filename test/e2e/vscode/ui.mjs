@@ -86,22 +86,7 @@ try {
   const port = await freePort();
   cs = spawn(
     process.env.CODE_SERVER,
-    [
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--auth',
-      'none',
-      '--user-data-dir',
-      ud,
-      '--extensions-dir',
-      exts,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--ignore-last-opened',
-      ws,
-    ],
+    ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', ud, '--extensions-dir', exts, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', ws],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let csLog = '';
@@ -132,11 +117,7 @@ try {
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
     lap('workbench rendered');
     const file = expected[0].file;
-    await page
-      .locator('.monaco-workbench')
-      .first()
-      .click({ position: { x: 700, y: 400 } })
-      .catch(() => undefined);
+    await page.locator('.monaco-workbench').first().click({ position: { x: 700, y: 400 } }).catch(() => undefined);
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
     await page.keyboard.type(file.split('/').pop());
@@ -181,11 +162,7 @@ try {
     if (missing.length) console.error(`documented findings missing from the Problems panel: ${missing.join(', ')}`);
     ok = missing.length === 0;
     // The status bar item of the extension.
-    const status = await page
-      .locator('.statusbar-item', { hasText: 'SPDF' })
-      .first()
-      .innerText()
-      .catch(() => '');
+    const status = await page.locator('.statusbar-item', { hasText: 'SPDF' }).first().innerText().catch(() => '');
     lap(`status bar: ${status.replace(/\s+/g, ' ')}`);
     if (!/SPDF/.test(status)) {
       console.error('the SPDF status bar item is missing');
