@@ -37,10 +37,10 @@ export class DiagnosticsPublisher {
     }
     if (this.timer) {
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.runCheck(), this.session.settings.debounceMs);
+      this.timer = setTimeout(() => void this.runCheck(), this.session.settings.debounceMs);
       return;
     }
-    this.timer = setTimeout(() => this.runCheck(), 0);
+    this.timer = setTimeout(() => void this.runCheck(), 0);
   }
 
   private async runCheck(): Promise<void> {
@@ -60,7 +60,7 @@ export class DiagnosticsPublisher {
       this.running = false;
       if (this.again) {
         this.again = false;
-        this.timer = setTimeout(() => this.runCheck(), session.settings.debounceMs);
+        this.timer = setTimeout(() => void this.runCheck(), session.settings.debounceMs);
       }
     }
   }

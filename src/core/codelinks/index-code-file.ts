@@ -277,20 +277,13 @@ class FileIndexer {
     const marker = raw.syntax === 'strictdoc' && (raw.written ?? raw.id) === 'skip' && (raw.scope === 'range_start' || raw.scope === 'range_end');
     if (!marker && !this.skipFrom) return false;
     const range = this.lines.range(base + raw.tagStart, base + raw.tagEnd);
-    if (marker && raw.scope === 'range_start') {
-      if (this.skipFrom)
-        this.skipProblem(
-          raw,
-          base,
-          `StrictDoc skip region already open at line ${this.lines.range(this.skipFrom.base + this.skipFrom.raw.tagStart, this.skipFrom.base + this.skipFrom.raw.tagStart).start.line + 1}`,
-        );
-      else ((this.skipFrom = { raw, base }), this.result.exclusions.push({ reason: 'StrictDoc skip region: the tags up to its range_end are not read', range }));
-    } else if (marker) {
-      if (!this.skipFrom) this.skipProblem(raw, base, "StrictDoc range_end for 'skip' has no range_start before it");
-      else ((this.skipFrom = undefined), this.result.exclusions.push({ reason: 'end of a StrictDoc skip region', range }));
-    } else {
-      const start = this.lines.range(this.skipFrom!.base + this.skipFrom!.raw.tagStart, this.skipFrom!.base + this.skipFrom!.raw.tagStart).start.line;
-      this.result.exclusions.push({ reason: `'${raw.id}' not read: inside the StrictDoc skip region from line ${start + 1}`, range });
+    const open = this.skipFrom && this.lines.range(this.skipFrom.base + this.skipFrom.raw.tagStart, this.skipFrom.base + this.skipFrom.raw.tagStart).start.line + 1;
+    if (!marker) this.result.exclusions.push({ reason: `'${raw.id}' not read: inside the StrictDoc skip region from line ${open}`, range });
+    else if (raw.scope === 'range_start' && open) this.skipProblem(raw, base, `StrictDoc skip region already open at line ${open}`);
+    else if (raw.scope === 'range_end' && !open) this.skipProblem(raw, base, "StrictDoc range_end for 'skip' has no range_start before it");
+    else {
+      this.skipFrom = raw.scope === 'range_start' ? { raw, base } : undefined;
+      this.result.exclusions.push({ reason: this.skipFrom ? 'StrictDoc skip region: the tags up to its range_end are not read' : 'end of a StrictDoc skip region', range });
     }
     return true;
   }

@@ -41,7 +41,10 @@ export function assembleImport(format: string, tagSyntax: string, docs: { file: 
     for (const item of d.parsed.items) {
       const prior = first.get(item.id);
       if (prior) notes.push({ pos: item.pos, kind: 'error', message: `duplicate ID '${item.id}' (first at ${where(prior.pos)}); not imported` });
-      else (first.set(item.id, item), kept.push(item));
+      else {
+        first.set(item.id, item);
+        kept.push(item);
+      }
     }
   const claimants = new Map<string, ImportedItem[]>();
   for (const item of kept) if (item.shortId !== undefined) claimants.set(item.shortId, [...(claimants.get(item.shortId) ?? []), item]);

@@ -3,6 +3,7 @@ import { coverageOf } from './decide';
 import { codeLabel, codeTarget } from './evidence';
 import { VIEW_TITLES, type Cell, type CellValue, type Column, type MatrixRow, type MatrixView, type ViewName } from './model';
 import { lineOf, type TraceIndex } from './trace-index';
+import { scalarText } from '../scalar-text';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
@@ -112,7 +113,7 @@ export class ViewContext {
       line: this.ix.itemTarget(item.id)?.line ?? lineOf(this.ix.graph, item),
       cells: {
         id: [this.itemVal(item.id)],
-        title: [{ text: typeof title === 'string' ? title : title == null ? '' : String(title) }],
+        title: [{ text: typeof title === 'string' ? title : title == null ? '' : scalarText(title) }],
         status: [{ text: d.status, status: d.status }],
         why: d.reasons.map((r) => ({ text: r })),
         ...extra,
