@@ -21,7 +21,7 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** Best of `runs` to damp GC and JIT noise on a shared 2-core machine. */
-async function best(runs: number, fn: () => Promise<number>): Promise<number> {
+async function best(runs: number, fn: () => number | Promise<number>): Promise<number> {
   let b = Infinity;
   for (let i = 0; i < runs; i++) b = Math.min(b, await fn());
   return b;
@@ -33,7 +33,7 @@ export async function benchLint(n: number, runs = 3): Promise<void> {
   const host = new MemoryHost(new Map([...files, ['spdf.config.yaml', 'profile: all\n']]));
   const baseline = await best(
     runs,
-    async () =>
+    () =>
       time(() => {
         for (const t of files.values()) parseDocument(t);
       })[1],
@@ -41,8 +41,8 @@ export async function benchLint(n: number, runs = 3): Promise<void> {
   const loadOnly = await best(runs, async () => (await timeAsync(() => loadWorkspace(host)))[1]);
   const ws = await loadWorkspace(host);
   const inputs = { graph: ws.graph, config: ws.config, allFiles: ws.allFiles };
-  const structural = await best(runs, async () => time(() => lint(inputs, { rules: tmRules }))[1]);
-  const all = await best(runs, async () => time(() => lint(inputs, { rules: RULES }))[1]);
+  const structural = await best(runs, () => time(() => lint(inputs, { rules: tmRules }))[1]);
+  const all = await best(runs, () => time(() => lint(inputs, { rules: RULES }))[1]);
   const findings = lint(inputs).findings.length;
   const mb = (bytes / 1e6).toFixed(1);
   console.log(`model: ${n} requirements, ${files.size} files, ${mb} MB, ${ws.graph.items.length} items, ${findings} findings (profile all)`);
@@ -80,12 +80,12 @@ export async function benchReachability(n: number, runs = 5): Promise<void> {
     const zg = buildZoneGraph(ws.graph);
     const reached = computeExposure(zg, LOW_TRUST_CLASSES).reached.size;
     if (reached !== size) throw new Error(`reachability bench: ${reached} of ${size} zones reached`);
-    const baseline = await best(runs, async () => time(() => buildZoneGraph(ws.graph))[1]);
+    const baseline = await best(runs, () => time(() => buildZoneGraph(ws.graph))[1]);
     const repeat = 10;
     const search =
       (await best(
         runs,
-        async () =>
+        () =>
           time(() => {
             for (let i = 0; i < repeat; i++) computeExposure(zg, LOW_TRUST_CLASSES);
           })[1],

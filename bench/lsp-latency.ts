@@ -46,11 +46,24 @@ function cFile(lines: number, requirements: number): string {
   return out.join('\n');
 }
 
+/** A message from the server: the benchmark reads a few fields of a few notifications. */
+interface ServerMessage {
+  id?: number;
+  method?: string;
+  result?: unknown;
+  params?: unknown;
+}
+
+interface Notification {
+  method: string;
+  params: { indexing?: boolean; uri?: string; version?: number };
+}
+
 class Client {
   private buf = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, (r: unknown) => void>();
-  private readonly listeners: ((m: { method: string; params: any }) => void)[] = [];
+  private readonly listeners: ((m: Notification) => void)[] = [];
 
   constructor(readonly proc: ChildProcessWithoutNullStreams) {
     proc.stdout.on('data', (d: Buffer) => this.data(d));
@@ -63,11 +76,11 @@ class Client {
       if (head < 0) return;
       const len = Number(/Content-Length: (\d+)/i.exec(this.buf.subarray(0, head).toString())![1]);
       if (this.buf.length < head + 4 + len) return;
-      const msg = JSON.parse(this.buf.subarray(head + 4, head + 4 + len).toString());
+      const msg = JSON.parse(this.buf.subarray(head + 4, head + 4 + len).toString()) as ServerMessage;
       this.buf = this.buf.subarray(head + 4 + len);
       if (msg.id !== undefined && msg.method === undefined) this.pending.get(msg.id)?.(msg.result);
       else if (msg.id !== undefined) this.send({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? [{}] : null });
-      else for (const l of this.listeners) l(msg);
+      else for (const l of this.listeners) l(msg as Notification);
     }
   }
 
@@ -88,10 +101,10 @@ class Client {
     this.send({ jsonrpc: '2.0', method, params });
   }
 
-  waitFor(pred: (m: { method: string; params: any }) => boolean, timeoutMs = 600000): Promise<{ method: string; params: any }> {
+  waitFor(pred: (m: Notification) => boolean, timeoutMs = 600000): Promise<Notification> {
     return new Promise((res, rej) => {
       const t = setTimeout(() => rej(new Error('timeout waiting for a server message')), timeoutMs);
-      const l = (m: { method: string; params: any }) => {
+      const l = (m: Notification) => {
         if (!pred(m)) return;
         clearTimeout(t);
         this.listeners.splice(this.listeners.indexOf(l), 1);

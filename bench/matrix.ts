@@ -148,8 +148,8 @@ async function firstPaint(m: Matrix): Promise<{ ms: number; bytes: number; rowsI
     await page.goto(`${origin}/matrix.html`);
     await page.waitForSelector('tbody tr td', { timeout: 120_000 });
     const t = await page.evaluate(() => performance.now());
-    const posted = await page.evaluate(() => (globalThis as any).__posted as number);
-    const rowsInDom = await page.evaluate(() => (globalThis as any).document.querySelectorAll('tbody tr').length);
+    const posted = await page.evaluate(() => (globalThis as unknown as { __posted: number }).__posted);
+    const rowsInDom = await page.evaluate(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('tbody tr').length);
     console.log(`  (data message posted at ${posted.toFixed(0)} ms; rows painted ${(t - posted).toFixed(0)} ms after it)`);
     return { ms: t, bytes: data.length, rowsInDom };
   } finally {

@@ -21,8 +21,9 @@ async function main() {
   ] as const) {
     if (!existsSync(join(__dirname, file))) continue;
     console.log(`\n## ${title}`);
-    const mod = await import(join(__dirname, file));
-    if (typeof mod[fn] === 'function') await mod[fn]({ quick });
+    const mod = (await import(join(__dirname, file))) as Record<string, unknown>;
+    const run = mod[fn];
+    if (typeof run === 'function') await (run as (o: { quick: boolean }) => Promise<void>)({ quick });
     else console.log(`(bench/${file} exports no ${fn})`);
   }
 }

@@ -20,8 +20,8 @@ if (json.status === 2) {
 }
 type F = { code: string; file: string; line: number; column: number };
 const key = (f: F) => `${f.file}:${f.line}:${f.column} ${f.code}`;
-const actual = (JSON.parse(json.stdout).findings as F[]).map(key).sort();
-const expected = (JSON.parse(readFileSync(join(example, 'expected-findings.json'), 'utf8')).findings as F[]).map(key).sort();
+const actual = (JSON.parse(json.stdout) as { findings: F[] }).findings.map(key).sort();
+const expected = (JSON.parse(readFileSync(join(example, 'expected-findings.json'), 'utf8')) as { findings: F[] }).findings.map(key).sort();
 const missing = expected.filter((k) => !actual.includes(k));
 const extra = actual.filter((k) => !expected.includes(k));
 if (missing.length || extra.length) {

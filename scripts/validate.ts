@@ -57,7 +57,7 @@ const xml = existsSync(junitFile) ? readFileSync(junitFile, 'utf8') : '';
 for (const m of xml.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)) {
   const body = m[3] ?? '';
   const result = /<(failure|error)\b/.test(body) ? 'fail' : /<skipped\b/.test(body) ? 'skipped' : 'pass';
-  cases.push({ file: attr(m[1]!, 'file').replace(/\\/g, '/'), name: `${attr(m[1]!, 'classname')} ${attr(m[1]!, 'name')}`, result });
+  cases.push({ file: attr(m[1], 'file').replace(/\\/g, '/'), name: `${attr(m[1], 'classname')} ${attr(m[1], 'name')}`, result });
 }
 
 const requirements = ownRequirements(root).map((r) => {

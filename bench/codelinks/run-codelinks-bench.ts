@@ -124,7 +124,7 @@ export async function runCodelinksBench(options: CodelinksBenchOptions = {}): Pr
   const results: CodelinksBenchResult[] = [];
   for (const entry of requested) {
     const shape = typeof entry === 'string' ? BENCH_SHAPES[entry] : entry;
-    if (!shape) throw new Error(`unknown bench shape '${String(entry)}' (known: ${Object.keys(BENCH_SHAPES).join(', ')})`);
+    if (!shape) throw new Error(`unknown bench shape '${typeof entry === 'string' ? entry : entry.name}' (known: ${Object.keys(BENCH_SHAPES).join(', ')})`);
     const root = path.join(workDir, `codelinks-${shape.name}-${language}`);
     const generated = await workspaceFor(root, shape, language);
     const cacheDir = path.join(workDir, `cache-${shape.name}-${language}`);

@@ -100,13 +100,13 @@ export async function main(argv: string[], o: Out): Promise<number> {
       o.err(`spdf: ${(e as Error).message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
-    o.err(`spdf: internal error: ${(e as Error)?.stack ?? e}`);
+    o.err(`spdf: internal error: ${(e as Error)?.stack ?? String(e)}`);
     return EXIT_USAGE;
   }
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), processOut()).then((code) => {
+  void main(process.argv.slice(2), processOut()).then((code) => {
     process.exitCode = code;
   });
 }

@@ -17,18 +17,18 @@ export class MemoryHost implements Host {
     private readonly files: Map<string, string | Uint8Array>,
     private readonly failing: Set<string> = new Set(),
   ) {}
-  async listFiles(): Promise<string[]> {
-    return [...this.files.keys()].sort();
+  listFiles(): Promise<string[]> {
+    return Promise.resolve([...this.files.keys()].sort());
   }
-  async readFile(path: string): Promise<Uint8Array> {
-    if (this.failing.has(path)) throw new Error(`EACCES: permission denied, open '${path}'`);
+  readFile(path: string): Promise<Uint8Array> {
+    if (this.failing.has(path)) return Promise.reject(new Error(`EACCES: permission denied, open '${path}'`));
     const v = this.files.get(path);
-    if (v === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
-    return typeof v === 'string' ? new TextEncoder().encode(v) : v;
+    if (v === undefined) return Promise.reject(new Error(`ENOENT: no such file, open '${path}'`));
+    return Promise.resolve(typeof v === 'string' ? new TextEncoder().encode(v) : v);
   }
-  async statSize(path: string): Promise<number | undefined> {
+  statSize(path: string): Promise<number | undefined> {
     const v = this.files.get(path);
-    if (v === undefined) return undefined;
-    return typeof v === 'string' ? new TextEncoder().encode(v).length : v.length;
+    if (v === undefined) return Promise.resolve(undefined);
+    return Promise.resolve(typeof v === 'string' ? new TextEncoder().encode(v).length : v.length);
   }
 }

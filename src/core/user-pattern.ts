@@ -65,7 +65,7 @@ function compile(source: string): CompiledUserPattern {
     const detail = construct ? `${construct[1]} '${construct[0].exec(source)![0]}' is not supported` : ((e as Error)?.message ?? String(e));
     return { error: `${detail} (workspace patterns use RE2 syntax and run in a linear-time engine: no lookaround, no backreferences)` };
   }
-  const size = re.re2().numberOfInstructions();
+  const size = re.re2().numberOfInstructions() as number;
   if (size > MAX_INSTRUCTIONS) return { error: `the pattern is too large (${size} instructions, at most ${MAX_INSTRUCTIONS}); shorten counted repetitions such as {1,1000}` };
   const groupNames = Object.keys(re.namedGroups());
   const groupMatches = (text: string): GroupMatch[] => {

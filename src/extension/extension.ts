@@ -74,7 +74,7 @@ function settingsSnapshot(): Partial<ServerSettings> {
   };
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<SpdfApi> {
+export function activate(context: vscode.ExtensionContext): SpdfApi {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -164,7 +164,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   };
 
   // Boundary: VS Code passes command arguments untyped (registerCommand's callback takes any[]).
-  const cmd = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const cmd = (id: string, fn: Parameters<typeof vscode.commands.registerCommand>[1]) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   cmd('spdf.showPanel', () => vscode.commands.executeCommand('workbench.view.extension.spdf'));
   cmd('spdf.refreshTree', () => [tree, ...Object.values(kindTrees)].forEach((t) => t.refresh()));
   cmd('spdf.filterTree', async () => {
@@ -285,7 +285,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
   cmd('spdf.showCodeOfItem', async (node?: Node) => {
     const editor = vscode.window.activeTextEditor;
     const word = editor && editor.document.getWordRangeAtPosition(editor.selection.active, /[A-Z][A-Z0-9]*(?:[-_.][A-Z0-9]+)+/);
-    const id = node?.type === 'row' ? node.row.id : word ? editor!.document.getText(word) : await vscode.window.showInputBox({ prompt: 'Show the code that implements or verifies this ID' });
+    const id = node?.type === 'row' ? node.row.id : word ? editor.document.getText(word) : await vscode.window.showInputBox({ prompt: 'Show the code that implements or verifies this ID' });
     if (!client || !id) return;
     const root = node?.type === 'row' ? node.root : (await roots.ofActiveEditor())?.root;
     const r = await client.sendRequest(ItemCodeRequest, { id, root });
@@ -320,7 +320,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpdfAp
     context.subscriptions.push(client.onNotification(StatusNotification, onStatus));
     await client.start();
   })();
-  ready.catch((e) => output.error(`SPDF language server failed to start: ${e?.stack ?? e}`));
+  ready.catch((e: unknown) => output.error(`SPDF language server failed to start: ${(e as Error)?.stack ?? String(e)}`));
   return { client: () => client, tree, kindTrees, lastStatus: () => lastStatus, gutter, statusBar: status, shownRoots: () => ({ matrix: matrix.shown(), diagram: diagram.shown() }), ready };
 }
 

@@ -33,7 +33,7 @@ export class CoverageGutter implements vscode.Disposable {
         light: { gutterIconPath: icon(ICON[m], 'light') },
         dark: { gutterIconPath: icon(ICON[m], 'dark') },
         gutterIconSize: 'contain',
-        ...(RULER[m] ? { overviewRulerColor: new vscode.ThemeColor(RULER[m]!), overviewRulerLane: vscode.OverviewRulerLane.Left } : {}),
+        ...(RULER[m] ? { overviewRulerColor: new vscode.ThemeColor(RULER[m]), overviewRulerLane: vscode.OverviewRulerLane.Left } : {}),
       });
     this.types = { traced: make('traced'), untraced: make('untraced'), suspect: make('suspect'), problem: make('problem') };
   }

@@ -92,7 +92,7 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
   try {
     doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, processEntities: true, htmlEntities: false, parseTagValue: false, parseAttributeValue: false }).parse(
       text,
-    );
+    ) as Node[];
   } catch (e) {
     problems.push({ file, line: 1, column: 1, message: `broken JUnit XML: ${(e as Error).message}` });
     return { cases, problems };

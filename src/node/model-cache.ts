@@ -99,7 +99,7 @@ export class DiskModelCache implements ModelFileCache {
     if (!this.tool) return new Map();
     try {
       const data = decodeModelCache(readFileSync(join(this.dir, MODEL_CACHE_FILE)));
-      return data?.tool === this.tool && data.entries instanceof Map ? data.entries : new Map();
+      return data?.tool === this.tool && data.entries instanceof Map ? data.entries : new Map<string, ModelCacheEntry>();
     } catch {
       return new Map();
     }

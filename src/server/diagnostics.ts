@@ -42,10 +42,10 @@ export class DiagnosticsPublisher {
     }
     if (this.timer) {
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.runCheck(), this.session.settings.debounceMs);
+      this.timer = setTimeout(() => void this.runCheck(), this.session.settings.debounceMs);
       return;
     }
-    this.timer = setTimeout(() => this.runCheck(), 0);
+    this.timer = setTimeout(() => void this.runCheck(), 0);
   }
 
   private async runCheck(): Promise<void> {
@@ -65,7 +65,7 @@ export class DiagnosticsPublisher {
       this.running = false;
       if (this.again) {
         this.again = false;
-        this.timer = setTimeout(() => this.runCheck(), session.settings.debounceMs);
+        this.timer = setTimeout(() => void this.runCheck(), session.settings.debounceMs);
       }
     }
   }

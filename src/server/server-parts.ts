@@ -8,5 +8,5 @@ export interface ServerParts {
   diagnostics: DiagnosticsPublisher;
   status: StatusReporter;
   /** (Re)indexes the whole workspace; callers queue it (`session.enqueue`). */
-  index(): Promise<void>;
+  index: () => Promise<void>;
 }

@@ -33,5 +33,5 @@ function stdioConnection(): Connection {
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 // A bug must never kill the server: log it and carry on with the next request.
 process.on('uncaughtException', (e) => connection.console.error(`[spdf] uncaught: ${e?.stack ?? e}`));
-process.on('unhandledRejection', (e) => connection.console.error(`[spdf] unhandled rejection: ${(e as Error)?.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`[spdf] unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
 startServer(connection);

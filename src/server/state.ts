@@ -9,25 +9,25 @@ import { parseBaseline, type Baseline } from '../core/baseline/format';
 import { matchBaseline } from '../core/baseline/match';
 import { parseReviewLock, REVIEW_LOCK_FILE, type ReviewLock } from '../core/codelinks/review-lock';
 import { ReviewLockIndex, reviewStatusOf, type LinkReviewStatus } from '../core/codelinks/review-status';
-import type { CodeFileIndex, CodeLink } from '../core/codelinks/model';
+import type { CodeLink } from '../core/codelinks/model';
 import type { Host } from '../core/host';
 import { buildGraph } from '../core/model/build-graph';
 import { targetHashOf } from '../node/review';
-import { CONFIG_FILE, resolveConfig } from '../core/model/config';
+import { CONFIG_FILE } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Graph, LoadProblem, Suppression } from '../core/model/graph';
-import { loadModelBytes, loadModelText, oversizeFile, type LoadedFile } from '../core/model/load-file';
+import type { LoadedFile } from '../core/model/load-file';
 import { loadSboms } from '../core/model/load-sboms';
 import { cyclonedxSchemaValidator } from '../node/sbom-schemas';
 import { modelFileMatcher } from '../core/model/load-workspace';
 import { scanSuppressions } from '../core/model/suppressions';
-import { coverageOf, traceIndexOf, traceItems, type Coverage, type ItemTrace, type StatusLink, type TraceInputs } from '../core/matrix/status';
+import { coverageOf, type Coverage, type ItemTrace, type StatusLink, type TraceInputs } from '../core/matrix/status';
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
 import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
 import { findRule, RULES } from '../core/rules/registry';
 import { ruleInputs } from '../core/rules/inputs';
-import type { Rule, RuleInputs } from '../core/rules/types';
+import type { RuleInputs } from '../core/rules/types';
 import type { CodeLinksInput } from '../core/codelinks/rule-input';
 import { gitFileDates } from '../node/git-dates';
 import { SourceText } from '../core/text';
@@ -35,14 +35,10 @@ import type { Finding } from '../core/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import { readTestResults } from '../node/junit';
 import { ServerCodeIndex, type TextChange } from './code-index';
-
-type Load = LoadedFile | { problem: LoadProblem };
-
-const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-/** Rules that read the code index are re-run on a code edit; the others only when the model changes. */
-const CODE_RULES: Rule[] = RULES.filter((r) => r.meta.needs?.includes('code'));
-const MODEL_RULES: Rule[] = RULES.filter((r) => !r.meta.needs?.includes('code'));
+import { CODE_RULES, EMPTY_LINT_RESULT, findingsByFile, mergeLintRuns, MODEL_RULES, openOutsideModel } from './lint-runs';
+import { linkSet, RuleFingerprints } from './rule-fingerprint';
+import { TraceCache } from './trace-cache';
+import { type Load, readConfigFile, readModelFile, ZERO } from './workspace-reads';
 
 export interface StateOptions {
   /** Absolute workspace root (for the code index and test results). */
@@ -75,15 +71,15 @@ export class WorkspaceState {
   private codeDirty = true;
   /** The set of code links changed: model rules that read code (missing verification ...) re-run too. */
   private linksChanged = false;
-  private modelResult: LintResult = { findings: [], suppressed: [], internalErrors: [] };
-  private codeResult: LintResult = { findings: [], suppressed: [], internalErrors: [] };
+  private modelResult: LintResult = EMPTY_LINT_RESULT;
+  private codeResult: LintResult = EMPTY_LINT_RESULT;
   /** The latest merged lint result. */
-  result: LintResult = { findings: [], suppressed: [], internalErrors: [] };
+  result: LintResult = EMPTY_LINT_RESULT;
   findingsByFile = new Map<string, Finding[]>();
   /** Bumped when the graph is rebuilt. */
   graphVersion = 0;
-  private traceCache = new Map<string, ItemTrace[]>();
-  private traceIndexCache?: { inputs: TraceInputs; index: TraceIndex };
+  private readonly traceCache = new TraceCache();
+  private readonly fingerprints = new RuleFingerprints();
   private testResults?: TestResultsInput;
   /** Last commit dates from git, read at load when TM007 (stale model) is on. */
   private fileDates?: Map<string, number>;
@@ -161,20 +157,9 @@ export class WorkspaceState {
   }
 
   private async loadConfig(): Promise<void> {
-    let bytes: Uint8Array | undefined;
-    this.configProblems = [];
-    const overlay = this.overlays.get(CONFIG_FILE);
-    if (overlay !== undefined) bytes = new TextEncoder().encode(overlay);
-    else if (this.files.has(CONFIG_FILE)) {
-      try {
-        bytes = await this.host.readFile(CONFIG_FILE);
-      } catch (e) {
-        this.configProblems.push(readFailure(CONFIG_FILE, e));
-      }
-    }
-    const { config, problems } = resolveConfig(bytes, this.opts.trusted);
+    const { config, problems } = await readConfigFile(this.host, CONFIG_FILE, this.overlays.get(CONFIG_FILE), this.files.has(CONFIG_FILE), this.opts.trusted);
     this.config = config;
-    this.configProblems.push(...problems);
+    this.configProblems = problems;
     this.isModel = modelFileMatcher(config);
   }
 
@@ -238,16 +223,8 @@ export class WorkspaceState {
     return text;
   }
 
-  private async loadModel(path: string): Promise<Load> {
-    const overlay = this.overlays.get(path);
-    if (overlay !== undefined) return loadModelText(path, overlay, this.config.limits);
-    try {
-      const size = await this.host.statSize?.(path);
-      if (size !== undefined && size > this.config.limits.maxFileBytes) return oversizeFile(path, size, this.config.limits.maxFileBytes);
-      return loadModelBytes(path, await this.host.readFile(path), this.config.limits);
-    } catch (e) {
-      return { problem: readFailure(path, e) };
-    }
+  private loadModel(path: string): Promise<Load> {
+    return readModelFile(this.host, path, this.overlays.get(path), this.config.limits);
   }
 
   kindOf(path: string): ChangeKind {
@@ -334,7 +311,7 @@ export class WorkspaceState {
         const after = this.code.files.get(path);
         // Rules see the code index, not the text: when the file's rule-relevant facts are identical, every
         // rule result is too, and the check is skipped (typing inside a function body on one line).
-        if (supBefore !== JSON.stringify(this.codeSuppressions.get(path) ?? []) || this.ruleFingerprint(before) !== this.ruleFingerprint(after)) {
+        if (supBefore !== JSON.stringify(this.codeSuppressions.get(path) ?? []) || this.fingerprints.of(before, this.lock) !== this.fingerprints.of(after, this.lock)) {
           this.codeDirty = true;
           if (linkSet(before) !== linkSet(after)) this.linksChanged = true;
         }
@@ -380,20 +357,13 @@ export class WorkspaceState {
       if (this.codeDirty)
         this.codeResult = CODE_RULES.length
           ? lint(this.inputs(), { rules: [...CODE_RULES, ...RULES.filter((r) => r.meta.code === 'TM010')], suppressions: [...this.codeSuppressions.values()].flat() })
-          : { findings: [], suppressed: [], internalErrors: [] };
+          : EMPTY_LINT_RESULT;
       this.codeDirty = false;
       this.outsideKey = outsideKey;
-      const merged = merge(this.modelResult, this.codeResult, (f) => this.kindOf(f) === 'code');
+      const merged = mergeLintRuns(this.modelResult, this.codeResult, (f) => this.kindOf(f) === 'code');
       this.result = outside.length ? { ...merged, findings: [...merged.findings, ...outside] } : merged;
-      const byFile = new Map<string, Finding[]>();
-      for (const f of this.result.findings) {
-        let l = byFile.get(f.file);
-        if (!l) byFile.set(f.file, (l = []));
-        l.push(f);
-      }
-      this.findingsByFile = byFile;
+      this.findingsByFile = findingsByFile(this.result.findings);
       this.traceCache.clear();
-      this.traceIndexCache = undefined;
       this.baselineDirty = true;
     }
     if (this.baselineDirty) this.applyBaseline();
@@ -402,39 +372,12 @@ export class WorkspaceState {
 
   private outsideKey = '[]';
 
-  /**
-   * TM012 for open model-looking documents the config leaves out of the model: a warning in the editor (opening a
-   * file is not asking for a gate, unlike naming it to `spdf lint`), never silence.
-   */
   private openOutsideModel(): Finding[] {
-    if (this.overlays.size === 0) return [];
-    const rule = RULES.find((r) => r.meta.code === 'TM012');
-    const inInclude = modelFileMatcher({ ...this.config, exclude: [] });
-    const open = [...this.overlays.keys()].filter((p) => /\.spdf\.ya?ml$/i.test(p) || inInclude(p));
-    if (!rule || open.length === 0) return [];
-    const found = lint(ruleInputs({ graph: this.graph, config: this.config, allFiles: this.sortedFiles }, { explicitFiles: open }), { rules: [rule] }).findings;
-    return found.map((f) => (f.severity === 'error' ? { ...f, severity: 'warning' } : f));
+    return this.overlays.size === 0 ? [] : openOutsideModel(this.graph, this.config, this.sortedFiles, this.overlays.keys());
   }
 
   inputs(): RuleInputs {
     return ruleInputs({ graph: this.graph, config: this.config, allFiles: this.sortedFiles }, { code: this.codeInput(), lock: this.lock, testResults: this.testResults, fileDates: this.fileDates });
-  }
-
-  /**
-   * Everything of one file's index a rule can read, except the code hashes of links the review lock does not
-   * hold (they only matter against a lock entry). Positions are included: findings carry them.
-   */
-  private readonly fingerprints = new WeakMap<CodeFileIndex, string>();
-  private ruleFingerprint(idx: CodeFileIndex | undefined): string {
-    if (!idx) return '';
-    const cached = this.fingerprints.get(idx);
-    if (cached !== undefined) return cached;
-    const locked = new Set(this.lock.links.map((l) => `${l.id}\n${l.relation}\n${l.file}\n${l.symbol}`));
-    const links = idx.links.map((l) => (locked.has(`${l.id}\n${l.relation}\n${l.file}\n${l.symbol}`) ? l : { ...l, codeHash: '' }));
-    const symbols = idx.symbols.map((sym) => ({ ...sym, codeHash: '' }));
-    const fp = JSON.stringify([idx.language, idx.tags, idx.orphanTags, idx.exclusions, idx.problems, links, symbols]);
-    this.fingerprints.set(idx, fp);
-    return fp;
   }
 
   /** The `code` rule input. The one place that shapes the index for the CL rules. */
@@ -454,11 +397,23 @@ export class WorkspaceState {
 
   /** The matrix module's trace index over the current graph, lint result and code links (cached until the next check). */
   traceIndex(): { inputs: TraceInputs; index: TraceIndex } {
-    if (this.traceIndexCache) return this.traceIndexCache;
+    return this.traceCache.index(() => this.traceInputs());
+  }
+
+  private traceInputs(): TraceInputs {
     const links: StatusLink[] = this.opts.codeLinks
-      ? this.code.links().map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, review: this.reviewOf(l).state }))
+      ? this.code.links().map((l) => ({
+          id: l.id,
+          relation: l.relation,
+          file: l.file,
+          symbol: l.symbol,
+          range: l.range,
+          symbolRange: l.symbolRange,
+          ...(l.lines ? { lines: l.lines } : {}),
+          review: this.reviewOf(l).state,
+        }))
       : [];
-    const inputs: TraceInputs = {
+    return {
       graph: this.graph,
       config: this.config,
       findings: this.result.findings,
@@ -467,19 +422,11 @@ export class WorkspaceState {
       testResults: this.testResults,
       allFiles: this.sortedFiles,
     };
-    this.traceIndexCache = { inputs, index: traceIndexOf(inputs) };
-    return this.traceIndexCache;
   }
 
   /** Trace statuses of the items of these kinds (cached until the next check). */
   traces(kinds: readonly string[] = ['requirement']): ItemTrace[] {
-    const key = kinds.join(',');
-    const hit = this.traceCache.get(key);
-    if (hit) return hit;
-    const { inputs, index } = this.traceIndex();
-    const traces = traceItems(inputs, kinds as never, index);
-    this.traceCache.set(key, traces);
-    return traces;
+    return this.traceCache.traces(kinds, () => this.traceInputs());
   }
 
   coverage(): Coverage {
@@ -500,19 +447,4 @@ export class WorkspaceState {
   dispose(): void {
     this.code?.dispose();
   }
-}
-
-function linkSet(idx: CodeFileIndex | undefined): string {
-  return JSON.stringify((idx?.links ?? []).map((l) => [l.id, l.relation, l.symbol]).sort());
-}
-
-/** Model-rule findings plus code-rule findings; the code run's TM010 repeats the model run's on model files. */
-function merge(a: LintResult, b: LintResult, isCodeFile: (file: string) => boolean): LintResult {
-  const extra = b.findings.filter((f) => f.code !== 'TM010' || isCodeFile(f.file));
-  const suppressed = b.suppressed.filter((f) => isCodeFile(f.file));
-  return { findings: extra.length ? [...a.findings, ...extra] : a.findings, suppressed: [...a.suppressed, ...suppressed], internalErrors: [...a.internalErrors, ...b.internalErrors] };
-}
-
-function readFailure(path: string, e: unknown): LoadProblem {
-  return { code: 'TM009', message: `cannot read file: ${(e as Error)?.message ?? String(e)}`, file: path, range: ZERO };
 }

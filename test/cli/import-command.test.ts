@@ -32,7 +32,7 @@ describe('spdf import: writes nothing it was not asked to', () => {
     assert.match(r.stderr, /imported 1 of 1 source element/);
   });
 
-  it('--oft-ids full keeps OpenFastTrace IDs whole (type~name~revision), so names shared by two items do not collide', async () => {
+  it('--oft-ids full keeps the OpenFastTrace type in the ID (type~name) and the revision in `revision`, so names shared by two items do not collide', async () => {
     const spec = '### Limit\n`req~limit~2`\n\nThe pump shall limit.\n\n### Limit check\n`dsn~limit~1`\n\nCheck it.\n\nCovers:\n* req~limit~2\n';
     const root = tempWorkspace({ 'spec.md': spec });
     const byName = await runCli(['import', 'oft-spec', 'spec.md', '-o', 'names'], root);
@@ -43,9 +43,13 @@ describe('spdf import: writes nothing it was not asked to', () => {
     const yaml = readFileSync(join(root, 'full', 'spec.spdf.yaml'), 'utf8');
     assert.deepEqual(
       [...yaml.matchAll(/- id: (.*)/g)].map((m) => m[1]),
-      ['"req~limit~2"', '"dsn~limit~1"'],
+      ['"req~limit"', '"dsn~limit"'],
     );
-    assert.doesNotMatch(readFileSync(join(root, 'full', 'IMPORT-REPORT.md'), 'utf8'), /kept under its full ID|revision \d not kept/);
+    assert.match(yaml, /- id: "req~limit"\n {4}title: "Limit"\n {4}text: "The pump shall limit\."\n {4}revision: 2\n/);
+    assert.match(yaml, /- id: "dsn~limit"\n[\s\S]*derived_from: \["req~limit"\]\n {4}revision: 1\n/);
+    const report = readFileSync(join(root, 'full', 'IMPORT-REPORT.md'), 'utf8');
+    assert.doesNotMatch(report, /kept under its full ID|revision \d not kept/);
+    assert.match(report, /tag_syntaxes: \[spdf, oft\]\n {2}oft_ids: full\n/);
   });
 
   it('does not read its own output when DIR is inside the imported folder', async () => {

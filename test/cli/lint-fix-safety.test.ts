@@ -46,7 +46,7 @@ describe('spdf lint --fix never damages a model', () => {
     let reads = 0;
     fsp.readFile = (async (...a: Parameters<typeof original>) => {
       const r = await original(...a);
-      if (String(a[0]) === abs && reads++ === 0) writeFileSync(abs, saved);
+      if (a[0] === abs && reads++ === 0) writeFileSync(abs, saved);
       return r;
     }) as typeof original;
     try {

@@ -40,6 +40,18 @@ describe('spdf links: tags that became no link', () => {
     );
   });
 
+  it('shows the lines a StrictDoc range or line link covers, in text and JSON', async () => {
+    const root = tempWorkspace({
+      'spdf.config.yaml': 'version: 1\ncode:\n  tag_syntaxes: [spdf, strictdoc]\n',
+      'model.spdf.yaml': MODEL,
+      'src/dose.c': 'int dose(int r) {\n  /* @relation(SEC-REQ-001, scope=range_start) */\n  r = r + 1;\n  /* @relation(SEC-REQ-001, scope=range_end) */\n  return r;\n}\n',
+    });
+    const text = await runCli(['links', root], root);
+    assert.match(text.stdout, /^src\/dose\.c:2:16\s+implements SEC-REQ-001\s+dose lines 2-4\s+unreviewed$/m);
+    const json = await runCli(['links', root, '--format', 'json'], root);
+    assert.deepEqual(JSON.parse(json.stdout).links[0].lines, { startLine: 2, endLine: 4 });
+  });
+
   it('exits 0 when every tag became a link', async () => {
     const root = tempWorkspace({ 'model.spdf.yaml': MODEL, 'src/dose.py': '# @spdf implements SEC-REQ-001\ndef dose():\n    pass\n' });
     const r = await runCli(['links', root, '--format', 'json'], root);

@@ -65,6 +65,8 @@ const FRAGMENTS = [
   '@relation(R-4, scope=method)',
   '@relation(R-5, scope=range_start)',
   '@relation(R-5, scope=range_end)',
+  '@relation(skip, scope=range_start)',
+  '@relation(skip, scope=range_end)',
   '@relation(',
   '@relation(R-6',
   'scope=class',

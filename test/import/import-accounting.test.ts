@@ -1,7 +1,7 @@
 // @spdf verifies SPDF-CMD-IMPORT
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleImport } from '../../src/core/import/assemble';
 import { IMPORTERS } from '../../src/core/import/registry';
@@ -136,6 +136,18 @@ const LINES: Record<string, string[]> = {
 const HEAD: Record<string, fc.Arbitrary<string>> = { trlc: fc.constantFrom('package p\n', 'package p\n', 'package p\n', ''), reqif: fc.constant(`${REQIF_HEAD}<SPEC-OBJECTS>`) };
 const TAIL: Record<string, string> = { reqif: `</SPEC-OBJECTS>${REQIF_TAIL}` };
 
+/** The format's import fixture (test/fixtures/import), which has both outcomes: run first, so every seed sees both. */
+function fixtureDocs(format: string, extensions: readonly string[]): string[] {
+  const dir = join(__dirname, '..', 'fixtures', 'import', format);
+  const { inputs } = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { inputs: string[] };
+  return inputs.flatMap((input) =>
+    readdirSync(join(dir, input))
+      .filter((f) => extensions.some((e) => f.endsWith(e)))
+      .sort()
+      .map((f) => readFileSync(join(dir, input, f), 'utf8')),
+  );
+}
+
 describe('import accounting: every source element is imported or reported, for any input', () => {
   for (const [format, lines] of Object.entries(LINES)) {
     const importer = IMPORTERS[format] as TextImporter;
@@ -158,7 +170,7 @@ describe('import accounting: every source element is imported or reported, for a
           seen.reported += c.reported;
           assert.equal((outcome.report.match(/^\| d\d+:\d+:\d+ \|/gm) ?? []).length, c.imported);
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, examples: [[fixtureDocs(format, importer.extensions)]] },
       );
       assert.ok(seen.items > 0 && seen.reported > 0, `the generated documents exercise both outcomes: ${JSON.stringify(seen)}`);
     });

@@ -14,6 +14,10 @@ import { runCli } from '../support/cli';
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
 
 interface Expected {
+  /** The import format when the folder name is not one (`oft-spec-full`). */
+  format?: string;
+  /** Further `spdf import` options (`--oft-ids full`). */
+  args?: string[];
   inputs: string[];
   counts: { elements: number; imported: number; reported: number; errors: number };
   files: string[];
@@ -21,6 +25,10 @@ interface Expected {
   derivedFrom: Record<string, string[]>;
   notes: string[];
   links: string[];
+  /** Model revision of each imported ID that has one. */
+  revisions?: Record<string, number>;
+  /** `CODE file:line:col` of every finding of the codes named here (CL010: a tag naming an old revision). */
+  findings?: string[];
 }
 
 const SECTION_KIND: Record<string, string> = { Errors: 'error', 'Source elements not imported': 'skipped', 'Lost or changed in imported elements': 'lost' };
@@ -38,24 +46,25 @@ function reportNotes(report: string): string[] {
   return notes;
 }
 
-function requirementsOf(root: string, files: string[]): { id: string; derived_from?: string[] }[] {
+function requirementsOf(root: string, files: string[]): { id: string; derived_from?: string[]; revision?: number }[] {
   return files.flatMap((f) => {
     const parsed = parseYaml(readFileSync(join(root, 'model', f), 'utf8'));
     assert.deepEqual(parsed.problems, [], `${f} is valid YAML`);
-    return (toData(parsed.roots[0], { left: 1e6 }) as { requirements: { id: string; derived_from?: string[] }[] }).requirements;
+    return (toData(parsed.roots[0], { left: 1e6 }) as { requirements: { id: string; derived_from?: string[]; revision?: number }[] }).requirements;
   });
 }
 
-for (const format of readdirSync(FIXTURES)) {
-  describe(`spdf import ${format}: a small project imported, configured and linted`, () => {
-    const expected = JSON.parse(readFileSync(join(FIXTURES, format, 'expected.json'), 'utf8')) as Expected;
+for (const folder of readdirSync(FIXTURES)) {
+  const expected = JSON.parse(readFileSync(join(FIXTURES, folder, 'expected.json'), 'utf8')) as Expected;
+  const format = expected.format ?? folder;
+  describe(`spdf import ${format} ${expected.args?.join(' ') ?? ''}: a small project (${folder}) imported, configured and linted`, () => {
     let root: string;
     let imported: Awaited<ReturnType<typeof runCli>>;
     let report: string;
     before(async () => {
       root = mkdtempSync(join(tmpdir(), `spdf-import-${format}-`));
-      cpSync(join(FIXTURES, format), root, { recursive: true, filter: (src) => !src.endsWith('expected.json') });
-      imported = await runCli(['import', format, ...expected.inputs, '-o', 'model'], root);
+      cpSync(join(FIXTURES, folder), root, { recursive: true, filter: (src) => !src.endsWith('expected.json') });
+      imported = await runCli(['import', format, ...(expected.args ?? []), ...expected.inputs, '-o', 'model'], root);
       report = existsSync(join(root, 'model', 'IMPORT-REPORT.md')) ? readFileSync(join(root, 'model', 'IMPORT-REPORT.md'), 'utf8') : '';
     });
     after(() => rmSync(root, { recursive: true, force: true }));
@@ -92,6 +101,8 @@ for (const format of readdirSync(FIXTURES)) {
       assert.deepEqual(reqs.map((r) => r.id).sort(), Object.values(expected.ids).sort());
       const derived = Object.fromEntries(reqs.filter((r) => r.derived_from).map((r) => [r.id, r.derived_from]));
       assert.deepEqual(derived, expected.derivedFrom);
+      const revisions = Object.fromEntries(reqs.filter((r) => r.revision !== undefined).map((r) => [r.id, r.revision]));
+      assert.deepEqual(revisions, expected.revisions ?? {});
       for (const [sourceId, modelId] of Object.entries(expected.ids)) assert.ok(report.includes(`| ${sourceId} | ${modelId} |`), `report row for ${sourceId} -> ${modelId}`);
     });
 
@@ -108,10 +119,15 @@ for (const format of readdirSync(FIXTURES)) {
         [],
       );
       const lint = await runCli(['lint', '--format', 'json', '--no-cache'], root);
-      const findings = (JSON.parse(lint.stdout) as { findings: { code: string; message: string; file: string }[] }).findings;
+      const findings = (JSON.parse(lint.stdout) as { findings: { code: string; message: string; file: string; line: number; column: number }[] }).findings;
       assert.deepEqual(
         findings.filter((f) => /^(TM00[0-3]|TM009|CL00[18])$/.test(f.code)),
         [],
+      );
+      const codes = new Set((expected.findings ?? []).map((f) => f.split(' ')[0]));
+      assert.deepEqual(
+        findings.filter((f) => codes.has(f.code)).map((f) => `${f.code} ${f.file}:${f.line}:${f.column}`),
+        expected.findings ?? [],
       );
     });
   });

@@ -128,6 +128,6 @@ describe('spdf check fails closed', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(xlsx) as never);
     assert.equal(wb.worksheets[0].name, 'INCOMPLETE - input problems');
-    assert.match(String(wb.worksheets[0].getCell('A2').value), /^model\/requirements\.spdf\.yaml:31:1: TM000 /);
+    assert.match(wb.worksheets[0].getCell('A2').text, /^model\/requirements\.spdf\.yaml:31:1: TM000 /);
   });
 });

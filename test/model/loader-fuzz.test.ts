@@ -14,7 +14,7 @@ import { applyAll, named, textMutation } from './fuzz/mutations';
 /** Runs per property: short in `npm test`, longer with SPDF_FUZZ_RUNS=N (a failure prints the seed to replay). */
 const RUNS = Number(process.env.SPDF_FUZZ_RUNS) || 60;
 const SEED = process.env.SPDF_FUZZ_SEED ? { seed: Number(process.env.SPDF_FUZZ_SEED) } : {};
-const check = (p: fc.IProperty<never> | fc.IProperty<any>) => fc.assert(p, { numRuns: RUNS, ...SEED });
+const check = <Ts extends unknown[]>(p: fc.IProperty<Ts>) => fc.assert(p, { numRuns: RUNS, ...SEED });
 
 const MODEL_DIR = join(__dirname, '../../examples/infusion-pump/model');
 const SEEDS = readdirSync(MODEL_DIR)

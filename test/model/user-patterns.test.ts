@@ -1,7 +1,8 @@
 // @spdf verifies SPDF-FC-REGEX
 import assert from 'node:assert/strict';
 import { checkWorkspace } from '../../src/core/check';
-import { compileTagSyntaxes, scanCommentForTags } from '../../src/core/codelinks/tag-syntaxes';
+import { scanCommentForTags } from '../../src/core/codelinks/comment-tags/scan-comment';
+import { compileTagSyntaxes } from '../../src/core/codelinks/tag-syntaxes';
 import { MemoryHost } from '../../src/core/host';
 import { compileUserPattern } from '../../src/core/user-pattern';
 import { runCli, tempWorkspace } from '../support/cli';

@@ -31,7 +31,10 @@ describe('writeFileAtomicSync and the mode option (the caches)', () => {
   it('gives a cache file the mode asked for, new or replaced, in both forms', async () => {
     const sync = join(dir, 'model.bin');
     const async = join(dir, 'codelinks.json');
-    for (const f of [sync, async]) (writeFileSync(f, 'old'), chmodSync(f, 0o644));
+    for (const f of [sync, async]) {
+      writeFileSync(f, 'old');
+      chmodSync(f, 0o644);
+    }
     writeFileAtomicSync(sync, 'new', { mode: 0o600 });
     await writeFileAtomic(async, 'new', { mode: 0o600 });
     writeFileAtomicSync(join(dir, 'fresh.bin'), 'new', { mode: 0o600 });

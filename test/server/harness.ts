@@ -149,6 +149,11 @@ export async function startHarness(
 }
 
 /** Position of the `n`-th occurrence of `needle` in `text` (plus `delta` characters). */
+/** A diagnostic's message as text (LSP allows Markdown content there; this server sends plain strings). */
+export function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 export function posOf(text: string, needle: string, delta = 0, n = 0): { line: number; character: number } {
   let at = -1;
   for (let i = 0; i <= n; i++) {

@@ -1,7 +1,7 @@
 // @spdf verifies SPDF-LSP-ACTIONS
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver/node';
-import { startHarness, type Harness } from './harness';
+import { messageText, startHarness, type Harness } from './harness';
 
 const CONFIG = "profile: recommended\nexclude: ['archive/**']\n";
 const MODEL = 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-00Z]\ncontrols:\n  - id: CTRL-001\n    title: Signed\n    type: technical\n';
@@ -92,7 +92,7 @@ describe('language server: quick fixes that never damage a model, files outside 
         d.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character]),
         [['TM012', 2, 0, 0]],
       );
-      assert.match(String(d[0].message), /matches `exclude` pattern 'archive\/\*\*'.*not checked/);
+      assert.match(messageText(d[0]), /matches `exclude` pattern 'archive\/\*\*'.*not checked/);
       assert.deepEqual(await actionsFor(h, 'archive/old.spdf.yaml', 'TM012'), [], 'a suppression comment in a file nobody reads would do nothing');
       await h.client.sendNotification('textDocument/didClose', { textDocument: { uri: h.uri('archive/old.spdf.yaml') } });
       await h.waitDiagnostics('archive/old.spdf.yaml', (x) => x.length === 0);

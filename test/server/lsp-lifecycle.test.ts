@@ -4,7 +4,7 @@ import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CodeLens, Hover, WorkspaceEdit } from 'vscode-languageserver/node';
 import { pollUntil } from '../support/wait';
-import { startHarness, posOf, type Harness } from './harness';
+import { messageText, startHarness, posOf, type Harness } from './harness';
 import { C, C_FILE, FILES, MODEL, YAML, startWithFixtureOpen } from './fixture';
 
 describe('language server: edits, watchers, trust, review, progress, robustness', function () {
@@ -127,7 +127,7 @@ describe('language server: edits, watchers, trust, review, progress, robustness'
 
     it('does not compile the config pattern (a hostile regex cannot hang the server)', async () => {
       const d = h.diagnostics.get(h.uri(YAML))!;
-      assert.ok(!d.some((x) => x.code === 'TM003' && /SEC-REQ/.test(String(x.message))), JSON.stringify(d));
+      assert.ok(!d.some((x) => x.code === 'TM003' && /SEC-REQ/.test(messageText(x))), JSON.stringify(d));
     });
 
     it('offers no write actions: no code actions, no rename, no mark-reviewed', async () => {
@@ -145,7 +145,7 @@ describe('language server: edits, watchers, trust, review, progress, robustness'
     it('becomes trusted when the client says so', async () => {
       await h.client.sendNotification('spdf/trust', { trusted: true });
       // now the config's own ID pattern applies (and flags the SEC-REQ IDs)
-      const d = await h.waitDiagnostics(YAML, (x) => x.some((y) => y.code === 'TM003' && /SEC-REQ/.test(String(y.message))));
+      const d = await h.waitDiagnostics(YAML, (x) => x.some((y) => y.code === 'TM003' && /SEC-REQ/.test(messageText(y))));
       const actions = await h.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: h.uri(YAML) }, range: d[0].range, context: { diagnostics: d } });
       assert.notDeepEqual(actions, [], 'code actions in an untrusted workspace');
     });

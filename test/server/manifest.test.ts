@@ -21,8 +21,7 @@ describe('extension manifest', () => {
       [],
       'every command is in the SPDF category',
     );
-    for (const [menu, items] of Object.entries(c.menus) as [string, { command: string }[]][])
-      for (const it of items) assert.ok(contributed.has(it.command), `${menu} names unknown command ${it.command}`);
+    for (const [menu, items] of Object.entries<{ command: string }[]>(c.menus)) for (const it of items) assert.ok(contributed.has(it.command), `${menu} names unknown command ${it.command}`);
   });
 
   it('contributes every tree view the extension creates, with the matrix and diagram as title-bar buttons of each', () => {
@@ -134,7 +133,7 @@ describe('language contributions (generated from the language descriptors)', () 
       const entry = c.snippets.find((s: { language: string }) => s.language === e.languageId);
       assert.equal(entry?.path, TAG_SNIPPETS[e.lineComment], e.languageId);
       const tags = JSON.parse(readFileSync(join(root, entry.path), 'utf8'));
-      for (const s of Object.values(tags) as { body: string[] }[]) for (const line of s.body) assert.ok(line.startsWith(e.lineComment), `${entry.path}: ${line}`);
+      for (const s of Object.values<{ body: string[] }>(tags)) for (const line of s.body) assert.ok(line.startsWith(e.lineComment), `${entry.path}: ${line}`);
     }
   });
 

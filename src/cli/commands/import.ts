@@ -38,7 +38,7 @@ Options:
                           header row is the first of the first ten rows with a usual ID header (ID, Key, Identifier...)
   --columns-file FILE     csv, xlsx: the same mapping in a file, one 'ROLE: HEADER' a line (# comments)
   --sheet NAME            xlsx: the worksheet to read (default: the first; other non-empty sheets are reported)
-  --oft-ids name|full     oft-spec: model IDs are the item names, as tags link today (default), or full type~name~revision IDs
+  --oft-ids name|full     oft-spec: model IDs are the item names, as tags link today (default), or type~name IDs with the item's revision (for code.oft_ids: full)
 Exit status: 0 when every source element was read; 1 when a source could not be read or parsed (the rest
 is still written, and each problem is listed with file:line:col), on a merge conflict, or when a file could not
 be merged or changed while the import ran (left as it is); 2 on a usage error or when DIR holds files this
@@ -178,7 +178,7 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
       if ('parse' in textImporter) docs.push({ file: shown(f), parsed: textImporter.parse(shown(f), text.replace(/^\uFEFF/, ''), { oftIds, columns }) });
     }
   }
-  const outcome = modelImporter ? assembleModelImport(format, models) : assembleImport(format, IMPORTERS[format].tagSyntax, docs);
+  const outcome = modelImporter ? assembleModelImport(format, models) : assembleImport(format, IMPORTERS[format].tagSyntax, docs, IMPORTERS[format].codeSettings?.({ oftIds }) ?? []);
   for (const n of outcome.notes) if (n.kind === 'error') o.err(`${visible(where(n.pos))}: error: ${visible(n.message)}`);
 
   const written = await writeImport(outDir, format, outcome.files, (merge) => outcome.report + mergeReport(merge), values.force);

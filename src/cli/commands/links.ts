@@ -93,6 +93,7 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
             line: l.range.start.line + 1,
             column: l.range.start.character + 1,
             symbolRange: { startLine: l.symbolRange.start.line + 1, endLine: l.symbolRange.end.line + 1 },
+            ...(l.lines ? { lines: { startLine: l.lines.start + 1, endLine: l.lines.end + 1 } } : {}),
             syntax: l.syntax,
             ...(l.revision !== undefined ? { revision: l.revision } : {}),
             status,
@@ -116,7 +117,9 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
     return exitCode;
   }
   for (const { link: l, status } of rows)
-    o.out(`${visible(l.file)}:${l.range.start.line + 1}:${l.range.start.character + 1}  ${l.relation.padEnd(10)} ${visible(l.id).padEnd(14)} ${visible(l.symbol ?? '<file>').padEnd(36)} ${status}`);
+    o.out(
+      `${visible(l.file)}:${l.range.start.line + 1}:${l.range.start.character + 1}  ${l.relation.padEnd(10)} ${visible(l.id).padEnd(14)} ${visible((l.symbol ?? '<file>') + (l.lines ? ` lines ${l.lines.start + 1}-${l.lines.end + 1}` : '')).padEnd(36)} ${status}`,
+    );
   for (const p of problems) o.err(visible(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}  ${p.severity.padEnd(7)} ${(p.code ?? '').padEnd(5)} ${p.message}`));
   const count = (s: LinkStatus) => rows.filter((r) => r.status === s).length;
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -39,6 +39,7 @@ export async function reviewCommand(o: Out, args: string[]): Promise<number> {
   for (const l of chosen) o.out(`${values['dry-run'] ? 'would mark' : 'marking'} ${l.relation} ${visible(l.id)} on ${visible(l.file)}${l.symbol ? ` ${visible(l.symbol)}` : ''}`);
   if (values['dry-run']) return EXIT_OK;
   const outcome = await recordReviews(check.root, check.workspace.graph, chosen, values.reviewer ?? defaultReviewer(), { lockFile: check.workspace.config.lockFile });
-  (outcome.ok ? o.out : o.err)(visible(outcome.message));
+  if (outcome.ok) o.out(visible(outcome.message));
+  else o.err(visible(outcome.message));
   return outcome.ok && !missing.length ? EXIT_OK : EXIT_FINDINGS;
 }

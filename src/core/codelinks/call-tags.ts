@@ -1,7 +1,9 @@
 import { nearest } from '../suggest';
 import type { Relation } from './model';
 import type { SyntaxNodeLike } from './syntax-node';
-import { type CallTagOption, type CompiledTagSyntaxes, type RawTag, type RawTagProblem, splitIds } from './tag-syntaxes';
+import type { RawTag, RawTagProblem } from './comment-tags/scan-state';
+import { splitIds } from './comment-tags/tag-text';
+import type { CallTagOption, CompiledTagSyntaxes } from './tag-syntaxes';
 
 /**
  * Tags written in code (`code.call_tags`): a call, macro invocation, decorator, annotation or attribute whose

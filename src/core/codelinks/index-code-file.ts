@@ -1,15 +1,20 @@
 // @spdf implements SPDF-IDX-001, SPDF-IDX-002
 import { ZERO_RANGE, type Range } from '../types';
 import { LineIndex } from '../text';
-import { commentAt, commentRunAbove, effectiveEndRow, leadingBlockEnd, leafAt, nodeBelowComment } from './comment-nodes';
-import { codeHash } from './fingerprint';
+import { commentAt, leadingBlockEnd, leafAt, nodeBelowComment } from './comment-nodes';
+import { docRanges } from './doc-ranges';
 import { LANGUAGE_TABLES, type LanguageTable } from './language-tables';
 import type { CodeLanguage } from './languages';
-import { FUNCTION_LIKE_KINDS, type CodeExclusion, type CodeFileIndex, type CodeLink, type CodeProblem, type CodeTag, type SymbolKind } from './model';
+import { type Attachment, LinkRecorder } from './link-recorder';
+import { FUNCTION_LIKE_KINDS, type CodeExclusion, type CodeFileIndex, type CodeProblem, type SymbolKind } from './model';
 import { type FoundSymbol, nodeRange, SymbolCollector } from './symbol-collector';
+import { codeBelow, errorAncestor, firstErrorRange } from './syntax-errors';
 import type { SyntaxNodeLike } from './syntax-node';
 import { callAt, readCallTag } from './call-tags';
-import { type CompiledTagSyntaxes, normalized, type RawTag, scanCommentForTags, tagCandidateOffsets, tagSnippet } from './tag-syntaxes';
+import { normalized, scanCommentForTags } from './comment-tags/scan-comment';
+import type { RawTag } from './comment-tags/scan-state';
+import { tagSnippet } from './comment-tags/tag-text';
+import { type CompiledTagSyntaxes, tagCandidateOffsets } from './tag-syntaxes';
 
 export interface CodeFileInput {
   /** Workspace-relative POSIX path. */
@@ -24,15 +29,14 @@ export interface CodeFileInput {
 
 const CLASS_KINDS: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'interface', 'trait', 'enum', 'impl']);
 
-/** Where a tag attaches: a symbol, the file (`null`), or nothing (`undefined`, an orphan). */
-type Attachment = FoundSymbol | null | undefined;
-
 interface CommentContext {
   below: FoundSymbol | undefined;
   /** The code directly below the comment, symbol or not. */
   belowNode: SyntaxNodeLike | null;
   containing: FoundSymbol[];
   inHeader: boolean;
+  /** The definition whose docstring holds the tag (Python). */
+  docstringOf?: FoundSymbol;
 }
 
 /** Symbols, tags and links of one parsed file. Never throws: failures become `internal` problems. */
@@ -74,9 +78,11 @@ class FileIndexer {
   private readonly lines: LineIndex;
   private readonly collector: SymbolCollector;
   private readonly result: CodeFileIndex;
-  private readonly hashes = new Map<FoundSymbol | null, string>();
+  private readonly recorder: LinkRecorder;
   /** StrictDoc range_start markers waiting for their range_end, by ID (innermost last). */
   private readonly openRanges = new Map<string, OpenRange[]>();
+  /** An open StrictDoc `@relation(skip, scope=range_start)`: tags up to its range_end are not read (as StrictDoc does). */
+  private skipFrom: { raw: RawTag; base: number } | undefined;
   private readonly warnedAt = new Set<number>();
   private headerEnd = 0;
 
@@ -88,6 +94,7 @@ class FileIndexer {
     this.lines = new LineIndex(input.text, 'lf');
     this.collector = new SymbolCollector(this.table, input.text, this.table.fileScope?.(input.file, input.root, input.text) ?? []);
     this.result = emptyIndex(input.file, input.language);
+    this.recorder = new LinkRecorder(input, this.table, this.lines, this.result);
   }
 
   run(): CodeFileIndex {
@@ -107,7 +114,8 @@ class FileIndexer {
     }
     this.indexCallTags();
     this.reportOpenRanges();
-    for (const found of this.collector.found) found.symbol.docRanges = this.docRanges(found);
+    if (this.skipFrom) this.skipProblem(this.skipFrom.raw, this.skipFrom.base, "StrictDoc range_start for 'skip' has no range_end after it; no tag after it was read");
+    for (const found of this.collector.found) for (const s of [found, ...(found.siblings ?? [])]) s.symbol.docRanges = docRanges(found, this.table);
     const byPosition = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
     this.result.tags.sort((a, b) => byPosition(a.idRange, b.idRange));
     this.result.orphanTags.sort((a, b) => byPosition(a.idRange, b.idRange));
@@ -119,7 +127,9 @@ class FileIndexer {
         range: firstErrorRange(root),
       });
     }
-    this.result.symbols = this.collector.found.map((f) => f.symbol).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.result.symbols = this.collector.found
+      .flatMap((f) => [f.symbol, ...(f.siblings ?? []).map((s) => s.symbol)])
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return this.result;
   }
 
@@ -152,7 +162,7 @@ class FileIndexer {
         continue;
       }
       const target = this.callTarget(call);
-      for (const raw of found.tags) this.addTag(normalized(raw, this.syntaxes), 0, target);
+      for (const raw of found.tags) this.recorder.addTag(normalized(raw, this.syntaxes), 0, target);
     }
   }
 
@@ -202,6 +212,7 @@ class FileIndexer {
     if (!scan.tags.length && !scan.exclusions.length && !scan.problems.length) return;
     const context = this.contextOf(comment.node);
     for (const raw of scan.tags) {
+      if (this.skipped(raw, base)) continue;
       if (raw.scope === 'range_start') {
         const open = this.openRanges.get(raw.id) ?? [];
         open.push({ raw, base, comment, context });
@@ -214,7 +225,7 @@ class FileIndexer {
       }
       const attached = this.attach(raw, context);
       const lines = raw.scope === 'line' ? this.lineOf(base + raw.tagStart) : undefined;
-      const tag = this.addTag(raw, base, attached, true, lines);
+      const tag = this.recorder.addTag(raw, base, attached, true, lines);
       if (attached === undefined && context.belowNode) tag.above = nodeKindWords(context.belowNode.type);
       this.warnNearError(comment, context, attached, base + raw.tagStart, base + raw.tagEnd);
     }
@@ -250,12 +261,35 @@ class FileIndexer {
     const fallback: Attachment = start.context.containing[0] ?? (start.context.inHeader ? null : undefined);
     const targets: Attachment[] = inside.length ? inside : [fallback];
     const lines = { start: this.lineOf(start.base + start.raw.tagStart).start, end: this.lineOf(endBase + end.tagStart).end };
-    const startTag = this.addTag(start.raw, start.base, targets[0], true, lines);
-    for (const target of targets.slice(1)) if (target !== undefined) this.addLink(startTag, target, lines);
-    this.addTag({ ...end, relation: start.raw.relation }, endBase, targets[0], false);
+    const startTag = this.recorder.addTag(start.raw, start.base, targets[0], true, lines);
+    for (const target of targets.slice(1)) if (target !== undefined) this.recorder.addLink(startTag, target, lines);
+    this.recorder.addTag({ ...end, relation: start.raw.relation }, endBase, targets[0], false);
     for (const target of targets) {
       this.warnNearError(start.comment, start.context, target, start.base + start.raw.tagStart, start.base + start.raw.tagEnd);
     }
+  }
+
+  /**
+   * StrictDoc's `@relation(skip, scope=range_start)` ... `range_end` region: its tags are not read. Each marker
+   * and each tag inside is kept as an exclusion without a symbol, so every tag-like text is still accounted for.
+   */
+  private skipped(raw: RawTag, base: number): boolean {
+    const marker = raw.syntax === 'strictdoc' && (raw.written ?? raw.id) === 'skip' && (raw.scope === 'range_start' || raw.scope === 'range_end');
+    if (!marker && !this.skipFrom) return false;
+    const range = this.lines.range(base + raw.tagStart, base + raw.tagEnd);
+    const open = this.skipFrom && this.lines.range(this.skipFrom.base + this.skipFrom.raw.tagStart, this.skipFrom.base + this.skipFrom.raw.tagStart).start.line + 1;
+    if (!marker) this.result.exclusions.push({ reason: `'${raw.id}' not read: inside the StrictDoc skip region from line ${open}`, range });
+    else if (raw.scope === 'range_start' && open) this.skipProblem(raw, base, `StrictDoc skip region already open at line ${open}`);
+    else if (raw.scope === 'range_end' && !open) this.skipProblem(raw, base, "StrictDoc range_end for 'skip' has no range_start before it");
+    else {
+      this.skipFrom = raw.scope === 'range_start' ? { raw, base } : undefined;
+      this.result.exclusions.push({ reason: this.skipFrom ? 'StrictDoc skip region: the tags up to its range_end are not read' : 'end of a StrictDoc skip region', range });
+    }
+    return true;
+  }
+
+  private skipProblem(raw: RawTag, base: number, message: string): void {
+    this.result.problems.push({ kind: 'malformed-tag', message, range: this.lines.range(base + raw.tagStart, base + raw.tagEnd) });
   }
 
   private symbolsBetween(from: number, to: number): FoundSymbol[] {
@@ -306,100 +340,34 @@ class FileIndexer {
   private contextOf(comment: SyntaxNodeLike): CommentContext {
     const belowNode = this.table.commentTypes.has(comment.type) ? nodeBelowComment(comment, this.table) : null;
     const belowDef = belowNode ? this.collector.unwrapDefinition(belowNode) : null;
+    const containing = this.collector.containing(comment);
     return {
       below: belowDef ? this.collector.resolve(belowDef) : undefined,
       belowNode,
-      containing: this.collector.containing(comment),
+      containing,
       inHeader: comment.endIndex <= this.headerEnd,
+      ...(this.table.isDocstring?.(comment) && containing[0] ? { docstringOf: containing[0] } : {}),
     };
   }
 
-  /** Innermost symbol the tag is above or inside; StrictDoc scopes pick the innermost of their kind. */
+  /**
+   * Innermost symbol the tag is above or inside; StrictDoc scopes pick the innermost of their kind, and in a
+   * docstring with none of that kind around, the definition the docstring documents (as StrictDoc reads it).
+   */
   private attach(raw: RawTag | undefined, context: CommentContext): Attachment {
     if (raw?.scope === 'file') return null;
     const candidates = context.below ? [context.below, ...context.containing] : context.containing;
-    if (raw?.scope === 'function') return candidates.find((c) => FUNCTION_LIKE_KINDS.has(c.symbol.kind));
-    if (raw?.scope === 'method') return candidates.find((c) => c.symbol.kind === 'method' || c.symbol.kind === 'constructor');
-    if (raw?.scope === 'class') return candidates.find((c) => CLASS_KINDS.has(c.symbol.kind));
+    if (raw?.scope === 'function') return candidates.find((c) => FUNCTION_LIKE_KINDS.has(c.symbol.kind)) ?? context.docstringOf;
+    if (raw?.scope === 'method') return candidates.find((c) => c.symbol.kind === 'method' || c.symbol.kind === 'constructor') ?? context.docstringOf;
+    if (raw?.scope === 'class') return candidates.find((c) => CLASS_KINDS.has(c.symbol.kind)) ?? context.docstringOf;
     if (candidates.length) return candidates[0];
     return context.inHeader ? null : undefined;
   }
 
-  /** Records a tag and, unless `link` is false or it attached to nothing, its link. */
+  /** The line of `offset`, as the `lines` of a StrictDoc line tag. */
   private lineOf(offset: number): { start: number; end: number } {
     const line = this.lines.range(offset, offset).start.line;
     return { start: line, end: line };
-  }
-
-  private addTag(raw: RawTag, base: number, attached: Attachment, link = true, lines?: CodeLink['lines']): CodeTag {
-    const tag: CodeTag = {
-      syntax: raw.syntax,
-      id: raw.id,
-      idRange: this.lines.range(base + raw.idStart, base + raw.idEnd),
-      relation: raw.relation,
-      tagRange: this.lines.range(base + raw.tagStart, base + raw.tagEnd),
-      ...(raw.revision !== undefined ? { revision: raw.revision } : {}),
-      ...(raw.artifactType !== undefined ? { artifactType: raw.artifactType } : {}),
-      ...(raw.scope !== undefined ? { scope: raw.scope } : {}),
-      ...(raw.written !== undefined ? { written: raw.written } : {}),
-    };
-    this.result.tags.push(tag);
-    if (attached === undefined) {
-      this.result.orphanTags.push(tag);
-      return tag;
-    }
-    tag.symbol = attached ? attached.symbol.qualifiedName : null;
-    if (link) this.addLink(tag, attached, lines);
-    return tag;
-  }
-
-  private addLink(tag: CodeTag, attached: FoundSymbol | null, lines?: CodeLink['lines']): void {
-    this.result.links.push({
-      id: tag.id,
-      relation: tag.relation,
-      file: this.input.file,
-      symbol: attached ? attached.symbol.qualifiedName : null,
-      range: tag.idRange,
-      symbolRange: attached ? attached.symbol.range : this.wholeFileRange(),
-      syntax: tag.syntax,
-      codeHash: this.hashOf(attached),
-      ...(attached ? { symbolKind: attached.symbol.kind } : {}),
-      ...(tag.revision !== undefined ? { revision: tag.revision } : {}),
-      ...(lines ? { lines } : {}),
-    });
-  }
-
-  private hashOf(attached: FoundSymbol | null): string {
-    let hash = this.hashes.get(attached);
-    if (hash === undefined) {
-      const { root, text } = this.input;
-      hash = attached ? codeHash(root, text, attached.outer.startIndex, attached.node.endIndex, this.table) : codeHash(root, text, 0, text.length, this.table);
-      this.hashes.set(attached, hash);
-      if (attached) attached.symbol.codeHash = hash;
-    }
-    return hash;
-  }
-
-  private docRanges(found: FoundSymbol): Range[] {
-    const ranges = commentRunAbove(found.outer, this.table).map((c) => nodeRange(c));
-    const docstring = this.docstringOf(found.node);
-    if (docstring) ranges.push(nodeRange(docstring));
-    return ranges;
-  }
-
-  private docstringOf(def: SyntaxNodeLike): SyntaxNodeLike | null {
-    if (!this.table.isDocstring) return null;
-    const body = def.childForFieldName('body');
-    for (const statement of body?.namedChildren ?? []) {
-      if (!statement || this.table.commentTypes.has(statement.type)) continue;
-      const first = statement.namedChildren[0];
-      return first && this.table.isDocstring(first) ? first : null;
-    }
-    return null;
-  }
-
-  private wholeFileRange(): Range {
-    return this.lines.range(0, this.input.text.length);
   }
 }
 
@@ -420,32 +388,4 @@ interface CommentSpan {
 /** `expression_statement` -> `expression statement`: what a tag is above, in words. */
 function nodeKindWords(type: string): string {
   return type.replace(/_/g, ' ');
-}
-
-function errorAncestor(node: SyntaxNodeLike): SyntaxNodeLike | null {
-  for (let a: SyntaxNodeLike | null = node; a; a = a.parent) if (a.type === 'ERROR') return a;
-  return null;
-}
-
-/** The first code node after a comment and the comments directly below it, when it starts on the next line. */
-function codeBelow(comment: SyntaxNodeLike, table: LanguageTable): SyntaxNodeLike | null {
-  let row = effectiveEndRow(comment);
-  for (let next = comment.nextSibling; next; next = next.nextSibling) {
-    if (next.startPosition.row > row + 1) return null;
-    if (!table.commentTypes.has(next.type)) return next;
-    row = effectiveEndRow(next);
-  }
-  return null;
-}
-
-/** The first ERROR or MISSING node under `node`. */
-export function firstErrorRange(node: SyntaxNodeLike): Range {
-  let current = node;
-  for (let depth = 0; depth < 64; depth++) {
-    if (current.type === 'ERROR') break;
-    const child = current.children.find((c) => c && (c.hasError || c.type === 'ERROR'));
-    if (!child) break;
-    current = child;
-  }
-  return nodeRange(current);
 }

@@ -59,7 +59,7 @@ export interface CodeTag {
   symbol?: string | null;
 }
 
-/** A `lobster-exclude: reason` marker: the symbol is deliberately untraced. */
+/** A `lobster-exclude: reason` marker: the symbol is deliberately untraced. Without `symbol`: a StrictDoc skip marker or a tag inside its region, not read. */
 export interface CodeExclusion {
   reason: string;
   range: Range;

@@ -11,6 +11,8 @@ export interface FoundSymbol {
   outer: SyntaxNodeLike;
   /** Scope segments of the symbol's members. */
   memberPrefix: string[];
+  /** The other names of the same definition (C `int a, b;`): a tag on the definition links them too. */
+  siblings?: FoundSymbol[];
 }
 
 export function pointToPosition(point: PointLike): { line: number; character: number } {
@@ -109,6 +111,14 @@ export class SymbolCollector {
     const key = nodeKey(def);
     const existing = this.byKey.get(key);
     if (existing) return existing;
+    const found = this.symbolOf(def, outer, shape, scope);
+    if (shape.also?.length) found.siblings = shape.also.map((s) => this.symbolOf(def, outer, s, scope));
+    this.byKey.set(key, found);
+    this.found.push(found);
+    return found;
+  }
+
+  private symbolOf(def: SyntaxNodeLike, outer: SyntaxNodeLike, shape: SymbolShape, scope: readonly string[]): FoundSymbol {
     const qualifiedName = [...(shape.unscoped ? [] : scope), ...(shape.qualifier ?? []), shape.name].filter(Boolean).join(this.table.separator);
     const symbol: CodeSymbol = {
       name: shape.name,
@@ -119,10 +129,7 @@ export class SymbolCollector {
       docRanges: [],
       ...(shape.declarationOnly ? { declarationOnly: true } : {}),
     };
-    const found: FoundSymbol = { symbol, node: def, outer, memberPrefix: this.memberPrefix(scope, shape) };
-    this.byKey.set(key, found);
-    this.found.push(found);
-    return found;
+    return { symbol, node: def, outer, memberPrefix: this.memberPrefix(scope, shape) };
   }
 
   private outerOf(def: SyntaxNodeLike): SyntaxNodeLike {

@@ -32,7 +32,7 @@ const byPos = (a: { pos: SourcePos }, b: { pos: SourcePos }) => (a.pos.file < b.
  * across files (a duplicate is reported, not merged), relations are resolved to the imported items (one to
  * an item not imported is reported as lost), and every source element is either written or listed.
  */
-export function assembleImport(format: string, tagSyntax: string, docs: { file: string; parsed: ParsedDocument }[]): ImportOutcome {
+export function assembleImport(format: string, tagSyntax: string, docs: { file: string; parsed: ParsedDocument }[], codeSettings: string[] = []): ImportOutcome {
   const notes: ImportNote[] = docs.flatMap((d) => d.parsed.notes);
   const names = outputNames(docs.filter((d) => d.parsed.items.length).map((d) => d.file));
   const first = new Map<string, ImportedItem>();
@@ -41,7 +41,10 @@ export function assembleImport(format: string, tagSyntax: string, docs: { file: 
     for (const item of d.parsed.items) {
       const prior = first.get(item.id);
       if (prior) notes.push({ pos: item.pos, kind: 'error', message: `duplicate ID '${item.id}' (first at ${where(prior.pos)}); not imported` });
-      else (first.set(item.id, item), kept.push(item));
+      else {
+        first.set(item.id, item);
+        kept.push(item);
+      }
     }
   const claimants = new Map<string, ImportedItem[]>();
   for (const item of kept) if (item.shortId !== undefined) claimants.set(item.shortId, [...(claimants.get(item.shortId) ?? []), item]);
@@ -61,7 +64,12 @@ export function assembleImport(format: string, tagSyntax: string, docs: { file: 
   const placed = new Map<string, Placed>(kept.map((item) => [item.id, { item, modelId: modelId.get(item.id)!, derivedFrom: [], output: names.get(item.pos.file)! }]));
   const link = (from: Placed, to: string, pos: SourcePos, via: string, reverse: boolean) => {
     const target = placed.get(to);
-    if (!target) return notes.push({ pos, kind: 'lost', message: `${via} '${to}' of '${from.item.id}': no imported item has that ID` });
+    if (!target) {
+      const unrevised = to.replace(/~\d+$/, '');
+      const revision = unrevised !== to ? [...placed.keys()].find((id) => id.replace(/~\d+$/, '') === unrevised) : undefined;
+      const hint = revision ? `; '${revision}' is imported: ${via} names another revision of it (OpenFastTrace: outdated coverage)` : '';
+      return notes.push({ pos, kind: 'lost', message: `${via} '${to}' of '${from.item.id}': no imported item has that ID${hint}` });
+    }
     if (target === from) return notes.push({ pos, kind: 'lost', message: `${via} '${to}' of '${from.item.id}' names the item itself` });
     const [child, parent] = reverse ? [target, from] : [from, target];
     if (!child.derivedFrom.includes(parent.modelId)) child.derivedFrom.push(parent.modelId);
@@ -94,6 +102,7 @@ export function assembleImport(format: string, tagSyntax: string, docs: { file: 
       [...placed.values()],
       notes,
       counts,
+      codeSettings,
     ),
   };
 }
@@ -154,7 +163,7 @@ function idPattern(ids: string[]): string {
   return ids.every((id) => /^[A-Za-z0-9][A-Za-z0-9_.~-]*$/.test(id)) ? '^[A-Za-z0-9][A-Za-z0-9_.~-]*$' : '^\\S+$';
 }
 
-function reportMarkdown(format: string, tagSyntax: string, sources: string[], items: Placed[], notes: ImportNote[], counts: ImportOutcome['counts']): string {
+function reportMarkdown(format: string, tagSyntax: string, sources: string[], items: Placed[], notes: ImportNote[], counts: ImportOutcome['counts'], codeSettings: string[]): string {
   const out = [
     `# Import report: ${format}`,
     '',
@@ -169,6 +178,7 @@ function reportMarkdown(format: string, tagSyntax: string, sources: string[], it
     `  requirement: '${idPattern(items.map((p) => p.modelId))}'`,
     'code:',
     `  tag_syntaxes: [${[...new Set(['spdf', tagSyntax])].join(', ')}]`,
+    ...codeSettings.map((l) => `  ${l}`),
     '```',
     '',
     '## Imported elements',
@@ -182,6 +192,7 @@ function reportMarkdown(format: string, tagSyntax: string, sources: string[], it
       ...(p.item.text ? ['text'] : []),
       ...(p.derivedFrom.length ? [`derived_from (${p.derivedFrom.length})`] : []),
       ...(p.item.status ? ['status'] : []),
+      ...Object.keys(p.item.fields ?? {}).filter((k) => k !== 'derived_from' || !p.derivedFrom.length),
     ];
     out.push(`| ${cell(where(p.item.pos))} | ${cell(p.item.element)} | ${cell(p.item.id)} | ${cell(p.modelId)} | ${cell(p.output)} | ${keptFields.join(', ')} |`);
   }

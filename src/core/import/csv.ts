@@ -39,8 +39,12 @@ export function parseCsv(file: string, text: string, options: ImportOptions): Pa
           return parsed;
         }
         const ch = text[i];
-        if (ch === '"' && text[i + 1] === '"') ((value += '"'), advance(ch), advance(ch), (i += 2));
-        else if (ch === '"') {
+        if (ch === '"' && text[i + 1] === '"') {
+          value += '"';
+          advance(ch);
+          advance(ch);
+          i += 2;
+        } else if (ch === '"') {
           advance(text[i++]);
           break;
         } else {
@@ -53,8 +57,15 @@ export function parseCsv(file: string, text: string, options: ImportOptions): Pa
           i++;
         }
       }
-      while (i < text.length && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') ((value += text[i]), advance(text[i++]));
-    } else while (i < text.length && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') ((value += text[i]), advance(text[i++]));
+      while (i < text.length && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') {
+        value += text[i];
+        advance(text[i++]);
+      }
+    } else
+      while (i < text.length && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') {
+        value += text[i];
+        advance(text[i++]);
+      }
     row.cells.push({ value, pos });
     if (i < text.length && text[i] === delim) {
       advance(text[i++]);

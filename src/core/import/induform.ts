@@ -124,7 +124,7 @@ export function parseInduform(file: string, text: string): ModelDocument {
       lost,
       pos: at(m),
     });
-    if (channels.length) (doc.items[doc.items.length - 1].fields as Record<string, unknown>).channels = channels;
+    if (channels.length) doc.items[doc.items.length - 1].fields.channels = channels;
   }
   return doc;
 }

@@ -76,7 +76,10 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       finish();
       const [full, type, name, revision] = [`${id[1]}~${id[2]}~${id[3]}`, id[1], id[2], id[3]];
       const item: ImportedItem = { id: full, element: type, title: heading, derivedFrom: [], children: [], lost: [], pos: pos(n, line.indexOf(full)) };
-      if (options.oftIds !== 'full') {
+      if (options.oftIds === 'full') {
+        item.shortId = `${type}~${name}`;
+        item.fields = { revision: Number(revision) };
+      } else {
         item.shortId = name;
         item.rank = RANK[type] ?? 0;
         item.lost.push(`revision ${revision} not kept (tags link by name)`);
@@ -123,7 +126,10 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       const ref = b ? ANY_ID.exec(b[1]) : null;
       if (!ref) {
         if (b) notes.push({ pos: pos(n, 0), kind: 'lost', message: `${current.item.id}: ${section} entry '${b[1].trim()}' has no specification item ID; not kept` });
-        else ((current.section = 'Description'), current.description.push(line));
+        else {
+          current.section = 'Description';
+          current.description.push(line);
+        }
         continue;
       }
       const target = `${ref[1]}~${ref[2]}~${ref[3]}`;
@@ -131,7 +137,10 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       else current.depends.push(target);
     } else if (section === 'Needs' || section === 'Tags') {
       if (b) (section === 'Needs' ? current.needs : current.tags).push(b[1].trim());
-      else if (line.trim()) ((current.section = 'Description'), current.description.push(line));
+      else if (line.trim()) {
+        current.section = 'Description';
+        current.description.push(line);
+      }
     } else if (section === 'Description') current.description.push(line);
     else if (line.trim()) current.other.add(section);
   }

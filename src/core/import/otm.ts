@@ -208,7 +208,7 @@ export function parseOtm(file: string, text: string): ModelDocument {
     const stride: string[] = [];
     for (const c of strings(get(e.m, 'categories'))) {
       const letter = STRIDE[c.toLowerCase()];
-      if (letter) stride.includes(letter) || stride.push(letter);
+      if (letter && !stride.includes(letter)) stride.push(letter);
       else lost.push(`category '${c}' is not a STRIDE category; not kept`);
     }
     const risk = map(get(e.m, 'risk'));

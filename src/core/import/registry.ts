@@ -21,6 +21,7 @@ export const IMPORTERS: Record<string, Importer> = {
     summary: 'OpenFastTrace Markdown specification items (type~name~revision, title, description, Covers, Needs)',
     extensions: ['.md', '.markdown'],
     tagSyntax: 'oft',
+    codeSettings: (options) => (options.oftIds === 'full' ? ['oft_ids: full'] : []),
     parse: (file, text, options) => parseOftSpec(file, text, options),
   },
   reqif: {

@@ -134,7 +134,10 @@ export function parseReqif(file: string, text: string): ParsedDocument {
             .map((r) => names.get(r) ?? r)
             .join(', ');
         else value = attr(v, 'THE-VALUE') !== undefined ? decode(attr(v, 'THE-VALUE')!) : undefined;
-        if (value !== undefined) (values.set(name, value), kinds.set(name, tag));
+        if (value !== undefined) {
+          values.set(name, value);
+          kinds.set(name, tag);
+        }
       }
     }
     const foreign = values.get(REQIF_ATTR.foreignId)?.trim();

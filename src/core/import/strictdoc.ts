@@ -64,8 +64,10 @@ export function parseStrictDoc(file: string, text: string): ParsedDocument {
       const r = el.relations[el.relations.length - 1];
       if (!r) el.broken ??= { pos: pos(n, 0), kind: 'error', message: `relation field '${key}' outside a '- TYPE:' entry; element not imported` };
       else if (key === 'TYPE') r.type = value;
-      else if (key === 'VALUE') ((r.value = value), (r.pos = pos(n, line.indexOf(value))));
-      else if (key === 'ROLE') r.role = value;
+      else if (key === 'VALUE') {
+        r.value = value;
+        r.pos = pos(n, line.indexOf(value));
+      } else if (key === 'ROLE') r.role = value;
       continue;
     }
     el.broken ??= { pos: pos(n, 0), kind: 'error', message: `cannot read '${line.trim()}' in [${el.tag}] (expected 'FIELD: value', 'FIELD: >>>' or a RELATIONS entry); element not imported` };

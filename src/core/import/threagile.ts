@@ -108,7 +108,7 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     if (nested.length) lost.push(`nests ${nested.join(', ')}: flattened (IEC 62443 zones do not nest; each asset stays in the boundary that lists it)`);
     const description = str(get(e.m, 'description'));
     push({ section: 'zones', id: e.id, element: 'trust_boundary', fields: { name: e.name, class: cls, ...(description ? { description } : {}) }, refs: {}, lost, pos: at(e.m) });
-    for (const a of inside) zoneOf.has(a) || zoneOf.set(a, e.id);
+    for (const a of inside) if (!zoneOf.has(a)) zoneOf.set(a, e.id);
     boundaryPos.set(e.id, at(e.m));
   }
   for (const s of entries(get(root, 'shared_runtimes')))

@@ -23,7 +23,11 @@ function tokenize(text: string): { tokens: Token[]; error?: { line: number; col:
   let lineStart = 0;
   let i = 0;
   const advanceLines = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (text[k] === '\n') ((line += 1), (lineStart = k + 1));
+    for (let k = from; k < to; k++)
+      if (text[k] === '\n') {
+        line += 1;
+        lineStart = k + 1;
+      }
   };
   while (i < text.length) {
     const c = text[i];
@@ -75,11 +79,13 @@ function tokenize(text: string): { tokens: Token[]; error?: { line: number; col:
   return { tokens };
 }
 
-class SyntaxError_ {
+class SyntaxError_ extends Error {
   constructor(
     readonly token: Token | undefined,
-    readonly message: string,
-  ) {}
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 type Value = { kind: 'str'; value: string } | { kind: 'ref'; value: string; token: Token } | { kind: 'list'; items: Value[] } | { kind: 'other'; text: string };
@@ -171,7 +177,10 @@ export function parseTrlc(file: string, text: string): ParsedDocument {
   try {
     expect('package');
     pkg = ident().value;
-    while (is('import')) (i++, ident());
+    while (is('import')) {
+      i++;
+      ident();
+    }
   } catch (e) {
     if (!(e instanceof SyntaxError_)) throw e;
     notes.push({ pos: pos(e.token), kind: 'error', message: `${e.message} (a .trlc file starts with 'package NAME'); nothing in this file imported` });

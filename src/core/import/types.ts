@@ -76,6 +76,8 @@ interface ImporterBase {
   extensions: readonly string[];
   /** Tag syntax of code that links to what this importer produces (`code.tag_syntaxes`). */
   tagSyntax: string;
+  /** Further `code:` settings the imported IDs need to link (`oft_ids: full`), one YAML line each. */
+  codeSettings?(options: ImportOptions): string[];
 }
 
 export interface TextImporter extends ImporterBase {

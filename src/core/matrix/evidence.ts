@@ -1,4 +1,4 @@
-// @spdf implements SPDF-TRC-002
+// @spdf implements SPDF-TRC-002, SPDF-TRC-004
 import { withArticle } from '../article';
 import type { ResolvedConfig } from '../model/config-def';
 import type { Graph, ModelItem } from '../model/graph';
@@ -6,6 +6,7 @@ import { findRule } from '../rules/registry';
 import type { Finding, SuppressedFinding } from '../types';
 import type { StatusDecision, StatusEvidence, VerifierEvidence } from './decide';
 import type { MatrixCodeLink } from './links';
+import type { Target } from './model';
 
 /** Rule categories whose suppressions justify missing trace evidence (JUSTIFIED). */
 export const TRACE_CATEGORIES: ReadonlySet<string> = new Set(['requirements', 'tests', 'controls', 'threats', 'code-links']);
@@ -13,8 +14,14 @@ export const TRACE_CATEGORIES: ReadonlySet<string> = new Set(['requirements', 't
 /** Threat treatments that need no control (the risk is not reduced by a control of ours). */
 const UNCONTROLLED_TREATMENTS = new Set(['accepted', 'transferred', 'avoided', 'n/a']);
 
+/** `file:line symbol`; a line or range link shows its lines (`file:12-18 symbol`), not the symbol's first line. */
 export function codeLabel(l: MatrixCodeLink): string {
-  return `${l.file}:${l.line}${l.symbol ? ` ${l.symbol}` : ''}`;
+  const at = l.lines && l.lines.end !== l.lines.start ? `${l.lines.start}-${l.lines.end}` : `${l.line}`;
+  return `${l.file}:${at}${l.symbol ? ` ${l.symbol}` : ''}`;
+}
+
+export function codeTarget(l: MatrixCodeLink): Target {
+  return { type: 'code', file: l.file, line: l.line, ...(l.lines && l.lines.end !== l.lines.start ? { endLine: l.lines.end } : {}), ...(l.symbol ? { symbol: l.symbol } : {}) };
 }
 
 /** What the evidence of an item is gathered from (the trace index). */

@@ -8,7 +8,7 @@ export function slText(v: unknown): string {
   if (typeof v === 'number') return String(v);
   if (v && typeof v === 'object')
     return Object.entries(v as Record<string, unknown>)
-      .map(([k, x]) => `${k} ${x}`)
+      .map(([k, x]) => `${k} ${String(x)}`)
       .join(', ');
   return '';
 }

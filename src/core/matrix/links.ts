@@ -17,8 +17,10 @@ export interface MatrixCodeLink {
   file: string;
   /** Qualified symbol name, or null for a file-level link. */
   symbol: string | null;
-  /** 1-based line of the symbol (or of the tag). */
+  /** 1-based line of the symbol (or of the tag), or the first line of `lines`. */
   line: number;
+  /** 1-based, inclusive lines a StrictDoc `scope=line` or `range_start`/`range_end` link covers inside the symbol. */
+  lines?: { start: number; end: number };
   review: LinkReview;
   /** 0-based ranges when the source kept them (the language server's links). */
   range?: Range;
@@ -51,8 +53,13 @@ export function matrixLinksFromCode(code: { files: readonly Pick<CodeFileIndex, 
     .flatMap((f) => f.links)
     .map((l): MatrixCodeLink => {
       const review: LinkReview = index ? reviewStatusOf({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, codeHash: l.codeHash }, hashOf(l.id), index).state : 'unreviewed';
-      const range = l.symbolRange ?? l.range;
-      return { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, line: (range?.start.line ?? 0) + 1, review, range: l.range, symbolRange: l.symbolRange };
+      return { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, ...linkLines(l), review, range: l.range, symbolRange: l.symbolRange };
     });
   return { links, reviewsInUse: !!parsed && parsed.links.length > 0 };
+}
+
+/** The 1-based line a link is shown at and, for a line or range link, the lines it covers. */
+export function linkLines(l: { range: Range; symbolRange?: Range; lines?: { start: number; end: number } }): Pick<MatrixCodeLink, 'line' | 'lines'> {
+  if (l.lines) return { line: l.lines.start + 1, lines: { start: l.lines.start + 1, end: l.lines.end + 1 } };
+  return { line: (l.symbolRange ?? l.range).start.line + 1 };
 }

@@ -21,8 +21,8 @@ export const VIEW_TITLES: Record<ViewName, string> = {
   sbom: 'SBOM components (support, vulnerabilities, VEX)',
 };
 
-/** Where a click on a value leads: a model item, or a place in the code. Lines are 1-based. */
-export type Target = { type: 'item'; id: string; kind?: ItemKind; file: string; line: number } | { type: 'code'; file: string; line: number; symbol?: string };
+/** Where a click on a value leads: a model item, or a place in the code (`endLine`: the last line of a range link). Lines are 1-based. */
+export type Target = { type: 'item'; id: string; kind?: ItemKind; file: string; line: number } | { type: 'code'; file: string; line: number; endLine?: number; symbol?: string };
 
 export interface CellValue {
   text: string;

@@ -9,7 +9,7 @@ import type { ItemKind } from '../model/kinds';
 import type { Finding, Range, SuppressedFinding } from '../types';
 import { yamlTestsOf } from '../analysis/verification';
 import { TRACED_KINDS, type LinkReview, type TraceStatus } from './decide';
-import type { MatrixCodeLink } from './links';
+import { linkLines, type MatrixCodeLink } from './links';
 import type { TestResultsInput } from './test-results';
 import { TraceIndex } from './trace-index';
 
@@ -23,6 +23,8 @@ export interface StatusLink {
   symbol: string | null;
   range: Range;
   symbolRange?: Range;
+  /** 0-based lines of a StrictDoc line or range link (`CodeLink.lines`). */
+  lines?: { start: number; end: number };
   review: LinkReview;
 }
 
@@ -50,7 +52,7 @@ export interface TraceInputs {
 }
 
 export function traceIndexOf(input: TraceInputs): TraceIndex {
-  const links: MatrixCodeLink[] = (input.links ?? []).map((l) => ({ ...l, line: (l.symbolRange ?? l.range).start.line + 1 }));
+  const links: MatrixCodeLink[] = (input.links ?? []).map((l) => ({ ...l, ...linkLines(l) }));
   return new TraceIndex({
     graph: input.graph,
     config: input.config,

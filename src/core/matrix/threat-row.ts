@@ -39,7 +39,11 @@ export function threatRow(v: ViewContext, t: ModelItem): MatrixRow {
   for (const id of [...sortIds(reqs), ...controls]) {
     const it = ix.item(id);
     if (!it) continue;
-    for (const val of v.verifVals(it)) if (!seen.has(val.text)) (seen.add(val.text), tests.push(val));
+    for (const val of v.verifVals(it))
+      if (!seen.has(val.text)) {
+        seen.add(val.text);
+        tests.push(val);
+      }
   }
   const cells: Record<string, Cell> = {
     stride: [{ text: strs(t.data.stride).join(' ') }],

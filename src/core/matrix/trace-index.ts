@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../model/config-def';
 import type { Graph, ModelItem } from '../model/graph';
 import type { Finding, SuppressedFinding } from '../types';
 import { decideStatus, TRACED_KINDS, type StatusDecision, type TestOutcome, type TraceStatus, type VerifierEvidence } from './decide';
-import { codeLabel, evidenceOf } from './evidence';
+import { codeLabel, codeTarget, evidenceOf } from './evidence';
 import { ItemFindings } from './item-findings';
 import type { MatrixCodeInput, MatrixCodeLink } from './links';
 import type { Target } from './model';
@@ -106,7 +106,7 @@ export class TraceIndex extends TraceRelations {
         const label = codeLabel(l);
         if (seen.has(label)) continue;
         seen.add(label);
-        out.push({ label, outcome: this.symbolOutcome(l), review: l.review, target: { type: 'code', file: l.file, line: l.line, ...(l.symbol ? { symbol: l.symbol } : {}) } });
+        out.push({ label, outcome: this.symbolOutcome(l), review: l.review, target: codeTarget(l) });
       }
     }
     return out;

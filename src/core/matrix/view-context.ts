@@ -1,8 +1,9 @@
 import type { ModelItem } from '../model/graph';
 import { coverageOf } from './decide';
-import { codeLabel } from './evidence';
+import { codeLabel, codeTarget } from './evidence';
 import { VIEW_TITLES, type Cell, type CellValue, type Column, type MatrixRow, type MatrixView, type ViewName } from './model';
 import { lineOf, type TraceIndex } from './trace-index';
+import { scalarText } from '../scalar-text';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
@@ -81,7 +82,7 @@ export class ViewContext {
   implVals(item: ModelItem): Cell {
     return this.ix.implementationOf(item).map((l) => ({
       text: `${codeLabel(l)}${l.review === 'suspect' ? ' [suspect]' : ''}`,
-      target: { type: 'code', file: l.file, line: l.line, ...(l.symbol ? { symbol: l.symbol } : {}) },
+      target: codeTarget(l),
     }));
   }
   verifVals(item: ModelItem): Cell {
@@ -112,7 +113,7 @@ export class ViewContext {
       line: this.ix.itemTarget(item.id)?.line ?? lineOf(this.ix.graph, item),
       cells: {
         id: [this.itemVal(item.id)],
-        title: [{ text: typeof title === 'string' ? title : title == null ? '' : String(title) }],
+        title: [{ text: typeof title === 'string' ? title : title == null ? '' : scalarText(title) }],
         status: [{ text: d.status, status: d.status }],
         why: d.reasons.map((r) => ({ text: r })),
         ...extra,

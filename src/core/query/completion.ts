@@ -6,6 +6,7 @@ import { RELATIONS } from '../codelinks/model';
 import { RELATION_TARGETS } from './locate';
 import { describeType, fieldsAt, schemaAt, SECTION_KEYS } from './schema-path';
 import { yamlCursor } from './yaml-context';
+import { scalarText } from '../scalar-text';
 
 export type CandidateKind = 'id' | 'enum' | 'key' | 'section' | 'relation' | 'boolean';
 
@@ -30,7 +31,7 @@ export interface Completion {
 export function itemTitle(item: { data: { title?: unknown; name?: unknown; hazard?: unknown } }): string {
   const d = item.data;
   const t = d.title ?? d.name ?? d.hazard ?? '';
-  return typeof t === 'string' ? t : String(t);
+  return scalarText(t);
 }
 
 function idCandidates(graph: Graph, kinds: readonly ItemKind[], exclude?: ModelItem): Candidate[] {

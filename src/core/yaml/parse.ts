@@ -1,6 +1,7 @@
 // @spdf implements SPDF-FC-LOAD
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
 import type { YAlias, YMap, YNode, YPair, YScalar, YSeq } from './ynode';
+import { scalarText } from '../scalar-text';
 
 export interface YamlLimits {
   /** Largest nesting depth accepted; deeper content is cut off with a problem. */
@@ -78,7 +79,7 @@ class Converter {
     let out: YNode | null = null;
     if (isScalar(n)) {
       const v = n.value;
-      const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : typeof v === 'bigint' ? Number(v) : String(v);
+      const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : typeof v === 'bigint' ? Number(v) : scalarText(v);
       out = { kind: 'scalar', start, end, value } satisfies YScalar;
     } else if (isMap(n)) {
       const pairs: YPair[] = [];

@@ -133,7 +133,8 @@ async function exportMatrix(context: vscode.ExtensionContext, getData: () => Pro
   try {
     const m = await getData();
     const { matrixExport } = await import('./export.js');
-    const version = String((context.extension?.packageJSON as { version?: unknown } | undefined)?.version ?? '');
+    const declared = (context.extension?.packageJSON as { version?: unknown } | undefined)?.version;
+    const version = typeof declared === 'string' ? declared : '';
     const data = await matrixExport(m, format, view, `SPDF Workbench ${version}`.trim());
     if (!(await saveAtomic(target, data))) return;
     const where = vscode.workspace.asRelativePath(target);

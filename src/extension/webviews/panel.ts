@@ -115,8 +115,9 @@ export function registerPanel<T>(context: vscode.ExtensionContext, spec: PanelSp
     );
   };
   const serializer: vscode.WebviewPanelSerializer = {
-    async deserializeWebviewPanel(p: vscode.WebviewPanel, state: unknown) {
+    deserializeWebviewPanel(p: vscode.WebviewPanel, state: unknown) {
       setup(p, state);
+      return Promise.resolve();
     },
   };
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(spec.viewType, serializer));

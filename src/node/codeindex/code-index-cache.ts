@@ -42,7 +42,7 @@ export interface CachedEntry {
  * run, so deleted files drop out, and is skipped when nothing changed.
  */
 export class CodeIndexCache {
-  private readonly fresh: Record<string, CacheEntry> = Object.create(null);
+  private readonly fresh = Object.create(null) as Record<string, CacheEntry>;
   private dirty: boolean;
 
   private constructor(

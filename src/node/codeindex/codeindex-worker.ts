@@ -10,7 +10,10 @@ import { parseTasks, type ParseRequest, type ParseResponse } from './parse-tasks
 
 let runtime: Promise<TreeSitterRuntime> | undefined;
 
-parentPort?.on('message', async (request: ParseRequest) => {
+parentPort?.on('message', (request: ParseRequest) => void answer(request));
+
+/** Parses one batch and posts the result, or the error, back: a request is always answered. */
+async function answer(request: ParseRequest): Promise<void> {
   let response: ParseResponse;
   try {
     runtime ??= TreeSitterRuntime.create({ wasmDir: request.wasmDir });
@@ -20,4 +23,4 @@ parentPort?.on('message', async (request: ParseRequest) => {
     response = { id: request.id, results: [], error: (error as Error).stack ?? String(error) };
   }
   parentPort?.postMessage(response);
-});
+}

@@ -110,16 +110,28 @@ function describeSpecifier(node: SyntaxNodeLike, ctx: DescribeContext, typedefNa
   return { kind, name, nameNode, qualifier: segments, body };
 }
 
-/** A variable declared outside functions and classes (`static const int MAX_RATE = 10;`): its first declarator's name. */
+/**
+ * A variable declared outside functions and classes (`static const int MAX_RATE = 10;`). A declaration of
+ * several (`int a, *b, c[4];`) is one symbol per name, all linked by a tag above it: the tag documents the
+ * whole line, and linking only the first name would hide the others from the trace.
+ */
 function describeVariable(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
   if (ctx.enclosing && ctx.enclosing.kind !== 'scope') return undefined;
-  let declarator = node.childForFieldName('declarator');
-  for (let depth = 0; declarator && declarator.type !== 'identifier' && depth < 8; depth++) {
-    declarator = declarator.childForFieldName('declarator') ?? innerDeclarator(declarator);
+  const type = node.childForFieldName('type');
+  const names: SyntaxNodeLike[] = [];
+  for (const child of node.namedChildren) {
+    if (!child || (type && child.startIndex <= type.startIndex) || (child.type !== 'identifier' && !child.type.endsWith('declarator'))) continue;
+    let declarator: SyntaxNodeLike | null = child;
+    for (let depth = 0; declarator && declarator.type !== 'identifier' && depth < 8; depth++) {
+      declarator = declarator.childForFieldName('declarator') ?? innerDeclarator(declarator);
+    }
+    if (!declarator || declarator.type !== 'identifier') return undefined;
+    names.push(declarator);
   }
-  if (!declarator || declarator.type !== 'identifier') return undefined;
+  if (!names.length) return undefined;
   const isConst = node.namedChildren.some((c) => c?.type === 'type_qualifier' && /const/.test(textOf(c, ctx.source)));
-  return { kind: isConst ? 'constant' : 'variable', name: textOf(declarator, ctx.source), nameNode: declarator };
+  const [first, ...rest] = names.map((n): SymbolShape => ({ kind: isConst ? 'constant' : 'variable', name: textOf(n, ctx.source), nameNode: n }));
+  return rest.length ? { ...first, also: rest } : first;
 }
 
 function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {

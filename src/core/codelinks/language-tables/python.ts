@@ -2,7 +2,7 @@ import type { SyntaxNodeLike } from '../syntax-node';
 import { type DescribeContext, type LanguageTable, type SymbolShape, textOf } from './types';
 
 function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
-  if (node.type === 'expression_statement') return describeModuleAssignment(node, ctx);
+  if (node.type === 'expression_statement') return describeAssignment(node, ctx);
   if (node.type !== 'function_definition' && node.type !== 'class_definition') return undefined;
   const nameNode = node.childForFieldName('name');
   if (!nameNode) return undefined;
@@ -12,9 +12,10 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
   return { kind: inClass ? (name === '__init__' ? 'constructor' : 'method') : 'function', name, nameNode };
 }
 
-/** `MAX_RATE = 10` at module level: a constant when its name is upper case, a variable otherwise. */
-function describeModuleAssignment(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
-  if (ctx.enclosing || node.parent?.type !== 'module') return undefined;
+/** `MAX_RATE = 10` at module or class level: a constant when its name is upper case, a variable otherwise. */
+function describeAssignment(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
+  const classLevel = ctx.enclosing?.kind === 'class' && node.parent?.type === 'block' && node.parent.parent?.type === 'class_definition';
+  if (!classLevel && (ctx.enclosing || node.parent?.type !== 'module')) return undefined;
   const assignment = node.namedChildren[0];
   const nameNode = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
   if (!nameNode || nameNode.type !== 'identifier') return undefined;

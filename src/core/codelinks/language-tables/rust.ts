@@ -26,7 +26,11 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
       const nameNode = node.childForFieldName('name');
       if (!nameNode) return undefined;
       const kind = node.type === 'enum_item' ? 'enum' : node.type === 'trait_item' ? 'trait' : 'struct';
-      return { kind, name: textOf(nameNode, ctx.source), nameNode, body: kind === 'trait' ? node.childForFieldName('body') : null };
+      return { kind, name: textOf(nameNode, ctx.source), nameNode, body: kind === 'trait' || kind === 'enum' ? node.childForFieldName('body') : null };
+    }
+    case 'enum_variant': {
+      const nameNode = node.childForFieldName('name');
+      return nameNode && ctx.enclosing?.kind === 'enum' ? { kind: 'enum_member', name: textOf(nameNode, ctx.source), nameNode } : undefined;
     }
     case 'impl_item': {
       const typeNode = node.childForFieldName('type');

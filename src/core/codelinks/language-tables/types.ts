@@ -15,6 +15,8 @@ export interface SymbolShape {
   memberScope?: string;
   /** Not qualified by enclosing scopes (C preprocessor macros live outside namespaces and classes). */
   unscoped?: boolean;
+  /** The other names the same definition declares (C `int a, b;`): symbols of their own, linked with this one. */
+  also?: SymbolShape[];
 }
 
 export interface EmbeddedComment {

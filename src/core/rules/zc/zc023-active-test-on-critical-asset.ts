@@ -54,11 +54,12 @@ tests:
         for (const a of assets) if (isAvailabilityCritical(a)) critical.add(a.id);
       }
       if (critical.size === 0) continue;
-      const env = typeof t.data.environment === 'string';
+      const environment = typeof t.data.environment === 'string' ? t.data.environment : undefined;
+      const env = environment !== undefined;
       ctx.report({
         file: t.file,
         range: env ? ctx.rangeOf(t, ['environment']) : ctx.rangeOf(t, ['kind']),
-        message: `${t.data.kind} test '${t.id}' targets availability-critical ${listIds([...critical])} ${env ? `in ${t.data.environment}` : 'with no `environment`'}: run it on a test-bed, in a maintenance-window or in simulation`,
+        message: `${t.data.kind} test '${t.id}' targets availability-critical ${listIds([...critical])} ${env ? `in ${environment}` : 'with no `environment`'}: run it on a test-bed, in a maintenance-window or in simulation`,
       });
     }
   },

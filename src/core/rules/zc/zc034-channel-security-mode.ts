@@ -3,6 +3,7 @@ import type { Rule } from '../types';
 import { channelsOf } from './channels';
 import { conduit, zone } from './example-yaml';
 import { firstDefinitions } from './helpers';
+import { scalarText } from '../../scalar-text';
 
 const rule: Rule = {
   meta: {
@@ -54,15 +55,16 @@ ${zone('Z-DMZ', 'dmz')}${zone('Z-GW', 'ot')}conduits:
             });
           continue;
         }
-        if (modes.includes(String(mode))) continue;
-        const hint = suggestValue(String(mode), modes);
+        const written = scalarText(mode);
+        if (modes.includes(written)) continue;
+        const hint = suggestValue(written, modes);
         ctx.report({
           file: c.file,
           range: ctx.rangeOf(c, ['channels', ch.index, 'security_mode']),
           message:
             modes.length === 0
-              ? `${ch.protocol} has no security modes, so security_mode '${mode}' on conduit '${c.id}' means nothing to the rules: remove it, or pick a protocol that names the mode`
-              : `security_mode '${mode}' is not a mode of ${ch.protocol}${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of: ${modes.join(', ')}`,
+              ? `${ch.protocol} has no security modes, so security_mode '${written}' on conduit '${c.id}' means nothing to the rules: remove it, or pick a protocol that names the mode`
+              : `security_mode '${written}' is not a mode of ${ch.protocol}${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of: ${modes.join(', ')}`,
         });
       }
   },

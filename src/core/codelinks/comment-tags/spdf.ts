@@ -1,0 +1,66 @@
+import { nearest } from '../../suggest';
+import { isRelation, RELATIONS, type Relation } from '../model';
+import type { ScanState } from './scan-state';
+import { readIdList, readSticky, skipSpaces, WORD } from './tag-text';
+
+const RELATION_LIST = 'implements, verifies, mitigates or hazard';
+const RELATION_FORMS: Readonly<Record<string, Relation>> = {
+  impl: 'implements',
+  implement: 'implements',
+  implemented: 'implements',
+  implementation: 'implements',
+  implementing: 'implements',
+  verify: 'verifies',
+  verified: 'verifies',
+  verification: 'verifies',
+  test: 'verifies',
+  tests: 'verifies',
+  tested: 'verifies',
+  mitigate: 'mitigates',
+  mitigated: 'mitigates',
+  mitigation: 'mitigates',
+  hazards: 'hazard',
+};
+
+/** The relation a mistyped word most likely means, if any. */
+export function suggestRelation(word: string): Relation | undefined {
+  const lower = word.toLowerCase();
+  if (isRelation(lower)) return lower;
+  return RELATION_FORMS[lower] ?? (nearest(lower, RELATIONS) as Relation | undefined);
+}
+
+export function scanSpdf(text: string, scan: ScanState): void {
+  const re = /@spdf\b/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const relAt = skipSpaces(text, start + m[0].length);
+    const relation = readSticky(WORD, text, relAt);
+    if (!relation) {
+      scan.problem({ kind: 'malformed-tag', message: `'@spdf' needs a relation (${RELATION_LIST}) and an ID`, start, end: start + m[0].length });
+      continue;
+    }
+    const relEnd = relAt + relation.length;
+    const list = readIdList(text, relEnd);
+    if (!isRelation(relation)) {
+      const guess = suggestRelation(relation);
+      scan.problem({
+        kind: 'unknown-relation',
+        message: `unknown relation '${relation}' (expected ${RELATION_LIST})${guess ? `; did you mean '${guess}'?` : ''}`,
+        start,
+        end: Math.max(relEnd, list.end),
+        ...(guess ? { suggestion: { start: relAt, end: relEnd, text: guess } } : {}),
+      });
+      re.lastIndex = Math.max(relEnd, list.end);
+      continue;
+    }
+    if (list.ids.length === 0) {
+      scan.problem({ kind: 'malformed-tag', message: `'@spdf ${relation}' needs at least one ID`, start, end: relEnd });
+      continue;
+    }
+    for (const { id, start: idStart } of list.ids) {
+      scan.tags.push({ syntax: 'spdf', id, idStart, idEnd: idStart + id.length, relation, tagStart: start, tagEnd: list.end });
+    }
+    scan.consume(start, list.end);
+    re.lastIndex = list.end;
+  }
+}

@@ -1,0 +1,30 @@
+import type { TraceIndex } from '../core/matrix/build';
+import { traceIndexOf, traceItems, type ItemTrace, type TraceInputs } from '../core/matrix/status';
+
+/** The trace index and the trace statuses by kinds of one lint result: computed on first use, kept until cleared. */
+export class TraceCache {
+  private readonly byKinds = new Map<string, ItemTrace[]>();
+  private indexed?: { inputs: TraceInputs; index: TraceIndex };
+
+  clear(): void {
+    this.byKinds.clear();
+    this.indexed = undefined;
+  }
+
+  index(inputs: () => TraceInputs): { inputs: TraceInputs; index: TraceIndex } {
+    if (this.indexed) return this.indexed;
+    const current = inputs();
+    this.indexed = { inputs: current, index: traceIndexOf(current) };
+    return this.indexed;
+  }
+
+  traces(kinds: readonly string[], inputs: () => TraceInputs): ItemTrace[] {
+    const key = kinds.join(',');
+    const hit = this.byKinds.get(key);
+    if (hit) return hit;
+    const { inputs: current, index } = this.index(inputs);
+    const traces = traceItems(current, kinds as never, index);
+    this.byKinds.set(key, traces);
+    return traces;
+  }
+}

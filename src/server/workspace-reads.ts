@@ -1,0 +1,42 @@
+import type { Host } from '../core/host';
+import { resolveConfig } from '../core/model/config';
+import type { ResolvedConfig } from '../core/model/config-def';
+import type { LoadProblem } from '../core/model/graph';
+import { loadModelBytes, loadModelText, oversizeFile, type LoadedFile } from '../core/model/load-file';
+
+/** A model file as read: loaded, or the problem that kept it from loading. */
+export type Load = LoadedFile | { problem: LoadProblem };
+
+export const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function readFailure(path: string, e: unknown): LoadProblem {
+  return { code: 'TM009', message: `cannot read file: ${(e as Error)?.message ?? String(e)}`, file: path, range: ZERO };
+}
+
+/** A model file from its open document's text, else from the disk within the size limit. Never throws. */
+export async function readModelFile(host: Host, path: string, overlay: string | undefined, limits: ResolvedConfig['limits']): Promise<Load> {
+  if (overlay !== undefined) return loadModelText(path, overlay, limits);
+  try {
+    const size = await host.statSize?.(path);
+    if (size !== undefined && size > limits.maxFileBytes) return oversizeFile(path, size, limits.maxFileBytes);
+    return loadModelBytes(path, await host.readFile(path), limits);
+  } catch (e) {
+    return { problem: readFailure(path, e) };
+  }
+}
+
+/** The config from its open document, else from the disk when it exists there; a read failure is a problem. */
+export async function readConfigFile(host: Host, path: string, overlay: string | undefined, onDisk: boolean, trusted: boolean): Promise<{ config: ResolvedConfig; problems: LoadProblem[] }> {
+  let bytes: Uint8Array | undefined;
+  const problems: LoadProblem[] = [];
+  if (overlay !== undefined) bytes = new TextEncoder().encode(overlay);
+  else if (onDisk) {
+    try {
+      bytes = await host.readFile(path);
+    } catch (e) {
+      problems.push(readFailure(path, e));
+    }
+  }
+  const resolved = resolveConfig(bytes, trusted);
+  return { config: resolved.config, problems: [...problems, ...resolved.problems] };
+}
