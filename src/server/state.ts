@@ -3,10 +3,6 @@
  * file at a time, with open documents overriding the disk. Knows nothing of LSP (paths are
  * workspace-relative POSIX paths; positions are the core's).
  */
-import { posix } from 'node:path';
-import { Fingerprinter } from '../core/baseline/fingerprint';
-import { parseBaseline, type Baseline } from '../core/baseline/format';
-import { matchBaseline } from '../core/baseline/match';
 import { parseReviewLock, REVIEW_LOCK_FILE, type ReviewLock } from '../core/codelinks/review-lock';
 import { ReviewLockIndex, reviewStatusOf, type LinkReviewStatus } from '../core/codelinks/review-status';
 import type { CodeLink } from '../core/codelinks/model';
@@ -38,7 +34,8 @@ import { ServerCodeIndex, type TextChange } from './code-index';
 import { CODE_RULES, EMPTY_LINT_RESULT, findingsByFile, mergeLintRuns, MODEL_RULES, openOutsideModel } from './lint-runs';
 import { linkSet, RuleFingerprints } from './rule-fingerprint';
 import { TraceCache } from './trace-cache';
-import { type Load, readConfigFile, readModelFile, ZERO } from './workspace-reads';
+import { EditorBaseline, baselinePathOf } from './editor-baseline';
+import { type Load, readConfigFile, readModelFile } from './workspace-reads';
 
 export interface StateOptions {
   /** Absolute workspace root (for the code index and test results). */
@@ -83,12 +80,8 @@ export class WorkspaceState {
   private testResults?: TestResultsInput;
   /** Last commit dates from git, read at load when TM007 (stale model) is on. */
   private fileDates?: Map<string, number>;
-  /** The baseline config `baseline` names, when it was read; its problems are shown as errors and baseline nothing. */
-  private baseline?: Baseline;
-  private baselineProblems: Finding[] = [];
-  private baselineDirty = true;
-  /** Findings of the latest check that the baseline accepts (the editor shows them at a lower severity). */
-  baselined: ReadonlySet<Finding> = new Set();
+  /** The baseline config `baseline` names; its problems are shown as errors and baseline nothing. */
+  private readonly editorBaseline = new EditorBaseline();
 
   constructor(
     private host: Host,
@@ -175,36 +168,14 @@ export class WorkspaceState {
     this.lockIndex = new ReviewLockIndex(this.lock);
   }
 
-  /** The baseline file of the config, workspace-relative, or undefined (none, or outside the root). */
-  private baselinePath(): string | undefined {
-    const name = this.config?.baseline;
-    if (name === undefined) return undefined;
-    const p = posix.normalize(name.replace(/\\/g, '/'));
-    return p.startsWith('../') || p === '..' || posix.isAbsolute(p) || /^[a-zA-Z]:/.test(p) ? undefined : p;
+  /** Findings of the latest check that the baseline accepts (the editor shows them at a lower severity). */
+  get baselined(): ReadonlySet<Finding> {
+    return this.editorBaseline.baselined;
   }
 
   private async loadBaseline(): Promise<void> {
-    this.baseline = undefined;
-    this.baselineProblems = [];
-    this.baselineDirty = true;
-    if (this.config.baseline === undefined) return;
-    const problem = (file: string, range: Finding['range'], message: string) =>
-      this.baselineProblems.push({ code: 'TM009', severity: 'error', file, range, message: `baseline: ${message}; no finding is baselined` });
-    const path = this.baselinePath();
-    if (path === undefined) return void problem(CONFIG_FILE, ZERO, `'${this.config.baseline}' must name a file inside the workspace root`);
-    const text = this.overlays.get(path) ?? (this.files.has(path) ? await this.readText(path) : undefined);
-    if (text === undefined) return void problem(CONFIG_FILE, ZERO, `'${path}' named by spdf.config.yaml does not exist or cannot be read (write it with spdf baseline)`);
-    const parsed = parseBaseline(text);
-    for (const p of parsed.problems) problem(path, p.range, p.message);
-    this.baseline = parsed.baseline;
-  }
-
-  /** Splits the latest findings against the baseline, and adds the baseline's own problems to the files' findings. */
-  private applyBaseline(): void {
-    const fp = this.baseline && new Fingerprinter({ graph: this.graph, code: this.codeInput() });
-    this.baselined = new Set(fp && this.baseline ? matchBaseline(this.result.findings, this.baseline, (f) => fp.of(f)).baselined : []);
-    for (const p of this.baselineProblems) this.findingsByFile.set(p.file, [...(this.findingsByFile.get(p.file) ?? []), p]);
-    this.baselineDirty = false;
+    const path = baselinePathOf(this.config);
+    await this.editorBaseline.load(this.config, async (p) => (p === path ? (this.overlays.get(p) ?? (this.files.has(p) ? await this.readText(p) : undefined)) : undefined));
   }
 
   private async readText(path: string): Promise<string | undefined> {
@@ -230,7 +201,7 @@ export class WorkspaceState {
   kindOf(path: string): ChangeKind {
     if (path === CONFIG_FILE) return 'config';
     if (path === (this.config?.lockFile || REVIEW_LOCK_FILE)) return 'lock';
-    if (path === this.baselinePath()) return 'baseline';
+    if (path === baselinePathOf(this.config)) return 'baseline';
     if (this.isModel(path)) return 'model';
     if (this.opts.codeLinks && this.code?.languageOf(path)) return 'code';
     return 'other';
@@ -364,9 +335,9 @@ export class WorkspaceState {
       this.result = outside.length ? { ...merged, findings: [...merged.findings, ...outside] } : merged;
       this.findingsByFile = findingsByFile(this.result.findings);
       this.traceCache.clear();
-      this.baselineDirty = true;
+      this.editorBaseline.dirty = true;
     }
-    if (this.baselineDirty) this.applyBaseline();
+    if (this.editorBaseline.dirty) this.editorBaseline.apply(this.result.findings, this.graph, this.codeInput(), this.findingsByFile);
     return { result: this.result, graphRebuilt };
   }
 
