@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import draft2019 from 'ajv-formats-draft2019';
 import type { SbomSchemaValidator } from '../core/sbom/types';
 
 /** The official CycloneDX JSON schemas shipped in @cyclonedx/cyclonedx-library; the build copies them into dist/cyclonedx-schemas/. */
@@ -56,7 +57,6 @@ function compile(version: string, bundleDir: string): ValidateFunction | null {
   if (!dir) return null;
   try {
     const read = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>;
-    const draft2019 = require('ajv-formats-draft2019') as (ajv: Ajv, o?: { formats?: string[] }) => Ajv;
     const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, code: { optimize: false } });
     addFormats(ajv);
     draft2019(ajv, { formats: ['idn-email'] });

@@ -130,5 +130,5 @@ export class DiagnosticsPublisher {
 /** A finding the baseline accepts: shown lower and marked, or not at all. */
 function baselinedDiagnostic(d: Diagnostic, severity: ServerSettings['baselineSeverity']): Diagnostic[] {
   if (severity === 'off') return [];
-  return [{ ...d, severity: severity === 'hint' ? DiagnosticSeverity.Hint : DiagnosticSeverity.Information, message: `${d.message} (baselined)` }];
+  return [{ ...d, severity: severity === 'hint' ? DiagnosticSeverity.Hint : DiagnosticSeverity.Information, message: `${typeof d.message === 'string' ? d.message : d.message.value} (baselined)` }];
 }

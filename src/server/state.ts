@@ -13,11 +13,9 @@ import { CONFIG_FILE } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Graph, LoadProblem, Suppression } from '../core/model/graph';
 import type { LoadedFile } from '../core/model/load-file';
-import { loadSboms } from '../core/model/load-sboms';
-import { cyclonedxSchemaValidator } from '../node/sbom-schemas';
 import { modelFileMatcher } from '../core/model/load-workspace';
 import { scanSuppressions } from '../core/model/suppressions';
-import { coverageOf, type Coverage, type ItemTrace, type StatusLink, type TraceInputs } from '../core/matrix/status';
+import { coverageOf, type Coverage, type ItemTrace, type TraceInputs } from '../core/matrix/status';
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
 import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
@@ -29,13 +27,12 @@ import { gitFileDates } from '../node/git-dates';
 import { SourceText } from '../core/text';
 import type { Finding } from '../core/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
-import { readTestResults } from '../node/junit';
 import { ServerCodeIndex, type TextChange } from './code-index';
 import { CODE_RULES, EMPTY_LINT_RESULT, findingsByFile, mergeLintRuns, MODEL_RULES, openOutsideModel } from './lint-runs';
 import { linkSet, RuleFingerprints } from './rule-fingerprint';
-import { TraceCache } from './trace-cache';
+import { statusLinks, TraceCache } from './trace-cache';
 import { EditorBaseline, baselinePathOf } from './editor-baseline';
-import { type Load, readConfigFile, readModelFile } from './workspace-reads';
+import { type Load, readConfigFile, readModelFile, readSboms, readTestResultsOf } from './workspace-reads';
 
 export interface StateOptions {
   /** Absolute workspace root (for the code index and test results). */
@@ -111,7 +108,7 @@ export class WorkspaceState {
     await this.loadSboms();
     await this.loadLock();
     await this.loadBaseline();
-    await this.loadTestResults();
+    this.testResults = await readTestResultsOf(this.opts.root, this.config);
     const stale = findRule('TM007');
     // git runs only in a trusted workspace: a hostile repository config could make it run programs.
     this.fileDates = this.opts.trusted && stale && effectiveSeverity(stale, { config: this.config }) !== 'off' ? gitFileDates(this.opts.root) : undefined;
@@ -139,16 +136,6 @@ export class WorkspaceState {
     this.codeDirty = true;
   }
 
-  private async loadTestResults(): Promise<void> {
-    this.testResults = undefined;
-    if (!this.config.testResults.length) return;
-    try {
-      this.testResults = await readTestResults(this.opts.root, this.config.testResults);
-    } catch {
-      this.testResults = undefined;
-    }
-  }
-
   private async loadConfig(): Promise<void> {
     const { config, problems } = await readConfigFile(this.host, CONFIG_FILE, this.overlays.get(CONFIG_FILE), this.files.has(CONFIG_FILE), this.opts.trusted);
     this.config = config;
@@ -157,8 +144,7 @@ export class WorkspaceState {
   }
 
   private async loadSboms(): Promise<void> {
-    const ok = [...this.loads.values()].filter((l): l is LoadedFile => !('problem' in l));
-    this.sboms = await loadSboms(this.host, ok, this.sortedFiles, { maxBytes: this.config.maxSbomBytes, validate: cyclonedxSchemaValidator() });
+    this.sboms = await readSboms(this.host, this.loads.values(), this.sortedFiles, this.config);
   }
 
   private async loadLock(): Promise<void> {
@@ -372,18 +358,7 @@ export class WorkspaceState {
   }
 
   private traceInputs(): TraceInputs {
-    const links: StatusLink[] = this.opts.codeLinks
-      ? this.code.links().map((l) => ({
-          id: l.id,
-          relation: l.relation,
-          file: l.file,
-          symbol: l.symbol,
-          range: l.range,
-          symbolRange: l.symbolRange,
-          ...(l.lines ? { lines: l.lines } : {}),
-          review: this.reviewOf(l).state,
-        }))
-      : [];
+    const links = this.opts.codeLinks ? statusLinks(this.code.links(), (l) => this.reviewOf(l).state) : [];
     return {
       graph: this.graph,
       config: this.config,

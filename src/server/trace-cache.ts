@@ -1,5 +1,7 @@
 import type { TraceIndex } from '../core/matrix/build';
-import { traceIndexOf, traceItems, type ItemTrace, type TraceInputs } from '../core/matrix/status';
+import type { CodeLink } from '../core/codelinks/model';
+import type { LinkReviewStatus } from '../core/codelinks/review-status';
+import { traceIndexOf, traceItems, type ItemTrace, type StatusLink, type TraceInputs } from '../core/matrix/status';
 
 /** The trace index and the trace statuses by kinds of one lint result: computed on first use, kept until cleared. */
 export class TraceCache {
@@ -27,4 +29,9 @@ export class TraceCache {
     this.byKinds.set(key, traces);
     return traces;
   }
+}
+
+/** Code links as the trace status reads them, each with its review state. */
+export function statusLinks(links: readonly CodeLink[], review: (l: CodeLink) => LinkReviewStatus['state']): StatusLink[] {
+  return links.map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, ...(l.lines ? { lines: l.lines } : {}), review: review(l) }));
 }

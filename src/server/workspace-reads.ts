@@ -3,6 +3,10 @@ import { resolveConfig } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { LoadProblem } from '../core/model/graph';
 import { loadModelBytes, loadModelText, oversizeFile, type LoadedFile } from '../core/model/load-file';
+import { loadSboms } from '../core/model/load-sboms';
+import type { TestResultsInput } from '../core/matrix/test-results';
+import { readTestResults } from '../node/junit';
+import { cyclonedxSchemaValidator } from '../node/sbom-schemas';
 
 /** A model file as read: loaded, or the problem that kept it from loading. */
 export type Load = LoadedFile | { problem: LoadProblem };
@@ -39,4 +43,20 @@ export async function readConfigFile(host: Host, path: string, overlay: string |
   }
   const resolved = resolveConfig(bytes, trusted);
   return { config: resolved.config, problems: [...problems, ...resolved.problems] };
+}
+
+/** The SBOM and VEX documents the loaded model files name, validated where a schema exists. */
+export function readSboms(host: Host, loads: Iterable<Load>, files: string[], config: ResolvedConfig): Promise<{ files: LoadedFile[]; problems: LoadProblem[] }> {
+  const ok = [...loads].filter((l): l is LoadedFile => !('problem' in l));
+  return loadSboms(host, ok, files, { maxBytes: config.maxSbomBytes, validate: cyclonedxSchemaValidator() });
+}
+
+/** The config's JUnit results; undefined when none are configured or they could not be read at all. */
+export async function readTestResultsOf(root: string, config: ResolvedConfig): Promise<TestResultsInput | undefined> {
+  if (!config.testResults.length) return undefined;
+  try {
+    return await readTestResults(root, config.testResults);
+  } catch {
+    return undefined;
+  }
 }

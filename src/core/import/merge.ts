@@ -100,7 +100,7 @@ export function mergeImport(file: string, base: string, next: string, current: s
     const seqNode = root.get(section, true);
     const seq = isSeq(seqNode) ? (seqNode as YAMLSeq) : undefined;
     const mine = new Map<string, YAMLMap>();
-    for (const n of seq?.items ?? []) if (isMap(n) && n.has('id')) mine.set(String((n as YAMLMap).get('id')), n as YAMLMap);
+    for (const n of seq?.items ?? []) if (isMap(n) && n.has('id')) mine.set(String(n.get('id')), n);
     const newItems: string[] = [];
     for (const [id, theirs] of items) {
       const node = mine.get(id);
@@ -150,7 +150,7 @@ export function mergeImport(file: string, base: string, next: string, current: s
         continue;
       }
       if (pair && nextValue === undefined) {
-        const start = lineStart(current, pair.key!.range![0]);
+        const start = lineStart(current, pair.key.range![0]);
         edits.push({ start, end: lineEnd(current, contentEnd(current, valueEnd(pair))), text: '' });
         note({ section, id }, 'updated', `${id}: '${key}' removed (the source no longer has it)`);
       } else if (pair && pair.value?.range && pair.key?.range) {
@@ -197,7 +197,7 @@ function locator(file: string, text: string): (at: Locator) => SourcePos {
     const seq = isMap(doc.contents) ? doc.contents.get(at.section, true) : undefined;
     const item = isSeq(seq) ? (seq.items.find((n) => isMap(n) && String(n.get('id')) === at.id) as YAMLMap | undefined) : undefined;
     const pair = item?.items.find((p) => isScalar(p.key) && String(p.key.value) === at.key);
-    const node = (pair?.key ?? item ?? seq ?? doc.contents) as { range?: [number, number, number] } | null;
+    const node: { range?: [number, number, number] | null } | null | undefined = (pair?.key ?? item ?? seq ?? doc.contents);
     const p = lines.position(node?.range?.[0] ?? 0);
     return { file, line: p.line + 1, col: p.character + 1 };
   };
@@ -235,7 +235,7 @@ function columnOf(text: string, offset: number): number {
 /** The lines of one item of the generated file, from its `- ` to its last line, without indentation. */
 function itemText(next: Document, section: string, id: string): string {
   const seq = next.get(section, true) as YAMLSeq | undefined;
-  const item = seq?.items.find((n) => isMap(n) && String((n as YAMLMap).get('id')) === id) as YAMLMap | undefined;
+  const item = seq?.items.find((n) => isMap(n) && String(n.get('id')) === id) as YAMLMap | undefined;
   const data = (item?.toJSON() ?? { id }) as Data;
   return Object.entries(data)
     .map(([k, v], i) => `${i ? '  ' : '- '}${k}: ${valueText(v, 4, '\n')}\n`)

@@ -45,7 +45,7 @@ function rootFor(session: ServerSession, p: unknown): Root | undefined {
   const named = (p as { root?: unknown } | undefined)?.root;
   if (named !== undefined) {
     const root = typeof named === 'string' ? session.roots.find((r) => r.paths.root === named) : undefined;
-    if (!root) throw new InvalidParamsError(`${String(named)} is not a root of this workspace`);
+    if (!root) throw new InvalidParamsError(`${typeof named === 'string' ? named : JSON.stringify(named)} is not a root of this workspace`);
     return root;
   }
   const uri = (p as { textDocument?: { uri?: unknown }; uri?: unknown } | undefined)?.textDocument?.uri ?? (p as { uri?: unknown } | undefined)?.uri;
