@@ -197,7 +197,7 @@ function locator(file: string, text: string): (at: Locator) => SourcePos {
     const seq = isMap(doc.contents) ? doc.contents.get(at.section, true) : undefined;
     const item = isSeq(seq) ? (seq.items.find((n) => isMap(n) && String(n.get('id')) === at.id) as YAMLMap | undefined) : undefined;
     const pair = item?.items.find((p) => isScalar(p.key) && String(p.key.value) === at.key);
-    const node: { range?: [number, number, number] | null } | null | undefined = (pair?.key ?? item ?? seq ?? doc.contents);
+    const node: { range?: [number, number, number] | null } | null | undefined = pair?.key ?? item ?? seq ?? doc.contents;
     const p = lines.position(node?.range?.[0] ?? 0);
     return { file, line: p.line + 1, col: p.character + 1 };
   };
