@@ -124,7 +124,7 @@ export async function runPeerBench(options: PeerBenchOptions = {}): Promise<Peer
     coldCache();
     spdfCheck();
     if (peer) oftCheck();
-    log(`  defect parity: ${peer ? 'spdf and OpenFastTrace both' : 'spdf'} report exactly the ${expected.uncovered.length} uncovered requirements and ${expected.orphans.length} orphan tags`);
+    log(`  defect parity: ${peer ? 'spdf and OpenFastTrace both report' : 'spdf reports'} exactly the ${expected.uncovered.length} uncovered requirements and ${expected.orphans.length} orphan tags`);
 
     const changed = path.join(root, corpus.changeFile);
     const original = fs.readFileSync(changed, 'utf8');
