@@ -16,7 +16,8 @@ describe('bundles', () => {
     });
   }
 
-  it('the built CLI still writes a spreadsheet through the chunk', () => {
+  it('the built CLI still writes a spreadsheet through the chunk', function () {
+    this.timeout(60_000);
     const root = tempWorkspace({ 'm.spdf.yaml': 'requirements:\n  - id: REQ-1\n    title: R\n    text: The pump shall stop.\n' });
     const out = join(root, 'matrix.xlsx');
     const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'trace', '--view', 'requirements', '--format', 'xlsx', '-o', out, '--no-cache'], { cwd: root, encoding: 'utf8' });
