@@ -30,6 +30,8 @@ export interface PeerShapeResult {
   shape: PeerShape;
   load: string;
   spdf: Record<Scenario, Summary>;
+  /** The same scenarios with the CLI named by SPDF_BENCH_BASELINE_CLI (another build), for a lever's before/after. */
+  baseline?: Record<Scenario, Summary>;
   /** OpenFastTrace has no cache: its check figure is the peer of the first three scenarios. */
   oft?: { check: Summary; html: Summary };
 }
@@ -37,6 +39,12 @@ export interface PeerShapeResult {
 const repoRoot = path.resolve(__dirname, '..', '..');
 const cliPath = path.join(repoRoot, 'dist', 'cli.js');
 const OFT_MAIN = 'org.itsallcode.openfasttrace.core.cli.CliStarter';
+
+interface Build {
+  label: string;
+  cli: string;
+  cache: string;
+}
 
 interface Peer {
   java: string;
@@ -98,6 +106,8 @@ export async function runPeerBench(options: PeerBenchOptions = {}): Promise<Peer
   }
   const peer = findPeer(log);
   const timed = gnuTimeAvailable(log);
+  const baselineCli = process.env.SPDF_BENCH_BASELINE_CLI ? path.resolve(process.env.SPDF_BENCH_BASELINE_CLI) : undefined;
+  if (baselineCli) log(`baseline: ${baselineCli} measured in the same rounds (SPDF_BENCH_BASELINE_CLI)`);
   const results: PeerShapeResult[] = [];
   for (const name of options.shapes ?? (options.quick ? ['quick'] : ['5k', '20k'])) {
     const shape = PEER_SHAPES[name];
@@ -108,48 +118,59 @@ export async function runPeerBench(options: PeerBenchOptions = {}): Promise<Peer
     const out = path.join(workDir, `peer-${shape.name}-out`);
     fs.mkdirSync(out, { recursive: true });
     const expected: Defects = { uncovered: corpus.expectedUncovered, orphans: corpus.expectedOrphans };
-    const spdf = (args: string[]) => measure(process.execPath, [cliPath, ...args, '--cache-location', cache], { cwd: root, timed });
-    const spdfCheck = () => checked('spdf', expected, spdfDefects)(spdf(['check', '.', '--format', 'json', '--fail-on-status', 'MISSING']));
-    const spdfHtml = () => completed('spdf trace', path.join(out, 'spdf.html'))(spdf(['trace', '--view', 'requirements', '--format', 'html', '-o', path.join(out, 'spdf.html')]));
+    const builds = [{ label: 'spdf', cli: cliPath, cache }, ...(baselineCli ? [{ label: 'baseline', cli: baselineCli, cache: `${cache}-baseline` }] : [])];
+    const spdf = (cli: string, cacheDir: string, args: string[]) => measure(process.execPath, [cli, ...args, '--cache-location', cacheDir], { cwd: root, timed });
+    const checkArgs = ['check', '.', '--format', 'json', '--fail-on-status', 'MISSING'];
+    const spdfCheck = (b: Build) => checked(b.label, expected, spdfDefects)(spdf(b.cli, b.cache, checkArgs));
+    const html = path.join(out, 'spdf.html');
+    const spdfHtml = (b: Build) => completed(`${b.label} trace`, html)(spdf(b.cli, b.cache, ['trace', '--view', 'requirements', '--format', 'html', '-o', html]));
     const oft = (args: string[]) => measure(peer!.java, ['-cp', peer!.classpath, OFT_MAIN, 'trace', ...args, ...corpus.oftInputs], { cwd: root, timed });
     const oftCheck = () => checked('OpenFastTrace', expected, oftDefects)(oft(['-c', 'BLACK_AND_WHITE', '-v', 'FAILURE_DETAILS']));
     const oftHtml = () => completed('OpenFastTrace html', path.join(out, 'oft.html'))(oft(['-o', 'html', '-f', path.join(out, 'oft.html')]));
-    const coldCache = () => fs.rmSync(cache, { recursive: true, force: true });
+    const coldCache = (b: Build) => fs.rmSync(b.cache, { recursive: true, force: true });
 
     log(
       `\npeer corpus ${shape.name}: ${shape.requirements} requirements, ${shape.files} Python files x ${shape.functionsPerFile} functions ` +
         `(${(corpus.sourceBytes / 1e6).toFixed(1)} MB, ${corpus.tags} OpenFastTrace tags; ${expected.uncovered.length} uncovered, ${expected.orphans.length} orphan tags)`,
     );
     // Parity before timing (also warms the file cache for both tools).
-    coldCache();
-    spdfCheck();
+    for (const b of builds) {
+      coldCache(b);
+      spdfCheck(b);
+    }
     if (peer) oftCheck();
     log(`  defect parity: ${peer ? 'spdf and OpenFastTrace both report' : 'spdf reports'} exactly the ${expected.uncovered.length} uncovered requirements and ${expected.orphans.length} orphan tags`);
 
     const changed = path.join(root, corpus.changeFile);
     const original = fs.readFileSync(changed, 'utf8');
-    const measured: Record<Scenario, Measure[]> = { 'cold check': [], 'warm check (nothing changed)': [], 'check, one source file changed': [], 'HTML report (cold)': [] };
+    const measured = builds.map(() => Object.fromEntries(SCENARIOS.map((scenario) => [scenario, [] as Measure[]])) as Record<Scenario, Measure[]>);
     const peerRuns = { check: [] as Measure[], html: [] as Measure[] };
     const load = loadLine(cores);
     try {
       for (let i = 0; i < runs; i++) {
         if (peer) peerRuns.check.push(oftCheck());
-        coldCache();
-        measured['cold check'].push(spdfCheck());
-        measured['warm check (nothing changed)'].push(spdfCheck());
-        fs.writeFileSync(changed, `${original}# bench edit ${i}\n`);
-        measured['check, one source file changed'].push(spdfCheck());
+        builds.forEach((b, at) => {
+          coldCache(b);
+          measured[at]['cold check'].push(spdfCheck(b));
+          measured[at]['warm check (nothing changed)'].push(spdfCheck(b));
+          fs.writeFileSync(changed, `${original}# bench edit ${i} ${b.label}\n`);
+          measured[at]['check, one source file changed'].push(spdfCheck(b));
+        });
         if (peer) peerRuns.html.push(oftHtml());
-        coldCache();
-        measured['HTML report (cold)'].push(spdfHtml());
+        builds.forEach((b, at) => {
+          coldCache(b);
+          measured[at]['HTML report (cold)'].push(spdfHtml(b));
+        });
       }
     } finally {
       fs.writeFileSync(changed, original);
     }
+    const summaries = measured.map((m) => Object.fromEntries(SCENARIOS.map((scenario) => [scenario, summarize(m[scenario])])) as Record<Scenario, Summary>);
     const result: PeerShapeResult = {
       shape,
       load: `${load} before, ${loadLine(cores)} after`,
-      spdf: Object.fromEntries(SCENARIOS.map((s) => [s, summarize(measured[s])])) as Record<Scenario, Summary>,
+      spdf: summaries[0],
+      ...(summaries[1] ? { baseline: summaries[1] } : {}),
       ...(peer ? { oft: { check: summarize(peerRuns.check), html: summarize(peerRuns.html) } } : {}),
     };
     results.push(result);
@@ -167,13 +188,25 @@ function printShape(r: PeerShapeResult, log: (line: string) => void): void {
   log(`  medians of ${r.spdf['cold check'].runs} interleaved runs; ${r.load}; ratio = spdf / OpenFastTrace (below 1: spdf better)`);
   log('  | scenario | spdf wall | OFT wall | wall ratio | spdf CPU | OFT CPU | CPU ratio | spdf peak RSS | OFT peak RSS | RSS ratio |');
   log('  |---|---|---|---|---|---|---|---|---|---|');
-  for (const scenario of SCENARIOS) {
-    const mine = r.spdf[scenario];
-    const theirs = scenario.startsWith('HTML') ? r.oft?.html : r.oft?.check;
-    log(
-      `  | ${scenario} | ${sec(mine.wallMs)} | ${sec(theirs?.wallMs)} | ${ratio(mine.wallMs, theirs?.wallMs)} | ${sec(mine.cpuMs)} | ${sec(theirs?.cpuMs)} | ` +
-        `${ratio(mine.cpuMs, theirs?.cpuMs)} | ${mb(mine.maxRssMB)} | ${mb(theirs?.maxRssMB)} | ${ratio(mine.maxRssMB, theirs?.maxRssMB)} |`,
-    );
+  for (const [label, summaries] of [
+    ['', r.spdf],
+    [' (baseline)', r.baseline],
+  ] as const) {
+    if (!summaries) continue;
+    for (const scenario of SCENARIOS) {
+      const mine = summaries[scenario];
+      const theirs = scenario.startsWith('HTML') ? r.oft?.html : r.oft?.check;
+      log(
+        `  | ${scenario}${label} | ${sec(mine.wallMs)} | ${sec(theirs?.wallMs)} | ${ratio(mine.wallMs, theirs?.wallMs)} | ${sec(mine.cpuMs)} | ${sec(theirs?.cpuMs)} | ` +
+          `${ratio(mine.cpuMs, theirs?.cpuMs)} | ${mb(mine.maxRssMB)} | ${mb(theirs?.maxRssMB)} | ${ratio(mine.maxRssMB, theirs?.maxRssMB)} |`,
+      );
+    }
+  }
+  if (r.baseline) {
+    for (const scenario of SCENARIOS) {
+      const [now, before] = [r.spdf[scenario], r.baseline[scenario]];
+      log(`  ${scenario}: this build / baseline: wall ${ratio(now.wallMs, before.wallMs)}, CPU ${ratio(now.cpuMs, before.cpuMs)}, peak RSS ${ratio(now.maxRssMB, before.maxRssMB)}`);
+    }
   }
   if (r.oft) log('  (OpenFastTrace has no cache: each of its runs is cold; its check runs are the peer of the three check scenarios)');
 }
