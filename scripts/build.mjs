@@ -26,7 +26,32 @@ const { wasmFilesToCopy } = await tsImport('../src/node/treesitter/grammar-files
 // SBOM validation reads the official CycloneDX schemas beside the bundle (the .vsix ships no node_modules).
 const { CYCLONEDX_SCHEMA_DIR, CYCLONEDX_SCHEMA_FILES, cyclonedxSchemaSource } = await tsImport('../src/node/sbom-schemas.ts', import.meta.url);
 
+// exceljs and its zip and stream dependencies are more than half of a Node bundle, but only the xlsx export and
+// import use them: they go into dist/exceljs.js, required on first use, so no other command parses them at start-up.
+const EXCELJS_CHUNK = 'exceljs.js';
+const excelChunk = {
+  name: 'exceljs-chunk',
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: `./${EXCELJS_CHUNK}`, external: true }));
+  },
+};
+
 mkdirSync(join(root, 'dist'), { recursive: true });
+if (!only.length || only.some((n) => ['cli', 'server', 'extension'].includes(n))) {
+  await build({
+    absWorkingDir: root,
+    stdin: { contents: "module.exports = require('exceljs');", resolveDir: root, loader: 'js' },
+    outfile: `dist/${EXCELJS_CHUNK}`,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify,
+    keepNames: minify,
+    logLevel: 'warning',
+    sourcemap: false,
+  });
+}
 for (const e of entries) {
   if (only.length && !only.includes(e.name)) continue;
   if (!existsSync(join(root, e.in))) continue;
@@ -37,7 +62,7 @@ for (const e of entries) {
     bundle: true,
     ...(e.browser
       ? { platform: 'browser', target: 'chrome114', format: 'iife', globalName: e.browser, minify: true }
-      : { platform: 'node', target: 'node20', format: 'cjs', minify, keepNames: minify }),
+      : { platform: 'node', target: 'node20', format: 'cjs', minify, keepNames: minify, plugins: [excelChunk] }),
     external: ['vscode'],
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
     logLevel: 'warning',

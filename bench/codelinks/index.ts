@@ -1,1 +1,1 @@
-export { runCodelinksBench, OFT_REFERENCE, type CodelinksBenchOptions, type CodelinksBenchResult } from './run-codelinks-bench';
+export { runCodelinksBench, type CodelinksBenchOptions, type CodelinksBenchResult } from './run-codelinks-bench';

@@ -6,7 +6,8 @@ import { BENCH_SHAPES, type BenchLanguage, type BenchShape, generateWorkspace, t
 /**
  * Issue 4's benchmark, end to end: the bundled CLI (`node dist/cli.js lint <ws> --format json`) in a fresh
  * process per run, timed from spawn to exit. Cold = no cache; warm = cache from the previous run; model only
- * = `--no-code`. Medians over `runs`, since the machine is shared. Peak RSS and CPU come from the measured
+ * = `--no-code`. Medians over `runs`, since the machine is shared. Its peer, OpenFastTrace on the same corpus, is
+ * measured in the same run by bench/peer (`npm run bench -- --only oft`). Peak RSS and CPU come from the measured
  * process itself (rssProbe.cjs, preloaded).
  */
 export interface CodelinksBenchOptions {
@@ -40,12 +41,6 @@ export interface CodelinksBenchResult {
   modelOnly: RunMeasure;
   rgMs?: number;
 }
-
-/** OpenFastTrace on this machine (issue 4): seconds and MB for the 5,000/10,000 and 20,000/50,000 shapes. */
-export const OFT_REFERENCE: Readonly<Record<string, { seconds: number; mb: number; coldFactor: number }>> = {
-  small: { seconds: 3.0, mb: 240, coldFactor: 4 },
-  large: { seconds: 3.9, mb: 615, coldFactor: 2.5 },
-};
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const cliPath = path.join(repoRoot, 'dist', 'cli.js');
@@ -149,19 +144,13 @@ export async function runCodelinksBench(options: CodelinksBenchOptions = {}): Pr
       rgMs: ripgrepMs(root),
     };
     results.push(result);
-    const ref = OFT_REFERENCE[shape.name];
-    const vsOft = (m: RunMeasure) => (ref ? `, ${((ref.seconds * 1000) / m.wallMs).toFixed(1)}x faster than OpenFastTrace (${ref.seconds} s)` : '');
-    const memVsOft = (m: RunMeasure) => (ref ? ` = ${((m.maxRssMB / ref.mb) * 100).toFixed(0)}% of OpenFastTrace's ${ref.mb} MB` : '');
     log(
       `code links ${shape.name} (${language}): ${shape.requirements} requirements, ${shape.files} files x ${shape.functionsPerFile} functions ` +
         `(${result.sourceMB.toFixed(1)} MB source, ${generated.tags} tags); bundled CLI, median of ${runs}`,
     );
-    log(`  cold index + lint: ${s(result.cold.wallMs)} (cpu ${s(result.cold.cpuMs)}), peak RSS ${result.cold.maxRssMB.toFixed(0)} MB${memVsOft(result.cold)}${vsOft(result.cold)}`);
-    log(`  warm (cached):     ${s(result.warm.wallMs)} (cpu ${s(result.warm.cpuMs)}), peak RSS ${result.warm.maxRssMB.toFixed(0)} MB${vsOft(result.warm)}`);
+    log(`  cold index + lint: ${s(result.cold.wallMs)} (cpu ${s(result.cold.cpuMs)}), peak RSS ${result.cold.maxRssMB.toFixed(0)} MB`);
+    log(`  warm (cached):     ${s(result.warm.wallMs)} (cpu ${s(result.warm.cpuMs)}), peak RSS ${result.warm.maxRssMB.toFixed(0)} MB`);
     log(`  model only:        ${s(result.modelOnly.wallMs)} (--no-code), peak RSS ${result.modelOnly.maxRssMB.toFixed(0)} MB`);
-    if (ref) {
-      log(`  targets: cold <= ${s((ref.seconds * 1000) / ref.coldFactor)} (${ref.coldFactor}x), RSS <= ${(ref.mb / 2).toFixed(0)} MB, warm <= ${s((ref.seconds * 1000) / 20)}`);
-    }
     if (result.rgMs !== undefined) log(`  rg, same tags:     ${s(result.rgMs)}`);
   }
   return results;

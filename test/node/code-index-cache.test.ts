@@ -1,10 +1,10 @@
 // @spdf verifies SPDF-FC-CACHE
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
-import { CODE_INDEX_CACHE_FILE } from '../../src/node/codeindex/code-index-cache';
+import { CODE_INDEX_CACHE_DIR, shardOf } from '../../src/node/codeindex/code-index-cache';
 import { tempWorkspace } from '../support/cli';
 
 const code = (id: string) => `def set_rate(rate):\n    # @spdf implements ${id}\n    return rate\n`;
@@ -39,9 +39,31 @@ describe('code index cache', () => {
     const root = tempWorkspace({ 'a.py': code('SEC-REQ-014') });
     const cacheLocation = mkdtempSync(join(tmpdir(), 'spdf-ci-cache-'));
     await buildCodeIndex({ root, cache: true, cacheLocation, workers: 0 });
-    const file = join(cacheLocation, CODE_INDEX_CACHE_FILE);
-    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('SEC-REQ-014', 'SEC-REQ-999'));
+    for (const shard of readdirSync(join(cacheLocation, CODE_INDEX_CACHE_DIR))) {
+      const file = join(cacheLocation, CODE_INDEX_CACHE_DIR, shard);
+      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('SEC-REQ-014', 'SEC-REQ-999'));
+    }
     const after = await buildCodeIndex({ root, cache: true, cacheLocation, workers: 0 });
     assert.deepEqual([ids(after), after.stats.cached], [['a.py SEC-REQ-014'], 0]);
+  });
+
+  it('one changed source file rewrites only its own shard of the cache', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`src/m${i}.py`] = code(`SEC-REQ-${i}`);
+    const root = tempWorkspace(files);
+    const cacheLocation = mkdtempSync(join(tmpdir(), 'spdf-ci-cache-'));
+    await buildCodeIndex({ root, cache: true, cacheLocation, workers: 0 });
+    const dir = join(cacheLocation, CODE_INDEX_CACHE_DIR);
+    const before = new Map(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+    const old = new Date(Date.now() - 3_600_000);
+    for (const f of before.keys()) utimesSync(join(dir, f), old, old);
+    writeFileSync(join(root, 'src/m7.py'), code('SEC-REQ-700'));
+    const after = await buildCodeIndex({ root, cache: true, cacheLocation, workers: 0 });
+    assert.equal(after.stats.cached, 39);
+    const rewritten = readdirSync(dir).filter((f) => statSync(join(dir, f)).mtimeMs > old.getTime() + 1000);
+    assert.ok(before.size > 4, `entries spread over shards: ${[...before.keys()].join(' ')}`);
+    assert.deepEqual(rewritten, [`${String(shardOf('src/m7.py')).padStart(2, '0')}.json`]);
+    const again = await buildCodeIndex({ root, cache: true, cacheLocation, workers: 0 });
+    assert.deepEqual([again.stats.cached, ids(again).filter((l) => l.startsWith('src/m7.py'))], [40, ['src/m7.py SEC-REQ-700']]);
   });
 });

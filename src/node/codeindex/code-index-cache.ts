@@ -5,8 +5,10 @@ import { writeFileAtomic } from '../atomic-write';
 import { sha256Hex, toolIdentity } from '../cache-location';
 
 /** Bump when this file's layout changes (the tool identity in the options key covers any change of the code). */
-export const CODE_INDEX_FORMAT = 3;
-export const CODE_INDEX_CACHE_FILE = `codelinks-v${CODE_INDEX_FORMAT}.json`;
+export const CODE_INDEX_FORMAT = 4;
+/** A folder of shard files, so that one changed source file rewrites one shard, not the index of every file. */
+export const CODE_INDEX_CACHE_DIR = `codelinks-v${CODE_INDEX_FORMAT}`;
+export const CODE_INDEX_SHARDS = 32;
 
 /** One file: [SHA-256 of the bytes indexed, prefilter found tags (1/0), index or 0 when not parsed]. */
 type CacheEntry = [string, number, CodeFileIndex | 0];
@@ -15,6 +17,31 @@ interface CacheData {
   format: number;
   optionsKey: string;
   files: Record<string, CacheEntry>;
+}
+
+/** The shard that holds a source file's entry: a function of its path only. */
+export function shardOf(file: string): number {
+  return parseInt(sha256Hex(file).slice(0, 8), 16) % CODE_INDEX_SHARDS;
+}
+
+const shardFile = (dir: string, shard: number) => path.join(dir, CODE_INDEX_CACHE_DIR, `${String(shard).padStart(2, '0')}.json`);
+
+/** The entries of one intact shard written for this options key, else none. */
+async function readShard(dir: string, shard: number, key: string): Promise<Record<string, CacheEntry>> {
+  try {
+    const raw = await fs.readFile(shardFile(dir, shard), 'utf8');
+    const newline = raw.indexOf('\n');
+    const body = raw.slice(newline + 1);
+    if (newline === 64 && raw.slice(0, newline) === sha256Hex(body)) {
+      const data = JSON.parse(body) as CacheData;
+      if (data.format === CODE_INDEX_FORMAT && data.optionsKey === key && data.files && typeof data.files === 'object') {
+        return Object.fromEntries(Object.entries(data.files).filter(([file]) => shardOf(file) === shard));
+      }
+    }
+  } catch {
+    // No shard or an unreadable one: its files are misses.
+  }
+  return {};
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -34,40 +61,38 @@ export interface CachedEntry {
 }
 
 /**
- * Indexed files keyed by path, in `<cache dir>/codelinks-v3.json` (a cache folder outside the workspace, see
- * cache-location.ts). A cache must never change a result, so an entry answers only for a file whose bytes,
- * read in this run, have the SHA-256 it was indexed from; size and mtime are never taken for content. A
- * different options key (syntaxes, language map, test globs, format, build of the tool) invalidates everything;
- * a file whose first line is not the SHA-256 of the rest is ignored. Saving keeps only the entries used in this
- * run, so deleted files drop out, and is skipped when nothing changed.
+ * Indexed files keyed by path, in `<cache dir>/codelinks-v4/NN.json` (a cache folder outside the workspace, see
+ * cache-location.ts), sharded by a hash of the path. A cache must never change a result, so an entry answers
+ * only for a file whose bytes, read in this run, have the SHA-256 it was indexed from; size and mtime are never
+ * taken for content. A different options key (syntaxes, language map, test globs, format, build of the tool)
+ * invalidates everything; a shard whose first line is not the SHA-256 of the rest is ignored, and so is an
+ * entry found in a shard its path does not hash to. Saving keeps only the entries used in this run, so deleted
+ * files drop out, and rewrites only the shards whose entries changed.
  */
 export class CodeIndexCache {
   private readonly fresh = Object.create(null) as Record<string, CacheEntry>;
-  private dirty: boolean;
+  private readonly dirtyShards = new Set<number>();
 
   private constructor(
     private readonly dir: string,
     private readonly key: string,
     private readonly old: Record<string, CacheEntry>,
-  ) {
-    this.dirty = Object.keys(old).length === 0;
-  }
+    /** Entries read per shard, to notice entries dropped by this run. */
+    private readonly oldCounts: number[],
+  ) {}
 
   /** The cache in `dir` for this options key; undefined when no key can be made (then nothing is cached). */
   static async load(dir: string, key: string | undefined): Promise<CodeIndexCache | undefined> {
     if (!key) return undefined;
-    try {
-      const raw = await fs.readFile(path.join(dir, CODE_INDEX_CACHE_FILE), 'utf8');
-      const newline = raw.indexOf('\n');
-      const body = raw.slice(newline + 1);
-      if (newline === 64 && raw.slice(0, newline) === sha256Hex(body)) {
-        const data = JSON.parse(body) as CacheData;
-        if (data.format === CODE_INDEX_FORMAT && data.optionsKey === key && data.files && typeof data.files === 'object') return new CodeIndexCache(dir, key, data.files);
-      }
-    } catch {
-      // No cache or an unreadable one: start empty.
-    }
-    return new CodeIndexCache(dir, key, {});
+    const shards = await Promise.all(Array.from({ length: CODE_INDEX_SHARDS }, (_, shard) => readShard(dir, shard, key)));
+    const all = Object.create(null) as Record<string, CacheEntry>;
+    for (const entries of shards) Object.assign(all, entries);
+    return new CodeIndexCache(
+      dir,
+      key,
+      all,
+      shards.map((entries) => Object.keys(entries).length),
+    );
   }
 
   /** The entry of a file whose bytes just read hash to `hash` (contentHash), or undefined. */
@@ -83,17 +108,25 @@ export class CodeIndexCache {
   /** Records a file: the hash of the bytes indexed, whether the prefilter found tags, and its index when parsed. */
   set(file: string, hash: string, tagged: boolean, index: CodeFileIndex | null): void {
     this.fresh[file] = [hash, tagged ? 1 : 0, index ?? 0];
-    this.dirty = true;
+    this.dirtyShards.add(shardOf(file));
   }
 
   /** Best effort: a cache that cannot be written only costs time on the next run. */
   async save(): Promise<boolean> {
-    if (!this.dirty && Object.keys(this.fresh).length === Object.keys(this.old).length) return true;
-    const body = JSON.stringify({ format: CODE_INDEX_FORMAT, optionsKey: this.key, files: this.fresh } satisfies CacheData);
-    const target = path.join(this.dir, CODE_INDEX_CACHE_FILE);
+    const byShard: Record<string, CacheEntry>[] = Array.from({ length: CODE_INDEX_SHARDS }, () => Object.create(null) as Record<string, CacheEntry>);
+    for (const file of Object.keys(this.fresh)) byShard[shardOf(file)][file] = this.fresh[file];
+    const changed = byShard.map((entries, shard) => this.dirtyShards.has(shard) || Object.keys(entries).length !== this.oldCounts[shard]);
     try {
-      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-      await writeFileAtomic(target, `${sha256Hex(body)}\n${body}`, { mode: 0o600 });
+      await fs.mkdir(path.join(this.dir, CODE_INDEX_CACHE_DIR), { recursive: true, mode: 0o700 });
+      await Promise.all(
+        byShard.map(async (files, shard) => {
+          if (!changed[shard]) return;
+          const target = shardFile(this.dir, shard);
+          if (Object.keys(files).length === 0) return fs.rm(target, { force: true });
+          const body = JSON.stringify({ format: CODE_INDEX_FORMAT, optionsKey: this.key, files } satisfies CacheData);
+          await writeFileAtomic(target, `${sha256Hex(body)}\n${body}`, { mode: 0o600 });
+        }),
+      );
       return true;
     } catch {
       return false;

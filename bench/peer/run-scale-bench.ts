@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { gnuTimeAvailable, loadLine, measure, summarize, type Measure } from './measure';
+
+/**
+ * Issue 13 item 6: cold `spdf links` over a generated C/C++ tree of about a million lines, 1 % of whose files
+ * carry tags, against ripgrep finding the same tags in the same run. Both must find exactly the same tags
+ * (file and line) before and during timing. ripgrep is installed from Debian when missing; if that fails the
+ * benchmark says so and measures nothing.
+ */
+export interface ScaleBenchOptions {
+  quick?: boolean;
+  runs?: number;
+  workDir?: string;
+  log?: (line: string) => void;
+}
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+const FUNCTIONS_PER_FILE = 40;
+const TAG_PATTERN = '@spdf implements [A-Z0-9-]+';
+
+function cFunction(f: number, k: number, tag: string | undefined): string {
+  const comment = tag ? `    /* ${tag} */\n` : `    /* step ${k} of file ${f} */\n`;
+  return `static int func_${f}_${k}(int a, int b)\n{\n${comment}    int x = a + ${k};\n    for (int i = 0; i < b; i++) {\n        x += i * ${k};\n    }\n    return x;\n}\n\n`;
+}
+
+/** Files x 40 functions x 10 lines + header: 2,500 files are about a million lines. */
+function generate(root: string, files: number): { lines: number; tags: string[]; taggedFiles: number } {
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.mkdirSync(path.join(root, 'model'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'spdf.config.yaml'), 'include: ["model/**/*.spdf.yaml"]\ncode:\n  include: ["src/**"]\n');
+  let lines = 0;
+  let taggedFiles = 0;
+  const tags: string[] = [];
+  const ids: string[] = [];
+  for (let f = 0; f < files; f++) {
+    const dir = path.join(root, 'src', `module_${Math.floor(f / 100)}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const name = `unit_${f}.${f % 2 ? 'cpp' : 'c'}`;
+    const tagged = f % 100 === 50;
+    if (tagged) taggedFiles++;
+    let text = `/* Generated unit ${f}. */\n#include <stddef.h>\n\n`;
+    for (let k = 0; k < FUNCTIONS_PER_FILE; k++) {
+      const id = `SCALE-REQ-${f}-${k}`;
+      const before = text.split('\n').length - 1;
+      text += cFunction(f, k, tagged ? `@spdf implements ${id}` : undefined);
+      if (tagged) {
+        ids.push(id);
+        tags.push(`${path.relative(root, path.join(dir, name)).split(path.sep).join('/')}:${before + 3}`);
+      }
+    }
+    lines += text.split('\n').length - 1;
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  fs.writeFileSync(path.join(root, 'model', 'requirements.spdf.yaml'), `requirements:\n${ids.map((id) => `  - id: ${id}\n    title: ${id}\n`).join('')}`);
+  return { lines, tags: tags.sort(), taggedFiles };
+}
+
+function ripgrep(log: (line: string) => void): string | undefined {
+  const found = () => {
+    const run = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+    return !run.error && run.status === 0;
+  };
+  if (found()) return 'rg';
+  log('  (rg missing: trying apt-get install -y ripgrep)');
+  spawnSync('apt-get', ['install', '-y', 'ripgrep'], { stdio: 'ignore' });
+  return found() ? 'rg' : undefined;
+}
+
+function rgTags(run: Measure): string[] {
+  return run.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => /^(?:\.\/)?(.+?):(\d+):/.exec(line))
+    .map((m) => (m ? `${m[1]}:${m[2]}` : '?'))
+    .sort();
+}
+
+function spdfTags(run: Measure): string[] {
+  const report = JSON.parse(run.stdout) as { links: { file: string; line: number }[] };
+  return report.links.map((l) => `${l.file}:${l.line}`).sort();
+}
+
+function sameTags(label: string, expected: string[], actual: string[]): void {
+  if (expected.length === actual.length && expected.every((t, i) => t === actual[i])) return;
+  const missing = expected.filter((t) => !actual.includes(t)).slice(0, 5);
+  throw new Error(`tag parity failed: ${label} found ${actual.length} tags, ${expected.length} expected (not found: ${missing.join(', ') || '-'})`);
+}
+
+export function runScaleBench(options: ScaleBenchOptions = {}): void {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const workDir = options.workDir ?? path.resolve(__dirname, '..', '.work');
+  const runs = Math.max(1, options.runs ?? (options.quick ? 1 : 5));
+  const rg = ripgrep(log);
+  if (!rg) {
+    log('  ripgrep could not be installed: scale benchmark skipped');
+    return;
+  }
+  if (!fs.existsSync(cliPath)) throw new Error('dist/cli.js missing: npm run build first');
+  const files = options.quick ? 250 : 2500;
+  const root = path.join(workDir, `scale-${files}`);
+  const { lines, tags, taggedFiles } = generate(root, files);
+  const cache = path.join(workDir, `scale-${files}-cache`);
+  const timed = gnuTimeAvailable(log);
+  const spdf = () => {
+    fs.rmSync(cache, { recursive: true, force: true });
+    const run = measure(process.execPath, [cliPath, 'links', '.', '--format', 'json', '--cache-location', cache], { cwd: root, timed });
+    if (run.status !== 0) throw new Error(`spdf links exited ${run.status}: ${run.stderr.slice(-1000)}`);
+    sameTags('spdf links', tags, spdfTags(run));
+    return run;
+  };
+  const grep = () => {
+    const run = measure(rg, ['--line-number', '--no-heading', '--with-filename', TAG_PATTERN, 'src'], { cwd: root, timed });
+    if (run.status !== 0) throw new Error(`rg exited ${run.status}: ${run.stderr.slice(-1000)}`);
+    sameTags('rg', tags, rgTags(run));
+    return run;
+  };
+  spdf();
+  grep();
+  log(`generated ${files} C/C++ files, ${lines.toLocaleString('en')} lines, ${taggedFiles} tagged files, ${tags.length} tags; both find exactly the same tags`);
+  const load = loadLine(availableParallelism());
+  const mine: Measure[] = [];
+  const theirs: Measure[] = [];
+  for (let i = 0; i < runs; i++) {
+    theirs.push(grep());
+    mine.push(spdf());
+  }
+  const a = summarize(mine);
+  const b = summarize(theirs);
+  log(`  medians of ${runs} interleaved runs; ${load} before, ${loadLine(availableParallelism())} after`);
+  log(`  cold spdf links: ${(a.wallMs / 1000).toFixed(3)} s wall, CPU ${a.cpuMs === undefined ? '-' : (a.cpuMs / 1000).toFixed(3)} s, peak RSS ${a.maxRssMB?.toFixed(0) ?? '-'} MB`);
+  log(`  rg, same tags:   ${(b.wallMs / 1000).toFixed(3)} s wall, CPU ${b.cpuMs === undefined ? '-' : (b.cpuMs / 1000).toFixed(3)} s, peak RSS ${b.maxRssMB?.toFixed(0) ?? '-'} MB`);
+  log(`  ratio spdf / rg: wall ${(a.wallMs / b.wallMs).toFixed(1)}x (target <= 20x)`);
+}
