@@ -29,25 +29,82 @@ function sameLastSegment(id: string, ids: ReadonlySet<string>): string[] {
 const TYPO_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.';
 
 /**
- * The upper-cased IDs by themselves and by each of their one-character deletions (symmetric delete), built once
- * per ID map: a string one edit away from another shares one of these with it.
+ * The upper-cased IDs by a hash of themselves and of each of their one-character deletions (symmetric delete),
+ * built once per ID map: a string one edit away from an ID shares one of these with it. Hashes, not strings,
+ * keep the build cheap (20,000 IDs give 300,000 entries); a collision only adds an ID to check.
  */
-const byDeletion = new WeakMap<ReadonlyMap<string, string>, Map<string, string[]>>();
+class DeletionIndex {
+  private readonly keys: string[];
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  private readonly slots: Int32Array;
 
-function deletionIndex(byUpper: ReadonlyMap<string, string>): Map<string, string[]> {
-  const known = byDeletion.get(byUpper);
-  if (known) return known;
-  const index = new Map<string, string[]>();
-  const add = (key: string, upper: string) => {
-    const list = index.get(key);
-    if (!list) index.set(key, [upper]);
-    else if (list[list.length - 1] !== upper) list.push(upper);
-  };
-  for (const upper of byUpper.keys()) {
-    add(upper, upper);
-    for (let j = 0; j < upper.length; j++) add(upper.slice(0, j) + upper.slice(j + 1), upper);
+  constructor(byUpper: ReadonlyMap<string, string>) {
+    this.keys = [...byUpper.keys()];
+    let entries = 0;
+    for (const k of this.keys) entries += k.length + 1;
+    let size = 16;
+    while (size < entries * 2) size *= 2;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size).fill(-1);
+    this.keys.forEach((k, i) => deletionHashes(k, (h) => this.insert(h, i)));
   }
-  byDeletion.set(byUpper, index);
+
+  private insert(hash: number, key: number) {
+    let at = mix(hash) & this.mask;
+    while (this.slots[at] !== -1) at = (at + 1) & this.mask;
+    this.hashes[at] = hash;
+    this.slots[at] = key;
+  }
+
+  /** Every upper-cased ID that may be one edit from `upper` (and some that are not). */
+  near(upper: string): Set<string> {
+    const out = new Set<string>();
+    deletionHashes(upper, (hash) => {
+      for (let at = mix(hash) & this.mask; this.slots[at] !== -1; at = (at + 1) & this.mask) if (this.hashes[at] === hash) out.add(this.keys[this.slots[at]]);
+    });
+    return out;
+  }
+}
+
+const BASE = 0x01000193;
+/** Reused by `deletionHashes` (one allocation, not three per ID). */
+let scratch = new Int32Array(256);
+
+/** Polynomial hashes (mod 2^32) of `s` and of `s` without each of its code units, with the length mixed in. */
+function deletionHashes(s: string, each: (hash: number) => void) {
+  const n = s.length;
+  if (scratch.length < 3 * (n + 1)) scratch = new Int32Array(6 * (n + 1));
+  // scratch: prefix hashes at [0, n], suffix hashes at [S, S + n], powers of BASE at [W, W + n].
+  const h = scratch;
+  const S = n + 1;
+  const W = 2 * (n + 1);
+  h[0] = 0;
+  h[S + n] = 0;
+  h[W] = 1;
+  for (let i = 0; i < n; i++) {
+    h[i + 1] = (Math.imul(h[i], BASE) + s.charCodeAt(i)) | 0;
+    h[W + i + 1] = Math.imul(h[W + i], BASE);
+  }
+  for (let i = n - 1; i >= 0; i--) h[S + i] = (Math.imul(s.charCodeAt(i), h[W + n - 1 - i]) + h[S + i + 1]) | 0;
+  const withLength = (hash: number, length: number) => (hash + Math.imul(length, 0x9e3779b1)) | 0;
+  each(withLength(h[n], n));
+  for (let j = 0; j < n; j++) each(withLength((Math.imul(h[j], h[W + n - 1 - j]) + h[S + j + 1]) | 0, n - 1));
+}
+
+/** Spreads a hash over the low bits that pick its slot. */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const byDeletion = new WeakMap<ReadonlyMap<string, string>, DeletionIndex>();
+
+function deletionIndex(byUpper: ReadonlyMap<string, string>): DeletionIndex {
+  let index = byDeletion.get(byUpper);
+  if (!index) byDeletion.set(byUpper, (index = new DeletionIndex(byUpper)));
   return index;
 }
 
@@ -59,9 +116,7 @@ function editPositions(id: string, byUpper: ReadonlyMap<string, string>): number
   if (!/^[\x00-\x7f]*$/.test(id)) return undefined;
   const upper = id.toUpperCase();
   const n = upper.length;
-  const index = deletionIndex(byUpper);
-  const near = new Set(index.get(upper));
-  for (let j = 0; j < n; j++) for (const k of index.get(upper.slice(0, j) + upper.slice(j + 1)) ?? []) near.add(k);
+  const near = deletionIndex(byUpper).near(upper);
   const at = new Set<number>();
   for (const k of near) {
     let prefix = 0;
