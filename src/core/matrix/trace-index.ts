@@ -41,6 +41,7 @@ export class TraceIndex extends TraceRelations {
   private readonly findings?: ItemFindings;
   private readonly decisions = new Map<ModelItem, StatusDecision>();
   private readonly targets = new Map<string, Target | undefined>();
+  private readonly implementation = new Map<ModelItem, MatrixCodeLink[]>();
 
   constructor(readonly inputs: MatrixInputs) {
     super(inputs.graph);
@@ -117,7 +118,14 @@ export class TraceIndex extends TraceRelations {
     return this.verification.codeOf.get(item.id) ?? [];
   }
 
+  /** Implementing code of an item, memoised: the status decision and the views both ask for it. */
   implementationOf(item: ModelItem): MatrixCodeLink[] {
+    let links = this.implementation.get(item);
+    if (!links) this.implementation.set(item, (links = this.findImplementation(item)));
+    return links;
+  }
+
+  private findImplementation(item: ModelItem): MatrixCodeLink[] {
     const ids = item.kind === 'control' ? [item.id, ...this.requirementsOf(item.id)] : [item.id];
     const seen = new Set<string>();
     const out: MatrixCodeLink[] = [];
