@@ -19,7 +19,7 @@ function assertSame(words: string[], list: string[]) {
   const ids = new Set([...list, ...FILLER]);
   const byUpper = upperMap(ids);
   // The first queries of an ID map search every position, the later ones ask the deletion index: compare both.
-  for (const word of [...words, ...Array<string>(INDEX_AFTER).fill(words[0]), ...words]) {
+  for (const word of [...words, ...Array<string>(INDEX_AFTER).fill('x'), ...words]) {
     assert.deepEqual(new Set(oneEditAway(word, ids, byUpper)), new Set(oneEditAwayReference(word, ids, byUpper)), `one edit from ${word}`);
     assert.equal(nearestId(word, ids, byUpper), nearestIdReference(word, ids, byUpper), `nearest to ${word}`);
   }

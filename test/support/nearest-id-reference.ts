@@ -10,8 +10,21 @@ const lastSegment = (id: string) =>
     .split(/\.|::|\//)
     .pop() ?? '';
 
+const byLastSegment = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
 function sameLastSegment(id: string, ids: ReadonlySet<string>): string[] {
-  return [...ids].filter((i) => lastSegment(i) === lastSegment(id));
+  let index = byLastSegment.get(ids);
+  if (!index) {
+    index = new Map();
+    for (const i of ids) {
+      const key = lastSegment(i);
+      const list = index.get(key);
+      if (list) list.push(i);
+      else index.set(key, [i]);
+    }
+    byLastSegment.set(ids, index);
+  }
+  return index.get(lastSegment(id)) ?? [];
 }
 
 export function oneEditAwayReference(id: string, ids: ReadonlySet<string>, byUpper: ReadonlyMap<string, string>): string[] {
