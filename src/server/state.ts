@@ -47,8 +47,8 @@ export type ChangeKind = 'config' | 'model' | 'code' | 'lock' | 'baseline' | 'ot
 export class WorkspaceState {
   config!: ResolvedConfig;
   private configProblems: LoadProblem[] = [];
-  /** SBOM and VEX documents the model names, read after the model files (src/core/model/load-sboms.ts). */
-  private sboms: { files: LoadedFile[]; problems: LoadProblem[]; paths: string[] } = { files: [], problems: [], paths: [] };
+  /** SBOM and VEX documents the model names, read after the model files (src/core/model/load-sboms.ts); `paths`: read or not, watched. */
+  sboms: { files: LoadedFile[]; problems: LoadProblem[]; paths: string[] } = { files: [], problems: [], paths: [] };
   private isModel: (p: string) => boolean = () => false;
   private files = new Set<string>();
   private sortedFiles: string[] = [];
@@ -91,11 +91,6 @@ export class WorkspaceState {
 
   allFiles(): string[] {
     return this.sortedFiles;
-  }
-
-  /** The SBOM and VEX documents the model names, read or not (the host watches them). */
-  sbomPaths(): readonly string[] {
-    return this.sboms.paths;
   }
 
   /** Reads everything: config, every model file, the lock, and (unless disabled) the code index. */
