@@ -1,8 +1,19 @@
+// @spdf implements SPDF-LSP-WATCH
 import { buildLanguageMap, DEFAULT_EXTENSION_LANGUAGES, type CodeLanguage } from '../core/codelinks/languages';
 
-/** A glob of files by extension (`.c` -> `c`). Glob syntax in an extension becomes `?`: a watcher may see too much, never too little. */
+/** Glob syntax in a name becomes `?`: a watcher may see too much, never too little. */
+function globSafe(name: string): string {
+  return name.replace(/[*?{}[\],\\]/g, '?');
+}
+
+/** A glob of files by extension (`.c` -> `c`). */
 function sourceGlob(extensions: readonly string[]): string {
-  return `**/*.{${extensions.map((ext) => ext.replace(/^\./, '').replace(/[*?{}[\],\\]/g, '?')).join(',')}}`;
+  return `**/*.{${extensions.map((ext) => globSafe(ext.replace(/^\./, ''))).join(',')}}`;
+}
+
+/** Globs of workspace-relative files (SBOM and VEX documents the model names); paths leaving the workspace are dropped. */
+export function fileGlobs(paths: readonly string[]): string[] {
+  return [...new Set(paths.filter((p) => p && !p.startsWith('/') && !p.split('/').includes('..')).map((p) => `**/${globSafe(p)}`))].sort();
 }
 
 /** What the language server watches whatever the config says: model files, the config, the lock, the baseline and the built-in source extensions. */
@@ -16,14 +27,16 @@ export function configuredSourceGlob(codeLanguages: Readonly<Record<string, stri
 }
 
 type Register = (globs: string[]) => Promise<{ dispose(): void } | undefined>;
+type Registration = { key: string; registration: Promise<{ dispose(): void } | undefined> };
 
 /**
  * The file watchers a host asks its client for: the base globs once, plus one registration for the
- * extensions the config adds, replaced whenever the config changes them.
+ * extensions the config adds and one for the SBOM and VEX files the model names, each replaced when it changes.
  */
 export class WatchedFiles {
   private started = false;
-  private configured?: { glob: string; registration: Promise<{ dispose(): void } | undefined> };
+  private configured?: Registration;
+  private named?: Registration;
 
   constructor(private readonly register: Register) {}
 
@@ -36,8 +49,19 @@ export class WatchedFiles {
   follow(codeLanguages: Readonly<Record<string, string>>): void {
     if (!this.started) return;
     const glob = configuredSourceGlob(codeLanguages);
-    if (glob === this.configured?.glob) return;
-    void this.configured?.registration.then((r) => r?.dispose());
-    this.configured = glob === undefined ? undefined : { glob, registration: this.register([glob]) };
+    this.configured = this.replace(this.configured, glob === undefined ? [] : [glob]);
+  }
+
+  /** Call after every (re)load of the model: the files it names outside the base globs. */
+  followFiles(paths: readonly string[]): void {
+    if (!this.started) return;
+    this.named = this.replace(this.named, fileGlobs(paths));
+  }
+
+  private replace(current: Registration | undefined, globs: string[]): Registration | undefined {
+    const key = globs.join('\n');
+    if (key === (current?.key ?? '')) return current;
+    void current?.registration.then((r) => r?.dispose());
+    return globs.length ? { key, registration: this.register(globs) } : undefined;
   }
 }

@@ -56,7 +56,7 @@ export class DiagnosticsPublisher {
       await session.settled();
       await session.ready;
       for (const r of session.roots) r.state?.check();
-      session.followLanguages();
+      session.followWatchedFiles();
       this.publishAll(false);
       this.status.soon();
     } catch (e) {

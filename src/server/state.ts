@@ -47,8 +47,8 @@ export type ChangeKind = 'config' | 'model' | 'code' | 'lock' | 'baseline' | 'ot
 export class WorkspaceState {
   config!: ResolvedConfig;
   private configProblems: LoadProblem[] = [];
-  /** SBOM and VEX documents the model names, read after the model files (src/core/model/load-sboms.ts). */
-  private sboms: { files: LoadedFile[]; problems: LoadProblem[] } = { files: [], problems: [] };
+  /** SBOM and VEX documents the model names, read after the model files (src/core/model/load-sboms.ts); `paths`: read or not, watched. */
+  sboms: { files: LoadedFile[]; problems: LoadProblem[]; paths: string[] } = { files: [], problems: [], paths: [] };
   private isModel: (p: string) => boolean = () => false;
   private files = new Set<string>();
   private sortedFiles: string[] = [];
@@ -222,7 +222,10 @@ export class WorkspaceState {
       if (kind === 'config') await this.reloadForConfig();
       else if (kind === 'lock') await this.loadLock();
       else if (kind === 'baseline') await this.loadBaseline();
-      if (kind === 'model') this.graphDirty = true;
+      if (kind === 'model' || this.sboms.paths.includes(path)) {
+        await this.loadSboms();
+        this.graphDirty = true;
+      }
       if (kind === 'code' || kind === 'lock') this.codeDirty = true;
       if (kind === 'code') this.linksChanged = true;
       return kind;
@@ -275,7 +278,7 @@ export class WorkspaceState {
         break;
       }
       default:
-        if (this.sboms.files.some((f) => f.file.path === path) || this.sboms.problems.some((p) => p.message.includes(`'${path}'`))) {
+        if (this.sboms.paths.includes(path)) {
           await this.loadSboms();
           this.graphDirty = true;
         }

@@ -42,7 +42,7 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
     );
     for (const p of next.code.problems) session.log(`not indexed: ${p}`);
   }
-  session.followLanguages();
+  session.followWatchedFiles();
   progress?.done();
   diagnostics.publishAll(true);
   status.send(false);

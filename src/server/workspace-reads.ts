@@ -3,7 +3,7 @@ import { resolveConfig } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { LoadProblem } from '../core/model/graph';
 import { loadModelBytes, loadModelText, oversizeFile, type LoadedFile } from '../core/model/load-file';
-import { loadSboms } from '../core/model/load-sboms';
+import { loadSboms, sbomPathsOf } from '../core/model/load-sboms';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import { readTestResults } from '../node/junit';
 import { cyclonedxSchemaValidator } from '../node/sbom-schemas';
@@ -46,9 +46,9 @@ export async function readConfigFile(host: Host, path: string, overlay: string |
 }
 
 /** The SBOM and VEX documents the loaded model files name, validated where a schema exists. */
-export function readSboms(host: Host, loads: Iterable<Load>, files: string[], config: ResolvedConfig): Promise<{ files: LoadedFile[]; problems: LoadProblem[] }> {
+export async function readSboms(host: Host, loads: Iterable<Load>, files: string[], config: ResolvedConfig): Promise<{ files: LoadedFile[]; problems: LoadProblem[]; paths: string[] }> {
   const ok = [...loads].filter((l): l is LoadedFile => !('problem' in l));
-  return loadSboms(host, ok, files, { maxBytes: config.maxSbomBytes, validate: cyclonedxSchemaValidator() });
+  return { ...(await loadSboms(host, ok, files, { maxBytes: config.maxSbomBytes, validate: cyclonedxSchemaValidator() })), paths: sbomPathsOf(ok) };
 }
 
 /** The config's JUnit results; undefined when none are configured or they could not be read at all. */

@@ -118,6 +118,11 @@ function componentItem(path: string, c: SbomComponent): ItemOf<'component'> {
   return { kind: 'component', id: c.id, file: path, node, idNode, data };
 }
 
+/** The workspace paths of the SBOM and VEX documents the loaded model names (a host watches them). */
+export function sbomPathsOf(loaded: LoadedFile[]): string[] {
+  return [...new Set(collectRefs(loaded).map((r) => r.path))].sort();
+}
+
 function collectRefs(loaded: LoadedFile[]): SbomRef[] {
   const out: SbomRef[] = [];
   const add = (file: LoadedFile, item: ModelItem, n: YNode | null | undefined) => {

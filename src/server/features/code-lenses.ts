@@ -14,6 +14,23 @@ function testCount(ctx: FeatureContext, id: string): number {
   return tests + codeLinksTo(ctx, id).filter((l) => l.relation === 'verifies').length;
 }
 
+/** The controls that treat a hazard or threat, named on either side. */
+function controlCount(ctx: FeatureContext, item: ModelItem): number {
+  const ids = new Set<string>();
+  for (const r of ctx.state.graph.refsTo.get(item.id) ?? []) if (r.from.kind === 'control') ids.add(r.from.id);
+  for (const r of ctx.state.graph.refs) if (r.from === item && r.target?.kind === 'control') ids.add(r.target.id);
+  return ids.size;
+}
+
+/** What a code lens says about a link's target: tests for what is verified, controls for what is treated. */
+function targetEvidence(ctx: FeatureContext, id: string): string | undefined {
+  const item = ctx.state.graph.byId.get(id);
+  if (!item) return 'unknown ID';
+  if (item.kind === 'hazard' || item.kind === 'threat') return count(controlCount(ctx, item), 'control');
+  if (item.kind === 'requirement' || item.kind === 'control') return count(testCount(ctx, id), 'test');
+  return undefined;
+}
+
 const TRACED: readonly ItemKind[] = ['requirement', 'control', 'threat', 'hazard'];
 const LENSED: readonly ItemKind[] = [...TRACED, 'zone', 'conduit', 'asset', 'flow', 'test'];
 
@@ -72,8 +89,8 @@ export function codeLenses(ctx: FeatureContext, path: string): CodeLens[] {
       const at = lspRange(sym ? sym.nameRange : l.symbolRange);
       const rv = ctx.state.reviewOf(l).state;
       const parts = [l.relation === 'implements' ? l.id : `${l.relation} ${l.id}`];
-      if (!ctx.state.graph.byId.has(l.id)) parts.push('unknown ID');
-      else if (l.relation !== 'verifies') parts.push(count(testCount(ctx, l.id), 'test'));
+      const evidence = l.relation === 'verifies' && ctx.state.graph.byId.has(l.id) ? undefined : targetEvidence(ctx, l.id);
+      if (evidence) parts.push(evidence);
       if (rv === 'suspect' || rv === 'reviewed') parts.push(rv);
       out.push({ range: at, command: { title: parts.join(' · '), command: CLIENT_COMMANDS.showReferences, arguments: [ctx.paths.toUri(path), l.range.start] } });
     }
