@@ -112,6 +112,27 @@ describe('spdf diff', function () {
     assert.deepEqual(d.findings.resolved, []);
   });
 
+  it('a finding whose message only changed its "did you mean" guesses is neither new nor resolved (the baseline fingerprint)', async () => {
+    const other = gitRepo(join(FIXTURE, 'workspace'));
+    try {
+      other.edit('model.spdf.yaml', (t) => t.replace('    controls: [CTRL-1]\n', '    controls: [CTRL-1, CTRL-9]\n'));
+      other.commit('dangling', 'a dangling control reference');
+      other.edit('model.spdf.yaml', (t) =>
+        t.replace('\nrequirements:\n', '  - id: CTRL-8\n    title: Rate limit check\n    type: technical\n    fda_category: authentication\n    implements: [SEC-REQ-2]\n\nrequirements:\n'),
+      );
+      other.commit('added', 'a control whose ID changes the guesses for CTRL-9');
+      const r = await runCli(['diff', 'dangling..added', '-f', 'json'], other.root);
+      assert.equal(r.code, 0, r.stderr);
+      const d = JSON.parse(r.stdout) as { findings: { new: { code: string; message: string }[]; resolved: { code: string; message: string }[] } };
+      const tm002 = (l: { code: string; message: string }[]) => l.filter((f) => f.code === 'TM002' && f.message.includes('CTRL-9'));
+      assert.deepEqual([tm002(d.findings.new), tm002(d.findings.resolved)], [[], []]);
+      const lint = await runCli(['lint', '-f', 'json', '--no-cache'], other.root);
+      assert.match(lint.stdout, /CTRL-9.*did you mean[^"]*CTRL-8/, 'the guesses for CTRL-9 did change, so the test compares two different messages');
+    } finally {
+      rmSync(other.root, { recursive: true, force: true });
+    }
+  });
+
   for (const [format, file] of [
     ['human', 'report.txt'],
     ['md', 'report.md'],

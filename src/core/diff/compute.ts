@@ -7,6 +7,8 @@ import type { MatrixCodeLink } from '../matrix/links';
 import { lineOf, type TraceIndex } from '../matrix/trace-index';
 import { traceIndexFromInputs } from '../matrix/trace-matrix';
 import type { ModelItem } from '../model/graph';
+import { Fingerprinter } from '../baseline/fingerprint';
+import { fingerprintKey } from '../baseline/format';
 import type { Finding } from '../types';
 import { idsOfSymbol, impactOfItems } from './impact';
 import { DIFF_FORMAT_VERSION, type CoverageSide, type DiffSide, type EvidenceDiff, type Impact, type ItemChange, type ItemRef, type LinkRef, type StatusChange } from './model';
@@ -57,14 +59,23 @@ function coverageSide(c: Coverage): CoverageSide {
   return { total: c.total, okOrJustified: c.byStatus.OK + c.byStatus.JUSTIFIED, ...(c.percent !== undefined ? { percent: c.percent } : {}) };
 }
 
-/** Findings of `a` not in `b`, matched on rule, file and message (never on lines, so moved text matches), counting repeats. */
-function findingsOnlyIn(a: readonly Finding[], b: readonly Finding[]): Finding[] {
-  const key = (f: Finding) => `${f.code}\u0000${f.file}\u0000${f.message}`;
+/**
+ * Findings of `a` not in `b`, matched on the baseline's fingerprint (rule, file, item or symbol, key path,
+ * message without positions; never lines), counting repeats: "new" here is "new" against a baseline.
+ */
+function findingsOnlyIn(a: DiffSide, b: DiffSide): Finding[] {
+  const keyIn = (side: DiffSide) => {
+    const fp = new Fingerprinter({ graph: side.inputs.graph, code: side.inputs.code });
+    return (f: Finding) => fingerprintKey(fp.of(f));
+  };
+  const keyA = keyIn(a);
+  const keyB = keyIn(b);
   const left = new Map<string, number>();
-  for (const f of b) left.set(key(f), (left.get(key(f)) ?? 0) + 1);
-  return a.filter((f) => {
-    const n = left.get(key(f)) ?? 0;
-    if (n > 0) left.set(key(f), n - 1);
+  for (const f of b.lint.findings) left.set(keyB(f), (left.get(keyB(f)) ?? 0) + 1);
+  return a.lint.findings.filter((f) => {
+    const k = keyA(f);
+    const n = left.get(k) ?? 0;
+    if (n > 0) left.set(k, n - 1);
     return n === 0;
   });
 }
@@ -166,7 +177,7 @@ export function diffEvidence(base: DiffSide, head: DiffSide): EvidenceDiff {
     links: { added: linksAdded.sort(byLink), removed: linksRemoved.sort(byLink), becameSuspect: becameSuspect.sort(byLink), symbolsChanged: symbolsChanged.sort(byLink) },
     statuses: statuses.sort(byIdKind),
     coverage: { before: covA, after: covB, ...(delta !== undefined ? { delta } : {}) },
-    findings: { new: findingsOnlyIn(head.lint.findings, base.lint.findings), resolved: findingsOnlyIn(base.lint.findings, head.lint.findings) },
+    findings: { new: findingsOnlyIn(head, base), resolved: findingsOnlyIn(base, head) },
     impact,
     problems: [...base.problems.map((p) => `${base.label}: ${p}`), ...head.problems.map((p) => `${head.label}: ${p}`)],
   };
