@@ -45,14 +45,28 @@ const run = (cmd, args, env) =>
     p.on('exit', (c) => (c === 0 ? res(out) : rej(new Error(`${cmd} exited ${c}: ${out}`))));
   });
 
+/**
+ * Opens `file` through Quick Open and goes to line:column. Enter is pressed only once a row naming the file is
+ * listed (the recent-files list shows before the typed name filters it), and the whole step is retried.
+ */
 async function openAt(page, file, line, column) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
-  await page.keyboard.type(file);
-  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`.monaco-editor[data-uri$="${file.split('/').pop()}"] .view-lines`, { timeout: 30000 });
+  const name = file.split('/').pop();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click().catch(() => undefined);
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
+      await page.keyboard.type(file);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20000 });
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`.monaco-editor[data-uri$="${name}"] .view-lines`, { timeout: 30000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      lap(`opening ${file} (attempt ${attempt}) failed: ${e.message.split('\n')[0]}; again`);
+    }
+  }
   await page.keyboard.press('Control+G');
   await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
   await page.keyboard.type(`${line}:${column}`);
