@@ -16,6 +16,12 @@ export interface TreeCursorLike {
   gotoParent(): boolean;
 }
 
+/** A cursor that can also jump to a node by its pre-order descendant index (for arenas filled on demand). */
+export interface SeekableCursorLike extends TreeCursorLike {
+  readonly currentDescendantIndex: number;
+  gotoDescendant(index: number): void;
+}
+
 /** Names of a grammar's node types and fields by id (web-tree-sitter's `Language.types` / `.fields`). */
 export interface GrammarNames {
   readonly types: readonly (string | null | undefined)[];
@@ -32,11 +38,14 @@ const NAMED = 2;
 const MISSING = 4;
 
 /**
- * A whole syntax tree copied into flat typed arrays in one pre-order cursor walk, so that indexing a file
- * crosses into wasm a handful of times per node (instead of allocating a wasm-backed Node object for every
- * `parent`, `children` or `nextSibling`), and the tree-sitter tree can be deleted right after the walk.
- * `root()` gives SyntaxNodeLike views with the same answers as web-tree-sitter's nodes (only visible nodes,
- * UTF-16 indices, rows and columns from the text; `hasError` computed bottom-up from ERROR and MISSING nodes).
+ * A syntax tree copied into flat typed arrays, so that indexing a file crosses into wasm a handful of times
+ * per node (instead of allocating a wasm-backed Node object for every `parent`, `children` or `nextSibling`).
+ * `fromCursor` copies the whole tree in one pre-order walk (the tree can be deleted right after);
+ * `onDemand` copies a node's children the first time they are read, so indexing reads only the containers,
+ * the definitions and the paths down to the tags, never whole function bodies (the tree must outlive the
+ * arena). `root()` gives SyntaxNodeLike views with the same answers as web-tree-sitter's nodes (only visible
+ * nodes, UTF-16 indices, rows and columns from the text; `hasError` computed bottom-up from ERROR and MISSING
+ * nodes, which is why a tree with errors is always copied whole).
  */
 export class SyntaxArena {
   count = 0;
@@ -50,6 +59,12 @@ export class SyntaxArena {
   lastChild: Int32Array;
   next: Int32Array;
   prev: Int32Array;
+  /** Whether a node's children are copied (always, in a whole copy). */
+  private expanded: Uint8Array;
+  /** Each node's descendant index in the tree-sitter tree (on-demand arenas only). */
+  private descendant: Int32Array;
+  private seek: SeekableCursorLike | undefined;
+  private readonly namedByType: number[] = [];
   private readonly views: (ArenaNode | undefined)[] = [];
   private lines: LineIndex | undefined;
 
@@ -68,6 +83,8 @@ export class SyntaxArena {
     this.lastChild = new Int32Array(capacity);
     this.next = new Int32Array(capacity);
     this.prev = new Int32Array(capacity);
+    this.expanded = new Uint8Array(capacity);
+    this.descendant = new Int32Array(capacity);
   }
 
   /**
@@ -76,21 +93,15 @@ export class SyntaxArena {
    */
   static fromCursor(cursor: TreeCursorLike, names: GrammarNames, text: string, treeHasError: boolean): SyntaxArena {
     const arena = new SyntaxArena(text, names, Math.max(64, text.length >> 2));
-    const namedByType: number[] = [];
-    const named = (type: number): boolean => {
-      let known = namedByType[type];
-      if (known === undefined) namedByType[type] = known = names.isNamed(type) ? 1 : 0;
-      return known === 1;
-    };
-    let current = arena.add(NO_NODE, cursor, named, treeHasError);
+    let current = arena.add(NO_NODE, cursor, treeHasError);
     for (;;) {
       if (cursor.gotoFirstChild()) {
-        current = arena.add(current, cursor, named, treeHasError);
+        current = arena.add(current, cursor, treeHasError);
         continue;
       }
       for (;;) {
         if (cursor.gotoNextSibling()) {
-          current = arena.add(arena.parent[current], cursor, named, treeHasError);
+          current = arena.add(arena.parent[current], cursor, treeHasError);
           break;
         }
         if (!cursor.gotoParent()) return arena.finish();
@@ -100,7 +111,41 @@ export class SyntaxArena {
     }
   }
 
-  private add(parent: number, cursor: TreeCursorLike, named: (type: number) => boolean, treeHasError: boolean): number {
+  /**
+   * An arena over a tree without errors (`rootNode.hasError` false) that copies children when first read.
+   * `cursor` (positioned on the root) must stay valid, and no other walk may move it, while the arena is used.
+   */
+  static onDemand(cursor: SeekableCursorLike, names: GrammarNames, text: string): SyntaxArena {
+    const arena = new SyntaxArena(text, names, 256);
+    arena.seek = cursor;
+    arena.descendant[arena.add(NO_NODE, cursor, false)] = cursor.currentDescendantIndex;
+    return arena;
+  }
+
+  private named(type: number): boolean {
+    let known = this.namedByType[type];
+    if (known === undefined) this.namedByType[type] = known = this.names.isNamed(type) ? 1 : 0;
+    return known === 1;
+  }
+
+  /** First child of node `i`, copying its children first in an on-demand arena. */
+  childOf(i: number): number {
+    if (!this.expanded[i]) this.expand(i);
+    return this.firstChild[i];
+  }
+
+  private expand(i: number): void {
+    this.expanded[i] = 1;
+    const cursor = this.seek!;
+    cursor.gotoDescendant(this.descendant[i]);
+    if (!cursor.gotoFirstChild()) return;
+    do {
+      const child = this.add(i, cursor, false);
+      this.descendant[child] = cursor.currentDescendantIndex;
+    } while (cursor.gotoNextSibling());
+  }
+
+  private add(parent: number, cursor: TreeCursorLike, treeHasError: boolean): number {
     const i = this.count++;
     if (i === this.typeId.length) this.grow();
     const type = cursor.nodeTypeId;
@@ -108,7 +153,7 @@ export class SyntaxArena {
     this.fieldId[i] = parent === NO_NODE ? 0 : cursor.currentFieldId;
     this.start[i] = cursor.startIndex;
     this.end[i] = cursor.endIndex;
-    let flags = named(type) ? NAMED : 0;
+    let flags = this.named(type) ? NAMED : 0;
     if (treeHasError) {
       if (cursor.nodeIsMissing) flags |= MISSING | HAS_ERROR;
       if (type === ERROR_TYPE) flags |= HAS_ERROR;
@@ -143,9 +188,14 @@ export class SyntaxArena {
       b.set(a);
       return b;
     };
-    const flags = new Uint8Array(size);
-    flags.set(this.flags);
-    this.flags = flags;
+    const grow8 = (a: Uint8Array) => {
+      const b = new Uint8Array(size);
+      b.set(a);
+      return b;
+    };
+    this.flags = grow8(this.flags);
+    this.expanded = grow8(this.expanded);
+    this.descendant = grow32(this.descendant);
     this.typeId = grow16(this.typeId);
     this.fieldId = grow16(this.fieldId);
     this.start = grow32(this.start);
@@ -159,6 +209,7 @@ export class SyntaxArena {
 
   /** Propagates hasError to ancestors (children come after their parent in pre-order). */
   private finish(): this {
+    this.expanded.fill(1);
     for (let i = this.count - 1; i > 0; i--) if (this.flags[i] & HAS_ERROR) this.flags[this.parent[i]] |= HAS_ERROR;
     return this;
   }
@@ -198,7 +249,7 @@ export class SyntaxArena {
     let node = from;
     for (let descended = true; descended;) {
       descended = false;
-      for (let child = this.firstChild[node]; child !== NO_NODE; child = this.next[child]) {
+      for (let child = this.childOf(node); child !== NO_NODE; child = this.next[child]) {
         const end = this.end[child];
         if (end < rangeEnd) continue;
         const start = this.start[child];
@@ -253,7 +304,7 @@ class ArenaNode implements SyntaxNodeLike {
   get children(): readonly SyntaxNodeLike[] {
     if (!this.childList) {
       const list: ArenaNode[] = [];
-      for (let c = this.arena.firstChild[this.i]; c !== NO_NODE; c = this.arena.next[c]) list.push(this.arena.node(c)!);
+      for (let c = this.arena.childOf(this.i); c !== NO_NODE; c = this.arena.next[c]) list.push(this.arena.node(c)!);
       this.childList = list;
     }
     return this.childList;
@@ -261,7 +312,7 @@ class ArenaNode implements SyntaxNodeLike {
   get namedChildren(): readonly SyntaxNodeLike[] {
     if (!this.namedList) {
       const list: ArenaNode[] = [];
-      for (let c = this.arena.firstChild[this.i]; c !== NO_NODE; c = this.arena.next[c]) if (this.arena.isNamed(c)) list.push(this.arena.node(c)!);
+      for (let c = this.arena.childOf(this.i); c !== NO_NODE; c = this.arena.next[c]) if (this.arena.isNamed(c)) list.push(this.arena.node(c)!);
       this.namedList = list;
     }
     return this.namedList;
@@ -276,7 +327,7 @@ class ArenaNode implements SyntaxNodeLike {
     // An ERROR node has no production, so no fields (the cursor still reports the ones its children had).
     if (this.arena.typeId[this.i] === ERROR_TYPE) return null;
     const fields = this.arena.names.fields;
-    for (let c = this.arena.firstChild[this.i]; c !== NO_NODE; c = this.arena.next[c]) {
+    for (let c = this.arena.childOf(this.i); c !== NO_NODE; c = this.arena.next[c]) {
       const id = this.arena.fieldId[c];
       if (id !== 0 && fields[id] === fieldName) return this.arena.node(c);
     }

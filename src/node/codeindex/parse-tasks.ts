@@ -2,7 +2,7 @@ import { indexCodeFile, unreadableIndex } from '../../core/codelinks/index-code-
 import type { CodeLanguage } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
 import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from '../../core/codelinks/tag-syntaxes';
-import { arenaOf } from '../treesitter/tree-arena';
+import { treeView } from '../treesitter/tree-arena';
 import type { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
 
 export interface ParseTask {
@@ -46,15 +46,18 @@ export async function parseTasks(runtime: TreeSitterRuntime, tasks: readonly Par
   const results: CodeFileIndex[] = [];
   for (const task of tasks) {
     try {
-      // Copy the tree into plain arrays in one cursor walk and free the wasm tree before indexing.
+      // The arena copies only the nodes indexing reads; nothing else may call tree-sitter until disposed.
       const tree = await runtime.parse(task.language, task.text);
-      let root;
       try {
-        root = arenaOf(tree, task.text).root();
+        const view = treeView(tree, task.text);
+        try {
+          results.push(indexCodeFile({ ...task, root: view.root }, compiled));
+        } finally {
+          view.dispose();
+        }
       } finally {
         tree.delete();
       }
-      results.push(indexCodeFile({ ...task, root }, compiled));
     } catch (error) {
       results.push(unreadableIndex(task.file, task.language, task.text, compiled, `could not parse: ${(error as Error).message}`));
     }

@@ -1,5 +1,6 @@
 import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
-import { type GrammarNames, SyntaxArena, type TreeCursorLike } from '../../core/codelinks/syntax-arena';
+import { type GrammarNames, SyntaxArena, type SeekableCursorLike } from '../../core/codelinks/syntax-arena';
+import type { SyntaxNodeLike } from '../../core/codelinks/syntax-node';
 
 /**
  * The raw wasm exports web-tree-sitter's TreeCursor wraps. Emscripten assigns them to the options object
@@ -18,6 +19,8 @@ interface RawModule {
   _ts_tree_cursor_current_field_id_wasm(tree: number): number;
   _ts_tree_cursor_start_index_wasm(tree: number): number;
   _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_current_descendant_index_wasm(tree: number): number;
+  _ts_tree_cursor_goto_descendant_wasm(tree: number, index: number): void;
 }
 
 const RAW_EXPORTS = [
@@ -30,6 +33,8 @@ const RAW_EXPORTS = [
   '_ts_tree_cursor_current_field_id_wasm',
   '_ts_tree_cursor_start_index_wasm',
   '_ts_tree_cursor_end_index_wasm',
+  '_ts_tree_cursor_current_descendant_index_wasm',
+  '_ts_tree_cursor_goto_descendant_wasm',
 ] as const;
 
 let raw: { module: RawModule; transferBuffer: number } | undefined;
@@ -41,14 +46,19 @@ export function adoptRuntimeModule(module: unknown): void {
   raw = { module: m as RawModule, transferBuffer: (m as RawModule)._ts_init() };
 }
 
-/** For tests: force the public TreeCursor path. */
-export function setRawCursorEnabled(enabled: boolean, module?: unknown): void {
-  if (!enabled) raw = undefined;
-  else if (module) adoptRuntimeModule(module);
+let parked: typeof raw;
+
+/** For tests: force the public TreeCursor path (false), or go back to the raw one (true). */
+export function setRawCursorEnabled(enabled: boolean): void {
+  if (enabled) raw ??= parked;
+  else {
+    parked = raw ?? parked;
+    raw = undefined;
+  }
 }
 
 /** A cursor living in the transfer buffer. Valid only until another web-tree-sitter call is made. */
-class BufferCursor implements TreeCursorLike {
+class BufferCursor implements SeekableCursorLike {
   constructor(
     private readonly m: RawModule,
     private readonly tree: number,
@@ -77,6 +87,12 @@ class BufferCursor implements TreeCursorLike {
   gotoParent(): boolean {
     return this.m._ts_tree_cursor_goto_parent_wasm(this.tree) === 1;
   }
+  get currentDescendantIndex(): number {
+    return this.m._ts_tree_cursor_current_descendant_index_wasm(this.tree);
+  }
+  gotoDescendant(index: number): void {
+    this.m._ts_tree_cursor_goto_descendant_wasm(this.tree, index);
+  }
 }
 
 /** Type and field names, with named-ness looked up once per type id before any walk (no wasm calls during one). */
@@ -91,25 +107,57 @@ function grammarNames(language: Language): GrammarNames {
 
 const namesByLanguage = new WeakMap<Language, GrammarNames>();
 
-/** Copies `tree` (parsed from exactly `text`) into a SyntaxArena. The tree stays owned by the caller. */
-export function arenaOf(tree: Tree, text: string): SyntaxArena {
-  const language = tree.language;
+function namesOf(language: Language): GrammarNames {
   let names = namesByLanguage.get(language);
   if (!names) namesByLanguage.set(language, (names = grammarNames(language)));
+  return names;
+}
+
+export interface TreeView {
+  readonly arena: SyntaxArena;
+  readonly root: SyntaxNodeLike;
+  /** Frees the cursor; call before any other web-tree-sitter call and before deleting the tree. */
+  dispose(): void;
+}
+
+/**
+ * The arena of `tree` (parsed from exactly `text`): filled on demand when `onDemand` and the tree has no
+ * errors (then nothing else may call web-tree-sitter until `dispose`), otherwise copied whole.
+ */
+export function treeView(tree: Tree, text: string, onDemand = true): TreeView {
+  const names = namesOf(tree.language);
   const hasError = tree.rootNode.hasError;
+  const lazy = onDemand && !hasError;
   const cursor: TreeCursor = tree.walk();
+  let disposed = false;
+  const viewOf = (arena: SyntaxArena, dispose: () => void): TreeView => ({
+    arena,
+    root: arena.root(),
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      dispose();
+    },
+  });
   try {
-    if (!raw) return SyntaxArena.fromCursor(cursor, names, text, hasError);
+    if (!raw) {
+      const arena = lazy ? SyntaxArena.onDemand(cursor, names, text) : SyntaxArena.fromCursor(cursor, names, text, hasError);
+      return viewOf(arena, () => cursor.delete());
+    }
     // tree.walk() left the new cursor in the transfer buffer; walk it there, then copy it back to delete it.
     const { module, transferBuffer } = raw;
     const treeAddress = (tree as unknown as Record<number, number>)[0];
-    const arena = SyntaxArena.fromCursor(new BufferCursor(module, treeAddress), names, text, hasError);
-    const heap = module.HEAP32;
-    const at = transferBuffer >> 2;
-    const handle = cursor as unknown as Record<number, number>;
-    for (let k = 0; k < 4; k++) handle[k] = heap[at + k];
-    return arena;
-  } finally {
+    const inBuffer = new BufferCursor(module, treeAddress);
+    const arena = lazy ? SyntaxArena.onDemand(inBuffer, names, text) : SyntaxArena.fromCursor(inBuffer, names, text, hasError);
+    return viewOf(arena, () => {
+      const heap = module.HEAP32;
+      const at = transferBuffer >> 2;
+      const handle = cursor as unknown as Record<number, number>;
+      for (let k = 0; k < 4; k++) handle[k] = heap[at + k];
+      cursor.delete();
+    });
+  } catch (error) {
     cursor.delete();
+    throw error;
   }
 }
