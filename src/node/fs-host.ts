@@ -1,5 +1,5 @@
 // @spdf implements SPDF-FC-SYMLINK
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Host } from '../core/host';
 import { IndexNotes } from './codeindex/index-notes';
@@ -34,15 +34,17 @@ export class FsHost implements Host {
     return this.listing;
   }
 
+  // Synchronous calls: for thousands of small files, each async call's thread-pool round trip (open, fstat,
+  // read, close) costs several times the read itself.
   async readFile(path: string): Promise<Uint8Array> {
     await this.refuseOutside(path);
-    return fs.readFile(join(this.root, path));
+    return readFileSync(join(this.root, path));
   }
 
   async statSize(path: string): Promise<number | undefined> {
     try {
       await this.refuseOutside(path);
-      return (await fs.stat(join(this.root, path))).size;
+      return statSync(join(this.root, path)).size;
     } catch {
       return undefined;
     }

@@ -116,7 +116,7 @@ export class SyntaxArena {
    * `cursor` (positioned on the root) must stay valid, and no other walk may move it, while the arena is used.
    */
   static onDemand(cursor: SeekableCursorLike, names: GrammarNames, text: string): SyntaxArena {
-    const arena = new SyntaxArena(text, names, 256);
+    const arena = new SyntaxArena(text, names, 64);
     arena.seek = cursor;
     arena.descendant[arena.add(NO_NODE, cursor, false)] = cursor.currentDescendantIndex;
     return arena;

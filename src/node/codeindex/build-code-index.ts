@@ -82,6 +82,7 @@ export interface CodeIndexResult {
 const WORKER_THRESHOLD_BYTES = 384 * 1024;
 const BATCH_BYTES = 96 * 1024;
 const READ_CONCURRENCY = 32;
+const YIELD_EVERY = 64;
 
 function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
   return !!value && typeof (value as PromiseLike<T>).then === 'function';
@@ -155,9 +156,15 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
 
   const readAll = async (list: readonly string[], secondPass: boolean): Promise<void> => {
     let next = 0;
+    // Hosts may read synchronously: every so many files all readers pause together to let events in.
+    let pause: Promise<void> | undefined;
     await Promise.all(
       Array.from({ length: Math.min(READ_CONCURRENCY, list.length) }, async () => {
-        while (next < list.length) await readOne(list[next++], secondPass);
+        while (next < list.length) {
+          if (next % YIELD_EVERY === YIELD_EVERY - 1) pause = new Promise((resolve) => setImmediate(resolve));
+          if (pause) await pause;
+          await readOne(list[next++], secondPass);
+        }
       }),
     );
   };

@@ -1,4 +1,4 @@
-import * as fs from 'node:fs/promises';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Host } from '../../core/host';
 import { walkWorkspace, type WalkOptions } from './workspace-walker';
@@ -10,14 +10,16 @@ export function createFsReadHost(root: string, walkOptions: WalkOptions = {}): H
     async listFiles() {
       return (await walkWorkspace(root, walkOptions)).files;
     },
-    async readFile(file) {
-      return fs.readFile(abs(file));
+    // Synchronous: an async read's thread-pool round trips cost more than reading a small source file.
+    readFile(file) {
+      // The executor's throw becomes the rejection.
+      return new Promise((resolve) => resolve(fs.readFileSync(abs(file))));
     },
-    async statSize(file) {
+    statSize(file) {
       try {
-        return (await fs.stat(abs(file))).size;
+        return Promise.resolve(fs.statSync(abs(file)).size);
       } catch {
-        return undefined;
+        return Promise.resolve(undefined);
       }
     },
   };
