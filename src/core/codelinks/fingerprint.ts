@@ -26,11 +26,46 @@ export function normalizedCode(root: SyntaxNodeLike, text: string, start: number
     }
   }
   kept.push(text.slice(cursor, end));
-  return kept
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .replace(/(?<=[^\w$]) | (?=[^\w$])/g, '')
-    .trim();
+  return squeezeWhitespace(kept.join(' '));
+}
+
+/** JavaScript's `\s` (and `trim`'s whitespace). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `[\w$]`. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+}
+
+/**
+ * Whitespace removed except one space between two word characters, in one pass: the same string as
+ * `.replace(/\s+/g, ' ').replace(/(?<=[^\w$]) | (?=[^\w$])/g, '').trim()`, in about half the time.
+ */
+export function squeezeWhitespace(text: string): string {
+  const out: string[] = [];
+  let segmentStart = -1;
+  let last = -1;
+  let spaceBefore = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (segmentStart >= 0) out.push(text.slice(segmentStart, i));
+      segmentStart = -1;
+      spaceBefore = last !== -1;
+      continue;
+    }
+    if (segmentStart < 0) {
+      if (spaceBefore && isWordChar(last) && isWordChar(c)) out.push(' ');
+      spaceBefore = false;
+      segmentStart = i;
+    }
+    last = c;
+  }
+  if (segmentStart >= 0) out.push(text.slice(segmentStart));
+  return out.join('');
 }
 
 /** A marker inside a string literal or another token: continue after that token, not inside it. */
