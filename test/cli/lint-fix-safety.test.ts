@@ -1,6 +1,6 @@
 // @spdf verifies SPDF-CMD-FIX
 import assert from 'node:assert/strict';
-import { promises as fsp, readFileSync, writeFileSync } from 'node:fs';
+import fs, { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixFile } from '../../src/cli/commands/lint';
 import { runCli, tempWorkspace } from '../support/cli';
@@ -41,11 +41,11 @@ describe('spdf lint --fix never damages a model', () => {
     const root = tempWorkspace({ 'spdf.config.yaml': CONFIG, 'm.spdf.yaml': model });
     const abs = join(root, 'm.spdf.yaml');
     const saved = `# saved meanwhile\n${model}`;
-    const original = fsp.readFile;
+    const original = fs.readFileSync;
     // The first read is the model load; the editor saves right after it.
     let reads = 0;
-    fsp.readFile = (async (...a: Parameters<typeof original>) => {
-      const r = await original(...a);
+    fs.readFileSync = ((...a: Parameters<typeof original>) => {
+      const r = original(...a);
       if (a[0] === abs && reads++ === 0) writeFileSync(abs, saved);
       return r;
     }) as typeof original;
@@ -55,7 +55,7 @@ describe('spdf lint --fix never damages a model', () => {
       assert.doesNotMatch(r.stdout, /^fixed /m);
       assert.equal(r.code, 2);
     } finally {
-      fsp.readFile = original;
+      fs.readFileSync = original;
     }
     assert.equal(readFileSync(abs, 'utf8'), saved);
   });
