@@ -44,26 +44,6 @@ async function readShard(dir: string, shard: number, key: string): Promise<Recor
   return {};
 }
 
-/** The JSON each index was parsed from, so that saving the cache does not stringify it again. */
-const jsonOfIndex = new WeakMap<CodeFileIndex, string>();
-
-/** Parses an index sent as JSON (by a parse worker) and remembers its text for the cache. */
-export function parseIndexJson(json: string): CodeFileIndex {
-  const index = JSON.parse(json) as CodeFileIndex;
-  jsonOfIndex.set(index, json);
-  return index;
-}
-
-/** A shard's text: exactly `JSON.stringify(data)`, reusing the JSON indexes were parsed from. */
-function shardBody(key: string, files: Record<string, CacheEntry>): string {
-  const entries = Object.keys(files).map((file) => {
-    const [hash, tagged, index] = files[file];
-    const json = index === 0 ? '0' : (jsonOfIndex.get(index) ?? JSON.stringify(index));
-    return `${JSON.stringify(file)}:[${JSON.stringify(hash)},${tagged},${json}]`;
-  });
-  return `{"format":${CODE_INDEX_FORMAT},"optionsKey":${JSON.stringify(key)},"files":{${entries.join(',')}}}`;
-}
-
 export function contentHash(bytes: Uint8Array): string {
   return sha256Hex(bytes);
 }
@@ -143,7 +123,7 @@ export class CodeIndexCache {
           if (!changed[shard]) return;
           const target = shardFile(this.dir, shard);
           if (Object.keys(files).length === 0) return fs.rm(target, { force: true });
-          const body = shardBody(this.key, files);
+          const body = JSON.stringify({ format: CODE_INDEX_FORMAT, optionsKey: this.key, files } satisfies CacheData);
           await writeFileAtomic(target, `${sha256Hex(body)}\n${body}`, { mode: 0o600 });
         }),
       );

@@ -17,9 +17,8 @@ async function answer(request: ParseRequest): Promise<void> {
   let response: ParseResponse;
   try {
     runtime ??= TreeSitterRuntime.create({ wasmDir: request.wasmDir });
-    // JSON strings cross faster than structured-cloning thousands of small range objects.
-    const results = await parseTasks(await runtime, request.tasks, request.syntaxes);
-    response = { id: request.id, results: [], json: results.map((index) => JSON.stringify(index)) };
+    // One JSON string crosses faster than structured-cloning thousands of small range objects.
+    response = { id: request.id, results: [], json: JSON.stringify(await parseTasks(await runtime, request.tasks, request.syntaxes)) };
   } catch (error) {
     response = { id: request.id, results: [], error: (error as Error).stack ?? String(error) };
   }

@@ -23,8 +23,8 @@ export interface ParseRequest {
 export interface ParseResponse {
   id: number;
   results: CodeFileIndex[];
-  /** Each result as JSON (workers send this; `results` is then empty): the cache writes these strings as they are. */
-  json?: string[];
+  /** The results as JSON (workers send this; `results` is then empty). */
+  json?: string;
   error?: string;
 }
 

@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CodeFileIndex } from '../../core/codelinks/model';
-import { parseIndexJson } from './code-index-cache';
 import type { TagSyntaxOptions } from '../../core/codelinks/tag-syntaxes';
 import type { ParseRequest, ParseResponse, ParseTask } from './parse-tasks';
 
@@ -96,7 +95,7 @@ export class ParseWorkerPool {
     entry.busy = false;
     if (pending) {
       if (response.error) pending.reject(new Error(response.error));
-      else pending.resolve(response.json !== undefined ? response.json.map(parseIndexJson) : response.results);
+      else pending.resolve(response.json !== undefined ? (JSON.parse(response.json) as CodeFileIndex[]) : response.results);
     }
     this.dispatch();
   }
