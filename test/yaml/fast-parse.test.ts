@@ -40,7 +40,12 @@ describe('YAML fast path against the reference path', () => {
     const paths: PathTaken[] = [];
     for (const rule of RULES)
       for (const example of [...rule.meta.examples.valid, ...rule.meta.examples.invalid]) {
-        const files = typeof example === 'string' ? [example] : Object.entries(example).filter(([path]) => /\.ya?ml$/.test(path)).map(([, text]) => text);
+        const files =
+          typeof example === 'string'
+            ? [example]
+            : Object.entries(example)
+                .filter(([path]) => /\.ya?ml$/.test(path))
+                .map(([, text]) => text);
         for (const text of files) paths.push(differential(text, undefined, `${rule.meta.code} example`));
       }
     const counts = tally(paths);

@@ -40,3 +40,51 @@ export function corePlainValue(text: string): YScalarValue {
   if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
   return text;
 }
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+};
+const HEX = /^[0-9a-fA-F]+$/;
+
+/** The value of a one-line double-quoted scalar's text between the quotes, or undefined for an escape `yaml` rejects. */
+export function doubleQuotedValue(raw: string): string | undefined {
+  if (!raw.includes('\\')) return raw;
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const next = raw[++i];
+    const simple = ESCAPES[next];
+    if (simple !== undefined) {
+      out += simple;
+      continue;
+    }
+    const length = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
+    const hex = raw.substr(i + 1, length);
+    if (length === 0 || hex.length !== length || !HEX.test(hex)) return undefined;
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff) return undefined;
+    out += String.fromCodePoint(code);
+    i += length;
+  }
+  return out;
+}

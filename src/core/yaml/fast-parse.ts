@@ -1,6 +1,6 @@
 // @spdf implements SPDF-FC-LOAD
 import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode';
-import { corePlainValue } from './core-scalar';
+import { corePlainValue, doubleQuotedValue } from './core-scalar';
 
 /**
  * A fast reader for the plain subset of YAML that models are written in: one document whose root is a block
@@ -40,27 +40,6 @@ const SQUOTE = 39;
 /** Characters that cannot start a plain scalar in this subset (YAML indicators). */
 const NOT_PLAIN_START = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 const FLOW_STOP = new Set([...',[]{}#:'].map((c) => c.charCodeAt(0)));
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  N: '\u0085',
-  _: '\u00a0',
-  L: '\u2028',
-  P: '\u2029',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-};
-const HEX = /^[0-9a-fA-F]+$/;
 
 class FastParser {
   // The current line: its start, indentation, first content offset, content end (before \r\n) and next line.
@@ -175,7 +154,7 @@ class FastParser {
     for (;;) {
       if (!key || seen.has(key.value) || key.value === '<<') unsupported();
       seen.add(key.value);
-      const value = this.value(this.afterKey, indent, depth + 1, true);
+      const value = this.value(this.afterKey, indent, depth + 1, true, false);
       pairs.push({ key, value });
       if (this.eof || this.ind < indent) return this.close(map, indent);
       if (this.ind !== indent) unsupported();
@@ -188,6 +167,8 @@ class FastParser {
     const indent = start - this.ls;
     const items: (YNode | null)[] = [];
     const seq: YSeq = { kind: 'seq', start, end: 0, items };
+    // Comment lines left pending before a `-` belong to that item: an empty one then ends after its trailing lines.
+    let commentBefore = false;
     for (;;) {
       let p = this.cs + 1;
       while (this.s.charCodeAt(p) === SPACE) p++;
@@ -195,9 +176,10 @@ class FastParser {
       const key = p < this.le ? this.key(p, depth + 2) : null;
       if (key) {
         items.push(this.map(p, key, depth + 1));
-      } else items.push(this.value(p, indent, depth + 1, false));
+      } else items.push(this.value(p, indent, depth + 1, false, commentBefore));
       if (this.eof || this.ind < indent) return this.close(seq, indent);
       if (this.ind !== indent || !this.isSeqDash(this.cs)) unsupported();
+      commentBefore = this.trailComment >= 0;
     }
   }
 
@@ -212,7 +194,7 @@ class FastParser {
   }
 
   /** The value of a map pair or sequence item whose content may start at `p` on the current line. */
-  private value(p: number, indent: number, depth: number, inMap: boolean): YNode {
+  private value(p: number, indent: number, depth: number, inMap: boolean, commentBefore: boolean): YNode {
     const s = this.s;
     while (s.charCodeAt(p) === SPACE) p++;
     if (p < this.le && s.charCodeAt(p) !== HASH) {
@@ -228,7 +210,7 @@ class FastParser {
     if (inMap && !this.eof && this.ind === indent && this.isSeqDash(this.cs)) unsupported();
     if (depth > this.maxDepth) unsupported();
     // An empty value keeps the blank and comment lines after it (they never move to an outer collection).
-    this.lastEnd = sameLineComment || this.anyComment ? this.trailEnd : p;
+    this.lastEnd = sameLineComment || commentBefore || this.anyComment ? this.trailEnd : p;
     this.trailComment = -1;
     return { kind: 'scalar', start: p, end: p, value: null };
   }
@@ -312,6 +294,10 @@ class FastParser {
     return { kind: 'scalar', start: p, end, value: corePlainValue(s.slice(p, end)) };
   }
 
+  private doubleQuoted(p: number, end: number): string {
+    return doubleQuotedValue(this.s.slice(p + 1, end - 1)) ?? unsupported();
+  }
+
   private quoted(p: number): YScalar {
     const end = this.quotedEnd(p);
     if (end < 0) unsupported();
@@ -332,34 +318,6 @@ class FastParser {
       }
     }
     return -1;
-  }
-
-  private doubleQuoted(p: number, end: number): string {
-    const s = this.s;
-    const raw = s.slice(p + 1, end - 1);
-    if (!raw.includes('\\')) return raw;
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-      const ch = raw[i];
-      if (ch !== '\\') {
-        out += ch;
-        continue;
-      }
-      const next = raw[++i];
-      const simple = ESCAPES[next];
-      if (simple !== undefined) {
-        out += simple;
-        continue;
-      }
-      const length = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
-      const hex = raw.substr(i + 1, length);
-      if (length === 0 || hex.length !== length || !HEX.test(hex)) unsupported();
-      const code = parseInt(hex, 16);
-      if (code > 0x10ffff) unsupported();
-      out += String.fromCodePoint(code);
-      i += length;
-    }
-    return out;
   }
 
   /** A flow sequence or mapping that closes on this line, with scalars and flow collections inside. */
