@@ -110,11 +110,22 @@ const flowSeq: fc.Arbitrary<string> = fc.letrec<{ seq: string; item: string }>((
 const FLOW_KEYS = KEYS.filter(([k]) => !/[,[\]{}:#]/.test(k));
 const flowMap = keys(3, FLOW_KEYS).chain((ks) => fc.tuple(...ks.map(() => fc.oneof(flowScalar, flowSeq))).map((vs) => `{${ks.map((k, i) => `${k.trimEnd()}: ${vs[i]}`).join(', ')}}`));
 
-type Node = { t: 'inline'; text: string } | { t: 'empty' } | { t: 'map'; pairs: [string, Node][] } | { t: 'seq'; items: Node[] };
+type Node = { t: 'inline'; text: string } | { t: 'empty' } | { t: 'block'; header: string; lines: string[] } | { t: 'map'; pairs: [string, Node][] } | { t: 'seq'; items: Node[] };
+
+/** Block scalars: content lines that look like comments, keys and items, blank lines inside and after. */
+const BLOCK_LINES = ['The pump shall stop', '# not a comment', 'key: value', '- item', 'x  ', '"q"', '😀 é', '[a, b]'];
+const block = fc
+  .tuple(
+    fc.constantFrom('>', '|', '>-', '|-', '> # folded', '|-  # kept'),
+    fc.constantFrom(...BLOCK_LINES),
+    fc.array(fc.constantFrom(...BLOCK_LINES, '', '', '  more indented'), { maxLength: 5 }),
+    fc.array(fc.constant(''), { maxLength: 2 }),
+  )
+  .map(([header, first, rest, trailing]): Node => ({ t: 'block', header, lines: [first, ...rest.filter((l) => header[0] === '|' || !l.startsWith(' ')), ...trailing] }));
 
 const inline = fc.oneof({ weight: 6, arbitrary: blockScalar }, { weight: 1, arbitrary: flowSeq }, { weight: 1, arbitrary: flowMap }).map((text): Node => ({ t: 'inline', text }));
 const nodes = fc.letrec<{ node: Node; map: Node; seq: Node }>((tie) => ({
-  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, inline, inline, fc.constant<Node>({ t: 'empty' }), tie('map'), tie('seq')),
+  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, inline, inline, block, fc.constant<Node>({ t: 'empty' }), tie('map'), tie('seq')),
   map: keys(4).chain((ks) => fc.tuple(...ks.map(() => tie('node'))).map((vs): Node => ({ t: 'map', pairs: ks.map((k, i) => [k, vs[i]]) }))),
   seq: fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((items): Node => ({ t: 'seq', items })),
 }));
@@ -125,12 +136,20 @@ interface Style {
   comment: () => string;
 }
 
+/** Marks the lines of a block scalar: no comment or blank line may be inserted among or right after them. */
+const IN_BLOCK = '\u0001';
+
+function blockLines(node: Node & { t: 'block' }, indent: number, unit: number): string[] {
+  return node.lines.map((l) => IN_BLOCK + (l ? ' '.repeat(indent + unit) + l : ''));
+}
+
 function render(node: Node, indent: number, style: Style, out: string[], lead: string): void {
   const pad = ' '.repeat(indent);
   if (node.t === 'map')
     node.pairs.forEach(([k, v], i) => {
       const head = (i === 0 ? lead : pad) + k + ':';
       if (v.t === 'inline') out.push(`${head} ${v.text}${style.comment()}`);
+      else if (v.t === 'block') out.push(`${head} ${v.header}`, ...blockLines(v, indent, style.unit));
       else if (v.t === 'empty') out.push(head + style.comment());
       else {
         out.push(head + style.comment());
@@ -142,6 +161,7 @@ function render(node: Node, indent: number, style: Style, out: string[], lead: s
       const dash = `${i === 0 ? lead : pad}-`;
       const inner = indent + 1 + style.dashSpaces;
       if (v.t === 'inline') out.push(`${dash}${' '.repeat(style.dashSpaces)}${v.text}${style.comment()}`);
+      else if (v.t === 'block') out.push(`${dash}${' '.repeat(style.dashSpaces)}${v.header}`, ...blockLines(v, indent, style.unit));
       else if (v.t === 'empty') out.push(dash + style.comment());
       else if (v.t === 'map') render(v, inner, style, out, dash + ' '.repeat(style.dashSpaces));
       else {
@@ -168,9 +188,12 @@ export const subsetDocument: fc.Arbitrary<string> = fc
     let c = 0;
     const lines: string[] = [];
     render(root, 0, { unit, dashSpaces, comment: () => comments[c++ % comments.length] }, lines, '');
-    for (const [at, line] of trivia) if (!line.includes('\u00a0')) lines.splice(at % (lines.length + 1), 0, line);
+    for (const [n, line] of trivia) {
+      const at = n % (lines.length + 1);
+      if (!line.includes('\u00a0') && !lines[at]?.startsWith(IN_BLOCK) && !lines[at - 1]?.startsWith(IN_BLOCK)) lines.splice(at, 0, line);
+    }
     const ends = ['\n', '\r\n', '\r'];
-    return lines.map((l, i) => l + (i === lines.length - 1 && !finalEol ? '' : eol === 'mixed' ? ends[i % 3] : eol)).join('');
+    return lines.map((l, i) => l.replace(IN_BLOCK, '') + (i === lines.length - 1 && !finalEol ? '' : eol === 'mixed' ? ends[i % 3] : eol)).join('');
   });
 
 const NASTY = [

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-FC-LOAD
 import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode';
+import { readBlockScalar } from './block-scalar';
 import { corePlainValue, doubleQuotedValue } from './core-scalar';
 
 /**
@@ -96,7 +97,7 @@ class FastParser {
    * the ranges: comment lines deeper than `indent` (the innermost collection) before any other comment extend
    * the last value; the rest form a pending comment-only item.
    */
-  private skipTrivia(indent: number): void {
+  private skipTrivia(indent: number, afterBlockScalar = false): void {
     this.ext = -1;
     this.trailComment = -1;
     this.anyComment = false;
@@ -115,6 +116,8 @@ class FastParser {
       }
       if (k === 'comment') {
         this.anyComment = true;
+        // After a block scalar, a comment indented into the collection's content is left to the reference path.
+        if (afterBlockScalar && this.ind > indent) unsupported();
         if (!stopped && this.ind > indent) this.ext = this.nl;
         else {
           stopped = true;
@@ -197,7 +200,9 @@ class FastParser {
   private value(p: number, indent: number, depth: number, inMap: boolean, commentBefore: boolean): YNode {
     const s = this.s;
     while (s.charCodeAt(p) === SPACE) p++;
-    if (p < this.le && s.charCodeAt(p) !== HASH) {
+    const c = s.charCodeAt(p);
+    if (p < this.le && (c === 124 || c === 62)) return this.blockScalar(p, indent, depth);
+    if (p < this.le && c !== HASH) {
       const node = this.inline(p, depth);
       this.lineEnd(node.end);
       this.afterValue(indent, this.nl);
@@ -213,6 +218,16 @@ class FastParser {
     this.lastEnd = sameLineComment || commentBefore || this.anyComment ? this.trailEnd : p;
     this.trailComment = -1;
     return { kind: 'scalar', start: p, end: p, value: null };
+  }
+
+  private blockScalar(p: number, indent: number, depth: number): YScalar {
+    const block = depth > this.maxDepth ? undefined : readBlockScalar(this.s, p, indent);
+    if (!block) unsupported();
+    this.nl = block.end;
+    this.skipTrivia(indent, true);
+    if (!this.eof && this.ind > indent) unsupported();
+    this.lastEnd = block.end;
+    return { kind: 'scalar', start: p, end: block.end, value: block.value };
   }
 
   private afterKey = 0;
