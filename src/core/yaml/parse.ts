@@ -2,6 +2,7 @@
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
 import type { YAlias, YMap, YNode, YPair, YScalar, YSeq } from './ynode';
 import { scalarText } from '../scalar-text';
+import { parseYamlFast } from './fast-parse';
 
 export interface YamlLimits {
   /** Largest nesting depth accepted; deeper content is cut off with a problem. */
@@ -24,14 +25,32 @@ export interface ParsedYaml {
   problems: YamlProblem[];
 }
 
-/** Parses YAML text into YNodes, never throwing: syntax errors become problems and a partial tree. */
+/**
+ * Parses YAML text into YNodes, never throwing: syntax errors become problems and a partial tree. Files in the
+ * plain subset models are written in take the fast path (`./fast-parse`), which builds the same tree; every
+ * other file takes the reference path.
+ */
 export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): ParsedYaml {
+  const input = withoutLoneCr(text);
+  const fast = parseYamlFast(input, limits.maxDepth);
+  return fast ? { roots: [fast], problems: [] } : parseNormalized(text, input, limits);
+}
+
+/** Old Mac line ends: the parsers know only \n and \r\n; one character for another keeps every offset. */
+function withoutLoneCr(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The reference path (the `yaml` package and a converter) alone: what the fast path is tested against. */
+export function parseYamlReference(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): ParsedYaml {
+  return parseNormalized(text, withoutLoneCr(text), limits);
+}
+
+function parseNormalized(text: string, input: string, limits: YamlLimits): ParsedYaml {
   const problems: YamlProblem[] = [];
   const roots: (YNode | null)[] = [];
   let docs: Document.Parsed[];
   try {
-    // Old Mac line ends: the parser knows only \n and \r\n; one character for another keeps every offset.
-    const input = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
     const all = parseAllDocuments(input, { uniqueKeys: true, prettyErrors: false, strict: true });
     docs = Array.from(all);
   } catch (e) {
