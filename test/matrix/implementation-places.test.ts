@@ -1,4 +1,4 @@
-// @spdf verifies SPDF-TRC-003
+// @spdf verifies SPDF-TRC-001
 import assert from 'node:assert/strict';
 import { MemoryHost } from '../../src/core/host';
 import type { MatrixCodeLink } from '../../src/core/matrix/links';
