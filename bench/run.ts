@@ -6,7 +6,7 @@ import { benchLint, benchReachability } from './lint-bench';
  * `npm run bench`: every benchmark, each printing ratios against a baseline or peer measured in the same run.
  *   --quick            small shapes (a smoke run, not for numbers)
  *   --only a,b         only these benchmarks (names below)
- *   --shape s1,s2      shapes of the peer benchmark (quick, 5k, 20k, 100k)
+ *   --shape s1,s2      shapes of the peer benchmark (quick, 5k, 20k; 50k and 100k only when named)
  *   --runs N           interleaved rounds of the peer and scale benchmarks (medians reported)
  * OFT_CLASSPATH=DIR   a built OpenFastTrace (scripts/build-oft.sh): the peer of `oft`.
  */

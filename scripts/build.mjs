@@ -2,6 +2,7 @@
 // web-tree-sitter is taken as its CommonJS build so the CommonJS bundles need no import.meta.
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -26,31 +27,49 @@ const { wasmFilesToCopy } = await tsImport('../src/node/treesitter/grammar-files
 // SBOM validation reads the official CycloneDX schemas beside the bundle (the .vsix ships no node_modules).
 const { CYCLONEDX_SCHEMA_DIR, CYCLONEDX_SCHEMA_FILES, cyclonedxSchemaSource } = await tsImport('../src/node/sbom-schemas.ts', import.meta.url);
 
-// exceljs and its zip and stream dependencies are more than half of a Node bundle, but only the xlsx export and
-// import use them: they go into dist/exceljs.js, required on first use, so no other command parses them at start-up.
-const EXCELJS_CHUNK = 'exceljs.js';
-const excelChunk = {
-  name: 'exceljs-chunk',
+// Packages only some commands use go into their own chunk beside the bundle, so no other command parses them at
+// start-up: exceljs with its zip and stream dependencies (more than half of a Node bundle; only the xlsx export and
+// import) and the CVSS calculator (about a third of `spdf --help`'s start; only TR004 and the threat scores).
+// A bundle imports each through a small module whose exports are getters: esbuild reads a CommonJS import's
+// properties where they are used, so the chunk is required on the first use of one of its exports.
+const LAZY_CHUNKS = { exceljs: 'exceljs.js', 'ae-cvss-calculator': 'cvss.js' };
+const requireFromRoot = createRequire(join(root, 'package.json'));
+function lazyShim(pkg, chunk) {
+  const names = Object.keys(requireFromRoot(pkg)).filter((k) => k !== '__esModule' && k !== 'default');
+  const esModule = requireFromRoot(pkg).__esModule === true;
+  return [
+    `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(`./${chunk}`)}));`,
+    `module.exports = Object.defineProperties({}, {`,
+    ...(esModule ? ['  __esModule: { value: true },'] : []),
+    ...names.map((k) => `  ${JSON.stringify(k)}: { enumerable: true, get: () => load()[${JSON.stringify(k)}] },`),
+    '});',
+  ].join('\n');
+}
+const lazyChunks = {
+  name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: `./${EXCELJS_CHUNK}`, external: true }));
+    b.onResolve({ filter: new RegExp(`^(${Object.keys(LAZY_CHUNKS).join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy-chunk' }));
+    b.onResolve({ filter: /^\.\/[\w-]+\.js$/, namespace: 'lazy-chunk' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => ({ contents: lazyShim(args.path, LAZY_CHUNKS[args.path]), loader: 'js', resolveDir: root }));
   },
 };
 
 mkdirSync(join(root, 'dist'), { recursive: true });
 if (!only.length || only.some((n) => ['cli', 'server', 'extension'].includes(n))) {
-  await build({
-    absWorkingDir: root,
-    stdin: { contents: "module.exports = require('exceljs');", resolveDir: root, loader: 'js' },
-    outfile: `dist/${EXCELJS_CHUNK}`,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify,
-    keepNames: minify,
-    logLevel: 'warning',
-    sourcemap: false,
-  });
+  for (const [pkg, chunk] of Object.entries(LAZY_CHUNKS))
+    await build({
+      absWorkingDir: root,
+      stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, loader: 'js' },
+      outfile: `dist/${chunk}`,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minify,
+      keepNames: minify,
+      logLevel: 'warning',
+      sourcemap: false,
+    });
 }
 for (const e of entries) {
   if (only.length && !only.includes(e.name)) continue;
@@ -62,7 +81,7 @@ for (const e of entries) {
     bundle: true,
     ...(e.browser
       ? { platform: 'browser', target: 'chrome114', format: 'iife', globalName: e.browser, minify: true }
-      : { platform: 'node', target: 'node20', format: 'cjs', minify, keepNames: minify, plugins: [excelChunk] }),
+      : { platform: 'node', target: 'node20', format: 'cjs', minify, keepNames: minify, plugins: [lazyChunks] }),
     external: ['vscode'],
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
     logLevel: 'warning',

@@ -66,7 +66,14 @@ function ripgrep(log: (line: string) => void): string | undefined {
   };
   if (found()) return 'rg';
   log('  (rg missing: trying apt-get install -y ripgrep)');
-  spawnSync('apt-get', ['install', '-y', 'ripgrep'], { stdio: 'ignore' });
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'ripgrep'], { stdio: 'ignore', env });
+  // A fresh container has no package lists: refresh them once and retry.
+  if (install().status !== 0) {
+    log('  (apt-get install failed: trying apt-get update first)');
+    spawnSync('apt-get', ['update'], { stdio: 'ignore', env });
+    install();
+  }
   return found() ? 'rg' : undefined;
 }
 
@@ -96,7 +103,7 @@ export function runScaleBench(options: ScaleBenchOptions = {}): void {
   const runs = Math.max(1, options.runs ?? (options.quick ? 1 : 5));
   const rg = ripgrep(log);
   if (!rg) {
-    log('  ripgrep could not be installed: scale benchmark skipped');
+    log('  ripgrep is missing and could not be installed from Debian (apt-get): scale benchmark skipped, no ratio');
     return;
   }
   if (!fs.existsSync(cliPath)) throw new Error('dist/cli.js missing: npm run build first');

@@ -44,7 +44,7 @@ export function tempPathFor(target: string): string {
  * is written through its link; an existing target keeps its permission bits unless `mode` sets them.
  * (`spdf init` alone writes with an exclusive create instead: it makes new files and must never replace one.)
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, opts: { mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, opts: { mode?: number } = {}): Promise<void> {
   const real = await fs.realpath(target).catch(() => target);
   const mode =
     opts.mode ??
@@ -59,7 +59,9 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     const handle = await fs.open(temp, 'wx', mode);
     try {
       if (mode !== undefined) await handle.chmod(mode);
-      await handle.writeFile(data);
+      // Pieces (a report rendered as it is written) go one after the other from the handle's position.
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else for (const piece of data) await handle.writeFile(piece);
       await handle.sync();
     } finally {
       await handle.close();

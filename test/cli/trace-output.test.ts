@@ -1,6 +1,6 @@
 // @spdf verifies SPDF-CMD-TRACE
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempWorkspace } from '../support/cli';
 
@@ -15,6 +15,21 @@ describe('spdf trace -o', () => {
       const r = await runCli(['trace', root, '--no-code', '-o', join(root, 'out', 'report.html')]);
       assert.notEqual(r.code, 0);
       assert.deepEqual(readdirSync(join(root, 'out')), ['report.html']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('writes an HTML report of many pieces to the file byte for byte as it prints it', async () => {
+    const reqs = Array.from({ length: 800 }, (_, i) => `  - id: SEC-REQ-${i}\n    title: Sign firmware image ${i} & check <its> "signature"\n`).join('');
+    const root = tempWorkspace({ 'm.spdf.yaml': `requirements:\n${reqs}` });
+    try {
+      const printed = await runCli(['trace', root, '--no-code', '--view', 'requirements']);
+      const written = await runCli(['trace', root, '--no-code', '--view', 'requirements', '-o', join(root, 'out', 'report.html')]);
+      assert.equal(written.code, 0, written.stderr);
+      const file = readFileSync(join(root, 'out', 'report.html'), 'utf8');
+      assert.ok(file.length > 3 * (1 << 16), `${file.length} characters: several pieces`);
+      assert.equal(file, `${printed.stdout}\n`);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

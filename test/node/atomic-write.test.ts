@@ -27,6 +27,19 @@ describe('writeFileAtomic', function () {
     assert.deepEqual(temps(dir), []);
   });
 
+  it('writes pieces one after the other, and leaves the target and no temporary file when a piece fails', async () => {
+    const target = join(dir, 'report.html');
+    await writeFileAtomic(target, ['<p>é</p>\n'.repeat(20_000), '', 'end\n']);
+    assert.equal(readFileSync(target, 'utf8'), `${'<p>é</p>\n'.repeat(20_000)}end\n`);
+    function* failing() {
+      yield 'half of a report';
+      throw new Error('rendering failed');
+    }
+    await assert.rejects(writeFileAtomic(target, failing()), /rendering failed/);
+    assert.equal(readFileSync(target, 'utf8'), `${'<p>é</p>\n'.repeat(20_000)}end\n`);
+    assert.deepEqual(temps(dir), []);
+  });
+
   it('removes its temporary file when the rename fails', async () => {
     mkdirSync(join(dir, 'target'));
     writeFileSync(join(dir, 'target', 'x'), '');

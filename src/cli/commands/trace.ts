@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { toCsv } from '../../core/export/csv';
-import { toHtml } from '../../core/export/html';
+import { htmlChunks } from '../../core/export/html';
 import { toJson } from '../../core/export/json';
 import { toMarkdown } from '../../core/export/markdown';
 import { toReqif } from '../../core/export/reqif';
@@ -112,10 +112,10 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   const t = await loadTrace(positionals[0] ?? '.', { views, testResults: values['test-results'], ...checkPathOptions(values) });
   for (const p of loadProblems(t.check)) o.err(formatLoadProblem(p));
   for (const p of t.matrix.problems) o.err(`warning: ${p}`);
-  let data: string | Uint8Array;
+  let data: string | Uint8Array | Iterable<string>;
   switch (format) {
     case 'html':
-      data = toHtml(t.matrix, { subtitle: `SPDF Workbench ${pkg.version}` });
+      data = htmlChunks(t.matrix, { subtitle: `SPDF Workbench ${pkg.version}` });
       break;
     case 'csv':
       data = toCsv(t.matrix.views[views[0]]!);
@@ -145,6 +145,7 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
     await fs.mkdir(dirname(abs), { recursive: true });
     await writeFileAtomic(abs, data);
     o.err(`wrote ${values.output} (${Object.keys(t.matrix.views).join(', ')}; ${t.matrix.coverage.total} requirements in scope)`);
-  } else o.out(typeof data === 'string' ? data.replace(/\n$/, '') : Buffer.from(data).toString('base64'));
+  } else if (data instanceof Uint8Array) o.out(Buffer.from(data).toString('base64'));
+  else o.out((typeof data === 'string' ? data : [...data].join('')).replace(/\n$/, ''));
   return EXIT_OK;
 }

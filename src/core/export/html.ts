@@ -46,15 +46,44 @@ export interface HtmlOptions {
   subtitle?: string;
 }
 
+/** Rendered text is handed out in pieces of about this many characters, so a caller can write as it renders. */
+const CHUNK_CHARS = 1 << 16;
+
+/** Lines of the report, each followed by a newline, collected until a chunk is full. */
+class Lines {
+  private parts: string[] = [];
+  private chars = 0;
+  push(...lines: string[]): void {
+    for (const l of lines) {
+      this.parts.push(l);
+      this.chars += l.length;
+    }
+  }
+  get full(): boolean {
+    return this.chars >= CHUNK_CHARS;
+  }
+  take(): string {
+    const text = this.parts.length ? `${this.parts.join('\n')}\n` : '';
+    this.parts = [];
+    this.chars = 0;
+    return text;
+  }
+}
+
 /**
  * A self-contained HTML report: no script, no external request (CSP `default-src 'none'` with the inline
  * style allowed by its hash), print-friendly, every model string escaped.
  */
 export function toHtml(m: Matrix, opts: HtmlOptions = {}): string {
+  return [...htmlChunks(m, opts)].join('');
+}
+
+/** `toHtml` in consecutive pieces (their concatenation is exactly `toHtml`), so a large report never has to be one string. */
+export function* htmlChunks(m: Matrix, opts: HtmlOptions = {}): Generator<string, void, undefined> {
   const views = viewsOf(m);
   const present = new Set(views.map((v) => v.name));
   const title = opts.title ?? 'Traceability matrix';
-  const out: string[] = [];
+  const out = new Lines();
   out.push(
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
@@ -76,10 +105,10 @@ export function toHtml(m: Matrix, opts: HtmlOptions = {}): string {
     );
   out.push('</tbody></table></header>');
   out.push(`<nav>${views.map((v) => `<a href="#view-${v.name}">${esc(v.title)}</a>`).join('')}</nav>`);
-  for (const v of views) renderView(out, v, present);
+  for (const v of views) yield* renderView(out, v, present);
   if (m.problems.length) out.push('<section><h2>Input problems</h2><ul>', ...m.problems.map((p) => `<li>${esc(p)}</li>`), '</ul></section>');
-  out.push('</body></html>', '');
-  return out.join('\n');
+  out.push('</body></html>');
+  yield out.take();
 }
 
 function bar(counts: Record<TraceStatus, number>, total: number): string {
@@ -92,19 +121,20 @@ function bar(counts: Record<TraceStatus, number>, total: number): string {
     .join('')}</div>`;
 }
 
-function renderView(out: string[], v: MatrixView, present: Set<ViewName>): void {
+function* renderView(out: Lines, v: MatrixView, present: Set<ViewName>): Generator<string, void, undefined> {
   out.push(`<section id="view-${v.name}"><h2>${esc(v.title)}</h2>`);
   out.push(`<p class="meta">${v.rows.length} rows; (OK + JUSTIFIED) ${esc(formatPercent(v.coverage.percent))}</p>`);
   out.push('<table><thead><tr>', ...v.columns.map((c) => `<th>${esc(c.title)}</th>`), '<th>Location</th></tr></thead><tbody>');
   for (const r of v.rows) {
-    const cells: string[] = [];
+    let row = '<tr>';
     for (const c of v.columns) {
       const cell = r.cells[c.key];
-      if (c.key === 'id') cells.push(`<td id="${esc(`${v.name}-${r.id}`)}">${valuesHtml(cell, present)}</td>`);
-      else if (c.key === 'status') cells.push(`<td class="st ${STATUS_CLASS.get(r.status) ?? ''}">${esc(r.status)}</td>`);
-      else cells.push(`<td>${valuesHtml(cell, present)}</td>`);
+      if (c.key === 'id') row += `<td id="${esc(`${v.name}-${r.id}`)}">${valuesHtml(cell, present)}</td>`;
+      else if (c.key === 'status') row += `<td class="st ${STATUS_CLASS.get(r.status) ?? ''}">${esc(r.status)}</td>`;
+      else row += `<td>${valuesHtml(cell, present)}</td>`;
     }
-    out.push(`<tr>${cells.join('')}<td>${esc(`${r.file}:${r.line}`)}</td></tr>`);
+    out.push(`${row}<td>${esc(`${r.file}:${r.line}`)}</td></tr>`);
+    if (out.full) yield out.take();
   }
   out.push('</tbody></table></section>');
 }

@@ -21,7 +21,11 @@ export function codeLabel(l: MatrixCodeLink): string {
 }
 
 export function codeTarget(l: MatrixCodeLink): Target {
-  return { type: 'code', file: l.file, line: l.line, ...(l.lines && l.lines.end !== l.lines.start ? { endLine: l.lines.end } : {}), ...(l.symbol ? { symbol: l.symbol } : {}) };
+  // Built field by field, not spread: one per code link of every view; the key order is the exports' order.
+  const t: Target = { type: 'code', file: l.file, line: l.line };
+  if (l.lines && l.lines.end !== l.lines.start) t.endLine = l.lines.end;
+  if (l.symbol) t.symbol = l.symbol;
+  return t;
 }
 
 /** What the evidence of an item is gathered from (the trace index). */

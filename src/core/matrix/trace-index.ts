@@ -127,17 +127,26 @@ export class TraceIndex extends TraceRelations {
 
   private findImplementation(item: ModelItem): MatrixCodeLink[] {
     const ids = item.kind === 'control' ? [item.id, ...this.requirementsOf(item.id)] : [item.id];
-    const seen = new Set<string>();
     const out: MatrixCodeLink[] = [];
-    for (const id of ids)
+    // The same place (file, symbol, line) counts once. An item has a few links: comparing them is cheaper than
+    // a set of key strings, which only a long list gets.
+    let seen: Set<string> | undefined;
+    for (const id of ids) {
+      const target = this.item(id);
       for (const l of this.codeOf.get(id) ?? []) {
-        if (!isImplementationLink(l, this.item(id))) continue;
-        const k = `${l.file}\u0000${l.symbol}\u0000${l.line}`;
+        if (!isImplementationLink(l, target)) continue;
+        if (!seen && out.length < 16) {
+          if (!out.some((o) => samePlace(o, l))) out.push(l);
+          continue;
+        }
+        seen ??= new Set(out.map(placeKey));
+        const k = placeKey(l);
         if (!seen.has(k)) {
           seen.add(k);
           out.push(l);
         }
       }
+    }
     return out;
   }
 
@@ -156,3 +165,7 @@ export function lineOf(graph: Graph, item: ModelItem): number {
   const src = graph.fileByPath.get(item.file)?.source;
   return src ? src.positionAt(item.idNode.start).line + 1 : 1;
 }
+
+const placeKey = (l: MatrixCodeLink) => `${l.file}\u0000${l.symbol}\u0000${l.line}`;
+/** `placeKey(a) === placeKey(b)`, without building the keys. */
+const samePlace = (a: MatrixCodeLink, b: MatrixCodeLink) => a.line === b.line && a.file === b.file && String(a.symbol) === String(b.symbol);
