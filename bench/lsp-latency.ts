@@ -147,7 +147,8 @@ export async function runLspLatencyBench(opts: { quick?: boolean } = {}): Promis
   const cText = cFile(cLines, requirements);
   writeFileSync(cPath, cText);
 
-  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const prof = process.env.SPDF_LSP_CPU_PROF;
+  const proc = spawn(process.execPath, [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   proc.stderr.on('data', () => undefined);
   const c = new Client(proc);
   const t0 = performance.now();
@@ -205,7 +206,10 @@ export async function runLspLatencyBench(opts: { quick?: boolean } = {}): Promis
   const rssAfterEditsMb = rssMb(proc.pid!);
   await c.request('shutdown', null);
   c.notify('exit', null);
-  proc.kill();
+  await new Promise<void>((res) => {
+    const t = setTimeout(() => (proc.kill(), res()), 10000);
+    proc.once('exit', () => (clearTimeout(t), res()));
+  });
 
   const result: LspLatencyResult = {
     requirements,
