@@ -5,6 +5,7 @@
  * plus every open document edited since the last publish (with its version). Findings the workspace baseline
  * accepts go out at the severity of `spdf.baseline.severity` (hint, information, or not at all).
  */
+import { isDeepStrictEqual } from 'node:util';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { ServerSettings } from '../protocol';
 import type { Finding } from '../core/types';
@@ -15,7 +16,7 @@ import type { StatusReporter } from './status';
 export class DiagnosticsPublisher {
   /** Diagnostics last sent per file (keyed by root and path), as JSON (files with none are not kept). */
   private readonly published = new Map<string, string>();
-  /** Findings last published per file (compared by reference: unchanged model findings keep their objects). */
+  /** Findings last published per file (compared by reference, then by value). */
   private readonly lastFindings = new Map<string, readonly Finding[]>();
   /** Open documents edited since the last publish: always republished (with their version). */
   private readonly touched = new Set<string>();
@@ -84,7 +85,7 @@ export class DiagnosticsPublisher {
         const findings = state.findingsByFile.get(file) ?? [];
         const prev = lastFindings.get(k);
         const baselined = findings.map((f) => (state.baselined.has(f) ? '1' : '0')).join('');
-        const same = !!prev && prev.length === findings.length && prev.every((f, i) => f === findings[i]) && this.lastBaselined.get(k) === baselined;
+        const same = !!prev && this.lastBaselined.get(k) === baselined && sameFindings(prev, findings);
         if (same && !force && !touched.has(k)) continue;
         const diagnostics = findings.flatMap((f) => {
           const d = toDiagnostic(f, paths, session.docsUrl);
@@ -125,6 +126,11 @@ export class DiagnosticsPublisher {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
   }
+}
+
+/** Equal findings give equal diagnostics: a re-run rule reports new objects, compared by value without converting them. */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && a.every((f, i) => f === b[i] || isDeepStrictEqual(f, b[i]));
 }
 
 /** A finding the baseline accepts: shown lower and marked, or not at all. */

@@ -7,7 +7,7 @@ import { parseReviewLock, REVIEW_LOCK_FILE, type ReviewLock } from '../core/code
 import { ReviewLockIndex, reviewStatusOf, type LinkReviewStatus } from '../core/codelinks/review-status';
 import type { CodeLink } from '../core/codelinks/model';
 import type { Host } from '../core/host';
-import { buildGraph } from '../core/model/build-graph';
+import type { ReferenceCache } from '../core/model/build-graph';
 import { targetHashOf } from '../node/review';
 import { CONFIG_FILE } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -32,6 +32,7 @@ import { CODE_RULES, EMPTY_LINT_RESULT, findingsByFile, mergeLintRuns, MODEL_RUL
 import { linkSet, RuleFingerprints } from './rule-fingerprint';
 import { statusLinks, TraceCache } from './trace-cache';
 import { EditorBaseline, baselinePathOf } from './editor-baseline';
+import { assembleGraph } from './graph-assembly';
 import { type Load, readConfigFile, readModelFile, readSboms, readTestResultsOf } from './workspace-reads';
 
 export interface StateOptions {
@@ -53,6 +54,8 @@ export class WorkspaceState {
   private files = new Set<string>();
   private sortedFiles: string[] = [];
   private readonly loads = new Map<string, Load>();
+  /** References of unchanged items, reused by the next graph rebuild. */
+  private readonly references: ReferenceCache = new WeakMap();
   /** Open documents: path -> text. They override the disk. */
   readonly overlays = new Map<string, string>();
   code!: ServerCodeIndex;
@@ -288,14 +291,7 @@ export class WorkspaceState {
   }
 
   private rebuildGraph(): void {
-    const ok: LoadedFile[] = [];
-    const failed: LoadProblem[] = [];
-    for (const p of [...this.loads.keys()].sort()) {
-      const l = this.loads.get(p)!;
-      if ('problem' in l) failed.push(l.problem);
-      else ok.push(l);
-    }
-    this.graph = buildGraph([...ok, ...this.sboms.files], [...this.configProblems, ...failed, ...this.sboms.problems]);
+    this.graph = assembleGraph(this.loads, this.sboms, this.configProblems, this.references);
     this.index = new GraphIndex(this.graph);
     this.graphVersion++;
   }

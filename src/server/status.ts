@@ -9,9 +9,13 @@ export class StatusReporter {
 
   constructor(private readonly session: ServerSession) {}
 
-  /** Sends the status within 300 ms, once for any number of calls in between. */
+  /**
+   * Sends the status 300 ms after the last call: during a burst of edits (typing) the coverage behind it, a pass
+   * over every requirement, is computed once the burst pauses instead of between two keystrokes' checks.
+   */
   soon(): void {
-    this.timer ??= setTimeout(() => {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
       this.timer = undefined;
       this.send(false);
     }, 300);

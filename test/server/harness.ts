@@ -165,3 +165,21 @@ export function posOf(text: string, needle: string, delta = 0, n = 0): { line: n
   const line = before.split('\n').length - 1;
   return { line, character: at - (before.lastIndexOf('\n') + 1) };
 }
+
+/** Glob patterns of every file watcher the server registered with the client so far. */
+export function watchedGlobs(h: Harness): string[] {
+  return h.registrations
+    .filter((r) => r.method === 'client/registerCapability')
+    .flatMap((r) => (r.params as { registrations: { method: string; registerOptions: { watchers: { globPattern: string }[] } }[] }).registrations)
+    .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+    .flatMap((r) => r.registerOptions.watchers.map((w) => w.globPattern));
+}
+
+/** Polls `pred` until it holds; fails naming `what` after `timeoutMs`. */
+export async function until(what: string, pred: () => boolean, timeoutMs = 15000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

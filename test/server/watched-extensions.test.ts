@@ -1,28 +1,12 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, type Harness } from './harness';
+import { startHarness, until, watchedGlobs, type Harness } from './harness';
 import { FILES } from './fixture';
 
 const YAML = 'model/pump.spdf.yaml';
 
 /** Glob patterns of the watcher registrations the server sent so far. */
-function watchedGlobs(h: Harness): string[] {
-  return h.registrations
-    .filter((r) => r.method === 'client/registerCapability')
-    .flatMap((r) => (r.params as { registrations: { method: string; registerOptions: { watchers: { globPattern: string }[] } }[] }).registrations)
-    .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
-    .flatMap((r) => r.registerOptions.watchers.map((w) => w.globPattern));
-}
-
-async function until(what: string, pred: () => boolean, timeoutMs = 15000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('language server: watches the source extensions spdf.config.yaml adds', function () {
   this.timeout(30000);
   let h: Harness;

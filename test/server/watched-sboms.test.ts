@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { startHarness, type Harness } from './harness';
+import { startHarness, until, watchedGlobs, type Harness } from './harness';
 
 const YAML = 'model.spdf.yaml';
 const SBOM = 'build/pump.cdx.json';
@@ -17,22 +17,6 @@ requirements:
     verification: [analysis]
 `;
 const VALID = '{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "metadata": {"timestamp": "2026-01-01T00:00:00Z", "authors": [{"name": "A"}]}, "components": []}\n';
-
-function watchedGlobs(h: Harness): string[] {
-  return h.registrations
-    .filter((r) => r.method === 'client/registerCapability')
-    .flatMap((r) => (r.params as { registrations: { method: string; registerOptions: { watchers: { globPattern: string }[] } }[] }).registrations)
-    .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
-    .flatMap((r) => r.registerOptions.watchers.map((w) => w.globPattern));
-}
-
-async function until(what: string, pred: () => boolean, timeoutMs = 15000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const message = (x: Diagnostic) => (typeof x.message === 'string' ? x.message : x.message.value);
 const sbomProblem = (d: Diagnostic[]) => d.filter((x) => x.code === 'SB007' && message(x).includes(SBOM));

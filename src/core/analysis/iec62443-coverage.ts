@@ -26,7 +26,8 @@ export function srCoverage(graph: Graph): SrCoverage {
       const e = typeof v === 'string' ? lookupSrRe(v) : undefined;
       if (!e) continue;
       const l = coverers.get(e.id) ?? coverers.set(e.id, []).get(e.id)!;
-      if (!l.includes(item)) l.push(item);
+      // Items are visited one at a time: a repeat can only be the last one pushed (includes() was quadratic at 20k).
+      if (l[l.length - 1] !== item) l.push(item);
     }
   }
   return { coverers, inUse: coverers.size > 0 };

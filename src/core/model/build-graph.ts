@@ -6,8 +6,18 @@ import { deref, nodeAt, type YNode, type YScalar } from '../yaml/ynode';
 
 const REF_FIELDS = Object.fromEntries(ITEM_KINDS.map((k) => [k, referenceFields(k)])) as Record<ItemKind, RefField[]>;
 
-/** Merges loaded files into one graph: IDs, duplicates, resolved references, zone membership. Linear in model size. */
-export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = []): Graph {
+/**
+ * The resolved references of each item from an earlier build, for a host that rebuilds the graph after each edit
+ * (the language server): an unchanged item's references are not collected from its YAML tree again, and one whose
+ * target is still the same item is reused as it is. Items are never mutated, so an entry stays valid while its item lives.
+ */
+export type ReferenceCache = WeakMap<ModelItem, Reference[]>;
+
+/**
+ * Merges loaded files into one graph: IDs, duplicates, resolved references, zone membership. Linear in model size.
+ * With a `cache`, the result is the same (equal references; reused objects only where they are equal).
+ */
+export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = [], cache?: ReferenceCache): Graph {
   const files: ModelFile[] = [];
   const items: ModelItem[] = [];
   const problems: LoadProblem[] = [...extraProblems];
@@ -33,10 +43,8 @@ export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = 
   const refsTo = new Map<string, Reference[]>();
   const refsOf = new Map<ModelItem, Reference[]>();
   for (const item of items) {
-    const own: Reference[] = [];
-    for (const f of REF_FIELDS[item.kind]) collect(item, item.node, f.path, 0, f, [], own);
+    const own = cache ? cachedReferences(item, byId, cache) : references(item, byId);
     for (const r of own) {
-      r.target = byId.get(r.id);
       refs.push(r);
       let list = refsTo.get(r.id);
       if (!list) refsTo.set(r.id, (list = []));
@@ -66,6 +74,31 @@ export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = 
     problems,
     sboms: loaded.flatMap((l) => (l.sbom ? [{ path: l.file.path, document: l.sbom }] : [])),
   };
+}
+
+function references(item: ModelItem, byId: Map<string, ModelItem>): Reference[] {
+  const own: Reference[] = [];
+  for (const f of REF_FIELDS[item.kind]) collect(item, item.node, f.path, 0, f, [], own);
+  for (const r of own) r.target = byId.get(r.id);
+  return own;
+}
+
+function cachedReferences(item: ModelItem, byId: Map<string, ModelItem>, cache: ReferenceCache): Reference[] {
+  const before = cache.get(item);
+  if (!before) {
+    const own = references(item, byId);
+    cache.set(item, own);
+    return own;
+  }
+  let own = before;
+  before.forEach((r, i) => {
+    const target = byId.get(r.id);
+    if (target === r.target) return;
+    if (own === before) own = [...before];
+    own[i] = { ...r, target };
+  });
+  if (own !== before) cache.set(item, own);
+  return own;
 }
 
 function collect(item: ModelItem, node: YNode | null | undefined, path: string[], at: number, f: RefField, trail: string[], out: Reference[]): void {
