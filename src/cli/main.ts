@@ -7,7 +7,7 @@ import { EXIT_OK, EXIT_USAGE, UsageError, processOut, type Out } from './io';
 import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE } from './baseline-flags';
 import { extraCommands } from './extra-commands';
 import { parseCommand } from './parse-command';
-import { resultCachePlan, runWithResultCache } from '../node/result-cache';
+import { resultCachePlan, runWithResultCache, type ResultCacheStats } from '../node/result-cache';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from './workspace-flags';
 
 const USAGE = `usage: spdf <command> [options]   (spdf <command> --help for its options)
@@ -113,13 +113,13 @@ const CACHED_COMMANDS = new Set(['check', 'lint', 'links', 'trace']);
  * `main` through the whole-result cache, for the commands that only read: not with `--no-cache` or `--untrusted`
  * (as the other caches), nor when a `--` ends the options (its operands could look like flags).
  */
-export async function cachedMain(argv: string[], o: Out): Promise<number> {
+export async function cachedMain(argv: string[], o: Out, stats?: Partial<ResultCacheStats>): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || !CACHED_COMMANDS.has(command) || rest.some((a) => a === '--no-cache' || a === '--untrusted' || a === '--' || a === '--help' || a === '-h')) return main(argv, o);
   const at = rest.findIndex((a) => a === '--cache-location' || a.startsWith('--cache-location='));
   const location = at < 0 ? undefined : rest[at].includes('=') ? rest[at].slice(rest[at].indexOf('=') + 1) : rest[at + 1];
   const plan = resultCachePlan(argv, o.color, location);
-  return plan ? runWithResultCache(plan, o, (lines) => main(argv, { ...o, ...lines })) : main(argv, o);
+  return plan ? runWithResultCache(plan, o, (lines) => main(argv, { ...o, ...lines }), stats) : main(argv, o);
 }
 
 if (require.main === module) {

@@ -157,7 +157,7 @@ export class InputRecorder {
   /** A cache folder inside a listed folder would make the cache an input of its own result. */
   private checkListing(dir: string, entries: unknown[]): void {
     for (const e of entries) {
-      const name = e instanceof fs.Dirent ? e.name : String(e);
+      const name = e instanceof fs.Dirent ? String(e.name as unknown) : String(e);
       const child = resolve(dir, name);
       if (this.cacheDirs.some((c) => c === child || c.startsWith(child + sep))) this.refuse(`the cache folder ${child} lies in a listed folder`);
     }
@@ -167,7 +167,7 @@ export class InputRecorder {
     const async = RECORDED[name]?.module === 'fsp';
     return (...args: unknown[]): unknown => {
       const p = name.startsWith('exec') || name === 'spawnSync' ? undefined : pathOf(args[0]);
-      if (this.quiet > 0 || (p !== undefined && this.isAllowed(p))) return orig(...args);
+      if (this.quiet > 0 || (p !== undefined && this.isAllowed(p))) return this.quietly(orig, args);
       if (!async) {
         this.quiet++;
         try {
@@ -195,8 +195,18 @@ export class InputRecorder {
     return (...args: unknown[]): unknown => {
       const p = pathOf(args[0]);
       if (this.quiet === 0 && p !== undefined && !this.isAllowed(p)) this.refuse(`fs.${name} ${p}`);
-      return orig(...args);
+      return this.quietly(orig, args);
     };
+  }
+
+  /** Runs a file-system call whose own inner calls (a patched fs such as graceful-fs reading the clock) are not the command's. */
+  private quietly(orig: AnyFn, args: unknown[]): unknown {
+    this.quiet++;
+    try {
+      return orig(...args);
+    } finally {
+      this.quiet--;
+    }
   }
 
   private refused(name: string, orig: AnyFn): AnyFn {
@@ -210,10 +220,10 @@ export class InputRecorder {
     const real = process.env;
     const read = (name: string | symbol) => {
       if (this.quiet > 0 || typeof name !== 'string') return;
-      this.note('env', [name], (v) => (v === undefined ? 'unset' : sha(String(v))), { value: real[name] });
+      this.note('env', [name], (v) => (typeof v === 'string' ? sha(v) : 'unset'), { value: real[name] });
     };
     process.env = new Proxy(real, {
-      get: (t, k) => (read(k), Reflect.get(t, k)),
+      get: (t, k): unknown => (read(k), Reflect.get(t, k) as unknown),
       has: (t, k) => (read(k), Reflect.has(t, k)),
       set: (t, k, v) => (this.refuse('the environment was changed'), Reflect.set(t, k, v)),
       deleteProperty: (t, k) => (this.refuse('the environment was changed'), Reflect.deleteProperty(t, k)),
@@ -224,7 +234,7 @@ export class InputRecorder {
 
   private watchClock(): void {
     const RealDate = Date;
-    const refuse = () => this.refuse('the clock was read');
+    const refuse = () => this.quiet === 0 && this.refuse('the clock was read');
     class ClockedDate extends RealDate {
       constructor(...args: unknown[]) {
         if (args.length === 0) refuse();

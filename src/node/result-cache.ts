@@ -61,7 +61,9 @@ export async function runWithResultCache(plan: ResultCachePlan, o: Lines, run: (
   const entry = readEntry(file, plan.key);
   if (entry && (await replayInputs(entry.inputs).catch(() => false))) {
     stats.hit = true;
-    for (const [stream, line] of entry.output) (stream === 0 ? o.out : o.err).call(o, line);
+    for (const [stream, line] of entry.output)
+      if (stream === 0) o.out(line);
+      else o.err(line);
     try {
       const now = new Date();
       utimesSync(file, now, now);
