@@ -59,7 +59,7 @@ export async function runWithResultCache(plan: ResultCachePlan, o: Lines, run: (
   const dir = join(plan.base, RESULT_CACHE_DIR);
   const file = join(dir, `${sha256Hex(plan.key).slice(0, 40)}.bin`);
   const entry = readEntry(file, plan.key);
-  if (entry && (await replayInputs(entry.inputs).catch(() => false))) {
+  if (entry && replaysSame(entry.inputs)) {
     stats.hit = true;
     for (const [stream, line] of entry.output)
       if (stream === 0) o.out(line);
@@ -90,6 +90,14 @@ export async function runWithResultCache(plan: ResultCachePlan, o: Lines, run: (
   stats.notStored = log.uncacheable ?? (exit === 0 || exit === 1 ? undefined : `exit code ${exit}`);
   if (stats.notStored === undefined) writeEntry(dir, file, { key: plan.key, inputs: log.inputs, output, exit });
   return exit;
+}
+
+function replaysSame(inputs: InputRecord[]): boolean {
+  try {
+    return replayInputs(inputs);
+  } catch {
+    return false;
+  }
 }
 
 function readEntry(file: string, key: string): Entry | undefined {
