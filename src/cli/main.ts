@@ -1,13 +1,11 @@
-#!/usr/bin/env node
 // @spdf implements SPDF-CLI-001
 import { explainCommand, rulesCommand } from './commands/rules';
 import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
-import { EXIT_OK, EXIT_USAGE, UsageError, processOut, type Out } from './io';
+import { EXIT_OK, EXIT_USAGE, UsageError, type Out } from './io';
 import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE } from './baseline-flags';
 import { extraCommands } from './extra-commands';
 import { parseCommand } from './parse-command';
-import { resultCachePlan, runWithResultCache, type ResultCacheStats } from '../node/result-cache';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from './workspace-flags';
 
 const USAGE = `usage: spdf <command> [options]   (spdf <command> --help for its options)
@@ -104,26 +102,4 @@ export async function main(argv: string[], o: Out): Promise<number> {
     o.err(`spdf: internal error: ${(e as Error)?.stack ?? String(e)}`);
     return EXIT_USAGE;
   }
-}
-
-/** Commands whose whole answer is cached (src/node/result-cache.ts); any that writes a file is refused there. */
-const CACHED_COMMANDS = new Set(['check', 'lint', 'links', 'trace']);
-
-/**
- * `main` through the whole-result cache, for the commands that only read: not with `--no-cache` or `--untrusted`
- * (as the other caches), nor when a `--` ends the options (its operands could look like flags).
- */
-export async function cachedMain(argv: string[], o: Out, stats?: Partial<ResultCacheStats>): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || !CACHED_COMMANDS.has(command) || rest.some((a) => a === '--no-cache' || a === '--untrusted' || a === '--' || a === '--help' || a === '-h')) return main(argv, o);
-  const at = rest.findIndex((a) => a === '--cache-location' || a.startsWith('--cache-location='));
-  const location = at < 0 ? undefined : rest[at].includes('=') ? rest[at].slice(rest[at].indexOf('=') + 1) : rest[at + 1];
-  const plan = resultCachePlan(argv, o.color, location);
-  return plan ? runWithResultCache(plan, o, (lines) => main(argv, { ...o, ...lines }), stats) : main(argv, o);
-}
-
-if (require.main === module) {
-  void cachedMain(process.argv.slice(2), processOut()).then((code) => {
-    process.exitCode = code;
-  });
 }

@@ -160,7 +160,8 @@ function toolFilesIdentity(): string | undefined {
       if (e.isDirectory()) walk(abs, `${rel}${e.name}/`);
       else {
         const s = statSync(abs);
-        parts.push(`${rel}${e.name}:${s.size}:${s.mtimeMs}`);
+        // The commands' bundle is hashed like the entry itself; the rest (grammars, schemas, chunks) by size and time.
+        parts.push(`${rel}${e.name}:${s.size}:${s.mtimeMs}${rel === '' && e.name === 'cli-main.js' ? `:${sha256Hex(readFileSync(abs))}` : ''}`);
       }
     }
   };
