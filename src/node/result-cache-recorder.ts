@@ -1,9 +1,9 @@
 // @spdf implements SPDF-FC-RESULT-CACHE
 import childProcess from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256Hex } from './cache-location';
 
 /** One input read while a command ran: the function, its arguments, a digest of what it returned (or threw). */
 export type InputRecord = [fn: string, args: unknown[], digest: string];
@@ -16,7 +16,7 @@ export interface InputLog {
 
 type AnyFn = (...args: unknown[]) => unknown;
 
-const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+const sha = sha256Hex;
 const errorDigest = (e: unknown) => `E:${String((e as NodeJS.ErrnoException)?.code ?? '')}:${String((e as Error)?.message ?? e)}`;
 
 function statDigest(s: fs.Stats | undefined): string {
