@@ -13,7 +13,10 @@ const minify = process.argv.includes('--minify');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
 const entries = [
-  { name: 'cli', in: 'src/cli/main.ts', out: 'dist/cli.js', executable: true },
+  // The binary is a small entry that replays a stored answer (src/node/result-cache.ts) before it loads the
+  // commands, which live in dist/cli-main.js.
+  { name: 'cli', in: 'src/cli/bin.ts', out: 'dist/cli.js', executable: true, plugins: [commandsChunk()] },
+  { name: 'cli', in: 'src/cli/main.ts', out: 'dist/cli-main.js' },
   { name: 'server', in: 'src/server/server.ts', out: 'dist/server.js' },
   { name: 'extension', in: 'src/extension/extension.ts', out: 'dist/extension.js' },
   { name: 'worker', in: 'src/node/codeindex/codeindex-worker.ts', out: 'dist/codeindex-worker.js' },
@@ -54,6 +57,15 @@ const lazyChunks = {
   },
 };
 
+function commandsChunk() {
+  return {
+    name: 'cli-commands-chunk',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/main(\.js)?$/ }, (args) => (args.importer.endsWith(join('src', 'cli', 'bin.ts')) ? { path: './cli-main.js', external: true } : undefined));
+    },
+  };
+}
+
 mkdirSync(join(root, 'dist'), { recursive: true });
 if (!only.length || only.some((n) => ['cli', 'server', 'extension'].includes(n))) {
   for (const [pkg, chunk] of Object.entries(LAZY_CHUNKS))
@@ -81,7 +93,7 @@ for (const e of entries) {
     bundle: true,
     ...(e.browser
       ? { platform: 'browser', target: 'chrome114', format: 'iife', globalName: e.browser, minify: true }
-      : { platform: 'node', target: 'node20', format: 'cjs', minify, keepNames: minify, plugins: [lazyChunks] }),
+      : { platform: 'node', target: 'node20', format: 'cjs', minify, keepNames: minify, plugins: [lazyChunks, ...(e.plugins ?? [])] }),
     external: ['vscode'],
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
     logLevel: 'warning',

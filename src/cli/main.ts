@@ -1,9 +1,8 @@
-#!/usr/bin/env node
 // @spdf implements SPDF-CLI-001
 import { explainCommand, rulesCommand } from './commands/rules';
 import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
-import { EXIT_OK, EXIT_USAGE, UsageError, processOut, type Out } from './io';
+import { EXIT_OK, EXIT_USAGE, UsageError, type Out } from './io';
 import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE } from './baseline-flags';
 import { extraCommands } from './extra-commands';
 import { parseCommand } from './parse-command';
@@ -103,10 +102,4 @@ export async function main(argv: string[], o: Out): Promise<number> {
     o.err(`spdf: internal error: ${(e as Error)?.stack ?? String(e)}`);
     return EXIT_USAGE;
   }
-}
-
-if (require.main === module) {
-  void main(process.argv.slice(2), processOut()).then((code) => {
-    process.exitCode = code;
-  });
 }

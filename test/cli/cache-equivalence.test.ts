@@ -1,9 +1,14 @@
-// @spdf verifies SPDF-FC-CACHE
+// @spdf verifies SPDF-FC-CACHE, SPDF-FC-RESULT-CACHE
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cachedMain } from '../../src/cli/bin';
+import { main } from '../../src/cli/main';
+import { evict, MAX_RESULT_ENTRIES, RESULT_CACHE_DIR, resultCachePlan, runWithResultCache, type ResultCacheStats } from '../../src/node/result-cache';
 import { runCli, tempWorkspace } from '../support/cli';
+import { gitRepo } from '../support/git-repo';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'infusion-pump');
 
@@ -66,3 +71,194 @@ describe('caches never change a result', () => {
     });
   }
 });
+
+/** The CLI as the `spdf` binary runs it: through the whole-result cache. */
+async function runCached(args: string[], cwd: string): Promise<{ out: string; hit: boolean; stored: boolean; why?: string }> {
+  const out: string[] = [];
+  const stats: Partial<ResultCacheStats> = {};
+  const prev = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await cachedMain(args, { out: (l) => out.push(`1 ${l}`), err: (l) => out.push(`2 ${l}`), color: false }, stats);
+    return { out: `exit ${code}\n${out.join('\n')}`, hit: stats.hit === true, stored: stats.hit === false && stats.notStored === undefined, why: stats.notStored };
+  } finally {
+    process.chdir(prev);
+  }
+}
+
+/** A cold run's answer (fresh caches, no result cache), in runCached's shape. */
+async function coldOf(args: string[], cwd: string): Promise<string> {
+  const out: string[] = [];
+  const prev = process.cwd();
+  process.chdir(cwd);
+  try {
+    const fresh = [...args.filter((a, i) => a !== '--cache-location' && args[i - 1] !== '--cache-location'), '--cache-location', mkdtempSync(join(tmpdir(), 'spdf-cold-'))];
+    const code = await main(fresh, { out: (l) => out.push(`1 ${l}`), err: (l) => out.push(`2 ${l}`), color: false });
+    return `exit ${code}\n${out.join('\n')}`;
+  } finally {
+    process.chdir(prev);
+  }
+}
+
+const edit = (root: string, file: string, change: (text: string) => string) => writeFileSync(join(root, file), change(readFileSync(join(root, file), 'utf8')));
+const CHECK = ['check', '--format', 'json'];
+const FIRST_REQ = /requirements:\n/;
+
+/** Each kind of input, changed after a warm run: the answer must be the cold answer of the changed workspace. */
+const MUTATIONS: { input: string; args?: string[]; env?: Record<string, string>; change: (root: string) => string[] | void }[] = [
+  {
+    input: 'a model YAML file',
+    change: (r) => edit(r, 'model/requirements.spdf.yaml', (t) => t.replace(FIRST_REQ, 'requirements:\n  - id: SEC-REQ-999\n    title: Added\n    text: The pump shall log.\n')),
+  },
+  { input: 'a source file', change: (r) => edit(r, 'firmware/src/alarm/alarm_manager.c', (t) => t.replace('SEC-REQ-016', 'SEC-REQ-0160')) },
+  { input: 'the config', change: (r) => edit(r, 'spdf.config.yaml', (t) => t.replace('rules: {}', 'rules:\n  TM002: off\n  LK001: off')) },
+  { input: 'an ignore file', change: (r) => writeFileSync(join(r, '.gitignore'), 'firmware/src/alarm/\n') },
+  { input: 'the review lock', change: (r) => edit(r, 'spdf.lock.json', (t) => t.replace('2a08c51b941f67a7', '2a08c51b941f67a8')) },
+  { input: 'a JUnit result', change: (r) => edit(r, 'evidence/unit/gateway-pytest.xml', (t) => t.replace(/<testcase ([^>]*)\/>/, '<testcase $1><failure message="broken"/></testcase>')) },
+  { input: 'an SBOM', change: (r) => edit(r, 'sbom/lvp-gateway.cdx.json', (t) => t.replace('"components"', '"components_"')) },
+  { input: 'a VEX file', change: (r) => edit(r, 'sbom/lvp300.vex.cdx.json', (t) => t.replace('{', '{,')) },
+  { input: 'a baseline', args: ['--baseline', 'base.json'], change: (r) => writeFileSync(join(r, 'base.json'), '{"version": 1, "entries": []}\n') },
+  { input: 'an added file', change: (r) => writeFileSync(join(r, 'firmware/src/added.c'), '// @spdf implements SEC-REQ-404\nint added(void) { return 1; }\n') },
+  { input: 'a removed file', change: (r) => rmSync(join(r, 'firmware/src/alarm/alarm_manager.c')) },
+  { input: 'an option', change: () => [...CHECK, '--min-coverage', '10'] },
+  { input: 'the format', change: () => ['check', '--format', 'human'] },
+  { input: 'an environment variable', args: ['trace', '--format', 'reqif'], env: { SOURCE_DATE_EPOCH: '1700000000' }, change: () => void (process.env.SOURCE_DATE_EPOCH = '1800000000') },
+];
+
+describe('the whole-result cache replays an answer only when every input reads the same', () => {
+  const saved = { ...process.env };
+  before(async function () {
+    this.timeout(120_000);
+    // Loads every module once: the first run of a process loads some lazily (and tsx reads the clock doing so).
+    const scratch = copyOfExample();
+    for (const args of [CHECK, ['lint'], ['links'], ['trace', '--format', 'json']]) await runCached([...args, '--cache-location', join(scratch, '..', 'scratch-cache')], scratch);
+  });
+  afterEach(() => {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  });
+
+  for (const m of MUTATIONS) {
+    it(`a changed ${m.input} gives the cold answer of the changed workspace`, async function () {
+      this.timeout(60_000);
+      Object.assign(process.env, m.env ?? {});
+      const root = copyOfExample();
+      const cache = ['--cache-location', mkdtempSync(join(tmpdir(), 'spdf-result-cache-'))];
+      const args = [...(m.args?.[0] === 'trace' ? m.args : [...CHECK, ...(m.args ?? [])]), ...cache];
+      if (m.input === 'a baseline') writeFileSync(join(root, 'base.json'), (await runCli(['baseline', '--output', 'base.json', '--cache-location', cache[1]], root)).stdout);
+      const first = await runCached(args, root);
+      assert.ok(first.stored, `the first run was stored (${first.why})`);
+      const warm = await runCached(args, root);
+      assert.ok(warm.hit, 'an unchanged workspace is a hit');
+      assert.equal(warm.out, first.out, 'a hit replays the stored answer byte for byte');
+      const changedArgs = m.change(root);
+      const next = changedArgs ? [...changedArgs, ...cache] : args;
+      const after = await runCached(next, root);
+      assert.ok(!after.hit, 'the change is a miss');
+      assert.equal(after.out, await coldOf(next, root), 'the answer is the cold answer of the changed workspace');
+      assert.notEqual(after.out, first.out, 'the change changed the answer (else this case proves nothing)');
+    });
+  }
+
+  it('changed git history (file dates) gives the cold answer', async function () {
+    this.timeout(60_000);
+    const repo = gitRepo(EXAMPLE);
+    edit(repo.root, 'spdf.config.yaml', (t) => t.replace('rules: {}', 'rules:\n  TM007: warning'));
+    rmSync(join(repo.root, 'firmware'), { recursive: true });
+    repo.commit('model', 'model and the rest');
+    cpSync(join(EXAMPLE, 'firmware'), join(repo.root, 'firmware'), { recursive: true });
+    repo.commit('code', 'code, the same day');
+    const args = ['lint', '--format', 'json', '--cache-location', mkdtempSync(join(tmpdir(), 'spdf-result-cache-'))];
+    const first = await runCached(args, repo.root);
+    assert.ok(first.stored, first.why);
+    const warm = await runCached(args, repo.root);
+    assert.ok(warm.hit, warm.why);
+    // The same bytes, committed a year later: only `git log` answers differently.
+    execFileSync('git', ['commit', '-q', '--amend', '--no-edit', '--no-gpg-sign'], {
+      cwd: repo.root,
+      env: { ...process.env, GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid', GIT_COMMITTER_DATE: '2027-06-01T00:00:00Z', GIT_CONFIG_GLOBAL: '/dev/null' },
+    });
+    const after = await runCached(args, repo.root);
+    assert.ok(!after.hit);
+    assert.equal(after.out, await coldOf(args, repo.root));
+    assert.match(after.out, /TM007/, 'the later code makes the model stale');
+    assert.notEqual(after.out, first.out);
+  });
+
+  it('another build of the tool is a miss', async function () {
+    this.timeout(60_000);
+    const root = copyOfExample();
+    const cache = mkdtempSync(join(tmpdir(), 'spdf-result-cache-'));
+    const plan = resultCachePlan(CHECK, false, cache)!;
+    const o = { out: () => undefined, err: () => undefined };
+    const run = () => Promise.resolve(7);
+    const prev = process.cwd();
+    process.chdir(root);
+    try {
+      const stats: Partial<ResultCacheStats> = {};
+      await runWithResultCache(plan, o, () => Promise.resolve(1), stats);
+      const other = { ...plan, key: plan.key.replace(/"tool":"[^"]*"/, '"tool":"spdf-workbench@9.9.9+0"') };
+      assert.notEqual(other.key, plan.key);
+      assert.equal(await runWithResultCache(other, o, run, stats), 7, 'another build runs the command');
+      assert.equal(stats.hit, false);
+      assert.equal(await runWithResultCache(plan, o, run, stats), 1, 'the same build replays');
+    } finally {
+      process.chdir(prev);
+    }
+  });
+
+  for (const damage of ['corrupt', 'truncated', 'empty'] as const) {
+    it(`a ${damage} entry is a miss that gives the cold answer`, async function () {
+      this.timeout(60_000);
+      const root = copyOfExample();
+      const cache = mkdtempSync(join(tmpdir(), 'spdf-result-cache-'));
+      const args = [...CHECK, '--cache-location', cache];
+      const first = await runCached(args, root);
+      assert.ok(first.stored, first.why);
+      const dir = join(cache, RESULT_CACHE_DIR);
+      for (const f of readdirSync(dir)) {
+        const bytes = readFileSync(join(dir, f));
+        if (damage === 'corrupt') bytes[bytes.length - 10] ^= 1;
+        writeFileSync(join(dir, f), damage === 'corrupt' ? bytes : bytes.subarray(0, damage === 'empty' ? 0 : bytes.length >> 1));
+      }
+      const after = await runCached(args, root);
+      assert.ok(!after.hit, 'the damaged entry is not used');
+      assert.equal(after.out, first.out);
+      assert.ok((await runCached(args, root)).hit, 'the entry was rewritten');
+    });
+  }
+
+  it('a run that reads the clock or writes a file is not stored', async function () {
+    this.timeout(60_000);
+    delete process.env.SOURCE_DATE_EPOCH;
+    const root = copyOfExample();
+    const cache = ['--cache-location', mkdtempSync(join(tmpdir(), 'spdf-result-cache-'))];
+    for (const args of [
+      ['trace', '--format', 'reqif'],
+      ['trace', '--format', 'json', '--output', 'out.json'],
+    ]) {
+      for (let i = 0; i < 2; i++) {
+        const r = await runCached([...args, ...cache], root);
+        assert.ok(!r.hit && !r.stored, `spdf ${args.join(' ')} is never stored`);
+      }
+    }
+  });
+
+  it('keeps at most MAX_RESULT_ENTRIES entries, dropping the least recently used', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spdf-result-evict-'));
+    for (let i = 0; i < MAX_RESULT_ENTRIES + 3; i++) {
+      writeFileSync(join(dir, `${i}.bin`), 'x');
+      utimesSync(join(dir, `${i}.bin`), 1000 + i, 1000 + i);
+    }
+    evict(dir);
+    const left = readdirSync(dir);
+    assert.equal(left.length, MAX_RESULT_ENTRIES);
+    assert.ok(!left.includes('0.bin') && left.includes(`${MAX_RESULT_ENTRIES + 2}.bin`));
+  });
+});
+
+function copyOfExample(): string {
+  const root = join(mkdtempSync(join(tmpdir(), 'spdf-result-ws-')), 'ws');
+  cpSync(EXAMPLE, root, { recursive: true });
+  return root;
+}

@@ -17,7 +17,7 @@ export function ruleDoc(rule: Rule, heading = '##'): string {
   const parts = [
     `${heading} ${m.code} ${m.alias}`,
     m.description,
-    `- Default severity: ${m.severity}\n- Category: ${m.category}\n- Fixable by \`spdf lint --fix\`: ${m.fixable ? 'yes' : 'no'}\n- Source: ${m.source}\n- Since: ${m.since}${m.needs?.length ? `\n- Needs: ${m.needs.join(', ')}` : ''}`,
+    `- Default severity: ${m.severity}\n- Category: ${m.category}\n- Fixable by \`spdf lint --fix\`: ${m.fixable ? 'yes' : 'no'}\n- Source: ${m.source}\n- Since: ${m.since}${m.needs?.length ? `\n- Needs: ${m.needs.join(', ')}${m.runsWithout?.length ? ` (runs without ${m.runsWithout.join(', ')})` : ''}` : ''}`,
     `**Why.** ${m.rationale}`,
   ];
   if (m.examples.invalid.length) parts.push(`**Reported** (markers show the span):\n\n${m.examples.invalid.map(renderExample).join('\n\n')}`);

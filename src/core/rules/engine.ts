@@ -28,7 +28,8 @@ export function effectiveSeverity(rule: Rule, inputs: Pick<RuleInputs, 'config'>
 /** Whether `lint` runs a rule: it is not off and the inputs it needs (code, git dates, test results) are there. */
 export function runs(rule: Rule, inputs: RuleInputs): boolean {
   if (effectiveSeverity(rule, inputs) === 'off') return false;
-  return !rule.meta.needs?.some((n) => (n === 'code' ? !inputs.code : n === 'git' ? !inputs.fileDates : !inputs.testResults));
+  const required = rule.meta.needs?.filter((n) => !rule.meta.runsWithout?.includes(n));
+  return !required?.some((n) => (n === 'code' ? !inputs.code : n === 'git' ? !inputs.fileDates : n === 'test-results' ? !inputs.testResults : false));
 }
 
 /** Runs every enabled rule; applies severities and in-place suppressions. Never throws. */

@@ -3,7 +3,7 @@ import { sha256 } from '../hash';
 import type { RuleMeta } from './types';
 
 /** Meta fields the rule-set hash covers: everything that states or demonstrates what a rule reports. */
-const HASHED_FIELDS = ['code', 'alias', 'severity', 'category', 'since', 'description', 'rationale', 'source', 'fixable', 'needs', 'examples'] as const;
+const HASHED_FIELDS = ['code', 'alias', 'severity', 'category', 'since', 'description', 'rationale', 'source', 'fixable', 'needs', 'runsWithout', 'examples'] as const;
 
 /** JSON with object keys sorted, so the hash depends on content and not on the order keys were written in. */
 function canonical(value: unknown): string {

@@ -32,9 +32,18 @@ export interface RuleMeta {
   /** Version (semver) of the release that introduced the rule; CHANGELOG.md records it under that version. */
   since: string;
   examples: { valid: RuleExample[]; invalid: RuleExample[] };
-  /** Inputs beyond the YAML model the rule needs; without them it stays silent. */
-  needs?: ('code' | 'git' | 'test-results')[];
+  /**
+   * Every input beyond the YAML model and the config that the rule reads (a test proves it, and the language
+   * server re-runs a rule only when one of these changed). Without `code`, `git` or `test-results` the rule
+   * stays silent unless `runsWithout` names it; `lock`, `files` and `explicit-files` it reads when present.
+   */
+  needs?: RuleNeed[];
+  /** Inputs of `needs` the rule also runs without (it reads them when present). */
+  runsWithout?: RuleNeed[];
 }
+
+/** An input beyond the model and config (src/core/rules/needs.ts maps each to its field of `RuleInputs`). */
+export type RuleNeed = 'code' | 'git' | 'test-results' | 'lock' | 'files' | 'explicit-files';
 
 /** What a rule reports; the engine adds code and severity. */
 export interface Report {

@@ -34,6 +34,8 @@ const rule: Rule = {
       "Design verification confirms that each design input is met, by a method chosen when the requirement is written; IEC 81001-5-1 asks for security requirement testing planned per requirement. When tests already verify the requirement, the fix writes the methods their kinds stand for (pentest, fuzz, analysis for SAST/SCA, test otherwise); without tests the choice is a person's.",
     source: '21 CFR 820.30(f) / QMSR (ISO 13485:2016 7.3.6) design verification; IEC 81001-5-1:2021 5.2 and 5.7.1',
     fixable: true,
+    needs: ['code'],
+    runsWithout: ['code'],
     since: '0.1.0',
     examples: {
       valid: [

@@ -14,6 +14,8 @@ const rule: Rule = {
       'The FDA expects every security requirement and control to trace to a test (threat -> control -> requirement -> test), and IEC 81001-5-1 asks for security requirement and threat mitigation testing. This is the one missing-verification rule, whatever the source of evidence: a `tests` item that `verifies` the item or that the item lists in its `tests`, or (when code links are indexed) a symbol in a test file (`code.test_globs`) tagged `@spdf verifies ID`; a `verifies` tag elsewhere is no evidence (CL004). A control also counts as verified when an in-scope requirement that specifies it is. The matrix, the tree view and `spdf check` use the same definition, so they never disagree with this rule. Which kinds need verification is `evidence.<kind>.verification` (default: requirements and controls). Obsolete requirements are skipped. No automatic fix: a stub test would be false evidence.',
     source: 'FDA premarket cybersecurity guidance V.C (security testing, traceability); IEC 81001-5-1:2021 5.7.1 and 5.7.2; 21 CFR 820.30(f)',
     fixable: false,
+    needs: ['code'],
+    runsWithout: ['code'],
     since: '0.1.0',
     examples: {
       valid: [

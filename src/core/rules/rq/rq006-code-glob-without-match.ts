@@ -50,6 +50,7 @@ const rule: Rule = {
       'A requirement or asset points at the code that implements it with `code` globs; a glob that matches nothing (a renamed folder, a typo) is a broken trace that looks like evidence. `symbol:` entries are checked by the code-link rules. A warning rather than an error: the host may hide files (ignore rules) that the glob rightly names. Unknown IDs in code tags belong to the code-link rules.',
     source: 'Heuristic; threatspec and OpenFastTrace precedent (links from specification to code); IEC 62304 5.1.1 traceability',
     fixable: false,
+    needs: ['files'],
     since: '0.1.0',
     examples: {
       valid: [

@@ -28,6 +28,7 @@ const rule: Rule = {
       'A check that did not happen must not look like a pass: `spdf lint broken.spdf.yaml` used to print "no problems" when the config\'s `include`/`exclude` (or .gitignore) left the file out of the model. As ESLint does for an explicitly named ignored file, the file is reported at 1:1 with the reason; unlike ESLint this is an error, so the gate fails. Fix the config, or stop naming the file. Files inside a named folder count as named when they look like model files (`*.spdf.yaml`, or matching `include`); naming the workspace root names nothing. The editor shows this as a warning on an open file (opening a file is not asking for a gate).',
     source: 'ESLint "File ignored because of a matching ignore pattern" for explicitly named files; fail-closed gate',
     fixable: false,
+    needs: ['files', 'explicit-files'],
     since: '0.2.0',
     examples: {
       valid: [{ 'spdf.config.yaml': "exclude: ['archive/**']\n", 'model.spdf.yaml': 'hazards: []\n' }],

@@ -12,6 +12,7 @@ const rule: Rule = {
       'The FDA expects security test reports, not claims: a result is evidence only if the report or JUnit file that shows it can be produced. Paths are tried from the workspace root and from the model file\'s folder; URLs are not checked. The matrix, the tree view and `spdf check` read the same definition: a test reported here verifies nothing yet, so the items it verifies are PARTIAL ("test evidence missing").',
     source: 'FDA premarket cybersecurity guidance V.C (security testing documentation); 21 CFR 820.30(f) (design verification results documented)',
     fixable: false,
+    needs: ['files'],
     since: '0.1.0',
     examples: {
       valid: [

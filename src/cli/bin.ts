@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// @spdf implements SPDF-CLI-001, SPDF-FC-RESULT-CACHE
+import { resultCachePlan, runWithResultCache, type ResultCacheStats } from '../node/result-cache';
+import { processOut, type Out } from './io';
+
+/** Commands whose whole answer is cached (src/node/result-cache.ts); any that writes a file is refused there. */
+const CACHED_COMMANDS = new Set(['check', 'lint', 'links', 'trace']);
+
+/** The commands (`main.ts`, its own bundle `dist/cli-main.js`), loaded only when a stored answer cannot be replayed. */
+async function runMain(argv: string[], o: Out): Promise<number> {
+  const { main } = await import('./main.js');
+  return main(argv, o);
+}
+
+/**
+ * The `spdf` binary: `main` through the whole-result cache, for the commands that only read; not with `--no-cache`
+ * or `--untrusted` (as the other caches), nor when a `--` ends the options (its operands could look like flags).
+ */
+export async function cachedMain(argv: string[], o: Out, stats?: Partial<ResultCacheStats>): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || !CACHED_COMMANDS.has(command) || rest.some((a) => a === '--no-cache' || a === '--untrusted' || a === '--' || a === '--help' || a === '-h')) return runMain(argv, o);
+  const at = rest.findIndex((a) => a === '--cache-location' || a.startsWith('--cache-location='));
+  const location = at < 0 ? undefined : rest[at].includes('=') ? rest[at].slice(rest[at].indexOf('=') + 1) : rest[at + 1];
+  const plan = resultCachePlan(argv, o.color, location);
+  return plan ? runWithResultCache(plan, o, (lines) => runMain(argv, { ...o, ...lines }), stats) : runMain(argv, o);
+}
+
+if (require.main === module) {
+  void cachedMain(process.argv.slice(2), processOut()).then((code) => {
+    process.exitCode = code;
+  });
+}

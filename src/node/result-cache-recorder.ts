@@ -1,0 +1,290 @@
+// @spdf implements SPDF-FC-RESULT-CACHE
+import childProcess from 'node:child_process';
+import fs from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sha256Hex } from './cache-location';
+
+/** One input read while a command ran: the function, its arguments, a digest of what it returned (or threw). */
+export type InputRecord = [fn: string, args: unknown[], digest: string];
+
+/** What a recorded run read, or why its result cannot be cached. */
+export interface InputLog {
+  inputs: InputRecord[];
+  uncacheable?: string;
+}
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+const sha = sha256Hex;
+const errorDigest = (e: unknown) => `E:${String((e as NodeJS.ErrnoException)?.code ?? '')}:${String((e as Error)?.message ?? e)}`;
+
+function statDigest(s: fs.Stats | undefined): string {
+  if (!s) return 'none';
+  const type = s.isFile() ? 'f' : s.isDirectory() ? 'd' : s.isSymbolicLink() ? 'l' : 'o';
+  return `${type}:${s.size}:${s.mtimeMs}:${s.mode}`;
+}
+
+function listDigest(entries: unknown): string {
+  if (!Array.isArray(entries)) return sha(JSON.stringify(entries));
+  const named = entries.map((e: unknown) => (e instanceof fs.Dirent ? `${e.name}\0${e.isFile() ? 'f' : e.isDirectory() ? 'd' : e.isSymbolicLink() ? 'l' : 'o'}` : String(e)));
+  return sha(named.join('\n'));
+}
+
+const bytesDigest = (v: unknown) => (typeof v === 'string' || v instanceof Uint8Array ? sha(v) : sha(JSON.stringify(v)));
+const stringDigest = (v: unknown) => `=${String(v)}`;
+const childDigest = (v: unknown) => {
+  if (v && typeof v === 'object' && 'status' in v) {
+    const r = v as childProcess.SpawnSyncReturns<string | Buffer>;
+    return `${r.status}:${r.signal}:${bytesDigest(r.stdout ?? '')}:${bytesDigest(r.stderr ?? '')}:${r.error ? errorDigest(r.error) : ''}`;
+  }
+  return bytesDigest(v ?? '');
+};
+
+/** The reading functions recorded, by name, with how their answer is digested; `sync` ones return, the others resolve. */
+const RECORDED: Record<string, { digest: (v: unknown) => string; module: 'fs' | 'fsp' | 'cp' }> = {
+  readFileSync: { digest: bytesDigest, module: 'fs' },
+  statSync: { digest: (v) => statDigest(v as fs.Stats | undefined), module: 'fs' },
+  lstatSync: { digest: (v) => statDigest(v as fs.Stats | undefined), module: 'fs' },
+  existsSync: { digest: stringDigest, module: 'fs' },
+  readdirSync: { digest: listDigest, module: 'fs' },
+  realpathSync: { digest: stringDigest, module: 'fs' },
+  readlinkSync: { digest: stringDigest, module: 'fs' },
+  readFile: { digest: bytesDigest, module: 'fsp' },
+  stat: { digest: (v) => statDigest(v as fs.Stats), module: 'fsp' },
+  lstat: { digest: (v) => statDigest(v as fs.Stats), module: 'fsp' },
+  readdir: { digest: listDigest, module: 'fsp' },
+  realpath: { digest: stringDigest, module: 'fsp' },
+  readlink: { digest: stringDigest, module: 'fsp' },
+  access: { digest: stringDigest, module: 'fsp' },
+  execFileSync: { digest: childDigest, module: 'cp' },
+  spawnSync: { digest: childDigest, module: 'cp' },
+  execSync: { digest: childDigest, module: 'cp' },
+};
+
+/** Functions of `fs` that must not touch a path outside the allowed folders during a recorded run (writes, streams, watchers, callbacks). */
+const PATH_FUNCTIONS_FS = Object.keys(fs).filter((k) => typeof (fs as unknown as Record<string, unknown>)[k] === 'function' && !/^[A-Z]/.test(k) && !(k in RECORDED));
+const PATH_FUNCTIONS_FSP = Object.keys(fs.promises).filter((k) => typeof (fs.promises as unknown as Record<string, unknown>)[k] === 'function' && !(k in RECORDED));
+/** Child processes whose output cannot be recorded before they finish. */
+const ASYNC_CHILDREN = ['spawn', 'exec', 'execFile', 'fork'];
+
+function moduleOf(kind: 'fs' | 'fsp' | 'cp'): Record<string, AnyFn> {
+  return (kind === 'fs' ? fs : kind === 'fsp' ? fs.promises : childProcess) as unknown as Record<string, AnyFn>;
+}
+
+function pathOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return resolve(arg);
+  if (arg instanceof URL) return arg.protocol === 'file:' ? fileURLToPath(arg) : undefined;
+  if (arg instanceof Uint8Array) return resolve(Buffer.from(arg).toString());
+  return undefined;
+}
+
+/** Arguments as stored: paths resolved, options kept only when they are plain data (an `env` or a callback is refused). */
+function plainArgs(args: unknown[]): unknown[] | undefined {
+  const out: unknown[] = [];
+  for (const [i, a] of args.entries()) {
+    if (typeof a === 'function') return undefined;
+    if (i === 0 && pathOf(a) !== undefined && typeof a !== 'string') out.push(pathOf(a));
+    else if (a !== null && typeof a === 'object' && 'env' in a) return undefined;
+    else out.push(a);
+  }
+  return JSON.parse(JSON.stringify(out)) as unknown[];
+}
+
+/**
+ * Records every input a command reads through Node's file system and child-process functions and the environment
+ * variables it reads, so that a later run can prove it would read the same (`replayInputs`). Reads under the
+ * `allowed` folders (the tool itself, the caches) are not inputs. Anything that cannot be replayed (a write outside
+ * them, a stream, a callback, an asynchronous child process, the clock, a listing of the environment) marks the run
+ * uncacheable instead: recording never guesses.
+ */
+export class InputRecorder {
+  private readonly log: InputLog = { inputs: [] };
+  private readonly seen = new Map<string, string>();
+  private readonly restore: (() => void)[] = [];
+  private quiet = 0;
+
+  constructor(
+    private readonly allowed: readonly string[],
+    private readonly cacheDirs: readonly string[],
+  ) {}
+
+  start(): void {
+    for (const [name, spec] of Object.entries(RECORDED)) this.wrap(moduleOf(spec.module), name, (orig) => this.recorded(name, spec.digest, orig));
+    for (const name of PATH_FUNCTIONS_FS) this.wrap(moduleOf('fs'), name, (orig) => this.guarded(name, orig));
+    for (const name of PATH_FUNCTIONS_FSP) this.wrap(moduleOf('fsp'), name, (orig) => this.guarded(name, orig));
+    for (const name of ASYNC_CHILDREN) this.wrap(moduleOf('cp'), name, (orig) => this.refused(`child_process.${name}`, orig));
+    this.watchEnv();
+    this.watchClock();
+  }
+
+  stop(): InputLog {
+    for (const undo of this.restore.splice(0).reverse()) undo();
+    return this.log;
+  }
+
+  private refuse(why: string): void {
+    this.log.uncacheable ??= why;
+  }
+
+  private isAllowed(p: string): boolean {
+    return this.allowed.some((dir) => p === dir || p.startsWith(dir.endsWith(sep) ? dir : dir + sep));
+  }
+
+  private wrap(target: Record<string, AnyFn>, name: string, make: (orig: AnyFn) => AnyFn): void {
+    const orig = target[name];
+    if (typeof orig !== 'function') return;
+    const wrapped = make(orig);
+    for (const key of Object.keys(orig)) (wrapped as unknown as Record<string, unknown>)[key] = (orig as unknown as Record<string, unknown>)[key];
+    if (name === 'realpathSync') (wrapped as unknown as Record<string, unknown>).native = this.recorded('realpathSync.native', stringDigest, (fs.realpathSync as unknown as { native: AnyFn }).native);
+    target[name] = wrapped;
+    this.restore.push(() => (target[name] = orig));
+  }
+
+  private note(name: string, args: unknown[], digest: (v: unknown) => string, outcome: { value?: unknown; error?: unknown }): void {
+    const plain = plainArgs(args);
+    if (!plain) return this.refuse(`${name} with options that cannot be replayed`);
+    const d = 'error' in outcome ? errorDigest(outcome.error) : digest(outcome.value);
+    const key = `${name}\0${JSON.stringify(plain)}`;
+    const before = this.seen.get(key);
+    if (before === undefined) {
+      this.seen.set(key, d);
+      this.log.inputs.push([name, plain, d]);
+    } else if (before !== d) this.refuse(`${String(plain[0])} changed while it was read`);
+    if (name.startsWith('readdir') && 'value' in outcome && Array.isArray(outcome.value)) this.checkListing(plain[0] as string, outcome.value as unknown[]);
+  }
+
+  /** A cache folder inside a listed folder would make the cache an input of its own result. */
+  private checkListing(dir: string, entries: unknown[]): void {
+    for (const e of entries) {
+      const name = e instanceof fs.Dirent ? String(e.name as unknown) : String(e);
+      const child = resolve(dir, name);
+      if (this.cacheDirs.some((c) => c === child || c.startsWith(child + sep))) this.refuse(`the cache folder ${child} lies in a listed folder`);
+    }
+  }
+
+  private recorded(name: string, digest: (v: unknown) => string, orig: AnyFn): AnyFn {
+    const async = RECORDED[name]?.module === 'fsp';
+    return (...args: unknown[]): unknown => {
+      const p = name.startsWith('exec') || name === 'spawnSync' ? undefined : pathOf(args[0]);
+      if (this.quiet > 0 || (p !== undefined && this.isAllowed(p))) return this.quietly(orig, args);
+      if (!async) {
+        this.quiet++;
+        try {
+          const value = orig(...args);
+          this.note(name, args, digest, { value });
+          return value;
+        } catch (error) {
+          this.note(name, args, digest, { error });
+          throw error;
+        } finally {
+          this.quiet--;
+        }
+      }
+      return (orig(...args) as Promise<unknown>).then(
+        (value) => (this.note(name, args, digest, { value }), value),
+        (error: unknown) => {
+          this.note(name, args, digest, { error });
+          throw error;
+        },
+      );
+    };
+  }
+
+  private guarded(name: string, orig: AnyFn): AnyFn {
+    return (...args: unknown[]): unknown => {
+      const p = pathOf(args[0]);
+      if (this.quiet === 0 && p !== undefined && !this.isAllowed(p)) this.refuse(`fs.${name} ${p}`);
+      return this.quietly(orig, args);
+    };
+  }
+
+  /** Runs a file-system call whose own inner calls (a patched fs such as graceful-fs reading the clock) are not the command's. */
+  private quietly(orig: AnyFn, args: unknown[]): unknown {
+    this.quiet++;
+    try {
+      return orig(...args);
+    } finally {
+      this.quiet--;
+    }
+  }
+
+  private refused(name: string, orig: AnyFn): AnyFn {
+    return (...args: unknown[]): unknown => {
+      this.refuse(name);
+      return orig(...args);
+    };
+  }
+
+  private watchEnv(): void {
+    const real = process.env;
+    const read = (name: string | symbol) => {
+      if (this.quiet > 0 || typeof name !== 'string') return;
+      this.note('env', [name], (v) => (typeof v === 'string' ? sha(v) : 'unset'), { value: real[name] });
+    };
+    process.env = new Proxy(real, {
+      get: (t, k): unknown => (read(k), Reflect.get(t, k) as unknown),
+      has: (t, k) => (read(k), Reflect.has(t, k)),
+      set: (t, k, v) => (this.refuse('the environment was changed'), Reflect.set(t, k, v)),
+      deleteProperty: (t, k) => (this.refuse('the environment was changed'), Reflect.deleteProperty(t, k)),
+      ownKeys: (t) => (this.quiet === 0 && this.refuse('the environment was listed'), Reflect.ownKeys(t)),
+    });
+    this.restore.push(() => (process.env = real));
+  }
+
+  private watchClock(): void {
+    const RealDate = Date;
+    const refuse = () => this.quiet === 0 && this.refuse('the clock was read');
+    class ClockedDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) refuse();
+        super(...(args as []));
+      }
+      static override now(): number {
+        refuse();
+        return RealDate.now();
+      }
+    }
+    globalThis.Date = ClockedDate as DateConstructor;
+    this.restore.push(() => (globalThis.Date = RealDate));
+  }
+}
+
+/**
+ * The synchronous twin each asynchronous read is replayed with: the same answer for less work per file. Where the
+ * twins could word an error differently, the digests differ and the entry is a miss, never a wrong hit.
+ */
+const SYNC_TWIN: Record<string, string> = {
+  readFile: 'readFileSync',
+  stat: 'statSync',
+  lstat: 'lstatSync',
+  readdir: 'readdirSync',
+  realpath: 'realpathSync.native',
+  readlink: 'readlinkSync',
+  access: 'accessSync',
+};
+
+/** Reads every recorded input again, with the real functions, and tells whether each answers exactly as it did. */
+export function replayInputs(inputs: readonly InputRecord[]): boolean {
+  for (const [name, args, digest] of inputs) {
+    if (name === 'env') {
+      const v = process.env[String(args[0])];
+      if ((v === undefined ? 'unset' : sha(v)) !== digest) return false;
+      continue;
+    }
+    const spec = RECORDED[name === 'realpathSync.native' ? 'realpathSync' : name];
+    const twin = SYNC_TWIN[name] ?? name;
+    const fsSync = fs as unknown as Record<string, AnyFn>;
+    const orig = twin === 'realpathSync.native' ? (fs.realpathSync.native as unknown as AnyFn) : spec?.module === 'cp' ? moduleOf('cp')[twin] : fsSync[twin];
+    if (!spec || typeof orig !== 'function') return false;
+    let d: string;
+    try {
+      const value = orig(...args);
+      d = name === 'access' ? stringDigest(undefined) : spec.digest(value);
+    } catch (e) {
+      d = errorDigest(e);
+    }
+    if (d !== digest) return false;
+  }
+  return true;
+}
