@@ -6,9 +6,12 @@ import { processOut, type Out } from './io';
 /** Commands whose whole answer is cached (src/node/result-cache.ts); any that writes a file is refused there. */
 const CACHED_COMMANDS = new Set(['check', 'lint', 'links', 'trace']);
 
-/** The commands (`main.ts`, its own bundle `dist/cli-main.js`), loaded only when a stored answer cannot be replayed. */
-async function runMain(argv: string[], o: Out): Promise<number> {
-  const { main } = await import('./main.js');
+/**
+ * The commands (`main.ts`, its own bundle `dist/cli-main.js`), loaded only when a stored answer cannot be replayed.
+ * `require`, not `import()`: Node's ESM loader would scan the whole 2 MB CommonJS bundle for its exports first (0.1 s).
+ */
+function runMain(argv: string[], o: Out): Promise<number> {
+  const { main } = require('./main') as typeof import('./main');
   return main(argv, o);
 }
 
