@@ -1,44 +1,24 @@
 // @spdf implements SPDF-FC-LOAD
+import { isScalar, Schema, type ScalarTag } from 'yaml';
 import type { YScalarValue } from './ynode';
 
-const INT_OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** The `yaml` package's own core-schema tags that resolve plain scalars, in the order its composer tries them. */
+const CORE_PLAIN_TAGS = new Schema({ schema: 'core' }).tags.filter((tag): tag is ScalarTag & { test: RegExp } => tag.default === true && 'test' in tag && tag.test instanceof RegExp);
+const IGNORE_ERROR = () => undefined;
 
 /**
- * The value of an untagged plain scalar under the YAML 1.2 core schema, tried in the order the `yaml` package
- * tries its core tags (null, bool, octal, decimal and hexadecimal int, .inf/.nan, exponent and plain float),
- * so that the fast path and the reference parser agree on every plain scalar.
+ * The value of an untagged plain scalar under the YAML 1.2 core schema, resolved by the same tags the reference
+ * parser uses, so that the fast path and the reference parser agree on every plain scalar.
  */
 export function corePlainValue(text: string): YScalarValue {
   const c = text.charCodeAt(0);
   // Only these first characters can start a non-string: digits + - . ~ n N t T f F (and the empty scalar).
   if (text.length > 0 && !(c >= 48 && c <= 57) && c !== 43 && c !== 45 && c !== 46 && c !== 126 && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return text;
-  switch (text) {
-    case '':
-    case '~':
-    case 'null':
-    case 'Null':
-    case 'NULL':
-      return null;
-    case 'true':
-    case 'True':
-    case 'TRUE':
-      return true;
-    case 'false':
-    case 'False':
-    case 'FALSE':
-      return false;
-  }
-  if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
-  if (INT.test(text)) return parseInt(text, 10);
-  if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
-  if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
-  return text;
+  const tag = CORE_PLAIN_TAGS.find((t) => t.test.test(text));
+  if (!tag) return text;
+  const value: unknown = tag.resolve(text, IGNORE_ERROR, {});
+  const plain = isScalar(value) ? value.value : value;
+  return plain === null || typeof plain === 'number' || typeof plain === 'boolean' || typeof plain === 'string' ? plain : text;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
