@@ -7,12 +7,12 @@ import type { LoadLimits, ModelFileCache } from '../core/model/load-workspace';
 import { decodeUtf8, SourceText } from '../core/text';
 import { writeFileAtomicSync } from './atomic-write';
 import { sha256Hex, toolIdentity } from './cache-location';
+import { sealBytes, unsealBytes } from './sealed-bytes';
 
 /** Bump when the layout of this file changes (the tool identity already covers any change of the code). */
 const MODEL_CACHE_FORMAT = 2;
 export const MODEL_CACHE_FILE = `model-v${MODEL_CACHE_FORMAT}.bin`;
 const MAGIC = Buffer.from(`spdf-model-cache/${MODEL_CACHE_FORMAT}\n`);
-const DIGEST_BYTES = 32;
 
 export interface ModelCacheEntry {
   /** SHA-256 of the bytes the entry was loaded from. */
@@ -113,14 +113,11 @@ export interface ModelCacheData {
 
 /** The file: a magic line, the SHA-256 of the payload, the v8-serialized payload. */
 export function encodeModelCache(data: ModelCacheData): Buffer {
-  const payload = serialize(data);
-  return Buffer.concat([MAGIC, Buffer.from(sha256Hex(payload), 'hex'), payload]);
+  return sealBytes(MAGIC, serialize(data));
 }
 
 /** The payload of an intact cache file, else undefined. */
 export function decodeModelCache(file: Buffer): Partial<ModelCacheData> | undefined {
-  if (!file.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-  const digest = file.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES).toString('hex');
-  const payload = file.subarray(MAGIC.length + DIGEST_BYTES);
-  return digest === sha256Hex(payload) ? (deserialize(payload) as Partial<ModelCacheData>) : undefined;
+  const payload = unsealBytes(MAGIC, file);
+  return payload ? (deserialize(payload) as Partial<ModelCacheData>) : undefined;
 }

@@ -16,7 +16,6 @@ export interface InputLog {
 
 type AnyFn = (...args: unknown[]) => unknown;
 
-const sha = sha256Hex;
 const errorDigest = (e: unknown) => `E:${String((e as NodeJS.ErrnoException)?.code ?? '')}:${String((e as Error)?.message ?? e)}`;
 
 function statDigest(s: fs.Stats | undefined): string {
@@ -26,12 +25,12 @@ function statDigest(s: fs.Stats | undefined): string {
 }
 
 function listDigest(entries: unknown): string {
-  if (!Array.isArray(entries)) return sha(JSON.stringify(entries));
+  if (!Array.isArray(entries)) return sha256Hex(JSON.stringify(entries));
   const named = entries.map((e: unknown) => (e instanceof fs.Dirent ? `${e.name}\0${e.isFile() ? 'f' : e.isDirectory() ? 'd' : e.isSymbolicLink() ? 'l' : 'o'}` : String(e)));
-  return sha(named.join('\n'));
+  return sha256Hex(named.join('\n'));
 }
 
-const bytesDigest = (v: unknown) => (typeof v === 'string' || v instanceof Uint8Array ? sha(v) : sha(JSON.stringify(v)));
+const bytesDigest = (v: unknown) => (typeof v === 'string' || v instanceof Uint8Array ? sha256Hex(v) : sha256Hex(JSON.stringify(v)));
 const stringDigest = (v: unknown) => `=${String(v)}`;
 const childDigest = (v: unknown) => {
   if (v && typeof v === 'object' && 'status' in v) {
@@ -220,7 +219,7 @@ export class InputRecorder {
     const real = process.env;
     const read = (name: string | symbol) => {
       if (this.quiet > 0 || typeof name !== 'string') return;
-      this.note('env', [name], (v) => (typeof v === 'string' ? sha(v) : 'unset'), { value: real[name] });
+      this.note('env', [name], (v) => (typeof v === 'string' ? sha256Hex(v) : 'unset'), { value: real[name] });
     };
     process.env = new Proxy(real, {
       get: (t, k): unknown => (read(k), Reflect.get(t, k) as unknown),
@@ -269,7 +268,7 @@ export function replayInputs(inputs: readonly InputRecord[]): boolean {
   for (const [name, args, digest] of inputs) {
     if (name === 'env') {
       const v = process.env[String(args[0])];
-      if ((v === undefined ? 'unset' : sha(v)) !== digest) return false;
+      if ((v === undefined ? 'unset' : sha256Hex(v)) !== digest) return false;
       continue;
     }
     const spec = RECORDED[name === 'realpathSync.native' ? 'realpathSync' : name];

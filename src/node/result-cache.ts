@@ -3,13 +3,13 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } fr
 import { join, resolve } from 'node:path';
 import { writeFileAtomicSync } from './atomic-write';
 import { sha256Hex, toolIdentity, userCacheBase } from './cache-location';
+import { sealBytes, unsealBytes } from './sealed-bytes';
 import { InputRecorder, replayInputs, type InputLog, type InputRecord } from './result-cache-recorder';
 
 /** Bump when the entry layout changes (the tool identity covers any change of the code). */
 const RESULT_CACHE_FORMAT = 1;
 export const RESULT_CACHE_DIR = `results-v${RESULT_CACHE_FORMAT}`;
 const MAGIC = Buffer.from(`spdf-result-cache/${RESULT_CACHE_FORMAT}\n`);
-const DIGEST_BYTES = 32;
 /** Bounds of the folder: the oldest entries (by last use) go first. */
 export const MAX_RESULT_ENTRIES = 16;
 export const MAX_RESULT_BYTES = 256 * 1024 * 1024;
@@ -103,9 +103,8 @@ function replaysSame(inputs: InputRecord[]): boolean {
 function readEntry(file: string, key: string): Entry | undefined {
   try {
     const bytes = readFileSync(file);
-    if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-    const payload = bytes.subarray(MAGIC.length + DIGEST_BYTES);
-    if (bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES).toString('hex') !== sha256Hex(payload)) return undefined;
+    const payload = unsealBytes(MAGIC, bytes);
+    if (!payload) return undefined;
     const entry = JSON.parse(payload.toString('utf8')) as Entry;
     return entry.key === key && Array.isArray(entry.inputs) && Array.isArray(entry.output) && (entry.exit === 0 || entry.exit === 1) ? entry : undefined;
   } catch {
@@ -117,7 +116,7 @@ function writeEntry(dir: string, file: string, entry: Entry): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const payload = Buffer.from(JSON.stringify(entry), 'utf8');
-    writeFileAtomicSync(file, Buffer.concat([MAGIC, Buffer.from(sha256Hex(payload), 'hex'), payload]), { mode: 0o600 });
+    writeFileAtomicSync(file, sealBytes(MAGIC, payload), { mode: 0o600 });
     evict(dir);
   } catch {
     /* the next run is a miss */
