@@ -1,7 +1,8 @@
 // @spdf verifies SPDF-FC-CACHE, SPDF-FC-RESULT-CACHE
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cachedMain } from '../../src/cli/bin';
@@ -242,6 +243,29 @@ describe('the whole-result cache replays an answer only when every input reads t
         assert.ok(!r.hit && !r.stored, `spdf ${args.join(' ')} is never stored`);
       }
     }
+  });
+
+  it('never replays an answer from a cache folder inside the current folder (it could come with the repository)', async function () {
+    this.timeout(60_000);
+    const root = copyOfExample();
+    const inside = join(root, '.cache');
+    const args = [...CHECK, '--cache-location', inside];
+    const prev = process.cwd();
+    process.chdir(root);
+    const plan = resultCachePlan(args, false, inside);
+    process.chdir(prev);
+    assert.ok(plan);
+    const planted = Buffer.from(JSON.stringify({ key: plan.key, inputs: [], output: [[0, 'PLANTED PASS']], exit: 0 }));
+    mkdirSync(join(inside, RESULT_CACHE_DIR), { recursive: true });
+    const file = join(inside, RESULT_CACHE_DIR, `${createHash('sha256').update(plan.key).digest('hex').slice(0, 40)}.bin`);
+    writeFileSync(file, Buffer.concat([Buffer.from('spdf-result-cache/1\n'), createHash('sha256').update(planted).digest(), planted]));
+    const outside = [...CHECK, '--cache-location', join(root, '..', 'outside-cache')];
+    const control = await runCached(outside, root);
+    assert.equal(control.hit, false, 'the control run is a cold run');
+    const run = await runCached(args, root);
+    assert.equal(run.hit, false);
+    assert.doesNotMatch(run.out, /PLANTED/);
+    assert.equal(run.out, control.out);
   });
 
   it('keeps at most MAX_RESULT_ENTRIES entries, dropping the least recently used', () => {
