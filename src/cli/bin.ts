@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @spdf implements SPDF-CLI-001, SPDF-FC-RESULT-CACHE
 import { resultCachePlan, runWithResultCache, type ResultCacheStats } from '../node/result-cache';
-import { relative, isAbsolute } from 'node:path';
+import { cacheLocationInside } from '../node/cache-location';
 import { processOut, type Out } from './io';
 
 /** Commands whose whole answer is cached (src/node/result-cache.ts); any that writes a file is refused there. */
@@ -26,13 +26,10 @@ export async function cachedMain(argv: string[], o: Out, stats?: Partial<ResultC
   const at = rest.findIndex((a) => a === '--cache-location' || a.startsWith('--cache-location='));
   const location = at < 0 ? undefined : rest[at].includes('=') ? rest[at].slice(rest[at].indexOf('=') + 1) : rest[at + 1];
   const plan = resultCachePlan(argv, o.color, location);
-  // A cache folder inside the current folder could have come with the repository: a planted answer would replay.
-  return plan && !isInside(plan.base, process.cwd()) ? runWithResultCache(plan, o, (lines) => runMain(argv, { ...o, ...lines }), stats) : runMain(argv, o);
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  // Every argument that is not an option may name the workspace (a flag's value too: that only costs the cache).
+  const operands = rest.filter((a, i) => !a.startsWith('-') && i !== at + 1);
+  const inWorkspace = plan && cacheLocationInside(plan.base, [process.cwd(), ...operands]);
+  return plan && !inWorkspace ? runWithResultCache(plan, o, (lines) => runMain(argv, { ...o, ...lines }), stats) : runMain(argv, o);
 }
 
 if (require.main === module) {

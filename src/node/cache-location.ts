@@ -2,8 +2,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve, win32 } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, win32 } from 'node:path';
 import pkg from '../../package.json';
+import { findWorkspaceRoot } from './find-root';
+import { isInside } from './path-inside';
 
 const APP_DIR = 'spdf-workbench';
 
@@ -28,18 +30,49 @@ export function userCacheBase(env: NodeJS.ProcessEnv = process.env, platform: No
 
 /**
  * Where the caches of the workspace at `root` live: `cacheLocation` when given (as ESLint's and Prettier's
- * `--cache-location`), else a folder of the user cache named by a hash of the root's real path. Never a
- * folder of the workspace by default, so a cache committed to a repository is never read.
+ * `--cache-location`), else a folder of the user cache named by a hash of the root's real path. Undefined (no
+ * cache) when that folder lies inside the workspace, so a cache committed to a repository is never read.
  */
-export function workspaceCacheDir(root: string, cacheLocation?: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (cacheLocation) return resolve(cacheLocation);
-  let real: string;
-  try {
-    real = realpathSync.native(root);
-  } catch {
-    real = resolve(root);
+export function workspaceCacheDir(root: string, cacheLocation?: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  let dir: string;
+  if (cacheLocation) dir = resolve(cacheLocation);
+  else {
+    let real: string;
+    try {
+      real = realpathSync.native(root);
+    } catch {
+      real = resolve(root);
+    }
+    dir = join(userCacheBase(env), 'workspaces', sha256Hex(real).slice(0, 32));
   }
-  return join(userCacheBase(env), 'workspaces', sha256Hex(real).slice(0, 32));
+  return cacheLocationInside(dir, [root]) ? undefined : dir;
+}
+
+/**
+ * The workspace folder (of `roots`, each taken to the workspace root that holds it) that a `--cache-location` lies in,
+ * through symbolic links, else undefined. A cache there could have come with the repository, and an entry planted in
+ * it, keyed by hashes anyone can compute, would be read as an answer: no cache is used from such a folder.
+ */
+export function cacheLocationInside(cacheLocation: string, roots: readonly string[]): string | undefined {
+  const location = realOrResolved(cacheLocation);
+  for (const start of roots) {
+    const root = realOrResolved(findWorkspaceRoot(start));
+    if (isInside(root, location)) return root;
+  }
+  return undefined;
+}
+
+export const CACHE_INSIDE_WORKSPACE = 'the cache location is inside the workspace, where a cache could have come with the repository: no cache is read or written there';
+
+/** The real path of `path`, or of its nearest existing parent joined with the rest (a cache folder not made yet). */
+function realOrResolved(path: string): string {
+  const abs = resolve(path);
+  const parent = dirname(abs);
+  try {
+    return realpathSync.native(abs);
+  } catch {
+    return parent === abs ? abs : join(realOrResolved(parent), basename(abs));
+  }
 }
 
 let identity: string | null | undefined;

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE } from '../core/model/config';
+import { CONFIG_FILE } from '../core/model/config-file';
 
 /** The workspace root: the nearest ancestor holding spdf.config.yaml, else the given folder (or a file's folder). */
 export function findWorkspaceRoot(start: string): string {

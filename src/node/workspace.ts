@@ -15,7 +15,7 @@ import { CONFIG_FILE, resolveConfig } from '../core/model/config';
 import { buildCodeIndex, type CodeIndexOptions, type CodeIndexResult } from './codeindex/build-code-index';
 import { readReviewLock } from './codeindex/review-lock-file';
 import { findWorkspaceRoot } from './find-root';
-import { workspaceCacheDir } from './cache-location';
+import { CACHE_INSIDE_WORKSPACE, userCacheBase, workspaceCacheDir } from './cache-location';
 import { DiskModelCache } from './model-cache';
 import { FsHost, toPosix, type WalkNote } from './fs-host';
 import { gitFileDates } from './git-dates';
@@ -68,6 +68,7 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const root = findWorkspaceRoot(start);
   const host = new FsHost(root);
   const cacheDir = opts.cache !== false && opts.trusted !== false ? workspaceCacheDir(root, opts.cacheLocation) : undefined;
+  const refusedCache = cacheDir === undefined && opts.cache !== false && opts.trusted !== false ? (opts.cacheLocation ?? userCacheBase()) : undefined;
   let code: Promise<CodeIndexResult> | undefined;
   let claimGlobs: (globs: string[]) => void = () => undefined;
   if (opts.code !== false) {
@@ -91,7 +92,11 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const result = lint(assembled);
   const lockProblems = inputs.lockProblem ? [inputs.lockProblem] : inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
   const problems = [...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
-  const notes = [...host.notes, ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
+  const notes = [
+    ...(refusedCache === undefined ? [] : [{ path: refusedCache, reason: CACHE_INSIDE_WORKSPACE }]),
+    ...host.notes,
+    ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message })),
+  ];
   return { root, host, workspace, inputs, ruleInputs: assembled, result, notes, problems };
 }
 

@@ -245,27 +245,35 @@ describe('the whole-result cache replays an answer only when every input reads t
     }
   });
 
-  it('never replays an answer from a cache folder inside the current folder (it could come with the repository)', async function () {
-    this.timeout(60_000);
+  it('never replays an answer from a cache folder inside the workspace or the current folder (it could come with the repository)', async function () {
+    this.timeout(120_000);
     const root = copyOfExample();
-    const inside = join(root, '.cache');
-    const args = [...CHECK, '--cache-location', inside];
-    const prev = process.cwd();
-    process.chdir(root);
-    const plan = resultCachePlan(args, false, inside);
-    process.chdir(prev);
-    assert.ok(plan);
-    const planted = Buffer.from(JSON.stringify({ key: plan.key, inputs: [], output: [[0, 'PLANTED PASS']], exit: 0 }));
-    mkdirSync(join(inside, RESULT_CACHE_DIR), { recursive: true });
-    const file = join(inside, RESULT_CACHE_DIR, `${createHash('sha256').update(plan.key).digest('hex').slice(0, 40)}.bin`);
-    writeFileSync(file, Buffer.concat([Buffer.from('spdf-result-cache/1\n'), createHash('sha256').update(planted).digest(), planted]));
-    const outside = [...CHECK, '--cache-location', join(root, '..', 'outside-cache')];
-    const control = await runCached(outside, root);
+    const sub = join(root, 'docs-sub');
+    mkdirSync(sub);
+    const away = mkdtempSync(join(tmpdir(), 'spdf-away-'));
+    const cases: { cwd: string; args: string[]; location: string }[] = [
+      { cwd: root, args: CHECK, location: join(root, '.cache') },
+      { cwd: sub, args: CHECK, location: '../.cache' },
+      { cwd: away, args: [...CHECK.slice(0, 1), root, ...CHECK.slice(1)], location: join(root, '.cache') },
+    ];
+    const control = await runCached([...CHECK, '--cache-location', join(root, '..', 'outside-cache')], root);
     assert.equal(control.hit, false, 'the control run is a cold run');
-    const run = await runCached(args, root);
-    assert.equal(run.hit, false);
-    assert.doesNotMatch(run.out, /PLANTED/);
-    assert.equal(run.out, control.out);
+    for (const c of cases) {
+      const args = [...c.args, '--cache-location', c.location];
+      const prev = process.cwd();
+      process.chdir(c.cwd);
+      const plan = resultCachePlan(args, false, c.location);
+      process.chdir(prev);
+      assert.ok(plan);
+      const planted = Buffer.from(JSON.stringify({ key: plan.key, inputs: [], output: [[0, 'PLANTED PASS']], exit: 0 }));
+      mkdirSync(join(plan.base, RESULT_CACHE_DIR), { recursive: true });
+      const file = join(plan.base, RESULT_CACHE_DIR, `${createHash('sha256').update(plan.key).digest('hex').slice(0, 40)}.bin`);
+      writeFileSync(file, Buffer.concat([Buffer.from('spdf-result-cache/1\n'), createHash('sha256').update(planted).digest(), planted]));
+      const run = await runCached(args, c.cwd);
+      assert.equal(run.hit, false, `${c.cwd} ${args.join(' ')}`);
+      assert.doesNotMatch(run.out, /PLANTED/);
+      assert.equal(run.out, control.out);
+    }
   });
 
   it('keeps at most MAX_RESULT_ENTRIES entries, dropping the least recently used', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { userCacheBase, workspaceCacheDir } from '../../src/node/cache-location';
+import { CACHE_INSIDE_WORKSPACE, cacheLocationInside, userCacheBase, workspaceCacheDir } from '../../src/node/cache-location';
 import { checkPath } from '../../src/node/workspace';
 import { tempWorkspace } from '../support/cli';
 
@@ -31,10 +31,34 @@ describe('cache location', () => {
     const b = tempWorkspace({ 'm.spdf.yaml': MODEL });
     const link = join(mkdtempSync(join(tmpdir(), 'spdf-link-')), 'a');
     symlinkSync(a, link);
-    assert.match(workspaceCacheDir(a, undefined, env), /^\/x\/cache\/spdf-workbench\/workspaces\/[0-9a-f]{32}$/);
+    assert.match(workspaceCacheDir(a, undefined, env) ?? '', /^\/x\/cache\/spdf-workbench\/workspaces\/[0-9a-f]{32}$/);
     assert.notEqual(workspaceCacheDir(a, undefined, env), workspaceCacheDir(b, undefined, env));
     assert.equal(workspaceCacheDir(link, undefined, env), workspaceCacheDir(a, undefined, env));
     assert.equal(workspaceCacheDir(a, '/elsewhere/cache', env), '/elsewhere/cache');
+  });
+
+  it('gives no cache folder inside the workspace, however the location names it', () => {
+    const root = tempWorkspace({ 'spdf.config.yaml': 'profile: all\n', 'm.spdf.yaml': MODEL, 'sub/x.py': CODE });
+    const outside = mkdtempSync(join(tmpdir(), 'spdf-outside-'));
+    const link = join(outside, 'link');
+    symlinkSync(root, link);
+    for (const inside of [join(root, '.cache'), join(root, 'not', 'made', 'yet'), root, join(link, '.cache'), join(root, 'sub', '..', '.c')])
+      assert.equal(workspaceCacheDir(root, inside), undefined, inside);
+    assert.equal(workspaceCacheDir(root, undefined, { XDG_CACHE_HOME: join(root, '.xdg') }), undefined, 'a user cache folder inside the workspace');
+    assert.equal(workspaceCacheDir(root, join(outside, 'c')), join(outside, 'c'));
+    assert.equal(cacheLocationInside(join(root, '.cache'), [join(root, 'sub')]), realpathSync(root), 'a folder of the workspace names its root');
+    assert.equal(cacheLocationInside(join(outside, 'c'), [join(root, 'sub'), root]), undefined);
+  });
+
+  it('checkPath given a cache location inside the workspace reads and writes no cache there, and says so', async () => {
+    const root = tempWorkspace({ 'm.spdf.yaml': MODEL, 'src/auth.py': CODE });
+    mkdirSync(join(root, 'build'));
+    const check = await checkPath(root, { cacheLocation: join(root, 'build', 'cache') });
+    assert.equal(existsSync(join(root, 'build', 'cache')), false);
+    assert.deepEqual(
+      check.notes.filter((n) => n.reason === CACHE_INSIDE_WORKSPACE),
+      [{ path: join(root, 'build', 'cache'), reason: CACHE_INSIDE_WORKSPACE }],
+    );
   });
 
   it('checkPath writes its caches to the user cache folder (XDG_CACHE_HOME), never into the workspace', async () => {

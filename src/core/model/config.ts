@@ -7,13 +7,14 @@ import { asMap, deref, nodeAt, toData } from '../yaml/ynode';
 import { configPatternProblems } from './config-patterns';
 import { checkConfigValues } from './config-checks';
 import { customProtocols } from './config-protocols';
+import { CONFIG_FILE } from './config-file';
 import { CONFIG_FIELDS, DEFAULT_EVIDENCE, type ResolvedConfig } from './config-def';
 import type { LoadProblem } from './graph';
 import { DEFAULT_ID_PATTERNS } from './kinds';
 import type { ConfigData } from './model-types';
 import { validateFields, type SchemaIssue } from './validate';
 
-export const CONFIG_FILE = 'spdf.config.yaml';
+export { CONFIG_FILE };
 
 export function defaultConfig(): ResolvedConfig {
   return {

@@ -121,7 +121,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
 
   const cacheKey = optionsKey({ syntaxOptions, languages: options.languages ?? {}, testGlobs });
   const cacheDir = typeof options.cache === 'string' ? options.cache : workspaceCacheDir(options.root, options.cacheLocation);
-  const cache = options.cache ? await CodeIndexCache.load(cacheDir, cacheKey) : undefined;
+  const cache = options.cache && cacheDir !== undefined ? await CodeIndexCache.load(cacheDir, cacheKey) : undefined;
 
   const results: CodeFileIndex[] = [];
   const pendingCache = new Map<string, { hash: string; tagged: boolean }>();
