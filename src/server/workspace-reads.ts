@@ -1,5 +1,5 @@
 import type { Host } from '../core/host';
-import { resolveConfig } from '../core/model/config';
+import { CONFIG_FILE, resolveConfig } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { LoadProblem } from '../core/model/graph';
 import { loadModelBytes, loadModelText, oversizeFile, type LoadedFile } from '../core/model/load-file';
@@ -51,12 +51,16 @@ export async function readSboms(host: Host, loads: Iterable<Load>, files: string
   return { ...(await loadSboms(host, ok, files, { maxBytes: config.maxSbomBytes, validate: cyclonedxSchemaValidator() })), paths: sbomPathsOf(ok) };
 }
 
-/** The config's JUnit results; undefined when none are configured or they could not be read at all. */
+/**
+ * The config's JUnit results; undefined when none are configured. Results that could not be read at all are no
+ * results plus the problem, so that no verifier counts as passed or as not yet required.
+ */
 export async function readTestResultsOf(root: string, config: ResolvedConfig): Promise<TestResultsInput | undefined> {
   if (!config.testResults.length) return undefined;
   try {
     return await readTestResults(root, config.testResults);
-  } catch {
-    return undefined;
+  } catch (e) {
+    const message = `cannot read the test results named by test_results: ${(e as Error)?.message ?? String(e)}`;
+    return { version: 1, files: [], cases: [], problems: [{ file: CONFIG_FILE, line: 1, column: 1, message }] };
   }
 }
