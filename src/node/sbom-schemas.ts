@@ -1,4 +1,5 @@
 // @spdf implements SPDF-SBOM-READ
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -20,6 +21,24 @@ function schemaDir(bundleDir: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What the validator of `bundleDir` validates against: the SHA-256 of its schema files (for cache keys). */
+export function cyclonedxSchemaDigest(bundleDir: string = __dirname): string {
+  const dir = schemaDir(bundleDir);
+  const hash = createHash('sha256').update(String(dir));
+  for (const f of CYCLONEDX_SCHEMA_FILES) {
+    try {
+      hash.update(`\n${f}\n`).update(
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(dir ?? '', f)))
+          .digest('hex'),
+      );
+    } catch {
+      hash.update(`\n${f}\nunreadable`);
+    }
+  }
+  return hash.digest('hex');
 }
 
 /** Where the build finds the files it copies. */

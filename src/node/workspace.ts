@@ -17,9 +17,11 @@ import { readReviewLock } from './codeindex/review-lock-file';
 import { findWorkspaceRoot } from './find-root';
 import { workspaceCacheDir } from './cache-location';
 import { DiskModelCache } from './model-cache';
+import { FindingsCache } from './findings-cache';
+import { LoaderInputs } from './loader-inputs';
 import { FsHost, toPosix, type WalkNote } from './fs-host';
 import { gitFileDates } from './git-dates';
-import { cyclonedxSchemaValidator } from './sbom-schemas';
+import { cyclonedxSchemaDigest, cyclonedxSchemaValidator } from './sbom-schemas';
 import { readTestResults } from './junit';
 
 /** Everything the Node host supplies to rules and the matrix, read once per check. */
@@ -77,9 +79,14 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
     code.catch(() => undefined);
   }
   let workspace: Workspace;
+  const loaderInputs = cacheDir === undefined ? undefined : new LoaderInputs(host);
+  // Schema validation reads the tool's schema files: their digest joins the findings cache key.
+  const validate = cyclonedxSchemaValidator();
+  let validated = false;
   try {
     const fileCache = cacheDir === undefined ? undefined : new DiskModelCache(cacheDir);
-    workspace = await loadWorkspace(host, { trusted: opts.trusted, fileCache, sbomValidator: cyclonedxSchemaValidator() });
+    const sbomValidator: typeof validate = (...args) => ((validated = true), validate(...args));
+    workspace = await loadWorkspace(loaderInputs ?? host, { trusted: opts.trusted, fileCache, sbomValidator });
     fileCache?.save();
   } catch (error) {
     claimGlobs([]);
@@ -88,7 +95,10 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   claimGlobs(safetyCriticalCodeGlobs(workspace));
   const inputs = await readInputs(root, workspace, opts, code);
   const assembled = ruleInputs(workspace, inputs);
-  const result = lint(assembled);
+  const loaded = loaderInputs && `${loaderInputs.digest()} ${validated ? cyclonedxSchemaDigest() : 'no schema validation'}`;
+  const outcomes = cacheDir !== undefined && loaded ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false) : undefined;
+  const result = lint(assembled, { outcomes });
+  outcomes?.save();
   const lockProblems = inputs.lockProblem ? [inputs.lockProblem] : inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
   const problems = [...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [...host.notes, ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
