@@ -16,7 +16,6 @@ import { buildCodeIndex, type CodeIndexOptions, type CodeIndexResult } from './c
 import { readReviewLock } from './codeindex/review-lock-file';
 import { findWorkspaceRoot } from './find-root';
 import { workspaceCacheDir } from './cache-location';
-import { DiskModelCache } from './model-cache';
 import { FindingsCache } from './findings-cache';
 import { LoaderInputs } from './loader-inputs';
 import { FsHost, toPosix, type WalkNote } from './fs-host';
@@ -84,10 +83,8 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const validate = cyclonedxSchemaValidator();
   let validated = false;
   try {
-    const fileCache = cacheDir === undefined ? undefined : new DiskModelCache(cacheDir);
     const sbomValidator: typeof validate = (...args) => ((validated = true), validate(...args));
-    workspace = await loadWorkspace(loaderInputs ?? host, { trusted: opts.trusted, fileCache, sbomValidator });
-    fileCache?.save();
+    workspace = await loadWorkspace(loaderInputs ?? host, { trusted: opts.trusted, sbomValidator });
   } catch (error) {
     claimGlobs([]);
     throw error;

@@ -49,7 +49,7 @@ describe('a cache committed to the repository', () => {
     plantV1Cache(root, realText, otherText);
     const otherCache = mkdtempSync(join(tmpdir(), 'spdf-other-cache-'));
     await runCli(['lint', other, '--format', 'json', '--cache-location', otherCache]);
-    assert.ok(readdirSync(otherCache).length >= 2, `the other workspace wrote a model and a code cache: ${readdirSync(otherCache).join(', ')}`);
+    assert.ok(readdirSync(otherCache).length >= 2, `the other workspace wrote a findings and a code cache: ${readdirSync(otherCache).join(', ')}`);
     cpSync(otherCache, join(root, '.spdf-cache'), { recursive: true });
 
     const reference = findings((await runCli(['lint', root, '--format', 'json', '--no-cache'])).stdout);
