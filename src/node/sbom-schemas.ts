@@ -1,11 +1,11 @@
 // @spdf implements SPDF-SBOM-READ
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import draft2019 from 'ajv-formats-draft2019';
 import type { SbomSchemaValidator } from '../core/sbom/types';
+import { sha256Hex } from './cache-location';
 
 /** The official CycloneDX JSON schemas shipped in @cyclonedx/cyclonedx-library; the build copies them into dist/cyclonedx-schemas/. */
 export const CYCLONEDX_SCHEMA_PKG = '@cyclonedx/cyclonedx-library';
@@ -26,19 +26,14 @@ function schemaDir(bundleDir: string): string | undefined {
 /** What the validator of `bundleDir` validates against: the SHA-256 of its schema files (for cache keys). */
 export function cyclonedxSchemaDigest(bundleDir: string = __dirname): string {
   const dir = schemaDir(bundleDir);
-  const hash = createHash('sha256').update(String(dir));
-  for (const f of CYCLONEDX_SCHEMA_FILES) {
+  const parts = CYCLONEDX_SCHEMA_FILES.map((f) => {
     try {
-      hash.update(`\n${f}\n`).update(
-        createHash('sha256')
-          .update(fs.readFileSync(path.join(dir ?? '', f)))
-          .digest('hex'),
-      );
+      return `${f} ${sha256Hex(fs.readFileSync(path.join(dir ?? '', f)))}`;
     } catch {
-      hash.update(`\n${f}\nunreadable`);
+      return `${f} unreadable`;
     }
-  }
-  return hash.digest('hex');
+  });
+  return sha256Hex(JSON.stringify([dir ?? null, parts]));
 }
 
 /** Where the build finds the files it copies. */

@@ -1,4 +1,5 @@
-import { relative, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { parseReviewLock } from '../core/codelinks/review-lock';
 import type { TagSyntaxOptions } from '../core/codelinks/tag-syntaxes';
@@ -68,7 +69,9 @@ export interface CheckPathOptions {
 export async function checkPath(start: string, opts: CheckPathOptions = {}): Promise<NodeCheck> {
   const root = findWorkspaceRoot(start);
   const host = new FsHost(root);
-  const cacheDir = opts.cache !== false && opts.trusted !== false ? workspaceCacheDir(root, opts.cacheLocation) : undefined;
+  const location = opts.cache !== false && opts.trusted !== false ? workspaceCacheDir(root, opts.cacheLocation) : undefined;
+  // A cache folder inside the workspace may have come with the repository: planted entries would be answers.
+  const cacheDir = location === undefined || isInside(location, root) ? undefined : location;
   let code: Promise<CodeIndexResult> | undefined;
   let claimGlobs: (globs: string[]) => void = () => undefined;
   if (opts.code !== false) {
@@ -100,6 +103,18 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const problems = [...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [...host.notes, ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
   return { root, host, workspace, inputs, ruleInputs: assembled, result, notes, problems };
+}
+
+function isInside(path: string, folder: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync.native(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const rel = relative(real(folder), real(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** The rule inputs of a Node check, through the core's one assembly. */

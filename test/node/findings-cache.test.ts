@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { FINDINGS_CACHE_FILE, workspaceOnly } from '../../src/node/findings-cache';
+import { sealBytes, unsealBytes } from '../../src/node/sealed-bytes';
 import { RULES } from '../../src/core/rules/registry';
 import { runCli, tempWorkspace } from '../support/cli';
 
@@ -33,6 +35,8 @@ const workspace = () =>
     'src/pump.py': 'def stop():\n    # @spdf implements GEN-REQ-1\n    return 1\n',
     'tests/test_pump.py': 'def test_log():\n    # @spdf verifies GEN-REQ-3\n    assert True\n',
   });
+
+const MAGIC = Buffer.from('spdf-findings-cache/1\n');
 
 const edit = (root: string, file: string, change: (text: string) => string) => writeFileSync(join(root, file), change(readFileSync(join(root, file), 'utf8')));
 
@@ -108,6 +112,23 @@ describe('findings cache (rules that read only the workspace)', () => {
       if (m.input.includes('unused')) assert.match(after.out, /unused suppression: RQ002/);
     });
   }
+
+  it('never reads a cache folder inside the workspace (a planted findings file with no findings changes nothing)', async function () {
+    this.timeout(60_000);
+    const root = workspace();
+    const outside = mkdtempSync(join(tmpdir(), 'spdf-findings-cache-'));
+    mkdirSync(join(root, '.cache'));
+    writeFileSync(join(root, '.cache', FINDINGS_CACHE_FILE), '');
+    const reference = await answers(root, outside);
+    assert.match(reference, /has no source/);
+    const file = join(outside, FINDINGS_CACHE_FILE);
+    const stored = deserialize(unsealBytes(MAGIC, readFileSync(file))!) as { key: string; outcomes: Record<string, { findings: unknown[] }> };
+    for (const outcome of Object.values(stored.outcomes)) outcome.findings = [];
+    writeFileSync(join(root, '.cache', FINDINGS_CACHE_FILE), sealBytes(MAGIC, serialize(stored)));
+    assert.equal(await answers(root, join(root, '.cache')), reference);
+    writeFileSync(file, sealBytes(MAGIC, serialize(stored)));
+    assert.doesNotMatch(await answers(root, outside), /has no source/, 'the forged file is read where it is trusted (else this case proves nothing)');
+  });
 
   it('on the example (CycloneDX SBOMs validated), a changed SBOM is a miss and answers as a cold run does', async function () {
     this.timeout(60_000);
