@@ -77,8 +77,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array 
 }
 
 /**
- * `writeFileAtomic` for a caller that must be done before it returns (the model cache is saved inside the
- * synchronous end of a load). Nothing can interrupt a synchronous write between its steps, so it needs no
+ * `writeFileAtomic` for a caller that must be done before it returns (the findings cache is saved inside the
+ * synchronous end of a check). Nothing can interrupt a synchronous write between its steps, so it needs no
  * signal hooks.
  */
 export function writeFileAtomicSync(target: string, data: string | Uint8Array, opts: { mode?: number } = {}): void {

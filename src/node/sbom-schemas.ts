@@ -5,6 +5,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import draft2019 from 'ajv-formats-draft2019';
 import type { SbomSchemaValidator } from '../core/sbom/types';
+import { sha256Hex } from './cache-location';
 
 /** The official CycloneDX JSON schemas shipped in @cyclonedx/cyclonedx-library; the build copies them into dist/cyclonedx-schemas/. */
 export const CYCLONEDX_SCHEMA_PKG = '@cyclonedx/cyclonedx-library';
@@ -20,6 +21,19 @@ function schemaDir(bundleDir: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What the validator of `bundleDir` validates against: the SHA-256 of its schema files (for cache keys). */
+export function cyclonedxSchemaDigest(bundleDir: string = __dirname): string {
+  const dir = schemaDir(bundleDir);
+  const parts = CYCLONEDX_SCHEMA_FILES.map((f) => {
+    try {
+      return `${f} ${sha256Hex(fs.readFileSync(path.join(dir ?? '', f)))}`;
+    } catch {
+      return `${f} unreadable`;
+    }
+  });
+  return sha256Hex(JSON.stringify([dir ?? null, parts]));
 }
 
 /** Where the build finds the files it copies. */

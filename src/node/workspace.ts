@@ -16,10 +16,11 @@ import { buildCodeIndex, type CodeIndexOptions, type CodeIndexResult } from './c
 import { readReviewLock } from './codeindex/review-lock-file';
 import { findWorkspaceRoot } from './find-root';
 import { CACHE_INSIDE_WORKSPACE, userCacheBase, workspaceCacheDir } from './cache-location';
-import { DiskModelCache } from './model-cache';
+import { FindingsCache } from './findings-cache';
+import { LoaderInputs } from './loader-inputs';
 import { FsHost, toPosix, type WalkNote } from './fs-host';
 import { gitFileDates } from './git-dates';
-import { cyclonedxSchemaValidator } from './sbom-schemas';
+import { cyclonedxSchemaDigest, cyclonedxSchemaValidator } from './sbom-schemas';
 import { readTestResults } from './junit';
 
 /** Everything the Node host supplies to rules and the matrix, read once per check. */
@@ -78,10 +79,13 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
     code.catch(() => undefined);
   }
   let workspace: Workspace;
+  const loaderInputs = cacheDir === undefined ? undefined : new LoaderInputs(host);
+  // Schema validation reads the tool's schema files: their digest joins the findings cache key.
+  const validate = cyclonedxSchemaValidator();
+  let validated = false;
   try {
-    const fileCache = cacheDir === undefined ? undefined : new DiskModelCache(cacheDir);
-    workspace = await loadWorkspace(host, { trusted: opts.trusted, fileCache, sbomValidator: cyclonedxSchemaValidator() });
-    fileCache?.save();
+    const sbomValidator: typeof validate = (...args) => ((validated = true), validate(...args));
+    workspace = await loadWorkspace(loaderInputs ?? host, { trusted: opts.trusted, sbomValidator });
   } catch (error) {
     claimGlobs([]);
     throw error;
@@ -89,7 +93,10 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   claimGlobs(safetyCriticalCodeGlobs(workspace));
   const inputs = await readInputs(root, workspace, opts, code);
   const assembled = ruleInputs(workspace, inputs);
-  const result = lint(assembled);
+  const loaded = loaderInputs && `${loaderInputs.digest()} ${validated ? cyclonedxSchemaDigest() : 'no schema validation'}`;
+  const outcomes = cacheDir !== undefined && loaded ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false) : undefined;
+  const result = lint(assembled, { outcomes });
+  outcomes?.save();
   const lockProblems = inputs.lockProblem ? [inputs.lockProblem] : inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
   const problems = [...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [

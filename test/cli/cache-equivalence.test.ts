@@ -61,7 +61,7 @@ describe('caches never change a result', () => {
       const cache = mkdtempSync(join(tmpdir(), 'spdf-equivalence-cache-'));
       const cold = await outputs(dir, cache);
       const written = readdirSync(cache);
-      assert.ok(written.some((f) => f.startsWith('codelinks-')) && written.some((f) => f.startsWith('model-')), `the cold run wrote both caches: ${written.join(', ')}`);
+      assert.ok(written.some((f) => f.startsWith('codelinks-')) && written.some((f) => f.startsWith('findings-')), `the cold run wrote both caches: ${written.join(', ')}`);
       const warm = await outputs(dir, cache);
       const uncached = await outputs(dir, mkdtempSync(join(tmpdir(), 'spdf-equivalence-none-')));
       for (let i = 0; i < COMMANDS.length; i++) {

@@ -16,7 +16,7 @@ import { requirementsView } from './requirements-view';
 import { sbomView } from './sbom-view';
 import { threatsView } from './threats-view';
 import { TraceIndex, type MatrixInputs } from './trace-index';
-import { ViewContext } from './view-context';
+import { StatusViewContext, ViewContext } from './view-context';
 import { zonesView } from './zones-view';
 
 export { TraceIndex, type MatrixInputs } from './trace-index';
@@ -38,8 +38,9 @@ export function buildMatrix(inputs: MatrixInputs, views: readonly ViewName[] = V
   return buildMatrixFrom(new TraceIndex(inputs), views);
 }
 
-export function buildMatrixFrom(ix: TraceIndex, views: readonly ViewName[] = VIEWS): Matrix {
-  const context = new ViewContext(ix);
+/** With `statusesOnly`, rows carry only what decides and explains a status (StatusViewContext): for the gate. */
+export function buildMatrixFrom(ix: TraceIndex, views: readonly ViewName[] = VIEWS, statusesOnly = false): Matrix {
+  const context = statusesOnly ? new StatusViewContext(ix) : new ViewContext(ix);
   const out: Matrix['views'] = {};
   for (const v of views) out[v] = VIEW_BUILDERS[v](context);
   return {

@@ -108,6 +108,7 @@ export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions 
   const matrix = buildMatrixFrom(
     ix,
     VIEWS.filter((v) => !PROJECTION_VIEWS.includes(v)),
+    true,
   );
   const onChain = (f: Finding): boolean => {
     if (!inputs.graph.fileByPath.has(f.file)) return true;

@@ -152,3 +152,35 @@ export class ViewContext {
     return { name, title: VIEW_TITLES[name], columns: columns(keys, titles), rows, coverage: coverageOf(rows.map((r) => r.status)) };
   }
 }
+
+/**
+ * The context for a reader of statuses alone (the gate): rows keep their ID, kind, status, why, file, line and
+ * zones, computed as in ViewContext; the cells listing linked items, code, tests, findings and suppressions
+ * stay empty. None of them feeds a status or which rows a view has.
+ */
+export class StatusViewContext extends ViewContext {
+  override itemVal(id: string): CellValue {
+    return { text: id };
+  }
+  override threatVals(): Cell {
+    return [];
+  }
+  override hazardVals(): Cell {
+    return [];
+  }
+  override idVals(): Cell {
+    return [];
+  }
+  override implVals(): Cell {
+    return [];
+  }
+  override verifVals(): Cell {
+    return [];
+  }
+  override findingVals(): Cell {
+    return [];
+  }
+  override suppressionVals(): Cell {
+    return [];
+  }
+}

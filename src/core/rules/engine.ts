@@ -18,6 +18,19 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Extra suppressions from non-model files (source code comments). */
   suppressions?: Suppression[];
+  /** Findings of rules from an earlier run over the same inputs (a host's cache): asked before a rule runs, told after. */
+  outcomes?: RuleOutcomeStore;
+}
+
+/** What one rule reported, before suppressions. */
+export interface RuleOutcome {
+  findings: Finding[];
+}
+
+/** A host's store of rule outcomes; it answers only for rules whose inputs it has proven unchanged. */
+export interface RuleOutcomeStore {
+  get(rule: Rule): RuleOutcome | undefined;
+  set(rule: Rule, outcome: RuleOutcome): void;
 }
 
 /** Severity of a rule after the profile and the config's overrides (by code or alias). */
@@ -43,12 +56,20 @@ export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
     const severity = effectiveSeverity(rule, inputs);
     if (severity === 'off' || rule.meta.code === SUPPRESSION_RULE || !runs(rule, inputs)) continue;
     ran.add(rule.meta.code);
-    const ctx = makeContext(inputs, ({ severityOf, ...r }: Report) => raw.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...r }), shared);
+    const known = opts.outcomes?.get(rule);
+    if (known) {
+      for (const f of known.findings) raw.push(f);
+      continue;
+    }
+    const own: Finding[] = [];
+    const ctx = makeContext(inputs, ({ severityOf, ...r }: Report) => own.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...r }), shared);
     try {
       rule.check(ctx);
+      opts.outcomes?.set(rule, { findings: own });
     } catch (e) {
       internalErrors.push({ code: rule.meta.code, message: (e as Error)?.stack ?? String(e) });
     }
+    for (const f of own) raw.push(f);
   }
   const schema = rules.find((r) => r.meta.code === 'TM008');
   const schemaSeverity = schema ? effectiveSeverity(schema, inputs) : 'off';

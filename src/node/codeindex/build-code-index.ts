@@ -89,9 +89,7 @@ function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
 }
 
 function hasNulByte(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 8192);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, 8192).indexOf(0) !== -1;
 }
 
 /** Index every tagged source file of a workspace (plus always-parse files). Never throws on file content. */

@@ -3,20 +3,31 @@ import * as path from 'node:path';
 import type { CodeFileIndex } from '../../core/codelinks/model';
 import { writeFileAtomic } from '../atomic-write';
 import { sha256Hex, toolIdentity } from '../cache-location';
+import { type CompactIndex, packIndex, unpackIndex } from './compact-index';
 
 /** Bump when this file's layout changes (the tool identity in the options key covers any change of the code). */
-export const CODE_INDEX_FORMAT = 4;
+export const CODE_INDEX_FORMAT = 5;
 /** A folder of shard files, so that one changed source file rewrites one shard, not the index of every file. */
 export const CODE_INDEX_CACHE_DIR = `codelinks-v${CODE_INDEX_FORMAT}`;
 export const CODE_INDEX_SHARDS = 32;
 
-/** One file: [SHA-256 of the bytes indexed, prefilter found tags (1/0), index or 0 when not parsed]. */
-type CacheEntry = [string, number, CodeFileIndex | 0];
+/** One file: [SHA-256 of the bytes indexed, prefilter found tags (1/0), index (packed, compact-index.ts) or 0 when not parsed]. */
+type CacheEntry = [string, number, CompactIndex | CodeFileIndex | 0];
 
 interface CacheData {
   format: number;
   optionsKey: string;
   files: Record<string, CacheEntry>;
+}
+
+/** An entry's index (0: not parsed), or undefined when it cannot be read back (a miss). */
+function unpacked(stored: CacheEntry[2]): CodeFileIndex | 0 | undefined {
+  if (!Array.isArray(stored)) return stored;
+  try {
+    return unpackIndex(stored);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The shard that holds a source file's entry: a function of its path only. */
@@ -61,7 +72,7 @@ export interface CachedEntry {
 }
 
 /**
- * Indexed files keyed by path, in `<cache dir>/codelinks-v4/NN.json` (a cache folder outside the workspace, see
+ * Indexed files keyed by path, in `<cache dir>/codelinks-v5/NN.json` (a cache folder outside the workspace, see
  * cache-location.ts), sharded by a hash of the path. A cache must never change a result, so an entry answers
  * only for a file whose bytes, read in this run, have the SHA-256 it was indexed from; size and mtime are never
  * taken for content. A different options key (syntaxes, language map, test globs, format, build of the tool)
@@ -99,15 +110,15 @@ export class CodeIndexCache {
   get(file: string, hash: string): CachedEntry | undefined {
     const entry = Object.hasOwn(this.old, file) ? this.old[file] : undefined;
     if (!Array.isArray(entry) || entry[0] !== hash) return undefined;
-    const index = entry[2];
-    if (index && index.file !== file) return undefined;
+    const index = unpacked(entry[2]);
+    if (index === undefined || (index && index.file !== file)) return undefined;
     this.fresh[file] = entry;
     return index ? { tagged: entry[1] === 1, index } : { tagged: entry[1] === 1 };
   }
 
   /** Records a file: the hash of the bytes indexed, whether the prefilter found tags, and its index when parsed. */
   set(file: string, hash: string, tagged: boolean, index: CodeFileIndex | null): void {
-    this.fresh[file] = [hash, tagged ? 1 : 0, index ?? 0];
+    this.fresh[file] = [hash, tagged ? 1 : 0, index ? packIndex(index) : 0];
     this.dirtyShards.add(shardOf(file));
   }
 

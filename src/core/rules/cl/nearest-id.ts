@@ -5,11 +5,11 @@ const FULL_SCAN_LIMIT = 2000;
 
 /** IDs by the last segment of their qualified name (`pkg.Name` -> `name`), built once per ID set. */
 const byLastSegment = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
-const lastSegment = (id: string) =>
-  id
-    .toLowerCase()
-    .split(/\.|::|\//)
-    .pop() ?? '';
+const lastSegment = (id: string) => {
+  const lower = id.toLowerCase();
+  // Most IDs hold no separator character: then the split would give the whole ID, without building an array.
+  return /[.:/]/.test(lower) ? (lower.split(/\.|::|\//).pop() ?? '') : lower;
+};
 
 function sameLastSegment(id: string, ids: ReadonlySet<string>): string[] {
   let index = byLastSegment.get(ids);

@@ -1,0 +1,207 @@
+// @spdf implements SPDF-FC-CACHE
+import type { CodeFileIndex, CodeLink, CodeSymbol, CodeTag } from '../../core/codelinks/model';
+import type { Range } from '../../core/types';
+
+/**
+ * A file's index for the code-index cache: strings once in a table, symbols, tags and links as one stream of
+ * integers (JSON.parse reads number arrays far faster than objects with keys). Only objects whose keys, key
+ * order and value types are exactly what the decoder rebuilds are packed; any other object stays as it was
+ * (plain), so decoding gives back an index equal to the original, key order included.
+ * Layout: [file, language, strings, numbers, plain objects, orphanTags, exclusions, problems].
+ */
+export type CompactIndex = [string, string, string[], number[], unknown[], unknown, unknown, unknown];
+
+const INDEX_KEYS = ['file', 'language', 'symbols', 'tags', 'links', 'orphanTags', 'exclusions', 'problems'];
+const SYMBOL_KEYS = ['name', 'qualifiedName', 'kind', 'range', 'nameRange', 'docRanges'];
+const SYMBOL_TAIL = ['declarationOnly', 'codeHash'];
+const TAG_KEYS = ['syntax', 'id', 'idRange', 'relation', 'tagRange'];
+const TAG_TAIL = ['revision', 'artifactType', 'scope', 'written', 'above', 'symbol'];
+const LINK_KEYS = ['id', 'relation', 'file', 'symbol', 'range', 'symbolRange', 'syntax', 'codeHash'];
+const LINK_TAIL = ['symbolKind', 'revision', 'lines'];
+
+const PLAIN = 0;
+const PACKED = 1;
+const NULL = -1;
+
+const sameKeys = (o: object, keys: readonly string[]) => {
+  const own = Object.keys(o);
+  return own.length === keys.length && own.every((k, i) => k === keys[i]);
+};
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v) && !Object.is(v, -0);
+const isPosition = (p: unknown) => isObject(p) && sameKeys(p, ['line', 'character']) && isInt(p.line) && isInt(p.character);
+const isRange = (r: unknown): r is Range => isObject(r) && sameKeys(r, ['start', 'end']) && isPosition(r.start) && isPosition(r.end);
+
+/** The keys an object has when it holds `head` and those of `tail` it has (in that order), or undefined. */
+function tailMask(o: Record<string, unknown>, head: readonly string[], tail: readonly string[]): number | undefined {
+  let mask = 0;
+  const keys: string[] = [...head];
+  tail.forEach((k, bit) => {
+    if (Object.hasOwn(o, k)) {
+      mask |= 1 << bit;
+      keys.push(k);
+    }
+  });
+  return sameKeys(o, keys) ? mask : undefined;
+}
+
+class Packer {
+  readonly strings: string[] = [];
+  readonly numbers: number[] = [];
+  readonly plain: unknown[] = [];
+  private readonly ids = new Map<string, number>();
+
+  str(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.push(s) - 1;
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+
+  range(r: Range): void {
+    this.numbers.push(r.start.line, r.start.character, r.end.line, r.end.character);
+  }
+
+  list<T>(items: readonly T[], pack: (item: T) => boolean): void {
+    this.numbers.push(items.length);
+    for (const item of items) {
+      const at = this.numbers.length;
+      this.numbers.push(PACKED);
+      if (!pack(item)) {
+        this.numbers.length = at;
+        this.numbers.push(PLAIN, this.plain.push(item) - 1);
+      }
+    }
+  }
+
+  symbol(s: CodeSymbol): boolean {
+    const o = s as unknown as Record<string, unknown>;
+    const mask = isObject(o) ? tailMask(o, SYMBOL_KEYS, SYMBOL_TAIL) : undefined;
+    if (mask === undefined || typeof s.name !== 'string' || typeof s.qualifiedName !== 'string' || typeof s.kind !== 'string') return false;
+    if (!isRange(s.range) || !isRange(s.nameRange) || !Array.isArray(s.docRanges) || !s.docRanges.every(isRange)) return false;
+    if (mask & 1 && s.declarationOnly !== true) return false;
+    if (mask & 2 && typeof s.codeHash !== 'string') return false;
+    this.numbers.push(mask, this.str(s.name), this.str(s.qualifiedName), this.str(s.kind));
+    this.range(s.range);
+    this.range(s.nameRange);
+    this.numbers.push(s.docRanges.length);
+    for (const r of s.docRanges) this.range(r);
+    if (mask & 2) this.numbers.push(this.str(s.codeHash!));
+    return true;
+  }
+
+  tag(t: CodeTag): boolean {
+    const o = t as unknown as Record<string, unknown>;
+    const mask = isObject(o) ? tailMask(o, TAG_KEYS, TAG_TAIL) : undefined;
+    if (mask === undefined || typeof t.syntax !== 'string' || typeof t.id !== 'string' || typeof t.relation !== 'string') return false;
+    if (!isRange(t.idRange) || !isRange(t.tagRange)) return false;
+    if (mask & 1 && !isInt(t.revision)) return false;
+    for (const [bit, value] of [
+      [2, t.artifactType],
+      [4, t.scope],
+      [8, t.written],
+      [16, t.above],
+    ] as const)
+      if (mask & bit && typeof value !== 'string') return false;
+    if (mask & 32 && t.symbol !== null && typeof t.symbol !== 'string') return false;
+    this.numbers.push(mask, this.str(t.syntax), this.str(t.id));
+    this.range(t.idRange);
+    this.numbers.push(this.str(t.relation));
+    this.range(t.tagRange);
+    if (mask & 1) this.numbers.push(t.revision!);
+    if (mask & 2) this.numbers.push(this.str(t.artifactType!));
+    if (mask & 4) this.numbers.push(this.str(t.scope!));
+    if (mask & 8) this.numbers.push(this.str(t.written!));
+    if (mask & 16) this.numbers.push(this.str(t.above!));
+    if (mask & 32) this.numbers.push(t.symbol === null ? NULL : this.str(t.symbol!));
+    return true;
+  }
+
+  link(l: CodeLink): boolean {
+    const o = l as unknown as Record<string, unknown>;
+    const mask = isObject(o) ? tailMask(o, LINK_KEYS, LINK_TAIL) : undefined;
+    if (mask === undefined || typeof l.id !== 'string' || typeof l.relation !== 'string' || typeof l.file !== 'string') return false;
+    if ((l.symbol !== null && typeof l.symbol !== 'string') || !isRange(l.range) || !isRange(l.symbolRange)) return false;
+    if (typeof l.syntax !== 'string' || typeof l.codeHash !== 'string') return false;
+    if (mask & 1 && typeof l.symbolKind !== 'string') return false;
+    if (mask & 2 && !isInt(l.revision)) return false;
+    const lines = l.lines as unknown;
+    if (mask & 4 && !(isObject(lines) && sameKeys(lines, ['start', 'end']) && isInt(lines.start) && isInt(lines.end))) return false;
+    this.numbers.push(mask, this.str(l.id), this.str(l.relation), this.str(l.file), l.symbol === null ? NULL : this.str(l.symbol));
+    this.range(l.range);
+    this.range(l.symbolRange);
+    this.numbers.push(this.str(l.syntax), this.str(l.codeHash));
+    if (mask & 1) this.numbers.push(this.str(l.symbolKind!));
+    if (mask & 2) this.numbers.push(l.revision!);
+    if (mask & 4) this.numbers.push(l.lines!.start, l.lines!.end);
+    return true;
+  }
+}
+
+/** The packed form of an index, or the index itself when its top level is not the usual shape. */
+export function packIndex(index: CodeFileIndex): CompactIndex | CodeFileIndex {
+  if (!isObject(index) || !sameKeys(index, INDEX_KEYS) || typeof index.file !== 'string' || typeof index.language !== 'string') return index;
+  if (![index.symbols, index.tags, index.links].every(Array.isArray)) return index;
+  const p = new Packer();
+  p.list(index.symbols, (s) => p.symbol(s));
+  p.list(index.tags, (t) => p.tag(t));
+  p.list(index.links, (l) => p.link(l));
+  return [index.file, index.language, p.strings, p.numbers, p.plain, index.orphanTags, index.exclusions, index.problems];
+}
+
+/** Reads a packed index back; throws when the stream's length does not fit (the caller counts that as a miss). */
+export function unpackIndex(packed: CompactIndex): CodeFileIndex {
+  const [file, language, S, n, plain, orphanTags, exclusions, problems] = packed;
+  if (!Array.isArray(S) || !Array.isArray(n) || !Array.isArray(plain)) throw new Error('not a packed index');
+  let at = 0;
+  // The shard is sealed (SHA-256) and written by this very build, so the stream is trusted to be well-formed;
+  // checks per value halved the speed. Only its length is checked.
+  const num = (): number => n[at++];
+  const str = (): string => S[n[at++]];
+  const range = (): Range => ({ start: { line: num(), character: num() }, end: { line: num(), character: num() } });
+  const list = <T>(read: () => T): T[] => {
+    const out: T[] = new Array<T>(num());
+    for (let i = 0; i < out.length; i++) out[i] = num() === PACKED ? read() : (plain[num()] as T);
+    return out;
+  };
+  const symbols = list((): CodeSymbol => {
+    const mask = num();
+    const s: CodeSymbol = { name: str(), qualifiedName: str(), kind: str() as CodeSymbol['kind'], range: range(), nameRange: range(), docRanges: [] };
+    for (let i = num(); i > 0; i--) s.docRanges.push(range());
+    if (mask & 1) s.declarationOnly = true;
+    if (mask & 2) s.codeHash = str();
+    return s;
+  });
+  const tags = list((): CodeTag => {
+    const mask = num();
+    const t: CodeTag = { syntax: str() as CodeTag['syntax'], id: str(), idRange: range(), relation: str() as CodeTag['relation'], tagRange: range() };
+    if (mask & 1) t.revision = num();
+    if (mask & 2) t.artifactType = str();
+    if (mask & 4) t.scope = str() as CodeTag['scope'];
+    if (mask & 8) t.written = str();
+    if (mask & 16) t.above = str();
+    if (mask & 32) t.symbol = n[at] === NULL ? (at++, null) : str();
+    return t;
+  });
+  const links = list((): CodeLink => {
+    const mask = num();
+    const l: CodeLink = {
+      id: str(),
+      relation: str() as CodeLink['relation'],
+      file: str(),
+      symbol: n[at] === NULL ? (at++, null) : str(),
+      range: range(),
+      symbolRange: range(),
+      syntax: str() as CodeLink['syntax'],
+      codeHash: str(),
+    };
+    if (mask & 1) l.symbolKind = str() as CodeLink['symbolKind'];
+    if (mask & 2) l.revision = num();
+    if (mask & 4) l.lines = { start: num(), end: num() };
+    return l;
+  });
+  if (at !== n.length) throw new Error('trailing data');
+  return { file, language, symbols, tags, links, orphanTags, exclusions, problems } as CodeFileIndex;
+}

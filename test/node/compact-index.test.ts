@@ -1,0 +1,96 @@
+// @spdf verifies SPDF-FC-CACHE
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import type { CodeFileIndex } from '../../src/core/codelinks/model';
+import { packIndex, unpackIndex, type CompactIndex } from '../../src/node/codeindex/compact-index';
+import { fixtureConfig, indexText, listFixtures } from '../codelinks/fixture-harness';
+
+/** What the cache gave before the packed format: the index through JSON. */
+const viaJson = (index: unknown): unknown => JSON.parse(JSON.stringify(index));
+
+/** What the cache gives now: the packed form through JSON, unpacked. */
+function viaPacked(index: CodeFileIndex): { index: unknown; packed: boolean } {
+  const stored = viaJson(packIndex(index)) as CompactIndex | CodeFileIndex;
+  return Array.isArray(stored) ? { index: unpackIndex(stored), packed: true } : { index: stored, packed: false };
+}
+
+/** Equal to the JSON copy, key order included (outputs print these objects). */
+function assertSame(index: CodeFileIndex): boolean {
+  const { index: back, packed } = viaPacked(index);
+  assert.deepStrictEqual(back, viaJson(index));
+  assert.equal(JSON.stringify(back), JSON.stringify(index));
+  return packed;
+}
+
+/** Python sources exercising tags with and without revisions, orphans, docstrings, decorators and classes. */
+function generatedSources(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (let f = 0; f < 12; f++) {
+    const lines: string[] = [`"""Module ${f}."""`, `# [impl->dsn~mod-${f}~${f + 1}]`];
+    for (let i = 0; i < 8; i++) {
+      if (i % 3 === 0) lines.push('@decorator');
+      lines.push(`def func_${f}_${i}(x):`, `    """Doc ${i}."""`, `    # @spdf ${i % 2 ? 'implements' : 'verifies'} SEC-REQ-${String(f * 10 + i).padStart(3, '0')}, SEC-REQ-9${i}`, '    return x', '');
+    }
+    lines.push('class Pump:', '    # @spdf implements SAF-REQ-001', '    def rate(self):', '        return 1', '', 'x = 1  # @spdf implements SEC-REQ-404', '# @spdf implemnts SEC-REQ-1');
+    files.set(`src/gen_${f}.py`, `${lines.join('\n')}\n`);
+  }
+  return files;
+}
+
+describe('packed code index (code-index cache format)', () => {
+  it('gives back every fixture index exactly as the JSON cache did', async () => {
+    let packed = 0;
+    const fixtures = listFixtures();
+    for (const file of fixtures) {
+      const text = fs.readFileSync(file, 'utf8');
+      const index = await indexText(path.basename(file), text, fixtureConfig(text));
+      if (assertSame(index)) packed++;
+    }
+    assert.ok(fixtures.length > 20 && packed === fixtures.length, `${packed} of ${fixtures.length} packed`);
+  });
+
+  it('gives back a generated corpus exactly, with every element packed', async () => {
+    for (const [file, text] of generatedSources()) {
+      const index = await indexText(file, text, { syntaxes: ['spdf', 'oft'] });
+      assert.ok(index.links.length >= 8 && index.orphanTags.length > 0, file);
+      assert.ok(assertSame(index), file);
+      const stored = viaJson(packIndex(index)) as CompactIndex;
+      assert.equal(stored[4].length, 0, `${file}: every symbol, tag and link packed`);
+    }
+  });
+
+  it('keeps any object the decoder would not rebuild exactly as it is (fast-check)', async () => {
+    const base = await indexText('src/gen_0.py', generatedSources().get('src/gen_0.py')!, { syntaxes: ['spdf', 'oft'] });
+    const odd = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant(-0), fc.constant(1.5), fc.constant(2 ** 60), fc.string(), fc.constant([]), fc.constant({}), fc.integer());
+    const list = fc.constantFrom<'symbols' | 'tags' | 'links'>('symbols', 'tags', 'links');
+    fc.assert(
+      fc.property(list, fc.nat(), fc.string(), odd, fc.boolean(), (which, at, key, value, reorder) => {
+        const index = structuredClone(base);
+        const items = index[which] as unknown as Record<string, unknown>[];
+        const item = items[at % items.length];
+        const keys = Object.keys(item);
+        const target = keys.includes(key) || key === '' ? keys[at % keys.length] : key;
+        if (value === undefined && at % 2) delete item[target];
+        else item[target] = value;
+        if (reorder) {
+          const entries = Object.entries(item).reverse();
+          for (const k of Object.keys(item)) delete item[k];
+          Object.assign(item, Object.fromEntries(entries));
+        }
+        assertSame(index);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a packed index whose number stream is cut short', async () => {
+    const index = await indexText('src/gen_1.py', generatedSources().get('src/gen_1.py')!, { syntaxes: ['spdf'] });
+    const stored = viaJson(packIndex(index)) as CompactIndex;
+    stored[3].push(0);
+    assert.throws(() => unpackIndex(stored));
+    stored[3].splice(-2, 2);
+    assert.throws(() => unpackIndex(stored));
+  });
+});
