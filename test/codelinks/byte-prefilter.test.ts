@@ -117,6 +117,13 @@ describe('prefilter on raw bytes against the prefilter on decoded text', () => {
     assert.ok(seen.accepted > 0 && seen.dropped > 0, JSON.stringify(seen));
   });
 
+  it('has a call pattern that never matches when no call tag is configured (the prefilter does not run it then)', () => {
+    for (const options of OPTIONS) {
+      const compiled = compileTagSyntaxes(options);
+      if (!compiled.callTags.length) assert.equal(compiled.callCandidate.source, '(?!)', JSON.stringify(options));
+    }
+  });
+
   it('decodes every file when a syntax has no fixed text (user regexes) or a text could come from invalid bytes', () => {
     assert.equal(requiredTexts(compileTagSyntaxes({ syntaxes: ['bare'], bareIdPatterns: ['REQ-\\d+'] })), undefined);
     assert.equal(requiredTexts(compileTagSyntaxes({ tagPatterns: [{ pattern: 'Covers: (?P<ids>.+)' }] })), undefined);

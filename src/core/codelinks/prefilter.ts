@@ -10,8 +10,9 @@ export function mightContainTags(text: string, syntaxes: CompiledTagSyntaxes | T
   const onlySpdf = compiled.enabled.size === 1 && compiled.enabled.has('spdf') && !compiled.tagPatterns.length;
   if (onlySpdf && !compiled.callTags.length) return text.includes('@spdf');
   if (onlySpdf && text.includes('@spdf')) return true;
+  // Without call tags the call pattern is one that never matches: running it would still scan the whole text.
   compiled.callCandidate.lastIndex = 0;
-  if (compiled.callCandidate.test(text)) return true;
+  if (compiled.callTags.length && compiled.callCandidate.test(text)) return true;
   compiled.candidate.lastIndex = 0;
   const found = compiled.candidate.test(text) || compiled.barePatterns.some((p) => p.test(text)) || compiled.tagPatterns.some((p) => p.pattern.test(text));
   compiled.candidate.lastIndex = 0;
