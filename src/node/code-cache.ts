@@ -1,11 +1,10 @@
 // @spdf implements SPDF-FC-CACHE
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { writeFileAtomicSync } from './atomic-write';
-import { userCacheBase } from './cache-location';
+import { sha256Hex, userCacheBase } from './cache-location';
 import { sealBytes, unsealBytes } from './sealed-bytes';
 
 const CODE_CACHE_FORMAT = 1;
@@ -44,7 +43,7 @@ export interface LoadedBundle {
  */
 export function requireBundle(file: string, dir: string = codeCacheDir()): LoadedBundle {
   const bytes = readFileSync(file);
-  const digest = createHash('sha256').update(bytes).digest();
+  const digest = Buffer.from(sha256Hex(bytes), 'hex');
   const entry = codeCacheEntry(dir, digest);
   let cachedData: Buffer | undefined;
   try {

@@ -1,6 +1,5 @@
 // @spdf implements SPDF-FC-RESULT-CACHE
 import childProcess from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,9 +30,7 @@ function listDigest(entries: unknown): string {
   return sha256Hex(named.join('\n'));
 }
 
-/** SHA-256 in hex; one call instead of a Hash object per file where Node has it (20.12). */
-const sha256Of: (v: string | Uint8Array) => string = typeof crypto.hash === 'function' ? (v) => crypto.hash('sha256', v, 'hex') : sha256Hex;
-const bytesDigest = (v: unknown) => (typeof v === 'string' || v instanceof Uint8Array ? sha256Of(v) : sha256Of(JSON.stringify(v)));
+const bytesDigest = (v: unknown) => (typeof v === 'string' || v instanceof Uint8Array ? sha256Hex(v) : sha256Hex(JSON.stringify(v)));
 const stringDigest = (v: unknown) => `=${String(v)}`;
 const childDigest = (v: unknown) => {
   if (v && typeof v === 'object' && 'status' in v) {
