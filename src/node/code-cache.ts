@@ -16,8 +16,13 @@ const MAX_ENTRIES = 4;
  * V8's compiled code of the tool's own bundles. It stands for the tool, not for a workspace, so it lives in the
  * per-user cache folder whatever `--cache-location` says, and is never written inside a workspace.
  */
-export function codeCacheDir(): string {
-  return join(userCacheBase(), `code-v${CODE_CACHE_FORMAT}`);
+export function codeCacheDir(): string | undefined {
+  try {
+    return join(userCacheBase(), `code-v${CODE_CACHE_FORMAT}`);
+  } catch {
+    // No home folder to be found (no HOME and no user entry): no code cache, the bundle is compiled from its text.
+    return undefined;
+  }
 }
 
 /** The entry of a bundle: named by the SHA-256 of its bytes, the Node version and the architecture. */
@@ -41,13 +46,13 @@ export interface LoadedBundle {
  * changes no result: it holds the compiled form of exactly these bytes, and on any doubt the bundle is compiled from
  * its text. The bundle must not call `import()`: a script compiled this way has no module loader for it (Node).
  */
-export function requireBundle(file: string, dir: string = codeCacheDir()): LoadedBundle {
+export function requireBundle(file: string, dir: string | undefined = codeCacheDir()): LoadedBundle {
   const bytes = readFileSync(file);
   const digest = Buffer.from(sha256Hex(bytes), 'hex');
-  const entry = codeCacheEntry(dir, digest);
+  const entry = dir === undefined ? undefined : codeCacheEntry(dir, digest);
   let cachedData: Buffer | undefined;
   try {
-    const payload = unsealBytes(MAGIC, readFileSync(entry));
+    const payload = entry === undefined ? undefined : unsealBytes(MAGIC, readFileSync(entry));
     // The entry names its bundle inside too: a file copied or renamed to this name is a miss.
     if (payload?.subarray(0, digest.length).equals(digest)) cachedData = payload.subarray(digest.length);
   } catch {
@@ -62,7 +67,7 @@ export function requireBundle(file: string, dir: string = codeCacheDir()): Loade
   wrapper.call(module.exports, module.exports, req, module, file, dirname(file));
   module.loaded = true;
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
-  return { exports: module.exports, fromCache, save: () => (fromCache ? undefined : store(dir, entry, digest, script)) };
+  return { exports: module.exports, fromCache, save: () => (fromCache || dir === undefined || entry === undefined ? undefined : store(dir, entry, digest, script)) };
 }
 
 /** Best effort: a code cache that cannot be written only costs compile time on the next start. */

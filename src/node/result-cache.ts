@@ -79,7 +79,9 @@ export async function runWithResultCache(plan: ResultCachePlan, o: Lines, run: (
     out: (l) => (output.push([0, l]), o.out(l)),
     err: (l) => (output.push([1, l]), o.err(l)),
   };
-  const recorder = new InputRecorder([...toolDirs(), plan.base, codeCacheDir()], [plan.base, codeCacheDir()]);
+  const codeCache = codeCacheDir();
+  const caches = codeCache === undefined ? [plan.base] : [plan.base, codeCache];
+  const recorder = new InputRecorder([...toolDirs(), ...caches], caches);
   recorder.start();
   let exit: number;
   let log: InputLog;

@@ -95,7 +95,8 @@ describe('V8 code cache of the CLI bundle', () => {
   it('is no input of the whole-result cache: writing it after a run does not make the stored answer stale', async () => {
     const results = mkdtempSync(join(tmpdir(), 'spdf-result-cache-'));
     const plan = resultCachePlan(['links', '--format', 'json'], false, results)!;
-    const entry = join(codeCacheDir(), 'stand-in.bin');
+    const dir = codeCacheDir()!;
+    const entry = join(dir, 'stand-in.bin');
     // What loading the commands does on a miss: read the code cache entry, absent on a first run.
     const run = () => {
       try {
@@ -109,7 +110,7 @@ describe('V8 code cache of the CLI bundle', () => {
     const first: Partial<ResultCacheStats> = {};
     await runWithResultCache(plan, o, run, first);
     assert.deepEqual(first, { hit: false, notStored: undefined });
-    mkdirSync(codeCacheDir(), { recursive: true });
+    mkdirSync(dir, { recursive: true });
     writeFileSync(entry, 'code');
     const second: Partial<ResultCacheStats> = {};
     assert.equal(await runWithResultCache(plan, o, run, second), 1);
