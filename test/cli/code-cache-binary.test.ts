@@ -1,7 +1,7 @@
 // @spdf verifies SPDF-FC-CACHE
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,12 +11,16 @@ const EXAMPLE = join(__dirname, '..', '..', 'examples', 'infusion-pump');
 /** The built CLI on the example (C and Python parsed, CVSS scored through its chunk), with its own user cache folder. */
 function run(userCache: string, ...extra: string[]): string {
   const results = mkdtempSync(join(tmpdir(), 'spdf-results-'));
-  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--cache-location', results, ...extra], {
-    cwd: EXAMPLE,
-    encoding: 'utf8',
-    env: { ...process.env, XDG_CACHE_HOME: userCache },
-  });
-  return `exit ${r.status}\n${r.stdout}\n${r.stderr}`;
+  try {
+    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--cache-location', results, ...extra], {
+      cwd: EXAMPLE,
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CACHE_HOME: userCache },
+    });
+    return `exit ${r.status}\n${r.stdout}\n${r.stderr}`;
+  } finally {
+    rmSync(results, { recursive: true, force: true });
+  }
 }
 
 const codeEntries = (userCache: string) => readdirSync(join(userCache, 'spdf-workbench', 'code-v1')).map((f) => join(userCache, 'spdf-workbench', 'code-v1', f));
@@ -25,17 +29,21 @@ describe('the built CLI with the V8 code cache of its commands', () => {
   it('answers byte for byte as without it, when it writes the cache, when it uses it and when the entry is damaged', function () {
     this.timeout(120_000);
     const userCache = mkdtempSync(join(tmpdir(), 'spdf-user-cache-'));
-    const reference = run(userCache, '--no-cache');
-    assert.throws(() => codeEntries(userCache), 'no code cache with --no-cache');
-    assert.equal(run(userCache), reference, 'the run that writes the code cache');
-    const [entry] = codeEntries(userCache);
-    const written = statSync(entry).mtimeMs;
-    assert.equal(run(userCache), reference, 'the run that uses the code cache');
-    assert.equal(statSync(entry).mtimeMs, written, 'a used entry is not written again');
-    const bytes = readFileSync(entry);
-    bytes[bytes.length >> 1] ^= 0xff;
-    writeFileSync(entry, bytes);
-    assert.equal(run(userCache), reference, 'the run after the entry was damaged');
-    assert.notEqual(statSync(entry).mtimeMs, written, 'a damaged entry is written again');
+    try {
+      const reference = run(userCache, '--no-cache');
+      assert.throws(() => codeEntries(userCache), 'no code cache with --no-cache');
+      assert.equal(run(userCache), reference, 'the run that writes the code cache');
+      const [entry] = codeEntries(userCache);
+      const written = statSync(entry).mtimeMs;
+      assert.equal(run(userCache), reference, 'the run that uses the code cache');
+      assert.equal(statSync(entry).mtimeMs, written, 'a used entry is not written again');
+      const damaged = readFileSync(entry);
+      damaged[damaged.length >> 1] ^= 0xff;
+      writeFileSync(entry, damaged);
+      assert.equal(run(userCache), reference, 'the run after the entry was damaged');
+      assert.ok(!readFileSync(entry).equals(damaged), 'a damaged entry is written again');
+    } finally {
+      rmSync(userCache, { recursive: true, force: true });
+    }
   });
 });
