@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // @spdf implements SPDF-CLI-001, SPDF-FC-RESULT-CACHE
 import { resultCachePlan, runWithResultCache, type ResultCacheStats } from '../node/result-cache';
+import { join } from 'node:path';
 import { cacheLocationInside } from '../node/cache-location';
+import { requireBundle } from '../node/code-cache';
 import { processOut, type Out } from './io';
 
 /** Commands whose whole answer is cached (src/node/result-cache.ts); any that writes a file is refused there. */
@@ -10,10 +12,20 @@ const CACHED_COMMANDS = new Set(['check', 'lint', 'links', 'trace']);
 /**
  * The commands (`main.ts`, its own bundle `dist/cli-main.js`), loaded only when a stored answer cannot be replayed.
  * `require`, not `import()`: Node's ESM loader would scan the whole 2 MB CommonJS bundle for its exports first (0.1 s).
+ * The bundle is compiled with V8's code cache of it (code-cache.ts), unless caches are off (`--no-cache`).
  */
+let commands: { main: typeof import('./main').main; save: () => void } | undefined;
+
 function runMain(argv: string[], o: Out): Promise<number> {
-  const { main } = require('./main') as typeof import('./main');
-  return main(argv, o);
+  commands ??= loadCommands(!argv.includes('--no-cache'));
+  return commands.main(argv, o);
+}
+
+function loadCommands(codeCache: boolean): NonNullable<typeof commands> {
+  // From source (tsx) there is no bundle to cache.
+  if (!codeCache || __filename.endsWith('.ts')) return { main: (require('./main') as typeof import('./main')).main, save: () => undefined };
+  const bundle = requireBundle(join(__dirname, 'cli-main.js'));
+  return { main: (bundle.exports as typeof import('./main')).main, save: bundle.save };
 }
 
 /**
@@ -35,5 +47,6 @@ export async function cachedMain(argv: string[], o: Out, stats?: Partial<ResultC
 if (require.main === module) {
   void cachedMain(process.argv.slice(2), processOut()).then((code) => {
     process.exitCode = code;
+    commands?.save();
   });
 }

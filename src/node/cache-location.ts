@@ -1,5 +1,5 @@
 // @spdf implements SPDF-FC-CACHE
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve, win32 } from 'node:path';
@@ -10,7 +10,8 @@ import { isInside } from './path-inside';
 const APP_DIR = 'spdf-workbench';
 
 export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  // One call without a Hash object where Node has it (20.12+): the recorder hashes every file a command reads.
+  return typeof crypto.hash === 'function' ? crypto.hash('sha256', bytes, 'hex') : createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

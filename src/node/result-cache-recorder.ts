@@ -80,10 +80,12 @@ function pathOf(arg: unknown): string | undefined {
 
 /** Arguments as stored: paths resolved, options kept only when they are plain data (an `env` or a callback is refused). */
 function plainArgs(args: unknown[]): unknown[] | undefined {
+  // Most calls pass path strings only: they are stored as they are (what the JSON round trip below gives them).
+  if (args.every((a) => typeof a === 'string')) return [...args];
   const out: unknown[] = [];
   for (const [i, a] of args.entries()) {
     if (typeof a === 'function') return undefined;
-    if (i === 0 && pathOf(a) !== undefined && typeof a !== 'string') out.push(pathOf(a));
+    if (i === 0 && typeof a !== 'string' && pathOf(a) !== undefined) out.push(pathOf(a));
     else if (a !== null && typeof a === 'object' && 'env' in a) return undefined;
     else out.push(a);
   }
@@ -165,8 +167,10 @@ export class InputRecorder {
   private recorded(name: string, digest: (v: unknown) => string, orig: AnyFn): AnyFn {
     const async = RECORDED[name]?.module === 'fsp';
     return (...args: unknown[]): unknown => {
+      // Calls made inside a recorded call (readFileSync opens, reads and closes through fs) are part of it.
+      if (this.quiet > 0) return this.quietly(orig, args);
       const p = name.startsWith('exec') || name === 'spawnSync' ? undefined : pathOf(args[0]);
-      if (this.quiet > 0 || (p !== undefined && this.isAllowed(p))) return this.quietly(orig, args);
+      if (p !== undefined && this.isAllowed(p)) return this.quietly(orig, args);
       if (!async) {
         this.quiet++;
         try {
@@ -192,8 +196,10 @@ export class InputRecorder {
 
   private guarded(name: string, orig: AnyFn): AnyFn {
     return (...args: unknown[]): unknown => {
-      const p = pathOf(args[0]);
-      if (this.quiet === 0 && p !== undefined && !this.isAllowed(p)) this.refuse(`fs.${name} ${p}`);
+      if (this.quiet === 0) {
+        const p = pathOf(args[0]);
+        if (p !== undefined && !this.isAllowed(p)) this.refuse(`fs.${name} ${p}`);
+      }
       return this.quietly(orig, args);
     };
   }

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } fr
 import { join, resolve } from 'node:path';
 import { writeFileAtomicSync } from './atomic-write';
 import { sha256Hex, toolIdentity, userCacheBase } from './cache-location';
+import { codeCacheDir } from './code-cache';
 import { sealBytes, unsealBytes } from './sealed-bytes';
 import { InputRecorder, replayInputs, type InputLog, type InputRecord } from './result-cache-recorder';
 
@@ -78,7 +79,9 @@ export async function runWithResultCache(plan: ResultCachePlan, o: Lines, run: (
     out: (l) => (output.push([0, l]), o.out(l)),
     err: (l) => (output.push([1, l]), o.err(l)),
   };
-  const recorder = new InputRecorder([...toolDirs(), plan.base], [plan.base]);
+  const codeCache = codeCacheDir();
+  const caches = codeCache === undefined ? [plan.base] : [plan.base, codeCache];
+  const recorder = new InputRecorder([...toolDirs(), ...caches], caches);
   recorder.start();
   let exit: number;
   let log: InputLog;

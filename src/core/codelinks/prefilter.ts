@@ -1,5 +1,5 @@
 // @spdf implements SPDF-FC-TAGS, SPDF-IDX-002
-import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from './tag-syntaxes';
+import { compileTagSyntaxes, lastSegment, type CompiledTagSyntaxes, type TagSyntaxOptions } from './tag-syntaxes';
 
 /**
  * Cheap text scan: false means the file certainly carries no tag of the enabled syntaxes and need not be
@@ -10,10 +10,36 @@ export function mightContainTags(text: string, syntaxes: CompiledTagSyntaxes | T
   const onlySpdf = compiled.enabled.size === 1 && compiled.enabled.has('spdf') && !compiled.tagPatterns.length;
   if (onlySpdf && !compiled.callTags.length) return text.includes('@spdf');
   if (onlySpdf && text.includes('@spdf')) return true;
+  // Without call tags the call pattern is one that never matches: running it would still scan the whole text.
   compiled.callCandidate.lastIndex = 0;
-  if (compiled.callCandidate.test(text)) return true;
+  if (compiled.callTags.length && compiled.callCandidate.test(text)) return true;
   compiled.candidate.lastIndex = 0;
   const found = compiled.candidate.test(text) || compiled.barePatterns.some((p) => p.test(text)) || compiled.tagPatterns.some((p) => p.pattern.test(text));
   compiled.candidate.lastIndex = 0;
   return found;
+}
+
+/** Texts that all occur in any text `mightContainTags` accepts through one syntax. */
+export type RequiredTexts = readonly string[];
+
+/** The fixed texts each built-in syntax's candidate pattern (tag-syntaxes.ts) cannot match without. */
+const BUILT_IN_REQUIRED: Readonly<Record<string, RequiredTexts>> = {
+  spdf: ['@spdf'],
+  oft: ['[', '->'],
+  strictdoc: ['@relation('],
+  lobster: ['lobster-'],
+};
+
+/**
+ * A necessary condition of `mightContainTags`, in fixed texts a host can look for in the raw bytes before
+ * decoding them: when the text passes the prefilter, it holds every text of at least one group. Undefined when
+ * no such texts are known (user regexes: bare-ID and tag patterns), or when a text could come out of decoding
+ * without its UTF-8 bytes being in the file (U+FFFD stands for any invalid bytes): then every file is decoded.
+ */
+export function requiredTexts(compiled: CompiledTagSyntaxes): readonly RequiredTexts[] | undefined {
+  if (compiled.barePatterns.length || compiled.tagPatterns.length) return undefined;
+  const groups: RequiredTexts[] = [];
+  for (const syntax of compiled.enabled) if (BUILT_IN_REQUIRED[syntax]) groups.push(BUILT_IN_REQUIRED[syntax]);
+  for (const name of new Set(compiled.callTags.flatMap((c) => c.names.map(lastSegment)))) groups.push([name, '(']);
+  return groups.some((g) => g.some((t) => t.includes('\uFFFD'))) ? undefined : groups;
 }

@@ -116,7 +116,8 @@ export class SyntaxArena {
    * `cursor` (positioned on the root) must stay valid, and no other walk may move it, while the arena is used.
    */
   static onDemand(cursor: SeekableCursorLike, names: GrammarNames, text: string): SyntaxArena {
-    const arena = new SyntaxArena(text, names, 64);
+    // Indexing copies about one node per 8 to 11 characters of source (C, Python): sized so most files never grow.
+    const arena = new SyntaxArena(text, names, Math.max(64, text.length >> 3));
     arena.seek = cursor;
     arena.descendant[arena.add(NO_NODE, cursor, false)] = cursor.currentDescendantIndex;
     return arena;

@@ -10,8 +10,9 @@ import { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
 import { workspaceCacheDir } from '../cache-location';
 import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './code-index-cache';
 import { createFsReadHost } from './fs-read-host';
-import { errorCode, type IndexNote, IndexNotes } from './index-notes';
+import { type IndexNote, IndexNotes } from './index-notes';
 import { compiledSyntaxes, parseTasks, type ParseTask } from './parse-tasks';
+import { bytesMightContainTags, readSourceBytes } from './source-bytes';
 import { ParseWorkerPool } from './worker-pool';
 import { walkWorkspace } from './workspace-walker';
 
@@ -88,10 +89,6 @@ function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
   return !!value && typeof (value as PromiseLike<T>).then === 'function';
 }
 
-function hasNulByte(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8192).indexOf(0) !== -1;
-}
-
 /** Index every tagged source file of a workspace (plus always-parse files). Never throws on file content. */
 export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeIndexResult> {
   const started = performance.now();
@@ -129,13 +126,19 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const untagged: string[] = [];
   const taggedFiles: string[] = [];
   const readOne = async (file: string, secondPass = false): Promise<void> => {
-    const text = await readSource(host, file, maxFileSize, notes);
-    if (text === undefined) return;
-    const hash = cache ? contentHash(text.bytes) : '';
-    const known: CachedEntry | undefined = cache?.get(file, hash);
+    const bytes = await readSourceBytes(host, file, maxFileSize, notes);
+    if (bytes === undefined) return;
     if (!secondPass) stats.read++;
-    const hasTags = known ? known.tagged : mightContainTags(text.text, compiled);
     const claimed = secondPass || alwaysParse(file);
+    // Most files hold no tag: those the raw bytes already rule out are neither decoded nor hashed.
+    if (!claimed && !bytesMightContainTags(bytes, compiled)) {
+      if (deferredGlobs) untagged.push(file);
+      return;
+    }
+    const hash = cache ? contentHash(bytes) : '';
+    const known: CachedEntry | undefined = cache?.get(file, hash);
+    let text: string | undefined;
+    const hasTags = known ? known.tagged : mightContainTags((text = decoder.decode(bytes)), compiled);
     if (!hasTags && !claimed) {
       if (deferredGlobs) untagged.push(file);
       if (cache && !known) cache.set(file, hash, false, null);
@@ -149,7 +152,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
       return;
     }
     if (cache) pendingCache.set(file, { hash, tagged: hasTags });
-    parser.add({ file, language: languageForPath(file, languageMap)!, text: text.text, isTestFile: isTestFile(file) });
+    parser.add({ file, language: languageForPath(file, languageMap)!, text: text ?? decoder.decode(bytes), isTestFile: isTestFile(file) });
   };
 
   const readAll = async (list: readonly string[], secondPass: boolean): Promise<void> => {
@@ -202,48 +205,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   return { files: results, notes: noteList, problems: [...compiled.problems], stats };
 }
 
-interface SourceText {
-  text: string;
-  bytes: Uint8Array;
-}
-
 const decoder = new TextDecoder('utf-8');
-
-async function readSource(host: Host, file: string, maxFileSize: number, notes: IndexNotes): Promise<SourceText | undefined> {
-  if (host.statSize) {
-    const size = await host.statSize(file).catch(() => undefined);
-    if (size === undefined) {
-      notes.add(file, 'vanished', 'file disappeared during the scan');
-      return undefined;
-    }
-    if (size > maxFileSize) {
-      notes.add(file, 'oversize', `file is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
-      return undefined;
-    }
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await host.readFile(file);
-  } catch (error) {
-    const code = errorCode(error);
-    const vanished = code === 'ENOENT' || /ENOENT/.test(String((error as Error)?.message));
-    notes.add(file, vanished ? 'vanished' : 'unreadable', vanished ? 'file disappeared during the scan' : `cannot read: ${(error as Error).message}`);
-    return undefined;
-  }
-  if (bytes.length > maxFileSize) {
-    notes.add(file, 'oversize', `file is ${formatSize(bytes.length)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
-    return undefined;
-  }
-  if (hasNulByte(bytes)) {
-    notes.add(file, 'binary', 'binary file (NUL byte in the first 8 KB); not scanned');
-    return undefined;
-  }
-  return { text: decoder.decode(bytes), bytes };
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
 
 /**
  * Collects parse tasks while files are still being read. Until the text to parse passes the worker

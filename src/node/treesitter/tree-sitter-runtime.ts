@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../../core/codelinks/languages';
 import { RUNTIME_WASM, resolveGrammarWasm, resolveWasmFile } from './grammar-files';
@@ -39,7 +40,9 @@ export class TreeSitterRuntime {
     let pending = this.languages.get(lang);
     if (!pending) {
       const wasm = resolveGrammarWasm(lang, this.wasmDir);
-      pending = wasm ? Language.load(wasm) : Promise.reject(new Error(`no tree-sitter grammar .wasm found for ${lang}`));
+      // Bytes, not the path: given a path, web-tree-sitter reads it through `import()`, which a bundle compiled from
+      // V8's code cache (src/node/code-cache.ts) cannot call.
+      pending = wasm ? readFile(wasm).then((bytes) => Language.load(bytes)) : Promise.reject(new Error(`no tree-sitter grammar .wasm found for ${lang}`));
       this.languages.set(lang, pending);
       pending.catch(() => this.languages.delete(lang));
     }

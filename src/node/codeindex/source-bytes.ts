@@ -1,0 +1,70 @@
+// @spdf implements SPDF-IDX-002
+import { requiredTexts } from '../../core/codelinks/prefilter';
+import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
+import type { Host } from '../../core/host';
+import { errorCode, type IndexNotes } from './index-notes';
+
+/** Bytes this far into a file are searched for a NUL, the sign of a binary file. */
+const BINARY_PROBE_BYTES = 8192;
+
+/**
+ * A source file's bytes, or undefined when it is left out (vanished, unreadable, over `maxFileSize`, binary), with
+ * the reason noted once.
+ */
+export async function readSourceBytes(host: Host, file: string, maxFileSize: number, notes: IndexNotes): Promise<Buffer | undefined> {
+  if (host.statSize) {
+    const size = await host.statSize(file).catch(() => undefined);
+    if (size === undefined) {
+      notes.add(file, 'vanished', 'file disappeared during the scan');
+      return undefined;
+    }
+    if (size > maxFileSize) {
+      notes.add(file, 'oversize', `file is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
+      return undefined;
+    }
+  }
+  let bytes: Buffer;
+  try {
+    bytes = asBuffer(await host.readFile(file));
+  } catch (error) {
+    const code = errorCode(error);
+    const vanished = code === 'ENOENT' || /ENOENT/.test(String((error as Error)?.message));
+    notes.add(file, vanished ? 'vanished' : 'unreadable', vanished ? 'file disappeared during the scan' : `cannot read: ${(error as Error).message}`);
+    return undefined;
+  }
+  if (bytes.length > maxFileSize) {
+    notes.add(file, 'oversize', `file is ${formatSize(bytes.length)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
+    return undefined;
+  }
+  if (bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0) >= 0) {
+    notes.add(file, 'binary', 'binary file (NUL byte in the first 8 KB); not scanned');
+    return undefined;
+  }
+  return bytes;
+}
+
+/** A Buffer over the same memory (no copy), for Node's native byte search. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+const byteGroupsOf = new WeakMap<CompiledTagSyntaxes, readonly Buffer[][] | null>();
+
+/**
+ * The prefilter's necessary condition on raw bytes: false means `mightContainTags` would be false for the decoded
+ * text too, so the file need not be decoded. An ASCII or valid UTF-8 text in the decoded string comes from exactly
+ * its own bytes (the decoder never turns other bytes into them), so a text missing from the bytes is missing from
+ * the string. True when the syntaxes have no fixed texts (user regexes): the caller decodes and asks the prefilter.
+ */
+export function bytesMightContainTags(bytes: Buffer, compiled: CompiledTagSyntaxes): boolean {
+  let groups = byteGroupsOf.get(compiled);
+  if (groups === undefined) {
+    groups = requiredTexts(compiled)?.map((texts) => texts.map((t) => Buffer.from(t, 'utf8'))) ?? null;
+    byteGroupsOf.set(compiled, groups);
+  }
+  return groups === null || groups.some((texts) => texts.every((t) => bytes.indexOf(t) >= 0));
+}
