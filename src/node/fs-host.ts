@@ -3,7 +3,8 @@ import { promises as fs, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Host } from '../core/host';
 import { IndexNotes } from './codeindex/index-notes';
-import { isInside, walkWorkspace } from './codeindex/workspace-walker';
+import { walkWorkspace } from './codeindex/workspace-walker';
+import { isInside } from './path-inside';
 
 export interface WalkNote {
   path: string;

@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { isInside } from '../path-inside';
 import { errorCode, IndexNotes } from './index-notes';
 
 /** Never walked, whatever the ignore files say. */
@@ -20,12 +21,6 @@ export interface WalkOptions {
 interface IgnoreLayer {
   base: string;
   rules: Ignore;
-}
-
-/** True when `real` (a resolved path) is `rootReal` or lies below it. */
-export function isInside(rootReal: string, real: string): boolean {
-  const rel = path.relative(rootReal, real);
-  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 /**
