@@ -12,7 +12,7 @@
  *   npx tsx bench/lsp-latency.ts [--quick]
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -224,23 +224,14 @@ async function heapSnapshot(c: Client, label: string): Promise<void> {
   const before = new Set(readdirSync(dir));
   c.proc.kill('SIGUSR2');
   const deadline = Date.now() + 300000;
-  for (;;) {
-    const added = readdirSync(dir).filter((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
-    if (added.length) {
-      // The file is complete when its size stops changing.
-      let size = -1;
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 1000));
-        const now = statSync(join(dir, added[0])).size;
-        if (now === size) break;
-        size = now;
-      }
-      renameSync(join(dir, added[0]), join(dir, `${label}-${c.proc.pid}.heapsnapshot`));
-      return;
-    }
+  let added: string | undefined;
+  while (!(added = readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot')))) {
     if (Date.now() > deadline) throw new Error(`lsp-latency: no heap snapshot appeared in ${dir}`);
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 200));
   }
+  // The server writes the snapshot on its main thread: its next answer comes once the file is complete.
+  await c.request('workspace/symbol', { query: 'no-such-symbol-for-the-heap-snapshot' }, 300000);
+  renameSync(join(dir, added), join(dir, `${label}-${c.proc.pid}.heapsnapshot`));
 }
 
 /** The whole measurement of one server build: cold start, then a warm start on the cache the first one left, then the edits. */
