@@ -95,10 +95,7 @@ export class WorkspaceState {
     return this.sortedFiles;
   }
 
-  /**
-   * Reads everything: config, every model file, the lock, and (unless disabled) the code index. `modelFindings`
-   * receives the findings of the rules that do not read the code index, before the code index is built.
-   */
+  /** Reads everything: config, every model file, the lock, and (unless disabled) the code index; `modelFindings` first gets the model rules' findings. */
   async loadAll(progress?: (message: string, pct?: number) => void, host?: Host, modelFindings?: (byFile: Map<string, Finding[]>) => void): Promise<void> {
     if (host) this.host = host;
     progress?.('listing files', 0);
@@ -119,7 +116,6 @@ export class WorkspaceState {
     this.fileDates = this.opts.trusted && stale && effectiveSeverity(stale, { config: this.config }) !== 'off' ? gitFileDates(this.opts.root) : undefined;
     this.rebuildGraph();
     // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
-    const modelLinted = !!modelFindings;
     if (modelFindings) {
       this.modelResult = lint(this.inputs(false), { rules: MODEL_RULES });
       modelFindings(findingsByFile(this.modelResult.findings));
@@ -142,9 +138,8 @@ export class WorkspaceState {
       );
       for (const [p, text] of this.overlays) if (this.code.languageOf(p)) await this.code.update(p, this.noteCodeText(p, text), { open: true });
     }
-    // The graph built above is current; the model rules run at the next check unless they already ran.
-    this.graphDirty = false;
-    this.linksChanged = !modelLinted;
+    this.graphDirty = false; // the graph built above is current
+    this.linksChanged = !modelFindings; // the model rules run at the next check unless they ran above
     this.codeDirty = true;
   }
 
@@ -342,10 +337,8 @@ export class WorkspaceState {
   }
 
   inputs(withCode = true): RuleInputs {
-    return ruleInputs(
-      { graph: this.graph, config: this.config, allFiles: this.sortedFiles },
-      { code: withCode ? this.codeInput() : undefined, lock: this.lock, testResults: this.testResults, fileDates: this.fileDates },
-    );
+    const code = withCode ? this.codeInput() : undefined;
+    return ruleInputs({ graph: this.graph, config: this.config, allFiles: this.sortedFiles }, { code, lock: this.lock, testResults: this.testResults, fileDates: this.fileDates });
   }
 
   /** The `code` rule input. The one place that shapes the index for the CL rules. */
