@@ -29,7 +29,7 @@ import type { Finding } from '../core/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import { ServerCodeIndex, type TextChange } from './code-index';
 import { CODE_RULES, EMPTY_LINT_RESULT, findingsByFile, mergeLintRuns, MODEL_RULES, openOutsideModel } from './lint-runs';
-import { linkSet, RuleFingerprints } from './rule-fingerprint';
+import { sameLinkSet, sameRuleFacts } from './rule-fingerprint';
 import { statusLinks, TraceCache } from './trace-cache';
 import { EditorBaseline, baselinePathOf } from './editor-baseline';
 import { assembleGraph } from './graph-assembly';
@@ -76,7 +76,6 @@ export class WorkspaceState {
   /** Bumped when the graph is rebuilt. */
   graphVersion = 0;
   private readonly traceCache = new TraceCache();
-  private readonly fingerprints = new RuleFingerprints();
   private testResults?: TestResultsInput;
   /** Last commit dates from git, read at load when TM007 (stale model) is on. */
   private fileDates?: Map<string, number>;
@@ -96,8 +95,8 @@ export class WorkspaceState {
     return this.sortedFiles;
   }
 
-  /** Reads everything: config, every model file, the lock, and (unless disabled) the code index. */
-  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host): Promise<void> {
+  /** Reads everything: config, every model file, the lock, and (unless disabled) the code index; `modelFindings` first gets the model rules' findings. */
+  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host, modelFindings?: (byFile: Map<string, Finding[]>) => void): Promise<void> {
     if (host) this.host = host;
     progress?.('listing files', 0);
     const listed = await this.host.listFiles();
@@ -115,8 +114,12 @@ export class WorkspaceState {
     const stale = findRule('TM007');
     // git runs only in a trusted workspace: a hostile repository config could make it run programs.
     this.fileDates = this.opts.trusted && stale && effectiveSeverity(stale, { config: this.config }) !== 'off' ? gitFileDates(this.opts.root) : undefined;
-    this.graphDirty = true;
     this.rebuildGraph();
+    // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
+    if (modelFindings) {
+      this.modelResult = lint(this.inputs(false), { rules: MODEL_RULES });
+      modelFindings(findingsByFile(this.modelResult.findings));
+    }
     this.code?.dispose();
     this.code = new ServerCodeIndex(this.config, this.opts.wasmDir);
     this.codeSuppressions.clear();
@@ -135,7 +138,8 @@ export class WorkspaceState {
       );
       for (const [p, text] of this.overlays) if (this.code.languageOf(p)) await this.code.update(p, this.noteCodeText(p, text), { open: true });
     }
-    this.graphDirty = true;
+    this.graphDirty = false; // the graph built above is current
+    this.linksChanged = !modelFindings; // the model rules run at the next check unless they ran above
     this.codeDirty = true;
   }
 
@@ -274,9 +278,9 @@ export class WorkspaceState {
         const after = this.code.files.get(path);
         // Rules see the code index, not the text: when the file's rule-relevant facts are identical, every
         // rule result is too, and the check is skipped (typing inside a function body on one line).
-        if (supBefore !== JSON.stringify(this.codeSuppressions.get(path) ?? []) || this.fingerprints.of(before, this.lock) !== this.fingerprints.of(after, this.lock)) {
+        if (supBefore !== JSON.stringify(this.codeSuppressions.get(path) ?? []) || !sameRuleFacts(before, after, this.lock)) {
           this.codeDirty = true;
-          if (linkSet(before) !== linkSet(after)) this.linksChanged = true;
+          if (!sameLinkSet(before, after)) this.linksChanged = true;
         }
         break;
       }
@@ -332,8 +336,9 @@ export class WorkspaceState {
     return this.overlays.size === 0 ? [] : openOutsideModel(this.graph, this.config, this.sortedFiles, this.overlays.keys());
   }
 
-  inputs(): RuleInputs {
-    return ruleInputs({ graph: this.graph, config: this.config, allFiles: this.sortedFiles }, { code: this.codeInput(), lock: this.lock, testResults: this.testResults, fileDates: this.fileDates });
+  inputs(withCode = true): RuleInputs {
+    const code = withCode ? this.codeInput() : undefined;
+    return ruleInputs({ graph: this.graph, config: this.config, allFiles: this.sortedFiles }, { code, lock: this.lock, testResults: this.testResults, fileDates: this.fileDates });
   }
 
   /** The `code` rule input. The one place that shapes the index for the CL rules. */

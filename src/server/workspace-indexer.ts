@@ -1,9 +1,12 @@
+// @spdf implements SPDF-LSP-START
 /** (Re)indexes every root with work-done progress: a root's new `WorkspaceState` replaces its old one only when complete. */
 import { dirname } from 'node:path';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { FsHost } from '../node/fs-host';
 import type { DiagnosticsPublisher } from './diagnostics';
-import type { ServerSession } from './session';
+import type { Finding } from '../core/types';
+import { toDiagnostic } from './convert';
+import type { Root, ServerSession } from './session';
 import { WorkspaceState } from './state';
 import type { StatusReporter } from './status';
 
@@ -33,7 +36,9 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
       const p = session.rootOf(d.uri) === root ? paths.toPath(d.uri) : undefined;
       if (p) next.overlays.set(p, d.getText());
     }
-    await next.loadAll((message, pct) => progress?.report(pct ?? 0, roots.length > 1 ? `${paths.root}: ${message}` : message));
+    const report = (message: string, pct?: number) => progress?.report(pct ?? 0, roots.length > 1 ? `${paths.root}: ${message}` : message);
+    // A first index shows the model rules' findings before the code index is built (a re-index keeps the complete ones).
+    await next.loadAll(report, undefined, root.state ? undefined : (byFile) => publishModelFindings(session, root, next, byFile));
     root.state?.dispose();
     root.state = next;
     next.check();
@@ -46,6 +51,22 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
   progress?.done();
   diagnostics.publishAll(true);
   status.send(false);
+}
+
+/**
+ * The findings of the rules that do not read the code index, while the status still says indexing. Only files
+ * with at least one such finding are sent, so no file is shown without problems before the code rules ran; each
+ * is sent again, complete, by the publish after the check (model findings stay in the complete result). Not with
+ * a baseline (its matching is applied to the complete findings only).
+ */
+function publishModelFindings(session: ServerSession, root: Root, state: WorkspaceState, byFile: Map<string, Finding[]>): void {
+  if (session.disposed || state.config.baseline !== undefined) return;
+  for (const [file, findings] of byFile) {
+    if (!findings.length) continue;
+    const uri = root.paths.toUri(file);
+    const doc = session.docs.get(uri);
+    void session.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, root.paths, session.docsUrl)), ...(doc ? { version: doc.version } : {}) });
+  }
 }
 
 /** The bundle ships the .wasm grammars beside dist/server.js; from source, the npm packages are used. */

@@ -1,5 +1,5 @@
 /** A small workspace for the server tests: model YAML, a tagged C file, a test file, an evidence file. */
-import { startHarness, type Harness } from './harness';
+import { startHarness, until, type Harness } from './harness';
 
 export const MODEL = `zones:
   - id: Z-DEVICE
@@ -71,11 +71,12 @@ export const FILES: Record<string, string> = {
 export const YAML = 'model/pump.spdf.yaml';
 export const C = 'src/dose.c';
 
-/** A server over FILES with the model and the C file open, after its first diagnostics. */
+/** A server over FILES with the model and the C file open, after its first complete index (model findings come earlier). */
 export async function startWithFixtureOpen(): Promise<Harness> {
   const h = await startHarness(FILES);
   await h.open(YAML);
   await h.open(C);
   await h.waitDiagnostics(YAML, (d) => d.length > 0);
+  await until('the first complete status', () => h.notifications.some((n) => n.method === 'spdf/status' && (n.params as { indexing: boolean }).indexing === false));
   return h;
 }

@@ -20,6 +20,7 @@ export interface Harness {
   diagnostics: Map<string, Diagnostic[]>;
   /** Version of the latest publishDiagnostics per URI. */
   publishedVersions: Map<string, number>;
+  /** Every notification in arrival order (publishDiagnostics and work-done progress included). */
   notifications: { method: string; params: unknown }[];
   /** Capabilities the server registered (`client/registerCapability`) and unregistered, in order. */
   registrations: { method: string; params: unknown }[];
@@ -54,6 +55,7 @@ export async function startHarness(
   const logs: string[] = [];
   client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     diagnostics.set(p.uri, p.diagnostics);
+    notifications.push({ method: 'textDocument/publishDiagnostics', params: p });
     if (p.version !== undefined) publishedVersions.set(p.uri, p.version);
     for (const w of [...waiters])
       if (w.uri === p.uri && w.pred(p.diagnostics)) {

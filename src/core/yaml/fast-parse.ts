@@ -189,6 +189,9 @@ class FastParser {
   /** Ends a block collection whose last value just ended; a pending comment at or beyond its indent stays in it. */
   private close<T extends YMap | YSeq>(node: T, indent: number): T {
     node.end = this.lastEnd;
+    // push() leaves room for 17 entries; the graph keeps every node, so the copy holds exactly its own.
+    if (node.kind === 'map') node.pairs = node.pairs.slice();
+    else node.items = node.items.slice();
     if (indent > 0 && this.trailComment >= indent) {
       this.lastEnd = this.trailEnd;
       this.trailComment = -1;
@@ -370,7 +373,7 @@ class FastParser {
       i++;
     }
     const end = i + 1;
-    return isMap ? { kind: 'map', start: p, end, pairs } : { kind: 'seq', start: p, end, items };
+    return isMap ? { kind: 'map', start: p, end, pairs: pairs.slice() } : { kind: 'seq', start: p, end, items: items.slice() };
   }
 
   private flowItem(p: number, depth: number): YNode {
