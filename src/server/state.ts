@@ -32,7 +32,8 @@ import { CODE_RULES, EMPTY_LINT_RESULT, findingsByFile, mergeLintRuns, MODEL_RUL
 import { linkSet, RuleFingerprints } from './rule-fingerprint';
 import { statusLinks, TraceCache } from './trace-cache';
 import { EditorBaseline, baselinePathOf } from './editor-baseline';
-import { assembleGraph } from './graph-assembly';
+import { assembleGraph, graphUnits } from './graph-assembly';
+import { ModelLint } from './model-lint';
 import { type Load, readConfigFile, readModelFile, readSboms, readTestResultsOf } from './workspace-reads';
 
 export interface StateOptions {
@@ -69,6 +70,8 @@ export class WorkspaceState {
   /** The set of code links changed: model rules that read code (missing verification ...) re-run too. */
   private linksChanged = false;
   private modelResult: LintResult = EMPTY_LINT_RESULT;
+  /** File-scoped model rules re-run per changed file. */
+  private readonly modelLint = new ModelLint();
   private codeResult: LintResult = EMPTY_LINT_RESULT;
   /** The latest merged lint result. */
   result: LintResult = EMPTY_LINT_RESULT;
@@ -301,7 +304,7 @@ export class WorkspaceState {
     let graphRebuilt = false;
     if (this.graphDirty || !this.graph || this.linksChanged) {
       if (this.graphDirty || !this.graph) this.rebuildGraph();
-      this.modelResult = lint(this.inputs(), { rules: MODEL_RULES });
+      this.modelResult = this.modelLint.run(this.inputs(), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
       this.graphDirty = false;
       this.linksChanged = false;
       this.codeDirty = true;

@@ -35,7 +35,20 @@ export function runs(rule: Rule, inputs: RuleInputs): boolean {
 /** Runs every enabled rule; applies severities and in-place suppressions. Never throws. */
 export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
   const rules = opts.rules ?? RULES;
-  const raw: Finding[] = [];
+  const run = runRules(inputs, rules);
+  return finishLint(inputs, rules, [...run.raw.values()].flat(), run.ran, run.internalErrors, opts.suppressions ?? []);
+}
+
+/** What the rules reported before suppressions: each rule's findings (in its own order), the rules that ran and those that crashed. */
+export interface RuleRun {
+  raw: Map<string, Finding[]>;
+  ran: Set<string>;
+  internalErrors: LintResult['internalErrors'];
+}
+
+/** Runs the enabled rules of `rules` (TM010 excepted: suppressions are applied over every rule's findings by `finishLint`). */
+export function runRules(inputs: RuleInputs, rules: readonly Rule[]): RuleRun {
+  const raw = new Map<string, Finding[]>();
   const internalErrors: LintResult['internalErrors'] = [];
   const shared = new Map<string, unknown>();
   const ran = new Set<string>();
@@ -43,17 +56,24 @@ export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
     const severity = effectiveSeverity(rule, inputs);
     if (severity === 'off' || rule.meta.code === SUPPRESSION_RULE || !runs(rule, inputs)) continue;
     ran.add(rule.meta.code);
-    const ctx = makeContext(inputs, ({ severityOf, ...r }: Report) => raw.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...r }), shared);
+    const out: Finding[] = [];
+    raw.set(rule.meta.code, out);
+    const ctx = makeContext(inputs, ({ severityOf, ...r }: Report) => out.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...r }), shared);
     try {
       rule.check(ctx);
     } catch (e) {
       internalErrors.push({ code: rule.meta.code, message: (e as Error)?.stack ?? String(e) });
     }
   }
+  return { raw, ran, internalErrors };
+}
+
+/** Unknown rule settings (TM008), then suppressions (TM010) over the raw findings of the rules that ran, sorted. */
+export function finishLint(inputs: RuleInputs, rules: readonly Rule[], raw: Finding[], ran: Set<string>, internalErrors: LintResult['internalErrors'], extraSuppressions: Suppression[]): LintResult {
   const schema = rules.find((r) => r.meta.code === 'TM008');
   const schemaSeverity = schema ? effectiveSeverity(schema, inputs) : 'off';
   if (schemaSeverity !== 'off') raw.push(...unknownRuleSettings(inputs.config, schemaSeverity));
-  const suppressions = [...inputs.graph.files.flatMap((f) => f.suppressions), ...(opts.suppressions ?? [])];
+  const suppressions = [...inputs.graph.files.flatMap((f) => f.suppressions), ...extraSuppressions];
   const { findings, suppressed } = applySuppressions(raw, suppressions, inputs, rules, ran);
   findings.sort(compareFindings);
   suppressed.sort(compareFindings);
