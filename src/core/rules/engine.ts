@@ -58,7 +58,13 @@ export function runRules(inputs: RuleInputs, rules: readonly Rule[]): RuleRun {
     ran.add(rule.meta.code);
     const out: Finding[] = [];
     raw.set(rule.meta.code, out);
-    const ctx = makeContext(inputs, ({ severityOf, ...r }: Report) => out.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...r }), shared);
+    const code = rule.meta.code;
+    const report = (r: Report) => {
+      if (!('severityOf' in r)) return out.push({ code, severity, ...r });
+      const { severityOf, ...rest } = r;
+      return out.push({ code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...rest });
+    };
+    const ctx = makeContext(inputs, report, shared);
     try {
       rule.check(ctx);
     } catch (e) {
