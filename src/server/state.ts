@@ -294,7 +294,7 @@ export class WorkspaceState {
   }
 
   private rebuildGraph(): void {
-    this.graph = assembleGraph(this.loads, this.sboms, this.configProblems, this.references);
+    this.graph = assembleGraph(this.loads, this.sboms, this.configProblems, this.references, this.graph);
     this.index = new GraphIndex(this.graph);
     this.graphVersion++;
   }
