@@ -2,7 +2,6 @@
 import { cachedReferences, type ReferenceCache } from '../core/model/build-graph';
 import type { Graph, LoadProblem, ModelItem, Reference } from '../core/model/graph';
 import type { LoadedFile } from '../core/model/load-file';
-import { ReplacedValues } from './replaced-values';
 
 /**
  * `buildGraph(loaded, problems, cache)` computed from the previous graph when one model file changed without changing
@@ -35,7 +34,8 @@ export function patchGraph(prev: Graph, prevLoaded: readonly LoadedFile[], loade
     newOf.set(before.items[j], after.items[j]);
     if (prev.byId.get(before.items[j].id) === before.items[j]) firsts.set(after.items[j].id, after.items[j]);
   }
-  const byId = ReplacedValues.of(prev.byId, firsts);
+  const byId = new Map(prev.byId);
+  for (const [id, item] of firsts) byId.set(id, item);
   const refsOfItem = new Map<ModelItem, Reference[]>();
   const replaced = new Map<Reference, Reference>();
   for (let j = 0; j < n; j++) {
@@ -72,7 +72,8 @@ export function patchGraph(prev: Graph, prevLoaded: readonly LoadedFile[], loade
   const swap = (r: Reference) => replaced.get(r) ?? r;
   const lists = new Map<string, Reference[]>();
   for (const r of replaced.keys()) if (!lists.has(r.id)) lists.set(r.id, prev.refsTo.get(r.id)!.map(swap));
-  const refsTo = ReplacedValues.of(prev.refsTo, lists);
+  const refsTo = new Map(prev.refsTo);
+  for (const [id, list] of lists) refsTo.set(id, list);
   const files = loaded.map((l) => l.file);
   return {
     files,
