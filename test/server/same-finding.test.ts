@@ -34,7 +34,7 @@ describe('diagnostics publisher: findings compared field by field', () => {
   it('equal exactly when isDeepStrictEqual says so (the comparison it replaces)', () => {
     fc.assert(
       fc.property(finding, finding, fc.boolean(), (a, b, copy) => {
-        const other = copy ? (structuredClone(a) as Finding) : b;
+        const other = copy ? structuredClone<Finding>(a) : b;
         assert.equal(sameFinding(a, other), isDeepStrictEqual(a, other));
       }),
       { numRuns: 3000 },
