@@ -130,7 +130,30 @@ export class DiagnosticsPublisher {
 
 /** Equal findings give equal diagnostics: a re-run rule reports new objects, compared by value without converting them. */
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  return a.length === b.length && a.every((f, i) => f === b[i] || isDeepStrictEqual(f, b[i]));
+  return a.length === b.length && a.every((f, i) => f === b[i] || sameFinding(f, b[i]));
+}
+
+/**
+ * Findings that give the same diagnostic: the same fields, equal scalars, the same range positions (all a diagnostic
+ * takes of a range), fixes and related locations deeply equal. Tens of thousands are compared after each model edit.
+ */
+export function sameFinding(a: Finding, b: Finding): boolean {
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) {
+    if (!(k in y)) return false;
+    const u = x[k];
+    const v = y[k];
+    if (u === v) continue;
+    if (k === 'range' ? !sameRange(a.range, b.range) : typeof u !== 'object' || typeof v !== 'object' || !isDeepStrictEqual(u, v)) return false;
+  }
+  return Object.getPrototypeOf(a) === Object.getPrototypeOf(b);
+}
+
+function sameRange(a: Finding['range'], b: Finding['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** A finding the baseline accepts: shown lower and marked, or not at all. */

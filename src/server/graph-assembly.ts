@@ -3,13 +3,20 @@ import { buildGraph, type ReferenceCache } from '../core/model/build-graph';
 import type { Graph, LoadProblem } from '../core/model/graph';
 import type { LoadedFile } from '../core/model/load-file';
 import type { Load } from './workspace-reads';
+import { patchGraph } from './graph-patch';
 
 /**
  * The graph of the model files as loaded (in path order), the SBOM documents and the problems of the config and of
  * files that did not load: what `loadWorkspace` builds from the same inputs. `cache` carries the references of
- * unchanged items from one rebuild to the next.
+ * unchanged items from one rebuild to the next; with the `previous` graph, an edit of one file that renames nothing is patched in.
  */
-export function assembleGraph(loads: ReadonlyMap<string, Load>, sboms: { files: LoadedFile[]; problems: LoadProblem[] }, configProblems: LoadProblem[], cache: ReferenceCache): Graph {
+export function assembleGraph(
+  loads: ReadonlyMap<string, Load>,
+  sboms: { files: LoadedFile[]; problems: LoadProblem[] },
+  configProblems: LoadProblem[],
+  cache: ReferenceCache,
+  previous?: Graph,
+): Graph {
   const ok: LoadedFile[] = [];
   const failed: LoadProblem[] = [];
   for (const p of [...loads.keys()].sort()) {
@@ -17,5 +24,34 @@ export function assembleGraph(loads: ReadonlyMap<string, Load>, sboms: { files: 
     if ('problem' in l) failed.push(l.problem);
     else ok.push(l);
   }
-  return buildGraph([...ok, ...sboms.files], [...configProblems, ...failed, ...sboms.problems], cache);
+  const loaded = [...ok, ...sboms.files];
+  const problems = [...configProblems, ...failed, ...sboms.problems];
+  const before = previous && loadedOf.get(previous);
+  const graph = (previous && before && patchGraph(previous, before, loaded, problems, cache)) || buildGraph(loaded, problems, cache);
+  loadedOf.set(graph, loaded);
+  return graph;
+}
+
+/** The files each assembled graph was built from, so the next one can be patched from it (src/server/graph-patch.ts). */
+const loadedOf = new WeakMap<Graph, readonly LoadedFile[]>();
+
+/** A part of the graph `assembleGraph` builds: one loaded model file, or the rest (SBOM documents and the problems of the config and of files that did not load). */
+export interface GraphUnit {
+  /** The model file's path; '' for the rest. */
+  key: string;
+  loaded: readonly LoadedFile[];
+  problems: readonly LoadProblem[];
+}
+
+/** The graph of `assembleGraph` cut into units: file-scoped rules (`meta.scope`) report on the whole graph exactly what they report on each unit alone. */
+export function graphUnits(loads: ReadonlyMap<string, Load>, sboms: { files: LoadedFile[]; problems: LoadProblem[] }, configProblems: LoadProblem[]): GraphUnit[] {
+  const units: GraphUnit[] = [];
+  const failed: LoadProblem[] = [];
+  for (const p of [...loads.keys()].sort()) {
+    const l = loads.get(p)!;
+    if ('problem' in l) failed.push(l.problem);
+    else units.push({ key: p, loaded: [l], problems: [] });
+  }
+  units.push({ key: '', loaded: sboms.files, problems: [...configProblems, ...failed, ...sboms.problems] });
+  return units;
 }

@@ -32,7 +32,8 @@ import { CODE_RULES, EMPTY_LINT_RESULT, findingsByFile, mergeLintRuns, MODEL_RUL
 import { sameLinkSet, sameRuleFacts } from './rule-fingerprint';
 import { statusLinks, TraceCache } from './trace-cache';
 import { EditorBaseline, baselinePathOf } from './editor-baseline';
-import { assembleGraph } from './graph-assembly';
+import { assembleGraph, graphUnits } from './graph-assembly';
+import { ModelLint } from './model-lint';
 import { type Load, readConfigFile, readModelFile, readSboms, readTestResultsOf } from './workspace-reads';
 
 export interface StateOptions {
@@ -69,6 +70,8 @@ export class WorkspaceState {
   /** The set of code links changed: model rules that read code (missing verification ...) re-run too. */
   private linksChanged = false;
   private modelResult: LintResult = EMPTY_LINT_RESULT;
+  /** File-scoped model rules re-run per changed file. */
+  private readonly modelLint = new ModelLint();
   private codeResult: LintResult = EMPTY_LINT_RESULT;
   /** The latest merged lint result. */
   result: LintResult = EMPTY_LINT_RESULT;
@@ -295,7 +298,7 @@ export class WorkspaceState {
   }
 
   private rebuildGraph(): void {
-    this.graph = assembleGraph(this.loads, this.sboms, this.configProblems, this.references);
+    this.graph = assembleGraph(this.loads, this.sboms, this.configProblems, this.references, this.graph);
     this.index = new GraphIndex(this.graph);
     this.graphVersion++;
   }
@@ -305,7 +308,7 @@ export class WorkspaceState {
     let graphRebuilt = false;
     if (this.graphDirty || !this.graph || this.linksChanged) {
       if (this.graphDirty || !this.graph) this.rebuildGraph();
-      this.modelResult = lint(this.inputs(), { rules: MODEL_RULES });
+      this.modelResult = this.modelLint.run(this.inputs(), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
       this.graphDirty = false;
       this.linksChanged = false;
       this.codeDirty = true;
@@ -363,15 +366,8 @@ export class WorkspaceState {
 
   private traceInputs(): TraceInputs {
     const links = this.opts.codeLinks ? statusLinks(this.code.links(), (l) => this.reviewOf(l).state) : [];
-    return {
-      graph: this.graph,
-      config: this.config,
-      findings: this.result.findings,
-      suppressed: this.result.suppressed,
-      links,
-      testResults: this.testResults,
-      allFiles: this.sortedFiles,
-    };
+    const { graph, config, testResults, sortedFiles: allFiles } = this;
+    return { graph, config, findings: this.result.findings, suppressed: this.result.suppressed, links, testResults, allFiles };
   }
 
   /** Trace statuses of the items of these kinds (cached until the next check). */

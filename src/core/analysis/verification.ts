@@ -52,11 +52,17 @@ export function isImplementationLink(l: EvidenceLink, target: ModelItem | undefi
 
 export const isObsoleteRequirement = (item: { kind: string; data: { status?: unknown } } | undefined): boolean => item?.kind === 'requirement' && item.data.status === 'obsolete';
 
+/** The first segment of a reference's field path (`components.2.threat` -> `components`), without splitting the path. */
+function topField(field: string): string {
+  const dot = field.indexOf('.');
+  return dot < 0 ? field : field.slice(0, dot);
+}
+
 /** When a reference makes a YAML test verify an item: the verified ID and the test. */
 export function testEvidenceOf(ref: Reference): [string, ItemOf<'test'>] | undefined {
   const to = ref.target;
   if (!to || !ref.kinds.includes(to.kind)) return undefined;
-  const field = ref.field.split('.')[0];
+  const field = topField(ref.field);
   if (ref.from.kind === 'test' && field === 'verifies') return [to.id, ref.from];
   if (field === 'tests' && to.kind === 'test' && ref.from.kind !== 'test') return [ref.from.id, to];
   return undefined;
@@ -141,7 +147,7 @@ export class VerificationIndex<L extends EvidenceLink = EvidenceLink> {
       const to = ref.target;
       if (!to || !ref.kinds.includes(to.kind)) continue;
       const from = ref.from;
-      const field = ref.field.split('.')[0];
+      const field = topField(ref.field);
       if (from.kind === 'control' && field === 'implements' && to.kind === 'requirement' && !isObsoleteRequirement(to)) push(this.reqsOfControl, from.id, to.id);
       else if (from.kind === 'requirement' && (field === 'controls' || field === 'derived_from') && to.kind === 'control' && !isObsoleteRequirement(from)) push(this.reqsOfControl, to.id, from.id);
     }

@@ -83,7 +83,7 @@ function references(item: ModelItem, byId: Map<string, ModelItem>): Reference[] 
   return own;
 }
 
-function cachedReferences(item: ModelItem, byId: Map<string, ModelItem>, cache: ReferenceCache): Reference[] {
+export function cachedReferences(item: ModelItem, byId: Map<string, ModelItem>, cache: ReferenceCache): Reference[] {
   const before = cache.get(item);
   if (!before) {
     const own = references(item, byId);

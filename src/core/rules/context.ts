@@ -10,7 +10,8 @@ export function makeContext(inputs: RuleInputs, report: (r: Report) => void, sha
     ...inputs,
     report,
     rangeOf(item, path = ['id']) {
-      const n = deref(nodeAt(item.node, path));
+      // The item's own ID (most findings' range): its node is the one the loader took the ID from.
+      const n = path.length === 1 && path[0] === 'id' ? item.idNode : deref(nodeAt(item.node, path));
       if (n) return fileOf(item).range(n.start, n.end);
       return this.keyRangeOf(item, path);
     },

@@ -48,7 +48,20 @@ export function runs(rule: Rule, inputs: RuleInputs): boolean {
 /** Runs every enabled rule; applies severities and in-place suppressions. Never throws. */
 export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
   const rules = opts.rules ?? RULES;
-  const raw: Finding[] = [];
+  const run = runRules(inputs, rules, opts.outcomes);
+  return finishLint(inputs, rules, [...run.raw.values()].flat(), run.ran, run.internalErrors, opts.suppressions ?? []);
+}
+
+/** What the rules reported before suppressions: each rule's findings (in its own order), the rules that ran and those that crashed. */
+export interface RuleRun {
+  raw: Map<string, Finding[]>;
+  ran: Set<string>;
+  internalErrors: LintResult['internalErrors'];
+}
+
+/** Runs the enabled rules of `rules` (TM010 excepted: suppressions are applied over every rule's findings by `finishLint`); `outcomes` answers for rules whose inputs it proved unchanged. */
+export function runRules(inputs: RuleInputs, rules: readonly Rule[], outcomes?: RuleOutcomeStore): RuleRun {
+  const raw = new Map<string, Finding[]>();
   const internalErrors: LintResult['internalErrors'] = [];
   const shared = new Map<string, unknown>();
   const ran = new Set<string>();
@@ -56,25 +69,36 @@ export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
     const severity = effectiveSeverity(rule, inputs);
     if (severity === 'off' || rule.meta.code === SUPPRESSION_RULE || !runs(rule, inputs)) continue;
     ran.add(rule.meta.code);
-    const known = opts.outcomes?.get(rule);
+    const known = outcomes?.get(rule);
     if (known) {
-      for (const f of known.findings) raw.push(f);
+      raw.set(rule.meta.code, known.findings);
       continue;
     }
-    const own: Finding[] = [];
-    const ctx = makeContext(inputs, ({ severityOf, ...r }: Report) => own.push({ code: rule.meta.code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...r }), shared);
+    const out: Finding[] = [];
+    raw.set(rule.meta.code, out);
+    const code = rule.meta.code;
+    const report = (r: Report) => {
+      if (!('severityOf' in r)) return out.push({ code, severity, ...r });
+      const { severityOf, ...rest } = r;
+      return out.push({ code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...rest });
+    };
+    const ctx = makeContext(inputs, report, shared);
     try {
       rule.check(ctx);
-      opts.outcomes?.set(rule, { findings: own });
+      outcomes?.set(rule, { findings: out });
     } catch (e) {
       internalErrors.push({ code: rule.meta.code, message: (e as Error)?.stack ?? String(e) });
     }
-    for (const f of own) raw.push(f);
   }
+  return { raw, ran, internalErrors };
+}
+
+/** Unknown rule settings (TM008), then suppressions (TM010) over the raw findings of the rules that ran, sorted. */
+export function finishLint(inputs: RuleInputs, rules: readonly Rule[], raw: Finding[], ran: Set<string>, internalErrors: LintResult['internalErrors'], extraSuppressions: Suppression[]): LintResult {
   const schema = rules.find((r) => r.meta.code === 'TM008');
   const schemaSeverity = schema ? effectiveSeverity(schema, inputs) : 'off';
   if (schemaSeverity !== 'off') raw.push(...unknownRuleSettings(inputs.config, schemaSeverity));
-  const suppressions = [...inputs.graph.files.flatMap((f) => f.suppressions), ...(opts.suppressions ?? [])];
+  const suppressions = [...inputs.graph.files.flatMap((f) => f.suppressions), ...extraSuppressions];
   const { findings, suppressed } = applySuppressions(raw, suppressions, inputs, rules, ran);
   findings.sort(compareFindings);
   suppressed.sort(compareFindings);

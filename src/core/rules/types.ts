@@ -40,6 +40,12 @@ export interface RuleMeta {
   needs?: RuleNeed[];
   /** Inputs of `needs` the rule also runs without (it reads them when present). */
   runsWithout?: RuleNeed[];
+  /**
+   * `file`: the rule's findings in a model file depend only on that file's items and text (plus the config and the
+   * workspace's file list): run on a graph of that file alone, it reports exactly what it reports there on the whole
+   * model (test/rules/rule-scope.test.ts proves it on every example). The language server re-runs it on edited files only.
+   */
+  scope?: 'file';
 }
 
 /** An input beyond the model and config (src/core/rules/needs.ts maps each to its field of `RuleInputs`). */

@@ -210,10 +210,17 @@ export function canonicalSrReId(text: string): string | undefined {
   return `SR ${m[1]}.${Number(m[2])}${m[3] ? ` RE ${Number(m[3])}` : ''}`;
 }
 
+/** Answers of `lookupSrRe` by text: a model repeats a few dozen SR IDs on thousands of items. Bounded against a model of distinct strings. */
+const LOOKED_UP = new Map<string, CatalogueEntry | undefined>();
+
 /** The catalogue entry named by a user-written ID, or undefined (unknown SR or RE, or not an SR ID). */
 export function lookupSrRe(text: string): CatalogueEntry | undefined {
+  if (LOOKED_UP.has(text)) return LOOKED_UP.get(text);
   const id = canonicalSrReId(text);
-  return id ? BY_ID.get(id) : undefined;
+  const entry = id ? BY_ID.get(id) : undefined;
+  if (LOOKED_UP.size >= 4096) LOOKED_UP.clear();
+  LOOKED_UP.set(text, entry);
+  return entry;
 }
 
 /** Entries a security level `k` on `fr` requires: every SR and RE of the FR whose lowest SL is at most k. */

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { allTags } from './code-facts';
-import { nearestId } from './nearest-id';
+import { idIndexOf } from './nearest-id';
 
 const rule: Rule = {
   meta: {
@@ -31,11 +31,10 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const ids = new Set(ctx.graph.byId.keys());
-    const byUpper = new Map([...ids].map((id) => [id.toUpperCase(), id]));
+    const index = idIndexOf(ctx.graph.byId);
     for (const { file, tag } of allTags(ctx)) {
-      if (ids.has(tag.id)) continue;
-      const guess = nearestId(tag.id, ids, byUpper);
+      if (index.ids.has(tag.id)) continue;
+      const guess = index.guess(tag.id);
       ctx.report({
         file,
         range: tag.idRange,

@@ -3,7 +3,12 @@ import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { allLinks } from './code-facts';
 
-const asIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+/** Whether `test` holds for one of the IDs (strings) of a list field, in order; `test` sees each until it holds. */
+function someId(value: unknown, test: (id: string) => boolean | void): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const v of value as unknown[]) if (typeof v === 'string' && test(v)) return true;
+  return false;
+}
 
 const rule: Rule = {
   meta: {
@@ -41,16 +46,18 @@ const rule: Rule = {
         .filter((l) => isImplementationLink(l, ctx.graph.byId.get(l.id)))
         .map((l) => l.id),
     );
-    const hazardThreats = new Set(ctx.graph.byKind.threat.filter((t) => asIds(t.data.hazards).length > 0).map((t) => t.id));
+    const hazardThreats = new Set<string>();
+    for (const t of ctx.graph.byKind.threat) if (someId(t.data.hazards, () => true)) hazardThreats.add(t.id);
     if (hazardThreats.size === 0) return;
     const controlsOfHazardThreats = new Set<string>();
-    for (const threat of ctx.graph.byKind.threat) if (hazardThreats.has(threat.id)) asIds(threat.data.controls).forEach((c) => controlsOfHazardThreats.add(c));
+    for (const threat of ctx.graph.byKind.threat) if (hazardThreats.has(threat.id)) someId(threat.data.controls, (c) => void controlsOfHazardThreats.add(c));
     for (const control of ctx.graph.byKind.control) {
-      if (asIds(control.data.threats).some((t) => hazardThreats.has(t))) controlsOfHazardThreats.add(control.id);
+      if (someId(control.data.threats, (t) => hazardThreats.has(t))) controlsOfHazardThreats.add(control.id);
     }
-    const viaControls = new Set(ctx.graph.byKind.control.filter((c) => controlsOfHazardThreats.has(c.id)).flatMap((c) => asIds(c.data.implements)));
+    const viaControls = new Set<string>();
+    for (const c of ctx.graph.byKind.control) if (controlsOfHazardThreats.has(c.id)) someId(c.data.implements, (id) => void viaControls.add(id));
     const servesHazard = (req: ModelItem) =>
-      viaControls.has(req.id) || asIds(req.data.derived_from).some((id) => hazardThreats.has(id)) || asIds(req.data.controls).some((id) => controlsOfHazardThreats.has(id));
+      viaControls.has(req.id) || someId(req.data.derived_from, (id) => hazardThreats.has(id)) || someId(req.data.controls, (id) => controlsOfHazardThreats.has(id));
     for (const req of ctx.graph.byKind.requirement) {
       if (implemented.has(req.id) || !servesHazard(req)) continue;
       ctx.report({

@@ -170,3 +170,45 @@ export function nearestId(id: string, ids: ReadonlySet<string>, byUpper: Readonl
   if (ids.size <= FULL_SCAN_LIMIT) return nearest(id, ids);
   return nearest(id, [...oneEditAway(id, ids, byUpper), ...sameLastSegment(id, ids)]);
 }
+
+/** The model's IDs as `nearestId` takes them, and the guesses made so far against them. */
+export interface IdIndex {
+  ids: ReadonlySet<string>;
+  byUpper: ReadonlyMap<string, string>;
+  guess(id: string): string | undefined;
+}
+
+let last: (IdIndex & { keys: string[] }) | undefined;
+
+/**
+ * The ID index of a graph's IDs (`byId` keys, in order). The last one is kept while the next graph has the same IDs in
+ * the same order (an edit that renames nothing), with its derived indexes and guesses: the language server lints after
+ * every keystroke, and building them over 60,000 IDs cost more than the rule.
+ */
+export function idIndexOf(byId: ReadonlyMap<string, unknown>): IdIndex {
+  if (last && last.keys.length === byId.size) {
+    let i = 0;
+    let same = true;
+    for (const k of byId.keys())
+      if (k !== last.keys[i++]) {
+        same = false;
+        break;
+      }
+    if (same) return last;
+  }
+  const keys = [...byId.keys()];
+  const ids = new Set(keys);
+  const byUpper = new Map(keys.map((id) => [id.toUpperCase(), id]));
+  const guesses = new Map<string, string | undefined>();
+  const index = {
+    keys,
+    ids,
+    byUpper,
+    guess(id: string) {
+      if (!guesses.has(id)) guesses.set(id, nearestId(id, ids, byUpper));
+      return guesses.get(id);
+    },
+  };
+  last = index;
+  return index;
+}

@@ -12,6 +12,7 @@ const rule: Rule = {
     source: 'ISO 14971:2019 clause 5.5 (risk estimation, severity) and the risk management plan (clause 4.4)',
     fixable: false,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: ['hazards:\n  - id: HAZ-001\n    hazard: Over-infusion\n    severity: 5\n    rmf_ref: RMF-H-001\n'],
       invalid: [

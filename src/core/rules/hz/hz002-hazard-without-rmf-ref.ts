@@ -14,6 +14,7 @@ const rule: Rule = {
     source: 'AAMI TIR57:2016/(R)2023 (security and safety risk management links); ANSI/AAMI SW96:2023; ISO 14971:2019 clause 4.5 (risk management file)',
     fixable: true,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: ['hazards:\n  - id: HAZ-001\n    hazard: Over-infusion\n    severity: 5\n    rmf_ref: RMF-H-001\n'],
       invalid: ['hazards:\n  - id: HAZ-001\n#       ^^^^^^^ HZ002\n    hazard: Over-infusion\n    severity: 5\n'],

@@ -51,6 +51,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3:2013 clauses 5-11 (SR 1.1 .. SR 7.8 and their REs)',
     fixable: true,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: [
         `requirements:

@@ -11,6 +11,7 @@ export default problemRule({
   source: 'YAML 1.2.2 specification; heuristic limits (aliases, depth) against billion-laughs style input',
   fixable: false,
   since: '0.1.0',
+  scope: 'file',
   examples: {
     valid: ['requirements:\n  - id: SEC-REQ-001\n    title: Signed commands\n'],
     invalid: ['requirements:\n  - id: SEC-REQ-001\n    title: Signed commands\n    title: Again\n#   ^ TM000\n'],

@@ -56,17 +56,17 @@ const rule: Rule = {
     const { graph } = ctx;
     let idsOfKind: Map<string, string[]> | undefined;
     for (const ref of graph.refs) {
-      const file = graph.fileByPath.get(ref.from.file)!;
-      const range = file.source.range(ref.node.start, ref.node.end);
       if (ref.target) {
         if (!ref.kinds.includes(ref.target.kind))
           ctx.report({
             file: ref.from.file,
-            range,
+            range: graph.fileByPath.get(ref.from.file)!.source.range(ref.node.start, ref.node.end),
             message: `'${ref.id}' is ${withArticle(ref.target.kind)}, but ${ref.from.kind}.${ref.field.replace(/\.\d+/g, '[]')} expects ${withArticle(ref.kinds.join(' or '))}`,
           });
         continue;
       }
+      const file = graph.fileByPath.get(ref.from.file)!;
+      const range = file.source.range(ref.node.start, ref.node.end);
       idsOfKind ??= groupIds(graph.items);
       const candidates = ref.kinds.flatMap((k) => idsOfKind!.get(k) ?? []);
       const close = closestIds(ref.id, candidates);

@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'Threagile model parser ("unknown protocol value"); SPDF Workbench vocabularies (protocols, IEC 62443 zone roles, STRIDE)',
     fixable: false,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: [
         'zones:\n  - id: Z-PUMP\n    name: Pump\n    class: device\n',

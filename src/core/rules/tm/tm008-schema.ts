@@ -11,6 +11,7 @@ export default problemRule({
   source: 'SPDF Workbench model schema (media/schemas/spdf.schema.json)',
   fixable: false,
   since: '0.1.0',
+  scope: 'file',
   examples: {
     valid: ['zones:\n  - id: Z-PUMP\n    name: Pump\n    class: device\n'],
     invalid: ['zones:\n  - id: Z-PUMP\n    name: Pump\n    class: device\n    sl_T: 2\n#   ^^^^ TM008\n'],

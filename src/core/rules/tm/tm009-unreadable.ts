@@ -10,6 +10,7 @@ export default problemRule({
   source: 'heuristic (robustness)',
   fixable: false,
   since: '0.1.0',
+  scope: 'file',
   examples: {
     valid: ['hazards:\n  - id: HAZ-001\n    hazard: Over-infusion\n    severity: 5\n    rmf_ref: RMF-1\n'],
     invalid: [{ 'spdf.config.yaml': 'limits:\n  max_file_bytes: 10\n', 'model.spdf.yaml': 'hazards: []\n#<^ TM009\n' }],

@@ -26,6 +26,7 @@ const rule: Rule = {
     source: 'heuristic (audit integrity of quick fixes)',
     fixable: false,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: ['hazards:\n  - id: HAZ-001\n    hazard: Over-infusion\n    rmf_ref: RMF-PUMP.xlsx#H-001\n'],
       invalid: [

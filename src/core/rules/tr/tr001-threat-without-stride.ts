@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'Heuristic; MITRE/MDIC Playbook for Threat Modeling Medical Devices (STRIDE); Threagile, OTM, Threat Composer',
     fixable: false,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: [
         `assets:

@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'Heuristic; Open Threat Model (threats on components and data flows); Threagile most_relevant_technical_asset',
     fixable: false,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: [
         `assets:

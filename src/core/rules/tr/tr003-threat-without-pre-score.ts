@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'FDA premarket cybersecurity guidance (2023/2025) V.A.4 security risk assessment (exploitability); IEC 62443-3-2 ZCR 5.5 unmitigated risk',
     fixable: false,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: [
         `assets:

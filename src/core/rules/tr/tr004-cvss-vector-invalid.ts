@@ -18,6 +18,7 @@ const rule: Rule = {
     source: 'FIRST CVSS v3.0, v3.1 and v4.0 specifications; MITRE Rubric for Applying CVSS to Medical Devices (CVSS v3.0)',
     fixable: false,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: [
         `assets:

@@ -14,6 +14,7 @@ const rule: Rule = {
     source: 'AAMI TIR57:2016/(R)2023 (security-safety process links); ANSI/AAMI SW96:2023; FDA premarket cybersecurity guidance V.A.2',
     fixable: true,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: [
         `assets:

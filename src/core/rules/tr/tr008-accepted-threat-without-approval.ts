@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'ISO 14971:2019 clause 7.4/8 (residual risk evaluation); IEC 62443-3-2 ZCR 5.11; Threagile risk_tracking (justification, checked_by)',
     fixable: false,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: [
         `assets:

@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'FDA premarket cybersecurity guidance V.A.4 (pre- and post-mitigation risk); ANSI/AAMI SW96:2023; IEC 62443-3-2 ZCR 5.10 residual risk',
     fixable: false,
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: [
         `assets:

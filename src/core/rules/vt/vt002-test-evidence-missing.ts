@@ -14,6 +14,7 @@ const rule: Rule = {
     fixable: false,
     needs: ['files'],
     since: '0.1.0',
+    scope: 'file',
     examples: {
       valid: [
         {
