@@ -5,6 +5,7 @@ import { generateModel } from '../../bench/model-gen';
 import { MemoryHost } from '../../src/core/host';
 import { RULES } from '../../src/core/rules/registry';
 import { WorkspaceState } from '../../src/server/state';
+import { applyEdit, freshState, modelPaths, type Edit, type EditArbitrary, type Files } from './model-edits';
 
 /**
  * After each edit of a model file, the language server re-runs file-scoped rules on the edited file only: its
@@ -39,15 +40,9 @@ tests:
     result: pass
 `;
 
-type Edit =
-  | { op: 'delete-line' | 'duplicate-line'; file: number; line: number }
-  | { op: 'swap-id'; file: number; from: number; to: number }
-  | { op: 'suppress'; file: number; line: number; code: number; justified: boolean }
-  | { op: 'close'; file: number };
-
 const CODES = ['VT002', 'TR001', 'TR002', 'TM002', 'TM011', 'CT001', 'RQ005', 'TM001', 'CL007'];
 
-const edit: fc.Arbitrary<Edit> = fc.oneof(
+const edit: EditArbitrary = fc.oneof(
   fc.record({ op: fc.constantFrom('delete-line' as const, 'duplicate-line' as const), file: fc.nat(), line: fc.nat() }),
   fc.record({ op: fc.constant('swap-id' as const), file: fc.nat(), from: fc.nat(), to: fc.nat() }),
   fc.record({ op: fc.constant('suppress' as const), file: fc.nat(), line: fc.nat(), code: fc.nat(), justified: fc.boolean() }),
@@ -56,61 +51,11 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 
 const ID = /\b[A-Z]+(?:-[A-Z]+)*-(?:\d{6}|EXTRA-\d)\b/g;
 
-interface Files {
-  disk: Map<string, string>;
-  open: Map<string, string>;
-}
-
 function base(): Files {
   const disk = new Map<string, string>(generateModel(300));
   disk.set('model/extra.spdf.yaml', EXTRA);
   disk.set('spdf.config.yaml', 'version: 1\nprofile: recommended\n');
   return { disk, open: new Map() };
-}
-
-const modelPaths = (f: Files) => [...new Set([...f.disk.keys(), ...f.open.keys()])].filter((p) => p.endsWith('.spdf.yaml')).sort();
-
-async function apply(e: Edit, f: Files, state: WorkspaceState): Promise<void> {
-  const paths = modelPaths(f);
-  const path = paths[e.file % paths.length];
-  const text = f.open.get(path) ?? f.disk.get(path) ?? '';
-  const lines = text.split('\n');
-  const type = async (next: string) => {
-    f.open.set(path, next);
-    await state.setOverlay(path, next);
-  };
-  switch (e.op) {
-    case 'delete-line':
-      return type(lines.filter((_, i) => i !== e.line % lines.length).join('\n'));
-    case 'duplicate-line': {
-      const i = e.line % lines.length;
-      return type([...lines.slice(0, i + 1), lines[i], ...lines.slice(i + 1)].join('\n'));
-    }
-    case 'swap-id': {
-      const ids = [...new Set(text.match(ID) ?? [])];
-      const all = [...new Set(paths.flatMap((p) => (f.open.get(p) ?? f.disk.get(p) ?? '').match(ID) ?? []))];
-      if (!ids.length) return;
-      return type(text.split(ids[e.from % ids.length]).join(all[e.to % all.length]));
-    }
-    case 'suppress': {
-      const i = e.line % lines.length;
-      const indent = /^\s*/.exec(lines[i])![0];
-      const comment = `${indent}# spdf-disable-next-line ${CODES[e.code % CODES.length]}${e.justified ? ' -- reviewed' : ''}`;
-      return type([...lines.slice(0, i), comment, ...lines.slice(i)].join('\n'));
-    }
-    case 'close':
-      if (!f.open.delete(path)) return;
-      await state.closeOverlay(path);
-      return;
-  }
-}
-
-async function fresh(f: Files): Promise<WorkspaceState> {
-  const state = new WorkspaceState(new MemoryHost(new Map(f.disk)), { root: ROOT, trusted: true, codeLinks: false });
-  for (const [p, t] of f.open) state.overlays.set(p, t);
-  await state.loadAll();
-  state.check();
-  return state;
 }
 
 const outcome = (s: WorkspaceState) => JSON.stringify({ findings: s.result.findings, suppressed: s.result.suppressed, errors: s.result.internalErrors });
@@ -122,9 +67,9 @@ async function firstDifference(edits: Edit[]): Promise<number | undefined> {
   await state.loadAll();
   state.check();
   for (const [i, e] of edits.entries()) {
-    await apply(e, f, state);
+    await applyEdit(e, f, state, ID, CODES);
     state.check();
-    if (outcome(state) !== outcome(await fresh(f))) return i;
+    if (outcome(state) !== outcome(await freshState(f, ROOT))) return i;
   }
   return undefined;
 }
