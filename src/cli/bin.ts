@@ -12,12 +12,12 @@ const CACHED_COMMANDS = new Set(['check', 'lint', 'links', 'trace']);
 /**
  * The commands (`main.ts`, its own bundle `dist/cli-main.js`), loaded only when a stored answer cannot be replayed.
  * `require`, not `import()`: Node's ESM loader would scan the whole 2 MB CommonJS bundle for its exports first (0.1 s).
- * The bundle is compiled with V8's code cache of it (code-cache.ts), unless caches are off (`--no-cache`).
+ * The bundle is compiled with V8's code cache of it (code-cache.ts), unless caches are off (`--no-cache`, `--untrusted`).
  */
 let commands: { main: typeof import('./main').main; save: () => void } | undefined;
 
 function runMain(argv: string[], o: Out): Promise<number> {
-  commands ??= loadCommands(!argv.includes('--no-cache'));
+  commands ??= loadCommands(!argv.includes('--no-cache') && !argv.includes('--untrusted'));
   return commands.main(argv, o);
 }
 
@@ -39,7 +39,7 @@ export async function cachedMain(argv: string[], o: Out, stats?: Partial<ResultC
   const location = at < 0 ? undefined : rest[at].includes('=') ? rest[at].slice(rest[at].indexOf('=') + 1) : rest[at + 1];
   const plan = resultCachePlan(argv, o.color, location);
   // Every argument that is not an option may name the workspace (a flag's value too: that only costs the cache).
-  const operands = rest.filter((a, i) => !a.startsWith('-') && i !== at + 1);
+  const operands = rest.filter((a, i) => !a.startsWith('-') && !(at >= 0 && i === at + 1 && rest[at] === '--cache-location'));
   const inWorkspace = plan && cacheLocationInside(plan.base, [process.cwd(), ...operands]);
   return plan && !inWorkspace ? runWithResultCache(plan, o, (lines) => runMain(argv, { ...o, ...lines }), stats) : runMain(argv, o);
 }

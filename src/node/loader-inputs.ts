@@ -12,9 +12,8 @@ export class LoaderInputs implements Host {
 
   constructor(private readonly inner: Host) {}
 
-  async listFiles(): Promise<string[]> {
-    const files = await this.note('list', '', () => this.inner.listFiles());
-    return files;
+  listFiles(): Promise<string[]> {
+    return this.note('list', '', () => this.inner.listFiles());
   }
 
   readFile(path: string): Promise<Uint8Array> {

@@ -251,15 +251,17 @@ describe('the whole-result cache replays an answer only when every input reads t
     const sub = join(root, 'docs-sub');
     mkdirSync(sub);
     const away = mkdtempSync(join(tmpdir(), 'spdf-away-'));
+    const named = (location: string) => ['check', '--cache-location', location, root, '--format', 'json'];
     const cases: { cwd: string; args: string[]; location: string }[] = [
-      { cwd: root, args: CHECK, location: join(root, '.cache') },
-      { cwd: sub, args: CHECK, location: '../.cache' },
-      { cwd: away, args: [...CHECK.slice(0, 1), root, ...CHECK.slice(1)], location: join(root, '.cache') },
+      { cwd: root, args: [...CHECK, '--cache-location', join(root, '.cache')], location: join(root, '.cache') },
+      { cwd: sub, args: [...CHECK, '--cache-location', '../.cache'], location: '../.cache' },
+      { cwd: away, args: named(join(root, '.cache')), location: join(root, '.cache') },
+      { cwd: away, args: ['check', `--cache-location=${join(root, '.cache2')}`, root, '--format', 'json'], location: join(root, '.cache2') },
     ];
     const control = await runCached([...CHECK, '--cache-location', join(root, '..', 'outside-cache')], root);
     assert.equal(control.hit, false, 'the control run is a cold run');
     for (const c of cases) {
-      const args = [...c.args, '--cache-location', c.location];
+      const args = c.args;
       const prev = process.cwd();
       process.chdir(c.cwd);
       const plan = resultCachePlan(args, false, c.location);

@@ -32,6 +32,8 @@ describe('the built CLI with the V8 code cache of its commands', () => {
     try {
       const reference = run(userCache, '--no-cache');
       assert.throws(() => codeEntries(userCache), 'no code cache with --no-cache');
+      assert.match(run(userCache, '--untrusted'), /^exit [01]\n/);
+      assert.throws(() => codeEntries(userCache), 'no code cache with --untrusted (no cache at all)');
       assert.equal(run(userCache), reference, 'the run that writes the code cache');
       const [entry] = codeEntries(userCache);
       const written = statSync(entry).mtimeMs;
