@@ -1,8 +1,14 @@
 /**
- * A model value shown where a scalar belongs (a title, a mode), as JavaScript's `String` writes it. A mapping or
- * sequence in that place is a schema problem the loader reports with its range; here it prints as `String`
- * prints it, so this is the one place to change should it ever print otherwise.
+ * A model value shown where a scalar belongs (a title, a mode). A mapping or sequence in that place is a schema
+ * problem the loader reports with its range; here it prints as compact JSON, so the reader sees what was written
+ * instead of `[object Object]`.
  */
 export function scalarText(value: unknown): string {
-  return typeof value === 'string' ? value : String(value);
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object') return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
