@@ -12,7 +12,7 @@ export const SHOW_DIAGRAM_COMMAND = 'spdf.showZoneDiagram';
  * diagram (the `spdf/zoneDiagram` request of src/protocol.ts). "Export SVG" asks where to save.
  */
 export function registerZoneDiagramPanel(context: vscode.ExtensionContext, fetch: (root: string | undefined) => Promise<ZoneDiagram>, roots: Roots): { refresh(): void; shown(): string | undefined } {
-  const shown = new ShownRoot('SPDF Zones and Conduits');
+  const shown = new ShownRoot('SPDF Zones and Conduits', { memento: context.workspaceState, key: `${DIAGRAM_VIEW_TYPE}.root` });
   const getData = () => fetch(shown.root?.root);
   const root = () => shown.uri();
   const panel = registerPanel<ZoneDiagram>(context, {
@@ -23,6 +23,10 @@ export function registerZoneDiagramPanel(context: vscode.ExtensionContext, fetch
     getData,
     message: (diagram) => ({ type: 'data', diagram }),
     root,
+    async revived(p) {
+      shown.restore(await roots.list());
+      shown.retitle(p);
+    },
     async onMessage(msg) {
       if (msg.type !== 'saveSvg' || typeof msg.svg !== 'string' || !msg.svg.startsWith('<svg')) return;
       const base = root();

@@ -13,7 +13,7 @@ export const MATRIX_TEST_COMMANDS = {
   state: 'spdf._matrixState',
   /** Sets filters and scroll in the open page: `{ view?, statuses?, zone?, severity?, text?, sort?, row? | scrollTop? }`. */
   apply: 'spdf._matrixApply',
-  /** Disposes the open panel and revives one through the panel serializer with a saved state, as a window reload does. */
+  /** As a window reload does: forgets the folder held in memory, disposes the open panel and revives one through the serializer with a saved state. */
   revive: 'spdf._matrixRevive',
 } as const;
 
@@ -60,7 +60,7 @@ export function pageState(msg: Record<string, unknown>): MatrixPageState | undef
  * it also registers the internal MATRIX_TEST_COMMANDS.
  */
 export function registerMatrixPanel(context: vscode.ExtensionContext, fetch: (root: string | undefined) => Promise<Matrix>, roots: Roots): { refresh(): void; shown(): string | undefined } {
-  const shown = new ShownRoot('SPDF Traceability Matrix');
+  const shown = new ShownRoot('SPDF Traceability Matrix', { memento: context.workspaceState, key: `${MATRIX_VIEW_TYPE}.root` });
   const getData = () => fetch(shown.root?.root);
   const root = () => shown.uri();
   /** Last state reported by each panel's page. */
@@ -73,6 +73,10 @@ export function registerMatrixPanel(context: vscode.ExtensionContext, fetch: (ro
     getData,
     message: (matrix) => ({ type: 'data', matrix }),
     root,
+    async revived(p) {
+      shown.restore(await roots.list());
+      shown.retitle(p);
+    },
     async onMessage(msg, p) {
       if (msg.type === 'export') return exportMatrix(context, getData, root(), (VIEWS as readonly unknown[]).includes(msg.view) ? (msg.view as ViewName) : 'requirements');
       if (msg.type !== 'state') return;
@@ -103,6 +107,7 @@ export function registerMatrixPanel(context: vscode.ExtensionContext, fetch: (ro
         return !!p && !!state && typeof state === 'object' && (await p.webview.postMessage({ type: 'apply', state }));
       }),
       vscode.commands.registerCommand(MATRIX_TEST_COMMANDS.revive, (state: unknown) => {
+        shown.forget();
         panel.revive(state);
       }),
     );

@@ -2,19 +2,39 @@ import * as vscode from 'vscode';
 import type { RootInfo } from '../../protocol';
 import { makeNonce } from './html';
 
-/** Which workspace root a panel shows (undefined: the only one, or the server's first), and the title that names it. */
+/**
+ * Which workspace root a panel shows (undefined: the only one, or the server's first), and the title that names it.
+ * The choice is kept in the workspace's memento, so a panel VS Code revives after a reload shows the same folder.
+ */
 export class ShownRoot {
   root: RootInfo | undefined;
   private named = false;
 
-  constructor(private readonly title: string) {}
+  constructor(
+    private readonly title: string,
+    private readonly memory?: { memento: vscode.Memento; key: string },
+  ) {}
 
   /** Sets the root; true when it changed. `named`: put the folder's name into the title (several roots). */
   set(root: RootInfo | undefined, named: boolean): boolean {
     const changed = root?.root !== this.root?.root;
     this.root = root;
     this.named = named;
+    void this.memory?.memento.update(this.memory.key, root?.root);
     return changed;
+  }
+
+  /** After a reload: the remembered folder again, if the server still serves it (else the default). */
+  restore(roots: RootInfo[]): void {
+    const saved = this.memory?.memento.get<unknown>(this.memory.key);
+    this.root = roots.find((r) => r.root === saved);
+    this.named = roots.length > 1;
+  }
+
+  /** What a reload loses: the folder held in memory (the memento keeps it). */
+  forget(): void {
+    this.root = undefined;
+    this.named = false;
   }
 
   retitle(panel: vscode.WebviewPanel | undefined): void {
@@ -59,6 +79,8 @@ export interface PanelSpec<T> {
   /** Extra page messages (e.g. saveSvg), with the panel that sent them. */
   onMessage?(msg: { type?: unknown; [k: string]: unknown }, panel: vscode.WebviewPanel): void | Promise<void>;
   root(): vscode.Uri | undefined;
+  /** Before a revived panel asks for its data: restore what it showed (its folder). */
+  revived?(panel: vscode.WebviewPanel): Promise<void>;
 }
 
 export interface Panel {
@@ -115,9 +137,9 @@ export function registerPanel<T>(context: vscode.ExtensionContext, spec: PanelSp
     );
   };
   const serializer: vscode.WebviewPanelSerializer = {
-    deserializeWebviewPanel(p: vscode.WebviewPanel, state: unknown) {
+    async deserializeWebviewPanel(p: vscode.WebviewPanel, state: unknown) {
+      await spec.revived?.(p).catch(() => undefined);
       setup(p, state);
-      return Promise.resolve();
     },
   };
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(spec.viewType, serializer));

@@ -60,6 +60,22 @@ describe('Matrix webview state across a reload (extension host)', () => {
     await waitFor('the probe requirements gone', async () => ((await requirementRows()).some((r) => r.id >= 'SEC-REQ-500') ? undefined : true), 90000);
   });
 
+  it("shows the same folder's matrix after a reload, titled with its name (the second of two folders)", async () => {
+    const second = vscode.workspace.workspaceFolders![1].uri;
+    await vscode.commands.executeCommand('spdf.showMatrix', undefined, undefined, second.fsPath);
+    const before = await waitFor("the second folder's matrix", async () => {
+      const s = await pageState();
+      return s?.firstId === 'SEC-REQ-901' ? s : undefined;
+    });
+    await vscode.commands.executeCommand('spdf._matrixRevive', before.state);
+    const revived = await waitFor("the revived page's first report", pageState);
+    assert.equal(revived.firstId, 'SEC-REQ-901', 'the revived page shows the second folder, not the first');
+    assert.equal(api.shownRoots().matrix, second.fsPath);
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('spdf.matrix'));
+    assert.equal(tab?.label, `SPDF Traceability Matrix — ${second.path.split('/').pop()!}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('restores status and text filters and the scroll position when the panel is revived with its saved state', async () => {
     // The first folder's matrix (named: in this multi-root workspace the command would otherwise ask).
     await vscode.commands.executeCommand('spdf.showMatrix', undefined, undefined, vscode.workspace.workspaceFolders![0].uri.fsPath);
