@@ -295,8 +295,8 @@ export interface ImpactResult {
 /** What the ID, tag or linked symbol at a position reaches (src/core/diff/impact.ts) and the tests verifying it. */
 export const ImpactRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, ImpactResult, void>('spdf/impact');
 
-/** Local and remote-tracking branches of the primary root's repository; `error` when git cannot answer. */
-export const BranchesRequest = new RequestType<Record<string, never>, { branches: string[]; error?: string }, void>('spdf/branches');
+/** Local and remote-tracking branches of the repository of `root` (default: the first root); `error` when git cannot answer. */
+export const BranchesRequest = new RequestType<{ root?: string }, { branches: string[]; error?: string }, void>('spdf/branches');
 
 export interface EvidenceDiffResult {
   /** The diff of `base` .. the working tree on disk (`spdf diff BASE --format json`); absent on error. */
@@ -305,5 +305,5 @@ export interface EvidenceDiffResult {
   error?: string;
 }
 
-/** `spdf diff BASE` for the primary root: evidence of the branch `base` against the working tree. */
-export const EvidenceDiffRequest = new RequestType<{ base: string }, EvidenceDiffResult, void>('spdf/evidenceDiff');
+/** `spdf diff BASE` for `root` (default: the first root): evidence of the branch `base` against the working tree. */
+export const EvidenceDiffRequest = new RequestType<{ base: string; root?: string }, EvidenceDiffResult, void>('spdf/evidenceDiff');

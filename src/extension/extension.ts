@@ -120,8 +120,9 @@ export function activate(context: vscode.ExtensionContext): SpdfApi {
   const diagram = registerZoneDiagramPanel(context, async (root) => client!.sendRequest(ZoneDiagramRequest, { root }), roots);
   registerEvidenceDiffPanel(
     context,
-    async () => (client?.isRunning() ? client.sendRequest(BranchesRequest, {}) : { branches: [], error: 'the language server is not running' }),
-    async (base) => (client?.isRunning() ? client.sendRequest(EvidenceDiffRequest, { base }) : { error: 'the language server is not running' }),
+    async (root) => (client?.isRunning() ? client.sendRequest(BranchesRequest, { root }) : { branches: [], error: 'the language server is not running' }),
+    async (base, root) => (client?.isRunning() ? client.sendRequest(EvidenceDiffRequest, { base, root }) : { error: 'the language server is not running' }),
+    roots,
   );
 
   let indexingDone: (() => void) | undefined;

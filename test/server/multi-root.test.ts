@@ -1,11 +1,13 @@
 // @spdf verifies SPDF-LSP-MULTIROOT
 import assert from 'node:assert/strict';
 import type { CodeLens, Hover } from 'vscode-languageserver/node';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Matrix } from '../../src/core/matrix/model';
 import type { ZoneDiagram } from '../../src/core/matrix/diagram-model';
-import type { RootInfo, StatusSummary, TreeDataResult } from '../../src/protocol';
+import type { EvidenceDiffResult, RootInfo, StatusSummary, TreeDataResult } from '../../src/protocol';
 import { pollUntil } from '../support/wait';
 import { posOf, startHarness } from './harness';
 
@@ -125,6 +127,44 @@ describe('language server: multi-root workspaces', function () {
       );
       assert.equal(status.root, a, "the top-level counts are the first root's");
       assert.equal(status.coverage.total, 1);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('compares the evidence of the folder a request names, not always the first', async () => {
+    const h = await startHarness(
+      { 'a/spdf.config.yaml': 'profile: recommended\n', 'a/m.spdf.yaml': model('SEC-REQ-001', 'A'), 'b/spdf.config.yaml': 'profile: recommended\n', 'b/m.spdf.yaml': model('SEC-REQ-001', 'B') },
+      { folders: ['a', 'b'] },
+    );
+    try {
+      const b = join(h.root, 'b');
+      const env = {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'T',
+        GIT_AUTHOR_EMAIL: 't@example.invalid',
+        GIT_COMMITTER_NAME: 'T',
+        GIT_COMMITTER_EMAIL: 't@example.invalid',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+      };
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: b, env, stdio: 'ignore' });
+      git('init', '-q', '-b', 'trunk');
+      git('add', '-A');
+      git('commit', '-q', '--no-gpg-sign', '-m', 'b');
+      writeFileSync(join(b, 'm.spdf.yaml'), model('SEC-REQ-001', 'B') + '  - id: SEC-REQ-002\n    title: New in b\n    text: T\n');
+      await h.open('a/m.spdf.yaml');
+      await h.waitDiagnostics('a/m.spdf.yaml', (d) => d.length > 0);
+      assert.deepEqual((await h.request<{ branches: string[] }>('spdf/branches', { root: b })).branches, ['trunk']);
+      const diff = await h.request<EvidenceDiffResult>('spdf/evidenceDiff', { base: 'trunk', root: b });
+      assert.equal(diff.error, undefined);
+      assert.deepEqual(
+        diff.diff?.items.added.map((i) => i.id),
+        ['SEC-REQ-002'],
+      );
+      const first = await h.request<EvidenceDiffResult>('spdf/evidenceDiff', { base: 'trunk' });
+      assert.match(first.error ?? '', /not inside a git repository/, 'without a root: the first folder, which is no repository');
+      await assert.rejects(h.request('spdf/evidenceDiff', { base: 'trunk', root: join(h.root, 'c') }), /is not a root of this workspace/);
     } finally {
       await h.close();
     }

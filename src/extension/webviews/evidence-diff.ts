@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { EvidenceDiffResult } from '../../protocol';
 import { DIFF_VIEW_TYPE, diffHtml } from './html';
-import { registerPanel } from './panel';
+import type { Roots } from '../roots';
+import { registerPanel, ShownRoot } from './panel';
 
 export const COMPARE_COMMAND = 'spdf.compareWithBranch';
 
@@ -13,16 +14,19 @@ export interface DiffPageData extends EvidenceDiffResult {
 }
 
 /**
- * "SPDF: Compare evidence with branch...": a quick pick of the branches, then `spdf diff BRANCH` (run by the
- * server against the working tree on disk) in a webview. A failure (not a git repository, unknown branch, a
+ * "SPDF: Compare evidence with branch...": the workspace folder (as the matrix chooses it), a quick pick of its
+ * repository's branches, then `spdf diff BRANCH` (run by the server against that folder's working tree on disk) in
+ * a webview titled with the folder's name when there are several. A failure (not a git repository, unknown branch, a
  * model that does not load, an untrusted workspace) is shown as such, never as an empty diff.
  */
 export function registerEvidenceDiffPanel(
   context: vscode.ExtensionContext,
-  branches: () => Promise<{ branches: string[]; error?: string }>,
-  diff: (base: string) => Promise<EvidenceDiffResult>,
+  branches: (root: string | undefined) => Promise<{ branches: string[]; error?: string }>,
+  diff: (base: string, root: string | undefined) => Promise<EvidenceDiffResult>,
+  roots: Roots,
 ): void {
   let current: DiffPageData | undefined;
+  const shown = new ShownRoot('SPDF Evidence Diff');
   const panel = registerPanel<DiffPageData | undefined>(context, {
     viewType: DIFF_VIEW_TYPE,
     title: 'SPDF Evidence Diff',
@@ -30,22 +34,27 @@ export function registerEvidenceDiffPanel(
     html: diffHtml,
     getData: () => Promise.resolve(current),
     message: (result) => ({ type: 'data', result }),
-    root: () => vscode.workspace.workspaceFolders?.[0]?.uri,
+    root: () => shown.uri(),
   });
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMPARE_COMMAND, async (base?: string) => {
+    vscode.commands.registerCommand(COMPARE_COMMAND, async (base?: string, rootPath?: unknown) => {
+      const chosen = await roots.choose('Compare the evidence of', typeof rootPath === 'string' ? rootPath : undefined);
+      if (!chosen) return;
+      const root = chosen.root?.root;
       if (typeof base !== 'string' || !base) {
-        const list = await branches();
+        const list = await branches(root);
         if (list.error) return void vscode.window.showErrorMessage(`SPDF: ${list.error}`);
         base = await vscode.window.showQuickPick(list.branches, { placeHolder: 'Compare the evidence of the working tree with the branch...' });
         if (!base) return;
       }
       const notes = vscode.workspace.textDocuments.some((d) => d.isDirty) ? ['Unsaved editors are not included: the working tree is read from disk. Save, then compare again.'] : [];
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `SPDF: comparing evidence with ${base}...` }, () => diff(base));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `SPDF: comparing evidence with ${base}...` }, () => diff(base, root));
       current = { ...result, base, notes };
+      shown.set(chosen.root, (await roots.list()).length > 1);
       if (result.error) void vscode.window.showErrorMessage(`SPDF: no evidence diff against ${base}: ${result.error}`);
       if (panel.current()) panel.refresh();
       panel.show();
+      shown.retitle(panel.current());
     }),
   );
 }
