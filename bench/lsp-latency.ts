@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { formatBreakdown, memoryPreloadFlags, MemoryProbe, rssMb, type MemoryBreakdown } from './lsp-memory';
 import { generateModel } from './model-gen';
 
 export interface LspLatencyResult {
@@ -30,6 +31,8 @@ export interface LspLatencyResult {
   rssAfterEditsMb: number;
   code: { edits: number; p50: number; p95: number; max: number };
   yaml: { edits: number; p50: number; p95: number; max: number };
+  /** What the RSS is made of after indexing (second start) and after the C edits. */
+  memory: { afterIndex: MemoryBreakdown; afterCodeEdits: MemoryBreakdown };
 }
 
 const repo = join(__dirname, '..');
@@ -149,15 +152,6 @@ class Client {
   }
 }
 
-function rssMb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] * 10) / 10;
@@ -181,16 +175,16 @@ const EDIT_TIMEOUT_MS = 60000;
 const YAML_EDIT_TIMEOUT_MS = 120000;
 
 /** Starts `server` on the workspace; `cacheHome` is its XDG_CACHE_HOME (empty: a cold start). */
-async function startServer(server: string, ws: Workspace, cacheHome: string): Promise<{ c: Client; firstYamlDiagnosticsMs: number; indexMs: number; rssAfterIndexMb: number }> {
+async function startServer(server: string, ws: Workspace, cacheHome: string): Promise<{ c: Client; probe: MemoryProbe; firstYamlDiagnosticsMs: number; indexMs: number; rssAfterIndexMb: number }> {
   const prof = process.env.SPDF_LSP_CPU_PROF;
   const snapshots = process.env.SPDF_LSP_HEAP_SNAPSHOT;
-  const flags = [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), ...(snapshots ? ['--heapsnapshot-signal=SIGUSR2'] : [])];
+  const flags = [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), ...(snapshots ? ['--heapsnapshot-signal=SIGUSR2'] : []), ...memoryPreloadFlags(cacheHome)];
   const proc = spawn(process.execPath, [...flags, server, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, XDG_CACHE_HOME: cacheHome },
     ...(snapshots ? { cwd: snapshots } : {}),
   });
-  proc.stderr.on('data', () => undefined);
+  const probe = new MemoryProbe(proc);
   const c = new Client(proc);
   const t0 = performance.now();
   let firstYamlDiagnosticsMs = NaN;
@@ -204,7 +198,7 @@ async function startServer(server: string, ws: Workspace, cacheHome: string): Pr
   await indexed;
   const indexMs = Math.round(performance.now() - t0);
   await firstYaml;
-  return { c, firstYamlDiagnosticsMs, indexMs, rssAfterIndexMb: rssMb(proc.pid!) };
+  return { c, probe, firstYamlDiagnosticsMs, indexMs, rssAfterIndexMb: rssMb(proc.pid!) };
 }
 
 async function stopServer(c: Client): Promise<void> {
@@ -240,8 +234,9 @@ async function measure(server: string, ws: Workspace, edits: number, yEdits: num
   try {
     const cold = await startServer(server, ws, cacheHome);
     await stopServer(cold.c);
-    const { c, firstYamlDiagnosticsMs, indexMs, rssAfterIndexMb } = await startServer(server, ws, cacheHome);
+    const { c, probe, firstYamlDiagnosticsMs, indexMs, rssAfterIndexMb } = await startServer(server, ws, cacheHome);
     const warm = { firstYamlDiagnosticsMs, indexMs, rssAfterIndexMb };
+    const afterIndex = await probe.breakdown();
     await heapSnapshot(c, 'after-index');
     const { cPath, cText } = ws;
     const uri = pathToFileURL(cPath).href;
@@ -266,6 +261,7 @@ async function measure(server: string, ws: Workspace, edits: number, yEdits: num
       times.push(performance.now() - s);
     }
     const rssAfterCodeEditsMb = rssMb(c.proc.pid!);
+    const afterCodeEdits = await probe.breakdown();
     await heapSnapshot(c, 'after-code-edits');
 
     // A few edits of one YAML model file (re-parse of that file + graph rebuild + lint).
@@ -308,6 +304,7 @@ async function measure(server: string, ws: Workspace, edits: number, yEdits: num
       rssAfterEditsMb,
       code: { edits, p50: pct(times, 50), p95: pct(times, 95), max: Math.round(Math.max(...times)) },
       yaml: { edits: yEdits, p50: pct(yTimes, 50), p95: pct(yTimes, 95), max: Math.round(Math.max(...yTimes)) },
+      memory: { afterIndex, afterCodeEdits },
     };
   } finally {
     rmSync(cacheHome, { recursive: true, force: true });
@@ -381,6 +378,12 @@ function report(r: LspLatencyResult, base: LspLatencyResult | undefined): void {
   line(`server RSS after ${r.code.edits} C edits (second start)`, (x) => x.rssAfterCodeEditsMb, 'MB');
   line('server RSS after the YAML edits', (x) => x.rssAfterEditsMb, 'MB');
   line(`growth over the ${r.code.edits} C edits (target: none)`, (x) => x.rssAfterCodeEditsMb - x.warm.rssAfterIndexMb, 'MB', 0);
+  for (const [label, x] of [
+    ['this build', r],
+    ['baseline', base],
+  ] as const) {
+    if (x) console.log(`memory, ${label}: after indexing ${formatBreakdown(x.memory.afterIndex)}; after the C edits ${formatBreakdown(x.memory.afterCodeEdits)}`);
+  }
 }
 
 if (require.main === module) {

@@ -14,16 +14,9 @@ import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } f
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Graph } from '../core/model/graph';
 import type { Host } from '../core/host';
-import type { Range } from '../core/types';
 import { buildCodeIndex } from '../node/codeindex/build-code-index';
 import { tagSyntaxOptions } from '../node/workspace';
 import { OpenDocumentIndex } from '../node/codeindex/open-documents';
-
-/** An LSP content change: `range` in the text before this change; no range = the whole text. */
-export interface TextChange {
-  range?: Range;
-  text: string;
-}
 
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 
@@ -109,10 +102,11 @@ export class ServerCodeIndex {
   }
 
   /**
-   * Re-indexes one file. An open document (`open: true`) keeps its tree and is re-parsed incrementally
-   * from `changes`; a closed file is parsed only when it may carry tags (or `force`).
+   * Re-indexes one file. An open document (`open: true`) keeps its tree and is re-parsed incrementally (the edit
+   * spans what differs between its previous and its new text: no text of its own is built per keystroke); a
+   * closed file is parsed only when it may carry tags (or `force`).
    */
-  async update(path: string, text: string, opts: { changes?: TextChange[]; open?: boolean; force?: boolean } = {}): Promise<CodeFileIndex | undefined> {
+  async update(path: string, text: string, opts: { open?: boolean; force?: boolean } = {}): Promise<CodeFileIndex | undefined> {
     const language = this.languageOf(path);
     if (!language) return undefined;
     let index: CodeFileIndex | undefined;
@@ -120,7 +114,6 @@ export class ServerCodeIndex {
       const docs = await this.docs();
       if (opts.open) {
         if (text.length > this.maxBytes) index = undefined;
-        else if (this.openFiles.has(path) && opts.changes) index = await docs.change(path, opts.changes);
         else if (this.openFiles.has(path)) index = await docs.replace(path, text);
         else index = await docs.open(path, text);
         if (index) this.openFiles.add(path);

@@ -27,7 +27,7 @@ import { gitFileDates } from '../node/git-dates';
 import { SourceText } from '../core/text';
 import type { Finding } from '../core/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
-import { ServerCodeIndex, type TextChange } from './code-index';
+import { ServerCodeIndex } from './code-index';
 import { CODE_RULES, EMPTY_LINT_RESULT, findingsByFile, mergeLintRuns, MODEL_RULES, openOutsideModel } from './lint-runs';
 import { sameLinkSet, sameRuleFacts } from './rule-fingerprint';
 import { statusLinks, TraceCache } from './trace-cache';
@@ -203,14 +203,14 @@ export class WorkspaceState {
     return 'other';
   }
 
-  /** An open document's text changed (or it was opened). `changes` allow an incremental code parse. */
-  async setOverlay(path: string, text: string, changes?: TextChange[]): Promise<ChangeKind> {
+  /** An open document's text changed (or it was opened). */
+  async setOverlay(path: string, text: string): Promise<ChangeKind> {
     const same = this.overlays.get(path) === text || (!this.overlays.has(path) && this.graph?.fileByPath.get(path)?.source.text === text);
     this.overlays.set(path, text);
     if (!this.files.has(path)) this.addFile(path);
     const kind = this.kindOf(path);
     if (same && kind !== 'code') return kind;
-    return this.refresh(path, changes);
+    return this.refresh(path);
   }
 
   /** A document closed: the disk is the truth again. */
@@ -254,7 +254,7 @@ export class WorkspaceState {
     await this.loadAll();
   }
 
-  private async refresh(path: string, changes?: TextChange[]): Promise<ChangeKind> {
+  private async refresh(path: string): Promise<ChangeKind> {
     const kind = this.kindOf(path);
     switch (kind) {
       case 'config':
@@ -277,7 +277,7 @@ export class WorkspaceState {
         const before = this.code.files.get(path);
         const supBefore = JSON.stringify(this.codeSuppressions.get(path) ?? []);
         if (text === undefined) this.code.remove(path);
-        else await this.code.update(path, this.noteCodeText(path, text), { changes, open: this.overlays.has(path) });
+        else await this.code.update(path, this.noteCodeText(path, text), { open: this.overlays.has(path) });
         const after = this.code.files.get(path);
         // Rules see the code index, not the text: when the file's rule-relevant facts are identical, every
         // rule result is too, and the check is skipped (typing inside a function body on one line).

@@ -86,7 +86,7 @@ describe('language server: same rule facts of a code file before and after an ed
       const line = big.split('\n').indexOf('    int x = rate;', big.length / 60);
       const edited = big.split('\n');
       edited[line] = '     int x = rate;';
-      await state.setOverlay(FILE, edited.join('\n'), [{ range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: ' ' }]);
+      await state.setOverlay(FILE, edited.join('\n'));
       state.check();
     } finally {
       JSON.stringify = stringify;

@@ -243,7 +243,11 @@ class ParseScheduler {
         const tasks = this.waiting.splice(0).flat();
         if (tasks.length === 0) return [];
         const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
-        return await parseTasks(runtime, tasks, this.syntaxes);
+        try {
+          return await parseTasks(runtime, tasks, this.syntaxes);
+        } finally {
+          runtime.dispose();
+        }
       }
       return (await Promise.all(this.running)).flat();
     } finally {
@@ -269,7 +273,11 @@ class ParseScheduler {
     } catch {
       this.fallbacks++;
       const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
-      return parseTasks(runtime, tasks, this.syntaxes);
+      try {
+        return await parseTasks(runtime, tasks, this.syntaxes);
+      } finally {
+        runtime.dispose();
+      }
     }
   }
 }

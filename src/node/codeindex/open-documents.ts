@@ -9,6 +9,7 @@ import { treeView } from '../treesitter/tree-arena';
 import { TreeSitterRuntime, type Tree, type TreeSitterEdit } from '../treesitter/tree-sitter-runtime';
 import { DEFAULT_TEST_GLOBS } from './build-code-index';
 import { compiledSyntaxes } from './parse-tasks';
+import { reuseUnchanged } from './reuse-unchanged';
 
 /** An LSP-style change: replace `range` (positions in the text before this change) by `text`; no range = whole text. */
 export interface TextChange {
@@ -81,10 +82,11 @@ export class OpenDocumentIndex {
     return this.reparse(file, doc, text);
   }
 
-  /** Whole new text of a file (watch mode): the edit is the span between common prefix and suffix. */
+  /** Whole new text of a file (editor or watch mode): the edit is the span between common prefix and suffix. */
   async replace(file: string, text: string): Promise<CodeFileIndex | undefined> {
     const doc = this.docs.get(file);
     if (!doc) return this.open(file, text);
+    if (text === doc.text) return doc.index;
     doc.tree.edit(editBetween(doc.text, text));
     return this.reparse(file, doc, text);
   }
@@ -108,7 +110,7 @@ export class OpenDocumentIndex {
     doc.tree.delete();
     doc.tree = tree;
     doc.text = text;
-    doc.index = this.index(file, doc.language, text, tree);
+    doc.index = reuseUnchanged(doc.index, this.index(file, doc.language, text, tree));
     return doc.index;
   }
 
@@ -128,23 +130,30 @@ function offsetAt(lines: LineIndex, text: string, position: { line: number; char
   return Math.min(text.length, (lines.starts[position.line] ?? text.length) + position.character);
 }
 
-function pointAt(lines: LineIndex, offset: number): { row: number; column: number } {
-  const { line, character } = lines.position(offset);
-  return { row: line, column: character };
+/** Row and column (UTF-16 units, rows split at LF only, like the parse) of an offset; allocates nothing. */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
 }
 
 /** Tree-sitter edit for replacing [start, end) of `oldText` by `inserted` (UTF-16 offsets, like the parse). */
 export function makeEdit(oldText: string, start: number, end: number, inserted: string): TreeSitterEdit {
-  const lines = new LineIndex(oldText, 'lf');
-  const startPosition = pointAt(lines, start);
-  const newEnd = pointAt(new LineIndex(oldText.slice(0, start) + inserted, 'lf'), start + inserted.length);
+  const startPosition = pointAt(oldText, start);
+  const lastBreak = inserted.lastIndexOf('\n');
+  let insertedRows = 0;
+  for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) insertedRows++;
   return {
     startIndex: start,
     oldEndIndex: end,
     newEndIndex: start + inserted.length,
     startPosition,
-    oldEndPosition: pointAt(lines, end),
-    newEndPosition: newEnd,
+    oldEndPosition: pointAt(oldText, end),
+    newEndPosition: { row: startPosition.row + insertedRows, column: lastBreak === -1 ? startPosition.column + inserted.length : inserted.length - lastBreak - 1 },
   };
 }
 

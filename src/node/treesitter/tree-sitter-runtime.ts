@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-MEM
 import { readFile } from 'node:fs/promises';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../../core/codelinks/languages';
@@ -24,9 +25,14 @@ function initRuntime(wasmDir: string | undefined): Promise<void> {
   return initOnce;
 }
 
+/**
+ * Grammars loaded in this thread, by .wasm file. A loaded grammar stays in the runtime's wasm memory (web-tree-sitter
+ * cannot unload it), so each is loaded once per thread and shared by every runtime (a server re-index makes a new one).
+ */
+const loadedGrammars = new Map<string, Promise<Language>>();
+
 /** Loads grammars on first use and keeps one parser per language. Not shared between threads. */
 export class TreeSitterRuntime {
-  private readonly languages = new Map<CodeLanguage, Promise<Language>>();
   private readonly parsers = new Map<CodeLanguage, Parser>();
 
   private constructor(private readonly wasmDir: string | undefined) {}
@@ -37,14 +43,15 @@ export class TreeSitterRuntime {
   }
 
   language(lang: CodeLanguage): Promise<Language> {
-    let pending = this.languages.get(lang);
+    const wasm = resolveGrammarWasm(lang, this.wasmDir);
+    if (!wasm) return Promise.reject(new Error(`no tree-sitter grammar .wasm found for ${lang}`));
+    let pending = loadedGrammars.get(wasm);
     if (!pending) {
-      const wasm = resolveGrammarWasm(lang, this.wasmDir);
       // Bytes, not the path: given a path, web-tree-sitter reads it through `import()`, which a bundle compiled from
       // V8's code cache (src/node/code-cache.ts) cannot call.
-      pending = wasm ? readFile(wasm).then((bytes) => Language.load(bytes)) : Promise.reject(new Error(`no tree-sitter grammar .wasm found for ${lang}`));
-      this.languages.set(lang, pending);
-      pending.catch(() => this.languages.delete(lang));
+      pending = readFile(wasm).then((bytes) => Language.load(bytes));
+      loadedGrammars.set(wasm, pending);
+      pending.catch(() => loadedGrammars.delete(wasm));
     }
     return pending;
   }

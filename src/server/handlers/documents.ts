@@ -1,7 +1,6 @@
 /** Document sync and watched files: each change becomes an overlay or file update on the queue, then a diagnostics run. */
 import { FileChangeType } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextChange } from '../code-index';
 import type { ServerParts } from '../server-parts';
 import { guard } from './safe';
 
@@ -32,14 +31,13 @@ export function registerDocumentHandlers({ session, diagnostics }: ServerParts):
     guard(session, 'didChange', (p) => {
       const doc = docs.get(p.textDocument.uri);
       if (!doc) return;
-      const changes: TextChange[] = p.contentChanges.map((c) => ('range' in c ? { range: c.range, text: c.text } : { text: c.text }));
       TextDocument.update(doc, p.contentChanges, p.textDocument.version);
       const root = session.rootOf(doc.uri);
       const path = root?.paths.toPath(doc.uri);
       if (!root || !path) return;
       diagnostics.touch(root, path);
       const now = doc.getText();
-      update(() => root.state?.setOverlay(path, now, changes));
+      update(() => root.state?.setOverlay(path, now));
       diagnostics.schedule();
     }),
   );

@@ -1,0 +1,54 @@
+// @spdf verifies SPDF-LSP-DIAG
+import assert from 'node:assert/strict';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { Finding } from '../../src/core/types';
+import { DiagnosticsPublisher } from '../../src/server/diagnostics';
+import type { ServerSession } from '../../src/server/session';
+import type { StatusReporter } from '../../src/server/status';
+
+const FILE = 'model/m.spdf.yaml';
+
+function finding(i: number, message = `requirement SEC-REQ-${i} has no verification`): Finding {
+  return { code: 'TM001', severity: 'warning', message, file: FILE, range: { start: { line: i, character: 2 }, end: { line: i, character: 9 } } };
+}
+
+/** A publisher over one root whose state holds `findings` for one file; `sent` collects what it publishes. */
+function publisher(findings: { current: Finding[] }) {
+  const sent: PublishDiagnosticsParams[] = [];
+  const state = {
+    get findingsByFile() {
+      return new Map([[FILE, findings.current]]);
+    },
+    baselined: new Set<Finding>(),
+  };
+  const session = {
+    roots: [{ paths: { root: '/ws', toUri: (p: string) => `file:///ws/${p}` }, state }],
+    docs: new Map(),
+    settings: { baselineSeverity: 'hint' },
+    docsUrl: undefined,
+    disposed: false,
+    connection: { sendDiagnostics: (p: PublishDiagnosticsParams) => void sent.push(p) },
+  } as unknown as ServerSession;
+  const p = new DiagnosticsPublisher(session, {} as StatusReporter);
+  return { p, sent, published: (p as unknown as { published: Map<string, string> }).published };
+}
+
+describe('language server: what the diagnostics publisher keeps of each published file', () => {
+  it('a fixed-size digest, not the JSON text of its diagnostics, and still re-sends exactly the changed files', () => {
+    const findings = { current: Array.from({ length: 200 }, (_, i) => finding(i)) };
+    const { p, sent, published } = publisher(findings);
+    p.publishAll(false);
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0].diagnostics.length, 200);
+    for (const v of published.values()) assert.ok(v.length <= 44, `kept ${v.length} characters for one file`);
+
+    findings.current = findings.current.map((f) => ({ ...f }));
+    p.publishAll(false);
+    assert.equal(sent.length, 1, 'equal findings (new objects): nothing re-sent');
+
+    findings.current = findings.current.map((f, i) => (i === 150 ? finding(i, 'changed') : f));
+    p.publishAll(false);
+    assert.equal(sent.length, 2, 'one changed message: the file is re-sent');
+    assert.equal(sent[1].diagnostics[150].message, 'changed');
+  });
+});
