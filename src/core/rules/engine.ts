@@ -79,7 +79,7 @@ export function runRules(inputs: RuleInputs, rules: readonly Rule[], outcomes?: 
       raw.set(rule.meta.code, known.findings);
       continue;
     }
-    const perFile = outcomes && rule.meta.codeScope === 'file' ? runPerFile(rule, inputs, severity, outcomes) : undefined;
+    const perFile = outcomes && rule.meta.codeScope === 'file' ? runPerFile(rule, inputs, severity, outcomes, shared) : undefined;
     if (perFile) {
       raw.set(rule.meta.code, perFile);
       continue;
@@ -114,14 +114,16 @@ function checkRule(rule: Rule, inputs: RuleInputs, severity: Severity, shared: M
  * others in index order (the order of a whole run, as `meta.codeScope` promises). Undefined when the store keeps no
  * per-file findings, or when the partial run crashed or reported outside its files: the rule then runs on everything.
  */
-function runPerFile(rule: Rule, inputs: RuleInputs, severity: Severity, outcomes: RuleOutcomeStore): Finding[] | undefined {
+function runPerFile(rule: Rule, inputs: RuleInputs, severity: Severity, outcomes: RuleOutcomeStore, shared: Map<string, unknown>): Finding[] | undefined {
   const code = codeInput(inputs.code);
   const stored = code && outcomes.fileOutcomes?.(rule);
   if (!code || !stored) return undefined;
   const missing = code.files.filter((f) => !stored.has(f.file));
   const byFile = new Map<string, Finding[]>(missing.map((f) => [f.file, []]));
   if (missing.length) {
-    const fresh = checkRule(rule, { ...inputs, code: { files: missing } }, severity, new Map());
+    // With nothing stored the rule runs as without a store, sharing the run's analyses (all tags, all links).
+    const everyFile = missing.length === code.files.length;
+    const fresh = everyFile ? checkRule(rule, inputs, severity, shared) : checkRule(rule, { ...inputs, code: { files: missing } }, severity, new Map());
     if (fresh.error !== undefined) return undefined;
     for (const f of fresh.findings) {
       const list = byFile.get(f.file);
