@@ -1,17 +1,20 @@
 // @spdf implements SPDF-FC-CACHE
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { RuleOutcome, RuleOutcomeStore } from '../core/rules/engine';
 import type { Rule } from '../core/rules/types';
+import type { Finding } from '../core/types';
 import { writeFileAtomicSync } from './atomic-write';
 import { sha256Hex, toolIdentity } from './cache-location';
 import { sealBytes, unsealBytes } from './sealed-bytes';
 
-/** Bump when the layout of this file changes (the tool identity already covers any change of the code). */
-const FINDINGS_CACHE_FORMAT = 1;
-export const FINDINGS_CACHE_FILE = `findings-v${FINDINGS_CACHE_FORMAT}.bin`;
+/** Bump when the layout of these files changes (the tool identity already covers any change of the code). */
+const FINDINGS_CACHE_FORMAT = 3;
+export const FINDINGS_CACHE_FILE = `findings-v${FINDINGS_CACHE_FORMAT}.json`;
+/** Findings of code-scoped rules per source file: rewritten after a source change, while the file above is not. */
+export const CODE_FINDINGS_CACHE_FILE = `code-findings-v${FINDINGS_CACHE_FORMAT}.json`;
 const MAGIC = Buffer.from(`spdf-findings-cache/${FINDINGS_CACHE_FORMAT}\n`);
+const CODE_MAGIC = Buffer.from(`spdf-code-findings-cache/${FINDINGS_CACHE_FORMAT}\n`);
 
 /**
  * Whether a rule's findings are a function of the loaded workspace alone (model, config, listed files): it reads
@@ -22,41 +25,69 @@ export function workspaceOnly(rule: Rule): boolean {
   return (rule.meta.needs ?? []).every((n) => n === 'files');
 }
 
+/**
+ * Whether a rule's findings in a source file are a function of the loaded workspace and that file's index entry alone
+ * (`meta.codeScope`, proven by test/rules/rule-code-scope.test.ts): it reads no git dates, test results or lock.
+ */
+export function perSourceFile(rule: Rule): boolean {
+  return rule.meta.codeScope === 'file' && (rule.meta.needs ?? []).every((n) => n === 'files' || n === 'code');
+}
+
 interface Stored {
   key: string;
   outcomes: Record<string, RuleOutcome>;
 }
 
+/** Per source file the key its findings were computed for (`CodeIndexResult.fileKeys`); per rule its findings in those files (none listed: none). */
+interface StoredFiles {
+  key: string;
+  fileKeys: Record<string, string>;
+  rules: Record<string, Record<string, Finding[]>>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
+
 /**
- * Findings of the rules that read only the loaded workspace, kept from the last run in a cache folder outside
- * the workspace, so that a run after a source-code change re-runs only the rules that read code. The key is the
- * SHA-256 of everything those findings depend on: the build of the tool (rule set, severities' code), the trust
- * setting and every answer the host gave the model loader (listing, bytes of each file read, errors, sizes:
- * loader-inputs.ts). Suppressions are applied after, on the whole list, so TM010 sees every rule that ran.
- * A file that is damaged, of another build or another key is a miss.
+ * Findings kept from the last run in a cache folder outside the workspace, so that a run after a source-code change
+ * re-runs only the rules that read code, and the code-scoped ones (`meta.codeScope`) only on the changed files. The
+ * key is the SHA-256 of everything the workspace-only findings depend on: the build of the tool (rule set,
+ * severities' code), the trust setting and every answer the host gave the model loader (listing, bytes of each file
+ * read, errors, sizes: loader-inputs.ts). A code-scoped rule's findings in a source file are further keyed by the
+ * SHA-256 of the bytes its index was built from and the code index's options. Suppressions are applied after, on
+ * the whole list, so TM010 sees every rule that ran. A file that is damaged, of another build or another key is a miss.
  */
 export class FindingsCache implements RuleOutcomeStore {
-  private readonly known: Record<string, RuleOutcome>;
+  private readonly known: Stored;
+  private readonly knownFiles: StoredFiles;
   private readonly fresh = Object.create(null) as Record<string, RuleOutcome>;
+  private readonly freshRules = Object.create(null) as Record<string, Record<string, Finding[]>>;
   private changed = false;
+  private filesChanged = false;
   hits = 0;
+  /** Source files whose stored findings answered, per code-scoped rule. */
+  readonly fileHits = new Map<string, number>();
 
   private constructor(
     private readonly dir: string,
     private readonly key: string,
+    private readonly fileKeys: ReadonlyMap<string, string> | undefined,
   ) {
     this.known = this.read();
+    this.knownFiles = this.readFiles();
   }
 
-  /** The cache for workspace inputs named by `loaderDigest`; undefined when the build is unknown (no cache). */
-  static open(dir: string, loaderDigest: string, trusted: boolean): FindingsCache | undefined {
+  /**
+   * The cache for workspace inputs named by `loaderDigest`; undefined when the build is unknown (no cache). With
+   * `fileKeys` (the code index's), code-scoped rules keep their findings per source file.
+   */
+  static open(dir: string, loaderDigest: string, trusted: boolean, fileKeys?: ReadonlyMap<string, string>): FindingsCache | undefined {
     const tool = toolIdentity();
-    return tool ? new FindingsCache(dir, sha256Hex(JSON.stringify({ format: FINDINGS_CACHE_FORMAT, tool, trusted, loaderDigest }))) : undefined;
+    return tool ? new FindingsCache(dir, sha256Hex(JSON.stringify({ format: FINDINGS_CACHE_FORMAT, tool, trusted, loaderDigest })), fileKeys) : undefined;
   }
 
   get(rule: Rule): RuleOutcome | undefined {
-    if (!workspaceOnly(rule) || !Object.hasOwn(this.known, rule.meta.code)) return undefined;
-    const outcome = this.known[rule.meta.code];
+    if (!workspaceOnly(rule) || !Object.hasOwn(this.known.outcomes, rule.meta.code)) return undefined;
+    const outcome = this.known.outcomes[rule.meta.code];
     if (!Array.isArray(outcome?.findings)) return undefined;
     this.fresh[rule.meta.code] = outcome;
     this.hits++;
@@ -69,26 +100,70 @@ export class FindingsCache implements RuleOutcomeStore {
     this.changed = true;
   }
 
+  fileOutcomes(rule: Rule): ReadonlyMap<string, Finding[]> | undefined {
+    if (!this.fileKeys || !perSourceFile(rule)) return undefined;
+    const out = new Map<string, Finding[]>();
+    const stored = Object.hasOwn(this.knownFiles.rules, rule.meta.code) ? this.knownFiles.rules[rule.meta.code] : undefined;
+    if (isObject(stored)) {
+      const keys = this.knownFiles.fileKeys;
+      for (const [file, key] of this.fileKeys) {
+        if (!Object.hasOwn(keys, file) || keys[file] !== key) continue;
+        const findings = Object.hasOwn(stored, file) ? stored[file] : [];
+        if (Array.isArray(findings)) out.set(file, findings);
+      }
+    }
+    this.fileHits.set(rule.meta.code, out.size);
+    return out;
+  }
+
+  setFileOutcomes(rule: Rule, byFile: ReadonlyMap<string, Finding[]>): void {
+    if (!this.fileKeys || !perSourceFile(rule)) return;
+    const out = Object.create(null) as Record<string, Finding[]>;
+    for (const [file, findings] of byFile) if (findings.length && this.fileKeys.has(file)) out[file] = findings;
+    this.freshRules[rule.meta.code] = out;
+    this.filesChanged ||= byFile.size !== this.fileHits.get(rule.meta.code);
+  }
+
   /** Best effort: a cache that cannot be written only costs time on the next run. */
   save(): void {
-    if (!this.changed) return;
     try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const stored: Stored = { key: this.key, outcomes: this.fresh };
-      writeFileAtomicSync(join(this.dir, FINDINGS_CACHE_FILE), sealBytes(MAGIC, serialize(stored)), { mode: 0o600 });
+      if (this.changed) this.write(FINDINGS_CACHE_FILE, MAGIC, { key: this.key, outcomes: this.fresh } satisfies Stored);
+      if (this.filesChanged && this.fileKeys)
+        this.write(CODE_FINDINGS_CACHE_FILE, CODE_MAGIC, { key: this.key, fileKeys: Object.fromEntries(this.fileKeys), rules: this.freshRules } satisfies StoredFiles);
     } catch {
       /* the next run lints without the cache */
     }
   }
 
-  private read(): Record<string, RuleOutcome> {
+  private write(name: string, magic: Buffer, value: Stored | StoredFiles): void {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    writeFileAtomicSync(join(this.dir, name), sealBytes(magic, Buffer.from(JSON.stringify(value))), { mode: 0o600 });
+  }
+
+  /** The sealed JSON value of a cache file written for this key, else undefined (no file, a damaged one, another key). */
+  private load(name: string, magic: Buffer): Record<string, unknown> | undefined {
     try {
-      const payload = unsealBytes(MAGIC, readFileSync(join(this.dir, FINDINGS_CACHE_FILE)));
-      const stored = payload && (deserialize(payload) as Partial<Stored>);
-      if (stored?.key === this.key && stored.outcomes && typeof stored.outcomes === 'object') return stored.outcomes;
+      const payload = unsealBytes(magic, readFileSync(join(this.dir, name)));
+      const stored: unknown = payload && JSON.parse(payload.toString('utf8'));
+      if (isObject(stored) && stored.key === this.key) return stored;
     } catch {
       // No file or a damaged one: every rule runs.
     }
-    return Object.create(null) as Record<string, RuleOutcome>;
+    return undefined;
+  }
+
+  private read(): Stored {
+    const stored = this.load(FINDINGS_CACHE_FILE, MAGIC);
+    return { key: this.key, outcomes: isObject(stored?.outcomes) ? (stored.outcomes as Stored['outcomes']) : (Object.create(null) as Stored['outcomes']) };
+  }
+
+  private readFiles(): StoredFiles {
+    const stored = this.fileKeys && this.load(CODE_FINDINGS_CACHE_FILE, CODE_MAGIC);
+    const ok = isObject(stored?.fileKeys) && isObject(stored.rules);
+    return {
+      key: this.key,
+      fileKeys: ok ? (stored.fileKeys as StoredFiles['fileKeys']) : {},
+      rules: ok ? (stored.rules as StoredFiles['rules']) : {},
+    };
   }
 }

@@ -94,7 +94,7 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const inputs = await readInputs(root, workspace, opts, code);
   const assembled = ruleInputs(workspace, inputs);
   const loaded = loaderInputs && `${loaderInputs.digest()} ${validated ? cyclonedxSchemaDigest() : 'no schema validation'}`;
-  const outcomes = cacheDir !== undefined && loaded ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false) : undefined;
+  const outcomes = cacheDir !== undefined && loaded ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false, inputs.code?.fileKeys) : undefined;
   const result = lint(assembled, { outcomes });
   outcomes?.save();
   const lockProblems = inputs.lockProblem ? [inputs.lockProblem] : inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];

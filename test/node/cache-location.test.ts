@@ -67,7 +67,7 @@ describe('cache location', () => {
     await withXdg(xdg, () => checkPath(root));
     assert.equal(existsSync(join(root, '.spdf-cache')), false);
     const [folder] = readdirSync(join(xdg, 'spdf-workbench', 'workspaces'));
-    assert.deepEqual(readdirSync(join(xdg, 'spdf-workbench', 'workspaces', folder)).sort(), ['codelinks-v5', 'findings-v1.bin']);
+    assert.deepEqual(readdirSync(join(xdg, 'spdf-workbench', 'workspaces', folder)).sort(), ['code-findings-v3.json', 'codelinks-v5', 'findings-v3.json']);
   });
 
   it('checkPath honours cacheLocation', async () => {
@@ -75,7 +75,7 @@ describe('cache location', () => {
     const xdg = mkdtempSync(join(tmpdir(), 'spdf-xdg-'));
     const location = join(mkdtempSync(join(tmpdir(), 'spdf-loc-')), 'nested');
     await withXdg(xdg, () => checkPath(root, { cacheLocation: location }));
-    assert.deepEqual(readdirSync(location).sort(), ['codelinks-v5', 'findings-v1.bin']);
+    assert.deepEqual(readdirSync(location).sort(), ['code-findings-v3.json', 'codelinks-v5', 'findings-v3.json']);
     assert.deepEqual(readdirSync(xdg), []);
   });
 

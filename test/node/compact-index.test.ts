@@ -93,4 +93,15 @@ describe('packed code index (code-index cache format)', () => {
     stored[3].splice(-2, 2);
     assert.throws(() => unpackIndex(stored));
   });
+
+  it('decodes symbols when first read, each time the same objects, and keeps symbols assigned to it', async () => {
+    const index = await indexText('src/gen_1.py', generatedSources().get('src/gen_1.py')!, { syntaxes: ['spdf'] });
+    const back = unpackIndex(viaJson(packIndex(index)) as CompactIndex);
+    assert.ok(index.symbols.length > 0);
+    assert.deepStrictEqual(back.symbols, viaJson(index.symbols));
+    assert.equal(back.symbols, back.symbols);
+    back.symbols = [];
+    assert.deepEqual(back.symbols, []);
+    assert.deepEqual(Object.keys(back), Object.keys(index), 'same keys in the same order');
+  });
 });

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { FINDINGS_CACHE_FILE, workspaceOnly } from '../../src/node/findings-cache';
 import { sealBytes, unsealBytes } from '../../src/node/sealed-bytes';
 import { RULES } from '../../src/core/rules/registry';
@@ -36,7 +35,7 @@ const workspace = () =>
     'tests/test_pump.py': 'def test_log():\n    # @spdf verifies GEN-REQ-3\n    assert True\n',
   });
 
-const MAGIC = Buffer.from('spdf-findings-cache/1\n');
+const MAGIC = Buffer.from('spdf-findings-cache/3\n');
 
 const edit = (root: string, file: string, change: (text: string) => string) => writeFileSync(join(root, file), change(readFileSync(join(root, file), 'utf8')));
 
@@ -122,11 +121,11 @@ describe('findings cache (rules that read only the workspace)', () => {
     const reference = await answers(root, outside);
     assert.match(reference, /has no source/);
     const file = join(outside, FINDINGS_CACHE_FILE);
-    const stored = deserialize(unsealBytes(MAGIC, readFileSync(file))!) as { key: string; outcomes: Record<string, { findings: unknown[] }> };
+    const stored = JSON.parse(unsealBytes(MAGIC, readFileSync(file))!.toString('utf8')) as { key: string; outcomes: Record<string, { findings: unknown[] }> };
     for (const outcome of Object.values(stored.outcomes)) outcome.findings = [];
-    writeFileSync(join(root, '.cache', FINDINGS_CACHE_FILE), sealBytes(MAGIC, serialize(stored)));
+    writeFileSync(join(root, '.cache', FINDINGS_CACHE_FILE), sealBytes(MAGIC, Buffer.from(JSON.stringify(stored))));
     assert.equal(await answers(root, join(root, '.cache')), reference);
-    writeFileSync(file, sealBytes(MAGIC, serialize(stored)));
+    writeFileSync(file, sealBytes(MAGIC, Buffer.from(JSON.stringify(stored))));
     assert.doesNotMatch(await answers(root, outside), /has no source/, 'the forged file is read where it is trusted (else this case proves nothing)');
   });
 

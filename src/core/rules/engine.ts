@@ -1,4 +1,5 @@
 // @spdf implements SPDF-ENG-001, SPDF-ENG-002
+import { codeInput } from '../codelinks/rule-input';
 import { compareFindings, type Finding, type Severity, type SeveritySetting, type SuppressedFinding } from '../types';
 import type { Suppression } from '../model/graph';
 import { makeContext } from './context';
@@ -31,6 +32,10 @@ export interface RuleOutcome {
 export interface RuleOutcomeStore {
   get(rule: Rule): RuleOutcome | undefined;
   set(rule: Rule, outcome: RuleOutcome): void;
+  /** For a rule with `meta.codeScope` 'file': its findings per source file, for the files whose index entry is unchanged. */
+  fileOutcomes?(rule: Rule): ReadonlyMap<string, Finding[]> | undefined;
+  /** Told after such a rule ran: its findings in every source file of the index (an empty list for a file without any). */
+  setFileOutcomes?(rule: Rule, byFile: ReadonlyMap<string, Finding[]>): void;
 }
 
 /** Severity of a rule after the profile and the config's overrides (by code or alias). */
@@ -74,23 +79,62 @@ export function runRules(inputs: RuleInputs, rules: readonly Rule[], outcomes?: 
       raw.set(rule.meta.code, known.findings);
       continue;
     }
-    const out: Finding[] = [];
-    raw.set(rule.meta.code, out);
-    const code = rule.meta.code;
-    const report = (r: Report) => {
-      if (!('severityOf' in r)) return out.push({ code, severity, ...r });
-      const { severityOf, ...rest } = r;
-      return out.push({ code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...rest });
-    };
-    const ctx = makeContext(inputs, report, shared);
-    try {
-      rule.check(ctx);
-      outcomes?.set(rule, { findings: out });
-    } catch (e) {
-      internalErrors.push({ code: rule.meta.code, message: (e as Error)?.stack ?? String(e) });
+    const perFile = outcomes && rule.meta.codeScope === 'file' ? runPerFile(rule, inputs, severity, outcomes, shared) : undefined;
+    if (perFile) {
+      raw.set(rule.meta.code, perFile);
+      continue;
     }
+    const { findings, error } = checkRule(rule, inputs, severity, shared);
+    raw.set(rule.meta.code, findings);
+    if (error === undefined) outcomes?.set(rule, { findings });
+    else internalErrors.push({ code: rule.meta.code, message: error });
   }
   return { raw, ran, internalErrors };
+}
+
+/** One rule's findings in its own order (those reported before a crash, with the crash). */
+function checkRule(rule: Rule, inputs: RuleInputs, severity: Severity, shared: Map<string, unknown>): { findings: Finding[]; error?: string } {
+  const findings: Finding[] = [];
+  const code = rule.meta.code;
+  const report = (r: Report) => {
+    if (!('severityOf' in r)) return findings.push({ code, severity, ...r });
+    const { severityOf, ...rest } = r;
+    return findings.push({ code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...rest });
+  };
+  try {
+    rule.check(makeContext(inputs, report, shared));
+    return { findings };
+  } catch (e) {
+    return { findings, error: (e as Error)?.stack ?? String(e) };
+  }
+}
+
+/**
+ * A code-scoped rule run on the source files the store has no findings for, joined with the stored findings of the
+ * others in index order (the order of a whole run, as `meta.codeScope` promises). Undefined when the store keeps no
+ * per-file findings, or when the partial run crashed or reported outside its files: the rule then runs on everything.
+ */
+function runPerFile(rule: Rule, inputs: RuleInputs, severity: Severity, outcomes: RuleOutcomeStore, shared: Map<string, unknown>): Finding[] | undefined {
+  const code = codeInput(inputs.code);
+  const stored = code && outcomes.fileOutcomes?.(rule);
+  if (!code || !stored) return undefined;
+  const missing = code.files.filter((f) => !stored.has(f.file));
+  const byFile = new Map<string, Finding[]>(missing.map((f) => [f.file, []]));
+  if (missing.length) {
+    // With nothing stored the rule runs as without a store, sharing the run's analyses (all tags, all links).
+    const everyFile = missing.length === code.files.length;
+    const fresh = everyFile ? checkRule(rule, inputs, severity, shared) : checkRule(rule, { ...inputs, code: { files: missing } }, severity, new Map());
+    if (fresh.error !== undefined) return undefined;
+    for (const f of fresh.findings) {
+      const list = byFile.get(f.file);
+      if (!list) return undefined;
+      list.push(f);
+    }
+  }
+  const all = new Map<string, Finding[]>();
+  for (const f of code.files) all.set(f.file, stored.get(f.file) ?? byFile.get(f.file) ?? []);
+  outcomes.setFileOutcomes?.(rule, all);
+  return [...all.values()].flat();
 }
 
 /** Unknown rule settings (TM008), then suppressions (TM010) over the raw findings of the rules that ran, sorted. */

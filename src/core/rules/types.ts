@@ -46,6 +46,13 @@ export interface RuleMeta {
    * model (test/rules/rule-scope.test.ts proves it on every example). The language server re-runs it on edited files only.
    */
   scope?: 'file';
+  /**
+   * `file`: the rule reports only in source files, and its findings in a source file depend only on that file's entry
+   * of the code index (plus the model and config): run on a code index of that file alone, it reports exactly what it
+   * reports there on the whole index, in the same order (test/rules/rule-code-scope.test.ts proves it). A host may keep
+   * its findings per source file and re-run it on changed files only.
+   */
+  codeScope?: 'file';
 }
 
 /** An input beyond the model and config (src/core/rules/needs.ts maps each to its field of `RuleInputs`). */

@@ -77,6 +77,11 @@ export interface CodeIndexResult {
   /** Problems with the options (invalid bare-ID patterns...). */
   problems: string[];
   stats: CodeIndexStats;
+  /**
+   * With a cache: per listed file, what its index is a function of (the SHA-256 of its bytes and the options key), so
+   * that findings derived from one file's index can be kept per file. Files with an internal problem have none.
+   */
+  fileKeys?: ReadonlyMap<string, string>;
 }
 
 /** Below this much text to parse, starting workers costs more than it saves. */
@@ -120,6 +125,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
 
   const results: CodeFileIndex[] = [];
   const pendingCache = new Map<string, { hash: string; tagged: boolean }>();
+  const fileKeys = new Map<string, string>();
   const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir);
 
   /** With deferred globs: files read without tags (candidates for the second pass) and files with tags. */
@@ -148,6 +154,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
     else if (!claimed) stats.tagged++;
     if (known?.index) {
       stats.cached++;
+      fileKeys.set(file, `${cacheKey} ${hash}`);
       results.push(known.index);
       return;
     }
@@ -194,7 +201,10 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   for (const index of parsed) {
     results.push(index);
     const pending = pendingCache.get(index.file);
-    if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) cache.set(index.file, pending.hash, pending.tagged, index);
+    if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) {
+      cache.set(index.file, pending.hash, pending.tagged, index);
+      fileKeys.set(index.file, `${cacheKey} ${pending.hash}`);
+    }
   }
   if (cache) await cache.save();
 
@@ -202,7 +212,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const noteList = notes.list();
   stats.skipped = noteList.length;
   stats.ms = performance.now() - started;
-  return { files: results, notes: noteList, problems: [...compiled.problems], stats };
+  return { files: results, notes: noteList, problems: [...compiled.problems], stats, ...(cache ? { fileKeys } : {}) };
 }
 
 const decoder = new TextDecoder('utf-8');

@@ -155,53 +155,112 @@ export function packIndex(index: CodeFileIndex): CompactIndex | CodeFileIndex {
 export function unpackIndex(packed: CompactIndex): CodeFileIndex {
   const [file, language, S, n, plain, orphanTags, exclusions, problems] = packed;
   if (!Array.isArray(S) || !Array.isArray(n) || !Array.isArray(plain)) throw new Error('not a packed index');
-  let at = 0;
-  // The shard is sealed (SHA-256) and written by this very build, so the stream is trusted to be well-formed;
-  // checks per value halved the speed. Only its length is checked.
-  const num = (): number => n[at++];
-  const str = (): string => S[n[at++]];
-  const range = (): Range => ({ start: { line: num(), character: num() }, end: { line: num(), character: num() } });
-  const list = <T>(read: () => T): T[] => {
-    const out: T[] = new Array<T>(num());
-    for (let i = 0; i < out.length; i++) out[i] = num() === PACKED ? read() : (plain[num()] as T);
-    return out;
+  const r = new Reader(S, n, plain);
+  // Symbols are decoded when first read: a check whose code rules answered from their per-file cache reads only
+  // the tags and links of unchanged files. Skipping them reads the same stream positions without building objects.
+  const symbolsAt = r.at;
+  r.list(() => r.skipSymbol(), true);
+  const tags = r.list(() => r.tag());
+  const links = r.list(() => r.link());
+  if (r.at !== n.length) throw new Error('trailing data');
+  let symbols: CodeSymbol[] | undefined;
+  const index = {
+    file,
+    language,
+    get symbols(): CodeSymbol[] {
+      if (!symbols) {
+        const s = new Reader(S, n, plain, symbolsAt);
+        symbols = s.list(() => s.symbol());
+      }
+      return symbols;
+    },
+    set symbols(value: CodeSymbol[]) {
+      symbols = value;
+    },
+    tags,
+    links,
+    orphanTags,
+    exclusions,
+    problems,
   };
-  const symbols = list((): CodeSymbol => {
-    const mask = num();
-    const s: CodeSymbol = { name: str(), qualifiedName: str(), kind: str() as CodeSymbol['kind'], range: range(), nameRange: range(), docRanges: [] };
-    for (let i = num(); i > 0; i--) s.docRanges.push(range());
+  return index as CodeFileIndex;
+}
+
+/**
+ * A cursor over a packed stream. The shard is sealed (SHA-256) and written by this very build, so the stream is
+ * trusted to be well-formed; checks per value halved the speed. Only its length is checked (by the caller).
+ */
+class Reader {
+  constructor(
+    private readonly S: string[],
+    private readonly n: number[],
+    private readonly plain: unknown[],
+    public at = 0,
+  ) {}
+
+  num(): number {
+    return this.n[this.at++];
+  }
+  str(): string {
+    return this.S[this.n[this.at++]];
+  }
+  range(): Range {
+    return { start: { line: this.num(), character: this.num() }, end: { line: this.num(), character: this.num() } };
+  }
+  list<T>(read: () => T, skip = false): T[] {
+    const out: T[] = skip ? [] : new Array<T>(this.n[this.at]);
+    const count = this.num();
+    for (let i = 0; i < count; i++) {
+      if (this.num() !== PACKED) {
+        if (skip) this.at++;
+        else out[i] = this.plain[this.num()] as T;
+      } else if (skip) read();
+      else out[i] = read();
+    }
+    return out;
+  }
+
+  /** Moves past one packed symbol. */
+  skipSymbol(): void {
+    const mask = this.num();
+    this.at += 3 + 8;
+    const docRanges = this.num();
+    this.at += 4 * docRanges + (mask & 2 ? 1 : 0);
+  }
+  symbol(): CodeSymbol {
+    const mask = this.num();
+    const s: CodeSymbol = { name: this.str(), qualifiedName: this.str(), kind: this.str() as CodeSymbol['kind'], range: this.range(), nameRange: this.range(), docRanges: [] };
+    for (let i = this.num(); i > 0; i--) s.docRanges.push(this.range());
     if (mask & 1) s.declarationOnly = true;
-    if (mask & 2) s.codeHash = str();
+    if (mask & 2) s.codeHash = this.str();
     return s;
-  });
-  const tags = list((): CodeTag => {
-    const mask = num();
-    const t: CodeTag = { syntax: str() as CodeTag['syntax'], id: str(), idRange: range(), relation: str() as CodeTag['relation'], tagRange: range() };
-    if (mask & 1) t.revision = num();
-    if (mask & 2) t.artifactType = str();
-    if (mask & 4) t.scope = str() as CodeTag['scope'];
-    if (mask & 8) t.written = str();
-    if (mask & 16) t.above = str();
-    if (mask & 32) t.symbol = n[at] === NULL ? (at++, null) : str();
+  }
+  tag(): CodeTag {
+    const mask = this.num();
+    const t: CodeTag = { syntax: this.str() as CodeTag['syntax'], id: this.str(), idRange: this.range(), relation: this.str() as CodeTag['relation'], tagRange: this.range() };
+    if (mask & 1) t.revision = this.num();
+    if (mask & 2) t.artifactType = this.str();
+    if (mask & 4) t.scope = this.str() as CodeTag['scope'];
+    if (mask & 8) t.written = this.str();
+    if (mask & 16) t.above = this.str();
+    if (mask & 32) t.symbol = this.n[this.at] === NULL ? (this.at++, null) : this.str();
     return t;
-  });
-  const links = list((): CodeLink => {
-    const mask = num();
+  }
+  link(): CodeLink {
+    const mask = this.num();
     const l: CodeLink = {
-      id: str(),
-      relation: str() as CodeLink['relation'],
-      file: str(),
-      symbol: n[at] === NULL ? (at++, null) : str(),
-      range: range(),
-      symbolRange: range(),
-      syntax: str() as CodeLink['syntax'],
-      codeHash: str(),
+      id: this.str(),
+      relation: this.str() as CodeLink['relation'],
+      file: this.str(),
+      symbol: this.n[this.at] === NULL ? (this.at++, null) : this.str(),
+      range: this.range(),
+      symbolRange: this.range(),
+      syntax: this.str() as CodeLink['syntax'],
+      codeHash: this.str(),
     };
-    if (mask & 1) l.symbolKind = str() as CodeLink['symbolKind'];
-    if (mask & 2) l.revision = num();
-    if (mask & 4) l.lines = { start: num(), end: num() };
+    if (mask & 1) l.symbolKind = this.str() as CodeLink['symbolKind'];
+    if (mask & 2) l.revision = this.num();
+    if (mask & 4) l.lines = { start: this.num(), end: this.num() };
     return l;
-  });
-  if (at !== n.length) throw new Error('trailing data');
-  return { file, language, symbols, tags, links, orphanTags, exclusions, problems } as CodeFileIndex;
+  }
 }

@@ -41,14 +41,14 @@ const rule: Rule = {
     },
   },
   check(ctx) {
+    const hazardThreats = new Set<string>();
+    for (const t of ctx.graph.byKind.threat) if (someId(t.data.hazards, () => true)) hazardThreats.add(t.id);
+    if (hazardThreats.size === 0) return;
     const implemented = new Set(
       allLinks(ctx)
         .filter((l) => isImplementationLink(l, ctx.graph.byId.get(l.id)))
         .map((l) => l.id),
     );
-    const hazardThreats = new Set<string>();
-    for (const t of ctx.graph.byKind.threat) if (someId(t.data.hazards, () => true)) hazardThreats.add(t.id);
-    if (hazardThreats.size === 0) return;
     const controlsOfHazardThreats = new Set<string>();
     for (const threat of ctx.graph.byKind.threat) if (hazardThreats.has(threat.id)) someId(threat.data.controls, (c) => void controlsOfHazardThreats.add(c));
     for (const control of ctx.graph.byKind.control) {

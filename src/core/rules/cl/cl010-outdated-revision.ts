@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'OpenFastTrace revision check (outdated coverage)',
     fixable: false,
     since: '0.2.0',
+    codeScope: 'file',
     needs: ['code'],
     examples: {
       valid: [
