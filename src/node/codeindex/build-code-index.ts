@@ -11,7 +11,7 @@ import { workspaceCacheDir } from '../cache-location';
 import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './code-index-cache';
 import { createFsReadHost } from './fs-read-host';
 import { type IndexNote, IndexNotes } from './index-notes';
-import { compiledSyntaxes, parseTasks, type ParseTask } from './parse-tasks';
+import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
 import { bytesMightContainTags, readSourceBytes } from './source-bytes';
 import { ParseWorkerPool } from './worker-pool';
 import { walkWorkspace } from './workspace-walker';
@@ -191,10 +191,10 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   stats.parsedBytes = parser.bytes;
   stats.usedWorkers = parser.workerCount;
   stats.workerFallbacks = parser.fallbacks;
-  for (const index of parsed) {
+  for (const { index, packed } of parsed) {
     results.push(index);
     const pending = pendingCache.get(index.file);
-    if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) cache.set(index.file, pending.hash, pending.tagged, index);
+    if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) cache.set(index.file, pending.hash, pending.tagged, index, packed);
   }
   if (cache) await cache.save();
 
@@ -219,7 +219,7 @@ class ParseScheduler {
   private batch: ParseTask[] = [];
   private batchBytes = 0;
   private readonly waiting: ParseTask[][] = [];
-  private readonly running: Promise<CodeFileIndex[]>[] = [];
+  private readonly running: Promise<ParsedFile[]>[] = [];
   private pool: ParseWorkerPool | undefined;
 
   constructor(
@@ -236,14 +236,14 @@ class ParseScheduler {
     if (this.batchBytes >= BATCH_BYTES) this.flushBatch();
   }
 
-  async finish(): Promise<CodeFileIndex[]> {
+  async finish(): Promise<ParsedFile[]> {
     this.flushBatch();
     try {
       if (!this.pool) {
         const tasks = this.waiting.splice(0).flat();
         if (tasks.length === 0) return [];
         const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
-        return await parseTasks(runtime, tasks, this.syntaxes);
+        return inThread(await parseTasks(runtime, tasks, this.syntaxes));
       }
       return (await Promise.all(this.running)).flat();
     } finally {
@@ -263,13 +263,15 @@ class ParseScheduler {
   }
 
   /** A batch the pool cannot handle (worker crash) is parsed here instead. */
-  private async runBatch(pool: ParseWorkerPool, tasks: ParseTask[]): Promise<CodeFileIndex[]> {
+  private async runBatch(pool: ParseWorkerPool, tasks: ParseTask[]): Promise<ParsedFile[]> {
     try {
       return await pool.run(tasks);
     } catch {
       this.fallbacks++;
       const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
-      return parseTasks(runtime, tasks, this.syntaxes);
+      return inThread(await parseTasks(runtime, tasks, this.syntaxes));
     }
   }
 }
+
+const inThread = (indexes: CodeFileIndex[]): ParsedFile[] => indexes.map((index) => ({ index }));

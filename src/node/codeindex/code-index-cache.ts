@@ -116,9 +116,12 @@ export class CodeIndexCache {
     return index ? { tagged: entry[1] === 1, index } : { tagged: entry[1] === 1 };
   }
 
-  /** Records a file: the hash of the bytes indexed, whether the prefilter found tags, and its index when parsed. */
-  set(file: string, hash: string, tagged: boolean, index: CodeFileIndex | null): void {
-    this.fresh[file] = [hash, tagged ? 1 : 0, index ? packIndex(index) : 0];
+  /**
+   * Records a file: the hash of the bytes indexed, whether the prefilter found tags, and its index when parsed
+   * (`packed`: that index as packIndex gave it, already made by a worker).
+   */
+  set(file: string, hash: string, tagged: boolean, index: CodeFileIndex | null, packed?: CompactIndex | CodeFileIndex): void {
+    this.fresh[file] = [hash, tagged ? 1 : 0, index ? (packed ?? packIndex(index)) : 0];
     this.dirtyShards.add(shardOf(file));
   }
 
