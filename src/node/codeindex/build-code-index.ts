@@ -13,6 +13,7 @@ import { createFsReadHost } from './fs-read-host';
 import { type IndexNote, IndexNotes } from './index-notes';
 import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
 import { bytesMightContainTags, readSourceBytes } from './source-bytes';
+import { removeStaleCaches } from './stale-caches';
 import { ParseWorkerPool } from './worker-pool';
 import { walkWorkspace } from './workspace-walker';
 
@@ -197,6 +198,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
     if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) cache.set(index.file, pending.hash, pending.tagged, index, packed);
   }
   if (cache) await cache.save();
+  // Runs that parsed are the first of a new build too: then what older builds left beside this cache goes.
+  if (cache && cacheDir !== undefined && parsed.length > 0) await removeStaleCaches(cacheDir).catch(() => undefined);
 
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const noteList = notes.list();
