@@ -1,6 +1,6 @@
 // @spdf implements SPDF-IDX-001
 import picomatch from 'picomatch';
-import { buildLanguageMap, languageForPath, type LanguageMapOptions } from '../../core/codelinks/languages';
+import { buildLanguageMap, type CodeLanguage, languageForPath, type LanguageMapOptions } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
 import { mightContainTags } from '../../core/codelinks/prefilter';
 import type { TagSyntaxOptions } from '../../core/codelinks/tag-syntaxes';
@@ -83,6 +83,8 @@ export interface CodeIndexResult {
 /** Below this much text to parse, starting workers costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 384 * 1024;
 const BATCH_BYTES = 96 * 1024;
+/** From this many candidate files and no cache folder, workers start (and load a grammar) before reading. */
+const PRESTART_FILES = 200;
 const READ_CONCURRENCY = 32;
 const YIELD_EVERY = 64;
 
@@ -117,11 +119,15 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
 
   const cacheKey = optionsKey({ syntaxOptions, languages: options.languages ?? {}, testGlobs });
   const cacheDir = typeof options.cache === 'string' ? options.cache : workspaceCacheDir(options.root, options.cacheLocation);
-  const cache = options.cache && cacheDir !== undefined ? await CodeIndexCache.load(cacheDir, cacheKey) : undefined;
+  const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir);
+  const useCache = !!options.cache && cacheDir !== undefined;
+  // Reading waits for the main thread (the model load runs beside it): without a cache to answer, workers boot
+  // (and load a grammar) meanwhile instead of after it.
+  if (files.length >= PRESTART_FILES && !(useCache && CodeIndexCache.exists(cacheDir))) parser.prestart(languageForPath(files[0], languageMap)!);
+  const cache = useCache ? await CodeIndexCache.load(cacheDir, cacheKey) : undefined;
 
   const results: CodeFileIndex[] = [];
   const pendingCache = new Map<string, { hash: string; tagged: boolean }>();
-  const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir);
 
   /** With deferred globs: files read without tags (candidates for the second pass) and files with tags. */
   const untagged: string[] = [];
@@ -224,6 +230,8 @@ class ParseScheduler {
   private readonly waiting: ParseTask[][] = [];
   private readonly running: Promise<ParsedFile[]>[] = [];
   private pool: ParseWorkerPool | undefined;
+  /** Whether batches go to the pool (it may have been started early and then not be needed). */
+  private pooled = false;
 
   constructor(
     private readonly workers: number,
@@ -239,10 +247,17 @@ class ParseScheduler {
     if (this.batchBytes >= BATCH_BYTES) this.flushBatch();
   }
 
+  /** Starts the workers now, each loading `language`'s grammar; they parse only if the text passes the threshold. */
+  prestart(language: CodeLanguage): void {
+    if (this.pool || this.workers <= 0) return;
+    this.pool = new ParseWorkerPool(this.workers, this.syntaxes, this.wasmDir);
+    for (let i = 0; i < this.workers; i++) this.pool.run([{ file: '', language, text: '', isTestFile: false }]).catch(() => undefined);
+  }
+
   async finish(): Promise<ParsedFile[]> {
     this.flushBatch();
     try {
-      if (!this.pool) {
+      if (!this.pooled) {
         const tasks = this.waiting.splice(0).flat();
         if (tasks.length === 0) return [];
         const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
@@ -258,11 +273,12 @@ class ParseScheduler {
     if (this.batch.length) this.waiting.push(this.batch);
     this.batch = [];
     this.batchBytes = 0;
-    if (!this.pool && this.workers > 0 && this.bytes >= this.threshold) {
-      this.pool = new ParseWorkerPool(this.workers, this.syntaxes, this.wasmDir);
+    if (!this.pooled && this.workers > 0 && this.bytes >= this.threshold) {
+      this.pool ??= new ParseWorkerPool(this.workers, this.syntaxes, this.wasmDir);
+      this.pooled = true;
       this.workerCount = this.workers;
     }
-    if (this.pool) for (const tasks of this.waiting.splice(0)) this.running.push(this.runBatch(this.pool, tasks));
+    if (this.pool && this.pooled) for (const tasks of this.waiting.splice(0)) this.running.push(this.runBatch(this.pool, tasks));
   }
 
   /** A batch the pool cannot handle (worker crash) is parsed here instead. */

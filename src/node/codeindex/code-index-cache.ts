@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CodeFileIndex } from '../../core/codelinks/model';
@@ -91,6 +92,11 @@ export class CodeIndexCache {
     /** Entries read per shard, to notice entries dropped by this run. */
     private readonly oldCounts: number[],
   ) {}
+
+  /** Whether `dir` holds a cache folder of this format (it may still answer nothing). */
+  static exists(dir: string): boolean {
+    return existsSync(path.join(dir, CODE_INDEX_CACHE_DIR));
+  }
 
   /** The cache in `dir` for this options key; undefined when no key can be made (then nothing is cached). */
   static async load(dir: string, key: string | undefined): Promise<CodeIndexCache | undefined> {
