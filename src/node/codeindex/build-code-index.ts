@@ -123,7 +123,9 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const useCache = !!options.cache && cacheDir !== undefined;
   // Reading waits for the main thread (the model load runs beside it): without a cache to answer, workers boot
   // (and load a grammar) meanwhile instead of after it.
-  if (files.length >= PRESTART_FILES && !(useCache && CodeIndexCache.exists(cacheDir))) parser.prestart(languageForPath(files[0], languageMap)!);
+  if (files.length >= PRESTART_FILES && !(useCache && CodeIndexCache.exists(cacheDir)) && (await mostlyTagged(host, files, compiled, maxFileSize))) {
+    parser.prestart(languageForPath(files[0], languageMap)!);
+  }
   const cache = useCache ? await CodeIndexCache.load(cacheDir, cacheKey) : undefined;
 
   const results: CodeFileIndex[] = [];
@@ -215,6 +217,25 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
 }
 
 const decoder = new TextDecoder('utf-8');
+const SAMPLE_FILES = 8;
+
+/**
+ * Whether most of a few files spread over the list may hold tags: only then is there enough to parse for early
+ * workers to pay (a large tree with few tagged files parses them faster in this thread). Decides where files
+ * are parsed, never what the index holds.
+ */
+async function mostlyTagged(host: Host, files: readonly string[], compiled: ReturnType<typeof compiledSyntaxes>, maxFileSize: number): Promise<boolean> {
+  const sample = Array.from({ length: SAMPLE_FILES }, (_, i) => files[Math.floor((i * files.length) / SAMPLE_FILES)]);
+  // Notes of these reads are dropped: the files are read again below, where they count.
+  const read = (file: string) => readSourceBytes(host, file, maxFileSize, new IndexNotes()).catch(() => undefined);
+  const tagged = await Promise.all(
+    sample.map(async (file) => {
+      const bytes = await read(file);
+      return !!bytes && bytesMightContainTags(bytes, compiled);
+    }),
+  );
+  return tagged.filter(Boolean).length > SAMPLE_FILES / 2;
+}
 
 /**
  * Collects parse tasks while files are still being read. Until the text to parse passes the worker
