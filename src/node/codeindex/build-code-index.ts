@@ -1,6 +1,6 @@
 // @spdf implements SPDF-IDX-001
 import picomatch from 'picomatch';
-import { buildLanguageMap, languageForPath, type LanguageMapOptions } from '../../core/codelinks/languages';
+import { buildLanguageMap, type CodeLanguage, languageForPath, type LanguageMapOptions } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
 import { mightContainTags } from '../../core/codelinks/prefilter';
 import type { TagSyntaxOptions } from '../../core/codelinks/tag-syntaxes';
@@ -11,8 +11,9 @@ import { workspaceCacheDir } from '../cache-location';
 import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './code-index-cache';
 import { createFsReadHost } from './fs-read-host';
 import { type IndexNote, IndexNotes } from './index-notes';
-import { compiledSyntaxes, parseTasks, type ParseTask } from './parse-tasks';
+import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
 import { bytesMightContainTags, readSourceBytes } from './source-bytes';
+import { removeStaleCaches } from './stale-caches';
 import { ParseWorkerPool } from './worker-pool';
 import { walkWorkspace } from './workspace-walker';
 
@@ -87,6 +88,8 @@ export interface CodeIndexResult {
 /** Below this much text to parse, starting workers costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 384 * 1024;
 const BATCH_BYTES = 96 * 1024;
+/** From this many candidate files and no cache folder, workers start (and load a grammar) before reading. */
+const PRESTART_FILES = 200;
 const READ_CONCURRENCY = 32;
 const YIELD_EVERY = 64;
 
@@ -121,12 +124,18 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
 
   const cacheKey = optionsKey({ syntaxOptions, languages: options.languages ?? {}, testGlobs });
   const cacheDir = typeof options.cache === 'string' ? options.cache : workspaceCacheDir(options.root, options.cacheLocation);
-  const cache = options.cache && cacheDir !== undefined ? await CodeIndexCache.load(cacheDir, cacheKey) : undefined;
+  const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir);
+  const useCache = !!options.cache && cacheDir !== undefined;
+  // Reading waits for the main thread (the model load runs beside it): without a cache to answer, workers boot
+  // (and load a grammar) meanwhile instead of after it.
+  if (files.length >= PRESTART_FILES && !(useCache && CodeIndexCache.exists(cacheDir)) && (await mostlyTagged(host, files, compiled, maxFileSize))) {
+    parser.prestart(languageForPath(files[0], languageMap)!);
+  }
+  const cache = useCache ? await CodeIndexCache.load(cacheDir, cacheKey) : undefined;
 
   const results: CodeFileIndex[] = [];
   const pendingCache = new Map<string, { hash: string; tagged: boolean }>();
   const fileKeys = new Map<string, string>();
-  const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir);
 
   /** With deferred globs: files read without tags (candidates for the second pass) and files with tags. */
   const untagged: string[] = [];
@@ -198,15 +207,17 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   stats.parsedBytes = parser.bytes;
   stats.usedWorkers = parser.workerCount;
   stats.workerFallbacks = parser.fallbacks;
-  for (const index of parsed) {
+  for (const { index, packed } of parsed) {
     results.push(index);
     const pending = pendingCache.get(index.file);
     if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) {
-      cache.set(index.file, pending.hash, pending.tagged, index);
+      cache.set(index.file, pending.hash, pending.tagged, index, packed);
       fileKeys.set(index.file, `${cacheKey} ${pending.hash}`);
     }
   }
   if (cache) await cache.save();
+  // Runs that parsed are the first of a new build too: then what older builds left beside this cache goes.
+  if (cache && cacheDir !== undefined && parsed.length > 0) await removeStaleCaches(cacheDir).catch(() => undefined);
 
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const noteList = notes.list();
@@ -216,6 +227,25 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
 }
 
 const decoder = new TextDecoder('utf-8');
+const SAMPLE_FILES = 8;
+
+/**
+ * Whether most of a few files spread over the list may hold tags: only then is there enough to parse for early
+ * workers to pay (a large tree with few tagged files parses them faster in this thread). Decides where files
+ * are parsed, never what the index holds.
+ */
+async function mostlyTagged(host: Host, files: readonly string[], compiled: ReturnType<typeof compiledSyntaxes>, maxFileSize: number): Promise<boolean> {
+  const sample = Array.from({ length: SAMPLE_FILES }, (_, i) => files[Math.floor((i * files.length) / SAMPLE_FILES)]);
+  // Notes of these reads are dropped: the files are read again below, where they count.
+  const read = (file: string) => readSourceBytes(host, file, maxFileSize, new IndexNotes()).catch(() => undefined);
+  const tagged = await Promise.all(
+    sample.map(async (file) => {
+      const bytes = await read(file);
+      return !!bytes && bytesMightContainTags(bytes, compiled);
+    }),
+  );
+  return tagged.filter(Boolean).length > SAMPLE_FILES / 2;
+}
 
 /**
  * Collects parse tasks while files are still being read. Until the text to parse passes the worker
@@ -229,8 +259,10 @@ class ParseScheduler {
   private batch: ParseTask[] = [];
   private batchBytes = 0;
   private readonly waiting: ParseTask[][] = [];
-  private readonly running: Promise<CodeFileIndex[]>[] = [];
+  private readonly running: Promise<ParsedFile[]>[] = [];
   private pool: ParseWorkerPool | undefined;
+  /** Whether batches go to the pool (it may have been started early and then not be needed). */
+  private pooled = false;
 
   constructor(
     private readonly workers: number,
@@ -246,15 +278,22 @@ class ParseScheduler {
     if (this.batchBytes >= BATCH_BYTES) this.flushBatch();
   }
 
-  async finish(): Promise<CodeFileIndex[]> {
+  /** Starts the workers now, each loading `language`'s grammar; they parse only if the text passes the threshold. */
+  prestart(language: CodeLanguage): void {
+    if (this.pool || this.workers <= 0) return;
+    this.pool = new ParseWorkerPool(this.workers, this.syntaxes, this.wasmDir);
+    for (let i = 0; i < this.workers; i++) this.pool.run([{ file: '', language, text: '', isTestFile: false }]).catch(() => undefined);
+  }
+
+  async finish(): Promise<ParsedFile[]> {
     this.flushBatch();
     try {
-      if (!this.pool) {
+      if (!this.pooled) {
         const tasks = this.waiting.splice(0).flat();
         if (tasks.length === 0) return [];
         const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
         try {
-          return await parseTasks(runtime, tasks, this.syntaxes);
+          return inThread(await parseTasks(runtime, tasks, this.syntaxes));
         } finally {
           runtime.dispose();
         }
@@ -269,25 +308,28 @@ class ParseScheduler {
     if (this.batch.length) this.waiting.push(this.batch);
     this.batch = [];
     this.batchBytes = 0;
-    if (!this.pool && this.workers > 0 && this.bytes >= this.threshold) {
-      this.pool = new ParseWorkerPool(this.workers, this.syntaxes, this.wasmDir);
+    if (!this.pooled && this.workers > 0 && this.bytes >= this.threshold) {
+      this.pool ??= new ParseWorkerPool(this.workers, this.syntaxes, this.wasmDir);
+      this.pooled = true;
       this.workerCount = this.workers;
     }
-    if (this.pool) for (const tasks of this.waiting.splice(0)) this.running.push(this.runBatch(this.pool, tasks));
+    if (this.pool && this.pooled) for (const tasks of this.waiting.splice(0)) this.running.push(this.runBatch(this.pool, tasks));
   }
 
   /** A batch the pool cannot handle (worker crash) is parsed here instead. */
-  private async runBatch(pool: ParseWorkerPool, tasks: ParseTask[]): Promise<CodeFileIndex[]> {
+  private async runBatch(pool: ParseWorkerPool, tasks: ParseTask[]): Promise<ParsedFile[]> {
     try {
       return await pool.run(tasks);
     } catch {
       this.fallbacks++;
       const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
       try {
-        return await parseTasks(runtime, tasks, this.syntaxes);
+        return inThread(await parseTasks(runtime, tasks, this.syntaxes));
       } finally {
         runtime.dispose();
       }
     }
   }
 }
+
+const inThread = (indexes: CodeFileIndex[]): ParsedFile[] => indexes.map((index) => ({ index }));

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CodeFileIndex } from '../../core/codelinks/model';
@@ -92,6 +93,11 @@ export class CodeIndexCache {
     private readonly oldCounts: number[],
   ) {}
 
+  /** Whether `dir` holds a cache folder of this format (it may still answer nothing). */
+  static exists(dir: string): boolean {
+    return existsSync(path.join(dir, CODE_INDEX_CACHE_DIR));
+  }
+
   /** The cache in `dir` for this options key; undefined when no key can be made (then nothing is cached). */
   static async load(dir: string, key: string | undefined): Promise<CodeIndexCache | undefined> {
     if (!key) return undefined;
@@ -116,9 +122,12 @@ export class CodeIndexCache {
     return index ? { tagged: entry[1] === 1, index } : { tagged: entry[1] === 1 };
   }
 
-  /** Records a file: the hash of the bytes indexed, whether the prefilter found tags, and its index when parsed. */
-  set(file: string, hash: string, tagged: boolean, index: CodeFileIndex | null): void {
-    this.fresh[file] = [hash, tagged ? 1 : 0, index ? packIndex(index) : 0];
+  /**
+   * Records a file: the hash of the bytes indexed, whether the prefilter found tags, and its index when parsed
+   * (`packed`: that index as packIndex gave it, already made by a worker).
+   */
+  set(file: string, hash: string, tagged: boolean, index: CodeFileIndex | null, packed?: CompactIndex | CodeFileIndex): void {
+    this.fresh[file] = [hash, tagged ? 1 : 0, index ? (packed ?? packIndex(index)) : 0];
     this.dirtyShards.add(shardOf(file));
   }
 

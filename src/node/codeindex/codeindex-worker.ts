@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
+import { packIndex } from './compact-index';
 import { parseTasks, type ParseRequest, type ParseResponse } from './parse-tasks';
 
 let runtime: Promise<TreeSitterRuntime> | undefined;
@@ -17,8 +18,9 @@ async function answer(request: ParseRequest): Promise<void> {
   let response: ParseResponse;
   try {
     runtime ??= TreeSitterRuntime.create({ wasmDir: request.wasmDir });
-    // One JSON string crosses faster than structured-cloning thousands of small range objects.
-    response = { id: request.id, results: [], json: JSON.stringify(await parseTasks(await runtime, request.tasks, request.syntaxes)) };
+    // One JSON string of packed indexes crosses faster than structured-cloning thousands of small range objects.
+    const results = await parseTasks(await runtime, request.tasks, request.syntaxes);
+    response = { id: request.id, results: [], json: JSON.stringify(results.map(packIndex)) };
   } catch (error) {
     response = { id: request.id, results: [], error: (error as Error).stack ?? String(error) };
   }

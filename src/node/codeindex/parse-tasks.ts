@@ -4,6 +4,7 @@ import type { CodeFileIndex } from '../../core/codelinks/model';
 import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from '../../core/codelinks/tag-syntaxes';
 import { treeView } from '../treesitter/tree-arena';
 import type { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
+import { type CompactIndex, unpackIndex } from './compact-index';
 
 export interface ParseTask {
   file: string;
@@ -23,9 +24,23 @@ export interface ParseRequest {
 export interface ParseResponse {
   id: number;
   results: CodeFileIndex[];
-  /** The results as JSON (workers send this; `results` is then empty). */
+  /**
+   * The results as JSON of their packed form (compact-index.ts; workers send this and `results` is then empty):
+   * number arrays parse several times faster than objects, and the code-index cache stores them as they came.
+   */
   json?: string;
   error?: string;
+}
+
+/** A parsed file and, when it came from a worker, the packed form it crossed in (the cache stores that as is). */
+export interface ParsedFile {
+  index: CodeFileIndex;
+  packed?: CompactIndex | CodeFileIndex;
+}
+
+/** A worker's `json` read back; throws when a packed index does not decode (the batch is then parsed again). */
+export function readReply(json: string): ParsedFile[] {
+  return (JSON.parse(json) as (CompactIndex | CodeFileIndex)[]).map((packed) => ({ index: Array.isArray(packed) ? unpackIndex(packed) : packed, packed }));
 }
 
 const compiledByKey = new Map<string, CompiledTagSyntaxes>();

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CodeFileIndex } from '../../core/codelinks/model';
 import type { TagSyntaxOptions } from '../../core/codelinks/tag-syntaxes';
-import type { ParseRequest, ParseResponse, ParseTask } from './parse-tasks';
+import { type ParsedFile, type ParseRequest, type ParseResponse, type ParseTask, readReply } from './parse-tasks';
 
 /**
  * Where the worker entry lives: next to this module when running from source (`codeindex-worker.ts`, tsx),
@@ -26,7 +25,7 @@ function startWorker(script: string): Worker {
 }
 
 interface Pending {
-  resolve(results: CodeFileIndex[]): void;
+  resolve(results: ParsedFile[]): void;
   reject(error: Error): void;
 }
 
@@ -52,7 +51,7 @@ export class ParseWorkerPool {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn(script));
   }
 
-  run(tasks: ParseTask[]): Promise<CodeFileIndex[]> {
+  run(tasks: ParseTask[]): Promise<ParsedFile[]> {
     if (this.closed) return Promise.reject(new Error('parse pool is closed'));
     if (this.workers.length === 0) return Promise.reject(new Error('no parse worker is running'));
     return new Promise((resolve, reject) => {
@@ -94,8 +93,12 @@ export class ParseWorkerPool {
     this.pending.delete(response.id);
     entry.busy = false;
     if (pending) {
-      if (response.error) pending.reject(new Error(response.error));
-      else pending.resolve(response.json !== undefined ? (JSON.parse(response.json) as CodeFileIndex[]) : response.results);
+      try {
+        if (response.error) pending.reject(new Error(response.error));
+        else pending.resolve(response.json !== undefined ? readReply(response.json) : response.results.map((index) => ({ index })));
+      } catch (error) {
+        pending.reject(error as Error);
+      }
     }
     this.dispatch();
   }
