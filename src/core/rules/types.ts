@@ -46,6 +46,12 @@ export interface RuleMeta {
    * model (test/rules/rule-scope.test.ts proves it on every example). The language server re-runs it on edited files only.
    */
   scope?: 'file';
+  /**
+   * The item fields (data keys) the rule reads besides kinds and IDs, `problems` for load problems, `file` for anything
+   * else of a file; absent: everything. After an edit that changes none of them the rule reports the same, its positions
+   * in the edited file moved with their nodes (test/rules/rule-reads.test.ts proves it): the language server keeps its findings.
+   */
+  reads?: readonly string[];
 }
 
 /** An input beyond the model and config (src/core/rules/needs.ts maps each to its field of `RuleInputs`). */

@@ -14,6 +14,7 @@ const rule: Rule = {
     source: 'heuristic (seed), after the threatspec and OpenFastTrace unknown-ID checks',
     fixable: false,
     since: '0.1.0',
+    reads: ['class', 'code', 'date', 'hazard', 'implements', 'score', 'type', 'verifies', 'version'],
     needs: ['code'],
     examples: {
       valid: [

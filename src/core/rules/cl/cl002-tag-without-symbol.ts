@@ -14,6 +14,7 @@ const rule: Rule = {
     source: 'heuristic (seed); symbol-level links as in sphinx-codelinks',
     fixable: false,
     since: '0.1.0',
+    reads: ['class', 'code', 'date', 'hazard', 'implements', 'type', 'verifies', 'version'],
     needs: ['code'],
     examples: {
       valid: [

@@ -14,6 +14,7 @@ const rule: Rule = {
     source: 'FDA premarket cybersecurity guidance (traceability of controls to risks and tests); heuristic mapping of ours',
     fixable: false,
     since: '0.1.0',
+    reads: ['class', 'code', 'date', 'hazard', 'implements', 'type', 'verifies', 'version'],
     needs: ['code'],
     examples: {
       valid: [

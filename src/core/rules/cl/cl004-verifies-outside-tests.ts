@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'IEC 81001-5-1 5.7 (security requirement testing); 21 CFR 820.30(f) design verification',
     fixable: false,
     since: '0.1.0',
+    reads: ['class', 'code', 'date', 'hazard', 'implements', 'type', 'verifies', 'version'],
     needs: ['code'],
     examples: {
       valid: [

@@ -15,6 +15,7 @@ const rule: Rule = {
     source: 'IEC 62304 5.1.1 / 7.3 (traceability of software to risk control measures) [mem]; ISO 14971 risk control verification',
     fixable: false,
     since: '0.1.0',
+    reads: ['class', 'code', 'date', 'hazard', 'implements', 'problems', 'safety_critical', 'type', 'verifies', 'version'],
     needs: ['code'],
     examples: {
       valid: [

@@ -15,6 +15,7 @@ const rule: Rule = {
     source: 'heuristic (seed): fail closed on unreadable trace markup, as OpenFastTrace and LOBSTER reject malformed tags',
     fixable: false,
     since: '0.2.0',
+    reads: ['class', 'code', 'date', 'hazard', 'implements', 'type', 'verifies', 'version'],
     needs: ['code'],
     examples: {
       valid: [

@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'heuristic (seed): tree-sitter ERROR and MISSING nodes around the tag',
     fixable: false,
     since: '0.2.0',
+    reads: ['class', 'code', 'date', 'hazard', 'implements', 'type', 'verifies', 'version'],
     needs: ['code'],
     examples: {
       valid: [

@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'OpenFastTrace revision check (outdated coverage)',
     fixable: false,
     since: '0.2.0',
+    reads: ['class', 'code', 'date', 'hazard', 'implements', 'revision', 'type', 'verifies', 'version'],
     needs: ['code'],
     examples: {
       valid: [
