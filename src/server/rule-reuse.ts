@@ -3,7 +3,7 @@ import type { Graph } from '../core/model/graph';
 import type { RuleOutcomeStore } from '../core/rules/engine';
 import type { Finding } from '../core/types';
 import { changedFields, FileRemap } from './finding-remap';
-import { editOf } from './graph-assembly';
+import { editOf, type GraphEdit } from './graph-assembly';
 
 /**
  * The rules' findings of the previous run, kept for a rule whose `meta.reads` names nothing the edit since then
@@ -25,16 +25,13 @@ export class RuleReuse {
     this.last = { graph, inputs, raw };
     const edit = last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i]) ? editOf(graph) : undefined;
     if (!last || !edit || edit.prev.deref() !== last.graph) return { get: () => undefined, set: (rule, outcome) => void raw.set(rule.meta.code, outcome.findings) };
-    let changed: Set<string> | undefined;
-    let remap: FileRemap | undefined;
     return {
       get: (rule) => {
         const reads = rule.meta.reads;
         const before = last.raw.get(rule.meta.code);
         if (!reads || !before) return undefined;
-        changed ??= changedFields(edit.before, edit.after);
-        if (reads.some((r) => changed!.has(r))) return undefined;
-        remap ??= new FileRemap(edit.after.file.path, edit.before, edit.after);
+        const { changed, remap } = deltaOf(edit);
+        if (reads.some((r) => changed.has(r))) return undefined;
         const findings = remap.findings(before);
         if (!findings) return undefined;
         raw.set(rule.meta.code, findings);
@@ -44,3 +41,12 @@ export class RuleReuse {
     };
   }
 }
+
+/** The fields an edit changed and its node positions, computed once for the model and the code rules. */
+function deltaOf(edit: GraphEdit): { changed: Set<string>; remap: FileRemap } {
+  let d = deltas.get(edit);
+  if (!d) deltas.set(edit, (d = { changed: changedFields(edit.before, edit.after), remap: new FileRemap(edit.after.file.path, edit.before, edit.after) }));
+  return d;
+}
+
+const deltas = new WeakMap<GraphEdit, { changed: Set<string>; remap: FileRemap }>();
