@@ -24,11 +24,13 @@ export function changedFields(before: LoadedFile, after: LoadedFile): Set<string
 const key = (r: Range) => `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
 
 /**
- * The ranges of an edited model file's item nodes before the edit, each with the range of the same node after it
- * (the same key path in the same item). A range two nodes share that moved differently maps to nothing.
+ * The item nodes of an edited model file before the edit, each with the same node after it (the same key path in
+ * the same item): a position before the edit that is a node's moves with it. A range two nodes share that moved
+ * differently maps to nothing.
  */
 export class FileRemap {
-  private readonly ranges = new Map<string, Range | null>();
+  /** Node pairs (before, after) by the start offset before the edit. */
+  private readonly byStart = new Map<number, [YNode, YNode][]>();
 
   constructor(
     readonly path: string,
@@ -39,12 +41,9 @@ export class FileRemap {
   }
 
   private add(a: YNode, b: YNode): void {
-    const from = this.before.file.source.range(a.start, a.end);
-    const to = this.after.file.source.range(b.start, b.end);
-    const k = key(from);
-    const had = this.ranges.get(k);
-    if (had === undefined) this.ranges.set(k, to);
-    else if (had && key(had) !== key(to)) this.ranges.set(k, null);
+    const l = this.byStart.get(a.start);
+    if (l) l.push([a, b]);
+    else this.byStart.set(a.start, [[a, b]]);
   }
 
   private walk(a: YNode | null, b: YNode | null): void {
@@ -63,7 +62,15 @@ export class FileRemap {
   }
 
   private range(r: Range): Range | undefined {
-    return this.ranges.get(key(r)) ?? undefined;
+    const was = key(r);
+    let to: Range | undefined;
+    for (const [a, b] of this.byStart.get(this.before.file.source.offsetAt(r.start)) ?? []) {
+      if (key(this.before.file.source.range(a.start, a.end)) !== was) continue;
+      const now = this.after.file.source.range(b.start, b.end);
+      if (to && key(to) !== key(now)) return undefined;
+      to = now;
+    }
+    return to;
   }
 
   /** The findings with their positions in the edited file moved with their nodes; undefined when one cannot be moved (the rule re-runs). */

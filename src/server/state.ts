@@ -63,7 +63,7 @@ export class WorkspaceState {
   code!: ServerCodeIndex;
   private readonly codeSuppressions = new Map<string, Suppression[]>();
   graph!: Graph;
-  index!: GraphIndex;
+  private graphIndex?: GraphIndex;
   lock: ReviewLock = { version: 1, links: [] };
   private lockIndex = new ReviewLockIndex(this.lock);
   private graphDirty = true;
@@ -301,7 +301,7 @@ export class WorkspaceState {
 
   private rebuildGraph(): void {
     this.graph = assembleGraph(this.loads, this.sboms, this.configProblems, this.references, this.graph);
-    this.index = new GraphIndex(this.graph);
+    this.graphIndex = undefined;
     this.graphVersion++;
   }
 
@@ -333,6 +333,10 @@ export class WorkspaceState {
   }
 
   private outsideKey = '[]';
+  /** The position index of the graph, built on first use after a rebuild (after the diagnostics of an edit). */
+  get index(): GraphIndex {
+    return (this.graphIndex ??= new GraphIndex(this.graph));
+  }
 
   private openOutsideModel(): Finding[] {
     return this.overlays.size === 0 ? [] : openOutsideModel(this.graph, this.config, this.sortedFiles, this.overlays.keys());

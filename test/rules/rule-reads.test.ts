@@ -64,7 +64,8 @@ async function variantsOf(name: string, given: Record<string, string>, maxFiles:
         const next = await readModelFile(host, file.file.path, text, config.limits);
         if ('problem' in next) continue;
         const now = loaded.map((l, i) => (i === at ? next : l));
-        if (!patchGraph(before, loaded, now, others, new WeakMap())) continue;
+        // The server keeps findings only after an edit it patches the graph with (a patch consumes the graph it is given).
+        if (!patchGraph(buildGraph(loaded, others), loaded, now, others, new WeakMap())) continue;
         out.push({
           name: `${name}, ${file.file.path} ${field} #${v}`,
           before,
