@@ -329,7 +329,7 @@ function writeWorkspace(requirements: number, cLines: number): Workspace {
 export async function runLspLatencyBench(opts: { quick?: boolean } = {}): Promise<LspLatencyResult> {
   const requirements = opts.quick ? 2000 : 20000;
   const edits = opts.quick ? 40 : 1000;
-  const yEdits = opts.quick ? 6 : 20;
+  const yEdits = opts.quick ? 6 : 60;
   // `||`: an empty SPDF_LSP_SERVER means no baseline (it must never name an empty path).
   const baseline = process.env.SPDF_LSP_SERVER || undefined;
   if (baseline && !existsSync(baseline)) throw new Error(`lsp-latency: SPDF_LSP_SERVER names no file: ${baseline}`);

@@ -27,10 +27,26 @@ export function assembleGraph(
   const loaded = [...ok, ...sboms.files];
   const problems = [...configProblems, ...failed, ...sboms.problems];
   const before = previous && loadedOf.get(previous);
-  const graph = (previous && before && patchGraph(previous, before, loaded, problems, cache)) || buildGraph(loaded, problems, cache);
+  const patched = previous && before && patchGraph(previous, before, loaded, problems, cache);
+  const graph = patched || buildGraph(loaded, problems, cache);
   loadedOf.set(graph, loaded);
+  const at = patched ? loaded.findIndex((l, i) => l !== before[i]) : -1;
+  if (patched && previous && before && at >= 0) editsOf.set(graph, { prev: new WeakRef(previous), before: before[at], after: loaded[at] });
   return graph;
 }
+
+/** The edit a patched graph was patched with: the previous graph (weakly: each graph would keep every earlier one), and the one model file before and after. */
+export interface GraphEdit {
+  prev: WeakRef<Graph>;
+  before: LoadedFile;
+  after: LoadedFile;
+}
+
+export function editOf(graph: Graph): GraphEdit | undefined {
+  return editsOf.get(graph);
+}
+
+const editsOf = new WeakMap<Graph, GraphEdit>();
 
 /** The files each assembled graph was built from, so the next one can be patched from it (src/server/graph-patch.ts). */
 const loadedOf = new WeakMap<Graph, readonly LoadedFile[]>();

@@ -7,7 +7,8 @@ import type { LoadedFile } from '../core/model/load-file';
  * `buildGraph(loaded, problems, cache)` computed from the previous graph when one model file changed without changing
  * its items' kinds and IDs, the IDs its references name, or zone membership (typing a title, a text, a score): the
  * new file's items and references take the old ones' places, references from other files to them get the new targets,
- * and everything else is shared. Undefined for any other change (the caller builds the graph in full).
+ * and everything else is shared. Undefined for any other change (the caller builds the graph in full). A patch
+ * consumes `prev`: its ID, reference and referrer maps become the new graph's.
  */
 export function patchGraph(prev: Graph, prevLoaded: readonly LoadedFile[], loaded: readonly LoadedFile[], problems: readonly LoadProblem[], cache: ReferenceCache): Graph | undefined {
   if (prevLoaded.length !== loaded.length) return undefined;
@@ -28,29 +29,34 @@ export function patchGraph(prev: Graph, prevLoaded: readonly LoadedFile[], loade
     if (o.kind !== a.kind || o.id !== a.id || zoneKey(o) !== zoneKey(a)) return undefined;
   }
 
-  const firsts = new Map<string, ModelItem>();
+  // The previous graph's maps are taken over (copying them is most of an edit's cost at 20k items); `prev` is
+  // consumed by a patch, and left as it was when the patch is not taken.
+  const { byId, refsOf, refsTo } = prev;
+  const firstOld = new Map<string, ModelItem>();
   const newOf = new Map<ModelItem, ModelItem>();
   for (let j = 0; j < n; j++) {
     newOf.set(before.items[j], after.items[j]);
-    if (prev.byId.get(before.items[j].id) === before.items[j]) firsts.set(after.items[j].id, after.items[j]);
+    if (byId.get(before.items[j].id) === before.items[j]) firstOld.set(before.items[j].id, before.items[j]);
   }
-  const byId = new Map(prev.byId);
-  for (const [id, item] of firsts) byId.set(id, item);
+  for (let j = 0; j < n; j++) if (firstOld.get(after.items[j].id) === before.items[j]) byId.set(after.items[j].id, after.items[j]);
   const refsOfItem = new Map<ModelItem, Reference[]>();
   const replaced = new Map<Reference, Reference>();
   for (let j = 0; j < n; j++) {
-    const old = prev.refsOf.get(before.items[j]) ?? [];
+    const old = refsOf.get(before.items[j]) ?? [];
     const now = cachedReferences(after.items[j], byId, cache);
-    if (old.length !== now.length || old.some((r, k) => r.field !== now[k].field || r.id !== now[k].id)) return undefined;
+    if (old.length !== now.length || old.some((r, k) => r.field !== now[k].field || r.id !== now[k].id)) {
+      for (const [id, o] of firstOld) byId.set(id, o);
+      return undefined;
+    }
     refsOfItem.set(after.items[j], now);
     old.forEach((r, k) => replaced.set(r, now[k]));
   }
   // References from other files to the old items: the same references, with the new items as targets.
   for (const o of before.items) {
-    if (byId.get(o.id) === o || prev.byId.get(o.id) !== o) continue;
-    for (const r of prev.refsTo.get(o.id) ?? []) {
+    if (firstOld.get(o.id) !== o) continue;
+    for (const r of refsTo.get(o.id) ?? []) {
       if (r.target !== o || newOf.has(r.from) || refsOfItem.has(r.from)) continue;
-      const old = prev.refsOf.get(r.from) ?? [];
+      const old = refsOf.get(r.from) ?? [];
       const now = cachedReferences(r.from, byId, cache);
       refsOfItem.set(r.from, now);
       old.forEach((x, k) => x !== now[k] && replaced.set(x, now[k]));
@@ -67,13 +73,14 @@ export function patchGraph(prev: Graph, prevLoaded: readonly LoadedFile[], loade
     for (let p = list.indexOf(before.items.find((o) => o.kind === kind)!); p < list.length && newOf.has(list[p]); p++) list[p] = newOf.get(list[p])!;
     (byKind as Record<string, ModelItem[]>)[kind] = list;
   }
-  const refsOf = new Map<ModelItem, Reference[]>();
-  for (const item of items) refsOf.set(item, refsOfItem.get(item) ?? prev.refsOf.get(item)!);
+  for (const o of before.items) refsOf.delete(o);
+  for (const [item, refs] of refsOfItem) refsOf.set(item, refs);
   const swap = (r: Reference) => replaced.get(r) ?? r;
   const lists = new Map<string, Reference[]>();
-  for (const r of replaced.keys()) if (!lists.has(r.id)) lists.set(r.id, prev.refsTo.get(r.id)!.map(swap));
-  const refsTo = new Map(prev.refsTo);
+  for (const r of replaced.keys()) if (!lists.has(r.id)) lists.set(r.id, refsTo.get(r.id)!.map(swap));
   for (const [id, list] of lists) refsTo.set(id, list);
+  const refs = prev.refs;
+  if (replaced.size) for (let i = 0; i < refs.length; i++) refs[i] = swap(refs[i]);
   const files = loaded.map((l) => l.file);
   return {
     files,
@@ -82,7 +89,7 @@ export function patchGraph(prev: Graph, prevLoaded: readonly LoadedFile[], loade
     byId,
     byKind,
     duplicates: prev.duplicates.map((g) => (g.some((x) => newOf.has(x)) ? g.map((x) => newOf.get(x) ?? x) : g)),
-    refs: replaced.size ? prev.refs.map(swap) : prev.refs,
+    refs,
     refsTo,
     refsOf,
     zonesOfAsset: prev.zonesOfAsset,

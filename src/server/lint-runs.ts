@@ -1,15 +1,23 @@
 import type { ResolvedConfig } from '../core/model/config-def';
-import type { Graph } from '../core/model/graph';
+import type { Graph, Suppression } from '../core/model/graph';
 import { modelFileMatcher } from '../core/model/load-workspace';
 import { lint, type LintResult } from '../core/rules/engine';
 import { ruleInputs } from '../core/rules/inputs';
 import { RULES } from '../core/rules/registry';
-import type { Rule } from '../core/rules/types';
+import type { Rule, RuleInputs } from '../core/rules/types';
 import type { Finding } from '../core/types';
+import type { RuleReuse } from './rule-reuse';
 
 /** Rules that read the code index are re-run on a code edit; the others only when the model changes. */
 export const CODE_RULES: Rule[] = RULES.filter((r) => r.meta.needs?.includes('code'));
 export const MODEL_RULES: Rule[] = RULES.filter((r) => !r.meta.needs?.includes('code'));
+
+/** The code rules (and TM010 over code suppressions); `reuse` keeps the findings of those whose reads an edit left unchanged. */
+export function lintCode(inputs: RuleInputs, suppressions: Suppression[], reuse: RuleReuse): LintResult {
+  if (!CODE_RULES.length) return EMPTY_LINT_RESULT;
+  const outcomes = reuse.store(inputs.graph, [inputs.config, inputs.allFiles, inputs.lock, inputs.testResults, inputs.fileDates, inputs.code?.files.length, ...(inputs.code?.files ?? [])]);
+  return lint(inputs, { rules: [...CODE_RULES, ...RULES.filter((r) => r.meta.code === 'TM010')], suppressions, outcomes });
+}
 
 export const EMPTY_LINT_RESULT: LintResult = { findings: [], suppressed: [], internalErrors: [] };
 

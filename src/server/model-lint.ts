@@ -4,6 +4,7 @@ import { effectiveSeverity, finishLint, runRules, runs, SUPPRESSION_RULE, type L
 import type { Rule, RuleInputs } from '../core/rules/types';
 import type { Finding } from '../core/types';
 import type { GraphUnit } from './graph-assembly';
+import { RuleReuse } from './rule-reuse';
 
 interface UnitRun {
   unit: GraphUnit;
@@ -20,10 +21,13 @@ export class ModelLint {
   private readonly units = new Map<string, UnitRun>();
   /** The inputs besides the graph that file-scoped rules read: when one changes, every unit re-runs. */
   private context?: { config: RuleInputs['config']; allFiles: RuleInputs['allFiles'] };
+  /** The other rules' findings, kept after an edit that changed nothing they read (`meta.reads`). */
+  private readonly reuse = new RuleReuse();
 
   clear(): void {
     this.units.clear();
     this.context = undefined;
+    this.reuse.clear();
   }
 
   run(inputs: RuleInputs, units: readonly GraphUnit[], rules: readonly Rule[]): LintResult {
@@ -49,7 +53,8 @@ export class ModelLint {
     this.units.clear();
     for (const u of result) if (!u.internalErrors.length) this.units.set(u.unit.key, u);
 
-    const whole = runRules(inputs, wholeRules);
+    // These rules never read the code index (`meta.needs`, test-proven): it is not among the inputs compared.
+    const whole = runRules(inputs, wholeRules, this.reuse.store(inputs.graph, [inputs.config, inputs.allFiles, inputs.lock, inputs.testResults, inputs.fileDates]));
     const raw: Finding[] = [];
     const ran = new Set(whole.ran);
     const internalErrors: LintResult['internalErrors'] = [];

@@ -19,7 +19,7 @@ import { coverageOf, type Coverage, type ItemTrace, type TraceInputs } from '../
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
 import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
-import { findRule, RULES } from '../core/rules/registry';
+import { findRule } from '../core/rules/registry';
 import { ruleInputs } from '../core/rules/inputs';
 import type { RuleInputs } from '../core/rules/types';
 import type { CodeLinksInput } from '../core/codelinks/rule-input';
@@ -28,7 +28,8 @@ import { SourceText } from '../core/text';
 import type { Finding } from '../core/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import { ServerCodeIndex } from './code-index';
-import { CODE_RULES, EMPTY_LINT_RESULT, findingsByFile, mergeLintRuns, MODEL_RULES, openOutsideModel } from './lint-runs';
+import { EMPTY_LINT_RESULT, findingsByFile, lintCode, mergeLintRuns, MODEL_RULES, openOutsideModel } from './lint-runs';
+import { RuleReuse } from './rule-reuse';
 import { sameLinkSet, sameRuleFacts } from './rule-fingerprint';
 import { statusLinks, TraceCache } from './trace-cache';
 import { EditorBaseline, baselinePathOf } from './editor-baseline';
@@ -62,7 +63,7 @@ export class WorkspaceState {
   code!: ServerCodeIndex;
   private readonly codeSuppressions = new Map<string, Suppression[]>();
   graph!: Graph;
-  index!: GraphIndex;
+  private graphIndex?: GraphIndex;
   lock: ReviewLock = { version: 1, links: [] };
   private lockIndex = new ReviewLockIndex(this.lock);
   private graphDirty = true;
@@ -73,6 +74,7 @@ export class WorkspaceState {
   /** File-scoped model rules re-run per changed file. */
   private readonly modelLint = new ModelLint();
   private codeResult: LintResult = EMPTY_LINT_RESULT;
+  private readonly codeReuse = new RuleReuse();
   /** The latest merged lint result. */
   result: LintResult = EMPTY_LINT_RESULT;
   findingsByFile = new Map<string, Finding[]>();
@@ -299,7 +301,7 @@ export class WorkspaceState {
 
   private rebuildGraph(): void {
     this.graph = assembleGraph(this.loads, this.sboms, this.configProblems, this.references, this.graph);
-    this.index = new GraphIndex(this.graph);
+    this.graphIndex = undefined;
     this.graphVersion++;
   }
 
@@ -317,10 +319,7 @@ export class WorkspaceState {
     const outside = this.openOutsideModel();
     const outsideKey = JSON.stringify(outside);
     if (this.codeDirty || outsideKey !== this.outsideKey) {
-      if (this.codeDirty)
-        this.codeResult = CODE_RULES.length
-          ? lint(this.inputs(), { rules: [...CODE_RULES, ...RULES.filter((r) => r.meta.code === 'TM010')], suppressions: [...this.codeSuppressions.values()].flat() })
-          : EMPTY_LINT_RESULT;
+      if (this.codeDirty) this.codeResult = lintCode(this.inputs(), [...this.codeSuppressions.values()].flat(), this.codeReuse);
       this.codeDirty = false;
       this.outsideKey = outsideKey;
       const merged = mergeLintRuns(this.modelResult, this.codeResult, (f) => this.kindOf(f) === 'code');
@@ -334,6 +333,10 @@ export class WorkspaceState {
   }
 
   private outsideKey = '[]';
+  /** The position index of the graph, built on first use after a rebuild (after the diagnostics of an edit). */
+  get index(): GraphIndex {
+    return (this.graphIndex ??= new GraphIndex(this.graph));
+  }
 
   private openOutsideModel(): Finding[] {
     return this.overlays.size === 0 ? [] : openOutsideModel(this.graph, this.config, this.sortedFiles, this.overlays.keys());

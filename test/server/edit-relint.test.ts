@@ -5,7 +5,7 @@ import { generateModel } from '../../bench/model-gen';
 import { MemoryHost } from '../../src/core/host';
 import { RULES } from '../../src/core/rules/registry';
 import { WorkspaceState } from '../../src/server/state';
-import { applyEdit, freshState, modelPaths, type Edit, type EditArbitrary, type Files } from './model-edits';
+import { applyEdit, FIELD_LINE, freshState, modelPaths, type Edit, type EditArbitrary, type Files } from './model-edits';
 
 /**
  * After each edit of a model file, the language server re-runs file-scoped rules on the edited file only: its
@@ -49,6 +49,13 @@ const edit: EditArbitrary = fc.oneof(
   fc.record({ op: fc.constant('close' as const), file: fc.nat() }),
 );
 
+/** Edits that change fields only (a title, a text, a status, a result ...) or add lines (positions move): the rules' kept findings are tested. */
+const fieldEdit: EditArbitrary = fc.oneof(
+  fc.record({ op: fc.constant('set-field' as const), file: fc.nat(), line: fc.nat(), value: fc.nat() }),
+  fc.record({ op: fc.constant('add-description' as const), file: fc.nat(), line: fc.nat() }),
+  fc.record({ op: fc.constant('delete-line' as const), file: fc.nat(), line: fc.nat() }),
+);
+
 const ID = /\b[A-Z]+(?:-[A-Z]+)*-(?:\d{6}|EXTRA-\d)\b/g;
 
 function base(): Files {
@@ -61,15 +68,15 @@ function base(): Files {
 const outcome = (s: WorkspaceState) => JSON.stringify({ findings: s.result.findings, suppressed: s.result.suppressed, errors: s.result.internalErrors });
 
 /** Runs the edits, checking after each; the first edit after which the incremental findings differ from a fresh state's, if any. */
-async function firstDifference(edits: Edit[]): Promise<number | undefined> {
+async function firstDifference(edits: Edit[], codeLinks = false): Promise<number | undefined> {
   const f = base();
-  const state = new WorkspaceState(new MemoryHost(new Map(f.disk)), { root: ROOT, trusted: true, codeLinks: false });
+  const state = new WorkspaceState(new MemoryHost(new Map(f.disk)), { root: ROOT, trusted: true, codeLinks });
   await state.loadAll();
   state.check();
   for (const [i, e] of edits.entries()) {
     await applyEdit(e, f, state, ID, CODES);
     state.check();
-    if (outcome(state) !== outcome(await freshState(f, ROOT))) return i;
+    if (outcome(state) !== outcome(await freshState(f, ROOT, codeLinks))) return i;
   }
   return undefined;
 }
@@ -84,6 +91,38 @@ describe('language server: a model edit re-lints file-scoped rules per file and 
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('after random field-only edits (titles, texts, statuses, results typed; descriptions added), the code rules run too', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fieldEdit, { minLength: 1, maxLength: 5 }), async (edits) => {
+        assert.equal(await firstDifference(edits, true), undefined);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('fails when a rule that reads a field is kept after an edit of it (HZ003 without status)', async () => {
+    const hz003 = RULES.find((r) => r.meta.code === 'HZ003')!;
+    // A threat of a critical hazard in model/part-000000, mitigated, set to open.
+    const paths = modelPaths(base());
+    const file = paths.indexOf('model/part-000000.spdf.yaml');
+    const line = base()
+      .disk.get(paths[file])!
+      .split('\n')
+      .filter((l) => FIELD_LINE.test(l))
+      .indexOf('    status: mitigated');
+    assert.ok(file >= 0 && line >= 0);
+    const edits: Edit[] = [{ op: 'set-field', file, line, value: 0 }];
+    const reads = hz003.meta.reads!;
+    assert.ok(reads.includes('status'));
+    assert.equal(await firstDifference(edits, true), undefined);
+    hz003.meta.reads = reads.filter((r) => r !== 'status');
+    try {
+      assert.equal(await firstDifference(edits, true), 0);
+    } finally {
+      hz003.meta.reads = reads;
+    }
   });
 
   it('fails when a rule that reads other files is re-run per file only (TM002 marked file-scoped)', async () => {

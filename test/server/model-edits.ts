@@ -14,6 +14,8 @@ export type Edit =
   | { op: 'swap-id'; file: number; from: number; to: number }
   | { op: 'suppress'; file: number; line: number; code: number; justified: boolean }
   | { op: 'append-item'; file: number; ref: number }
+  | { op: 'set-field'; file: number; line: number; value: number }
+  | { op: 'add-description'; file: number; line: number }
   | { op: 'delete-file' | 'close'; file: number };
 
 export type EditArbitrary = fc.Arbitrary<Edit>;
@@ -56,6 +58,21 @@ export async function applyEdit(e: Edit, f: Files, state: WorkspaceState, ids: R
       const ref = all.length ? all[e.ref % all.length] : 'THR-000000';
       return type(`${text.trimEnd()}\nrequirements:\n  - id: SEC-REQ-9${String(e.ref % 1000).padStart(5, '0')}\n    title: Added while typing\n    derived_from: [${ref}]\n`);
     }
+    case 'set-field': {
+      const at = lines.flatMap((l, i) => (FIELD_LINE.test(l) ? [i] : []));
+      if (!at.length) return;
+      const i = at[e.line % at.length];
+      const [, head, field] = FIELD_LINE.exec(lines[i])!;
+      const values = FIELD_VALUES[field] ?? [`${lines[i].slice(head.length)}x`, 'Typed while editing', "'quoted: value'"];
+      return type([...lines.slice(0, i), `${head}${values[e.value % values.length]}`, ...lines.slice(i + 1)].join('\n'));
+    }
+    case 'add-description': {
+      const at = lines.flatMap((l, i) => (/^\s*- id: /.test(l) ? [i] : []));
+      if (!at.length) return;
+      const i = at[e.line % at.length];
+      const indent = ' '.repeat(lines[i].indexOf('id:'));
+      return type([...lines.slice(0, i + 1), `${indent}description: |`, `${indent}  Added while typing,`, `${indent}  on two lines.`, ...lines.slice(i + 1)].join('\n'));
+    }
     case 'close':
       if (!f.open.delete(path)) return;
       await state.closeOverlay(path);
@@ -67,9 +84,19 @@ export async function applyEdit(e: Edit, f: Files, state: WorkspaceState, ids: R
   }
 }
 
-/** A state built from scratch over the files (what every incremental state must equal). */
-export async function freshState(f: Files, root: string): Promise<WorkspaceState> {
-  const state = new WorkspaceState(new MemoryHost(new Map(f.disk)), { root, trusted: true, codeLinks: false });
+/** Lines of fields a field-only edit changes (no ID or reference among them), and values each may take. */
+export const FIELD_LINE = /^(\s*(?:- )?(title|description|text|status|result|severity|kind|sl_t|priority|rationale): )/;
+const FIELD_VALUES: Record<string, string[]> = {
+  status: ['open', 'mitigated', 'accepted', 'approved', 'draft', 'closed'],
+  result: ['pass', 'fail', 'blocked'],
+  severity: ['negligible', 'minor', 'serious', 'critical', 'catastrophic'],
+  kind: ['unit', 'integration', 'pentest', 'fuzz'],
+  sl_t: ['1', '2', '3', '4'],
+};
+
+/** A state built from scratch over the files (what every incremental state must equal); `codeLinks` runs the code rules (on no source files). */
+export async function freshState(f: Files, root: string, codeLinks = false): Promise<WorkspaceState> {
+  const state = new WorkspaceState(new MemoryHost(new Map(f.disk)), { root, trusted: true, codeLinks });
   for (const [p, t] of f.open) state.overlays.set(p, t);
   await state.loadAll();
   state.check();

@@ -171,8 +171,10 @@ function applySuppressions(raw: Finding[], sups: Suppression[], inputs: RuleInpu
   const used = new Set<string>();
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
+  const inFiles = new Set(sups.map((s) => s.file));
   for (const f of raw) {
-    const candidates = byLine.get(`${f.file}\n${f.range.start.line}`) ?? [];
+    // Most findings are in files without suppressions: no key string for them (tens of thousands per model edit).
+    const candidates = inFiles.has(f.file) ? (byLine.get(`${f.file}\n${f.range.start.line}`) ?? []) : [];
     const s = candidates.find((c) => c.justification && c.codes.some((code) => findRule(code)?.meta.code === f.code));
     if (!s) {
       findings.push(f);

@@ -53,6 +53,12 @@ export interface RuleMeta {
    * its findings per source file and re-run it on changed files only.
    */
   codeScope?: 'file';
+  /**
+   * The item fields (data keys) the rule reads besides kinds and IDs, `problems` for load problems, `file` for anything
+   * else of a file; absent: everything. After an edit that changes none of them the rule reports the same, its positions
+   * in the edited file moved with their nodes (test/rules/rule-reads.test.ts proves it): the language server keeps its findings.
+   */
+  reads?: readonly string[];
 }
 
 /** An input beyond the model and config (src/core/rules/needs.ts maps each to its field of `RuleInputs`). */

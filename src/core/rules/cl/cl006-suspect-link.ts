@@ -16,6 +16,7 @@ const rule: Rule = {
     source: 'IEC 62304 / 21 CFR 820.30(i) design changes (re-verification after change) [mem]; suspect links as in Doorstop, at symbol level',
     fixable: false,
     since: '0.1.0',
+    reads: ['class', 'code', 'date', 'harm', 'hazard', 'hazardous_situation', 'implements', 'kind', 'severity', 'stride', 'targets', 'text', 'title', 'type', 'verifies', 'version'],
     needs: ['code', 'lock'],
     examples: {
       valid: [

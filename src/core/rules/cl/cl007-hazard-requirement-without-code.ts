@@ -22,6 +22,7 @@ const rule: Rule = {
     source: 'AAMI TIR57 / ANSI/AAMI SW96 (security risk controls with safety impact); ISO 14971 7.2 implementation of risk control measures',
     fixable: false,
     since: '0.1.0',
+    reads: ['class', 'code', 'controls', 'data', 'date', 'derived_from', 'evidence', 'hazard', 'implements', 'junit', 'kind', 'refs', 'result', 'status', 'tests', 'type', 'verifies', 'version'],
     needs: ['code'],
     examples: {
       valid: [

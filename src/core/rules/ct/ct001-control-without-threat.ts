@@ -32,6 +32,7 @@ const rule: Rule = {
     source: 'FDA premarket cybersecurity guidance V.A and Appendix 1 (traceability between risks and controls); FDA deficiency-letter language on traceability matrices',
     fixable: false,
     since: '0.1.0',
+    reads: ['controls', 'derived_from', 'implements', 'kind', 'refs', 'threats'],
     examples: {
       valid: [
         `assets:

@@ -52,6 +52,7 @@ const rule: Rule = {
     fixable: false,
     needs: ['files'],
     since: '0.1.0',
+    reads: [],
     examples: {
       valid: [
         {

@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'NTIA "The Minimum Elements For a Software Bill of Materials" (2021); FDA premarket cybersecurity guidance V.A.4.b; FD&C Act 524B(b)(3)',
     fixable: false,
     since: '0.2.0',
+    reads: ['authors', 'dependencies_known', 'supplier'],
     examples: {
       valid: [
         `components:

@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'FDA premarket cybersecurity guidance V.A.4.b (support level and end-of-support of each component)',
     fixable: false,
     since: '0.2.0',
+    reads: ['end_of_support', 'support_level'],
     examples: {
       valid: [
         `components:

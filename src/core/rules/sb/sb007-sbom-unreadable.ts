@@ -12,6 +12,7 @@ export default problemRule({
   source: 'heuristic (robustness); FD&C Act 524B(b)(3) (the SBOM must be usable)',
   fixable: false,
   since: '0.2.0',
+  reads: ['accountable_org', 'boundary', 'class', 'code', 'cyber_device', 'kind', 'monitoring', 'name', 'postmarket', 'problems', 'safety_designation', 'sbom', 'sl_t', 'software', 'views'],
   examples: {
     valid: [
       { 'model.spdf.yaml': 'system:\n  id: SYS-PUMP\n  name: Pump\n  sbom: sbom.cdx.json\n', 'sbom.cdx.json': '{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "components": []}\n' },

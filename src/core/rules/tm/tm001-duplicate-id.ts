@@ -13,6 +13,7 @@ const rule: Rule = {
     source: 'Threagile model parser ("duplicate id used"); IEC 62443-3-2 ZCR 6.4 (unique zone and conduit IDs)',
     fixable: false,
     since: '0.1.0',
+    reads: [],
     examples: {
       valid: ['requirements:\n  - id: SEC-REQ-001\n    title: A\n  - id: SEC-REQ-002\n    title: B\n'],
       invalid: ['requirements:\n  - id: SEC-REQ-001\n    title: A\n  - id: SEC-REQ-001\n#       ^^^^^^^^^^^ TM001\n    title: B\n'],

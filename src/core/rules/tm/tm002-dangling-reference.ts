@@ -47,6 +47,7 @@ const rule: Rule = {
     source: 'Threagile model parser ("missing referenced technical asset"); FDA premarket guidance traceability',
     fixable: true,
     since: '0.1.0',
+    reads: ['code', 'kind', 'score', 'source', 'text'],
     examples: {
       valid: ['threats:\n  - id: THR-001\n    title: Spoofed command\n    controls: [CTRL-001]\ncontrols:\n  - id: CTRL-001\n    title: Signed commands\n'],
       invalid: ['threats:\n  - id: THR-001\n    title: Spoofed command\n    controls: [CTRL-404]\n#              ^^^^^^^^ TM002\n'],

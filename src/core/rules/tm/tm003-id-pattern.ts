@@ -14,6 +14,7 @@ const rule: Rule = {
     source: 'Threagile "invalid id syntax"; common SPDF practice (HAZ-nnn, THR-nnn, CTRL-nnn, SEC-REQ-nnn, TC-nnn)',
     fixable: false,
     since: '0.1.0',
+    reads: [],
     examples: {
       valid: [
         'hazards:\n  - id: hazard_1\n    hazard: Over-infusion\n    severity: 5\n    rmf_ref: RMF-1\n',

@@ -11,6 +11,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 3.1 and ZCR 6.4 (asset list per zone); Threagile "modeled in multiple trust boundaries"',
     fixable: false,
     since: '0.1.0',
+    reads: [],
     examples: {
       valid: ['zones:\n  - id: Z-A\n    name: A\n    class: it\n    assets: [AST-1]\nassets:\n  - id: AST-1\n    name: Server\n    kind: component\n    zone: Z-A\n'],
       invalid: [

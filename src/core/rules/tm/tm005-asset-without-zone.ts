@@ -14,6 +14,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 1.1 and ZCR 3.1; Threagile incomplete-model',
     fixable: false,
     since: '0.1.0',
+    reads: ['in_scope', 'kind', 'problems'],
     examples: {
       valid: ['assets:\n  - id: AST-1\n    name: Hospital EHR\n    kind: service\n    in_scope: false\n'],
       invalid: ['assets:\n  - id: AST-1\n#       ^^^^^ TM005\n    name: Gateway\n    kind: device\n'],

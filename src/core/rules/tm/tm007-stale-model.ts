@@ -21,6 +21,7 @@ const rule: Rule = {
     source: 'pytm --stale_days',
     fixable: false,
     since: '0.1.0',
+    reads: ['code'],
     needs: ['git', 'code'],
     examples: {
       valid: [{ 'model.spdf.yaml': model.replace('# <^ TM007\n', ''), 'src/dose.c': code, 'git log': 'model.spdf.yaml 2025-08-01\nsrc/dose.c 2025-09-01\n' }],

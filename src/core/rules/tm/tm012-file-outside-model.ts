@@ -30,6 +30,7 @@ const rule: Rule = {
     fixable: false,
     needs: ['files', 'explicit-files'],
     since: '0.2.0',
+    reads: ['class', 'date', 'hazard', 'implements', 'type', 'verifies', 'version'],
     examples: {
       valid: [{ 'spdf.config.yaml': "exclude: ['archive/**']\n", 'model.spdf.yaml': 'hazards: []\n' }],
       invalid: [{ 'spdf.config.yaml': "exclude: ['archive/**']\n", 'archive/old.spdf.yaml': 'hazards: []\n#<^ TM012\n' }],

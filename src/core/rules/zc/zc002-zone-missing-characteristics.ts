@@ -63,6 +63,27 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 6.4 (zone and conduit characteristics), ZCR 1.1 (access points), ZCR 3.3 (safety designation)',
     fixable: true,
     since: '0.1.0',
+    reads: [
+      'access_points',
+      'accountable_org',
+      'assets',
+      'boundary',
+      'cia',
+      'class',
+      'compensates_for',
+      'compensating_controls',
+      'criticality',
+      'data',
+      'kind',
+      'legacy',
+      'patchable',
+      'problems',
+      'safety_critical',
+      'safety_designation',
+      'source',
+      'text',
+      'zone',
+    ],
     examples: {
       valid: [
         `zones:

@@ -14,6 +14,25 @@ const rule: Rule = {
     source: 'Heuristic, from the IEC 62443-1-1 conduit definition (channels connecting two or more zones)',
     fixable: false,
     since: '0.1.0',
+    reads: [
+      'assets',
+      'channels',
+      'cia',
+      'class',
+      'compensates_for',
+      'compensating_controls',
+      'criticality',
+      'data',
+      'kind',
+      'legacy',
+      'name',
+      'patchable',
+      'safety_critical',
+      'sl',
+      'source',
+      'text',
+      'zone',
+    ],
     examples: {
       valid: [
         `zones:

@@ -14,6 +14,25 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 3.1 (zones and conduits) and ZCR 6.4 (connected zones and conduits of each zone)',
     fixable: false,
     since: '0.2.0',
+    reads: [
+      'assets',
+      'channels',
+      'cia',
+      'class',
+      'compensates_for',
+      'compensating_controls',
+      'criticality',
+      'data',
+      'kind',
+      'legacy',
+      'name',
+      'patchable',
+      'safety_critical',
+      'sl',
+      'source',
+      'text',
+      'zone',
+    ],
     examples: {
       valid: [
         `zones:
