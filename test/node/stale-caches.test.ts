@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { workspaceCacheDir } from '../../src/node/cache-location';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 import { removeStaleCaches } from '../../src/node/codeindex/stale-caches';
+import { CODE_FINDINGS_CACHE_FILE, FINDINGS_CACHE_FILE } from '../../src/node/findings-cache';
 
 function put(file: string, text = 'x'): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -28,13 +29,15 @@ describe('stale cache files of older builds', () => {
     put(path.join(dir, 'codelinks-v4', '31.json'));
     put(path.join(dir, 'codelinks-v5', '00.json'));
     put(path.join(dir, 'findings-v1.bin'));
+    put(path.join(dir, FINDINGS_CACHE_FILE));
+    put(path.join(dir, CODE_FINDINGS_CACHE_FILE));
     put(path.join(dir, 'notes.txt'));
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('removes only the known leftovers from a workspace folder of the user cache', async () => {
-    assert.deepEqual((await removeStaleCaches(dir, base)).sort(), ['codelinks-v3.json', 'codelinks-v4', 'model-v2.bin']);
-    assert.deepEqual(listing(dir), ['codelinks-v5', path.join('codelinks-v5', '00.json'), 'findings-v1.bin', 'notes.txt']);
+    assert.deepEqual((await removeStaleCaches(dir, base)).sort(), ['codelinks-v3.json', 'codelinks-v4', 'findings-v1.bin', 'model-v2.bin']);
+    assert.deepEqual(listing(dir), [CODE_FINDINGS_CACHE_FILE, 'codelinks-v5', path.join('codelinks-v5', '00.json'), FINDINGS_CACHE_FILE, 'notes.txt'].sort());
   });
 
   it('touches nothing in a folder the user chose (--cache-location)', async () => {
@@ -56,7 +59,7 @@ describe('stale cache files of older builds', () => {
     const other = path.join(base, 'workspaces', 'def');
     put(path.join(other, 'codelinks-v4', '00.json'));
     put(path.join(other, 'codelinks-v4', 'mine.txt'));
-    assert.deepEqual(await removeStaleCaches(dir, base), ['codelinks-v3.json']);
+    assert.deepEqual(await removeStaleCaches(dir, base), ['codelinks-v3.json', 'findings-v1.bin']);
     assert.deepEqual(listing(outside), ['00.json', 'model-v2.bin']);
     assert.ok(fs.lstatSync(path.join(dir, 'codelinks-v4')).isSymbolicLink());
     assert.deepEqual(await removeStaleCaches(other, base), []);

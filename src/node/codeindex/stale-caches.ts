@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { userCacheBase } from '../cache-location';
 
 /** What older builds left in a workspace's folder of the user cache; no build reads them any more. */
-export const STALE_CACHE_FILES = ['model-v2.bin', 'codelinks-v3.json'];
+export const STALE_CACHE_FILES = ['model-v2.bin', 'codelinks-v3.json', 'findings-v1.bin'];
 export const STALE_CACHE_FOLDERS = ['codelinks-v4'];
 const SHARD = /^\d\d\.json$/;
 
