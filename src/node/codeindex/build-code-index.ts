@@ -180,6 +180,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
         while (next < list.length) {
           if (next % YIELD_EVERY === YIELD_EVERY - 1) pause = new Promise((resolve) => setImmediate(resolve));
           if (pause) await pause;
+          // Other readers took files during the pause: the list may be done.
+          if (next >= list.length) break;
           await readOne(list[next++], secondPass);
         }
       }),
