@@ -21,7 +21,8 @@ interface LockLink {
 /**
  * The project's requirements (requirements/*.spdf.yaml) with the files that implement and verify them, as
  * recorded in the review lock. The self-check fails while a link is missing from the lock or changed since
- * its review, so after a passing `npm test` the lock lists exactly the links in the code.
+ * its review, and test/self-trace.test.ts while the lock keeps a review of a link that no longer exists
+ * (`spdf review --prune`), so after a passing `npm test` the lock lists exactly the links in the code.
  */
 export function ownRequirements(root: string): OwnRequirement[] {
   const lock = JSON.parse(readFileSync(join(root, 'spdf.lock.json'), 'utf8')) as { links: LockLink[] };

@@ -42,6 +42,12 @@ describe('the project traces itself (spdf check on a copy of the repository)', f
     assert.match(r.stderr + r.stdout, /PASS: coverage 100(\.0)?%/);
   });
 
+  it('keeps no review of a link that no longer exists (docs/validation.md is generated from the lock)', async () => {
+    const r = await runCli(['review', '--prune', '--dry-run', '--root', copy]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /nothing to prune/, `${r.stdout}\n(after deleting or renaming tagged code: \`node dist/cli.js review --prune\`)`);
+  });
+
   it('fails when a test tagged @spdf verifies is deleted', async () => {
     const test = join(copy, 'test/cli/rules-hash.test.ts');
     const text = readFileSync(test);

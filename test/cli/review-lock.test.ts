@@ -1,6 +1,7 @@
 // @spdf verifies SPDF-CMD-REVIEW
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { updateReviewLock, type ReviewLockEntry } from '../../src/core/codelinks/review-lock';
 import { runCli, tempWorkspace } from '../support/cli';
@@ -55,6 +56,53 @@ describe('review lock rewrites keep what they do not own', () => {
       );
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('spdf review --prune', () => {
+  const files = {
+    'spdf.config.yaml': 'profile: recommended\nrules: {}\n',
+    'm.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: Signed commands\n  - id: SEC-REQ-002\n    title: Audit log\n',
+    'src/a.c': '// @spdf implements SEC-REQ-001\nint a(void) { return 0; }\n',
+    'src/b.c': '// @spdf implements SEC-REQ-002\nint b(void) { return 0; }\n',
+  };
+  const lockedFiles = (root: string) => (JSON.parse(readFileSync(join(root, 'spdf.lock.json'), 'utf8')) as { links: ReviewLockEntry[] }).links.map((l) => `${l.file} ${l.id}`);
+
+  it('drops the entries of links that no longer exist, says how many, and writes nothing on --dry-run', async () => {
+    const root = tempWorkspace(files);
+    try {
+      assert.equal((await runCli(['review', '--all', '--root', root, '--reviewer', 'qa'], root)).code, 0);
+      assert.deepEqual(lockedFiles(root), ['src/a.c SEC-REQ-001', 'src/b.c SEC-REQ-002']);
+      rmSync(join(root, 'src/b.c'));
+      const before = readFileSync(join(root, 'spdf.lock.json'), 'utf8');
+      const dry = await runCli(['review', '--prune', '--dry-run', '--root', root], root);
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.match(dry.stdout, /would prune 1 lock entry whose link no longer exists/);
+      assert.equal(readFileSync(join(root, 'spdf.lock.json'), 'utf8'), before, '--dry-run writes nothing');
+      const r = await runCli(['review', '--prune', '--root', root], root);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /pruned 1 lock entry whose link no longer exists/);
+      assert.deepEqual(lockedFiles(root), ['src/a.c SEC-REQ-001']);
+      assert.match((await runCli(['review', '--prune', '--root', root], root)).stdout, /nothing to prune/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the entries of a file the walk did not read (a symbolic link out of the workspace)', async () => {
+    const root = tempWorkspace(files);
+    const outside = mkdtempSync(join(tmpdir(), 'spdf-outside-'));
+    try {
+      writeFileSync(join(outside, 'c.c'), '// @spdf implements SEC-REQ-002\nint c(void) { return 0; }\n');
+      symlinkSync(join(outside, 'c.c'), join(root, 'src/c.c'));
+      writeFileSync(join(root, 'spdf.lock.json'), JSON.stringify({ version: 1, links: [lockEntry('SEC-REQ-002', 'src/c.c'), lockEntry('SEC-REQ-009', 'src/gone.c')] }, null, 2) + '\n');
+      const r = await runCli(['review', '--prune', '--root', root], root);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(lockedFiles(root), ['src/c.c SEC-REQ-002']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 });
