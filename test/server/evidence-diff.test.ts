@@ -7,16 +7,7 @@ import { join } from 'node:path';
 import type { EvidenceDiffResult, ImpactResult } from '../../src/protocol';
 import { C, C_FILE, FILES, MODEL, YAML, startWithFixtureOpen } from './fixture';
 import { posOf, startHarness, type Harness } from './harness';
-
-const GIT_ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'T',
-  GIT_AUTHOR_EMAIL: 't@example.invalid',
-  GIT_COMMITTER_NAME: 'T',
-  GIT_COMMITTER_EMAIL: 't@example.invalid',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-};
+import { GIT_TEST_ENV as GIT_ENV } from '../support/git-env';
 
 describe('change impact requests', function () {
   this.timeout(60_000);

@@ -10,6 +10,7 @@ import type { ZoneDiagram } from '../../src/core/matrix/diagram-model';
 import type { EvidenceDiffResult, RootInfo, StatusSummary, TreeDataResult } from '../../src/protocol';
 import { pollUntil } from '../support/wait';
 import { posOf, startHarness } from './harness';
+import { GIT_TEST_ENV } from '../support/git-env';
 
 const model = (id: string, title: string) => `requirements:\n  - id: ${id}\n    title: ${title}\n    text: T\n    controls: [CTRL-404]\n`;
 
@@ -139,16 +140,7 @@ describe('language server: multi-root workspaces', function () {
     );
     try {
       const b = join(h.root, 'b');
-      const env = {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'T',
-        GIT_AUTHOR_EMAIL: 't@example.invalid',
-        GIT_COMMITTER_NAME: 'T',
-        GIT_COMMITTER_EMAIL: 't@example.invalid',
-        GIT_CONFIG_GLOBAL: '/dev/null',
-        GIT_CONFIG_NOSYSTEM: '1',
-      };
-      const git = (...args: string[]) => execFileSync('git', args, { cwd: b, env, stdio: 'ignore' });
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: b, env: GIT_TEST_ENV, stdio: 'ignore' });
       git('init', '-q', '-b', 'trunk');
       git('add', '-A');
       git('commit', '-q', '--no-gpg-sign', '-m', 'b');

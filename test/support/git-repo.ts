@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordReviews } from '../../src/node/review';
 import { checkPath } from '../../src/node/workspace';
+import { GIT_TEST_ENV as ENV } from './git-env';
 
 export interface GitRepo {
   root: string;
@@ -15,19 +16,6 @@ export interface GitRepo {
   /** Every code link of the working tree recorded as reviewed on a fixed date (writes spdf.lock.json). */
   review(): Promise<void>;
 }
-
-const ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.invalid',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.invalid',
-  GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
-  GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_OPTIONAL_LOCKS: '0',
-};
 
 /** A git repository in a temporary folder holding a copy of `fixture` (not yet committed), on branch main. */
 export function gitRepo(fixture: string): GitRepo {
