@@ -90,6 +90,18 @@ describe('spdf review --prune', () => {
     }
   });
 
+  it('prunes nothing and fails when the lock cannot be read, leaving it as it was', async () => {
+    const root = tempWorkspace({ ...files, 'spdf.lock.json': '{"version": 1, "links": [' });
+    try {
+      const r = await runCli(['review', '--prune', '--root', root], root);
+      assert.notEqual(r.code, 0);
+      assert.match(r.stderr, /cannot be read, so nothing was pruned/);
+      assert.equal(readFileSync(join(root, 'spdf.lock.json'), 'utf8'), '{"version": 1, "links": [');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the entries of a file the walk did not read (a symbolic link out of the workspace)', async () => {
     const root = tempWorkspace(files);
     const outside = mkdtempSync(join(tmpdir(), 'spdf-outside-'));
