@@ -7,6 +7,7 @@ import type { TestResultsInput } from '../core/matrix/test-results';
 import { loadWorkspace, type Workspace } from '../core/model/load-workspace';
 import { lint } from '../core/rules/engine';
 import { buildCodeIndex } from './codeindex/build-code-index';
+import { UNSCANNED_KINDS } from './codeindex/index-notes';
 import { FsHost, type WalkNote } from './fs-host';
 import { GitRevisionHost, defaultBase, repositoryPrefix, resolveCommit } from './git-revision';
 import { MAX_JUNIT_BYTES, parseJUnit, readTestResults } from './junit';
@@ -59,7 +60,7 @@ export async function loadSnapshot(
   const notes = [...host.notes, ...(code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
   // Source files that could not be read are evidence the diff did not see: say so, as spdf check does.
   for (const n of host.notes) problems.push(`${n.path}: ${n.reason}`);
-  for (const n of code?.notes ?? []) if (n.kind === 'unreadable' || n.kind === 'oversize') problems.push(`${n.file}: ${n.message}`);
+  for (const n of code?.notes ?? []) if (UNSCANNED_KINDS.has(n.kind)) problems.push(`${n.file}: ${n.message}`);
   return { label, workspace, inputs, lint: lint(inputs), problems, notes };
 }
 

@@ -86,6 +86,22 @@ describe('spdf check fails closed', () => {
     );
   });
 
+  it('fails on a tag in a source file of a language the index does not parse, at its line and column; spdf links exits 1 too', async () => {
+    const passing = ['--min-coverage', '0', '--allow-errors', '--allow-unknown-ids'];
+    assert.equal((await runCli(['check', dir, ...passing])).code, 0, 'the example passes with its defects allowed');
+    writeFileSync(join(dir, 'firmware', 'src', 'rate.kt'), 'package pump\n\n// @spdf implements SEC-REQ-001\nfun rate() = 1\n');
+    const r = await runCli(['check', dir, ...passing]);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, / -- 1 input problem \(review lock, source files and tags, test results\)$/);
+    assert.match(r.stderr, /^firmware\/src\/rate\.kt:3:4: input problem: source file not scanned for tags: tag text at 3:4 .* a \.kt file/m);
+    const links = await runCli(['links', dir, '--format', 'json']);
+    assert.equal(links.code, 1);
+    assert.ok(
+      JSON.parse(links.stdout).problems.some((p: { file: string; line: number }) => p.file === 'firmware/src/rate.kt' && p.line === 3),
+      links.stdout,
+    );
+  });
+
   it('takes the default minimum from check.min_coverage (100 when absent); --min-coverage overrides it', async () => {
     const absent = await runCli(['check', dir, ...ALLOW_EXAMPLE]);
     assert.match(absent.stdout, /minimum 100%.* -- coverage below 100%$/);

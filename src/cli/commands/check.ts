@@ -2,6 +2,7 @@
 import { STATUSES, formatPercent, type TraceStatus } from '../../core/matrix/decide';
 import { offenderLine, runGate, type GateOptions, type GateReport } from '../../core/matrix/gate';
 import { entryLine } from '../../core/baseline/match';
+import { UNSCANNED_KINDS } from '../../node/codeindex/index-notes';
 import { checkPath } from '../../node/workspace';
 import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE, useBaseline } from '../baseline-flags';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
@@ -78,7 +79,7 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
     unused: (base.match?.unused ?? []).map((u) => ({ file: u.entry.file, message: entryLine(u.entry, u.now) })),
     problems: base.problems,
   };
-  const skippedCode = (check.inputs.code?.notes ?? []).filter((n) => n.kind === 'unreadable' || n.kind === 'oversize');
+  const skippedCode = (check.inputs.code?.notes ?? []).filter((n) => UNSCANNED_KINDS.has(n.kind));
   const report = runGate(check.ruleInputs, check.result, { ...opts, problems: check.problems, skippedCode, baseline });
   if (format === 'json') o.out(JSON.stringify(report, null, 2));
   else {

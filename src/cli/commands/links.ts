@@ -3,6 +3,7 @@ import { type CodeLink, UNREAD_TAG_KINDS } from '../../core/codelinks/model';
 import type { Range } from '../../core/types';
 import { parseReviewLock } from '../../core/codelinks/review-lock';
 import { ReviewLockIndex, reviewStatusOf } from '../../core/codelinks/review-status';
+import { UNSCANNED_KINDS } from '../../node/codeindex/index-notes';
 import type { NodeCheck } from '../../node/workspace';
 import { checkPath } from '../../node/workspace';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
@@ -45,7 +46,7 @@ export interface TagProblemRow {
 
 /**
  * Tags whose evidence does not count or may count for the wrong code: errors for tag-like text that could not be read
- * (CL008) and files that could not be indexed, warnings for tags attached to no symbol (CL002) and tags next to
+ * (CL008), files that could not be indexed and files that may hold tags the index did not read, warnings for tags attached to no symbol (CL002) and tags next to
  * syntax errors (CL009).
  */
 export function tagProblems(check: NodeCheck): TagProblemRow[] {
@@ -60,6 +61,10 @@ export function tagProblems(check: NodeCheck): TagProblemRow[] {
     for (const t of f.orphanTags) {
       rows.push({ file: f.file, range: t.idRange, severity: 'warning', code: 'CL002', message: `tag for '${t.id}' is attached to no symbol, so it is no link` });
     }
+  }
+  for (const n of check.inputs.code?.notes ?? []) {
+    const at = n.at ?? { line: 0, character: 0 };
+    if (UNSCANNED_KINDS.has(n.kind)) rows.push({ file: n.file, range: { start: at, end: at }, severity: 'error', message: `source file not scanned for tags: ${n.message}` });
   }
   const at = (r: TagProblemRow) => [r.file, r.range.start.line, r.range.start.character] as const;
   return rows.sort((a, b) => {

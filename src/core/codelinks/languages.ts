@@ -44,8 +44,13 @@ const DEFAULT_MAP = buildLanguageMap();
 
 /** The language of a workspace path by its extension, or undefined when the index does not read it. */
 export function languageForPath(path: string, map: LanguageMap = DEFAULT_MAP): CodeLanguage | undefined {
+  const ext = extensionOf(path);
+  return ext === undefined ? undefined : map.get(ext);
+}
+
+/** The lower-case extension of a workspace path (`.kt`), or undefined. */
+export function extensionOf(path: string): string | undefined {
   const slash = path.lastIndexOf('/');
   const dot = path.lastIndexOf('.');
-  if (dot <= slash + 1) return undefined;
-  return map.get(path.slice(dot).toLowerCase());
+  return dot <= slash + 1 ? undefined : path.slice(dot).toLowerCase();
 }

@@ -10,7 +10,7 @@ import type { Graph } from '../model/graph';
 import type { LintResult } from '../rules/engine';
 import { findRule } from '../rules/registry';
 import type { RuleInputs } from '../rules/types';
-import type { Finding, Range } from '../types';
+import type { Finding, Position, Range } from '../types';
 import { buildMatrixFrom, problemLine } from './build';
 import { TRACED_KINDS, type Coverage, type TraceStatus } from './decide';
 import { PROJECTION_VIEWS, VIEWS, type Matrix } from './model';
@@ -46,7 +46,7 @@ export interface GateInput {
   /** The code-link index; without it unknown-ID tags cannot be checked (the report says so). */
   code?: CodeLinksInput;
   /** Source files the code index meant to read and could not (unreadable, over code.max_file_bytes). */
-  skippedCode?: readonly { file: string; message: string }[];
+  skippedCode?: readonly { file: string; message: string; at?: Position }[];
   /**
    * Whether a finding lies on the traced chain: on an in-scope requirement, control, threat, hazard, zone,
    * conduit or test, or in source code. Without it only structure findings count.
@@ -130,6 +130,7 @@ function baselinedErrors(inputs: RuleInputs, lint: LintResult, ix: ReturnType<ty
   return new Set(items.map((i) => i.id));
 }
 
+const FILE_START: Position = { line: 0, character: 0 };
 const place = (file: string, r: Range): Place => ({ file, line: r.start.line + 1, column: r.start.character + 1 });
 const key = (code: string, file: string, r: Range) => `${code}\n${file}\n${r.start.line}\n${r.start.character}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -151,7 +152,8 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
   }
   const modelProblems = new Set(graph.problems.map(problemLine));
   for (const message of matrix.problems) if (!modelProblems.has(message)) byClass.input.push({ class: 'input', message });
-  for (const s of input.skippedCode ?? []) byClass.input.push({ class: 'input', message: `source file not scanned for tags: ${s.message}`, file: s.file, line: 1, column: 1 });
+  for (const s of input.skippedCode ?? [])
+    byClass.input.push({ class: 'input', message: `source file not scanned for tags: ${s.message}`, ...place(s.file, { start: s.at ?? FILE_START, end: s.at ?? FILE_START }) });
   for (const f of input.code?.files ?? [])
     for (const p of f.problems) if (UNREAD_TAG_PROBLEMS.has(p.kind)) byClass.input.push({ class: 'input', message: `${p.kind}: ${p.message}`, ...place(f.file, p.range) });
 

@@ -14,6 +14,7 @@ import { type IndexNote, IndexNotes } from './index-notes';
 import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
 import { bytesMightContainTags, readSourceBytes } from './source-bytes';
 import { removeStaleCaches } from './stale-caches';
+import { noteTagsInUnreadLanguages, unreadLanguage } from './unread-language-tags';
 import { ParseWorkerPool } from './worker-pool';
 import { walkWorkspace } from './workspace-walker';
 
@@ -116,10 +117,20 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const stats: CodeIndexStats = { candidates: 0, read: 0, tagged: 0, parsed: 0, cached: 0, skipped: 0, parsedBytes: 0, usedWorkers: 0, workerFallbacks: 0, ms: 0 };
 
   const known = (file: string) => languageForPath(file, languageMap) !== undefined;
-  let files: string[];
-  if (options.files) files = options.files.filter((f) => known(f) && !excluded(f));
-  else if (options.host && options.listWith !== 'walk') files = (await options.host.listFiles()).filter((f) => known(f) && !excluded(f));
-  else files = (await walkWorkspace(options.root, { excludes: options.excludes, include: known, notes })).files;
+  const unread = unreadLanguage(options.languages?.overrides);
+  const wanted = (f: string) => known(f) || unread(f);
+  let listed: string[];
+  if (options.files) listed = options.files.filter((f) => wanted(f) && !excluded(f));
+  else if (options.host && options.listWith !== 'walk') listed = (await options.host.listFiles()).filter((f) => wanted(f) && !excluded(f));
+  else listed = (await walkWorkspace(options.root, { excludes: options.excludes, include: wanted, notes })).files;
+  const files = listed.filter(known);
+  await noteTagsInUnreadLanguages(
+    host,
+    listed.filter((f) => !known(f)),
+    compiled,
+    maxFileSize,
+    notes,
+  );
   stats.candidates = files.length;
 
   const cacheKey = optionsKey({ syntaxOptions, languages: options.languages ?? {}, testGlobs });

@@ -1,18 +1,25 @@
+import type { Position } from '../../core/types';
+
 /** Why a file was left out of the code index; each skipped file is reported once. */
-export type IndexNoteKind = 'unreadable' | 'binary' | 'oversize' | 'symlink-loop' | 'outside-root' | 'vanished';
+export type IndexNoteKind = 'unreadable' | 'binary' | 'oversize' | 'symlink-loop' | 'outside-root' | 'vanished' | 'no-language';
+
+/** Files that may hold tags the index did not read: the gate fails on them, as on any input it could not read. */
+export const UNSCANNED_KINDS: ReadonlySet<IndexNoteKind> = new Set(['unreadable', 'oversize', 'no-language']);
 
 export interface IndexNote {
   /** Workspace-relative POSIX path. */
   file: string;
   kind: IndexNoteKind;
   message: string;
+  /** Where in the file the reason is (the tag text of a `no-language` file). */
+  at?: Position;
 }
 
 export class IndexNotes {
   private readonly byFile = new Map<string, IndexNote>();
 
-  add(file: string, kind: IndexNoteKind, message: string): void {
-    if (!this.byFile.has(file)) this.byFile.set(file, { file, kind, message });
+  add(file: string, kind: IndexNoteKind, message: string, at?: Position): void {
+    if (!this.byFile.has(file)) this.byFile.set(file, { file, kind, message, ...(at ? { at } : {}) });
   }
 
   has(file: string): boolean {

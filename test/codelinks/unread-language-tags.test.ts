@@ -1,0 +1,36 @@
+// @spdf verifies SPDF-FC-NOLANG
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
+import { readTree } from '../support/read-tree';
+
+const ROOT = path.join(__dirname, '..', 'fixtures', 'unread-languages');
+
+/** Each fixture file's first line says what the index must make of it: `expect: no-language L:C`, `indexed` or `none`. */
+function expectations(tree: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(tree).map(([f, text]) => [f, /expect: (no-language \d+:\d+|indexed|none)/.exec(text.split('\n')[0])![1]]));
+}
+
+describe('tags in files of languages the index does not parse', () => {
+  const options = {
+    root: ROOT,
+    workers: 0,
+    excludes: ['src/gen.rb'],
+    tagSyntaxes: { syntaxes: ['spdf', 'oft'] as ('spdf' | 'oft')[] },
+    languages: { overrides: { '.lua': 'off', ino: 'cpp' } as Record<string, 'off' | 'cpp'> },
+  };
+
+  for (const listWith of ['files', 'walk'] as const) {
+    it(`are noted at the tag's line and column, unless turned off, mapped, excluded or documentation (${listWith})`, async () => {
+      const tree = readTree(ROOT);
+      const all = Object.keys(tree);
+      const result = await buildCodeIndex(listWith === 'files' ? { ...options, files: all } : { ...options, listWith: 'walk' });
+      const actual = new Map<string, string>();
+      for (const n of result.notes) actual.set(n.file, `${n.kind} ${n.at!.line + 1}:${n.at!.character + 1}`);
+      for (const f of result.files) actual.set(f.file, 'indexed');
+      for (const [file, expected] of expectations(tree)) assert.equal(actual.get(file) ?? 'none', expected, file);
+      const kt = result.notes.find((n) => n.file === 'src/rate.kt')!;
+      assert.match(kt.message, /^tag text at 4:4 \('\/\/ @spdf implements SEC-REQ-001'\) is in a \.kt file, a language the code index does not parse, so it links nothing/);
+    });
+  }
+});
