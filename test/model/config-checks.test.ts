@@ -91,6 +91,22 @@ describe('config values: rule codes and globs', () => {
     assert.ok(ws.graph.byId.has('SEC-REQ-001'), `loaded: ${[...ws.graph.byId.keys()].join(', ')}`);
   });
 
+  it('reports a code.include glob that matches no workspace file at its span, so a typo cannot leave code unread unseen', async () => {
+    const config = 'code:\n  include:\n    - "src/**"\n    - "firmwre/**"\n#     ^^^^^^^^^^^^ TM008\n';
+    const ws = await loadWorkspace(
+      new MemoryHost(
+        new Map([
+          ['spdf.config.yaml', config],
+          ['model/m.spdf.yaml', 'requirements:\n  - id: SEC-REQ-001\n    title: t\n'],
+          ['src/main.c', 'int main(void) { return 0; }\n'],
+        ]),
+      ),
+    );
+    const found = ws.graph.problems.filter((p) => p.file === 'spdf.config.yaml');
+    assert.deepEqual(diffExpectations(parseMarkers('spdf.config.yaml', config), found), []);
+    assert.equal(found[0].message, "code.include: glob 'firmwre/**' matches no file, so no source file is read through it");
+  });
+
   it('fails instead of passing when an include glob can match nothing', async () => {
     for (const include of ['"{a,b"', '""']) {
       const files = new Map<string, string>([

@@ -6,9 +6,13 @@ import { parseYaml } from '../yaml/parse';
 import type { LoadProblem } from './graph';
 import type { SchemaIssue } from './validate';
 
-/** An `include` glob of the config file with its span, kept to check against the file listing. */
+/** An `include` or `code.include` glob of the config file with its span, kept to check against the file listing. */
 export interface IncludeGlob {
   glob: string;
+  /** The config key it is under (`include`, `code.include`). */
+  key: string;
+  /** What the key's globs choose. */
+  reads: string;
   range: Range;
 }
 
@@ -42,25 +46,33 @@ export function globProblem(glob: string): string | undefined {
   return undefined;
 }
 
-/** The `include` globs of spdf.config.yaml that can match (checkConfigValues reports the others), with their spans. */
+/** Config keys whose globs choose the files a command reads, and what a glob matching nothing leaves unread. */
+const READING_GLOBS = [
+  { path: ['include'], reads: 'model file' },
+  { path: ['code', 'include'], reads: 'source file' },
+] as const;
+
+/** The `include` and `code.include` globs of spdf.config.yaml that can match (checkConfigValues reports the others), with their spans. */
 export function configIncludeGlobs(bytes: Uint8Array | undefined, configFile: string): IncludeGlob[] {
   const decoded = bytes && decodeUtf8(bytes);
   if (!decoded || 'error' in decoded) return [];
   const source = new SourceText(configFile, decoded.text);
+  const root = parseYaml(decoded.text).roots[0];
   const out: IncludeGlob[] = [];
-  for (const item of asSeq(nodeAt(parseYaml(decoded.text).roots[0], ['include']))?.items ?? []) {
-    const n = deref(item);
-    if (n?.kind === 'scalar' && typeof n.value === 'string' && !globProblem(n.value)) out.push({ glob: n.value, range: source.range(n.start, n.end) });
-  }
+  for (const { path, reads } of READING_GLOBS)
+    for (const item of asSeq(nodeAt(root, path))?.items ?? []) {
+      const n = deref(item);
+      if (n?.kind === 'scalar' && typeof n.value === 'string' && !globProblem(n.value)) out.push({ glob: n.value, key: path.join('.'), reads, range: source.range(n.start, n.end) });
+    }
   return out;
 }
 
-/** An include glob that matches no workspace file reads no model file: a typo would otherwise look like a clean model. */
+/** An include glob that matches no workspace file reads nothing: a typo would otherwise look like a clean model or clean code. */
 export function unmatchedIncludes(globs: readonly IncludeGlob[], files: readonly string[], configFile: string): LoadProblem[] {
   return globs
     .filter((g) => {
       const isMatch = picomatch(g.glob, { dot: true });
       return !files.some((f) => isMatch(f));
     })
-    .map((g) => ({ code: 'TM008', message: `include: glob '${g.glob}' matches no file, so no model file is read through it`, file: configFile, range: g.range }));
+    .map((g) => ({ code: 'TM008', message: `${g.key}: glob '${g.glob}' matches no file, so no ${g.reads} is read through it`, file: configFile, range: g.range }));
 }
