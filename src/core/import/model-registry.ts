@@ -28,7 +28,7 @@ export const MODEL_IMPORTERS: Record<string, ModelImporter> = {
   },
   'threat-dragon': {
     name: 'threat-dragon',
-    summary: 'OWASP Threat Dragon v2 JSON (actors, processes, stores, flows, boundary boxes, threats)',
+    summary: 'OWASP Threat Dragon v2 and v1 JSON (actors, processes, stores, flows, boundary boxes, threats)',
     extensions: ['.json'],
     parse: (file, text) => parseThreatDragon(file, text),
   },

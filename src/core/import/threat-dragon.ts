@@ -16,11 +16,51 @@ interface Box {
   h: number;
 }
 
+/** Where a Threat Dragon version keeps what the import reads (v1 cells are JointJS cells with their data inline). */
+interface Dialect {
+  cells(diagram: YMap | null): ReturnType<typeof entries>;
+  shape(cell: YMap): string;
+  data(cell: YMap): YMap | null;
+  label(cell: YMap): string | undefined;
+  end(cell: YMap, side: 'source' | 'target'): ReturnType<typeof get>;
+}
+
+const text = (m: YMap | null) => str(get(map(get(map(get(m, 'attrs')), 'text')), 'text'));
+
+const V2: Dialect = {
+  cells: (dg) => entries(get(dg, 'cells')),
+  shape: (m) => str(get(m, 'shape')) ?? '',
+  data: (m) => map(get(m, 'data')),
+  label: (m) => str(get(map(get(m, 'data')), 'name')) ?? text(m),
+  end: (m, side) => get(map(get(m, side)), 'cell'),
+};
+
+const V1_SHAPE: Record<string, string> = { 'tm.Actor': 'actor', 'tm.Process': 'process', 'tm.Store': 'store', 'tm.Flow': 'flow', 'tm.Boundary': 'trust-boundary-curve', 'tm.Text': 'text' };
+
+const V1: Dialect = {
+  cells: (dg) => entries(get(map(get(dg, 'diagramJson')), 'cells')),
+  shape: (m) => {
+    const type = str(get(m, 'type')) ?? '';
+    return V1_SHAPE[type] ?? type;
+  },
+  data: (m) => m,
+  label: (m) => text(m) ?? text(map(entries(get(m, 'labels'))[0]?.node)),
+  end: (m, side) => get(map(get(m, side)), 'id'),
+};
+
+/** v2 models say `version: 2.x`; v1 models say `1.x` or nothing, and keep each diagram's cells under `diagramJson`. */
+function dialectOf(root: YMap, diagrams: ReturnType<typeof get>): Dialect | undefined {
+  const version = str(get(root, 'version'));
+  if (version?.startsWith('2')) return V2;
+  if (version?.startsWith('1') || (version === undefined && entries(diagrams).some((d) => map(get(map(d.node), 'diagramJson'))))) return V1;
+  return undefined;
+}
+
 /**
- * OWASP Threat Dragon v2 JSON: actors, processes and stores -> assets, flows -> flows, trust boundary
+ * OWASP Threat Dragon v2 and v1 JSON: actors, processes and stores -> assets, flows -> flows, trust boundary
  * boxes -> zones (an asset belongs to the box its centre lies in), each element's threats -> threats with
- * STRIDE and status, and a threat's mitigation text -> a control. Boundary curves, text blocks and
- * severities have no model place and are reported.
+ * STRIDE and status, and a threat's mitigation text -> a control. Boundary curves (all v1 boundaries), text
+ * blocks and severities have no model place and are reported.
  */
 export function parseThreatDragon(file: string, text: string): ModelDocument {
   const tree = readTree(file, text);
@@ -31,17 +71,18 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
   const at = (n: { start: number }): SourcePos => tree.pos(n.start);
   const version = str(get(root, 'version'));
   const diagrams = get(map(get(root, 'detail')), 'diagrams');
-  if (!version?.startsWith('2') || !map(get(root, 'detail')) || !diagrams) {
+  const dialect = map(get(root, 'detail')) && diagrams ? dialectOf(root, diagrams) : undefined;
+  if (!dialect) {
     doc.notes.push({
       pos: at(root),
       kind: 'error',
-      message: `not a Threat Dragon v2 model (version ${version ?? 'missing'}${map(get(root, 'detail')) ? '' : ", no 'detail'"}${diagrams ? '' : ", no 'detail.diagrams'"}); nothing imported`,
+      message: `not a Threat Dragon v2 or v1 model (version ${version ?? 'missing'}${map(get(root, 'detail')) ? '' : ", no 'detail'"}${diagrams ? '' : ", no 'detail.diagrams'"}${diagrams && !version ? ', no diagram with v1 cells' : ''}); nothing imported`,
     });
     return doc;
   }
   const push = (item: ModelItem) => doc.items.push(item);
   for (const dg of entries(diagrams)) {
-    const cells = entries(get(map(dg.node), 'cells'));
+    const cells = dialect.cells(map(dg.node));
     const boxes: Box[] = [];
     const geometry = (m: YMap) => {
       const p = map(get(m, 'position'));
@@ -49,12 +90,11 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
       const [x, y, w, h] = [num(get(p, 'x')), num(get(p, 'y')), num(get(s, 'width')), num(get(s, 'height'))];
       return x === undefined || y === undefined || w === undefined || h === undefined ? undefined : { x, y, w, h };
     };
-    const label = (m: YMap) => str(get(map(get(m, 'data')), 'name')) ?? str(get(map(get(map(get(m, 'attrs')), 'text')), 'text'));
     for (const c of cells) {
       const m = map(c.node);
       const id = str(get(m, 'id'));
       const g = m && geometry(m);
-      if (m && id && g && str(get(m, 'shape')) === 'trust-boundary-box') boxes.push({ id, ...g });
+      if (m && id && g && dialect.shape(m) === 'trust-boundary-box') boxes.push({ id, ...g });
     }
     const zoneOf = (g: { x: number; y: number; w: number; h: number }) => {
       const [cx, cy] = [g.x + g.w / 2, g.y + g.h / 2];
@@ -62,7 +102,7 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
       return inside[0]?.id;
     };
     const threatsOf = (m: YMap, owner: ModelRef) => {
-      for (const [n, t] of entries(get(map(get(m, 'data')), 'threats')).entries()) {
+      for (const [n, t] of entries(get(dialect.data(m), 'threats')).entries()) {
         const tm = map(t.node);
         if (!tm) continue;
         const id = str(get(tm, 'id')) ?? `${owner.id}-threat-${n + 1}`;
@@ -97,14 +137,14 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
     };
     for (const c of cells) {
       const m = map(c.node);
-      const shape = str(get(m, 'shape')) ?? '';
+      const shape = m ? dialect.shape(m) : '';
       const id = str(get(m, 'id'));
       if (!m || !id) {
         doc.notes.push({ pos: at(c.node), kind: 'error', message: `diagram cell${shape ? ` '${shape}'` : ''} without an 'id'; not imported` });
         continue;
       }
-      const data = map(get(m, 'data'));
-      const name = label(m) ?? id;
+      const data = dialect.data(m);
+      const name = dialect.label(m) ?? id;
       const description = str(get(data, 'description'));
       if (shape === 'trust-boundary-box') {
         push({
@@ -134,8 +174,8 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
         });
         threatsOf(m, { id, sections: ['assets'], pos: at(m) });
       } else if (shape === 'flow') {
-        const src = get(map(get(m, 'source')), 'cell');
-        const dst = get(map(get(m, 'target')), 'cell');
+        const src = dialect.end(m, 'source');
+        const dst = dialect.end(m, 'target');
         const [s, d] = [str(src), str(dst)];
         if (!s || !d || !src || !dst) {
           doc.notes.push({ pos: at(m), kind: 'skipped', message: `flow '${name}' is not attached to an element at both ends (a dangling arrow); not imported` });
