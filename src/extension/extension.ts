@@ -38,7 +38,7 @@ import { STATUS_COMMANDS, statusView } from './status-view';
 import { RequirementsTree, toLocation, type Node } from './tree';
 import { registerMatrixPanel } from './webviews/matrix';
 import { registerZoneDiagramPanel } from './webviews/diagram';
-import { registerEvidenceDiffPanel } from './webviews/evidence-diff';
+import { registerEvidenceDiffPanel, type DiffPageData } from './webviews/evidence-diff';
 
 let client: LanguageClient | undefined;
 
@@ -58,8 +58,10 @@ export interface SpdfApi {
   lastStatus(): StatusSummary | undefined;
   gutter: CoverageGutter;
   statusBar: vscode.StatusBarItem;
-  /** Folder paths of the roots the matrix and the diagram show (undefined: the server's first). */
-  shownRoots(): { matrix?: string; diagram?: string };
+  /** Folder paths of the roots the matrix, the diagram and the evidence diff show (undefined: the server's first). */
+  shownRoots(): { matrix?: string; diagram?: string; diff?: string };
+  /** What the evidence-diff panel shows last (the diff or why there is none). */
+  lastEvidenceDiff(): DiffPageData | undefined;
   ready: Promise<void>;
 }
 
@@ -118,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): SpdfApi {
 
   const matrix = registerMatrixPanel(context, async (root) => client!.sendRequest(TraceMatrixRequest, { root }), roots);
   const diagram = registerZoneDiagramPanel(context, async (root) => client!.sendRequest(ZoneDiagramRequest, { root }), roots);
-  registerEvidenceDiffPanel(
+  const evidenceDiff = registerEvidenceDiffPanel(
     context,
     async (root) => (client?.isRunning() ? client.sendRequest(BranchesRequest, { root }) : { branches: [], error: 'the language server is not running' }),
     async (base, root) => (client?.isRunning() ? client.sendRequest(EvidenceDiffRequest, { base, root }) : { error: 'the language server is not running' }),
@@ -322,7 +324,17 @@ export function activate(context: vscode.ExtensionContext): SpdfApi {
     await client.start();
   })();
   ready.catch((e: unknown) => output.error(`SPDF language server failed to start: ${(e as Error)?.stack ?? String(e)}`));
-  return { client: () => client, tree, kindTrees, lastStatus: () => lastStatus, gutter, statusBar: status, shownRoots: () => ({ matrix: matrix.shown(), diagram: diagram.shown() }), ready };
+  return {
+    client: () => client,
+    tree,
+    kindTrees,
+    lastStatus: () => lastStatus,
+    gutter,
+    statusBar: status,
+    shownRoots: () => ({ matrix: matrix.shown(), diagram: diagram.shown(), diff: evidenceDiff.shown() }),
+    lastEvidenceDiff: evidenceDiff.data,
+    ready,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -24,7 +24,7 @@ export function registerEvidenceDiffPanel(
   branches: (root: string | undefined) => Promise<{ branches: string[]; error?: string }>,
   diff: (base: string, root: string | undefined) => Promise<EvidenceDiffResult>,
   roots: Roots,
-): void {
+): { shown: () => string | undefined; data: () => DiffPageData | undefined } {
   let current: DiffPageData | undefined;
   const shown = new ShownRoot('SPDF Evidence Diff');
   const panel = registerPanel<DiffPageData | undefined>(context, {
@@ -57,4 +57,5 @@ export function registerEvidenceDiffPanel(
       shown.retitle(panel.current());
     }),
   );
+  return { shown: () => shown.root?.root, data: () => current };
 }

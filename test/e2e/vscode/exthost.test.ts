@@ -1,11 +1,13 @@
 /** Extension-host tests: diagnostics, hover, definition, rename and the requirements tree in a real VS Code. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SpdfApi } from '../../../src/extension/extension';
 import type { Node, RequirementsTree } from '../../../src/extension/tree';
 import type { TraceTarget } from '../../../src/protocol';
+import { GIT_TEST_ENV } from '../../support/git-env';
 
 interface Expected {
   code: string;
@@ -334,5 +336,30 @@ describe('SPDF Workbench in VS Code (extension host)', () => {
     await shown;
     assert.equal(api.shownRoots().diagram, first.fsPath);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it("multi-root: the evidence diff compares the active editor's folder with its branch, not the first folder's", async function () {
+    this.timeout(240000);
+    const [first, second] = vscode.workspace.workspaceFolders!.map((f) => f.uri);
+    const file = join(second.fsPath, 'second.spdf.yaml');
+    const before = readFileSync(file, 'utf8');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: second.fsPath, env: GIT_TEST_ENV });
+    git('init', '-q', '-b', 'evidence-base');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    git('checkout', '-q', '-b', 'work');
+    try {
+      writeFileSync(file, `${before}  - id: SEC-REQ-902\n    title: Added on the branch\n    text: T\n`);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(file)));
+      await vscode.commands.executeCommand('spdf.compareWithBranch', 'evidence-base');
+      assert.equal(api.shownRoots().diff, second.fsPath, `the diff shows ${api.shownRoots().diff}, not the second folder`);
+      const shown = api.lastEvidenceDiff();
+      assert.equal(shown?.error, undefined, shown?.error);
+      assert.match(JSON.stringify(shown?.diff), /SEC-REQ-902/, 'the diff of the second folder names the requirement added there');
+      assert.notEqual(first.fsPath, second.fsPath);
+    } finally {
+      writeFileSync(file, before);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });
