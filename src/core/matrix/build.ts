@@ -16,7 +16,7 @@ import { requirementsView } from './requirements-view';
 import { sbomView } from './sbom-view';
 import { threatsView } from './threats-view';
 import { TraceIndex, type MatrixInputs } from './trace-index';
-import { StatusViewContext, ViewContext } from './view-context';
+import { ViewContext } from './view-context';
 import { zonesView } from './zones-view';
 
 export { TraceIndex, type MatrixInputs } from './trace-index';
@@ -38,9 +38,8 @@ export function buildMatrix(inputs: MatrixInputs, views: readonly ViewName[] = V
   return buildMatrixFrom(new TraceIndex(inputs), views);
 }
 
-/** With `statusesOnly`, rows carry only what decides and explains a status (StatusViewContext): for the gate. */
-export function buildMatrixFrom(ix: TraceIndex, views: readonly ViewName[] = VIEWS, statusesOnly = false): Matrix {
-  const context = statusesOnly ? new StatusViewContext(ix) : new ViewContext(ix);
+export function buildMatrixFrom(ix: TraceIndex, views: readonly ViewName[] = VIEWS): Matrix {
+  const context = new ViewContext(ix);
   const out: Matrix['views'] = {};
   for (const v of views) out[v] = VIEW_BUILDERS[v](context);
   return {
@@ -48,11 +47,14 @@ export function buildMatrixFrom(ix: TraceIndex, views: readonly ViewName[] = VIE
     ...(ix.inputs.commit ? { commit: ix.inputs.commit } : {}),
     coverage: requirementCoverage(ix),
     views: out,
-    problems: [
-      ...new Set([...ix.graph.problems.map(problemLine), ...(ix.inputs.problems ?? []), ...(ix.inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)]),
-    ],
+    problems: matrixProblems(ix),
     severityNames: ix.config.severityNames,
   };
+}
+
+/** Load problems of the model and problems of the other inputs (lock, code index, JUnit files), each once. */
+export function matrixProblems(ix: TraceIndex): string[] {
+  return [...new Set([...ix.graph.problems.map(problemLine), ...(ix.inputs.problems ?? []), ...(ix.inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)])];
 }
 
 /** A model or config load problem as a matrix problem line: the matrix of a model that did not load must not look complete. */

@@ -11,9 +11,10 @@ import type { LintResult } from '../rules/engine';
 import { findRule } from '../rules/registry';
 import type { RuleInputs } from '../rules/types';
 import type { Finding, Position, Range } from '../types';
-import { buildMatrixFrom, problemLine } from './build';
+import { problemLine } from './build';
+import { gateMatrix } from './gate-rows';
 import { TRACED_KINDS, type Coverage, type TraceStatus } from './decide';
-import { PROJECTION_VIEWS, VIEWS, type Matrix } from './model';
+import type { Matrix } from './model';
 import { traceIndexFromInputs } from './trace-matrix';
 
 /** Version of `spdf check --format json`, documented by media/schemas/spdf.check.schema.json. */
@@ -105,11 +106,7 @@ export interface GateReport {
  */
 export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions & { problems?: string[]; skippedCode?: GateInput['skippedCode']; baseline?: GateBaseline }): GateReport {
   const ix = traceIndexFromInputs(inputs, lint, { problems: opts.problems });
-  const matrix = buildMatrixFrom(
-    ix,
-    VIEWS.filter((v) => !PROJECTION_VIEWS.includes(v)),
-    true,
-  );
+  const matrix = gateMatrix(ix, failingStatuses(opts));
   const onChain = (f: Finding): boolean => {
     if (!inputs.graph.fileByPath.has(f.file)) return true;
     const item = ix.itemAt(f.file, f.range.start.line);
@@ -130,6 +127,9 @@ function baselinedErrors(inputs: RuleInputs, lint: LintResult, ix: ReturnType<ty
   return new Set(items.map((i) => i.id));
 }
 
+/** The statuses that fail the gate: ERROR unless allowed, and `--fail-on-status`. */
+const failingStatuses = (opts: GateOptions): TraceStatus[] => [...new Set<TraceStatus>([...(opts.allowErrors ? [] : (['ERROR'] as const)), ...(opts.failOnStatus ?? [])])];
+
 const FILE_START: Position = { line: 0, character: 0 };
 const place = (file: string, r: Range): Place => ({ file, line: r.start.line + 1, column: r.start.character + 1 });
 const key = (code: string, file: string, r: Range) => `${code}\n${file}\n${r.start.line}\n${r.start.character}`;
@@ -137,7 +137,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
   const { graph, result, matrix } = input;
-  const failOn: TraceStatus[] = [...new Set<TraceStatus>([...(opts.allowErrors ? [] : (['ERROR'] as const)), ...(opts.failOnStatus ?? [])])];
+  const failOn = failingStatuses(opts);
   const byClass: Record<OffenderClass, GateOffender[]> = { load: [], input: [], 'unknown-id': [], status: [], finding: [], internal: [], baseline: [] };
   const accepted = new Set(input.baseline?.baselined ?? []);
   const acceptedKeys = new Set([...accepted].map((f) => key(f.code, f.file, f.range)));

@@ -49,12 +49,19 @@ export function matrixLinksFromCode(code: { files: readonly Pick<CodeFileIndex, 
     }
     return hashes.get(id);
   };
-  const links = (code?.files ?? [])
-    .flatMap((f) => f.links)
-    .map((l): MatrixCodeLink => {
+  // One loop, each link built field by field (no spread): this runs for every code link of every gate and matrix.
+  const links: MatrixCodeLink[] = [];
+  for (const f of code?.files ?? [])
+    for (const l of f.links) {
       const review: LinkReview = index ? reviewStatusOf({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, codeHash: l.codeHash }, hashOf(l.id), index).state : 'unreviewed';
-      return { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, ...linkLines(l), review, range: l.range, symbolRange: l.symbolRange };
-    });
+      const range = l.range;
+      const symbolRange = l.symbolRange;
+      links.push(
+        l.lines
+          ? { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, line: l.lines.start + 1, lines: { start: l.lines.start + 1, end: l.lines.end + 1 }, review, range, symbolRange }
+          : { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, line: (symbolRange ?? range).start.line + 1, review, range, symbolRange },
+      );
+    }
   return { links, reviewsInUse: !!parsed && parsed.links.length > 0 };
 }
 

@@ -7,6 +7,9 @@ import { scalarText } from '../scalar-text';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
+/** The order of IDs in every view (numeric parts compare as numbers). */
+export const compareIds = (a: string, b: string): number => collator.compare(a, b);
+
 export function sortIds(ids: Iterable<string>): string[] {
   return [...ids].sort(collator.compare);
 }
@@ -150,37 +153,5 @@ export class ViewContext {
   view(name: ViewName, keys: string[], rows: MatrixRow[], titles: Record<string, string> = {}): MatrixView {
     rows.sort((a, b) => collator.compare(a.id, b.id));
     return { name, title: VIEW_TITLES[name], columns: columns(keys, titles), rows, coverage: coverageOf(rows.map((r) => r.status)) };
-  }
-}
-
-/**
- * The context for a reader of statuses alone (the gate): rows keep their ID, kind, status, why, file, line and
- * zones, computed as in ViewContext; the cells listing linked items, code, tests, findings and suppressions
- * stay empty. None of them feeds a status or which rows a view has.
- */
-export class StatusViewContext extends ViewContext {
-  override itemVal(id: string): CellValue {
-    return { text: id };
-  }
-  override threatVals(): Cell {
-    return [];
-  }
-  override hazardVals(): Cell {
-    return [];
-  }
-  override idVals(): Cell {
-    return [];
-  }
-  override implVals(): Cell {
-    return [];
-  }
-  override verifVals(): Cell {
-    return [];
-  }
-  override findingVals(): Cell {
-    return [];
-  }
-  override suppressionVals(): Cell {
-    return [];
   }
 }
