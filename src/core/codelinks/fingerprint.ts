@@ -1,5 +1,6 @@
 // @spdf implements SPDF-IDX-003
 import { commentAt, leafAt } from './comment-nodes';
+import { fnv1a64Units } from '../hash';
 import type { LanguageTable } from './language-tables';
 import type { SyntaxNodeLike } from './syntax-node';
 
@@ -82,16 +83,19 @@ function skippableEnd(node: SyntaxNodeLike | null, offset: number): number {
   return isToken ? node.endIndex : offset + 1;
 }
 
+/** Code units of the normalized code being hashed; grown as needed, reused by every call. */
+let units = new Uint16Array(1 << 16);
+
 /**
- * `fnv1a64(normalizedCode(...))`, computed while scanning: no string of the normalized code is built. The stretches
- * are joined by one space, as `normalizedCode` joins them, and squeezed as `squeezeWhitespace` does.
+ * `fnv1a64(normalizedCode(...))`, without building the normalized code as a string: its code units are written to a
+ * reused buffer. The stretches are joined by one space, as `normalizedCode` joins them, and squeezed as
+ * `squeezeWhitespace` does.
  */
 export function codeHash(root: SyntaxNodeLike, text: string, start: number, end: number, table: LanguageTable): string {
   const stretches = codeStretches(root, text, start, end, table);
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
+  // At most one unit per character of [start, end) plus a joining space per stretch.
+  if (units.length < end - start + stretches.length) units = new Uint16Array(2 * (end - start + stretches.length));
+  let length = 0;
   let last = -1;
   let spaceBefore = false;
   for (let k = 0; k < stretches.length; k += 2) {
@@ -102,29 +106,11 @@ export function codeHash(root: SyntaxNodeLike, text: string, start: number, end:
         spaceBefore = last !== -1;
         continue;
       }
-      const joinSpace = spaceBefore && isWordChar(last) && isWordChar(c);
+      if (spaceBefore && isWordChar(last) && isWordChar(c)) units[length++] = 32;
       spaceBefore = false;
       last = c;
-      for (let unit = joinSpace ? 32 : c; ; unit = c) {
-        // One step of fnv1a64 (src/core/hash.ts), inlined: a call per code unit makes the hash 1.5x slower.
-        h0 ^= unit;
-        const t0 = h0 * 0x1b3;
-        let t1 = h1 * 0x1b3;
-        let t2 = h2 * 0x1b3 + (h0 << 8);
-        const t3 = h3 * 0x1b3 + (h1 << 8);
-        t1 += t0 >>> 16;
-        h0 = t0 & 0xffff;
-        t2 += t1 >>> 16;
-        h1 = t1 & 0xffff;
-        h3 = (t3 + (t2 >>> 16)) & 0xffff;
-        h2 = t2 & 0xffff;
-        if (unit === c) break;
-      }
+      units[length++] = c;
     }
   }
-  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
-}
-
-function hex4(limb: number): string {
-  return limb.toString(16).padStart(4, '0');
+  return fnv1a64Units(units, length);
 }
