@@ -57,6 +57,8 @@ export interface CheckPathOptions {
   cache?: boolean;
   /** Folder of those caches instead of the user cache folder (cache-location.ts). */
   cacheLocation?: string;
+  /** Run the rules (default true); a command that shows no finding (`links`) leaves `result` empty and reads no git dates. */
+  rules?: boolean;
 }
 
 /**
@@ -94,8 +96,8 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const inputs = await readInputs(root, workspace, opts, code);
   const assembled = ruleInputs(workspace, inputs);
   const loaded = loaderInputs && `${loaderInputs.digest()} ${validated ? cyclonedxSchemaDigest() : 'no schema validation'}`;
-  const outcomes = cacheDir !== undefined && loaded ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false, inputs.code?.fileKeys) : undefined;
-  const result = lint(assembled, { outcomes });
+  const outcomes = cacheDir !== undefined && loaded && opts.rules !== false ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false, inputs.code?.fileKeys) : undefined;
+  const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : lint(assembled, { outcomes });
   outcomes?.save();
   const lockProblems = inputs.lockProblem ? [inputs.lockProblem] : inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
   const problems = [...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
@@ -149,7 +151,7 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
   }
   inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults);
   const stale = findRule('TM007');
-  if (opts.trusted !== false && stale && effectiveSeverity(stale, { config }) !== 'off') inputs.fileDates = gitFileDates(root);
+  if (opts.rules !== false && opts.trusted !== false && stale && effectiveSeverity(stale, { config }) !== 'off') inputs.fileDates = gitFileDates(root);
   return inputs;
 }
 

@@ -1,5 +1,10 @@
 // @spdf verifies SPDF-CMD-LINKS
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CODE_FINDINGS_CACHE_FILE, FINDINGS_CACHE_FILE } from '../../src/node/findings-cache';
+import { workspaceCacheDir } from '../../src/node/cache-location';
 import { runCli, tempWorkspace } from '../support/cli';
 
 const MODEL = 'requirements:\n  - id: SEC-REQ-001\n    title: Signed commands\n';
@@ -57,5 +62,16 @@ describe('spdf links: tags that became no link', () => {
     const r = await runCli(['links', root, '--format', 'json'], root);
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.stdout).problems, []);
+  });
+
+  it('runs no rule: it shows none of their findings, so it neither computes nor caches them', async () => {
+    const root = tempWorkspace({ 'model.spdf.yaml': MODEL, 'src/dose.py': '# @spdf implements SEC-REQ-001\ndef dose():\n    pass\n' });
+    const location = mkdtempSync(join(tmpdir(), 'spdf-links-cache-'));
+    assert.equal((await runCli(['links', root, '--cache-location', location], root)).code, 0);
+    const dir = workspaceCacheDir(root, location)!;
+    assert.ok(readdirSync(dir).length > 0, 'the code index is cached');
+    assert.ok(!existsSync(join(dir, FINDINGS_CACHE_FILE)) && !existsSync(join(dir, CODE_FINDINGS_CACHE_FILE)), 'no findings were cached');
+    assert.match((await runCli(['lint', root, '--cache-location', location], root)).stdout, /RQ001/);
+    assert.ok(existsSync(join(dir, FINDINGS_CACHE_FILE)), 'lint over the same cache folder does cache findings');
   });
 });

@@ -1,6 +1,6 @@
 // @spdf implements SPDF-IDX-003
 import { commentAt, leafAt } from './comment-nodes';
-import { fnv1a64 } from '../hash';
+import { fnv1a64Units } from '../hash';
 import type { LanguageTable } from './language-tables';
 import type { SyntaxNodeLike } from './syntax-node';
 
@@ -11,22 +11,30 @@ import type { SyntaxNodeLike } from './syntax-node';
  * literals is normalized too.
  */
 export function normalizedCode(root: SyntaxNodeLike, text: string, start: number, end: number, table: LanguageTable): string {
+  const stretches = codeStretches(root, text, start, end, table);
   const kept: string[] = [];
+  for (let k = 0; k < stretches.length; k += 2) kept.push(text.slice(stretches[k], stretches[k + 1]));
+  return squeezeWhitespace(kept.join(' '));
+}
+
+/** [from, to) pairs of the code in [start, end): what lies between the comments and docstrings. */
+function codeStretches(root: SyntaxNodeLike, text: string, start: number, end: number, table: LanguageTable): number[] {
+  const stretches: number[] = [];
   let cursor = start;
   const marker = new RegExp(table.commentStart.source, 'g');
   marker.lastIndex = start;
   for (let m = marker.exec(text); m && m.index < end; m = marker.exec(text)) {
     const comment = commentAt(root, m.index, table);
     if (comment && comment.startIndex >= cursor && comment.startIndex >= start) {
-      kept.push(text.slice(cursor, comment.startIndex));
+      stretches.push(cursor, comment.startIndex);
       cursor = Math.min(comment.endIndex, end);
       marker.lastIndex = Math.max(comment.endIndex, m.index + 1);
     } else {
       marker.lastIndex = Math.max(m.index + m[0].length, skippableEnd(leafAt(root, m.index), m.index));
     }
   }
-  kept.push(text.slice(cursor, end));
-  return squeezeWhitespace(kept.join(' '));
+  stretches.push(cursor, end);
+  return stretches;
 }
 
 /** JavaScript's `\s` (and `trim`'s whitespace). */
@@ -75,6 +83,34 @@ function skippableEnd(node: SyntaxNodeLike | null, offset: number): number {
   return isToken ? node.endIndex : offset + 1;
 }
 
+/** Code units of the normalized code being hashed; grown as needed, reused by every call. */
+let units = new Uint16Array(1 << 16);
+
+/**
+ * `fnv1a64(normalizedCode(...))`, without building the normalized code as a string: its code units are written to a
+ * reused buffer. The stretches are joined by one space, as `normalizedCode` joins them, and squeezed as
+ * `squeezeWhitespace` does.
+ */
 export function codeHash(root: SyntaxNodeLike, text: string, start: number, end: number, table: LanguageTable): string {
-  return fnv1a64(normalizedCode(root, text, start, end, table));
+  const stretches = codeStretches(root, text, start, end, table);
+  // At most one unit per character of [start, end) plus a joining space per stretch.
+  if (units.length < end - start + stretches.length) units = new Uint16Array(2 * (end - start + stretches.length));
+  let length = 0;
+  let last = -1;
+  let spaceBefore = false;
+  for (let k = 0; k < stretches.length; k += 2) {
+    if (k > 0) spaceBefore = last !== -1;
+    for (let i = stretches[k]; i < stretches[k + 1]; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        spaceBefore = last !== -1;
+        continue;
+      }
+      if (spaceBefore && isWordChar(last) && isWordChar(c)) units[length++] = 32;
+      spaceBefore = false;
+      last = c;
+      units[length++] = c;
+    }
+  }
+  return fnv1a64Units(units, length);
 }
