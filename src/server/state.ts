@@ -35,7 +35,7 @@ import { statusLinks, TraceCache } from './trace-cache';
 import { EditorBaseline, baselinePathOf } from './editor-baseline';
 import { assembleGraph, graphUnits } from './graph-assembly';
 import { ModelLint } from './model-lint';
-import { type Load, readConfigFile, readModelFile, readSboms, readTestResultsOf } from './workspace-reads';
+import { type Load, readConfigFile, readModelFile, readTestResultsOf, SbomReads } from './workspace-reads';
 
 export interface StateOptions {
   /** Absolute workspace root (for the code index and test results). */
@@ -52,6 +52,7 @@ export class WorkspaceState {
   private configProblems: LoadProblem[] = [];
   /** SBOM and VEX documents the model names, read after the model files (src/core/model/load-sboms.ts); `paths`: read or not, watched. */
   sboms: { files: LoadedFile[]; problems: LoadProblem[]; paths: string[] } = { files: [], problems: [], paths: [] };
+  private readonly sbomReads = new SbomReads();
   private isModel: (p: string) => boolean = () => false;
   private files = new Set<string>();
   private sortedFiles: string[] = [];
@@ -156,7 +157,7 @@ export class WorkspaceState {
   }
 
   private async loadSboms(): Promise<void> {
-    this.sboms = await readSboms(this.host, this.loads.values(), this.sortedFiles, this.config);
+    this.sboms = await this.sbomReads.read(this.host, this.overlays, this.loads.values(), this.sortedFiles, this.config);
   }
 
   private async loadLock(): Promise<void> {
