@@ -18,7 +18,7 @@ import { scanSuppressions } from '../core/model/suppressions';
 import { coverageOf, type Coverage, type ItemTrace, type TraceInputs } from '../core/matrix/status';
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
-import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
+import { effectiveSeverity, type LintResult } from '../core/rules/engine';
 import { findRule } from '../core/rules/registry';
 import { ruleInputs } from '../core/rules/inputs';
 import type { RuleInputs } from '../core/rules/types';
@@ -123,7 +123,7 @@ export class WorkspaceState {
     this.rebuildGraph();
     // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
     if (modelFindings) {
-      this.modelResult = lint(this.inputs(false), { rules: MODEL_RULES });
+      this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
       modelFindings(findingsByFile(this.modelResult.findings));
     }
     this.code?.dispose();
