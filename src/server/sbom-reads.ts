@@ -8,7 +8,6 @@ import { readSbomText } from '../core/sbom/read-document';
 import type { SbomDocument } from '../core/sbom/types';
 import { sha256Hex } from '../node/cache-location';
 import { cyclonedxSchemaValidator } from '../node/sbom-schemas';
-import type { Load } from './workspace-reads';
 
 export interface SbomLoad {
   files: LoadedFile[];
@@ -36,12 +35,12 @@ interface Snapshot {
  * answers just read.
  */
 export class SbomReads {
-  private last?: { key: string; load: SbomLoad };
+  private last?: { key: string; documentsKey: string; load: SbomLoad };
   /** Parsed documents by the SHA-256 of their text. */
   private readonly parsed = new Map<string, SbomDocument>();
   private readonly refsOf = new WeakMap<LoadedFile, SbomRef[]>();
 
-  async read(host: Host, overlays: ReadonlyMap<string, string>, loads: Iterable<Load>, allFiles: readonly string[], config: ResolvedConfig): Promise<SbomLoad> {
+  async read(host: Host, overlays: ReadonlyMap<string, string>, loads: Iterable<LoadedFile | { problem: LoadProblem }>, allFiles: readonly string[], config: ResolvedConfig): Promise<SbomLoad> {
     const ok = [...loads].filter((l): l is LoadedFile => !('problem' in l));
     const refs = ok.flatMap((f) => this.refsOfFile(f));
     const paths = [...new Set(refs.map((r) => r.path))].sort();
@@ -49,7 +48,8 @@ export class SbomReads {
     const maxBytes = config.maxSbomBytes;
     const snaps = new Map<string, Snapshot>();
     await Promise.all(paths.map(async (p) => snaps.set(p, await snapshot(host, p, overlays.get(p), listed.has(p), maxBytes))));
-    const key = JSON.stringify([maxBytes, paths.map((p) => snaps.get(p)!.key), refs.map(refKey)]);
+    const documentsKey = JSON.stringify([maxBytes, paths.map((p) => snaps.get(p)!.key), refs.map(refUse)]);
+    const key = JSON.stringify([documentsKey, refs.map(refPlace)]);
     if (this.last?.key === key) return this.last.load;
     const validate = cyclonedxSchemaValidator();
     const replay: Host = {
@@ -65,10 +65,15 @@ export class SbomReads {
       if (!doc) this.parsed.set(hash, (doc = readSbomText(text, validate)));
       return doc;
     };
-    const load = { ...(await loadSboms(replay, ok, allFiles, { maxBytes, validate, readText })), paths };
+    const read = await loadSboms(replay, ok, allFiles, { maxBytes, validate, readText });
+    // The same documents named by the same items: only the references moved (lines typed above them). The documents
+    // read before are equal to these (their components' assets and dispositions come from the same uses), and are
+    // kept so that the graph can be patched; the problems name the references' new places.
+    const files = this.last?.documentsKey === documentsKey ? this.last.load.files : read.files;
+    const load = { files, problems: read.problems, paths };
     // Only the documents of this load stay parsed.
     for (const h of [...this.parsed.keys()]) if (!used.has(h)) this.parsed.delete(h);
-    this.last = { key, load };
+    this.last = { key, documentsKey, load };
     return load;
   }
 
@@ -79,10 +84,15 @@ export class SbomReads {
   }
 }
 
-/** What `loadSboms` takes of a reference: the document, the naming item and where the reference is written. */
-function refKey(r: SbomRef): string {
+/** What `loadSboms` takes of a reference for the documents: the document and the naming item. */
+function refUse(r: SbomRef): string {
+  return JSON.stringify([r.path, r.fragment ?? null, r.item.kind, r.item.id, r.file.file.path]);
+}
+
+/** Where a reference is written: the place of the problems `loadSboms` reports at it. */
+function refPlace(r: SbomRef): string {
   const range = r.file.file.source.range(r.node.start, r.node.end);
-  return JSON.stringify([r.path, r.fragment ?? null, r.item.kind, r.item.id, r.file.file.path, range.start.line, range.start.character, range.end.line, range.end.character]);
+  return `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
 }
 
 /** Asks the host what `loadSboms` asks of one path (its size, then its bytes unless the size says not to read). */

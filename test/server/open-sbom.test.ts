@@ -102,10 +102,15 @@ describe('language server: SBOM and VEX documents open in the editor and read on
     await s.setOverlay(MODEL, TEXT.replace('title: Authenticate', 'title: Authenticate users'));
     s.check();
     assert.equal(s.sboms, before, 'the same load: a title edit reads nothing new');
-    // A line above the reference moves it: the load is new (its problems name positions), the parsed document is not.
+    // A line above the reference moves it: the load is new (its problems name places), its documents are not.
     await s.setOverlay(MODEL, `# a comment\n${TEXT}`);
     s.check();
     assert.notEqual(s.sboms, before);
+    assert.equal(s.sboms.files[0], before.files[0]);
+    // Another item names it: the documents are read again, the unchanged text is not parsed again.
+    await s.setOverlay(MODEL, TEXT.replace('id: SYS-PUMP', 'id: SYS-PUMP-2'));
+    s.check();
+    assert.notEqual(s.sboms.files[0], before.files[0]);
     assert.equal(s.sboms.files[0].sbom, before.files[0].sbom);
     assert.deepEqual(components(s), ['pkg:npm/lodash@1.0.0']);
   });

@@ -121,6 +121,24 @@ describe('language server: edits in a workspace with SBOM and VEX documents equa
     assert.equal(outcome(state), outcome(await scratch(f)));
   });
 
+  it('a line typed above a reference to a document patches the graph, keeps the documents and moves the problems at references', async () => {
+    const f = base();
+    const state = new WorkspaceState(new MemoryHost(new Map(f.disk)), { root: ROOT, trusted: true, codeLinks: true });
+    await state.loadAll();
+    state.check();
+    const files = state.sboms.files;
+    // model/part-000000 names sbom/c0.cdx.json, model/part-000002 the missing sbom/c2.cdx.json (an SB007 at the reference).
+    for (const path of ['model/part-000000.spdf.yaml', 'model/part-000002.spdf.yaml']) {
+      const text = `# typed above\n${f.disk.get(path)!}`;
+      f.open.set(path, text);
+      await state.setOverlay(path, text);
+      state.check();
+      assert.equal(state.sboms.files, files);
+      assert.ok(editOf(state.graph), `the graph was patched after the edit of ${path}`);
+      assert.equal(outcome(state), outcome(await scratch(f)));
+    }
+  });
+
   it('after random edits of model files and of the open SBOM and VEX documents', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof(modelEdit, modelEdit, sbomEdit), { minLength: 1, maxLength: 5 }), async (edits) => {
