@@ -85,9 +85,14 @@ export class DiagnosticsPublisher {
         const file = k.slice(paths.root.length + 1);
         const findings = state.findingsByFile.get(file) ?? [];
         const prev = lastFindings.get(k);
-        const baselined = findings.map((f) => (state.baselined.has(f) ? '1' : '0')).join('');
+        // Without a baseline (the usual case) no string per finding: tens of thousands after each model edit.
+        const baselined = state.baselined.size ? findings.map((f) => (state.baselined.has(f) ? '1' : '0')).join('') : '';
         const same = !!prev && this.lastBaselined.get(k) === baselined && sameFindings(prev, findings);
-        if (same && !force && !touched.has(k)) continue;
+        if (same && !force && !touched.has(k)) {
+          // Equal findings in new objects (a rule re-ran): the next publish compares these by reference.
+          lastFindings.set(k, findings);
+          continue;
+        }
         const diagnostics = findings.flatMap((f) => {
           const d = toDiagnostic(f, paths, session.docsUrl);
           return state.baselined.has(f) ? baselinedDiagnostic(d, session.settings.baselineSeverity) : [d];

@@ -41,6 +41,8 @@ export function patchGraph(prev: Graph, prevLoaded: readonly LoadedFile[], loade
   for (let j = 0; j < n; j++) if (firstOld.get(after.items[j].id) === before.items[j]) byId.set(after.items[j].id, after.items[j]);
   const refsOfItem = new Map<ModelItem, Reference[]>();
   const replaced = new Map<Reference, Reference>();
+  /** Each changed item's references before and after: the edited file's items first, in order. */
+  const runs: [Reference[], Reference[]][] = [];
   for (let j = 0; j < n; j++) {
     const old = refsOf.get(before.items[j]) ?? [];
     const now = cachedReferences(after.items[j], byId, cache);
@@ -49,6 +51,7 @@ export function patchGraph(prev: Graph, prevLoaded: readonly LoadedFile[], loade
       return undefined;
     }
     refsOfItem.set(after.items[j], now);
+    runs.push([old, now]);
     old.forEach((r, k) => replaced.set(r, now[k]));
   }
   // References from other files to the old items: the same references, with the new items as targets.
@@ -59,6 +62,7 @@ export function patchGraph(prev: Graph, prevLoaded: readonly LoadedFile[], loade
       const old = refsOf.get(r.from) ?? [];
       const now = cachedReferences(r.from, byId, cache);
       refsOfItem.set(r.from, now);
+      runs.push([old, now]);
       old.forEach((x, k) => x !== now[k] && replaced.set(x, now[k]));
     }
   }
@@ -80,7 +84,7 @@ export function patchGraph(prev: Graph, prevLoaded: readonly LoadedFile[], loade
   for (const r of replaced.keys()) if (!lists.has(r.id)) lists.set(r.id, refsTo.get(r.id)!.map(swap));
   for (const [id, list] of lists) refsTo.set(id, list);
   const refs = prev.refs;
-  if (replaced.size) for (let i = 0; i < refs.length; i++) refs[i] = swap(refs[i]);
+  if (replaced.size && !replaceRuns(refs, runs, n)) for (let i = 0; i < refs.length; i++) refs[i] = swap(refs[i]);
   const files = loaded.map((l) => l.file);
   return {
     files,
@@ -96,6 +100,26 @@ export function patchGraph(prev: Graph, prevLoaded: readonly LoadedFile[], loade
     problems: [...problems, ...loaded.flatMap((l) => l.problems)],
     sboms: loaded.flatMap((l) => (l.sbom ? [{ path: l.file.path, document: l.sbom }] : [])),
   };
+}
+
+/**
+ * Replaces each changed item's references in `refs` where they stand: `buildGraph` lists every item's references
+ * together, in item order, so the edited file's `count` items' references are one run found with one search, and
+ * each other item's one run. False when a run is not where it should be (the caller swaps the whole list instead).
+ */
+function replaceRuns(refs: Reference[], runs: readonly [Reference[], Reference[]][], count: number): boolean {
+  let at = -1;
+  for (let i = 0; i < runs.length; i++) {
+    const [old, now] = runs[i];
+    if (!old.length) continue;
+    if (i >= count || at < 0) at = refs.indexOf(old[0]);
+    if (at < 0 || at + old.length > refs.length) return false;
+    for (let k = 0; k < old.length; k++, at++) {
+      if (refs[at] !== old[k]) return false;
+      refs[at] = now[k];
+    }
+  }
+  return true;
 }
 
 /** What `zonesOfAsset` reads of an item: an asset's `zone`, a zone's `assets`. */

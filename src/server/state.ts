@@ -18,7 +18,7 @@ import { scanSuppressions } from '../core/model/suppressions';
 import { coverageOf, type Coverage, type ItemTrace, type TraceInputs } from '../core/matrix/status';
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
-import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
+import { effectiveSeverity, type LintResult } from '../core/rules/engine';
 import { findRule } from '../core/rules/registry';
 import { ruleInputs } from '../core/rules/inputs';
 import type { RuleInputs } from '../core/rules/types';
@@ -35,7 +35,7 @@ import { statusLinks, TraceCache } from './trace-cache';
 import { EditorBaseline, baselinePathOf } from './editor-baseline';
 import { assembleGraph, graphUnits } from './graph-assembly';
 import { ModelLint } from './model-lint';
-import { type Load, readConfigFile, readModelFile, readSboms, readTestResultsOf } from './workspace-reads';
+import { type Load, readConfigFile, readModelFile, readTestResultsOf, SbomReads } from './workspace-reads';
 
 export interface StateOptions {
   /** Absolute workspace root (for the code index and test results). */
@@ -52,6 +52,7 @@ export class WorkspaceState {
   private configProblems: LoadProblem[] = [];
   /** SBOM and VEX documents the model names, read after the model files (src/core/model/load-sboms.ts); `paths`: read or not, watched. */
   sboms: { files: LoadedFile[]; problems: LoadProblem[]; paths: string[] } = { files: [], problems: [], paths: [] };
+  private readonly sbomReads = new SbomReads();
   private isModel: (p: string) => boolean = () => false;
   private files = new Set<string>();
   private sortedFiles: string[] = [];
@@ -122,7 +123,7 @@ export class WorkspaceState {
     this.rebuildGraph();
     // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
     if (modelFindings) {
-      this.modelResult = lint(this.inputs(false), { rules: MODEL_RULES });
+      this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
       modelFindings(findingsByFile(this.modelResult.findings));
     }
     this.code?.dispose();
@@ -156,7 +157,7 @@ export class WorkspaceState {
   }
 
   private async loadSboms(): Promise<void> {
-    this.sboms = await readSboms(this.host, this.loads.values(), this.sortedFiles, this.config);
+    this.sboms = await this.sbomReads.read(this.host, this.overlays, this.loads.values(), this.sortedFiles, this.config);
   }
 
   private async loadLock(): Promise<void> {

@@ -8,6 +8,8 @@ import type { TestResultsInput } from '../core/matrix/test-results';
 import { readTestResults } from '../node/junit';
 import { cyclonedxSchemaValidator } from '../node/sbom-schemas';
 
+export { SbomReads } from './sbom-reads';
+
 /** A model file as read: loaded, or the problem that kept it from loading. */
 export type Load = LoadedFile | { problem: LoadProblem };
 

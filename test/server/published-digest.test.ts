@@ -30,7 +30,8 @@ function publisher(findings: { current: Finding[] }) {
     connection: { sendDiagnostics: (p: PublishDiagnosticsParams) => void sent.push(p) },
   } as unknown as ServerSession;
   const p = new DiagnosticsPublisher(session, {} as StatusReporter);
-  return { p, sent, published: (p as unknown as { published: Map<string, string> }).published };
+  const internals = p as unknown as { published: Map<string, string>; lastFindings: Map<string, readonly Finding[]> };
+  return { p, sent, published: internals.published, lastFindings: internals.lastFindings };
 }
 
 describe('language server: what the diagnostics publisher keeps of each published file', () => {
@@ -50,5 +51,15 @@ describe('language server: what the diagnostics publisher keeps of each publishe
     p.publishAll(false);
     assert.equal(sent.length, 2, 'one changed message: the file is re-sent');
     assert.equal(sent[1].diagnostics[150].message, 'changed');
+  });
+
+  it('keeps equal findings in new objects as the ones compared next (by reference, not field by field again at every publish)', () => {
+    const findings = { current: Array.from({ length: 200 }, (_, i) => finding(i)) };
+    const { p, sent, lastFindings } = publisher(findings);
+    p.publishAll(false);
+    findings.current = findings.current.map((f) => ({ ...f }));
+    p.publishAll(false);
+    assert.equal(sent.length, 1, 'equal findings: nothing re-sent');
+    assert.equal(lastFindings.get(`/ws\0${FILE}`), findings.current);
   });
 });

@@ -12,7 +12,7 @@ import type { ComponentData } from './model-types';
 /** The code of the rule that reports SBOM and VEX files that cannot be read or understood. */
 export const SBOM_UNREADABLE = 'SB007';
 
-interface SbomRef {
+export interface SbomRef {
   path: string;
   /** `file#purl` on an asset: the one component that is the asset. */
   fragment?: string;
@@ -24,6 +24,8 @@ interface SbomRef {
 export interface SbomLoadOptions {
   maxBytes: number;
   validate?: SbomSchemaValidator;
+  /** Reads a document's text (default `readSbomText` with `validate`): a host may answer for a text it read before. */
+  readText?: (text: string) => SbomDocument;
 }
 
 /**
@@ -70,7 +72,7 @@ async function readOne(host: Host, path: string, listed: Set<string>, opts: Sbom
   const decoded = decodeUtf8(bytes);
   if ('error' in decoded) return { problem: `is not UTF-8 text (${decoded.error}); it was not read` };
   const text = decoded.text.replace(/^\uFEFF/, ' ');
-  const doc = readSbomText(text, opts.validate);
+  const doc = opts.readText ? opts.readText(text) : readSbomText(text, opts.validate);
   const source = new SourceText(path, text);
   const problems: LoadProblem[] = doc.problems.map((p) => ({ code: SBOM_UNREADABLE, message: p.message, file: path, range: source.range(p.start, p.end) }));
   for (const s of doc.statements)
@@ -123,7 +125,8 @@ export function sbomPathsOf(loaded: LoadedFile[]): string[] {
   return [...new Set(collectRefs(loaded).map((r) => r.path))].sort();
 }
 
-function collectRefs(loaded: LoadedFile[]): SbomRef[] {
+/** The SBOM and VEX references of the loaded files, in file and item order (what `loadSboms` reads and attaches). */
+export function collectRefs(loaded: readonly LoadedFile[]): SbomRef[] {
   const out: SbomRef[] = [];
   const add = (file: LoadedFile, item: ModelItem, n: YNode | null | undefined) => {
     const s = deref(n);
