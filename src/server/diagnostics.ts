@@ -60,6 +60,7 @@ export class DiagnosticsPublisher {
       for (const r of session.roots) r.state?.check();
       session.followWatchedFiles();
       this.publishAll(false);
+      session.heap.afterCheck();
       this.status.soon();
     } catch (e) {
       session.logError('check', e);
