@@ -57,9 +57,10 @@ export class DiagnosticsPublisher {
     try {
       await session.settled();
       await session.ready;
-      for (const r of session.roots) r.state?.check();
+      const modelChanged = session.roots.map((r) => r.state?.check().graphRebuilt).includes(true);
       session.followWatchedFiles();
       this.publishAll(false);
+      session.heap.afterCheck(modelChanged);
       this.status.soon();
     } catch (e) {
       session.logError('check', e);

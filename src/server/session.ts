@@ -9,6 +9,7 @@ import { WatchedFiles } from '../node/watched-files';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../protocol';
 import { defaultDocsUrl, type Paths } from './convert';
 import type { FeatureContext } from './features/feature-context';
+import { HeapCollector } from './heap-collector';
 import type { WorkspaceState } from './state';
 
 export interface ServerOptions {
@@ -38,6 +39,8 @@ export class ServerSession {
   private chain: Promise<unknown> = Promise.resolve();
   /** File watchers registered with the client: the built-in globs, plus the extensions `code.languages` adds. */
   readonly watchers: WatchedFiles;
+  /** Full collections after indexing and after checks that grew the heap (src/server/heap-collector.ts). */
+  readonly heap = new HeapCollector();
 
   constructor(
     readonly connection: Connection,

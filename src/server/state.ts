@@ -35,6 +35,7 @@ import { statusLinks, TraceCache } from './trace-cache';
 import { EditorBaseline, baselinePathOf } from './editor-baseline';
 import { assembleGraph, graphUnits } from './graph-assembly';
 import { ModelLint } from './model-lint';
+import { ReleasedTrees } from './released-trees';
 import { type Load, readConfigFile, readModelFile, readTestResultsOf, SbomReads } from './workspace-reads';
 
 export interface StateOptions {
@@ -87,6 +88,7 @@ export class WorkspaceState {
   private fileDates?: Map<string, number>;
   /** The baseline config `baseline` names; its problems are shown as errors and baseline nothing. */
   private readonly editorBaseline = new EditorBaseline();
+  private readonly trees = new ReleasedTrees();
 
   constructor(
     private host: Host,
@@ -330,6 +332,7 @@ export class WorkspaceState {
       this.editorBaseline.dirty = true;
     }
     if (this.editorBaseline.dirty) this.editorBaseline.apply(this.result.findings, this.graph, this.codeInput(), this.findingsByFile);
+    this.trees.release(this.loads.values(), (p) => this.overlays.has(p), this.config.limits);
     return { result: this.result, graphRebuilt };
   }
 
@@ -384,10 +387,7 @@ export class WorkspaceState {
   }
 
   textOf(path: string): string | undefined {
-    const o = this.overlays.get(path);
-    if (o !== undefined) return o;
-    const mf = this.graph?.fileByPath.get(path);
-    return mf?.source.text;
+    return this.overlays.get(path) ?? this.graph?.fileByPath.get(path)?.source.text;
   }
 
   async readTextOf(path: string): Promise<string | undefined> {

@@ -50,6 +50,7 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
   session.followWatchedFiles();
   progress?.done();
   diagnostics.publishAll(true);
+  session.heap.now();
   status.send(false);
 }
 
