@@ -46,7 +46,40 @@ export function parseYamlReference(text: string, limits: YamlLimits = DEFAULT_YA
   return parseNormalized(text, withoutLoneCr(text), limits);
 }
 
+/**
+ * The `yaml` package recovers from syntax errors differently around \r\n than around \n, so the reference path reads
+ * \r\n as \n (a CRLF file then loads exactly like its LF text) and moves every offset back to the text as written.
+ */
 function parseNormalized(text: string, input: string, limits: YamlLimits): ParsedYaml {
+  if (!input.includes('\r\n')) return parseLf(text, input, limits);
+  const crs: number[] = [];
+  const lf = input.replace(/\r\n/g, (_m, at: number) => (crs.push(at - crs.length), '\n'));
+  const parsed = parseLf(lf, lf, limits);
+  const toText = (offset: number) => {
+    let lo = 0;
+    let hi = crs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (crs[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.min(offset + lo, text.length);
+  };
+  for (const p of parsed.problems) [p.start, p.end] = [toText(p.start), toText(p.end)];
+  const moved = new Set<YNode>();
+  const move = (n: YNode | null): void => {
+    if (!n || moved.has(n)) return;
+    moved.add(n);
+    [n.start, n.end] = [toText(n.start), toText(n.end)];
+    if (n.kind === 'map') n.pairs.forEach((pair) => [pair.key, pair.value].forEach(move));
+    else if (n.kind === 'seq') n.items.forEach(move);
+    else if (n.kind === 'alias') move(n.target);
+  };
+  parsed.roots.forEach(move);
+  return parsed;
+}
+
+function parseLf(text: string, input: string, limits: YamlLimits): ParsedYaml {
   const problems: YamlProblem[] = [];
   const roots: (YNode | null)[] = [];
   let docs: Document.Parsed[];
