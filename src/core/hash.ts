@@ -11,12 +11,36 @@
  * Pure JS with four 16-bit limbs so it runs the same in the core, workers and webviews.
  */
 export function fnv1a64(text: string): string {
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (let i = 0; i < text.length; i++) {
-    h0 ^= text.charCodeAt(i);
+  const state = fnvStart();
+  for (let at = 0; at < text.length; at += CHUNK) {
+    const n = Math.min(CHUNK, text.length - at);
+    for (let i = 0; i < n; i++) chunk[i] = text.charCodeAt(at + i);
+    fnvMix(state, chunk, n);
+  }
+  return fnvHex(state);
+}
+
+/**
+ * `fnv1a64` of the string made of the first `length` code units of `units`: for text assembled as code units and
+ * never built as a string (the code fingerprint).
+ */
+export function fnv1a64Units(units: Uint16Array, length: number): string {
+  const state = fnvStart();
+  fnvMix(state, units, length);
+  return fnvHex(state);
+}
+
+/** `fnv1a64` copies a string's code units through this buffer, a chunk at a time. */
+const CHUNK = 4096;
+const chunk = new Uint16Array(CHUNK);
+
+/** The 64-bit state as four 16-bit limbs, low first: the FNV offset basis. */
+const fnvStart = (): number[] => [0x2325, 0x8422, 0x9ce4, 0xcbf2];
+
+function fnvMix(state: number[], units: Uint16Array, length: number): void {
+  let [h0, h1, h2, h3] = state;
+  for (let i = 0; i < length; i++) {
+    h0 ^= units[i];
     // Multiply by the FNV prime 2^40 + 0x1b3, limb by limb.
     const t0 = h0 * 0x1b3;
     let t1 = h1 * 0x1b3;
@@ -29,33 +53,13 @@ export function fnv1a64(text: string): string {
     h3 = (t3 + (t2 >>> 16)) & 0xffff;
     h2 = t2 & 0xffff;
   }
-  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
+  state[0] = h0;
+  state[1] = h1;
+  state[2] = h2;
+  state[3] = h3;
 }
 
-/**
- * `fnv1a64` of the string made of the first `length` code units of `units`: for text assembled as code units and
- * never built as a string (the code fingerprint). The same steps as `fnv1a64`, kept apart so neither loop branches.
- */
-export function fnv1a64Units(units: Uint16Array, length: number): string {
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (let i = 0; i < length; i++) {
-    h0 ^= units[i];
-    const t0 = h0 * 0x1b3;
-    let t1 = h1 * 0x1b3;
-    let t2 = h2 * 0x1b3 + (h0 << 8);
-    const t3 = h3 * 0x1b3 + (h1 << 8);
-    t1 += t0 >>> 16;
-    h0 = t0 & 0xffff;
-    t2 += t1 >>> 16;
-    h1 = t1 & 0xffff;
-    h3 = (t3 + (t2 >>> 16)) & 0xffff;
-    h2 = t2 & 0xffff;
-  }
-  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
-}
+const fnvHex = ([h0, h1, h2, h3]: number[]): string => hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
 
 function hex4(limb: number): string {
   return limb.toString(16).padStart(4, '0');
