@@ -2,18 +2,9 @@
 import assert from 'node:assert/strict';
 import { MemoryHost } from '../../src/core/host';
 import { WorkspaceState } from '../../src/server/state';
+import { MODEL_NAMING_SBOM as TEXT, SBOM_PATH as SBOM } from '../support/sbom-model';
 
-const SBOM = 'build/pump.cdx.json';
 const MODEL = 'model.spdf.yaml';
-const TEXT = `system:
-  id: SYS-PUMP
-  name: Pump
-  sbom: ${SBOM}
-requirements:
-  - id: SEC-REQ-001
-    title: Authenticate
-    verification: [analysis]
-`;
 const component = (name: string) => `{"bom-ref": "pkg:npm/${name}@1.0.0", "type": "library", "name": "${name}", "version": "1.0.0", "purl": "pkg:npm/${name}@1.0.0"}`;
 const sbom = (names: string[]) =>
   `{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "metadata": {"timestamp": "2026-01-01T00:00:00Z", "authors": [{"name": "A"}]}, "components": [${names.map(component).join(', ')}]}\n`;

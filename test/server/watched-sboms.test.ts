@@ -4,18 +4,9 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { startHarness, until, watchedGlobs, type Harness } from './harness';
+import { MODEL_NAMING_SBOM as MODEL, SBOM_PATH as SBOM } from '../support/sbom-model';
 
 const YAML = 'model.spdf.yaml';
-const SBOM = 'build/pump.cdx.json';
-const MODEL = `system:
-  id: SYS-PUMP
-  name: Pump
-  sbom: ${SBOM}
-requirements:
-  - id: SEC-REQ-001
-    title: Authenticate
-    verification: [analysis]
-`;
 const VALID = '{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "metadata": {"timestamp": "2026-01-01T00:00:00Z", "authors": [{"name": "A"}]}, "components": []}\n';
 
 const message = (x: Diagnostic) => (typeof x.message === 'string' ? x.message : x.message.value);
