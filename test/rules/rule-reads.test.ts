@@ -11,6 +11,7 @@ import { exampleFileDates, GIT_LOG_EXAMPLE } from '../../src/core/rules/example-
 import { ruleInputs } from '../../src/core/rules/inputs';
 import { RULES } from '../../src/core/rules/registry';
 import type { Rule, RuleInputs } from '../../src/core/rules/types';
+import { buildZoneGraph, ZONE_GRAPH_READS } from '../../src/core/analysis/zone-graph';
 import type { Finding } from '../../src/core/types';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 import { tagSyntaxOptions } from '../../src/node/workspace';
@@ -103,6 +104,31 @@ function violations(rule: Rule, reads: readonly string[], variants: readonly Var
 
 const WHOLE_MODEL = RULES.filter((r) => r.meta.scope !== 'file');
 
+/** A rule reporting, at every zone, everything `buildZoneGraph` answers about it and about every conduit and flow. */
+function zoneGraphProbe(): Rule {
+  const ids = (items: readonly { id: string }[]) => items.map((i) => i.id).join(',');
+  return {
+    ...RULES[0],
+    meta: { ...RULES[0].meta, code: 'PROBE', reads: undefined },
+    check(ctx) {
+      const zg = buildZoneGraph(ctx.graph);
+      const zones = [...zg.zones.keys()].sort();
+      const conduits = ctx.graph.byKind.conduit.map((c) => {
+        const joined = zg.conduitZones(c).map((z) => z.id);
+        const enters = joined.flatMap((a) => joined.map((b) => `${a}>${b}:${zg.enters(c, a, b)}`));
+        return `${c.id}[${joined.join(',')}|${ids(zg.flowsOf(c))}|${enters.join(' ')}|${ctx.graph.byKind.flow.filter((f) => zg.carries(c, f)).length}]`;
+      });
+      const assets = ctx.graph.byKind.asset.map((a) => `${a.id}@${zg.zoneOf(a.id)?.id ?? '-'}`);
+      for (const id of zones) {
+        const z = zg.zones.get(id)!;
+        const edges = (zg.out.get(id) ?? []).map((e) => `${e.from}>${e.to} via ${e.via.id}`);
+        const between = zones.map((o) => ids(zg.conduitsBetween(id, o))).join(';');
+        ctx.report({ file: z.file, range: ctx.rangeOf(z), message: [ids(zg.assetsOf(id)), edges.join(','), between, conduits.join(' '), assets.join(' ')].join(' | ') });
+      }
+    },
+  };
+}
+
 describe('rules with meta.reads report the same when only fields they do not read change (up to moved positions)', function () {
   this.timeout(600000);
   let variants: Variant[] = [];
@@ -131,6 +157,21 @@ describe('rules with meta.reads report the same when only fields they do not rea
       assert.deepEqual(out.slice(0, 3), []);
       assert.ok(compared > 0 || rule.meta.reads!.includes('file'), 'some edit left the rule to its kept findings');
     });
+
+  it('ZONE_GRAPH_READS covers what the zone graph reads: a rule reporting the whole graph at each zone keeps its findings when no other field changes', () => {
+    const probe = zoneGraphProbe();
+    const { out, compared } = violations(probe, ZONE_GRAPH_READS, variants);
+    assert.deepEqual(out.slice(0, 3), []);
+    assert.ok(compared > 0);
+    assert.ok(
+      violations(
+        probe,
+        ZONE_GRAPH_READS.filter((f) => f !== 'direction'),
+        variants,
+      ).out.length > 0,
+      'the probe sees a conduit made one-way',
+    );
+  });
 
   it('the proof fails for a rule that does not declare a field it reads (a status, a target level, a test result, a severity)', () => {
     for (const [code, field] of [

@@ -1,5 +1,5 @@
 import { zoneCapability } from '../../analysis/security-levels';
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import { FRS } from '../../vocab/iec62443';
 import { CATALOGUE, lookupSrRe, type CatalogueEntry } from '../../vocab/iec62443-3-3';
 import type { Rule } from '../types';
@@ -23,6 +23,7 @@ const rule: Rule = {
     fixable: false,
     since: '0.2.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'capabilities',
       'channels',
@@ -30,13 +31,8 @@ const rule: Rule = {
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -47,11 +43,7 @@ const rule: Rule = {
       'sl_a',
       'sl_c',
       'sl_t',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

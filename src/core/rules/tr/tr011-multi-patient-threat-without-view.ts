@@ -1,4 +1,4 @@
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { hasText } from './helpers';
@@ -16,19 +16,15 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'class',
       'code',
-      'conduit',
       'controls',
       'cyber_device',
       'data',
       'date',
       'derived_from',
-      'destination',
-      'direction',
       'evidence',
-      'filtering',
-      'flows',
       'hazard',
       'implements',
       'junit',
@@ -37,16 +33,12 @@ const rule: Rule = {
       'refs',
       'result',
       'severity',
-      'source',
       'status',
       'tests',
       'text',
       'threats',
-      'type',
       'verifies',
       'version',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

@@ -1,4 +1,4 @@
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
@@ -23,19 +23,15 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'channels',
       'cia',
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -44,11 +40,7 @@ const rule: Rule = {
       'safety_critical',
       'safety_designation',
       'sl',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

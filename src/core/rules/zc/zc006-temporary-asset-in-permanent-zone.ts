@@ -1,4 +1,4 @@
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
 import { firstDefinitions, placement } from './helpers';
@@ -16,31 +16,23 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'channels',
       'cia',
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
       'patchable',
       'safety_critical',
       'sl',
-      'source',
       'temporarily_connected',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

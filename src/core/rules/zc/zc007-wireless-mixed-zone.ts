@@ -1,4 +1,4 @@
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
 import { EQUIPMENT_KINDS, firstDefinitions, listIds } from './helpers';
@@ -16,19 +16,15 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'channels',
       'cia',
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -36,12 +32,8 @@ const rule: Rule = {
       'problems',
       'safety_critical',
       'sl',
-      'source',
       'text',
-      'type',
       'wireless',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

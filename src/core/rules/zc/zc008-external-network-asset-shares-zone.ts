@@ -1,4 +1,4 @@
-import { zoneGraph, type ZoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, type ZoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Graph, ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
@@ -39,19 +39,15 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'channels',
       'cia',
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
-      'filtering',
-      'flows',
       'in_scope',
       'kind',
       'legacy',
@@ -60,11 +56,7 @@ const rule: Rule = {
       'problems',
       'safety_critical',
       'sl',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

@@ -1,5 +1,5 @@
 import { declaredSl, describeGaps, frsBelow, zoneCapability } from '../../analysis/security-levels';
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
 import { compensatingControls, firstDefinitions } from './helpers';
@@ -17,19 +17,15 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'channels',
       'cia',
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -40,11 +36,7 @@ const rule: Rule = {
       'sl_a',
       'sl_c',
       'sl_t',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [`zones:\n${zone('Z-PUMP', 'device', { sl: '{FR1: 2, FR3: 2}', extra: ['sl_c: {FR1: 2, FR3: 3}'] })}`],

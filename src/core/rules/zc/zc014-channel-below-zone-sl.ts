@@ -1,5 +1,5 @@
 import { declaredSl, slAt } from '../../analysis/security-levels';
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { FR } from '../../vocab/iec62443';
 import type { Rule } from '../types';
@@ -64,6 +64,7 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'authentication',
       'channels',
@@ -71,14 +72,9 @@ const rule: Rule = {
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
       'encrypted',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -91,12 +87,8 @@ const rule: Rule = {
       'sl_a',
       'sl_c',
       'sl_t',
-      'source',
       'text',
-      'type',
       'wireless',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

@@ -1,4 +1,4 @@
-import { isDiode, zoneGraph } from '../../analysis/zone-graph';
+import { isDiode, zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Range } from '../../types';
 import { lookupProtocol, needsProtocolAwareFiltering } from '../../vocab/protocols';
 import type { Rule } from '../types';
@@ -19,6 +19,7 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'authentication',
       'channels',
@@ -26,14 +27,9 @@ const rule: Rule = {
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
       'encrypted',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -42,11 +38,7 @@ const rule: Rule = {
       'protocol',
       'safety_critical',
       'sl',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

@@ -1,5 +1,5 @@
 import { declaredSl, slDominated } from '../../analysis/security-levels';
-import { zoneGraph, type ZoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, type ZoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import { lookupProtocol } from '../../vocab/protocols';
 import type { Rule, RuleContext } from '../types';
@@ -63,6 +63,7 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'authentication',
       'channels',
@@ -70,14 +71,9 @@ const rule: Rule = {
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
       'encrypted',
-      'filtering',
-      'flows',
       'initiator',
       'kind',
       'legacy',
@@ -90,12 +86,8 @@ const rule: Rule = {
       'sl_a',
       'sl_c',
       'sl_t',
-      'source',
       'text',
-      'type',
       'wireless',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

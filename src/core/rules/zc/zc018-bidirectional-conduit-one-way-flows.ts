@@ -1,4 +1,4 @@
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
 import { isRequestResponse } from './flow-security';
@@ -17,6 +17,7 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'authentication',
       'bidirectional',
@@ -25,14 +26,9 @@ const rule: Rule = {
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
       'encrypted',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -40,11 +36,7 @@ const rule: Rule = {
       'protocol',
       'safety_critical',
       'sl',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

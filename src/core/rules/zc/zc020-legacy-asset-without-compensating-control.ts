@@ -1,4 +1,4 @@
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { controlWithThreat, zone } from './example-yaml';
 import { compensatingControls, firstDefinitions, isLegacy, legacyWhy } from './helpers';
@@ -16,30 +16,22 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'channels',
       'cia',
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
       'patchable',
       'safety_critical',
       'sl',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

@@ -1,5 +1,5 @@
 import { CONTROL_CLASSES, describePath, exposure } from '../../analysis/reachability';
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { conduit, controlWithThreat, zone } from './example-yaml';
 import { firstDefinitions, isLegacy, legacyWhy, zoneLabel } from './helpers';
@@ -17,19 +17,15 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'channels',
       'cia',
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -37,11 +33,7 @@ const rule: Rule = {
       'problems',
       'safety_critical',
       'sl',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

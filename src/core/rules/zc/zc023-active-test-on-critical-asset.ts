@@ -1,4 +1,4 @@
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
@@ -20,20 +20,16 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'channels',
       'cia',
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
       'environment',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -41,11 +37,7 @@ const rule: Rule = {
       'problems',
       'safety_critical',
       'sl',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

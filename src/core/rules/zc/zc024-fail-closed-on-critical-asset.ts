@@ -1,4 +1,4 @@
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { controlWithThreat, zone } from './example-yaml';
@@ -17,21 +17,17 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'channels',
       'cia',
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
       'emergency_access',
       'fail_mode',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -39,11 +35,7 @@ const rule: Rule = {
       'problems',
       'safety_critical',
       'sl',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

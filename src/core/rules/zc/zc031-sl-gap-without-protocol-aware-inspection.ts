@@ -1,5 +1,5 @@
 import { declaredSl, type SlVector } from '../../analysis/security-levels';
-import { isDiode, zoneGraph } from '../../analysis/zone-graph';
+import { isDiode, zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import { FRS } from '../../vocab/iec62443';
 import type { Rule } from '../types';
 import { conduit, zone } from './example-yaml';
@@ -25,19 +25,15 @@ const rule: Rule = {
     fixable: false,
     since: '0.2.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'channels',
       'cia',
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -48,11 +44,7 @@ const rule: Rule = {
       'sl_a',
       'sl_c',
       'sl_t',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [

@@ -1,4 +1,4 @@
-import { zoneGraph } from '../../analysis/zone-graph';
+import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
 import { flowAuthenticated, flowEncrypted, sensitivity } from './flow-security';
@@ -18,6 +18,7 @@ const rule: Rule = {
     fixable: false,
     since: '0.2.0',
     reads: [
+      ...ZONE_GRAPH_READS,
       'assets',
       'authentication',
       'bidirectional',
@@ -26,14 +27,9 @@ const rule: Rule = {
       'class',
       'compensates_for',
       'compensating_controls',
-      'conduit',
       'criticality',
       'data',
-      'destination',
-      'direction',
       'encrypted',
-      'filtering',
-      'flows',
       'kind',
       'legacy',
       'name',
@@ -42,11 +38,7 @@ const rule: Rule = {
       'protocol',
       'safety_critical',
       'sl',
-      'source',
       'text',
-      'type',
-      'zone',
-      'zones',
     ],
     examples: {
       valid: [
