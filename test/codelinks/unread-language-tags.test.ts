@@ -1,6 +1,7 @@
 // @spdf verifies SPDF-FC-NOLANG
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { MemoryHost } from '../../src/core/host';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 import { readTree } from '../support/read-tree';
 
@@ -33,4 +34,28 @@ describe('tags in files of languages the index does not parse', () => {
       assert.match(kt.message, /^tag text at 4:4 \('\/\/ @spdf implements SEC-REQ-001'\) is in a \.kt file, a language the code index does not parse, so it links nothing/);
     });
   }
+
+  it('leaves files it cannot read as text unnoted (too large, binary, unreadable) and indexes the rest', async () => {
+    const tag = '// @spdf implements SEC-REQ-001\n';
+    const host = new MemoryHost(
+      new Map<string, string | Uint8Array>([
+        ['huge.kt', tag.repeat(200_000)],
+        ['blob.swift', Buffer.concat([Buffer.from(tag), Buffer.from([0, 1, 0])])],
+        ['secret.kt', tag],
+        ['ok.py', 'def f():\n    # @spdf implements SEC-REQ-001\n    return 1\n'],
+      ]),
+    );
+    const failing = {
+      ...host,
+      listFiles: () => host.listFiles(),
+      statSize: host.statSize?.bind(host),
+      readFile: (f: string) => (f === 'secret.kt' ? Promise.reject(new Error('EACCES')) : host.readFile(f)),
+    };
+    const result = await buildCodeIndex({ root: '/ws', host: failing, workers: 0, maxFileSize: 1024 * 1024 });
+    assert.deepEqual(result.notes, []);
+    assert.deepEqual(
+      result.files.map((f) => f.file),
+      ['ok.py'],
+    );
+  });
 });

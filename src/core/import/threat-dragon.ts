@@ -1,6 +1,6 @@
 import type { YMap } from '../yaml/ynode';
 import type { ModelDocument, ModelItem, ModelRef } from './model-types';
-import { bool, entries, get, map, num, readTree, str } from './tree';
+import { bool, entries, get, map, num, readTree, seq, str } from './tree';
 import type { SourcePos } from './types';
 
 const ASSET_KIND: Record<string, string> = { actor: 'external-entity', process: 'component', store: 'datastore' };
@@ -18,7 +18,7 @@ interface Box {
 
 /** Where a Threat Dragon version keeps what the import reads (v1 cells are JointJS cells with their data inline). */
 interface Dialect {
-  cells(diagram: YMap | null): ReturnType<typeof entries>;
+  cells(diagram: YMap | null): ReturnType<typeof get>;
   shape(cell: YMap): string;
   data(cell: YMap): YMap | null;
   label(cell: YMap): string | undefined;
@@ -28,7 +28,7 @@ interface Dialect {
 const text = (m: YMap | null) => str(get(map(get(map(get(m, 'attrs')), 'text')), 'text'));
 
 const V2: Dialect = {
-  cells: (dg) => entries(get(dg, 'cells')),
+  cells: (dg) => get(dg, 'cells'),
   shape: (m) => str(get(m, 'shape')) ?? '',
   data: (m) => map(get(m, 'data')),
   label: (m) => str(get(map(get(m, 'data')), 'name')) ?? text(m),
@@ -38,7 +38,7 @@ const V2: Dialect = {
 const V1_SHAPE: Record<string, string> = { 'tm.Actor': 'actor', 'tm.Process': 'process', 'tm.Store': 'store', 'tm.Flow': 'flow', 'tm.Boundary': 'trust-boundary-curve', 'tm.Text': 'text' };
 
 const V1: Dialect = {
-  cells: (dg) => entries(get(map(get(dg, 'diagramJson')), 'cells')),
+  cells: (dg) => get(map(get(dg, 'diagramJson')), 'cells'),
   shape: (m) => {
     const type = str(get(m, 'type')) ?? '';
     return V1_SHAPE[type] ?? type;
@@ -82,7 +82,12 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
   }
   const push = (item: ModelItem) => doc.items.push(item);
   for (const dg of entries(diagrams)) {
-    const cells = dialect.cells(map(dg.node));
+    const listed = dialect.cells(map(dg.node));
+    if (listed != null && !seq(listed)) {
+      doc.notes.push({ pos: at(listed), kind: 'error', message: 'diagram cells are not a list; nothing of this diagram imported' });
+      continue;
+    }
+    const cells = entries(listed);
     const boxes: Box[] = [];
     const geometry = (m: YMap) => {
       const p = map(get(m, 'position'));
