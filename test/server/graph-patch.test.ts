@@ -94,9 +94,10 @@ describe('language server: a graph patched after a one-file edit equals the grap
           loaded = next;
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 50 },
     );
-    assert.ok(patched > 10, `the patch was taken ${patched} times`);
+    // About 1.2 patches per run (seen 9-26 over 15 runs): 50 runs keep the bound far from chance.
+    assert.ok(patched > 20, `the patch was taken ${patched} times`);
   });
 
   it('gives references from other files the new item as target (a first definition edited)', () => {
