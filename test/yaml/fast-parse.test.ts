@@ -55,6 +55,21 @@ describe('YAML fast path against the reference path', () => {
       assert.equal(differential(text), 'fast', JSON.stringify(text));
   });
 
+  it("agrees where a comment left of an empty value's key comes before the value (the reference may join it with the next line)", () => {
+    // Fuzz seed 426962163 found `id: # c\n#%...\n note\n1: ""`: the reference reads `note 1` as one multi-line key.
+    let cases = 0;
+    for (const head of ['id:', 'id: # c', 'a:\n  id:', '- id:', 'a:\n  - id:'])
+      for (const comment of ['#x', '# x', '#', '#:'])
+        for (const pad of ['', ' ', '  ', '   '])
+          for (const body of ['note', 'x y', 'a: 1', '- 1'])
+            for (const tail of ['\n1: 2', '\n  k: 1', '\n- 1', ''])
+              for (const blank of ['', '\n']) {
+                differential(`${head}\n${blank}${pad}${comment}\n  ${body}${tail}\n`);
+                cases++;
+              }
+    assert.equal(cases, 2560);
+  });
+
   it('agrees on every rule example, valid and invalid, strings and file maps', () => {
     const paths: PathTaken[] = [];
     for (const rule of RULES)

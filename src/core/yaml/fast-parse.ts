@@ -55,6 +55,8 @@ class FastParser {
   /** Deepest indentation of a comment left pending after the last value (a comment-only item), or -1. */
   private trailComment = -1;
   private anyComment = false;
+  /** Set by skipTrivia: a comment line at or left of the collection's indentation was passed. */
+  private shallowComment = false;
   /** Where the pending blank and comment lines end. */
   private trailEnd = 0;
   /** range[2] of the node just finished: what the parent's range ends at when that node is its last. */
@@ -101,6 +103,7 @@ class FastParser {
     this.ext = -1;
     this.trailComment = -1;
     this.anyComment = false;
+    this.shallowComment = false;
     let stopped = false;
     for (;;) {
       if (this.nl >= this.s.length) {
@@ -118,6 +121,7 @@ class FastParser {
         this.anyComment = true;
         // After a block scalar, a comment indented into the collection's content is left to the reference path.
         if (afterBlockScalar && this.ind > indent) unsupported();
+        if (this.ind <= indent) this.shallowComment = true;
         if (!stopped && this.ind > indent) this.ext = this.nl;
         else {
           stopped = true;
@@ -128,12 +132,14 @@ class FastParser {
   }
 
   /** A block node starting at the current content line, inside a collection indented `parentIndent`. */
-  private blockNode(depth: number, parentIndent: number): YNode {
+  private blockNode(depth: number, parentIndent: number, afterShallowComment = false): YNode {
     const p = this.cs;
     if (this.isSeqDash(p)) return this.seq(p, depth);
     const key = this.key(p, depth + 1);
     if (key) return this.map(p, key, depth);
-    if (parentIndent < 0) unsupported();
+    // `key:`, a comment left of the key's column, then a scalar: the reference parser may join the scalar with
+    // the next line into one multi-line key.
+    if (parentIndent < 0 || afterShallowComment) unsupported();
     const node = this.inline(p, depth);
     this.lineEnd(node.end);
     this.afterValue(parentIndent, this.nl);
@@ -213,7 +219,7 @@ class FastParser {
     }
     const sameLineComment = p < this.le;
     this.skipTrivia(indent);
-    if (!this.eof && this.ind > indent) return this.blockNode(depth, indent);
+    if (!this.eof && this.ind > indent) return this.blockNode(depth, indent, this.shallowComment);
     // `key:` over a sequence at the key's own indentation.
     if (inMap && !this.eof && this.ind === indent && this.isSeqDash(this.cs)) unsupported();
     if (depth > this.maxDepth) unsupported();
