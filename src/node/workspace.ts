@@ -77,7 +77,8 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   if (opts.code !== false) {
     const early = await earlyConfig(host, opts.trusted ?? true);
     const alwaysParse = new Promise<string[]>((resolve) => (claimGlobs = resolve));
-    code = buildCodeIndex(codeIndexOptions(root, host, early.config, early.allFiles, alwaysParse, cacheDir));
+    // checkPath serves the CLI's commands: the process ends after one.
+    code = buildCodeIndex({ ...codeIndexOptions(root, host, early.config, early.allFiles, alwaysParse, cacheDir), shortRun: true });
     code.catch(() => undefined);
   }
   let workspace: Workspace;

@@ -14,6 +14,7 @@ import { type IndexNote, IndexNotes } from './index-notes';
 import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
 import { bytesMightContainTags, readSourceBytes } from './source-bytes';
 import { removeStaleCaches } from './stale-caches';
+import { parseQuickly, QUICK_START_MAX_BYTES } from './quick-start-runtime';
 import { noteTagsInUnreadLanguages, unreadLanguage } from './unread-language-tags';
 import { ParseWorkerPool } from './worker-pool';
 import { walkWorkspace } from './workspace-walker';
@@ -55,6 +56,8 @@ export interface CodeIndexOptions {
   workerThresholdBytes?: number;
   /** Folder with the .wasm files (the bundle's dist/); defaults to this module's folder, then node_modules. */
   wasmDir?: string;
+  /** The process ends after this index (a CLI command): a small parse in this thread starts quicker (quick-start-runtime.ts). */
+  shortRun?: boolean;
 }
 
 export interface CodeIndexStats {
@@ -135,7 +138,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
 
   const cacheKey = optionsKey({ syntaxOptions, languages: options.languages ?? {}, testGlobs });
   const cacheDir = typeof options.cache === 'string' ? options.cache : workspaceCacheDir(options.root, options.cacheLocation);
-  const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir);
+  const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir, options.shortRun ?? false);
   const useCache = !!options.cache && cacheDir !== undefined;
   // Reading waits for the main thread (the model load runs beside it): without a cache to answer, workers boot
   // (and load a grammar) meanwhile instead of after it.
@@ -282,6 +285,7 @@ class ParseScheduler {
     private readonly threshold: number,
     private readonly syntaxes: TagSyntaxOptions,
     private readonly wasmDir: string,
+    private readonly shortRun: boolean,
   ) {}
 
   add(task: ParseTask): void {
@@ -304,6 +308,7 @@ class ParseScheduler {
       if (!this.pooled) {
         const tasks = this.waiting.splice(0).flat();
         if (tasks.length === 0) return [];
+        if (this.shortRun && this.bytes <= QUICK_START_MAX_BYTES) return await parseQuickly(this.wasmDir, tasks, this.syntaxes);
         const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
         try {
           return inThread(await parseTasks(runtime, tasks, this.syntaxes));
