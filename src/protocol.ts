@@ -134,6 +134,8 @@ export interface RootStatus {
   items: number;
   codeFiles: number;
   links: number;
+  /** Source files that may hold tags and were not read (counted in `errors` too: `spdf check` fails on each). */
+  unscanned?: number;
   /** `check.min_coverage` of the root's config (percent; the gate's default is 100). */
   minCoverage?: number;
 }
@@ -150,6 +152,8 @@ export interface StatusSummary {
   items: number;
   codeFiles: number;
   links: number;
+  /** Source files that may hold tags and were not read (counted in `errors` too: `spdf check` fails on each). */
+  unscanned?: number;
   root?: string;
   /** `check.min_coverage` of the workspace config (percent; the gate's default is 100). */
   minCoverage?: number;

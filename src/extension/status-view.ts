@@ -3,7 +3,7 @@
  * The status bar item's text, tooltip and colour for a status summary: pure (no 'vscode'), so mocha tests it.
  * It shows the coverage of one root (the active editor's in a multi-root workspace) and no error count (VS Code's
  * own counter has it). It is coloured whenever `spdf check` would fail on that root: coverage below
- * `check.min_coverage`, no requirement in scope, or error-level findings.
+ * `check.min_coverage`, no requirement in scope, error-level findings or source files not scanned for tags.
  */
 import type { RootStatus, StatusSummary } from '../protocol';
 
@@ -55,7 +55,10 @@ export function statusView(s: StatusSummary, activePath?: string): StatusView {
       ? `**No requirement in scope${where}**: \`spdf check\` fails on an empty requirement set`
       : `**SPDF coverage ${percent(r)}**${where} of ${r.coverage.total} requirements (OK + JUSTIFIED); minimum ${min}%${below ? ' — **below the minimum**' : ''}`,
   ];
-  if (r.errors > 0) lines.push(`**${r.errors} error-level finding${r.errors === 1 ? '' : 's'}** (see Problems): \`spdf check\` fails on those of the traced chain`);
+  const unscanned = r.unscanned ?? 0;
+  const findings = r.errors - unscanned;
+  if (unscanned > 0) lines.push(`**${unscanned} source file${unscanned === 1 ? '' : 's'} not scanned** for tags (see Problems): \`spdf check\` fails on each`);
+  if (findings > 0) lines.push(`**${findings} error-level finding${findings === 1 ? '' : 's'}** (see Problems): \`spdf check\` fails on those of the traced chain`);
   lines.push(`${r.items} items, ${r.links} code links in ${r.codeFiles} files${s.trusted ? '' : ' · Restricted Mode: read-only'}`);
   if (multi)
     lines.push(

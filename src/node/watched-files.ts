@@ -1,5 +1,6 @@
 // @spdf implements SPDF-LSP-WATCH
 import { buildLanguageMap, DEFAULT_EXTENSION_LANGUAGES, type CodeLanguage } from '../core/codelinks/languages';
+import { SOURCE_EXTENSIONS_WITHOUT_GRAMMAR } from '../core/codelinks/unread-languages';
 
 /** Glob syntax in a name becomes `?`: a watcher may see too much, never too little. */
 function globSafe(name: string): string {
@@ -16,8 +17,18 @@ export function fileGlobs(paths: readonly string[]): string[] {
   return [...new Set(paths.filter((p) => p && !p.startsWith('/') && !p.split('/').includes('..')).map((p) => `**/${globSafe(p)}`))].sort();
 }
 
-/** What the language server watches whatever the config says: model files, the config, the lock, the baseline and the built-in source extensions. */
-export const BASE_WATCHED_GLOBS: readonly string[] = ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', '**/spdf.baseline.json', sourceGlob(Object.keys(DEFAULT_EXTENSION_LANGUAGES))];
+/**
+ * What the language server watches whatever the config says: model files, the config, the lock, the baseline, the
+ * built-in source extensions and those of languages without a grammar (a tag there fails the gate).
+ */
+export const BASE_WATCHED_GLOBS: readonly string[] = [
+  '**/*.spdf.yaml',
+  '**/spdf.config.yaml',
+  '**/spdf.lock.json',
+  '**/spdf.baseline.json',
+  sourceGlob(Object.keys(DEFAULT_EXTENSION_LANGUAGES)),
+  sourceGlob([...SOURCE_EXTENSIONS_WITHOUT_GRAMMAR]),
+];
 
 /** The glob of the source extensions `code.languages` of spdf.config.yaml adds to the built-in ones, or undefined when it adds none. */
 export function configuredSourceGlob(codeLanguages: Readonly<Record<string, string>>): string | undefined {

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-LSP-UNSCANNED
 /**
  * The server's view of the code-link index: one CodeFileIndex per source file. The whole workspace is
  * indexed once with the code-links module's `build-code-index` (workers, prefilter); open documents go
@@ -15,6 +16,9 @@ import type { ResolvedConfig } from '../core/model/config-def';
 import type { Graph } from '../core/model/graph';
 import type { Host } from '../core/host';
 import { buildCodeIndex } from '../node/codeindex/build-code-index';
+import { type IndexNote, IndexNotes, UNSCANNED_KINDS } from '../node/codeindex/index-notes';
+import { readSourceBytes } from '../node/codeindex/source-bytes';
+import { noteTagsInUnreadLanguages, unreadLanguage } from '../node/codeindex/unread-language-tags';
 import { tagSyntaxOptions } from '../node/workspace';
 import { OpenDocumentIndex } from '../node/codeindex/open-documents';
 
@@ -35,8 +39,11 @@ export class ServerCodeIndex {
   private readonly maxBytes: number;
   private alwaysParse: (p: string) => boolean = () => false;
   private alwaysParseGlobs: string[] = [];
-  /** Problems with the options (invalid patterns ...), and files the bulk index skipped. */
+  /** Problems with the options (invalid patterns ...). */
   problems: string[] = [];
+  /** Source files that may hold tags and were not read (unreadable, oversize, tags in a language without a grammar): the gate fails on them. */
+  readonly unscanned = new Map<string, IndexNote>();
+  private readonly unread: (p: string) => boolean;
 
   constructor(
     config: ResolvedConfig,
@@ -50,6 +57,7 @@ export class ServerCodeIndex {
     for (const [ext, lang] of Object.entries(c.languages)) overrides[ext] = lang as CodeLanguage | 'off';
     this.languageOptions = { overrides };
     this.languages = buildLanguageMap(this.languageOptions);
+    this.unread = unreadLanguage(overrides);
     this.include = c.include.length ? picomatch(c.include, { dot: true }) : () => true;
     this.excludeGlobs = [...ALWAYS_EXCLUDED, ...config.exclude, ...c.exclude];
     this.exclude = picomatch(this.excludeGlobs, { dot: true });
@@ -76,15 +84,25 @@ export class ServerCodeIndex {
     return languageForPath(path, this.languages);
   }
 
+  /** A source file in a language without a grammar: not parsed, searched for tag text only. */
+  isUnreadLanguage(path: string): boolean {
+    return !this.exclude(path) && this.include(path) && !languageForPath(path, this.languages) && this.unread(path);
+  }
+
+  /** The file is read for tags: parsed, or searched for tag text. */
+  scans(path: string): boolean {
+    return this.languageOf(path) !== undefined || this.isUnreadLanguage(path);
+  }
+
   private docs(): Promise<OpenDocumentIndex> {
     this.open ??= OpenDocumentIndex.create({ tagSyntaxes: this.tagOptions, languages: this.languageOptions, testGlobs: this.testGlobs, wasmDir: this.wasmDir });
     this.open.catch(() => (this.open = undefined));
     return this.open;
   }
 
-  /** Indexes every listed source file that may carry tags (or that a safety-critical asset claims). */
+  /** Indexes every listed source file that may carry tags (or that a safety-critical asset claims), noting the ones it could not read. */
   async indexAll(root: string, host: Host, paths: readonly string[]): Promise<void> {
-    const files = paths.filter((p) => this.languageOf(p));
+    const files = paths.filter((p) => this.scans(p));
     const result = await buildCodeIndex({
       root,
       host,
@@ -99,6 +117,29 @@ export class ServerCodeIndex {
     });
     this.problems = [...result.problems];
     for (const f of result.files) if (!this.openFiles.has(f.file)) this.files.set(f.file, f);
+    this.unscanned.clear();
+    for (const n of result.notes) if (UNSCANNED_KINDS.has(n.kind)) this.unscanned.set(n.file, n);
+  }
+
+  /**
+   * Re-reads one source file as the CLI's index reads it: from the disk through `host`, or the UTF-8 bytes of the open
+   * document's `overlay`. A file it leaves out (unreadable, over code.max_file_bytes, tags in a language without a
+   * grammar) is noted in `unscanned`. Returns the text indexed, if any.
+   */
+  async refresh(path: string, host: Host, overlay: string | undefined): Promise<string | undefined> {
+    const notes = new IndexNotes();
+    const source = overlay === undefined ? host : overlayHost(path, overlay);
+    let text: string | undefined;
+    if (this.languageOf(path)) {
+      const bytes = await readSourceBytes(source, path, this.maxBytes, notes);
+      text = bytes === undefined ? undefined : (overlay ?? decoder.decode(bytes));
+      if (text === undefined) this.files.delete(path);
+      else await this.update(path, text, { open: overlay !== undefined });
+    } else if (this.isUnreadLanguage(path)) await noteTagsInUnreadLanguages(source, [path], this.syntaxes, this.maxBytes, notes);
+    const note = notes.list().find((n) => UNSCANNED_KINDS.has(n.kind));
+    if (note) this.unscanned.set(path, note);
+    else this.unscanned.delete(path);
+    return text;
   }
 
   /**
@@ -141,6 +182,7 @@ export class ServerCodeIndex {
 
   remove(path: string): void {
     this.files.delete(path);
+    this.unscanned.delete(path);
   }
 
   links(): CodeLink[] {
@@ -152,4 +194,15 @@ export class ServerCodeIndex {
   dispose(): void {
     void this.open?.then((d) => d.dispose()).catch(() => undefined);
   }
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** One open document as a host: its size and bytes are those of its text saved as UTF-8. */
+function overlayHost(path: string, text: string): Host {
+  return {
+    listFiles: () => Promise.resolve([path]),
+    readFile: () => Promise.resolve(Buffer.from(text, 'utf8')),
+    statSize: () => Promise.resolve(Buffer.byteLength(text, 'utf8')),
+  };
 }

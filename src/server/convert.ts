@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver/node';
+import { unscannedProblem, type UnscannedFile } from '../core/codelinks/unscanned-files';
 import { findRule } from '../core/rules/registry';
 import type { Finding, Range } from '../core/types';
 
@@ -72,4 +73,10 @@ export function toDiagnostic(f: Finding, paths: Paths, docsUrl: string | undefin
   if (docsUrl) d.codeDescription = { href: `${docsUrl}#${ruleAnchor(f.code)}` };
   if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: paths.toUri(r.file), range: lspRange(r.range) }, message: r.message }));
   return d;
+}
+
+/** A source file not scanned for tags: an error where `spdf check` reports it, in its words. */
+export function unscannedDiagnostic(n: UnscannedFile): Diagnostic {
+  const p = unscannedProblem(n);
+  return { range: lspRange(p.range), severity: DiagnosticSeverity.Error, source: 'spdf', message: p.message };
 }

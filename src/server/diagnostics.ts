@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { ServerSettings } from '../protocol';
 import type { Finding } from '../core/types';
-import { toDiagnostic } from './convert';
+import { toDiagnostic, unscannedDiagnostic } from './convert';
 import type { Root, ServerSession } from './session';
 import type { StatusReporter } from './status';
 
@@ -21,7 +21,7 @@ export class DiagnosticsPublisher {
   private readonly lastFindings = new Map<string, readonly Finding[]>();
   /** Open documents edited since the last publish: always republished (with their version). */
   private readonly touched = new Set<string>();
-  /** Which of those findings the baseline accepted ('1' per baselined finding, '0' per other). */
+  /** Which of those findings the baseline accepted ('1' per baselined finding, '0' per other), and the file's unscanned note. */
   private readonly lastBaselined = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
@@ -80,14 +80,16 @@ export class DiagnosticsPublisher {
       const { state, paths } = root;
       if (!state) continue;
       const key = (file: string) => `${paths.root}\0${file}`;
-      const files = new Set<string>([...state.findingsByFile.keys()].map(key));
+      const { unscanned } = state.code;
+      const files = new Set<string>([...state.findingsByFile.keys(), ...unscanned.keys()].map(key));
       for (const k of [...published.keys(), ...touched]) if (k.startsWith(`${paths.root}\0`)) files.add(k);
       for (const k of files) {
         const file = k.slice(paths.root.length + 1);
         const findings = state.findingsByFile.get(file) ?? [];
         const prev = lastFindings.get(k);
         // Without a baseline (the usual case) no string per finding: tens of thousands after each model edit.
-        const baselined = state.baselined.size ? findings.map((f) => (state.baselined.has(f) ? '1' : '0')).join('') : '';
+        const note = unscanned.get(file);
+        const baselined = (state.baselined.size ? findings.map((f) => (state.baselined.has(f) ? '1' : '0')).join('') : '') + (note ? `\0${JSON.stringify(note)}` : '');
         const same = !!prev && this.lastBaselined.get(k) === baselined && sameFindings(prev, findings);
         if (same && !force && !touched.has(k)) {
           // Equal findings in new objects (a rule re-ran): the next publish compares these by reference.
@@ -98,6 +100,7 @@ export class DiagnosticsPublisher {
           const d = toDiagnostic(f, paths, session.docsUrl);
           return state.baselined.has(f) ? baselinedDiagnostic(d, session.settings.baselineSeverity) : [d];
         });
+        if (note) diagnostics.push(unscannedDiagnostic(note));
         const json = same && !force ? published.get(k) : digest(JSON.stringify(diagnostics));
         lastFindings.set(k, findings);
         this.lastBaselined.set(k, baselined);

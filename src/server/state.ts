@@ -144,7 +144,7 @@ export class WorkspaceState {
             if (t !== undefined) this.noteCodeText(p, t);
           }),
       );
-      for (const [p, text] of this.overlays) if (this.code.languageOf(p)) await this.code.update(p, this.noteCodeText(p, text), { open: true });
+      for (const p of this.overlays.keys()) if (this.code.scans(p)) await this.refresh(p);
     }
     this.graphDirty = false; // the graph built above is current
     this.linksChanged = !modelFindings; // the model rules run at the next check unless they ran above
@@ -278,11 +278,9 @@ export class WorkspaceState {
         this.graphDirty = true;
         break;
       case 'code': {
-        const text = await this.readText(path);
         const before = this.code.files.get(path);
         const supBefore = JSON.stringify(this.codeSuppressions.get(path) ?? []);
-        if (text === undefined) this.code.remove(path);
-        else await this.code.update(path, this.noteCodeText(path, text), { open: this.overlays.has(path) });
+        this.noteCodeText(path, (await this.code.refresh(path, this.host, this.overlays.get(path))) ?? '');
         const after = this.code.files.get(path);
         // Rules see the code index, not the text: when the file's rule-relevant facts are identical, every
         // rule result is too, and the check is skipped (typing inside a function body on one line).
@@ -293,6 +291,7 @@ export class WorkspaceState {
         break;
       }
       default:
+        if (this.opts.codeLinks && this.code?.isUnreadLanguage(path)) await this.code.refresh(path, this.host, this.overlays.get(path));
         if (this.sboms.paths.includes(path)) {
           await this.loadSboms();
           this.graphDirty = true;

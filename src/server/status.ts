@@ -57,6 +57,8 @@ function rootStatus(root: string, state: WorkspaceState | undefined): RootStatus
   s.items = state.graph.items.length;
   s.codeFiles = state.code.files.size;
   s.links = state.code.links().length;
+  s.unscanned = state.code.unscanned.size;
+  s.errors += s.unscanned;
   s.minCoverage = state.config.checkMinCoverage;
   return s;
 }

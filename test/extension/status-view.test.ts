@@ -72,6 +72,21 @@ const CASES: Case[] = [
     tooltip: ['**2 error-level findings**'],
   },
   {
+    name: 'source files not scanned for tags (counted in errors) at full coverage: error colour, named apart from the findings',
+    status: summary([root(A, 100, { errors: 3, unscanned: 2 })]),
+    text: '$(checklist) SPDF 100%',
+    background: 'error',
+    tooltip: ['**2 source files not scanned** for tags (see Problems)', '**1 error-level finding** (see Problems)'],
+  },
+  {
+    name: 'only an unscanned source file: no finding count',
+    status: summary([root(A, 100, { errors: 1, unscanned: 1 })]),
+    text: '$(checklist) SPDF 100%',
+    background: 'error',
+    tooltip: ['**1 source file not scanned** for tags'],
+    notInTooltip: ['error-level'],
+  },
+  {
     name: 'one error-level finding is singular',
     status: summary([root(A, 50, { errors: 1, minCoverage: 0 })]),
     text: '$(checklist) SPDF 50%',

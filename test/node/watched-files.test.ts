@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { LANGUAGE_DESCRIPTORS } from '../../src/core/codelinks/language-descriptors';
+import { SOURCE_EXTENSIONS_WITHOUT_GRAMMAR } from '../../src/core/codelinks/unread-languages';
 import { BASE_WATCHED_GLOBS, configuredSourceGlob, WatchedFiles } from '../../src/node/watched-files';
 
 describe('watched files', () => {
-  it('watches the model, the config, the lock and every source extension of the language descriptors', () => {
+  it('watches the model, the config, the lock, every source extension of the language descriptors and those without a grammar', () => {
     const extensions = LANGUAGE_DESCRIPTORS.flatMap((d) => d.extensions.map((e) => e.slice(1)));
     assert.ok(extensions.includes('c') && extensions.includes('py'), extensions.join());
-    assert.deepEqual(BASE_WATCHED_GLOBS, ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', '**/spdf.baseline.json', `**/*.{${extensions.join(',')}}`]);
+    const unread = [...SOURCE_EXTENSIONS_WITHOUT_GRAMMAR].map((e) => e.slice(1));
+    assert.ok(unread.includes('kt'), unread.join());
+    assert.deepEqual(BASE_WATCHED_GLOBS, ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', '**/spdf.baseline.json', `**/*.{${extensions.join(',')}}`, `**/*.{${unread.join(',')}}`]);
   });
 
   it('adds the extensions code.languages maps to a language, not those it turns off, remaps or names an unknown language for', () => {

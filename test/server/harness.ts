@@ -36,13 +36,14 @@ export interface Harness {
 
 export async function startHarness(
   files: Record<string, string>,
-  opts: { trusted?: boolean; capabilities?: Record<string, unknown>; settings?: Record<string, unknown>; folders?: string[] } = {},
+  opts: { trusted?: boolean; capabilities?: Record<string, unknown>; settings?: Record<string, unknown>; folders?: string[]; prepare?: (root: string) => void } = {},
 ): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'spdf-lsp-'));
   for (const [p, t] of Object.entries(files)) {
     mkdirSync(dirname(join(root, p)), { recursive: true });
     writeFileSync(join(root, p), t);
   }
+  opts.prepare?.(root);
   const up = new PassThrough();
   const down = new PassThrough();
   const serverConn = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));

@@ -20,6 +20,7 @@ function publisher(findings: { current: Finding[] }) {
       return new Map([[FILE, findings.current]]);
     },
     baselined: new Set<Finding>(),
+    code: { unscanned: new Map() },
   };
   const session = {
     roots: [{ paths: { root: '/ws', toUri: (p: string) => `file:///ws/${p}` }, state }],

@@ -3,6 +3,7 @@ import { type CodeLink, UNREAD_TAG_KINDS } from '../../core/codelinks/model';
 import type { Range } from '../../core/types';
 import { parseReviewLock } from '../../core/codelinks/review-lock';
 import { ReviewLockIndex, reviewStatusOf } from '../../core/codelinks/review-status';
+import { unscannedProblem } from '../../core/codelinks/unscanned-files';
 import { UNSCANNED_KINDS } from '../../node/codeindex/index-notes';
 import type { NodeCheck } from '../../node/workspace';
 import { checkPath } from '../../node/workspace';
@@ -62,10 +63,7 @@ export function tagProblems(check: NodeCheck): TagProblemRow[] {
       rows.push({ file: f.file, range: t.idRange, severity: 'warning', code: 'CL002', message: `tag for '${t.id}' is attached to no symbol, so it is no link` });
     }
   }
-  for (const n of check.inputs.code?.notes ?? []) {
-    const at = n.at ?? { line: 0, character: 0 };
-    if (UNSCANNED_KINDS.has(n.kind)) rows.push({ file: n.file, range: { start: at, end: at }, severity: 'error', message: `source file not scanned for tags: ${n.message}` });
-  }
+  for (const n of check.inputs.code?.notes ?? []) if (UNSCANNED_KINDS.has(n.kind)) rows.push({ ...unscannedProblem(n), severity: 'error' });
   const at = (r: TagProblemRow) => [r.file, r.range.start.line, r.range.start.character] as const;
   return rows.sort((a, b) => {
     const [fa, la, ca] = at(a);

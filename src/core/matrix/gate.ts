@@ -6,11 +6,12 @@
  * `allow*` options turn a class of offenders into a reported, non-blocking one.
  */
 import type { CodeLinksInput } from '../codelinks/rule-input';
+import { unscannedProblem, type UnscannedFile } from '../codelinks/unscanned-files';
 import type { Graph } from '../model/graph';
 import type { LintResult } from '../rules/engine';
 import { findRule } from '../rules/registry';
 import type { RuleInputs } from '../rules/types';
-import type { Finding, Position, Range } from '../types';
+import type { Finding, Range } from '../types';
 import { problemLine } from './build';
 import { gateMatrix } from './gate-rows';
 import { TRACED_KINDS, type Coverage, type TraceStatus } from './decide';
@@ -47,7 +48,7 @@ export interface GateInput {
   /** The code-link index; without it unknown-ID tags cannot be checked (the report says so). */
   code?: CodeLinksInput;
   /** Source files the code index meant to read and could not (unreadable, over code.max_file_bytes). */
-  skippedCode?: readonly { file: string; message: string; at?: Position }[];
+  skippedCode?: readonly UnscannedFile[];
   /**
    * Whether a finding lies on the traced chain: on an in-scope requirement, control, threat, hazard, zone,
    * conduit or test, or in source code. Without it only structure findings count.
@@ -130,7 +131,6 @@ function baselinedErrors(inputs: RuleInputs, lint: LintResult, ix: ReturnType<ty
 /** The statuses that fail the gate: ERROR unless allowed, and `--fail-on-status`. */
 const failingStatuses = (opts: GateOptions): TraceStatus[] => [...new Set<TraceStatus>([...(opts.allowErrors ? [] : (['ERROR'] as const)), ...(opts.failOnStatus ?? [])])];
 
-const FILE_START: Position = { line: 0, character: 0 };
 const place = (file: string, r: Range): Place => ({ file, line: r.start.line + 1, column: r.start.character + 1 });
 const key = (code: string, file: string, r: Range) => `${code}\n${file}\n${r.start.line}\n${r.start.character}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -152,8 +152,10 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
   }
   const modelProblems = new Set(graph.problems.map(problemLine));
   for (const message of matrix.problems) if (!modelProblems.has(message)) byClass.input.push({ class: 'input', message });
-  for (const s of input.skippedCode ?? [])
-    byClass.input.push({ class: 'input', message: `source file not scanned for tags: ${s.message}`, ...place(s.file, { start: s.at ?? FILE_START, end: s.at ?? FILE_START }) });
+  for (const s of input.skippedCode ?? []) {
+    const p = unscannedProblem(s);
+    byClass.input.push({ class: 'input', message: p.message, ...place(p.file, p.range) });
+  }
   for (const f of input.code?.files ?? [])
     for (const p of f.problems) if (UNREAD_TAG_PROBLEMS.has(p.kind)) byClass.input.push({ class: 'input', message: `${p.kind}: ${p.message}`, ...place(f.file, p.range) });
 
