@@ -55,8 +55,7 @@ class FastParser {
   /** Deepest indentation of a comment left pending after the last value (a comment-only item), or -1. */
   private trailComment = -1;
   private anyComment = false;
-  /** Set by skipTrivia: a comment line at or left of the collection's indentation was passed. */
-  private shallowComment = false;
+  private shallowComment = false; // set by skipTrivia: it passed a comment at or left of the collection's column
   /** Where the pending blank and comment lines end. */
   private trailEnd = 0;
   /** range[2] of the node just finished: what the parent's range ends at when that node is its last. */
@@ -137,8 +136,7 @@ class FastParser {
     if (this.isSeqDash(p)) return this.seq(p, depth);
     const key = this.key(p, depth + 1);
     if (key) return this.map(p, key, depth);
-    // `key:`, a comment left of the key's column, then a scalar: the reference parser may join the scalar with
-    // the next line into one multi-line key.
+    // `key:`, a comment left of its column, a scalar: the reference may join it with the next line into one key.
     if (parentIndent < 0 || afterShallowComment) unsupported();
     const node = this.inline(p, depth);
     this.lineEnd(node.end);
