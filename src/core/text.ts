@@ -100,7 +100,10 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { error: strin
   }
 }
 
-/** UTF-16/32 by BOM, or UTF-16 without BOM by where the NUL bytes of ASCII text fall. */
+/**
+ * UTF-16/32 by BOM, or UTF-16 without BOM by where the NUL bytes of ASCII text fall. A unit whose other byte is
+ * D8-DF is a surrogate half in the other byte order (a low surrogate DC00-DFFF has a NUL byte), never ASCII.
+ */
 function wideEncoding(b: Uint8Array): string | undefined {
   if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'UTF-32 (LE)';
   if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32 (BE)';
@@ -110,13 +113,15 @@ function wideEncoding(b: Uint8Array): string | undefined {
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0 && b[i + 1] !== 0) even++;
-    if (b[i + 1] === 0 && b[i] !== 0) odd++;
+    if (b[i] === 0 && b[i + 1] !== 0 && !isSurrogateByte(b[i + 1])) even++;
+    if (b[i + 1] === 0 && b[i] !== 0 && !isSurrogateByte(b[i])) odd++;
   }
   if (odd > n / 8 && even * 4 < odd) return 'UTF-16 (LE)';
   if (even > n / 8 && odd * 4 < even) return 'UTF-16 (BE)';
   return undefined;
 }
+
+const isSurrogateByte = (x: number) => x >= 0xd8 && x <= 0xdf;
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) {

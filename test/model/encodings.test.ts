@@ -58,6 +58,10 @@ describe('model file encodings and line ends', () => {
 
   it('names UTF-16 without a BOM when the text starts with a character outside the BMP', () => {
     assert.match(loadModelBytes('m.spdf.yaml', utf16(`\u{1F600}${MODEL}`, 'LE', false), limits).problems[0].message, /UTF-16 \(LE\)/);
+    // A low surrogate (DE00) has a NUL byte: in a short text it once outweighed the ASCII (loader fuzz seed 1068215651).
+    for (const text of ['\u{1F600}:', '\u{1F600}a\n', 'a\u{1F600}', '\u{1F600}\u{1F600}ab'])
+      for (const order of ['LE', 'BE'] as const)
+        assert.match(loadModelBytes('m.spdf.yaml', utf16(text, order, false), limits).problems[0].message, new RegExp(`UTF-16 \\(${order}\\)`), `${JSON.stringify(text)} ${order}`);
   });
 
   it('puts an offset inside a CRLF at the end of its line, and parser offsets inside the text', () => {
