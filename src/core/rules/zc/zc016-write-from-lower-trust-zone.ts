@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from '../types';
 import { channelsOf, writeCapable } from './channels';
 import { isPointToPointWireless, LINK_REMEDY } from './wireless-link';
 import { zone } from './example-yaml';
-import { compensatingControls, firstDefinitions, zoneLabel } from './helpers';
+import { compensatingControls, firstDefinitions, zoneLabel, ZC_HELPERS_READS } from './helpers';
 
 const LOW_TRUST: ReadonlySet<unknown> = new Set(['it', 'external', 'cloud']);
 
@@ -64,24 +64,16 @@ const rule: Rule = {
     since: '0.1.0',
     reads: [
       ...ZONE_GRAPH_READS,
-      'assets',
+      ...ZC_HELPERS_READS,
       'authentication',
       'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
       'data',
       'encrypted',
       'initiator',
       'kind',
-      'legacy',
       'name',
-      'patchable',
       'problems',
       'protocol',
-      'safety_critical',
       'sl',
       'sl_a',
       'sl_c',
