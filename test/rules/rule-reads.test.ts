@@ -11,6 +11,11 @@ import { exampleFileDates, GIT_LOG_EXAMPLE } from '../../src/core/rules/example-
 import { ruleInputs } from '../../src/core/rules/inputs';
 import { RULES } from '../../src/core/rules/registry';
 import type { Rule, RuleInputs } from '../../src/core/rules/types';
+import { isHighRiskScore, SCORES_READS, threatScore } from '../../src/core/analysis/scores';
+import { isImplementationLink, isObsoleteRequirement, testEvidenceGap, VERIFICATION_READS, verificationIndex, yamlTestsOf } from '../../src/core/analysis/verification';
+import { codeInput } from '../../src/core/codelinks/rule-input';
+import type { ItemOf } from '../../src/core/model/graph';
+import { isCyberDevice, isObsolete, referrers, severityOf, systemOf, targetsOf, threatStatus, TR_HELPERS_READS } from '../../src/core/rules/tr/helpers';
 import { buildZoneGraph, ZONE_GRAPH_READS } from '../../src/core/analysis/zone-graph';
 import { compensatingControls, firstDefinitions, isAvailabilityCritical, isLegacy, isSafetyCritical, legacyWhy, placement, ZC_HELPERS_READS, zoneLabel } from '../../src/core/rules/zc/helpers';
 import type { Finding } from '../../src/core/types';
@@ -142,9 +147,54 @@ const zcHelpersProbe = probe((ctx) => {
   }
 });
 
+/** At every item, everything the TR helpers answer about it. */
+const trHelpersProbe = probe((ctx) => {
+  const g = ctx.graph;
+  for (const item of g.items) {
+    const as = item as ItemOf<'threat'> & ItemOf<'hazard'>;
+    const refs = (g.refsOf.get(item) ?? []).map((r) => `${r.field}:${ids(targetsOf(g, item, r.field))}`);
+    const back = (g.refsTo.get(item.id) ?? []).map((r) => `${r.from.kind}.${r.field}:${ids(referrers(g, item.id, r.from.kind, r.field))}`);
+    ctx.report({ file: item.file, range: ctx.rangeOf(item), message: [threatStatus(as), isObsolete(item), severityOf(as), isCyberDevice(g), systemOf(g)?.id, refs, back].join(' | ') });
+  }
+});
+
+/** At every item, everything the verification index answers about it, and each test's evidence gap. */
+const verificationProbe = probe((ctx) => {
+  const index = verificationIndex(ctx);
+  const files = new Set(ctx.allFiles);
+  const links = (codeInput(ctx.code)?.files ?? []).flatMap((f) => f.links);
+  for (const item of ctx.graph.items) {
+    const codeOf = (index.codeOf.get(item.id) ?? []).map((l) => `${l.file}:${l.relation}`);
+    const implemented = links.filter((l) => l.id === item.id && isImplementationLink(l, ctx.graph.byId.get(l.id))).length;
+    const gap = item.kind === 'test' ? testEvidenceGap(item, files)?.message : '';
+    const facts = [
+      index.subjects(item).join(','),
+      index.isVerified(item),
+      ids(index.testsOf.get(item.id) ?? []),
+      codeOf.join(','),
+      ids(yamlTestsOf(ctx.graph, item)),
+      isObsoleteRequirement(item),
+      implemented,
+      gap,
+    ];
+    ctx.report({ file: item.file, range: ctx.rangeOf(item), message: facts.join(' | ') });
+  }
+});
+
+/** At every threat, everything `threatScore` answers. */
+const scoresProbe = probe((ctx) => {
+  for (const t of ctx.graph.byKind.threat) {
+    const s = threatScore(t);
+    ctx.report({ file: t.file, range: ctx.rangeOf(t), message: `${JSON.stringify(s)} | ${isHighRiskScore(s)}` });
+  }
+});
+
 /** Each helper's reads constant, the probe that proves it, and fields the probe is seen to need (edits of reference fields always re-run the rules). */
 const HELPERS: { name: string; reads: readonly string[]; probe: Rule; needs: readonly string[] }[] = [
   { name: 'ZONE_GRAPH_READS (buildZoneGraph)', reads: ZONE_GRAPH_READS, probe: zoneGraphProbe, needs: ['direction'] },
+  { name: 'TR_HELPERS_READS (tr/helpers)', reads: TR_HELPERS_READS, probe: trHelpersProbe, needs: ['cyber_device', 'severity', 'status'] },
+  { name: 'VERIFICATION_READS (analysis/verification)', reads: VERIFICATION_READS, probe: verificationProbe, needs: ['evidence', 'junit', 'result'] },
+  { name: 'SCORES_READS (threatScore)', reads: SCORES_READS, probe: scoresProbe, needs: ['score'] },
   { name: 'ZC_HELPERS_READS (zc/helpers)', reads: ZC_HELPERS_READS, probe: zcHelpersProbe, needs: ['cia', 'class', 'patchable', 'safety_critical'] },
 ];
 
