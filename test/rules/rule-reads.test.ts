@@ -11,13 +11,6 @@ import { exampleFileDates, GIT_LOG_EXAMPLE } from '../../src/core/rules/example-
 import { ruleInputs } from '../../src/core/rules/inputs';
 import { RULES } from '../../src/core/rules/registry';
 import type { Rule, RuleInputs } from '../../src/core/rules/types';
-import { isHighRiskScore, SCORES_READS, threatScore } from '../../src/core/analysis/scores';
-import { isImplementationLink, isObsoleteRequirement, testEvidenceGap, VERIFICATION_READS, verificationIndex, yamlTestsOf } from '../../src/core/analysis/verification';
-import { codeInput } from '../../src/core/codelinks/rule-input';
-import type { ItemOf } from '../../src/core/model/graph';
-import { isCyberDevice, isObsolete, referrers, severityOf, systemOf, targetsOf, threatStatus, TR_HELPERS_READS } from '../../src/core/rules/tr/helpers';
-import { buildZoneGraph, ZONE_GRAPH_READS } from '../../src/core/analysis/zone-graph';
-import { compensatingControls, firstDefinitions, isAvailabilityCritical, isLegacy, isSafetyCritical, legacyWhy, placement, ZC_HELPERS_READS, zoneLabel } from '../../src/core/rules/zc/helpers';
 import type { Finding } from '../../src/core/types';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 import { tagSyntaxOptions } from '../../src/node/workspace';
@@ -26,6 +19,7 @@ import { patchGraph } from '../../src/server/graph-patch';
 import { readConfigFile, readModelFile, readSboms } from '../../src/server/workspace-reads';
 import { exampleFiles } from '../support/workspace';
 import { fieldsOf, mutateField, seeded } from './field-mutations';
+import { HELPERS } from './helper-probes';
 
 /**
  * A rule with `meta.reads` reports the same after an edit that changes only fields it does not declare, up to the
@@ -109,94 +103,6 @@ function violations(rule: Rule, reads: readonly string[], variants: readonly Var
 }
 
 const WHOLE_MODEL = RULES.filter((r) => r.meta.scope !== 'file');
-
-/** A rule that reports what `check` reports: a probe reports everything one helper answers, at every item it answers for. */
-function probe(check: Rule['check']): Rule {
-  return { ...RULES[0], meta: { ...RULES[0].meta, code: 'PROBE', reads: undefined }, check };
-}
-
-const ids = (items: readonly { id: string }[]) => items.map((i) => i.id).join(',');
-
-/** At every zone, everything `buildZoneGraph` answers about it and about every conduit and flow. */
-const zoneGraphProbe = probe((ctx) => {
-  const zg = buildZoneGraph(ctx.graph);
-  const zones = [...zg.zones.keys()].sort();
-  const conduits = ctx.graph.byKind.conduit.map((c) => {
-    const joined = zg.conduitZones(c).map((z) => z.id);
-    const enters = joined.flatMap((a) => joined.map((b) => `${a}>${b}:${zg.enters(c, a, b)}`));
-    return `${c.id}[${joined.join(',')}|${ids(zg.flowsOf(c))}|${enters.join(' ')}|${ctx.graph.byKind.flow.filter((f) => zg.carries(c, f)).length}]`;
-  });
-  const assets = ctx.graph.byKind.asset.map((a) => `${a.id}@${zg.zoneOf(a.id)?.id ?? '-'}`);
-  for (const id of zones) {
-    const z = zg.zones.get(id)!;
-    const edges = (zg.out.get(id) ?? []).map((e) => `${e.from}>${e.to} via ${e.via.id}`);
-    const between = zones.map((o) => ids(zg.conduitsBetween(id, o))).join(';');
-    ctx.report({ file: z.file, range: ctx.rangeOf(z), message: [ids(zg.assetsOf(id)), edges.join(','), between, conduits.join(' '), assets.join(' ')].join(' | ') });
-  }
-});
-
-/** At every zone, conduit and asset, everything the ZC helpers answer about it; every placement of an asset in a zone. */
-const zcHelpersProbe = probe((ctx) => {
-  const g = ctx.graph;
-  const zones = firstDefinitions(g, g.byKind.zone);
-  for (const item of [...g.byKind.zone, ...g.byKind.conduit, ...g.byKind.asset]) {
-    const asset = item.kind === 'asset' ? [isSafetyCritical(item), isAvailabilityCritical(item), isLegacy(item), legacyWhy(item)].join(',') : '';
-    const first = firstDefinitions(g, [item]).length;
-    ctx.report({ file: item.file, range: ctx.rangeOf(item), message: `${zoneLabel(item)} | ${ids(compensatingControls(g, item))} | ${asset} | ${first}` });
-    if (item.kind === 'asset') for (const z of zones) ctx.report({ ...placement(ctx, item, z), message: `${item.id} in ${z.id}` });
-  }
-});
-
-/** At every item, everything the TR helpers answer about it. */
-const trHelpersProbe = probe((ctx) => {
-  const g = ctx.graph;
-  for (const item of g.items) {
-    const as = item as ItemOf<'threat'> & ItemOf<'hazard'>;
-    const refs = (g.refsOf.get(item) ?? []).map((r) => `${r.field}:${ids(targetsOf(g, item, r.field))}`);
-    const back = (g.refsTo.get(item.id) ?? []).map((r) => `${r.from.kind}.${r.field}:${ids(referrers(g, item.id, r.from.kind, r.field))}`);
-    ctx.report({ file: item.file, range: ctx.rangeOf(item), message: [threatStatus(as), isObsolete(item), severityOf(as), isCyberDevice(g), systemOf(g)?.id, refs, back].join(' | ') });
-  }
-});
-
-/** At every item, everything the verification index answers about it, and each test's evidence gap. */
-const verificationProbe = probe((ctx) => {
-  const index = verificationIndex(ctx);
-  const files = new Set(ctx.allFiles);
-  const links = (codeInput(ctx.code)?.files ?? []).flatMap((f) => f.links);
-  for (const item of ctx.graph.items) {
-    const codeOf = (index.codeOf.get(item.id) ?? []).map((l) => `${l.file}:${l.relation}`);
-    const implemented = links.filter((l) => l.id === item.id && isImplementationLink(l, ctx.graph.byId.get(l.id))).length;
-    const gap = item.kind === 'test' ? testEvidenceGap(item, files)?.message : '';
-    const facts = [
-      index.subjects(item).join(','),
-      index.isVerified(item),
-      ids(index.testsOf.get(item.id) ?? []),
-      codeOf.join(','),
-      ids(yamlTestsOf(ctx.graph, item)),
-      isObsoleteRequirement(item),
-      implemented,
-      gap,
-    ];
-    ctx.report({ file: item.file, range: ctx.rangeOf(item), message: facts.join(' | ') });
-  }
-});
-
-/** At every threat, everything `threatScore` answers. */
-const scoresProbe = probe((ctx) => {
-  for (const t of ctx.graph.byKind.threat) {
-    const s = threatScore(t);
-    ctx.report({ file: t.file, range: ctx.rangeOf(t), message: `${JSON.stringify(s)} | ${isHighRiskScore(s)}` });
-  }
-});
-
-/** Each helper's reads constant, the probe that proves it, and fields the probe is seen to need (edits of reference fields always re-run the rules). */
-const HELPERS: { name: string; reads: readonly string[]; probe: Rule; needs: readonly string[] }[] = [
-  { name: 'ZONE_GRAPH_READS (buildZoneGraph)', reads: ZONE_GRAPH_READS, probe: zoneGraphProbe, needs: ['direction'] },
-  { name: 'TR_HELPERS_READS (tr/helpers)', reads: TR_HELPERS_READS, probe: trHelpersProbe, needs: ['cyber_device', 'severity', 'status'] },
-  { name: 'VERIFICATION_READS (analysis/verification)', reads: VERIFICATION_READS, probe: verificationProbe, needs: ['evidence', 'junit', 'result'] },
-  { name: 'SCORES_READS (threatScore)', reads: SCORES_READS, probe: scoresProbe, needs: ['score'] },
-  { name: 'ZC_HELPERS_READS (zc/helpers)', reads: ZC_HELPERS_READS, probe: zcHelpersProbe, needs: ['cia', 'class', 'patchable', 'safety_critical'] },
-];
 
 describe('rules with meta.reads report the same when only fields they do not read change (up to moved positions)', function () {
   this.timeout(600000);

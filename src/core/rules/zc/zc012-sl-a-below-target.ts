@@ -1,4 +1,4 @@
-import { declaredSl, describeGaps, frsBelow } from '../../analysis/security-levels';
+import { declaredSl, describeGaps, frsBelow, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import type { Rule } from '../types';
 import { conduit, zone } from './example-yaml';
 import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
@@ -15,7 +15,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3 (SL-A definition, SL-T/SL-C/SL-A comparison); IEC 62443-3-2 ZCR 5.10 (residual risk)',
     fixable: false,
     since: '0.1.0',
-    reads: [...ZC_HELPERS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'sl_a', 'sl_c', 'sl_t', 'source', 'text'],
+    reads: [...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'source', 'text'],
     examples: {
       valid: [`zones:\n${zone('Z-PUMP', 'device', { extra: ['sl_a: 1'] })}`],
       invalid: [

@@ -1,9 +1,9 @@
-import { declaredSl, slAt } from '../../analysis/security-levels';
+import { declaredSl, slAt, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { FR } from '../../vocab/iec62443';
 import type { Rule } from '../types';
-import { authenticated, channelsOf, encrypted, integrity, type Channel, type Effective } from './channels';
+import { authenticated, channelsOf, encrypted, integrity, type Channel, type Effective, CHANNELS_READS } from './channels';
 import { conduit, zone } from './example-yaml';
 import { firstDefinitions, zoneLabel, ZC_HELPERS_READS } from './helpers';
 
@@ -66,8 +66,9 @@ const rule: Rule = {
     reads: [
       ...ZONE_GRAPH_READS,
       ...ZC_HELPERS_READS,
+      ...SECURITY_LEVELS_READS,
+      ...CHANNELS_READS,
       'authentication',
-      'channels',
       'data',
       'encrypted',
       'kind',
@@ -76,9 +77,6 @@ const rule: Rule = {
       'protocol',
       'remote_access',
       'sl',
-      'sl_a',
-      'sl_c',
-      'sl_t',
       'text',
       'wireless',
     ],

@@ -2,7 +2,7 @@ import { isDiode, zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph'
 import type { Range } from '../../types';
 import { lookupProtocol, needsProtocolAwareFiltering } from '../../vocab/protocols';
 import type { Rule } from '../types';
-import { channelsOf, statedMode } from './channels';
+import { channelsOf, statedMode, CHANNELS_READS } from './channels';
 import { conduit, zone } from './example-yaml';
 import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
@@ -18,7 +18,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3 SR 5.2 (zone boundary protection) and SR 3.5 (input validation); NIST SP 800-82r3 (protocol-aware filtering for industrial protocols)',
     fixable: false,
     since: '0.1.0',
-    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'authentication', 'channels', 'data', 'encrypted', 'kind', 'name', 'problems', 'protocol', 'sl', 'text'],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...CHANNELS_READS, 'authentication', 'data', 'encrypted', 'kind', 'name', 'problems', 'protocol', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

@@ -1,10 +1,10 @@
-import { declaredSl, slDominated } from '../../analysis/security-levels';
+import { declaredSl, slDominated, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import { zoneGraph, type ZoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import { lookupProtocol } from '../../vocab/protocols';
 import type { Rule, RuleContext } from '../types';
 import { channelsOf, writeCapable } from './channels';
-import { isPointToPointWireless, LINK_REMEDY } from './wireless-link';
+import { isPointToPointWireless, LINK_REMEDY, WIRELESS_LINK_READS } from './wireless-link';
 import { zone } from './example-yaml';
 import { compensatingControls, firstDefinitions, zoneLabel, ZC_HELPERS_READS } from './helpers';
 
@@ -65,8 +65,9 @@ const rule: Rule = {
     reads: [
       ...ZONE_GRAPH_READS,
       ...ZC_HELPERS_READS,
+      ...SECURITY_LEVELS_READS,
+      ...WIRELESS_LINK_READS,
       'authentication',
-      'channels',
       'data',
       'encrypted',
       'initiator',
@@ -75,9 +76,6 @@ const rule: Rule = {
       'problems',
       'protocol',
       'sl',
-      'sl_a',
-      'sl_c',
-      'sl_t',
       'text',
       'wireless',
     ],

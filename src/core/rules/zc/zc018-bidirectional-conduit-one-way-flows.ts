@@ -1,7 +1,7 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
-import { isRequestResponse } from './flow-security';
+import { isRequestResponse, FLOW_SECURITY_READS } from './flow-security';
 import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
@@ -16,7 +16,7 @@ const rule: Rule = {
     source: 'Heuristic, from IEC 62443-3-3 SR 7.7 (least functionality); Threagile unnecessary-communication-link',
     fixable: false,
     since: '0.1.0',
-    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'authentication', 'bidirectional', 'channels', 'data', 'encrypted', 'kind', 'name', 'protocol', 'sl', 'text'],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...FLOW_SECURITY_READS, 'channels', 'name', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

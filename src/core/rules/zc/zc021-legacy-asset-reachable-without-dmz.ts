@@ -1,4 +1,4 @@
-import { CONTROL_CLASSES, describePath, exposure } from '../../analysis/reachability';
+import { CONTROL_CLASSES, describePath, exposure, REACHABILITY_READS } from '../../analysis/reachability';
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { conduit, controlWithThreat, zone } from './example-yaml';
@@ -16,7 +16,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 3.2 (separate business and control system assets); NIST SP 800-82r3 (legacy systems, DMZ); heuristic graph path check',
     fixable: false,
     since: '0.1.0',
-    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'text'],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...REACHABILITY_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

@@ -1,4 +1,4 @@
-import { declaredSl, slAt } from '../../analysis/security-levels';
+import { declaredSl, slAt, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
 import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
@@ -15,7 +15,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3 SR 6.2 (continuous monitoring); NIST SP 800-82r3 (passive monitoring in OT)',
     fixable: false,
     since: '0.1.0',
-    reads: [...ZC_HELPERS_READS, 'channels', 'data', 'kind', 'monitoring', 'name', 'problems', 'sl', 'sl_a', 'sl_c', 'sl_t', 'source', 'text'],
+    reads: [...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'channels', 'data', 'kind', 'monitoring', 'name', 'problems', 'sl', 'source', 'text'],
     examples: {
       valid: [`zones:\n${zone('Z-GW', 'ot', { sl: '2', extra: ['monitoring: passive-ids'] })}`],
       invalid: [

@@ -1,4 +1,4 @@
-import { declaredSl, describeGaps } from '../../analysis/security-levels';
+import { declaredSl, describeGaps, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import { FRS, type FR } from '../../vocab/iec62443';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
@@ -19,7 +19,7 @@ const rule: Rule = {
     source: 'Heuristic of ours (configurable minimum), from IEC 62443-3-2 ZCR 3.3 (safety-related assets) and ZCR 5.6 (SL-T), and the SL 3 attacker profile of IEC 62443-3-3',
     fixable: false,
     since: '0.2.0',
-    reads: [...ZC_HELPERS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'safety_designation', 'sl', 'sl_a', 'sl_c', 'sl_t', 'source', 'text'],
+    reads: [...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'safety_designation', 'sl', 'source', 'text'],
     examples: {
       valid: [
         `zones:
