@@ -11,7 +11,6 @@ import { exampleFileDates, GIT_LOG_EXAMPLE } from '../../src/core/rules/example-
 import { ruleInputs } from '../../src/core/rules/inputs';
 import { RULES } from '../../src/core/rules/registry';
 import type { Rule, RuleInputs } from '../../src/core/rules/types';
-import { buildZoneGraph, ZONE_GRAPH_READS } from '../../src/core/analysis/zone-graph';
 import type { Finding } from '../../src/core/types';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 import { tagSyntaxOptions } from '../../src/node/workspace';
@@ -20,6 +19,7 @@ import { patchGraph } from '../../src/server/graph-patch';
 import { readConfigFile, readModelFile, readSboms } from '../../src/server/workspace-reads';
 import { exampleFiles } from '../support/workspace';
 import { fieldsOf, mutateField, seeded } from './field-mutations';
+import { HELPERS } from './helper-probes';
 
 /**
  * A rule with `meta.reads` reports the same after an edit that changes only fields it does not declare, up to the
@@ -104,31 +104,6 @@ function violations(rule: Rule, reads: readonly string[], variants: readonly Var
 
 const WHOLE_MODEL = RULES.filter((r) => r.meta.scope !== 'file');
 
-/** A rule reporting, at every zone, everything `buildZoneGraph` answers about it and about every conduit and flow. */
-function zoneGraphProbe(): Rule {
-  const ids = (items: readonly { id: string }[]) => items.map((i) => i.id).join(',');
-  return {
-    ...RULES[0],
-    meta: { ...RULES[0].meta, code: 'PROBE', reads: undefined },
-    check(ctx) {
-      const zg = buildZoneGraph(ctx.graph);
-      const zones = [...zg.zones.keys()].sort();
-      const conduits = ctx.graph.byKind.conduit.map((c) => {
-        const joined = zg.conduitZones(c).map((z) => z.id);
-        const enters = joined.flatMap((a) => joined.map((b) => `${a}>${b}:${zg.enters(c, a, b)}`));
-        return `${c.id}[${joined.join(',')}|${ids(zg.flowsOf(c))}|${enters.join(' ')}|${ctx.graph.byKind.flow.filter((f) => zg.carries(c, f)).length}]`;
-      });
-      const assets = ctx.graph.byKind.asset.map((a) => `${a.id}@${zg.zoneOf(a.id)?.id ?? '-'}`);
-      for (const id of zones) {
-        const z = zg.zones.get(id)!;
-        const edges = (zg.out.get(id) ?? []).map((e) => `${e.from}>${e.to} via ${e.via.id}`);
-        const between = zones.map((o) => ids(zg.conduitsBetween(id, o))).join(';');
-        ctx.report({ file: z.file, range: ctx.rangeOf(z), message: [ids(zg.assetsOf(id)), edges.join(','), between, conduits.join(' '), assets.join(' ')].join(' | ') });
-      }
-    },
-  };
-}
-
 describe('rules with meta.reads report the same when only fields they do not read change (up to moved positions)', function () {
   this.timeout(600000);
   let variants: Variant[] = [];
@@ -158,20 +133,23 @@ describe('rules with meta.reads report the same when only fields they do not rea
       assert.ok(compared > 0 || rule.meta.reads!.includes('file'), 'some edit left the rule to its kept findings');
     });
 
-  it('ZONE_GRAPH_READS covers what the zone graph reads: a rule reporting the whole graph at each zone keeps its findings when no other field changes', () => {
-    const probe = zoneGraphProbe();
-    const { out, compared } = violations(probe, ZONE_GRAPH_READS, variants);
-    assert.deepEqual(out.slice(0, 3), []);
-    assert.ok(compared > 0);
-    assert.ok(
-      violations(
-        probe,
-        ZONE_GRAPH_READS.filter((f) => f !== 'direction'),
-        variants,
-      ).out.length > 0,
-      'the probe sees a conduit made one-way',
-    );
-  });
+  for (const h of HELPERS)
+    it(`${h.name} covers what the helper reads: a rule reporting everything it answers keeps its findings when no other field changes, and not without ${h.needs.join(', ')}`, () => {
+      const { out, compared } = violations(h.probe, h.reads, variants);
+      assert.deepEqual(out.slice(0, 3), []);
+      assert.ok(compared > 0);
+      for (const field of h.needs) {
+        assert.ok(h.reads.includes(field), field);
+        assert.ok(
+          violations(
+            h.probe,
+            h.reads.filter((f) => f !== field),
+            variants,
+          ).out.length > 0,
+          `the probe is seen to read ${field}`,
+        );
+      }
+    });
 
   it('the proof fails for a rule that does not declare a field it reads (a status, a target level, a test result, a severity)', () => {
     for (const [code, field] of [

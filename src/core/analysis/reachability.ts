@@ -1,11 +1,17 @@
 import type { Graph, ModelItem } from '../model/graph';
 import type { ZoneData } from '../model/model-types';
-import { zoneGraph, type ZoneEdge, type ZoneGraph } from './zone-graph';
+import { ZONE_GRAPH_READS, zoneGraph, type ZoneEdge, type ZoneGraph } from './zone-graph';
 
 /** Zone classes that are lower trust than the control system: business IT, the internet, clouds. */
 export const LOW_TRUST_CLASSES = ['it', 'external', 'cloud'] as const;
 /** Zone classes that hold the control system: OT networks and the devices themselves. */
 export const CONTROL_CLASSES = ['ot', 'device'] as const;
+
+/**
+ * The model fields the exposure reads: the zone graph's and the zones' `class`, spread into the `meta.reads` of
+ * the rules built on it; test/rules/rule-reads.test.ts proves it with a rule that reports everything it answers.
+ */
+export const REACHABILITY_READS = [...ZONE_GRAPH_READS, 'class'] as const;
 
 export interface ZonePath {
   /** Zone IDs from a source zone to the reached zone. */

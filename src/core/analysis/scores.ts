@@ -140,6 +140,9 @@ export interface ThreatScore {
   hasPost: boolean;
 }
 
+/** The model field `threatScore` reads, spread into the `meta.reads` of the rules built on it; test/rules/rule-reads.test.ts proves it with a rule that reports everything it answers. */
+export const SCORES_READS = ['score'] as const;
+
 export function threatScore(threat: { data: { score?: unknown } }): ThreatScore {
   const s = threat.data.score;
   const score = s && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, unknown>) : {};

@@ -75,6 +75,12 @@ export function formatSl(v: SlVector): string {
 
 export type SlKind = 'sl_t' | 'sl_c' | 'sl_a';
 
+/**
+ * The model fields `declaredSl` and `zoneCapability` read (the other helpers take the values they are given),
+ * spread into the `meta.reads` of the rules built on this module; test/rules/rule-reads.test.ts proves it with a rule that reports everything they answer.
+ */
+export const SECURITY_LEVELS_READS = ['sl_a', 'sl_c', 'sl_t'] as const;
+
 /** A zone's or conduit's declared SL of one kind. */
 export function declaredSl(item: { data: { [K in SlKind]?: unknown } }, kind: SlKind): SlVector | undefined {
   return slVector(item.data[kind]);

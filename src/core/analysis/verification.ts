@@ -20,6 +20,13 @@ import type { TestData } from '../model/model-types';
  * (the relation kinds of CL003; a mismatched tag is no evidence).
  */
 
+/**
+ * The model fields this module reads: the reference fields that make a test verify an item or a requirement
+ * specify a control, a requirement's `status`, and a test's `evidence`, `result` and `junit`; spread into the
+ * `meta.reads` of the rules built on it. test/rules/rule-reads.test.ts proves it with a rule that reports everything it answers.
+ */
+export const VERIFICATION_READS = ['controls', 'derived_from', 'evidence', 'implements', 'junit', 'result', 'status', 'tests', 'verifies'] as const;
+
 /** The part of a code link this module reads (CodeLink and the matrix's links both fit). */
 export interface EvidenceLink {
   id: string;

@@ -1,4 +1,4 @@
-import { isImplementationLink } from '../../analysis/verification';
+import { isImplementationLink, VERIFICATION_READS } from '../../analysis/verification';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { allLinks } from './code-facts';
@@ -22,7 +22,7 @@ const rule: Rule = {
     source: 'AAMI TIR57 / ANSI/AAMI SW96 (security risk controls with safety impact); ISO 14971 7.2 implementation of risk control measures',
     fixable: false,
     since: '0.1.0',
-    reads: ['class', 'code', 'controls', 'data', 'date', 'derived_from', 'evidence', 'hazard', 'implements', 'junit', 'kind', 'refs', 'result', 'status', 'tests', 'type', 'verifies', 'version'],
+    reads: [...VERIFICATION_READS, 'class', 'code', 'data', 'date', 'hazard', 'kind', 'refs', 'type', 'version'],
     needs: ['code'],
     examples: {
       valid: [

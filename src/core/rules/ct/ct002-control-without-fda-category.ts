@@ -1,7 +1,7 @@
 import { FDA_CONTROL_CATEGORIES } from '../../vocab/fda';
 import type { ModelItem } from '../../model/graph';
 import type { Rule, RuleContext } from '../types';
-import { hasText, setKeyEdit, strList } from '../tr/helpers';
+import { hasText, setKeyEdit, strList, TR_HELPERS_READS } from '../tr/helpers';
 
 /** Appendix 1 categories of the requirements a control implements (or that name it). */
 function categoriesOfRequirements(ctx: RuleContext, control: ModelItem): Set<string> {
@@ -26,11 +26,11 @@ const rule: Rule = {
     fixable: true,
     since: '0.1.0',
     reads: [
+      ...TR_HELPERS_READS,
       'authentication',
       'class',
       'code',
       'controls',
-      'cyber_device',
       'data',
       'date',
       'derived_from',
@@ -44,10 +44,8 @@ const rule: Rule = {
       'problems',
       'refs',
       'result',
-      'severity',
       'source',
       'standards',
-      'status',
       'tests',
       'text',
       'type',

@@ -1,6 +1,6 @@
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
-import { quoteList, severityOf, threatStatus } from '../tr/helpers';
+import { quoteList, severityOf, threatStatus, TR_HELPERS_READS } from '../tr/helpers';
 
 const rule: Rule = {
   meta: {
@@ -15,10 +15,10 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...TR_HELPERS_READS,
       'class',
       'code',
       'controls',
-      'cyber_device',
       'data',
       'date',
       'derived_from',
@@ -31,9 +31,7 @@ const rule: Rule = {
       'problems',
       'refs',
       'result',
-      'severity',
       'source',
-      'status',
       'tests',
       'text',
       'type',

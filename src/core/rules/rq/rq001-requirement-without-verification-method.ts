@@ -1,7 +1,7 @@
-import { verificationIndex } from '../../analysis/verification';
+import { verificationIndex, VERIFICATION_READS } from '../../analysis/verification';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
-import { isObsolete, setKeyEdit, strList } from '../tr/helpers';
+import { isObsolete, setKeyEdit, strList, TR_HELPERS_READS } from '../tr/helpers';
 
 /** Verification method a test of each kind stands for. */
 const METHOD_OF_TEST_KIND: Record<string, string> = {
@@ -37,32 +37,7 @@ const rule: Rule = {
     needs: ['code'],
     runsWithout: ['code'],
     since: '0.1.0',
-    reads: [
-      'class',
-      'code',
-      'controls',
-      'cyber_device',
-      'data',
-      'date',
-      'derived_from',
-      'evidence',
-      'hazard',
-      'implements',
-      'junit',
-      'kind',
-      'problems',
-      'refs',
-      'result',
-      'severity',
-      'source',
-      'status',
-      'tests',
-      'text',
-      'type',
-      'verification',
-      'verifies',
-      'version',
-    ],
+    reads: [...TR_HELPERS_READS, ...VERIFICATION_READS, 'class', 'code', 'data', 'date', 'hazard', 'kind', 'problems', 'refs', 'source', 'text', 'type', 'verification', 'version'],
     examples: {
       valid: [
         `requirements:

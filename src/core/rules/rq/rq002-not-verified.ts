@@ -1,7 +1,7 @@
-import { verificationIndex } from '../../analysis/verification';
+import { verificationIndex, VERIFICATION_READS } from '../../analysis/verification';
 import type { ItemKind } from '../../model/kinds';
 import type { Rule } from '../types';
-import { isObsolete } from '../tr/helpers';
+import { isObsolete, TR_HELPERS_READS } from '../tr/helpers';
 
 const rule: Rule = {
   meta: {
@@ -17,31 +17,7 @@ const rule: Rule = {
     needs: ['code'],
     runsWithout: ['code'],
     since: '0.1.0',
-    reads: [
-      'class',
-      'code',
-      'controls',
-      'cyber_device',
-      'data',
-      'date',
-      'derived_from',
-      'evidence',
-      'hazard',
-      'implements',
-      'junit',
-      'kind',
-      'refs',
-      'result',
-      'severity',
-      'source',
-      'status',
-      'tests',
-      'text',
-      'type',
-      'verification',
-      'verifies',
-      'version',
-    ],
+    reads: [...TR_HELPERS_READS, ...VERIFICATION_READS, 'class', 'code', 'data', 'date', 'hazard', 'kind', 'refs', 'source', 'text', 'type', 'verification', 'version'],
     examples: {
       valid: [
         `requirements:

@@ -1,6 +1,6 @@
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
-import { hasText, isCyberDevice, systemOf } from '../tr/helpers';
+import { hasText, isCyberDevice, systemOf, TR_HELPERS_READS } from '../tr/helpers';
 import { CYBER_SYSTEM } from './system-example';
 
 /** Software unless it says otherwise: components and services are software by default (schema doc). */
@@ -22,10 +22,10 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...TR_HELPERS_READS,
       'class',
       'code',
       'controls',
-      'cyber_device',
       'data',
       'date',
       'derived_from',
@@ -38,10 +38,8 @@ const rule: Rule = {
       'refs',
       'result',
       'sbom',
-      'severity',
       'software',
       'source',
-      'status',
       'tests',
       'text',
       'type',

@@ -1,7 +1,7 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
-import { isCyberDevice } from '../tr/helpers';
+import { isCyberDevice, TR_HELPERS_READS } from '../tr/helpers';
 import { CYBER_SYSTEM } from './system-example';
 
 const ZONE = `zones:
@@ -38,10 +38,10 @@ const rule: Rule = {
     since: '0.1.0',
     reads: [
       ...ZONE_GRAPH_READS,
+      ...TR_HELPERS_READS,
       'class',
       'code',
       'controls',
-      'cyber_device',
       'data',
       'date',
       'derived_from',
@@ -53,8 +53,6 @@ const rule: Rule = {
       'patchable',
       'refs',
       'result',
-      'severity',
-      'status',
       'tests',
       'text',
       'verifies',

@@ -7,6 +7,12 @@ import type { TextEdit } from '../../types';
 import { deref, pairOf } from '../../yaml/ynode';
 import type { RuleContext } from '../types';
 
+/**
+ * The model fields the helpers below read (`referrers` and `targetsOf` read the reference field their caller names,
+ * which the caller declares), spread into the `meta.reads` of the rules built on them; test/rules/rule-reads.test.ts proves it with a rule that reports everything they answer.
+ */
+export const TR_HELPERS_READS = ['cyber_device', 'severity', 'status'] as const;
+
 /** String entries of a list field (ignores non-strings and empty strings). */
 export function strList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];

@@ -1,6 +1,6 @@
-import { RUBRIC_SAFETY_METRICS, threatScore } from '../../analysis/scores';
+import { RUBRIC_SAFETY_METRICS, threatScore, SCORES_READS } from '../../analysis/scores';
 import type { Rule } from '../types';
-import { hasText, severityOf, targetsOf } from './helpers';
+import { hasText, severityOf, targetsOf, TR_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -15,10 +15,11 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...TR_HELPERS_READS,
+      ...SCORES_READS,
       'class',
       'code',
       'controls',
-      'cyber_device',
       'data',
       'date',
       'derived_from',
@@ -30,10 +31,7 @@ const rule: Rule = {
       'problems',
       'refs',
       'result',
-      'score',
-      'severity',
       'source',
-      'status',
       'tests',
       'text',
       'threats',

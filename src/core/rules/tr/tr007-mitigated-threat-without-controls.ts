@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { referrers, strList } from './helpers';
+import { referrers, strList, TR_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -14,10 +14,10 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...TR_HELPERS_READS,
       'class',
       'code',
       'controls',
-      'cyber_device',
       'data',
       'date',
       'derived_from',
@@ -29,9 +29,7 @@ const rule: Rule = {
       'problems',
       'refs',
       'result',
-      'severity',
       'source',
-      'status',
       'tests',
       'text',
       'threats',

@@ -1,7 +1,7 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
-import { strList } from './helpers';
+import { strList, TR_HELPERS_READS } from './helpers';
 
 /** STRIDE-per-element: the categories every data flow (and so every conduit) is exposed to. */
 const FLOW_STRIDE = ['T', 'I', 'D'] as const;
@@ -21,10 +21,10 @@ const rule: Rule = {
     since: '0.1.0',
     reads: [
       ...ZONE_GRAPH_READS,
+      ...TR_HELPERS_READS,
       'class',
       'code',
       'controls',
-      'cyber_device',
       'data',
       'date',
       'derived_from',
@@ -36,8 +36,6 @@ const rule: Rule = {
       'problems',
       'refs',
       'result',
-      'severity',
-      'status',
       'stride',
       'tests',
       'text',

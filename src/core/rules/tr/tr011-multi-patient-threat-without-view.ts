@@ -1,7 +1,7 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
-import { hasText } from './helpers';
+import { hasText, TR_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -17,10 +17,10 @@ const rule: Rule = {
     since: '0.1.0',
     reads: [
       ...ZONE_GRAPH_READS,
+      ...TR_HELPERS_READS,
       'class',
       'code',
       'controls',
-      'cyber_device',
       'data',
       'date',
       'derived_from',
@@ -32,8 +32,6 @@ const rule: Rule = {
       'multi_patient',
       'refs',
       'result',
-      'severity',
-      'status',
       'tests',
       'text',
       'threats',

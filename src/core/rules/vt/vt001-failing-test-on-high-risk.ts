@@ -1,7 +1,7 @@
-import { threatScore, isHighRiskScore } from '../../analysis/scores';
+import { threatScore, isHighRiskScore, SCORES_READS } from '../../analysis/scores';
 import type { Graph, ItemOf, ModelItem } from '../../model/graph';
 import type { Rule, RuleContext } from '../types';
-import { hasText, severityOf, targetsOf, threatStatus } from '../tr/helpers';
+import { hasText, severityOf, targetsOf, threatStatus, TR_HELPERS_READS } from '../tr/helpers';
 
 const BAD = new Set(['fail', 'not-run', 'blocked']);
 
@@ -68,10 +68,11 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     reads: [
+      ...TR_HELPERS_READS,
+      ...SCORES_READS,
       'class',
       'code',
       'controls',
-      'cyber_device',
       'data',
       'date',
       'derived_from',
@@ -84,10 +85,7 @@ const rule: Rule = {
       'problems',
       'refs',
       'result',
-      'score',
-      'severity',
       'source',
-      'status',
       'tests',
       'text',
       'threats',

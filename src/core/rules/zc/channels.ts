@@ -10,6 +10,12 @@ export interface Channel {
   info: ProtocolInfo | undefined;
 }
 
+/**
+ * The model field the channel helpers read (a channel's own keys are in it), spread into the `meta.reads` of
+ * the rules built on them; test/rules/rule-reads.test.ts proves it with a rule that reports everything they answer.
+ */
+export const CHANNELS_READS = ['channels'] as const;
+
 /** The conduit's channels; `custom` is the config's `protocols`. */
 export function channelsOf(conduit: ModelItem, custom: Readonly<Record<string, ProtocolInfo>> = {}): Channel[] {
   const list: unknown[] = Array.isArray(conduit.data.channels) ? conduit.data.channels : [];

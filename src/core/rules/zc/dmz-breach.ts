@@ -1,8 +1,14 @@
-import { exposure, formatPath } from '../../analysis/reachability';
+import { exposure, formatPath, REACHABILITY_READS } from '../../analysis/reachability';
 import { zoneGraph } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { RuleContext } from '../types';
-import { firstDefinitions, listIds, zoneLabel } from './helpers';
+import { firstDefinitions, listIds, ZC_HELPERS_READS, zoneLabel } from './helpers';
+
+/**
+ * The model fields `reportDirectBreaches` reads (its callers declare what their predicates read), spread into the
+ * `meta.reads` of ZC004 and ZC017; test/rules/rule-reads.test.ts proves it with a rule that reports everything it answers.
+ */
+export const DMZ_BREACH_READS = [...REACHABILITY_READS, ...ZC_HELPERS_READS, 'safety_designation'] as const;
 
 /**
  * Shared by ZC004 and ZC017: conduits that join a lower-trust zone directly to a protected zone,

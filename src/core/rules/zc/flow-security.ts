@@ -52,6 +52,12 @@ export function isRequestResponse(flow: ModelItem): boolean {
   return typeof flow.data.protocol === 'string' && REQUEST_RESPONSE.has(flow.data.protocol);
 }
 
+/**
+ * The model fields the flow helpers read (a flow's protection and direction, and the `kind` and `cia` of the assets
+ * it names), spread into the `meta.reads` of the rules built on them; test/rules/rule-reads.test.ts proves it with a rule that reports everything they answer.
+ */
+export const FLOW_SECURITY_READS = ['authentication', 'bidirectional', 'cia', 'data', 'destination', 'encrypted', 'kind', 'protocol', 'source'] as const;
+
 type Custom = Readonly<Record<string, ProtocolInfo>>;
 const protocolOf = (flow: ModelItem, custom: Custom) => (typeof flow.data.protocol === 'string' ? lookupProtocol(flow.data.protocol, custom) : undefined);
 

@@ -3,6 +3,13 @@ import type { Graph, ModelItem } from '../../model/graph';
 import type { Range } from '../../types';
 import type { RuleContext } from '../types';
 
+/**
+ * The model fields the helpers below read (`has` reads the key its caller names, which the caller declares;
+ * `compensates_for` is the field of a control's reference), spread into the `meta.reads` of the rules built on
+ * them; test/rules/rule-reads.test.ts proves it with a rule that reports everything they answer.
+ */
+export const ZC_HELPERS_READS = ['assets', 'cia', 'class', 'compensates_for', 'compensating_controls', 'criticality', 'legacy', 'patchable', 'safety_critical', 'zone'] as const;
+
 /** `it zone Z-HIS` (with a safety note when designated). */
 export function zoneLabel(zone: ModelItem): string {
   return `${typeof zone.data.class === 'string' ? zone.data.class : 'unclassified'} zone ${zone.id}`;

@@ -1,5 +1,11 @@
-import type { ZoneGraph } from '../../analysis/zone-graph';
+import { ZONE_GRAPH_READS, type ZoneGraph } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
+
+/**
+ * The model fields the Purdue helpers read, the zone graph's included (`nonAdjacentSafetyEntry` asks it), spread
+ * into the `meta.reads` of the rules built on them; test/rules/rule-reads.test.ts proves it with a rule that reports everything they answer.
+ */
+export const PURDUE_READS = [...ZONE_GRAPH_READS, 'class', 'purdue_level', 'safety_designation'] as const;
 
 /** A zone's `purdue_level` (0..5), when it states a valid one. */
 export function purdueLevel(zone: ModelItem): number | undefined {

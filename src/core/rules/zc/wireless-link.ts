@@ -1,6 +1,12 @@
 import type { Graph, ModelItem } from '../../model/graph';
-import { authenticated, writeCapable, type Channel } from './channels';
-import { compensatingControls } from './helpers';
+import { authenticated, CHANNELS_READS, writeCapable, type Channel } from './channels';
+import { compensatingControls, ZC_HELPERS_READS } from './helpers';
+
+/**
+ * The model fields the point-to-point wireless helpers read (a channel's `signed_commands` is in `channels`), spread
+ * into the `meta.reads` of the rules built on them; test/rules/rule-reads.test.ts proves it with a rule that reports everything they answer.
+ */
+export const WIRELESS_LINK_READS = [...CHANNELS_READS, ...ZC_HELPERS_READS] as const;
 
 /**
  * A conduit that is one radio link between two zones (a phone app and a pump over BLE): no DMZ can stand

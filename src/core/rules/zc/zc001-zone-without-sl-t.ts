@@ -1,6 +1,6 @@
-import { slVector } from '../../analysis/security-levels';
+import { slVector, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import type { Rule } from '../types';
-import { firstDefinitions } from './helpers';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -14,26 +14,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 5.6 (determine SL-T) and ZCR 6.4 (zone characteristics)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      'assets',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl_a',
-      'sl_c',
-      'sl_t',
-      'source',
-      'text',
-      'zone',
-    ],
+    reads: [...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'data', 'kind', 'problems', 'source', 'text'],
     examples: {
       valid: [
         `zones:

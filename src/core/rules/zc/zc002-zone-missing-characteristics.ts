@@ -3,7 +3,7 @@ import type { ModelItem } from '../../model/graph';
 import type { Fix, TextEdit } from '../../types';
 import { deref, pairOf } from '../../yaml/ynode';
 import type { Rule, RuleContext } from '../types';
-import { firstDefinitions, insertKey } from './helpers';
+import { firstDefinitions, insertKey, ZC_HELPERS_READS } from './helpers';
 
 const NOTE = 'spdf ZC002: fill in';
 const TODO = placeholder('ZC002');
@@ -63,27 +63,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 6.4 (zone and conduit characteristics), ZCR 1.1 (access points), ZCR 3.3 (safety designation)',
     fixable: true,
     since: '0.1.0',
-    reads: [
-      'access_points',
-      'accountable_org',
-      'assets',
-      'boundary',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'safety_designation',
-      'source',
-      'text',
-      'zone',
-    ],
+    reads: [...ZC_HELPERS_READS, 'access_points', 'accountable_org', 'boundary', 'data', 'kind', 'problems', 'safety_designation', 'source', 'text'],
     examples: {
       valid: [
         `zones:

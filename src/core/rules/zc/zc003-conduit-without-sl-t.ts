@@ -1,6 +1,6 @@
-import { slVector } from '../../analysis/security-levels';
+import { slVector, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import type { Rule } from '../types';
-import { firstDefinitions } from './helpers';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -14,27 +14,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 5.6 (SL-T for each zone and conduit) and ZCR 6.4',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl_a',
-      'sl_c',
-      'sl_t',
-      'source',
-      'text',
-      'zone',
-    ],
+    reads: [...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'channels', 'data', 'kind', 'problems', 'source', 'text'],
     examples: {
       valid: [
         `zones:

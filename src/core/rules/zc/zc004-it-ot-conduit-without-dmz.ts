@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { reportDirectBreaches } from './dmz-breach';
+import { reportDirectBreaches, DMZ_BREACH_READS } from './dmz-breach';
 import { conduit, zone } from './example-yaml';
 
 const rule: Rule = {
@@ -14,34 +14,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 3.2 (separate business and control system assets); NIST SP 800-82r3 (DMZ between corporate and OT networks)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'conduit',
-      'criticality',
-      'data',
-      'destination',
-      'direction',
-      'filtering',
-      'flows',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'safety_designation',
-      'sl',
-      'source',
-      'text',
-      'type',
-      'zone',
-      'zones',
-    ],
+    reads: [...DMZ_BREACH_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

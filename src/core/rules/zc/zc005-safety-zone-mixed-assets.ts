@@ -2,7 +2,7 @@ import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
-import { EQUIPMENT_KINDS, firstDefinitions, isSafetyCritical, placement } from './helpers';
+import { EQUIPMENT_KINDS, firstDefinitions, isSafetyCritical, placement, ZC_HELPERS_READS } from './helpers';
 
 /** Explicitly not safety-related: `safety_critical: false`, or a criticality other than safety-critical. */
 function notSafetyRelated(asset: ModelItem): boolean {
@@ -22,26 +22,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 3.3 (separate safety-related assets)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'safety_designation',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'safety_designation', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

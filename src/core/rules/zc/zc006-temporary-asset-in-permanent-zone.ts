@@ -1,7 +1,7 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
-import { firstDefinitions, placement } from './helpers';
+import { firstDefinitions, placement, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -15,25 +15,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 3.4 (separate temporarily connected devices)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'safety_critical',
-      'sl',
-      'temporarily_connected',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'channels', 'data', 'kind', 'name', 'sl', 'temporarily_connected', 'text'],
     examples: {
       valid: [
         `zones:

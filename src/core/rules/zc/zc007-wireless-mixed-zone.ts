@@ -1,7 +1,7 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
-import { EQUIPMENT_KINDS, firstDefinitions, listIds } from './helpers';
+import { EQUIPMENT_KINDS, firstDefinitions, listIds, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -15,26 +15,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 3.5 (separate wireless devices); IEC 62443-3-3 SR 1.6, SR 2.2',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl',
-      'text',
-      'wireless',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'text', 'wireless'],
     examples: {
       valid: [
         `zones:

@@ -2,7 +2,7 @@ import { zoneGraph, type ZoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone
 import type { Graph, ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
-import { EQUIPMENT_KINDS, firstDefinitions, listIds } from './helpers';
+import { EQUIPMENT_KINDS, firstDefinitions, listIds, ZC_HELPERS_READS } from './helpers';
 
 const OUTSIDE_CLASSES: ReadonlySet<unknown> = new Set(['external', 'cloud']);
 const CHECKED_CLASSES: ReadonlySet<unknown> = new Set(['it', 'ot', 'device']);
@@ -38,26 +38,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 3.6 (separate devices connected via networks outside the SUC); heuristic detection from flows',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'in_scope',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'channels', 'data', 'in_scope', 'kind', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

@@ -2,7 +2,7 @@ import { flowCoverage } from '../../analysis/flow-coverage';
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { conduit, device, zone } from './example-yaml';
-import { firstDefinitions, listIds } from './helpers';
+import { firstDefinitions, listIds, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -16,26 +16,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 3.1 (establish zones and conduits) and ZCR 6.4 (data flows); IEC 62443-1-1 conduit definition',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'protocol',
-      'safety_critical',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'protocol', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
-import { firstDefinitions } from './helpers';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -14,25 +14,7 @@ const rule: Rule = {
     source: 'Heuristic, from the IEC 62443-1-1 conduit definition (channels connecting two or more zones)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'safety_critical',
-      'sl',
-      'source',
-      'text',
-      'zone',
-    ],
+    reads: [...ZC_HELPERS_READS, 'channels', 'data', 'kind', 'name', 'sl', 'source', 'text'],
     examples: {
       valid: [
         `zones:

@@ -1,8 +1,8 @@
-import { declaredSl, describeGaps, frsBelow, zoneCapability } from '../../analysis/security-levels';
+import { declaredSl, describeGaps, frsBelow, zoneCapability, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
-import { compensatingControls, firstDefinitions } from './helpers';
+import { compensatingControls, firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -16,28 +16,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3 (SL-C versus SL-T; compensating countermeasures); IEC 62443-3-2 ZCR 5.12 (additional countermeasures)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl',
-      'sl_a',
-      'sl_c',
-      'sl_t',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [`zones:\n${zone('Z-PUMP', 'device', { sl: '{FR1: 2, FR3: 2}', extra: ['sl_c: {FR1: 2, FR3: 3}'] })}`],
       invalid: [

@@ -1,7 +1,7 @@
-import { declaredSl, describeGaps, frsBelow } from '../../analysis/security-levels';
+import { declaredSl, describeGaps, frsBelow, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import type { Rule } from '../types';
 import { conduit, zone } from './example-yaml';
-import { firstDefinitions } from './helpers';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -15,29 +15,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3 (SL-A definition, SL-T/SL-C/SL-A comparison); IEC 62443-3-2 ZCR 5.10 (residual risk)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl',
-      'sl_a',
-      'sl_c',
-      'sl_t',
-      'source',
-      'text',
-      'zone',
-    ],
+    reads: [...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'source', 'text'],
     examples: {
       valid: [`zones:\n${zone('Z-PUMP', 'device', { extra: ['sl_a: 1'] })}`],
       invalid: [

@@ -1,10 +1,10 @@
-import { declaredSl, describeGaps } from '../../analysis/security-levels';
+import { declaredSl, describeGaps, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import { FRS } from '../../vocab/iec62443';
 import type { Rule } from '../types';
 import type { ModelItem } from '../../model/graph';
 import { zone } from './example-yaml';
-import { firstDefinitions } from './helpers';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -19,28 +19,7 @@ const rule: Rule = {
       'IEC 62443-3-2 ZCR 5.6 (SL-T per zone and conduit) and ZCR 6.4 (conduit characteristics with the zones it connects); IEC 62443-3-3 SR 5.2 (zone boundary protection, SL 1); the maximum over entered zones is our reading',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl',
-      'sl_a',
-      'sl_c',
-      'sl_t',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

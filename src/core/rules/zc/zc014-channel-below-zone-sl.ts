@@ -1,11 +1,11 @@
-import { declaredSl, slAt } from '../../analysis/security-levels';
+import { declaredSl, slAt, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { FR } from '../../vocab/iec62443';
 import type { Rule } from '../types';
-import { authenticated, channelsOf, encrypted, integrity, type Channel, type Effective } from './channels';
+import { authenticated, channelsOf, encrypted, integrity, type Channel, type Effective, CHANNELS_READS } from './channels';
 import { conduit, zone } from './example-yaml';
-import { firstDefinitions, zoneLabel } from './helpers';
+import { firstDefinitions, zoneLabel, ZC_HELPERS_READS } from './helpers';
 
 /**
  * Each channel requirement of IEC 62443-3-3 (levels as recalled from its SL tables): the FR whose SL-T
@@ -65,28 +65,18 @@ const rule: Rule = {
     since: '0.1.0',
     reads: [
       ...ZONE_GRAPH_READS,
-      'assets',
+      ...ZC_HELPERS_READS,
+      ...SECURITY_LEVELS_READS,
+      ...CHANNELS_READS,
       'authentication',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
       'data',
       'encrypted',
       'kind',
-      'legacy',
       'name',
-      'patchable',
       'problems',
       'protocol',
       'remote_access',
-      'safety_critical',
       'sl',
-      'sl_a',
-      'sl_c',
-      'sl_t',
       'text',
       'wireless',
     ],

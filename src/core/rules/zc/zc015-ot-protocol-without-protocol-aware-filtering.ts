@@ -2,9 +2,9 @@ import { isDiode, zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph'
 import type { Range } from '../../types';
 import { lookupProtocol, needsProtocolAwareFiltering } from '../../vocab/protocols';
 import type { Rule } from '../types';
-import { channelsOf, statedMode } from './channels';
+import { channelsOf, statedMode, CHANNELS_READS } from './channels';
 import { conduit, zone } from './example-yaml';
-import { firstDefinitions } from './helpers';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -18,28 +18,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3 SR 5.2 (zone boundary protection) and SR 3.5 (input validation); NIST SP 800-82r3 (protocol-aware filtering for industrial protocols)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'authentication',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'encrypted',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'protocol',
-      'safety_critical',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...CHANNELS_READS, 'authentication', 'data', 'encrypted', 'kind', 'name', 'problems', 'protocol', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

@@ -1,12 +1,12 @@
-import { declaredSl, slDominated } from '../../analysis/security-levels';
+import { declaredSl, slDominated, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import { zoneGraph, type ZoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import { lookupProtocol } from '../../vocab/protocols';
 import type { Rule, RuleContext } from '../types';
 import { channelsOf, writeCapable } from './channels';
-import { isPointToPointWireless, LINK_REMEDY } from './wireless-link';
+import { isPointToPointWireless, LINK_REMEDY, WIRELESS_LINK_READS } from './wireless-link';
 import { zone } from './example-yaml';
-import { compensatingControls, firstDefinitions, zoneLabel } from './helpers';
+import { compensatingControls, firstDefinitions, zoneLabel, ZC_HELPERS_READS } from './helpers';
 
 const LOW_TRUST: ReadonlySet<unknown> = new Set(['it', 'external', 'cloud']);
 
@@ -64,28 +64,18 @@ const rule: Rule = {
     since: '0.1.0',
     reads: [
       ...ZONE_GRAPH_READS,
-      'assets',
+      ...ZC_HELPERS_READS,
+      ...SECURITY_LEVELS_READS,
+      ...WIRELESS_LINK_READS,
       'authentication',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
       'data',
       'encrypted',
       'initiator',
       'kind',
-      'legacy',
       'name',
-      'patchable',
       'problems',
       'protocol',
-      'safety_critical',
       'sl',
-      'sl_a',
-      'sl_c',
-      'sl_t',
       'text',
       'wireless',
     ],

@@ -1,8 +1,8 @@
 import type { Rule } from '../types';
-import { reportDirectBreaches } from './dmz-breach';
+import { reportDirectBreaches, DMZ_BREACH_READS } from './dmz-breach';
 import { channelsOf } from './channels';
 import { conduit, zone } from './example-yaml';
-import { isPointToPointWireless, LINK_REMEDY, missingLinkProtection } from './wireless-link';
+import { isPointToPointWireless, LINK_REMEDY, missingLinkProtection, WIRELESS_LINK_READS } from './wireless-link';
 
 const rule: Rule = {
   meta: {
@@ -17,39 +17,7 @@ const rule: Rule = {
       'IEC 62443-3-3 SR 5.1 (network segmentation) and SR 5.2 (zone boundary protection); IEC 62443-3-2 ZCR 3.3 and 3.6; for point-to-point radio links SR 1.2 (device authentication) and SR 3.1 (communication integrity) as the alternative; Threagile unguarded-access-from-internet',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      'assets',
-      'authentication',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'conduit',
-      'criticality',
-      'data',
-      'destination',
-      'direction',
-      'encrypted',
-      'filtering',
-      'flows',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'protocol',
-      'safety_critical',
-      'safety_designation',
-      'sl',
-      'sl_t',
-      'source',
-      'text',
-      'type',
-      'wireless',
-      'zone',
-      'zones',
-    ],
+    reads: [...DMZ_BREACH_READS, ...WIRELESS_LINK_READS, 'authentication', 'data', 'encrypted', 'kind', 'name', 'problems', 'protocol', 'sl', 'sl_t', 'text', 'wireless'],
     examples: {
       valid: [
         `zones:

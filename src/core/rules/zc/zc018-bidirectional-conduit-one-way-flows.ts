@@ -1,8 +1,8 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { device, zone } from './example-yaml';
-import { isRequestResponse } from './flow-security';
-import { firstDefinitions } from './helpers';
+import { isRequestResponse, FLOW_SECURITY_READS } from './flow-security';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -16,28 +16,7 @@ const rule: Rule = {
     source: 'Heuristic, from IEC 62443-3-3 SR 7.7 (least functionality); Threagile unnecessary-communication-link',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'authentication',
-      'bidirectional',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'encrypted',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'protocol',
-      'safety_critical',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...FLOW_SECURITY_READS, 'channels', 'name', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

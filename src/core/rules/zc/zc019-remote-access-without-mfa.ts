@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
-import { channelsOf } from './channels';
+import { channelsOf, CHANNELS_READS } from './channels';
 import { zone } from './example-yaml';
-import { firstDefinitions } from './helpers';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -15,30 +15,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3 SR 1.13 (access via untrusted networks) and SR 1.1 RE 2 (multifactor authentication for untrusted networks)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      'assets',
-      'authentication',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'encrypted',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'protocol',
-      'remote_access',
-      'safety_critical',
-      'sl',
-      'source',
-      'text',
-      'zone',
-    ],
+    reads: [...ZC_HELPERS_READS, ...CHANNELS_READS, 'authentication', 'data', 'encrypted', 'kind', 'name', 'problems', 'protocol', 'remote_access', 'sl', 'source', 'text'],
     examples: {
       valid: [
         `zones:

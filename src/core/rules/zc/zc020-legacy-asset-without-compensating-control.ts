@@ -1,7 +1,7 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { controlWithThreat, zone } from './example-yaml';
-import { compensatingControls, firstDefinitions, isLegacy, legacyWhy } from './helpers';
+import { compensatingControls, firstDefinitions, isLegacy, legacyWhy, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -15,24 +15,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3 (compensating countermeasures); FDA premarket guidance (updatability and patchability objective); NIST SP 800-82r3 (legacy systems)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'safety_critical',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'channels', 'data', 'kind', 'name', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

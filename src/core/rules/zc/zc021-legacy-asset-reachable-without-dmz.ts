@@ -1,8 +1,8 @@
-import { CONTROL_CLASSES, describePath, exposure } from '../../analysis/reachability';
+import { CONTROL_CLASSES, describePath, exposure, REACHABILITY_READS } from '../../analysis/reachability';
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { conduit, controlWithThreat, zone } from './example-yaml';
-import { firstDefinitions, isLegacy, legacyWhy, zoneLabel } from './helpers';
+import { firstDefinitions, isLegacy, legacyWhy, zoneLabel, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -16,25 +16,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 3.2 (separate business and control system assets); NIST SP 800-82r3 (legacy systems, DMZ); heuristic graph path check',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...REACHABILITY_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

@@ -1,7 +1,7 @@
-import { declaredSl, slAt } from '../../analysis/security-levels';
+import { declaredSl, slAt, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
-import { firstDefinitions } from './helpers';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -15,30 +15,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3 SR 6.2 (continuous monitoring); NIST SP 800-82r3 (passive monitoring in OT)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'monitoring',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl',
-      'sl_a',
-      'sl_c',
-      'sl_t',
-      'source',
-      'text',
-      'zone',
-    ],
+    reads: [...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'channels', 'data', 'kind', 'monitoring', 'name', 'problems', 'sl', 'source', 'text'],
     examples: {
       valid: [`zones:\n${zone('Z-GW', 'ot', { sl: '2', extra: ['monitoring: passive-ids'] })}`],
       invalid: [

@@ -2,7 +2,7 @@ import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
-import { firstDefinitions, isAvailabilityCritical, listIds } from './helpers';
+import { firstDefinitions, isAvailabilityCritical, listIds, ZC_HELPERS_READS } from './helpers';
 
 const ACTIVE_KINDS: ReadonlySet<unknown> = new Set(['active-scan', 'fuzz']);
 const SAFE_ENVIRONMENTS: ReadonlySet<unknown> = new Set(['test-bed', 'maintenance-window', 'simulation']);
@@ -19,26 +19,7 @@ const rule: Rule = {
     source: 'NIST SP 800-82r3 (active scanning can disrupt OT); IEC 62443 availability-first principle; heuristic',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'environment',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'channels', 'data', 'environment', 'kind', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

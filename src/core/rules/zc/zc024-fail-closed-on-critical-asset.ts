@@ -2,7 +2,7 @@ import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { controlWithThreat, zone } from './example-yaml';
-import { firstDefinitions, isAvailabilityCritical, isSafetyCritical, listIds } from './helpers';
+import { firstDefinitions, isAvailabilityCritical, isSafetyCritical, listIds, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -16,27 +16,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3 SR 1.1 supplemental guidance (emergency actions must not be hindered) and SR 1.11 (unsuccessful login attempts); heuristic',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'emergency_access',
-      'fail_mode',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'channels', 'data', 'emergency_access', 'fail_mode', 'kind', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

@@ -2,7 +2,7 @@ import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
-import { EQUIPMENT_KINDS, firstDefinitions, listIds, placement } from './helpers';
+import { EQUIPMENT_KINDS, firstDefinitions, listIds, placement, ZC_HELPERS_READS } from './helpers';
 
 /** Client and web-facing technologies (Threagile's client systems, web servers and browsers). */
 const CLIENT = /\b(web|browser|client|mobile|workstation|desktop|laptop|tablet|kiosk|smartphone)/i;
@@ -22,26 +22,7 @@ const rule: Rule = {
     source: 'Threagile missing-network-segmentation; IEC 62443-3-3 SR 5.1 (network segmentation); heuristic',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl',
-      'technology',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'technology', 'text'],
     examples: {
       valid: [
         `zones:

@@ -1,8 +1,8 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
-import { firstDefinitions } from './helpers';
-import { nonAdjacentSafetyEntry } from './purdue';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
+import { nonAdjacentSafetyEntry, PURDUE_READS } from './purdue';
 
 const rule: Rule = {
   meta: {
@@ -16,27 +16,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-2 ZCR 3.3 (separate safety-related assets); ISA-95 / Purdue reference model layering as used in IEC 62443-1-1 and NIST SP 800-82r3; heuristic for the adjacency test',
     fixable: false,
     since: '0.2.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'purdue_level',
-      'safety_critical',
-      'safety_designation',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...PURDUE_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

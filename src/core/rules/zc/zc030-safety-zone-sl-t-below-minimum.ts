@@ -1,8 +1,8 @@
-import { declaredSl, describeGaps } from '../../analysis/security-levels';
+import { declaredSl, describeGaps, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import { FRS, type FR } from '../../vocab/iec62443';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
-import { firstDefinitions } from './helpers';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 /** FRs whose level protects a safety function directly: access, use control, integrity, segmentation, availability. */
 const SAFETY_FRS: readonly FR[] = ['FR1', 'FR2', 'FR3', 'FR5', 'FR7'];
@@ -19,30 +19,7 @@ const rule: Rule = {
     source: 'Heuristic of ours (configurable minimum), from IEC 62443-3-2 ZCR 3.3 (safety-related assets) and ZCR 5.6 (SL-T), and the SL 3 attacker profile of IEC 62443-3-3',
     fixable: false,
     since: '0.2.0',
-    reads: [
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'safety_designation',
-      'sl',
-      'sl_a',
-      'sl_c',
-      'sl_t',
-      'source',
-      'text',
-      'zone',
-    ],
+    reads: [...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'safety_designation', 'sl', 'source', 'text'],
     examples: {
       valid: [
         `zones:

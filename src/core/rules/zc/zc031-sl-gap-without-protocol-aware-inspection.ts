@@ -1,9 +1,9 @@
-import { declaredSl, type SlVector } from '../../analysis/security-levels';
+import { declaredSl, type SlVector, SECURITY_LEVELS_READS } from '../../analysis/security-levels';
 import { isDiode, zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import { FRS } from '../../vocab/iec62443';
 import type { Rule } from '../types';
 import { conduit, zone } from './example-yaml';
-import { firstDefinitions } from './helpers';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 
 /** FRs where the two SL-T vectors (both known) differ by 2 or more, as `FR1 1 vs 3`. */
 function wideGaps(a: SlVector, b: SlVector): string[] {
@@ -24,28 +24,7 @@ const rule: Rule = {
     source: 'Heuristic of ours, from IEC 62443-3-3 SR 5.2 (zone boundary protection) and SR 3.5 (input validation); NIST SP 800-82r3 (deep packet inspection between levels of trust)',
     fixable: false,
     since: '0.2.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'safety_critical',
-      'sl',
-      'sl_a',
-      'sl_c',
-      'sl_t',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

@@ -1,8 +1,8 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
-import { firstDefinitions } from './helpers';
-import { nonAdjacentSafetyEntry, purdueLevel } from './purdue';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
+import { nonAdjacentSafetyEntry, purdueLevel, PURDUE_READS } from './purdue';
 
 const rule: Rule = {
   meta: {
@@ -16,27 +16,7 @@ const rule: Rule = {
     source: 'ISA-95 / Purdue reference model layering, as used by IEC 62443-1-1 and NIST SP 800-82r3 (defence in depth); heuristic for the skip test',
     fixable: false,
     since: '0.2.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'purdue_level',
-      'safety_critical',
-      'safety_designation',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...PURDUE_READS, 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

@@ -1,8 +1,8 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { Rule } from '../types';
 import { zone } from './example-yaml';
-import { flowAuthenticated, flowEncrypted, sensitivity } from './flow-security';
-import { firstDefinitions, listIds } from './helpers';
+import { flowAuthenticated, flowEncrypted, sensitivity, FLOW_SECURITY_READS } from './flow-security';
+import { firstDefinitions, listIds, ZC_HELPERS_READS } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -17,29 +17,7 @@ const rule: Rule = {
       'IEC 62443-3-3 SR 1.2 (software process and device identification and authentication), SR 3.1 (communication integrity), SR 4.1 (information confidentiality); Threagile missing-authentication and unencrypted-communication',
     fixable: false,
     since: '0.2.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      'assets',
-      'authentication',
-      'bidirectional',
-      'channels',
-      'cia',
-      'class',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'encrypted',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'problems',
-      'protocol',
-      'safety_critical',
-      'sl',
-      'text',
-    ],
+    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...FLOW_SECURITY_READS, 'channels', 'name', 'problems', 'sl', 'text'],
     examples: {
       valid: [
         `zones:

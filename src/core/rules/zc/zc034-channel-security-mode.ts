@@ -1,8 +1,8 @@
 import { suggestValue } from '../../suggest';
 import type { Rule } from '../types';
-import { channelsOf } from './channels';
+import { channelsOf, CHANNELS_READS } from './channels';
 import { conduit, zone } from './example-yaml';
-import { firstDefinitions } from './helpers';
+import { firstDefinitions, ZC_HELPERS_READS } from './helpers';
 import { scalarText } from '../../scalar-text';
 
 const rule: Rule = {
@@ -18,30 +18,7 @@ const rule: Rule = {
       "IEC 62443-3-3 SR 7.6 (network and security configuration settings, SL 1) feeding SR 1.2, SR 3.1 and SR 4.1; OPC 10000-2 security modes; RFC 8996 (TLS 1.0/1.1 deprecated); levels recalled, not checked against the standard's text",
     fixable: false,
     since: '0.2.0',
-    reads: [
-      'assets',
-      'authentication',
-      'channels',
-      'cia',
-      'class',
-      'code',
-      'compensates_for',
-      'compensating_controls',
-      'criticality',
-      'data',
-      'encrypted',
-      'kind',
-      'legacy',
-      'name',
-      'patchable',
-      'protocol',
-      'safety_critical',
-      'score',
-      'sl',
-      'source',
-      'text',
-      'zone',
-    ],
+    reads: [...ZC_HELPERS_READS, ...CHANNELS_READS, 'authentication', 'code', 'data', 'encrypted', 'kind', 'name', 'protocol', 'score', 'sl', 'source', 'text'],
     examples: {
       valid: [
         `zones:
