@@ -22,6 +22,7 @@ import { FsHost, toPosix, type WalkNote } from './fs-host';
 import { gitFileDates } from './git-dates';
 import { cyclonedxSchemaDigest, cyclonedxSchemaValidator } from './sbom-schemas';
 import { readTestResults } from './junit';
+import { unreadInputEntries } from './unread-entries';
 
 /** Everything the Node host supplies to rules and the matrix, read once per check. */
 export interface NodeInputs {
@@ -45,6 +46,8 @@ export interface NodeCheck {
   notes: WalkNote[];
   /** Problems with options (invalid bare-ID patterns, unreadable JUnit files ...), as messages. */
   problems: string[];
+  /** Entries the walk did not read where model or indexed source files are or may be (also in `problems`). */
+  unread: string[];
 }
 
 export interface CheckPathOptions {
@@ -100,13 +103,14 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : lint(assembled, { outcomes });
   outcomes?.save();
   const lockProblems = inputs.lockProblem ? [inputs.lockProblem] : inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
-  const problems = [...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
+  const unread = unreadInputEntries(root, host.skipped, workspace.config, opts.code !== false);
+  const problems = [...unread, ...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [
     ...(refusedCache === undefined ? [] : [{ path: refusedCache, reason: CACHE_INSIDE_WORKSPACE }]),
     ...host.notes,
     ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message })),
   ];
-  return { root, host, workspace, inputs, ruleInputs: assembled, result, notes, problems };
+  return { root, host, workspace, inputs, ruleInputs: assembled, result, notes, problems, unread };
 }
 
 /** The rule inputs of a Node check, through the core's one assembly. */

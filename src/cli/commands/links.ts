@@ -31,8 +31,8 @@ export function linkStatuses(check: NodeCheck): { link: CodeLink; status: LinkSt
 
 const USAGE = `usage: spdf links [dir] [options]
 Lists every code link (id, relation, file, symbol, review status) of the workspace that holds dir (default: the current folder).
-Exit 1 when a tag became no link, a link names an ID the model does not define, or a model file or the review lock
-could not be read (the statuses listed would not be true).
+Exit 1 when a tag became no link, a link names an ID the model does not define, or a model file, a source file or
+the review lock could not be read (the statuses listed would not be true).
   -f, --format human|json
   ${WORKSPACE_FLAGS_USAGE}`;
 
@@ -91,7 +91,7 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
   const problems = tagProblems(check);
   // Fails on warnings too: every row is a tag whose evidence does not count, or may count for the wrong code. A model
   // that did not load, a link to an ID it does not define or a lock that was not read make the statuses listed untrue.
-  const unread = load.some((p) => p.severity === 'error') || rows.some((r) => r.status === 'unknown-target') || lockUnread(check);
+  const unread = load.some((p) => p.severity === 'error') || rows.some((r) => r.status === 'unknown-target') || lockUnread(check) || check.unread.length > 0;
   const exitCode = problems.length || unread ? EXIT_FINDINGS : EXIT_OK;
   if (values.format === 'json') {
     o.out(
