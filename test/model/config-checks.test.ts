@@ -29,6 +29,8 @@ exclude: ["/abs/**", "../up/**", "gen\\\\model\\\\*.yaml", "a/[z-a]", "ok/**"]
 code:
   test_globs: ["**/test/**", "tests\\\\unit", "spec\\\\*"]
 #                            ^^^^^^^^^^^^^ TM008
+  languages: {".inl": cpp, ".kt": off, ".cob": cobol}
+#                                              ^^^^^ TM006
 test_results: ["build/**/*.xml"]
 `;
 

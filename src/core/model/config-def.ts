@@ -2,6 +2,7 @@ import type { Range } from '../types';
 import { bool, list, obj, oneOf, str, strings, type FieldSpec } from './fields';
 import type { CallTagOption, IdNormalizeOption, TagPatternOption } from '../codelinks/tag-syntaxes';
 import { ITEM_KINDS } from './kinds';
+import { CODE_LANGUAGES } from '../codelinks/languages';
 import { CUSTOM_PROTOCOL } from './config-protocols';
 import type { ProtocolInfo } from '../vocab/protocols';
 
@@ -47,7 +48,7 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
       include: strings('Globs of source files scanned for tags (default: every file of a known language).'),
       exclude: strings('Globs of source files never scanned.'),
       test_globs: strings('Globs of test files (where `verifies` tags belong).'),
-      languages: { type: 'map', values: str(''), doc: 'File extension to language, e.g. ".h": cpp.' },
+      languages: { type: 'map', values: oneOf([...CODE_LANGUAGES, 'off'], ''), doc: 'File extension to language, e.g. ".h": cpp, or off to leave the extension unread.' },
       tag_syntaxes: { type: 'list', of: oneOf(TAG_SYNTAXES, ''), doc: 'Tag syntaxes recognised in comments (default spdf).' },
       bare_id_patterns: strings('Regular expressions of IDs recognised bare in comments when the `bare` syntax is on (default: the requirement, control, threat and hazard id_patterns).'),
       oft_relations: {
