@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { parseReviewLock } from '../core/codelinks/review-lock';
@@ -71,6 +72,8 @@ export interface CheckPathOptions {
  * the untagged files they claim are parsed in a second small pass.
  */
 export async function checkPath(start: string, opts: CheckPathOptions = {}): Promise<NodeCheck> {
+  // A folder that does not exist (a typo) is no empty workspace: the ENOENT names it, and the CLI exits 2.
+  statSync(start);
   const root = findWorkspaceRoot(start);
   const host = new FsHost(root);
   const cacheDir = opts.cache !== false && opts.trusted !== false ? workspaceCacheDir(root, opts.cacheLocation) : undefined;
