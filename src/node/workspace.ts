@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { parseReviewLock } from '../core/codelinks/review-lock';
+import { parseReviewLock, REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
 import type { TagSyntaxOptions } from '../core/codelinks/tag-syntaxes';
 import type { Host } from '../core/host';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -152,6 +152,9 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
     inputs.code = await code;
     try {
       inputs.lockText = await readReviewLock(root, config.lockFile);
+      // A lock the config names and that is not there (a typo, a file not checked in) would drop every review unseen.
+      if (inputs.lockText === undefined && config.lockFile !== REVIEW_LOCK_FILE)
+        inputs.lockProblem = `lock_file '${config.lockFile}' of spdf.config.yaml does not exist: no review was read (spdf review writes it)`;
     } catch (error) {
       inputs.lockProblem = `${(error as Error).message}; every code link counts as unreviewed`;
     }

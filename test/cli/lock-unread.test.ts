@@ -31,6 +31,15 @@ describe('a review lock that holds no readable review', () => {
       assert.match(r.stderr, message);
     });
 
+  it('a lock_file the config names and that does not exist fails spdf check until spdf review writes it', async () => {
+    const root = tempWorkspace({ ...FILES, 'spdf.config.yaml': 'version: 1\nlock_file: evidence/reveiw.lock.json\n' });
+    const r = await runCli(['check', root, ...PASSING], root);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stderr, /^input problem: lock_file 'evidence\/reveiw\.lock\.json' of spdf\.config\.yaml does not exist: no review was read/m);
+    assert.equal((await runCli(['review', '--all', '--root', root, '--reviewer', 'qa'], root)).code, 0);
+    assert.equal((await runCli(['check', root, ...PASSING], root)).code, 0);
+  });
+
   it('spdf review writes a new lock over an empty one', async () => {
     const root = tempWorkspace({ ...FILES, 'spdf.lock.json': '' });
     const r = await runCli(['review', '--all', '--root', root, '--reviewer', 'qa'], root);
