@@ -99,6 +99,11 @@ export async function main(argv: string[], o: Out): Promise<number> {
       o.err(`spdf: ${(e as Error).message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
+    // A file the user named that cannot be written or read (a folder, a path through a file, no space) is no bug of ours.
+    if (typeof (e as NodeJS.ErrnoException).syscall === 'string' && /^E[A-Z]+$/.test(String((e as NodeJS.ErrnoException).code))) {
+      o.err(`spdf: cannot ${(e as NodeJS.ErrnoException).syscall}: ${(e as Error).message}`);
+      return EXIT_USAGE;
+    }
     o.err(`spdf: internal error: ${(e as Error)?.stack ?? String(e)}`);
     return EXIT_USAGE;
   }

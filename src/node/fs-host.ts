@@ -2,7 +2,7 @@
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Host } from '../core/host';
-import { IndexNotes } from './codeindex/index-notes';
+import { IndexNotes, type IndexNote } from './codeindex/index-notes';
 import { walkWorkspace } from './codeindex/workspace-walker';
 import { isInside } from './path-inside';
 
@@ -25,6 +25,11 @@ export class FsHost implements Host {
 
   get notes(): WalkNote[] {
     return this.walkNotes.list().map((n) => ({ path: n.file, reason: n.message }));
+  }
+
+  /** The walk's notes with their kinds. */
+  get skipped(): IndexNote[] {
+    return this.walkNotes.list();
   }
 
   listFiles(): Promise<string[]> {

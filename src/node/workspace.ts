@@ -1,6 +1,7 @@
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { parseReviewLock } from '../core/codelinks/review-lock';
+import { parseReviewLock, REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
 import type { TagSyntaxOptions } from '../core/codelinks/tag-syntaxes';
 import type { Host } from '../core/host';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -22,6 +23,7 @@ import { FsHost, toPosix, type WalkNote } from './fs-host';
 import { gitFileDates } from './git-dates';
 import { cyclonedxSchemaDigest, cyclonedxSchemaValidator } from './sbom-schemas';
 import { readTestResults } from './junit';
+import { unreadInputEntries } from './unread-entries';
 
 /** Everything the Node host supplies to rules and the matrix, read once per check. */
 export interface NodeInputs {
@@ -45,6 +47,8 @@ export interface NodeCheck {
   notes: WalkNote[];
   /** Problems with options (invalid bare-ID patterns, unreadable JUnit files ...), as messages. */
   problems: string[];
+  /** Entries the walk did not read where model or indexed source files are or may be (also in `problems`). */
+  unread: string[];
 }
 
 export interface CheckPathOptions {
@@ -68,6 +72,8 @@ export interface CheckPathOptions {
  * the untagged files they claim are parsed in a second small pass.
  */
 export async function checkPath(start: string, opts: CheckPathOptions = {}): Promise<NodeCheck> {
+  // A folder that does not exist (a typo) is no empty workspace: the ENOENT names it, and the CLI exits 2.
+  statSync(start);
   const root = findWorkspaceRoot(start);
   const host = new FsHost(root);
   const cacheDir = opts.cache !== false && opts.trusted !== false ? workspaceCacheDir(root, opts.cacheLocation) : undefined;
@@ -101,13 +107,14 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : lint(assembled, { outcomes });
   outcomes?.save();
   const lockProblems = inputs.lockProblem ? [inputs.lockProblem] : inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
-  const problems = [...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
+  const unread = unreadInputEntries(root, host.skipped, workspace.config, opts.code !== false);
+  const problems = [...unread, ...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [
     ...(refusedCache === undefined ? [] : [{ path: refusedCache, reason: CACHE_INSIDE_WORKSPACE }]),
     ...host.notes,
     ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message })),
   ];
-  return { root, host, workspace, inputs, ruleInputs: assembled, result, notes, problems };
+  return { root, host, workspace, inputs, ruleInputs: assembled, result, notes, problems, unread };
 }
 
 /** The rule inputs of a Node check, through the core's one assembly. */
@@ -146,6 +153,9 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
     inputs.code = await code;
     try {
       inputs.lockText = await readReviewLock(root, config.lockFile);
+      // A lock the config names and that is not there (a typo, a file not checked in) would drop every review unseen.
+      if (inputs.lockText === undefined && config.lockFile !== REVIEW_LOCK_FILE)
+        inputs.lockProblem = `lock_file '${config.lockFile}' of spdf.config.yaml does not exist: no review was read (spdf review writes it)`;
     } catch (error) {
       inputs.lockProblem = `${(error as Error).message}; every code link counts as unreviewed`;
     }

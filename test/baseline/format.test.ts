@@ -11,6 +11,7 @@ const CORRUPT: { name: string; text: string; at: string; message: RegExp }[] = [
   { name: 'truncated JSON', text: '{\n  "version": 1,\n  "entries": [\n', at: '4:1', message: /not valid JSON/ },
   { name: 'trailing comma', text: '{\n  "version": 1,\n}', at: '3:1', message: /not valid JSON/ },
   { name: 'unknown version', text: '{\n  "version": 2,\n  "entries": []\n}', at: '2:14', message: /unknown baseline version 2 \(this spdf reads version 1\)/ },
+  { name: 'unknown version after a BOM, CRLF', text: '\uFEFF{\r\n  "version": 2,\r\n  "entries": []\r\n}\r\n', at: '2:14', message: /unknown baseline version 2/ },
   { name: 'version as a string', text: '{"version": "1", "entries": []}', at: '1:13', message: /unknown baseline version "1"/ },
   { name: 'no version', text: '{"entries": []}', at: '1:1', message: /no "version"/ },
   { name: 'not an object', text: '[]', at: '1:1', message: /a JSON object/ },
@@ -61,6 +62,11 @@ describe('baseline file format', () => {
     assert.match(lines[5], /"file":"src\/b\.c".*"symbol":"f".*\}$/);
     assert.deepEqual(parseBaseline(text), { baseline: { version: 1, entries: [b.entries[2], b.entries[1], b.entries[0]] }, problems: [] });
     assert.equal(serialiseBaseline(parseBaseline(text).baseline!), text);
+  });
+
+  it('reads a baseline saved with a BOM and CRLF line ends (an editor on Windows) as it was written', () => {
+    const b: Baseline = { version: 1, entries: [{ file: 'model/a.spdf.yaml', code: 'TR001', item: 'THR-1', message: 'no STRIDE', count: 1 }] };
+    assert.deepEqual(parseBaseline(`\uFEFF${serialiseBaseline(b).replace(/\n/g, '\r\n')}`), { baseline: b, problems: [] });
   });
 
   it('writes an empty baseline that reads back as empty', () => {

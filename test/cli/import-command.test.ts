@@ -32,6 +32,28 @@ describe('spdf import: writes nothing it was not asked to', () => {
     assert.match(r.stderr, /imported 1 of 1 source element/);
   });
 
+  // Each read no element and exited 0: "imported 0 of 0".
+  const NOTHING: [string, string, string][] = [
+    ['oft-spec', 'empty.md', ''],
+    ['oft-spec', 'notes.md', '# Notes\n\nSee req~pump-stop~1 in the spec.\n'],
+    ['strictdoc', 'blank.sdoc', '\n\n'],
+    ['trlc', 'c.trlc', 'package P\n'],
+  ];
+  for (const [format, file, text] of NOTHING)
+    it(`fails on a ${format} source with no element in it (${file})`, async () => {
+      const root = tempWorkspace({ [`docs/${file}`]: text });
+      const r = await runCli(['import', format, `docs/${file}`, '-o', 'model'], root);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, new RegExp(`^docs/${file.replace('.', '\\.')}:1:1: error: no ${format} element found in this file; nothing imported$`, 'm'));
+    });
+
+  it('places a ReqIF file that is not XML at its first line and column (it said 1:undefined for an empty one)', async () => {
+    const root = tempWorkspace({ 'docs/e.reqif': '' });
+    const r = await runCli(['import', 'reqif', 'docs/e.reqif', '-o', 'model'], root);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /^docs\/e\.reqif:1:1: error: not well-formed XML: /m);
+  });
+
   it('--oft-ids full keeps the OpenFastTrace type in the ID (type~name) and the revision in `revision`, so names shared by two items do not collide', async () => {
     const spec = '### Limit\n`req~limit~2`\n\nThe pump shall limit.\n\n### Limit check\n`dsn~limit~1`\n\nCheck it.\n\nCovers:\n* req~limit~2\n';
     const root = tempWorkspace({ 'spec.md': spec });

@@ -90,6 +90,19 @@ describe('spdf review --prune', () => {
     }
   });
 
+  it('records nothing while a model file does not load (it recorded the targets as the broken model read them)', async () => {
+    const root = tempWorkspace({
+      'm.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: Signed commands\n',
+      'broken.spdf.yaml': 'requirements:\n  - id: SEC-REQ-002\n\ttitle: [\n',
+      'src/a.c': '// @spdf implements SEC-REQ-001\nint verify(int x) {\n  return x;\n}\n',
+    });
+    const r = await runCli(['review', '--all', '--root', root, '--reviewer', 'qa'], root);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stderr, /^broken\.spdf\.yaml:3:1: error TM000 /m);
+    assert.match(r.stderr, /the model did not load \(above\).*nothing recorded$/m);
+    assert.throws(() => readFileSync(join(root, 'spdf.lock.json')), /ENOENT/);
+  });
+
   it('prunes nothing and fails when the lock cannot be read, leaving it as it was', async () => {
     const root = tempWorkspace({ ...files, 'spdf.lock.json': '{"version": 1, "links": [' });
     try {

@@ -34,4 +34,22 @@ describe('spdf trace -o', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  // Each wrote a matrix that looked complete (the CSV had no place to say otherwise) and exited 0.
+  const SAYS: Record<string, RegExp> = { csv: /^INCOMPLETE,/m, md: /INCOMPLETE/, html: /INCOMPLETE/, json: /"problems": \[\s*"broken\.spdf\.yaml:3:1: TM000/ };
+  for (const [format, says] of Object.entries(SAYS))
+    it(`--format ${format} of a model that did not load exits 1 and says INCOMPLETE`, async () => {
+      const root = tempWorkspace({
+        'm.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: Sign firmware\n',
+        'broken.spdf.yaml': 'requirements:\n  - id: SEC-REQ-002\n\ttitle: [\n',
+      });
+      try {
+        const r = await runCli(['trace', root, '--no-code', '--format', format, '-o', join(root, `out.${format}`)]);
+        assert.equal(r.code, 1, r.stderr);
+        assert.match(r.stderr, /^spdf trace: INCOMPLETE: \d+ input problems? \(above\)/m);
+        assert.match(readFileSync(join(root, `out.${format}`), 'utf8'), says);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
 });

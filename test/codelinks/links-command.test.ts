@@ -57,6 +57,20 @@ describe('spdf links: tags that became no link', () => {
     assert.deepEqual(JSON.parse(json.stdout).links[0].lines, { startLine: 2, endLine: 4 });
   });
 
+  // Each case once exited 0: the listing looked complete while its statuses were not true.
+  const UNTRUE: [string, Record<string, string>, RegExp][] = [
+    ['a model file does not load', { 'broken.spdf.yaml': 'threats:\n  - id: THR-001\n    title: [unclosed\n' }, /^broken\.spdf\.yaml:4:1: error TM000 /m],
+    ['a link names an ID the model does not define', { 'src/rate.py': '# @spdf implements SEC-REQ-009\ndef rate():\n    pass\n' }, /^$/],
+    ['the review lock is not JSON', { 'spdf.lock.json': '{"links": [' }, /^warning: spdf\.lock\.json is not valid JSON/m],
+  ];
+  for (const [name, files, stderr] of UNTRUE)
+    it(`exits 1 when ${name}`, async () => {
+      const root = tempWorkspace({ 'model.spdf.yaml': MODEL, 'src/dose.py': '# @spdf implements SEC-REQ-001\ndef dose():\n    pass\n', ...files });
+      const r = await runCli(['links', root], root);
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.stderr, stderr);
+    });
+
   it('exits 0 when every tag became a link', async () => {
     const root = tempWorkspace({ 'model.spdf.yaml': MODEL, 'src/dose.py': '# @spdf implements SEC-REQ-001\ndef dose():\n    pass\n' });
     const r = await runCli(['links', root, '--format', 'json'], root);

@@ -140,7 +140,7 @@ describe('spdf check fails closed', () => {
     const json = JSON.parse((await runCli(['trace', dir, '--format', 'json', '--no-code'])).stdout);
     assert.ok(json.problems.some((p: string) => p.startsWith('model/requirements.spdf.yaml:31:1: TM000 ')));
     const xlsx = join(dir, 'm.xlsx');
-    assert.equal((await runCli(['trace', dir, '--format', 'xlsx', '-o', xlsx, '--no-code'])).code, 0);
+    assert.equal((await runCli(['trace', dir, '--format', 'xlsx', '-o', xlsx, '--no-code'])).code, 1, 'written, and INCOMPLETE in the exit code too');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(xlsx) as never);
     assert.equal(wb.worksheets[0].name, 'INCOMPLETE - input problems');

@@ -4,6 +4,8 @@ import { MemoryHost } from '../../src/core/host';
 import { checkWorkspace } from '../../src/core/check';
 import { loadWorkspace } from '../../src/core/model/load-workspace';
 import { diffExpectations, parseMarkers } from '../support/markers';
+import { CODE_LANGUAGE_IDS } from '../../src/core/model/config-def';
+import { CODE_LANGUAGES } from '../../src/core/codelinks/languages';
 
 const FIXTURE = `rules:
   XX999: off
@@ -29,6 +31,8 @@ exclude: ["/abs/**", "../up/**", "gen\\\\model\\\\*.yaml", "a/[z-a]", "ok/**"]
 code:
   test_globs: ["**/test/**", "tests\\\\unit", "spec\\\\*"]
 #                            ^^^^^^^^^^^^^ TM008
+  languages: {".inl": cpp, ".kt": off, ".cob": cobol}
+#                                              ^^^^^ TM006
 test_results: ["build/**/*.xml"]
 `;
 
@@ -136,5 +140,11 @@ describe('config cannot silence unread input', () => {
     const onConfig = result.findings.filter((f) => f.file === 'spdf.config.yaml');
     assert.deepEqual(diffExpectations(parseMarkers('spdf.config.yaml', config), onConfig), []);
     for (const f of onConfig) assert.match(f.message, /is always an error; the setting is ignored$/);
+  });
+});
+
+describe('code.languages values', () => {
+  it('are the code index languages, listed again in the model layer', () => {
+    assert.deepEqual([...CODE_LANGUAGE_IDS].sort(), [...CODE_LANGUAGES].sort());
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FsHost } from '../../src/node/fs-host';
 import { checkPath } from '../../src/node/workspace';
+import { runCli } from '../support/cli';
 
 const REQ = (id: string) => `requirements:\n  - id: ${id}\n    title: t\n`;
 
@@ -49,6 +50,25 @@ describe('symbolic links that leave the workspace root', () => {
     );
     const noted = check.notes.filter((n) => /outside the workspace root; not followed/.test(n.reason)).map((n) => n.path);
     assert.deepEqual([...new Set(noted)].sort(), ['far.spdf.yaml', 'model/ext', 'src/vendor']);
+  });
+
+  it('fail spdf check, lint and links where a model or source file was left unread (each passed before)', async () => {
+    const root = fixture();
+    const gate = await runCli(['check', root, '--min-coverage', '0', '--allow-errors', '--no-cache'], root);
+    assert.equal(gate.code, 1, gate.stdout);
+    assert.match(gate.stderr, /^input problem: model\/dangling\.spdf\.yaml: symbolic link to a missing target .*\(the include globs choose it\)$/m);
+    assert.match(gate.stderr, /^input problem: src\/vendor: symbolic link to .*outside the workspace root; not followed \(a folder the include globs reach into\)$/m);
+    for (const args of [['lint'], ['links']]) {
+      const r = await runCli([...args, root, '--no-cache'], root);
+      assert.equal(r.code, 1, `spdf ${args[0]}: ${r.stderr}`);
+      assert.match(r.stderr, /^(error|warning): far\.spdf\.yaml: symbolic link to .*outside the workspace root/m);
+    }
+    const check = await checkPath(root, { cache: false });
+    assert.deepEqual(
+      check.unread.map((u) => u.slice(0, u.indexOf(': '))),
+      ['far.spdf.yaml', 'model/dangling.spdf.yaml', 'model/ext', 'src/vendor'],
+      'a loop back into the workspace and a link inside it leave nothing unread',
+    );
   });
 
   it('notes a link whose target is missing instead of dropping it silently', async () => {

@@ -199,6 +199,12 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
     );
   }
   const c = outcome.counts;
+  // Sources read that held nothing the importer recognises (a wrong format, an empty or cut-off file): an import of nothing is no success.
+  if (c.elements === 0)
+    for (const d of [...docs, ...models]) {
+      o.err(`${visible(d.file)}:1:1: error: no ${format} element found in this file; nothing imported`);
+      failed = true;
+    }
   o.err(
     `imported ${c.imported} of ${c.elements} source element(s) from ${docs.length + models.length} file(s) into ${visible(shown(outDir))} (${outcome.files.length} model file(s)); ${c.reported} not imported, ${c.errors} error(s): see ${visible(shown(join(outDir, 'IMPORT-REPORT.md')))}`,
   );

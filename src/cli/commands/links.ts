@@ -32,6 +32,8 @@ export function linkStatuses(check: NodeCheck): { link: CodeLink; status: LinkSt
 
 const USAGE = `usage: spdf links [dir] [options]
 Lists every code link (id, relation, file, symbol, review status) of the workspace that holds dir (default: the current folder).
+Exit 1 when a tag became no link, a link names an ID the model does not define, or a model file, a source file or
+the review lock could not be read (the statuses listed would not be true).
   -f, --format human|json
   ${WORKSPACE_FLAGS_USAGE}`;
 
@@ -72,17 +74,23 @@ export function tagProblems(check: NodeCheck): TagProblemRow[] {
   });
 }
 
+/** The review lock was there and could not be read, so every review status shown is a guess. */
+const lockUnread = (check: NodeCheck): boolean => check.inputs.lockProblem !== undefined || (check.inputs.lockText !== undefined && parseReviewLock(check.inputs.lockText).problems.length > 0);
+
 export async function linksCommand(o: Out, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { format: { type: 'string', short: 'f', default: 'human' }, ...WORKSPACE_FLAGS }, 1);
   if (values.help) return (o.out(USAGE), EXIT_OK);
   checkFormat(values.format, ['human', 'json']);
   const check = await checkPath(positionals[0] ?? '.', { ...checkPathOptions(values), rules: false });
-  for (const p of loadProblems(check)) o.err(visible(formatLoadProblem(p)));
+  const load = loadProblems(check);
+  for (const p of load) o.err(visible(formatLoadProblem(p)));
   for (const p of check.problems) o.err(visible(`warning: ${p}`));
   const rows = linkStatuses(check);
   const problems = tagProblems(check);
-  // Fails on warnings too: every row is a tag whose evidence does not count, or may count for the wrong code.
-  const exitCode = problems.length ? EXIT_FINDINGS : EXIT_OK;
+  // Fails on warnings too: every row is a tag whose evidence does not count, or may count for the wrong code. A model
+  // that did not load, a link to an ID it does not define or a lock that was not read make the statuses listed untrue.
+  const unread = load.some((p) => p.severity === 'error') || rows.some((r) => r.status === 'unknown-target') || lockUnread(check) || check.unread.length > 0;
+  const exitCode = problems.length || unread ? EXIT_FINDINGS : EXIT_OK;
   if (values.format === 'json') {
     o.out(
       JSON.stringify(

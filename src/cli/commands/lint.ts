@@ -46,8 +46,10 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   let fixFailed = false;
   if (args.fix) ({ check, failed: fixFailed } = await fixAll(o, check, scope, args));
   check = withOutsideModel(check, namedModelFiles(check.root, args.paths, check.workspace.config.include));
-  for (const n of check.notes) if (args.format === 'human') o.err(`note: ${n.path}: ${n.reason}`);
-  for (const p of check.problems) o.err(`warning: ${p}`);
+  // A model or source file the walk could not read was not checked: an error, as TM009 is for a file it could not decode.
+  const unread = new Set(check.unread);
+  for (const n of check.notes) if (args.format === 'human' && !check.unread.some((u) => u.startsWith(`${n.path}: `))) o.err(`note: ${n.path}: ${n.reason}`);
+  for (const p of check.problems) o.err(`${unread.has(p) ? 'error' : 'warning'}: ${p}`);
   for (const e of check.result.internalErrors) o.err(`internal error in rule ${e.code}: ${e.message}`);
   const base = await useBaseline(check, args.baseline ?? {});
   for (const p of base?.problems ?? []) o.err(`error: baseline ${baselineProblemLine(p)}; no finding is baselined`);
@@ -67,7 +69,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
     return EXIT_FINDINGS;
   }
   if (check.result.internalErrors.length || fixFailed || base?.problems.length) return EXIT_USAGE;
-  return errors > 0 || (unused.length > 0 && base?.failOnUnused) ? EXIT_FINDINGS : EXIT_OK;
+  return errors > 0 || unread.size > 0 || (unused.length > 0 && base?.failOnUnused) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function printBaseline(o: Out, base: BaselineUse, unused: NonNullable<BaselineUse['match']>['unused'], scope: (file: string) => boolean): void {

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-CMD-REVIEW
 import { checkPath } from '../../node/workspace';
+import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import * as path from 'node:path';
 import { defaultReviewer, pruneReviews, recordReviews } from '../../node/review';
 import type { NodeCheck } from '../../node/workspace';
@@ -36,6 +37,13 @@ export async function reviewCommand(o: Out, args: string[]): Promise<number> {
   if (values.help) return (o.out(USAGE), EXIT_OK);
   if (!values.all && !values.prune && positionals.length === 0) throw new UsageError('usage: spdf review --all | ID... | --prune [--reviewer NAME] [--root DIR]');
   const check = await checkPath(values.root, checkPathOptions(values));
+  // A review records the target as read now: read from a model that did not load, it would be a record of what nobody saw.
+  const broken = loadProblems(check).filter((p) => p.severity === 'error');
+  for (const p of broken) o.err(visible(formatLoadProblem(p)));
+  if (broken.length && !values['dry-run'] && (values.all || positionals.length)) {
+    o.err('spdf review: the model did not load (above), so the targets of the links cannot be read as they are; nothing recorded');
+    return EXIT_FINDINGS;
+  }
   const marked = await mark(o, check, values.all, positionals, values.reviewer, values['dry-run']);
   if (!values.prune) return marked;
   if (!check.inputs.code) return (o.err('nothing was pruned: the code was not indexed'), EXIT_FINDINGS);

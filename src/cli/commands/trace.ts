@@ -118,7 +118,7 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
       data = htmlChunks(t.matrix, { subtitle: `SPDF Workbench ${pkg.version}` });
       break;
     case 'csv':
-      data = toCsv(t.matrix.views[views[0]]!);
+      data = toCsv(t.matrix.views[views[0]]!, t.matrix.problems);
       break;
     case 'md':
       data = toMarkdown(t.matrix);
@@ -147,5 +147,10 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
     o.err(`wrote ${values.output} (${Object.keys(t.matrix.views).join(', ')}; ${t.matrix.coverage.total} requirements in scope)`);
   } else if (data instanceof Uint8Array) o.out(Buffer.from(data).toString('base64'));
   else o.out((typeof data === 'string' ? data : [...data].join('')).replace(/\n$/, ''));
+  // The matrix says INCOMPLETE inside; the exit code says it to a script that only keeps the file.
+  if (t.matrix.problems.length) {
+    o.err(`spdf trace: INCOMPLETE: ${t.matrix.problems.length} input problem${t.matrix.problems.length === 1 ? '' : 's'} (above); what was not read is missing from the matrix`);
+    return EXIT_FINDINGS;
+  }
   return EXIT_OK;
 }

@@ -58,7 +58,9 @@ export function serialiseBaseline(b: Baseline): string {
 }
 
 /** Reads a baseline's text; any problem means no baseline (the caller must fail, never report "no findings"). */
-export function parseBaseline(text: string): { baseline?: Baseline; problems: BaselineProblem[] } {
+export function parseBaseline(raw: string): { baseline?: Baseline; problems: BaselineProblem[] } {
+  // A byte-order mark (an editor on Windows) is whitespace here: JSON.parse refuses it, and a space keeps every position.
+  const text = raw.replace(/^\uFEFF/, ' ');
   const src = new SourceText('', text);
   const problems: BaselineProblem[] = [];
   const at = (message: string, node?: { start: number; end: number } | null) => problems.push({ message, range: src.range(node?.start ?? 0, node?.end ?? 0) });

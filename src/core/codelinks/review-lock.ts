@@ -56,7 +56,9 @@ export interface ParsedReviewLock {
 /** Reads lock text; an absent lock is empty. Entries that do not fit the schema are dropped with a problem. */
 export function parseReviewLock(text: string | undefined): ParsedReviewLock {
   const lock: ReviewLock = { version: REVIEW_LOCK_VERSION, links: [] };
-  if (text === undefined || text.trim() === '') return { lock, problems: [] };
+  if (text === undefined) return { lock, problems: [] };
+  // An empty lock is a truncated one (a write cut short, a bad merge): every review in it, and every suspect link, is lost.
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { lock, problems: [`${REVIEW_LOCK_FILE} is empty: no review was read (spdf review writes a new one)`] };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -154,7 +156,7 @@ export interface ReviewLockUpdate {
  * entries whose link no longer exists (pass it only when the caller indexed the whole workspace).
  */
 export function updateReviewLock(oldText: string | undefined, reviewed: readonly ReviewLockEntry[], retain: (entry: ReviewLockEntry) => boolean = () => true): ReviewLockUpdate {
-  const parsed = parseReviewLock(oldText);
+  const parsed = parseReviewLock(oldText?.replace(/^\uFEFF/, '').trim() === '' ? undefined : oldText);
   const unreadable = parsed.lock.links.length === 0 && parsed.problems.length > 0;
   if (unreadable) return { text: undefined, problems: parsed.problems, added: 0, updated: 0, removed: 0 };
   const byKey = new Map<string, ReviewLockEntry>();

@@ -84,7 +84,8 @@ export function parseReqif(file: string, text: string): ParsedDocument {
   const doctype = /<!DOCTYPE/i.exec(text);
   if (doctype) return { items, notes: [{ pos: posAt(doctype.index), kind: 'error', message: 'a DOCTYPE is not allowed in ReqIF (entity declarations are not expanded); nothing imported' }] };
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { items, notes: [{ pos: { file, line: valid.err.line, col: valid.err.col }, kind: 'error', message: `not well-formed XML: ${valid.err.msg}; nothing imported` }] };
+  if (valid !== true)
+    return { items, notes: [{ pos: { file, line: valid.err.line ?? 1, col: valid.err.col ?? 1 }, kind: 'error', message: `not well-formed XML: ${valid.err.msg}; nothing imported` }] };
   const root = kid(parser.parse(text) as X, 'REQ-IF');
   const content = kid(root, 'CORE-CONTENT', 'REQ-IF-CONTENT');
   if (!content) {

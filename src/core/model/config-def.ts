@@ -8,6 +8,8 @@ import type { ProtocolInfo } from '../vocab/protocols';
 export const PROFILE_NAMES = ['recommended', 'fda-premarket', 'iec62443', 'it-cloud', 'all'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 export const TAG_SYNTAXES = ['spdf', 'oft', 'strictdoc', 'lobster', 'bare'] as const;
+/** The code index's languages (src/core/codelinks/language-descriptors.ts; a test keeps the two equal): the model layer does not import codelinks. */
+export const CODE_LANGUAGE_IDS = ['c', 'cpp', 'python', 'typescript', 'tsx', 'javascript', 'java', 'rust', 'go', 'csharp'] as const;
 
 const severitySetting = oneOf(['off', 'info', 'warning', 'error'], 'Severity of the rule, or off.');
 const kindMap = (of: FieldSpec, doc: string): FieldSpec => obj(Object.fromEntries(ITEM_KINDS.map((k) => [k, of])), doc);
@@ -47,7 +49,7 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
       include: strings('Globs of source files scanned for tags (default: every file of a known language).'),
       exclude: strings('Globs of source files never scanned.'),
       test_globs: strings('Globs of test files (where `verifies` tags belong).'),
-      languages: { type: 'map', values: str(''), doc: 'File extension to language, e.g. ".h": cpp.' },
+      languages: { type: 'map', values: oneOf([...CODE_LANGUAGE_IDS, 'off'], ''), doc: 'File extension to language, e.g. ".h": cpp, or off to leave the extension unread.' },
       tag_syntaxes: { type: 'list', of: oneOf(TAG_SYNTAXES, ''), doc: 'Tag syntaxes recognised in comments (default spdf).' },
       bare_id_patterns: strings('Regular expressions of IDs recognised bare in comments when the `bare` syntax is on (default: the requirement, control, threat and hazard id_patterns).'),
       oft_relations: {

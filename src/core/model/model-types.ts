@@ -570,8 +570,8 @@ export interface ConfigData {
     exclude?: (Scalar | null)[] | null;
     /** Globs of test files (where `verifies` tags belong). */
     test_globs?: (Scalar | null)[] | null;
-    /** File extension to language, e.g. ".h": cpp. */
-    languages?: { [key: string]: Scalar | null } | null;
+    /** File extension to language, e.g. ".h": cpp, or off to leave the extension unread. */
+    languages?: { [key: string]: 'c' | 'cpp' | 'python' | 'typescript' | 'tsx' | 'javascript' | 'java' | 'rust' | 'go' | 'csharp' | 'off' | null } | null;
     /** Tag syntaxes recognised in comments (default spdf). */
     tag_syntaxes?: ('spdf' | 'oft' | 'strictdoc' | 'lobster' | 'bare' | null)[] | null;
     /** Regular expressions of IDs recognised bare in comments when the `bare` syntax is on (default: the requirement, control, threat and hazard id_patterns). */

@@ -19,5 +19,5 @@ export async function matrixExport(m: Matrix, format: ExportFormat, view: ViewNa
   if (format === 'html') return new TextEncoder().encode(toHtml(m, { subtitle }));
   const v = m.views[view];
   if (!v) throw new Error(`the matrix has no '${view}' view`);
-  return new TextEncoder().encode(toCsv(v));
+  return new TextEncoder().encode(toCsv(v, m.problems));
 }

@@ -36,11 +36,35 @@ export async function readSourceBytes(host: Host, file: string, maxFileSize: num
     notes.add(file, 'oversize', `file is ${formatSize(bytes.length)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
     return undefined;
   }
-  if (bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0) >= 0) {
+  const probe = bytes.subarray(0, BINARY_PROBE_BYTES);
+  const hasNul = probe.indexOf(0) >= 0;
+  const wide = wideText(probe, hasNul);
+  if (wide) {
+    // Text the index cannot decode, not a binary: its tags would be lost unseen, so the gate must fail on it.
+    notes.add(file, 'unreadable', `${wide} text (the code index reads UTF-8: save it as UTF-8 to have its tags read); not scanned`);
+    return undefined;
+  }
+  if (hasNul) {
     notes.add(file, 'binary', 'binary file (NUL byte in the first 8 KB); not scanned');
     return undefined;
   }
   return bytes;
+}
+
+/** UTF-32 or UTF-16 text by its byte-order mark, or UTF-16 without one (ASCII text with every other byte NUL). */
+function wideText(probe: Buffer, hasNul: boolean): string | undefined {
+  if (probe.length >= 4 && ((probe[0] === 0xff && probe[1] === 0xfe && probe[2] === 0 && probe[3] === 0) || (probe[0] === 0 && probe[1] === 0 && probe[2] === 0xfe && probe[3] === 0xff)))
+    return 'UTF-32';
+  if (probe.length >= 2 && ((probe[0] === 0xff && probe[1] === 0xfe) || (probe[0] === 0xfe && probe[1] === 0xff))) return 'UTF-16';
+  const pairs = probe.length >> 1;
+  if (!hasNul || pairs < 8) return undefined;
+  let lowNul = 0;
+  let highNul = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (probe[i] === 0 && probe[i + 1] !== 0) highNul++;
+    else if (probe[i + 1] === 0 && probe[i] !== 0) lowNul++;
+  }
+  return lowNul === pairs || highNul === pairs ? 'UTF-16' : undefined;
 }
 
 /** A Buffer over the same memory (no copy), for Node's native byte search. */
