@@ -14,48 +14,45 @@ import { markReviewed } from './mark-reviewed';
 import { safe } from './safe';
 import { withPath } from './with-path';
 
+/** Requests about positions, items and findings answer for every edit received before them. */
+const CURRENT = { settled: true };
+
 export function registerLanguageFeatures(parts: ServerParts): void {
   const { session } = parts;
   const { connection } = session;
 
-  connection.onHover(safe(session, 'hover', null, (p, ctx) => withPath(ctx.paths, p.textDocument.uri, null, (path) => hover(ctx, path, p.position))));
+  connection.onHover(safe(session, 'hover', null, (p, ctx) => withPath(ctx.paths, p.textDocument.uri, null, (path) => hover(ctx, path, p.position)), CURRENT));
   connection.onCompletion(
     safe(
       session,
       'completion',
       { isIncomplete: false, items: [] },
       (p, ctx) => withPath(ctx.paths, p.textDocument.uri, { isIncomplete: false, items: [] }, (path) => completion(ctx, path, p.position)),
-      { settled: true },
+      CURRENT,
     ),
   );
-  connection.onDefinition(safe(session, 'definition', null, (p, ctx) => withPath(ctx.paths, p.textDocument.uri, null, (path) => definition(ctx, path, p.position))));
-  connection.onReferences(safe(session, 'references', [], (p, ctx) => withPath(ctx.paths, p.textDocument.uri, [], (path) => references(ctx, path, p.position, p.context.includeDeclaration))));
+  connection.onDefinition(safe(session, 'definition', null, (p, ctx) => withPath(ctx.paths, p.textDocument.uri, null, (path) => definition(ctx, path, p.position)), CURRENT));
+  connection.onReferences(safe(session, 'references', [], (p, ctx) => withPath(ctx.paths, p.textDocument.uri, [], (path) => references(ctx, path, p.position, p.context.includeDeclaration)), CURRENT));
   connection.onPrepareRename(
-    safe(session, 'prepareRename', null, (p, ctx) => (ctx.state.trusted ? withPath(ctx.paths, p.textDocument.uri, null, (path) => prepareRename(ctx, path, p.position)) : null)),
+    safe(session, 'prepareRename', null, (p, ctx) => (ctx.state.trusted ? withPath(ctx.paths, p.textDocument.uri, null, (path) => prepareRename(ctx, path, p.position)) : null), CURRENT),
   );
   connection.onRenameRequest(
-    safe(session, 'rename', null, (p, ctx) => {
-      if (!ctx.state.trusted) throw new RenameError('rename is disabled in an untrusted workspace');
-      return withPath(ctx.paths, p.textDocument.uri, null, (path) => rename(ctx, path, p.position, p.newName));
-    }),
-  );
-  connection.onDocumentSymbol(safe(session, 'documentSymbol', [], (p, ctx) => withPath(ctx.paths, p.textDocument.uri, [], (path) => documentSymbols(ctx, path))));
-  connection.onWorkspaceSymbol(safe(session, 'workspaceSymbol', [], (p, ctx) => workspaceSymbols(ctx, p.query)));
-  connection.onDocumentLinks(safe(session, 'documentLinks', [], (p, ctx) => withPath(ctx.paths, p.textDocument.uri, [], (path) => documentLinks(ctx, path))));
-  connection.onCodeLens(safe(session, 'codeLens', [], (p, ctx) => (session.settings.codeLens ? withPath(ctx.paths, p.textDocument.uri, [], (path) => codeLenses(ctx, path)) : [])));
-  connection.onCodeAction(
     safe(
       session,
-      'codeAction',
-      [],
+      'rename',
+      null,
       (p, ctx) => {
-        // Fixes are computed from the documents as the server has them now (every queued edit applied).
-        ctx.state.check();
-        return withPath(ctx.paths, p.textDocument.uri, [], (path) => codeActions(ctx, path, p));
+        if (!ctx.state.trusted) throw new RenameError('rename is disabled in an untrusted workspace');
+        return withPath(ctx.paths, p.textDocument.uri, null, (path) => rename(ctx, path, p.position, p.newName));
       },
-      { settled: true },
+      CURRENT,
     ),
   );
+  connection.onDocumentSymbol(safe(session, 'documentSymbol', [], (p, ctx) => withPath(ctx.paths, p.textDocument.uri, [], (path) => documentSymbols(ctx, path)), CURRENT));
+  connection.onWorkspaceSymbol(safe(session, 'workspaceSymbol', [], (p, ctx) => workspaceSymbols(ctx, p.query), CURRENT));
+  connection.onDocumentLinks(safe(session, 'documentLinks', [], (p, ctx) => withPath(ctx.paths, p.textDocument.uri, [], (path) => documentLinks(ctx, path)), CURRENT));
+  connection.onCodeLens(safe(session, 'codeLens', [], (p, ctx) => (session.settings.codeLens ? withPath(ctx.paths, p.textDocument.uri, [], (path) => codeLenses(ctx, path)) : []), CURRENT));
+  connection.onCodeAction(safe(session, 'codeAction', [], (p, ctx) => withPath(ctx.paths, p.textDocument.uri, [], (path) => codeActions(ctx, path, p)), CURRENT));
   connection.onExecuteCommand(
     safe(session, 'executeCommand', null, async (p) => {
       if (p.command === SERVER_COMMANDS.reindex) {

@@ -1,4 +1,4 @@
-// @spdf implements SPDF-LSP-MULTIROOT
+// @spdf implements SPDF-LSP-MULTIROOT, SPDF-LSP-CURRENT
 /**
  * Wrappers that keep the server alive: a request handler waits for the index and answers an exception with a
  * logged error and its fallback value; a notification handler logs an exception and returns.
@@ -10,7 +10,10 @@ import { isPosition } from '../features/text-lines';
 import type { Root, ServerSession } from '../session';
 
 export interface SafeOptions {
-  /** Wait for every queued mutation (document edits, re-index) before answering. */
+  /**
+   * Answer for the documents as they are now: wait for every queued mutation (document edits, re-index), then
+   * bring the root's graph and findings up to date (a no-op when nothing changed since the last check).
+   */
   settled?: boolean;
 }
 
@@ -24,7 +27,10 @@ export function safe<P, R>(session: ServerSession, name: string, fallback: R, fn
       // A position outside the document's coordinates (negative, fractional) has nothing at it.
       const position = (p as { position?: Position }).position;
       if (position !== undefined && !isPosition(position)) return fallback;
-      if (options.settled) await session.settled();
+      if (options.settled) {
+        await session.settled();
+        root.state?.check();
+      }
       const ctx = session.featureContext(root);
       if (!ctx) return fallback;
       return await fn(p, ctx);
