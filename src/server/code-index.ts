@@ -17,7 +17,7 @@ import type { Graph } from '../core/model/graph';
 import type { Host } from '../core/host';
 import { buildCodeIndex } from '../node/codeindex/build-code-index';
 import { type IndexNote, IndexNotes, UNSCANNED_KINDS } from '../node/codeindex/index-notes';
-import { readSourceBytes } from '../node/codeindex/source-bytes';
+import { BINARY_PROBE_BYTES, readSourceBytes } from '../node/codeindex/source-bytes';
 import { noteTagsInUnreadLanguages, unreadLanguage } from '../node/codeindex/unread-language-tags';
 import { tagSyntaxOptions } from '../node/workspace';
 import { OpenDocumentIndex } from '../node/codeindex/open-documents';
@@ -131,7 +131,8 @@ export class ServerCodeIndex {
     const source = overlay === undefined ? host : overlayHost(path, overlay);
     let text: string | undefined;
     if (this.languageOf(path)) {
-      const bytes = await readSourceBytes(source, path, this.maxBytes, notes);
+      // An open document's text is indexed as it is; of its bytes only the start is probed (as many characters hold at least as many bytes).
+      const bytes = await readSourceBytes(overlay === undefined ? host : overlayHost(path, overlay, BINARY_PROBE_BYTES), path, this.maxBytes, notes);
       text = bytes === undefined ? undefined : (overlay ?? decoder.decode(bytes));
       if (text === undefined) this.files.delete(path);
       else await this.update(path, text, { open: overlay !== undefined });
@@ -198,11 +199,11 @@ export class ServerCodeIndex {
 
 const decoder = new TextDecoder('utf-8');
 
-/** One open document as a host: its size and bytes are those of its text saved as UTF-8. */
-function overlayHost(path: string, text: string): Host {
+/** One open document as a host: its size is that of its text saved as UTF-8, its bytes those of its first `chars`. */
+function overlayHost(path: string, text: string, chars = Infinity): Host {
   return {
     listFiles: () => Promise.resolve([path]),
-    readFile: () => Promise.resolve(Buffer.from(text, 'utf8')),
+    readFile: () => Promise.resolve(Buffer.from(chars < text.length ? text.slice(0, chars) : text, 'utf8')),
     statSize: () => Promise.resolve(Buffer.byteLength(text, 'utf8')),
   };
 }

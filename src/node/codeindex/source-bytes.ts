@@ -5,7 +5,7 @@ import type { Host } from '../../core/host';
 import { errorCode, type IndexNotes } from './index-notes';
 
 /** Bytes this far into a file are searched for a NUL, the sign of a binary file. */
-const BINARY_PROBE_BYTES = 8192;
+export const BINARY_PROBE_BYTES = 8192;
 
 /**
  * A source file's bytes, or undefined when it is left out (vanished, unreadable, over `maxFileSize`, binary), with
