@@ -86,7 +86,7 @@ export function codeActions(ctx: FeatureContext, path: string, params: CodeActio
         reviewOffered.add(suspect);
       }
       // No suppression in a file outside the model (TM012): nobody reads its comments. None from stale text either.
-      const suppressible = f.code !== 'TM012' && (ctx.state.kindOf(path) !== 'model' || text === ctx.state.graph.fileByPath.get(path)?.source.text);
+      const suppressible = f.code !== 'TM012' && f.code !== 'TM013' && (ctx.state.kindOf(path) !== 'model' || text === ctx.state.graph.fileByPath.get(path)?.source.text);
       if (text !== undefined && findRule(f.code) && suppressible) {
         const line = lineOf(text, f.range.start.line);
         const indent = /^\s*(-\s+)?/.exec(line)?.[0].replace(/-/g, ' ') ?? '';
