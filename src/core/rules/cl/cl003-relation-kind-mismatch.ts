@@ -15,7 +15,7 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     codeScope: 'file',
-    reads: ['class', 'code', 'date', 'hazard', 'implements', 'type', 'verifies', 'version'],
+    reads: [],
     needs: ['code'],
     examples: {
       valid: [

@@ -16,7 +16,7 @@ const rule: Rule = {
     fixable: false,
     since: '0.1.0',
     codeScope: 'file',
-    reads: ['class', 'code', 'date', 'hazard', 'implements', 'problems', 'safety_critical', 'type', 'verifies', 'version'],
+    reads: ['code', 'safety_critical'],
     needs: ['code'],
     examples: {
       valid: [

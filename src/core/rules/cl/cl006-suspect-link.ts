@@ -1,4 +1,4 @@
-import { pickNormativeFields, targetHash } from '../../codelinks/normative-fields';
+import { NORMATIVE_FIELDS, pickNormativeFields, targetHash } from '../../codelinks/normative-fields';
 import { lockInput } from '../../codelinks/rule-input';
 import { ReviewLockIndex, reviewStatusOf } from '../../codelinks/review-status';
 import type { Rule } from '../types';
@@ -16,7 +16,7 @@ const rule: Rule = {
     source: 'IEC 62304 / 21 CFR 820.30(i) design changes (re-verification after change) [mem]; suspect links as in Doorstop, at symbol level',
     fixable: false,
     since: '0.1.0',
-    reads: ['class', 'code', 'date', 'harm', 'hazard', 'hazardous_situation', 'implements', 'kind', 'severity', 'stride', 'targets', 'text', 'title', 'type', 'verifies', 'version'],
+    reads: [...new Set(Object.values(NORMATIVE_FIELDS).flat())],
     needs: ['code', 'lock'],
     examples: {
       valid: [

@@ -1,4 +1,4 @@
-import { isImplementationLink, VERIFICATION_READS } from '../../analysis/verification';
+import { isImplementationLink } from '../../analysis/verification';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
 import { allLinks } from './code-facts';
@@ -22,7 +22,7 @@ const rule: Rule = {
     source: 'AAMI TIR57 / ANSI/AAMI SW96 (security risk controls with safety impact); ISO 14971 7.2 implementation of risk control measures',
     fixable: false,
     since: '0.1.0',
-    reads: [...VERIFICATION_READS, 'class', 'code', 'data', 'date', 'hazard', 'kind', 'refs', 'type', 'version'],
+    reads: ['controls', 'derived_from', 'hazards', 'implements', 'threats'],
     needs: ['code'],
     examples: {
       valid: [

@@ -14,7 +14,7 @@ const rule: Rule = {
     fixable: false,
     since: '0.2.0',
     codeScope: 'file',
-    reads: ['class', 'code', 'date', 'hazard', 'implements', 'revision', 'type', 'verifies', 'version'],
+    reads: ['revision'],
     needs: ['code'],
     examples: {
       valid: [

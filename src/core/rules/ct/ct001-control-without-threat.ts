@@ -32,7 +32,7 @@ const rule: Rule = {
     source: 'FDA premarket cybersecurity guidance V.A and Appendix 1 (traceability between risks and controls); FDA deficiency-letter language on traceability matrices',
     fixable: false,
     since: '0.1.0',
-    reads: ['controls', 'derived_from', 'implements', 'kind', 'refs', 'threats'],
+    reads: ['controls', 'derived_from', 'implements', 'threats'],
     examples: {
       valid: [
         `assets:

@@ -1,7 +1,7 @@
 import { FDA_CONTROL_CATEGORIES } from '../../vocab/fda';
 import type { ModelItem } from '../../model/graph';
 import type { Rule, RuleContext } from '../types';
-import { hasText, setKeyEdit, strList, TR_HELPERS_READS } from '../tr/helpers';
+import { hasText, setKeyEdit, strList } from '../tr/helpers';
 
 /** Appendix 1 categories of the requirements a control implements (or that name it). */
 function categoriesOfRequirements(ctx: RuleContext, control: ModelItem): Set<string> {
@@ -25,33 +25,7 @@ const rule: Rule = {
     source: 'FDA premarket cybersecurity guidance (2023/2025) Appendix 1 "Security Control Categories"',
     fixable: true,
     since: '0.1.0',
-    reads: [
-      ...TR_HELPERS_READS,
-      'authentication',
-      'class',
-      'code',
-      'controls',
-      'data',
-      'date',
-      'derived_from',
-      'evidence',
-      'fda_category',
-      'hazard',
-      'implements',
-      'junit',
-      'kind',
-      'multi_patient',
-      'problems',
-      'refs',
-      'result',
-      'source',
-      'standards',
-      'tests',
-      'text',
-      'type',
-      'verifies',
-      'version',
-    ],
+    reads: ['controls', 'fda_category', 'implements', 'standards'],
     examples: {
       valid: [
         `assets:

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { hasText, strList, TR_HELPERS_READS } from '../tr/helpers';
+import { hasText, strList } from '../tr/helpers';
 
 const rule: Rule = {
   meta: {
@@ -13,29 +13,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3:2013 clause 4 (compensating countermeasures); IEC 62443-3-2 ZCR 5.12',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...TR_HELPERS_READS,
-      'class',
-      'code',
-      'controls',
-      'data',
-      'date',
-      'derived_from',
-      'evidence',
-      'hazard',
-      'implements',
-      'junit',
-      'kind',
-      'rationale',
-      'refs',
-      'result',
-      'source',
-      'tests',
-      'text',
-      'type',
-      'verifies',
-      'version',
-    ],
+    reads: ['compensates_for', 'compensating_controls', 'rationale', 'type'],
     examples: {
       valid: [
         `assets:

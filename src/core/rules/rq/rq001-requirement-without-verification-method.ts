@@ -37,7 +37,7 @@ const rule: Rule = {
     needs: ['code'],
     runsWithout: ['code'],
     since: '0.1.0',
-    reads: [...TR_HELPERS_READS, ...VERIFICATION_READS, 'class', 'code', 'data', 'date', 'hazard', 'kind', 'problems', 'refs', 'source', 'text', 'type', 'verification', 'version'],
+    reads: [...TR_HELPERS_READS, ...VERIFICATION_READS, 'kind', 'verification'],
     examples: {
       valid: [
         `requirements:

@@ -17,7 +17,7 @@ const rule: Rule = {
     needs: ['code'],
     runsWithout: ['code'],
     since: '0.1.0',
-    reads: [...TR_HELPERS_READS, ...VERIFICATION_READS, 'class', 'code', 'data', 'date', 'hazard', 'kind', 'refs', 'source', 'text', 'type', 'verification', 'version'],
+    reads: [...TR_HELPERS_READS, ...VERIFICATION_READS],
     examples: {
       valid: [
         `requirements:

@@ -35,7 +35,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3:2013 clauses 5-11 (SRs and REs per FR) and Annex B (SL-C mapping); IEC 62443-3-2 ZCR 5.6 and 6.4 (SL-T, applicable requirements)',
     fixable: false,
     since: '0.1.0',
-    reads: ['data', 'problems', 'sl', 'sl_a', 'sl_c', 'sl_t', 'standards', 'status'],
+    reads: ['sl_t', 'standards', 'status'],
     examples: {
       valid: [
         `${ZONE('{FR1: 1, FR2: 0, FR3: 1, FR4: 0, FR5: 0, FR6: 0, FR7: 0}')}requirements:

@@ -4,7 +4,7 @@ import { FRS } from '../../vocab/iec62443';
 import { CATALOGUE, lookupSrRe, type CatalogueEntry } from '../../vocab/iec62443-3-3';
 import type { Rule } from '../types';
 import { device, zone } from '../zc/example-yaml';
-import { firstDefinitions, ZC_HELPERS_READS } from '../zc/helpers';
+import { firstDefinitions } from '../zc/helpers';
 
 const PUMP = (slc: string) => zone('Z-PUMP', 'device', { sl: '1', extra: [`sl_c: ${slc}`] });
 const FR4_SL2 = ['SR 4.1', 'SR 4.1 RE 1', 'SR 4.2', 'SR 4.3'];
@@ -22,7 +22,7 @@ const rule: Rule = {
     source: 'IEC 62443-3-3:2013 Annex B (SRs and REs per SL-C); IEC 62443-4-2 (component capabilities make up the system capability)',
     fixable: false,
     since: '0.2.0',
-    reads: [...ZONE_GRAPH_READS, ...ZC_HELPERS_READS, ...SECURITY_LEVELS_READS, 'capabilities', 'channels', 'data', 'kind', 'name', 'problems', 'sl', 'text'],
+    reads: [...ZONE_GRAPH_READS, ...SECURITY_LEVELS_READS, 'assets', 'capabilities'],
     examples: {
       valid: [
         `zones:

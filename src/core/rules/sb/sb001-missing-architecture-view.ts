@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { hasText, strList, TR_HELPERS_READS } from '../tr/helpers';
+import { hasText, strList } from '../tr/helpers';
 
 const VIEWS = [
   ['global', 'global system'],
@@ -20,32 +20,7 @@ const rule: Rule = {
     source: 'FDA premarket cybersecurity guidance (2023/2025) V.B.2 (security architecture views); FD&C Act 524B',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...TR_HELPERS_READS,
-      'class',
-      'code',
-      'controls',
-      'data',
-      'date',
-      'derived_from',
-      'evidence',
-      'hazard',
-      'implements',
-      'junit',
-      'kind',
-      'multi_patient',
-      'postmarket',
-      'problems',
-      'refs',
-      'result',
-      'source',
-      'tests',
-      'text',
-      'type',
-      'verifies',
-      'version',
-      'views',
-    ],
+    reads: ['cyber_device', 'views'],
     examples: {
       valid: [
         `system:

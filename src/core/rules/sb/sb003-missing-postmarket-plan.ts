@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { hasText, TR_HELPERS_READS } from '../tr/helpers';
+import { hasText } from '../tr/helpers';
 
 const rule: Rule = {
   meta: {
@@ -13,31 +13,7 @@ const rule: Rule = {
     source: 'FD&C Act 524B(b)(1); FDA premarket cybersecurity guidance VI (cybersecurity management plan)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...TR_HELPERS_READS,
-      'class',
-      'code',
-      'controls',
-      'data',
-      'date',
-      'derived_from',
-      'evidence',
-      'hazard',
-      'implements',
-      'junit',
-      'kind',
-      'postmarket',
-      'problems',
-      'refs',
-      'result',
-      'source',
-      'tests',
-      'text',
-      'type',
-      'verifies',
-      'version',
-      'views',
-    ],
+    reads: ['cyber_device', 'postmarket'],
     examples: {
       valid: [
         `system:

@@ -1,7 +1,7 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
-import { strList, TR_HELPERS_READS } from './helpers';
+import { strList } from './helpers';
 
 /** STRIDE-per-element: the categories every data flow (and so every conduit) is exposed to. */
 const FLOW_STRIDE = ['T', 'I', 'D'] as const;
@@ -19,30 +19,7 @@ const rule: Rule = {
     source: 'Heuristic; IEC 62443-3-2 ZCR 5.1 (threats per zone and conduit); STRIDE-per-element (Microsoft SDL, OWASP Threat Dragon)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      ...TR_HELPERS_READS,
-      'class',
-      'code',
-      'controls',
-      'data',
-      'date',
-      'derived_from',
-      'evidence',
-      'hazard',
-      'implements',
-      'junit',
-      'kind',
-      'problems',
-      'refs',
-      'result',
-      'stride',
-      'tests',
-      'text',
-      'threats',
-      'verifies',
-      'version',
-    ],
+    reads: [...ZONE_GRAPH_READS, 'stride', 'targets'],
     examples: {
       valid: [
         `zones:

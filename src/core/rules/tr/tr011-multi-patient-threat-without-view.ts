@@ -1,7 +1,7 @@
 import { zoneGraph, ZONE_GRAPH_READS } from '../../analysis/zone-graph';
 import type { ModelItem } from '../../model/graph';
 import type { Rule } from '../types';
-import { hasText, TR_HELPERS_READS } from './helpers';
+import { hasText } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -15,29 +15,7 @@ const rule: Rule = {
     source: 'FDA premarket cybersecurity guidance V.B.2 (Multi-Patient Harm view)',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...ZONE_GRAPH_READS,
-      ...TR_HELPERS_READS,
-      'class',
-      'code',
-      'controls',
-      'data',
-      'date',
-      'derived_from',
-      'evidence',
-      'hazard',
-      'implements',
-      'junit',
-      'kind',
-      'multi_patient',
-      'refs',
-      'result',
-      'tests',
-      'text',
-      'threats',
-      'verifies',
-      'version',
-    ],
+    reads: [...ZONE_GRAPH_READS, 'assets', 'class', 'multi_patient', 'targets', 'view'],
     examples: {
       valid: [
         `assets:

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { strList, TR_HELPERS_READS } from '../tr/helpers';
+import { strList } from '../tr/helpers';
 
 const rule: Rule = {
   meta: {
@@ -13,30 +13,7 @@ const rule: Rule = {
     source: 'FDA premarket cybersecurity guidance V.C (vulnerability testing: fuzz testing); IEC 81001-5-1:2021 5.7.3',
     fixable: false,
     since: '0.1.0',
-    reads: [
-      ...TR_HELPERS_READS,
-      'class',
-      'code',
-      'controls',
-      'data',
-      'date',
-      'derived_from',
-      'evidence',
-      'hazard',
-      'implements',
-      'junit',
-      'kind',
-      'parses',
-      'problems',
-      'refs',
-      'result',
-      'source',
-      'tests',
-      'text',
-      'type',
-      'verifies',
-      'version',
-    ],
+    reads: ['in_scope', 'kind', 'parses', 'targets'],
     examples: {
       valid: [
         `assets:
