@@ -158,10 +158,11 @@ export function buildZoneGraph(graph: Graph): ZoneGraph {
 }
 
 /**
- * The model fields `buildZoneGraph` reads (`type` is `filtering.type`), spread into the `meta.reads` of the rules
- * built on it; test/rules/rule-reads.test.ts proves each such rule's whole list.
+ * The model fields `buildZoneGraph` reads (`type` is `filtering.type`; `zone` and `assets` through the graph's
+ * `zonesOfAsset`), spread into the `meta.reads` of the rules built on it; test/rules/rule-reads.test.ts proves
+ * each such rule's whole list.
  */
-export const ZONE_GRAPH_READS = ['conduit', 'destination', 'direction', 'filtering', 'flows', 'source', 'type', 'zone', 'zones'] as const;
+export const ZONE_GRAPH_READS = ['assets', 'conduit', 'destination', 'direction', 'filtering', 'flows', 'source', 'type', 'zone', 'zones'] as const;
 
 /** The memoised zone graph of a lint run. */
 export function zoneGraph(ctx: { graph: Graph; shared<T>(key: string, compute: () => T): T }): ZoneGraph {
