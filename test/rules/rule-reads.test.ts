@@ -151,12 +151,15 @@ describe('rules with meta.reads report the same when only fields they do not rea
       }
     });
 
-  it('the proof fails for a rule that does not declare a field it reads (a status, a target level, a test result, a severity)', () => {
+  it('the proof fails for a rule that does not declare a field it reads (a status, a target level, a test result, a severity, fields of cut lists)', () => {
     for (const [code, field] of [
       ['HZ003', 'status'],
       ['ZC001', 'sl_t'],
       ['VT001', 'result'],
       ['TR005', 'severity'],
+      ['SB003', 'postmarket'],
+      ['TR011', 'multi_patient'],
+      ['CL005', 'safety_critical'],
     ]) {
       const rule = RULES.find((r) => r.meta.code === code)!;
       assert.ok(rule.meta.reads?.includes(field), `${code} declares ${field}`);
