@@ -101,10 +101,11 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { error: strin
 }
 
 /**
- * UTF-16/32 by BOM, or UTF-16 without BOM by where the NUL bytes of ASCII text fall. A unit whose other byte is
- * D8-DF is a surrogate half in the other byte order (a low surrogate DC00-DFFF has a NUL byte), never ASCII.
+ * UTF-16/32 by BOM, or UTF-16 without BOM by where the NUL bytes of ASCII text fall (the first 4 KB). A unit whose
+ * other byte is D8-DF is a surrogate half in the other byte order (a low surrogate DC00-DFFF has a NUL byte), never
+ * ASCII; a unit of two NUL bytes (U+0000) is in no text, so such bytes are binary, not UTF-16.
  */
-function wideEncoding(b: Uint8Array): string | undefined {
+export function wideEncoding(b: Uint8Array): string | undefined {
   if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'UTF-32 (LE)';
   if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32 (BE)';
   if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16 (LE)';
@@ -113,6 +114,7 @@ function wideEncoding(b: Uint8Array): string | undefined {
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0 && b[i + 1] === 0) return undefined;
     if (b[i] === 0 && b[i + 1] !== 0 && !isSurrogateByte(b[i + 1])) even++;
     if (b[i + 1] === 0 && b[i] !== 0 && !isSurrogateByte(b[i])) odd++;
   }

@@ -18,6 +18,9 @@ const WIDE: [string, Uint8Array, string][] = [
   ['le-no-bom.c', utf16le(TAGGED), 'UTF-16'],
   ['be-no-bom.c', utf16be(TAGGED), 'UTF-16'],
   ['le32-bom.c', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32le(TAGGED)]), 'UTF-32'],
+  // Characters beyond Latin-1 (no NUL byte in their units): once taken for a binary file.
+  ['le-cjk.c', utf16le(`// 温度センサー\n${TAGGED}`), 'UTF-16'],
+  ['be-cjk.c', utf16be(`// 温度センサー\n${TAGGED}`), 'UTF-16'],
 ];
 
 describe('source files in UTF-16 or UTF-32', () => {
@@ -33,6 +36,6 @@ describe('source files in UTF-16 or UTF-32', () => {
     writeFileSync(join(root, 'a.c'), WIDE[0][1]);
     const r = await runCli(['check', root, '--min-coverage', '0', '--allow-errors', '--no-cache'], root);
     assert.equal(r.code, 1, r.stdout);
-    assert.match(r.stderr, /^a\.c:1:1: input problem: source file not scanned for tags: UTF-16 text \(the code index reads UTF-8/m);
+    assert.match(r.stderr, /^a\.c:1:1: input problem: source file not scanned for tags: UTF-16 \(LE\) text \(the code index reads UTF-8/m);
   });
 });

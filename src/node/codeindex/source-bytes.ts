@@ -2,6 +2,7 @@
 import { requiredTexts } from '../../core/codelinks/prefilter';
 import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
 import type { Host } from '../../core/host';
+import { wideEncoding } from '../../core/text';
 import { errorCode, type IndexNotes } from './index-notes';
 
 /** Bytes this far into a file are searched for a NUL, the sign of a binary file. */
@@ -38,7 +39,8 @@ export async function readSourceBytes(host: Host, file: string, maxFileSize: num
   }
   const probe = bytes.subarray(0, BINARY_PROBE_BYTES);
   const hasNul = probe.indexOf(0) >= 0;
-  const wide = wideText(probe, hasNul);
+  // Wide text has NUL bytes or starts with a UTF-16 byte-order mark: other files skip the scan.
+  const wide = hasNul || probe[0] >= 0xfe ? wideEncoding(probe) : undefined;
   if (wide) {
     // Text the index cannot decode, not a binary: its tags would be lost unseen, so the gate must fail on it.
     notes.add(file, 'unreadable', `${wide} text (the code index reads UTF-8: save it as UTF-8 to have its tags read); not scanned`);
@@ -49,22 +51,6 @@ export async function readSourceBytes(host: Host, file: string, maxFileSize: num
     return undefined;
   }
   return bytes;
-}
-
-/** UTF-32 or UTF-16 text by its byte-order mark, or UTF-16 without one (ASCII text with every other byte NUL). */
-function wideText(probe: Buffer, hasNul: boolean): string | undefined {
-  if (probe.length >= 4 && ((probe[0] === 0xff && probe[1] === 0xfe && probe[2] === 0 && probe[3] === 0) || (probe[0] === 0 && probe[1] === 0 && probe[2] === 0xfe && probe[3] === 0xff)))
-    return 'UTF-32';
-  if (probe.length >= 2 && ((probe[0] === 0xff && probe[1] === 0xfe) || (probe[0] === 0xfe && probe[1] === 0xff))) return 'UTF-16';
-  const pairs = probe.length >> 1;
-  if (!hasNul || pairs < 8) return undefined;
-  let lowNul = 0;
-  let highNul = 0;
-  for (let i = 0; i < pairs * 2; i += 2) {
-    if (probe[i] === 0 && probe[i + 1] !== 0) highNul++;
-    else if (probe[i + 1] === 0 && probe[i] !== 0) lowNul++;
-  }
-  return lowNul === pairs || highNul === pairs ? 'UTF-16' : undefined;
 }
 
 /** A Buffer over the same memory (no copy), for Node's native byte search. */
