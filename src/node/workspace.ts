@@ -49,6 +49,8 @@ export interface NodeCheck {
   problems: string[];
   /** Entries the walk did not read where model or indexed source files are or may be (also in `problems`). */
   unread: string[];
+  /** Why the review lock was not read, or its entries that were not understood (also in `problems`). */
+  lockProblems: string[];
 }
 
 export interface CheckPathOptions {
@@ -114,7 +116,7 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
     ...host.notes,
     ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message })),
   ];
-  return { root, host, workspace, inputs, ruleInputs: assembled, result, notes, problems, unread };
+  return { root, host, workspace, inputs, ruleInputs: assembled, result, notes, problems, unread, lockProblems };
 }
 
 /** The rule inputs of a Node check, through the core's one assembly. */

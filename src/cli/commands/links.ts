@@ -74,9 +74,6 @@ export function tagProblems(check: NodeCheck): TagProblemRow[] {
   });
 }
 
-/** The review lock was there and could not be read, so every review status shown is a guess. */
-const lockUnread = (check: NodeCheck): boolean => check.inputs.lockProblem !== undefined || (check.inputs.lockText !== undefined && parseReviewLock(check.inputs.lockText).problems.length > 0);
-
 export async function linksCommand(o: Out, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { format: { type: 'string', short: 'f', default: 'human' }, ...WORKSPACE_FLAGS }, 1);
   if (values.help) return (o.out(USAGE), EXIT_OK);
@@ -88,8 +85,9 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
   const rows = linkStatuses(check);
   const problems = tagProblems(check);
   // Fails on warnings too: every row is a tag whose evidence does not count, or may count for the wrong code. A model
-  // that did not load, a link to an ID it does not define or a lock that was not read make the statuses listed untrue.
-  const unread = load.some((p) => p.severity === 'error') || rows.some((r) => r.status === 'unknown-target') || lockUnread(check) || check.unread.length > 0;
+  // that did not load, a link to an ID it does not define or a lock that was not read (every review status shown a
+  // guess) make the statuses listed untrue.
+  const unread = load.some((p) => p.severity === 'error') || rows.some((r) => r.status === 'unknown-target') || check.lockProblems.length > 0 || check.unread.length > 0;
   const exitCode = problems.length || unread ? EXIT_FINDINGS : EXIT_OK;
   if (values.format === 'json') {
     o.out(
