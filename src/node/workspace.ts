@@ -65,6 +65,8 @@ export interface CheckPathOptions {
   cacheLocation?: string;
   /** Run the rules (default true); a command that shows no finding (`links`) leaves `result` empty and reads no git dates. */
   rules?: boolean;
+  /** Only findings in model files are shown (`trace`: the matrix): rules that report only in source files do not run. */
+  modelFindingsOnly?: boolean;
 }
 
 /**
@@ -106,7 +108,7 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const assembled = ruleInputs(workspace, inputs);
   const loaded = loaderInputs && `${loaderInputs.digest()} ${validated ? cyclonedxSchemaDigest() : 'no schema validation'}`;
   const outcomes = cacheDir !== undefined && loaded && opts.rules !== false ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false, inputs.code?.fileKeys) : undefined;
-  const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : lint(assembled, { outcomes });
+  const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : lint(assembled, { outcomes, modelFilesOnly: opts.modelFindingsOnly });
   outcomes?.save();
   const lockProblems = inputs.lockProblem ? [inputs.lockProblem] : inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
   const unread = unreadInputEntries(root, host.skipped, workspace.config, opts.code !== false);

@@ -26,6 +26,7 @@ export const TRACE_FORMATS = ['html', 'csv', 'xlsx', 'md', 'json', 'sarif', 'req
 
 export interface TraceLoad {
   check: NodeCheck;
+  /** Complete in model files (what the matrix shows); rules that report only in source files do not run. */
   result: LintResult;
   matrix: Matrix;
   testResults: TestResultsInput;
@@ -41,7 +42,8 @@ export interface TraceLoadOptions extends Omit<CheckPathOptions, 'testResults'> 
 /** Loads the workspace with every trace input (code links, review lock, JUnit results, git commit) and builds the matrix. */
 export async function loadTrace(start: string, opts: TraceLoadOptions = {}): Promise<TraceLoad> {
   const { views: _views, untrusted, ...checkOpts } = opts;
-  const check = await checkPath(start, { ...checkOpts, trusted: (opts.trusted ?? true) && !untrusted });
+  // The matrix shows findings of model items only: rules that report in source files alone need not run.
+  const check = await checkPath(start, { ...checkOpts, trusted: (opts.trusted ?? true) && !untrusted, modelFindingsOnly: true });
   const { root, inputs, result } = check;
   const testResults = inputs.testResults!;
   const matrix = traceMatrix(check.ruleInputs, result, { views: opts.views, commit: gitCommit(root), problems: check.problems });

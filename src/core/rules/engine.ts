@@ -21,6 +21,11 @@ export interface LintOptions {
   suppressions?: Suppression[];
   /** Findings of rules from an earlier run over the same inputs (a host's cache): asked before a rule runs, told after. */
   outcomes?: RuleOutcomeStore;
+  /**
+   * Only findings and suppressed findings in model files are read (the trace matrix): rules that report only in
+   * source files (`meta.codeScope`) are not run. Findings in model files stay exactly those of a full run.
+   */
+  modelFilesOnly?: boolean;
 }
 
 /** What one rule reported, before suppressions. */
@@ -53,7 +58,7 @@ export function runs(rule: Rule, inputs: RuleInputs): boolean {
 /** Runs every enabled rule; applies severities and in-place suppressions. Never throws. */
 export function lint(inputs: RuleInputs, opts: LintOptions = {}): LintResult {
   const rules = opts.rules ?? RULES;
-  const run = runRules(inputs, rules, opts.outcomes);
+  const run = runRules(inputs, rules, opts.outcomes, opts.modelFilesOnly && !codeInModelFiles(inputs));
   return finishLint(inputs, rules, [...run.raw.values()].flat(), run.ran, run.internalErrors, opts.suppressions ?? []);
 }
 
@@ -64,8 +69,17 @@ export interface RuleRun {
   internalErrors: LintResult['internalErrors'];
 }
 
-/** Runs the enabled rules of `rules` (TM010 excepted: suppressions are applied over every rule's findings by `finishLint`); `outcomes` answers for rules whose inputs it proved unchanged. */
-export function runRules(inputs: RuleInputs, rules: readonly Rule[], outcomes?: RuleOutcomeStore): RuleRun {
+/** Whether a model file is in the code index too: a code-scoped rule could then report in it. */
+function codeInModelFiles(inputs: RuleInputs): boolean {
+  return !!inputs.code?.files.some((f) => inputs.graph.fileByPath.has(f.file));
+}
+
+/**
+ * Runs the enabled rules of `rules` (TM010 excepted: suppressions are applied over every rule's findings by `finishLint`); `outcomes` answers for rules whose inputs it proved unchanged.
+ * `skipCodeScoped`: rules with `meta.codeScope` are counted as run but not run. They report only in source files
+ * (test/rules/rule-code-scope.test.ts), so a suppression of theirs in a model file is unused either way (TM010).
+ */
+export function runRules(inputs: RuleInputs, rules: readonly Rule[], outcomes?: RuleOutcomeStore, skipCodeScoped = false): RuleRun {
   const raw = new Map<string, Finding[]>();
   const internalErrors: LintResult['internalErrors'] = [];
   const shared = new Map<string, unknown>();
@@ -74,6 +88,7 @@ export function runRules(inputs: RuleInputs, rules: readonly Rule[], outcomes?: 
     const severity = effectiveSeverity(rule, inputs);
     if (severity === 'off' || rule.meta.code === SUPPRESSION_RULE || !runs(rule, inputs)) continue;
     ran.add(rule.meta.code);
+    if (skipCodeScoped && rule.meta.codeScope === 'file') continue;
     const known = outcomes?.get(rule);
     if (known) {
       raw.set(rule.meta.code, known.findings);
