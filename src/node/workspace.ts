@@ -118,6 +118,8 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
     ...host.notes,
     ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message })),
   ];
+  // The code index's cache writes ran while the rules did; the command sees them done.
+  await inputs.code?.saved;
   return { root, host, workspace, inputs, ruleInputs: assembled, result, notes, problems, unread, lockProblems };
 }
 

@@ -1,10 +1,11 @@
 // @spdf verifies SPDF-FC-CACHE
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 import { CODE_INDEX_CACHE_DIR, shardOf } from '../../src/node/codeindex/code-index-cache';
+import { checkPath } from '../../src/node/workspace';
 import { tempWorkspace } from '../support/cli';
 
 const code = (id: string) => `def set_rate(rate):\n    # @spdf implements ${id}\n    return rate\n`;
@@ -65,5 +66,21 @@ describe('code index cache', () => {
     assert.deepEqual(rewritten, [`${String(shardOf('src/m7.py')).padStart(2, '0')}.json`]);
     const again = await buildCodeIndex({ root, cache: true, cacheLocation, workers: 0 });
     assert.deepEqual([again.stats.cached, ids(again).filter((l) => l.startsWith('src/m7.py'))], [40, ['src/m7.py SEC-REQ-700']]);
+  });
+
+  it('a short run hands back its cache writes, and checkPath returns with them done', async () => {
+    const files: Record<string, string> = { 'spdf.config.yaml': 'profile: all\n' };
+    for (let i = 0; i < 40; i++) files[`src/m${i}.py`] = code(`SEC-REQ-${i}`);
+    const root = tempWorkspace(files);
+    const short = mkdtempSync(join(tmpdir(), 'spdf-ci-cache-'));
+    const built = await buildCodeIndex({ root, cache: true, cacheLocation: short, workers: 0, shortRun: true });
+    assert.ok(built.saved instanceof Promise);
+    await built.saved;
+    assert.ok(readdirSync(join(short, CODE_INDEX_CACHE_DIR)).length > 4);
+    const cacheLocation = mkdtempSync(join(tmpdir(), 'spdf-ci-cache-'));
+    const check = await checkPath(root, { cacheLocation });
+    const dir = join(cacheLocation, CODE_INDEX_CACHE_DIR);
+    assert.ok(existsSync(dir), 'the code index cache is written');
+    assert.equal(readdirSync(dir).length, new Set(check.inputs.code!.files.map((f) => shardOf(f.file))).size);
   });
 });

@@ -87,6 +87,8 @@ export interface CodeIndexResult {
    * that findings derived from one file's index can be kept per file. Files with an internal problem have none.
    */
   fileKeys?: ReadonlyMap<string, string>;
+  /** `shortRun`: the cache writes, still under way; the caller awaits them before it ends (they never reject). */
+  saved?: Promise<unknown>;
 }
 
 /** Below this much text to parse, starting workers costs more than it saves. */
@@ -231,15 +233,16 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
       fileKeys.set(index.file, `${cacheKey} ${pending.hash}`);
     }
   }
-  if (cache) await cache.save();
   // Runs that parsed are the first of a new build too: then what older builds left beside this cache goes.
-  if (cache && cacheDir !== undefined && parsed.length > 0) await removeStaleCaches(cacheDir).catch(() => undefined);
+  const saved = cache?.save().then(async () => (cacheDir !== undefined && parsed.length > 0 ? await removeStaleCaches(cacheDir).catch(() => undefined) : undefined));
+  // A short run hands the writes to its caller, which awaits them after the work that follows (they never reject).
+  if (!options.shortRun) await saved;
 
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const noteList = notes.list();
   stats.skipped = noteList.length;
   stats.ms = performance.now() - started;
-  return { files: results, notes: noteList, problems: [...compiled.problems], stats, ...(cache ? { fileKeys } : {}) };
+  return { files: results, notes: noteList, problems: [...compiled.problems], stats, ...(cache ? { fileKeys } : {}), ...(saved && options.shortRun ? { saved } : {}) };
 }
 
 const decoder = new TextDecoder('utf-8');
