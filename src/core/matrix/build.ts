@@ -47,9 +47,14 @@ export function buildMatrixFrom(ix: TraceIndex, views: readonly ViewName[] = VIE
     ...(ix.inputs.commit ? { commit: ix.inputs.commit } : {}),
     coverage: requirementCoverage(ix),
     views: out,
-    problems: matrixProblems(ix),
+    problems: [...matrixProblems(ix), ...crashedRules(ix)],
     severityNames: ix.config.severityNames,
   };
+}
+
+/** A rule that crashed reported nothing: the findings that would make items ERROR may be missing from the matrix. */
+function crashedRules(ix: TraceIndex): string[] {
+  return (ix.inputs.lint?.internalErrors ?? []).map((e) => `internal error in rule ${e.code}: ${e.message.split('\n')[0]} (its findings are missing)`);
 }
 
 /** Load problems of the model and problems of the other inputs (lock, code index, JUnit files), each once. */

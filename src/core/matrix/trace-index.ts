@@ -16,7 +16,7 @@ export interface MatrixInputs {
   graph: Graph;
   config: ResolvedConfig;
   /** Lint result: error-level structure findings make items ERROR, trace-related suppressions JUSTIFIED. */
-  lint?: { findings: readonly Finding[]; suppressed: readonly SuppressedFinding[] };
+  lint?: { findings: readonly Finding[]; suppressed: readonly SuppressedFinding[]; internalErrors?: readonly { code: string; message: string }[] };
   code?: MatrixCodeInput;
   testResults?: TestResultsInput;
   /** Every workspace file: a test's `evidence` path must name one (without the list, paths are not checked). */
