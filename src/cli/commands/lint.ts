@@ -15,6 +15,7 @@ import { baselineProblemLine } from '../../node/baseline-file';
 import { useBaseline, type BaselineFlagValues, type BaselineUse } from '../baseline-flags';
 import { printHuman } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
+import { checkFormat } from '../parse-command';
 import { LINT_FORMATS, LINT_FORMATTERS } from '../lint-formats';
 import { assertPathsExist, namedModelFiles } from '../named-files';
 import { visible } from '../visible';
@@ -37,7 +38,7 @@ export interface LintArgs {
 }
 
 export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
-  if (!LINT_FORMATS.includes(args.format)) throw new UsageError(`unknown --format '${args.format}' (${LINT_FORMATS.join(', ')})`);
+  checkFormat(args.format, LINT_FORMATS);
   assertPathsExist(args.paths);
   const start = args.paths[0] ?? '.';
   const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache, cacheLocation: args.cacheLocation };
