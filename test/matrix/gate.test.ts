@@ -53,6 +53,11 @@ describe('gate (in process)', () => {
     for (const [title, config, opts, verdict] of table) it(title, async () => assert.deepEqual(await gate({ 'model.spdf.yaml': VERIFIED, 'spdf.config.yaml': `${CONFIG}${config}` }, opts), verdict));
   });
 
+  it('fails on a tag marker in capitals, which reads no tag, even with --allow-errors and CL011 off', async () => {
+    const files = { 'model.spdf.yaml': VERIFIED, 'spdf.config.yaml': `${CONFIG}rules: {CL011: off}\n`, 'src/dose.c': '// @Spdf implements SEC-REQ-001\nint dose(void) { return 0; }\n' };
+    assert.deepEqual(await gate(files, { allowErrors: true }), { pass: false, reasons: ['1 input problem (review lock, source files and tags, test results)'] });
+  });
+
   it('fails on a tag naming an unknown ID even with CL001 off', async () => {
     const files = { 'model.spdf.yaml': VERIFIED, 'spdf.config.yaml': `${CONFIG}rules: {CL001: off}\n`, 'src/dose.c': '// @spdf implements SEC-REQ-404\nint dose(void) { return 0; }\n' };
     assert.deepEqual(await gate(files), { pass: false, reasons: ['1 code tag naming unknown IDs'] });

@@ -66,7 +66,7 @@ export interface GateInput {
 const CHAIN_KINDS: ReadonlySet<string> = new Set([...TRACED_KINDS, 'test']);
 
 /** Code problems that mean a tag was not understood: the tag may name an unknown ID or claim evidence. */
-const UNREAD_TAG_PROBLEMS = new Set(['malformed-tag', 'unknown-relation', 'internal']);
+const UNREAD_TAG_PROBLEMS = new Set(['malformed-tag', 'unknown-relation', 'marker-case', 'internal']);
 
 /** A 1-based place in a workspace file (columns in UTF-16 code units). */
 export interface Place {
