@@ -148,7 +148,10 @@ function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
       };
     }
   if (typeof raw.stubs_file === 'string') c.stubsFile = raw.stubs_file;
-  if (typeof raw.lock_file === 'string') c.lockFile = raw.lock_file;
+  if (typeof raw.lock_file === 'string') {
+    c.lockFile = raw.lock_file;
+    c.lockFileNamed = true;
+  }
   if (typeof raw.baseline === 'string' && raw.baseline) c.baseline = raw.baseline;
   c.testResults = globList(raw.test_results) ?? c.testResults;
   c.staleDays = posInt(raw.stale_days) ?? c.staleDays;
