@@ -104,6 +104,12 @@ describe('a review lock that is missing', () => {
           problems.some((p) => message.test(p)),
           JSON.stringify(problems),
         );
+        const sarif = JSON.parse((await runCli(['diff', 'HEAD', '-C', root, '--format', 'sarif'], root)).stdout) as {
+          runs: { invocations?: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[] }[];
+        };
+        const run = sarif.runs[0].invocations?.[0];
+        assert.equal(run?.executionSuccessful, false);
+        assert.ok(run.toolExecutionNotifications.some((n) => message.test(n.message.text)));
       } finally {
         rmSync(root, { recursive: true, force: true });
       }
