@@ -35,6 +35,10 @@ describe('spdf lint with a source file it could not scan', () => {
           const r = await runCli(['lint', root, '--format', format], root);
           assert.equal(r.code, 1, `${format}: ${r.stdout}`);
           assert.match(r.stderr, message, format);
+          if (format === 'sarif') {
+            const run = (JSON.parse(r.stdout) as { runs: { invocations?: { executionSuccessful: boolean }[] }[] }).runs[0];
+            assert.equal(run.invocations?.[0].executionSuccessful, false, 'the SARIF log says the run did not read everything');
+          }
         }
         assert.doesNotMatch((await runCli(['lint', root], root)).stdout, /no problems/);
       } finally {

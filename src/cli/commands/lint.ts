@@ -67,7 +67,8 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   if (args.quiet) shown = shown.filter((f) => f.severity === 'error');
   const unused = (base?.match?.unused ?? []).filter((u) => scope(u.entry.file));
   const render = LINT_FORMATTERS[args.format];
-  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
+  const inputErrors = [...check.unread, ...unscanned.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`)];
+  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, inputErrors, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
   else {
     if (shown.length > 0 || unscanned.length === 0) printHuman(o, check.root, shown);
     else o.out(`no finding, but ${unscanned.length} source file${unscanned.length === 1 ? ' was' : 's were'} not scanned for tags (above)`);
