@@ -28,6 +28,8 @@ export function findingToJson(f: Finding) {
 export interface LintJsonExtra {
   narrowed?: boolean;
   baseline?: unknown;
+  /** Inputs lint could not read (it exits 1 on them): formats with a place for them say so. */
+  inputErrors?: readonly string[];
 }
 
 export function lintJson(_root: string, result: LintResult, shown: Finding[], extra: LintJsonExtra = {}) {

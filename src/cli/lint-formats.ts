@@ -13,7 +13,7 @@ export type LintFormatter = (check: NodeCheck, shown: Finding[], extra?: LintJso
 /** The machine formats of `spdf lint`; `human` is printed line by line (`printHuman`). */
 export const LINT_FORMATTERS: Readonly<Record<string, LintFormatter>> = {
   json: (check, shown, extra) => JSON.stringify(lintJson(check.root, check.result, shown, extra), null, 2),
-  sarif: (check, shown) => JSON.stringify(lintToSarif(check.result, shown, { toolVersion: pkg.version, uriPrefix: rootPrefix(check.root) }), null, 2),
+  sarif: (check, shown, extra) => JSON.stringify(lintToSarif(check.result, shown, { toolVersion: pkg.version, uriPrefix: rootPrefix(check.root), problems: extra?.inputErrors ?? [] }), null, 2),
   'code-quality': (check, shown) => toCodeQuality(shown, rootPrefix(check.root)),
 };
 

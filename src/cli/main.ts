@@ -5,7 +5,7 @@ import { lintCommand } from './commands/lint';
 import { EXIT_OK, EXIT_USAGE, UsageError, type Out } from './io';
 import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE } from './baseline-flags';
 import { extraCommands } from './extra-commands';
-import { parseCommand } from './parse-command';
+import { parseCommand, unknownValue } from './parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from './workspace-flags';
 
 const USAGE = `usage: spdf <command> [options]   (spdf <command> --help for its options)
@@ -91,7 +91,7 @@ export async function main(argv: string[], o: Out): Promise<number> {
       default: {
         const extra = Object.hasOwn(extraCommands, command) ? extraCommands[command] : undefined;
         if (extra) return await extra.run(o, rest);
-        throw new UsageError(`unknown command '${command}'`);
+        throw unknownValue('command', command, ['lint', 'rules', 'explain', 'init', ...Object.keys(extraCommands)], false);
       }
     }
   } catch (e) {

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-CLI-001
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { nearest } from '../core/suggest';
 import { UsageError } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -13,7 +14,7 @@ type Config<O extends Options> = { args: string[]; allowPositionals: true; stric
  */
 export function parseCommand<const O extends Options>(args: string[], options: O, maxPositionals: number, what = 'path'): ReturnType<typeof parseArgs<Config<O>>> {
   const config: Config<O> = { args, allowPositionals: true, strict: true, options: { ...options, ...HELP } };
-  const parsed = parseArgs(config);
+  const parsed = parseKnown(config);
   if (!(parsed.values as { help?: boolean }).help && parsed.positionals.length > maxPositionals)
     throw new UsageError(
       maxPositionals === 0 ? `unexpected argument '${parsed.positionals[0]}'` : `takes at most ${maxPositionals} ${what}${maxPositionals === 1 ? '' : 's'}; got ${parsed.positionals.join(' ')}`,
@@ -21,8 +22,26 @@ export function parseCommand<const O extends Options>(args: string[], options: O
   return parsed;
 }
 
-/** The one check of `--format` values: `unknown --format 'x' (a, b, c)`. */
+/** An unknown option is a usage error naming it, with the nearest option of the command. */
+function parseKnown<O extends Options>(config: Config<O>): ReturnType<typeof parseArgs<Config<O>>> {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    const option = (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^']+)'/.exec((e as Error).message)?.[1] : undefined;
+    if (!option) throw e;
+    const names = Object.entries(config.options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
+    throw unknownValue('option', option, names, false);
+  }
+}
+
+/** A value outside its list, the same way for every flag: `unknown --format 'jsno' (did you mean 'json'?) (human, json)`. */
+export function unknownValue(what: string, value: string, allowed: readonly string[], listAllowed = true): UsageError {
+  const hint = nearest(value, allowed);
+  return new UsageError(`unknown ${what} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}${listAllowed ? ` (${allowed.join(', ')})` : ''}`);
+}
+
+/** The one check of `--format` values. */
 export function checkFormat(format: string | undefined, allowed: readonly string[]): string {
-  if (format === undefined || !allowed.includes(format)) throw new UsageError(`unknown --format '${format}' (${allowed.join(', ')})`);
+  if (format === undefined || !allowed.includes(format)) throw unknownValue('--format', String(format), allowed);
   return format;
 }

@@ -4,8 +4,11 @@ export const STARTER_FILES: Record<string, string> = {
 version: 1
 profile: recommended
 include: ["**/*.spdf.yaml"]
+# Reviews of code links (spdf review). Named here, a missing lock is an error instead of "nothing reviewed".
+lock_file: spdf.lock.json
 rules: {}
 `,
+  'spdf.lock.json': '{\n  "version": 1,\n  "links": []\n}\n',
   'model/system.spdf.yaml': `spdf: "0.1"
 system:
   id: SYS-MY-DEVICE

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-RESULTS
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -97,60 +98,107 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
     problems.push({ file, line: 1, column: 1, message: `broken JUnit XML: ${(e as Error).message}` });
     return { cases, problems };
   }
-  const lines = testcaseLines(text);
+  const tags = startTags(text);
   let n = 0;
   let sawSuite = false;
-  const walk = (nodes: Node[], suite: string) => {
+  const unknown = (name: string, at: Position, parent: string) =>
+    problems.push({
+      file,
+      line: at.line,
+      column: at.column,
+      message: `unknown element <${name}> in <${parent}> (JUnit names are case-sensitive): not understood, so nothing in it counts as a result`,
+    });
+  const walk = (nodes: Node[], suite: string, parent: string) => {
     for (const node of nodes) {
       const tag = Object.keys(node).find((k) => k !== ':@');
-      if (!tag) continue;
+      if (!tag || tag.startsWith('#') || tag.startsWith('?')) continue;
+      const at = tags[n++] ?? START;
       const attrs = node[':@'] ?? {};
       const children = (Array.isArray(node[tag]) ? node[tag] : []) as Node[];
-      if (tag === 'testsuites') walk(children, suite);
+      if (tag === 'testsuites') walk(children, suite, tag);
       else if (tag === 'testsuite') {
         sawSuite = true;
-        walk(children, attrs.name ?? suite);
-      } else if (tag === 'testcase') {
-        const line = lines[n++] ?? 1;
-        let outcome: JUnitOutcome = 'pass';
-        let message: string | undefined;
-        for (const c of children) {
-          const ct = Object.keys(c).find((k) => k !== ':@');
-          const ca = c[':@'] ?? {};
-          if (ct === 'failure' || ct === 'error') {
-            outcome = ct === 'failure' ? 'fail' : 'error';
-            message = ca.message ?? ca.type;
-            break;
-          }
-          if (ct === 'skipped' || ct === 'disabled') outcome = 'skipped';
-        }
-        if (attrs.status === 'skipped' || attrs.status === 'notrun' || attrs.status === 'disabled') outcome = 'skipped';
-        const name = attrs.name ?? '';
-        if (!name) problems.push({ file, line, column: 1, message: 'testcase without a name attribute; ignored' });
-        else cases.push({ classname: attrs.classname ?? attrs.class ?? suite, name, outcome, file, line, ...(message ? { message } : {}) });
+        walk(children, attrs.name ?? suite, tag);
+      } else if (tag === 'testcase') readCase(children, attrs, suite, at);
+      else {
+        if (parent !== '' && !SUITE_EXTRAS.has(tag)) unknown(tag, at, parent);
+        skip(children);
       }
     }
   };
-  walk(doc, '');
+  /** Counts the start tags of elements whose content is not read, so later positions stay right. */
+  const skip = (nodes: Node[]) => {
+    for (const node of nodes) {
+      const tag = Object.keys(node).find((k) => k !== ':@');
+      if (!tag || tag.startsWith('#') || tag.startsWith('?')) continue;
+      n++;
+      skip((Array.isArray(node[tag]) ? node[tag] : []) as Node[]);
+    }
+  };
+  const readCase = (children: Node[], attrs: Record<string, string>, suite: string, at: Position) => {
+    let outcome: JUnitOutcome = 'pass';
+    let message: string | undefined;
+    let notUnderstood = false;
+    for (const c of children) {
+      const ct = Object.keys(c).find((k) => k !== ':@');
+      if (!ct || ct.startsWith('#') || ct.startsWith('?')) continue;
+      const childAt = tags[n++] ?? START;
+      skip((Array.isArray(c[ct]) ? c[ct] : []) as Node[]);
+      const ca = c[':@'] ?? {};
+      if (ct === 'failure' || ct === 'error') {
+        if (outcome !== 'fail' && outcome !== 'error') {
+          outcome = ct === 'failure' ? 'fail' : 'error';
+          message = ca.message ?? ca.type;
+        }
+      } else if (ct === 'skipped' || ct === 'disabled') {
+        if (outcome === 'pass') outcome = 'skipped';
+      } else if (!CASE_EXTRAS.has(ct)) {
+        unknown(ct, childAt, 'testcase');
+        notUnderstood = true;
+      }
+    }
+    if (outcome === 'pass' && (attrs.status === 'skipped' || attrs.status === 'notrun' || attrs.status === 'disabled')) outcome = 'skipped';
+    if (notUnderstood && outcome !== 'fail') {
+      outcome = 'error';
+      message = 'not understood: the test case holds an element the JUnit reader does not know';
+    }
+    const name = attrs.name ?? '';
+    if (!name) problems.push({ file, line: at.line, column: 1, message: 'testcase without a name attribute; ignored' });
+    else cases.push({ classname: attrs.classname ?? attrs.class ?? suite, name, outcome, file, line: at.line, ...(message ? { message } : {}) });
+  };
+  walk(doc, '', '');
   if (!sawSuite && cases.length === 0) problems.push({ file, line: 1, column: 1, message: 'no <testsuite> or <testcase> element: not a JUnit XML file' });
   return { cases, problems };
 }
 
-/** 1-based lines of the `<testcase` start tags, in document order (comments and CDATA skipped). One pass over the text. */
-function testcaseLines(text: string): number[] {
-  const out: number[] = [];
-  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<testcase\b/g;
+interface Position {
+  line: number;
+  column: number;
+}
+const START: Position = { line: 1, column: 1 };
+
+/** Children of <testsuite>/<testsuites> that hold no result. */
+const SUITE_EXTRAS = new Set(['properties', 'property', 'system-out', 'system-err']);
+/** Children of <testcase> beside failure/error/skipped: output, properties, Surefire's rerun and flaky reports (the final outcome is the failure/error element). */
+const CASE_EXTRAS = new Set(['properties', 'property', 'system-out', 'system-err', 'rerunFailure', 'rerunError', 'flakyFailure', 'flakyError']);
+
+/** 1-based line and column of every element start tag, in document order (comments and CDATA skipped). One pass over the text. */
+function startTags(text: string): Position[] {
+  const out: Position[] = [];
+  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[A-Za-z_:]/g;
   let line = 1;
+  let lineStart = 0;
   let nextNewline = text.indexOf('\n');
   const countTo = (end: number) => {
     while (nextNewline !== -1 && nextNewline < end) {
       line++;
+      lineStart = nextNewline + 1;
       nextNewline = text.indexOf('\n', nextNewline + 1);
     }
   };
   for (let m = re.exec(text); m; m = re.exec(text)) {
     countTo(m.index);
-    if (m[0].startsWith('<testcase')) out.push(line);
+    if (m[0].length === 2) out.push({ line, column: m.index - lineStart + 1 });
     else countTo(m.index + m[0].length);
   }
   return out;

@@ -1,6 +1,6 @@
 // @spdf implements SPDF-CMD-DIFF
 import picomatch from 'picomatch';
-import { REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
+import { parseReviewLock, REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
 import type { DiffSide } from '../core/diff/model';
 import type { Host } from '../core/host';
 import type { TestResultsInput } from '../core/matrix/test-results';
@@ -11,6 +11,7 @@ import { UNSCANNED_KINDS } from './codeindex/index-notes';
 import { FsHost, type WalkNote } from './fs-host';
 import { GitRevisionHost, defaultBase, repositoryPrefix, resolveCommit } from './git-revision';
 import { MAX_JUNIT_BYTES, parseJUnit, readTestResults } from './junit';
+import { missingLockProblem } from './missing-lock';
 import { codeIndexOptions, ruleInputs, safetyCriticalCodeGlobs } from './workspace';
 
 export interface Snapshot extends DiffSide {
@@ -49,9 +50,14 @@ export async function loadSnapshot(
     if (workspace.allFiles.includes(lockFile)) {
       try {
         lockText = new TextDecoder('utf-8', { fatal: true }).decode(await host.readFile(lockFile));
+        // A damaged lock drops reviews: SUSPECT links would show as OK and their findings as resolved.
+        problems.push(...parseReviewLock(lockText).problems);
       } catch (e) {
         problems.push(`${lockFile} cannot be read: ${(e as Error).message}; every code link counts as unreviewed`);
       }
+    } else {
+      const missing = missingLockProblem(root, config, { git: trusted && host instanceof FsHost });
+      if (missing) problems.push(missing);
     }
   } else problems.push('source code not read (code links off): the code-link sections are empty, not clean');
   const testResults = await readResults(config.testResults);

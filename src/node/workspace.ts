@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { parseReviewLock, REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
+import { parseReviewLock } from '../core/codelinks/review-lock';
 import type { TagSyntaxOptions } from '../core/codelinks/tag-syntaxes';
 import type { Host } from '../core/host';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -24,6 +24,7 @@ import { gitFileDates } from './git-dates';
 import { cyclonedxSchemaDigest, cyclonedxSchemaValidator } from './sbom-schemas';
 import { readTestResults } from './junit';
 import { unreadInputEntries } from './unread-entries';
+import { missingLockProblem } from './missing-lock';
 
 /** Everything the Node host supplies to rules and the matrix, read once per check. */
 export interface NodeInputs {
@@ -159,9 +160,7 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
     inputs.code = await code;
     try {
       inputs.lockText = await readReviewLock(root, config.lockFile);
-      // A lock the config names and that is not there (a typo, a file not checked in) would drop every review unseen.
-      if (inputs.lockText === undefined && config.lockFile !== REVIEW_LOCK_FILE)
-        inputs.lockProblem = `lock_file '${config.lockFile}' of spdf.config.yaml does not exist: no review was read (spdf review writes it)`;
+      if (inputs.lockText === undefined) inputs.lockProblem = missingLockProblem(root, config, { git: opts.trusted !== false });
     } catch (error) {
       inputs.lockProblem = `${(error as Error).message}; every code link counts as unreviewed`;
     }

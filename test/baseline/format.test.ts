@@ -26,6 +26,7 @@ const CORRUPT: { name: string; text: string; at: string; message: RegExp }[] = [
   { name: 'a YAML syntax finding', text: entry({ code: 'TM000' }), at: '2:3', message: /TM000 means an input was not read/ },
   { name: 'an unreadable file', text: entry({ code: 'TM009' }), at: '2:3', message: /never baselined/ },
   { name: 'a malformed tag', text: entry({ code: 'CL008' }), at: '2:3', message: /never baselined/ },
+  { name: 'a tag marker in another letter case', text: entry({ code: 'CL011' }), at: '2:3', message: /never baselined/ },
   {
     name: 'the same fingerprint twice',
     text: '{"version": 1, "entries": [\n  {"file": "a", "code": "X", "message": "m", "count": 1},\n  {"file": "a", "code": "X", "message": "m", "count": 2}\n]}',

@@ -62,6 +62,25 @@ describe('uniform CLI flags', function () {
     }
   });
 
+  // Every flag or argument taking a name from a list: an unknown value is a usage error naming it, with the nearest name.
+  const UNKNOWN_VALUES: [string[], string][] = [
+    [['check', '--fail-on-status', 'MISING'], "unknown status in --fail-on-status 'MISING' (did you mean 'MISSING'?) (OK, PARTIAL, MISSING, SUSPECT, JUSTIFIED, ERROR)"],
+    [['check', '--allow-error'], "unknown option '--allow-error' (did you mean '--allow-errors'?)"],
+    [['lint', '--no-cach'], "unknown option '--no-cach' (did you mean '--no-cache'?)"],
+    [['rules', '--format', 'jsn'], "unknown --format 'jsn' (did you mean 'json'?) (human, json)"],
+    [['trace', '--view', 'threat'], "unknown --view 'threat' (did you mean 'threats'?) (requirements, threats, hazards, controls, zones, fda, iec62443, sbom)"],
+    [['import', 'reqiff', 'x', '-o', 'out'], "unknown import format 'reqiff' (did you mean 'reqif'?) (csv, oft-spec, reqif, strictdoc, trlc, xlsx, otm, threagile, threat-dragon, induform)"],
+    [['import', 'reqif', 'x', '-o', 'out', '--oft-ids', 'nam'], "unknown --oft-ids 'nam' (did you mean 'name'?) (name, full)"],
+    [['explain', 'dangling-refrence'], "unknown rule 'dangling-refrence' (did you mean 'dangling-reference'?); `spdf rules` lists them"],
+    [['lnks'], "unknown command 'lnks' (did you mean 'links'?)"],
+  ];
+  for (const [args, message] of UNKNOWN_VALUES)
+    it(`spdf ${args.join(' ')}: exit 2 naming the value and the nearest name`, async () => {
+      const r = await runCli(args, root);
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stderr.split('\n')[0].replace(/^spdf: /, ''), message);
+    });
+
   it('turns flag values into CheckPathOptions', () => {
     assert.deepEqual(checkPathOptions({}), { trusted: true, cache: true });
     assert.deepEqual(checkPathOptions({ untrusted: true, 'no-cache': true, 'no-code': true, 'cache-location': 'c' }), { trusted: false, cache: false, code: false, cacheLocation: resolve('c') });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempWorkspace } from '../support/cli';
+import { validator } from '../export/support';
 
 describe('spdf trace -o', () => {
   before(() => (process.env.SPDF_NO_GIT = '1'));
@@ -36,7 +37,13 @@ describe('spdf trace -o', () => {
   });
 
   // Each wrote a matrix that looked complete (the CSV had no place to say otherwise) and exited 0.
-  const SAYS: Record<string, RegExp> = { csv: /^INCOMPLETE,/m, md: /INCOMPLETE/, html: /INCOMPLETE/, json: /"problems": \[\s*"broken\.spdf\.yaml:3:1: TM000/ };
+  const SAYS: Record<string, RegExp> = {
+    csv: /^INCOMPLETE,/m,
+    md: /INCOMPLETE/,
+    html: /INCOMPLETE/,
+    json: /"problems": \[\s*"broken\.spdf\.yaml:3:1: TM000/,
+    sarif: /"executionSuccessful": false,\s*"toolExecutionNotifications": \[\s*\{\s*"level": "error",\s*"message": \{\s*"text": "broken\.spdf\.yaml:3:1: TM000/,
+  };
   for (const [format, says] of Object.entries(SAYS))
     it(`--format ${format} of a model that did not load exits 1 and says INCOMPLETE`, async () => {
       const root = tempWorkspace({
@@ -47,7 +54,9 @@ describe('spdf trace -o', () => {
         const r = await runCli(['trace', root, '--no-code', '--format', format, '-o', join(root, `out.${format}`)]);
         assert.equal(r.code, 1, r.stderr);
         assert.match(r.stderr, /^spdf trace: INCOMPLETE: \d+ input problems? \(above\)/m);
-        assert.match(readFileSync(join(root, `out.${format}`), 'utf8'), says);
+        const text = readFileSync(join(root, `out.${format}`), 'utf8');
+        assert.match(text, says);
+        if (format === 'sarif') assert.deepEqual(validator('test/data/sarif-2.1.0-subset.schema.json')(JSON.parse(text)), []);
       } finally {
         rmSync(root, { recursive: true, force: true });
       }

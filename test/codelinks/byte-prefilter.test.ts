@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { MemoryHost } from '../../src/core/host';
-import { mightContainTags, requiredTexts } from '../../src/core/codelinks/prefilter';
+import { bytesHoldMarkerAnyCase, mightContainTags, requiredTexts } from '../../src/core/codelinks/prefilter';
 import { compileTagSyntaxes, type TagSyntaxOptions } from '../../src/core/codelinks/tag-syntaxes';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 import { bytesMightContainTags } from '../../src/node/codeindex/source-bytes';
@@ -161,4 +161,22 @@ describe('code index: files the bytes rule out', () => {
     );
     assert.deepEqual({ read: result.stats.read, tagged: result.stats.tagged }, { read: 2, tagged: 1 });
   });
+});
+
+describe('byte prefilter: the tag marker in another letter case', () => {
+  // [bytes, whether they hold the marker in some letter case]
+  const CASES: [string, boolean][] = [
+    ['// @SPDF implements A-1', true],
+    ['// @Spdf implements A-1', true],
+    ['x@sPdF', true],
+    ['// @spdf implements A-1', true],
+    ['// @param x @see spd @spd', false],
+    ['@SPD', false],
+    ['no at sign', false],
+  ];
+  for (const [text, holds] of CASES)
+    it(`${JSON.stringify(text)}: ${holds ? 'passes' : 'ruled out'}`, () => {
+      assert.equal(bytesHoldMarkerAnyCase(Buffer.from(text)), holds);
+      assert.equal(bytesMightContainTags(Buffer.from(text), compileTagSyntaxes({})), holds);
+    });
 });

@@ -62,6 +62,11 @@ describe('spdf links: tags that became no link', () => {
     ['a model file does not load', { 'broken.spdf.yaml': 'threats:\n  - id: THR-001\n    title: [unclosed\n' }, /^broken\.spdf\.yaml:4:1: error TM000 /m],
     ['a link names an ID the model does not define', { 'src/rate.py': '# @spdf implements SEC-REQ-009\ndef rate():\n    pass\n' }, /^$/],
     ['the review lock is not JSON', { 'spdf.lock.json': '{"links": [' }, /^warning: spdf\.lock\.json is not valid JSON/m],
+    [
+      'the only marker of a file is in capitals',
+      { 'src/rate.c': '// @SPDF implements SEC-REQ-001\nint rate(void) { return 0; }\n' },
+      /^src\/rate\.c:1:4\s+error\s+CL011\s+'@SPDF' is not a tag marker/m,
+    ],
   ];
   for (const [name, files, stderr] of UNTRUE)
     it(`exits 1 when ${name}`, async () => {

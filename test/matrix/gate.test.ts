@@ -41,6 +41,23 @@ describe('gate (in process)', () => {
     assert.deepEqual(await gate({ 'model.spdf.yaml': suppressed }), { pass: true, reasons: [] });
   });
 
+  describe('a config setting naming no rule is a config problem, like an unknown config key', () => {
+    // [config line, options] -> the gate's verdict is the same as for an unknown config key (`rulez:`)
+    const table: [string, string, Partial<GateOptions>, { pass: boolean; reasons: string[] }][] = [
+      ['unknown rule code', 'rules: {XX999: off}\n', {}, { pass: false, reasons: ['1 load problem in model or config files'] }],
+      ['unknown rule code with --allow-errors', 'rules: {XX999: off}\n', { allowErrors: true }, { pass: false, reasons: ['1 load problem in model or config files'] }],
+      ['misspelt alias with TM008 off', 'rules: {TM008: off, dangling-refrence: warning}\n', {}, { pass: false, reasons: ['1 load problem in model or config files'] }],
+      ['unknown config key with --allow-errors', 'rulez: {TM001: off}\n', { allowErrors: true }, { pass: false, reasons: ['1 load problem in model or config files'] }],
+      ['unknown rule code with --allow-load-errors', 'rules: {XX999: off}\n', { allowLoadErrors: true }, { pass: true, reasons: [] }],
+    ];
+    for (const [title, config, opts, verdict] of table) it(title, async () => assert.deepEqual(await gate({ 'model.spdf.yaml': VERIFIED, 'spdf.config.yaml': `${CONFIG}${config}` }, opts), verdict));
+  });
+
+  it('fails on a tag marker in capitals, which reads no tag, even with --allow-errors and CL011 off', async () => {
+    const files = { 'model.spdf.yaml': VERIFIED, 'spdf.config.yaml': `${CONFIG}rules: {CL011: off}\n`, 'src/dose.c': '// @Spdf implements SEC-REQ-001\nint dose(void) { return 0; }\n' };
+    assert.deepEqual(await gate(files, { allowErrors: true }), { pass: false, reasons: ['1 input problem (review lock, source files and tags, test results)'] });
+  });
+
   it('fails on a tag naming an unknown ID even with CL001 off', async () => {
     const files = { 'model.spdf.yaml': VERIFIED, 'spdf.config.yaml': `${CONFIG}rules: {CL001: off}\n`, 'src/dose.c': '// @spdf implements SEC-REQ-404\nint dose(void) { return 0; }\n' };
     assert.deepEqual(await gate(files), { pass: false, reasons: ['1 code tag naming unknown IDs'] });

@@ -1,4 +1,4 @@
-// @spdf verifies SPDF-TRC-003
+// @spdf verifies SPDF-TRC-003, SPDF-FC-RESULTS
 import assert from 'node:assert/strict';
 import { parseJUnit } from '../../src/node/junit';
 import { TestResultIndex, type JUnitCase } from '../../src/core/matrix/test-results';
@@ -41,6 +41,44 @@ describe('JUnit results', () => {
     for (const junk of ['', 'not xml', '<a><b></a>', '\u0000\u0001', '<?xml version="1.0"?><html/>', '<!DOCTYPE x [<!ENTITY a "aaaa">]><testsuite><testcase name="&a;"/></testsuite>'])
       assert.doesNotThrow(() => parseJUnit('j.xml', junk));
     assert.match(parseJUnit('h.xml', '<?xml version="1.0"?><html/>').problems[0].message, /not a JUnit XML file/);
+  });
+
+  describe('an element the reader does not understand is a problem at its position and never a pass', () => {
+    // [case, testsuite body, expected [name, outcome] per case, expected problems "line:col <element>"]
+    const table: [string, string, [string, string][], string[]][] = [
+      ['<Failure> (XML is case-sensitive)', '<testcase classname="a.B" name="t">\n<Failure message="boom"/></testcase>', [['t', 'error']], ['5:1 Failure']],
+      ['<ERROR>', '<testcase classname="a.B" name="t"><ERROR/></testcase>', [['t', 'error']], ['4:36 ERROR']],
+      ['an unknown element beside a known failure stays failed', '<testcase classname="a.B" name="t"><failure/><verdict/></testcase>', [['t', 'fail']], ['4:46 verdict']],
+      ['an unknown element after a skip', '<testcase classname="a.B" name="t"><skipped/><flaky/></testcase>', [['t', 'error']], ['4:46 flaky']],
+      ['<TestCase> in a suite is not read as a pass', '<TestCase classname="a.B" name="t"/>\n  <testcase classname="a.B" name="u"/>', [['u', 'pass']], ['4:1 TestCase']],
+      [
+        'positions stay right after unread content',
+        '<properties><property name="p" value="v"/></properties><testcase classname="a.B" name="t"><system-out>x</system-out><Failure/></testcase>',
+        [['t', 'error']],
+        ['4:117 Failure'],
+      ],
+      [
+        'output, properties and Surefire rerun/flaky reports are understood',
+        '<testcase classname="a.B" name="t"><properties><property name="k" value="v"/></properties><system-out>o</system-out><system-err>e</system-err><flakyFailure message="m"/><flakyError/></testcase>\n<testcase classname="a.B" name="u"><failure/><rerunFailure/><rerunError/></testcase>',
+        [
+          ['t', 'pass'],
+          ['u', 'fail'],
+        ],
+        [],
+      ],
+    ];
+    for (const [title, body, outcomes, problems] of table)
+      it(title, () => {
+        const r = parseJUnit('r.xml', xml(`  <testsuite name="s">\n${body}\n  </testsuite>`));
+        assert.deepEqual(
+          r.cases.map((c) => [c.name, c.outcome]),
+          outcomes,
+        );
+        assert.deepEqual(
+          r.problems.map((p) => `${p.line}:${p.column} ${/<([^>]+)>/.exec(p.message)?.[1] ?? p.message}`),
+          problems,
+        );
+      });
   });
 
   describe('matches test symbols by qualified name (per language)', () => {

@@ -118,6 +118,43 @@ describe('config values: rule codes and globs', () => {
   });
 });
 
+describe('config lists that would empty out the evidence', () => {
+  /** An empty list that reads no model file or finds no tag: TM008 at the list (the marker); the others are quiet. */
+  const CASES: { name: string; config: string; message?: string }[] = [
+    { name: 'include: []', config: 'include: []\n#        ^^ TM008\n', message: "include: the list is empty, so no model file is read; remove the key for the default ['**/*.spdf.yaml']" },
+    {
+      name: 'code.tag_syntaxes: []',
+      config: 'code:\n  tag_syntaxes: []\n#               ^^ TM008\n',
+      message: 'code.tag_syntaxes: the list is empty and no code.tag_patterns or code.call_tags is set, so no tag is found and every code link is lost; remove the key for the default [spdf]',
+    },
+    { name: 'code.tag_syntaxes: [] beside code.tag_patterns', config: "code:\n  tag_syntaxes: []\n  tag_patterns:\n    - pattern: 'satisfies (?<id>[A-Z]+-[0-9]+)'\n      relation: implements\n" },
+    { name: 'code.tag_syntaxes: [] beside code.call_tags', config: 'code:\n  tag_syntaxes: []\n  call_tags:\n    - names: [requirement]\n      relation: verifies\n' },
+    { name: 'exclude: [] and test_results: [] (the defaults)', config: 'exclude: []\ntest_results: []\ncode:\n  exclude: []\n' },
+  ];
+  for (const c of CASES)
+    it(`${c.name}: ${c.message ? 'TM008 at the list' : 'no finding'}`, async () => {
+      const ws = await loadWorkspace(
+        new MemoryHost(
+          new Map([
+            ['spdf.config.yaml', c.config],
+            ['m.spdf.yaml', 'requirements:\n  - id: SEC-REQ-001\n    title: t\n'],
+          ]),
+        ),
+      );
+      const found = ws.graph.problems.filter((p) => p.file === 'spdf.config.yaml');
+      assert.deepEqual(diffExpectations(parseMarkers('spdf.config.yaml', c.config), found), []);
+      assert.deepEqual(
+        found.map((p) => p.message),
+        c.message ? [c.message] : [],
+      );
+    });
+
+  it('code.test_globs: [] means the default test globs everywhere (the code index took it as "no test file")', async () => {
+    const ws = await loadWorkspace(new MemoryHost(new Map([['spdf.config.yaml', 'code:\n  test_globs: []\n']])));
+    assert.ok(ws.config.code.testGlobs.includes('**/test/**'), JSON.stringify(ws.config.code.testGlobs));
+  });
+});
+
 describe('config cannot silence unread input', () => {
   it('TM000 and TM009 stay errors when the config turns them off, and the setting is reported', async () => {
     const config = 'rules:\n  TM000: off\n# ^^^^^ TM008\n  file-unreadable: warning\n# ^^^^^^^^^^^^^^^ TM008\n';

@@ -17,7 +17,7 @@ export async function runCli(args: string[], cwd?: string): Promise<{ code: numb
   }
 }
 
-export function tempWorkspace(files: Record<string, string>): string {
+export function tempWorkspace(files: Record<string, string | Uint8Array>): string {
   const root = mkdtempSync(join(tmpdir(), 'spdf-test-'));
   for (const [p, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, p)), { recursive: true });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 const USAGE = `usage: spdf baseline [dir] [options]
 Writes every current finding of the workspace that holds dir into the baseline (sorted, one entry per line,
 fingerprints without line numbers), so spdf lint and spdf check report only findings added since.
-Findings that mean an input was not read (TM000, TM006, TM008, TM009, TM012, TM013, CL008) are never baselined.
+Findings that mean an input was not read (TM000, TM006, TM008, TM009, TM012, TM013, CL008, CL011) are never baselined.
   -o, --output FILE     the baseline file (default: baseline of spdf.config.yaml, else ${BASELINE_FILE} at the root)
   --prune               only remove entries that no longer occur and lower counts; add nothing
   ${WORKSPACE_FLAGS_WITH_CODE_USAGE}

@@ -6,7 +6,7 @@ import { UNSCANNED_KINDS } from '../../node/codeindex/index-notes';
 import { checkPath } from '../../node/workspace';
 import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE, useBaseline } from '../baseline-flags';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
-import { parseCommand } from '../parse-command';
+import { checkFormat, parseCommand, unknownValue } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 
 const USAGE = `usage: spdf check [dir] [options]
@@ -55,13 +55,13 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
   const raw = values['min-coverage'];
   if (raw !== undefined && (!/^\d+(\.\d+)?%?$/.test(raw) || Number(raw.replace(/%$/, '')) > 100)) throw new UsageError('--min-coverage takes a percentage 0..100');
   const format = values.format;
-  if (format !== 'human' && format !== 'json') throw new UsageError(`unknown --format '${format}' (human, json)`);
+  checkFormat(format, ['human', 'json']);
   const failOn = (values['fail-on-status'] ?? '')
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
   const bad = failOn.filter((s) => !(STATUSES as readonly string[]).includes(s));
-  if (bad.length) throw new UsageError(`unknown status ${bad.join(', ')} in --fail-on-status (${STATUSES.join(', ')})`);
+  if (bad.length) throw unknownValue('status in --fail-on-status', bad[0], STATUSES);
 
   const check = await checkPath(positionals[0] ?? '.', { ...checkPathOptions(values), testResults: values['test-results'] });
   const opts: GateOptions = {

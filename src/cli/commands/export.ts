@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../../node/atomic-write';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { checkPath } from '../../node/workspace';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
-import { parseCommand } from '../parse-command';
+import { parseCommand, unknownValue } from '../parse-command';
 import { visible } from '../visible';
 import { checkPathOptions, WORKSPACE_FLAGS, WORKSPACE_FLAGS_USAGE } from '../workspace-flags';
 
@@ -29,7 +29,7 @@ export async function exportCommand(o: Out, args: string[]): Promise<number> {
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const [format, dir] = positionals;
   if (!format) throw new UsageError(`usage: spdf export FORMAT [dir] (formats: ${FORMATS.join(', ')})`);
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown export format '${format}' (${FORMATS.join(', ')})`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw unknownValue('export format', format, FORMATS);
   const check = await checkPath(dir ?? '.', { ...checkPathOptions(values), code: false });
   const problems = loadProblems(check);
   for (const p of problems) o.err(formatLoadProblem(p));

@@ -13,7 +13,7 @@ import { IMPORT_BASE, writeImport } from '../../node/import-write';
 import { readXlsxRows, xlsxRefused } from '../../node/xlsx-rows';
 import { fileSizeProblem } from '../../node/zip-limits';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
-import { parseCommand } from '../parse-command';
+import { parseCommand, unknownValue } from '../parse-command';
 import { visible } from '../visible';
 
 const USAGE = `usage: spdf import FORMAT FILE_OR_DIR... -o DIR [--force]
@@ -117,15 +117,16 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   );
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const [format, ...inputs] = positionals;
-  const formats = [...Object.keys(IMPORTERS), ...Object.keys(MODEL_IMPORTERS)].join(', ');
+  const formatNames = [...Object.keys(IMPORTERS), ...Object.keys(MODEL_IMPORTERS)];
+  const formats = formatNames.join(', ');
   if (!format) throw new UsageError(`usage: spdf import FORMAT FILE_OR_DIR... -o DIR (formats: ${formats})`);
   const modelImporter = Object.hasOwn(MODEL_IMPORTERS, format) ? MODEL_IMPORTERS[format] : undefined;
   const importer = Object.hasOwn(IMPORTERS, format) ? IMPORTERS[format] : modelImporter;
-  if (!importer) throw new UsageError(`unknown import format '${format}' (${formats})`);
+  if (!importer) throw unknownValue('import format', format, formatNames);
   if (!inputs.length) throw new UsageError('spdf import: name at least one FILE_OR_DIR to import');
   if (!values.output) throw new UsageError('spdf import: -o DIR is required');
   const oftIds = values['oft-ids'];
-  if (oftIds !== undefined && oftIds !== 'name' && oftIds !== 'full') throw new UsageError(`unknown --oft-ids '${oftIds}' (name, full)`);
+  if (oftIds !== undefined && oftIds !== 'name' && oftIds !== 'full') throw unknownValue('--oft-ids', oftIds, ['name', 'full']);
 
   const columns = parseColumns([...(values['columns-file'] ? await columnsFile(values['columns-file']) : []), ...(values.columns ?? [])]);
 

@@ -58,6 +58,7 @@ export function tagProblems(check: NodeCheck): TagProblemRow[] {
     for (const p of f.problems) {
       const suggestion = p.suggestion ? { suggestion: p.suggestion.newText } : {};
       if (UNREAD_TAG_KINDS.has(p.kind)) rows.push({ file: f.file, range: p.range, severity: 'error', code: 'CL008', message: p.message, ...suggestion });
+      else if (p.kind === 'marker-case') rows.push({ file: f.file, range: p.range, severity: 'error', code: 'CL011', message: p.message, ...suggestion });
       else if (p.kind === 'tag-near-syntax-error') rows.push({ file: f.file, range: p.range, severity: 'warning', code: 'CL009', message: p.message });
       else if (p.kind === 'internal') rows.push({ file: f.file, range: p.range, severity: 'error', message: `file could not be indexed: ${p.message}` });
     }

@@ -15,9 +15,12 @@ import { baselineProblemLine } from '../../node/baseline-file';
 import { useBaseline, type BaselineFlagValues, type BaselineUse } from '../baseline-flags';
 import { printHuman } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
+import { checkFormat } from '../parse-command';
 import { LINT_FORMATS, LINT_FORMATTERS } from '../lint-formats';
 import { assertPathsExist, namedModelFiles } from '../named-files';
 import { visible } from '../visible';
+import { unscannedProblem } from '../../core/codelinks/unscanned-files';
+import { UNSCANNED_KINDS } from '../../node/codeindex/index-notes';
 
 export interface LintArgs {
   paths: string[];
@@ -37,7 +40,7 @@ export interface LintArgs {
 }
 
 export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
-  if (!LINT_FORMATS.includes(args.format)) throw new UsageError(`unknown --format '${args.format}' (${LINT_FORMATS.join(', ')})`);
+  checkFormat(args.format, LINT_FORMATS);
   assertPathsExist(args.paths);
   const start = args.paths[0] ?? '.';
   const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache, cacheLocation: args.cacheLocation };
@@ -48,7 +51,14 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   check = withOutsideModel(check, namedModelFiles(check.root, args.paths, check.workspace.config.include));
   // A model or source file the walk could not read was not checked: an error, as TM009 is for a file it could not decode.
   const unread = new Set(check.unread);
-  for (const n of check.notes) if (args.format === 'human' && !check.unread.some((u) => u.startsWith(`${n.path}: `))) o.err(`note: ${n.path}: ${n.reason}`);
+  // A source file the code index could not scan may hold tags nobody checked: an error, as in spdf check and the editor.
+  const unscanned = (check.inputs.code?.notes ?? [])
+    .filter((n) => UNSCANNED_KINDS.has(n.kind))
+    .map(unscannedProblem)
+    .filter((p) => scope(p.file));
+  const unscannedFiles = new Set(unscanned.map((p) => p.file));
+  for (const n of check.notes) if (args.format === 'human' && !unscannedFiles.has(n.path) && !check.unread.some((u) => u.startsWith(`${n.path}: `))) o.err(`note: ${n.path}: ${n.reason}`);
+  for (const p of unscanned) o.err(`error: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
   for (const p of check.problems) o.err(`${unread.has(p) ? 'error' : 'warning'}: ${p}`);
   for (const e of check.result.internalErrors) o.err(`internal error in rule ${e.code}: ${e.message}`);
   const base = await useBaseline(check, args.baseline ?? {});
@@ -57,9 +67,11 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   if (args.quiet) shown = shown.filter((f) => f.severity === 'error');
   const unused = (base?.match?.unused ?? []).filter((u) => scope(u.entry.file));
   const render = LINT_FORMATTERS[args.format];
-  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
+  const inputErrors = [...check.unread, ...unscanned.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`)];
+  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, inputErrors, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
   else {
-    printHuman(o, check.root, shown);
+    if (shown.length > 0 || unscanned.length === 0) printHuman(o, check.root, shown);
+    else o.out(`no finding, but ${unscanned.length} source file${unscanned.length === 1 ? ' was' : 's were'} not scanned for tags (above)`);
     if (base?.match) printBaseline(o, base, unused, scope);
   }
   const errors = shown.filter((f) => f.severity === 'error').length;
@@ -69,7 +81,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
     return EXIT_FINDINGS;
   }
   if (check.result.internalErrors.length || fixFailed || base?.problems.length) return EXIT_USAGE;
-  return errors > 0 || unread.size > 0 || (unused.length > 0 && base?.failOnUnused) ? EXIT_FINDINGS : EXIT_OK;
+  return errors > 0 || unread.size > 0 || unscanned.length > 0 || (unused.length > 0 && base?.failOnUnused) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function printBaseline(o: Out, base: BaselineUse, unused: NonNullable<BaselineUse['match']>['unused'], scope: (file: string) => boolean): void {

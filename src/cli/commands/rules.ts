@@ -1,6 +1,7 @@
 // @spdf implements SPDF-CMD-RULES, SPDF-RULESET-001
 import { RULES, findRule } from '../../core/rules/registry';
 import { ruleDoc } from '../../core/rules/docs';
+import { nearest } from '../../core/suggest';
 import { ruleSetHash } from '../../core/rules/ruleset-hash';
 import { EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { checkFormat } from '../parse-command';
@@ -19,7 +20,11 @@ export function explainCommand(o: Out, code: string | undefined): number {
   if (!code) throw new UsageError('usage: spdf explain CODE');
   const rule = findRule(code);
   if (!rule) {
-    o.err(`unknown rule '${code}'; \`spdf rules\` lists them`);
+    const hint = nearest(
+      code,
+      RULES.flatMap((r) => [r.meta.code, r.meta.alias]),
+    );
+    o.err(`unknown rule '${code}'${hint ? ` (did you mean '${hint}'?)` : ''}; \`spdf rules\` lists them`);
     return EXIT_USAGE;
   }
   o.out(ruleDoc(rule, '#'));

@@ -17,7 +17,7 @@ import { checkPath, type CheckPathOptions, type NodeCheck } from '../../node/wor
 import { writeFileAtomic } from '../../node/atomic-write';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
-import { checkFormat, parseCommand } from '../parse-command';
+import { checkFormat, parseCommand, unknownValue } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 import { rootPrefix } from '../lint-formats';
 import pkg from '../../../package.json';
@@ -106,7 +106,7 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const format = checkFormat(values.format, TRACE_FORMATS);
   const view = values.view as ViewName | undefined;
-  if (view !== undefined && !(VIEWS as readonly string[]).includes(view)) throw new UsageError(`unknown --view '${view}' (${VIEWS.join(', ')})`);
+  if (view !== undefined && !(VIEWS as readonly string[]).includes(view)) throw unknownValue('--view', view, VIEWS);
   if (format === 'reqif' && view !== undefined && view !== 'requirements') throw new UsageError('--format reqif exports the requirements; --view must be requirements or left out');
   if (format === 'xlsx' && !values.output) throw new UsageError('--format xlsx needs -o FILE');
   // CSV holds one table: the requirements view unless --view names another. The other formats hold every view unless narrowed.

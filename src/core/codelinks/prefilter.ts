@@ -8,7 +8,7 @@ import { compileTagSyntaxes, lastSegment, type CompiledTagSyntaxes, type TagSynt
 export function mightContainTags(text: string, syntaxes: CompiledTagSyntaxes | TagSyntaxOptions): boolean {
   const compiled = 'candidate' in syntaxes ? syntaxes : compileTagSyntaxes(syntaxes);
   const onlySpdf = compiled.enabled.size === 1 && compiled.enabled.has('spdf') && !compiled.tagPatterns.length;
-  if (onlySpdf && !compiled.callTags.length) return text.includes('@spdf');
+  if (onlySpdf && !compiled.callTags.length) return text.includes('@spdf') || MARKER_ANY_CASE.test(text);
   if (onlySpdf && text.includes('@spdf')) return true;
   // Without call tags the call pattern is one that never matches: running it would still scan the whole text.
   compiled.callCandidate.lastIndex = 0;
@@ -17,6 +17,20 @@ export function mightContainTags(text: string, syntaxes: CompiledTagSyntaxes | T
   const found = compiled.candidate.test(text) || compiled.barePatterns.some((p) => p.test(text)) || compiled.tagPatterns.some((p) => p.pattern.test(text));
   compiled.candidate.lastIndex = 0;
   return found;
+}
+
+const MARKER_ANY_CASE = /@spdf/i;
+
+/**
+ * Whether the bytes hold the spdf tag marker in any letter case (ASCII: the same bytes in UTF-8 and in text).
+ * `requiredTexts` looks for the lower-case marker only; a file whose only marker is in capitals must still reach
+ * the scanner, which reports it (CL011). Cost: one native search per at-sign byte.
+ */
+export function bytesHoldMarkerAnyCase(bytes: Uint8Array): boolean {
+  const last = bytes.length - 5;
+  for (let i = bytes.indexOf(0x40); i !== -1 && i <= last; i = bytes.indexOf(0x40, i + 1))
+    if ((bytes[i + 1] | 0x20) === 0x73 && (bytes[i + 2] | 0x20) === 0x70 && (bytes[i + 3] | 0x20) === 0x64 && (bytes[i + 4] | 0x20) === 0x66) return true;
+  return false;
 }
 
 /** Texts that all occur in any text `mightContainTags` accepts through one syntax. */

@@ -89,7 +89,8 @@ export interface CompiledTagSyntaxes {
   readonly problems: readonly string[];
 }
 
-const SPDF_START = String.raw`@spdf\b`;
+// Any letter case: a wrong-case marker reaches the scanner, which reports it (CL011).
+const SPDF_START = String.raw`@[sS][pP][dD][fF]\b`;
 export const OFT_START = String.raw`\[\s*[A-Za-z]\w*(?:~[^\]~\s]+~\d+)?\s*->`;
 const STRICTDOC_START = String.raw`@relation\(`;
 const LOBSTER_START = String.raw`lobster-(?:trace|exclude):`;

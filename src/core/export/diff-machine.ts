@@ -21,5 +21,5 @@ export function diffToJson(d: EvidenceDiff): string {
 
 /** SARIF 2.1.0 with the new findings only (code scanning then annotates what the change introduced). */
 export function diffToSarif(d: EvidenceDiff, opts: SarifOptions): string {
-  return `${JSON.stringify(lintToSarif({ suppressed: [] }, d.findings.new, opts), null, 2)}\n`;
+  return `${JSON.stringify(lintToSarif({ suppressed: [] }, d.findings.new, { ...opts, problems: d.problems }), null, 2)}\n`;
 }

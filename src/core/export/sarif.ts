@@ -58,12 +58,21 @@ function driver(opts: SarifOptions, rules: object[]) {
   };
 }
 
-function run(opts: SarifOptions, rules: object[], results: object[]) {
-  return { tool: { driver: driver(opts, rules) }, columnKind: 'utf16CodeUnits', results };
+function run(opts: SarifOptions, rules: object[], results: object[], problems: readonly string[] = []) {
+  return { tool: { driver: driver(opts, rules) }, ...incomplete(problems), columnKind: 'utf16CodeUnits', results };
+}
+
+/**
+ * Input the run could not read: the log says the run did not succeed and names each problem, so a SARIF viewer
+ * (which never sees the exit code) does not take a short result list for a complete one.
+ */
+function incomplete(problems: readonly string[]) {
+  if (!problems.length) return {};
+  return { invocations: [{ executionSuccessful: false, toolExecutionNotifications: problems.map((text) => ({ level: 'error', message: { text } })) }] };
 }
 
 /** SARIF for `spdf lint`: every shown finding, every suppressed finding (with its justification), every rule's metadata. */
-export function lintToSarif(result: Pick<LintResult, 'suppressed'>, shown: readonly Finding[], opts: SarifOptions): object {
+export function lintToSarif(result: Pick<LintResult, 'suppressed'>, shown: readonly Finding[], opts: SarifOptions & { problems?: readonly string[] }): object {
   const index = new Map(RULES.map((r, i) => [r.meta.code, i]));
   const one = (f: Finding, sup?: SuppressedFinding) => ({
     ruleId: f.code,
@@ -75,7 +84,7 @@ export function lintToSarif(result: Pick<LintResult, 'suppressed'>, shown: reado
     ...(sup ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: sup.justification }] } : {}),
   });
   const results = [...shown.map((f) => one(f)), ...result.suppressed.map((s) => one(s, s))];
-  return { $schema: SARIF_SCHEMA, version: SARIF_VERSION, runs: [run(opts, RULES.map(ruleDescriptor), results)] };
+  return { $schema: SARIF_SCHEMA, version: SARIF_VERSION, runs: [run(opts, RULES.map(ruleDescriptor), results, opts.problems)] };
 }
 
 /** Trace rules: one per status that is not OK. */
@@ -118,5 +127,5 @@ export function traceToSarif(m: Matrix, opts: SarifOptions): object {
       });
     }
   }
-  return { $schema: SARIF_SCHEMA, version: SARIF_VERSION, runs: [run(opts, rules, results)] };
+  return { $schema: SARIF_SCHEMA, version: SARIF_VERSION, runs: [run(opts, rules, results, m.problems)] };
 }

@@ -10,6 +10,7 @@ import { unscannedProblem, type UnscannedFile } from '../codelinks/unscanned-fil
 import type { Graph } from '../model/graph';
 import type { LintResult } from '../rules/engine';
 import { findRule } from '../rules/registry';
+import { unknownRuleSettings } from '../rules/rule-settings';
 import type { RuleInputs } from '../rules/types';
 import type { Finding, Range } from '../types';
 import { problemLine } from './build';
@@ -57,13 +58,15 @@ export interface GateInput {
   baseline?: GateBaseline;
   /** Traced items in ERROR only through findings the baseline accepts. */
   baselinedErrors?: ReadonlySet<string>;
+  /** Settings under `rules` of the config that name no rule: config problems like an unknown config key, whatever TM008's severity. */
+  ruleSettingProblems?: readonly Finding[];
 }
 
 /** Kinds whose findings are on the traced chain (threat -> control -> requirement -> test, and what rolls up). */
 const CHAIN_KINDS: ReadonlySet<string> = new Set([...TRACED_KINDS, 'test']);
 
 /** Code problems that mean a tag was not understood: the tag may name an unknown ID or claim evidence. */
-const UNREAD_TAG_PROBLEMS = new Set(['malformed-tag', 'unknown-relation', 'internal']);
+const UNREAD_TAG_PROBLEMS = new Set(['malformed-tag', 'unknown-relation', 'marker-case', 'internal']);
 
 /** A 1-based place in a workspace file (columns in UTF-16 code units). */
 export interface Place {
@@ -114,7 +117,17 @@ export function runGate(inputs: RuleInputs, lint: LintResult, opts: GateOptions 
     return !!item && CHAIN_KINDS.has(item.kind) && ix.inScope(item.id);
   };
   return evaluateGate(
-    { graph: inputs.graph, result: lint, matrix, code: inputs.code, skippedCode: opts.skippedCode, onChain, baseline: opts.baseline, baselinedErrors: baselinedErrors(inputs, lint, ix, opts) },
+    {
+      graph: inputs.graph,
+      result: lint,
+      matrix,
+      code: inputs.code,
+      skippedCode: opts.skippedCode,
+      onChain,
+      baseline: opts.baseline,
+      baselinedErrors: baselinedErrors(inputs, lint, ix, opts),
+      ruleSettingProblems: unknownRuleSettings(inputs.config, 'error'),
+    },
     opts,
   );
 }
@@ -149,6 +162,10 @@ export function evaluateGate(input: GateInput, opts: GateOptions): GateReport {
     const k = key(p.code, p.file, p.range);
     loadKeys.add(k);
     if (!suppressedKeys.has(k)) byClass.load.push({ class: 'load', code: p.code, message: p.message, ...place(p.file, p.range) });
+  }
+  for (const p of input.ruleSettingProblems ?? []) {
+    loadKeys.add(key(p.code, p.file, p.range));
+    byClass.load.push({ class: 'load', code: p.code, message: p.message, ...place(p.file, p.range) });
   }
   const modelProblems = new Set(graph.problems.map(problemLine));
   for (const message of matrix.problems) if (!modelProblems.has(message)) byClass.input.push({ class: 'input', message });

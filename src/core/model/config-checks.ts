@@ -29,6 +29,25 @@ export function checkConfigValues(root: YMap): SchemaIssue[] {
       const why = globProblem(n.value);
       if (why) out.push({ code: 'TM008', message: `${path.join('.')}: glob '${n.value}' ${why}`, start: n.start, end: n.end });
     }
+  out.push(...emptyEvidenceLists(root));
+  return out;
+}
+
+const isEmptyList = (root: YMap, path: readonly string[]) => asSeq(nodeAt(root, path))?.items.length === 0;
+
+/** Lists that, written empty, would read no model file or find no tag: the evidence would vanish without a finding. */
+function emptyEvidenceLists(root: YMap): SchemaIssue[] {
+  const out: SchemaIssue[] = [];
+  const at = (path: readonly string[], message: string) => {
+    const n = asSeq(nodeAt(root, path));
+    if (n) out.push({ code: 'TM008', message, start: n.start, end: n.end });
+  };
+  if (isEmptyList(root, ['include'])) at(['include'], "include: the list is empty, so no model file is read; remove the key for the default ['**/*.spdf.yaml']");
+  if (isEmptyList(root, ['code', 'tag_syntaxes']) && !asSeq(nodeAt(root, ['code', 'tag_patterns']))?.items.length && !asSeq(nodeAt(root, ['code', 'call_tags']))?.items.length)
+    at(
+      ['code', 'tag_syntaxes'],
+      'code.tag_syntaxes: the list is empty and no code.tag_patterns or code.call_tags is set, so no tag is found and every code link is lost; remove the key for the default [spdf]',
+    );
   return out;
 }
 

@@ -99,7 +99,7 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
   ),
   evidence: kindMap(obj({ implementation: bool('Implementing code is required.'), verification: bool('Verification is required.') }, ''), 'Evidence each kind requires for the OK status.'),
   stubs_file: str('File where quick fixes create stubs of dangling items (default: the first model file holding items of that kind, else the referencing file).'),
-  lock_file: str('Review lock file (default spdf.lock.json).'),
+  lock_file: str('Review lock file (default spdf.lock.json). Named here, even as the default, a missing lock is an input problem instead of "nothing reviewed yet".'),
   baseline: str('Baseline of accepted findings (written by `spdf baseline`, e.g. spdf.baseline.json) that `spdf lint`, `spdf check` and the editor honour; workspace-relative.'),
   test_results: strings('Globs of JUnit XML result files.'),
   protocols: { type: 'map', values: CUSTOM_PROTOCOL, doc: 'Protocols the built-in vocabulary lacks, by name, with their security properties (used by TM006 and the channel rules).' },
@@ -147,6 +147,8 @@ export interface ResolvedConfig {
   evidence: Record<string, { implementation: boolean; verification: boolean }>;
   stubsFile?: string;
   lockFile: string;
+  /** True when spdf.config.yaml writes `lock_file` (even as the default name): then a missing lock is an input problem, not "no review yet". */
+  lockFileNamed?: boolean;
   /** `baseline`: the workspace-relative baseline file, when the config names one. */
   baseline?: string;
   testResults: string[];

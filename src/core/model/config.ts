@@ -94,6 +94,7 @@ export function resolveConfig(bytes: Uint8Array | undefined, trusted = true): { 
   return { config, problems };
 }
 
+const nonEmpty = (v: string[] | undefined): string[] | undefined => (v?.length ? v : undefined);
 const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
 /** Globs without the empty ones, which checkConfigValues reports and matchers reject. */
 const globList = (v: unknown): string[] | undefined => strList(v)?.filter((g) => g.trim() !== '');
@@ -117,7 +118,8 @@ function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
   const code = raw.code ?? {};
   c.code.include = globList(code.include) ?? c.code.include;
   c.code.exclude = globList(code.exclude) ?? c.code.exclude;
-  c.code.testGlobs = globList(code.test_globs) ?? c.code.testGlobs;
+  // Empty means the default, as the rules and the language server read it.
+  c.code.testGlobs = nonEmpty(globList(code.test_globs)) ?? c.code.testGlobs;
   if (code.languages && typeof code.languages === 'object') for (const [k, v] of Object.entries(code.languages)) if (typeof v === 'string') c.code.languages[k] = v;
   c.code.tagSyntaxes = strList(code.tag_syntaxes) ?? c.code.tagSyntaxes;
   c.code.bareIdPatterns = strList(code.bare_id_patterns);
@@ -146,7 +148,10 @@ function applyConfig(c: ResolvedConfig, raw: ConfigData): void {
       };
     }
   if (typeof raw.stubs_file === 'string') c.stubsFile = raw.stubs_file;
-  if (typeof raw.lock_file === 'string') c.lockFile = raw.lock_file;
+  if (typeof raw.lock_file === 'string') {
+    c.lockFile = raw.lock_file;
+    c.lockFileNamed = true;
+  }
   if (typeof raw.baseline === 'string' && raw.baseline) c.baseline = raw.baseline;
   c.testResults = globList(raw.test_results) ?? c.testResults;
   c.staleDays = posInt(raw.stale_days) ?? c.staleDays;

@@ -687,7 +687,7 @@ export interface ConfigData {
   } | null;
   /** File where quick fixes create stubs of dangling items (default: the first model file holding items of that kind, else the referencing file). */
   stubs_file?: Scalar | null;
-  /** Review lock file (default spdf.lock.json). */
+  /** Review lock file (default spdf.lock.json). Named here, even as the default, a missing lock is an input problem instead of "nothing reviewed yet". */
   lock_file?: Scalar | null;
   /** Baseline of accepted findings (written by `spdf baseline`, e.g. spdf.baseline.json) that `spdf lint`, `spdf check` and the editor honour; workspace-relative. */
   baseline?: Scalar | null;

@@ -1,5 +1,5 @@
 // @spdf implements SPDF-IDX-002
-import { requiredTexts } from '../../core/codelinks/prefilter';
+import { bytesHoldMarkerAnyCase, requiredTexts } from '../../core/codelinks/prefilter';
 import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
 import type { Host } from '../../core/host';
 import { wideEncoding } from '../../core/text';
@@ -76,5 +76,5 @@ export function bytesMightContainTags(bytes: Buffer, compiled: CompiledTagSyntax
     groups = requiredTexts(compiled)?.map((texts) => texts.map((t) => Buffer.from(t, 'utf8'))) ?? null;
     byteGroupsOf.set(compiled, groups);
   }
-  return groups === null || groups.some((texts) => texts.every((t) => bytes.indexOf(t) >= 0));
+  return groups === null || groups.some((texts) => texts.every((t) => bytes.indexOf(t) >= 0)) || (compiled.enabled.has('spdf') && bytesHoldMarkerAnyCase(bytes));
 }

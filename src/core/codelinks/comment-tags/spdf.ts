@@ -1,7 +1,7 @@
 import { nearest } from '../../suggest';
 import { isRelation, RELATIONS, type Relation } from '../model';
 import type { ScanState } from './scan-state';
-import { readIdList, readSticky, skipSpaces, WORD } from './tag-text';
+import { lineEndOf, readIdList, readSticky, skipSpaces, tagSnippet, WORD } from './tag-text';
 
 const RELATION_LIST = 'implements, verifies, mitigates or hazard';
 const RELATION_FORMS: Readonly<Record<string, Relation>> = {
@@ -30,9 +30,22 @@ export function suggestRelation(word: string): Relation | undefined {
 }
 
 export function scanSpdf(text: string, scan: ScanState): void {
-  const re = /@spdf\b/g;
+  const re = /@spdf\b/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
+    if (m[0] !== '@spdf') {
+      const end = lineEndOf(text, start);
+      scan.problem({
+        kind: 'marker-case',
+        message: `'${m[0]}' is not a tag marker: the marker is '@spdf' in lower case, so '${tagSnippet(text, start, end)}' links nothing`,
+        start,
+        end: start + m[0].length,
+        suggestion: { start, end: start + m[0].length, text: '@spdf' },
+      });
+      scan.consume(start, end);
+      re.lastIndex = end;
+      continue;
+    }
     const relAt = skipSpaces(text, start + m[0].length);
     const relation = readSticky(WORD, text, relAt);
     if (!relation) {

@@ -10,6 +10,7 @@ import hazardRequirementWithoutCode from './cl007-hazard-requirement-without-cod
 import malformedTag from './cl008-malformed-tag';
 import tagNearSyntaxError from './cl009-tag-near-syntax-error';
 import outdatedRevision from './cl010-outdated-revision';
+import markerCase from './cl011-marker-case';
 
 /** CL family rules; add each rule module here. */
 export const clRules: Rule[] = [
@@ -23,4 +24,5 @@ export const clRules: Rule[] = [
   malformedTag,
   tagNearSyntaxError,
   outdatedRevision,
+  markerCase,
 ];

@@ -1,0 +1,49 @@
+// @spdf implements SPDF-FC-TAGS
+import type { Rule } from '../types';
+import { code } from './code-facts';
+
+const rule: Rule = {
+  meta: {
+    code: 'CL011',
+    alias: 'tag-marker-case',
+    severity: 'error',
+    category: 'code-links',
+    description: 'A tag marker in a comment is written in another letter case (`@SPDF`, `@Spdf`): it is not a tag, so it links nothing.',
+    rationale:
+      'Tag markers are case-sensitive, like the tags of OpenFastTrace and LOBSTER: `@SPDF implements SEC-REQ-014` reads no tag, and the link its author meant silently does not count. Each such marker is reported where it is written, with the lower-case marker offered as a quick fix (never applied by --fix: it creates evidence, which the author should confirm).',
+    source: 'heuristic (seed): fail closed on trace markup the tool does not read',
+    fixable: false,
+    since: '0.2.0',
+    codeScope: 'file',
+    reads: [],
+    needs: ['code'],
+    examples: {
+      valid: [
+        {
+          'model.spdf.yaml': 'requirements:\n  - id: SEC-REQ-014\n    title: Signed commands\n',
+          'src/dose.c': '// @spdf implements SEC-REQ-014\nint dose_set_rate(int rate) { return rate; }\n',
+        },
+      ],
+      invalid: [
+        {
+          'model.spdf.yaml': 'requirements:\n  - id: SEC-REQ-014\n    title: Signed commands\n',
+          'src/dose.c': '// @SPDF implements SEC-REQ-014\n// ^^^^^ CL011\nint dose_set_rate(int rate) { return rate; }\n',
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    for (const file of code(ctx)?.files ?? [])
+      for (const problem of file.problems) {
+        if (problem.kind !== 'marker-case') continue;
+        const s = problem.suggestion;
+        ctx.report({
+          file: file.file,
+          range: problem.range,
+          message: problem.message,
+          suggestions: s ? [{ description: `Replace with '${s.newText}'`, edits: [{ file: file.file, range: s.range, newText: s.newText }] }] : undefined,
+        });
+      }
+  },
+};
+export default rule;
