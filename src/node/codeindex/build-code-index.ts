@@ -12,7 +12,7 @@ import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './cod
 import { createFsReadHost } from './fs-read-host';
 import { type IndexNote, IndexNotes } from './index-notes';
 import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
-import { bytesMightContainTags, readSourceBytes } from './source-bytes';
+import { type BoundedReadHost, bytesMightContainTags, readSourceBytes, readSourceBytesNow } from './source-bytes';
 import { removeStaleCaches } from './stale-caches';
 import { parseQuickly, QUICK_START_MAX_BYTES } from './quick-start-runtime';
 import { noteTagsInUnreadLanguages, unreadLanguage } from './unread-language-tags';
@@ -116,7 +116,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const wasmDir = options.wasmDir ?? __dirname;
   const notes = new IndexNotes();
-  const host = options.host ?? createFsReadHost(options.root);
+  const host: BoundedReadHost = options.host ?? createFsReadHost(options.root);
   const stats: CodeIndexStats = { candidates: 0, read: 0, tagged: 0, parsed: 0, cached: 0, skipped: 0, parsedBytes: 0, usedWorkers: 0, workerFallbacks: 0, ms: 0 };
 
   const known = (file: string) => languageForPath(file, languageMap) !== undefined;
@@ -155,7 +155,9 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const untagged: string[] = [];
   const taggedFiles: string[] = [];
   const readOne = async (file: string, secondPass = false): Promise<void> => {
-    const bytes = await readSourceBytes(host, file, maxFileSize, notes);
+    const now = readSourceBytesNow(host, file, maxFileSize, notes);
+    // Read now, the bytes are a scratch buffer's: from here on nothing waits until they are decoded or dropped.
+    const bytes = now === 'later' ? await readSourceBytes(host, file, maxFileSize, notes) : now;
     if (bytes === undefined) return;
     if (!secondPass) stats.read++;
     const claimed = secondPass || alwaysParse(file);
