@@ -229,7 +229,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
     results.push(index);
     const pending = pendingCache.get(index.file);
     if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) {
-      cache.set(index.file, pending.hash, pending.tagged, index, packed);
+      // A short run's few in-thread indexes go in as they are: packing them (cold code) costs more than the larger JSON.
+      cache.set(index.file, pending.hash, pending.tagged, index, packed ?? (options.shortRun ? index : undefined));
       fileKeys.set(index.file, `${cacheKey} ${pending.hash}`);
     }
   }
