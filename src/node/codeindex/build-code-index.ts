@@ -14,7 +14,7 @@ import { type IndexNote, IndexNotes } from './index-notes';
 import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
 import { type BoundedReadHost, bytesMightContainTags, readSourceBytes, readSourceBytesNow } from './source-bytes';
 import { removeStaleCaches } from './stale-caches';
-import { parseQuickly, QUICK_START_MAX_BYTES } from './quick-start-runtime';
+import { QUICK_START_MAX_BYTES, QuickRuntime } from './quick-start-runtime';
 import { noteTagsInUnreadLanguages, unreadLanguage } from './unread-language-tags';
 import { ParseWorkerPool } from './worker-pool';
 import { walkWorkspace } from './workspace-walker';
@@ -103,7 +103,8 @@ function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
 
 /** Index every tagged source file of a workspace (plus always-parse files). Never throws on file content. */
 export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeIndexResult> {
-  const started = performance.now();
+  // process.hrtime, not performance.now(): the global `performance` loads node:perf_hooks on first use (a few ms).
+  const started = process.hrtime.bigint();
   const syntaxOptions = options.tagSyntaxes ?? {};
   const compiled = compiledSyntaxes(syntaxOptions);
   const languageMap = buildLanguageMap(options.languages);
@@ -241,7 +242,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const noteList = notes.list();
   stats.skipped = noteList.length;
-  stats.ms = performance.now() - started;
+  stats.ms = Number(process.hrtime.bigint() - started) / 1e6;
   return { files: results, notes: noteList, problems: [...compiled.problems], stats, ...(cache ? { fileKeys } : {}) };
 }
 
@@ -282,6 +283,8 @@ class ParseScheduler {
   private pool: ParseWorkerPool | undefined;
   /** Whether batches go to the pool (it may have been started early and then not be needed). */
   private pooled = false;
+  /** A short run's in-thread runtime, compiling since the first file to parse was known. */
+  private quick: QuickRuntime | undefined;
 
   constructor(
     private readonly workers: number,
@@ -292,6 +295,8 @@ class ParseScheduler {
   ) {}
 
   add(task: ParseTask): void {
+    // A short run without workers yet is likely to parse here: the runtime compiles while the rest is read.
+    if (this.shortRun && !this.pool && !this.quick) this.quick = new QuickRuntime(this.wasmDir, task.language);
     this.batch.push(task);
     this.batchBytes += task.text.length;
     this.bytes += task.text.length;
@@ -311,7 +316,8 @@ class ParseScheduler {
       if (!this.pooled) {
         const tasks = this.waiting.splice(0).flat();
         if (tasks.length === 0) return [];
-        if (this.shortRun && this.bytes <= QUICK_START_MAX_BYTES) return await parseQuickly(this.wasmDir, tasks, this.syntaxes);
+        if (this.shortRun && this.bytes <= QUICK_START_MAX_BYTES) return await (this.quick ?? new QuickRuntime(this.wasmDir, tasks[0].language)).parse(tasks, this.syntaxes);
+        await this.quick?.discard();
         const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
         try {
           return inThread(await parseTasks(runtime, tasks, this.syntaxes));
@@ -321,6 +327,7 @@ class ParseScheduler {
       }
       return (await Promise.all(this.running)).flat();
     } finally {
+      await this.quick?.discard();
       await this.pool?.close();
     }
   }
@@ -330,6 +337,8 @@ class ParseScheduler {
     this.batch = [];
     this.batchBytes = 0;
     if (!this.pooled && this.workers > 0 && this.bytes >= this.threshold) {
+      // Workers compile with V8's default flags.
+      this.quick?.restoreFlags();
       this.pool ??= new ParseWorkerPool(this.workers, this.syntaxes, this.wasmDir);
       this.pooled = true;
       this.workerCount = this.workers;
