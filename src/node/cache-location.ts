@@ -86,10 +86,27 @@ let identity: string | null | undefined;
 export function toolIdentity(): string | undefined {
   if (identity === undefined) {
     try {
-      identity = `${pkg.name}@${pkg.version}+${sha256Hex(readFileSync(__filename)).slice(0, 32)}`;
+      identity = `${pkg.name}@${pkg.version}+${(compiledBundleDigest(__filename) ?? sha256Hex(readFileSync(__filename))).slice(0, 32)}`;
     } catch {
       identity = null;
     }
   }
   return identity ?? undefined;
+}
+
+/** SHA-256 (hex) of the bytes each bundle was compiled from by `requireBundle` (code-cache.ts), shared by the bundles. */
+const COMPILED_BUNDLES = Symbol.for('spdf-workbench/compiled-bundles/1');
+
+function compiledBundles(): Map<string, string> {
+  const holder = globalThis as unknown as Record<symbol, Map<string, string> | undefined>;
+  return (holder[COMPILED_BUNDLES] ??= new Map<string, string>());
+}
+
+/** Notes that the bundle at `file` runs compiled from bytes with this SHA-256: its own `toolIdentity` need not read it again. */
+export function noteCompiledBundle(file: string, digest: string): void {
+  compiledBundles().set(file, digest);
+}
+
+function compiledBundleDigest(file: string): string | undefined {
+  return compiledBundles().get(file);
 }

@@ -4,7 +4,7 @@ import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { writeFileAtomicSync } from './atomic-write';
-import { sha256Hex, userCacheBase } from './cache-location';
+import { noteCompiledBundle, sha256Hex, userCacheBase } from './cache-location';
 import { sealBytes, unsealBytes } from './sealed-bytes';
 
 const CODE_CACHE_FORMAT = 1;
@@ -47,8 +47,11 @@ export interface LoadedBundle {
  * its text. The bundle must not call `import()`: a script compiled this way has no module loader for it (Node).
  */
 export function requireBundle(file: string, dir: string | undefined = codeCacheDir()): LoadedBundle {
-  const bytes = readFileSync(file);
-  const digest = Buffer.from(sha256Hex(bytes), 'hex');
+  const read = takeToolFile(file);
+  const bytes = read?.bytes ?? readFileSync(file);
+  const hex = read?.digest ?? sha256Hex(bytes);
+  const digest = Buffer.from(hex, 'hex');
+  noteCompiledBundle(file, hex);
   const entry = dir === undefined ? undefined : codeCacheEntry(dir, digest);
   let cachedData: Buffer | undefined;
   try {
@@ -83,4 +86,21 @@ function store(dir: string, entry: string, digest: Buffer, script: vm.Script): v
   } catch {
     /* the next start compiles from the text */
   }
+}
+
+/** Tool files read and hashed for the result cache's key (result-cache.ts), kept until the bundle among them is compiled. */
+const readToolFiles = new Map<string, { bytes: Buffer; digest: string }>();
+
+/** Reads one of the tool's own files and its SHA-256 (hex); `requireBundle` then compiles exactly these bytes, unread again. */
+export function readToolFile(file: string): { bytes: Buffer; digest: string } {
+  const bytes = readFileSync(file);
+  const read = { bytes, digest: sha256Hex(bytes) };
+  readToolFiles.set(file, read);
+  return read;
+}
+
+function takeToolFile(file: string): { bytes: Buffer; digest: string } | undefined {
+  const read = readToolFiles.get(file);
+  readToolFiles.delete(file);
+  return read;
 }

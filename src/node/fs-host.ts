@@ -2,6 +2,7 @@
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Host } from '../core/host';
+import { boundedReads, type BoundedBytes } from './bounded-read';
 import { IndexNotes, type IndexNote } from './codeindex/index-notes';
 import { walkWorkspace } from './codeindex/workspace-walker';
 import { isInside } from './path-inside';
@@ -54,6 +55,14 @@ export class FsHost implements Host {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The bytes of a file the walk listed, or its size when over `maxBytes`, in one bounded read (bounded-read.ts: open,
+   * fstat, read, where statSize and readFile look the path up twice); undefined for a path not listed (use those).
+   */
+  readUpToSync(path: string, maxBytes: number): BoundedBytes | undefined {
+    return this.listed?.has(path) ? boundedReads().readFileUpToSync(join(this.root, path), maxBytes) : undefined;
   }
 
   /** The walk already kept links that leave the root out of the listing; a path named otherwise is checked here. */

@@ -3,6 +3,7 @@ import childProcess from 'node:child_process';
 import fs from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { boundedReads, type BoundedBytes } from './bounded-read';
 import { sha256Hex } from './cache-location';
 
 /** One input read while a command ran: the function, its arguments, a digest of what it returned (or threw). */
@@ -32,6 +33,8 @@ function listDigest(entries: unknown): string {
 
 const bytesDigest = (v: unknown) => (typeof v === 'string' || v instanceof Uint8Array ? sha256Hex(v) : sha256Hex(JSON.stringify(v)));
 const stringDigest = (v: unknown) => `=${String(v)}`;
+/** The bytes' SHA-256 (hex), or a size over the limit in a form no SHA-256 takes. */
+const boundedDigest = (v: unknown) => (v instanceof Uint8Array ? sha256Hex(v) : `over:${(v as Exclude<BoundedBytes, Buffer>).size}`);
 const childDigest = (v: unknown) => {
   if (v && typeof v === 'object' && 'status' in v) {
     const r = v as childProcess.SpawnSyncReturns<string | Buffer>;
@@ -41,8 +44,9 @@ const childDigest = (v: unknown) => {
 };
 
 /** The reading functions recorded, by name, with how their answer is digested; `sync` ones return, the others resolve. */
-const RECORDED: Record<string, { digest: (v: unknown) => string; module: 'fs' | 'fsp' | 'cp' }> = {
+const RECORDED: Record<string, { digest: (v: unknown) => string; module: ReadModule }> = {
   readFileSync: { digest: bytesDigest, module: 'fs' },
+  readFileUpToSync: { digest: boundedDigest, module: 'bounded' },
   statSync: { digest: (v) => statDigest(v as fs.Stats | undefined), module: 'fs' },
   lstatSync: { digest: (v) => statDigest(v as fs.Stats | undefined), module: 'fs' },
   existsSync: { digest: stringDigest, module: 'fs' },
@@ -67,12 +71,18 @@ const PATH_FUNCTIONS_FSP = Object.keys(fs.promises).filter((k) => typeof (fs.pro
 /** Child processes whose output cannot be recorded before they finish. */
 const ASYNC_CHILDREN = ['spawn', 'exec', 'execFile', 'fork'];
 
-function moduleOf(kind: 'fs' | 'fsp' | 'cp'): Record<string, AnyFn> {
-  return (kind === 'fs' ? fs : kind === 'fsp' ? fs.promises : childProcess) as unknown as Record<string, AnyFn>;
+/** Node's modules, and the bounded reads the bundles share (bounded-read.ts). */
+type ReadModule = 'fs' | 'fsp' | 'cp' | 'bounded';
+
+function moduleOf(kind: ReadModule): Record<string, AnyFn> {
+  return (kind === 'fs' ? fs : kind === 'fsp' ? fs.promises : kind === 'cp' ? childProcess : boundedReads()) as unknown as Record<string, AnyFn>;
 }
 
+/** An absolute POSIX path with no `.`, `..` or empty segment and no trailing slash: what `resolve` would return unchanged. */
+const RESOLVED_POSIX = /^(?!.*\/\.{0,2}(?:\/|$))\//s;
+
 function pathOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return resolve(arg);
+  if (typeof arg === 'string') return sep === '/' && RESOLVED_POSIX.test(arg) ? arg : resolve(arg);
   if (arg instanceof URL) return arg.protocol === 'file:' ? fileURLToPath(arg) : undefined;
   if (arg instanceof Uint8Array) return resolve(Buffer.from(arg).toString());
   return undefined;
@@ -80,8 +90,8 @@ function pathOf(arg: unknown): string | undefined {
 
 /** Arguments as stored: paths resolved, options kept only when they are plain data (an `env` or a callback is refused). */
 function plainArgs(args: unknown[]): unknown[] | undefined {
-  // Most calls pass path strings only: they are stored as they are (what the JSON round trip below gives them).
-  if (args.every((a) => typeof a === 'string')) return [...args];
+  // Most calls pass path strings (and a size limit) only: they are stored as they are (what the JSON round trip below gives them).
+  if (args.every((a) => typeof a === 'string' || Number.isFinite(a))) return [...args];
   const out: unknown[] = [];
   for (const [i, a] of args.entries()) {
     if (typeof a === 'function') return undefined;
@@ -157,6 +167,10 @@ export class InputRecorder {
 
   /** A cache folder inside a listed folder would make the cache an input of its own result. */
   private checkListing(dir: string, entries: unknown[]): void {
+    // An entry's name holds no separator: only a cache folder below the listed one can be one of them or lie in one.
+    const base = resolve(dir);
+    const below = base.endsWith(sep) ? base : base + sep;
+    if (!this.cacheDirs.some((c) => c.startsWith(below))) return;
     for (const e of entries) {
       const name = e instanceof fs.Dirent ? String(e.name as unknown) : String(e);
       const child = resolve(dir, name);
@@ -280,7 +294,7 @@ export function replayInputs(inputs: readonly InputRecord[]): boolean {
     const spec = RECORDED[name === 'realpathSync.native' ? 'realpathSync' : name];
     const twin = SYNC_TWIN[name] ?? name;
     const fsSync = fs as unknown as Record<string, AnyFn>;
-    const orig = twin === 'realpathSync.native' ? (fs.realpathSync.native as unknown as AnyFn) : spec?.module === 'cp' ? moduleOf('cp')[twin] : fsSync[twin];
+    const orig = twin === 'realpathSync.native' ? (fs.realpathSync.native as unknown as AnyFn) : spec?.module === 'cp' || spec?.module === 'bounded' ? moduleOf(spec.module)[twin] : fsSync[twin];
     if (!spec || typeof orig !== 'function') return false;
     let d: string;
     try {

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } fr
 import { join, resolve } from 'node:path';
 import { writeFileAtomicSync } from './atomic-write';
 import { sha256Hex, toolIdentity, userCacheBase } from './cache-location';
-import { codeCacheDir } from './code-cache';
+import { codeCacheDir, readToolFile } from './code-cache';
 import { sealBytes, unsealBytes } from './sealed-bytes';
 import { InputRecorder, replayInputs, type InputLog, type InputRecord } from './result-cache-recorder';
 
@@ -163,7 +163,7 @@ function toolFilesIdentity(): string | undefined {
       else {
         const s = statSync(abs);
         // The commands' bundle is hashed like the entry itself; the rest (grammars, schemas, chunks) by size and time.
-        parts.push(`${rel}${e.name}:${s.size}:${s.mtimeMs}${rel === '' && e.name === 'cli-main.js' ? `:${sha256Hex(readFileSync(abs))}` : ''}`);
+        parts.push(`${rel}${e.name}:${s.size}:${s.mtimeMs}${rel === '' && e.name === 'cli-main.js' ? `:${readToolFile(abs).digest}` : ''}`);
       }
     }
   };

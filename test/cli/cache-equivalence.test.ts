@@ -112,6 +112,7 @@ const MUTATIONS: { input: string; args?: string[]; env?: Record<string, string>;
     change: (r) => edit(r, 'model/requirements.spdf.yaml', (t) => t.replace(FIRST_REQ, 'requirements:\n  - id: SEC-REQ-999\n    title: Added\n    text: The pump shall log.\n')),
   },
   { input: 'a source file', change: (r) => edit(r, 'firmware/src/alarm/alarm_manager.c', (t) => t.replace('SEC-REQ-016', 'SEC-REQ-0160')) },
+  { input: 'a source file grown past the size limit', change: (r) => edit(r, 'firmware/src/alarm/alarm_manager.c', (t) => t + `/*${' '.repeat(2 * 1024 * 1024)}*/\n`) },
   { input: 'the config', change: (r) => edit(r, 'spdf.config.yaml', (t) => t.replace('rules: {}', 'rules:\n  TM002: off\n  LK001: off')) },
   { input: 'an ignore file', change: (r) => writeFileSync(join(r, '.gitignore'), 'firmware/src/alarm/\n') },
   { input: 'the review lock', change: (r) => edit(r, 'spdf.lock.json', (t) => t.replace('2a08c51b941f67a7', '2a08c51b941f67a8')) },

@@ -33,4 +33,20 @@ describe('code index: a short run parses with baseline WebAssembly code', functi
     const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', probe], { encoding: 'utf8' });
     assert.deepEqual(JSON.parse(out), { links: 1, rejected: false });
   });
+
+  it("sets V8's flags back when the files it began to compile for go to parse workers after all", () => {
+    // The in-thread runtime starts compiling at the first file to parse; passing the worker threshold must not leave
+    // the flags set (the workers would compile in baseline code, and the bundle's code cache would be refused).
+    const probe = `
+      const vm = require('node:vm');
+      const { buildCodeIndex } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'src', 'node', 'codeindex', 'build-code-index.ts'))});
+      const source = 'module.exports = (n) => n * 3;';
+      const cachedData = new vm.Script(source, { filename: 'before.js' }).createCachedData();
+      buildCodeIndex({ root: ${JSON.stringify(FIXTURES)}, workers: 2, workerThresholdBytes: 1, shortRun: true }).then((r) => {
+        const again = new vm.Script(source, { filename: 'after.js', cachedData });
+        process.stdout.write(JSON.stringify({ workers: r.stats.usedWorkers, parsed: r.stats.parsed >= 10, rejected: again.cachedDataRejected }));
+      });`;
+    const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', probe], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), { workers: 2, parsed: true, rejected: false });
+  });
 });

@@ -65,8 +65,6 @@ export interface ModelFile {
   source: SourceText;
   roots: (YNode | null)[];
   suppressions: Suppression[];
-  /** Content hash, so hosts can cache per-file work. */
-  hash: string;
 }
 
 /** A graph whose items are I, grouped by kind in B. */

@@ -1,5 +1,4 @@
 // @spdf implements SPDF-FC-LOAD
-import { fnv1a64 } from '../hash';
 import type { SbomDocument } from '../sbom/types';
 import { decodeUtf8, SourceText } from '../text';
 import { parseYaml } from '../yaml/parse';
@@ -44,7 +43,7 @@ export function oversizeFile(path: string, size: number, limit: number): LoadedF
 function unreadable(source: SourceText, message: string, at = 0): LoadedFile {
   const pos = source.positionAt(at);
   return {
-    file: { path: source.path, source, roots: [], suppressions: [], hash: fnv1a64(source.text) },
+    file: { path: source.path, source, roots: [], suppressions: [] },
     items: [],
     problems: [{ code: UNREADABLE, message, file: source.path, range: { start: pos, end: pos } }],
   };
@@ -92,7 +91,7 @@ export function loadModelText(path: string, text: string, limits: ResolvedConfig
     }
   }
   for (const i of issues) problems.push({ code: i.code, message: i.message, file: path, range: source.range(i.start, i.end), ...(i.open ? { open: i.open } : {}) });
-  return { file: { path, source, roots: parsed.roots, suppressions: scanSuppressions(source), hash: fnv1a64(text) }, items, problems };
+  return { file: { path, source, roots: parsed.roots, suppressions: scanSuppressions(source) }, items, problems };
 }
 
 function makeItem(kind: ItemKind, file: string, node: YMap, budget: { left: number }, problems: LoadProblem[], source: SourceText): ModelItem | undefined {

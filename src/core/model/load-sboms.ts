@@ -1,5 +1,4 @@
 // @spdf implements SPDF-SBOM-READ
-import { fnv1a64 } from '../hash';
 import type { Host } from '../host';
 import { readSbomText } from '../sbom/read-document';
 import type { SbomComponent, SbomDocument, SbomSchemaValidator, VexStatus } from '../sbom/types';
@@ -93,7 +92,7 @@ async function readOne(host: Host, path: string, listed: Set<string>, opts: Sbom
     seen.add(c.id);
     items.push(componentItem(path, c));
   }
-  return { file: { file: { path, source, roots: [], suppressions: [], hash: fnv1a64(text) }, items, problems, sbom: doc }, doc };
+  return { file: { file: { path, source, roots: [], suppressions: [] }, items, problems, sbom: doc }, doc };
 }
 
 function componentItem(path: string, c: SbomComponent): ItemOf<'component'> {

@@ -12,9 +12,9 @@ import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './cod
 import { createFsReadHost } from './fs-read-host';
 import { type IndexNote, IndexNotes } from './index-notes';
 import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
-import { bytesMightContainTags, readSourceBytes } from './source-bytes';
+import { type BoundedReadHost, bytesMightContainTags, readSourceBytes, readSourceBytesNow } from './source-bytes';
 import { removeStaleCaches } from './stale-caches';
-import { parseQuickly, QUICK_START_MAX_BYTES } from './quick-start-runtime';
+import { QUICK_START_MAX_BYTES, QuickRuntime } from './quick-start-runtime';
 import { noteTagsInUnreadLanguages, unreadLanguage } from './unread-language-tags';
 import { ParseWorkerPool } from './worker-pool';
 import { walkWorkspace } from './workspace-walker';
@@ -105,7 +105,8 @@ function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
 
 /** Index every tagged source file of a workspace (plus always-parse files). Never throws on file content. */
 export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeIndexResult> {
-  const started = performance.now();
+  // process.hrtime, not performance.now(): the global `performance` loads node:perf_hooks on first use (a few ms).
+  const started = process.hrtime.bigint();
   const syntaxOptions = options.tagSyntaxes ?? {};
   const compiled = compiledSyntaxes(syntaxOptions);
   const languageMap = buildLanguageMap(options.languages);
@@ -118,7 +119,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const wasmDir = options.wasmDir ?? __dirname;
   const notes = new IndexNotes();
-  const host = options.host ?? createFsReadHost(options.root);
+  const host: BoundedReadHost = options.host ?? createFsReadHost(options.root);
   const stats: CodeIndexStats = { candidates: 0, read: 0, tagged: 0, parsed: 0, cached: 0, skipped: 0, parsedBytes: 0, usedWorkers: 0, workerFallbacks: 0, ms: 0 };
 
   const known = (file: string) => languageForPath(file, languageMap) !== undefined;
@@ -157,7 +158,9 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const untagged: string[] = [];
   const taggedFiles: string[] = [];
   const readOne = async (file: string, secondPass = false): Promise<void> => {
-    const bytes = await readSourceBytes(host, file, maxFileSize, notes);
+    const now = readSourceBytesNow(host, file, maxFileSize, notes);
+    // Read now, the bytes are a scratch buffer's: from here on nothing waits until they are decoded or dropped.
+    const bytes = now === 'later' ? await readSourceBytes(host, file, maxFileSize, notes) : now;
     if (bytes === undefined) return;
     if (!secondPass) stats.read++;
     const claimed = secondPass || alwaysParse(file);
@@ -229,7 +232,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
     results.push(index);
     const pending = pendingCache.get(index.file);
     if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) {
-      cache.set(index.file, pending.hash, pending.tagged, index, packed);
+      // A short run's few in-thread indexes go in as they are: packing them (cold code) costs more than the larger JSON.
+      cache.set(index.file, pending.hash, pending.tagged, index, packed ?? (options.shortRun ? index : undefined));
       fileKeys.set(index.file, `${cacheKey} ${pending.hash}`);
     }
   }
@@ -241,7 +245,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const noteList = notes.list();
   stats.skipped = noteList.length;
-  stats.ms = performance.now() - started;
+  stats.ms = Number(process.hrtime.bigint() - started) / 1e6;
   return { files: results, notes: noteList, problems: [...compiled.problems], stats, ...(cache ? { fileKeys } : {}), ...(saved && options.shortRun ? { saved } : {}) };
 }
 
@@ -282,6 +286,8 @@ class ParseScheduler {
   private pool: ParseWorkerPool | undefined;
   /** Whether batches go to the pool (it may have been started early and then not be needed). */
   private pooled = false;
+  /** A short run's in-thread runtime, compiling since the first file to parse was known. */
+  private quick: QuickRuntime | undefined;
 
   constructor(
     private readonly workers: number,
@@ -292,6 +298,8 @@ class ParseScheduler {
   ) {}
 
   add(task: ParseTask): void {
+    // A short run without workers yet is likely to parse here: the runtime compiles while the rest is read.
+    if (this.shortRun && !this.pool && !this.quick) this.quick = new QuickRuntime(this.wasmDir, task.language);
     this.batch.push(task);
     this.batchBytes += task.text.length;
     this.bytes += task.text.length;
@@ -311,7 +319,8 @@ class ParseScheduler {
       if (!this.pooled) {
         const tasks = this.waiting.splice(0).flat();
         if (tasks.length === 0) return [];
-        if (this.shortRun && this.bytes <= QUICK_START_MAX_BYTES) return await parseQuickly(this.wasmDir, tasks, this.syntaxes);
+        if (this.shortRun && this.bytes <= QUICK_START_MAX_BYTES) return await (this.quick ?? new QuickRuntime(this.wasmDir, tasks[0].language)).parse(tasks, this.syntaxes);
+        await this.quick?.discard();
         const runtime = await TreeSitterRuntime.create({ wasmDir: this.wasmDir });
         try {
           return inThread(await parseTasks(runtime, tasks, this.syntaxes));
@@ -321,6 +330,7 @@ class ParseScheduler {
       }
       return (await Promise.all(this.running)).flat();
     } finally {
+      await this.quick?.discard();
       await this.pool?.close();
     }
   }
@@ -330,6 +340,8 @@ class ParseScheduler {
     this.batch = [];
     this.batchBytes = 0;
     if (!this.pooled && this.workers > 0 && this.bytes >= this.threshold) {
+      // Workers compile with V8's default flags.
+      this.quick?.restoreFlags();
       this.pool ??= new ParseWorkerPool(this.workers, this.syntaxes, this.wasmDir);
       this.pooled = true;
       this.workerCount = this.workers;

@@ -2,11 +2,35 @@
 import { bytesHoldMarkerAnyCase, requiredTexts } from '../../core/codelinks/prefilter';
 import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
 import type { Host } from '../../core/host';
+import type { BoundedBytes } from '../bounded-read';
 import { wideEncoding } from '../../core/text';
 import { errorCode, type IndexNotes } from './index-notes';
 
 /** Bytes this far into a file are searched for a NUL, the sign of a binary file. */
 export const BINARY_PROBE_BYTES = 8192;
+
+/** A host that can also read a file's bytes, or learn it is over a size, in one synchronous bounded read. */
+export interface BoundedReadHost extends Host {
+  /** `boundedReads().readFileUpToSync` of the file (bounded-read.ts), or undefined when this host cannot for this file. */
+  readUpToSync?(file: string, maxBytes: number): BoundedBytes | undefined;
+}
+
+/**
+ * `readSourceBytes` in one synchronous bounded read, when the host offers it for this file ('later' when not: then
+ * call `readSourceBytes`). The Buffer is valid only until the next read: use it before any `await`.
+ */
+export function readSourceBytesNow(host: BoundedReadHost, file: string, maxFileSize: number, notes: IndexNotes): Buffer | undefined | 'later' {
+  if (!host.readUpToSync) return 'later';
+  let read: BoundedBytes | undefined;
+  try {
+    read = host.readUpToSync(file, maxFileSize);
+  } catch (error) {
+    return unreadable(file, error, notes);
+  }
+  if (read === undefined) return 'later';
+  if (!Buffer.isBuffer(read)) return oversize(file, read.size, maxFileSize, notes);
+  return sourceText(file, read, maxFileSize, notes);
+}
 
 /**
  * A source file's bytes, or undefined when it is left out (vanished, unreadable, over `maxFileSize`, binary), with
@@ -19,24 +43,32 @@ export async function readSourceBytes(host: Host, file: string, maxFileSize: num
       notes.add(file, 'vanished', 'file disappeared during the scan');
       return undefined;
     }
-    if (size > maxFileSize) {
-      notes.add(file, 'oversize', `file is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
-      return undefined;
-    }
+    if (size > maxFileSize) return oversize(file, size, maxFileSize, notes);
   }
   let bytes: Buffer;
   try {
     bytes = asBuffer(await host.readFile(file));
   } catch (error) {
-    const code = errorCode(error);
-    const vanished = code === 'ENOENT' || /ENOENT/.test(String((error as Error)?.message));
-    notes.add(file, vanished ? 'vanished' : 'unreadable', vanished ? 'file disappeared during the scan' : `cannot read: ${(error as Error).message}`);
-    return undefined;
+    return unreadable(file, error, notes);
   }
-  if (bytes.length > maxFileSize) {
-    notes.add(file, 'oversize', `file is ${formatSize(bytes.length)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
-    return undefined;
-  }
+  return sourceText(file, bytes, maxFileSize, notes);
+}
+
+function unreadable(file: string, error: unknown, notes: IndexNotes): undefined {
+  const code = errorCode(error);
+  const vanished = code === 'ENOENT' || /ENOENT/.test(String((error as Error)?.message));
+  notes.add(file, vanished ? 'vanished' : 'unreadable', vanished ? 'file disappeared during the scan' : `cannot read: ${(error as Error).message}`);
+  return undefined;
+}
+
+function oversize(file: string, size: number, maxFileSize: number, notes: IndexNotes): undefined {
+  notes.add(file, 'oversize', `file is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit; not scanned`);
+  return undefined;
+}
+
+/** The bytes read, unless they are over the limit, wide text or binary. */
+function sourceText(file: string, bytes: Buffer, maxFileSize: number, notes: IndexNotes): Buffer | undefined {
+  if (bytes.length > maxFileSize) return oversize(file, bytes.length, maxFileSize, notes);
   const probe = bytes.subarray(0, BINARY_PROBE_BYTES);
   const hasNul = probe.indexOf(0) >= 0;
   // Wide text has NUL bytes or starts with a UTF-16 byte-order mark: other files skip the scan.
