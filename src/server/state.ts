@@ -36,6 +36,7 @@ import { EditorBaseline, baselinePathOf } from './editor-baseline';
 import { assembleGraph, graphUnits } from './graph-assembly';
 import { ModelLint } from './model-lint';
 import { ReleasedTrees } from './released-trees';
+import { InputProblems } from './input-problems';
 import { type Load, readConfigFile, readModelFile, readTestResultsOf, SbomReads } from './workspace-reads';
 
 export interface StateOptions {
@@ -90,10 +91,14 @@ export class WorkspaceState {
   private readonly editorBaseline = new EditorBaseline();
   private readonly trees = new ReleasedTrees();
 
+  readonly inputProblems: InputProblems;
+
   constructor(
     private host: Host,
     readonly opts: StateOptions,
-  ) {}
+  ) {
+    this.inputProblems = new InputProblems(opts.root);
+  }
 
   get trusted(): boolean {
     return this.opts.trusted;
@@ -108,6 +113,7 @@ export class WorkspaceState {
     if (host) this.host = host;
     progress?.('listing files', 0);
     const listed = await this.host.listFiles();
+    this.inputProblems.walked(this.host);
     this.files = new Set(listed);
     this.sortedFiles = [...listed].sort();
     await this.loadConfig();
@@ -227,6 +233,7 @@ export class WorkspaceState {
 
   /** A file changed on disk (watcher). Open documents keep their editor text. */
   async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<ChangeKind> {
+    await this.inputProblems.fileChanged(path, type);
     if (type === 'deleted') {
       this.files.delete(path);
       this.sortedFiles = [...this.files].sort();
@@ -234,7 +241,7 @@ export class WorkspaceState {
       this.code?.remove(path);
       this.codeSuppressions.delete(path);
       const kind = this.kindOf(path);
-      if (kind === 'config') await this.reloadForConfig();
+      if (kind === 'config') await this.loadAll();
       else if (kind === 'lock') await this.loadLock();
       else if (kind === 'baseline') await this.loadBaseline();
       if (kind === 'model' || this.sboms.paths.includes(path)) {
@@ -255,15 +262,11 @@ export class WorkspaceState {
     this.sortedFiles = [...this.files].sort();
   }
 
-  private async reloadForConfig(): Promise<void> {
-    await this.loadAll();
-  }
-
   private async refresh(path: string): Promise<ChangeKind> {
     const kind = this.kindOf(path);
     switch (kind) {
       case 'config':
-        await this.reloadForConfig();
+        await this.loadAll();
         break;
       case 'lock':
         await this.loadLock();
@@ -318,7 +321,7 @@ export class WorkspaceState {
       this.codeDirty = true;
       graphRebuilt = true;
     }
-    const outside = this.openOutsideModel();
+    const outside = this.overlays.size === 0 ? [] : openOutsideModel(this.graph, this.config, this.sortedFiles, this.overlays.keys());
     const outsideKey = JSON.stringify(outside);
     if (this.codeDirty || outsideKey !== this.outsideKey) {
       if (this.codeDirty) this.codeResult = lintCode(this.inputs(), [...this.codeSuppressions.values()].flat(), this.codeReuse);
@@ -339,10 +342,6 @@ export class WorkspaceState {
   /** The position index of the graph, built on first use after a rebuild (after the diagnostics of an edit). */
   get index(): GraphIndex {
     return (this.graphIndex ??= new GraphIndex(this.graph));
-  }
-
-  private openOutsideModel(): Finding[] {
-    return this.overlays.size === 0 ? [] : openOutsideModel(this.graph, this.config, this.sortedFiles, this.overlays.keys());
   }
 
   inputs(withCode = true): RuleInputs {

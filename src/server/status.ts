@@ -2,6 +2,7 @@
 import { StatusNotification, type RootStatus, type StatusSummary } from '../protocol';
 import type { ServerSession } from './session';
 import type { WorkspaceState } from './state';
+import { inputProblemsOf } from './input-problems';
 import { coverageSummary } from './tree';
 
 export class StatusReporter {
@@ -58,7 +59,8 @@ function rootStatus(root: string, state: WorkspaceState | undefined): RootStatus
   s.codeFiles = state.code.files.size;
   s.links = state.code.links().length;
   s.unscanned = state.code.unscanned.size;
-  s.errors += s.unscanned;
+  s.inputProblems = inputProblemsOf(state).length;
+  s.errors += s.unscanned + s.inputProblems;
   s.minCoverage = state.config.checkMinCoverage;
   return s;
 }

@@ -1,0 +1,83 @@
+// @spdf implements SPDF-LSP-PARITY
+/**
+ * Inputs `spdf check` fails on that no rule of the editor reports: entries the workspace walk left out where the
+ * include globs choose a model or source file (a link out of the root, to nothing or in a loop, a folder it could not
+ * read). Each is an error diagnostic with the CLI's message: at 1:1 of spdf.config.yaml (whose globs choose what is
+ * read), else on the entry itself.
+ */
+import { lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CONFIG_FILE } from '../core/model/config';
+import type { ResolvedConfig } from '../core/model/config-def';
+import type { Host } from '../core/host';
+import type { Range } from '../core/types';
+import type { IndexNote } from '../node/codeindex/index-notes';
+import { FsHost } from '../node/fs-host';
+import { unreadEntries } from '../node/unread-entries';
+import type { WorkspaceState } from './state';
+
+export interface InputProblem {
+  file: string;
+  range: Range;
+  message: string;
+}
+
+const AT_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export class InputProblems {
+  /** The latest walk's notes (links, loops, unreadable folders). */
+  private notes: readonly IndexNote[] = [];
+  private rewalk = false;
+  private cached?: { key: readonly unknown[]; problems: InputProblem[] };
+
+  constructor(private readonly root: string) {}
+
+  /** Takes the notes of the walk that listed the workspace (only the file-system host walks). */
+  walked(host: Host): void {
+    this.notes = host instanceof FsHost ? host.skipped : [];
+    this.rewalk = false;
+  }
+
+  /** A watched file was created or deleted: a link, a folder, or one of the noted entries makes the walk run again before the next check. */
+  async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<void> {
+    if (type === 'changed' || this.rewalk) return;
+    if (this.notes.some((n) => n.file === path || n.file.startsWith(`${path}/`))) this.rewalk = true;
+    else if (type === 'created') {
+      const stat = await lstat(join(this.root, path)).catch(() => undefined);
+      if (stat?.isSymbolicLink() || stat?.isDirectory()) this.rewalk = true;
+    }
+  }
+
+  /** Walks the workspace again when a change asked for it. */
+  async settle(): Promise<void> {
+    if (!this.rewalk) return;
+    this.rewalk = false;
+    const host = new FsHost(this.root);
+    await host.listFiles();
+    this.notes = host.skipped;
+  }
+
+  /** Every input problem, as the CLI words it. `files`: the workspace's listed files, sorted (where each is shown). */
+  list(config: ResolvedConfig, files: readonly string[], codeLinks: boolean): InputProblem[] {
+    const key = [config, files, codeLinks, this.notes];
+    if (this.cached && this.cached.key.every((k, i) => k === key[i])) return this.cached.problems;
+    const hasConfig = files.includes(CONFIG_FILE);
+    const problems: InputProblem[] = [
+      ...unreadEntries(this.root, this.notes, config, codeLinks).map((e) => ({ file: hasConfig ? CONFIG_FILE : e.file, message: `${e.file}: ${e.why}`, range: AT_START })),
+    ];
+    this.cached = { key, problems };
+    return problems;
+  }
+}
+
+/** The input problems of a root's current state. */
+export function inputProblemsOf(state: WorkspaceState): InputProblem[] {
+  return state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks);
+}
+
+/** Input problems per file. */
+export function inputProblemsByFile(problems: readonly InputProblem[]): Map<string, InputProblem[]> {
+  const out = new Map<string, InputProblem[]>();
+  for (const p of problems) out.set(p.file, [...(out.get(p.file) ?? []), p]);
+  return out;
+}
