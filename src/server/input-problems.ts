@@ -2,17 +2,19 @@
 /**
  * Inputs `spdf check` fails on that no rule of the editor reports: entries the workspace walk left out where the
  * include globs choose a model or source file (a link out of the root, to nothing or in a loop, a folder it could not
- * read). Each is an error diagnostic with the CLI's message: at 1:1 of spdf.config.yaml (whose globs choose what is
- * read), else on the entry itself.
+ * read), and a review lock not read or not understood. Each is an error diagnostic with the CLI's message: on the
+ * file it names when that file is listed, else at 1:1 of spdf.config.yaml (whose globs choose what is read).
  */
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
 import { CONFIG_FILE } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Host } from '../core/host';
 import type { Range } from '../core/types';
 import type { IndexNote } from '../node/codeindex/index-notes';
 import { FsHost } from '../node/fs-host';
+import { lockProblemsOf, readLockInput, type LockInput } from '../node/lock-input';
 import { unreadEntries } from '../node/unread-entries';
 import type { WorkspaceState } from './state';
 
@@ -28,6 +30,7 @@ export class InputProblems {
   /** The latest walk's notes (links, loops, unreadable folders). */
   private notes: readonly IndexNote[] = [];
   private rewalk = false;
+  private lock: LockInput = {};
   private cached?: { key: readonly unknown[]; problems: InputProblem[] };
 
   constructor(private readonly root: string) {}
@@ -36,6 +39,13 @@ export class InputProblems {
   walked(host: Host): void {
     this.notes = host instanceof FsHost ? host.skipped : [];
     this.rewalk = false;
+  }
+
+  /** Reads the review lock as `spdf check` does (an open document's text wins; a host other than the disk's is read through); returns its text. */
+  async readLock(host: Host, lockFile: string, overlay: string | undefined, listed: boolean): Promise<string | undefined> {
+    const read = async (file: string) => (listed ? new TextDecoder('utf-8').decode(await host.readFile(file)) : undefined);
+    this.lock = overlay !== undefined ? { text: overlay } : await readLockInput(this.root, lockFile, host instanceof FsHost ? undefined : read);
+    return this.lock.text;
   }
 
   /** A watched file was created or deleted: a link, a folder, or one of the noted entries makes the walk run again before the next check. */
@@ -59,11 +69,14 @@ export class InputProblems {
 
   /** Every input problem, as the CLI words it. `files`: the workspace's listed files, sorted (where each is shown). */
   list(config: ResolvedConfig, files: readonly string[], codeLinks: boolean): InputProblem[] {
-    const key = [config, files, codeLinks, this.notes];
+    const key = [config, files, codeLinks, this.notes, this.lock];
     if (this.cached && this.cached.key.every((k, i) => k === key[i])) return this.cached.problems;
     const hasConfig = files.includes(CONFIG_FILE);
+    const shownOn = (file: string) => (!hasConfig || files.includes(file) ? file : CONFIG_FILE);
+    const lockFile = config.lockFile || REVIEW_LOCK_FILE;
     const problems: InputProblem[] = [
       ...unreadEntries(this.root, this.notes, config, codeLinks).map((e) => ({ file: hasConfig ? CONFIG_FILE : e.file, message: `${e.file}: ${e.why}`, range: AT_START })),
+      ...(codeLinks ? lockProblemsOf(this.lock) : []).map((message) => ({ file: shownOn(lockFile), message, range: AT_START })),
     ];
     this.cached = { key, problems };
     return problems;

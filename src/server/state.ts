@@ -170,8 +170,7 @@ export class WorkspaceState {
 
   private async loadLock(): Promise<void> {
     const name = this.config.lockFile || REVIEW_LOCK_FILE;
-    const text = this.overlays.get(name) ?? (this.files.has(name) ? await this.readText(name) : undefined);
-    this.lock = parseReviewLock(text).lock;
+    this.lock = parseReviewLock(await this.inputProblems.readLock(this.host, name, this.overlays.get(name), this.files.has(name))).lock;
     this.lockIndex = new ReviewLockIndex(this.lock);
   }
 

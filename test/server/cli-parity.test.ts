@@ -27,6 +27,10 @@ interface ParityCase {
 
 /** One broken input each (the session-8 fail-closed audit's cases and the walk's notes). */
 const CASES: ParityCase[] = [
+  { name: 'an empty review lock', files: { 'spdf.lock.json': '' } },
+  { name: 'a review lock that is not JSON', files: { 'spdf.lock.json': '{ "version": 1, ' } },
+  { name: 'a review lock entry that is malformed', files: { 'spdf.lock.json': '{ "version": 1, "links": [42] }\n' } },
+  { name: 'lock_file naming a missing file', files: { 'spdf.config.yaml': `${CONFIG}lock_file: reviews/spdf.lock.json\n` } },
   { name: 'a model file that does not load', files: { 'model/broken.spdf.yaml': 'requirements:\n  - id: REQ-002\n    title: [unclosed\n' } },
   { name: 'a UTF-16 model file', prepare: (root) => writeFileSync(join(root, 'model/wide.spdf.yaml'), utf16('requirements: []\n')) },
   { name: 'code.languages naming an unknown language', files: { 'spdf.config.yaml': `${CONFIG}code:\n  languages:\n    .foo: cobolx\n` } },
