@@ -2,13 +2,16 @@
 /**
  * Inputs `spdf check` fails on that no rule of the editor reports: entries the workspace walk left out where the
  * include globs choose a model or source file (a link out of the root, to nothing or in a loop, a folder it could not
- * read), and a review lock not read or not understood. Each is an error diagnostic with the CLI's message: on the
- * file it names when that file is listed, else at 1:1 of spdf.config.yaml (whose globs choose what is read).
+ * read), a review lock not read or not understood, an include glob matching no file, code-index option problems and
+ * test results not read. Each is an error diagnostic with the CLI's message: on the file it names when that file is
+ * listed, else at 1:1 of spdf.config.yaml (whose globs choose what is read).
  */
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
 import { CONFIG_FILE } from '../core/model/config';
+import { unmatchedIncludes, type IncludeGlob } from '../core/model/config-checks';
+import type { TestResultsInput } from '../core/matrix/test-results';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Host } from '../core/host';
 import type { Range } from '../core/types';
@@ -19,18 +22,23 @@ import { unreadEntries } from '../node/unread-entries';
 import type { WorkspaceState } from './state';
 
 export interface InputProblem {
+  /** The load problem's code, for those `spdf check` lists as load problems. */
+  code?: string;
   file: string;
   range: Range;
   message: string;
 }
 
-const AT_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const at = (line: number, character: number): Range => ({ start: { line, character }, end: { line, character } });
+const AT_START = at(0, 0);
 
 export class InputProblems {
   /** The latest walk's notes (links, loops, unreadable folders). */
   private notes: readonly IndexNote[] = [];
   private rewalk = false;
   private lock: LockInput = {};
+  /** The config's include globs: one that matches no listed file reads nothing (TM008, as the CLI's loader reports it). */
+  includes: readonly IncludeGlob[] = [];
   private cached?: { key: readonly unknown[]; problems: InputProblem[] };
 
   constructor(private readonly root: string) {}
@@ -68,15 +76,22 @@ export class InputProblems {
   }
 
   /** Every input problem, as the CLI words it. `files`: the workspace's listed files, sorted (where each is shown). */
-  list(config: ResolvedConfig, files: readonly string[], codeLinks: boolean): InputProblem[] {
-    const key = [config, files, codeLinks, this.notes, this.lock];
+  list(config: ResolvedConfig, files: readonly string[], codeLinks: boolean, codeProblems: readonly string[], tests: TestResultsInput | undefined): InputProblem[] {
+    const key = [config, files, codeLinks, codeProblems, tests, this.notes, this.lock, this.includes];
     if (this.cached && this.cached.key.every((k, i) => k === key[i])) return this.cached.problems;
     const hasConfig = files.includes(CONFIG_FILE);
     const shownOn = (file: string) => (!hasConfig || files.includes(file) ? file : CONFIG_FILE);
     const lockFile = config.lockFile || REVIEW_LOCK_FILE;
     const problems: InputProblem[] = [
+      ...unmatchedIncludes(this.includes, files, CONFIG_FILE),
       ...unreadEntries(this.root, this.notes, config, codeLinks).map((e) => ({ file: hasConfig ? CONFIG_FILE : e.file, message: `${e.file}: ${e.why}`, range: AT_START })),
       ...(codeLinks ? lockProblemsOf(this.lock) : []).map((message) => ({ file: shownOn(lockFile), message, range: AT_START })),
+      ...codeProblems.map((message) => ({ file: shownOn(CONFIG_FILE), message, range: AT_START })),
+      ...(tests?.problems ?? []).map((p) => ({
+        file: shownOn(p.file),
+        message: `${p.file}:${p.line}:${p.column}: ${p.message}`,
+        range: files.includes(p.file) ? at(p.line - 1, p.column - 1) : AT_START,
+      })),
     ];
     this.cached = { key, problems };
     return problems;
@@ -85,7 +100,7 @@ export class InputProblems {
 
 /** The input problems of a root's current state. */
 export function inputProblemsOf(state: WorkspaceState): InputProblem[] {
-  return state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks);
+  return state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks, state.opts.codeLinks ? state.code.problems : [], state.testResults);
 }
 
 /** Input problems per file. */

@@ -84,7 +84,7 @@ export class WorkspaceState {
   /** Bumped when the graph is rebuilt. */
   graphVersion = 0;
   private readonly traceCache = new TraceCache();
-  private testResults?: TestResultsInput;
+  testResults?: TestResultsInput;
   /** Last commit dates from git, read at load when TM007 (stale model) is on. */
   private fileDates?: Map<string, number>;
   /** The baseline config `baseline` names; its problems are shown as errors and baseline nothing. */
@@ -158,7 +158,8 @@ export class WorkspaceState {
   }
 
   private async loadConfig(): Promise<void> {
-    const { config, problems } = await readConfigFile(this.host, CONFIG_FILE, this.overlays.get(CONFIG_FILE), this.files.has(CONFIG_FILE), this.opts.trusted);
+    const { config, problems, includes } = await readConfigFile(this.host, CONFIG_FILE, this.overlays.get(CONFIG_FILE), this.files.has(CONFIG_FILE), this.opts.trusted);
+    this.inputProblems.includes = includes;
     this.config = config;
     this.configProblems = problems;
     this.isModel = modelFileMatcher(config);

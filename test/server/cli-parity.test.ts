@@ -39,6 +39,9 @@ const CASES: ParityCase[] = [
   { name: 'a UTF-16 source file', prepare: (root) => writeFileSync(join(root, 'src/wide.c'), utf16('// @spdf implements REQ-001\nint w(void);\n')) },
   { name: 'a config syntax error', files: { 'spdf.config.yaml': `${CONFIG}exclude: [unclosed\n` } },
   { name: 'an unknown config key', files: { 'spdf.config.yaml': `${CONFIG}exclued: ['x/**']\n` } },
+  { name: 'an include glob matching nothing', files: { 'spdf.config.yaml': `${CONFIG}include: ['model/**/*.spdf.yaml', 'nothing/**/*.spdf.yaml']\n` } },
+  { name: 'an invalid bare-ID pattern', files: { 'spdf.config.yaml': `${CONFIG}code:\n  tag_syntaxes: [spdf, bare]\n  bare_id_patterns: ['REQ-(']\n` } },
+  { name: 'a JUnit file that is not XML', files: { 'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`, 'reports/junit.xml': '<testsuite><testcase' } },
   { name: 'a model file behind a link out of the root', prepare: (root) => link(outsideFile('requirements: []\n'), join(root, 'model/outside.spdf.yaml')) },
   { name: 'a model file behind a link to nothing', prepare: (root) => link(join(root, 'model/gone.yaml'), join(root, 'model/gone.spdf.yaml')) },
   {
