@@ -103,6 +103,16 @@ export function inputProblemsOf(state: WorkspaceState): InputProblem[] {
   return state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks, state.opts.codeLinks ? state.code.problems : [], state.testResults);
 }
 
+const lines = new WeakMap<readonly InputProblem[], string[]>();
+
+/** The input problems as the matrix lists them (its exports say INCOMPLETE), worded as `spdf trace` words them; the same array while they are unchanged. */
+export function matrixProblemsOf(state: WorkspaceState): string[] {
+  const problems = inputProblemsOf(state);
+  let out = lines.get(problems);
+  if (!out) lines.set(problems, (out = problems.map((p) => (p.code ? `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code} ${p.message}` : p.message))));
+  return out;
+}
+
 /** Input problems per file. */
 export function inputProblemsByFile(problems: readonly InputProblem[]): Map<string, InputProblem[]> {
   const out = new Map<string, InputProblem[]>();

@@ -36,7 +36,7 @@ import { EditorBaseline, baselinePathOf } from './editor-baseline';
 import { assembleGraph, graphUnits } from './graph-assembly';
 import { ModelLint } from './model-lint';
 import { ReleasedTrees } from './released-trees';
-import { InputProblems } from './input-problems';
+import { InputProblems, matrixProblemsOf } from './input-problems';
 import { type Load, readConfigFile, readModelFile, readTestResultsOf, SbomReads } from './workspace-reads';
 
 export interface StateOptions {
@@ -366,13 +366,13 @@ export class WorkspaceState {
 
   /** The matrix module's trace index over the current graph, lint result and code links (cached until the next check). */
   traceIndex(): { inputs: TraceInputs; index: TraceIndex } {
-    return this.traceCache.index(() => this.traceInputs());
+    return this.traceCache.index(() => this.traceInputs(), matrixProblemsOf(this));
   }
 
   private traceInputs(): TraceInputs {
     const links = this.opts.codeLinks ? statusLinks(this.code.links(), (l) => this.reviewOf(l).state) : [];
     const { graph, config, testResults, sortedFiles: allFiles } = this;
-    return { graph, config, findings: this.result.findings, suppressed: this.result.suppressed, links, testResults, allFiles };
+    return { graph, config, findings: this.result.findings, suppressed: this.result.suppressed, links, testResults, allFiles, problems: matrixProblemsOf(this) };
   }
 
   /** Trace statuses of the items of these kinds (cached until the next check). */

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { GateReport } from '../../src/core/matrix/gate';
+import type { Matrix } from '../../src/core/matrix/model';
 import { statusView } from '../../src/extension/status-view';
 import type { StatusSummary } from '../../src/protocol';
 import { runCli } from '../support/cli';
@@ -125,6 +126,14 @@ describe('language server: parity with spdf check (no false green in the editor)
         assert.deepEqual(missed, [], `the editor shows: ${JSON.stringify(server)}`);
         assert.notEqual(statusView(s).background, undefined, `status passes: ${JSON.stringify(s)}`);
         assert.ok(s.errors > 0, `no error counted: ${JSON.stringify(s)}`);
+        // The editor's exports (HTML, CSV, XLSX from the matrix) say INCOMPLETE from these problems, as `spdf trace` does.
+        const trace = JSON.parse((await runCli(['trace', h.root, '--format', 'json'])).stdout) as Matrix;
+        const matrix = await h.request<Matrix>('spdf/traceMatrix', {});
+        assert.deepEqual(
+          trace.problems.filter((p) => !matrix.problems.includes(p)),
+          [],
+          `the editor's matrix lists: ${JSON.stringify(matrix.problems)}`,
+        );
       } finally {
         await h.close();
       }
