@@ -53,7 +53,8 @@ function rootStatus(root: string, state: WorkspaceState | undefined): RootStatus
     links: 0,
   };
   if (!state) return s;
-  for (const f of state.result.findings) s[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+  // The published findings: the check's, and the baseline file's own problems (src/server/editor-baseline.ts).
+  for (const findings of state.findingsByFile.values()) for (const f of findings) s[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
   s.coverage = coverageSummary(state);
   s.items = state.graph.items.length;
   s.codeFiles = state.code.files.size;

@@ -24,6 +24,8 @@ interface ParityCase {
   files?: Record<string, string>;
   /** Writes what a string cannot say (bytes, links) into the workspace folder. */
   prepare?: (root: string) => void;
+  /** Why the editor shows the problem elsewhere: then an error whose message names the CLI's file is enough. */
+  elsewhere?: string;
 }
 
 /** One broken input each (the session-8 fail-closed audit's cases and the walk's notes). */
@@ -43,6 +45,21 @@ const CASES: ParityCase[] = [
   { name: 'an include glob matching nothing', files: { 'spdf.config.yaml': `${CONFIG}include: ['model/**/*.spdf.yaml', 'nothing/**/*.spdf.yaml']\n` } },
   { name: 'an invalid bare-ID pattern', files: { 'spdf.config.yaml': `${CONFIG}code:\n  tag_syntaxes: [spdf, bare]\n  bare_id_patterns: ['REQ-(']\n` } },
   { name: 'a JUnit file that is not XML', files: { 'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`, 'reports/junit.xml': '<testsuite><testcase' } },
+  { name: 'a tag with a misspelt relation', files: { 'src/b.c': '// @spdf implemnts REQ-001\nint g(void) { return 1; }\n' } },
+  { name: 'a model file over limits.max_file_bytes', files: { 'spdf.config.yaml': `${CONFIG}limits:\n  max_file_bytes: 64\n` } },
+  { name: 'an SBOM the model names that is missing', files: { 'model/system.spdf.yaml': 'system:\n  id: SYS-PUMP\n  name: Pump\n  sbom: build/missing.cdx.json\n' } },
+  {
+    name: 'an SBOM that is not JSON',
+    files: { 'model/system.spdf.yaml': 'system:\n  id: SYS-PUMP\n  name: Pump\n  sbom: build/pump.cdx.json\n', 'build/pump.cdx.json': '{"bomFormat": "CycloneDX", ' },
+  },
+  {
+    name: 'a baseline the config names that is missing',
+    files: { 'spdf.config.yaml': `${CONFIG}baseline: spdf.baseline.json\n` },
+    elsewhere: 'a file that does not exist cannot be opened: the editor shows it on the config that names it',
+  },
+  { name: 'a baseline that is not JSON', files: { 'spdf.config.yaml': `${CONFIG}baseline: spdf.baseline.json\n`, 'spdf.baseline.json': '{' } },
+  { name: 'a duplicate ID in a second model file', files: { 'model/dup.spdf.yaml': 'requirements:\n  - id: REQ-001\n    title: Again\n    text: The pump shall.\n    verification: [test]\n' } },
+  { name: 'a test_results glob matching nothing', files: { 'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n` } },
   { name: 'a model file behind a link out of the root', prepare: (root) => link(outsideFile('requirements: []\n'), join(root, 'model/outside.spdf.yaml')) },
   { name: 'a model file behind a link to nothing', prepare: (root) => link(join(root, 'model/gone.yaml'), join(root, 'model/gone.spdf.yaml')) },
   {
@@ -92,7 +109,8 @@ async function firstStatus(h: Harness): Promise<StatusSummary> {
 }
 
 /** Whether the server shows `o`: an error at its place, or (without a place) with its message. */
-function shows(server: ReturnType<typeof placed>, o: Offender): boolean {
+function shows(server: ReturnType<typeof placed>, o: Offender, elsewhere: boolean): boolean {
+  if (elsewhere && 'file' in o && o.file !== undefined) return server.some((d) => d.message.includes(o.file!));
   if ('file' in o && o.file !== undefined && 'line' in o && o.line !== undefined) return server.some((d) => d.file === o.file && d.line === o.line && d.column === o.column);
   return server.some((d) => d.message === o.message);
 }
@@ -122,7 +140,7 @@ describe('language server: parity with spdf check (no false green in the editor)
         assert.equal(r.code, 1, `spdf check must fail on ${c.name}: ${r.stdout}`);
         const s = await firstStatus(h);
         const server = placed(h);
-        const missed = report.offenders.filter((o) => SHOWN.has(o.class) && !shows(server, o));
+        const missed = report.offenders.filter((o) => SHOWN.has(o.class) && !shows(server, o, !!c.elsewhere));
         assert.deepEqual(missed, [], `the editor shows: ${JSON.stringify(server)}`);
         assert.notEqual(statusView(s).background, undefined, `status passes: ${JSON.stringify(s)}`);
         assert.ok(s.errors > 0, `no error counted: ${JSON.stringify(s)}`);
