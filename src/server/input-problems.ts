@@ -19,7 +19,6 @@ import type { IndexNote } from '../node/codeindex/index-notes';
 import { FsHost } from '../node/fs-host';
 import { lockProblemsOf, readLockInput, type LockInput } from '../node/lock-input';
 import { unreadEntries } from '../node/unread-entries';
-import type { WorkspaceState } from './state';
 
 export interface InputProblem {
   /** The load problem's code, for those `spdf check` lists as load problems. */
@@ -98,15 +97,25 @@ export class InputProblems {
   }
 }
 
+/** What of a root's state (src/server/state.ts) the input problems read. */
+export interface ProblemSource {
+  readonly inputProblems: Pick<InputProblems, 'list'>;
+  readonly config: ResolvedConfig;
+  allFiles(): string[];
+  readonly opts: { codeLinks: boolean };
+  readonly code: { problems: string[] };
+  readonly testResults?: TestResultsInput;
+}
+
 /** The input problems of a root's current state. */
-export function inputProblemsOf(state: WorkspaceState): InputProblem[] {
+export function inputProblemsOf(state: ProblemSource): InputProblem[] {
   return state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks, state.opts.codeLinks ? state.code.problems : [], state.testResults);
 }
 
 const lines = new WeakMap<readonly InputProblem[], string[]>();
 
 /** The input problems as the matrix lists them (its exports say INCOMPLETE), worded as `spdf trace` words them; the same array while they are unchanged. */
-export function matrixProblemsOf(state: WorkspaceState): string[] {
+export function matrixProblemsOf(state: ProblemSource): string[] {
   const problems = inputProblemsOf(state);
   let out = lines.get(problems);
   if (!out) lines.set(problems, (out = problems.map((p) => (p.code ? `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code} ${p.message}` : p.message))));
