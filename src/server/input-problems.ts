@@ -42,8 +42,15 @@ export class InputProblems {
 
   constructor(private readonly root: string) {}
 
-  /** Takes the notes of the walk that listed the workspace (only the file-system host walks). */
+  private walkedBy?: Host;
+
+  /**
+   * Takes the notes of the walk that listed the workspace (only the file-system host walks). A host lists once: when
+   * the same host lists again (a config change re-reads the workspace), the notes of a later walk stay.
+   */
   walked(host: Host): void {
+    if (host === this.walkedBy) return;
+    this.walkedBy = host;
     this.notes = host instanceof FsHost ? host.skipped : [];
     this.rewalk = false;
   }

@@ -61,6 +61,29 @@ describe('language server: entries the workspace walk did not read are errors on
   });
 });
 
+describe('language server: a link created after the start stays an error through a config change', function () {
+  this.timeout(60000);
+  let h: Harness;
+  before(async () => {
+    h = await startHarness(BASE);
+    await until('the first complete status', () => statuses(h).some((s) => !s.indexing));
+  });
+  after(async () => h.close());
+
+  it('shows the created link, and still after spdf.config.yaml changes (the workspace is re-read)', async () => {
+    symlinkSync(OUTSIDE, join(h.root, LINK));
+    await watched(h, LINK, 1);
+    await h.waitDiagnostics(CONFIG, (d) => linkNote(d).length === 1);
+    writeFileSync(join(h.root, CONFIG), `${BASE[CONFIG]}exclued: []\n`);
+    await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri(CONFIG), type: 2 }] });
+    const d = await h.waitDiagnostics(CONFIG, (x) => x.some((y) => messageText(y).includes('exclued')));
+    assert.equal(linkNote(d).length, 1, JSON.stringify(d));
+    const sent = statuses(h).length;
+    await until('a status after those diagnostics', () => statuses(h).length > sent);
+    assert.equal(statuses(h).at(-1)?.inputProblems, 1);
+  });
+});
+
 describe('language server: walk notes per root', function () {
   this.timeout(60000);
   let h: Harness;
