@@ -104,6 +104,8 @@ export class InputProblems {
   }
 }
 
+const NO_PROBLEMS: readonly string[] = [];
+
 /** What of a root's state (src/server/state.ts) the input problems read. */
 export interface ProblemSource {
   readonly inputProblems: Pick<InputProblems, 'list'>;
@@ -116,7 +118,7 @@ export interface ProblemSource {
 
 /** The input problems of a root's current state. */
 export function inputProblemsOf(state: ProblemSource): InputProblem[] {
-  return state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks, state.opts.codeLinks ? state.code.problems : [], state.testResults);
+  return state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks, state.opts.codeLinks ? state.code.problems : NO_PROBLEMS, state.testResults);
 }
 
 const lines = new WeakMap<readonly InputProblem[], string[]>();
