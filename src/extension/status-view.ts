@@ -56,7 +56,12 @@ export function statusView(s: StatusSummary, activePath?: string): StatusView {
       : `**SPDF coverage ${percent(r)}**${where} of ${r.coverage.total} requirements (OK + JUSTIFIED); minimum ${min}%${below ? ' — **below the minimum**' : ''}`,
   ];
   const unscanned = r.unscanned ?? 0;
-  const findings = r.errors - unscanned;
+  const inputs = r.inputProblems ?? 0;
+  const findings = r.errors - unscanned - inputs;
+  if (inputs > 0)
+    lines.push(
+      `**${inputs} input${inputs === 1 ? '' : 's'} not read or not understood** (links out of the workspace, unreadable folders, the review lock; see Problems): \`spdf check\` fails on each`,
+    );
   if (unscanned > 0) lines.push(`**${unscanned} source file${unscanned === 1 ? '' : 's'} not scanned** for tags (see Problems): \`spdf check\` fails on each`);
   if (findings > 0) lines.push(`**${findings} error-level finding${findings === 1 ? '' : 's'}** (see Problems): \`spdf check\` fails on those of the traced chain`);
   lines.push(`${r.items} items, ${r.links} code links in ${r.codeFiles} files${s.trusted ? '' : ' · Restricted Mode: read-only'}`);

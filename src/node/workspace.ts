@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { parseReviewLock } from '../core/codelinks/review-lock';
 import type { TagSyntaxOptions } from '../core/codelinks/tag-syntaxes';
 import type { Host } from '../core/host';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -14,7 +13,7 @@ import type { RuleInputs } from '../core/rules/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import { CONFIG_FILE, resolveConfig } from '../core/model/config';
 import { buildCodeIndex, type CodeIndexOptions, type CodeIndexResult } from './codeindex/build-code-index';
-import { readReviewLock } from './codeindex/review-lock-file';
+import { lockProblemsOf, readLockInput } from './lock-input';
 import { findWorkspaceRoot } from './find-root';
 import { CACHE_INSIDE_WORKSPACE, userCacheBase, workspaceCacheDir } from './cache-location';
 import { FindingsCache } from './findings-cache';
@@ -24,7 +23,6 @@ import { gitFileDates } from './git-dates';
 import { cyclonedxSchemaDigest, cyclonedxSchemaValidator } from './sbom-schemas';
 import { readTestResults } from './junit';
 import { unreadInputEntries } from './unread-entries';
-import { missingLockProblem } from './missing-lock';
 
 /** Everything the Node host supplies to rules and the matrix, read once per check. */
 export interface NodeInputs {
@@ -111,7 +109,7 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const outcomes = cacheDir !== undefined && loaded && opts.rules !== false ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false, inputs.code?.fileKeys) : undefined;
   const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : lint(assembled, { outcomes, modelFilesOnly: opts.modelFindingsOnly });
   outcomes?.save();
-  const lockProblems = inputs.lockProblem ? [inputs.lockProblem] : inputs.lockText !== undefined ? parseReviewLock(inputs.lockText).problems : [];
+  const lockProblems = lockProblemsOf({ text: inputs.lockText, problem: inputs.lockProblem });
   const unread = unreadInputEntries(root, host.skipped, workspace.config, opts.code !== false);
   const problems = [...unread, ...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [
@@ -158,12 +156,9 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
   const inputs: NodeInputs = {};
   if (code) {
     inputs.code = await code;
-    try {
-      inputs.lockText = await readReviewLock(root, config.lockFile);
-      if (inputs.lockText === undefined) inputs.lockProblem = missingLockProblem(root, config, { git: opts.trusted !== false });
-    } catch (error) {
-      inputs.lockProblem = `${(error as Error).message}; every code link counts as unreviewed`;
-    }
+    const lock = await readLockInput(root, config, { git: opts.trusted !== false });
+    inputs.lockText = lock.text;
+    if (lock.problem) inputs.lockProblem = lock.problem;
   }
   inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults);
   const stale = findRule('TM007');

@@ -75,6 +75,11 @@ export function toDiagnostic(f: Finding, paths: Paths, docsUrl: string | undefin
   return d;
 }
 
+/** An input `spdf check` fails on (src/server/input-problems.ts): an error in its words. */
+export function inputProblemDiagnostic(p: { code?: string; range: Range; message: string }): Diagnostic {
+  return { range: lspRange(p.range), severity: DiagnosticSeverity.Error, source: 'spdf', message: p.message, ...(p.code ? { code: p.code } : {}) };
+}
+
 /** A source file not scanned for tags: an error where `spdf check` reports it, in its words. */
 export function unscannedDiagnostic(n: UnscannedFile): Diagnostic {
   const p = unscannedProblem(n);

@@ -1,4 +1,4 @@
-// @spdf implements SPDF-LSP-DIAG, SPDF-BASE-004
+// @spdf implements SPDF-LSP-DIAG, SPDF-BASE-004, SPDF-LSP-PARITY
 /**
  * Diagnostics: the scheduler re-runs the rules at once for an isolated change and debounced
  * (`spdf.diagnostics.debounceMs`) during a burst; the publisher sends only the files whose findings changed,
@@ -10,7 +10,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { ServerSettings } from '../protocol';
 import type { Finding } from '../core/types';
-import { toDiagnostic, unscannedDiagnostic } from './convert';
+import { inputProblemDiagnostic, toDiagnostic, unscannedDiagnostic } from './convert';
+import { inputProblemsByFile, inputProblemsOf } from './input-problems';
 import type { Root, ServerSession } from './session';
 import type { StatusReporter } from './status';
 
@@ -21,7 +22,7 @@ export class DiagnosticsPublisher {
   private readonly lastFindings = new Map<string, readonly Finding[]>();
   /** Open documents edited since the last publish: always republished (with their version). */
   private readonly touched = new Set<string>();
-  /** Which of those findings the baseline accepted ('1' per baselined finding, '0' per other), and the file's unscanned note. */
+  /** Which of those findings the baseline accepted ('1' per baselined finding, '0' per other), the file's unscanned note and input problems. */
   private readonly lastBaselined = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
@@ -57,6 +58,7 @@ export class DiagnosticsPublisher {
     try {
       await session.settled();
       await session.ready;
+      await Promise.all(session.roots.flatMap((r) => (r.state ? [r.state.inputProblems.settle()] : [])));
       const modelChanged = session.roots.map((r) => r.state?.check().graphRebuilt).includes(true);
       session.followWatchedFiles();
       this.publishAll(false);
@@ -81,7 +83,8 @@ export class DiagnosticsPublisher {
       if (!state) continue;
       const key = (file: string) => `${paths.root}\0${file}`;
       const { unscanned } = state.code;
-      const files = new Set<string>([...state.findingsByFile.keys(), ...unscanned.keys()].map(key));
+      const inputs = inputProblemsByFile(inputProblemsOf(state));
+      const files = new Set<string>([...state.findingsByFile.keys(), ...unscanned.keys(), ...inputs.keys()].map(key));
       for (const k of [...published.keys(), ...touched]) if (k.startsWith(`${paths.root}\0`)) files.add(k);
       for (const k of files) {
         const file = k.slice(paths.root.length + 1);
@@ -89,7 +92,11 @@ export class DiagnosticsPublisher {
         const prev = lastFindings.get(k);
         // Without a baseline (the usual case) no string per finding: tens of thousands after each model edit.
         const note = unscanned.get(file);
-        const baselined = (state.baselined.size ? findings.map((f) => (state.baselined.has(f) ? '1' : '0')).join('') : '') + (note ? `\0${JSON.stringify(note)}` : '');
+        const problems = inputs.get(file) ?? [];
+        const baselined =
+          (state.baselined.size ? findings.map((f) => (state.baselined.has(f) ? '1' : '0')).join('') : '') +
+          (note ? `\0${JSON.stringify(note)}` : '') +
+          (problems.length ? `\0${JSON.stringify(problems)}` : '');
         const same = !!prev && this.lastBaselined.get(k) === baselined && sameFindings(prev, findings);
         if (same && !force && !touched.has(k)) {
           // Equal findings in new objects (a rule re-ran): the next publish compares these by reference.
@@ -101,6 +108,7 @@ export class DiagnosticsPublisher {
           return state.baselined.has(f) ? baselinedDiagnostic(d, session.settings.baselineSeverity) : [d];
         });
         if (note) diagnostics.push(unscannedDiagnostic(note));
+        diagnostics.push(...problems.map(inputProblemDiagnostic));
         const json = same && !force ? published.get(k) : digest(JSON.stringify(diagnostics));
         lastFindings.set(k, findings);
         this.lastBaselined.set(k, baselined);

@@ -22,6 +22,8 @@ export function baselinePathOf(config: ResolvedConfig | undefined): string | und
 export class EditorBaseline {
   private baseline?: Baseline;
   private problems: Finding[] = [];
+  /** The problems `apply` last added to the files' findings (taken out again before the next ones go in). */
+  private added: readonly Finding[] = [];
   dirty = true;
   /** Findings of the latest check that the baseline accepts (the editor shows them at a lower severity). */
   baselined: ReadonlySet<Finding> = new Set();
@@ -46,7 +48,14 @@ export class EditorBaseline {
   apply(findings: readonly Finding[], graph: Graph, code: CodeLinksInput | undefined, findingsByFile: Map<string, Finding[]>): void {
     const fp = this.baseline && new Fingerprinter({ graph, code });
     this.baselined = new Set(fp && this.baseline ? matchBaseline(findings, this.baseline, (f) => fp.of(f)).baselined : []);
+    const added = new Set(this.added);
+    for (const p of this.added) {
+      const left = (findingsByFile.get(p.file) ?? []).filter((f) => !added.has(f));
+      if (left.length) findingsByFile.set(p.file, left);
+      else findingsByFile.delete(p.file);
+    }
     for (const p of this.problems) findingsByFile.set(p.file, [...(findingsByFile.get(p.file) ?? []), p]);
+    this.added = this.problems;
     this.dirty = false;
   }
 }

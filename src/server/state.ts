@@ -36,6 +36,7 @@ import { EditorBaseline, baselinePathOf } from './editor-baseline';
 import { assembleGraph, graphUnits } from './graph-assembly';
 import { ModelLint } from './model-lint';
 import { ReleasedTrees } from './released-trees';
+import { InputProblems, matrixProblemsOf } from './input-problems';
 import { type Load, readConfigFile, readModelFile, readTestResultsOf, SbomReads } from './workspace-reads';
 
 export interface StateOptions {
@@ -83,17 +84,21 @@ export class WorkspaceState {
   /** Bumped when the graph is rebuilt. */
   graphVersion = 0;
   private readonly traceCache = new TraceCache();
-  private testResults?: TestResultsInput;
+  testResults?: TestResultsInput;
   /** Last commit dates from git, read at load when TM007 (stale model) is on. */
   private fileDates?: Map<string, number>;
   /** The baseline config `baseline` names; its problems are shown as errors and baseline nothing. */
   private readonly editorBaseline = new EditorBaseline();
   private readonly trees = new ReleasedTrees();
 
+  readonly inputProblems: InputProblems;
+
   constructor(
     private host: Host,
     readonly opts: StateOptions,
-  ) {}
+  ) {
+    this.inputProblems = new InputProblems(opts.root);
+  }
 
   get trusted(): boolean {
     return this.opts.trusted;
@@ -108,6 +113,7 @@ export class WorkspaceState {
     if (host) this.host = host;
     progress?.('listing files', 0);
     const listed = await this.host.listFiles();
+    this.inputProblems.walked(this.host);
     this.files = new Set(listed);
     this.sortedFiles = [...listed].sort();
     await this.loadConfig();
@@ -152,7 +158,8 @@ export class WorkspaceState {
   }
 
   private async loadConfig(): Promise<void> {
-    const { config, problems } = await readConfigFile(this.host, CONFIG_FILE, this.overlays.get(CONFIG_FILE), this.files.has(CONFIG_FILE), this.opts.trusted);
+    const { config, problems, includes } = await readConfigFile(this.host, CONFIG_FILE, this.overlays.get(CONFIG_FILE), this.files.has(CONFIG_FILE), this.opts.trusted);
+    this.inputProblems.includes = includes;
     this.config = config;
     this.configProblems = problems;
     this.isModel = modelFileMatcher(config);
@@ -164,8 +171,9 @@ export class WorkspaceState {
 
   private async loadLock(): Promise<void> {
     const name = this.config.lockFile || REVIEW_LOCK_FILE;
-    const text = this.overlays.get(name) ?? (this.files.has(name) ? await this.readText(name) : undefined);
-    this.lock = parseReviewLock(text).lock;
+    this.lock = parseReviewLock(
+      await this.inputProblems.readLock(this.host, { lockFile: name, lockFileNamed: this.config.lockFileNamed }, this.overlays.get(name), this.files.has(name), this.opts.trusted),
+    ).lock;
     this.lockIndex = new ReviewLockIndex(this.lock);
   }
 
@@ -227,6 +235,7 @@ export class WorkspaceState {
 
   /** A file changed on disk (watcher). Open documents keep their editor text. */
   async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<ChangeKind> {
+    await this.inputProblems.fileChanged(path, type);
     if (type === 'deleted') {
       this.files.delete(path);
       this.sortedFiles = [...this.files].sort();
@@ -234,7 +243,7 @@ export class WorkspaceState {
       this.code?.remove(path);
       this.codeSuppressions.delete(path);
       const kind = this.kindOf(path);
-      if (kind === 'config') await this.reloadForConfig();
+      if (kind === 'config') await this.loadAll();
       else if (kind === 'lock') await this.loadLock();
       else if (kind === 'baseline') await this.loadBaseline();
       if (kind === 'model' || this.sboms.paths.includes(path)) {
@@ -255,15 +264,11 @@ export class WorkspaceState {
     this.sortedFiles = [...this.files].sort();
   }
 
-  private async reloadForConfig(): Promise<void> {
-    await this.loadAll();
-  }
-
   private async refresh(path: string): Promise<ChangeKind> {
     const kind = this.kindOf(path);
     switch (kind) {
       case 'config':
-        await this.reloadForConfig();
+        await this.loadAll();
         break;
       case 'lock':
         await this.loadLock();
@@ -318,7 +323,7 @@ export class WorkspaceState {
       this.codeDirty = true;
       graphRebuilt = true;
     }
-    const outside = this.openOutsideModel();
+    const outside = this.overlays.size === 0 ? [] : openOutsideModel(this.graph, this.config, this.sortedFiles, this.overlays.keys());
     const outsideKey = JSON.stringify(outside);
     if (this.codeDirty || outsideKey !== this.outsideKey) {
       if (this.codeDirty) this.codeResult = lintCode(this.inputs(), [...this.codeSuppressions.values()].flat(), this.codeReuse);
@@ -339,10 +344,6 @@ export class WorkspaceState {
   /** The position index of the graph, built on first use after a rebuild (after the diagnostics of an edit). */
   get index(): GraphIndex {
     return (this.graphIndex ??= new GraphIndex(this.graph));
-  }
-
-  private openOutsideModel(): Finding[] {
-    return this.overlays.size === 0 ? [] : openOutsideModel(this.graph, this.config, this.sortedFiles, this.overlays.keys());
   }
 
   inputs(withCode = true): RuleInputs {
@@ -367,13 +368,13 @@ export class WorkspaceState {
 
   /** The matrix module's trace index over the current graph, lint result and code links (cached until the next check). */
   traceIndex(): { inputs: TraceInputs; index: TraceIndex } {
-    return this.traceCache.index(() => this.traceInputs());
+    return this.traceCache.index(() => this.traceInputs(), matrixProblemsOf(this));
   }
 
   private traceInputs(): TraceInputs {
     const links = this.opts.codeLinks ? statusLinks(this.code.links(), (l) => this.reviewOf(l).state) : [];
     const { graph, config, testResults, sortedFiles: allFiles } = this;
-    return { graph, config, findings: this.result.findings, suppressed: this.result.suppressed, links, testResults, allFiles };
+    return { graph, config, findings: this.result.findings, suppressed: this.result.suppressed, links, testResults, allFiles, problems: matrixProblemsOf(this) };
   }
 
   /** Trace statuses of the items of these kinds (cached until the next check). */

@@ -2,6 +2,7 @@
 import { StatusNotification, type RootStatus, type StatusSummary } from '../protocol';
 import type { ServerSession } from './session';
 import type { WorkspaceState } from './state';
+import { inputProblemsOf } from './input-problems';
 import { coverageSummary } from './tree';
 
 export class StatusReporter {
@@ -52,13 +53,15 @@ function rootStatus(root: string, state: WorkspaceState | undefined): RootStatus
     links: 0,
   };
   if (!state) return s;
-  for (const f of state.result.findings) s[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+  // The published findings: the check's, and the baseline file's own problems (src/server/editor-baseline.ts).
+  for (const findings of state.findingsByFile.values()) for (const f of findings) s[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
   s.coverage = coverageSummary(state);
   s.items = state.graph.items.length;
   s.codeFiles = state.code.files.size;
   s.links = state.code.links().length;
   s.unscanned = state.code.unscanned.size;
-  s.errors += s.unscanned;
+  s.inputProblems = inputProblemsOf(state).length;
+  s.errors += s.unscanned + s.inputProblems;
   s.minCoverage = state.config.checkMinCoverage;
   return s;
 }

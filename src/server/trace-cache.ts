@@ -13,8 +13,9 @@ export class TraceCache {
     this.indexed = undefined;
   }
 
-  index(inputs: () => TraceInputs): { inputs: TraceInputs; index: TraceIndex } {
-    if (this.indexed) return this.indexed;
+  /** `problems`: the input problems now; the index (and the matrix's problem list) is rebuilt when they changed. */
+  index(inputs: () => TraceInputs, problems?: readonly string[]): { inputs: TraceInputs; index: TraceIndex } {
+    if (this.indexed && (problems === undefined || this.indexed.inputs.problems === problems)) return this.indexed;
     const current = inputs();
     this.indexed = { inputs: current, index: traceIndexOf(current) };
     return this.indexed;

@@ -1,5 +1,6 @@
 import type { Host } from '../core/host';
 import { CONFIG_FILE, resolveConfig } from '../core/model/config';
+import { configIncludeGlobs, type IncludeGlob } from '../core/model/config-checks';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { LoadProblem } from '../core/model/graph';
 import { loadModelBytes, loadModelText, oversizeFile, type LoadedFile } from '../core/model/load-file';
@@ -31,8 +32,17 @@ export async function readModelFile(host: Host, path: string, overlay: string | 
   }
 }
 
-/** The config from its open document, else from the disk when it exists there; a read failure is a problem. */
-export async function readConfigFile(host: Host, path: string, overlay: string | undefined, onDisk: boolean, trusted: boolean): Promise<{ config: ResolvedConfig; problems: LoadProblem[] }> {
+/**
+ * The config from its open document, else from the disk when it exists there; a read failure is a problem. `includes`:
+ * its include globs, checked against the listing as it changes (src/server/input-problems.ts).
+ */
+export async function readConfigFile(
+  host: Host,
+  path: string,
+  overlay: string | undefined,
+  onDisk: boolean,
+  trusted: boolean,
+): Promise<{ config: ResolvedConfig; problems: LoadProblem[]; includes: IncludeGlob[] }> {
   let bytes: Uint8Array | undefined;
   const problems: LoadProblem[] = [];
   if (overlay !== undefined) bytes = new TextEncoder().encode(overlay);
@@ -44,7 +54,7 @@ export async function readConfigFile(host: Host, path: string, overlay: string |
     }
   }
   const resolved = resolveConfig(bytes, trusted);
-  return { config: resolved.config, problems: [...problems, ...resolved.problems] };
+  return { config: resolved.config, problems: [...problems, ...resolved.problems], includes: configIncludeGlobs(bytes, path) };
 }
 
 /** The SBOM and VEX documents the loaded model files name, validated where a schema exists. */

@@ -87,6 +87,21 @@ const CASES: Case[] = [
     notInTooltip: ['error-level'],
   },
   {
+    name: 'inputs not read (counted in errors) at full coverage: error colour, named apart from unscanned files and findings',
+    status: summary([root(A, 100, { errors: 4, unscanned: 1, inputProblems: 2 })]),
+    text: '$(checklist) SPDF 100%',
+    background: 'error',
+    tooltip: ['**2 inputs not read or not understood**', '**1 source file not scanned**', '**1 error-level finding**'],
+  },
+  {
+    name: 'only an input not read: no finding count',
+    status: summary([root(A, 100, { errors: 1, inputProblems: 1 })]),
+    text: '$(checklist) SPDF 100%',
+    background: 'error',
+    tooltip: ['**1 input not read or not understood**'],
+    notInTooltip: ['error-level', 'not scanned'],
+  },
+  {
     name: 'one error-level finding is singular',
     status: summary([root(A, 50, { errors: 1, minCoverage: 0 })]),
     text: '$(checklist) SPDF 50%',

@@ -20,7 +20,10 @@ function publisher(findings: { current: Finding[] }) {
       return new Map([[FILE, findings.current]]);
     },
     baselined: new Set<Finding>(),
-    code: { unscanned: new Map() },
+    code: { unscanned: new Map(), problems: [] },
+    inputProblems: { list: () => [] },
+    allFiles: () => [],
+    opts: { codeLinks: false },
   };
   const session = {
     roots: [{ paths: { root: '/ws', toUri: (p: string) => `file:///ws/${p}` }, state }],

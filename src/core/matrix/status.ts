@@ -49,6 +49,8 @@ export interface TraceInputs {
   testResults?: TestResultsInput;
   /** Every workspace file (test evidence paths are checked against it). */
   allFiles?: readonly string[];
+  /** Inputs not read or not understood besides the model's load problems: the matrix lists them (its exports say INCOMPLETE). */
+  problems?: string[];
 }
 
 export function traceIndexOf(input: TraceInputs): TraceIndex {
@@ -60,6 +62,7 @@ export function traceIndexOf(input: TraceInputs): TraceIndex {
     code: { links, reviewsInUse: links.some((l) => l.review !== 'unreviewed') },
     testResults: input.testResults,
     allFiles: input.allFiles,
+    problems: input.problems,
   });
 }
 

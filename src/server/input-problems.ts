@@ -1,0 +1,140 @@
+// @spdf implements SPDF-LSP-PARITY
+/**
+ * Inputs `spdf check` fails on that no rule of the editor reports: entries the workspace walk left out where the
+ * include globs choose a model or source file (a link out of the root, to nothing or in a loop, a folder it could not
+ * read), a review lock not read or not understood, an include glob matching no file, code-index option problems and
+ * test results not read. Each is an error diagnostic with the CLI's message: on the file it names when that file is
+ * listed, else at 1:1 of spdf.config.yaml (whose globs choose what is read).
+ */
+import { lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
+import { CONFIG_FILE } from '../core/model/config';
+import { unmatchedIncludes, type IncludeGlob } from '../core/model/config-checks';
+import type { TestResultsInput } from '../core/matrix/test-results';
+import type { ResolvedConfig } from '../core/model/config-def';
+import type { Host } from '../core/host';
+import type { Range } from '../core/types';
+import type { IndexNote } from '../node/codeindex/index-notes';
+import { FsHost } from '../node/fs-host';
+import { lockProblemsOf, readLockInput, type LockInput } from '../node/lock-input';
+import { unreadEntries } from '../node/unread-entries';
+
+export interface InputProblem {
+  /** The load problem's code, for those `spdf check` lists as load problems. */
+  code?: string;
+  file: string;
+  range: Range;
+  message: string;
+}
+
+const at = (line: number, character: number): Range => ({ start: { line, character }, end: { line, character } });
+const AT_START = at(0, 0);
+
+export class InputProblems {
+  /** The latest walk's notes (links, loops, unreadable folders). */
+  private notes: readonly IndexNote[] = [];
+  private rewalk = false;
+  private lock: LockInput = {};
+  /** The config's include globs: one that matches no listed file reads nothing (TM008, as the CLI's loader reports it). */
+  includes: readonly IncludeGlob[] = [];
+  private cached?: { key: readonly unknown[]; problems: InputProblem[] };
+
+  constructor(private readonly root: string) {}
+
+  private walkedBy?: Host;
+
+  /**
+   * Takes the notes of the walk that listed the workspace (only the file-system host walks). A host lists once: when
+   * the same host lists again (a config change re-reads the workspace), the notes of a later walk stay.
+   */
+  walked(host: Host): void {
+    if (host === this.walkedBy) return;
+    this.walkedBy = host;
+    this.notes = host instanceof FsHost ? host.skipped : [];
+    this.rewalk = false;
+  }
+
+  /** Reads the review lock as `spdf check` does (an open document's text wins; a host other than the disk's is read through); returns its text. */
+  async readLock(host: Host, lock: Pick<ResolvedConfig, 'lockFile' | 'lockFileNamed'>, overlay: string | undefined, listed: boolean, trusted: boolean): Promise<string | undefined> {
+    const read = async (file: string) => (listed ? new TextDecoder('utf-8').decode(await host.readFile(file)) : undefined);
+    const onDisk = host instanceof FsHost;
+    this.lock = overlay !== undefined ? { text: overlay } : await readLockInput(this.root, lock, { git: trusted && onDisk, read: onDisk ? undefined : read });
+    return this.lock.text;
+  }
+
+  /** A watched file was created or deleted: a link, a folder, or one of the noted entries makes the walk run again before the next check. */
+  async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<void> {
+    if (type === 'changed' || this.rewalk) return;
+    if (this.notes.some((n) => n.file === path || n.file.startsWith(`${path}/`))) this.rewalk = true;
+    else if (type === 'created') {
+      const stat = await lstat(join(this.root, path)).catch(() => undefined);
+      if (stat?.isSymbolicLink() || stat?.isDirectory()) this.rewalk = true;
+    }
+  }
+
+  /** Walks the workspace again when a change asked for it. */
+  async settle(): Promise<void> {
+    if (!this.rewalk) return;
+    this.rewalk = false;
+    const host = new FsHost(this.root);
+    await host.listFiles();
+    this.notes = host.skipped;
+  }
+
+  /** Every input problem, as the CLI words it. `files`: the workspace's listed files, sorted (where each is shown). */
+  list(config: ResolvedConfig, files: readonly string[], codeLinks: boolean, codeProblems: readonly string[], tests: TestResultsInput | undefined): InputProblem[] {
+    const key = [config, files, codeLinks, codeProblems, tests, this.notes, this.lock, this.includes];
+    if (this.cached && this.cached.key.every((k, i) => k === key[i])) return this.cached.problems;
+    const hasConfig = files.includes(CONFIG_FILE);
+    const shownOn = (file: string) => (!hasConfig || files.includes(file) ? file : CONFIG_FILE);
+    const lockFile = config.lockFile || REVIEW_LOCK_FILE;
+    const problems: InputProblem[] = [
+      ...unmatchedIncludes(this.includes, files, CONFIG_FILE),
+      ...unreadEntries(this.root, this.notes, config, codeLinks).map((e) => ({ file: hasConfig ? CONFIG_FILE : e.file, message: `${e.file}: ${e.why}`, range: AT_START })),
+      ...(codeLinks ? lockProblemsOf(this.lock) : []).map((message) => ({ file: shownOn(lockFile), message, range: AT_START })),
+      ...codeProblems.map((message) => ({ file: shownOn(CONFIG_FILE), message, range: AT_START })),
+      ...(tests?.problems ?? []).map((p) => ({
+        file: shownOn(p.file),
+        message: `${p.file}:${p.line}:${p.column}: ${p.message}`,
+        range: files.includes(p.file) ? at(p.line - 1, p.column - 1) : AT_START,
+      })),
+    ];
+    this.cached = { key, problems };
+    return problems;
+  }
+}
+
+const NO_PROBLEMS: readonly string[] = [];
+
+/** What of a root's state (src/server/state.ts) the input problems read. */
+export interface ProblemSource {
+  readonly inputProblems: Pick<InputProblems, 'list'>;
+  readonly config: ResolvedConfig;
+  allFiles(): string[];
+  readonly opts: { codeLinks: boolean };
+  readonly code: { problems: string[] };
+  readonly testResults?: TestResultsInput;
+}
+
+/** The input problems of a root's current state. */
+export function inputProblemsOf(state: ProblemSource): InputProblem[] {
+  return state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks, state.opts.codeLinks ? state.code.problems : NO_PROBLEMS, state.testResults);
+}
+
+const lines = new WeakMap<readonly InputProblem[], string[]>();
+
+/** The input problems as the matrix lists them (its exports say INCOMPLETE), worded as `spdf trace` words them; the same array while they are unchanged. */
+export function matrixProblemsOf(state: ProblemSource): string[] {
+  const problems = inputProblemsOf(state);
+  let out = lines.get(problems);
+  if (!out) lines.set(problems, (out = problems.map((p) => (p.code ? `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code} ${p.message}` : p.message))));
+  return out;
+}
+
+/** Input problems per file. */
+export function inputProblemsByFile(problems: readonly InputProblem[]): Map<string, InputProblem[]> {
+  const out = new Map<string, InputProblem[]>();
+  for (const p of problems) out.set(p.file, [...(out.get(p.file) ?? []), p]);
+  return out;
+}

@@ -1,0 +1,167 @@
+// @spdf verifies SPDF-LSP-PARITY
+/**
+ * No false green in the editor: for each small workspace with one broken input, `spdf check --format json` fails and
+ * the language server on the same folder shows every blocking offender as an error diagnostic (on the same file at the
+ * same line:col where the CLI has a place, with the same message where it has none), and its status does not pass.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { GateReport } from '../../src/core/matrix/gate';
+import type { Matrix } from '../../src/core/matrix/model';
+import { statusView } from '../../src/extension/status-view';
+import type { StatusSummary } from '../../src/protocol';
+import { runCli } from '../support/cli';
+import { messageText, startHarness, until, type Harness } from './harness';
+import { BASE, CONFIG } from './parity-workspace';
+
+const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+interface ParityCase {
+  name: string;
+  files?: Record<string, string>;
+  /** Writes what a string cannot say (bytes, links) into the workspace folder. */
+  prepare?: (root: string) => void;
+  /** Why the editor shows the problem elsewhere: then an error whose message names the CLI's file is enough. */
+  elsewhere?: string;
+}
+
+/** One broken input each (the session-8 fail-closed audit's cases and the walk's notes). */
+const CASES: ParityCase[] = [
+  { name: 'an empty review lock', files: { 'spdf.lock.json': '' } },
+  { name: 'a review lock that is not JSON', files: { 'spdf.lock.json': '{ "version": 1, ' } },
+  { name: 'a review lock entry that is malformed', files: { 'spdf.lock.json': '{ "version": 1, "links": [42] }\n' } },
+  { name: 'lock_file naming a missing file', files: { 'spdf.config.yaml': `${CONFIG}lock_file: reviews/spdf.lock.json\n` } },
+  { name: 'lock_file naming the default lock, which is missing', files: { 'spdf.config.yaml': `${CONFIG}lock_file: spdf.lock.json\n` } },
+  { name: 'a tag marker in another case (CL011)', files: { 'src/b.c': '// @SPDF implements REQ-001\nint g(void) { return 1; }\n' } },
+  { name: 'tag_syntaxes: [] (no tag can be read)', files: { 'spdf.config.yaml': `${CONFIG}code:\n  tag_syntaxes: []\n` } },
+  { name: 'a rules setting naming no rule', files: { 'spdf.config.yaml': `${CONFIG}rules:\n  XX999: off\n` } },
+  {
+    name: 'a JUnit element the reader does not understand',
+    files: { 'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`, 'reports/junit.xml': '<testsuite><testcase name="TC-001"><Failure/></testcase></testsuite>\n' },
+  },
+  { name: 'a model file that does not load', files: { 'model/broken.spdf.yaml': 'requirements:\n  - id: REQ-002\n    title: [unclosed\n' } },
+  { name: 'a UTF-16 model file', prepare: (root) => writeFileSync(join(root, 'model/wide.spdf.yaml'), utf16('requirements: []\n')) },
+  { name: 'code.languages naming an unknown language', files: { 'spdf.config.yaml': `${CONFIG}code:\n  languages:\n    .foo: cobolx\n` } },
+  { name: 'a model file name near miss (TM013)', files: { 'model/extra.spdf.yml': 'requirements: []\n' } },
+  { name: 'a tag naming an unknown ID', files: { 'src/b.c': '// @spdf implements REQ-999\nint g(void) { return 1; }\n' } },
+  { name: 'a UTF-16 source file', prepare: (root) => writeFileSync(join(root, 'src/wide.c'), utf16('// @spdf implements REQ-001\nint w(void);\n')) },
+  { name: 'a config syntax error', files: { 'spdf.config.yaml': `${CONFIG}exclude: [unclosed\n` } },
+  { name: 'an unknown config key', files: { 'spdf.config.yaml': `${CONFIG}exclued: ['x/**']\n` } },
+  { name: 'an include glob matching nothing', files: { 'spdf.config.yaml': `${CONFIG}include: ['model/**/*.spdf.yaml', 'nothing/**/*.spdf.yaml']\n` } },
+  { name: 'an invalid bare-ID pattern', files: { 'spdf.config.yaml': `${CONFIG}code:\n  tag_syntaxes: [spdf, bare]\n  bare_id_patterns: ['REQ-(']\n` } },
+  { name: 'a JUnit file that is not XML', files: { 'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`, 'reports/junit.xml': '<testsuite><testcase' } },
+  { name: 'a tag with a misspelt relation', files: { 'src/b.c': '// @spdf implemnts REQ-001\nint g(void) { return 1; }\n' } },
+  { name: 'a model file over limits.max_file_bytes', files: { 'spdf.config.yaml': `${CONFIG}limits:\n  max_file_bytes: 64\n` } },
+  { name: 'an SBOM the model names that is missing', files: { 'model/system.spdf.yaml': 'system:\n  id: SYS-PUMP\n  name: Pump\n  sbom: build/missing.cdx.json\n' } },
+  {
+    name: 'an SBOM that is not JSON',
+    files: { 'model/system.spdf.yaml': 'system:\n  id: SYS-PUMP\n  name: Pump\n  sbom: build/pump.cdx.json\n', 'build/pump.cdx.json': '{"bomFormat": "CycloneDX", ' },
+  },
+  {
+    name: 'a baseline the config names that is missing',
+    files: { 'spdf.config.yaml': `${CONFIG}baseline: spdf.baseline.json\n` },
+    elsewhere: 'a file that does not exist cannot be opened: the editor shows it on the config that names it',
+  },
+  { name: 'a baseline that is not JSON', files: { 'spdf.config.yaml': `${CONFIG}baseline: spdf.baseline.json\n`, 'spdf.baseline.json': '{' } },
+  { name: 'a duplicate ID in a second model file', files: { 'model/dup.spdf.yaml': 'requirements:\n  - id: REQ-001\n    title: Again\n    text: The pump shall.\n    verification: [test]\n' } },
+  { name: 'a test_results glob matching nothing', files: { 'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n` } },
+  { name: 'a model file behind a link out of the root', prepare: (root) => link(outsideFile('requirements: []\n'), join(root, 'model/outside.spdf.yaml')) },
+  { name: 'a model file behind a link to nothing', prepare: (root) => link(join(root, 'model/gone.yaml'), join(root, 'model/gone.spdf.yaml')) },
+  {
+    name: 'model files in a link loop',
+    prepare: (root) => {
+      link(join(root, 'model/b.spdf.yaml'), join(root, 'model/a.spdf.yaml'));
+      link(join(root, 'model/a.spdf.yaml'), join(root, 'model/b.spdf.yaml'));
+    },
+  },
+  { name: 'a source folder behind a link out of the root', prepare: (root) => link(outsideFolder('lib.c', '// @spdf implements REQ-001\n'), join(root, 'src/vendor')) },
+];
+
+const link = (target: string, at: string) => symlinkSync(target, at);
+
+let outside = 0;
+function outsideFile(text: string): string {
+  const p = join(tmpdir(), `spdf-parity-outside-${process.pid}-${outside++}.spdf.yaml`);
+  writeFileSync(p, text);
+  return p;
+}
+
+function outsideFolder(name: string, text: string): string {
+  const dir = join(tmpdir(), `spdf-parity-outside-${process.pid}-${outside++}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+type Offender = GateReport['offenders'][number];
+/** Offenders the server must show itself (a traced item's ERROR status follows from them). */
+const SHOWN = new Set(['load', 'input', 'unknown-id', 'finding']);
+
+/** `file:line:col message` of an error diagnostic, as the CLI would place it. */
+function placed(h: Harness): { file: string; line: number; column: number; message: string }[] {
+  const prefix = h.uri('x').slice(0, -1);
+  return [...h.diagnostics].flatMap(([uri, ds]) =>
+    ds
+      .filter((d: Diagnostic) => d.severity === 1)
+      .map((d) => ({ file: decodeURIComponent(uri.slice(prefix.length)), line: d.range.start.line + 1, column: d.range.start.character + 1, message: messageText(d) })),
+  );
+}
+
+async function firstStatus(h: Harness): Promise<StatusSummary> {
+  const statuses = () => h.notifications.filter((n) => n.method === 'spdf/status').map((n) => n.params as StatusSummary);
+  await until('the first complete status', () => statuses().some((s) => !s.indexing));
+  return statuses().find((s) => !s.indexing)!;
+}
+
+/** Whether the server shows `o`: an error at its place, or (without a place) with its message. */
+function shows(server: ReturnType<typeof placed>, o: Offender, elsewhere: boolean): boolean {
+  if (elsewhere && 'file' in o && o.file !== undefined) return server.some((d) => d.message.includes(o.file!));
+  if ('file' in o && o.file !== undefined && 'line' in o && o.line !== undefined) return server.some((d) => d.file === o.file && d.line === o.line && d.column === o.column);
+  return server.some((d) => d.message === o.message);
+}
+
+describe('language server: parity with spdf check (no false green in the editor)', function () {
+  this.timeout(60000);
+
+  it('the base workspace passes spdf check and looks clean in the editor', async () => {
+    const h = await startHarness(BASE);
+    try {
+      const r = await runCli(['check', h.root, '--format', 'json']);
+      assert.equal(r.code, 0, r.stdout);
+      const s = await firstStatus(h);
+      assert.equal(statusView(s).background, undefined, JSON.stringify(s));
+      assert.deepEqual(placed(h), []);
+    } finally {
+      await h.close();
+    }
+  });
+
+  for (const c of CASES)
+    it(`${c.name}: spdf check fails and the editor shows each offender and does not pass`, async () => {
+      const h = await startHarness({ ...BASE, ...c.files }, { prepare: c.prepare });
+      try {
+        const r = await runCli(['check', h.root, '--format', 'json']);
+        const report = JSON.parse(r.stdout) as GateReport;
+        assert.equal(r.code, 1, `spdf check must fail on ${c.name}: ${r.stdout}`);
+        const s = await firstStatus(h);
+        const server = placed(h);
+        const missed = report.offenders.filter((o) => SHOWN.has(o.class) && !shows(server, o, !!c.elsewhere));
+        assert.deepEqual(missed, [], `the editor shows: ${JSON.stringify(server)}`);
+        assert.notEqual(statusView(s).background, undefined, `status passes: ${JSON.stringify(s)}`);
+        assert.ok(s.errors > 0, `no error counted: ${JSON.stringify(s)}`);
+        // The editor's exports (HTML, CSV, XLSX from the matrix) say INCOMPLETE from these problems, as `spdf trace` does.
+        const trace = JSON.parse((await runCli(['trace', h.root, '--format', 'json'])).stdout) as Matrix;
+        const matrix = await h.request<Matrix>('spdf/traceMatrix', {});
+        assert.deepEqual(
+          trace.problems.filter((p) => !matrix.problems.includes(p)),
+          [],
+          `the editor's matrix lists: ${JSON.stringify(matrix.problems)}`,
+        );
+      } finally {
+        await h.close();
+      }
+    });
+});
