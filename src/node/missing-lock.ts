@@ -21,8 +21,8 @@ function committedAtHead(root: string, file: string): boolean {
     const out = execFileSync('git', ['ls-tree', '--name-only', 'HEAD', '--', file], {
       cwd: root,
       encoding: 'utf8',
+      // No `env` option: the whole-result cache replays only plain-data calls (an env copy lists the environment).
       stdio: ['ignore', 'pipe', 'ignore'],
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
       timeout: 10_000,
     });
     return out.trim() !== '';

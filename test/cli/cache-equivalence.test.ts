@@ -187,6 +187,24 @@ describe('the whole-result cache replays an answer only when every input reads t
     assert.notEqual(after.out, first.out);
   });
 
+  it('a git work tree without a review lock is replayed, and a committed lock deleted is a miss with the cold answer', async function () {
+    this.timeout(60_000);
+    const repo = gitRepo(EXAMPLE);
+    rmSync(join(repo.root, 'spdf.lock.json'));
+    repo.commit('nolock', 'no review lock');
+    const args = [...CHECK, '--cache-location', mkdtempSync(join(tmpdir(), 'spdf-result-cache-'))];
+    const first = await runCached(args, repo.root);
+    assert.ok(first.stored, first.why);
+    assert.ok((await runCached(args, repo.root)).hit, 'asking git whether a lock is committed keeps the answer replayable');
+    cpSync(join(EXAMPLE, 'spdf.lock.json'), join(repo.root, 'spdf.lock.json'));
+    repo.commit('lock', 'the review lock');
+    rmSync(join(repo.root, 'spdf.lock.json'));
+    const after = await runCached(args, repo.root);
+    assert.ok(!after.hit);
+    assert.equal(after.out, await coldOf(args, repo.root));
+    assert.match(after.out, /committed at HEAD but missing/);
+  });
+
   it('another build of the tool is a miss', async function () {
     this.timeout(60_000);
     const root = copyOfExample();
