@@ -8,16 +8,8 @@ import { ruleInputs } from '../../src/core/rules/inputs';
 import { RULES } from '../../src/core/rules/registry';
 import type { Rule } from '../../src/core/rules/types';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
+import { CRASHING_RULE, VERIFIED } from '../support/gate-fixtures';
 
-const VERIFIED = `requirements:
-  - id: SEC-REQ-001
-    title: Reject unsigned therapy commands
-    verification: [test]
-    tests: [TC-001]
-tests:
-  - id: TC-001
-    title: Unsigned command is rejected
-`;
 const CONFIG = 'evidence:\n  requirement: {implementation: false, verification: true}\n';
 
 async function gate(files: Record<string, string>, opts: Partial<GateOptions> = {}, rules: readonly Rule[] = RULES) {
@@ -65,13 +57,7 @@ describe('gate (in process)', () => {
   });
 
   it('fails when a rule crashed, whatever is allowed', async () => {
-    const crashing: Rule = {
-      meta: { ...RULES[0].meta, code: 'XX999', needs: undefined },
-      check: () => {
-        throw new Error('boom');
-      },
-    };
-    const r = await gate({ 'model.spdf.yaml': VERIFIED }, { allowErrors: true, allowLoadErrors: true, allowUnknownIds: true }, [...RULES, crashing]);
+    const r = await gate({ 'model.spdf.yaml': VERIFIED }, { allowErrors: true, allowLoadErrors: true, allowUnknownIds: true }, [...RULES, CRASHING_RULE]);
     assert.deepEqual(r, { pass: false, reasons: ['1 rule crashed (internal error)'] });
   });
 

@@ -1,18 +1,12 @@
 // @spdf verifies SPDF-CMD-TRACE
 import assert from 'node:assert/strict';
-import { MemoryHost } from '../../src/core/host';
 import { VIEWS } from '../../src/core/matrix/model';
 import { traceMatrix } from '../../src/core/matrix/trace-matrix';
-import { resolveConfig } from '../../src/core/model/config';
-import { loadWorkspace } from '../../src/core/model/load-workspace';
 import { lint, type LintResult } from '../../src/core/rules/engine';
-import { ruleInputs } from '../../src/core/rules/inputs';
 import { RULES } from '../../src/core/rules/registry';
 import type { RuleInputs } from '../../src/core/rules/types';
 import type { CodeLinksInput } from '../../src/core/codelinks/rule-input';
-import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
-import { tagSyntaxOptions } from '../../src/node/workspace';
-import { exampleFiles } from '../support/workspace';
+import { codeExampleWorkspaces, codeRuleInputs } from '../support/code-workspaces';
 
 /**
  * `spdf trace` lints with `modelFilesOnly`: rules that report only in source files (`meta.codeScope`) do not run.
@@ -20,16 +14,7 @@ import { exampleFiles } from '../support/workspace';
  * be those of the partial lint, on every rule example with source files and a workspace with suppressions of
  * code rules in model and source files.
  */
-const isSource = (f: string) => !/\.(ya?ml|json)$/.test(f);
 const CODE_SCOPED = new Set(RULES.filter((r) => r.meta.codeScope === 'file').map((r) => r.meta.code));
-
-async function inputsOf(files: Record<string, string>): Promise<RuleInputs & { code: CodeLinksInput }> {
-  const all = 'spdf.config.yaml' in files ? files : { ...files, 'spdf.config.yaml': 'profile: all\n' };
-  const host = new MemoryHost(new Map(Object.entries(all)));
-  const { config } = resolveConfig(new TextEncoder().encode(all['spdf.config.yaml']));
-  const code = await buildCodeIndex({ root: '/example', host, workers: 0, tagSyntaxes: tagSyntaxOptions(config) });
-  return { ...ruleInputs(await loadWorkspace(host), { code }), code };
-}
 
 /** Unknown IDs, wrong relations, tags without a symbol; suppressions of code rules in a model file and in a source file. */
 const SUPPRESSIONS: Record<string, string> = {
@@ -80,10 +65,8 @@ describe('spdf trace lints model files only, with the findings there of a full l
   let workspaces: { name: string; inputs: RuleInputs & { code: CodeLinksInput } }[] = [];
 
   before(async () => {
-    const examples = RULES.flatMap((r) =>
-      [...r.meta.examples.valid, ...r.meta.examples.invalid].map((e, i) => ({ name: `${r.meta.code} example ${i}`, files: exampleFiles(e) })).filter(({ files }) => Object.keys(files).some(isSource)),
-    );
-    workspaces = await Promise.all([...examples, { name: 'suppressions of code rules', files: SUPPRESSIONS }].map(async ({ name, files }) => ({ name, inputs: await inputsOf(files) })));
+    const examples = codeExampleWorkspaces();
+    workspaces = await Promise.all([...examples, { name: 'suppressions of code rules', files: SUPPRESSIONS }].map(async ({ name, files }) => ({ name, inputs: await codeRuleInputs(files) })));
   });
 
   it('every workspace: the same findings and suppressed findings in model files, and the same matrix', () => {

@@ -1,28 +1,11 @@
 // @spdf verifies SPDF-FC-CACHE
 import assert from 'node:assert/strict';
-import { MemoryHost } from '../../src/core/host';
-import { resolveConfig } from '../../src/core/model/config';
-import { loadWorkspace } from '../../src/core/model/load-workspace';
 import { lint, runRules, type RuleOutcomeStore } from '../../src/core/rules/engine';
-import { ruleInputs } from '../../src/core/rules/inputs';
 import { RULES } from '../../src/core/rules/registry';
 import type { Rule, RuleInputs } from '../../src/core/rules/types';
 import type { CodeLinksInput } from '../../src/core/codelinks/rule-input';
 import type { Finding } from '../../src/core/types';
-import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
-import { tagSyntaxOptions } from '../../src/node/workspace';
-import { exampleFiles } from '../support/workspace';
-
-const isSource = (f: string) => !/\.(ya?ml|json)$/.test(f);
-
-/** Rule inputs of an in-memory workspace (profile `all` unless it has a config) with its code index, as the CLI builds them. */
-async function inputsOf(files: Record<string, string>): Promise<RuleInputs & { code: CodeLinksInput }> {
-  const all = 'spdf.config.yaml' in files ? files : { ...files, 'spdf.config.yaml': 'profile: all\n' };
-  const host = new MemoryHost(new Map(Object.entries(all)));
-  const { config } = resolveConfig(new TextEncoder().encode(all['spdf.config.yaml']));
-  const code = await buildCodeIndex({ root: '/example', host, workers: 0, tagSyntaxes: tagSyntaxOptions(config) });
-  return { ...ruleInputs(await loadWorkspace(host), { code }), code };
-}
+import { codeExampleWorkspaces, codeRuleInputs, isSource } from '../support/code-workspaces';
 
 /** Every source file once more under `copy/`: a rule that compares tags across files sees each tag twice. */
 function withCopies(files: Record<string, string>): Record<string, string> {
@@ -102,12 +85,10 @@ describe('rules with meta.codeScope file report the same on a source file alone 
   let workspaces: { name: string; inputs: RuleInputs & { code: CodeLinksInput } }[] = [];
 
   before(async () => {
-    const examples = RULES.flatMap((r) =>
-      [...r.meta.examples.valid, ...r.meta.examples.invalid].map((e, i) => ({ name: `${r.meta.code} example ${i}`, files: exampleFiles(e) })).filter(({ files }) => Object.keys(files).some(isSource)),
-    );
+    const examples = codeExampleWorkspaces();
     const all = [...examples, { name: 'generated workspace', files: generated() }];
     const copies = all.map(({ name, files }) => ({ name: `${name}, every source file twice`, files: withCopies(files) }));
-    workspaces = await Promise.all([...all, ...copies].map(async ({ name, files }) => ({ name, inputs: await inputsOf(files) })));
+    workspaces = await Promise.all([...all, ...copies].map(async ({ name, files }) => ({ name, inputs: await codeRuleInputs(files) })));
     assert.deepEqual(
       CODE_RULES.filter((rule) => !workspaces.some(({ inputs }) => findingsOf(rule, inputs).length > 1)).map((r) => r.meta.code),
       [],
