@@ -30,7 +30,7 @@ export async function readLockInput(
   }
 }
 
-/** Why the lock was not read, or its entries that were not understood: each an input problem of the gate. */
-export function lockProblemsOf(lock: LockInput): string[] {
-  return lock.problem ? [lock.problem] : lock.text !== undefined ? parseReviewLock(lock.text).problems : [];
+/** Why the lock `file` (config `lock_file`) was not read, or its entries that were not understood: each an input problem of the gate. */
+export function lockProblemsOf(lock: LockInput, file: string): string[] {
+  return lock.problem ? [lock.problem] : lock.text !== undefined ? parseReviewLock(lock.text, file).problems : [];
 }

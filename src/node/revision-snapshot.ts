@@ -51,7 +51,7 @@ export async function loadSnapshot(
       try {
         lockText = new TextDecoder('utf-8', { fatal: true }).decode(await host.readFile(lockFile));
         // A damaged lock drops reviews: SUSPECT links would show as OK and their findings as resolved.
-        problems.push(...parseReviewLock(lockText).problems);
+        problems.push(...parseReviewLock(lockText, lockFile).problems);
       } catch (e) {
         problems.push(`${lockFile} cannot be read: ${(e as Error).message}; every code link counts as unreviewed`);
       }

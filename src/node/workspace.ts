@@ -109,7 +109,7 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const outcomes = cacheDir !== undefined && loaded && opts.rules !== false ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false, inputs.code?.fileKeys) : undefined;
   const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : lint(assembled, { outcomes, modelFilesOnly: opts.modelFindingsOnly });
   outcomes?.save();
-  const lockProblems = lockProblemsOf({ text: inputs.lockText, problem: inputs.lockProblem });
+  const lockProblems = lockProblemsOf({ text: inputs.lockText, problem: inputs.lockProblem }, workspace.config.lockFile);
   const unread = unreadInputEntries(root, host.skipped, workspace.config, opts.code !== false);
   const problems = [...unread, ...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [

@@ -92,7 +92,7 @@ export class InputProblems {
     const problems: InputProblem[] = [
       ...unmatchedIncludes(this.includes, files, CONFIG_FILE),
       ...unreadEntries(this.root, this.notes, config, codeLinks).map((e) => ({ file: hasConfig ? CONFIG_FILE : e.file, message: `${e.file}: ${e.why}`, range: AT_START })),
-      ...(codeLinks ? lockProblemsOf(this.lock) : []).map((message) => ({ file: shownOn(lockFile), message, range: AT_START })),
+      ...(codeLinks ? lockProblemsOf(this.lock, lockFile) : []).map((message) => ({ file: shownOn(lockFile), message, range: AT_START })),
       ...codeProblems.map((message) => ({ file: shownOn(CONFIG_FILE), message, range: AT_START })),
       ...(tests?.problems ?? []).map((p) => ({
         file: shownOn(p.file),

@@ -40,6 +40,14 @@ describe('a review lock that holds no readable review', () => {
     assert.equal((await runCli(['check', root, ...PASSING], root)).code, 0);
   });
 
+  it('a damaged lock that lock_file names is named as such, not as spdf.lock.json', async () => {
+    const root = tempWorkspace({ ...FILES, 'spdf.config.yaml': 'version: 1\nlock_file: evidence/review.lock.json\n', 'evidence/review.lock.json': '{"version": 1, "links": [42]}\n' });
+    const r = await runCli(['check', root, ...PASSING], root);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stderr, /^input problem: evidence\/review\.lock\.json: entry 1 is malformed and was ignored$/m);
+    assert.doesNotMatch(r.stderr, /spdf\.lock\.json/);
+  });
+
   it('spdf review writes a new lock over an empty one', async () => {
     const root = tempWorkspace({ ...FILES, 'spdf.lock.json': '' });
     const r = await runCli(['review', '--all', '--root', root, '--reviewer', 'qa'], root);

@@ -1,4 +1,4 @@
-// @spdf verifies SPDF-IDX-002
+// @spdf verifies SPDF-IDX-002, SPDF-FC-TAGS
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +61,13 @@ const FRAGMENTS = [
   'lobster-trace:',
   'lobster-exclude:',
   'lobster-',
+  '@Relation(',
+  '@RELATION',
+  '@reLation(',
+  'LOBSTER-',
+  'Lobster-Trace:',
+  'loBster-trace:',
+  'TRACE:',
   'trace:',
   'exclude:',
   'REQUIREMENT',
@@ -178,5 +185,24 @@ describe('byte prefilter: the tag marker in another letter case', () => {
     it(`${JSON.stringify(text)}: ${holds ? 'passes' : 'ruled out'}`, () => {
       assert.equal(bytesHoldMarkerAnyCase(Buffer.from(text)), holds);
       assert.equal(bytesMightContainTags(Buffer.from(text), compileTagSyntaxes({})), holds);
+    });
+});
+
+describe('byte prefilter: StrictDoc and LOBSTER markers in another letter case (CL011)', () => {
+  // [syntax, bytes, whether the file reaches the scanner]
+  const CASES: [TagSyntaxOptions, string, boolean][] = [
+    [{ syntaxes: ['strictdoc'] }, '# @Relation(REQ-1, scope=function)', true],
+    [{ syntaxes: ['strictdoc'] }, '# @RELATION(REQ-1)', true],
+    [{ syntaxes: ['lobster'] }, '# LOBSTER-TRACE: REQ-1', true],
+    [{ syntaxes: ['lobster'] }, '# Lobster-Trace: REQ-1', true],
+    [{ syntaxes: ['lobster'] }, '# Lobster-Exclude: generated', true],
+    [{ syntaxes: ['spdf'] }, '# LOBSTER-TRACE: REQ-1', false],
+    [{ syntaxes: ['lobster'] }, '# @Relation(REQ-1)', false],
+  ];
+  for (const [options, text, passes] of CASES)
+    it(`${JSON.stringify(options.syntaxes)} ${JSON.stringify(text)}: ${passes ? 'passes' : 'ruled out'}`, () => {
+      const compiled = compileTagSyntaxes(options);
+      assert.equal(bytesMightContainTags(Buffer.from(text), compiled), passes);
+      assert.equal(mightContainTags(text, compiled), passes);
     });
 });

@@ -12,6 +12,7 @@ import { RULES } from '../../src/core/rules/registry';
 import type { RuleInputs, RuleNeed } from '../../src/core/rules/types';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 import { tagSyntaxOptions } from '../../src/node/workspace';
+import { exampleTestResults } from '../support/example-test-results';
 import { exampleFiles } from '../support/workspace';
 
 const isModelOrConfig = (f: string) => /\.(ya?ml|json)$/.test(f);
@@ -27,7 +28,7 @@ async function fullInputs(allFiles: Record<string, string>): Promise<RuleInputs>
   return ruleInputs(workspace, {
     code,
     lock: files['spdf.lock.json'] ?? parseReviewLock('{"version": 1, "links": []}').lock,
-    testResults: { version: 1, files: [], cases: [], problems: [] },
+    testResults: exampleTestResults(files, config) ?? { version: 1, files: [], cases: [], problems: [] },
     fileDates: gitLog === undefined ? new Map() : exampleFileDates(gitLog),
     explicitFiles: Object.keys(files),
   });

@@ -17,6 +17,7 @@ import { tagSyntaxOptions } from '../../src/node/workspace';
 import { changedFields, FileRemap } from '../../src/server/finding-remap';
 import { patchGraph } from '../../src/server/graph-patch';
 import { readConfigFile, readModelFile, readSboms } from '../../src/server/workspace-reads';
+import { exampleTestResults } from '../support/example-test-results';
 import { exampleFiles } from '../support/workspace';
 import { fieldsOf, mutateField, seeded } from './field-mutations';
 import { HELPERS } from './helper-probes';
@@ -52,7 +53,12 @@ async function variantsOf(name: string, given: Record<string, string>, maxFiles:
   const sboms = await readSboms(host, new Map(paths.map((p, i) => [p, loads[i]])).values(), allFiles, config);
   const others = [...problems, ...sboms.problems];
   const code = Object.keys(files).some((f) => !/\.(ya?ml|json)$/.test(f)) ? await buildCodeIndex({ root: '/example', host, workers: 0, tagSyntaxes: tagSyntaxOptions(config) }) : { files: [] };
-  const host2 = { code, ...(files['spdf.lock.json'] !== undefined ? { lock: files['spdf.lock.json'] } : {}), ...(gitLog !== undefined ? { fileDates: exampleFileDates(gitLog) } : {}) };
+  const host2 = {
+    code,
+    ...(files['spdf.lock.json'] !== undefined ? { lock: files['spdf.lock.json'] } : {}),
+    ...(gitLog !== undefined ? { fileDates: exampleFileDates(gitLog) } : {}),
+    testResults: exampleTestResults(files, config),
+  };
   const inputs = (graph: Graph) => ruleInputs({ graph, config, allFiles }, host2);
   const loaded = [...ok, ...sboms.files];
   const before = buildGraph(loaded, others);

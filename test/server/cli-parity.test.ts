@@ -26,6 +26,8 @@ interface ParityCase {
   prepare?: (root: string) => void;
   /** Why the editor shows the problem elsewhere: then an error whose message names the CLI's file is enough. */
   elsewhere?: string;
+  /** Text that both the CLI's offender and the editor's error must say (the file a message names). */
+  says?: string;
 }
 
 /** One broken input each (the session-8 fail-closed audit's cases and the walk's notes). */
@@ -34,6 +36,11 @@ const CASES: ParityCase[] = [
   { name: 'a review lock that is not JSON', files: { 'spdf.lock.json': '{ "version": 1, ' } },
   { name: 'a review lock entry that is malformed', files: { 'spdf.lock.json': '{ "version": 1, "links": [42] }\n' } },
   { name: 'lock_file naming a missing file', files: { 'spdf.config.yaml': `${CONFIG}lock_file: reviews/spdf.lock.json\n` } },
+  {
+    name: 'a lock_file lock that is not JSON',
+    files: { 'spdf.config.yaml': `${CONFIG}lock_file: reviews/review.lock.json\n`, 'reviews/review.lock.json': '{ "version": 1, ' },
+    says: 'reviews/review.lock.json is not valid JSON',
+  },
   { name: 'lock_file naming the default lock, which is missing', files: { 'spdf.config.yaml': `${CONFIG}lock_file: spdf.lock.json\n` } },
   { name: 'a tag marker in another case (CL011)', files: { 'src/b.c': '// @SPDF implements REQ-001\nint g(void) { return 1; }\n' } },
   { name: 'tag_syntaxes: [] (no tag can be read)', files: { 'spdf.config.yaml': `${CONFIG}code:\n  tag_syntaxes: []\n` } },
@@ -150,6 +157,16 @@ describe('language server: parity with spdf check (no false green in the editor)
         const server = placed(h);
         const missed = report.offenders.filter((o) => SHOWN.has(o.class) && !shows(server, o, !!c.elsewhere));
         assert.deepEqual(missed, [], `the editor shows: ${JSON.stringify(server)}`);
+        if (c.says) {
+          assert.ok(
+            report.offenders.some((o) => o.message.includes(c.says!)),
+            `the CLI says: ${JSON.stringify(report.offenders)}`,
+          );
+          assert.ok(
+            server.some((d) => d.message.includes(c.says!)),
+            `the editor shows: ${JSON.stringify(server)}`,
+          );
+        }
         assert.notEqual(statusView(s).background, undefined, `status passes: ${JSON.stringify(s)}`);
         assert.ok(s.errors > 0, `no error counted: ${JSON.stringify(s)}`);
         // The editor's exports (HTML, CSV, XLSX from the matrix) say INCOMPLETE from these problems, as `spdf trace` does.

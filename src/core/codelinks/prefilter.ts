@@ -36,12 +36,16 @@ export function bytesHoldMarkerAnyCase(bytes: Uint8Array): boolean {
 /** Texts that all occur in any text `mightContainTags` accepts through one syntax. */
 export type RequiredTexts = readonly string[];
 
-/** The fixed texts each built-in syntax's candidate pattern (tag-syntaxes.ts) cannot match without. */
-const BUILT_IN_REQUIRED: Readonly<Record<string, RequiredTexts>> = {
-  spdf: ['@spdf'],
-  oft: ['[', '->'],
-  strictdoc: ['@relation('],
-  lobster: ['lobster-'],
+/**
+ * The fixed texts each built-in syntax's candidate pattern (tag-syntaxes.ts) cannot match without, one group per
+ * alternative. The plausible wrong-case markers pass too, so the scanner reports them (CL011); the spdf marker in
+ * any case is looked for by `bytesHoldMarkerAnyCase`.
+ */
+const BUILT_IN_REQUIRED: Readonly<Record<string, readonly RequiredTexts[]>> = {
+  spdf: [['@spdf']],
+  oft: [['[', '->']],
+  strictdoc: [['@relation('], ['@Relation('], ['@RELATION(']],
+  lobster: [['lobster-'], ['Lobster-'], ['LOBSTER-']],
 };
 
 /**
@@ -53,7 +57,7 @@ const BUILT_IN_REQUIRED: Readonly<Record<string, RequiredTexts>> = {
 export function requiredTexts(compiled: CompiledTagSyntaxes): readonly RequiredTexts[] | undefined {
   if (compiled.barePatterns.length || compiled.tagPatterns.length) return undefined;
   const groups: RequiredTexts[] = [];
-  for (const syntax of compiled.enabled) if (BUILT_IN_REQUIRED[syntax]) groups.push(BUILT_IN_REQUIRED[syntax]);
+  for (const syntax of compiled.enabled) groups.push(...(BUILT_IN_REQUIRED[syntax] ?? []));
   for (const name of new Set(compiled.callTags.flatMap((c) => c.names.map(lastSegment)))) groups.push([name, '(']);
   return groups.some((g) => g.some((t) => t.includes('\uFFFD'))) ? undefined : groups;
 }

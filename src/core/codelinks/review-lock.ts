@@ -53,32 +53,32 @@ export interface ParsedReviewLock {
   problems: string[];
 }
 
-/** Reads lock text; an absent lock is empty. Entries that do not fit the schema are dropped with a problem. */
-export function parseReviewLock(text: string | undefined): ParsedReviewLock {
+/** Reads lock text; an absent lock is empty. Entries that do not fit the schema are dropped with a problem naming `file` (config `lock_file`). */
+export function parseReviewLock(text: string | undefined, file = REVIEW_LOCK_FILE): ParsedReviewLock {
   const lock: ReviewLock = { version: REVIEW_LOCK_VERSION, links: [] };
   if (text === undefined) return { lock, problems: [] };
   // An empty lock is a truncated one (a write cut short, a bad merge): every review in it, and every suspect link, is lost.
-  if (text.replace(/^\uFEFF/, '').trim() === '') return { lock, problems: [`${REVIEW_LOCK_FILE} is empty: no review was read (spdf review writes a new one)`] };
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { lock, problems: [`${file} is empty: no review was read (spdf review writes a new one)`] };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { lock, problems: [`${REVIEW_LOCK_FILE} is not valid JSON: ${(error as Error).message}`] };
+    return { lock, problems: [`${file} is not valid JSON: ${(error as Error).message}`] };
   }
   const problems: string[] = [];
   const root = data as { version?: unknown; links?: unknown };
   if (!root || typeof root !== 'object' || Array.isArray(root) || !Array.isArray(root.links)) {
-    return { lock, problems: [`${REVIEW_LOCK_FILE} has no "links" array`] };
+    return { lock, problems: [`${file} has no "links" array`] };
   }
   if (root.version !== REVIEW_LOCK_VERSION) {
-    return { lock, problems: [`${REVIEW_LOCK_FILE} has version ${String(root.version)}; this tool reads version ${REVIEW_LOCK_VERSION}`] };
+    return { lock, problems: [`${file} has version ${String(root.version)}; this tool reads version ${REVIEW_LOCK_VERSION}`] };
   }
   root.links.forEach((raw, index) => {
     const entry = toEntry(raw);
     if (entry) lock.links.push(entry);
     else {
       (lock.unparsed ??= []).push(raw);
-      problems.push(`${REVIEW_LOCK_FILE}: entry ${index + 1} is malformed and was ignored`);
+      problems.push(`${file}: entry ${index + 1} is malformed and was ignored`);
     }
   });
   const extra = unknownFields(root, ['version', 'links']);

@@ -92,8 +92,9 @@ export interface CompiledTagSyntaxes {
 // Any letter case: a wrong-case marker reaches the scanner, which reports it (CL011).
 const SPDF_START = String.raw`@[sS][pP][dD][fF]\b`;
 export const OFT_START = String.raw`\[\s*[A-Za-z]\w*(?:~[^\]~\s]+~\d+)?\s*->`;
-const STRICTDOC_START = String.raw`@relation\(`;
-const LOBSTER_START = String.raw`lobster-(?:trace|exclude):`;
+// With the plausible wrong-case markers (CL011); the byte prefilter (prefilter.ts) looks for the same prefixes.
+const STRICTDOC_START = String.raw`@(?:relation|Relation|RELATION)\(`;
+const LOBSTER_START = String.raw`(?:lobster|Lobster|LOBSTER)-(?:[tT][rR][aA][cC][eE]|[eE][xX][cC][lL][uU][dD][eE]):`;
 
 export function compileTagSyntaxes(options: TagSyntaxOptions = {}): CompiledTagSyntaxes {
   const requested = options.syntaxes ?? ['spdf'];

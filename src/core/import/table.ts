@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-IMPORT-DROPPED
 import type { ImportedItem, ImportNote, ImportOptions, ParsedDocument, TableRow } from './types';
 
 export const COLUMN_ROLES = ['id', 'title', 'text', 'status', 'derived_from'] as const;
@@ -85,7 +86,7 @@ export function itemsFromTable(file: string, rows: TableRow[], options: ImportOp
     const idCell = get('id');
     const id = idCell?.value.trim();
     if (!id) {
-      notes.push({ pos: row.pos, kind: 'skipped', message: `row without a value in the ID column '${headerNames[roles.get('id')!]}'; not imported` });
+      notes.push({ pos: row.pos, kind: 'error', message: `row without a value in the ID column '${headerNames[roles.get('id')!]}'; not imported` });
       continue;
     }
     if (/\s/.test(id)) {

@@ -1,12 +1,27 @@
+// @spdf implements SPDF-FC-TAGS
 import type { Relation } from '../model';
 import type { ScanState } from './scan-state';
-import { lineEndOf, readIdList } from './tag-text';
+import { lineEndOf, readIdList, tagSnippet } from './tag-text';
 
 export function scanLobster(text: string, contextual: Relation, scan: ScanState): void {
-  const re = /lobster-(trace|exclude):/g;
+  const re = /lobster-(trace|exclude):/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const after = start + m[0].length;
+    const marker = m[0].toLowerCase();
+    if (m[0] !== marker) {
+      const end = lineEndOf(text, after);
+      scan.problem({
+        kind: 'marker-case',
+        message: `'${m[0]}' is not a LOBSTER marker: the marker is '${marker}' in lower case, so '${tagSnippet(text, start, end)}' ${m[1].toLowerCase() === 'exclude' ? 'excludes' : 'links'} nothing`,
+        start,
+        end: after,
+        suggestion: { start, end: after, text: marker },
+      });
+      scan.consume(start, end);
+      re.lastIndex = end;
+      continue;
+    }
     if (m[1] === 'exclude') {
       const raw = text.slice(after, lineEndOf(text, after));
       const reason = raw.replace(/\s*(?:\*\/|-->)\s*$/, '').trim();

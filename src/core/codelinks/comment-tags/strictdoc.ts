@@ -1,7 +1,8 @@
+// @spdf implements SPDF-FC-TAGS
 import { nearest } from '../../suggest';
 import { isRelation, type Relation, type StrictDocScope } from '../model';
 import type { RawTagProblem, ScanState } from './scan-state';
-import { ID, lineEndOf, readSticky } from './tag-text';
+import { ID, lineEndOf, readSticky, tagSnippet } from './tag-text';
 
 const STRICTDOC_SCOPES: ReadonlySet<string> = new Set<StrictDocScope>(['function', 'method', 'class', 'file', 'line', 'range_start', 'range_end']);
 const ROLE_RELATIONS: Readonly<Record<string, Relation>> = {
@@ -14,11 +15,28 @@ const ROLE_RELATIONS: Readonly<Record<string, Relation>> = {
   mitigation: 'mitigates',
 };
 
+/** A StrictDoc argument list: an ID first, or a `scope=`/`role=` key (not another annotation's, like Room's `@Relation(parentColumn = ...)`). */
+const STRICTDOC_ARGS = /^\s*(?:[\w.~:-]+\s*(?:[,)]|$)|(?:scope|role)\s*=)/i;
+
 export function scanStrictDoc(text: string, contextual: Relation, scan: ScanState): void {
-  const re = /@relation\(/g;
+  const re = /@relation\(/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const lineEnd = lineEndOf(text, start);
+    if (m[0] !== '@relation(') {
+      const after = start + m[0].length;
+      if (STRICTDOC_ARGS.test(text.slice(after, lineEnd)))
+        scan.problem({
+          kind: 'marker-case',
+          message: `'${m[0]}' is not a StrictDoc marker: the marker is '@relation(' in lower case, so '${tagSnippet(text, start, lineEnd)}' links nothing`,
+          start,
+          end: after - 1,
+          suggestion: { start, end: after - 1, text: '@relation' },
+        });
+      scan.consume(start, lineEnd);
+      re.lastIndex = lineEnd;
+      continue;
+    }
     const close = text.indexOf(')', start);
     if (close === -1 || close > lineEnd) {
       scan.problem({ kind: 'malformed-tag', message: "'@relation(' is not closed with ')' on the same line", start, end: lineEnd });
