@@ -31,13 +31,17 @@ export function assembleGraph(
   const graph = patched || buildGraph(loaded, problems, cache);
   loadedOf.set(graph, loaded);
   const at = patched ? loaded.findIndex((l, i) => l !== before[i]) : -1;
-  if (patched && previous && before && at >= 0) editsOf.set(graph, { prev: new WeakRef(previous), before: before[at], after: loaded[at] });
+  if (patched && previous && before && at >= 0) editsOf.set(graph, { prev: graphId(previous), before: before[at], after: loaded[at] });
   return graph;
 }
 
-/** The edit a patched graph was patched with: the previous graph (weakly: each graph would keep every earlier one), and the one model file before and after. */
+/**
+ * The edit a patched graph was patched with: the previous graph's `graphId`, and the one model file before and after.
+ * Not a reference to the previous graph, nor a WeakRef: V8 keeps a WeakRef's target alive until the job that made or
+ * read it ends, and in the server that kept every earlier graph and model text alive (about 2 MB per model edit).
+ */
 export interface GraphEdit {
-  prev: WeakRef<Graph>;
+  prev: number;
   before: LoadedFile;
   after: LoadedFile;
 }
@@ -47,6 +51,16 @@ export function editOf(graph: Graph): GraphEdit | undefined {
 }
 
 const editsOf = new WeakMap<Graph, GraphEdit>();
+
+let lastGraphId = 0;
+const graphIds = new WeakMap<Graph, number>();
+
+/** A number naming `graph` for as long as it lives, without keeping it alive. */
+export function graphId(graph: Graph): number {
+  let id = graphIds.get(graph);
+  if (id === undefined) graphIds.set(graph, (id = ++lastGraphId));
+  return id;
+}
 
 /** The files each assembled graph was built from, so the next one can be patched from it (src/server/graph-patch.ts). */
 const loadedOf = new WeakMap<Graph, readonly LoadedFile[]>();

@@ -3,7 +3,7 @@ import type { Graph } from '../core/model/graph';
 import type { RuleOutcomeStore } from '../core/rules/engine';
 import type { Finding } from '../core/types';
 import { changedFields, FileRemap } from './finding-remap';
-import { editOf, type GraphEdit } from './graph-assembly';
+import { editOf, graphId, type GraphEdit } from './graph-assembly';
 
 /**
  * The rules' findings of the previous run, kept for a rule whose `meta.reads` names nothing the edit since then
@@ -24,7 +24,7 @@ export class RuleReuse {
     const raw = new Map<string, Finding[]>();
     this.last = { graph, inputs, raw };
     const edit = last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i]) ? editOf(graph) : undefined;
-    if (!last || !edit || edit.prev.deref() !== last.graph) return { get: () => undefined, set: (rule, outcome) => void raw.set(rule.meta.code, outcome.findings) };
+    if (!last || !edit || edit.prev !== graphId(last.graph)) return { get: () => undefined, set: (rule, outcome) => void raw.set(rule.meta.code, outcome.findings) };
     return {
       get: (rule) => {
         const reads = rule.meta.reads;
