@@ -76,7 +76,9 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
       }
     }
     const nextChain = new Set(chain).add(real);
-    const subdirs: Promise<void>[] = [];
+    // In name order, one folder at a time: a folder reached through two paths (a link to it) is listed under the
+    // path met first, which must be the same in every run.
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const childAbs = path.join(abs, entry.name);
@@ -102,10 +104,9 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
         notes.add(childRel, 'outside-root', `symbolic link to ${linkTarget}, outside the workspace root; not followed`);
         continue;
       }
-      if (isDir) subdirs.push(walk(childAbs, childRel, ownLayers, nextChain));
+      if (isDir) await walk(childAbs, childRel, ownLayers, nextChain);
       else if (isFile && include(childRel)) files.push(childRel);
     }
-    await Promise.all(subdirs);
   };
 
   await walk(path.resolve(root), '', [], new Set());
