@@ -4,7 +4,8 @@
  * publishDiagnostics of a workspace YAML file and -> the first complete status, once with an empty user cache and
  * once more on the cache the first start left; the time from a one-character didChange of the C file to the
  * publishDiagnostics of that version (debounce included), p50 and p95 over 1,000 edits; the same for edits of a
- * 100-requirement YAML file; server memory (RSS) after indexing and after the edits. Each figure is printed beside
+ * 100-requirement YAML file (300 edits of one requirement's title); server memory (RSS) after indexing and after
+ * the edits, and its growth over the C edits and (settled: full collections in the server first) over the YAML edits. Each figure is printed beside
  * its issue 13 target. SPDF_LSP_SERVER=<path of a server.js> measures that build (a baseline) first on the same
  * workspace and prints its figures beside this build's; SPDF_LSP_CPU_PROF=<dir> writes CPU profiles of the
  * servers; SPDF_LSP_HEAP_SNAPSHOT=<dir> writes heap snapshots after indexing and after the C edits. Every wait
@@ -31,8 +32,8 @@ export interface LspLatencyResult {
   rssAfterEditsMb: number;
   code: { edits: number; p50: number; p95: number; max: number };
   yaml: { edits: number; p50: number; p95: number; max: number };
-  /** What the RSS is made of after indexing (second start) and after the C edits. */
-  memory: { afterIndex: MemoryBreakdown; afterCodeEdits: MemoryBreakdown };
+  /** What the RSS is made of after indexing (second start) and after the C edits; settled (full collections first) before and after the YAML edits. */
+  memory: { afterIndex: MemoryBreakdown; afterCodeEdits: MemoryBreakdown; beforeYamlEdits: MemoryBreakdown; afterYamlEdits: MemoryBreakdown };
 }
 
 const repo = join(__dirname, '..');
@@ -184,7 +185,7 @@ async function startServer(server: string, ws: Workspace, cacheHome: string): Pr
     env: { ...process.env, XDG_CACHE_HOME: cacheHome },
     ...(snapshots ? { cwd: snapshots } : {}),
   });
-  const probe = new MemoryProbe(proc);
+  const probe = new MemoryProbe(proc, cacheHome);
   const c = new Client(proc);
   const t0 = performance.now();
   let firstYamlDiagnosticsMs = NaN;
@@ -272,6 +273,7 @@ async function measure(server: string, ws: Workspace, edits: number, yEdits: num
     const yOpened = c.waitFor('the diagnostics of the opened YAML file', (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === yUri, YAML_EDIT_TIMEOUT_MS);
     c.notify('textDocument/didOpen', { textDocument: { uri: yUri, languageId: 'yaml', version: 1, text: yText } });
     await yOpened;
+    const beforeYamlEdits = await probe.breakdown(undefined, true);
     const yLine = yText.split('\n').findIndex((l) => /^\s+title: /.test(l));
     const yTimes: number[] = [];
     for (let i = 0; i < yEdits; i++) {
@@ -292,6 +294,7 @@ async function measure(server: string, ws: Workspace, edits: number, yEdits: num
       yTimes.push(performance.now() - s);
     }
     const rssAfterEditsMb = rssMb(c.proc.pid!);
+    const afterYamlEdits = await probe.breakdown(undefined, true);
     await stopServer(c);
     return {
       requirements: ws.requirements,
@@ -304,7 +307,7 @@ async function measure(server: string, ws: Workspace, edits: number, yEdits: num
       rssAfterEditsMb,
       code: { edits, p50: pct(times, 50), p95: pct(times, 95), max: Math.round(Math.max(...times)) },
       yaml: { edits: yEdits, p50: pct(yTimes, 50), p95: pct(yTimes, 95), max: Math.round(Math.max(...yTimes)) },
-      memory: { afterIndex, afterCodeEdits },
+      memory: { afterIndex, afterCodeEdits, beforeYamlEdits, afterYamlEdits },
     };
   } finally {
     rmSync(cacheHome, { recursive: true, force: true });
@@ -329,7 +332,7 @@ function writeWorkspace(requirements: number, cLines: number): Workspace {
 export async function runLspLatencyBench(opts: { quick?: boolean } = {}): Promise<LspLatencyResult> {
   const requirements = opts.quick ? 2000 : 20000;
   const edits = opts.quick ? 40 : 1000;
-  const yEdits = opts.quick ? 6 : 60;
+  const yEdits = opts.quick ? 20 : 300;
   // `||`: an empty SPDF_LSP_SERVER means no baseline (it must never name an empty path).
   const baseline = process.env.SPDF_LSP_SERVER || undefined;
   if (baseline && !existsSync(baseline)) throw new Error(`lsp-latency: SPDF_LSP_SERVER names no file: ${baseline}`);
@@ -378,11 +381,18 @@ function report(r: LspLatencyResult, base: LspLatencyResult | undefined): void {
   line(`server RSS after ${r.code.edits} C edits (second start)`, (x) => x.rssAfterCodeEditsMb, 'MB');
   line('server RSS after the YAML edits', (x) => x.rssAfterEditsMb, 'MB');
   line(`growth over the ${r.code.edits} C edits (target: none)`, (x) => x.rssAfterCodeEditsMb - x.warm.rssAfterIndexMb, 'MB', 0);
+  // Settled figures (full collections in the server first): what the edits left retained, such as earlier graphs.
+  line(`growth over the ${r.yaml.edits} YAML edits, settled RSS (target: none)`, (x) => x.memory.afterYamlEdits.rssMb - x.memory.beforeYamlEdits.rssMb, 'MB', 0);
+  line(`growth over the ${r.yaml.edits} YAML edits, settled heap used (target: none)`, (x) => x.memory.afterYamlEdits.heapUsedMb - x.memory.beforeYamlEdits.heapUsedMb, 'MB', 0);
   for (const [label, x] of [
     ['this build', r],
     ['baseline', base],
   ] as const) {
-    if (x) console.log(`memory, ${label}: after indexing ${formatBreakdown(x.memory.afterIndex)}; after the C edits ${formatBreakdown(x.memory.afterCodeEdits)}`);
+    if (x)
+      console.log(
+        `memory, ${label}: after indexing ${formatBreakdown(x.memory.afterIndex)}; after the C edits ${formatBreakdown(x.memory.afterCodeEdits)}; ` +
+          `settled before the YAML edits ${formatBreakdown(x.memory.beforeYamlEdits)}; settled after them ${formatBreakdown(x.memory.afterYamlEdits)}`,
+      );
   }
 }
 

@@ -4,7 +4,7 @@
  * SIGWINCH, so any server build can be measured), and the resident part of its WebAssembly memories (external memory counts them
  * whole, accessed or not).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 
@@ -22,14 +22,20 @@ export interface MemoryBreakdown {
 
 const MARKER = 'spdf-bench-memory ';
 
+const SETTLE = 'spdf-bench-memory-settle';
+
 /** Writes the preload module into `dir` and returns the node flags that load it. */
 export function memoryPreloadFlags(dir: string): string[] {
   const file = join(dir, 'spdf-bench-memory-preload.js');
   const preload = [
     "const v8 = require('node:v8');",
+    "v8.setFlagsFromString('--expose-gc');",
+    "const gc = require('node:vm').runInNewContext('gc');",
     'const gcs = {};',
     "new (require('node:perf_hooks').PerformanceObserver)((list) => { for (const e of list.getEntries()) gcs[e.detail.kind] = (gcs[e.detail.kind] || 0) + 1; }).observe({ entryTypes: ['gc'] });",
     "process.on('SIGWINCH', () => {",
+    // A settled figure: full collections first (what is still held then is retained, not garbage waiting).
+    `  if (require('node:fs').existsSync(${JSON.stringify(join(dir, SETTLE))})) { gc(); gc(); }`,
     '  const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size]));',
     `  process.stderr.write('\\n${MARKER}' + JSON.stringify({ ...process.memoryUsage(), spaces, gcs }) + '\\n');`,
     '});',
@@ -43,15 +49,32 @@ export class MemoryProbe {
   private stderr = '';
   private readonly waiters: (() => void)[] = [];
 
-  constructor(private readonly proc: ChildProcess) {
+  constructor(
+    private readonly proc: ChildProcess,
+    private readonly dir?: string,
+  ) {
     proc.stderr?.on('data', (d: Buffer) => {
       this.stderr = (this.stderr + d.toString()).slice(-65536);
       for (const w of this.waiters.splice(0)) w();
     });
   }
 
-  /** Asks the server for its memory figures; fails after `timeoutMs`. */
-  async breakdown(timeoutMs = 60000): Promise<MemoryBreakdown> {
+  /**
+   * Asks the server for its memory figures; fails after `timeoutMs`. `settle`: the server runs full collections
+   * first (needs the preload's folder, given to the constructor), so growth between two settled figures is retained memory.
+   */
+  async breakdown(timeoutMs = 60000, settle = false): Promise<MemoryBreakdown> {
+    if (settle && !this.dir) throw new Error('lsp-latency: a settled memory figure needs the preload folder');
+    const flag = settle ? join(this.dir!, SETTLE) : undefined;
+    if (flag) writeFileSync(flag, '');
+    try {
+      return await this.ask(timeoutMs);
+    } finally {
+      if (flag) rmSync(flag, { force: true });
+    }
+  }
+
+  private async ask(timeoutMs: number): Promise<MemoryBreakdown> {
     this.stderr = '';
     this.proc.kill('SIGWINCH');
     const deadline = Date.now() + timeoutMs;
