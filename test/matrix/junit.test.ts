@@ -105,10 +105,5 @@ describe('JUnit results', () => {
     it('C: function resolved through the file path', () =>
       assert.deepEqual(hit('test_rejects_rate_above_hard_limit', 'firmware/tests/test_dose_controller.c'), ['firmware.tests.test_dose_controller|test_rejects_rate_above_hard_limit']));
     it('a bare name never matches on the name alone', () => assert.deepEqual(hit('test_limits', 'x/y.py'), []));
-    it('YAML junit: classname + name, classname alone, name alone', () => {
-      assert.equal(idx.byJUnitName('Pump.Tests.DoseTests', 'RejectsUnsigned').length, 1);
-      assert.equal(idx.byJUnitName('tests.test_alarm', undefined).length, 1);
-      assert.equal(idx.byJUnitName(undefined, 'test_limits').length, 1);
-    });
   });
 });

@@ -14,8 +14,8 @@
  *   Rust         classname pump, name dose::tests::rejects           <-> dose::tests::rejects
  *   JS/TS, C/C++ (describe/it titles, GoogleTest macros) do not name symbols: use a YAML `tests` item
  *                with `junit: { classname, name }` instead.
- * A YAML test item with `junit: { classname, name }` matches the case with exactly that classname and name;
- * `junit: { classname }` alone matches every case of that class (a suite), `junit: { name }` every case of that name.
+ * YAML test items (`junit: { classname, name }`, cases named after a test's ID): src/core/analysis/junit-mapping.ts,
+ * the only place that maps cases to them.
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
  */
 
@@ -71,29 +71,12 @@ function commonSuffix(a: readonly string[], b: readonly string[]): number {
   return k;
 }
 
-export type MatchedOutcome = 'pass' | 'fail' | 'not-run';
-
-export function combineOutcomes(cases: readonly JUnitCase[]): MatchedOutcome {
-  if (cases.some((c) => c.outcome === 'fail' || c.outcome === 'error')) return 'fail';
-  if (cases.some((c) => c.outcome === 'pass')) return 'pass';
-  return 'not-run';
-}
-
-/** Index of JUnit cases for matching; build once per matrix. Linear in the number of cases. */
+/** Index of JUnit cases for matching test symbols; build once per matrix. Linear in the number of cases. */
 export class TestResultIndex {
-  private readonly exact = new Map<string, JUnitCase[]>();
-  private readonly byClass = new Map<string, JUnitCase[]>();
-  private readonly byName = new Map<string, JUnitCase[]>();
   private readonly byLast = new Map<string, { segs: string[]; c: JUnitCase }[]>();
 
   constructor(readonly input: TestResultsInput | undefined) {
     for (const c of input?.cases ?? []) {
-      const key = `${c.classname.trim()}\u0000${c.name.trim()}`;
-      (this.exact.get(key) ?? this.exact.set(key, []).get(key)!).push(c);
-      const cl = c.classname.trim();
-      (this.byClass.get(cl) ?? this.byClass.set(cl, []).get(cl)!).push(c);
-      const nm = c.name.trim();
-      (this.byName.get(nm) ?? this.byName.set(nm, []).get(nm)!).push(c);
       const segs = [...segmentsOf(c.classname), ...segmentsOf(cleanCaseName(c.name))];
       const last = segs[segs.length - 1];
       if (last === undefined) continue;
@@ -104,14 +87,6 @@ export class TestResultIndex {
   /** Result files were configured and read: a verifier absent from them never ran. */
   get active(): boolean {
     return !!this.input && this.input.files.length > 0;
-  }
-
-  /** Cases named by a YAML test item's `junit: { classname, name }`; either part alone matches every case with it. */
-  byJUnitName(classname: string | undefined, name: string | undefined): JUnitCase[] {
-    if (classname !== undefined && name !== undefined) return this.exact.get(`${classname.trim()}\u0000${name.trim()}`) ?? [];
-    if (classname !== undefined) return this.byClass.get(classname.trim()) ?? [];
-    if (name !== undefined) return this.byName.get(name.trim()) ?? [];
-    return [];
   }
 
   /** Cases matching a test symbol (see the module comment for the rule). */

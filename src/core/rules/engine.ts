@@ -112,9 +112,10 @@ function checkRule(rule: Rule, inputs: RuleInputs, severity: Severity, shared: M
   const findings: Finding[] = [];
   const code = rule.meta.code;
   const report = (r: Report) => {
-    if (!('severityOf' in r)) return findings.push({ code, severity, ...r });
-    const { severityOf, ...rest } = r;
-    return findings.push({ code, severity: severityOf ? atLeast(severity, severityOf, inputs) : severity, ...rest });
+    if (!('severityOf' in r) && !('atMost' in r)) return findings.push({ code, severity, ...r });
+    const { severityOf, atMost, ...rest } = r;
+    const s = severityOf ? atLeast(severity, severityOf, inputs) : severity;
+    return findings.push({ code, severity: atMost && RANK[atMost] < RANK[s] ? atMost : s, ...rest });
   };
   try {
     rule.check(makeContext(inputs, report, shared));

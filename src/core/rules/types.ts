@@ -74,6 +74,8 @@ export interface Report {
   related?: RelatedLocation[];
   /** Code of another rule: the finding takes that rule's effective severity when it is higher than its own. */
   severityOf?: string;
+  /** The finding's severity is at most this (a milder case of the rule); the rule's effective severity when lower. */
+  atMost?: Severity;
 }
 
 /** Everything a rule may read. Optional inputs are absent when the host did not supply them. Hosts build it with `ruleInputs` (inputs.ts). */

@@ -1,3 +1,4 @@
+import { junitCaseIndex, junitMappingOf, type JUnitCaseIndex } from '../../analysis/junit-mapping';
 import { threatScore, isHighRiskScore, SCORES_READS } from '../../analysis/scores';
 import type { Graph, ItemOf, ModelItem } from '../../model/graph';
 import type { Rule, RuleContext } from '../types';
@@ -5,11 +6,11 @@ import { hasText, severityOf, targetsOf, threatStatus, TR_HELPERS_READS } from '
 
 const BAD = new Set(['fail', 'not-run', 'blocked']);
 
-/** A test's recorded status ('not-run' without a result); undefined when its result comes from JUnit files. */
-function testStatus(test: ItemOf<'test'>): string | undefined {
-  const result = typeof test.data.result === 'string' ? test.data.result : undefined;
-  if (result === undefined && test.data.junit) return undefined;
-  return result ?? 'not-run';
+/** A test's latest result as the matrix reads it ('not-run' without a result); undefined when it maps JUnit cases and no results were read. */
+function testStatus(test: ItemOf<'test'>, cases: JUnitCaseIndex): string | undefined {
+  const o = cases.testOutcome(test);
+  if (o !== 'none') return o;
+  return junitMappingOf(test) ? undefined : 'not-run';
 }
 
 /**
@@ -63,9 +64,11 @@ const rule: Rule = {
     description:
       "A test of a high-risk threat's control or requirement has failed, is blocked, or has not run (high risk: pre-mitigation score >= 7.0, exploitability high or very high, or a linked hazard of serious or worse severity).",
     rationale:
-      'Threat mitigation testing is the evidence that a control works; for a threat that can seriously harm a patient or scores High/Critical, a failing or never-run test means the claimed risk reduction is unproven, and the FDA expects the results in the submission. A test without `result` and without a `junit` mapping counts as not run. Heuristic: the thresholds are ours (CVSS "High" starts at 7.0).',
+      'Threat mitigation testing is the evidence that a control works; for a threat that can seriously harm a patient or scores High/Critical, a failing or never-run test means the claimed risk reduction is unproven, and the FDA expects the results in the submission. The result of a test is the one the matrix reads (with JUnit results: its mapped cases, and a failed or errored case named after its ID fails it); a test without `result` and without a `junit` mapping counts as not run. Heuristic: the thresholds are ours (CVSS "High" starts at 7.0).',
     source: 'Heuristic; FDA premarket cybersecurity guidance V.C (security testing: threat mitigation testing); IEC 81001-5-1:2021 5.7.2',
     fixable: false,
+    needs: ['test-results'],
+    runsWithout: ['test-results'],
     since: '0.1.0',
     reads: [...TR_HELPERS_READS, ...SCORES_READS, 'controls', 'derived_from', 'hazards', 'implements', 'junit', 'result', 'tests', 'threats', 'verifies'],
     examples: {
@@ -132,7 +135,8 @@ tests:
   },
   check(ctx) {
     // Most models' tests pass: the risk analysis below is only needed for a test that does not.
-    if (!ctx.graph.byKind.test.some((t) => BAD.has(testStatus(t) ?? ''))) return;
+    const cases = junitCaseIndex(ctx);
+    if (!ctx.graph.byKind.test.some((t) => BAD.has(testStatus(t, cases) ?? ''))) return;
     const high = highRiskItems(ctx);
     if (!high.size) return;
     // Items each test verifies: its own `verifies`, and items listing it in `tests`.
@@ -148,7 +152,7 @@ tests:
       else if (r.target.kind === 'test' && r.field === 'tests' && r.from.kind !== 'test') push(r.target, r.from);
     }
     for (const test of ctx.graph.byKind.test) {
-      const status = testStatus(test);
+      const status = testStatus(test, cases);
       if (status === undefined || !BAD.has(status)) continue;
       const result = typeof test.data.result === 'string' ? test.data.result : undefined;
       const target = (verifiedBy.get(test) ?? []).find((i) => high.has(i.id));
