@@ -3,8 +3,9 @@ import type { Graph, ItemOf } from '../model/graph';
 
 /**
  * THE mapping of JUnit cases to YAML test items, and the outcome it gives a test. The matrix (every status, export
- * and `spdf check`), VT001 and VT005 ask this module; none decides alone. (Test symbols tagged `verifies` are
- * matched by qualified name in src/core/matrix/test-results.ts.)
+ * and `spdf check`), VT001, VT005 and VT002 (through verification.ts: whether a test has a mapping) ask this
+ * module; none decides alone. (Test symbols tagged `verifies` are matched by qualified name in
+ * src/core/matrix/test-results.ts.)
  *
  * A test's `junit: {classname, name}` maps every case with exactly that classname and name (trimmed, case-sensitive),
  * in every results file; `junit: {classname}` alone every case of that class, `junit: {name}` every case of that name.
@@ -43,8 +44,8 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
 }
 
 /** A test's `junit` mapping (each part trimmed), or undefined when it names neither a classname nor a name. */
-export function junitMappingOf(test: ItemOf<'test'>): { classname?: string; name?: string } | undefined {
-  const j: unknown = test.data.junit;
+export function junitMappingOf(test: { data: { junit?: unknown } }): { classname?: string; name?: string } | undefined {
+  const j = test.data.junit;
   if (!j || typeof j !== 'object') return undefined;
   const { classname, name } = j as { classname?: unknown; name?: unknown };
   const out = { ...(typeof classname === 'string' ? { classname: classname.trim() } : {}), ...(typeof name === 'string' ? { name: name.trim() } : {}) };

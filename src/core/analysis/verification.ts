@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { codeInput, DEFAULT_TEST_GLOBS, type CodeLinksInput } from '../codelinks/rule-input';
+import { junitMappingOf } from './junit-mapping';
 import type { ResolvedConfig } from '../model/config-def';
 import type { Graph, ModelItem, ItemOf, Reference } from '../model/graph';
 import type { TestData } from '../model/model-types';
@@ -14,7 +15,7 @@ import type { TestData } from '../model/model-types';
  * verified through the in-scope requirements that specify it (its `implements`, their `controls` or
  * `derived_from`); obsolete requirements verify nothing.
  * A YAML test whose recorded result has no evidence (VT002: no `evidence` file in the workspace, or a
- * `pass`/`fail` with neither `evidence` nor a `junit` mapping) still counts as a verifier, but an unproven one:
+ * `pass`/`fail` with neither `evidence` nor a `junit` mapping naming a classname or name) still counts as a verifier, but an unproven one:
  * the matrix makes its items PARTIAL.
  * Implementation of an item: a code link `implements` on a requirement or control, `mitigates` on a threat
  * (the relation kinds of CL003; a mismatched tag is no evidence).
@@ -121,7 +122,7 @@ export function testEvidenceGap(test: { file: string; data: Partial<TestData> },
   }
   const result = test.data.result;
   const hasEvidence = (typeof ev === 'string' && ev.trim() !== '') || typeof ev === 'number';
-  if ((result === 'pass' || result === 'fail') && !test.data.junit && !hasEvidence) return { field: 'result', message: `records '${result}' but no evidence` };
+  if ((result === 'pass' || result === 'fail') && !junitMappingOf(test) && !hasEvidence) return { field: 'result', message: `records '${result}' but no evidence` };
   return undefined;
 }
 
