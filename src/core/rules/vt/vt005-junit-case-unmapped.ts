@@ -13,7 +13,7 @@ const rule: Rule = {
     description:
       "A JUnit test case is named after a test item's ID (`name` or `classname.name`) but the test item does not map it with `junit`; the rule's severity (default error) when the case's outcome contradicts the test's recorded result, else at most a warning.",
     rationale:
-      "A JUnit case reaches a YAML test only through the test's `junit: {classname, name}` mapping. A results file saying `TC-001` failed, next to a model whose test TC-001 records `result: pass`, otherwise leaves the matrix showing a pass the evidence contradicts. The matrix fails such a test when the case failed or errored (fail closed), but the model still says otherwise. A contradiction (the case failed or errored and the test claims pass, or the case passed and the test claims fail) is reported at the rule's severity; any other unmapped case at most as a warning.",
+      "A JUnit case reaches a YAML test through the test's `junit: {classname, name}` mapping. A results file saying `TC-001` failed, next to a model whose test TC-001 maps nothing and records `result: pass`, is a model that contradicts its evidence: the matrix fails the test (a failed or errored case named after a test counts, fail closed; docs/test-results.md), and this rule says where and which mapping to add. A contradiction (the case failed or errored and the test claims pass, or the case passed and the test claims fail) is reported at the rule's severity; any other unmapped case at most as a warning.",
     source: 'Heuristic; FDA premarket cybersecurity guidance V.C (security testing documentation); 21 CFR 820.30(f) (design verification results documented)',
     fixable: false,
     needs: ['test-results'],
