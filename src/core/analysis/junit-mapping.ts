@@ -1,5 +1,5 @@
 // @spdf implements SPDF-FC-JUNIT-MAPPING
-import type { Graph, ItemOf } from '../model/graph';
+import type { ItemOf } from '../model/graph';
 
 /**
  * THE mapping of JUnit cases to YAML test items, and the outcome it gives a test. The matrix (every status, export
@@ -127,14 +127,4 @@ export function combineCaseOutcomes(cases: readonly JUnitCaseLike[]): 'pass' | '
 /** The index over the rule inputs' test results; memoised per lint run. */
 export function junitCaseIndex<C extends JUnitCaseLike>(ctx: { testResults?: JUnitResultsLike<C>; shared<T>(key: string, compute: () => T): T }): JUnitCaseIndex<C> {
   return ctx.shared('analysis/junit-mapping', () => new JUnitCaseIndex(ctx.testResults));
-}
-
-/** The tests a case is named after (by ID, see the module comment). */
-export function testsNamedBy(graph: Graph, c: JUnitCaseLike): ItemOf<'test'>[] {
-  const out: ItemOf<'test'>[] = [];
-  for (const id of new Set(idsNamedBy(c))) {
-    const item = graph.byId.get(id);
-    if (item?.kind === 'test') out.push(item);
-  }
-  return out;
 }
