@@ -80,7 +80,7 @@ const ROWS: Row[] = [
     cases: ['a.xml|dose|TC-1|fail', 'a.xml|TC|DOTTED|error', 'a.xml|dose|TC-3|pass'],
     expect: {
       'TC-1': { mapped: [], named: ['dose|TC-1@a.xml'], recorded: 'pass', outcome: 'fail' },
-      'TC.DOTTED': { mapped: [], named: ['TC|DOTTED@a.xml'], recorded: 'none', outcome: 'fail' },
+      'TC.DOTTED': { mapped: [], named: ['TC|DOTTED@a.xml'], recorded: 'not-run', outcome: 'fail' },
       'TC-3': { mapped: [], named: ['dose|TC-3@a.xml'], recorded: 'pass', outcome: 'pass' },
     },
   },
@@ -91,6 +91,15 @@ const ROWS: Row[] = [
     expect: {
       'TC-1': { mapped: ['dose|other@a.xml'], named: ['dose|TC-1@a.xml'], recorded: 'pass', outcome: 'fail' },
       'TC-2': { mapped: ['dose|TC-2@a.xml'], named: [], recorded: 'pass', outcome: 'pass' },
+    },
+  },
+  {
+    title: 'with results read, a test with no result, no mapping and no case has not run (results are kept, none names it)',
+    tests: '  - {id: TC-1, title: t}\n  - {id: TC-2, title: t, result: pass}\n',
+    cases: ['a.xml|dose|other|pass'],
+    expect: {
+      'TC-1': { mapped: [], named: [], recorded: 'not-run', outcome: 'not-run' },
+      'TC-2': { mapped: [], named: [], recorded: 'pass', outcome: 'pass' },
     },
   },
   {

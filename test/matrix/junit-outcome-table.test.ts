@@ -31,7 +31,7 @@ const TABLE: Record<Mapping, Record<Result, Record<Case, Row>>> = {
     pass: { passed: [false, true, 'warning', 'PARTIAL'], failed: [true, true, 'error', 'ERROR'], errored: [true, true, 'error', 'ERROR'], skipped: [false, true, 'warning', 'PARTIAL'] },
     fail: { passed: [true, true, 'error', 'ERROR'], failed: [true, true, 'warning', 'ERROR'], errored: [true, true, 'warning', 'ERROR'], skipped: [true, true, 'warning', 'ERROR'] },
     'not-run': { passed: [true, false, 'warning', 'PARTIAL'], failed: [true, false, 'warning', 'ERROR'], errored: [true, false, 'warning', 'ERROR'], skipped: [true, false, 'warning', 'PARTIAL'] },
-    none: { passed: [true, false, 'warning', 'OK'], failed: [true, false, 'warning', 'ERROR'], errored: [true, false, 'warning', 'ERROR'], skipped: [true, false, 'warning', 'OK'] },
+    none: { passed: [true, false, 'warning', 'PARTIAL'], failed: [true, false, 'warning', 'ERROR'], errored: [true, false, 'warning', 'ERROR'], skipped: [true, false, 'warning', 'PARTIAL'] },
   },
 };
 

@@ -14,7 +14,7 @@ import type { ItemOf } from '../model/graph';
  *
  * A test's recorded outcome (what the model says): its mapped cases (any failure or error -> fail, else any pass ->
  * pass, else not-run), where a recorded `result: fail` stays fail; a mapping that selects no case in the results read
- * is not-run (a recorded fail or blocked stays); without a mapping its `result`; else none. Its outcome: the recorded
+ * is not-run (a recorded fail or blocked stays); without a mapping its `result`; else not-run when result files were read, none when there are none. Its outcome: the recorded
  * one, made `fail` by a case named after it that failed or errored (fail closed: a failure the model does not map
  * still counts).
  */
@@ -108,7 +108,8 @@ export class JUnitCaseIndex<C extends JUnitCaseLike = JUnitCaseLike> {
     const r = test.data.result;
     if (cases.length) return r === 'fail' ? 'fail' : combineCaseOutcomes(cases);
     if (junitMappingOf(test) && this.active) return r === 'fail' || r === 'blocked' ? r : 'not-run';
-    return r === 'pass' || r === 'fail' || r === 'not-run' || r === 'blocked' ? r : 'none';
+    if (r === 'pass' || r === 'fail' || r === 'not-run' || r === 'blocked') return r;
+    return this.active ? 'not-run' : 'none';
   }
 
   /** THE latest result of a YAML test item: its recorded outcome, failed by any failed or errored case named after it. */
