@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-IMPORT-EVIDENCE
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,8 @@ interface Expected {
   /** Further `spdf import` options (`--oft-ids full`). */
   args?: string[];
   inputs: string[];
-  counts: { elements: number; imported: number; reported: number; errors: number };
+  /** `dropped`: notes naming evidence of the source not in the model (each fails the import, as an error does). */
+  counts: { elements: number; imported: number; reported: number; errors: number; dropped: number };
   files: string[];
   ids: Record<string, string>;
   derivedFrom: Record<string, string[]>;
@@ -31,7 +33,14 @@ interface Expected {
   findings?: string[];
 }
 
-const SECTION_KIND: Record<string, string> = { Errors: 'error', 'Source elements not imported': 'skipped', 'Lost or changed in imported elements': 'lost' };
+const SECTION_KIND: Record<string, string> = {
+  Errors: 'error',
+  'Dropped evidence': 'dropped',
+  'Source elements not imported': 'skipped',
+  'Lost or changed in imported elements': 'lost',
+};
+/** Notes that fail the import, each an `error:` line on stderr. */
+const FAILING = new Set(['error', 'dropped']);
 
 /** `file:line:col kind message` of every listed note in IMPORT-REPORT.md. */
 function reportNotes(report: string): string[] {
@@ -72,17 +81,29 @@ for (const folder of readdirSync(FIXTURES)) {
     it('accounts for every source element: imported or reported, never dropped', () => {
       const c = expected.counts;
       assert.equal(c.elements, c.imported + c.reported, 'expected.json itself adds up');
-      assert.match(imported.stderr, new RegExp(`imported ${c.imported} of ${c.elements} source element\\(s\\).*; ${c.reported} not imported, ${c.errors} error\\(s\\)`));
-      assert.equal(imported.code, c.errors ? 1 : 0, imported.stderr);
+      assert.match(
+        imported.stderr,
+        new RegExp(
+          `imported ${c.imported} of ${c.elements} source element\\(s\\).*; ${c.reported} not imported, ${c.errors} error\\(s\\), ${c.dropped} element\\(s\\) or relation\\(s\\) of evidence dropped`,
+        ),
+      );
+      assert.equal(imported.code, c.errors || c.dropped ? 1 : 0, imported.stderr);
+      assert.equal(/^\*\*INCOMPLETE\*\*/m.test(report), c.errors + c.dropped > 0, report);
       assert.deepEqual(readdirSync(join(root, 'model')).sort(), [...expected.files, 'IMPORT-BASE.json', 'IMPORT-REPORT.md'].sort());
     });
 
-    it('reports source errors with file:line:col on stderr and in the report', () => {
-      const errors = expected.notes.filter((n) => n.split(' ')[1] === 'error');
-      for (const e of errors) {
+    it('names each source error and each dropped element or relation at file:line:col on stderr, and nothing else as an error', () => {
+      const failing = expected.notes.filter((n) => FAILING.has(n.split(' ')[1]));
+      assert.equal(failing.filter((n) => n.split(' ')[1] === 'dropped').length, expected.counts.dropped, 'expected.json itself agrees');
+      const errors = imported.stderr.split('\n').filter((l) => l.includes(': error: '));
+      for (const e of failing) {
         const [at, , ...message] = e.split(' ');
-        assert.ok(imported.stderr.includes(`${at}: error: ${message.join(' ')}`), `stderr lacks ${e}:\n${imported.stderr}`);
+        assert.ok(
+          errors.some((l) => l.startsWith(`${at}: error: ${message.join(' ')}`)),
+          `stderr lacks ${e}:\n${imported.stderr}`,
+        );
       }
+      assert.equal(errors.length, failing.length, imported.stderr);
     });
 
     it('lists the expected notes, and no error or skipped element beyond them', () => {

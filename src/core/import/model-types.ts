@@ -25,7 +25,7 @@ export interface ModelItem {
   fields: Record<string, unknown>;
   /** Reference fields: a single reference, or a list. */
   refs: Record<string, ModelRef | ModelRef[]>;
-  /** Source information the model has no place for, one line each. */
+  /** Fields of this item the model has no place for or keeps changed, one line each (never a relation or an element: those are notes). */
   lost: string[];
   pos: SourcePos;
 }

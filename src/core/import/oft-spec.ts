@@ -27,14 +27,13 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
   let fence: string | undefined;
   let off = false;
   let heading: string | undefined;
-  let current: { item: ImportedItem; section: string; description: string[]; needs: string[]; tags: string[]; depends: string[]; other: Set<string> } | undefined;
+  let current: { item: ImportedItem; section: string; description: string[]; needs: string[]; tags: string[]; other: Set<string> } | undefined;
   const finish = () => {
     if (!current) return;
-    const { item, description, needs, tags, depends, other } = current;
+    const { item, description, needs, tags, other } = current;
     const body = description.join('\n').trim();
     if (body) item.text = body;
     if (needs.length) item.lost.push(`Needs: ${needs.join(', ')} not kept (the evidence a kind needs is set per kind in spdf.config.yaml \`evidence\`)`);
-    if (depends.length) item.lost.push(`Depends: ${depends.join(', ')} not kept (the model has no dependency relation between requirements)`);
     if (tags.length) item.lost.push(`Tags: ${tags.join(', ')} not kept`);
     for (const s of other) item.lost.push(s === 'Rationale' || s === 'Comment' ? `${s} text not kept (a requirement has no ${s.toLowerCase()} field)` : `text after '${s}:' not kept`);
     current = undefined;
@@ -68,7 +67,7 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
     }
     if (FORWARD.test(line) && ANY_ID.test(line)) {
       finish();
-      notes.push({ pos: pos(n, line.search(/\S/)), kind: 'skipped', message: `forwarding notation '${line.trim()}' not imported (it creates no requirement text)` });
+      notes.push({ pos: pos(n, line.search(/\S/)), kind: 'skipped', subject: 'element', message: `forwarding notation '${line.trim()}' not imported (it creates no requirement text)` });
       continue;
     }
     const id = ID_LINE.exec(line);
@@ -87,7 +86,7 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       if (!heading) item.lost.push('no title in the source (a heading before the ID); the ID is the title');
       heading = undefined;
       items.push(item);
-      current = { item, section: 'Description', description: [], needs: [], tags: [], depends: [], other: new Set() };
+      current = { item, section: 'Description', description: [], needs: [], tags: [], other: new Set() };
       continue;
     }
     if (!current) continue;
@@ -113,7 +112,7 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       else if (k[1] === 'Status') {
         const status = STATUS[rest.toLowerCase()];
         if (status) current.item.status = status;
-        else notes.push({ pos: pos(n, line.indexOf(k[2])), kind: 'lost', message: `${current.item.id}: status '${rest}' is not an OpenFastTrace status; not kept` });
+        else notes.push({ pos: pos(n, line.indexOf(k[2])), kind: 'lost', subject: 'changed', message: `${current.item.id}: status '${rest}' is not an OpenFastTrace status; not kept` });
         if (rest.toLowerCase() === 'rejected') current.item.lost.push('status rejected kept as obsolete');
         if (rest.toLowerCase() === 'proposed') current.item.lost.push('status proposed kept as draft');
       } else if ((k[1] === 'Rationale' || k[1] === 'Comment') && rest) current.other.add(k[1]);
@@ -125,7 +124,7 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       if (!line.trim()) continue;
       const ref = b ? ANY_ID.exec(b[1]) : null;
       if (!ref) {
-        if (b) notes.push({ pos: pos(n, 0), kind: 'lost', message: `${current.item.id}: ${section} entry '${b[1].trim()}' has no specification item ID; not kept` });
+        if (b) notes.push({ pos: pos(n, 0), kind: 'lost', subject: 'relation', message: `${current.item.id}: ${section} entry '${b[1].trim()}' has no specification item ID; not kept` });
         else {
           current.section = 'Description';
           current.description.push(line);
@@ -134,7 +133,13 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       }
       const target = `${ref[1]}~${ref[2]}~${ref[3]}`;
       if (section === 'Covers') current.item.derivedFrom.push({ id: target, pos: pos(n, line.indexOf(target)), via: 'Covers' });
-      else current.depends.push(target);
+      else
+        notes.push({
+          pos: pos(n, line.indexOf(target)),
+          kind: 'lost',
+          subject: 'relation',
+          message: `${current.item.id}: Depends '${target}' not kept (the model has no dependency relation between requirements)`,
+        });
     } else if (section === 'Needs' || section === 'Tags') {
       if (b) (section === 'Needs' ? current.needs : current.tags).push(b[1].trim());
       else if (line.trim()) {

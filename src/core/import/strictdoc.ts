@@ -81,7 +81,12 @@ export function parseStrictDoc(file: string, text: string): ParsedDocument {
     }
     const uid = e.fields.get('UID')?.value.trim();
     if (!uid) {
-      notes.push({ pos: e.pos, kind: 'skipped', message: `[${e.tag}]${e.fields.get('TITLE') ? ` '${e.fields.get('TITLE')!.value}'` : ''} has no UID, so no code tag can name it; not imported` });
+      notes.push({
+        pos: e.pos,
+        kind: 'skipped',
+        subject: 'element',
+        message: `[${e.tag}]${e.fields.get('TITLE') ? ` '${e.fields.get('TITLE')!.value}'` : ''} has no UID, so no code tag can name it; not imported`,
+      });
       continue;
     }
     if (/\s/.test(uid)) {
@@ -104,10 +109,16 @@ export function parseStrictDoc(file: string, text: string): ParsedDocument {
     if (other.length) item.lost.push(`fields not kept: ${other.join(', ')}`);
     for (const r of e.relations) {
       const rel: Relation = { id: r.value, pos: r.pos, via: `${r.type}${r.role ? ` (role ${r.role})` : ''}` };
-      if (!r.value) notes.push({ pos: r.pos, kind: 'lost', message: `${uid}: relation without VALUE; not kept` });
+      if (!r.value) notes.push({ pos: r.pos, kind: 'lost', subject: 'relation', message: `${uid}: relation without VALUE; not kept` });
       else if (r.type === 'Parent') item.derivedFrom.push(rel);
       else if (r.type === 'Child') item.children.push(rel);
-      else notes.push({ pos: r.pos, kind: 'lost', message: `${uid}: ${r.type || 'untyped'} relation to '${r.value}' not kept${r.type === 'File' ? ' (code links come from tags in the code)' : ''}` });
+      else
+        notes.push({
+          pos: r.pos,
+          kind: 'lost',
+          subject: 'relation',
+          message: `${uid}: ${r.type || 'untyped'} relation to '${r.value}' not kept${r.type === 'File' ? ' (code links come from tags in the code)' : ''}`,
+        });
       if (r.role && r.value && (r.type === 'Parent' || r.type === 'Child')) item.lost.push(`role ${r.role} of the relation to '${r.value}' not kept`);
     }
     items.push(item);

@@ -1,6 +1,6 @@
 import type { YMap } from '../yaml/ynode';
 import type { ModelDocument, ModelItem, ModelRef } from './model-types';
-import { bool, entries, get, map, readTree, str, strings } from './tree';
+import { bool, entries, get, map, readTree, seq, str, strings } from './tree';
 import type { SourcePos } from './types';
 
 const ZONE_CLASS: Record<string, string> = {
@@ -28,6 +28,14 @@ const PROTOCOL: Record<string, string> = {
   'local-file-access': 'unknown',
 };
 const STRIDE: Record<string, string> = { spoofing: 'S', tampering: 'T', repudiation: 'R', 'information-disclosure': 'I', 'denial-of-service': 'D', 'elevation-of-privilege': 'E' };
+/** What a Threagile risk names as its target, and where the model has it (link IDs are flow IDs: source>link-name). */
+const RISK_TARGETS: [string, ModelRef['sections']][] = [
+  ['most_relevant_technical_asset', ['assets']],
+  ['most_relevant_data_asset', ['assets']],
+  ['most_relevant_communication_link', ['flows']],
+  ['most_relevant_trust_boundary', ['zones']],
+  ['data_breach_technical_assets', ['assets']],
+];
 const RISK_STATUS: Record<string, string> = { unchecked: 'open', 'in-discussion': 'open', 'in-progress': 'open', accepted: 'accepted', mitigated: 'mitigated', 'false-positive': 'n/a' };
 const HANDLED = new Set(['data_assets', 'technical_assets', 'trust_boundaries', 'shared_runtimes', 'individual_risk_categories', 'risk_tracking']);
 const METADATA = new Set([
@@ -42,6 +50,10 @@ const METADATA = new Set([
   'tags_available',
   'includes',
 ]);
+/** Sections the model has no place for, listed in the report. */
+const OTHER = new Set(['contributors', 'application_description', 'questions']);
+/** Threagile sections of evidence the model import has no section for: listed as dropped, so the import fails. */
+const EVIDENCE: Record<string, string> = { security_requirements: 'security requirement', abuse_cases: 'abuse case' };
 
 const slug = (s: string) =>
   s
@@ -53,7 +65,8 @@ const slug = (s: string) =>
  * Threagile YAML: trust boundaries -> zones, technical assets (with CIA) -> assets, data assets -> data
  * assets, communication links -> flows (authentication, encryption) plus one conduit per pair of zones
  * they cross, individual risks and risk tracking -> threats (accepted -> acceptance). Shared runtimes,
- * nesting of boundaries, questions and abuse cases have no model place and are reported.
+ * nesting of boundaries and questions have no model place and are reported; security requirements and
+ * abuse cases are evidence this import does not write, so they fail it.
  */
 export function parseThreagile(file: string, text: string): ModelDocument {
   const tree = readTree(file, text);
@@ -66,7 +79,18 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     doc.notes.push({ pos: at(root), kind: 'error', message: "not a Threagile model: no 'threagile_version' or 'technical_assets'" });
   for (const p of root.pairs) {
     const k = String(p.key.value);
-    if (!HANDLED.has(k) && !METADATA.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', message: `'${k}' not imported (the model has no place for it)` });
+    if (HANDLED.has(k)) continue;
+    if (k.startsWith('diagram_tweak_')) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'layout', message: `'${k}' (diagram layout) not imported` });
+    else if (OTHER.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'metadata', message: `'${k}' not imported (the model has no place for it)` });
+    else if (Object.hasOwn(EVIDENCE, k))
+      for (const e of entries(p.value))
+        doc.notes.push({
+          pos: at(e.node),
+          kind: 'skipped',
+          subject: 'element',
+          message: `${EVIDENCE[k]} '${e.key ?? '?'}' not imported (this import writes no ${EVIDENCE[k]}s: add it to the model by hand)`,
+        });
+    else if (!METADATA.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'element', message: `'${k}' is not a Threagile section; not read` });
   }
   const element = (e: { key?: string; node: { start: number } }, what: string): { m: YMap; id: string; name: string } | undefined => {
     const m = map(e.node as never);
@@ -112,7 +136,12 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     boundaryPos.set(e.id, at(e.m));
   }
   for (const s of entries(get(root, 'shared_runtimes')))
-    doc.notes.push({ pos: at(s.node), kind: 'skipped', message: `shared runtime '${s.key ?? '?'}' not imported (the model has no shared runtime; its assets are imported on their own)` });
+    doc.notes.push({
+      pos: at(s.node),
+      kind: 'skipped',
+      subject: 'changed',
+      message: `shared runtime '${s.key ?? '?'}' not imported (the model has no shared runtime; its assets are imported on their own)`,
+    });
 
   for (const d of entries(get(root, 'data_assets'))) {
     const e = element(d, 'data asset');
@@ -124,6 +153,16 @@ export function parseThreagile(file: string, text: string): ModelDocument {
 
   const flowsBetween = new Map<string, { a: string; b: string; flows: ModelRef[]; pos: SourcePos }>();
   const assetIds = new Set(entries(get(root, 'technical_assets')).map((t) => str(get(map(t.node), 'id'))));
+  // Data an asset processes or stores that a link of it carries is on the model's flows; the rest has no place.
+  const carried = new Map<string, Set<string>>();
+  for (const t of entries(get(root, 'technical_assets'))) {
+    const tm = map(t.node);
+    for (const l of entries(get(tm, 'communication_links'))) {
+      const lm = map(l.node);
+      const data = [...strings(get(lm, 'data_assets_sent')), ...strings(get(lm, 'data_assets_received'))];
+      for (const end of [str(get(tm, 'id')), str(get(lm, 'target'))]) if (end) carried.set(end, new Set([...(carried.get(end) ?? []), ...data]));
+    }
+  }
   for (const t of entries(get(root, 'technical_assets'))) {
     const e = element(t, 'technical asset');
     if (!e) continue;
@@ -136,6 +175,17 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     const outOfScope = bool(get(e.m, 'out_of_scope')) === true;
     for (const k of ['machine', 'encryption']) if (str(get(e.m, k)) && str(get(e.m, k)) !== 'none') lost.push(`${k} '${str(get(e.m, k))}' not kept`);
     for (const k of ['multi_tenant', 'redundant']) if (bool(get(e.m, k))) lost.push(`${k}: true not kept`);
+    for (const use of ['data_assets_processed', 'data_assets_stored'])
+      for (const d of entries(get(e.m, use))) {
+        const data = str(d.node);
+        if (data && !carried.get(e.id)?.has(data))
+          doc.notes.push({
+            pos: at(d.node),
+            kind: 'lost',
+            subject: 'relation',
+            message: `${e.id}: ${use} '${data}' not kept: no link of this asset carries it (an asset has no data field; name the data on a flow)`,
+          });
+      }
     const zone = zoneOf.get(e.id);
     if (!zone && !outOfScope) lost.push('in no trust boundary: no zone (ZC rules report it)');
     const refs: ModelItem['refs'] = zone ? { zone: { id: zone, sections: ['zones'], pos: boundaryPos.get(zone)! } } : {};
@@ -204,19 +254,42 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     const cwe = str(get(e.m, 'cwe'));
     const targets: ModelRef[] = [];
     for (const risk of entries(get(e.m, 'risks_identified'))) {
-      const t = get(map(risk.node), 'most_relevant_technical_asset');
-      const id = str(t);
-      if (id && t) targets.push({ id, sections: ['assets'], pos: at(t) });
+      const rm = map(risk.node);
+      for (const [k, sections] of RISK_TARGETS) {
+        const t = get(rm, k);
+        for (const n of seq(t) ? entries(t) : t ? [{ node: t }] : []) {
+          const id = str(n.node);
+          if (id) targets.push({ id, sections, pos: at(n.node) });
+        }
+      }
+      const runtime = get(rm, 'most_relevant_shared_runtime');
+      if (str(runtime) && runtime)
+        doc.notes.push({ pos: at(runtime), kind: 'lost', subject: 'relation', message: `${e.id}: target shared runtime '${str(runtime)}' not kept (the model has no shared runtime)` });
       lost.push(`risk '${risk.key ?? '?'}': severity, likelihood and impact not kept`);
     }
-    for (const k of ['impact', 'mitigation', 'action', 'check', 'detection_logic', 'risk_assessment']) if (str(get(e.m, k))) lost.push(`${k} text not kept`);
+    for (const k of ['impact', 'action', 'check', 'detection_logic', 'risk_assessment']) if (str(get(e.m, k))) lost.push(`${k} text not kept`);
     const description = str(get(e.m, 'description'));
+    const mitigation = str(get(e.m, 'mitigation'))?.trim();
+    const refs: ModelItem['refs'] = targets.length ? { targets } : {};
+    if (mitigation) {
+      const cid = `${e.id}-mitigation`;
+      const title = mitigation.split('\n')[0].slice(0, 120);
+      refs.controls = [{ id: cid, sections: ['controls'], pos: at(e.m) }];
+      push({
+        section: 'controls',
+        id: cid,
+        element: 'risk category mitigation text',
+        fields: { title, ...(title !== mitigation ? { description: mitigation } : {}), status: 'planned' },
+        refs: {},
+        pos: at(e.m),
+      });
+    }
     push({
       section: 'threats',
       id: e.id,
       element: 'individual_risk_category',
       fields: { title: e.name, ...(description ? { description } : {}), ...(stride && STRIDE[stride] ? { stride: [STRIDE[stride]] } : {}), ...(cwe ? { refs: { cwe: [`CWE-${cwe}`] } } : {}) },
-      refs: targets.length ? { targets } : {},
+      refs,
       lost,
       pos: at(e.m),
     });
@@ -244,7 +317,7 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     } else if (justification) fields.description = justification;
     if (str(get(m, 'ticket'))) lost.push(`ticket ${str(get(m, 'ticket'))} not kept`);
     const parts = id.split('@').slice(1);
-    if (parts.includes('*')) lost.push('wildcard parts of the risk ID name no target');
+    if (parts.includes('*')) doc.notes.push({ pos: at(r.node), kind: 'lost', subject: 'relation', message: `${id}: a wildcard part of the risk ID names targets this import cannot list; not kept` });
     const targets = parts.filter((p) => p !== '*').map((p): ModelRef => ({ id: p, sections: ['assets', 'flows', 'zones'], pos: at(r.node) }));
     push({ section: 'threats', id, element: 'risk_tracking', fields, refs: targets.length ? { targets } : {}, lost, pos: at(r.node) });
   }
