@@ -27,6 +27,8 @@ interface Expected {
   derivedFrom: Record<string, string[]>;
   notes: string[];
   links: string[];
+  /** Code globs of each imported ID that has them (StrictDoc File relations). */
+  code?: Record<string, string[]>;
   /** Model revision of each imported ID that has one. */
   revisions?: Record<string, number>;
   /** `CODE file:line:col` of every finding of the codes named here (CL010: a tag naming an old revision). */
@@ -55,11 +57,11 @@ function reportNotes(report: string): string[] {
   return notes;
 }
 
-function requirementsOf(root: string, files: string[]): { id: string; derived_from?: string[]; revision?: number }[] {
+function requirementsOf(root: string, files: string[]): { id: string; derived_from?: string[]; revision?: number; code?: string[] }[] {
   return files.flatMap((f) => {
     const parsed = parseYaml(readFileSync(join(root, 'model', f), 'utf8'));
     assert.deepEqual(parsed.problems, [], `${f} is valid YAML`);
-    return (toData(parsed.roots[0], { left: 1e6 }) as { requirements: { id: string; derived_from?: string[]; revision?: number }[] }).requirements;
+    return (toData(parsed.roots[0], { left: 1e6 }) as { requirements: { id: string; derived_from?: string[]; revision?: number; code?: string[] }[] }).requirements;
   });
 }
 
@@ -124,6 +126,7 @@ for (const folder of readdirSync(FIXTURES)) {
       assert.deepEqual(derived, expected.derivedFrom);
       const revisions = Object.fromEntries(reqs.filter((r) => r.revision !== undefined).map((r) => [r.id, r.revision]));
       assert.deepEqual(revisions, expected.revisions ?? {});
+      assert.deepEqual(Object.fromEntries(reqs.filter((r) => r.code).map((r) => [r.id, r.code])), expected.code ?? {});
       for (const [sourceId, modelId] of Object.entries(expected.ids)) assert.ok(report.includes(`| ${sourceId} | ${modelId} |`), `report row for ${sourceId} -> ${modelId}`);
     });
 

@@ -4,7 +4,7 @@ import { MODEL_SECTIONS, type ModelDocument, type ModelItem, type ModelRef, type
 import type { ImportNote, SourcePos } from './types';
 
 /** Prefix an ID gets when another item of the import already has it. */
-const PREFIX: Record<ModelSection, string> = { zones: 'Z', assets: 'AST', flows: 'FL', conduits: 'C', threats: 'THR', controls: 'CTRL' };
+const PREFIX: Record<ModelSection, string> = { zones: 'Z', assets: 'AST', flows: 'FL', conduits: 'C', threats: 'THR', controls: 'CTRL', requirements: 'REQ' };
 
 const byPos = (a: { pos: SourcePos }, b: { pos: SourcePos }) => (a.pos.file < b.pos.file ? -1 : a.pos.file > b.pos.file ? 1 : a.pos.line - b.pos.line || a.pos.col - b.pos.col);
 const key = (section: ModelSection, id: string) => `${section}\u0000${id}`;

@@ -1,7 +1,7 @@
 import type { ImportNote, SourcePos } from './types';
 
 /** Model sections a threat-model importer writes, in the order they are written. */
-export const MODEL_SECTIONS = ['zones', 'assets', 'flows', 'conduits', 'threats', 'controls'] as const;
+export const MODEL_SECTIONS = ['zones', 'assets', 'flows', 'conduits', 'threats', 'controls', 'requirements'] as const;
 export type ModelSection = (typeof MODEL_SECTIONS)[number];
 
 /** A reference by source ID, resolved to a model ID once every item has one. */

@@ -37,23 +37,20 @@ const RISK_TARGETS: [string, ModelRef['sections']][] = [
   ['data_breach_technical_assets', ['assets']],
 ];
 const RISK_STATUS: Record<string, string> = { unchecked: 'open', 'in-discussion': 'open', 'in-progress': 'open', accepted: 'accepted', mitigated: 'mitigated', 'false-positive': 'n/a' };
-const HANDLED = new Set(['data_assets', 'technical_assets', 'trust_boundaries', 'shared_runtimes', 'individual_risk_categories', 'risk_tracking']);
-const METADATA = new Set([
-  'threagile_version',
-  'title',
-  'date',
-  'author',
-  'management_summary_comment',
-  'business_criticality',
-  'business_overview',
-  'technical_overview',
-  'tags_available',
-  'includes',
+const HANDLED = new Set([
+  'data_assets',
+  'technical_assets',
+  'trust_boundaries',
+  'shared_runtimes',
+  'individual_risk_categories',
+  'custom_risk_categories',
+  'risk_tracking',
+  'abuse_cases',
+  'security_requirements',
 ]);
+const METADATA = new Set(['threagile_version', 'title', 'date', 'author', 'management_summary_comment', 'business_criticality', 'business_overview', 'technical_overview', 'tags_available']);
 /** Sections the model has no place for, listed in the report. */
 const OTHER = new Set(['contributors', 'application_description', 'questions']);
-/** Threagile sections of evidence the model import has no section for: listed as dropped, so the import fails. */
-const EVIDENCE: Record<string, string> = { security_requirements: 'security requirement', abuse_cases: 'abuse case' };
 
 const slug = (s: string) =>
   s
@@ -65,8 +62,8 @@ const slug = (s: string) =>
  * Threagile YAML: trust boundaries -> zones, technical assets (with CIA) -> assets, data assets -> data
  * assets, communication links -> flows (authentication, encryption) plus one conduit per pair of zones
  * they cross, individual risks and risk tracking -> threats (accepted -> acceptance). Shared runtimes,
- * nesting of boundaries and questions have no model place and are reported; security requirements and
- * abuse cases are evidence this import does not write, so they fail it.
+ * nesting of boundaries and questions have no model place and are reported. Abuse cases -> threats and
+ * security requirements -> requirements (name and text; the ID made from the name).
  */
 export function parseThreagile(file: string, text: string): ModelDocument {
   const tree = readTree(file, text);
@@ -80,16 +77,16 @@ export function parseThreagile(file: string, text: string): ModelDocument {
   for (const p of root.pairs) {
     const k = String(p.key.value);
     if (HANDLED.has(k)) continue;
-    if (k.startsWith('diagram_tweak_')) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'layout', message: `'${k}' (diagram layout) not imported` });
-    else if (OTHER.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'metadata', message: `'${k}' not imported (the model has no place for it)` });
-    else if (Object.hasOwn(EVIDENCE, k))
-      for (const e of entries(p.value))
+    if (k === 'includes')
+      for (const x of entries(p.value))
         doc.notes.push({
-          pos: at(e.node),
+          pos: at(x.node),
           kind: 'skipped',
           subject: 'element',
-          message: `${EVIDENCE[k]} '${e.key ?? '?'}' not imported (this import writes no ${EVIDENCE[k]}s: add it to the model by hand)`,
+          message: `included file '${str(x.node) ?? '?'}' not read (this import reads one file as a whole model; merge the parts into it)`,
         });
+    else if (k.startsWith('diagram_tweak_')) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'layout', message: `'${k}' (diagram layout) not imported` });
+    else if (OTHER.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'metadata', message: `'${k}' not imported (the model has no place for it)` });
     else if (!METADATA.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'element', message: `'${k}' is not a Threagile section; not read` });
   }
   const element = (e: { key?: string; node: { start: number } }, what: string): { m: YMap; id: string; name: string } | undefined => {
@@ -246,7 +243,8 @@ export function parseThreagile(file: string, text: string): ModelDocument {
       pos: c.pos,
     });
 
-  for (const r of entries(get(root, 'individual_risk_categories'))) {
+  // Threagile 1.x keys them by title; later versions list them as custom_risk_categories with a title field.
+  for (const r of [...entries(get(root, 'individual_risk_categories')), ...entries(get(root, 'custom_risk_categories'))]) {
     const e = element(r, 'individual risk category');
     if (!e) continue;
     const lost: string[] = [];
@@ -288,12 +286,40 @@ export function parseThreagile(file: string, text: string): ModelDocument {
       section: 'threats',
       id: e.id,
       element: 'individual_risk_category',
-      fields: { title: e.name, ...(description ? { description } : {}), ...(stride && STRIDE[stride] ? { stride: [STRIDE[stride]] } : {}), ...(cwe ? { refs: { cwe: [`CWE-${cwe}`] } } : {}) },
+      fields: {
+        title: str(get(e.m, 'title')) ?? e.name,
+        ...(description ? { description } : {}),
+        ...(stride && STRIDE[stride] ? { stride: [STRIDE[stride]] } : {}),
+        ...(cwe ? { refs: { cwe: [`CWE-${cwe}`] } } : {}),
+      },
       refs,
       lost,
       pos: at(e.m),
     });
   }
+  // Name: text entries; the name is the title and, as a slug, the ID (abuse-NAME for threats, apart from risk category IDs).
+  for (const [key, section, element] of [
+    ['abuse_cases', 'threats', 'abuse_case'],
+    ['security_requirements', 'requirements', 'security_requirement'],
+  ] as const)
+    for (const x of entries(get(root, key))) {
+      const name = x.key ?? '';
+      const text = str(x.node)?.trim();
+      if (!slug(name)) {
+        doc.notes.push({ pos: at(x.node), kind: 'error', message: `${element} without a name; not imported` });
+        continue;
+      }
+      const fields = section === 'threats' ? { title: name, ...(text ? { description: text } : {}) } : { title: name, ...(text ? { text } : {}) };
+      push({
+        section,
+        id: section === 'threats' ? `abuse-${slug(name)}` : slug(name),
+        element,
+        fields,
+        refs: {},
+        lost: section === 'threats' ? ['no targets in the source (an abuse case names none)'] : [],
+        pos: at(x.node),
+      });
+    }
   for (const r of entries(get(root, 'risk_tracking'))) {
     const m = map(r.node);
     const id = r.key ?? '';
