@@ -7,12 +7,14 @@ const ANY_ID = new RegExp(String.raw`(?<![\w~])${ID}(?![\w~])`);
 const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
 const UNDERLINE = /^\s{0,3}[=-]{3,}\s*$/;
 const FENCE = /^\s*([`~]{3,})/;
-const FORWARD = /^\s*`?[A-Za-z]+\s*-->\s*[A-Za-z]+(?:\s*,\s*[A-Za-z]+)*\s*:\s*/;
+const FORWARD = /^\s*`?([A-Za-z]+)\s*-->\s*([A-Za-z]+(?:\s*,\s*[A-Za-z]+)*)\s*:\s*/;
 const BULLET = /^\s{0,3}[+*-]\s+(.*)$/;
 const KEYWORD = /^(Description|Rationale|Comment|Covers|Depends|Needs|Tags|Status):\s*(.*)$/;
 const STATUS: Record<string, ImportedItem['status']> = { approved: 'approved', proposed: 'draft', draft: 'draft', rejected: 'obsolete' };
 /** Requirement-level types lose a shared name to lower-level ones, which are what code tags cover. */
 const RANK: Record<string, number> = { feat: 2, req: 1 };
+/** A forwarded item only passes coverage on: it never takes a shared name from the item it covers. */
+const FORWARDED_RANK = 1.5;
 
 /**
  * OpenFastTrace Markdown specification items: a heading (the title), then a line starting with the ID
@@ -65,9 +67,32 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       if (underlined) n++;
       continue;
     }
-    if (FORWARD.test(line) && ANY_ID.test(line)) {
+    const fwd = FORWARD.exec(line);
+    const forwarded = fwd ? ANY_ID.exec(line.slice(fwd[0].length)) : null;
+    if (fwd && forwarded) {
+      // `arch --> dsn : req~x~1` is the item arch~x~1 covering req~x~1 and needing dsn, with no text of its own.
       finish();
-      notes.push({ pos: pos(n, line.search(/\S/)), kind: 'skipped', subject: 'element', message: `forwarding notation '${line.trim()}' not imported (it creates no requirement text)` });
+      const [type, name, revision] = [fwd[1], forwarded[2], forwarded[3]];
+      const target = `${forwarded[1]}~${name}~${revision}`;
+      const item: ImportedItem = {
+        id: `${type}~${name}~${revision}`,
+        element: `${type} (forwarding)`,
+        title: `${type} forwarded to ${fwd[2].replace(/\s+/g, '')}`,
+        derivedFrom: [{ id: target, pos: pos(n, fwd[0].length + forwarded.index), via: 'forwarding' }],
+        children: [],
+        lost: [`Needs: ${fwd[2].replace(/\s+/g, '')} not kept (the evidence a kind needs is set per kind in spdf.config.yaml \`evidence\`)`],
+        pos: pos(n, line.search(/\S/)),
+      };
+      if (options.oftIds === 'full') {
+        item.shortId = `${type}~${name}`;
+        item.fields = { revision: Number(revision) };
+      } else {
+        item.shortId = name;
+        item.rank = FORWARDED_RANK;
+        item.lost.push(`revision ${revision} not kept (tags link by name)`);
+      }
+      heading = undefined;
+      items.push(item);
       continue;
     }
     const id = ID_LINE.exec(line);
