@@ -114,6 +114,7 @@ export function parseThreagile(file: string, text: string): ModelDocument {
   };
   const push = (item: Omit<ModelItem, 'lost'> & { lost?: string[] }) => doc.items.push({ lost: [], ...item });
 
+  const assetIds = new Set(entries(get(root, 'technical_assets')).map((t) => str(get(map(t.node), 'id'))));
   const zoneOf = new Map<string, string>();
   const boundaryPos = new Map<string, SourcePos>();
   for (const b of entries(get(root, 'trust_boundaries'))) {
@@ -129,7 +130,19 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     if (nested.length) lost.push(`nests ${nested.join(', ')}: flattened (IEC 62443 zones do not nest; each asset stays in the boundary that lists it)`);
     const description = str(get(e.m, 'description'));
     push({ section: 'zones', id: e.id, element: 'trust_boundary', fields: { name: e.name, class: cls, ...(description ? { description } : {}) }, refs: {}, lost, pos: at(e.m) });
-    for (const a of inside) if (!zoneOf.has(a)) zoneOf.set(a, e.id);
+    for (const x of entries(get(e.m, 'technical_assets_inside'))) {
+      const a = str(x.node);
+      if (a === undefined) continue;
+      const held = zoneOf.get(a);
+      if (!assetIds.has(a) || held)
+        doc.notes.push({
+          pos: at(x.node),
+          kind: 'lost',
+          subject: 'relation',
+          message: `${e.id}: technical asset '${a}' inside not kept: ${held ? `it is inside '${held}' already (an asset is in one zone)` : 'no technical asset has that ID'}`,
+        });
+      else zoneOf.set(a, e.id);
+    }
     boundaryPos.set(e.id, at(e.m));
   }
   for (const s of entries(get(root, 'shared_runtimes')))
@@ -149,7 +162,6 @@ export function parseThreagile(file: string, text: string): ModelDocument {
   }
 
   const flowsBetween = new Map<string, { a: string; b: string; flows: ModelRef[]; pos: SourcePos }>();
-  const assetIds = new Set(entries(get(root, 'technical_assets')).map((t) => str(get(map(t.node), 'id'))));
   // Data an asset processes or stores that a link of it carries is on the model's flows; the rest has no place.
   const carried = new Map<string, Set<string>>();
   for (const t of entries(get(root, 'technical_assets'))) {

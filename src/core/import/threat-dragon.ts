@@ -167,6 +167,7 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
           lost: ["class 'it' guessed (Threat Dragon boundaries have no role): check it"],
           pos: at(m),
         });
+        threatsOf(m, { id, sections: ['zones'], pos: at(m) });
       } else if (ASSET_KIND[shape]) {
         const g = geometry(m);
         const zone = g && zoneOf(g);
@@ -220,6 +221,8 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
           subject: 'element',
           message: `trust boundary curve '${name}' not imported (a line crossing flows is not a zone; draw a boundary box or add zones by hand)`,
         });
+        for (const t of entries(get(data, 'threats')))
+          doc.notes.push({ pos: at(t.node), kind: 'skipped', subject: 'element', message: `threat '${str(get(map(t.node), 'title')) ?? '?'}' of the boundary curve '${name}' not imported` });
       } else if (TEXT.has(shape) && !entries(get(data, 'threats')).length) {
         doc.notes.push({ pos: at(m), kind: 'skipped', subject: 'layout', message: `text block '${name}' not imported (a diagram annotation)` });
       } else {
