@@ -49,15 +49,20 @@ export async function readXlsxRows(file: string, bytes: Uint8Array, sheet?: stri
         },
       ],
     };
+  // Without --sheet the other sheets may hold requirements nobody chose to leave out: dropped, not excluded.
   const notes: ImportNote[] = sheets
     .filter((w) => w !== ws && w.actualRowCount > 0)
-    .map((w) => ({ pos: at(1, 1), kind: 'skipped' as const, message: `worksheet '${w.name}' not read (one sheet is imported: --sheet NAME chooses it)` }));
+    .map((w) =>
+      sheet === undefined
+        ? { pos: at(1, 1), kind: 'skipped', subject: 'element', message: `worksheet '${w.name}' not read (one sheet is imported: --sheet NAME chooses it and leaves the others out)` }
+        : { pos: at(1, 1), kind: 'skipped', subject: 'excluded', message: `worksheet '${w.name}' not read (--sheet ${sheet} chose another)` },
+    );
   const rows: TableRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells = [];
     for (let c = 1; c <= row.cellCount; c++) {
       const { text, formula } = cellText(row.getCell(c).value);
-      if (formula) notes.push({ pos: at(r, c), kind: 'lost', message: `cell is a formula: its text '${text}' is imported, never its value` });
+      if (formula) notes.push({ pos: at(r, c), kind: 'lost', subject: 'changed', message: `cell is a formula: its text '${text}' is imported, never its value` });
       cells.push({ value: text, pos: at(r, c) });
     }
     rows.push({ cells, pos: at(r, 1) });

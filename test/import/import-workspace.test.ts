@@ -1,3 +1,4 @@
+// @spdf verifies SPDF-FC-IMPORT-EVIDENCE
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,19 +20,29 @@ interface Expected {
   /** Further `spdf import` options (`--oft-ids full`). */
   args?: string[];
   inputs: string[];
-  counts: { elements: number; imported: number; reported: number; errors: number };
+  /** `dropped`: notes naming evidence of the source not in the model (each fails the import, as an error does). */
+  counts: { elements: number; imported: number; reported: number; errors: number; dropped: number };
   files: string[];
   ids: Record<string, string>;
   derivedFrom: Record<string, string[]>;
   notes: string[];
   links: string[];
+  /** Code globs of each imported ID that has them (StrictDoc File relations). */
+  code?: Record<string, string[]>;
   /** Model revision of each imported ID that has one. */
   revisions?: Record<string, number>;
   /** `CODE file:line:col` of every finding of the codes named here (CL010: a tag naming an old revision). */
   findings?: string[];
 }
 
-const SECTION_KIND: Record<string, string> = { Errors: 'error', 'Source elements not imported': 'skipped', 'Lost or changed in imported elements': 'lost' };
+const SECTION_KIND: Record<string, string> = {
+  Errors: 'error',
+  'Dropped evidence': 'dropped',
+  'Source elements not imported': 'skipped',
+  'Lost or changed in imported elements': 'lost',
+};
+/** Notes that fail the import, each an `error:` line on stderr. */
+const FAILING = new Set(['error', 'dropped']);
 
 /** `file:line:col kind message` of every listed note in IMPORT-REPORT.md. */
 function reportNotes(report: string): string[] {
@@ -46,11 +57,11 @@ function reportNotes(report: string): string[] {
   return notes;
 }
 
-function requirementsOf(root: string, files: string[]): { id: string; derived_from?: string[]; revision?: number }[] {
+function requirementsOf(root: string, files: string[]): { id: string; derived_from?: string[]; revision?: number; code?: string[] }[] {
   return files.flatMap((f) => {
     const parsed = parseYaml(readFileSync(join(root, 'model', f), 'utf8'));
     assert.deepEqual(parsed.problems, [], `${f} is valid YAML`);
-    return (toData(parsed.roots[0], { left: 1e6 }) as { requirements: { id: string; derived_from?: string[]; revision?: number }[] }).requirements;
+    return (toData(parsed.roots[0], { left: 1e6 }) as { requirements: { id: string; derived_from?: string[]; revision?: number; code?: string[] }[] }).requirements;
   });
 }
 
@@ -72,17 +83,29 @@ for (const folder of readdirSync(FIXTURES)) {
     it('accounts for every source element: imported or reported, never dropped', () => {
       const c = expected.counts;
       assert.equal(c.elements, c.imported + c.reported, 'expected.json itself adds up');
-      assert.match(imported.stderr, new RegExp(`imported ${c.imported} of ${c.elements} source element\\(s\\).*; ${c.reported} not imported, ${c.errors} error\\(s\\)`));
-      assert.equal(imported.code, c.errors ? 1 : 0, imported.stderr);
+      assert.match(
+        imported.stderr,
+        new RegExp(
+          `imported ${c.imported} of ${c.elements} source element\\(s\\).*; ${c.reported} not imported, ${c.errors} error\\(s\\), ${c.dropped} element\\(s\\) or relation\\(s\\) of evidence dropped`,
+        ),
+      );
+      assert.equal(imported.code, c.errors || c.dropped ? 1 : 0, imported.stderr);
+      assert.equal(/^\*\*INCOMPLETE\*\*/m.test(report), c.errors + c.dropped > 0, report);
       assert.deepEqual(readdirSync(join(root, 'model')).sort(), [...expected.files, 'IMPORT-BASE.json', 'IMPORT-REPORT.md'].sort());
     });
 
-    it('reports source errors with file:line:col on stderr and in the report', () => {
-      const errors = expected.notes.filter((n) => n.split(' ')[1] === 'error');
-      for (const e of errors) {
+    it('names each source error and each dropped element or relation at file:line:col on stderr, and nothing else as an error', () => {
+      const failing = expected.notes.filter((n) => FAILING.has(n.split(' ')[1]));
+      assert.equal(failing.filter((n) => n.split(' ')[1] === 'dropped').length, expected.counts.dropped, 'expected.json itself agrees');
+      const errors = imported.stderr.split('\n').filter((l) => l.includes(': error: '));
+      for (const e of failing) {
         const [at, , ...message] = e.split(' ');
-        assert.ok(imported.stderr.includes(`${at}: error: ${message.join(' ')}`), `stderr lacks ${e}:\n${imported.stderr}`);
+        assert.ok(
+          errors.some((l) => l.startsWith(`${at}: error: ${message.join(' ')}`)),
+          `stderr lacks ${e}:\n${imported.stderr}`,
+        );
       }
+      assert.equal(errors.length, failing.length, imported.stderr);
     });
 
     it('lists the expected notes, and no error or skipped element beyond them', () => {
@@ -103,6 +126,7 @@ for (const folder of readdirSync(FIXTURES)) {
       assert.deepEqual(derived, expected.derivedFrom);
       const revisions = Object.fromEntries(reqs.filter((r) => r.revision !== undefined).map((r) => [r.id, r.revision]));
       assert.deepEqual(revisions, expected.revisions ?? {});
+      assert.deepEqual(Object.fromEntries(reqs.filter((r) => r.code).map((r) => [r.id, r.code])), expected.code ?? {});
       for (const [sourceId, modelId] of Object.entries(expected.ids)) assert.ok(report.includes(`| ${sourceId} | ${modelId} |`), `report row for ${sourceId} -> ${modelId}`);
     });
 

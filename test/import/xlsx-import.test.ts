@@ -26,6 +26,7 @@ describe('spdf import xlsx: a spreadsheet from an ALM tool', () => {
       // The row without an ID dropped input: the import writes what it read and fails naming the row.
       assert.equal(r.code, 1, r.stderr);
       assert.match(r.stderr, /^reqs\.xlsx:5:1: error: row without a value in the ID column 'Key'; not imported$/m);
+      assert.match(r.stderr, /^reqs\.xlsx:1:1: error: worksheet 'Notes' not read /m);
       assert.match(r.stderr, /imported 2 of 5 source element\(s\)/);
       const model = readFileSync(join(root, 'model', 'reqs.spdf.yaml'), 'utf8');
       assert.match(model, /- id: PUMP-1\n {4}title: "Dose limit"\n {4}text: "The pump refuses a dose above the limit."\n {4}status: approved/);
@@ -39,6 +40,34 @@ describe('spdf import xlsx: a spreadsheet from an ALM tool', () => {
         "reqs.xlsx:5:1: row without a value in the ID column 'Key'",
       ])
         assert.ok(report.includes(`- ${note}`), `${note}\n${report}`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('fails naming a non-empty worksheet it did not read, unless --sheet chose the one to read', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Requirements').addRows([
+      ['ID', 'Title'],
+      ['PUMP-1', 'Dose limit'],
+    ]);
+    book.addWorksheet('More requirements').addRows([
+      ['ID', 'Title'],
+      ['PUMP-9', 'Occlusion alarm'],
+    ]);
+    const root = tempWorkspace({});
+    try {
+      writeFileSync(join(root, 'reqs.xlsx'), Buffer.from(await book.xlsx.writeBuffer()));
+      const first = await runCli(['import', 'xlsx', 'reqs.xlsx', '-o', 'model'], root);
+      assert.equal(first.code, 1, first.stderr);
+      assert.deepEqual(
+        first.stderr.split('\n').filter((l) => l.includes(': error: ')),
+        ["reqs.xlsx:1:1: error: worksheet 'More requirements' not read (one sheet is imported: --sheet NAME chooses it and leaves the others out)"],
+      );
+      assert.match(readFileSync(join(root, 'model', 'IMPORT-REPORT.md'), 'utf8'), /^\*\*INCOMPLETE\*\*/m);
+      const chosen = await runCli(['import', 'xlsx', 'reqs.xlsx', '--sheet', 'Requirements', '-o', 'chosen'], root);
+      assert.equal(chosen.code, 0, chosen.stderr);
+      assert.ok(readFileSync(join(root, 'chosen', 'IMPORT-REPORT.md'), 'utf8').includes("- reqs.xlsx:1:1: worksheet 'More requirements' not read (--sheet Requirements chose another)"));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -7,7 +7,7 @@ import { MODEL_IMPORTERS } from '../../core/import/model-registry';
 import type { ModelDocument } from '../../core/import/model-types';
 import { IMPORTERS } from '../../core/import/registry';
 import { COLUMN_ROLES, type ColumnRole } from '../../core/import/table';
-import type { ImportOptions, ParsedDocument } from '../../core/import/types';
+import { dropsEvidence, type ImportOptions, type ParsedDocument } from '../../core/import/types';
 import type { MergeNote } from '../../core/import/merge';
 import { IMPORT_BASE, writeImport } from '../../node/import-write';
 import { readXlsxRows, xlsxRefused } from '../../node/xlsx-rows';
@@ -39,9 +39,12 @@ Options:
   --columns-file FILE     csv, xlsx: the same mapping in a file, one 'ROLE: HEADER' a line (# comments)
   --sheet NAME            xlsx: the worksheet to read (default: the first; other non-empty sheets are reported)
   --oft-ids name|full     oft-spec: model IDs are the item names, as tags link today (default), or type~name IDs with the item's revision (for code.oft_ids: full)
-Exit status: 0 when every source element was read; 1 when a source could not be read or parsed (the rest
-is still written, and each problem is listed with file:line:col), on a merge conflict, or when a file could not
-be merged or changed while the import ran (left as it is); 2 on a usage error or when DIR holds files this
+Exit status: 0 when every source element that carries evidence is in the model (layout, styles and fields the
+model has no place for are only listed in the report); 1 when a source could not be read or parsed, or when a
+requirement, threat, hazard, control, asset, zone, conduit, flow or test, or a relation between them, is not in
+the model (the rest is still written, each is listed as an error with file:line:col, and the report says
+INCOMPLETE), on a merge conflict, or when a file could not be merged or changed while the import ran (left as
+it is); 2 on a usage error or when DIR holds files this
 import would replace, no ${IMPORT_BASE} to merge with and --force is not given.`;
 
 /** Files of `dir` (recursively) ending in one of `extensions`, outside the output folder (its report is Markdown too); symbolic links are listed, not followed. */
@@ -180,7 +183,7 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
     }
   }
   const outcome = modelImporter ? assembleModelImport(format, models) : assembleImport(format, IMPORTERS[format].tagSyntax, docs, IMPORTERS[format].codeSettings?.({ oftIds }) ?? []);
-  for (const n of outcome.notes) if (n.kind === 'error') o.err(`${visible(where(n.pos))}: error: ${visible(n.message)}`);
+  for (const n of outcome.notes) if (n.kind === 'error' || dropsEvidence(n)) o.err(`${visible(where(n.pos))}: error: ${visible(n.message)}`);
 
   const written = await writeImport(outDir, format, outcome.files, (merge) => outcome.report + mergeReport(merge), values.force);
   if (written.refused) {
@@ -207,7 +210,7 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
       failed = true;
     }
   o.err(
-    `imported ${c.imported} of ${c.elements} source element(s) from ${docs.length + models.length} file(s) into ${visible(shown(outDir))} (${outcome.files.length} model file(s)); ${c.reported} not imported, ${c.errors} error(s): see ${visible(shown(join(outDir, 'IMPORT-REPORT.md')))}`,
+    `imported ${c.imported} of ${c.elements} source element(s) from ${docs.length + models.length} file(s) into ${visible(shown(outDir))} (${outcome.files.length} model file(s)); ${c.reported} not imported, ${c.errors} error(s), ${c.dropped} element(s) or relation(s) of evidence dropped: see ${visible(shown(join(outDir, 'IMPORT-REPORT.md')))}`,
   );
-  return failed || c.errors || written.errors.length || written.notes.some((n) => n.kind === 'conflict') ? EXIT_FINDINGS : EXIT_OK;
+  return failed || c.errors || c.dropped || written.errors.length || written.notes.some((n) => n.kind === 'conflict') ? EXIT_FINDINGS : EXIT_OK;
 }

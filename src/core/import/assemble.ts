@@ -1,5 +1,5 @@
 import { yamlString } from '../fixes/yaml-edits';
-import type { ImportedItem, ImportNote, ParsedDocument, SourcePos } from './types';
+import { dropsEvidence, type ImportedItem, type ImportNote, type ParsedDocument, type SourcePos } from './types';
 
 export interface ImportedFile {
   /** Output file name (no folder), unique within this import. */
@@ -11,8 +11,8 @@ export interface ImportedFile {
 export interface ImportOutcome {
   files: ImportedFile[];
   report: string;
-  /** Source elements seen = imported + reported (every element is one or the other). */
-  counts: { elements: number; imported: number; reported: number; errors: number };
+  /** Source elements seen = imported + reported (every element is one or the other); `dropped`: notes naming evidence not in the model (they fail the import). */
+  counts: { elements: number; imported: number; reported: number; errors: number; dropped: number };
   /** Every note, in source order, for the terminal. */
   notes: ImportNote[];
 }
@@ -25,6 +25,37 @@ interface Placed {
 }
 
 export const where = (p: SourcePos) => `${p.file}:${p.line}:${p.col}`;
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+
+export function importCounts(imported: number, notes: ImportNote[]): ImportOutcome['counts'] {
+  const reported = notes.filter((n) => n.kind !== 'lost').length;
+  return { elements: imported + reported, imported, reported, errors: notes.filter((n) => n.kind === 'error').length, dropped: notes.filter(dropsEvidence).length };
+}
+
+/** The first lines of a report whose import fails: the model files are written, and are not the whole source. */
+export function incompleteBanner(counts: ImportOutcome['counts']): string[] {
+  if (!counts.errors && !counts.dropped) return [];
+  const parts = [...(counts.errors ? [`${counts.errors} source error(s)`] : []), ...(counts.dropped ? [`${counts.dropped} element(s) or relation(s) of evidence dropped`] : [])];
+  return [
+    `**INCOMPLETE**: ${parts.join(' and ')} (listed below); the model files hold what was read, not the whole source, and \`spdf import\` exits 1. Fix the source, or add what is listed to the model by hand.`,
+    '',
+  ];
+}
+
+/** The note sections of IMPORT-REPORT.md: errors and dropped evidence (which fail the import) first. */
+export function noteSections(notes: ImportNote[]): string[] {
+  const out: string[] = [];
+  for (const [heading, test] of [
+    ['Errors (source not understood; the element is not imported)', (n: ImportNote) => n.kind === 'error'],
+    ['Dropped evidence (in the source, not in the model: the import fails)', dropsEvidence],
+    ['Source elements not imported', (n: ImportNote) => n.kind === 'skipped' && !dropsEvidence(n)],
+    ['Lost or changed in imported elements', (n: ImportNote) => n.kind === 'lost' && !dropsEvidence(n)],
+  ] as const) {
+    const mine = notes.filter(test);
+    if (mine.length) out.push('', `## ${heading}`, '', ...mine.map((n) => `- ${cell(where(n.pos))}: ${cell(n.message)}`));
+  }
+  return out;
+}
 const byPos = (a: { pos: SourcePos }, b: { pos: SourcePos }) => (a.pos.file < b.pos.file ? -1 : a.pos.file > b.pos.file ? 1 : a.pos.line - b.pos.line || a.pos.col - b.pos.col);
 
 /**
@@ -58,6 +89,7 @@ export function assembleImport(format: string, tagSyntax: string, docs: { file: 
       notes.push({
         pos: item.pos,
         kind: 'lost',
+        subject: 'changed',
         message: `kept under its full ID '${item.id}': the name '${item.shortId}' is taken by ${where(winner.pos)}, so tags naming '${item.shortId}' link to that item`,
       });
   }
@@ -68,16 +100,16 @@ export function assembleImport(format: string, tagSyntax: string, docs: { file: 
       const unrevised = to.replace(/~\d+$/, '');
       const revision = unrevised !== to ? [...placed.keys()].find((id) => id.replace(/~\d+$/, '') === unrevised) : undefined;
       const hint = revision ? `; '${revision}' is imported: ${via} names another revision of it (OpenFastTrace: outdated coverage)` : '';
-      return notes.push({ pos, kind: 'lost', message: `${via} '${to}' of '${from.item.id}': no imported item has that ID${hint}` });
+      return notes.push({ pos, kind: 'lost', subject: 'relation', message: `${via} '${to}' of '${from.item.id}': no imported item has that ID${hint}` });
     }
-    if (target === from) return notes.push({ pos, kind: 'lost', message: `${via} '${to}' of '${from.item.id}' names the item itself` });
+    if (target === from) return notes.push({ pos, kind: 'lost', subject: 'relation', message: `${via} '${to}' of '${from.item.id}' names the item itself` });
     const [child, parent] = reverse ? [target, from] : [from, target];
     if (!child.derivedFrom.includes(parent.modelId)) child.derivedFrom.push(parent.modelId);
   };
   for (const p of placed.values()) {
     for (const r of p.item.derivedFrom) link(p, r.id, r.pos, r.via, false);
     for (const r of p.item.children) link(p, r.id, r.pos, r.via, true);
-    for (const l of p.item.lost) notes.push({ pos: p.item.pos, kind: 'lost', message: `${p.item.id}: ${l}` });
+    for (const l of p.item.lost) notes.push({ pos: p.item.pos, kind: 'lost', subject: 'changed', message: `${p.item.id}: ${l}` });
   }
   notes.sort(byPos);
   const files = [...names].map(([source, name]) => ({
@@ -89,8 +121,7 @@ export function assembleImport(format: string, tagSyntax: string, docs: { file: 
       [...placed.values()].filter((p) => p.item.pos.file === source),
     ),
   }));
-  const reported = notes.filter((n) => n.kind !== 'lost').length;
-  const counts = { elements: kept.length + reported, imported: kept.length, reported, errors: notes.filter((n) => n.kind === 'error').length };
+  const counts = importCounts(kept.length, notes);
   return {
     files,
     notes,
@@ -157,8 +188,6 @@ function modelYaml(format: string, source: string, items: Placed[]): string {
   return lines.join('\n') + '\n';
 }
 
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-
 function idPattern(ids: string[]): string {
   return ids.every((id) => /^[A-Za-z0-9][A-Za-z0-9_.~-]*$/.test(id)) ? '^[A-Za-z0-9][A-Za-z0-9_.~-]*$' : '^\\S+$';
 }
@@ -167,6 +196,7 @@ function reportMarkdown(format: string, tagSyntax: string, sources: string[], it
   const out = [
     `# Import report: ${format}`,
     '',
+    ...incompleteBanner(counts),
     `${sources.length} source file(s), ${counts.elements} source element(s): ${counts.imported} imported, ${counts.reported} not imported (listed below${counts.errors ? `, ${counts.errors} of them errors` : ''}).`,
     '',
     '## Configuration for the imported IDs',
@@ -196,14 +226,6 @@ function reportMarkdown(format: string, tagSyntax: string, sources: string[], it
     ];
     out.push(`| ${cell(where(p.item.pos))} | ${cell(p.item.element)} | ${cell(p.item.id)} | ${cell(p.modelId)} | ${cell(p.output)} | ${keptFields.join(', ')} |`);
   }
-  for (const [kind, heading] of [
-    ['error', 'Errors (source not understood; the element is not imported)'],
-    ['skipped', 'Source elements not imported'],
-    ['lost', 'Lost or changed in imported elements'],
-  ] as const) {
-    const mine = notes.filter((n) => n.kind === kind);
-    if (!mine.length) continue;
-    out.push('', `## ${heading}`, '', ...mine.map((n) => `- ${cell(where(n.pos))}: ${cell(n.message)}`));
-  }
+  out.push(...noteSections(notes));
   return out.join('\n') + '\n';
 }

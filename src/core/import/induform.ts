@@ -30,7 +30,7 @@ export function parseInduform(file: string, text: string): ModelDocument {
   if (!get(root, 'zones')) doc.notes.push({ pos: at(root), kind: 'error', message: "not a zone model: no 'zones'" });
   for (const p of root.pairs)
     if (!['version', 'project', 'zones', 'conduits'].includes(String(p.key.value)))
-      doc.notes.push({ pos: at(p.key), kind: 'skipped', message: `'${String(p.key.value)}' not imported (the model has no place for it)` });
+      doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'element', message: `'${String(p.key.value)}' is not an InduForm section (InduForm rejects it); not read` });
   const push = (item: ModelItem) => doc.items.push(item);
   for (const z of entries(get(root, 'zones'))) {
     const m = map(z.node);
@@ -93,7 +93,7 @@ export function parseInduform(file: string, text: string): ModelDocument {
       const fm = map(f.node);
       const proto = str(get(fm, 'protocol'));
       if (!fm || !proto) {
-        lost.push(`a flow at ${tree.pos(f.start).line}:${tree.pos(f.start).col} has no protocol; not kept`);
+        doc.notes.push({ pos: tree.pos(f.start), kind: 'skipped', subject: 'element', message: `flow of conduit '${id}' without a protocol; not imported as a channel` });
         continue;
       }
       const protocol = PROTOCOL[proto] ?? proto.replace(/_/g, '-');

@@ -1,10 +1,10 @@
 import { yamlString } from '../fixes/yaml-edits';
-import { where, type ImportOutcome } from './assemble';
+import { importCounts, incompleteBanner, noteSections, where, type ImportOutcome } from './assemble';
 import { MODEL_SECTIONS, type ModelDocument, type ModelItem, type ModelRef, type ModelSection } from './model-types';
 import type { ImportNote, SourcePos } from './types';
 
 /** Prefix an ID gets when another item of the import already has it. */
-const PREFIX: Record<ModelSection, string> = { zones: 'Z', assets: 'AST', flows: 'FL', conduits: 'C', threats: 'THR', controls: 'CTRL' };
+const PREFIX: Record<ModelSection, string> = { zones: 'Z', assets: 'AST', flows: 'FL', conduits: 'C', threats: 'THR', controls: 'CTRL', requirements: 'REQ' };
 
 const byPos = (a: { pos: SourcePos }, b: { pos: SourcePos }) => (a.pos.file < b.pos.file ? -1 : a.pos.file > b.pos.file ? 1 : a.pos.line - b.pos.line || a.pos.col - b.pos.col);
 const key = (section: ModelSection, id: string) => `${section}\u0000${id}`;
@@ -36,7 +36,7 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
     if (taken.has(id)) {
       id = `${PREFIX[item.section]}-${item.id}`;
       for (let i = 2; taken.has(id); i++) id = `${PREFIX[item.section]}-${item.id}-${i}`;
-      notes.push({ pos: item.pos, kind: 'lost', message: `${item.element} '${item.id}' renamed to '${id}': another imported item has that ID` });
+      notes.push({ pos: item.pos, kind: 'lost', subject: 'changed', message: `${item.element} '${item.id}' renamed to '${id}': another imported item has that ID` });
     }
     taken.add(id);
     modelId.set(key(item.section, item.id), id);
@@ -50,7 +50,7 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
         .find(([, r]) => r.required && !found(r));
       if (!missing || !modelId.has(key(item.section, item.id))) continue;
       const [field, r] = missing;
-      notes.push({ pos: r.pos, kind: 'skipped', message: `${item.element} '${item.id}' not imported: its ${field} '${r.id}' is not an imported ${r.sections.join(' or ')} item` });
+      notes.push({ pos: r.pos, kind: 'skipped', subject: 'element', message: `${item.element} '${item.id}' not imported: its ${field} '${r.id}' is not an imported ${r.sections.join(' or ')} item` });
       modelId.delete(key(item.section, item.id));
       changed = true;
     }
@@ -63,7 +63,7 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
       const id = modelId.get(key(s, r.id));
       if (id !== undefined) return id;
     }
-    notes.push({ pos: r.pos, kind: 'lost', message: `${item.id}: ${field} '${r.id}' not kept: no imported ${r.sections.join(' or ')} item has that ID` });
+    notes.push({ pos: r.pos, kind: 'lost', subject: 'relation', message: `${item.id}: ${field} '${r.id}' not kept: no imported ${r.sections.join(' or ')} item has that ID` });
     return undefined;
   };
   const resolved = new Map<ModelItem, Record<string, unknown>>();
@@ -78,7 +78,7 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
         if (id !== undefined) fields[field] = id;
       }
     }
-    for (const l of item.lost) notes.push({ pos: item.pos, kind: 'lost', message: `${item.id}: ${l}` });
+    for (const l of item.lost) notes.push({ pos: item.pos, kind: 'lost', subject: 'changed', message: `${item.id}: ${l}` });
     resolved.set(item, fields);
   }
   notes.sort(byPos);
@@ -94,8 +94,7 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
       resolved,
     ),
   }));
-  const reported = notes.filter((n) => n.kind !== 'lost').length;
-  const counts = { elements: kept.length + reported, imported: kept.length, reported, errors: notes.filter((n) => n.kind === 'error').length };
+  const counts = importCounts(kept.length, notes);
   const report = reportMarkdown(format, docs.length, kept, (i) => [resolved.get(i)!.id as string, names.get(i.pos.file)!], notes, counts);
   return { files, notes, counts, report };
 }
@@ -146,6 +145,7 @@ function reportMarkdown(format: string, sourceCount: number, items: ModelItem[],
   const out = [
     `# Import report: ${format}`,
     '',
+    ...incompleteBanner(counts),
     `${sourceCount} source file(s) read, ${counts.elements} source element(s): ${counts.imported} imported, ${counts.reported} not imported (listed below${counts.errors ? `, ${counts.errors} of them errors` : ''}).`,
     '',
     'Importing again into this folder merges the changed source into the files as they are (IMPORT-BASE.json keeps what this import wrote): hand-written items, fields and comments stay; see the re-import section of the next report.',
@@ -159,13 +159,6 @@ function reportMarkdown(format: string, sourceCount: number, items: ModelItem[],
     const [id, file] = placed(i);
     out.push(`| ${cell(where(i.pos))} | ${cell(i.element)} | ${cell(i.id)} | ${i.section} | ${cell(id)} | ${cell(file)} |`);
   }
-  for (const [kind, heading] of [
-    ['error', 'Errors (source not understood; the element is not imported)'],
-    ['skipped', 'Source elements not imported'],
-    ['lost', 'Lost or changed in imported elements'],
-  ] as const) {
-    const mine = notes.filter((n) => n.kind === kind);
-    if (mine.length) out.push('', `## ${heading}`, '', ...mine.map((n) => `- ${cell(where(n.pos))}: ${cell(n.message)}`));
-  }
+  out.push(...noteSections(notes));
   return out.join('\n') + '\n';
 }

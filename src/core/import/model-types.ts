@@ -1,7 +1,7 @@
 import type { ImportNote, SourcePos } from './types';
 
 /** Model sections a threat-model importer writes, in the order they are written. */
-export const MODEL_SECTIONS = ['zones', 'assets', 'flows', 'conduits', 'threats', 'controls'] as const;
+export const MODEL_SECTIONS = ['zones', 'assets', 'flows', 'conduits', 'threats', 'controls', 'requirements'] as const;
 export type ModelSection = (typeof MODEL_SECTIONS)[number];
 
 /** A reference by source ID, resolved to a model ID once every item has one. */
@@ -25,7 +25,7 @@ export interface ModelItem {
   fields: Record<string, unknown>;
   /** Reference fields: a single reference, or a list. */
   refs: Record<string, ModelRef | ModelRef[]>;
-  /** Source information the model has no place for, one line each. */
+  /** Fields of this item the model has no place for or keeps changed, one line each (never a relation or an element: those are notes). */
   lost: string[];
   pos: SourcePos;
 }

@@ -7,12 +7,14 @@ const ANY_ID = new RegExp(String.raw`(?<![\w~])${ID}(?![\w~])`);
 const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
 const UNDERLINE = /^\s{0,3}[=-]{3,}\s*$/;
 const FENCE = /^\s*([`~]{3,})/;
-const FORWARD = /^\s*`?[A-Za-z]+\s*-->\s*[A-Za-z]+(?:\s*,\s*[A-Za-z]+)*\s*:\s*/;
+const FORWARD = /^\s*`?([A-Za-z]+)\s*-->\s*([A-Za-z]+(?:\s*,\s*[A-Za-z]+)*)\s*:\s*/;
 const BULLET = /^\s{0,3}[+*-]\s+(.*)$/;
 const KEYWORD = /^(Description|Rationale|Comment|Covers|Depends|Needs|Tags|Status):\s*(.*)$/;
 const STATUS: Record<string, ImportedItem['status']> = { approved: 'approved', proposed: 'draft', draft: 'draft', rejected: 'obsolete' };
 /** Requirement-level types lose a shared name to lower-level ones, which are what code tags cover. */
 const RANK: Record<string, number> = { feat: 2, req: 1 };
+/** A forwarded item only passes coverage on: it never takes a shared name from the item it covers. */
+const FORWARDED_RANK = 1.5;
 
 /**
  * OpenFastTrace Markdown specification items: a heading (the title), then a line starting with the ID
@@ -27,14 +29,13 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
   let fence: string | undefined;
   let off = false;
   let heading: string | undefined;
-  let current: { item: ImportedItem; section: string; description: string[]; needs: string[]; tags: string[]; depends: string[]; other: Set<string> } | undefined;
+  let current: { item: ImportedItem; section: string; description: string[]; needs: string[]; tags: string[]; other: Set<string> } | undefined;
   const finish = () => {
     if (!current) return;
-    const { item, description, needs, tags, depends, other } = current;
+    const { item, description, needs, tags, other } = current;
     const body = description.join('\n').trim();
     if (body) item.text = body;
     if (needs.length) item.lost.push(`Needs: ${needs.join(', ')} not kept (the evidence a kind needs is set per kind in spdf.config.yaml \`evidence\`)`);
-    if (depends.length) item.lost.push(`Depends: ${depends.join(', ')} not kept (the model has no dependency relation between requirements)`);
     if (tags.length) item.lost.push(`Tags: ${tags.join(', ')} not kept`);
     for (const s of other) item.lost.push(s === 'Rationale' || s === 'Comment' ? `${s} text not kept (a requirement has no ${s.toLowerCase()} field)` : `text after '${s}:' not kept`);
     current = undefined;
@@ -66,9 +67,32 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       if (underlined) n++;
       continue;
     }
-    if (FORWARD.test(line) && ANY_ID.test(line)) {
+    const fwd = FORWARD.exec(line);
+    const forwarded = fwd ? ANY_ID.exec(line.slice(fwd[0].length)) : null;
+    if (fwd && forwarded) {
+      // `arch --> dsn : req~x~1` is the item arch~x~1 covering req~x~1 and needing dsn, with no text of its own.
       finish();
-      notes.push({ pos: pos(n, line.search(/\S/)), kind: 'skipped', message: `forwarding notation '${line.trim()}' not imported (it creates no requirement text)` });
+      const [type, name, revision] = [fwd[1], forwarded[2], forwarded[3]];
+      const target = `${forwarded[1]}~${name}~${revision}`;
+      const item: ImportedItem = {
+        id: `${type}~${name}~${revision}`,
+        element: `${type} (forwarding)`,
+        title: `${type} forwarded to ${fwd[2].replace(/\s+/g, '')}`,
+        derivedFrom: [{ id: target, pos: pos(n, fwd[0].length + forwarded.index), via: 'forwarding' }],
+        children: [],
+        lost: [`Needs: ${fwd[2].replace(/\s+/g, '')} not kept (the evidence a kind needs is set per kind in spdf.config.yaml \`evidence\`)`],
+        pos: pos(n, line.search(/\S/)),
+      };
+      if (options.oftIds === 'full') {
+        item.shortId = `${type}~${name}`;
+        item.fields = { revision: Number(revision) };
+      } else {
+        item.shortId = name;
+        item.rank = FORWARDED_RANK;
+        item.lost.push(`revision ${revision} not kept (tags link by name)`);
+      }
+      heading = undefined;
+      items.push(item);
       continue;
     }
     const id = ID_LINE.exec(line);
@@ -87,7 +111,7 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       if (!heading) item.lost.push('no title in the source (a heading before the ID); the ID is the title');
       heading = undefined;
       items.push(item);
-      current = { item, section: 'Description', description: [], needs: [], tags: [], depends: [], other: new Set() };
+      current = { item, section: 'Description', description: [], needs: [], tags: [], other: new Set() };
       continue;
     }
     if (!current) continue;
@@ -113,7 +137,7 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       else if (k[1] === 'Status') {
         const status = STATUS[rest.toLowerCase()];
         if (status) current.item.status = status;
-        else notes.push({ pos: pos(n, line.indexOf(k[2])), kind: 'lost', message: `${current.item.id}: status '${rest}' is not an OpenFastTrace status; not kept` });
+        else notes.push({ pos: pos(n, line.indexOf(k[2])), kind: 'lost', subject: 'changed', message: `${current.item.id}: status '${rest}' is not an OpenFastTrace status; not kept` });
         if (rest.toLowerCase() === 'rejected') current.item.lost.push('status rejected kept as obsolete');
         if (rest.toLowerCase() === 'proposed') current.item.lost.push('status proposed kept as draft');
       } else if ((k[1] === 'Rationale' || k[1] === 'Comment') && rest) current.other.add(k[1]);
@@ -125,7 +149,7 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       if (!line.trim()) continue;
       const ref = b ? ANY_ID.exec(b[1]) : null;
       if (!ref) {
-        if (b) notes.push({ pos: pos(n, 0), kind: 'lost', message: `${current.item.id}: ${section} entry '${b[1].trim()}' has no specification item ID; not kept` });
+        if (b) notes.push({ pos: pos(n, 0), kind: 'lost', subject: 'relation', message: `${current.item.id}: ${section} entry '${b[1].trim()}' has no specification item ID; not kept` });
         else {
           current.section = 'Description';
           current.description.push(line);
@@ -134,7 +158,13 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
       }
       const target = `${ref[1]}~${ref[2]}~${ref[3]}`;
       if (section === 'Covers') current.item.derivedFrom.push({ id: target, pos: pos(n, line.indexOf(target)), via: 'Covers' });
-      else current.depends.push(target);
+      else
+        notes.push({
+          pos: pos(n, line.indexOf(target)),
+          kind: 'lost',
+          subject: 'relation',
+          message: `${current.item.id}: Depends '${target}' not kept (the model has no dependency relation between requirements)`,
+        });
     } else if (section === 'Needs' || section === 'Tags') {
       if (b) (section === 'Needs' ? current.needs : current.tags).push(b[1].trim());
       else if (line.trim()) {

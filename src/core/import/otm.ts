@@ -21,6 +21,12 @@ const ASSET_KIND: [RegExp, string][] = [
 ];
 /** An OTM dataflow tag naming a protocol the model knows. */
 const isProtocol = (tag: string) => Object.hasOwn(PROTOCOLS, tag.toLowerCase());
+/** OTM rates C/I/A 0..100; the model takes low..critical: the lowest band a rating reaches. */
+const CIA_BAND: [number, string][] = [
+  [75, 'critical'],
+  [50, 'high'],
+  [25, 'medium'],
+];
 const ZONE_CLASSES = new Set(['it', 'dmz', 'ot', 'device', 'external', 'cloud']);
 const ASSET_KINDS = new Set(['component', 'device', 'service', 'datastore', 'data', 'external-entity', 'human', 'access-point']);
 /** OTM per-target threat state -> threat status. */
@@ -38,8 +44,9 @@ const THREAT_STATUS: Record<string, string> = {
 
 /**
  * Open Threat Model (OTM 0.x, JSON or YAML): trust zones -> zones, components -> assets, dataflows ->
- * flows, threats -> threats (STRIDE from the categories, state from the components that list them),
- * mitigations -> controls. Trust ratings, likelihood and impact have no model field and are reported.
+ * flows, data assets -> data assets (C/I/A 0..100 banded onto low..critical), threats -> threats (STRIDE
+ * from the categories, state from the components that list them), mitigations -> controls. Trust ratings,
+ * likelihood and impact have no model field and are reported.
  */
 export function parseOtm(file: string, text: string): ModelDocument {
   const tree = readTree(file, text);
@@ -49,16 +56,11 @@ export function parseOtm(file: string, text: string): ModelDocument {
   if (!root) return doc;
   const at = (n: { start: number }) => tree.pos(n.start);
   if (!get(root, 'otmVersion')) doc.notes.push({ pos: at(root), kind: 'error', message: "not an OTM document: no 'otmVersion'" });
-  for (const p of root.pairs) if (!KNOWN_KEYS.has(String(p.key.value))) doc.notes.push({ pos: at(p.key), kind: 'skipped', message: `'${String(p.key.value)}' is not an OTM section; not read` });
+  for (const p of root.pairs)
+    if (!KNOWN_KEYS.has(String(p.key.value))) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'element', message: `'${String(p.key.value)}' is not an OTM section; not read` });
   for (const r of entries(get(root, 'representations')))
-    doc.notes.push({ pos: at(r.node), kind: 'skipped', message: `representation '${str(get(map(r.node), 'id')) ?? '?'}' (diagram layout) not imported` });
+    doc.notes.push({ pos: at(r.node), kind: 'skipped', subject: 'layout', message: `representation '${str(get(map(r.node), 'id')) ?? '?'}' (diagram layout) not imported` });
   const dataAssets = entries(get(root, 'assets'));
-  for (const a of dataAssets.filter((x) => !get(map(get(map(x.node), 'attributes')), OTM_SPDF_ATTRIBUTE)))
-    doc.notes.push({
-      pos: at(a.node),
-      kind: 'skipped',
-      message: `data asset '${str(get(map(a.node), 'id')) ?? '?'}' not imported (OTM rates C/I/A 0..100; the model's data assets take low..critical: add it by hand)`,
-    });
 
   const element = (n: YNode, what: string): { m: YMap; id: string; name: string } | undefined => {
     const m = map(n);
@@ -97,10 +99,17 @@ export function parseOtm(file: string, text: string): ModelDocument {
     item.refs = {};
   };
 
-  // A data asset `spdf export otm` wrote carries its model fields (kind data, cia) under attributes.spdf.
-  for (const a of dataAssets.filter((x) => get(map(get(map(x.node), 'attributes')), OTM_SPDF_ATTRIBUTE))) {
+  // A data asset `spdf export otm` wrote carries its model fields (kind data, cia) under attributes.spdf, which replace these.
+  for (const a of dataAssets) {
     const e = element(a.node, 'data asset');
-    if (e) push('assets', e, 'asset', { name: e.name }, {}, []);
+    if (!e) continue;
+    const risk = map(get(e.m, 'risk'));
+    const rated = (['confidentiality', 'integrity', 'availability'] as const).map((k) => num(get(risk, k)));
+    const cia = Object.fromEntries(rated.flatMap((v, n) => (v === undefined ? [] : [['cia'[n], CIA_BAND.find(([min]) => v >= min)?.[1] ?? 'low']])));
+    const restored = get(map(get(e.m, 'attributes')), OTM_SPDF_ATTRIBUTE);
+    const lost =
+      !restored && rated.some((v) => v !== undefined) ? [`C/I/A ${rated.map((v) => v ?? '-').join('/')} (OTM 0..100) kept as ${['c', 'i', 'a'].map((k) => cia[k] ?? '-').join('/')}: check it`] : [];
+    push('assets', e, 'asset', { name: e.name, kind: 'data', ...(Object.keys(cia).length ? { cia } : {}) }, {}, lost);
   }
 
   const zoneOf = new Map<string, SourcePos>();
@@ -140,9 +149,13 @@ export function parseOtm(file: string, text: string): ModelDocument {
     for (const t of entries(get(owner, 'threats'))) {
       const tm = map(t.node);
       const id = str(get(tm, 'threat'));
-      if (!id) continue;
+      if (!id) {
+        doc.notes.push({ pos: at(t.node), kind: 'lost', subject: 'relation', message: `${target.id}: threat entry without 'threat' (the threat's ID); not kept` });
+        continue;
+      }
       const mitigations = entries(get(tm, 'mitigations')).flatMap((x) => {
         const mid = str(get(map(x.node), 'mitigation'));
+        if (!mid) doc.notes.push({ pos: at(x.node), kind: 'lost', subject: 'relation', message: `${target.id}: mitigation entry of threat '${id}' without 'mitigation' (its ID); not kept` });
         return mid ? [{ id: mid, state: str(get(map(x.node), 'state'))?.toLowerCase(), pos: at(x.node) }] : [];
       });
       threatUse.set(id, [...(threatUse.get(id) ?? []), { target: { ...target, pos: at(t.node) }, state: str(get(tm, 'state'))?.toLowerCase(), mitigations }]);
@@ -162,8 +175,14 @@ export function parseOtm(file: string, text: string): ModelDocument {
     if (parentComponent) lost.push(`runs inside component '${parentComponent}': the model has no nesting of assets; placed in that component's zone`);
     const tags = strings(get(e.m, 'tags'));
     if (tags.length) lost.push(`tags ${tags.join(', ')} not kept`);
-    const assets = map(get(e.m, 'assets'));
-    if (assets?.pairs.length) lost.push('processed/stored data assets not kept');
+    for (const use of ['processed', 'stored'])
+      for (const d of entries(get(map(get(e.m, 'assets')), use)))
+        doc.notes.push({
+          pos: at(d.node),
+          kind: 'lost',
+          subject: 'relation',
+          message: `${e.id}: ${use} data asset '${str(d.node) ?? '?'}' not kept (an asset has no data field; name the data on its flows)`,
+        });
     const zoneNode = get(parentMap, 'trustZone');
     const refs: ModelItem['refs'] = {};
     if (zone) refs.zone = { id: zone, sections: ['zones'], pos: zoneNode ? at(zoneNode) : at(e.m) };
@@ -244,6 +263,6 @@ export function parseOtm(file: string, text: string): ModelDocument {
   }
   for (const [threat, uses] of threatUse)
     if (!doc.items.some((i) => i.section === 'threats' && i.id === threat))
-      for (const u of uses) doc.notes.push({ pos: u.target.pos, kind: 'lost', message: `${u.target.id}: threat '${threat}' is not in 'threats'; not kept` });
+      for (const u of uses) doc.notes.push({ pos: u.target.pos, kind: 'lost', subject: 'relation', message: `${u.target.id}: threat '${threat}' is not in 'threats'; not kept` });
   return doc;
 }

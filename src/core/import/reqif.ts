@@ -150,7 +150,7 @@ export function parseReqif(file: string, text: string): ParsedDocument {
     const title = (values.get(REQIF_ATTR.name) ?? values.get(REQIF_ATTR.chapterName))?.trim();
     const body = values.get(REQIF_ATTR.text)?.trim();
     if (!body && !values.has(REQIF_ATTR.name) && values.has(REQIF_ATTR.chapterName)) {
-      notes.push({ pos, kind: 'skipped', message: `heading '${title ?? ''}' (${identifier}): a chapter name without text; not imported` });
+      notes.push({ pos, kind: 'skipped', subject: 'heading', message: `heading '${title ?? ''}' (${identifier}): a chapter name without text; not imported` });
       continue;
     }
     const item: ImportedItem = { id, element: 'SPEC-OBJECT', derivedFrom: [], children: [], lost: [], pos };
@@ -167,7 +167,7 @@ export function parseReqif(file: string, text: string): ParsedDocument {
     const model = values.get(REQIF_ATTR.model);
     if (model !== undefined) {
       const fields = modelFields(model);
-      if (typeof fields === 'string') item.lost.push(`${REQIF_ATTR.model} not kept: ${fields}`);
+      if (typeof fields === 'string') notes.push({ pos, kind: 'lost', subject: 'relation', message: `${id}: ${REQIF_ATTR.model} (its model fields and relations) not kept: ${fields}` });
       else if (Object.keys(fields).length) item.fields = fields;
     }
     const known: string[] = [REQIF_ATTR.foreignId, REQIF_ATTR.name, REQIF_ATTR.chapterName, REQIF_ATTR.text, REQIF_ATTR.status, REQIF_ATTR.model];
@@ -189,6 +189,7 @@ export function parseReqif(file: string, text: string): ParsedDocument {
       notes.push({
         pos,
         kind: 'lost',
+        subject: 'relation',
         message: `${via} ${identifier ?? ''} from '${source}' to '${target}' not kept: ${!child ? `no imported SPEC-OBJECT '${source}'` : `no imported SPEC-OBJECT '${target}'`}`,
       });
       continue;

@@ -19,7 +19,8 @@ interface Element {
 
 /**
  * StrictDoc `.sdoc`: `[REQUIREMENT]` (and any other non-structural element) with `UID`, `TITLE`, `STATEMENT`
- * (one line or `>>>` ... `<<<`), `STATUS` and `RELATIONS` (`- TYPE: Parent|Child|File`, `VALUE`, `ROLE`).
+ * (one line or `>>>` ... `<<<`), `STATUS` and `RELATIONS` (`- TYPE: Parent|Child|File`, `VALUE` or a File's `PATH`,
+ * `ROLE`). File relations become the requirement's `code` globs.
  */
 export function parseStrictDoc(file: string, text: string): ParsedDocument {
   const lines = text.split(/\r\n|\r|\n/);
@@ -64,7 +65,7 @@ export function parseStrictDoc(file: string, text: string): ParsedDocument {
       const r = el.relations[el.relations.length - 1];
       if (!r) el.broken ??= { pos: pos(n, 0), kind: 'error', message: `relation field '${key}' outside a '- TYPE:' entry; element not imported` };
       else if (key === 'TYPE') r.type = value;
-      else if (key === 'VALUE') {
+      else if (key === 'VALUE' || (key === 'PATH' && r.type === 'File')) {
         r.value = value;
         r.pos = pos(n, line.indexOf(value));
       } else if (key === 'ROLE') r.role = value;
@@ -81,7 +82,12 @@ export function parseStrictDoc(file: string, text: string): ParsedDocument {
     }
     const uid = e.fields.get('UID')?.value.trim();
     if (!uid) {
-      notes.push({ pos: e.pos, kind: 'skipped', message: `[${e.tag}]${e.fields.get('TITLE') ? ` '${e.fields.get('TITLE')!.value}'` : ''} has no UID, so no code tag can name it; not imported` });
+      notes.push({
+        pos: e.pos,
+        kind: 'skipped',
+        subject: 'element',
+        message: `[${e.tag}]${e.fields.get('TITLE') ? ` '${e.fields.get('TITLE')!.value}'` : ''} has no UID, so no code tag can name it; not imported`,
+      });
       continue;
     }
     if (/\s/.test(uid)) {
@@ -102,13 +108,19 @@ export function parseStrictDoc(file: string, text: string): ParsedDocument {
     }
     const other = [...e.fields.keys()].filter((k) => !['UID', 'TITLE', 'STATUS', 'RELATIONS', textField].includes(k));
     if (other.length) item.lost.push(`fields not kept: ${other.join(', ')}`);
+    const code: string[] = [];
     for (const r of e.relations) {
       const rel: Relation = { id: r.value, pos: r.pos, via: `${r.type}${r.role ? ` (role ${r.role})` : ''}` };
-      if (!r.value) notes.push({ pos: r.pos, kind: 'lost', message: `${uid}: relation without VALUE; not kept` });
+      if (!r.value) notes.push({ pos: r.pos, kind: 'lost', subject: 'relation', message: `${uid}: relation without VALUE; not kept` });
       else if (r.type === 'Parent') item.derivedFrom.push(rel);
       else if (r.type === 'Child') item.children.push(rel);
-      else notes.push({ pos: r.pos, kind: 'lost', message: `${uid}: ${r.type || 'untyped'} relation to '${r.value}' not kept${r.type === 'File' ? ' (code links come from tags in the code)' : ''}` });
+      else if (r.type === 'File') code.push(r.value);
+      else notes.push({ pos: r.pos, kind: 'lost', subject: 'relation', message: `${uid}: ${r.type || 'untyped'} relation to '${r.value}' not kept` });
       if (r.role && r.value && (r.type === 'Parent' || r.type === 'Child')) item.lost.push(`role ${r.role} of the relation to '${r.value}' not kept`);
+    }
+    if (code.length) {
+      item.fields = { code };
+      item.lost.push(`File relations kept as code globs ${code.join(', ')} (StrictDoc paths are relative to its project root: check they are relative to the workspace root)`);
     }
     items.push(item);
   }

@@ -76,7 +76,7 @@ export function itemsFromTable(file: string, rows: TableRow[], options: ImportOp
   const { roles } = header;
   const headerNames = header.row.cells.map((c) => c.value.trim());
   const before = filled.indexOf(header.row);
-  for (const row of filled.slice(0, before)) notes.push({ pos: row.pos, kind: 'skipped', message: `row above the header row; not imported` });
+  for (const row of filled.slice(0, before)) notes.push({ pos: row.pos, kind: 'skipped', subject: 'metadata', message: `row above the header row; not imported` });
   const used = new Set(roles.values());
   for (const row of filled.slice(before + 1)) {
     const get = (role: ColumnRole) => {

@@ -1,6 +1,6 @@
 import type { YMap } from '../yaml/ynode';
 import type { ModelDocument, ModelItem, ModelRef } from './model-types';
-import { bool, entries, get, map, readTree, str, strings } from './tree';
+import { bool, entries, get, map, readTree, seq, str, strings } from './tree';
 import type { SourcePos } from './types';
 
 const ZONE_CLASS: Record<string, string> = {
@@ -28,20 +28,29 @@ const PROTOCOL: Record<string, string> = {
   'local-file-access': 'unknown',
 };
 const STRIDE: Record<string, string> = { spoofing: 'S', tampering: 'T', repudiation: 'R', 'information-disclosure': 'I', 'denial-of-service': 'D', 'elevation-of-privilege': 'E' };
+/** What a Threagile risk names as its target, and where the model has it (link IDs are flow IDs: source>link-name). */
+const RISK_TARGETS: [string, ModelRef['sections']][] = [
+  ['most_relevant_technical_asset', ['assets']],
+  ['most_relevant_data_asset', ['assets']],
+  ['most_relevant_communication_link', ['flows']],
+  ['most_relevant_trust_boundary', ['zones']],
+  ['data_breach_technical_assets', ['assets']],
+];
 const RISK_STATUS: Record<string, string> = { unchecked: 'open', 'in-discussion': 'open', 'in-progress': 'open', accepted: 'accepted', mitigated: 'mitigated', 'false-positive': 'n/a' };
-const HANDLED = new Set(['data_assets', 'technical_assets', 'trust_boundaries', 'shared_runtimes', 'individual_risk_categories', 'risk_tracking']);
-const METADATA = new Set([
-  'threagile_version',
-  'title',
-  'date',
-  'author',
-  'management_summary_comment',
-  'business_criticality',
-  'business_overview',
-  'technical_overview',
-  'tags_available',
-  'includes',
+const HANDLED = new Set([
+  'data_assets',
+  'technical_assets',
+  'trust_boundaries',
+  'shared_runtimes',
+  'individual_risk_categories',
+  'custom_risk_categories',
+  'risk_tracking',
+  'abuse_cases',
+  'security_requirements',
 ]);
+const METADATA = new Set(['threagile_version', 'title', 'date', 'author', 'management_summary_comment', 'business_criticality', 'business_overview', 'technical_overview', 'tags_available']);
+/** Sections the model has no place for, listed in the report. */
+const OTHER = new Set(['contributors', 'application_description', 'questions']);
 
 const slug = (s: string) =>
   s
@@ -53,7 +62,8 @@ const slug = (s: string) =>
  * Threagile YAML: trust boundaries -> zones, technical assets (with CIA) -> assets, data assets -> data
  * assets, communication links -> flows (authentication, encryption) plus one conduit per pair of zones
  * they cross, individual risks and risk tracking -> threats (accepted -> acceptance). Shared runtimes,
- * nesting of boundaries, questions and abuse cases have no model place and are reported.
+ * nesting of boundaries and questions have no model place and are reported. Abuse cases -> threats and
+ * security requirements -> requirements (name and text; the ID made from the name).
  */
 export function parseThreagile(file: string, text: string): ModelDocument {
   const tree = readTree(file, text);
@@ -66,7 +76,18 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     doc.notes.push({ pos: at(root), kind: 'error', message: "not a Threagile model: no 'threagile_version' or 'technical_assets'" });
   for (const p of root.pairs) {
     const k = String(p.key.value);
-    if (!HANDLED.has(k) && !METADATA.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', message: `'${k}' not imported (the model has no place for it)` });
+    if (HANDLED.has(k)) continue;
+    if (k === 'includes')
+      for (const x of entries(p.value))
+        doc.notes.push({
+          pos: at(x.node),
+          kind: 'skipped',
+          subject: 'element',
+          message: `included file '${str(x.node) ?? '?'}' not read (this import reads one file as a whole model; merge the parts into it)`,
+        });
+    else if (k.startsWith('diagram_tweak_')) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'layout', message: `'${k}' (diagram layout) not imported` });
+    else if (OTHER.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'metadata', message: `'${k}' not imported (the model has no place for it)` });
+    else if (!METADATA.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'element', message: `'${k}' is not a Threagile section; not read` });
   }
   const element = (e: { key?: string; node: { start: number } }, what: string): { m: YMap; id: string; name: string } | undefined => {
     const m = map(e.node as never);
@@ -93,6 +114,7 @@ export function parseThreagile(file: string, text: string): ModelDocument {
   };
   const push = (item: Omit<ModelItem, 'lost'> & { lost?: string[] }) => doc.items.push({ lost: [], ...item });
 
+  const assetIds = new Set(entries(get(root, 'technical_assets')).map((t) => str(get(map(t.node), 'id'))));
   const zoneOf = new Map<string, string>();
   const boundaryPos = new Map<string, SourcePos>();
   for (const b of entries(get(root, 'trust_boundaries'))) {
@@ -108,11 +130,28 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     if (nested.length) lost.push(`nests ${nested.join(', ')}: flattened (IEC 62443 zones do not nest; each asset stays in the boundary that lists it)`);
     const description = str(get(e.m, 'description'));
     push({ section: 'zones', id: e.id, element: 'trust_boundary', fields: { name: e.name, class: cls, ...(description ? { description } : {}) }, refs: {}, lost, pos: at(e.m) });
-    for (const a of inside) if (!zoneOf.has(a)) zoneOf.set(a, e.id);
+    for (const x of entries(get(e.m, 'technical_assets_inside'))) {
+      const a = str(x.node);
+      if (a === undefined) continue;
+      const held = zoneOf.get(a);
+      if (!assetIds.has(a) || held)
+        doc.notes.push({
+          pos: at(x.node),
+          kind: 'lost',
+          subject: 'relation',
+          message: `${e.id}: technical asset '${a}' inside not kept: ${held ? `it is inside '${held}' already (an asset is in one zone)` : 'no technical asset has that ID'}`,
+        });
+      else zoneOf.set(a, e.id);
+    }
     boundaryPos.set(e.id, at(e.m));
   }
   for (const s of entries(get(root, 'shared_runtimes')))
-    doc.notes.push({ pos: at(s.node), kind: 'skipped', message: `shared runtime '${s.key ?? '?'}' not imported (the model has no shared runtime; its assets are imported on their own)` });
+    doc.notes.push({
+      pos: at(s.node),
+      kind: 'skipped',
+      subject: 'changed',
+      message: `shared runtime '${s.key ?? '?'}' not imported (the model has no shared runtime; its assets are imported on their own)`,
+    });
 
   for (const d of entries(get(root, 'data_assets'))) {
     const e = element(d, 'data asset');
@@ -123,7 +162,16 @@ export function parseThreagile(file: string, text: string): ModelDocument {
   }
 
   const flowsBetween = new Map<string, { a: string; b: string; flows: ModelRef[]; pos: SourcePos }>();
-  const assetIds = new Set(entries(get(root, 'technical_assets')).map((t) => str(get(map(t.node), 'id'))));
+  // Data an asset processes or stores that a link of it carries is on the model's flows; the rest has no place.
+  const carried = new Map<string, Set<string>>();
+  for (const t of entries(get(root, 'technical_assets'))) {
+    const tm = map(t.node);
+    for (const l of entries(get(tm, 'communication_links'))) {
+      const lm = map(l.node);
+      const data = [...strings(get(lm, 'data_assets_sent')), ...strings(get(lm, 'data_assets_received'))];
+      for (const end of [str(get(tm, 'id')), str(get(lm, 'target'))]) if (end) carried.set(end, new Set([...(carried.get(end) ?? []), ...data]));
+    }
+  }
   for (const t of entries(get(root, 'technical_assets'))) {
     const e = element(t, 'technical asset');
     if (!e) continue;
@@ -136,6 +184,17 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     const outOfScope = bool(get(e.m, 'out_of_scope')) === true;
     for (const k of ['machine', 'encryption']) if (str(get(e.m, k)) && str(get(e.m, k)) !== 'none') lost.push(`${k} '${str(get(e.m, k))}' not kept`);
     for (const k of ['multi_tenant', 'redundant']) if (bool(get(e.m, k))) lost.push(`${k}: true not kept`);
+    for (const use of ['data_assets_processed', 'data_assets_stored'])
+      for (const d of entries(get(e.m, use))) {
+        const data = str(d.node);
+        if (data && !carried.get(e.id)?.has(data))
+          doc.notes.push({
+            pos: at(d.node),
+            kind: 'lost',
+            subject: 'relation',
+            message: `${e.id}: ${use} '${data}' not kept: no link of this asset carries it (an asset has no data field; name the data on a flow)`,
+          });
+      }
     const zone = zoneOf.get(e.id);
     if (!zone && !outOfScope) lost.push('in no trust boundary: no zone (ZC rules report it)');
     const refs: ModelItem['refs'] = zone ? { zone: { id: zone, sections: ['zones'], pos: boundaryPos.get(zone)! } } : {};
@@ -196,7 +255,8 @@ export function parseThreagile(file: string, text: string): ModelDocument {
       pos: c.pos,
     });
 
-  for (const r of entries(get(root, 'individual_risk_categories'))) {
+  // Threagile 1.x keys them by title; later versions list them as custom_risk_categories with a title field.
+  for (const r of [...entries(get(root, 'individual_risk_categories')), ...entries(get(root, 'custom_risk_categories'))]) {
     const e = element(r, 'individual risk category');
     if (!e) continue;
     const lost: string[] = [];
@@ -204,23 +264,74 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     const cwe = str(get(e.m, 'cwe'));
     const targets: ModelRef[] = [];
     for (const risk of entries(get(e.m, 'risks_identified'))) {
-      const t = get(map(risk.node), 'most_relevant_technical_asset');
-      const id = str(t);
-      if (id && t) targets.push({ id, sections: ['assets'], pos: at(t) });
+      const rm = map(risk.node);
+      for (const [k, sections] of RISK_TARGETS) {
+        const t = get(rm, k);
+        for (const n of seq(t) ? entries(t) : t ? [{ node: t }] : []) {
+          const id = str(n.node);
+          if (id) targets.push({ id, sections, pos: at(n.node) });
+        }
+      }
+      const runtime = get(rm, 'most_relevant_shared_runtime');
+      if (str(runtime) && runtime)
+        doc.notes.push({ pos: at(runtime), kind: 'lost', subject: 'relation', message: `${e.id}: target shared runtime '${str(runtime)}' not kept (the model has no shared runtime)` });
       lost.push(`risk '${risk.key ?? '?'}': severity, likelihood and impact not kept`);
     }
-    for (const k of ['impact', 'mitigation', 'action', 'check', 'detection_logic', 'risk_assessment']) if (str(get(e.m, k))) lost.push(`${k} text not kept`);
+    for (const k of ['impact', 'action', 'check', 'detection_logic', 'risk_assessment']) if (str(get(e.m, k))) lost.push(`${k} text not kept`);
     const description = str(get(e.m, 'description'));
+    const mitigation = str(get(e.m, 'mitigation'))?.trim();
+    const refs: ModelItem['refs'] = targets.length ? { targets } : {};
+    if (mitigation) {
+      const cid = `${e.id}-mitigation`;
+      const title = mitigation.split('\n')[0].slice(0, 120);
+      refs.controls = [{ id: cid, sections: ['controls'], pos: at(e.m) }];
+      push({
+        section: 'controls',
+        id: cid,
+        element: 'risk category mitigation text',
+        fields: { title, ...(title !== mitigation ? { description: mitigation } : {}), status: 'planned' },
+        refs: {},
+        pos: at(e.m),
+      });
+    }
     push({
       section: 'threats',
       id: e.id,
       element: 'individual_risk_category',
-      fields: { title: e.name, ...(description ? { description } : {}), ...(stride && STRIDE[stride] ? { stride: [STRIDE[stride]] } : {}), ...(cwe ? { refs: { cwe: [`CWE-${cwe}`] } } : {}) },
-      refs: targets.length ? { targets } : {},
+      fields: {
+        title: str(get(e.m, 'title')) ?? e.name,
+        ...(description ? { description } : {}),
+        ...(stride && STRIDE[stride] ? { stride: [STRIDE[stride]] } : {}),
+        ...(cwe ? { refs: { cwe: [`CWE-${cwe}`] } } : {}),
+      },
+      refs,
       lost,
       pos: at(e.m),
     });
   }
+  // Name: text entries; the name is the title and, as a slug, the ID (abuse-NAME for threats, apart from risk category IDs).
+  for (const [key, section, element] of [
+    ['abuse_cases', 'threats', 'abuse_case'],
+    ['security_requirements', 'requirements', 'security_requirement'],
+  ] as const)
+    for (const x of entries(get(root, key))) {
+      const name = x.key ?? '';
+      const text = str(x.node)?.trim();
+      if (!slug(name)) {
+        doc.notes.push({ pos: at(x.node), kind: 'error', message: `${element} without a name; not imported` });
+        continue;
+      }
+      const fields = section === 'threats' ? { title: name, ...(text ? { description: text } : {}) } : { title: name, ...(text ? { text } : {}) };
+      push({
+        section,
+        id: section === 'threats' ? `abuse-${slug(name)}` : slug(name),
+        element,
+        fields,
+        refs: {},
+        lost: section === 'threats' ? ['no targets in the source (an abuse case names none)'] : [],
+        pos: at(x.node),
+      });
+    }
   for (const r of entries(get(root, 'risk_tracking'))) {
     const m = map(r.node);
     const id = r.key ?? '';
@@ -244,7 +355,7 @@ export function parseThreagile(file: string, text: string): ModelDocument {
     } else if (justification) fields.description = justification;
     if (str(get(m, 'ticket'))) lost.push(`ticket ${str(get(m, 'ticket'))} not kept`);
     const parts = id.split('@').slice(1);
-    if (parts.includes('*')) lost.push('wildcard parts of the risk ID name no target');
+    if (parts.includes('*')) doc.notes.push({ pos: at(r.node), kind: 'lost', subject: 'relation', message: `${id}: a wildcard part of the risk ID names targets this import cannot list; not kept` });
     const targets = parts.filter((p) => p !== '*').map((p): ModelRef => ({ id: p, sections: ['assets', 'flows', 'zones'], pos: at(r.node) }));
     push({ section: 'threats', id, element: 'risk_tracking', fields, refs: targets.length ? { targets } : {}, lost, pos: at(r.node) });
   }

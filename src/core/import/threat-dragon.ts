@@ -35,6 +35,9 @@ const V2: Dialect = {
   end: (m, side) => get(map(get(m, side)), 'cell'),
 };
 
+/** Boundary curves: a line, not a box, so no zone (TD registers the misspelt name too). */
+const CURVES = new Set(['trust-boundary-curve', 'trust-broundary-curve']);
+const TEXT = new Set(['td-text-block', 'text']);
 const V1_SHAPE: Record<string, string> = { 'tm.Actor': 'actor', 'tm.Process': 'process', 'tm.Store': 'store', 'tm.Flow': 'flow', 'tm.Boundary': 'trust-boundary-curve', 'tm.Text': 'text' };
 
 const V1: Dialect = {
@@ -109,7 +112,10 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
     const threatsOf = (m: YMap, owner: ModelRef) => {
       for (const [n, t] of entries(get(dialect.data(m), 'threats')).entries()) {
         const tm = map(t.node);
-        if (!tm) continue;
+        if (!tm) {
+          doc.notes.push({ pos: at(t.node), kind: 'skipped', subject: 'element', message: `threat ${n + 1} of '${owner.id}' is not an object; not imported` });
+          continue;
+        }
         const id = str(get(tm, 'id')) ?? `${owner.id}-threat-${n + 1}`;
         const lost: string[] = [];
         if (!str(get(tm, 'id'))) lost.push(`no id in the source: '${id}' made from the element and the position`);
@@ -161,6 +167,7 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
           lost: ["class 'it' guessed (Threat Dragon boundaries have no role): check it"],
           pos: at(m),
         });
+        threatsOf(m, { id, sections: ['zones'], pos: at(m) });
       } else if (ASSET_KIND[shape]) {
         const g = geometry(m);
         const zone = g && zoneOf(g);
@@ -183,9 +190,9 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
         const dst = dialect.end(m, 'target');
         const [s, d] = [str(src), str(dst)];
         if (!s || !d || !src || !dst) {
-          doc.notes.push({ pos: at(m), kind: 'skipped', message: `flow '${name}' is not attached to an element at both ends (a dangling arrow); not imported` });
+          doc.notes.push({ pos: at(m), kind: 'skipped', subject: 'element', message: `flow '${name}' is not attached to an element at both ends (a dangling arrow); not imported` });
           for (const t of entries(get(data, 'threats')))
-            doc.notes.push({ pos: at(t.node), kind: 'skipped', message: `threat '${str(get(map(t.node), 'title')) ?? '?'}' of the dangling flow '${name}' not imported` });
+            doc.notes.push({ pos: at(t.node), kind: 'skipped', subject: 'element', message: `threat '${str(get(map(t.node), 'title')) ?? '?'}' of the dangling flow '${name}' not imported` });
           continue;
         }
         const lost: string[] = [];
@@ -207,10 +214,21 @@ export function parseThreatDragon(file: string, text: string): ModelDocument {
           pos: at(m),
         });
         threatsOf(m, { id, sections: ['flows'], pos: at(m) });
-      } else if (shape === 'trust-boundary-curve') {
-        doc.notes.push({ pos: at(m), kind: 'skipped', message: 'trust boundary curve not imported (a line crossing flows is not a zone; draw a boundary box or add zones by hand)' });
+      } else if (CURVES.has(shape)) {
+        doc.notes.push({
+          pos: at(m),
+          kind: 'skipped',
+          subject: 'element',
+          message: `trust boundary curve '${name}' not imported (a line crossing flows is not a zone; draw a boundary box or add zones by hand)`,
+        });
+        for (const t of entries(get(data, 'threats')))
+          doc.notes.push({ pos: at(t.node), kind: 'skipped', subject: 'element', message: `threat '${str(get(map(t.node), 'title')) ?? '?'}' of the boundary curve '${name}' not imported` });
+      } else if (TEXT.has(shape) && !entries(get(data, 'threats')).length) {
+        doc.notes.push({ pos: at(m), kind: 'skipped', subject: 'layout', message: `text block '${name}' not imported (a diagram annotation)` });
       } else {
-        doc.notes.push({ pos: at(m), kind: 'skipped', message: `diagram cell '${shape || '?'}' not imported (no model element)` });
+        doc.notes.push({ pos: at(m), kind: 'skipped', subject: 'element', message: `diagram cell '${shape || '?'}' not imported (not a Threat Dragon element this import knows)` });
+        for (const t of entries(get(data, 'threats')))
+          doc.notes.push({ pos: at(t.node), kind: 'skipped', subject: 'element', message: `threat '${str(get(map(t.node), 'title')) ?? '?'}' of the diagram cell '${id}' not imported` });
       }
     }
   }

@@ -225,7 +225,7 @@ export function parseTrlc(file: string, text: string): ParsedDocument {
         const refs = derived.v.kind === 'list' ? derived.v.items : [derived.v];
         for (const r of refs)
           if (r.kind === 'ref') item.derivedFrom.push({ id: r.value.includes('.') ? r.value : `${pkg}.${r.value}`, pos: pos(r.token), via: 'derived_from' });
-          else notes.push({ pos: pos(derived.t), kind: 'lost', message: `${id}: derived_from entry ${render(r)} is not a record reference; not kept` });
+          else notes.push({ pos: pos(derived.t), kind: 'lost', subject: 'relation', message: `${id}: derived_from entry ${render(r)} is not a record reference; not kept` });
       }
       for (const [k, { v }] of fields) if (!['description', 'derived_from', 'title'].includes(k)) item.lost.push(`field ${k} = ${render(v)} not kept`);
       items.push(item);

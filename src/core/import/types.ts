@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-IMPORT-EVIDENCE
 /** A place in a source document: 1-based line and column (UTF-16 code units). */
 export interface SourcePos {
   file: string;
@@ -35,7 +36,7 @@ export interface ImportedItem {
   children: Relation[];
   /** Further model fields the source carries verbatim (ReqIF `SPDF.Model` from `spdf trace --format reqif`); `derived_from` here replaces the relations. */
   fields?: Record<string, unknown>;
-  /** Source information the model has no place for, one line each. */
+  /** Fields of this item the model has no place for or keeps changed, one line each (never a relation: that is a note). */
   lost: string[];
   pos: SourcePos;
 }
@@ -47,12 +48,42 @@ export interface Relation {
   via: string;
 }
 
+/**
+ * What a skipped or lost note is about. Whether the import fails follows from it alone (DROPS_EVIDENCE),
+ * never from the importer that wrote the note.
+ */
+export type NoteSubject =
+  /** A requirement, threat, hazard, control, asset, zone, conduit, flow or test of the source that is not in the model. */
+  | 'element'
+  /** A relation between such elements (trace link, derived_from, mitigation, threat target, flow end, zone membership) that is not in the model. */
+  | 'relation'
+  /** Diagram layout, styles, representations, annotations. */
+  | 'layout'
+  /** Document sections and element fields the model has no field for (authors, tags, ratings, free-text notes). */
+  | 'metadata'
+  /** A chapter heading without text. */
+  | 'heading'
+  /** Kept, but not as written: a value mapped onto the model's scale, an ID renamed, a nesting flattened, a field of a kept element the model has no place for. */
+  | 'changed'
+  /** Left out by the user's own choice (a worksheet other than `--sheet`). */
+  | 'excluded';
+
+/** Dropped evidence: the import exits 1 and names each such note as an error; the others are listed in the report. */
+export const DROPS_EVIDENCE: Readonly<Record<NoteSubject, boolean>> = {
+  element: true,
+  relation: true,
+  layout: false,
+  metadata: false,
+  heading: false,
+  changed: false,
+  excluded: false,
+};
+
 /** A source element that was not imported, or a part of one that was lost, with where it is written. */
-export interface ImportNote {
-  pos: SourcePos;
-  kind: 'error' | 'skipped' | 'lost';
-  message: string;
-}
+export type ImportNote = { pos: SourcePos; message: string } & ({ kind: 'error' } | { kind: 'skipped' | 'lost'; subject: NoteSubject });
+
+/** The note names evidence of the source that is not in the model (not a source error: the source was read). */
+export const dropsEvidence = (n: ImportNote): boolean => n.kind !== 'error' && DROPS_EVIDENCE[n.subject];
 
 /** What one importer reads from one file: every source element ends up as an item or a note. */
 export interface ParsedDocument {
