@@ -7,8 +7,8 @@ export type BoundedBytes = Buffer | { size: number };
 export interface BoundedReads {
   /**
    * The bytes of the file at `path` when it holds at most `maxBytes`, else `{ size }` (never more than `maxBytes + 1`
-   * bytes are read, however large the file or however it grows meanwhile): one open, one fstat, the reads, one close,
-   * where a stat before a whole read would look the path up twice. The Buffer is a view of a scratch buffer that the
+   * bytes are read, however large the file or however it grows meanwhile): one open, the reads, one close, and an
+   * fstat only for a file that fills the scratch buffer; a stat before a whole read would look the path up twice. The Buffer is a view of a scratch buffer that the
    * next call overwrites: copy or decode what you keep before the next read (or any `await`). Throws as `readFileSync`.
    */
   readFileUpToSync(path: string, maxBytes: number): BoundedBytes;
@@ -19,13 +19,21 @@ let scratch = Buffer.allocUnsafeSlow(64 * 1024);
 function readFileUpToSync(path: string, maxBytes: number): BoundedBytes {
   const fd = openSync(path, 'r');
   try {
+    // A file that ends within the scratch buffer (most source files) is read to its end with no fstat: a read that
+    // returns 0 costs less than the Stats object fstatSync builds. A file that fills it is asked its size.
+    const first = Math.min(scratch.length, maxBytes + 1);
+    let n = 0;
+    while (n < first) {
+      const read = readSync(fd, scratch, n, first - n, null);
+      if (read === 0) return scratch.subarray(0, n);
+      n += read;
+    }
     const size = fstatSync(fd).size;
     if (size > maxBytes) return { size };
     // As readFileSync: a file with a size is read up to it; one without (a pseudo-file) up to its end, and here up to
     // one byte over the limit, which tells it is over.
     const end = size > 0 ? size : maxBytes + 1;
-    if (size > scratch.length) grow(0, size);
-    let n = 0;
+    if (size > scratch.length) grow(n, size);
     while (n < end) {
       if (n === scratch.length) grow(n, Math.min(end, n * 2));
       const read = readSync(fd, scratch, n, Math.min(scratch.length, end) - n, null);

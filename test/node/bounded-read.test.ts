@@ -29,6 +29,15 @@ describe('bounded reads', () => {
     assert.deepEqual(read(join(d, 'huge.c'), 2 * 1024 * 1024), { size: 3 * 1024 * 1024 * 1024 });
     assert.deepEqual(read(join(d, 'large.c'), 1_000_000), readFileSync(join(d, 'large.c')), 'a file larger than the scratch buffer');
     assert.throws(() => read(join(d, 'missing.c'), 100), /ENOENT/);
+    writeFileSync(join(d, 'larger.c'), 'w'.repeat(2_500_000));
+    assert.deepEqual(read(join(d, 'larger.c'), 3_000_000), readFileSync(join(d, 'larger.c')), 'a file larger than the grown scratch buffer');
+    // Around the scratch buffer's first size (64 KB), where a read stops asking for the file's size.
+    for (const length of [65_535, 65_536, 65_537]) {
+      writeFileSync(join(d, 'edge.c'), 'z'.repeat(length));
+      assert.deepEqual(read(join(d, 'edge.c'), 1_000_000), readFileSync(join(d, 'edge.c')), `${length} bytes`);
+      assert.deepEqual(read(join(d, 'edge.c'), length), readFileSync(join(d, 'edge.c')), `${length} bytes, at the limit`);
+      assert.deepEqual(read(join(d, 'edge.c'), length - 1), { size: length }, `${length} bytes, one over the limit`);
+    }
   });
 
   it('reads a file that reports no size (a pseudo-file) to its end, and stops one byte past the limit', function () {

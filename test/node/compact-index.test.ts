@@ -85,6 +85,41 @@ describe('packed code index (code-index cache format)', () => {
     );
   });
 
+  it('keeps an item whose range or position is not exactly { start, end } / { line, character } of integers as it is', async () => {
+    const base = await indexText('src/gen_0.py', generatedSources().get('src/gen_0.py')!, { syntaxes: ['spdf', 'oft'] });
+    const bent: ((o: Record<string, unknown>, key: string) => Record<string, unknown> | unknown[])[] = [
+      (o) => ({ ...o, extra: 1 }),
+      (o) => Object.fromEntries(Object.entries(o).reverse()),
+      (o, key) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key)),
+      // An inherited key is no key of the object's own: JSON drops it, so must the cache.
+      (o, key) => Object.assign(Object.create({ [key]: o[key] }) as object, Object.fromEntries(Object.entries(o).filter(([k]) => k !== key))),
+      (o) => Object.assign([], o),
+    ];
+    const list = fc.constantFrom<'symbols' | 'tags' | 'links'>('symbols', 'tags', 'links');
+    fc.assert(
+      fc.property(list, fc.nat(), fc.nat(), fc.boolean(), fc.nat(bent.length - 1), (which, at, pick, inner, how) => {
+        const index = structuredClone(base);
+        const item = (index[which] as unknown as Record<string, unknown>[])[at % index[which].length];
+        const rangeKeys = Object.keys(item).filter(
+          (k) => typeof item[k] === 'object' && item[k] !== null && 'start' in item[k] && 'end' in item[k] && typeof (item[k] as Record<string, unknown>).start === 'object',
+        );
+        const rangeKey = rangeKeys[pick % rangeKeys.length];
+        const range = item[rangeKey] as Record<string, Record<string, unknown>>;
+        if (inner) {
+          const end = pick % 2 ? 'end' : 'start';
+          range[end] = bent[how](range[end], pick % 3 ? 'character' : 'line') as Record<string, unknown>;
+        } else item[rangeKey] = bent[how](range, pick % 3 ? 'end' : 'start');
+        assertSame(index);
+        const stored = viaJson(packIndex(index)) as CompactIndex;
+        assert.ok(
+          stored[4].some((plain) => JSON.stringify(plain) === JSON.stringify(item)),
+          'the bent item is kept plain',
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('refuses a packed index whose number stream is cut short', async () => {
     const index = await indexText('src/gen_1.py', generatedSources().get('src/gen_1.py')!, { syntaxes: ['spdf'] });
     const stored = viaJson(packIndex(index)) as CompactIndex;

@@ -49,7 +49,7 @@ export function nodeBelowComment(comment: SyntaxNodeLike, table: LanguageTable):
     }
     if (!next.isNamed) return null;
     // A comment on a block's first line can sit before the block (Python): look at the block's first statement.
-    const first = table.containers.has(next.type) ? next.namedChildren[0] : null;
+    const first = table.containers.has(next.type) ? next.firstNamedChild : null;
     if (!first) return next;
     next = first;
   }

@@ -15,9 +15,9 @@ export function docRanges(found: FoundSymbol, table: LanguageTable): Range[] {
 function docstringOf(def: SyntaxNodeLike, table: LanguageTable): SyntaxNodeLike | null {
   if (!table.isDocstring) return null;
   const body = def.childForFieldName('body');
-  for (const statement of body?.namedChildren ?? []) {
-    if (!statement || table.commentTypes.has(statement.type)) continue;
-    const first = statement.namedChildren[0];
+  for (let statement = body?.firstNamedChild ?? null; statement; statement = statement.nextNamedSibling) {
+    if (table.commentTypes.has(statement.type)) continue;
+    const first = statement.firstNamedChild;
     return first && table.isDocstring(first) ? first : null;
   }
   return null;

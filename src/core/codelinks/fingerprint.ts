@@ -21,7 +21,7 @@ export function normalizedCode(root: SyntaxNodeLike, text: string, start: number
 function codeStretches(root: SyntaxNodeLike, text: string, start: number, end: number, table: LanguageTable): number[] {
   const stretches: number[] = [];
   let cursor = start;
-  const marker = new RegExp(table.commentStart.source, 'g');
+  const marker = markerOf(table);
   marker.lastIndex = start;
   for (let m = marker.exec(text); m && m.index < end; m = marker.exec(text)) {
     const comment = commentAt(root, m.index, table);
@@ -35,6 +35,15 @@ function codeStretches(root: SyntaxNodeLike, text: string, start: number, end: n
   }
   stretches.push(cursor, end);
   return stretches;
+}
+
+/** One global copy of each table's comment marker (a fingerprint is taken per linked symbol; none runs inside another). */
+const markers = new WeakMap<LanguageTable, RegExp>();
+
+function markerOf(table: LanguageTable): RegExp {
+  let marker = markers.get(table);
+  if (!marker) markers.set(table, (marker = new RegExp(table.commentStart.source, 'g')));
+  return marker;
 }
 
 /** JavaScript's `\s` (and `trim`'s whitespace). */

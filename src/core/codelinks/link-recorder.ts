@@ -29,11 +29,12 @@ export class LinkRecorder {
       idRange: this.lines.range(base + raw.idStart, base + raw.idEnd),
       relation: raw.relation,
       tagRange: this.lines.range(base + raw.tagStart, base + raw.tagEnd),
-      ...(raw.revision !== undefined ? { revision: raw.revision } : {}),
-      ...(raw.artifactType !== undefined ? { artifactType: raw.artifactType } : {}),
-      ...(raw.scope !== undefined ? { scope: raw.scope } : {}),
-      ...(raw.written !== undefined ? { written: raw.written } : {}),
     };
+    // Assigned in this order, not spread: the same keys in the same order, without a throw-away object each.
+    if (raw.revision !== undefined) tag.revision = raw.revision;
+    if (raw.artifactType !== undefined) tag.artifactType = raw.artifactType;
+    if (raw.scope !== undefined) tag.scope = raw.scope;
+    if (raw.written !== undefined) tag.written = raw.written;
     this.result.tags.push(tag);
     if (attached === undefined) {
       this.result.orphanTags.push(tag);
@@ -45,7 +46,7 @@ export class LinkRecorder {
   }
 
   addLink(tag: CodeTag, attached: FoundSymbol | null, lines?: CodeLink['lines']): void {
-    this.result.links.push({
+    const link: CodeLink = {
       id: tag.id,
       relation: tag.relation,
       file: this.input.file,
@@ -54,10 +55,11 @@ export class LinkRecorder {
       symbolRange: attached ? attached.symbol.range : this.wholeFileRange(),
       syntax: tag.syntax,
       codeHash: this.hashOf(attached),
-      ...(attached ? { symbolKind: attached.symbol.kind } : {}),
-      ...(tag.revision !== undefined ? { revision: tag.revision } : {}),
-      ...(lines ? { lines } : {}),
-    });
+    };
+    if (attached) link.symbolKind = attached.symbol.kind;
+    if (tag.revision !== undefined) link.revision = tag.revision;
+    if (lines) link.lines = lines;
+    this.result.links.push(link);
     for (const sibling of attached?.siblings ?? []) this.addLink(tag, sibling, lines);
   }
 

@@ -1,5 +1,6 @@
 import type { Range } from '../types';
 import type { EnclosingScope, LanguageTable, SymbolShape } from './language-tables';
+import type { DescribeContext } from './language-tables/types';
 import type { CodeSymbol, SymbolKind } from './model';
 import type { PointLike, SyntaxNodeLike } from './syntax-node';
 
@@ -42,7 +43,7 @@ export class SymbolCollector {
 
   constructor(
     private readonly table: LanguageTable,
-    private readonly source: string,
+    readonly source: string,
     private readonly fileScope: readonly string[],
   ) {}
 
@@ -61,10 +62,12 @@ export class SymbolCollector {
   resolve(def: SyntaxNodeLike): FoundSymbol | undefined {
     const known = this.byKey.get(nodeKey(def));
     if (known) return known;
-    const { scope, enclosing } = this.scopeFromAncestors(def);
-    const shape = this.table.describe(def, { source: this.source, enclosing });
+    // Most nodes asked about (blocks, statements around a comment) define nothing, which `describe` tells from
+    // their type alone: the walk up for the enclosing scope is only made when `describe` reads it.
+    const ctx = new AncestorContext(this, def);
+    const shape = this.table.describe(def, ctx);
     if (!shape || shape.kind === 'scope') return undefined;
-    return this.register(def, this.outerOf(def), shape, scope);
+    return this.register(def, this.outerOf(def), shape, ctx.ancestors.scope);
   }
 
   /** Definitions containing `node`, innermost first (wrappers count as their definition). */
@@ -141,7 +144,8 @@ export class SymbolCollector {
     return outer;
   }
 
-  private scopeFromAncestors(def: SyntaxNodeLike): { scope: string[]; enclosing: EnclosingScope | undefined } {
+  /** The scope segments and the innermost enclosing scope of `def`, from its ancestors. */
+  scopeFromAncestors(def: SyntaxNodeLike): { scope: string[]; enclosing: EnclosingScope | undefined } {
     const segments: string[][] = [];
     let enclosing: EnclosingScope | undefined;
     let prefix: readonly string[] = this.fileScope;
@@ -159,5 +163,27 @@ export class SymbolCollector {
       enclosing ??= { kind: shape.kind, name: shape.memberScope ?? shape.name };
     }
     return { scope: [...prefix, ...segments.flat()].filter(Boolean), enclosing };
+  }
+}
+
+/** `describe`'s context for a node found by walking up: the enclosing scope is looked up only when read. */
+class AncestorContext implements DescribeContext {
+  private found: { scope: string[]; enclosing: EnclosingScope | undefined } | undefined;
+
+  constructor(
+    private readonly collector: SymbolCollector,
+    private readonly def: SyntaxNodeLike,
+  ) {}
+
+  get source(): string {
+    return this.collector.source;
+  }
+
+  get enclosing(): EnclosingScope | undefined {
+    return this.ancestors.enclosing;
+  }
+
+  get ancestors(): { scope: string[]; enclosing: EnclosingScope | undefined } {
+    return (this.found ??= this.collector.scopeFromAncestors(this.def));
   }
 }

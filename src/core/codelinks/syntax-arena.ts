@@ -318,6 +318,16 @@ class ArenaNode implements SyntaxNodeLike {
     }
     return this.namedList;
   }
+  get firstNamedChild(): SyntaxNodeLike | null {
+    let c = this.arena.childOf(this.i);
+    while (c !== NO_NODE && !this.arena.isNamed(c)) c = this.arena.next[c];
+    return this.arena.node(c);
+  }
+  get nextNamedSibling(): SyntaxNodeLike | null {
+    let c = this.arena.next[this.i];
+    while (c !== NO_NODE && !this.arena.isNamed(c)) c = this.arena.next[c];
+    return this.arena.node(c);
+  }
   get nextSibling(): SyntaxNodeLike | null {
     return this.arena.node(this.arena.next[this.i]);
   }

@@ -20,6 +20,10 @@ export interface SyntaxNodeLike {
   readonly parent: SyntaxNodeLike | null;
   readonly children: readonly (SyntaxNodeLike | null)[];
   readonly namedChildren: readonly (SyntaxNodeLike | null)[];
+  /** `namedChildren[0]` without building the list. */
+  readonly firstNamedChild: SyntaxNodeLike | null;
+  /** The next node of the parent's `namedChildren`. */
+  readonly nextNamedSibling: SyntaxNodeLike | null;
   readonly nextSibling: SyntaxNodeLike | null;
   readonly previousSibling: SyntaxNodeLike | null;
   childForFieldName(fieldName: string): SyntaxNodeLike | null;

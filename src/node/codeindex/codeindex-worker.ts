@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
 import { packIndex } from './compact-index';
-import { parseTasks, type ParseRequest, type ParseResponse } from './parse-tasks';
+import { parseTasksInto, type ParseRequest, type ParseResponse } from './parse-tasks';
 
 let runtime: Promise<TreeSitterRuntime> | undefined;
 
@@ -19,8 +19,9 @@ async function answer(request: ParseRequest): Promise<void> {
   try {
     runtime ??= TreeSitterRuntime.create({ wasmDir: request.wasmDir });
     // One JSON string of packed indexes crosses faster than structured-cloning thousands of small range objects.
-    const results = await parseTasks(await runtime, request.tasks, request.syntaxes);
-    response = { id: request.id, results: [], json: JSON.stringify(results.map(packIndex)) };
+    // Each index is packed and written out as soon as it is made (the same text as stringifying the packed list).
+    const parts = await parseTasksInto(await runtime, request.tasks, request.syntaxes, (index) => JSON.stringify(packIndex(index)));
+    response = { id: request.id, results: [], json: `[${parts.join(',')}]` };
   } catch (error) {
     response = { id: request.id, results: [], error: (error as Error).stack ?? String(error) };
   }

@@ -1,6 +1,6 @@
 // @spdf implements SPDF-FC-CACHE
 import type { CodeFileIndex, CodeLink, CodeSymbol, CodeTag } from '../../core/codelinks/model';
-import type { Range } from '../../core/types';
+import type { Position, Range } from '../../core/types';
 
 /**
  * A file's index for the code-index cache: strings once in a table, symbols, tags and links as one stream of
@@ -29,8 +29,23 @@ const sameKeys = (o: object, keys: readonly string[]) => {
 };
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown): v is number => Number.isSafeInteger(v) && !Object.is(v, -0);
-const isPosition = (p: unknown) => isObject(p) && sameKeys(p, ['line', 'character']) && isInt(p.line) && isInt(p.character);
-const isRange = (r: unknown): r is Range => isObject(r) && sameKeys(r, ['start', 'end']) && isPosition(r.start) && isPosition(r.end);
+/** A `{ line, character }` of integers: its own keys are read without listing them (this runs for every range packed). */
+function isPosition(p: unknown): boolean {
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) return false;
+  let n = 0;
+  for (const k in p) {
+    if (!Object.hasOwn(p, k) || k !== (n === 0 ? 'line' : 'character') || n++ > 1) return false;
+  }
+  return n === 2 && isInt((p as Position).line) && isInt((p as Position).character);
+}
+function isRange(r: unknown): r is Range {
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
+  let n = 0;
+  for (const k in r) {
+    if (!Object.hasOwn(r, k) || k !== (n === 0 ? 'start' : 'end') || n++ > 1) return false;
+  }
+  return n === 2 && isPosition((r as Range).start) && isPosition((r as Range).end);
+}
 
 /** The keys an object has when it holds `head` and those of `tail` it has (in that order), or undefined. */
 function tailMask(o: Record<string, unknown>, head: readonly string[], tail: readonly string[]): number | undefined {

@@ -56,17 +56,27 @@ export function compiledSyntaxes(options: TagSyntaxOptions): CompiledTagSyntaxes
 }
 
 /** Parses and indexes each task; a file whose grammar fails to load or parse gets an `internal` problem. */
-export async function parseTasks(runtime: TreeSitterRuntime, tasks: readonly ParseTask[], syntaxes: TagSyntaxOptions): Promise<CodeFileIndex[]> {
+export function parseTasks(runtime: TreeSitterRuntime, tasks: readonly ParseTask[], syntaxes: TagSyntaxOptions): Promise<CodeFileIndex[]> {
+  return parseTasksInto(runtime, tasks, syntaxes, (index) => index);
+}
+
+/**
+ * `parseTasks`, each index handed to `each` as soon as it is made and only what `each` returns kept: a worker turns
+ * it into its reply text there, so a batch's index objects die young instead of being copied by every collection
+ * until the batch ends.
+ */
+export async function parseTasksInto<T>(runtime: TreeSitterRuntime, tasks: readonly ParseTask[], syntaxes: TagSyntaxOptions, each: (index: CodeFileIndex) => T): Promise<T[]> {
   const compiled = compiledSyntaxes(syntaxes);
-  const results: CodeFileIndex[] = [];
+  const results: T[] = [];
   for (const task of tasks) {
+    let index: CodeFileIndex;
     try {
       // The arena copies only the nodes indexing reads; nothing else may call tree-sitter until disposed.
       const tree = await runtime.parse(task.language, task.text);
       try {
         const view = treeView(tree, task.text);
         try {
-          results.push(indexCodeFile({ ...task, root: view.root }, compiled));
+          index = indexCodeFile({ ...task, root: view.root }, compiled);
         } finally {
           view.dispose();
         }
@@ -74,8 +84,9 @@ export async function parseTasks(runtime: TreeSitterRuntime, tasks: readonly Par
         tree.delete();
       }
     } catch (error) {
-      results.push(unreadableIndex(task.file, task.language, task.text, compiled, `could not parse: ${(error as Error).message}`));
+      index = unreadableIndex(task.file, task.language, task.text, compiled, `could not parse: ${(error as Error).message}`);
     }
+    results.push(each(index));
   }
   return results;
 }

@@ -81,20 +81,21 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = path.join(abs, entry.name);
+      // Only folders and links need their absolute path: most entries are plain files.
+      const childAbs = () => path.join(abs, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let linkTarget: string | undefined;
       if (entry.isSymbolicLink()) {
         try {
-          linkTarget = await fs.realpath(childAbs);
+          linkTarget = await fs.realpath(childAbs());
           const target = await fs.stat(linkTarget);
           isDir = target.isDirectory();
           isFile = target.isFile();
         } catch (error) {
           if (errorCode(error) === 'ELOOP') notes.add(childRel, 'symlink-loop', 'symbolic link points to itself; not followed');
           else if (include(childRel) && !isIgnored(childRel, false, ownLayers) && !excluded(childRel))
-            notes.add(childRel, 'unreadable', `symbolic link to a missing target (${await fs.readlink(childAbs).catch(() => '?')}); not read`);
+            notes.add(childRel, 'unreadable', `symbolic link to a missing target (${await fs.readlink(childAbs()).catch(() => '?')}); not read`);
           continue;
         }
       }
@@ -104,7 +105,7 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
         notes.add(childRel, 'outside-root', `symbolic link to ${linkTarget}, outside the workspace root; not followed`);
         continue;
       }
-      if (isDir) await walk(childAbs, childRel, ownLayers, nextChain);
+      if (isDir) await walk(childAbs(), childRel, ownLayers, nextChain);
       else if (isFile && include(childRel)) files.push(childRel);
     }
   };

@@ -14,9 +14,13 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
 
 /** `MAX_RATE = 10` at module or class level: a constant when its name is upper case, a variable otherwise. */
 function describeAssignment(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | undefined {
-  const classLevel = ctx.enclosing?.kind === 'class' && node.parent?.type === 'block' && node.parent.parent?.type === 'class_definition';
-  if (!classLevel && (ctx.enclosing || node.parent?.type !== 'module')) return undefined;
-  const assignment = node.namedChildren[0];
+  const parent = node.parent;
+  // Only module level and class bodies hold these: answered from the parents before looking up the scope.
+  const inClassBody = parent?.type === 'block' && parent.parent?.type === 'class_definition';
+  if (!inClassBody && parent?.type !== 'module') return undefined;
+  const classLevel = inClassBody && ctx.enclosing?.kind === 'class';
+  if (!classLevel && (ctx.enclosing || parent?.type !== 'module')) return undefined;
+  const assignment = node.firstNamedChild;
   const nameNode = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
   if (!nameNode || nameNode.type !== 'identifier') return undefined;
   const name = textOf(nameNode, ctx.source);
@@ -27,7 +31,7 @@ function describeAssignment(node: SyntaxNodeLike, ctx: DescribeContext): SymbolS
 function isDocstring(node: SyntaxNodeLike): boolean {
   if (node.type !== 'string') return false;
   const statement = node.parent;
-  if (statement?.type !== 'expression_statement' || statement.namedChildren.length !== 1) return false;
+  if (statement?.type !== 'expression_statement' || statement.firstNamedChild?.nextNamedSibling !== null) return false;
   const block = statement.parent;
   if (!block || (block.type !== 'block' && block.type !== 'module')) return false;
   for (let prev = statement.previousSibling; prev; prev = prev.previousSibling) {
@@ -47,7 +51,7 @@ export const PYTHON_TABLE: LanguageTable = {
   unwrap: (node) => node.childForFieldName('definition'),
   skippedAbove: new Set(),
   containers: new Set(['if_statement', 'try_statement', 'block', 'else_clause', 'except_clause', 'finally_clause']),
-  isHeaderNode: (node, isFirst) => isFirst && node.type === 'expression_statement' && node.namedChildren[0]?.type === 'string',
+  isHeaderNode: (node, isFirst) => isFirst && node.type === 'expression_statement' && node.firstNamedChild?.type === 'string',
   describe,
   isDocstring,
 };

@@ -80,6 +80,8 @@ export function namedChildOfType(node: SyntaxNodeLike, types: ReadonlySet<string
 
 /** `Foo<T, U>` -> `Foo`; generic arguments do not belong in a qualified name. */
 export function stripGenerics(text: string): string {
+  // Most names have neither brackets nor spaces: nothing to strip.
+  if (!/[<>[\]\s]/.test(text)) return text;
   let depth = 0;
   let out = '';
   for (const ch of text) {
