@@ -69,8 +69,18 @@ export class InputProblems {
     if (this.notes.some((n) => n.file === path || n.file.startsWith(`${path}/`))) this.rewalk = true;
     else if (type === 'created') {
       const stat = await lstat(join(this.root, path)).catch(() => undefined);
-      if (stat?.isSymbolicLink() || stat?.isDirectory()) this.rewalk = true;
+      if (stat?.isSymbolicLink() || stat?.isDirectory() || (await this.behindLink(path))) this.rewalk = true;
     }
+  }
+
+  /** A created file inside a folder link (a client may report the files a new link seems to hold, not the link). */
+  private async behindLink(path: string): Promise<boolean> {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const stat = await lstat(join(this.root, ...parts.slice(0, i))).catch(() => undefined);
+      if (stat?.isSymbolicLink()) return true;
+    }
+    return false;
   }
 
   /** Walks the workspace again when a change asked for it. */
