@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { VIEWS, VIEW_TITLES, type Matrix, type ViewName } from '../../core/matrix/model';
 import type { ExportFormat } from './export';
 import { MATRIX_VIEW_TYPE, matrixHtml } from './html';
+import { matrixMessage } from './messages';
 import type { Roots } from '../roots';
 import { registerPanel, ShownRoot } from './panel';
 import { saveAtomic } from './save';
@@ -71,7 +72,7 @@ export function registerMatrixPanel(context: vscode.ExtensionContext, fetch: (ro
     command: SHOW_MATRIX_COMMAND,
     html: matrixHtml,
     getData,
-    message: (matrix) => ({ type: 'data', matrix }),
+    message: matrixMessage,
     root,
     async revived(p) {
       shown.restore(await roots.list());
