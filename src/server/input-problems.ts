@@ -125,11 +125,23 @@ export interface ProblemSource {
   readonly opts: { codeLinks: boolean };
   readonly code: { problems: string[] };
   readonly testResults?: TestResultsInput;
+  /** The latest check's rules that crashed. */
+  readonly result: { readonly internalErrors: readonly { code: string; message: string }[] };
 }
 
-/** The input problems of a root's current state. */
+const withCrashes = new WeakMap<readonly InputProblem[], { crashes: readonly unknown[]; problems: InputProblem[] }>();
+
+/** The input problems of a root's current state; the same array while they are unchanged. */
 export function inputProblemsOf(state: ProblemSource): InputProblem[] {
-  return state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks, state.opts.codeLinks ? state.code.problems : NO_PROBLEMS, state.testResults);
+  const listed = state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks, state.opts.codeLinks ? state.code.problems : NO_PROBLEMS, state.testResults);
+  const crashes = state.result.internalErrors;
+  if (!crashes.length) return listed;
+  const hit = withCrashes.get(listed);
+  if (hit?.crashes === crashes) return hit.problems;
+  // A rule that crashed reported nothing: worded as `spdf trace` lists it (src/core/matrix/build.ts), where its settings are.
+  const problems = [...listed, ...crashes.map((e) => ({ file: CONFIG_FILE, range: AT_START, message: `internal error in rule ${e.code}: ${e.message.split('\n')[0]} (its findings are missing)` }))];
+  withCrashes.set(listed, { crashes, problems });
+  return problems;
 }
 
 const lines = new WeakMap<readonly InputProblem[], string[]>();
