@@ -126,7 +126,7 @@ export interface ProblemSource {
   readonly code: { problems: string[] };
   readonly testResults?: TestResultsInput;
   /** The latest check's rules that crashed. */
-  readonly result: { readonly internalErrors: readonly { code: string; message: string }[] };
+  readonly result?: { readonly internalErrors: readonly { code: string; message: string }[] };
 }
 
 const withCrashes = new WeakMap<readonly InputProblem[], { crashes: readonly unknown[]; problems: InputProblem[] }>();
@@ -134,8 +134,8 @@ const withCrashes = new WeakMap<readonly InputProblem[], { crashes: readonly unk
 /** The input problems of a root's current state; the same array while they are unchanged. */
 export function inputProblemsOf(state: ProblemSource): InputProblem[] {
   const listed = state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks, state.opts.codeLinks ? state.code.problems : NO_PROBLEMS, state.testResults);
-  const crashes = state.result.internalErrors;
-  if (!crashes.length) return listed;
+  const crashes = state.result?.internalErrors;
+  if (!crashes?.length) return listed;
   const hit = withCrashes.get(listed);
   if (hit?.crashes === crashes) return hit.problems;
   // A rule that crashed reported nothing: worded as `spdf trace` lists it (src/core/matrix/build.ts), where its settings are.
