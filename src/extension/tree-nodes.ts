@@ -31,6 +31,13 @@ export function rootNodes(data: TreeDataResult | undefined, root: string | undef
   return problems.length ? [{ type: 'problems', problems, root }, ...groups] : groups;
 }
 
+/** What a root node says beside its name (several roots): its coverage, led by INCOMPLETE when inputs were not read. */
+export function rootDescription(d: TreeDataResult | undefined): string | undefined {
+  if (!d) return undefined;
+  const coverage = d.coverage.percent === undefined ? 'no requirement in scope' : `${Math.floor(d.coverage.percent * 10) / 10}% of ${d.coverage.total}`;
+  return d.problems?.length ? `INCOMPLETE · ${coverage}` : coverage;
+}
+
 /** The children of the input problems node. */
 export function problemNodes(node: Extract<Node, { type: 'problems' }>): Node[] {
   return node.problems.map((problem, index) => ({ type: 'problem' as const, problem, index, root: node.root }));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type RootInfo, type TraceChild, type TraceFilter, type TraceRow, type TraceStatusName, type TreeDataResult, type WireLocation } from '../protocol';
-import { problemNodes, problemsText, problemText, rootNodes, type Node } from './tree-nodes';
+import { problemNodes, problemsText, problemText, rootDescription, rootNodes, type Node } from './tree-nodes';
 
 export type { Node } from './tree-nodes';
 
@@ -101,9 +101,7 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
       const r = node.info;
       const item = new vscode.TreeItem(r.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `root:${r.root}`;
-      const d = this.data.get(r.root);
-      const coverage = d ? (d.coverage.percent === undefined ? 'no requirement in scope' : `${Math.floor(d.coverage.percent * 10) / 10}% of ${d.coverage.total}`) : undefined;
-      item.description = d?.problems?.length ? `INCOMPLETE · ${coverage}` : coverage;
+      item.description = rootDescription(this.data.get(r.root));
       item.tooltip = `${r.root}${r.config ? '' : '\nNo spdf.config.yaml: the defaults apply'}`;
       item.iconPath = new vscode.ThemeIcon('root-folder');
       item.contextValue = 'spdf.root';

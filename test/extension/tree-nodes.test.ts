@@ -1,7 +1,7 @@
 // @spdf verifies SPDF-LSP-VIEWS
 /** The requirements tree does not look complete when inputs were not read: an INCOMPLETE node leads each root. */
 import assert from 'node:assert/strict';
-import { problemNodes, problemsText, problemText, rootNodes } from '../../src/extension/tree-nodes';
+import { problemNodes, problemsText, problemText, rootDescription, rootNodes } from '../../src/extension/tree-nodes';
 import type { TraceRow, TreeDataResult } from '../../src/protocol';
 
 const at = { uri: 'file:///w/spdf.config.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
@@ -23,6 +23,12 @@ describe('requirements tree: input problems', () => {
       rootNodes(data(), undefined).map((n) => n.type),
       ['group', 'group'],
     );
+  });
+
+  it('a root node (several roots) says INCOMPLETE before its coverage when inputs were not read', () => {
+    assert.equal(rootDescription(data([])), '50% of 2');
+    assert.equal(rootDescription(data([{ message: 'spdf.lock.json is not valid JSON' }])), 'INCOMPLETE · 50% of 2');
+    assert.equal(rootDescription(undefined), undefined);
   });
 
   it('leads with a node counting the inputs not read, whose children open their places', () => {
