@@ -144,7 +144,7 @@ export interface RootStatus {
   links: number;
   /** Source files that may hold tags and were not read (counted in `errors` too: `spdf check` fails on each). */
   unscanned?: number;
-  /** Other inputs not read or not understood: links out of the root, unreadable folders, a broken review lock (counted in `errors` too). */
+  /** Other inputs not read or not understood: links out of the root, unreadable folders, a broken review lock, test results not read, rules that crashed (counted in `errors` too). */
   inputProblems?: number;
   /** `check.min_coverage` of the root's config (percent; the gate's default is 100). */
   minCoverage?: number;
@@ -164,7 +164,7 @@ export interface StatusSummary {
   links: number;
   /** Source files that may hold tags and were not read (counted in `errors` too: `spdf check` fails on each). */
   unscanned?: number;
-  /** Other inputs not read or not understood: links out of the root, unreadable folders, a broken review lock (counted in `errors` too). */
+  /** Other inputs not read or not understood: links out of the root, unreadable folders, a broken review lock, test results not read, rules that crashed (counted in `errors` too). */
   inputProblems?: number;
   root?: string;
   /** `check.min_coverage` of the workspace config (percent; the gate's default is 100). */

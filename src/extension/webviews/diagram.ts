@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ZoneDiagramResult } from '../../protocol';
 import { DIAGRAM_VIEW_TYPE, diagramHtml } from './html';
-import { diagramMessage } from './messages';
+import { answered, diagramMessage } from './messages';
 import type { Roots } from '../roots';
 import { registerPanel, ShownRoot } from './panel';
 import { saveAtomic } from './save';
@@ -18,7 +18,7 @@ export function registerZoneDiagramPanel(
   roots: Roots,
 ): { refresh(): void; shown(): string | undefined } {
   const shown = new ShownRoot('SPDF Zones and Conduits', { memento: context.workspaceState, key: `${DIAGRAM_VIEW_TYPE}.root` });
-  const getData = () => fetch(shown.root?.root);
+  const getData = async () => answered('zone diagram', await fetch(shown.root?.root));
   const root = () => shown.uri();
   const panel = registerPanel<ZoneDiagramResult>(context, {
     viewType: DIAGRAM_VIEW_TYPE,

@@ -17,6 +17,15 @@ export function incompleteOf(problems: readonly string[] | undefined): Incomplet
   return problems?.length ? { headline: incompleteText(problems.length), problems: [...problems] } : undefined;
 }
 
+/**
+ * The server's answer, or an error when it sent none (it failed and logged why): the panel shows the error instead of
+ * a page that waits for data forever, and an export writes nothing.
+ */
+export function answered<T>(what: string, data: T | null | undefined): T {
+  if (data === null || data === undefined) throw new Error(`the language server sent no ${what} (see the SPDF output)`);
+  return data;
+}
+
 export const matrixMessage = (matrix: Matrix) => ({ type: 'data', matrix, incomplete: incompleteOf(matrix?.problems) });
 export const diagramMessage = (diagram: ZoneDiagramResult) => ({ type: 'data', diagram, incomplete: incompleteOf(diagram?.problems) });
 export const diffMessage = <R extends EvidenceDiffResult>(result: R | undefined) => ({ type: 'data', result, incomplete: incompleteOf(result?.diff?.problems) });

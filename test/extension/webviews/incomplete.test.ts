@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { coverageLine } from '../../../src/core/export/table';
 import type { Matrix } from '../../../src/core/matrix/model';
 import { diagramHtml, diffHtml, matrixHtml } from '../../../src/extension/webviews/html';
-import { diagramMessage, diffMessage, matrixMessage } from '../../../src/extension/webviews/messages';
+import { answered, diagramMessage, diffMessage, matrixMessage } from '../../../src/extension/webviews/messages';
 import type { ZoneDiagramResult } from '../../../src/protocol';
 
 const MEDIA = join(__dirname, '..', '..', '..', 'media');
@@ -65,6 +65,13 @@ describe('webviews: the INCOMPLETE banner', () => {
     assert.equal(matrixMessage(matrix([])).incomplete, undefined);
     assert.equal(diagramMessage({ zones: [], conduits: [], problems: [] } as unknown as ZoneDiagramResult).incomplete, undefined);
     assert.equal(diffMessage({ error: 'not a git repository' }).incomplete, undefined);
+  });
+
+  it('a server that sent no matrix or diagram (it failed) is an error, not a page waiting for data', () => {
+    assert.throws(() => answered('matrix', null), /the language server sent no matrix/);
+    assert.throws(() => answered('zone diagram', undefined), /sent no zone diagram/);
+    const m = matrix([]);
+    assert.equal(answered('matrix', m), m);
   });
 
   it('every page loads the banner script by nonce before its own, under the strict CSP', () => {
