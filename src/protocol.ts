@@ -68,10 +68,18 @@ export interface TreeDataParams extends RootParams {
   filter?: TraceFilter;
 }
 
+/** An input not read or not understood (a line of the matrix's `problems`), with the place to open when it has one. */
+export interface InputNotice {
+  message: string;
+  location?: WireLocation;
+}
+
 export interface TreeDataResult {
   rows: TraceRow[];
   coverage: CoverageSummary;
   zones: string[];
+  /** The input problems of `spdf trace` (the rows may lack what was not read); absent or empty when there are none. */
+  problems?: InputNotice[];
 }
 
 export interface CoverageSummary {
@@ -136,7 +144,7 @@ export interface RootStatus {
   links: number;
   /** Source files that may hold tags and were not read (counted in `errors` too: `spdf check` fails on each). */
   unscanned?: number;
-  /** Other inputs not read or not understood: links out of the root, unreadable folders, a broken review lock (counted in `errors` too). */
+  /** Other inputs not read or not understood: links out of the root, unreadable folders, a broken review lock, test results not read, rules that crashed (counted in `errors` too). */
   inputProblems?: number;
   /** `check.min_coverage` of the root's config (percent; the gate's default is 100). */
   minCoverage?: number;
@@ -156,7 +164,7 @@ export interface StatusSummary {
   links: number;
   /** Source files that may hold tags and were not read (counted in `errors` too: `spdf check` fails on each). */
   unscanned?: number;
-  /** Other inputs not read or not understood: links out of the root, unreadable folders, a broken review lock (counted in `errors` too). */
+  /** Other inputs not read or not understood: links out of the root, unreadable folders, a broken review lock, test results not read, rules that crashed (counted in `errors` too). */
   inputProblems?: number;
   root?: string;
   /** `check.min_coverage` of the workspace config (percent; the gate's default is 100). */
@@ -251,7 +259,9 @@ export interface TraceMatrixParams extends RootParams {
 /** The full matrix (columns, rows, statuses, coverage), as `spdf trace --format json` writes it. */
 export const TraceMatrixRequest = new RequestType<TraceMatrixParams, import('./core/matrix/model').Matrix, void>('spdf/traceMatrix');
 /** Zones, assets and conduits laid out by elkjs, with statuses and findings (zoneDiagram in src/core/matrix/diagram.ts). */
-export const ZoneDiagramRequest = new RequestType<RootParams, import('./core/matrix/diagram').ZoneDiagram, void>('spdf/zoneDiagram');
+export const ZoneDiagramRequest = new RequestType<RootParams, ZoneDiagramResult, void>('spdf/zoneDiagram');
+/** The diagram and the input problems of `spdf trace` (zones of model files not read are missing from it). */
+export type ZoneDiagramResult = import('./core/matrix/diagram').ZoneDiagram & { problems: string[] };
 
 // ---- coverage in the gutter and symbol <-> requirement navigation ---------------------------------------
 /** Gutter state of a function: linked to items, linked through a suspect link, or not linked at all. */

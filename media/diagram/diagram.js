@@ -6,7 +6,7 @@
 // arrows) are kept with vscode.setState. Every model string goes through textContent; no innerHTML.
 (function () {
   'use strict';
-  /* global acquireVsCodeApi, SpdfDiagramLayout */
+  /* global acquireVsCodeApi, SpdfDiagramLayout, SpdfIncomplete */
   const vscode = acquireVsCodeApi();
   const NS = 'http://www.w3.org/2000/svg';
   const CLASSES = ['it', 'dmz', 'ot', 'device', 'external', 'cloud'];
@@ -46,7 +46,10 @@
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'region');
   canvas.setAttribute('aria-label', 'Zones and conduits diagram: + and - zoom, 0 fits, arrows pan');
-  app.append(bar, status, canvas);
+  // Model files not read: their zones and conduits are missing from the drawing.
+  const incomplete = document.createElement('div');
+  incomplete.className = 'incomplete';
+  app.append(bar, incomplete, status, canvas);
 
   /** @type {{k:number, tx:number, ty:number, fit:boolean}} */
   const view = sanitize(vscode.getState());
@@ -408,7 +411,10 @@
 
   window.addEventListener('message', (event) => {
     const msg = event.data;
-    if (msg && msg.type === 'data' && msg.diagram && typeof msg.diagram === 'object') void show(msg.diagram);
+    if (msg && msg.type === 'data' && msg.diagram && typeof msg.diagram === 'object') {
+      SpdfIncomplete.render(incomplete, msg.incomplete);
+      void show(msg.diagram);
+    }
   });
   vscode.postMessage({ type: 'ready' });
 })();

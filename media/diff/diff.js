@@ -1,11 +1,11 @@
 // @ts-check
 // SPDF evidence diff webview ("Compare evidence with branch..."). Plain JS, no framework. Every model string
 // reaches the DOM through textContent, never innerHTML. Data arrives by postMessage from the extension
-// ({ type: 'data', result: { base, diff?, error? } }, diff as src/core/diff/model.ts EvidenceDiff); a click on
-// an item or a link goes back as { type: 'open', target }.
+// ({ type: 'data', result: { base, diff?, error? }, incomplete? }, diff as src/core/diff/model.ts EvidenceDiff; `incomplete`
+// for the banner of media/common/incomplete.js); a click on an item or a link goes back as { type: 'open', target }.
 (function () {
   'use strict';
-  /* global acquireVsCodeApi */
+  /* global acquireVsCodeApi, SpdfIncomplete */
   const vscode = acquireVsCodeApi();
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
 
@@ -52,7 +52,7 @@
     app.appendChild(table);
   }
 
-  function render(result) {
+  function render(result, incomplete) {
     app.replaceChildren();
     const d = result && result.diff;
     if (!d) {
@@ -64,6 +64,10 @@
     app.appendChild(el('h1', `Evidence diff: ${side(d.base)} .. ${side(d.head)}`));
     const c = d.coverage || {};
     const delta = typeof c.delta === 'number' ? `${c.delta >= 0 ? '+' : ''}${c.delta.toFixed(1)} points` : 'n/a';
+    // Inputs either side did not read: the changes below may lack theirs (the banner lists them).
+    const banner = el('div', undefined, 'incomplete');
+    SpdfIncomplete.render(banner, incomplete);
+    app.appendChild(banner);
     app.appendChild(el('p', `Coverage ${pct(c.before && c.before.percent)} -> ${pct(c.after && c.after.percent)} (${delta})`, 'summary'));
     if (arr(result.notes).length) for (const n of arr(result.notes)) app.appendChild(el('p', str(n), 'warning'));
     const items = d.items || {};
@@ -100,17 +104,11 @@
       ['Changed', 'Why', 'Hazards', 'Threats', 'Controls', 'Requirements', 'Tests'],
       arr(d.impact).map((i) => [str(i.subject), str(i.reason), list(i.hazards), list(i.threats), list(i.controls), list(i.requirements), list(i.tests)]),
     );
-    if (arr(d.problems).length) {
-      app.appendChild(el('h2', 'Input problems'));
-      const ul = el('ul');
-      for (const p of arr(d.problems)) ul.appendChild(el('li', str(p)));
-      app.appendChild(ul);
-    }
   }
 
   window.addEventListener('message', (event) => {
     const msg = event.data;
-    if (msg && msg.type === 'data') render(msg.result);
+    if (msg && msg.type === 'data') render(msg.result, msg.incomplete);
   });
   vscode.postMessage({ type: 'ready', hasState: false });
 })();

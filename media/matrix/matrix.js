@@ -13,7 +13,7 @@
 // the state). "Export…" asks the extension to write HTML, CSV or XLSX through the CLI's exporters.
 (function () {
   'use strict';
-  /* global acquireVsCodeApi */
+  /* global acquireVsCodeApi, SpdfIncomplete */
   const vscode = acquireVsCodeApi();
   const STATUSES = ['OK', 'PARTIAL', 'MISSING', 'SUSPECT', 'JUSTIFIED', 'ERROR'];
   const STATUS_RANK = { ERROR: 5, SUSPECT: 4, MISSING: 3, PARTIAL: 2, JUSTIFIED: 1, OK: 0 };
@@ -65,6 +65,8 @@
   let restored = !!(own && typeof own === 'object');
   const state = sanitize(own);
   let matrix = null;
+  /** The INCOMPLETE banner's data that came with the matrix (media/common/incomplete.js), or undefined. */
+  let incomplete;
   /** Rows of the current view after filter and sort. */
   let shown = [];
   /** Lower-cased searchable text per row (computed once per data load). */
@@ -87,7 +89,7 @@
   const app = document.getElementById('app') || document.body;
   const toolbar = el('div', 'toolbar');
   const summary = el('div', 'summary');
-  const problems = el('div', 'problems');
+  const problems = el('div', 'incomplete');
   const grid = el('div', 'grid');
   const spacer = el('div', 'spacer');
   const table = el('table');
@@ -294,7 +296,7 @@
     const names = Array.isArray(m.severityNames) ? m.severityNames : [];
     sevSel.replaceChildren(option('0', 'any'), ...names.map((n, i) => option(String(i + 1), `${i + 1} ${n}`)));
     sevSel.value = String(state.severity);
-    problems.replaceChildren(...(m.problems || []).map((p) => el('div', '', p)));
+    SpdfIncomplete.render(problems, incomplete);
     refresh(false);
     grid.scrollTop = state.scrollTop;
     // Clamped to the rows now shown (only when laid out: a hidden page has no height to scroll in).
@@ -645,8 +647,10 @@
   window.addEventListener('message', (event) => {
     const msg = event.data;
     if (!msg || typeof msg !== 'object') return;
-    if (msg.type === 'data' && msg.matrix && typeof msg.matrix === 'object') load(msg.matrix);
-    else if (msg.type === 'restore' && !restored && !matrix && msg.state && typeof msg.state === 'object') {
+    if (msg.type === 'data' && msg.matrix && typeof msg.matrix === 'object') {
+      incomplete = msg.incomplete;
+      load(msg.matrix);
+    } else if (msg.type === 'restore' && !restored && !matrix && msg.state && typeof msg.state === 'object') {
       restored = true;
       applyState(msg.state);
     } else if (msg.type === 'apply' && msg.state && typeof msg.state === 'object') applyState(msg.state);

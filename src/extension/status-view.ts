@@ -60,7 +60,7 @@ export function statusView(s: StatusSummary, activePath?: string): StatusView {
   const findings = r.errors - unscanned - inputs;
   if (inputs > 0)
     lines.push(
-      `**${inputs} input${inputs === 1 ? '' : 's'} not read or not understood** (links out of the workspace, unreadable folders, the review lock; see Problems): \`spdf check\` fails on each`,
+      `**${inputs} input${inputs === 1 ? '' : 's'} not read or not understood** (links out of the workspace, unreadable folders, the review lock, test results, a rule that crashed; see Problems): \`spdf check\` fails on each`,
     );
   if (unscanned > 0) lines.push(`**${unscanned} source file${unscanned === 1 ? '' : 's'} not scanned** for tags (see Problems): \`spdf check\` fails on each`);
   if (findings > 0) lines.push(`**${findings} error-level finding${findings === 1 ? '' : 's'}** (see Problems): \`spdf check\` fails on those of the traced chain`);

@@ -1,15 +1,8 @@
 import * as vscode from 'vscode';
 import { type RootInfo, type TraceChild, type TraceFilter, type TraceRow, type TraceStatusName, type TreeDataResult, type WireLocation } from '../protocol';
+import { problemNodes, problemsText, problemText, rootDescription, rootNodes, type Node } from './tree-nodes';
 
-/**
- * One node of the requirements tree: a workspace root (only when several are shown), a status group, a requirement
- * (or other traced item), or a child. `root` is the folder path of the root the node belongs to (undefined: the only one).
- */
-export type Node =
-  | { type: 'root'; info: RootInfo }
-  | { type: 'group'; status: TraceStatusName; rows: TraceRow[]; root?: string }
-  | { type: 'row'; row: TraceRow; root?: string }
-  | { type: 'child'; child: TraceChild; row: TraceRow; root?: string };
+export type { Node } from './tree-nodes';
 
 /** The roots the panels show: those with a config or a model (a folder of other files is served but not shown), else all. */
 export function shownRoots(roots: RootInfo[]): RootInfo[] {
@@ -25,9 +18,6 @@ const STATUS_ICON: Record<TraceStatusName, [string, string]> = {
   JUSTIFIED: ['law', 'descriptionForeground'],
   ERROR: ['error', 'list.errorForeground'],
 };
-
-/** Status groups worst first: what needs work is read before what is done. */
-const GROUP_ORDER: readonly TraceStatusName[] = ['ERROR', 'MISSING', 'SUSPECT', 'PARTIAL', 'JUSTIFIED', 'OK'];
 
 const CHILD_ICON: Record<TraceChild['kind'], string> = { threat: 'flame', hazard: 'heart', control: 'shield', symbol: 'symbol-method', test: 'beaker' };
 
@@ -79,8 +69,7 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
   }
 
   private async groups(root: string | undefined): Promise<Node[]> {
-    const rows = (await this.load(root))?.rows ?? [];
-    return GROUP_ORDER.map((status) => ({ type: 'group' as const, status, rows: rows.filter((r) => r.status === status), root })).filter((g) => g.rows.length > 0);
+    return rootNodes(await this.load(root), root);
   }
 
   describeFilter(): string | undefined {
@@ -100,6 +89,7 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
       return this.groups(roots[0]?.root);
     }
     if (node.type === 'root') return this.groups(node.info.root);
+    if (node.type === 'problems') return problemNodes(node);
     if (node.type === 'group') return node.rows.map((row) => ({ type: 'row' as const, row, root: node.root }));
     if (node.type === 'row') return node.row.children.map((child) => ({ type: 'child' as const, child, row: node.row, root: node.root }));
     return [];
@@ -111,11 +101,32 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
       const r = node.info;
       const item = new vscode.TreeItem(r.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `root:${r.root}`;
-      const d = this.data.get(r.root);
-      item.description = d ? (d.coverage.percent === undefined ? 'no requirement in scope' : `${Math.floor(d.coverage.percent * 10) / 10}% of ${d.coverage.total}`) : undefined;
+      item.description = rootDescription(this.data.get(r.root));
       item.tooltip = `${r.root}${r.config ? '' : '\nNo spdf.config.yaml: the defaults apply'}`;
       item.iconPath = new vscode.ThemeIcon('root-folder');
       item.contextValue = 'spdf.root';
+      return item;
+    }
+    if (node.type === 'problems') {
+      const t = problemsText(node.problems);
+      const item = new vscode.TreeItem(t.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `problems:${scope}`;
+      item.description = t.description;
+      item.tooltip = t.tooltip;
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.contextValue = 'spdf.problems';
+      return item;
+    }
+    if (node.type === 'problem') {
+      const p = node.problem;
+      const t = problemText(p);
+      const item = new vscode.TreeItem(t.label, vscode.TreeItemCollapsibleState.None);
+      item.id = `problem:${scope}${node.index}`;
+      item.description = t.description;
+      item.tooltip = p.message;
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
+      item.contextValue = 'spdf.problem';
+      if (p.location) item.command = { title: 'Open', command: 'spdf.openLocation', arguments: [p.location] };
       return item;
     }
     if (node.type === 'group') {

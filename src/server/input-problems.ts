@@ -69,8 +69,18 @@ export class InputProblems {
     if (this.notes.some((n) => n.file === path || n.file.startsWith(`${path}/`))) this.rewalk = true;
     else if (type === 'created') {
       const stat = await lstat(join(this.root, path)).catch(() => undefined);
-      if (stat?.isSymbolicLink() || stat?.isDirectory()) this.rewalk = true;
+      if (stat?.isSymbolicLink() || stat?.isDirectory() || (await this.behindLink(path))) this.rewalk = true;
     }
+  }
+
+  /** A created file inside a folder link (a client may report the files a new link seems to hold, not the link). */
+  private async behindLink(path: string): Promise<boolean> {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const stat = await lstat(join(this.root, ...parts.slice(0, i))).catch(() => undefined);
+      if (stat?.isSymbolicLink()) return true;
+    }
+    return false;
   }
 
   /** Walks the workspace again when a change asked for it. */
@@ -115,11 +125,23 @@ export interface ProblemSource {
   readonly opts: { codeLinks: boolean };
   readonly code: { problems: string[] };
   readonly testResults?: TestResultsInput;
+  /** The latest check's rules that crashed. */
+  readonly result?: { readonly internalErrors: readonly { code: string; message: string }[] };
 }
 
-/** The input problems of a root's current state. */
+const withCrashes = new WeakMap<readonly InputProblem[], { crashes: readonly unknown[]; problems: InputProblem[] }>();
+
+/** The input problems of a root's current state; the same array while they are unchanged. */
 export function inputProblemsOf(state: ProblemSource): InputProblem[] {
-  return state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks, state.opts.codeLinks ? state.code.problems : NO_PROBLEMS, state.testResults);
+  const listed = state.inputProblems.list(state.config, state.allFiles(), state.opts.codeLinks, state.opts.codeLinks ? state.code.problems : NO_PROBLEMS, state.testResults);
+  const crashes = state.result?.internalErrors;
+  if (!crashes?.length) return listed;
+  const hit = withCrashes.get(listed);
+  if (hit?.crashes === crashes) return hit.problems;
+  // A rule that crashed reported nothing: worded as `spdf trace` lists it (src/core/matrix/build.ts), where its settings are.
+  const problems = [...listed, ...crashes.map((e) => ({ file: CONFIG_FILE, range: AT_START, message: `internal error in rule ${e.code}: ${e.message.split('\n')[0]} (its findings are missing)` }))];
+  withCrashes.set(listed, { crashes, problems });
+  return problems;
 }
 
 const lines = new WeakMap<readonly InputProblem[], string[]>();

@@ -12,7 +12,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import type { GateReport } from '../../src/core/matrix/gate';
 import type { Matrix } from '../../src/core/matrix/model';
 import { statusView } from '../../src/extension/status-view';
-import type { StatusSummary } from '../../src/protocol';
+import type { StatusSummary, TreeDataResult, ZoneDiagramResult } from '../../src/protocol';
 import { runCli } from '../support/cli';
 import { messageText, startHarness, until, type Harness } from './harness';
 import { BASE, CONFIG } from './parity-workspace';
@@ -130,6 +130,22 @@ function shows(server: ReturnType<typeof placed>, o: Offender, elsewhere: boolea
   return server.some((d) => d.message === o.message);
 }
 
+/**
+ * The requirements tree and the zone diagram list the input problems of `spdf trace` (the extension shows them as an
+ * INCOMPLETE node and banner), each tree entry with a place to open when the editor shows it in a file.
+ */
+async function viewsSay(h: Harness, problems: string[]): Promise<void> {
+  const tree = await h.request<TreeDataResult>('spdf/treeData', {});
+  const diagram = await h.request<ZoneDiagramResult>('spdf/zoneDiagram', {});
+  assert.deepEqual(
+    (tree.problems ?? []).map((p) => p.message),
+    problems,
+    `the tree lists: ${JSON.stringify(tree.problems)}`,
+  );
+  assert.deepEqual(diagram.problems, problems);
+  for (const p of tree.problems ?? []) if (p.location) assert.ok(p.location.uri.startsWith(h.uri('')), JSON.stringify(p));
+}
+
 describe('language server: parity with spdf check (no false green in the editor)', function () {
   this.timeout(60000);
 
@@ -141,6 +157,7 @@ describe('language server: parity with spdf check (no false green in the editor)
       const s = await firstStatus(h);
       assert.equal(statusView(s).background, undefined, JSON.stringify(s));
       assert.deepEqual(placed(h), []);
+      await viewsSay(h, []);
     } finally {
       await h.close();
     }
@@ -177,6 +194,7 @@ describe('language server: parity with spdf check (no false green in the editor)
           [],
           `the editor's matrix lists: ${JSON.stringify(matrix.problems)}`,
         );
+        await viewsSay(h, trace.problems);
       } finally {
         await h.close();
       }

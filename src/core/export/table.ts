@@ -1,5 +1,6 @@
 import { cellText, VIEWS, type Matrix, type MatrixView } from '../matrix/model';
 import { formatPercent } from '../matrix/decide';
+import { incompleteText } from './incomplete';
 
 /** The views of a matrix in the standard order, restricted to those present. */
 export function viewsOf(m: Matrix): MatrixView[] {
@@ -16,8 +17,6 @@ export function flatten(view: MatrixView, sep = '; '): { header: string[]; rows:
 export function coverageLine(m: Matrix): string {
   const c = m.coverage;
   const parts = (['OK', 'JUSTIFIED', 'PARTIAL', 'MISSING', 'SUSPECT', 'ERROR'] as const).map((s) => `${s} ${c.byStatus[s]}`);
-  const incomplete = m.problems.length
-    ? ` -- INCOMPLETE: ${m.problems.length} input problem${m.problems.length === 1 ? '' : 's'} (files not read or not understood; listed under "Input problems")`
-    : '';
+  const incomplete = m.problems.length ? ` -- ${incompleteText(m.problems.length)}` : '';
   return `Coverage ${formatPercent(c.percent)} of ${c.total} requirements in scope (${parts.join(', ')})${incomplete}`;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { ZoneDiagram } from '../../core/matrix/diagram';
+import type { ZoneDiagramResult } from '../../protocol';
 import { DIAGRAM_VIEW_TYPE, diagramHtml } from './html';
+import { answered, diagramMessage } from './messages';
 import type { Roots } from '../roots';
 import { registerPanel, ShownRoot } from './panel';
 import { saveAtomic } from './save';
@@ -11,17 +12,21 @@ export const SHOW_DIAGRAM_COMMAND = 'spdf.showZoneDiagram';
  * Registers the zone diagram webview and the `spdf.showZoneDiagram` command. `getData` fetches the laid-out
  * diagram (the `spdf/zoneDiagram` request of src/protocol.ts). "Export SVG" asks where to save.
  */
-export function registerZoneDiagramPanel(context: vscode.ExtensionContext, fetch: (root: string | undefined) => Promise<ZoneDiagram>, roots: Roots): { refresh(): void; shown(): string | undefined } {
+export function registerZoneDiagramPanel(
+  context: vscode.ExtensionContext,
+  fetch: (root: string | undefined) => Promise<ZoneDiagramResult>,
+  roots: Roots,
+): { refresh(): void; shown(): string | undefined } {
   const shown = new ShownRoot('SPDF Zones and Conduits', { memento: context.workspaceState, key: `${DIAGRAM_VIEW_TYPE}.root` });
-  const getData = () => fetch(shown.root?.root);
+  const getData = async () => answered('zone diagram', await fetch(shown.root?.root));
   const root = () => shown.uri();
-  const panel = registerPanel<ZoneDiagram>(context, {
+  const panel = registerPanel<ZoneDiagramResult>(context, {
     viewType: DIAGRAM_VIEW_TYPE,
     title: 'SPDF Zones and Conduits',
     command: SHOW_DIAGRAM_COMMAND,
     html: diagramHtml,
     getData,
-    message: (diagram) => ({ type: 'data', diagram }),
+    message: diagramMessage,
     root,
     async revived(p) {
       shown.restore(await roots.list());

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EvidenceDiffResult } from '../../protocol';
 import { DIFF_VIEW_TYPE, diffHtml } from './html';
+import { diffMessage } from './messages';
 import type { Roots } from '../roots';
 import { registerPanel, ShownRoot } from './panel';
 
@@ -33,7 +34,7 @@ export function registerEvidenceDiffPanel(
     command: COMPARE_COMMAND,
     html: diffHtml,
     getData: () => Promise.resolve(current),
-    message: (result) => ({ type: 'data', result }),
+    message: diffMessage,
     root: () => shown.uri(),
   });
   context.subscriptions.push(

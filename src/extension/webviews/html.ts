@@ -55,22 +55,32 @@ function defaultRandom(n: number): Uint8Array {
   return out;
 }
 
+/** The INCOMPLETE banner every page shows above its data (media/common/incomplete.{js,css}). */
+const INCOMPLETE_JS = 'common/incomplete.js';
+const INCOMPLETE_CSS = 'common/incomplete.css';
+
 export const MATRIX_VIEW_TYPE = 'spdf.matrix';
 export const DIAGRAM_VIEW_TYPE = 'spdf.zoneDiagram';
 
 /** Matrix webview shell: media/matrix/matrix.{css,js}. `asUri` maps a path under media/ to a webview URI. */
 export function matrixHtml(cspSource: string, nonce: string, asUri: (mediaPath: string) => string): string {
-  return webviewHtml({ title: 'SPDF traceability matrix', cspSource, nonce, styles: [asUri('matrix/matrix.css')], scripts: [asUri('matrix/matrix.js')] });
+  return webviewHtml({ title: 'SPDF traceability matrix', cspSource, nonce, styles: [asUri('matrix/matrix.css'), asUri(INCOMPLETE_CSS)], scripts: [asUri(INCOMPLETE_JS), asUri('matrix/matrix.js')] });
 }
 
 /** Zone diagram shell: media/diagram/diagram.{css,js}, after the layout bundle media/diagram/layout.js (built by scripts/build.mjs). */
 export function diagramHtml(cspSource: string, nonce: string, asUri: (mediaPath: string) => string): string {
-  return webviewHtml({ title: 'SPDF zone diagram', cspSource, nonce, styles: [asUri('diagram/diagram.css')], scripts: [asUri('diagram/layout.js'), asUri('diagram/diagram.js')] });
+  return webviewHtml({
+    title: 'SPDF zone diagram',
+    cspSource,
+    nonce,
+    styles: [asUri('diagram/diagram.css'), asUri(INCOMPLETE_CSS)],
+    scripts: [asUri(INCOMPLETE_JS), asUri('diagram/layout.js'), asUri('diagram/diagram.js')],
+  });
 }
 
 export const DIFF_VIEW_TYPE = 'spdf.evidenceDiff';
 
 /** Evidence diff shell: media/diff/diff.{css,js}. */
 export function diffHtml(cspSource: string, nonce: string, asUri: (mediaPath: string) => string): string {
-  return webviewHtml({ title: 'SPDF evidence diff', cspSource, nonce, styles: [asUri('diff/diff.css')], scripts: [asUri('diff/diff.js')] });
+  return webviewHtml({ title: 'SPDF evidence diff', cspSource, nonce, styles: [asUri('diff/diff.css'), asUri(INCOMPLETE_CSS)], scripts: [asUri(INCOMPLETE_JS), asUri('diff/diff.js')] });
 }

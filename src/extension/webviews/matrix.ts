@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { VIEWS, VIEW_TITLES, type Matrix, type ViewName } from '../../core/matrix/model';
 import type { ExportFormat } from './export';
 import { MATRIX_VIEW_TYPE, matrixHtml } from './html';
+import { answered, matrixMessage } from './messages';
 import type { Roots } from '../roots';
 import { registerPanel, ShownRoot } from './panel';
 import { saveAtomic } from './save';
@@ -61,7 +62,7 @@ export function pageState(msg: Record<string, unknown>): MatrixPageState | undef
  */
 export function registerMatrixPanel(context: vscode.ExtensionContext, fetch: (root: string | undefined) => Promise<Matrix>, roots: Roots): { refresh(): void; shown(): string | undefined } {
   const shown = new ShownRoot('SPDF Traceability Matrix', { memento: context.workspaceState, key: `${MATRIX_VIEW_TYPE}.root` });
-  const getData = () => fetch(shown.root?.root);
+  const getData = async () => answered('matrix', await fetch(shown.root?.root));
   const root = () => shown.uri();
   /** Last state reported by each panel's page. */
   const reported = new WeakMap<vscode.WebviewPanel, MatrixPageState>();
@@ -71,7 +72,7 @@ export function registerMatrixPanel(context: vscode.ExtensionContext, fetch: (ro
     command: SHOW_MATRIX_COMMAND,
     html: matrixHtml,
     getData,
-    message: (matrix) => ({ type: 'data', matrix }),
+    message: matrixMessage,
     root,
     async revived(p) {
       shown.restore(await roots.list());

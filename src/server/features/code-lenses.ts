@@ -6,6 +6,7 @@ import { ITEM_KINDS, type ItemKind } from '../../core/model/kinds';
 import { testsOf, type ItemTrace } from '../../core/matrix/status';
 import { CLIENT_COMMANDS } from '../../protocol';
 import { lspRange } from '../convert';
+import { viewProblemLines } from '../view-problems';
 import { codeLinksTo, type FeatureContext } from './feature-context';
 
 function testCount(ctx: FeatureContext, id: string): number {
@@ -44,12 +45,13 @@ function referrers(ctx: FeatureContext, item: ModelItem): string[] {
 }
 
 /** The lens of a model item: short, without the ID the line already shows. */
-function itemTitle(ctx: FeatureContext, item: ModelItem, t: ItemTrace | undefined): string {
+function itemTitle(ctx: FeatureContext, item: ModelItem, t: ItemTrace | undefined, incomplete: boolean): string {
   if (TRACED.includes(item.kind)) {
     const impl = t?.implementedBy.length ?? 0;
     const ver = (t?.tests.length ?? 0) + (t?.verifiedByLinks.length ?? 0);
     const refs = (ctx.state.graph.refsTo.get(item.id)?.length ?? 0) + codeLinksTo(ctx, item.id).length;
-    return [...(t ? [t.status] : []), `${impl} implementing`, count(ver, 'test'), count(refs, 'ref')].join(' · ');
+    // While `spdf trace` says INCOMPLETE the status may lack what was not read.
+    return [...(t ? [t.status] : []), ...(incomplete ? ['INCOMPLETE'] : []), `${impl} implementing`, count(ver, 'test'), count(refs, 'ref')].join(' · ');
   }
   if (item.kind === 'test') {
     const verifies = ctx.state.graph.refs.filter((r) => r.from === item && r.field.startsWith('verifies')).length;
@@ -69,9 +71,10 @@ export function codeLenses(ctx: FeatureContext, path: string): CodeLens[] {
     const items = ctx.state.index.itemsIn(path).filter((i) => LENSED.includes(i.kind));
     const traces = new Map<ModelItem, ItemTrace>();
     for (const k of new Set(items.map((i) => i.kind).filter((k) => TRACED.includes(k)))) for (const t of ctx.state.traces([k])) traces.set(t.item, t);
+    const incomplete = items.some((i) => TRACED.includes(i.kind)) && viewProblemLines(ctx.state).length > 0;
     for (const item of items) {
       const range = lspRange(mf.source.range(item.idNode.start, item.idNode.end));
-      const title = itemTitle(ctx, item, traces.get(item));
+      const title = itemTitle(ctx, item, traces.get(item), incomplete);
       out.push({ range, command: { title, command: CLIENT_COMMANDS.showReferences, arguments: [ctx.paths.toUri(path), range.start] } });
     }
     return out;

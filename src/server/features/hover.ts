@@ -11,10 +11,17 @@ import { findRule } from '../../core/rules/registry';
 import type { Rule } from '../../core/rules/types';
 import type { Range } from '../../core/types';
 import { lspRange } from '../convert';
+import { viewProblemLines } from '../view-problems';
 import { codeLinksTo, locate, traceOf, type FeatureContext } from './feature-context';
 import { lineOf } from './text-lines';
 
 const md = (s: string) => s.replace(/([\\`*_{}[\]<>()#+!|])/g, '\\$1');
+
+/** While `spdf trace` says INCOMPLETE, a trace status may lack what was not read (the status bar counts the inputs). */
+function incompleteLine(ctx: FeatureContext): string[] {
+  const n = viewProblemLines(ctx.state).length;
+  return n ? ['', `**INCOMPLETE**: ${n} input${n === 1 ? '' : 's'} not read or not understood (see Problems): this status may lack what was not read`] : [];
+}
 
 /** Markdown describing an item: title, text, status, links in and out. */
 export function itemMarkdown(ctx: FeatureContext, item: ModelItem): string {
@@ -27,7 +34,7 @@ export function itemMarkdown(ctx: FeatureContext, item: ModelItem): string {
   const body = d.text ?? d.description ?? d.hazardous_situation;
   if (typeof body === 'string' && body.trim()) lines.push('', md(body.trim()));
   const trace = traceOf(ctx, item);
-  if (trace) lines.push('', `Trace: **${trace.status}** (${md(trace.reason)})`);
+  if (trace) lines.push('', `Trace: **${trace.status}** (${md(trace.reason)})`, ...incompleteLine(ctx));
   const out = (ctx.state.graph.refsOf.get(item) ?? []).filter((r) => r.target);
   if (out.length) {
     const byField = new Map<string, string[]>();

@@ -1,5 +1,6 @@
 /** Coverage marks of a source file's functions, and navigation between a symbol and the items it is linked to. */
 import { FUNCTION_LIKE_KINDS, type CodeSymbol } from '../../core/codelinks/model';
+import { unscannedProblem } from '../../core/codelinks/unscanned-files';
 import { TRACED_KINDS } from '../../core/matrix/decide';
 import type { ItemTrace, StatusLink } from '../../core/matrix/status';
 import { itemTitle } from '../../core/query/completion';
@@ -22,6 +23,9 @@ function linksIn(state: WorkspaceState, path: string): LinkOf[] {
 
 export function fileCoverage(state: WorkspaceState, path: string): FileCoverage {
   const safetyCritical = state.code.isSafetyCritical(path);
+  const unscanned = state.code.unscanned.get(path);
+  // Not scanned (an encoding, a size, a language without a grammar): its tags are unknown, so no mark would be a false picture.
+  if (unscanned) return { safetyCritical, symbols: [], problem: unscannedProblem(unscanned).message };
   const index = state.code.files.get(path);
   if (!index) return { safetyCritical, symbols: [], ...(safetyCritical ? { problem: 'code of a safety-critical asset that was not indexed: its functions are not known' } : {}) };
   const bySymbol = new Map<string, LinkOf[]>();

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CONFIG_FILE } from '../../core/model/config';
 import { buildMatrixFrom } from '../../core/matrix/build';
-import { zoneDiagram, type ZoneDiagram } from '../../core/matrix/diagram';
+import { zoneDiagram } from '../../core/matrix/diagram';
 import { VIEWS, type Matrix } from '../../core/matrix/model';
 import {
   FileCoverageRequest,
@@ -18,11 +18,13 @@ import {
   TreeDataRequest,
   ZoneDiagramRequest,
   type RootInfo,
+  type ZoneDiagramResult,
 } from '../../protocol';
 import { insertTagEdit, tagCandidates } from '../features/insert-tag';
 import { fileCoverage, itemCode, symbolItems } from '../features/trace-navigation';
 import type { ServerParts } from '../server-parts';
 import { coverageSummary, rowsFor } from '../tree';
+import { viewProblemLines, viewProblems } from '../view-problems';
 import { markReviewed } from './mark-reviewed';
 import { safe } from './safe';
 import { withPath } from './with-path';
@@ -54,10 +56,11 @@ export function registerCustomRequests(parts: ServerParts): void {
     safe(
       session,
       'treeData',
-      { rows: [], coverage: EMPTY_COVERAGE(), zones: [] },
+      // No rows because the server failed: the tree says so rather than look empty.
+      { rows: [], coverage: EMPTY_COVERAGE(), zones: [], problems: [{ message: 'the requirements could not be listed (the server is indexing or failed: see the SPDF output)' }] },
       (p, { state, paths }) => {
         const kinds = p.filter?.kinds?.length ? p.filter.kinds : ['requirement'];
-        return { rows: rowsFor(state, paths, kinds, p.filter), coverage: coverageSummary(state), zones: state.graph.byKind.zone.map((z) => z.id) };
+        return { rows: rowsFor(state, paths, kinds, p.filter), coverage: coverageSummary(state), zones: state.graph.byKind.zone.map((z) => z.id), problems: viewProblems(state, paths) };
       },
       settled,
     ),
@@ -81,7 +84,7 @@ export function registerCustomRequests(parts: ServerParts): void {
   );
   connection.onRequest(
     ZoneDiagramRequest,
-    safe(session, 'zoneDiagram', null as unknown as ZoneDiagram, (_p, { state }) => zoneDiagram(state.traceIndex().index), settled),
+    safe(session, 'zoneDiagram', null as unknown as ZoneDiagramResult, async (_p, { state }) => ({ ...(await zoneDiagram(state.traceIndex().index)), problems: viewProblemLines(state) }), settled),
   );
   connection.onRequest(
     MarkReviewedRequest,

@@ -14,6 +14,8 @@ import { TraceIndex } from '../../../src/core/matrix/build';
 import { zoneDiagram } from '../../../src/core/matrix/diagram';
 import { VIEWS, type Matrix } from '../../../src/core/matrix/model';
 import { diagramHtml, makeNonce, matrixHtml } from '../../../src/extension/webviews/html';
+import { diagramMessage, matrixMessage } from '../../../src/extension/webviews/messages';
+import type { ZoneDiagramResult } from '../../../src/protocol';
 
 const REPO = join(__dirname, '..', '..', '..');
 
@@ -257,6 +259,31 @@ async function checkDiagram(ctx: BrowserContext, origin: string, diagram: unknow
   console.log('ok - zone diagram: no __pwn, no CSP violation, names verbatim, SVG export');
 }
 
+/**
+ * Input problems (here: every payload) as the extension sends them: the INCOMPLETE banner leads the page, above the
+ * matrix grid and the diagram, with each problem verbatim and nothing run.
+ */
+async function checkIncomplete(ctx: BrowserContext, origin: string, matrix: Matrix, diagram: ZoneDiagramResult): Promise<void> {
+  const pages: [string, string, unknown][] = [
+    ['matrix', '.grid', matrixMessage({ ...matrix, problems: PAYLOADS })],
+    ['diagram', '.canvas', diagramMessage({ ...diagram, problems: PAYLOADS })],
+  ];
+  for (const [name, below, message] of pages) {
+    const page = await ctx.newPage();
+    const w = await instrument(page, { message });
+    await page.goto(`${origin}/${name}.html`);
+    await waitOrExplain(page, w, '.incomplete-headline');
+    const banner = await page.evaluate(() => document.querySelector('.incomplete').innerText as string);
+    assert.ok(banner.startsWith(`INCOMPLETE: ${PAYLOADS.length} input problems`), `${name}: ${banner.slice(0, 200)}`);
+    assertVisible(banner, `${name} INCOMPLETE banner`);
+    const [top, rest] = await Promise.all([page.locator('.incomplete').boundingBox(), page.locator(below).boundingBox()]);
+    assert.ok(top && rest && top.y < rest.y && top.height > 0, `${name}: the banner is not above the data: ${JSON.stringify([top, rest])}`);
+    await assertClean(page, w, `${name} INCOMPLETE banner`);
+    await page.close();
+  }
+  console.log('ok - INCOMPLETE banner (matrix, diagram): above the data, every problem verbatim, no __pwn, no CSP violation');
+}
+
 /** 20,000 rows: at most a few hundred in the DOM, the last row reachable, filters and scroll restored. */
 async function checkVirtualization(ctx: BrowserContext, origin: string, matrix: Matrix): Promise<void> {
   const big = syntheticMatrix(matrix, 20_000);
@@ -371,6 +398,7 @@ async function main(): Promise<void> {
     await checkMatrix(ctx, served.origin, t.matrix);
     await checkDiagram(ctx, served.origin, diagram, inDiagram);
     await checkVirtualization(ctx, served.origin, t.matrix);
+    await checkIncomplete(ctx, served.origin, t.matrix, { ...diagram, problems: [] });
     console.log(`40-xss-chromium: all checks passed (${PAYLOADS.length} payload kinds)`);
   } finally {
     await ctx?.close();

@@ -1,12 +1,16 @@
-// @spdf verifies SPDF-LSP-IMPACT
+// @spdf verifies SPDF-LSP-IMPACT, SPDF-LSP-VIEWS
 /** The evidence diff webview: a strict CSP shell, and a page that puts model text into the DOM as text only. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runInNewContext } from 'node:vm';
+import { createContext, runInContext } from 'node:vm';
 import { diffHtml } from '../../../src/extension/webviews/html';
+import { diffMessage } from '../../../src/extension/webviews/messages';
 
-const SCRIPT = readFileSync(join(__dirname, '..', '..', '..', 'media', 'diff', 'diff.js'), 'utf8');
+const MEDIA = join(__dirname, '..', '..', '..', 'media');
+const SCRIPT = readFileSync(join(MEDIA, 'diff', 'diff.js'), 'utf8');
+/** The banner script the shell loads before the page's (media/common/incomplete.js). */
+const BANNER = readFileSync(join(MEDIA, 'common', 'incomplete.js'), 'utf8');
 const EVIL = '<img src=x onerror=alert(1)>';
 
 /** Just enough DOM for the page: elements with children, textContent and click listeners. */
@@ -21,6 +25,10 @@ class FakeElement {
     this.children.push(c);
     return c;
   }
+  append(...c: FakeElement[]) {
+    this.children.push(...c);
+  }
+  setAttribute() {}
   replaceChildren() {
     this.children = [];
   }
@@ -36,11 +44,13 @@ function loadPage() {
   const app = new FakeElement('div');
   const posted: unknown[] = [];
   let onMessage: (e: { data: unknown }) => void = () => undefined;
-  runInNewContext(SCRIPT, {
+  const context = createContext({
     acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(JSON.parse(JSON.stringify(m))) }),
     document: { getElementById: () => app, createElement: (t: string) => new FakeElement(t) },
     window: { addEventListener: (_t: string, fn: typeof onMessage) => (onMessage = fn) },
   });
+  runInContext(BANNER, context);
+  runInContext(SCRIPT, context);
   return { app, posted, send: (data: unknown) => onMessage({ data }) };
 }
 
@@ -77,6 +87,20 @@ describe('evidence diff webview', () => {
     const anchor = page.app.all().find((e) => e.tagName === 'a' && e.textContent === 'm.spdf.yaml:7')!;
     anchor.listeners.click({ preventDefault() {} });
     assert.deepEqual(page.posted.at(-1), { type: 'open', target: { type: 'item', file: 'm.spdf.yaml', line: 7 } });
+  });
+
+  it('says INCOMPLETE above the coverage and the changes when an input of either side was not read', () => {
+    const page = loadPage();
+    const problems = ['working tree: spdf.lock.json is not valid JSON'];
+    const diff = { base: { label: 'main' }, head: { label: 'working tree' }, coverage: {}, items: {}, links: {}, statuses: [], findings: {}, impact: [], problems };
+    page.send(diffMessage({ base: 'main', diff: diff as never, notes: [] }));
+    const texts = page.app
+      .all()
+      .map((e) => e.textContent)
+      .filter(Boolean);
+    const headline = texts.findIndex((t) => t.startsWith('INCOMPLETE: 1 input problem '));
+    assert.ok(headline > 0 && headline < texts.findIndex((t) => t.startsWith('Coverage ')), JSON.stringify(texts));
+    assert.ok(texts.includes(problems[0]));
   });
 
   it('shows why there is no diff instead of an empty report', () => {
