@@ -29,7 +29,7 @@ export interface TraceChild {
   /** Code links: the relation and its review state. */
   relation?: string;
   review?: 'reviewed' | 'suspect' | 'unreviewed';
-  /** Tests: the latest result. */
+  /** Tests: the latest outcome (of the JUnit cases read, else the recorded `result`; see src/server/test-result-label.ts). */
   result?: string | null;
   /** Code links: what `spdf/markReviewed` needs to mark this link reviewed. */
   link?: LinkRef;

@@ -5,6 +5,7 @@ import { itemTitle } from '../core/query/completion';
 import type { ItemTrace } from '../core/matrix/status';
 import type { CoverageSummary, TraceChild, TraceFilter, TraceRow } from '../protocol';
 import { lspRange, type Paths } from './convert';
+import { testResultLabel } from './test-result-label';
 import type { WorkspaceState } from './state';
 
 export function loc(state: WorkspaceState, paths: Paths, item: ModelItem) {
@@ -62,8 +63,10 @@ export function traceRow(state: WorkspaceState, paths: Paths, t: ItemTrace): Tra
       location: { uri: paths.toUri(l.file), range: lspRange(l.symbolRange ?? l.range) },
       link: { id: item.id, relation: l.relation, file: l.file, symbol: l.symbol },
     });
-  for (const test of t.tests)
-    children.push({ kind: 'test', label: test.id, description: `${itemTitle(test)}${test.data.result ? ` · ${test.data.result}` : ''}`, result: test.data.result, location: loc(state, paths, test) });
+  for (const test of t.tests) {
+    const shown = testResultLabel(state, test);
+    children.push({ kind: 'test', label: test.id, description: `${itemTitle(test)}${shown.text ? ` · ${shown.text}` : ''}`, result: shown.outcome, location: loc(state, paths, test) });
+  }
   return {
     id: item.id,
     kind: item.kind,

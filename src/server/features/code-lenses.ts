@@ -6,6 +6,7 @@ import { ITEM_KINDS, type ItemKind } from '../../core/model/kinds';
 import { testsOf, type ItemTrace } from '../../core/matrix/status';
 import { CLIENT_COMMANDS } from '../../protocol';
 import { lspRange } from '../convert';
+import { testResultLabel } from '../test-result-label';
 import { viewProblemLines } from '../view-problems';
 import { codeLinksTo, type FeatureContext } from './feature-context';
 
@@ -55,8 +56,7 @@ function itemTitle(ctx: FeatureContext, item: ModelItem, t: ItemTrace | undefine
   }
   if (item.kind === 'test') {
     const verifies = ctx.state.graph.refs.filter((r) => r.from === item && r.field.startsWith('verifies')).length;
-    const result: unknown = item.data.result;
-    return [typeof result === 'string' ? result : 'no result', `verifies ${count(verifies, 'item')}`].join(' · ');
+    return [testResultLabel(ctx.state, item).text ?? 'no result', `verifies ${count(verifies, 'item')}`].join(' · ');
   }
   const by = referrers(ctx, item);
   return by.length ? by.join(' · ') : 'no references';
