@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
 import { CONFIG_FILE } from '../core/model/config';
 import { unmatchedIncludes, type IncludeGlob } from '../core/model/config-checks';
+import { crashedRuleProblem } from '../core/matrix/build';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Host } from '../core/host';
@@ -138,8 +139,8 @@ export function inputProblemsOf(state: ProblemSource): InputProblem[] {
   if (!crashes?.length) return listed;
   const hit = withCrashes.get(listed);
   if (hit?.crashes === crashes) return hit.problems;
-  // A rule that crashed reported nothing: worded as `spdf trace` lists it (src/core/matrix/build.ts), where its settings are.
-  const problems = [...listed, ...crashes.map((e) => ({ file: CONFIG_FILE, range: AT_START, message: `internal error in rule ${e.code}: ${e.message.split('\n')[0]} (its findings are missing)` }))];
+  // A rule that crashed reported nothing: listed where its settings are, in the words of `spdf trace`.
+  const problems = [...listed, ...crashes.map((e) => ({ file: CONFIG_FILE, range: AT_START, message: crashedRuleProblem(e) }))];
   withCrashes.set(listed, { crashes, problems });
   return problems;
 }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { CodeLens } from 'vscode-languageserver/node';
-import type { TreeDataResult } from '../../src/protocol';
+import type { StatusSummary, TreeDataResult } from '../../src/protocol';
 import { startHarness, until, type Harness } from './harness';
 
 const MODEL = 'model/req.spdf.yaml';
@@ -30,7 +30,7 @@ describe('language server: a test shows the outcome of its JUnit cases, not only
     h = await startHarness(FILES);
     await h.open(MODEL);
     await h.waitDiagnostics(MODEL);
-    await until('the requirement row', async () => (await h.request<TreeDataResult>('spdf/treeData', {})).rows.length > 0);
+    await until('the first complete status', () => h.notifications.some((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing));
   });
   after(async () => h.close());
 

@@ -54,7 +54,12 @@ export function buildMatrixFrom(ix: TraceIndex, views: readonly ViewName[] = VIE
 
 /** A rule that crashed reported nothing: the findings that would make items ERROR may be missing from the matrix. */
 function crashedRules(ix: TraceIndex): string[] {
-  return (ix.inputs.lint?.internalErrors ?? []).map((e) => `internal error in rule ${e.code}: ${e.message.split('\n')[0]} (its findings are missing)`);
+  return (ix.inputs.lint?.internalErrors ?? []).map(crashedRuleProblem);
+}
+
+/** How a crashed rule is listed among the inputs not understood (first line of its message only: no stack). */
+export function crashedRuleProblem(e: { code: string; message: string }): string {
+  return `internal error in rule ${e.code}: ${e.message.split('\n')[0]} (its findings are missing)`;
 }
 
 /** Load problems of the model and problems of the other inputs (lock, code index, JUnit files), each once. */
