@@ -66,7 +66,7 @@ export function loadModelText(path: string, text: string, limits: ResolvedConfig
     for (const pair of doc.pairs) {
       const key = String(pair.key.value);
       if (key === 'spdf') continue;
-      const kind = KIND_OF_SECTION[key];
+      const kind = Object.hasOwn(KIND_OF_SECTION, key) ? KIND_OF_SECTION[key] : undefined;
       if (!kind) {
         issues.push({ code: 'TM008', message: `unknown section '${key}'; expected one of: ${TOP_LEVEL_KEYS.join(', ')}`, start: pair.key.start, end: pair.key.end });
         continue;

@@ -76,7 +76,8 @@ export function validateNode(node: YNode | null, spec: FieldSpec, where: string,
 export function validateFields(map: YMap, fields: Record<string, FieldSpec>, required: readonly string[], where: string, out: SchemaIssue[]): void {
   for (const p of map.pairs) {
     const key = String(p.key.value);
-    const spec = fields[key];
+    // Own keys only: `constructor` or `toString` is an unknown key, not one of Object.prototype's.
+    const spec = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!spec) {
       const hint = nearest(key, Object.keys(fields));
       out.push({ code: 'TM008', message: `unknown key '${key}' in ${where}${hint ? ` (did you mean '${hint}'?)` : ''}`, start: p.key.start, end: p.key.end });
