@@ -21,6 +21,18 @@ describe('model loader', () => {
     assert.ok(ws.graph.byId.has('SEC-REQ-001'), `the valid file is still loaded: ${[...ws.graph.byId.keys()].join(', ')}`);
   });
 
+  it("takes keys named after Object.prototype's members (constructor, toString) for the unknown keys they are", async () => {
+    const ws = await load({ 'a.spdf.yaml': `constructor:\n  - id: X-1\ntoString: 1\n${VALID}    hasOwnProperty: x\n` });
+    assert.deepEqual(
+      ws.graph.problems.map((p) => `${at(p)} ${p.code} ${p.message.split(';')[0]}`),
+      ["a.spdf.yaml:1:1 TM008 unknown section 'constructor'", "a.spdf.yaml:3:1 TM008 unknown section 'toString'", "a.spdf.yaml:7:5 TM008 unknown key 'hasOwnProperty' in requirement"],
+    );
+    assert.deepEqual(
+      ws.graph.items.map((i) => i.id),
+      ['SEC-REQ-001'],
+    );
+  });
+
   it('ends an alias bomb with a clear alias-limit problem', async () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i <= 9; i++)

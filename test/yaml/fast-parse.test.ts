@@ -70,6 +70,23 @@ describe('YAML fast path against the reference path', () => {
     assert.equal(cases, 2560);
   });
 
+  it('leaves a duplicate key to the reference path in small and large mappings, block and flow, NaN keys included', () => {
+    for (const count of [2, 15, 16, 17, 40])
+      for (const dup of [0, Math.floor(count / 2), count - 1])
+        for (const [name, nan] of [
+          ['k', 'k'],
+          ['.nan', '.NaN'],
+        ]) {
+          const keys = Array.from({ length: count }, (_, i) => `k${i}`);
+          const distinct = [...keys, name];
+          const twice = [...keys.slice(0, dup), name, ...keys.slice(dup), nan];
+          assert.equal(differential(distinct.map((k, i) => `${k}: ${i}\n`).join('')), 'fast', `block ${count}`);
+          assert.equal(differential(twice.map((k, i) => `${k}: ${i}\n`).join('')), 'reference', `block ${count} ${dup} ${nan}`);
+          assert.equal(differential(`a: {${distinct.map((k, i) => `${k}: ${i}`).join(', ')}}\n`), 'fast', `flow ${count}`);
+          assert.equal(differential(`a: {${twice.map((k, i) => `${k}: ${i}`).join(', ')}}\n`), 'reference', `flow ${count} ${dup} ${nan}`);
+        }
+  });
+
   it('agrees on every rule example, valid and invalid, strings and file maps', () => {
     const paths: PathTaken[] = [];
     for (const rule of RULES)

@@ -2,7 +2,7 @@ import type { Graph, ModelItem, ItemOf, LoadProblem, ModelFile, Reference } from
 import { ITEM_KINDS, type ItemKind } from './kinds';
 import type { LoadedFile } from './load-file';
 import { referenceFields, type RefField } from './schema-def';
-import { deref, nodeAt, type YNode, type YScalar } from '../yaml/ynode';
+import { deref, pairOf, type YNode, type YScalar } from '../yaml/ynode';
 
 const REF_FIELDS = Object.fromEntries(ITEM_KINDS.map((k) => [k, referenceFields(k)])) as Record<ItemKind, RefField[]>;
 
@@ -118,7 +118,11 @@ function collect(item: ModelItem, node: YNode | null | undefined, path: string[]
   if (step === '[]') {
     if (n.kind !== 'seq') return;
     n.items.forEach((el, i) => collect(item, el, path, at + 1, f, [...trail, String(i)], out));
-  } else collect(item, nodeAt(n, [step]), path, at + 1, f, [...trail, step], out);
+  } else if (n.kind === 'map') {
+    // Most items leave most reference fields out: look the key up before building the trail.
+    const p = pairOf(n, step);
+    if (p) collect(item, p.value, path, at + 1, f, [...trail, step], out);
+  }
 }
 
 function push(item: ModelItem, node: YScalar, trail: string[], f: RefField, out: Reference[]): void {

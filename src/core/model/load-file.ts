@@ -2,7 +2,7 @@
 import type { SbomDocument } from '../sbom/types';
 import { decodeUtf8, SourceText } from '../text';
 import { parseYaml } from '../yaml/parse';
-import { asMap, asSeq, deref, toData, AliasBudgetExceeded, type YMap } from '../yaml/ynode';
+import { asMap, asSeq, deref, pairOf, toData, AliasBudgetExceeded, type YMap } from '../yaml/ynode';
 import type { ResolvedConfig } from './config-def';
 import type { LoadProblem, ModelFile, ModelItem } from './graph';
 import { KIND_OF_SECTION, type ItemKind } from './kinds';
@@ -66,7 +66,7 @@ export function loadModelText(path: string, text: string, limits: ResolvedConfig
     for (const pair of doc.pairs) {
       const key = String(pair.key.value);
       if (key === 'spdf') continue;
-      const kind = KIND_OF_SECTION[key];
+      const kind = Object.hasOwn(KIND_OF_SECTION, key) ? KIND_OF_SECTION[key] : undefined;
       if (!kind) {
         issues.push({ code: 'TM008', message: `unknown section '${key}'; expected one of: ${TOP_LEVEL_KEYS.join(', ')}`, start: pair.key.start, end: pair.key.end });
         continue;
@@ -95,7 +95,7 @@ export function loadModelText(path: string, text: string, limits: ResolvedConfig
 }
 
 function makeItem(kind: ItemKind, file: string, node: YMap, budget: { left: number }, problems: LoadProblem[], source: SourceText): ModelItem | undefined {
-  const idPair = node.pairs.find((p) => p.key.value === 'id');
+  const idPair = pairOf(node, 'id');
   const idNode = deref(idPair?.value);
   if (!idNode || idNode.kind !== 'scalar' || idNode.value === null || idNode.value === '') return undefined;
   let data: unknown;

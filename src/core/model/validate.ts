@@ -1,4 +1,4 @@
-import { deref, type YMap, type YNode } from '../yaml/ynode';
+import { deref, pairOf, type YMap, type YNode } from '../yaml/ynode';
 import type { FieldSpec } from './fields';
 import { nearest, suggestValue } from '../suggest';
 
@@ -20,27 +20,26 @@ export function validateNode(node: YNode | null, spec: FieldSpec, where: string,
   if (node?.kind === 'alias') return;
   const n = deref(node);
   if (!n || (n.kind === 'scalar' && n.value === null)) return;
-  const bad = (message: string, at: { start: number; end: number } = n): void => void out.push({ code: 'TM008', message, start: at.start, end: at.end });
   switch (spec.type) {
     case 'string':
     case 'text':
     case 'ref':
-      if (n.kind !== 'scalar') bad(`${where} must be a single value, not a ${n.kind === 'map' ? 'mapping' : 'list'}`);
+      if (n.kind !== 'scalar') bad(out, n, `${where} must be a single value, not a ${n.kind === 'map' ? 'mapping' : 'list'}`);
       return;
     case 'boolean':
-      if (n.kind !== 'scalar' || typeof n.value !== 'boolean') bad(`${where} must be true or false`);
+      if (n.kind !== 'scalar' || typeof n.value !== 'boolean') bad(out, n, `${where} must be true or false`);
       return;
     case 'integer':
     case 'number': {
       const v = n.kind === 'scalar' ? n.value : undefined;
-      if (typeof v !== 'number' || (spec.type === 'integer' && !Number.isInteger(v))) return bad(`${where} must be ${spec.type === 'integer' ? 'an integer' : 'a number'}`);
+      if (typeof v !== 'number' || (spec.type === 'integer' && !Number.isInteger(v))) return bad(out, n, `${where} must be ${spec.type === 'integer' ? 'an integer' : 'a number'}`);
       if ((spec.minimum !== undefined && v < spec.minimum) || (spec.maximum !== undefined && v > spec.maximum))
-        bad(`${where} must be between ${spec.minimum ?? '-∞'} and ${spec.maximum ?? '∞'}, not ${v}`);
+        bad(out, n, `${where} must be between ${spec.minimum ?? '-∞'} and ${spec.maximum ?? '∞'}, not ${v}`);
       return;
     }
     case 'enum':
     case 'enum-or-list':
-      if (n.kind !== 'scalar') return bad(`${where} must be one of: ${spec.values.join(', ')}`);
+      if (n.kind !== 'scalar') return bad(out, n, `${where} must be one of: ${spec.values.join(', ')}`);
       if (!spec.values.includes(String(n.value))) {
         const open = spec.type === 'enum' ? spec.open : undefined;
         const hint = suggestValue(String(n.value), spec.values);
@@ -55,31 +54,30 @@ export function validateNode(node: YNode | null, spec: FieldSpec, where: string,
       return;
     case 'refs':
     case 'list': {
-      if (n.kind !== 'seq') return bad(`${where} must be a list`);
+      if (n.kind !== 'seq') return bad(out, n, `${where} must be a list`);
       const of: FieldSpec = spec.type === 'refs' ? { type: 'ref', kinds: spec.kinds, doc: '' } : spec.of;
       for (const item of n.items) validateNode(item, of, `${where} entry`, out);
       return;
     }
     case 'map':
-      if (n.kind !== 'map') return bad(`${where} must be a mapping`);
+      if (n.kind !== 'map') return bad(out, n, `${where} must be a mapping`);
       for (const p of n.pairs) validateNode(p.value, spec.values, `${where}.${p.key.value}`, out);
       return;
     case 'object':
-      if (n.kind !== 'map') return bad(`${where} must be a mapping`);
+      if (n.kind !== 'map') return bad(out, n, `${where} must be a mapping`);
       validateFields(n, spec.fields, spec.required ?? [], where, out);
       return;
     case 'security-level':
-      validateSecurityLevel(n, where, bad);
+      validateSecurityLevel(n, where, out);
       return;
   }
 }
 
 export function validateFields(map: YMap, fields: Record<string, FieldSpec>, required: readonly string[], where: string, out: SchemaIssue[]): void {
-  const seen = new Set<string>();
   for (const p of map.pairs) {
     const key = String(p.key.value);
-    seen.add(key);
-    const spec = fields[key];
+    // Own keys only: `constructor` or `toString` is an unknown key, not one of Object.prototype's.
+    const spec = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!spec) {
       const hint = nearest(key, Object.keys(fields));
       out.push({ code: 'TM008', message: `unknown key '${key}' in ${where}${hint ? ` (did you mean '${hint}'?)` : ''}`, start: p.key.start, end: p.key.end });
@@ -88,25 +86,39 @@ export function validateFields(map: YMap, fields: Record<string, FieldSpec>, req
     validateNode(p.value, spec, key, out);
   }
   for (const r of required) {
-    const p = map.pairs.find((x) => x.key.value === r);
-    const empty = p && (!p.value || (deref(p.value)?.kind === 'scalar' && (deref(p.value) as { value: unknown }).value === null));
-    if (!seen.has(r) || empty) {
-      const at = p ? p.key : (map.pairs[0]?.key ?? map);
-      out.push({ code: 'TM008', message: `${where} is missing the required key '${r}'`, start: at.start, end: at.end });
-    }
+    const p = pairOf(map, r);
+    if (p ? !isEmpty(p.value) : hasKeyNamed(map, r)) continue;
+    const at = p ? p.key : (map.pairs[0]?.key ?? map);
+    out.push({ code: 'TM008', message: `${where} is missing the required key '${r}'`, start: at.start, end: at.end });
   }
 }
 
-function validateSecurityLevel(n: Exclude<YNode, { kind: 'alias' }>, where: string, bad: (m: string, at?: { start: number; end: number }) => void): void {
+function isEmpty(value: YNode | null): boolean {
+  const v = value && deref(value);
+  return !value || (v?.kind === 'scalar' && v.value === null);
+}
+
+/** A key whose text is `key` (a non-string key such as `1` counts as its text). */
+function hasKeyNamed(map: YMap, key: string): boolean {
+  for (const p of map.pairs) if (String(p.key.value) === key) return true;
+  return false;
+}
+
+/** Records a TM008 shape error at `at`. */
+function bad(out: SchemaIssue[], at: { start: number; end: number }, message: string): void {
+  out.push({ code: 'TM008', message, start: at.start, end: at.end });
+}
+
+function validateSecurityLevel(n: Exclude<YNode, { kind: 'alias' }>, where: string, out: SchemaIssue[]): void {
   const level = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 4;
   if (n.kind === 'scalar') {
-    if (!level(n.value)) bad(`${where} must be a security level 0..4 or a mapping FR1..FR7 of levels`);
+    if (!level(n.value)) bad(out, n, `${where} must be a security level 0..4 or a mapping FR1..FR7 of levels`);
     return;
   }
-  if (n.kind !== 'map') return bad(`${where} must be a security level 0..4 or a mapping FR1..FR7 of levels`);
+  if (n.kind !== 'map') return bad(out, n, `${where} must be a security level 0..4 or a mapping FR1..FR7 of levels`);
   for (const p of n.pairs) {
     const v = deref(p.value);
-    if (!FR_KEYS.includes(String(p.key.value))) bad(`${where} has key '${p.key.value}'; expected FR1..FR7`, p.key);
-    else if (!v || v.kind !== 'scalar' || !level(v.value)) bad(`${where}.${p.key.value} must be a security level 0..4`, v ?? p.key);
+    if (!FR_KEYS.includes(String(p.key.value))) bad(out, p.key, `${where} has key '${p.key.value}'; expected FR1..FR7`);
+    else if (!v || v.kind !== 'scalar' || !level(v.value)) bad(out, v ?? p.key, `${where}.${p.key.value} must be a security level 0..4`);
   }
 }

@@ -14,6 +14,23 @@ export function corePlainValue(text: string): YScalarValue {
   const c = text.charCodeAt(0);
   // Only these first characters can start a non-string: digits + - . ~ n N t T f F (and the empty scalar).
   if (text.length > 0 && !(c >= 48 && c <= 57) && c !== 43 && c !== 45 && c !== 46 && c !== 126 && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return text;
+  // A letter or `~` starts only null and the booleans (`false` is the longest): `The pump ...` is a string.
+  if (text.length > 5 && c >= 65) return text;
+  if (text.length > SHORT) return resolvePlain(text);
+  // Short scalars repeat (keys such as `title`, small numbers): each is resolved once.
+  let value = SHORT_VALUES.get(text);
+  if (value === undefined) {
+    value = resolvePlain(text);
+    if (SHORT_VALUES.size < MAX_SHORT_VALUES) SHORT_VALUES.set(text, value);
+  }
+  return value;
+}
+
+const SHORT = 8;
+const MAX_SHORT_VALUES = 4096;
+const SHORT_VALUES = new Map<string, YScalarValue>();
+
+function resolvePlain(text: string): YScalarValue {
   const tag = CORE_PLAIN_TAGS.find((t) => t.test.test(text));
   if (!tag) return text;
   const value: unknown = tag.resolve(text, IGNORE_ERROR, {});

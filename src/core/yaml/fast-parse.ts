@@ -2,6 +2,7 @@
 import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode';
 import { readBlockScalar } from './block-scalar';
 import { corePlainValue, doubleQuotedValue } from './core-scalar';
+import { KeySet } from './key-set';
 
 /**
  * A fast reader for the plain subset of YAML that models are written in: one document whose root is a block
@@ -156,11 +157,10 @@ class FastParser {
     const indent = start - this.ls;
     const pairs: YPair[] = [];
     const map: YMap = { kind: 'map', start, end: 0, pairs };
-    const seen = new Set<unknown>();
+    const seen = new KeySet(pairs);
     let key: YScalar | null = firstKey;
     for (;;) {
-      if (!key || seen.has(key.value) || key.value === '<<') unsupported();
-      seen.add(key.value);
+      if (!key || !seen.add(key.value) || key.value === '<<') unsupported();
       const value = this.value(this.afterKey, indent, depth + 1, true, false);
       pairs.push({ key, value });
       if (this.eof || this.ind < indent) return this.close(map, indent);
@@ -349,7 +349,7 @@ class FastParser {
     const close = isMap ? 125 : 93;
     const pairs: YPair[] = [];
     const items: (YNode | null)[] = [];
-    const seen = new Set<unknown>();
+    const seen = new KeySet(pairs);
     let i = p + 1;
     for (;;) {
       while (s.charCodeAt(i) === SPACE) i++;
@@ -360,8 +360,7 @@ class FastParser {
       while (s.charCodeAt(i) === SPACE) i++;
       if (isMap) {
         if (first.kind !== 'scalar' || s.charCodeAt(i) !== COLON || s.charCodeAt(i + 1) !== SPACE) unsupported();
-        if (seen.has(first.value) || first.value === '<<') unsupported();
-        seen.add(first.value);
+        if (!seen.add(first.value) || first.value === '<<') unsupported();
         i += 2;
         while (s.charCodeAt(i) === SPACE) i++;
         const c = s.charCodeAt(i);
