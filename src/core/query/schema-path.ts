@@ -15,7 +15,7 @@ export type SchemaAt =
 /** Walks `path` (keys, `[]` or numeric indexes for list steps) through schema-def. */
 export function schemaAt(path: readonly string[]): SchemaAt | undefined {
   if (path.length === 0) return { at: 'root' };
-  const kind = KIND_OF_SECTION[path[0]];
+  const kind = Object.hasOwn(KIND_OF_SECTION, path[0]) ? KIND_OF_SECTION[path[0]] : undefined;
   if (!kind) return undefined;
   const spec = KIND_SPECS[kind];
   let i = 1;
@@ -28,7 +28,7 @@ export function schemaAt(path: readonly string[]): SchemaAt | undefined {
   for (; i < path.length; i++) {
     const step = path[i];
     if (cur.at === 'fields') {
-      const f: FieldSpec | undefined = cur.fields[step];
+      const f: FieldSpec | undefined = Object.hasOwn(cur.fields, step) ? cur.fields[step] : undefined;
       if (!f) return undefined;
       cur = { at: 'field', kind, key: step, spec: f };
     } else if (cur.at === 'field' || cur.at === 'element') {
@@ -36,7 +36,7 @@ export function schemaAt(path: readonly string[]): SchemaAt | undefined {
       if (isListStep(step) && (f.type === 'list' || f.type === 'refs' || f.type === 'enum-or-list')) {
         cur = { at: 'element', kind, key: cur.key, spec: f.type === 'list' ? f.of : f.type === 'refs' ? { type: 'ref', kinds: f.kinds, doc: f.doc } : { type: 'enum', values: f.values, doc: f.doc } };
       } else if (f.type === 'object' && !isListStep(step)) {
-        const g: FieldSpec | undefined = f.fields[step];
+        const g: FieldSpec | undefined = Object.hasOwn(f.fields, step) ? f.fields[step] : undefined;
         if (!g) return undefined;
         cur = { at: 'field', kind, key: step, spec: g };
       } else if (f.type === 'map' && !isListStep(step)) {

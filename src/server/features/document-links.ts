@@ -7,6 +7,9 @@ import { deref, type YNode } from '../../core/yaml/ynode';
 import { lspRange } from '../convert';
 import type { FeatureContext } from './feature-context';
 
+/** The spec of a key the schema defines (a key named after an Object.prototype member is none). */
+const fieldOf = (fields: Record<string, FieldSpec>, key: unknown): FieldSpec | undefined => (Object.hasOwn(fields, String(key)) ? fields[String(key)] : undefined);
+
 export function documentLinks(ctx: FeatureContext, path: string): DocumentLink[] {
   if (ctx.state.kindOf(path) !== 'model') return [];
   const mf = ctx.state.graph.fileByPath.get(path);
@@ -26,11 +29,11 @@ export function documentLinks(ctx: FeatureContext, path: string): DocumentLink[]
       return;
     }
     if (n.kind === 'seq' && spec.type === 'list') for (const el of n.items) visit(el, spec.of);
-    if (n.kind === 'map' && spec.type === 'object') for (const p of n.pairs) visit(p.value, spec.fields[String(p.key.value)]);
+    if (n.kind === 'map' && spec.type === 'object') for (const p of n.pairs) visit(p.value, fieldOf(spec.fields, p.key.value));
   };
   for (const item of ctx.state.index.itemsIn(path)) {
     const fields = KIND_SPECS[item.kind].fields;
-    for (const p of item.node.pairs) visit(p.value, fields[String(p.key.value)]);
+    for (const p of item.node.pairs) visit(p.value, fieldOf(fields, p.key.value));
   }
   return out;
 }
