@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { refuseLinkOutside } from './path-inside';
 
 /** Temporary files of writes in flight; removed if the process is interrupted or exits before the rename. */
 const inFlight = new Set<string>();
@@ -41,10 +42,12 @@ export function tempPathFor(target: string): string {
  * caches): write a temporary file in the target's folder, flush it to disk, then rename it over the target, so
  * a reader sees the old or the new content, never half of one. The temporary file is removed when the write
  * fails and when the process is interrupted (SIGINT, SIGTERM) or exits before the rename. A symlinked target
- * is written through its link; an existing target keeps its permission bits unless `mode` sets them.
+ * is written through its link, unless `inside` names the workspace it lies in and the link leads out of it
+ * (LinkOutsideError); an existing target keeps its permission bits unless `mode` sets them.
  * (`spdf init` alone writes with an exclusive create instead: it makes new files and must never replace one.)
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, opts: { mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, opts: { mode?: number; inside?: string } = {}): Promise<void> {
+  if (opts.inside !== undefined) refuseLinkOutside(opts.inside, target);
   const real = await fs.realpath(target).catch(() => target);
   const mode =
     opts.mode ??
