@@ -1,5 +1,7 @@
 // @spdf verifies SPDF-LSP-RENAME
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { startHarness } from './harness';
 
@@ -27,6 +29,21 @@ describe('language server: rename sends edits the client can reject when stale',
         JSON.stringify(edit),
       );
       assert.equal(edit.changes, undefined);
+    } finally {
+      await h.close();
+    }
+  });
+
+  // A closed file's edit (version null) is applied to the disk: changed there (git checkout) before the server heard of it, the ID was replaced at its old offsets.
+  it('is refused while a closed model file on disk differs from the checked text', async () => {
+    const h = await startHarness({ 'spdf.config.yaml': 'profile: recommended\n', 'a.spdf.yaml': A, 'b.spdf.yaml': B }, { capabilities: CAPS });
+    try {
+      await h.open('a.spdf.yaml');
+      const at = { textDocument: { uri: h.uri('a.spdf.yaml') }, position: { line: 1, character: 9 } };
+      const refs = await h.request<unknown[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
+      assert.equal(refs.length, 2, 'the server has read b.spdf.yaml');
+      writeFileSync(join(h.root, 'b.spdf.yaml'), `# checked out meanwhile\n${B}`);
+      await assert.rejects(h.request('textDocument/rename', { ...at, newName: 'CTRL-010' }), /b\.spdf\.yaml changed since it was checked; try again/);
     } finally {
       await h.close();
     }

@@ -17,13 +17,17 @@ export function toWorkspaceEdit(ctx: FeatureContext, edits: readonly TextEdit[])
   return { changes: Object.fromEntries([...byFile].map(([file, fileEdits]) => [ctx.paths.toUri(file), fileEdits])) };
 }
 
-/** The first model file among `files` whose open text differs from the text the graph was built from. */
+/**
+ * The first model file among `files` whose text (open in the client, else on disk) differs from the text the graph
+ * was built from: the client applies an edit of a closed file (version null) to whatever the disk holds.
+ */
 export function changedSinceChecked(ctx: FeatureContext, files: Iterable<string>): string | undefined {
   for (const file of new Set(files)) {
     const base = ctx.state.graph.fileByPath.get(file)?.source.text;
-    const now = ctx.openText(file);
     // Code files: the index is of the current text; the versioned edit guards the rest.
-    if (base !== undefined && now !== undefined && now !== base) return file;
+    if (base === undefined) continue;
+    const now = ctx.openText(file) ?? (ctx.diskText ? (ctx.diskText(file) ?? null) : undefined);
+    if (now !== undefined && now !== base) return file;
   }
   return undefined;
 }
