@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { refuseLinkOutside } from './path-inside';
 
 /** Temporary files of writes in flight; removed if the process is interrupted or exits before the rename. */
 const inFlight = new Set<string>();
@@ -36,22 +37,31 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.spdf-tmp`);
 }
 
+/** A rename would replace a read-only file silently (it needs no write permission on the file): refused as a plain write would be. */
+function refuseReadOnly(real: string, mode: number | undefined): void {
+  if (mode !== undefined && (mode & 0o222) === 0)
+    throw Object.assign(new Error(`${real} is read-only; not replaced (make it writable to let spdf write it)`), { code: 'EACCES', syscall: 'open', path: real });
+}
+
 /**
  * The one way the Node hosts replace a file (exports, the review lock, `lint --fix`, the model and code-index
  * caches): write a temporary file in the target's folder, flush it to disk, then rename it over the target, so
  * a reader sees the old or the new content, never half of one. The temporary file is removed when the write
  * fails and when the process is interrupted (SIGINT, SIGTERM) or exits before the rename. A symlinked target
- * is written through its link; an existing target keeps its permission bits unless `mode` sets them.
+ * is written through its link, unless `inside` names the workspace it lies in and the link leads out of it
+ * (LinkOutsideError); an existing target keeps its permission bits unless `mode` sets them, and a read-only one is
+ * not replaced (EACCES).
  * (`spdf init` alone writes with an exclusive create instead: it makes new files and must never replace one.)
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, opts: { mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, opts: { mode?: number; inside?: string } = {}): Promise<void> {
+  if (opts.inside !== undefined) refuseLinkOutside(opts.inside, target);
   const real = await fs.realpath(target).catch(() => target);
-  const mode =
-    opts.mode ??
-    (await fs.stat(real).then(
-      (s) => s.mode & 0o7777,
-      () => undefined,
-    ));
+  const existing = await fs.stat(real).then(
+    (s) => s.mode & 0o7777,
+    () => undefined,
+  );
+  refuseReadOnly(real, existing);
+  const mode = opts.mode ?? existing;
   const temp = tempPathFor(real);
   inFlight.add(temp);
   hook();
@@ -88,13 +98,14 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array, o
   } catch {
     // A new file: written where it was named.
   }
-  let mode = opts.mode;
-  if (mode === undefined)
-    try {
-      mode = statSync(real).mode & 0o7777;
-    } catch {
-      // A new file: the process default.
-    }
+  let existing: number | undefined;
+  try {
+    existing = statSync(real).mode & 0o7777;
+  } catch {
+    // A new file: the process default.
+  }
+  refuseReadOnly(real, existing);
+  const mode = opts.mode ?? existing;
   const temp = tempPathFor(real);
   try {
     const fd = openSync(temp, 'wx', mode);

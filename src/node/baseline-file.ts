@@ -12,6 +12,7 @@ import { findRule } from '../core/rules/registry';
 import type { RuleInputs } from '../core/rules/types';
 import type { Finding } from '../core/types';
 import { writeFileAtomic } from './atomic-write';
+import { refuseLinkOutside } from './path-inside';
 import { toPosix } from './fs-host';
 
 /** A problem of the baseline file: where (1-based, as the CLI prints) and what. */
@@ -60,9 +61,11 @@ export async function readBaselineFile(root: string, abs: string): Promise<{ bas
   return { baseline, problems: problems.map((p) => ({ file, line: p.range.start.line + 1, column: p.range.start.character + 1, message: p.message })) };
 }
 
-export async function writeBaselineFile(abs: string, baseline: Baseline): Promise<void> {
+/** Writes a baseline; one named inside `root` is never written through a symbolic link leading out of it. */
+export async function writeBaselineFile(root: string, abs: string, baseline: Baseline): Promise<void> {
+  refuseLinkOutside(root, abs);
   await fs.mkdir(path.dirname(abs), { recursive: true });
-  await writeFileAtomic(abs, serialiseBaseline(baseline));
+  await writeFileAtomic(abs, serialiseBaseline(baseline), { inside: root });
 }
 
 /** What a baseline is matched against: the findings and what produced them. */

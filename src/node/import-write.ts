@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { mergeImport, type MergeNote } from '../core/import/merge';
 import { writeFileAtomic } from './atomic-write';
+import { refuseLinkOutside } from './path-inside';
 
 /** What the previous import wrote, per model file: the base of the next re-import's merge. */
 export const IMPORT_BASE = 'IMPORT-BASE.json';
@@ -98,6 +99,8 @@ export async function writeImport(dir: string, format: string, files: { name: st
 
   const reportText = report(out.notes);
   await fs.mkdir(dir, { recursive: true });
+  // Before anything is written: a link leading out of the folder stops the whole import, not half of it.
+  for (const name of [...writes.map((w) => w.name), 'IMPORT-REPORT.md', IMPORT_BASE]) refuseLinkOutside(dir, join(dir, name));
   for (const w of writes) {
     const path = join(dir, w.name);
     if ((await read(path)) !== seen.get(w.name)) {
@@ -108,9 +111,9 @@ export async function writeImport(dir: string, format: string, files: { name: st
       if (base?.files[w.name] === undefined) delete snapshot.files[w.name];
       continue;
     }
-    await writeFileAtomic(path, w.content);
+    await writeFileAtomic(path, w.content, { inside: dir });
   }
-  await writeFileAtomic(join(dir, 'IMPORT-REPORT.md'), reportText + (out.errors.length ? `\n## Not written\n\n${out.errors.map((e) => `- ${e}\n`).join('')}` : ''));
-  await writeFileAtomic(join(dir, IMPORT_BASE), `${JSON.stringify(snapshot, null, 2)}\n`);
+  await writeFileAtomic(join(dir, 'IMPORT-REPORT.md'), reportText + (out.errors.length ? `\n## Not written\n\n${out.errors.map((e) => `- ${e}\n`).join('')}` : ''), { inside: dir });
+  await writeFileAtomic(join(dir, IMPORT_BASE), `${JSON.stringify(snapshot, null, 2)}\n`, { inside: dir });
   return out;
 }

@@ -2,6 +2,7 @@
  * What the server's parts share: the connection, the client's open documents, the roots (each with its path
  * mapping and workspace state), settings and trust, and the queue that runs mutations one after another in arrival order.
  */
+import { readFileSync } from 'node:fs';
 import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
@@ -106,6 +107,13 @@ export class ServerSession {
       openText: (p) => {
         for (const d of this.docs.values()) if (paths.toPath(d.uri) === p) return d.getText();
         return undefined;
+      },
+      diskText: (p) => {
+        try {
+          return readFileSync(paths.abs(p), 'utf8').replace(/^\uFEFF/, '');
+        } catch {
+          return undefined;
+        }
       },
       openVersion: (p) => {
         for (const d of this.docs.values()) if (paths.toPath(d.uri) === p) return d.version;

@@ -33,7 +33,7 @@ async function write(o: Out, check: NodeCheck, abs: string, file: string): Promi
   const fp = fingerprinter({ graph: check.workspace.graph, ruleInputs: check.ruleInputs });
   const { baseline, refused } = createBaseline(check.result.findings, (f) => fp.of(f));
   const previous = await readBaselineFile(check.root, abs);
-  await writeBaselineFile(abs, baseline);
+  await writeBaselineFile(check.root, abs, baseline);
   const count = baseline.entries.reduce((n, e) => n + e.count, 0);
   o.out(
     `wrote ${file}: ${baseline.entries.length} entr${baseline.entries.length === 1 ? 'y' : 'ies'} for ${count} finding${count === 1 ? '' : 's'}${previous.baseline ? ` (${changes(previous.baseline, baseline)})` : ''}`,
@@ -64,7 +64,7 @@ async function prune(o: Out, check: NodeCheck, abs: string, file: string): Promi
   if (!baseline) return EXIT_USAGE;
   const match = applyBaseline({ graph: check.workspace.graph, ruleInputs: check.ruleInputs, findings: check.result.findings }, baseline);
   if (!match.unused.length) return (o.out(`${file}: nothing to prune`), EXIT_OK);
-  await writeBaselineFile(abs, pruneBaseline(baseline, match));
+  await writeBaselineFile(check.root, abs, pruneBaseline(baseline, match));
   o.out(`pruned ${file}: ${match.unused.length} entr${match.unused.length === 1 ? 'y' : 'ies'} removed or lowered:`);
   for (const u of match.unused) o.out(visible(`  ${entryLine(u.entry, u.now)}`));
   return EXIT_OK;

@@ -6,6 +6,8 @@ import { diffToJson, diffToSarif } from '../../core/export/diff-machine';
 import { evidenceDiff, UnreadableRevisionError } from '../../node/evidence-diff';
 import { GitError } from '../../node/git-revision';
 import { writeFileAtomic } from '../../node/atomic-write';
+import { inputAt, inputsOf, overwritesInput } from '../../node/output-target';
+import { visible } from '../visible';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Out } from '../io';
 import { checkFormat, parseCommand } from '../parse-command';
 import { rootPrefix } from '../lint-formats';
@@ -70,6 +72,11 @@ export async function diffCommand(o: Out, args: string[]): Promise<number> {
           ? diffToSarif(diff, { toolVersion: pkg.version, uriPrefix: rootPrefix(run.root) })
           : diffToText(diff);
   if (values.output) {
+    const input = inputAt(run.root, inputsOf(run.head.workspace), values.output);
+    if (input !== undefined) {
+      o.err(visible(overwritesInput('spdf diff', values.output, input)));
+      return EXIT_USAGE;
+    }
     const abs = resolve(values.output);
     await fs.mkdir(dirname(abs), { recursive: true });
     await writeFileAtomic(abs, text);

@@ -151,7 +151,7 @@ async function fixAll(o: Out, check: NodeCheck, scope: (f: string) => boolean, a
     let changed = 0;
     for (const [file, edits] of byFile) {
       const base = check.workspace.graph.fileByPath.get(file)?.source.text;
-      const outcome = base === undefined ? 'not a loaded model file' : await fixFile(join(check.root, file), base, edits);
+      const outcome = base === undefined ? 'not a loaded model file' : await fixFile(join(check.root, file), base, edits, check.root);
       if (typeof outcome === 'string') {
         o.err(`error: ${file}: ${outcome}; not fixed`);
         failed = true;
@@ -175,11 +175,11 @@ const leavesPlaceholder = (f: Finding) => f.fix!.edits.some((e) => e.newText.inc
  * Applies edits to one file only if its text is still `base`, the text they were computed from (an editor or
  * another tool may have changed it meanwhile: the edits' offsets would land in the wrong place).
  */
-export async function fixFile(abs: string, base: string, edits: TextEdit[]): Promise<{ applied: TextEdit[] } | 'changed since it was read'> {
+export async function fixFile(abs: string, base: string, edits: TextEdit[], root?: string): Promise<{ applied: TextEdit[] } | 'changed since it was read'> {
   const now = await readText(abs);
   if (now?.text !== base) return 'changed since it was read';
   const { text, applied } = applyEdits(base, edits);
-  if (text !== base) await writeFileAtomic(abs, now.bom + text);
+  if (text !== base) await writeFileAtomic(abs, now.bom + text, { inside: root });
   return { applied: text === base ? [] : applied };
 }
 

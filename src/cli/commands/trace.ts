@@ -15,8 +15,10 @@ import type { TestResultsInput } from '../../core/matrix/test-results';
 import type { LintResult } from '../../core/rules/engine';
 import { checkPath, type CheckPathOptions, type NodeCheck } from '../../node/workspace';
 import { writeFileAtomic } from '../../node/atomic-write';
+import { inputAt, inputsOf, overwritesInput } from '../../node/output-target';
+import { visible } from '../visible';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { checkFormat, parseCommand, unknownValue } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 import { rootPrefix } from '../lint-formats';
@@ -143,6 +145,11 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
       data = await toXlsx(t.matrix);
   }
   if (values.output) {
+    const input = inputAt(t.check.root, inputsOf(t.check.workspace, [...(t.check.inputs.code?.files ?? []).map((f) => f.file), ...(t.check.inputs.testResults?.files ?? [])]), values.output);
+    if (input !== undefined) {
+      o.err(visible(overwritesInput('spdf trace', values.output, input)));
+      return EXIT_USAGE;
+    }
     const abs = resolve(values.output);
     await fs.mkdir(dirname(abs), { recursive: true });
     await writeFileAtomic(abs, data);

@@ -31,5 +31,5 @@ export async function readReviewLock(root: string, lockFile = REVIEW_LOCK_FILE):
 export async function writeReviewLock(root: string, text: string, lockFile = REVIEW_LOCK_FILE): Promise<void> {
   const abs = reviewLockPath(root, lockFile);
   await fs.mkdir(path.dirname(abs), { recursive: true });
-  await writeFileAtomic(abs, text);
+  await writeFileAtomic(abs, text, { inside: root });
 }

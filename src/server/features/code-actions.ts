@@ -3,28 +3,18 @@
  * Code actions: each finding's fix and suggestions (disabled while the model has load errors or the file changed
  * since it was checked), a suppression comment, and in code files "mark link reviewed" and "insert tag".
  */
-import { CodeActionKind, TextDocumentEdit, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { CodeLink } from '../../core/codelinks/model';
 import { fixBlockers } from '../../core/fixes/blockers';
 import { locateTag } from '../../core/query/locate';
 import { findRule } from '../../core/rules/registry';
 import type { Finding, Fix } from '../../core/types';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, type LinkRef } from '../../protocol';
-import { findingKey, lspRange } from '../convert';
+import { findingKey } from '../convert';
 import { commentPrefix } from './comment-prefix';
+import { changedSinceChecked, toWorkspaceEdit } from './workspace-edit';
 import type { FeatureContext } from './feature-context';
 import { lineOf } from './text-lines';
-
-/**
- * A fix as a workspace edit. Edits of an open document carry its version, so the client rejects them if the
- * document changed after the fix was computed (offsets would land in the wrong place).
- */
-function toWorkspaceEdit(ctx: FeatureContext, fix: Fix): WorkspaceEdit {
-  const byFile = new Map<string, LspTextEdit[]>();
-  for (const e of fix.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), { range: lspRange(e.range), newText: e.newText }]);
-  if (ctx.documentChanges) return { documentChanges: [...byFile].map(([file, edits]) => TextDocumentEdit.create({ uri: ctx.paths.toUri(file), version: ctx.openVersion?.(file) ?? null }, edits)) };
-  return { changes: Object.fromEntries([...byFile].map(([file, edits]) => [ctx.paths.toUri(file), edits])) };
-}
 
 /** Why fixes are withheld: part of the model failed to load, or a file changed since the findings were computed. */
 function fixBlocked(ctx: FeatureContext, fix: Fix): string | undefined {
@@ -33,13 +23,11 @@ function fixBlocked(ctx: FeatureContext, fix: Fix): string | undefined {
     const b = blockers[0];
     return `part of the model could not be read (${b.file}:${b.range.start.line + 1}:${b.range.start.character + 1} ${b.code}${blockers.length > 1 ? ` and ${blockers.length - 1} more` : ''}); fix that first`;
   }
-  for (const file of new Set(fix.edits.map((e) => e.file))) {
-    const base = ctx.state.graph.fileByPath.get(file)?.source.text;
-    const now = ctx.openText(file);
-    // Code files: the findings come from the index of the current text; the versioned edit guards the rest.
-    if (base !== undefined && now !== undefined && now !== base) return `${file} changed since it was checked; try again`;
-  }
-  return undefined;
+  const changed = changedSinceChecked(
+    ctx,
+    fix.edits.map((e) => e.file),
+  );
+  return changed === undefined ? undefined : `${changed} changed since it was checked; try again`;
 }
 
 /** The link of the tag at a position in a code file, when its ID names a model item. */
@@ -71,7 +59,7 @@ export function codeActions(ctx: FeatureContext, path: string, params: CodeActio
       for (const [i, fix] of [...(f.fix ? [f.fix] : []), ...(f.suggestions ?? [])].entries()) {
         const blocked = fixBlocked(ctx, fix);
         if (blocked) out.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], disabled: { reason: blocked } });
-        else out.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], ...(i === 0 && f.fix ? { isPreferred: true } : {}), edit: toWorkspaceEdit(ctx, fix) });
+        else out.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [d], ...(i === 0 && f.fix ? { isPreferred: true } : {}), edit: toWorkspaceEdit(ctx, fix.edits) });
       }
       // A suspect link: the likely intent is to review it, so that comes before the suppression.
       const suspect = f.code === 'CL006' ? linkAt(ctx, path, f.range.start.line, f.range.start.character) : undefined;
@@ -98,7 +86,7 @@ export function codeActions(ctx: FeatureContext, path: string, params: CodeActio
           title: `Suppress ${f.code} on this line (with a justification)`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
-          edit: toWorkspaceEdit(ctx, { description: '', edits: [{ file: path, range: { start: at, end: at }, newText }] }),
+          edit: toWorkspaceEdit(ctx, [{ file: path, range: { start: at, end: at }, newText }]),
         });
       }
     }

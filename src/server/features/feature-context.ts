@@ -13,6 +13,8 @@ export interface FeatureContext {
   paths: Paths;
   /** Current text of a document the client has open (or undefined). */
   openText(path: string): string | undefined;
+  /** Text of a file on disk (byte order mark dropped), or undefined when it cannot be read. */
+  diskText?(path: string): string | undefined;
   /** Version of a document the client has open (or undefined). */
   openVersion?(path: string): number | undefined;
   /** The client accepts versioned document edits (`workspace.workspaceEdit.documentChanges`). */

@@ -1,10 +1,11 @@
 // @spdf implements SPDF-LSP-RENAME
 /** Rename of an ID at every occurrence (definitions, references, tags), refused for invalid or taken names. */
-import type { Position, Range as LspRange, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { Position, Range as LspRange, WorkspaceEdit } from 'vscode-languageserver/node';
 import { lspRange } from '../convert';
 import { idAt, idTextRange, type FeatureContext } from './feature-context';
 import { occurrences } from './references';
 import { InvalidParamsError, RenameError } from './request-errors';
+import { changedSinceChecked, toWorkspaceEdit } from './workspace-edit';
 
 export function prepareRename(ctx: FeatureContext, path: string, pos: Position): { range: LspRange; placeholder: string } | null {
   const hit = idAt(ctx, path, pos);
@@ -27,7 +28,11 @@ export function rename(ctx: FeatureContext, path: string, pos: Position, newName
   if (!hit) return null;
   if (!ID_TEXT.test(newName)) throw new RenameError(`'${newName}' is not a valid ID (letters, digits, '-', '_', '.')`);
   if (newName !== hit.id && ctx.state.graph.byId.has(newName)) throw new RenameError(`an item '${newName}' exists already`);
-  const changes: Record<string, LspTextEdit[]> = {};
-  for (const o of occurrences(ctx, hit.id, true)) (changes[ctx.paths.toUri(o.file)] ??= []).push({ range: lspRange(o.range), newText: newName });
-  return { changes };
+  const edits = occurrences(ctx, hit.id, true).map((o) => ({ file: o.file, range: o.range, newText: newName }));
+  const changed = changedSinceChecked(
+    ctx,
+    edits.map((e) => e.file),
+  );
+  if (changed !== undefined) throw new RenameError(`${changed} changed since it was checked; try again`);
+  return toWorkspaceEdit(ctx, edits);
 }

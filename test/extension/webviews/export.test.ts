@@ -5,9 +5,13 @@ import { tempSibling, writeAtomic, type AtomicFs } from '../../../src/extension/
 import { matrixExport } from '../../../src/extension/webviews/export';
 
 /** An in-memory file system whose writeFile or rename can be made to fail. */
-function memFs(fail?: 'write' | 'rename') {
+function memFs(fail?: 'write' | 'rename', readOnly = new Set<string>()) {
   const files = new Map<string, Uint8Array>();
   const fs: AtomicFs<string> = {
+    async stat(uri) {
+      if (!files.has(uri)) throw new Error('no such file');
+      return { permissions: readOnly.has(uri) ? 1 : undefined };
+    },
     async writeFile(uri, content) {
       if (fail === 'write') {
         files.set(uri, content.slice(0, 1));
@@ -68,6 +72,14 @@ describe('webview exports', () => {
       assert.equal(text(files.get('/w/out.csv')), 'old');
       assert.deepEqual([...files.keys()], ['/w/out.csv']);
     });
+
+  it('leaves a read-only file as it is and writes no temporary file', async () => {
+    const { fs, files } = memFs(undefined, new Set(['/w/out.csv']));
+    files.set('/w/out.csv', bytes('old'));
+    await assert.rejects(writeAtomic(fs, '/w/out.csv', '/w/.out.csv.tmp', bytes('new')), /read-only; not replaced/);
+    assert.equal(text(files.get('/w/out.csv')), 'old');
+    assert.deepEqual([...files.keys()], ['/w/out.csv']);
+  });
 
   it('names the temporary file as a hidden sibling', () => {
     assert.equal(tempSibling('/w/dir/traceability.xlsx', 'ab12'), '/w/dir/.traceability.xlsx.spdf-tmp-ab12');
