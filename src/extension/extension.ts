@@ -33,6 +33,7 @@ import {
   type WireLocation,
 } from '../protocol';
 import { CoverageGutter } from './gutter';
+import { insertTagIfUnchanged } from './insert-tag';
 import { Roots } from './roots';
 import { STATUS_COMMANDS, statusView } from './status-view';
 import { RequirementsTree, toLocation, type Node } from './tree';
@@ -239,18 +240,25 @@ export function activate(context: vscode.ExtensionContext): SpdfApi {
     const u = uri ?? editor?.document.uri.toString();
     const l = line ?? editor?.selection.active.line;
     if (!u || l === undefined) return;
+    const versionOf = (target: string) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === target)?.version;
+    const before = versionOf(u);
     const candidates = await client.sendRequest(TagCandidatesRequest, { uri: u, line: l });
     const pick = await vscode.window.showQuickPick(
       candidates.map((c) => ({ label: `${c.relation} ${c.id}`, description: c.title, c })),
       { placeHolder: 'Relation and item for the @spdf tag', matchOnDescription: true },
     );
     if (!pick) return;
-    const r = await client.sendRequest(InsertTagRequest, { uri: u, line: l, relation: pick.c.relation, id: pick.c.id });
-    if (!r) return;
-    const edit = new vscode.WorkspaceEdit();
-    const e = r.edit.range;
-    edit.replace(vscode.Uri.parse(r.uri), new vscode.Range(e.start.line, e.start.character, e.end.line, e.end.character), r.edit.newText);
-    await vscode.workspace.applyEdit(edit);
+    const c = client;
+    await insertTagIfUnchanged(u, before, {
+      versionOf,
+      request: () => c.sendRequest(InsertTagRequest, { uri: u, line: l, relation: pick.c.relation, id: pick.c.id }),
+      apply: (uri, e) => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(vscode.Uri.parse(uri), new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+        return Promise.resolve(vscode.workspace.applyEdit(edit));
+      },
+      warn: (message) => void vscode.window.showWarningMessage(message),
+    });
   });
   const pickAndOpen = async (targets: TraceTarget[], placeHolder: string) => {
     const pick =
