@@ -2,10 +2,10 @@
 import crypto, { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join, resolve, win32 } from 'node:path';
+import { isAbsolute, join, resolve, win32 } from 'node:path';
 import pkg from '../../package.json';
 import { findWorkspaceRoot } from './find-root';
-import { isInside } from './path-inside';
+import { isInside, realOrResolved } from './path-inside';
 
 const APP_DIR = 'spdf-workbench';
 
@@ -64,17 +64,6 @@ export function cacheLocationInside(cacheLocation: string, roots: readonly strin
 }
 
 export const CACHE_INSIDE_WORKSPACE = 'the cache location is inside the workspace, where a cache could have come with the repository: no cache is read or written there';
-
-/** The real path of `path`, or of its nearest existing parent joined with the rest (a cache folder not made yet). */
-function realOrResolved(path: string): string {
-  const abs = resolve(path);
-  const parent = dirname(abs);
-  try {
-    return realpathSync.native(abs);
-  } catch {
-    return parent === abs ? abs : join(realOrResolved(parent), basename(abs));
-  }
-}
 
 let identity: string | null | undefined;
 

@@ -8,16 +8,14 @@ export function isInside(folder: string, child: string): boolean {
   return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
-/** `p` with symbolic links resolved; for a path that does not exist yet, its nearest existing folder resolved and the rest appended. */
-function realPathOf(p: string): string {
-  const rest: string[] = [];
-  for (let at = path.resolve(p); ; at = path.dirname(at)) {
-    try {
-      return path.join(realpathSync(at), ...rest.reverse());
-    } catch {
-      if (path.dirname(at) === at) return path.resolve(p);
-      rest.push(path.basename(at));
-    }
+/** The real path of `p`, or of its nearest existing folder joined with the rest (a file or folder not made yet). */
+export function realOrResolved(p: string): string {
+  const abs = path.resolve(p);
+  const parent = path.dirname(abs);
+  try {
+    return realpathSync.native(abs);
+  } catch {
+    return parent === abs ? abs : path.join(realOrResolved(parent), path.basename(abs));
   }
 }
 
@@ -33,6 +31,6 @@ export class LinkOutsideError extends Error {
  */
 export function refuseLinkOutside(root: string, target: string): void {
   if (!isInside(path.resolve(root), path.resolve(target))) return;
-  const real = realPathOf(target);
-  if (!isInside(realPathOf(root), real)) throw new LinkOutsideError(`${path.relative(root, target)} leads outside the workspace (to ${real}) through a symbolic link; not written`);
+  const real = realOrResolved(target);
+  if (!isInside(realOrResolved(root), real)) throw new LinkOutsideError(`${path.relative(root, target)} leads outside the workspace (to ${real}) through a symbolic link; not written`);
 }
