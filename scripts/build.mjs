@@ -1,7 +1,7 @@
 // Bundles every entry point that exists with esbuild and copies the tree-sitter .wasm files next to them.
 // web-tree-sitter is taken as its CommonJS build so the CommonJS bundles need no import.meta.
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,12 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
 const entries = [
   // The binary is a small entry that replays a stored answer (src/node/result-cache.ts) before it loads the
-  // commands, which live in dist/cli-main.js.
+  // commands, which live in dist/cli-main.js; `links` and `check` have bundles of their own with only the modules
+  // they use (src/node/code-cache.ts commandBundle).
   { name: 'cli', in: 'src/cli/bin.ts', out: 'dist/cli.js', executable: true, plugins: [commandsChunk()] },
-  { name: 'cli', in: 'src/cli/main.ts', out: 'dist/cli-main.js' },
+  { name: 'cli', in: 'src/cli/main.ts', out: 'dist/cli-main.js', ascii: true },
+  { name: 'cli', in: 'src/cli/links-main.ts', out: 'dist/cli-links.js', ascii: true },
+  { name: 'cli', in: 'src/cli/check-main.ts', out: 'dist/cli-check.js', ascii: true },
   { name: 'server', in: 'src/server/server.ts', out: 'dist/server.js' },
   { name: 'extension', in: 'src/extension/extension.ts', out: 'dist/extension.js' },
   { name: 'worker', in: 'src/node/codeindex/codeindex-worker.ts', out: 'dist/codeindex-worker.js' },
@@ -56,6 +59,17 @@ const lazyChunks = {
     b.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => ({ contents: lazyShim(args.path, LAZY_CHUNKS[args.path]), loader: 'js', resolveDir: root }));
   },
 };
+
+/**
+ * esbuild escapes every non-ASCII character of strings, templates and regular expressions, but copies comments as
+ * they are. The commands' bundles are made all ASCII (src/node/code-cache.ts then decodes them as Latin-1, without a
+ * UTF-8 pass, into a one-byte string): each remaining character becomes its \\u escape (a surrogate pair beyond
+ * U+FFFF), which means the same character wherever JavaScript reads escapes and is inert in a comment.
+ */
+function asciiOnly(text) {
+  const escape = (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return text.replace(/[^\x00-\x7f]/gu, (c) => c.split('').map(escape).join(''));
+}
 
 function commandsChunk() {
   return {
@@ -100,6 +114,7 @@ for (const e of entries) {
     sourcemap: false,
   });
   if (e.executable) chmodSync(join(root, e.out), 0o755);
+  if (e.ascii) writeFileSync(join(root, e.out), asciiOnly(readFileSync(join(root, e.out), 'utf8')));
 }
 for (const { pkg, file } of wasmFilesToCopy()) copyFileSync(join(root, 'node_modules', pkg, file), join(root, 'dist', file));
 mkdirSync(join(root, 'dist', CYCLONEDX_SCHEMA_DIR), { recursive: true });

@@ -3,28 +3,31 @@
 import { resultCachePlan, runWithResultCache, type ResultCacheStats } from '../node/result-cache';
 import { join } from 'node:path';
 import { cacheLocationInside } from '../node/cache-location';
-import { requireBundle } from '../node/code-cache';
+import { commandBundle, requireBundle } from '../node/code-cache';
 import { processOut, type Out } from './io';
 
 /** Commands whose whole answer is cached (src/node/result-cache.ts); any that writes a file is refused there. */
 const CACHED_COMMANDS = new Set(['check', 'lint', 'links', 'trace']);
 
 /**
- * The commands (`main.ts`, its own bundle `dist/cli-main.js`), loaded only when a stored answer cannot be replayed.
+ * The commands (`main.ts`, its own bundle `dist/cli-main.js`; `links` and `check` each in a bundle of their own that
+ * holds only what it uses: code-cache.ts `commandBundle`), loaded only when a stored answer cannot be replayed.
  * `require`, not `import()`: Node's ESM loader would scan the whole 2 MB CommonJS bundle for its exports first (0.1 s).
  * The bundle is compiled with V8's code cache of it (code-cache.ts), unless caches are off (`--no-cache`, `--untrusted`).
  */
 let commands: { main: typeof import('./main').main; save: () => void } | undefined;
 
 function runMain(argv: string[], o: Out): Promise<number> {
-  commands ??= loadCommands(!argv.includes('--no-cache') && !argv.includes('--untrusted'));
+  commands ??= loadCommands(argv[0], !argv.includes('--no-cache') && !argv.includes('--untrusted'));
   return commands.main(argv, o);
 }
 
-function loadCommands(codeCache: boolean): NonNullable<typeof commands> {
-  // From source (tsx) there is no bundle to cache.
-  if (!codeCache || __filename.endsWith('.ts')) return { main: (require('./main') as typeof import('./main')).main, save: () => undefined };
-  const bundle = requireBundle(join(__dirname, 'cli-main.js'));
+function loadCommands(command: string | undefined, codeCache: boolean): NonNullable<typeof commands> {
+  // From source (tsx) there is no bundle.
+  if (__filename.endsWith('.ts')) return { main: (require('./main') as typeof import('./main')).main, save: () => undefined };
+  const file = join(__dirname, commandBundle(command));
+  if (!codeCache) return { main: (require(file) as typeof import('./main')).main, save: () => undefined };
+  const bundle = requireBundle(file);
   return { main: (bundle.exports as typeof import('./main')).main, save: bundle.save };
 }
 

@@ -3,23 +3,12 @@ import { explainCommand, rulesCommand } from './commands/rules';
 import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
 import { EXIT_OK, EXIT_USAGE, UsageError, type Out } from './io';
+import { guarded } from './guard';
+import { USAGE, type ExtraCommandName } from './usage';
 import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE } from './baseline-flags';
 import { extraCommands } from './extra-commands';
 import { parseCommand, unknownValue } from './parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from './workspace-flags';
-
-const USAGE = `usage: spdf <command> [options]   (spdf <command> --help for its options)
-
-commands:
-  lint [paths...]     check the workspace; paths narrow what is reported
-      --format human|json|sarif|code-quality   --max-warnings N   --fix   --quiet   --baseline FILE   --untrusted   --no-code   --no-cache   --cache-location DIR
-  rules [--format json]   list every rule
-  explain CODE        print a rule's documentation
-  init [dir]          write a starter config and model into an empty folder
-${Object.entries(extraCommands)
-  .map(([n, c]) => `  ${n.padEnd(18)}  ${c.summary}`)
-  .join('\n')}
-exit codes: 0 clean, 1 findings at error level (or too many warnings, or baseline entries that no longer occur), 2 usage or internal error (or an unreadable baseline).`;
 
 const LINT_USAGE = `usage: spdf lint [paths...] [options]
 Checks the workspace that holds the first path (default: the current folder); paths narrow what is reported, never what is loaded.
@@ -37,7 +26,7 @@ const INIT_USAGE = 'usage: spdf init [dir]\nWrites a starter config and model in
 export async function main(argv: string[], o: Out): Promise<number> {
   const [command, ...rest] = argv;
   const help = (usage: string) => (o.out(usage), EXIT_OK);
-  try {
+  return guarded(o, async () => {
     switch (command) {
       case 'lint': {
         const { values, positionals } = parseCommand(
@@ -89,22 +78,10 @@ export async function main(argv: string[], o: Out): Promise<number> {
         o.out(USAGE);
         return command === undefined ? EXIT_USAGE : 0;
       default: {
-        const extra = Object.hasOwn(extraCommands, command) ? extraCommands[command] : undefined;
-        if (extra) return await extra.run(o, rest);
+        const extra = Object.hasOwn(extraCommands, command) ? extraCommands[command as ExtraCommandName] : undefined;
+        if (extra) return await extra(o, rest);
         throw unknownValue('command', command, ['lint', 'rules', 'explain', 'init', ...Object.keys(extraCommands)], false);
       }
     }
-  } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      o.err(`spdf: ${(e as Error).message}\n\n${USAGE}`);
-      return EXIT_USAGE;
-    }
-    // A file the user named that cannot be written or read (a folder, a path through a file, no space) is no bug of ours.
-    if (typeof (e as NodeJS.ErrnoException).syscall === 'string' && /^E[A-Z]+$/.test(String((e as NodeJS.ErrnoException).code))) {
-      o.err(`spdf: cannot ${(e as NodeJS.ErrnoException).syscall}: ${(e as Error).message}`);
-      return EXIT_USAGE;
-    }
-    o.err(`spdf: internal error: ${(e as Error)?.stack ?? String(e)}`);
-    return EXIT_USAGE;
-  }
+  });
 }

@@ -1,4 +1,5 @@
 // @spdf implements SPDF-FC-CACHE
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
@@ -9,8 +10,20 @@ import { sealBytes, unsealBytes } from './sealed-bytes';
 
 const CODE_CACHE_FORMAT = 1;
 const MAGIC = Buffer.from(`spdf-code-cache/${CODE_CACHE_FORMAT}\n`);
-/** Entries kept (one per build of the tool and Node version used lately); the oldest by last write go first. */
-const MAX_ENTRIES = 4;
+/** Entries kept (one per bundle of each build of the tool and Node version used lately); the oldest by last write go first. */
+export const MAX_CODE_CACHE_ENTRIES = 8;
+
+/**
+ * The commands that have a bundle of their own beside `dist/cli.js` (scripts/build.mjs), holding only the modules
+ * they use; every other command runs from `dist/cli-main.js`. The whole-result cache hashes the bundle a command
+ * loads into its key (result-cache.ts), so both must ask this one table.
+ */
+const COMMAND_BUNDLES: Readonly<Record<string, string>> = { links: 'cli-links.js', check: 'cli-check.js' };
+
+/** The file name (in `dist/`) of the bundle that runs `command`. */
+export function commandBundle(command: string | undefined): string {
+  return command !== undefined && Object.hasOwn(COMMAND_BUNDLES, command) ? COMMAND_BUNDLES[command] : 'cli-main.js';
+}
 
 /**
  * V8's compiled code of the tool's own bundles. It stands for the tool, not for a workspace, so it lives in the
@@ -61,7 +74,9 @@ export function requireBundle(file: string, dir: string | undefined = codeCacheD
   } catch {
     // No entry yet.
   }
-  const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: file, cachedData });
+  // esbuild writes ASCII (only comments may hold other characters): decoded as Latin-1 it is the same text, made
+  // without UTF-8 decoding and kept by V8 one byte per character.
+  const script = new vm.Script(Module.wrap(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')), { filename: file, cachedData });
   const module = new Module(file, undefined);
   module.filename = file;
   const req = Module.createRequire(file);
@@ -82,7 +97,7 @@ function store(dir: string, entry: string, digest: Buffer, script: vm.Script): v
       .filter((f) => f.endsWith('.bin'))
       .map((f) => ({ path: join(dir, f), time: statSync(join(dir, f)).mtimeMs }))
       .sort((a, b) => b.time - a.time);
-    for (const e of old.slice(MAX_ENTRIES)) rmSync(e.path, { force: true });
+    for (const e of old.slice(MAX_CODE_CACHE_ENTRIES)) rmSync(e.path, { force: true });
   } catch {
     /* the next start compiles from the text */
   }

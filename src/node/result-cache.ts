@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } fr
 import { join, resolve } from 'node:path';
 import { writeFileAtomicSync } from './atomic-write';
 import { sha256Hex, toolIdentity, userCacheBase } from './cache-location';
-import { codeCacheDir, readToolFile } from './code-cache';
+import { codeCacheDir, commandBundle, readToolFile } from './code-cache';
 import { sealBytes, unsealBytes } from './sealed-bytes';
 import { InputRecorder, replayInputs, type InputLog, type InputRecord } from './result-cache-recorder';
 
@@ -44,7 +44,7 @@ export interface ResultCacheStats {
 /** The plan for a command line, or undefined when this build cannot identify itself (then nothing is cached). */
 export function resultCachePlan(argv: readonly string[], terminal: unknown, cacheLocation: string | undefined): ResultCachePlan | undefined {
   const tool = toolIdentity();
-  const files = toolFilesIdentity();
+  const files = toolFilesIdentity(commandBundle(argv[0]));
   if (!tool || files === undefined) return undefined;
   const key = JSON.stringify({ format: RESULT_CACHE_FORMAT, tool, files, node: process.version, platform: process.platform, cwd: process.cwd(), argv, terminal });
   return { key, base: cacheLocation === undefined ? userCacheBase() : resolve(cacheLocation) };
@@ -152,8 +152,8 @@ function toolDirs(): string[] {
   return [resolve(__dirname, '..'), resolve(__dirname, '..', '..', 'node_modules')];
 }
 
-/** Every file beside the bundle (grammars, schemas, chunks) by name, size and modification time. */
-function toolFilesIdentity(): string | undefined {
+/** Every file beside the bundle (grammars, schemas, chunks) by name, size and modification time; `bundle`, the one the command loads, by content too. */
+function toolFilesIdentity(bundle: string): string | undefined {
   if (__filename.endsWith('.ts')) return '';
   const parts: string[] = [];
   const walk = (dir: string, rel: string) => {
@@ -162,8 +162,8 @@ function toolFilesIdentity(): string | undefined {
       if (e.isDirectory()) walk(abs, `${rel}${e.name}/`);
       else {
         const s = statSync(abs);
-        // The commands' bundle is hashed like the entry itself; the rest (grammars, schemas, chunks) by size and time.
-        parts.push(`${rel}${e.name}:${s.size}:${s.mtimeMs}${rel === '' && e.name === 'cli-main.js' ? `:${readToolFile(abs).digest}` : ''}`);
+        // The command's bundle is hashed like the entry itself; the rest (grammars, schemas, chunks) by size and time.
+        parts.push(`${rel}${e.name}:${s.size}:${s.mtimeMs}${rel === '' && e.name === bundle ? `:${readToolFile(abs).digest}` : ''}`);
       }
     }
   };

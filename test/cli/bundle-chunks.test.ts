@@ -8,7 +8,7 @@ import { tempWorkspace } from '../support/cli';
 const DIST = join(__dirname, '..', '..', 'dist');
 
 describe('bundles', () => {
-  for (const bundle of ['cli.js', 'extension.js']) {
+  for (const bundle of ['cli.js', 'cli-main.js', 'cli-links.js', 'cli-check.js', 'extension.js']) {
     it(`${bundle} requires exceljs from its own chunk instead of bundling it`, () => {
       const text = readFileSync(join(DIST, bundle), 'utf8');
       assert.doesNotMatch(text, /node_modules\/exceljs\//);
@@ -16,7 +16,7 @@ describe('bundles', () => {
     });
   }
 
-  for (const bundle of ['cli.js', 'server.js']) {
+  for (const bundle of ['cli.js', 'cli-main.js', 'cli-check.js', 'server.js']) {
     it(`${bundle} requires the CVSS calculator from its own chunk instead of bundling it`, () => {
       assert.doesNotMatch(readFileSync(join(DIST, bundle), 'utf8'), /node_modules\/ae-cvss-calculator\//);
       assert.ok(existsSync(join(DIST, 'cvss.js')));

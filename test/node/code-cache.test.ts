@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeCacheDir, codeCacheEntry, requireBundle } from '../../src/node/code-cache';
+import { codeCacheDir, codeCacheEntry, MAX_CODE_CACHE_ENTRIES, requireBundle } from '../../src/node/code-cache';
 import { resultCachePlan, runWithResultCache, type ResultCacheStats } from '../../src/node/result-cache';
 import { sealBytes } from '../../src/node/sealed-bytes';
 
@@ -85,11 +85,22 @@ describe('V8 code cache of the CLI bundle', () => {
 
   it('keeps a bounded number of entries', () => {
     const { file, dir } = setup();
-    for (let n = 10; n < 17; n++) {
+    for (let n = 10; n < 13 + MAX_CODE_CACHE_ENTRIES; n++) {
       writeFileSync(file, bundle(n));
       requireBundle(file, dir).save();
     }
-    assert.ok(entries(dir).length <= 4, `${entries(dir).length} entries`);
+    assert.equal(entries(dir).length, MAX_CODE_CACHE_ENTRIES);
+  });
+
+  it('loads a bundle with other characters than ASCII (in strings and comments) as require would, from the cache too', function () {
+    this.timeout(30_000);
+    const text = `"use strict";\n// caf\u00e9 \u2014 \u{1f600}\nmodule.exports = { answer: () => "\u00e9\u2014\u{1f600}".length, word: "\u00e9\u2014\u{1f600}" };\n`;
+    const { file, dir } = setup(text);
+    const first = requireBundle(file, dir);
+    assert.equal(answerOf(first.exports), 4);
+    assert.equal((first.exports as { word: string }).word, '\u00e9\u2014\u{1f600}');
+    first.save();
+    assert.deepEqual(loadInChild(file, dir), { answer: 4, fromCache: true });
   });
 
   it('is no input of the whole-result cache: writing it after a run does not make the stored answer stale', async () => {
