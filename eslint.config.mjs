@@ -43,7 +43,8 @@ export default tseslint.config(
     // Each command module is required on first use so that `spdf lint` starts without loading exceljs, elkjs and
     // the other commands' dependencies (start-up time); a static import would load them all on every run. The
     // binary (bin.ts) requires the commands' bundle only when no stored answer can be replayed.
-    files: ['src/cli/extra-commands.ts', 'src/cli/bin.ts'],
+    // ajv and its format packages are required on the first SBOM validated (src/node/sbom-schemas.ts).
+    files: ['src/cli/extra-commands.ts', 'src/cli/bin.ts', 'src/node/sbom-schemas.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -60,6 +60,15 @@ describe('bundles', () => {
     assert.match(findings[0].message, /3\.3/);
   });
 
+  it('the built CLI validates a CycloneDX SBOM against its schema (ajv is required on the first SBOM only)', function () {
+    this.timeout(60_000);
+    const model = 'system:\n  id: SYS-PUMP\n  name: Pump\n  sbom: sbom.cdx.json\n';
+    const sbom = '{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "components": [{"type": "gadget", "name": "x"}]}\n';
+    const root = tempWorkspace({ 'm.spdf.yaml': model, 'sbom.cdx.json': sbom });
+    const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'lint', '--format', 'json', '--no-cache'], { cwd: root, encoding: 'utf8' });
+    assert.match(r.stdout, /schema: \/components\/0\/type must be equal to one of the allowed values/, r.stderr);
+  });
+
   it('the built CLI still writes a spreadsheet through the chunk', function () {
     this.timeout(60_000);
     const root = tempWorkspace({ 'm.spdf.yaml': 'requirements:\n  - id: REQ-1\n    title: R\n    text: The pump shall stop.\n' });
