@@ -4,12 +4,13 @@ import type { Position, Range } from '../../core/types';
 
 /**
  * A file's index for the code-index cache: strings once in a table, symbols, tags and links as one stream of
- * integers (JSON.parse reads number arrays far faster than objects with keys). Only objects whose keys, key
- * order and value types are exactly what the decoder rebuilds are packed; any other object stays as it was
- * (plain), so decoding gives back an index equal to the original, key order included.
- * Layout: [file, language, strings, numbers, plain objects, orphanTags, exclusions, problems].
+ * integers (JSON.parse reads number arrays far faster than objects with keys), written as text (`encodeStream`:
+ * JSON.parse reads one string faster still, and the stream then takes a byte a number, not an array slot). Only
+ * objects whose keys, key order and value types are exactly what the decoder rebuilds are packed; any other object
+ * stays as it was (plain), so decoding gives back an index equal to the original, key order included.
+ * Layout: [file, language, strings, number stream, plain objects, orphanTags, exclusions, problems].
  */
-export type CompactIndex = [string, string, string[], number[], unknown[], unknown, unknown, unknown];
+export type CompactIndex = [string, string, string[], string, unknown[], unknown, unknown, unknown];
 
 const INDEX_KEYS = ['file', 'language', 'symbols', 'tags', 'links', 'orphanTags', 'exclusions', 'problems'];
 const SYMBOL_KEYS = ['name', 'qualifiedName', 'kind', 'range', 'nameRange', 'docRanges'];
@@ -23,12 +24,47 @@ const PLAIN = 0;
 const PACKED = 1;
 const NULL = -1;
 
+/*
+ * The number stream as text. Each number n (-1 <= n <= MAX_PACKED) is written as n + 1 in digits of printable
+ * ASCII, most significant first: leading digits base 34 as ']'..'~', the last digit base 44 as '0'..'['. So most
+ * numbers of an index take one or two characters, none needs escaping in JSON ('"' and '\\' are no digits), and
+ * a reader tells where a number ends without a separator.
+ */
+const LAST = 0x30;
+const LAST_BASE = 44;
+const LEAD = 0x5d;
+const LEAD_BASE = 34;
+/** Larger numbers (none in an index) keep their item plain. */
+const MAX_PACKED = 2 ** 48;
+
+/** The number stream as text (see above). */
+export function encodeStream(numbers: readonly number[]): string {
+  const codes: number[] = [];
+  const lead: number[] = [];
+  for (const n of numbers) {
+    const u = n + 1;
+    const last = u % LAST_BASE;
+    let rest = (u - last) / LAST_BASE;
+    while (rest > 0) {
+      const d = rest % LEAD_BASE;
+      lead.push(LEAD + d);
+      rest = (rest - d) / LEAD_BASE;
+    }
+    while (lead.length) codes.push(lead.pop()!);
+    codes.push(LAST + last);
+  }
+  let text = '';
+  for (let at = 0; at < codes.length; at += 4096) text += String.fromCharCode(...codes.slice(at, at + 4096));
+  return text;
+}
+
 const sameKeys = (o: object, keys: readonly string[]) => {
   const own = Object.keys(o);
   return own.length === keys.length && own.every((k, i) => k === keys[i]);
 };
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isInt = (v: unknown): v is number => Number.isSafeInteger(v) && !Object.is(v, -0);
+/** A number the stream holds: an integer from 0 to MAX_PACKED (not -0, which JSON would give back as 0). */
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_PACKED && !Object.is(v, -0);
 /** A `{ line, character }` of integers: its own keys are read without listing them (this runs for every range packed). */
 function isPosition(p: unknown): boolean {
   if (typeof p !== 'object' || p === null || Array.isArray(p)) return false;
@@ -163,13 +199,13 @@ export function packIndex(index: CodeFileIndex): CompactIndex | CodeFileIndex {
   p.list(index.symbols, (s) => p.symbol(s));
   p.list(index.tags, (t) => p.tag(t));
   p.list(index.links, (l) => p.link(l));
-  return [index.file, index.language, p.strings, p.numbers, p.plain, index.orphanTags, index.exclusions, index.problems];
+  return [index.file, index.language, p.strings, encodeStream(p.numbers), p.plain, index.orphanTags, index.exclusions, index.problems];
 }
 
 /** Reads a packed index back; throws when the stream's length does not fit (the caller counts that as a miss). */
 export function unpackIndex(packed: CompactIndex): CodeFileIndex {
   const [file, language, S, n, plain, orphanTags, exclusions, problems] = packed;
-  if (!Array.isArray(S) || !Array.isArray(n) || !Array.isArray(plain)) throw new Error('not a packed index');
+  if (!Array.isArray(S) || typeof n !== 'string' || !Array.isArray(plain)) throw new Error('not a packed index');
   const r = new Reader(S, n, plain);
   // Symbols are decoded when first read: a check whose code rules answered from their per-file cache reads only
   // the tags and links of unchanged files. Skipping them reads the same stream positions without building objects.
@@ -208,26 +244,42 @@ export function unpackIndex(packed: CompactIndex): CodeFileIndex {
 class Reader {
   constructor(
     private readonly S: string[],
-    private readonly n: number[],
+    private readonly n: string,
     private readonly plain: unknown[],
     public at = 0,
   ) {}
 
   num(): number {
-    return this.n[this.at++];
+    let c = this.n.charCodeAt(this.at++);
+    let u = 0;
+    while (c >= LEAD) {
+      u = u * LEAD_BASE + (c - LEAD);
+      c = this.n.charCodeAt(this.at++);
+    }
+    return u * LAST_BASE + (c - LAST) - 1;
+  }
+  /** Moves past `count` numbers. */
+  skip(count: number): void {
+    for (let i = 0; i < count; i++) while (this.n.charCodeAt(this.at++) >= LEAD);
+  }
+  /** Whether the next number is NULL (a lone last digit 0); if so, moves past it. */
+  isNull(): boolean {
+    if (this.n.charCodeAt(this.at) !== LAST + NULL + 1) return false;
+    this.at++;
+    return true;
   }
   str(): string {
-    return this.S[this.n[this.at++]];
+    return this.S[this.num()];
   }
   range(): Range {
     return { start: { line: this.num(), character: this.num() }, end: { line: this.num(), character: this.num() } };
   }
   list<T>(read: () => T, skip = false): T[] {
-    const out: T[] = skip ? [] : new Array<T>(this.n[this.at]);
     const count = this.num();
+    const out: T[] = skip ? [] : new Array<T>(count);
     for (let i = 0; i < count; i++) {
       if (this.num() !== PACKED) {
-        if (skip) this.at++;
+        if (skip) this.skip(1);
         else out[i] = this.plain[this.num()] as T;
       } else if (skip) read();
       else out[i] = read();
@@ -238,9 +290,9 @@ class Reader {
   /** Moves past one packed symbol. */
   skipSymbol(): void {
     const mask = this.num();
-    this.at += 3 + 8;
+    this.skip(3 + 8);
     const docRanges = this.num();
-    this.at += 4 * docRanges + (mask & 2 ? 1 : 0);
+    this.skip(4 * docRanges + (mask & 2 ? 1 : 0));
   }
   symbol(): CodeSymbol {
     const mask = this.num();
@@ -258,7 +310,7 @@ class Reader {
     if (mask & 4) t.scope = this.str() as CodeTag['scope'];
     if (mask & 8) t.written = this.str();
     if (mask & 16) t.above = this.str();
-    if (mask & 32) t.symbol = this.n[this.at] === NULL ? (this.at++, null) : this.str();
+    if (mask & 32) t.symbol = this.isNull() ? null : this.str();
     return t;
   }
   link(): CodeLink {
@@ -267,7 +319,7 @@ class Reader {
       id: this.str(),
       relation: this.str() as CodeLink['relation'],
       file: this.str(),
-      symbol: this.n[this.at] === NULL ? (this.at++, null) : this.str(),
+      symbol: this.isNull() ? null : this.str(),
       range: this.range(),
       symbolRange: this.range(),
       syntax: this.str() as CodeLink['syntax'],
