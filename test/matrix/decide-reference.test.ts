@@ -57,7 +57,7 @@ function reference(e: StatusEvidence): StatusDecision {
 const label = fc.constantFrom('a.c:1 f', 'b.py:7 g', 'T-1', 'T-2');
 const review = fc.constantFrom('reviewed' as const, 'suspect' as const, 'unreviewed' as const);
 /** Mostly empty: each fact that decides early (errors, acceptance, suspicion) is rare, so every later rule is reached. */
-const few = <T>(item: fc.Arbitrary<T>): fc.Arbitrary<T[]> => fc.oneof({ arbitrary: fc.constant([]), weight: 3 }, { arbitrary: fc.array(item, { minLength: 1, maxLength: 4 }), weight: 1 });
+const few = <T>(item: fc.Arbitrary<T>): fc.Arbitrary<T[]> => fc.oneof({ arbitrary: fc.constant<T[]>([]), weight: 3 }, { arbitrary: fc.array(item, { minLength: 1, maxLength: 4 }), weight: 1 });
 const rarely = <T>(value: T): fc.Arbitrary<T | undefined> => fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.constant(value), weight: 1 });
 const evidence: fc.Arbitrary<StatusEvidence> = fc.record({
   requires: fc.record({ implementation: fc.boolean(), verification: fc.boolean(), children: fc.boolean() }),

@@ -34,8 +34,12 @@ const LAST = 0x30;
 const LAST_BASE = 44;
 const LEAD = 0x5d;
 const LEAD_BASE = 34;
-/** Larger numbers (none in an index) keep their item plain. */
-const MAX_PACKED = 2 ** 48;
+/**
+ * Larger numbers (none in an index) keep their item plain. The bound keeps the decoder in 32-bit integer
+ * arithmetic: its numbers are then small integers to V8, and the objects built from them keep integer fields (a
+ * decoder in float arithmetic made V8 widen every range's fields to doubles, a boxed number each).
+ */
+const MAX_PACKED = 2 ** 31 - 2;
 
 /** The number stream as text (see above). */
 export function encodeStream(numbers: readonly number[]): string {
@@ -239,7 +243,8 @@ export function unpackIndex(packed: CompactIndex): CodeFileIndex {
 
 /**
  * A cursor over a packed stream. The shard is sealed (SHA-256) and written by this very build, so the stream is
- * trusted to be well-formed; checks per value halved the speed. Only its length is checked (by the caller).
+ * trusted to be well-formed; checks per value halved the speed. Only its length is checked (by the caller): a
+ * stream cut short reads past its end (NaN, as 0) and so ends beyond it.
  */
 class Reader {
   constructor(
@@ -253,10 +258,10 @@ class Reader {
     let c = this.n.charCodeAt(this.at++);
     let u = 0;
     while (c >= LEAD) {
-      u = u * LEAD_BASE + (c - LEAD);
+      u = (u * LEAD_BASE + (c - LEAD)) | 0;
       c = this.n.charCodeAt(this.at++);
     }
-    return u * LAST_BASE + (c - LAST) - 1;
+    return (u * LAST_BASE + (c - LAST) - 1) | 0;
   }
   /** Moves past `count` numbers. */
   skip(count: number): void {
