@@ -151,6 +151,19 @@ describe('packed code index (code-index cache format)', () => {
     );
   });
 
+  it("gives a link made from a tag that tag's idRange object, as the packed index held it, and no object it did not share", async () => {
+    const index = await indexText('src/gen_2.py', generatedSources().get('src/gen_2.py')!, { syntaxes: ['spdf', 'oft'] });
+    const shared = (ix: CodeFileIndex) => ix.links.filter((l) => ix.tags.some((t) => t.idRange === l.range)).length;
+    assert.ok(index.links.length > 0 && shared(index) === index.links.length, 'the indexer shares them');
+    const back = unpackIndex(viaJson(packIndex(index)) as CompactIndex);
+    assert.equal(shared(back), index.links.length);
+    const copied = viaJson(index) as CodeFileIndex;
+    assert.equal(shared(copied), 0);
+    assert.equal(shared(unpackIndex(viaJson(packIndex(copied)) as CompactIndex)), 0);
+    const stored = viaJson(packIndex(index)) as CompactIndex;
+    assert.ok(stored[3].length < (viaJson(packIndex(copied)) as CompactIndex)[3].length, 'a shared range is written as a reference');
+  });
+
   it('decodes symbols when first read, each time the same objects, and keeps symbols assigned to it', async () => {
     const index = await indexText('src/gen_1.py', generatedSources().get('src/gen_1.py')!, { syntaxes: ['spdf'] });
     const back = unpackIndex(viaJson(packIndex(index)) as CompactIndex);

@@ -23,6 +23,8 @@ const LINK_TAIL = ['symbolKind', 'revision', 'lines'];
 const PLAIN = 0;
 const PACKED = 1;
 const NULL = -1;
+/** A link mask bit: the link's range is the `idRange` object of a tag of the same index (written as that tag's position). */
+const TAG_ID_RANGE = 8;
 
 /*
  * The number stream as text. Each number n (-1 <= n <= MAX_PACKED) is written as n + 1 in digits of printable
@@ -105,6 +107,8 @@ class Packer {
   readonly numbers: number[] = [];
   readonly plain: unknown[] = [];
   private readonly ids = new Map<string, number>();
+  /** The `idRange` objects of the tags packed so far, by the tag's position: a link made from a tag holds the same object. */
+  private readonly tagIdRanges = new Map<Range, number>();
 
   str(s: string): number {
     let id = this.ids.get(s);
@@ -119,12 +123,13 @@ class Packer {
     this.numbers.push(r.start.line, r.start.character, r.end.line, r.end.character);
   }
 
-  list<T>(items: readonly T[], pack: (item: T) => boolean): void {
+  list<T>(items: readonly T[], pack: (item: T, position: number) => boolean): void {
     this.numbers.push(items.length);
-    for (const item of items) {
+    for (let position = 0; position < items.length; position++) {
+      const item = items[position];
       const at = this.numbers.length;
       this.numbers.push(PACKED);
-      if (!pack(item)) {
+      if (!pack(item, position)) {
         this.numbers.length = at;
         this.numbers.push(PLAIN, this.plain.push(item) - 1);
       }
@@ -147,7 +152,7 @@ class Packer {
     return true;
   }
 
-  tag(t: CodeTag): boolean {
+  tag(t: CodeTag, position: number): boolean {
     const o = t as unknown as Record<string, unknown>;
     const mask = isObject(o) ? tailMask(o, TAG_KEYS, TAG_TAIL) : undefined;
     if (mask === undefined || typeof t.syntax !== 'string' || typeof t.id !== 'string' || typeof t.relation !== 'string') return false;
@@ -171,6 +176,7 @@ class Packer {
     if (mask & 8) this.numbers.push(this.str(t.written!));
     if (mask & 16) this.numbers.push(this.str(t.above!));
     if (mask & 32) this.numbers.push(t.symbol === null ? NULL : this.str(t.symbol!));
+    this.tagIdRanges.set(t.idRange, position);
     return true;
   }
 
@@ -184,8 +190,10 @@ class Packer {
     if (mask & 2 && !isInt(l.revision)) return false;
     const lines = l.lines as unknown;
     if (mask & 4 && !(isObject(lines) && sameKeys(lines, ['start', 'end']) && isInt(lines.start) && isInt(lines.end))) return false;
-    this.numbers.push(mask, this.str(l.id), this.str(l.relation), this.str(l.file), l.symbol === null ? NULL : this.str(l.symbol));
-    this.range(l.range);
+    const tag = this.tagIdRanges.get(l.range);
+    this.numbers.push(tag === undefined ? mask : mask | TAG_ID_RANGE, this.str(l.id), this.str(l.relation), this.str(l.file), l.symbol === null ? NULL : this.str(l.symbol));
+    if (tag === undefined) this.range(l.range);
+    else this.numbers.push(tag);
     this.range(l.symbolRange);
     this.numbers.push(this.str(l.syntax), this.str(l.codeHash));
     if (mask & 1) this.numbers.push(this.str(l.symbolKind!));
@@ -201,7 +209,7 @@ export function packIndex(index: CodeFileIndex): CompactIndex | CodeFileIndex {
   if (![index.symbols, index.tags, index.links].every(Array.isArray)) return index;
   const p = new Packer();
   p.list(index.symbols, (s) => p.symbol(s));
-  p.list(index.tags, (t) => p.tag(t));
+  p.list(index.tags, (t, position) => p.tag(t, position));
   p.list(index.links, (l) => p.link(l));
   return [index.file, index.language, p.strings, encodeStream(p.numbers), p.plain, index.orphanTags, index.exclusions, index.problems];
 }
@@ -216,7 +224,7 @@ export function unpackIndex(packed: CompactIndex): CodeFileIndex {
   const symbolsAt = r.at;
   r.list(() => r.skipSymbol(), true);
   const tags = r.list(() => r.tag());
-  const links = r.list(() => r.link());
+  const links = r.list(() => r.link(tags));
   if (r.at !== n.length) throw new Error('trailing data');
   let symbols: CodeSymbol[] | undefined;
   const index = {
@@ -318,14 +326,15 @@ class Reader {
     if (mask & 32) t.symbol = this.isNull() ? null : this.str();
     return t;
   }
-  link(): CodeLink {
+  /** A link; a link made from a tag gets that tag's `idRange` object, as the index it was packed from held. */
+  link(tags: readonly CodeTag[]): CodeLink {
     const mask = this.num();
     const l: CodeLink = {
       id: this.str(),
       relation: this.str() as CodeLink['relation'],
       file: this.str(),
       symbol: this.isNull() ? null : this.str(),
-      range: this.range(),
+      range: mask & TAG_ID_RANGE ? tags[this.num()].idRange : this.range(),
       symbolRange: this.range(),
       syntax: this.str() as CodeLink['syntax'],
       codeHash: this.str(),
