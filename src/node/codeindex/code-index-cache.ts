@@ -31,14 +31,9 @@ function unpacked(stored: CacheEntry[2]): CodeFileIndex | 0 | undefined {
   }
 }
 
-/**
- * The shard that holds a source file's entry: a function of its path only (FNV-1a over its UTF-16 code units; a
- * check asks it twice per source file, and a SHA-256 each cost more than the rest of placing the entries).
- */
+/** The shard that holds a source file's entry: a function of its path only. */
 export function shardOf(file: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < file.length; i++) hash = Math.imul(hash ^ file.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % CODE_INDEX_SHARDS;
+  return parseInt(sha256Hex(file).slice(0, 8), 16) % CODE_INDEX_SHARDS;
 }
 
 const shardFile = (dir: string, shard: number) => path.join(dir, CODE_INDEX_CACHE_DIR, `${String(shard).padStart(2, '0')}.json`);
@@ -52,9 +47,7 @@ async function readShard(dir: string, shard: number, key: string): Promise<Recor
     if (newline === 64 && raw.slice(0, newline) === sha256Hex(body)) {
       const data = JSON.parse(body) as CacheData;
       if (data.format === CODE_INDEX_FORMAT && data.optionsKey === key && data.files && typeof data.files === 'object') {
-        const entries = Object.create(null) as Record<string, CacheEntry>;
-        for (const file of Object.keys(data.files)) if (shardOf(file) === shard) entries[file] = data.files[file];
-        return entries;
+        return Object.fromEntries(Object.entries(data.files).filter(([file]) => shardOf(file) === shard));
       }
     }
   } catch {
