@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CACHE_INSIDE_WORKSPACE, cacheLocationInside, userCacheBase, workspaceCacheDir } from '../../src/node/cache-location';
+import { CODE_INDEX_CACHE_DIR } from '../../src/node/codeindex/code-index-cache';
 import { checkPath } from '../../src/node/workspace';
 import { tempWorkspace } from '../support/cli';
 
@@ -67,7 +68,7 @@ describe('cache location', () => {
     await withXdg(xdg, () => checkPath(root));
     assert.equal(existsSync(join(root, '.spdf-cache')), false);
     const [folder] = readdirSync(join(xdg, 'spdf-workbench', 'workspaces'));
-    assert.deepEqual(readdirSync(join(xdg, 'spdf-workbench', 'workspaces', folder)).sort(), ['code-findings-v3.json', 'codelinks-v5', 'findings-v3.json']);
+    assert.deepEqual(readdirSync(join(xdg, 'spdf-workbench', 'workspaces', folder)).sort(), ['code-findings-v3.json', CODE_INDEX_CACHE_DIR, 'findings-v3.json']);
   });
 
   it('checkPath honours cacheLocation', async () => {
@@ -75,7 +76,7 @@ describe('cache location', () => {
     const xdg = mkdtempSync(join(tmpdir(), 'spdf-xdg-'));
     const location = join(mkdtempSync(join(tmpdir(), 'spdf-loc-')), 'nested');
     await withXdg(xdg, () => checkPath(root, { cacheLocation: location }));
-    assert.deepEqual(readdirSync(location).sort(), ['code-findings-v3.json', 'codelinks-v5', 'findings-v3.json']);
+    assert.deepEqual(readdirSync(location).sort(), ['code-findings-v3.json', CODE_INDEX_CACHE_DIR, 'findings-v3.json']);
     assert.deepEqual(readdirSync(xdg), []);
   });
 

@@ -1,6 +1,7 @@
 // @spdf verifies SPDF-FC-CACHE
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
@@ -46,6 +47,23 @@ describe('code index cache', () => {
     }
     const after = await buildCodeIndex({ root, cache: true, cacheLocation, workers: 0 });
     assert.deepEqual([ids(after), after.stats.cached], [['a.py SEC-REQ-014'], 0]);
+  });
+
+  it('ignores an intact entry found in a shard its path does not hash to', async () => {
+    const root = tempWorkspace({ 'a.py': code('SEC-REQ-014') });
+    const cacheLocation = mkdtempSync(join(tmpdir(), 'spdf-ci-cache-'));
+    await buildCodeIndex({ root, cache: true, cacheLocation, workers: 0 });
+    const dir = join(cacheLocation, CODE_INDEX_CACHE_DIR);
+    const own = `${String(shardOf('a.py')).padStart(2, '0')}.json`;
+    const other = `${String((shardOf('a.py') + 1) % 32).padStart(2, '0')}.json`;
+    // Moved, sealed anew: only the shard it sits in is wrong.
+    const body = readFileSync(join(dir, own), 'utf8').split('\n').slice(1).join('\n');
+    writeFileSync(join(dir, other), `${createHash('sha256').update(body).digest('hex')}\n${body}`);
+    rmSync(join(dir, own));
+    const after = await buildCodeIndex({ root, cache: true, cacheLocation, workers: 0 });
+    assert.deepEqual([ids(after), after.stats.cached], [['a.py SEC-REQ-014'], 0]);
+    const again = await buildCodeIndex({ root, cache: true, cacheLocation, workers: 0 });
+    assert.equal(again.stats.cached, 1, 'the entry the last run wrote to its own shard answers');
   });
 
   it('one changed source file rewrites only its own shard of the cache', async () => {

@@ -120,13 +120,48 @@ describe('packed code index (code-index cache format)', () => {
     );
   });
 
-  it('refuses a packed index whose number stream is cut short', async () => {
+  it('refuses a packed index whose number stream is cut short or runs on', async () => {
     const index = await indexText('src/gen_1.py', generatedSources().get('src/gen_1.py')!, { syntaxes: ['spdf'] });
     const stored = viaJson(packIndex(index)) as CompactIndex;
-    stored[3].push(0);
-    assert.throws(() => unpackIndex(stored));
-    stored[3].splice(-2, 2);
-    assert.throws(() => unpackIndex(stored));
+    const stream = stored[3];
+    for (const bent of [`${stream}0`, `${stream}]0`, stream.slice(0, -1), stream.slice(0, -2), `${stream.slice(0, -1)}]`]) {
+      stored[3] = bent;
+      assert.throws(() => unpackIndex(stored), JSON.stringify(bent.slice(-6)));
+    }
+  });
+
+  it('packs and gives back numbers of every length the stream writes, up to 2^31 - 2; a larger one keeps its item plain', async () => {
+    const base = await indexText('src/gen_0.py', generatedSources().get('src/gen_0.py')!, { syntaxes: ['spdf', 'oft'] });
+    // Around each boundary of one, two and three digits (44, 44 * 34, 44 * 34^2), and the largest packed number.
+    const edges = [0, 42, 43, 44, 1494, 1495, 1496, 50863, 50864, 65535, 2 ** 30, 2 ** 31 - 3, 2 ** 31 - 2];
+    fc.assert(
+      fc.property(fc.nat(), fc.constantFrom(...edges), fc.constantFrom('line', 'character'), fc.boolean(), (at, value, field, end) => {
+        const index = structuredClone(base);
+        const link = index.links[at % index.links.length];
+        link.range[end ? 'end' : 'start'][field] = value;
+        const tag = index.tags.find((t) => t.revision !== undefined)!;
+        tag.revision = value;
+        assertSame(index);
+        assert.equal((viaJson(packIndex(index)) as CompactIndex)[4].length, 0, 'every item packed');
+        link.range.start.line = 2 ** 31 - 1;
+        assertSame(index);
+        assert.ok((viaJson(packIndex(index)) as CompactIndex)[4].length > 0, 'the items with a larger number kept plain');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("gives a link made from a tag that tag's idRange object, as the packed index held it, and no object it did not share", async () => {
+    const index = await indexText('src/gen_2.py', generatedSources().get('src/gen_2.py')!, { syntaxes: ['spdf', 'oft'] });
+    const shared = (ix: CodeFileIndex) => ix.links.filter((l) => ix.tags.some((t) => t.idRange === l.range)).length;
+    assert.ok(index.links.length > 0 && shared(index) === index.links.length, 'the indexer shares them');
+    const back = unpackIndex(viaJson(packIndex(index)) as CompactIndex);
+    assert.equal(shared(back), index.links.length);
+    const copied = viaJson(index) as CodeFileIndex;
+    assert.equal(shared(copied), 0);
+    assert.equal(shared(unpackIndex(viaJson(packIndex(copied)) as CompactIndex)), 0);
+    const stored = viaJson(packIndex(index)) as CompactIndex;
+    assert.ok(stored[3].length < (viaJson(packIndex(copied)) as CompactIndex)[3].length, 'a shared range is written as a reference');
   });
 
   it('decodes symbols when first read, each time the same objects, and keeps symbols assigned to it', async () => {

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { workspaceCacheDir } from '../../src/node/cache-location';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
+import { CODE_INDEX_CACHE_DIR } from '../../src/node/codeindex/code-index-cache';
 import { removeStaleCaches } from '../../src/node/codeindex/stale-caches';
 import { CODE_FINDINGS_CACHE_FILE, FINDINGS_CACHE_FILE } from '../../src/node/findings-cache';
 
@@ -28,6 +29,7 @@ describe('stale cache files of older builds', () => {
     put(path.join(dir, 'codelinks-v4', '00.json'));
     put(path.join(dir, 'codelinks-v4', '31.json'));
     put(path.join(dir, 'codelinks-v5', '00.json'));
+    put(path.join(dir, CODE_INDEX_CACHE_DIR, '00.json'));
     put(path.join(dir, 'findings-v1.bin'));
     put(path.join(dir, FINDINGS_CACHE_FILE));
     put(path.join(dir, CODE_FINDINGS_CACHE_FILE));
@@ -36,8 +38,8 @@ describe('stale cache files of older builds', () => {
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('removes only the known leftovers from a workspace folder of the user cache', async () => {
-    assert.deepEqual((await removeStaleCaches(dir, base)).sort(), ['codelinks-v3.json', 'codelinks-v4', 'findings-v1.bin', 'model-v2.bin']);
-    assert.deepEqual(listing(dir), [CODE_FINDINGS_CACHE_FILE, 'codelinks-v5', path.join('codelinks-v5', '00.json'), FINDINGS_CACHE_FILE, 'notes.txt'].sort());
+    assert.deepEqual((await removeStaleCaches(dir, base)).sort(), ['codelinks-v3.json', 'codelinks-v4', 'codelinks-v5', 'findings-v1.bin', 'model-v2.bin']);
+    assert.deepEqual(listing(dir), [CODE_FINDINGS_CACHE_FILE, CODE_INDEX_CACHE_DIR, path.join(CODE_INDEX_CACHE_DIR, '00.json'), FINDINGS_CACHE_FILE, 'notes.txt'].sort());
   });
 
   it('touches nothing in a folder the user chose (--cache-location)', async () => {
@@ -59,7 +61,7 @@ describe('stale cache files of older builds', () => {
     const other = path.join(base, 'workspaces', 'def');
     put(path.join(other, 'codelinks-v4', '00.json'));
     put(path.join(other, 'codelinks-v4', 'mine.txt'));
-    assert.deepEqual(await removeStaleCaches(dir, base), ['codelinks-v3.json', 'findings-v1.bin']);
+    assert.deepEqual((await removeStaleCaches(dir, base)).sort(), ['codelinks-v3.json', 'codelinks-v5', 'findings-v1.bin']);
     assert.deepEqual(listing(outside), ['00.json', 'model-v2.bin']);
     assert.ok(fs.lstatSync(path.join(dir, 'codelinks-v4')).isSymbolicLink());
     assert.deepEqual(await removeStaleCaches(other, base), []);
@@ -75,6 +77,6 @@ describe('stale cache files of older builds', () => {
     put(path.join(folder, 'codelinks-v4', '07.json'));
     const result = await buildCodeIndex({ root, cache: true, workers: 0 });
     assert.equal(result.stats.parsed, 1);
-    assert.deepEqual(fs.readdirSync(folder).sort(), ['codelinks-v5']);
+    assert.deepEqual(fs.readdirSync(folder).sort(), [CODE_INDEX_CACHE_DIR]);
   });
 });

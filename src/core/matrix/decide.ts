@@ -83,60 +83,82 @@ type Piece = 'met' | 'partial' | 'none';
  * 5. A PARTIAL or MISSING item with a justified trace-related suppression on it -> JUSTIFIED.
  */
 export function decideStatus(e: StatusEvidence): StatusDecision {
-  const failing = e.verifiers.filter((v) => v.outcome === 'fail');
-  const childErrors = e.children.filter((c) => c.status === 'ERROR');
-  if (e.errors.length || failing.length || childErrors.length)
+  // Each list is scanned before anything is built from it: most items have no failing verifier, no suspect link
+  // and no child in ERROR or SUSPECT, and this runs for every traced item of every gate and matrix.
+  const failing = count(e.verifiers, (v) => v.outcome === 'fail');
+  const childErrors = count(e.children, (c) => c.status === 'ERROR');
+  if (e.errors.length || failing || childErrors)
     return {
       status: 'ERROR',
-      reasons: [...e.errors, ...failing.map((v) => `test failed: ${v.label}`), ...childErrors.map((c) => `${c.label} is ERROR`)],
+      reasons: [
+        ...e.errors,
+        ...e.verifiers.filter((v) => v.outcome === 'fail').map((v) => `test failed: ${v.label}`),
+        ...e.children.filter((c) => c.status === 'ERROR').map((c) => `${c.label} is ERROR`),
+      ],
     };
   if (e.accepted) return { status: 'JUSTIFIED', reasons: [`risk accepted: ${e.accepted}`] };
-  const suspect = [...e.implementation, ...e.verifiers].filter((l) => l.review === 'suspect');
-  const childSuspect = e.children.filter((c) => c.status === 'SUSPECT');
-  if (suspect.length || childSuspect.length)
+  const suspectLinks = count(e.implementation, isSuspect) + count(e.verifiers, isSuspect);
+  const childSuspect = count(e.children, (c) => c.status === 'SUSPECT');
+  if (suspectLinks || childSuspect)
     return {
       status: 'SUSPECT',
-      reasons: [...suspect.map((l) => `changed since review: ${l.label}`), ...childSuspect.map((c) => `${c.label} is SUSPECT`)],
+      reasons: [
+        ...[...e.implementation, ...e.verifiers].filter(isSuspect).map((l) => `changed since review: ${l.label}`),
+        ...e.children.filter((c) => c.status === 'SUSPECT').map((c) => `${c.label} is SUSPECT`),
+      ],
     };
 
   const reasons: string[] = [];
-  const pieces: Piece[] = [];
+  let units = 0;
+  let met = 0;
+  let none = 0;
   if (e.requires.implementation) {
-    const reviewed = e.implementation.filter((l) => !e.reviewsInUse || l.review === 'reviewed');
-    const p: Piece = e.implementationClaim || reviewed.length ? 'met' : e.implementation.length ? 'partial' : 'none';
-    pieces.push(p);
-    if (p === 'none') reasons.push('not implemented');
+    const reviewed = e.reviewsInUse ? count(e.implementation, (l) => l.review === 'reviewed') : e.implementation.length;
+    const p: Piece = e.implementationClaim || reviewed ? 'met' : e.implementation.length ? 'partial' : 'none';
+    units++;
+    if (p === 'met') met++;
     else if (p === 'partial') reasons.push('implementing links not reviewed');
+    else {
+      none++;
+      reasons.push('not implemented');
+    }
   }
   if (e.requires.verification) {
-    let p: Piece;
+    units++;
     if (e.verifiers.length === 0) {
-      p = 'none';
+      none++;
       reasons.push('not verified');
     } else {
       const notRun = e.verifiers.filter((v) => v.outcome === 'not-run' || v.outcome === 'blocked');
       const unreviewed = e.reviewsInUse ? e.verifiers.filter((v) => v.review === 'unreviewed') : [];
       const unproven = e.verifiers.filter((v) => v.unproven);
-      p = notRun.length || unreviewed.length || unproven.length ? 'partial' : 'met';
+      if (!notRun.length && !unreviewed.length && !unproven.length) met++;
       for (const v of notRun) reasons.push(`test ${v.outcome === 'blocked' ? 'blocked' : 'never ran'}: ${v.label}`);
       for (const v of unreviewed) reasons.push(`verifying link not reviewed: ${v.label}`);
       for (const v of unproven) reasons.push(`test evidence missing: ${v.label} ${v.unproven}`);
     }
-    pieces.push(p);
   }
   if (e.requires.children || e.children.length) {
-    const good = e.children.filter((c) => c.status === 'OK' || c.status === 'JUSTIFIED');
-    const p: Piece = e.children.length === 0 ? 'none' : good.length === e.children.length ? 'met' : 'partial';
-    pieces.push(p);
-    if (p === 'none') reasons.push('nothing linked');
+    units++;
+    const good = count(e.children, (c) => c.status === 'OK' || c.status === 'JUSTIFIED');
+    if (e.children.length === 0) {
+      none++;
+      reasons.push('nothing linked');
+    } else if (good === e.children.length) met++;
     else for (const c of e.children) if (c.status !== 'OK' && c.status !== 'JUSTIFIED') reasons.push(`${c.label} is ${c.status}`);
   }
-  let status: TraceStatus;
-  if (pieces.every((p) => p === 'met')) status = 'OK';
-  else if (pieces.every((p) => p === 'none')) status = 'MISSING';
-  else status = 'PARTIAL';
+  // No unit required is OK (nothing applies to the kind), as every unit met is.
+  const status: TraceStatus = met === units ? 'OK' : none === units ? 'MISSING' : 'PARTIAL';
   if (status !== 'OK' && e.suppressions.length) return { status: 'JUSTIFIED', reasons: e.suppressions.map((s) => `suppressed: ${s}`) };
   return { status, reasons };
+}
+
+const isSuspect = (l: { review?: LinkReview }): boolean => l.review === 'suspect';
+
+function count<T>(list: readonly T[], test: (x: T) => boolean): number {
+  let n = 0;
+  for (const x of list) if (test(x)) n++;
+  return n;
 }
 
 export interface Coverage {

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../model/config-def';
 import type { Graph, ModelItem } from '../model/graph';
 import { findRule } from '../rules/registry';
 import type { Finding, SuppressedFinding } from '../types';
-import type { StatusDecision, StatusEvidence, VerifierEvidence } from './decide';
+import type { LinkEvidence, LinkReview, StatusDecision, StatusEvidence, VerifierEvidence } from './decide';
 import type { MatrixCodeLink } from './links';
 import type { Target } from './model';
 
@@ -61,24 +61,34 @@ export function evidenceOf(ix: EvidenceSource, item: ModelItem): StatusEvidence 
     item.kind === 'threat' && status === 'accepted' && acc && typeof acc.by === 'string' && acc.by && typeof acc.rationale === 'string' && acc.rationale.trim()
       ? `${acc.rationale.trim()} (approved by ${acc.by})`
       : undefined;
-  const suppressions = ix
-    .suppressedOn(item)
-    .filter((s) => TRACE_CATEGORIES.has(findRule(s.code)?.meta.category ?? ''))
-    .map((s) => `${s.code}: ${s.justification}`);
+  const suppressions: string[] = [];
+  for (const s of ix.suppressedOn(item)) if (TRACE_CATEGORIES.has(findRule(s.code)?.meta.category ?? '')) suppressions.push(`${s.code}: ${s.justification}`);
   const childrenRequired = (item.kind === 'threat' && !UNCONTROLLED_TREATMENTS.has(String(status ?? 'open'))) || item.kind === 'zone' || item.kind === 'conduit';
-  const children = ix.childrenOf(item).flatMap((id) => {
+  const children: { label: string; status: StatusDecision['status'] }[] = [];
+  for (const id of ix.childrenOf(item)) {
     const c = ix.item(id);
-    return c ? [{ label: id, status: ix.statusOf(c).status }] : [];
-  });
+    if (c) children.push({ label: id, status: ix.statusOf(c).status });
+  }
   return {
     requires: { implementation: ev.implementation, verification: ev.verification, children: childrenRequired },
     errors,
     accepted,
     suppressions,
-    implementation: ix.implementationOf(item).map((l) => ({ label: codeLabel(l), review: l.review })),
+    implementation: ix.implementationOf(item).map((l) => new CodeEvidence(l)),
     implementationClaim: item.kind === 'control' && (status === 'implemented' || status === 'verified') ? `status: ${status}` : undefined,
     verifiers: ix.verifiersOf(item),
     children,
     reviewsInUse: ix.reviewsInUse,
   };
+}
+
+/** An implementing link as evidence: its label is built only when a reason names it (most decisions name none). */
+class CodeEvidence implements LinkEvidence {
+  readonly review: LinkReview;
+  constructor(private readonly link: MatrixCodeLink) {
+    this.review = link.review;
+  }
+  get label(): string {
+    return codeLabel(this.link);
+  }
 }

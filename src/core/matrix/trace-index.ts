@@ -93,17 +93,22 @@ export class TraceIndex extends TraceRelations {
   }
 
   verifiersOf(item: ModelItem): (VerifierEvidence & { target?: Target; id?: string })[] {
-    const seen = new Set<string>();
     const out: (VerifierEvidence & { target?: Target; id?: string })[] = [];
+    // Most items have no verifier: the set of labels seen is made for those that have one.
+    let seen: Set<string> | undefined;
     for (const id of this.verification.subjects(item)) {
-      for (const test of this.verification.testsOf.get(id) ?? []) {
+      const tests = this.verification.testsOf.get(id);
+      const code = this.verification.codeOf.get(id);
+      if (!tests && !code) continue;
+      seen ??= new Set<string>();
+      for (const test of tests ?? []) {
         const t = test.id;
         if (seen.has(t)) continue;
         seen.add(t);
         const gap = testEvidenceGap(test, this.files);
         out.push({ label: t, outcome: this.testOutcome(t), target: this.itemTarget(t), id: t, ...(gap ? { unproven: gap.message } : {}) });
       }
-      for (const l of this.verification.codeOf.get(id) ?? []) {
+      for (const l of code ?? []) {
         const label = codeLabel(l);
         if (seen.has(label)) continue;
         seen.add(label);

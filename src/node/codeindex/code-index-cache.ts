@@ -7,7 +7,7 @@ import { sha256Hex, toolIdentity } from '../cache-location';
 import { type CompactIndex, packIndex, unpackIndex } from './compact-index';
 
 /** Bump when this file's layout changes (the tool identity in the options key covers any change of the code). */
-export const CODE_INDEX_FORMAT = 5;
+export const CODE_INDEX_FORMAT = 6;
 /** A folder of shard files, so that one changed source file rewrites one shard, not the index of every file. */
 export const CODE_INDEX_CACHE_DIR = `codelinks-v${CODE_INDEX_FORMAT}`;
 export const CODE_INDEX_SHARDS = 32;
@@ -73,7 +73,7 @@ export interface CachedEntry {
 }
 
 /**
- * Indexed files keyed by path, in `<cache dir>/codelinks-v5/NN.json` (a cache folder outside the workspace, see
+ * Indexed files keyed by path, in `<cache dir>/codelinks-v6/NN.json` (a cache folder outside the workspace, see
  * cache-location.ts), sharded by a hash of the path. A cache must never change a result, so an entry answers
  * only for a file whose bytes, read in this run, have the SHA-256 it was indexed from; size and mtime are never
  * taken for content. A different options key (syntaxes, language map, test globs, format, build of the tool)

@@ -4,12 +4,13 @@ import type { Position, Range } from '../../core/types';
 
 /**
  * A file's index for the code-index cache: strings once in a table, symbols, tags and links as one stream of
- * integers (JSON.parse reads number arrays far faster than objects with keys). Only objects whose keys, key
- * order and value types are exactly what the decoder rebuilds are packed; any other object stays as it was
- * (plain), so decoding gives back an index equal to the original, key order included.
- * Layout: [file, language, strings, numbers, plain objects, orphanTags, exclusions, problems].
+ * integers (JSON.parse reads number arrays far faster than objects with keys), written as text (`encodeStream`:
+ * JSON.parse reads one string faster still, and the stream then takes a byte a number, not an array slot). Only
+ * objects whose keys, key order and value types are exactly what the decoder rebuilds are packed; any other object
+ * stays as it was (plain), so decoding gives back an index equal to the original, key order included.
+ * Layout: [file, language, strings, number stream, plain objects, orphanTags, exclusions, problems].
  */
-export type CompactIndex = [string, string, string[], number[], unknown[], unknown, unknown, unknown];
+export type CompactIndex = [string, string, string[], string, unknown[], unknown, unknown, unknown];
 
 const INDEX_KEYS = ['file', 'language', 'symbols', 'tags', 'links', 'orphanTags', 'exclusions', 'problems'];
 const SYMBOL_KEYS = ['name', 'qualifiedName', 'kind', 'range', 'nameRange', 'docRanges'];
@@ -22,13 +23,54 @@ const LINK_TAIL = ['symbolKind', 'revision', 'lines'];
 const PLAIN = 0;
 const PACKED = 1;
 const NULL = -1;
+/** A link mask bit: the link's range is the `idRange` object of a tag of the same index (written as that tag's position). */
+const TAG_ID_RANGE = 8;
+
+/*
+ * The number stream as text. Each number n (-1 <= n <= MAX_PACKED) is written as n + 1 in digits of printable
+ * ASCII, most significant first: leading digits base 34 as ']'..'~', the last digit base 44 as '0'..'['. So most
+ * numbers of an index take one or two characters, none needs escaping in JSON ('"' and '\\' are no digits), and
+ * a reader tells where a number ends without a separator.
+ */
+const LAST = 0x30;
+const LAST_BASE = 44;
+const LEAD = 0x5d;
+const LEAD_BASE = 34;
+/**
+ * Larger numbers (none in an index) keep their item plain. The bound keeps the decoder in 32-bit integer
+ * arithmetic: its numbers are then small integers to V8, and the objects built from them keep integer fields (a
+ * decoder in float arithmetic made V8 widen every range's fields to doubles, a boxed number each).
+ */
+const MAX_PACKED = 2 ** 31 - 2;
+
+/** The number stream as text (see above). */
+export function encodeStream(numbers: readonly number[]): string {
+  const codes: number[] = [];
+  const lead: number[] = [];
+  for (const n of numbers) {
+    const u = n + 1;
+    const last = u % LAST_BASE;
+    let rest = (u - last) / LAST_BASE;
+    while (rest > 0) {
+      const d = rest % LEAD_BASE;
+      lead.push(LEAD + d);
+      rest = (rest - d) / LEAD_BASE;
+    }
+    while (lead.length) codes.push(lead.pop()!);
+    codes.push(LAST + last);
+  }
+  let text = '';
+  for (let at = 0; at < codes.length; at += 4096) text += String.fromCharCode(...codes.slice(at, at + 4096));
+  return text;
+}
 
 const sameKeys = (o: object, keys: readonly string[]) => {
   const own = Object.keys(o);
   return own.length === keys.length && own.every((k, i) => k === keys[i]);
 };
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isInt = (v: unknown): v is number => Number.isSafeInteger(v) && !Object.is(v, -0);
+/** A number the stream holds: an integer from 0 to MAX_PACKED (not -0, which JSON would give back as 0). */
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_PACKED && !Object.is(v, -0);
 /** A `{ line, character }` of integers: its own keys are read without listing them (this runs for every range packed). */
 function isPosition(p: unknown): boolean {
   if (typeof p !== 'object' || p === null || Array.isArray(p)) return false;
@@ -65,6 +107,8 @@ class Packer {
   readonly numbers: number[] = [];
   readonly plain: unknown[] = [];
   private readonly ids = new Map<string, number>();
+  /** The `idRange` objects of the tags packed so far, by the tag's position: a link made from a tag holds the same object. */
+  private readonly tagIdRanges = new Map<Range, number>();
 
   str(s: string): number {
     let id = this.ids.get(s);
@@ -79,12 +123,13 @@ class Packer {
     this.numbers.push(r.start.line, r.start.character, r.end.line, r.end.character);
   }
 
-  list<T>(items: readonly T[], pack: (item: T) => boolean): void {
+  list<T>(items: readonly T[], pack: (item: T, position: number) => boolean): void {
     this.numbers.push(items.length);
-    for (const item of items) {
+    for (let position = 0; position < items.length; position++) {
+      const item = items[position];
       const at = this.numbers.length;
       this.numbers.push(PACKED);
-      if (!pack(item)) {
+      if (!pack(item, position)) {
         this.numbers.length = at;
         this.numbers.push(PLAIN, this.plain.push(item) - 1);
       }
@@ -107,7 +152,7 @@ class Packer {
     return true;
   }
 
-  tag(t: CodeTag): boolean {
+  tag(t: CodeTag, position: number): boolean {
     const o = t as unknown as Record<string, unknown>;
     const mask = isObject(o) ? tailMask(o, TAG_KEYS, TAG_TAIL) : undefined;
     if (mask === undefined || typeof t.syntax !== 'string' || typeof t.id !== 'string' || typeof t.relation !== 'string') return false;
@@ -131,6 +176,7 @@ class Packer {
     if (mask & 8) this.numbers.push(this.str(t.written!));
     if (mask & 16) this.numbers.push(this.str(t.above!));
     if (mask & 32) this.numbers.push(t.symbol === null ? NULL : this.str(t.symbol!));
+    this.tagIdRanges.set(t.idRange, position);
     return true;
   }
 
@@ -144,8 +190,10 @@ class Packer {
     if (mask & 2 && !isInt(l.revision)) return false;
     const lines = l.lines as unknown;
     if (mask & 4 && !(isObject(lines) && sameKeys(lines, ['start', 'end']) && isInt(lines.start) && isInt(lines.end))) return false;
-    this.numbers.push(mask, this.str(l.id), this.str(l.relation), this.str(l.file), l.symbol === null ? NULL : this.str(l.symbol));
-    this.range(l.range);
+    const tag = this.tagIdRanges.get(l.range);
+    this.numbers.push(tag === undefined ? mask : mask | TAG_ID_RANGE, this.str(l.id), this.str(l.relation), this.str(l.file), l.symbol === null ? NULL : this.str(l.symbol));
+    if (tag === undefined) this.range(l.range);
+    else this.numbers.push(tag);
     this.range(l.symbolRange);
     this.numbers.push(this.str(l.syntax), this.str(l.codeHash));
     if (mask & 1) this.numbers.push(this.str(l.symbolKind!));
@@ -161,22 +209,22 @@ export function packIndex(index: CodeFileIndex): CompactIndex | CodeFileIndex {
   if (![index.symbols, index.tags, index.links].every(Array.isArray)) return index;
   const p = new Packer();
   p.list(index.symbols, (s) => p.symbol(s));
-  p.list(index.tags, (t) => p.tag(t));
+  p.list(index.tags, (t, position) => p.tag(t, position));
   p.list(index.links, (l) => p.link(l));
-  return [index.file, index.language, p.strings, p.numbers, p.plain, index.orphanTags, index.exclusions, index.problems];
+  return [index.file, index.language, p.strings, encodeStream(p.numbers), p.plain, index.orphanTags, index.exclusions, index.problems];
 }
 
 /** Reads a packed index back; throws when the stream's length does not fit (the caller counts that as a miss). */
 export function unpackIndex(packed: CompactIndex): CodeFileIndex {
   const [file, language, S, n, plain, orphanTags, exclusions, problems] = packed;
-  if (!Array.isArray(S) || !Array.isArray(n) || !Array.isArray(plain)) throw new Error('not a packed index');
+  if (!Array.isArray(S) || typeof n !== 'string' || !Array.isArray(plain)) throw new Error('not a packed index');
   const r = new Reader(S, n, plain);
   // Symbols are decoded when first read: a check whose code rules answered from their per-file cache reads only
   // the tags and links of unchanged files. Skipping them reads the same stream positions without building objects.
   const symbolsAt = r.at;
   r.list(() => r.skipSymbol(), true);
   const tags = r.list(() => r.tag());
-  const links = r.list(() => r.link());
+  const links = r.list(() => r.link(tags));
   if (r.at !== n.length) throw new Error('trailing data');
   let symbols: CodeSymbol[] | undefined;
   const index = {
@@ -203,31 +251,48 @@ export function unpackIndex(packed: CompactIndex): CodeFileIndex {
 
 /**
  * A cursor over a packed stream. The shard is sealed (SHA-256) and written by this very build, so the stream is
- * trusted to be well-formed; checks per value halved the speed. Only its length is checked (by the caller).
+ * trusted to be well-formed; checks per value halved the speed. Only its length is checked (by the caller): a
+ * stream cut short reads past its end (NaN, as 0) and so ends beyond it.
  */
 class Reader {
   constructor(
     private readonly S: string[],
-    private readonly n: number[],
+    private readonly n: string,
     private readonly plain: unknown[],
     public at = 0,
   ) {}
 
   num(): number {
-    return this.n[this.at++];
+    let c = this.n.charCodeAt(this.at++);
+    let u = 0;
+    while (c >= LEAD) {
+      u = (u * LEAD_BASE + (c - LEAD)) | 0;
+      c = this.n.charCodeAt(this.at++);
+    }
+    return (u * LAST_BASE + (c - LAST) - 1) | 0;
+  }
+  /** Moves past `count` numbers. */
+  skip(count: number): void {
+    for (let i = 0; i < count; i++) while (this.n.charCodeAt(this.at++) >= LEAD);
+  }
+  /** Whether the next number is NULL (a lone last digit 0); if so, moves past it. */
+  isNull(): boolean {
+    if (this.n.charCodeAt(this.at) !== LAST + NULL + 1) return false;
+    this.at++;
+    return true;
   }
   str(): string {
-    return this.S[this.n[this.at++]];
+    return this.S[this.num()];
   }
   range(): Range {
     return { start: { line: this.num(), character: this.num() }, end: { line: this.num(), character: this.num() } };
   }
   list<T>(read: () => T, skip = false): T[] {
-    const out: T[] = skip ? [] : new Array<T>(this.n[this.at]);
     const count = this.num();
+    const out: T[] = skip ? [] : new Array<T>(count);
     for (let i = 0; i < count; i++) {
       if (this.num() !== PACKED) {
-        if (skip) this.at++;
+        if (skip) this.skip(1);
         else out[i] = this.plain[this.num()] as T;
       } else if (skip) read();
       else out[i] = read();
@@ -238,9 +303,9 @@ class Reader {
   /** Moves past one packed symbol. */
   skipSymbol(): void {
     const mask = this.num();
-    this.at += 3 + 8;
+    this.skip(3 + 8);
     const docRanges = this.num();
-    this.at += 4 * docRanges + (mask & 2 ? 1 : 0);
+    this.skip(4 * docRanges + (mask & 2 ? 1 : 0));
   }
   symbol(): CodeSymbol {
     const mask = this.num();
@@ -258,17 +323,18 @@ class Reader {
     if (mask & 4) t.scope = this.str() as CodeTag['scope'];
     if (mask & 8) t.written = this.str();
     if (mask & 16) t.above = this.str();
-    if (mask & 32) t.symbol = this.n[this.at] === NULL ? (this.at++, null) : this.str();
+    if (mask & 32) t.symbol = this.isNull() ? null : this.str();
     return t;
   }
-  link(): CodeLink {
+  /** A link; a link made from a tag gets that tag's `idRange` object, as the index it was packed from held. */
+  link(tags: readonly CodeTag[]): CodeLink {
     const mask = this.num();
     const l: CodeLink = {
       id: this.str(),
       relation: this.str() as CodeLink['relation'],
       file: this.str(),
-      symbol: this.n[this.at] === NULL ? (this.at++, null) : this.str(),
-      range: this.range(),
+      symbol: this.isNull() ? null : this.str(),
+      range: mask & TAG_ID_RANGE ? tags[this.num()].idRange : this.range(),
       symbolRange: this.range(),
       syntax: this.str() as CodeLink['syntax'],
       codeHash: this.str(),

@@ -5,7 +5,7 @@ import { userCacheBase } from '../cache-location';
 
 /** What older builds left in a workspace's folder of the user cache; no build reads them any more. */
 export const STALE_CACHE_FILES = ['model-v2.bin', 'codelinks-v3.json', 'findings-v1.bin'];
-export const STALE_CACHE_FOLDERS = ['codelinks-v4'];
+export const STALE_CACHE_FOLDERS = ['codelinks-v4', 'codelinks-v5'];
 const SHARD = /^\d\d\.json$/;
 
 async function isPlain(file: string, kind: 'file' | 'folder'): Promise<boolean> {
