@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { INDEX_AFTER, nearestId, oneEditAway } from '../../src/core/rules/cl/nearest-id';
+import { idIndexOf, INDEX_AFTER, nearestId, oneEditAway } from '../../src/core/rules/cl/nearest-id';
 import { nearestIdReference, oneEditAwayReference } from '../support/nearest-id-reference';
 
 interface Case {
@@ -77,5 +77,16 @@ describe('CL001 nearest ID: the deletion index gives exactly the suggestions of 
       ),
       { numRuns: 100 },
     );
+  });
+
+  it('announcing many unknown IDs first (CL001 over a whole workspace) builds the index at once and changes no guess', () => {
+    const cases = JSON.parse(readFileSync(join(__dirname, 'cases.json'), 'utf8')) as Case[];
+    const list = [...new Set(cases.flatMap((c) => c.candidates))];
+    const words = [...cases.map((c) => c.word), ...Array.from({ length: INDEX_AFTER + 5 }, (_, i) => `SEC-REQ-MISSING-${i}`)];
+    const ids = new Set([...list, ...FILLER]);
+    const byUpper = upperMap(ids);
+    const index = idIndexOf(new Map([...ids].map((id) => [id, id])));
+    index.expect(words);
+    for (const word of words) assert.equal(index.guess(word), nearestIdReference(word, ids, byUpper), `nearest to ${word}`);
   });
 });

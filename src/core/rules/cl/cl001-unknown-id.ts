@@ -34,8 +34,9 @@ const rule: Rule = {
   },
   check(ctx) {
     const index = idIndexOf(ctx.graph.byId);
-    for (const { file, tag } of allTags(ctx)) {
-      if (index.ids.has(tag.id)) continue;
+    const unknown = allTags(ctx).filter(({ tag }) => !index.ids.has(tag.id));
+    index.expect(unknown.map(({ tag }) => tag.id));
+    for (const { file, tag } of unknown) {
       const guess = index.guess(tag.id);
       ctx.report({
         file,
