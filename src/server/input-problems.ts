@@ -2,15 +2,18 @@
 /**
  * Inputs `spdf check` fails on that no rule of the editor reports: entries the workspace walk left out where the
  * include globs choose a model or source file (a link out of the root, to nothing or in a loop, a folder it could not
- * read), a review lock not read or not understood, an include glob matching no file, code-index option problems and
- * test results not read. Each is an error diagnostic with the CLI's message: on the file it names when that file is
- * listed, else at 1:1 of spdf.config.yaml (whose globs choose what is read).
+ * read), a review lock not read or not understood, an include glob matching no file, a file named like a model file or
+ * the config that is not read (TM013), code-index option problems and test results not read. Each is an error
+ * diagnostic with the CLI's message: on the file it names when that file is listed, else at 1:1 of spdf.config.yaml
+ * (whose globs choose what is read).
  */
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
 import { CONFIG_FILE } from '../core/model/config';
 import { unmatchedIncludes, type IncludeGlob } from '../core/model/config-checks';
+import { ALWAYS_EXCLUDED } from '../core/model/load-workspace';
+import { nearMissProblems } from '../core/model/near-miss-names';
 import { crashedRuleProblem } from '../core/matrix/build';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -102,6 +105,7 @@ export class InputProblems {
     const lockFile = config.lockFile || REVIEW_LOCK_FILE;
     const problems: InputProblem[] = [
       ...unmatchedIncludes(this.includes, files, CONFIG_FILE),
+      ...nearMissProblems(files, config, ALWAYS_EXCLUDED),
       ...unreadEntries(this.root, this.notes, config, codeLinks).map((e) => ({ file: hasConfig ? CONFIG_FILE : e.file, message: `${e.file}: ${e.why}`, range: AT_START })),
       ...(codeLinks ? lockProblemsOf(this.lock, lockFile) : []).map((message) => ({ file: shownOn(lockFile), message, range: AT_START })),
       ...codeProblems.map((message) => ({ file: shownOn(CONFIG_FILE), message, range: AT_START })),
