@@ -36,7 +36,7 @@ describe('a source file listed and gone before it is read', () => {
     const report = runGate(inputs, lint(inputs), { minCoverage: 100, skippedCode: code.notes.filter((n) => UNSCANNED_KINDS.has(n.kind)) });
     assert.equal(report.pass, false);
     assert.deepEqual(
-      report.offenders.map((o) => ('file' in o ? `${o.file}:${o.line}:${o.column} ${o.message}` : o.message)),
+      report.offenders.map((o) => ('line' in o ? `${o.file}:${o.line}:${o.column} ${o.message}` : o.message)),
       ['src/dose.c:1:1 source file not scanned for tags: file disappeared during the scan; run again once the workspace stops changing'],
     );
   });
