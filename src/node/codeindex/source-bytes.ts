@@ -90,7 +90,7 @@ function sourceText(file: string, bytes: Buffer, maxFileSize: number, notes: Ind
   return bytes;
 }
 
-/** Where the first `@spdf` marker (any letter case) of raw bytes stands (columns in bytes), if any. */
+/** Where the first tag marker (in any letter case) of raw bytes stands (columns in bytes), if any. */
 function markerAt(bytes: Buffer): Position | undefined {
   if (!bytesHoldMarkerAnyCase(bytes)) return undefined;
   const at = /@spdf/i.exec(bytes.toString('latin1'))!.index;
