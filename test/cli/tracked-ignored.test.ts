@@ -1,22 +1,9 @@
 // @spdf verifies SPDF-FC-NEAR-MISS
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { runCli, tempWorkspace } from '../support/cli';
 import { BASE, CONFIG } from '../server/parity-workspace';
-import { messageText, startHarness, until } from '../server/harness';
-
-const MORE = 'requirements:\n  - id: REQ-002\n    title: Limit the dose\n    text: The pump shall limit the dose.\n    verification: [test]\n';
-const WHY = /gen\/more\.spdf\.yaml: tracked by git but matched by a \.gitignore file, so it was not read/;
-
-/** A model file committed to git inside a folder .gitignore ignores: the walk never lists it, every reviewer reads it. */
-function commitIgnored(root: string): void {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=qa@example.com', '-c', 'user.name=qa', '-c', 'init.defaultBranch=main', ...args], { cwd: root, stdio: 'ignore' });
-  git('init', '-q');
-  git('add', '-A');
-  git('add', '-f', 'gen/more.spdf.yaml');
-  git('commit', '-qm', 'model');
-}
+import { commitIgnored, MORE, WHY } from '../support/tracked-ignored';
 
 describe('a model file git tracks that .gitignore hides from the walk', () => {
   let noGit: string | undefined;
@@ -54,16 +41,5 @@ describe('a model file git tracks that .gitignore hides from the walk', () => {
   it('passes when the config excludes it, and untrusted (no git is run)', async () => {
     assert.equal((await run(`${CONFIG}exclude: ['gen/**']\n`, ['check', 'ROOT'])).code, 0);
     assert.equal((await run(CONFIG, ['check', 'ROOT', '--untrusted'])).code, 0);
-  });
-
-  it('is an error on spdf.config.yaml in the editor', async function () {
-    this.timeout(30000);
-    const h = await startHarness({ ...BASE, '.gitignore': 'gen/\n', 'gen/more.spdf.yaml': MORE }, { prepare: commitIgnored });
-    try {
-      const config = h.uri('spdf.config.yaml');
-      await until('the problem on spdf.config.yaml', () => (h.diagnostics.get(config) ?? []).some((d) => d.severity === 1 && WHY.test(messageText(d))));
-    } finally {
-      await h.close();
-    }
   });
 });
