@@ -110,6 +110,8 @@ export function wideEncoding(b: Uint8Array): string | undefined {
   if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32 (BE)';
   if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16 (LE)';
   if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16 (BE)';
+  const utf32 = utf32WithoutBom(b);
+  if (utf32) return utf32;
   const n = Math.min(b.length & ~1, 4096);
   let even = 0;
   let odd = 0;
@@ -124,6 +126,29 @@ export function wideEncoding(b: Uint8Array): string | undefined {
 }
 
 const isSurrogateByte = (x: number) => x >= 0xd8 && x <= 0xdf;
+
+/** A byte of text in the low byte of a UTF-32 unit: tab, line ends, printable ASCII, Latin-1 letters. */
+const isTextByte = (x: number) => x === 0x09 || x === 0x0a || x === 0x0d || (x >= 0x20 && x < 0x7f) || x >= 0xa0;
+
+/**
+ * UTF-32 without BOM: three in four or more 4-byte units of the first 4 KB hold one text byte and three NUL bytes, all
+ * at the same end (ASCII text as UTF-32; such units are U+0000 pairs in UTF-16, which no text holds).
+ */
+function utf32WithoutBom(b: Uint8Array): string | undefined {
+  const n = Math.min(b.length & ~3, 4096);
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < n; i += 4) {
+    if (b[i + 1] !== 0 || b[i + 2] !== 0) continue;
+    if (b[i + 3] === 0 && isTextByte(b[i])) le++;
+    else if (b[i] === 0 && isTextByte(b[i + 3])) be++;
+  }
+  const units = n / 4;
+  if (units < 2) return undefined;
+  if (le * 4 >= units * 3 && be === 0) return 'UTF-32 (LE)';
+  if (be * 4 >= units * 3 && le === 0) return 'UTF-32 (BE)';
+  return undefined;
+}
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) {

@@ -18,12 +18,14 @@ export function fileGlobs(paths: readonly string[]): string[] {
 }
 
 /**
- * What the language server watches whatever the config says: model files, the config, the lock, the baseline, the
- * built-in source extensions and those of languages without a grammar (a tag there fails the gate).
+ * What the language server watches whatever the config says: model files, the config, the lock, the baseline, files
+ * named like a model file or the config in another spelling (TM013), the built-in source extensions and those of
+ * languages without a grammar (a tag there fails the gate).
  */
 export const BASE_WATCHED_GLOBS: readonly string[] = [
   '**/*.spdf.yaml',
   '**/spdf.config.yaml',
+  '**/*[sS][pP][dD][fF]*',
   '**/spdf.lock.json',
   '**/spdf.baseline.json',
   sourceGlob(Object.keys(DEFAULT_EXTENSION_LANGUAGES)),

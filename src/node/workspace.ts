@@ -22,6 +22,7 @@ import { FsHost, toPosix, type WalkNote } from './fs-host';
 import { gitFileDates } from './git-dates';
 import { cyclonedxSchemaDigest, cyclonedxSchemaValidator } from './sbom-schemas';
 import { readTestResults } from './junit';
+import { hasGitignore, trackedIgnoredFiles, unreadTrackedModelFiles } from './tracked-ignored';
 import { unreadInputEntries } from './unread-entries';
 
 /** Everything the Node host supplies to rules and the matrix, read once per check. */
@@ -110,7 +111,10 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : lint(assembled, { outcomes, modelFilesOnly: opts.modelFindingsOnly });
   outcomes?.save();
   const lockProblems = lockProblemsOf({ text: inputs.lockText, problem: inputs.lockProblem }, workspace.config.lockFile);
-  const unread = unreadInputEntries(root, host.skipped, workspace.config, opts.code !== false);
+  const unread = [
+    ...unreadInputEntries(root, host.skipped, workspace.config, opts.code !== false),
+    ...(opts.trusted === false || !hasGitignore(workspace.allFiles) ? [] : unreadTrackedModelFiles(trackedIgnoredFiles(root), workspace.allFiles, workspace.config)),
+  ];
   const problems = [...unread, ...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
   const notes = [
     ...(refusedCache === undefined ? [] : [{ path: refusedCache, reason: CACHE_INSIDE_WORKSPACE }]),

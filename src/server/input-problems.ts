@@ -2,15 +2,18 @@
 /**
  * Inputs `spdf check` fails on that no rule of the editor reports: entries the workspace walk left out where the
  * include globs choose a model or source file (a link out of the root, to nothing or in a loop, a folder it could not
- * read), a review lock not read or not understood, an include glob matching no file, code-index option problems and
- * test results not read. Each is an error diagnostic with the CLI's message: on the file it names when that file is
- * listed, else at 1:1 of spdf.config.yaml (whose globs choose what is read).
+ * read), a review lock not read or not understood, an include glob matching no file, a file named like a model file or
+ * the config that is not read (TM013), code-index option problems and test results not read. Each is an error
+ * diagnostic with the CLI's message: on the file it names when that file is listed, else at 1:1 of spdf.config.yaml
+ * (whose globs choose what is read).
  */
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
 import { CONFIG_FILE } from '../core/model/config';
 import { unmatchedIncludes, type IncludeGlob } from '../core/model/config-checks';
+import { ALWAYS_EXCLUDED } from '../core/model/load-workspace';
+import { nearMissProblems } from '../core/model/near-miss-names';
 import { crashedRuleProblem } from '../core/matrix/build';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -19,6 +22,7 @@ import type { Range } from '../core/types';
 import type { IndexNote } from '../node/codeindex/index-notes';
 import { FsHost } from '../node/fs-host';
 import { lockProblemsOf, readLockInput, type LockInput } from '../node/lock-input';
+import { trackedIgnoredFiles, unreadTrackedModelFiles } from '../node/tracked-ignored';
 import { unreadEntries } from '../node/unread-entries';
 
 export interface InputProblem {
@@ -36,6 +40,8 @@ export class InputProblems {
   /** The latest walk's notes (links, loops, unreadable folders). */
   private notes: readonly IndexNote[] = [];
   private rewalk = false;
+  /** Files git tracks that a .gitignore file hides from the walk (read at the walk, in a trusted workspace). */
+  private tracked: readonly string[] = [];
   private lock: LockInput = {};
   /** The config's include globs: one that matches no listed file reads nothing (TM008, as the CLI's loader reports it). */
   includes: readonly IncludeGlob[] = [];
@@ -49,10 +55,12 @@ export class InputProblems {
    * Takes the notes of the walk that listed the workspace (only the file-system host walks). A host lists once: when
    * the same host lists again (a config change re-reads the workspace), the notes of a later walk stay.
    */
-  walked(host: Host): void {
+  walked(host: Host, git = false): void {
     if (host === this.walkedBy) return;
     this.walkedBy = host;
     this.notes = host instanceof FsHost ? host.skipped : [];
+    // git runs only in a trusted workspace (a hostile repository config could make it run programs).
+    this.tracked = git && host instanceof FsHost ? trackedIgnoredFiles(this.root) : [];
     this.rewalk = false;
   }
 
@@ -91,18 +99,21 @@ export class InputProblems {
     const host = new FsHost(this.root);
     await host.listFiles();
     this.notes = host.skipped;
+    if (this.tracked.length) this.tracked = trackedIgnoredFiles(this.root);
   }
 
   /** Every input problem, as the CLI words it. `files`: the workspace's listed files, sorted (where each is shown). */
   list(config: ResolvedConfig, files: readonly string[], codeLinks: boolean, codeProblems: readonly string[], tests: TestResultsInput | undefined): InputProblem[] {
-    const key = [config, files, codeLinks, codeProblems, tests, this.notes, this.lock, this.includes];
+    const key = [config, files, codeLinks, codeProblems, tests, this.notes, this.lock, this.includes, this.tracked];
     if (this.cached && this.cached.key.every((k, i) => k === key[i])) return this.cached.problems;
     const hasConfig = files.includes(CONFIG_FILE);
     const shownOn = (file: string) => (!hasConfig || files.includes(file) ? file : CONFIG_FILE);
     const lockFile = config.lockFile || REVIEW_LOCK_FILE;
     const problems: InputProblem[] = [
       ...unmatchedIncludes(this.includes, files, CONFIG_FILE),
+      ...nearMissProblems(files, config, ALWAYS_EXCLUDED),
       ...unreadEntries(this.root, this.notes, config, codeLinks).map((e) => ({ file: hasConfig ? CONFIG_FILE : e.file, message: `${e.file}: ${e.why}`, range: AT_START })),
+      ...unreadTrackedModelFiles(this.tracked, files, config).map((message) => ({ file: shownOn(CONFIG_FILE), message, range: AT_START })),
       ...(codeLinks ? lockProblemsOf(this.lock, lockFile) : []).map((message) => ({ file: shownOn(lockFile), message, range: AT_START })),
       ...codeProblems.map((message) => ({ file: shownOn(CONFIG_FILE), message, range: AT_START })),
       ...(tests?.problems ?? []).map((p) => ({

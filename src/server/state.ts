@@ -113,7 +113,7 @@ export class WorkspaceState {
     if (host) this.host = host;
     progress?.('listing files', 0);
     const listed = await this.host.listFiles();
-    this.inputProblems.walked(this.host);
+    this.inputProblems.walked(this.host, this.opts.trusted);
     this.files = new Set(listed);
     this.sortedFiles = [...listed].sort();
     await this.loadConfig();

@@ -147,7 +147,7 @@ describe('code index: files the bytes rule out', () => {
     return bytes;
   };
 
-  it('still notes binary files without tags, and reads a NUL after the first 8 KB as text', async () => {
+  it('notes binary files without tags as binary, one holding a tag as unreadable, and reads a NUL after the first 8 KB as text', async () => {
     const tagged = 'int f(void) {\n  /* @spdf implements R-1 */\n  return 0;\n}\n';
     const host = new MemoryHost(
       new Map([
@@ -160,7 +160,7 @@ describe('code index: files the bytes rule out', () => {
     const result = await buildCodeIndex({ root: '/nonexistent', host, workers: 0 });
     assert.deepEqual(
       result.notes.map((n) => `${n.file} ${n.kind}`),
-      ['tagged-binary.c binary', 'untagged-binary.c binary'],
+      ['tagged-binary.c unreadable', 'untagged-binary.c binary'],
     );
     assert.deepEqual(
       result.files.map((f) => `${f.file} ${f.links.map((l) => l.id).join(',')}`),

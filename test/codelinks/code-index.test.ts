@@ -60,7 +60,7 @@ describe('code index: workspace robustness', function () {
     );
     assert.deepEqual(
       result.notes.map((n) => `${n.file} ${n.kind}`),
-      ['src/blob.c binary', 'src/gone.py vanished', 'src/huge.py oversize', 'src/loop symlink-loop', 'src/secret.py unreadable'],
+      ['src/blob.c unreadable', 'src/gone.py vanished', 'src/huge.py oversize', 'src/loop symlink-loop', 'src/secret.py unreadable'],
     );
     assert.equal(readCount.get('src/huge.py'), undefined, 'an oversize file is not read');
     assert.equal(result.files[0].links[0].symbol, 'src.ok.set_rate'.replace(/^src\./, ''));

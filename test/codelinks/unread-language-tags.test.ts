@@ -35,13 +35,19 @@ describe('tags in files of languages the index does not parse', () => {
     });
   }
 
-  it('leaves files it cannot read as text unnoted (too large, binary, unreadable) and indexes the rest', async () => {
+  it('leaves files it cannot read as text unnoted (too large, binary, unreadable) unless their bytes show tag text, and indexes the rest', async () => {
     const tag = '// @spdf implements SEC-REQ-001\n';
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const utf32be = (text: string) => Buffer.concat([...text].map((c) => Buffer.from([0, 0, 0, c.charCodeAt(0)])));
     const host = new MemoryHost(
       new Map<string, string | Uint8Array>([
         ['huge.kt', tag.repeat(200_000)],
-        ['blob.swift', Buffer.concat([Buffer.from(tag), Buffer.from([0, 1, 0])])],
+        ['blob.swift', Buffer.concat([Buffer.from([0, 1, 0, 0x0a]), Buffer.from(tag)])],
+        ['plain-blob.swift', Buffer.from([0, 1, 0, 0x0a, 0x40])],
         ['secret.kt', tag],
+        ['deploy.ps1', utf16(`Write-Host 1\n# @spdf implements SEC-REQ-001\n`)],
+        ['plain.ps1', utf16('Write-Host 1\n')],
+        ['wide.kt', utf32be(`val x = 1\n${tag}`)],
         ['ok.py', 'def f():\n    # @spdf implements SEC-REQ-001\n    return 1\n'],
       ]),
     );
@@ -52,7 +58,10 @@ describe('tags in files of languages the index does not parse', () => {
       readFile: (f: string) => (f === 'secret.kt' ? Promise.reject(new Error('EACCES')) : host.readFile(f)),
     };
     const result = await buildCodeIndex({ root: '/ws', host: failing, workers: 0, maxFileSize: 1024 * 1024 });
-    assert.deepEqual(result.notes, []);
+    assert.deepEqual(
+      result.notes.map((n) => `${n.file} ${n.kind} ${n.at!.line + 1}:${n.at!.character + 1} ${n.message.slice(0, 20)}`),
+      ['blob.swift unreadable 2:4 binary file (NUL byt', 'deploy.ps1 unreadable 2:3 UTF-16 (LE) text (th', 'wide.kt unreadable 2:4 UTF-32 (BE) text (th'],
+    );
     assert.deepEqual(
       result.files.map((f) => f.file),
       ['ok.py'],

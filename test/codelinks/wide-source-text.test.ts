@@ -10,6 +10,7 @@ const TAGGED = '// @spdf implements SEC-REQ-001\nint verify(int x) {\n  return x
 const utf16le = (s: string) => Buffer.from(s, 'utf16le');
 const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();
 const utf32le = (s: string) => Buffer.concat([...s].map((c) => Buffer.from([c.charCodeAt(0), 0, 0, 0])));
+const utf32be = (s: string) => Buffer.concat([...s].map((c) => Buffer.from([0, 0, 0, c.charCodeAt(0)])));
 
 /** Source text in a wide encoding: each was noted as a binary file, so its tags were lost and the gate passed. */
 const WIDE: [string, Uint8Array, string][] = [
@@ -18,6 +19,11 @@ const WIDE: [string, Uint8Array, string][] = [
   ['le-no-bom.c', utf16le(TAGGED), 'UTF-16'],
   ['be-no-bom.c', utf16be(TAGGED), 'UTF-16'],
   ['le32-bom.c', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32le(TAGGED)]), 'UTF-32'],
+  ['be32-bom.c', Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), utf32be(TAGGED)]), 'UTF-32'],
+  // Without a BOM, UTF-32 was taken for a binary file (its units are U+0000 pairs in UTF-16).
+  ['le32-no-bom.c', utf32le(TAGGED), 'UTF-32'],
+  ['be32-no-bom.c', utf32be(TAGGED), 'UTF-32'],
+  ['le32-no-bom-latin1.c', utf32le(`// Temp\u00e9rature\n${TAGGED}`), 'UTF-32'],
   // Characters beyond Latin-1 (no NUL byte in their units): once taken for a binary file.
   ['le-cjk.c', utf16le(`// 温度センサー\n${TAGGED}`), 'UTF-16'],
   ['be-cjk.c', utf16be(`// 温度センサー\n${TAGGED}`), 'UTF-16'],
@@ -29,6 +35,23 @@ describe('source files in UTF-16 or UTF-32', () => {
     const host = new MemoryHost(new Map<string, string | Uint8Array>([...WIDE.map(([f, b]) => [f, b] as [string, Uint8Array]), ['elf.c', binary]]));
     const result = await buildCodeIndex({ root: '/nonexistent', host, workers: 0 });
     assert.deepEqual(result.notes.map((n) => `${n.file} ${n.kind} ${n.message.slice(0, 6)}`).sort(), [...WIDE.map(([f, , enc]) => `${f} unreadable ${enc}`), 'elf.c binary binary'].sort());
+  });
+
+  it('a file with NUL bytes that holds tag text is unreadable at the tag, not binary', async () => {
+    const host = new MemoryHost(
+      new Map<string, string | Uint8Array>([
+        ['nul.c', Buffer.from(`int z;\0\n  /* x */ ${TAGGED}`, 'latin1')],
+        ['nul-untagged.c', Buffer.from('int z;\0\n', 'latin1')],
+      ]),
+    );
+    const result = await buildCodeIndex({ root: '/nonexistent', host, workers: 0 });
+    assert.deepEqual(
+      result.notes.map((n) => `${n.file} ${n.kind} ${n.at ? `${n.at.line + 1}:${n.at.character + 1}` : '-'} ${n.message}`),
+      [
+        'nul-untagged.c binary - binary file (NUL byte in the first 8 KB); not scanned',
+        'nul.c unreadable 2:14 binary file (NUL byte at offset 6) holding tag text at 2:14; not scanned: remove the NUL bytes',
+      ],
+    );
   });
 
   it('fail spdf check at the file', async () => {

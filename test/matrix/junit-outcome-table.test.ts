@@ -28,7 +28,7 @@ const TABLE: Record<Mapping, Record<Result, Record<Case, Row>>> = {
     none: { passed: [false, false, '-', 'OK'], failed: [true, false, '-', 'ERROR'], errored: [true, false, '-', 'ERROR'], skipped: [true, false, '-', 'PARTIAL'] },
   },
   named: {
-    pass: { passed: [false, true, 'warning', 'PARTIAL'], failed: [true, true, 'error', 'ERROR'], errored: [true, true, 'error', 'ERROR'], skipped: [false, true, 'warning', 'PARTIAL'] },
+    pass: { passed: [false, true, 'warning', 'PARTIAL'], failed: [true, true, 'error', 'ERROR'], errored: [true, true, 'error', 'ERROR'], skipped: [true, true, 'warning', 'PARTIAL'] },
     fail: { passed: [true, true, 'error', 'ERROR'], failed: [true, true, 'warning', 'ERROR'], errored: [true, true, 'warning', 'ERROR'], skipped: [true, true, 'warning', 'ERROR'] },
     'not-run': { passed: [true, false, 'warning', 'PARTIAL'], failed: [true, false, 'warning', 'ERROR'], errored: [true, false, 'warning', 'ERROR'], skipped: [true, false, 'warning', 'PARTIAL'] },
     none: { passed: [true, false, 'warning', 'PARTIAL'], failed: [true, false, 'warning', 'ERROR'], errored: [true, false, 'warning', 'ERROR'], skipped: [true, false, 'warning', 'PARTIAL'] },

@@ -43,6 +43,12 @@ describe('model file encodings and line ends', () => {
     assert.match(loaded.problems[0].message, /UTF-32 \(LE\)/);
   });
 
+  it('names UTF-32 without a BOM, whose units read as NUL pairs', () => {
+    const le = Buffer.concat([...MODEL].map((c) => Buffer.from([c.charCodeAt(0), 0, 0, 0])));
+    assert.match(loadModelBytes('m.spdf.yaml', le, limits).problems[0].message, /UTF-32 \(LE\)/);
+    assert.match(loadModelBytes('m.spdf.yaml', Buffer.from(le).reverse(), limits).problems[0].message, /UTF-32 \(BE\)/);
+  });
+
   it('reports a NUL byte where it stands', () => {
     const bytes = new TextEncoder().encode('threats:\n  - id: THR-\u0000001\n');
     const p = loadModelBytes('m.spdf.yaml', bytes, limits).problems[0];

@@ -9,7 +9,15 @@ describe('watched files', () => {
     assert.ok(extensions.includes('c') && extensions.includes('py'), extensions.join());
     const unread = [...SOURCE_EXTENSIONS_WITHOUT_GRAMMAR].map((e) => e.slice(1));
     assert.ok(unread.includes('kt'), unread.join());
-    assert.deepEqual(BASE_WATCHED_GLOBS, ['**/*.spdf.yaml', '**/spdf.config.yaml', '**/spdf.lock.json', '**/spdf.baseline.json', `**/*.{${extensions.join(',')}}`, `**/*.{${unread.join(',')}}`]);
+    assert.deepEqual(BASE_WATCHED_GLOBS, [
+      '**/*.spdf.yaml',
+      '**/spdf.config.yaml',
+      '**/*[sS][pP][dD][fF]*',
+      '**/spdf.lock.json',
+      '**/spdf.baseline.json',
+      `**/*.{${extensions.join(',')}}`,
+      `**/*.{${unread.join(',')}}`,
+    ]);
   });
 
   it('adds the extensions code.languages maps to a language, not those it turns off, remaps or names an unknown language for', () => {

@@ -5,6 +5,7 @@
  * same line:col where the CLI has a place, with the same message where it has none), and its status does not pass.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +54,8 @@ const CASES: ParityCase[] = [
   { name: 'a UTF-16 model file', prepare: (root) => writeFileSync(join(root, 'model/wide.spdf.yaml'), utf16('requirements: []\n')) },
   { name: 'code.languages naming an unknown language', files: { 'spdf.config.yaml': `${CONFIG}code:\n  languages:\n    .foo: cobolx\n` } },
   { name: 'a model file name near miss (TM013)', files: { 'model/extra.spdf.yml': 'requirements: []\n' } },
+  { name: 'a model file name with a suffix after .spdf.yaml (TM013)', files: { 'model/extra.spdf.yaml.txt': 'requirements: []\n' } },
+  { name: 'a config file name near miss beside the config (TM013)', files: { 'spdf.config.yml': 'rules: {RQ003: off}\n' } },
   { name: 'a tag naming an unknown ID', files: { 'src/b.c': '// @spdf implements REQ-999\nint g(void) { return 1; }\n' } },
   { name: 'a UTF-16 source file', prepare: (root) => writeFileSync(join(root, 'src/wide.c'), utf16('// @spdf implements REQ-001\nint w(void);\n')) },
   { name: 'a config syntax error', files: { 'spdf.config.yaml': `${CONFIG}exclude: [unclosed\n` } },
@@ -76,6 +79,8 @@ const CASES: ParityCase[] = [
   { name: 'a duplicate ID in a second model file', files: { 'model/dup.spdf.yaml': 'requirements:\n  - id: REQ-001\n    title: Again\n    text: The pump shall.\n    verification: [test]\n' } },
   { name: 'a test_results glob matching nothing', files: { 'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n` } },
   { name: 'a model file behind a link out of the root', prepare: (root) => link(outsideFile('requirements: []\n'), join(root, 'model/outside.spdf.yaml')) },
+  { name: 'a FIFO named like a source file', prepare: (root) => execFileSync('mkfifo', [join(root, 'src/pipe.c')]) },
+  { name: 'a link to a device named like a model file', prepare: (root) => link('/dev/null', join(root, 'model/null.spdf.yaml')) },
   { name: 'a model file behind a link to nothing', prepare: (root) => link(join(root, 'model/gone.yaml'), join(root, 'model/gone.spdf.yaml')) },
   {
     name: 'model files in a link loop',

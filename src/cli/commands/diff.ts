@@ -6,7 +6,7 @@ import { diffToJson, diffToSarif } from '../../core/export/diff-machine';
 import { evidenceDiff, UnreadableRevisionError } from '../../node/evidence-diff';
 import { GitError } from '../../node/git-revision';
 import { writeFileAtomic } from '../../node/atomic-write';
-import { inputAt, inputsOf, overwritesInput } from '../../node/output-target';
+import { inputsOf, refusedOutput } from '../../node/output-target';
 import { visible } from '../visible';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Out } from '../io';
 import { checkFormat, parseCommand } from '../parse-command';
@@ -72,9 +72,9 @@ export async function diffCommand(o: Out, args: string[]): Promise<number> {
           ? diffToSarif(diff, { toolVersion: pkg.version, uriPrefix: rootPrefix(run.root) })
           : diffToText(diff);
   if (values.output) {
-    const input = inputAt(run.root, inputsOf(run.head.workspace), values.output);
-    if (input !== undefined) {
-      o.err(visible(overwritesInput('spdf diff', values.output, input)));
+    const refused = refusedOutput('spdf diff', run.root, inputsOf(run.head.workspace), values.output);
+    if (refused !== undefined) {
+      o.err(visible(refused));
       return EXIT_USAGE;
     }
     const abs = resolve(values.output);

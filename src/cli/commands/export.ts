@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { OTM_VERSION, toOtm } from '../../core/export/otm';
 import { writeFileAtomic } from '../../node/atomic-write';
-import { inputAt, inputsOf, overwritesInput } from '../../node/output-target';
+import { inputsOf, refusedOutput } from '../../node/output-target';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { checkPath } from '../../node/workspace';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
@@ -50,9 +50,9 @@ export async function exportCommand(o: Out, args: string[]): Promise<number> {
   for (const n of out.notes) o.err(`${visible(`${n.pos.file}:${n.pos.line}:${n.pos.col}`)}: ${n.kind === 'dropped' ? 'warning' : 'note'}: ${visible(n.message)}`);
   const data = `${JSON.stringify(out.otm, null, 2)}\n`;
   if (values.output) {
-    const input = inputAt(check.root, inputsOf(check.workspace), values.output);
-    if (input !== undefined) {
-      o.err(visible(overwritesInput('spdf export', values.output, input)));
+    const refused = refusedOutput('spdf export', check.root, inputsOf(check.workspace), values.output);
+    if (refused !== undefined) {
+      o.err(visible(refused));
       return EXIT_USAGE;
     }
     const abs = resolve(values.output);

@@ -15,7 +15,7 @@ import type { TestResultsInput } from '../../core/matrix/test-results';
 import type { LintResult } from '../../core/rules/engine';
 import { checkPath, type CheckPathOptions, type NodeCheck } from '../../node/workspace';
 import { writeFileAtomic } from '../../node/atomic-write';
-import { inputAt, inputsOf, overwritesInput } from '../../node/output-target';
+import { inputsOf, refusedOutput } from '../../node/output-target';
 import { visible } from '../visible';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
@@ -145,9 +145,14 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
       data = await toXlsx(t.matrix);
   }
   if (values.output) {
-    const input = inputAt(t.check.root, inputsOf(t.check.workspace, [...(t.check.inputs.code?.files ?? []).map((f) => f.file), ...(t.check.inputs.testResults?.files ?? [])]), values.output);
-    if (input !== undefined) {
-      o.err(visible(overwritesInput('spdf trace', values.output, input)));
+    const refused = refusedOutput(
+      'spdf trace',
+      t.check.root,
+      inputsOf(t.check.workspace, [...(t.check.inputs.code?.files ?? []).map((f) => f.file), ...(t.check.inputs.testResults?.files ?? [])]),
+      values.output,
+    );
+    if (refused !== undefined) {
+      o.err(visible(refused));
       return EXIT_USAGE;
     }
     const abs = resolve(values.output);

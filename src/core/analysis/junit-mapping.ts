@@ -16,7 +16,8 @@ import type { ItemOf } from '../model/graph';
  * pass, else not-run), where a recorded `result: fail` stays fail; a mapping that selects no case in the results read
  * is not-run (a recorded fail or blocked stays); without a mapping its `result`; else not-run when result files were read, none when there are none. Its outcome: the recorded
  * one, made `fail` by a case named after it that failed or errored (fail closed: a failure the model does not map
- * still counts).
+ * still counts), and a `result: pass` that no mapped case backs made `not-run` by cases named after it that were all
+ * skipped (the results read are the latest word on the test: it did not run).
  */
 
 /** The part of a JUnit case the mapping reads (src/core/matrix/test-results.ts `JUnitCase` fits). */
@@ -112,9 +113,15 @@ export class JUnitCaseIndex<C extends JUnitCaseLike = JUnitCaseLike> {
     return this.active ? 'not-run' : 'none';
   }
 
-  /** THE latest result of a YAML test item: its recorded outcome, failed by any failed or errored case named after it. */
+  /**
+   * THE latest result of a YAML test item: its recorded outcome, failed by any failed or errored case named after it;
+   * a `result: pass` no mapped case backs is not-run when the cases named after the test were all skipped.
+   */
   testOutcome(test: ItemOf<'test'>): MappedTestOutcome {
-    return this.unmappedNamedCases(test).some(failed) ? 'fail' : this.recordedOutcome(test);
+    const named = this.unmappedNamedCases(test);
+    if (named.some(failed)) return 'fail';
+    const recorded = this.recordedOutcome(test);
+    return recorded === 'pass' && named.length > 0 && combineCaseOutcomes(named) === 'not-run' && !this.mappedCases(test).length ? 'not-run' : recorded;
   }
 }
 

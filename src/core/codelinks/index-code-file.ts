@@ -324,7 +324,8 @@ class FileIndexer {
 
   /**
    * Where the parser failed next to a tag: the comment inside an ERROR node, the code right below the comment
-   * holding errors (the symbol the tag documents may be missing), or the symbol the tag attached to holding them.
+   * holding errors (the symbol the tag documents may be missing), the symbol the tag attached to holding them, or
+   * the function around the tag holding them.
    */
   private syntaxErrorNear(comment: SyntaxNodeLike, context: CommentContext, attached: Attachment): Range | undefined {
     if (!this.input.root.hasError) return undefined;
@@ -334,6 +335,9 @@ class FileIndexer {
     if (next?.hasError) return firstErrorRange(next);
     const symbolNode = attached ? attached.outer : context.below?.outer;
     if (symbolNode?.hasError) return firstErrorRange(symbolNode);
+    // Inside a function with errors, recovery may have nested the code there (after an unclosed brace): the symbol and its name are guesses.
+    const enclosing = context.containing.find((c) => FUNCTION_LIKE_KINDS.has(c.symbol.kind));
+    if (enclosing?.outer.hasError) return firstErrorRange(enclosing.outer);
     return undefined;
   }
 

@@ -13,6 +13,12 @@ export const SOURCE_EXTENSIONS_WITHOUT_GRAMMAR: ReadonlySet<string> = new Set(
     ...['.r', '.jl', '.ex', '.exs', '.erl', '.hrl', '.hs', '.fs', '.fsx', '.vb', '.zig', '.nim', '.ml', '.mli', '.clj'],
     ...['.cljs', '.elm', '.sol', '.sh', '.bash', '.ps1', '.sql', '.proto', '.vhd', '.vhdl', '.v', '.sv', '.svh', '.s'],
     ...['.asm', '.f', '.f90', '.for', '.adb', '.ads', '.pas', '.cu', '.cuh', '.ino', '.pyx', '.pxd', '.vue', '.svelte'],
+    // C++ sources under other names (inline and template implementation files, modules), read by mapping them to cpp.
+    ...['.h++', '.hp', '.inl', '.ipp', '.tpp', '.txx', '.tcc', '.ixx', '.cppm', '.ccm', '.cxxm', '.c++m', '.pyw', '.bzl'],
+    ...['.star', '.zsh', '.ksh', '.fish', '.bat', '.cmd', '.psm1', '.cmake', '.gradle', '.tf', '.hcl', '.tcl', '.awk'],
+    ...['.coffee', '.cr', '.rkt', '.scm', '.lisp', '.el', '.vala', '.nasm', '.pde', '.glsl', '.hlsl', '.vert', '.frag'],
+    ...['.metal', '.cl', '.ispc', '.qml', '.cshtml', '.razor', '.gd', '.hx', '.ada', '.cob', '.cbl', '.f77', '.f95'],
+    ...['.f03', '.f08', '.cljc'],
   ].map((e) => e.toLowerCase()),
 );
 

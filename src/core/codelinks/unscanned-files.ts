@@ -15,6 +15,7 @@ export interface UnscannedFile {
 const ADVICE: Readonly<Record<string, string>> = {
   oversize: 'raise code.max_file_bytes in spdf.config.yaml or exclude the file',
   unreadable: 'make it readable or exclude the file',
+  vanished: 'run again once the workspace stops changing',
 };
 
 /** The one message and place of an unscanned source file, for `spdf check`, `spdf links` and the editor. */

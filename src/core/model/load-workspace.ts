@@ -8,6 +8,7 @@ import type { ResolvedConfig } from './config-def';
 import type { Graph, LoadProblem } from './graph';
 import { loadModelBytes, oversizeFile, type LoadedFile } from './load-file';
 import { loadSboms } from './load-sboms';
+import { nearMissProblems } from './near-miss-names';
 import type { SbomSchemaValidator } from '../sbom/types';
 
 /** A loaded workspace. */
@@ -59,7 +60,7 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
     }
   }
   const { config, problems } = resolveConfig(configBytes, opts.trusted ?? true);
-  configProblems.push(...problems, ...unmatchedIncludes(configIncludeGlobs(configBytes, CONFIG_FILE), allFiles, CONFIG_FILE));
+  configProblems.push(...problems, ...unmatchedIncludes(configIncludeGlobs(configBytes, CONFIG_FILE), allFiles, CONFIG_FILE), ...nearMissProblems(allFiles, config, ALWAYS_EXCLUDED));
   const isModel = modelFileMatcher(config);
   const paths = allFiles.filter(isModel).sort();
   const cache = opts.trusted === false ? undefined : opts.fileCache;

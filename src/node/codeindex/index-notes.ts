@@ -3,8 +3,11 @@ import type { Position } from '../../core/types';
 /** Why a file was left out of the code index; each skipped file is reported once. */
 export type IndexNoteKind = 'unreadable' | 'binary' | 'oversize' | 'symlink-loop' | 'outside-root' | 'vanished' | 'no-language';
 
-/** Files that may hold tags the index did not read: the gate fails on them, as on any input it could not read. */
-export const UNSCANNED_KINDS: ReadonlySet<IndexNoteKind> = new Set(['unreadable', 'oversize', 'no-language']);
+/**
+ * Files that may hold tags the index did not read: the gate fails on them, as on any input it could not read. A file
+ * listed and gone before it was read is one: the run saw neither the workspace before nor the one after.
+ */
+export const UNSCANNED_KINDS: ReadonlySet<IndexNoteKind> = new Set(['unreadable', 'oversize', 'no-language', 'vanished']);
 
 export interface IndexNote {
   /** Workspace-relative POSIX path. */

@@ -4,6 +4,7 @@ import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
 import type { Host } from '../../core/host';
 import type { BoundedBytes } from '../bounded-read';
 import { wideEncoding } from '../../core/text';
+import type { Position } from '../../core/types';
 import { errorCode, type IndexNotes } from './index-notes';
 
 /** Bytes this far into a file are searched for a NUL, the sign of a binary file. */
@@ -79,10 +80,27 @@ function sourceText(file: string, bytes: Buffer, maxFileSize: number, notes: Ind
     return undefined;
   }
   if (hasNul) {
-    notes.add(file, 'binary', 'binary file (NUL byte in the first 8 KB); not scanned');
+    const marker = markerAt(bytes);
+    // A file of a source language with NUL bytes and a tag marker: its tags would be lost unseen.
+    if (marker)
+      notes.add(file, 'unreadable', `binary file (NUL byte at offset ${probe.indexOf(0)}) holding tag text at ${marker.line + 1}:${marker.character + 1}; not scanned: remove the NUL bytes`, marker);
+    else notes.add(file, 'binary', 'binary file (NUL byte in the first 8 KB); not scanned');
     return undefined;
   }
   return bytes;
+}
+
+/** Where the first tag marker (in any letter case) of raw bytes stands (columns in bytes), if any. */
+function markerAt(bytes: Buffer): Position | undefined {
+  if (!bytesHoldMarkerAnyCase(bytes)) return undefined;
+  const at = /@spdf/i.exec(bytes.toString('latin1'))!.index;
+  let line = 0;
+  let start = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < at; i = bytes.indexOf(0x0a, i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, character: at - start };
 }
 
 /** A Buffer over the same memory (no copy), for Node's native byte search. */

@@ -3,7 +3,7 @@ import { extensionOf } from '../../core/codelinks/languages';
 import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
 import { firstTagText, SOURCE_EXTENSIONS_WITHOUT_GRAMMAR } from '../../core/codelinks/unread-languages';
 import type { Host } from '../../core/host';
-import { IndexNotes } from './index-notes';
+import { type IndexNote, IndexNotes } from './index-notes';
 import { bytesMightContainTags, readSourceBytes } from './source-bytes';
 
 /** A source file of a language the index cannot parse, unless `code.languages` turns its extension `off`. */
@@ -17,13 +17,19 @@ export function unreadLanguage(overrides: Readonly<Record<string, string>> | und
 
 /**
  * Notes every file of `files` (languages without a grammar) that holds tag text: such a tag links nothing, so the
- * gate must not pass as if it had been read. A file that cannot be read is not noted: nothing says it holds a tag.
+ * gate must not pass as if it had been read. A file that cannot be read is not noted (nothing says it holds a tag),
+ * unless its bytes show tag text all the same: a tag marker beside NUL bytes, or tag text in UTF-16 or UTF-32.
  */
 export async function noteTagsInUnreadLanguages(host: Host, files: readonly string[], compiled: CompiledTagSyntaxes, maxFileSize: number, notes: IndexNotes): Promise<void> {
   const decoder = new TextDecoder();
   for (const file of files) {
-    const bytes = await readSourceBytes(host, file, maxFileSize, new IndexNotes());
-    if (bytes === undefined || !bytesMightContainTags(bytes, compiled)) continue;
+    const seen = new IndexNotes();
+    const bytes = await readSourceBytes(host, file, maxFileSize, seen);
+    if (bytes === undefined) {
+      await noteUnreadableWithTags(host, file, seen.list()[0], compiled, notes);
+      continue;
+    }
+    if (!bytesMightContainTags(bytes, compiled)) continue;
     const found = firstTagText(decoder.decode(bytes), compiled);
     if (!found) continue;
     const ext = extensionOf(file)!;
@@ -35,4 +41,28 @@ export async function noteTagsInUnreadLanguages(host: Host, files: readonly stri
       found.position,
     );
   }
+}
+
+/** A file left out as binary with a tag marker, or as wide text whose decoded text holds tag text: noted unreadable. */
+async function noteUnreadableWithTags(host: Host, file: string, why: IndexNote | undefined, compiled: CompiledTagSyntaxes, notes: IndexNotes): Promise<void> {
+  if (why?.kind !== 'unreadable') return;
+  if (why.at) return notes.add(file, 'unreadable', why.message, why.at);
+  const encoding = /^UTF-(16|32) \((LE|BE)\)/.exec(why.message);
+  if (!encoding) return;
+  const bytes = await host.readFile(file).catch(() => undefined);
+  const found = bytes && firstTagText(decodeWide(bytes, encoding[1] === '32' ? 4 : 2, encoding[2] === 'LE'), compiled);
+  if (found) notes.add(file, 'unreadable', why.message, found.position);
+}
+
+/** UTF-16 or UTF-32 text (a byte-order mark dropped; an invalid unit becomes U+FFFD). */
+function decodeWide(bytes: Uint8Array, width: 2 | 4, littleEndian: boolean): string {
+  if (width === 2) return new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be').decode(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: string[] = [];
+  for (let i = 0; i + 4 <= bytes.length; i += 4) {
+    const cp = view.getUint32(i, littleEndian);
+    if (i === 0 && cp === 0xfeff) continue;
+    out.push(cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\ufffd');
+  }
+  return out.join('');
 }

@@ -107,6 +107,8 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
       }
       if (isDir) await walk(childAbs(), childRel, ownLayers, nextChain);
       else if (isFile && include(childRel)) files.push(childRel);
+      // Reading a FIFO would block and a device has no text: named like an input, it must not vanish from the listing unseen.
+      else if (include(childRel)) notes.add(childRel, 'unreadable', 'not a regular file (a FIFO, socket or device); not read');
     }
   };
 
