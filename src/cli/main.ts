@@ -8,6 +8,9 @@ import { extraCommands } from './extra-commands';
 import { parseCommand, unknownValue } from './parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from './workspace-flags';
 
+/** For dist/cli.js: the whole-result cache proves a changed source file's index the same with it (bin.ts). */
+export { rederive } from '../node/result-cache-derived';
+
 const USAGE = `usage: spdf <command> [options]   (spdf <command> --help for its options)
 
 commands:

@@ -112,6 +112,12 @@ export class CodeIndexCache {
     );
   }
 
+  /** The entries of one file's shard alone, to look that file up without reading the other shards (never saved). */
+  static async ofFile(dir: string, key: string, file: string): Promise<(hash: string) => CachedEntry | undefined> {
+    const shard = new CodeIndexCache(dir, key, await readShard(dir, shardOf(file), key), []);
+    return (hash) => shard.get(file, hash);
+  }
+
   /** The entry of a file whose bytes just read hash to `hash` (contentHash), or undefined. */
   get(file: string, hash: string): CachedEntry | undefined {
     const entry = Object.hasOwn(this.old, file) ? this.old[file] : undefined;
