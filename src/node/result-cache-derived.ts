@@ -3,7 +3,7 @@ import { mightContainTags } from '../core/codelinks/prefilter';
 import type { CodeLanguage } from '../core/codelinks/languages';
 import type { CodeFileIndex } from '../core/codelinks/model';
 import { sha256Hex } from './cache-location';
-import { CodeIndexCache, contentHash } from './codeindex/code-index-cache';
+import { CodeIndexCache, contentHash, shardOf, type ShardView } from './codeindex/code-index-cache';
 import { IndexNotes } from './codeindex/index-notes';
 import { compiledSyntaxes } from './codeindex/parse-tasks';
 import { parseQuickly, QUICK_START_MAX_BYTES } from './codeindex/quick-start-runtime';
@@ -42,7 +42,24 @@ const decoder = new TextDecoder('utf-8');
 export async function rederive(contexts: readonly IndexContext[], inputs: readonly InputRecord[], changed: readonly ChangedRead[]): Promise<Map<number, InputRecord> | undefined> {
   try {
     const updated = new Map<number, InputRecord>();
-    const toParse: { at: number; context: IndexContext; file: string; language: CodeLanguage; text: string; isTestFile: boolean; hash: string; before: string }[] = [];
+    const shards = new Map<string, Promise<ShardView>>();
+    const shardView = (c: IndexContext, file: string) => {
+      const key = `${c.cacheDir}\0${c.cacheKey}\0${shardOf(file)}`;
+      let view = shards.get(key);
+      if (!view) shards.set(key, (view = CodeIndexCache.shardHolding(c.cacheDir, c.cacheKey, file)));
+      return view;
+    };
+    const toParse: {
+      at: number;
+      context: IndexContext;
+      file: string;
+      language: CodeLanguage;
+      text: string;
+      isTestFile: boolean;
+      hash: string;
+      before: string;
+      cached: ShardView;
+    }[] = [];
     for (const { at, bytes } of changed) {
       const [fn, args, oldHash, derived] = inputs[at];
       const context = derived && contexts[derived[0]];
@@ -61,15 +78,15 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
         continue;
       }
       if (kind !== 'index' || !tagged) return undefined;
-      const cached = await CodeIndexCache.ofFile(context.cacheDir, context.cacheKey, file);
-      const old = cached(oldHash)?.index;
+      const cached = await shardView(context, file);
+      const old = cached.get(file, oldHash)?.index;
       const before = recorded ?? (old && indexDigest(old));
       if (!before) return undefined;
-      const known = cached(hash)?.index;
+      const known = cached.get(file, hash)?.index;
       if (known) {
         if (indexDigest(known) !== before) return undefined;
         updated.set(at, [fn, args, hash, [derived[0], file, kind, language, isTestFile, before]]);
-      } else toParse.push({ at, context, file, language: language as CodeLanguage, text, isTestFile: isTestFile === 1, hash, before });
+      } else toParse.push({ at, context, file, language: language as CodeLanguage, text, isTestFile: isTestFile === 1, hash, before, cached });
     }
     if (toParse.reduce((n, t) => n + t.text.length, 0) > QUICK_START_MAX_BYTES) return undefined;
     for (const context of new Set(toParse.map((t) => t.context))) {
@@ -81,7 +98,12 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
       );
       for (const [i, t] of batch.entries()) {
         const index = parsed[i]?.index;
-        if (!index || index.file !== t.file || index.problems.some((p) => p.kind === 'internal') || indexDigest(index) !== t.before) return undefined;
+        if (!index || index.file !== t.file || index.problems.some((p) => p.kind === 'internal')) return undefined;
+        if (indexDigest(index) !== t.before) {
+          // A miss: the run that follows finds this parse in the code-index cache instead of parsing the file again.
+          await t.cached.put(t.file, t.hash, index);
+          return undefined;
+        }
         const [fn, args, , derived] = inputs[t.at];
         updated.set(t.at, [fn, args, t.hash, [derived![0], t.file, 'index', t.language, t.isTestFile ? 1 : 0, t.before]]);
       }

@@ -1,0 +1,114 @@
+// @spdf verifies SPDF-FC-RESULT-REINDEX
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { boundedReads } from '../../src/node/bounded-read';
+import { CodeIndexCache, contentHash } from '../../src/node/codeindex/code-index-cache';
+import { parseQuickly } from '../../src/node/codeindex/quick-start-runtime';
+import { derivedReadSink, type IndexContext, type IndexedRead } from '../../src/node/derived-reads';
+import { indexDigest, rederive } from '../../src/node/result-cache-derived';
+import { InputRecorder, replayInputs, type ChangedRead, type InputLog } from '../../src/node/result-cache-recorder';
+
+const context: IndexContext = { syntaxes: { syntaxes: ['spdf'] }, cacheDir: '', cacheKey: 'k' };
+const indexed = (file: string): IndexedRead => ({ file, language: 'python', isTestFile: false, context });
+
+/** Reads `file` with a bounded read for each step: `index` (the code index's, told to the sink) or `other`. */
+function recordReads(file: string, steps: ('index' | 'other')[], derived = true): InputLog {
+  const recorder = new InputRecorder([], [], derived);
+  recorder.start();
+  let log: InputLog;
+  try {
+    for (const step of steps) {
+      const sink = derivedReadSink();
+      const read = indexed('src/a.py');
+      if (step === 'index' && sink) sink.reading = read;
+      try {
+        boundedReads().readFileUpToSync(file, 1000);
+      } finally {
+        if (sink) sink.reading = undefined;
+      }
+      read.kind = 'index';
+    }
+  } finally {
+    log = recorder.stop();
+  }
+  return log;
+}
+
+describe('the recorder marks a source file derived only when the code index alone read it, once', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'spdf-derived-reads-')), 'a.py');
+  writeFileSync(file, 'def f():\n    # @spdf implements REQ-1\n    return 1\n');
+
+  const CASES: { reads: ('index' | 'other')[]; derived?: false; marked: boolean; why: string }[] = [
+    { reads: ['index'], marked: true, why: 'one read by the code index' },
+    { reads: ['index', 'index'], marked: false, why: 'read twice (its second pass): its bytes count' },
+    { reads: ['other', 'index'], marked: false, why: 'read by other code first' },
+    { reads: ['index', 'other'], marked: false, why: 'read by other code afterwards' },
+    { reads: ['other'], marked: false, why: 'read by other code only' },
+    { reads: ['index'], derived: false, marked: false, why: 'a command not proven to read sources only through the index (lint)' },
+  ];
+  for (const c of CASES) {
+    it(`${c.marked ? 'derived' : 'by its bytes'}: ${c.why}`, () => {
+      const log = recordReads(file, c.reads, c.derived);
+      assert.equal(log.inputs.length, 1);
+      assert.equal(log.inputs[0][3] !== undefined, c.marked);
+      assert.equal(log.contexts !== undefined, c.marked);
+      if (c.marked) assert.deepEqual(log.inputs[0][3], [0, 'src/a.py', 'index', 'python', 0]);
+      assert.equal(derivedReadSink(), undefined, 'the sink is gone after the run');
+    });
+  }
+
+  it('a read the index made nothing of (no kind: a note, a claimed file) counts by its bytes', () => {
+    const recorder = new InputRecorder([], [], true);
+    recorder.start();
+    derivedReadSink()!.reading = indexed('src/a.py');
+    boundedReads().readFileUpToSync(file, 1000);
+    derivedReadSink()!.reading = undefined;
+    assert.equal(recorder.stop().inputs[0][3], undefined);
+  });
+
+  it('at replay, a derived file that reads other bytes is handed over as a copy; without a list for it, a miss', () => {
+    const log = recordReads(file, ['index']);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `${text}# more\n`);
+    try {
+      const changed: ChangedRead[] = [];
+      assert.ok(replayInputs(log.inputs, changed));
+      assert.deepEqual(
+        changed.map((c) => [c.at, c.bytes.toString()]),
+        [[0, `${text}# more\n`]],
+      );
+      assert.ok(!replayInputs(log.inputs), 'a replay that cannot prove indexes is a miss');
+      writeFileSync(file, 'x'.repeat(2000));
+      assert.ok(!replayInputs(log.inputs, []), 'over the limit now: a miss, nothing to prove');
+    } finally {
+      writeFileSync(file, text);
+    }
+  });
+});
+
+describe('rederive', () => {
+  const TEXT = 'def f():\n    # @spdf implements REQ-1\n    return 1\n';
+  const parse = async (text: string) => (await parseQuickly(undefined, [{ file: 'src/a.py', language: 'python', text, isTestFile: false }], context.syntaxes))[0].index;
+
+  it('stores the index of a changed file in the code-index cache when it differs, for the run that follows', async function () {
+    this.timeout(30_000);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'spdf-derived-cache-'));
+    const ctx = { ...context, cacheDir };
+    const old = Buffer.from(TEXT);
+    const changedText = TEXT.replace('return 1', 'return 2');
+    const inputs: InputLog['inputs'] = [['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(old), [0, 'src/a.py', 'index', 'python', 0, indexDigest(await parse(TEXT))]]];
+    assert.equal(await rederive([ctx], inputs, [{ at: 0, bytes: Buffer.from(changedText) }]), undefined, 'another fingerprint: a miss');
+    const stored = (await CodeIndexCache.shardHolding(cacheDir, ctx.cacheKey, 'src/a.py')).get('src/a.py', contentHash(Buffer.from(changedText)));
+    assert.equal(stored && indexDigest(stored.index!), indexDigest(await parse(changedText)));
+    const same = await rederive([ctx], inputs, [{ at: 0, bytes: Buffer.from(`${TEXT}# note\n`) }]);
+    assert.deepEqual(same?.get(0)?.[2], contentHash(Buffer.from(`${TEXT}# note\n`)), 'the same index: the input updated to the new bytes');
+  });
+
+  it('an index-kind record whose old index is neither recorded nor cached is a miss', async () => {
+    const ctx = { ...context, cacheDir: mkdtempSync(join(tmpdir(), 'spdf-derived-cache-')) };
+    const inputs: InputLog['inputs'] = [['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(Buffer.from(TEXT)), [0, 'src/a.py', 'index', 'python', 0]]];
+    assert.equal(await rederive([ctx], inputs, [{ at: 0, bytes: Buffer.from(`${TEXT}# note\n`) }]), undefined);
+  });
+});
