@@ -1,10 +1,12 @@
 // @spdf implements SPDF-FC-RESULT-REINDEX
-import type { CodeLanguage } from '../core/codelinks/languages';
+import type { LanguageMapOptions } from '../core/codelinks/languages';
 import type { TagSyntaxOptions } from '../core/codelinks/tag-syntaxes';
 
 /** What a run's file indexes are a function of, besides each file's bytes: shared by every file of one index. */
 export interface IndexContext {
   syntaxes: TagSyntaxOptions;
+  languages: LanguageMapOptions;
+  testGlobs: readonly string[];
   /** The code-index cache folder and options key (code-index-cache.ts) the run read and wrote its indexes with. */
   cacheDir: string;
   cacheKey: string;
@@ -17,8 +19,6 @@ export interface IndexContext {
  */
 export interface IndexedRead {
   file: string;
-  language: CodeLanguage;
-  isTestFile: boolean;
   context: IndexContext;
   kind?: 'untagged' | 'index';
 }

@@ -1,6 +1,7 @@
 // @spdf implements SPDF-FC-RESULT-REINDEX
+import picomatch from 'picomatch';
+import { buildLanguageMap, type CodeLanguage, languageForPath } from '../core/codelinks/languages';
 import { mightContainTags } from '../core/codelinks/prefilter';
-import type { CodeLanguage } from '../core/codelinks/languages';
 import type { CodeFileIndex } from '../core/codelinks/model';
 import { sha256Hex } from './cache-location';
 import { CodeIndexCache, contentHash, shardOf, type ShardView } from './codeindex/code-index-cache';
@@ -43,6 +44,17 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
   try {
     const updated = new Map<number, InputRecord>();
     const shards = new Map<string, Promise<ShardView>>();
+    // As build-code-index.ts makes them from the same options (the options key of the code-index cache).
+    const files = new Map<IndexContext, { language: (file: string) => CodeLanguage | undefined; isTestFile: (file: string) => boolean }>();
+    const fileFacts = (c: IndexContext) => {
+      let facts = files.get(c);
+      if (!facts) {
+        const map = buildLanguageMap(c.languages);
+        facts = { language: (file) => languageForPath(file, map), isTestFile: picomatch([...c.testGlobs], { dot: true }) };
+        files.set(c, facts);
+      }
+      return facts;
+    };
     const shardView = (c: IndexContext, file: string) => {
       const key = `${c.cacheDir}\0${c.cacheKey}\0${shardOf(file)}`;
       let view = shards.get(key);
@@ -64,7 +76,7 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
       const [fn, args, oldHash, derived] = inputs[at];
       const context = derived && contexts[derived[0]];
       if (fn !== 'readFileUpToSync' || !derived || !context || typeof args[1] !== 'number') return undefined;
-      const [, file, kind, language, isTestFile, recorded] = derived;
+      const [, file, kind, recorded] = derived;
       const host = { readUpToSync: () => bytes } as unknown as BoundedReadHost;
       const source = readSourceBytesNow(host, file, args[1], new IndexNotes());
       if (!Buffer.isBuffer(source)) return undefined;
@@ -85,8 +97,12 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
       const known = cached.get(file, hash)?.index;
       if (known) {
         if (indexDigest(known) !== before) return undefined;
-        updated.set(at, [fn, args, hash, [derived[0], file, kind, language, isTestFile, before]]);
-      } else toParse.push({ at, context, file, language: language as CodeLanguage, text, isTestFile: isTestFile === 1, hash, before, cached });
+        updated.set(at, [fn, args, hash, [derived[0], file, kind, before]]);
+        continue;
+      }
+      const language = fileFacts(context).language(file);
+      if (!language) return undefined;
+      toParse.push({ at, context, file, language, text, isTestFile: fileFacts(context).isTestFile(file), hash, before, cached });
     }
     if (toParse.reduce((n, t) => n + t.text.length, 0) > QUICK_START_MAX_BYTES) return undefined;
     for (const context of new Set(toParse.map((t) => t.context))) {
@@ -105,7 +121,7 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
           return undefined;
         }
         const [fn, args, , derived] = inputs[t.at];
-        updated.set(t.at, [fn, args, t.hash, [derived![0], t.file, 'index', t.language, t.isTestFile ? 1 : 0, t.before]]);
+        updated.set(t.at, [fn, args, t.hash, [derived![0], t.file, 'index', t.before]]);
       }
     }
     return updated;

@@ -9,10 +9,10 @@ import { setDerivedReadSink, type DerivedReadSink, type IndexContext, type Index
 
 /**
  * What the code index made of a source file read for it alone (derived-reads.ts): the index context (a position in
- * `InputLog.contexts`), the file, `untagged` or `index`, its language and whether it is a test file; for `index`, once
- * known, the digest of the index (result-cache-derived.ts `indexDigest`).
+ * `InputLog.contexts`), the file, `untagged` or `index`; for `index`, once known, the digest of the index
+ * (result-cache-derived.ts `indexDigest`).
  */
-export type DerivedInput = [context: number, file: string, kind: 'untagged' | 'index', language: string, isTestFile: 0 | 1, index?: string];
+export type DerivedInput = [context: number, file: string, kind: 'untagged' | 'index', index?: string];
 
 /**
  * One input read while a command ran: the function, its arguments, a digest of what it returned (or threw), and for
@@ -166,7 +166,7 @@ export class InputRecorder {
       let context = contexts.get(read.context);
       if (context === undefined) contexts.set(read.context, (context = contexts.size));
       const [fn, args, digest] = this.log.inputs[at];
-      this.log.inputs[at] = [fn, args, digest, [context, read.file, read.kind, read.language, read.isTestFile ? 1 : 0]];
+      this.log.inputs[at] = [fn, args, digest, [context, read.file, read.kind]];
     }
     if (contexts.size) this.log.contexts = [...contexts.keys()];
   }

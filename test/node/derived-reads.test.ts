@@ -10,8 +10,8 @@ import { derivedReadSink, type IndexContext, type IndexedRead } from '../../src/
 import { indexDigest, rederive } from '../../src/node/result-cache-derived';
 import { InputRecorder, replayInputs, type ChangedRead, type InputLog } from '../../src/node/result-cache-recorder';
 
-const context: IndexContext = { syntaxes: { syntaxes: ['spdf'] }, cacheDir: '', cacheKey: 'k' };
-const indexed = (file: string): IndexedRead => ({ file, language: 'python', isTestFile: false, context });
+const context: IndexContext = { syntaxes: { syntaxes: ['spdf'] }, languages: {}, testGlobs: [], cacheDir: '', cacheKey: 'k' };
+const indexed = (file: string): IndexedRead => ({ file, context });
 
 /** Reads `file` with a bounded read for each step: `index` (the code index's, told to the sink) or `other`. */
 function recordReads(file: string, steps: ('index' | 'other')[], derived = true): InputLog {
@@ -54,7 +54,7 @@ describe('the recorder marks a source file derived only when the code index alon
       assert.equal(log.inputs.length, 1);
       assert.equal(log.inputs[0][3] !== undefined, c.marked);
       assert.equal(log.contexts !== undefined, c.marked);
-      if (c.marked) assert.deepEqual(log.inputs[0][3], [0, 'src/a.py', 'index', 'python', 0]);
+      if (c.marked) assert.deepEqual(log.inputs[0][3], [0, 'src/a.py', 'index']);
       assert.equal(derivedReadSink(), undefined, 'the sink is gone after the run');
     });
   }
@@ -98,7 +98,7 @@ describe('rederive', () => {
     const ctx = { ...context, cacheDir };
     const old = Buffer.from(TEXT);
     const changedText = TEXT.replace('return 1', 'return 2');
-    const inputs: InputLog['inputs'] = [['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(old), [0, 'src/a.py', 'index', 'python', 0, indexDigest(await parse(TEXT))]]];
+    const inputs: InputLog['inputs'] = [['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(old), [0, 'src/a.py', 'index', indexDigest(await parse(TEXT))]]];
     assert.equal(await rederive([ctx], inputs, [{ at: 0, bytes: Buffer.from(changedText) }]), undefined, 'another fingerprint: a miss');
     const stored = (await CodeIndexCache.shardHolding(cacheDir, ctx.cacheKey, 'src/a.py')).get('src/a.py', contentHash(Buffer.from(changedText)));
     assert.equal(stored && indexDigest(stored.index!), indexDigest(await parse(changedText)));
@@ -108,7 +108,7 @@ describe('rederive', () => {
 
   it('an index-kind record whose old index is neither recorded nor cached is a miss', async () => {
     const ctx = { ...context, cacheDir: mkdtempSync(join(tmpdir(), 'spdf-derived-cache-')) };
-    const inputs: InputLog['inputs'] = [['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(Buffer.from(TEXT)), [0, 'src/a.py', 'index', 'python', 0]]];
+    const inputs: InputLog['inputs'] = [['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(Buffer.from(TEXT)), [0, 'src/a.py', 'index']]];
     assert.equal(await rederive([ctx], inputs, [{ at: 0, bytes: Buffer.from(`${TEXT}# note\n`) }]), undefined);
   });
 });

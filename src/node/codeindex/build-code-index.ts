@@ -145,7 +145,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const cacheDir = typeof options.cache === 'string' ? options.cache : workspaceCacheDir(options.root, options.cacheLocation);
   const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir, options.shortRun ?? false);
   const useCache = !!options.cache && cacheDir !== undefined;
-  const reads = new SourceReads(host, maxFileSize, useCache && cacheKey ? { dir: cacheDir, key: cacheKey } : undefined, syntaxOptions, (f) => languageForPath(f, languageMap)!, isTestFile);
+  const indexContext = useCache && cacheKey ? { syntaxes: syntaxOptions, languages: options.languages ?? {}, testGlobs, cacheDir, cacheKey } : undefined;
+  const reads = new SourceReads(host, maxFileSize, indexContext);
   // Reading waits for the main thread (the model load runs beside it): without a cache to answer, workers boot
   // (and load a grammar) meanwhile instead of after it.
   if (files.length >= PRESTART_FILES && !(useCache && CodeIndexCache.exists(cacheDir)) && (await mostlyTagged(files, compiled, (f) => reads.sample(f)))) {

@@ -1,6 +1,4 @@
 // @spdf implements SPDF-FC-RESULT-REINDEX
-import type { CodeLanguage } from '../../core/codelinks/languages';
-import type { TagSyntaxOptions } from '../../core/codelinks/tag-syntaxes';
 import { derivedReadSink, type IndexContext, type IndexedRead } from '../derived-reads';
 import { IndexNotes } from './index-notes';
 import { type BoundedReadHost, readSourceBytes, readSourceBytesNow } from './source-bytes';
@@ -18,13 +16,10 @@ export class SourceReads {
   constructor(
     private readonly host: BoundedReadHost,
     private readonly maxFileSize: number,
-    /** The index's cache folder and options key; undefined without a cache (then no read is derived). */
-    cache: { dir: string; key: string } | undefined,
-    syntaxes: TagSyntaxOptions,
-    private readonly languageOf: (file: string) => CodeLanguage,
-    private readonly isTestFile: (file: string) => boolean,
+    /** The options an index is a function of with the index's cache folder and key; undefined without a cache (then no read is derived). */
+    context: IndexContext | undefined,
   ) {
-    this.context = this.sink && cache && { syntaxes, cacheDir: cache.dir, cacheKey: cache.key };
+    this.context = this.sink && context;
   }
 
   /**
@@ -37,7 +32,7 @@ export class SourceReads {
       this.kept.delete(file);
       return { now: kept.bytes, read: kept.read };
     }
-    const read: IndexedRead | undefined = this.context && { file, language: this.languageOf(file), isTestFile: this.isTestFile(file), context: this.context };
+    const read: IndexedRead | undefined = this.context && { file, context: this.context };
     if (this.sink) this.sink.reading = read;
     try {
       return { now: readSourceBytesNow(this.host, file, this.maxFileSize, notes), read };
