@@ -4,7 +4,7 @@ import { buildLanguageMap, type CodeLanguage, languageForPath } from '../core/co
 import { mightContainTags } from '../core/codelinks/prefilter';
 import type { CodeFileIndex } from '../core/codelinks/model';
 import { sha256Hex } from './cache-location';
-import { CodeIndexCache, contentHash, shardOf, type ShardView } from './codeindex/code-index-cache';
+import { CodeIndexCache, contentHash, optionsKey, shardOf, type ShardView } from './codeindex/code-index-cache';
 import { IndexNotes } from './codeindex/index-notes';
 import { compiledSyntaxes } from './codeindex/parse-tasks';
 import { parseQuickly, QUICK_START_MAX_BYTES } from './codeindex/quick-start-runtime';
@@ -30,6 +30,11 @@ function canonical(v: unknown): string {
 }
 
 const decoder = new TextDecoder('utf-8');
+
+/** Whether the context, as stored, still gives the options key the run's index was keyed by (build-code-index.ts). */
+function sameOptions(c: IndexContext): boolean {
+  return optionsKey({ syntaxOptions: c.syntaxes, languages: c.languages, testGlobs: c.testGlobs }) === c.cacheKey;
+}
 
 /**
  * Whether source files that read other bytes than when an answer was stored still give the code index exactly what
@@ -75,7 +80,7 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
     for (const { at, bytes } of changed) {
       const [fn, args, oldHash, derived] = inputs[at];
       const context = derived && contexts[derived[0]];
-      if (fn !== 'readFileUpToSync' || !derived || !context || typeof args[1] !== 'number') return undefined;
+      if (fn !== 'readFileUpToSync' || !derived || !context || typeof args[1] !== 'number' || !sameOptions(context)) return undefined;
       const [, file, kind, recorded] = derived;
       const host = { readUpToSync: () => bytes } as unknown as BoundedReadHost;
       const source = readSourceBytesNow(host, file, args[1], new IndexNotes());

@@ -1,16 +1,20 @@
 // @spdf verifies SPDF-FC-RESULT-REINDEX
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { boundedReads } from '../../src/node/bounded-read';
-import { CodeIndexCache, contentHash } from '../../src/node/codeindex/code-index-cache';
+import { buildLanguageMap, languageForPath } from '../../src/core/codelinks/languages';
+import { CodeIndexCache, contentHash, optionsKey } from '../../src/node/codeindex/code-index-cache';
+import { type CompactIndex, packIndex, unpackIndex } from '../../src/node/codeindex/compact-index';
+import type { CodeFileIndex } from '../../src/core/codelinks/model';
 import { parseQuickly } from '../../src/node/codeindex/quick-start-runtime';
 import { derivedReadSink, type IndexContext, type IndexedRead } from '../../src/node/derived-reads';
 import { indexDigest, rederive } from '../../src/node/result-cache-derived';
 import { InputRecorder, replayInputs, type ChangedRead, type InputLog } from '../../src/node/result-cache-recorder';
 
-const context: IndexContext = { syntaxes: { syntaxes: ['spdf'] }, languages: {}, testGlobs: [], cacheDir: '', cacheKey: 'k' };
+const OPTIONS = { syntaxes: { syntaxes: ['spdf'] }, languages: {}, testGlobs: [] } satisfies Partial<IndexContext>;
+const context: IndexContext = { ...OPTIONS, cacheDir: '', cacheKey: optionsKey({ syntaxOptions: OPTIONS.syntaxes, languages: OPTIONS.languages, testGlobs: OPTIONS.testGlobs })! };
 const indexed = (file: string): IndexedRead => ({ file, context });
 
 /** Reads `file` with a bounded read for each step: `index` (the code index's, told to the sink) or `other`. */
@@ -104,11 +108,33 @@ describe('rederive', () => {
     assert.equal(stored && indexDigest(stored.index!), indexDigest(await parse(changedText)));
     const same = await rederive([ctx], inputs, [{ at: 0, bytes: Buffer.from(`${TEXT}# note\n`) }]);
     assert.deepEqual(same?.get(0)?.[2], contentHash(Buffer.from(`${TEXT}# note\n`)), 'the same index: the input updated to the new bytes');
+    const otherOptions = { ...ctx, testGlobs: ['src/**'] };
+    assert.equal(await rederive([otherOptions], inputs, [{ at: 0, bytes: Buffer.from(`${TEXT}# note\n`) }]), undefined, 'options that are not those of the key: a miss');
   });
 
   it('an index-kind record whose old index is neither recorded nor cached is a miss', async () => {
     const ctx = { ...context, cacheDir: mkdtempSync(join(tmpdir(), 'spdf-derived-cache-')) };
     const inputs: InputLog['inputs'] = [['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(Buffer.from(TEXT)), [0, 'src/a.py', 'index']]];
     assert.equal(await rederive([ctx], inputs, [{ at: 0, bytes: Buffer.from(`${TEXT}# note\n`) }]), undefined);
+  });
+});
+
+describe('the index digest', () => {
+  it('is the same for an index as parsed and as read back from the code-index cache (every language fixture)', async function () {
+    this.timeout(60_000);
+    const dir = join(__dirname, '..', 'fixtures', 'code');
+    const map = buildLanguageMap();
+    const tasks = readdirSync(dir, { recursive: true, encoding: 'utf8' }).flatMap((f) => {
+      const language = languageForPath(f, map);
+      return language ? [{ file: f, language, text: readFileSync(join(dir, f), 'utf8'), isTestFile: false }] : [];
+    });
+    assert.ok(tasks.length >= 10, `${tasks.length} fixture files`);
+    const syntaxes = { syntaxes: ['spdf', 'oft', 'strictdoc', 'lobster'] as const };
+    const parsed = await parseQuickly(undefined, tasks, { syntaxes: [...syntaxes.syntaxes] });
+    assert.ok(parsed.filter(({ index }) => index.links.length > 0).length >= 10, 'most fixtures link code');
+    for (const { index } of parsed) {
+      const stored = JSON.parse(JSON.stringify(packIndex(index))) as CompactIndex | CodeFileIndex;
+      assert.equal(indexDigest(Array.isArray(stored) ? unpackIndex(stored) : stored), indexDigest(index), index.file);
+    }
   });
 });
