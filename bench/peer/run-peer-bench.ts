@@ -160,6 +160,8 @@ export async function runPeerBench(options: PeerBenchOptions = {}): Promise<Peer
       for (let i = 0; i < runs; i++) {
         if (peer) peerRuns.check.push(oftCheck());
         builds.forEach((b, at) => {
+          // Each build's cold run reads the corpus as generated: the changes below are measured against it.
+          fs.writeFileSync(changed, original);
           coldCache(b);
           measured[at]['cold check'].push(spdfCheck(b));
           measured[at]['warm check (nothing changed)'].push(spdfCheck(b));

@@ -162,10 +162,11 @@ export class InputRecorder {
   private attachDerived(): void {
     const contexts = new Map<IndexContext, number>();
     for (const { at, read } of this.bounded.values()) {
-      if (!read?.kind) continue;
+      const [fn, args, digest] = this.log.inputs[at];
+      // The read named to the sink must be of that file (a host reads `file` under its root).
+      if (!read?.kind || !String(args[0]).replaceAll(sep, '/').endsWith(`/${read.file}`)) continue;
       let context = contexts.get(read.context);
       if (context === undefined) contexts.set(read.context, (context = contexts.size));
-      const [fn, args, digest] = this.log.inputs[at];
       this.log.inputs[at] = [fn, args, digest, [context, read.file, read.kind]];
     }
     if (contexts.size) this.log.contexts = [...contexts.keys()];

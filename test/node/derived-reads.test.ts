@@ -1,6 +1,6 @@
 // @spdf verifies SPDF-FC-RESULT-REINDEX
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { boundedReads } from '../../src/node/bounded-read';
@@ -18,14 +18,14 @@ const context: IndexContext = { ...OPTIONS, cacheDir: '', cacheKey: optionsKey({
 const indexed = (file: string): IndexedRead => ({ file, context });
 
 /** Reads `file` with a bounded read for each step: `index` (the code index's, told to the sink) or `other`. */
-function recordReads(file: string, steps: ('index' | 'other')[], derived = true): InputLog {
+function recordReads(file: string, steps: ('index' | 'other')[], derived = true, named = 'src/a.py'): InputLog {
   const recorder = new InputRecorder([], [], derived);
   recorder.start();
   let log: InputLog;
   try {
     for (const step of steps) {
       const sink = derivedReadSink();
-      const read = indexed('src/a.py');
+      const read = indexed(named);
       if (step === 'index' && sink) sink.reading = read;
       try {
         boundedReads().readFileUpToSync(file, 1000);
@@ -41,20 +41,23 @@ function recordReads(file: string, steps: ('index' | 'other')[], derived = true)
 }
 
 describe('the recorder marks a source file derived only when the code index alone read it, once', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'spdf-derived-reads-')), 'a.py');
+  const root = mkdtempSync(join(tmpdir(), 'spdf-derived-reads-'));
+  mkdirSync(join(root, 'src'));
+  const file = join(root, 'src', 'a.py');
   writeFileSync(file, 'def f():\n    # @spdf implements REQ-1\n    return 1\n');
 
-  const CASES: { reads: ('index' | 'other')[]; derived?: false; marked: boolean; why: string }[] = [
+  const CASES: { reads: ('index' | 'other')[]; derived?: false; named?: string; marked: boolean; why: string }[] = [
     { reads: ['index'], marked: true, why: 'one read by the code index' },
     { reads: ['index', 'index'], marked: false, why: 'read twice (its second pass): its bytes count' },
     { reads: ['other', 'index'], marked: false, why: 'read by other code first' },
     { reads: ['index', 'other'], marked: false, why: 'read by other code afterwards' },
     { reads: ['other'], marked: false, why: 'read by other code only' },
+    { reads: ['index'], named: 'src/b.py', marked: false, why: 'the read is not of the file the index named' },
     { reads: ['index'], derived: false, marked: false, why: 'a command not proven to read sources only through the index (lint)' },
   ];
   for (const c of CASES) {
     it(`${c.marked ? 'derived' : 'by its bytes'}: ${c.why}`, () => {
-      const log = recordReads(file, c.reads, c.derived);
+      const log = recordReads(file, c.reads, c.derived, c.named);
       assert.equal(log.inputs.length, 1);
       assert.equal(log.inputs[0][3] !== undefined, c.marked);
       assert.equal(log.contexts !== undefined, c.marked);
