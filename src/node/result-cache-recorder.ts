@@ -164,7 +164,7 @@ export class InputRecorder {
     for (const { at, read } of this.bounded.values()) {
       const [fn, args, digest] = this.log.inputs[at];
       // The read named to the sink must be of that file (a host reads `file` under its root).
-      if (!read?.kind || !String(args[0]).replaceAll(sep, '/').endsWith(`/${read.file}`)) continue;
+      if (!read?.kind || !(sep === '/' ? String(args[0]) : String(args[0]).replaceAll(sep, '/')).endsWith(`/${read.file}`)) continue;
       let context = contexts.get(read.context);
       if (context === undefined) contexts.set(read.context, (context = contexts.size));
       this.log.inputs[at] = [fn, args, digest, [context, read.file, read.kind]];
