@@ -10,7 +10,7 @@ import { compareDefects, oftDefects, spdfDefects, type Defects } from './parity'
  * Issue 13: spdf against OpenFastTrace on the identical corpus, in the same run. `OFT_CLASSPATH` points at a
  * built OpenFastTrace (scripts/build-oft.sh); without it spdf alone is measured and no ratio is printed.
  * Before any timing both tools must report exactly the corpus's defects; every timed run is checked again.
- * Runs interleave (OFT, spdf cold, warm, one file changed, OFT HTML, spdf HTML) so load drift hits both.
+ * Runs interleave (OFT, spdf cold, warm, one file changed, one function changed, OFT HTML, spdf HTML) so load drift hits both.
  */
 export interface PeerBenchOptions {
   quick?: boolean;
@@ -23,7 +23,11 @@ export interface PeerBenchOptions {
   log?: (line: string) => void;
 }
 
-const SCENARIOS = ['cold check', 'warm check (nothing changed)', 'check, one source file changed', 'HTML report (cold)'] as const;
+/**
+ * `one source file changed` appends a comment line (its code index stays the same: the whole-result cache proves that
+ * and replays); `one linked function changed` edits a linked function's body (another fingerprint: a full run).
+ */
+const SCENARIOS = ['cold check', 'warm check (nothing changed)', 'check, one source file changed', 'check, one linked function changed', 'HTML report (cold)'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 export interface PeerShapeResult {
@@ -143,6 +147,12 @@ export async function runPeerBench(options: PeerBenchOptions = {}): Promise<Peer
 
     const changed = path.join(root, corpus.changeFile);
     const original = fs.readFileSync(changed, 'utf8');
+    // The first function's first body line: `x = 0` becomes `x = 0 + N`, a code edit its fingerprint sees.
+    const functionEdited = (n: number) => {
+      const edited = original.replace(/^( {4}x = \d+)$/m, `$1 + ${n}`);
+      if (edited === original) throw new Error(`no function body to edit in ${corpus.changeFile}`);
+      return edited;
+    };
     const measured = builds.map(() => Object.fromEntries(SCENARIOS.map((scenario) => [scenario, [] as Measure[]])) as Record<Scenario, Measure[]>);
     const peerRuns = { check: [] as Measure[], html: [] as Measure[] };
     const load = loadLine(cores);
@@ -150,11 +160,15 @@ export async function runPeerBench(options: PeerBenchOptions = {}): Promise<Peer
       for (let i = 0; i < runs; i++) {
         if (peer) peerRuns.check.push(oftCheck());
         builds.forEach((b, at) => {
+          // Each build's cold run reads the corpus as generated: the changes below are measured against it.
+          fs.writeFileSync(changed, original);
           coldCache(b);
           measured[at]['cold check'].push(spdfCheck(b));
           measured[at]['warm check (nothing changed)'].push(spdfCheck(b));
           fs.writeFileSync(changed, `${original}# bench edit ${i} ${b.label}\n`);
           measured[at]['check, one source file changed'].push(spdfCheck(b));
+          fs.writeFileSync(changed, functionEdited(i + 1));
+          measured[at]['check, one linked function changed'].push(spdfCheck(b));
         });
         if (peer) peerRuns.html.push(oftHtml());
         builds.forEach((b, at) => {

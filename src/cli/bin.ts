@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // @spdf implements SPDF-CLI-001, SPDF-FC-RESULT-CACHE
-import { resultCachePlan, runWithResultCache, type ResultCacheStats } from '../node/result-cache';
+import { resultCachePlan, runWithResultCache, type Rederive, type ResultCacheStats } from '../node/result-cache';
 import { join } from 'node:path';
 import { cacheLocationInside } from '../node/cache-location';
 import { commandBundle, requireBundle } from '../node/code-cache';
@@ -8,6 +8,11 @@ import { processOut, type Out } from './io';
 
 /** Commands whose whole answer is cached (src/node/result-cache.ts); any that writes a file is refused there. */
 const CACHED_COMMANDS = new Set(['check', 'lint', 'links', 'trace']);
+/**
+ * Of those, the commands whose answer depends on a source file only through what the code index made of it: their
+ * answer replays when a source file's bytes changed but not its index (src/node/result-cache-derived.ts).
+ */
+const DERIVED_COMMANDS = new Set(['check', 'links', 'trace']);
 
 /**
  * The commands (`main.ts`, its own bundle `dist/cli-main.js`; `links` and `check` each in a bundle of their own that
@@ -15,20 +20,30 @@ const CACHED_COMMANDS = new Set(['check', 'lint', 'links', 'trace']);
  * `require`, not `import()`: Node's ESM loader would scan the whole 2 MB CommonJS bundle for its exports first (0.1 s).
  * The bundle is compiled with V8's code cache of it (code-cache.ts), unless caches are off (`--no-cache`, `--untrusted`).
  */
-let commands: { main: typeof import('./main').main; save: () => void } | undefined;
+let commands: { main: typeof import('./main').main; rederive: Rederive; save: () => void } | undefined;
+
+function loaded(argv: string[]): NonNullable<typeof commands> {
+  return (commands ??= loadCommands(argv[0], !argv.includes('--no-cache') && !argv.includes('--untrusted')));
+}
 
 function runMain(argv: string[], o: Out): Promise<number> {
-  commands ??= loadCommands(argv[0], !argv.includes('--no-cache') && !argv.includes('--untrusted'));
-  return commands.main(argv, o);
+  return loaded(argv).main(argv, o);
 }
 
 function loadCommands(command: string | undefined, codeCache: boolean): NonNullable<typeof commands> {
   // From source (tsx) there is no bundle.
-  if (__filename.endsWith('.ts')) return { main: (require('./main') as typeof import('./main')).main, save: () => undefined };
+  if (__filename.endsWith('.ts')) {
+    const { main, rederive } = require('./main') as typeof import('./main');
+    return { main, rederive, save: () => undefined };
+  }
   const file = join(__dirname, commandBundle(command));
-  if (!codeCache) return { main: (require(file) as typeof import('./main')).main, save: () => undefined };
+  if (!codeCache) {
+    const { main, rederive } = require(file) as typeof import('./main');
+    return { main, rederive, save: () => undefined };
+  }
   const bundle = requireBundle(file);
-  return { main: (bundle.exports as typeof import('./main')).main, save: bundle.save };
+  const { main, rederive } = bundle.exports as typeof import('./main');
+  return { main, rederive, save: bundle.save };
 }
 
 /**
@@ -44,7 +59,9 @@ export async function cachedMain(argv: string[], o: Out, stats?: Partial<ResultC
   // Every argument that is not an option may name the workspace (a flag's value too: that only costs the cache).
   const operands = rest.filter((a, i) => !a.startsWith('-') && !(at >= 0 && i === at + 1 && rest[at] === '--cache-location'));
   const inWorkspace = plan && cacheLocationInside(plan.base, [process.cwd(), ...operands]);
-  return plan && !inWorkspace ? runWithResultCache(plan, o, (lines) => runMain(argv, { ...o, ...lines }), stats) : runMain(argv, o);
+  if (!plan || inWorkspace) return runMain(argv, o);
+  const derive = DERIVED_COMMANDS.has(command) ? () => loaded(argv).rederive : undefined;
+  return runWithResultCache(plan, o, (lines) => runMain(argv, { ...o, ...lines }), stats, derive);
 }
 
 if (require.main === module) {

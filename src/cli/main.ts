@@ -10,6 +10,9 @@ import { extraCommands } from './extra-commands';
 import { parseCommand, unknownValue } from './parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from './workspace-flags';
 
+/** For dist/cli.js: the whole-result cache proves a changed source file's index the same with it (bin.ts). */
+export { rederive } from '../node/result-cache-derived';
+
 const LINT_USAGE = `usage: spdf lint [paths...] [options]
 Checks the workspace that holds the first path (default: the current folder); paths narrow what is reported, never what is loaded.
   -f, --format human|json|sarif|code-quality   output format (default human; code-quality: GitLab's report)

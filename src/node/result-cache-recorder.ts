@@ -5,13 +5,26 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boundedReads, type BoundedBytes } from './bounded-read';
 import { sha256Hex } from './cache-location';
+import { setDerivedReadSink, type DerivedReadSink, type IndexContext, type IndexedRead } from './derived-reads';
 
-/** One input read while a command ran: the function, its arguments, a digest of what it returned (or threw). */
-export type InputRecord = [fn: string, args: unknown[], digest: string];
+/**
+ * What the code index made of a source file read for it alone (derived-reads.ts): the index context (a position in
+ * `InputLog.contexts`), the file, `untagged` or `index`; for `index`, once known, the digest of the index
+ * (result-cache-derived.ts `indexDigest`).
+ */
+export type DerivedInput = [context: number, file: string, kind: 'untagged' | 'index', index?: string];
+
+/**
+ * One input read while a command ran: the function, its arguments, a digest of what it returned (or threw), and for
+ * a source file's bounded read that only the code index used, what the index made of it.
+ */
+export type InputRecord = [fn: string, args: unknown[], digest: string, derived?: DerivedInput];
 
 /** What a recorded run read, or why its result cannot be cached. */
 export interface InputLog {
   inputs: InputRecord[];
+  /** The index contexts the derived inputs name. */
+  contexts?: IndexContext[];
   uncacheable?: string;
 }
 
@@ -114,13 +127,23 @@ export class InputRecorder {
   private readonly seen = new Map<string, string>();
   private readonly restore: (() => void)[] = [];
   private quiet = 0;
+  /** With `derived`: per bounded read (by key), its record and what the index made of it (none once read otherwise or twice). */
+  private readonly sink: DerivedReadSink | undefined;
+  private readonly bounded = new Map<string, { at: number; read: IndexedRead | undefined }>();
 
   constructor(
     private readonly allowed: readonly string[],
     private readonly cacheDirs: readonly string[],
-  ) {}
+    derived = false,
+  ) {
+    this.sink = derived ? { reading: undefined } : undefined;
+  }
 
   start(): void {
+    if (this.sink) {
+      setDerivedReadSink(this.sink);
+      this.restore.push(() => setDerivedReadSink(undefined));
+    }
     for (const [name, spec] of Object.entries(RECORDED)) this.wrap(moduleOf(spec.module), name, (orig) => this.recorded(name, spec.digest, orig));
     for (const name of PATH_FUNCTIONS_FS) this.wrap(moduleOf('fs'), name, (orig) => this.guarded(name, orig));
     for (const name of PATH_FUNCTIONS_FSP) this.wrap(moduleOf('fsp'), name, (orig) => this.guarded(name, orig));
@@ -131,7 +154,22 @@ export class InputRecorder {
 
   stop(): InputLog {
     for (const undo of this.restore.splice(0).reverse()) undo();
+    this.attachDerived();
     return this.log;
+  }
+
+  /** Marks the source files read once, by the code index alone, with what it made of them. */
+  private attachDerived(): void {
+    const contexts = new Map<IndexContext, number>();
+    for (const { at, read } of this.bounded.values()) {
+      const [fn, args, digest] = this.log.inputs[at];
+      // The read named to the sink must be of that file (a host reads `file` under its root).
+      if (!read?.kind || !(sep === '/' ? String(args[0]) : String(args[0]).replaceAll(sep, '/')).endsWith(`/${read.file}`)) continue;
+      let context = contexts.get(read.context);
+      if (context === undefined) contexts.set(read.context, (context = contexts.size));
+      this.log.inputs[at] = [fn, args, digest, [context, read.file, read.kind]];
+    }
+    if (contexts.size) this.log.contexts = [...contexts.keys()];
   }
 
   private refuse(why: string): void {
@@ -161,7 +199,9 @@ export class InputRecorder {
     if (before === undefined) {
       this.seen.set(key, d);
       this.log.inputs.push([name, plain, d]);
+      if (this.sink && name === 'readFileUpToSync') this.bounded.set(key, { at: this.log.inputs.length - 1, read: this.sink.reading });
     } else if (before !== d) this.refuse(`${String(plain[0])} changed while it was read`);
+    else if (this.bounded.has(key)) this.bounded.get(key)!.read = undefined;
     if (name.startsWith('readdir') && 'value' in outcome && Array.isArray(outcome.value)) this.checkListing(plain[0] as string, outcome.value as unknown[]);
   }
 
@@ -283,9 +323,19 @@ const SYNC_TWIN: Record<string, string> = {
   access: 'accessSync',
 };
 
-/** Reads every recorded input again, with the real functions, and tells whether each answers exactly as it did. */
-export function replayInputs(inputs: readonly InputRecord[]): boolean {
-  for (const [name, args, digest] of inputs) {
+/** A derived input whose bytes differ now: its position in the inputs and a copy of the bytes read. */
+export interface ChangedRead {
+  at: number;
+  bytes: Buffer;
+}
+
+/**
+ * Reads every recorded input again, with the real functions, and tells whether each answers exactly as it did. With
+ * `changed`, a derived input whose file now reads other bytes is listed there instead: the caller must then prove
+ * the index the same (result-cache-derived.ts) or treat the entry as a miss.
+ */
+export function replayInputs(inputs: readonly InputRecord[], changed?: ChangedRead[]): boolean {
+  for (const [at, [name, args, digest, derived]] of inputs.entries()) {
     if (name === 'env') {
       const v = process.env[String(args[0])];
       if ((v === undefined ? 'unset' : sha256Hex(v)) !== digest) return false;
@@ -297,13 +347,17 @@ export function replayInputs(inputs: readonly InputRecord[]): boolean {
     const orig = twin === 'realpathSync.native' ? (fs.realpathSync.native as unknown as AnyFn) : spec?.module === 'cp' || spec?.module === 'bounded' ? moduleOf(spec.module)[twin] : fsSync[twin];
     if (!spec || typeof orig !== 'function') return false;
     let d: string;
+    let value: unknown;
     try {
-      const value = orig(...args);
+      value = orig(...args);
       d = name === 'access' ? stringDigest(undefined) : spec.digest(value);
     } catch (e) {
       d = errorDigest(e);
     }
-    if (d !== digest) return false;
+    if (d === digest) continue;
+    // The bounded read's Buffer is a scratch buffer the next read overwrites: the bytes are copied.
+    if (changed && derived && Buffer.isBuffer(value)) changed.push({ at, bytes: Buffer.from(value) });
+    else return false;
   }
   return true;
 }

@@ -5,10 +5,11 @@ import { writeFileAtomicSync } from './atomic-write';
 import { sha256Hex, toolIdentity, userCacheBase } from './cache-location';
 import { codeCacheDir, commandBundle, readToolFile } from './code-cache';
 import { sealBytes, unsealBytes } from './sealed-bytes';
-import { InputRecorder, replayInputs, type InputLog, type InputRecord } from './result-cache-recorder';
+import type { IndexContext } from './derived-reads';
+import { InputRecorder, replayInputs, type ChangedRead, type InputLog, type InputRecord } from './result-cache-recorder';
 
 /** Bump when the entry layout changes (the tool identity covers any change of the code). */
-const RESULT_CACHE_FORMAT = 1;
+const RESULT_CACHE_FORMAT = 2;
 export const RESULT_CACHE_DIR = `results-v${RESULT_CACHE_FORMAT}`;
 const MAGIC = Buffer.from(`spdf-result-cache/${RESULT_CACHE_FORMAT}\n`);
 /** Bounds of the folder: the oldest entries (by last use) go first. */
@@ -24,19 +25,25 @@ export interface Lines {
 interface Entry {
   key: string;
   inputs: InputRecord[];
+  contexts?: IndexContext[];
   output: [0 | 1, string][];
   exit: number;
 }
 
+/** result-cache-derived.ts `rederive`, loaded only when a source file read for the code index alone changed. */
+export type Rederive = (contexts: readonly IndexContext[], inputs: readonly InputRecord[], changed: readonly ChangedRead[]) => Promise<Map<number, InputRecord> | undefined>;
+
 export interface ResultCachePlan {
   /** Everything the answer depends on besides what it reads: the command line, the folder, the build, the terminal. */
   key: string;
-  /** The cache base folder (`--cache-location`, else the user cache folder); entries go in its `results-v1`. */
+  /** The cache base folder (`--cache-location`, else the user cache folder); entries go in its `results-v2`. */
   base: string;
 }
 
 export interface ResultCacheStats {
   hit: boolean;
+  /** On a hit: how many source files read other bytes with the same index (`rederive`). */
+  rederived?: number;
   /** Why the run was not stored, when it was not. */
   notStored?: string;
 }
@@ -55,16 +62,25 @@ export function resultCachePlan(argv: readonly string[], terminal: unknown, cach
  * it recorded reads exactly the same again, its output and exit code are replayed; otherwise the command runs with
  * its reads recorded (result-cache-recorder.ts) and, when it could be recorded completely and ended with 0 or 1, its
  * answer is stored. A missing, damaged or stale entry is a miss; a cache that cannot be written only costs time.
+ * With `derive` (commands whose answer depends on a source file only through its code index), the reads the code
+ * index alone made of source files are recorded with what it made of them, and a file that reads other bytes
+ * replays the answer when `derive` proves its index the same; the entry is then stored again with the new bytes.
  */
-export async function runWithResultCache(plan: ResultCachePlan, o: Lines, run: (o: Lines) => Promise<number>, stats: Partial<ResultCacheStats> = {}): Promise<number> {
+export async function runWithResultCache(plan: ResultCachePlan, o: Lines, run: (o: Lines) => Promise<number>, stats: Partial<ResultCacheStats> = {}, derive?: () => Rederive): Promise<number> {
   const dir = join(plan.base, RESULT_CACHE_DIR);
   const file = join(dir, `${sha256Hex(plan.key).slice(0, 40)}.bin`);
   const entry = readEntry(file, plan.key);
-  if (entry && replaysSame(entry.inputs)) {
+  const inputs = entry && (await replayedInputs(entry, derive));
+  if (entry && inputs) {
     stats.hit = true;
     for (const [stream, line] of entry.output)
       if (stream === 0) o.out(line);
       else o.err(line);
+    if (inputs !== entry.inputs) {
+      stats.rederived = inputs.filter((r, i) => r !== entry.inputs[i]).length;
+      writeEntry(dir, file, { ...entry, inputs });
+      return entry.exit;
+    }
     try {
       const now = new Date();
       utimesSync(file, now, now);
@@ -81,7 +97,7 @@ export async function runWithResultCache(plan: ResultCachePlan, o: Lines, run: (
   };
   const codeCache = codeCacheDir();
   const caches = codeCache === undefined ? [plan.base] : [plan.base, codeCache];
-  const recorder = new InputRecorder([...toolDirs(), ...caches], caches);
+  const recorder = new InputRecorder([...toolDirs(), ...caches], caches, derive !== undefined);
   recorder.start();
   let exit: number;
   let log: InputLog;
@@ -91,15 +107,20 @@ export async function runWithResultCache(plan: ResultCachePlan, o: Lines, run: (
     log = recorder.stop();
   }
   stats.notStored = log.uncacheable ?? (exit === 0 || exit === 1 ? undefined : `exit code ${exit}`);
-  if (stats.notStored === undefined) writeEntry(dir, file, { key: plan.key, inputs: log.inputs, output, exit });
+  if (stats.notStored === undefined) writeEntry(dir, file, { key: plan.key, inputs: log.inputs, ...(log.contexts ? { contexts: log.contexts } : {}), output, exit });
   return exit;
 }
 
-function replaysSame(inputs: InputRecord[]): boolean {
+/** The entry's inputs when every one reads the same (with `derive`: or its index is proven the same, then updated), else undefined. */
+async function replayedInputs(entry: Entry, derive: (() => Rederive) | undefined): Promise<InputRecord[] | undefined> {
+  const changed: ChangedRead[] = [];
   try {
-    return replayInputs(inputs);
+    if (!replayInputs(entry.inputs, derive && Array.isArray(entry.contexts) ? changed : undefined)) return undefined;
+    if (changed.length === 0) return entry.inputs;
+    const updated = await derive!()(entry.contexts!, entry.inputs, changed);
+    return updated?.size === changed.length ? entry.inputs.map((r, i) => updated.get(i) ?? r) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

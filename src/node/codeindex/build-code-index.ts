@@ -8,11 +8,13 @@ import type { Host } from '../../core/host';
 import { DEFAULT_TEST_GLOBS } from '../../core/codelinks/rule-input';
 import { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
 import { workspaceCacheDir } from '../cache-location';
+import type { IndexedRead } from '../derived-reads';
 import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './code-index-cache';
 import { createFsReadHost } from './fs-read-host';
 import { type IndexNote, IndexNotes } from './index-notes';
 import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
-import { type BoundedReadHost, bytesMightContainTags, readSourceBytes, readSourceBytesNow } from './source-bytes';
+import { type BoundedReadHost, bytesMightContainTags, readSourceBytes } from './source-bytes';
+import { SourceReads } from './source-reads';
 import { removeStaleCaches } from './stale-caches';
 import { QUICK_START_MAX_BYTES, QuickRuntime } from './quick-start-runtime';
 import { noteTagsInUnreadLanguages, unreadLanguage } from './unread-language-tags';
@@ -143,22 +145,25 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const cacheDir = typeof options.cache === 'string' ? options.cache : workspaceCacheDir(options.root, options.cacheLocation);
   const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir, options.shortRun ?? false);
   const useCache = !!options.cache && cacheDir !== undefined;
+  const indexContext = useCache && cacheKey ? { syntaxes: syntaxOptions, languages: options.languages ?? {}, testGlobs, cacheDir, cacheKey } : undefined;
+  const reads = new SourceReads(host, maxFileSize, indexContext);
   // Reading waits for the main thread (the model load runs beside it): without a cache to answer, workers boot
   // (and load a grammar) meanwhile instead of after it.
-  if (files.length >= PRESTART_FILES && !(useCache && CodeIndexCache.exists(cacheDir)) && (await mostlyTagged(host, files, compiled, maxFileSize))) {
+  if (files.length >= PRESTART_FILES && !(useCache && CodeIndexCache.exists(cacheDir)) && (await mostlyTagged(files, compiled, (f) => reads.sample(f)))) {
     parser.prestart(languageForPath(files[0], languageMap)!);
   }
   const cache = useCache ? await CodeIndexCache.load(cacheDir, cacheKey) : undefined;
 
   const results: CodeFileIndex[] = [];
-  const pendingCache = new Map<string, { hash: string; tagged: boolean }>();
+  const pendingCache = new Map<string, { hash: string; tagged: boolean; read?: IndexedRead }>();
   const fileKeys = new Map<string, string>();
 
   /** With deferred globs: files read without tags (candidates for the second pass) and files with tags. */
   const untagged: string[] = [];
   const taggedFiles: string[] = [];
   const readOne = async (file: string, secondPass = false): Promise<void> => {
-    const now = readSourceBytesNow(host, file, maxFileSize, notes);
+    // `read`: what the whole-result cache, when it records, is told the index made of the file (source-reads.ts).
+    const { now, read } = reads.now(file, notes);
     // Read now, the bytes are a scratch buffer's: from here on nothing waits until they are decoded or dropped.
     const bytes = now === 'later' ? await readSourceBytes(host, file, maxFileSize, notes) : now;
     if (bytes === undefined) return;
@@ -167,6 +172,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
     // Most files hold no tag: those the raw bytes already rule out are neither decoded nor hashed.
     if (!claimed && !bytesMightContainTags(bytes, compiled)) {
       if (deferredGlobs) untagged.push(file);
+      if (read) read.kind = 'untagged';
       return;
     }
     const hash = cache ? contentHash(bytes) : '';
@@ -176,6 +182,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
     if (!hasTags && !claimed) {
       if (deferredGlobs) untagged.push(file);
       if (cache && !known) cache.set(file, hash, false, null);
+      if (read) read.kind = 'untagged';
       return;
     }
     if (deferredGlobs && !secondPass) taggedFiles.push(file);
@@ -184,9 +191,10 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
       stats.cached++;
       fileKeys.set(file, `${cacheKey} ${hash}`);
       results.push(known.index);
+      if (read) read.kind = 'index';
       return;
     }
-    if (cache) pendingCache.set(file, { hash, tagged: hasTags });
+    if (cache) pendingCache.set(file, { hash, tagged: hasTags, read });
     parser.add({ file, language: languageForPath(file, languageMap)!, text: text ?? decoder.decode(bytes), isTestFile: isTestFile(file) });
   };
 
@@ -235,6 +243,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
       // A short run's few in-thread indexes go in as they are: packing them (cold code) costs more than the larger JSON.
       cache.set(index.file, pending.hash, pending.tagged, index, packed ?? (options.shortRun ? index : undefined));
       fileKeys.set(index.file, `${cacheKey} ${pending.hash}`);
+      if (pending.read) pending.read.kind = 'index';
     }
   }
   // Runs that parsed are the first of a new build too: then what older builds left beside this cache goes.
@@ -257,10 +266,8 @@ const SAMPLE_FILES = 8;
  * workers to pay (a large tree with few tagged files parses them faster in this thread). Decides where files
  * are parsed, never what the index holds.
  */
-async function mostlyTagged(host: Host, files: readonly string[], compiled: ReturnType<typeof compiledSyntaxes>, maxFileSize: number): Promise<boolean> {
+async function mostlyTagged(files: readonly string[], compiled: ReturnType<typeof compiledSyntaxes>, read: (file: string) => Promise<Buffer | undefined>): Promise<boolean> {
   const sample = Array.from({ length: SAMPLE_FILES }, (_, i) => files[Math.floor((i * files.length) / SAMPLE_FILES)]);
-  // Notes of these reads are dropped: the files are read again below, where they count.
-  const read = (file: string) => readSourceBytes(host, file, maxFileSize, new IndexNotes()).catch(() => undefined);
   const tagged = await Promise.all(
     sample.map(async (file) => {
       const bytes = await read(file);

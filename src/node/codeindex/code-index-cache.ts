@@ -66,6 +66,12 @@ export function optionsKey(options: unknown): string | undefined {
   return tool && sha256Hex(JSON.stringify({ format: CODE_INDEX_FORMAT, tool, options }));
 }
 
+/** One shard of a cache (`CodeIndexCache.shardHolding`); files of other shards are not in it. */
+export interface ShardView {
+  get(file: string, hash: string): CachedEntry | undefined;
+  put(file: string, hash: string, index: CodeFileIndex): Promise<void>;
+}
+
 /** A cache answer: whether the prefilter found tags, and the file's index when it was parsed. */
 export interface CachedEntry {
   tagged: boolean;
@@ -110,6 +116,30 @@ export class CodeIndexCache {
       all,
       shards.map((entries) => Object.keys(entries).length),
     );
+  }
+
+  /**
+   * The shard that holds `file`, alone: entries looked up without reading the other shards, and (best effort) a
+   * file's index for new bytes stored, the shard rewritten with its other entries as they were.
+   */
+  static async shardHolding(dir: string, key: string, file: string): Promise<ShardView> {
+    const shard = shardOf(file);
+    const entries = await readShard(dir, shard, key);
+    const cache = new CodeIndexCache(dir, key, entries, []);
+    return {
+      get: (f, hash) => (shardOf(f) === shard ? cache.get(f, hash) : undefined),
+      put: async (f, hash, index) => {
+        if (shardOf(f) !== shard) return;
+        entries[f] = [hash, 1, packIndex(index)];
+        const body = JSON.stringify({ format: CODE_INDEX_FORMAT, optionsKey: key, files: entries } satisfies CacheData);
+        try {
+          await fs.mkdir(path.join(dir, CODE_INDEX_CACHE_DIR), { recursive: true, mode: 0o700 });
+          await writeFileAtomic(shardFile(dir, shard), `${sha256Hex(body)}\n${body}`, { mode: 0o600 });
+        } catch {
+          // Only the next run's time.
+        }
+      },
+    };
   }
 
   /** The entry of a file whose bytes just read hash to `hash` (contentHash), or undefined. */

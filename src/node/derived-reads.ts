@@ -1,0 +1,46 @@
+// @spdf implements SPDF-FC-RESULT-REINDEX
+import type { LanguageMapOptions } from '../core/codelinks/languages';
+import type { TagSyntaxOptions } from '../core/codelinks/tag-syntaxes';
+
+/** What a run's file indexes are a function of, besides each file's bytes: shared by every file of one index. */
+export interface IndexContext {
+  syntaxes: TagSyntaxOptions;
+  languages: LanguageMapOptions;
+  testGlobs: readonly string[];
+  /** The code-index cache folder and options key (code-index-cache.ts) the run read and wrote its indexes with. */
+  cacheDir: string;
+  cacheKey: string;
+}
+
+/**
+ * What the code index made of one source file it read in one bounded read: the file left out as holding no tag
+ * (`untagged`, never claimed by a glob), or indexed (`index`: parsed or cached, with no internal problem). Any other
+ * outcome (a note, a file claimed by a glob) leaves `kind` unset: the read then counts by its bytes.
+ */
+export interface IndexedRead {
+  file: string;
+  context: IndexContext;
+  kind?: 'untagged' | 'index';
+}
+
+/**
+ * Where the code index says, while the whole-result cache records a run (result-cache-recorder.ts), which bounded
+ * read it is making and what it made of it. One instance per process, shared by the bundles as `boundedReads` is:
+ * dist/cli.js records, dist/cli-main.js indexes. Unset when nothing records (then the index does no extra work).
+ */
+export interface DerivedReadSink {
+  /** The read being made, set only for the synchronous bounded read itself. */
+  reading: IndexedRead | undefined;
+}
+
+const SHARED = Symbol.for('spdf-workbench/derived-reads/1');
+const holder = globalThis as unknown as Record<symbol, DerivedReadSink | undefined>;
+
+export function derivedReadSink(): DerivedReadSink | undefined {
+  return holder[SHARED];
+}
+
+export function setDerivedReadSink(sink: DerivedReadSink | undefined): void {
+  if (sink) holder[SHARED] = sink;
+  else delete holder[SHARED];
+}

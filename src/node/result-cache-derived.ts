@@ -1,0 +1,136 @@
+// @spdf implements SPDF-FC-RESULT-REINDEX
+import picomatch from 'picomatch';
+import { buildLanguageMap, type CodeLanguage, languageForPath } from '../core/codelinks/languages';
+import { mightContainTags } from '../core/codelinks/prefilter';
+import type { CodeFileIndex } from '../core/codelinks/model';
+import { sha256Hex } from './cache-location';
+import { CodeIndexCache, contentHash, optionsKey, shardOf, type ShardView } from './codeindex/code-index-cache';
+import { IndexNotes } from './codeindex/index-notes';
+import { compiledSyntaxes } from './codeindex/parse-tasks';
+import { parseQuickly, QUICK_START_MAX_BYTES } from './codeindex/quick-start-runtime';
+import { type BoundedReadHost, bytesMightContainTags, readSourceBytesNow } from './codeindex/source-bytes';
+import type { IndexContext } from './derived-reads';
+import type { ChangedRead, InputRecord } from './result-cache-recorder';
+
+/** SHA-256 of an index as JSON with its keys sorted and unset fields left out: equal for equal indexes, however made. */
+export function indexDigest(index: CodeFileIndex): string {
+  return sha256Hex(canonical(index));
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** Whether the context, as stored, still gives the options key the run's index was keyed by (build-code-index.ts). */
+function sameOptions(c: IndexContext): boolean {
+  return optionsKey({ syntaxOptions: c.syntaxes, languages: c.languages, testGlobs: c.testGlobs }) === c.cacheKey;
+}
+
+/**
+ * Whether source files that read other bytes than when an answer was stored still give the code index exactly what
+ * it made of them then (result-cache.ts replays the answer only if so). Each file goes through the index's own steps
+ * (readSourceBytesNow, the prefilters, the code-index cache, a parse in this thread): a file left out as untagged must
+ * still be untagged; an indexed file must still be indexed, with no internal problem, to an index whose digest is the
+ * one recorded (or, the first time, the digest of the index the code-index cache holds for the old bytes). Answers the
+ * inputs updated to the new bytes, or undefined for a miss: any doubt (an entry not understood, an old index no
+ * longer cached, a note, more text than a quick parse takes) is a miss, never an answer.
+ */
+export async function rederive(contexts: readonly IndexContext[], inputs: readonly InputRecord[], changed: readonly ChangedRead[]): Promise<Map<number, InputRecord> | undefined> {
+  try {
+    const updated = new Map<number, InputRecord>();
+    const shards = new Map<string, Promise<ShardView>>();
+    // As build-code-index.ts makes them from the same options (the options key of the code-index cache).
+    const files = new Map<IndexContext, { language: (file: string) => CodeLanguage | undefined; isTestFile: (file: string) => boolean }>();
+    const fileFacts = (c: IndexContext) => {
+      let facts = files.get(c);
+      if (!facts) {
+        const map = buildLanguageMap(c.languages);
+        facts = { language: (file) => languageForPath(file, map), isTestFile: picomatch([...c.testGlobs], { dot: true }) };
+        files.set(c, facts);
+      }
+      return facts;
+    };
+    const shardView = (c: IndexContext, file: string) => {
+      const key = `${c.cacheDir}\0${c.cacheKey}\0${shardOf(file)}`;
+      let view = shards.get(key);
+      if (!view) shards.set(key, (view = CodeIndexCache.shardHolding(c.cacheDir, c.cacheKey, file)));
+      return view;
+    };
+    const toParse: {
+      at: number;
+      context: IndexContext;
+      file: string;
+      language: CodeLanguage;
+      text: string;
+      isTestFile: boolean;
+      hash: string;
+      before: string;
+      cached: ShardView;
+    }[] = [];
+    for (const { at, bytes } of changed) {
+      const [fn, args, oldHash, derived] = inputs[at];
+      const context = derived && contexts[derived[0]];
+      if (fn !== 'readFileUpToSync' || !derived || !context || typeof args[1] !== 'number' || !sameOptions(context)) return undefined;
+      const [, file, kind, recorded] = derived;
+      const host = { readUpToSync: () => bytes } as unknown as BoundedReadHost;
+      const source = readSourceBytesNow(host, file, args[1], new IndexNotes());
+      if (!Buffer.isBuffer(source)) return undefined;
+      const compiled = compiledSyntaxes(context.syntaxes);
+      const text = bytesMightContainTags(source, compiled) ? decoder.decode(source) : undefined;
+      const tagged = text !== undefined && mightContainTags(text, compiled);
+      const hash = contentHash(source);
+      if (kind === 'untagged') {
+        if (tagged) return undefined;
+        updated.set(at, [fn, args, hash, derived]);
+        continue;
+      }
+      if (kind !== 'index' || !tagged) return undefined;
+      const cached = await shardView(context, file);
+      const old = cached.get(file, oldHash)?.index;
+      const before = recorded ?? (old && indexDigest(old));
+      if (!before) return undefined;
+      const known = cached.get(file, hash)?.index;
+      if (known) {
+        if (indexDigest(known) !== before) return undefined;
+        updated.set(at, [fn, args, hash, [derived[0], file, kind, before]]);
+        continue;
+      }
+      const language = fileFacts(context).language(file);
+      if (!language) return undefined;
+      toParse.push({ at, context, file, language, text, isTestFile: fileFacts(context).isTestFile(file), hash, before, cached });
+    }
+    if (toParse.reduce((n, t) => n + t.text.length, 0) > QUICK_START_MAX_BYTES) return undefined;
+    for (const context of new Set(toParse.map((t) => t.context))) {
+      const batch = toParse.filter((t) => t.context === context);
+      const parsed = await parseQuickly(
+        __dirname,
+        batch.map(({ file, language, text, isTestFile }) => ({ file, language, text, isTestFile })),
+        context.syntaxes,
+      );
+      for (const [i, t] of batch.entries()) {
+        const index = parsed[i]?.index;
+        if (!index || index.file !== t.file || index.problems.some((p) => p.kind === 'internal')) return undefined;
+        if (indexDigest(index) !== t.before) {
+          // A miss: the run that follows finds this parse in the code-index cache instead of parsing the file again.
+          await t.cached.put(t.file, t.hash, index);
+          return undefined;
+        }
+        const [fn, args, , derived] = inputs[t.at];
+        updated.set(t.at, [fn, args, t.hash, [derived![0], t.file, 'index', t.before]]);
+      }
+    }
+    return updated;
+  } catch {
+    return undefined;
+  }
+}
