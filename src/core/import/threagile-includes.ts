@@ -47,7 +47,19 @@ export async function readThreagileSources(file: string, text: string, read: Rea
   const merge = new ThreagileMerge(at, notes, adopt);
   const files: YMap[] = [];
   const firstRead = new Map<string, { by: YNode; root: YMap | null }>();
+  const children = new Map<string, string[]>();
   const included: string[] = [];
+  /** The top levels Threagile would merge again with a file: its own and those of every file it includes. */
+  const mergedWith = (target: string): YMap[] => {
+    const seen = new Set<string>();
+    const todo = [target];
+    for (let f = todo.pop(); f !== undefined; f = todo.pop())
+      if (!seen.has(f)) {
+        seen.add(f);
+        todo.push(...(children.get(f) ?? []));
+      }
+    return [...seen].map((f) => firstRead.get(f)?.root).filter((r): r is YMap => !!r);
+  };
 
   const visit = async (path: string, tree: SourceTree, chain: string[]): Promise<void> => {
     own(origin, tree);
@@ -57,6 +69,8 @@ export async function readThreagileSources(file: string, text: string, read: Rea
     merge.add(root);
     const list = get(root, 'includes');
     if (list && !seq(list) && str(list) !== undefined) notes.push({ pos: at(list), kind: 'error', message: `'includes' is not a list of file names; '${str(list)}' not read` });
+    const mine: string[] = [];
+    children.set(path, mine);
     for (const x of entries(list)) {
       const name = str(x.node);
       if (!name) {
@@ -71,11 +85,16 @@ export async function readThreagileSources(file: string, text: string, read: Rea
       }
       const prior = firstRead.get(target);
       if (prior) {
+        mine.push(target);
         const p = where(at(prior.by));
-        const again = Object.keys(NO_REPEAT).filter((k) => entries(get(prior.root, k)).length);
+        const again = Object.keys(NO_REPEAT).filter((k) => mergedWith(target).some((r) => entries(get(r, k)).length));
         notes.push(
           again.length
-            ? { pos: at(x.node), kind: 'error', message: `${named} is included already (at ${p}) and holds ${again.join(', ')}: Threagile refuses them merged twice; not read again` }
+            ? {
+                pos: at(x.node),
+                kind: 'error',
+                message: `${named} is included already (at ${p}) and holds, itself or through its includes, ${again.join(', ')}: Threagile refuses them merged twice; not read again`,
+              }
             : { pos: at(x.node), kind: 'lost', subject: 'changed', message: `${named} is included already (at ${p}); read once (merging it again changes nothing)` },
         );
         continue;
@@ -89,6 +108,7 @@ export async function readThreagileSources(file: string, text: string, read: Rea
       const sub = readTree(target, got.text.replace(/^\uFEFF/, ''));
       notes.push(...sub.notes);
       firstRead.set(target, { by: x.node, root: map(sub.root) });
+      mine.push(target);
       included.push(target);
       if (sub.root && !map(sub.root)) notes.push({ pos: sub.pos(sub.root.start), kind: 'error', message: `${named} is not a Threagile model part: its top level is not a mapping; not merged` });
       await visit(target, sub, [...chain, target]);
