@@ -48,6 +48,15 @@ describe('Threagile includes', () => {
     );
   });
 
+  it('reports an included file that exists but cannot be read at its own first line', async () => {
+    const main = 'threagile_version: 1.0.0\nincludes:\n  - locked.yaml\ntechnical_assets:\n  Pump: {id: pump, type: process}\n';
+    const doc = await parseThreagile('main.yaml', main, () => Promise.resolve({ error: 'cannot read (EACCES)', found: true }));
+    assert.deepEqual(
+      doc.notes.filter((n) => n.kind === 'error'),
+      [{ pos: { file: 'locked.yaml', line: 1, col: 1 }, kind: 'error', message: 'cannot read (EACCES); included at main.yaml:3:5, nothing of it imported' }],
+    );
+  });
+
   describe('withoutIncludedInputs', () => {
     const doc = (file: string, included: string[]) => ({ file, parsed: { items: [], notes: [], included } satisfies ModelDocument });
     it('leaves out an input another input reads, keeps an input nobody includes', () => {
