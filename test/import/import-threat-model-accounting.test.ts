@@ -53,6 +53,9 @@ const KEYS = [
   'trust_boundaries',
   'risk_tracking',
   'conduits',
+  'includes',
+  'security_requirements',
+  'custom_risk_categories',
 ];
 const SCALARS = [
   fc.constantFrom('a', 'b', 'z1', 'flow', 'actor', 'process', 'store', 'trust-boundary-box', '2.2.0', 'mitigated', 'accepted', 'Spoofing', 'https', '*@a'),
@@ -66,11 +69,13 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 
 describe('threat-model import accounting: readers never throw, every element is imported or reported, output is valid YAML', () => {
   for (const [format, importer] of Object.entries(MODEL_IMPORTERS))
-    it(format, () => {
-      fc.assert(
-        fc.property(fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 8 }), fc.boolean(), (doc, asJson) => {
-          const text = asJson ? JSON.stringify(doc) : JSON.stringify(doc, null, 1).replace(/^(\s*)"([^"]+)":/gm, '$1$2:');
-          const parsed = importer.parse('d.x', text);
+    it(format, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 8 }), fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 8 }), fc.boolean(), async (doc, part, asJson) => {
+          const yaml = (d: unknown) => (asJson ? JSON.stringify(d) : JSON.stringify(d, null, 1).replace(/^(\s*)"([^"]+)":/gm, '$1$2:'));
+          const text = yaml(doc);
+          // Every file a Threagile model includes (`includes: [a]`) reads as the second document, itself included again or not.
+          const parsed = await importer.parse('d.x', text, (path) => Promise.resolve(path === 'a' || path === 'b' ? { text: yaml(part) } : { error: 'cannot read (ENOENT)', found: false }));
           const outcome = assembleModelImport(format, [{ file: 'd.x', parsed }]);
           const c = outcome.counts;
           assert.equal(c.elements, c.imported + c.reported);

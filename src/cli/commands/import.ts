@@ -9,6 +9,8 @@ import { IMPORTERS } from '../../core/import/registry';
 import { COLUMN_ROLES, type ColumnRole } from '../../core/import/table';
 import { dropsEvidence, type ImportOptions, type ParsedDocument } from '../../core/import/types';
 import type { MergeNote } from '../../core/import/merge';
+import { withoutIncludedInputs } from '../../core/import/included-inputs';
+import { importRoot, includeReader } from '../../node/import-read';
 import { IMPORT_BASE, writeImport } from '../../node/import-write';
 import { readXlsxRows, xlsxRefused } from '../../node/xlsx-rows';
 import { fileSizeProblem } from '../../node/zip-limits';
@@ -136,6 +138,7 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   const outDir = resolve(values.output);
   let failed = false;
   const files: string[] = [];
+  const roots = new Map<string, string>();
   for (const input of inputs) {
     const stat = await fs.stat(input).catch((e: NodeJS.ErrnoException) => e);
     if (stat instanceof Error) {
@@ -145,12 +148,16 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
       const skipped: string[] = [];
       const before = files.length;
       await walk(input, importer.extensions, files, skipped, outDir);
+      for (const f of files.slice(before)) roots.set(resolve(f), importRoot(input, true));
       for (const s of skipped) o.err(`${visible(shown(s))}: warning: not a regular file (symbolic link or special file); not read`);
       if (files.length === before) {
         o.err(`${visible(input)}: error: no ${importer.extensions.map((e) => `*${e}`).join(' or ')} file in this folder`);
         failed = true;
       }
-    } else files.push(input);
+    } else {
+      files.push(input);
+      roots.set(resolve(input), importRoot(input, false));
+    }
   }
   const docs: { file: string; parsed: ParsedDocument }[] = [];
   const models: { file: string; parsed: ModelDocument }[] = [];
@@ -176,13 +183,15 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
     if (text instanceof Error) {
       o.err(`${visible(shown(f))}: error: cannot read (${text.code ?? text.message})`);
       failed = true;
-    } else if (modelImporter) models.push({ file: shown(f), parsed: modelImporter.parse(shown(f), text.replace(/^\uFEFF/, '')) });
+    } else if (modelImporter) models.push({ file: shown(f), parsed: await modelImporter.parse(shown(f), text.replace(/^\uFEFF/, ''), includeReader(roots.get(f) ?? process.cwd())) });
     else {
       const textImporter = IMPORTERS[format];
       if ('parse' in textImporter) docs.push({ file: shown(f), parsed: textImporter.parse(shown(f), text.replace(/^\uFEFF/, ''), { oftIds, columns }) });
     }
   }
-  const outcome = modelImporter ? assembleModelImport(format, models) : assembleImport(format, IMPORTERS[format].tagSyntax, docs, IMPORTERS[format].codeSettings?.({ oftIds }) ?? []);
+  const parts = withoutIncludedInputs(models);
+  for (const p of parts.left) o.err(`${visible(p.file)}: note: included by ${visible(p.by)}; imported as part of it, not on its own`);
+  const outcome = modelImporter ? assembleModelImport(format, parts.kept) : assembleImport(format, IMPORTERS[format].tagSyntax, docs, IMPORTERS[format].codeSettings?.({ oftIds }) ?? []);
   for (const n of outcome.notes) if (n.kind === 'error' || dropsEvidence(n)) o.err(`${visible(where(n.pos))}: error: ${visible(n.message)}`);
 
   const written = await writeImport(outDir, format, outcome.files, (merge) => outcome.report + mergeReport(merge), values.force);
@@ -205,12 +214,12 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   const c = outcome.counts;
   // Sources read that held nothing the importer recognises (a wrong format, an empty or cut-off file): an import of nothing is no success.
   if (c.elements === 0)
-    for (const d of [...docs, ...models]) {
+    for (const d of [...docs, ...parts.kept]) {
       o.err(`${visible(d.file)}:1:1: error: no ${format} element found in this file; nothing imported`);
       failed = true;
     }
   o.err(
-    `imported ${c.imported} of ${c.elements} source element(s) from ${docs.length + models.length} file(s) into ${visible(shown(outDir))} (${outcome.files.length} model file(s)); ${c.reported} not imported, ${c.errors} error(s), ${c.dropped} element(s) or relation(s) of evidence dropped: see ${visible(shown(join(outDir, 'IMPORT-REPORT.md')))}`,
+    `imported ${c.imported} of ${c.elements} source element(s) from ${docs.length + parts.kept.reduce((n, m) => n + 1 + (m.parsed.included?.length ?? 0), 0)} file(s) into ${visible(shown(outDir))} (${outcome.files.length} model file(s)); ${c.reported} not imported, ${c.errors} error(s), ${c.dropped} element(s) or relation(s) of evidence dropped: see ${visible(shown(join(outDir, 'IMPORT-REPORT.md')))}`,
   );
   return failed || c.errors || c.dropped || written.errors.length || written.notes.some((n) => n.kind === 'conflict') ? EXIT_FINDINGS : EXIT_OK;
 }

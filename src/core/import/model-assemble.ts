@@ -21,8 +21,11 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
   const modelId = new Map<string, string>();
   const first = new Map<string, ModelItem>();
   const taken = new Set<string>();
+  // An item of a file the source includes is written with the source.
+  const ownerOf = new Map<ModelItem, string>();
   for (const d of docs)
     for (const item of d.parsed.items) {
+      ownerOf.set(item, d.file);
       const prior = first.get(key(item.section, item.id));
       if (prior) {
         notes.push({ pos: item.pos, kind: 'error', message: `duplicate ${item.element} ID '${item.id}' (first at ${where(prior.pos)}); not imported` });
@@ -90,12 +93,13 @@ export function assembleModelImport(format: string, docs: { file: string; parsed
     content: modelYaml(
       format,
       source,
-      kept.filter((i) => i.pos.file === source),
+      kept.filter((i) => ownerOf.get(i) === source),
       resolved,
     ),
   }));
   const counts = importCounts(kept.length, notes);
-  const report = reportMarkdown(format, docs.length, kept, (i) => [resolved.get(i)!.id as string, names.get(i.pos.file)!], notes, counts);
+  const read = docs.reduce((n, d) => n + 1 + (d.parsed.included?.length ?? 0), 0);
+  const report = reportMarkdown(format, read, kept, (i) => [resolved.get(i)!.id as string, names.get(ownerOf.get(i)!)!], notes, counts);
   return { files, notes, counts, report };
 }
 

@@ -1,5 +1,5 @@
 import { parseInduform } from './induform';
-import type { ModelDocument } from './model-types';
+import type { ModelDocument, ReadSource } from './model-types';
 import { parseOtm } from './otm';
 import { parseThreagile } from './threagile';
 import { parseThreatDragon } from './threat-dragon';
@@ -9,7 +9,8 @@ export interface ModelImporter {
   name: string;
   summary: string;
   extensions: readonly string[];
-  parse(file: string, text: string): ModelDocument;
+  /** `read` reads the further files a source names (Threagile `includes`); the other formats read one file. */
+  parse(file: string, text: string, read: ReadSource): ModelDocument | Promise<ModelDocument>;
 }
 
 /** Every threat-model `spdf import FORMAT`, by name; a new format is one module and one entry here. */
@@ -22,9 +23,9 @@ export const MODEL_IMPORTERS: Record<string, ModelImporter> = {
   },
   threagile: {
     name: 'threagile',
-    summary: 'Threagile YAML (trust boundaries, technical and data assets, communication links, risk tracking)',
+    summary: 'Threagile YAML (trust boundaries, technical and data assets, communication links, risk tracking; includes merged)',
     extensions: ['.yaml', '.yml'],
-    parse: (file, text) => parseThreagile(file, text),
+    parse: (file, text, read) => parseThreagile(file, text, read),
   },
   'threat-dragon': {
     name: 'threat-dragon',

@@ -33,4 +33,12 @@ export interface ModelItem {
 export interface ModelDocument {
   items: ModelItem[];
   notes: ImportNote[];
+  /** Further files read into this document (Threagile `includes`), in reading order; their items are written with it. */
+  included?: string[];
 }
+
+/**
+ * Reads a file a source names (Threagile `includes`), by a path in the same space as the source's own name
+ * (relative to where the import runs, `/` separators). `found` says the file exists but could not be read.
+ */
+export type ReadSource = (path: string) => Promise<{ text: string } | { error: string; found: boolean }>;

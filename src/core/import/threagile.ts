@@ -1,6 +1,7 @@
-import type { YMap } from '../yaml/ynode';
-import type { ModelDocument, ModelItem, ModelRef } from './model-types';
-import { bool, entries, get, map, readTree, seq, str, strings } from './tree';
+import type { YMap, YNode } from '../yaml/ynode';
+import type { ModelDocument, ModelItem, ModelRef, ReadSource } from './model-types';
+import { readThreagileSources } from './threagile-includes';
+import { bool, entries, get, map, seq, str, strings } from './tree';
 import type { SourcePos } from './types';
 
 const ZONE_CLASS: Record<string, string> = {
@@ -63,34 +64,27 @@ const slug = (s: string) =>
  * assets, communication links -> flows (authentication, encryption) plus one conduit per pair of zones
  * they cross, individual risks and risk tracking -> threats (accepted -> acceptance). Shared runtimes,
  * nesting of boundaries and questions have no model place and are reported. Abuse cases -> threats and
- * security requirements -> requirements (name and text; the ID made from the name).
+ * security requirements -> requirements (name and text; the ID made from the name). The files its `includes`
+ * name are read through `read` and merged in first (`./threagile-includes`); positions stay in each file.
  */
-export function parseThreagile(file: string, text: string): ModelDocument {
-  const tree = readTree(file, text);
-  const doc: ModelDocument = { items: [], notes: tree.notes };
-  const root = map(tree.root);
-  if (!tree.notes.length && !root) doc.notes.push({ pos: tree.pos(0), kind: 'error', message: 'not a Threagile model: the top level is not a mapping' });
+export async function parseThreagile(file: string, text: string, read: ReadSource): Promise<ModelDocument> {
+  const sources = await readThreagileSources(file, text, read);
+  const doc: ModelDocument = { items: [], notes: sources.notes, ...(sources.included.length ? { included: sources.included } : {}) };
+  const root = sources.root;
   if (!root) return doc;
-  const at = (n: { start: number }): SourcePos => tree.pos(n.start);
+  const at = sources.at;
   if (!get(root, 'threagile_version') && !get(root, 'technical_assets'))
     doc.notes.push({ pos: at(root), kind: 'error', message: "not a Threagile model: no 'threagile_version' or 'technical_assets'" });
-  for (const p of root.pairs) {
-    const k = String(p.key.value);
-    if (HANDLED.has(k)) continue;
-    if (k === 'includes')
-      for (const x of entries(p.value))
-        doc.notes.push({
-          pos: at(x.node),
-          kind: 'skipped',
-          subject: 'element',
-          message: `included file '${str(x.node) ?? '?'}' not read (this import reads one file as a whole model; merge the parts into it)`,
-        });
-    else if (k.startsWith('diagram_tweak_')) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'layout', message: `'${k}' (diagram layout) not imported` });
-    else if (OTHER.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'metadata', message: `'${k}' not imported (the model has no place for it)` });
-    else if (!METADATA.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'element', message: `'${k}' is not a Threagile section; not read` });
-  }
-  const element = (e: { key?: string; node: { start: number } }, what: string): { m: YMap; id: string; name: string } | undefined => {
-    const m = map(e.node as never);
+  for (const f of sources.files)
+    for (const p of f.pairs) {
+      const k = String(p.key.value);
+      if (HANDLED.has(k) || k === 'includes') continue;
+      if (k.startsWith('diagram_tweak_')) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'layout', message: `'${k}' (diagram layout) not imported` });
+      else if (OTHER.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'metadata', message: `'${k}' not imported (the model has no place for it)` });
+      else if (!METADATA.has(k)) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'element', message: `'${k}' is not a Threagile section; not read` });
+    }
+  const element = (e: { key?: string; node: YNode }, what: string): { m: YMap; id: string; name: string } | undefined => {
+    const m = map(e.node);
     const id = str(get(m, 'id'));
     if (!m || !id) return void doc.notes.push({ pos: at(e.node), kind: 'error', message: `${what} '${e.key ?? '?'}' without an 'id'; not imported` });
     return { m, id, name: e.key ?? id };
