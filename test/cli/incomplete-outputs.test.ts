@@ -1,0 +1,136 @@
+// @spdf verifies SPDF-FC-REPORTS
+/**
+ * No false green in any output: every command that writes a report, an export or a file, in each of its formats, on
+ * small workspaces with one input that was not read, parsed or understood, fails (exit != 0) and says where (a
+ * the file not read, at FILE:LINE:COL where it has a place, or the crashed rule), and a format that has a place for it says INCOMPLETE inside too.
+ * A row lists the broken inputs that concern its output: a model export does not read source files, links do not run
+ * rules or read test results.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { findRule } from '../../src/core/rules/registry';
+import type { Rule } from '../../src/core/rules/types';
+import { runCli } from '../support/cli';
+import { GIT_TEST_ENV } from '../support/git-env';
+import { BASE, CONFIG } from '../server/parity-workspace';
+
+const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+interface Broken {
+  /** What the output (stdout or stderr) must name: the input not read, at its place when it has one. */
+  where: string;
+  files?: Record<string, string>;
+  prepare?: (root: string) => void;
+  /** Rule RQ001 throws during the run. */
+  crash?: boolean;
+}
+
+const BROKEN = {
+  'a model file with a YAML error': { where: 'model/broken.spdf.yaml', files: { 'model/broken.spdf.yaml': 'requirements:\n  - id: REQ-002\n    title: [unclosed\n' } },
+  'a model file name near miss (TM013)': { where: 'model/extra.spdf.yml', files: { 'model/extra.spdf.yml': 'requirements: []\n' } },
+  'an unreadable (UTF-16) source file': { where: 'src/wide.c', prepare: (root: string) => writeFileSync(join(root, 'src/wide.c'), utf16('// @spdf implements REQ-001\nint w(void);\n')) },
+  'a tag that cannot be read': { where: 'src/b.c', files: { 'src/b.c': '// @spdf implemnts REQ-001\nint g(void) { return 1; }\n' } },
+  'a rule that crashed': { where: 'internal error in rule RQ001', crash: true },
+  'a JUnit file not understood': {
+    where: 'reports/junit.xml',
+    files: { 'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`, 'reports/junit.xml': '<testsuite><testcase name="TC-001"><Failure/></testcase></testsuite>\n' },
+  },
+  'an explicitly named review lock that is missing': { where: 'reviews/spdf.lock.json', files: { 'spdf.config.yaml': `${CONFIG}lock_file: reviews/spdf.lock.json\n` } },
+} satisfies Record<string, Broken>;
+
+type Case = keyof typeof BROKEN;
+const ALL = Object.keys(BROKEN) as Case[];
+const MODEL: Case[] = ['a model file with a YAML error', 'a model file name near miss (TM013)'];
+const but = (...left: Case[]) => ALL.filter((c) => !left.includes(c));
+/** Source files and tags not read leave links out of the matrix (statuses fall, never rise); the rest is listed. */
+const TRACED = but('an unreadable (UTF-16) source file', 'a tag that cannot be read');
+
+interface Output {
+  args: string[];
+  cases: readonly Case[];
+  /** What the written output itself must say when it was written (stdout, or the file named by -o). */
+  marked?: (text: string) => boolean;
+}
+
+const sarifIncomplete = (text: string) => (JSON.parse(text) as { runs: { invocations?: { executionSuccessful: boolean }[] }[] }).runs[0].invocations?.[0]?.executionSuccessful === false;
+const hasProblems = (text: string) => (JSON.parse(text) as { problems: unknown[] }).problems.length > 0;
+const says = (text: string) => text.includes('INCOMPLETE');
+
+const OUTPUTS: Output[] = [
+  // OTM holds the model only: no source file, rule, test result or lock goes into it.
+  { args: ['export', 'otm', '.'], cases: MODEL },
+  { args: ['diff', 'HEAD', '-f', 'human'], cases: MODEL, marked: says },
+  { args: ['diff', 'HEAD', '-f', 'md'], cases: MODEL, marked: says },
+  { args: ['diff', 'HEAD', '-f', 'json'], cases: MODEL, marked: hasProblems },
+  { args: ['diff', 'HEAD', '-f', 'sarif'], cases: MODEL, marked: sarifIncomplete },
+  ...(['html', 'csv', 'md'] as const).map((f) => ({ args: ['trace', '.', '-f', f], cases: TRACED, marked: says })),
+  { args: ['trace', '.', '-f', 'json'], cases: TRACED, marked: hasProblems },
+  { args: ['trace', '.', '-f', 'sarif'], cases: TRACED, marked: sarifIncomplete },
+  { args: ['trace', '.', '-f', 'reqif'], cases: TRACED },
+  { args: ['trace', '.', '-f', 'xlsx', '-o', 'out/trace.xlsx'], cases: TRACED },
+  // Links neither run rules nor read test results.
+  ...(['human', 'json'] as const).map((f) => ({ args: ['links', '.', '-f', f], cases: but('a rule that crashed', 'a JUnit file not understood') })),
+  ...(['human', 'json', 'code-quality'] as const).map((f) => ({ args: ['lint', '.', '-f', f], cases: but('an explicitly named review lock that is missing') })),
+  { args: ['lint', '.', '-f', 'sarif'], cases: but('an explicitly named review lock that is missing') },
+  { args: ['review', '--all'], cases: MODEL },
+  { args: ['baseline', '.'], cases: [...MODEL, 'a tag that cannot be read', 'a rule that crashed'] },
+];
+
+/** The parity workspace committed to git (so `spdf diff HEAD` compares it with the broken working tree), then broken. */
+function workspace(broken: Broken): string {
+  const root = mkdtempSync(join(tmpdir(), 'spdf-incomplete-'));
+  const write = (files: Record<string, string>) => {
+    for (const [p, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, p)), { recursive: true });
+      writeFileSync(join(root, p), text);
+    }
+  };
+  write(BASE);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: GIT_TEST_ENV, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '--no-gpg-sign', '-m', 'base');
+  write(broken.files ?? {});
+  broken.prepare?.(root);
+  return root;
+}
+
+async function withCrash<T>(crash: boolean, run: () => Promise<T>): Promise<T> {
+  if (!crash) return run();
+  const rule = findRule('RQ001')!;
+  const original = Object.getOwnPropertyDescriptor(rule, 'check')!;
+  (rule as { check: Rule['check'] }).check = () => {
+    throw new Error('boom');
+  };
+  try {
+    return await run();
+  } finally {
+    Object.defineProperty(rule, 'check', original);
+  }
+}
+
+describe('every output says when its input was incomplete (no false green)', function () {
+  this.timeout(60000);
+
+  it('the base workspace: every output exits 0', async () => {
+    const root = workspace({ where: '' });
+    for (const o of OUTPUTS) {
+      const r = await runCli(o.args, root);
+      assert.equal(r.code, 0, `spdf ${o.args.join(' ')}: ${r.stderr}`);
+    }
+  });
+
+  for (const o of OUTPUTS)
+    for (const c of o.cases)
+      it(`spdf ${o.args.join(' ')} on ${c}: fails, says where, and marks what it wrote`, async () => {
+        const broken: Broken = BROKEN[c];
+        const root = workspace(broken);
+        const r = await withCrash(!!broken.crash, () => runCli(o.args, root));
+        assert.notEqual(r.code, 0, `exit 0; stderr: ${r.stderr}`);
+        assert.ok(`${r.stdout}\n${r.stderr}`.includes(broken.where), `does not name ${broken.where}: ${r.stderr}`);
+        if (o.marked && r.stdout) assert.ok(o.marked(r.stdout), `the output is not marked incomplete:\n${r.stdout.slice(0, 2000)}`);
+      });
+});
