@@ -1,8 +1,9 @@
 // @spdf verifies SPDF-FC-REPORTS
 /**
  * No false green in any output: every command that writes a report, an export or a file, in each of its formats, on
- * small workspaces with one input that was not read, parsed or understood, fails (exit != 0) and says where (a
- * the file not read, at FILE:LINE:COL where it has a place, or the crashed rule), and a format that has a place for it says INCOMPLETE inside too.
+ * small workspaces with one input that was not read, parsed or understood, fails (exit != 0) and names it (the file
+ * not read, at FILE:LINE:COL where it has a place, or the crashed rule), and a format with a place for it says
+ * INCOMPLETE inside too.
  * A row lists the broken inputs that concern its output: a model export does not read source files, links do not run
  * rules or read test results.
  */
@@ -70,7 +71,8 @@ const OUTPUTS: Output[] = [
   ...(['html', 'csv', 'md'] as const).map((f) => ({ args: ['trace', '.', '-f', f], cases: TRACED, marked: says })),
   { args: ['trace', '.', '-f', 'json'], cases: TRACED, marked: hasProblems },
   { args: ['trace', '.', '-f', 'sarif'], cases: TRACED, marked: sarifIncomplete },
-  { args: ['trace', '.', '-f', 'reqif'], cases: TRACED },
+  // ReqIF has a place for a note to the reader: the header's COMMENT.
+  { args: ['trace', '.', '-f', 'reqif'], cases: TRACED, marked: (text) => /<REQ-IF-HEADER [^>]*>\s*<COMMENT>INCOMPLETE: /.test(text) },
   { args: ['trace', '.', '-f', 'xlsx', '-o', 'out/trace.xlsx'], cases: TRACED },
   // Links neither run rules nor read test results.
   ...(['human', 'json'] as const).map((f) => ({ args: ['links', '.', '-f', f], cases: but('a rule that crashed', 'a JUnit file not understood') })),

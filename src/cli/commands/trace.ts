@@ -1,4 +1,4 @@
-// @spdf implements SPDF-CMD-TRACE
+// @spdf implements SPDF-CMD-TRACE, SPDF-FC-REPORTS
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -69,6 +69,7 @@ Builds the traceability matrix of the workspace that holds dir (default: the cur
   --view ${VIEWS.join('|')}   one view (default: every view; csv: requirements)
                                reqif: the requirements (ID, title, text, status, derived_from) with
                                their trace status, as ReqIF 1.2 that \`spdf import reqif\` reads back
+                               (input problems: its header's COMMENT says INCOMPLETE and lists them)
   -f, --format ${TRACE_FORMATS.join('|')}   (default html)
   -o, --output FILE            write to FILE (atomically) instead of stdout; xlsx needs it
   --test-results GLOB          JUnit XML files, replacing test_results of the config (repeatable)
@@ -90,6 +91,7 @@ function reqifOf(t: TraceLoad): string {
   return toReqif(reqs, {
     time: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
     toolId: `SPDF Workbench ${pkg.version}`,
+    problems: t.matrix.problems,
   });
 }
 
