@@ -1,4 +1,5 @@
 // @spdf implements SPDF-CMD-FIX, SPDF-CMD-LINT, SPDF-BASE-002, SPDF-FC-REPORTS
+import { crashedRuleProblem } from '../../core/matrix/build';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../core/fixes/apply';
@@ -68,7 +69,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   if (args.quiet) shown = shown.filter((f) => f.severity === 'error');
   const unused = (base?.match?.unused ?? []).filter((u) => scope(u.entry.file));
   const render = LINT_FORMATTERS[args.format];
-  const inputErrors = [...unread, ...unscanned.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`)];
+  const inputErrors = [...unread, ...unscanned.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`), ...check.result.internalErrors.map(crashedRuleProblem)];
   if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, inputErrors, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
   else {
     if (shown.length > 0 || unscanned.length === 0) printHuman(o, check.root, shown);
