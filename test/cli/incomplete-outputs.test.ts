@@ -84,6 +84,7 @@ const OUTPUTS: Output[] = [
     marked: (text) => sarifIncomplete(text) || (JSON.parse(text) as { runs: { results: { level: string }[] }[] }).runs[0].results.some((r) => r.level === 'error'),
   },
   { args: ['review', '--all'], cases: MODEL },
+  { args: ['review', '--all', '--dry-run'], cases: MODEL },
   { args: ['baseline', '.'], cases: [...MODEL, 'a tag that cannot be read', 'a rule that crashed'] },
 ];
 
