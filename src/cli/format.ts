@@ -40,6 +40,7 @@ export function lintJson(_root: string, result: LintResult, shown: Finding[], ex
     findings: shown.map(findingToJson),
     suppressed: result.suppressed.filter((s) => all || shown.some((f) => f.file === s.file)).map((s) => ({ ...findingToJson(s), justification: s.justification })),
     summary: summarize(shown),
+    ...(extra.inputErrors?.length ? { problems: extra.inputErrors } : {}),
     ...(extra.baseline !== undefined ? { baseline: extra.baseline } : {}),
   };
 }

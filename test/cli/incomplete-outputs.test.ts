@@ -76,7 +76,15 @@ const OUTPUTS: Output[] = [
   { args: ['trace', '.', '-f', 'xlsx', '-o', 'out/trace.xlsx'], cases: TRACED },
   // Links neither run rules nor read test results.
   ...(['human', 'json'] as const).map((f) => ({ args: ['links', '.', '-f', f], cases: but('a rule that crashed', 'a JUnit file not understood') })),
-  ...(['human', 'json', 'code-quality'] as const).map((f) => ({ args: ['lint', '.', '-f', f], cases: ALL })),
+  ...(['human', 'code-quality'] as const).map((f) => ({ args: ['lint', '.', '-f', f], cases: ALL })),
+  {
+    args: ['lint', '.', '-f', 'json'],
+    cases: ALL,
+    marked: (text) => {
+      const j = JSON.parse(text) as { problems?: string[]; summary: { errors: number } };
+      return (j.problems?.length ?? 0) > 0 || j.summary.errors > 0;
+    },
+  },
   // Inputs other than files with findings are tool notifications of SARIF.
   {
     args: ['lint', '.', '-f', 'sarif'],
