@@ -75,7 +75,15 @@ const OUTPUTS: Output[] = [
   { args: ['trace', '.', '-f', 'reqif'], cases: TRACED, marked: (text) => /<REQ-IF-HEADER [^>]*>\s*<COMMENT>INCOMPLETE: /.test(text) },
   { args: ['trace', '.', '-f', 'xlsx', '-o', 'out/trace.xlsx'], cases: TRACED },
   // Links neither run rules nor read test results.
-  ...(['human', 'json'] as const).map((f) => ({ args: ['links', '.', '-f', f], cases: but('a rule that crashed', 'a JUnit file not understood') })),
+  { args: ['links', '.', '-f', 'human'], cases: but('a rule that crashed', 'a JUnit file not understood') },
+  {
+    args: ['links', '.', '-f', 'json'],
+    cases: but('a rule that crashed', 'a JUnit file not understood'),
+    marked: (text) => {
+      const j = JSON.parse(text) as { problems: { severity: string }[]; inputProblems?: string[] };
+      return (j.inputProblems?.length ?? 0) > 0 || j.problems.some((p) => p.severity === 'error');
+    },
+  },
   ...(['human', 'code-quality'] as const).map((f) => ({ args: ['lint', '.', '-f', f], cases: ALL })),
   {
     args: ['lint', '.', '-f', 'json'],
