@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { findRule } from '../../src/core/rules/registry';
 import type { Rule } from '../../src/core/rules/types';
+import { validator } from '../export/support';
 import { runCli } from '../support/cli';
 import { GIT_TEST_ENV } from '../support/git-env';
 import { BASE, CONFIG } from '../server/parity-workspace';
@@ -54,7 +55,11 @@ interface Output {
   cases: readonly Case[];
   /** What the written output itself must say when it was written (stdout, or the file named by -o). */
   marked?: (text: string) => boolean;
+  /** The JSON schema the output must still meet when it was written. */
+  schema?: string;
 }
+
+const SARIF = 'test/data/sarif-2.1.0-subset.schema.json';
 
 const sarifIncomplete = (text: string) => (JSON.parse(text) as { runs: { invocations?: { executionSuccessful: boolean }[] }[] }).runs[0].invocations?.[0]?.executionSuccessful === false;
 const hasProblems = (text: string) => (JSON.parse(text) as { problems: unknown[] }).problems.length > 0;
@@ -66,11 +71,11 @@ const OUTPUTS: Output[] = [
   // A tag that cannot be read is a new CL008 error finding of the diff, listed with its place.
   { args: ['diff', 'HEAD', '-f', 'human'], cases: but('a tag that cannot be read'), marked: says },
   { args: ['diff', 'HEAD', '-f', 'md'], cases: but('a tag that cannot be read'), marked: says },
-  { args: ['diff', 'HEAD', '-f', 'json'], cases: but('a tag that cannot be read'), marked: hasProblems },
-  { args: ['diff', 'HEAD', '-f', 'sarif'], cases: but('a tag that cannot be read'), marked: sarifIncomplete },
+  { args: ['diff', 'HEAD', '-f', 'json'], cases: but('a tag that cannot be read'), marked: hasProblems, schema: 'media/schemas/spdf.diff.schema.json' },
+  { args: ['diff', 'HEAD', '-f', 'sarif'], cases: but('a tag that cannot be read'), marked: sarifIncomplete, schema: SARIF },
   ...(['html', 'csv', 'md'] as const).map((f) => ({ args: ['trace', '.', '-f', f], cases: TRACED, marked: says })),
-  { args: ['trace', '.', '-f', 'json'], cases: TRACED, marked: hasProblems },
-  { args: ['trace', '.', '-f', 'sarif'], cases: TRACED, marked: sarifIncomplete },
+  { args: ['trace', '.', '-f', 'json'], cases: TRACED, marked: hasProblems, schema: 'media/schemas/spdf.trace.schema.json' },
+  { args: ['trace', '.', '-f', 'sarif'], cases: TRACED, marked: sarifIncomplete, schema: SARIF },
   // ReqIF has a place for a note to the reader: the header's COMMENT.
   { args: ['trace', '.', '-f', 'reqif'], cases: TRACED, marked: (text) => /<REQ-IF-HEADER [^>]*>\s*<COMMENT>INCOMPLETE: /.test(text) },
   { args: ['trace', '.', '-f', 'xlsx', '-o', 'out/trace.xlsx'], cases: TRACED },
@@ -97,6 +102,7 @@ const OUTPUTS: Output[] = [
   {
     args: ['lint', '.', '-f', 'sarif'],
     cases: ALL,
+    schema: SARIF,
     marked: (text) => sarifIncomplete(text) || (JSON.parse(text) as { runs: { results: { level: string }[] }[] }).runs[0].results.some((r) => r.level === 'error'),
   },
   { args: ['review', '--all'], cases: MODEL },
@@ -157,5 +163,6 @@ describe('every output says when its input was incomplete (no false green)', fun
         assert.notEqual(r.code, 0, `exit 0; stderr: ${r.stderr}`);
         assert.ok(`${r.stdout}\n${r.stderr}`.includes(broken.where), `does not name ${broken.where}: ${r.stderr}`);
         if (o.marked && r.stdout) assert.ok(o.marked(r.stdout), `the output is not marked incomplete:\n${r.stdout.slice(0, 2000)}`);
+        if (o.schema && r.stdout) assert.deepEqual(validator(o.schema)(JSON.parse(r.stdout)), [], `not valid against ${o.schema}`);
       });
 });
