@@ -1,3 +1,4 @@
+import type { InputPlace } from '../core/export/code-quality';
 import { relative } from 'node:path';
 import { findRule } from '../core/rules/registry';
 import type { LintResult } from '../core/rules/engine';
@@ -30,6 +31,8 @@ export interface LintJsonExtra {
   baseline?: unknown;
   /** Inputs lint could not read (it exits 1 on them): formats with a place for them say so. */
   inputErrors?: readonly string[];
+  /** The same inputs at a file and line (1-based), for formats that hold only placed issues. */
+  inputPlaces?: readonly InputPlace[];
 }
 
 export function lintJson(_root: string, result: LintResult, shown: Finding[], extra: LintJsonExtra = {}) {

@@ -1,4 +1,5 @@
 // @spdf implements SPDF-CMD-FIX, SPDF-CMD-LINT, SPDF-BASE-002, SPDF-FC-REPORTS
+import { CONFIG_FILE } from '../../core/model/config';
 import { crashedRuleProblem } from '../../core/matrix/build';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -70,7 +71,12 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   const unused = (base?.match?.unused ?? []).filter((u) => scope(u.entry.file));
   const render = LINT_FORMATTERS[args.format];
   const inputErrors = [...unread, ...unscanned.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`), ...check.result.internalErrors.map(crashedRuleProblem)];
-  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, inputErrors, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
+  // Placed for formats that hold only placed issues: an input without a place of its own is shown on the config (its globs choose what is read).
+  const inputPlaces = [
+    ...unscanned.map((p) => ({ file: p.file, line: p.range.start.line + 1, message: p.message })),
+    ...[...unread, ...check.result.internalErrors.map(crashedRuleProblem)].map((message) => ({ file: CONFIG_FILE, line: 1, message })),
+  ];
+  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, inputErrors, inputPlaces, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
   else {
     if (shown.length > 0 || unscanned.length === 0) printHuman(o, check.root, shown);
     else o.out(`no finding, but ${unscanned.length} source file${unscanned.length === 1 ? ' was' : 's were'} not scanned for tags (above)`);
