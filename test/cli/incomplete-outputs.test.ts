@@ -47,8 +47,9 @@ type Case = keyof typeof BROKEN;
 const ALL = Object.keys(BROKEN) as Case[];
 const MODEL: Case[] = ['a model file with a YAML error', 'a model file name near miss (TM013)'];
 const but = (...left: Case[]) => ALL.filter((c) => !left.includes(c));
-/** Source files and tags not read leave links out of the matrix (statuses fall, never rise); the rest is listed. */
-const TRACED = but('an unreadable (UTF-16) source file', 'a tag that cannot be read');
+/** Source files and tags not read: their links are missing from the matrix, which lists every other input problem. */
+const UNREAD_CODE: Case[] = ['an unreadable (UTF-16) source file', 'a tag that cannot be read'];
+const TRACED = but(...UNREAD_CODE);
 
 interface Output {
   args: string[];
@@ -79,6 +80,9 @@ const OUTPUTS: Output[] = [
   // ReqIF has a place for a note to the reader: the header's COMMENT.
   { args: ['trace', '.', '-f', 'reqif'], cases: TRACED, marked: (text) => /<REQ-IF-HEADER [^>]*>\s*<COMMENT>INCOMPLETE: /.test(text) },
   { args: ['trace', '.', '-f', 'xlsx', '-o', 'out/trace.xlsx'], cases: TRACED },
+  // A source file not scanned or a tag not read fails the run (a SUSPECT link in it would vanish, so a status could
+  // rise), but the matrix does not list them yet: the editor's views would have to list the same problems.
+  ...(['html', 'csv', 'md', 'json', 'sarif', 'reqif'] as const).map((f) => ({ args: ['trace', '.', '-f', f], cases: UNREAD_CODE })),
   // Links neither run rules nor read test results.
   { args: ['links', '.', '-f', 'human'], cases: but('a rule that crashed', 'a JUnit file not understood') },
   {
@@ -158,6 +162,22 @@ describe('every output says when its input was incomplete (no false green)', fun
       const r = await runCli(o.args, root);
       assert.equal(r.code, 0, `spdf ${o.args.join(' ')}: ${r.stderr}`);
     }
+  });
+
+  it('spdf trace: a SUSPECT link in a source file that is then not read does not leave a passing run', async () => {
+    const root = workspace({ where: '', files: { 'src/b.c': '// @spdf implements REQ-001\nint g(void) { return 1; }\n' } });
+    assert.equal((await runCli(['review', '--all', '--reviewer', 'qa'], root)).code, 0);
+    writeFileSync(join(root, 'src/b.c'), '// @spdf implements REQ-001\nint g(void) { return 2; }\n');
+    const status = async () => {
+      const r = await runCli(['trace', '.', '-f', 'json', '--view', 'requirements'], root);
+      return { code: r.code, stderr: r.stderr, status: (JSON.parse(r.stdout) as { views: { requirements: { rows: { status: string }[] } } }).views.requirements.rows[0].status };
+    };
+    assert.equal((await status()).status, 'SUSPECT');
+    writeFileSync(join(root, 'src/b.c'), utf16('// @spdf implements REQ-001\nint g(void) { return 2; }\n'));
+    const unread = await status();
+    assert.notEqual(unread.status, 'SUSPECT', 'the link is gone from the matrix');
+    assert.equal(unread.code, 1, unread.stderr);
+    assert.match(unread.stderr, /^error: src\/b\.c:1:1: /m);
   });
 
   for (const o of OUTPUTS)

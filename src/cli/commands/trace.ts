@@ -22,6 +22,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io'
 import { checkFormat, parseCommand, unknownValue } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 import { rootPrefix } from '../lint-formats';
+import { tagProblems } from './links';
 import pkg from '../../../package.json';
 
 export const TRACE_FORMATS = ['html', 'csv', 'xlsx', 'md', 'json', 'sarif', 'reqif'] as const;
@@ -166,6 +167,15 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   // The matrix says INCOMPLETE inside; the exit code says it to a script that only keeps the file.
   if (t.matrix.problems.length) {
     o.err(`spdf trace: INCOMPLETE: ${t.matrix.problems.length} input problem${t.matrix.problems.length === 1 ? '' : 's'} (above); what was not read is missing from the matrix`);
+    return EXIT_FINDINGS;
+  }
+  // A source file not scanned or a tag not read drops its links (a SUSPECT one too, so a status may rise): as spdf check does, fail.
+  const unreadCode = tagProblems(t.check).filter((p) => p.severity === 'error');
+  for (const p of unreadCode) o.err(visible(`error: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code ? `${p.code} ` : ''}${p.message}`));
+  if (unreadCode.length) {
+    o.err(
+      `spdf trace: INCOMPLETE: ${unreadCode.length} source file${unreadCode.length === 1 ? '' : 's'} or tag${unreadCode.length === 1 ? '' : 's'} not read (above); their links are missing from the matrix`,
+    );
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
