@@ -1,3 +1,4 @@
+import type { InputPlace } from '../core/export/code-quality';
 import { relative } from 'node:path';
 import { findRule } from '../core/rules/registry';
 import type { LintResult } from '../core/rules/engine';
@@ -30,6 +31,8 @@ export interface LintJsonExtra {
   baseline?: unknown;
   /** Inputs lint could not read (it exits 1 on them): formats with a place for them say so. */
   inputErrors?: readonly string[];
+  /** The same inputs at a file and line (1-based), for formats that hold only placed issues. */
+  inputPlaces?: readonly InputPlace[];
 }
 
 export function lintJson(_root: string, result: LintResult, shown: Finding[], extra: LintJsonExtra = {}) {
@@ -40,6 +43,7 @@ export function lintJson(_root: string, result: LintResult, shown: Finding[], ex
     findings: shown.map(findingToJson),
     suppressed: result.suppressed.filter((s) => all || shown.some((f) => f.file === s.file)).map((s) => ({ ...findingToJson(s), justification: s.justification })),
     summary: summarize(shown),
+    ...(extra.inputErrors?.length ? { problems: extra.inputErrors } : {}),
     ...(extra.baseline !== undefined ? { baseline: extra.baseline } : {}),
   };
 }

@@ -14,7 +14,7 @@ export type LintFormatter = (check: NodeCheck, shown: Finding[], extra?: LintJso
 export const LINT_FORMATTERS: Readonly<Record<string, LintFormatter>> = {
   json: (check, shown, extra) => JSON.stringify(lintJson(check.root, check.result, shown, extra), null, 2),
   sarif: (check, shown, extra) => JSON.stringify(lintToSarif(check.result, shown, { toolVersion: pkg.version, uriPrefix: rootPrefix(check.root), problems: extra?.inputErrors ?? [] }), null, 2),
-  'code-quality': (check, shown) => toCodeQuality(shown, rootPrefix(check.root)),
+  'code-quality': (check, shown, extra) => toCodeQuality(shown, rootPrefix(check.root), extra?.inputPlaces),
 };
 
 export const LINT_FORMATS: readonly string[] = ['human', ...Object.keys(LINT_FORMATTERS)];

@@ -14,6 +14,9 @@ import { MAX_JUNIT_BYTES, parseJUnit, readTestResults } from './junit';
 import { missingLockProblem } from './missing-lock';
 import { codeIndexOptions, ruleInputs, safetyCriticalCodeGlobs } from './workspace';
 
+/** Listed when --no-code was asked for: the report says its code-link sections are empty, but the run does not fail. */
+export const CODE_OFF = 'source code not read (code links off): the code-link sections are empty, not clean';
+
 export interface Snapshot extends DiffSide {
   workspace: Workspace;
   /** Files left out while listing or indexing, each with its reason. */
@@ -59,7 +62,7 @@ export async function loadSnapshot(
       const missing = missingLockProblem(root, config, { git: trusted && host instanceof FsHost });
       if (missing) problems.push(missing);
     }
-  } else problems.push('source code not read (code links off): the code-link sections are empty, not clean');
+  } else problems.push(CODE_OFF);
   const testResults = await readResults(config.testResults);
   problems.push(...testResults.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`));
   const inputs = ruleInputs(workspace, { code, lockText, testResults });

@@ -144,7 +144,7 @@ describe('spdf lint with hostile or broken side files', () => {
     assert.equal(r.code, 1);
   });
 
-  it('warns about an unreadable review lock instead of silently treating every link as unreviewed', async () => {
+  it('fails on an unreadable review lock instead of silently treating every link as unreviewed', async () => {
     const root = tempWorkspace({
       'spdf.config.yaml': CONFIG,
       'spdf.lock.json': '{ "version": 1, "links": [ broken',
@@ -152,7 +152,8 @@ describe('spdf lint with hostile or broken side files', () => {
       'src/a.c': '// @spdf implements SEC-REQ-001\nint a(void) { return 0; }\n',
     });
     const r = await runCli(['lint', root], root);
-    assert.match(r.stderr, /warning: spdf\.lock\.json is not valid JSON/);
+    assert.match(r.stderr, /error: spdf\.lock\.json is not valid JSON/);
+    assert.equal(r.code, 1, 'CL006 could not compare the links with their reviews');
     const review = await runCli(['review', '--all', '--root', root], root);
     assert.equal(review.code, 1);
     assert.match(review.stderr, /lock file cannot be read, so no review was recorded/);

@@ -98,7 +98,7 @@ describe('a review lock that is missing', () => {
         git(root, 'commit', '-qm', 'suspect');
         damage(root);
         const r = await runCli(['diff', 'HEAD', '-C', root, '--format', 'json'], root);
-        assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.code, 1, r.stderr);
         const problems = (JSON.parse(r.stdout) as { problems: string[] }).problems;
         assert.ok(
           problems.some((p) => message.test(p)),

@@ -1,10 +1,11 @@
-// @spdf implements SPDF-CMD-DIFF
+// @spdf implements SPDF-CMD-DIFF, SPDF-FC-REPORTS
 import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { diffToMarkdown, diffToText } from '../../core/export/diff-report';
 import { diffToJson, diffToSarif } from '../../core/export/diff-machine';
 import { evidenceDiff, UnreadableRevisionError } from '../../node/evidence-diff';
 import { GitError } from '../../node/git-revision';
+import { CODE_OFF } from '../../node/revision-snapshot';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { inputsOf, refusedOutput } from '../../node/output-target';
 import { visible } from '../visible';
@@ -29,7 +30,8 @@ Revisions are read through git (git ls-tree, git cat-file): no checkout, the wor
                                media/schemas/spdf.diff.schema.json; sarif: the new findings only (default human)
   -o, --output FILE            write to FILE (atomically) instead of stdout
   --untrusted   --no-code
-exit codes: 0 report written, 1 a revision's model did not load (listed with file:line:col), 2 usage error,
+exit codes: 0 report written, 1 a revision's model did not load (listed with file:line:col, nothing written) or
+an input was not read or understood (report written, marked INCOMPLETE, problems listed), 2 usage error,
 not a git repository or an unknown revision.`;
 
 export async function diffCommand(o: Out, args: string[]): Promise<number> {
@@ -82,5 +84,11 @@ export async function diffCommand(o: Out, args: string[]): Promise<number> {
     await writeFileAtomic(abs, text);
     o.err(`wrote ${values.output}`);
   } else o.out(text.replace(/\n$/, ''));
+  // The report says INCOMPLETE inside; the exit code says it to a script that only keeps the file.
+  const unread = diff.problems.filter((p) => !p.endsWith(`: ${CODE_OFF}`)).length;
+  if (unread) {
+    o.err(`spdf diff: INCOMPLETE: ${unread} input problem${unread === 1 ? '' : 's'} (above); what was not read is missing from the diff`);
+    return EXIT_FINDINGS;
+  }
   return EXIT_OK;
 }

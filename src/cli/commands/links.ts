@@ -1,4 +1,4 @@
-// @spdf implements SPDF-CMD-LINKS
+// @spdf implements SPDF-CMD-LINKS, SPDF-FC-REPORTS
 import { type CodeLink, UNREAD_TAG_KINDS } from '../../core/codelinks/model';
 import type { Range } from '../../core/types';
 import { parseReviewLock } from '../../core/codelinks/review-lock';
@@ -88,7 +88,8 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
   // Fails on warnings too: every row is a tag whose evidence does not count, or may count for the wrong code. A model
   // that did not load, a link to an ID it does not define or a lock that was not read (every review status shown a
   // guess) make the statuses listed untrue.
-  const unread = load.some((p) => p.severity === 'error') || rows.some((r) => r.status === 'unknown-target') || check.lockProblems.length > 0 || check.unread.length > 0;
+  const unreadInputs = [...load.filter((p) => p.severity === 'error').map(formatLoadProblem), ...check.lockProblems, ...check.unread];
+  const unread = unreadInputs.length > 0 || rows.some((r) => r.status === 'unknown-target');
   const exitCode = problems.length || unread ? EXIT_FINDINGS : EXIT_OK;
   if (values.format === 'json') {
     o.out(
@@ -119,6 +120,8 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
             message: p.message,
             ...(p.suggestion ? { suggestion: p.suggestion } : {}),
           })),
+          // Inputs not read: every status listed may be untrue (a model file, the review lock, a walked entry).
+          ...(unreadInputs.length ? { inputProblems: unreadInputs } : {}),
         },
         null,
         2,

@@ -1,4 +1,6 @@
-// @spdf implements SPDF-CMD-FIX, SPDF-CMD-LINT, SPDF-BASE-002
+// @spdf implements SPDF-CMD-FIX, SPDF-CMD-LINT, SPDF-BASE-002, SPDF-FC-REPORTS
+import { CONFIG_FILE } from '../../core/model/config';
+import { crashedRuleProblem } from '../../core/matrix/build';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../core/fixes/apply';
@@ -50,7 +52,8 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   if (args.fix) ({ check, failed: fixFailed } = await fixAll(o, check, scope, args));
   check = withOutsideModel(check, namedModelFiles(check.root, args.paths, check.workspace.config.include));
   // A model or source file the walk could not read was not checked: an error, as TM009 is for a file it could not decode.
-  const unread = new Set(check.unread);
+  // A review lock not read leaves CL006 (suspect links) without its input: an error too, as in spdf check.
+  const unread = new Set([...check.unread, ...check.lockProblems]);
   // A source file the code index could not scan may hold tags nobody checked: an error, as in spdf check and the editor.
   const unscanned = (check.inputs.code?.notes ?? [])
     .filter((n) => UNSCANNED_KINDS.has(n.kind))
@@ -67,8 +70,13 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   if (args.quiet) shown = shown.filter((f) => f.severity === 'error');
   const unused = (base?.match?.unused ?? []).filter((u) => scope(u.entry.file));
   const render = LINT_FORMATTERS[args.format];
-  const inputErrors = [...check.unread, ...unscanned.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`)];
-  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, inputErrors, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
+  const inputErrors = [...unread, ...unscanned.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`), ...check.result.internalErrors.map(crashedRuleProblem)];
+  // Placed for formats that hold only placed issues: an input without a place of its own is shown on the config (its globs choose what is read).
+  const inputPlaces = [
+    ...unscanned.map((p) => ({ file: p.file, line: p.range.start.line + 1, message: p.message })),
+    ...[...unread, ...check.result.internalErrors.map(crashedRuleProblem)].map((message) => ({ file: CONFIG_FILE, line: 1, message })),
+  ];
+  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, inputErrors, inputPlaces, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
   else {
     if (shown.length > 0 || unscanned.length === 0) printHuman(o, check.root, shown);
     else o.out(`no finding, but ${unscanned.length} source file${unscanned.length === 1 ? ' was' : 's were'} not scanned for tags (above)`);

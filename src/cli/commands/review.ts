@@ -1,4 +1,4 @@
-// @spdf implements SPDF-CMD-REVIEW
+// @spdf implements SPDF-CMD-REVIEW, SPDF-FC-REPORTS
 import { checkPath } from '../../node/workspace';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import * as path from 'node:path';
@@ -40,8 +40,9 @@ export async function reviewCommand(o: Out, args: string[]): Promise<number> {
   // A review records the target as read now: read from a model that did not load, it would be a record of what nobody saw.
   const broken = loadProblems(check).filter((p) => p.severity === 'error');
   for (const p of broken) o.err(visible(formatLoadProblem(p)));
-  if (broken.length && !values['dry-run'] && (values.all || positionals.length)) {
-    o.err('spdf review: the model did not load (above), so the targets of the links cannot be read as they are; nothing recorded');
+  // A dry run answers as the run would: nothing recorded, exit 1.
+  if (broken.length && (values.all || positionals.length)) {
+    o.err(`spdf review: the model did not load (above), so the targets of the links cannot be read as they are; nothing ${values['dry-run'] ? 'would be ' : ''}recorded`);
     return EXIT_FINDINGS;
   }
   const marked = await mark(o, check, values.all, positionals, values.reviewer, values['dry-run']);

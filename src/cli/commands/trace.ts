@@ -1,4 +1,4 @@
-// @spdf implements SPDF-CMD-TRACE
+// @spdf implements SPDF-CMD-TRACE, SPDF-FC-REPORTS
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -22,6 +22,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io'
 import { checkFormat, parseCommand, unknownValue } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 import { rootPrefix } from '../lint-formats';
+import { tagProblems } from './links';
 import pkg from '../../../package.json';
 
 export const TRACE_FORMATS = ['html', 'csv', 'xlsx', 'md', 'json', 'sarif', 'reqif'] as const;
@@ -69,6 +70,7 @@ Builds the traceability matrix of the workspace that holds dir (default: the cur
   --view ${VIEWS.join('|')}   one view (default: every view; csv: requirements)
                                reqif: the requirements (ID, title, text, status, derived_from) with
                                their trace status, as ReqIF 1.2 that \`spdf import reqif\` reads back
+                               (input problems: its header's COMMENT says INCOMPLETE and lists them)
   -f, --format ${TRACE_FORMATS.join('|')}   (default html)
   -o, --output FILE            write to FILE (atomically) instead of stdout; xlsx needs it
   --test-results GLOB          JUnit XML files, replacing test_results of the config (repeatable)
@@ -90,6 +92,7 @@ function reqifOf(t: TraceLoad): string {
   return toReqif(reqs, {
     time: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
     toolId: `SPDF Workbench ${pkg.version}`,
+    problems: t.matrix.problems,
   });
 }
 
@@ -164,6 +167,15 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   // The matrix says INCOMPLETE inside; the exit code says it to a script that only keeps the file.
   if (t.matrix.problems.length) {
     o.err(`spdf trace: INCOMPLETE: ${t.matrix.problems.length} input problem${t.matrix.problems.length === 1 ? '' : 's'} (above); what was not read is missing from the matrix`);
+    return EXIT_FINDINGS;
+  }
+  // A source file not scanned or a tag not read drops its links (a SUSPECT one too, so a status may rise): as spdf check does, fail.
+  const unreadCode = tagProblems(t.check).filter((p) => p.severity === 'error');
+  for (const p of unreadCode) o.err(visible(`error: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code ? `${p.code} ` : ''}${p.message}`));
+  if (unreadCode.length) {
+    o.err(
+      `spdf trace: INCOMPLETE: ${unreadCode.length} source file${unreadCode.length === 1 ? '' : 's'} or tag${unreadCode.length === 1 ? '' : 's'} not read (above); their links are missing from the matrix`,
+    );
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -1,7 +1,7 @@
 // @spdf implements SPDF-CMD-DIFF
 import type { CodeLink } from '../codelinks/model';
 import { NORMATIVE_FIELDS, targetHash } from '../codelinks/normative-fields';
-import { requirementCoverage } from '../matrix/build';
+import { crashedRuleProblem, requirementCoverage } from '../matrix/build';
 import { TRACED_KINDS, type Coverage } from '../matrix/decide';
 import type { MatrixCodeLink } from '../matrix/links';
 import { lineOf, type TraceIndex } from '../matrix/trace-index';
@@ -179,6 +179,6 @@ export function diffEvidence(base: DiffSide, head: DiffSide): EvidenceDiff {
     coverage: { before: covA, after: covB, ...(delta !== undefined ? { delta } : {}) },
     findings: { new: findingsOnlyIn(head, base), resolved: findingsOnlyIn(base, head) },
     impact,
-    problems: [...base.problems.map((p) => `${base.label}: ${p}`), ...head.problems.map((p) => `${head.label}: ${p}`)],
+    problems: [base, head].flatMap((s) => [...s.problems, ...s.lint.internalErrors.map(crashedRuleProblem)].map((p) => `${s.label}: ${p}`)),
   };
 }

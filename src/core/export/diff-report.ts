@@ -2,6 +2,7 @@
 import { formatPercent } from '../matrix/decide';
 import type { CoverageSide, EvidenceDiff, Impact, ItemChange, ItemRef, LinkRef } from '../diff/model';
 import type { Finding } from '../types';
+import { incompleteText } from './incomplete';
 import { mdCell } from './markdown';
 
 const short = (commit?: string) => (commit ? ` (${commit.slice(0, 12)})` : '');
@@ -54,7 +55,7 @@ function perKind(items: EvidenceDiff['items']): string {
 
 /** Terminal form of `spdf diff`: one line per change, counts first. */
 export function diffToText(d: EvidenceDiff): string {
-  const out: string[] = [`spdf diff: ${side(d.base)} .. ${side(d.head)}`, ''];
+  const out: string[] = [`spdf diff: ${side(d.base)} .. ${side(d.head)}`, ...(d.problems.length ? [incompleteText(d.problems.length)] : []), ''];
   const { items, links, findings } = d;
   const kinds = perKind(items);
   out.push(`Items: ${items.added.length} added, ${items.removed.length} removed, ${items.changed.length} changed${kinds ? ` (${kinds})` : ''}`);
@@ -95,7 +96,7 @@ function table(header: string[], rows: string[][]): string[] {
 /** Markdown form of `spdf diff` (GitHub-flavoured: a pull-request comment or a CI job summary). */
 export function diffToMarkdown(d: EvidenceDiff): string {
   const { items, links, findings, coverage } = d;
-  const out: string[] = [`## SPDF evidence diff: ${md(side(d.base))} .. ${md(side(d.head))}`, ''];
+  const out: string[] = [`## SPDF evidence diff: ${md(side(d.base))} .. ${md(side(d.head))}`, '', ...(d.problems.length ? [`> **${md(incompleteText(d.problems.length))}**`, ''] : [])];
   out.push(
     `**Coverage** ${md(coverageText(coverage.before, coverage.after, coverage.delta))}  `,
     `**Items** ${items.added.length} added, ${items.removed.length} removed, ${items.changed.length} changed; **code links** ${links.added.length} added, ${links.removed.length} removed, ${links.becameSuspect.length} became suspect; **findings** ${findings.new.length} new, ${findings.resolved.length} resolved`,

@@ -17,6 +17,8 @@ export interface ReqifOptions {
   time: string;
   title?: string;
   toolId?: string;
+  /** Inputs not read or not understood: the header's COMMENT says INCOMPLETE and lists them (trace statuses may be wrong). */
+  problems?: readonly string[];
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
@@ -24,6 +26,9 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const xhtml = (s: string) => `<xhtml:div>${s.split('\n').map(esc).join('<xhtml:br/>')}</xhtml:div>`;
 /** IDENTIFIERs are xsd:ID (an NCName): the model ID behind a prefix per element kind, other characters escaped (`_2f_`), so distinct IDs stay distinct. */
 const ident = (id: string, ns = 'o') => `spdf-${ns}-${[...id].map((c) => (/[A-Za-z0-9._-]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join('')}`;
+
+/** ReqIF has no "Input problems" section: the header's COMMENT lists them after this line. */
+const incompleteComment = (n: number) => `INCOMPLETE: ${n} input problem${n === 1 ? '' : 's'} (files not read or not understood), so trace statuses may be wrong:`;
 
 const ATTRS = [
   ['a-foreign-id', REQIF_ATTR.foreignId, 'STRING'],
@@ -48,6 +53,7 @@ export function toReqif(reqs: readonly ReqifRequirement[], opts: ReqifOptions): 
     '<REQ-IF xmlns="http://www.omg.org/spec/ReqIF/20110401/reqif.xsd" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     '  <THE-HEADER>',
     '    <REQ-IF-HEADER IDENTIFIER="spdf-header">',
+    ...(opts.problems?.length ? [`      <COMMENT>${esc([incompleteComment(opts.problems.length), ...opts.problems].join('\n'))}</COMMENT>`] : []),
     `      <CREATION-TIME>${t}</CREATION-TIME>`,
     `      <REQ-IF-TOOL-ID>${esc(opts.toolId ?? 'SPDF Workbench')}</REQ-IF-TOOL-ID>`,
     '      <REQ-IF-VERSION>1.0</REQ-IF-VERSION>',
