@@ -24,6 +24,9 @@ import { FsHost } from '../node/fs-host';
 import { lockProblemsOf, readLockInput, type LockInput } from '../node/lock-input';
 import { trackedIgnoredFiles, unreadTrackedModelFiles } from '../node/tracked-ignored';
 import { unreadEntries } from '../node/unread-entries';
+import type { CodeProblem } from '../core/codelinks/model';
+import type { UnscannedFile } from '../core/codelinks/unscanned-files';
+import { unreadCode, unreadCodeLine, type UnreadCode } from '../core/codelinks/unread-code';
 
 export interface InputProblem {
   /** The load problem's code, for those `spdf check` lists as load problems. */
@@ -135,7 +138,8 @@ export interface ProblemSource {
   readonly config: ResolvedConfig;
   allFiles(): string[];
   readonly opts: { codeLinks: boolean };
-  readonly code: { problems: string[] };
+  /** The code index: its option problems, its files (with their problems) and the source files it did not scan. */
+  readonly code: { problems: string[]; files: ReadonlyMap<string, { file: string; problems: readonly CodeProblem[] }>; unscanned: ReadonlyMap<string, UnscannedFile> };
   readonly testResults?: TestResultsInput;
   /** The latest check's rules that crashed. */
   readonly result?: { readonly internalErrors: readonly { code: string; message: string }[] };
@@ -158,12 +162,40 @@ export function inputProblemsOf(state: ProblemSource): InputProblem[] {
 
 const lines = new WeakMap<readonly InputProblem[], string[]>();
 
+const NO_UNREAD_CODE = { rows: [] as UnreadCode[], lines: [] as string[] };
+const unreadCodeSeen = new WeakMap<object, typeof NO_UNREAD_CODE>();
+
+/**
+ * Code evidence the index did not read (tags not understood, files not indexed or not scanned), with the matrix's line
+ * for each, as `spdf trace` lists them; the same object while they are unchanged. Their diagnostics come from the
+ * code index and the rules, so they are not among `inputProblemsOf`.
+ */
+export function unreadCodeOfState(state: ProblemSource): typeof NO_UNREAD_CODE {
+  if (!state.opts.codeLinks) return NO_UNREAD_CODE;
+  const rows = unreadCode(state.code.files.values(), state.code.unscanned.values());
+  if (!rows.length) return NO_UNREAD_CODE;
+  const lines = rows.map(unreadCodeLine);
+  const before = unreadCodeSeen.get(state.code);
+  if (before && before.lines.length === lines.length && before.lines.every((l, i) => l === lines[i])) return before;
+  const now = { rows, lines };
+  unreadCodeSeen.set(state.code, now);
+  return now;
+}
+
+const withUnreadCode = new WeakMap<readonly string[], { code: readonly string[]; all: string[] }>();
+
 /** The input problems as the matrix lists them (its exports say INCOMPLETE), worded as `spdf trace` words them; the same array while they are unchanged. */
 export function matrixProblemsOf(state: ProblemSource): string[] {
   const problems = inputProblemsOf(state);
   let out = lines.get(problems);
   if (!out) lines.set(problems, (out = problems.map((p) => (p.code ? `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code} ${p.message}` : p.message))));
-  return out;
+  const code = unreadCodeOfState(state).lines;
+  if (!code.length) return out;
+  const hit = withUnreadCode.get(out);
+  if (hit?.code === code) return hit.all;
+  const all = [...out, ...code];
+  withUnreadCode.set(out, { code, all });
+  return all;
 }
 
 /** Input problems per file. */

@@ -7,7 +7,7 @@ import { buildMatrixFrom, problemLine } from '../core/matrix/build';
 import type { Range } from '../core/types';
 import type { InputNotice } from '../protocol';
 import { lspRange, type Paths } from './convert';
-import { inputProblemsOf, matrixProblemsOf } from './input-problems';
+import { inputProblemsOf, matrixProblemsOf, unreadCodeOfState } from './input-problems';
 import type { WorkspaceState } from './state';
 
 /** The matrix's problem lines (load problems, other inputs, rules that crashed), without building a view. */
@@ -20,6 +20,8 @@ export function viewProblems(state: WorkspaceState, paths: Paths): InputNotice[]
   for (const p of state.graph.problems) places.set(problemLine(p), p);
   const lines = matrixProblemsOf(state);
   inputProblemsOf(state).forEach((p, i) => places.set(lines[i], p));
+  const code = unreadCodeOfState(state);
+  code.rows.forEach((r, i) => places.set(code.lines[i], r));
   return viewProblemLines(state).map((message) => {
     const at = places.get(message);
     return at ? { message, location: { uri: paths.toUri(at.file), range: lspRange(at.range) } } : { message };

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-CMD-LINKS, SPDF-FC-REPORTS
-import { type CodeLink, UNREAD_TAG_KINDS } from '../../core/codelinks/model';
+import type { CodeLink } from '../../core/codelinks/model';
+import { byPlace, unreadCodeOf } from '../../core/codelinks/unread-code';
 import type { Range } from '../../core/types';
 import { parseReviewLock } from '../../core/codelinks/review-lock';
 import { ReviewLockIndex, reviewStatusOf } from '../../core/codelinks/review-status';
@@ -56,23 +57,16 @@ export function tagProblems(check: NodeCheck): TagProblemRow[] {
   const rows: TagProblemRow[] = [];
   for (const f of check.inputs.code?.files ?? []) {
     for (const p of f.problems) {
-      const suggestion = p.suggestion ? { suggestion: p.suggestion.newText } : {};
-      if (UNREAD_TAG_KINDS.has(p.kind)) rows.push({ file: f.file, range: p.range, severity: 'error', code: 'CL008', message: p.message, ...suggestion });
-      else if (p.kind === 'marker-case') rows.push({ file: f.file, range: p.range, severity: 'error', code: 'CL011', message: p.message, ...suggestion });
+      const unread = unreadCodeOf(f.file, p);
+      if (unread) rows.push({ ...unread, severity: 'error' });
       else if (p.kind === 'tag-near-syntax-error') rows.push({ file: f.file, range: p.range, severity: 'warning', code: 'CL009', message: p.message });
-      else if (p.kind === 'internal') rows.push({ file: f.file, range: p.range, severity: 'error', message: `file could not be indexed: ${p.message}` });
     }
     for (const t of f.orphanTags) {
       rows.push({ file: f.file, range: t.idRange, severity: 'warning', code: 'CL002', message: `tag for '${t.id}' is attached to no symbol, so it is no link` });
     }
   }
   for (const n of check.inputs.code?.notes ?? []) if (UNSCANNED_KINDS.has(n.kind)) rows.push({ ...unscannedProblem(n), severity: 'error' });
-  const at = (r: TagProblemRow) => [r.file, r.range.start.line, r.range.start.character] as const;
-  return rows.sort((a, b) => {
-    const [fa, la, ca] = at(a);
-    const [fb, lb, cb] = at(b);
-    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
-  });
+  return rows.sort(byPlace);
 }
 
 export async function linksCommand(o: Out, args: string[]): Promise<number> {

@@ -22,7 +22,8 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io'
 import { checkFormat, parseCommand, unknownValue } from '../parse-command';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 import { rootPrefix } from '../lint-formats';
-import { tagProblems } from './links';
+import { unreadCode, unreadCodeLine } from '../../core/codelinks/unread-code';
+import { UNSCANNED_KINDS } from '../../node/codeindex/index-notes';
 import pkg from '../../../package.json';
 
 export const TRACE_FORMATS = ['html', 'csv', 'xlsx', 'md', 'json', 'sarif', 'reqif'] as const;
@@ -33,6 +34,8 @@ export interface TraceLoad {
   result: LintResult;
   matrix: Matrix;
   testResults: TestResultsInput;
+  /** The matrix's problem lines that are code evidence not read (errors of the run, not warnings). */
+  unreadCode: ReadonlySet<string>;
 }
 
 export interface TraceLoadOptions extends Omit<CheckPathOptions, 'testResults'> {
@@ -49,8 +52,17 @@ export async function loadTrace(start: string, opts: TraceLoadOptions = {}): Pro
   const check = await checkPath(start, { ...checkOpts, trusted: (opts.trusted ?? true) && !untrusted, modelFindingsOnly: true });
   const { root, inputs, result } = check;
   const testResults = inputs.testResults!;
-  const matrix = traceMatrix(check.ruleInputs, result, { views: opts.views, commit: gitCommit(root), problems: check.problems });
-  return { check, result, matrix, testResults };
+  // A source file not scanned or a tag not read drops its links (a SUSPECT one too, so a status may rise): the matrix says so.
+  const code = inputs.code;
+  const unread = code
+    ? unreadCode(
+        code.files,
+        code.notes.filter((n) => UNSCANNED_KINDS.has(n.kind)),
+      )
+    : [];
+  const unreadLines = unread.map(unreadCodeLine);
+  const matrix = traceMatrix(check.ruleInputs, result, { views: opts.views, commit: gitCommit(root), problems: [...check.problems, ...unreadLines] });
+  return { check, result, matrix, testResults, unreadCode: new Set(unreadLines) };
 }
 
 function gitCommit(root: string): string | undefined {
@@ -118,7 +130,7 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   const views: ViewName[] = view ? [view] : format === 'csv' || format === 'reqif' ? ['requirements'] : format === 'sarif' ? VIEWS.filter((v) => !PROJECTION_VIEWS.includes(v)) : [...VIEWS];
   const t = await loadTrace(positionals[0] ?? '.', { views, testResults: values['test-results'], ...checkPathOptions(values) });
   for (const p of loadProblems(t.check)) o.err(formatLoadProblem(p));
-  for (const p of t.matrix.problems) o.err(`warning: ${p}`);
+  for (const p of t.matrix.problems) o.err(t.unreadCode.has(p) ? visible(`error: ${p}`) : `warning: ${p}`);
   let data: string | Uint8Array | Iterable<string>;
   switch (format) {
     case 'html':
@@ -167,15 +179,6 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   // The matrix says INCOMPLETE inside; the exit code says it to a script that only keeps the file.
   if (t.matrix.problems.length) {
     o.err(`spdf trace: INCOMPLETE: ${t.matrix.problems.length} input problem${t.matrix.problems.length === 1 ? '' : 's'} (above); what was not read is missing from the matrix`);
-    return EXIT_FINDINGS;
-  }
-  // A source file not scanned or a tag not read drops its links (a SUSPECT one too, so a status may rise): as spdf check does, fail.
-  const unreadCode = tagProblems(t.check).filter((p) => p.severity === 'error');
-  for (const p of unreadCode) o.err(visible(`error: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code ? `${p.code} ` : ''}${p.message}`));
-  if (unreadCode.length) {
-    o.err(
-      `spdf trace: INCOMPLETE: ${unreadCode.length} source file${unreadCode.length === 1 ? '' : 's'} or tag${unreadCode.length === 1 ? '' : 's'} not read (above); their links are missing from the matrix`,
-    );
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
