@@ -72,6 +72,7 @@ describe('language server: quick fixes that never damage a model, files outside 
   const BLOCKERS: [string, Record<string, string>, RegExp][] = [
     ['a model file has load errors', { 'broken.spdf.yaml': 'controls:\n  - id: CTRL-002\n    title: [unclosed\n' }, /broken\.spdf\.yaml:\d+:\d+ TM000/],
     ['a file named like a model file is not read (TM013)', { 'more.spdf.yml': 'controls:\n  - id: CTRL-00Z\n    title: Unread\n' }, /more\.spdf\.yml:1:1 TM013/],
+    ["a sub-project's config is not applied (TM014)", { 'pump/spdf.config.yaml': 'rules: {TM002: off}\n', 'pump/m.spdf.yaml': 'hazards: []\n' }, /pump\/spdf\.config\.yaml:1:1 TM014/],
   ];
 
   for (const [name, files, reason] of BLOCKERS)
