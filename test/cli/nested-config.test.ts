@@ -41,7 +41,7 @@ describe("a sub-project's spdf.config.yaml when spdf runs from the root", () => 
     withWorkspace({ ...SUB, 'spdf.config.yaml': `${CONFIG}rules: {RQ002: warning, TM014: off}\n` }, async (root) => {
       const check = await runCli(['check', root, '--no-cache', '--allow-errors']);
       assert.equal(check.code, 1, check.stderr);
-      assert.match(check.stderr, /^pump\/spdf\.config\.yaml:1:1: TM014 a sub-project's config that this run does not apply: it reads files under pump\/ \(pump\/req\.spdf\.yaml\)/m);
+      assert.match(check.stderr, /^pump\/spdf\.config\.yaml:1:1: TM014 a sub-project's config that this run does not apply: it reads files under pump\/ \(pump\/req\.spdf\.yaml among them\)/m);
       const trace = await runCli(['trace', root, '--format', 'md', '--no-cache']);
       assert.equal(trace.code, 1, trace.stderr);
       assert.match(trace.stdout, /INCOMPLETE: 1 input problem/);

@@ -52,7 +52,7 @@ describe("a sub-project's spdf.config.yaml the run does not apply (TM014)", () =
     const files = ['sub/spdf.config.yaml', 'sub/a.spdf.yaml', 'sub/b.spdf.yaml'];
     const [withRoot] = nestedConfigProblems(files, DEFAULTS, ALWAYS_EXCLUDED, true);
     const [alone] = nestedConfigProblems(files, DEFAULTS, ALWAYS_EXCLUDED, false);
-    assert.match(withRoot.message, /reads files under sub\/ \(sub\/a\.spdf\.yaml and 1 more\) with the workspace root's spdf\.config\.yaml only/);
+    assert.match(withRoot.message, /reads files under sub\/ \(sub\/a\.spdf\.yaml among them\) with the workspace root's spdf\.config\.yaml only/);
     assert.match(alone.message, /with the default settings \(no spdf\.config\.yaml at the workspace root\) only/);
     assert.match(withRoot.message, /`exclude` 'sub\/\*\*' .* or 'sub\/spdf\.config\.yaml'/);
   });

@@ -16,20 +16,29 @@ type Globs = Pick<ResolvedConfig, 'include' | 'exclude' | 'testResults'> & { cod
  * fails. Left out when `exclude` matches the file (its settings knowingly do not apply here) or everything under its
  * folder. A read file is a model file, a test result, or one the code index may read (every file when
  * `code.include` is empty: the language of a file is not known here, so the check errs on the side of reporting).
- * One `endsWith` per listed file; the globs are compiled only when a nested config is listed.
+ * One `endsWith` per listed file; the globs are compiled only when a nested config is listed, and match only files
+ * under one whose folder has not yet shown a file read.
  */
 export function nestedConfigProblems(files: readonly string[], config: Globs, alwaysExcluded: readonly string[], hasRootConfig: boolean): LoadProblem[] {
   const nested = files.filter((f) => f.endsWith(NESTED));
   if (nested.length === 0) return [];
   const excluded = picomatch([...alwaysExcluded, ...config.exclude], { dot: true });
-  const dirs = new Map(nested.filter((f) => !excluded(f)).map((f) => [f.slice(0, -CONFIG_FILE.length), [] as string[]]));
-  if (dirs.size === 0) return [];
+  const waiting = new Set(nested.filter((f) => !excluded(f)).map((f) => f.slice(0, -CONFIG_FILE.length)));
+  const found = new Map<string, string>();
   const read = readByThisRun(config, excluded);
+  // The first file read under each folder is enough: only files under a folder still waiting are matched.
   for (const file of files) {
-    if (file === CONFIG_FILE || file.endsWith(NESTED) || !read(file)) continue;
-    for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) dirs.get(file.slice(0, i + 1))?.push(file);
+    if (waiting.size === 0) break;
+    if (file === CONFIG_FILE || file.endsWith(NESTED)) continue;
+    const under: string[] = [];
+    for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) if (waiting.has(file.slice(0, i + 1))) under.push(file.slice(0, i + 1));
+    if (under.length === 0 || !read(file)) continue;
+    for (const dir of under) {
+      waiting.delete(dir);
+      found.set(dir, file);
+    }
   }
-  return [...dirs].filter(([, under]) => under.length > 0).map(([dir, under]) => ({ code: 'TM014', file: `${dir}${CONFIG_FILE}`, range: AT_START, message: message(dir, under, hasRootConfig) }));
+  return [...found].sort(([a], [b]) => (a < b ? -1 : 1)).map(([dir, file]) => ({ code: 'TM014', file: `${dir}${CONFIG_FILE}`, range: AT_START, message: message(dir, file, hasRootConfig) }));
 }
 
 function readByThisRun(config: Globs, excluded: (file: string) => boolean): (file: string) => boolean {
@@ -40,11 +49,10 @@ function readByThisRun(config: Globs, excluded: (file: string) => boolean): (fil
   return (file) => !excluded(file) && (model(file) || tests(file) || (codeIncluded(file) && !codeExcluded(file)));
 }
 
-function message(dir: string, under: readonly string[], hasRootConfig: boolean): string {
-  const example = under.length > 1 ? `${under[0]} and ${under.length - 1} more` : under[0];
+function message(dir: string, example: string, hasRootConfig: boolean): string {
   const settings = hasRootConfig ? `the workspace root's ${CONFIG_FILE}` : `the default settings (no ${CONFIG_FILE} at the workspace root)`;
   return (
-    `a sub-project's config that this run does not apply: it reads files under ${dir} (${example}) with ${settings} only. ` +
+    `a sub-project's config that this run does not apply: it reads files under ${dir} (${example} among them) with ${settings} only. ` +
     `Run spdf in ${dir} for the sub-project's own gate; to check them from the root, move these settings into the root's config; ` +
     `or \`exclude\` '${dir}**' (the sub-project is checked on its own) or '${dir}${CONFIG_FILE}' (its settings knowingly do not apply to the root's run)`
   );
