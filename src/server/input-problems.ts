@@ -3,7 +3,7 @@
  * Inputs `spdf check` fails on that no rule of the editor reports: entries the workspace walk left out where the
  * include globs choose a model or source file (a link out of the root, to nothing or in a loop, a folder it could not
  * read), a review lock not read or not understood, an include glob matching no file, a file named like a model file or
- * the config that is not read (TM013), code-index option problems and test results not read. Each is an error
+ * the config that is not read (TM013), a sub-project's spdf.config.yaml this run does not apply (TM014), code-index option problems and test results not read. Each is an error
  * diagnostic with the CLI's message: on the file it names when that file is listed, else at 1:1 of spdf.config.yaml
  * (whose globs choose what is read).
  */
@@ -14,6 +14,7 @@ import { CONFIG_FILE } from '../core/model/config';
 import { unmatchedIncludes, type IncludeGlob } from '../core/model/config-checks';
 import { ALWAYS_EXCLUDED } from '../core/model/load-workspace';
 import { nearMissProblems } from '../core/model/near-miss-names';
+import { nestedConfigProblems } from '../core/model/nested-configs';
 import { crashedRuleProblem } from '../core/matrix/build';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -115,6 +116,7 @@ export class InputProblems {
     const problems: InputProblem[] = [
       ...unmatchedIncludes(this.includes, files, CONFIG_FILE),
       ...nearMissProblems(files, config, ALWAYS_EXCLUDED),
+      ...nestedConfigProblems(files, config, ALWAYS_EXCLUDED, hasConfig),
       ...unreadEntries(this.root, this.notes, config, codeLinks).map((e) => ({ file: hasConfig ? CONFIG_FILE : e.file, message: `${e.file}: ${e.why}`, range: AT_START })),
       ...unreadTrackedModelFiles(this.tracked, files, config).map((message) => ({ file: shownOn(CONFIG_FILE), message, range: AT_START })),
       ...(codeLinks ? lockProblemsOf(this.lock, lockFile) : []).map((message) => ({ file: shownOn(lockFile), message, range: AT_START })),

@@ -36,6 +36,20 @@ describe('spdf lint --fix never damages a model', () => {
     assert.equal(readFileSync(join(root, 'threats.spdf.yaml'), 'utf8'), files['threats.spdf.yaml']);
   });
 
+  it('refuses to fix while a file named like a model file is not read (TM013): a fix could clash with its IDs', async () => {
+    const files = {
+      'spdf.config.yaml': CONFIG,
+      'm.spdf.yaml': 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-0O1]\ncontrols:\n  - id: CTRL-001\n    title: Signed\n',
+      'more.spdf.yml': 'controls:\n  - id: CTRL-0O1\n    title: Unread\n',
+    };
+    const root = tempWorkspace(files);
+    const r = await runCli(['lint', root, '--fix', '--no-cache'], root);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^ {2}more\.spdf\.yml:1:1 {2}TM013 /m);
+    assert.doesNotMatch(r.stdout, /^fixed /m);
+    for (const [p, text] of Object.entries(files)) assert.equal(readFileSync(join(root, p), 'utf8'), text, `${p} is untouched`);
+  });
+
   it('lint --fix skips a file saved by someone else while it ran, says so and exits 2', async () => {
     const model = 'threats:\n  - id: THR-001\n    title: T\n    controls: [CTRL-0O1]\ncontrols:\n  - id: CTRL-001\n    title: Signed\n';
     const root = tempWorkspace({ 'spdf.config.yaml': CONFIG, 'm.spdf.yaml': model });

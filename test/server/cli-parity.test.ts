@@ -56,6 +56,8 @@ const CASES: ParityCase[] = [
   { name: 'a model file name near miss (TM013)', files: { 'model/extra.spdf.yml': 'requirements: []\n' } },
   { name: 'a model file name with a suffix after .spdf.yaml (TM013)', files: { 'model/extra.spdf.yaml.txt': 'requirements: []\n' } },
   { name: 'a config file name near miss beside the config (TM013)', files: { 'spdf.config.yml': 'rules: {RQ003: off}\n' } },
+  { name: "a sub-project's config beside a model file the root reads (TM014)", files: { 'pump/spdf.config.yaml': 'check:\n  min_coverage: 100\n', 'pump/req.spdf.yaml': 'requirements: []\n' } },
+  { name: "a sub-project's config beside a source file the root indexes (TM014)", files: { 'src/pump/spdf.config.yaml': 'rules: {CL002: error}\n', 'src/pump/b.c': 'int g(void) { return 1; }\n' } },
   { name: 'a tag naming an unknown ID', files: { 'src/b.c': '// @spdf implements REQ-999\nint g(void) { return 1; }\n' } },
   { name: 'a UTF-16 source file', prepare: (root) => writeFileSync(join(root, 'src/wide.c'), utf16('// @spdf implements REQ-001\nint w(void);\n')) },
   { name: 'a config syntax error', files: { 'spdf.config.yaml': `${CONFIG}exclude: [unclosed\n` } },

@@ -68,20 +68,28 @@ describe('language server: quick fixes that never damage a model, files outside 
     }
   });
 
-  it('withholds every fix while a model file has load errors, saying where', async () => {
-    const h = await startHarness({ 'spdf.config.yaml': CONFIG, 'm.spdf.yaml': MODEL, 'broken.spdf.yaml': 'controls:\n  - id: CTRL-002\n    title: [unclosed\n' }, { capabilities: CAPS });
-    try {
-      await h.open('m.spdf.yaml');
-      const fixes = (await actionsFor(h, 'm.spdf.yaml', 'TM002')).filter((a) => !a.title.startsWith('Suppress'));
-      assert.notDeepEqual(fixes, [], 'a TM002 fix, disabled');
-      for (const a of fixes) {
-        assert.equal(a.edit, undefined, a.title);
-        assert.match(a.disabled!.reason, /broken\.spdf\.yaml:\d+:\d+ TM000/);
+  /** Files that mean part of the model or config was not read, and where the withheld fix says it is. */
+  const BLOCKERS: [string, Record<string, string>, RegExp][] = [
+    ['a model file has load errors', { 'broken.spdf.yaml': 'controls:\n  - id: CTRL-002\n    title: [unclosed\n' }, /broken\.spdf\.yaml:\d+:\d+ TM000/],
+    ['a file named like a model file is not read (TM013)', { 'more.spdf.yml': 'controls:\n  - id: CTRL-00Z\n    title: Unread\n' }, /more\.spdf\.yml:1:1 TM013/],
+    ["a sub-project's config is not applied (TM014)", { 'pump/spdf.config.yaml': 'rules: {TM002: off}\n', 'pump/m.spdf.yaml': 'hazards: []\n' }, /pump\/spdf\.config\.yaml:1:1 TM014/],
+  ];
+
+  for (const [name, files, reason] of BLOCKERS)
+    it(`withholds every fix while ${name}, saying where`, async () => {
+      const h = await startHarness({ 'spdf.config.yaml': CONFIG, 'm.spdf.yaml': MODEL, ...files }, { capabilities: CAPS });
+      try {
+        await h.open('m.spdf.yaml');
+        const fixes = (await actionsFor(h, 'm.spdf.yaml', 'TM002')).filter((a) => !a.title.startsWith('Suppress'));
+        assert.notDeepEqual(fixes, [], 'a TM002 fix, disabled');
+        for (const a of fixes) {
+          assert.equal(a.edit, undefined, a.title);
+          assert.match(a.disabled!.reason, reason);
+        }
+      } finally {
+        await h.close();
       }
-    } finally {
-      await h.close();
-    }
-  });
+    });
 
   it('an open model file that the config excludes gets a TM012 warning, cleared when it closes', async () => {
     const h = await startHarness({ 'spdf.config.yaml': CONFIG, 'm.spdf.yaml': MODEL, 'archive/old.spdf.yaml': 'hazards: [unclosed\n' }, { capabilities: CAPS });

@@ -9,6 +9,7 @@ import type { Graph, LoadProblem } from './graph';
 import { loadModelBytes, oversizeFile, type LoadedFile } from './load-file';
 import { loadSboms } from './load-sboms';
 import { nearMissProblems } from './near-miss-names';
+import { nestedConfigProblems } from './nested-configs';
 import type { SbomSchemaValidator } from '../sbom/types';
 
 /** A loaded workspace. */
@@ -60,7 +61,12 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
     }
   }
   const { config, problems } = resolveConfig(configBytes, opts.trusted ?? true);
-  configProblems.push(...problems, ...unmatchedIncludes(configIncludeGlobs(configBytes, CONFIG_FILE), allFiles, CONFIG_FILE), ...nearMissProblems(allFiles, config, ALWAYS_EXCLUDED));
+  configProblems.push(
+    ...problems,
+    ...unmatchedIncludes(configIncludeGlobs(configBytes, CONFIG_FILE), allFiles, CONFIG_FILE),
+    ...nearMissProblems(allFiles, config, ALWAYS_EXCLUDED),
+    ...nestedConfigProblems(allFiles, config, ALWAYS_EXCLUDED, allFiles.includes(CONFIG_FILE)),
+  );
   const isModel = modelFileMatcher(config);
   const paths = allFiles.filter(isModel).sort();
   const cache = opts.trusted === false ? undefined : opts.fileCache;

@@ -1,6 +1,6 @@
 // @spdf implements SPDF-LSP-ACTIONS
 /**
- * Code actions: each finding's fix and suggestions (disabled while the model has load errors or the file changed
+ * Code actions: each finding's fix and suggestions (disabled while the model has load errors, a model or config file is not read, or the file changed
  * since it was checked), a suppression comment, and in code files "mark link reviewed" and "insert tag".
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
@@ -11,6 +11,7 @@ import { findRule } from '../../core/rules/registry';
 import type { Finding, Fix } from '../../core/types';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, type LinkRef } from '../../protocol';
 import { findingKey } from '../convert';
+import { inputProblemsOf } from '../input-problems';
 import { commentPrefix } from './comment-prefix';
 import { changedSinceChecked, toWorkspaceEdit } from './workspace-edit';
 import type { FeatureContext } from './feature-context';
@@ -18,7 +19,7 @@ import { lineOf } from './text-lines';
 
 /** Why fixes are withheld: part of the model failed to load, or a file changed since the findings were computed. */
 function fixBlocked(ctx: FeatureContext, fix: Fix): string | undefined {
-  const blockers = fixBlockers(ctx.state.graph);
+  const blockers = fixBlockers(ctx.state.graph, inputProblemsOf(ctx.state));
   if (blockers.length) {
     const b = blockers[0];
     return `part of the model could not be read (${b.file}:${b.range.start.line + 1}:${b.range.start.character + 1} ${b.code}${blockers.length > 1 ? ` and ${blockers.length - 1} more` : ''}); fix that first`;
