@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempWorkspace } from '../support/cli';
+import { askingGit } from '../support/git-env';
 
 const MODEL = 'requirements:\n  - id: SEC-REQ-001\n    title: Signed commands\n';
 const SOURCE = '// @spdf implements SEC-REQ-001\nint verify(int x) {\n  return x;\n}\n';
@@ -28,14 +29,7 @@ async function reviewedThenLockRemoved(config: string, commit: boolean): Promise
 }
 
 describe('a review lock that is missing', () => {
-  let noGit: string | undefined;
-  before(() => {
-    noGit = process.env.SPDF_NO_GIT;
-    delete process.env.SPDF_NO_GIT;
-  });
-  after(() => {
-    if (noGit !== undefined) process.env.SPDF_NO_GIT = noGit;
-  });
+  askingGit();
 
   // [case, config, lock committed in git, spdf links exit code, the problem printed]
   const CASES: [string, string, boolean, number, RegExp | undefined][] = [

@@ -1,7 +1,6 @@
 // @spdf verifies SPDF-FC-NEAR-MISS
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { runCli, tempWorkspace } from '../support/cli';
+import { runCli, withTempWorkspace } from '../support/cli';
 import { BASE, CONFIG } from '../server/parity-workspace';
 
 /**
@@ -21,14 +20,7 @@ const NEAR: [string, string][] = [
 describe('files named like a model file or the config but spelt otherwise', () => {
   before(() => (process.env.SPDF_NO_GIT = '1'));
 
-  async function withWorkspace(files: Record<string, string>, run: (root: string) => Promise<void>): Promise<void> {
-    const root = tempWorkspace({ ...BASE, ...files });
-    try {
-      await run(root);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  }
+  const withWorkspace = (files: Record<string, string>, run: (root: string) => Promise<void>) => withTempWorkspace({ ...BASE, ...files }, run);
 
   it('the base workspace passes', () => withWorkspace({}, async (root) => assert.equal((await runCli(['check', root, '--no-cache'])).code, 0)));
 

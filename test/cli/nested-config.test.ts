@@ -1,8 +1,7 @@
 // @spdf verifies SPDF-FC-NESTED-CONFIG
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempWorkspace } from '../support/cli';
+import { runCli, withTempWorkspace } from '../support/cli';
 import { BASE, CONFIG } from '../server/parity-workspace';
 
 /**
@@ -21,14 +20,7 @@ const SUB = {
 describe("a sub-project's spdf.config.yaml when spdf runs from the root", () => {
   before(() => (process.env.SPDF_NO_GIT = '1'));
 
-  async function withWorkspace(files: Record<string, string>, run: (root: string) => Promise<void>): Promise<void> {
-    const root = tempWorkspace({ ...BASE, ...files });
-    try {
-      await run(root);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  }
+  const withWorkspace = (files: Record<string, string>, run: (root: string) => Promise<void>) => withTempWorkspace({ ...BASE, ...files }, run);
 
   it("the sub-project's own gate fails", () =>
     withWorkspace(SUB, async (root) => {

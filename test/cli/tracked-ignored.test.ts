@@ -4,16 +4,10 @@ import { rmSync } from 'node:fs';
 import { runCli, tempWorkspace } from '../support/cli';
 import { BASE, CONFIG } from '../server/parity-workspace';
 import { commitIgnored, MORE, WHY } from '../support/tracked-ignored';
+import { askingGit } from '../support/git-env';
 
 describe('a model file git tracks that .gitignore hides from the walk', () => {
-  let noGit: string | undefined;
-  before(() => {
-    noGit = process.env.SPDF_NO_GIT;
-    delete process.env.SPDF_NO_GIT;
-  });
-  after(() => {
-    if (noGit !== undefined) process.env.SPDF_NO_GIT = noGit;
-  });
+  askingGit();
 
   async function run(config: string, args: string[]) {
     const root = tempWorkspace({ ...BASE, 'spdf.config.yaml': config, '.gitignore': 'gen/\n', 'gen/more.spdf.yaml': MORE });

@@ -2,16 +2,10 @@
 import { commitIgnored, MORE, WHY } from '../support/tracked-ignored';
 import { messageText, startHarness, until } from './harness';
 import { BASE } from './parity-workspace';
+import { askingGit } from '../support/git-env';
 
 describe('language server: a model file git tracks that .gitignore hides from the walk', () => {
-  let noGit: string | undefined;
-  before(() => {
-    noGit = process.env.SPDF_NO_GIT;
-    delete process.env.SPDF_NO_GIT;
-  });
-  after(() => {
-    if (noGit !== undefined) process.env.SPDF_NO_GIT = noGit;
-  });
+  askingGit();
 
   it('is an error on spdf.config.yaml', async function () {
     this.timeout(30000);

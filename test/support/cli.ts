@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -24,4 +24,14 @@ export function tempWorkspace(files: Record<string, string | Uint8Array>): strin
     writeFileSync(join(root, p), text);
   }
   return root;
+}
+
+/** Runs `run` in a temporary workspace of `files`, removed afterwards whatever `run` does. */
+export async function withTempWorkspace(files: Record<string, string | Uint8Array>, run: (root: string) => Promise<void>): Promise<void> {
+  const root = tempWorkspace(files);
+  try {
+    await run(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }

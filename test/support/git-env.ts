@@ -11,3 +11,15 @@ export const GIT_TEST_ENV = {
   GIT_CONFIG_GLOBAL: '/dev/null',
   GIT_OPTIONAL_LOCKS: '0',
 };
+
+/** In the calling `describe`: the tool asks git (SPDF_NO_GIT unset) for its tests, and the setting is restored after. */
+export function askingGit(): void {
+  let noGit: string | undefined;
+  before(() => {
+    noGit = process.env.SPDF_NO_GIT;
+    delete process.env.SPDF_NO_GIT;
+  });
+  after(() => {
+    if (noGit !== undefined) process.env.SPDF_NO_GIT = noGit;
+  });
+}
