@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cachedMain } from '../../src/cli/bin';
+import { runBinary } from '../support/derived-replay';
 import { main } from '../../src/cli/main';
 import { evict, MAX_RESULT_ENTRIES, RESULT_CACHE_DIR, resultCachePlan, runWithResultCache, type ResultCacheStats } from '../../src/node/result-cache';
 import { runCli, tempWorkspace } from '../support/cli';
@@ -75,16 +75,8 @@ describe('caches never change a result', () => {
 
 /** The CLI as the `spdf` binary runs it: through the whole-result cache. */
 async function runCached(args: string[], cwd: string): Promise<{ out: string; hit: boolean; stored: boolean; why?: string }> {
-  const out: string[] = [];
-  const stats: Partial<ResultCacheStats> = {};
-  const prev = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await cachedMain(args, { out: (l) => out.push(`1 ${l}`), err: (l) => out.push(`2 ${l}`), color: false }, stats);
-    return { out: `exit ${code}\n${out.join('\n')}`, hit: stats.hit === true, stored: stats.hit === false && stats.notStored === undefined, why: stats.notStored };
-  } finally {
-    process.chdir(prev);
-  }
+  const { out, stats } = await runBinary(args, cwd);
+  return { out, hit: stats.hit === true, stored: stats.hit === false && stats.notStored === undefined, why: stats.notStored };
 }
 
 /** A cold run's answer (fresh caches, no result cache), in runCached's shape. */
