@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { workspacePath } from '../../../src/node/codeindex/fs-read-host';
 
-const ROOTS = ['/', '/work/ws', '/work/ws/', '/work/./ws/../ws2', 'rel/ws', '.', '', '..', 'a/..', '/work//ws'];
+const ROOTS = ['/', '/srv/ws', '/srv/ws/', '/srv/./ws/../ws2', 'rel/ws', '.', '', '..', 'a/..', '/srv//ws'];
 const FILES = [
   'a.c',
   'src/a.c',
