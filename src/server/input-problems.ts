@@ -16,6 +16,7 @@ import { ALWAYS_EXCLUDED } from '../core/model/load-workspace';
 import { nearMissProblems } from '../core/model/near-miss-names';
 import { nestedConfigProblems } from '../core/model/nested-configs';
 import { crashedRuleProblem } from '../core/matrix/build';
+import { problemLine } from '../core/problem-line';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Host } from '../core/host';
@@ -190,7 +191,7 @@ const withUnreadCode = new WeakMap<readonly string[], { code: readonly string[];
 export function matrixProblemsOf(state: ProblemSource): string[] {
   const problems = inputProblemsOf(state);
   let out = lines.get(problems);
-  if (!out) lines.set(problems, (out = problems.map((p) => (p.code ? `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code} ${p.message}` : p.message))));
+  if (!out) lines.set(problems, (out = problems.map((p) => (p.code ? problemLine(p) : p.message))));
   const code = unreadCodeOfState(state).lines;
   if (!code.length) return out;
   const hit = withUnreadCode.get(out);

@@ -22,6 +22,7 @@ import { LINT_FORMATS, LINT_FORMATTERS } from '../lint-formats';
 import { assertPathsExist, namedModelFiles } from '../named-files';
 import { visible } from '../visible';
 import { unscannedProblem } from '../../core/codelinks/unscanned-files';
+import { problemLine } from '../../core/problem-line';
 import { UNSCANNED_KINDS } from '../../node/codeindex/index-notes';
 
 export interface LintArgs {
@@ -61,7 +62,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
     .filter((p) => scope(p.file));
   const unscannedFiles = new Set(unscanned.map((p) => p.file));
   for (const n of check.notes) if (args.format === 'human' && !unscannedFiles.has(n.path) && !check.unread.some((u) => u.startsWith(`${n.path}: `))) o.err(`note: ${n.path}: ${n.reason}`);
-  for (const p of unscanned) o.err(`error: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
+  for (const p of unscanned) o.err(`error: ${problemLine(p)}`);
   for (const p of check.problems) o.err(`${unread.has(p) ? 'error' : 'warning'}: ${p}`);
   for (const e of check.result.internalErrors) o.err(`internal error in rule ${e.code}: ${e.message}`);
   const base = await useBaseline(check, args.baseline ?? {});
@@ -70,7 +71,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   if (args.quiet) shown = shown.filter((f) => f.severity === 'error');
   const unused = (base?.match?.unused ?? []).filter((u) => scope(u.entry.file));
   const render = LINT_FORMATTERS[args.format];
-  const inputErrors = [...unread, ...unscanned.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`), ...check.result.internalErrors.map(crashedRuleProblem)];
+  const inputErrors = [...unread, ...unscanned.map(problemLine), ...check.result.internalErrors.map(crashedRuleProblem)];
   // Placed for formats that hold only placed issues: an input without a place of its own is shown on the config (its globs choose what is read).
   const inputPlaces = [
     ...unscanned.map((p) => ({ file: p.file, line: p.range.start.line + 1, message: p.message })),

@@ -1,4 +1,5 @@
 // @spdf implements SPDF-FC-REPORTS
+import { problemLine } from '../problem-line';
 import type { Range } from '../types';
 import { type CodeProblem, UNREAD_TAG_KINDS } from './model';
 import { unscannedProblem, type UnscannedFile } from './unscanned-files';
@@ -35,9 +36,7 @@ export function unreadCode(files: Iterable<{ file: string; problems: readonly Co
 }
 
 /** How the matrix lists it among its input problems (as `spdf check` places a finding). */
-export function unreadCodeLine(r: UnreadCode): string {
-  return `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.code ? `${r.code} ` : ''}${r.message}`;
-}
+export const unreadCodeLine: (r: UnreadCode) => string = problemLine;
 
 export function byPlace(a: { file: string; range: Range }, b: { file: string; range: Range }): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;

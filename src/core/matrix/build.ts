@@ -5,7 +5,7 @@
  * A view module imports from `trace-index.ts` and `view-context.ts`, never from this file (that would be an
  * import circle).
  */
-import type { LoadProblem } from '../model/graph';
+import { problemLine } from '../problem-line';
 import { controlsView } from './controls-view';
 import { coverageOf } from './decide';
 import { fdaView } from './fda-view';
@@ -68,9 +68,7 @@ export function matrixProblems(ix: TraceIndex): string[] {
 }
 
 /** A model or config load problem as a matrix problem line: the matrix of a model that did not load must not look complete. */
-export function problemLine(p: LoadProblem): string {
-  return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code} ${p.message}`;
-}
+export { problemLine };
 
 /** Headline coverage: (OK + JUSTIFIED) / requirements in scope (first definition of each ID, not obsolete). */
 export function requirementCoverage(ix: TraceIndex) {
