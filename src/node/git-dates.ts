@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { gitOutput } from './git-output';
 
 /**
  * Last commit time (ms) of every tracked file under `root`, from one `git log` walk; an empty map
@@ -6,17 +6,8 @@ import { execFileSync } from 'node:child_process';
  */
 export function gitFileDates(root: string): Map<string, number> {
   const dates = new Map<string, number>();
-  let out: string;
-  try {
-    out = execFileSync('git', ['log', '--format=@%ct', '--name-only', '--relative', '--no-renames', '--', '.'], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  } catch {
-    return dates;
-  }
+  const out = gitOutput(root, ['log', '--format=@%ct', '--name-only', '--relative', '--no-renames', '--', '.'], { maxBuffer: 256 * 1024 * 1024 });
+  if (out === undefined) return dates;
   let current = 0;
   for (const line of out.split('\n')) {
     if (line.startsWith('@')) current = Number(line.slice(1)) * 1000;

@@ -1,5 +1,5 @@
 // @spdf implements SPDF-FC-LOCK
-import { execFileSync } from 'node:child_process';
+import { gitOutput } from './git-output';
 import type { ResolvedConfig } from '../core/model/config-def';
 
 /**
@@ -17,16 +17,5 @@ export function missingLockProblem(root: string, config: Pick<ResolvedConfig, 'l
 
 /** Whether HEAD of the repository holding `root` has `file` (relative to `root`); false outside git or without git. */
 function committedAtHead(root: string, file: string): boolean {
-  try {
-    const out = execFileSync('git', ['ls-tree', '--name-only', 'HEAD', '--', file], {
-      cwd: root,
-      encoding: 'utf8',
-      // No `env` option: the whole-result cache replays only plain-data calls (an env copy lists the environment).
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 10_000,
-    });
-    return out.trim() !== '';
-  } catch {
-    return false;
-  }
+  return (gitOutput(root, ['ls-tree', '--name-only', 'HEAD', '--', file], { timeout: 10_000 }) ?? '').trim() !== '';
 }

@@ -1,5 +1,5 @@
 // @spdf implements SPDF-FC-NEAR-MISS
-import { execFileSync } from 'node:child_process';
+import { gitOutput } from './git-output';
 import type { ResolvedConfig } from '../core/model/config-def';
 import { modelFileMatcher } from '../core/model/load-workspace';
 
@@ -10,19 +10,8 @@ import { modelFileMatcher } from '../core/model/load-workspace';
  */
 export function trackedIgnoredFiles(root: string): string[] {
   if (process.env.SPDF_NO_GIT) return [];
-  try {
-    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--ignored', '--exclude-per-directory=.gitignore', '--', '.'], {
-      cwd: root,
-      encoding: 'utf8',
-      // No `env` option: the whole-result cache replays only plain-data calls (an env copy lists the environment).
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 10_000,
-    });
-    return out.split('\0').filter((f) => f !== '');
-  } catch {
-    return [];
-  }
+  const out = gitOutput(root, ['ls-files', '-z', '--cached', '--ignored', '--exclude-per-directory=.gitignore', '--', '.'], { maxBuffer: 64 * 1024 * 1024, timeout: 10_000 });
+  return (out ?? '').split('\0').filter((f) => f !== '');
 }
 
 /** Whether a listing holds a .gitignore file: without one, the walk hides nothing git tracks (and git need not run). */

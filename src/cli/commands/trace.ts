@@ -1,5 +1,4 @@
 // @spdf implements SPDF-CMD-TRACE, SPDF-FC-REPORTS
-import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { toCsv } from '../../core/export/csv';
@@ -15,6 +14,7 @@ import type { TestResultsInput } from '../../core/matrix/test-results';
 import type { LintResult } from '../../core/rules/engine';
 import { checkPath, type CheckPathOptions, type NodeCheck } from '../../node/workspace';
 import { writeFileAtomic } from '../../node/atomic-write';
+import { gitOutput } from '../../node/git-output';
 import { inputsOf, refusedOutput } from '../../node/output-target';
 import { visible } from '../visible';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
@@ -67,14 +67,8 @@ export async function loadTrace(start: string, opts: TraceLoadOptions = {}): Pro
 
 function gitCommit(root: string): string | undefined {
   if (process.env.SPDF_NO_GIT) return undefined;
-  try {
-    const out = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 })
-      .toString()
-      .trim();
-    return /^[0-9a-f]{40}$/.test(out) ? out : undefined;
-  } catch {
-    return undefined;
-  }
+  const out = gitOutput(root, ['rev-parse', 'HEAD'], { timeout: 5000 })?.trim();
+  return out !== undefined && /^[0-9a-f]{40}$/.test(out) ? out : undefined;
 }
 
 const USAGE = `usage: spdf trace [dir] [options]
