@@ -200,16 +200,18 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
 
   const readAll = async (list: readonly string[], secondPass: boolean): Promise<void> => {
     let next = 0;
-    // Hosts may read synchronously: every so many files all readers pause together to let events in.
+    // Hosts may read synchronously: every so many files all readers pause together to let events in (among them
+    // the steps of a tree-sitter runtime compiling meanwhile). A file is taken and counted in one step, so no reader
+    // can take the file whose turn it is to pause without pausing.
     let pause: Promise<void> | undefined;
     await Promise.all(
       Array.from({ length: Math.min(READ_CONCURRENCY, list.length) }, async () => {
-        while (next < list.length) {
-          if (next % YIELD_EVERY === YIELD_EVERY - 1) pause = new Promise((resolve) => setImmediate(resolve));
+        for (;;) {
           if (pause) await pause;
-          // Other readers took files during the pause: the list may be done.
           if (next >= list.length) break;
-          await readOne(list[next++], secondPass);
+          const at = next++;
+          if (at % YIELD_EVERY === YIELD_EVERY - 1) pause = new Promise((resolve) => setImmediate(resolve));
+          await readOne(list[at], secondPass);
         }
       }),
     );
