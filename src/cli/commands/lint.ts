@@ -19,7 +19,7 @@ import { printHuman } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { checkFormat } from '../parse-command';
 import { LINT_FORMATS, LINT_FORMATTERS } from '../lint-formats';
-import { assertPathsExist, namedModelFiles } from '../named-files';
+import { assertOneRoot, assertPathsExist, namedModelFiles } from '../named-files';
 import { visible } from '../visible';
 import { unscannedProblem } from '../../core/codelinks/unscanned-files';
 import { problemLine } from '../../core/problem-line';
@@ -45,6 +45,7 @@ export interface LintArgs {
 export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   checkFormat(args.format, LINT_FORMATS);
   assertPathsExist(args.paths);
+  assertOneRoot(args.paths);
   const start = args.paths[0] ?? '.';
   const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache, cacheLocation: args.cacheLocation };
   let check = await checkPath(start, checkOpts);
