@@ -55,7 +55,8 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   check = withOutsideModel(check, namedModelFiles(check.root, args.paths, check.workspace.config.include));
   // A model or source file the walk could not read was not checked: an error, as TM009 is for a file it could not decode.
   // A review lock not read leaves CL006 (suspect links) without its input: an error too, as in spdf check.
-  const unread = new Set([...check.unread, ...check.lockProblems]);
+  // A sub-project's config above test results the run reads (TM014) is an error, as it is for the model's files.
+  const unread = new Set([...check.unread, ...check.lockProblems, ...nestedConfigsOfResults(check)]);
   // A source file the code index could not scan may hold tags nobody checked: an error, as in spdf check and the editor.
   const unscanned = (check.inputs.code?.notes ?? [])
     .filter((n) => UNSCANNED_KINDS.has(n.kind))
@@ -110,6 +111,9 @@ function baselineJson(base: BaselineUse, scope: (file: string) => boolean) {
     unused: (base.match?.unused ?? []).filter((u) => scope(u.entry.file)).map((u) => ({ ...u.entry, now: u.now })),
   };
 }
+
+const nestedConfigsOfResults = (check: NodeCheck) =>
+  (check.inputs.testResults?.problems ?? []).filter((p) => p.message.startsWith('TM014 ')).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
 
 /** Adds TM012 findings for named files that are not part of the model (they were not checked). */
 function withOutsideModel(check: NodeCheck, named: string[]): NodeCheck {
