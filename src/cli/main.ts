@@ -14,7 +14,7 @@ import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_
 export { rederive } from '../node/result-cache-derived';
 
 const LINT_USAGE = `usage: spdf lint [paths...] [options]
-Checks the workspace that holds the first path (default: the current folder); paths narrow what is reported, never what is loaded.
+Checks the workspace that holds the paths (default: the current folder; paths of different workspaces are refused); paths narrow what is reported, never what is loaded.
   -f, --format human|json|sarif|code-quality   output format (default human; code-quality: GitLab's report)
   --max-warnings N                exit 1 when more than N warnings are shown
   --fix                           apply the fixes of fixable rules, listing every change

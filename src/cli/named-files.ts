@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
+import { findWorkspaceRoot } from '../node/find-root';
 import { toPosix } from '../node/fs-host';
 import { UsageError } from './io';
 
@@ -16,6 +17,19 @@ export function assertPathsExist(paths: string[]): void {
       throw new UsageError(`no such file or folder: ${p}`);
     }
   }
+}
+
+/**
+ * Fails with a usage error (exit 2) when the paths belong to different workspaces (each path's root is the nearest
+ * folder above it holding spdf.config.yaml): a path linted under another project's config would miss the rules,
+ * severities, model and review lock of its own, and a gate could pass where its own config fails it.
+ */
+export function assertOneRoot(paths: string[]): void {
+  const roots = new Map<string, string>();
+  for (const p of paths) if (!roots.has(findWorkspaceRoot(p))) roots.set(findWorkspaceRoot(p), p);
+  if (roots.size < 2) return;
+  const named = [...roots].map(([root, path]) => `${root} (${path})`).join(', ');
+  throw new UsageError(`the paths belong to different workspaces: ${named}; run spdf lint once for each workspace`);
 }
 
 /**

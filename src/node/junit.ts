@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import picomatch from 'picomatch';
+import { nestedConfigsOfResults, type NestedConfigOptions } from './nested-config-results';
 import type { JUnitCase, JUnitOutcome, TestResultsInput, TestResultsProblem } from '../core/matrix/test-results';
 
 /** Largest JUnit file read. */
@@ -14,10 +15,11 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
  * git-ignored, so this walks the disk itself instead of the model file listing. Broken XML gives a problem
  * with file:line:column, never an exception.
  */
-export async function readTestResults(root: string, globs: readonly string[]): Promise<TestResultsInput> {
+export async function readTestResults(root: string, globs: readonly string[], opts: NestedConfigOptions = {}): Promise<TestResultsInput> {
   const out: TestResultsInput = { version: 1, files: [], cases: [], problems: [] };
   if (globs.length === 0) return out;
   const files = await findFiles(root, globs);
+  out.problems.push(...nestedConfigsOfResults(root, files, opts));
   // A configured result glob that finds nothing would let every verifier count as "not yet required": say so.
   for (const glob of globs) {
     const matches = picomatch(glob, { dot: true });

@@ -11,6 +11,7 @@ import { UNSCANNED_KINDS } from './codeindex/index-notes';
 import { FsHost, type WalkNote } from './fs-host';
 import { GitRevisionHost, defaultBase, repositoryPrefix, resolveCommit } from './git-revision';
 import { MAX_JUNIT_BYTES, parseJUnit, readTestResults } from './junit';
+import { nestedConfigOptions, type NestedConfigOptions } from './nested-config-results';
 import { missingLockProblem } from './missing-lock';
 import { codeIndexOptions, ruleInputs, safetyCriticalCodeGlobs } from './workspace';
 
@@ -37,7 +38,7 @@ export async function loadSnapshot(
   root: string,
   host: Host & { notes: WalkNote[] },
   label: string,
-  readResults: (globs: readonly string[]) => Promise<TestResultsInput>,
+  readResults: (globs: readonly string[], nested: NestedConfigOptions) => Promise<TestResultsInput>,
   opts: SnapshotOptions = {},
 ): Promise<Snapshot> {
   const trusted = opts.trusted ?? true;
@@ -63,7 +64,7 @@ export async function loadSnapshot(
       if (missing) problems.push(missing);
     }
   } else problems.push(CODE_OFF);
-  const testResults = await readResults(config.testResults);
+  const testResults = await readResults(config.testResults, nestedConfigOptions(config, workspace.graph.problems));
   problems.push(...testResults.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`));
   const inputs = ruleInputs(workspace, { code, lockText, testResults });
   const notes = [...host.notes, ...(code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
@@ -108,7 +109,7 @@ function resultsFromHost(host: Host): (globs: readonly string[]) => Promise<Test
 export async function loadRevision(root: string, rev: string | undefined, opts: SnapshotOptions & { label?: string } = {}): Promise<Snapshot & { commit?: string }> {
   if (rev === undefined) {
     const host = new FsHost(root);
-    return loadSnapshot(root, host, opts.label ?? 'working tree', (globs) => readTestResults(root, globs), opts);
+    return loadSnapshot(root, host, opts.label ?? 'working tree', (globs, nested) => readTestResults(root, globs, nested), opts);
   }
   const commit = await resolveCommit(root, rev);
   const host = new GitRevisionHost(root, commit);

@@ -22,6 +22,7 @@ import { FsHost, toPosix, type WalkNote } from './fs-host';
 import { gitFileDates } from './git-dates';
 import { cyclonedxSchemaDigest, cyclonedxSchemaValidator } from './sbom-schemas';
 import { readTestResults } from './junit';
+import { nestedConfigOptions } from './nested-config-results';
 import { hasGitignore, trackedIgnoredFiles, unreadTrackedModelFiles } from './tracked-ignored';
 import { unreadInputEntries } from './unread-entries';
 
@@ -164,7 +165,7 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
     inputs.lockText = lock.text;
     if (lock.problem) inputs.lockProblem = lock.problem;
   }
-  inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults);
+  inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults, nestedConfigOptions(config, workspace.graph.problems));
   const stale = findRule('TM007');
   if (opts.rules !== false && opts.trusted !== false && stale && effectiveSeverity(stale, { config }) !== 'off') inputs.fileDates = gitFileDates(root);
   return inputs;

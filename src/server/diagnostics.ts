@@ -86,8 +86,17 @@ export class DiagnosticsPublisher {
       const inputs = inputProblemsByFile(inputProblemsOf(state));
       const files = new Set<string>([...state.findingsByFile.keys(), ...unscanned.keys(), ...inputs.keys()].map(key));
       for (const k of [...published.keys(), ...touched]) if (k.startsWith(`${paths.root}\0`)) files.add(k);
+      const several = session.roots.length > 1;
       for (const k of files) {
         const file = k.slice(paths.root.length + 1);
+        const uri = paths.toUri(file);
+        // A file under a folder served as a root of its own is published by that innermost root alone (its config applies).
+        if (several && session.rootOf(uri) !== root) {
+          published.delete(k);
+          lastFindings.delete(k);
+          this.lastBaselined.delete(k);
+          continue;
+        }
         const findings = state.findingsByFile.get(file) ?? [];
         const prev = lastFindings.get(k);
         // Without a baseline (the usual case) no string per finding: tens of thousands after each model edit.
@@ -113,7 +122,6 @@ export class DiagnosticsPublisher {
         lastFindings.set(k, findings);
         this.lastBaselined.set(k, baselined);
         if (!force && !touched.has(k) && published.get(k) === json) continue;
-        const uri = paths.toUri(file);
         const doc = session.docs.get(uri);
         if (session.disposed) return;
         void session.connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });

@@ -124,7 +124,7 @@ export class WorkspaceState {
     await this.loadSboms();
     await this.loadLock();
     await this.loadBaseline();
-    this.testResults = await readTestResultsOf(this.opts.root, this.config);
+    this.testResults = await readTestResultsOf(this.opts.root, this.config, this.sortedFiles);
     const stale = findRule('TM007');
     // git runs only in a trusted workspace: a hostile repository config could make it run programs.
     this.fileDates = this.opts.trusted && stale && effectiveSeverity(stale, { config: this.config }) !== 'off' ? gitFileDates(this.opts.root) : undefined;

@@ -65,6 +65,8 @@ function publishModelFindings(session: ServerSession, root: Root, state: Workspa
   for (const [file, findings] of byFile) {
     if (!findings.length) continue;
     const uri = root.paths.toUri(file);
+    // A file under a folder served as a root of its own is that root's to publish (diagnostics.ts publishAll).
+    if (session.roots.length > 1 && session.rootOf(uri) !== root) continue;
     const doc = session.docs.get(uri);
     void session.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, root.paths, session.docsUrl)), ...(doc ? { version: doc.version } : {}) });
   }

@@ -7,6 +7,9 @@ import { loadModelBytes, loadModelText, oversizeFile, type LoadedFile } from '..
 import { loadSboms, sbomPathsOf } from '../core/model/load-sboms';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import { readTestResults } from '../node/junit';
+import { nestedConfigOptions } from '../node/nested-config-results';
+import { nestedConfigProblems } from '../core/model/nested-configs';
+import { ALWAYS_EXCLUDED } from '../core/model/load-workspace';
 import { cyclonedxSchemaValidator } from '../node/sbom-schemas';
 
 export { SbomReads } from './sbom-reads';
@@ -67,10 +70,12 @@ export async function readSboms(host: Host, loads: Iterable<Load>, files: string
  * The config's JUnit results; undefined when none are configured. Results that could not be read at all are no
  * results plus the problem, so that no verifier counts as passed or as not yet required.
  */
-export async function readTestResultsOf(root: string, config: ResolvedConfig): Promise<TestResultsInput | undefined> {
+export async function readTestResultsOf(root: string, config: ResolvedConfig, files: readonly string[] = []): Promise<TestResultsInput | undefined> {
   if (!config.testResults.length) return undefined;
+  // A nested config the listed files make a TM014 input problem already is not reported again for the results.
+  const nested = nestedConfigProblems(files, config, ALWAYS_EXCLUDED, files.includes(CONFIG_FILE));
   try {
-    return await readTestResults(root, config.testResults);
+    return await readTestResults(root, config.testResults, nestedConfigOptions(config, nested));
   } catch (e) {
     const message = `cannot read the test results named by test_results: ${(e as Error)?.message ?? String(e)}`;
     return { version: 1, files: [], cases: [], problems: [{ file: CONFIG_FILE, line: 1, column: 1, message }] };

@@ -31,7 +31,7 @@ describe('spdf links: tags that became no link', () => {
     assert.deepEqual(json.problems, [{ file: 'src/dose.py', line: 1, column: 3, endLine: 1, endColumn: 17, severity: 'error', code: 'CL008', message: "'@spdf verifies' needs at least one ID" }]);
   });
 
-  it('reports orphan tags and tags next to syntax errors as warnings, and fails on them too', async () => {
+  it('reports orphan tags as warnings and tags next to syntax errors as errors (CL009 by default), and fails on them', async () => {
     const root = tempWorkspace({
       'model.spdf.yaml': MODEL,
       'src/pump.py': 'import os\n\nLIMIT = 1  # @spdf implements SEC-REQ-001\n\n\nclass Pump:\n    # @spdf implements SEC-REQ-001\n    def stop(self, x:\n        pass\n',
@@ -41,7 +41,7 @@ describe('spdf links: tags that became no link', () => {
     const json = JSON.parse(r.stdout);
     assert.deepEqual(
       json.problems.map((p: { line: number; severity: string; code: string }) => `${p.line} ${p.severity} ${p.code}`),
-      ['3 warning CL002', '7 warning CL009'],
+      ['3 warning CL002', '7 error CL009'],
     );
   });
 

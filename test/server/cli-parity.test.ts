@@ -58,6 +58,16 @@ const CASES: ParityCase[] = [
   { name: 'a config file name near miss beside the config (TM013)', files: { 'spdf.config.yml': 'rules: {RQ003: off}\n' } },
   { name: "a sub-project's config beside a model file the root reads (TM014)", files: { 'pump/spdf.config.yaml': 'check:\n  min_coverage: 100\n', 'pump/req.spdf.yaml': 'requirements: []\n' } },
   { name: "a sub-project's config beside a source file the root indexes (TM014)", files: { 'src/pump/spdf.config.yaml': 'rules: {CL002: error}\n', 'src/pump/b.c': 'int g(void) { return 1; }\n' } },
+  {
+    name: "a sub-project's config above git-ignored test results the root reads (TM014)",
+    files: {
+      'spdf.config.yaml': `${CONFIG}test_results: ['pump/reports/*.xml']\n`,
+      '.gitignore': 'reports/\n',
+      'pump/spdf.config.yaml': 'check:\n  min_coverage: 100\n',
+      'pump/reports/junit.xml': '<testsuite><testcase name="TC-001"/></testsuite>\n',
+    },
+  },
+  { name: 'a tag next to a syntax error (CL009)', files: { 'src/pump.py': 'class Pump:\n    # @spdf implements REQ-001\n    def stop(self, x:\n        pass\n' } },
   { name: 'a tag naming an unknown ID', files: { 'src/b.c': '// @spdf implements REQ-999\nint g(void) { return 1; }\n' } },
   { name: 'a UTF-16 source file', prepare: (root) => writeFileSync(join(root, 'src/wide.c'), utf16('// @spdf implements REQ-001\nint w(void);\n')) },
   { name: 'a config syntax error', files: { 'spdf.config.yaml': `${CONFIG}exclude: [unclosed\n` } },

@@ -13,7 +13,8 @@ import { withoutIncludedInputs } from '../../core/import/included-inputs';
 import { importRoot, includeReader } from '../../node/import-read';
 import { IMPORT_BASE, writeImport } from '../../node/import-write';
 import { readXlsxRows, xlsxRefused } from '../../node/xlsx-rows';
-import { fileSizeProblem } from '../../node/zip-limits';
+import { XLSX_LIMITS } from '../../node/zip-limits';
+import { readImportBytes, readImportText } from '../../node/import-source-bytes';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { parseCommand, unknownValue } from '../parse-command';
 import { visible } from '../visible';
@@ -64,9 +65,9 @@ async function walk(dir: string, extensions: readonly string[], found: string[],
 
 /** A mapping file: `ROLE: HEADER` (or `ROLE=HEADER`) a line; blank lines and `#` comments skipped. */
 async function columnsFile(path: string): Promise<string[]> {
-  const text = await fs.readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new UsageError(`--columns-file ${path}: cannot read (${e.code ?? e.message})`);
-  });
+  const read = await readImportText(path);
+  if ('error' in read) throw new UsageError(`--columns-file ${path}: ${read.error}`);
+  const text = read.text;
   return text.split(/\r?\n/).flatMap((line, n) => {
     if (!line.trim() || line.trim().startsWith('#')) return [];
     const m = /^\s*([a-z_]+)\s*[:=]\s*(.*?)\s*$/.exec(line);
@@ -163,15 +164,9 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
   const models: { file: string; parsed: ModelDocument }[] = [];
   for (const f of [...new Set(files.map((f) => resolve(f)))]) {
     if ('table' in importer) {
-      const tooBig = fileSizeProblem((await fs.stat(f).catch(() => undefined))?.size ?? 0);
-      if (tooBig) {
-        docs.push({ file: shown(f), parsed: { items: [], notes: [xlsxRefused(shown(f), tooBig)] } });
-        continue;
-      }
-      const bytes = await fs.readFile(f).catch((e: NodeJS.ErrnoException) => e);
-      if (bytes instanceof Error) {
-        o.err(`${visible(shown(f))}: error: cannot read (${bytes.code ?? bytes.message})`);
-        failed = true;
+      const bytes = await readImportBytes(f, XLSX_LIMITS.maxFileBytes);
+      if (!Buffer.isBuffer(bytes)) {
+        docs.push({ file: shown(f), parsed: { items: [], notes: [xlsxRefused(shown(f), bytes.error)] } });
         continue;
       }
       const read = await readXlsxRows(shown(f), bytes, values.sheet);
@@ -179,11 +174,14 @@ export async function importCommand(o: Out, args: string[]): Promise<number> {
       docs.push({ file: shown(f), parsed: { items: parsed.items, notes: [...read.notes, ...parsed.notes] } });
       continue;
     }
-    const text = await fs.readFile(f, 'utf8').catch((e: NodeJS.ErrnoException) => e);
-    if (text instanceof Error) {
-      o.err(`${visible(shown(f))}: error: cannot read (${text.code ?? text.message})`);
+    const read = await readImportText(f);
+    if ('error' in read) {
+      o.err(`${visible(shown(f))}: error: ${visible(read.error)}`);
       failed = true;
-    } else if (modelImporter) models.push({ file: shown(f), parsed: await modelImporter.parse(shown(f), text.replace(/^\uFEFF/, ''), includeReader(roots.get(f) ?? process.cwd())) });
+      continue;
+    }
+    const text = read.text;
+    if (modelImporter) models.push({ file: shown(f), parsed: await modelImporter.parse(shown(f), text.replace(/^\uFEFF/, ''), includeReader(roots.get(f) ?? process.cwd())) });
     else {
       const textImporter = IMPORTERS[format];
       if ('parse' in textImporter) docs.push({ file: shown(f), parsed: textImporter.parse(shown(f), text.replace(/^\uFEFF/, ''), { oftIds, columns }) });

@@ -2,6 +2,8 @@
 import type { CodeLink } from '../../core/codelinks/model';
 import { byPlace, unreadCodeOf } from '../../core/codelinks/unread-code';
 import type { Range } from '../../core/types';
+import { effectiveSeverity } from '../../core/rules/engine';
+import { findRule } from '../../core/rules/registry';
 import { parseReviewLock } from '../../core/codelinks/review-lock';
 import { ReviewLockIndex, reviewStatusOf } from '../../core/codelinks/review-status';
 import { unscannedProblem } from '../../core/codelinks/unscanned-files';
@@ -50,16 +52,18 @@ export interface TagProblemRow {
 
 /**
  * Tags whose evidence does not count or may count for the wrong code: errors for tag-like text that could not be read
- * (CL008), files that could not be indexed and files that may hold tags the index did not read, warnings for tags attached to no symbol (CL002) and tags next to
- * syntax errors (CL009).
+ * (CL008), files that could not be indexed and files that may hold tags the index did not read, warnings for tags attached to no symbol (CL002), and tags next to
+ * syntax errors (CL009) at the rule's severity (an error unless the config lowers it; none when it is off).
  */
 export function tagProblems(check: NodeCheck): TagProblemRow[] {
   const rows: TagProblemRow[] = [];
+  const nearSyntaxError = effectiveSeverity(findRule('CL009')!, check.workspace);
   for (const f of check.inputs.code?.files ?? []) {
     for (const p of f.problems) {
       const unread = unreadCodeOf(f.file, p);
       if (unread) rows.push({ ...unread, severity: 'error' });
-      else if (p.kind === 'tag-near-syntax-error') rows.push({ file: f.file, range: p.range, severity: 'warning', code: 'CL009', message: p.message });
+      else if (p.kind === 'tag-near-syntax-error' && nearSyntaxError !== 'off')
+        rows.push({ file: f.file, range: p.range, severity: nearSyntaxError === 'error' ? 'error' : 'warning', code: 'CL009', message: p.message });
     }
     for (const t of f.orphanTags) {
       rows.push({ file: f.file, range: t.idRange, severity: 'warning', code: 'CL002', message: `tag for '${t.id}' is attached to no symbol, so it is no link` });

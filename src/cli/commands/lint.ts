@@ -19,7 +19,7 @@ import { printHuman } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { checkFormat } from '../parse-command';
 import { LINT_FORMATS, LINT_FORMATTERS } from '../lint-formats';
-import { assertPathsExist, namedModelFiles } from '../named-files';
+import { assertOneRoot, assertPathsExist, namedModelFiles } from '../named-files';
 import { visible } from '../visible';
 import { unscannedProblem } from '../../core/codelinks/unscanned-files';
 import { problemLine } from '../../core/problem-line';
@@ -45,6 +45,7 @@ export interface LintArgs {
 export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   checkFormat(args.format, LINT_FORMATS);
   assertPathsExist(args.paths);
+  assertOneRoot(args.paths);
   const start = args.paths[0] ?? '.';
   const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache, cacheLocation: args.cacheLocation };
   let check = await checkPath(start, checkOpts);
@@ -54,7 +55,8 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   check = withOutsideModel(check, namedModelFiles(check.root, args.paths, check.workspace.config.include));
   // A model or source file the walk could not read was not checked: an error, as TM009 is for a file it could not decode.
   // A review lock not read leaves CL006 (suspect links) without its input: an error too, as in spdf check.
-  const unread = new Set([...check.unread, ...check.lockProblems]);
+  // A sub-project's config above test results the run reads (TM014) is an error, as it is for the model's files.
+  const unread = new Set([...check.unread, ...check.lockProblems, ...nestedConfigsOfResults(check)]);
   // A source file the code index could not scan may hold tags nobody checked: an error, as in spdf check and the editor.
   const unscanned = (check.inputs.code?.notes ?? [])
     .filter((n) => UNSCANNED_KINDS.has(n.kind))
@@ -109,6 +111,9 @@ function baselineJson(base: BaselineUse, scope: (file: string) => boolean) {
     unused: (base.match?.unused ?? []).filter((u) => scope(u.entry.file)).map((u) => ({ ...u.entry, now: u.now })),
   };
 }
+
+const nestedConfigsOfResults = (check: NodeCheck) =>
+  (check.inputs.testResults?.problems ?? []).filter((p) => p.message.startsWith('TM014 ')).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
 
 /** Adds TM012 findings for named files that are not part of the model (they were not checked). */
 function withOutsideModel(check: NodeCheck, named: string[]): NodeCheck {

@@ -38,7 +38,9 @@ export function nestedConfigProblems(files: readonly string[], config: Globs, al
       found.set(dir, file);
     }
   }
-  return [...found].sort(([a], [b]) => (a < b ? -1 : 1)).map(([dir, file]) => ({ code: 'TM014', file: `${dir}${CONFIG_FILE}`, range: AT_START, message: message(dir, file, hasRootConfig) }));
+  return [...found]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([dir, file]) => ({ code: 'TM014', file: `${dir}${CONFIG_FILE}`, range: AT_START, message: nestedConfigMessage(dir, file, hasRootConfig) }));
 }
 
 function readByThisRun(config: Globs, excluded: (file: string) => boolean): (file: string) => boolean {
@@ -49,7 +51,8 @@ function readByThisRun(config: Globs, excluded: (file: string) => boolean): (fil
   return (file) => !excluded(file) && (model(file) || tests(file) || (codeIncluded(file) && !codeExcluded(file)));
 }
 
-function message(dir: string, example: string, hasRootConfig: boolean): string {
+/** TM014's message for the config in `dir` (ending in `/`), of which `example` is a file the run reads. */
+export function nestedConfigMessage(dir: string, example: string, hasRootConfig: boolean): string {
   const settings = hasRootConfig ? `the workspace root's ${CONFIG_FILE}` : `the default settings (no ${CONFIG_FILE} at the workspace root)`;
   return (
     `a sub-project's config that this run does not apply: it reads files under ${dir} (${example} among them) with ${settings} only. ` +

@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-CL009-GATE
 import type { Rule } from '../types';
 import { code } from './code-facts';
 
@@ -5,11 +6,11 @@ const rule: Rule = {
   meta: {
     code: 'CL009',
     alias: 'tag-near-syntax-error',
-    severity: 'warning',
+    severity: 'error',
     category: 'code-links',
     description: 'A tag sits in or next to code the parser could not understand, so the symbol it links to may be wrong or missing.',
     rationale:
-      'Tags are attached to symbols found by parsing. Where the parser meets a syntax error (or code it does not support, such as unusual macros), the function under a tag may be missing and the tag falls to the enclosing class, the file or nothing. The link is kept, but a reviewer should check it; fix the code or move the tag.',
+      'Tags are attached to symbols found by parsing. Where the parser meets a syntax error (or code it does not support, such as unusual macros), the function under a tag may be missing and the tag falls to the enclosing class, the file or nothing. The link is kept but may be credited to the wrong symbol, so it is an error by default and `spdf check` fails on it: fix the code or move the tag, or, after checking the link, lower the rule with `rules: { CL009: warning }`.',
     source: 'heuristic (seed): tree-sitter ERROR and MISSING nodes around the tag',
     fixable: false,
     since: '0.2.0',
