@@ -25,7 +25,8 @@ export interface PeerBenchOptions {
 
 /**
  * `one source file changed` appends a comment line (its code index stays the same: the whole-result cache proves that
- * and replays); `one linked function changed` edits a linked function's body (another fingerprint: a full run).
+ * and replays); `one linked function changed` edits a linked function's body (another fingerprint: replayed too, as
+ * the corpus has no review lock, so no stored answer read a fingerprint; a full run where the lock names the file).
  */
 const SCENARIOS = ['cold check', 'warm check (nothing changed)', 'check, one source file changed', 'check, one linked function changed', 'HTML report (cold)'] as const;
 type Scenario = (typeof SCENARIOS)[number];

@@ -31,6 +31,11 @@ export interface IndexedRead {
 export interface DerivedReadSink {
   /** The read being made, set only for the synchronous bounded read itself. */
   reading: IndexedRead | undefined;
+  /**
+   * The files whose code fingerprints the answer may depend on, as the run says from the review lock it read
+   * (`noteFingerprintedFiles`). Unset until the run says so: then every file's fingerprints count as read.
+   */
+  fingerprinted?: Set<string>;
 }
 
 const SHARED = Symbol.for('spdf-workbench/derived-reads/1');
@@ -38,6 +43,19 @@ const holder = globalThis as unknown as Record<symbol, DerivedReadSink | undefin
 
 export function derivedReadSink(): DerivedReadSink | undefined {
   return holder[SHARED];
+}
+
+/**
+ * Tells the whole-result cache, while it records, which files' code fingerprints the run's answer may depend on:
+ * a fingerprint is compared only with the review lock's entry of the same link (review-status.ts `reviewStatusOf`),
+ * so the files the lock names. Called with the lock every reader of the run shares (src/node/workspace.ts); each
+ * call adds to the files already named.
+ */
+export function noteFingerprintedFiles(files: Iterable<string>): void {
+  const sink = derivedReadSink();
+  if (!sink) return;
+  const named = (sink.fingerprinted ??= new Set());
+  for (const file of files) named.add(file);
 }
 
 export function setDerivedReadSink(sink: DerivedReadSink | undefined): void {

@@ -10,23 +10,57 @@ import { compiledSyntaxes } from './codeindex/parse-tasks';
 import { parseQuickly, QUICK_START_MAX_BYTES } from './codeindex/quick-start-runtime';
 import { type BoundedReadHost, bytesMightContainTags, readSourceBytesNow } from './codeindex/source-bytes';
 import type { IndexContext } from './derived-reads';
-import type { ChangedRead, InputRecord } from './result-cache-recorder';
+import type { ChangedRead, IndexFacts, InputRecord } from './result-cache-recorder';
 
 /** SHA-256 of an index as JSON with its keys sorted and unset fields left out: equal for equal indexes, however made. */
 export function indexDigest(index: CodeFileIndex): string {
-  return sha256Hex(canonical(index));
+  return sha256Hex(canonical(index, false));
 }
 
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+/**
+ * `indexDigest` with every code fingerprint (`codeHash` of links and symbols) replaced by one mark: equal for indexes
+ * that differ at most in their fingerprints' values (whether a fingerprint is there still counts).
+ */
+export function projectedDigest(index: CodeFileIndex): string {
+  return sha256Hex(canonical(index, true));
+}
+
+function canonical(v: unknown, project: boolean): string {
+  if (Array.isArray(v)) return `[${v.map((x) => canonical(x, project)).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
     const keys = Object.keys(o)
       .filter((k) => o[k] !== undefined)
       .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${project && k === 'codeHash' ? '"#"' : canonical(o[k], project)}`).join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
+}
+
+/** The facts recorded for an index read, when they are what this build writes; else undefined (a miss). */
+function factsOf(recorded: unknown): IndexFacts | undefined {
+  if (recorded === undefined) return {};
+  if (recorded === null || typeof recorded !== 'object' || Array.isArray(recorded)) return undefined;
+  const { fingerprintFree, digest, projected, ...rest } = recorded as Record<string, unknown>;
+  if (Object.keys(rest).length || (fingerprintFree !== undefined && fingerprintFree !== true)) return undefined;
+  if ((digest !== undefined && typeof digest !== 'string') || (projected !== undefined && (typeof projected !== 'string' || !fingerprintFree))) return undefined;
+  return recorded;
+}
+
+/**
+ * The facts of a new index when the stored answer holds for it, else undefined: the same index as recorded (or,
+ * the first time, as `old`, the index the code-index cache holds for the old bytes), or, for an answer recorded as
+ * reading none of the file's fingerprints, the same index but for its fingerprints' values.
+ */
+function sameAnswer(facts: IndexFacts, old: CodeFileIndex | undefined, now: CodeFileIndex): IndexFacts | undefined {
+  const digest = facts.digest ?? (old && indexDigest(old));
+  if (digest === undefined) return undefined;
+  const nowDigest = indexDigest(now);
+  if (!facts.fingerprintFree) return nowDigest === digest ? { digest } : undefined;
+  // Kept from the first proof on: the index it was taken of may never be in the code-index cache.
+  const projected = facts.projected ?? (nowDigest === digest ? projectedDigest(now) : old && projectedDigest(old));
+  if (projected === undefined || (nowDigest !== digest && projectedDigest(now) !== projected)) return undefined;
+  return { fingerprintFree: true, digest: nowDigest, projected };
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -41,7 +75,9 @@ function sameOptions(c: IndexContext): boolean {
  * it made of them then (result-cache.ts replays the answer only if so). Each file goes through the index's own steps
  * (readSourceBytesNow, the prefilters, the code-index cache, a parse in this thread): a file left out as untagged must
  * still be untagged; an indexed file must still be indexed, with no internal problem, to an index whose digest is the
- * one recorded (or, the first time, the digest of the index the code-index cache holds for the old bytes). Answers the
+ * one recorded (or, the first time, the digest of the index the code-index cache holds for the old bytes), or, when
+ * the run that stored the answer said it read none of the file's code fingerprints, whose digest with fingerprints
+ * left out is (`sameAnswer`). Answers the
  * inputs updated to the new bytes, or undefined for a miss: any doubt (an entry not understood, an old index no
  * longer cached, a note, more text than a quick parse takes) is a miss, never an answer.
  */
@@ -74,7 +110,8 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
       text: string;
       isTestFile: boolean;
       hash: string;
-      before: string;
+      facts: IndexFacts;
+      old: CodeFileIndex | undefined;
       cached: ShardView;
     }[] = [];
     for (const { at, bytes } of changed) {
@@ -82,6 +119,8 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
       const context = derived && contexts[derived[0]];
       if (fn !== 'readFileUpToSync' || !derived || !context || typeof args[1] !== 'number' || !sameOptions(context)) return undefined;
       const [, file, kind, recorded] = derived;
+      const facts = factsOf(recorded);
+      if (!facts) return undefined;
       const host = { readUpToSync: () => bytes } as unknown as BoundedReadHost;
       const source = readSourceBytesNow(host, file, args[1], new IndexNotes());
       if (!Buffer.isBuffer(source)) return undefined;
@@ -96,18 +135,18 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
       }
       if (kind !== 'index' || !tagged) return undefined;
       const cached = await shardView(context, file);
-      const old = cached.get(file, oldHash)?.index;
-      const before = recorded ?? (old && indexDigest(old));
-      if (!before) return undefined;
+      const old = facts.digest === undefined || (facts.fingerprintFree && facts.projected === undefined) ? cached.get(file, oldHash)?.index : undefined;
+      if (facts.digest === undefined && !old) return undefined;
       const known = cached.get(file, hash)?.index;
       if (known) {
-        if (indexDigest(known) !== before) return undefined;
-        updated.set(at, [fn, args, hash, [derived[0], file, kind, before]]);
+        const now = sameAnswer(facts, old, known);
+        if (!now) return undefined;
+        updated.set(at, [fn, args, hash, [derived[0], file, kind, now]]);
         continue;
       }
       const language = fileFacts(context).language(file);
       if (!language) return undefined;
-      toParse.push({ at, context, file, language, text, isTestFile: fileFacts(context).isTestFile(file), hash, before, cached });
+      toParse.push({ at, context, file, language, text, isTestFile: fileFacts(context).isTestFile(file), hash, facts, old, cached });
     }
     if (toParse.reduce((n, t) => n + t.text.length, 0) > QUICK_START_MAX_BYTES) return undefined;
     for (const context of new Set(toParse.map((t) => t.context))) {
@@ -120,13 +159,14 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
       for (const [i, t] of batch.entries()) {
         const index = parsed[i]?.index;
         if (!index || index.file !== t.file || index.problems.some((p) => p.kind === 'internal')) return undefined;
-        if (indexDigest(index) !== t.before) {
+        const now = sameAnswer(t.facts, t.old, index);
+        if (!now) {
           // A miss: the run that follows finds this parse in the code-index cache instead of parsing the file again.
           await t.cached.put(t.file, t.hash, index);
           return undefined;
         }
         const [fn, args, , derived] = inputs[t.at];
-        updated.set(t.at, [fn, args, t.hash, [derived![0], t.file, 'index', t.before]]);
+        updated.set(t.at, [fn, args, t.hash, [derived![0], t.file, 'index', now]]);
       }
     }
     return updated;

@@ -9,10 +9,19 @@ import { setDerivedReadSink, type DerivedReadSink, type IndexContext, type Index
 
 /**
  * What the code index made of a source file read for it alone (derived-reads.ts): the index context (a position in
- * `InputLog.contexts`), the file, `untagged` or `index`; for `index`, once known, the digest of the index
- * (result-cache-derived.ts `indexDigest`).
+ * `InputLog.contexts`), the file, `untagged` or `index`; for `index`, what the answer is known to depend on.
  */
-export type DerivedInput = [context: number, file: string, kind: 'untagged' | 'index', index?: string];
+export type DerivedInput = [context: number, file: string, kind: 'untagged' | 'index', index?: IndexFacts];
+
+/** What a stored answer depends on of one file's index (result-cache-derived.ts). */
+export interface IndexFacts {
+  /** Recorded at store time: the run said the answer read none of this file's code fingerprints (derived-reads.ts). */
+  fingerprintFree?: true;
+  /** Once known: `indexDigest` of the index. */
+  digest?: string;
+  /** Once known, for a fingerprint-free answer only: `projectedDigest` of the index (its fingerprints left out). */
+  projected?: string;
+}
 
 /**
  * One input read while a command ran: the function, its arguments, a digest of what it returned (or threw), and for
@@ -167,7 +176,8 @@ export class InputRecorder {
       if (!read?.kind || !(sep === '/' ? String(args[0]) : String(args[0]).replaceAll(sep, '/')).endsWith(`/${read.file}`)) continue;
       let context = contexts.get(read.context);
       if (context === undefined) contexts.set(read.context, (context = contexts.size));
-      this.log.inputs[at] = [fn, args, digest, [context, read.file, read.kind]];
+      const free = read.kind === 'index' && this.sink?.fingerprinted !== undefined && !this.sink.fingerprinted.has(read.file);
+      this.log.inputs[at] = [fn, args, digest, free ? [context, read.file, read.kind, { fingerprintFree: true }] : [context, read.file, read.kind]];
     }
     if (contexts.size) this.log.contexts = [...contexts.keys()];
   }

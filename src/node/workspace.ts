@@ -14,6 +14,7 @@ import type { TestResultsInput } from '../core/matrix/test-results';
 import { CONFIG_FILE, resolveConfig } from '../core/model/config';
 import { buildCodeIndex, type CodeIndexOptions, type CodeIndexResult } from './codeindex/build-code-index';
 import { lockProblemsOf, readLockInput } from './lock-input';
+import { noteFingerprintedFiles } from './derived-reads';
 import { findWorkspaceRoot } from './find-root';
 import { CACHE_INSIDE_WORKSPACE, userCacheBase, workspaceCacheDir } from './cache-location';
 import { FindingsCache } from './findings-cache';
@@ -107,6 +108,8 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   claimGlobs(safetyCriticalCodeGlobs(workspace));
   const inputs = await readInputs(root, workspace, opts, code);
   const assembled = ruleInputs(workspace, inputs);
+  // Every reader of a code fingerprint in this run compares it with this lock's entry of the same link.
+  if (inputs.code) noteFingerprintedFiles((assembled.lock?.links ?? []).map((e) => e.file));
   const loaded = loaderInputs && `${loaderInputs.digest()} ${validated ? cyclonedxSchemaDigest() : 'no schema validation'}`;
   const outcomes = cacheDir !== undefined && loaded && opts.rules !== false ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false, inputs.code?.fileKeys) : undefined;
   const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : lint(assembled, { outcomes, modelFilesOnly: opts.modelFindingsOnly });

@@ -9,8 +9,8 @@ import { CodeIndexCache, contentHash, optionsKey } from '../../src/node/codeinde
 import { type CompactIndex, packIndex, unpackIndex } from '../../src/node/codeindex/compact-index';
 import type { CodeFileIndex } from '../../src/core/codelinks/model';
 import { parseQuickly } from '../../src/node/codeindex/quick-start-runtime';
-import { derivedReadSink, type IndexContext, type IndexedRead } from '../../src/node/derived-reads';
-import { indexDigest, rederive } from '../../src/node/result-cache-derived';
+import { derivedReadSink, noteFingerprintedFiles, type IndexContext, type IndexedRead } from '../../src/node/derived-reads';
+import { indexDigest, projectedDigest, rederive } from '../../src/node/result-cache-derived';
 import { InputRecorder, replayInputs, type ChangedRead, type InputLog } from '../../src/node/result-cache-recorder';
 
 const OPTIONS = { syntaxes: { syntaxes: ['spdf'] }, languages: {}, testGlobs: [] } satisfies Partial<IndexContext>;
@@ -18,11 +18,12 @@ const context: IndexContext = { ...OPTIONS, cacheDir: '', cacheKey: optionsKey({
 const indexed = (file: string): IndexedRead => ({ file, context });
 
 /** Reads `file` with a bounded read for each step: `index` (the code index's, told to the sink) or `other`. */
-function recordReads(file: string, steps: ('index' | 'other')[], derived = true, named = 'src/a.py'): InputLog {
+function recordReads(file: string, steps: ('index' | 'other')[], derived = true, named = 'src/a.py', fingerprinted?: string[][]): InputLog {
   const recorder = new InputRecorder([], [], derived);
   recorder.start();
   let log: InputLog;
   try {
+    for (const files of fingerprinted ?? []) noteFingerprintedFiles(files);
     for (const step of steps) {
       const sink = derivedReadSink();
       const read = indexed(named);
@@ -66,6 +67,26 @@ describe('the recorder marks a source file derived only when the code index alon
     });
   }
 
+  // What the run said of the review lock it read (each list: one call of noteFingerprintedFiles).
+  const FINGERPRINTS: { told?: string[][]; free: boolean; why: string }[] = [
+    { free: false, why: 'the run said nothing: every fingerprint counts as read' },
+    { told: [[]], free: true, why: 'no lock entry (no lock, or an empty one)' },
+    { told: [['src/b.py']], free: true, why: 'the lock names other files only' },
+    { told: [['src/b.py', 'src/a.py']], free: false, why: 'the lock names the file' },
+    { told: [[], ['src/a.py']], free: false, why: 'a second lock read names the file' },
+  ];
+  for (const c of FINGERPRINTS) {
+    it(`${c.free ? 'recorded fingerprint-free' : 'fingerprints count'}: ${c.why}`, () => {
+      const log = recordReads(file, ['index'], true, 'src/a.py', c.told);
+      assert.deepEqual(log.inputs[0][3], c.free ? [0, 'src/a.py', 'index', { fingerprintFree: true }] : [0, 'src/a.py', 'index']);
+    });
+  }
+
+  it('a run that is not recorded is told nothing (no sink to tell)', () => {
+    noteFingerprintedFiles(['src/a.py']);
+    assert.equal(derivedReadSink(), undefined);
+  });
+
   it('a read the index made nothing of (no kind: a note, a claimed file) counts by its bytes', () => {
     const recorder = new InputRecorder([], [], true);
     recorder.start();
@@ -96,7 +117,7 @@ describe('the recorder marks a source file derived only when the code index alon
 });
 
 describe('rederive', () => {
-  const TEXT = 'def f():\n    # @spdf implements REQ-1\n    return 1\n';
+  const TEXT = 'def f():\n    # @spdf implements REQ-1\n    x = 1\n    return x\n';
   const parse = async (text: string) => (await parseQuickly(undefined, [{ file: 'src/a.py', language: 'python', text, isTestFile: false }], context.syntaxes))[0].index;
 
   it('stores the index of a changed file in the code-index cache when it differs, for the run that follows', async function () {
@@ -104,8 +125,8 @@ describe('rederive', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'spdf-derived-cache-'));
     const ctx = { ...context, cacheDir };
     const old = Buffer.from(TEXT);
-    const changedText = TEXT.replace('return 1', 'return 2');
-    const inputs: InputLog['inputs'] = [['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(old), [0, 'src/a.py', 'index', indexDigest(await parse(TEXT))]]];
+    const changedText = TEXT.replace('return x', 'return x + 1');
+    const inputs: InputLog['inputs'] = [['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(old), [0, 'src/a.py', 'index', { digest: indexDigest(await parse(TEXT)) }]]];
     assert.equal(await rederive([ctx], inputs, [{ at: 0, bytes: Buffer.from(changedText) }]), undefined, 'another fingerprint: a miss');
     const stored = (await CodeIndexCache.shardHolding(cacheDir, ctx.cacheKey, 'src/a.py')).get('src/a.py', contentHash(Buffer.from(changedText)));
     assert.equal(stored && indexDigest(stored.index!), indexDigest(await parse(changedText)));
@@ -113,6 +134,45 @@ describe('rederive', () => {
     assert.deepEqual(same?.get(0)?.[2], contentHash(Buffer.from(`${TEXT}# note\n`)), 'the same index: the input updated to the new bytes');
     const otherOptions = { ...ctx, testGlobs: ['src/**'] };
     assert.equal(await rederive([otherOptions], inputs, [{ at: 0, bytes: Buffer.from(`${TEXT}# note\n`) }]), undefined, 'options that are not those of the key: a miss');
+  });
+
+  // The stored answer was for TEXT; the file now reads `now`. `free`: recorded as reading none of its fingerprints.
+  const BODY = TEXT.replace('x = 1', 'x = 1 + 22');
+  const REDERIVED: { edit: string; now: string; free: boolean; facts?: unknown; replays: boolean }[] = [
+    { edit: 'a body edit, fingerprint-free', now: BODY, free: true, replays: true },
+    { edit: 'a body edit, fingerprints read', now: BODY, free: false, replays: false },
+    { edit: 'a comment appended, fingerprints read', now: `${TEXT}# note\n`, free: false, replays: true },
+    { edit: 'a line inserted in the body, fingerprint-free', now: TEXT.replace('    return x', '    x += 1\n    return x'), free: true, replays: false },
+    { edit: 'a tag ID changed, fingerprint-free', now: TEXT.replace('REQ-1', 'REQ-2'), free: true, replays: false },
+    { edit: 'a body edit, facts not understood (a digest as a string)', now: BODY, free: true, facts: 'digest', replays: false },
+    { edit: 'a body edit, facts not understood (a projected digest without fingerprint-free)', now: BODY, free: false, facts: { projected: 'x' }, replays: false },
+    { edit: 'a body edit, facts not understood (fingerprint-free not true)', now: BODY, free: false, facts: { fingerprintFree: 1 }, replays: false },
+    { edit: 'a body edit, facts not understood (an unknown fact)', now: BODY, free: true, facts: { fingerprintFree: true, lock: 'none' }, replays: false },
+  ];
+  for (const r of REDERIVED) {
+    it(`${r.edit}: ${r.replays ? 'the same answer' : 'a miss'}`, async function () {
+      this.timeout(30_000);
+      const ctx = { ...context, cacheDir: mkdtempSync(join(tmpdir(), 'spdf-derived-cache-')) };
+      const before = await parse(TEXT);
+      const facts = r.facts ?? (r.free ? { fingerprintFree: true, digest: indexDigest(before), projected: projectedDigest(before) } : { digest: indexDigest(before) });
+      const inputs = [['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(Buffer.from(TEXT)), [0, 'src/a.py', 'index', facts]]] as InputLog['inputs'];
+      const updated = await rederive([ctx], inputs, [{ at: 0, bytes: Buffer.from(r.now) }]);
+      assert.equal(updated !== undefined, r.replays);
+      if (!updated) return;
+      const now = await parse(r.now);
+      const expected = r.free ? { fingerprintFree: true, digest: indexDigest(now), projected: projectedDigest(before) } : { digest: indexDigest(now) };
+      assert.deepEqual(updated.get(0), ['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(Buffer.from(r.now)), [0, 'src/a.py', 'index', expected]]);
+    });
+  }
+
+  it('the projected digest leaves out the fingerprints of links and symbols, not whether they are there', async () => {
+    const before = await parse(TEXT);
+    const body = await parse(BODY);
+    assert.notEqual(indexDigest(body), indexDigest(before), 'the body edit changes the fingerprints');
+    assert.equal(projectedDigest(body), projectedDigest(before));
+    const dropped = { ...before, symbols: before.symbols.map(({ codeHash: _, ...s }) => s) };
+    assert.ok(before.symbols.some((s) => s.codeHash !== undefined));
+    assert.notEqual(projectedDigest(dropped), projectedDigest(before));
   });
 
   it('an index-kind record whose old index is neither recorded nor cached is a miss', async () => {
