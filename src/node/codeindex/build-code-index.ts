@@ -175,7 +175,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
       if (read) read.kind = 'untagged';
       return;
     }
-    const hash = cache ? contentHash(bytes) : '';
+    // While the whole-result cache records, it has hashed these very bytes already (derived-reads.ts).
+    const hash = cache ? (read?.digest ?? contentHash(bytes)) : '';
     const known: CachedEntry | undefined = cache?.get(file, hash);
     let text: string | undefined;
     const hasTags = known ? known.tagged : mightContainTags((text = decoder.decode(bytes)), compiled);
