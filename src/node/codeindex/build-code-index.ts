@@ -60,6 +60,11 @@ export interface CodeIndexOptions {
   wasmDir?: string;
   /** The process ends after this index (a CLI command): a small parse in this thread starts quicker (quick-start-runtime.ts). */
   shortRun?: boolean;
+  /**
+   * Called once every listed file is read (the first pass) or the index failed before: a caller can hold back its own
+   * work on this thread (the model load) until the parse workers have every batch, instead of starving them.
+   */
+  onFilesRead?: () => void;
 }
 
 export interface CodeIndexStats {
@@ -220,6 +225,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   } catch (error) {
     await parser.finish().catch(() => undefined);
     throw error;
+  } finally {
+    options.onFilesRead?.();
   }
   if (deferredGlobs) {
     let globs: readonly string[] = [];
