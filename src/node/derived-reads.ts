@@ -21,6 +21,11 @@ export interface IndexedRead {
   file: string;
   context: IndexContext;
   kind?: 'untagged' | 'index';
+  /**
+   * The SHA-256 (hex) of the bytes this read returned, set by the recorder, which digests every read anyway: the code
+   * index keys its cache with it instead of hashing the same bytes a second time.
+   */
+  digest?: string;
 }
 
 /**

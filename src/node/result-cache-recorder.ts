@@ -204,6 +204,8 @@ export class InputRecorder {
     const plain = plainArgs(args);
     if (!plain) return this.refuse(`${name} with options that cannot be replayed`);
     const d = 'error' in outcome ? errorDigest(outcome.error) : digest(outcome.value);
+    // The bytes' SHA-256 (boundedDigest), which the code index would otherwise compute again as its cache key.
+    if (name === 'readFileUpToSync' && this.sink?.reading && outcome.value instanceof Uint8Array) this.sink.reading.digest = d;
     const key = `${name}\0${JSON.stringify(plain)}`;
     const before = this.seen.get(key);
     if (before === undefined) {

@@ -86,13 +86,19 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   const refusedCache = cacheDir === undefined && opts.cache !== false && opts.trusted !== false ? (opts.cacheLocation ?? userCacheBase()) : undefined;
   let code: Promise<CodeIndexResult> | undefined;
   let claimGlobs: (globs: string[]) => void = () => undefined;
+  let filesRead: Promise<void> | undefined;
   if (opts.code !== false) {
     const early = await earlyConfig(host, opts.trusted ?? true);
     const alwaysParse = new Promise<string[]>((resolve) => (claimGlobs = resolve));
+    let onFilesRead: () => void = () => undefined;
+    filesRead = new Promise<void>((resolve) => (onFilesRead = resolve));
     // checkPath serves the CLI's commands: the process ends after one.
-    code = buildCodeIndex({ ...codeIndexOptions(root, host, early.config, early.allFiles, alwaysParse, cacheDir), shortRun: true });
-    code.catch(() => undefined);
+    code = buildCodeIndex({ ...codeIndexOptions(root, host, early.config, early.allFiles, alwaysParse, cacheDir), shortRun: true, onFilesRead });
+    code.then(onFilesRead, onFilesRead);
   }
+  // The source files are read first: the parse workers then have every batch while the model loads beside them
+  // (loaded first, its parse on this thread held back the reads that feed them).
+  await filesRead;
   let workspace: Workspace;
   const loaderInputs = cacheDir === undefined ? undefined : new LoaderInputs(host);
   // Schema validation reads the tool's schema files: their digest joins the findings cache key.

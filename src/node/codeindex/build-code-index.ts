@@ -60,6 +60,11 @@ export interface CodeIndexOptions {
   wasmDir?: string;
   /** The process ends after this index (a CLI command): a small parse in this thread starts quicker (quick-start-runtime.ts). */
   shortRun?: boolean;
+  /**
+   * Called once every listed file is read (the first pass) or the index failed before: a caller can hold back its own
+   * work on this thread (the model load) until the parse workers have every batch, instead of starving them.
+   */
+  onFilesRead?: () => void;
 }
 
 export interface CodeIndexStats {
@@ -175,7 +180,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
       if (read) read.kind = 'untagged';
       return;
     }
-    const hash = cache ? contentHash(bytes) : '';
+    // While the whole-result cache records, it has hashed these very bytes already (derived-reads.ts).
+    const hash = cache ? (read?.digest ?? contentHash(bytes)) : '';
     const known: CachedEntry | undefined = cache?.get(file, hash);
     let text: string | undefined;
     const hasTags = known ? known.tagged : mightContainTags((text = decoder.decode(bytes)), compiled);
@@ -221,6 +227,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   } catch (error) {
     await parser.finish().catch(() => undefined);
     throw error;
+  } finally {
+    options.onFilesRead?.();
   }
   if (deferredGlobs) {
     let globs: readonly string[] = [];
