@@ -26,9 +26,17 @@ export interface PeerBenchOptions {
 /**
  * `one source file changed` appends a comment line (its code index stays the same: the whole-result cache proves that
  * and replays); `one linked function changed` edits a linked function's body (another fingerprint: replayed too, as
- * the corpus has no review lock, so no stored answer read a fingerprint; a full run where the lock names the file).
+ * the corpus has no review lock, so no stored answer read a fingerprint; a full run where the lock names the file);
+ * `a line added to a linked function` inserts a body line (every later symbol of the file moves: a full run).
  */
-const SCENARIOS = ['cold check', 'warm check (nothing changed)', 'check, one source file changed', 'check, one linked function changed', 'HTML report (cold)'] as const;
+const SCENARIOS = [
+  'cold check',
+  'warm check (nothing changed)',
+  'check, one source file changed',
+  'check, one linked function changed',
+  'check, a line added to a linked function',
+  'HTML report (cold)',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 export interface PeerShapeResult {
@@ -154,6 +162,12 @@ export async function runPeerBench(options: PeerBenchOptions = {}): Promise<Peer
       if (edited === original) throw new Error(`no function body to edit in ${corpus.changeFile}`);
       return edited;
     };
+    // A new line after that one: the function grows by a line and every later symbol of the file moves down.
+    const lineAdded = (n: number) => {
+      const edited = functionEdited(n).replace(/^( {4}x = \d+ \+ \d+)$/m, `$1\n    x += ${n}`);
+      if (!edited.includes(`\n    x += ${n}\n`)) throw new Error(`no line added to a function of ${corpus.changeFile}`);
+      return edited;
+    };
     const measured = builds.map(() => Object.fromEntries(SCENARIOS.map((scenario) => [scenario, [] as Measure[]])) as Record<Scenario, Measure[]>);
     const peerRuns = { check: [] as Measure[], html: [] as Measure[] };
     const load = loadLine(cores);
@@ -170,6 +184,8 @@ export async function runPeerBench(options: PeerBenchOptions = {}): Promise<Peer
           measured[at]['check, one source file changed'].push(spdfCheck(b));
           fs.writeFileSync(changed, functionEdited(i + 1));
           measured[at]['check, one linked function changed'].push(spdfCheck(b));
+          fs.writeFileSync(changed, lineAdded(i + 1));
+          measured[at]['check, a line added to a linked function'].push(spdfCheck(b));
         });
         if (peer) peerRuns.html.push(oftHtml());
         builds.forEach((b, at) => {
