@@ -17,6 +17,13 @@ const MAGIC = Buffer.from(`spdf-findings-cache/${FINDINGS_CACHE_FORMAT}\n`);
 const CODE_MAGIC = Buffer.from(`spdf-code-findings-cache/${FINDINGS_CACHE_FORMAT}\n`);
 
 /**
+ * A workspace-only rule with more findings than this is not stored: it runs again on the next run. Reading a stored
+ * finding back (JSON.parse of about 330 bytes) costs more than the rule that made it (RQ003 at 20,000 requirements:
+ * 40 ms to run, 85 ms to read back, 100 ms to write); the rules whose time goes to analysis report few findings.
+ */
+export const MAX_STORED_FINDINGS = 1000;
+
+/**
  * Whether a rule's findings are a function of the loaded workspace alone (model, config, listed files): it reads
  * no code, git dates, test results, review lock or files named by the user (`meta.needs`, proven complete by
  * test/rules/rule-needs.test.ts).
@@ -95,7 +102,7 @@ export class FindingsCache implements RuleOutcomeStore {
   }
 
   set(rule: Rule, outcome: RuleOutcome): void {
-    if (!workspaceOnly(rule)) return;
+    if (!workspaceOnly(rule) || outcome.findings.length > MAX_STORED_FINDINGS) return;
     this.fresh[rule.meta.code] = outcome;
     this.changed = true;
   }

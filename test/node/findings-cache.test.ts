@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FINDINGS_CACHE_FILE, workspaceOnly } from '../../src/node/findings-cache';
+import { FINDINGS_CACHE_FILE, MAX_STORED_FINDINGS, workspaceOnly } from '../../src/node/findings-cache';
 import { sealBytes, unsealBytes } from '../../src/node/sealed-bytes';
 import { RULES } from '../../src/core/rules/registry';
 import { runCli, tempWorkspace } from '../support/cli';
@@ -141,5 +141,22 @@ describe('findings cache (rules that read only the workspace)', () => {
     assert.ok(after.rewritten, 'the change is a miss');
     assert.equal(after.out, await answers(root, mkdtempSync(join(tmpdir(), 'spdf-findings-cold-'))));
     assert.notEqual(after.out, first);
+  });
+
+  it(`does not store a rule with more than ${MAX_STORED_FINDINGS} findings (cheaper to run than to read back), and answers as a cold run does`, async function () {
+    this.timeout(60_000);
+    const many = Array.from({ length: MAX_STORED_FINDINGS + 1 }, (_, i) => `  - id: GEN-REQ-${i + 10}\n    title: Many ${i}\n    text: The pump shall log.\n`).join('');
+    const root = workspace();
+    writeFileSync(join(root, 'model/many.spdf.yaml'), `requirements:\n${many}`);
+    const cache = mkdtempSync(join(tmpdir(), 'spdf-findings-cache-'));
+    const first = await answers(root, cache);
+    assert.match(first, /GEN-REQ-1010' has no source/, 'RQ003 reports every requirement (else this case proves nothing)');
+    const stored = JSON.parse(unsealBytes(MAGIC, readFileSync(join(cache, FINDINGS_CACHE_FILE)))!.toString('utf8')) as { outcomes: Record<string, unknown> };
+    assert.ok(!Object.hasOwn(stored.outcomes, 'RQ003'), 'RQ003 is not stored');
+    assert.ok(Object.hasOwn(stored.outcomes, 'RQ006'), 'the other workspace-only rules are');
+    edit(root, 'src/pump.py', (t) => t.replace('GEN-REQ-1', 'GEN-REQ-77'));
+    const after = await rewritten(cache, () => answers(root, cache));
+    assert.equal(after.rewritten, false, 'the stored rules answered; RQ003 ran again and is still not stored');
+    assert.equal(after.out, await answers(root, mkdtempSync(join(tmpdir(), 'spdf-findings-cold-'))), 'the answer is the cold answer');
   });
 });

@@ -1,6 +1,6 @@
 // @spdf implements SPDF-FC-GATE
 import type { ModelItem } from '../model/graph';
-import { matrixProblems, requirementCoverage } from './build';
+import { matrixProblems } from './build';
 import { coverageOf, TRACED_KINDS, type TraceStatus } from './decide';
 import { MATRIX_FORMAT_VERSION, VIEW_TITLES, type Matrix, type MatrixRow, type ViewName } from './model';
 import { lineOf, type TraceIndex } from './trace-index';
@@ -26,11 +26,14 @@ const GATE_ROW_ITEMS: readonly (readonly [ViewName, (ix: TraceIndex) => readonly
  */
 export function gateMatrix(ix: TraceIndex, failOn: readonly TraceStatus[]): Matrix {
   const views: Matrix['views'] = {};
+  // The headline coverage counts the rows of the requirements view (requirementCoverage's selection), read here once.
+  const requirementStatuses: TraceStatus[] = [];
   for (const [name, itemsOf] of GATE_ROW_ITEMS) {
     const rows: MatrixRow[] = [];
     for (const item of itemsOf(ix)) {
       if (ix.item(item.id) !== item || !TRACED_KINDS.includes(item.kind)) continue;
       const d = ix.statusOf(item);
+      if (name === 'requirements') requirementStatuses.push(d.status);
       if (!failOn.includes(d.status)) continue;
       const line = ix.itemTarget(item.id)?.line ?? lineOf(ix.graph, item);
       rows.push({ id: item.id, kind: item.kind, status: d.status, file: item.file, line, cells: { why: d.reasons.map((text) => ({ text })) }, zones: [] });
@@ -38,5 +41,5 @@ export function gateMatrix(ix: TraceIndex, failOn: readonly TraceStatus[]): Matr
     rows.sort((a, b) => compareIds(a.id, b.id));
     views[name] = { name, title: VIEW_TITLES[name], columns: [], rows, coverage: coverageOf([]) };
   }
-  return { version: MATRIX_FORMAT_VERSION, coverage: requirementCoverage(ix), views, problems: matrixProblems(ix), severityNames: ix.config.severityNames };
+  return { version: MATRIX_FORMAT_VERSION, coverage: coverageOf(requirementStatuses), views, problems: matrixProblems(ix), severityNames: ix.config.severityNames };
 }
