@@ -24,8 +24,26 @@ export function nodeRange(start: SyntaxNodeLike, end: SyntaxNodeLike = start): R
   return { start: pointToPosition(start.startPosition), end: pointToPosition(end.endPosition) };
 }
 
-function nodeKey(node: SyntaxNodeLike): string {
-  return `${node.startIndex}:${node.endIndex}:${node.type}`;
+/**
+ * Found symbols by their definition node's start, end and type (a node asked about may be another view of the same
+ * node). Keyed by the start offset, then searched: building a string key for every node asked about cost more.
+ */
+class SymbolsByNode {
+  private readonly byStart = new Map<number, FoundSymbol[]>();
+
+  get(node: SyntaxNodeLike): FoundSymbol | undefined {
+    const atStart = this.byStart.get(node.startIndex);
+    if (!atStart) return undefined;
+    const end = node.endIndex;
+    const type = node.type;
+    return atStart.find((f) => f.node.endIndex === end && f.node.type === type);
+  }
+
+  set(node: SyntaxNodeLike, found: FoundSymbol): void {
+    const atStart = this.byStart.get(node.startIndex);
+    if (atStart) atStart.push(found);
+    else this.byStart.set(node.startIndex, [found]);
+  }
 }
 
 function sameNode(a: SyntaxNodeLike | null, b: SyntaxNodeLike | null): boolean {
@@ -38,7 +56,7 @@ function sameNode(a: SyntaxNodeLike | null, b: SyntaxNodeLike | null): boolean {
  * tag points at them, with their qualified name taken from their ancestors.
  */
 export class SymbolCollector {
-  private readonly byKey = new Map<string, FoundSymbol>();
+  private readonly byNode = new SymbolsByNode();
   readonly found: FoundSymbol[] = [];
 
   constructor(
@@ -60,7 +78,7 @@ export class SymbolCollector {
 
   /** The symbol for a definition node (with its wrapper `outer`), registering nested ones on demand. */
   resolve(def: SyntaxNodeLike): FoundSymbol | undefined {
-    const known = this.byKey.get(nodeKey(def));
+    const known = this.byNode.get(def);
     if (known) return known;
     // Most nodes asked about (blocks, statements around a comment) define nothing, which `describe` tells from
     // their type alone: the walk up for the enclosing scope is only made when `describe` reads it.
@@ -111,12 +129,11 @@ export class SymbolCollector {
   }
 
   private register(def: SyntaxNodeLike, outer: SyntaxNodeLike, shape: SymbolShape, scope: readonly string[]): FoundSymbol {
-    const key = nodeKey(def);
-    const existing = this.byKey.get(key);
+    const existing = this.byNode.get(def);
     if (existing) return existing;
     const found = this.symbolOf(def, outer, shape, scope);
     if (shape.also?.length) found.siblings = shape.also.map((s) => this.symbolOf(def, outer, s, scope));
-    this.byKey.set(key, found);
+    this.byNode.set(def, found);
     this.found.push(found);
     return found;
   }
@@ -151,7 +168,7 @@ export class SymbolCollector {
     let prefix: readonly string[] = this.fileScope;
     for (let a = this.outerOf(def).parent; a; a = a.parent) {
       if (this.table.wrapperTypes.has(a.type)) continue;
-      const known = this.byKey.get(nodeKey(a));
+      const known = this.byNode.get(a);
       if (known) {
         prefix = known.memberPrefix;
         enclosing ??= { kind: known.symbol.kind, name: known.memberPrefix[known.memberPrefix.length - 1] ?? '' };

@@ -36,6 +36,8 @@ const ERROR_TYPE = 65535;
 const HAS_ERROR = 1;
 const NAMED = 2;
 const MISSING = 4;
+/** Bytes of one node across the per-node arrays: eight Int32Array, two Uint16Array, two Uint8Array. */
+const BYTES_PER_NODE = 8 * 4 + 2 * 2 + 2;
 
 /**
  * A syntax tree copied into flat typed arrays, so that indexing a file crosses into wasm a handful of times
@@ -49,20 +51,20 @@ const MISSING = 4;
  */
 export class SyntaxArena {
   count = 0;
-  typeId: Uint16Array;
-  fieldId: Uint16Array;
-  flags: Uint8Array;
-  start: Int32Array;
-  end: Int32Array;
-  parent: Int32Array;
-  firstChild: Int32Array;
-  lastChild: Int32Array;
-  next: Int32Array;
-  prev: Int32Array;
+  typeId!: Uint16Array;
+  fieldId!: Uint16Array;
+  flags!: Uint8Array;
+  start!: Int32Array;
+  end!: Int32Array;
+  parent!: Int32Array;
+  firstChild!: Int32Array;
+  lastChild!: Int32Array;
+  next!: Int32Array;
+  prev!: Int32Array;
   /** Whether a node's children are copied (always, in a whole copy). */
-  private expanded: Uint8Array;
+  private expanded!: Uint8Array;
   /** Each node's descendant index in the tree-sitter tree (on-demand arenas only). */
-  private descendant: Int32Array;
+  private descendant!: Int32Array;
   private seek: SeekableCursorLike | undefined;
   private readonly namedByType: number[] = [];
   private readonly views: (ArenaNode | undefined)[] = [];
@@ -73,18 +75,35 @@ export class SyntaxArena {
     readonly names: GrammarNames,
     capacity: number,
   ) {
-    this.typeId = new Uint16Array(capacity);
-    this.fieldId = new Uint16Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.parent = new Int32Array(capacity);
-    this.firstChild = new Int32Array(capacity);
-    this.lastChild = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
-    this.prev = new Int32Array(capacity);
-    this.expanded = new Uint8Array(capacity);
-    this.descendant = new Int32Array(capacity);
+    this.allocate(capacity);
+  }
+
+  /**
+   * Sizes every per-node array to `capacity`, keeping the nodes so far. The arrays are views of one buffer: one
+   * allocation per arena instead of one per array (an arena is made for every file indexed).
+   */
+  private allocate(capacity: number): void {
+    const buffer = new ArrayBuffer(capacity * BYTES_PER_NODE);
+    let at = 0;
+    const carve = <T extends Int32Array | Uint16Array | Uint8Array>(View: new (b: ArrayBuffer, at: number, length: number) => T, old: T | undefined): T => {
+      const view = new View(buffer, at, capacity);
+      at += capacity * view.BYTES_PER_ELEMENT;
+      if (old) view.set(old.subarray(0, this.count));
+      return view;
+    };
+    // Widest elements first, so every view starts aligned.
+    this.start = carve(Int32Array, this.start);
+    this.end = carve(Int32Array, this.end);
+    this.parent = carve(Int32Array, this.parent);
+    this.firstChild = carve(Int32Array, this.firstChild);
+    this.lastChild = carve(Int32Array, this.lastChild);
+    this.next = carve(Int32Array, this.next);
+    this.prev = carve(Int32Array, this.prev);
+    this.descendant = carve(Int32Array, this.descendant);
+    this.typeId = carve(Uint16Array, this.typeId);
+    this.fieldId = carve(Uint16Array, this.fieldId);
+    this.flags = carve(Uint8Array, this.flags);
+    this.expanded = carve(Uint8Array, this.expanded);
   }
 
   /**
@@ -178,34 +197,7 @@ export class SyntaxArena {
   }
 
   private grow(): void {
-    const size = this.typeId.length * 2;
-    const grow16 = (a: Uint16Array) => {
-      const b = new Uint16Array(size);
-      b.set(a);
-      return b;
-    };
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    const grow8 = (a: Uint8Array) => {
-      const b = new Uint8Array(size);
-      b.set(a);
-      return b;
-    };
-    this.flags = grow8(this.flags);
-    this.expanded = grow8(this.expanded);
-    this.descendant = grow32(this.descendant);
-    this.typeId = grow16(this.typeId);
-    this.fieldId = grow16(this.fieldId);
-    this.start = grow32(this.start);
-    this.end = grow32(this.end);
-    this.parent = grow32(this.parent);
-    this.firstChild = grow32(this.firstChild);
-    this.lastChild = grow32(this.lastChild);
-    this.next = grow32(this.next);
-    this.prev = grow32(this.prev);
+    this.allocate(this.typeId.length * 2);
   }
 
   /** Propagates hasError to ancestors (children come after their parent in pre-order). */

@@ -49,6 +49,10 @@ export function encodeStream(numbers: readonly number[]): string {
   const lead: number[] = [];
   for (const n of numbers) {
     const u = n + 1;
+    if (u < LAST_BASE) {
+      codes.push(LAST + u);
+      continue;
+    }
     const last = u % LAST_BASE;
     let rest = (u - last) / LAST_BASE;
     while (rest > 0) {
@@ -89,18 +93,26 @@ function isRange(r: unknown): r is Range {
   return n === 2 && isPosition((r as Range).start) && isPosition((r as Range).end);
 }
 
-/** The keys an object has when it holds `head` and those of `tail` it has (in that order), or undefined. */
+/**
+ * The keys an object has when it holds `head` and those of `tail` it has (in that order), or undefined: its own
+ * enumerable keys must be `head` followed by some of `tail` in `tail`'s order. Runs for every item packed, so it
+ * reads the keys once and builds nothing.
+ */
 function tailMask(o: Record<string, unknown>, head: readonly string[], tail: readonly string[]): number | undefined {
+  const own = Object.keys(o);
+  if (own.length < head.length) return undefined;
+  for (let i = 0; i < head.length; i++) if (own[i] !== head[i]) return undefined;
   let mask = 0;
-  const keys: string[] = [...head];
-  tail.forEach((k, bit) => {
-    if (Object.hasOwn(o, k)) {
-      mask |= 1 << bit;
-      keys.push(k);
-    }
-  });
-  return sameKeys(o, keys) ? mask : undefined;
+  let bit = 0;
+  for (let i = head.length; i < own.length; i++) {
+    while (bit < tail.length && tail[bit] !== own[i]) bit++;
+    if (bit === tail.length) return undefined;
+    mask |= 1 << bit++;
+  }
+  return mask;
 }
+
+const isOptionalString = (mask: number, bit: number, value: unknown) => !(mask & bit) || typeof value === 'string';
 
 class Packer {
   readonly strings: string[] = [];
@@ -158,13 +170,7 @@ class Packer {
     if (mask === undefined || typeof t.syntax !== 'string' || typeof t.id !== 'string' || typeof t.relation !== 'string') return false;
     if (!isRange(t.idRange) || !isRange(t.tagRange)) return false;
     if (mask & 1 && !isInt(t.revision)) return false;
-    for (const [bit, value] of [
-      [2, t.artifactType],
-      [4, t.scope],
-      [8, t.written],
-      [16, t.above],
-    ] as const)
-      if (mask & bit && typeof value !== 'string') return false;
+    if (!isOptionalString(mask, 2, t.artifactType) || !isOptionalString(mask, 4, t.scope) || !isOptionalString(mask, 8, t.written) || !isOptionalString(mask, 16, t.above)) return false;
     if (mask & 32 && t.symbol !== null && typeof t.symbol !== 'string') return false;
     this.numbers.push(mask, this.str(t.syntax), this.str(t.id));
     this.range(t.idRange);
