@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { derivedWorkspace, PUMP, runBinary } from '../support/derived-replay';
+import { derivedWorkspace, loadCommandModules, PUMP, runBinary } from '../support/derived-replay';
 
 const edit = (root: string, file: string, change: (text: string) => string) => writeFileSync(join(root, file), change(readFileSync(join(root, file), 'utf8')));
 const pump = (change: (text: string) => string) => (root: string) => edit(root, 'src/pump.py', change);
@@ -49,9 +49,7 @@ const COMMANDS = [
 describe('a changed source file whose code index is the same replays the stored answer (check, links, trace)', () => {
   before(async function () {
     this.timeout(60_000);
-    // Loads every module once: the first run of a process loads some lazily (and tsx reads the clock doing so).
-    const scratch = derivedWorkspace();
-    for (const args of COMMANDS) await runBinary([...args, '--cache-location', mkdtempSync(join(tmpdir(), 'spdf-derived-'))], scratch);
+    await loadCommandModules(COMMANDS);
   });
 
   for (const e of EDITS) {

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRACE_FORMATS } from '../../src/cli/commands/trace';
-import { derivedWorkspace, runBinary } from '../support/derived-replay';
+import { derivedWorkspace, loadCommandModules, runBinary } from '../support/derived-replay';
 
 /** The body of set_rate (GEN-REQ-1 in src/pump.py) edited on one line: its fingerprint changes, nothing else of its index. */
 const editBody = (root: string) => {
@@ -42,9 +42,7 @@ const LOCKS: { lock: string; before?: (root: string) => Promise<void> | void; af
 describe('a linked function body edited: replayed only when the stored answer read none of its fingerprints', () => {
   before(async function () {
     this.timeout(60_000);
-    // Loads every module once: the first run of a process loads some lazily (and tsx reads the clock doing so).
-    const scratch = derivedWorkspace();
-    for (const args of COMMANDS) await runBinary([...args, '--cache-location', mkdtempSync(join(tmpdir(), 'spdf-fp-'))], scratch);
+    await loadCommandModules(COMMANDS);
   });
 
   for (const l of LOCKS) {

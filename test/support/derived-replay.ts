@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cachedMain } from '../../src/cli/bin';
 import type { ResultCacheStats } from '../../src/node/result-cache';
 import { tempWorkspace } from './cli';
@@ -47,4 +50,13 @@ export async function runBinary(args: string[], cwd: string): Promise<{ out: str
   } finally {
     process.chdir(prev);
   }
+}
+
+/**
+ * Runs each command once, with a cache of its own, on a scratch workspace: the first run of a process loads some
+ * modules lazily (and tsx reads the clock doing so), which would make the first compared run differ.
+ */
+export async function loadCommandModules(commands: readonly string[][]): Promise<void> {
+  const scratch = derivedWorkspace();
+  for (const args of commands) await runBinary([...args, '--cache-location', mkdtempSync(join(tmpdir(), 'spdf-load-'))], scratch);
 }
