@@ -26,7 +26,10 @@ export function assertPathsExist(paths: string[]): void {
  */
 export function assertOneRoot(paths: string[]): void {
   const roots = new Map<string, string>();
-  for (const p of paths) if (!roots.has(findWorkspaceRoot(p))) roots.set(findWorkspaceRoot(p), p);
+  for (const p of paths) {
+    const root = findWorkspaceRoot(p);
+    if (!roots.has(root)) roots.set(root, p);
+  }
   if (roots.size < 2) return;
   const named = [...roots].map(([root, path]) => `${root} (${path})`).join(', ');
   throw new UsageError(`the paths belong to different workspaces: ${named}; run spdf lint once for each workspace`);
