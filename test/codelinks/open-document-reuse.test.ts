@@ -60,6 +60,31 @@ describe('code index: an open document re-indexed edit after edit', function () 
     }
   });
 
+  it('gives a text with a syntax error the index of a fresh parse (error recovery over reused nodes differs)', async () => {
+    // fast-check's shrunk counterexample: the incremental parse kept `added` as a function the fresh parse folds
+    // into an ERROR node, so the editor showed a symbol `spdf check` does not have.
+    const edits = [
+      { at: 0, remove: 0, insert: 'int added(void) { return 0; }\n' },
+      { at: 0.010923535253227408, remove: 0, insert: ' + 1' },
+      { at: 0, remove: 0, insert: '/* @spdf implements SEC-REQ-004 */\n' },
+      { at: 0, remove: 4, insert: ' + 1' },
+    ];
+    const docs = await OpenDocumentIndex.create();
+    const fresh = await OpenDocumentIndex.create();
+    try {
+      let text = cText(12);
+      await docs.open(FILE, text);
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        assert.deepStrictEqual(await docs.replace(FILE, text), await fresh.open(FILE, text));
+      }
+      assert.ok(!(await fresh.open(FILE, text))!.symbols.some((s) => s.name === 'added'), 'the last text has no function `added`');
+    } finally {
+      docs.dispose();
+      fresh.dispose();
+    }
+  });
+
   it('keeps the unchanged links, symbols and tags of a one-character edit, and the whole index of an unchanged text', async () => {
     const docs = await OpenDocumentIndex.create();
     try {

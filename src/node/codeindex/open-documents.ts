@@ -106,7 +106,12 @@ export class OpenDocumentIndex {
   }
 
   private async reparse(file: string, doc: OpenDocument, text: string): Promise<CodeFileIndex> {
-    const tree = await this.runtime.parse(doc.language, text, doc.tree);
+    let tree = await this.runtime.parse(doc.language, text, doc.tree);
+    if (tree.rootNode.hasError) {
+      // Error recovery may build another tree from reused nodes than from scratch; `spdf check` parses from scratch.
+      tree.delete();
+      tree = await this.runtime.parse(doc.language, text);
+    }
     doc.tree.delete();
     doc.tree = tree;
     doc.text = text;
