@@ -5,6 +5,7 @@ import type { RuleOutcome, RuleOutcomeStore } from '../core/rules/engine';
 import type { Rule } from '../core/rules/types';
 import type { Finding } from '../core/types';
 import { writeFileAtomicSync } from './atomic-write';
+import { notePositionsRead, withoutNotingPositions } from './derived-reads';
 import { sha256Hex, toolIdentity } from './cache-location';
 import { sealBytes, unsealBytes } from './sealed-bytes';
 
@@ -116,7 +117,10 @@ export class FindingsCache implements RuleOutcomeStore {
       for (const [file, key] of this.fileKeys) {
         if (!Object.hasOwn(keys, file) || keys[file] !== key) continue;
         const findings = Object.hasOwn(stored, file) ? stored[file] : [];
-        if (Array.isArray(findings)) out.set(file, findings);
+        if (!Array.isArray(findings)) continue;
+        // Made from the file's positions by an earlier run, read without its watched index: they count as read.
+        notePositionsRead(file);
+        out.set(file, findings);
       }
     }
     this.fileHits.set(rule.meta.code, out.size);
@@ -144,7 +148,9 @@ export class FindingsCache implements RuleOutcomeStore {
 
   private write(name: string, magic: Buffer, value: Stored | StoredFiles): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    writeFileAtomicSync(join(this.dir, name), sealBytes(magic, Buffer.from(JSON.stringify(value))), { mode: 0o600 });
+    // Kept for later runs, which count a file's findings as its positions read when they use them (fileOutcomes).
+    const text = withoutNotingPositions(() => JSON.stringify(value));
+    writeFileAtomicSync(join(this.dir, name), sealBytes(magic, Buffer.from(text)), { mode: 0o600 });
   }
 
   /** The sealed JSON value of a cache file written for this key, else undefined (no file, a damaged one, another key). */
