@@ -56,6 +56,12 @@ export interface PositionWatch {
   paused: number;
 }
 
+/** Whether the run records, watched `file`'s index and has read none of its positions so far. */
+export function positionsUnread(file: string): boolean {
+  const positions = derivedReadSink()?.positions;
+  return !!positions && positions.watched.has(file) && !positions.positionsRead.has(file);
+}
+
 /** Runs `write`, which reads positions only to keep them for later runs (that then note them when they use them). */
 export function withoutNotingPositions<T>(write: () => T): T {
   const positions = derivedReadSink()?.positions;
