@@ -41,6 +41,45 @@ export interface DerivedReadSink {
    * (`noteFingerprintedFiles`). Unset until the run says so: then every file's fingerprints count as read.
    */
   fingerprinted?: Set<string>;
+  /**
+   * The files whose index reached the run through `unpackIndex` with positions that note their first read
+   * (`watched`), and of those the files any of whose positions was read (`positionsRead`). Set by the recorder.
+   */
+  positions?: PositionWatch;
+}
+
+/** See `DerivedReadSink.positions`: a file is position-free when it is watched and none of its positions was read. */
+export interface PositionWatch {
+  watched: Set<string>;
+  positionsRead: Set<string>;
+  /** Above 0 while positions are read for no answer (a cache written for later runs): those reads note nothing. */
+  paused: number;
+}
+
+/** Whether the run records, watched `file`'s index and has read none of its positions so far. */
+export function positionsUnread(file: string): boolean {
+  const positions = derivedReadSink()?.positions;
+  return !!positions && positions.watched.has(file) && !positions.positionsRead.has(file);
+}
+
+/** Runs `write`, which reads positions only to keep them for later runs (that then note them when they use them). */
+export function withoutNotingPositions<T>(write: () => T): T {
+  const positions = derivedReadSink()?.positions;
+  if (!positions) return write();
+  positions.paused++;
+  try {
+    return write();
+  } finally {
+    positions.paused--;
+  }
+}
+
+/**
+ * Marks a file's positions as read while the whole-result cache records: for readers that take a file's positions
+ * from elsewhere than its watched index (findings a cache kept for the file).
+ */
+export function notePositionsRead(file: string): void {
+  derivedReadSink()?.positions?.positionsRead.add(file);
 }
 
 const SHARED = Symbol.for('spdf-workbench/derived-reads/1');

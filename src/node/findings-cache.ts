@@ -5,6 +5,7 @@ import type { RuleOutcome, RuleOutcomeStore } from '../core/rules/engine';
 import type { Rule } from '../core/rules/types';
 import type { Finding } from '../core/types';
 import { writeFileAtomicSync } from './atomic-write';
+import { notePositionsRead, positionsUnread, withoutNotingPositions } from './derived-reads';
 import { sha256Hex, toolIdentity } from './cache-location';
 import { sealBytes, unsealBytes } from './sealed-bytes';
 
@@ -50,6 +51,11 @@ interface StoredFiles {
   key: string;
   fileKeys: Record<string, string>;
   rules: Record<string, Record<string, Finding[]>>;
+  /**
+   * Per rule, the files in which it found nothing without reading any of the file's positions, as the run that
+   * computed it observed (derived-reads.ts `positions`); any other file's stored findings count as its positions read.
+   */
+  positionFree?: Record<string, string[]>;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
@@ -68,6 +74,9 @@ export class FindingsCache implements RuleOutcomeStore {
   private readonly knownFiles: StoredFiles;
   private readonly fresh = Object.create(null) as Record<string, RuleOutcome>;
   private readonly freshRules = Object.create(null) as Record<string, Record<string, Finding[]>>;
+  private readonly freshPositionFree = Object.create(null) as Record<string, string[]>;
+  /** Per rule, the files whose stored findings answered: whether they are position-free. */
+  private readonly hitPositionFree = new Map<string, Map<string, boolean>>();
   private changed = false;
   private filesChanged = false;
   hits = 0;
@@ -110,25 +119,46 @@ export class FindingsCache implements RuleOutcomeStore {
   fileOutcomes(rule: Rule): ReadonlyMap<string, Finding[]> | undefined {
     if (!this.fileKeys || !perSourceFile(rule)) return undefined;
     const out = new Map<string, Finding[]>();
-    const stored = Object.hasOwn(this.knownFiles.rules, rule.meta.code) ? this.knownFiles.rules[rule.meta.code] : undefined;
+    const code = rule.meta.code;
+    const stored = Object.hasOwn(this.knownFiles.rules, code) ? this.knownFiles.rules[code] : undefined;
+    const free = new Set(
+      this.knownFiles.positionFree && Object.hasOwn(this.knownFiles.positionFree, code) && Array.isArray(this.knownFiles.positionFree[code]) ? this.knownFiles.positionFree[code] : [],
+    );
+    const hitFree = new Map<string, boolean>();
     if (isObject(stored)) {
       const keys = this.knownFiles.fileKeys;
       for (const [file, key] of this.fileKeys) {
         if (!Object.hasOwn(keys, file) || keys[file] !== key) continue;
         const findings = Object.hasOwn(stored, file) ? stored[file] : [];
-        if (Array.isArray(findings)) out.set(file, findings);
+        if (!Array.isArray(findings)) continue;
+        // Made by an earlier run, unwatched here: they count as the file's positions read, unless that run saw the
+        // rule find nothing in the file without reading any of its positions.
+        const positionFree = findings.length === 0 && free.has(file);
+        if (!positionFree) notePositionsRead(file);
+        hitFree.set(file, positionFree);
+        out.set(file, findings);
       }
     }
-    this.fileHits.set(rule.meta.code, out.size);
+    this.hitPositionFree.set(code, hitFree);
+    this.fileHits.set(code, out.size);
     return out;
   }
 
   setFileOutcomes(rule: Rule, byFile: ReadonlyMap<string, Finding[]>): void {
     if (!this.fileKeys || !perSourceFile(rule)) return;
+    const code = rule.meta.code;
     const out = Object.create(null) as Record<string, Finding[]>;
-    for (const [file, findings] of byFile) if (findings.length && this.fileKeys.has(file)) out[file] = findings;
-    this.freshRules[rule.meta.code] = out;
-    this.filesChanged ||= byFile.size !== this.fileHits.get(rule.meta.code);
+    const free: string[] = [];
+    const hitFree = this.hitPositionFree.get(code);
+    for (const [file, findings] of byFile) {
+      if (!this.fileKeys.has(file)) continue;
+      if (findings.length) out[file] = findings;
+      // A stored answer keeps its flag; one computed now is free when this run watched the file and read none of it.
+      else if (hitFree?.has(file) ? hitFree.get(file) : positionsUnread(file)) free.push(file);
+    }
+    this.freshRules[code] = out;
+    if (free.length) this.freshPositionFree[code] = free;
+    this.filesChanged ||= byFile.size !== this.fileHits.get(code);
   }
 
   /** Best effort: a cache that cannot be written only costs time on the next run. */
@@ -136,7 +166,12 @@ export class FindingsCache implements RuleOutcomeStore {
     try {
       if (this.changed) this.write(FINDINGS_CACHE_FILE, MAGIC, { key: this.key, outcomes: this.fresh } satisfies Stored);
       if (this.filesChanged && this.fileKeys)
-        this.write(CODE_FINDINGS_CACHE_FILE, CODE_MAGIC, { key: this.key, fileKeys: Object.fromEntries(this.fileKeys), rules: this.freshRules } satisfies StoredFiles);
+        this.write(CODE_FINDINGS_CACHE_FILE, CODE_MAGIC, {
+          key: this.key,
+          fileKeys: Object.fromEntries(this.fileKeys),
+          rules: this.freshRules,
+          positionFree: this.freshPositionFree,
+        } satisfies StoredFiles);
     } catch {
       /* the next run lints without the cache */
     }
@@ -144,7 +179,9 @@ export class FindingsCache implements RuleOutcomeStore {
 
   private write(name: string, magic: Buffer, value: Stored | StoredFiles): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    writeFileAtomicSync(join(this.dir, name), sealBytes(magic, Buffer.from(JSON.stringify(value))), { mode: 0o600 });
+    // Kept for later runs, which count a file's findings as its positions read when they use them (fileOutcomes).
+    const text = withoutNotingPositions(() => JSON.stringify(value));
+    writeFileAtomicSync(join(this.dir, name), sealBytes(magic, Buffer.from(text)), { mode: 0o600 });
   }
 
   /** The sealed JSON value of a cache file written for this key, else undefined (no file, a damaged one, another key). */
@@ -171,6 +208,7 @@ export class FindingsCache implements RuleOutcomeStore {
       key: this.key,
       fileKeys: ok ? (stored.fileKeys as StoredFiles['fileKeys']) : {},
       rules: ok ? (stored.rules as StoredFiles['rules']) : {},
+      ...(ok && isObject(stored.positionFree) ? { positionFree: stored.positionFree as StoredFiles['positionFree'] } : {}),
     };
   }
 }

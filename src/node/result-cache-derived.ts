@@ -17,22 +17,34 @@ export function indexDigest(index: CodeFileIndex): string {
   return sha256Hex(canonical(index, false));
 }
 
-/**
- * `indexDigest` with every code fingerprint (`codeHash` of links and symbols) replaced by one mark: equal for indexes
- * that differ at most in their fingerprints' values (whether a fingerprint is there still counts).
- */
-export function projectedDigest(index: CodeFileIndex): string {
-  return sha256Hex(canonical(index, true));
+/** What a projected digest leaves out of an index. */
+interface Projection {
+  /** Every code fingerprint's value (`codeHash` of links and symbols): one mark stands for each. */
+  fingerprints?: boolean;
+  /** Every position's value (ranges, a link's `lines`): one mark stands for each, so their number and order count. */
+  positions?: boolean;
 }
 
-function canonical(v: unknown, project: boolean): string {
+/**
+ * `indexDigest` with the values of what `projection` names replaced by one mark each: equal for indexes that differ
+ * at most in those values (whether a fingerprint or position is there, and where in the index, still counts).
+ */
+export function projectedDigest(index: CodeFileIndex, projection: Projection = { fingerprints: true }): string {
+  return sha256Hex(canonical(index, projection));
+}
+
+/** A range (`start`, `end`: positions) or a link's `lines` (`start`, `end`: line numbers): the only objects keyed so. */
+const isPositionPair = (keys: readonly string[]) => keys.length === 2 && keys[0] === 'end' && keys[1] === 'start';
+
+function canonical(v: unknown, project: Projection | false): string {
   if (Array.isArray(v)) return `[${v.map((x) => canonical(x, project)).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
     const keys = Object.keys(o)
       .filter((k) => o[k] !== undefined)
       .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${project && k === 'codeHash' ? '"#"' : canonical(o[k], project)}`).join(',')}}`;
+    if (project && project.positions && isPositionPair(keys)) return '"@"';
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${project && project.fingerprints && k === 'codeHash' ? '"#"' : canonical(o[k], project)}`).join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
 }
@@ -41,26 +53,32 @@ function canonical(v: unknown, project: boolean): string {
 function factsOf(recorded: unknown): IndexFacts | undefined {
   if (recorded === undefined) return {};
   if (recorded === null || typeof recorded !== 'object' || Array.isArray(recorded)) return undefined;
-  const { fingerprintFree, digest, projected, ...rest } = recorded as Record<string, unknown>;
-  if (Object.keys(rest).length || (fingerprintFree !== undefined && fingerprintFree !== true)) return undefined;
-  if ((digest !== undefined && typeof digest !== 'string') || (projected !== undefined && (typeof projected !== 'string' || !fingerprintFree))) return undefined;
+  const { fingerprintFree, positionFree, digest, projected, ...rest } = recorded as Record<string, unknown>;
+  if (Object.keys(rest).length || (fingerprintFree !== undefined && fingerprintFree !== true) || (positionFree !== undefined && positionFree !== true)) return undefined;
+  if ((digest !== undefined && typeof digest !== 'string') || (projected !== undefined && (typeof projected !== 'string' || !(fingerprintFree || positionFree)))) return undefined;
   return recorded;
+}
+
+/** What the answer recorded with `facts` is free of, or undefined when it may depend on every value of the index. */
+function projectionOf(facts: IndexFacts): Projection | undefined {
+  return facts.fingerprintFree || facts.positionFree ? { fingerprints: facts.fingerprintFree, positions: facts.positionFree } : undefined;
 }
 
 /**
  * The facts of a new index when the stored answer holds for it, else undefined: the same index as recorded (or,
  * the first time, as `old`, the index the code-index cache holds for the old bytes), or, for an answer recorded as
- * reading none of the file's fingerprints, the same index but for its fingerprints' values.
+ * reading none of the file's fingerprints or positions, the same index but for the values of those.
  */
 function sameAnswer(facts: IndexFacts, old: CodeFileIndex | undefined, now: CodeFileIndex): IndexFacts | undefined {
   const digest = facts.digest ?? (old && indexDigest(old));
   if (digest === undefined) return undefined;
   const nowDigest = indexDigest(now);
-  if (!facts.fingerprintFree) return nowDigest === digest ? { digest } : undefined;
+  const projection = projectionOf(facts);
+  if (!projection) return nowDigest === digest ? { digest } : undefined;
   // Kept from the first proof on: the index it was taken of may never be in the code-index cache.
-  const projected = facts.projected ?? (nowDigest === digest ? projectedDigest(now) : old && projectedDigest(old));
-  if (projected === undefined || (nowDigest !== digest && projectedDigest(now) !== projected)) return undefined;
-  return { fingerprintFree: true, digest: nowDigest, projected };
+  const projected = facts.projected ?? (nowDigest === digest ? projectedDigest(now, projection) : old && projectedDigest(old, projection));
+  if (projected === undefined || (nowDigest !== digest && projectedDigest(now, projection) !== projected)) return undefined;
+  return { ...(facts.fingerprintFree ? { fingerprintFree: true } : {}), ...(facts.positionFree ? { positionFree: true } : {}), digest: nowDigest, projected };
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -135,7 +153,7 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
       }
       if (kind !== 'index' || !tagged) return undefined;
       const cached = await shardView(context, file);
-      const old = facts.digest === undefined || (facts.fingerprintFree && facts.projected === undefined) ? cached.get(file, oldHash)?.index : undefined;
+      const old = facts.digest === undefined || (projectionOf(facts) && facts.projected === undefined) ? cached.get(file, oldHash)?.index : undefined;
       if (facts.digest === undefined && !old) return undefined;
       const known = cached.get(file, hash)?.index;
       if (known) {

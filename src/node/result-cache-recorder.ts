@@ -17,9 +17,11 @@ export type DerivedInput = [context: number, file: string, kind: 'untagged' | 'i
 export interface IndexFacts {
   /** Recorded at store time: the run said the answer read none of this file's code fingerprints (derived-reads.ts). */
   fingerprintFree?: true;
+  /** Recorded at store time: the run read none of this file's positions, as its watched index noted (watched-positions.ts). */
+  positionFree?: true;
   /** Once known: `indexDigest` of the index. */
   digest?: string;
-  /** Once known, for a fingerprint-free answer only: `projectedDigest` of the index (its fingerprints left out). */
+  /** Once known, for a fingerprint- or position-free answer only: `projectedDigest` of the index (what it is free of left out). */
   projected?: string;
 }
 
@@ -145,7 +147,7 @@ export class InputRecorder {
     private readonly cacheDirs: readonly string[],
     derived = false,
   ) {
-    this.sink = derived ? { reading: undefined } : undefined;
+    this.sink = derived ? { reading: undefined, positions: { watched: new Set(), positionsRead: new Set(), paused: 0 } } : undefined;
   }
 
   start(): void {
@@ -176,8 +178,11 @@ export class InputRecorder {
       if (!read?.kind || !(sep === '/' ? String(args[0]) : String(args[0]).replaceAll(sep, '/')).endsWith(`/${read.file}`)) continue;
       let context = contexts.get(read.context);
       if (context === undefined) contexts.set(read.context, (context = contexts.size));
-      const free = read.kind === 'index' && this.sink?.fingerprinted !== undefined && !this.sink.fingerprinted.has(read.file);
-      this.log.inputs[at] = [fn, args, digest, free ? [context, read.file, read.kind, { fingerprintFree: true }] : [context, read.file, read.kind]];
+      const facts: IndexFacts = {};
+      if (read.kind === 'index' && this.sink?.fingerprinted !== undefined && !this.sink.fingerprinted.has(read.file)) facts.fingerprintFree = true;
+      const positions = this.sink?.positions;
+      if (read.kind === 'index' && positions?.watched.has(read.file) && !positions.positionsRead.has(read.file)) facts.positionFree = true;
+      this.log.inputs[at] = [fn, args, digest, facts.fingerprintFree || facts.positionFree ? [context, read.file, read.kind, facts] : [context, read.file, read.kind]];
     }
     if (contexts.size) this.log.contexts = [...contexts.keys()];
   }

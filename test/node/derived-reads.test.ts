@@ -9,7 +9,7 @@ import { CodeIndexCache, contentHash, optionsKey } from '../../src/node/codeinde
 import { type CompactIndex, packIndex, unpackIndex } from '../../src/node/codeindex/compact-index';
 import type { CodeFileIndex } from '../../src/core/codelinks/model';
 import { parseQuickly } from '../../src/node/codeindex/quick-start-runtime';
-import { derivedReadSink, noteFingerprintedFiles, type IndexContext, type IndexedRead } from '../../src/node/derived-reads';
+import { derivedReadSink, noteFingerprintedFiles, notePositionsRead, withoutNotingPositions, type IndexContext, type IndexedRead } from '../../src/node/derived-reads';
 import { indexDigest, projectedDigest, rederive } from '../../src/node/result-cache-derived';
 import { InputRecorder, replayInputs, type ChangedRead, type InputLog } from '../../src/node/result-cache-recorder';
 
@@ -18,12 +18,13 @@ const context: IndexContext = { ...OPTIONS, cacheDir: '', cacheKey: optionsKey({
 const indexed = (file: string): IndexedRead => ({ file, context });
 
 /** Reads `file` with a bounded read for each step: `index` (the code index's, told to the sink) or `other`. */
-function recordReads(file: string, steps: ('index' | 'other')[], derived = true, named = 'src/a.py', fingerprinted?: string[][]): InputLog {
+function recordReads(file: string, steps: ('index' | 'other')[], derived = true, named = 'src/a.py', fingerprinted?: string[][], during?: () => void): InputLog {
   const recorder = new InputRecorder([], [], derived);
   recorder.start();
   let log: InputLog;
   try {
     for (const files of fingerprinted ?? []) noteFingerprintedFiles(files);
+    during?.();
     for (const step of steps) {
       const sink = derivedReadSink();
       const read = indexed(named);
@@ -82,6 +83,60 @@ describe('the recorder marks a source file derived only when the code index alon
     });
   }
 
+  // What the run did with the file's index: recorded position-free only when the index came watched and no position was read.
+  const SOURCE = 'def f():\n    # @spdf implements REQ-1\n    return 1\n\n\ndef g():\n    return 2\n';
+  let packed: CompactIndex;
+  before(async function () {
+    this.timeout(30_000);
+    const index = (await parseQuickly(undefined, [{ file: 'src/a.py', language: 'python', text: SOURCE, isTestFile: false }], context.syntaxes))[0].index;
+    packed = packIndex(index) as CompactIndex;
+    assert.ok(Array.isArray(packed));
+  });
+  const POSITIONS: { did: string; run: (index: () => CodeFileIndex) => unknown; free: boolean }[] = [
+    { did: 'nothing', run: (ix) => ix(), free: true },
+    { did: 'read IDs, files, symbols and fingerprints', run: (ix) => ix().links.map((l) => [l.id, l.file, l.symbol, l.codeHash, ix().tags[0].id]), free: true },
+    { did: "asked whether a range has a key ('in')", run: (ix) => 'start' in ix().links[0].range, free: true },
+    // Object.keys asks the proxy for each key's descriptor (a value): counted, to be safe.
+    { did: 'listed the keys of a range', run: (ix) => Object.keys(ix().links[0].range), free: false },
+    { did: 'read the empty plain lists', run: (ix) => [ix().orphanTags.length, ix().exclusions.length, ix().problems.length], free: true },
+    { did: "read a link's line", run: (ix) => ix().links[0].range.start.line, free: false },
+    { did: "read a symbol's range end", run: (ix) => ix().symbols[1].range.end, free: false },
+    { did: "read a tag's range", run: (ix) => ix().tags[0].tagRange.start, free: false },
+    { did: 'spread a link (the copy holds the same watched range)', run: (ix) => ({ ...ix().links[0] }), free: true },
+    { did: "read the line of a link's copy", run: (ix) => ({ ...ix().links[0] }).range.start.line, free: false },
+    { did: 'spread a range', run: (ix) => ({ ...ix().links[0].symbolRange }), free: false },
+    { did: 'wrote the index as JSON', run: (ix) => JSON.stringify(ix()), free: false },
+    { did: 'read a property descriptor of a range', run: (ix) => Object.getOwnPropertyDescriptor(ix().tags[0].idRange, 'start'), free: false },
+    { did: 'compared a range deeply', run: (ix) => assert.notDeepEqual(ix().links[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }), free: false },
+    { did: 'wrote the index as JSON for a cache (withoutNotingPositions)', run: (ix) => withoutNotingPositions(() => JSON.stringify(ix())), free: true },
+    { did: "said the file's positions were read (findings a cache kept)", run: (ix) => (ix(), notePositionsRead('src/a.py')), free: false },
+    { did: "said another file's positions were read", run: (ix) => (ix(), notePositionsRead('src/b.py')), free: true },
+    { did: 'used an index made without a watch (a plain copy)', run: () => JSON.parse(JSON.stringify(unpackIndex(packed))) as unknown, free: false },
+    { did: 'used an index with an item kept plain', run: (ix) => ix(), free: false },
+  ];
+  for (const c of POSITIONS) {
+    it(`${c.free ? 'recorded position-free' : 'positions count'}: the run ${c.did}`, () => {
+      const withPlain = c.did.includes('kept plain');
+      const log = recordReads(file, ['index'], true, 'src/a.py', [[]], () => {
+        if (c.did.includes('without a watch')) {
+          const sink = derivedReadSink()!;
+          const positions = sink.positions;
+          sink.positions = undefined;
+          try {
+            c.run(() => unpackIndex(packed));
+          } finally {
+            sink.positions = positions;
+          }
+          return;
+        }
+        const p = withPlain ? ([...packed.slice(0, 4), [{ plain: true }], ...packed.slice(5)] as CompactIndex) : packed;
+        let index: CodeFileIndex | undefined;
+        c.run(() => (index ??= unpackIndex(p)));
+      });
+      assert.deepEqual(log.inputs[0][3], [0, 'src/a.py', 'index', c.free ? { fingerprintFree: true, positionFree: true } : { fingerprintFree: true }]);
+    });
+  }
+
   it('a run that is not recorded is told nothing (no sink to tell)', () => {
     noteFingerprintedFiles(['src/a.py']);
     assert.equal(derivedReadSink(), undefined);
@@ -136,32 +191,53 @@ describe('rederive', () => {
     assert.equal(await rederive([otherOptions], inputs, [{ at: 0, bytes: Buffer.from(`${TEXT}# note\n`) }]), undefined, 'options that are not those of the key: a miss');
   });
 
-  // The stored answer was for TEXT; the file now reads `now`. `free`: recorded as reading none of its fingerprints.
+  // The stored answer was for TEXT; the file now reads `now`. `free`: recorded as reading none of its fingerprints
+  // (`fp`), none of its positions (`pos`), or neither (`both`).
   const BODY = TEXT.replace('x = 1', 'x = 1 + 22');
-  const REDERIVED: { edit: string; now: string; free: boolean; facts?: unknown; replays: boolean }[] = [
-    { edit: 'a body edit, fingerprint-free', now: BODY, free: true, replays: true },
+  const INSERTED = TEXT.replace('    return x', '    x += 1\n    return x');
+  const ABOVE = `\n${TEXT}`;
+  type Free = false | 'fp' | 'pos' | 'both';
+  const REDERIVED: { edit: string; now: string; free: Free; facts?: unknown; replays: boolean }[] = [
+    { edit: 'a body edit, fingerprint-free', now: BODY, free: 'fp', replays: true },
     { edit: 'a body edit, fingerprints read', now: BODY, free: false, replays: false },
+    { edit: 'a body edit, position-free only', now: BODY, free: 'pos', replays: false },
     { edit: 'a comment appended, fingerprints read', now: `${TEXT}# note\n`, free: false, replays: true },
-    { edit: 'a line inserted in the body, fingerprint-free', now: TEXT.replace('    return x', '    x += 1\n    return x'), free: true, replays: false },
-    { edit: 'a tag ID changed, fingerprint-free', now: TEXT.replace('REQ-1', 'REQ-2'), free: true, replays: false },
-    { edit: 'a body edit, facts not understood (a digest as a string)', now: BODY, free: true, facts: 'digest', replays: false },
+    { edit: 'a line inserted in the body, fingerprint-free', now: INSERTED, free: 'fp', replays: false },
+    { edit: 'a line inserted in the body, position-free only (its fingerprint changes)', now: INSERTED, free: 'pos', replays: false },
+    { edit: 'a line inserted in the body, fingerprint- and position-free', now: INSERTED, free: 'both', replays: true },
+    { edit: 'a blank line inserted above, position-free', now: ABOVE, free: 'pos', replays: true },
+    { edit: 'a blank line inserted above, fingerprint-free only', now: ABOVE, free: 'fp', replays: false },
+    { edit: 'a blank line inserted above, positions read', now: ABOVE, free: false, replays: false },
+    { edit: 'a tag ID changed, fingerprint-free', now: TEXT.replace('REQ-1', 'REQ-2'), free: 'fp', replays: false },
+    { edit: 'a tag ID changed, fingerprint- and position-free', now: `\n${TEXT.replace('REQ-1', 'REQ-2')}`, free: 'both', replays: false },
+    { edit: 'a body edit, facts not understood (a digest as a string)', now: BODY, free: 'fp', facts: 'digest', replays: false },
     { edit: 'a body edit, facts not understood (a projected digest without fingerprint-free)', now: BODY, free: false, facts: { projected: 'x' }, replays: false },
     { edit: 'a body edit, facts not understood (fingerprint-free not true)', now: BODY, free: false, facts: { fingerprintFree: 1 }, replays: false },
-    { edit: 'a body edit, facts not understood (an unknown fact)', now: BODY, free: true, facts: { fingerprintFree: true, lock: 'none' }, replays: false },
+    { edit: 'a line moved, facts not understood (position-free not true)', now: ABOVE, free: false, facts: { positionFree: 1 }, replays: false },
+    { edit: 'a body edit, facts not understood (an unknown fact)', now: BODY, free: 'fp', facts: { fingerprintFree: true, lock: 'none' }, replays: false },
   ];
+  const factsFor = (free: Free, index: CodeFileIndex, projectedOf: CodeFileIndex) => {
+    if (!free) return { digest: indexDigest(index) };
+    const projection = { fingerprints: free !== 'pos', positions: free !== 'fp' };
+    return {
+      ...(free !== 'pos' ? { fingerprintFree: true } : {}),
+      ...(free !== 'fp' ? { positionFree: true } : {}),
+      digest: indexDigest(index),
+      projected: projectedDigest(projectedOf, projection),
+    };
+  };
   for (const r of REDERIVED) {
     it(`${r.edit}: ${r.replays ? 'the same answer' : 'a miss'}`, async function () {
       this.timeout(30_000);
       const ctx = { ...context, cacheDir: mkdtempSync(join(tmpdir(), 'spdf-derived-cache-')) };
       const before = await parse(TEXT);
-      const facts = r.facts ?? (r.free ? { fingerprintFree: true, digest: indexDigest(before), projected: projectedDigest(before) } : { digest: indexDigest(before) });
+      const facts = r.facts ?? factsFor(r.free, before, before);
       const inputs = [['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(Buffer.from(TEXT)), [0, 'src/a.py', 'index', facts]]] as InputLog['inputs'];
       const updated = await rederive([ctx], inputs, [{ at: 0, bytes: Buffer.from(r.now) }]);
       assert.equal(updated !== undefined, r.replays);
       if (!updated) return;
       const now = await parse(r.now);
-      const expected = r.free ? { fingerprintFree: true, digest: indexDigest(now), projected: projectedDigest(before) } : { digest: indexDigest(now) };
-      assert.deepEqual(updated.get(0), ['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(Buffer.from(r.now)), [0, 'src/a.py', 'index', expected]]);
+      assert.deepEqual(updated.get(0), ['readFileUpToSync', ['/w/src/a.py', 1000], contentHash(Buffer.from(r.now)), [0, 'src/a.py', 'index', factsFor(r.free, now, before)]]);
     });
   }
 

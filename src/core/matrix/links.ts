@@ -59,7 +59,19 @@ export function matrixLinksFromCode(code: { files: readonly Pick<CodeFileIndex, 
       links.push(
         l.lines
           ? { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, line: l.lines.start + 1, lines: { start: l.lines.start + 1, end: l.lines.end + 1 }, review, range, symbolRange }
-          : { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, line: (symbolRange ?? range).start.line + 1, review, range, symbolRange },
+          : {
+              id: l.id,
+              relation: l.relation,
+              file: l.file,
+              symbol: l.symbol,
+              // Read when asked: a code index may note which files' positions were read (a gate that prints no line of a file reads none).
+              get line() {
+                return (symbolRange ?? range).start.line + 1;
+              },
+              review,
+              range,
+              symbolRange,
+            },
       );
     }
   return { links, reviewsInUse: !!parsed && parsed.links.length > 0 };

@@ -172,5 +172,5 @@ export function lineOf(graph: Graph, item: ModelItem): number {
 }
 
 const placeKey = (l: MatrixCodeLink) => `${l.file}\u0000${l.symbol}\u0000${l.line}`;
-/** `placeKey(a) === placeKey(b)`, without building the keys. */
-const samePlace = (a: MatrixCodeLink, b: MatrixCodeLink) => a.line === b.line && a.file === b.file && String(a.symbol) === String(b.symbol);
+/** `placeKey(a) === placeKey(b)`, without building the keys; the lines last (links of other symbols read none). */
+const samePlace = (a: MatrixCodeLink, b: MatrixCodeLink) => a.file === b.file && String(a.symbol) === String(b.symbol) && a.line === b.line;

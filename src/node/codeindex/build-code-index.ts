@@ -10,6 +10,7 @@ import { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
 import { workspaceCacheDir } from '../cache-location';
 import type { IndexedRead } from '../derived-reads';
 import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './code-index-cache';
+import { withWatchedPositions } from './watched-index';
 import { createFsReadHost } from './fs-read-host';
 import { type IndexNote, IndexNotes } from './index-notes';
 import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
@@ -247,7 +248,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   stats.usedWorkers = parser.workerCount;
   stats.workerFallbacks = parser.fallbacks;
   for (const { index, packed } of parsed) {
-    results.push(index);
+    // An index a worker sent was unpacked with its positions watched; one parsed in this thread is, while recording.
+    results.push(packed ? index : withWatchedPositions(index));
     const pending = pendingCache.get(index.file);
     if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) {
       // A short run's few in-thread indexes go in as they are: packing them (cold code) costs more than the larger JSON.

@@ -5,6 +5,7 @@ import type { CodeFileIndex } from '../../core/codelinks/model';
 import { writeFileAtomic } from '../atomic-write';
 import { sha256Hex, toolIdentity } from '../cache-location';
 import { type CompactIndex, packIndex, unpackIndex } from './compact-index';
+import { withWatchedPositions } from './watched-index';
 
 /** Bump when this file's layout changes (the tool identity in the options key covers any change of the code). */
 export const CODE_INDEX_FORMAT = 6;
@@ -23,7 +24,8 @@ interface CacheData {
 
 /** An entry's index (0: not parsed), or undefined when it cannot be read back (a miss). */
 function unpacked(stored: CacheEntry[2]): CodeFileIndex | 0 | undefined {
-  if (!Array.isArray(stored)) return stored;
+  // A short run's in-thread index is stored as it is: while the result cache records, it too is handed out watched.
+  if (!Array.isArray(stored)) return stored && withWatchedPositions(stored);
   try {
     return unpackIndex(stored);
   } catch {

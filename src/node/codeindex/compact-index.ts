@@ -1,6 +1,7 @@
 // @spdf implements SPDF-FC-CACHE
 import type { CodeFileIndex, CodeLink, CodeSymbol, CodeTag } from '../../core/codelinks/model';
 import type { Position, Range } from '../../core/types';
+import { type FilePositions, watchPositions } from './watched-positions';
 
 /**
  * A file's index for the code-index cache: strings once in a table, symbols, tags and links as one stream of
@@ -220,11 +221,18 @@ export function packIndex(index: CodeFileIndex): CompactIndex | CodeFileIndex {
   return [index.file, index.language, p.strings, encodeStream(p.numbers), p.plain, index.orphanTags, index.exclusions, index.problems];
 }
 
-/** Reads a packed index back; throws when the stream's length does not fit (the caller counts that as a miss). */
+/**
+ * Reads a packed index back; throws when the stream's length does not fit (the caller counts that as a miss). While
+ * the whole-result cache records, every position of the index notes the file when first read (watched-positions.ts):
+ * the ranges of symbols, tags and links, and the lists kept plain (orphan tags, exclusions, problems, items not
+ * packed) as soon as one that is not empty is read.
+ */
 export function unpackIndex(packed: CompactIndex): CodeFileIndex {
   const [file, language, S, n, plain, orphanTags, exclusions, problems] = packed;
   if (!Array.isArray(S) || typeof n !== 'string' || !Array.isArray(plain)) throw new Error('not a packed index');
-  const r = new Reader(S, n, plain);
+  const w = typeof file === 'string' ? watchPositions(file) : undefined;
+  if (w && plain.length) w.note();
+  const r = new Reader(S, n, plain, 0, w);
   // Symbols are decoded when first read: a check whose code rules answered from their per-file cache reads only
   // the tags and links of unchanged files. Skipping them reads the same stream positions without building objects.
   const symbolsAt = r.at;
@@ -233,15 +241,43 @@ export function unpackIndex(packed: CompactIndex): CodeFileIndex {
   const links = r.list(() => r.link(tags));
   if (r.at !== n.length) throw new Error('trailing data');
   let symbols: CodeSymbol[] | undefined;
+  const readSymbols = (): CodeSymbol[] => {
+    if (!symbols) {
+      const s = new Reader(S, n, plain, symbolsAt, w);
+      symbols = s.list(() => s.symbol());
+    }
+    return symbols;
+  };
+  if (w) {
+    // The lists kept plain note the file when one that is not empty is read.
+    const seen = <T>(list: T): T => ((!Array.isArray(list) || list.length) && w.note(), list);
+    return {
+      file,
+      language,
+      get symbols(): CodeSymbol[] {
+        return readSymbols();
+      },
+      set symbols(value: CodeSymbol[]) {
+        symbols = value;
+      },
+      tags,
+      links,
+      get orphanTags() {
+        return seen(orphanTags);
+      },
+      get exclusions() {
+        return seen(exclusions);
+      },
+      get problems() {
+        return seen(problems);
+      },
+    } as unknown as CodeFileIndex;
+  }
   const index = {
     file,
     language,
     get symbols(): CodeSymbol[] {
-      if (!symbols) {
-        const s = new Reader(S, n, plain, symbolsAt);
-        symbols = s.list(() => s.symbol());
-      }
-      return symbols;
+      return readSymbols();
     },
     set symbols(value: CodeSymbol[]) {
       symbols = value;
@@ -266,6 +302,8 @@ class Reader {
     private readonly n: string,
     private readonly plain: unknown[],
     public at = 0,
+    /** While the result cache records: the file's positions, noted when read. */
+    private readonly w?: FilePositions,
   ) {}
 
   num(): number {
@@ -291,7 +329,9 @@ class Reader {
     return this.S[this.num()];
   }
   range(): Range {
-    return { start: { line: this.num(), character: this.num() }, end: { line: this.num(), character: this.num() } };
+    const start = { line: this.num(), character: this.num() };
+    const end = { line: this.num(), character: this.num() };
+    return this.w ? this.w.watched({ start, end }) : { start, end };
   }
   list<T>(read: () => T, skip = false): T[] {
     const count = this.num();
@@ -347,7 +387,11 @@ class Reader {
     };
     if (mask & 1) l.symbolKind = this.str() as CodeLink['symbolKind'];
     if (mask & 2) l.revision = this.num();
-    if (mask & 4) l.lines = { start: this.num(), end: this.num() };
+    if (mask & 4) {
+      const start = this.num();
+      const end = this.num();
+      l.lines = this.w ? this.w.watched({ start, end }) : { start, end };
+    }
     return l;
   }
 }
