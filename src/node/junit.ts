@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../core/path-glob';
 import { nestedConfigsOfResults, type NestedConfigOptions } from './nested-config-results';
 import type { JUnitCase, JUnitOutcome, TestResultsInput, TestResultsProblem } from '../core/matrix/test-results';
 
@@ -22,7 +23,7 @@ export async function readTestResults(root: string, globs: readonly string[], op
   out.problems.push(...nestedConfigsOfResults(root, files, opts));
   // A configured result glob that finds nothing would let every verifier count as "not yet required": say so.
   for (const glob of globs) {
-    const matches = picomatch(glob, { dot: true });
+    const matches = picomatch(glob, PATH_GLOB);
     if (!files.some((f) => matches(f)))
       out.problems.push({ file: glob, line: 1, column: 1, message: `test result glob '${glob}' matches no file: no test result was read, so no verifier can be shown to pass` });
   }
@@ -48,7 +49,7 @@ export async function readTestResults(root: string, globs: readonly string[], op
 }
 
 async function findFiles(root: string, globs: readonly string[]): Promise<string[]> {
-  const match = picomatch([...globs], { dot: true });
+  const match = picomatch([...globs], PATH_GLOB);
   const found = new Set<string>();
   const bases = new Set(globs.map((g) => picomatch.scan(g).base).map((b) => b.replace(/^\.\/?/, '')));
   const visit = async (rel: string, depth: number): Promise<void> => {

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../../core/path-glob';
 import { indexCodeFile } from '../../core/codelinks/index-code-file';
 import { buildLanguageMap, languageForPath, type CodeLanguage, type LanguageMapOptions } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
@@ -47,7 +48,7 @@ export class OpenDocumentIndex {
 
   static async create(options: OpenDocumentOptions = {}): Promise<OpenDocumentIndex> {
     const runtime = await TreeSitterRuntime.create({ wasmDir: options.wasmDir ?? __dirname });
-    const isTest = picomatch([...(options.testGlobs ?? DEFAULT_TEST_GLOBS)], { dot: true });
+    const isTest = picomatch([...(options.testGlobs ?? DEFAULT_TEST_GLOBS)], PATH_GLOB);
     return new OpenDocumentIndex(runtime, options, isTest, buildLanguageMap(options.languages));
   }
 
@@ -106,7 +107,12 @@ export class OpenDocumentIndex {
   }
 
   private async reparse(file: string, doc: OpenDocument, text: string): Promise<CodeFileIndex> {
-    const tree = await this.runtime.parse(doc.language, text, doc.tree);
+    let tree = await this.runtime.parse(doc.language, text, doc.tree);
+    if (tree.rootNode.hasError) {
+      // Error recovery may build another tree from reused nodes than from scratch; `spdf check` parses from scratch.
+      tree.delete();
+      tree = await this.runtime.parse(doc.language, text);
+    }
     doc.tree.delete();
     doc.tree = tree;
     doc.text = text;
