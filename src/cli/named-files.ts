@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../core/path-glob';
 import { findWorkspaceRoot } from '../node/find-root';
 import { toPosix } from '../node/fs-host';
 import { UsageError } from './io';
@@ -41,7 +42,7 @@ export function assertOneRoot(paths: string[]): void {
  * those that are not part of the model.
  */
 export function namedModelFiles(root: string, paths: string[], include: string[]): string[] {
-  const inModelPattern = picomatch(include, { dot: true });
+  const inModelPattern = picomatch(include, PATH_GLOB);
   const out: string[] = [];
   for (const p of paths) {
     const abs = resolve(p);

@@ -56,10 +56,9 @@ function refuseReadOnly(real: string, mode: number | undefined): void {
 export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, opts: { mode?: number; inside?: string } = {}): Promise<void> {
   if (opts.inside !== undefined) refuseLinkOutside(opts.inside, target);
   const real = await fs.realpath(target).catch(() => target);
-  const existing = await fs.stat(real).then(
-    (s) => s.mode & 0o7777,
-    () => undefined,
-  );
+  const stat = await fs.stat(real).catch(() => undefined);
+  if (stat && !stat.isFile() && !stat.isDirectory()) return writeInPlace(target, data);
+  const existing = stat && stat.mode & 0o7777;
   refuseReadOnly(real, existing);
   const mode = opts.mode ?? existing;
   const temp = tempPathFor(real);
@@ -83,6 +82,21 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array 
   } finally {
     inFlight.delete(temp);
     if (inFlight.size === 0) unhook();
+  }
+}
+
+/**
+ * A device, FIFO or socket (`-o /dev/stdout`, a pipe) is written into, not renamed over: a rename would replace the
+ * device node (or the link to it) with a file and the data would never reach it. Its write errors (ENOSPC of
+ * `/dev/full`, EPIPE) reach the caller.
+ */
+async function writeInPlace(target: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+  const handle = await fs.open(target, 'w');
+  try {
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else for (const piece of data) await handle.writeFile(piece);
+  } finally {
+    await handle.close();
   }
 }
 

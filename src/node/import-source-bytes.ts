@@ -13,6 +13,8 @@ const grewTooBig = (max: number) => `the file grew over the limit of ${size(max)
 export interface Unread {
   error: string;
   refused?: true;
+  /** The error code when the file could not be opened (ENOENT: there is none). */
+  code?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface Unread {
  */
 export async function readImportBytes(path: string, maxBytes = IMPORT_MAX_BYTES): Promise<Buffer | Unread> {
   const handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((e: NodeJS.ErrnoException) => e);
-  if (handle instanceof Error) return { error: `cannot read (${handle.code ?? handle.message})` };
+  if (handle instanceof Error) return { error: `cannot read (${handle.code ?? handle.message})`, ...(handle.code ? { code: handle.code } : {}) };
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) return { error: 'not a regular file', refused: true };

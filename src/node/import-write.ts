@@ -1,8 +1,9 @@
 // @spdf implements SPDF-IMPORT-MERGE
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { mergeImport, type MergeNote } from '../core/import/merge';
 import { writeFileAtomic } from './atomic-write';
+import { readImportText } from './import-source-bytes';
 import { refuseLinkOutside } from './path-inside';
 
 /** What the previous import wrote, per model file: the base of the next re-import's merge. */
@@ -26,14 +27,28 @@ export interface ImportWrite {
   refused?: string[];
 }
 
-const read = (path: string) =>
-  fs.readFile(path, 'utf8').then(
-    (t) => t,
-    (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)),
-  );
+/** Why a file of the output folder was not read (a FIFO, a file over the limit, not UTF-8): the import writes nothing. */
+class UnreadOutput extends Error {}
+
+/**
+ * A file of the output folder (a model file, the report, the snapshot) as text, or undefined when there is none:
+ * read with the bounds of an import source, so a FIFO or a huge file there is refused instead of read without end.
+ */
+async function read(path: string): Promise<string | undefined> {
+  const got = await readImportText(path);
+  if (!('error' in got)) return got.text;
+  if (got.code === 'ENOENT') return undefined;
+  throw new UnreadOutput(`${basename(path)}: ${got.error}`);
+}
 
 async function readBase(dir: string): Promise<ImportBase | undefined | string> {
-  const text = await read(join(dir, IMPORT_BASE));
+  let text: string | undefined;
+  try {
+    text = await read(join(dir, IMPORT_BASE));
+  } catch (e) {
+    if (e instanceof UnreadOutput) return `${e.message}; not read as the snapshot of the last import`;
+    throw e;
+  }
   if (text === undefined) return undefined;
   try {
     const b = JSON.parse(text) as ImportBase;
@@ -57,11 +72,16 @@ export async function writeImport(dir: string, format: string, files: { name: st
   if (typeof base === 'string') return { ...out, errors: [`${base}; nothing written (--force replaces the files and the snapshot)`] };
   if (base && base.format !== format) return { ...out, errors: [`${IMPORT_BASE} records a '${base.format}' import, not '${format}'; nothing written (import into another folder, or --force)`] };
   const seen = new Map<string, string | undefined>();
-  for (const f of files) seen.set(f.name, await read(join(dir, f.name)));
-  if (!force && !base) {
-    const existing = [...seen].filter(([, t]) => t !== undefined).map(([n]) => n);
-    for (const extra of ['IMPORT-REPORT.md', IMPORT_BASE]) if ((await read(join(dir, extra))) !== undefined) existing.push(extra);
-    if (existing.length) return { ...out, refused: existing };
+  try {
+    for (const f of files) seen.set(f.name, await read(join(dir, f.name)));
+    if (!force && !base) {
+      const existing = [...seen].filter(([, t]) => t !== undefined).map(([n]) => n);
+      for (const extra of ['IMPORT-REPORT.md', IMPORT_BASE]) if ((await read(join(dir, extra))) !== undefined) existing.push(extra);
+      if (existing.length) return { ...out, refused: existing };
+    }
+  } catch (e) {
+    if (e instanceof UnreadOutput) return { ...out, errors: [`${e.message}; nothing written`] };
+    throw e;
   }
   const snapshot: ImportBase = { version: BASE_VERSION, format, files: { ...(base?.files ?? {}) } };
   const writes: { name: string; content: string }[] = [];
@@ -103,7 +123,11 @@ export async function writeImport(dir: string, format: string, files: { name: st
   for (const name of [...writes.map((w) => w.name), 'IMPORT-REPORT.md', IMPORT_BASE]) refuseLinkOutside(dir, join(dir, name));
   for (const w of writes) {
     const path = join(dir, w.name);
-    if ((await read(path)) !== seen.get(w.name)) {
+    const now = await read(path).catch((e: Error) => {
+      if (e instanceof UnreadOutput) return e;
+      throw e;
+    });
+    if (now !== seen.get(w.name)) {
       out.errors.push(`${w.name}: changed since it was read; not written (run the import again)`);
       out.written = out.written.filter((n) => n !== w.name);
       out.merged = out.merged.filter((n) => n !== w.name);

@@ -3,12 +3,13 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../core/path-glob';
+import { findResultFiles } from './junit-files';
 import { nestedConfigsOfResults, type NestedConfigOptions } from './nested-config-results';
 import type { JUnitCase, JUnitOutcome, TestResultsInput, TestResultsProblem } from '../core/matrix/test-results';
 
 /** Largest JUnit file read. */
 export const MAX_JUNIT_BYTES = 64 * 1024 * 1024;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /**
  * Reads JUnit XML files matching `globs` under `root` (config `test_results`). Result folders are usually
@@ -18,11 +19,12 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 export async function readTestResults(root: string, globs: readonly string[], opts: NestedConfigOptions = {}): Promise<TestResultsInput> {
   const out: TestResultsInput = { version: 1, files: [], cases: [], problems: [] };
   if (globs.length === 0) return out;
-  const files = await findFiles(root, globs);
+  const { files, problems } = await findResultFiles(root, globs);
+  out.problems.push(...problems);
   out.problems.push(...nestedConfigsOfResults(root, files, opts));
   // A configured result glob that finds nothing would let every verifier count as "not yet required": say so.
   for (const glob of globs) {
-    const matches = picomatch(glob, { dot: true });
+    const matches = picomatch(glob, PATH_GLOB);
     if (!files.some((f) => matches(f)))
       out.problems.push({ file: glob, line: 1, column: 1, message: `test result glob '${glob}' matches no file: no test result was read, so no verifier can be shown to pass` });
   }
@@ -45,38 +47,6 @@ export async function readTestResults(root: string, globs: readonly string[], op
     for (const p of parsed.problems) out.problems.push(p);
   }
   return out;
-}
-
-async function findFiles(root: string, globs: readonly string[]): Promise<string[]> {
-  const match = picomatch([...globs], { dot: true });
-  const found = new Set<string>();
-  const bases = new Set(globs.map((g) => picomatch.scan(g).base).map((b) => b.replace(/^\.\/?/, '')));
-  const visit = async (rel: string, depth: number): Promise<void> => {
-    if (depth > 40) return;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(join(root, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (SKIPPED_DIRS.has(e.name)) continue;
-      const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await visit(p, depth + 1);
-      else if (e.isFile() && match(p)) found.add(p);
-    }
-  };
-  for (const base of bases) {
-    try {
-      const st = await fs.stat(join(root, base));
-      if (st.isFile()) {
-        if (match(base)) found.add(base);
-      } else await visit(base, 0);
-    } catch {
-      /* a glob whose base does not exist matches nothing */
-    }
-  }
-  return [...found].sort();
 }
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-CMD-DIFF
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../core/path-glob';
 import { parseReviewLock, REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
 import type { DiffSide } from '../core/diff/model';
 import type { Host } from '../core/host';
@@ -81,11 +82,11 @@ function resultsFromHost(host: Host): (globs: readonly string[]) => Promise<Test
     if (!globs.length) return out;
     const all = await host.listFiles();
     for (const glob of globs) {
-      const match = picomatch(glob, { dot: true });
+      const match = picomatch(glob, PATH_GLOB);
       if (!all.some((f) => match(f)))
         out.problems.push({ file: glob, line: 1, column: 1, message: `test result glob '${glob}' matches no file in this revision: no test result was read, so no verifier can be shown to pass` });
     }
-    const match = picomatch([...globs], { dot: true });
+    const match = picomatch([...globs], PATH_GLOB);
     for (const file of all.filter((f) => match(f))) {
       try {
         const size = await host.statSize?.(file);

@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../core/path-glob';
 import { buildLanguageMap, languageForPath, type CodeLanguage } from '../core/codelinks/languages';
 import type { ResolvedConfig } from '../core/model/config-def';
 import { ALWAYS_EXCLUDED, modelFileMatcher } from '../core/model/load-workspace';
@@ -29,8 +30,8 @@ export function unreadInputEntries(root: string, notes: readonly IndexNote[], co
 export function unreadEntries(root: string, notes: readonly IndexNote[], config: ResolvedConfig, code: boolean): UnreadEntry[] {
   if (!notes.some((n) => NOT_READ.has(n.kind))) return [];
   const isModel = modelFileMatcher(config);
-  const codeIncluded = config.code.include.length ? picomatch(config.code.include, { dot: true }) : () => true;
-  const codeExcluded = picomatch([...ALWAYS_EXCLUDED, ...config.exclude, ...config.code.exclude], { dot: true });
+  const codeIncluded = config.code.include.length ? picomatch(config.code.include, PATH_GLOB) : () => true;
+  const codeExcluded = picomatch([...ALWAYS_EXCLUDED, ...config.exclude, ...config.code.exclude], PATH_GLOB);
   const languages = buildLanguageMap({ overrides: config.code.languages as Record<string, CodeLanguage | 'off'> });
   const isSource = (p: string) => code && codeIncluded(p) && !codeExcluded(p) && languageForPath(p, languages) !== undefined;
   const extensions = [...languages.keys()];

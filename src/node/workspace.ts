@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../core/path-glob';
 import type { TagSyntaxOptions } from '../core/codelinks/tag-syntaxes';
 import type { Host } from '../core/host';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -150,7 +151,7 @@ async function earlyConfig(host: FsHost, trusted: boolean): Promise<{ config: Re
 }
 
 export function codeIndexOptions(root: string, host: Host, config: ResolvedConfig, allFiles: string[], alwaysParse: CodeIndexOptions['alwaysParse'], cacheDir: string | undefined): CodeIndexOptions {
-  const include = config.code.include.length ? picomatch(config.code.include, { dot: true }) : undefined;
+  const include = config.code.include.length ? picomatch(config.code.include, PATH_GLOB) : undefined;
   return {
     root,
     host,

@@ -11,7 +11,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node'
 import type { ServerSettings } from '../protocol';
 import type { Finding } from '../core/types';
 import { inputProblemDiagnostic, toDiagnostic, unscannedDiagnostic } from './convert';
-import { inputProblemsByFile, inputProblemsOf } from './input-problems';
+import { inputProblemsByFile, inputProblemsOf, type InputProblem } from './input-problems';
 import type { Root, ServerSession } from './session';
 import type { StatusReporter } from './status';
 
@@ -78,12 +78,18 @@ export class DiagnosticsPublisher {
   /** Sends the diagnostics of every file whose findings changed (of every file with findings when `force`), root by root. */
   publishAll(force: boolean): void {
     const { session, published, lastFindings, touched } = this;
+    const carried = this.carriedInputProblems();
     for (const root of session.roots) {
       const { state, paths } = root;
       if (!state) continue;
       const key = (file: string) => `${paths.root}\0${file}`;
       const { unscanned } = state.code;
       const inputs = inputProblemsByFile(inputProblemsOf(state));
+      for (const [file, problems] of carried.get(root) ?? []) {
+        const own = new Set((inputs.get(file) ?? []).map((p) => JSON.stringify([p.message, p.range])));
+        const more = problems.filter((p) => !own.has(JSON.stringify([p.message, p.range])));
+        if (more.length) inputs.set(file, [...(inputs.get(file) ?? []), ...more]);
+      }
       const files = new Set<string>([...state.findingsByFile.keys(), ...unscanned.keys(), ...inputs.keys()].map(key));
       for (const k of [...published.keys(), ...touched]) if (k.startsWith(`${paths.root}\0`)) files.add(k);
       const several = session.roots.length > 1;
@@ -135,6 +141,29 @@ export class DiagnosticsPublisher {
       }
     }
     touched.clear();
+  }
+
+  /**
+   * Input problems a root found on a file that an inner root publishes, by that inner root and its path for the file:
+   * the inner root does not see them (the outer root's TM014 on the sub-folder's own config), so it shows them too.
+   */
+  private carriedInputProblems(): Map<Root, Map<string, InputProblem[]>> {
+    const out = new Map<Root, Map<string, InputProblem[]>>();
+    const { roots } = this.session;
+    if (roots.length < 2) return out;
+    for (const root of roots) {
+      if (!root.state) continue;
+      for (const [file, problems] of inputProblemsByFile(inputProblemsOf(root.state))) {
+        const uri = root.paths.toUri(file);
+        const owner = this.session.rootOf(uri);
+        const path = owner && owner !== root ? owner.paths.toPath(uri) : undefined;
+        if (!owner || path === undefined) continue;
+        const byFile = out.get(owner) ?? new Map<string, InputProblem[]>();
+        byFile.set(path, [...(byFile.get(path) ?? []), ...problems]);
+        out.set(owner, byFile);
+      }
+    }
+    return out;
   }
 
   /** Clears the diagnostics of a root that is no longer served. */

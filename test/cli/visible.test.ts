@@ -52,6 +52,23 @@ describe('human output shows hidden characters of user data', () => {
     }
   });
 
+  it('check human output keeps each offender on one line: a file name with a line feed forges no line', async () => {
+    const forged = 'spdf check: PASS: coverage 100.0%';
+    const root = tempWorkspace({
+      'spdf.config.yaml': 'profile: recommended\nrules: {}\n',
+      'm.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: Signed commands\n',
+      [`src/a\n${forged}.c`]: '// @spdf implements SEC-REQ-404\nint a(void) { return 0; }\n',
+    });
+    try {
+      const check = await runCli(['check', root, '--no-cache'], root);
+      assert.equal(check.code, 1);
+      assert.match(check.stderr, /^src\/a<U\+000A>spdf check: PASS: coverage 100\.0%\.c:1:\d+: CL001 /m);
+      assert.ok(!check.stderr.split('\n').some((l) => l.startsWith(forged)), check.stderr);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('the built binary escapes everything it writes to stderr (warnings name user files)', () => {
     const root = tempWorkspace({
       'spdf.config.yaml': 'profile: recommended\nrules: {}\n',

@@ -101,6 +101,25 @@ const CASES: ParityCase[] = [
       link(join(root, 'model/a.spdf.yaml'), join(root, 'model/b.spdf.yaml'));
     },
   },
+  { name: 'a custom YAML tag on a model value', files: { 'model/extra.spdf.yaml': 'tests:\n  - id: TC-002\n    title: Again\n    verifies: [REQ-001]\n    result: !failed pass\n' } },
+  {
+    name: 'a line break in the name of a source file the code globs choose',
+    files: { 'spdf.config.yaml': `${CONFIG}code:\n  include: ['src/**']\n`, 'src/b\nc.c': '// @spdf implements REQ-999\nint g(void) { return 1; }\n' },
+  },
+  {
+    name: 'a failed JUnit report reached through a symbolic link',
+    files: {
+      'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`,
+      'reports/ok.xml': '<testsuite><testcase classname="t" name="other"/></testsuite>\n',
+      'runs/junit.xml': '<testsuite><testcase classname="t" name="TC-001"><failure message="no"/></testcase></testsuite>\n',
+    },
+    prepare: (root) => link('../runs/junit.xml', join(root, 'reports/latest.xml')),
+  },
+  {
+    name: 'a FIFO the test_results globs choose',
+    files: { 'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`, 'reports/ok.xml': '<testsuite><testcase classname="t" name="other"/></testsuite>\n' },
+    prepare: (root) => execFileSync('mkfifo', [join(root, 'reports/pipe.xml')]),
+  },
   { name: 'a source folder behind a link out of the root', prepare: (root) => link(outsideFolder('lib.c', '// @spdf implements REQ-001\n'), join(root, 'src/vendor')) },
 ];
 

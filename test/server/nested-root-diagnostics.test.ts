@@ -31,6 +31,8 @@ describe('language server: a workspace folder inside another', function () {
         const tm002 = (severity: number) => (d: Diagnostic[]) => d.some((x) => x.code === 'TM002' && x.severity === severity);
         await h.waitDiagnostics('m.spdf.yaml', tm002(2));
         await h.waitDiagnostics('sub/m.spdf.yaml', tm002(1));
+        // The outer root does not apply the sub-folder's config (TM014): the sub-folder's root shows that on it too.
+        await h.waitDiagnostics('sub/spdf.config.yaml', (d) => d.some((x) => x.code === 'TM014' && x.severity === 1 && x.range.start.line === 0));
         // Every notification of the passes that published these was written before the answer to a later request.
         await h.request('spdf/treeData', {});
         const published = h.notifications

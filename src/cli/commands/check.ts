@@ -7,6 +7,7 @@ import { checkPath } from '../../node/workspace';
 import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE, useBaseline } from '../baseline-flags';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
 import { checkFormat, parseCommand, unknownValue } from '../parse-command';
+import { visible } from '../visible';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 
 const USAGE = `usage: spdf check [dir] [options]
@@ -83,7 +84,7 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
   const report = runGate(check.ruleInputs, check.result, { ...opts, problems: check.problems, skippedCode, baseline });
   if (format === 'json') o.out(JSON.stringify(report, null, 2));
   else {
-    for (const x of report.offenders.slice(0, HUMAN_OFFENDERS)) o.err(`${report.allowed.includes(x.class) ? '(allowed) ' : ''}${offenderLine(x)}`);
+    for (const x of report.offenders.slice(0, HUMAN_OFFENDERS)) o.err(`${report.allowed.includes(x.class) ? '(allowed) ' : ''}${visible(offenderLine(x))}`);
     if (report.offenders.length > HUMAN_OFFENDERS) o.err(`... and ${report.offenders.length - HUMAN_OFFENDERS} more (${report.offenders.length} in all; --format json lists every one)`);
     o.out(summaryLine(report));
   }

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../path-glob';
 import { codeInput, DEFAULT_TEST_GLOBS, type CodeLinksInput } from '../codelinks/rule-input';
 import { junitMappingOf } from './junit-mapping';
 import type { ResolvedConfig } from '../model/config-def';
@@ -42,7 +43,7 @@ export function testFileMatcher(config: ResolvedConfig): (file: string) => boole
   let m = matchers.get(config);
   if (!m) {
     const globs = config.code.testGlobs.length ? config.code.testGlobs : DEFAULT_TEST_GLOBS;
-    m = picomatch([...globs], { dot: true });
+    m = picomatch([...globs], PATH_GLOB);
     matchers.set(config, m);
   }
   return m;

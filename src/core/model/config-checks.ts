@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../path-glob';
 import { asSeq, deref, nodeAt, type YMap } from '../yaml/ynode';
 import { decodeUtf8, SourceText } from '../text';
 import type { Range } from '../types';
@@ -90,7 +91,7 @@ export function configIncludeGlobs(bytes: Uint8Array | undefined, configFile: st
 export function unmatchedIncludes(globs: readonly IncludeGlob[], files: readonly string[], configFile: string): LoadProblem[] {
   return globs
     .filter((g) => {
-      const isMatch = picomatch(g.glob, { dot: true });
+      const isMatch = picomatch(g.glob, PATH_GLOB);
       return !files.some((f) => isMatch(f));
     })
     .map((g) => ({ code: 'TM008', message: `${g.key}: glob '${g.glob}' matches no file, so no ${g.reads} is read through it`, file: configFile, range: g.range }));

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-TM-001
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../path-glob';
 import type { Host } from '../host';
 import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
@@ -43,8 +44,8 @@ export interface ModelFileCache {
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 
 export function modelFileMatcher(config: ResolvedConfig): (path: string) => boolean {
-  const inc = picomatch(config.include, { dot: true });
-  const exc = picomatch([...ALWAYS_EXCLUDED, ...config.exclude], { dot: true });
+  const inc = picomatch(config.include, PATH_GLOB);
+  const exc = picomatch([...ALWAYS_EXCLUDED, ...config.exclude], PATH_GLOB);
   return (p) => inc(p) && !exc(p);
 }
 

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-FC-NESTED-CONFIG
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../path-glob';
 import { CONFIG_FILE } from './config-file';
 import type { ResolvedConfig } from './config-def';
 import type { LoadProblem } from './graph';
@@ -22,7 +23,7 @@ type Globs = Pick<ResolvedConfig, 'include' | 'exclude' | 'testResults'> & { cod
 export function nestedConfigProblems(files: readonly string[], config: Globs, alwaysExcluded: readonly string[], hasRootConfig: boolean): LoadProblem[] {
   const nested = files.filter((f) => f.endsWith(NESTED));
   if (nested.length === 0) return [];
-  const excluded = picomatch([...alwaysExcluded, ...config.exclude], { dot: true });
+  const excluded = picomatch([...alwaysExcluded, ...config.exclude], PATH_GLOB);
   const waiting = new Set(nested.filter((f) => !excluded(f)).map((f) => f.slice(0, -CONFIG_FILE.length)));
   const found = new Map<string, string>();
   const read = readByThisRun(config, excluded);
@@ -44,10 +45,10 @@ export function nestedConfigProblems(files: readonly string[], config: Globs, al
 }
 
 function readByThisRun(config: Globs, excluded: (file: string) => boolean): (file: string) => boolean {
-  const model = picomatch(config.include, { dot: true });
-  const tests = config.testResults.length ? picomatch(config.testResults, { dot: true }) : () => false;
-  const codeIncluded = config.code.include.length ? picomatch(config.code.include, { dot: true }) : () => true;
-  const codeExcluded = config.code.exclude.length ? picomatch(config.code.exclude, { dot: true }) : () => false;
+  const model = picomatch(config.include, PATH_GLOB);
+  const tests = config.testResults.length ? picomatch(config.testResults, PATH_GLOB) : () => false;
+  const codeIncluded = config.code.include.length ? picomatch(config.code.include, PATH_GLOB) : () => true;
+  const codeExcluded = config.code.exclude.length ? picomatch(config.code.exclude, PATH_GLOB) : () => false;
   return (file) => !excluded(file) && (model(file) || tests(file) || (codeIncluded(file) && !codeExcluded(file)));
 }
 

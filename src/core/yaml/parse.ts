@@ -91,16 +91,23 @@ function parseLf(text: string, input: string, limits: YamlLimits): ParsedYaml {
     return { roots, problems };
   }
   for (const doc of docs) {
-    for (const e of doc.errors) {
-      // The parser may point one past the end of the text (an unclosed collection).
+    // The parser may point one past the end of the text (an unclosed collection).
+    const add = (e: { pos: [number, number] }, message: string) => {
       const start = Math.min(e.pos[0], text.length);
-      problems.push({ message: cleanMessage(e.message), start, end: Math.min(Math.max(e.pos[1], start), text.length) });
-    }
+      problems.push({ message, start, end: Math.min(Math.max(e.pos[1], start), text.length) });
+    };
+    for (const e of doc.errors) add(e, cleanMessage(e.message));
+    // A tag the schema cannot resolve (`!foo`, `!!float x`) is a warning there and its node keeps the plain value:
+    // read as if untagged, a value the author marked as something else would pass unnoticed.
+    for (const w of doc.warnings) if (UNDERSTOOD_ONLY_WITH_TAG.has(w.code)) add(w, `${cleanMessage(w.message)}; the value is not read as written (remove the tag)`);
     const conv = new Converter(limits, problems);
     roots.push(doc.contents ? conv.node(doc.contents, 0) : null);
   }
   return { roots, problems };
 }
+
+/** Warnings of the yaml package after which a node's value is not what its tag says. */
+const UNDERSTOOD_ONLY_WITH_TAG = new Set(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
 
 /** The yaml package appends a code excerpt after a blank line; a finding shows its own range instead. */
 function cleanMessage(message: string): string {

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-IDX-001
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../../core/path-glob';
 import { buildLanguageMap, type CodeLanguage, languageForPath, type LanguageMapOptions } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
 import { mightContainTags } from '../../core/codelinks/prefilter';
@@ -119,11 +120,11 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const compiled = compiledSyntaxes(syntaxOptions);
   const languageMap = buildLanguageMap(options.languages);
   const testGlobs = options.testGlobs ?? DEFAULT_TEST_GLOBS;
-  const isTestFile = picomatch([...testGlobs], { dot: true });
-  const globMatcher = (globs: readonly string[] | undefined) => (globs?.length ? picomatch([...globs], { dot: true }) : () => false);
+  const isTestFile = picomatch([...testGlobs], PATH_GLOB);
+  const globMatcher = (globs: readonly string[] | undefined) => (globs?.length ? picomatch([...globs], PATH_GLOB) : () => false);
   const deferredGlobs = isPromiseLike(options.alwaysParse) ? options.alwaysParse : undefined;
   let alwaysParse = deferredGlobs ? () => false : globMatcher(options.alwaysParse as readonly string[] | undefined);
-  const excluded = options.excludes?.length ? picomatch([...options.excludes], { dot: true }) : () => false;
+  const excluded = options.excludes?.length ? picomatch([...options.excludes], PATH_GLOB) : () => false;
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const wasmDir = options.wasmDir ?? __dirname;
   const notes = new IndexNotes();

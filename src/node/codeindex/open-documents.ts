@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../../core/path-glob';
 import { indexCodeFile } from '../../core/codelinks/index-code-file';
 import { buildLanguageMap, languageForPath, type CodeLanguage, type LanguageMapOptions } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
@@ -47,7 +48,7 @@ export class OpenDocumentIndex {
 
   static async create(options: OpenDocumentOptions = {}): Promise<OpenDocumentIndex> {
     const runtime = await TreeSitterRuntime.create({ wasmDir: options.wasmDir ?? __dirname });
-    const isTest = picomatch([...(options.testGlobs ?? DEFAULT_TEST_GLOBS)], { dot: true });
+    const isTest = picomatch([...(options.testGlobs ?? DEFAULT_TEST_GLOBS)], PATH_GLOB);
     return new OpenDocumentIndex(runtime, options, isTest, buildLanguageMap(options.languages));
   }
 

@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../../core/path-glob';
 import { isInside } from '../path-inside';
 import { errorCode, IndexNotes } from './index-notes';
 
@@ -30,7 +31,7 @@ interface IgnoreLayer {
  */
 export async function walkWorkspace(root: string, options: WalkOptions = {}): Promise<{ files: string[]; notes: IndexNotes }> {
   const notes = options.notes ?? new IndexNotes();
-  const excluded = options.excludes?.length ? picomatch([...options.excludes], { dot: true }) : () => false;
+  const excluded = options.excludes?.length ? picomatch([...options.excludes], PATH_GLOB) : () => false;
   const include = options.include ?? (() => true);
   const useGitignore = options.gitignore ?? true;
   const files: string[] = [];

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../../path-glob';
 import type { Rule, RuleContext } from '../types';
 
 /** Memoised "does this glob match any workspace file" over a sorted file list, narrowed by the glob's static base. */
@@ -25,7 +26,7 @@ function globMatcher(ctx: RuleContext): (glob: string) => boolean {
       const scan = picomatch.scan(glob);
       if (!scan.isGlob) found = set.has(glob) || files[lowerBound(glob.replace(/\/$/, '') + '/')]?.startsWith(glob.replace(/\/$/, '') + '/') === true;
       else {
-        const isMatch = picomatch(glob, { dot: true });
+        const isMatch = picomatch(glob, PATH_GLOB);
         const prefix = scan.base ? `${scan.base}/` : '';
         for (let i = lowerBound(prefix); i < files.length && files[i].startsWith(prefix); i++)
           if (isMatch(files[i])) {

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { PATH_GLOB } from '../../path-glob';
 import { REVIEW_LOCK_FILE } from '../../codelinks/review-lock';
 import { CONFIG_FILE } from '../../model/config';
 import { ALWAYS_EXCLUDED } from '../../model/load-workspace';
@@ -9,10 +10,10 @@ import type { Rule, RuleContext } from '../types';
 function whyOutside(ctx: RuleContext, file: string, listed: Set<string>): string | undefined {
   const { include, exclude } = ctx.config;
   const list = (globs: string[]) => globs.map((g) => `'${g}'`).join(', ');
-  if (!picomatch(include, { dot: true })(file)) return `it does not match \`include\` (${list(include)})`;
-  const excludedBy = exclude.find((g) => picomatch(g, { dot: true })(file));
+  if (!picomatch(include, PATH_GLOB)(file)) return `it does not match \`include\` (${list(include)})`;
+  const excludedBy = exclude.find((g) => picomatch(g, PATH_GLOB)(file));
   if (excludedBy) return `it matches \`exclude\` pattern '${excludedBy}'`;
-  if (picomatch(ALWAYS_EXCLUDED, { dot: true })(file)) return 'it lies in node_modules or .git, which are never part of the model';
+  if (picomatch(ALWAYS_EXCLUDED, PATH_GLOB)(file)) return 'it lies in node_modules or .git, which are never part of the model';
   if (!listed.has(file)) return 'the workspace walk skipped it (.gitignore or an ignored folder)';
   return undefined;
 }
