@@ -5,6 +5,17 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { refuseLinkOutside } from './path-inside';
 
+export interface AtomicWriteOptions {
+  /** Permission bits of the new file (default: those of the file replaced, else the process default). */
+  mode?: number;
+  /**
+   * The data carries its own seal (a digest its reader checks: sealed-bytes.ts, the code-index shards' first line),
+   * so it is not flushed to disk before the rename: a file a crash left incomplete fails its seal and reads as a miss,
+   * and the caches written at the end of every run do not wait for the disk. Only for caches, never for user files.
+   */
+  sealed?: boolean;
+}
+
 /** Temporary files of writes in flight; removed if the process is interrupted or exits before the rename. */
 const inFlight = new Set<string>();
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -45,7 +56,7 @@ function refuseReadOnly(real: string, mode: number | undefined): void {
 
 /**
  * The one way the Node hosts replace a file (exports, the review lock, `lint --fix`, the model and code-index
- * caches): write a temporary file in the target's folder, flush it to disk, then rename it over the target, so
+ * caches): write a temporary file in the target's folder, flush it to disk (not a sealed cache: `sealed`), then rename it over the target, so
  * a reader sees the old or the new content, never half of one. The temporary file is removed when the write
  * fails and when the process is interrupted (SIGINT, SIGTERM) or exits before the rename. A symlinked target
  * is written through its link, unless `inside` names the workspace it lies in and the link leads out of it
@@ -53,7 +64,7 @@ function refuseReadOnly(real: string, mode: number | undefined): void {
  * not replaced (EACCES).
  * (`spdf init` alone writes with an exclusive create instead: it makes new files and must never replace one.)
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, opts: { mode?: number; inside?: string } = {}): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, opts: AtomicWriteOptions & { inside?: string } = {}): Promise<void> {
   if (opts.inside !== undefined) refuseLinkOutside(opts.inside, target);
   const real = await fs.realpath(target).catch(() => target);
   const stat = await fs.stat(real).catch(() => undefined);
@@ -71,7 +82,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array 
       // Pieces (a report rendered as it is written) go one after the other from the handle's position.
       if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
       else for (const piece of data) await handle.writeFile(piece);
-      await handle.sync();
+      if (!opts.sealed) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -105,7 +116,7 @@ async function writeInPlace(target: string, data: string | Uint8Array | Iterable
  * synchronous end of a check). Nothing can interrupt a synchronous write between its steps, so it needs no
  * signal hooks.
  */
-export function writeFileAtomicSync(target: string, data: string | Uint8Array, opts: { mode?: number } = {}): void {
+export function writeFileAtomicSync(target: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): void {
   let real = target;
   try {
     real = realpathSync(target);
@@ -126,7 +137,7 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array, o
     try {
       if (mode !== undefined) fchmodSync(fd, mode);
       writeFileSync(fd, data);
-      fsyncSync(fd);
+      if (!opts.sealed) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

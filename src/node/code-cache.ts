@@ -92,7 +92,7 @@ export function requireBundle(file: string, dir: string | undefined = codeCacheD
 function store(dir: string, entry: string, digest: Buffer, script: vm.Script): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileAtomicSync(entry, sealBytes(MAGIC, Buffer.concat([digest, script.createCachedData()])), { mode: 0o600 });
+    writeFileAtomicSync(entry, sealBytes(MAGIC, Buffer.concat([digest, script.createCachedData()])), { mode: 0o600, sealed: true });
     const old = readdirSync(dir)
       .filter((f) => f.endsWith('.bin'))
       .map((f) => ({ path: join(dir, f), time: statSync(join(dir, f)).mtimeMs }))

@@ -181,7 +181,7 @@ export class FindingsCache implements RuleOutcomeStore {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     // Kept for later runs, which count a file's findings as its positions read when they use them (fileOutcomes).
     const text = withoutNotingPositions(() => JSON.stringify(value));
-    writeFileAtomicSync(join(this.dir, name), sealBytes(magic, Buffer.from(text)), { mode: 0o600 });
+    writeFileAtomicSync(join(this.dir, name), sealBytes(magic, Buffer.from(text)), { mode: 0o600, sealed: true });
   }
 
   /** The sealed JSON value of a cache file written for this key, else undefined (no file, a damaged one, another key). */

@@ -140,7 +140,7 @@ function writeEntry(dir: string, file: string, entry: Entry): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const payload = Buffer.from(JSON.stringify(entry), 'utf8');
-    writeFileAtomicSync(file, sealBytes(MAGIC, payload), { mode: 0o600 });
+    writeFileAtomicSync(file, sealBytes(MAGIC, payload), { mode: 0o600, sealed: true });
     evict(dir);
   } catch {
     /* the next run is a miss */

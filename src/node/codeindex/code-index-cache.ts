@@ -136,7 +136,7 @@ export class CodeIndexCache {
         const body = JSON.stringify({ format: CODE_INDEX_FORMAT, optionsKey: key, files: entries } satisfies CacheData);
         try {
           await fs.mkdir(path.join(dir, CODE_INDEX_CACHE_DIR), { recursive: true, mode: 0o700 });
-          await writeFileAtomic(shardFile(dir, shard), `${sha256Hex(body)}\n${body}`, { mode: 0o600 });
+          await writeFileAtomic(shardFile(dir, shard), `${sha256Hex(body)}\n${body}`, { mode: 0o600, sealed: true });
         } catch {
           // Only the next run's time.
         }
@@ -176,7 +176,7 @@ export class CodeIndexCache {
           const target = shardFile(this.dir, shard);
           if (Object.keys(files).length === 0) return fs.rm(target, { force: true });
           const body = JSON.stringify({ format: CODE_INDEX_FORMAT, optionsKey: this.key, files } satisfies CacheData);
-          await writeFileAtomic(target, `${sha256Hex(body)}\n${body}`, { mode: 0o600 });
+          await writeFileAtomic(target, `${sha256Hex(body)}\n${body}`, { mode: 0o600, sealed: true });
         }),
       );
       return true;
