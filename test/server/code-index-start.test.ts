@@ -45,7 +45,7 @@ describe('language server: the first code index starts beside the model load', f
         await state.loadAll();
         state.check();
         const firstSource = calls.indexOf(TAGGED);
-        const lastModel = calls.findLastIndex((p) => p.endsWith('.spdf.yaml'));
+        const lastModel = calls.map((p) => p.endsWith('.spdf.yaml')).lastIndexOf(true);
         assert.ok(firstSource >= 0 && firstSource < lastModel, `first read of ${TAGGED} at call ${firstSource}, last model read at ${lastModel}: ${calls.join(' ')}`);
         assert.deepEqual(
           state.code.links().map((l) => l.id),
