@@ -5,7 +5,8 @@
  * once more on the cache the first start left; the time from a one-character didChange of the C file to the
  * publishDiagnostics of that version (debounce included), p50 and p95 over 1,000 edits; the same for edits of a
  * 100-requirement YAML file (300 edits of one requirement's title); server memory (RSS) after indexing and after
- * the edits, and its growth over the C edits and (settled: full collections in the server first) over the YAML edits
+ * the edits (after indexing: once the server answered a request after the complete status, as it collects its heap
+ * after writing that status), and its growth over the C edits and (settled: full collections in the server first) over the YAML edits
  * (memory kept from one check to the next; what a check keeps only while its own job runs, as in 23dc957, is
  * test/server/graph-memory.test.ts's: over stdio each check runs in a job of its own). Each figure is printed beside
  * its issue 13 target. SPDF_LSP_SERVER=<path of a server.js> measures that build (a baseline) first on the same
@@ -201,6 +202,8 @@ async function startServer(server: string, ws: Workspace, cacheHome: string): Pr
   await indexed;
   const indexMs = Math.round(performance.now() - t0);
   await firstYaml;
+  // The server collects its heap once the complete status is written: an answer comes once that is done.
+  await c.request('workspace/symbol', { query: 'no-such-symbol-after-indexing' }, START_TIMEOUT_MS);
   return { c, probe, firstYamlDiagnosticsMs, indexMs, rssAfterIndexMb: rssMb(proc.pid!) };
 }
 

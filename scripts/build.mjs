@@ -20,7 +20,9 @@ const entries = [
   { name: 'cli', in: 'src/cli/main.ts', out: 'dist/cli-main.js', ascii: true },
   { name: 'cli', in: 'src/cli/links-main.ts', out: 'dist/cli-links.js', ascii: true },
   { name: 'cli', in: 'src/cli/check-main.ts', out: 'dist/cli-check.js', ascii: true },
-  { name: 'server', in: 'src/server/server.ts', out: 'dist/server.js' },
+  // The server's entry compiles the server bundle with V8's code cache of it (src/server/launcher.ts).
+  { name: 'server', in: 'src/server/launcher.ts', out: 'dist/server.js' },
+  { name: 'server', in: 'src/server/server.ts', out: 'dist/server-main.js', ascii: true },
   { name: 'extension', in: 'src/extension/extension.ts', out: 'dist/extension.js' },
   { name: 'worker', in: 'src/node/codeindex/codeindex-worker.ts', out: 'dist/codeindex-worker.js' },
   // The zone diagram webview lays out with text measured in its own font: elkjs and the core layout as a

@@ -24,6 +24,8 @@ import { tagSyntaxOptions } from '../node/workspace';
 import { OpenDocumentIndex } from '../node/codeindex/open-documents';
 
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+/** From this many model files, a first index parses in a worker beside the model load (a smaller model loads sooner than a worker starts). */
+export const WORKER_START_MODEL_FILES = 50;
 
 export class ServerCodeIndex {
   readonly files = new Map<string, CodeFileIndex>();
@@ -66,13 +68,14 @@ export class ServerCodeIndex {
     this.maxBytes = c.maxFileBytes;
   }
 
-  /** Code of safety-critical assets is parsed even without tags (CL005 reads its symbols). */
-  setAlwaysParse(graph: Graph): void {
+  /** Code of safety-critical assets is parsed even without tags (CL005 reads its symbols). Returns their globs. */
+  setAlwaysParse(graph: Graph): string[] {
     const globs = graph.byKind.asset
       .filter((a) => a.data.safety_critical === true && Array.isArray(a.data.code))
       .flatMap((a) => (a.data.code as unknown[]).filter((g): g is string => typeof g === 'string'));
     this.alwaysParseGlobs = globs;
     this.alwaysParse = globs.length ? picomatch(globs, PATH_GLOB) : () => false;
+    return globs;
   }
 
   /** The file is code of a safety-critical asset. */
@@ -101,15 +104,20 @@ export class ServerCodeIndex {
     return this.open;
   }
 
-  /** Indexes every listed source file that may carry tags (or that a safety-critical asset claims), noting the ones it could not read. */
-  async indexAll(root: string, host: Host, paths: readonly string[]): Promise<void> {
+  /**
+   * Indexes every listed source file that may carry tags (or that a safety-critical asset claims), noting the ones it
+   * could not read. `alwaysParse`: the globs of `setAlwaysParse`, or a promise of them (`startIndex`); `inWorkers`:
+   * parse in a worker even a little code.
+   */
+  async indexAll(root: string, host: Host, paths: readonly string[], alwaysParse: PromiseLike<readonly string[]> = Promise.resolve(this.alwaysParseGlobs), inWorkers = false): Promise<void> {
     const files = paths.filter((p) => this.scans(p));
     const result = await buildCodeIndex({
       root,
       host,
       files,
       excludes: this.excludeGlobs,
-      alwaysParse: this.alwaysParseGlobs,
+      alwaysParse,
+      ...(inWorkers ? { workers: 1, workerThresholdBytes: 0 } : {}),
       testGlobs: this.testGlobs,
       tagSyntaxes: this.tagOptions,
       languages: this.languageOptions,
@@ -120,6 +128,19 @@ export class ServerCodeIndex {
     for (const f of result.files) if (!this.openFiles.has(f.file)) this.files.set(f.file, f);
     this.unscanned.clear();
     for (const n of result.notes) if (UNSCANNED_KINDS.has(n.kind)) this.unscanned.set(n.file, n);
+  }
+
+  /**
+   * `indexAll` started before the model is loaded (in a worker beside the load of `modelFiles` from
+   * `WORKER_START_MODEL_FILES` on): `claim` hands it the graph's safety-critical globs (none when the model did not
+   * load); the untagged files they claim are parsed then. `done` is for the caller to await.
+   */
+  startIndex(root: string, host: Host, paths: readonly string[], modelFiles: number): { done: Promise<void>; claim: (graph: Graph | undefined) => void } {
+    let claim: (globs: string[]) => void = () => undefined;
+    const done = this.indexAll(root, host, paths, new Promise<string[]>((resolve) => (claim = resolve)), modelFiles >= WORKER_START_MODEL_FILES);
+    // Not awaited when the model load throws: its rejection is not left unhandled.
+    done.catch(() => undefined);
+    return { done, claim: (graph) => claim(graph ? this.setAlwaysParse(graph) : []) };
   }
 
   /**

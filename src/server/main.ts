@@ -17,15 +17,23 @@ import { indexWorkspace } from './workspace-indexer';
 
 export type { ServerOptions } from './session';
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export interface StartedServer {
+  /** Settles when the first index has run (or failed), with the workspace's trust then. */
+  firstIndex: Promise<{ trusted: boolean }>;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): StartedServer {
   const session = new ServerSession(connection, options);
   const status = new StatusReporter(session);
   const diagnostics = new DiagnosticsPublisher(session, status);
-  const parts: ServerParts = { session, diagnostics, status, index: () => indexWorkspace(session, diagnostics, status) };
+  let indexed: (v: { trusted: boolean }) => void = () => undefined;
+  const firstIndex = new Promise<{ trusted: boolean }>((resolve) => (indexed = resolve));
+  const parts: ServerParts = { session, diagnostics, status, index: () => indexWorkspace(session, diagnostics, status).finally(() => indexed({ trusted: session.trusted })) };
   registerLifecycleHandlers(parts);
   registerDocumentHandlers(parts);
   registerLanguageFeatures(parts);
   registerCustomRequests(parts);
   registerEvidenceDiff(parts);
   connection.listen();
+  return { firstIndex };
 }

@@ -1,4 +1,4 @@
-/** Entry of the language server bundle: `node dist/server.js --stdio` (or --node-ipc / --socket=N). */
+/** The language server bundle (`dist/server-main.js`), started by `node dist/server.js --stdio` (or --node-ipc / --socket=N: src/server/launcher.ts). */
 import { Console } from 'node:console';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { frameGuard } from './frame-guard';
@@ -34,4 +34,5 @@ const connection = process.argv.includes('--stdio') ? stdioConnection() : create
 // A bug must never kill the server: log it and carry on with the next request.
 process.on('uncaughtException', (e) => connection.console.error(`[spdf] uncaught: ${e?.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`[spdf] unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
-startServer(connection);
+/** What dist/server.js (src/server/launcher.ts) waits for before it stores the code cache. */
+export const started = startServer(connection);

@@ -16,6 +16,8 @@ import type { WorkspaceState } from './state';
 export interface ServerOptions {
   /** Folder of the .wasm grammars (default: the folder of this bundle). */
   wasmDir?: string;
+  /** The full collections (default: V8's; tests count them). */
+  heap?: HeapCollector;
 }
 
 /** One served workspace root (a folder with its spdf.config.yaml): its path mapping and its own state. */
@@ -41,12 +43,13 @@ export class ServerSession {
   /** File watchers registered with the client: the built-in globs, plus the extensions `code.languages` adds. */
   readonly watchers: WatchedFiles;
   /** Full collections after indexing and after checks that grew the heap (src/server/heap-collector.ts). */
-  readonly heap = new HeapCollector();
+  readonly heap: HeapCollector;
 
   constructor(
     readonly connection: Connection,
     readonly options: ServerOptions,
   ) {
+    this.heap = options.heap ?? new HeapCollector();
     this.watchers = new WatchedFiles((globs) => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) }).catch(() => undefined));
   }
 

@@ -18,12 +18,10 @@ import { scanSuppressions } from '../core/model/suppressions';
 import { coverageOf, type Coverage, type ItemTrace, type TraceInputs } from '../core/matrix/status';
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
-import { effectiveSeverity, type LintResult } from '../core/rules/engine';
-import { findRule } from '../core/rules/registry';
+import type { LintResult } from '../core/rules/engine';
 import { ruleInputs } from '../core/rules/inputs';
 import type { RuleInputs } from '../core/rules/types';
 import type { CodeLinksInput } from '../core/codelinks/rule-input';
-import { gitFileDates } from '../node/git-dates';
 import { SourceText } from '../core/text';
 import type { Finding } from '../core/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
@@ -37,7 +35,7 @@ import { assembleGraph, graphUnits } from './graph-assembly';
 import { ModelLint } from './model-lint';
 import { ReleasedTrees } from './released-trees';
 import { InputProblems, matrixProblemsOf } from './input-problems';
-import { type Load, readConfigFile, readModelFile, readTestResultsOf, SbomReads } from './workspace-reads';
+import { fileDatesOf, type Load, readConfigFile, readModelFile, readTestResultsOf, SbomReads } from './workspace-reads';
 
 export interface StateOptions {
   /** Absolute workspace root (for the code index and test results). */
@@ -90,7 +88,6 @@ export class WorkspaceState {
   /** The baseline config `baseline` names; its problems are shown as errors and baseline nothing. */
   private readonly editorBaseline = new EditorBaseline();
   private readonly trees = new ReleasedTrees();
-
   readonly inputProblems: InputProblems;
 
   constructor(
@@ -119,28 +116,31 @@ export class WorkspaceState {
     await this.loadConfig();
     this.loads.clear();
     const models = this.sortedFiles.filter(this.isModel);
-    progress?.(`reading ${models.length} model files`, 5);
-    await Promise.all(models.map(async (p) => this.loads.set(p, await this.loadModel(p))));
-    await this.loadSboms();
-    await this.loadLock();
-    await this.loadBaseline();
-    this.testResults = await readTestResultsOf(this.opts.root, this.config, this.sortedFiles);
-    const stale = findRule('TM007');
-    // git runs only in a trusted workspace: a hostile repository config could make it run programs.
-    this.fileDates = this.opts.trusted && stale && effectiveSeverity(stale, { config: this.config }) !== 'off' ? gitFileDates(this.opts.root) : undefined;
-    this.rebuildGraph();
+    this.code?.dispose();
+    this.code = new ServerCodeIndex(this.config, this.opts.wasmDir);
+    this.codeSuppressions.clear();
+    const indexing = this.opts.codeLinks ? this.code.startIndex(this.opts.root, this.host, this.sortedFiles, models.length) : undefined;
+    const version = this.graphVersion;
+    try {
+      progress?.(`reading ${models.length} model files`, 5);
+      await Promise.all(models.map(async (p) => this.loads.set(p, await this.loadModel(p))));
+      await this.loadSboms();
+      await this.loadLock();
+      await this.loadBaseline();
+      this.testResults = await readTestResultsOf(this.opts.root, this.config, this.sortedFiles);
+      this.fileDates = fileDatesOf(this.opts.root, this.config, this.opts.trusted);
+      this.rebuildGraph();
+    } finally {
+      indexing?.claim(this.graphVersion > version ? this.graph : undefined);
+    }
     // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
     if (modelFindings) {
       this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
       modelFindings(findingsByFile(this.modelResult.findings));
     }
-    this.code?.dispose();
-    this.code = new ServerCodeIndex(this.config, this.opts.wasmDir);
-    this.codeSuppressions.clear();
-    if (this.opts.codeLinks) {
+    if (indexing) {
       progress?.('indexing source files', 20);
-      this.code.setAlwaysParse(this.graph);
-      await this.code.indexAll(this.opts.root, this.host, this.sortedFiles);
+      await indexing.done;
       progress?.('reading suppressions in source files', 90);
       await Promise.all(
         this.sortedFiles

@@ -18,21 +18,23 @@ export class StatusReporter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.send(false);
+      void this.send(false);
     }, 300);
   }
 
-  send(indexing: boolean): void {
+  /** Settles once the status is written to the client (or could not be). */
+  send(indexing: boolean): Promise<void> {
     const { session } = this;
-    if (session.disposed) return;
+    if (session.disposed) return Promise.resolve();
     try {
       const roots = indexing ? [] : session.roots.map((r) => rootStatus(r.paths.root, r.state));
       const first = roots[0] ?? rootStatus(session.paths?.root ?? '', undefined);
       const { root, ...counts } = first;
       const s: StatusSummary = { indexing, trusted: session.trusted, ...counts, root: root || undefined, ...(indexing ? {} : { roots }) };
-      void session.connection.sendNotification(StatusNotification, s);
+      return session.connection.sendNotification(StatusNotification, s).catch(() => undefined);
     } catch (e) {
       session.logError('status', e);
+      return Promise.resolve();
     }
   }
 

@@ -23,7 +23,7 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
       progress = undefined;
     }
   }
-  status.send(true);
+  void status.send(true);
   for (const root of roots) {
     const { paths } = root;
     const next = new WorkspaceState(new FsHost(paths.root), {
@@ -50,8 +50,8 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
   session.followWatchedFiles();
   progress?.done();
   diagnostics.publishAll(true);
-  session.heap.now();
-  status.send(false);
+  // The full collection pauses this thread for hundreds of ms: it waits until the complete status is written.
+  void status.send(false).then(() => session.heap.now());
 }
 
 /**

@@ -11,6 +11,9 @@ import { nestedConfigOptions } from '../node/nested-config-results';
 import { nestedConfigProblems } from '../core/model/nested-configs';
 import { ALWAYS_EXCLUDED } from '../core/model/load-workspace';
 import { cyclonedxSchemaValidator } from '../node/sbom-schemas';
+import { effectiveSeverity } from '../core/rules/engine';
+import { findRule } from '../core/rules/registry';
+import { gitFileDates } from '../node/git-dates';
 
 export { SbomReads } from './sbom-reads';
 
@@ -80,4 +83,10 @@ export async function readTestResultsOf(root: string, config: ResolvedConfig, fi
     const message = `cannot read the test results named by test_results: ${(e as Error)?.message ?? String(e)}`;
     return { version: 1, files: [], cases: [], problems: [{ file: CONFIG_FILE, line: 1, column: 1, message }] };
   }
+}
+
+/** Last commit dates from git when TM007 (stale model) is on; git runs only in a trusted workspace (a hostile repository config could make it run programs). */
+export function fileDatesOf(root: string, config: ResolvedConfig, trusted: boolean): Map<string, number> | undefined {
+  const stale = findRule('TM007');
+  return trusted && stale && effectiveSeverity(stale, { config }) !== 'off' ? gitFileDates(root) : undefined;
 }

@@ -16,7 +16,7 @@ describe('bundles', () => {
     });
   }
 
-  for (const bundle of ['cli.js', 'cli-main.js', 'cli-check.js', 'server.js']) {
+  for (const bundle of ['cli.js', 'cli-main.js', 'cli-check.js', 'server.js', 'server-main.js']) {
     it(`${bundle} requires the CVSS calculator from its own chunk instead of bundling it`, () => {
       assert.doesNotMatch(readFileSync(join(DIST, bundle), 'utf8'), /node_modules\/ae-cvss-calculator\//);
       assert.ok(existsSync(join(DIST, 'cvss.js')));
@@ -28,7 +28,7 @@ describe('bundles', () => {
       .split('\n')
       .filter((l) => l.startsWith('!'))
       .map((l) => l.slice(1));
-    for (const bundle of ['server.js', 'extension.js'])
+    for (const bundle of ['server.js', 'server-main.js', 'extension.js'])
       for (const [, chunk] of readFileSync(join(DIST, bundle), 'utf8').matchAll(/require\("\.\/([\w-]+\.js)"\)/g)) assert.ok(allowed.includes(`dist/${chunk}`), `${bundle} requires ${chunk}`);
   });
 

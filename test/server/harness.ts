@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { createConnection, WorkDoneProgress } from 'vscode-languageserver/node';
+import { createConnection, WorkDoneProgress, type Connection } from 'vscode-languageserver/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { startServer } from '../../src/server/main';
+import { startServer, type ServerOptions } from '../../src/server/main';
 
 export interface Harness {
   root: string;
@@ -36,7 +36,16 @@ export interface Harness {
 
 export async function startHarness(
   files: Record<string, string>,
-  opts: { trusted?: boolean; capabilities?: Record<string, unknown>; settings?: Record<string, unknown>; folders?: string[]; prepare?: (root: string) => void } = {},
+  opts: {
+    trusted?: boolean;
+    capabilities?: Record<string, unknown>;
+    settings?: Record<string, unknown>;
+    folders?: string[];
+    prepare?: (root: string) => void;
+    /** The server's options, and a look at its end of the connection before it starts. */
+    server?: ServerOptions;
+    serverConnection?: (c: Connection) => void;
+  } = {},
 ): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'spdf-lsp-'));
   for (const [p, t] of Object.entries(files)) {
@@ -47,7 +56,8 @@ export async function startHarness(
   const up = new PassThrough();
   const down = new PassThrough();
   const serverConn = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-  startServer(serverConn);
+  opts.serverConnection?.(serverConn);
+  startServer(serverConn, opts.server);
   const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   const diagnostics = new Map<string, Diagnostic[]>();
   const publishedVersions = new Map<string, number>();

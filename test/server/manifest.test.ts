@@ -48,7 +48,7 @@ describe('extension manifest', () => {
     assert.equal(ignore[1], '**', '.vscodeignore is an allow-list');
     const allowed = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
     assert.ok(!allowed.some((l) => l === 'dist/**' || l === 'dist/cli.js' || l === 'README.md'), allowed.join(' '));
-    for (const f of ['dist/server.js', 'dist/extension.js', 'dist/codeindex-worker.js']) assert.ok(allowed.includes(f), f);
+    for (const f of ['dist/server.js', 'dist/server-main.js', 'dist/extension.js', 'dist/codeindex-worker.js']) assert.ok(allowed.includes(f), f);
   });
 
   it('names no made-up repository address (there is no public one); packaging goes on without it', () => {

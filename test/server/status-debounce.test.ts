@@ -11,7 +11,7 @@ describe('language server: status after a burst of checks', () => {
 
   it('is sent once, 300 ms after the last check of a burst, not between two checks', () => {
     const sent: unknown[] = [];
-    const session = { disposed: false, trusted: true, roots: [], paths: undefined, connection: { sendNotification: (_t: unknown, s: unknown) => sent.push(s) } };
+    const session = { disposed: false, trusted: true, roots: [], paths: undefined, connection: { sendNotification: (_t: unknown, s: unknown) => (sent.push(s), Promise.resolve()) } };
     const status = new StatusReporter(session as unknown as ServerSession);
     for (let i = 0; i < 5; i++) {
       status.soon();
