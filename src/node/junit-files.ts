@@ -29,7 +29,9 @@ export async function findResultFiles(root: string, globs: readonly string[]): P
     let entries: import('node:fs').Dirent[];
     try {
       entries = await fs.readdir(join(root, rel), { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      // Results in a folder that cannot be listed are results not read: a problem, never a quiet gap.
+      problem(rel || '.', `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
       return;
     }
     for (const e of entries) {

@@ -1,7 +1,7 @@
 // @spdf verifies SPDF-FC-RESULTS
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, promises as fsp, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, withTempWorkspace } from '../support/cli';
@@ -43,6 +43,25 @@ describe('JUnit results reached through symbolic links and special files', funct
         if (c.says) assert.match(check.stderr, c.says);
       });
     });
+
+  it('a results folder that cannot be listed is an input problem: its failed report cannot leave check passing', async () => {
+    // Root lists every folder whatever its mode, so the refusal is made here: the linked folder of the failed run.
+    const readdir = fsp.readdir;
+    fsp.readdir = (async (...args: Parameters<typeof readdir>) => {
+      if (String(args[0]).endsWith('reports/run')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      return readdir(...args);
+    }) as typeof readdir;
+    try {
+      await withTempWorkspace(FILES, async (root) => {
+        symlinkSync('../runs/42', join(root, 'reports/run'));
+        const check = await runCli(['check', root, '--no-cache']);
+        assert.equal(check.code, 1, `${check.stdout}\n${check.stderr}`);
+        assert.match(check.stderr, /reports\/run:1:1: folder not readable \(EACCES\); not read as test results/);
+      });
+    } finally {
+      fsp.readdir = readdir;
+    }
+  });
 
   it('a link to a report outside the workspace root is not followed', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'spdf-outside-'));
