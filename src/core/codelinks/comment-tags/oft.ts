@@ -5,8 +5,12 @@ import { lineEndOf, tagSnippet } from './tag-text';
 
 const OFT_FULL = /\[\s*([A-Za-z]\w*)(?:~[^\]~\s]+~\d+)?\s*->\s*([A-Za-z]\w*)~([^\]~\s]+)~(\d+)\s*\]/y;
 
+/** Reused by every scan (lastIndex reset first): a new RegExp per comment cost more than the scan of a short comment. */
+const START = new RegExp(OFT_START, 'g');
+
 export function scanOft(text: string, syntaxes: CompiledTagSyntaxes, scan: ScanState): void {
-  const re = new RegExp(OFT_START, 'g');
+  const re = START;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     OFT_FULL.lastIndex = start;

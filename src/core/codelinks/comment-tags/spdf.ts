@@ -29,8 +29,12 @@ export function suggestRelation(word: string): Relation | undefined {
   return RELATION_FORMS[lower] ?? (nearest(lower, RELATIONS) as Relation | undefined);
 }
 
+/** Reused by every scan (lastIndex reset first), as oft.ts does. */
+const MARKER = /@spdf\b/gi;
+
 export function scanSpdf(text: string, scan: ScanState): void {
-  const re = /@spdf\b/gi;
+  const re = MARKER;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     if (m[0] !== '@spdf') {
