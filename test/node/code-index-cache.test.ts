@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 import { CODE_INDEX_CACHE_DIR, shardOf } from '../../src/node/codeindex/code-index-cache';
+import { InputRecorder } from '../../src/node/result-cache-recorder';
 import { checkPath } from '../../src/node/workspace';
 import { tempWorkspace } from '../support/cli';
 
@@ -100,5 +101,38 @@ describe('code index cache', () => {
     const dir = join(cacheLocation, CODE_INDEX_CACHE_DIR);
     assert.ok(existsSync(dir), 'the code index cache is written');
     assert.equal(readdirSync(dir).length, new Set(check.inputs.code!.files.map((f) => shardOf(f.file))).size);
+  });
+  it('a recorded short run stores the packed index its position watch made, read back equal and watched', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`src/m${i}.py`] = code(`SEC-REQ-${i}`);
+    const root = tempWorkspace(files);
+    const cacheLocation = mkdtempSync(join(tmpdir(), 'spdf-ci-cache-'));
+    const recorded = async () => {
+      const recorder = new InputRecorder([cacheLocation], [cacheLocation], true);
+      recorder.start();
+      try {
+        const built = await buildCodeIndex({ root, cache: true, cacheLocation, workers: 0, shortRun: true });
+        await built.saved;
+        return { built, log: recorder.stop() };
+      } catch (error) {
+        recorder.stop();
+        throw error;
+      }
+    };
+    const cold = await recorded();
+    const dir = join(cacheLocation, CODE_INDEX_CACHE_DIR);
+    const entries = readdirSync(dir).flatMap((f) => Object.values((JSON.parse(readFileSync(join(dir, f), 'utf8').split('\n')[1]) as { files: Record<string, unknown[]> }).files));
+    assert.equal(entries.length, 6);
+    assert.ok(
+      entries.every((e) => Array.isArray(e[2])),
+      'every entry holds the packed form',
+    );
+    const warm = await recorded();
+    assert.equal(warm.built.stats.cached, 6);
+    assert.equal(JSON.stringify(warm.built.files), JSON.stringify(cold.built.files));
+    // Nothing read a position in either run: both record every file position-free (its index watched).
+    const facts = (log: typeof cold.log) => log.inputs.filter((i) => i.length > 3).map((i) => JSON.stringify(i[3]));
+    assert.equal(facts(cold.log).filter((f) => f.includes('"positionFree":true')).length, 6);
+    assert.deepEqual(facts(warm.log), facts(cold.log));
   });
 });

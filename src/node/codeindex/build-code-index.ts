@@ -11,7 +11,7 @@ import { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
 import { workspaceCacheDir } from '../cache-location';
 import type { IndexedRead } from '../derived-reads';
 import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './code-index-cache';
-import { withWatchedPositions } from './watched-index';
+import { watchedPositions } from './watched-index';
 import { createFsReadHost } from './fs-read-host';
 import { type IndexNote, IndexNotes } from './index-notes';
 import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
@@ -249,12 +249,15 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   stats.usedWorkers = parser.workerCount;
   stats.workerFallbacks = parser.fallbacks;
   for (const { index, packed } of parsed) {
-    // An index a worker sent was unpacked with its positions watched; one parsed in this thread is, while recording.
-    results.push(packed ? index : withWatchedPositions(index));
+    // An index a worker sent was unpacked with its positions watched; one parsed in this thread is, while recording
+    // (packed on the way: the cache stores that form).
+    const watched = packed ? undefined : watchedPositions(index);
+    results.push(watched ? watched.index : index);
     const pending = pendingCache.get(index.file);
     if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) {
-      // A short run's few in-thread indexes go in as they are: packing them (cold code) costs more than the larger JSON.
-      cache.set(index.file, pending.hash, pending.tagged, index, packed ?? (options.shortRun ? index : undefined));
+      // A short run's few in-thread indexes go in as they are unless packed already: packing them only for the cache
+      // (cold code) costs more than the larger JSON.
+      cache.set(index.file, pending.hash, pending.tagged, index, packed ?? watched?.packed ?? (options.shortRun ? index : undefined));
       fileKeys.set(index.file, `${cacheKey} ${pending.hash}`);
       if (pending.read) pending.read.kind = 'index';
     }
