@@ -9,7 +9,7 @@ import type { Host } from '../../core/host';
 import { DEFAULT_TEST_GLOBS } from '../../core/codelinks/rule-input';
 import { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
 import { workspaceCacheDir } from '../cache-location';
-import type { IndexedRead } from '../derived-reads';
+import { type IndexedRead, notePositionsRead } from '../derived-reads';
 import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './code-index-cache';
 import { watchedPositions } from './watched-index';
 import { createFsReadHost } from './fs-read-host';
@@ -67,6 +67,11 @@ export interface CodeIndexOptions {
    * work on this thread (the model load) until the parse workers have every batch, instead of starving them.
    */
   onFilesRead?: () => void;
+  /**
+   * The caller reads a position of every link (`spdf links` prints each): while the result cache records, a file with
+   * links parsed in this thread counts as its positions read, instead of being watched to learn what is known.
+   */
+  readsLinkPositions?: boolean;
 }
 
 export interface CodeIndexStats {
@@ -251,7 +256,9 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   for (const { index, packed } of parsed) {
     // An index a worker sent was unpacked with its positions watched; one parsed in this thread is, while recording
     // (packed on the way: the cache stores that form).
-    const watched = packed ? undefined : watchedPositions(index);
+    const readAnyway = !packed && options.readsLinkPositions === true && index.links.length > 0;
+    if (readAnyway) notePositionsRead(index.file);
+    const watched = packed || readAnyway ? undefined : watchedPositions(index);
     results.push(watched ? watched.index : index);
     const pending = pendingCache.get(index.file);
     if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) {
