@@ -70,6 +70,8 @@ export interface CheckPathOptions {
   rules?: boolean;
   /** Only findings in model files are shown (`trace`: the matrix): rules that report only in source files do not run. */
   modelFindingsOnly?: boolean;
+  /** The command reads a position of every code link (`links`): see the code index option of the same name. */
+  readsLinkPositions?: boolean;
 }
 
 /**
@@ -94,7 +96,7 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
     let onFilesRead: () => void = () => undefined;
     filesRead = new Promise<void>((resolve) => (onFilesRead = resolve));
     // checkPath serves the CLI's commands: the process ends after one.
-    code = buildCodeIndex({ ...codeIndexOptions(root, host, early.config, early.allFiles, alwaysParse, cacheDir), shortRun: true, onFilesRead });
+    code = buildCodeIndex({ ...codeIndexOptions(root, host, early.config, early.allFiles, alwaysParse, cacheDir), shortRun: true, onFilesRead, readsLinkPositions: opts.readsLinkPositions });
     code.then(onFilesRead, onFilesRead);
   }
   // The source files are read first: the parse workers then have every batch while the model loads beside them

@@ -77,7 +77,8 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, { format: { type: 'string', short: 'f', default: 'human' }, ...WORKSPACE_FLAGS }, 1);
   if (values.help) return (o.out(USAGE), EXIT_OK);
   checkFormat(values.format, ['human', 'json']);
-  const check = await checkPath(positionals[0] ?? '.', { ...checkPathOptions(values), rules: false });
+  // Every link's position is printed below, in either format.
+  const check = await checkPath(positionals[0] ?? '.', { ...checkPathOptions(values), rules: false, readsLinkPositions: true });
   const load = loadProblems(check);
   for (const p of load) o.err(visible(formatLoadProblem(p)));
   for (const p of check.problems) o.err(visible(`warning: ${p}`));

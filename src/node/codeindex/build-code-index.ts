@@ -9,9 +9,9 @@ import type { Host } from '../../core/host';
 import { DEFAULT_TEST_GLOBS } from '../../core/codelinks/rule-input';
 import { TreeSitterRuntime } from '../treesitter/tree-sitter-runtime';
 import { workspaceCacheDir } from '../cache-location';
-import type { IndexedRead } from '../derived-reads';
+import { type IndexedRead, notePositionsRead } from '../derived-reads';
 import { type CachedEntry, CodeIndexCache, contentHash, optionsKey } from './code-index-cache';
-import { withWatchedPositions } from './watched-index';
+import { watchedPositions } from './watched-index';
 import { createFsReadHost } from './fs-read-host';
 import { type IndexNote, IndexNotes } from './index-notes';
 import { compiledSyntaxes, type ParsedFile, parseTasks, type ParseTask } from './parse-tasks';
@@ -67,6 +67,11 @@ export interface CodeIndexOptions {
    * work on this thread (the model load) until the parse workers have every batch, instead of starving them.
    */
   onFilesRead?: () => void;
+  /**
+   * The caller reads a position of every link (`spdf links` prints each): while the result cache records, a file with
+   * links parsed in this thread counts as its positions read, instead of being watched to learn what is known.
+   */
+  readsLinkPositions?: boolean;
 }
 
 export interface CodeIndexStats {
@@ -249,12 +254,17 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   stats.usedWorkers = parser.workerCount;
   stats.workerFallbacks = parser.fallbacks;
   for (const { index, packed } of parsed) {
-    // An index a worker sent was unpacked with its positions watched; one parsed in this thread is, while recording.
-    results.push(packed ? index : withWatchedPositions(index));
+    // An index a worker sent was unpacked with its positions watched; one parsed in this thread is, while recording
+    // (packed on the way: the cache stores that form).
+    const readAnyway = !packed && options.readsLinkPositions === true && index.links.length > 0;
+    if (readAnyway) notePositionsRead(index.file);
+    const watched = packed || readAnyway ? undefined : watchedPositions(index);
+    results.push(watched ? watched.index : index);
     const pending = pendingCache.get(index.file);
     if (cache && pending && !index.problems.some((p) => p.kind === 'internal')) {
-      // A short run's few in-thread indexes go in as they are: packing them (cold code) costs more than the larger JSON.
-      cache.set(index.file, pending.hash, pending.tagged, index, packed ?? (options.shortRun ? index : undefined));
+      // A short run's few in-thread indexes go in as they are unless packed already: packing them only for the cache
+      // (cold code) costs more than the larger JSON.
+      cache.set(index.file, pending.hash, pending.tagged, index, packed ?? watched?.packed ?? (options.shortRun ? index : undefined));
       fileKeys.set(index.file, `${cacheKey} ${pending.hash}`);
       if (pending.read) pending.read.kind = 'index';
     }
