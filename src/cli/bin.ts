@@ -4,7 +4,7 @@ import { resultCachePlan, runWithResultCache, type Rederive, type ResultCacheSta
 import { join } from 'node:path';
 import { cacheLocationInside } from '../node/cache-location';
 import { commandBundle, requireBundle } from '../node/code-cache';
-import { processOut, type Out } from './io';
+import { EXIT_USAGE, processOut, type Out } from './io';
 
 /** Commands whose whole answer is cached (src/node/result-cache.ts); any that writes a file is refused there. */
 const CACHED_COMMANDS = new Set(['check', 'lint', 'links', 'trace']);
@@ -65,8 +65,10 @@ export async function cachedMain(argv: string[], o: Out, stats?: Partial<ResultC
 }
 
 if (require.main === module) {
-  void cachedMain(process.argv.slice(2), processOut()).then((code) => {
-    process.exitCode = code;
+  const o = processOut();
+  void cachedMain(process.argv.slice(2), o).then((code) => {
+    // An answer that could not be written is no answer (io.ts): exit 2 whatever the command found.
+    process.exitCode = o.failed() ? EXIT_USAGE : code;
     commands?.save();
   });
 }

@@ -1,3 +1,4 @@
+import { failClosedStreams } from './output-streams';
 import { visibleLines } from './visible';
 
 /** Process-facing helpers of the CLI: colour, exit codes, usage errors. */
@@ -13,10 +14,12 @@ export interface Out {
   color: boolean;
 }
 
-export function processOut(): Out {
+/** The process's streams; `failed()` tells that a write to one of them failed (the run then ends with exit 2). */
+export function processOut(): Out & { failed: () => boolean } {
   const color = !process.env.NO_COLOR && !!process.stdout.isTTY && process.env.TERM !== 'dumb';
+  const streams = failClosedStreams(process.stdout, process.stderr, () => (process.exitCode = EXIT_USAGE));
   // stderr only ever carries human text (warnings, notes, errors): nothing in it reaches the terminal raw.
-  return { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(visibleLines(l) + '\n'), color };
+  return { out: streams.out, err: (l) => streams.err(visibleLines(l)), failed: streams.failed, color };
 }
 
 const CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4, green: 32 } as const;

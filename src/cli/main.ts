@@ -21,7 +21,7 @@ Checks the workspace that holds the paths (default: the current folder; paths of
   -q, --quiet                     show errors only
   ${BASELINE_FLAGS_USAGE}
   ${WORKSPACE_FLAGS_WITH_CODE_USAGE}
-exit codes: 0 clean, 1 findings at error level (or too many warnings, or baseline entries that no longer occur), 2 usage or internal error (or an unreadable baseline).`;
+exit codes: 0 clean, 1 findings at error level (or too many warnings, or baseline entries that no longer occur), 2 usage or internal error (or an unreadable baseline, or output that could not be written).`;
 const RULES_USAGE = 'usage: spdf rules [--format human|json]\nLists every rule: code, alias, default severity, description.';
 const EXPLAIN_USAGE = 'usage: spdf explain CODE|ALIAS\nPrints the documentation of one rule.';
 const INIT_USAGE = 'usage: spdf init [dir]\nWrites a starter config and model into an empty (or new) folder; never overwrites.';

@@ -27,4 +27,4 @@ commands:
 ${Object.entries(EXTRA_COMMAND_SUMMARIES)
   .map(([n, summary]) => `  ${n.padEnd(18)}  ${summary}`)
   .join('\n')}
-exit codes: 0 clean, 1 findings at error level (or too many warnings, or baseline entries that no longer occur), 2 usage or internal error (or an unreadable baseline).`;
+exit codes: 0 clean, 1 findings at error level (or too many warnings, or baseline entries that no longer occur), 2 usage or internal error (or an unreadable baseline, or output that could not be written).`;

@@ -76,3 +76,9 @@ export async function findResultFiles(root: string, globs: readonly string[]): P
   }
   return { files: [...found].sort(), problems };
 }
+
+/** The files of a listing (a commit's files) the `test_results` globs choose, sorted as `findResultFiles` sorts. */
+export function resultFilesOfListing(listing: readonly string[], globs: readonly string[]): string[] {
+  const match = picomatch([...globs], PATH_GLOB);
+  return listing.filter((f) => match(f)).sort();
+}

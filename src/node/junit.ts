@@ -1,9 +1,9 @@
 // @spdf implements SPDF-FC-RESULTS
-import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../core/path-glob';
+import { boundedReads } from './bounded-read';
 import { findResultFiles } from './junit-files';
 import { nestedConfigsOfResults, type NestedConfigOptions } from './nested-config-results';
 import type { JUnitCase, JUnitOutcome, TestResultsInput, TestResultsProblem } from '../core/matrix/test-results';
@@ -11,37 +11,58 @@ import type { JUnitCase, JUnitOutcome, TestResultsInput, TestResultsProblem } fr
 /** Largest JUnit file read. */
 export const MAX_JUNIT_BYTES = 64 * 1024 * 1024;
 
+/** A results file's bytes, or only its size when that is over MAX_JUNIT_BYTES. */
+export type ResultBytes = Uint8Array | { size: number };
+
 /**
  * Reads JUnit XML files matching `globs` under `root` (config `test_results`). Result folders are usually
  * git-ignored, so this walks the disk itself instead of the model file listing. Broken XML gives a problem
  * with file:line:column, never an exception.
  */
 export async function readTestResults(root: string, globs: readonly string[], opts: NestedConfigOptions = {}): Promise<TestResultsInput> {
-  const out: TestResultsInput = { version: 1, files: [], cases: [], problems: [] };
-  if (globs.length === 0) return out;
-  const { files, problems } = await findResultFiles(root, globs);
-  out.problems.push(...problems);
-  out.problems.push(...nestedConfigsOfResults(root, files, opts));
+  if (globs.length === 0) return { version: 1, files: [], cases: [], problems: [] };
+  const found = await findResultFiles(root, globs);
+  found.problems.push(...nestedConfigsOfResults(root, found.files, opts));
+  // One bounded read: never more than the limit plus one byte, however the file grows after the walk saw it.
+  const read = (file: string): Promise<ResultBytes> => {
+    const bytes = boundedReads().readFileUpToSync(join(root, file), MAX_JUNIT_BYTES);
+    // A copy: the bounded read's buffer is the next read's.
+    return Promise.resolve(Buffer.isBuffer(bytes) ? Buffer.from(bytes) : bytes);
+  };
+  return readResultFiles(globs, found, '', read);
+}
+
+/**
+ * The results in `found.files` (the files the `globs` chose, on disk or in a commit), read through `read` and parsed,
+ * with `found.problems`: the same rules wherever they come from. A glob that chose nothing, a file over the limit or
+ * one that cannot be read is a problem, never a quiet gap. `where` ends the no-match message (' in this revision').
+ */
+export async function readResultFiles(
+  globs: readonly string[],
+  found: { files: readonly string[]; problems: readonly TestResultsProblem[] },
+  where: string,
+  read: (file: string) => Promise<ResultBytes>,
+): Promise<TestResultsInput> {
+  const out: TestResultsInput = { version: 1, files: [], cases: [], problems: [...found.problems] };
   // A configured result glob that finds nothing would let every verifier count as "not yet required": say so.
   for (const glob of globs) {
     const matches = picomatch(glob, PATH_GLOB);
-    if (!files.some((f) => matches(f)))
-      out.problems.push({ file: glob, line: 1, column: 1, message: `test result glob '${glob}' matches no file: no test result was read, so no verifier can be shown to pass` });
+    if (!found.files.some((f) => matches(f)))
+      out.problems.push({ file: glob, line: 1, column: 1, message: `test result glob '${glob}' matches no file${where}: no test result was read, so no verifier can be shown to pass` });
   }
-  for (const file of files) {
-    let text: string;
+  for (const file of found.files) {
+    let bytes: ResultBytes;
     try {
-      const st = await fs.stat(join(root, file));
-      if (st.size > MAX_JUNIT_BYTES) {
-        out.problems.push({ file, line: 1, column: 1, message: `test result file is larger than ${MAX_JUNIT_BYTES} bytes; skipped` });
-        continue;
-      }
-      text = await fs.readFile(join(root, file), 'utf8');
+      bytes = await read(file);
     } catch (e) {
       out.problems.push({ file, line: 1, column: 1, message: `cannot read test results: ${(e as Error).message}` });
       continue;
     }
-    const parsed = parseJUnit(file, text);
+    if (!(bytes instanceof Uint8Array) || bytes.length > MAX_JUNIT_BYTES) {
+      out.problems.push({ file, line: 1, column: 1, message: `test result file is larger than ${MAX_JUNIT_BYTES} bytes; skipped` });
+      continue;
+    }
+    const parsed = parseJUnit(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
     out.files.push(file);
     for (const c of parsed.cases) out.cases.push(c);
     for (const p of parsed.problems) out.problems.push(p);

@@ -1,6 +1,4 @@
 // @spdf implements SPDF-CMD-DIFF
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../core/path-glob';
 import { parseReviewLock, REVIEW_LOCK_FILE } from '../core/codelinks/review-lock';
 import type { DiffSide } from '../core/diff/model';
 import type { Host } from '../core/host';
@@ -11,7 +9,8 @@ import { buildCodeIndex } from './codeindex/build-code-index';
 import { UNSCANNED_KINDS } from './codeindex/index-notes';
 import { FsHost, type WalkNote } from './fs-host';
 import { GitRevisionHost, defaultBase, repositoryPrefix, resolveCommit } from './git-revision';
-import { MAX_JUNIT_BYTES, parseJUnit, readTestResults } from './junit';
+import { MAX_JUNIT_BYTES, readResultFiles, readTestResults } from './junit';
+import { resultFilesOfListing } from './junit-files';
 import { nestedConfigOptions, type NestedConfigOptions } from './nested-config-results';
 import { missingLockProblem } from './missing-lock';
 import { codeIndexOptions, ruleInputs, safetyCriticalCodeGlobs } from './workspace';
@@ -75,34 +74,18 @@ export async function loadSnapshot(
   return { label, workspace, inputs, lint: lint(inputs), problems, notes };
 }
 
-/** JUnit files a commit holds (matched against its file list), parsed like files on disk. */
+/**
+ * JUnit files a commit holds: those of its file list the globs choose (junit-files.ts), read and parsed as files on
+ * disk are (junit.ts). A blob's size is its tree entry's, so one over the limit is never read.
+ */
 function resultsFromHost(host: Host): (globs: readonly string[]) => Promise<TestResultsInput> {
   return async (globs) => {
-    const out: TestResultsInput = { version: 1, files: [], cases: [], problems: [] };
-    if (!globs.length) return out;
-    const all = await host.listFiles();
-    for (const glob of globs) {
-      const match = picomatch(glob, PATH_GLOB);
-      if (!all.some((f) => match(f)))
-        out.problems.push({ file: glob, line: 1, column: 1, message: `test result glob '${glob}' matches no file in this revision: no test result was read, so no verifier can be shown to pass` });
-    }
-    const match = picomatch([...globs], PATH_GLOB);
-    for (const file of all.filter((f) => match(f))) {
-      try {
-        const size = await host.statSize?.(file);
-        if (size !== undefined && size > MAX_JUNIT_BYTES) {
-          out.problems.push({ file, line: 1, column: 1, message: `test result file is larger than ${MAX_JUNIT_BYTES} bytes; skipped` });
-          continue;
-        }
-        const parsed = parseJUnit(file, new TextDecoder().decode(await host.readFile(file)));
-        out.files.push(file);
-        out.cases.push(...parsed.cases);
-        out.problems.push(...parsed.problems);
-      } catch (e) {
-        out.problems.push({ file, line: 1, column: 1, message: `cannot read test results: ${(e as Error).message}` });
-      }
-    }
-    return out;
+    if (!globs.length) return { version: 1, files: [], cases: [], problems: [] };
+    const found = { files: resultFilesOfListing(await host.listFiles(), globs), problems: [] };
+    return readResultFiles(globs, found, ' in this revision', async (file) => {
+      const size = await host.statSize?.(file);
+      return size !== undefined && size > MAX_JUNIT_BYTES ? { size } : host.readFile(file);
+    });
   };
 }
 

@@ -206,3 +206,18 @@ describe('byte prefilter: StrictDoc and LOBSTER markers in another letter case (
       assert.equal(mightContainTags(text, compiled), passes);
     });
 });
+
+describe('a misspelt spdf marker reaches the scanner (CL012)', () => {
+  const NEAR = ['// @spfd implements REQ-1', '# @sdpf verifies REQ-1', '/* @SPD mitigates REQ-1 */', '-- @xspdf\thazard HAZ-1'];
+  const FAR = ['// @param implements REQ-1', '// mail qa@spd implements', '// @spfd implemented REQ-1', '// @spfdx implements REQ-1', '// @spfd'];
+  for (const options of [{}, { syntaxes: ['spdf', 'oft'] }] as TagSyntaxOptions[]) {
+    for (const text of NEAR)
+      it(`${JSON.stringify(text)} passes both prefilters (${JSON.stringify(options)})`, () => {
+        assert.deepEqual(holds(Buffer.from(text), options), { text: true, bytes: true });
+      });
+    for (const text of FAR)
+      it(`${JSON.stringify(text)} is no near miss for the text prefilter (${JSON.stringify(options)})`, () => {
+        assert.equal(holds(Buffer.from(text), options).text, false);
+      });
+  }
+});

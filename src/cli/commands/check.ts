@@ -11,7 +11,7 @@ import { visible } from '../visible';
 import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 
 const USAGE = `usage: spdf check [dir] [options]
-The CI gate over the workspace that holds dir (default: the current folder). Exit 0 pass, 1 fail, 2 usage or internal error.
+The CI gate over the workspace that holds dir (default: the current folder). Exit 0 pass, 1 fail, 2 usage or internal error or output that could not be written.
 It fails closed: load problems, unreadable inputs, unknown-ID tags, ERROR items, error-level findings on the traced
 chain, crashed rules, no requirement in scope, or coverage below the minimum fail it.
   --min-coverage PCT            fail below this coverage ((OK + JUSTIFIED) / requirements in scope);
@@ -61,6 +61,8 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
+  // An empty list (`--fail-on-status "$UNSET"`) would add nothing to the gate without a word.
+  if (values['fail-on-status'] !== undefined && failOn.length === 0) throw new UsageError(`--fail-on-status names no status (${STATUSES.join(', ')})`);
   const bad = failOn.filter((s) => !(STATUSES as readonly string[]).includes(s));
   if (bad.length) throw unknownValue('status in --fail-on-status', bad[0], STATUSES);
 

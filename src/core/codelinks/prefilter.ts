@@ -1,4 +1,6 @@
 // @spdf implements SPDF-FC-TAGS, SPDF-IDX-002
+import { isNearMissMarker, nearMissMarkers } from './comment-tags/marker-near-miss';
+import { RELATIONS } from './model';
 import { compileTagSyntaxes, lastSegment, type CompiledTagSyntaxes, type TagSyntaxOptions } from './tag-syntaxes';
 
 /**
@@ -8,8 +10,10 @@ import { compileTagSyntaxes, lastSegment, type CompiledTagSyntaxes, type TagSynt
 export function mightContainTags(text: string, syntaxes: CompiledTagSyntaxes | TagSyntaxOptions): boolean {
   const compiled = 'candidate' in syntaxes ? syntaxes : compileTagSyntaxes(syntaxes);
   const onlySpdf = compiled.enabled.size === 1 && compiled.enabled.has('spdf') && !compiled.tagPatterns.length;
-  if (onlySpdf && !compiled.callTags.length) return text.includes('@spdf') || MARKER_ANY_CASE.test(text);
+  if (onlySpdf && !compiled.callTags.length) return text.includes('@spdf') || MARKER_ANY_CASE.test(text) || holdsNearMiss(text);
   if (onlySpdf && text.includes('@spdf')) return true;
+  // A misspelt marker (CL012) must reach the scanner too, whatever else is enabled.
+  if (compiled.enabled.has('spdf') && holdsNearMiss(text)) return true;
   // Without call tags the call pattern is one that never matches: running it would still scan the whole text.
   compiled.callCandidate.lastIndex = 0;
   if (compiled.callTags.length && compiled.callCandidate.test(text)) return true;
@@ -20,6 +24,39 @@ export function mightContainTags(text: string, syntaxes: CompiledTagSyntaxes | T
 }
 
 const MARKER_ANY_CASE = /@spdf/i;
+function holdsNearMiss(text: string): boolean {
+  return nearMissMarkers(text).length > 0;
+}
+
+const RELATION_BYTES = RELATIONS.map((r) => new TextEncoder().encode(r));
+
+/**
+ * Whether the bytes hold the spdf marker misspelt by one edit before a relation the parser knows (`@spfd implements`,
+ * CL012): the scanner reports it, so such a file must reach it. ASCII, so the same bytes in UTF-8 and in text; looser
+ * than `nearMissMarkers` (what stands before the at sign is not looked at), as a prefilter must be.
+ */
+export function bytesHoldNearMissMarker(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0x40); i !== -1; i = bytes.indexOf(0x40, i + 1)) {
+    let end = i + 1;
+    while (end < bytes.length && end - i <= 6 && isLetter(bytes[end])) end++;
+    if (end - i < 4 || end - i > 6 || (bytes[end] !== 0x20 && bytes[end] !== 0x09)) continue;
+    if (!isNearMissMarker(String.fromCharCode(...bytes.subarray(i + 1, end)))) continue;
+    let at = end;
+    while (bytes[at] === 0x20 || bytes[at] === 0x09) at++;
+    if (RELATION_BYTES.some((r) => startsWithAt(bytes, r, at) && !isWordByte(bytes[at + r.length]))) return true;
+  }
+  return false;
+}
+
+function startsWithAt(bytes: Uint8Array, text: Uint8Array, at: number): boolean {
+  if (at + text.length > bytes.length) return false;
+  for (let k = 0; k < text.length; k++) if (bytes[at + k] !== text[k]) return false;
+  return true;
+}
+
+/** A byte of a regular expression's `\w` (`\b` looks for the change), absent at the end of the text. */
+const isWordByte = (b: number | undefined): boolean => b !== undefined && (isLetter(b) || (b >= 0x30 && b <= 0x39) || b === 0x5f);
+const isLetter = (b: number): boolean => (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a;
 
 /**
  * Whether the bytes hold the spdf tag marker in any letter case (ASCII: the same bytes in UTF-8 and in text).

@@ -1,4 +1,5 @@
 import { compileUserPattern, type UserPattern } from '../user-pattern';
+import { nearMissMarkers } from './comment-tags/marker-near-miss';
 import { type Relation, type TagSyntax, TAG_SYNTAXES } from './model';
 
 /**
@@ -170,7 +171,10 @@ export function tagCandidateOffsets(text: string, syntaxes: CompiledTagSyntaxes)
     offsets.push(m.index);
     if (m[0].length === 0) re.lastIndex++;
   }
-  if (!syntaxes.barePatterns.length && !syntaxes.tagPatterns.length) return offsets;
+  // A misspelt spdf marker (CL012) is where a tag was meant: its comment is scanned too.
+  const nearMisses = syntaxes.enabled.has('spdf') ? nearMissMarkers(text) : [];
+  if (!syntaxes.barePatterns.length && !syntaxes.tagPatterns.length && !nearMisses.length) return offsets;
+  for (const m of nearMisses) offsets.push(m.start);
   for (const pattern of syntaxes.barePatterns) for (const m of pattern.matches(text)) offsets.push(m.start);
   for (const { pattern } of syntaxes.tagPatterns) for (const m of pattern.matches(text)) offsets.push(m.start);
   return [...new Set(offsets)].sort((a, b) => a - b);

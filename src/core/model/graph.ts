@@ -65,6 +65,8 @@ export interface ModelFile {
   source: SourceText;
   roots: (YNode | null)[];
   suppressions: Suppression[];
+  /** Set when the file parsed without a problem and holds no section: empty, comments only or empty documents (TM015). */
+  empty?: true;
 }
 
 /** A graph whose items are I, grouped by kind in B. */

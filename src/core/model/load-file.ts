@@ -2,7 +2,7 @@
 import type { SbomDocument } from '../sbom/types';
 import { decodeUtf8, SourceText } from '../text';
 import { parseYaml } from '../yaml/parse';
-import { asMap, asSeq, deref, pairOf, toData, AliasBudgetExceeded, type YMap } from '../yaml/ynode';
+import { asMap, asSeq, deref, pairOf, toData, AliasBudgetExceeded, type YMap, type YNode } from '../yaml/ynode';
 import type { ResolvedConfig } from './config-def';
 import type { LoadProblem, ModelFile, ModelItem } from './graph';
 import { KIND_OF_SECTION, type ItemKind } from './kinds';
@@ -58,7 +58,8 @@ export function loadModelText(path: string, text: string, limits: ResolvedConfig
   const budget = { left: Math.max(100_000, text.length) };
   for (const root of parsed.roots) {
     const doc = deref(root);
-    if (!doc) continue;
+    // A document with nothing in it (a bare `---`) holds no value, as an empty file does: TM015, not a non-mapping.
+    if (!doc || isEmptyDocument(doc)) continue;
     if (doc.kind !== 'map') {
       problems.push({ code: YAML_SYNTAX, message: 'a model document must be a mapping of sections (system, zones, assets, ...)', file: path, range: source.range(doc.start, doc.end) });
       continue;
@@ -91,7 +92,13 @@ export function loadModelText(path: string, text: string, limits: ResolvedConfig
     }
   }
   for (const i of issues) problems.push({ code: i.code, message: i.message, file: path, range: source.range(i.start, i.end), ...(i.open ? { open: i.open } : {}) });
-  return { file: { path, source, roots: parsed.roots, suppressions: scanSuppressions(source) }, items, problems };
+  const empty = problems.length === 0 && !parsed.roots.some((r) => deref(r)?.kind === 'map' && (deref(r) as YMap).pairs.length > 0);
+  return { file: { path, source, roots: parsed.roots, suppressions: scanSuppressions(source), ...(empty ? { empty: true as const } : {}) }, items, problems };
+}
+
+/** The null a document marker alone stands for (`---` and nothing after it): no text, unlike a written `~` or `null`. */
+function isEmptyDocument(doc: YNode): boolean {
+  return doc.kind === 'scalar' && doc.value === null && doc.start === doc.end;
 }
 
 function makeItem(kind: ItemKind, file: string, node: YMap, budget: { left: number }, problems: LoadProblem[], source: SourceText): ModelItem | undefined {

@@ -1,5 +1,5 @@
 // @spdf implements SPDF-IDX-002
-import { bytesHoldMarkerAnyCase, requiredTexts } from '../../core/codelinks/prefilter';
+import { bytesHoldMarkerAnyCase, bytesHoldNearMissMarker, requiredTexts } from '../../core/codelinks/prefilter';
 import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
 import type { Host } from '../../core/host';
 import type { BoundedBytes } from '../bounded-read';
@@ -126,5 +126,5 @@ export function bytesMightContainTags(bytes: Buffer, compiled: CompiledTagSyntax
     groups = requiredTexts(compiled)?.map((texts) => texts.map((t) => Buffer.from(t, 'utf8'))) ?? null;
     byteGroupsOf.set(compiled, groups);
   }
-  return groups === null || groups.some((texts) => texts.every((t) => bytes.indexOf(t) >= 0)) || (compiled.enabled.has('spdf') && bytesHoldMarkerAnyCase(bytes));
+  return groups === null || groups.some((texts) => texts.every((t) => bytes.indexOf(t) >= 0)) || (compiled.enabled.has('spdf') && (bytesHoldMarkerAnyCase(bytes) || bytesHoldNearMissMarker(bytes)));
 }

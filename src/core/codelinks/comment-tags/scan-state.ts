@@ -24,7 +24,7 @@ export interface RawExclusion {
 
 /** A tag-like text that could not be read; `start` is where the tag-like text starts. */
 export interface RawTagProblem {
-  kind: 'malformed-tag' | 'unknown-relation' | 'marker-case';
+  kind: 'malformed-tag' | 'unknown-relation' | 'marker-case' | 'marker-near-miss';
   message: string;
   start: number;
   end: number;

@@ -1,5 +1,6 @@
 import { nearest } from '../../suggest';
 import { isRelation, RELATIONS, type Relation } from '../model';
+import { nearMissMarkers } from './marker-near-miss';
 import type { ScanState } from './scan-state';
 import { lineEndOf, readIdList, readSticky, skipSpaces, tagSnippet, WORD } from './tag-text';
 
@@ -79,5 +80,21 @@ export function scanSpdf(text: string, scan: ScanState): void {
     }
     scan.consume(start, list.end);
     re.lastIndex = list.end;
+  }
+  scanNearMisses(text, scan);
+}
+
+/** `@spfd implements ID`: a marker misspelt by one edit reads no tag; reported (CL012) with the marker offered. */
+function scanNearMisses(text: string, scan: ScanState): void {
+  for (const { start, word } of nearMissMarkers(text)) {
+    const end = start + 1 + word.length;
+    scan.problem({
+      kind: 'marker-near-miss',
+      message: `'@${word}' is not a tag marker: did you mean '@spdf'? '${tagSnippet(text, start, lineEndOf(text, start))}' links nothing`,
+      start,
+      end,
+      suggestion: { start, end, text: '@spdf' },
+    });
+    scan.consume(start, end);
   }
 }

@@ -11,6 +11,7 @@ import malformedTag from './cl008-malformed-tag';
 import tagNearSyntaxError from './cl009-tag-near-syntax-error';
 import outdatedRevision from './cl010-outdated-revision';
 import markerCase from './cl011-marker-case';
+import markerNearMiss from './cl012-marker-near-miss';
 
 /** CL family rules; add each rule module here. */
 export const clRules: Rule[] = [
@@ -25,4 +26,5 @@ export const clRules: Rule[] = [
   tagNearSyntaxError,
   outdatedRevision,
   markerCase,
+  markerNearMiss,
 ];

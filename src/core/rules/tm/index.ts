@@ -15,6 +15,7 @@ import tm011 from './tm011-placeholder';
 import tm012 from './tm012-file-outside-model';
 import tm013 from './tm013-model-file-near-miss';
 import tm014 from './tm014-nested-config';
+import tm015 from './tm015-empty-model-file';
 
 /** Structure and schema rules. */
-export const tmRules: Rule[] = [tm000, tm001, tm002, tm003, tm004, tm005, tm006, tm007, tm008, tm009, tm010, tm011, tm012, tm013, tm014];
+export const tmRules: Rule[] = [tm000, tm001, tm002, tm003, tm004, tm005, tm006, tm007, tm008, tm009, tm010, tm011, tm012, tm013, tm014, tm015];
