@@ -19,7 +19,7 @@ import { printHuman } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { checkFormat } from '../parse-command';
 import { LINT_FORMATS, LINT_FORMATTERS } from '../lint-formats';
-import { assertOneRoot, assertPathsExist, namedModelFiles } from '../named-files';
+import { assertOneRoot, assertPathsExist, assertPathsHoldFiles, namedModelFiles } from '../named-files';
 import { visible } from '../visible';
 import { unscannedProblem } from '../../core/codelinks/unscanned-files';
 import { problemLine } from '../../core/problem-line';
@@ -49,6 +49,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   const start = args.paths[0] ?? '.';
   const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache, cacheLocation: args.cacheLocation };
   let check = await checkPath(start, checkOpts);
+  assertPathsHoldFiles(check.root, args.paths, check.workspace.allFiles);
   const scope = narrowTo(check.root, args.paths);
   let fixFailed = false;
   if (args.fix) ({ check, failed: fixFailed } = await fixAll(o, check, scope, args));
