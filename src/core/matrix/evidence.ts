@@ -6,7 +6,7 @@ import { findRule } from '../rules/registry';
 import type { Finding, SuppressedFinding } from '../types';
 import type { LinkEvidence, LinkReview, StatusDecision, StatusEvidence, VerifierEvidence } from './decide';
 import type { MatrixCodeLink } from './links';
-import type { Target } from './model';
+import type { CellValue, Target } from './model';
 
 /** Rule categories whose suppressions justify missing trace evidence (JUSTIFIED). */
 export const TRACE_CATEGORIES: ReadonlySet<string> = new Set(['requirements', 'tests', 'controls', 'threats', 'code-links']);
@@ -26,6 +26,20 @@ export function codeTarget(l: MatrixCodeLink): Target {
   if (l.lines && l.lines.end !== l.lines.start) t.endLine = l.lines.end;
   if (l.symbol) t.symbol = l.symbol;
   return t;
+}
+
+/** A code link as a cell value: `codeLabel` and `suffix` as its text, `codeTarget` as its target; each field of the link read once. */
+export function codeValue(l: MatrixCodeLink, suffix: string): CellValue {
+  const file = l.file;
+  const line = l.line;
+  const lines = l.lines;
+  const symbol = l.symbol;
+  const endLine = lines && lines.end !== lines.start ? lines.end : undefined;
+  const at = endLine !== undefined ? `${lines!.start}-${endLine}` : `${line}`;
+  const target: Target = { type: 'code', file, line };
+  if (endLine !== undefined) target.endLine = endLine;
+  if (symbol) target.symbol = symbol;
+  return { text: `${file}:${at}${symbol ? ` ${symbol}` : ''}${suffix}`, target };
 }
 
 /** What the evidence of an item is gathered from (the trace index). */

@@ -1,6 +1,6 @@
 import type { ModelItem } from '../model/graph';
 import { coverageOf } from './decide';
-import { codeLabel, codeTarget } from './evidence';
+import { codeValue } from './evidence';
 import { VIEW_TITLES, type Cell, type CellValue, type Column, type MatrixRow, type MatrixView, type ViewName } from './model';
 import { lineOf, type TraceIndex } from './trace-index';
 import { scalarText } from '../scalar-text';
@@ -11,8 +11,19 @@ const collator = new Intl.Collator('en', { numeric: true });
 export const compareIds = (a: string, b: string): number => collator.compare(a, b);
 
 export function sortIds(ids: Iterable<string>): string[] {
-  return [...ids].sort(collator.compare);
+  const out = [...ids];
+  return out.length > 1 ? out.sort(collator.compare) : out;
 }
+
+/**
+ * The cell without values: one frozen array that every empty cell of every row shares (a requirement row has about
+ * seven), so a large matrix does not keep one empty array per cell alive until it is written. Frozen: a cell is never
+ * changed after its view is built, and a change of the shared one would throw rather than show in every row.
+ */
+export const NO_VALUES: Cell = Object.freeze([]) as unknown as Cell;
+
+/** `values`, or the shared empty cell. */
+const cellOf = (values: Cell): Cell => (values.length ? values : NO_VALUES);
 
 const COLS = {
   id: 'ID',
@@ -66,13 +77,13 @@ export class ViewContext {
     return name ? `${sev} ${name}` : String(sev);
   }
   threatVals(ids: Iterable<string>): Cell {
-    return sortIds(ids).map((t) => this.itemVal(t, this.score(t)));
+    return cellOf(sortIds(ids).map((t) => this.itemVal(t, this.score(t))));
   }
   hazardVals(ids: Iterable<string>): Cell {
-    return sortIds(ids).map((h) => this.itemVal(h, this.sevName(this.ix.item(h)?.data.severity)));
+    return cellOf(sortIds(ids).map((h) => this.itemVal(h, this.sevName(this.ix.item(h)?.data.severity))));
   }
   idVals(ids: Iterable<string>): Cell {
-    return sortIds(ids).map((i) => this.itemVal(i));
+    return cellOf(sortIds(ids).map((i) => this.itemVal(i)));
   }
   maxSeverity(hazards: Iterable<string>): number | undefined {
     let m: number | undefined;
@@ -83,27 +94,26 @@ export class ViewContext {
     return m;
   }
   implVals(item: ModelItem): Cell {
-    return this.ix.implementationOf(item).map((l) => ({
-      text: `${codeLabel(l)}${l.review === 'suspect' ? ' [suspect]' : ''}`,
-      target: codeTarget(l),
-    }));
+    return cellOf(this.ix.implementationOf(item).map((l) => codeValue(l, l.review === 'suspect' ? ' [suspect]' : '')));
   }
   verifVals(item: ModelItem): Cell {
-    return this.ix.verifiersOf(item).map((v) => ({
-      text: `${v.label}: ${v.outcome === 'none' ? 'no result' : v.outcome}${v.review === 'suspect' ? ' [suspect]' : ''}`,
-      ...(v.target ? { target: v.target } : {}),
-      status: v.outcome,
-    }));
+    return cellOf(
+      this.ix.verifiersOf(item).map((v) => ({
+        text: `${v.label}: ${v.outcome === 'none' ? 'no result' : v.outcome}${v.review === 'suspect' ? ' [suspect]' : ''}`,
+        ...(v.target ? { target: v.target } : {}),
+        status: v.outcome,
+      })),
+    );
   }
   findingVals(item: ModelItem): Cell {
-    return this.ix.findingsOn(item).map((f) => ({ text: `${f.code} ${f.severity}: ${f.message}`, target: { type: 'code', file: f.file, line: f.range.start.line + 1 } }));
+    return cellOf(this.ix.findingsOn(item).map((f) => ({ text: `${f.code} ${f.severity}: ${f.message}`, target: { type: 'code', file: f.file, line: f.range.start.line + 1 } })));
   }
   suppressionVals(item: ModelItem): Cell {
     const out: Cell = this.ix.suppressedOn(item).map((s) => ({ text: `${s.code} suppressed: ${s.justification}`, target: { type: 'code', file: s.suppressionFile, line: s.suppressionLine + 1 } }));
     const acc = item.data.acceptance;
     if (item.kind === 'threat' && item.data.status === 'accepted' && acc && typeof acc === 'object')
       out.push({ text: `accepted by ${acc.by ?? '?'}${acc.on ? ` on ${acc.on}` : ''}: ${acc.rationale ?? '(no rationale)'}` });
-    return out;
+    return cellOf(out);
   }
   /** A row with the columns every view shares (id, title, status, why, findings, suppressions) around `extra`. */
   base(item: ModelItem, title: unknown, extra: Record<string, Cell>, zones: Iterable<string>, severity?: number): MatrixRow {
@@ -118,7 +128,7 @@ export class ViewContext {
         id: [this.itemVal(item.id)],
         title: [{ text: typeof title === 'string' ? title : title == null ? '' : scalarText(title) }],
         status: [{ text: d.status, status: d.status }],
-        why: d.reasons.map((r) => ({ text: r })),
+        why: cellOf(d.reasons.map((r) => ({ text: r }))),
         ...extra,
         findings: this.findingVals(item),
         suppressions: this.suppressionVals(item),
