@@ -15,7 +15,7 @@ import type { Graph, LoadProblem, Suppression } from '../core/model/graph';
 import type { LoadedFile } from '../core/model/load-file';
 import { modelFileMatcher } from '../core/model/load-workspace';
 import { scanSuppressions } from '../core/model/suppressions';
-import { coverageOf, type Coverage, type ItemTrace, type TraceInputs } from '../core/matrix/status';
+import type { ItemTrace, TraceInputs } from '../core/matrix/status';
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
 import type { LintResult } from '../core/rules/engine';
@@ -380,10 +380,6 @@ export class WorkspaceState {
   /** Trace statuses of the items of these kinds (cached until the next check). */
   traces(kinds: readonly string[] = ['requirement']): ItemTrace[] {
     return this.traceCache.traces(kinds, () => this.traceInputs());
-  }
-
-  coverage(): Coverage {
-    return coverageOf(this.traces(['requirement']));
   }
 
   textOf(path: string): string | undefined {

@@ -1,14 +1,21 @@
 // @spdf verifies SPDF-LSP-PARITY
 /**
  * The coverage of the status bar is the coverage of `spdf check` on the same workspace (every status, obsolete and
- * duplicate requirements left out alike).
+ * duplicate requirements left out alike), and the server computes it from the statuses alone: the per-item traces
+ * (links, tests) the tree and the code lenses read are not built for it (at start-up they were the slower half of it).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { MemoryHost } from '../../src/core/host';
+import { coverageOf } from '../../src/core/matrix/status';
+import { WorkspaceState } from '../../src/server/state';
+import { TraceCache } from '../../src/server/trace-cache';
+import { coverageSummary } from '../../src/server/tree';
 import type { StatusSummary } from '../../src/protocol';
 import { runCli } from '../support/cli';
 import { startHarness, until } from './harness';
+import { BASE } from './parity-workspace';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'infusion-pump');
 
@@ -63,5 +70,31 @@ describe('language server: the coverage of the status', function () {
     } finally {
       await h.close();
     }
+  });
+
+  it('is computed without building the per-item traces, and equals the coverage over them', async () => {
+    const state = new WorkspaceState(new MemoryHost(new Map(Object.entries({ ...BASE, 'model/more.spdf.yaml': MORE.replace('SEC-REQ-001', 'REQ-001') }))), {
+      root: 'status-coverage',
+      trusted: true,
+      codeLinks: false,
+    });
+    await state.loadAll();
+    state.check();
+    const original = TraceCache.prototype.traces;
+    let built = 0;
+    TraceCache.prototype.traces = function (this: TraceCache, ...args: Parameters<typeof original>) {
+      built++;
+      return original.apply(this, args);
+    };
+    let coverage;
+    try {
+      coverage = coverageSummary(state);
+    } finally {
+      TraceCache.prototype.traces = original;
+    }
+    assert.equal(built, 0, 'the status built the per-item traces');
+    const { percent, total, byStatus } = coverageOf(state.traces(['requirement']));
+    assert.deepEqual(coverage, { percent, total, byStatus });
+    assert.equal(coverage.total, 4, JSON.stringify(coverage));
   });
 });
