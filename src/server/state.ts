@@ -105,8 +105,11 @@ export class WorkspaceState {
     return this.sortedFiles;
   }
 
-  /** Reads everything: config, every model file, the lock, and (unless disabled) the code index; `modelFindings` first gets the model rules' findings. */
-  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host, modelFindings?: (byFile: Map<string, Finding[]>) => void): Promise<void> {
+  /**
+   * Reads everything: config, every model file, the lock, and (unless disabled) the code index; `modelFindings` first
+   * gets the model rules' findings, and the load waits until what it returns settles (their diagnostics are written).
+   */
+  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host, modelFindings?: (byFile: Map<string, Finding[]>) => Promise<void> | void): Promise<void> {
     if (host) this.host = host;
     progress?.('listing files', 0);
     const listed = await this.host.listFiles();
@@ -122,6 +125,7 @@ export class WorkspaceState {
     const indexing = this.opts.codeLinks ? this.code.startIndex(this.opts.root, this.host, this.sortedFiles, models.length) : undefined;
     const version = this.graphVersion;
     try {
+      await indexing?.filesRead;
       progress?.(`reading ${models.length} model files`, 5);
       await Promise.all(models.map(async (p) => this.loads.set(p, await this.loadModel(p))));
       await this.loadSboms();
@@ -136,7 +140,7 @@ export class WorkspaceState {
     // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
     if (modelFindings) {
       this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
-      modelFindings(findingsByFile(this.modelResult.findings));
+      await modelFindings(findingsByFile(this.modelResult.findings));
     }
     if (indexing) {
       progress?.('indexing source files', 20);

@@ -233,6 +233,8 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
     options.onFilesRead?.();
   }
   if (deferredGlobs) {
+    // The tagged files read so far go to the workers now (past the threshold), not once the model named its globs.
+    parser.flushBatch();
     let globs: readonly string[] = [];
     try {
       globs = await deferredGlobs;
@@ -355,7 +357,8 @@ class ParseScheduler {
     }
   }
 
-  private flushBatch(): void {
+  /** Hands the tasks collected so far on: to the pool once the text passes the worker threshold. */
+  flushBatch(): void {
     if (this.batch.length) this.waiting.push(this.batch);
     this.batch = [];
     this.batchBytes = 0;
