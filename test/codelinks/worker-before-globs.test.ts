@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { mock } from 'node:test';
 import { buildCodeIndex } from '../../src/node/codeindex/build-code-index';
 import { ParseWorkerPool } from '../../src/node/codeindex/worker-pool';
 
@@ -19,19 +20,15 @@ describe('code index: tagged files reach the worker before the deferred globs', 
     try {
       fs.writeFileSync(path.join(root, 'pump.c'), '/* @spdf implements SEC-REQ-001 */\nint dose(int rate)\n{\n    return rate;\n}\n');
       fs.writeFileSync(path.join(root, 'alarm.c'), 'int alarm(int level)\n{\n    return level > 3;\n}\n');
-      const batches: string[][] = [];
-      const run = ParseWorkerPool.prototype.run;
-      ParseWorkerPool.prototype.run = function (this: ParseWorkerPool, tasks) {
-        batches.push(tasks.map((t) => t.file));
-        return run.call(this, tasks);
-      };
+      const run = mock.method(ParseWorkerPool.prototype, 'run');
+      const batches = () => run.mock.calls.map((c) => c.arguments[0].map((t) => t.file));
       let give: (globs: string[]) => void = () => undefined;
       let read = false;
       try {
         const index = buildCodeIndex({ root, workers: 1, workerThresholdBytes: 0, alwaysParse: new Promise<string[]>((r) => (give = r)), onFilesRead: () => (read = true) });
         while (!read) await new Promise((r) => setTimeout(r, 5));
         await new Promise((r) => setImmediate(r));
-        assert.deepEqual(batches, [['pump.c']], 'the tagged file went to the worker before the globs were known');
+        assert.deepEqual(batches(), [['pump.c']], 'the tagged file went to the worker before the globs were known');
         give(['alarm.c']);
         const result = await index;
         const eager = await buildCodeIndex({ root, workers: 0, alwaysParse: ['alarm.c'] });
@@ -41,7 +38,7 @@ describe('code index: tagged files reach the worker before the deferred globs', 
           ['alarm.c', 'pump.c'],
         );
       } finally {
-        ParseWorkerPool.prototype.run = run;
+        run.mock.restore();
       }
     } finally {
       fs.rmSync(root, { recursive: true, force: true });

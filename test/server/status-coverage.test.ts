@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { mock } from 'node:test';
 import { MemoryHost } from '../../src/core/host';
 import { coverageOf } from '../../src/core/matrix/status';
 import { WorkspaceState } from '../../src/server/state';
@@ -80,19 +81,14 @@ describe('language server: the coverage of the status', function () {
     });
     await state.loadAll();
     state.check();
-    const original = TraceCache.prototype.traces;
-    let built = 0;
-    TraceCache.prototype.traces = function (this: TraceCache, ...args: Parameters<typeof original>) {
-      built++;
-      return original.apply(this, args);
-    };
+    const traces = mock.method(TraceCache.prototype, 'traces');
     let coverage;
     try {
       coverage = coverageSummary(state);
     } finally {
-      TraceCache.prototype.traces = original;
+      traces.mock.restore();
     }
-    assert.equal(built, 0, 'the status built the per-item traces');
+    assert.equal(traces.mock.callCount(), 0, 'the status built the per-item traces');
     const { percent, total, byStatus } = coverageOf(state.traces(['requirement']));
     assert.deepEqual(coverage, { percent, total, byStatus });
     assert.equal(coverage.total, 4, JSON.stringify(coverage));
