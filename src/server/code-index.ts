@@ -109,14 +109,7 @@ export class ServerCodeIndex {
    * could not read. `alwaysParse`: the globs of `setAlwaysParse`, or a promise of them (`startIndex`); `inWorkers`:
    * parse in a worker even a little code.
    */
-  async indexAll(
-    root: string,
-    host: Host,
-    paths: readonly string[],
-    alwaysParse: PromiseLike<readonly string[]> = Promise.resolve(this.alwaysParseGlobs),
-    inWorkers = false,
-    onFilesRead?: () => void,
-  ): Promise<void> {
+  async indexAll(root: string, host: Host, paths: readonly string[], alwaysParse: PromiseLike<readonly string[]> = Promise.resolve(this.alwaysParseGlobs), inWorkers = false): Promise<void> {
     const files = paths.filter((p) => this.scans(p));
     const result = await buildCodeIndex({
       root,
@@ -124,7 +117,6 @@ export class ServerCodeIndex {
       files,
       excludes: this.excludeGlobs,
       alwaysParse,
-      onFilesRead,
       ...(inWorkers ? { workers: 1, workerThresholdBytes: 0 } : {}),
       testGlobs: this.testGlobs,
       tagSyntaxes: this.tagOptions,
@@ -141,21 +133,14 @@ export class ServerCodeIndex {
   /**
    * `indexAll` started before the model is loaded (in a worker beside the load of `modelFiles` from
    * `WORKER_START_MODEL_FILES` on): `claim` hands it the graph's safety-critical globs (none when the model did not
-   * load); the untagged files they claim are parsed then. `done` is for the caller to await. `filesRead` settles
-   * once the index parsing in a worker has read every source file (or failed): as in `spdf check`, the caller holds
-   * the model load (its parse on this thread) back until then, so the worker parses beside it instead of waiting
-   * for the reads that feed it (at start-up they came only after the whole model was parsed).
+   * load); the untagged files they claim are parsed then. `done` is for the caller to await.
    */
-  startIndex(root: string, host: Host, paths: readonly string[], modelFiles: number): { done: Promise<void>; filesRead: Promise<void>; claim: (graph: Graph | undefined) => void } {
+  startIndex(root: string, host: Host, paths: readonly string[], modelFiles: number): { done: Promise<void>; claim: (graph: Graph | undefined) => void } {
     let claim: (globs: string[]) => void = () => undefined;
-    let onFilesRead: () => void = () => undefined;
-    const filesRead = new Promise<void>((resolve) => (onFilesRead = resolve));
-    const inWorkers = modelFiles >= WORKER_START_MODEL_FILES;
-    const done = this.indexAll(root, host, paths, new Promise<string[]>((resolve) => (claim = resolve)), inWorkers, onFilesRead);
-    done.then(onFilesRead, onFilesRead);
+    const done = this.indexAll(root, host, paths, new Promise<string[]>((resolve) => (claim = resolve)), modelFiles >= WORKER_START_MODEL_FILES);
     // Not awaited when the model load throws: its rejection is not left unhandled.
     done.catch(() => undefined);
-    return { done, filesRead: inWorkers ? filesRead : Promise.resolve(), claim: (graph) => claim(graph ? this.setAlwaysParse(graph) : []) };
+    return { done, claim: (graph) => claim(graph ? this.setAlwaysParse(graph) : []) };
   }
 
   /**

@@ -125,7 +125,6 @@ export class WorkspaceState {
     const indexing = this.opts.codeLinks ? this.code.startIndex(this.opts.root, this.host, this.sortedFiles, models.length) : undefined;
     const version = this.graphVersion;
     try {
-      await indexing?.filesRead;
       progress?.(`reading ${models.length} model files`, 5);
       await Promise.all(models.map(async (p) => this.loads.set(p, await this.loadModel(p))));
       await this.loadSboms();

@@ -233,8 +233,6 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
     options.onFilesRead?.();
   }
   if (deferredGlobs) {
-    // The tagged files read so far go to the workers now (past the threshold), not once the model named its globs.
-    parser.flushBatch();
     let globs: readonly string[] = [];
     try {
       globs = await deferredGlobs;
@@ -357,8 +355,7 @@ class ParseScheduler {
     }
   }
 
-  /** Hands the tasks collected so far on: to the pool once the text passes the worker threshold. */
-  flushBatch(): void {
+  private flushBatch(): void {
     if (this.batch.length) this.waiting.push(this.batch);
     this.batch = [];
     this.batchBytes = 0;
