@@ -21,10 +21,13 @@ export function lintCode(inputs: RuleInputs, suppressions: Suppression[], reuse:
 
 export const EMPTY_LINT_RESULT: LintResult = { findings: [], suppressed: [], internalErrors: [] };
 
-/** Model-rule findings plus code-rule findings; the code run's TM010 repeats the model run's on model files. */
+/**
+ * Model-rule findings plus code-rule findings; the code run's TM010 repeats the model run's on model files. The
+ * code rules' suppressed findings in model files stay (a justified RQ002 on a requirement makes it JUSTIFIED).
+ */
 export function mergeLintRuns(a: LintResult, b: LintResult, isCodeFile: (file: string) => boolean): LintResult {
   const extra = b.findings.filter((f) => f.code !== 'TM010' || isCodeFile(f.file));
-  const suppressed = b.suppressed.filter((f) => isCodeFile(f.file));
+  const suppressed = b.suppressed.filter((f) => f.code !== 'TM010' || isCodeFile(f.file));
   return { findings: extra.length ? [...a.findings, ...extra] : a.findings, suppressed: [...a.suppressed, ...suppressed], internalErrors: [...a.internalErrors, ...b.internalErrors] };
 }
 

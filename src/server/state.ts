@@ -15,7 +15,7 @@ import type { Graph, LoadProblem, Suppression } from '../core/model/graph';
 import type { LoadedFile } from '../core/model/load-file';
 import { modelFileMatcher } from '../core/model/load-workspace';
 import { scanSuppressions } from '../core/model/suppressions';
-import { coverageOf, type Coverage, type ItemTrace, type TraceInputs } from '../core/matrix/status';
+import type { ItemTrace, TraceInputs } from '../core/matrix/status';
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
 import type { LintResult } from '../core/rules/engine';
@@ -105,8 +105,11 @@ export class WorkspaceState {
     return this.sortedFiles;
   }
 
-  /** Reads everything: config, every model file, the lock, and (unless disabled) the code index; `modelFindings` first gets the model rules' findings. */
-  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host, modelFindings?: (byFile: Map<string, Finding[]>) => void): Promise<void> {
+  /**
+   * Reads everything: config, every model file, the lock, and (unless disabled) the code index; `modelFindings` first
+   * gets the model rules' findings, and the load waits until what it returns settles (their diagnostics are written).
+   */
+  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host, modelFindings?: (byFile: Map<string, Finding[]>) => Promise<void> | void): Promise<void> {
     if (host) this.host = host;
     progress?.('listing files', 0);
     const listed = await this.host.listFiles();
@@ -136,7 +139,7 @@ export class WorkspaceState {
     // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
     if (modelFindings) {
       this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
-      modelFindings(findingsByFile(this.modelResult.findings));
+      await modelFindings(findingsByFile(this.modelResult.findings));
     }
     if (indexing) {
       progress?.('indexing source files', 20);
@@ -380,10 +383,6 @@ export class WorkspaceState {
   /** Trace statuses of the items of these kinds (cached until the next check). */
   traces(kinds: readonly string[] = ['requirement']): ItemTrace[] {
     return this.traceCache.traces(kinds, () => this.traceInputs());
-  }
-
-  coverage(): Coverage {
-    return coverageOf(this.traces(['requirement']));
   }
 
   textOf(path: string): string | undefined {

@@ -3,6 +3,7 @@
 import type { ModelItem } from '../core/model/graph';
 import { itemTitle } from '../core/query/completion';
 import type { ItemTrace } from '../core/matrix/status';
+import { requirementCoverage } from '../core/matrix/build';
 import type { CoverageSummary, TraceChild, TraceFilter, TraceRow } from '../protocol';
 import { lspRange, type Paths } from './convert';
 import { testResultLabel } from './test-result-label';
@@ -93,7 +94,11 @@ export function rowsFor(state: WorkspaceState, paths: Paths, kinds: string[], fi
   return rows;
 }
 
+/**
+ * The headline coverage, as `spdf check` and `spdf trace` compute it (requirementCoverage over the same trace index):
+ * from the statuses alone, without the per-item traces (links, tests) the tree and the lenses read.
+ */
 export function coverageSummary(state: WorkspaceState): CoverageSummary {
-  const c = state.coverage();
+  const c = requirementCoverage(state.traceIndex().index);
   return { percent: c.percent, total: c.total, byStatus: c.byStatus };
 }

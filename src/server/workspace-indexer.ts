@@ -60,16 +60,21 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
  * is sent again, complete, by the publish after the check (model findings stay in the complete result). Not with
  * a baseline (its matching is applied to the complete findings only).
  */
-function publishModelFindings(session: ServerSession, root: Root, state: WorkspaceState, byFile: Map<string, Finding[]>): void {
-  if (session.disposed || state.config.baseline !== undefined) return;
+function publishModelFindings(session: ServerSession, root: Root, state: WorkspaceState, byFile: Map<string, Finding[]>): Promise<void> {
+  if (session.disposed || state.config.baseline !== undefined) return Promise.resolve();
+  const sent: Promise<void>[] = [];
   for (const [file, findings] of byFile) {
     if (!findings.length) continue;
     const uri = root.paths.toUri(file);
     // A file under a folder served as a root of its own is that root's to publish (diagnostics.ts publishAll).
     if (session.roots.length > 1 && session.rootOf(uri) !== root) continue;
     const doc = session.docs.get(uri);
-    void session.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, root.paths, session.docsUrl)), ...(doc ? { version: doc.version } : {}) });
+    sent.push(
+      session.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, root.paths, session.docsUrl)), ...(doc ? { version: doc.version } : {}) }).catch(() => undefined),
+    );
   }
+  // The connection writes one message per turn of the event loop: the code rules, next on this thread, wait for them.
+  return Promise.all(sent).then(() => undefined);
 }
 
 /** The bundle ships the .wasm grammars beside dist/server.js; from source, the npm packages are used. */

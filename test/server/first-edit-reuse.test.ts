@@ -25,7 +25,9 @@ const outcome = (s: WorkspaceState) => JSON.stringify({ findings: s.result.findi
 async function firstIndex(disk: Map<string, string>): Promise<{ state: WorkspaceState; early: Map<string, Finding[]> }> {
   const state = new WorkspaceState(new MemoryHost(new Map(disk)), { root: ROOT, trusted: true, codeLinks: true });
   let early = new Map<string, Finding[]>();
-  await state.loadAll(undefined, undefined, (byFile) => (early = byFile));
+  await state.loadAll(undefined, undefined, (byFile) => {
+    early = byFile;
+  });
   state.check();
   return { state, early };
 }
