@@ -39,14 +39,16 @@ export function assertOneRoot(paths: string[]): void {
 /**
  * Fails with a usage error (exit 2) when the workspace listed no file at all, or for a named path under which it listed
  * none (an empty folder, or one holding only what is always skipped): nothing there was checked, so "no problems" would be a pass over nothing.
- * `listed` holds the workspace-relative paths the run listed.
+ * `listed` holds the workspace-relative paths the run listed, `named` the model-looking files named (TM012 reports those
+ * the walk skipped).
  */
-export function assertPathsHoldFiles(root: string, paths: string[], listed: readonly string[]): void {
-  if (listed.length === 0) throw new UsageError(`nothing to lint: the workspace ${root} lists no file`);
+export function assertPathsHoldFiles(root: string, paths: string[], listed: readonly string[], named: readonly string[]): void {
+  if (listed.length === 0 && named.length === 0) throw new UsageError(`nothing to lint: the workspace ${root} lists no file`);
   for (const p of paths) {
     const rel = toPosix(relative(root, resolve(p)));
     if (rel === '' || rel.startsWith('..')) continue;
-    if (!listed.some((f) => f === rel || f.startsWith(`${rel}/`))) throw new UsageError(`nothing to lint under ${p}: the workspace lists no file there`);
+    const under = (f: string) => f === rel || f.startsWith(`${rel}/`);
+    if (!listed.some(under) && !named.some(under)) throw new UsageError(`nothing to lint under ${p}: the workspace lists no file there`);
   }
 }
 

@@ -49,11 +49,12 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   const start = args.paths[0] ?? '.';
   const checkOpts = { trusted: !args.untrusted, code: args.code, cache: args.cache, cacheLocation: args.cacheLocation };
   let check = await checkPath(start, checkOpts);
-  assertPathsHoldFiles(check.root, args.paths, check.workspace.allFiles);
+  const named = namedModelFiles(check.root, args.paths, check.workspace.config.include);
+  assertPathsHoldFiles(check.root, args.paths, check.workspace.allFiles, named);
   const scope = narrowTo(check.root, args.paths);
   let fixFailed = false;
   if (args.fix) ({ check, failed: fixFailed } = await fixAll(o, check, scope, args));
-  check = withOutsideModel(check, namedModelFiles(check.root, args.paths, check.workspace.config.include));
+  check = withOutsideModel(check, named);
   // A model or source file the walk could not read was not checked: an error, as TM009 is for a file it could not decode.
   // A review lock not read leaves CL006 (suspect links) without its input: an error too, as in spdf check.
   // A sub-project's config above test results the run reads (TM014) is an error, as it is for the model's files.
