@@ -1,6 +1,6 @@
 import { UNREAD_TAG_KINDS } from '../../codelinks/model';
 import type { Rule } from '../types';
-import { code } from './code-facts';
+import { reportCodeProblems } from './code-facts';
 
 const rule: Rule = {
   meta: {
@@ -35,18 +35,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const file of code(ctx)?.files ?? []) {
-      for (const problem of file.problems) {
-        if (!UNREAD_TAG_KINDS.has(problem.kind)) continue;
-        const s = problem.suggestion;
-        ctx.report({
-          file: file.file,
-          range: problem.range,
-          message: problem.message,
-          suggestions: s ? [{ description: `Replace with '${s.newText}'`, edits: [{ file: file.file, range: s.range, newText: s.newText }] }] : undefined,
-        });
-      }
-    }
+    reportCodeProblems(ctx, (kind) => UNREAD_TAG_KINDS.has(kind));
   },
 };
 export default rule;

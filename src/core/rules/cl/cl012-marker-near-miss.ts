@@ -1,6 +1,6 @@
 // @spdf implements SPDF-FC-TAGS
 import type { Rule } from '../types';
-import { code } from './code-facts';
+import { reportCodeProblems } from './code-facts';
 
 const rule: Rule = {
   meta: {
@@ -38,17 +38,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const file of code(ctx)?.files ?? [])
-      for (const problem of file.problems) {
-        if (problem.kind !== 'marker-near-miss') continue;
-        const s = problem.suggestion;
-        ctx.report({
-          file: file.file,
-          range: problem.range,
-          message: problem.message,
-          suggestions: s ? [{ description: `Replace with '${s.newText}'`, edits: [{ file: file.file, range: s.range, newText: s.newText }] }] : undefined,
-        });
-      }
+    reportCodeProblems(ctx, (kind) => kind === 'marker-near-miss');
   },
 };
 export default rule;

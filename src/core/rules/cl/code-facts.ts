@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../../path-glob';
-import type { CodeLink, CodeTag } from '../../codelinks/model';
+import type { CodeLink, CodeProblem, CodeTag } from '../../codelinks/model';
 import { codeInput, DEFAULT_TEST_GLOBS, type CodeLinksInput } from '../../codelinks/rule-input';
 import type { RuleContext } from '../types';
 
@@ -35,4 +35,19 @@ export function isTestFile(ctx: RuleContext): (file: string) => boolean {
     const globs = ctx.config.code.testGlobs.length ? ctx.config.code.testGlobs : DEFAULT_TEST_GLOBS;
     return picomatch([...globs], PATH_GLOB);
   });
+}
+
+/** Reports each problem of the code index the rule owns at its range, with the index's fix offered as a suggestion. */
+export function reportCodeProblems(ctx: RuleContext, owns: (kind: CodeProblem['kind']) => boolean): void {
+  for (const file of code(ctx)?.files ?? [])
+    for (const problem of file.problems) {
+      if (!owns(problem.kind)) continue;
+      const s = problem.suggestion;
+      ctx.report({
+        file: file.file,
+        range: problem.range,
+        message: problem.message,
+        suggestions: s ? [{ description: `Replace with '${s.newText}'`, edits: [{ file: file.file, range: s.range, newText: s.newText }] }] : undefined,
+      });
+    }
 }
