@@ -22,30 +22,13 @@ async function start(root: string, userCache: string, trusted = true): Promise<v
   };
   send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, initializationOptions: { trusted } } });
   send({ method: 'initialized', params: {} });
-  await pollUntil(
-    'the first complete status',
-    () => /"method":"spdf\/status","params":\{"indexing":false/.test(out),
-    60000,
-    () => out.slice(-300),
-    20,
-  );
+  const seen = (what: string, test: () => boolean) => pollUntil(what, test, 60000, () => out.slice(-300), 20);
+  await seen('the first complete status', () => /"method":"spdf\/status","params":\{"indexing":false/.test(out));
   // The entry is stored in a timer after the first index: a request answered after it shows the server past it.
   send({ id: 2, method: 'workspace/symbol', params: { query: 'SEC' } });
-  await pollUntil(
-    'the answer to workspace/symbol',
-    () => out.includes('"id":2'),
-    60000,
-    () => out.slice(-300),
-    20,
-  );
+  await seen('the answer to workspace/symbol', () => out.includes('"id":2'));
   send({ id: 3, method: 'shutdown' });
-  await pollUntil(
-    'the answer to shutdown',
-    () => out.includes('"id":3'),
-    60000,
-    () => out.slice(-300),
-    20,
-  );
+  await seen('the answer to shutdown', () => out.includes('"id":3'));
   send({ method: 'exit' });
   await exitOf(child, 'the server', 30000);
 }
