@@ -78,6 +78,17 @@ const FRAGMENTS = [
   '(',
   ' ',
   '\n',
+  // Near misses of the OFT, StrictDoc and LOBSTER tags (CL012).
+  'dsn~R-1~1',
+  '~1',
+  '=>',
+  '@relations(',
+  '@relation ',
+  'R-1',
+  'lobster_trace:',
+  'lobster trace:',
+  'Lobster',
+  'lobster-traces:',
   '\uFEFF',
   '\uFFFD',
   'é',
@@ -220,4 +231,28 @@ describe('a misspelt spdf marker reaches the scanner (CL012)', () => {
         assert.equal(holds(Buffer.from(text), options).text, false);
       });
   }
+});
+
+describe('a near miss of the OFT, StrictDoc or LOBSTER tag reaches the scanner (CL012)', () => {
+  // [syntax, text, whether both prefilters let it through]
+  const CASES: [TagSyntaxOptions, string, boolean][] = [
+    [{ syntaxes: ['oft'] }, '# impl=>dsn~REQ-1~1', true],
+    [{ syntaxes: ['oft'] }, '# impl->dsn~REQ-1~1', true],
+    [{ syntaxes: ['oft'] }, '// covers dsn~pump.rate~2', true],
+    [{ syntaxes: ['oft'] }, 'Pump::~Pump() { mask = ~mask; }', false],
+    [{ syntaxes: ['oft'] }, '// see docs/a~b~1', false],
+    [{ syntaxes: ['spdf'] }, '# impl=>dsn~REQ-1~1', false],
+    [{ syntaxes: ['strictdoc'] }, '# @relations(REQ-1)', true],
+    [{ syntaxes: ['strictdoc'] }, '# @relation REQ-1', true],
+    [{ syntaxes: ['strictdoc'] }, '# @relation is a word', false],
+    [{ syntaxes: ['lobster'] }, '# lobster_trace: REQ-1', true],
+    [{ syntaxes: ['lobster'] }, '# Lobster trace: REQ-1', true],
+    [{ syntaxes: ['lobster'] }, '# run the lobster trace tool', false],
+  ];
+  for (const [options, text, passes] of CASES)
+    it(`${JSON.stringify(options.syntaxes)} ${JSON.stringify(text)}: ${passes ? 'passes' : 'ruled out by the text prefilter'}`, () => {
+      const r = holds(Buffer.from(text), options);
+      assert.equal(r.text, passes);
+      if (passes) assert.equal(r.bytes, true);
+    });
 });

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-IDX-002
 import { bytesHoldMarkerAnyCase, bytesHoldNearMissMarker, requiredTexts } from '../../core/codelinks/prefilter';
+import { bytesHoldOftItemId } from '../../core/codelinks/comment-tags/syntax-near-miss';
 import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
 import type { Host } from '../../core/host';
 import type { BoundedBytes } from '../bounded-read';
@@ -126,5 +127,10 @@ export function bytesMightContainTags(bytes: Buffer, compiled: CompiledTagSyntax
     groups = requiredTexts(compiled)?.map((texts) => texts.map((t) => Buffer.from(t, 'utf8'))) ?? null;
     byteGroupsOf.set(compiled, groups);
   }
-  return groups === null || groups.some((texts) => texts.every((t) => bytes.indexOf(t) >= 0)) || (compiled.enabled.has('spdf') && (bytesHoldMarkerAnyCase(bytes) || bytesHoldNearMissMarker(bytes)));
+  return (
+    groups === null ||
+    groups.some((texts) => texts.every((t) => bytes.indexOf(t) >= 0)) ||
+    (compiled.enabled.has('spdf') && (bytesHoldMarkerAnyCase(bytes) || bytesHoldNearMissMarker(bytes))) ||
+    (compiled.enabled.has('oft') && bytesHoldOftItemId(bytes))
+  );
 }
