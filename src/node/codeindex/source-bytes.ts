@@ -113,7 +113,7 @@ function markerAt(bytes: Buffer): Position | undefined {
   return { line, character: at - start };
 }
 
-/** The tag marker `@spdf` (any letter case) in UTF-16 without a byte-order mark: where it stands and in which byte order. */
+/** The spdf tag marker (any letter case) in UTF-16 without a byte-order mark: where it stands and in which byte order. */
 function wideMarkerAt(bytes: Buffer): { encoding: string; at: Position } | undefined {
   for (let i = bytes.indexOf(0x40); i !== -1; i = bytes.indexOf(0x40, i + 1)) {
     for (const [encoding, le] of [
@@ -131,7 +131,7 @@ function wideMarkerAt(bytes: Buffer): { encoding: string; at: Position } | undef
   return undefined;
 }
 
-/** Whether the five UTF-16 units from byte `unit` spell `@spdf` in any letter case. */
+/** Whether the five UTF-16 units from byte `unit` spell the spdf tag marker in any letter case. */
 function isWideMarker(bytes: Buffer, unit: number, le: boolean): boolean {
   for (let k = 0; k < 5; k++) {
     const lo = bytes[unit + 2 * k + (le ? 0 : 1)];
