@@ -150,7 +150,8 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
         notUnderstood = true;
       }
     }
-    if (outcome === 'pass' && (attrs.status === 'skipped' || attrs.status === 'notrun' || attrs.status === 'disabled')) outcome = 'skipped';
+    // GoogleTest marks a skipped case by `result="skipped"` alone (before 1.11 with no <skipped> child), a disabled one by `result="suppressed"`.
+    if (outcome === 'pass' && (NOT_RUN_STATUS.has(attrs.status) || NOT_RUN_RESULT.has(attrs.result))) outcome = 'skipped';
     if (notUnderstood && outcome !== 'fail') {
       outcome = 'error';
       message = 'not understood: the test case holds an element the JUnit reader does not know';
@@ -169,6 +170,10 @@ interface Position {
   column: number;
 }
 const START: Position = { line: 1, column: 1 };
+
+/** `status` and `result` attribute values of a <testcase> that say it did not run. */
+const NOT_RUN_STATUS: ReadonlySet<string | undefined> = new Set(['skipped', 'notrun', 'disabled']);
+const NOT_RUN_RESULT: ReadonlySet<string | undefined> = new Set(['skipped', 'suppressed']);
 
 /** Children of <testsuite>/<testsuites> that hold no result. */
 const SUITE_EXTRAS = new Set(['properties', 'property', 'system-out', 'system-err']);

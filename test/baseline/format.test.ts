@@ -27,6 +27,9 @@ const CORRUPT: { name: string; text: string; at: string; message: RegExp }[] = [
   { name: 'an unreadable file', text: entry({ code: 'TM009' }), at: '2:3', message: /never baselined/ },
   { name: 'a malformed tag', text: entry({ code: 'CL008' }), at: '2:3', message: /never baselined/ },
   { name: 'a tag marker in another letter case', text: entry({ code: 'CL011' }), at: '2:3', message: /never baselined/ },
+  { name: 'a misspelt tag marker', text: entry({ code: 'CL012' }), at: '2:3', message: /never baselined/ },
+  { name: 'an unreadable SBOM', text: entry({ code: 'SB007' }), at: '2:3', message: /never baselined/ },
+  { name: 'a nested config not applied', text: entry({ code: 'TM014' }), at: '2:3', message: /never baselined/ },
   {
     name: 'the same fingerprint twice',
     text: '{"version": 1, "entries": [\n  {"file": "a", "code": "X", "message": "m", "count": 1},\n  {"file": "a", "code": "X", "message": "m", "count": 2}\n]}',

@@ -38,6 +38,14 @@ describe('spellings of the gate flags fail closed', function () {
       assert.doesNotMatch(r.stdout, /PASS/);
     });
 
+  // The flag is a percentage: `0.95` (95 % written as a fraction) set the bar at 0.95 % and passed 1 % coverage.
+  for (const value of ['0.95', '0.5%', '.9'])
+    it(`--min-coverage ${value} (a fraction, not a percentage): exit 2`, async () => {
+      const r = await runCli(['check', '--no-cache', '--allow-errors', '--min-coverage', value], root);
+      assert.equal(r.code, 2, r.stdout);
+      assert.match(r.stderr, /--min-coverage takes a percentage 0\.\.100/);
+    });
+
   it('a flag that takes several values may still be repeated', async () => {
     const r = await runCli([...PASSING, '--test-results', 'a/*.xml', '--test-results', 'b/*.xml'], root);
     assert.notEqual(r.code, 2, r.stderr);

@@ -78,6 +78,17 @@ const FRAGMENTS = [
   '(',
   ' ',
   '\n',
+  // Near misses of the OFT, StrictDoc and LOBSTER tags (CL012).
+  'dsn~R-1~1',
+  '~1',
+  '=>',
+  '@relations(',
+  '@relation ',
+  'R-1',
+  'lobster_trace:',
+  'lobster trace:',
+  'Lobster',
+  'lobster-traces:',
   '\uFEFF',
   '\uFFFD',
   'é',
@@ -170,6 +181,36 @@ describe('code index: files the bytes rule out', () => {
   });
 });
 
+describe('code index: UTF-16 without a byte-order mark whose first bytes hold little ASCII', () => {
+  // Comments in another script fill the first 4 KB, so too few NUL bytes tell UTF-16 apart: the file looked binary and its tag vanished.
+  const text = `/* ${'注释内容很长的中文说明'.repeat(300)} */\n// @spdf implements R-1\nint stop(void) { return 0; }\n`;
+  const encode = (le: boolean) => {
+    const bytes = Buffer.from(text, 'utf16le');
+    return le ? bytes : bytes.swap16();
+  };
+  for (const [name, le] of [
+    ['LE', true],
+    ['BE', false],
+  ] as const)
+    it(`UTF-16 (${name}): the file is unreadable, at its tag, not binary`, async () => {
+      const host = new MemoryHost(new Map([['wide.c', encode(le)]]));
+      const result = await buildCodeIndex({ root: '/nonexistent', host, workers: 0 });
+      assert.deepEqual(
+        result.notes.map((n) => [n.file, n.kind, n.message]),
+        [['wide.c', 'unreadable', `UTF-16 (${name}) text holding tag text at 2:4 (the code index reads UTF-8: save it as UTF-8 to have its tags read); not scanned`]],
+      );
+    });
+
+  it('a binary file with no marker in any encoding stays binary', async () => {
+    const host = new MemoryHost(new Map([['blob.c', Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37) % 7))]]));
+    const result = await buildCodeIndex({ root: '/nonexistent', host, workers: 0 });
+    assert.deepEqual(
+      result.notes.map((n) => [n.file, n.kind]),
+      [['blob.c', 'binary']],
+    );
+  });
+});
+
 describe('byte prefilter: the tag marker in another letter case', () => {
   // [bytes, whether they hold the marker in some letter case]
   const CASES: [string, boolean][] = [
@@ -220,4 +261,28 @@ describe('a misspelt spdf marker reaches the scanner (CL012)', () => {
         assert.equal(holds(Buffer.from(text), options).text, false);
       });
   }
+});
+
+describe('a near miss of the OFT, StrictDoc or LOBSTER tag reaches the scanner (CL012)', () => {
+  // [syntax, text, whether both prefilters let it through]
+  const CASES: [TagSyntaxOptions, string, boolean][] = [
+    [{ syntaxes: ['oft'] }, '# impl=>dsn~REQ-1~1', true],
+    [{ syntaxes: ['oft'] }, '# impl->dsn~REQ-1~1', true],
+    [{ syntaxes: ['oft'] }, '// covers dsn~pump.rate~2', true],
+    [{ syntaxes: ['oft'] }, 'Pump::~Pump() { mask = ~mask; }', false],
+    [{ syntaxes: ['oft'] }, '// see docs/a~b~1', false],
+    [{ syntaxes: ['spdf'] }, '# impl=>dsn~REQ-1~1', false],
+    [{ syntaxes: ['strictdoc'] }, '# @relations(REQ-1)', true],
+    [{ syntaxes: ['strictdoc'] }, '# @relation REQ-1', true],
+    [{ syntaxes: ['strictdoc'] }, '# @relation is a word', false],
+    [{ syntaxes: ['lobster'] }, '# lobster_trace: REQ-1', true],
+    [{ syntaxes: ['lobster'] }, '# Lobster trace: REQ-1', true],
+    [{ syntaxes: ['lobster'] }, '# run the lobster trace tool', false],
+  ];
+  for (const [options, text, passes] of CASES)
+    it(`${JSON.stringify(options.syntaxes)} ${JSON.stringify(text)}: ${passes ? 'passes' : 'ruled out by the text prefilter'}`, () => {
+      const r = holds(Buffer.from(text), options);
+      assert.equal(r.text, passes);
+      if (passes) assert.equal(r.bytes, true);
+    });
 });

@@ -297,7 +297,29 @@ function tagLikeStarts(text: string): number[] {
     else if (/^BARE-[0-9]/.test(rest) || /^Covers: *R-[0-9]/.test(rest)) starts.push(i);
     else if (text[i] === '[' && oftArrowAfter(text, i + 1)) starts.push(i);
   }
-  return starts;
+  return [...starts, ...idsAfterLists(text)];
+}
+
+/**
+ * Where an ID of the same family (`R-2` after `R-1`: the same text before the trailing number) stands right after an
+ * `@spdf <relation>` or `lobster-trace:` ID list, joined by another separator than a comma (spaces, `;`, `/`, `&`,
+ * `|`, `+`, `and`, `or`): the list ends before it, so it is a tag-like text of its own (CL008).
+ */
+function idsAfterLists(text: string): number[] {
+  const id = String.raw`[A-Za-z0-9_](?:[\w.\-]*\w)?`;
+  const list = new RegExp(String.raw`(?:@spdf(?!\w)[ \t]*(?:implements|verifies|mitigates|hazard)(?![A-Za-z-])|lobster-trace:)[ \t]*(${id}(?:[ \t]*,[ \t]*${id})*)`, 'g');
+  const after = new RegExp(String.raw`(?:[ \t]*(?:[;/&|+][ \t]*|(?:and|or)[ \t]+)|[ \t]*)(${id})`, 'y');
+  const stem = (x: string) => /^(.*\D)\d+$/.exec(x)?.[1];
+  const out: number[] = [];
+  for (let m = list.exec(text); m; m = list.exec(text)) {
+    after.lastIndex = m.index + m[0].length;
+    const next = after.exec(text);
+    const stems = m[1].split(',').map((x) => stem(x.trim()));
+    if (next && stem(next[1]) !== undefined && stems.includes(stem(next[1]))) out.push(after.lastIndex - next[1].length);
+    // A marker may stand inside the text just read as an ID (`R-7lobster-trace: R-8`): the scanners find it there too.
+    list.lastIndex = m.index + 1;
+  }
+  return out;
 }
 
 /** After `[`: spaces, an artifact type, optionally `~name~revision`, spaces, then `->`. */

@@ -31,6 +31,34 @@ describe('JUnit results', () => {
     );
   });
 
+  describe('a case marked skipped or not run by its attributes is no pass (GoogleTest)', () => {
+    // [attributes of <testcase>, children, outcome]
+    const table: [string, string, string][] = [
+      ['status="run" result="completed"', '', 'pass'],
+      // GTEST_SKIP before GoogleTest wrote a <skipped> child: the attribute alone says it.
+      ['status="run" result="skipped"', '', 'skipped'],
+      ['status="run" result="skipped"', '<skipped message="m"/>', 'skipped'],
+      // A DISABLED_ test.
+      ['status="notrun" result="suppressed"', '', 'skipped'],
+      ['result="suppressed"', '', 'skipped'],
+      ['status="run" result="skipped"', '<failure message="m"/>', 'fail'],
+    ];
+    for (const [attrs, children, outcome] of table)
+      it(`<testcase ${attrs}>${children}: ${outcome}`, () => {
+        const r = parseJUnit(
+          'r.xml',
+          xml(`  <testsuite name="s">
+    <testcase classname="a.B" name="t" ${attrs}>${children}</testcase>
+  </testsuite>`),
+        );
+        assert.deepEqual(r.problems, []);
+        assert.deepEqual(
+          r.cases.map((c) => c.outcome),
+          [outcome],
+        );
+      });
+  });
+
   it('reports broken XML with file:line:column and never throws', () => {
     const r = parseJUnit('broken.xml', '<testsuites>\n  <testsuite name="x">\n    <testcase name="a">\n  </testsuite>\n');
     assert.deepEqual(r.cases, []);

@@ -49,6 +49,30 @@ async function configFindings(text: string) {
   return result.findings.filter((f) => f.file === 'spdf.config.yaml');
 }
 
+describe('config values: check.min_coverage is a percentage', () => {
+  // [value as written, whether it is refused]
+  const CASES: [string, boolean][] = [
+    ['0.95', true],
+    ['0.5', true],
+    ['.8', true],
+    ['0', false],
+    ['1', false],
+    ['80', false],
+    ['99.5', false],
+    ['100', false],
+  ];
+  for (const [value, refused] of CASES)
+    it(`min_coverage: ${value} ${refused ? 'is refused (a fraction, not a percentage)' : 'is accepted'}`, async () => {
+      const text = `check:\n  min_coverage: ${value}\n`;
+      const found = (await configFindings(text)).map((f) => `${f.code} ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`);
+      const meant = { '0.95': 95, '0.5': 50, '.8': 80 }[value];
+      assert.deepEqual(
+        found,
+        refused ? [`TM008 2:17 check.min_coverage: ${Number(value)} is ${Number(value)} %, not ${meant} %: the value is a percentage (0..100); write ${meant} for ${meant} %`] : [],
+      );
+    });
+});
+
 describe('config values: rule codes and globs', () => {
   it('reports unknown rule codes and aliases and bad globs at their spans', async () => {
     assert.deepEqual(diffExpectations(parseMarkers('spdf.config.yaml', FIXTURE), await configFindings(FIXTURE)), []);

@@ -1,5 +1,5 @@
 // @spdf implements SPDF-BASE-001, SPDF-BASE-002
-import { fingerprintKey, BASELINE_FILE, type Baseline } from '../../core/baseline/format';
+import { fingerprintKey, BASELINE_FILE, NEVER_BASELINED, type Baseline } from '../../core/baseline/format';
 import { createBaseline, entryLine, pruneBaseline } from '../../core/baseline/match';
 import { applyBaseline, baselineDisplay, baselinePathOf, baselineProblemLine, fingerprinter, readBaselineFile, writeBaselineFile } from '../../node/baseline-file';
 import { checkPath, type NodeCheck } from '../../node/workspace';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 const USAGE = `usage: spdf baseline [dir] [options]
 Writes every current finding of the workspace that holds dir into the baseline (sorted, one entry per line,
 fingerprints without line numbers), so spdf lint and spdf check report only findings added since.
-Findings that mean an input was not read (TM000, TM006, TM008, TM009, TM012, TM013, CL008, CL011) are never baselined.
+Findings that mean an input was not read (${[...NEVER_BASELINED].join(', ')}) are never baselined.
   -o, --output FILE     the baseline file (default: baseline of spdf.config.yaml, else ${BASELINE_FILE} at the root)
   --prune               only remove entries that no longer occur and lower counts; add nothing
   ${WORKSPACE_FLAGS_WITH_CODE_USAGE}

@@ -2,6 +2,7 @@
 import { STATUSES, formatPercent, type TraceStatus } from '../../core/matrix/decide';
 import { offenderLine, runGate, type GateOptions, type GateReport } from '../../core/matrix/gate';
 import { entryLine } from '../../core/baseline/match';
+import { fractionMessage, isFraction } from '../../core/model/config-checks';
 import { UNSCANNED_KINDS } from '../../node/codeindex/index-notes';
 import { checkPath } from '../../node/workspace';
 import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE, useBaseline } from '../baseline-flags';
@@ -55,6 +56,7 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
   if (values.help) return (o.out(USAGE), EXIT_OK);
   const raw = values['min-coverage'];
   if (raw !== undefined && (!/^\d+(\.\d+)?%?$/.test(raw) || Number(raw.replace(/%$/, '')) > 100)) throw new UsageError('--min-coverage takes a percentage 0..100');
+  if (raw !== undefined && isFraction(Number(raw.replace(/%$/, '')))) throw new UsageError(`--min-coverage takes a percentage 0..100: ${fractionMessage(Number(raw.replace(/%$/, '')))}`);
   const format = values.format;
   checkFormat(format, ['human', 'json']);
   const failOn = (values['fail-on-status'] ?? '')

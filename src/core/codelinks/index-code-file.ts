@@ -12,6 +12,7 @@ import { codeBelow, errorAncestor, firstErrorRange } from './syntax-errors';
 import type { SyntaxNodeLike } from './syntax-node';
 import { callAt, readCallTag } from './call-tags';
 import { normalized, scanCommentForTags } from './comment-tags/scan-comment';
+import { syntaxNearMisses } from './comment-tags/syntax-near-miss';
 import type { RawTag } from './comment-tags/scan-state';
 import { tagSnippet } from './comment-tags/tag-text';
 import { type CompiledTagSyntaxes, tagCandidateOffsets } from './tag-syntaxes';
@@ -85,6 +86,7 @@ class FileIndexer {
   private skipFrom: { raw: RawTag; base: number } | undefined;
   private readonly warnedAt = new Set<number>();
   private headerEnd = 0;
+  private nearMisses: Set<number> | undefined;
 
   constructor(
     private readonly input: CodeFileInput,
@@ -194,7 +196,8 @@ class FileIndexer {
    */
   private checkUnparsed(offset: number): void {
     const { root, text } = this.input;
-    if (!root.hasError) return;
+    // A near miss of another syntax (CL012) is no tag: only in a comment is it worth a word.
+    if (!root.hasError || (this.nearMisses ??= new Set(syntaxNearMisses(text, this.syntaxes.enabled).map((m) => m.start))).has(offset)) return;
     const leaf = leafAt(root, offset);
     const lineEnd = text.indexOf('\n', offset);
     const end = lineEnd === -1 ? text.length : lineEnd;

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-FC-TAGS, SPDF-IDX-002
 import { isNearMissMarker, nearMissMarkers } from './comment-tags/marker-near-miss';
+import { syntaxNearMisses } from './comment-tags/syntax-near-miss';
 import { RELATIONS } from './model';
 import { compileTagSyntaxes, lastSegment, type CompiledTagSyntaxes, type TagSyntaxOptions } from './tag-syntaxes';
 
@@ -20,7 +21,8 @@ export function mightContainTags(text: string, syntaxes: CompiledTagSyntaxes | T
   compiled.candidate.lastIndex = 0;
   const found = compiled.candidate.test(text) || compiled.barePatterns.some((p) => p.test(text)) || compiled.tagPatterns.some((p) => p.pattern.test(text));
   compiled.candidate.lastIndex = 0;
-  return found;
+  // A near miss of another syntax's tag (CL012) must reach the scanner too.
+  return found || syntaxNearMisses(text, compiled.enabled).length > 0;
 }
 
 const MARKER_ANY_CASE = /@spdf/i;
@@ -81,8 +83,11 @@ export type RequiredTexts = readonly string[];
 const BUILT_IN_REQUIRED: Readonly<Record<string, readonly RequiredTexts[]>> = {
   spdf: [['@spdf']],
   oft: [['[', '->']],
-  strictdoc: [['@relation('], ['@Relation('], ['@RELATION(']],
-  lobster: [['lobster-'], ['Lobster-'], ['LOBSTER-']],
+  // The marker alone: its near misses (`@relations(`, `@relation ID`, CL012) pass too.
+  strictdoc: [['@relation'], ['@Relation'], ['@RELATION']],
+  // The word alone: its near misses (`lobster_trace:`, `lobster trace:`, CL012) pass too; an OFT item ID outside a
+  // tag is looked for by `bytesHoldOftItemId`.
+  lobster: [['lobster'], ['Lobster'], ['LOBSTER']],
 };
 
 /**

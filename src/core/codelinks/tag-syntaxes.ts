@@ -1,5 +1,6 @@
 import { compileUserPattern, type UserPattern } from '../user-pattern';
 import { nearMissMarkers } from './comment-tags/marker-near-miss';
+import { syntaxNearMisses } from './comment-tags/syntax-near-miss';
 import { type Relation, type TagSyntax, TAG_SYNTAXES } from './model';
 
 /**
@@ -171,8 +172,8 @@ export function tagCandidateOffsets(text: string, syntaxes: CompiledTagSyntaxes)
     offsets.push(m.index);
     if (m[0].length === 0) re.lastIndex++;
   }
-  // A misspelt spdf marker (CL012) is where a tag was meant: its comment is scanned too.
-  const nearMisses = syntaxes.enabled.has('spdf') ? nearMissMarkers(text) : [];
+  // A misspelt spdf marker or another syntax's near miss (CL012) is where a tag was meant: its comment is scanned too.
+  const nearMisses = [...(syntaxes.enabled.has('spdf') ? nearMissMarkers(text) : []), ...syntaxNearMisses(text, syntaxes.enabled)];
   if (!syntaxes.barePatterns.length && !syntaxes.tagPatterns.length && !nearMisses.length) return offsets;
   for (const m of nearMisses) offsets.push(m.start);
   for (const pattern of syntaxes.barePatterns) for (const m of pattern.matches(text)) offsets.push(m.start);

@@ -31,7 +31,19 @@ export function checkConfigValues(root: YMap): SchemaIssue[] {
       if (why) out.push({ code: 'TM008', message: `${path.join('.')}: glob '${n.value}' ${why}`, start: n.start, end: n.end });
     }
   out.push(...emptyEvidenceLists(root));
+  const min = deref(nodeAt(root, ['check', 'min_coverage']));
+  if (min?.kind === 'scalar' && typeof min.value === 'number' && isFraction(min.value))
+    out.push({ code: 'TM008', message: `check.min_coverage: ${fractionMessage(min.value)}`, start: min.start, end: min.end });
   return out;
+}
+
+/** A coverage between 0 and 1 % is a fraction written for a percentage (`0.95` for 95 %): it would set the bar near zero. */
+export const isFraction = (percent: number): boolean => percent > 0 && percent < 1;
+
+/** Why a fraction is refused where a percentage belongs, and what to write. */
+export function fractionMessage(value: number): string {
+  const meant = Number((value * 100).toFixed(2));
+  return `${value} is ${value} %, not ${meant} %: the value is a percentage (0..100); write ${meant} for ${meant} %`;
 }
 
 const isEmptyList = (root: YMap, path: readonly string[]) => asSeq(nodeAt(root, path))?.items.length === 0;

@@ -105,7 +105,14 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
   protocols: { type: 'map', values: CUSTOM_PROTOCOL, doc: 'Protocols the built-in vocabulary lacks, by name, with their security properties (used by TM006 and the channel rules).' },
   stale_days: positive('Days a model file may lag behind the code it links before TM007 reports it (default 180).'),
   check: obj(
-    { min_coverage: { type: 'number', doc: 'Lowest coverage (percent, 0..100) `spdf check` passes; --min-coverage overrides (default 100).', minimum: 0, maximum: 100 } },
+    {
+      min_coverage: {
+        type: 'number',
+        doc: 'Lowest coverage (percent, 0..100) `spdf check` passes; --min-coverage overrides (default 100). A value between 0 and 1 is refused as a fraction written for a percentage: write 95, not 0.95.',
+        minimum: 0,
+        maximum: 100,
+      },
+    },
     'The `spdf check` gate.',
   ),
   safety_min_sl_t: { type: 'integer', doc: 'Lowest SL-T a safety-designated zone may have on FR1, FR2, FR3, FR5 and FR7 before ZC030 reports it (default 3, a heuristic).', minimum: 1, maximum: 4 },

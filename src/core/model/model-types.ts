@@ -727,7 +727,7 @@ export interface ConfigData {
   stale_days?: number | null;
   /** The `spdf check` gate. */
   check?: {
-    /** Lowest coverage (percent, 0..100) `spdf check` passes; --min-coverage overrides (default 100). */
+    /** Lowest coverage (percent, 0..100) `spdf check` passes; --min-coverage overrides (default 100). A value between 0 and 1 is refused as a fraction written for a percentage: write 95, not 0.95. */
     min_coverage?: number | null;
   } | null;
   /** Lowest SL-T a safety-designated zone may have on FR1, FR2, FR3, FR5 and FR7 before ZC030 reports it (default 3, a heuristic). */

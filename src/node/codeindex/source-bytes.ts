@@ -1,5 +1,6 @@
 // @spdf implements SPDF-IDX-002
 import { bytesHoldMarkerAnyCase, bytesHoldNearMissMarker, requiredTexts } from '../../core/codelinks/prefilter';
+import { bytesHoldOftItemId } from '../../core/codelinks/comment-tags/syntax-near-miss';
 import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
 import type { Host } from '../../core/host';
 import type { BoundedBytes } from '../bounded-read';
@@ -81,9 +82,18 @@ function sourceText(file: string, bytes: Buffer, maxFileSize: number, notes: Ind
   }
   if (hasNul) {
     const marker = markerAt(bytes);
+    const wideMarker = marker ? undefined : wideMarkerAt(bytes);
     // A file of a source language with NUL bytes and a tag marker: its tags would be lost unseen.
     if (marker)
       notes.add(file, 'unreadable', `binary file (NUL byte at offset ${probe.indexOf(0)}) holding tag text at ${marker.line + 1}:${marker.character + 1}; not scanned: remove the NUL bytes`, marker);
+    // UTF-16 whose first bytes hold too little ASCII to tell (comments in another script): its tag is still UTF-16.
+    else if (wideMarker)
+      notes.add(
+        file,
+        'unreadable',
+        `${wideMarker.encoding} text holding tag text at ${wideMarker.at.line + 1}:${wideMarker.at.character + 1} (the code index reads UTF-8: save it as UTF-8 to have its tags read); not scanned`,
+        wideMarker.at,
+      );
     else notes.add(file, 'binary', 'binary file (NUL byte in the first 8 KB); not scanned');
     return undefined;
   }
@@ -101,6 +111,34 @@ function markerAt(bytes: Buffer): Position | undefined {
     start = i + 1;
   }
   return { line, character: at - start };
+}
+
+/** The spdf tag marker (any letter case) in UTF-16 without a byte-order mark: where it stands and in which byte order. */
+function wideMarkerAt(bytes: Buffer): { encoding: string; at: Position } | undefined {
+  for (let i = bytes.indexOf(0x40); i !== -1; i = bytes.indexOf(0x40, i + 1)) {
+    for (const [encoding, le] of [
+      ['UTF-16 (LE)', true],
+      ['UTF-16 (BE)', false],
+    ] as const) {
+      const unit = le ? i : i - 1;
+      if (unit < 0 || unit % 2 !== 0 || !isWideMarker(bytes, unit, le)) continue;
+      const before = bytes.subarray(0, unit);
+      const text = le ? before.toString('utf16le') : Buffer.from(before).swap16().toString('utf16le');
+      const line = text.split('\n').length - 1;
+      return { encoding, at: { line, character: text.length - text.lastIndexOf('\n') - 1 } };
+    }
+  }
+  return undefined;
+}
+
+/** Whether the five UTF-16 units from byte `unit` spell the spdf tag marker in any letter case. */
+function isWideMarker(bytes: Buffer, unit: number, le: boolean): boolean {
+  for (let k = 0; k < 5; k++) {
+    const lo = bytes[unit + 2 * k + (le ? 0 : 1)];
+    const hi = bytes[unit + 2 * k + (le ? 1 : 0)];
+    if (hi !== 0 || lo === undefined || (k === 0 ? lo !== 0x40 : (lo | 0x20) !== 'spdf'.charCodeAt(k - 1))) return false;
+  }
+  return true;
 }
 
 /** A Buffer over the same memory (no copy), for Node's native byte search. */
@@ -126,5 +164,10 @@ export function bytesMightContainTags(bytes: Buffer, compiled: CompiledTagSyntax
     groups = requiredTexts(compiled)?.map((texts) => texts.map((t) => Buffer.from(t, 'utf8'))) ?? null;
     byteGroupsOf.set(compiled, groups);
   }
-  return groups === null || groups.some((texts) => texts.every((t) => bytes.indexOf(t) >= 0)) || (compiled.enabled.has('spdf') && (bytesHoldMarkerAnyCase(bytes) || bytesHoldNearMissMarker(bytes)));
+  return (
+    groups === null ||
+    groups.some((texts) => texts.every((t) => bytes.indexOf(t) >= 0)) ||
+    (compiled.enabled.has('spdf') && (bytesHoldMarkerAnyCase(bytes) || bytesHoldNearMissMarker(bytes))) ||
+    (compiled.enabled.has('oft') && bytesHoldOftItemId(bytes))
+  );
 }

@@ -1,6 +1,7 @@
 // @spdf implements SPDF-FC-TAGS
 import type { Relation } from '../model';
 import type { ScanState } from './scan-state';
+import { reportIdAfterList } from './spdf';
 import { lineEndOf, readIdList, tagSnippet } from './tag-text';
 
 export function scanLobster(text: string, contextual: Relation, scan: ScanState): void {
@@ -42,5 +43,6 @@ export function scanLobster(text: string, contextual: Relation, scan: ScanState)
     for (const { id, start: idStart } of list.ids) {
       scan.tags.push({ syntax: 'lobster', id, idStart, idEnd: idStart + id.length, relation: contextual, tagStart: start, tagEnd: list.end });
     }
+    reportIdAfterList(text, list, scan);
   }
 }

@@ -3,9 +3,10 @@ import { type CompiledTagSyntaxes, tagCandidateOffsets } from '../tag-syntaxes';
 import { scanLobster } from './lobster';
 import { scanOft } from './oft';
 import { scanBare, scanTagPatterns } from './patterns';
-import { type CommentScan, type RawTag, ScanState } from './scan-state';
+import { type CommentScan, type RawTag, type RawTagProblem, ScanState } from './scan-state';
 import { scanSpdf } from './spdf';
 import { scanStrictDoc } from './strictdoc';
+import { syntaxNearMisses, type SyntaxNearMiss } from './syntax-near-miss';
 import { lineEndOf, tagSnippet } from './tag-text';
 
 /**
@@ -21,6 +22,7 @@ export function scanCommentForTags(text: string, syntaxes: CompiledTagSyntaxes, 
   if (syntaxes.enabled.has('lobster')) scanLobster(text, contextual, scan);
   scanTagPatterns(text, syntaxes, contextual, scan);
   if (syntaxes.enabled.has('bare')) scanBare(text, syntaxes, contextual, scan, scan.spans);
+  for (const miss of syntaxNearMisses(text, syntaxes.enabled)) if (!scan.overlaps(miss.start, miss.end)) scan.problem(nearMissProblem(text, miss));
   for (const offset of tagCandidateOffsets(text, syntaxes)) {
     if (scan.covers(offset)) continue;
     const end = lineEndOf(text, offset);
@@ -36,4 +38,16 @@ export function normalized(tag: RawTag, syntaxes: CompiledTagSyntaxes): RawTag {
   const written = tag.written ?? tag.id;
   const id = syntaxes.normalizeId(tag.id);
   return id === written ? tag : { ...tag, id, written };
+}
+
+const SYNTAX_NAMES: Record<SyntaxNearMiss['syntax'], string> = { oft: 'OpenFastTrace', strictdoc: 'StrictDoc', lobster: 'LOBSTER' };
+
+/** A near miss of another syntax's tag (CL012): what was written, that it links nothing, and how the tag is written. */
+function nearMissProblem(text: string, miss: SyntaxNearMiss): RawTagProblem {
+  const written = text.slice(miss.start, miss.end).trim();
+  const what =
+    miss.syntax === 'oft'
+      ? `'${written}' is an ${SYNTAX_NAMES.oft} item ID outside a coverage tag, so it links nothing`
+      : `'${tagSnippet(text, miss.start, lineEndOf(text, miss.start))}' is not a ${SYNTAX_NAMES[miss.syntax]} tag ('${written}' misses its marker), so it links nothing`;
+  return { kind: 'marker-near-miss', message: `${what}; write ${miss.meant}`, start: miss.start, end: miss.end };
 }

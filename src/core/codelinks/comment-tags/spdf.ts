@@ -2,7 +2,7 @@ import { nearest } from '../../suggest';
 import { isRelation, RELATIONS, type Relation } from '../model';
 import { nearMissMarkers } from './marker-near-miss';
 import type { ScanState } from './scan-state';
-import { lineEndOf, readIdList, readSticky, skipSpaces, tagSnippet, WORD } from './tag-text';
+import { idAfterList, lineEndOf, readIdList, readSticky, skipSpaces, tagSnippet, WORD } from './tag-text';
 
 const RELATION_LIST = 'implements, verifies, mitigates or hazard';
 const RELATION_FORMS: Readonly<Record<string, Relation>> = {
@@ -78,6 +78,7 @@ export function scanSpdf(text: string, scan: ScanState): void {
     for (const { id, start: idStart } of list.ids) {
       scan.tags.push({ syntax: 'spdf', id, idStart, idEnd: idStart + id.length, relation, tagStart: start, tagEnd: list.end });
     }
+    reportIdAfterList(text, list, scan);
     scan.consume(start, list.end);
     re.lastIndex = list.end;
   }
@@ -97,4 +98,18 @@ function scanNearMisses(text: string, scan: ScanState): void {
     });
     scan.consume(start, end);
   }
+}
+
+/** An ID written after the list with another separator than a comma (`idAfterList`): not read (CL008), with the comma offered. */
+export function reportIdAfterList(text: string, list: ReturnType<typeof readIdList>, scan: ScanState): void {
+  const after = idAfterList(text, list);
+  if (!after) return;
+  const { id, start, separator } = after;
+  scan.problem({
+    kind: 'malformed-tag',
+    message: `'${id}' after the ID list is not read, so it links nothing: separate IDs with commas ('${list.ids[list.ids.length - 1].id}, ${id}')`,
+    start,
+    end: start + id.length,
+    suggestion: { start: separator.start, end: separator.end, text: ', ' },
+  });
 }

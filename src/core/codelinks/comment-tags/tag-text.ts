@@ -58,3 +58,27 @@ export function splitIds(text: string, start: number, end: number, separator: st
   }
   return ids;
 }
+
+/**
+ * An ID of the same family as one of the list's (its text before the trailing number, then a number: `REQ-2` after
+ * `REQ-1`) written right after the list with another separator than a comma (`REQ-1 REQ-2`, `REQ-1; REQ-2`,
+ * `REQ-1 / REQ-2`, `REQ-1 and REQ-2`): the list ended before it, so it would link nothing without a word.
+ */
+export function idAfterList(text: string, list: { ids: readonly { id: string }[]; end: number }): { id: string; start: number; separator: { start: number; end: number } } | undefined {
+  if (!list.ids.length) return undefined;
+  AFTER_LIST.lastIndex = list.end;
+  const m = AFTER_LIST.exec(text);
+  if (!m) return undefined;
+  const id = readSticky(ID, text, list.end + m[0].length);
+  if (!id || !list.ids.some(({ id: listed }) => sameFamily(listed, id))) return undefined;
+  return { id, start: list.end + m[0].length, separator: { start: list.end, end: list.end + m[0].length } };
+}
+
+/** What may stand between a list's last ID and the next one a writer meant: white space, `;`, `/`, `&`, `|`, `+`, `and`, `or`. */
+const AFTER_LIST = /[ \t]*(?:[;/&|+][ \t]*|(?:and|or)[ \t]+)?(?=[A-Za-z0-9_])|[ \t]+(?=[A-Za-z0-9_])/y;
+
+/** Whether two IDs share the text before their trailing number (`SEC-REQ-014`, `SEC-REQ-2`). */
+function sameFamily(a: string, b: string): boolean {
+  const stem = /^(.*\D)\d+$/.exec(a)?.[1];
+  return stem !== undefined && /^(.*\D)\d+$/.exec(b)?.[1] === stem;
+}
