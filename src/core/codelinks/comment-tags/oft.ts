@@ -3,7 +3,8 @@ import { OFT_START, type CompiledTagSyntaxes } from '../tag-syntaxes';
 import type { ScanState } from './scan-state';
 import { lineEndOf, tagSnippet } from './tag-text';
 
-const OFT_FULL = /\[\s*([A-Za-z]\w*)(?:~[^\]~\s]+~\d+)?\s*->\s*([A-Za-z]\w*)~([^\]~\s]+)~(\d+)\s*\]/y;
+/** `[covering(~name~rev)? -> type~name~rev (>> needed, types)?]`: the needs-coverage suffix is OpenFastTrace's, read and not kept. */
+const OFT_FULL = /\[\s*([A-Za-z]\w*)(?:~[^\]~\s]+~\d+)?\s*->\s*([A-Za-z]\w*)~([^\]~\s]+)~(\d+)\s*(?:>>\s*[A-Za-z]+(?:\s*,\s*[A-Za-z]+)*\s*)?\]/y;
 
 /** Reused by every scan (lastIndex reset first): a new RegExp per comment cost more than the scan of a short comment. */
 const START = new RegExp(OFT_START, 'g');
