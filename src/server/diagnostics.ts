@@ -78,13 +78,15 @@ export class DiagnosticsPublisher {
   /** Sends the diagnostics of every file whose findings changed (of every file with findings when `force`), root by root. */
   publishAll(force: boolean): void {
     const { session, published, lastFindings, touched } = this;
-    const carried = this.carriedInputProblems();
+    // Once per root and publish: the carried problems of a multi-root workspace are read from the same maps.
+    const byRoot = new Map(session.roots.flatMap((r) => (r.state ? [[r, inputProblemsByFile(inputProblemsOf(r.state))] as const] : [])));
+    const carried = this.carriedInputProblems(byRoot);
     for (const root of session.roots) {
       const { state, paths } = root;
       if (!state) continue;
       const key = (file: string) => `${paths.root}\0${file}`;
       const { unscanned } = state.code;
-      const inputs = inputProblemsByFile(inputProblemsOf(state));
+      const inputs = new Map(byRoot.get(root));
       for (const [file, problems] of carried.get(root) ?? []) {
         const own = new Set((inputs.get(file) ?? []).map((p) => JSON.stringify([p.message, p.range])));
         const more = problems.filter((p) => !own.has(JSON.stringify([p.message, p.range])));
@@ -147,20 +149,18 @@ export class DiagnosticsPublisher {
    * Input problems a root found on a file that an inner root publishes, by that inner root and its path for the file:
    * the inner root does not see them (the outer root's TM014 on the sub-folder's own config), so it shows them too.
    */
-  private carriedInputProblems(): Map<Root, Map<string, InputProblem[]>> {
+  private carriedInputProblems(byRoot: ReadonlyMap<Root, ReadonlyMap<string, InputProblem[]>>): Map<Root, Map<string, InputProblem[]>> {
     const out = new Map<Root, Map<string, InputProblem[]>>();
-    const { roots } = this.session;
-    if (roots.length < 2) return out;
-    for (const root of roots) {
-      if (!root.state) continue;
-      for (const [file, problems] of inputProblemsByFile(inputProblemsOf(root.state))) {
+    if (this.session.roots.length < 2) return out;
+    for (const [root, byFile] of byRoot) {
+      for (const [file, problems] of byFile) {
         const uri = root.paths.toUri(file);
         const owner = this.session.rootOf(uri);
         const path = owner && owner !== root ? owner.paths.toPath(uri) : undefined;
         if (!owner || path === undefined) continue;
-        const byFile = out.get(owner) ?? new Map<string, InputProblem[]>();
-        byFile.set(path, [...(byFile.get(path) ?? []), ...problems]);
-        out.set(owner, byFile);
+        const carried = out.get(owner) ?? new Map<string, InputProblem[]>();
+        carried.set(path, [...(carried.get(path) ?? []), ...problems]);
+        out.set(owner, carried);
       }
     }
     return out;
