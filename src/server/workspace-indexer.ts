@@ -1,7 +1,8 @@
-// @spdf implements SPDF-LSP-START
+// @spdf implements SPDF-LSP-START, SPDF-LSP-INDEX-CACHE
 /** (Re)indexes every root with work-done progress: a root's new `WorkspaceState` replaces its old one only when complete. */
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { workspaceCacheDir } from '../node/cache-location';
 import { FsHost } from '../node/fs-host';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { Finding } from '../core/types';
@@ -31,6 +32,7 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
       trusted: session.trusted,
       codeLinks: session.settings.codeLinks,
       wasmDir: session.options.wasmDir ?? wasmDirDefault(),
+      cacheDir: session.trusted ? editorCacheDir(paths.root) : undefined,
     });
     for (const d of session.docs.values()) {
       const p = session.rootOf(d.uri) === root ? paths.toPath(d.uri) : undefined;
@@ -80,4 +82,14 @@ function publishModelFindings(session: ServerSession, root: Root, state: Workspa
 /** The bundle ships the .wasm grammars beside dist/server.js; from source, the npm packages are used. */
 function wasmDirDefault(): string | undefined {
   return __filename.endsWith('.js') ? dirname(__filename) : undefined;
+}
+
+/**
+ * The editor's code-index cache: a folder of its own in the workspace's folder of the user cache (none when that lies
+ * inside the workspace). Its entries are keyed by the server bundle's build, so in the CLI's folder the two would
+ * overwrite each other's shards at every alternation.
+ */
+function editorCacheDir(root: string): string | undefined {
+  const dir = workspaceCacheDir(root);
+  return dir === undefined ? undefined : join(dir, 'editor');
 }
