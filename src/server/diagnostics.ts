@@ -75,6 +75,31 @@ export class DiagnosticsPublisher {
     }
   }
 
+  /**
+   * The model rules' findings of a root's first index, sent before the code rules run (workspace-indexer.ts): only
+   * files with at least one, each recorded as published, so that the publish after the check sends again only the
+   * files whose complete diagnostics differ. Settles once they are written (one message per turn of the event loop).
+   */
+  publishEarly(root: Root, byFile: ReadonlyMap<string, Finding[]>): Promise<void> {
+    const { session } = this;
+    const sent: Promise<void>[] = [];
+    for (const [file, findings] of byFile) {
+      if (!findings.length || session.disposed) continue;
+      const uri = root.paths.toUri(file);
+      // A file under a folder served as a root of its own is that root's to publish (publishAll).
+      if (session.roots.length > 1 && session.rootOf(uri) !== root) continue;
+      const diagnostics = findings.map((f) => toDiagnostic(f, root.paths, session.docsUrl));
+      const k = `${root.paths.root}\0${file}`;
+      // As publishAll records a file without a baseline, an unscanned note or input problems (it compares them).
+      this.published.set(k, digest(JSON.stringify(diagnostics)));
+      this.lastFindings.set(k, findings);
+      this.lastBaselined.set(k, '');
+      const doc = session.docs.get(uri);
+      sent.push(session.connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) }).catch(() => undefined));
+    }
+    return Promise.all(sent).then(() => undefined);
+  }
+
   /** Sends the diagnostics of every file whose findings changed (of every file with findings when `force`), root by root. */
   publishAll(force: boolean): void {
     const { session, published, lastFindings, touched } = this;
