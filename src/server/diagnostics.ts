@@ -90,8 +90,9 @@ export class DiagnosticsPublisher {
       if (session.roots.length > 1 && session.rootOf(uri) !== root) continue;
       const diagnostics = findings.map((f) => toDiagnostic(f, root.paths, session.docsUrl));
       const k = `${root.paths.root}\0${file}`;
-      // As publishAll records a file without a baseline, an unscanned note or input problems (it compares them).
-      this.published.set(k, digest(JSON.stringify(diagnostics)));
+      // As publishAll records a file without a baseline, an unscanned note or input problems (it compares them); no
+      // digest is made here, on the way to the first diagnostics: EARLY equals no digest, so changed findings are sent.
+      this.published.set(k, EARLY);
       this.lastFindings.set(k, findings);
       this.lastBaselined.set(k, '');
       const doc = session.docs.get(uri);
@@ -214,6 +215,8 @@ function digest(json: string): string {
 }
 
 const EMPTY = digest('[]');
+/** What publishEarly records as published: findings equal to the early ones are not sent again, any others are. */
+const EARLY = 'early';
 
 /** Equal findings give equal diagnostics: a re-run rule reports new objects, compared by value without converting them. */
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
