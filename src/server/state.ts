@@ -43,7 +43,6 @@ export interface StateOptions {
   trusted: boolean;
   codeLinks: boolean;
   wasmDir?: string;
-  /** The folder of the code-index cache; none (nothing read or written) for an untrusted workspace. */
   cacheDir?: string;
 }
 
