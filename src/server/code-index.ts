@@ -1,4 +1,4 @@
-// @spdf implements SPDF-LSP-UNSCANNED
+// @spdf implements SPDF-LSP-UNSCANNED, SPDF-LSP-INDEX-CACHE
 /**
  * The server's view of the code-link index: one CodeFileIndex per source file. The whole workspace is
  * indexed once with the code-links module's `build-code-index` (workers, prefilter); open documents go
@@ -16,7 +16,7 @@ import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } f
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Graph } from '../core/model/graph';
 import type { Host } from '../core/host';
-import { buildCodeIndex } from '../node/codeindex/build-code-index';
+import { buildCodeIndex, type CodeIndexStats } from '../node/codeindex/build-code-index';
 import { type IndexNote, IndexNotes, UNSCANNED_KINDS } from '../node/codeindex/index-notes';
 import { BINARY_PROBE_BYTES, readSourceBytes } from '../node/codeindex/source-bytes';
 import { noteTagsInUnreadLanguages, unreadLanguage } from '../node/codeindex/unread-language-tags';
@@ -44,13 +44,20 @@ export class ServerCodeIndex {
   private alwaysParseGlobs: string[] = [];
   /** Problems with the options (invalid patterns ...). */
   problems: string[] = [];
+  /** What the latest whole index did (files parsed, answered by the cache ...). */
+  stats?: CodeIndexStats;
   /** Source files that may hold tags and were not read (unreadable, oversize, tags in a language without a grammar): the gate fails on them. */
   readonly unscanned = new Map<string, IndexNote>();
   private readonly unread: (p: string) => boolean;
 
+  /**
+   * `cacheDir`: the folder of the code-index cache (src/node/codeindex/code-index-cache.ts: an entry answers only for
+   * bytes of the same SHA-256, indexed with the same options by the same build); none for an untrusted workspace.
+   */
   constructor(
     config: ResolvedConfig,
     private readonly wasmDir?: string,
+    private readonly cacheDir?: string,
   ) {
     const c = config.code;
     // The CLI's options (workspace patterns in the linear-time engine; built-in ones only when untrusted).
@@ -123,7 +130,9 @@ export class ServerCodeIndex {
       languages: this.languageOptions,
       maxFileSize: this.maxBytes,
       ...(this.wasmDir ? { wasmDir: this.wasmDir } : {}),
+      cache: this.cacheDir ?? false,
     });
+    this.stats = result.stats;
     this.problems = [...result.problems];
     for (const f of result.files) if (!this.openFiles.has(f.file)) this.files.set(f.file, f);
     this.unscanned.clear();

@@ -75,16 +75,44 @@ export class DiagnosticsPublisher {
     }
   }
 
+  /**
+   * The model rules' findings of a root's first index, sent before the code rules run (workspace-indexer.ts): only
+   * files with at least one, each recorded as published, so that the publish after the check sends again only the
+   * files whose complete diagnostics differ. Settles once they are written (one message per turn of the event loop).
+   */
+  publishEarly(root: Root, byFile: ReadonlyMap<string, Finding[]>): Promise<void> {
+    const { session } = this;
+    const sent: Promise<void>[] = [];
+    for (const [file, findings] of byFile) {
+      if (!findings.length || session.disposed) continue;
+      const uri = root.paths.toUri(file);
+      // A file under a folder served as a root of its own is that root's to publish (publishAll).
+      if (session.roots.length > 1 && session.rootOf(uri) !== root) continue;
+      const diagnostics = findings.map((f) => toDiagnostic(f, root.paths, session.docsUrl));
+      const k = `${root.paths.root}\0${file}`;
+      // As publishAll records a file without a baseline, an unscanned note or input problems (it compares them); no
+      // digest is made here, on the way to the first diagnostics: EARLY equals no digest, so changed findings are sent.
+      this.published.set(k, EARLY);
+      this.lastFindings.set(k, findings);
+      this.lastBaselined.set(k, '');
+      const doc = session.docs.get(uri);
+      sent.push(session.connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) }).catch(() => undefined));
+    }
+    return Promise.all(sent).then(() => undefined);
+  }
+
   /** Sends the diagnostics of every file whose findings changed (of every file with findings when `force`), root by root. */
   publishAll(force: boolean): void {
     const { session, published, lastFindings, touched } = this;
-    const carried = this.carriedInputProblems();
+    // Once per root and publish: the carried problems of a multi-root workspace are read from the same maps.
+    const byRoot = new Map(session.roots.flatMap((r) => (r.state ? [[r, inputProblemsByFile(inputProblemsOf(r.state))] as const] : [])));
+    const carried = this.carriedInputProblems(byRoot);
     for (const root of session.roots) {
       const { state, paths } = root;
       if (!state) continue;
       const key = (file: string) => `${paths.root}\0${file}`;
       const { unscanned } = state.code;
-      const inputs = inputProblemsByFile(inputProblemsOf(state));
+      const inputs = new Map(byRoot.get(root));
       for (const [file, problems] of carried.get(root) ?? []) {
         const own = new Set((inputs.get(file) ?? []).map((p) => JSON.stringify([p.message, p.range])));
         const more = problems.filter((p) => !own.has(JSON.stringify([p.message, p.range])));
@@ -147,20 +175,18 @@ export class DiagnosticsPublisher {
    * Input problems a root found on a file that an inner root publishes, by that inner root and its path for the file:
    * the inner root does not see them (the outer root's TM014 on the sub-folder's own config), so it shows them too.
    */
-  private carriedInputProblems(): Map<Root, Map<string, InputProblem[]>> {
+  private carriedInputProblems(byRoot: ReadonlyMap<Root, ReadonlyMap<string, InputProblem[]>>): Map<Root, Map<string, InputProblem[]>> {
     const out = new Map<Root, Map<string, InputProblem[]>>();
-    const { roots } = this.session;
-    if (roots.length < 2) return out;
-    for (const root of roots) {
-      if (!root.state) continue;
-      for (const [file, problems] of inputProblemsByFile(inputProblemsOf(root.state))) {
+    if (this.session.roots.length < 2) return out;
+    for (const [root, byFile] of byRoot) {
+      for (const [file, problems] of byFile) {
         const uri = root.paths.toUri(file);
         const owner = this.session.rootOf(uri);
         const path = owner && owner !== root ? owner.paths.toPath(uri) : undefined;
         if (!owner || path === undefined) continue;
-        const byFile = out.get(owner) ?? new Map<string, InputProblem[]>();
-        byFile.set(path, [...(byFile.get(path) ?? []), ...problems]);
-        out.set(owner, byFile);
+        const carried = out.get(owner) ?? new Map<string, InputProblem[]>();
+        carried.set(path, [...(carried.get(path) ?? []), ...problems]);
+        out.set(owner, carried);
       }
     }
     return out;
@@ -189,6 +215,8 @@ function digest(json: string): string {
 }
 
 const EMPTY = digest('[]');
+/** What publishEarly records as published: findings equal to the early ones are not sent again, any others are. */
+const EARLY = 'early';
 
 /** Equal findings give equal diagnostics: a re-run rule reports new objects, compared by value without converting them. */
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {

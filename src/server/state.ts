@@ -43,6 +43,7 @@ export interface StateOptions {
   trusted: boolean;
   codeLinks: boolean;
   wasmDir?: string;
+  cacheDir?: string;
 }
 
 export type ChangeKind = 'config' | 'model' | 'code' | 'lock' | 'baseline' | 'other';
@@ -120,7 +121,7 @@ export class WorkspaceState {
     this.loads.clear();
     const models = this.sortedFiles.filter(this.isModel);
     this.code?.dispose();
-    this.code = new ServerCodeIndex(this.config, this.opts.wasmDir);
+    this.code = new ServerCodeIndex(this.config, this.opts.wasmDir, this.opts.trusted ? this.opts.cacheDir : undefined);
     this.codeSuppressions.clear();
     const indexing = this.opts.codeLinks ? this.code.startIndex(this.opts.root, this.host, this.sortedFiles, models.length) : undefined;
     const version = this.graphVersion;

@@ -1,11 +1,11 @@
-// @spdf implements SPDF-LSP-START
+// @spdf implements SPDF-LSP-START, SPDF-LSP-INDEX-CACHE
 /** (Re)indexes every root with work-done progress: a root's new `WorkspaceState` replaces its old one only when complete. */
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { workspaceCacheDir } from '../node/cache-location';
 import { FsHost } from '../node/fs-host';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { Finding } from '../core/types';
-import { toDiagnostic } from './convert';
 import type { Root, ServerSession } from './session';
 import { WorkspaceState } from './state';
 import type { StatusReporter } from './status';
@@ -24,6 +24,8 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
     }
   }
   void status.send(true);
+  // A first index records its early diagnostics as published: the publish after it sends only what changed.
+  const first = roots.every((r) => !r.state);
   for (const root of roots) {
     const { paths } = root;
     const next = new WorkspaceState(new FsHost(paths.root), {
@@ -31,6 +33,7 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
       trusted: session.trusted,
       codeLinks: session.settings.codeLinks,
       wasmDir: session.options.wasmDir ?? wasmDirDefault(),
+      cacheDir: session.trusted ? editorCacheDir(paths.root) : undefined,
     });
     for (const d of session.docs.values()) {
       const p = session.rootOf(d.uri) === root ? paths.toPath(d.uri) : undefined;
@@ -38,7 +41,7 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
     }
     const report = (message: string, pct?: number) => progress?.report(pct ?? 0, roots.length > 1 ? `${paths.root}: ${message}` : message);
     // A first index shows the model rules' findings before the code index is built (a re-index keeps the complete ones).
-    await next.loadAll(report, undefined, root.state ? undefined : (byFile) => publishModelFindings(session, root, next, byFile));
+    await next.loadAll(report, undefined, root.state ? undefined : (byFile) => publishModelFindings(session, diagnostics, root, next, byFile));
     root.state?.dispose();
     root.state = next;
     next.check();
@@ -49,35 +52,34 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
   }
   session.followWatchedFiles();
   progress?.done();
-  diagnostics.publishAll(true);
+  diagnostics.publishAll(!first);
   // The full collection pauses this thread for hundreds of ms: it waits until the complete status is written.
   void status.send(false).then(() => session.heap.now());
 }
 
 /**
  * The findings of the rules that do not read the code index, while the status still says indexing. Only files
- * with at least one such finding are sent, so no file is shown without problems before the code rules ran; each
- * is sent again, complete, by the publish after the check (model findings stay in the complete result). Not with
- * a baseline (its matching is applied to the complete findings only).
+ * with at least one such finding are sent, so no file is shown without problems before the code rules ran; a file
+ * whose complete findings differ is sent again by the publish after the check (model findings stay in the complete
+ * result). Not with a baseline (its matching is applied to the complete findings only).
  */
-function publishModelFindings(session: ServerSession, root: Root, state: WorkspaceState, byFile: Map<string, Finding[]>): Promise<void> {
+function publishModelFindings(session: ServerSession, diagnostics: DiagnosticsPublisher, root: Root, state: WorkspaceState, byFile: Map<string, Finding[]>): Promise<void> {
   if (session.disposed || state.config.baseline !== undefined) return Promise.resolve();
-  const sent: Promise<void>[] = [];
-  for (const [file, findings] of byFile) {
-    if (!findings.length) continue;
-    const uri = root.paths.toUri(file);
-    // A file under a folder served as a root of its own is that root's to publish (diagnostics.ts publishAll).
-    if (session.roots.length > 1 && session.rootOf(uri) !== root) continue;
-    const doc = session.docs.get(uri);
-    sent.push(
-      session.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, root.paths, session.docsUrl)), ...(doc ? { version: doc.version } : {}) }).catch(() => undefined),
-    );
-  }
   // The connection writes one message per turn of the event loop: the code rules, next on this thread, wait for them.
-  return Promise.all(sent).then(() => undefined);
+  return diagnostics.publishEarly(root, byFile);
 }
 
 /** The bundle ships the .wasm grammars beside dist/server.js; from source, the npm packages are used. */
 function wasmDirDefault(): string | undefined {
   return __filename.endsWith('.js') ? dirname(__filename) : undefined;
+}
+
+/**
+ * The editor's code-index cache: a folder of its own in the workspace's folder of the user cache (none when that lies
+ * inside the workspace). Its entries are keyed by the server bundle's build, so in the CLI's folder the two would
+ * overwrite each other's shards at every alternation.
+ */
+function editorCacheDir(root: string): string | undefined {
+  const dir = workspaceCacheDir(root);
+  return dir === undefined ? undefined : join(dir, 'editor');
 }

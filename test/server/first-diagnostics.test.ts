@@ -40,7 +40,7 @@ describe('language server: first diagnostics before the code index', function ()
     assert.equal((start[first].params as Published).uri, h.uri(YAML));
   });
 
-  it('publishes early only non-empty lists without code-rule findings, each repeated in full after the check', () => {
+  it('publishes early only non-empty lists without code-rule findings, each one the check changed repeated in full after it', () => {
     const start = startNotifications(h);
     const indexing = start.findIndex(isCodeIndexing);
     const early = start.slice(0, indexing).filter((n) => n.method === 'textDocument/publishDiagnostics');
@@ -51,7 +51,8 @@ describe('language server: first diagnostics before the code index', function ()
       assert.ok(p.diagnostics.length > 0, `${p.uri} is never shown clean before the code rules ran`);
       for (const d of p.diagnostics) assert.ok(!CODE_RULE_CODES.has(String(d.code)), `${String(d.code)} waits for the code index`);
       const full = late.map((x) => x.params as Published).find((x) => x.uri === p.uri);
-      assert.ok(full, `${p.uri} is published again after the check`);
+      // A list the check left as it was is not sent again (test/server/early-diagnostics-once.test.ts).
+      if (!full) continue;
       for (const d of p.diagnostics) assert.ok(full.diagnostics.some((x) => x.code === d.code && x.message === d.message && JSON.stringify(x.range) === JSON.stringify(d.range)));
     }
     // The complete list of the model file holds a code-rule finding too (SEC-REQ-002 has no code): the early list was partial, not final.

@@ -78,7 +78,8 @@ export class ParseScheduler {
     if (this.batch.length) this.waiting.push(this.batch);
     this.batch = [];
     this.batchBytes = 0;
-    if (!this.pooled && this.workers > 0 && this.bytes >= this.threshold) {
+    // Nothing to parse (every file cached or untagged) starts no worker, even with no threshold.
+    if (!this.pooled && this.workers > 0 && this.waiting.length > 0 && this.bytes >= this.threshold) {
       // Workers compile with V8's default flags.
       this.quick?.restoreFlags();
       this.pool ??= new ParseWorkerPool(this.workers, this.syntaxes, this.wasmDir);
