@@ -10,7 +10,7 @@ import { benchLint, benchReachability } from './lint-bench';
  *   --runs N           interleaved rounds of the peer and scale benchmarks (medians reported)
  * OFT_CLASSPATH=DIR   a built OpenFastTrace (scripts/build-oft.sh): the peer of `oft`.
  */
-const BENCHES = ['lint', 'reach', 'oft', 'scale', 'codelinks', 'lsp', 'matrix', 'junit', 'sbom', 'yaml'] as const;
+const BENCHES = ['lint', 'reach', 'oft', 'scale', 'codelinks', 'lsp', 'matrix', 'junit', 'sbom', 'yaml', 'hostile'] as const;
 
 function valueOf(flag: string): string | undefined {
   const at = process.argv.indexOf(flag);
@@ -42,6 +42,7 @@ async function main() {
     ['junit', 'JUnit results (issue 13): cases/s', 'junit.ts', 'runJunitBench'],
     ['sbom', 'SBOM load (issue 15): 10,000 components', 'sbom.ts', 'runSbomBench'],
     ['yaml', 'YAML parse (issue 13): fast path against the reference path, in process', 'yaml-parse.ts', 'runYamlParseBench'],
+    ['hostile', 'hostile comments (issue 7): tag scan time at n and 4n tag-like texts on one line', 'hostile-comments.ts', 'runHostileCommentsBench'],
   ] as const) {
     if (!wanted(name) || !existsSync(join(__dirname, file))) continue;
     console.log(`\n## ${title}`);

@@ -44,9 +44,22 @@ export class ScanState implements CommentScan {
   exclusions: RawExclusion[] = [];
   problems: RawTagProblem[] = [];
   readonly spans: [number, number][] = [];
+  /** The spans by start, with the largest end up to each, so that a query is a binary search: a comment holding thousands of tags made a scan over every span per query quadratic. */
+  private index: { starts: number[]; maxEnds: number[] } | undefined;
 
   consume(start: number, end: number): void {
-    this.spans.push([start, Math.max(end, start + 1)]);
+    const span: [number, number] = [start, Math.max(end, start + 1)];
+    this.spans.push(span);
+    const index = this.index;
+    if (!index) return;
+    const n = index.starts.length;
+    // Scans and the checks after them consume in order of start: such a span extends the index as it stands.
+    if (n && start < index.starts[n - 1]) {
+      this.index = undefined;
+      return;
+    }
+    index.starts.push(start);
+    index.maxEnds.push(Math.max(span[1], n ? index.maxEnds[n - 1] : 0));
   }
 
   problem(p: RawTagProblem): void {
@@ -55,10 +68,34 @@ export class ScanState implements CommentScan {
   }
 
   covers(offset: number): boolean {
-    return this.spans.some(([s, e]) => offset >= s && offset < e);
+    const { starts, maxEnds } = this.sorted();
+    const i = lastBefore(starts, offset + 1);
+    return i >= 0 && maxEnds[i] > offset;
   }
 
   overlaps(start: number, end: number): boolean {
-    return this.spans.some(([s, e]) => start < e && end > s);
+    const { starts, maxEnds } = this.sorted();
+    const i = lastBefore(starts, end);
+    return i >= 0 && maxEnds[i] > start;
   }
+
+  private sorted(): { starts: number[]; maxEnds: number[] } {
+    if (this.index) return this.index;
+    const spans = [...this.spans].sort((a, b) => a[0] - b[0]);
+    const maxEnds: number[] = [];
+    for (const [, e] of spans) maxEnds.push(Math.max(e, maxEnds.length ? maxEnds[maxEnds.length - 1] : 0));
+    return (this.index = { starts: spans.map(([s]) => s), maxEnds });
+  }
+}
+
+/** The index of the last value below `limit` in ascending `values`; -1 when there is none. */
+function lastBefore(values: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }

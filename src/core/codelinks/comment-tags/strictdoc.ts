@@ -20,9 +20,12 @@ const STRICTDOC_ARGS = /^\s*(?:[\w.~:-]+\s*(?:[,)]|$)|(?:scope|role)\s*=)/i;
 
 export function scanStrictDoc(text: string, contextual: Relation, scan: ScanState): void {
   const re = /@relation\(/gi;
+  // The line's end and the next ')' are found once per line and per ')', not per marker: a line of markers was quadratic.
+  let lineEnd = -1;
+  let nextClose = -2;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
-    const lineEnd = lineEndOf(text, start);
+    if (start > lineEnd) lineEnd = lineEndOf(text, start);
     if (m[0] !== '@relation(') {
       const after = start + m[0].length;
       if (STRICTDOC_ARGS.test(text.slice(after, lineEnd)))
@@ -37,7 +40,8 @@ export function scanStrictDoc(text: string, contextual: Relation, scan: ScanStat
       re.lastIndex = lineEnd;
       continue;
     }
-    const close = text.indexOf(')', start);
+    if (nextClose !== -1 && nextClose < start) nextClose = text.indexOf(')', start);
+    const close = nextClose;
     if (close === -1 || close > lineEnd) {
       scan.problem({ kind: 'malformed-tag', message: "'@relation(' is not closed with ')' on the same line", start, end: lineEnd });
       continue;

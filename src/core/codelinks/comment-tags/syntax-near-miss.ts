@@ -23,7 +23,7 @@ const OFT_TAG_START = /\[\s*[A-Za-z]\w*(?:~[^\]~\s]+~\d+)?\s*->/y;
 // The marker's cases are those the byte prefilter looks for (prefilter.ts); so is the word of LOBSTER's.
 const STRICTDOC_NEAR = /@(?:relation|Relation|RELATION)([sS]?)(?:([ \t]*)\(|[ \t]*:?[ \t]+(?=[A-Za-z][\w.~:-]*\d))/g;
 /** What may follow StrictDoc's opening parenthesis: an ID or a `scope=`/`role=` key (Room's `@Relation(parentColumn = ...)` is no tag). */
-const STRICTDOC_ARGS = /^\s*(?:[\w.~:-]+\s*(?:[,)]|$)|(?:scope|role)\s*=)/i;
+const STRICTDOC_ARGS = /[^\S\n]*(?:[\w.~:-]+[^\S\n]*(?:[,)]|(?=\n)|$)|(?:scope|role)[^\S\n]*=)/iy;
 const LOBSTER_NEAR = /(?:lobster|Lobster|LOBSTER)[ \t]*[-_ ]?[ \t]*([tT][rR][aA][cC][eE]|[eE][xX][cC][lL][uU][dD][eE])[sS]?[ \t]*(?::|[ \t](?=[ \t]*[A-Za-z][\w.~:-]*\d))/g;
 /** What the LOBSTER scanner reads (in any case: CL011 reports the case). */
 const LOBSTER_MARKER = /^lobster-(?:trace|exclude):$/i;
@@ -41,6 +41,7 @@ export function syntaxNearMisses(text: string, enabled: ReadonlySet<TagSyntax>):
 }
 
 function oftNearMisses(text: string, found: SyntaxNearMiss[]): void {
+  const opens = new LastOpenOnLine(text);
   let from = 0;
   for (let tilde = text.indexOf('~'); tilde !== -1; tilde = text.indexOf('~', from)) {
     from = tilde + 1;
@@ -53,15 +54,33 @@ function oftNearMisses(text: string, found: SyntaxNearMiss[]): void {
     if (!m) continue;
     const end = start + m[0].length;
     from = end;
-    if (insideOftTag(text, start)) continue;
+    if (opensOftTag(text, opens.before(start))) continue;
     found.push({ syntax: 'oft', start, end, meant: `a coverage tag such as [impl->${m[0]}]` });
   }
 }
 
-/** Whether the OFT scanner owns the item ID at `start`: it stands in a bracket on its line that opens a coverage tag. */
-function insideOftTag(text: string, start: number): boolean {
-  const open = text.lastIndexOf('[', start);
-  if (open === -1 || text.lastIndexOf('\n', start) > open) return false;
+/**
+ * The last `[` on the line before a position, for positions asked in increasing order: one pass over the text in
+ * all (a search back from each item ID made a long line of them quadratic).
+ */
+class LastOpenOnLine {
+  private seen = 0;
+  private open = -1;
+  constructor(private readonly text: string) {}
+
+  before(at: number): number {
+    for (; this.seen < at; this.seen++) {
+      const c = this.text.charCodeAt(this.seen);
+      if (c === 0x5b) this.open = this.seen;
+      else if (c === 0x0a) this.open = -1;
+    }
+    return this.open;
+  }
+}
+
+/** Whether the bracket at `open` (-1: none) opens a coverage tag the OFT scanner reads, which then owns the item ID after it. */
+function opensOftTag(text: string, open: number): boolean {
+  if (open === -1) return false;
   OFT_TAG_START.lastIndex = open;
   return OFT_TAG_START.test(text);
 }
@@ -73,7 +92,7 @@ function strictDocNearMisses(text: string, found: SyntaxNearMiss[]): void {
     // `@relation(` in these cases is the StrictDoc scanner's (a tag, or CL011 for the case).
     if (paren && !m[1] && !m[2]) continue;
     if (isJoined(text, m.index)) continue;
-    if (paren && !STRICTDOC_ARGS.test(text.slice(m.index + m[0].length, lineEnd(text, m.index)))) continue;
+    if (paren && !argsFollow(text, m.index + m[0].length)) continue;
     found.push({ syntax: 'strictdoc', start: m.index, end: m.index + '@relation'.length + m[1].length, meant: '@relation(ID)' });
   }
 }
@@ -91,9 +110,10 @@ function lobsterNearMisses(text: string, found: SyntaxNearMiss[]): void {
 /** A code unit of a regular expression's `\w`: ASCII letter, digit or underscore. */
 const isWordCode = (c: number): boolean => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 
-function lineEnd(text: string, at: number): number {
-  const nl = text.indexOf('\n', at);
-  return nl === -1 ? text.length : nl;
+/** Whether the rest of the line from `at` starts like StrictDoc's arguments (read in place: a slice to the line end per match was quadratic on a long line). */
+function argsFollow(text: string, at: number): boolean {
+  STRICTDOC_ARGS.lastIndex = at;
+  return STRICTDOC_ARGS.test(text);
 }
 
 /**

@@ -17,12 +17,16 @@ export function skipSpaces(text: string, at: number): number {
 
 /** The tag-like text from `start` to `end` as quoted in messages: one line, no comment closer, at most 60 characters. */
 export function tagSnippet(text: string, start: number, end: number): string {
+  // Read only as far as a 60-character snippet can need: a message per tag quoting a megabyte line each was quadratic.
   const line = text
-    .slice(start, end)
+    .slice(start, Math.min(end, start + SNIPPET_READ))
     .replace(/\s*(?:\*\/|"""|'''|-->)[\s\S]*$/, '')
     .trim();
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
+
+/** How far a snippet reads: past the 60 characters it shows, room for the spaces a trim removes and a comment closer. */
+const SNIPPET_READ = 4096;
 
 export function lineEndOf(text: string, at: number): number {
   const end = text.indexOf('\n', at);
