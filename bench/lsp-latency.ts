@@ -358,48 +358,16 @@ function report(r: LspLatencyResult, base: LspLatencyResult | undefined, rounds:
   line('server RSS after the YAML edits (as it is)', (x) => x.rssAfterEditsMb, 'MB');
   // Settled figures (full collections in the server first): what the edits left retained. The RSS as it is follows
   // the collector's timing (it moved by -34 to +15 MB over the C edits between runs of one build).
-  const grew = (before: (m: EditFigures['memory']) => MemoryBreakdown, after: (m: EditFigures['memory']) => MemoryBreakdown, field: 'rssMb' | 'heapUsedMb') => (x: LspLatencyResult) =>
-    Math.round(after(x.memory)[field] - before(x.memory)[field]);
-  line(
-    `growth over the ${r.code.edits} C edits, settled RSS (target: none)`,
-    grew(
-      (m) => m.beforeCodeEditsSettled,
-      (m) => m.afterCodeEditsSettled,
-      'rssMb',
-    ),
-    'MB',
-    0,
-  );
-  line(
-    `growth over the ${r.code.edits} C edits, settled heap used (target: none)`,
-    grew(
-      (m) => m.beforeCodeEditsSettled,
-      (m) => m.afterCodeEditsSettled,
-      'heapUsedMb',
-    ),
-    'MB',
-    0,
-  );
-  line(
-    `growth over the ${r.yaml.edits} YAML edits, settled RSS (target: none)`,
-    grew(
-      (m) => m.beforeYamlEdits,
-      (m) => m.afterYamlEdits,
-      'rssMb',
-    ),
-    'MB',
-    0,
-  );
-  line(
-    `growth over the ${r.yaml.edits} YAML edits, settled heap used (target: none)`,
-    grew(
-      (m) => m.beforeYamlEdits,
-      (m) => m.afterYamlEdits,
-      'heapUsedMb',
-    ),
-    'MB',
-    0,
-  );
+  const settled = [
+    [`${r.code.edits} C edits`, (m: EditFigures['memory']) => m.beforeCodeEditsSettled, (m: EditFigures['memory']) => m.afterCodeEditsSettled],
+    [`${r.yaml.edits} YAML edits`, (m: EditFigures['memory']) => m.beforeYamlEdits, (m: EditFigures['memory']) => m.afterYamlEdits],
+  ] as const;
+  for (const [edits, before, after] of settled)
+    for (const [label, field] of [
+      ['RSS', 'rssMb'],
+      ['heap used', 'heapUsedMb'],
+    ] as const)
+      line(`growth over the ${edits}, settled ${label} (target: none)`, (x) => Math.round(after(x.memory)[field] - before(x.memory)[field]), 'MB', 0);
   for (const [label, x] of [
     ['this build', r],
     ['baseline', base],
