@@ -8,6 +8,7 @@ import type { CodeFileIndex } from '../codelinks/model';
 import type { Graph, ModelItem } from '../model/graph';
 import type { Finding, Position, Range } from '../types';
 import { deref, type YNode } from '../yaml/ynode';
+import { countBelow } from '../sorted';
 
 export interface Fingerprint {
   code: string;
@@ -67,16 +68,7 @@ export class Fingerprinter {
 
 /** The item whose mapping holds an offset (items of one file sorted by start; they do not nest). */
 function itemAt(items: readonly ModelItem[], offset: number): ModelItem | undefined {
-  let lo = 0;
-  let hi = items.length - 1;
-  let found: ModelItem | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].node.start <= offset) {
-      found = items[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = items[countBelow(items.length, (i) => items[i].node.start <= offset) - 1];
   return found && offset < Math.max(found.node.end, found.node.start + 1) ? found : undefined;
 }
 

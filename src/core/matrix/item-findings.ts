@@ -1,5 +1,6 @@
 import type { Graph, ModelItem } from '../model/graph';
 import type { Finding, SuppressedFinding } from '../types';
+import { countBelow } from '../sorted';
 
 interface Span {
   start: number;
@@ -34,16 +35,7 @@ export class ItemFindings {
   itemAt(file: string, line: number): ModelItem | undefined {
     const list = this.spans.get(file);
     if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length - 1;
-    let found: Span | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start <= line) {
-        found = list[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = list[countBelow(list.length, (i) => list[i].start <= line) - 1];
     return found && found.end >= line ? found.item : undefined;
   }
 

@@ -2,6 +2,7 @@ import type { CodeFileIndex, CodeLink, CodeTag } from '../codelinks/model';
 import type { Graph, ModelItem, Reference } from '../model/graph';
 import type { ItemKind } from '../model/kinds';
 import { deref, type YNode, type YScalar } from '../yaml/ynode';
+import { countBelow } from '../sorted';
 
 /** What sits under a position: an item's own ID, a reference to an ID, a mapping key, or a code tag. */
 export type Located =
@@ -33,16 +34,7 @@ export class GraphIndex {
   /** The innermost item whose mapping contains `offset` (items never nest, so the first hit). */
   itemAt(file: string, offset: number): ModelItem | undefined {
     const items = this.itemsIn(file);
-    let lo = 0;
-    let hi = items.length - 1;
-    let found: ModelItem | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid].node.start <= offset) {
-        found = items[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = items[countBelow(items.length, (i) => items[i].node.start <= offset) - 1];
     return found && offset <= found.node.end ? found : undefined;
   }
 

@@ -3,6 +3,7 @@ import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node a
 import type { YAlias, YMap, YNode, YPair, YScalar, YSeq } from './ynode';
 import { scalarText } from '../scalar-text';
 import { parseYamlFast } from './fast-parse';
+import { countBelow } from '../sorted';
 
 export interface YamlLimits {
   /** Largest nesting depth accepted; deeper content is cut off with a problem. */
@@ -55,16 +56,7 @@ function parseNormalized(text: string, input: string, limits: YamlLimits): Parse
   const crs: number[] = [];
   const lf = input.replace(/\r\n/g, (_m, at: number) => (crs.push(at - crs.length), '\n'));
   const parsed = parseLf(lf, lf, limits);
-  const toText = (offset: number) => {
-    let lo = 0;
-    let hi = crs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (crs[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.min(offset + lo, text.length);
-  };
+  const toText = (offset: number) => Math.min(offset + countBelow(crs.length, (i) => crs[i] < offset), text.length);
   for (const p of parsed.problems) [p.start, p.end] = [toText(p.start), toText(p.end)];
   const moved = new Set<YNode>();
   const move = (n: YNode | null): void => {

@@ -1,4 +1,5 @@
 import type { Relation, StrictDocScope, TagSyntax } from '../model';
+import { countBelow } from '../../sorted';
 
 /** Offsets are relative to the scanned comment text. */
 export interface RawTag {
@@ -89,13 +90,4 @@ export class ScanState implements CommentScan {
 }
 
 /** The index of the last value below `limit` in ascending `values`; -1 when there is none. */
-function lastBefore(values: readonly number[], limit: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+const lastBefore = (values: readonly number[], limit: number): number => countBelow(values.length, (i) => values[i] < limit) - 1;

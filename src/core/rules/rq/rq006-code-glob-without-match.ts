@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../../path-glob';
 import type { Rule, RuleContext } from '../types';
+import { countBelow } from '../../sorted';
 
 /** Memoised "does this glob match any workspace file" over a sorted file list, narrowed by the glob's static base. */
 function globMatcher(ctx: RuleContext): (glob: string) => boolean {
@@ -8,16 +9,7 @@ function globMatcher(ctx: RuleContext): (glob: string) => boolean {
     const files = [...ctx.allFiles].sort();
     const set = new Set(files);
     const memo = new Map<string, boolean>();
-    const lowerBound = (prefix: string) => {
-      let lo = 0;
-      let hi = files.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (files[mid] < prefix) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const lowerBound = (prefix: string) => countBelow(files.length, (i) => files[i] < prefix);
     return (raw: string) => {
       const glob = raw.trim().replace(/^\.\//, '');
       const hit = memo.get(glob);
