@@ -39,15 +39,18 @@ const { CYCLONEDX_SCHEMA_DIR, CYCLONEDX_SCHEMA_FILES, cyclonedxSchemaSource } = 
 // start-up: exceljs with its zip and stream dependencies (more than half of a Node bundle; only the xlsx export and
 // import) and the CVSS calculator (about a third of `spdf --help`'s start; only TR004 and the threat scores).
 // A bundle imports each through a small module whose exports are getters: esbuild reads a CommonJS import's
-// properties where they are used, so the chunk is required on the first use of one of its exports.
-const LAZY_CHUNKS = { exceljs: 'exceljs.js', 'ae-cvss-calculator': 'cvss.js' };
+// properties where they are used, so the chunk is required on the first use of one of its exports. elkjs (more than
+// half of the server bundle; only the zone diagram) exports its layout class: its shim is a function that constructs
+// from the chunk.
+const LAZY_CHUNKS = { exceljs: 'exceljs.js', 'ae-cvss-calculator': 'cvss.js', 'elkjs/lib/elk.bundled.js': 'elk.js' };
 const requireFromRoot = createRequire(join(root, 'package.json'));
 function lazyShim(pkg, chunk) {
   const names = Object.keys(requireFromRoot(pkg)).filter((k) => k !== '__esModule' && k !== 'default');
   const esModule = requireFromRoot(pkg).__esModule === true;
+  const base = typeof requireFromRoot(pkg) === 'function' ? 'function (...args) { return new.target ? Reflect.construct(load(), args) : load()(...args); }' : '{}';
   return [
     `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(`./${chunk}`)}));`,
-    `module.exports = Object.defineProperties({}, {`,
+    `module.exports = Object.defineProperties(${base}, {`,
     ...(esModule ? ['  __esModule: { value: true },'] : []),
     ...names.map((k) => `  ${JSON.stringify(k)}: { enumerable: true, get: () => load()[${JSON.stringify(k)}] },`),
     '});',
@@ -56,7 +59,16 @@ function lazyShim(pkg, chunk) {
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${Object.keys(LAZY_CHUNKS).join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy-chunk' }));
+    b.onResolve(
+      {
+        filter: new RegExp(
+          `^(${Object.keys(LAZY_CHUNKS)
+            .map((k) => k.replace(/[./]/g, '\\$&'))
+            .join('|')})$`,
+        ),
+      },
+      (args) => ({ path: args.path, namespace: 'lazy-chunk' }),
+    );
     b.onResolve({ filter: /^\.\/[\w-]+\.js$/, namespace: 'lazy-chunk' }, (args) => ({ path: args.path, external: true }));
     b.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => ({ contents: lazyShim(args.path, LAZY_CHUNKS[args.path]), loader: 'js', resolveDir: root }));
   },

@@ -1,9 +1,11 @@
-/** The built bundles leave exceljs and the CVSS calculator to chunks (dist/exceljs.js, dist/cvss.js), required on first use only. */
+/** The built bundles leave exceljs, the CVSS calculator and elkjs to chunks (dist/exceljs.js, dist/cvss.js, dist/elk.js), required on first use only. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { tempWorkspace } from '../support/cli';
+import { exitOf, pollUntil } from '../support/wait';
 
 const DIST = join(__dirname, '..', '..', 'dist');
 
@@ -22,6 +24,51 @@ describe('bundles', () => {
       assert.ok(existsSync(join(DIST, 'cvss.js')));
     });
   }
+
+  for (const bundle of ['server.js', 'server-main.js']) {
+    it(`${bundle} requires elkjs (only the zone diagram lays out with it) from its own chunk instead of bundling it`, () => {
+      assert.doesNotMatch(readFileSync(join(DIST, bundle), 'utf8'), /node_modules\/elkjs\//);
+      assert.ok(existsSync(join(DIST, 'elk.js')));
+    });
+  }
+
+  it('the built server lays the zone diagram out through the elkjs chunk, which its start does not load', async function () {
+    this.timeout(120_000);
+    const zones = 'zones:\n  - id: Z-CLINIC\n    name: Clinic network\n  - id: Z-PUMP\n    name: Pump\nconduits:\n  - id: C-1\n    name: Clinic to pump\n    from: Z-CLINIC\n    to: Z-PUMP\n';
+    const root = tempWorkspace({ 'spdf.config.yaml': 'version: 1\n', 'm.spdf.yaml': zones });
+    const child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_DEBUG: 'module' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    const send = (m: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...m });
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    const seen = (what: string, test: () => boolean) => pollUntil(what, test, 60000, () => out.slice(-300), 20);
+    const elkRequired = () => /Module\._load REQUEST \.\/elk\.js /.test(err);
+    try {
+      send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, initializationOptions: { trusted: false } } });
+      send({ method: 'initialized', params: {} });
+      await seen('the first complete status', () => /"method":"spdf\/status","params":\{"indexing":false/.test(out));
+      assert.equal(elkRequired(), false, 'the start loads no elkjs');
+      send({ id: 2, method: 'spdf/zoneDiagram', params: {} });
+      const answer = () => messages(out).find((m) => m.id === 2);
+      await seen('the zone diagram', () => answer() !== undefined);
+      const diagram = answer()!.result as { width: number; zones: { id: string; width: number }[]; conduits: unknown[] };
+      assert.ok(diagram, JSON.stringify(answer()));
+      assert.deepEqual(diagram.zones.map((z) => z.id).sort(), ['Z-CLINIC', 'Z-PUMP']);
+      assert.ok(diagram.width > 0 && diagram.zones.every((z) => z.width > 0), JSON.stringify(diagram));
+      assert.equal(diagram.conduits.length, 1);
+      assert.ok(elkRequired(), 'the layout came from dist/elk.js');
+      send({ id: 3, method: 'shutdown' });
+      await seen('the answer to shutdown', () => out.includes('"id":3'));
+      send({ method: 'exit' });
+      await exitOf(child, 'the server', 30000);
+    } finally {
+      child.kill();
+    }
+  });
 
   it('the extension package ships every chunk its bundles require', () => {
     const allowed = readFileSync(join(DIST, '..', '.vscodeignore'), 'utf8')
@@ -78,6 +125,19 @@ describe('bundles', () => {
     assert.equal(readFileSync(out).subarray(0, 2).toString('latin1'), 'PK');
   });
 });
+
+/** The JSON-RPC messages in `out`, the server's stdout so far (Content-Length framed; a message cut off is left out). */
+function messages(out: string): { id?: number; result?: unknown }[] {
+  const bytes = Buffer.from(out, 'utf8');
+  const found: { id?: number; result?: unknown }[] = [];
+  for (let at = 0; ;) {
+    const head = bytes.indexOf('\r\n\r\n', at);
+    const length = /Content-Length: (\d+)/.exec(bytes.subarray(at, head).toString('latin1'));
+    if (head < 0 || !length || head + 4 + Number(length[1]) > bytes.length) return found;
+    found.push(JSON.parse(bytes.subarray(head + 4, head + 4 + Number(length[1])).toString('utf8')) as { id?: number; result?: unknown });
+    at = head + 4 + Number(length[1]);
+  }
+}
 
 /** Runs the built CLI and names the chunks it required (Node's module debug log). */
 function chunksLoaded(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string; chunks: string[] } {
