@@ -92,10 +92,29 @@ export function yamlTestsOf(graph: Graph, item: ModelItem): ItemOf<'test'>[] {
  * model file's folder; a `#fragment` is ignored. URLs and other non-file references count as present.
  */
 export function workspaceFileExists(files: ReadonlySet<string>, fromFile: string, p: string): boolean {
+  return workspaceFileOf(files, fromFile, p) !== undefined;
+}
+
+/** The workspace file a path written in the model names (see workspaceFileExists); '' for a URL or other non-file reference. */
+export function workspaceFileOf(files: ReadonlySet<string>, fromFile: string, p: string): string | undefined {
   const clean = p.split('#')[0].trim().replace(/\\/g, '/');
-  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return true;
+  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return '';
   const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';
-  return files.has(normalise(clean)) || files.has(normalise(dir + clean));
+  const fromRoot = normalise(clean);
+  if (files.has(fromRoot)) return fromRoot;
+  const fromDir = normalise(dir + clean);
+  return files.has(fromDir) ? fromDir : undefined;
+}
+
+/** The workspace files the model's tests name as `evidence`: a host tells which of them are empty (`emptyFiles`). */
+export function testEvidenceFiles(graph: Graph, files: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const t of graph.byKind.test) {
+    const ev = t.data.evidence;
+    const file = typeof ev === 'string' && ev.trim() ? workspaceFileOf(files, t.file, ev) : undefined;
+    if (file) out.add(file);
+  }
+  return [...out].sort();
 }
 
 function normalise(p: string): string {
@@ -114,11 +133,16 @@ export interface TestEvidenceGap {
   message: string;
 }
 
-/** Why a YAML test's result is not backed by evidence, or undefined. Without `files` the evidence path is not checked. */
-export function testEvidenceGap(test: { file: string; data: Partial<TestData> }, files: ReadonlySet<string> | undefined): TestEvidenceGap | undefined {
+/**
+ * Why a YAML test's result is not backed by evidence, or undefined. Without `files` the evidence path is not checked;
+ * an evidence file in `emptyFiles` (0 bytes, as the host found it) shows no result, so it is no evidence.
+ */
+export function testEvidenceGap(test: { file: string; data: Partial<TestData> }, files: ReadonlySet<string> | undefined, emptyFiles?: ReadonlySet<string>): TestEvidenceGap | undefined {
   const ev = test.data.evidence;
   if (typeof ev === 'string' && ev.trim()) {
-    if (files && !workspaceFileExists(files, test.file, ev)) return { field: 'evidence', message: `evidence file '${ev}' is not in the workspace` };
+    const file = files && workspaceFileOf(files, test.file, ev);
+    if (files && file === undefined) return { field: 'evidence', message: `evidence file '${ev}' is not in the workspace` };
+    if (file && emptyFiles?.has(file)) return { field: 'evidence', message: `evidence file '${ev}' is empty (0 bytes), so it shows no result` };
     return undefined;
   }
   const result = test.data.result;

@@ -1,7 +1,8 @@
-// @spdf implements SPDF-TM-001
+// @spdf implements SPDF-TM-001, SPDF-FC-EMPTY-EVIDENCE
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../path-glob';
 import type { Host } from '../host';
+import { testEvidenceFiles } from '../analysis/verification';
 import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
 import { configIncludeGlobs, unmatchedIncludes } from './config-checks';
@@ -19,6 +20,8 @@ export interface Workspace {
   graph: Graph;
   /** Every file the host listed (code links and other hosts reuse the listing). */
   allFiles: string[];
+  /** The files tests name as `evidence` that are empty (0 bytes): they show no result (testEvidenceGap). */
+  emptyFiles?: ReadonlySet<string>;
 }
 
 export interface LoadOptions {
@@ -75,7 +78,15 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
   const ok = loaded.filter((l): l is LoadedFile => !('problem' in l));
   const failed = loaded.filter((l): l is { problem: LoadProblem } => 'problem' in l).map((l) => l.problem);
   const sboms = await loadSboms(host, ok, allFiles, { maxBytes: config.maxSbomBytes, validate: opts.sbomValidator });
-  return { config, graph: buildGraph([...ok, ...sboms.files], [...configProblems, ...failed, ...sboms.problems]), allFiles };
+  const graph = buildGraph([...ok, ...sboms.files], [...configProblems, ...failed, ...sboms.problems]);
+  return { config, graph, allFiles, emptyFiles: await emptyFilesOf(host, testEvidenceFiles(graph, new Set(allFiles))) };
+}
+
+/** The files of `files` the host says are 0 bytes long (without `statSize`, none is known to be). */
+async function emptyFilesOf(host: Host, files: readonly string[]): Promise<ReadonlySet<string>> {
+  if (!host.statSize || !files.length) return new Set();
+  const sizes = await Promise.all(files.map((f) => host.statSize!(f).catch(() => undefined)));
+  return new Set(files.filter((_, i) => sizes[i] === 0));
 }
 
 async function loadOne(host: Host, path: string, config: ResolvedConfig, cache?: ModelFileCache): Promise<LoadedFile | { problem: LoadProblem }> {
