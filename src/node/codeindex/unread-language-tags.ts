@@ -24,7 +24,7 @@ export async function noteTagsInUnreadLanguages(host: Host, files: readonly stri
   const decoder = new TextDecoder();
   for (const file of files) {
     const seen = new IndexNotes();
-    const bytes = await readSourceBytes(host, file, maxFileSize, seen);
+    const bytes = await readSourceBytes(host, file, maxFileSize, seen, compiled);
     if (bytes === undefined) {
       await noteUnreadableWithTags(host, file, seen.list()[0], compiled, notes);
       continue;
