@@ -1,8 +1,8 @@
-// @spdf implements SPDF-TM-001, SPDF-FC-EMPTY-EVIDENCE
+// @spdf implements SPDF-TM-001
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../path-glob';
 import type { Host } from '../host';
-import { testEvidenceFiles } from '../analysis/verification';
+import { testEvidenceFiles } from './evidence-files';
 import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
 import { configIncludeGlobs, unmatchedIncludes } from './config-checks';
