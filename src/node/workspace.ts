@@ -7,7 +7,7 @@ import type { Host } from '../core/host';
 import type { ResolvedConfig } from '../core/model/config-def';
 import { DEFAULT_ID_PATTERNS } from '../core/model/kinds';
 import { loadWorkspace, type Workspace } from '../core/model/load-workspace';
-import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
+import { effectiveSeverity, type LintResult } from '../core/rules/engine';
 import { findRule } from '../core/rules/registry';
 import { ruleInputs as coreRuleInputs } from '../core/rules/inputs';
 import type { RuleInputs } from '../core/rules/types';
@@ -27,6 +27,7 @@ import { readTestResults } from './junit';
 import { nestedConfigOptions } from './nested-config-results';
 import { hasGitignore, trackedIgnoredFiles, unreadTrackedModelFiles } from './tracked-ignored';
 import { unreadInputEntries } from './unread-entries';
+import { lintWithCodeSuppressions } from './code-suppressions';
 
 /** Everything the Node host supplies to rules and the matrix, read once per check. */
 export interface NodeInputs {
@@ -121,7 +122,7 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   if (inputs.code) noteFingerprintedFiles((assembled.lock?.links ?? []).map((e) => e.file));
   const loaded = loaderInputs && `${loaderInputs.digest()} ${validated ? cyclonedxSchemaDigest() : 'no schema validation'}`;
   const outcomes = cacheDir !== undefined && loaded && opts.rules !== false ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false, inputs.code?.fileKeys) : undefined;
-  const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : lint(assembled, { outcomes, modelFilesOnly: opts.modelFindingsOnly });
+  const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : await lintWithCodeSuppressions(host, assembled, { outcomes, modelFilesOnly: opts.modelFindingsOnly });
   outcomes?.save();
   const lockProblems = lockProblemsOf({ text: inputs.lockText, problem: inputs.lockProblem }, workspace.config.lockFile);
   const unread = [
