@@ -59,7 +59,7 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   // A review lock not read leaves CL006 (suspect links) without its input: an error too, as in spdf check.
   // Test results not read (a file that does not parse, a glob that matches nothing, a sub-project's config above them,
   // TM014) leave VT001 and VT005 without the failing cases they look for: an error, as in spdf check.
-  const unread = new Set([...check.unread, ...check.lockProblems, ...testResultProblems(check)]);
+  const unread = new Set([...check.unread, ...check.lockProblems, ...testResultProblems(check), ...(check.inputs.historyProblem?.gates ? [check.inputs.historyProblem.message] : [])]);
   // A source file the code index could not scan may hold tags nobody checked: an error, as in spdf check and the editor.
   const unscanned = (check.inputs.code?.notes ?? [])
     .filter((n) => UNSCANNED_KINDS.has(n.kind))
