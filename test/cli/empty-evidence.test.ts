@@ -28,6 +28,7 @@ const files = (evidence: string) => ({
 describe('an empty evidence file is no evidence', () => {
   for (const [name, evidence, pass] of [
     ['0 bytes', '', false],
+    ['white space only (a byte-order mark, blank lines)', '\ufeff\n  \r\n\t\n', false],
     ['one line of text', 'TC-001 passed on 2026-04-28\n', true],
   ] as const) {
     it(`evidence of ${name}: spdf check ${pass ? 'passes' : 'fails with the item PARTIAL'}, VT002 ${pass ? 'silent' : 'at the evidence'}`, async () => {
@@ -43,7 +44,7 @@ describe('an empty evidence file is no evidence', () => {
         else {
           assert.equal(vt002.length, 1, lint.stdout);
           assert.equal(vt002[0].line, 11);
-          assert.match(vt002[0].message, /evidence file 'reports\/tc-001\.md' is empty \(0 bytes\)/);
+          assert.match(vt002[0].message, /evidence file 'reports\/tc-001\.md' is empty \(no text, or white space only\)/);
         }
       });
     });

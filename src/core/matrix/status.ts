@@ -49,7 +49,7 @@ export interface TraceInputs {
   testResults?: TestResultsInput;
   /** Every workspace file (test evidence paths are checked against it). */
   allFiles?: readonly string[];
-  /** Files tests name as `evidence` that are empty (0 bytes). */
+  /** Files tests name as `evidence` that are empty (no text, or white space only). */
   emptyFiles?: ReadonlySet<string>;
   /** Inputs not read or not understood besides the model's load problems: the matrix lists them (its exports say INCOMPLETE). */
   problems?: string[];

@@ -21,7 +21,7 @@ export interface MatrixInputs {
   testResults?: TestResultsInput;
   /** Every workspace file: a test's `evidence` path must name one (without the list, paths are not checked). */
   allFiles?: readonly string[];
-  /** Files tests name as `evidence` that are empty (0 bytes): such a test verifies nothing yet. */
+  /** Files tests name as `evidence` that are empty (no text, or white space only): such a test verifies nothing yet. */
   emptyFiles?: ReadonlySet<string>;
   commit?: string;
   problems?: string[];
