@@ -64,3 +64,21 @@ describe('suppressions in source comments (spdf lint)', () => {
     );
   });
 });
+
+describe('spdf lint narrowed to paths lists the suppressed findings in them', () => {
+  it('a path (even .) keeps the suppressed findings of files without a finding shown (they were left out)', async () => {
+    const model = 'requirements:\n  # spdf-disable-next-line RQ001 -- verified by the supplier, report SUP-7\n  - id: SEC-REQ-001\n    title: Signed commands\n';
+    await withTempWorkspace({ 'spdf.config.yaml': 'version: 1\nrules: { RQ002: off, RQ003: off }\n', 'model.spdf.yaml': model }, async (root) => {
+      for (const args of [[], ['.'], ['model.spdf.yaml']]) {
+        const r = await runCli(['lint', ...args, '--format', 'json', '--no-cache'], root);
+        const json = JSON.parse(r.stdout) as Lint;
+        assert.deepEqual(json.findings, [], args.join(' '));
+        assert.deepEqual(
+          json.suppressed.map((s) => `${s.code} ${s.line}`),
+          ['RQ001 3'],
+          `spdf lint ${args.join(' ')}`,
+        );
+      }
+    });
+  });
+});

@@ -82,7 +82,9 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
     ...unscanned.map((p) => ({ file: p.file, line: p.range.start.line + 1, message: p.message })),
     ...[...unread, ...check.result.internalErrors.map(crashedRuleProblem)].map((message) => ({ file: CONFIG_FILE, line: 1, message })),
   ];
-  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, inputErrors, inputPlaces, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
+  // Suppressed findings are listed for every file in the paths, not only for files with a finding shown.
+  const scoped = { ...check, result: { ...check.result, suppressed: check.result.suppressed.filter((s) => scope(s.file)) } };
+  if (render) o.out(render(scoped, shown, { inputErrors, inputPlaces, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
   else {
     if (shown.length > 0 || unscanned.length === 0) printHuman(o, check.root, shown);
     else o.out(`no finding, but ${unscanned.length} source file${unscanned.length === 1 ? ' was' : 's were'} not scanned for tags (above)`);
