@@ -25,9 +25,8 @@ export function findingToJson(f: Finding) {
   };
 }
 
-/** What `spdf lint --format json` adds besides findings: whether paths narrowed the report, and the baseline's outcome. */
+/** What `spdf lint --format json` adds besides findings: the baseline's outcome and the inputs not read. */
 export interface LintJsonExtra {
-  narrowed?: boolean;
   baseline?: unknown;
   /** Inputs lint could not read (it exits 1 on them): formats with a place for them say so. */
   inputErrors?: readonly string[];
@@ -35,13 +34,13 @@ export interface LintJsonExtra {
   inputPlaces?: readonly InputPlace[];
 }
 
+/** `result.suppressed` holds the suppressed findings within the paths the report is narrowed to (the caller scopes them). */
 export function lintJson(_root: string, result: LintResult, shown: Finding[], extra: LintJsonExtra = {}) {
-  const all = extra.narrowed === undefined ? shown === result.findings : !extra.narrowed;
   return {
     version: JSON_FORMAT_VERSION,
     root: '.',
     findings: shown.map(findingToJson),
-    suppressed: result.suppressed.filter((s) => all || shown.some((f) => f.file === s.file)).map((s) => ({ ...findingToJson(s), justification: s.justification })),
+    suppressed: result.suppressed.map((s) => ({ ...findingToJson(s), justification: s.justification })),
     summary: summarize(shown),
     ...(extra.inputErrors?.length ? { problems: extra.inputErrors } : {}),
     ...(extra.baseline !== undefined ? { baseline: extra.baseline } : {}),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../core/path-glob';
+import { wideEncoding } from '../core/text';
 import { boundedReads } from './bounded-read';
 import { findResultFiles } from './junit-files';
 import { nestedConfigsOfResults, type NestedConfigOptions } from './nested-config-results';
@@ -60,6 +61,18 @@ export async function readResultFiles(
     }
     if (!(bytes instanceof Uint8Array) || bytes.length > MAX_JUNIT_BYTES) {
       out.problems.push({ file, line: 1, column: 1, message: `test result file is larger than ${MAX_JUNIT_BYTES} bytes; skipped` });
+      continue;
+    }
+    // Read as UTF-8, UTF-16 or UTF-32 text would be NUL bytes around every character: the parser's complaint names none of that.
+    const wide = wideEncoding(bytes);
+    if (wide) {
+      out.files.push(file);
+      out.problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `JUnit XML in ${wide} is not read (test results are read as UTF-8): save it as UTF-8 (have the test runner write UTF-8, or convert it: iconv -f ${wide.split(' ')[0]} -t UTF-8)`,
+      });
       continue;
     }
     const parsed = parseJUnit(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));

@@ -4,7 +4,7 @@ import type { DiffSide } from '../core/diff/model';
 import type { Host } from '../core/host';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import { loadWorkspace, type Workspace } from '../core/model/load-workspace';
-import { lint } from '../core/rules/engine';
+import { lintWithCodeSuppressions } from './code-suppressions';
 import { buildCodeIndex } from './codeindex/build-code-index';
 import { UNSCANNED_KINDS } from './codeindex/index-notes';
 import { FsHost, type WalkNote } from './fs-host';
@@ -71,7 +71,7 @@ export async function loadSnapshot(
   // Source files that could not be read are evidence the diff did not see: say so, as spdf check does.
   for (const n of host.notes) problems.push(`${n.path}: ${n.reason}`);
   for (const n of code?.notes ?? []) if (UNSCANNED_KINDS.has(n.kind)) problems.push(`${n.file}: ${n.message}`);
-  return { label, workspace, inputs, lint: lint(inputs), problems, notes };
+  return { label, workspace, inputs, lint: await lintWithCodeSuppressions(host, inputs), problems, notes };
 }
 
 /**

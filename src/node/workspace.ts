@@ -7,7 +7,7 @@ import type { Host } from '../core/host';
 import type { ResolvedConfig } from '../core/model/config-def';
 import { DEFAULT_ID_PATTERNS } from '../core/model/kinds';
 import { loadWorkspace, type Workspace } from '../core/model/load-workspace';
-import { effectiveSeverity, lint, type LintResult } from '../core/rules/engine';
+import { effectiveSeverity, type LintResult } from '../core/rules/engine';
 import { findRule } from '../core/rules/registry';
 import { ruleInputs as coreRuleInputs } from '../core/rules/inputs';
 import type { RuleInputs } from '../core/rules/types';
@@ -21,12 +21,13 @@ import { CACHE_INSIDE_WORKSPACE, userCacheBase, workspaceCacheDir } from './cach
 import { FindingsCache } from './findings-cache';
 import { LoaderInputs } from './loader-inputs';
 import { FsHost, toPosix, type WalkNote } from './fs-host';
-import { gitFileDates } from './git-dates';
+import { gitFileDates, gitHistoryProblem } from './git-dates';
 import { cyclonedxSchemaDigest, cyclonedxSchemaValidator } from './sbom-schemas';
 import { readTestResults } from './junit';
 import { nestedConfigOptions } from './nested-config-results';
 import { hasGitignore, trackedIgnoredFiles, unreadTrackedModelFiles } from './tracked-ignored';
 import { unreadInputEntries } from './unread-entries';
+import { lintWithCodeSuppressions } from './code-suppressions';
 
 /** Everything the Node host supplies to rules and the matrix, read once per check. */
 export interface NodeInputs {
@@ -36,6 +37,8 @@ export interface NodeInputs {
   lockProblem?: string;
   testResults?: TestResultsInput;
   fileDates?: Map<string, number>;
+  /** Why git could not date the files for TM007 (stale model); `gates` when TM007 is an error, so the run fails on it. */
+  historyProblem?: { message: string; gates: boolean };
 }
 
 export interface NodeCheck {
@@ -121,17 +124,25 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   if (inputs.code) noteFingerprintedFiles((assembled.lock?.links ?? []).map((e) => e.file));
   const loaded = loaderInputs && `${loaderInputs.digest()} ${validated ? cyclonedxSchemaDigest() : 'no schema validation'}`;
   const outcomes = cacheDir !== undefined && loaded && opts.rules !== false ? FindingsCache.open(cacheDir, loaded, opts.trusted !== false, inputs.code?.fileKeys) : undefined;
-  const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : lint(assembled, { outcomes, modelFilesOnly: opts.modelFindingsOnly });
+  const result = opts.rules === false ? { findings: [], suppressed: [], internalErrors: [] } : await lintWithCodeSuppressions(host, assembled, { outcomes, modelFilesOnly: opts.modelFindingsOnly });
   outcomes?.save();
   const lockProblems = lockProblemsOf({ text: inputs.lockText, problem: inputs.lockProblem }, workspace.config.lockFile);
   const unread = [
     ...unreadInputEntries(root, host.skipped, workspace.config, opts.code !== false),
     ...(opts.trusted === false || !hasGitignore(workspace.allFiles) ? [] : unreadTrackedModelFiles(trackedIgnoredFiles(root), workspace.allFiles, workspace.config)),
   ];
-  const problems = [...unread, ...lockProblems, ...(inputs.code?.problems ?? []), ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)];
+  const history = inputs.historyProblem;
+  const problems = [
+    ...unread,
+    ...lockProblems,
+    ...(history?.gates ? [history.message] : []),
+    ...(inputs.code?.problems ?? []),
+    ...(inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`),
+  ];
   const notes = [
     ...(refusedCache === undefined ? [] : [{ path: refusedCache, reason: CACHE_INSIDE_WORKSPACE }]),
     ...host.notes,
+    ...(history && !history.gates ? [{ path: '.', reason: history.message }] : []),
     ...(inputs.code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message })),
   ];
   // The code index's cache writes ran while the rules did; the command sees them done.
@@ -179,7 +190,13 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
   }
   inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults, nestedConfigOptions(config, workspace.graph.problems));
   const stale = findRule('TM007');
-  if (opts.rules !== false && opts.trusted !== false && stale && effectiveSeverity(stale, { config }) !== 'off') inputs.fileDates = gitFileDates(root);
+  const staleSeverity = stale && effectiveSeverity(stale, { config });
+  if (opts.rules !== false && opts.trusted !== false && staleSeverity && staleSeverity !== 'off') {
+    // Without a usable history the rule does not run: at error it gates, so the run says it could not (a note otherwise).
+    const history = gitHistoryProblem(root);
+    if (history === undefined) inputs.fileDates = gitFileDates(root);
+    else inputs.historyProblem = { message: history, gates: staleSeverity === 'error' };
+  }
   return inputs;
 }
 

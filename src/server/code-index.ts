@@ -163,7 +163,7 @@ export class ServerCodeIndex {
     let text: string | undefined;
     if (this.languageOf(path)) {
       // An open document's text is indexed as it is; of its bytes only the start is probed (as many characters hold at least as many bytes).
-      const bytes = await readSourceBytes(overlay === undefined ? host : overlayHost(path, overlay, BINARY_PROBE_BYTES), path, this.maxBytes, notes);
+      const bytes = await readSourceBytes(overlay === undefined ? host : overlayHost(path, overlay, BINARY_PROBE_BYTES), path, this.maxBytes, notes, this.syntaxes);
       text = bytes === undefined ? undefined : (overlay ?? decoder.decode(bytes));
       if (text === undefined) this.files.delete(path);
       else await this.update(path, text, { open: overlay !== undefined });

@@ -32,6 +32,9 @@ describe('tags in files of languages the index does not parse', () => {
       for (const [file, expected] of expectations(tree)) assert.equal(actual.get(file) ?? 'none', expected, file);
       const kt = result.notes.find((n) => n.file === 'src/rate.kt')!;
       assert.match(kt.message, /^tag text at 4:4 \('\/\/ @spdf implements SEC-REQ-001'\) is in a \.kt file, a language the code index does not parse, so it links nothing/);
+      // A script without an extension (`#!` first): only the extension names a language, so its tags were dropped unseen.
+      const script = result.notes.find((n) => n.file === 'tools/flash')!;
+      assert.match(script.message, /^tag text at 3:3 \('# @spdf implements SEC-REQ-001'\) is in a script without a file extension, which the code index does not parse/);
     });
   }
 

@@ -54,6 +54,23 @@ describe('source files in UTF-16 or UTF-32', () => {
     );
   });
 
+  /** With NUL bytes, a tag of each enabled syntax (not only the spdf marker) made the file unreadable; before, binary without a word. */
+  const OTHER_SYNTAXES: [syntax: string, tag: string][] = [
+    ['oft', '// [impl->req~sec-req-001~1]'],
+    ['strictdoc', '// @relation(SEC-REQ-001, scope=function)'],
+    ['lobster', '// lobster-trace: SEC-REQ-001'],
+  ];
+  for (const [syntax, tag] of OTHER_SYNTAXES)
+    it(`a file with NUL bytes holding only a ${syntax} tag is unreadable at the tag when ${syntax} is enabled, binary when it is not`, async () => {
+      const host = new MemoryHost(new Map<string, string | Uint8Array>([['nul.c', Buffer.from(`int z;\0\n  ${tag}\nint verify(int x);\n`, 'latin1')]]));
+      const notes = async (syntaxes: string[]) =>
+        (await buildCodeIndex({ root: '/nonexistent', host, workers: 0, tagSyntaxes: { syntaxes: syntaxes as never } })).notes.map(
+          (n) => `${n.kind} ${n.at ? `${n.at.line + 1}:${n.at.character + 1}` : '-'}`,
+        );
+      assert.deepEqual(await notes(['spdf', syntax]), ['unreadable 2:6']);
+      assert.deepEqual(await notes(['spdf']), ['binary -']);
+    });
+
   it('fail spdf check at the file', async () => {
     const root = tempWorkspace({ 'm.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: Signed commands\n' });
     writeFileSync(join(root, 'a.c'), WIDE[0][1]);

@@ -1,6 +1,6 @@
 // @spdf verifies SPDF-TRC-003, SPDF-FC-RESULTS
 import assert from 'node:assert/strict';
-import { parseJUnit } from '../../src/node/junit';
+import { parseJUnit, readResultFiles } from '../../src/node/junit';
 import { TestResultIndex, type JUnitCase } from '../../src/core/matrix/test-results';
 
 const xml = (body: string) => `<?xml version="1.0"?>\n<testsuites>\n${body}\n</testsuites>\n`;
@@ -58,6 +58,25 @@ describe('JUnit results', () => {
         );
       });
   });
+
+  /** UTF-16 and UTF-32 results (PowerShell writes UTF-16 by default) were "broken JUnit XML: Tag '<U+0000>t...' is an invalid name". */
+  const RESULT = '<?xml version="1.0"?>\n<testsuite name="s"><testcase classname="a.B" name="ok"/></testsuite>\n';
+  for (const [encoding, bytes] of [
+    ['UTF-16 (LE)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(RESULT, 'utf16le')])],
+    ['UTF-16 (LE)', Buffer.from(RESULT, 'utf16le')],
+    ['UTF-16 (BE)', Buffer.from(RESULT, 'utf16le').swap16()],
+    ['UTF-32 (LE)', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), ...[...RESULT].map((c) => Buffer.from([c.charCodeAt(0), 0, 0, 0]))])],
+  ] as const)
+    it(`a results file in ${encoding}${bytes[0] === 0xff ? '' : ' without a byte-order mark'} is a problem at its 1:1 naming the encoding and what to do`, async () => {
+      const r = await readResultFiles(['r/*.xml'], { files: ['r/wide.xml'], problems: [] }, '', () => Promise.resolve(bytes));
+      assert.deepEqual(r.cases, []);
+      assert.deepEqual(
+        r.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`),
+        [
+          `r/wide.xml:1:1: JUnit XML in ${encoding} is not read (test results are read as UTF-8): save it as UTF-8 (have the test runner write UTF-8, or convert it: iconv -f ${encoding.split(' ')[0]} -t UTF-8)`,
+        ],
+      );
+    });
 
   it('reports broken XML with file:line:column and never throws', () => {
     const r = parseJUnit('broken.xml', '<testsuites>\n  <testsuite name="x">\n    <testcase name="a">\n  </testsuite>\n');

@@ -57,8 +57,9 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
   check = withOutsideModel(check, named);
   // A model or source file the walk could not read was not checked: an error, as TM009 is for a file it could not decode.
   // A review lock not read leaves CL006 (suspect links) without its input: an error too, as in spdf check.
-  // A sub-project's config above test results the run reads (TM014) is an error, as it is for the model's files.
-  const unread = new Set([...check.unread, ...check.lockProblems, ...nestedConfigsOfResults(check)]);
+  // Test results not read (a file that does not parse, a glob that matches nothing, a sub-project's config above them,
+  // TM014) leave VT001 and VT005 without the failing cases they look for: an error, as in spdf check.
+  const unread = new Set([...check.unread, ...check.lockProblems, ...testResultProblems(check), ...(check.inputs.historyProblem?.gates ? [check.inputs.historyProblem.message] : [])]);
   // A source file the code index could not scan may hold tags nobody checked: an error, as in spdf check and the editor.
   const unscanned = (check.inputs.code?.notes ?? [])
     .filter((n) => UNSCANNED_KINDS.has(n.kind))
@@ -81,7 +82,9 @@ export async function lintCommand(o: Out, args: LintArgs): Promise<number> {
     ...unscanned.map((p) => ({ file: p.file, line: p.range.start.line + 1, message: p.message })),
     ...[...unread, ...check.result.internalErrors.map(crashedRuleProblem)].map((message) => ({ file: CONFIG_FILE, line: 1, message })),
   ];
-  if (render) o.out(render(check, shown, { narrowed: args.paths.length > 0 || args.quiet, inputErrors, inputPlaces, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
+  // Suppressed findings are listed for every file in the paths, not only for files with a finding shown.
+  const scoped = { ...check, result: { ...check.result, suppressed: check.result.suppressed.filter((s) => scope(s.file)) } };
+  if (render) o.out(render(scoped, shown, { inputErrors, inputPlaces, ...(base ? { baseline: baselineJson(base, scope) } : {}) }));
   else {
     if (shown.length > 0 || unscanned.length === 0) printHuman(o, check.root, shown);
     else o.out(`no finding, but ${unscanned.length} source file${unscanned.length === 1 ? ' was' : 's were'} not scanned for tags (above)`);
@@ -114,8 +117,7 @@ function baselineJson(base: BaselineUse, scope: (file: string) => boolean) {
   };
 }
 
-const nestedConfigsOfResults = (check: NodeCheck) =>
-  (check.inputs.testResults?.problems ?? []).filter((p) => p.message.startsWith('TM014 ')).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+const testResultProblems = (check: NodeCheck) => (check.inputs.testResults?.problems ?? []).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
 
 /** Adds TM012 findings for named files that are not part of the model (they were not checked). */
 function withOutsideModel(check: NodeCheck, named: string[]): NodeCheck {

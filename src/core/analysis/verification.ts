@@ -5,6 +5,7 @@ import { junitMappingOf } from './junit-mapping';
 import type { ResolvedConfig } from '../model/config-def';
 import type { Graph, ModelItem, ItemOf, Reference } from '../model/graph';
 import type { TestData } from '../model/model-types';
+import { workspaceFileOf } from '../model/evidence-files';
 
 /**
  * THE definition of verification and implementation evidence. RQ001, RQ002, CL007, the matrix (every status,
@@ -92,20 +93,7 @@ export function yamlTestsOf(graph: Graph, item: ModelItem): ItemOf<'test'>[] {
  * model file's folder; a `#fragment` is ignored. URLs and other non-file references count as present.
  */
 export function workspaceFileExists(files: ReadonlySet<string>, fromFile: string, p: string): boolean {
-  const clean = p.split('#')[0].trim().replace(/\\/g, '/');
-  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return true;
-  const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';
-  return files.has(normalise(clean)) || files.has(normalise(dir + clean));
-}
-
-function normalise(p: string): string {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return out.join('/');
+  return workspaceFileOf(files, fromFile, p) !== undefined;
 }
 
 export interface TestEvidenceGap {
@@ -114,11 +102,16 @@ export interface TestEvidenceGap {
   message: string;
 }
 
-/** Why a YAML test's result is not backed by evidence, or undefined. Without `files` the evidence path is not checked. */
-export function testEvidenceGap(test: { file: string; data: Partial<TestData> }, files: ReadonlySet<string> | undefined): TestEvidenceGap | undefined {
+/**
+ * Why a YAML test's result is not backed by evidence, or undefined. Without `files` the evidence path is not checked;
+ * an evidence file in `emptyFiles` (no text, as the host found it) shows no result, so it is no evidence.
+ */
+export function testEvidenceGap(test: { file: string; data: Partial<TestData> }, files: ReadonlySet<string> | undefined, emptyFiles?: ReadonlySet<string>): TestEvidenceGap | undefined {
   const ev = test.data.evidence;
   if (typeof ev === 'string' && ev.trim()) {
-    if (files && !workspaceFileExists(files, test.file, ev)) return { field: 'evidence', message: `evidence file '${ev}' is not in the workspace` };
+    const file = files && workspaceFileOf(files, test.file, ev);
+    if (files && file === undefined) return { field: 'evidence', message: `evidence file '${ev}' is not in the workspace` };
+    if (file && emptyFiles?.has(file)) return { field: 'evidence', message: `evidence file '${ev}' is empty (no text, or white space only), so it shows no result` };
     return undefined;
   }
   const result = test.data.result;

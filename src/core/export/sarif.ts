@@ -59,7 +59,40 @@ function driver(opts: SarifOptions, rules: object[]) {
 }
 
 function run(opts: SarifOptions, rules: object[], results: object[], problems: readonly string[] = []) {
-  return { tool: { driver: driver(opts, rules) }, ...incomplete(problems), columnKind: 'utf16CodeUnits', results };
+  const withInputs = problems.length ? [...rules, INPUT_RULE] : rules;
+  const inputResults = problems.map((text) => inputResult(opts, text, rules.length));
+  return { tool: { driver: driver(opts, withInputs) }, ...incomplete(problems), columnKind: 'utf16CodeUnits', results: [...results, ...inputResults] };
+}
+
+/** Where a problem without a file of its own is shown: the config, whose globs and settings choose what is read. */
+const CONFIG_PLACE = 'spdf.config.yaml';
+
+/** The rule of the results that stand for inputs not read, added to a log only when it has such results. */
+const INPUT_RULE = {
+  id: 'SPDF-INPUT',
+  name: 'input-not-read',
+  shortDescription: { text: 'An input was not read, parsed or understood: the results of this run are incomplete.' },
+  fullDescription: {
+    text: 'A model, source, test-result or lock file the run should have read was not read, parsed or understood, or a rule crashed; what it holds is missing from the other results.',
+  },
+  defaultConfiguration: { level: 'error' },
+  properties: { tags: ['spdf', 'input'] },
+};
+
+/**
+ * An input problem as an error result at its file:line:col (else at the config's 1:1): a viewer that shows results
+ * only (GitHub code scanning ignores notifications) must not take a log without them for a clean run.
+ */
+function inputResult(opts: SarifOptions, text: string, ruleIndex: number) {
+  const placed = /^([^\s:*?[\]{}]+):(\d+):(\d+): /.exec(text);
+  const [file, line, column] = placed ? [placed[1], Number(placed[2]), Number(placed[3])] : [CONFIG_PLACE, 1, 1];
+  return {
+    ruleId: INPUT_RULE.id,
+    ruleIndex,
+    level: 'error',
+    message: { text },
+    locations: [{ physicalLocation: { artifactLocation: { uri: uri(opts.uriPrefix, file), uriBaseId: '%SRCROOT%' }, region: { startLine: line, startColumn: column } } }],
+  };
 }
 
 /**

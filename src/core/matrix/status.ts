@@ -49,6 +49,8 @@ export interface TraceInputs {
   testResults?: TestResultsInput;
   /** Every workspace file (test evidence paths are checked against it). */
   allFiles?: readonly string[];
+  /** Files tests name as `evidence` that are empty (no text, or white space only). */
+  emptyFiles?: ReadonlySet<string>;
   /** Inputs not read or not understood besides the model's load problems: the matrix lists them (its exports say INCOMPLETE). */
   problems?: string[];
 }
@@ -62,6 +64,7 @@ export function traceIndexOf(input: TraceInputs): TraceIndex {
     code: { links, reviewsInUse: links.some((l) => l.review !== 'unreviewed') },
     testResults: input.testResults,
     allFiles: input.allFiles,
+    emptyFiles: input.emptyFiles,
     problems: input.problems,
   });
 }

@@ -21,6 +21,8 @@ export interface MatrixInputs {
   testResults?: TestResultsInput;
   /** Every workspace file: a test's `evidence` path must name one (without the list, paths are not checked). */
   allFiles?: readonly string[];
+  /** Files tests name as `evidence` that are empty (no text, or white space only): such a test verifies nothing yet. */
+  emptyFiles?: ReadonlySet<string>;
   commit?: string;
   problems?: string[];
 }
@@ -105,7 +107,7 @@ export class TraceIndex extends TraceRelations {
         const t = test.id;
         if (seen.has(t)) continue;
         seen.add(t);
-        const gap = testEvidenceGap(test, this.files);
+        const gap = testEvidenceGap(test, this.files, this.inputs.emptyFiles);
         out.push({ label: t, outcome: this.testOutcome(t), target: this.itemTarget(t), id: t, ...(gap ? { unproven: gap.message } : {}) });
       }
       for (const l of code ?? []) {

@@ -2,6 +2,7 @@
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../path-glob';
 import type { Host } from '../host';
+import { testEvidenceFiles } from './evidence-files';
 import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
 import { configIncludeGlobs, unmatchedIncludes } from './config-checks';
@@ -19,6 +20,8 @@ export interface Workspace {
   graph: Graph;
   /** Every file the host listed (code links and other hosts reuse the listing). */
   allFiles: string[];
+  /** The files tests name as `evidence` that hold no text (0 bytes or white space only): they show no result (testEvidenceGap). */
+  emptyFiles?: ReadonlySet<string>;
 }
 
 export interface LoadOptions {
@@ -75,7 +78,29 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
   const ok = loaded.filter((l): l is LoadedFile => !('problem' in l));
   const failed = loaded.filter((l): l is { problem: LoadProblem } => 'problem' in l).map((l) => l.problem);
   const sboms = await loadSboms(host, ok, allFiles, { maxBytes: config.maxSbomBytes, validate: opts.sbomValidator });
-  return { config, graph: buildGraph([...ok, ...sboms.files], [...configProblems, ...failed, ...sboms.problems]), allFiles };
+  const graph = buildGraph([...ok, ...sboms.files], [...configProblems, ...failed, ...sboms.problems]);
+  return { config, graph, allFiles, emptyFiles: await emptyFilesOf(host, testEvidenceFiles(graph, new Set(allFiles))) };
+}
+
+/** Evidence files up to this size are read to see whether they hold only white space. */
+const BLANK_PROBE_BYTES = 1024;
+
+/**
+ * The files of `files` that hold no text: 0 bytes long, or (read when small) only white space and a byte-order mark.
+ * Without `statSize` none is known to be.
+ */
+async function emptyFilesOf(host: Host, files: readonly string[]): Promise<ReadonlySet<string>> {
+  if (!host.statSize || !files.length) return new Set();
+  const blank = await Promise.all(
+    files.map(async (f) => {
+      const size = await host.statSize!(f).catch(() => undefined);
+      if (size === undefined || size > BLANK_PROBE_BYTES) return false;
+      if (size === 0) return true;
+      const bytes = await host.readFile(f).catch(() => undefined);
+      return !!bytes && bytes.every((b, i) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || (i < 3 && [0xef, 0xbb, 0xbf][i] === b));
+    }),
+  );
+  return new Set(files.filter((_, i) => blank[i]));
 }
 
 async function loadOne(host: Host, path: string, config: ResolvedConfig, cache?: ModelFileCache): Promise<LoadedFile | { problem: LoadProblem }> {

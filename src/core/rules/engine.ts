@@ -70,7 +70,7 @@ export interface RuleRun {
 }
 
 /** Whether a model file is in the code index too: a code-scoped rule could then report in it. */
-function codeInModelFiles(inputs: RuleInputs): boolean {
+export function codeInModelFiles(inputs: RuleInputs): boolean {
   return !!inputs.code?.files.some((f) => inputs.graph.fileByPath.has(f.file));
 }
 

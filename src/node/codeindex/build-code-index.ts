@@ -155,7 +155,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const parser = new ParseScheduler(options.workers ?? 2, options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES, syntaxOptions, wasmDir, options.shortRun ?? false);
   const useCache = !!options.cache && cacheDir !== undefined;
   const indexContext = useCache && cacheKey ? { syntaxes: syntaxOptions, languages: options.languages ?? {}, testGlobs, cacheDir, cacheKey } : undefined;
-  const reads = new SourceReads(host, maxFileSize, indexContext);
+  const reads = new SourceReads(host, maxFileSize, indexContext, compiled);
   // Reading waits for the main thread (the model load runs beside it): without a cache to answer, workers boot
   // (and load a grammar) meanwhile instead of after it.
   if (files.length >= PRESTART_FILES && !(useCache && CodeIndexCache.exists(cacheDir)) && (await mostlyTagged(files, compiled, (f) => reads.sample(f)))) {
@@ -174,7 +174,7 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
     // `read`: what the whole-result cache, when it records, is told the index made of the file (source-reads.ts).
     const { now, read } = reads.now(file, notes);
     // Read now, the bytes are a scratch buffer's: from here on nothing waits until they are decoded or dropped.
-    const bytes = now === 'later' ? await readSourceBytes(host, file, maxFileSize, notes) : now;
+    const bytes = now === 'later' ? await readSourceBytes(host, file, maxFileSize, notes, compiled) : now;
     if (bytes === undefined) return;
     if (!secondPass) stats.read++;
     const claimed = secondPass || alwaysParse(file);

@@ -2,6 +2,7 @@
 import { bytesHoldMarkerAnyCase, bytesHoldNearMissMarker, requiredTexts } from '../../core/codelinks/prefilter';
 import { bytesHoldOftItemId } from '../../core/codelinks/comment-tags/syntax-near-miss';
 import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
+import { firstTagText } from '../../core/codelinks/unread-languages';
 import type { Host } from '../../core/host';
 import type { BoundedBytes } from '../bounded-read';
 import { wideEncoding } from '../../core/text';
@@ -21,7 +22,7 @@ export interface BoundedReadHost extends Host {
  * `readSourceBytes` in one synchronous bounded read, when the host offers it for this file ('later' when not: then
  * call `readSourceBytes`). The Buffer is valid only until the next read: use it before any `await`.
  */
-export function readSourceBytesNow(host: BoundedReadHost, file: string, maxFileSize: number, notes: IndexNotes): Buffer | undefined | 'later' {
+export function readSourceBytesNow(host: BoundedReadHost, file: string, maxFileSize: number, notes: IndexNotes, syntaxes?: CompiledTagSyntaxes): Buffer | undefined | 'later' {
   if (!host.readUpToSync) return 'later';
   let read: BoundedBytes | undefined;
   try {
@@ -31,14 +32,14 @@ export function readSourceBytesNow(host: BoundedReadHost, file: string, maxFileS
   }
   if (read === undefined) return 'later';
   if (!Buffer.isBuffer(read)) return oversize(file, read.size, maxFileSize, notes);
-  return sourceText(file, read, maxFileSize, notes);
+  return sourceText(file, read, maxFileSize, notes, syntaxes);
 }
 
 /**
  * A source file's bytes, or undefined when it is left out (vanished, unreadable, over `maxFileSize`, binary), with
- * the reason noted once.
+ * the reason noted once. A binary file holding tag text of one of `syntaxes` (or the spdf marker) is unreadable, not binary.
  */
-export async function readSourceBytes(host: Host, file: string, maxFileSize: number, notes: IndexNotes): Promise<Buffer | undefined> {
+export async function readSourceBytes(host: Host, file: string, maxFileSize: number, notes: IndexNotes, syntaxes?: CompiledTagSyntaxes): Promise<Buffer | undefined> {
   if (host.statSize) {
     const size = await host.statSize(file).catch(() => undefined);
     if (size === undefined) {
@@ -53,7 +54,7 @@ export async function readSourceBytes(host: Host, file: string, maxFileSize: num
   } catch (error) {
     return unreadable(file, error, notes);
   }
-  return sourceText(file, bytes, maxFileSize, notes);
+  return sourceText(file, bytes, maxFileSize, notes, syntaxes);
 }
 
 function unreadable(file: string, error: unknown, notes: IndexNotes): undefined {
@@ -69,7 +70,7 @@ function oversize(file: string, size: number, maxFileSize: number, notes: IndexN
 }
 
 /** The bytes read, unless they are over the limit, wide text or binary. */
-function sourceText(file: string, bytes: Buffer, maxFileSize: number, notes: IndexNotes): Buffer | undefined {
+function sourceText(file: string, bytes: Buffer, maxFileSize: number, notes: IndexNotes, syntaxes: CompiledTagSyntaxes | undefined): Buffer | undefined {
   if (bytes.length > maxFileSize) return oversize(file, bytes.length, maxFileSize, notes);
   const probe = bytes.subarray(0, BINARY_PROBE_BYTES);
   const hasNul = probe.indexOf(0) >= 0;
@@ -81,7 +82,7 @@ function sourceText(file: string, bytes: Buffer, maxFileSize: number, notes: Ind
     return undefined;
   }
   if (hasNul) {
-    const marker = markerAt(bytes);
+    const marker = markerAt(bytes, syntaxes);
     const wideMarker = marker ? undefined : wideMarkerAt(bytes);
     // A file of a source language with NUL bytes and a tag marker: its tags would be lost unseen.
     if (marker)
@@ -100,9 +101,12 @@ function sourceText(file: string, bytes: Buffer, maxFileSize: number, notes: Ind
   return bytes;
 }
 
-/** Where the first tag marker (in any letter case) of raw bytes stands (columns in bytes), if any. */
-function markerAt(bytes: Buffer): Position | undefined {
-  if (!bytesHoldMarkerAnyCase(bytes)) return undefined;
+/**
+ * Where the first tag marker (in any letter case) of raw bytes stands (columns in bytes), if any; else where the first
+ * tag text of another enabled syntax (`[impl->`, `@relation(`, `lobster-trace:`, a tag pattern) starts.
+ */
+function markerAt(bytes: Buffer, syntaxes: CompiledTagSyntaxes | undefined): Position | undefined {
+  if (!bytesHoldMarkerAnyCase(bytes)) return syntaxes && firstTagText(bytes.toString('latin1'), syntaxes)?.position;
   const at = /@spdf/i.exec(bytes.toString('latin1'))!.index;
   let line = 0;
   let start = 0;

@@ -1,6 +1,7 @@
 // @spdf implements SPDF-FC-RESULT-REINDEX
 import { derivedReadSink, type IndexContext, type IndexedRead } from '../derived-reads';
 import { IndexNotes } from './index-notes';
+import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
 import { type BoundedReadHost, readSourceBytes, readSourceBytesNow } from './source-bytes';
 
 /**
@@ -18,6 +19,8 @@ export class SourceReads {
     private readonly maxFileSize: number,
     /** The options an index is a function of with the index's cache folder and key; undefined without a cache (then no read is derived). */
     context: IndexContext | undefined,
+    /** The enabled tag syntaxes: a binary file holding their tag text is unreadable, not binary (source-bytes.ts). */
+    private readonly syntaxes?: CompiledTagSyntaxes,
   ) {
     this.context = this.sink && context;
   }
@@ -35,7 +38,7 @@ export class SourceReads {
     const read: IndexedRead | undefined = this.context && { file, context: this.context };
     if (this.sink) this.sink.reading = read;
     try {
-      return { now: readSourceBytesNow(this.host, file, this.maxFileSize, notes), read };
+      return { now: readSourceBytesNow(this.host, file, this.maxFileSize, notes, this.syntaxes), read };
     } finally {
       if (this.sink) this.sink.reading = undefined;
     }

@@ -11,9 +11,13 @@ export function unreadLanguage(overrides: Readonly<Record<string, string>> | und
   const off = new Set(Object.entries(overrides ?? {}).flatMap(([ext, lang]) => (lang === 'off' ? [(ext.startsWith('.') ? ext : `.${ext}`).toLowerCase()] : [])));
   return (file) => {
     const ext = extensionOf(file);
-    return ext !== undefined && SOURCE_EXTENSIONS_WITHOUT_GRAMMAR.has(ext) && !off.has(ext);
+    // Without an extension a file may be a script (`#!/bin/sh`): noteTagsInUnreadLanguages reads only those further.
+    return ext === undefined || (SOURCE_EXTENSIONS_WITHOUT_GRAMMAR.has(ext) && !off.has(ext));
   };
 }
+
+/** Whether the bytes start a script (`#!`): an extensionless file is searched for tags only then. */
+const isScript = (bytes: Uint8Array): boolean => bytes[0] === 0x23 && bytes[1] === 0x21;
 
 /**
  * Notes every file of `files` (languages without a grammar) that holds tag text: such a tag links nothing, so the
@@ -24,7 +28,9 @@ export async function noteTagsInUnreadLanguages(host: Host, files: readonly stri
   const decoder = new TextDecoder();
   for (const file of files) {
     const seen = new IndexNotes();
-    const bytes = await readSourceBytes(host, file, maxFileSize, seen);
+    const bytes = await readSourceBytes(host, file, maxFileSize, seen, compiled);
+    const ext = extensionOf(file);
+    if (ext === undefined && (bytes === undefined || !isScript(bytes))) continue;
     if (bytes === undefined) {
       await noteUnreadableWithTags(host, file, seen.list()[0], compiled, notes);
       continue;
@@ -32,12 +38,13 @@ export async function noteTagsInUnreadLanguages(host: Host, files: readonly stri
     if (!bytesMightContainTags(bytes, compiled)) continue;
     const found = firstTagText(decoder.decode(bytes), compiled);
     if (!found) continue;
-    const ext = extensionOf(file)!;
     const where = `${found.position.line + 1}:${found.position.character + 1}`;
     notes.add(
       file,
       'no-language',
-      `tag text at ${where} ('${found.line}') is in a ${ext} file, a language the code index does not parse, so it links nothing: map ${ext} in code.languages to the language that reads it, set it to 'off' there if its tags need not count, or exclude the file`,
+      ext === undefined
+        ? `tag text at ${where} ('${found.line}') is in a script without a file extension, which the code index does not parse (it knows a language by the extension), so it links nothing: give the file its language's extension (.py, .sh), or exclude it`
+        : `tag text at ${where} ('${found.line}') is in a ${ext} file, a language the code index does not parse, so it links nothing: map ${ext} in code.languages to the language that reads it, set it to 'off' there if its tags need not count, or exclude the file`,
       found.position,
     );
   }

@@ -7,7 +7,7 @@ const rule: Rule = {
     alias: 'test-evidence-missing',
     severity: 'warning',
     category: 'tests',
-    description: "A test's `evidence` file is not in the workspace, or a test records a pass/fail result with no evidence and no JUnit mapping.",
+    description: "A test's `evidence` file is not in the workspace or is empty (no text, or white space only), or a test records a pass/fail result with no evidence and no JUnit mapping.",
     rationale:
       'The FDA expects security test reports, not claims: a result is evidence only if the report or JUnit file that shows it can be produced. Paths are tried from the workspace root and from the model file\'s folder; URLs are not checked. The matrix, the tree view and `spdf check` read the same definition: a test reported here verifies nothing yet, so the items it verifies are PARTIAL ("test evidence missing").',
     source: 'FDA premarket cybersecurity guidance V.C (security testing documentation); 21 CFR 820.30(f) (design verification results documented)',
@@ -39,13 +39,23 @@ const rule: Rule = {
     result: fail
 #           ^^^^ VT002
 `,
+        {
+          'model.spdf.yaml': `tests:
+  - id: TC-003
+    title: Expired certificate is rejected
+    result: pass
+    evidence: reports/tc-003.xml
+#             ^^^^^^^^^^^^^^^^^^ VT002
+`,
+          'reports/tc-003.xml': '',
+        },
       ],
     },
   },
   check(ctx) {
     const files = ctx.shared('helpers/all-files', () => new Set(ctx.allFiles));
     for (const t of ctx.graph.byKind.test) {
-      const gap = testEvidenceGap(t, files);
+      const gap = testEvidenceGap(t, files, ctx.emptyFiles);
       if (!gap) continue;
       ctx.report({
         file: t.file,
