@@ -1,13 +1,14 @@
 // @spdf implements SPDF-LSP-EARLY-CACHE
 /**
- * The model rules' findings of a first index from the editor's cache (src/node/early-findings-cache.ts), shown by a
- * second start before it parses the model: keyed by every input those rules read, as the state read them.
+ * The model rules' result of a first index from the editor's cache (src/node/early-findings-cache.ts): a second start
+ * shows its findings before it parses the model and does not run those rules again. Keyed by every input those rules
+ * read, as the state read them.
  */
 import type { ReviewLock } from '../core/codelinks/review-lock';
 import type { Host } from '../core/host';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import type { LoadProblem } from '../core/model/graph';
-import type { Finding } from '../core/types';
+import type { LintResult } from '../core/rules/engine';
 import { EarlyFindingsCache, type EarlyInput } from '../node/early-findings-cache';
 import { sbomAnswer } from './sbom-reads';
 import type { ModelInput } from './workspace-reads';
@@ -26,10 +27,10 @@ export interface EarlyFindingsInputs {
 }
 
 export interface EarlyFindings {
-  /** The stored findings of these inputs when the SBOM and VEX files the model names answer as they did then. */
-  stored(host: Host, overlays: ReadonlyMap<string, string>, files: ReadonlySet<string>, maxSbomBytes: number): Promise<Map<string, Finding[]> | undefined>;
-  /** Stores the findings of these inputs, with the answers (`SbomReads.answers`) of the SBOM and VEX files read for them. */
-  keep(byFile: ReadonlyMap<string, readonly Finding[]>, sboms: readonly string[]): void;
+  /** The stored result of these inputs when the SBOM and VEX files the model names answer as they did then. */
+  stored(host: Host, overlays: ReadonlyMap<string, string>, files: ReadonlySet<string>, maxSbomBytes: number): Promise<LintResult | undefined>;
+  /** Stores the model rules' result of these inputs (none crashed), with the answers (`SbomReads.answers`) of the SBOM and VEX files read for them. */
+  keep(result: LintResult, sboms: readonly string[]): void;
 }
 
 /** The early findings of these inputs; undefined for an untrusted workspace (no cache read or written) or without a build identity. */
@@ -58,9 +59,9 @@ export function earlyFindings(dir: string, read: EarlyFindingsInputs): EarlyFind
         const path = sbomPath(was);
         if (path === undefined || (await sbomAnswer(host, path, overlays.get(path), files.has(path), maxSbomBytes)) !== was) return undefined;
       }
-      return hit.byFile;
+      return { findings: hit.findings, suppressed: hit.suppressed, internalErrors: [] };
     },
-    keep: (byFile, sboms) => cache.write(key, byFile, sboms),
+    keep: (result, sboms) => cache.write(key, result, sboms),
   };
 }
 

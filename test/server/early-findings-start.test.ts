@@ -23,6 +23,10 @@ const WORKSPACES: Record<string, Record<string, string>> = {
   'a model file over the size limit': { ...FILES, 'spdf.config.yaml': 'version: 1\nlimits:\n  max_file_bytes: 2000\n', 'model/big.spdf.yaml': `# ${'x'.repeat(3000)}\nrequirements: []\n` },
   'an unreadable SBOM named by the model': { 'spdf.config.yaml': 'version: 1\n', 'model.spdf.yaml': MODEL_NAMING_SBOM, [SBOM_PATH]: sbom(['lodash']).slice(0, 60) },
   'a readable SBOM named by the model': { 'spdf.config.yaml': 'version: 1\n', 'model.spdf.yaml': MODEL_NAMING_SBOM, [SBOM_PATH]: sbom(['lodash']) },
+  'a finding suppressed with a justification': {
+    ...FILES,
+    [YAML]: FILES[YAML].replace('    controls: [CTRL-404]', '    # spdf-disable-next-line TM002 -- the control is planned\n    controls: [CTRL-404]'),
+  },
   'duplicate IDs across files and an unknown reference': {
     'spdf.config.yaml': 'version: 1\nprofile: strict\n',
     'a.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: One\n    controls: [CTRL-404]\n',
@@ -115,8 +119,11 @@ describe('early findings cache: a damaged, foreign or stale entry is a miss; unt
     }
   }
 
-  /** A first index: whether its early findings came from the cache, those findings, and the complete model findings. */
-  async function start(opts: { trusted?: boolean; overlay?: [string, string] } = {}): Promise<{ cached: boolean; early: string[]; complete: string[] }> {
+  /**
+   * A first index: whether its early findings came from the cache, those findings, and the complete findings; then
+   * (`edit`) those after an edit of a model file.
+   */
+  async function start(opts: { trusted?: boolean; overlay?: [string, string]; edit?: [string, string] } = {}): Promise<{ cached: boolean; early: string[]; complete: string[]; edited?: string[] }> {
     const state = new WorkspaceState(new FsHost(root), { root, trusted: opts.trusted ?? true, codeLinks: false, cacheDir });
     if (opts.overlay) state.overlays.set(...opts.overlay);
     let cached = false;
@@ -128,7 +135,11 @@ describe('early findings cache: a damaged, foreign or stale entry is a miss; unt
         early = text([...byFile.values()].flat());
       });
       state.check();
-      return { cached, early, complete: text(state.result.findings) };
+      const complete = text(state.result.findings);
+      if (!opts.edit) return { cached, early, complete };
+      await state.setOverlay(...opts.edit);
+      state.check();
+      return { cached, early, complete, edited: text([...state.result.findings, ...state.result.suppressed]) };
     } finally {
       state.dispose();
     }
@@ -142,6 +153,18 @@ describe('early findings cache: a damaged, foreign or stale entry is a miss; unt
     assert.deepEqual(second, { ...cold, cached: true });
   });
 
+  it('after a start from the cache, an edit of a model file gives the findings of a start without it', async () => {
+    await start();
+    const edit: [string, string] = ['more.spdf.yaml', 'requirements:\n  - id: SEC-REQ-002\n    title: Two\n    controls: [CTRL-408]\n'];
+    const warm = await start({ edit });
+    assert.equal(warm.cached, true);
+    rmSync(join(cacheDir, EARLY_FINDINGS_FILE));
+    const cold = await start({ edit });
+    assert.equal(cold.cached, false);
+    assert.deepEqual(warm.edited, cold.edited);
+    assert.ok(cold.edited?.some((f) => f.includes('CTRL-408')));
+  });
+
   it('a damaged entry (its seal no longer matches) is a miss', async () => {
     const cold = await start();
     const file = join(cacheDir, EARLY_FINDINGS_FILE);
@@ -151,10 +174,8 @@ describe('early findings cache: a damaged, foreign or stale entry is a miss; unt
 
   it("another key's entry (sealed and well formed) is a miss", async () => {
     const cold = await start();
-    const forged = new Map<string, Finding[]>([
-      ['more.spdf.yaml', [{ code: 'RQ001', severity: 'error', message: 'forged', file: 'more.spdf.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }]],
-    ]);
-    new EarlyFindingsCache(cacheDir).write('0'.repeat(64), forged, []);
+    const forged: Finding = { code: 'RQ001', severity: 'error', message: 'forged', file: 'more.spdf.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+    new EarlyFindingsCache(cacheDir).write('0'.repeat(64), { findings: [forged], suppressed: [] }, []);
     assert.deepEqual(await start(), cold);
   });
 
