@@ -29,8 +29,11 @@ export interface EarlyFindingsInputs {
 export interface EarlyFindings {
   /** The stored result of these inputs when the SBOM and VEX files the model names answer as they did then. */
   stored(host: Host, overlays: ReadonlyMap<string, string>, files: ReadonlySet<string>, maxSbomBytes: number): Promise<LintResult | undefined>;
-  /** Stores the model rules' result of these inputs (none crashed), with the answers (`SbomReads.answers`) of the SBOM and VEX files read for them. */
-  keep(result: LintResult, sboms: readonly string[]): void;
+  /**
+   * Stores the model rules' result of these inputs (none crashed), with the answers (`SbomReads.answers`) of the SBOM
+   * and VEX files read for them, at the next turn of the event loop (while the code index is built in its workers).
+   */
+  keep(result: LintResult, sboms: readonly string[]): Promise<void>;
 }
 
 /** The early findings of these inputs; undefined for an untrusted workspace (no cache read or written) or without a build identity. */
@@ -61,7 +64,7 @@ export function earlyFindings(dir: string, read: EarlyFindingsInputs): EarlyFind
       }
       return { findings: hit.findings, suppressed: hit.suppressed, internalErrors: [] };
     },
-    keep: (result, sboms) => cache.write(key, result, sboms),
+    keep: (result, sboms) => new Promise((resolve) => setImmediate(() => resolve(cache.write(key, result, sboms)))),
   };
 }
 

@@ -125,7 +125,7 @@ export class WorkspaceState {
     this.codeSuppressions.clear();
     const indexing = this.opts.codeLinks ? this.code.startIndex(this.opts.root, this.host, this.sortedFiles, models.length) : undefined;
     const version = this.graphVersion;
-    let [early, stored]: [EarlyFindings | undefined, LintResult | undefined] = [undefined, undefined];
+    let [early, stored, kept]: [EarlyFindings | undefined, LintResult | undefined, Promise<void> | undefined] = [undefined, undefined, undefined];
     try {
       progress?.(`reading ${models.length} model files`, 5);
       const read = await Promise.all(models.map(async (p) => [p, await readModelInput(this.host, p, this.overlays.get(p), this.config.limits)] as const));
@@ -147,8 +147,8 @@ export class WorkspaceState {
     if (stored) this.modelResult = stored;
     else if (modelFindings) {
       this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
-      if (this.sbomReads.answers && !this.modelResult.internalErrors.length) early?.keep(this.modelResult, this.sbomReads.answers);
       await modelFindings(findingsByFile(this.modelResult.findings));
+      if (this.sbomReads.answers && !this.modelResult.internalErrors.length) kept = early?.keep(this.modelResult, this.sbomReads.answers);
     }
     if (indexing) {
       progress?.('indexing source files', 20);
@@ -164,6 +164,7 @@ export class WorkspaceState {
       );
       for (const p of this.overlays.keys()) if (this.code.scans(p)) await this.refresh(p);
     }
+    await kept;
     this.graphDirty = false; // the graph built above is current
     this.linksChanged = !modelFindings; // the model rules run at the next check unless they ran above (or were stored)
     this.codeDirty = true;
