@@ -1,14 +1,13 @@
 // @spdf implements SPDF-LSP-EARLY-CACHE
 /**
- * The model rules' result of a first index from the editor's cache (src/node/early-findings-cache.ts): a second start
- * shows its findings before it parses the model and does not run those rules again. Keyed by every input those rules
- * read, as the state read them.
+ * The model rules' findings of a first index from the editor's cache (src/node/early-findings-cache.ts), shown by a
+ * second start before it parses the model: keyed by every input those rules read, as the state read them.
  */
 import type { ReviewLock } from '../core/codelinks/review-lock';
 import type { Host } from '../core/host';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import type { LoadProblem } from '../core/model/graph';
-import type { LintResult } from '../core/rules/engine';
+import type { Finding } from '../core/types';
 import { EarlyFindingsCache, type EarlyInput } from '../node/early-findings-cache';
 import { sbomAnswer } from './sbom-reads';
 import type { ModelInput } from './workspace-reads';
@@ -27,13 +26,13 @@ export interface EarlyFindingsInputs {
 }
 
 export interface EarlyFindings {
-  /** The stored result of these inputs when the SBOM and VEX files the model names answer as they did then. */
-  stored(host: Host, overlays: ReadonlyMap<string, string>, files: ReadonlySet<string>, maxSbomBytes: number): Promise<LintResult | undefined>;
+  /** The stored findings of these inputs when the SBOM and VEX files the model names answer as they did then. */
+  stored(host: Host, overlays: ReadonlyMap<string, string>, files: ReadonlySet<string>, maxSbomBytes: number): Promise<Map<string, Finding[]> | undefined>;
   /**
-   * Stores the model rules' result of these inputs (none crashed), with the answers (`SbomReads.answers`) of the SBOM
-   * and VEX files read for them, at the next turn of the event loop (while the code index is built in its workers).
+   * Stores the findings of these inputs, with the answers (`SbomReads.answers`) of the SBOM and VEX files read for
+   * them, at the next turn of the event loop (while the code index is built in its workers).
    */
-  keep(result: LintResult, sboms: readonly string[]): Promise<void>;
+  keep(byFile: ReadonlyMap<string, readonly Finding[]>, sboms: readonly string[]): Promise<void>;
 }
 
 /** The early findings of these inputs; undefined for an untrusted workspace (no cache read or written) or without a build identity. */
@@ -62,9 +61,9 @@ export function earlyFindings(dir: string, read: EarlyFindingsInputs): EarlyFind
         const path = sbomPath(was);
         if (path === undefined || (await sbomAnswer(host, path, overlays.get(path), files.has(path), maxSbomBytes)) !== was) return undefined;
       }
-      return { findings: hit.findings, suppressed: hit.suppressed, internalErrors: [] };
+      return hit.byFile;
     },
-    keep: (result, sboms) => new Promise((resolve) => setImmediate(() => resolve(cache.write(key, result, sboms)))),
+    keep: (byFile, sboms) => new Promise((resolve) => setImmediate(() => resolve(cache.write(key, byFile, sboms)))),
   };
 }
 

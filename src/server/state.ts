@@ -125,7 +125,7 @@ export class WorkspaceState {
     this.codeSuppressions.clear();
     const indexing = this.opts.codeLinks ? this.code.startIndex(this.opts.root, this.host, this.sortedFiles, models.length) : undefined;
     const version = this.graphVersion;
-    let [early, stored, kept]: [EarlyFindings | undefined, LintResult | undefined, Promise<void> | undefined] = [undefined, undefined, undefined];
+    let [early, stored, kept]: [EarlyFindings | undefined, Map<string, Finding[]> | undefined, Promise<void> | undefined] = [undefined, undefined, undefined];
     try {
       progress?.(`reading ${models.length} model files`, 5);
       const read = await Promise.all(models.map(async (p) => [p, await readModelInput(this.host, p, this.overlays.get(p), this.config.limits)] as const));
@@ -133,10 +133,10 @@ export class WorkspaceState {
       await this.loadBaseline();
       this.testResults = await readTestResultsOf(this.opts.root, this.config, this.sortedFiles);
       this.fileDates = fileDatesOf(this.opts.root, this.config, this.opts.trusted);
-      // A second start shows the model rules' result of exactly these inputs before it parses them, and takes it as theirs.
+      // A second start shows the model rules' findings of exactly these inputs before it parses them (they run again below).
       const inputs = { ...this.opts, files: this.sortedFiles, models: read, lock: this.lock, testResults: this.testResults, fileDates: this.fileDates };
       early = modelFindings && this.opts.cacheDir ? earlyFindings(this.opts.cacheDir, { ...inputs, config: { bytes: this.configBytes, problems: this.configProblems } }) : undefined;
-      if ((stored = await early?.stored(this.host, this.overlays, this.files, this.config.maxSbomBytes))) await modelFindings?.(findingsByFile(stored.findings), true);
+      if ((stored = await early?.stored(this.host, this.overlays, this.files, this.config.maxSbomBytes))) await modelFindings?.(stored, true);
       for (const [p, input] of read) this.loads.set(p, loadModelInput(p, input, this.config.limits));
       await this.loadSboms();
       this.rebuildGraph();
@@ -144,11 +144,11 @@ export class WorkspaceState {
       indexing?.claim(this.graphVersion > version ? this.graph : undefined);
     }
     // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
-    if (stored) this.modelResult = stored;
-    else if (modelFindings) {
+    if (modelFindings && !stored) {
       this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
-      await modelFindings(findingsByFile(this.modelResult.findings));
-      if (this.sbomReads.answers && !this.modelResult.internalErrors.length) kept = early?.keep(this.modelResult, this.sbomReads.answers);
+      const byFile = findingsByFile(this.modelResult.findings);
+      await modelFindings(byFile);
+      if (this.sbomReads.answers && !this.modelResult.internalErrors.length) kept = early?.keep(byFile, this.sbomReads.answers);
     }
     if (indexing) {
       progress?.('indexing source files', 20);
@@ -166,7 +166,7 @@ export class WorkspaceState {
     }
     await kept;
     this.graphDirty = false; // the graph built above is current
-    this.linksChanged = !modelFindings; // the model rules run at the next check unless they ran above (or were stored)
+    this.linksChanged = !modelFindings || !!stored; // the model rules run at the next check unless they ran above
     this.codeDirty = true;
   }
 

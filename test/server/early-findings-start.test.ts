@@ -175,7 +175,7 @@ describe('early findings cache: a damaged, foreign or stale entry is a miss; unt
   it("another key's entry (sealed and well formed) is a miss", async () => {
     const cold = await start();
     const forged: Finding = { code: 'RQ001', severity: 'error', message: 'forged', file: 'more.spdf.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
-    new EarlyFindingsCache(cacheDir).write('0'.repeat(64), { findings: [forged], suppressed: [] }, []);
+    new EarlyFindingsCache(cacheDir).write('0'.repeat(64), new Map([['more.spdf.yaml', [forged]]]), []);
     assert.deepEqual(await start(), cold);
   });
 
