@@ -1,10 +1,9 @@
 // @spdf implements SPDF-LSP-EARLY-CACHE, SPDF-FC-CACHE
-import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../core/types';
 import { writeFileAtomicSync } from './atomic-write';
-import { toolIdentity } from './cache-location';
+import { sha256Hex, toolIdentity } from './cache-location';
 import { sealBytes, unsealBytes } from './sealed-bytes';
 
 const FORMAT = 1;
@@ -21,25 +20,23 @@ export type EarlyInput = readonly [name: string, content: Uint8Array | string];
  * results, git dates) in the order given; one entry is kept. A damaged file, another build's or another key's is a miss.
  */
 export class EarlyFindingsCache {
-  private readonly hash: Hash | undefined;
+  /** Per input: its name, kind and SHA-256 (the key is the SHA-256 of them all, after the build's identity). */
+  private readonly parts: string[];
+  private readonly tool = toolIdentity();
 
   constructor(private readonly dir: string) {
-    const tool = toolIdentity();
-    this.hash = tool === undefined ? undefined : createHash('sha256').update(`${MAGIC.toString()}${tool}\0`);
+    this.parts = [`${MAGIC.toString()}${this.tool ?? ''}\0`];
   }
 
-  /** Adds inputs to the key (never after `key()`). */
+  /** Adds inputs to the key. */
   add(inputs: Iterable<EarlyInput>): this {
-    for (const [name, content] of inputs) {
-      const h = createHash('sha256').update(content).digest('hex');
-      this.hash?.update(`${name.length}:${name}\0${typeof content === 'string' ? 't' : 'b'}${h}\0`);
-    }
+    for (const [name, content] of inputs) this.parts.push(`${name.length}:${name}\0${typeof content === 'string' ? 't' : 'b'}${sha256Hex(content)}\0`);
     return this;
   }
 
   /** The key of the inputs added; undefined without a build identity (no cache then). */
   key(): string | undefined {
-    return this.hash?.digest('hex');
+    return this.tool === undefined ? undefined : sha256Hex(this.parts.join(''));
   }
 
   /**
