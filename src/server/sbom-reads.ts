@@ -35,7 +35,7 @@ interface Snapshot {
  * answers just read.
  */
 export class SbomReads {
-  private last?: { key: string; documentsKey: string; load: SbomLoad };
+  private last?: { key: string; documentsKey: string; load: SbomLoad; answers: string[] };
   /** Parsed documents by the SHA-256 of their text. */
   private readonly parsed = new Map<string, SbomDocument>();
   private readonly refsOf = new WeakMap<LoadedFile, SbomRef[]>();
@@ -48,7 +48,8 @@ export class SbomReads {
     const maxBytes = config.maxSbomBytes;
     const snaps = new Map<string, Snapshot>();
     await Promise.all(paths.map(async (p) => snaps.set(p, await snapshot(host, p, overlays.get(p), listed.has(p), maxBytes))));
-    const documentsKey = JSON.stringify([maxBytes, paths.map((p) => snaps.get(p)!.key), refs.map(refUse)]);
+    const answers = paths.map((p) => snaps.get(p)!.key);
+    const documentsKey = JSON.stringify([maxBytes, answers, refs.map(refUse)]);
     const key = JSON.stringify([documentsKey, refs.map(refPlace)]);
     if (this.last?.key === key) return this.last.load;
     const validate = cyclonedxSchemaValidator();
@@ -73,8 +74,13 @@ export class SbomReads {
     const load = { files, problems: read.problems, paths };
     // Only the documents of this load stay parsed.
     for (const h of [...this.parsed.keys()]) if (!used.has(h)) this.parsed.delete(h);
-    this.last = { key, documentsKey, load };
+    this.last = { key, documentsKey, load, answers };
     return load;
+  }
+
+  /** What the host answered for each path the last load read (`sbomAnswer`), in path order; undefined before any load. */
+  get answers(): readonly string[] | undefined {
+    return this.last?.answers;
   }
 
   private refsOfFile(file: LoadedFile): SbomRef[] {
@@ -93,6 +99,11 @@ function refUse(r: SbomRef): string {
 function refPlace(r: SbomRef): string {
   const range = r.file.file.source.range(r.node.start, r.node.end);
   return `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+}
+
+/** What the host answers now for one SBOM/VEX path, as `SbomReads.answers` lists it (the same text for the same answers). */
+export async function sbomAnswer(host: Host, path: string, overlay: string | undefined, listed: boolean, maxBytes: number): Promise<string> {
+  return (await snapshot(host, path, overlay, listed, maxBytes)).key;
 }
 
 /** Asks the host what `loadSboms` asks of one path (its size, then its bytes unless the size says not to read). */

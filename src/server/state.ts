@@ -29,13 +29,14 @@ import { ServerCodeIndex } from './code-index';
 import { EMPTY_LINT_RESULT, findingsByFile, lintCode, mergeLintRuns, MODEL_RULES, openOutsideModel } from './lint-runs';
 import { RuleReuse } from './rule-reuse';
 import { sameLinkSet, sameRuleFacts } from './rule-fingerprint';
-import { statusLinks, TraceCache } from './trace-cache';
+import { TraceCache, traceInputsOf } from './trace-cache';
 import { EditorBaseline, baselinePathOf } from './editor-baseline';
 import { assembleGraph, graphUnits } from './graph-assembly';
 import { ModelLint } from './model-lint';
 import { ReleasedTrees } from './released-trees';
 import { InputProblems, matrixProblemsOf } from './input-problems';
-import { fileDatesOf, type Load, readConfigFile, readModelFile, readTestResultsOf, SbomReads } from './workspace-reads';
+import { fileDatesOf, type Load, loadModelInput, readConfigFile, readModelFile, readModelInput, readTestResultsOf, SbomReads } from './workspace-reads';
+import { earlyFindings, type EarlyFindings } from './early-findings';
 
 export interface StateOptions {
   /** Absolute workspace root (for the code index and test results). */
@@ -51,6 +52,8 @@ export type ChangeKind = 'config' | 'model' | 'code' | 'lock' | 'baseline' | 'ot
 export class WorkspaceState {
   config!: ResolvedConfig;
   private configProblems: LoadProblem[] = [];
+  private configBytes: Uint8Array | undefined;
+  private outsideKey = '[]';
   /** SBOM and VEX documents the model names, read after the model files (src/core/model/load-sboms.ts); `paths`: read or not, watched. */
   sboms: { files: LoadedFile[]; problems: LoadProblem[]; paths: string[] } = { files: [], problems: [], paths: [] };
   private readonly sbomReads = new SbomReads();
@@ -106,11 +109,8 @@ export class WorkspaceState {
     return this.sortedFiles;
   }
 
-  /**
-   * Reads everything: config, every model file, the lock, and (unless disabled) the code index; `modelFindings` first
-   * gets the model rules' findings, and the load waits until what it returns settles (their diagnostics are written).
-   */
-  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host, modelFindings?: (byFile: Map<string, Finding[]>) => Promise<void> | void): Promise<void> {
+  /** Reads everything (config, model, lock, code index); `modelFindings` first gets the model rules' findings, awaited (src/server/early-findings.ts). */
+  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host, modelFindings?: (byFile: Map<string, Finding[]>, cached?: boolean) => Promise<void> | void): Promise<void> {
     if (host) this.host = host;
     progress?.('listing files', 0);
     const listed = await this.host.listFiles();
@@ -125,22 +125,30 @@ export class WorkspaceState {
     this.codeSuppressions.clear();
     const indexing = this.opts.codeLinks ? this.code.startIndex(this.opts.root, this.host, this.sortedFiles, models.length) : undefined;
     const version = this.graphVersion;
+    let [early, stored, kept]: [EarlyFindings | undefined, Map<string, Finding[]> | undefined, Promise<void> | undefined] = [undefined, undefined, undefined];
     try {
       progress?.(`reading ${models.length} model files`, 5);
-      await Promise.all(models.map(async (p) => this.loads.set(p, await this.loadModel(p))));
-      await this.loadSboms();
+      const read = await Promise.all(models.map(async (p) => [p, await readModelInput(this.host, p, this.overlays.get(p), this.config.limits)] as const));
       await this.loadLock();
       await this.loadBaseline();
       this.testResults = await readTestResultsOf(this.opts.root, this.config, this.sortedFiles);
       this.fileDates = fileDatesOf(this.opts.root, this.config, this.opts.trusted);
+      // A second start shows the model rules' findings of exactly these inputs before it parses them (they run again below).
+      const inputs = { ...this.opts, files: this.sortedFiles, models: read, lock: this.lock, testResults: this.testResults, fileDates: this.fileDates };
+      early = modelFindings && this.opts.cacheDir ? earlyFindings(this.opts.cacheDir, { ...inputs, config: { bytes: this.configBytes, problems: this.configProblems } }) : undefined;
+      if ((stored = await early?.stored(this.host, this.overlays, this.files, this.config.maxSbomBytes))) await modelFindings?.(stored, true);
+      for (const [p, input] of read) this.loads.set(p, loadModelInput(p, input, this.config.limits));
+      await this.loadSboms();
       this.rebuildGraph();
     } finally {
       indexing?.claim(this.graphVersion > version ? this.graph : undefined);
     }
     // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
-    if (modelFindings) {
+    if (modelFindings && !stored) {
       this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
-      await modelFindings(findingsByFile(this.modelResult.findings));
+      const byFile = findingsByFile(this.modelResult.findings);
+      await modelFindings(byFile);
+      if (this.sbomReads.answers && !this.modelResult.internalErrors.length) kept = early?.keep(byFile, this.sbomReads.answers);
     }
     if (indexing) {
       progress?.('indexing source files', 20);
@@ -156,16 +164,18 @@ export class WorkspaceState {
       );
       for (const p of this.overlays.keys()) if (this.code.scans(p)) await this.refresh(p);
     }
+    await kept;
     this.graphDirty = false; // the graph built above is current
-    this.linksChanged = !modelFindings; // the model rules run at the next check unless they ran above
+    this.linksChanged = !modelFindings || !!stored; // the model rules run at the next check unless they ran above
     this.codeDirty = true;
   }
 
   private async loadConfig(): Promise<void> {
-    const { config, problems, includes } = await readConfigFile(this.host, CONFIG_FILE, this.overlays.get(CONFIG_FILE), this.files.has(CONFIG_FILE), this.opts.trusted);
+    const { config, problems, includes, bytes } = await readConfigFile(this.host, CONFIG_FILE, this.overlays.get(CONFIG_FILE), this.files.has(CONFIG_FILE), this.opts.trusted);
     this.inputProblems.includes = includes;
     this.config = config;
     this.configProblems = problems;
+    this.configBytes = bytes;
     this.isModel = modelFileMatcher(config);
   }
 
@@ -205,10 +215,6 @@ export class WorkspaceState {
     if (text.includes('spdf-disable-next-line')) this.codeSuppressions.set(path, scanSuppressions(new SourceText(path, text)));
     else this.codeSuppressions.delete(path);
     return text;
-  }
-
-  private loadModel(path: string): Promise<Load> {
-    return readModelFile(this.host, path, this.overlays.get(path), this.config.limits);
   }
 
   kindOf(path: string): ChangeKind {
@@ -282,7 +288,7 @@ export class WorkspaceState {
         await this.loadBaseline();
         break;
       case 'model':
-        this.loads.set(path, await this.loadModel(path));
+        this.loads.set(path, await readModelFile(this.host, path, this.overlays.get(path), this.config.limits));
         await this.loadSboms();
         this.graphDirty = true;
         break;
@@ -344,7 +350,6 @@ export class WorkspaceState {
     return { result: this.result, graphRebuilt };
   }
 
-  private outsideKey = '[]';
   /** The position index of the graph, built on first use after a rebuild (after the diagnostics of an edit). */
   get index(): GraphIndex {
     return (this.graphIndex ??= new GraphIndex(this.graph));
@@ -372,18 +377,12 @@ export class WorkspaceState {
 
   /** The matrix module's trace index over the current graph, lint result and code links (cached until the next check). */
   traceIndex(): { inputs: TraceInputs; index: TraceIndex } {
-    return this.traceCache.index(() => this.traceInputs(), matrixProblemsOf(this));
-  }
-
-  private traceInputs(): TraceInputs {
-    const links = this.opts.codeLinks ? statusLinks(this.code.links(), (l) => this.reviewOf(l).state) : [];
-    const { graph, config, testResults, sortedFiles: allFiles } = this;
-    return { graph, config, findings: this.result.findings, suppressed: this.result.suppressed, links, testResults, allFiles, problems: matrixProblemsOf(this) };
+    return this.traceCache.index(() => traceInputsOf(this), matrixProblemsOf(this));
   }
 
   /** Trace statuses of the items of these kinds (cached until the next check). */
   traces(kinds: readonly string[] = ['requirement']): ItemTrace[] {
-    return this.traceCache.traces(kinds, () => this.traceInputs());
+    return this.traceCache.traces(kinds, () => traceInputsOf(this));
   }
 
   textOf(path: string): string | undefined {

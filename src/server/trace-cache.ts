@@ -2,6 +2,8 @@ import type { TraceIndex } from '../core/matrix/build';
 import type { CodeLink } from '../core/codelinks/model';
 import type { LinkReviewStatus } from '../core/codelinks/review-status';
 import { traceIndexOf, traceItems, type ItemTrace, type StatusLink, type TraceInputs } from '../core/matrix/status';
+import type { LintResult } from '../core/rules/engine';
+import { matrixProblemsOf, type ProblemSource } from './input-problems';
 
 /** The trace index and the trace statuses by kinds of one lint result: computed on first use, kept until cleared. */
 export class TraceCache {
@@ -35,4 +37,19 @@ export class TraceCache {
 /** Code links as the trace status reads them, each with its review state. */
 export function statusLinks(links: readonly CodeLink[], review: (l: CodeLink) => LinkReviewStatus['state']): StatusLink[] {
   return links.map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, ...(l.lines ? { lines: l.lines } : {}), review: review(l) }));
+}
+
+/** What `traceInputsOf` reads of a workspace state (src/server/state.ts). */
+export interface TraceSource extends ProblemSource {
+  readonly code: ProblemSource['code'] & { links(): CodeLink[] };
+  readonly graph: TraceInputs['graph'];
+  readonly result: LintResult;
+  reviewOf(link: CodeLink): LinkReviewStatus;
+}
+
+/** What the trace index of a workspace state is built from: its graph, latest lint result and code links. */
+export function traceInputsOf(state: TraceSource): TraceInputs {
+  const links = state.opts.codeLinks ? statusLinks(state.code.links(), (l) => state.reviewOf(l).state) : [];
+  const { graph, config, testResults, result } = state;
+  return { graph, config, findings: result.findings, suppressed: result.suppressed, links, testResults, allFiles: state.allFiles(), problems: matrixProblemsOf(state) };
 }

@@ -1,4 +1,4 @@
-// @spdf implements SPDF-LSP-START, SPDF-LSP-INDEX-CACHE
+// @spdf implements SPDF-LSP-START, SPDF-LSP-INDEX-CACHE, SPDF-LSP-EARLY-CACHE
 /** (Re)indexes every root with work-done progress: a root's new `WorkspaceState` replaces its old one only when complete. */
 import { dirname, join } from 'node:path';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
@@ -41,7 +41,11 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
     }
     const report = (message: string, pct?: number) => progress?.report(pct ?? 0, roots.length > 1 ? `${paths.root}: ${message}` : message);
     // A first index shows the model rules' findings before the code index is built (a re-index keeps the complete ones).
-    await next.loadAll(report, undefined, root.state ? undefined : (byFile) => publishModelFindings(session, diagnostics, root, next, byFile));
+    const early = (byFile: Map<string, Finding[]>, cached?: boolean) => {
+      if (cached) session.log(`model findings of ${paths.root} shown from the cache before the model is parsed (they are checked once it is)`);
+      return publishModelFindings(session, diagnostics, root, next, byFile);
+    };
+    await next.loadAll(report, undefined, root.state ? undefined : early);
     root.state?.dispose();
     root.state = next;
     next.check();

@@ -26,16 +26,36 @@ export function readFailure(path: string, e: unknown): LoadProblem {
   return { code: 'TM009', message: `cannot read file: ${(e as Error)?.message ?? String(e)}`, file: path, range: ZERO };
 }
 
-/** A model file from its open document's text, else from the disk within the size limit. Never throws. */
-export async function readModelFile(host: Host, path: string, overlay: string | undefined, limits: ResolvedConfig['limits']): Promise<Load> {
-  if (overlay !== undefined) return loadModelText(path, overlay, limits);
+/** A model file as read, before it is parsed: its open document's text, its bytes, or why it was not read (a problem). */
+export type ModelInput = { text: string } | { bytes: Uint8Array } | { load: Load; why: string };
+
+/** A model file's open document's text, else its bytes from the disk within the size limit. Never throws. */
+export async function readModelInput(host: Host, path: string, overlay: string | undefined, limits: ResolvedConfig['limits']): Promise<ModelInput> {
+  if (overlay !== undefined) return { text: overlay };
   try {
     const size = await host.statSize?.(path);
-    if (size !== undefined && size > limits.maxFileBytes) return oversizeFile(path, size, limits.maxFileBytes);
-    return loadModelBytes(path, await host.readFile(path), limits);
+    if (size !== undefined && size > limits.maxFileBytes) return { load: oversizeFile(path, size, limits.maxFileBytes), why: `size ${size}` };
+    return { bytes: await host.readFile(path) };
+  } catch (e) {
+    const problem = readFailure(path, e);
+    return { load: { problem }, why: problem.message };
+  }
+}
+
+/** A model file loaded from what `readModelInput` read. Never throws. */
+export function loadModelInput(path: string, input: ModelInput, limits: ResolvedConfig['limits']): Load {
+  if ('text' in input) return loadModelText(path, input.text, limits);
+  if ('load' in input) return input.load;
+  try {
+    return loadModelBytes(path, input.bytes, limits);
   } catch (e) {
     return { problem: readFailure(path, e) };
   }
+}
+
+/** A model file from its open document's text, else from the disk within the size limit. Never throws. */
+export async function readModelFile(host: Host, path: string, overlay: string | undefined, limits: ResolvedConfig['limits']): Promise<Load> {
+  return loadModelInput(path, await readModelInput(host, path, overlay, limits), limits);
 }
 
 /**
@@ -48,7 +68,7 @@ export async function readConfigFile(
   overlay: string | undefined,
   onDisk: boolean,
   trusted: boolean,
-): Promise<{ config: ResolvedConfig; problems: LoadProblem[]; includes: IncludeGlob[] }> {
+): Promise<{ config: ResolvedConfig; problems: LoadProblem[]; includes: IncludeGlob[]; bytes: Uint8Array | undefined }> {
   let bytes: Uint8Array | undefined;
   const problems: LoadProblem[] = [];
   if (overlay !== undefined) bytes = new TextEncoder().encode(overlay);
@@ -60,7 +80,7 @@ export async function readConfigFile(
     }
   }
   const resolved = resolveConfig(bytes, trusted);
-  return { config: resolved.config, problems: [...problems, ...resolved.problems], includes: configIncludeGlobs(bytes, path) };
+  return { config: resolved.config, problems: [...problems, ...resolved.problems], includes: configIncludeGlobs(bytes, path), bytes };
 }
 
 /** The SBOM and VEX documents the loaded model files name, validated where a schema exists. */

@@ -45,9 +45,11 @@ export async function startHarness(
     /** The server's options, and a look at its end of the connection before it starts. */
     server?: ServerOptions;
     serverConnection?: (c: Connection) => void;
+    /** The workspace folder to serve (the files are written into it); the caller removes it. Default: a new folder, removed on close. */
+    root?: string;
   } = {},
 ): Promise<Harness> {
-  const root = mkdtempSync(join(tmpdir(), 'spdf-lsp-'));
+  const root = opts.root ?? mkdtempSync(join(tmpdir(), 'spdf-lsp-'));
   for (const [p, t] of Object.entries(files)) {
     mkdirSync(dirname(join(root, p)), { recursive: true });
     writeFileSync(join(root, p), t);
@@ -155,7 +157,7 @@ export async function startHarness(
       }
       client.dispose();
       serverConn.dispose();
-      rmSync(root, { recursive: true, force: true });
+      if (!opts.root) rmSync(root, { recursive: true, force: true });
     },
   };
   return h;
