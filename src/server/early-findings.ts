@@ -28,11 +28,8 @@ export interface EarlyFindingsInputs {
 export interface EarlyFindings {
   /** The stored findings of these inputs when the SBOM and VEX files the model names answer as they did then. */
   stored(host: Host, overlays: ReadonlyMap<string, string>, files: ReadonlySet<string>, maxSbomBytes: number): Promise<Map<string, Finding[]> | undefined>;
-  /**
-   * Stores the findings of these inputs, with the answers (`SbomReads.answers`) of the SBOM and VEX files read for
-   * them, at the next turn of the event loop (while the code index is built in its workers).
-   */
-  keep(byFile: ReadonlyMap<string, readonly Finding[]>, sboms: readonly string[]): Promise<void>;
+  /** Stores the findings of these inputs, with the answers (`SbomReads.answers`) of the SBOM and VEX files read for them. */
+  keep(byFile: ReadonlyMap<string, readonly Finding[]>, sboms: readonly string[]): void;
 }
 
 /** The early findings of these inputs; undefined for an untrusted workspace (no cache read or written) or without a build identity. */
@@ -63,7 +60,7 @@ export function earlyFindings(dir: string, read: EarlyFindingsInputs): EarlyFind
       }
       return hit.byFile;
     },
-    keep: (byFile, sboms) => new Promise((resolve) => setImmediate(() => resolve(cache.write(key, byFile, sboms)))),
+    keep: (byFile, sboms) => cache.write(key, byFile, sboms),
   };
 }
 

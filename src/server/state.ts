@@ -93,6 +93,8 @@ export class WorkspaceState {
   private readonly editorBaseline = new EditorBaseline();
   private readonly trees = new ReleasedTrees();
   readonly inputProblems: InputProblems;
+  /** Stores the first index's model findings for the next start (src/server/early-findings.ts); called once the status is out. */
+  keepEarly: (() => void) | undefined;
 
   constructor(
     private host: Host,
@@ -125,7 +127,7 @@ export class WorkspaceState {
     this.codeSuppressions.clear();
     const indexing = this.opts.codeLinks ? this.code.startIndex(this.opts.root, this.host, this.sortedFiles, models.length) : undefined;
     const version = this.graphVersion;
-    let [early, stored, kept]: [EarlyFindings | undefined, Map<string, Finding[]> | undefined, Promise<void> | undefined] = [undefined, undefined, undefined];
+    let [early, stored]: [EarlyFindings | undefined, Map<string, Finding[]> | undefined] = [undefined, undefined];
     try {
       progress?.(`reading ${models.length} model files`, 5);
       const read = await Promise.all(models.map(async (p) => [p, await readModelInput(this.host, p, this.overlays.get(p), this.config.limits)] as const));
@@ -148,7 +150,7 @@ export class WorkspaceState {
       this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
       const byFile = findingsByFile(this.modelResult.findings);
       await modelFindings(byFile);
-      if (this.sbomReads.answers && !this.modelResult.internalErrors.length) kept = early?.keep(byFile, this.sbomReads.answers);
+      if (early && this.sbomReads.answers && !this.modelResult.internalErrors.length) this.keepEarly = early.keep.bind(early, byFile, this.sbomReads.answers);
     }
     if (indexing) {
       progress?.('indexing source files', 20);
@@ -164,7 +166,6 @@ export class WorkspaceState {
       );
       for (const p of this.overlays.keys()) if (this.code.scans(p)) await this.refresh(p);
     }
-    await kept;
     this.graphDirty = false; // the graph built above is current
     this.linksChanged = !modelFindings || !!stored; // the model rules run at the next check unless they ran above
     this.codeDirty = true;

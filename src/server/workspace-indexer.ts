@@ -57,8 +57,17 @@ export async function indexWorkspace(session: ServerSession, diagnostics: Diagno
   session.followWatchedFiles();
   progress?.done();
   diagnostics.publishAll(!first);
-  // The full collection pauses this thread for hundreds of ms: it waits until the complete status is written.
-  void status.send(false).then(() => session.heap.now());
+  // Storing the model findings for the next start (about 0.2 s of CPU at 20,000 requirements) and the full collection
+  // (it pauses this thread for hundreds of ms) wait until the complete status is written.
+  void status.send(false).then(() => {
+    for (const root of roots) {
+      if (!root.state?.keepEarly) continue;
+      root.state.keepEarly();
+      root.state.keepEarly = undefined;
+      session.log(`model findings of ${root.paths.root} kept for the next start`);
+    }
+    session.heap.now();
+  });
 }
 
 /**

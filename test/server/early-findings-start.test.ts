@@ -12,6 +12,7 @@ import { FILES, YAML } from './fixture';
 import { startHarness, until } from './harness';
 
 const FROM_CACHE = 'shown from the cache before the model is parsed';
+const KEPT = 'kept for the next start';
 const component = (name: string) => `{"bom-ref": "pkg:npm/${name}@1.0.0", "type": "library", "name": "${name}", "version": "1.0.0", "purl": "pkg:npm/${name}@1.0.0"}`;
 const sbom = (names: string[]) =>
   `{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "metadata": {"timestamp": "2026-01-01T00:00:00Z", "authors": [{"name": "A"}]}, "components": [${names.map(component).join(', ')}]}\n`;
@@ -43,6 +44,8 @@ async function serve(root: string, files: Record<string, string>, opts: { truste
   try {
     if (opts.open) await h.open(opts.open[0], opts.open[1]);
     await until('the first complete status', () => h.notifications.some(isDone), 30000);
+    // A start that stored nothing (untrusted, or shown from the cache) logs nothing of it.
+    if (opts.trusted !== false && !h.logs.some((l) => l.includes(FROM_CACHE))) await until('the model findings kept', () => h.logs.some((l) => l.includes(KEPT)), 30000);
     const done = h.notifications.findIndex(isDone);
     const sent = h.notifications
       .slice(0, done + 1)
@@ -134,6 +137,7 @@ describe('early findings cache: a damaged, foreign or stale entry is a miss; unt
         cached = !!fromCache;
         early = text([...byFile.values()].flat());
       });
+      state.keepEarly?.();
       state.check();
       const complete = text(state.result.findings);
       if (!opts.edit) return { cached, early, complete };
