@@ -1,10 +1,8 @@
 // @spdf verifies SPDF-LSP-PARITY
 import assert from 'node:assert/strict';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { DiagnosticsPublisher } from '../../src/server/diagnostics';
+import type { Root } from '../../src/server/session';
+import { publisherOver } from '../support/publisher-session';
 import type { InputProblem } from '../../src/server/input-problems';
-import type { Root, ServerSession } from '../../src/server/session';
-import type { StatusReporter } from '../../src/server/status';
 
 const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -34,17 +32,7 @@ describe('language server: the input problems of a multi-root publish', () => {
     const outer = root('/ws', [{ file: 'sub/spdf.config.yaml', range: AT_START, message: 'sub-project config not applied' }], outerCalls);
     const inner = root('/ws/sub', [{ file: 'req.spdf.yaml', range: AT_START, message: 'inner problem' }], innerCalls);
     const roots = [outer, inner];
-    const sent: PublishDiagnosticsParams[] = [];
-    const session = {
-      roots,
-      rootOf: (uri: string) => [...roots].reverse().find((r) => r.paths.toPath(uri) !== undefined),
-      docs: new Map(),
-      settings: { baselineSeverity: 'hint' },
-      docsUrl: undefined,
-      disposed: false,
-      connection: { sendDiagnostics: (p: PublishDiagnosticsParams) => void sent.push(p) },
-    } as unknown as ServerSession;
-    const publisher = new DiagnosticsPublisher(session, {} as StatusReporter);
+    const { publisher, sent } = publisherOver(roots);
     for (let publish = 1; publish <= 2; publish++) {
       publisher.publishAll(publish === 1);
       assert.deepEqual([outerCalls.n, innerCalls.n], [publish, publish], `publish ${publish}: input problems listed per root`);

@@ -1,10 +1,8 @@
 // @spdf verifies SPDF-LSP-DIAG
 import assert from 'node:assert/strict';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { Root } from '../../src/server/session';
+import { publisherOver } from '../support/publisher-session';
 import type { Finding } from '../../src/core/types';
-import { DiagnosticsPublisher } from '../../src/server/diagnostics';
-import type { ServerSession } from '../../src/server/session';
-import type { StatusReporter } from '../../src/server/status';
 
 const FILE = 'model/m.spdf.yaml';
 
@@ -14,7 +12,6 @@ function finding(i: number, message = `requirement SEC-REQ-${i} has no verificat
 
 /** A publisher over one root whose state holds `findings` for one file; `sent` collects what it publishes. */
 function publisher(findings: { current: Finding[] }) {
-  const sent: PublishDiagnosticsParams[] = [];
   const state = {
     get findingsByFile() {
       return new Map([[FILE, findings.current]]);
@@ -25,15 +22,7 @@ function publisher(findings: { current: Finding[] }) {
     allFiles: () => [],
     opts: { codeLinks: false },
   };
-  const session = {
-    roots: [{ paths: { root: '/ws', toUri: (p: string) => `file:///ws/${p}` }, state }],
-    docs: new Map(),
-    settings: { baselineSeverity: 'hint' },
-    docsUrl: undefined,
-    disposed: false,
-    connection: { sendDiagnostics: (p: PublishDiagnosticsParams) => void sent.push(p) },
-  } as unknown as ServerSession;
-  const p = new DiagnosticsPublisher(session, {} as StatusReporter);
+  const { publisher: p, sent } = publisherOver([{ paths: { root: '/ws', toUri: (path: string) => `file:///ws/${path}` }, state } as unknown as Root]);
   const internals = p as unknown as { published: Map<string, string>; lastFindings: Map<string, readonly Finding[]> };
   return { p, sent, published: internals.published, lastFindings: internals.lastFindings };
 }

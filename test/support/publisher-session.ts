@@ -1,0 +1,19 @@
+import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { DiagnosticsPublisher } from '../../src/server/diagnostics';
+import type { Root, ServerSession } from '../../src/server/session';
+import type { StatusReporter } from '../../src/server/status';
+
+/** A diagnostics publisher over a fake session serving `roots` (the innermost root owns a URI), recording what it sends. */
+export function publisherOver(roots: readonly Root[]): { publisher: DiagnosticsPublisher; sent: PublishDiagnosticsParams[] } {
+  const sent: PublishDiagnosticsParams[] = [];
+  const session = {
+    roots,
+    rootOf: (uri: string) => [...roots].reverse().find((r) => r.paths.toPath?.(uri) !== undefined),
+    docs: new Map(),
+    settings: { baselineSeverity: 'hint' },
+    docsUrl: undefined,
+    disposed: false,
+    connection: { sendDiagnostics: (p: PublishDiagnosticsParams) => void sent.push(p) },
+  } as unknown as ServerSession;
+  return { publisher: new DiagnosticsPublisher(session, {} as StatusReporter), sent };
+}
