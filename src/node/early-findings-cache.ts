@@ -1,5 +1,5 @@
 // @spdf implements SPDF-LSP-EARLY-CACHE, SPDF-FC-CACHE
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../core/types';
 import { writeFileAtomicSync } from './atomic-write';
@@ -32,6 +32,16 @@ export class EarlyFindingsCache {
   add(inputs: Iterable<EarlyInput>): this {
     for (const [name, content] of inputs) this.parts.push(`${name.length}:${name}\0${typeof content === 'string' ? 't' : 'b'}${sha256Hex(content)}\0`);
     return this;
+  }
+
+  /** Whether the tool has a build identity (without one there is no cache: `key` is undefined). */
+  get identified(): boolean {
+    return this.tool !== undefined;
+  }
+
+  /** Whether an entry is stored (of any key): without one, `read` misses whatever the key. */
+  exists(): boolean {
+    return existsSync(join(this.dir, EARLY_FINDINGS_FILE));
   }
 
   /** The key of the inputs added; undefined without a build identity (no cache then). */

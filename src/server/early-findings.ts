@@ -45,13 +45,14 @@ export function earlyFindings(dir: string, read: EarlyFindingsInputs): EarlyFind
     ['test results', JSON.stringify(read.testResults ?? null)],
     ['git dates', JSON.stringify(read.fileDates ? [...read.fileDates] : null)],
   ];
-  cache.add(inputs);
-  cache.add(read.models.map(([path, input]): EarlyInput => ('text' in input ? [`open ${path}`, input.text] : 'bytes' in input ? [`disk ${path}`, input.bytes] : [`unread ${path}`, input.why])));
-  const key = cache.key();
-  if (key === undefined) return undefined;
+  inputs.push(...read.models.map(([path, input]): EarlyInput => ('text' in input ? [`open ${path}`, input.text] : 'bytes' in input ? [`disk ${path}`, input.bytes] : [`unread ${path}`, input.why])));
+  if (!cache.identified) return undefined;
+  // Hashing every model file takes tens of ms at 20,000 requirements: not before the first diagnostics when no entry exists.
+  let key: string | undefined;
+  const keyOf = () => (key ??= cache.add(inputs).key() as string);
   return {
     async stored(host, overlays, files, maxSbomBytes) {
-      const hit = cache.read(key);
+      const hit = cache.exists() ? cache.read(keyOf()) : undefined;
       if (!hit) return undefined;
       // The same model bytes name the same paths: each must answer as it did when the findings were stored.
       for (const was of hit.sboms) {
@@ -60,7 +61,7 @@ export function earlyFindings(dir: string, read: EarlyFindingsInputs): EarlyFind
       }
       return hit.byFile;
     },
-    keep: (byFile, sboms) => cache.write(key, byFile, sboms),
+    keep: (byFile, sboms) => cache.write(keyOf(), byFile, sboms),
   };
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { EarlyFindingsCache, EARLY_FINDINGS_FILE } from '../../src/node/early-findings-cache';
 import { FsHost } from '../../src/node/fs-host';
+import { earlyFindings } from '../../src/server/early-findings';
 import { WorkspaceState } from '../../src/server/state';
 import type { Finding } from '../../src/core/types';
 import { MODEL_NAMING_SBOM, SBOM_PATH } from '../support/sbom-model';
@@ -203,6 +204,29 @@ describe('early findings cache: a damaged, foreign or stale entry is a miss; unt
     const changed = await start();
     assert.equal(changed.cached, false);
     assert.ok(changed.early.some((f) => f.includes('CTRL-407')));
+  });
+
+  it('without an entry, the model files are hashed only for storing the findings, not before the first diagnostics', async () => {
+    // Bytes that cannot be hashed stand for the model: hashing them throws, so the lookup must not reach them.
+    const inputs = {
+      trusted: true,
+      codeLinks: false,
+      files: ['m.spdf.yaml'],
+      config: { bytes: undefined, problems: [] },
+      lock: { version: 1, links: {} } as never,
+      testResults: undefined,
+      fileDates: undefined,
+    };
+    const unhashable = earlyFindings(cacheDir, { ...inputs, models: [['m.spdf.yaml', { bytes: {} as Uint8Array }]] });
+    assert.equal(await unhashable?.stored(new FsHost(root), new Map(), new Set(), 1000), undefined);
+    assert.throws(() => unhashable?.keep(new Map(), []), TypeError, 'storing hashes the model');
+    const early = earlyFindings(cacheDir, { ...inputs, models: [['m.spdf.yaml', { bytes: Buffer.from('requirements: []\n') }]] });
+    early?.keep(new Map([['m.spdf.yaml', []]]), []);
+    assert.ok(readdirSync(cacheDir).includes(EARLY_FINDINGS_FILE), 'an entry was written');
+    assert.deepEqual(
+      await earlyFindings(cacheDir, { ...inputs, models: [['m.spdf.yaml', { bytes: Buffer.from('requirements: []\n') }]] })?.stored(new FsHost(root), new Map(), new Set(), 1000),
+      new Map([['m.spdf.yaml', []]]),
+    );
   });
 
   it('an untrusted workspace writes no entry and reads none', async () => {
