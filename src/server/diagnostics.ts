@@ -78,11 +78,11 @@ export class DiagnosticsPublisher {
   /**
    * The model rules' findings of a root's first index, sent before the code rules run (workspace-indexer.ts): only
    * files with at least one, each recorded as published, so that the publish after the check sends again only the
-   * files whose complete diagnostics differ. Settles once they are written (one message per turn of the event loop).
+   * files whose complete diagnostics differ. Settles once they are written (one message per turn of the event loop);
+   * each file's diagnostics are made once the previous file's are written, so the first waits for no other file's.
    */
-  publishEarly(root: Root, byFile: ReadonlyMap<string, Finding[]>): Promise<void> {
+  async publishEarly(root: Root, byFile: ReadonlyMap<string, Finding[]>): Promise<void> {
     const { session } = this;
-    const sent: Promise<void>[] = [];
     for (const [file, findings] of byFile) {
       if (!findings.length || session.disposed) continue;
       const uri = root.paths.toUri(file);
@@ -96,9 +96,8 @@ export class DiagnosticsPublisher {
       this.lastFindings.set(k, findings);
       this.lastBaselined.set(k, '');
       const doc = session.docs.get(uri);
-      sent.push(session.connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) }).catch(() => undefined));
+      await session.connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) }).catch(() => undefined);
     }
-    return Promise.all(sent).then(() => undefined);
   }
 
   /** Sends the diagnostics of every file whose findings changed (of every file with findings when `force`), root by root. */
