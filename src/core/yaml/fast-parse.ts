@@ -1,8 +1,9 @@
 // @spdf implements SPDF-FC-LOAD
-import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode';
+import type { YMap, YNode, YPair, YScalar, YScalarValue, YSeq } from './ynode';
 import { readBlockScalar } from './block-scalar';
 import { corePlainValue, doubleQuotedValue } from './core-scalar';
 import { KeySet } from './key-set';
+import { StringPool } from './string-pool';
 
 /**
  * A fast reader for the plain subset of YAML that models are written in: one document whose root is a block
@@ -61,6 +62,7 @@ class FastParser {
   private trailEnd = 0;
   /** range[2] of the node just finished: what the parent's range ends at when that node is its last. */
   private lastEnd = 0;
+  private readonly pool = new StringPool();
 
   constructor(
     private readonly s: string,
@@ -253,7 +255,7 @@ class FastParser {
       q = end;
       while (s.charCodeAt(q) === SPACE) q++;
       if (s.charCodeAt(q) !== COLON || (q + 1 < le && s.charCodeAt(q + 1) !== SPACE)) return null;
-      value = c === DQUOTE ? this.doubleQuoted(p, end) : s.slice(p + 1, end - 1).replace(/''/g, "'");
+      value = this.quotedValue(p, end);
     } else {
       if (!this.plainStart(p)) return null;
       q = -1;
@@ -268,7 +270,7 @@ class FastParser {
       if (q < 0) return null;
       end = q;
       while (s.charCodeAt(end - 1) === SPACE) end--;
-      value = corePlainValue(s.slice(p, end));
+      value = this.pool.take(corePlainValue(s.slice(p, end)));
     }
     if (q - p > 1000 || depth > this.maxDepth) unsupported();
     this.afterKey = q + 1;
@@ -313,18 +315,17 @@ class FastParser {
       }
     }
     while (s.charCodeAt(end - 1) === SPACE) end--;
-    return { kind: 'scalar', start: p, end, value: corePlainValue(s.slice(p, end)) };
+    return { kind: 'scalar', start: p, end, value: this.pool.take(corePlainValue(s.slice(p, end))) };
   }
 
-  private doubleQuoted(p: number, end: number): string {
-    return doubleQuotedValue(this.s.slice(p + 1, end - 1)) ?? unsupported();
+  private quotedValue(p: number, end: number): YScalarValue {
+    return this.pool.take(this.s.charCodeAt(p) === DQUOTE ? (doubleQuotedValue(this.s.slice(p + 1, end - 1)) ?? unsupported()) : this.s.slice(p + 1, end - 1).replace(/''/g, "'"));
   }
 
   private quoted(p: number): YScalar {
     const end = this.quotedEnd(p);
     if (end < 0) unsupported();
-    const value = this.s.charCodeAt(p) === DQUOTE ? this.doubleQuoted(p, end) : this.s.slice(p + 1, end - 1).replace(/''/g, "'");
-    return { kind: 'scalar', start: p, end, value };
+    return { kind: 'scalar', start: p, end, value: this.quotedValue(p, end) };
   }
 
   /** The offset after the closing quote of the quoted scalar at p, or -1 when it does not close on this line. */
@@ -394,6 +395,6 @@ class FastParser {
     }
     while (s.charCodeAt(end - 1) === SPACE) end--;
     if (end === p) unsupported();
-    return { kind: 'scalar', start: p, end, value: corePlainValue(s.slice(p, end)) };
+    return { kind: 'scalar', start: p, end, value: this.pool.take(corePlainValue(s.slice(p, end))) };
   }
 }
