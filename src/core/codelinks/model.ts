@@ -1,3 +1,4 @@
+import type { Suppression } from '../model/graph';
 import type { Range } from '../types';
 import type { CodeLanguage } from './languages';
 
@@ -116,4 +117,9 @@ export interface CodeFileIndex {
   orphanTags: CodeTag[];
   exclusions: CodeExclusion[];
   problems: CodeProblem[];
+  /**
+   * The file's `spdf-disable-next-line` comments (suppressions.ts), found in the very text indexed, so a check applies
+   * them without reading the file again. Unset in an index not made from the file's text (then read the file for them).
+   */
+  suppressions?: Suppression[];
 }
