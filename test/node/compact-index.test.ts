@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import type { CodeFileIndex } from '../../src/core/codelinks/model';
 import { packIndex, unpackIndex, type CompactIndex } from '../../src/node/codeindex/compact-index';
+import { suppressionsInText } from '../../src/core/model/suppressions';
 import { derivedReadSink } from '../../src/node/derived-reads';
 import { InputRecorder } from '../../src/node/result-cache-recorder';
 import { fixtureConfig, indexText, listFixtures } from '../codelinks/fixture-harness';
@@ -179,7 +180,7 @@ describe('packed code index (code-index cache format)', () => {
 
   it("gives back an index's suppression comments (watched: reading them notes the file), and an index without that key without it", async () => {
     const text = 'def f(x):\n    # spdf-disable-next-line CL008 -- quoted\n    # @spdf implement SEC-REQ-1\n    return x\n';
-    const index = await indexText('src/a.py', text, { syntaxes: ['spdf'] });
+    const index = { ...(await indexText('src/a.py', text, { syntaxes: ['spdf'] })), suppressions: suppressionsInText('src/a.py', text) };
     assert.deepEqual(
       index.suppressions?.map((s) => `${s.line} ${s.targetLine} ${s.codes.join(',')} ${s.justification}`),
       ['1 2 CL008 quoted'],

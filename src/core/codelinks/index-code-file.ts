@@ -1,5 +1,4 @@
 // @spdf implements SPDF-IDX-001, SPDF-IDX-002
-import { suppressionsInText } from '../model/suppressions';
 import { ZERO_RANGE, type Range } from '../types';
 import { LineIndex } from '../text';
 import { commentAt, leadingBlockEnd, leafAt, nodeBelowComment } from './comment-nodes';
@@ -44,9 +43,7 @@ interface CommentContext {
 /** Symbols, tags and links of one parsed file. Never throws: failures become `internal` problems. */
 export function indexCodeFile(input: CodeFileInput, syntaxes: CompiledTagSyntaxes): CodeFileIndex {
   try {
-    const index = new FileIndexer(input, syntaxes).run();
-    index.suppressions = suppressionsInText(input.file, input.text);
-    return index;
+    return new FileIndexer(input, syntaxes).run();
   } catch (error) {
     return unreadableIndex(input.file, input.language, input.text, syntaxes, `code index failed: ${(error as Error).message}`);
   }
@@ -70,7 +67,6 @@ export function unreadableIndex(file: string, language: CodeLanguage, text: stri
       range: lines.range(offset, end),
     });
   }
-  index.suppressions = suppressionsInText(file, text);
   return index;
 }
 

@@ -118,8 +118,9 @@ export interface CodeFileIndex {
   exclusions: CodeExclusion[];
   problems: CodeProblem[];
   /**
-   * The file's `spdf-disable-next-line` comments (suppressions.ts), found in the very text indexed, so a check applies
-   * them without reading the file again. Unset in an index not made from the file's text (then read the file for them).
+   * The file's `spdf-disable-next-line` comments (suppressions.ts), found by the code index's parse (parse-tasks.ts) in
+   * the very text it indexed, so a check applies them without reading the file again. Unset in an index made otherwise
+   * (then the file is read for them).
    */
   suppressions?: Suppression[];
 }
