@@ -12,6 +12,11 @@ export interface BoundedReads {
    * next call overwrites: copy or decode what you keep before the next read (or any `await`). Throws as `readFileSync`.
    */
   readFileUpToSync(path: string, maxBytes: number): BoundedBytes;
+  /**
+   * The first `bytes` bytes of the file at `path` (fewer when it is shorter), in a Buffer of its own: to tell what a
+   * file is by its start (a script's `#!`) without reading it whole. Throws as `readFileSync`.
+   */
+  readFilePrefixSync(path: string, bytes: number): Buffer;
 }
 
 let scratch = Buffer.allocUnsafeSlow(64 * 1024);
@@ -46,6 +51,22 @@ function readFileUpToSync(path: string, maxBytes: number): BoundedBytes {
   }
 }
 
+function readFilePrefixSync(path: string, bytes: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const prefix = Buffer.alloc(bytes);
+    let n = 0;
+    while (n < bytes) {
+      const read = readSync(fd, prefix, n, bytes - n, null);
+      if (read === 0) break;
+      n += read;
+    }
+    return n < bytes ? prefix.subarray(0, n) : prefix;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A scratch buffer of `length` bytes holding the first `keep` bytes of the current one. */
 function grow(keep: number, length: number): void {
   const bigger = Buffer.allocUnsafeSlow(length);
@@ -55,12 +76,12 @@ function grow(keep: number, length: number): void {
 
 /**
  * The one instance per process, shared by the bundles (dist/cli.js records reads, dist/cli-main.js makes them): the
- * whole-result cache's recorder (result-cache-recorder.ts) wraps its function while a command runs, as it wraps
+ * whole-result cache's recorder (result-cache-recorder.ts) wraps its functions while a command runs, as it wraps
  * `fs.readFileSync`, so a read through it is an input like any other. Call it as `boundedReads().readFileUpToSync(...)`.
  */
 const SHARED = Symbol.for('spdf-workbench/bounded-reads/1');
 
 export function boundedReads(): BoundedReads {
   const holder = globalThis as unknown as Record<symbol, BoundedReads | undefined>;
-  return (holder[SHARED] ??= { readFileUpToSync });
+  return (holder[SHARED] ??= { readFileUpToSync, readFilePrefixSync });
 }

@@ -65,6 +65,11 @@ export class FsHost implements Host {
     return this.listed?.has(path) ? boundedReads().readFileUpToSync(join(this.root, path), maxBytes) : undefined;
   }
 
+  /** The first `bytes` bytes of a file the walk listed (bounded-read.ts); undefined for a path not listed (use readFile). */
+  readPrefixSync(path: string, bytes: number): Buffer | undefined {
+    return this.listed?.has(path) ? boundedReads().readFilePrefixSync(join(this.root, path), bytes) : undefined;
+  }
+
   /** The walk already kept links that leave the root out of the listing; a path named otherwise is checked here. */
   private async refuseOutside(path: string): Promise<void> {
     if (this.listed?.has(path)) return;

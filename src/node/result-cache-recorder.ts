@@ -71,6 +71,7 @@ const childDigest = (v: unknown) => {
 const RECORDED: Record<string, { digest: (v: unknown) => string; module: ReadModule }> = {
   readFileSync: { digest: bytesDigest, module: 'fs' },
   readFileUpToSync: { digest: boundedDigest, module: 'bounded' },
+  readFilePrefixSync: { digest: bytesDigest, module: 'bounded' },
   statSync: { digest: (v) => statDigest(v as fs.Stats | undefined), module: 'fs' },
   lstatSync: { digest: (v) => statDigest(v as fs.Stats | undefined), module: 'fs' },
   existsSync: { digest: stringDigest, module: 'fs' },

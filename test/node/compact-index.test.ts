@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import type { CodeFileIndex } from '../../src/core/codelinks/model';
 import { packIndex, unpackIndex, type CompactIndex } from '../../src/node/codeindex/compact-index';
+import { suppressionsInText } from '../../src/core/model/suppressions';
+import { derivedReadSink } from '../../src/node/derived-reads';
+import { InputRecorder } from '../../src/node/result-cache-recorder';
 import { fixtureConfig, indexText, listFixtures } from '../codelinks/fixture-harness';
 
 /** What the cache gave before the packed format: the index through JSON. */
@@ -173,5 +176,34 @@ describe('packed code index (code-index cache format)', () => {
     back.symbols = [];
     assert.deepEqual(back.symbols, []);
     assert.deepEqual(Object.keys(back), Object.keys(index), 'same keys in the same order');
+  });
+
+  it("gives back an index's suppression comments (watched: reading them notes the file), and an index without that key without it", async () => {
+    const text = 'def f(x):\n    # spdf-disable-next-line CL008 -- quoted\n    # @spdf implement SEC-REQ-1\n    return x\n';
+    const index = { ...(await indexText('src/a.py', text, { syntaxes: ['spdf'] })), suppressions: suppressionsInText('src/a.py', text) };
+    assert.deepEqual(
+      index.suppressions?.map((s) => `${s.line} ${s.targetLine} ${s.codes.join(',')} ${s.justification}`),
+      ['1 2 CL008 quoted'],
+    );
+    assert.ok(assertSame(index), 'packed with its suppressions');
+    assert.equal((viaJson(packIndex(index)) as CompactIndex).length, 9);
+    const without: CodeFileIndex = { ...index };
+    delete without.suppressions;
+    assert.ok(assertSame(without), 'an index without suppressions still packs');
+    assert.ok(!('suppressions' in (viaPacked(without).index as object)));
+    for (const [name, list] of [
+      ['none', []],
+      ['one', index.suppressions],
+    ] as const) {
+      const recorder = new InputRecorder([], [], true);
+      recorder.start();
+      try {
+        const back = unpackIndex(viaJson(packIndex({ ...index, suppressions: [...list] })) as CompactIndex);
+        assert.deepEqual(back.suppressions, viaJson(list), name);
+        assert.equal(derivedReadSink()!.positions!.positionsRead.has('src/a.py'), list.length > 0, `${name}: the file's positions noted read`);
+      } finally {
+        recorder.stop();
+      }
+    }
   });
 });

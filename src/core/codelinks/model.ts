@@ -1,3 +1,4 @@
+import type { Suppression } from '../model/graph';
 import type { Range } from '../types';
 import type { CodeLanguage } from './languages';
 
@@ -116,4 +117,10 @@ export interface CodeFileIndex {
   orphanTags: CodeTag[];
   exclusions: CodeExclusion[];
   problems: CodeProblem[];
+  /**
+   * The file's `spdf-disable-next-line` comments (suppressions.ts), found by the code index's parse (parse-tasks.ts) in
+   * the very text it indexed, so a check applies them without reading the file again. Unset in an index made otherwise
+   * (then the file is read for them).
+   */
+  suppressions?: Suppression[];
 }

@@ -1,5 +1,5 @@
 // @spdf implements SPDF-ENG-003
-import type { SourceText } from '../text';
+import { SourceText } from '../text';
 import type { Suppression } from './graph';
 
 const MARKER = /spdf-disable-next-line\b[ \t]*([A-Za-z0-9_, \t-]*?)(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
@@ -27,6 +27,11 @@ export function scanSuppressions(source: SourceText): Suppression[] {
     });
   }
   return out;
+}
+
+/** `scanSuppressions` of a file's text, its lines indexed only when it holds a suppression (most source files hold none). */
+export function suppressionsInText(file: string, text: string): Suppression[] {
+  return text.includes('spdf-disable-next-line') ? scanSuppressions(new SourceText(file, text)) : [];
 }
 
 /** Another suppression, or a test expectation marker (`# ^^^ CODE`), right below a suppression does not consume it. */

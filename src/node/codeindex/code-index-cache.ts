@@ -8,7 +8,7 @@ import { type CompactIndex, packIndex, unpackIndex } from './compact-index';
 import { withWatchedPositions } from './watched-index';
 
 /** Bump when this file's layout changes (the tool identity in the options key covers any change of the code). */
-export const CODE_INDEX_FORMAT = 6;
+export const CODE_INDEX_FORMAT = 7;
 /** A folder of shard files, so that one changed source file rewrites one shard, not the index of every file. */
 export const CODE_INDEX_CACHE_DIR = `codelinks-v${CODE_INDEX_FORMAT}`;
 export const CODE_INDEX_SHARDS = 32;

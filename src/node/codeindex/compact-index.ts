@@ -9,11 +9,11 @@ import { type FilePositions, watchPositions } from './watched-positions';
  * JSON.parse reads one string faster still, and the stream then takes a byte a number, not an array slot). Only
  * objects whose keys, key order and value types are exactly what the decoder rebuilds are packed; any other object
  * stays as it was (plain), so decoding gives back an index equal to the original, key order included.
- * Layout: [file, language, strings, number stream, plain objects, orphanTags, exclusions, problems].
+ * Layout: [file, language, strings, number stream, plain objects, orphanTags, exclusions, problems, suppressions?]
  */
-export type CompactIndex = [string, string, string[], string, unknown[], unknown, unknown, unknown];
+export type CompactIndex = [string, string, string[], string, unknown[], unknown, unknown, unknown, unknown?];
 
-const INDEX_KEYS = ['file', 'language', 'symbols', 'tags', 'links', 'orphanTags', 'exclusions', 'problems'];
+const INDEX_KEYS = ['file', 'language', 'symbols', 'tags', 'links', 'orphanTags', 'exclusions', 'problems', 'suppressions'];
 const SYMBOL_KEYS = ['name', 'qualifiedName', 'kind', 'range', 'nameRange', 'docRanges'];
 const SYMBOL_TAIL = ['declarationOnly', 'codeHash'];
 const TAG_KEYS = ['syntax', 'id', 'idRange', 'relation', 'tagRange'];
@@ -212,23 +212,25 @@ class Packer {
 
 /** The packed form of an index, or the index itself when its top level is not the usual shape. */
 export function packIndex(index: CodeFileIndex): CompactIndex | CodeFileIndex {
-  if (!isObject(index) || !sameKeys(index, INDEX_KEYS) || typeof index.file !== 'string' || typeof index.language !== 'string') return index;
+  if (!isObject(index) || !(sameKeys(index, INDEX_KEYS) || sameKeys(index, INDEX_KEYS.slice(0, 8))) || typeof index.file !== 'string' || typeof index.language !== 'string') return index;
   if (![index.symbols, index.tags, index.links].every(Array.isArray)) return index;
   const p = new Packer();
   p.list(index.symbols, (s) => p.symbol(s));
   p.list(index.tags, (t, position) => p.tag(t, position));
   p.list(index.links, (l) => p.link(l));
-  return [index.file, index.language, p.strings, encodeStream(p.numbers), p.plain, index.orphanTags, index.exclusions, index.problems];
+  const packed: CompactIndex = [index.file, index.language, p.strings, encodeStream(p.numbers), p.plain, index.orphanTags, index.exclusions, index.problems];
+  if ('suppressions' in index) packed[8] = index.suppressions;
+  return packed;
 }
 
 /**
  * Reads a packed index back; throws when the stream's length does not fit (the caller counts that as a miss). While
  * the whole-result cache records, every position of the index notes the file when first read (watched-positions.ts):
- * the ranges of symbols, tags and links, and the lists kept plain (orphan tags, exclusions, problems, items not
- * packed) as soon as one that is not empty is read.
+ * the ranges of symbols, tags and links, and the lists kept plain (orphan tags, exclusions, problems, suppressions,
+ * items not packed) as soon as one that is not empty is read.
  */
 export function unpackIndex(packed: CompactIndex): CodeFileIndex {
-  const [file, language, S, n, plain, orphanTags, exclusions, problems] = packed;
+  const [file, language, S, n, plain, orphanTags, exclusions, problems, suppressions] = packed;
   if (!Array.isArray(S) || typeof n !== 'string' || !Array.isArray(plain)) throw new Error('not a packed index');
   const w = typeof file === 'string' ? watchPositions(file) : undefined;
   if (w && plain.length) w.note();
@@ -251,7 +253,7 @@ export function unpackIndex(packed: CompactIndex): CodeFileIndex {
   if (w) {
     // The lists kept plain note the file when one that is not empty is read.
     const seen = <T>(list: T): T => ((!Array.isArray(list) || list.length) && w.note(), list);
-    return {
+    const watched = {
       file,
       language,
       get symbols(): CodeSymbol[] {
@@ -271,9 +273,10 @@ export function unpackIndex(packed: CompactIndex): CodeFileIndex {
       get problems() {
         return seen(problems);
       },
-    } as unknown as CodeFileIndex;
+    };
+    return (packed.length > 8 ? Object.defineProperty(watched, 'suppressions', { get: () => seen(suppressions), enumerable: true, configurable: true }) : watched) as unknown as CodeFileIndex;
   }
-  const index = {
+  return {
     file,
     language,
     get symbols(): CodeSymbol[] {
@@ -287,8 +290,8 @@ export function unpackIndex(packed: CompactIndex): CodeFileIndex {
     orphanTags,
     exclusions,
     problems,
-  };
-  return index as CodeFileIndex;
+    ...(packed.length > 8 ? { suppressions } : {}),
+  } as CodeFileIndex;
 }
 
 /**

@@ -32,6 +32,9 @@ export function createFsReadHost(root: string, walkOptions: WalkOptions = {}): B
     readUpToSync(file, maxBytes) {
       return boundedReads().readFileUpToSync(abs(file), maxBytes);
     },
+    readPrefixSync(file, bytes) {
+      return boundedReads().readFilePrefixSync(abs(file), bytes);
+    },
     statSize(file) {
       try {
         return Promise.resolve(fs.statSync(abs(file)).size);

@@ -1,4 +1,5 @@
 import { indexCodeFile, unreadableIndex } from '../../core/codelinks/index-code-file';
+import { suppressionsInText } from '../../core/model/suppressions';
 import type { CodeLanguage } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
 import { compileTagSyntaxes, type CompiledTagSyntaxes, type TagSyntaxOptions } from '../../core/codelinks/tag-syntaxes';
@@ -86,6 +87,8 @@ export async function parseTasksInto<T>(runtime: TreeSitterRuntime, tasks: reado
     } catch (error) {
       index = unreadableIndex(task.file, task.language, task.text, compiled, `could not parse: ${(error as Error).message}`);
     }
+    // Found in the very text indexed, so a check applies them without reading the file again (code-suppressions.ts).
+    index.suppressions = suppressionsInText(task.file, task.text);
     results.push(each(index));
   }
   return results;

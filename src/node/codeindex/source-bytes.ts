@@ -16,6 +16,8 @@ export const BINARY_PROBE_BYTES = 8192;
 export interface BoundedReadHost extends Host {
   /** `boundedReads().readFileUpToSync` of the file (bounded-read.ts), or undefined when this host cannot for this file. */
   readUpToSync?(file: string, maxBytes: number): BoundedBytes | undefined;
+  /** `boundedReads().readFilePrefixSync` of the file (its first bytes only), or undefined when this host cannot for this file. */
+  readPrefixSync?(file: string, bytes: number): Buffer | undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { CompiledTagSyntaxes } from '../../core/codelinks/tag-syntaxes';
 import { firstTagText, SOURCE_EXTENSIONS_WITHOUT_GRAMMAR } from '../../core/codelinks/unread-languages';
 import type { Host } from '../../core/host';
 import { type IndexNote, IndexNotes } from './index-notes';
-import { bytesMightContainTags, readSourceBytes } from './source-bytes';
+import { type BoundedReadHost, bytesMightContainTags, readSourceBytes } from './source-bytes';
 
 /** A source file of a language the index cannot parse, unless `code.languages` turns its extension `off`. */
 export function unreadLanguage(overrides: Readonly<Record<string, string>> | undefined): (file: string) => boolean {
@@ -20,16 +20,33 @@ export function unreadLanguage(overrides: Readonly<Record<string, string>> | und
 const isScript = (bytes: Uint8Array): boolean => bytes[0] === 0x23 && bytes[1] === 0x21;
 
 /**
+ * Whether a file without an extension may be a script, told by its first two bytes alone where the host reads a prefix
+ * (a recorded read of its own: the whole-result cache sees a change of them); true where it cannot (then the whole
+ * read decides). A file that cannot be read is no script: nothing says it holds a tag.
+ */
+function startsAsScript(host: BoundedReadHost, file: string): boolean {
+  if (!host.readPrefixSync) return true;
+  let prefix: Buffer | undefined;
+  try {
+    prefix = host.readPrefixSync(file, 2);
+  } catch {
+    return false;
+  }
+  return prefix === undefined || isScript(prefix);
+}
+
+/**
  * Notes every file of `files` (languages without a grammar) that holds tag text: such a tag links nothing, so the
  * gate must not pass as if it had been read. A file that cannot be read is not noted (nothing says it holds a tag),
  * unless its bytes show tag text all the same: a tag marker beside NUL bytes, or tag text in UTF-16 or UTF-32.
  */
-export async function noteTagsInUnreadLanguages(host: Host, files: readonly string[], compiled: CompiledTagSyntaxes, maxFileSize: number, notes: IndexNotes): Promise<void> {
+export async function noteTagsInUnreadLanguages(host: BoundedReadHost, files: readonly string[], compiled: CompiledTagSyntaxes, maxFileSize: number, notes: IndexNotes): Promise<void> {
   const decoder = new TextDecoder();
   for (const file of files) {
+    const ext = extensionOf(file);
+    if (ext === undefined && !startsAsScript(host, file)) continue;
     const seen = new IndexNotes();
     const bytes = await readSourceBytes(host, file, maxFileSize, seen, compiled);
-    const ext = extensionOf(file);
     if (ext === undefined && (bytes === undefined || !isScript(bytes))) continue;
     if (bytes === undefined) {
       await noteUnreadableWithTags(host, file, seen.list()[0], compiled, notes);
