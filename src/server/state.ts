@@ -33,6 +33,7 @@ import { assembleGraph, graphUnits } from './graph-assembly';
 import { ModelLint } from './model-lint';
 import { ReleasedTrees } from './released-trees';
 import { InputProblems, matrixProblemsOf } from './input-problems';
+import { EvidenceBlanks } from './evidence-blanks';
 import { type Load, loadModelInput, readConfigFile, readModelFile, SbomReads } from './workspace-reads';
 import { type FirstReads, type ModelFindingsSink, noteSuppressions, readCodeSuppressions, readFirst } from './load-sequence';
 
@@ -90,6 +91,8 @@ export class WorkspaceState {
   /** The baseline config `baseline` names; its problems are shown as errors and baseline nothing. */
   private readonly editorBaseline = new EditorBaseline();
   private readonly trees = new ReleasedTrees();
+  /** The evidence files the tests name that hold no text (VT002, PARTIAL), as `spdf check` finds them. */
+  readonly evidence = new EvidenceBlanks();
   readonly inputProblems: InputProblems;
   /** Stores the first index's model findings for the next start (src/server/early-findings.ts); called once the status is out. */
   keepEarly: (() => void) | undefined;
@@ -137,6 +140,7 @@ export class WorkspaceState {
       const { read, testResults, fileDates } = first;
       [this.testResults, this.fileDates] = [testResults, fileDates];
       for (const [p, input] of read) this.loads.set(p, loadModelInput(p, input, this.config.limits));
+      await this.evidence.read(this.host, this.overlays, this.loads.values(), this.files, true);
       await this.loadSboms();
       this.rebuildGraph();
     } finally {
@@ -148,7 +152,7 @@ export class WorkspaceState {
       this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
       const byFile = findingsByFile(this.modelResult.findings);
       await modelFindings(byFile);
-      if (early && this.sbomReads.answers && !this.modelResult.internalErrors.length) this.keepEarly = early.keep.bind(early, byFile, this.sbomReads.answers);
+      if (early && this.sbomReads.answers && !this.modelResult.internalErrors.length) this.keepEarly = early.keep.bind(early, byFile, [...this.sbomReads.answers, ...this.evidence.answers]);
     }
     if (indexing) {
       progress?.('indexing source files', 20);
@@ -217,6 +221,7 @@ export class WorkspaceState {
     const same = this.overlays.get(path) === text || (!this.overlays.has(path) && this.graph?.fileByPath.get(path)?.source.text === text);
     this.overlays.set(path, text);
     if (!this.files.has(path)) this.addFile(path);
+    if (await this.evidence.changed(this.host, this.overlays, path, 'changed')) this.linksChanged = true;
     const kind = this.kindOf(path);
     if (same && kind !== 'code') return kind;
     return this.refresh(path);
@@ -225,6 +230,7 @@ export class WorkspaceState {
   /** A document closed: the disk is the truth again. */
   async closeOverlay(path: string): Promise<ChangeKind> {
     this.overlays.delete(path);
+    if (await this.evidence.changed(this.host, this.overlays, path, 'changed')) this.linksChanged = true;
     await this.code?.release(path);
     return this.refresh(path);
   }
@@ -232,6 +238,7 @@ export class WorkspaceState {
   /** A file changed on disk (watcher). Open documents keep their editor text. */
   async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<ChangeKind> {
     await this.inputProblems.fileChanged(path, type);
+    if (!this.overlays.has(path) && (await this.evidence.changed(this.host, this.overlays, path, type))) this.linksChanged = true; // VT002 re-runs
     if (type === 'deleted') {
       this.files.delete(path);
       this.sortedFiles = [...this.files].sort();
@@ -275,6 +282,7 @@ export class WorkspaceState {
         break;
       case 'model':
         this.loads.set(path, await readModelFile(this.host, path, this.overlays.get(path), this.config.limits));
+        await this.evidence.read(this.host, this.overlays, this.loads.values(), this.files, false);
         await this.loadSboms();
         this.graphDirty = true;
         break;
@@ -343,7 +351,10 @@ export class WorkspaceState {
 
   inputs(withCode = true): RuleInputs {
     const code = withCode ? this.codeInput() : undefined;
-    return ruleInputs({ graph: this.graph, config: this.config, allFiles: this.sortedFiles }, { code, lock: this.lock, testResults: this.testResults, fileDates: this.fileDates });
+    return ruleInputs(
+      { graph: this.graph, config: this.config, allFiles: this.sortedFiles, emptyFiles: this.evidence.blank },
+      { code, lock: this.lock, testResults: this.testResults, fileDates: this.fileDates },
+    );
   }
 
   /** The `code` rule input. The one place that shapes the index for the CL rules. */
