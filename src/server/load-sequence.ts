@@ -14,7 +14,7 @@ import type { TestResultsInput } from '../core/matrix/test-results';
 import type { Finding } from '../core/types';
 import type { ServerCodeIndex } from './code-index';
 import { earlyFindings, type EarlyFindings } from './early-findings';
-import { fileDatesOf, type ModelInput, readModelInput, readTestResultsOf } from './workspace-reads';
+import { fileDatesOf, type GitHistoryProblem, type ModelInput, readModelInput, readTestResultsOf } from './workspace-reads';
 import type { StateOptions } from './state';
 
 export type ModelFindingsSink = (byFile: Map<string, Finding[]>, cached?: boolean) => Promise<void> | void;
@@ -23,6 +23,8 @@ export interface FirstReads {
   read: (readonly [string, ModelInput])[];
   testResults: TestResultsInput | undefined;
   fileDates: Map<string, number> | undefined;
+  /** Why TM007 (stale model) could not get file dates from git. */
+  history: GitHistoryProblem | undefined;
   early: EarlyFindings | undefined;
   /** The stored model findings of these inputs, already handed to `modelFindings`. */
   stored: Map<string, Finding[]> | undefined;
@@ -46,13 +48,13 @@ export async function readFirst(c: FirstReadsContext, modelFindings: ModelFindin
   const read = await Promise.all(c.models.map(async (p) => [p, await readModelInput(c.host, p, c.overlays.get(p), c.config.limits)] as const));
   const lock = await c.loadLockAndBaseline();
   const testResults = await readTestResultsOf(c.opts.root, c.config, c.sortedFiles);
-  const fileDates = fileDatesOf(c.opts.root, c.config, c.opts.trusted);
+  const { fileDates, history } = fileDatesOf(c.opts.root, c.config, c.opts.trusted);
   // A second start shows the model rules' findings of exactly these inputs before it parses them (they run again after).
   const inputs = { ...c.opts, files: c.sortedFiles, models: read, lock, testResults, fileDates };
   const early = modelFindings && c.opts.cacheDir ? earlyFindings(c.opts.cacheDir, { ...inputs, config: c.configRead }) : undefined;
   const stored = await early?.stored(c.host, c.overlays, c.files, c.config.maxSbomBytes);
   if (stored) await modelFindings?.(stored, true);
-  return { read, testResults, fileDates, early, stored };
+  return { read, testResults, fileDates, history, early, stored };
 }
 
 /** Reads the suppressions of every indexed source file that is not open into `suppressions`; open ones are refreshed by the caller. */

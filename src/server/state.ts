@@ -138,7 +138,7 @@ export class WorkspaceState {
         modelFindings,
       );
       const { read, testResults, fileDates } = first;
-      [this.testResults, this.fileDates] = [testResults, fileDates];
+      [this.testResults, this.fileDates, this.inputProblems.history] = [testResults, fileDates, first.history];
       for (const [p, input] of read) this.loads.set(p, loadModelInput(p, input, this.config.limits));
       await this.evidence.read(this.host, this.overlays, this.loads.values(), this.files, true);
       await this.loadSboms();
