@@ -15,7 +15,6 @@ import type { Finding } from '../core/types';
 import type { ServerCodeIndex } from './code-index';
 import { earlyFindings, type EarlyFindings } from './early-findings';
 import { fileDatesOf, type GitHistoryProblem, type ModelInput, readModelInput, readTestResultsOf } from './workspace-reads';
-import type { StateOptions } from './state';
 
 export type ModelFindingsSink = (byFile: Map<string, Finding[]>, cached?: boolean) => Promise<void> | void;
 
@@ -32,7 +31,8 @@ export interface FirstReads {
 
 export interface FirstReadsContext {
   host: Host;
-  opts: StateOptions;
+  /** The state's options (src/server/state.ts `StateOptions`). */
+  opts: { root: string; trusted: boolean; codeLinks: boolean; cacheDir?: string };
   config: ResolvedConfig;
   configRead: { bytes: Uint8Array | undefined; problems: readonly LoadProblem[] };
   sortedFiles: string[];
