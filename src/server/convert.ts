@@ -76,8 +76,8 @@ export function toDiagnostic(f: Finding, paths: Paths, docsUrl: string | undefin
 }
 
 /** An input `spdf check` fails on (src/server/input-problems.ts): an error in its words. */
-export function inputProblemDiagnostic(p: { code?: string; range: Range; message: string }): Diagnostic {
-  return { range: lspRange(p.range), severity: DiagnosticSeverity.Error, source: 'spdf', message: p.message, ...(p.code ? { code: p.code } : {}) };
+export function inputProblemDiagnostic(p: { code?: string; range: Range; message: string; note?: true }): Diagnostic {
+  return { range: lspRange(p.range), severity: p.note ? DiagnosticSeverity.Information : DiagnosticSeverity.Error, source: 'spdf', message: p.message, ...(p.code ? { code: p.code } : {}) };
 }
 
 /** A source file not scanned for tags: an error where `spdf check` reports it, in its words. */

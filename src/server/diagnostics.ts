@@ -104,7 +104,7 @@ export class DiagnosticsPublisher {
   publishAll(force: boolean): void {
     const { session, published, lastFindings, touched } = this;
     // Once per root and publish: the carried problems of a multi-root workspace are read from the same maps.
-    const byRoot = new Map(session.roots.flatMap((r) => (r.state ? [[r, inputProblemsByFile(inputProblemsOf(r.state))] as const] : [])));
+    const byRoot = new Map(session.roots.flatMap((r) => (r.state ? [[r, inputProblemsByFile([...inputProblemsOf(r.state), ...r.state.inputProblems.notesOf()])] as const] : [])));
     const carried = this.carriedInputProblems(byRoot);
     for (const root of session.roots) {
       const { state, paths } = root;

@@ -10,6 +10,7 @@ import type { LoadProblem } from '../core/model/graph';
 import type { Finding } from '../core/types';
 import { EarlyFindingsCache, type EarlyInput } from '../node/early-findings-cache';
 import { sbomAnswer } from './sbom-reads';
+import { evidenceAnswer } from './evidence-blanks';
 import type { ModelInput } from './workspace-reads';
 
 export interface EarlyFindingsInputs {
@@ -28,7 +29,7 @@ export interface EarlyFindingsInputs {
 export interface EarlyFindings {
   /** The stored findings of these inputs when the SBOM and VEX files the model names answer as they did then. */
   stored(host: Host, overlays: ReadonlyMap<string, string>, files: ReadonlySet<string>, maxSbomBytes: number): Promise<Map<string, Finding[]> | undefined>;
-  /** Stores the findings of these inputs, with the answers (`SbomReads.answers`) of the SBOM and VEX files read for them. */
+  /** Stores the findings of these inputs, with the answers (`SbomReads.answers`, `EvidenceBlanks.answers`) of the SBOM, VEX and evidence files read for them. */
   keep(byFile: ReadonlyMap<string, readonly Finding[]>, sboms: readonly string[]): void;
 }
 
@@ -54,8 +55,13 @@ export function earlyFindings(dir: string, read: EarlyFindingsInputs): EarlyFind
     async stored(host, overlays, files, maxSbomBytes) {
       const hit = cache.exists() ? cache.read(keyOf()) : undefined;
       if (!hit) return undefined;
-      // The same model bytes name the same paths: each must answer as it did when the findings were stored.
+      // The same model bytes name the same paths: each SBOM, VEX and evidence file must answer as it did when the findings were stored.
       for (const was of hit.sboms) {
+        const evidence = await evidenceAnswer(host, was, overlays);
+        if (evidence !== undefined) {
+          if (evidence !== was) return undefined;
+          continue;
+        }
         const path = sbomPath(was);
         if (path === undefined || (await sbomAnswer(host, path, overlays.get(path), files.has(path), maxSbomBytes)) !== was) return undefined;
       }

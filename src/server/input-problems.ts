@@ -36,6 +36,8 @@ export interface InputProblem {
   file: string;
   range: Range;
   message: string;
+  /** Said, not failed on: `spdf check` lists it as a note. */
+  note?: true;
 }
 
 const at = (line: number, character: number): Range => ({ start: { line, character }, end: { line, character } });
@@ -50,6 +52,8 @@ export class InputProblems {
   private lock: LockInput = {};
   /** The config's include globs: one that matches no listed file reads nothing (TM008, as the CLI's loader reports it). */
   includes: readonly IncludeGlob[] = [];
+  /** Why TM007 (stale model) could not get file dates from git (src/server/workspace-reads.ts): an input problem when it gates, else a note. */
+  history?: { message: string; gates: boolean };
   private cached?: { key: readonly unknown[]; problems: InputProblem[] };
 
   constructor(private readonly root: string) {}
@@ -109,7 +113,7 @@ export class InputProblems {
 
   /** Every input problem, as the CLI words it. `files`: the workspace's listed files, sorted (where each is shown). */
   list(config: ResolvedConfig, files: readonly string[], codeLinks: boolean, codeProblems: readonly string[], tests: TestResultsInput | undefined): InputProblem[] {
-    const key = [config, files, codeLinks, codeProblems, tests, this.notes, this.lock, this.includes, this.tracked];
+    const key = [config, files, codeLinks, codeProblems, tests, this.notes, this.lock, this.includes, this.tracked, this.history];
     if (this.cached && this.cached.key.every((k, i) => k === key[i])) return this.cached.problems;
     const hasConfig = files.includes(CONFIG_FILE);
     const shownOn = (file: string) => (!hasConfig || files.includes(file) ? file : CONFIG_FILE);
@@ -121,6 +125,7 @@ export class InputProblems {
       ...unreadEntries(this.root, this.notes, config, codeLinks).map((e) => ({ file: hasConfig ? CONFIG_FILE : e.file, message: `${e.file}: ${e.why}`, range: AT_START })),
       ...unreadTrackedModelFiles(this.tracked, files, config).map((message) => ({ file: shownOn(CONFIG_FILE), message, range: AT_START })),
       ...(codeLinks ? lockProblemsOf(this.lock, lockFile) : []).map((message) => ({ file: shownOn(lockFile), message, range: AT_START })),
+      ...(this.history?.gates ? [{ file: shownOn(CONFIG_FILE), message: this.history.message, range: AT_START }] : []),
       ...codeProblems.map((message) => ({ file: shownOn(CONFIG_FILE), message, range: AT_START })),
       ...(tests?.problems ?? []).map((p) => ({
         file: shownOn(p.file),
@@ -130,6 +135,12 @@ export class InputProblems {
     ];
     this.cached = { key, problems };
     return problems;
+  }
+
+  /** What `spdf check` notes without failing: TM007 (stale model) below error without a usable git history. */
+  notesOf(): InputProblem[] {
+    if (!this.history || this.history.gates) return [];
+    return [{ file: CONFIG_FILE, message: this.history.message, range: AT_START, note: true }];
   }
 }
 

@@ -14,7 +14,6 @@ import type { ResolvedConfig } from '../core/model/config-def';
 import type { Graph, LoadProblem, Suppression } from '../core/model/graph';
 import type { LoadedFile } from '../core/model/load-file';
 import { modelFileMatcher } from '../core/model/load-workspace';
-import { scanSuppressions } from '../core/model/suppressions';
 import type { ItemTrace, TraceInputs } from '../core/matrix/status';
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
@@ -22,7 +21,6 @@ import type { LintResult } from '../core/rules/engine';
 import { ruleInputs } from '../core/rules/inputs';
 import type { RuleInputs } from '../core/rules/types';
 import type { CodeLinksInput } from '../core/codelinks/rule-input';
-import { SourceText } from '../core/text';
 import type { Finding } from '../core/types';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import { ServerCodeIndex } from './code-index';
@@ -35,8 +33,9 @@ import { assembleGraph, graphUnits } from './graph-assembly';
 import { ModelLint } from './model-lint';
 import { ReleasedTrees } from './released-trees';
 import { InputProblems, matrixProblemsOf } from './input-problems';
-import { fileDatesOf, type Load, loadModelInput, readConfigFile, readModelFile, readModelInput, readTestResultsOf, SbomReads } from './workspace-reads';
-import { earlyFindings, type EarlyFindings } from './early-findings';
+import { EvidenceBlanks } from './evidence-blanks';
+import { type Load, loadModelInput, readConfigFile, readModelFile, SbomReads } from './workspace-reads';
+import { type FirstReads, type ModelFindingsSink, noteSuppressions, readCodeSuppressions, readFirst } from './load-sequence';
 
 export interface StateOptions {
   /** Absolute workspace root (for the code index and test results). */
@@ -92,6 +91,8 @@ export class WorkspaceState {
   /** The baseline config `baseline` names; its problems are shown as errors and baseline nothing. */
   private readonly editorBaseline = new EditorBaseline();
   private readonly trees = new ReleasedTrees();
+  /** The evidence files the tests name that hold no text (VT002, PARTIAL), as `spdf check` finds them. */
+  readonly evidence = new EvidenceBlanks();
   readonly inputProblems: InputProblems;
   /** Stores the first index's model findings for the next start (src/server/early-findings.ts); called once the status is out. */
   keepEarly: (() => void) | undefined;
@@ -112,7 +113,7 @@ export class WorkspaceState {
   }
 
   /** Reads everything (config, model, lock, code index); `modelFindings` first gets the model rules' findings, awaited (src/server/early-findings.ts). */
-  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host, modelFindings?: (byFile: Map<string, Finding[]>, cached?: boolean) => Promise<void> | void): Promise<void> {
+  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host, modelFindings?: ModelFindingsSink): Promise<void> {
     if (host) this.host = host;
     progress?.('listing files', 0);
     const listed = await this.host.listFiles();
@@ -127,43 +128,37 @@ export class WorkspaceState {
     this.codeSuppressions.clear();
     const indexing = this.opts.codeLinks ? this.code.startIndex(this.opts.root, this.host, this.sortedFiles, models.length) : undefined;
     const version = this.graphVersion;
-    let [early, stored]: [EarlyFindings | undefined, Map<string, Finding[]> | undefined] = [undefined, undefined];
+    let first: FirstReads | undefined;
     try {
       progress?.(`reading ${models.length} model files`, 5);
-      const read = await Promise.all(models.map(async (p) => [p, await readModelInput(this.host, p, this.overlays.get(p), this.config.limits)] as const));
-      await this.loadLock();
-      await this.loadBaseline();
-      this.testResults = await readTestResultsOf(this.opts.root, this.config, this.sortedFiles);
-      this.fileDates = fileDatesOf(this.opts.root, this.config, this.opts.trusted);
-      // A second start shows the model rules' findings of exactly these inputs before it parses them (they run again below).
-      const inputs = { ...this.opts, files: this.sortedFiles, models: read, lock: this.lock, testResults: this.testResults, fileDates: this.fileDates };
-      early = modelFindings && this.opts.cacheDir ? earlyFindings(this.opts.cacheDir, { ...inputs, config: { bytes: this.configBytes, problems: this.configProblems } }) : undefined;
-      if ((stored = await early?.stored(this.host, this.overlays, this.files, this.config.maxSbomBytes))) await modelFindings?.(stored, true);
+      const configRead = { bytes: this.configBytes, problems: this.configProblems };
+      const loadLockAndBaseline = async () => (await this.loadLock(), await this.loadBaseline(), this.lock);
+      first = await readFirst(
+        { host: this.host, opts: this.opts, config: this.config, configRead, sortedFiles: this.sortedFiles, files: this.files, models, overlays: this.overlays, loadLockAndBaseline },
+        modelFindings,
+      );
+      const { read, testResults, fileDates } = first;
+      [this.testResults, this.fileDates, this.inputProblems.history] = [testResults, fileDates, first.history];
       for (const [p, input] of read) this.loads.set(p, loadModelInput(p, input, this.config.limits));
+      await this.evidence.read(this.host, this.overlays, this.loads.values(), this.files, true);
       await this.loadSboms();
       this.rebuildGraph();
     } finally {
       indexing?.claim(this.graphVersion > version ? this.graph : undefined);
     }
     // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
+    const { early, stored } = first;
     if (modelFindings && !stored) {
       this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
       const byFile = findingsByFile(this.modelResult.findings);
       await modelFindings(byFile);
-      if (early && this.sbomReads.answers && !this.modelResult.internalErrors.length) this.keepEarly = early.keep.bind(early, byFile, this.sbomReads.answers);
+      if (early && this.sbomReads.answers && !this.modelResult.internalErrors.length) this.keepEarly = early.keep.bind(early, byFile, [...this.sbomReads.answers, ...this.evidence.answers]);
     }
     if (indexing) {
       progress?.('indexing source files', 20);
       await indexing.done;
       progress?.('reading suppressions in source files', 90);
-      await Promise.all(
-        this.sortedFiles
-          .filter((p) => this.code.languageOf(p) && !this.overlays.has(p))
-          .map(async (p) => {
-            const t = await this.readText(p);
-            if (t !== undefined) this.noteCodeText(p, t);
-          }),
-      );
+      await readCodeSuppressions(this.code, this.sortedFiles, this.overlays, (p) => this.readText(p), this.codeSuppressions);
       for (const p of this.overlays.keys()) if (this.code.scans(p)) await this.refresh(p);
     }
     this.graphDirty = false; // the graph built above is current
@@ -212,12 +207,6 @@ export class WorkspaceState {
     }
   }
 
-  private noteCodeText(path: string, text: string): string {
-    if (text.includes('spdf-disable-next-line')) this.codeSuppressions.set(path, scanSuppressions(new SourceText(path, text)));
-    else this.codeSuppressions.delete(path);
-    return text;
-  }
-
   kindOf(path: string): ChangeKind {
     if (path === CONFIG_FILE) return 'config';
     if (path === (this.config?.lockFile || REVIEW_LOCK_FILE)) return 'lock';
@@ -232,6 +221,7 @@ export class WorkspaceState {
     const same = this.overlays.get(path) === text || (!this.overlays.has(path) && this.graph?.fileByPath.get(path)?.source.text === text);
     this.overlays.set(path, text);
     if (!this.files.has(path)) this.addFile(path);
+    if (await this.evidence.changed(this.host, this.overlays, path, 'changed')) this.linksChanged = true;
     const kind = this.kindOf(path);
     if (same && kind !== 'code') return kind;
     return this.refresh(path);
@@ -240,6 +230,7 @@ export class WorkspaceState {
   /** A document closed: the disk is the truth again. */
   async closeOverlay(path: string): Promise<ChangeKind> {
     this.overlays.delete(path);
+    if (await this.evidence.changed(this.host, this.overlays, path, 'changed')) this.linksChanged = true;
     await this.code?.release(path);
     return this.refresh(path);
   }
@@ -247,6 +238,7 @@ export class WorkspaceState {
   /** A file changed on disk (watcher). Open documents keep their editor text. */
   async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<ChangeKind> {
     await this.inputProblems.fileChanged(path, type);
+    if (!this.overlays.has(path) && (await this.evidence.changed(this.host, this.overlays, path, type))) this.linksChanged = true; // VT002 re-runs
     if (type === 'deleted') {
       this.files.delete(path);
       this.sortedFiles = [...this.files].sort();
@@ -290,13 +282,14 @@ export class WorkspaceState {
         break;
       case 'model':
         this.loads.set(path, await readModelFile(this.host, path, this.overlays.get(path), this.config.limits));
+        await this.evidence.read(this.host, this.overlays, this.loads.values(), this.files, false);
         await this.loadSboms();
         this.graphDirty = true;
         break;
       case 'code': {
         const before = this.code.files.get(path);
         const supBefore = JSON.stringify(this.codeSuppressions.get(path) ?? []);
-        this.noteCodeText(path, (await this.code.refresh(path, this.host, this.overlays.get(path))) ?? '');
+        noteSuppressions(this.codeSuppressions, path, (await this.code.refresh(path, this.host, this.overlays.get(path))) ?? '');
         const after = this.code.files.get(path);
         // Rules see the code index, not the text: when the file's rule-relevant facts are identical, every
         // rule result is too, and the check is skipped (typing inside a function body on one line).
@@ -358,7 +351,10 @@ export class WorkspaceState {
 
   inputs(withCode = true): RuleInputs {
     const code = withCode ? this.codeInput() : undefined;
-    return ruleInputs({ graph: this.graph, config: this.config, allFiles: this.sortedFiles }, { code, lock: this.lock, testResults: this.testResults, fileDates: this.fileDates });
+    return ruleInputs(
+      { graph: this.graph, config: this.config, allFiles: this.sortedFiles, emptyFiles: this.evidence.blank },
+      { code, lock: this.lock, testResults: this.testResults, fileDates: this.fileDates },
+    );
   }
 
   /** The `code` rule input. The one place that shapes the index for the CL rules. */

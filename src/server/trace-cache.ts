@@ -45,11 +45,22 @@ export interface TraceSource extends ProblemSource {
   readonly graph: TraceInputs['graph'];
   readonly result: LintResult;
   reviewOf(link: CodeLink): LinkReviewStatus;
+  readonly evidence: { readonly blank: ReadonlySet<string> };
 }
 
 /** What the trace index of a workspace state is built from: its graph, latest lint result and code links. */
 export function traceInputsOf(state: TraceSource): TraceInputs {
   const links = state.opts.codeLinks ? statusLinks(state.code.links(), (l) => state.reviewOf(l).state) : [];
   const { graph, config, testResults, result } = state;
-  return { graph, config, findings: result.findings, suppressed: result.suppressed, links, testResults, allFiles: state.allFiles(), problems: matrixProblemsOf(state) };
+  return {
+    graph,
+    config,
+    findings: result.findings,
+    suppressed: result.suppressed,
+    links,
+    testResults,
+    allFiles: state.allFiles(),
+    emptyFiles: state.evidence.blank,
+    problems: matrixProblemsOf(state),
+  };
 }

@@ -13,7 +13,7 @@ import { ALWAYS_EXCLUDED } from '../core/model/load-workspace';
 import { cyclonedxSchemaValidator } from '../node/sbom-schemas';
 import { effectiveSeverity } from '../core/rules/engine';
 import { findRule } from '../core/rules/registry';
-import { gitFileDates } from '../node/git-dates';
+import { gitFileDates, gitHistoryProblem } from '../node/git-dates';
 
 export { SbomReads } from './sbom-reads';
 
@@ -106,7 +106,17 @@ export async function readTestResultsOf(root: string, config: ResolvedConfig, fi
 }
 
 /** Last commit dates from git when TM007 (stale model) is on; git runs only in a trusted workspace (a hostile repository config could make it run programs). */
-export function fileDatesOf(root: string, config: ResolvedConfig, trusted: boolean): Map<string, number> | undefined {
+export function fileDatesOf(root: string, config: ResolvedConfig, trusted: boolean): { fileDates?: Map<string, number>; history?: GitHistoryProblem } {
   const stale = findRule('TM007');
-  return trusted && stale && effectiveSeverity(stale, { config }) !== 'off' ? gitFileDates(root) : undefined;
+  const severity = stale && effectiveSeverity(stale, { config });
+  if (!trusted || !severity || severity === 'off') return {};
+  // Without a usable history the rule does not run: at error it gates, so the editor says it could not (a note otherwise), as `spdf check` does.
+  const history = gitHistoryProblem(root);
+  return history === undefined ? { fileDates: gitFileDates(root) } : { history: { message: history, gates: severity === 'error' } };
+}
+
+/** Why TM007 (stale model) could not run; `gates`: it is at error, so `spdf check` fails on it. */
+export interface GitHistoryProblem {
+  message: string;
+  gates: boolean;
 }

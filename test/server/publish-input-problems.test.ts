@@ -12,7 +12,7 @@ function root(dir: string, problems: InputProblem[], calls: { n: number }): Root
     findingsByFile: new Map(),
     baselined: new Set(),
     code: { unscanned: new Map(), problems: [] },
-    inputProblems: { list: () => (calls.n++, problems) },
+    inputProblems: { list: () => (calls.n++, problems), notesOf: () => [] },
     allFiles: () => [],
     opts: { codeLinks: false },
   };

@@ -18,7 +18,7 @@ function publisher(findings: { current: Finding[] }) {
     },
     baselined: new Set<Finding>(),
     code: { unscanned: new Map(), problems: [] },
-    inputProblems: { list: () => [] },
+    inputProblems: { list: () => [], notesOf: () => [] },
     allFiles: () => [],
     opts: { codeLinks: false },
   };

@@ -7,6 +7,15 @@ import type { SourcePos } from './types';
 
 const STRIDE: Record<string, string> = { spoofing: 'S', tampering: 'T', repudiation: 'R', 'information disclosure': 'I', 'denial of service': 'D', 'elevation of privilege': 'E' };
 const KNOWN_KEYS = new Set(['otmVersion', 'project', 'representations', 'assets', 'components', 'dataflows', 'trustZones', 'threats', 'mitigations']);
+/** The fields of each OTM 0.x element; any other is reported (one that holds a structure may carry links, so the import fails). */
+const ELEMENT_FIELDS: Record<string, ReadonlySet<string>> = {
+  'data asset': new Set(['id', 'name', 'description', 'risk', 'attributes']),
+  'trust zone': new Set(['id', 'name', 'type', 'description', 'risk', 'parent', 'representations', 'attributes']),
+  component: new Set(['id', 'name', 'type', 'description', 'parent', 'representations', 'assets', 'threats', 'tags', 'attributes']),
+  dataflow: new Set(['id', 'name', 'description', 'bidirectional', 'source', 'destination', 'assets', 'threats', 'tags', 'attributes']),
+  threat: new Set(['id', 'name', 'description', 'categories', 'cwes', 'risk', 'tags', 'attributes']),
+  mitigation: new Set(['id', 'name', 'description', 'riskReduction', 'attributes']),
+};
 /** OTM has no zone role: a class is read from the zone's type or name, and the report says it was guessed. */
 const ZONE_CLASS: [RegExp, string][] = [
   [/internet|public|external|untrusted/i, 'external'],
@@ -55,7 +64,14 @@ export function parseOtm(file: string, text: string): ModelDocument {
   if (!tree.notes.length && !root) doc.notes.push({ pos: tree.pos(0), kind: 'error', message: 'not an OTM document: the top level is not an object' });
   if (!root) return doc;
   const at = (n: { start: number }) => tree.pos(n.start);
-  if (!get(root, 'otmVersion')) doc.notes.push({ pos: at(root), kind: 'error', message: "not an OTM document: no 'otmVersion'" });
+  const version = get(root, 'otmVersion');
+  if (!version) doc.notes.push({ pos: at(root), kind: 'error', message: "not an OTM document: no 'otmVersion'" });
+  else if (!/^0\./.test(String(str(version) ?? num(version) ?? '')))
+    doc.notes.push({
+      pos: at(version),
+      kind: 'error',
+      message: `otmVersion '${String(str(version) ?? num(version) ?? '?')}' is not OTM 0.x, the version this importer reads: its elements may mean something else`,
+    });
   for (const p of root.pairs)
     if (!KNOWN_KEYS.has(String(p.key.value))) doc.notes.push({ pos: at(p.key), kind: 'skipped', subject: 'element', message: `'${String(p.key.value)}' is not an OTM section; not read` });
   for (const r of entries(get(root, 'representations')))
@@ -66,6 +82,13 @@ export function parseOtm(file: string, text: string): ModelDocument {
     const m = map(n);
     const id = str(get(m, 'id'));
     if (!m || !id) return void doc.notes.push({ pos: at(n), kind: 'error', message: `${what} without an 'id'; not imported` });
+    for (const p of m.pairs) {
+      const key = String(p.key.value);
+      if (ELEMENT_FIELDS[what]?.has(key)) continue;
+      const structured = !!p.value && p.value.kind !== 'scalar';
+      const message = `${id}: '${key}' is not a field of an OTM ${what}; not read${structured ? ' (it may carry links)' : ''}`;
+      doc.notes.push({ pos: at(p.key), kind: 'lost', subject: structured ? 'relation' : 'metadata', message });
+    }
     return { m, id, name: str(get(m, 'name')) ?? id };
   };
   const ref = (n: YNode | null | undefined, sections: readonly ModelSection[], required = false): ModelRef | undefined => {
@@ -207,6 +230,9 @@ export function parseOtm(file: string, text: string): ModelDocument {
     if (other.length) lost.push(`tags ${other.join(', ')} not kept`);
     const description = str(get(e.m, 'description'));
     if (description) lost.push('description not kept (a flow has no description field)');
+    if (!get(map(get(e.m, 'attributes')), OTM_SPDF_ATTRIBUTE))
+      for (const d of entries(get(e.m, 'assets')))
+        doc.notes.push({ pos: at(d.node), kind: 'lost', subject: 'relation', message: `${e.id}: data asset '${str(d.node) ?? '?'}' on the flow not kept (write it in the flow's data by hand)` });
     const bidirectional = bool(get(e.m, 'bidirectional'));
     push('flows', e, 'dataflow', { name: e.name, protocol: protocol ?? 'unknown', ...(bidirectional !== undefined ? { bidirectional } : {}) }, { source, destination }, lost);
     useThreats(e.m, { id: e.id, sections: ['flows'], pos: at(e.m) });

@@ -3,19 +3,35 @@ import type { Graph } from './graph';
 
 /** The workspace file a path written in the model names (see workspaceFileExists); '' for a URL or other non-file reference. */
 export function workspaceFileOf(files: ReadonlySet<string>, fromFile: string, p: string): string | undefined {
-  const clean = p.split('#')[0].trim().replace(/\\/g, '/');
-  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return '';
-  const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';
-  const fromRoot = normalise(clean);
-  if (files.has(fromRoot)) return fromRoot;
-  const fromDir = normalise(dir + clean);
-  return files.has(fromDir) ? fromDir : undefined;
+  const paths = filePathsOf(fromFile, p);
+  return paths.length ? paths.find((f) => files.has(f)) : '';
 }
+
+/** The workspace paths a path written in `fromFile` may name, first from the root, then from the file's folder; none for a URL or other non-file reference. */
+export function filePathsOf(fromFile: string, p: string): string[] {
+  const clean = p.split('#')[0].trim().replace(/\\/g, '/');
+  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return [];
+  const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';
+  return [normalise(clean), normalise(dir + clean)];
+}
+
+/** Whether a file of these bytes holds no text: only white space and a byte-order mark (a host reads files up to `BLANK_PROBE_BYTES`). */
+export function isBlankText(bytes: Uint8Array): boolean {
+  return bytes.every((b, i) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || (i < 3 && [0xef, 0xbb, 0xbf][i] === b));
+}
+
+/** Evidence files up to this size are read to see whether they hold only white space. */
+export const BLANK_PROBE_BYTES = 1024;
 
 /** The workspace files the model's tests name as `evidence`: a host tells which of them are empty (`emptyFiles`). */
 export function testEvidenceFiles(graph: Graph, files: ReadonlySet<string>): string[] {
+  return evidenceFilesOf(graph.byKind.test, files);
+}
+
+/** The workspace files these tests name as `evidence`, sorted. */
+export function evidenceFilesOf(tests: Iterable<{ file: string; data: { evidence?: unknown } }>, files: ReadonlySet<string>): string[] {
   const out = new Set<string>();
-  for (const t of graph.byKind.test) {
+  for (const t of tests) {
     const ev = t.data.evidence;
     const file = typeof ev === 'string' && ev.trim() ? workspaceFileOf(files, t.file, ev) : undefined;
     if (file) out.add(file);

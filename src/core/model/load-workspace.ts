@@ -2,7 +2,7 @@
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../path-glob';
 import type { Host } from '../host';
-import { testEvidenceFiles } from './evidence-files';
+import { BLANK_PROBE_BYTES, isBlankText, testEvidenceFiles } from './evidence-files';
 import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
 import { configIncludeGlobs, unmatchedIncludes } from './config-checks';
@@ -82,9 +82,6 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
   return { config, graph, allFiles, emptyFiles: await emptyFilesOf(host, testEvidenceFiles(graph, new Set(allFiles))) };
 }
 
-/** Evidence files up to this size are read to see whether they hold only white space. */
-const BLANK_PROBE_BYTES = 1024;
-
 /**
  * The files of `files` that hold no text: 0 bytes long, or (read when small) only white space and a byte-order mark.
  * Without `statSize` none is known to be.
@@ -97,7 +94,7 @@ async function emptyFilesOf(host: Host, files: readonly string[]): Promise<Reado
       if (size === undefined || size > BLANK_PROBE_BYTES) return false;
       if (size === 0) return true;
       const bytes = await host.readFile(f).catch(() => undefined);
-      return !!bytes && bytes.every((b, i) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || (i < 3 && [0xef, 0xbb, 0xbf][i] === b));
+      return !!bytes && isBlankText(bytes);
     }),
   );
   return new Set(files.filter((_, i) => blank[i]));

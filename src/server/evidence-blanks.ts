@@ -1,0 +1,79 @@
+// @spdf implements SPDF-FC-EMPTY-EVIDENCE
+/**
+ * Which evidence files the model's tests name hold no text, as `spdf check` sizes them (src/core/model/load-workspace.ts),
+ * an open document's text instead of the disk: read when the model loads and again when such a file changes.
+ */
+import type { Host } from '../core/host';
+import { BLANK_PROBE_BYTES, evidenceFilesOf, filePathsOf, isBlankText } from '../core/model/evidence-files';
+import type { Load } from './workspace-reads';
+
+export class EvidenceBlanks {
+  /** The evidence files the tests name that are in the workspace, each with whether it is blank. */
+  private named = new Map<string, boolean>();
+  /** Every path a test's evidence may name, in the workspace or not. */
+  private wanted = new Set<string>();
+  blank: ReadonlySet<string> = new Set();
+
+  /** Every path a test's evidence may name (the host watches them). */
+  get watched(): string[] {
+    return [...this.wanted];
+  }
+
+  /** What each named file answered, for the early findings' key (src/server/early-findings.ts). */
+  get answers(): string[] {
+    return [...this.named].map(([path, blank]) => JSON.stringify({ evidence: path, blank }));
+  }
+
+  /** Reads the evidence files the tests of `loads` name; `fresh`: again those read before (else they changed since only if `changed` said so). */
+  async read(host: Host, overlays: ReadonlyMap<string, string>, loads: Iterable<Load>, files: ReadonlySet<string>, fresh: boolean): Promise<void> {
+    const tests = [...loads].flatMap((l) => ('problem' in l ? [] : l.items.filter((i) => i.kind === 'test')));
+    this.wanted = new Set(tests.flatMap((t) => (typeof t.data.evidence === 'string' ? filePathsOf(t.file, t.data.evidence) : [])));
+    const paths = evidenceFilesOf(tests, files);
+    const blank = await Promise.all(paths.map(async (p) => (!fresh && this.named.has(p) ? this.named.get(p)! : isBlankFile(host, p, overlays.get(p)))));
+    this.named = new Map(paths.map((p, i) => [p, blank[i]]));
+    this.keepBlank();
+  }
+
+  /** `path` changed, was created or deleted: whether the findings of the tests that name it may change (it is re-read). */
+  async changed(host: Host, overlays: ReadonlyMap<string, string>, path: string, type: 'created' | 'changed' | 'deleted'): Promise<boolean> {
+    if (!this.wanted.has(path)) return false;
+    const before = this.named.get(path);
+    if (type === 'deleted') this.named.delete(path);
+    else this.named.set(path, await isBlankFile(host, path, overlays.get(path)));
+    // A file in `blank` that a test does not resolve to (another of its `wanted` paths is) changes nothing: the rule resolves the path itself.
+    this.keepBlank();
+    return type !== 'changed' || before !== this.named.get(path);
+  }
+
+  /** `blank` from `named`, the same set object while its members are the same (the rules' inputs compare it by identity). */
+  private keepBlank(): void {
+    const next = [...this.named].filter(([, b]) => b).map(([p]) => p);
+    if (next.length !== this.blank.size || next.some((p) => !this.blank.has(p))) this.blank = new Set(next);
+  }
+}
+
+/** Whether a file holds no text as `spdf check` decides it; an open document's text stands for the file. */
+export async function isBlankFile(host: Host, path: string, overlay: string | undefined): Promise<boolean> {
+  if (overlay !== undefined) {
+    const bytes = new TextEncoder().encode(overlay);
+    return bytes.length <= BLANK_PROBE_BYTES && isBlankText(bytes);
+  }
+  if (!host.statSize) return false;
+  const size = await host.statSize(path).catch(() => undefined);
+  if (size === undefined || size > BLANK_PROBE_BYTES) return false;
+  if (size === 0) return true;
+  const bytes = await host.readFile(path).catch(() => undefined);
+  return !!bytes && isBlankText(bytes);
+}
+
+/** What `path` answers now, as `EvidenceBlanks.answers` lists it; undefined when `answer` is not an evidence answer. */
+export async function evidenceAnswer(host: Host, answer: string, overlays: ReadonlyMap<string, string>): Promise<string | undefined> {
+  let path: unknown;
+  try {
+    path = (JSON.parse(answer) as { evidence?: unknown }).evidence;
+  } catch {
+    return undefined;
+  }
+  if (typeof path !== 'string') return undefined;
+  return JSON.stringify({ evidence: path, blank: await isBlankFile(host, path, overlays.get(path)) });
+}

@@ -1,0 +1,82 @@
+// @spdf implements SPDF-LSP-START
+/**
+ * The reads of a full load of the language server's workspace (src/server/state.ts `loadAll`): every model file as
+ * read, the test results and git dates, the early findings of exactly these inputs, and the suppressions of source
+ * files once they are indexed.
+ */
+import type { Host } from '../core/host';
+import type { ResolvedConfig } from '../core/model/config-def';
+import type { LoadProblem, Suppression } from '../core/model/graph';
+import { scanSuppressions } from '../core/model/suppressions';
+import { SourceText } from '../core/text';
+import type { ReviewLock } from '../core/codelinks/review-lock';
+import type { TestResultsInput } from '../core/matrix/test-results';
+import type { Finding } from '../core/types';
+import type { ServerCodeIndex } from './code-index';
+import { earlyFindings, type EarlyFindings } from './early-findings';
+import { fileDatesOf, type GitHistoryProblem, type ModelInput, readModelInput, readTestResultsOf } from './workspace-reads';
+
+export type ModelFindingsSink = (byFile: Map<string, Finding[]>, cached?: boolean) => Promise<void> | void;
+
+export interface FirstReads {
+  read: (readonly [string, ModelInput])[];
+  testResults: TestResultsInput | undefined;
+  fileDates: Map<string, number> | undefined;
+  /** Why TM007 (stale model) could not get file dates from git. */
+  history: GitHistoryProblem | undefined;
+  early: EarlyFindings | undefined;
+  /** The stored model findings of these inputs, already handed to `modelFindings`. */
+  stored: Map<string, Finding[]> | undefined;
+}
+
+export interface FirstReadsContext {
+  host: Host;
+  /** The state's options (src/server/state.ts `StateOptions`). */
+  opts: { root: string; trusted: boolean; codeLinks: boolean; cacheDir?: string };
+  config: ResolvedConfig;
+  configRead: { bytes: Uint8Array | undefined; problems: readonly LoadProblem[] };
+  sortedFiles: string[];
+  files: ReadonlySet<string>;
+  models: readonly string[];
+  overlays: ReadonlyMap<string, string>;
+  /** Reads the review lock and the baseline; returns the lock. */
+  loadLockAndBaseline(): Promise<ReviewLock>;
+}
+
+/** Reads the model files, lock, baseline, test results and git dates; a second start shows the stored model findings of exactly these inputs before it parses them. */
+export async function readFirst(c: FirstReadsContext, modelFindings: ModelFindingsSink | undefined): Promise<FirstReads> {
+  const read = await Promise.all(c.models.map(async (p) => [p, await readModelInput(c.host, p, c.overlays.get(p), c.config.limits)] as const));
+  const lock = await c.loadLockAndBaseline();
+  const testResults = await readTestResultsOf(c.opts.root, c.config, c.sortedFiles);
+  const { fileDates, history } = fileDatesOf(c.opts.root, c.config, c.opts.trusted);
+  // A second start shows the model rules' findings of exactly these inputs before it parses them (they run again after).
+  const inputs = { ...c.opts, files: c.sortedFiles, models: read, lock, testResults, fileDates };
+  const early = modelFindings && c.opts.cacheDir ? earlyFindings(c.opts.cacheDir, { ...inputs, config: c.configRead }) : undefined;
+  const stored = await early?.stored(c.host, c.overlays, c.files, c.config.maxSbomBytes);
+  if (stored) await modelFindings?.(stored, true);
+  return { read, testResults, fileDates, history, early, stored };
+}
+
+/** Reads the suppressions of every indexed source file that is not open into `suppressions`; open ones are refreshed by the caller. */
+export async function readCodeSuppressions(
+  code: ServerCodeIndex,
+  sortedFiles: readonly string[],
+  overlays: ReadonlyMap<string, string>,
+  readText: (p: string) => Promise<string | undefined>,
+  suppressions: Map<string, Suppression[]>,
+): Promise<void> {
+  await Promise.all(
+    sortedFiles
+      .filter((p) => code.languageOf(p) && !overlays.has(p))
+      .map(async (p) => {
+        const t = await readText(p);
+        if (t !== undefined) noteSuppressions(suppressions, p, t);
+      }),
+  );
+}
+
+/** Notes the suppression comments of one source file's text. */
+export function noteSuppressions(suppressions: Map<string, Suppression[]>, path: string, text: string): void {
+  if (text.includes('spdf-disable-next-line')) suppressions.set(path, scanSuppressions(new SourceText(path, text)));
+  else suppressions.delete(path);
+}

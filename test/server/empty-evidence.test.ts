@@ -1,0 +1,149 @@
+// @spdf verifies SPDF-FC-EMPTY-EVIDENCE
+/**
+ * The CLI reports a test's evidence file that holds no text as VT002 and the items the test verifies as PARTIAL; the
+ * editor did not size evidence files and showed them verified. It gives the same findings and statuses, follows the
+ * file as it changes, and a second start does not show the findings stored for another content of the file.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Matrix } from '../../src/core/matrix/model';
+import type { StatusSummary } from '../../src/protocol';
+import { FsHost } from '../../src/node/fs-host';
+import { WorkspaceState } from '../../src/server/state';
+import { runCli } from '../support/cli';
+import { messageText, startHarness, until, type Harness } from './harness';
+
+const MODEL = 'model/req.spdf.yaml';
+const EVIDENCE = 'reports/tc-001.log';
+const files = (evidence: string): Record<string, string> => ({
+  'spdf.config.yaml': 'version: 1\ncheck:\n  min_coverage: 0\n',
+  [MODEL]: `requirements:
+  - id: REQ-001
+    title: Reject unsigned commands
+    text: The pump shall reject unsigned dose commands.
+    verification: [test]
+    tests: [TC-001]
+tests:
+  - id: TC-001
+    title: Unsigned command is rejected
+    verifies: [REQ-001]
+    result: pass
+    evidence: ../${EVIDENCE}
+`,
+  [EVIDENCE]: evidence,
+  'src/a.c': '/* @spdf implements REQ-001 */\nint f(void) { return 0; }\n',
+});
+
+const vt002 = (ds: Diagnostic[] | undefined) => (ds ?? []).filter((d) => d.code === 'VT002').map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`);
+
+async function complete(h: Harness): Promise<void> {
+  await until('the first complete status', () => h.notifications.some((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing));
+}
+
+async function statusOf(h: Harness): Promise<string | undefined> {
+  const m = await h.request<Matrix>('spdf/traceMatrix', { views: ['requirements'] });
+  return m.views.requirements?.rows.find((r) => r.id === 'REQ-001')?.status;
+}
+
+/** VT002 places and REQ-001's status as `spdf check` and `spdf trace` give them. */
+async function cli(root: string): Promise<{ vt002: string[]; status: string | undefined }> {
+  const lint = JSON.parse((await runCli(['lint', root, '--format', 'json'])).stdout) as { findings: { code: string; file: string; line: number; column: number }[] };
+  const trace = JSON.parse((await runCli(['trace', root, '--format', 'json'])).stdout) as Matrix;
+  return {
+    vt002: lint.findings.filter((f) => f.code === 'VT002' && f.file === MODEL).map((f) => `${f.line}:${f.column}`),
+    status: trace.views.requirements?.rows.find((r) => r.id === 'REQ-001')?.status,
+  };
+}
+
+describe('language server: an evidence file that holds no text (VT002, PARTIAL as in spdf check)', function () {
+  this.timeout(60000);
+
+  for (const [name, text] of [
+    ['empty', ''],
+    ['white space only', ' \n\t\r\n'],
+    ['a byte-order mark and a newline', '\ufeff\n'],
+  ] as const)
+    it(`${name}: the same VT002 and status as the CLI`, async () => {
+      const h = await startHarness(files(text));
+      try {
+        await complete(h);
+        const want = await cli(h.root);
+        assert.equal(want.status, 'PARTIAL');
+        assert.equal(want.vt002.length, 1);
+        assert.deepEqual(vt002(h.diagnostics.get(h.uri(MODEL))), want.vt002);
+        assert.equal(await statusOf(h), want.status);
+      } finally {
+        await h.close();
+      }
+    });
+
+  it('follows the evidence file: written, emptied, deleted, and its open document', async () => {
+    const h = await startHarness(files('PASS\n'));
+    try {
+      await complete(h);
+      assert.deepEqual(vt002(h.diagnostics.get(h.uri(MODEL))), []);
+      assert.equal(await statusOf(h), 'OK');
+      const shows = (n: number) => until(`${n} VT002 on the model`, () => vt002(h.diagnostics.get(h.uri(MODEL))).length === n);
+      const changed = async (type: number) => h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri(EVIDENCE), type }] });
+      writeFileSync(join(h.root, EVIDENCE), '');
+      await changed(2);
+      await shows(1);
+      assert.equal(await statusOf(h), 'PARTIAL');
+      writeFileSync(join(h.root, EVIDENCE), 'PASS\n');
+      await changed(2);
+      await shows(0);
+      rmSync(join(h.root, EVIDENCE));
+      await changed(3);
+      await shows(1);
+      writeFileSync(join(h.root, EVIDENCE), '\n');
+      await changed(1);
+      await until('VT002 on the created empty file', () => vt002(h.diagnostics.get(h.uri(MODEL))).length === 1 && h.diagnostics.get(h.uri(MODEL))!.some((d) => messageText(d).includes('empty')));
+      await h.open(EVIDENCE, 'PASS\n', 'plaintext');
+      await shows(0);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a second start shows no findings stored for another content of the evidence file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'spdf-early-evidence-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'spdf-early-evidence-cache-'));
+    /** A first index: whether its early model findings came from the cache, and its early VT002 findings. */
+    const start = async (): Promise<{ cached: boolean; early: string[] }> => {
+      const state = new WorkspaceState(new FsHost(root), { root, trusted: true, codeLinks: false, cacheDir });
+      let [cached, early]: [boolean, string[]] = [false, []];
+      try {
+        await state.loadAll(undefined, undefined, (byFile, fromCache) => {
+          cached = !!fromCache;
+          early = [...byFile.values()]
+            .flat()
+            .filter((f) => f.code === 'VT002')
+            .map((f) => f.message);
+        });
+        state.keepEarly?.();
+        return { cached, early };
+      } finally {
+        state.dispose();
+      }
+    };
+    try {
+      for (const [p, t] of Object.entries(files('PASS\n'))) {
+        mkdirSync(dirname(join(root, p)), { recursive: true });
+        writeFileSync(join(root, p), t);
+      }
+      assert.deepEqual(await start(), { cached: false, early: [] });
+      assert.deepEqual(await start(), { cached: true, early: [] }, 'the same inputs answer from the cache');
+      writeFileSync(join(root, EVIDENCE), ' \n');
+      const emptied = await start();
+      assert.equal(emptied.cached, false, 'an emptied evidence file is a miss');
+      assert.equal(emptied.early.length, 1);
+      assert.deepEqual(await start(), { ...emptied, cached: true });
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
