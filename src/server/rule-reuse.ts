@@ -9,7 +9,9 @@ import { editOf, graphId, type GraphEdit } from './graph-assembly';
  * The rules' findings of the previous run, kept for a rule whose `meta.reads` names nothing the edit since then
  * changed: the graph was patched from the previous one (one model file edited, IDs, kinds and references unchanged)
  * and every other input is the same object. Their positions in the edited file move with their nodes; when one
- * cannot, or the rule declares no reads, the rule runs.
+ * cannot, or the rule declares no reads, the rule runs. Every rule runs when the file's load problems changed: the
+ * tree then differs in more than its values (a duplicated key leaves the data as it was but moves the node a rule
+ * points at), so no finding's position can be taken from the previous run.
  */
 export class RuleReuse {
   private last?: { graph: Graph; inputs: readonly unknown[]; raw: Map<string, Finding[]> };
@@ -31,7 +33,7 @@ export class RuleReuse {
         const before = last.raw.get(rule.meta.code);
         if (!reads || !before) return undefined;
         const { changed, remap } = deltaOf(edit);
-        if (reads.some((r) => changed.has(r))) return undefined;
+        if (changed.has('problems') || reads.some((r) => changed.has(r))) return undefined;
         const findings = remap.findings(before);
         if (!findings) return undefined;
         raw.set(rule.meta.code, findings);
