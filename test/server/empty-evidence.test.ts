@@ -15,27 +15,10 @@ import { FsHost } from '../../src/node/fs-host';
 import { WorkspaceState } from '../../src/server/state';
 import { runCli } from '../support/cli';
 import { messageText, startHarness, until, type Harness } from './harness';
+import { BASE, MODEL } from './parity-workspace';
 
-const MODEL = 'model/req.spdf.yaml';
 const EVIDENCE = 'reports/tc-001.log';
-const files = (evidence: string): Record<string, string> => ({
-  'spdf.config.yaml': 'version: 1\ncheck:\n  min_coverage: 0\n',
-  [MODEL]: `requirements:
-  - id: REQ-001
-    title: Reject unsigned commands
-    text: The pump shall reject unsigned dose commands.
-    verification: [test]
-    tests: [TC-001]
-tests:
-  - id: TC-001
-    title: Unsigned command is rejected
-    verifies: [REQ-001]
-    result: pass
-    evidence: ../${EVIDENCE}
-`,
-  [EVIDENCE]: evidence,
-  'src/a.c': '/* @spdf implements REQ-001 */\nint f(void) { return 0; }\n',
-});
+const files = (evidence: string): Record<string, string> => ({ ...BASE, [MODEL]: `${BASE[MODEL]}    evidence: ../${EVIDENCE}\n`, [EVIDENCE]: evidence });
 
 const vt002 = (ds: Diagnostic[] | undefined) => (ds ?? []).filter((d) => d.code === 'VT002').map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`);
 

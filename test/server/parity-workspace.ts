@@ -1,5 +1,5 @@
 /** The workspace of the parity tests: `spdf check` passes on it, so one broken input is what fails it. */
-const MODEL = 'model/req.spdf.yaml';
+export const MODEL = 'model/req.spdf.yaml';
 export const CONFIG = 'version: 1\ncheck:\n  min_coverage: 0\n';
 
 export const BASE: Record<string, string> = {
