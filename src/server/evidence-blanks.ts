@@ -7,12 +7,16 @@ import type { Host } from '../core/host';
 import { BLANK_PROBE_BYTES, evidenceFilesOf, filePathsOf, isBlankText } from '../core/model/evidence-files';
 import type { Load } from './workspace-reads';
 
+/** A model item of kind test whose `evidence` is a string. */
+type NamingTest = Extract<Load, { items: unknown }>['items'][number] & { data: { evidence: string } };
+
 export class EvidenceBlanks {
   /** The evidence files the tests name that are in the workspace, each with whether it is blank. */
   private named = new Map<string, boolean>();
   /** Every path a test's evidence may name, in the workspace or not. */
   private wanted = new Set<string>();
   blank: ReadonlySet<string> = new Set();
+  private readonly byLoad = new WeakMap<Load, { tests: NamingTest[]; paths: string[] }>();
 
   /** Every path a test's evidence may name (the host watches them). */
   get watched(): string[] {
@@ -26,12 +30,29 @@ export class EvidenceBlanks {
 
   /** Reads the evidence files the tests of `loads` name; `fresh`: again those read before (else they changed since only if `changed` said so). */
   async read(host: Host, overlays: ReadonlyMap<string, string>, loads: Iterable<Load>, files: ReadonlySet<string>, fresh: boolean): Promise<void> {
-    const tests = [...loads].flatMap((l) => ('problem' in l ? [] : l.items.filter((i) => i.kind === 'test')));
-    this.wanted = new Set(tests.flatMap((t) => (typeof t.data.evidence === 'string' ? filePathsOf(t.file, t.data.evidence) : [])));
+    const tests: NamingTest[] = [];
+    const wanted = new Set<string>();
+    for (const load of loads) {
+      const named = this.namingTests(load);
+      tests.push(...named.tests);
+      for (const p of named.paths) wanted.add(p);
+    }
+    this.wanted = wanted;
     const paths = evidenceFilesOf(tests, files);
     const blank = await Promise.all(paths.map(async (p) => (!fresh && this.named.has(p) ? this.named.get(p)! : isBlankFile(host, p, overlays.get(p)))));
     this.named = new Map(paths.map((p, i) => [p, blank[i]]));
     this.keepBlank();
+  }
+
+  /** The tests of a loaded file that name evidence, with every path each may name; a file is looked at once (a load is never changed, an edit makes a new one). */
+  private namingTests(load: Load): { tests: NamingTest[]; paths: string[] } {
+    let named = this.byLoad.get(load);
+    if (!named) {
+      const tests = 'problem' in load ? [] : load.items.filter((i): i is NamingTest => i.kind === 'test' && typeof i.data.evidence === 'string');
+      named = { tests, paths: tests.flatMap((t) => filePathsOf(t.file, t.data.evidence)) };
+      this.byLoad.set(load, named);
+    }
+    return named;
   }
 
   /** `path` changed, was created or deleted: whether the findings of the tests that name it may change (it is re-read). */

@@ -91,6 +91,23 @@ describe('language server: an evidence file that holds no text (VT002, PARTIAL a
     }
   });
 
+  it('follows the model: an edit that names an empty evidence file, and the edit undone', async () => {
+    const h = await startHarness({ ...files('PASS\n'), 'reports/blank.log': '' });
+    try {
+      await complete(h);
+      const text = h.files[MODEL];
+      await h.open(MODEL, text);
+      const shows = (n: number) => until(`${n} VT002 on the model`, () => vt002(h.diagnostics.get(h.uri(MODEL))).length === n);
+      await shows(0);
+      h.change(MODEL, 2, [{ text: text.replace(EVIDENCE, 'reports/blank.log') }]);
+      await shows(1);
+      h.change(MODEL, 3, [{ text }]);
+      await shows(0);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('a second start shows no findings stored for another content of the evidence file', async () => {
     const root = mkdtempSync(join(tmpdir(), 'spdf-early-evidence-'));
     const cacheDir = mkdtempSync(join(tmpdir(), 'spdf-early-evidence-cache-'));
