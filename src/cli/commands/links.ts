@@ -1,5 +1,5 @@
 // @spdf implements SPDF-CMD-LINKS, SPDF-FC-REPORTS
-import type { CodeLink } from '../../core/codelinks/model';
+import type { CodeLink, CodeProblemKind } from '../../core/codelinks/model';
 import { byPlace, unreadCodeOf } from '../../core/codelinks/unread-code';
 import type { Range } from '../../core/types';
 import { effectiveSeverity } from '../../core/rules/engine';
@@ -50,20 +50,27 @@ export interface TagProblemRow {
   suggestion?: string;
 }
 
+/** Problems of links that count but may claim the wrong code or code that is not built, with the rule that reports them. */
+const DOUBTFUL_LINK_RULES: ReadonlyMap<CodeProblemKind, string> = new Map([
+  ['tag-near-syntax-error', 'CL009'],
+  ['tag-in-disabled-code', 'CL013'],
+]);
+
 /**
  * Tags whose evidence does not count or may count for the wrong code: errors for tag-like text that could not be read
  * (CL008), files that could not be indexed and files that may hold tags the index did not read, warnings for tags attached to no symbol (CL002), and tags next to
- * syntax errors (CL009) at the rule's severity (an error unless the config lowers it; none when it is off).
+ * syntax errors (CL009) or in code no build compiles (CL013) at the rule's severity (an error unless the config lowers it; none when it is off).
  */
 export function tagProblems(check: NodeCheck): TagProblemRow[] {
   const rows: TagProblemRow[] = [];
-  const nearSyntaxError = effectiveSeverity(findRule('CL009')!, check.workspace);
+  const severityOf = new Map([...DOUBTFUL_LINK_RULES].map(([kind, code]) => [kind, effectiveSeverity(findRule(code)!, check.workspace)]));
   for (const f of check.inputs.code?.files ?? []) {
     for (const p of f.problems) {
       const unread = unreadCodeOf(f.file, p);
+      const code = DOUBTFUL_LINK_RULES.get(p.kind);
+      const severity = severityOf.get(p.kind);
       if (unread) rows.push({ ...unread, severity: 'error' });
-      else if (p.kind === 'tag-near-syntax-error' && nearSyntaxError !== 'off')
-        rows.push({ file: f.file, range: p.range, severity: nearSyntaxError === 'error' ? 'error' : 'warning', code: 'CL009', message: p.message });
+      else if (code && severity && severity !== 'off') rows.push({ file: f.file, range: p.range, severity: severity === 'error' ? 'error' : 'warning', code, message: p.message });
     }
     for (const t of f.orphanTags) {
       rows.push({ file: f.file, range: t.idRange, severity: 'warning', code: 'CL002', message: `tag for '${t.id}' is attached to no symbol, so it is no link` });

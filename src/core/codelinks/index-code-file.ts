@@ -13,10 +13,10 @@ import type { SyntaxNodeLike } from './syntax-node';
 import { callAt, readCallTag } from './call-tags';
 import { normalized, scanCommentForTags } from './comment-tags/scan-comment';
 import { syntaxNearMisses } from './comment-tags/syntax-near-miss';
-import { conflictMarkerProblems } from './conflict-markers';
 import type { RawTag } from './comment-tags/scan-state';
 import { tagSnippet } from './comment-tags/tag-text';
 import { type CompiledTagSyntaxes, tagCandidateOffsets } from './tag-syntaxes';
+import { textProblems } from './text-problems';
 
 export interface CodeFileInput {
   /** Workspace-relative POSIX path. */
@@ -130,7 +130,7 @@ class FileIndexer {
         range: firstErrorRange(root),
       });
     }
-    this.result.problems.push(...conflictMarkerProblems(text, this.result.tags.length + this.result.orphanTags.length + this.result.links.length > 0));
+    this.result.problems.push(...textProblems(text, this.result));
     this.result.symbols = this.collector.found
       .flatMap((f) => [f.symbol, ...(f.siblings ?? []).map((s) => s.symbol)])
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -12,6 +12,7 @@ import tagNearSyntaxError from './cl009-tag-near-syntax-error';
 import outdatedRevision from './cl010-outdated-revision';
 import markerCase from './cl011-marker-case';
 import markerNearMiss from './cl012-marker-near-miss';
+import tagInDisabledCode from './cl013-tag-in-disabled-code';
 
 /** CL family rules; add each rule module here. */
 export const clRules: Rule[] = [
@@ -27,4 +28,5 @@ export const clRules: Rule[] = [
   outdatedRevision,
   markerCase,
   markerNearMiss,
+  tagInDisabledCode,
 ];
