@@ -1,16 +1,17 @@
-// @spdf verifies SPDF-FC-CL009-GATE, SPDF-FC-DISABLED-CODE
+// @spdf verifies SPDF-FC-CL009-GATE, SPDF-FC-DISABLED-CODE, SPDF-FC-SKIPPED-TESTS
 import assert from 'node:assert/strict';
 import { runCli, withTempWorkspace } from '../support/cli';
 import { BASE, CONFIG } from '../server/parity-workspace';
 
 /**
  * A link that counts but may claim the wrong code (a tag tree-sitter's error recovery attached to a broken function,
- * CL009) or code no build compiles (a tag under `#if 0`, CL013): the gate fails on it by default, in every command,
+ * CL009), code no build compiles (a tag under `#if 0`, CL013) or a test no run runs (CL014): the gate fails on it by default, in every command,
  * and the user's explicit severity still rules.
  */
 const RULES: { code: string; files: Record<string, string> }[] = [
   { code: 'CL009', files: { 'src/pump.py': 'class Pump:\n    # @spdf implements REQ-001\n    def stop(self, x:\n        pass\n' } },
   { code: 'CL013', files: { 'src/a.c': '#if 0 // replaced by f_v2\n/* @spdf implements REQ-001 */\nint f(void) { return 0; }\n#endif\n' } },
+  { code: 'CL014', files: { 'tests/test_a.py': 'import pytest\n\n# @spdf verifies REQ-001\n@pytest.mark.skip\ndef test_f():\n    assert True\n' } },
 ];
 
 interface Case {

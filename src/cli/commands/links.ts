@@ -50,16 +50,17 @@ export interface TagProblemRow {
   suggestion?: string;
 }
 
-/** Problems of links that count but may claim the wrong code or code that is not built, with the rule that reports them. */
+/** Problems of links that count but may claim the wrong code, code that is not built or a test that does not run, with the rule that reports them. */
 const DOUBTFUL_LINK_RULES: ReadonlyMap<CodeProblemKind, string> = new Map([
   ['tag-near-syntax-error', 'CL009'],
   ['tag-in-disabled-code', 'CL013'],
+  ['verifies-skipped-test', 'CL014'],
 ]);
 
 /**
  * Tags whose evidence does not count or may count for the wrong code: errors for tag-like text that could not be read
  * (CL008), files that could not be indexed and files that may hold tags the index did not read, warnings for tags attached to no symbol (CL002), and tags next to
- * syntax errors (CL009) or in code no build compiles (CL013) at the rule's severity (an error unless the config lowers it; none when it is off).
+ * syntax errors (CL009), in code no build compiles (CL013) or on tests no run runs (CL014) at the rule's severity (an error unless the config lowers it; none when it is off).
  */
 export function tagProblems(check: NodeCheck): TagProblemRow[] {
   const rows: TagProblemRow[] = [];

@@ -130,10 +130,10 @@ class FileIndexer {
         range: firstErrorRange(root),
       });
     }
-    this.result.problems.push(...textProblems(text, this.result));
     this.result.symbols = this.collector.found
       .flatMap((f) => [f.symbol, ...(f.siblings ?? []).map((s) => s.symbol)])
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.result.problems.push(...textProblems(text, this.lines, this.result, this.input.isTestFile === true));
     return this.result;
   }
 

@@ -90,12 +90,13 @@ export interface CodeLink {
  * `malformed-tag`, `unknown-relation` and `unparsed-tag` are tag-like texts that became no link (CL008);
  * `tag-near-syntax-error` is a tag read next to code the parser could not understand (CL009);
  * `tag-in-disabled-code` is a tag in code the preprocessor leaves out in every build (CL013);
+ * `verifies-skipped-test` is a `verifies` tag on a test its framework skips in every run (CL014);
  * `marker-case` is the spdf tag marker written in capitals, which reads no tag (CL011);
  * `marker-near-miss` is the spdf marker misspelt by one edit before a relation (`@spfd implements`), no tag (CL012);
  * `syntax-error` (the file's first error) and `internal` (the file could not be indexed) describe the file.
  */
 export type CodeProblemKind =
-  'malformed-tag' | 'unknown-relation' | 'unparsed-tag' | 'marker-case' | 'marker-near-miss' | 'tag-near-syntax-error' | 'tag-in-disabled-code' | 'syntax-error' | 'internal';
+  'malformed-tag' | 'unknown-relation' | 'unparsed-tag' | 'marker-case' | 'marker-near-miss' | 'tag-near-syntax-error' | 'tag-in-disabled-code' | 'verifies-skipped-test' | 'syntax-error' | 'internal';
 
 /** Problems that stand for a tag-like text which became no link and no exclusion. */
 export const UNREAD_TAG_KINDS: ReadonlySet<CodeProblemKind> = new Set(['malformed-tag', 'unknown-relation', 'unparsed-tag']);

@@ -13,6 +13,7 @@ import outdatedRevision from './cl010-outdated-revision';
 import markerCase from './cl011-marker-case';
 import markerNearMiss from './cl012-marker-near-miss';
 import tagInDisabledCode from './cl013-tag-in-disabled-code';
+import verifiesSkippedTest from './cl014-verifies-skipped-test';
 
 /** CL family rules; add each rule module here. */
 export const clRules: Rule[] = [
@@ -29,4 +30,5 @@ export const clRules: Rule[] = [
   markerCase,
   markerNearMiss,
   tagInDisabledCode,
+  verifiesSkippedTest,
 ];

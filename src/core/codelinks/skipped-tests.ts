@@ -1,0 +1,97 @@
+// @spdf implements SPDF-FC-SKIPPED-TESTS
+import type { LineIndex } from '../text';
+import type { Position } from '../types';
+import type { CodeLanguage } from './languages';
+import type { CodeFileIndex, CodeProblem, CodeSymbol, CodeTag } from './model';
+
+/** How a language's test frameworks skip a test whatever the run: markers before its name, a first statement in its body. */
+interface SkipMarkers {
+  /** Decorators, annotations and attributes (the text from the symbol's start to its name). */
+  wrapper?: RegExp;
+  /** The first statement of the body (the text after the header). */
+  firstStatement?: RegExp;
+  /** A name segment the framework never runs (googletest `DISABLED_`). */
+  name?: RegExp;
+}
+
+const PYTHON_FIRST = /^(?:pytest\.skip|self\.skipTest|unittest\.skip|raise\s+(?:unittest\.)?SkipTest)\b/;
+const GOOGLETEST: SkipMarkers = { firstStatement: /^GTEST_SKIP\s*\(/, name: /(?:^|\.)DISABLED_/ };
+
+const MARKERS: Partial<Record<CodeLanguage, SkipMarkers>> = {
+  python: { wrapper: /@\s*(?:(?:pytest\.mark|unittest)\.)?skip\b/, firstStatement: PYTHON_FIRST },
+  java: { wrapper: /@\s*(?:[\w.]*\.)?(?:Disabled|Ignore)\b/ },
+  csharp: { wrapper: /\[[^\]]*(?:\bIgnore\b|\bSkip\s*=)/ },
+  rust: { wrapper: /#\[\s*ignore\b/ },
+  go: { firstStatement: /^\w+\.Skip(?:Now|f)?\s*\(/ },
+  c: GOOGLETEST,
+  cpp: GOOGLETEST,
+};
+
+/**
+ * CL014: each `verifies` tag in a test file on a test that its framework skips in every run (`@pytest.mark.skip`,
+ * `@Disabled`, `@Ignore`, `[Fact(Skip = ...)]`, `#[ignore]`, a first statement `t.Skip()` or `GTEST_SKIP()`, a
+ * `DISABLED_` googletest name), itself or through its class. A conditional skip (`skipif`, an `if` around
+ * `t.Skip()`) may run and is left alone.
+ */
+export function skippedTestProblems(text: string, lines: LineIndex, index: Pick<CodeFileIndex, 'language' | 'tags' | 'symbols'>, isTestFile: boolean): CodeProblem[] {
+  const markers = MARKERS[index.language];
+  if (!markers || !isTestFile) return [];
+  const offset = (p: Position) => lines.starts[p.line] + p.character;
+  const comments = index.language === 'python' ? /#[^\n]*/g : /\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
+  // Attributes may stand between a tag and its symbol without being part of it (Rust's `#[ignore]`).
+  const skipOf = (s: CodeSymbol, from = offset(s.range.start)) => skipMarker(text, s, markers, offset, Math.min(from, offset(s.range.start)), comments);
+  const problems: CodeProblem[] = [];
+  const reported = new Set<string>();
+  for (const tag of index.tags) {
+    if (tag.relation !== 'verifies' || !tag.symbol) continue;
+    const symbol = symbolOf(tag, index.symbols);
+    if (!symbol) continue;
+    const enclosing = index.symbols.filter((s) => s !== symbol && contains(s, symbol));
+    const skip = skipOf(symbol, offset(tag.tagRange.end)) ?? enclosing.map((s) => skipOf(s)).find((m) => m !== undefined);
+    const at = `${tag.tagRange.start.line}:${tag.tagRange.start.character}`;
+    if (skip === undefined || reported.has(at)) continue;
+    reported.add(at);
+    problems.push({
+      kind: 'verifies-skipped-test',
+      message: `'${symbol.qualifiedName}' is skipped in every run (\`${skip}\`): the test verifies nothing; remove the skip or the tag`,
+      range: tag.tagRange,
+    });
+  }
+  return problems;
+}
+
+/** The symbol a tag attached to: of those with its name, the first that starts at or after the tag, else the last that contains it. */
+function symbolOf(tag: CodeTag, symbols: readonly CodeSymbol[]): CodeSymbol | undefined {
+  const named = symbols.filter((s) => s.qualifiedName === tag.symbol);
+  const line = tag.tagRange.start.line;
+  return named.find((s) => s.range.start.line >= line) ?? named.filter((s) => s.range.start.line <= line && s.range.end.line >= line).pop();
+}
+
+function contains(outer: CodeSymbol, inner: CodeSymbol): boolean {
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.range.start, inner.range.start) && before(inner.range.end, outer.range.end);
+}
+
+/** The marker that skips the symbol, as written, or undefined. */
+function skipMarker(text: string, symbol: CodeSymbol, markers: SkipMarkers, offset: (p: Position) => number, from: number, comments: RegExp): string | undefined {
+  const wrapper = markers.wrapper?.exec(text.slice(from, offset(symbol.nameRange.start)).replace(comments, ''));
+  if (wrapper) return wrapper[0].trim();
+  const name = markers.name?.exec(symbol.qualifiedName);
+  if (name) return `${name[0].replace(/^\./, '')}...`;
+  if (!markers.firstStatement) return undefined;
+  const body = firstStatement(text.slice(offset(symbol.nameRange.end), offset(symbol.range.end)));
+  const first = body === undefined ? null : markers.firstStatement.exec(body);
+  return first ? first[0].replace(/\s*\($/, '()') : undefined;
+}
+
+/**
+ * The text from the first statement of a body on: after the header (up to the first `{`, or the `:` that ends a
+ * Python header line), past blank lines, comments and a docstring.
+ */
+function firstStatement(afterName: string): string | undefined {
+  const open = /\{|:[ \t]*(?:#[^\n]*)?\r?\n/.exec(afterName);
+  if (!open) return undefined;
+  const rest = afterName.slice(open.index + open[0].length);
+  const lead = /^(?:\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|#[^\n]*|"""[\s\S]*?"""|'''[\s\S]*?''')*/.exec(rest);
+  return rest.slice(lead ? lead[0].length : 0);
+}
