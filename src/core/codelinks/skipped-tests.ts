@@ -2,7 +2,7 @@
 import type { LineIndex } from '../text';
 import type { Position } from '../types';
 import type { CodeLanguage } from './languages';
-import type { CodeFileIndex, CodeProblem, CodeSymbol, CodeTag } from './model';
+import type { CodeFileIndex, CodeProblem, CodeSymbol, CodeTag, SymbolKind } from './model';
 
 /** How a language's test frameworks skip a test whatever the run: markers before its name, a first statement in its body. */
 interface SkipMarkers {
@@ -16,6 +16,9 @@ interface SkipMarkers {
 
 const PYTHON_FIRST = /^(?:pytest\.skip|self\.skipTest|unittest\.skip|raise\s+(?:unittest\.)?SkipTest)\b/;
 const GOOGLETEST: SkipMarkers = { firstStatement: /^GTEST_SKIP\s*\(/, name: /(?:^|\.)DISABLED_/ };
+
+/** Symbols whose skip marker skips the tests inside them (a test class); a test within a test is a misparse. */
+const CONTAINERS: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'module']);
 
 const MARKERS: Partial<Record<CodeLanguage, SkipMarkers>> = {
   python: { wrapper: /@\s*(?:(?:pytest\.mark|unittest)\.)?skip\b/, firstStatement: PYTHON_FIRST },
@@ -46,7 +49,7 @@ export function skippedTestProblems(text: string, lines: LineIndex, index: Pick<
     if (tag.relation !== 'verifies' || !tag.symbol) continue;
     const symbol = symbolOf(tag, index.symbols);
     if (!symbol) continue;
-    const enclosing = index.symbols.filter((s) => s !== symbol && contains(s, symbol));
+    const enclosing = index.symbols.filter((s) => s !== symbol && CONTAINERS.has(s.kind) && contains(s, symbol));
     const skip = skipOf(symbol, offset(tag.tagRange.end)) ?? enclosing.map((s) => skipOf(s)).find((m) => m !== undefined);
     const at = `${tag.tagRange.start.line}:${tag.tagRange.start.character}`;
     if (skip === undefined || reported.has(at)) continue;
@@ -76,7 +79,7 @@ function contains(outer: CodeSymbol, inner: CodeSymbol): boolean {
 function skipMarker(text: string, symbol: CodeSymbol, markers: SkipMarkers, offset: (p: Position) => number, from: number, comments: RegExp): string | undefined {
   const wrapper = markers.wrapper?.exec(text.slice(from, offset(symbol.nameRange.start)).replace(comments, ''));
   if (wrapper) return wrapper[0].trim();
-  const name = markers.name?.exec(symbol.qualifiedName);
+  const name = markers.name?.exec(symbol.name);
   if (name) return `${name[0].replace(/^\./, '')}...`;
   if (!markers.firstStatement) return undefined;
   const body = firstStatement(text.slice(offset(symbol.nameRange.end), offset(symbol.range.end)));
