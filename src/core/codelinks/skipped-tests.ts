@@ -12,6 +12,8 @@ interface SkipMarkers {
   firstStatement?: RegExp;
   /** A name segment the framework never runs (googletest `DISABLED_`). */
   name?: RegExp;
+  /** A statement that skips every test of the file (pytest's module-level `pytestmark`). */
+  file?: RegExp;
 }
 
 const PYTHON_FIRST = /^(?:pytest\.skip|self\.skipTest|unittest\.skip|raise\s+(?:unittest\.)?SkipTest)\b/;
@@ -21,7 +23,7 @@ const GOOGLETEST: SkipMarkers = { firstStatement: /^GTEST_SKIP\s*\(/, name: /(?:
 const CONTAINERS: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'module']);
 
 const MARKERS: Partial<Record<CodeLanguage, SkipMarkers>> = {
-  python: { wrapper: /@\s*(?:(?:pytest\.mark|unittest)\.)?skip\b/, firstStatement: PYTHON_FIRST },
+  python: { wrapper: /@\s*(?:(?:pytest\.mark|unittest)\.)?skip\b/, firstStatement: PYTHON_FIRST, file: /^pytestmark\s*=[^\n]*\bpytest\.mark\.skip\b/m },
   java: { wrapper: /@\s*(?:[\w.]*\.)?(?:Disabled|Ignore)\b/ },
   csharp: { wrapper: /\[[^\]]*(?:\bIgnore\b|\bSkip\s*=)/ },
   rust: { wrapper: /#\[\s*ignore\b/ },
@@ -45,18 +47,19 @@ export function skippedTestProblems(text: string, lines: LineIndex, index: Pick<
   const skipOf = (s: CodeSymbol, from = offset(s.range.start)) => skipMarker(text, s, markers, offset, Math.min(from, offset(s.range.start)), comments);
   const problems: CodeProblem[] = [];
   const reported = new Set<string>();
+  const fileSkip = markers.file?.exec(text)?.[0].trim();
   for (const tag of index.tags) {
-    if (tag.relation !== 'verifies' || !tag.symbol) continue;
-    const symbol = symbolOf(tag, index.symbols);
-    if (!symbol) continue;
-    const enclosing = index.symbols.filter((s) => s !== symbol && CONTAINERS.has(s.kind) && contains(s, symbol));
-    const skip = skipOf(symbol, offset(tag.tagRange.end)) ?? enclosing.map((s) => skipOf(s)).find((m) => m !== undefined);
+    if (tag.relation !== 'verifies' || tag.symbol === undefined) continue;
+    const symbol = tag.symbol === null ? undefined : symbolOf(tag, index.symbols);
+    if (!symbol && tag.symbol !== null) continue;
+    const enclosing = symbol ? index.symbols.filter((s) => s !== symbol && CONTAINERS.has(s.kind) && contains(s, symbol)) : [];
+    const skip = (symbol && skipOf(symbol, offset(tag.tagRange.end))) ?? enclosing.map((s) => skipOf(s)).find((m) => m !== undefined) ?? fileSkip;
     const at = `${tag.tagRange.start.line}:${tag.tagRange.start.character}`;
     if (skip === undefined || reported.has(at)) continue;
     reported.add(at);
     problems.push({
       kind: 'verifies-skipped-test',
-      message: `'${symbol.qualifiedName}' is skipped in every run (\`${skip}\`): the test verifies nothing; remove the skip or the tag`,
+      message: `${symbol ? `'${symbol.qualifiedName}'` : 'every test of this file'} is skipped in every run (\`${skip}\`): the test verifies nothing; remove the skip or the tag`,
       range: tag.tagRange,
     });
   }
