@@ -22,7 +22,12 @@ const GOOGLETEST: SkipMarkers = { firstStatement: /^GTEST_SKIP\s*\(/, name: /(?:
 /** Symbols whose skip marker skips the tests inside them (a test class); a test within a test is a misparse. */
 const CONTAINERS: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'module']);
 
+const JS_TESTS: SkipMarkers = { wrapper: /(?:^|[^\w.$])(?:(?:describe|context|suite|it|test|specify)\s*\.\s*(?:skip|todo)|x(?:describe|it|test))\s*\(/ };
+
 const MARKERS: Partial<Record<CodeLanguage, SkipMarkers>> = {
+  javascript: JS_TESTS,
+  typescript: JS_TESTS,
+  tsx: JS_TESTS,
   python: { wrapper: /@\s*(?:(?:pytest\.mark|unittest)\.)?skip\b/, firstStatement: PYTHON_FIRST, file: /^pytestmark\s*=[^\n]*\bpytest\.mark\.skip\b/m },
   java: { wrapper: /@\s*(?:[\w.]*\.)?(?:Disabled|Ignore)\b/ },
   csharp: { wrapper: /\[[^\]]*(?:\bIgnore\b|\bSkip\s*=)/ },

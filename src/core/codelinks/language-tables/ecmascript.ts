@@ -1,4 +1,5 @@
 import type { SyntaxNodeLike } from '../syntax-node';
+import { describeTestCall } from './js-test-calls';
 import { type DescribeContext, type LanguageTable, type SymbolShape, textOf } from './types';
 
 const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function', 'generator_function']);
@@ -70,6 +71,8 @@ function describe(node: SyntaxNodeLike, ctx: DescribeContext): SymbolShape | und
     case 'lexical_declaration':
     case 'variable_declaration':
       return describeVariable(node, ctx);
+    case 'expression_statement':
+      return describeTestCall(node, ctx);
     default:
       return undefined;
   }
