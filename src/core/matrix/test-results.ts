@@ -12,8 +12,9 @@
  *   Python       classname tests.test_dose[.TestDose], name test_x   <-> tests.test_dose[.TestDose].test_x (module path)
  *   Go           classname example.com/pump, name TestX[/sub]        <-> pump.TestX (package + function)
  *   Rust         classname pump, name dose::tests::rejects           <-> dose::tests::rejects
- *   JS/TS, C/C++ (describe/it titles, GoogleTest macros) do not name symbols: use a YAML `tests` item
- *                with `junit: { classname, name }` instead.
+ *   JS/TS, C/C++ (describe/it titles, GoogleTest macros): JS/TS test symbols are named by their titles
+ *                (`pump.rejects unsigned`) but reporters join titles with spaces or ` > `, so they do not match:
+ *                use a YAML `tests` item with `junit: { classname, name }` instead.
  * YAML test items (`junit: { classname, name }`, cases named after a test's ID): src/core/analysis/junit-mapping.ts,
  * the only place that maps cases to them.
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
