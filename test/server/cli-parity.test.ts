@@ -68,6 +68,8 @@ const CASES: ParityCase[] = [
     },
   },
   { name: 'a tag next to a syntax error (CL009)', files: { 'src/pump.py': 'class Pump:\n    # @spdf implements REQ-001\n    def stop(self, x:\n        pass\n' } },
+  { name: 'a tag in code no build compiles (CL013)', files: { 'src/old.c': '#if 0\n// @spdf implements REQ-001\nint old(void) { return 0; }\n#endif\n' } },
+  { name: 'a verifies tag on a skipped test (CL014)', files: { 'tests/pump.test.ts': "describe('pump', () => {\n  // @spdf verifies REQ-001\n  it.skip('stops', () => {});\n});\n" } },
   { name: 'a tag naming an unknown ID', files: { 'src/b.c': '// @spdf implements REQ-999\nint g(void) { return 1; }\n' } },
   { name: 'a UTF-16 source file', prepare: (root) => writeFileSync(join(root, 'src/wide.c'), utf16('// @spdf implements REQ-001\nint w(void);\n')) },
   { name: 'a config syntax error', files: { 'spdf.config.yaml': `${CONFIG}exclude: [unclosed\n` } },
