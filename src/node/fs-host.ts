@@ -5,7 +5,7 @@ import type { Host } from '../core/host';
 import { boundedReads, type BoundedBytes } from './bounded-read';
 import { workspacePath } from './codeindex/fs-read-host';
 import { IndexNotes, type IndexNote } from './codeindex/index-notes';
-import { walkWorkspace } from './codeindex/workspace-walker';
+import { walkWorkspace, type WalkOptions } from './codeindex/workspace-walker';
 import { isInside } from './path-inside';
 
 export interface WalkNote {
@@ -25,7 +25,11 @@ export class FsHost implements Host {
   /** A listed file's path under the root (joined cheaply: a cold run reads thousands). */
   private readonly under: (file: string) => string;
 
-  constructor(readonly root: string) {
+  constructor(
+    readonly root: string,
+    /** How the listing walks (`sync` for a CLI command). */
+    private readonly walkOptions: Pick<WalkOptions, 'sync'> = {},
+  ) {
     this.under = workspacePath(root);
   }
 
@@ -39,7 +43,7 @@ export class FsHost implements Host {
   }
 
   listFiles(): Promise<string[]> {
-    this.listing ??= walkWorkspace(this.root, { notes: this.walkNotes }).then((r) => {
+    this.listing ??= walkWorkspace(this.root, { ...this.walkOptions, notes: this.walkNotes }).then((r) => {
       this.listed = new Set(r.files);
       return r.files;
     });
