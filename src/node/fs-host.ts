@@ -3,8 +3,9 @@ import { promises as fs, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Host } from '../core/host';
 import { boundedReads, type BoundedBytes } from './bounded-read';
+import { workspacePath } from './codeindex/fs-read-host';
 import { IndexNotes, type IndexNote } from './codeindex/index-notes';
-import { walkWorkspace } from './codeindex/workspace-walker';
+import { walkWorkspace, type WalkOptions } from './codeindex/workspace-walker';
 import { isInside } from './path-inside';
 
 export interface WalkNote {
@@ -21,8 +22,16 @@ export class FsHost implements Host {
   private listing?: Promise<string[]>;
   private listed?: Set<string>;
   private rootReal?: Promise<string>;
+  /** A listed file's path under the root (joined cheaply: a cold run reads thousands). */
+  private readonly under: (file: string) => string;
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    /** How the listing walks (`sync` for a CLI command). */
+    private readonly walkOptions: Pick<WalkOptions, 'sync'> = {},
+  ) {
+    this.under = workspacePath(root);
+  }
 
   get notes(): WalkNote[] {
     return this.walkNotes.list().map((n) => ({ path: n.file, reason: n.message }));
@@ -34,7 +43,7 @@ export class FsHost implements Host {
   }
 
   listFiles(): Promise<string[]> {
-    this.listing ??= walkWorkspace(this.root, { notes: this.walkNotes }).then((r) => {
+    this.listing ??= walkWorkspace(this.root, { ...this.walkOptions, notes: this.walkNotes }).then((r) => {
       this.listed = new Set(r.files);
       return r.files;
     });
@@ -62,12 +71,12 @@ export class FsHost implements Host {
    * fstat, read, where statSize and readFile look the path up twice); undefined for a path not listed (use those).
    */
   readUpToSync(path: string, maxBytes: number): BoundedBytes | undefined {
-    return this.listed?.has(path) ? boundedReads().readFileUpToSync(join(this.root, path), maxBytes) : undefined;
+    return this.listed?.has(path) ? boundedReads().readFileUpToSync(this.under(path), maxBytes) : undefined;
   }
 
   /** The first `bytes` bytes of a file the walk listed (bounded-read.ts); undefined for a path not listed (use readFile). */
   readPrefixSync(path: string, bytes: number): Buffer | undefined {
-    return this.listed?.has(path) ? boundedReads().readFilePrefixSync(join(this.root, path), bytes) : undefined;
+    return this.listed?.has(path) ? boundedReads().readFilePrefixSync(this.under(path), bytes) : undefined;
   }
 
   /** The walk already kept links that leave the root out of the listing; a path named otherwise is checked here. */

@@ -87,7 +87,8 @@ export async function checkPath(start: string, opts: CheckPathOptions = {}): Pro
   // A folder that does not exist (a typo) is no empty workspace: the ENOENT names it, and the CLI exits 2.
   statSync(start);
   const root = findWorkspaceRoot(start);
-  const host = new FsHost(root);
+  // A CLI command walks with synchronous calls: it has nothing to do meanwhile.
+  const host = new FsHost(root, { sync: true });
   const cacheDir = opts.cache !== false && opts.trusted !== false ? workspaceCacheDir(root, opts.cacheLocation) : undefined;
   const refusedCache = cacheDir === undefined && opts.cache !== false && opts.trusted !== false ? (opts.cacheLocation ?? userCacheBase()) : undefined;
   let code: Promise<CodeIndexResult> | undefined;

@@ -1,8 +1,9 @@
 // @spdf verifies SPDF-FC-RESULT-CACHE
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { boundedReads, type BoundedBytes } from '../../src/node/bounded-read';
 import { InputRecorder, replayInputs, type InputLog } from '../../src/node/result-cache-recorder';
 
@@ -79,4 +80,50 @@ describe('bounded reads', () => {
     writeFileSync(file, 'x'.repeat(10));
     assert.ok(!replayInputs(over.inputs), 'a file back under the limit is a miss');
   });
+
+  // The recorder takes a quicker path for a bounded read made as the hosts make it (a resolved path and a size): every
+  // way of calling it must still be recorded exactly as the general path records it.
+  // Bound before any recorder wraps `fs`: a write the recorder would refuse (marking the run uncacheable first).
+  const writeUnrecorded = writeFileSync.bind(null);
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  const calls: { how: string; reads: (file: string, allowed: string) => void; records: (file: string) => [string, unknown[], string][]; uncacheable?: RegExp }[] = [
+    { how: 'a resolved path and a size', reads: (f) => read(f, 1000), records: (f) => [['readFileUpToSync', [f, 1000], sha('int a;\n')]] },
+    { how: 'the same read twice', reads: (f) => (read(f, 1000), read(f, 1000)), records: (f) => [['readFileUpToSync', [f, 1000], sha('int a;\n')]] },
+    { how: 'over the limit', reads: (f) => read(f, 3), records: (f) => [['readFileUpToSync', [f, 3], 'over:7']] },
+    { how: 'a relative path', reads: (f) => read(relative(process.cwd(), f), 1000), records: (f) => [['readFileUpToSync', [relative(process.cwd(), f), 1000], sha('int a;\n')]] },
+    { how: 'a path with a dot segment', reads: (f) => read(f.replace(/\/([^/]+)$/, '/./$1'), 1000), records: (f) => [['readFileUpToSync', [f.replace(/\/([^/]+)$/, '/./$1'), 1000], sha('int a;\n')]] },
+    {
+      how: 'a missing file',
+      reads: (f) => assert.throws(() => read(`${f}.gone`, 1000), /ENOENT/),
+      records: (f) => [['readFileUpToSync', [`${f}.gone`, 1000], `E:ENOENT:ENOENT: no such file or directory, open '${f}.gone'`]],
+    },
+    { how: 'a file of an allowed folder', reads: (_f, allowed) => read(join(allowed, 'tool.js'), 1000), records: () => [] },
+    {
+      how: 'a file that changed between two reads',
+      reads: (f) => (read(f, 1000), writeUnrecorded(f, 'int b;\n'), read(f, 1000)),
+      records: (f) => [['readFileUpToSync', [f, 1000], sha('int a;\n')]],
+      uncacheable: /changed while it was read/,
+    },
+  ];
+  for (const c of calls) {
+    it(`is recorded as every read is: ${c.how}`, () => {
+      const d = dir();
+      const file = join(d, 'unit.c');
+      const allowed = join(d, 'tool');
+      writeFileSync(file, 'int a;\n');
+      mkdirSync(allowed);
+      writeFileSync(join(allowed, 'tool.js'), 'tool');
+      const recorder = new InputRecorder([allowed], [], true);
+      recorder.start();
+      let log: InputLog;
+      try {
+        c.reads(file, allowed);
+      } finally {
+        log = recorder.stop();
+      }
+      assert.deepEqual(log.inputs, c.records(file));
+      if (c.uncacheable) assert.match(log.uncacheable ?? '', c.uncacheable);
+      else assert.equal(log.uncacheable, undefined);
+    });
+  }
 });

@@ -23,13 +23,19 @@ export function allLinks(check: NodeCheck): CodeLink[] {
   return (check.inputs.code?.files ?? []).flatMap((f) => f.links);
 }
 
-/** Review status of each link against the lock file. */
+/**
+ * Review status of each link against the lock file. A target's hash is made only for a link the lock holds (a link it
+ * does not hold is unreviewed whatever the hash), and once per ID.
+ */
 export function linkStatuses(check: NodeCheck): { link: CodeLink; status: LinkStatus }[] {
   const lock = new ReviewLockIndex(parseReviewLock(check.inputs.lockText).lock);
+  const graph = check.workspace.graph;
+  const hashes = new Map<string, string | undefined>();
   return allLinks(check).map((link) => {
-    const th = targetHashOf(check.workspace.graph, link.id);
-    if (th === undefined) return { link, status: 'unknown-target' as const };
-    return { link, status: reviewStatusOf(link, th, lock).state };
+    if (!graph.byId.has(link.id)) return { link, status: 'unknown-target' as const };
+    if (!lock.get(link)) return { link, status: 'unreviewed' as const };
+    if (!hashes.has(link.id)) hashes.set(link.id, targetHashOf(graph, link.id));
+    return { link, status: reviewStatusOf(link, hashes.get(link.id), lock).state };
   });
 }
 

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -17,7 +18,29 @@ export interface WalkOptions {
   /** Keep only files this accepts (e.g. known source extensions). */
   include?: (file: string) => boolean;
   notes?: IndexNotes;
+  /**
+   * For a caller with nothing else to do meanwhile (a CLI command): folders are resolved, listed and their
+   * .gitignore read with synchronous calls, each sparing a thread-pool round trip that a cold walk spent waiting.
+   * The same answers and the same errors.
+   */
+  sync?: boolean;
 }
+
+/** The calls the walk makes of every folder. */
+interface FolderCalls {
+  realpath(path: string): Promise<string>;
+  readdir(path: string): Promise<Dirent[]>;
+  readText(path: string): Promise<string>;
+}
+
+const ASYNC_CALLS: FolderCalls = { realpath: (p) => fs.realpath(p), readdir: (p) => fs.readdir(p, { withFileTypes: true }), readText: (p) => fs.readFile(p, 'utf8') };
+/** The answer of a synchronous call, or its throw as the rejection. */
+const settled = <T>(call: () => T): Promise<T> => new Promise((resolve) => resolve(call()));
+const SYNC_CALLS: FolderCalls = {
+  realpath: (p) => settled(() => realpathSync.native(p)),
+  readdir: (p) => settled(() => readdirSync(p, { withFileTypes: true })),
+  readText: (p) => settled(() => readFileSync(p, 'utf8')),
+};
 
 interface IgnoreLayer {
   base: string;
@@ -36,7 +59,8 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
   const useGitignore = options.gitignore ?? true;
   const files: string[] = [];
   const seenDirs = new Set<string>();
-  const rootReal = await fs.realpath(root).catch(() => path.resolve(root));
+  const calls = options.sync ? SYNC_CALLS : ASYNC_CALLS;
+  const rootReal = await calls.realpath(root).catch(() => path.resolve(root));
 
   const isIgnored = (rel: string, isDir: boolean, layers: readonly IgnoreLayer[]): boolean => {
     for (const layer of layers) {
@@ -49,7 +73,7 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
   const walk = async (abs: string, rel: string, layers: readonly IgnoreLayer[], chain: ReadonlySet<string>): Promise<void> => {
     let real: string;
     try {
-      real = await fs.realpath(abs);
+      real = await calls.realpath(abs);
     } catch (error) {
       notes.add(rel || '.', errorCode(error) === 'ENOENT' ? 'vanished' : 'unreadable', `directory not readable: ${(error as Error).message}`);
       return;
@@ -60,9 +84,9 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
     }
     if (seenDirs.has(real)) return; // the same directory reached through another link: indexed once
     seenDirs.add(real);
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
-      entries = await fs.readdir(abs, { withFileTypes: true });
+      entries = await calls.readdir(abs);
     } catch (error) {
       notes.add(rel || '.', errorCode(error) === 'ENOENT' ? 'vanished' : 'unreadable', `directory not readable: ${(error as Error).message}`);
       return;
@@ -70,7 +94,7 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
     let ownLayers = layers;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
       try {
-        const text = await fs.readFile(path.join(abs, '.gitignore'), 'utf8');
+        const text = await calls.readText(path.join(abs, '.gitignore'));
         ownLayers = [...layers, { base: rel, rules: ignore().add(text) }];
       } catch {
         // An unreadable .gitignore ignores nothing.
