@@ -6,6 +6,7 @@ import { boundedReads, type BoundedBytes } from './bounded-read';
 import { IndexNotes, type IndexNote } from './codeindex/index-notes';
 import { walkWorkspace } from './codeindex/workspace-walker';
 import { isInside } from './path-inside';
+import { readRegularFileSync } from './regular-file';
 
 export interface WalkNote {
   path: string;
@@ -44,8 +45,10 @@ export class FsHost implements Host {
   // Synchronous calls: for thousands of small files, each async call's thread-pool round trip (open, fstat,
   // read, close) costs several times the read itself.
   async readFile(path: string): Promise<Uint8Array> {
+    if (this.listed?.has(path)) return readFileSync(join(this.root, path));
     await this.refuseOutside(path);
-    return readFileSync(join(this.root, path));
+    // A path the walk did not list (an SBOM the model names...) may be a FIFO, which would block the read.
+    return readRegularFileSync(join(this.root, path));
   }
 
   async statSize(path: string): Promise<number | undefined> {

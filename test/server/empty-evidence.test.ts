@@ -5,6 +5,7 @@
  * file as it changes, and a second start does not show the findings stored for another content of the file.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -62,6 +63,20 @@ describe('language server: an evidence file that holds no text (VT002, PARTIAL a
         await h.close();
       }
     });
+
+  it('a FIFO as the evidence file (never read: it would block): the same VT002 and PARTIAL as the CLI', async function () {
+    if (process.platform === 'win32') this.skip();
+    const h = await startHarness(files('PASS\n'), { prepare: (root) => (rmSync(join(root, EVIDENCE)), execFileSync('mkfifo', [join(root, EVIDENCE)])) });
+    try {
+      await complete(h);
+      const want = await cli(h.root);
+      assert.deepEqual(want, { vt002: ['12:15'], status: 'PARTIAL' });
+      assert.deepEqual(vt002(h.diagnostics.get(h.uri(MODEL))), want.vt002);
+      assert.equal(await statusOf(h), want.status);
+    } finally {
+      await h.close();
+    }
+  });
 
   it('follows the evidence file: written, emptied, deleted, and its open document', async () => {
     const h = await startHarness(files('PASS\n'));

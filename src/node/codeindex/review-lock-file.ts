@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { REVIEW_LOCK_FILE } from '../../core/codelinks/review-lock';
 import { writeFileAtomic } from '../atomic-write';
+import { readRegularFile } from '../regular-file';
 
 /** The lock's path: config `lock_file` (workspace-relative, inside the root), else spdf.lock.json. */
 export function reviewLockPath(root: string, lockFile = REVIEW_LOCK_FILE): string {
@@ -15,7 +16,7 @@ export function reviewLockPath(root: string, lockFile = REVIEW_LOCK_FILE): strin
 export async function readReviewLock(root: string, lockFile = REVIEW_LOCK_FILE): Promise<string | undefined> {
   const abs = reviewLockPath(root, lockFile);
   try {
-    return await fs.readFile(abs, 'utf8');
+    return (await readRegularFile(abs)).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readRegularFile } from '../regular-file';
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../../core/path-glob';
 import { isInside } from '../path-inside';
@@ -70,10 +71,10 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
     let ownLayers = layers;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
       try {
-        const text = await fs.readFile(path.join(abs, '.gitignore'), 'utf8');
+        const text = (await readRegularFile(path.join(abs, '.gitignore'))).toString('utf8');
         ownLayers = [...layers, { base: rel, rules: ignore().add(text) }];
       } catch {
-        // An unreadable .gitignore ignores nothing.
+        // An unreadable .gitignore (or a FIFO: never read, it would block) ignores nothing.
       }
     }
     const nextChain = new Set(chain).add(real);
