@@ -51,6 +51,14 @@ export class FsHost implements Host {
     return readRegularFileSync(join(this.root, path));
   }
 
+  /**
+   * `path` changed on disk since the walk (a watcher said so): it may be a FIFO now, which a read of a listed path would
+   * wait on forever. It is read from now on as a path the walk never listed (checked before it is opened).
+   */
+  changed(path: string): void {
+    this.listed?.delete(path);
+  }
+
   async statSize(path: string): Promise<number | undefined> {
     try {
       await this.refuseOutside(path);

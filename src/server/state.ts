@@ -7,6 +7,7 @@ import type { LinkReviewStatus } from '../core/codelinks/review-status';
 import type { CodeLink } from '../core/codelinks/model';
 import type { Host } from '../core/host';
 import type { ReferenceCache } from '../core/model/build-graph';
+import { FsHost } from '../node/fs-host';
 import { targetHashOf } from '../node/review';
 import { CONFIG_FILE } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -232,6 +233,7 @@ export class WorkspaceState {
 
   /** A file changed on disk (watcher). Open documents keep their editor text. */
   async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<ChangeKind> {
+    if (this.host instanceof FsHost) this.host.changed(path);
     await this.inputProblems.fileChanged(path, type);
     if (!this.overlays.has(path) && (await this.evidence.changed(this.host, this.overlays, path, type))) this.linksChanged = true; // VT002 re-runs
     if (type === 'deleted') {
