@@ -123,6 +123,7 @@ const CASES: ParityCase[] = [
   // A FIFO is never read (a read would wait for a writer forever): where an input is, it fails the gate, naming it.
   { name: 'a FIFO as the config', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), fifo(join(root, 'spdf.config.yaml'))) },
   { name: 'the config behind a link out of the root', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), link(outsideFile(CONFIG), join(root, 'spdf.config.yaml'))) },
+  { name: 'the review lock behind a link out of the root', prepare: (root) => link(outsideFile('{ "version": 1, "links": [] }\n'), join(root, 'spdf.lock.json')) },
   { name: 'a FIFO as the review lock', prepare: (root) => fifo(join(root, 'spdf.lock.json')) },
   { name: 'a FIFO as a model file', prepare: (root) => fifo(join(root, 'model/pipe.spdf.yaml')) },
   {
