@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { CheckPathOptions } from '../node/workspace';
+import { UsageError } from './io';
 
 /** Flags of every command that reads the workspace (lint, links, review, trace, check): one definition. */
 export const WORKSPACE_FLAGS = {
@@ -19,6 +20,12 @@ export interface WorkspaceFlagValues {
   'no-cache'?: boolean;
   'cache-location'?: string;
   'no-code'?: boolean;
+}
+
+/** `--test-results GLOB` (repeatable): an empty glob (`--test-results "$UNSET"`) names no file, and is refused. */
+export function testResultsFlag(globs: string[] | undefined): string[] | undefined {
+  if (globs?.some((g) => !g.trim())) throw new UsageError('--test-results takes a glob of JUnit XML files; got an empty one');
+  return globs;
 }
 
 export function checkPathOptions(values: WorkspaceFlagValues): CheckPathOptions {

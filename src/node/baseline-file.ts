@@ -13,6 +13,7 @@ import type { RuleInputs } from '../core/rules/types';
 import type { Finding } from '../core/types';
 import { writeFileAtomic } from './atomic-write';
 import { refuseLinkOutside } from './path-inside';
+import { readRegularFile } from './regular-file';
 import { toPosix } from './fs-host';
 
 /** A problem of the baseline file: where (1-based, as the CLI prints) and what. */
@@ -50,7 +51,7 @@ export async function readBaselineFile(root: string, abs: string): Promise<{ bas
   const file = baselineDisplay(root, abs);
   let text: string;
   try {
-    text = await fs.readFile(abs, 'utf8');
+    text = (await readRegularFile(abs)).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =

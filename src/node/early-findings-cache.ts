@@ -6,7 +6,8 @@ import { writeFileAtomicSync } from './atomic-write';
 import { sha256Hex, toolIdentity } from './cache-location';
 import { sealBytes, unsealBytes } from './sealed-bytes';
 
-const FORMAT = 1;
+/** 2: the answers of the files read after the model (SBOM, VEX and evidence files) are stored as `answers`. */
+const FORMAT = 2;
 const MAGIC = Buffer.from(`spdf-early-findings/${FORMAT}\n`);
 export const EARLY_FINDINGS_FILE = `early-findings-v${FORMAT}.bin`;
 
@@ -50,27 +51,27 @@ export class EarlyFindingsCache {
   }
 
   /**
-   * The stored findings for `key` and the answers for the SBOM and VEX files the model named (read after the model, so
-   * not in the key: the caller compares them with the answers now), or undefined (no entry, damaged, of another key or
+   * The stored findings for `key` and the answers of the SBOM, VEX and evidence files the model named (read after the
+   * model, so not in the key: the caller compares them with the answers now), or undefined (no entry, damaged, of another key or
    * build). Never throws.
    */
-  read(key: string): { byFile: Map<string, Finding[]>; sboms: string[] } | undefined {
+  read(key: string): { byFile: Map<string, Finding[]>; answers: string[] } | undefined {
     try {
       const payload = unsealBytes(MAGIC, readFileSync(join(this.dir, EARLY_FINDINGS_FILE)));
       if (!payload) return undefined;
       const stored = JSON.parse(payload.toString('utf8')) as unknown;
       if (!isStored(stored) || stored.key !== key) return undefined;
-      return { byFile: new Map(stored.byFile), sboms: stored.sboms };
+      return { byFile: new Map(stored.byFile), answers: stored.answers };
     } catch {
       return undefined;
     }
   }
 
   /** Stores the findings for `key`, replacing the entry (a write that fails leaves no cache: a miss next time). */
-  write(key: string, byFile: ReadonlyMap<string, readonly Finding[]>, sboms: readonly string[]): void {
+  write(key: string, byFile: ReadonlyMap<string, readonly Finding[]>, answers: readonly string[]): void {
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const payload = Buffer.from(JSON.stringify({ key, sboms, byFile: [...byFile] }));
+      const payload = Buffer.from(JSON.stringify({ key, answers, byFile: [...byFile] }));
       writeFileAtomicSync(join(this.dir, EARLY_FINDINGS_FILE), sealBytes(MAGIC, payload), { mode: 0o600, sealed: true });
     } catch {
       /* no cache */
@@ -80,7 +81,8 @@ export class EarlyFindingsCache {
 
 interface Stored {
   key: string;
-  sboms: string[];
+  /** The answers of the SBOM, VEX and evidence files read after the model (src/server/early-findings.ts). */
+  answers: string[];
   byFile: [string, Finding[]][];
 }
 
@@ -89,8 +91,8 @@ function isStored(v: unknown): v is Stored {
   const s = v as Record<string, unknown>;
   return (
     typeof s.key === 'string' &&
-    Array.isArray(s.sboms) &&
-    s.sboms.every((a) => typeof a === 'string') &&
+    Array.isArray(s.answers) &&
+    s.answers.every((a) => typeof a === 'string') &&
     Array.isArray(s.byFile) &&
     s.byFile.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].every((f) => isFinding(f, e[0] as string)))
   );

@@ -7,6 +7,7 @@ import { workspacePath } from './codeindex/fs-read-host';
 import { IndexNotes, type IndexNote } from './codeindex/index-notes';
 import { walkWorkspace, type WalkOptions } from './codeindex/workspace-walker';
 import { isInside } from './path-inside';
+import { readRegularFileSync } from './regular-file';
 
 export interface WalkNote {
   path: string;
@@ -53,8 +54,18 @@ export class FsHost implements Host {
   // Synchronous calls: for thousands of small files, each async call's thread-pool round trip (open, fstat,
   // read, close) costs several times the read itself.
   async readFile(path: string): Promise<Uint8Array> {
+    if (this.listed?.has(path)) return readFileSync(join(this.root, path));
     await this.refuseOutside(path);
-    return readFileSync(join(this.root, path));
+    // A path the walk did not list (an SBOM the model names...) may be a FIFO, which would block the read.
+    return readRegularFileSync(join(this.root, path));
+  }
+
+  /**
+   * `path` changed on disk since the walk (a watcher said so): it may be a FIFO now, which a read of a listed path would
+   * wait on forever. It is read from now on as a path the walk never listed (checked before it is opened).
+   */
+  changed(path: string): void {
+    this.listed?.delete(path);
   }
 
   async statSize(path: string): Promise<number | undefined> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../core/path-glob';
 import { buildLanguageMap, languageForPath, type CodeLanguage } from '../core/codelinks/languages';
+import { CONFIG_FILE } from '../core/model/config-file';
 import type { ResolvedConfig } from '../core/model/config-def';
 import { ALWAYS_EXCLUDED, modelFileMatcher } from '../core/model/load-workspace';
 import type { IndexNote } from './codeindex/index-notes';
@@ -43,7 +44,9 @@ export function unreadEntries(root: string, notes: readonly IndexNote[], config:
     const chosen = folder
       ? isModel(`${n.file}/x.spdf.yaml`) || isModel(`${n.file}/x/x.spdf.yaml`) || extensions.some((ext) => isSource(`${n.file}/x${ext}`) || isSource(`${n.file}/x/x${ext}`))
       : isModel(n.file) || isSource(n.file);
-    if (chosen) out.push({ file: n.file, why: `${n.message} (${folder ? 'a folder the include globs reach into' : 'the include globs choose it'})` });
+    // The config left unread would be a run with the defaults, as if the workspace had none.
+    if (n.file === CONFIG_FILE) out.push({ file: n.file, why: `${n.message} (the workspace's config: the defaults are not what it says)` });
+    else if (chosen) out.push({ file: n.file, why: `${n.message} (${folder ? 'a folder the include globs reach into' : 'the include globs choose it'})` });
   }
   return out;
 }

@@ -30,7 +30,7 @@ export interface EarlyFindings {
   /** The stored findings of these inputs when the SBOM and VEX files the model names answer as they did then. */
   stored(host: Host, overlays: ReadonlyMap<string, string>, files: ReadonlySet<string>, maxSbomBytes: number): Promise<Map<string, Finding[]> | undefined>;
   /** Stores the findings of these inputs, with the answers (`SbomReads.answers`, `EvidenceBlanks.answers`) of the SBOM, VEX and evidence files read for them. */
-  keep(byFile: ReadonlyMap<string, readonly Finding[]>, sboms: readonly string[]): void;
+  keep(byFile: ReadonlyMap<string, readonly Finding[]>, answers: readonly string[]): void;
 }
 
 /** The early findings of these inputs; undefined for an untrusted workspace (no cache read or written) or without a build identity. */
@@ -56,7 +56,7 @@ export function earlyFindings(dir: string, read: EarlyFindingsInputs): EarlyFind
       const hit = cache.exists() ? cache.read(keyOf()) : undefined;
       if (!hit) return undefined;
       // The same model bytes name the same paths: each SBOM, VEX and evidence file must answer as it did when the findings were stored.
-      for (const was of hit.sboms) {
+      for (const was of hit.answers) {
         const evidence = await evidenceAnswer(host, was, overlays);
         if (evidence !== undefined) {
           if (evidence !== was) return undefined;
@@ -67,7 +67,7 @@ export function earlyFindings(dir: string, read: EarlyFindingsInputs): EarlyFind
       }
       return hit.byFile;
     },
-    keep: (byFile, sboms) => cache.write(keyOf(), byFile, sboms),
+    keep: (byFile, answers) => cache.write(keyOf(), byFile, answers),
   };
 }
 

@@ -3,11 +3,11 @@
  * file at a time, with open documents overriding the disk. Knows nothing of LSP (paths are
  * workspace-relative POSIX paths; positions are the core's).
  */
-import { parseReviewLock, REVIEW_LOCK_FILE, type ReviewLock } from '../core/codelinks/review-lock';
-import { ReviewLockIndex, reviewStatusOf, type LinkReviewStatus } from '../core/codelinks/review-status';
+import type { LinkReviewStatus } from '../core/codelinks/review-status';
 import type { CodeLink } from '../core/codelinks/model';
 import type { Host } from '../core/host';
 import type { ReferenceCache } from '../core/model/build-graph';
+import { FsHost } from '../node/fs-host';
 import { targetHashOf } from '../node/review';
 import { CONFIG_FILE } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -35,6 +35,7 @@ import { ReleasedTrees } from './released-trees';
 import { InputProblems, matrixProblemsOf } from './input-problems';
 import { EvidenceBlanks } from './evidence-blanks';
 import { type Load, loadModelInput, readConfigFile, readModelFile, SbomReads } from './workspace-reads';
+import { lockPathOf, ReviewLockState } from './review-lock-state';
 import { type FirstReads, type ModelFindingsSink, noteSuppressions, readCodeSuppressions, readFirst } from './load-sequence';
 
 export interface StateOptions {
@@ -68,8 +69,7 @@ export class WorkspaceState {
   private readonly codeSuppressions = new Map<string, Suppression[]>();
   graph!: Graph;
   private graphIndex?: GraphIndex;
-  lock: ReviewLock = { version: 1, links: [] };
-  private lockIndex = new ReviewLockIndex(this.lock);
+  private readonly reviewLock = new ReviewLockState();
   private graphDirty = true;
   private codeDirty = true;
   /** The set of code links changed: model rules that read code (missing verification ...) re-run too. */
@@ -132,7 +132,7 @@ export class WorkspaceState {
     try {
       progress?.(`reading ${models.length} model files`, 5);
       const configRead = { bytes: this.configBytes, problems: this.configProblems };
-      const loadLockAndBaseline = async () => (await this.loadLock(), await this.loadBaseline(), this.lock);
+      const loadLockAndBaseline = async () => (await this.loadLock(), await this.loadBaseline(), this.reviewLock.lock);
       first = await readFirst(
         { host: this.host, opts: this.opts, config: this.config, configRead, sortedFiles: this.sortedFiles, files: this.files, models, overlays: this.overlays, loadLockAndBaseline },
         modelFindings,
@@ -180,11 +180,7 @@ export class WorkspaceState {
   }
 
   private async loadLock(): Promise<void> {
-    const name = this.config.lockFile || REVIEW_LOCK_FILE;
-    this.lock = parseReviewLock(
-      await this.inputProblems.readLock(this.host, { lockFile: name, lockFileNamed: this.config.lockFileNamed }, this.overlays.get(name), this.files.has(name), this.opts.trusted),
-    ).lock;
-    this.lockIndex = new ReviewLockIndex(this.lock);
+    await this.reviewLock.load(this.inputProblems, this.host, this.config, this.overlays, this.files, this.opts.trusted);
   }
 
   /** Findings of the latest check that the baseline accepts (the editor shows them at a lower severity). */
@@ -209,7 +205,7 @@ export class WorkspaceState {
 
   kindOf(path: string): ChangeKind {
     if (path === CONFIG_FILE) return 'config';
-    if (path === (this.config?.lockFile || REVIEW_LOCK_FILE)) return 'lock';
+    if (path === lockPathOf(this.config)) return 'lock';
     if (path === baselinePathOf(this.config)) return 'baseline';
     if (this.isModel(path)) return 'model';
     if (this.opts.codeLinks && this.code?.languageOf(path)) return 'code';
@@ -237,6 +233,7 @@ export class WorkspaceState {
 
   /** A file changed on disk (watcher). Open documents keep their editor text. */
   async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<ChangeKind> {
+    if (this.host instanceof FsHost) this.host.changed(path);
     await this.inputProblems.fileChanged(path, type);
     if (!this.overlays.has(path) && (await this.evidence.changed(this.host, this.overlays, path, type))) this.linksChanged = true; // VT002 re-runs
     if (type === 'deleted') {
@@ -293,7 +290,7 @@ export class WorkspaceState {
         const after = this.code.files.get(path);
         // Rules see the code index, not the text: when the file's rule-relevant facts are identical, every
         // rule result is too, and the check is skipped (typing inside a function body on one line).
-        if (supBefore !== JSON.stringify(this.codeSuppressions.get(path) ?? []) || !sameRuleFacts(before, after, this.lock)) {
+        if (supBefore !== JSON.stringify(this.codeSuppressions.get(path) ?? []) || !sameRuleFacts(before, after, this.reviewLock.lock)) {
           this.codeDirty = true;
           if (!sameLinkSet(before, after)) this.linksChanged = true;
         }
@@ -353,7 +350,7 @@ export class WorkspaceState {
     const code = withCode ? this.codeInput() : undefined;
     return ruleInputs(
       { graph: this.graph, config: this.config, allFiles: this.sortedFiles, emptyFiles: this.evidence.blank },
-      { code, lock: this.lock, testResults: this.testResults, fileDates: this.fileDates },
+      { code, lock: this.reviewLock.lock, testResults: this.testResults, fileDates: this.fileDates },
     );
   }
 
@@ -365,7 +362,7 @@ export class WorkspaceState {
 
   /** Review state of one code link against the lock. */
   reviewOf(link: CodeLink): LinkReviewStatus {
-    return reviewStatusOf(link, targetHashOf(this.graph, link.id), this.lockIndex);
+    return this.reviewLock.reviewOf(this.graph, link);
   }
 
   targetHashOf(id: string): string | undefined {

@@ -17,6 +17,8 @@ const REFUSED: [string, string[], RegExp][] = [
   ['the coverage given twice (the last, lower one won)', ['--min-coverage', '100', '--min-coverage', '0'], /--min-coverage is given twice/],
   ['a status list that names nothing', ['--fail-on-status', ','], /--fail-on-status names no status/],
   ['an empty status list', ['--fail-on-status', ''], /--fail-on-status names no status/],
+  ['an empty test results glob', ['--test-results', ''], /--test-results takes a glob of JUnit XML files; got an empty one/],
+  ['a blank test results glob beside another', ['--test-results', 'a/*.xml', '--test-results', ' '], /--test-results takes a glob/],
 ];
 
 describe('spellings of the gate flags fail closed', function () {
@@ -45,6 +47,12 @@ describe('spellings of the gate flags fail closed', function () {
       assert.equal(r.code, 2, r.stdout);
       assert.match(r.stderr, /--min-coverage takes a percentage 0\.\.100/);
     });
+
+  it('spdf trace with an empty test results glob: exit 2 naming the flag', async () => {
+    const r = await runCli(['trace', '--no-cache', '--format', 'md', '--test-results', ''], root);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /--test-results takes a glob of JUnit XML files; got an empty one/);
+  });
 
   it('a flag that takes several values may still be repeated', async () => {
     const r = await runCli([...PASSING, '--test-results', 'a/*.xml', '--test-results', 'b/*.xml'], root);

@@ -17,8 +17,11 @@ const SPECIAL: { name: string; make: (root: string, path: string) => void }[] = 
   { name: 'src/null.c', make: (_root, path) => symlinkSync('/dev/null', path) },
 ];
 
-describe('FIFOs and devices named like inputs', () => {
-  before(() => (process.env.SPDF_NO_GIT = '1'));
+describe('FIFOs and devices named like inputs', function () {
+  before(function () {
+    if (process.platform === 'win32') this.skip();
+    process.env.SPDF_NO_GIT = '1';
+  });
 
   for (const s of SPECIAL)
     it(`${s.name}: check, links and trace fail naming it`, async () => {
@@ -36,6 +39,17 @@ describe('FIFOs and devices named like inputs', () => {
         rmSync(root, { recursive: true, force: true });
       }
     });
+
+  it('a FIFO as a .gitignore is not read (it ignores nothing): the check ends, as without one', async () => {
+    const root = tempWorkspace(BASE);
+    try {
+      execFileSync('mkfifo', [join(root, '.gitignore')]);
+      const check = await runCli(['check', root, '--no-cache']);
+      assert.equal(check.code, 0, check.stderr);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 
   it('a FIFO the globs do not choose is not an input', async () => {
     const root = tempWorkspace(BASE);

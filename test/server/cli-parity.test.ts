@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
@@ -122,10 +122,28 @@ const CASES: ParityCase[] = [
     files: { 'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`, 'reports/ok.xml': '<testsuite><testcase classname="t" name="other"/></testsuite>\n' },
     prepare: (root) => execFileSync('mkfifo', [join(root, 'reports/pipe.xml')]),
   },
+  // A FIFO is never read (a read would wait for a writer forever): where an input is, it fails the gate, naming it.
+  { name: 'a FIFO as the config', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), fifo(join(root, 'spdf.config.yaml'))) },
+  { name: 'the config behind a link out of the root', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), link(outsideFile(CONFIG), join(root, 'spdf.config.yaml'))) },
+  { name: 'the review lock behind a link out of the root', prepare: (root) => link(outsideFile('{ "version": 1, "links": [] }\n'), join(root, 'spdf.lock.json')) },
+  { name: 'a FIFO as the review lock', prepare: (root) => fifo(join(root, 'spdf.lock.json')) },
+  { name: 'a FIFO as a model file', prepare: (root) => fifo(join(root, 'model/pipe.spdf.yaml')) },
+  {
+    name: 'a FIFO as an SBOM the model names',
+    files: { 'model/system.spdf.yaml': 'system:\n  id: SYS-PUMP\n  name: Pump\n  sbom: build/pump.cdx.json\n' },
+    prepare: (root) => (mkdirSync(join(root, 'build')), fifo(join(root, 'build/pump.cdx.json'))),
+  },
+  {
+    name: 'a FIFO as the baseline the config names',
+    files: { 'spdf.config.yaml': `${CONFIG}baseline: spdf.baseline.json\n` },
+    prepare: (root) => fifo(join(root, 'spdf.baseline.json')),
+    elsewhere: 'a FIFO is not opened: the editor shows it on the config that names it',
+  },
   { name: 'a source folder behind a link out of the root', prepare: (root) => link(outsideFolder('lib.c', '// @spdf implements REQ-001\n'), join(root, 'src/vendor')) },
 ];
 
 const link = (target: string, at: string) => symlinkSync(target, at);
+const fifo = (at: string) => execFileSync('mkfifo', [at]);
 
 let outside = 0;
 function outsideFile(text: string): string {

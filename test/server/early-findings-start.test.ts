@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { EarlyFindingsCache, EARLY_FINDINGS_FILE } from '../../src/node/early-findings-cache';
 import { FsHost } from '../../src/node/fs-host';
+import { sealBytes } from '../../src/node/sealed-bytes';
 import { earlyFindings } from '../../src/server/early-findings';
 import { WorkspaceState } from '../../src/server/state';
 import type { Finding } from '../../src/core/types';
@@ -181,6 +182,18 @@ describe('early findings cache: a damaged, foreign or stale entry is a miss; unt
     const cold = await start();
     const forged: Finding = { code: 'RQ001', severity: 'error', message: 'forged', file: 'more.spdf.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
     new EarlyFindingsCache(cacheDir).write('0'.repeat(64), new Map([['more.spdf.yaml', [forged]]]), []);
+    assert.deepEqual(await start(), cold);
+  });
+
+  it('an entry of the first format (the answers stored as `sboms`) is not read with the meaning of the current one', async () => {
+    const cold = await start();
+    const file = join(cacheDir, EARLY_FINDINGS_FILE);
+    const bytes = readFileSync(file);
+    const current = JSON.parse(bytes.subarray(bytes.indexOf(10) + 1 + 32).toString('utf8')) as { key: string; answers?: string[]; sboms?: string[] };
+    const forged: Finding = { code: 'RQ001', severity: 'error', message: 'forged', file: 'more.spdf.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+    const old = { key: current.key, sboms: current.answers ?? current.sboms, byFile: [['more.spdf.yaml', [forged]]] };
+    rmSync(file);
+    writeFileSync(join(cacheDir, 'early-findings-v1.bin'), sealBytes(Buffer.from('spdf-early-findings/1\n'), Buffer.from(JSON.stringify(old))));
     assert.deepEqual(await start(), cold);
   });
 

@@ -5,6 +5,7 @@
  * file as it changes, and a second start does not show the findings stored for another content of the file.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -63,6 +64,20 @@ describe('language server: an evidence file that holds no text (VT002, PARTIAL a
       }
     });
 
+  it('a FIFO as the evidence file (never read: it would block): the same VT002 and PARTIAL as the CLI', async function () {
+    if (process.platform === 'win32') this.skip();
+    const h = await startHarness(files('PASS\n'), { prepare: (root) => (rmSync(join(root, EVIDENCE)), execFileSync('mkfifo', [join(root, EVIDENCE)])) });
+    try {
+      await complete(h);
+      const want = await cli(h.root);
+      assert.deepEqual(want, { vt002: ['12:15'], status: 'PARTIAL' });
+      assert.deepEqual(vt002(h.diagnostics.get(h.uri(MODEL))), want.vt002);
+      assert.equal(await statusOf(h), want.status);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('follows the evidence file: written, emptied, deleted, and its open document', async () => {
     const h = await startHarness(files('PASS\n'));
     try {
@@ -90,6 +105,40 @@ describe('language server: an evidence file that holds no text (VT002, PARTIAL a
       await h.close();
     }
   });
+
+  // A test's evidence path is looked up from the root first, then from the model file's folder (src/core/model/evidence-files.ts).
+  const ROOT_PATH = 'reports/tc-001.log';
+  const FOLDER_PATH = 'model/reports/tc-001.log';
+  const CANDIDATES: { name: string; before: Record<string, string>; change: [string, string | undefined]; vt002: number }[] = [
+    { name: 'created where the path names it from the root', before: {}, change: [ROOT_PATH, 'PASS\n'], vt002: 0 },
+    { name: "created where the path names it from the model file's folder", before: {}, change: [FOLDER_PATH, 'PASS\n'], vt002: 0 },
+    { name: "created blank from the root, over one with text in the model file's folder", before: { [FOLDER_PATH]: 'PASS\n' }, change: [ROOT_PATH, ' \n'], vt002: 1 },
+    { name: "deleted from the root, leaving one with text in the model file's folder", before: { [ROOT_PATH]: '', [FOLDER_PATH]: 'PASS\n' }, change: [ROOT_PATH, undefined], vt002: 0 },
+    { name: "deleted from the model file's folder, leaving none", before: { [FOLDER_PATH]: 'PASS\n' }, change: [FOLDER_PATH, undefined], vt002: 1 },
+  ];
+  for (const c of CANDIDATES)
+    it(`an evidence file ${c.name}: the findings follow at once, as the CLI's`, async () => {
+      const h = await startHarness({ ...BASE, [MODEL]: `${BASE[MODEL]}    evidence: ${ROOT_PATH}\n`, ...c.before });
+      try {
+        await complete(h);
+        const [at, text] = c.change;
+        const watched = JSON.stringify(h.registrations.filter((r) => r.method === 'client/registerCapability').map((r) => r.params));
+        assert.ok(watched.includes(`"**/${at}"`), `the client is asked to watch ${at}: ${watched}`);
+        assert.equal(vt002(h.diagnostics.get(h.uri(MODEL))).length, 1 - c.vt002, 'before the change');
+        if (text === undefined) rmSync(join(h.root, at));
+        else {
+          mkdirSync(dirname(join(h.root, at)), { recursive: true });
+          writeFileSync(join(h.root, at), text);
+        }
+        await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri(at), type: text === undefined ? 3 : 1 }] });
+        await until(`${c.vt002} VT002 on the model`, () => vt002(h.diagnostics.get(h.uri(MODEL))).length === c.vt002);
+        const want = await cli(h.root);
+        assert.equal(want.vt002.length, c.vt002);
+        assert.equal(await statusOf(h), want.status);
+      } finally {
+        await h.close();
+      }
+    });
 
   it('follows the model: an edit that names an empty evidence file, and the edit undone', async () => {
     const h = await startHarness({ ...files('PASS\n'), 'reports/blank.log': '' });

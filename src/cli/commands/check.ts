@@ -9,7 +9,7 @@ import { BASELINE_FLAGS, BASELINE_FLAGS_USAGE, useBaseline } from '../baseline-f
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Out } from '../io';
 import { checkFormat, parseCommand, unknownValue } from '../parse-command';
 import { visible } from '../visible';
-import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
+import { checkPathOptions, testResultsFlag, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 
 const USAGE = `usage: spdf check [dir] [options]
 The CI gate over the workspace that holds dir (default: the current folder). Exit 0 pass, 1 fail, 2 usage or internal error or output that could not be written.
@@ -68,7 +68,7 @@ export async function checkCommand(o: Out, args: string[]): Promise<number> {
   const bad = failOn.filter((s) => !(STATUSES as readonly string[]).includes(s));
   if (bad.length) throw unknownValue('status in --fail-on-status', bad[0], STATUSES);
 
-  const check = await checkPath(positionals[0] ?? '.', { ...checkPathOptions(values), testResults: values['test-results'] });
+  const check = await checkPath(positionals[0] ?? '.', { ...checkPathOptions(values), testResults: testResultsFlag(values['test-results']) });
   const opts: GateOptions = {
     minCoverage: raw === undefined ? check.workspace.config.checkMinCoverage : Number(raw.replace(/%$/, '')),
     failOnStatus: failOn as TraceStatus[],

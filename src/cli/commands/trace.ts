@@ -20,7 +20,7 @@ import { visible } from '../visible';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Out } from '../io';
 import { checkFormat, parseCommand, unknownValue } from '../parse-command';
-import { checkPathOptions, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
+import { checkPathOptions, testResultsFlag, WORKSPACE_FLAGS_WITH_CODE, WORKSPACE_FLAGS_WITH_CODE_USAGE } from '../workspace-flags';
 import { rootPrefix } from '../lint-formats';
 import { unreadCode, unreadCodeLine } from '../../core/codelinks/unread-code';
 import { UNSCANNED_KINDS } from '../../node/codeindex/index-notes';
@@ -122,7 +122,7 @@ export async function traceCommand(o: Out, args: string[]): Promise<number> {
   if (format === 'xlsx' && !values.output) throw new UsageError('--format xlsx needs -o FILE');
   // CSV holds one table: the requirements view unless --view names another. The other formats hold every view unless narrowed.
   const views: ViewName[] = view ? [view] : format === 'csv' || format === 'reqif' ? ['requirements'] : format === 'sarif' ? VIEWS.filter((v) => !PROJECTION_VIEWS.includes(v)) : [...VIEWS];
-  const t = await loadTrace(positionals[0] ?? '.', { views, testResults: values['test-results'], ...checkPathOptions(values) });
+  const t = await loadTrace(positionals[0] ?? '.', { views, testResults: testResultsFlag(values['test-results']), ...checkPathOptions(values) });
   for (const p of loadProblems(t.check)) o.err(formatLoadProblem(p));
   for (const p of t.matrix.problems) o.err(t.unreadCode.has(p) ? visible(`error: ${p}`) : `warning: ${p}`);
   let data: string | Uint8Array | Iterable<string>;

@@ -1,7 +1,7 @@
 import type { YMap, YNode } from '../yaml/ynode';
 import type { ModelDocument, ModelItem, ModelRef, ReadSource } from './model-types';
 import { readThreagileSources } from './threagile-includes';
-import { bool, entries, get, map, seq, str, strings } from './tree';
+import { bool, entries, get, map, num, seq, str, strings } from './tree';
 import type { SourcePos } from './types';
 
 const ZONE_CLASS: Record<string, string> = {
@@ -53,6 +53,8 @@ const METADATA = new Set(['threagile_version', 'title', 'date', 'author', 'manag
 /** Sections the model has no place for, listed in the report. */
 const OTHER = new Set(['contributors', 'application_description', 'questions']);
 
+const scalarText = (n: YNode): string => String(str(n) ?? num(n) ?? '?');
+
 const slug = (s: string) =>
   s
     .toLowerCase()
@@ -73,8 +75,15 @@ export async function parseThreagile(file: string, text: string, read: ReadSourc
   const root = sources.root;
   if (!root) return doc;
   const at = sources.at;
-  if (!get(root, 'threagile_version') && !get(root, 'technical_assets'))
-    doc.notes.push({ pos: at(root), kind: 'error', message: "not a Threagile model: no 'threagile_version' or 'technical_assets'" });
+  const version = get(root, 'threagile_version');
+  if (!version && !get(root, 'technical_assets')) doc.notes.push({ pos: at(root), kind: 'error', message: "not a Threagile model: no 'threagile_version' or 'technical_assets'" });
+  else if (!version) doc.notes.push({ pos: at(root), kind: 'error', message: "no 'threagile_version': the Threagile version the model was written for is unknown (this importer reads 1.x)" });
+  else if (!/^1(\.|$)/.test(scalarText(version)))
+    doc.notes.push({
+      pos: at(version),
+      kind: 'error',
+      message: `threagile_version '${scalarText(version)}' is not Threagile 1.x, the version this importer reads: its elements may mean something else`,
+    });
   for (const f of sources.files)
     for (const p of f.pairs) {
       const k = String(p.key.value);

@@ -2,6 +2,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { REVIEW_LOCK_FILE } from '../../core/codelinks/review-lock';
 import { writeFileAtomic } from '../atomic-write';
+import { isInside } from '../path-inside';
+import { readRegularFile } from '../regular-file';
 
 /** The lock's path: config `lock_file` (workspace-relative, inside the root), else spdf.lock.json. */
 export function reviewLockPath(root: string, lockFile = REVIEW_LOCK_FILE): string {
@@ -14,8 +16,12 @@ export function reviewLockPath(root: string, lockFile = REVIEW_LOCK_FILE): strin
 /** Current lock text, or undefined when the workspace has none; rejects with a readable message otherwise. */
 export async function readReviewLock(root: string, lockFile = REVIEW_LOCK_FILE): Promise<string | undefined> {
   const abs = reviewLockPath(root, lockFile);
+  // As a model file behind a link out of the root: the review state must come from the workspace, not from elsewhere.
+  const real = await fs.realpath(abs).catch(() => undefined);
+  if (real !== undefined && !isInside(await fs.realpath(root).catch(() => path.resolve(root)), real))
+    throw new Error(`${lockFile} is a symbolic link to ${real}, outside the workspace root; not read`);
   try {
-    return await fs.readFile(abs, 'utf8');
+    return (await readRegularFile(abs)).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;

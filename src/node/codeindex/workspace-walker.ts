@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, type Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readRegularFile, readRegularFileSync } from '../regular-file';
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../../core/path-glob';
 import { isInside } from '../path-inside';
@@ -33,13 +34,13 @@ interface FolderCalls {
   readText(path: string): Promise<string>;
 }
 
-const ASYNC_CALLS: FolderCalls = { realpath: (p) => fs.realpath(p), readdir: (p) => fs.readdir(p, { withFileTypes: true }), readText: (p) => fs.readFile(p, 'utf8') };
+const ASYNC_CALLS: FolderCalls = { realpath: (p) => fs.realpath(p), readdir: (p) => fs.readdir(p, { withFileTypes: true }), readText: async (p) => (await readRegularFile(p)).toString('utf8') };
 /** The answer of a synchronous call, or its throw as the rejection. */
 const settled = <T>(call: () => T): Promise<T> => new Promise((resolve) => resolve(call()));
 const SYNC_CALLS: FolderCalls = {
   realpath: (p) => settled(() => realpathSync.native(p)),
   readdir: (p) => settled(() => readdirSync(p, { withFileTypes: true })),
-  readText: (p) => settled(() => readFileSync(p, 'utf8')),
+  readText: (p) => settled(() => readRegularFileSync(p).toString('utf8')),
 };
 
 interface IgnoreLayer {
@@ -97,7 +98,7 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
         const text = await calls.readText(path.join(abs, '.gitignore'));
         ownLayers = [...layers, { base: rel, rules: ignore().add(text) }];
       } catch {
-        // An unreadable .gitignore ignores nothing.
+        // An unreadable .gitignore (or a FIFO: never read, it would block) ignores nothing.
       }
     }
     const nextChain = new Set(chain).add(real);
