@@ -1,4 +1,4 @@
-import { deref, type YMap, type YNode, type YPair } from '../yaml/ynode';
+import { deref, pairOf, type YMap, type YNode } from '../yaml/ynode';
 import type { FieldSpec } from './fields';
 import { nearest, suggestValue } from '../suggest';
 
@@ -11,9 +11,6 @@ export interface SchemaIssue {
   start: number;
   end: number;
 }
-
-/** What an entry of a `refs` list is checked against (a single value; its kinds are the graph's to check). */
-const REF_ENTRY: FieldSpec = { type: 'ref', kinds: [], doc: '' };
 
 const FR_KEYS = ['FR1', 'FR2', 'FR3', 'FR4', 'FR5', 'FR6', 'FR7'];
 
@@ -58,7 +55,7 @@ export function validateNode(node: YNode | null, spec: FieldSpec, where: string,
     case 'refs':
     case 'list': {
       if (n.kind !== 'seq') return bad(out, n, `${where} must be a list`);
-      const of: FieldSpec = spec.type === 'refs' ? REF_ENTRY : spec.of;
+      const of: FieldSpec = spec.type === 'refs' ? { type: 'ref', kinds: spec.kinds, doc: '' } : spec.of;
       for (const item of n.items) validateNode(item, of, `${where} entry`, out);
       return;
     }
@@ -77,20 +74,10 @@ export function validateNode(node: YNode | null, spec: FieldSpec, where: string,
 }
 
 export function validateFields(map: YMap, fields: Record<string, FieldSpec>, required: readonly string[], where: string, out: SchemaIssue[]): void {
-  const specs = fieldMap(fields);
-  const slots = required.length ? requiredSlots(required) : undefined;
-  // Per required key (by its slot): the first pair whose key is that string, or whether a non-string key reads as it.
-  let first: (YPair | undefined)[] | undefined;
-  let named: boolean[] | undefined;
   for (const p of map.pairs) {
-    const value = p.key.value;
-    const key = String(value);
-    const slot = slots?.get(key);
-    if (slot !== undefined) {
-      if (value === key) (first ??= [])[slot] ??= p;
-      else (named ??= [])[slot] = true;
-    }
-    const spec = specs.get(key);
+    const key = String(p.key.value);
+    // Own keys only: `constructor` or `toString` is an unknown key, not one of Object.prototype's.
+    const spec = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!spec) {
       const hint = nearest(key, Object.keys(fields));
       out.push({ code: 'TM008', message: `unknown key '${key}' in ${where}${hint ? ` (did you mean '${hint}'?)` : ''}`, start: p.key.start, end: p.key.end });
@@ -99,42 +86,22 @@ export function validateFields(map: YMap, fields: Record<string, FieldSpec>, req
     validateNode(p.value, spec, key, out);
   }
   for (const r of required) {
-    const slot = slots!.get(r)!;
-    const p = first?.[slot];
-    if (p ? !isEmpty(p.value) : named?.[slot]) continue;
+    const p = pairOf(map, r);
+    if (p ? !isEmpty(p.value) : hasKeyNamed(map, r)) continue;
     const at = p ? p.key : (map.pairs[0]?.key ?? map);
     out.push({ code: 'TM008', message: `${where} is missing the required key '${r}'`, start: at.start, end: at.end });
   }
 }
 
-/**
- * A spec's fields as a Map, made once per spec: a mapping's keys are looked up in one pass over its pairs, without a
- * keyed lookup in the spec object per key (own keys only: `constructor` or `toString` is an unknown key).
- */
-const fieldMaps = new WeakMap<Record<string, FieldSpec>, Map<string, FieldSpec>>();
-
-function fieldMap(fields: Record<string, FieldSpec>): Map<string, FieldSpec> {
-  let m = fieldMaps.get(fields);
-  if (!m) fieldMaps.set(fields, (m = new Map(Object.keys(fields).map((k) => [k, fields[k]]))));
-  return m;
-}
-
-/** A slot per distinct required key. */
-const slotMaps = new WeakMap<readonly string[], Map<string, number>>();
-
-function requiredSlots(required: readonly string[]): Map<string, number> {
-  let m = slotMaps.get(required);
-  if (!m) {
-    m = new Map();
-    for (const r of required) if (!m.has(r)) m.set(r, m.size);
-    slotMaps.set(required, m);
-  }
-  return m;
-}
-
 function isEmpty(value: YNode | null): boolean {
   const v = value && deref(value);
   return !value || (v?.kind === 'scalar' && v.value === null);
+}
+
+/** A key whose text is `key` (a non-string key such as `1` counts as its text). */
+function hasKeyNamed(map: YMap, key: string): boolean {
+  for (const p of map.pairs) if (String(p.key.value) === key) return true;
+  return false;
 }
 
 /** Records a TM008 shape error at `at`. */
