@@ -78,8 +78,7 @@ export function buildGraph(loaded: LoadedFile[], extraProblems: LoadProblem[] = 
 
 function references(item: ModelItem, byId: Map<string, ModelItem>): Reference[] {
   const own: Reference[] = [];
-  for (const f of REF_FIELDS[item.kind]) collect(item, item.node, f.path, 0, f, [], own);
-  for (const r of own) r.target = byId.get(r.id);
+  for (const f of REF_FIELDS[item.kind]) collect(item, item.node, f.path, 0, f, '', own, byId);
   return own;
 }
 
@@ -101,7 +100,8 @@ export function cachedReferences(item: ModelItem, byId: Map<string, ModelItem>, 
   return own;
 }
 
-function collect(item: ModelItem, node: YNode | null | undefined, path: string[], at: number, f: RefField, trail: string[], out: Reference[]): void {
+/** `field`: the dotted path of the steps taken so far (`components.2.threat`), built as it goes. */
+function collect(item: ModelItem, node: YNode | null | undefined, path: string[], at: number, f: RefField, field: string, out: Reference[], byId: Map<string, ModelItem>): void {
   const n = deref(node);
   if (!n) return;
   if (at === path.length) {
@@ -109,23 +109,25 @@ function collect(item: ModelItem, node: YNode | null | undefined, path: string[]
       if (n.kind !== 'seq') return;
       for (const el of n.items) {
         const s = deref(el);
-        if (s?.kind === 'scalar') push(item, s, trail, f, out);
+        if (s?.kind === 'scalar') push(item, s, field, f, out, byId);
       }
-    } else if (n.kind === 'scalar') push(item, n, trail, f, out);
+    } else if (n.kind === 'scalar') push(item, n, field, f, out, byId);
     return;
   }
   const step = path[at];
   if (step === '[]') {
     if (n.kind !== 'seq') return;
-    n.items.forEach((el, i) => collect(item, el, path, at + 1, f, [...trail, String(i)], out));
+    n.items.forEach((el, i) => collect(item, el, path, at + 1, f, at === 0 ? String(i) : `${field}.${i}`, out, byId));
   } else if (n.kind === 'map') {
-    // Most items leave most reference fields out: look the key up before building the trail.
+    // Most items leave most reference fields out: look the key up before building the field path.
     const p = pairOf(n, step);
-    if (p) collect(item, p.value, path, at + 1, f, [...trail, step], out);
+    if (p) collect(item, p.value, path, at + 1, f, at === 0 ? step : `${field}.${step}`, out, byId);
   }
 }
 
-function push(item: ModelItem, node: YScalar, trail: string[], f: RefField, out: Reference[]): void {
+/** A reference made whole at once (its target included): an object given a property later is copied to grow. */
+function push(item: ModelItem, node: YScalar, field: string, f: RefField, out: Reference[], byId: Map<string, ModelItem>): void {
   if (node.value === null || node.value === '') return;
-  out.push({ from: item, field: trail.join('.'), id: String(node.value), kinds: f.kinds, node });
+  const id = String(node.value);
+  out.push({ from: item, field, id, kinds: f.kinds, node, target: byId.get(id) });
 }

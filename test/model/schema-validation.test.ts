@@ -1,0 +1,68 @@
+// @spdf verifies SPDF-TM-001
+import assert from 'node:assert/strict';
+import type { FieldSpec } from '../../src/core/model/fields';
+import { KIND_SPECS } from '../../src/core/model/schema-def';
+import { validateFields, type SchemaIssue } from '../../src/core/model/validate';
+import { parseYaml } from '../../src/core/yaml/parse';
+import { asMap } from '../../src/core/yaml/ynode';
+
+/** The issues of the mapping under `x:` in `yaml`, each as `line:col-line:col code message`. */
+function issues(yaml: string, fields: Record<string, FieldSpec>, required: readonly string[]): string[] {
+  const root = asMap(parseYaml(yaml, { maxAliases: 100, maxDepth: 50 }).roots[0]);
+  const map = asMap(root?.pairs[0]?.value);
+  assert.ok(map, `a mapping under x in ${JSON.stringify(yaml)}`);
+  const out: SchemaIssue[] = [];
+  validateFields(map, fields, required, 'item', out);
+  const at = (o: number) => `${yaml.slice(0, o).split('\n').length}:${o - yaml.lastIndexOf('\n', o - 1)}`;
+  return out.map((i) => `${at(i.start)}-${at(i.end)} ${i.code} ${i.message}`);
+}
+
+const str: FieldSpec = { type: 'string', doc: '' };
+const FIELDS: Record<string, FieldSpec> = { id: str, name: str, '1': str, true: str, kind: { type: 'enum', values: ['a', 'b'], doc: '' } };
+
+// Each mapping's pairs are read in one pass (src/core/model/validate.ts): what a required key's check finds must be
+// what a lookup of the first pair with that key finds, in the order of `required`, after the findings of the pairs.
+const CASES: { name: string; yaml: string; required: string[]; expect: string[] }[] = [
+  { name: 'all required keys present', yaml: 'x:\n  id: A\n  name: n\n', required: ['id', 'name'], expect: [] },
+  {
+    name: 'a missing key is reported at the first key, in the order of required',
+    yaml: 'x:\n  kind: a\n',
+    required: ['name', 'id'],
+    expect: ["2:3-2:7 TM008 item is missing the required key 'name'", "2:3-2:7 TM008 item is missing the required key 'id'"],
+  },
+  { name: 'an empty value is reported at its own key', yaml: 'x:\n  id: A\n  name:\n', required: ['id', 'name'], expect: ["3:3-3:7 TM008 item is missing the required key 'name'"] },
+  { name: 'a null value is reported at its own key', yaml: 'x:\n  name: ~\n  id: A\n', required: ['id', 'name'], expect: ["2:3-2:7 TM008 item is missing the required key 'name'"] },
+  { name: 'of a key written twice, the first decides', yaml: 'x:\n  name:\n  id: A\n  name: n\n', required: ['name'], expect: ["2:3-2:7 TM008 item is missing the required key 'name'"] },
+  {
+    name: 'a key listed twice in required is checked twice',
+    yaml: 'x:\n  id: A\n',
+    required: ['name', 'name'],
+    expect: ["2:3-2:5 TM008 item is missing the required key 'name'", "2:3-2:5 TM008 item is missing the required key 'name'"],
+  },
+  { name: 'a non-string key that reads as the required key counts', yaml: 'x:\n  1: one\n  true: yes\n', required: ['1', 'true'], expect: [] },
+  { name: 'a string key decides over a non-string key of the same text', yaml: "x:\n  1: one\n  '1':\n", required: ['1'], expect: ["3:3-3:6 TM008 item is missing the required key '1'"] },
+  {
+    name: 'findings of the pairs come first, then the missing keys',
+    yaml: 'x:\n  kind: c\n  nmae: x\n',
+    required: ['id'],
+    expect: ["2:9-2:10 TM006 unknown kind 'c'; expected one of: a, b", "3:3-3:7 TM008 unknown key 'nmae' in item", "2:3-2:7 TM008 item is missing the required key 'id'"],
+  },
+  { name: 'an empty mapping is reported at itself', yaml: 'x: {}\n', required: ['id'], expect: ["1:4-1:6 TM008 item is missing the required key 'id'"] },
+  { name: "Object.prototype's names are unknown keys", yaml: 'x:\n  constructor: 1\n  id: A\n', required: [], expect: ["2:3-2:14 TM008 unknown key 'constructor' in item"] },
+];
+
+describe('schema validation of a mapping', () => {
+  for (const c of CASES) it(c.name, () => assert.deepEqual(issues(c.yaml, FIELDS, c.required), c.expect));
+
+  it('reads a spec the same on every call (its fields are looked up from a map made once)', () => {
+    const spec = KIND_SPECS.requirement;
+    const yaml = 'x:\n  title: t\n  verification: [test, nope]\n  tests: TC-1\n';
+    const first = issues(yaml, spec.fields, spec.required);
+    assert.deepEqual(first, [
+      "3:24-3:28 TM006 unknown verification entry 'nope'; expected one of: test, analysis, inspection, demonstration, pentest, fuzz",
+      '4:10-4:14 TM008 tests must be a list',
+      "2:3-2:8 TM008 item is missing the required key 'id'",
+    ]);
+    assert.deepEqual(issues(yaml, spec.fields, spec.required), first);
+  });
+});
