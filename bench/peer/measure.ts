@@ -29,11 +29,11 @@ export function gnuTimeAvailable(log: (line: string) => void): boolean {
   return timeChecked;
 }
 
-export function measure(command: string, args: string[], options: { cwd?: string; timed: boolean }): Measure {
+export function measure(command: string, args: string[], options: { cwd?: string; timed: boolean; env?: NodeJS.ProcessEnv }): Measure {
   const timed = options.timed;
   const [file, argv] = timed ? [GNU_TIME, ['-f', `${MARK} %e %U %S %M`, command, ...args]] : [command, args];
   const started = performance.now();
-  const run = spawnSync(file, argv, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const run = spawnSync(file, argv, { cwd: options.cwd, env: options.env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const wallMs = performance.now() - started;
   if (run.error) throw run.error;
   let stderr = run.stderr ?? '';
