@@ -1,6 +1,6 @@
 // @spdf verifies SPDF-FC-DISABLED-CODE
 import assert from 'node:assert/strict';
-import { disabledSpans } from '../../src/core/codelinks/disabled-code';
+import { disabledCodeProblems, disabledSpans } from '../../src/core/codelinks/disabled-code';
 import type { CodeLanguage } from '../../src/core/codelinks/languages';
 
 /** Each case's lines ending in `// off` are the ones no build compiles; no other line may be reported. */
@@ -32,4 +32,23 @@ describe('disabledSpans: the #if branches no build compiles', () => {
       const actual = disabledSpans(c.text, c.language).flatMap((s) => Array.from({ length: s.to - s.from + 1 }, (_, i) => s.from + i));
       assert.deepEqual(actual, expected);
     });
+});
+
+describe('disabledSpans and CL013 on hostile input: every step is linear', () => {
+  it('100,000 nested #if X inside one #if 0, and a tag in each branch', () => {
+    const n = 100_000;
+    const text = `#if 0\n${'#if X\n// @spdf implements A\n'.repeat(n)}${'#endif\n'.repeat(n)}#endif\nint kept;\n`;
+    const spans = disabledSpans(text, 'c');
+    assert.deepEqual(spans, [{ from: 1, to: 2 * n, directive: 0 }]);
+    const tagRange = (line: number) => ({ start: { line, character: 3 }, end: { line, character: 21 } });
+    const tags = Array.from({ length: n }, (_, i) => ({ syntax: 'spdf' as const, id: 'A', idRange: tagRange(2 + 2 * i), relation: 'implements' as const, tagRange: tagRange(2 + 2 * i) }));
+    const problems = disabledCodeProblems(text, { language: 'c', tags, orphanTags: [] });
+    assert.equal(problems.length, n);
+    assert.match(problems[n - 1].message, /`#if 0` at line 1/);
+  });
+
+  it('a condition of 200,000 parentheses is not judged', () => {
+    const text = `#if ${'('.repeat(100_000)}0${')'.repeat(100_000)}\nint a;\n#endif\n`;
+    assert.deepEqual(disabledSpans(text, 'c'), []);
+  });
 });

@@ -34,14 +34,25 @@ export function disabledSpans(text: string, language: CodeLanguage): DisabledSpa
   const spans: DisabledSpan[] = [];
   let inComment = false;
   let open: DisabledSpan | undefined;
-  const outermostOff = () => stack.find((f) => f.off);
+  // The frames that are off, outermost first: only the top frame changes, so each change is at the end of this list.
+  const offFrames: Frame[] = [];
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n].replace(/\r$/, '');
     const directive = inComment ? null : DIRECTIVE.exec(line);
     inComment = endsInComment(line, inComment);
     if (directive) {
+      const [depth, wasOff] = [stack.length, stack[stack.length - 1]?.off === true];
       branch(stack, directive[1], withoutComments(directive[2]), n, language);
-      const off = outermostOff();
+      const top = stack[stack.length - 1];
+      if (stack.length < depth) {
+        if (wasOff) offFrames.pop();
+      } else if (stack.length > depth) {
+        if (top.off) offFrames.push(top);
+      } else if (top && wasOff !== top.off) {
+        if (top.off) offFrames.push(top);
+        else offFrames.pop();
+      }
+      const off = offFrames[0];
       if (open && (!off || off.at !== open.directive)) open = undefined;
       if (off && !open) spans.push((open = { from: n + 1, to: n, directive: off.at }));
       continue;
@@ -73,6 +84,7 @@ function branch(stack: Frame[], name: string, condition: string, line: number, l
 /** The value of a condition every build agrees on, or undefined. */
 function constant(condition: string, language: CodeLanguage): boolean | undefined {
   let c = condition.trim();
+  if (c.length > 64) return undefined;
   while (/^\(.*\)$/.test(c) && balanced(c.slice(1, -1))) c = c.slice(1, -1).trim();
   if (/^0+[uUlL]*$/.test(c) || /^0[xX]0+[uUlL]*$/.test(c) || c === 'false') return false;
   if (/^[1-9][0-9]*[uUlL]*$/.test(c)) return true;
@@ -127,12 +139,14 @@ export function disabledCodeProblems(text: string, index: Pick<CodeFileIndex, 'l
   if (!spans.length) return [];
   const problems: CodeProblem[] = [];
   const reported = new Set<string>();
+  let lines: string[] | undefined;
   for (const { tagRange } of tags) {
     const at = `${tagRange.start.line}:${tagRange.start.character}`;
-    const span = spans.find((s) => tagRange.start.line >= s.from && tagRange.start.line <= s.to);
+    const span = spanAt(spans, tagRange.start.line);
     if (!span || reported.has(at)) continue;
     reported.add(at);
-    const directive = text.split('\n')[span.directive].trim();
+    lines ??= text.split('\n');
+    const directive = lines[span.directive].trim().slice(0, 80);
     problems.push({
       kind: 'tag-in-disabled-code',
       message: `tag in code no build compiles (\`${directive}\` at line ${span.directive + 1}): the code it links to is not in the product; remove the tag or the condition`,
@@ -140,4 +154,17 @@ export function disabledCodeProblems(text: string, index: Pick<CodeFileIndex, 'l
     });
   }
   return problems;
+}
+
+/** The span holding a line, by binary search: spans are disjoint and in order. */
+function spanAt(spans: readonly DisabledSpan[], line: number): DisabledSpan | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].to < line) lo = mid + 1;
+    else if (spans[mid].from > line) hi = mid - 1;
+    else return spans[mid];
+  }
+  return undefined;
 }

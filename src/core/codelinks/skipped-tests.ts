@@ -53,12 +53,14 @@ export function skippedTestProblems(text: string, lines: LineIndex, index: Pick<
   const problems: CodeProblem[] = [];
   const reported = new Set<string>();
   const fileSkip = markers.file?.exec(text)?.[0].trim();
+  const byName = groupByName(index.symbols);
+  let classSkips: Map<CodeSymbol, string> | undefined;
   for (const tag of index.tags) {
     if (tag.relation !== 'verifies' || tag.symbol === undefined) continue;
-    const symbol = tag.symbol === null ? undefined : symbolOf(tag, index.symbols);
+    const symbol = tag.symbol === null ? undefined : symbolOf(tag, byName.get(tag.symbol) ?? []);
     if (!symbol && tag.symbol !== null) continue;
-    const enclosing = symbol ? index.symbols.filter((s) => s !== symbol && CONTAINERS.has(s.kind) && contains(s, symbol)) : [];
-    const skip = (symbol && skipOf(symbol, offset(tag.tagRange.end))) ?? enclosing.map((s) => skipOf(s)).find((m) => m !== undefined) ?? fileSkip;
+    classSkips ??= skipsByClass(index.symbols, (c) => skipOf(c));
+    const skip = (symbol && (skipOf(symbol, offset(tag.tagRange.end)) ?? classSkips.get(symbol))) ?? fileSkip;
     const at = `${tag.tagRange.start.line}:${tag.tagRange.start.character}`;
     if (skip === undefined || reported.has(at)) continue;
     reported.add(at);
@@ -71,11 +73,48 @@ export function skippedTestProblems(text: string, lines: LineIndex, index: Pick<
   return problems;
 }
 
-/** The symbol a tag attached to: of those with its name, the first that starts at or after the tag, else the last that contains it. */
-function symbolOf(tag: CodeTag, symbols: readonly CodeSymbol[]): CodeSymbol | undefined {
-  const named = symbols.filter((s) => s.qualifiedName === tag.symbol);
+function groupByName(symbols: readonly CodeSymbol[]): Map<string, CodeSymbol[]> {
+  const byName = new Map<string, CodeSymbol[]>();
+  for (const s of symbols) {
+    const list = byName.get(s.qualifiedName);
+    if (list) list.push(s);
+    else byName.set(s.qualifiedName, [s]);
+  }
+  return byName;
+}
+
+/**
+ * Each symbol inside a skipped class (struct, module, suite) with that class's marker, in one pass over the symbols
+ * in order of their start: the skipped classes around the current symbol are kept on a stack.
+ */
+function skipsByClass(symbols: readonly CodeSymbol[], skipOf: (s: CodeSymbol) => string | undefined): Map<CodeSymbol, string> {
+  const inside = new Map<CodeSymbol, string>();
+  const open: { symbol: CodeSymbol; skip: string }[] = [];
+  for (const s of symbols) {
+    while (open.length && !contains(open[open.length - 1].symbol, s)) open.pop();
+    if (open.length) inside.set(s, open[0].skip);
+    const skip = CONTAINERS.has(s.kind) ? skipOf(s) : undefined;
+    if (skip !== undefined) open.push({ symbol: s, skip });
+  }
+  return inside;
+}
+
+/**
+ * The symbol a tag attached to, among those of its name (in order of their start): the first that starts at or
+ * after the tag, else the one before it when that contains the tag.
+ */
+function symbolOf(tag: CodeTag, named: readonly CodeSymbol[]): CodeSymbol | undefined {
   const line = tag.tagRange.start.line;
-  return named.find((s) => s.range.start.line >= line) ?? named.filter((s) => s.range.start.line <= line && s.range.end.line >= line).pop();
+  let lo = 0;
+  let hi = named.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (named[mid].range.start.line >= line) hi = mid;
+    else lo = mid + 1;
+  }
+  if (lo < named.length) return named[lo];
+  const before = named[lo - 1];
+  return before && before.range.end.line >= line ? before : undefined;
 }
 
 function contains(outer: CodeSymbol, inner: CodeSymbol): boolean {

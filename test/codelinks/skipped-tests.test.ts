@@ -1,0 +1,36 @@
+// @spdf verifies SPDF-FC-SKIPPED-TESTS
+import assert from 'node:assert/strict';
+import { skippedTestProblems } from '../../src/core/codelinks/skipped-tests';
+import type { CodeSymbol, CodeTag } from '../../src/core/codelinks/model';
+import { LineIndex } from '../../src/core/text';
+
+const range = (line: number, start: number, end: number, endLine = line) => ({ start: { line, character: start }, end: { line: endLine, character: end } });
+
+/** A Java class of `n` methods all named `check` (overloads), each tagged, every other one @Disabled, in a @Disabled class or not. */
+function overloads(n: number, classDisabled: boolean): { text: string; symbols: CodeSymbol[]; tags: CodeTag[] } {
+  const lines = [`${classDisabled ? '@Disabled ' : ''}class T {`];
+  const symbols: CodeSymbol[] = [];
+  const tags: CodeTag[] = [];
+  for (let i = 0; i < n; i++) {
+    const tagLine = lines.push('  // @spdf verifies A') - 1;
+    const line = lines.push(`  ${i % 2 ? '@Disabled ' : ''}void check(int a${i}) {}`) - 1;
+    const at = lines[line].indexOf('check');
+    symbols.push({ name: 'check', qualifiedName: 'T.check', kind: 'method', range: range(line, 2, lines[line].length), nameRange: range(line, at, at + 5), docRanges: [] });
+    tags.push({ syntax: 'spdf', id: 'A', idRange: range(tagLine, 20, 21), relation: 'verifies', tagRange: range(tagLine, 5, 21), symbol: 'T.check' });
+  }
+  lines.push('}');
+  const text = lines.join('\n');
+  const cls: CodeSymbol = { name: 'T', qualifiedName: 'T', kind: 'class', range: range(0, 0, 1, lines.length - 1), nameRange: range(0, classDisabled ? 16 : 6, classDisabled ? 17 : 7), docRanges: [] };
+  return { text, symbols: [cls, ...symbols], tags };
+}
+
+describe('CL014 on hostile input: linear in tags and symbols', () => {
+  for (const classDisabled of [false, true])
+    it(`30,000 tagged overloads of one name${classDisabled ? ' in a @Disabled class' : ''}: each tag judged by its own method`, () => {
+      const n = 30_000;
+      const { text, symbols, tags } = overloads(n, classDisabled);
+      const problems = skippedTestProblems(text, new LineIndex(text, 'lf'), { language: 'java', tags, symbols }, true);
+      assert.equal(problems.length, classDisabled ? n : n / 2);
+      if (!classDisabled) assert.deepEqual(problems[0].range, tags[1].tagRange);
+    });
+});
