@@ -34,3 +34,24 @@ describe('CL014 on hostile input: linear in tags and symbols', () => {
       if (!classDisabled) assert.deepEqual(problems[0].range, tags[1].tagRange);
     });
 });
+
+describe('CL014 on hostile input: many tags on one long test', () => {
+  it("20,000 tags inside one 2 MB Go test: each reads only its test's header and first statement (a guard)", () => {
+    const n = 20_000;
+    const body = Array.from({ length: n }, () => '\t// @spdf verifies A\n\tcheck(t, "' + 'x'.repeat(80) + '")').join('\n');
+    const text = `package pump\n\nfunc TestAll(t *testing.T) {\n\tt.Skip("later")\n${body}\n}\n`;
+    const lines = text.split('\n');
+    const fn: CodeSymbol = { name: 'TestAll', qualifiedName: 'pump.TestAll', kind: 'function', range: range(2, 0, 1, lines.length - 2), nameRange: range(2, 5, 12), docRanges: [] };
+    const tags: CodeTag[] = Array.from({ length: n }, (_, i) => ({
+      syntax: 'spdf',
+      id: 'A',
+      idRange: range(4 + 2 * i, 19, 20),
+      relation: 'verifies',
+      tagRange: range(4 + 2 * i, 4, 20),
+      symbol: 'pump.TestAll',
+    }));
+    const problems = skippedTestProblems(text, new LineIndex(text, 'lf'), { language: 'go', tags, symbols: [fn] }, true);
+    assert.equal(problems.length, n);
+    assert.match(problems[0].message, /`t\.Skip\(\)`/);
+  });
+});
