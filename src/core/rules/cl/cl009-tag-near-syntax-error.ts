@@ -1,6 +1,6 @@
 // @spdf implements SPDF-FC-CL009-GATE
 import type { Rule } from '../types';
-import { code } from './code-facts';
+import { reportCodeProblems } from './code-facts';
 
 const rule: Rule = {
   meta: {
@@ -33,11 +33,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const file of code(ctx)?.files ?? []) {
-      for (const problem of file.problems) {
-        if (problem.kind === 'tag-near-syntax-error') ctx.report({ file: file.file, range: problem.range, message: problem.message });
-      }
-    }
+    reportCodeProblems(ctx, (kind) => kind === 'tag-near-syntax-error');
   },
 };
 export default rule;
