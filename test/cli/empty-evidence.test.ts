@@ -19,7 +19,7 @@ tests:
     evidence: reports/tc-001.md
 `;
 
-const files = (evidence: string) => ({
+const files = (evidence: string | Uint8Array) => ({
   'spdf.config.yaml': 'version: 1\nrules: { RQ003: off }\nevidence: { requirement: { implementation: false, verification: true } }\n',
   'model.spdf.yaml': MODEL,
   'reports/tc-001.md': evidence,
@@ -29,7 +29,9 @@ describe('an empty evidence file is no evidence', () => {
   for (const [name, evidence, pass] of [
     ['0 bytes', '', false],
     ['white space only (a byte-order mark, blank lines)', '\ufeff\n  \r\n\t\n', false],
+    ['UTF-16LE white space only (PowerShell 5 output of nothing)', Buffer.from([0xff, 0xfe, 0x0d, 0, 0x0a, 0]), false],
     ['one line of text', 'TC-001 passed on 2026-04-28\n', true],
+    ['one line of UTF-16LE text', Buffer.from([0xff, 0xfe, 0x6f, 0, 0x6b, 0]), true],
   ] as const) {
     it(`evidence of ${name}: spdf check ${pass ? 'passes' : 'fails with the item PARTIAL'}, VT002 ${pass ? 'silent' : 'at the evidence'}`, async () => {
       await withTempWorkspace(files(evidence), async (root) => {

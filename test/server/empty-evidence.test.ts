@@ -45,13 +45,14 @@ async function cli(root: string): Promise<{ vt002: string[]; status: string | un
 describe('language server: an evidence file that holds no text (VT002, PARTIAL as in spdf check)', function () {
   this.timeout(60000);
 
-  for (const [name, text] of [
+  for (const [name, bytes] of [
     ['empty', ''],
     ['white space only', ' \n\t\r\n'],
     ['a byte-order mark and a newline', '\ufeff\n'],
+    ['UTF-16LE, a byte-order mark and CRLF (PowerShell 5 output of nothing)', Buffer.from([0xff, 0xfe, 0x0d, 0, 0x0a, 0])],
   ] as const)
     it(`${name}: the same VT002 and status as the CLI`, async () => {
-      const h = await startHarness(files(text));
+      const h = await startHarness(files('PASS\n'), { prepare: (root) => writeFileSync(join(root, EVIDENCE), bytes) });
       try {
         await complete(h);
         const want = await cli(h.root);

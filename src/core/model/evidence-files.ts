@@ -15,9 +15,22 @@ export function filePathsOf(fromFile: string, p: string): string[] {
   return [normalise(clean), normalise(dir + clean)];
 }
 
-/** Whether a file of these bytes holds no text: only white space and a byte-order mark (a host reads files up to `BLANK_PROBE_BYTES`). */
+/**
+ * Whether a file of these bytes holds no text: only white space after an optional byte-order mark, in UTF-8 or, after
+ * its mark, UTF-16 (what Windows PowerShell 5's `Out-File` and `>` write for empty output). A host reads files up to
+ * `BLANK_PROBE_BYTES`.
+ */
 export function isBlankText(bytes: Uint8Array): boolean {
-  return bytes.every((b, i) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || (i < 3 && [0xef, 0xbb, 0xbf][i] === b));
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (!utf16) return bytes.every((b, i) => isWhiteSpace(b) || (i < 3 && [0xef, 0xbb, 0xbf][i] === b));
+  if (bytes.length % 2) return false;
+  const high = bytes[0] === 0xfe ? 0 : 1;
+  for (let i = 2; i < bytes.length; i += 2) if (bytes[i + high] !== 0 || !isWhiteSpace(bytes[i + 1 - high])) return false;
+  return true;
+}
+
+function isWhiteSpace(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 }
 
 /** Evidence files up to this size are read to see whether they hold only white space. */
