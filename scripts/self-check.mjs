@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const junit = join(root, 'out', 'junit', 'mocha.xml');
 
-// The gate counts a verifier without a result as passing, so the results of this run must be there.
+// Without result files the gate counts a verifier without a result as passing, so the results of this run must be there
+// (with them, every tagged test file takes its cases by the file attribute mocha's xunit reporter writes).
 if (!existsSync(junit)) fail(`no JUnit results at out/junit/mocha.xml: run mocha with test/support/dot-and-junit.cjs first`);
 const head = readFileSync(junit, 'utf8').match(/<testsuite\b[^>]*>/)?.[0] ?? '';
 const count = (name) => Number(head.match(new RegExp(`\\b${name}="(\\d+)"`))?.[1] ?? NaN);

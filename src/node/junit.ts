@@ -171,7 +171,7 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
     }
     const name = attrs.name ?? '';
     if (!name) problems.push({ file, line: at.line, column: 1, message: 'testcase without a name attribute; ignored' });
-    else cases.push({ classname: attrs.classname ?? attrs.class ?? suite, name, outcome, file, line: at.line, ...(message ? { message } : {}) });
+    else cases.push({ classname: attrs.classname ?? attrs.class ?? suite, name, outcome, file, line: at.line, ...(attrs.file ? { source: attrs.file } : {}), ...(message ? { message } : {}) });
   };
   walk(doc, '', '');
   if (!sawSuite && cases.length === 0) problems.push({ file, line: 1, column: 1, message: 'no <testsuite> or <testcase> element: not a JUnit XML file' });

@@ -1,4 +1,4 @@
-// @spdf verifies SPDF-TRC-003, SPDF-FC-RESULTS
+// @spdf verifies SPDF-TRC-003, SPDF-FC-RESULTS, SPDF-FC-TAGGED-TEST-RESULTS
 import assert from 'node:assert/strict';
 import { parseJUnit, readResultFiles } from '../../src/node/junit';
 import { TestResultIndex, type JUnitCase } from '../../src/core/matrix/test-results';
@@ -152,5 +152,35 @@ describe('JUnit results', () => {
     it('C: function resolved through the file path', () =>
       assert.deepEqual(hit('test_rejects_rate_above_hard_limit', 'firmware/tests/test_dose_controller.c'), ['firmware.tests.test_dose_controller|test_rejects_rate_above_hard_limit']));
     it('a bare name never matches on the name alone', () => assert.deepEqual(hit('test_limits', 'x/y.py'), []));
+  });
+
+  describe('JS/TS test symbols by their titles, test files tagged as a whole by their file', () => {
+    // [classname, name, file attribute]
+    const cases: JUnitCase[] = [
+      ['', 'dose limits rejects v1.2 commands', ''],
+      ['test/alarm.test.ts', 'alarm > sounds', ''],
+      ['', 'works', 'test/top.test.ts'],
+      ['', 'works', 'test/elsewhere.test.ts'],
+      ['com.acme.DoseTest', 'rejects', ''],
+      ['com.acme.DoseTest$Inner', 'nested', ''],
+      ['DoseTest', 'bare class', ''],
+    ].map(([classname, name, source], i) => ({ classname, name, outcome: 'pass', file: 'r.xml', line: i + 1, ...(source ? { source } : {}) }));
+    const idx = new TestResultIndex({ version: 1, files: ['r.xml'], cases, problems: [] });
+    const names = (cs: JUnitCase[]) => cs.map((c) => c.name);
+    for (const [symbol, file, want] of [
+      ['dose.limits.rejects v1.2 commands', 'test/dose.test.ts', ['dose limits rejects v1.2 commands']],
+      ['outer.dose.limits.rejects v1.2 commands', 'test/dose.test.ts', ['dose limits rejects v1.2 commands']],
+      ['alarm.sounds', 'test/alarm.test.ts', ['alarm > sounds']],
+      ['alarm.sounds', 'test/other.test.ts', []],
+      ['works', 'test/top.test.ts', ['works']],
+      ['works', 'test/nowhere.test.ts', []],
+    ] as const)
+      it(`${symbol} in ${file}: ${want.length ? want.join(', ') : 'no case'}`, () => assert.deepEqual(names(idx.bySymbol(symbol, file)), want));
+    for (const [file, want] of [
+      ['src/test/java/com/acme/DoseTest.java', ['rejects', 'nested']],
+      ['test/top.test.ts', ['works']],
+      ['src/DoseTest.java', []],
+    ] as const)
+      it(`the file ${file}: ${want.length ? want.join(', ') : 'no case'}`, () => assert.deepEqual(names(idx.byFile(file)), want));
   });
 });

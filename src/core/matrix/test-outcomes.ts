@@ -1,3 +1,4 @@
+// @spdf implements SPDF-FC-TAGGED-TEST-RESULTS
 import { combineCaseOutcomes, JUnitCaseIndex } from '../analysis/junit-mapping';
 import type { Graph } from '../model/graph';
 import type { TestOutcome } from './decide';
@@ -29,13 +30,15 @@ export class TestOutcomes {
     return o;
   }
 
-  /** Latest result of a test symbol tagged `verifies`: the JUnit case(s) matching its qualified name. */
+  /**
+   * Latest result of a test symbol tagged `verifies`: the JUnit case(s) matching its qualified name; of a test file
+   * tagged as a whole, the cases from that file. Once result files were read, a verifier none of them names never ran.
+   */
   symbolOutcome(l: MatrixCodeLink): TestOutcome {
-    if (!l.symbol) return 'none';
-    const key = `s\u0000${l.file}\u0000${l.symbol}`;
+    const key = `s\u0000${l.file}\u0000${l.symbol ?? ''}`;
     const cached = this.outcomes.get(key);
     if (cached) return cached;
-    const cases = this.results.bySymbol(l.symbol, l.file);
+    const cases = l.symbol ? this.results.bySymbol(l.symbol, l.file) : this.results.active ? this.results.byFile(l.file) : [];
     const o: TestOutcome = cases.length ? combineCaseOutcomes(cases) : this.results.active ? 'not-run' : 'none';
     this.outcomes.set(key, o);
     return o;

@@ -5,20 +5,42 @@
  * segments, split at `.`, `::`, `/`, `\`, `#` and `$`; the JUnit side is classname + name, with a
  * parameter or subtest suffix of the name dropped (`(...)`, `[...]`, Go `/subtest`). The symbol side is
  * its qualified name, also prefixed with its file's directories and with its file's path without
- * extension. The case matches when the two share a common suffix of at least two segments (test name +
+ * extension. A case that names its source file (`file` attribute, path classname) matches only symbols of that file.
+ * Otherwise the case matches when the two share a common suffix of at least two segments (test name +
  * enclosing class, module or package); the longest suffix wins. Per language (README "Test results"):
  *   Java/Kotlin  classname com.acme.DoseTest, name rejectsUnsigned  <-> com.acme.DoseTest.rejectsUnsigned
  *   C#           classname Pump.Tests.DoseTests, name Rejects        <-> Pump.Tests.DoseTests.Rejects
  *   Python       classname tests.test_dose[.TestDose], name test_x   <-> tests.test_dose[.TestDose].test_x (module path)
  *   Go           classname example.com/pump, name TestX[/sub]        <-> pump.TestX (package + function)
  *   Rust         classname pump, name dose::tests::rejects           <-> dose::tests::rejects
- *   JS/TS, C/C++ (describe/it titles, GoogleTest macros): JS/TS test symbols are named by their titles
- *                (`pump.rejects unsigned`) but reporters join titles with spaces or ` > `, so they do not match:
- *                use a YAML `tests` item with `junit: { classname, name }` instead.
+ *   JS/TS        name `pump limits keeps` (Mocha, jest-junit) or `pump > limits > keeps` (Vitest), or classname
+ *                `pump limits` + name `keeps` (Mocha xunit)  <-> `pump.limits.keeps` (titles; src/core/matrix/junit-titles.ts),
+ *                and where the case names a file (a `file` attribute, a path classname) only a symbol of that file.
+ *   GoogleTest macros are no symbols: use a YAML `tests` item with `junit: { classname, name }` instead.
+ * A file-level link (a tag in the file's leading comment) gets the cases of its file (src/core/matrix/junit-case-files.ts).
  * YAML test items (`junit: { classname, name }`, cases named after a test's ID): src/core/analysis/junit-mapping.ts,
  * the only place that maps cases to them.
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
  */
+
+import { caseFileKeys, caseSourcePath, fileSegments, moduleNamesFile, samePathTail } from './junit-case-files';
+import { fullTitlesOf, lastTitleWord, titlePartsCovered } from './junit-titles';
+import { cleanCaseName, segmentsOf } from './test-segments';
+
+/** JavaScript and TypeScript sources, whose test symbols are named by titles. */
+const JS_TS = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+/** A case that names its source file (a `file` attribute, a path classname) belongs to no symbol of another file. */
+function namesOtherFile(c: JUnitCase, file: string): boolean {
+  const source = caseSourcePath(c);
+  return source !== undefined && !samePathTail(source, file);
+}
+
+function push<V>(m: Map<string, V[]>, k: string, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
 
 export type JUnitOutcome = 'pass' | 'fail' | 'error' | 'skipped';
 
@@ -28,6 +50,8 @@ export interface JUnitCase {
   outcome: JUnitOutcome;
   /** The JUnit XML file (workspace-relative) and 1-based line of the <testcase>. */
   file: string;
+  /** The test's source file as the results file names it (a <testcase> `file` attribute), if it does. */
+  source?: string;
   line: number;
   message?: string;
 }
@@ -53,19 +77,6 @@ export function isTestResultsInput(v: unknown): v is TestResultsInput {
   return !!o && typeof o === 'object' && Array.isArray(o.cases) && Array.isArray(o.files);
 }
 
-const SPLIT = /::|[./\\#$]+/;
-
-export function cleanCaseName(name: string): string {
-  return name
-    .replace(/\s*[([].*$/s, '')
-    .replace(/\/.*$/s, '')
-    .trim();
-}
-
-export function segmentsOf(text: string): string[] {
-  return text.split(SPLIT).filter(Boolean);
-}
-
 function commonSuffix(a: readonly string[], b: readonly string[]): number {
   let k = 0;
   while (k < a.length && k < b.length && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
@@ -75,13 +86,20 @@ function commonSuffix(a: readonly string[], b: readonly string[]): number {
 /** Index of JUnit cases for matching test symbols; build once per matrix. Linear in the number of cases. */
 export class TestResultIndex {
   private readonly byLast = new Map<string, { segs: string[]; c: JUnitCase }[]>();
+  private readonly byTitleWord = new Map<string, JUnitCase[]>();
+  private readonly bySourceBase = new Map<string, JUnitCase[]>();
+  private readonly byModuleEnd = new Map<string, { module: string[]; c: JUnitCase }[]>();
 
   constructor(readonly input: TestResultsInput | undefined) {
     for (const c of input?.cases ?? []) {
       const segs = [...segmentsOf(c.classname), ...segmentsOf(cleanCaseName(c.name))];
       const last = segs[segs.length - 1];
-      if (last === undefined) continue;
-      (this.byLast.get(last) ?? this.byLast.set(last, []).get(last)!).push({ segs, c });
+      if (last !== undefined) push(this.byLast, last, { segs, c });
+      const word = lastTitleWord(c.name);
+      if (word !== undefined) push(this.byTitleWord, word, c);
+      const keys = caseFileKeys(c);
+      if (keys.base) push(this.bySourceBase, keys.base, c);
+      for (const module of keys.modules) push(this.byModuleEnd, module[module.length - 1], { module, c });
     }
   }
 
@@ -92,6 +110,10 @@ export class TestResultIndex {
 
   /** Cases matching a test symbol (see the module comment for the rule). */
   bySymbol(qualifiedName: string, file: string): JUnitCase[] {
+    if (JS_TS.test(file)) {
+      const byTitles = this.byTitles(qualifiedName, file);
+      if (byTitles.length) return byTitles;
+    }
     const q = segmentsOf(qualifiedName);
     const last = q[q.length - 1];
     const candidates = last === undefined ? undefined : this.byLast.get(last);
@@ -102,6 +124,7 @@ export class TestResultIndex {
     let best = 1;
     let out: JUnitCase[] = [];
     for (const { segs, c } of candidates) {
+      if (namesOtherFile(c, file)) continue;
       const k = Math.max(...sides.map((s) => commonSuffix(segs, s)));
       if (k > best) {
         best = k;
@@ -109,5 +132,31 @@ export class TestResultIndex {
       } else if (k === best && k >= 2) out.push(c);
     }
     return out;
+  }
+
+  /** Cases of a JS/TS test symbol by its titles: the most titles covered wins; two at least, or one from a case that names this file. */
+  private byTitles(qualifiedName: string, file: string): JUnitCase[] {
+    const word = lastTitleWord(qualifiedName.slice(qualifiedName.lastIndexOf('.') + 1));
+    let best = 0;
+    let out: JUnitCase[] = [];
+    for (const c of (word !== undefined && this.byTitleWord.get(word)) || []) {
+      const source = caseSourcePath(c);
+      if (namesOtherFile(c, file)) continue;
+      const k = Math.max(...fullTitlesOf(c).map((t) => titlePartsCovered(t, qualifiedName)));
+      if (k < 2 && !(k === 1 && source !== undefined)) continue;
+      if (k > best) [best, out] = [k, [c]];
+      else if (k === best) out.push(c);
+    }
+    return out;
+  }
+
+  /** Cases of a test file tagged as a whole: those whose `file` attribute, path classname or module classname names it. */
+  byFile(file: string): JUnitCase[] {
+    const out = new Set<JUnitCase>();
+    for (const c of this.bySourceBase.get(file.slice(file.lastIndexOf('/') + 1)) ?? []) if (samePathTail(caseSourcePath(c)!, file)) out.add(c);
+    const fileSegs = fileSegments(file);
+    const last = fileSegs[fileSegs.length - 1];
+    for (const { module, c } of (last !== undefined && this.byModuleEnd.get(last)) || []) if (moduleNamesFile(module, fileSegs)) out.add(c);
+    return [...out];
   }
 }

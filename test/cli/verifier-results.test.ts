@@ -1,0 +1,144 @@
+// @spdf verifies SPDF-FC-TAGGED-TEST-RESULTS, SPDF-FC-RESULTS
+/**
+ * Which JUnit cases a tagged test gets, end to end through `spdf trace` and `spdf check`. A test file tagged as a whole
+ * (a `verifies` tag in its leading comment) counted as passing whatever the results said: its failed cases left the
+ * gate green. It now gets the cases of its file (a `file` attribute, a path classname, a module classname), and
+ * none once results were read means it never ran. JavaScript/TypeScript tests, named by their titles, match the
+ * titles reporters write (joined with a space or ` > `).
+ */
+import assert from 'node:assert/strict';
+import { runCli, withTempWorkspace } from '../support/cli';
+
+const CONFIG = `version: 1
+rules: { RQ003: off }
+evidence: { requirement: { implementation: false, verification: true } }
+code: { include: ["{tests,test}/**"], test_globs: ["{tests,test}/**"] }
+`;
+const MODEL = `requirements:
+  - id: REQ-001
+    title: Reject unsigned therapy commands
+    verification: [test]
+    status: approved
+`;
+const PY = '# @spdf verifies REQ-001\n"""Dose tests."""\n\n\ndef test_rejects_unsigned():\n    assert True\n';
+const TS = "describe('pump', () => {\n  // @spdf verifies REQ-001\n  it('keeps the bolus under the limit', () => {});\n});\n";
+const junit = (...cases: string[]) => `<?xml version="1.0"?>\n<testsuite name="s">\n${cases.map((c) => `  ${c}`).join('\n')}\n</testsuite>\n`;
+const FAILED = '<failure message="no"/>';
+
+interface Case {
+  name: string;
+  source: Record<string, string>;
+  /** The results file, or none when the workspace names no results. */
+  results?: string;
+  /** The verifier's outcome as `spdf trace` shows it, and the requirement's status. */
+  outcome: string;
+  status: string;
+}
+
+const CASES: Case[] = [
+  { name: 'a tagged test file, no results configured', source: { 'tests/test_dose.py': PY }, outcome: 'none', status: 'OK' },
+  {
+    name: 'a tagged test file, its case (file attribute) passed',
+    source: { 'tests/test_dose.py': PY },
+    results: junit('<testcase classname="tests.test_dose" name="test_rejects_unsigned" file="tests/test_dose.py"/>'),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'a tagged test file, its case (file attribute) failed',
+    source: { 'tests/test_dose.py': PY },
+    results: junit('<testcase classname="x" name="test_rejects_unsigned" file="./tests/test_dose.py"/>', `<testcase classname="x" name="b" file="tests/test_dose.py">${FAILED}</testcase>`),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'a tagged test file, its case (module classname with a class) failed',
+    source: { 'tests/test_dose.py': PY },
+    results: junit(`<testcase classname="tests.test_dose.TestDose" name="test_x">${FAILED}</testcase>`),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'a tagged test file, run from a parent folder (longer path in the file attribute)',
+    source: { 'tests/test_dose.py': PY },
+    results: junit(`<testcase classname="c" name="n" file="firmware/tests/test_dose.py">${FAILED}</testcase>`),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'a tagged test file the results do not name',
+    source: { 'tests/test_dose.py': PY },
+    results: junit(`<testcase classname="tests.test_alarm" name="test_x" file="tests/test_alarm.py">${FAILED}</testcase>`, '<testcase classname="test_dose" name="bare class"/>'),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
+  {
+    name: 'a tagged test file whose cases were all skipped',
+    source: { 'tests/test_dose.py': PY },
+    results: junit('<testcase classname="tests.test_dose" name="t"><skipped/></testcase>'),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
+  {
+    name: 'a TS test, Vitest (path classname, titles joined with " > ") failed',
+    source: { 'test/pump.test.ts': TS },
+    results: junit(`<testcase classname="test/pump.test.ts" name="pump &gt; keeps the bolus under the limit">${FAILED}</testcase>`),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'a TS test, jest-junit (titles joined with a space) passed',
+    source: { 'test/pump.test.ts': TS },
+    results: junit('<testcase classname="pump keeps the bolus under the limit" name="pump keeps the bolus under the limit"/>'),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: "a TS test, Mocha's xunit (suite as classname, file attribute) failed",
+    source: { 'test/pump.test.ts': TS },
+    results: junit(`<testcase classname="pump" name="keeps the bolus under the limit" file="test/pump.test.ts">${FAILED}</testcase>`),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'a TS test, the same titles from another file only',
+    source: { 'test/pump.test.ts': TS },
+    results: junit(`<testcase classname="pump" name="keeps the bolus under the limit" file="test/other.test.ts">${FAILED}</testcase>`),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
+  {
+    name: 'a TS test, only its own title matches (no suite, no file)',
+    source: { 'test/pump.test.ts': TS },
+    results: junit('<testcase classname="" name="keeps the bolus under the limit"/>'),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
+];
+
+describe('JUnit results of tagged tests: test files tagged as a whole, JS/TS tests by their titles', function () {
+  this.timeout(60000);
+
+  for (const c of CASES)
+    it(`${c.name}: ${c.outcome}, REQ-001 ${c.status}`, async () => {
+      const files = {
+        'spdf.config.yaml': `${CONFIG}${c.results ? "test_results: ['reports/*.xml']\n" : ''}`,
+        'model.spdf.yaml': MODEL,
+        ...c.source,
+        ...(c.results ? { 'reports/junit.xml': c.results } : {}),
+      };
+      await withTempWorkspace(files, async (root) => {
+        const trace = await runCli(['trace', root, '--format', 'json', '--no-cache']);
+        const row = (
+          JSON.parse(trace.stdout) as { views: { requirements: { rows: { id: string; status: string; cells: { verification: { text: string; status?: string }[] } }[] } } }
+        ).views.requirements.rows.find((r) => r.id === 'REQ-001');
+        assert.equal(row?.status, c.status, trace.stdout + trace.stderr);
+        assert.deepEqual(
+          row?.cells.verification.map((v) => v.status ?? ''),
+          [c.outcome],
+        );
+        const check = await runCli(['check', root, '--no-cache', '--fail-on-status', 'ERROR,PARTIAL']);
+        assert.equal(check.code, c.status === 'OK' ? 0 : 1, check.stdout + check.stderr);
+      });
+    });
+});
