@@ -182,5 +182,12 @@ describe('JUnit results', () => {
       ['src/DoseTest.java', []],
     ] as const)
       it(`the file ${file}: ${want.length ? want.join(', ') : 'no case'}`, () => assert.deepEqual(names(idx.byFile(file)), want));
+
+    it('hostile names stay linear: a classname of 200,000 segments, a title of 200,000 dots', () => {
+      const many = Array.from({ length: 200_000 }, () => 'a').join('.');
+      const big = new TestResultIndex({ version: 1, files: ['r.xml'], cases: [{ classname: many, name: `${many} x`, outcome: 'fail', file: 'r.xml', line: 1 }], problems: [] });
+      assert.deepEqual(names(big.byFile('a/a.py')), [`${many} x`]);
+      assert.equal(big.bySymbol(`${many}.x`, 't/a.test.ts').length, 1);
+    });
   });
 });

@@ -29,18 +29,15 @@ export function fileSegments(file: string): string[] {
   return segmentsOf(file.replace(/\.[^./]*$/, ''));
 }
 
-/** Keys under which a case is found for a file: its source's base name, and the last segment of each classname prefix of two or more segments. */
-export function caseFileKeys(c: { source?: string; classname: string }): { base?: string; modules: string[][] } {
+/** Keys under which a case is found for a file: its source's base name; its classname's segments, each prefix of two or more by its last segment. */
+export function caseFileKeys(c: { source?: string; classname: string }): { base?: string; segments: string[] } {
   const source = caseSourcePath(c);
-  const segs = segmentsOf(c.classname);
-  const modules: string[][] = [];
-  for (let k = 2; k <= segs.length; k++) modules.push(segs.slice(0, k));
-  return { ...(source ? { base: source.slice(source.lastIndexOf('/') + 1) } : {}), modules };
+  return { ...(source ? { base: source.slice(source.lastIndexOf('/') + 1) } : {}), segments: segmentsOf(c.classname) };
 }
 
-/** Whether the module segments end the file's segments. */
-export function moduleNamesFile(module: readonly string[], fileSegs: readonly string[]): boolean {
-  if (module.length > fileSegs.length) return false;
-  for (let i = 1; i <= module.length; i++) if (module[module.length - i] !== fileSegs[fileSegs.length - i]) return false;
+/** Whether the first `length` segments end the file's segments. */
+export function prefixEndsFile(segments: readonly string[], length: number, fileSegs: readonly string[]): boolean {
+  if (length > fileSegs.length) return false;
+  for (let i = 1; i <= length; i++) if (segments[length - i] !== fileSegs[fileSegs.length - i]) return false;
   return true;
 }

@@ -23,24 +23,23 @@ export function fullTitlesOf(c: { classname: string; name: string }): string[] {
   return classname ? [name, ...SEPARATORS.map((s) => `${classname}${s}${name}`)] : [name];
 }
 
-/** How many of the symbol's `.`-separated parts the full title covers, from the end (0: no match). */
+/** How many of the symbol's `.`-separated parts the full title covers, from the end (0: no match). Linear in the lengths. */
 export function titlePartsCovered(fullTitle: string, qualifiedName: string): number {
   const parts = qualifiedName.split('.');
-  let best = 0;
-  for (let from = 0; from < parts.length && !best; from++) for (const sep of SEPARATORS) if (joinsTitles(fullTitle, parts, from, sep)) best = parts.length - from;
-  return best;
+  return Math.max(...SEPARATORS.map((sep) => coveredFromEnd(fullTitle, parts, sep)));
 }
 
-function joinsTitles(text: string, parts: readonly string[], from: number, sep: string): boolean {
-  let at = 0;
-  for (let i = from; i < parts.length; i++) {
-    if (i > from) {
-      if (text.startsWith(sep, at)) at += sep.length;
-      else if (text[at] === '.') at += 1;
-      else return false;
-    }
-    if (!text.startsWith(parts[i], at)) return false;
-    at += parts[i].length;
+/** Reads the title backwards, part by part, each joint written as `sep` or as a dot; the parts read when the title ends at a part's start. */
+function coveredFromEnd(text: string, parts: readonly string[], sep: string): number {
+  let end = text.length;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i];
+    if (end < part.length || !text.startsWith(part, end - part.length)) return 0;
+    end -= part.length;
+    if (end === 0) return parts.length - i;
+    if (text.endsWith(sep, end)) end -= sep.length;
+    else if (text[end - 1] === '.') end -= 1;
+    else return 0;
   }
-  return at === text.length;
+  return 0;
 }

@@ -23,7 +23,7 @@
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
  */
 
-import { caseFileKeys, caseSourcePath, fileSegments, moduleNamesFile, samePathTail } from './junit-case-files';
+import { caseFileKeys, caseSourcePath, fileSegments, prefixEndsFile, samePathTail } from './junit-case-files';
 import { fullTitlesOf, lastTitleWord, titlePartsCovered } from './junit-titles';
 import { cleanCaseName, segmentsOf } from './test-segments';
 
@@ -88,7 +88,7 @@ export class TestResultIndex {
   private readonly byLast = new Map<string, { segs: string[]; c: JUnitCase }[]>();
   private readonly byTitleWord = new Map<string, JUnitCase[]>();
   private readonly bySourceBase = new Map<string, JUnitCase[]>();
-  private readonly byModuleEnd = new Map<string, { module: string[]; c: JUnitCase }[]>();
+  private readonly byModuleEnd = new Map<string, { segments: string[]; length: number; c: JUnitCase }[]>();
 
   constructor(readonly input: TestResultsInput | undefined) {
     for (const c of input?.cases ?? []) {
@@ -99,7 +99,7 @@ export class TestResultIndex {
       if (word !== undefined) push(this.byTitleWord, word, c);
       const keys = caseFileKeys(c);
       if (keys.base) push(this.bySourceBase, keys.base, c);
-      for (const module of keys.modules) push(this.byModuleEnd, module[module.length - 1], { module, c });
+      for (let length = 2; length <= keys.segments.length; length++) push(this.byModuleEnd, keys.segments[length - 1], { segments: keys.segments, length, c });
     }
   }
 
@@ -156,7 +156,7 @@ export class TestResultIndex {
     for (const c of this.bySourceBase.get(file.slice(file.lastIndexOf('/') + 1)) ?? []) if (samePathTail(caseSourcePath(c)!, file)) out.add(c);
     const fileSegs = fileSegments(file);
     const last = fileSegs[fileSegs.length - 1];
-    for (const { module, c } of (last !== undefined && this.byModuleEnd.get(last)) || []) if (moduleNamesFile(module, fileSegs)) out.add(c);
+    for (const { segments, length, c } of (last !== undefined && this.byModuleEnd.get(last)) || []) if (prefixEndsFile(segments, length, fileSegs)) out.add(c);
     return [...out];
   }
 }
