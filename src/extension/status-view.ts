@@ -64,6 +64,8 @@ export function statusView(s: StatusSummary, activePath?: string): StatusView {
     );
   if (unscanned > 0) lines.push(`**${unscanned} source file${unscanned === 1 ? '' : 's'} not scanned** for tags (see Problems): \`spdf check\` fails on each`);
   if (findings > 0) lines.push(`**${findings} error-level finding${findings === 1 ? '' : 's'}** (see Problems): \`spdf check\` fails on those of the traced chain`);
+  const inError = r.coverage.byStatus.ERROR;
+  if (inError > 0) lines.push(`**${inError} item${inError === 1 ? '' : 's'} in ERROR** (a failed test, a broken reference; see the requirements view): \`spdf check\` fails on each`);
   lines.push(`${r.items} items, ${r.links} code links in ${r.codeFiles} files${s.trusted ? '' : ' · Restricted Mode: read-only'}`);
   if (multi)
     lines.push(
@@ -76,7 +78,7 @@ export function statusView(s: StatusSummary, activePath?: string): StatusView {
   return {
     text: `$(checklist) SPDF ${percent(r)}${multi ? ` · ${folderName(r.root)}` : ''}`,
     tooltip: lines.join('\n\n'),
-    background: r.errors > 0 ? 'error' : below || empty ? 'warning' : undefined,
+    background: r.errors > 0 || inError > 0 ? 'error' : below || empty ? 'warning' : undefined,
     root: r.root || undefined,
   };
 }

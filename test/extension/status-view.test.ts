@@ -51,6 +51,14 @@ const CASES: Case[] = [
     notInTooltip: ['below the minimum'],
   },
   {
+    name: 'an item in ERROR (a failed test) under a minimum of 0: error colour, as spdf check fails',
+    status: summary([root(A, 0, { minCoverage: 0, coverage: { percent: 0, total: 1, byStatus: { OK: 0, PARTIAL: 0, MISSING: 0, SUSPECT: 0, JUSTIFIED: 0, ERROR: 1 } } })]),
+    text: '$(checklist) SPDF 0%',
+    background: 'error',
+    tooltip: ['**1 item in ERROR** (a failed test, a broken reference; see the requirements view): `spdf check` fails on each'],
+    notInTooltip: ['below the minimum', 'error-level'],
+  },
+  {
     name: 'coverage below the configured minimum: warning colour',
     status: summary([root(A, 79.99, { minCoverage: 80 })]),
     text: '$(checklist) SPDF 79.9%',

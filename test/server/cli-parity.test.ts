@@ -29,6 +29,8 @@ interface ParityCase {
   elsewhere?: string;
   /** Text that both the CLI's offender and the editor's error must say (the file a message names). */
   says?: string;
+  /** The check fails on an item's status, which the editor counts (and colours the status by) instead of an error. */
+  itemInError?: true;
 }
 
 /** One broken input each (the session-8 fail-closed audit's cases and the walk's notes). */
@@ -123,6 +125,16 @@ const CASES: ParityCase[] = [
     prepare: (root) => execFileSync('mkfifo', [join(root, 'reports/pipe.xml')]),
   },
   // A FIFO is never read (a read would wait for a writer forever): where an input is, it fails the gate, naming it.
+  {
+    name: 'a failed JUnit case from a test file tagged as a whole',
+    files: {
+      'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`,
+      'tests/test_pump.py': '# @spdf verifies REQ-001\n\n\ndef test_rejects():\n    assert False\n',
+      'reports/junit.xml':
+        '<testsuite><testcase classname="tests.test_pump" name="TC-001"/><testcase classname="tests.test_pump" name="test_rejects" file="tests/test_pump.py"><failure/></testcase></testsuite>\n',
+    },
+    itemInError: true,
+  },
   { name: 'a FIFO as the config', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), fifo(join(root, 'spdf.config.yaml'))) },
   { name: 'the config behind a link out of the root', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), link(outsideFile(CONFIG), join(root, 'spdf.config.yaml'))) },
   { name: 'the review lock behind a link out of the root', prepare: (root) => link(outsideFile('{ "version": 1, "links": [] }\n'), join(root, 'spdf.lock.json')) },
@@ -241,7 +253,8 @@ describe('language server: parity with spdf check (no false green in the editor)
           );
         }
         assert.notEqual(statusView(s).background, undefined, `status passes: ${JSON.stringify(s)}`);
-        assert.ok(s.errors > 0, `no error counted: ${JSON.stringify(s)}`);
+        if (c.itemInError) assert.ok(s.coverage.byStatus.ERROR > 0, `no item in ERROR: ${JSON.stringify(s)}`);
+        else assert.ok(s.errors > 0, `no error counted: ${JSON.stringify(s)}`);
         // The editor's exports (HTML, CSV, XLSX from the matrix) say INCOMPLETE from these problems, as `spdf trace` does.
         const trace = JSON.parse((await runCli(['trace', h.root, '--format', 'json'])).stdout) as Matrix;
         const matrix = await h.request<Matrix>('spdf/traceMatrix', {});
