@@ -1,17 +1,18 @@
 // @spdf implements SPDF-FC-TAGGED-TEST-RESULTS
+import { languageForPath } from '../codelinks/languages';
 import { segmentsOf } from './test-segments';
 
 /**
  * Which JUnit cases come from a source file, for a test file tagged as a whole (a `verifies` tag in its leading
  * comment). A case names its file by a `file` attribute (Mocha's xunit, pytest, jest-junit), by a classname that is a
- * path (Vitest), or by a classname whose leading segments end the file's path without extension (`com.acme.DoseTest`
+ * path to a source file of a supported language (Vitest; a Go package such as `gopkg.in/yaml.v3` is none), or by a classname whose leading segments end the file's path without extension (`com.acme.DoseTest`
  * for `src/test/java/com/acme/DoseTest.java`, `tests.test_dose.TestDose` for `tests/test_dose.py`; two segments at
  * least, so a bare class name never claims a file).
  */
 
 /** The case's own file as written in the results (`/`-separated, without a leading `./`), if it names one. */
 export function caseSourcePath(c: { source?: string; classname: string }): string | undefined {
-  const written = c.source ?? (/[/\\]/.test(c.classname) && /\.[A-Za-z0-9]+$/.test(c.classname.trim()) ? c.classname : undefined);
+  const written = c.source ?? (/[/\\]/.test(c.classname) && languageForPath(c.classname.trim().replace(/\\/g, '/')) ? c.classname : undefined);
   const path = written
     ?.trim()
     .replace(/\\/g, '/')
