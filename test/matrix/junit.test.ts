@@ -154,7 +154,7 @@ describe('JUnit results', () => {
     it('a bare name never matches on the name alone', () => assert.deepEqual(hit('test_limits', 'x/y.py'), []));
   });
 
-  describe('JS/TS test symbols by their titles, test files tagged as a whole by their file', () => {
+  describe('JS/TS test symbols by their titles, test classes and suites by what is inside, test files by their file', () => {
     // [classname, name, file attribute]
     const cases: JUnitCase[] = [
       ['', 'dose limits rejects v1.2 commands', ''],
@@ -164,6 +164,7 @@ describe('JUnit results', () => {
       ['com.acme.DoseTest', 'rejects', ''],
       ['com.acme.DoseTest$Inner', 'nested', ''],
       ['DoseTest', 'bare class', ''],
+      ['tests.test_dose.TestDose', 'test_limit', ''],
     ].map(([classname, name, source], i) => ({ classname, name, outcome: 'pass', file: 'r.xml', line: i + 1, ...(source ? { source } : {}) }));
     const idx = new TestResultIndex({ version: 1, files: ['r.xml'], cases, problems: [] });
     const names = (cs: JUnitCase[]) => cs.map((c) => c.name);
@@ -174,6 +175,12 @@ describe('JUnit results', () => {
       ['alarm.sounds', 'test/other.test.ts', []],
       ['works', 'test/top.test.ts', ['works']],
       ['works', 'test/nowhere.test.ts', []],
+      ['dose.limits', 'test/dose.test.ts', ['dose limits rejects v1.2 commands']],
+      ['alarm', 'test/alarm.test.ts', ['alarm > sounds']],
+      ['dose.lim', 'test/dose.test.ts', []],
+      ['com.acme.DoseTest', 'src/test/java/com/acme/DoseTest.java', ['rejects', 'nested']],
+      ['TestDose', 'tests/test_dose.py', ['test_limit']],
+      ['DoseTest', 'src/test/java/org/other/DoseTest.java', []],
     ] as const)
       it(`${symbol} in ${file}: ${want.length ? want.join(', ') : 'no case'}`, () => assert.deepEqual(names(idx.bySymbol(symbol, file)), want));
     for (const [file, want] of [

@@ -17,14 +17,15 @@
  *                `pump limits` + name `keeps` (Mocha xunit)  <-> `pump.limits.keeps` (titles; src/core/matrix/junit-titles.ts),
  *                and where the case names a file (a `file` attribute, a path classname) only a symbol of that file.
  *   GoogleTest macros are no symbols: use a YAML `tests` item with `junit: { classname, name }` instead.
- * A file-level link (a tag in the file's leading comment) gets the cases of its file (src/core/matrix/junit-case-files.ts).
+ * A class or suite with no case of its own gets the cases inside it (classname prefix, title prefix); a file-level
+ * link (a tag in the file's leading comment) gets the cases of its file (src/core/matrix/junit-case-files.ts).
  * YAML test items (`junit: { classname, name }`, cases named after a test's ID): src/core/analysis/junit-mapping.ts,
  * the only place that maps cases to them.
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
  */
 
 import { caseFileKeys, caseSourcePath, fileSegments, prefixEndsFile, samePathTail } from './junit-case-files';
-import { fullTitlesOf, lastTitleWord, titlePartsCovered } from './junit-titles';
+import { firstTitleWord, fullTitlesOf, lastTitleWord, startsWithTitles, titlePartsCovered } from './junit-titles';
 import { cleanCaseName, segmentsOf } from './test-segments';
 
 /** JavaScript and TypeScript sources, whose test symbols are named by titles. */
@@ -87,6 +88,7 @@ function commonSuffix(a: readonly string[], b: readonly string[]): number {
 export class TestResultIndex {
   private readonly byLast = new Map<string, { segs: string[]; c: JUnitCase }[]>();
   private readonly byTitleWord = new Map<string, JUnitCase[]>();
+  private readonly byFirstTitleWord = new Map<string, JUnitCase[]>();
   private readonly bySourceBase = new Map<string, JUnitCase[]>();
   private readonly byModuleEnd = new Map<string, { segments: string[]; length: number; c: JUnitCase }[]>();
 
@@ -97,6 +99,7 @@ export class TestResultIndex {
       if (last !== undefined) push(this.byLast, last, { segs, c });
       const word = lastTitleWord(c.name);
       if (word !== undefined) push(this.byTitleWord, word, c);
+      for (const first of new Set([firstTitleWord(c.name), firstTitleWord(c.classname)])) if (first !== undefined) push(this.byFirstTitleWord, first, c);
       const keys = caseFileKeys(c);
       if (keys.base) push(this.bySourceBase, keys.base, c);
       for (let length = 2; length <= keys.segments.length; length++) push(this.byModuleEnd, keys.segments[length - 1], { segments: keys.segments, length, c });
@@ -108,30 +111,44 @@ export class TestResultIndex {
     return !!this.input && this.input.files.length > 0;
   }
 
-  /** Cases matching a test symbol (see the module comment for the rule). */
+  /** Cases matching a test symbol (see the module comment for the rule); for a test class or suite with none of its own, the cases inside it. */
   bySymbol(qualifiedName: string, file: string): JUnitCase[] {
     if (JS_TS.test(file)) {
       const byTitles = this.byTitles(qualifiedName, file);
       if (byTitles.length) return byTitles;
+      const inSuite = this.insideSuite(qualifiedName, file);
+      if (inSuite.length) return inSuite;
     }
     const q = segmentsOf(qualifiedName);
     const last = q[q.length - 1];
-    const candidates = last === undefined ? undefined : this.byLast.get(last);
-    if (!candidates) return [];
+    if (last === undefined) return [];
     const dirs = file.split('/').slice(0, -1);
     const base = (file.split('/').pop() ?? '').replace(/\.[^.]*$/, '');
-    const sides = [q, [...dirs, ...q], [...dirs, base, ...q]];
+    const own = this.best(this.byLast.get(last), file, [q, [...dirs, ...q], [...dirs, base, ...q]], ({ segs }) => segs);
+    if (own.length) return own;
+    // A class: the cases whose classname (or an enclosing part of it, for nested classes) ends with it.
+    return this.best(this.byModuleEnd.get(last), file, [q, [...dirs, base, ...q]], ({ segments, length }) => segments.slice(0, length), true);
+  }
+
+  /** The candidates sharing the longest common suffix (two segments at least) with one of the sides. */
+  private best<E extends { c: JUnitCase }>(candidates: readonly E[] | undefined, file: string, sides: string[][], segsOf: (e: E) => string[], whole = false): JUnitCase[] {
     let best = 1;
     let out: JUnitCase[] = [];
-    for (const { segs, c } of candidates) {
-      if (namesOtherFile(c, file)) continue;
+    for (const e of candidates ?? []) {
+      if (namesOtherFile(e.c, file)) continue;
+      const segs = segsOf(e);
       const k = Math.max(...sides.map((s) => commonSuffix(segs, s)));
-      if (k > best) {
-        best = k;
-        out = [c];
-      } else if (k === best && k >= 2) out.push(c);
+      if (whole && k < segs.length) continue;
+      if (k > best) [best, out] = [k, [e.c]];
+      else if (k === best && k >= 2) out.push(e.c);
     }
     return out;
+  }
+
+  /** Cases of a JS/TS suite symbol: those whose full title starts with its titles. */
+  private insideSuite(qualifiedName: string, file: string): JUnitCase[] {
+    const word = firstTitleWord(qualifiedName);
+    return ((word !== undefined && this.byFirstTitleWord.get(word)) || []).filter((c) => !namesOtherFile(c, file) && fullTitlesOf(c).some((t) => startsWithTitles(t, qualifiedName)));
   }
 
   /** Cases of a JS/TS test symbol by its titles: the most titles covered wins; two at least, or one from a case that names this file. */
