@@ -195,6 +195,7 @@ describe('JUnit results', () => {
       const big = new TestResultIndex({ version: 1, files: ['r.xml'], cases: [{ classname: many, name: `${many} x`, outcome: 'fail', file: 'r.xml', line: 1 }], problems: [] });
       assert.deepEqual(names(big.byFile('a/a.py')), [`${many} x`]);
       assert.equal(big.bySymbol(`${many}.x`, 't/a.test.ts').length, 1);
+      assert.equal(big.bySymbol(many, 'a/b.py').length, 1);
     });
   });
 });

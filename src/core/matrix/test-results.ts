@@ -28,6 +28,9 @@ import { caseFileKeys, caseSourcePath, fileSegments, prefixEndsFile, samePathTai
 import { firstTitleWord, fullTitlesOf, lastTitleWord, startsWithTitles, titlePartsCovered } from './junit-titles';
 import { cleanCaseName, segmentsOf } from './test-segments';
 
+/** How deep a test class may sit inside the tagged class (`DoseTest$Limits$Upper`) and still be its. */
+const MAX_NESTING = 2;
+
 /** JavaScript and TypeScript sources, whose test symbols are named by titles. */
 const JS_TS = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
@@ -78,9 +81,10 @@ export function isTestResultsInput(v: unknown): v is TestResultsInput {
   return !!o && typeof o === 'object' && Array.isArray(o.cases) && Array.isArray(o.files);
 }
 
-function commonSuffix(a: readonly string[], b: readonly string[]): number {
+/** The common suffix of `a`'s first `aLength` segments and `b`. */
+function commonSuffix(a: readonly string[], b: readonly string[], aLength = a.length): number {
   let k = 0;
-  while (k < a.length && k < b.length && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
+  while (k < aLength && k < b.length && a[aLength - 1 - k] === b[b.length - 1 - k]) k++;
   return k;
 }
 
@@ -124,21 +128,22 @@ export class TestResultIndex {
     if (last === undefined) return [];
     const dirs = file.split('/').slice(0, -1);
     const base = (file.split('/').pop() ?? '').replace(/\.[^.]*$/, '');
-    const own = this.best(this.byLast.get(last), file, [q, [...dirs, ...q], [...dirs, base, ...q]], ({ segs }) => segs);
+    const own = this.best(this.byLast.get(last), file, [q, [...dirs, ...q], [...dirs, base, ...q]], ({ segs }) => [segs, segs.length]);
     if (own.length) return own;
-    // A class: the cases whose classname (or an enclosing part of it, for nested classes) ends with it.
-    return this.best(this.byModuleEnd.get(last), file, [q, [...dirs, base, ...q]], ({ segments, length }) => segments.slice(0, length), true);
+    // A class: the cases whose classname (or an enclosing part of it, for classes nested in it) ends with it.
+    const enclosing = this.byModuleEnd.get(last)?.filter(({ segments, length }) => length >= segments.length - MAX_NESTING);
+    return this.best(enclosing, file, [q, [...dirs, base, ...q]], ({ segments, length }) => [segments, length], true);
   }
 
   /** The candidates sharing the longest common suffix (two segments at least) with one of the sides. */
-  private best<E extends { c: JUnitCase }>(candidates: readonly E[] | undefined, file: string, sides: string[][], segsOf: (e: E) => string[], whole = false): JUnitCase[] {
+  private best<E extends { c: JUnitCase }>(candidates: readonly E[] | undefined, file: string, sides: string[][], segsOf: (e: E) => [string[], number], whole = false): JUnitCase[] {
     let best = 1;
     let out: JUnitCase[] = [];
     for (const e of candidates ?? []) {
       if (namesOtherFile(e.c, file)) continue;
-      const segs = segsOf(e);
-      const k = Math.max(...sides.map((s) => commonSuffix(segs, s)));
-      if (whole && k < segs.length) continue;
+      const [segs, length] = segsOf(e);
+      const k = Math.max(...sides.map((side) => commonSuffix(segs, side, length)));
+      if (whole && k < length) continue;
       if (k > best) [best, out] = [k, [e.c]];
       else if (k === best && k >= 2) out.push(e.c);
     }
