@@ -24,9 +24,15 @@ function copyOfTheProject(): string {
     mkdirSync(dirname(to), { recursive: true });
     cpSync(f, to);
   }
-  // The config reads out/junit/*.xml, which mocha writes only when this run ends; a glob matching nothing fails the gate.
+  // The config reads out/junit/*.xml, which mocha writes only when this run ends (the self-check then reads the real
+  // results). Here every tagged test file gets one passing case, as mocha's xunit names it: this test checks the
+  // traceability; a test file with no case would show "never ran".
+  const cases = tagged
+    .map((f) => relative(ROOT, f))
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `<testcase classname="copy" name="runs" file="${f}"/>`);
   mkdirSync(join(copy, 'out', 'junit'), { recursive: true });
-  writeFileSync(join(copy, 'out', 'junit', 'mocha.xml'), '<?xml version="1.0"?>\n<testsuite name="copy" tests="0" failures="0" errors="0"></testsuite>\n');
+  writeFileSync(join(copy, 'out', 'junit', 'mocha.xml'), `<?xml version="1.0"?>\n<testsuite name="copy" tests="${cases.length}" failures="0" errors="0">\n${cases.join('\n')}\n</testsuite>\n`);
   return copy;
 }
 
