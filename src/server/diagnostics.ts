@@ -24,6 +24,11 @@ export class DiagnosticsPublisher {
   private readonly touched = new Set<string>();
   /** Which of those findings the baseline accepted ('1' per baselined finding, '0' per other), the file's unscanned note and input problems. */
   private readonly lastBaselined = new Map<string, string>();
+  /**
+   * Files sent by a publish that left their digest for later (`publishAll` with `laterDigests`), with the diagnostics
+   * sent: `settleDigests` records their digests in `published`, before any other publish reads it.
+   */
+  private readonly undigested = new Map<string, Diagnostic[]>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private again = false;
@@ -83,6 +88,7 @@ export class DiagnosticsPublisher {
    */
   async publishEarly(root: Root, byFile: ReadonlyMap<string, Finding[]>): Promise<void> {
     const { session } = this;
+    this.settleDigests();
     for (const [file, findings] of byFile) {
       if (!findings.length || session.disposed) continue;
       const uri = root.paths.toUri(file);
@@ -100,8 +106,13 @@ export class DiagnosticsPublisher {
     }
   }
 
-  /** Sends the diagnostics of every file whose findings changed (of every file with findings when `force`), root by root. */
-  publishAll(force: boolean): void {
+  /**
+   * Sends the diagnostics of every file whose findings changed (of every file with findings when `force`), root by
+   * root. `laterDigests`: the digests of the files sent are made by `settleDigests` (the first index's complete
+   * status is written first: making them, a JSON text of every diagnostic, takes about 0.15 s at 20,000 requirements).
+   */
+  publishAll(force: boolean, laterDigests = false): void {
+    this.settleDigests();
     const { session, published, lastFindings, touched } = this;
     // Once per root and publish: the carried problems of a multi-root workspace are read from the same maps.
     const byRoot = new Map(session.roots.flatMap((r) => (r.state ? [[r, inputProblemsByFile([...inputProblemsOf(r.state), ...r.state.inputProblems.notesOf()])] as const] : [])));
@@ -151,16 +162,21 @@ export class DiagnosticsPublisher {
         });
         if (note) diagnostics.push(unscannedDiagnostic(note));
         diagnostics.push(...problems.map(inputProblemDiagnostic));
-        const json = same && !force ? published.get(k) : digest(JSON.stringify(diagnostics));
+        // Left for later only where the digest decides nothing now: a file sent whatever its digest (none published
+        // yet, or the early findings of a first index, which equal no digest).
+        const later = laterDigests && !(same && !force) && (force || touched.has(k) || published.get(k) === undefined || published.get(k) === EARLY);
+        const json = same && !force ? published.get(k) : later ? undefined : digest(JSON.stringify(diagnostics));
         lastFindings.set(k, findings);
         this.lastBaselined.set(k, baselined);
-        if (!force && !touched.has(k) && published.get(k) === json) continue;
+        if (!later && !force && !touched.has(k) && published.get(k) === json) continue;
         const doc = session.docs.get(uri);
         if (session.disposed) return;
         void session.connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
         // A file whose findings are all hidden (baselined, severity off) is kept: nothing is re-sent until they change.
-        if (diagnostics.length || findings.length) published.set(k, json ?? EMPTY);
-        else {
+        if (diagnostics.length || findings.length) {
+          if (later) this.undigested.set(k, diagnostics);
+          published.set(k, json ?? EMPTY);
+        } else {
           published.delete(k);
           lastFindings.delete(k);
           this.lastBaselined.delete(k);
@@ -168,6 +184,12 @@ export class DiagnosticsPublisher {
       }
     }
     touched.clear();
+  }
+
+  /** Records the digests `publishAll` left for later: as it would have, of the diagnostics it sent. */
+  settleDigests(): void {
+    for (const [k, diagnostics] of this.undigested) this.published.set(k, digest(JSON.stringify(diagnostics)));
+    this.undigested.clear();
   }
 
   /**
@@ -193,6 +215,7 @@ export class DiagnosticsPublisher {
 
   /** Clears the diagnostics of a root that is no longer served. */
   forget(root: Root): void {
+    this.settleDigests();
     const prefix = `${root.paths.root}\0`;
     for (const k of [...this.published.keys()])
       if (k.startsWith(prefix)) {
