@@ -1,6 +1,6 @@
 import { compileUserPattern, type UserPattern } from '../user-pattern';
 import { nearMissMarkers } from './comment-tags/marker-near-miss';
-import { syntaxNearMisses } from './comment-tags/syntax-near-miss';
+import { syntaxNearMisses, type SyntaxNearMiss } from './comment-tags/syntax-near-miss';
 import { type Relation, type TagSyntax, TAG_SYNTAXES } from './model';
 
 /**
@@ -163,8 +163,11 @@ function idNormalizer(option: IdNormalizeOption | undefined): (id: string) => st
   };
 }
 
-/** Offsets where a tag may start in `text` (any syntax), in order. */
-export function tagCandidateOffsets(text: string, syntaxes: CompiledTagSyntaxes): number[] {
+/**
+ * Offsets where a tag may start in `text` (any syntax), in order. `syntaxMisses` is `syntaxNearMisses(text,
+ * syntaxes.enabled)` when the caller has it already (a comment's scan needs them too).
+ */
+export function tagCandidateOffsets(text: string, syntaxes: CompiledTagSyntaxes, syntaxMisses?: readonly SyntaxNearMiss[]): number[] {
   const re = syntaxes.candidate;
   const offsets: number[] = [];
   re.lastIndex = 0;
@@ -173,7 +176,7 @@ export function tagCandidateOffsets(text: string, syntaxes: CompiledTagSyntaxes)
     if (m[0].length === 0) re.lastIndex++;
   }
   // A misspelt spdf marker or another syntax's near miss (CL012) is where a tag was meant: its comment is scanned too.
-  const nearMisses = [...(syntaxes.enabled.has('spdf') ? nearMissMarkers(text) : []), ...syntaxNearMisses(text, syntaxes.enabled)];
+  const nearMisses = [...(syntaxes.enabled.has('spdf') ? nearMissMarkers(text) : []), ...(syntaxMisses ?? syntaxNearMisses(text, syntaxes.enabled))];
   if (!syntaxes.barePatterns.length && !syntaxes.tagPatterns.length && !nearMisses.length) return offsets;
   for (const m of nearMisses) offsets.push(m.start);
   for (const pattern of syntaxes.barePatterns) for (const m of pattern.matches(text)) offsets.push(m.start);

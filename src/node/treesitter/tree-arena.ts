@@ -21,6 +21,8 @@ interface RawModule {
   _ts_tree_cursor_end_index_wasm(tree: number): number;
   _ts_tree_cursor_current_descendant_index_wasm(tree: number): number;
   _ts_tree_cursor_goto_descendant_wasm(tree: number, index: number): void;
+  _ts_tree_root_node_wasm(tree: number): void;
+  _ts_node_has_error_wasm(tree: number): number;
 }
 
 const RAW_EXPORTS = [
@@ -35,6 +37,8 @@ const RAW_EXPORTS = [
   '_ts_tree_cursor_end_index_wasm',
   '_ts_tree_cursor_current_descendant_index_wasm',
   '_ts_tree_cursor_goto_descendant_wasm',
+  '_ts_tree_root_node_wasm',
+  '_ts_node_has_error_wasm',
 ] as const;
 
 let raw: { module: RawModule; transferBuffer: number } | undefined;
@@ -113,6 +117,15 @@ function namesOf(language: Language): GrammarNames {
   return names;
 }
 
+/**
+ * `tree.rootNode.hasError` without the Node object web-tree-sitter makes for it (one per file indexed): the root is
+ * written to the transfer buffer and asked there, as Node.hasError does after copying a node in.
+ */
+function rootHasError(m: RawModule, treeAddress: number): boolean {
+  m._ts_tree_root_node_wasm(treeAddress);
+  return m._ts_node_has_error_wasm(treeAddress) === 1;
+}
+
 export interface TreeView {
   readonly arena: SyntaxArena;
   readonly root: SyntaxNodeLike;
@@ -126,7 +139,8 @@ export interface TreeView {
  */
 export function treeView(tree: Tree, text: string, onDemand = true): TreeView {
   const names = namesOf(tree.language);
-  const hasError = tree.rootNode.hasError;
+  const treeAddress = (tree as unknown as Record<number, number>)[0];
+  const hasError = raw ? rootHasError(raw.module, treeAddress) : tree.rootNode.hasError;
   const lazy = onDemand && !hasError;
   const cursor: TreeCursor = tree.walk();
   let disposed = false;
@@ -146,7 +160,6 @@ export function treeView(tree: Tree, text: string, onDemand = true): TreeView {
     }
     // tree.walk() left the new cursor in the transfer buffer; walk it there, then copy it back to delete it.
     const { module, transferBuffer } = raw;
-    const treeAddress = (tree as unknown as Record<number, number>)[0];
     const inBuffer = new BufferCursor(module, treeAddress);
     const arena = lazy ? SyntaxArena.onDemand(inBuffer, names, text) : SyntaxArena.fromCursor(inBuffer, names, text, hasError);
     return viewOf(arena, () => {

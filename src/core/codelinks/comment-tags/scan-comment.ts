@@ -22,8 +22,9 @@ export function scanCommentForTags(text: string, syntaxes: CompiledTagSyntaxes, 
   if (syntaxes.enabled.has('lobster')) scanLobster(text, contextual, scan);
   scanTagPatterns(text, syntaxes, contextual, scan);
   if (syntaxes.enabled.has('bare')) scanBare(text, syntaxes, contextual, scan, scan.spans);
-  for (const miss of syntaxNearMisses(text, syntaxes.enabled)) if (!scan.overlaps(miss.start, miss.end)) scan.problem(nearMissProblem(text, miss));
-  for (const offset of tagCandidateOffsets(text, syntaxes)) {
+  const misses = syntaxNearMisses(text, syntaxes.enabled);
+  for (const miss of misses) if (!scan.overlaps(miss.start, miss.end)) scan.problem(nearMissProblem(text, miss));
+  for (const offset of tagCandidateOffsets(text, syntaxes, misses)) {
     if (scan.covers(offset)) continue;
     const end = lineEndOf(text, offset);
     scan.problem({ kind: 'malformed-tag', message: `'${tagSnippet(text, offset, end)}' looks like a tag but could not be read`, start: offset, end });
