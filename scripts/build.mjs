@@ -52,9 +52,6 @@ const LAZY_CHUNKS = {
   'ajv-formats': 'ajv.js',
   'ajv-formats-draft2019': 'ajv.js',
   'fast-xml-parser': 'xml.js',
-  // The linear-time engine of the workspace's own regular expressions (id_patterns, bare ID and tag patterns): a
-  // workspace without them never initialises it, nor does a parse worker.
-  re2js: 're2js.js',
 };
 /** The packages of each chunk: a chunk of several exports each package's module under its name. */
 const CHUNK_PACKAGES = Object.entries(LAZY_CHUNKS).reduce((m, [pkg, chunk]) => m.set(chunk, [...(m.get(chunk) ?? []), pkg]), new Map());

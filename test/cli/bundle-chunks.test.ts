@@ -1,4 +1,4 @@
-/** The built bundles leave exceljs, the CVSS calculator, elkjs, ajv, fast-xml-parser and re2js to chunks (dist/exceljs.js, dist/cvss.js, dist/elk.js, dist/ajv.js, dist/xml.js, dist/re2js.js), required on first use only. */
+/** The built bundles leave exceljs, the CVSS calculator, elkjs, ajv and fast-xml-parser to chunks (dist/exceljs.js, dist/cvss.js, dist/elk.js, dist/ajv.js, dist/xml.js), required on first use only. */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,33 +32,6 @@ describe('bundles', () => {
       assert.ok(existsSync(join(DIST, 'ajv.js')) && existsSync(join(DIST, 'xml.js')));
     });
   }
-
-  for (const bundle of ['cli.js', 'cli-main.js', 'cli-links.js', 'cli-check.js', 'server-main.js', 'codeindex-worker.js']) {
-    it(`${bundle} requires re2js (the workspace's own regular expressions) from its own chunk instead of bundling it`, () => {
-      assert.doesNotMatch(readFileSync(join(DIST, bundle), 'utf8'), /node_modules\/re2js\//);
-      assert.ok(existsSync(join(DIST, 're2js.js')));
-    });
-  }
-
-  it('the built CLI compiles the workspace’s own patterns through the re2js chunk: a tag pattern links, a pattern it rejects fails `links`', function () {
-    this.timeout(60_000);
-    const model = 'requirements:\n  - id: REQ-1\n    title: R\n    text: The pump shall stop.\n';
-    const tagged = tempWorkspace({
-      'spdf.config.yaml': 'code:\n  tag_patterns:\n    - pattern: "Implements: (?P<ids>REQ-\\d+)"\n      relation: implements\n',
-      'm.spdf.yaml': model,
-      'src/pump.c': 'int stop(void)\n{\n    /* Implements: REQ-1 */\n    return 0;\n}\n',
-    });
-    const linked = chunksLoaded(tagged, ['links', '--format', 'json', '--no-cache']);
-    assert.deepEqual(linked.chunks, ['re2js.js']);
-    assert.deepEqual(
-      (JSON.parse(linked.stdout) as { links: { id: string; symbol: string }[] }).links.map((l) => `${l.id} ${l.symbol}`),
-      ['REQ-1 stop'],
-    );
-    const rejected = chunksLoaded(tempWorkspace({ 'spdf.config.yaml': 'id_patterns:\n  requirement: "^(?<=x)REQ-\\d+$"\n', 'm.spdf.yaml': model }), ['links', '--no-cache']);
-    assert.deepEqual(rejected.chunks, ['re2js.js']);
-    assert.match(rejected.stderr, /^spdf\.config\.yaml:2:16: error TM008 id_patterns\.requirement .* lookbehind/m);
-    assert.equal(rejected.status, 1);
-  });
 
   for (const bundle of ['server.js', 'server-main.js']) {
     it(`${bundle} requires elkjs (only the zone diagram lays out with it) from its own chunk instead of bundling it`, () => {
@@ -198,6 +171,6 @@ function messages(out: string): { id?: number; result?: unknown }[] {
 /** Runs the built CLI and names the chunks it required (Node's module debug log). */
 function chunksLoaded(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string; chunks: string[] } {
   const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module' } });
-  const chunks = [...new Set([...r.stderr.matchAll(/Module\._load REQUEST \.\/(exceljs|cvss|ajv|xml|re2js)\.js /g)].map((m) => `${m[1]}.js`))];
+  const chunks = [...new Set([...r.stderr.matchAll(/Module\._load REQUEST \.\/(exceljs|cvss|ajv|xml)\.js /g)].map((m) => `${m[1]}.js`))];
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, chunks };
 }
