@@ -42,14 +42,28 @@ const { CYCLONEDX_SCHEMA_DIR, CYCLONEDX_SCHEMA_FILES, cyclonedxSchemaSource } = 
 // properties where they are used, so the chunk is required on the first use of one of its exports. elkjs (more than
 // half of the server bundle; only the zone diagram) exports its layout class: its shim is a function that constructs
 // from the chunk.
-const LAZY_CHUNKS = { exceljs: 'exceljs.js', 'ae-cvss-calculator': 'cvss.js', 'elkjs/lib/elk.bundled.js': 'elk.js' };
+// ajv with its format packages (only SBOM schema validation, on the first SBOM validated) share one chunk, so they
+// share one copy of ajv's code generator; fast-xml-parser (only XML SBOMs, JUnit results and ReqIF) and re2js have their own.
+const LAZY_CHUNKS = {
+  exceljs: 'exceljs.js',
+  'ae-cvss-calculator': 'cvss.js',
+  'elkjs/lib/elk.bundled.js': 'elk.js',
+  ajv: 'ajv.js',
+  'ajv-formats': 'ajv.js',
+  'ajv-formats-draft2019': 'ajv.js',
+  'fast-xml-parser': 'xml.js',
+};
+/** The packages of each chunk: a chunk of several exports each package's module under its name. */
+const CHUNK_PACKAGES = Object.entries(LAZY_CHUNKS).reduce((m, [pkg, chunk]) => m.set(chunk, [...(m.get(chunk) ?? []), pkg]), new Map());
 const requireFromRoot = createRequire(join(root, 'package.json'));
 function lazyShim(pkg, chunk) {
-  const names = Object.keys(requireFromRoot(pkg)).filter((k) => k !== '__esModule' && k !== 'default');
   const esModule = requireFromRoot(pkg).__esModule === true;
+  // An ES module's default export (ajv's class) is its `default` property: kept, as `import X from` reads it there.
+  const names = Object.keys(requireFromRoot(pkg)).filter((k) => k !== '__esModule' && (k !== 'default' || esModule));
   const base = typeof requireFromRoot(pkg) === 'function' ? 'function (...args) { return new.target ? Reflect.construct(load(), args) : load()(...args); }' : '{}';
+  const member = CHUNK_PACKAGES.get(chunk).length > 1 ? `[${JSON.stringify(pkg)}]` : '';
   return [
-    `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(`./${chunk}`)}));`,
+    `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(`./${chunk}`)})${member});`,
     `module.exports = Object.defineProperties(${base}, {`,
     ...(esModule ? ['  __esModule: { value: true },'] : []),
     ...names.map((k) => `  ${JSON.stringify(k)}: { enumerable: true, get: () => load()[${JSON.stringify(k)}] },`),
@@ -96,10 +110,15 @@ function commandsChunk() {
 
 mkdirSync(join(root, 'dist'), { recursive: true });
 if (!only.length || only.some((n) => ['cli', 'server', 'extension'].includes(n))) {
-  for (const [pkg, chunk] of Object.entries(LAZY_CHUNKS))
+  for (const [chunk, pkgs] of CHUNK_PACKAGES)
     await build({
       absWorkingDir: root,
-      stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, loader: 'js' },
+      stdin: {
+        contents:
+          pkgs.length > 1 ? `module.exports = {${pkgs.map((p) => `${JSON.stringify(p)}: require(${JSON.stringify(p)})`).join(', ')}};` : `module.exports = require(${JSON.stringify(pkgs[0])});`,
+        resolveDir: root,
+        loader: 'js',
+      },
       outfile: `dist/${chunk}`,
       bundle: true,
       platform: 'node',

@@ -3,7 +3,7 @@ import crypto, { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve, win32 } from 'node:path';
-import pkg from '../../package.json';
+import { name as packageName, version as packageVersion } from '../../package.json';
 import { findWorkspaceRoot } from './find-root';
 import { isInside, realOrResolved } from './path-inside';
 
@@ -75,7 +75,7 @@ let identity: string | null | undefined;
 export function toolIdentity(): string | undefined {
   if (identity === undefined) {
     try {
-      identity = `${pkg.name}@${pkg.version}+${(compiledBundleDigest(__filename) ?? sha256Hex(readFileSync(__filename))).slice(0, 32)}`;
+      identity = `${packageName}@${packageVersion}+${(compiledBundleDigest(__filename) ?? sha256Hex(readFileSync(__filename))).slice(0, 32)}`;
     } catch {
       identity = null;
     }

@@ -1,4 +1,4 @@
-/** The built bundles leave exceljs, the CVSS calculator and elkjs to chunks (dist/exceljs.js, dist/cvss.js, dist/elk.js), required on first use only. */
+/** The built bundles leave exceljs, the CVSS calculator, elkjs, ajv and fast-xml-parser to chunks (dist/exceljs.js, dist/cvss.js, dist/elk.js, dist/ajv.js, dist/xml.js), required on first use only. */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +22,14 @@ describe('bundles', () => {
     it(`${bundle} requires the CVSS calculator from its own chunk instead of bundling it`, () => {
       assert.doesNotMatch(readFileSync(join(DIST, bundle), 'utf8'), /node_modules\/ae-cvss-calculator\//);
       assert.ok(existsSync(join(DIST, 'cvss.js')));
+    });
+  }
+
+  for (const bundle of ['cli.js', 'cli-main.js', 'cli-links.js', 'cli-check.js', 'server.js', 'server-main.js', 'extension.js']) {
+    it(`${bundle} requires ajv (SBOM schema validation) and fast-xml-parser (XML SBOMs, JUnit, ReqIF) from chunks instead of bundling them`, () => {
+      const text = readFileSync(join(DIST, bundle), 'utf8');
+      for (const pkg of ['ajv', 'ajv-formats', 'ajv-formats-draft2019', 'fast-xml-parser', 'nearley']) assert.doesNotMatch(text, new RegExp(`node_modules/${pkg}/`), pkg);
+      assert.ok(existsSync(join(DIST, 'ajv.js')) && existsSync(join(DIST, 'xml.js')));
     });
   }
 
@@ -116,6 +124,27 @@ describe('bundles', () => {
     assert.match(r.stdout, /schema: \/components\/0\/type must be equal to one of the allowed values/, r.stderr);
   });
 
+  it('the built `spdf links` reports an SBOM that breaks its schema through the ajv chunk, and fails', function () {
+    this.timeout(60_000);
+    const model = 'system:\n  id: SYS-PUMP\n  name: Pump\n  sbom: sbom.cdx.json\n';
+    const sbom = '{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "components": [{"type": "gadget", "name": "x"}]}\n';
+    const root = tempWorkspace({ 'm.spdf.yaml': model, 'sbom.cdx.json': sbom });
+    const r = chunksLoaded(root, ['links', '--no-cache']);
+    assert.deepEqual(r.chunks, ['ajv.js']);
+    assert.match(r.stderr, /^sbom\.cdx\.json:\d+:\d+: error SB007 CycloneDX 1\.6 schema: \/components\/0\/type must be equal to one of the allowed values/m);
+    assert.equal(r.status, 1);
+  });
+
+  it('the built CLI reads JUnit results through the XML chunk, which a workspace without XML does not load', function () {
+    this.timeout(60_000);
+    const model = 'requirements:\n  - id: REQ-1\n    title: R\n    text: The pump shall stop.\n    verification: [test]\n';
+    const junit = '<testsuite name="s"><testcase classname="c" name="REQ-1 stops"><failure message="no"/></testcase></testsuite>\n';
+    const withXml = tempWorkspace({ 'spdf.config.yaml': 'test_results: ["results/*.xml"]\n', 'm.spdf.yaml': model, 'results/junit.xml': junit });
+    assert.deepEqual(chunksLoaded(withXml, ['trace', '--format', 'json', '--no-cache']).chunks, ['xml.js']);
+    assert.deepEqual(chunksLoaded(withXml, ['links', '--no-cache']).chunks, ['xml.js']);
+    assert.deepEqual(chunksLoaded(tempWorkspace({ 'm.spdf.yaml': model }), ['links', '--no-cache']).chunks, []);
+  });
+
   it('the built CLI still writes a spreadsheet through the chunk', function () {
     this.timeout(60_000);
     const root = tempWorkspace({ 'm.spdf.yaml': 'requirements:\n  - id: REQ-1\n    title: R\n    text: The pump shall stop.\n' });
@@ -142,6 +171,6 @@ function messages(out: string): { id?: number; result?: unknown }[] {
 /** Runs the built CLI and names the chunks it required (Node's module debug log). */
 function chunksLoaded(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string; chunks: string[] } {
   const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module' } });
-  const chunks = [...new Set([...r.stderr.matchAll(/Module\._load REQUEST \.\/(exceljs|cvss)\.js /g)].map((m) => `${m[1]}.js`))];
+  const chunks = [...new Set([...r.stderr.matchAll(/Module\._load REQUEST \.\/(exceljs|cvss|ajv|xml)\.js /g)].map((m) => `${m[1]}.js`))];
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, chunks };
 }

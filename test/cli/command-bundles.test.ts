@@ -35,6 +35,17 @@ describe('the commands with a bundle of their own', () => {
     assert.notEqual(statSync(join(DIST, 'cli-links.js')).size, statSync(join(DIST, 'cli-main.js')).size);
   });
 
+  it('leave out of cli-links.js what `links` does not run: the rules but those whose severity it shows, the lint engine, the findings cache, the tool manifest', () => {
+    const text = readFileSync(join(DIST, 'cli-links.js'), 'latin1');
+    const modules = [...text.matchAll(/^\/\/ (src\/\S+\.ts)$/gm)].map((m) => m[1]);
+    const rules = modules.flatMap((m) => /^src\/core\/rules\/\w+\/([a-z]{2}\d{3})-/.exec(m)?.[1].toUpperCase() ?? []);
+    assert.deepEqual(rules.sort(), ['CL009', 'CL013', 'CL014', 'SB007', 'TM000', 'TM006', 'TM008', 'TM009', 'TM013', 'TM014']);
+    for (const m of ['src/core/rules/registry.ts', 'src/core/rules/engine.ts', 'src/node/findings-cache.ts', 'src/node/code-suppressions.ts', 'src/node/git-dates.ts'])
+      assert.ok(!modules.includes(m), m);
+    assert.ok(modules.includes('src/node/load-path.ts'));
+    assert.doesNotMatch(text, /"contributes"/, 'the whole package.json');
+  });
+
   it('are all ASCII, so the code cache loader decodes them without a UTF-8 pass', () => {
     for (const bundle of ['cli-main.js', 'cli-links.js', 'cli-check.js']) assert.ok(isAscii(readFileSync(join(DIST, bundle))), bundle);
   });

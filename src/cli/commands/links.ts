@@ -2,14 +2,13 @@
 import type { CodeLink, CodeProblemKind } from '../../core/codelinks/model';
 import { byPlace, unreadCodeOf } from '../../core/codelinks/unread-code';
 import type { Range } from '../../core/types';
-import { effectiveSeverity } from '../../core/rules/engine';
-import { findRule } from '../../core/rules/registry';
+import { DOUBTFUL_LINK_RULES as RULES_OF_DOUBTFUL_LINKS } from '../../core/rules/load-problem-rules';
+import { effectiveSeverity } from '../../core/rules/rule-severity';
 import { parseReviewLock } from '../../core/codelinks/review-lock';
 import { ReviewLockIndex, reviewStatusOf } from '../../core/codelinks/review-status';
 import { unscannedProblem } from '../../core/codelinks/unscanned-files';
 import { UNSCANNED_KINDS } from '../../node/codeindex/index-notes';
-import type { NodeCheck } from '../../node/workspace';
-import { checkPath } from '../../node/workspace';
+import { loadWithoutRules, type NodeCheck } from '../../node/load-path';
 import { formatLoadProblem, loadProblems } from '../../node/load-problems';
 import { targetHashOf } from '../../node/review';
 import { EXIT_FINDINGS, EXIT_OK, type Out } from '../io';
@@ -57,7 +56,7 @@ export interface TagProblemRow {
 }
 
 /** Problems of links that count but may claim the wrong code, code that is not built or a test that does not run, with the rule that reports them. */
-const DOUBTFUL_LINK_RULES: ReadonlyMap<CodeProblemKind, string> = new Map([
+const DOUBTFUL_LINK_RULES: ReadonlyMap<CodeProblemKind, keyof typeof RULES_OF_DOUBTFUL_LINKS> = new Map([
   ['tag-near-syntax-error', 'CL009'],
   ['tag-in-disabled-code', 'CL013'],
   ['verifies-skipped-test', 'CL014'],
@@ -70,7 +69,7 @@ const DOUBTFUL_LINK_RULES: ReadonlyMap<CodeProblemKind, string> = new Map([
  */
 export function tagProblems(check: NodeCheck): TagProblemRow[] {
   const rows: TagProblemRow[] = [];
-  const severityOf = new Map([...DOUBTFUL_LINK_RULES].map(([kind, code]) => [kind, effectiveSeverity(findRule(code)!, check.workspace)]));
+  const severityOf = new Map([...DOUBTFUL_LINK_RULES].map(([kind, code]) => [kind, effectiveSeverity(RULES_OF_DOUBTFUL_LINKS[code], check.workspace)]));
   for (const f of check.inputs.code?.files ?? []) {
     for (const p of f.problems) {
       const unread = unreadCodeOf(f.file, p);
@@ -92,7 +91,7 @@ export async function linksCommand(o: Out, args: string[]): Promise<number> {
   if (values.help) return (o.out(USAGE), EXIT_OK);
   checkFormat(values.format, ['human', 'json']);
   // Every link's position is printed below, in either format.
-  const check = await checkPath(positionals[0] ?? '.', { ...checkPathOptions(values), rules: false, readsLinkPositions: true });
+  const check = await loadWithoutRules(positionals[0] ?? '.', { ...checkPathOptions(values), readsLinkPositions: true });
   const load = loadProblems(check);
   for (const p of load) o.err(visible(formatLoadProblem(p)));
   for (const p of check.problems) o.err(visible(`warning: ${p}`));

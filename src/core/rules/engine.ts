@@ -1,11 +1,11 @@
 // @spdf implements SPDF-ENG-001, SPDF-ENG-002
 import { codeInput } from '../codelinks/rule-input';
-import { compareFindings, type Finding, type Severity, type SeveritySetting, type SuppressedFinding } from '../types';
+import { compareFindings, type Finding, type Severity, type SuppressedFinding } from '../types';
 import type { Suppression } from '../model/graph';
 import { makeContext } from './context';
-import { profileSeverity } from './profiles';
 import { RULES, findRule } from './registry';
-import { configuredSeverity, unknownRuleSettings } from './rule-settings';
+import { effectiveSeverity } from './rule-severity';
+import { unknownRuleSettings } from './rule-settings';
 import type { Report, Rule, RuleInputs } from './types';
 
 export interface LintResult {
@@ -43,10 +43,7 @@ export interface RuleOutcomeStore {
   setFileOutcomes?(rule: Rule, byFile: ReadonlyMap<string, Finding[]>): void;
 }
 
-/** Severity of a rule after the profile and the config's overrides (by code or alias). */
-export function effectiveSeverity(rule: Rule, inputs: Pick<RuleInputs, 'config'>): SeveritySetting {
-  return configuredSeverity(rule, inputs.config) ?? profileSeverity(inputs.config.profile, rule);
-}
+export { effectiveSeverity };
 
 /** Whether `lint` runs a rule: it is not off and the inputs it needs (code, git dates, test results) are there. */
 export function runs(rule: Rule, inputs: RuleInputs): boolean {

@@ -1,24 +1,10 @@
 import type { ResolvedConfig } from '../model/config-def';
 import { nearest } from '../suggest';
-import type { Finding, Severity, SeveritySetting } from '../types';
+import type { Finding, Severity } from '../types';
 import { RULES, findRule } from './registry';
-import type { Rule } from './types';
+import { ALWAYS_ERRORS } from './rule-severity';
 
-/**
- * Rules that report input the tools could not read (YAML syntax, unreadable files): a file that was not read
- * was not checked, so these stay errors whatever the config says (as a parse error in ESLint is always fatal).
- */
-export const ALWAYS_ERRORS: ReadonlySet<string> = new Set(['TM000', 'TM009']);
-
-/** The config's severity for a rule, whichever way it was written (code or alias, any case); undefined when not set. */
-export function configuredSeverity(rule: Rule, config: Pick<ResolvedConfig, 'rules'>): SeveritySetting | undefined {
-  if (ALWAYS_ERRORS.has(rule.meta.code)) return undefined;
-  const o = config.rules;
-  const direct = o[rule.meta.code] ?? o[rule.meta.alias];
-  if (direct) return direct;
-  for (const [key, value] of Object.entries(o)) if (findRule(key) === rule) return value;
-  return undefined;
-}
+export { ALWAYS_ERRORS, configuredSeverity } from './rule-severity';
 
 /** A key under `rules` in spdf.config.yaml that names no rule: the setting it carries would be silently lost. */
 export function unknownRuleSettings(config: Pick<ResolvedConfig, 'ruleKeys' | 'rules'>, severity: Severity): Finding[] {
