@@ -165,6 +165,8 @@ describe('JUnit results', () => {
       ['com.acme.DoseTest$Inner', 'nested', ''],
       ['DoseTest', 'bare class', ''],
       ['tests.test_dose.TestDose', 'test_limit', ''],
+      ['', 'pump works fine', ''],
+      ['pump', 'keeps', 'test/pump.test.ts'],
     ].map(([classname, name, source], i) => ({ classname, name, outcome: 'pass', file: 'r.xml', line: i + 1, ...(source ? { source } : {}) }));
     const idx = new TestResultIndex({ version: 1, files: ['r.xml'], cases, problems: [] });
     const names = (cs: JUnitCase[]) => cs.map((c) => c.name);
@@ -175,7 +177,9 @@ describe('JUnit results', () => {
       ['alarm.sounds', 'test/other.test.ts', []],
       ['works', 'test/top.test.ts', ['works']],
       ['works', 'test/nowhere.test.ts', []],
-      ['dose.limits', 'test/dose.test.ts', ['dose limits rejects v1.2 commands']],
+      ['dose.limits', 'test/dose.test.ts', []],
+      ['pump.works', 'test/pump.test.ts', []],
+      ['pump', 'test/pump.test.ts', ['keeps']],
       ['alarm', 'test/alarm.test.ts', ['alarm > sounds']],
       ['dose.lim', 'test/dose.test.ts', []],
       ['com.acme.DoseTest', 'src/test/java/com/acme/DoseTest.java', ['rejects', 'nested']],

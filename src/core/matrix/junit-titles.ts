@@ -21,22 +21,21 @@ export function firstTitleWord(text: string): string | undefined {
   return text.split(/[\s.>]+/).find(Boolean);
 }
 
-/** Whether the full title starts with the suite's `.`-separated titles and goes on past them (a test inside the suite). */
+/** Whether a ` > `-joined full title starts with the suite's `.`-separated titles and goes on past them (a test inside the suite). */
 export function startsWithTitles(fullTitle: string, qualifiedName: string): boolean {
   const parts = qualifiedName.split('.');
-  return SEPARATORS.some((sep) => {
-    let at = 0;
-    for (let i = 0; i < parts.length; i++) {
-      if (i > 0) {
-        if (fullTitle.startsWith(sep, at)) at += sep.length;
-        else if (fullTitle[at] === '.') at += 1;
-        else return false;
-      }
-      if (!fullTitle.startsWith(parts[i], at)) return false;
-      at += parts[i].length;
+  const sep = ' > ';
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) {
+      if (fullTitle.startsWith(sep, at)) at += sep.length;
+      else if (fullTitle[at] === '.') at += 1;
+      else return false;
     }
-    return fullTitle.startsWith(sep, at) && at + sep.length < fullTitle.length;
-  });
+    if (!fullTitle.startsWith(parts[i], at)) return false;
+    at += parts[i].length;
+  }
+  return fullTitle.startsWith(sep, at) && at + sep.length < fullTitle.length;
 }
 
 /** The full titles a case may carry: its name, and its classname joined before it (Mocha's xunit puts the suite there). */

@@ -150,10 +150,17 @@ export class TestResultIndex {
     return out;
   }
 
-  /** Cases of a JS/TS suite symbol: those whose full title starts with its titles. */
+  /**
+   * Cases of a JS/TS suite symbol: those whose ` > `-joined name (Vitest) starts with its titles, or whose classname is
+   * its titles (Mocha's xunit). A space-joined full title cannot tell suite `pump` test `works fine` from a test
+   * `works` (which then would take its sibling's result), so it never places a case inside a suite.
+   */
   private insideSuite(qualifiedName: string, file: string): JUnitCase[] {
     const word = firstTitleWord(qualifiedName);
-    return ((word !== undefined && this.byFirstTitleWord.get(word)) || []).filter((c) => !namesOtherFile(c, file) && fullTitlesOf(c).some((t) => startsWithTitles(t, qualifiedName)));
+    const parts = qualifiedName.split('.').length;
+    return ((word !== undefined && this.byFirstTitleWord.get(word)) || []).filter(
+      (c) => !namesOtherFile(c, file) && (startsWithTitles(c.name.trim(), qualifiedName) || titlePartsCovered(c.classname.trim(), qualifiedName) === parts),
+    );
   }
 
   /** Cases of a JS/TS test symbol by its titles: the most titles covered wins; two at least, or one from a case that names this file. */
