@@ -198,3 +198,16 @@ export async function until(what: string, pred: () => boolean, timeoutMs = 15000
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** A `serverConnection` option that pushes 'complete status written' to `events` once the first complete status is written. */
+export function recordCompleteStatusWritten(events: string[]): (c: Connection) => void {
+  return (c) => {
+    const send = c.sendNotification.bind(c) as (type: unknown, params?: unknown) => Promise<void>;
+    c.sendNotification = ((type: { method?: string } | string, params?: { indexing?: boolean }) => {
+      const written = send(type, params);
+      const method = typeof type === 'string' ? type : type.method;
+      if (method === 'spdf/status' && params?.indexing === false) void written.then(() => events.push('complete status written'));
+      return written;
+    }) as typeof c.sendNotification;
+  };
+}

@@ -1,7 +1,7 @@
 // @spdf verifies SPDF-LSP-HEAP
 import assert from 'node:assert/strict';
 import { HeapCollector } from '../../src/server/heap-collector';
-import { startHarness, until, type Harness } from './harness';
+import { recordCompleteStatusWritten, startHarness, until, type Harness } from './harness';
 import { FILES } from './fixture';
 
 /** The full collection after indexing (hundreds of ms on a large workspace) is no part of the wait for the complete status. */
@@ -18,15 +18,7 @@ describe('language server: the collection after indexing', function () {
           () => 0,
         ),
       },
-      serverConnection: (c) => {
-        const send = c.sendNotification.bind(c) as (type: unknown, params?: unknown) => Promise<void>;
-        c.sendNotification = ((type: { method?: string } | string, params?: { indexing?: boolean }) => {
-          const written = send(type, params);
-          const method = typeof type === 'string' ? type : type.method;
-          if (method === 'spdf/status' && params?.indexing === false) void written.then(() => events.push('complete status written'));
-          return written;
-        }) as typeof c.sendNotification;
-      },
+      serverConnection: recordCompleteStatusWritten(events),
     });
     await until('the collection after indexing', () => events.includes('full collection') && events.includes('complete status written'));
   });
