@@ -9,6 +9,8 @@ export interface Host {
   readFile(path: string): Promise<Uint8Array>;
   /** Size in bytes, or undefined when the file does not exist. */
   statSize?(path: string): Promise<number | undefined>;
+  /** The first `bytes` bytes (all of a shorter file); rejects as readFile does. */
+  readPrefix?(path: string, bytes: number): Promise<Uint8Array>;
 }
 
 /** An in-memory host for tests and the language server's open documents. */

@@ -68,6 +68,11 @@ export class FsHost implements Host {
     this.listed?.delete(path);
   }
 
+  async readPrefix(path: string, bytes: number): Promise<Uint8Array> {
+    const listed = this.readPrefixSync(path, bytes);
+    return listed ?? (await this.readFile(path)).subarray(0, bytes);
+  }
+
   async statSize(path: string): Promise<number | undefined> {
     try {
       await this.refuseOutside(path);

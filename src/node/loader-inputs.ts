@@ -24,6 +24,10 @@ export class LoaderInputs implements Host {
     return this.note('size', path, () => this.inner.statSize?.(path) ?? Promise.resolve(undefined));
   }
 
+  readPrefix(path: string, bytes: number): Promise<Uint8Array> {
+    return this.note(`prefix ${bytes}`, path, () => (this.inner.readPrefix ? this.inner.readPrefix(path, bytes) : this.inner.readFile(path).then((b) => b.subarray(0, bytes))));
+  }
+
   /** SHA-256 over every answer, in a fixed order (the loader reads concurrently). */
   digest(): string {
     return sha256Hex(JSON.stringify([...this.seen].sort()));

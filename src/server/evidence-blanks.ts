@@ -4,7 +4,7 @@
  * an open document's text instead of the disk: read when the model loads and again when such a file changes.
  */
 import type { Host } from '../core/host';
-import { BLANK_PROBE_BYTES, evidenceFilesOf, filePathsOf, isBlankText } from '../core/model/evidence-files';
+import { evidenceFilesOf, filePathsOf, isBlankFile, isBlankText } from '../core/model/evidence-files';
 import type { Load } from './workspace-reads';
 
 /** A model item of kind test whose `evidence` is a string. */
@@ -39,7 +39,7 @@ export class EvidenceBlanks {
     }
     this.wanted = wanted;
     const paths = evidenceFilesOf(tests, files);
-    const blank = await Promise.all(paths.map(async (p) => (!fresh && this.named.has(p) ? this.named.get(p)! : isBlankFile(host, p, overlays.get(p)))));
+    const blank = await Promise.all(paths.map(async (p) => (!fresh && this.named.has(p) ? this.named.get(p)! : isBlankEvidence(host, p, overlays.get(p)))));
     this.named = new Map(paths.map((p, i) => [p, blank[i]]));
     this.keepBlank();
   }
@@ -60,7 +60,7 @@ export class EvidenceBlanks {
     if (!this.wanted.has(path)) return false;
     const before = this.named.get(path);
     if (type === 'deleted') this.named.delete(path);
-    else this.named.set(path, await isBlankFile(host, path, overlays.get(path)));
+    else this.named.set(path, await isBlankEvidence(host, path, overlays.get(path)));
     // A file in `blank` that a test does not resolve to (another of its `wanted` paths is) changes nothing: the rule resolves the path itself.
     this.keepBlank();
     return type !== 'changed' || before !== this.named.get(path);
@@ -74,17 +74,8 @@ export class EvidenceBlanks {
 }
 
 /** Whether a file holds no text as `spdf check` decides it; an open document's text stands for the file. */
-export async function isBlankFile(host: Host, path: string, overlay: string | undefined): Promise<boolean> {
-  if (overlay !== undefined) {
-    const bytes = new TextEncoder().encode(overlay);
-    return bytes.length <= BLANK_PROBE_BYTES && isBlankText(bytes);
-  }
-  if (!host.statSize) return false;
-  const size = await host.statSize(path).catch(() => undefined);
-  if (size === undefined || size > BLANK_PROBE_BYTES) return false;
-  if (size === 0) return true;
-  const bytes = await host.readFile(path).catch(() => undefined);
-  return !!bytes && isBlankText(bytes);
+export async function isBlankEvidence(host: Host, path: string, overlay: string | undefined): Promise<boolean> {
+  return overlay === undefined ? isBlankFile(host, path) : isBlankText(new TextEncoder().encode(overlay));
 }
 
 /** What `path` answers now, as `EvidenceBlanks.answers` lists it; undefined when `answer` is not an evidence answer. */
@@ -96,5 +87,5 @@ export async function evidenceAnswer(host: Host, answer: string, overlays: Reado
     return undefined;
   }
   if (typeof path !== 'string') return undefined;
-  return JSON.stringify({ evidence: path, blank: await isBlankFile(host, path, overlays.get(path)) });
+  return JSON.stringify({ evidence: path, blank: await isBlankEvidence(host, path, overlays.get(path)) });
 }

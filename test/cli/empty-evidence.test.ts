@@ -30,7 +30,10 @@ describe('an empty evidence file is no evidence', () => {
     ['0 bytes', '', false],
     ['white space only (a byte-order mark, blank lines)', '\ufeff\n  \r\n\t\n', false],
     ['UTF-16LE white space only (PowerShell 5 output of nothing)', Buffer.from([0xff, 0xfe, 0x0d, 0, 0x0a, 0]), false],
+    ['3,000 blank lines (longer than the first read of a file)', '\n'.repeat(3000), false],
+    ['UTF-16LE, 2,000 CRLFs', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('\r\n'.repeat(2000), 'utf16le')]), false],
     ['one line of text', 'TC-001 passed on 2026-04-28\n', true],
+    ['3,000 blank lines, then one line of text', '\n'.repeat(3000) + 'TC-001 passed\n', true],
     ['one line of UTF-16LE text', Buffer.from([0xff, 0xfe, 0x6f, 0, 0x6b, 0]), true],
   ] as const) {
     it(`evidence of ${name}: spdf check ${pass ? 'passes' : 'fails with the item PARTIAL'}, VT002 ${pass ? 'silent' : 'at the evidence'}`, async () => {

@@ -4,7 +4,8 @@
  * so a step that printed nothing leaves FF FE 0D 00 0A 00: no evidence, as an empty UTF-8 file is.
  */
 import assert from 'node:assert/strict';
-import { isBlankText } from '../../src/core/model/evidence-files';
+import type { Host } from '../../src/core/host';
+import { BLANK_PROBE_BYTES, isBlankFile, isBlankText } from '../../src/core/model/evidence-files';
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 const utf16be = (text: string) => Buffer.from(utf16le(text).map((_, i, b) => b[i ^ 1]));
@@ -27,4 +28,49 @@ describe('isBlankText: evidence bytes that hold no text', () => {
   ] as const) {
     it(`${name}: ${blank ? 'blank' : 'text'}`, () => assert.equal(isBlankText(bytes), blank));
   }
+});
+
+/** A host over one file that counts the bytes handed out, to see a file with text early is not read to its end. */
+function countingHost(bytes: Uint8Array, withPrefix: boolean): Host & { given: number } {
+  const host = {
+    given: 0,
+    listFiles: () => Promise.resolve(['e.log']),
+    statSize: () => Promise.resolve(bytes.length),
+    readFile: () => {
+      host.given += bytes.length;
+      return Promise.resolve(bytes);
+    },
+    ...(withPrefix
+      ? {
+          readPrefix: (_: string, n: number) => {
+            host.given += Math.min(n, bytes.length);
+            return Promise.resolve(bytes.subarray(0, n));
+          },
+        }
+      : {}),
+  };
+  return host;
+}
+
+describe('isBlankFile: a file of any length', () => {
+  const long = BLANK_PROBE_BYTES * 50;
+  for (const [name, bytes, blank, readAll] of [
+    ['white space longer than the first read', Buffer.from('\n'.repeat(long)), true, true],
+    ['UTF-16LE white space longer than the first read', utf16le('\r\n'.repeat(long)), true, true],
+    ['white space, then text after the first read', Buffer.from('\n'.repeat(long) + 'ok'), false, true],
+    ['text at once, then megabytes', Buffer.from('ok' + ' '.repeat(long)), false, false],
+    ['white space within the first read', Buffer.from(' \n'), true, true],
+  ] as const)
+    for (const withPrefix of [true, false])
+      it(`${name}${withPrefix ? '' : ' (a host without prefix reads)'}: ${blank ? 'blank' : 'text'}`, async () => {
+        const host = countingHost(bytes, withPrefix);
+        assert.equal(await isBlankFile(host, 'e.log'), blank);
+        if (withPrefix && !readAll) assert.equal(host.given, BLANK_PROBE_BYTES);
+      });
+
+  it('a file that cannot be sized or read is not known to be blank', async () => {
+    const failing: Host = { listFiles: () => Promise.resolve([]), statSize: () => Promise.resolve(10), readFile: () => Promise.reject(new Error('EACCES')) };
+    assert.equal(await isBlankFile(failing, 'e.log'), false);
+    assert.equal(await isBlankFile({ listFiles: () => Promise.resolve([]), readFile: () => Promise.resolve(new Uint8Array()) }, 'e.log'), false);
+  });
 });

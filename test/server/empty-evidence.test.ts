@@ -50,6 +50,7 @@ describe('language server: an evidence file that holds no text (VT002, PARTIAL a
     ['white space only', ' \n\t\r\n'],
     ['a byte-order mark and a newline', '\ufeff\n'],
     ['UTF-16LE, a byte-order mark and CRLF (PowerShell 5 output of nothing)', Buffer.from([0xff, 0xfe, 0x0d, 0, 0x0a, 0])],
+    ['3,000 blank lines (longer than the first read of a file)', '\n'.repeat(3000)],
   ] as const)
     it(`${name}: the same VT002 and status as the CLI`, async () => {
       const h = await startHarness(files('PASS\n'), { prepare: (root) => writeFileSync(join(root, EVIDENCE), bytes) });

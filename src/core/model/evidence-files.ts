@@ -1,4 +1,5 @@
 // @spdf implements SPDF-FC-EMPTY-EVIDENCE
+import type { Host } from '../host';
 import type { Graph } from './graph';
 
 /** The workspace file a path written in the model names (see workspaceFileExists); '' for a URL or other non-file reference. */
@@ -17,8 +18,7 @@ export function filePathsOf(fromFile: string, p: string): string[] {
 
 /**
  * Whether a file of these bytes holds no text: only white space after an optional byte-order mark, in UTF-8 or, after
- * its mark, UTF-16 (what Windows PowerShell 5's `Out-File` and `>` write for empty output). A host reads files up to
- * `BLANK_PROBE_BYTES`.
+ * its mark, UTF-16 (what Windows PowerShell 5's `Out-File` and `>` write for empty output).
  */
 export function isBlankText(bytes: Uint8Array): boolean {
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
@@ -33,8 +33,26 @@ function isWhiteSpace(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 }
 
-/** Evidence files up to this size are read to see whether they hold only white space. */
+/** How much of a larger evidence file is read first: the rest is read only when this much is white space. */
 export const BLANK_PROBE_BYTES = 1024;
+
+/**
+ * Whether the workspace file `path` holds no text (isBlankText), however long: a file whose first `BLANK_PROBE_BYTES`
+ * hold text is not read further. False when the host cannot tell (no size, a missing or unreadable file: other
+ * findings name those).
+ */
+export async function isBlankFile(host: Host, path: string): Promise<boolean> {
+  if (!host.statSize) return false;
+  const size = await host.statSize(path).catch(() => undefined);
+  if (size === undefined) return false;
+  if (size === 0) return true;
+  try {
+    if (size > BLANK_PROBE_BYTES && host.readPrefix && !isBlankText(await host.readPrefix(path, BLANK_PROBE_BYTES))) return false;
+    return isBlankText(await host.readFile(path));
+  } catch {
+    return false;
+  }
+}
 
 /** The workspace files the model's tests name as `evidence`: a host tells which of them are empty (`emptyFiles`). */
 export function testEvidenceFiles(graph: Graph, files: ReadonlySet<string>): string[] {

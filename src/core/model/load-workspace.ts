@@ -2,7 +2,7 @@
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../path-glob';
 import type { Host } from '../host';
-import { BLANK_PROBE_BYTES, isBlankText, testEvidenceFiles } from './evidence-files';
+import { isBlankFile, testEvidenceFiles } from './evidence-files';
 import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
 import { configIncludeGlobs, unmatchedIncludes } from './config-checks';
@@ -82,21 +82,10 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
   return { config, graph, allFiles, emptyFiles: await emptyFilesOf(host, testEvidenceFiles(graph, new Set(allFiles))) };
 }
 
-/**
- * The files of `files` that hold no text: 0 bytes long, or (read when small) only white space and a byte-order mark.
- * Without `statSize` none is known to be.
- */
+/** The files of `files` that hold no text (isBlankFile); without `statSize` none is known to be. */
 async function emptyFilesOf(host: Host, files: readonly string[]): Promise<ReadonlySet<string>> {
   if (!host.statSize || !files.length) return new Set();
-  const blank = await Promise.all(
-    files.map(async (f) => {
-      const size = await host.statSize!(f).catch(() => undefined);
-      if (size === undefined || size > BLANK_PROBE_BYTES) return false;
-      if (size === 0) return true;
-      const bytes = await host.readFile(f).catch(() => undefined);
-      return !!bytes && isBlankText(bytes);
-    }),
-  );
+  const blank = await Promise.all(files.map((f) => isBlankFile(host, f)));
   return new Set(files.filter((_, i) => blank[i]));
 }
 
