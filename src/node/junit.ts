@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import { PATH_GLOB } from '../core/path-glob';
 import { wideEncoding } from '../core/text';
 import { boundedReads } from './bounded-read';
+import { attributeVerdict, rank } from './junit-case-status';
 import { findResultFiles } from './junit-files';
 import { nestedConfigsOfResults, type NestedConfigOptions } from './nested-config-results';
 import type { JUnitCase, JUnitOutcome, TestResultsInput, TestResultsProblem } from '../core/matrix/test-results';
@@ -164,7 +165,13 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
       }
     }
     // GoogleTest marks a skipped case by `result="skipped"` alone (before 1.11 with no <skipped> child), a disabled one by `result="suppressed"`.
-    if (outcome === 'pass' && (NOT_RUN_STATUS.has(attrs.status) || NOT_RUN_RESULT.has(attrs.result))) outcome = 'skipped';
+    const said = attributeVerdict(attrs);
+    if (said?.notUnderstood)
+      problems.push({ file, line: at.line, column: at.column, message: `<testcase ${said.notUnderstood}> is no test status the JUnit reader knows: not understood, so the case counts as errored` });
+    if (said && rank(said.outcome) > rank(outcome)) {
+      outcome = said.outcome;
+      message = said.message ?? message;
+    }
     if (notUnderstood && outcome !== 'fail') {
       outcome = 'error';
       message = 'not understood: the test case holds an element the JUnit reader does not know';
@@ -183,10 +190,6 @@ interface Position {
   column: number;
 }
 const START: Position = { line: 1, column: 1 };
-
-/** `status` and `result` attribute values of a <testcase> that say it did not run. */
-const NOT_RUN_STATUS: ReadonlySet<string | undefined> = new Set(['skipped', 'notrun', 'disabled']);
-const NOT_RUN_RESULT: ReadonlySet<string | undefined> = new Set(['skipped', 'suppressed']);
 
 /** Children of <testsuite>/<testsuites> that hold no result. */
 const SUITE_EXTRAS = new Set(['properties', 'property', 'system-out', 'system-err']);

@@ -42,6 +42,16 @@ describe('JUnit results', () => {
       ['status="notrun" result="suppressed"', '', 'skipped'],
       ['result="suppressed"', '', 'skipped'],
       ['status="run" result="skipped"', '<failure message="m"/>', 'fail'],
+      // CTest: a failed case has a <failure> child and status="fail"; the attribute alone says it as well.
+      ['status="fail"', '<failure message="m"/>', 'fail'],
+      ['status="fail"', '', 'fail'],
+      ['status="failed"', '', 'fail'],
+      ['result="FAILED"', '', 'fail'],
+      ['status="run" result="interrupted"', '', 'fail'],
+      ['status="error"', '', 'error'],
+      ['status="disabled"', '<skipped/>', 'skipped'],
+      ['status="passed"', '', 'pass'],
+      ['status="fail" result="skipped"', '', 'fail'],
     ];
     for (const [attrs, children, outcome] of table)
       it(`<testcase ${attrs}>${children}: ${outcome}`, () => {
@@ -57,6 +67,18 @@ describe('JUnit results', () => {
           [outcome],
         );
       });
+  });
+
+  it('a status or result value the reader does not know is a problem at the <testcase> and the case errored', () => {
+    const r = parseJUnit('r.xml', xml(`  <testsuite name="s">\n    <testcase classname="a.B" name="t" status="crunched"/>\n  </testsuite>`));
+    assert.deepEqual(
+      r.cases.map((c) => [c.outcome, c.message]),
+      [['error', 'not understood: status="crunched"']],
+    );
+    assert.deepEqual(
+      r.problems.map((p) => `${p.line}:${p.column} ${p.message}`),
+      ['4:5 <testcase status="crunched"> is no test status the JUnit reader knows: not understood, so the case counts as errored'],
+    );
   });
 
   /** UTF-16 and UTF-32 results (PowerShell writes UTF-16 by default) were "broken JUnit XML: Tag '<U+0000>t...' is an invalid name". */
