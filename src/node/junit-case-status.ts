@@ -39,3 +39,16 @@ export function attributeVerdict(attrs: Readonly<Record<string, string>>): Attri
 export function rank(outcome: JUnitOutcome | undefined): number {
   return outcome === 'fail' ? 3 : outcome === 'error' ? 2 : outcome === 'skipped' ? 1 : 0;
 }
+
+/**
+ * A suite whose `failures` and `errors` attributes count more than the failed and errored cases inside it lost a
+ * failure no case shows (a hook or a crash outside any test, a reporter that dropped it): nothing can say which test
+ * it belongs to, so it is a problem at the suite, never a pass by omission. Undefined when the counts agree or are absent.
+ */
+export function unshownFailures(tag: string, attrs: Readonly<Record<string, string>>, failedInside: number): string | undefined {
+  const counted = (key: string) => (/^\s*\d+\s*$/.test(attrs[key] ?? '') ? Number(attrs[key]) : 0);
+  const declared = counted('failures') + counted('errors');
+  if (declared <= failedInside) return undefined;
+  const name = attrs.name === undefined ? '' : ` name="${attrs.name}"`;
+  return `<${tag}${name}> says ${declared} test${declared === 1 ? '' : 's'} failed or errored (its failures and errors attributes), but ${failedInside === 0 ? 'no' : `only ${failedInside}`} <testcase> in it did: a failure no test case shows cannot be given to any test, so the results do not pass`;
+}

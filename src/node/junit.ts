@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { PATH_GLOB } from '../core/path-glob';
 import { wideEncoding } from '../core/text';
 import { boundedReads } from './bounded-read';
-import { attributeVerdict, rank } from './junit-case-status';
+import { attributeVerdict, rank, unshownFailures } from './junit-case-status';
 import { findResultFiles } from './junit-files';
 import { nestedConfigsOfResults, type NestedConfigOptions } from './nested-config-results';
 import type { JUnitCase, JUnitOutcome, TestResultsInput, TestResultsProblem } from '../core/matrix/test-results';
@@ -108,6 +108,8 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
   const tags = startTags(text);
   let n = 0;
   let sawSuite = false;
+  /** Cases read so far that failed or errored, named or not. */
+  let failedCases = 0;
   const unknown = (name: string, at: Position, parent: string) =>
     problems.push({
       file,
@@ -122,10 +124,12 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
       const at = tags[n++] ?? START;
       const attrs = node[':@'] ?? {};
       const children = (Array.isArray(node[tag]) ? node[tag] : []) as Node[];
-      if (tag === 'testsuites') walk(children, suite, tag);
-      else if (tag === 'testsuite') {
-        sawSuite = true;
-        walk(children, attrs.name ?? suite, tag);
+      if (tag === 'testsuites' || tag === 'testsuite') {
+        const before = failedCases;
+        if (tag === 'testsuite') sawSuite = true;
+        walk(children, tag === 'testsuite' ? (attrs.name ?? suite) : suite, tag);
+        const unshown = unshownFailures(tag, attrs, failedCases - before);
+        if (unshown) problems.push({ file, line: at.line, column: at.column, message: unshown });
       } else if (tag === 'testcase') readCase(children, attrs, suite, at);
       else {
         if (parent !== '' && !SUITE_EXTRAS.has(tag)) unknown(tag, at, parent);
@@ -176,6 +180,7 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
       outcome = 'error';
       message = 'not understood: the test case holds an element the JUnit reader does not know';
     }
+    if (outcome === 'fail' || outcome === 'error') failedCases++;
     const name = attrs.name ?? '';
     if (!name) problems.push({ file, line: at.line, column: 1, message: 'testcase without a name attribute; ignored' });
     else cases.push({ classname: attrs.classname ?? attrs.class ?? suite, name, outcome, file, line: at.line, ...(attrs.file ? { source: attrs.file } : {}), ...(message ? { message } : {}) });

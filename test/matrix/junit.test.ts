@@ -81,6 +81,46 @@ describe('JUnit results', () => {
     );
   });
 
+  describe('a suite counting more failures than its cases show is a problem at the suite', () => {
+    // [the XML inside <testsuites>, the problems as line:column]
+    const table: [string, string, string[]][] = [
+      ['failures="1", its one case passed', '<testsuite name="s" tests="1" failures="1"><testcase classname="a.B" name="t"/></testsuite>', ['3:1']],
+      ['errors="2", one case errored', '<testsuite name="s" errors="2"><testcase classname="a.B" name="t"><error/></testcase></testsuite>', ['3:1']],
+      ['failures="1", its case failed', '<testsuite name="s" failures="1"><testcase classname="a.B" name="t"><failure/></testcase></testsuite>', []],
+      // Mocha's xunit counts failed tests as errors and writes <failure> for them.
+      ['errors="1" failures="0", its case has a <failure>', '<testsuite name="s" failures="0" errors="1"><testcase classname="a.B" name="t"><failure/></testcase></testsuite>', []],
+      [
+        'nested suites, counts summed at the outer one',
+        '<testsuite name="o" failures="2"><testsuite name="i" failures="1"><testcase classname="a" name="t"><failure/></testcase></testsuite><testcase classname="a" name="u"><failure/></testcase></testsuite>',
+        [],
+      ],
+      [
+        'nested suites, the inner one lost its failure',
+        '<testsuite name="o" failures="1"><testsuite name="i" failures="1"><testcase classname="a" name="t"/></testsuite></testsuite>',
+        ['3:34', '3:1'],
+      ],
+      ['counts that are no numbers are not read', '<testsuite name="s" failures="many" errors=""><testcase classname="a.B" name="t"/></testsuite>', []],
+      ['a failure only in an attribute counts', '<testsuite name="s" failures="1"><testcase classname="a.B" name="t" status="fail"/></testsuite>', []],
+    ];
+    for (const [name, body, at] of table)
+      it(`${name}: ${at.length ? `a problem at ${at.join(', ')}` : 'no problem'}`, () => {
+        const r = parseJUnit('r.xml', xml(body));
+        assert.deepEqual(
+          r.problems.map((p) => `${p.line}:${p.column}`),
+          at,
+        );
+        for (const p of r.problems) assert.match(p.message, /says \d+ tests? failed or errored \(its failures and errors attributes\), but (no|only \d+) <testcase> in it did/);
+      });
+
+    it('the root <testsuites> is held to its counts too', () => {
+      const r = parseJUnit('r.xml', '<testsuites failures="1">\n  <testsuite name="s"><testcase classname="a" name="t"/></testsuite>\n</testsuites>\n');
+      assert.deepEqual(
+        r.problems.map((p) => `${p.line}:${p.column} ${p.message.slice(0, 40)}`),
+        ['1:1 <testsuites> says 1 test failed or error'],
+      );
+    });
+  });
+
   /** UTF-16 and UTF-32 results (PowerShell writes UTF-16 by default) were "broken JUnit XML: Tag '<U+0000>t...' is an invalid name". */
   const RESULT = '<?xml version="1.0"?>\n<testsuite name="s"><testcase classname="a.B" name="ok"/></testsuite>\n';
   for (const [encoding, bytes] of [
