@@ -35,7 +35,14 @@ interface Case {
   status: string;
 }
 
+const GTEST = '// @spdf verifies REQ-001\n#include <gtest/gtest.h>\n\nTEST(DoseTest, RejectsUnsigned) {\n  EXPECT_TRUE(true);\n}\n';
+/** GoogleTest's XML: the case names its source by an absolute `file` attribute, its class is the suite name. */
+const gtestCase = (children: string) =>
+  `<testcase name="RejectsUnsigned" file="/home/ci/build/pump/tests/dose_test.cc" line="4" status="run" result="completed" classname="DoseTest">${children}</testcase>`;
+
 const CASES: Case[] = [
+  { name: 'a GoogleTest file tagged as a whole, its case (absolute file attribute) passed', source: { 'tests/dose_test.cc': GTEST }, results: junit(gtestCase('')), outcome: 'pass', status: 'OK' },
+  { name: 'a GoogleTest file tagged as a whole, its case failed', source: { 'tests/dose_test.cc': GTEST }, results: junit(gtestCase(FAILED)), outcome: 'fail', status: 'ERROR' },
   { name: 'a tagged test file, no results configured', source: { 'tests/test_dose.py': PY }, outcome: 'none', status: 'OK' },
   {
     name: 'a tagged test file, its case (file attribute) passed',
