@@ -217,6 +217,11 @@ export class ServerCodeIndex {
     this.unscanned.delete(path);
   }
 
+  /** The qualified names of the symbols an indexed file defines (none for a file not indexed). */
+  symbolsOf(file: string): readonly string[] {
+    return this.files.get(file)?.symbols.map((s) => s.qualifiedName) ?? [];
+  }
+
   links(): CodeLink[] {
     const out: CodeLink[] = [];
     for (const f of this.files.values()) out.push(...f.links);

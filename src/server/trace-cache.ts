@@ -35,13 +35,23 @@ export class TraceCache {
 }
 
 /** Code links as the trace status reads them, each with its review state. */
-export function statusLinks(links: readonly CodeLink[], review: (l: CodeLink) => LinkReviewStatus['state']): StatusLink[] {
-  return links.map((l) => ({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, range: l.range, symbolRange: l.symbolRange, ...(l.lines ? { lines: l.lines } : {}), review: review(l) }));
+export function statusLinks(links: readonly CodeLink[], review: (l: CodeLink) => LinkReviewStatus['state'], symbolsOf?: (file: string) => readonly string[]): StatusLink[] {
+  return links.map((l) => ({
+    id: l.id,
+    relation: l.relation,
+    file: l.file,
+    symbol: l.symbol,
+    range: l.range,
+    symbolRange: l.symbolRange,
+    ...(l.lines ? { lines: l.lines } : {}),
+    review: review(l),
+    ...(l.symbol === null && symbolsOf ? { fileSymbols: () => symbolsOf(l.file) } : {}),
+  }));
 }
 
 /** What `traceInputsOf` reads of a workspace state (src/server/state.ts). */
 export interface TraceSource extends ProblemSource {
-  readonly code: ProblemSource['code'] & { links(): CodeLink[] };
+  readonly code: ProblemSource['code'] & { links(): CodeLink[]; symbolsOf(file: string): readonly string[] };
   readonly graph: TraceInputs['graph'];
   readonly result: LintResult;
   reviewOf(link: CodeLink): LinkReviewStatus;
@@ -50,7 +60,13 @@ export interface TraceSource extends ProblemSource {
 
 /** What the trace index of a workspace state is built from: its graph, latest lint result and code links. */
 export function traceInputsOf(state: TraceSource): TraceInputs {
-  const links = state.opts.codeLinks ? statusLinks(state.code.links(), (l) => state.reviewOf(l).state) : [];
+  const links = state.opts.codeLinks
+    ? statusLinks(
+        state.code.links(),
+        (l) => state.reviewOf(l).state,
+        (file) => state.code.symbolsOf(file),
+      )
+    : [];
   const { graph, config, testResults, result } = state;
   return {
     graph,

@@ -40,7 +40,39 @@ const GTEST = '// @spdf verifies REQ-001\n#include <gtest/gtest.h>\n\nTEST(DoseT
 const gtestCase = (children: string) =>
   `<testcase name="RejectsUnsigned" file="/home/ci/build/pump/tests/dose_test.cc" line="4" status="run" result="completed" classname="DoseTest">${children}</testcase>`;
 
+const GO = '// @spdf verifies REQ-001\npackage pump\n\nimport "testing"\n\nfunc TestDose(t *testing.T) {\n\tt.Run("limits", func(t *testing.T) {})\n}\n';
+/** go-junit-report and gotestsum: the classname is the package's import path, the name the function (and subtest). */
+const goCase = (pkg: string, name: string, children = '') => `<testcase classname="${pkg}" name="${name}">${children}</testcase>`;
+
 const CASES: Case[] = [
+  {
+    name: 'a Go test file tagged as a whole, its function failed in its package',
+    source: { 'tests/pump/dose_test.go': GO },
+    results: junit(goCase('example.com/m/tests/pump', 'TestDose', FAILED)),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'a Go test file tagged as a whole, its function and subtest passed',
+    source: { 'tests/pump/dose_test.go': GO },
+    results: junit(goCase('example.com/m/tests/pump', 'TestDose'), goCase('example.com/m/tests/pump', 'TestDose/limits')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'a Go test file tagged as a whole, only a same-named function of another package whose folder ends alike ran',
+    source: { 'tests/pump/dose_test.go': GO, 'tests/other/pump/dose_test.go': GO.replace('// @spdf verifies REQ-001\n', '') },
+    results: junit(goCase('example.com/m/tests/other/pump', 'TestDose')),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
+  {
+    name: 'a Go test file tagged as a whole, only another function of its package ran',
+    source: { 'tests/pump/dose_test.go': GO },
+    results: junit(goCase('example.com/m/tests/pump', 'TestAlarm')),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
   { name: 'a GoogleTest file tagged as a whole, its case (absolute file attribute) passed', source: { 'tests/dose_test.cc': GTEST }, results: junit(gtestCase('')), outcome: 'pass', status: 'OK' },
   { name: 'a GoogleTest file tagged as a whole, its case failed', source: { 'tests/dose_test.cc': GTEST }, results: junit(gtestCase(FAILED)), outcome: 'fail', status: 'ERROR' },
   { name: 'a tagged test file, no results configured', source: { 'tests/test_dose.py': PY }, outcome: 'none', status: 'OK' },

@@ -1,6 +1,6 @@
 // @spdf implements SPDF-FC-TAGGED-TEST-RESULTS
 import { languageForPath } from '../codelinks/languages';
-import { segmentsOf } from './test-segments';
+import { cleanCaseName, segmentsOf } from './test-segments';
 
 /**
  * Which JUnit cases come from a source file, for a test file tagged as a whole (a `verifies` tag in its leading
@@ -41,4 +41,43 @@ export function prefixEndsFile(segments: readonly string[], length: number, file
   if (length > fileSegs.length) return false;
   for (let i = 1; i <= length; i++) if (segments[length - i] !== fileSegs[fileSegs.length - i]) return false;
   return true;
+}
+
+/**
+ * The cases of a Go test file's own test functions: go-junit-report and gotestsum name a case by its package's import
+ * path (`example.com/pump/internal/dose`) and its function (`TestDose`, `TestDose/subtest`), never by file. A case is
+ * the file's when its function is a top-level test function of the file and the file's folder is the workspace folder
+ * of Go files whose path is the longest ending of the import path (`goDirs`: so `example.com/m/other/pump` is never
+ * `pump/`'s when `other/pump/` holds Go files). A file at the workspace root gets none: its import path is the
+ * module's, which the results cannot tell from a package outside the workspace.
+ */
+export function goPackageCases<C extends { classname: string; name: string }>(
+  file: string,
+  fileSymbols: readonly string[],
+  goDirs: ReadonlySet<string>,
+  byLast: ReadonlyMap<string, readonly { c: C }[]>,
+): C[] {
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+  if (!dir) return [];
+  const out: C[] = [];
+  for (const fn of new Set(fileSymbols.filter((s) => /^Test\w*$/.test(s))))
+    for (const { c } of byLast.get(fn) ?? []) if (cleanCaseName(c.name).split('/')[0] === fn && packageDir(c.classname.trim(), goDirs) === dir) out.push(c);
+  return out;
+}
+
+/** The workspace folder of Go files whose path is the longest ending of `importPath` (never all of it: its first segment is the module's host). */
+function packageDir(importPath: string, goDirs: ReadonlySet<string>): string | undefined {
+  const segs = importPath.split('/');
+  for (let from = 1; from < segs.length; from++) {
+    const candidate = segs.slice(from).join('/');
+    if (goDirs.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** The folders holding Go files, from the workspace's file list. */
+export function goDirsOf(files: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) if (f.endsWith('.go') && f.includes('/')) out.add(f.slice(0, f.lastIndexOf('/')));
+  return out;
 }

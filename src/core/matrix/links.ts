@@ -25,6 +25,8 @@ export interface MatrixCodeLink {
   /** 0-based ranges when the source kept them (the language server's links). */
   range?: Range;
   symbolRange?: Range;
+  /** For a file-level link: the qualified names of the symbols its file defines, asked when needed. */
+  fileSymbols?: () => readonly string[];
 }
 
 export interface MatrixCodeInput {
@@ -38,7 +40,11 @@ export interface MatrixCodeInput {
  * parsed or as text) into matrix links with their review state (reviewed, suspect: code or target changed
  * since review, unreviewed).
  */
-export function matrixLinksFromCode(code: { files: readonly Pick<CodeFileIndex, 'links'>[] } | undefined, lock: ReviewLock | string | undefined, graph: Graph): MatrixCodeInput {
+export function matrixLinksFromCode(
+  code: { files: readonly (Pick<CodeFileIndex, 'links'> & Partial<Pick<CodeFileIndex, 'symbols'>>)[] } | undefined,
+  lock: ReviewLock | string | undefined,
+  graph: Graph,
+): MatrixCodeInput {
   const parsed = typeof lock === 'string' ? parseReviewLock(lock).lock : lock;
   const index = parsed ? new ReviewLockIndex(parsed) : undefined;
   const hashes = new Map<string, string | undefined>();
@@ -51,7 +57,10 @@ export function matrixLinksFromCode(code: { files: readonly Pick<CodeFileIndex, 
   };
   // One loop, each link built field by field (no spread): this runs for every code link of every gate and matrix.
   const links: MatrixCodeLink[] = [];
-  for (const f of code?.files ?? [])
+  for (const f of code?.files ?? []) {
+    let names: readonly string[] | undefined;
+    // Read when asked, once per file: only a file-level verifier with test results wants them (test-outcomes.ts).
+    const fileSymbols = () => (names ??= (f.symbols ?? []).map((s) => s.qualifiedName));
     for (const l of f.links) {
       const review: LinkReview = index ? reviewStatusOf({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, codeHash: l.codeHash }, hashOf(l.id), index).state : 'unreviewed';
       const range = l.range;
@@ -71,9 +80,11 @@ export function matrixLinksFromCode(code: { files: readonly Pick<CodeFileIndex, 
               review,
               range,
               symbolRange,
+              ...(l.symbol === null ? { fileSymbols } : {}),
             },
       );
     }
+  }
   return { links, reviewsInUse: !!parsed && parsed.links.length > 0 };
 }
 

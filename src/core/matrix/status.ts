@@ -26,6 +26,8 @@ export interface StatusLink {
   /** 0-based lines of a StrictDoc line or range link (`CodeLink.lines`). */
   lines?: { start: number; end: number };
   review: LinkReview;
+  /** For a file-level link: the qualified names of the symbols its file defines (`MatrixCodeLink.fileSymbols`). */
+  fileSymbols?: () => readonly string[];
 }
 
 export interface ItemTrace {

@@ -2,6 +2,7 @@
 import { combineCaseOutcomes, JUnitCaseIndex } from '../analysis/junit-mapping';
 import type { Graph } from '../model/graph';
 import type { TestOutcome } from './decide';
+import { goDirsOf } from './junit-case-files';
 import type { MatrixCodeLink } from './links';
 import { TestResultIndex, type TestResultsInput } from './test-results';
 
@@ -11,9 +12,13 @@ export class TestOutcomes {
   private readonly cases: JUnitCaseIndex;
   private readonly outcomes = new Map<string, TestOutcome>();
 
+  private goDirs?: ReadonlySet<string>;
+
   constructor(
     private readonly graph: Graph,
     testResults: TestResultsInput | undefined,
+    /** The workspace's files: where Go packages are (junit-case-files.ts). */
+    private readonly allFiles?: readonly string[],
   ) {
     this.results = new TestResultIndex(testResults);
     this.cases = new JUnitCaseIndex(testResults);
@@ -38,7 +43,11 @@ export class TestOutcomes {
     const key = `s\u0000${l.file}\u0000${l.symbol ?? ''}`;
     const cached = this.outcomes.get(key);
     if (cached) return cached;
-    const cases = l.symbol ? this.results.bySymbol(l.symbol, l.file) : this.results.active ? this.results.byFile(l.file) : [];
+    const cases = l.symbol
+      ? this.results.bySymbol(l.symbol, l.file)
+      : this.results.active
+        ? this.results.byFile(l.file, l.fileSymbols, this.allFiles && (() => (this.goDirs ??= goDirsOf(this.allFiles!))))
+        : [];
     const o: TestOutcome = cases.length ? combineCaseOutcomes(cases) : this.results.active ? 'not-run' : 'none';
     this.outcomes.set(key, o);
     return o;

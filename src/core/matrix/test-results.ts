@@ -24,12 +24,15 @@
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
  */
 
-import { caseFileKeys, caseSourcePath, fileSegments, prefixEndsFile, samePathTail } from './junit-case-files';
+import { caseFileKeys, caseSourcePath, fileSegments, goPackageCases, prefixEndsFile, samePathTail } from './junit-case-files';
 import { firstTitleWord, fullTitlesOf, lastTitleWord, startsWithTitles, titlePartsCovered } from './junit-titles';
 import { cleanCaseName, segmentsOf } from './test-segments';
 
 /** How deep a test class may sit inside the tagged class (`DoseTest$Limits$Upper`) and still be its. */
 const MAX_NESTING = 2;
+
+/** Go sources: go-junit-report and gotestsum name a case by its package's import path and its function. */
+const GO = /\.go$/;
 
 /** JavaScript and TypeScript sources, whose test symbols are named by titles. */
 const JS_TS = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -179,9 +182,13 @@ export class TestResultIndex {
     return out;
   }
 
-  /** Cases of a test file tagged as a whole: those whose `file` attribute, path classname or module classname names it. */
-  byFile(file: string): JUnitCase[] {
+  /**
+   * Cases of a test file tagged as a whole: those whose `file` attribute, path classname or module classname names it;
+   * for a Go file, the cases of its own test functions in its package (goPackageCases).
+   */
+  byFile(file: string, fileSymbols?: () => readonly string[], goDirs?: () => ReadonlySet<string>): JUnitCase[] {
     const out = new Set<JUnitCase>();
+    if (fileSymbols && goDirs && GO.test(file)) for (const c of goPackageCases(file, fileSymbols(), goDirs(), this.byLast)) out.add(c);
     for (const c of this.bySourceBase.get(file.slice(file.lastIndexOf('/') + 1)) ?? []) if (samePathTail(caseSourcePath(c)!, file)) out.add(c);
     const fileSegs = fileSegments(file);
     const last = fileSegs[fileSegs.length - 1];

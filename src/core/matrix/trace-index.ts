@@ -48,7 +48,7 @@ export class TraceIndex extends TraceRelations {
   constructor(readonly inputs: MatrixInputs) {
     super(inputs.graph);
     this.config = inputs.config;
-    this.outcomes = new TestOutcomes(inputs.graph, inputs.testResults);
+    this.outcomes = new TestOutcomes(inputs.graph, inputs.testResults, inputs.allFiles);
     this.reviewsInUse = !!inputs.code?.reviewsInUse;
     this.linted = !!inputs.lint;
     this.files = inputs.allFiles ? new Set(inputs.allFiles) : undefined;
