@@ -1,6 +1,7 @@
 // @spdf verifies SPDF-TRC-003, SPDF-FC-RESULTS, SPDF-FC-TAGGED-TEST-RESULTS
 import assert from 'node:assert/strict';
 import { parseJUnit, readResultFiles } from '../../src/node/junit';
+import { goDirsOf } from '../../src/core/matrix/junit-case-files';
 import { TestResultIndex, type JUnitCase } from '../../src/core/matrix/test-results';
 
 const xml = (body: string) => `<?xml version="1.0"?>\n<testsuites>\n${body}\n</testsuites>\n`;
@@ -262,6 +263,55 @@ describe('JUnit results', () => {
       assert.deepEqual(names(big.byFile('a/a.py')), [`${many} x`]);
       assert.equal(big.bySymbol(`${many}.x`, 't/a.test.ts').length, 1);
       assert.equal(big.bySymbol(many, 'a/b.py').length, 1);
+    });
+
+    describe('a Go test file tagged as a whole: the cases of its Test functions in its package', () => {
+      const goCases: JUnitCase[] = [
+        ['example.com/m/pump', 'TestDose'],
+        ['example.com/m/pump', 'TestDose/limits'],
+        ['example.com/m/other/pump', 'TestAlarm'],
+        ['example.com/m/pump', 'TestHelper'],
+        ['pump', 'TestDose'],
+      ].map(([classname, name], i) => ({ classname, name, outcome: 'pass', file: 'r.xml', line: i + 1 }));
+      const goIdx = new TestResultIndex({ version: 1, files: ['r.xml'], cases: goCases, problems: [] });
+      const files = ['pump/dose_test.go', 'pump/alarm_test.go', 'other/pump/alarm_test.go', 'dose_test.go', 'go.mod'];
+      for (const [file, symbols, want] of [
+        ['pump/dose_test.go', ['TestDose', 'helper'], ['TestDose', 'TestDose/limits']],
+        // The case of `other/pump` ends in `pump` too, but the workspace has that folder: it is its.
+        ['pump/alarm_test.go', ['TestAlarm'], []],
+        ['other/pump/alarm_test.go', ['TestAlarm'], ['TestAlarm']],
+        // Not a test function of the file (a helper named like one is a function of another file).
+        ['pump/dose_test.go', ['TestDoseHelperTable'], []],
+        // At the workspace root the import path is the module's: no case can be told to be the file's.
+        ['dose_test.go', ['TestDose'], []],
+      ] as const)
+        it(`${file} defining ${symbols.join(', ')}: ${want.length ? want.join(', ') : 'no case'}`, () =>
+          assert.deepEqual(
+            names(
+              goIdx.byFile(
+                file,
+                () => symbols,
+                () => goDirsOf(files),
+              ),
+            ),
+            want,
+          ));
+
+      it('a classname of 200,000 path segments stays linear', () => {
+        const deep = Array.from({ length: 200_000 }, () => 'p').join('/');
+        const big = new TestResultIndex({ version: 1, files: ['r.xml'], cases: [{ classname: deep, name: 'TestDose', outcome: 'fail', file: 'r.xml', line: 1 }], problems: [] });
+        const dirs = goDirsOf([`${Array.from({ length: 50 }, () => 'p').join('/')}/x.go`]);
+        assert.deepEqual(
+          names(
+            big.byFile(
+              `${Array.from({ length: 50 }, () => 'p').join('/')}/dose_test.go`,
+              () => ['TestDose'],
+              () => dirs,
+            ),
+          ),
+          ['TestDose'],
+        );
+      });
     });
   });
 });

@@ -51,12 +51,7 @@ export function prefixEndsFile(segments: readonly string[], length: number, file
  * `pump/`'s when `other/pump/` holds Go files). A file at the workspace root gets none: its import path is the
  * module's, which the results cannot tell from a package outside the workspace.
  */
-export function goPackageCases<C extends { classname: string; name: string }>(
-  file: string,
-  fileSymbols: readonly string[],
-  goDirs: ReadonlySet<string>,
-  byLast: ReadonlyMap<string, readonly { c: C }[]>,
-): C[] {
+export function goPackageCases<C extends { classname: string; name: string }>(file: string, fileSymbols: readonly string[], goDirs: GoDirs, byLast: ReadonlyMap<string, readonly { c: C }[]>): C[] {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
   if (!dir) return [];
   const out: C[] = [];
@@ -66,18 +61,33 @@ export function goPackageCases<C extends { classname: string; name: string }>(
 }
 
 /** The workspace folder of Go files whose path is the longest ending of `importPath` (never all of it: its first segment is the module's host). */
-function packageDir(importPath: string, goDirs: ReadonlySet<string>): string | undefined {
+function packageDir(importPath: string, goDirs: GoDirs): string | undefined {
   const segs = importPath.split('/');
-  for (let from = 1; from < segs.length; from++) {
-    const candidate = segs.slice(from).join('/');
-    if (goDirs.has(candidate)) return candidate;
+  // Only endings as deep as a workspace folder can be one: a classname of thousands of segments costs no more.
+  for (let length = Math.min(segs.length - 1, goDirs.depth); length >= 1; length--) {
+    const candidate = segs.slice(segs.length - length).join('/');
+    if (goDirs.dirs.has(candidate)) return candidate;
   }
   return undefined;
 }
 
+/** The folders holding Go files and the most segments one has. */
+export interface GoDirs {
+  dirs: ReadonlySet<string>;
+  depth: number;
+}
+
 /** The folders holding Go files, from the workspace's file list. */
-export function goDirsOf(files: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const f of files) if (f.endsWith('.go') && f.includes('/')) out.add(f.slice(0, f.lastIndexOf('/')));
-  return out;
+export function goDirsOf(files: readonly string[]): GoDirs {
+  const dirs = new Set<string>();
+  let depth = 0;
+  for (const f of files)
+    if (f.endsWith('.go') && f.includes('/')) {
+      const dir = f.slice(0, f.lastIndexOf('/'));
+      if (!dirs.has(dir)) {
+        dirs.add(dir);
+        depth = Math.max(depth, dir.split('/').length);
+      }
+    }
+  return { dirs, depth };
 }

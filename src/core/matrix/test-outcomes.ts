@@ -2,7 +2,7 @@
 import { combineCaseOutcomes, JUnitCaseIndex } from '../analysis/junit-mapping';
 import type { Graph } from '../model/graph';
 import type { TestOutcome } from './decide';
-import { goDirsOf } from './junit-case-files';
+import { goDirsOf, type GoDirs } from './junit-case-files';
 import type { MatrixCodeLink } from './links';
 import { TestResultIndex, type TestResultsInput } from './test-results';
 
@@ -12,7 +12,7 @@ export class TestOutcomes {
   private readonly cases: JUnitCaseIndex;
   private readonly outcomes = new Map<string, TestOutcome>();
 
-  private goDirs?: ReadonlySet<string>;
+  private goDirs?: GoDirs;
 
   constructor(
     private readonly graph: Graph,

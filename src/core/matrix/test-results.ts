@@ -24,7 +24,7 @@
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
  */
 
-import { caseFileKeys, caseSourcePath, fileSegments, goPackageCases, prefixEndsFile, samePathTail } from './junit-case-files';
+import { caseFileKeys, caseSourcePath, fileSegments, goPackageCases, prefixEndsFile, samePathTail, type GoDirs } from './junit-case-files';
 import { firstTitleWord, fullTitlesOf, lastTitleWord, startsWithTitles, titlePartsCovered } from './junit-titles';
 import { cleanCaseName, segmentsOf } from './test-segments';
 
@@ -186,7 +186,7 @@ export class TestResultIndex {
    * Cases of a test file tagged as a whole: those whose `file` attribute, path classname or module classname names it;
    * for a Go file, the cases of its own test functions in its package (goPackageCases).
    */
-  byFile(file: string, fileSymbols?: () => readonly string[], goDirs?: () => ReadonlySet<string>): JUnitCase[] {
+  byFile(file: string, fileSymbols?: () => readonly string[], goDirs?: () => GoDirs): JUnitCase[] {
     const out = new Set<JUnitCase>();
     if (fileSymbols && goDirs && GO.test(file)) for (const c of goPackageCases(file, fileSymbols(), goDirs(), this.byLast)) out.add(c);
     for (const c of this.bySourceBase.get(file.slice(file.lastIndexOf('/') + 1)) ?? []) if (samePathTail(caseSourcePath(c)!, file)) out.add(c);
