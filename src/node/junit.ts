@@ -108,7 +108,7 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
   const tags = startTags(text);
   let n = 0;
   let sawSuite = false;
-  /** Cases read so far that failed or errored, named or not. */
+  /** Failures and errors read so far: each <failure> and <error>, or one for a case failed by its attributes alone. */
   let failedCases = 0;
   const unknown = (name: string, at: Position, parent: string) =>
     problems.push({
@@ -150,6 +150,7 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
     let outcome: JUnitOutcome = 'pass';
     let message: string | undefined;
     let notUnderstood = false;
+    let failureElements = 0;
     for (const c of children) {
       const ct = Object.keys(c).find((k) => k !== ':@');
       if (!ct || ct.startsWith('#') || ct.startsWith('?')) continue;
@@ -157,6 +158,7 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
       skip((Array.isArray(c[ct]) ? c[ct] : []) as Node[]);
       const ca = c[':@'] ?? {};
       if (ct === 'failure' || ct === 'error') {
+        failureElements++;
         if (outcome !== 'fail' && outcome !== 'error') {
           outcome = ct === 'failure' ? 'fail' : 'error';
           message = ca.message ?? ca.type;
@@ -180,7 +182,8 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
       outcome = 'error';
       message = 'not understood: the test case holds an element the JUnit reader does not know';
     }
-    if (outcome === 'fail' || outcome === 'error') failedCases++;
+    // pytest counts a test that failed and then errored in its teardown once in `failures` and once in `errors`.
+    if (outcome === 'fail' || outcome === 'error') failedCases += Math.max(1, failureElements);
     const name = attrs.name ?? '';
     if (!name) problems.push({ file, line: at.line, column: 1, message: 'testcase without a name attribute; ignored' });
     else cases.push({ classname: attrs.classname ?? attrs.class ?? suite, name, outcome, file, line: at.line, ...(attrs.file ? { source: attrs.file } : {}), ...(message ? { message } : {}) });

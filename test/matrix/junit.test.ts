@@ -101,6 +101,12 @@ describe('JUnit results', () => {
         ['3:34', '3:1'],
       ],
       ['counts that are no numbers are not read', '<testsuite name="s" failures="many" errors=""><testcase classname="a.B" name="t"/></testsuite>', []],
+      // pytest: a test that failed, then errored in its teardown, counts once in each.
+      [
+        'failures="1" errors="1", one case with a <failure> and an <error>',
+        '<testsuite name="s" failures="1" errors="1"><testcase classname="a.B" name="t"><failure/><error/></testcase></testsuite>',
+        [],
+      ],
       ['a failure only in an attribute counts', '<testsuite name="s" failures="1"><testcase classname="a.B" name="t" status="fail"/></testsuite>', []],
     ];
     for (const [name, body, at] of table)
