@@ -10,8 +10,18 @@ import { packIndex } from './compact-index';
 import { parseTasksInto, type ParseRequest, type ParseResponse } from './parse-tasks';
 
 let runtime: Promise<TreeSitterRuntime> | undefined;
+/** The pool posts several batches ahead (worker-pool.ts): they are answered one after the other, in order. */
+let answered: Promise<void> = Promise.resolve();
 
-parentPort?.on('message', (request: ParseRequest) => void answer(request));
+parentPort?.on('message', (request: ParseRequest) => {
+  answered = answered.then(() => answer(request));
+  // A reply that cannot be posted ends the worker as an uncaught error does: the pool parses its batches itself.
+  answered.catch((error: unknown) =>
+    process.nextTick(() => {
+      throw error;
+    }),
+  );
+});
 
 /** Parses one batch and posts the result, or the error, back: a request is always answered. */
 async function answer(request: ParseRequest): Promise<void> {

@@ -31,10 +31,18 @@ interface Pending {
 
 interface PoolWorker {
   worker: Worker;
-  busy: boolean;
+  /** Batches posted to this worker and not answered yet. */
+  inFlight: number;
 }
 
-/** A fixed set of parse workers fed batch by batch; each batch goes to the first idle worker. */
+/**
+ * Batches each worker holds at most, the one it parses and those queued behind it. More than one: the main thread
+ * hands out the next batch only when it is free to hear a reply, and the model load keeps it busy for hundreds of
+ * milliseconds at a stretch while the workers parse; with one batch each, both workers then sat idle.
+ */
+export const BATCHES_PER_WORKER = 6;
+
+/** A fixed set of parse workers fed batch by batch; each batch goes to the worker holding the fewest. */
 export class ParseWorkerPool {
   private readonly workers: PoolWorker[] = [];
   private readonly pending = new Map<number, Pending & { worker: PoolWorker }>();
@@ -68,7 +76,7 @@ export class ParseWorkerPool {
   }
 
   private spawn(script: string): PoolWorker {
-    const entry: PoolWorker = { worker: startWorker(script), busy: false };
+    const entry: PoolWorker = { worker: startWorker(script), inFlight: 0 };
     entry.worker.on('message', (response: ParseResponse) => this.settle(entry, response));
     entry.worker.on('error', (error) => this.fail(entry, error));
     entry.worker.on('exit', (code) => {
@@ -77,21 +85,24 @@ export class ParseWorkerPool {
     return entry;
   }
 
+  /** Tops every worker up to BATCHES_PER_WORKER, one batch a worker a round, so the workers stay even. */
   private dispatch(): void {
-    for (const entry of this.workers) {
-      if (entry.busy) continue;
-      const next = this.queue.shift();
-      if (!next) return;
-      entry.busy = true;
-      this.pending.set(next.request.id, { ...next.pending, worker: entry });
-      entry.worker.postMessage(next.request);
+    for (let held = 0; held < BATCHES_PER_WORKER; held++) {
+      for (const entry of this.workers) {
+        if (entry.inFlight > held) continue;
+        const next = this.queue.shift();
+        if (!next) return;
+        entry.inFlight++;
+        this.pending.set(next.request.id, { ...next.pending, worker: entry });
+        entry.worker.postMessage(next.request);
+      }
     }
   }
 
   private settle(entry: PoolWorker, response: ParseResponse): void {
     const pending = this.pending.get(response.id);
     this.pending.delete(response.id);
-    entry.busy = false;
+    entry.inFlight--;
     if (pending) {
       try {
         if (response.error) pending.reject(new Error(response.error));
