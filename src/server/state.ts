@@ -146,8 +146,6 @@ export class WorkspaceState {
     } finally {
       indexing?.claim(this.graphVersion > version ? this.graph : undefined);
     }
-    // A turn of the event loop: the code index, told what the model claims, hands its files to its worker before the rules run here.
-    if (indexing) await new Promise((resolve) => setImmediate(resolve));
     // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
     const { early, stored } = first;
     if (modelFindings && !stored) {
