@@ -14,7 +14,7 @@ import type { TestResultsInput } from '../core/matrix/test-results';
 import type { Finding } from '../core/types';
 import type { ServerCodeIndex } from './code-index';
 import { earlyFindings, type EarlyFindings } from './early-findings';
-import { fileDatesOf, type GitHistoryProblem, type ModelInput, readModelInput, readTestResultsOf } from './workspace-reads';
+import { fileDatesOf, type GitHistoryProblem, type Load, loadModelInput, type ModelInput, readModelInput, readTestResultsOf } from './workspace-reads';
 
 export type ModelFindingsSink = (byFile: Map<string, Finding[]>, cached?: boolean) => Promise<void> | void;
 
@@ -55,6 +55,25 @@ export async function readFirst(c: FirstReadsContext, modelFindings: ModelFindin
   const stored = await early?.stored(c.host, c.overlays, c.files, c.config.maxSbomBytes);
   if (stored) await modelFindings?.(stored, true);
   return { read, testResults, fileDates, history, early, stored };
+}
+
+/** Model text loaded between two turns of the event loop (about 20 ms of parsing). */
+export const MODEL_BYTES_PER_TURN = 256 * 1024;
+
+/**
+ * Loads the model files as read into `loads`, in their order, with a turn of the event loop after every
+ * `MODEL_BYTES_PER_TURN` of text: the code index started beside the load (src/server/code-index.ts `startIndex`) reads
+ * its source files and starts its parse worker meanwhile, not once the whole model is loaded and its rules ran.
+ */
+export async function loadModels(read: readonly (readonly [string, ModelInput])[], limits: ResolvedConfig['limits'], loads: Map<string, Load>): Promise<void> {
+  let since = 0;
+  for (const [path, input] of read) {
+    loads.set(path, loadModelInput(path, input, limits));
+    since += 'bytes' in input ? input.bytes.length : 'text' in input ? input.text.length : 0;
+    if (since < MODEL_BYTES_PER_TURN) continue;
+    since = 0;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Reads the suppressions of every indexed source file that is not open into `suppressions`; open ones are refreshed by the caller. */

@@ -34,9 +34,9 @@ import { ModelLint } from './model-lint';
 import { ReleasedTrees } from './released-trees';
 import { InputProblems, matrixProblemsOf } from './input-problems';
 import { EvidenceBlanks } from './evidence-blanks';
-import { type Load, loadModelInput, readConfigFile, readModelFile, SbomReads } from './workspace-reads';
+import { type Load, readConfigFile, readModelFile, SbomReads } from './workspace-reads';
 import { lockPathOf, ReviewLockState } from './review-lock-state';
-import { type FirstReads, type ModelFindingsSink, noteSuppressions, readCodeSuppressions, readFirst } from './load-sequence';
+import { type FirstReads, loadModels, type ModelFindingsSink, noteSuppressions, readCodeSuppressions, readFirst } from './load-sequence';
 
 export interface StateOptions {
   /** Absolute workspace root (for the code index and test results). */
@@ -139,7 +139,7 @@ export class WorkspaceState {
       );
       const { read, testResults, fileDates } = first;
       [this.testResults, this.fileDates, this.inputProblems.history] = [testResults, fileDates, first.history];
-      for (const [p, input] of read) this.loads.set(p, loadModelInput(p, input, this.config.limits));
+      await loadModels(read, this.config.limits, this.loads);
       await this.evidence.read(this.host, this.overlays, this.loads.values(), this.files, true);
       await this.loadSboms();
       this.rebuildGraph();

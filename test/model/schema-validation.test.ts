@@ -51,8 +51,41 @@ const CASES: { name: string; yaml: string; required: string[]; expect: string[] 
   { name: "Object.prototype's names are unknown keys", yaml: 'x:\n  constructor: 1\n  id: A\n', required: [], expect: ["2:3-2:14 TM008 unknown key 'constructor' in item"] },
 ];
 
+/** A field nested in lists, mappings and objects is named by its path in messages (the names are joined only for one). */
+const NESTED: { name: string; kind: keyof typeof KIND_SPECS; yaml: string; expect: string[] }[] = [
+  {
+    name: 'entries of a reference list and of a list in a mapping',
+    kind: 'requirement',
+    yaml: 'x:\n  id: R-1\n  title: t\n  text: t\n  derived_from: [{a: 1}, [2], THR-1]\n  standards: {iec62443_3_3: [{a: 1}], fda_app1: 5}\n',
+    expect: [
+      '5:18-5:24 TM008 derived_from entry must be a single value, not a mapping',
+      '5:26-5:29 TM008 derived_from entry must be a single value, not a list',
+      '6:30-6:36 TM008 iec62443_3_3 entry must be a single value, not a mapping',
+      '6:49-6:50 TM008 fda_app1 must be a list',
+    ],
+  },
+  {
+    name: 'values of a security-level mapping',
+    kind: 'zone',
+    yaml: 'x:\n  id: Z-1\n  name: n\n  class: device\n  sl_t: {FR1: 9, FR9: 1, FR2: [1]}\n',
+    expect: ['5:15-5:16 TM008 sl_t.FR1 must be a security level 0..4', "5:18-5:21 TM008 sl_t has key 'FR9'; expected FR1..FR7", '5:31-5:34 TM008 sl_t.FR2 must be a security level 0..4'],
+  },
+  {
+    name: 'fields of objects in a list',
+    kind: 'conduit',
+    yaml: 'x:\n  id: C-1\n  name: n\n  zones: [Z-1, Z-2]\n  channels:\n    - port: abc\n      encrypted: 3\n    - [x]\n',
+    expect: [
+      '6:13-6:16 TM008 port must be an integer',
+      '7:18-7:19 TM008 encrypted must be true or false',
+      "6:7-6:11 TM008 channels entry is missing the required key 'protocol'",
+      '8:7-8:10 TM008 channels entry must be a mapping',
+    ],
+  },
+];
+
 describe('schema validation of a mapping', () => {
   for (const c of CASES) it(c.name, () => assert.deepEqual(issues(c.yaml, FIELDS, c.required), c.expect));
+  for (const c of NESTED) it(`names nested fields by their path: ${c.name}`, () => assert.deepEqual(issues(c.yaml, KIND_SPECS[c.kind].fields, KIND_SPECS[c.kind].required), c.expect));
 
   it('reads a spec the same on every call (its fields are looked up from a map made once)', () => {
     const spec = KIND_SPECS.requirement;

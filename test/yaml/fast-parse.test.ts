@@ -87,6 +87,19 @@ describe('YAML fast path against the reference path', () => {
         }
   });
 
+  it('reads the children of nested collections as their own: a key of an inner mapping is no duplicate of an outer one', () => {
+    // The reader keeps the children of open collections on one stack (src/core/yaml/child-stack.ts).
+    for (const count of [1, 16, 20]) {
+      const keys = Array.from({ length: count }, (_, i) => `k${i}`);
+      const inner = `{${keys.map((k, i) => `${k}: [${i}, {${k}: {${k}: [x, []]}}]`).join(', ')}}`;
+      const block = keys.map((k, i) => `${k}:\n  - ${k}: ${inner}\n    kk:\n      - [${i}, {}]\n  -\n  - ${k}\n`).join('');
+      assert.equal(differential(block), 'fast', `block ${count}`);
+      assert.equal(differential(`a: [${inner}, ${inner}, [[]], {}]\n`), 'fast', `flow ${count}`);
+      assert.equal(differential(`${block}k0: again\n`), 'reference', `a duplicate after nested mappings, ${count}`);
+      assert.equal(differential(`a: {${keys.map((k) => `${k}: ${inner}`).join(', ')}, k0: again}\n`), 'reference', `a flow duplicate after nested mappings, ${count}`);
+    }
+  });
+
   it('agrees on every rule example, valid and invalid, strings and file maps', () => {
     const paths: PathTaken[] = [];
     for (const rule of RULES)

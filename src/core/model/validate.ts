@@ -14,8 +14,14 @@ export interface SchemaIssue {
 
 const FR_KEYS = ['FR1', 'FR2', 'FR3', 'FR4', 'FR5', 'FR6', 'FR7'];
 
-/** Validates a YAML node against a field spec; `where` names the field in messages. */
-export function validateNode(node: YNode | null, spec: FieldSpec, where: string, out: SchemaIssue[]): void {
+/** What a list's entries are checked against when it lists references: a single value (the kinds are TM002's). */
+const REF_ENTRY: FieldSpec = { type: 'ref', kinds: [], doc: '' };
+
+/**
+ * Validates a YAML node against a field spec; `where` and `suffix` name the field in messages (`where + suffix`,
+ * joined only for a message or a nested mapping: a model's hundred thousand valid fields make no string of their own).
+ */
+export function validateNode(node: YNode | null, spec: FieldSpec, where: string, out: SchemaIssue[], suffix = ''): void {
   // Aliased content was validated where its anchor stands; walking it again could be exponential (alias bombs).
   if (node?.kind === 'alias') return;
   const n = deref(node);
@@ -24,28 +30,28 @@ export function validateNode(node: YNode | null, spec: FieldSpec, where: string,
     case 'string':
     case 'text':
     case 'ref':
-      if (n.kind !== 'scalar') bad(out, n, `${where} must be a single value, not a ${n.kind === 'map' ? 'mapping' : 'list'}`);
+      if (n.kind !== 'scalar') bad(out, n, `${where + suffix} must be a single value, not a ${n.kind === 'map' ? 'mapping' : 'list'}`);
       return;
     case 'boolean':
-      if (n.kind !== 'scalar' || typeof n.value !== 'boolean') bad(out, n, `${where} must be true or false`);
+      if (n.kind !== 'scalar' || typeof n.value !== 'boolean') bad(out, n, `${where + suffix} must be true or false`);
       return;
     case 'integer':
     case 'number': {
       const v = n.kind === 'scalar' ? n.value : undefined;
-      if (typeof v !== 'number' || (spec.type === 'integer' && !Number.isInteger(v))) return bad(out, n, `${where} must be ${spec.type === 'integer' ? 'an integer' : 'a number'}`);
+      if (typeof v !== 'number' || (spec.type === 'integer' && !Number.isInteger(v))) return bad(out, n, `${where + suffix} must be ${spec.type === 'integer' ? 'an integer' : 'a number'}`);
       if ((spec.minimum !== undefined && v < spec.minimum) || (spec.maximum !== undefined && v > spec.maximum))
-        bad(out, n, `${where} must be between ${spec.minimum ?? '-∞'} and ${spec.maximum ?? '∞'}, not ${v}`);
+        bad(out, n, `${where + suffix} must be between ${spec.minimum ?? '-∞'} and ${spec.maximum ?? '∞'}, not ${v}`);
       return;
     }
     case 'enum':
     case 'enum-or-list':
-      if (n.kind !== 'scalar') return bad(out, n, `${where} must be one of: ${spec.values.join(', ')}`);
+      if (n.kind !== 'scalar') return bad(out, n, `${where + suffix} must be one of: ${spec.values.join(', ')}`);
       if (!spec.values.includes(String(n.value))) {
         const open = spec.type === 'enum' ? spec.open : undefined;
         const hint = suggestValue(String(n.value), spec.values);
         out.push({
           code: 'TM006',
-          message: `unknown ${where} '${n.value}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of: ${spec.values.join(', ')}${open === 'protocol' ? ', or a protocol declared under `protocols` in spdf.config.yaml' : ''}`,
+          message: `unknown ${where + suffix} '${n.value}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of: ${spec.values.join(', ')}${open === 'protocol' ? ', or a protocol declared under `protocols` in spdf.config.yaml' : ''}`,
           start: n.start,
           end: n.end,
           ...(open ? { open: { vocab: open, value: String(n.value) } } : {}),
@@ -54,21 +60,24 @@ export function validateNode(node: YNode | null, spec: FieldSpec, where: string,
       return;
     case 'refs':
     case 'list': {
-      if (n.kind !== 'seq') return bad(out, n, `${where} must be a list`);
-      const of: FieldSpec = spec.type === 'refs' ? { type: 'ref', kinds: spec.kinds, doc: '' } : spec.of;
-      for (const item of n.items) validateNode(item, of, `${where} entry`, out);
+      if (n.kind !== 'seq') return bad(out, n, `${where + suffix} must be a list`);
+      const of = spec.type === 'refs' ? REF_ENTRY : spec.of;
+      const field = where + suffix;
+      for (const item of n.items) validateNode(item, of, field, out, ' entry');
       return;
     }
-    case 'map':
-      if (n.kind !== 'map') return bad(out, n, `${where} must be a mapping`);
-      for (const p of n.pairs) validateNode(p.value, spec.values, `${where}.${p.key.value}`, out);
+    case 'map': {
+      if (n.kind !== 'map') return bad(out, n, `${where + suffix} must be a mapping`);
+      const prefix = `${where + suffix}.`;
+      for (const p of n.pairs) validateNode(p.value, spec.values, prefix, out, String(p.key.value));
       return;
+    }
     case 'object':
-      if (n.kind !== 'map') return bad(out, n, `${where} must be a mapping`);
-      validateFields(n, spec.fields, spec.required ?? [], where, out);
+      if (n.kind !== 'map') return bad(out, n, `${where + suffix} must be a mapping`);
+      validateFields(n, spec.fields, spec.required ?? [], where + suffix, out);
       return;
     case 'security-level':
-      validateSecurityLevel(n, where, out);
+      validateSecurityLevel(n, where + suffix, out);
       return;
   }
 }

@@ -2,6 +2,7 @@
 import type { YMap, YNode, YPair, YScalar, YScalarValue, YSeq } from './ynode';
 import { readBlockScalar } from './block-scalar';
 import { corePlainValue, doubleQuotedValue } from './core-scalar';
+import { ChildStack } from './child-stack';
 import { KeySet } from './key-set';
 import { StringPool } from './string-pool';
 
@@ -28,6 +29,7 @@ export function parseYamlFast(input: string, maxDepth: number): YNode | undefine
 const UNSUPPORTED_TEXT = /[\t\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]|^(?:---|\.\.\.|%)/m;
 
 const UNSUPPORTED = new Error('outside the fast YAML subset');
+const NONE: never[] = []; // a block collection's children wait on the parser's stacks until it closes
 
 function unsupported(): never {
   throw UNSUPPORTED;
@@ -63,6 +65,8 @@ class FastParser {
   /** range[2] of the node just finished: what the parent's range ends at when that node is its last. */
   private lastEnd = 0;
   private readonly pool = new StringPool();
+  private readonly pairs = new ChildStack<YPair>();
+  private readonly items = new ChildStack<YNode | null>();
 
   constructor(
     private readonly s: string,
@@ -157,15 +161,15 @@ class FastParser {
   private map(start: number, firstKey: YScalar, depth: number): YMap {
     if (depth > this.maxDepth) unsupported();
     const indent = start - this.ls;
-    const pairs: YPair[] = [];
-    const map: YMap = { kind: 'map', start, end: 0, pairs };
-    const seen = new KeySet(pairs);
+    const base = this.pairs.size;
+    const map: YMap = { kind: 'map', start, end: 0, pairs: NONE };
+    const seen = new KeySet(this.pairs, base);
     let key: YScalar | null = firstKey;
     for (;;) {
       if (!key || !seen.add(key.value) || key.value === '<<') unsupported();
       const value = this.value(this.afterKey, indent, depth + 1, true, false);
-      pairs.push({ key, value });
-      if (this.eof || this.ind < indent) return this.close(map, indent);
+      this.pairs.push({ key, value });
+      if (this.eof || this.ind < indent) return this.close(map, indent, base);
       if (this.ind !== indent) unsupported();
       key = this.key(this.cs, depth + 1);
     }
@@ -174,8 +178,8 @@ class FastParser {
   private seq(start: number, depth: number): YSeq {
     if (depth > this.maxDepth) unsupported();
     const indent = start - this.ls;
-    const items: (YNode | null)[] = [];
-    const seq: YSeq = { kind: 'seq', start, end: 0, items };
+    const base = this.items.size;
+    const seq: YSeq = { kind: 'seq', start, end: 0, items: NONE };
     // Comment lines left pending before a `-` belong to that item: an empty one then ends after its trailing lines.
     let commentBefore = false;
     for (;;) {
@@ -183,21 +187,18 @@ class FastParser {
       while (this.s.charCodeAt(p) === SPACE) p++;
       if (p < this.le && this.isSeqDash(p)) unsupported();
       const key = p < this.le ? this.key(p, depth + 2) : null;
-      if (key) {
-        items.push(this.map(p, key, depth + 1));
-      } else items.push(this.value(p, indent, depth + 1, false, commentBefore));
-      if (this.eof || this.ind < indent) return this.close(seq, indent);
+      this.items.push(key ? this.map(p, key, depth + 1) : this.value(p, indent, depth + 1, false, commentBefore));
+      if (this.eof || this.ind < indent) return this.close(seq, indent, base);
       if (this.ind !== indent || !this.isSeqDash(this.cs)) unsupported();
       commentBefore = this.trailComment >= 0;
     }
   }
 
   /** Ends a block collection whose last value just ended; a pending comment at or beyond its indent stays in it. */
-  private close<T extends YMap | YSeq>(node: T, indent: number): T {
+  private close<T extends YMap | YSeq>(node: T, indent: number, base: number): T {
     node.end = this.lastEnd;
-    // push() leaves room for 17 entries; the graph keeps every node, so the copy holds exactly its own.
-    if (node.kind === 'map') node.pairs = node.pairs.slice();
-    else node.items = node.items.slice();
+    if (node.kind === 'map') node.pairs = this.pairs.take(base);
+    else node.items = this.items.take(base);
     if (indent > 0 && this.trailComment >= indent) {
       this.lastEnd = this.trailEnd;
       this.trailComment = -1;
@@ -348,9 +349,8 @@ class FastParser {
     const s = this.s;
     const isMap = s.charCodeAt(p) === 123;
     const close = isMap ? 125 : 93;
-    const pairs: YPair[] = [];
-    const items: (YNode | null)[] = [];
-    const seen = new KeySet(pairs);
+    const base = isMap ? this.pairs.size : this.items.size;
+    const seen = isMap ? new KeySet(this.pairs, base) : undefined;
     let i = p + 1;
     for (;;) {
       while (s.charCodeAt(i) === SPACE) i++;
@@ -361,23 +361,23 @@ class FastParser {
       while (s.charCodeAt(i) === SPACE) i++;
       if (isMap) {
         if (first.kind !== 'scalar' || s.charCodeAt(i) !== COLON || s.charCodeAt(i + 1) !== SPACE) unsupported();
-        if (!seen.add(first.value) || first.value === '<<') unsupported();
+        if (!seen!.add(first.value) || first.value === '<<') unsupported();
         i += 2;
         while (s.charCodeAt(i) === SPACE) i++;
         const c = s.charCodeAt(i);
         if (i >= this.le || c === 44 || c === close) unsupported();
         const value = this.flowItem(i, depth + 1);
-        pairs.push({ key: first, value });
+        this.pairs.push({ key: first, value });
         i = value.end;
         while (s.charCodeAt(i) === SPACE) i++;
-      } else items.push(first);
+      } else this.items.push(first);
       const c = s.charCodeAt(i);
       if (c === close) break;
       if (c !== 44) unsupported();
       i++;
     }
     const end = i + 1;
-    return isMap ? { kind: 'map', start: p, end, pairs: pairs.slice() } : { kind: 'seq', start: p, end, items: items.slice() };
+    return isMap ? { kind: 'map', start: p, end, pairs: this.pairs.take(base) } : { kind: 'seq', start: p, end, items: this.items.take(base) };
   }
 
   private flowItem(p: number, depth: number): YNode {

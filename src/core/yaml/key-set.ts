@@ -1,4 +1,5 @@
 // @spdf implements SPDF-FC-LOAD
+import type { ChildStack } from './child-stack';
 import type { YPair } from './ynode';
 
 /** Up to this many keys, a lookup scans the pairs instead of keeping a Set (a model item has a handful). */
@@ -11,8 +12,11 @@ const FEW_KEYS = 16;
 export class KeySet {
   private many: Set<unknown> | undefined;
 
-  /** `pairs`: the pairs read so far, each added here before it is pushed. */
-  constructor(private readonly pairs: readonly YPair[]) {}
+  /** `pairs`: the stack whose entries from `base` on are the pairs read so far, each added here before it is pushed. */
+  constructor(
+    private readonly pairs: ChildStack<YPair>,
+    private readonly base: number,
+  ) {}
 
   /** Adds `value`; false when it is a key already. */
   add(value: unknown): boolean {
@@ -21,8 +25,12 @@ export class KeySet {
       this.many.add(value);
       return true;
     }
-    for (const p of this.pairs) if (sameValueZero(p.key.value, value)) return false;
-    if (this.pairs.length >= FEW_KEYS) this.many = new Set([...this.pairs.map((p) => p.key.value), value]);
+    const { pairs, base } = this;
+    for (let i = base; i < pairs.size; i++) if (sameValueZero(pairs.at(i).key.value, value)) return false;
+    if (pairs.size - base >= FEW_KEYS) {
+      this.many = new Set([value]);
+      for (let i = base; i < pairs.size; i++) this.many.add(pairs.at(i).key.value);
+    }
     return true;
   }
 }
