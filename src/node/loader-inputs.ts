@@ -10,7 +10,13 @@ import { sha256Hex } from './cache-location';
 export class LoaderInputs implements Host {
   private readonly seen: string[] = [];
 
-  constructor(private readonly inner: Host) {}
+  /** Only where the inner host has it: without it the loader reads the whole file, once. */
+  readonly readPrefix?: (path: string, bytes: number) => Promise<Uint8Array>;
+
+  constructor(private readonly inner: Host) {
+    const prefix = inner.readPrefix?.bind(inner);
+    if (prefix) this.readPrefix = (path, bytes) => this.note(`prefix ${bytes}`, path, () => prefix(path, bytes));
+  }
 
   listFiles(): Promise<string[]> {
     return this.note('list', '', () => this.inner.listFiles());
@@ -22,10 +28,6 @@ export class LoaderInputs implements Host {
 
   statSize(path: string): Promise<number | undefined> {
     return this.note('size', path, () => this.inner.statSize?.(path) ?? Promise.resolve(undefined));
-  }
-
-  readPrefix(path: string, bytes: number): Promise<Uint8Array> {
-    return this.note(`prefix ${bytes}`, path, () => (this.inner.readPrefix ? this.inner.readPrefix(path, bytes) : this.inner.readFile(path).then((b) => b.subarray(0, bytes))));
   }
 
   /** SHA-256 over every answer, in a fixed order (the loader reads concurrently). */

@@ -100,6 +100,7 @@ describe('JUnit results', () => {
         '<testsuite name="o" failures="1"><testsuite name="i" failures="1"><testcase classname="a" name="t"/></testsuite></testsuite>',
         ['3:34', '3:1'],
       ],
+      ['a count of 10^20 (hostile)', '<testsuite name="s" failures="100000000000000000000"><testcase classname="a.B" name="t"/></testsuite>', ['3:1']],
       ['counts that are no numbers are not read', '<testsuite name="s" failures="many" errors=""><testcase classname="a.B" name="t"/></testsuite>', []],
       // pytest: a test that failed, then errored in its teardown, counts once in each.
       [
