@@ -1,21 +1,22 @@
 // @spdf implements SPDF-FC-EMPTY-EVIDENCE
 /**
- * Which evidence files the model's tests name hold no text, as `spdf check` sizes them (src/core/model/load-workspace.ts),
- * an open document's text instead of the disk: read when the model loads and again when such a file changes.
+ * Which evidence files the model's tests name show no result (no text, or unreadable), as `spdf check` finds them
+ * (src/core/model/load-workspace.ts), an open document's text instead of the disk: read when the model loads and again
+ * when such a file changes.
  */
 import type { Host } from '../core/host';
-import { evidenceFilesOf, filePathsOf, isBlankFile, isBlankText } from '../core/model/evidence-files';
+import { EMPTY_EVIDENCE, evidenceFileGap, evidenceFilesOf, filePathsOf, isBlankText } from '../core/model/evidence-files';
 import type { Load } from './workspace-reads';
 
 /** A model item of kind test whose `evidence` is a string. */
 type NamingTest = Extract<Load, { items: unknown }>['items'][number] & { data: { evidence: string } };
 
 export class EvidenceBlanks {
-  /** The evidence files the tests name that are in the workspace, each with whether it is blank. */
-  private named = new Map<string, boolean>();
+  /** The evidence files the tests name that are in the workspace, each with why it shows no result (undefined: it holds text). */
+  private named = new Map<string, string | undefined>();
   /** Every path a test's evidence may name, in the workspace or not. */
   private wanted = new Set<string>();
-  blank: ReadonlySet<string> = new Set();
+  gaps: ReadonlyMap<string, string> = new Map();
   private readonly byLoad = new WeakMap<Load, { tests: NamingTest[]; paths: string[] }>();
 
   /** Every path a test's evidence may name (the host watches them). */
@@ -25,7 +26,7 @@ export class EvidenceBlanks {
 
   /** What each named file answered, for the early findings' key (src/server/early-findings.ts). */
   get answers(): string[] {
-    return [...this.named].map(([path, blank]) => JSON.stringify({ evidence: path, blank }));
+    return [...this.named].map(([path, gap]) => JSON.stringify({ evidence: path, gap: gap ?? null }));
   }
 
   /** Reads the evidence files the tests of `loads` name; `fresh`: again those read before (else they changed since only if `changed` said so). */
@@ -39,9 +40,9 @@ export class EvidenceBlanks {
     }
     this.wanted = wanted;
     const paths = evidenceFilesOf(tests, files);
-    const blank = await Promise.all(paths.map(async (p) => (!fresh && this.named.has(p) ? this.named.get(p)! : isBlankEvidence(host, p, overlays.get(p)))));
-    this.named = new Map(paths.map((p, i) => [p, blank[i]]));
-    this.keepBlank();
+    const gaps = await Promise.all(paths.map(async (p) => (!fresh && this.named.has(p) ? this.named.get(p) : evidenceGapOf(host, p, overlays.get(p)))));
+    this.named = new Map(paths.map((p, i) => [p, gaps[i]]));
+    this.keepGaps();
   }
 
   /** The tests of a loaded file that name evidence, with every path each may name; a file is looked at once (a load is never changed, an edit makes a new one). */
@@ -60,22 +61,23 @@ export class EvidenceBlanks {
     if (!this.wanted.has(path)) return false;
     const before = this.named.get(path);
     if (type === 'deleted') this.named.delete(path);
-    else this.named.set(path, await isBlankEvidence(host, path, overlays.get(path)));
-    // A file in `blank` that a test does not resolve to (another of its `wanted` paths is) changes nothing: the rule resolves the path itself.
-    this.keepBlank();
+    else this.named.set(path, await evidenceGapOf(host, path, overlays.get(path)));
+    // A file in `gaps` that a test does not resolve to (another of its `wanted` paths is) changes nothing: the rule resolves the path itself.
+    this.keepGaps();
     return type !== 'changed' || before !== this.named.get(path);
   }
 
-  /** `blank` from `named`, the same set object while its members are the same (the rules' inputs compare it by identity). */
-  private keepBlank(): void {
-    const next = [...this.named].filter(([, b]) => b).map(([p]) => p);
-    if (next.length !== this.blank.size || next.some((p) => !this.blank.has(p))) this.blank = new Set(next);
+  /** `gaps` from `named`, the same map object while its entries are the same (the rules' inputs compare it by identity). */
+  private keepGaps(): void {
+    const next = [...this.named].flatMap(([p, gap]) => (gap ? [[p, gap] as const] : []));
+    if (next.length !== this.gaps.size || next.some(([p, gap]) => this.gaps.get(p) !== gap)) this.gaps = new Map(next);
   }
 }
 
-/** Whether a file holds no text as `spdf check` decides it; an open document's text stands for the file. */
-export async function isBlankEvidence(host: Host, path: string, overlay: string | undefined): Promise<boolean> {
-  return overlay === undefined ? isBlankFile(host, path) : isBlankText(new TextEncoder().encode(overlay));
+/** Why a file shows no result as `spdf check` decides it (evidenceFileGap); an open document's text stands for the file. */
+export async function evidenceGapOf(host: Host, path: string, overlay: string | undefined): Promise<string | undefined> {
+  if (overlay === undefined) return evidenceFileGap(host, path);
+  return isBlankText(new TextEncoder().encode(overlay)) ? EMPTY_EVIDENCE : undefined;
 }
 
 /** What `path` answers now, as `EvidenceBlanks.answers` lists it; undefined when `answer` is not an evidence answer. */
@@ -87,5 +89,5 @@ export async function evidenceAnswer(host: Host, answer: string, overlays: Reado
     return undefined;
   }
   if (typeof path !== 'string') return undefined;
-  return JSON.stringify({ evidence: path, blank: await isBlankEvidence(host, path, overlays.get(path)) });
+  return JSON.stringify({ evidence: path, gap: (await evidenceGapOf(host, path, overlays.get(path))) ?? null });
 }

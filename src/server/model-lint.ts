@@ -20,7 +20,7 @@ interface UnitRun {
 export class ModelLint {
   private readonly units = new Map<string, UnitRun>();
   /** The inputs besides the graph that file-scoped rules read: when one changes, every unit re-runs. */
-  private context?: Pick<RuleInputs, 'config' | 'allFiles' | 'emptyFiles'>;
+  private context?: Pick<RuleInputs, 'config' | 'allFiles' | 'unusableEvidence'>;
   /** The other rules' findings, kept after an edit that changed nothing they read (`meta.reads`). */
   private readonly reuse = new RuleReuse();
 
@@ -33,8 +33,8 @@ export class ModelLint {
   run(inputs: RuleInputs, units: readonly GraphUnit[], rules: readonly Rule[]): LintResult {
     const fileRules = rules.filter((r) => r.meta.scope === 'file');
     const wholeRules = rules.filter((r) => r.meta.scope !== 'file');
-    if (this.context?.config !== inputs.config || this.context.allFiles !== inputs.allFiles || this.context.emptyFiles !== inputs.emptyFiles) this.units.clear();
-    this.context = { config: inputs.config, allFiles: inputs.allFiles, emptyFiles: inputs.emptyFiles };
+    if (this.context?.config !== inputs.config || this.context.allFiles !== inputs.allFiles || this.context.unusableEvidence !== inputs.unusableEvidence) this.units.clear();
+    this.context = { config: inputs.config, allFiles: inputs.allFiles, unusableEvidence: inputs.unusableEvidence };
     const kept = units.map((unit) => {
       const before = this.units.get(unit.key);
       return before && sameUnit(before.unit, unit) ? before : undefined;
@@ -54,7 +54,7 @@ export class ModelLint {
     for (const u of result) if (!u.internalErrors.length) this.units.set(u.unit.key, u);
 
     // These rules never read the code index (`meta.needs`, test-proven): it is not among the inputs compared.
-    const whole = runRules(inputs, wholeRules, this.reuse.store(inputs.graph, [inputs.config, inputs.allFiles, inputs.emptyFiles, inputs.lock, inputs.testResults, inputs.fileDates]));
+    const whole = runRules(inputs, wholeRules, this.reuse.store(inputs.graph, [inputs.config, inputs.allFiles, inputs.unusableEvidence, inputs.lock, inputs.testResults, inputs.fileDates]));
     const raw: Finding[] = [];
     const ran = new Set(whole.ran);
     const internalErrors: LintResult['internalErrors'] = [];

@@ -349,7 +349,7 @@ export class WorkspaceState {
   inputs(withCode = true): RuleInputs {
     const code = withCode ? this.codeInput() : undefined;
     return ruleInputs(
-      { graph: this.graph, config: this.config, allFiles: this.sortedFiles, emptyFiles: this.evidence.blank },
+      { graph: this.graph, config: this.config, allFiles: this.sortedFiles, unusableEvidence: this.evidence.gaps },
       { code, lock: this.reviewLock.lock, testResults: this.testResults, fileDates: this.fileDates },
     );
   }

@@ -55,7 +55,7 @@ export interface TraceSource extends ProblemSource {
   readonly graph: TraceInputs['graph'];
   readonly result: LintResult;
   reviewOf(link: CodeLink): LinkReviewStatus;
-  readonly evidence: { readonly blank: ReadonlySet<string> };
+  readonly evidence: { readonly gaps: ReadonlyMap<string, string> };
 }
 
 /** What the trace index of a workspace state is built from: its graph, latest lint result and code links. */
@@ -76,7 +76,7 @@ export function traceInputsOf(state: TraceSource): TraceInputs {
     links,
     testResults,
     allFiles: state.allFiles(),
-    emptyFiles: state.evidence.blank,
+    unusableEvidence: state.evidence.gaps,
     problems: matrixProblemsOf(state),
   };
 }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Host } from '../../src/core/host';
-import { BLANK_PROBE_BYTES, isBlankFile, isBlankText } from '../../src/core/model/evidence-files';
+import { BLANK_PROBE_BYTES, EMPTY_EVIDENCE, evidenceFileGap, isBlankText } from '../../src/core/model/evidence-files';
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 const utf16be = (text: string) => Buffer.from(utf16le(text).map((_, i, b) => b[i ^ 1]));
@@ -52,7 +52,7 @@ function countingHost(bytes: Uint8Array, withPrefix: boolean): Host & { given: n
   return host;
 }
 
-describe('isBlankFile: a file of any length', () => {
+describe('evidenceFileGap: a file of any length', () => {
   const long = BLANK_PROBE_BYTES * 50;
   for (const [name, bytes, blank, readAll] of [
     ['white space longer than the first read', Buffer.from('\n'.repeat(long)), true, true],
@@ -64,13 +64,27 @@ describe('isBlankFile: a file of any length', () => {
     for (const withPrefix of [true, false])
       it(`${name}${withPrefix ? '' : ' (a host without prefix reads)'}: ${blank ? 'blank' : 'text'}`, async () => {
         const host = countingHost(bytes, withPrefix);
-        assert.equal(await isBlankFile(host, 'e.log'), blank);
+        assert.equal(await evidenceFileGap(host, 'e.log'), blank ? EMPTY_EVIDENCE : undefined);
         if (withPrefix && !readAll) assert.equal(host.given, BLANK_PROBE_BYTES);
       });
 
-  it('a file that cannot be sized or read is not known to be blank', async () => {
-    const failing: Host = { listFiles: () => Promise.resolve([]), statSize: () => Promise.resolve(10), readFile: () => Promise.reject(new Error('EACCES')) };
-    assert.equal(await isBlankFile(failing, 'e.log'), false);
-    assert.equal(await isBlankFile({ listFiles: () => Promise.resolve([]), readFile: () => Promise.resolve(new Uint8Array()) }, 'e.log'), false);
-  });
+  // Fails closed: a listed file that cannot be read shows no result, so it is no evidence (it once counted as evidence).
+  const hosts: [string, Omit<Host, 'listFiles'>, string | undefined][] = [
+    ['unreadable (EACCES)', { statSize: () => Promise.resolve(10), readFile: () => Promise.reject(Object.assign(new Error('permission denied'), { code: 'EACCES' })) }, 'could not be read (EACCES)'],
+    [
+      'unreadable past its first read',
+      { statSize: () => Promise.resolve(BLANK_PROBE_BYTES * 4), readPrefix: () => Promise.reject(new Error('I/O error')), readFile: () => Promise.reject(new Error('I/O error')) },
+      'could not be read (I/O error)',
+    ],
+    [
+      'gone since the listing (no size)',
+      { statSize: () => Promise.resolve(undefined), readFile: () => Promise.reject(new Error('ENOENT')) },
+      'could not be read (it is gone, or its size could not be read)',
+    ],
+    ['a host that cannot size files: not known', { readFile: () => Promise.resolve(new Uint8Array()) }, undefined],
+  ];
+  for (const [name, host, gap] of hosts)
+    it(`${name}: ${gap ?? 'no gap'}`, async () => {
+      assert.equal(await evidenceFileGap({ listFiles: () => Promise.resolve([]), ...host }, 'e.log'), gap);
+    });
 });

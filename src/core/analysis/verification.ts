@@ -104,14 +104,15 @@ export interface TestEvidenceGap {
 
 /**
  * Why a YAML test's result is not backed by evidence, or undefined. Without `files` the evidence path is not checked;
- * an evidence file in `emptyFiles` (no text, as the host found it) shows no result, so it is no evidence.
+ * an evidence file in `unusableEvidence` (empty or unreadable, as the host found it: evidenceFileGap) shows no result, so it is no evidence.
  */
-export function testEvidenceGap(test: { file: string; data: Partial<TestData> }, files: ReadonlySet<string> | undefined, emptyFiles?: ReadonlySet<string>): TestEvidenceGap | undefined {
+export function testEvidenceGap(test: { file: string; data: Partial<TestData> }, files: ReadonlySet<string> | undefined, unusableEvidence?: ReadonlyMap<string, string>): TestEvidenceGap | undefined {
   const ev = test.data.evidence;
   if (typeof ev === 'string' && ev.trim()) {
     const file = files && workspaceFileOf(files, test.file, ev);
     if (files && file === undefined) return { field: 'evidence', message: `evidence file '${ev}' is not in the workspace` };
-    if (file && emptyFiles?.has(file)) return { field: 'evidence', message: `evidence file '${ev}' is empty (no text, or white space only), so it shows no result` };
+    const why = file ? unusableEvidence?.get(file) : undefined;
+    if (why) return { field: 'evidence', message: `evidence file '${ev}' ${why}, so it shows no result` };
     return undefined;
   }
   const result = test.data.result;

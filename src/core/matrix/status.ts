@@ -51,8 +51,8 @@ export interface TraceInputs {
   testResults?: TestResultsInput;
   /** Every workspace file (test evidence paths are checked against it). */
   allFiles?: readonly string[];
-  /** Files tests name as `evidence` that are empty (no text, or white space only). */
-  emptyFiles?: ReadonlySet<string>;
+  /** Files tests name as `evidence` that are empty (no text, or white space only) or unreadable, each with why. */
+  unusableEvidence?: ReadonlyMap<string, string>;
   /** Inputs not read or not understood besides the model's load problems: the matrix lists them (its exports say INCOMPLETE). */
   problems?: string[];
 }
@@ -66,7 +66,7 @@ export function traceIndexOf(input: TraceInputs): TraceIndex {
     code: { links, reviewsInUse: links.some((l) => l.review !== 'unreviewed') },
     testResults: input.testResults,
     allFiles: input.allFiles,
-    emptyFiles: input.emptyFiles,
+    unusableEvidence: input.unusableEvidence,
     problems: input.problems,
   });
 }

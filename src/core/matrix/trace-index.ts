@@ -22,7 +22,7 @@ export interface MatrixInputs {
   /** Every workspace file: a test's `evidence` path must name one (without the list, paths are not checked). */
   allFiles?: readonly string[];
   /** Files tests name as `evidence` that are empty (no text, or white space only): such a test verifies nothing yet. */
-  emptyFiles?: ReadonlySet<string>;
+  unusableEvidence?: ReadonlyMap<string, string>;
   commit?: string;
   problems?: string[];
 }
@@ -107,7 +107,7 @@ export class TraceIndex extends TraceRelations {
         const t = test.id;
         if (seen.has(t)) continue;
         seen.add(t);
-        const gap = testEvidenceGap(test, this.files, this.inputs.emptyFiles);
+        const gap = testEvidenceGap(test, this.files, this.inputs.unusableEvidence);
         out.push({ label: t, outcome: this.testOutcome(t), target: this.itemTarget(t), id: t, ...(gap ? { unproven: gap.message } : {}) });
       }
       for (const l of code ?? []) {

@@ -21,7 +21,7 @@ export function traceIndexFromInputs(inputs: RuleInputs, lint: LintResult, opts:
     code: inputs.code ? matrixLinksFromCode(inputs.code, inputs.lock, inputs.graph) : undefined,
     testResults: inputs.testResults,
     allFiles: inputs.allFiles,
-    emptyFiles: inputs.emptyFiles,
+    unusableEvidence: inputs.unusableEvidence,
     commit: opts.commit,
     problems: opts.problems,
   });

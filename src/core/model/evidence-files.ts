@@ -36,25 +36,36 @@ function isWhiteSpace(b: number): boolean {
 /** How much of a larger evidence file is read first: the rest is read only when this much is white space. */
 export const BLANK_PROBE_BYTES = 1024;
 
+/** Why an evidence file holds no result (testEvidenceGap words it "evidence file 'p' <why>, so it shows no result"). */
+export const EMPTY_EVIDENCE = 'is empty (no text, or white space only)';
+
 /**
- * Whether the workspace file `path` holds no text (isBlankText), however long: a file whose first `BLANK_PROBE_BYTES`
- * hold text is not read further. False when the host cannot tell (no size, a missing or unreadable file: other
- * findings name those).
+ * Why the listed workspace file `path` shows no result: it holds no text (isBlankText), however long, or it could not
+ * be read (a file the listing named that is gone, or one the host may not read: it proves nothing, so it fails
+ * closed). Undefined for a file that holds text: one whose first `BLANK_PROBE_BYTES` hold text is not read further.
+ * Undefined too when the host cannot tell (no `statSize`).
  */
-export async function isBlankFile(host: Host, path: string): Promise<boolean> {
-  if (!host.statSize) return false;
-  const size = await host.statSize(path).catch(() => undefined);
-  if (size === undefined) return false;
-  if (size === 0) return true;
+export async function evidenceFileGap(host: Host, path: string): Promise<string | undefined> {
+  if (!host.statSize) return undefined;
   try {
-    if (size > BLANK_PROBE_BYTES && host.readPrefix && !isBlankText(await host.readPrefix(path, BLANK_PROBE_BYTES))) return false;
-    return isBlankText(await host.readFile(path));
-  } catch {
-    return false;
+    const size = await host.statSize(path);
+    if (size === undefined) return 'could not be read (it is gone, or its size could not be read)';
+    if (size === 0) return EMPTY_EVIDENCE;
+    if (size > BLANK_PROBE_BYTES && host.readPrefix && !isBlankText(await host.readPrefix(path, BLANK_PROBE_BYTES))) return undefined;
+    return isBlankText(await host.readFile(path)) ? EMPTY_EVIDENCE : undefined;
+  } catch (e) {
+    return `could not be read (${readErrorOf(e)})`;
   }
 }
 
-/** The workspace files the model's tests name as `evidence`: a host tells which of them are empty (`emptyFiles`). */
+/** The error code of a failed read (EACCES, EISDIR...), else its message. */
+function readErrorOf(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The workspace files the model's tests name as `evidence`: a host tells which of them show no result (`unusableEvidence`). */
 export function testEvidenceFiles(graph: Graph, files: ReadonlySet<string>): string[] {
   return evidenceFilesOf(graph.byKind.test, files);
 }

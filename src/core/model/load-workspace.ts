@@ -2,7 +2,7 @@
 import picomatch from 'picomatch';
 import { PATH_GLOB } from '../path-glob';
 import type { Host } from '../host';
-import { isBlankFile, testEvidenceFiles } from './evidence-files';
+import { evidenceFileGap, testEvidenceFiles } from './evidence-files';
 import { buildGraph } from './build-graph';
 import { CONFIG_FILE, resolveConfig } from './config';
 import { configIncludeGlobs, unmatchedIncludes } from './config-checks';
@@ -20,8 +20,8 @@ export interface Workspace {
   graph: Graph;
   /** Every file the host listed (code links and other hosts reuse the listing). */
   allFiles: string[];
-  /** The files tests name as `evidence` that hold no text (0 bytes or white space only): they show no result (testEvidenceGap). */
-  emptyFiles?: ReadonlySet<string>;
+  /** The files tests name as `evidence` that hold no text (0 bytes or white space only) or could not be read, each with why (evidenceFileGap): they show no result (testEvidenceGap). */
+  unusableEvidence?: ReadonlyMap<string, string>;
 }
 
 export interface LoadOptions {
@@ -79,14 +79,14 @@ export async function loadWorkspace(host: Host, opts: LoadOptions = {}): Promise
   const failed = loaded.filter((l): l is { problem: LoadProblem } => 'problem' in l).map((l) => l.problem);
   const sboms = await loadSboms(host, ok, allFiles, { maxBytes: config.maxSbomBytes, validate: opts.sbomValidator });
   const graph = buildGraph([...ok, ...sboms.files], [...configProblems, ...failed, ...sboms.problems]);
-  return { config, graph, allFiles, emptyFiles: await emptyFilesOf(host, testEvidenceFiles(graph, new Set(allFiles))) };
+  return { config, graph, allFiles, unusableEvidence: await unusableEvidenceOf(host, testEvidenceFiles(graph, new Set(allFiles))) };
 }
 
-/** The files of `files` that hold no text (isBlankFile); without `statSize` none is known to be. */
-async function emptyFilesOf(host: Host, files: readonly string[]): Promise<ReadonlySet<string>> {
-  if (!host.statSize || !files.length) return new Set();
-  const blank = await Promise.all(files.map((f) => isBlankFile(host, f)));
-  return new Set(files.filter((_, i) => blank[i]));
+/** The files of `files` that show no result, each with why (evidenceFileGap); without `statSize` none is known to. */
+async function unusableEvidenceOf(host: Host, files: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  if (!host.statSize || !files.length) return new Map();
+  const gaps = await Promise.all(files.map((f) => evidenceFileGap(host, f)));
+  return new Map(files.flatMap((f, i) => (gaps[i] ? [[f, gaps[i]] as const] : [])));
 }
 
 async function loadOne(host: Host, path: string, config: ResolvedConfig, cache?: ModelFileCache): Promise<LoadedFile | { problem: LoadProblem }> {

@@ -18,13 +18,13 @@ export interface HostInputs {
 }
 
 /** THE assembly of rule inputs: the CLI, the language server and the tests all call it, so every rule sees the same shapes. */
-export function ruleInputs(workspace: Pick<Workspace, 'graph' | 'config' | 'allFiles' | 'emptyFiles'>, host: HostInputs = {}): RuleInputs {
+export function ruleInputs(workspace: Pick<Workspace, 'graph' | 'config' | 'allFiles' | 'unusableEvidence'>, host: HostInputs = {}): RuleInputs {
   const lock = typeof host.lock === 'string' ? parseReviewLock(host.lock).lock : host.lock;
   return {
     graph: workspace.graph,
     config: workspace.config,
     allFiles: workspace.allFiles,
-    ...(workspace.emptyFiles?.size ? { emptyFiles: workspace.emptyFiles } : {}),
+    ...(workspace.unusableEvidence?.size ? { unusableEvidence: workspace.unusableEvidence } : {}),
     ...(host.code ? { code: host.code } : {}),
     ...(lock ? { lock } : {}),
     ...(host.testResults ? { testResults: host.testResults } : {}),

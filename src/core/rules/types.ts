@@ -85,8 +85,8 @@ export interface RuleInputs {
   config: ResolvedConfig;
   /** Every workspace file the host listed (for glob checks). */
   allFiles: string[];
-  /** The files tests name as `evidence` that the host found empty (no text, or white space only): no evidence (VT002, the matrix). */
-  emptyFiles?: ReadonlySet<string>;
+  /** The files tests name as `evidence` that the host found empty (no text, or white space only) or could not read, each with why: no evidence (VT002, the matrix). */
+  unusableEvidence?: ReadonlyMap<string, string>;
   /** Last change time (ms since epoch) per workspace file, from git; supplied by the host. */
   fileDates?: Map<string, number>;
   /** Code-link index: per-file tags, links and symbols (src/core/codelinks). */
