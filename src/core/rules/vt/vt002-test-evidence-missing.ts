@@ -7,7 +7,8 @@ const rule: Rule = {
     alias: 'test-evidence-missing',
     severity: 'warning',
     category: 'tests',
-    description: "A test's `evidence` file is not in the workspace, is empty (no text, or white space only) or cannot be read, or a test records a pass/fail result with no evidence and no JUnit mapping.",
+    description:
+      "A test's `evidence` file is not in the workspace, is empty (no text, or white space only) or cannot be read, or a test records a pass/fail result with no evidence and no JUnit mapping.",
     rationale:
       'The FDA expects security test reports, not claims: a result is evidence only if the report or JUnit file that shows it can be produced. Paths are tried from the workspace root and from the model file\'s folder; URLs are not checked. The matrix, the tree view and `spdf check` read the same definition: a test reported here verifies nothing yet, so the items it verifies are PARTIAL ("test evidence missing").',
     source: 'FDA premarket cybersecurity guidance V.C (security testing documentation); 21 CFR 820.30(f) (design verification results documented)',
