@@ -2,23 +2,23 @@
 /**
  * JavaScript/TypeScript test symbols are named by their suite and test titles joined with `.`
  * (`pump.limits.keeps the bolus`); reporters join the same titles with a space (Mocha, jest-junit) or ` > `
- * (Vitest), and a title may hold dots of its own. A case's full title matches a symbol when it is the symbol's
+ * (Vitest), or with ` › ` (jest's own separator, which jest-junit's `ancestorSeparator` is often set to), and a title may hold dots of its own. A case's full title matches a symbol when it is the symbol's
  * titles, from some suite on, each joint written as the reporter's separator or as the dot itself.
  */
 
-const SEPARATORS = [' ', ' > '] as const;
+const SEPARATORS = [' ', ' > ', ' › '] as const;
 
-/** The word a full title ends with, for indexing: titles split at white space, dots and `>`. */
+/** The word a full title ends with, for indexing: titles split at white space, dots, `>` and `›`. */
 export function lastTitleWord(text: string): string | undefined {
   return text
-    .split(/[\s.>]+/)
+    .split(/[\s.>›]+/)
     .filter(Boolean)
     .pop();
 }
 
 /** The word a full title starts with, split as `lastTitleWord` splits. */
 export function firstTitleWord(text: string): string | undefined {
-  return text.split(/[\s.>]+/).find(Boolean);
+  return text.split(/[\s.>›]+/).find(Boolean);
 }
 
 /** Whether a ` > `-joined full title starts with the suite's `.`-separated titles and goes on past them (a test inside the suite). */
