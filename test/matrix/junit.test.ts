@@ -237,6 +237,9 @@ describe('JUnit results', () => {
       ['tests.test_dose.TestDose', 'test_limit', ''],
       ['', 'pump works fine', ''],
       ['pump', 'keeps', 'test/pump.test.ts'],
+      // jest-junit with ancestorSeparator " › ": classNameTemplate "{classname}" and the default "{classname} {title}".
+      ['bolus › limits', 'caps', ''],
+      ['bolus › limits rounds', 'bolus › limits rounds', ''],
     ].map(([classname, name, source], i) => ({ classname, name, outcome: 'pass', file: 'r.xml', line: i + 1, ...(source ? { source } : {}) }));
     const idx = new TestResultIndex({ version: 1, files: ['r.xml'], cases, problems: [] });
     const names = (cs: JUnitCase[]) => cs.map((c) => c.name);
@@ -244,6 +247,10 @@ describe('JUnit results', () => {
       ['dose.limits.rejects v1.2 commands', 'test/dose.test.ts', ['dose limits rejects v1.2 commands']],
       ['outer.dose.limits.rejects v1.2 commands', 'test/dose.test.ts', ['dose limits rejects v1.2 commands']],
       ['alarm.sounds', 'test/alarm.test.ts', ['alarm > sounds']],
+      ['bolus.limits.caps', 'test/bolus.test.ts', ['caps']],
+      ['bolus.limits.rounds', 'test/bolus.test.ts', ['bolus › limits rounds']],
+      // The title names a suite the symbol is not in.
+      ['limits.rounds', 'test/bolus.test.ts', []],
       ['alarm.sounds', 'test/other.test.ts', []],
       ['works', 'test/top.test.ts', ['works']],
       ['works', 'test/nowhere.test.ts', []],
@@ -303,6 +310,64 @@ describe('JUnit results', () => {
             ),
             want,
           ));
+
+      describe("a module's root package, named by the module path alone: learnt from the module's other packages", () => {
+        const rootCases: JUnitCase[] = [
+          ['example.com/m', 'TestRoot'],
+          ['example.com/m/pump', 'TestDose'],
+          ['github.com/acme/service', 'TestSvc'],
+          ['github.com/acme/service/api', 'TestApi'],
+          ['example.com/elsewhere', 'TestRoot'],
+        ].map(([classname, name], i) => ({ classname, name, outcome: 'pass', file: 'r.xml', line: i + 1 }));
+        const rootIdx = new TestResultIndex({ version: 1, files: ['r.xml'], cases: rootCases, problems: [] });
+        const base = ['go.mod', 'root_test.go', 'pump/dose_test.go', 'svc/go.mod', 'svc/svc_test.go', 'svc/api/api_test.go'];
+        for (const [what, files, file, symbols, want] of [
+          ['the workspace root', base, 'root_test.go', ['TestRoot'], ['example.com/m TestRoot']],
+          ['a sub-package, by the learnt module path', base, 'pump/dose_test.go', ['TestDose'], ['example.com/m/pump TestDose']],
+          ['the root of a nested module whose path does not end with its folder', base, 'svc/svc_test.go', ['TestSvc'], ['github.com/acme/service TestSvc']],
+          ['a sub-package of that nested module', base, 'svc/api/api_test.go', ['TestApi'], ['github.com/acme/service/api TestApi']],
+          ['the workspace root without a go.mod (no module)', base.filter((f) => f !== 'go.mod'), 'root_test.go', ['TestRoot'], []],
+          ['the workspace root when the module has no other package', ['go.mod', 'root_test.go'], 'root_test.go', ['TestRoot'], []],
+        ] as const)
+          it(`${what}: ${want.length ? want.join(', ') : 'no case'}`, () => {
+            const dirs = goDirsOf(files);
+            const got = (cs: JUnitCase[]) => cs.map((c) => `${c.classname} ${c.name}`);
+            assert.deepEqual(
+              got(
+                rootIdx.byFile(
+                  file,
+                  () => symbols,
+                  () => dirs,
+                ),
+              ),
+              want,
+            );
+            // A test function tagged on its own gets the same cases.
+            assert.deepEqual(got(rootIdx.bySymbol(symbols[0], file, () => dirs)), want);
+          });
+
+        it('two module paths learnt for one module: none is trusted, the root package gets no case', () => {
+          const two = new TestResultIndex({
+            version: 1,
+            files: ['r.xml'],
+            cases: [
+              { classname: 'example.com/m', name: 'TestRoot', outcome: 'pass', file: 'r.xml', line: 1 },
+              { classname: 'example.com/m/pump', name: 'TestDose', outcome: 'pass', file: 'r.xml', line: 2 },
+              { classname: 'example.com/fork/alarm', name: 'TestAlarm', outcome: 'pass', file: 'r.xml', line: 3 },
+            ],
+            problems: [],
+          });
+          const dirs = goDirsOf(['go.mod', 'root_test.go', 'pump/dose_test.go', 'alarm/alarm_test.go']);
+          assert.deepEqual(
+            two.byFile(
+              'root_test.go',
+              () => ['TestRoot'],
+              () => dirs,
+            ),
+            [],
+          );
+        });
+      });
 
       it('a classname of 200,000 path segments stays linear', () => {
         const deep = Array.from({ length: 200_000 }, () => 'p').join('/');

@@ -51,7 +51,11 @@ export function titlePartsCovered(fullTitle: string, qualifiedName: string): num
   return Math.max(...SEPARATORS.map((sep) => coveredFromEnd(fullTitle, parts, sep)));
 }
 
-/** Reads the title backwards, part by part, each joint written as `sep` or as a dot; the parts read when the title ends at a part's start. */
+/**
+ * Reads the title backwards, part by part, each joint written as `sep`, a space or a dot (jest-junit's default
+ * `{classname} {title}` joins the suites with its `ancestorSeparator` and the test with a space); the parts read when
+ * the title ends at a part's start.
+ */
 function coveredFromEnd(text: string, parts: readonly string[], sep: string): number {
   let end = text.length;
   for (let i = parts.length - 1; i >= 0; i--) {
@@ -60,7 +64,7 @@ function coveredFromEnd(text: string, parts: readonly string[], sep: string): nu
     end -= part.length;
     if (end === 0) return parts.length - i;
     if (text.endsWith(sep, end)) end -= sep.length;
-    else if (text[end - 1] === '.') end -= 1;
+    else if (text[end - 1] === ' ' || text[end - 1] === '.') end -= 1;
     else return 0;
   }
   return 0;
