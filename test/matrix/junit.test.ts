@@ -82,6 +82,212 @@ describe('JUnit results', () => {
     );
   });
 
+  describe('reports in the shapes jest-junit, mocha-junit-reporter, Vitest and gotestsum write', () => {
+    // Hand-written in each tool's shape (as its version of November 2026 wrote it, default options unless named):
+    // [tool and options, the whole file, outcome per case name, problems as line:column]
+    const P = 'pass';
+    const F = 'fail';
+    const E = 'error';
+    const S = 'skipped';
+    const table: [string, string, Record<string, string>, string[]][] = [
+      [
+        'jest-junit 17: root counts summed over the files, it.todo written as a case the counts leave out, a hook failure after the tests',
+        `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="jest tests" tests="4" failures="2" errors="0" time="1.6">
+  <testsuite name="pump" errors="0" failures="1" skipped="1" timestamp="2026-11-30T12:41:30" time="1.0" tests="3">
+    <testcase classname="pump passes" name="pump passes" time="0.018">
+    </testcase>
+    <testcase classname="pump limits deep fails" name="pump limits deep fails" time="0.007">
+      <failure>Error: expect(received).toBe(expected)</failure>
+    </testcase>
+    <testcase classname="pump skipped" name="pump skipped" time="0">
+      <skipped/>
+    </testcase>
+    <testcase classname="pump todo" name="pump todo" time="0">
+    </testcase>
+    <testcase classname=" Test execution failure: could be caused by test hooks like 'afterAll'." name=" Test execution failure: could be caused by test hooks like 'afterAll'." time="0">
+      <failure>{"message":"hook boom"}</failure>
+    </testcase>
+  </testsuite>
+  <testsuite name="hooked" errors="0" failures="1" skipped="0" timestamp="2026-11-30T12:41:31" time="0.2" tests="1">
+    <testcase classname="hooked never" name="hooked never" time="0.001">
+      <failure>Error: hook boom</failure>
+    </testcase>
+  </testsuite>
+</testsuites>
+`,
+        { 'pump passes': P, 'pump limits deep fails': F, 'pump skipped': S, 'pump todo': P, "Test execution failure: could be caused by test hooks like 'afterAll'.": F, 'hooked never': F },
+        [],
+      ],
+      [
+        'jest-junit reportTestSuiteErrors: a file that failed to run is an errored case',
+        `<testsuites name="jest tests" tests="0" failures="0" errors="1" time="0.4">
+  <testsuite name="test/broken.test.js" errors="1" failures="0" skipped="0" timestamp="2026-11-30T12:44:03" time="0" tests="0">
+    <testcase classname="Test suite failed to run" name="test/broken.test.js" time="0">
+      <error>SyntaxError: Unexpected token ')'</error>
+    </testcase>
+  </testsuite>
+</testsuites>
+`,
+        { 'test/broken.test.js': E },
+        [],
+      ],
+      [
+        'mocha-junit-reporter 2.2: "Root Suite" for tests outside any describe, one suite per describe (not nested), a failed hook as a case, pending left out',
+        `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="Mocha Tests" time="0.008" tests="9" failures="4" skipped="2">
+  <testsuite name="Root Suite" timestamp="2026-11-30T12:42:16" tests="1" time="0.000" failures="0">
+    <testcase name="toplevel" time="0.000" classname="toplevel">
+    </testcase>
+  </testsuite>
+  <testsuite name="hooked" timestamp="2026-11-30T12:42:16" tests="1" file="/ci/mtest/hook.spec.js" time="0.001" failures="1">
+    <testcase name="hooked &quot;before all&quot; hook for &quot;never&quot;" time="0.000" classname="&quot;before all&quot; hook for &quot;never&quot;">
+      <failure message="hook boom" type="Error"><![CDATA[Error: hook boom]]></failure>
+    </testcase>
+  </testsuite>
+  <testsuite name="pump" timestamp="2026-11-30T12:42:16" tests="5" file="/ci/mtest/pump.spec.js" time="0.000" failures="2">
+    <testcase name="pump passes" time="0.000" classname="passes">
+    </testcase>
+    <testcase name="pump fails" time="0.001" classname="fails">
+      <failure message="1 == 2" type="AssertionError"><![CDATA[AssertionError [ERR_ASSERTION]: 1 == 2]]></failure>
+    </testcase>
+    <testcase name="pump errors" time="0.000" classname="errors">
+      <failure message="Cannot read properties of null (reading &apos;x&apos;)" type="TypeError"><![CDATA[TypeError: Cannot read properties of null]]></failure>
+    </testcase>
+  </testsuite>
+  <testsuite name="deep" timestamp="2026-11-30T12:42:16" tests="1" file="/ci/mtest/pump.spec.js" time="0.001" failures="1">
+    <testcase name="pump limits deep deepfail" time="0.000" classname="deepfail">
+      <failure message="2 == 3" type="AssertionError"><![CDATA[AssertionError [ERR_ASSERTION]: 2 == 3]]></failure>
+    </testcase>
+  </testsuite>
+</testsuites>
+`,
+        { toplevel: P, 'hooked "before all" hook for "never"': F, 'pump passes': P, 'pump fails': F, 'pump errors': F, 'pump limits deep deepfail': F },
+        [],
+      ],
+      [
+        'mocha-junit-reporter testsuitesTitle, useFullSuiteTitle, suiteTitleSeparatedBy ".", includePending',
+        `<testsuites name="My Suites" time="0.021" tests="4" failures="1" skipped="2">
+  <testsuite name="" timestamp="2026-11-30T12:42:16" tests="1" time="0.000" failures="0">
+    <testcase name="toplevel" time="0.000" classname="toplevel">
+    </testcase>
+  </testsuite>
+  <testsuite name="Root Suite.pump" timestamp="2026-11-30T12:42:16" tests="3" file="/ci/mtest/pump.spec.js" time="0.000" failures="1" skipped="2">
+    <testcase name="pump fails" time="0.001" classname="fails">
+      <failure message="1 == 2" type="AssertionError"><![CDATA[AssertionError]]></failure>
+    </testcase>
+    <testcase name="pump skipped" time="0.000" classname="skipped">
+      <skipped/>
+    </testcase>
+    <testcase name="pump pending" time="0.000" classname="pending">
+      <skipped/>
+    </testcase>
+  </testsuite>
+</testsuites>
+`,
+        { toplevel: P, 'pump fails': F, 'pump skipped': S, 'pump pending': S },
+        [],
+      ],
+      [
+        'mocha-junit-reporter counting a failure no case shows: a problem at the root',
+        `<testsuites name="Mocha Tests" time="0.008" tests="2" failures="2">
+  <testsuite name="pump" timestamp="2026-11-30T12:42:16" tests="2" time="0.000" failures="1">
+    <testcase name="pump passes" time="0.000" classname="passes">
+    </testcase>
+    <testcase name="pump fails" time="0.001" classname="fails">
+      <failure message="1 == 2" type="AssertionError"/>
+    </testcase>
+  </testsuite>
+</testsuites>
+`,
+        { 'pump passes': P, 'pump fails': F },
+        ['1:1'],
+      ],
+      [
+        'Vitest 4: root counts summed, a file suite per file, a failed beforeAll as a case named by its describe, todo skipped',
+        `<?xml version="1.0" encoding="UTF-8" ?>
+<testsuites name="vitest tests" tests="5" failures="2" errors="0" time="0.04">
+    <testsuite name="vtest/hook.test.js" timestamp="2026-11-30T12:42:23.232Z" hostname="ci" tests="2" failures="1" errors="0" skipped="1" time="0.006">
+        <testcase classname="vtest/hook.test.js" name="hooked &gt; never" time="0">
+            <skipped/>
+        </testcase>
+        <testcase classname="vtest/hook.test.js" name="hooked" time="0.005">
+            <failure message="hook boom" type="Error">
+Error: hook boom
+            </failure>
+        </testcase>
+    </testsuite>
+    <testsuite name="vtest/pump.test.js" timestamp="2026-11-30T12:42:23.238Z" hostname="ci" tests="3" failures="1" errors="0" skipped="1" time="0.03">
+        <testcase classname="vtest/pump.test.js" name="pump &gt; limits &gt; keeps" time="0.0003">
+        </testcase>
+        <testcase classname="vtest/pump.test.js" name="pump &gt; errors" time="0.0008">
+            <failure message="Cannot read properties of null (reading &apos;x&apos;)" type="TypeError">
+TypeError: Cannot read properties of null (reading &apos;x&apos;)
+            </failure>
+        </testcase>
+        <testcase classname="vtest/pump.test.js" name="pump &gt; todo" time="0">
+            <skipped/>
+        </testcase>
+    </testsuite>
+</testsuites>
+`,
+        { 'hooked > never': S, hooked: F, 'pump > limits > keeps': P, 'pump > errors': F, 'pump > todo': S },
+        [],
+      ],
+      [
+        'gotestsum 1.8: a package per suite, properties, a failed parent test and its failed subtest both counted, a skip with its output',
+        `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites tests="5" failures="3" errors="0" time="1.9">
+	<testsuite tests="5" failures="3" time="0.005000" name="example.com/pump" timestamp="2026-11-30T12:42:30Z">
+		<properties>
+			<property name="go.version" value="go1.19.8 linux/amd64"></property>
+		</properties>
+		<testcase classname="example.com/pump" name="TestFail" time="0.000000">
+			<failure message="Failed" type="">=== RUN   TestFail&#xA;    dose_test.go:7: bad&#xA;--- FAIL: TestFail (0.00s)&#xA;</failure>
+		</testcase>
+		<testcase classname="example.com/pump" name="TestSub/bad" time="0.000000">
+			<failure message="Failed" type="">--- FAIL: TestSub/bad (0.00s)&#xA;</failure>
+		</testcase>
+		<testcase classname="example.com/pump" name="TestSub" time="0.000000">
+			<failure message="Failed" type="">--- FAIL: TestSub (0.00s)&#xA;</failure>
+		</testcase>
+		<testcase classname="example.com/pump" name="TestSkip" time="0.000000">
+			<skipped message="=== RUN   TestSkip&#xA;--- SKIP: TestSkip (0.00s)&#xA;"></skipped>
+		</testcase>
+		<testcase classname="example.com/pump" name="TestPass" time="0.000000"></testcase>
+	</testsuite>
+</testsuites>
+`,
+        { TestFail: F, 'TestSub/bad': F, TestSub: F, TestSkip: S, TestPass: P },
+        [],
+      ],
+      [
+        'gotestsum: a package that does not build is counted as an error at the root and written as no case',
+        `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites tests="1" failures="1" errors="1" time="3.4">
+	<testsuite tests="1" failures="1" time="0.004000" name="example.com/pump/panicgo" timestamp="2026-11-30T12:52:11Z">
+		<testcase classname="example.com/pump/panicgo" name="TestA" time="0.000000">
+			<failure message="Failed" type="">--- FAIL: TestA (0.00s)&#xA;panic: assignment to entry in nil map</failure>
+		</testcase>
+	</testsuite>
+</testsuites>
+`,
+        { TestA: F },
+        ['2:1'],
+      ],
+    ];
+    for (const [name, text, outcomes, at] of table)
+      it(`${name}: ${at.length ? `a problem at ${at.join(', ')}` : 'no problem'}`, () => {
+        const r = parseJUnit('r.xml', text);
+        assert.deepEqual(Object.fromEntries(r.cases.map((c) => [c.name.trim(), c.outcome])), outcomes);
+        assert.deepEqual(
+          r.problems.map((p) => `${p.line}:${p.column}`),
+          at,
+          r.problems.map((p) => p.message).join('\n'),
+        );
+      });
+  });
+
   describe('a suite counting more failures than its cases show is a problem at the suite', () => {
     // [the XML inside <testsuites>, the problems as line:column]
     const table: [string, string, string[]][] = [
