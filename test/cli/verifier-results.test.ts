@@ -112,6 +112,37 @@ const CASES: Case[] = [
     status: 'OK',
   },
   {
+    name: "a Go test file whose package did not build (go-junit-report's [build failed] case)",
+    source: { 'tests/pump/dose_test.go': GO },
+    results: junit(goCase('example.com/m/tests/pump', '[build failed]', '<error message="Build error"/>')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: "a Go test function that passed, its package's test binary then panicked (go-junit-report's Failure case)",
+    source: { 'go.mod': GO_MOD, 'dose_test.go': GO_FUNCTION, 'limits/limits_test.go': GO_LIMITS },
+    results: junit(goCase('example.com/m', 'TestDose'), goCase('example.com/m', 'Failure', '<error message="Runtime error"/>'), goCase('example.com/m/limits', 'TestKeeps')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'a Go test file whose package passed, another package did not build',
+    source: { 'tests/pump/dose_test.go': GO, 'tests/alarm/alarm_test.go': GO_LIMITS.replace('limits', 'alarm') },
+    results: junit(goCase('example.com/m/tests/pump', 'TestDose'), goCase('example.com/m/tests/alarm', '[build failed]', '<error message="Build error"/>')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: "another file's failed subtest is no failure of the package: a Go test file of the same package passed",
+    source: {
+      'tests/pump/dose_test.go': GO.replace('// @spdf verifies REQ-001\n', ''),
+      'tests/pump/other_test.go': `// @spdf verifies REQ-001\n${GO_LIMITS.replace('package limits', 'package pump')}`,
+    },
+    results: junit(goCase('example.com/m/tests/pump', 'TestKeeps'), goCase('example.com/m/tests/pump', 'TestDose/limits', FAILED), goCase('example.com/m/tests/pump', 'TestDose', FAILED)),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
     name: 'a TS test, jest-junit with classNameTemplate "{classname}" and ancestorSeparator " › ", passed',
     source: { 'test/pump.test.ts': TS3 },
     results: junit('<testcase classname="pump › limits" name="keeps"/>'),

@@ -262,6 +262,31 @@ TypeError: Cannot read properties of null (reading &apos;x&apos;)
         [],
       ],
       [
+        'go-junit-report 2: a package that did not build is an errored [build failed] case, a panic after the tests a Failure case',
+        `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites tests="3" errors="2">
+	<testsuite name="example.com/m/broken" tests="1" failures="0" errors="1" id="0" hostname="ci" time="0.000" timestamp="2026-11-30T12:00:00Z">
+		<properties>
+			<property name="go.version" value="go1.22"></property>
+		</properties>
+		<testcase name="[build failed]" classname="example.com/m/broken" time="0.000">
+			<error message="Build error"><![CDATA[./dose.go:5:2: undefined: limit]]></error>
+		</testcase>
+	</testsuite>
+	<testsuite name="example.com/m/late" tests="2" failures="0" errors="1" id="1" hostname="ci" time="0.003" timestamp="2026-11-30T12:00:00Z">
+		<testcase name="TestOne" classname="example.com/m/late" time="0.000">
+			<system-out><![CDATA[    late_test.go:13: ok]]></system-out>
+		</testcase>
+		<testcase name="Failure" classname="example.com/m/late" time="0.000">
+			<error message="Runtime error"><![CDATA[panic: late]]></error>
+		</testcase>
+	</testsuite>
+</testsuites>
+`,
+        { '[build failed]': E, TestOne: P, Failure: E },
+        [],
+      ],
+      [
         'gotestsum: a package that does not build is counted as an error at the root and written as no case',
         `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites tests="1" failures="1" errors="1" time="3.4">

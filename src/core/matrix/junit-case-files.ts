@@ -47,20 +47,29 @@ export function prefixEndsFile(segments: readonly string[], length: number, file
  * The cases of a Go test file's own test functions: go-junit-report and gotestsum name a case by its package's import
  * path (`example.com/pump/internal/dose`) and its function (`TestDose`, `TestDose/subtest`), never by file. A case is
  * the file's when its function is a top-level test function of the file and its import path is the file's folder's
- * (`goPackageDir`).
+ * (`GoPackages.dirOf`). A failure of the package's test binary outside any test function (go-junit-report's
+ * `[build failed]` and `Failure` cases, a panic in `TestMain`) is every one of its test files' and functions': they
+ * did not run, or their passes do not stand.
  */
-export function goPackageCases<C extends { classname: string; name: string }>(
-  file: string,
-  fileSymbols: readonly string[],
-  byLast: ReadonlyMap<string, readonly { c: C }[]>,
-  packages: GoPackages,
-): C[] {
+export function goPackageCases<C extends GoCase>(file: string, fileSymbols: readonly string[], byLast: ReadonlyMap<string, readonly { c: C }[]>, packages: GoPackages<C>): C[] {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
   const out: C[] = [];
   for (const fn of new Set(fileSymbols.filter((s) => GO_TEST_FUNCTION.test(s))))
     for (const { c } of byLast.get(fn) ?? []) if (cleanCaseName(c.name) === fn && packages.dirOf(c.classname) === dir) out.push(c);
+  // Only a file or function that takes part in the results: a package failure alone never makes a file a Go test file.
+  if (out.length || fileSymbols.some((s) => GO_TEST_FUNCTION.test(s))) out.push(...packages.packageFailures(dir));
   return out;
 }
+
+/** A JUnit case as Go's reporters write it: classname the import path, name the function. */
+export interface GoCase {
+  classname: string;
+  name: string;
+  outcome: string;
+}
+
+/** A case named by no test function: the package's test binary failed outside them (TestMain is the package's too). */
+const GO_FUNCTION_CASE = /^(?:Test|Benchmark|Example|Fuzz)\w*$/;
 
 /** A Go test function's name (a method of a test suite type is none). */
 export const GO_TEST_FUNCTION = /^Test\w*$/;
@@ -75,14 +84,16 @@ export const GO_TEST_FUNCTION = /^Test\w*$/;
  * module's host; so `example.com/m/other/pump` is never `pump/`'s when `other/pump/` holds Go files), and a module's
  * root folder gets no case: its import path cannot be told from a package outside the workspace.
  */
-export class GoPackages {
+export class GoPackages<C extends GoCase> {
   private readonly modules = new Map<string, string>();
   private readonly memo = new Map<string, string | undefined>();
+  private failures?: Map<string, C[]>;
 
   constructor(
-    classnames: Iterable<string>,
+    private readonly cases: readonly C[],
     private readonly goDirs: GoDirs,
   ) {
+    const classnames = cases.map((c) => c.classname);
     // The folders of each module (below its root, outside nested modules) by their path inside it.
     const byRel = new Map<string, string[]>();
     for (const dir of goDirs.dirs) {
@@ -108,6 +119,24 @@ export class GoPackages {
       }
     }
     for (const [root, set] of candidates) if (set.size === 1) this.modules.set(root, [...set][0]);
+  }
+
+  /** The failed or errored cases of the package in `dir` that name no test function (GO_FUNCTION_CASE). */
+  packageFailures(dir: string): readonly C[] {
+    if (!this.failures) {
+      this.failures = new Map();
+      for (const c of this.cases) {
+        if (c.outcome !== 'fail' && c.outcome !== 'error') continue;
+        const name = cleanCaseName(c.name);
+        if (GO_FUNCTION_CASE.test(name) && name !== 'TestMain') continue;
+        const at = this.dirOf(c.classname);
+        if (at === undefined) continue;
+        const list = this.failures.get(at);
+        if (list) list.push(c);
+        else this.failures.set(at, [c]);
+      }
+    }
+    return this.failures.get(dir) ?? [];
   }
 
   /** The workspace folder (`''` for the root) of the package with this import path, if the results tell it. */

@@ -98,7 +98,7 @@ export class TestResultIndex {
   private readonly byFirstTitleWord = new Map<string, JUnitCase[]>();
   private readonly bySourceBase = new Map<string, JUnitCase[]>();
   private readonly byModuleEnd = new Map<string, { segments: string[]; length: number; c: JUnitCase }[]>();
-  private goPackages?: { dirs: GoDirs; packages: GoPackages };
+  private goPackages?: { dirs: GoDirs; packages: GoPackages<JUnitCase> };
 
   constructor(readonly input: TestResultsInput | undefined) {
     for (const c of input?.cases ?? []) {
@@ -120,15 +120,8 @@ export class TestResultIndex {
   }
 
   /** Which workspace folder each Go import path in the results is (junit-case-files.ts), learnt once per folder list. */
-  private packagesOf(dirs: GoDirs): GoPackages {
-    if (this.goPackages?.dirs !== dirs)
-      this.goPackages = {
-        dirs,
-        packages: new GoPackages(
-          (this.input?.cases ?? []).map((c) => c.classname),
-          dirs,
-        ),
-      };
+  private packagesOf(dirs: GoDirs): GoPackages<JUnitCase> {
+    if (this.goPackages?.dirs !== dirs) this.goPackages = { dirs, packages: new GoPackages(this.input?.cases ?? [], dirs) };
     return this.goPackages.packages;
   }
 
