@@ -1,5 +1,6 @@
 import type { TraceIndex } from '../core/matrix/build';
-import type { CodeLink } from '../core/codelinks/model';
+import type { CodeLink, CodeProblem } from '../core/codelinks/model';
+import { skippedInEveryRun } from '../core/codelinks/skipped-tests';
 import type { LinkReviewStatus } from '../core/codelinks/review-status';
 import { traceIndexOf, traceItems, type ItemTrace, type StatusLink, type TraceInputs } from '../core/matrix/status';
 import type { LintResult } from '../core/rules/engine';
@@ -35,7 +36,12 @@ export class TraceCache {
 }
 
 /** Code links as the trace status reads them, each with its review state. */
-export function statusLinks(links: readonly CodeLink[], review: (l: CodeLink) => LinkReviewStatus['state'], symbolsOf?: (file: string) => readonly string[]): StatusLink[] {
+export function statusLinks(
+  links: readonly CodeLink[],
+  review: (l: CodeLink) => LinkReviewStatus['state'],
+  symbolsOf?: (file: string) => readonly string[],
+  problemsOf?: (file: string) => readonly CodeProblem[] | undefined,
+): StatusLink[] {
   return links.map((l) => ({
     id: l.id,
     relation: l.relation,
@@ -46,6 +52,7 @@ export function statusLinks(links: readonly CodeLink[], review: (l: CodeLink) =>
     ...(l.lines ? { lines: l.lines } : {}),
     review: review(l),
     ...(l.symbol === null && symbolsOf ? { fileSymbols: () => symbolsOf(l.file) } : {}),
+    ...(problemsOf && skippedInEveryRun(l, problemsOf(l.file)) ? { skippedInEveryRun: true as const } : {}),
   }));
 }
 
@@ -65,6 +72,7 @@ export function traceInputsOf(state: TraceSource): TraceInputs {
         state.code.links(),
         (l) => state.reviewOf(l).state,
         (file) => state.code.symbolsOf(file),
+        (file) => state.code.files.get(file)?.problems,
       )
     : [];
   const { graph, config, testResults, result } = state;

@@ -4,7 +4,10 @@
  * (a `verifies` tag in its leading comment) counted as passing whatever the results said: its failed cases left the
  * gate green. It now gets the cases of its file (a `file` attribute, a path classname, a module classname), and
  * none once results were read means it never ran. JavaScript/TypeScript tests, named by their titles, match the
- * titles reporters write (joined with a space or ` > `).
+ * titles reporters write (joined with a space, ` > ` or jest's ` › `). A Go file at a module's root (the workspace root,
+ * or a folder with its own go.mod) never ran whatever the results said: its package is the module path, which is now
+ * learnt from the import paths of the module's other packages. A test skipped in every run (`it.todo`) whose case
+ * jest-junit writes without <skipped/> passed.
  */
 import assert from 'node:assert/strict';
 import { runCli, withTempWorkspace } from '../support/cli';
@@ -14,6 +17,8 @@ rules: { RQ003: off }
 evidence: { requirement: { implementation: false, verification: true } }
 code: { include: ["{tests,test}/**"], test_globs: ["{tests,test}/**"] }
 `;
+/** Go packages outside tests/: the root package, a nested module. */
+const GO_CONFIG = CONFIG.replace('["{tests,test}/**"], test_globs: ["{tests,test}/**"]', '["**/*.go"], test_globs: ["**/*_test.go"]');
 const MODEL = `requirements:
   - id: REQ-001
     title: Reject unsigned therapy commands
@@ -44,7 +49,120 @@ const GO = '// @spdf verifies REQ-001\npackage pump\n\nimport "testing"\n\nfunc 
 /** go-junit-report and gotestsum: the classname is the package's import path, the name the function (and subtest). */
 const goCase = (pkg: string, name: string, children = '') => `<testcase classname="${pkg}" name="${name}">${children}</testcase>`;
 
+const GO_MOD = 'module example.com/m\n\ngo 1.21\n';
+const GO_LIMITS = 'package limits\n\nimport "testing"\n\nfunc TestKeeps(t *testing.T) {}\n';
+const GO_FUNCTION = 'package m\n\nimport "testing"\n\n// @spdf verifies REQ-001\nfunc TestDose(t *testing.T) {}\n';
+/** Three levels of titles: jest-junit's `classNameTemplate: "{classname}"` with an `ancestorSeparator` joins the suites. */
+const TS3 = "describe('pump', () => {\n  describe('limits', () => {\n    // @spdf verifies REQ-001\n    it('keeps', () => {});\n  });\n});\n";
+const TODO = "describe('pump', () => {\n  // @spdf verifies REQ-001\n  it.todo('keeps the bolus under the limit');\n});\n";
+
 const CASES: Case[] = [
+  {
+    name: 'a Go test file at the workspace root (go.mod) tagged as a whole, its function failed; a sub-package tells the module path',
+    source: { 'go.mod': GO_MOD, 'dose_test.go': GO, 'limits/limits_test.go': GO_LIMITS },
+    results: junit(goCase('example.com/m', 'TestDose', FAILED), goCase('example.com/m/limits', 'TestKeeps')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'a Go test file at the workspace root tagged as a whole, its function passed',
+    source: { 'go.mod': GO_MOD, 'dose_test.go': GO, 'limits/limits_test.go': GO_LIMITS },
+    results: junit(goCase('example.com/m', 'TestDose'), goCase('example.com/m', 'TestDose/limits'), goCase('example.com/m/limits', 'TestKeeps')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'a Go test function tagged at the workspace root, its case passed',
+    source: { 'go.mod': GO_MOD, 'dose_test.go': GO_FUNCTION, 'limits/limits_test.go': GO_LIMITS },
+    results: junit(goCase('example.com/m', 'TestDose'), goCase('example.com/m/limits', 'TestKeeps')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'a Go test file at the workspace root, no other package of the module in the results (the module path is not known)',
+    source: { 'go.mod': GO_MOD, 'dose_test.go': GO, 'limits/limits_test.go': GO_LIMITS },
+    results: junit(goCase('example.com/m', 'TestDose')),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
+  {
+    name: 'a Go test file at the workspace root, the results name two module paths for its sub-packages',
+    source: { 'go.mod': GO_MOD, 'dose_test.go': GO, 'limits/limits_test.go': GO_LIMITS, 'alarm/alarm_test.go': GO_LIMITS.replace('limits', 'alarm') },
+    results: junit(goCase('example.com/m', 'TestDose'), goCase('example.com/m/limits', 'TestKeeps'), goCase('example.com/other/alarm', 'TestKeeps')),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
+  {
+    name: 'a Go test file in a sub-package of a nested go.mod whose module path does not end with its folder, failed',
+    source: {
+      'go.mod': GO_MOD,
+      'svc/go.mod': 'module github.com/acme/service\n',
+      'svc/api/api_test.go': GO.replace('package pump', 'package api'),
+      'svc/svc_test.go': GO_LIMITS.replace('package limits', 'package service'),
+    },
+    results: junit(goCase('github.com/acme/service/api', 'TestDose', FAILED), goCase('github.com/acme/service', 'TestKeeps')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'a Go test file at the root of a nested go.mod, its function passed',
+    source: { 'go.mod': GO_MOD, 'svc/go.mod': 'module github.com/acme/service\n', 'svc/svc_test.go': GO.replace('package pump', 'package service'), 'svc/api/api_test.go': GO_LIMITS },
+    results: junit(goCase('github.com/acme/service', 'TestDose'), goCase('github.com/acme/service/api', 'TestKeeps')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: "a Go test file whose package did not build (go-junit-report's [build failed] case)",
+    source: { 'tests/pump/dose_test.go': GO },
+    results: junit(goCase('example.com/m/tests/pump', '[build failed]', '<error message="Build error"/>')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: "a Go test function that passed, its package's test binary then panicked (go-junit-report's Failure case)",
+    source: { 'go.mod': GO_MOD, 'dose_test.go': GO_FUNCTION, 'limits/limits_test.go': GO_LIMITS },
+    results: junit(goCase('example.com/m', 'TestDose'), goCase('example.com/m', 'Failure', '<error message="Runtime error"/>'), goCase('example.com/m/limits', 'TestKeeps')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'a Go test file whose package passed, another package did not build',
+    source: { 'tests/pump/dose_test.go': GO, 'tests/alarm/alarm_test.go': GO_LIMITS.replace('limits', 'alarm') },
+    results: junit(goCase('example.com/m/tests/pump', 'TestDose'), goCase('example.com/m/tests/alarm', '[build failed]', '<error message="Build error"/>')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: "another file's failed subtest is no failure of the package: a Go test file of the same package passed",
+    source: {
+      'tests/pump/dose_test.go': GO.replace('// @spdf verifies REQ-001\n', ''),
+      'tests/pump/other_test.go': `// @spdf verifies REQ-001\n${GO_LIMITS.replace('package limits', 'package pump')}`,
+    },
+    results: junit(goCase('example.com/m/tests/pump', 'TestKeeps'), goCase('example.com/m/tests/pump', 'TestDose/limits', FAILED), goCase('example.com/m/tests/pump', 'TestDose', FAILED)),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'a TS test, jest-junit with classNameTemplate "{classname}" and ancestorSeparator " › ", passed',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit('<testcase classname="pump › limits" name="keeps"/>'),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'a TS test, jest-junit with ancestorSeparator " › ", failed',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(`<testcase classname="pump › limits keeps" name="pump › limits keeps">${FAILED}</testcase>`),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'a TS it.todo, written by jest-junit as a case without <skipped/>',
+    source: { 'test/pump.test.ts': TODO },
+    results: junit('<testcase classname="pump keeps the bolus under the limit" name="pump keeps the bolus under the limit"/>'),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
   {
     name: 'a Go test file tagged as a whole, its function failed in its package',
     source: { 'tests/pump/dose_test.go': GO },
@@ -161,7 +279,7 @@ describe('JUnit results of tagged tests: test files tagged as a whole, JS/TS tes
   for (const c of CASES)
     it(`${c.name}: ${c.outcome}, REQ-001 ${c.status}`, async () => {
       const files = {
-        'spdf.config.yaml': `${CONFIG}${c.results ? "test_results: ['reports/*.xml']\n" : ''}`,
+        'spdf.config.yaml': `${Object.keys(c.source).includes('go.mod') ? GO_CONFIG : CONFIG}${c.results ? "test_results: ['reports/*.xml']\n" : ''}`,
         'model.spdf.yaml': MODEL,
         ...c.source,
         ...(c.results ? { 'reports/junit.xml': c.results } : {}),

@@ -1,7 +1,10 @@
 // @spdf verifies SPDF-FC-SKIPPED-TESTS
 import assert from 'node:assert/strict';
-import { skippedTestProblems } from '../../src/core/codelinks/skipped-tests';
-import type { CodeSymbol, CodeTag } from '../../src/core/codelinks/model';
+import { skippedInEveryRun, skippedTestProblems } from '../../src/core/codelinks/skipped-tests';
+import type { CodeLink, CodeSymbol, CodeTag } from '../../src/core/codelinks/model';
+import { matrixLinksFromCode } from '../../src/core/matrix/links';
+import type { Graph } from '../../src/core/model/graph';
+import { statusLinks } from '../../src/server/trace-cache';
 import { LineIndex } from '../../src/core/text';
 
 const range = (line: number, start: number, end: number, endLine = line) => ({ start: { line, character: start }, end: { line: endLine, character: end } });
@@ -54,4 +57,38 @@ describe('CL014 on hostile input: many tags on one long test', () => {
     assert.equal(problems.length, n);
     assert.match(problems[0].message, /`t\.Skip\(\)`/);
   });
+});
+
+describe('a verifies link on a test skipped in every run is marked so for the trace (no result can make it pass)', () => {
+  const problem = { kind: 'verifies-skipped-test' as const, message: 'skipped', range: range(4, 5, 30) };
+  const link = (line: number, relation: CodeLink['relation'] = 'verifies'): CodeLink => ({
+    id: 'REQ-1',
+    relation,
+    file: 'test/pump.test.ts',
+    symbol: 'pump.todo',
+    range: range(line, 20, 25),
+    symbolRange: range(line + 1, 2, 40),
+    syntax: 'spdf',
+    codeHash: 'h',
+  });
+  for (const [what, l, problems, want] of [
+    ['the tag CL014 reports', link(4), [problem], true],
+    ['a tag on another line', link(6), [problem], false],
+    ['an implements tag on that line', link(4, 'implements'), [problem], false],
+    ['another problem on that line', link(4), [{ ...problem, kind: 'syntax-error' as const }], false],
+    ['no problems known', link(4), undefined, false],
+  ] as const)
+    it(`${what}: ${want ? 'marked' : 'not marked'}`, () => {
+      assert.equal(skippedInEveryRun(l, problems), want);
+      // The language server's links carry the same mark (src/server/trace-cache.ts).
+      const [shown] = statusLinks(
+        [l],
+        () => 'unreviewed',
+        undefined,
+        () => problems,
+      );
+      assert.equal(shown.skippedInEveryRun === true, want);
+      const [cli] = matrixLinksFromCode({ files: [{ links: [l], ...(problems ? { problems: [...problems] } : {}) }] }, undefined, { byId: new Map() } as unknown as Graph).links;
+      assert.equal(cli.skippedInEveryRun === true, want);
+    });
 });

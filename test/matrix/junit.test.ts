@@ -82,6 +82,237 @@ describe('JUnit results', () => {
     );
   });
 
+  describe('reports in the shapes jest-junit, mocha-junit-reporter, Vitest and gotestsum write', () => {
+    // Hand-written in each tool's shape (as its version of November 2026 wrote it, default options unless named):
+    // [tool and options, the whole file, outcome per case name, problems as line:column]
+    const P = 'pass';
+    const F = 'fail';
+    const E = 'error';
+    const S = 'skipped';
+    const table: [string, string, Record<string, string>, string[]][] = [
+      [
+        'jest-junit 17: root counts summed over the files, it.todo written as a case the counts leave out, a hook failure after the tests',
+        `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="jest tests" tests="4" failures="2" errors="0" time="1.6">
+  <testsuite name="pump" errors="0" failures="1" skipped="1" timestamp="2026-11-30T12:41:30" time="1.0" tests="3">
+    <testcase classname="pump passes" name="pump passes" time="0.018">
+    </testcase>
+    <testcase classname="pump limits deep fails" name="pump limits deep fails" time="0.007">
+      <failure>Error: expect(received).toBe(expected)</failure>
+    </testcase>
+    <testcase classname="pump skipped" name="pump skipped" time="0">
+      <skipped/>
+    </testcase>
+    <testcase classname="pump todo" name="pump todo" time="0">
+    </testcase>
+    <testcase classname=" Test execution failure: could be caused by test hooks like 'afterAll'." name=" Test execution failure: could be caused by test hooks like 'afterAll'." time="0">
+      <failure>{"message":"hook boom"}</failure>
+    </testcase>
+  </testsuite>
+  <testsuite name="hooked" errors="0" failures="1" skipped="0" timestamp="2026-11-30T12:41:31" time="0.2" tests="1">
+    <testcase classname="hooked never" name="hooked never" time="0.001">
+      <failure>Error: hook boom</failure>
+    </testcase>
+  </testsuite>
+</testsuites>
+`,
+        { 'pump passes': P, 'pump limits deep fails': F, 'pump skipped': S, 'pump todo': P, "Test execution failure: could be caused by test hooks like 'afterAll'.": F, 'hooked never': F },
+        [],
+      ],
+      [
+        'jest-junit reportTestSuiteErrors: a file that failed to run is an errored case',
+        `<testsuites name="jest tests" tests="0" failures="0" errors="1" time="0.4">
+  <testsuite name="test/broken.test.js" errors="1" failures="0" skipped="0" timestamp="2026-11-30T12:44:03" time="0" tests="0">
+    <testcase classname="Test suite failed to run" name="test/broken.test.js" time="0">
+      <error>SyntaxError: Unexpected token ')'</error>
+    </testcase>
+  </testsuite>
+</testsuites>
+`,
+        { 'test/broken.test.js': E },
+        [],
+      ],
+      [
+        'mocha-junit-reporter 2.2: "Root Suite" for tests outside any describe, one suite per describe (not nested), a failed hook as a case, pending left out',
+        `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="Mocha Tests" time="0.008" tests="9" failures="4" skipped="2">
+  <testsuite name="Root Suite" timestamp="2026-11-30T12:42:16" tests="1" time="0.000" failures="0">
+    <testcase name="toplevel" time="0.000" classname="toplevel">
+    </testcase>
+  </testsuite>
+  <testsuite name="hooked" timestamp="2026-11-30T12:42:16" tests="1" file="/ci/mtest/hook.spec.js" time="0.001" failures="1">
+    <testcase name="hooked &quot;before all&quot; hook for &quot;never&quot;" time="0.000" classname="&quot;before all&quot; hook for &quot;never&quot;">
+      <failure message="hook boom" type="Error"><![CDATA[Error: hook boom]]></failure>
+    </testcase>
+  </testsuite>
+  <testsuite name="pump" timestamp="2026-11-30T12:42:16" tests="5" file="/ci/mtest/pump.spec.js" time="0.000" failures="2">
+    <testcase name="pump passes" time="0.000" classname="passes">
+    </testcase>
+    <testcase name="pump fails" time="0.001" classname="fails">
+      <failure message="1 == 2" type="AssertionError"><![CDATA[AssertionError [ERR_ASSERTION]: 1 == 2]]></failure>
+    </testcase>
+    <testcase name="pump errors" time="0.000" classname="errors">
+      <failure message="Cannot read properties of null (reading &apos;x&apos;)" type="TypeError"><![CDATA[TypeError: Cannot read properties of null]]></failure>
+    </testcase>
+  </testsuite>
+  <testsuite name="deep" timestamp="2026-11-30T12:42:16" tests="1" file="/ci/mtest/pump.spec.js" time="0.001" failures="1">
+    <testcase name="pump limits deep deepfail" time="0.000" classname="deepfail">
+      <failure message="2 == 3" type="AssertionError"><![CDATA[AssertionError [ERR_ASSERTION]: 2 == 3]]></failure>
+    </testcase>
+  </testsuite>
+</testsuites>
+`,
+        { toplevel: P, 'hooked "before all" hook for "never"': F, 'pump passes': P, 'pump fails': F, 'pump errors': F, 'pump limits deep deepfail': F },
+        [],
+      ],
+      [
+        'mocha-junit-reporter testsuitesTitle, useFullSuiteTitle, suiteTitleSeparatedBy ".", includePending',
+        `<testsuites name="My Suites" time="0.021" tests="4" failures="1" skipped="2">
+  <testsuite name="" timestamp="2026-11-30T12:42:16" tests="1" time="0.000" failures="0">
+    <testcase name="toplevel" time="0.000" classname="toplevel">
+    </testcase>
+  </testsuite>
+  <testsuite name="Root Suite.pump" timestamp="2026-11-30T12:42:16" tests="3" file="/ci/mtest/pump.spec.js" time="0.000" failures="1" skipped="2">
+    <testcase name="pump fails" time="0.001" classname="fails">
+      <failure message="1 == 2" type="AssertionError"><![CDATA[AssertionError]]></failure>
+    </testcase>
+    <testcase name="pump skipped" time="0.000" classname="skipped">
+      <skipped/>
+    </testcase>
+    <testcase name="pump pending" time="0.000" classname="pending">
+      <skipped/>
+    </testcase>
+  </testsuite>
+</testsuites>
+`,
+        { toplevel: P, 'pump fails': F, 'pump skipped': S, 'pump pending': S },
+        [],
+      ],
+      [
+        'mocha-junit-reporter counting a failure no case shows: a problem at the root',
+        `<testsuites name="Mocha Tests" time="0.008" tests="2" failures="2">
+  <testsuite name="pump" timestamp="2026-11-30T12:42:16" tests="2" time="0.000" failures="1">
+    <testcase name="pump passes" time="0.000" classname="passes">
+    </testcase>
+    <testcase name="pump fails" time="0.001" classname="fails">
+      <failure message="1 == 2" type="AssertionError"/>
+    </testcase>
+  </testsuite>
+</testsuites>
+`,
+        { 'pump passes': P, 'pump fails': F },
+        ['1:1'],
+      ],
+      [
+        'Vitest 4: root counts summed, a file suite per file, a failed beforeAll as a case named by its describe, todo skipped',
+        `<?xml version="1.0" encoding="UTF-8" ?>
+<testsuites name="vitest tests" tests="5" failures="2" errors="0" time="0.04">
+    <testsuite name="vtest/hook.test.js" timestamp="2026-11-30T12:42:23.232Z" hostname="ci" tests="2" failures="1" errors="0" skipped="1" time="0.006">
+        <testcase classname="vtest/hook.test.js" name="hooked &gt; never" time="0">
+            <skipped/>
+        </testcase>
+        <testcase classname="vtest/hook.test.js" name="hooked" time="0.005">
+            <failure message="hook boom" type="Error">
+Error: hook boom
+            </failure>
+        </testcase>
+    </testsuite>
+    <testsuite name="vtest/pump.test.js" timestamp="2026-11-30T12:42:23.238Z" hostname="ci" tests="3" failures="1" errors="0" skipped="1" time="0.03">
+        <testcase classname="vtest/pump.test.js" name="pump &gt; limits &gt; keeps" time="0.0003">
+        </testcase>
+        <testcase classname="vtest/pump.test.js" name="pump &gt; errors" time="0.0008">
+            <failure message="Cannot read properties of null (reading &apos;x&apos;)" type="TypeError">
+TypeError: Cannot read properties of null (reading &apos;x&apos;)
+            </failure>
+        </testcase>
+        <testcase classname="vtest/pump.test.js" name="pump &gt; todo" time="0">
+            <skipped/>
+        </testcase>
+    </testsuite>
+</testsuites>
+`,
+        { 'hooked > never': S, hooked: F, 'pump > limits > keeps': P, 'pump > errors': F, 'pump > todo': S },
+        [],
+      ],
+      [
+        'gotestsum 1.8: a package per suite, properties, a failed parent test and its failed subtest both counted, a skip with its output',
+        `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites tests="5" failures="3" errors="0" time="1.9">
+	<testsuite tests="5" failures="3" time="0.005000" name="example.com/pump" timestamp="2026-11-30T12:42:30Z">
+		<properties>
+			<property name="go.version" value="go1.19.8 linux/amd64"></property>
+		</properties>
+		<testcase classname="example.com/pump" name="TestFail" time="0.000000">
+			<failure message="Failed" type="">=== RUN   TestFail&#xA;    dose_test.go:7: bad&#xA;--- FAIL: TestFail (0.00s)&#xA;</failure>
+		</testcase>
+		<testcase classname="example.com/pump" name="TestSub/bad" time="0.000000">
+			<failure message="Failed" type="">--- FAIL: TestSub/bad (0.00s)&#xA;</failure>
+		</testcase>
+		<testcase classname="example.com/pump" name="TestSub" time="0.000000">
+			<failure message="Failed" type="">--- FAIL: TestSub (0.00s)&#xA;</failure>
+		</testcase>
+		<testcase classname="example.com/pump" name="TestSkip" time="0.000000">
+			<skipped message="=== RUN   TestSkip&#xA;--- SKIP: TestSkip (0.00s)&#xA;"></skipped>
+		</testcase>
+		<testcase classname="example.com/pump" name="TestPass" time="0.000000"></testcase>
+	</testsuite>
+</testsuites>
+`,
+        { TestFail: F, 'TestSub/bad': F, TestSub: F, TestSkip: S, TestPass: P },
+        [],
+      ],
+      [
+        'go-junit-report 2: a package that did not build is an errored [build failed] case, a panic after the tests a Failure case',
+        `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites tests="3" errors="2">
+	<testsuite name="example.com/m/broken" tests="1" failures="0" errors="1" id="0" hostname="ci" time="0.000" timestamp="2026-11-30T12:00:00Z">
+		<properties>
+			<property name="go.version" value="go1.22"></property>
+		</properties>
+		<testcase name="[build failed]" classname="example.com/m/broken" time="0.000">
+			<error message="Build error"><![CDATA[./dose.go:5:2: undefined: limit]]></error>
+		</testcase>
+	</testsuite>
+	<testsuite name="example.com/m/late" tests="2" failures="0" errors="1" id="1" hostname="ci" time="0.003" timestamp="2026-11-30T12:00:00Z">
+		<testcase name="TestOne" classname="example.com/m/late" time="0.000">
+			<system-out><![CDATA[    late_test.go:13: ok]]></system-out>
+		</testcase>
+		<testcase name="Failure" classname="example.com/m/late" time="0.000">
+			<error message="Runtime error"><![CDATA[panic: late]]></error>
+		</testcase>
+	</testsuite>
+</testsuites>
+`,
+        { '[build failed]': E, TestOne: P, Failure: E },
+        [],
+      ],
+      [
+        'gotestsum: a package that does not build is counted as an error at the root and written as no case',
+        `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites tests="1" failures="1" errors="1" time="3.4">
+	<testsuite tests="1" failures="1" time="0.004000" name="example.com/pump/panicgo" timestamp="2026-11-30T12:52:11Z">
+		<testcase classname="example.com/pump/panicgo" name="TestA" time="0.000000">
+			<failure message="Failed" type="">--- FAIL: TestA (0.00s)&#xA;panic: assignment to entry in nil map</failure>
+		</testcase>
+	</testsuite>
+</testsuites>
+`,
+        { TestA: F },
+        ['2:1'],
+      ],
+    ];
+    for (const [name, text, outcomes, at] of table)
+      it(`${name}: ${at.length ? `a problem at ${at.join(', ')}` : 'no problem'}`, () => {
+        const r = parseJUnit('r.xml', text);
+        assert.deepEqual(Object.fromEntries(r.cases.map((c) => [c.name.trim(), c.outcome])), outcomes);
+        assert.deepEqual(
+          r.problems.map((p) => `${p.line}:${p.column}`),
+          at,
+          r.problems.map((p) => p.message).join('\n'),
+        );
+      });
+  });
+
   describe('a suite counting more failures than its cases show is a problem at the suite', () => {
     // [the XML inside <testsuites>, the problems as line:column]
     const table: [string, string, string[]][] = [
@@ -237,6 +468,9 @@ describe('JUnit results', () => {
       ['tests.test_dose.TestDose', 'test_limit', ''],
       ['', 'pump works fine', ''],
       ['pump', 'keeps', 'test/pump.test.ts'],
+      // jest-junit with ancestorSeparator " › ": classNameTemplate "{classname}" and the default "{classname} {title}".
+      ['bolus › limits', 'caps', ''],
+      ['bolus › limits rounds', 'bolus › limits rounds', ''],
     ].map(([classname, name, source], i) => ({ classname, name, outcome: 'pass', file: 'r.xml', line: i + 1, ...(source ? { source } : {}) }));
     const idx = new TestResultIndex({ version: 1, files: ['r.xml'], cases, problems: [] });
     const names = (cs: JUnitCase[]) => cs.map((c) => c.name);
@@ -244,6 +478,10 @@ describe('JUnit results', () => {
       ['dose.limits.rejects v1.2 commands', 'test/dose.test.ts', ['dose limits rejects v1.2 commands']],
       ['outer.dose.limits.rejects v1.2 commands', 'test/dose.test.ts', ['dose limits rejects v1.2 commands']],
       ['alarm.sounds', 'test/alarm.test.ts', ['alarm > sounds']],
+      ['bolus.limits.caps', 'test/bolus.test.ts', ['caps']],
+      ['bolus.limits.rounds', 'test/bolus.test.ts', ['bolus › limits rounds']],
+      // The title names a suite the symbol is not in.
+      ['limits.rounds', 'test/bolus.test.ts', []],
       ['alarm.sounds', 'test/other.test.ts', []],
       ['works', 'test/top.test.ts', ['works']],
       ['works', 'test/nowhere.test.ts', []],
@@ -303,6 +541,64 @@ describe('JUnit results', () => {
             ),
             want,
           ));
+
+      describe("a module's root package, named by the module path alone: learnt from the module's other packages", () => {
+        const rootCases: JUnitCase[] = [
+          ['example.com/m', 'TestRoot'],
+          ['example.com/m/pump', 'TestDose'],
+          ['github.com/acme/service', 'TestSvc'],
+          ['github.com/acme/service/api', 'TestApi'],
+          ['example.com/elsewhere', 'TestRoot'],
+        ].map(([classname, name], i) => ({ classname, name, outcome: 'pass', file: 'r.xml', line: i + 1 }));
+        const rootIdx = new TestResultIndex({ version: 1, files: ['r.xml'], cases: rootCases, problems: [] });
+        const base = ['go.mod', 'root_test.go', 'pump/dose_test.go', 'svc/go.mod', 'svc/svc_test.go', 'svc/api/api_test.go'];
+        for (const [what, files, file, symbols, want] of [
+          ['the workspace root', base, 'root_test.go', ['TestRoot'], ['example.com/m TestRoot']],
+          ['a sub-package, by the learnt module path', base, 'pump/dose_test.go', ['TestDose'], ['example.com/m/pump TestDose']],
+          ['the root of a nested module whose path does not end with its folder', base, 'svc/svc_test.go', ['TestSvc'], ['github.com/acme/service TestSvc']],
+          ['a sub-package of that nested module', base, 'svc/api/api_test.go', ['TestApi'], ['github.com/acme/service/api TestApi']],
+          ['the workspace root without a go.mod (no module)', base.filter((f) => f !== 'go.mod'), 'root_test.go', ['TestRoot'], []],
+          ['the workspace root when the module has no other package', ['go.mod', 'root_test.go'], 'root_test.go', ['TestRoot'], []],
+        ] as const)
+          it(`${what}: ${want.length ? want.join(', ') : 'no case'}`, () => {
+            const dirs = goDirsOf(files);
+            const got = (cs: JUnitCase[]) => cs.map((c) => `${c.classname} ${c.name}`);
+            assert.deepEqual(
+              got(
+                rootIdx.byFile(
+                  file,
+                  () => symbols,
+                  () => dirs,
+                ),
+              ),
+              want,
+            );
+            // A test function tagged on its own gets the same cases.
+            assert.deepEqual(got(rootIdx.bySymbol(symbols[0], file, () => dirs)), want);
+          });
+
+        it('two module paths learnt for one module: none is trusted, the root package gets no case', () => {
+          const two = new TestResultIndex({
+            version: 1,
+            files: ['r.xml'],
+            cases: [
+              { classname: 'example.com/m', name: 'TestRoot', outcome: 'pass', file: 'r.xml', line: 1 },
+              { classname: 'example.com/m/pump', name: 'TestDose', outcome: 'pass', file: 'r.xml', line: 2 },
+              { classname: 'example.com/fork/alarm', name: 'TestAlarm', outcome: 'pass', file: 'r.xml', line: 3 },
+            ],
+            problems: [],
+          });
+          const dirs = goDirsOf(['go.mod', 'root_test.go', 'pump/dose_test.go', 'alarm/alarm_test.go']);
+          assert.deepEqual(
+            two.byFile(
+              'root_test.go',
+              () => ['TestRoot'],
+              () => dirs,
+            ),
+            [],
+          );
+        });
+      });
 
       it('a classname of 200,000 path segments stays linear', () => {
         const deep = Array.from({ length: 200_000 }, () => 'p').join('/');

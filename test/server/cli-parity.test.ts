@@ -144,6 +144,18 @@ const CASES: ParityCase[] = [
     },
     itemInError: true,
   },
+  {
+    name: "a failed JUnit case of a Go test file at the module's root (the module path learnt from a sub-package's cases)",
+    files: {
+      'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`,
+      'go.mod': 'module example.com/pump\n',
+      'root_test.go': '// @spdf verifies REQ-001\npackage pump\n\nimport "testing"\n\nfunc TestRejects(t *testing.T) {\n\tt.Fail()\n}\n',
+      'tests/pump/pump_test.go': 'package pump\n\nimport "testing"\n\nfunc TestKeeps(t *testing.T) {}\n',
+      'reports/junit.xml':
+        '<testsuite><testcase classname="tests.test_pump" name="TC-001"/><testcase classname="example.com/pump" name="TestRejects"><failure/></testcase><testcase classname="example.com/pump/tests/pump" name="TestKeeps"/></testsuite>\n',
+    },
+    itemInError: true,
+  },
   { name: 'a FIFO as the config', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), fifo(join(root, 'spdf.config.yaml'))) },
   { name: 'the config behind a link out of the root', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), link(outsideFile(CONFIG), join(root, 'spdf.config.yaml'))) },
   { name: 'the review lock behind a link out of the root', prepare: (root) => link(outsideFile('{ "version": 1, "links": [] }\n'), join(root, 'spdf.lock.json')) },

@@ -145,3 +145,14 @@ function firstStatement(afterName: string): string | undefined {
   const lead = /^(?:\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|#[^\n]*|"""[\s\S]*?"""|'''[\s\S]*?''')*/.exec(rest);
   return rest.slice(lead ? lead[0].length : 0);
 }
+
+/**
+ * Whether a `verifies` link's tag is one CL014 reports: its test is skipped in every run (`it.todo`, `@Disabled`, ...).
+ * Such a test never passes, whatever a results file says of it: jest-junit writes an `it.todo` test as a <testcase>
+ * with no <skipped> child, which reads as passed.
+ */
+export function skippedInEveryRun(link: { relation: string; range: { start: Position } }, problems: readonly Pick<CodeProblem, 'kind' | 'range'>[] | undefined): boolean {
+  if (link.relation !== 'verifies' || !problems) return false;
+  const line = link.range.start.line;
+  return problems.some((p) => p.kind === 'verifies-skipped-test' && p.range.start.line <= line && line <= p.range.end.line);
+}

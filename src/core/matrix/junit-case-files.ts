@@ -46,18 +46,125 @@ export function prefixEndsFile(segments: readonly string[], length: number, file
 /**
  * The cases of a Go test file's own test functions: go-junit-report and gotestsum name a case by its package's import
  * path (`example.com/pump/internal/dose`) and its function (`TestDose`, `TestDose/subtest`), never by file. A case is
- * the file's when its function is a top-level test function of the file and the file's folder is the workspace folder
- * of Go files whose path is the longest ending of the import path (`goDirs`: so `example.com/m/other/pump` is never
- * `pump/`'s when `other/pump/` holds Go files). A file at the workspace root gets none: its import path is the
- * module's, which the results cannot tell from a package outside the workspace.
+ * the file's when its function is a top-level test function of the file and its import path is the file's folder's
+ * (`GoPackages.dirOf`). A failure of the package's test binary outside any test function (go-junit-report's
+ * `[build failed]` and `Failure` cases, a panic in `TestMain`) is every one of its test files' and functions': they
+ * did not run, or their passes do not stand.
  */
-export function goPackageCases<C extends { classname: string; name: string }>(file: string, fileSymbols: readonly string[], goDirs: GoDirs, byLast: ReadonlyMap<string, readonly { c: C }[]>): C[] {
+export function goPackageCases<C extends GoCase>(file: string, fileSymbols: readonly string[], byLast: ReadonlyMap<string, readonly { c: C }[]>, packages: GoPackages<C>): C[] {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-  if (!dir) return [];
   const out: C[] = [];
-  for (const fn of new Set(fileSymbols.filter((s) => /^Test\w*$/.test(s))))
-    for (const { c } of byLast.get(fn) ?? []) if (cleanCaseName(c.name).split('/')[0] === fn && packageDir(c.classname.trim(), goDirs) === dir) out.push(c);
+  for (const fn of new Set(fileSymbols.filter((s) => GO_TEST_FUNCTION.test(s))))
+    for (const { c } of byLast.get(fn) ?? []) if (cleanCaseName(c.name) === fn && packages.dirOf(c.classname) === dir) out.push(c);
+  // Only a file or function that takes part in the results: a package failure alone never makes a file a Go test file.
+  if (out.length || fileSymbols.some((s) => GO_TEST_FUNCTION.test(s))) out.push(...packages.packageFailures(dir));
   return out;
+}
+
+/** A JUnit case as Go's reporters write it: classname the import path, name the function. */
+export interface GoCase {
+  classname: string;
+  name: string;
+  outcome: string;
+}
+
+/** A case named by no test function: the package's test binary failed outside them (TestMain is the package's too). */
+const GO_FUNCTION_CASE = /^(?:Test|Benchmark|Example|Fuzz)\w*$/;
+
+/** A Go test function's name (a method of a test suite type is none). */
+export const GO_TEST_FUNCTION = /^Test\w*$/;
+
+/**
+ * The workspace folder of the Go package an import path names, for the results read. Go results name no folder, and
+ * the module path (in go.mod) is not read, so it is learnt from the results: a module's path is what the import paths
+ * of its sub-folders' packages (`example.com/m/pump` for `pump/`) leave before the folder, when they all leave the
+ * same (several candidates: none). With it, the module's own folder (its root package, named by the module path
+ * alone, as a Go file at the workspace root is) and its sub-folders are exact; without it, a folder is the workspace
+ * folder of Go files whose path is the longest ending of the import path (never all of it: its first segment is the
+ * module's host; so `example.com/m/other/pump` is never `pump/`'s when `other/pump/` holds Go files), and a module's
+ * root folder gets no case: its import path cannot be told from a package outside the workspace.
+ */
+export class GoPackages<C extends GoCase> {
+  private readonly modules = new Map<string, string>();
+  private readonly memo = new Map<string, string | undefined>();
+  private failures?: Map<string, C[]>;
+
+  constructor(
+    private readonly cases: readonly C[],
+    private readonly goDirs: GoDirs,
+  ) {
+    const classnames = cases.map((c) => c.classname);
+    // The folders of each module (below its root, outside nested modules) by their path inside it.
+    const byRel = new Map<string, string[]>();
+    for (const dir of goDirs.dirs) {
+      const root = moduleRootOf(dir, goDirs.modules);
+      if (root === undefined || root === dir) continue;
+      const rel = root ? dir.slice(root.length + 1) : dir;
+      const roots = byRel.get(rel);
+      if (roots) roots.push(root);
+      else byRel.set(rel, [root]);
+    }
+    const candidates = new Map<string, Set<string>>();
+    for (const raw of new Set(classnames)) {
+      const importPath = raw.trim();
+      const segs = importPath.split('/');
+      // Per module, the longest ending that is one of its folders; only endings as deep as a folder can be one.
+      const longest = new Map<string, string>();
+      for (let length = 1; length <= Math.min(segs.length - 1, goDirs.depth); length++)
+        for (const root of byRel.get(segs.slice(segs.length - length).join('/')) ?? []) longest.set(root, segs.slice(0, segs.length - length).join('/'));
+      for (const [root, modulePath] of longest) {
+        const set = candidates.get(root);
+        if (set) set.add(modulePath);
+        else candidates.set(root, new Set([modulePath]));
+      }
+    }
+    for (const [root, set] of candidates) if (set.size === 1) this.modules.set(root, [...set][0]);
+  }
+
+  /** The failed or errored cases of the package in `dir` that name no test function (GO_FUNCTION_CASE). */
+  packageFailures(dir: string): readonly C[] {
+    if (!this.failures) {
+      this.failures = new Map();
+      for (const c of this.cases) {
+        if (c.outcome !== 'fail' && c.outcome !== 'error') continue;
+        const name = cleanCaseName(c.name);
+        if (GO_FUNCTION_CASE.test(name) && name !== 'TestMain') continue;
+        const at = this.dirOf(c.classname);
+        if (at === undefined) continue;
+        const list = this.failures.get(at);
+        if (list) list.push(c);
+        else this.failures.set(at, [c]);
+      }
+    }
+    return this.failures.get(dir) ?? [];
+  }
+
+  /** The workspace folder (`''` for the root) of the package with this import path, if the results tell it. */
+  dirOf(classname: string): string | undefined {
+    const importPath = classname.trim();
+    if (this.memo.has(importPath)) return this.memo.get(importPath);
+    let dir: string | undefined;
+    let longest = -1;
+    for (const [root, modulePath] of this.modules) {
+      if (modulePath.length <= longest) continue;
+      if (importPath === modulePath) [dir, longest] = [root, modulePath.length];
+      else if (importPath.startsWith(`${modulePath}/`)) {
+        const inside = root ? `${root}/${importPath.slice(modulePath.length + 1)}` : importPath.slice(modulePath.length + 1);
+        if (this.goDirs.dirs.has(inside) && moduleRootOf(inside, this.goDirs.modules) === root) [dir, longest] = [inside, modulePath.length];
+      }
+    }
+    dir ??= packageDir(importPath, this.goDirs);
+    this.memo.set(importPath, dir);
+    return dir;
+  }
+}
+
+/** The nearest folder at or above `dir` holding a go.mod (`''` for the workspace root), if any. */
+function moduleRootOf(dir: string, modules: ReadonlySet<string>): string | undefined {
+  for (let d = dir; ; d = d.slice(0, Math.max(0, d.lastIndexOf('/')))) {
+    if (modules.has(d)) return d;
+    if (d === '') return undefined;
+  }
 }
 
 /** The workspace folder of Go files whose path is the longest ending of `importPath` (never all of it: its first segment is the module's host). */
@@ -66,28 +173,31 @@ function packageDir(importPath: string, goDirs: GoDirs): string | undefined {
   // Only endings as deep as a workspace folder can be one: a classname of thousands of segments costs no more.
   for (let length = Math.min(segs.length - 1, goDirs.depth); length >= 1; length--) {
     const candidate = segs.slice(segs.length - length).join('/');
-    if (goDirs.dirs.has(candidate)) return candidate;
+    if (candidate && goDirs.dirs.has(candidate)) return candidate;
   }
   return undefined;
 }
 
-/** The folders holding Go files and the most segments one has. */
+/** The folders holding Go files (`''` for the workspace root), the most segments one has, and the folders holding a go.mod. */
 export interface GoDirs {
   dirs: ReadonlySet<string>;
   depth: number;
+  modules: ReadonlySet<string>;
 }
 
-/** The folders holding Go files, from the workspace's file list. */
+/** The folders holding Go files and go.mod files, from the workspace's file list. */
 export function goDirsOf(files: readonly string[]): GoDirs {
   const dirs = new Set<string>();
+  const modules = new Set<string>();
   let depth = 0;
-  for (const f of files)
-    if (f.endsWith('.go') && f.includes('/')) {
-      const dir = f.slice(0, f.lastIndexOf('/'));
-      if (!dirs.has(dir)) {
-        dirs.add(dir);
-        depth = Math.max(depth, dir.split('/').length);
-      }
+  for (const f of files) {
+    const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
+    const base = f.slice(f.lastIndexOf('/') + 1);
+    if (base === 'go.mod') modules.add(dir);
+    else if (f.endsWith('.go') && !dirs.has(dir)) {
+      dirs.add(dir);
+      if (dir) depth = Math.max(depth, dir.split('/').length);
     }
-  return { dirs, depth };
+  }
+  return { dirs, depth, modules };
 }

@@ -2,23 +2,23 @@
 /**
  * JavaScript/TypeScript test symbols are named by their suite and test titles joined with `.`
  * (`pump.limits.keeps the bolus`); reporters join the same titles with a space (Mocha, jest-junit) or ` > `
- * (Vitest), and a title may hold dots of its own. A case's full title matches a symbol when it is the symbol's
+ * (Vitest), or with ` › ` (jest's own separator, which jest-junit's `ancestorSeparator` is often set to), and a title may hold dots of its own. A case's full title matches a symbol when it is the symbol's
  * titles, from some suite on, each joint written as the reporter's separator or as the dot itself.
  */
 
-const SEPARATORS = [' ', ' > '] as const;
+const SEPARATORS = [' ', ' > ', ' › '] as const;
 
-/** The word a full title ends with, for indexing: titles split at white space, dots and `>`. */
+/** The word a full title ends with, for indexing: titles split at white space, dots, `>` and `›`. */
 export function lastTitleWord(text: string): string | undefined {
   return text
-    .split(/[\s.>]+/)
+    .split(/[\s.>›]+/)
     .filter(Boolean)
     .pop();
 }
 
 /** The word a full title starts with, split as `lastTitleWord` splits. */
 export function firstTitleWord(text: string): string | undefined {
-  return text.split(/[\s.>]+/).find(Boolean);
+  return text.split(/[\s.>›]+/).find(Boolean);
 }
 
 /** Whether a ` > `-joined full title starts with the suite's `.`-separated titles and goes on past them (a test inside the suite). */
@@ -51,7 +51,11 @@ export function titlePartsCovered(fullTitle: string, qualifiedName: string): num
   return Math.max(...SEPARATORS.map((sep) => coveredFromEnd(fullTitle, parts, sep)));
 }
 
-/** Reads the title backwards, part by part, each joint written as `sep` or as a dot; the parts read when the title ends at a part's start. */
+/**
+ * Reads the title backwards, part by part, each joint written as `sep`, a space or a dot (jest-junit's default
+ * `{classname} {title}` joins the suites with its `ancestorSeparator` and the test with a space); the parts read when
+ * the title ends at a part's start.
+ */
 function coveredFromEnd(text: string, parts: readonly string[], sep: string): number {
   let end = text.length;
   for (let i = parts.length - 1; i >= 0; i--) {
@@ -60,7 +64,7 @@ function coveredFromEnd(text: string, parts: readonly string[], sep: string): nu
     end -= part.length;
     if (end === 0) return parts.length - i;
     if (text.endsWith(sep, end)) end -= sep.length;
-    else if (text[end - 1] === '.') end -= 1;
+    else if (text[end - 1] === ' ' || text[end - 1] === '.') end -= 1;
     else return 0;
   }
   return 0;

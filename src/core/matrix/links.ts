@@ -3,6 +3,7 @@ import type { CodeFileIndex } from '../codelinks/model';
 import { pickNormativeFields, targetHash } from '../codelinks/normative-fields';
 import { parseReviewLock, type ReviewLock } from '../codelinks/review-lock';
 import { ReviewLockIndex, reviewStatusOf } from '../codelinks/review-status';
+import { skippedInEveryRun } from '../codelinks/skipped-tests';
 import type { Range } from '../types';
 import type { LinkReview } from './decide';
 
@@ -27,6 +28,8 @@ export interface MatrixCodeLink {
   symbolRange?: Range;
   /** For a file-level link: the qualified names of the symbols its file defines, asked when needed. */
   fileSymbols?: () => readonly string[];
+  /** A `verifies` link on a test its framework skips in every run (CL014): no result file can make it pass. */
+  skippedInEveryRun?: true;
 }
 
 export interface MatrixCodeInput {
@@ -41,7 +44,7 @@ export interface MatrixCodeInput {
  * since review, unreviewed).
  */
 export function matrixLinksFromCode(
-  code: { files: readonly (Pick<CodeFileIndex, 'links'> & Partial<Pick<CodeFileIndex, 'symbols'>>)[] } | undefined,
+  code: { files: readonly (Pick<CodeFileIndex, 'links'> & Partial<Pick<CodeFileIndex, 'symbols' | 'problems'>>)[] } | undefined,
   lock: ReviewLock | string | undefined,
   graph: Graph,
 ): MatrixCodeInput {
@@ -65,9 +68,21 @@ export function matrixLinksFromCode(
       const review: LinkReview = index ? reviewStatusOf({ id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, codeHash: l.codeHash }, hashOf(l.id), index).state : 'unreviewed';
       const range = l.range;
       const symbolRange = l.symbolRange;
+      const skipped = skippedInEveryRun(l, f.problems) ? ({ skippedInEveryRun: true } as const) : undefined;
       links.push(
         l.lines
-          ? { id: l.id, relation: l.relation, file: l.file, symbol: l.symbol, line: l.lines.start + 1, lines: { start: l.lines.start + 1, end: l.lines.end + 1 }, review, range, symbolRange }
+          ? {
+              id: l.id,
+              relation: l.relation,
+              file: l.file,
+              symbol: l.symbol,
+              line: l.lines.start + 1,
+              lines: { start: l.lines.start + 1, end: l.lines.end + 1 },
+              review,
+              range,
+              symbolRange,
+              ...skipped,
+            }
           : {
               id: l.id,
               relation: l.relation,
@@ -81,6 +96,7 @@ export function matrixLinksFromCode(
               range,
               symbolRange,
               ...(l.symbol === null ? { fileSymbols } : {}),
+              ...skipped,
             },
       );
     }

@@ -28,6 +28,8 @@ export interface StatusLink {
   review: LinkReview;
   /** For a file-level link: the qualified names of the symbols its file defines (`MatrixCodeLink.fileSymbols`). */
   fileSymbols?: () => readonly string[];
+  /** `MatrixCodeLink.skippedInEveryRun`. */
+  skippedInEveryRun?: true;
 }
 
 export interface ItemTrace {

@@ -24,7 +24,7 @@
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
  */
 
-import { caseFileKeys, caseSourcePath, fileSegments, goPackageCases, prefixEndsFile, samePathTail, type GoDirs } from './junit-case-files';
+import { caseFileKeys, caseSourcePath, fileSegments, GO_TEST_FUNCTION, GoPackages, goPackageCases, prefixEndsFile, samePathTail, type GoDirs } from './junit-case-files';
 import { firstTitleWord, fullTitlesOf, lastTitleWord, startsWithTitles, titlePartsCovered } from './junit-titles';
 import { cleanCaseName, segmentsOf } from './test-segments';
 
@@ -98,6 +98,7 @@ export class TestResultIndex {
   private readonly byFirstTitleWord = new Map<string, JUnitCase[]>();
   private readonly bySourceBase = new Map<string, JUnitCase[]>();
   private readonly byModuleEnd = new Map<string, { segments: string[]; length: number; c: JUnitCase }[]>();
+  private goPackages?: { dirs: GoDirs; packages: GoPackages<JUnitCase> };
 
   constructor(readonly input: TestResultsInput | undefined) {
     for (const c of input?.cases ?? []) {
@@ -118,8 +119,22 @@ export class TestResultIndex {
     return !!this.input && this.input.files.length > 0;
   }
 
-  /** Cases matching a test symbol (see the module comment for the rule); for a test class or suite with none of its own, the cases inside it. */
-  bySymbol(qualifiedName: string, file: string): JUnitCase[] {
+  /** Which workspace folder each Go import path in the results is (junit-case-files.ts), learnt once per folder list. */
+  private packagesOf(dirs: GoDirs): GoPackages<JUnitCase> {
+    if (this.goPackages?.dirs !== dirs) this.goPackages = { dirs, packages: new GoPackages(this.input?.cases ?? [], dirs) };
+    return this.goPackages.packages;
+  }
+
+  /**
+   * Cases matching a test symbol (see the module comment for the rule); for a test class or suite with none of its own,
+   * the cases inside it. A Go test function first takes the cases of its name in its folder's package (`goDirs`: where
+   * the workspace's Go files and go.mod files are), which also finds those of a file at a module's root.
+   */
+  bySymbol(qualifiedName: string, file: string, goDirs?: () => GoDirs): JUnitCase[] {
+    if (goDirs && GO.test(file) && GO_TEST_FUNCTION.test(qualifiedName)) {
+      const own = goPackageCases(file, [qualifiedName], this.byLast, this.packagesOf(goDirs()));
+      if (own.length) return own;
+    }
     if (JS_TS.test(file)) {
       const byTitles = this.byTitles(qualifiedName, file);
       if (byTitles.length) return byTitles;
@@ -188,7 +203,7 @@ export class TestResultIndex {
    */
   byFile(file: string, fileSymbols?: () => readonly string[], goDirs?: () => GoDirs): JUnitCase[] {
     const out = new Set<JUnitCase>();
-    if (fileSymbols && goDirs && GO.test(file)) for (const c of goPackageCases(file, fileSymbols(), goDirs(), this.byLast)) out.add(c);
+    if (fileSymbols && goDirs && GO.test(file)) for (const c of goPackageCases(file, fileSymbols(), this.byLast, this.packagesOf(goDirs()))) out.add(c);
     for (const c of this.bySourceBase.get(file.slice(file.lastIndexOf('/') + 1)) ?? []) if (samePathTail(caseSourcePath(c)!, file)) out.add(c);
     const fileSegs = fileSegments(file);
     const last = fileSegs[fileSegs.length - 1];
