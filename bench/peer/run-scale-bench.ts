@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { gnuTimeAvailable, loadLine, measure, summarize, type Measure } from './measure';
+import { gnuTimeAvailable, loadLine, measure, median, summarize, type Measure } from './measure';
 
 /**
  * Issue 13 item 6: cold `spdf links` over a generated C/C++ tree of about a million lines, 1 % of whose files
@@ -112,11 +112,17 @@ export function runScaleBench(options: ScaleBenchOptions = {}): void {
   const { lines, tags, taggedFiles } = generate(root, files);
   const cache = path.join(workDir, `scale-${files}-cache`);
   const timed = gnuTimeAvailable(log);
-  const spdf = () => {
-    fs.rmSync(cache, { recursive: true, force: true });
-    const run = measure(process.execPath, [cliPath, 'links', '.', '--format', 'json', '--cache-location', cache], { cwd: root, timed });
-    if (run.status !== 0) throw new Error(`spdf links exited ${run.status}: ${run.stderr.slice(-1000)}`);
-    sameTags('spdf links', tags, spdfTags(run));
+  const baselineCli = process.env.SPDF_BENCH_BASELINE_CLI ? path.resolve(process.env.SPDF_BENCH_BASELINE_CLI) : undefined;
+  if (baselineCli) log(`baseline: ${baselineCli} measured in the same rounds (SPDF_BENCH_BASELINE_CLI)`);
+  const builds = [{ label: 'spdf links', cli: cliPath, cache }, ...(baselineCli ? [{ label: 'baseline spdf links', cli: baselineCli, cache: `${cache}-baseline` }] : [])];
+  // Each build keeps its V8 code cache in a user cache folder of its own (see the peer bench): a shared folder of 8
+  // entries lets one build evict the other's, which then compiles its bundle from text in some rounds only.
+  const spdf = (b: (typeof builds)[number]) => {
+    fs.rmSync(b.cache, { recursive: true, force: true });
+    const env = { ...process.env, XDG_CACHE_HOME: `${b.cache}-user` };
+    const run = measure(process.execPath, [b.cli, 'links', '.', '--format', 'json', '--cache-location', b.cache], { cwd: root, timed, env });
+    if (run.status !== 0) throw new Error(`${b.label} exited ${run.status}: ${run.stderr.slice(-1000)}`);
+    sameTags(b.label, tags, spdfTags(run));
     return run;
   };
   const grep = () => {
@@ -125,20 +131,34 @@ export function runScaleBench(options: ScaleBenchOptions = {}): void {
     sameTags('rg', tags, rgTags(run));
     return run;
   };
-  spdf();
+  // Parity before timing; also fills each build's code cache and the file cache.
+  builds.forEach((b) => spdf(b));
   grep();
-  log(`generated ${files} C/C++ files, ${lines.toLocaleString('en')} lines, ${taggedFiles} tagged files, ${tags.length} tags; both find exactly the same tags`);
+  log(`generated ${files} C/C++ files, ${lines.toLocaleString('en')} lines, ${taggedFiles} tagged files, ${tags.length} tags; ${builds.length > 1 ? 'all three' : 'both'} find exactly the same tags`);
   const load = loadLine(availableParallelism());
-  const mine: Measure[] = [];
+  const mine: Measure[][] = builds.map(() => []);
   const theirs: Measure[] = [];
   for (let i = 0; i < runs; i++) {
     theirs.push(grep());
-    mine.push(spdf());
+    // The build that runs first alternates from round to round, so drift in load or file cache favours neither.
+    const order = i % 2 ? [...builds.keys()].reverse() : [...builds.keys()];
+    for (const at of order) mine[at].push(spdf(builds[at]));
   }
-  const a = summarize(mine);
   const b = summarize(theirs);
+  const sec = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(3)} s`);
   log(`  medians of ${runs} interleaved runs; ${load} before, ${loadLine(availableParallelism())} after`);
-  log(`  cold spdf links: ${(a.wallMs / 1000).toFixed(3)} s wall, CPU ${a.cpuMs === undefined ? '-' : (a.cpuMs / 1000).toFixed(3)} s, peak RSS ${a.maxRssMB?.toFixed(0) ?? '-'} MB`);
-  log(`  rg, same tags:   ${(b.wallMs / 1000).toFixed(3)} s wall, CPU ${b.cpuMs === undefined ? '-' : (b.cpuMs / 1000).toFixed(3)} s, peak RSS ${b.maxRssMB?.toFixed(0) ?? '-'} MB`);
-  log(`  ratio spdf / rg: wall ${(a.wallMs / b.wallMs).toFixed(1)}x (target <= 20x)`);
+  const summaries = mine.map(summarize);
+  summaries.forEach((a, at) => log(`  cold ${builds[at].label}: ${sec(a.wallMs)} wall, CPU ${sec(a.cpuMs)}, peak RSS ${a.maxRssMB?.toFixed(0) ?? '-'} MB`));
+  log(`  rg, same tags:   ${sec(b.wallMs)} wall, CPU ${sec(b.cpuMs)}, peak RSS ${b.maxRssMB?.toFixed(0) ?? '-'} MB`);
+  log(`  ratio spdf / rg: wall ${(summaries[0].wallMs / b.wallMs).toFixed(1)}x (target <= 20x)`);
+  if (summaries[1]) {
+    const [now, before] = summaries;
+    const ratio = (x: number | undefined, y: number | undefined) => (x === undefined || y === undefined ? '-' : `${(x / y).toFixed(2)}x`);
+    log(`  ratio baseline / rg: wall ${(before.wallMs / b.wallMs).toFixed(1)}x`);
+    // Paired per round as well as of the medians: the pairs ran back to back, so they share most of the load.
+    const paired = median(mine[0].map((m, i) => m.wallMs / mine[1][i].wallMs));
+    log(
+      `  this build / baseline: wall ${ratio(now.wallMs, before.wallMs)} (paired median ${paired.toFixed(2)}x), CPU ${ratio(now.cpuMs, before.cpuMs)}, peak RSS ${ratio(now.maxRssMB, before.maxRssMB)}`,
+    );
+  }
 }

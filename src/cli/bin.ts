@@ -4,6 +4,7 @@ import { resultCachePlan, runWithResultCache, type Rederive, type ResultCacheSta
 import { join } from 'node:path';
 import { cacheLocationInside } from '../node/cache-location';
 import { commandBundle, requireBundle } from '../node/code-cache';
+import { shortRunTiering } from '../node/short-run-tiering';
 import { EXIT_USAGE, processOut, type Out } from './io';
 
 /** Commands whose whole answer is cached (src/node/result-cache.ts); any that writes a file is refused there. */
@@ -42,8 +43,17 @@ function loadCommands(command: string | undefined, codeCache: boolean): NonNulla
     return { main, rederive, save: () => undefined };
   }
   const bundle = requireBundle(file);
+  // Set after the compile and set back before the store, so the stored code is made and used under the same flags.
+  const tiering = shortRunTiering(command, (flags) => (require('node:v8') as typeof import('node:v8')).setFlagsFromString(flags));
   const { main, rederive } = bundle.exports as typeof import('./main');
-  return { main, rederive, save: bundle.save };
+  return {
+    main,
+    rederive,
+    save: () => {
+      tiering?.restore();
+      bundle.save();
+    },
+  };
 }
 
 /**

@@ -10,9 +10,13 @@ const EXAMPLE = join(__dirname, '..', '..', 'examples', 'infusion-pump');
 
 /** The built CLI on the example (C and Python parsed, CVSS scored through its chunk), with its own user cache folder. */
 function run(userCache: string, ...extra: string[]): string {
+  return runCommand('check', userCache, ...extra);
+}
+
+function runCommand(command: string, userCache: string, ...extra: string[]): string {
   const results = mkdtempSync(join(tmpdir(), 'spdf-results-'));
   try {
-    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--cache-location', results, ...extra], {
+    const r = spawnSync(process.execPath, [CLI, command, '--format', 'json', '--cache-location', results, ...extra], {
       cwd: EXAMPLE,
       encoding: 'utf8',
       env: { ...process.env, XDG_CACHE_HOME: userCache },
@@ -44,6 +48,24 @@ describe('the built CLI with the V8 code cache of its commands', () => {
       writeFileSync(entry, damaged);
       assert.equal(run(userCache), reference, 'the run after the entry was damaged');
       assert.ok(!readFileSync(entry).equals(damaged), 'a damaged entry is written again');
+    } finally {
+      rmSync(userCache, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the cache valid for links, whose run raises V8's interrupt budget after the compile and sets it back before the store", function () {
+    this.timeout(120_000);
+    const userCache = mkdtempSync(join(tmpdir(), 'spdf-user-cache-'));
+    try {
+      const reference = runCommand('links', userCache, '--no-cache');
+      assert.equal(runCommand('links', userCache), reference, 'the run that writes the code cache');
+      const [entry] = codeEntries(userCache);
+      const written = statSync(entry).mtimeMs;
+      assert.equal(runCommand('links', userCache), reference, 'the run that uses the code cache');
+      // A flag left raised at the store would make V8 reject the entry on the next start, which then writes it again.
+      assert.equal(statSync(entry).mtimeMs, written, 'a used entry is not written again');
+      assert.equal(runCommand('links', userCache), reference);
+      assert.equal(statSync(entry).mtimeMs, written, 'nor on the run after');
     } finally {
       rmSync(userCache, { recursive: true, force: true });
     }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TagSyntaxOptions } from '../../core/codelinks/tag-syntaxes';
+import { restoreDefaultTiering } from '../short-run-tiering';
 import { type ParsedFile, type ParseRequest, type ParseResponse, type ParseTask, readReply } from './parse-tasks';
 
 /**
@@ -56,6 +57,8 @@ export class ParseWorkerPool {
     private readonly wasmDir: string | undefined,
     script: string = defaultWorkerScript(),
   ) {
+    // Workers parse long enough for V8's default tiering to pay (short-run-tiering.ts).
+    restoreDefaultTiering();
     for (let i = 0; i < size; i++) this.workers.push(this.spawn(script));
   }
 
