@@ -18,6 +18,14 @@ export function fileGlobs(paths: readonly string[]): string[] {
 }
 
 /**
+ * Globs of the JUnit files `test_results` chooses, from any folder (a watcher may see too much: the server matches the
+ * paths itself); a glob leaving the workspace is dropped.
+ */
+export function resultGlobs(globs: readonly string[]): string[] {
+  return [...new Set(globs.filter((g) => g && !g.startsWith('/') && !g.split('/').includes('..')).map((g) => `**/${g.replace(/^(\.\/|\*\*\/)+/, '')}`))].sort();
+}
+
+/**
  * What the language server watches whatever the config says: model files, the config, the lock, the baseline, files
  * named like a model file or the config in another spelling (TM013), the built-in source extensions and those of
  * languages without a grammar (a tag there fails the gate).
@@ -44,7 +52,8 @@ type Registration = { key: string; registration: Promise<{ dispose(): void } | u
 
 /**
  * The file watchers a host asks its client for: the base globs once, plus one registration for the
- * extensions the config adds and one for the SBOM and VEX files the model names, each replaced when it changes.
+ * extensions the config adds and one for the SBOM, VEX and evidence files the model names and the JUnit files of
+ * `test_results`, each replaced when it changes.
  */
 export class WatchedFiles {
   private started = false;
@@ -65,10 +74,10 @@ export class WatchedFiles {
     this.configured = this.replace(this.configured, glob === undefined ? [] : [glob]);
   }
 
-  /** Call after every (re)load of the model: the files it names outside the base globs. */
-  followFiles(paths: readonly string[]): void {
+  /** Call after every (re)load of the model: the files it names outside the base globs, and the JUnit files `test_results` chooses. */
+  followFiles(paths: readonly string[], testResults: readonly string[] = []): void {
     if (!this.started) return;
-    this.named = this.replace(this.named, fileGlobs(paths));
+    this.named = this.replace(this.named, [...new Set([...fileGlobs(paths), ...resultGlobs(testResults)])].sort());
   }
 
   private replace(current: Registration | undefined, globs: string[]): Registration | undefined {

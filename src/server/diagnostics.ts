@@ -63,7 +63,7 @@ export class DiagnosticsPublisher {
     try {
       await session.settled();
       await session.ready;
-      await Promise.all(session.roots.flatMap((r) => (r.state ? [r.state.inputProblems.settle()] : [])));
+      await Promise.all(session.roots.flatMap((r) => (r.state ? [r.state.inputProblems.settle(), r.state.readChangedResults()] : [])));
       const modelChanged = session.roots.map((r) => r.state?.check().graphRebuilt).includes(true);
       session.followWatchedFiles();
       this.publishAll(false);

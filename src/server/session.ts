@@ -71,7 +71,10 @@ export class ServerSession {
   /** Watches the source files that any root's `code.languages` adds, and the SBOM, VEX and test evidence files any root's model names. */
   followWatchedFiles(): void {
     this.watchers.follow(Object.assign({}, ...this.roots.map((r) => r.state?.config.code.languages ?? {})) as Record<string, string>);
-    this.watchers.followFiles(this.roots.flatMap((r) => [...(r.state?.sboms.paths ?? []), ...(r.state?.evidence.watched ?? [])]));
+    this.watchers.followFiles(
+      this.roots.flatMap((r) => [...(r.state?.sboms.paths ?? []), ...(r.state?.evidence.watched ?? [])]),
+      this.roots.flatMap((r) => r.state?.config.testResults ?? []),
+    );
   }
 
   /** Queues a mutation behind the ones already queued. */

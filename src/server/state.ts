@@ -8,7 +8,6 @@ import type { CodeLink } from '../core/codelinks/model';
 import type { Host } from '../core/host';
 import type { ReferenceCache } from '../core/model/build-graph';
 import { FsHost } from '../node/fs-host';
-import { targetHashOf } from '../node/review';
 import { CONFIG_FILE } from '../core/model/config';
 import type { ResolvedConfig } from '../core/model/config-def';
 import type { Graph, LoadProblem, Suppression } from '../core/model/graph';
@@ -34,7 +33,8 @@ import { ModelLint } from './model-lint';
 import { ReleasedTrees } from './released-trees';
 import { InputProblems, matrixProblemsOf } from './input-problems';
 import { EvidenceBlanks } from './evidence-blanks';
-import { type Load, readConfigFile, readModelFile, SbomReads } from './workspace-reads';
+import { ResultFiles } from './result-files';
+import { type Load, readConfigFile, readModelFile, readTestResultsOf, SbomReads } from './workspace-reads';
 import { lockPathOf, ReviewLockState } from './review-lock-state';
 import { type FirstReads, loadModels, type ModelFindingsSink, noteSuppressions, readCodeSuppressions, readFirst } from './load-sequence';
 
@@ -86,6 +86,7 @@ export class WorkspaceState {
   graphVersion = 0;
   private readonly traceCache = new TraceCache();
   testResults?: TestResultsInput;
+  private readonly resultFiles = new ResultFiles();
   /** Last commit dates from git, read at load when TM007 (stale model) is on. */
   private fileDates?: Map<string, number>;
   /** The baseline config `baseline` names; its problems are shown as errors and baseline nothing. */
@@ -173,6 +174,12 @@ export class WorkspaceState {
     this.configProblems = problems;
     this.configBytes = bytes;
     this.isModel = modelFileMatcher(config);
+    this.resultFiles.configure(config);
+  }
+
+  /** The JUnit results again when a test run rewrote them since they were read (ResultFiles); the rules read them. */
+  async readChangedResults(): Promise<void> {
+    if (this.resultFiles.takeStale()) [this.testResults, this.linksChanged] = [await readTestResultsOf(this.opts.root, this.config, this.sortedFiles), true];
   }
 
   private async loadSboms(): Promise<void> {
@@ -233,6 +240,7 @@ export class WorkspaceState {
 
   /** A file changed on disk (watcher). Open documents keep their editor text. */
   async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<ChangeKind> {
+    this.resultFiles.changed(path);
     if (this.host instanceof FsHost) this.host.changed(path);
     await this.inputProblems.fileChanged(path, type);
     if (!this.overlays.has(path) && (await this.evidence.changed(this.host, this.overlays, path, type))) this.linksChanged = true; // VT002 re-runs
@@ -363,10 +371,6 @@ export class WorkspaceState {
   /** Review state of one code link against the lock. */
   reviewOf(link: CodeLink): LinkReviewStatus {
     return this.reviewLock.reviewOf(this.graph, link);
-  }
-
-  targetHashOf(id: string): string | undefined {
-    return targetHashOf(this.graph, id);
   }
 
   /** The matrix module's trace index over the current graph, lint result and code links (cached until the next check). */

@@ -31,6 +31,16 @@ export interface JUnitCaseLike {
 export interface JUnitResultsLike<C extends JUnitCaseLike> {
   files: readonly string[];
   cases: readonly C[];
+  /** Why results were not read (a glob that chose nothing, an unreadable file): src/core/matrix/test-results.ts. */
+  problems?: readonly unknown[];
+}
+
+/**
+ * Result files were configured: a verifier absent from them never ran. So too when none could be read (their
+ * problems say why): no verifier then counts as not yet required.
+ */
+export function resultsConfigured(input: JUnitResultsLike<JUnitCaseLike> | undefined): boolean {
+  return !!input && (input.files.length > 0 || (input.problems?.length ?? 0) > 0);
 }
 
 /** The latest result of a test (src/core/matrix/decide.ts `TestOutcome`). */
@@ -84,9 +94,9 @@ export class JUnitCaseIndex<C extends JUnitCaseLike = JUnitCaseLike> {
     }
   }
 
-  /** Result files were configured and read: a mapped test absent from them never ran. */
+  /** Result files were configured (resultsConfigured): a mapped test absent from them never ran. */
   get active(): boolean {
-    return !!this.input && this.input.files.length > 0;
+    return resultsConfigured(this.input);
   }
 
   /** The cases a test's `junit` mapping selects (see the module comment). */

@@ -27,6 +27,7 @@
 import { caseFileKeys, caseSourcePath, fileSegments, GO_TEST_FUNCTION, GoPackages, goPackageCases, prefixEndsFile, samePathTail, type GoDirs } from './junit-case-files';
 import { firstTitleWord, fullTitlesOf, lastTitleWord, startsWithTitles, titlePartsCovered } from './junit-titles';
 import { cleanCaseName, segmentsOf } from './test-segments';
+import { resultsConfigured } from '../analysis/junit-mapping';
 
 /** How deep a test class may sit inside the tagged class (`DoseTest$Limits$Upper`) and still be its. */
 const MAX_NESTING = 2;
@@ -114,9 +115,9 @@ export class TestResultIndex {
     }
   }
 
-  /** Result files were configured and read: a verifier absent from them never ran. */
+  /** Result files were configured (resultsConfigured): a verifier absent from them never ran. */
   get active(): boolean {
-    return !!this.input && this.input.files.length > 0;
+    return resultsConfigured(this.input);
   }
 
   /** Which workspace folder each Go import path in the results is (junit-case-files.ts), learnt once per folder list. */

@@ -1,0 +1,32 @@
+// @spdf implements SPDF-LSP-WATCH, SPDF-FC-RESULTS
+import picomatch from 'picomatch';
+import type { ResolvedConfig } from '../core/model/config-def';
+import { PATH_GLOB } from '../core/path-glob';
+
+/**
+ * The JUnit files `test_results` chooses, followed: a test run that rewrote one since the results were read makes the
+ * next check read them again (WorkspaceState.readChangedResults), once however many files the run wrote, so that the
+ * editor shows the outcomes `spdf check` would read now, never those of an earlier run.
+ */
+export class ResultFiles {
+  private matches: (path: string) => boolean = () => false;
+  private stale = false;
+
+  /** After every (re)load of the config, which reads the results. */
+  configure(config: ResolvedConfig): void {
+    this.matches = config.testResults.length ? picomatch(config.testResults, PATH_GLOB) : () => false;
+    this.stale = false;
+  }
+
+  /** A watched file was created, changed or deleted. */
+  changed(path: string): void {
+    if (this.matches(path)) this.stale = true;
+  }
+
+  /** Whether one of them changed since the results were read; the next call says no until another changes. */
+  takeStale(): boolean {
+    const stale = this.stale;
+    this.stale = false;
+    return stale;
+  }
+}

@@ -1,0 +1,71 @@
+// @spdf verifies SPDF-LSP-WATCH, SPDF-FC-RESULTS
+/**
+ * The editor read the JUnit results once, when the workspace loaded: after a test run rewrote them, a test that now
+ * failed still showed passed and its requirement OK until a reload, where `spdf check` failed. The server watches the
+ * files `test_results` chooses and reads them again at the next check, as often as a run writes them.
+ */
+import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StatusSummary, TreeDataResult } from '../../src/protocol';
+import { runCli } from '../support/cli';
+import { messageText, startHarness, until, watchedGlobs, type Harness } from './harness';
+
+const MODEL = 'model/req.spdf.yaml';
+const RESULTS = 'out/junit/r.xml';
+const passed = '<testsuite name="s"><testcase classname="dose" name="rejects"/></testsuite>\n';
+const failed = '<testsuite name="s"><testcase classname="dose" name="rejects"><failure message="m"/></testcase></testsuite>\n';
+const FILES: Record<string, string> = {
+  'spdf.config.yaml': 'version: 1\ntest_results: ["out/junit/*.xml"]\nevidence: { requirement: { implementation: false, verification: true } }\nrules: { RQ003: off }\n',
+  [MODEL]: `requirements:
+  - {id: REQ-001, title: Reject unsigned commands, verification: [test], tests: [TC-001]}
+tests:
+  - {id: TC-001, title: Unsigned command is rejected, verifies: [REQ-001], junit: {classname: dose, name: rejects}}
+`,
+  [RESULTS]: passed,
+};
+
+const statusOf = async (h: Harness) => (await h.request<TreeDataResult>('spdf/treeData', {})).rows.find((r) => r.id === 'REQ-001')?.status;
+const cliStatus = async (root: string) => {
+  const check = await runCli(['check', root, '--format', 'json', '--no-cache']);
+  return (JSON.parse(check.stdout) as { pass: boolean }).pass;
+};
+
+describe('language server: JUnit results rewritten by a test run', function () {
+  this.timeout(60000);
+
+  it('are read again: a test that now fails makes its requirement ERROR, as spdf check fails; passing again, OK', async () => {
+    const h = await startHarness(FILES);
+    try {
+      await until('the first complete status', () => h.notifications.some((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing));
+      assert.equal(await statusOf(h), 'OK');
+      await until('a watcher on the JUnit files', () => watchedGlobs(h).includes('**/out/junit/*.xml'));
+      const rewritten = async (text: string | undefined, type: number) => {
+        if (text === undefined) rmSync(join(h.root, RESULTS));
+        else writeFileSync(join(h.root, RESULTS), text);
+        await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri(RESULTS), type }] });
+      };
+      const shows = async (want: string) => {
+        const end = Date.now() + 15000;
+        let got: string | undefined;
+        while ((got = await statusOf(h)) !== want && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+        assert.equal(got, want);
+      };
+      await rewritten(failed, 2);
+      await shows('ERROR');
+      assert.equal(await cliStatus(h.root), false);
+      await rewritten(passed, 2);
+      await shows('OK');
+      assert.equal(await cliStatus(h.root), true);
+      // Deleted: the glob chooses nothing, an input problem; the test is not shown to pass.
+      await rewritten(undefined, 3);
+      await shows('PARTIAL');
+      await until('the input problem on the glob', () => [...h.diagnostics.values()].flat().some((d) => messageText(d).includes("test result glob 'out/junit/*.xml' matches no file")));
+      assert.equal(await cliStatus(h.root), false);
+      await rewritten(failed, 1);
+      await shows('ERROR');
+    } finally {
+      await h.close();
+    }
+  });
+});
