@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { LANGUAGE_DESCRIPTORS } from '../../src/core/codelinks/language-descriptors';
 import { SOURCE_EXTENSIONS_WITHOUT_GRAMMAR } from '../../src/core/codelinks/unread-languages';
-import { BASE_WATCHED_GLOBS, configuredSourceGlob, WatchedFiles } from '../../src/node/watched-files';
+import { BASE_WATCHED_GLOBS, configuredSourceGlob, resultGlobs, WatchedFiles } from '../../src/node/watched-files';
 
 describe('watched files', () => {
   it('watches the model, the config, the lock, every source extension of the language descriptors and those without a grammar', () => {
@@ -28,6 +28,14 @@ describe('watched files', () => {
 
   it('turns glob syntax in a configured extension into a wildcard (watching more, never less)', () => {
     assert.equal(configuredSourceGlob({ '.a{b,c}': 'c', '.x*': 'c' }), '**/*.{a?b?c?,x?}');
+  });
+
+  it('watches the JUnit files test_results chooses from any folder, not those outside the workspace', () => {
+    assert.deepEqual(resultGlobs(['out/junit/*.xml', './reports/**/TEST-*.xml', '**/junit.xml', '../build/r.xml', '/abs/r.xml', '']), [
+      '**/junit.xml',
+      '**/out/junit/*.xml',
+      '**/reports/**/TEST-*.xml',
+    ]);
   });
 
   it('registers the base globs on start, then one registration for the configured extensions, replaced when they change', async () => {
