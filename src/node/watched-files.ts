@@ -19,10 +19,12 @@ export function fileGlobs(paths: readonly string[]): string[] {
 
 /**
  * Globs of the JUnit files `test_results` chooses, from any folder (a watcher may see too much: the server matches the
- * paths itself); a glob leaving the workspace is dropped.
+ * paths itself), a glob leaving the workspace dropped; and of go.mod files, which tell the cases of which Go package
+ * are whose (src/core/matrix/junit-case-files.ts).
  */
 export function resultGlobs(globs: readonly string[]): string[] {
-  return [...new Set(globs.filter((g) => g && !g.startsWith('/') && !g.split('/').includes('..')).map((g) => `**/${g.replace(/^(\.\/|\*\*\/)+/, '')}`))].sort();
+  const files = globs.filter((g) => g && !g.startsWith('/') && !g.split('/').includes('..')).map((g) => `**/${g.replace(/^(\.\/|\*\*\/)+/, '')}`);
+  return files.length ? [...new Set([...files, '**/go.mod'])].sort() : [];
 }
 
 /**

@@ -18,9 +18,9 @@ export class ResultFiles {
     this.stale = false;
   }
 
-  /** A watched file was created, changed or deleted. */
-  changed(path: string): void {
-    if (this.matches(path)) this.stale = true;
+  /** A watched file was created, changed or deleted; a go.mod created or deleted moves Go packages, so their cases. */
+  changed(path: string, type: 'created' | 'changed' | 'deleted'): void {
+    if (this.matches(path) || (type !== 'changed' && /(^|\/)go\.mod$/.test(path))) this.stale = true;
   }
 
   /** Whether one of them changed since the results were read; the next call says no until another changes. */

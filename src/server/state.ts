@@ -240,7 +240,7 @@ export class WorkspaceState {
 
   /** A file changed on disk (watcher). Open documents keep their editor text. */
   async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<ChangeKind> {
-    this.resultFiles.changed(path);
+    this.resultFiles.changed(path, type);
     if (this.host instanceof FsHost) this.host.changed(path);
     await this.inputProblems.fileChanged(path, type);
     if (!this.overlays.has(path) && (await this.evidence.changed(this.host, this.overlays, path, type))) this.linksChanged = true; // VT002 re-runs

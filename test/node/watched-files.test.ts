@@ -30,12 +30,14 @@ describe('watched files', () => {
     assert.equal(configuredSourceGlob({ '.a{b,c}': 'c', '.x*': 'c' }), '**/*.{a?b?c?,x?}');
   });
 
-  it('watches the JUnit files test_results chooses from any folder, not those outside the workspace', () => {
+  it('watches the JUnit files test_results chooses from any folder, not those outside the workspace, and go.mod files', () => {
     assert.deepEqual(resultGlobs(['out/junit/*.xml', './reports/**/TEST-*.xml', '**/junit.xml', '../build/r.xml', '/abs/r.xml', '']), [
+      '**/go.mod',
       '**/junit.xml',
       '**/out/junit/*.xml',
       '**/reports/**/TEST-*.xml',
     ]);
+    assert.deepEqual(resultGlobs([]), []);
   });
 
   it('registers the base globs on start, then one registration for the configured extensions, replaced when they change', async () => {

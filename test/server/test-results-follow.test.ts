@@ -2,7 +2,8 @@
 /**
  * The editor read the JUnit results once, when the workspace loaded: after a test run rewrote them, a test that now
  * failed still showed passed and its requirement OK until a reload, where `spdf check` failed. The server watches the
- * files `test_results` chooses and reads them again at the next check, as often as a run writes them.
+ * files `test_results` chooses and reads them again at the next check, as often as a run writes them; and go.mod files,
+ * which tell the cases of which Go package are whose.
  */
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -26,9 +27,28 @@ tests:
 };
 
 const statusOf = async (h: Harness) => (await h.request<TreeDataResult>('spdf/treeData', {})).rows.find((r) => r.id === 'REQ-001')?.status;
+type TraceJson = { views: { requirements: { rows: { status: string }[] } } };
+
+/** Waits until REQ-001 shows `want` (15 s), then asserts it. */
+async function shows(h: Harness, want: string): Promise<void> {
+  const end = Date.now() + 15000;
+  let got: string | undefined;
+  while ((got = await statusOf(h)) !== want && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(got, want);
+}
+
 const cliStatus = async (root: string) => {
   const check = await runCli(['check', root, '--format', 'json', '--no-cache']);
   return (JSON.parse(check.stdout) as { pass: boolean }).pass;
+};
+
+/** A failing Go test at a module's root: its package is the module's path, which a go.mod at the root makes known. */
+const GO_FILES: Record<string, string> = {
+  'spdf.config.yaml': 'version: 1\ncheck:\n  min_coverage: 0\ntest_results: ["reports/*.xml"]\nevidence: { requirement: { implementation: false, verification: true } }\nrules: { RQ003: off }\n',
+  [MODEL]: 'requirements:\n  - {id: REQ-001, title: Reject unsigned commands, verification: [test]}\n',
+  'root_test.go': '// @spdf verifies REQ-001\npackage pump\n\nimport "testing"\n\nfunc TestRejects(t *testing.T) {\n\tt.Fail()\n}\n',
+  'tests/pump/pump_test.go': 'package pump\n\nimport "testing"\n\nfunc TestKeeps(t *testing.T) {}\n',
+  'reports/junit.xml': '<testsuite><testcase classname="example.com/pump" name="TestRejects"><failure/></testcase><testcase classname="example.com/pump/tests/pump" name="TestKeeps"/></testsuite>\n',
 };
 
 describe('language server: JUnit results rewritten by a test run', function () {
@@ -45,25 +65,39 @@ describe('language server: JUnit results rewritten by a test run', function () {
         else writeFileSync(join(h.root, RESULTS), text);
         await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri(RESULTS), type }] });
       };
-      const shows = async (want: string) => {
-        const end = Date.now() + 15000;
-        let got: string | undefined;
-        while ((got = await statusOf(h)) !== want && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-        assert.equal(got, want);
-      };
       await rewritten(failed, 2);
-      await shows('ERROR');
+      await shows(h, 'ERROR');
       assert.equal(await cliStatus(h.root), false);
       await rewritten(passed, 2);
-      await shows('OK');
+      await shows(h, 'OK');
       assert.equal(await cliStatus(h.root), true);
       // Deleted: the glob chooses nothing, an input problem; the test is not shown to pass.
       await rewritten(undefined, 3);
-      await shows('PARTIAL');
+      await shows(h, 'PARTIAL');
       await until('the input problem on the glob', () => [...h.diagnostics.values()].flat().some((d) => messageText(d).includes("test result glob 'out/junit/*.xml' matches no file")));
       assert.equal(await cliStatus(h.root), false);
       await rewritten(failed, 1);
-      await shows('ERROR');
+      await shows(h, 'ERROR');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("follow go.mod files: one created at a Go test file's folder makes its failed case its own, deleted again not", async () => {
+    const h = await startHarness(GO_FILES);
+    try {
+      await until('the first complete status', () => h.notifications.some((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing));
+      const want = async () => (await runCli(['trace', h.root, '--format', 'json', '--no-cache']).then((r) => JSON.parse(r.stdout) as TraceJson)).views.requirements.rows[0].status;
+      assert.equal(await statusOf(h), 'PARTIAL');
+      assert.equal(await want(), 'PARTIAL');
+      await until('a watcher on go.mod files', () => watchedGlobs(h).includes('**/go.mod'));
+      writeFileSync(join(h.root, 'go.mod'), 'module example.com/pump\n');
+      await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri('go.mod'), type: 1 }] });
+      await shows(h, 'ERROR');
+      assert.equal(await want(), 'ERROR');
+      rmSync(join(h.root, 'go.mod'));
+      await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri('go.mod'), type: 3 }] });
+      await shows(h, 'PARTIAL');
     } finally {
       await h.close();
     }
