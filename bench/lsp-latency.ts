@@ -15,7 +15,10 @@
  * build started first alternating from round to round, and prints its figures beside this build's;
  * SPDF_LSP_CPU_PROF=<dir> writes CPU profiles of the servers; SPDF_LSP_HEAP_SNAPSHOT=<dir> writes heap snapshots
  * after indexing and after the C edits. Every wait has a timeout: a server that does not answer fails the bench
- * with a message.
+ * with a message. Beside the wall-clock start-up figures, the server's CPU time up to the first diagnostics and up to
+ * the first complete status, of its main thread and of all its threads (V8's collector and compiler threads, the
+ * parse worker), read from /proc when the bench receives each message (Linux; NaN elsewhere): on a shared 2-core
+ * machine the wall clock follows the load, the main thread's CPU time much less.
  *   npx tsx bench/lsp-latency.ts [--quick] [--runs N]
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -32,6 +35,27 @@ export interface StartFigures {
   firstYamlDiagnosticsMs: number;
   indexMs: number;
   rssAfterIndexMb: number;
+  /** The server's CPU time (ms) when the bench received the first diagnostics and the complete status: main thread, all threads. */
+  cpu: { firstDiagnosticsMain: number; firstDiagnosticsAll: number; statusMain: number; statusAll: number };
+}
+
+/** Clock ticks per second of /proc's CPU times: asked before a server starts, so that no read of its CPU time waits for it. */
+let clockTicks: number | undefined;
+const ticksPerSecond = () => (clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100);
+
+/** CPU time (ms, user + system) of a process's main thread and of all its threads, from /proc; NaN where there is none. */
+function cpuMs(pid: number): { main: number; all: number } {
+  const read = (path: string) => {
+    try {
+      const fields = readFileSync(path, 'utf8');
+      // The fields after the command name (which may hold spaces and parentheses): utime and stime are the 12th and 13th.
+      const rest = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+      return ((Number(rest[11]) + Number(rest[12])) * 1000) / ticksPerSecond();
+    } catch {
+      return NaN;
+    }
+  };
+  return { main: read(`/proc/${pid}/task/${pid}/stat`), all: read(`/proc/${pid}/stat`) };
 }
 
 /** A start with an empty user cache, then a second start on the cache it left (as when the editor is opened again). */
@@ -114,10 +138,11 @@ const EDIT_TIMEOUT_MS = 60000;
 const YAML_EDIT_TIMEOUT_MS = 120000;
 
 /** Starts `server` on the workspace; `cacheHome` is its XDG_CACHE_HOME (empty: a cold start). */
-async function startServer(server: string, ws: Workspace, cacheHome: string): Promise<{ c: Client; probe: MemoryProbe; firstYamlDiagnosticsMs: number; indexMs: number; rssAfterIndexMb: number }> {
+async function startServer(server: string, ws: Workspace, cacheHome: string): Promise<{ c: Client; probe: MemoryProbe } & StartFigures> {
   const prof = process.env.SPDF_LSP_CPU_PROF;
   const snapshots = process.env.SPDF_LSP_HEAP_SNAPSHOT;
   const flags = [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), ...(snapshots ? ['--heapsnapshot-signal=SIGUSR2'] : []), ...memoryPreloadFlags(cacheHome)];
+  ticksPerSecond();
   const proc = spawn(process.execPath, [...flags, server, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, XDG_CACHE_HOME: cacheHome },
@@ -127,19 +152,25 @@ async function startServer(server: string, ws: Workspace, cacheHome: string): Pr
   const c = new Client(proc);
   const t0 = performance.now();
   let firstYamlDiagnosticsMs = NaN;
+  let atFirst = { main: NaN, all: NaN };
   const firstYaml = c
     .waitFor('the first diagnostics of a model file', (m) => m.method === 'textDocument/publishDiagnostics' && /\.spdf\.ya?ml$/.test(m.params.uri ?? ''), START_TIMEOUT_MS)
-    .then(() => (firstYamlDiagnosticsMs = Math.round(performance.now() - t0)));
+    .then(() => {
+      firstYamlDiagnosticsMs = Math.round(performance.now() - t0);
+      atFirst = cpuMs(proc.pid!);
+    });
   firstYaml.catch(() => undefined);
   await c.request('initialize', { processId: process.pid, rootUri: pathToFileURL(ws.root).href, capabilities: { workspace: { configuration: true } }, initializationOptions: { trusted: true } });
   const indexed = c.waitFor('the first complete status (indexing: false)', (m) => m.method === 'spdf/status' && m.params.indexing === false, START_TIMEOUT_MS);
   c.notify('initialized', {});
   await indexed;
   const indexMs = Math.round(performance.now() - t0);
+  const atStatus = cpuMs(proc.pid!);
   await firstYaml;
+  const cpu = { firstDiagnosticsMain: atFirst.main, firstDiagnosticsAll: atFirst.all, statusMain: atStatus.main, statusAll: atStatus.all };
   // The server collects its heap once the complete status is written: an answer comes once that is done.
   await c.request('workspace/symbol', { query: 'no-such-symbol-after-indexing' }, START_TIMEOUT_MS);
-  return { c, probe, firstYamlDiagnosticsMs, indexMs, rssAfterIndexMb: rssMb(proc.pid!) };
+  return { c, probe, firstYamlDiagnosticsMs, indexMs, rssAfterIndexMb: rssMb(proc.pid!), cpu };
 }
 
 async function stopServer(c: Client): Promise<void> {
@@ -189,7 +220,7 @@ async function startPair(server: string, ws: Workspace, edits?: { edits: number;
   }
 }
 
-const figures = (s: StartFigures): StartFigures => ({ firstYamlDiagnosticsMs: s.firstYamlDiagnosticsMs, indexMs: s.indexMs, rssAfterIndexMb: s.rssAfterIndexMb });
+const figures = (s: StartFigures): StartFigures => ({ firstYamlDiagnosticsMs: s.firstYamlDiagnosticsMs, indexMs: s.indexMs, rssAfterIndexMb: s.rssAfterIndexMb, cpu: s.cpu });
 
 /** The C and YAML edits on a started server, with its memory around them. */
 async function measureEdits(c: Client, probe: MemoryProbe, ws: Workspace, edits: number, yEdits: number): Promise<EditFigures> {
@@ -347,10 +378,10 @@ function report(r: LspLatencyResult, base: LspLatencyResult | undefined, rounds:
     const b = base ? `; baseline ${get(base)} ${unit}` : '';
     console.log(`${label}: ${v} ${unit}${t}${b}`);
   };
-  const startLine = (label: string, get: (s: StartSample) => number, unit: string, target: number) => {
+  const startLine = (label: string, get: (s: StartSample) => number, unit: string, target?: number) => {
     const all = (x: LspLatencyResult) => x.starts.map(get);
     const v = median(all(r));
-    const t = ` (target <= ${target} ${unit}: ${v <= target ? 'met' : 'NOT met'})`;
+    const t = target === undefined ? '' : ` (target <= ${target} ${unit}: ${v <= target ? 'met' : 'NOT met'})`;
     const b = base ? `; baseline ${median(all(base))} ${unit} [${all(base).join(', ')}]` : '';
     console.log(`${label}: ${v} ${unit} [${all(r).join(', ')}]${t}${b}`);
   };
@@ -360,6 +391,15 @@ function report(r: LspLatencyResult, base: LspLatencyResult | undefined, rounds:
   startLine('initialize -> first status, indexing done (empty user cache)', (s) => s.cold.indexMs, 'ms', 3000);
   startLine('initialize -> first diagnostics of a model file (second start)', (s) => s.warm.firstYamlDiagnosticsMs, 'ms', 3000);
   startLine('initialize -> first status, indexing done (second start)', (s) => s.warm.indexMs, 'ms', 3000);
+  for (const [start, label] of [
+    ['cold', 'empty user cache'],
+    ['warm', 'second start'],
+  ] as const) {
+    startLine(`server CPU to the first diagnostics, main thread (${label})`, (s) => s[start].cpu.firstDiagnosticsMain, 'ms');
+    startLine(`server CPU to the first diagnostics, all threads (${label})`, (s) => s[start].cpu.firstDiagnosticsAll, 'ms');
+    startLine(`server CPU to the first status, main thread (${label})`, (s) => s[start].cpu.statusMain, 'ms');
+    startLine(`server CPU to the first status, all threads (${label})`, (s) => s[start].cpu.statusAll, 'ms');
+  }
   startLine('server RSS after indexing (empty user cache)', (s) => s.cold.rssAfterIndexMb, 'MB', 500);
   startLine('server RSS after indexing (second start)', (s) => s.warm.rssAfterIndexMb, 'MB', 500);
   line(`C edit -> publishDiagnostics p50 (${r.code.edits} one-character edits)`, (x) => x.code.p50, 'ms');
