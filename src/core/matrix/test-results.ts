@@ -85,6 +85,30 @@ export function isTestResultsInput(v: unknown): v is TestResultsInput {
   return !!o && typeof o === 'object' && Array.isArray(o.cases) && Array.isArray(o.files);
 }
 
+/** Where a Mocha hook's title starts in a full title: `"before all" hook`, `"before each" hook` (and `after`), maybe `: name` and ` for "test"` after it. */
+const MOCHA_HOOK = /(?:^|\s)"(?:before|after) (?:all|each)" hook\b/;
+
+/**
+ * The full titles of the suites a failed case stands for. mocha-junit-reporter and Mocha's xunit write a failed hook
+ * as a case whose full title is its suite's, then the hook's title (`pump limits "before all" hook for "keeps"`): the
+ * suite is what comes before the hook (none for the root suite's hooks). Vitest writes a failed `beforeAll` as a failed
+ * case named by its suite's titles, in the suite's file (the classname is the file's path): such a case, when it names a
+ * file, stands for a suite of that name too. jest-junit writes the tests themselves as failed.
+ */
+function failedSuiteTitles(c: JUnitCase): string[] {
+  const out = new Set<string>();
+  let hook = false;
+  for (const title of [c.name.trim(), c.classname.trim(), ...fullTitlesOf(c)]) {
+    const m = MOCHA_HOOK.exec(title);
+    if (!m) continue;
+    hook = true;
+    const suite = title.slice(0, m.index).trim();
+    if (suite) out.add(suite);
+  }
+  if (!hook && caseSourcePath(c) !== undefined && c.name.trim()) out.add(c.name.trim());
+  return [...out];
+}
+
 /** The common suffix of `a`'s first `aLength` segments and `b`. */
 function commonSuffix(a: readonly string[], b: readonly string[], aLength = a.length): number {
   let k = 0;
@@ -99,6 +123,7 @@ export class TestResultIndex {
   private readonly byFirstTitleWord = new Map<string, JUnitCase[]>();
   private readonly bySourceBase = new Map<string, JUnitCase[]>();
   private readonly byModuleEnd = new Map<string, { segments: string[]; length: number; c: JUnitCase }[]>();
+  private readonly suiteFailuresByFirstWord = new Map<string, { suite: string; c: JUnitCase }[]>();
   private goPackages?: { dirs: GoDirs; packages: GoPackages<JUnitCase> };
 
   constructor(readonly input: TestResultsInput | undefined) {
@@ -112,6 +137,11 @@ export class TestResultIndex {
       const keys = caseFileKeys(c);
       if (keys.base) push(this.bySourceBase, keys.base, c);
       for (let length = 2; length <= keys.segments.length; length++) push(this.byModuleEnd, keys.segments[length - 1], { segments: keys.segments, length, c });
+      if (c.outcome === 'fail' || c.outcome === 'error')
+        for (const suite of failedSuiteTitles(c)) {
+          const first = firstTitleWord(suite);
+          if (first !== undefined) push(this.suiteFailuresByFirstWord, first, { suite, c });
+        }
     }
   }
 
@@ -137,10 +167,13 @@ export class TestResultIndex {
       if (own.length) return own;
     }
     if (JS_TS.test(file)) {
+      // A failed hook of the test's suite or of one around it is the test's failure (fail closed), whatever else it has.
+      const hooks = this.suiteFailures(qualifiedName, file);
+      const withHooks = (cases: JUnitCase[]) => [...new Set([...cases, ...hooks])];
       const byTitles = this.byTitles(qualifiedName, file);
-      if (byTitles.length) return byTitles;
+      if (byTitles.length) return withHooks(byTitles);
       const inSuite = this.insideSuite(qualifiedName, file);
-      if (inSuite.length) return inSuite;
+      if (inSuite.length || hooks.length) return withHooks(inSuite);
     }
     const q = segmentsOf(qualifiedName);
     const last = q[q.length - 1];
@@ -180,6 +213,27 @@ export class TestResultIndex {
     return ((word !== undefined && this.byFirstTitleWord.get(word)) || []).filter(
       (c) => !namesOtherFile(c, file) && (startsWithTitles(c.name.trim(), qualifiedName) || titlePartsCovered(c.classname.trim(), qualifiedName) === parts),
     );
+  }
+
+  /**
+   * Failed cases that stand for a suite holding the symbol (or the suite symbol itself): a failed hook
+   * (failedSuiteTitles) whose suite's full title is the symbol's first titles, all of them from the root suite on.
+   */
+  private suiteFailures(qualifiedName: string, file: string): JUnitCase[] {
+    const word = firstTitleWord(qualifiedName);
+    const candidates = (word !== undefined && this.suiteFailuresByFirstWord.get(word)) || [];
+    if (!candidates.length) return [];
+    const parts = qualifiedName.split('.');
+    const out: JUnitCase[] = [];
+    for (const { suite, c } of candidates) {
+      if (namesOtherFile(c, file)) continue;
+      for (let k = 1; k <= parts.length; k++)
+        if (titlePartsCovered(suite, parts.slice(0, k).join('.')) === k) {
+          out.push(c);
+          break;
+        }
+    }
+    return out;
   }
 
   /** Cases of a JS/TS test symbol by its titles: the most titles covered wins; two at least, or one from a case that names this file. */
