@@ -166,6 +166,20 @@ describe('JUnit results', () => {
         [],
       ],
       [
+        "Mocha 10's xunit: quotes and `<` of titles written as character references, a failed hook a case of its suite, errors counting the failures",
+        `<testsuite name="Mocha Tests" tests="3" failures="0" errors="2" skipped="-2" timestamp="Mon, 30 Nov 2026 13:33:29 GMT" time="0.003">
+<testcase classname="pump limits" name="&#x22;before all&#x22; hook for &#x22;keeps dose&#x22;" file="/ci/mtest/hooks.test.js" time="0"><failure>before boom
+Error: before boom
+    at Context.&#x3C;anonymous&#x3E; (mtest/hooks.test.js:3:32)</failure></testcase>
+<testcase classname="pump after" name="done" file="/ci/mtest/hooks.test.js" time="0"/>
+<testcase classname="pump after" name="rejects &#x3C; 0 &#x26; &#34;NaN&#34;" file="/ci/mtest/hooks.test.js" time="0"/>
+<testcase classname="pump after" name="&#x22;after all&#x22; hook for &#x22;done&#x22;" file="/ci/mtest/hooks.test.js" time="0.001"><failure>after boom</failure></testcase>
+</testsuite>
+`,
+        { '"before all" hook for "keeps dose"': F, done: P, 'rejects < 0 & "NaN"': P, '"after all" hook for "done"': F },
+        [],
+      ],
+      [
         'mocha-junit-reporter testsuitesTitle, useFullSuiteTitle, suiteTitleSeparatedBy ".", includePending',
         `<testsuites name="My Suites" time="0.021" tests="4" failures="1" skipped="2">
   <testsuite name="" timestamp="2026-11-30T12:42:16" tests="1" time="0.000" failures="0">
