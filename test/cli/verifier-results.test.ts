@@ -348,6 +348,45 @@ const CASES: Case[] = [
     outcome: 'pass',
     status: 'OK',
   },
+  // jest-junit writes the tests of a failed beforeAll/beforeEach as failed themselves; a failed afterAll, or a file that
+  // failed to load, is a case of the whole file.
+  {
+    name: "jest-junit addFileAttribute: the test passed, then an afterAll of its file failed (the suite is not told: the file's)",
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(
+      '<testcase classname="pump limits keeps" name="pump limits keeps" file="test/pump.test.ts"/>',
+      `<testcase classname=" Test execution failure: could be caused by test hooks like &apos;afterAll&apos;." name=" Test execution failure: could be caused by test hooks like &apos;afterAll&apos;." file="test/pump.test.ts">${FAILED}</testcase>`,
+    ),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'jest-junit classNameTemplate "{filepath}": an afterAll of another file failed',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(
+      '<testcase classname="test/pump.test.ts" name="pump limits keeps"/>',
+      `<testcase classname="test/other.test.ts" name=" Test execution failure: could be caused by test hooks like &apos;afterAll&apos;.">${FAILED}</testcase>`,
+    ),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'jest-junit without the file: an afterAll failed somewhere, the test passed',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(
+      '<testcase classname="pump limits keeps" name="pump limits keeps"/>',
+      `<testcase classname=" Test execution failure: could be caused by test hooks like &apos;afterAll&apos;." name=" Test execution failure: could be caused by test hooks like &apos;afterAll&apos;.">${FAILED}</testcase>`,
+    ),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'jest-junit reportTestSuiteErrors: the test file failed to run',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit('<testcase classname="Test suite failed to run" name="test/pump.test.ts"><error message="load boom"/></testcase>'),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
   {
     name: 'a tagged test file whose cases were all skipped',
     source: { 'tests/test_dose.py': PY },

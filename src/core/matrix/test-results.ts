@@ -85,6 +85,21 @@ export function isTestResultsInput(v: unknown): v is TestResultsInput {
   return !!o && typeof o === 'object' && Array.isArray(o.cases) && Array.isArray(o.files);
 }
 
+/**
+ * The file of a jest-junit case that stands for a whole test file, if it names one: a failed `afterAll` (or a failure
+ * between tests) is a case named ` Test execution failure: could be caused by test hooks like 'afterAll'.` (its file in
+ * a `file` attribute with `addFileAttribute`, or as the classname with `classNameTemplate: "{filepath}"`); a file that
+ * failed to load (with `reportTestSuiteErrors`) an errored case of classname `Test suite failed to run` named by the
+ * file's path. Every test of that file takes its failure.
+ */
+function jestFileFailure(c: JUnitCase): string | undefined {
+  const name = c.name.trim();
+  const classname = c.classname.trim();
+  if (/^Test execution failure: could be caused by test hooks/.test(name)) return caseSourcePath(c);
+  if (classname === 'Test suite failed to run') return caseSourcePath(c) ?? caseSourcePath({ classname: name });
+  return undefined;
+}
+
 /** Where a Mocha hook's title starts in a full title: `"before all" hook`, `"before each" hook` (and `after`), maybe `: name` and ` for "test"` after it. */
 const MOCHA_HOOK = /(?:^|\s)"(?:before|after) (?:all|each)" hook\b/;
 
@@ -124,6 +139,7 @@ export class TestResultIndex {
   private readonly bySourceBase = new Map<string, JUnitCase[]>();
   private readonly byModuleEnd = new Map<string, { segments: string[]; length: number; c: JUnitCase }[]>();
   private readonly suiteFailuresByFirstWord = new Map<string, { suite: string; c: JUnitCase }[]>();
+  private readonly fileFailuresByBase = new Map<string, JUnitCase[]>();
   private goPackages?: { dirs: GoDirs; packages: GoPackages<JUnitCase> };
 
   constructor(readonly input: TestResultsInput | undefined) {
@@ -137,7 +153,9 @@ export class TestResultIndex {
       const keys = caseFileKeys(c);
       if (keys.base) push(this.bySourceBase, keys.base, c);
       for (let length = 2; length <= keys.segments.length; length++) push(this.byModuleEnd, keys.segments[length - 1], { segments: keys.segments, length, c });
-      if (c.outcome === 'fail' || c.outcome === 'error')
+      const wholeFile = (c.outcome === 'fail' || c.outcome === 'error') && jestFileFailure(c);
+      if (wholeFile) push(this.fileFailuresByBase, wholeFile.slice(wholeFile.lastIndexOf('/') + 1), c);
+      else if (c.outcome === 'fail' || c.outcome === 'error')
         for (const suite of failedSuiteTitles(c)) {
           const first = firstTitleWord(suite);
           if (first !== undefined) push(this.suiteFailuresByFirstWord, first, { suite, c });
@@ -168,7 +186,7 @@ export class TestResultIndex {
     }
     if (JS_TS.test(file)) {
       // A failed hook of the test's suite or of one around it is the test's failure (fail closed), whatever else it has.
-      const hooks = this.suiteFailures(qualifiedName, file);
+      const hooks = [...this.suiteFailures(qualifiedName, file), ...this.fileFailures(file)];
       const withHooks = (cases: JUnitCase[]) => [...new Set([...cases, ...hooks])];
       const byTitles = this.byTitles(qualifiedName, file);
       if (byTitles.length) return withHooks(byTitles);
@@ -234,6 +252,11 @@ export class TestResultIndex {
         }
     }
     return out;
+  }
+
+  /** jest-junit's failed cases of the whole file (JEST_FILE_FAILURE) that name this file. */
+  private fileFailures(file: string): JUnitCase[] {
+    return (this.fileFailuresByBase.get(file.slice(file.lastIndexOf('/') + 1)) ?? []).filter((c) => samePathTail(jestFileFailure(c)!, file));
   }
 
   /** Cases of a JS/TS test symbol by its titles: the most titles covered wins; two at least, or one from a case that names this file. */
