@@ -21,6 +21,8 @@
  * link (a tag in the file's leading comment) gets the cases of its file (src/core/matrix/junit-case-files.ts).
  * YAML test items (`junit: { classname, name }`, cases named after a test's ID): src/core/analysis/junit-mapping.ts,
  * the only place that maps cases to them.
+ * A JS/TS test also takes the failed cases standing for a suite around it (a failed Mocha hook, Vitest's failed
+ * `beforeAll`) or for its whole file (jest-junit's failed `afterAll`, a file that failed to run): failedSuiteTitles.
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
  */
 
