@@ -342,6 +342,13 @@ const CASES: Case[] = [
     status: 'ERROR',
   },
   {
+    name: "Mocha's xunit: a failed test titled like the test's top suite, in another suite of the file: not the test's",
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(`<testcase classname="alarm" name="pump" file="test/pump.test.ts">${FAILED}</testcase>`, '<testcase classname="pump limits" name="keeps" file="test/pump.test.ts"/>'),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
     name: "Vitest: a failed case named like the test's suite, in another file: not the test's",
     source: { 'test/pump.test.ts': TS3 },
     results: junit('<testcase classname="test/pump.test.ts" name="pump &gt; limits &gt; keeps"/>', `<testcase classname="test/other.test.ts" name="pump &gt; limits">${FAILED}</testcase>`),

@@ -109,8 +109,8 @@ const MOCHA_HOOK = /(?:^|\s)"(?:before|after) (?:all|each)" hook\b/;
  * The full titles of the suites a failed case stands for. mocha-junit-reporter and Mocha's xunit write a failed hook
  * as a case whose full title is its suite's, then the hook's title (`pump limits "before all" hook for "keeps"`): the
  * suite is what comes before the hook (none for the root suite's hooks). Vitest writes a failed `beforeAll` as a failed
- * case named by its suite's titles, in the suite's file (the classname is the file's path): such a case, when it names a
- * file, stands for a suite of that name too. jest-junit writes the tests themselves as failed.
+ * case named by its suite's titles, in the suite's file (the classname is the file's path): such a case stands for a
+ * suite of that name in that file too. jest-junit writes the tests themselves as failed.
  */
 function failedSuiteTitles(c: JUnitCase): string[] {
   const out = new Set<string>();
@@ -122,7 +122,8 @@ function failedSuiteTitles(c: JUnitCase): string[] {
     const suite = title.slice(0, m.index).trim();
     if (suite) out.add(suite);
   }
-  if (!hook && caseSourcePath(c) !== undefined && c.name.trim()) out.add(c.name.trim());
+  // Vitest's shape only: the classname is the file's path, the name the titles (Mocha's xunit names a test by its own title).
+  if (!hook && c.source === undefined && caseSourcePath(c) !== undefined && c.name.trim()) out.add(c.name.trim());
   return [...out];
 }
 
