@@ -22,7 +22,7 @@
  * YAML test items (`junit: { classname, name }`, cases named after a test's ID): src/core/analysis/junit-mapping.ts,
  * the only place that maps cases to them.
  * A JS/TS test also takes the failed cases standing for a suite around it (a failed Mocha hook, Vitest's failed
- * `beforeAll`) or for its whole file (jest-junit's failed `afterAll`, a file that failed to run): failedSuiteTitles.
+ * `beforeAll`) or for its whole file (jest-junit's failed `afterAll`, a file that failed to run): suiteFailures.
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
  */
 
@@ -44,6 +44,11 @@ const JS_TS = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 function namesOtherFile(c: JUnitCase, file: string): boolean {
   const source = caseSourcePath(c);
   return source !== undefined && !samePathTail(source, file);
+}
+
+/** The last segment of a `/`-separated path. */
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function push<V>(m: Map<string, V[]>, k: string, v: V): void {
@@ -88,42 +93,50 @@ export function isTestResultsInput(v: unknown): v is TestResultsInput {
 }
 
 /**
- * The file of a jest-junit case that stands for a whole test file, if it names one: a failed `afterAll` (or a failure
+ * The file of a case that stands for a whole test file, if it names one. jest-junit: a failed `afterAll` (or a failure
  * between tests) is a case named ` Test execution failure: could be caused by test hooks like 'afterAll'.` (its file in
  * a `file` attribute with `addFileAttribute`, or as the classname with `classNameTemplate: "{filepath}"`); a file that
  * failed to load (with `reportTestSuiteErrors`) an errored case of classname `Test suite failed to run` named by the
- * file's path. Every test of that file takes its failure.
+ * file's path. Vitest: a file that failed to load is a failed case named by its path, the classname the same path.
+ * Every test of that file takes its failure.
  */
-function jestFileFailure(c: JUnitCase): string | undefined {
+function wholeFileFailure(c: JUnitCase): string | undefined {
   const name = c.name.trim();
   const classname = c.classname.trim();
   if (/^Test execution failure: could be caused by test hooks/.test(name)) return caseSourcePath(c);
   if (classname === 'Test suite failed to run') return caseSourcePath(c) ?? caseSourcePath({ classname: name });
+  if (c.source === undefined && name === classname) return caseSourcePath(c);
   return undefined;
+}
+
+/**
+ * Vitest's failed `beforeAll` (or `afterAll`): a failed case named by its `describe`'s own title alone (`limits`, not
+ * `pump > limits`), in the suite's file (the classname is the file's path; its tests are skipped cases). The file and
+ * the title, if the case is of that shape (Mocha's xunit, with a `file` attribute, names a test by its own title: no).
+ */
+function vitestSuiteFailure(c: JUnitCase): { file: string; suite: string } | undefined {
+  const name = c.name.trim();
+  const file = c.source === undefined ? caseSourcePath(c) : undefined;
+  return file !== undefined && name && !MOCHA_HOOK.test(name) ? { file, suite: name } : undefined;
 }
 
 /** Where a Mocha hook's title starts in a full title: `"before all" hook`, `"before each" hook` (and `after`), maybe `: name` and ` for "test"` after it. */
 const MOCHA_HOOK = /(?:^|\s)"(?:before|after) (?:all|each)" hook\b/;
 
 /**
- * The full titles of the suites a failed case stands for. mocha-junit-reporter and Mocha's xunit write a failed hook
- * as a case whose full title is its suite's, then the hook's title (`pump limits "before all" hook for "keeps"`): the
- * suite is what comes before the hook (none for the root suite's hooks). Vitest writes a failed `beforeAll` as a failed
- * case named by its suite's titles, in the suite's file (the classname is the file's path): such a case stands for a
- * suite of that name in that file too. jest-junit writes the tests themselves as failed.
+ * The full titles of the suites a failed Mocha hook stands for. mocha-junit-reporter and Mocha's xunit write a failed
+ * hook as a case whose full title is its suite's, from the root suite on, then the hook's title (`pump limits "before
+ * all" hook for "keeps"`): the suite is what comes before the hook (none for the root suite's hooks). jest-junit writes
+ * the tests of a failed `beforeAll`/`beforeEach` as failed themselves.
  */
-function failedSuiteTitles(c: JUnitCase): string[] {
+function mochaHookSuites(c: JUnitCase): string[] {
   const out = new Set<string>();
-  let hook = false;
   for (const title of [c.name.trim(), c.classname.trim(), ...fullTitlesOf(c)]) {
     const m = MOCHA_HOOK.exec(title);
     if (!m) continue;
-    hook = true;
     const suite = title.slice(0, m.index).trim();
     if (suite) out.add(suite);
   }
-  // Vitest's shape only: the classname is the file's path, the name the titles (Mocha's xunit names a test by its own title).
-  if (!hook && c.source === undefined && caseSourcePath(c) !== undefined && c.name.trim()) out.add(c.name.trim());
   return [...out];
 }
 
@@ -142,7 +155,8 @@ export class TestResultIndex {
   private readonly bySourceBase = new Map<string, JUnitCase[]>();
   private readonly byModuleEnd = new Map<string, { segments: string[]; length: number; c: JUnitCase }[]>();
   private readonly suiteFailuresByFirstWord = new Map<string, { suite: string; c: JUnitCase }[]>();
-  private readonly fileFailuresByBase = new Map<string, JUnitCase[]>();
+  private readonly fileFailuresByBase = new Map<string, { file: string; c: JUnitCase }[]>();
+  private readonly describeFailuresByBase = new Map<string, { file: string; suite: string; c: JUnitCase }[]>();
   private goPackages?: { dirs: GoDirs; packages: GoPackages<JUnitCase> };
 
   constructor(readonly input: TestResultsInput | undefined) {
@@ -156,14 +170,21 @@ export class TestResultIndex {
       const keys = caseFileKeys(c);
       if (keys.base) push(this.bySourceBase, keys.base, c);
       for (let length = 2; length <= keys.segments.length; length++) push(this.byModuleEnd, keys.segments[length - 1], { segments: keys.segments, length, c });
-      const wholeFile = (c.outcome === 'fail' || c.outcome === 'error') && jestFileFailure(c);
-      if (wholeFile) push(this.fileFailuresByBase, wholeFile.slice(wholeFile.lastIndexOf('/') + 1), c);
-      else if (c.outcome === 'fail' || c.outcome === 'error')
-        for (const suite of failedSuiteTitles(c)) {
-          const first = firstTitleWord(suite);
-          if (first !== undefined) push(this.suiteFailuresByFirstWord, first, { suite, c });
-        }
+      if (c.outcome === 'fail' || c.outcome === 'error') this.indexSuiteFailure(c);
     }
+  }
+
+  /** A failed case that stands for a suite (a Mocha hook, Vitest's `beforeAll`) or a whole file, indexed for suiteFailures and fileFailures. */
+  private indexSuiteFailure(c: JUnitCase): void {
+    const wholeFile = wholeFileFailure(c);
+    if (wholeFile) return push(this.fileFailuresByBase, baseName(wholeFile), { file: wholeFile, c });
+    const suites = mochaHookSuites(c);
+    for (const suite of suites) {
+      const first = firstTitleWord(suite);
+      if (first !== undefined) push(this.suiteFailuresByFirstWord, first, { suite, c });
+    }
+    const vitest = suites.length ? undefined : vitestSuiteFailure(c);
+    if (vitest) push(this.describeFailuresByBase, baseName(vitest.file), { ...vitest, c });
   }
 
   /** Result files were configured (resultsConfigured): a verifier absent from them never ran. */
@@ -237,29 +258,27 @@ export class TestResultIndex {
   }
 
   /**
-   * Failed cases that stand for a suite holding the symbol (or the suite symbol itself): a failed hook
-   * (failedSuiteTitles) whose suite's full title is the symbol's first titles, all of them from the root suite on.
+   * Failed cases that stand for a suite holding the symbol (or the suite symbol itself): a failed Mocha hook
+   * (mochaHookSuites) whose suite's full title is the symbol's first titles, all of them from the root suite on; a failed
+   * Vitest `beforeAll` of this file (vitestSuiteFailure) whose `describe` title ends some of the symbol's first titles
+   * (it names no suite around that `describe`: every `describe` of that title in the file is taken, fail closed).
    */
   private suiteFailures(qualifiedName: string, file: string): JUnitCase[] {
     const word = firstTitleWord(qualifiedName);
-    const candidates = (word !== undefined && this.suiteFailuresByFirstWord.get(word)) || [];
-    if (!candidates.length) return [];
+    const hooks = (word !== undefined && this.suiteFailuresByFirstWord.get(word)) || [];
+    const describes = this.describeFailuresByBase.get(baseName(file)) ?? [];
+    if (!hooks.length && !describes.length) return [];
     const parts = qualifiedName.split('.');
+    const prefixes = parts.map((_, k) => parts.slice(0, k + 1).join('.'));
     const out: JUnitCase[] = [];
-    for (const { suite, c } of candidates) {
-      if (namesOtherFile(c, file)) continue;
-      for (let k = 1; k <= parts.length; k++)
-        if (titlePartsCovered(suite, parts.slice(0, k).join('.')) === k) {
-          out.push(c);
-          break;
-        }
-    }
+    for (const { suite, c } of hooks) if (!namesOtherFile(c, file) && prefixes.some((p, k) => titlePartsCovered(suite, p) === k + 1)) out.push(c);
+    for (const { file: at, suite, c } of describes) if (samePathTail(at, file) && prefixes.some((p) => titlePartsCovered(suite, p) > 0)) out.push(c);
     return out;
   }
 
-  /** jest-junit's failed cases of the whole file (JEST_FILE_FAILURE) that name this file. */
+  /** Failed cases of the whole file (wholeFileFailure) that name this file. */
   private fileFailures(file: string): JUnitCase[] {
-    return (this.fileFailuresByBase.get(file.slice(file.lastIndexOf('/') + 1)) ?? []).filter((c) => samePathTail(jestFileFailure(c)!, file));
+    return (this.fileFailuresByBase.get(baseName(file)) ?? []).filter(({ file: at }) => samePathTail(at, file)).map(({ c }) => c);
   }
 
   /** Cases of a JS/TS test symbol by its titles: the most titles covered wins; two at least, or one from a case that names this file. */
