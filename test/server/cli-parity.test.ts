@@ -188,6 +188,16 @@ const CASES: ParityCase[] = [
     },
     itemInError: true,
   },
+  {
+    name: "a failed Vitest beforeAll of a tagged JS test's nested describe (named by the describe's own title)",
+    files: {
+      'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`,
+      'test/pump.test.js': "describe('pump', () => {\n  describe('limits', () => {\n    // @spdf verifies REQ-001\n    it('keeps', () => {});\n  });\n});\n",
+      'reports/junit.xml':
+        '<testsuite><testcase classname="tests.test_pump" name="TC-001"/><testcase classname="test/pump.test.js" name="pump &gt; limits &gt; keeps"><skipped/></testcase><testcase classname="test/pump.test.js" name="limits"><failure/></testcase></testsuite>\n',
+    },
+    itemInError: true,
+  },
   { name: 'a FIFO as the config', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), fifo(join(root, 'spdf.config.yaml'))) },
   { name: 'the config behind a link out of the root', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), link(outsideFile(CONFIG), join(root, 'spdf.config.yaml'))) },
   { name: 'the review lock behind a link out of the root', prepare: (root) => link(outsideFile('{ "version": 1, "links": [] }\n'), join(root, 'spdf.lock.json')) },
