@@ -56,8 +56,8 @@ const GO_LIMITS = 'package limits\n\nimport "testing"\n\nfunc TestKeeps(t *testi
 const GO_FUNCTION = 'package m\n\nimport "testing"\n\n// @spdf verifies REQ-001\nfunc TestDose(t *testing.T) {}\n';
 const GO_ROOT = 'package m\n\nimport "testing"\n\nfunc TestRoot(t *testing.T) {}\n';
 /** mocha-junit-reporter's case for a failed hook: the suite's full title, then the hook's title (its classname). */
-const mochaHook = (suite: string, hook: string, test: string) => {
-  const title = `&quot;${hook}&quot; hook for &quot;${test}&quot;`;
+const mochaHook = (suite: string, hook: string, test: string, hookTitle?: string) => {
+  const title = `&quot;${hook}&quot; hook${hookTitle ? `: ${hookTitle}` : ''} for &quot;${test}&quot;`;
   return `<testcase name="${suite ? `${suite} ` : ''}${title}" classname="${title}">${FAILED}</testcase>`;
 };
 /** Three levels of titles: jest-junit's `classNameTemplate: "{classname}"` with an `ancestorSeparator` joins the suites. */
@@ -293,6 +293,13 @@ const CASES: Case[] = [
     name: 'mocha-junit-reporter: the "before all" hook of the test\'s suite failed',
     source: { 'test/pump.test.ts': TS3 },
     results: junit(mochaHook('pump limits', 'before all', 'keeps')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'mocha-junit-reporter: a titled "before all" hook of the test\'s suite failed (`"before all" hook: connect db for "keeps"`)',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(mochaHook('pump limits', 'before all', 'keeps', 'connect db')),
     outcome: 'fail',
     status: 'ERROR',
   },
