@@ -678,7 +678,8 @@ TypeError: Cannot read properties of null (reading &apos;x&apos;)
       it('a classname of 200,000 path segments stays linear', () => {
         const deep = Array.from({ length: 200_000 }, () => 'p').join('/');
         const big = new TestResultIndex({ version: 1, files: ['r.xml'], cases: [{ classname: deep, name: 'TestDose', outcome: 'fail', file: 'r.xml', line: 1 }], problems: [] });
-        const dirs = goDirsOf([`${Array.from({ length: 50 }, () => 'p').join('/')}/x.go`]);
+        // go.mod files: the classname is also read as a path inside each module (no `.` or host tells the naming).
+        const dirs = goDirsOf([`${Array.from({ length: 50 }, () => 'p').join('/')}/x.go`, ...Array.from({ length: 2000 }, (_, i) => `m${i}/go.mod`)]);
         assert.deepEqual(
           names(
             big.byFile(

@@ -198,6 +198,8 @@ export class GoPackages<C extends GoCase> {
    * the workspace, none: the module may sit above the workspace.
    */
   private relativeDir(classname: string): string | undefined {
+    // No folder is deeper than the deepest folder of Go files: a classname of thousands of segments costs no more.
+    if (classname !== '.' && classname.split('/', this.goDirs.depth + 1).length > this.goDirs.depth) return undefined;
     if (classname.startsWith('/') || classname.endsWith('/') || classname.split('/').some((s) => s === '' || s === '..' || (s === '.' && classname !== '.'))) return undefined;
     const found: string[] = [];
     for (const root of this.goDirs.modules) {
