@@ -174,6 +174,11 @@ export class TestResultIndex {
     }
   }
 
+  /** Whether any failed case stands for a suite or a whole file (most results have none: the lookups are skipped). */
+  private get hasSuiteFailures(): boolean {
+    return this.suiteFailuresByFirstWord.size + this.describeFailuresByBase.size + this.fileFailuresByBase.size > 0;
+  }
+
   /** A failed case that stands for a suite (a Mocha hook, Vitest's `beforeAll`) or a whole file, indexed for suiteFailures and fileFailures. */
   private indexSuiteFailure(c: JUnitCase): void {
     const wholeFile = wholeFileFailure(c);
@@ -210,8 +215,8 @@ export class TestResultIndex {
     }
     if (JS_TS.test(file)) {
       // A failed hook of the test's suite or of one around it is the test's failure (fail closed), whatever else it has.
-      const hooks = [...this.suiteFailures(qualifiedName, file), ...this.fileFailures(file)];
-      const withHooks = (cases: JUnitCase[]) => [...new Set([...cases, ...hooks])];
+      const hooks = this.hasSuiteFailures ? [...this.suiteFailures(qualifiedName, file), ...this.fileFailures(file)] : [];
+      const withHooks = (cases: JUnitCase[]) => (hooks.length ? [...new Set([...cases, ...hooks])] : cases);
       const byTitles = this.byTitles(qualifiedName, file);
       if (byTitles.length) return withHooks(byTitles);
       const inSuite = this.insideSuite(qualifiedName, file);
