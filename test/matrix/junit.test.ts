@@ -625,9 +625,14 @@ TypeError: Cannot read properties of null (reading &apos;x&apos;)
           ['relative: a folder only the nested module has', ['.', 'api'], 'api', 'svc/api'],
           ['relative: a path with `..` is none', ['.', '../pump'], '../pump', undefined],
           // No `.` case: relative or short, every reading must agree.
-          ['no `.`: `pump` is `pump/` read as relative, two folders read as short: none', ['pump', 'other/pump'], 'pump', undefined],
+          // A `/` in a classname: never short (`other/pump` would be `pump`), so relative or full, and full finds none.
+          ['no `.`, a `/`: `pump` is `pump/` read as relative', ['pump', 'other/pump'], 'pump', 'pump'],
+          ['no `.`, no `/`: `pump` is `pump/` read as relative, two folders read as short: none', ['pump', 'dose'], 'pump', undefined],
           ['no `.`: `other/pump` is learnt as the module `other` plus `pump/`, or `other/pump/` as relative: none', ['pump/dose', 'other/pump'], 'other/pump', undefined],
           ['short: the one folder named `dose`', ['pump', 'dose'], 'dose', 'pump/dose'],
+          // A module path without a host (`module dose`): a `/` in some classname tells it is not short, so `dose` is the
+          // module's root package (learnt from `dose/other/pump`), not the folder `pump/dose`.
+          ['no host, a sub-package: `dose` is the learnt module `dose`, not read as short `pump/dose`', ['dose', 'dose/other/pump'], 'dose', ''],
           ['short: a nested module root by its folder name', ['svc', 'api'], 'svc', 'svc'],
           ['short: a name no folder has', ['pump', 'alarm'], 'alarm', undefined],
           // An import path with a host: read as one alone (`pump` is not `pump/`).

@@ -74,16 +74,18 @@ export interface GoCase {
  * How a results file names Go packages. gotestsum's `--junitfile-testcase-classname` writes the import path (`full`,
  * the default, and go-junit-report's only way), the package's folder inside the module (`relative`: `pump/dose`, `.`
  * for the module's root package) or its last segment (`short`: `dose`). A file with a `.` classname is `relative`; one
- * with an import path whose first segment holds a dot (a host: `example.com/m`) is `full`; any other may be any of
- * them (`unknown`): its classnames are read every way, and one that two ways place in different folders, or one way
- * in two, is in none (fail closed).
+ * with an import path whose first segment holds a dot (a host: `example.com/m`) is `full`; one with a `/` in some
+ * classname (not a source file's path) is not `short`, which never writes one (`pathed`): its classnames are read as
+ * `full` and as `relative`; any other may be any of the three (`unknown`). A classname that two ways place in
+ * different folders, or one way in two, is in none (fail closed).
  */
-type GoNaming = 'full' | 'relative' | 'unknown';
+type GoNaming = 'full' | 'relative' | 'pathed' | 'unknown';
 
 function namingOf(classnames: readonly string[]): GoNaming {
   if (classnames.some((n) => n === '.')) return 'relative';
-  if (classnames.some((n) => n.includes('/') && n.slice(0, n.indexOf('/')).includes('.'))) return 'full';
-  return 'unknown';
+  const pathed = classnames.filter((n) => n.includes('/') && !languageForPath(n));
+  if (pathed.some((n) => n.slice(0, n.indexOf('/')).includes('.'))) return 'full';
+  return pathed.length ? 'pathed' : 'unknown';
 }
 
 /** A case named by no test function: the package's test binary failed outside them (TestMain is the package's too). */
@@ -105,7 +107,7 @@ export const GO_TEST_FUNCTION = /^Test\w*$/;
 export class GoPackages<C extends GoCase> {
   private readonly modules = new Map<string, string>();
   private readonly memo = new Map<string, string | undefined>();
-  private readonly otherMemo = { relative: new Map<string, string | undefined>(), unknown: new Map<string, string | undefined>() };
+  private readonly otherMemo = { relative: new Map<string, string | undefined>(), pathed: new Map<string, string | undefined>(), unknown: new Map<string, string | undefined>() };
   private readonly naming = new Map<string | undefined, GoNaming>();
   private byBase?: Map<string, string[]>;
   private failures?: Map<string, C[]>;
@@ -181,7 +183,7 @@ export class GoPackages<C extends GoCase> {
       // Every way it may be read: a way that finds two folders, or two ways that find different ones, find none.
       const found = new Set<string>();
       let ambiguous = false;
-      for (const way of [this.dirOf(classname), this.relativeDir(classname), this.shortDir(classname)]) {
+      for (const way of [this.dirOf(classname), this.relativeDir(classname), naming === 'unknown' ? this.shortDir(classname) : undefined]) {
         if (way === AMBIGUOUS) ambiguous = true;
         else if (way !== undefined) found.add(way);
       }
