@@ -7,7 +7,9 @@
  * titles reporters write (joined with a space, ` > ` or jest's ` › `). A Go file at a module's root (the workspace root,
  * or a folder with its own go.mod) never ran whatever the results said: its package is the module path, which is now
  * learnt from the import paths of the module's other packages. A test skipped in every run (`it.todo`) whose case
- * jest-junit writes without <skipped/> passed.
+ * jest-junit writes without <skipped/> passed. Go packages named by gotestsum's `relative` and `short` classnames never
+ * ran. A test whose suite's Mocha hook failed (mocha-junit-reporter, Mocha's xunit) or whose suite's Vitest `beforeAll`
+ * failed was not-run, not failed.
  */
 import assert from 'node:assert/strict';
 import { runCli, withTempWorkspace } from '../support/cli';
@@ -52,6 +54,12 @@ const goCase = (pkg: string, name: string, children = '') => `<testcase classnam
 const GO_MOD = 'module example.com/m\n\ngo 1.21\n';
 const GO_LIMITS = 'package limits\n\nimport "testing"\n\nfunc TestKeeps(t *testing.T) {}\n';
 const GO_FUNCTION = 'package m\n\nimport "testing"\n\n// @spdf verifies REQ-001\nfunc TestDose(t *testing.T) {}\n';
+const GO_ROOT = 'package m\n\nimport "testing"\n\nfunc TestRoot(t *testing.T) {}\n';
+/** mocha-junit-reporter's case for a failed hook: the suite's full title, then the hook's title (its classname). */
+const mochaHook = (suite: string, hook: string, test: string, hookTitle?: string) => {
+  const title = `&quot;${hook}&quot; hook${hookTitle ? `: ${hookTitle}` : ''} for &quot;${test}&quot;`;
+  return `<testcase name="${suite ? `${suite} ` : ''}${title}" classname="${title}">${FAILED}</testcase>`;
+};
 /** Three levels of titles: jest-junit's `classNameTemplate: "{classname}"` with an `ancestorSeparator` joins the suites. */
 const TS3 = "describe('pump', () => {\n  describe('limits', () => {\n    // @spdf verifies REQ-001\n    it('keeps', () => {});\n  });\n});\n";
 const TODO = "describe('pump', () => {\n  // @spdf verifies REQ-001\n  it.todo('keeps the bolus under the limit');\n});\n";
@@ -228,6 +236,188 @@ const CASES: Case[] = [
     results: junit(`<testcase classname="tests.test_alarm" name="test_x" file="tests/test_alarm.py">${FAILED}</testcase>`, '<testcase classname="test_dose" name="bare class"/>'),
     outcome: 'not-run',
     status: 'PARTIAL',
+  },
+  // gotestsum --junitfile-testcase-classname=relative: the package's folder inside the module, `.` for the module's root.
+  {
+    name: 'gotestsum relative: a Go test file tagged as a whole, its function failed',
+    source: { 'go.mod': GO_MOD, 'root_test.go': GO_ROOT, 'pump/dose_test.go': GO, 'other/pump/alarm_test.go': GO_LIMITS.replace('limits', 'pump') },
+    results: junit(goCase('.', 'TestRoot'), goCase('other/pump', 'TestKeeps'), goCase('pump', 'TestDose', FAILED), goCase('pump', 'TestDose/limits')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'gotestsum relative: a Go test file tagged as a whole, its function and subtest passed',
+    source: { 'go.mod': GO_MOD, 'root_test.go': GO_ROOT, 'pump/dose_test.go': GO, 'other/pump/alarm_test.go': GO_LIMITS.replace('limits', 'pump') },
+    results: junit(goCase('.', 'TestRoot'), goCase('other/pump', 'TestKeeps'), goCase('pump', 'TestDose'), goCase('pump', 'TestDose/limits')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'gotestsum relative: a Go test function at the module root (`.`) failed',
+    source: { 'go.mod': GO_MOD, 'dose_test.go': GO_FUNCTION, 'pump/alarm_test.go': GO_LIMITS.replace('limits', 'pump') },
+    results: junit(goCase('.', 'TestDose', FAILED), goCase('pump', 'TestKeeps')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'gotestsum relative, no root package (no `.` case): a `/` in `other/pump` tells it is not short, so `pump` is `pump/`',
+    source: { 'go.mod': GO_MOD, 'pump/dose_test.go': GO, 'other/pump/alarm_test.go': GO_LIMITS.replace('limits', 'pump') },
+    results: junit(goCase('other/pump', 'TestKeeps'), goCase('pump', 'TestDose')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  // gotestsum --junitfile-testcase-classname=short: the package's last segment.
+  {
+    name: 'gotestsum short: a Go test file tagged as a whole in the one folder of that name, its function failed',
+    source: { 'go.mod': GO_MOD, 'pump/dose/dose_test.go': GO.replace('package pump', 'package dose'), 'pump/alarm_test.go': GO_LIMITS.replace('limits', 'pump') },
+    results: junit(goCase('pump', 'TestKeeps'), goCase('dose', 'TestDose', FAILED)),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'gotestsum short: a Go test file tagged as a whole in the one folder of that name, its function passed',
+    source: { 'go.mod': GO_MOD, 'pump/dose/dose_test.go': GO.replace('package pump', 'package dose'), 'pump/alarm_test.go': GO_LIMITS.replace('limits', 'pump') },
+    results: junit(goCase('pump', 'TestKeeps'), goCase('dose', 'TestDose')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'gotestsum short: two folders named `pump` hold Go files, so the case is neither',
+    source: { 'go.mod': GO_MOD, 'pump/dose_test.go': GO, 'other/pump/dose_test.go': GO.replace('// @spdf verifies REQ-001\n', '') },
+    results: junit(goCase('pump', 'TestDose')),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
+  // A failed Mocha hook: the tests of its suite and of the suites inside it did not pass.
+  {
+    name: 'mocha-junit-reporter: the "before all" hook of the test\'s suite failed',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(mochaHook('pump limits', 'before all', 'keeps')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'mocha-junit-reporter: a titled "before all" hook of the test\'s suite failed (`"before all" hook: connect db for "keeps"`)',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(mochaHook('pump limits', 'before all', 'keeps', 'connect db')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'mocha-junit-reporter: the "before each" hook of an enclosing suite failed (the test is in a nested describe)',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(mochaHook('pump', 'before each', 'other')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'mocha-junit-reporter: the test passed, then its suite\'s "after all" hook failed',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit('<testcase name="pump limits keeps" classname="keeps"/>', mochaHook('pump limits', 'after all', 'keeps')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'mocha-junit-reporter: the test passed, a hook of a sibling suite failed',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit('<testcase name="pump limits keeps" classname="keeps"/>', mochaHook('pump alarm', 'before all', 'rings')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'mocha-junit-reporter: a hook of the root suite failed (no suite told): not run',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(mochaHook('', 'before all', 'keeps')),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
+  {
+    name: 'Mocha\'s xunit: the "before all" hook of the test\'s suite failed (suite as classname, file attribute)',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(`<testcase classname="pump limits" name="&quot;before all&quot; hook for &quot;keeps&quot;" file="test/pump.test.ts">${FAILED}</testcase>`),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: "Vitest 4: the beforeAll of the test's nested describe failed (a failed case named by that describe's own title, the test skipped)",
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit('<testcase classname="test/pump.test.ts" name="pump &gt; limits &gt; keeps"><skipped/></testcase>', `<testcase classname="test/pump.test.ts" name="limits">${FAILED}</testcase>`),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: "Mocha's xunit: a failed test titled like the test's top suite, in another suite of the file: not the test's",
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(`<testcase classname="alarm" name="pump" file="test/pump.test.ts">${FAILED}</testcase>`, '<testcase classname="pump limits" name="keeps" file="test/pump.test.ts"/>'),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: "Vitest 4: the beforeAll of the test's top describe failed",
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit('<testcase classname="test/pump.test.ts" name="pump &gt; limits &gt; keeps"><skipped/></testcase>', `<testcase classname="test/pump.test.ts" name="pump">${FAILED}</testcase>`),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: "Vitest 4: a sibling describe's beforeAll failed, the test passed",
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit('<testcase classname="test/pump.test.ts" name="pump &gt; limits &gt; keeps"/>', `<testcase classname="test/pump.test.ts" name="alarm">${FAILED}</testcase>`),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'Vitest 4: the test file failed to load (a failed case named by its path)',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(`<testcase classname="test/pump.test.ts" name="test/pump.test.ts">${FAILED}</testcase>`),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: "Vitest: a failed case named like the test's suite, in another file: not the test's",
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit('<testcase classname="test/pump.test.ts" name="pump &gt; limits &gt; keeps"/>', `<testcase classname="test/other.test.ts" name="limits">${FAILED}</testcase>`),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  // jest-junit writes the tests of a failed beforeAll/beforeEach as failed themselves; a failed afterAll, or a file that
+  // failed to load, is a case of the whole file.
+  {
+    name: "jest-junit addFileAttribute: the test passed, then an afterAll of its file failed (the suite is not told: the file's)",
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(
+      '<testcase classname="pump limits keeps" name="pump limits keeps" file="test/pump.test.ts"/>',
+      `<testcase classname=" Test execution failure: could be caused by test hooks like &apos;afterAll&apos;." name=" Test execution failure: could be caused by test hooks like &apos;afterAll&apos;." file="test/pump.test.ts">${FAILED}</testcase>`,
+    ),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: 'jest-junit classNameTemplate "{filepath}": an afterAll of another file failed',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(
+      '<testcase classname="test/pump.test.ts" name="pump limits keeps"/>',
+      `<testcase classname="test/other.test.ts" name=" Test execution failure: could be caused by test hooks like &apos;afterAll&apos;.">${FAILED}</testcase>`,
+    ),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'jest-junit without the file: an afterAll failed somewhere, the test passed',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit(
+      '<testcase classname="pump limits keeps" name="pump limits keeps"/>',
+      `<testcase classname=" Test execution failure: could be caused by test hooks like &apos;afterAll&apos;." name=" Test execution failure: could be caused by test hooks like &apos;afterAll&apos;.">${FAILED}</testcase>`,
+    ),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'jest-junit reportTestSuiteErrors: the test file failed to run',
+    source: { 'test/pump.test.ts': TS3 },
+    results: junit('<testcase classname="Test suite failed to run" name="test/pump.test.ts"><error message="load boom"/></testcase>'),
+    outcome: 'fail',
+    status: 'ERROR',
   },
   {
     name: 'a tagged test file whose cases were all skipped',

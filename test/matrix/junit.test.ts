@@ -1,7 +1,7 @@
 // @spdf verifies SPDF-TRC-003, SPDF-FC-RESULTS, SPDF-FC-TAGGED-TEST-RESULTS
 import assert from 'node:assert/strict';
 import { parseJUnit, readResultFiles } from '../../src/node/junit';
-import { goDirsOf } from '../../src/core/matrix/junit-case-files';
+import { GoPackages, goDirsOf } from '../../src/core/matrix/junit-case-files';
 import { TestResultIndex, type JUnitCase } from '../../src/core/matrix/test-results';
 
 const xml = (body: string) => `<?xml version="1.0"?>\n<testsuites>\n${body}\n</testsuites>\n`;
@@ -163,6 +163,20 @@ describe('JUnit results', () => {
 </testsuites>
 `,
         { toplevel: P, 'hooked "before all" hook for "never"': F, 'pump passes': P, 'pump fails': F, 'pump errors': F, 'pump limits deep deepfail': F },
+        [],
+      ],
+      [
+        "Mocha 10's xunit: quotes and `<` of titles written as character references, a failed hook a case of its suite, errors counting the failures",
+        `<testsuite name="Mocha Tests" tests="3" failures="0" errors="2" skipped="-2" timestamp="Mon, 30 Nov 2026 13:33:29 GMT" time="0.003">
+<testcase classname="pump limits" name="&#x22;before all&#x22; hook for &#x22;keeps dose&#x22;" file="/ci/mtest/hooks.test.js" time="0"><failure>before boom
+Error: before boom
+    at Context.&#x3C;anonymous&#x3E; (mtest/hooks.test.js:3:32)</failure></testcase>
+<testcase classname="pump after" name="done" file="/ci/mtest/hooks.test.js" time="0"/>
+<testcase classname="pump after" name="rejects &#x3C; 0 &#x26; &#34;NaN&#34;" file="/ci/mtest/hooks.test.js" time="0"/>
+<testcase classname="pump after" name="&#x22;after all&#x22; hook for &#x22;done&#x22;" file="/ci/mtest/hooks.test.js" time="0.001"><failure>after boom</failure></testcase>
+</testsuite>
+`,
+        { '"before all" hook for "keeps dose"': F, done: P, 'rejects < 0 & "NaN"': P, '"after all" hook for "done"': F },
         [],
       ],
       [
@@ -600,10 +614,77 @@ TypeError: Cannot read properties of null (reading &apos;x&apos;)
         });
       });
 
+      describe("gotestsum's relative and short classnames: the folder when only one fits", () => {
+        const files = ['go.mod', 'root_test.go', 'pump/dose_test.go', 'pump/dose/dose_test.go', 'other/pump/alarm_test.go', 'svc/go.mod', 'svc/api/api_test.go', 'svc/svc_test.go'];
+        // [what, the results file's classnames, the classname asked about, the folder]
+        for (const [what, classnames, classname, want] of [
+          ['relative: a folder inside the module', ['.', 'pump', 'other/pump'], 'pump', 'pump'],
+          ['relative: a nested folder', ['.', 'pump/dose'], 'pump/dose', 'pump/dose'],
+          // gotestsum runs in one module: `.` is its root package, but two modules here hold Go files at their root.
+          ['relative: `.` is the root of either module: none', ['.', 'pump'], '.', undefined],
+          ['relative: a folder only the nested module has', ['.', 'api'], 'api', 'svc/api'],
+          ['relative: a path with `..` is none', ['.', '../pump'], '../pump', undefined],
+          // No `.` case: relative or short, every reading must agree.
+          // A `/` in a classname: never short (`other/pump` would be `pump`), so relative or full, and full finds none.
+          ['no `.`, a `/`: `pump` is `pump/` read as relative', ['pump', 'other/pump'], 'pump', 'pump'],
+          ['no `.`, no `/`: `pump` is `pump/` read as relative, two folders read as short: none', ['pump', 'dose'], 'pump', undefined],
+          ['no `.`: `other/pump` is learnt as the module `other` plus `pump/`, or `other/pump/` as relative: none', ['pump/dose', 'other/pump'], 'other/pump', undefined],
+          ['short: the one folder named `dose`', ['pump', 'dose'], 'dose', 'pump/dose'],
+          // A module path without a host (`module dose`): a `/` in some classname tells it is not short, so `dose` is the
+          // module's root package (learnt from `dose/other/pump`), not the folder `pump/dose`.
+          ['no host, a sub-package: `dose` is the learnt module `dose`, not read as short `pump/dose`', ['dose', 'dose/other/pump'], 'dose', ''],
+          ['short: a nested module root by its folder name', ['svc', 'api'], 'svc', 'svc'],
+          ['short: a name no folder has', ['pump', 'alarm'], 'alarm', undefined],
+          // An import path with a host: read as one alone (`pump` is not `pump/`).
+          ['full: a file with a host in its import paths', ['example.com/m/pump', 'pump'], 'pump', undefined],
+          ['full: the import path', ['example.com/m/pump', 'pump'], 'example.com/m/pump', 'pump'],
+        ] as const)
+          it(`${what}: ${want ?? 'none'}`, () => {
+            const cases: JUnitCase[] = classnames.map((classname, i) => ({ classname, name: 'TestX', outcome: 'pass', file: 'r.xml', line: i + 1 }));
+            const packages = new GoPackages(cases, goDirsOf(files));
+            assert.equal(packages.dirOfCase(cases.find((c) => c.classname === classname)!), want);
+          });
+
+        it('relative: `.` is the root of the one module', () => {
+          const cases: JUnitCase[] = [{ classname: '.', name: 'TestX', outcome: 'pass', file: 'r.xml', line: 1 }];
+          assert.equal(new GoPackages(cases, goDirsOf(['go.mod', 'root_test.go', 'pump/dose_test.go'])).dirOfCase(cases[0]), '');
+        });
+
+        it('the naming is told per results file: a relative file beside a full one', () => {
+          const cases: JUnitCase[] = [
+            { classname: 'example.com/m/other/pump', name: 'TestX', outcome: 'pass', file: 'full.xml', line: 1 },
+            { classname: '.', name: 'TestX', outcome: 'pass', file: 'rel.xml', line: 1 },
+            { classname: 'pump', name: 'TestX', outcome: 'pass', file: 'rel.xml', line: 2 },
+            { classname: 'pump', name: 'TestX', outcome: 'pass', file: 'full.xml', line: 2 },
+          ];
+          const packages = new GoPackages(cases, goDirsOf(files));
+          assert.deepEqual(
+            cases.map((c) => packages.dirOfCase(c)),
+            ['other/pump', undefined, 'pump', undefined],
+          );
+        });
+
+        it('a failed short case fails the tagged file of its one folder; its pass backs it', () => {
+          for (const outcome of ['fail', 'pass'] as const) {
+            const idx = new TestResultIndex({ version: 1, files: ['r.xml'], cases: [{ classname: 'dose', name: 'TestDose', outcome, file: 'r.xml', line: 1 }], problems: [] });
+            const got = idx.byFile(
+              'pump/dose/dose_test.go',
+              () => ['TestDose'],
+              () => goDirsOf(files),
+            );
+            assert.deepEqual(
+              got.map((c) => c.outcome),
+              [outcome],
+            );
+          }
+        });
+      });
+
       it('a classname of 200,000 path segments stays linear', () => {
         const deep = Array.from({ length: 200_000 }, () => 'p').join('/');
         const big = new TestResultIndex({ version: 1, files: ['r.xml'], cases: [{ classname: deep, name: 'TestDose', outcome: 'fail', file: 'r.xml', line: 1 }], problems: [] });
-        const dirs = goDirsOf([`${Array.from({ length: 50 }, () => 'p').join('/')}/x.go`]);
+        // go.mod files: the classname is also read as a path inside each module (no `.` or host tells the naming).
+        const dirs = goDirsOf([`${Array.from({ length: 50 }, () => 'p').join('/')}/x.go`, ...Array.from({ length: 2000 }, (_, i) => `m${i}/go.mod`)]);
         assert.deepEqual(
           names(
             big.byFile(

@@ -156,6 +156,48 @@ const CASES: ParityCase[] = [
     },
     itemInError: true,
   },
+  {
+    name: "a failed JUnit case of a Go test file, gotestsum's relative classname (the package's folder inside the module)",
+    files: {
+      'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`,
+      'go.mod': 'module example.com/pump\n',
+      'root_test.go': 'package pump\n\nimport "testing"\n\nfunc TestKeeps(t *testing.T) {}\n',
+      'tests/pump/pump_test.go': '// @spdf verifies REQ-001\npackage pump\n\nimport "testing"\n\nfunc TestRejects(t *testing.T) {\n\tt.Fail()\n}\n',
+      'reports/junit.xml':
+        '<testsuite><testcase classname="tests.test_pump" name="TC-001"/><testcase classname="." name="TestKeeps"/><testcase classname="tests/pump" name="TestRejects"><failure/></testcase></testsuite>\n',
+    },
+    itemInError: true,
+  },
+  {
+    name: "a failed JUnit case of a Go test file, gotestsum's short classname (the one folder of that name)",
+    files: {
+      'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`,
+      'go.mod': 'module example.com/pump\n',
+      'tests/dose/dose_test.go': '// @spdf verifies REQ-001\npackage dose\n\nimport "testing"\n\nfunc TestRejects(t *testing.T) {\n\tt.Fail()\n}\n',
+      'reports/junit.xml': '<testsuite><testcase classname="tests.test_pump" name="TC-001"/><testcase classname="dose" name="TestRejects"><failure/></testcase></testsuite>\n',
+    },
+    itemInError: true,
+  },
+  {
+    name: 'a failed Mocha "before all" hook of a tagged JS test\'s suite (mocha-junit-reporter)',
+    files: {
+      'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`,
+      'test/pump.test.js': "describe('pump', function () {\n  describe('limits', function () {\n    // @spdf verifies REQ-001\n    it('keeps', function () {});\n  });\n});\n",
+      'reports/junit.xml':
+        '<testsuite><testcase classname="tests.test_pump" name="TC-001"/><testcase name="pump limits &quot;before all&quot; hook for &quot;keeps&quot;" classname="&quot;before all&quot; hook for &quot;keeps&quot;"><failure/></testcase></testsuite>\n',
+    },
+    itemInError: true,
+  },
+  {
+    name: "a failed Vitest beforeAll of a tagged JS test's nested describe (named by the describe's own title)",
+    files: {
+      'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`,
+      'test/pump.test.js': "describe('pump', () => {\n  describe('limits', () => {\n    // @spdf verifies REQ-001\n    it('keeps', () => {});\n  });\n});\n",
+      'reports/junit.xml':
+        '<testsuite><testcase classname="tests.test_pump" name="TC-001"/><testcase classname="test/pump.test.js" name="pump &gt; limits &gt; keeps"><skipped/></testcase><testcase classname="test/pump.test.js" name="limits"><failure/></testcase></testsuite>\n',
+    },
+    itemInError: true,
+  },
   { name: 'a FIFO as the config', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), fifo(join(root, 'spdf.config.yaml'))) },
   { name: 'the config behind a link out of the root', prepare: (root) => (rmSync(join(root, 'spdf.config.yaml')), link(outsideFile(CONFIG), join(root, 'spdf.config.yaml'))) },
   { name: 'the review lock behind a link out of the root', prepare: (root) => link(outsideFile('{ "version": 1, "links": [] }\n'), join(root, 'spdf.lock.json')) },

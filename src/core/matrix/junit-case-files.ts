@@ -55,7 +55,7 @@ export function goPackageCases<C extends GoCase>(file: string, fileSymbols: read
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
   const out: C[] = [];
   for (const fn of new Set(fileSymbols.filter((s) => GO_TEST_FUNCTION.test(s))))
-    for (const { c } of byLast.get(fn) ?? []) if (cleanCaseName(c.name) === fn && packages.dirOf(c.classname) === dir) out.push(c);
+    for (const { c } of byLast.get(fn) ?? []) if (cleanCaseName(c.name) === fn && packages.dirOfCase(c) === dir) out.push(c);
   // Only a file or function that takes part in the results: a package failure alone never makes a file a Go test file.
   if (out.length || fileSymbols.some((s) => GO_TEST_FUNCTION.test(s))) out.push(...packages.packageFailures(dir));
   return out;
@@ -66,6 +66,26 @@ export interface GoCase {
   classname: string;
   name: string;
   outcome: string;
+  /** The results file the case was read from: how its classnames are written is told per file (GoNaming). */
+  file?: string;
+}
+
+/**
+ * How a results file names Go packages. gotestsum's `--junitfile-testcase-classname` writes the import path (`full`,
+ * the default, and go-junit-report's only way), the package's folder inside the module (`relative`: `pump/dose`, `.`
+ * for the module's root package) or its last segment (`short`: `dose`). A file with a `.` classname is `relative`; one
+ * with an import path whose first segment holds a dot (a host: `example.com/m`) is `full`; one with a `/` in some
+ * classname (not a source file's path) is not `short`, which never writes one (`pathed`): its classnames are read as
+ * `full` and as `relative`; any other may be any of the three (`unknown`). A classname that two ways place in
+ * different folders, or one way in two, is in none (fail closed).
+ */
+type GoNaming = 'full' | 'relative' | 'pathed' | 'unknown';
+
+function namingOf(classnames: readonly string[]): GoNaming {
+  if (classnames.some((n) => n === '.')) return 'relative';
+  const pathed = classnames.filter((n) => n.includes('/') && !languageForPath(n));
+  if (pathed.some((n) => n.slice(0, n.indexOf('/')).includes('.'))) return 'full';
+  return pathed.length ? 'pathed' : 'unknown';
 }
 
 /** A case named by no test function: the package's test binary failed outside them (TestMain is the package's too). */
@@ -87,13 +107,24 @@ export const GO_TEST_FUNCTION = /^Test\w*$/;
 export class GoPackages<C extends GoCase> {
   private readonly modules = new Map<string, string>();
   private readonly memo = new Map<string, string | undefined>();
+  private readonly otherMemo = { relative: new Map<string, string | undefined>(), pathed: new Map<string, string | undefined>(), unknown: new Map<string, string | undefined>() };
+  private readonly naming = new Map<string | undefined, GoNaming>();
+  private byBase?: Map<string, string[]>;
   private failures?: Map<string, C[]>;
 
   constructor(
     private readonly cases: readonly C[],
     private readonly goDirs: GoDirs,
   ) {
-    const classnames = cases.map((c) => c.classname);
+    const byFile = new Map<string | undefined, string[]>();
+    for (const c of cases) {
+      const list = byFile.get(c.file);
+      if (list) list.push(c.classname.trim());
+      else byFile.set(c.file, [c.classname.trim()]);
+    }
+    for (const [file, names] of byFile) this.naming.set(file, namingOf(names));
+    // A module path is learnt from import paths only: a relative classname (`other/pump`) would teach a false one.
+    const classnames = cases.filter((c) => this.naming.get(c.file) !== 'relative').map((c) => c.classname);
     // The folders of each module (below its root, outside nested modules) by their path inside it.
     const byRel = new Map<string, string[]>();
     for (const dir of goDirs.dirs) {
@@ -129,7 +160,7 @@ export class GoPackages<C extends GoCase> {
         if (c.outcome !== 'fail' && c.outcome !== 'error') continue;
         const name = cleanCaseName(c.name);
         if (GO_FUNCTION_CASE.test(name) && name !== 'TestMain') continue;
-        const at = this.dirOf(c.classname);
+        const at = this.dirOfCase(c);
         if (at === undefined) continue;
         const list = this.failures.get(at);
         if (list) list.push(c);
@@ -137,6 +168,68 @@ export class GoPackages<C extends GoCase> {
       }
     }
     return this.failures.get(dir) ?? [];
+  }
+
+  /** The workspace folder (`''` for the root) of the case's package, read as its results file names packages (GoNaming). */
+  dirOfCase(c: GoCase): string | undefined {
+    const naming = this.naming.get(c.file) ?? 'unknown';
+    if (naming === 'full') return this.dirOf(c.classname);
+    const memo = this.otherMemo[naming];
+    const classname = c.classname.trim();
+    if (memo.has(classname)) return memo.get(classname);
+    let dir: string | undefined;
+    if (naming === 'relative') dir = this.relativeDir(classname);
+    else {
+      // Every way it may be read: a way that finds two folders, or two ways that find different ones, find none.
+      const found = new Set<string>();
+      let ambiguous = false;
+      for (const way of [this.dirOf(classname), this.relativeDir(classname), naming === 'unknown' ? this.shortDir(classname) : undefined]) {
+        if (way === AMBIGUOUS) ambiguous = true;
+        else if (way !== undefined) found.add(way);
+      }
+      dir = !ambiguous && found.size === 1 ? [...found][0] : undefined;
+    }
+    const out = dir === AMBIGUOUS ? undefined : dir;
+    memo.set(classname, out);
+    return out;
+  }
+
+  /**
+   * The folder of a package named by its path inside its module (`relative`; `.` the module's root): the folder of Go
+   * files at that path below exactly one module root (a folder with a go.mod), inside that module. Without a go.mod in
+   * the workspace, none: the module may sit above the workspace.
+   */
+  private relativeDir(classname: string): string | undefined {
+    // No folder is deeper than the deepest folder of Go files: a classname of thousands of segments costs no more.
+    if (classname !== '.' && classname.split('/', this.goDirs.depth + 1).length > this.goDirs.depth) return undefined;
+    if (classname.startsWith('/') || classname.endsWith('/') || classname.split('/').some((s) => s === '' || s === '..' || (s === '.' && classname !== '.'))) return undefined;
+    const found: string[] = [];
+    for (const root of this.goDirs.modules) {
+      const inside = classname === '.' ? root : root ? `${root}/${classname}` : classname;
+      if (this.goDirs.dirs.has(inside) && moduleRootOf(inside, this.goDirs.modules) === root) found.push(inside);
+    }
+    return found.length === 1 ? found[0] : found.length ? AMBIGUOUS : undefined;
+  }
+
+  /**
+   * The folder of a package named by its last segment (`short`): the one workspace folder of Go files with that name.
+   * A module's root package is named by the module path's last segment, which the workspace does not tell (go.mod is
+   * not read): a root package whose module path ends like a folder is taken for that folder.
+   */
+  private shortDir(classname: string): string | undefined {
+    if (!classname || classname.includes('/') || classname === '.') return undefined;
+    if (!this.byBase) {
+      this.byBase = new Map();
+      for (const dir of this.goDirs.dirs) {
+        if (!dir) continue;
+        const base = dir.slice(dir.lastIndexOf('/') + 1);
+        const list = this.byBase.get(base);
+        if (list) list.push(dir);
+        else this.byBase.set(base, [dir]);
+      }
+    }
+    const found = this.byBase.get(classname) ?? [];
+    return found.length === 1 ? found[0] : found.length ? AMBIGUOUS : undefined;
   }
 
   /** The workspace folder (`''` for the root) of the package with this import path, if the results tell it. */
@@ -158,6 +251,9 @@ export class GoPackages<C extends GoCase> {
     return dir;
   }
 }
+
+/** A way of reading a classname that fits several folders (no folder path holds a NUL). */
+const AMBIGUOUS = '\0ambiguous';
 
 /** The nearest folder at or above `dir` holding a go.mod (`''` for the workspace root), if any. */
 function moduleRootOf(dir: string, modules: ReadonlySet<string>): string | undefined {

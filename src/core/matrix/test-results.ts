@@ -21,6 +21,8 @@
  * link (a tag in the file's leading comment) gets the cases of its file (src/core/matrix/junit-case-files.ts).
  * YAML test items (`junit: { classname, name }`, cases named after a test's ID): src/core/analysis/junit-mapping.ts,
  * the only place that maps cases to them.
+ * A JS/TS test also takes the failed cases standing for a suite around it (a failed Mocha hook, Vitest's failed
+ * `beforeAll`) or for its whole file (jest-junit's failed `afterAll`, a file that failed to run): suiteFailures.
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
  */
 
@@ -42,6 +44,11 @@ const JS_TS = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 function namesOtherFile(c: JUnitCase, file: string): boolean {
   const source = caseSourcePath(c);
   return source !== undefined && !samePathTail(source, file);
+}
+
+/** The last segment of a `/`-separated path. */
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function push<V>(m: Map<string, V[]>, k: string, v: V): void {
@@ -85,6 +92,54 @@ export function isTestResultsInput(v: unknown): v is TestResultsInput {
   return !!o && typeof o === 'object' && Array.isArray(o.cases) && Array.isArray(o.files);
 }
 
+/**
+ * The file of a case that stands for a whole test file, if it names one. jest-junit: a failed `afterAll` (or a failure
+ * between tests) is a case named ` Test execution failure: could be caused by test hooks like 'afterAll'.` (its file in
+ * a `file` attribute with `addFileAttribute`, or as the classname with `classNameTemplate: "{filepath}"`); a file that
+ * failed to load (with `reportTestSuiteErrors`) an errored case of classname `Test suite failed to run` named by the
+ * file's path. Vitest: a file that failed to load is a failed case named by its path, the classname the same path.
+ * Every test of that file takes its failure.
+ */
+function wholeFileFailure(c: JUnitCase): string | undefined {
+  const name = c.name.trim();
+  const classname = c.classname.trim();
+  if (/^Test execution failure: could be caused by test hooks/.test(name)) return caseSourcePath(c);
+  if (classname === 'Test suite failed to run') return caseSourcePath(c) ?? caseSourcePath({ classname: name });
+  if (c.source === undefined && name === classname) return caseSourcePath(c);
+  return undefined;
+}
+
+/**
+ * Vitest's failed `beforeAll` (or `afterAll`): a failed case named by its `describe`'s own title alone (`limits`, not
+ * `pump > limits`), in the suite's file (the classname is the file's path; its tests are skipped cases). The file and
+ * the title, if the case is of that shape (Mocha's xunit, with a `file` attribute, names a test by its own title: no).
+ */
+function vitestSuiteFailure(c: JUnitCase): { file: string; suite: string } | undefined {
+  const name = c.name.trim();
+  const file = c.source === undefined ? caseSourcePath(c) : undefined;
+  return file !== undefined && name && !MOCHA_HOOK.test(name) ? { file, suite: name } : undefined;
+}
+
+/** Where a Mocha hook's title starts in a full title: `"before all" hook`, `"before each" hook` (and `after`), maybe `: name` and ` for "test"` after it. */
+const MOCHA_HOOK = /(?:^|\s)"(?:before|after) (?:all|each)" hook\b/;
+
+/**
+ * The full titles of the suites a failed Mocha hook stands for. mocha-junit-reporter and Mocha's xunit write a failed
+ * hook as a case whose full title is its suite's, from the root suite on, then the hook's title (`pump limits "before
+ * all" hook for "keeps"`): the suite is what comes before the hook (none for the root suite's hooks). jest-junit writes
+ * the tests of a failed `beforeAll`/`beforeEach` as failed themselves.
+ */
+function mochaHookSuites(c: JUnitCase): string[] {
+  const out = new Set<string>();
+  for (const title of [c.name.trim(), c.classname.trim(), ...fullTitlesOf(c)]) {
+    const m = MOCHA_HOOK.exec(title);
+    if (!m) continue;
+    const suite = title.slice(0, m.index).trim();
+    if (suite) out.add(suite);
+  }
+  return [...out];
+}
+
 /** The common suffix of `a`'s first `aLength` segments and `b`. */
 function commonSuffix(a: readonly string[], b: readonly string[], aLength = a.length): number {
   let k = 0;
@@ -99,6 +154,9 @@ export class TestResultIndex {
   private readonly byFirstTitleWord = new Map<string, JUnitCase[]>();
   private readonly bySourceBase = new Map<string, JUnitCase[]>();
   private readonly byModuleEnd = new Map<string, { segments: string[]; length: number; c: JUnitCase }[]>();
+  private readonly suiteFailuresByFirstWord = new Map<string, { suite: string; c: JUnitCase }[]>();
+  private readonly fileFailuresByBase = new Map<string, { file: string; c: JUnitCase }[]>();
+  private readonly describeFailuresByBase = new Map<string, { file: string; suite: string; c: JUnitCase }[]>();
   private goPackages?: { dirs: GoDirs; packages: GoPackages<JUnitCase> };
 
   constructor(readonly input: TestResultsInput | undefined) {
@@ -112,7 +170,26 @@ export class TestResultIndex {
       const keys = caseFileKeys(c);
       if (keys.base) push(this.bySourceBase, keys.base, c);
       for (let length = 2; length <= keys.segments.length; length++) push(this.byModuleEnd, keys.segments[length - 1], { segments: keys.segments, length, c });
+      if (c.outcome === 'fail' || c.outcome === 'error') this.indexSuiteFailure(c);
     }
+  }
+
+  /** Whether any failed case stands for a suite or a whole file (most results have none: the lookups are skipped). */
+  private get hasSuiteFailures(): boolean {
+    return this.suiteFailuresByFirstWord.size + this.describeFailuresByBase.size + this.fileFailuresByBase.size > 0;
+  }
+
+  /** A failed case that stands for a suite (a Mocha hook, Vitest's `beforeAll`) or a whole file, indexed for suiteFailures and fileFailures. */
+  private indexSuiteFailure(c: JUnitCase): void {
+    const wholeFile = wholeFileFailure(c);
+    if (wholeFile) return push(this.fileFailuresByBase, baseName(wholeFile), { file: wholeFile, c });
+    const suites = mochaHookSuites(c);
+    for (const suite of suites) {
+      const first = firstTitleWord(suite);
+      if (first !== undefined) push(this.suiteFailuresByFirstWord, first, { suite, c });
+    }
+    const vitest = suites.length ? undefined : vitestSuiteFailure(c);
+    if (vitest) push(this.describeFailuresByBase, baseName(vitest.file), { ...vitest, c });
   }
 
   /** Result files were configured (resultsConfigured): a verifier absent from them never ran. */
@@ -137,10 +214,13 @@ export class TestResultIndex {
       if (own.length) return own;
     }
     if (JS_TS.test(file)) {
+      // A failed hook of the test's suite or of one around it is the test's failure (fail closed), whatever else it has.
+      const hooks = this.hasSuiteFailures ? [...this.suiteFailures(qualifiedName, file), ...this.fileFailures(file)] : [];
+      const withHooks = (cases: JUnitCase[]) => (hooks.length ? [...new Set([...cases, ...hooks])] : cases);
       const byTitles = this.byTitles(qualifiedName, file);
-      if (byTitles.length) return byTitles;
+      if (byTitles.length) return withHooks(byTitles);
       const inSuite = this.insideSuite(qualifiedName, file);
-      if (inSuite.length) return inSuite;
+      if (inSuite.length || hooks.length) return withHooks(inSuite);
     }
     const q = segmentsOf(qualifiedName);
     const last = q[q.length - 1];
@@ -180,6 +260,30 @@ export class TestResultIndex {
     return ((word !== undefined && this.byFirstTitleWord.get(word)) || []).filter(
       (c) => !namesOtherFile(c, file) && (startsWithTitles(c.name.trim(), qualifiedName) || titlePartsCovered(c.classname.trim(), qualifiedName) === parts),
     );
+  }
+
+  /**
+   * Failed cases that stand for a suite holding the symbol (or the suite symbol itself): a failed Mocha hook
+   * (mochaHookSuites) whose suite's full title is the symbol's first titles, all of them from the root suite on; a failed
+   * Vitest `beforeAll` of this file (vitestSuiteFailure) whose `describe` title ends some of the symbol's first titles
+   * (it names no suite around that `describe`: every `describe` of that title in the file is taken, fail closed).
+   */
+  private suiteFailures(qualifiedName: string, file: string): JUnitCase[] {
+    const word = firstTitleWord(qualifiedName);
+    const hooks = (word !== undefined && this.suiteFailuresByFirstWord.get(word)) || [];
+    const describes = this.describeFailuresByBase.get(baseName(file)) ?? [];
+    if (!hooks.length && !describes.length) return [];
+    const parts = qualifiedName.split('.');
+    const prefixes = parts.map((_, k) => parts.slice(0, k + 1).join('.'));
+    const out: JUnitCase[] = [];
+    for (const { suite, c } of hooks) if (!namesOtherFile(c, file) && prefixes.some((p, k) => titlePartsCovered(suite, p) === k + 1)) out.push(c);
+    for (const { file: at, suite, c } of describes) if (samePathTail(at, file) && prefixes.some((p) => titlePartsCovered(suite, p) > 0)) out.push(c);
+    return out;
+  }
+
+  /** Failed cases of the whole file (wholeFileFailure) that name this file. */
+  private fileFailures(file: string): JUnitCase[] {
+    return (this.fileFailuresByBase.get(baseName(file)) ?? []).filter(({ file: at }) => samePathTail(at, file)).map(({ c }) => c);
   }
 
   /** Cases of a JS/TS test symbol by its titles: the most titles covered wins; two at least, or one from a case that names this file. */
