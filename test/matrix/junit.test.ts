@@ -629,11 +629,12 @@ TypeError: Cannot read properties of null (reading &apos;x&apos;)
           ['no `.`, a `/`: `pump` is `pump/` read as relative', ['pump', 'other/pump'], 'pump', 'pump'],
           ['no `.`, no `/`: `pump` is `pump/` read as relative, two folders read as short: none', ['pump', 'dose'], 'pump', undefined],
           ['no `.`: `other/pump` is learnt as the module `other` plus `pump/`, or `other/pump/` as relative: none', ['pump/dose', 'other/pump'], 'other/pump', undefined],
-          ['short: the one folder named `dose`', ['pump', 'dose'], 'dose', 'pump/dose'],
+          // The module's root package holds tests, and short names it by the module path's last segment, unknown here.
+          ['short: the one folder named `dose`, but the root package may be named `dose` too: none', ['pump', 'dose'], 'dose', undefined],
           // A module path without a host (`module dose`): a `/` in some classname tells it is not short, so `dose` is the
           // module's root package (learnt from `dose/other/pump`), not the folder `pump/dose`.
           ['no host, a sub-package: `dose` is the learnt module `dose`, not read as short `pump/dose`', ['dose', 'dose/other/pump'], 'dose', ''],
-          ['short: a nested module root by its folder name', ['svc', 'api'], 'svc', 'svc'],
+          ['short: a nested module root by its folder name, but a root package may share it: none', ['svc', 'api'], 'svc', undefined],
           ['short: a name no folder has', ['pump', 'alarm'], 'alarm', undefined],
           // An import path with a host: read as one alone (`pump` is not `pump/`).
           ['full: a file with a host in its import paths', ['example.com/m/pump', 'pump'], 'pump', undefined],
@@ -664,7 +665,14 @@ TypeError: Cannot read properties of null (reading &apos;x&apos;)
           );
         });
 
+        it('short: the one folder named `dose` where no root package has tests', () => {
+          const cases: JUnitCase[] = ['pump', 'dose'].map((classname, i) => ({ classname, name: 'TestX', outcome: 'pass', file: 'r.xml', line: i + 1 }));
+          const noRootTests = files.filter((f) => f !== 'root_test.go' && f !== 'svc/svc_test.go');
+          assert.equal(new GoPackages(cases, goDirsOf([...noRootTests, 'main.go'])).dirOfCase(cases[1]), 'pump/dose');
+        });
+
         it('a failed short case fails the tagged file of its one folder; its pass backs it', () => {
+          const files = ['go.mod', 'main.go', 'pump/dose_test.go', 'pump/dose/dose_test.go', 'other/pump/alarm_test.go'];
           for (const outcome of ['fail', 'pass'] as const) {
             const idx = new TestResultIndex({ version: 1, files: ['r.xml'], cases: [{ classname: 'dose', name: 'TestDose', outcome, file: 'r.xml', line: 1 }], problems: [] });
             const got = idx.byFile(

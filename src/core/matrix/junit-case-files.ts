@@ -110,6 +110,8 @@ export class GoPackages<C extends GoCase> {
   private readonly otherMemo = { relative: new Map<string, string | undefined>(), pathed: new Map<string, string | undefined>(), unknown: new Map<string, string | undefined>() };
   private readonly naming = new Map<string | undefined, GoNaming>();
   private byBase?: Map<string, string[]>;
+  /** Whether a module's root package, or the workspace root's, has Go test files (shortDir). */
+  private rootPackage?: boolean;
   private failures?: Map<string, C[]>;
 
   constructor(
@@ -214,10 +216,14 @@ export class GoPackages<C extends GoCase> {
   /**
    * The folder of a package named by its last segment (`short`): the one workspace folder of Go files with that name.
    * A module's root package is named by the module path's last segment, which the workspace does not tell (go.mod is
-   * not read): a root package whose module path ends like a folder is taken for that folder.
+   * not read): where the workspace holds a root package with tests (Go test files in a folder with a go.mod, or at the
+   * workspace root), any name may be its, so a name that fits a folder fits two (fail closed: a root package's pass is
+   * never a folder's).
    */
   private shortDir(classname: string): string | undefined {
     if (!classname || classname.includes('/') || classname === '.') return undefined;
+    const tests = this.goDirs.testDirs ?? this.goDirs.dirs;
+    this.rootPackage ??= tests.has('') || [...this.goDirs.modules].some((m) => tests.has(m));
     if (!this.byBase) {
       this.byBase = new Map();
       for (const dir of this.goDirs.dirs) {
@@ -229,7 +235,7 @@ export class GoPackages<C extends GoCase> {
       }
     }
     const found = this.byBase.get(classname) ?? [];
-    return found.length === 1 ? found[0] : found.length ? AMBIGUOUS : undefined;
+    return found.length === 1 && !this.rootPackage ? found[0] : found.length ? AMBIGUOUS : undefined;
   }
 
   /** The workspace folder (`''` for the root) of the package with this import path, if the results tell it. */
@@ -279,21 +285,26 @@ export interface GoDirs {
   dirs: ReadonlySet<string>;
   depth: number;
   modules: ReadonlySet<string>;
+  /** The folders holding Go test files (`_test.go`). */
+  testDirs?: ReadonlySet<string>;
 }
 
 /** The folders holding Go files and go.mod files, from the workspace's file list. */
 export function goDirsOf(files: readonly string[]): GoDirs {
   const dirs = new Set<string>();
   const modules = new Set<string>();
+  const testDirs = new Set<string>();
   let depth = 0;
   for (const f of files) {
     const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
     const base = f.slice(f.lastIndexOf('/') + 1);
     if (base === 'go.mod') modules.add(dir);
-    else if (f.endsWith('.go') && !dirs.has(dir)) {
+    else if (f.endsWith('.go')) {
+      if (f.endsWith('_test.go')) testDirs.add(dir);
+      if (dirs.has(dir)) continue;
       dirs.add(dir);
       if (dir) depth = Math.max(depth, dir.split('/').length);
     }
   }
-  return { dirs, depth, modules };
+  return { dirs, depth, modules, testDirs };
 }
