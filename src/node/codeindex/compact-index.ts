@@ -44,29 +44,41 @@ const LEAD_BASE = 34;
  */
 const MAX_PACKED = 2 ** 31 - 2;
 
-/** The number stream as text (see above). */
+/** Bytes of the stream being encoded; grown as needed, reused by every call (one index is packed at a time). */
+let scratch = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * The number stream as text (see above). Digits are written as bytes into a reused buffer and read back as Latin-1
+ * (every digit is printable ASCII): no array of character codes and no `String.fromCharCode` spread per index.
+ */
 export function encodeStream(numbers: readonly number[]): string {
-  const codes: number[] = [];
-  const lead: number[] = [];
-  for (const n of numbers) {
-    const u = n + 1;
+  // A number up to MAX_PACKED + 1 takes at most 7 digits (34^6 * 44 > 2^31).
+  if (scratch.length < numbers.length * 7) scratch = Buffer.allocUnsafe(numbers.length * 14);
+  const bytes = scratch;
+  let at = 0;
+  for (let k = 0; k < numbers.length; k++) {
+    const u = numbers[k] + 1;
     if (u < LAST_BASE) {
-      codes.push(LAST + u);
+      bytes[at++] = LAST + u;
       continue;
     }
     const last = u % LAST_BASE;
     let rest = (u - last) / LAST_BASE;
+    // The leading digits, least significant first, then reversed in place.
+    const first = at;
     while (rest > 0) {
       const d = rest % LEAD_BASE;
-      lead.push(LEAD + d);
+      bytes[at++] = LEAD + d;
       rest = (rest - d) / LEAD_BASE;
     }
-    while (lead.length) codes.push(lead.pop()!);
-    codes.push(LAST + last);
+    for (let i = first, j = at - 1; i < j; i++, j--) {
+      const t = bytes[i];
+      bytes[i] = bytes[j];
+      bytes[j] = t;
+    }
+    bytes[at++] = LAST + last;
   }
-  let text = '';
-  for (let at = 0; at < codes.length; at += 4096) text += String.fromCharCode(...codes.slice(at, at + 4096));
-  return text;
+  return bytes.toString('latin1', 0, at);
 }
 
 const sameKeys = (o: object, keys: readonly string[]) => {
