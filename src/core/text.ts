@@ -16,6 +16,21 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  private static lastLf: LineIndex | undefined;
+  private static lastLfText: string | undefined;
+
+  /**
+   * `new LineIndex(text, 'lf')`, or the one made by the previous call for the same text: the syntax arena and the
+   * indexer of one file both need it (an index is never changed after it is made, so sharing it is safe).
+   */
+  static lf(text: string): LineIndex {
+    if (LineIndex.lastLfText !== text || !LineIndex.lastLf) {
+      LineIndex.lastLf = new LineIndex(text, 'lf');
+      LineIndex.lastLfText = text;
+    }
+    return LineIndex.lastLf;
+  }
+
   /** The line that holds an offset: the last line starting at or before it. */
   lineOf(offset: number): number {
     let lo = 0;

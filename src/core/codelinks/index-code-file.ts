@@ -94,7 +94,7 @@ class FileIndexer {
     private readonly syntaxes: CompiledTagSyntaxes,
   ) {
     this.table = LANGUAGE_TABLES[input.language];
-    this.lines = new LineIndex(input.text, 'lf');
+    this.lines = LineIndex.lf(input.text);
     this.collector = new SymbolCollector(this.table, input.text, this.table.fileScope?.(input.file, input.root, input.text) ?? []);
     this.result = emptyIndex(input.file, input.language);
     this.recorder = new LinkRecorder(input, this.table, this.lines, this.result);

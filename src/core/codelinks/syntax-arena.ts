@@ -231,7 +231,7 @@ export class SyntaxArena {
   }
 
   point(offset: number): PointLike {
-    this.lines ??= new LineIndex(this.text, 'lf');
+    this.lines ??= LineIndex.lf(this.text);
     const row = this.lines.lineOf(offset);
     return { row, column: offset - this.lines.starts[row] };
   }
