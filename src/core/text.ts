@@ -49,7 +49,11 @@ export class LineIndex {
   }
 
   range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(end) };
+    const first = this.position(start);
+    // Most ranges (a tag, an ID, a name) end on the line they start on: no second search for it.
+    const next = this.starts[first.line + 1];
+    if (end >= start && (next === undefined || end < next)) return { start: first, end: { line: first.line, character: end - this.starts[first.line] } };
+    return { start: first, end: this.position(end) };
   }
 }
 
