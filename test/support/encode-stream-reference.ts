@@ -1,6 +1,6 @@
 /**
  * The number-stream encoder of the code-index cache as it was before it wrote bytes into a reused buffer
- * (src/node/codeindex/compact-index.ts, `encodeStream`): kept as the reference its differential test compares with.
+ * (src/node/codeindex/number-stream.ts, `encodeStream`): kept as the reference its differential test compares with.
  */
 export function encodeStreamReference(numbers: readonly number[]): string {
   const codes: number[] = [];

@@ -2,11 +2,11 @@
 import { ZERO_RANGE, type Range } from '../types';
 import { LineIndex } from '../text';
 import { commentAt, leadingBlockEnd, leafAt, nodeBelowComment } from './comment-nodes';
-import { docRanges } from './doc-ranges';
+import { documentedSymbols } from './doc-ranges';
 import { LANGUAGE_TABLES, type LanguageTable } from './language-tables';
 import type { CodeLanguage } from './languages';
 import { type Attachment, LinkRecorder } from './link-recorder';
-import { FUNCTION_LIKE_KINDS, type CodeExclusion, type CodeFileIndex, type CodeProblem, type CodeSymbol, type SymbolKind } from './model';
+import { FUNCTION_LIKE_KINDS, type CodeExclusion, type CodeFileIndex, type CodeProblem, type SymbolKind } from './model';
 import { type FoundSymbol, nodeRange, SymbolCollector } from './symbol-collector';
 import { codeBelow, errorAncestor, firstErrorRange } from './syntax-errors';
 import type { SyntaxNodeLike } from './syntax-node';
@@ -118,14 +118,7 @@ class FileIndexer {
     this.indexCallTags();
     this.reportOpenRanges();
     if (this.skipFrom) this.skipProblem(this.skipFrom.raw, this.skipFrom.base, "StrictDoc range_start for 'skip' has no range_end after it; no tag after it was read");
-    const symbols: CodeSymbol[] = [];
-    for (const found of this.collector.found) {
-      const ranges = docRanges(found, this.table);
-      found.symbol.docRanges = ranges;
-      symbols.push(found.symbol);
-      // A sibling gets a list of its own (the same ranges), as each symbol always had.
-      if (found.siblings) for (const s of found.siblings) symbols.push(((s.symbol.docRanges = docRanges(found, this.table)), s.symbol));
-    }
+    const symbols = documentedSymbols(this.collector.found, this.table);
     const byPosition = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
     this.result.tags.sort((a, b) => byPosition(a.idRange, b.idRange));
     this.result.orphanTags.sort((a, b) => byPosition(a.idRange, b.idRange));
@@ -136,14 +129,6 @@ class FileIndexer {
         message: 'the file has syntax errors; symbols near them may be missing',
         range: firstErrorRange(root),
       });
-    }
-    // Found in document order, so mostly sorted already: the (stable) sort runs only when one is out of order.
-    const bySymbolStart = (a: CodeSymbol, b: CodeSymbol) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-    for (let k = 1; k < symbols.length; k++) {
-      if (bySymbolStart(symbols[k - 1], symbols[k]) > 0) {
-        symbols.sort(bySymbolStart);
-        break;
-      }
     }
     this.result.symbols = symbols;
     this.result.problems.push(...textProblems(text, this.lines, this.result, this.input.isTestFile === true));

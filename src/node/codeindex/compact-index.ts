@@ -1,6 +1,7 @@
 // @spdf implements SPDF-FC-CACHE
 import type { CodeFileIndex, CodeLink, CodeSymbol, CodeTag } from '../../core/codelinks/model';
 import type { Position, Range } from '../../core/types';
+import { encodeStream, LAST, LAST_BASE, LEAD, LEAD_BASE } from './number-stream';
 import { type FilePositions, watchPositions } from './watched-positions';
 
 /**
@@ -27,59 +28,12 @@ const NULL = -1;
 /** A link mask bit: the link's range is the `idRange` object of a tag of the same index (written as that tag's position). */
 const TAG_ID_RANGE = 8;
 
-/*
- * The number stream as text. Each number n (-1 <= n <= MAX_PACKED) is written as n + 1 in digits of printable
- * ASCII, most significant first: leading digits base 34 as ']'..'~', the last digit base 44 as '0'..'['. So most
- * numbers of an index take one or two characters, none needs escaping in JSON ('"' and '\\' are no digits), and
- * a reader tells where a number ends without a separator.
- */
-const LAST = 0x30;
-const LAST_BASE = 44;
-const LEAD = 0x5d;
-const LEAD_BASE = 34;
 /**
- * Larger numbers (none in an index) keep their item plain. The bound keeps the decoder in 32-bit integer
+ * The largest number the stream (number-stream.ts) holds: larger ones (none in an index) keep their item plain. The bound keeps the decoder in 32-bit integer
  * arithmetic: its numbers are then small integers to V8, and the objects built from them keep integer fields (a
  * decoder in float arithmetic made V8 widen every range's fields to doubles, a boxed number each).
  */
 const MAX_PACKED = 2 ** 31 - 2;
-
-/** Bytes of the stream being encoded; grown as needed, reused by every call (one index is packed at a time). */
-let scratch = Buffer.allocUnsafe(1 << 16);
-
-/**
- * The number stream as text (see above). Digits are written as bytes into a reused buffer and read back as Latin-1
- * (every digit is printable ASCII): no array of character codes and no `String.fromCharCode` spread per index.
- */
-export function encodeStream(numbers: readonly number[]): string {
-  // A number up to MAX_PACKED + 1 takes at most 7 digits (34^6 * 44 > 2^31).
-  if (scratch.length < numbers.length * 7) scratch = Buffer.allocUnsafe(numbers.length * 14);
-  const bytes = scratch;
-  let at = 0;
-  for (let k = 0; k < numbers.length; k++) {
-    const u = numbers[k] + 1;
-    if (u < LAST_BASE) {
-      bytes[at++] = LAST + u;
-      continue;
-    }
-    const last = u % LAST_BASE;
-    let rest = (u - last) / LAST_BASE;
-    // The leading digits, least significant first, then reversed in place.
-    const first = at;
-    while (rest > 0) {
-      const d = rest % LEAD_BASE;
-      bytes[at++] = LEAD + d;
-      rest = (rest - d) / LEAD_BASE;
-    }
-    for (let i = first, j = at - 1; i < j; i++, j--) {
-      const t = bytes[i];
-      bytes[i] = bytes[j];
-      bytes[j] = t;
-    }
-    bytes[at++] = LAST + last;
-  }
-  return bytes.toString('latin1', 0, at);
-}
 
 const sameKeys = (o: object, keys: readonly string[]) => {
   const own = Object.keys(o);
