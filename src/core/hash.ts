@@ -59,11 +59,12 @@ function fnvMix(state: number[], units: Uint16Array, length: number): void {
   state[3] = h3;
 }
 
-const fnvHex = ([h0, h1, h2, h3]: number[]): string => hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
+/** Two hex digits of each byte value. */
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
-function hex4(limb: number): string {
-  return limb.toString(16).padStart(4, '0');
-}
+/** The state's 16 hex digits, most significant limb first, by table (a fingerprint per linked symbol: `toString(16)` and `padStart` per limb cost twice as much). */
+const fnvHex = ([h0, h1, h2, h3]: number[]): string =>
+  HEX_BYTE[h3 >> 8] + HEX_BYTE[h3 & 0xff] + HEX_BYTE[h2 >> 8] + HEX_BYTE[h2 & 0xff] + HEX_BYTE[h1 >> 8] + HEX_BYTE[h1 & 0xff] + HEX_BYTE[h0 >> 8] + HEX_BYTE[h0 & 0xff];
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,

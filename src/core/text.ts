@@ -16,6 +16,21 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  private static lastLf: LineIndex | undefined;
+  private static lastLfText: string | undefined;
+
+  /**
+   * `new LineIndex(text, 'lf')`, or the one made by the previous call for the same text: the syntax arena and the
+   * indexer of one file both need it (an index is never changed after it is made, so sharing it is safe).
+   */
+  static lf(text: string): LineIndex {
+    if (LineIndex.lastLfText !== text || !LineIndex.lastLf) {
+      LineIndex.lastLf = new LineIndex(text, 'lf');
+      LineIndex.lastLfText = text;
+    }
+    return LineIndex.lastLf;
+  }
+
   /** The line that holds an offset: the last line starting at or before it. */
   lineOf(offset: number): number {
     let lo = 0;
@@ -34,7 +49,11 @@ export class LineIndex {
   }
 
   range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(end) };
+    const first = this.position(start);
+    // Most ranges (a tag, an ID, a name) end on the line they start on: no second search for it.
+    const next = this.starts[first.line + 1];
+    if (end >= start && (next === undefined || end < next)) return { start: first, end: { line: first.line, character: end - this.starts[first.line] } };
+    return { start: first, end: this.position(end) };
   }
 }
 

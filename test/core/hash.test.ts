@@ -29,6 +29,24 @@ describe('hashes (src/core/hash.ts)', () => {
     assert.equal(fnv1a64('foobar'), '85944171f73967e8');
   });
 
+  it('fnv1a64 writes every state as 16 hex digits, leading zeros kept (compared with a BigInt FNV-1a 64 over 3,000 texts)', () => {
+    const reference = (text: string): string => {
+      let h = 0xcbf29ce484222325n;
+      for (let i = 0; i < text.length; i++) h = ((h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+      return h.toString(16).padStart(16, '0');
+    };
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+    const digits = new Set<string>();
+    for (let n = 0; n < 3000; n++) {
+      const text = String.fromCharCode(...Array.from({ length: next() % 40 }, () => (next() % 4 === 0 ? next() % 0x10000 : 32 + (next() % 95))));
+      const hash = fnv1a64(text);
+      assert.equal(hash, reference(text), JSON.stringify(text));
+      for (let k = 0; k < 16; k += 2) digits.add(hash.slice(k, k + 2));
+    }
+    assert.equal(digits.size, 256, 'every byte value written in every position seen');
+  });
+
   it('no other source file implements a hash (one FNV and one SHA-256 in the core, node:crypto only for the caches and the digests of published diagnostics)', () => {
     const allowed = new Set(['src/core/hash.ts', 'src/node/cache-location.ts', 'src/server/diagnostics.ts']);
     const copies = files(join(ROOT, 'src'))

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { LineIndex, SourceText } from '../../src/core/text';
 
 describe('LineIndex (the one line index)', () => {
@@ -29,5 +30,26 @@ describe('LineIndex (the one line index)', () => {
     assert.deepEqual(src.lineStarts, new LineIndex(text).starts);
     assert.deepEqual(src.positionAt(5), { line: 0, character: 4 });
     assert.deepEqual(src.positionAt(99), { line: 2, character: 0 });
+  });
+
+  it('gives a range the positions of its two ends, on one line or across lines, in or out of the text (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r') }), fc.integer({ min: -3, max: 40 }), fc.integer({ min: -3, max: 40 }), fc.boolean(), (text, a, b, lf) => {
+        const lines = new LineIndex(text, lf ? 'lf' : 'any');
+        assert.deepEqual(lines.range(a, b), { start: lines.position(a), end: lines.position(b) });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("shares the 'lf' index of the text asked last (LineIndex.lf), and makes a new one for another text", () => {
+    const text = 'x\ny\r\nz';
+    const first = LineIndex.lf(text);
+    assert.equal(LineIndex.lf(text), first);
+    assert.deepEqual(first.starts, new LineIndex(text, 'lf').starts);
+    const other = LineIndex.lf('x\n');
+    assert.notEqual(other, first);
+    assert.deepEqual(other.starts, [0, 2]);
+    assert.deepEqual(LineIndex.lf(text).starts, [0, 2, 5]);
   });
 });

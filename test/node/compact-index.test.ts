@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import type { CodeFileIndex } from '../../src/core/codelinks/model';
 import { packIndex, unpackIndex, type CompactIndex } from '../../src/node/codeindex/compact-index';
+import { encodeStream } from '../../src/node/codeindex/number-stream';
+import { encodeStreamReference } from '../support/encode-stream-reference';
 import { suppressionsInText } from '../../src/core/model/suppressions';
 import { derivedReadSink } from '../../src/node/derived-reads';
 import { InputRecorder } from '../../src/node/result-cache-recorder';
@@ -152,6 +154,22 @@ describe('packed code index (code-index cache format)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('writes exactly the text the previous encoder wrote, for every number it packs, in streams of any length (differential)', () => {
+    const edges = [-1, 0, 42, 43, 44, 1494, 1495, 1496, 50863, 50864, 65535, 1729223, 1729224, 2 ** 30, 2 ** 31 - 3, 2 ** 31 - 2];
+    const number = fc.oneof(fc.integer({ min: -1, max: 2 ** 31 - 2 }), fc.integer({ min: -1, max: 3000 }), fc.constantFrom(...edges));
+    fc.assert(
+      fc.property(fc.array(number, { maxLength: 300 }), (numbers) => {
+        assert.equal(encodeStream(numbers), encodeStreamReference(numbers));
+      }),
+      { numRuns: 500 },
+    );
+    // Longer than the reused buffer holds at first (it grows) and than one String.fromCharCode chunk of the reference.
+    const long = Array.from({ length: 40_000 }, (_, k) => edges[k % edges.length] + (k % 7 === 0 ? 0 : k % 3));
+    assert.equal(encodeStream(long), encodeStreamReference(long));
+    // A short stream after a long one: only what this call wrote is read back.
+    assert.equal(encodeStream([5, 2 ** 31 - 2]), encodeStreamReference([5, 2 ** 31 - 2]));
   });
 
   it("gives a link made from a tag that tag's idRange object, as the packed index held it, and no object it did not share", async () => {

@@ -2,7 +2,7 @@
 import { ZERO_RANGE, type Range } from '../types';
 import { LineIndex } from '../text';
 import { commentAt, leadingBlockEnd, leafAt, nodeBelowComment } from './comment-nodes';
-import { docRanges } from './doc-ranges';
+import { documentedSymbols } from './doc-ranges';
 import { LANGUAGE_TABLES, type LanguageTable } from './language-tables';
 import type { CodeLanguage } from './languages';
 import { type Attachment, LinkRecorder } from './link-recorder';
@@ -94,7 +94,7 @@ class FileIndexer {
     private readonly syntaxes: CompiledTagSyntaxes,
   ) {
     this.table = LANGUAGE_TABLES[input.language];
-    this.lines = new LineIndex(input.text, 'lf');
+    this.lines = LineIndex.lf(input.text);
     this.collector = new SymbolCollector(this.table, input.text, this.table.fileScope?.(input.file, input.root, input.text) ?? []);
     this.result = emptyIndex(input.file, input.language);
     this.recorder = new LinkRecorder(input, this.table, this.lines, this.result);
@@ -118,7 +118,7 @@ class FileIndexer {
     this.indexCallTags();
     this.reportOpenRanges();
     if (this.skipFrom) this.skipProblem(this.skipFrom.raw, this.skipFrom.base, "StrictDoc range_start for 'skip' has no range_end after it; no tag after it was read");
-    for (const found of this.collector.found) for (const s of [found, ...(found.siblings ?? [])]) s.symbol.docRanges = docRanges(found, this.table);
+    const symbols = documentedSymbols(this.collector.found, this.table);
     const byPosition = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
     this.result.tags.sort((a, b) => byPosition(a.idRange, b.idRange));
     this.result.orphanTags.sort((a, b) => byPosition(a.idRange, b.idRange));
@@ -130,9 +130,7 @@ class FileIndexer {
         range: firstErrorRange(root),
       });
     }
-    this.result.symbols = this.collector.found
-      .flatMap((f) => [f.symbol, ...(f.siblings ?? []).map((s) => s.symbol)])
-      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.result.symbols = symbols;
     this.result.problems.push(...textProblems(text, this.lines, this.result, this.input.isTestFile === true));
     return this.result;
   }

@@ -21,6 +21,9 @@ export function pointToPosition(point: PointLike): { line: number; character: nu
 }
 
 export function nodeRange(start: SyntaxNodeLike, end: SyntaxNodeLike = start): Range {
+  // Nodes of one syntax arena: the same positions read from its line index, without a point object per end.
+  const lines = start.lineIndex;
+  if (lines && end.lineIndex === lines) return lines.range(start.startIndex, end.endIndex);
   return { start: pointToPosition(start.startPosition), end: pointToPosition(end.endPosition) };
 }
 

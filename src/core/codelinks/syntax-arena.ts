@@ -230,10 +230,15 @@ export class SyntaxArena {
     return (this.flags[i] & HAS_ERROR) !== 0;
   }
 
+  /** The rows and columns of the nodes: lines end at `\n` only, as tree-sitter counts them. */
+  lineIndex(): LineIndex {
+    return (this.lines ??= LineIndex.lf(this.text));
+  }
+
   point(offset: number): PointLike {
-    this.lines ??= new LineIndex(this.text, 'lf');
-    const row = this.lines.lineOf(offset);
-    return { row, column: offset - this.lines.starts[row] };
+    const lines = this.lineIndex();
+    const row = lines.lineOf(offset);
+    return { row, column: offset - lines.starts[row] };
   }
 
   /** tree-sitter's ts_node_descendant_for_byte_range over visible nodes (anonymous ones included). */
@@ -287,6 +292,9 @@ class ArenaNode implements SyntaxNodeLike {
   }
   get endPosition(): PointLike {
     return this.arena.point(this.arena.end[this.i]);
+  }
+  get lineIndex(): LineIndex {
+    return this.arena.lineIndex();
   }
   get text(): string {
     return this.arena.text.slice(this.arena.start[this.i], this.arena.end[this.i]);

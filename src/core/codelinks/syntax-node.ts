@@ -1,3 +1,5 @@
+import type { LineIndex } from '../text';
+
 /**
  * The slice of a tree-sitter node the core reads. web-tree-sitter's `Node` satisfies it structurally,
  * so the language server and the Node index hand their trees in without the core importing the library.
@@ -28,4 +30,9 @@ export interface SyntaxNodeLike {
   readonly previousSibling: SyntaxNodeLike | null;
   childForFieldName(fieldName: string): SyntaxNodeLike | null;
   descendantForIndex(startIndex: number, endIndex?: number): SyntaxNodeLike | null;
+  /**
+   * The line index `startPosition` and `endPosition` are read from, when the node has one (the syntax arena's
+   * nodes; not web-tree-sitter's): positions of its nodes can then be taken from it without a point object each.
+   */
+  readonly lineIndex?: LineIndex;
 }

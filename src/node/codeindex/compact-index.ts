@@ -1,6 +1,7 @@
 // @spdf implements SPDF-FC-CACHE
 import type { CodeFileIndex, CodeLink, CodeSymbol, CodeTag } from '../../core/codelinks/model';
 import type { Position, Range } from '../../core/types';
+import { encodeStream, LAST, LAST_BASE, LEAD, LEAD_BASE } from './number-stream';
 import { type FilePositions, watchPositions } from './watched-positions';
 
 /**
@@ -27,47 +28,12 @@ const NULL = -1;
 /** A link mask bit: the link's range is the `idRange` object of a tag of the same index (written as that tag's position). */
 const TAG_ID_RANGE = 8;
 
-/*
- * The number stream as text. Each number n (-1 <= n <= MAX_PACKED) is written as n + 1 in digits of printable
- * ASCII, most significant first: leading digits base 34 as ']'..'~', the last digit base 44 as '0'..'['. So most
- * numbers of an index take one or two characters, none needs escaping in JSON ('"' and '\\' are no digits), and
- * a reader tells where a number ends without a separator.
- */
-const LAST = 0x30;
-const LAST_BASE = 44;
-const LEAD = 0x5d;
-const LEAD_BASE = 34;
 /**
- * Larger numbers (none in an index) keep their item plain. The bound keeps the decoder in 32-bit integer
+ * The largest number the stream (number-stream.ts) holds: larger ones (none in an index) keep their item plain. The bound keeps the decoder in 32-bit integer
  * arithmetic: its numbers are then small integers to V8, and the objects built from them keep integer fields (a
  * decoder in float arithmetic made V8 widen every range's fields to doubles, a boxed number each).
  */
 const MAX_PACKED = 2 ** 31 - 2;
-
-/** The number stream as text (see above). */
-export function encodeStream(numbers: readonly number[]): string {
-  const codes: number[] = [];
-  const lead: number[] = [];
-  for (const n of numbers) {
-    const u = n + 1;
-    if (u < LAST_BASE) {
-      codes.push(LAST + u);
-      continue;
-    }
-    const last = u % LAST_BASE;
-    let rest = (u - last) / LAST_BASE;
-    while (rest > 0) {
-      const d = rest % LEAD_BASE;
-      lead.push(LEAD + d);
-      rest = (rest - d) / LEAD_BASE;
-    }
-    while (lead.length) codes.push(lead.pop()!);
-    codes.push(LAST + last);
-  }
-  let text = '';
-  for (let at = 0; at < codes.length; at += 4096) text += String.fromCharCode(...codes.slice(at, at + 4096));
-  return text;
-}
 
 const sameKeys = (o: object, keys: readonly string[]) => {
   const own = Object.keys(o);
