@@ -1,7 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../core/path-glob';
+import { pathMatcher } from '../core/path-glob';
 import { findWorkspaceRoot } from '../node/find-root';
 import { toPosix } from '../node/fs-host';
 import { UsageError } from './io';
@@ -58,7 +57,7 @@ export function assertPathsHoldFiles(root: string, paths: string[], listed: read
  * those that are not part of the model.
  */
 export function namedModelFiles(root: string, paths: string[], include: string[]): string[] {
-  const inModelPattern = picomatch(include, PATH_GLOB);
+  const inModelPattern = pathMatcher(include);
   const out: string[] = [];
   for (const p of paths) {
     const abs = resolve(p);

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import picomatch from 'picomatch';
-import { PATH_GLOB } from '../core/path-glob';
+import { pathMatcher } from '../core/path-glob';
 import type { TestResultsProblem } from '../core/matrix/test-results';
 import { isInside } from './path-inside';
 
@@ -16,7 +16,7 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
  * followed, and each real folder is walked once.
  */
 export async function findResultFiles(root: string, globs: readonly string[]): Promise<{ files: string[]; problems: TestResultsProblem[] }> {
-  const match = picomatch([...globs], PATH_GLOB);
+  const match = pathMatcher([...globs]);
   const found = new Set<string>();
   const problems: TestResultsProblem[] = [];
   const problem = (file: string, why: string) => problems.push({ file, line: 1, column: 1, message: `${why}; not read as test results` });
@@ -79,6 +79,6 @@ export async function findResultFiles(root: string, globs: readonly string[]): P
 
 /** The files of a listing (a commit's files) the `test_results` globs choose, sorted as `findResultFiles` sorts. */
 export function resultFilesOfListing(listing: readonly string[], globs: readonly string[]): string[] {
-  const match = picomatch([...globs], PATH_GLOB);
+  const match = pathMatcher([...globs]);
   return listing.filter((f) => match(f)).sort();
 }

@@ -1,8 +1,7 @@
 // @spdf implements SPDF-FC-RESULTS
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../core/path-glob';
+import { pathMatcher } from '../core/path-glob';
 import { wideEncoding } from '../core/text';
 import { boundedReads } from './bounded-read';
 import { attributeVerdict, rank, unshownFailures } from './junit-case-status';
@@ -48,7 +47,7 @@ export async function readResultFiles(
   const out: TestResultsInput = { version: 1, files: [], cases: [], problems: [...found.problems] };
   // A configured result glob that finds nothing would let every verifier count as "not yet required": say so.
   for (const glob of globs) {
-    const matches = picomatch(glob, PATH_GLOB);
+    const matches = pathMatcher(glob);
     if (!found.files.some((f) => matches(f)))
       out.problems.push({ file: glob, line: 1, column: 1, message: `test result glob '${glob}' matches no file${where}: no test result was read, so no verifier can be shown to pass` });
   }

@@ -1,8 +1,7 @@
 // @spdf implements SPDF-FC-NESTED-CONFIG
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../core/path-glob';
+import { pathMatcher } from '../core/path-glob';
 import { CONFIG_FILE } from '../core/model/config-file';
 import { ALWAYS_EXCLUDED } from '../core/model/load-workspace';
 import { nestedConfigMessage } from '../core/model/nested-configs';
@@ -28,7 +27,7 @@ export const nestedConfigOptions = (config: { exclude: readonly string[] }, prob
  * problem of the test results, which fails every gate that reads them, unless `exclude` matches it as for TM014.
  */
 export function nestedConfigsOfResults(root: string, files: readonly string[], opts: NestedConfigOptions): TestResultsProblem[] {
-  const accepted = picomatch([...ALWAYS_EXCLUDED, ...(opts.exclude ?? [])], PATH_GLOB);
+  const accepted = pathMatcher([...ALWAYS_EXCLUDED, ...(opts.exclude ?? [])]);
   const reported = new Set(opts.reported ?? []);
   const seen = new Map<string, boolean>();
   const found = new Map<string, string>();

@@ -1,6 +1,5 @@
 // @spdf implements SPDF-FC-RESULT-REINDEX
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../core/path-glob';
+import { pathMatcher } from '../core/path-glob';
 import { buildLanguageMap, type CodeLanguage, languageForPath } from '../core/codelinks/languages';
 import { mightContainTags } from '../core/codelinks/prefilter';
 import type { CodeFileIndex } from '../core/codelinks/model';
@@ -110,7 +109,7 @@ export async function rederive(contexts: readonly IndexContext[], inputs: readon
       let facts = files.get(c);
       if (!facts) {
         const map = buildLanguageMap(c.languages);
-        facts = { language: (file) => languageForPath(file, map), isTestFile: picomatch([...c.testGlobs], PATH_GLOB) };
+        facts = { language: (file) => languageForPath(file, map), isTestFile: pathMatcher([...c.testGlobs]) };
         files.set(c, facts);
       }
       return facts;

@@ -1,8 +1,7 @@
 // @spdf implements SPDF-FC-SYMLINK, SPDF-LSP-PARITY
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../core/path-glob';
+import { pathMatcher } from '../core/path-glob';
 import { buildLanguageMap, languageForPath, type CodeLanguage } from '../core/codelinks/languages';
 import { CONFIG_FILE } from '../core/model/config-file';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -31,8 +30,8 @@ export function unreadInputEntries(root: string, notes: readonly IndexNote[], co
 export function unreadEntries(root: string, notes: readonly IndexNote[], config: ResolvedConfig, code: boolean): UnreadEntry[] {
   if (!notes.some((n) => NOT_READ.has(n.kind))) return [];
   const isModel = modelFileMatcher(config);
-  const codeIncluded = config.code.include.length ? picomatch(config.code.include, PATH_GLOB) : () => true;
-  const codeExcluded = picomatch([...ALWAYS_EXCLUDED, ...config.exclude, ...config.code.exclude], PATH_GLOB);
+  const codeIncluded = config.code.include.length ? pathMatcher(config.code.include) : () => true;
+  const codeExcluded = pathMatcher([...ALWAYS_EXCLUDED, ...config.exclude, ...config.code.exclude]);
   const languages = buildLanguageMap({ overrides: config.code.languages as Record<string, CodeLanguage | 'off'> });
   const isSource = (p: string) => code && codeIncluded(p) && !codeExcluded(p) && languageForPath(p, languages) !== undefined;
   const extensions = [...languages.keys()];

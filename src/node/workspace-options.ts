@@ -1,7 +1,6 @@
 // @spdf implements SPDF-CMD-LINKS
 import { relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../core/path-glob';
+import { pathMatcher } from '../core/path-glob';
 import type { TagSyntaxOptions } from '../core/codelinks/tag-syntaxes';
 import type { Host } from '../core/host';
 import type { ResolvedConfig } from '../core/model/config-def';
@@ -11,7 +10,7 @@ import type { CodeIndexOptions } from './codeindex/build-code-index';
 import { toPosix } from './fs-host';
 
 export function codeIndexOptions(root: string, host: Host, config: ResolvedConfig, allFiles: string[], alwaysParse: CodeIndexOptions['alwaysParse'], cacheDir: string | undefined): CodeIndexOptions {
-  const include = config.code.include.length ? picomatch(config.code.include, PATH_GLOB) : undefined;
+  const include = config.code.include.length ? pathMatcher(config.code.include) : undefined;
   return {
     root,
     host,

@@ -5,8 +5,7 @@
  * through its `OpenDocumentIndex` (incremental tree-sitter re-parse per keystroke). This file is the
  * single seam to src/node/codeindex: everything else in the server reads `files` and `links()`.
  */
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../core/path-glob';
+import { pathMatcher } from '../core/path-glob';
 import { unreadableIndex } from '../core/codelinks/index-code-file';
 import { buildLanguageMap, languageForPath, type CodeLanguage, type LanguageMap, type LanguageMapOptions } from '../core/codelinks/languages';
 import type { CodeFileIndex, CodeLink } from '../core/codelinks/model';
@@ -68,9 +67,9 @@ export class ServerCodeIndex {
     this.languageOptions = { overrides };
     this.languages = buildLanguageMap(this.languageOptions);
     this.unread = unreadLanguage(overrides);
-    this.include = c.include.length ? picomatch(c.include, PATH_GLOB) : () => true;
+    this.include = c.include.length ? pathMatcher(c.include) : () => true;
     this.excludeGlobs = [...ALWAYS_EXCLUDED, ...config.exclude, ...c.exclude];
-    this.exclude = picomatch(this.excludeGlobs, PATH_GLOB);
+    this.exclude = pathMatcher(this.excludeGlobs);
     this.testGlobs = c.testGlobs.length ? c.testGlobs : [...DEFAULT_TEST_GLOBS];
     this.maxBytes = c.maxFileBytes;
   }
@@ -81,7 +80,7 @@ export class ServerCodeIndex {
       .filter((a) => a.data.safety_critical === true && Array.isArray(a.data.code))
       .flatMap((a) => (a.data.code as unknown[]).filter((g): g is string => typeof g === 'string'));
     this.alwaysParseGlobs = globs;
-    this.alwaysParse = globs.length ? picomatch(globs, PATH_GLOB) : () => false;
+    this.alwaysParse = globs.length ? pathMatcher(globs) : () => false;
     return globs;
   }
 

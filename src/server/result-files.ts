@@ -1,7 +1,6 @@
 // @spdf implements SPDF-LSP-WATCH, SPDF-FC-RESULTS
-import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../core/model/config-def';
-import { PATH_GLOB } from '../core/path-glob';
+import { pathMatcher } from '../core/path-glob';
 
 /**
  * The JUnit files `test_results` chooses, followed: a test run that rewrote one since the results were read makes the
@@ -14,7 +13,7 @@ export class ResultFiles {
 
   /** After every (re)load of the config, which reads the results. */
   configure(config: ResolvedConfig): void {
-    this.matches = config.testResults.length ? picomatch(config.testResults, PATH_GLOB) : () => false;
+    this.matches = config.testResults.length ? pathMatcher(config.testResults) : () => false;
     this.stale = false;
   }
 

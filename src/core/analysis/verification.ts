@@ -1,5 +1,4 @@
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../path-glob';
+import { pathMatcher } from '../path-glob';
 import { codeInput, DEFAULT_TEST_GLOBS, type CodeLinksInput } from '../codelinks/rule-input';
 import { junitMappingOf } from './junit-mapping';
 import type { ResolvedConfig } from '../model/config-def';
@@ -44,7 +43,7 @@ export function testFileMatcher(config: ResolvedConfig): (file: string) => boole
   let m = matchers.get(config);
   if (!m) {
     const globs = config.code.testGlobs.length ? config.code.testGlobs : DEFAULT_TEST_GLOBS;
-    m = picomatch([...globs], PATH_GLOB);
+    m = pathMatcher([...globs]);
     matchers.set(config, m);
   }
   return m;

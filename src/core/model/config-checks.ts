@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { PATH_GLOB } from '../path-glob';
+import { linearGlobProblem, pathMatcher } from '../path-glob';
 import { asSeq, deref, nodeAt, type YMap } from '../yaml/ynode';
 import { decodeUtf8, SourceText } from '../text';
 import type { Range } from '../types';
@@ -72,10 +72,10 @@ export function globProblem(glob: string): string | undefined {
   if (/\\[A-Za-z0-9_]/.test(glob)) return "contains '\\' (an escape in globs, not a path separator); write '/' between directories";
   try {
     if (picomatch.makeRe(glob, { dot: true }).source === '$^') return 'matches nothing: an unbalanced { or [, or an empty range';
+    return linearGlobProblem(glob);
   } catch (e) {
     return `is not a valid glob: ${(e as Error).message}`;
   }
-  return undefined;
 }
 
 /** Config keys whose globs choose the files a command reads, and what a glob matching nothing leaves unread. */
@@ -103,7 +103,7 @@ export function configIncludeGlobs(bytes: Uint8Array | undefined, configFile: st
 export function unmatchedIncludes(globs: readonly IncludeGlob[], files: readonly string[], configFile: string): LoadProblem[] {
   return globs
     .filter((g) => {
-      const isMatch = picomatch(g.glob, PATH_GLOB);
+      const isMatch = pathMatcher(g.glob);
       return !files.some((f) => isMatch(f));
     })
     .map((g) => ({ code: 'TM008', message: `${g.key}: glob '${g.glob}' matches no file, so no ${g.reads} is read through it`, file: configFile, range: g.range }));

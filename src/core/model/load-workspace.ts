@@ -1,6 +1,5 @@
 // @spdf implements SPDF-TM-001
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../path-glob';
+import { pathMatcher } from '../path-glob';
 import type { Host } from '../host';
 import { evidenceFileGap, testEvidenceFiles } from './evidence-files';
 import { buildGraph } from './build-graph';
@@ -47,8 +46,8 @@ export interface ModelFileCache {
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 
 export function modelFileMatcher(config: ResolvedConfig): (path: string) => boolean {
-  const inc = picomatch(config.include, PATH_GLOB);
-  const exc = picomatch([...ALWAYS_EXCLUDED, ...config.exclude], PATH_GLOB);
+  const inc = pathMatcher(config.include);
+  const exc = pathMatcher([...ALWAYS_EXCLUDED, ...config.exclude]);
   return (p) => inc(p) && !exc(p);
 }
 

@@ -1,6 +1,5 @@
 // @spdf implements SPDF-FC-NEAR-MISS
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../path-glob';
+import { pathMatcher } from '../path-glob';
 import { CONFIG_FILE } from './config-file';
 import type { ResolvedConfig } from './config-def';
 import type { LoadProblem } from './graph';
@@ -33,8 +32,8 @@ export function nearMissProblems(files: readonly string[], config: Pick<Resolved
 
 /** Whether `include` reads a file or `exclude` leaves it out on purpose. */
 function readOrLeftOut(config: Pick<ResolvedConfig, 'include' | 'exclude'>, alwaysExcluded: readonly string[]): (file: string) => boolean {
-  const included = picomatch([...config.include], PATH_GLOB);
-  const excluded = picomatch([...alwaysExcluded, ...config.exclude], PATH_GLOB);
+  const included = pathMatcher([...config.include]);
+  const excluded = pathMatcher([...alwaysExcluded, ...config.exclude]);
   return (file) => included(file) || excluded(file);
 }
 

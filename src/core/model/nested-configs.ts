@@ -1,6 +1,5 @@
 // @spdf implements SPDF-FC-NESTED-CONFIG
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../path-glob';
+import { pathMatcher } from '../path-glob';
 import { CONFIG_FILE } from './config-file';
 import type { ResolvedConfig } from './config-def';
 import type { LoadProblem } from './graph';
@@ -23,7 +22,7 @@ type Globs = Pick<ResolvedConfig, 'include' | 'exclude' | 'testResults'> & { cod
 export function nestedConfigProblems(files: readonly string[], config: Globs, alwaysExcluded: readonly string[], hasRootConfig: boolean): LoadProblem[] {
   const nested = files.filter((f) => f.endsWith(NESTED));
   if (nested.length === 0) return [];
-  const excluded = picomatch([...alwaysExcluded, ...config.exclude], PATH_GLOB);
+  const excluded = pathMatcher([...alwaysExcluded, ...config.exclude]);
   const waiting = new Set(nested.filter((f) => !excluded(f)).map((f) => f.slice(0, -CONFIG_FILE.length)));
   const found = new Map<string, string>();
   const read = readByThisRun(config, excluded);
@@ -45,10 +44,10 @@ export function nestedConfigProblems(files: readonly string[], config: Globs, al
 }
 
 function readByThisRun(config: Globs, excluded: (file: string) => boolean): (file: string) => boolean {
-  const model = picomatch(config.include, PATH_GLOB);
-  const tests = config.testResults.length ? picomatch(config.testResults, PATH_GLOB) : () => false;
-  const codeIncluded = config.code.include.length ? picomatch(config.code.include, PATH_GLOB) : () => true;
-  const codeExcluded = config.code.exclude.length ? picomatch(config.code.exclude, PATH_GLOB) : () => false;
+  const model = pathMatcher(config.include);
+  const tests = config.testResults.length ? pathMatcher(config.testResults) : () => false;
+  const codeIncluded = config.code.include.length ? pathMatcher(config.code.include) : () => true;
+  const codeExcluded = config.code.exclude.length ? pathMatcher(config.code.exclude) : () => false;
   return (file) => !excluded(file) && (model(file) || tests(file) || (codeIncluded(file) && !codeExcluded(file)));
 }
 

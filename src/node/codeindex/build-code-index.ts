@@ -1,6 +1,5 @@
 // @spdf implements SPDF-IDX-001
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../../core/path-glob';
+import { pathMatcher } from '../../core/path-glob';
 import { buildLanguageMap, languageForPath, type LanguageMapOptions } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
 import { mightContainTags } from '../../core/codelinks/prefilter';
@@ -122,11 +121,11 @@ export async function buildCodeIndex(options: CodeIndexOptions): Promise<CodeInd
   const compiled = compiledSyntaxes(syntaxOptions);
   const languageMap = buildLanguageMap(options.languages);
   const testGlobs = options.testGlobs ?? DEFAULT_TEST_GLOBS;
-  const isTestFile = picomatch([...testGlobs], PATH_GLOB);
-  const globMatcher = (globs: readonly string[] | undefined) => (globs?.length ? picomatch([...globs], PATH_GLOB) : () => false);
+  const isTestFile = pathMatcher([...testGlobs]);
+  const globMatcher = (globs: readonly string[] | undefined) => (globs?.length ? pathMatcher([...globs]) : () => false);
   const deferredGlobs = isPromiseLike(options.alwaysParse) ? options.alwaysParse : undefined;
   let alwaysParse = deferredGlobs ? () => false : globMatcher(options.alwaysParse as readonly string[] | undefined);
-  const excluded = options.excludes?.length ? picomatch([...options.excludes], PATH_GLOB) : () => false;
+  const excluded = options.excludes?.length ? pathMatcher([...options.excludes]) : () => false;
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const wasmDir = options.wasmDir ?? __dirname;
   const notes = new IndexNotes();

@@ -1,5 +1,4 @@
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../../core/path-glob';
+import { pathMatcher } from '../../core/path-glob';
 import { indexCodeFile } from '../../core/codelinks/index-code-file';
 import { buildLanguageMap, languageForPath, type CodeLanguage, type LanguageMapOptions } from '../../core/codelinks/languages';
 import type { CodeFileIndex } from '../../core/codelinks/model';
@@ -48,7 +47,7 @@ export class OpenDocumentIndex {
 
   static async create(options: OpenDocumentOptions = {}): Promise<OpenDocumentIndex> {
     const runtime = await TreeSitterRuntime.create({ wasmDir: options.wasmDir ?? __dirname });
-    const isTest = picomatch([...(options.testGlobs ?? DEFAULT_TEST_GLOBS)], PATH_GLOB);
+    const isTest = pathMatcher([...(options.testGlobs ?? DEFAULT_TEST_GLOBS)]);
     return new OpenDocumentIndex(runtime, options, isTest, buildLanguageMap(options.languages));
   }
 

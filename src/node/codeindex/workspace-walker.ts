@@ -3,8 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { readRegularFile, readRegularFileSync } from '../regular-file';
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../../core/path-glob';
+import { pathMatcher } from '../../core/path-glob';
 import { isInside } from '../path-inside';
 import { errorCode, IndexNotes } from './index-notes';
 
@@ -55,7 +54,7 @@ interface IgnoreLayer {
  */
 export async function walkWorkspace(root: string, options: WalkOptions = {}): Promise<{ files: string[]; notes: IndexNotes }> {
   const notes = options.notes ?? new IndexNotes();
-  const excluded = options.excludes?.length ? picomatch([...options.excludes], PATH_GLOB) : () => false;
+  const excluded = options.excludes?.length ? pathMatcher([...options.excludes]) : () => false;
   const include = options.include ?? (() => true);
   const useGitignore = options.gitignore ?? true;
   const files: string[] = [];

@@ -1,6 +1,5 @@
 /** The "insert @spdf tag" command: candidate (relation, ID) pairs, and the edit adding the tag above a symbol. */
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../../core/path-glob';
+import { pathMatcher } from '../../core/path-glob';
 import type { Range as LspRange } from 'vscode-languageserver/node';
 import type { CodeFileIndex, CodeSymbol } from '../../core/codelinks/model';
 import { itemTitle } from '../../core/query/completion';
@@ -33,7 +32,7 @@ export function insertTagEdit(ctx: FeatureContext, path: string, text: string, l
 
 /** Candidate (relation, ID) pairs for a tag in a code file: `verifies` in test files, `implements` elsewhere first. */
 export function tagCandidates(ctx: FeatureContext, path: string): { relation: string; id: string; title: string }[] {
-  const isTest = picomatch.isMatch(path, ctx.state.config.code.testGlobs, PATH_GLOB);
+  const isTest = pathMatcher(ctx.state.config.code.testGlobs)(path);
   const order = isTest ? ['verifies', 'implements', 'mitigates', 'hazard'] : ['implements', 'mitigates', 'hazard', 'verifies'];
   const out: { relation: string; id: string; title: string }[] = [];
   const seen = new Set<string>();

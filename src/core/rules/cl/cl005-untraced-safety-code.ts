@@ -1,5 +1,4 @@
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../../path-glob';
+import { pathMatcher } from '../../path-glob';
 import { FUNCTION_LIKE_KINDS } from '../../codelinks/model';
 import type { Rule } from '../types';
 import { code } from './code-facts';
@@ -41,7 +40,7 @@ const rule: Rule = {
       .filter((a) => a.data.safety_critical === true && Array.isArray(a.data.code))
       .flatMap((a) => (a.data.code as unknown[]).filter((g): g is string => typeof g === 'string' && !g.startsWith('symbol:')));
     if (globs.length === 0) return;
-    const claimed = picomatch(globs, PATH_GLOB);
+    const claimed = pathMatcher(globs);
     for (const file of code(ctx)?.files ?? []) {
       if (!claimed(file.file)) continue;
       const traced = new Set(file.links.map((l) => l.symbol));

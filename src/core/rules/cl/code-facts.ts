@@ -1,5 +1,4 @@
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../../path-glob';
+import { pathMatcher } from '../../path-glob';
 import type { CodeLink, CodeProblem, CodeTag } from '../../codelinks/model';
 import { codeInput, DEFAULT_TEST_GLOBS, type CodeLinksInput } from '../../codelinks/rule-input';
 import type { RuleContext } from '../types';
@@ -33,7 +32,7 @@ export function code(ctx: RuleContext): CodeLinksInput | undefined {
 export function isTestFile(ctx: RuleContext): (file: string) => boolean {
   return ctx.shared('cl.isTest', () => {
     const globs = ctx.config.code.testGlobs.length ? ctx.config.code.testGlobs : DEFAULT_TEST_GLOBS;
-    return picomatch([...globs], PATH_GLOB);
+    return pathMatcher([...globs]);
   });
 }
 

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { PATH_GLOB } from '../../path-glob';
+import { pathMatcher } from '../../path-glob';
 import type { Rule, RuleContext } from '../types';
 import { countBelow } from '../../sorted';
 
@@ -18,7 +18,7 @@ function globMatcher(ctx: RuleContext): (glob: string) => boolean {
       const scan = picomatch.scan(glob);
       if (!scan.isGlob) found = set.has(glob) || files[lowerBound(glob.replace(/\/$/, '') + '/')]?.startsWith(glob.replace(/\/$/, '') + '/') === true;
       else {
-        const isMatch = picomatch(glob, PATH_GLOB);
+        const isMatch = pathMatcher(glob);
         const prefix = scan.base ? `${scan.base}/` : '';
         for (let i = lowerBound(prefix); i < files.length && files[i].startsWith(prefix); i++)
           if (isMatch(files[i])) {

@@ -1,5 +1,4 @@
-import picomatch from 'picomatch';
-import { PATH_GLOB } from '../../path-glob';
+import { pathMatcher } from '../../path-glob';
 import { REVIEW_LOCK_FILE } from '../../codelinks/review-lock';
 import { CONFIG_FILE } from '../../model/config';
 import { ALWAYS_EXCLUDED } from '../../model/load-workspace';
@@ -10,10 +9,10 @@ import type { Rule, RuleContext } from '../types';
 function whyOutside(ctx: RuleContext, file: string, listed: Set<string>): string | undefined {
   const { include, exclude } = ctx.config;
   const list = (globs: string[]) => globs.map((g) => `'${g}'`).join(', ');
-  if (!picomatch(include, PATH_GLOB)(file)) return `it does not match \`include\` (${list(include)})`;
-  const excludedBy = exclude.find((g) => picomatch(g, PATH_GLOB)(file));
+  if (!pathMatcher(include)(file)) return `it does not match \`include\` (${list(include)})`;
+  const excludedBy = exclude.find((g) => pathMatcher(g)(file));
   if (excludedBy) return `it matches \`exclude\` pattern '${excludedBy}'`;
-  if (picomatch(ALWAYS_EXCLUDED, PATH_GLOB)(file)) return 'it lies in node_modules or .git, which are never part of the model';
+  if (pathMatcher(ALWAYS_EXCLUDED)(file)) return 'it lies in node_modules or .git, which are never part of the model';
   if (!listed.has(file)) return 'the workspace walk skipped it (.gitignore or an ignored folder)';
   return undefined;
 }
