@@ -63,7 +63,8 @@ export class DiagnosticsPublisher {
     try {
       await session.settled();
       await session.ready;
-      await Promise.all(session.roots.flatMap((r) => (r.state ? [r.state.inputProblems.settle(), r.state.readChangedResults()] : [])));
+      // The results a test run rewrote are read in the queue: never beside a reload that reads them too.
+      await Promise.all(session.roots.flatMap((r) => (r.state ? [r.state.inputProblems.settle(), session.enqueue(async () => r.state?.readChangedResults())] : [])));
       const modelChanged = session.roots.map((r) => r.state?.check().graphRebuilt).includes(true);
       session.followWatchedFiles();
       this.publishAll(false);
