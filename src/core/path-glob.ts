@@ -1,6 +1,7 @@
 // @spdf implements SPDF-FC-LOAD, SPDF-FC-REGEX
 import picomatch, { type PicomatchOptions } from 'picomatch';
 import { RE2JS } from 're2js';
+import { boundedMemo } from './bounded-memo';
 
 /**
  * The options of every glob matched against workspace paths. `dot`: a glob reaches hidden files and folders too.
@@ -36,19 +37,10 @@ const LOOKAROUND = /\(\?[=!<]/;
  * empty segment, which no listing holds, is matched by picomatch itself.
  */
 export function pathMatcher(globs: string | readonly string[]): PathMatcher {
-  const list = typeof globs === 'string' ? [globs] : [...globs];
-  const key = list.join('\0');
-  let m = matchers.get(key);
-  if (!m) {
-    m = compileList(list);
-    if (matchers.size >= MAX_CACHED) matchers.clear();
-    matchers.set(key, m);
-  }
-  return m;
+  return matcherOf(JSON.stringify(typeof globs === 'string' ? [globs] : globs));
 }
 
-const matchers = new Map<string, PathMatcher>();
-const MAX_CACHED = 256;
+const matcherOf = boundedMemo(256, (key) => compileList(JSON.parse(key) as string[]));
 
 /** Why `glob` is not run (pathMatcher): undefined for every glob it runs. */
 export function linearGlobProblem(glob: string): string | undefined {

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-FC-REGEX
 import { RE2JS } from 're2js';
+import { boundedMemo } from './bounded-memo';
 
 /** A regular expression from the workspace, run in a linear-time engine (RE2 syntax) so no input can hang us. */
 export interface UserPattern {
@@ -39,22 +40,15 @@ const UNSUPPORTED: [RegExp, string][] = [
  */
 const MAX_INSTRUCTIONS = 400;
 
-const compiled = new Map<string, CompiledUserPattern>();
-const MAX_CACHED = 512;
-
 /**
  * Compiles a user-given pattern once (results are cached by source) in re2js. Never throws: a pattern the
  * engine does not accept (syntax error, lookaround, backreference) comes back as an error message.
  */
 export function compileUserPattern(source: string): CompiledUserPattern {
-  let result = compiled.get(source);
-  if (!result) {
-    result = compile(source);
-    if (compiled.size >= MAX_CACHED) compiled.clear();
-    compiled.set(source, result);
-  }
-  return result;
+  return compiled(source);
 }
+
+const compiled = boundedMemo(512, compile);
 
 function compile(source: string): CompiledUserPattern {
   let re: RE2JS;

@@ -10,6 +10,11 @@ import { cleanCaseName, segmentsOf } from './test-segments';
  * least, so a bare class name never claims a file).
  */
 
+/** The last segment of a `/`-separated path. */
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 /** The case's own file as written in the results (`/`-separated, without a leading `./`), if it names one. */
 export function caseSourcePath(c: { source?: string; classname: string }): string | undefined {
   const written = c.source ?? (/[/\\]/.test(c.classname) && languageForPath(c.classname.trim().replace(/\\/g, '/')) ? c.classname : undefined);
@@ -33,7 +38,7 @@ export function fileSegments(file: string): string[] {
 /** Keys under which a case is found for a file: its source's base name; its classname's segments, each prefix of two or more by its last segment. */
 export function caseFileKeys(c: { source?: string; classname: string }): { base?: string; segments: string[] } {
   const source = caseSourcePath(c);
-  return { ...(source ? { base: source.slice(source.lastIndexOf('/') + 1) } : {}), segments: segmentsOf(c.classname) };
+  return { ...(source ? { base: baseName(source) } : {}), segments: segmentsOf(c.classname) };
 }
 
 /** Whether the first `length` segments end the file's segments. */
@@ -228,7 +233,7 @@ export class GoPackages<C extends GoCase> {
       this.byBase = new Map();
       for (const dir of this.goDirs.dirs) {
         if (!dir) continue;
-        const base = dir.slice(dir.lastIndexOf('/') + 1);
+        const base = baseName(dir);
         const list = this.byBase.get(base);
         if (list) list.push(dir);
         else this.byBase.set(base, [dir]);
@@ -297,7 +302,7 @@ export function goDirsOf(files: readonly string[]): GoDirs {
   let depth = 0;
   for (const f of files) {
     const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
-    const base = f.slice(f.lastIndexOf('/') + 1);
+    const base = baseName(f);
     if (base === 'go.mod') modules.add(dir);
     else if (f.endsWith('.go')) {
       if (f.endsWith('_test.go')) testDirs.add(dir);

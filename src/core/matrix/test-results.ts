@@ -26,7 +26,7 @@
  * Several cases for one verifier: any failure or error -> fail; else any pass -> pass; else not-run (skipped).
  */
 
-import { caseFileKeys, caseSourcePath, fileSegments, GO_TEST_FUNCTION, GoPackages, goPackageCases, prefixEndsFile, samePathTail, type GoDirs } from './junit-case-files';
+import { baseName, caseFileKeys, caseSourcePath, fileSegments, GO_TEST_FUNCTION, GoPackages, goPackageCases, prefixEndsFile, samePathTail, type GoDirs } from './junit-case-files';
 import { firstTitleWord, fullTitlesOf, lastTitleWord, startsWithTitles, titlePartsCovered } from './junit-titles';
 import { cleanCaseName, segmentsOf } from './test-segments';
 import { resultsConfigured } from '../analysis/junit-mapping';
@@ -44,11 +44,6 @@ const JS_TS = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 function namesOtherFile(c: JUnitCase, file: string): boolean {
   const source = caseSourcePath(c);
   return source !== undefined && !samePathTail(source, file);
-}
-
-/** The last segment of a `/`-separated path. */
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function push<V>(m: Map<string, V[]>, k: string, v: V): void {
@@ -309,7 +304,7 @@ export class TestResultIndex {
   byFile(file: string, fileSymbols?: () => readonly string[], goDirs?: () => GoDirs): JUnitCase[] {
     const out = new Set<JUnitCase>();
     if (fileSymbols && goDirs && GO.test(file)) for (const c of goPackageCases(file, fileSymbols(), this.byLast, this.packagesOf(goDirs()))) out.add(c);
-    for (const c of this.bySourceBase.get(file.slice(file.lastIndexOf('/') + 1)) ?? []) if (samePathTail(caseSourcePath(c)!, file)) out.add(c);
+    for (const c of this.bySourceBase.get(baseName(file)) ?? []) if (samePathTail(caseSourcePath(c)!, file)) out.add(c);
     const fileSegs = fileSegments(file);
     const last = fileSegs[fileSegs.length - 1];
     for (const { segments, length, c } of (last !== undefined && this.byModuleEnd.get(last)) || []) if (prefixEndsFile(segments, length, fileSegs)) out.add(c);
