@@ -78,6 +78,11 @@ describe('language server: JUnit results rewritten by a test run', function () {
       assert.equal(await cliStatus(h.root), false);
       await rewritten(failed, 1);
       await shows(h, 'ERROR');
+      // Cut off mid-write: a problem at its file:line:col, and the test is not shown to pass.
+      await rewritten('<testsuite name="s"><testcase classname="dose" name="rejects">', 2);
+      await shows(h, 'PARTIAL');
+      await until('the broken file named', () => [...h.diagnostics.values()].flat().some((d) => messageText(d).includes('broken JUnit XML')));
+      assert.equal(await cliStatus(h.root), false);
     } finally {
       await h.close();
     }
