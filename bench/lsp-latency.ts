@@ -6,8 +6,8 @@
  * medians over the rounds with each start listed; the time from a one-character didChange of the C file to the
  * publishDiagnostics of that version (debounce included), p50 and p95 over 1,000 edits; the same for edits of a
  * 100-requirement YAML file (1,000 edits of one requirement's title, as issue 13 asks of the memory figure); server
- * memory (RSS) after indexing (once the server answered a request after the complete status, as it collects its heap after writing that status) and after
- * the edits, and its growth over the C and the YAML edits, settled (full collections in the server first), judged
+ * memory (RSS) after indexing (once the server answered a request after the complete status, as it collects its heap
+ * after writing that status) and after the edits, and its growth over the C and the YAML edits, settled (full collections in the server first), judged
  * from the end of the first tenth of the edits (which compile the code the edits run) to the last: memory kept from
  * one check to the next; what a check keeps only while its own job runs, as in 23dc957, is
  * test/server/graph-memory.test.ts's. The edits run once per build, in the last round. Each figure is printed beside
