@@ -1,9 +1,10 @@
 // @spdf implements SPDF-FC-RESULTS
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { goModulePath, MAX_GO_MOD_BYTES } from '../core/matrix/go-mod';
 import { baseName } from '../core/matrix/junit-case-files';
 import { boundedReads } from './bounded-read';
+import { isInside, realOrResolved } from './path-inside';
 
 /** A go.mod's bytes, or undefined when it is not read (not a regular file, over MAX_GO_MOD_BYTES, unreadable). */
 export type GoModRead = (file: string) => Promise<Uint8Array | undefined>;
@@ -32,11 +33,15 @@ export async function readGoModules(files: readonly string[], read: GoModRead): 
 
 /**
  * go.mod files on disk under `root`: a stat first (a FIFO or device is never opened, a larger file never read), then
- * one bounded read, which also stops a file that grew meanwhile. Both are reads the result cache records.
+ * one bounded read, which also stops a file that grew meanwhile. Both are reads the result cache records. One behind a
+ * symbolic link out of the root is not read (the walk lists none such; the editor's watcher may name one).
  */
 export function goModsOnDisk(root: string): GoModRead {
+  let realRoot: string | undefined;
   return (file) => {
     const abs = join(root, file);
+    realRoot ??= realOrResolved(root);
+    if (!isInside(realRoot, realpathSync.native(abs))) return Promise.resolve(undefined);
     const stat = statSync(abs);
     if (!stat.isFile() || stat.size > MAX_GO_MOD_BYTES) return Promise.resolve(undefined);
     const bytes = boundedReads().readFileUpToSync(abs, MAX_GO_MOD_BYTES);

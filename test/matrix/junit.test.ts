@@ -1,7 +1,7 @@
 // @spdf verifies SPDF-TRC-003, SPDF-FC-RESULTS, SPDF-FC-TAGGED-TEST-RESULTS
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MemoryHost } from '../../src/core/host';
@@ -822,6 +822,7 @@ TypeError: Cannot read properties of null (reading &apos;x&apos;)
 
       describe('go.mod files read with the results: one that cannot be read is left out, never thrown', () => {
         let root: string;
+        let outside: string;
         before(() => {
           root = mkdtempSync(join(tmpdir(), 'spdf-gomod-'));
           const put = (file: string, text: string | Uint8Array) => (mkdirSync(dirname(join(root, file)), { recursive: true }), writeFileSync(join(root, file), text));
@@ -833,12 +834,17 @@ TypeError: Cannot read properties of null (reading &apos;x&apos;)
           mkdirSync(join(root, 'fifo'));
           execFileSync('mkfifo', [join(root, 'fifo/go.mod')]);
           put('junit.xml', '<testsuite><testcase classname="pump" name="TestX"/></testsuite>\n');
+          // A go.mod behind a symbolic link out of the root (the editor's watcher may name one the walk leaves out).
+          outside = mkdtempSync(join(tmpdir(), 'spdf-gomod-outside-'));
+          writeFileSync(join(outside, 'go.mod'), 'module example.com/outside\n');
+          mkdirSync(join(root, 'linked'));
+          symlinkSync(join(outside, 'go.mod'), join(root, 'linked/go.mod'));
         });
-        after(() => rmSync(root, { recursive: true, force: true }));
-        const listed = ['go.mod', 'svc/go.mod', 'huge/go.mod', 'bin/go.mod', 'dir/go.mod', 'fifo/go.mod', 'gone/go.mod', 'notgo.mod', 'junit.xml'];
+        after(() => [root, outside].forEach((d) => rmSync(d, { recursive: true, force: true })));
+        const listed = ['go.mod', 'svc/go.mod', 'huge/go.mod', 'bin/go.mod', 'dir/go.mod', 'fifo/go.mod', 'gone/go.mod', 'linked/go.mod', 'notgo.mod', 'junit.xml'];
         const want = { '': 'example.com/acme/pump', svc: 'github.com/acme/service' };
 
-        it('on disk: a directory, a FIFO, a file gone, binary or huge: none', async () => assert.deepEqual(await readGoModules(listed, goModsOnDisk(root)), want));
+        it('on disk: a directory, a FIFO, a file gone, binary, huge or behind a link out of the root: none', async () => assert.deepEqual(await readGoModules(listed, goModsOnDisk(root)), want));
 
         it('a read that throws (no permission) is none', async () =>
           assert.deepEqual(await readGoModules(['go.mod', 'svc/go.mod'], (f) => (f === 'go.mod' ? Promise.reject(new Error('EACCES')) : goModsOnDisk(root)(f))), { svc: 'github.com/acme/service' }));
