@@ -5,6 +5,7 @@ import { pathMatcher } from '../core/path-glob';
 import { wideEncoding } from '../core/text';
 import { boundedReads } from './bounded-read';
 import { attributeVerdict, rank, unshownFailures } from './junit-case-status';
+import { goModsOnDisk, withGoModules } from './go-modules';
 import { findResultFiles } from './junit-files';
 import { nestedConfigsOfResults, type NestedConfigOptions } from './nested-config-results';
 import type { JUnitCase, JUnitOutcome, TestResultsInput, TestResultsProblem } from '../core/matrix/test-results';
@@ -18,9 +19,10 @@ export type ResultBytes = Uint8Array | { size: number };
 /**
  * Reads JUnit XML files matching `globs` under `root` (config `test_results`). Result folders are usually
  * git-ignored, so this walks the disk itself instead of the model file listing. Broken XML gives a problem
- * with file:line:column, never an exception.
+ * with file:line:column, never an exception. With them, the module paths of the go.mod files among `files` (the
+ * workspace's listing), which tell Go cases' packages (go-modules.ts).
  */
-export async function readTestResults(root: string, globs: readonly string[], opts: NestedConfigOptions = {}): Promise<TestResultsInput> {
+export async function readTestResults(root: string, globs: readonly string[], opts: NestedConfigOptions = {}, files: readonly string[] = []): Promise<TestResultsInput> {
   if (globs.length === 0) return { version: 1, files: [], cases: [], problems: [] };
   const found = await findResultFiles(root, globs);
   found.problems.push(...nestedConfigsOfResults(root, found.files, opts));
@@ -30,7 +32,7 @@ export async function readTestResults(root: string, globs: readonly string[], op
     // A copy: the bounded read's buffer is the next read's.
     return Promise.resolve(Buffer.isBuffer(bytes) ? Buffer.from(bytes) : bytes);
   };
-  return readResultFiles(globs, found, '', read);
+  return withGoModules(await readResultFiles(globs, found, '', read), globs, files, goModsOnDisk(root));
 }
 
 /**

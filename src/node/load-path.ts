@@ -193,6 +193,6 @@ async function readInputs(root: string, workspace: Workspace, opts: CheckPathOpt
     inputs.lockText = lock.text;
     if (lock.problem) inputs.lockProblem = lock.problem;
   }
-  inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults, nestedConfigOptions(config, workspace.graph.problems));
+  inputs.testResults = await readTestResults(root, opts.testResults ?? config.testResults, nestedConfigOptions(config, workspace.graph.problems), workspace.allFiles);
   return inputs;
 }

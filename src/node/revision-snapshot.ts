@@ -9,6 +9,7 @@ import { buildCodeIndex } from './codeindex/build-code-index';
 import { UNSCANNED_KINDS } from './codeindex/index-notes';
 import { FsHost, type WalkNote } from './fs-host';
 import { GitRevisionHost, defaultBase, repositoryPrefix, resolveCommit } from './git-revision';
+import { goModsOfHost, withGoModules } from './go-modules';
 import { MAX_JUNIT_BYTES, readResultFiles, readTestResults } from './junit';
 import { resultFilesOfListing } from './junit-files';
 import { nestedConfigOptions, type NestedConfigOptions } from './nested-config-results';
@@ -38,7 +39,7 @@ export async function loadSnapshot(
   root: string,
   host: Host & { notes: WalkNote[] },
   label: string,
-  readResults: (globs: readonly string[], nested: NestedConfigOptions) => Promise<TestResultsInput>,
+  readResults: (globs: readonly string[], nested: NestedConfigOptions, files: readonly string[]) => Promise<TestResultsInput>,
   opts: SnapshotOptions = {},
 ): Promise<Snapshot> {
   const trusted = opts.trusted ?? true;
@@ -64,7 +65,7 @@ export async function loadSnapshot(
       if (missing) problems.push(missing);
     }
   } else problems.push(CODE_OFF);
-  const testResults = await readResults(config.testResults, nestedConfigOptions(config, workspace.graph.problems));
+  const testResults = await readResults(config.testResults, nestedConfigOptions(config, workspace.graph.problems), workspace.allFiles);
   problems.push(...testResults.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`));
   const inputs = ruleInputs(workspace, { code, lockText, testResults });
   const notes = [...host.notes, ...(code?.notes ?? []).map((n) => ({ path: n.file, reason: n.message }))];
@@ -81,11 +82,13 @@ export async function loadSnapshot(
 function resultsFromHost(host: Host): (globs: readonly string[]) => Promise<TestResultsInput> {
   return async (globs) => {
     if (!globs.length) return { version: 1, files: [], cases: [], problems: [] };
-    const found = { files: resultFilesOfListing(await host.listFiles(), globs), problems: [] };
-    return readResultFiles(globs, found, ' in this revision', async (file) => {
+    const listed = await host.listFiles();
+    const found = { files: resultFilesOfListing(listed, globs), problems: [] };
+    const results = await readResultFiles(globs, found, ' in this revision', async (file) => {
       const size = await host.statSize?.(file);
       return size !== undefined && size > MAX_JUNIT_BYTES ? { size } : host.readFile(file);
     });
+    return withGoModules(results, globs, listed, goModsOfHost(host));
   };
 }
 
@@ -93,7 +96,7 @@ function resultsFromHost(host: Host): (globs: readonly string[]) => Promise<Test
 export async function loadRevision(root: string, rev: string | undefined, opts: SnapshotOptions & { label?: string } = {}): Promise<Snapshot & { commit?: string }> {
   if (rev === undefined) {
     const host = new FsHost(root);
-    return loadSnapshot(root, host, opts.label ?? 'working tree', (globs, nested) => readTestResults(root, globs, nested), opts);
+    return loadSnapshot(root, host, opts.label ?? 'working tree', (globs, nested, files) => readTestResults(root, globs, nested, files), opts);
   }
   const commit = await resolveCommit(root, rev);
   const host = new GitRevisionHost(root, commit);

@@ -17,9 +17,13 @@ export class ResultFiles {
     this.stale = false;
   }
 
-  /** A watched file was created, changed or deleted; a go.mod created or deleted moves Go packages, so their cases. */
-  changed(path: string, type: 'created' | 'changed' | 'deleted'): void {
-    if (this.matches(path) || (type !== 'changed' && /(^|\/)go\.mod$/.test(path))) this.stale = true;
+  /**
+   * A watched file was created, changed or deleted. A go.mod moves Go packages, so their cases, however it changed:
+   * created or deleted, it makes or ends a module; changed, its `module` line names the module's root package (read
+   * with the results: src/node/go-modules.ts).
+   */
+  changed(path: string, _type: 'created' | 'changed' | 'deleted'): void {
+    if (this.matches(path) || /(^|\/)go\.mod$/.test(path)) this.stale = true;
   }
 
   /** Whether one of them changed since the results were read; the next call says no until another changes. */

@@ -98,7 +98,7 @@ export async function readTestResultsOf(root: string, config: ResolvedConfig, fi
   // A nested config the listed files make a TM014 input problem already is not reported again for the results.
   const nested = nestedConfigProblems(files, config, ALWAYS_EXCLUDED, files.includes(CONFIG_FILE));
   try {
-    return await readTestResults(root, config.testResults, nestedConfigOptions(config, nested));
+    return await readTestResults(root, config.testResults, nestedConfigOptions(config, nested), files);
   } catch (e) {
     const message = `cannot read the test results named by test_results: ${(e as Error)?.message ?? String(e)}`;
     return { version: 1, files: [], cases: [], problems: [{ file: CONFIG_FILE, line: 1, column: 1, message }] };

@@ -154,6 +154,27 @@ describe('the whole-result cache replays an answer only when every input reads t
     });
   }
 
+  it("a go.mod's changed module line gives the cold answer (gotestsum's short name of the root package)", async function () {
+    this.timeout(60_000);
+    const root = tempWorkspace({
+      'spdf.config.yaml': 'version: 1\ntest_results: ["reports/*.xml"]\nevidence: { requirement: { implementation: false, verification: true } }\nrules: { RQ003: off }\n',
+      'model/req.spdf.yaml': 'requirements:\n  - {id: REQ-001, title: Reject unsigned commands, verification: [test]}\n',
+      'go.mod': 'module example.com/acme/dose\n',
+      'root_test.go': '// @spdf verifies REQ-001\npackage pump\n\nimport "testing"\n\nfunc TestRejects(t *testing.T) {}\n',
+      'reports/junit.xml': '<testsuite><testcase classname="pump" name="TestRejects"><failure/></testcase></testsuite>\n',
+    });
+    const args = [...CHECK, '--cache-location', mkdtempSync(join(tmpdir(), 'spdf-result-cache-'))];
+    const first = await runCached(args, root);
+    assert.ok(first.stored, first.why);
+    assert.ok((await runCached(args, root)).hit, 'an unchanged workspace is a hit');
+    // The same size and listing: only the go.mod's bytes differ.
+    edit(root, 'go.mod', (t) => t.replace('dose', 'pump'));
+    const after = await runCached(args, root);
+    assert.ok(!after.hit, 'the change is a miss');
+    assert.equal(after.out, await coldOf(args, root));
+    assert.notEqual(after.out, first.out, 'the root package is now `pump`: its failed case fails REQ-001');
+  });
+
   it('changed git history (file dates) gives the cold answer', async function () {
     this.timeout(60_000);
     const repo = gitRepo(EXAMPLE);

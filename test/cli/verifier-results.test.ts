@@ -8,7 +8,8 @@
  * or a folder with its own go.mod) never ran whatever the results said: its package is the module path, which is now
  * learnt from the import paths of the module's other packages. A test skipped in every run (`it.todo`) whose case
  * jest-junit writes without <skipped/> passed. Go packages named by gotestsum's `relative` and `short` classnames never
- * ran. A test whose suite's Mocha hook failed (mocha-junit-reporter, Mocha's xunit) or whose suite's Vitest `beforeAll`
+ * ran; with `short`, no package of a module whose root package has tests did (its name, the module path's last
+ * segment, is now read from go.mod, as is the module path of a full import path). A test whose suite's Mocha hook failed (mocha-junit-reporter, Mocha's xunit) or whose suite's Vitest `beforeAll`
  * failed was not-run, not failed.
  */
 import assert from 'node:assert/strict';
@@ -52,6 +53,8 @@ const GO = '// @spdf verifies REQ-001\npackage pump\n\nimport "testing"\n\nfunc 
 const goCase = (pkg: string, name: string, children = '') => `<testcase classname="${pkg}" name="${name}">${children}</testcase>`;
 
 const GO_MOD = 'module example.com/m\n\ngo 1.21\n';
+/** A go.mod whose module line is not read (quoted with an escape): its module path is not known. */
+const GO_MOD_UNREAD = 'module "example.com/\\x6d"\n\ngo 1.21\n';
 const GO_LIMITS = 'package limits\n\nimport "testing"\n\nfunc TestKeeps(t *testing.T) {}\n';
 const GO_FUNCTION = 'package m\n\nimport "testing"\n\n// @spdf verifies REQ-001\nfunc TestDose(t *testing.T) {}\n';
 const GO_ROOT = 'package m\n\nimport "testing"\n\nfunc TestRoot(t *testing.T) {}\n';
@@ -87,16 +90,51 @@ const CASES: Case[] = [
     status: 'OK',
   },
   {
-    name: 'a Go test file at the workspace root, no other package of the module in the results (the module path is not known)',
+    name: 'a Go test file at the workspace root, no other package of the module in the results: go.mod tells the module path',
     source: { 'go.mod': GO_MOD, 'dose_test.go': GO, 'limits/limits_test.go': GO_LIMITS },
+    results: junit(goCase('example.com/m', 'TestDose')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: 'a Go test file at the workspace root, no other package of the module in the results, a go.mod with no module line read (the module path is not known)',
+    source: { 'go.mod': GO_MOD_UNREAD, 'dose_test.go': GO, 'limits/limits_test.go': GO_LIMITS },
     results: junit(goCase('example.com/m', 'TestDose')),
     outcome: 'not-run',
     status: 'PARTIAL',
   },
   {
-    name: 'a Go test file at the workspace root, the results name two module paths for its sub-packages',
-    source: { 'go.mod': GO_MOD, 'dose_test.go': GO, 'limits/limits_test.go': GO_LIMITS, 'alarm/alarm_test.go': GO_LIMITS.replace('limits', 'alarm') },
+    name: 'a Go test file at the workspace root, the results name two module paths for its sub-packages, a go.mod with no module line read',
+    source: { 'go.mod': GO_MOD_UNREAD, 'dose_test.go': GO, 'limits/limits_test.go': GO_LIMITS, 'alarm/alarm_test.go': GO_LIMITS.replace('limits', 'alarm') },
     results: junit(goCase('example.com/m', 'TestDose'), goCase('example.com/m/limits', 'TestKeeps'), goCase('example.com/other/alarm', 'TestKeeps')),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
+  {
+    name: "a Go test file at the module's root, gotestsum's short classname (go.mod's module path's last segment), failed",
+    source: { 'go.mod': 'module "example.com/acme/pump" // c\r\n', 'dose_test.go': GO, 'limits/limits_test.go': GO_LIMITS },
+    results: junit(goCase('pump', 'TestDose', FAILED), goCase('limits', 'TestKeeps')),
+    outcome: 'fail',
+    status: 'ERROR',
+  },
+  {
+    name: "a Go test file at the module's root, gotestsum's short classname, passed",
+    source: { 'go.mod': 'module example.com/acme/pump\n', 'dose_test.go': GO, 'limits/limits_test.go': GO_LIMITS },
+    results: junit(goCase('pump', 'TestDose'), goCase('limits', 'TestKeeps')),
+    outcome: 'pass',
+    status: 'OK',
+  },
+  {
+    name: "a Go test file at the module's root, gotestsum's short classname shared with a sub-folder `pump/`: neither",
+    source: { 'go.mod': 'module example.com/acme/pump\n', 'dose_test.go': GO, 'pump/limits_test.go': GO_LIMITS },
+    results: junit(goCase('pump', 'TestDose'), goCase('pump', 'TestKeeps')),
+    outcome: 'not-run',
+    status: 'PARTIAL',
+  },
+  {
+    name: "a Go test file at the module's root, gotestsum's short classname, a broken module line (two paths)",
+    source: { 'go.mod': 'module example.com/acme/pump example.com/x\n', 'dose_test.go': GO, 'limits/limits_test.go': GO_LIMITS },
+    results: junit(goCase('pump', 'TestDose'), goCase('limits', 'TestKeeps')),
     outcome: 'not-run',
     status: 'PARTIAL',
   },

@@ -1,6 +1,13 @@
 // @spdf verifies SPDF-TRC-003, SPDF-FC-RESULTS, SPDF-FC-TAGGED-TEST-RESULTS
 import assert from 'node:assert/strict';
-import { parseJUnit, readResultFiles } from '../../src/node/junit';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { MemoryHost } from '../../src/core/host';
+import { goModulePath, MAX_GO_MOD_BYTES } from '../../src/core/matrix/go-mod';
+import { goModsOfHost, goModsOnDisk, readGoModules } from '../../src/node/go-modules';
+import { parseJUnit, readResultFiles, readTestResults } from '../../src/node/junit';
 import { GoPackages, goDirsOf } from '../../src/core/matrix/junit-case-files';
 import { TestResultIndex, type JUnitCase } from '../../src/core/matrix/test-results';
 
@@ -685,6 +692,183 @@ TypeError: Cannot read properties of null (reading &apos;x&apos;)
               [outcome],
             );
           }
+        });
+      });
+
+      describe("go.mod's module line: gotestsum's short name of a module's root package", () => {
+        // The shape of gotestsum's real output (Debian's gotestsum, `--junitfile-testcase-classname=short`) for a module
+        // `example.com/acme/pump` whose root package has a passing and a failing test, beside `alarm/` and `internal/pump/`.
+        const real = ['go.mod', 'pump.go', 'pump_test.go', 'alarm/alarm_test.go', 'internal/pump/inner_test.go'];
+        const noInner = real.filter((f) => !f.startsWith('internal/'));
+        const svc = ['go.mod', 'root_test.go', 'svc/go.mod', 'svc/svc_test.go', 'svc/api/api_test.go'];
+        const PUMP = { '': 'example.com/acme/pump' };
+        // [what, workspace files, module paths read from go.mod (folder -> path), classnames of the results file, classname asked about, folder]
+        for (const [what, files, declared, classnames, classname, want] of [
+          ['the root package by its module path`s last segment', noInner, PUMP, ['pump', 'alarm'], 'pump', ''],
+          ['a sub-folder beside a root package of known name', noInner, PUMP, ['pump', 'alarm'], 'alarm', 'alarm'],
+          // Two packages named `pump`: the root (`example.com/acme/pump`) and `internal/pump`.
+          ['the root package and a sub-folder of that name: none', real, PUMP, ['pump', 'alarm'], 'pump', undefined],
+          ['a sub-folder is unambiguous beside that pair', real, PUMP, ['pump', 'alarm'], 'alarm', 'alarm'],
+          // go.mod not read (missing module line, broken, binary ...): the root's name is unknown, every name may be its.
+          ['no module path read: the root package has tests, so no short name is any folder`s', noInner, {}, ['pump', 'alarm'], 'alarm', undefined],
+          ['no module path read: the root package is no name`s', noInner, {}, ['pump', 'alarm'], 'pump', undefined],
+          ['a folder name is not the root package`s name', noInner, { '': 'example.com/acme/dosing' }, ['pump', 'alarm'], 'pump', undefined],
+          ['a module path of one segment', noInner, { '': 'pump' }, ['pump', 'alarm'], 'pump', ''],
+          ['a major version suffix is the last segment', noInner, { '': 'example.com/acme/pump/v2' }, ['v2', 'alarm'], 'v2', ''],
+          // A module path read for a folder with no go.mod listed is not taken.
+          ['a path for a folder without a go.mod: not read', noInner, { '': 'example.com/acme/pump', alarm: 'example.com/x/alarm' }, ['pump', 'alarm'], 'alarm', 'alarm'],
+          ['a nested module`s root by its module path', svc, { '': 'example.com/m', svc: 'github.com/acme/service' }, ['m', 'service', 'api'], 'service', 'svc'],
+          ['a nested module`s root is not named by its folder', svc, { '': 'example.com/m', svc: 'github.com/acme/service' }, ['m', 'svc', 'api'], 'svc', undefined],
+          ['a nested module`s sub-folder', svc, { '': 'example.com/m', svc: 'github.com/acme/service' }, ['m', 'service', 'api'], 'api', 'svc/api'],
+          ['one module`s path not read: its root may be any name', svc, { '': 'example.com/m' }, ['m', 'service', 'api'], 'api', undefined],
+          // The same module path in two go.mod files (a copy under testdata/): neither is taken.
+          ['a module path two go.mod files declare: neither', svc, { '': 'example.com/m', svc: 'example.com/m' }, ['m', 'api'], 'm', undefined],
+          ['the workspace root without a go.mod holds tests: its name is unknown', ['root_test.go', 'alarm/alarm_test.go'], {}, ['x', 'alarm'], 'alarm', undefined],
+          // Full import paths: the declared module path is exact, learnt from no other package.
+          ['full: the root package of a module with no other package', ['go.mod', 'root_test.go'], { '': 'example.com/m' }, ['example.com/m'], 'example.com/m', ''],
+          ['full: a sub-folder by the declared path', noInner, PUMP, ['example.com/acme/pump/alarm'], 'example.com/acme/pump/alarm', 'alarm'],
+          // Another module's `alarm` package is not this module's `alarm/` (its import path is `example.com/acme/pump/alarm`).
+          ['full: an import path of another module is not a folder of one whose path is known', noInner, PUMP, ['example.com/other/alarm'], 'example.com/other/alarm', undefined],
+          ['full: without the module path, the longest ending (as before)', noInner, {}, ['example.com/other/alarm'], 'example.com/other/alarm', 'alarm'],
+        ] as const)
+          it(`${what}: ${want ?? 'none'}`, () => {
+            const cases: JUnitCase[] = classnames.map((classname, i) => ({ classname, name: 'TestX', outcome: 'pass', file: 'r.xml', line: i + 1 }));
+            const packages = new GoPackages(cases, goDirsOf(files, declared));
+            assert.equal(packages.dirOfCase(cases.find((c) => c.classname === classname)!), want);
+          });
+
+        it('two modules learnt with one path that both fit an import path: neither folder', () => {
+          const cases: JUnitCase[] = [{ classname: 'example.com/m/pump', name: 'TestX', outcome: 'pass', file: 'r.xml', line: 1 }];
+          const files = ['go.mod', 'pump/dose_test.go', 'b/go.mod', 'b/pump/dose_test.go'];
+          assert.equal(new GoPackages(cases, goDirsOf(files)).dirOfCase(cases[0]), undefined);
+          // Their go.mod files tell them apart.
+          assert.equal(new GoPackages(cases, goDirsOf(files, { '': 'example.com/m', b: 'example.com/b' })).dirOfCase(cases[0]), 'pump');
+        });
+
+        it("the root package's failing and passing tests, as gotestsum writes them: the tagged file fails, each function has its own", () => {
+          const cases: JUnitCase[] = [
+            { classname: 'pump', name: 'TestDoseFails', outcome: 'fail', file: 'r.xml', line: 1 },
+            { classname: 'pump', name: 'TestDosePasses', outcome: 'pass', file: 'r.xml', line: 2 },
+            { classname: 'alarm', name: 'TestAlarm', outcome: 'pass', file: 'r.xml', line: 3 },
+          ];
+          const idx = new TestResultIndex({ version: 1, files: ['r.xml'], cases, problems: [], goModules: PUMP });
+          const dirs = goDirsOf(noInner, PUMP);
+          const outcomes = (got: JUnitCase[]) => got.map((c) => `${c.name} ${c.outcome}`);
+          assert.deepEqual(
+            outcomes(
+              idx.byFile(
+                'pump_test.go',
+                () => ['TestDoseFails', 'TestDosePasses'],
+                () => dirs,
+              ),
+            ),
+            ['TestDoseFails fail', 'TestDosePasses pass'],
+          );
+          assert.deepEqual(outcomes(idx.bySymbol('TestDosePasses', 'pump_test.go', () => dirs)), ['TestDosePasses pass']);
+          assert.deepEqual(outcomes(idx.bySymbol('TestAlarm', 'alarm/alarm_test.go', () => dirs)), ['TestAlarm pass']);
+          // With `internal/pump/` beside it, `pump` names two packages: none of them (not run, never passed).
+          const both = goDirsOf(real, PUMP);
+          assert.deepEqual(
+            idx.byFile(
+              'pump_test.go',
+              () => ['TestDosePasses', 'TestDoseFails'],
+              () => both,
+            ),
+            [],
+          );
+          assert.deepEqual(
+            idx.bySymbol('TestDosePasses', 'pump_test.go', () => both),
+            [],
+          );
+          // Without the module path: as before, not run.
+          assert.deepEqual(
+            idx.bySymbol('TestDosePasses', 'pump_test.go', () => goDirsOf(noInner)),
+            [],
+          );
+        });
+      });
+
+      describe("go.mod's module path as Go reads it; any other go.mod gives none (the matching does as without it)", () => {
+        const big = `module example.com/m\n${'// padding\n'.repeat(MAX_GO_MOD_BYTES / 11 + 1)}`;
+        // [what, the go.mod's text (or bytes), the module path]
+        for (const [what, text, want] of [
+          ['plain', 'module example.com/m\n\ngo 1.19\n', 'example.com/m'],
+          ['quoted, a comment after it', '// The pump.\nmodule "example.com/acme/pump" // root package pump\n', 'example.com/acme/pump'],
+          ['a comment right after the path', 'module example.com/m// c\n', 'example.com/m'],
+          ['CRLF line ends', 'module example.com/m\r\n\r\ngo 1.19\r\n', 'example.com/m'],
+          ['a tab', 'module\texample.com/m', 'example.com/m'],
+          ['a require block holding a line `module`', 'module example.com/m\nrequire (\n\tmodule v1.0.0\n)\n', 'example.com/m'],
+          ['no module line', 'go 1.19\n', undefined],
+          ['an empty file', '', undefined],
+          ['a commented-out module line', '// module example.com/m\n', undefined],
+          ['two module lines', 'module example.com/m\nmodule example.com/n\n', undefined],
+          ['more than a path', 'module example.com/m extra\n', undefined],
+          ['no path', 'module\n', undefined],
+          ['an empty quoted path', 'module ""\n', undefined],
+          ['an escape in a quoted path', 'module "example.com/\\x41"\n', undefined],
+          ['a backquoted path', 'module `example.com/m`\n', undefined],
+          ['an unclosed quote', 'module "example.com/m\n', undefined],
+          ['the block form', 'module (\n\texample.com/m\n)\n', undefined],
+          ['a /* comment */', '/* c */ module example.com/m\n', undefined],
+          ['a byte order mark', '\uFEFFmodule example.com/m\n', undefined],
+          ['a `..` segment', 'module example.com/../m\n', undefined],
+          ['a trailing slash', 'module example.com/m/\n', undefined],
+          ['binary: a NUL', 'module example.com/m\n\0\0\0', undefined],
+          ['binary: not UTF-8', new Uint8Array([0x6d, 0x6f, 0x64, 0x75, 0x6c, 0x65, 0x20, 0x61, 0xff, 0xfe, 0x0a]), undefined],
+          ['over the size limit, even with the module line first', big, undefined],
+        ] as const)
+          it(`${what}: ${want ?? 'none'}`, () => assert.equal(goModulePath(typeof text === 'string' ? new TextEncoder().encode(text) : text), want));
+      });
+
+      describe('go.mod files read with the results: one that cannot be read is left out, never thrown', () => {
+        let root: string;
+        let outside: string;
+        before(() => {
+          root = mkdtempSync(join(tmpdir(), 'spdf-gomod-'));
+          const put = (file: string, text: string | Uint8Array) => (mkdirSync(dirname(join(root, file)), { recursive: true }), writeFileSync(join(root, file), text));
+          put('go.mod', 'module "example.com/acme/pump" // c\r\n');
+          put('svc/go.mod', 'module github.com/acme/service\n');
+          put('huge/go.mod', `module example.com/huge\n${'x'.repeat(MAX_GO_MOD_BYTES)}\n`);
+          put('bin/go.mod', new Uint8Array([0, 1, 2, 255, 0x6d]));
+          mkdirSync(join(root, 'dir/go.mod'), { recursive: true });
+          mkdirSync(join(root, 'fifo'));
+          execFileSync('mkfifo', [join(root, 'fifo/go.mod')]);
+          put('junit.xml', '<testsuite><testcase classname="pump" name="TestX"/></testsuite>\n');
+          // A go.mod behind a symbolic link out of the root (the editor's watcher may name one the walk leaves out).
+          outside = mkdtempSync(join(tmpdir(), 'spdf-gomod-outside-'));
+          writeFileSync(join(outside, 'go.mod'), 'module example.com/outside\n');
+          mkdirSync(join(root, 'linked'));
+          symlinkSync(join(outside, 'go.mod'), join(root, 'linked/go.mod'));
+        });
+        after(() => [root, outside].forEach((d) => rmSync(d, { recursive: true, force: true })));
+        const listed = ['go.mod', 'svc/go.mod', 'huge/go.mod', 'bin/go.mod', 'dir/go.mod', 'fifo/go.mod', 'gone/go.mod', 'linked/go.mod', 'notgo.mod', 'junit.xml'];
+        const want = { '': 'example.com/acme/pump', svc: 'github.com/acme/service' };
+
+        it('on disk: a directory, a FIFO, a file gone, binary, huge or behind a link out of the root: none', async () => assert.deepEqual(await readGoModules(listed, goModsOnDisk(root)), want));
+
+        it('a read that throws (no permission) is none', async () =>
+          assert.deepEqual(await readGoModules(['go.mod', 'svc/go.mod'], (f) => (f === 'go.mod' ? Promise.reject(new Error('EACCES')) : goModsOnDisk(root)(f))), { svc: 'github.com/acme/service' }));
+
+        it('through a host that tells sizes (a commit): one over the limit is never read', async () => {
+          const host = new MemoryHost(
+            new Map<string, string>([
+              ['go.mod', 'module example.com/m\n'],
+              ['big/go.mod', `module example.com/big\n${'x'.repeat(MAX_GO_MOD_BYTES)}`],
+            ]),
+            new Set(),
+          );
+          assert.deepEqual(await readGoModules(['go.mod', 'big/go.mod', 'missing/go.mod'], goModsOfHost(host)), { '': 'example.com/m' });
+        });
+
+        it('readTestResults adds them for the listed files, and only when results are configured', async () => {
+          const results = await readTestResults(root, ['junit.xml'], {}, listed);
+          assert.deepEqual(results.goModules, want);
+          assert.deepEqual(
+            results.cases.map((c) => c.classname),
+            ['pump'],
+          );
+          assert.equal((await readTestResults(root, ['junit.xml'])).goModules, undefined);
+          assert.equal((await readTestResults(root, [], {}, listed)).goModules, undefined);
         });
       });
 

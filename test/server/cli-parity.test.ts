@@ -179,6 +179,18 @@ const CASES: ParityCase[] = [
     itemInError: true,
   },
   {
+    name: "a failed JUnit case of a Go test file at the module's root, gotestsum's short classname (the module path's last segment, from go.mod)",
+    files: {
+      'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`,
+      'go.mod': '// The pump.\r\nmodule "example.com/acme/pump" // root package pump\r\n\r\ngo 1.19\r\n',
+      'root_test.go': '// @spdf verifies REQ-001\npackage pump\n\nimport "testing"\n\nfunc TestRejects(t *testing.T) {\n\tt.Fail()\n}\n\nfunc TestKeeps(t *testing.T) {}\n',
+      'alarm/alarm_test.go': 'package alarm\n\nimport "testing"\n\nfunc TestAlarm(t *testing.T) {}\n',
+      'reports/junit.xml':
+        '<testsuite><testcase classname="tests.test_pump" name="TC-001"/><testcase classname="pump" name="TestRejects"><failure/></testcase><testcase classname="pump" name="TestKeeps"/><testcase classname="alarm" name="TestAlarm"/></testsuite>\n',
+    },
+    itemInError: true,
+  },
+  {
     name: 'a failed Mocha "before all" hook of a tagged JS test\'s suite (mocha-junit-reporter)',
     files: {
       'spdf.config.yaml': `${CONFIG}test_results: ['reports/*.xml']\n`,

@@ -51,6 +51,16 @@ const GO_FILES: Record<string, string> = {
   'reports/junit.xml': '<testsuite><testcase classname="example.com/pump" name="TestRejects"><failure/></testcase><testcase classname="example.com/pump/tests/pump" name="TestKeeps"/></testsuite>\n',
 };
 
+/** gotestsum's short classnames: the root package's failing test is named by the module path's last segment (`pump`). */
+const SHORT_FILES: Record<string, string> = {
+  'spdf.config.yaml': GO_FILES['spdf.config.yaml'],
+  [MODEL]: GO_FILES[MODEL],
+  'root_test.go': GO_FILES['root_test.go'],
+  'go.mod': 'module example.com/acme/dosing\n',
+  'tests/alarm/alarm_test.go': 'package alarm\n\nimport "testing"\n\nfunc TestAlarm(t *testing.T) {}\n',
+  'reports/junit.xml': '<testsuite><testcase classname="pump" name="TestRejects"><failure/></testcase><testcase classname="alarm" name="TestAlarm"/></testsuite>\n',
+};
+
 describe('language server: JUnit results rewritten by a test run', function () {
   this.timeout(60000);
 
@@ -103,6 +113,31 @@ describe('language server: JUnit results rewritten by a test run', function () {
       rmSync(join(h.root, 'go.mod'));
       await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri('go.mod'), type: 3 }] });
       await shows(h, 'PARTIAL');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("follow go.mod edits: its module line renamed to the short name's makes the root package's failed case its own, and back not", async () => {
+    const h = await startHarness(SHORT_FILES);
+    try {
+      await until('the first complete status', () => h.notifications.some((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing));
+      const want = async () => (await runCli(['trace', h.root, '--format', 'json', '--no-cache']).then((r) => JSON.parse(r.stdout) as TraceJson)).views.requirements.rows[0].status;
+      // `module example.com/acme/dosing`: the root package is `dosing`, no case is named so (not run).
+      assert.equal(await statusOf(h), 'PARTIAL');
+      assert.equal(await want(), 'PARTIAL');
+      await until('a watcher on go.mod files', () => watchedGlobs(h).includes('**/go.mod'));
+      const edited = async (text: string) => {
+        writeFileSync(join(h.root, 'go.mod'), text);
+        await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri('go.mod'), type: 2 }] });
+      };
+      await edited('module "example.com/acme/pump" // renamed\r\n');
+      await shows(h, 'ERROR');
+      assert.equal(await want(), 'ERROR');
+      // A broken module line: the root package's name is unknown again, so no short name is its.
+      await edited('module example.com/acme/pump extra\n');
+      await shows(h, 'PARTIAL');
+      assert.equal(await want(), 'PARTIAL');
     } finally {
       await h.close();
     }

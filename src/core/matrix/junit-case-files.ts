@@ -100,23 +100,25 @@ const GO_FUNCTION_CASE = /^(?:Test|Benchmark|Example|Fuzz)\w*$/;
 export const GO_TEST_FUNCTION = /^Test\w*$/;
 
 /**
- * The workspace folder of the Go package an import path names, for the results read. Go results name no folder, and
- * the module path (in go.mod) is not read, so it is learnt from the results: a module's path is what the import paths
- * of its sub-folders' packages (`example.com/m/pump` for `pump/`) leave before the folder, when they all leave the
- * same (several candidates: none). With it, the module's own folder (its root package, named by the module path
- * alone, as a Go file at the workspace root is) and its sub-folders are exact; without it, a folder is the workspace
- * folder of Go files whose path is the longest ending of the import path (never all of it: its first segment is the
- * module's host; so `example.com/m/other/pump` is never `pump/`'s when `other/pump/` holds Go files), and a module's
- * root folder gets no case: its import path cannot be told from a package outside the workspace.
+ * The workspace folder of the Go package an import path names, for the results read. Go results name no folder: a
+ * module's path is the one its go.mod declares (GoDirs.modulePaths), else it is learnt from the results: what the
+ * import paths of its sub-folders' packages (`example.com/m/pump` for `pump/`) leave before the folder, when they all
+ * leave the same (several candidates: none). With it, the module's own folder (its root package, named by the module
+ * path alone, as a Go file at the workspace root is) and its sub-folders are exact (two modules of one path that fit
+ * an import path: none); without it, a folder is the workspace folder of Go files whose path is the longest ending of
+ * the import path (never all of it: its first segment is the module's host; so `example.com/m/other/pump` is never
+ * `pump/`'s when `other/pump/` holds Go files; never a folder of a module whose go.mod declares its path: that path
+ * did not fit), and a module's root folder gets no case: its import path cannot be told from a package outside the
+ * workspace.
  */
 export class GoPackages<C extends GoCase> {
   private readonly modules = new Map<string, string>();
   private readonly memo = new Map<string, string | undefined>();
   private readonly otherMemo = { relative: new Map<string, string | undefined>(), pathed: new Map<string, string | undefined>(), unknown: new Map<string, string | undefined>() };
   private readonly naming = new Map<string | undefined, GoNaming>();
-  private byBase?: Map<string, string[]>;
-  /** Whether a module's root package, or the workspace root's, has Go test files (shortDir). */
-  private rootPackage?: boolean;
+  private byShort?: Map<string, string[]>;
+  /** Whether a root package whose module path is unknown (no readable go.mod) has Go test files (shortDir). */
+  private unknownRoot?: boolean;
   private failures?: Map<string, C[]>;
 
   constructor(
@@ -142,6 +144,8 @@ export class GoPackages<C extends GoCase> {
       if (roots) roots.push(root);
       else byRel.set(rel, [root]);
     }
+    const declared = goDirs.modulePaths ?? new Map<string, string>();
+    for (const [root, path] of declared) this.modules.set(root, path);
     const candidates = new Map<string, Set<string>>();
     for (const raw of new Set(classnames)) {
       const importPath = raw.trim();
@@ -149,7 +153,7 @@ export class GoPackages<C extends GoCase> {
       // Per module, the longest ending that is one of its folders; only endings as deep as a folder can be one.
       const longest = new Map<string, string>();
       for (let length = 1; length <= Math.min(segs.length - 1, goDirs.depth); length++)
-        for (const root of byRel.get(segs.slice(segs.length - length).join('/')) ?? []) longest.set(root, segs.slice(0, segs.length - length).join('/'));
+        for (const root of byRel.get(segs.slice(segs.length - length).join('/')) ?? []) if (!declared.has(root)) longest.set(root, segs.slice(0, segs.length - length).join('/'));
       for (const [root, modulePath] of longest) {
         const set = candidates.get(root);
         if (set) set.add(modulePath);
@@ -219,28 +223,37 @@ export class GoPackages<C extends GoCase> {
   }
 
   /**
-   * The folder of a package named by its last segment (`short`): the one workspace folder of Go files with that name.
-   * A module's root package is named by the module path's last segment, which the workspace does not tell (go.mod is
-   * not read): where the workspace holds a root package with tests (Go test files in a folder with a go.mod, or at the
-   * workspace root), any name may be its, so a name that fits a folder fits two (fail closed: a root package's pass is
-   * never a folder's).
+   * The folder of a package named by its last segment (`short`): the one workspace folder of Go files of that name. A
+   * module's root package is named by its module path's last segment (`module example.com/pump`: `pump`), which only
+   * its go.mod tells (GoDirs.modulePaths): where the workspace holds a root package with tests whose module path is
+   * not known (Go test files in a folder with a go.mod that declares none this reads, or at the workspace root without
+   * one), any name may be its, so a name that fits a folder fits two (fail closed: a root package's pass is never a
+   * folder's). A name that fits two folders, a root package and a sub-folder alike, fits none.
    */
   private shortDir(classname: string): string | undefined {
     if (!classname || classname.includes('/') || classname === '.') return undefined;
-    const tests = this.goDirs.testDirs ?? this.goDirs.dirs;
-    this.rootPackage ??= tests.has('') || [...this.goDirs.modules].some((m) => tests.has(m));
-    if (!this.byBase) {
-      this.byBase = new Map();
-      for (const dir of this.goDirs.dirs) {
-        if (!dir) continue;
-        const base = baseName(dir);
-        const list = this.byBase.get(base);
+    if (!this.byShort) {
+      const tests = this.goDirs.testDirs ?? this.goDirs.dirs;
+      const byShort = new Map<string, string[]>();
+      const add = (name: string, dir: string) => {
+        const list = byShort.get(name);
         if (list) list.push(dir);
-        else this.byBase.set(base, [dir]);
+        else byShort.set(name, [dir]);
+      };
+      this.unknownRoot = false;
+      for (const dir of this.goDirs.dirs) {
+        const modulePath = this.goDirs.modulePaths?.get(dir);
+        if (modulePath !== undefined) add(baseName(modulePath), dir);
+        else if (dir === '' || this.goDirs.modules.has(dir)) {
+          if (tests.has(dir)) this.unknownRoot = true;
+          // A root package without tests, of a path not known: it writes no case, but its folder's name may be one.
+          else if (dir) add(baseName(dir), dir);
+        } else add(baseName(dir), dir);
       }
+      this.byShort = byShort;
     }
-    const found = this.byBase.get(classname) ?? [];
-    return found.length === 1 && !this.rootPackage ? found[0] : found.length ? AMBIGUOUS : undefined;
+    const found = this.byShort.get(classname) ?? [];
+    return found.length === 1 && !this.unknownRoot ? found[0] : found.length ? AMBIGUOUS : undefined;
   }
 
   /** The workspace folder (`''` for the root) of the package with this import path, if the results tell it. */
@@ -249,15 +262,22 @@ export class GoPackages<C extends GoCase> {
     if (this.memo.has(importPath)) return this.memo.get(importPath);
     let dir: string | undefined;
     let longest = -1;
+    let twice = false;
     for (const [root, modulePath] of this.modules) {
-      if (modulePath.length <= longest) continue;
-      if (importPath === modulePath) [dir, longest] = [root, modulePath.length];
+      if (modulePath.length < longest) continue;
+      let here: string | undefined;
+      if (importPath === modulePath) here = root;
       else if (importPath.startsWith(`${modulePath}/`)) {
         const inside = root ? `${root}/${importPath.slice(modulePath.length + 1)}` : importPath.slice(modulePath.length + 1);
-        if (this.goDirs.dirs.has(inside) && moduleRootOf(inside, this.goDirs.modules) === root) [dir, longest] = [inside, modulePath.length];
+        if (this.goDirs.dirs.has(inside) && moduleRootOf(inside, this.goDirs.modules) === root) here = inside;
       }
+      if (here === undefined) continue;
+      // Two modules of one path (learnt alike, or a copy of a module in the workspace) that both fit: neither folder.
+      if (modulePath.length > longest) [dir, longest, twice] = [here, modulePath.length, false];
+      else if (here !== dir) twice = true;
     }
-    dir ??= packageDir(importPath, this.goDirs);
+    if (twice) dir = undefined;
+    else dir ??= packageDir(importPath, this.goDirs);
     this.memo.set(importPath, dir);
     return dir;
   }
@@ -280,7 +300,11 @@ function packageDir(importPath: string, goDirs: GoDirs): string | undefined {
   // Only endings as deep as a workspace folder can be one: a classname of thousands of segments costs no more.
   for (let length = Math.min(segs.length - 1, goDirs.depth); length >= 1; length--) {
     const candidate = segs.slice(segs.length - length).join('/');
-    if (candidate && goDirs.dirs.has(candidate)) return candidate;
+    if (candidate && goDirs.dirs.has(candidate)) {
+      // A folder of a module whose go.mod declares its path has an import path of that path, which did not fit.
+      const root = goDirs.modulePaths?.size ? moduleRootOf(candidate, goDirs.modules) : undefined;
+      return root !== undefined && goDirs.modulePaths!.has(root) ? undefined : candidate;
+    }
   }
   return undefined;
 }
@@ -292,10 +316,15 @@ export interface GoDirs {
   modules: ReadonlySet<string>;
   /** The folders holding Go test files (`_test.go`). */
   testDirs?: ReadonlySet<string>;
+  /** The module path each folder's go.mod declares (go-mod.ts), where it was read and no other go.mod declares it too. */
+  modulePaths?: ReadonlyMap<string, string>;
 }
 
-/** The folders holding Go files and go.mod files, from the workspace's file list. */
-export function goDirsOf(files: readonly string[]): GoDirs {
+/**
+ * The folders holding Go files and go.mod files, from the workspace's file list, and the module paths the hosts read
+ * from those go.mod files (TestResultsInput.goModules: folder -> path).
+ */
+export function goDirsOf(files: readonly string[], declared?: Readonly<Record<string, string>>): GoDirs {
   const dirs = new Set<string>();
   const modules = new Set<string>();
   const testDirs = new Set<string>();
@@ -311,5 +340,12 @@ export function goDirsOf(files: readonly string[]): GoDirs {
       if (dir) depth = Math.max(depth, dir.split('/').length);
     }
   }
-  return { dirs, depth, modules, testDirs };
+  const modulePaths = new Map<string, string>();
+  if (declared) {
+    // A module path declared twice (a copy of the module under testdata/, a fork beside it) names neither module.
+    const seen = new Map<string, number>();
+    for (const dir of modules) if (Object.hasOwn(declared, dir) && typeof declared[dir] === 'string') seen.set(declared[dir], (seen.get(declared[dir]) ?? 0) + 1);
+    for (const dir of modules) if (Object.hasOwn(declared, dir) && seen.get(declared[dir]) === 1) modulePaths.set(dir, declared[dir]);
+  }
+  return { dirs, depth, modules, testDirs, modulePaths };
 }

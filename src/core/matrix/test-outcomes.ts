@@ -16,7 +16,7 @@ export class TestOutcomes {
 
   constructor(
     private readonly graph: Graph,
-    testResults: TestResultsInput | undefined,
+    private readonly testResults: TestResultsInput | undefined,
     /** The workspace's files: where Go packages are (junit-case-files.ts). */
     private readonly allFiles?: readonly string[],
   ) {
@@ -43,7 +43,7 @@ export class TestOutcomes {
     const key = `s\u0000${l.file}\u0000${l.symbol ?? ''}\u0000${l.skippedInEveryRun ? 'skipped' : ''}`;
     const cached = this.outcomes.get(key);
     if (cached) return cached;
-    const goDirs = this.allFiles && (() => (this.goDirs ??= goDirsOf(this.allFiles!)));
+    const goDirs = this.allFiles && (() => (this.goDirs ??= goDirsOf(this.allFiles!, this.testResults?.goModules)));
     const cases = l.symbol ? this.results.bySymbol(l.symbol, l.file, goDirs) : this.results.active ? this.results.byFile(l.file, l.fileSymbols, goDirs) : [];
     const said: TestOutcome = cases.length ? combineCaseOutcomes(cases) : this.results.active ? 'not-run' : 'none';
     // A test skipped in every run (`it.todo`, CL014) never passed, whatever its case says: jest-junit writes an

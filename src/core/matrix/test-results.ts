@@ -80,6 +80,11 @@ export interface TestResultsInput {
   files: string[];
   cases: JUnitCase[];
   problems: TestResultsProblem[];
+  /**
+   * The module path each workspace folder's go.mod declares (`''` the workspace root), where it could be read
+   * (go-mod.ts): read with the results, since only Go cases need it (junit-case-files.ts).
+   */
+  goModules?: Record<string, string>;
 }
 
 export function isTestResultsInput(v: unknown): v is TestResultsInput {
