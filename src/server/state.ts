@@ -267,6 +267,28 @@ export class WorkspaceState {
     return this.refresh(path);
   }
 
+  /**
+   * A watched file in the folder of a root served inside this one changed: that innermost root takes it as its own
+   * (fileChanged); its model and source files stay that root's to follow. This root learns only of what its own load
+   * read there by its config and model, as `spdf check` on this folder reads it: a JUnit file its `test_results` chooses
+   * (read again at the next check), a go.mod created or deleted (it places the Go cases of the results), and an evidence,
+   * SBOM or VEX file its model names (listed or not, read again).
+   */
+  async innerRootFileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<void> {
+    this.resultFiles.changed(path, type);
+    if (this.host instanceof FsHost) this.host.changed(path);
+    const sbom = this.sboms.paths.includes(path);
+    if (type !== 'changed' && (sbom || this.evidence.names(path) || /(^|\/)go\.mod$/.test(path))) {
+      if (type === 'created') this.addFile(path);
+      else if (this.files.delete(path)) this.sortedFiles = [...this.files].sort();
+    }
+    if (await this.evidence.changed(this.host, this.overlays, path, type)) this.linksChanged = true; // VT002 re-runs
+    if (sbom) {
+      await this.loadSboms();
+      this.graphDirty = true;
+    }
+  }
+
   private addFile(path: string): void {
     this.files.add(path);
     this.sortedFiles = [...this.files].sort();

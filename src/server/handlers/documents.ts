@@ -62,6 +62,11 @@ export function registerDocumentHandlers({ session, diagnostics }: ServerParts):
         if (!root || !path) continue;
         const type = ch.type === FileChangeType.Created ? 'created' : ch.type === FileChangeType.Deleted ? 'deleted' : 'changed';
         update(() => root.state?.fileChanged(path, type));
+        // A root around it reads there the JUnit results its globs choose and the files its model names: it learns of the change too.
+        for (const outer of session.roots) {
+          const at = outer === root ? undefined : outer.paths.toPath(ch.uri);
+          if (at !== undefined) update(() => outer.state?.innerRootFileChanged(at, type));
+        }
       }
       diagnostics.schedule();
     }),
