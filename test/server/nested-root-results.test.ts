@@ -233,6 +233,18 @@ describe('language server: JUnit results and named files in a workspace folder i
       await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri('sub/go.mod'), type: 3 }] });
       await shows(h, outer, 'REQ-001', 'PARTIAL');
       assert.equal((await cli(outer, 'REQ-001')).status, 'PARTIAL');
+
+      // The nested roots' ownership rule stays: a source file created in the sub-folder is the sub-folder's root's to
+      // index (its unknown-ID tag shows there); the outer root, which indexed the sub-folder's files at load, does not
+      // take it up (its view of the sub-folder's model and source files is the load's).
+      const code = 'sub/src/dose.c';
+      mkdirSync(dirname(join(h.root, code)), { recursive: true });
+      writeFileSync(join(h.root, code), '// @spdf implements REQ-001\nint dose(void) { return 0; }\n');
+      const published = h.waitDiagnostics(code, (d: Diagnostic[]) => d.some((x) => /REQ-001/.test(messageText(x))));
+      await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri(code), type: 1 }] });
+      await published;
+      const linked = async (root: string) => (await h.request<{ found: boolean; code: TraceTarget[] }>('spdf/itemCode', { id: 'REQ-001', root })).code.map((t) => t.location.uri);
+      assert.deepEqual(await linked(outer), [h.uri('sub/root_test.go')]);
     } finally {
       await h.close();
     }
