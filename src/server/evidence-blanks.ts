@@ -24,11 +24,6 @@ export class EvidenceBlanks {
     return [...this.wanted];
   }
 
-  /** Whether a test's evidence may name `path`. */
-  names(path: string): boolean {
-    return this.wanted.has(path);
-  }
-
   /** What each named file answered, for the early findings' key (src/server/early-findings.ts). */
   get answers(): string[] {
     return [...this.named].map(([path, gap]) => JSON.stringify({ evidence: path, gap: gap ?? null }));

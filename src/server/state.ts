@@ -238,7 +238,11 @@ export class WorkspaceState {
     return this.refresh(path);
   }
 
-  /** A file changed on disk (watcher). Open documents keep their editor text. */
+  /**
+   * A file changed on disk (watcher). Open documents keep their editor text. A file in the folder of a root served
+   * inside this one comes here too: this root's load read it by this root's config and model (a sub-folder it does not
+   * exclude), and holds no open document there (those are the inner root's), so it reads the disk as `spdf check` does.
+   */
   async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<ChangeKind> {
     this.resultFiles.changed(path, type);
     if (this.host instanceof FsHost) this.host.changed(path);
@@ -265,28 +269,6 @@ export class WorkspaceState {
     if (!this.files.has(path)) this.addFile(path);
     if (this.overlays.has(path)) return 'other';
     return this.refresh(path);
-  }
-
-  /**
-   * A watched file in the folder of a root served inside this one changed: that innermost root takes it as its own
-   * (fileChanged); its model and source files stay that root's to follow. This root learns only of what its own load
-   * read there by its config and model, as `spdf check` on this folder reads it: a JUnit file its `test_results` chooses
-   * (read again at the next check), a go.mod created or deleted (it places the Go cases of the results), and an evidence,
-   * SBOM or VEX file its model names (listed or not, read again).
-   */
-  async innerRootFileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<void> {
-    this.resultFiles.changed(path, type);
-    if (this.host instanceof FsHost) this.host.changed(path);
-    const sbom = this.sboms.paths.includes(path);
-    if (type !== 'changed' && (sbom || this.evidence.names(path) || /(^|\/)go\.mod$/.test(path))) {
-      if (type === 'created') this.addFile(path);
-      else if (this.files.delete(path)) this.sortedFiles = [...this.files].sort();
-    }
-    if (await this.evidence.changed(this.host, this.overlays, path, type)) this.linksChanged = true; // VT002 re-runs
-    if (sbom) {
-      await this.loadSboms();
-      this.graphDirty = true;
-    }
   }
 
   private addFile(path: string): void {

@@ -4,12 +4,14 @@
  * change reached only the innermost root that holds the file: a JUnit file the OUTER root's `test_results` chooses
  * inside the sub-folder was never read again by the outer root, so after a test run that now failed the editor kept
  * showing the old pass until a reload, where `spdf check` on the outer folder failed. Every root whose folder holds the
- * file and whose globs choose it reads it again; only the innermost root takes the file as its own otherwise (the outer
- * root does not index the sub-folder's source files it excludes, before or after the change).
+ * file reads it again by its own config and model, as its load read it: an outer root that excludes the sub-folder
+ * reads there only its results and the files its model names; one that does not also follows the sub-folder's model
+ * and source files (a tag removed there left it green while `spdf check` on its folder failed).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { StatusSummary, TraceTarget, TreeDataResult } from '../../src/protocol';
 import { runCli } from '../support/cli';
@@ -91,6 +93,66 @@ const SBOM_FILES: Record<string, string> = {
   [SBOM]: CDX,
   'sub/spdf.config.yaml': 'version: 1\n',
 };
+
+/**
+ * The outer root does not exclude the sub-folder: it reads the sub-project's model and source files under its own config
+ * (accepting with `exclude` that the sub-project's config does not apply, TM014's advice), as `spdf check` on the outer
+ * folder does. Requirements need implementing code only.
+ */
+const READ_CONFIG = (more = '') => `version: 1\n${more}evidence: { requirement: { implementation: true, verification: false } }\nrules: { RQ003: off }\n`;
+const REQS = (...ids: string[]) => `requirements:\n${ids.map((id) => `  - {id: ${id}, title: Keep the pump rate ${id}, verification: [inspection]}\n`).join('')}`;
+const IMPLEMENTS = (id?: string) => `${id ? `// @spdf implements ${id}\n` : ''}int rate(void) { return 1; }\n`;
+const READ_FILES: Record<string, string> = {
+  'spdf.config.yaml': READ_CONFIG('exclude: ["sub/spdf.config.yaml"]\n'),
+  'model/req.spdf.yaml': REQS('REQ-001'),
+  'src/reject.c': '// @spdf implements REQ-001\nint reject(void) { return 1; }\n',
+  'sub/spdf.config.yaml': READ_CONFIG(),
+  'sub/model/req.spdf.yaml': REQS('REQ-101'),
+  'sub/x.c': IMPLEMENTS('REQ-101'),
+};
+
+/** What a root shows: its requirements with their statuses, its coverage, and whether its status counts errors. */
+type RootView = { rows: string[]; coverage: Record<string, number>; errors: boolean };
+type CheckJson = { pass: boolean; coverage: { byStatus: Record<string, number> }; offenders: unknown[] };
+
+/** The editor's view of `root`: the tree's rows and the latest complete status of that root. */
+async function editorView(h: Harness, root: string): Promise<RootView> {
+  const tree = await h.request<TreeDataResult>('spdf/treeData', { root });
+  const status = [...h.notifications].reverse().find((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing)?.params as StatusSummary | undefined;
+  const mine = status?.roots?.find((r) => r.root === root);
+  return {
+    rows: tree.rows.map((r) => `${r.id} ${r.status}`).sort(),
+    coverage: mine?.coverage.byStatus ?? {},
+    errors: (mine?.errors ?? 0) > 0,
+  };
+}
+
+/** The same view by `spdf trace` and `spdf check` on the folder, and whether the check passes. */
+async function cliView(root: string): Promise<RootView & { pass: boolean }> {
+  const trace = JSON.parse((await runCli(['trace', root, '--format', 'json', '--no-cache'])).stdout) as TraceJson;
+  const check = JSON.parse((await runCli(['check', root, '--format', 'json', '--no-cache'])).stdout) as CheckJson;
+  return {
+    rows: trace.views.requirements.rows.map((r) => `${r.id} ${r.status}`).sort(),
+    coverage: check.coverage.byStatus,
+    errors: check.offenders.length > 0,
+    pass: check.pass,
+  };
+}
+
+/** Waits until the editor's view of `root` is `spdf check`'s on its folder (15 s), then asserts it equals it. */
+async function sameAsCli(h: Harness, root: string, want: { rows: string[]; pass: boolean }): Promise<void> {
+  const cli = await cliView(root);
+  // The CLI reads what the step meant to change: a step that changed nothing for it would prove nothing here.
+  assert.deepEqual({ rows: cli.rows, pass: cli.pass }, want, `spdf check on ${root}`);
+  const { pass: _, ...expected } = cli;
+  const end = Date.now() + 15000;
+  let got = await editorView(h, root);
+  while (!isDeepStrictEqual(got, expected) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    got = await editorView(h, root);
+  }
+  assert.deepEqual(got, expected, `the editor's view of ${root}`);
+}
 
 describe('language server: JUnit results and named files in a workspace folder inside another', function () {
   this.timeout(90000);
@@ -234,17 +296,90 @@ describe('language server: JUnit results and named files in a workspace folder i
       await shows(h, outer, 'REQ-001', 'PARTIAL');
       assert.equal((await cli(outer, 'REQ-001')).status, 'PARTIAL');
 
-      // The nested roots' ownership rule stays: a source file created in the sub-folder is the sub-folder's root's to
-      // index (its unknown-ID tag shows there); the outer root, which indexed the sub-folder's files at load, does not
-      // take it up (its view of the sub-folder's model and source files is the load's).
+      // A source file created in the sub-folder: the sub-folder's root indexes it (its unknown-ID tag shows there, the
+      // sub-folder's root publishes the file), and so does the outer root, whose load reads the sub-folder's source
+      // files (it excludes only the sub-folder's config): REQ-001 links it, as spdf links on the outer folder finds.
       const code = 'sub/src/dose.c';
       mkdirSync(dirname(join(h.root, code)), { recursive: true });
       writeFileSync(join(h.root, code), '// @spdf implements REQ-001\nint dose(void) { return 0; }\n');
       const published = h.waitDiagnostics(code, (d: Diagnostic[]) => d.some((x) => /REQ-001/.test(messageText(x))));
       await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri(code), type: 1 }] });
       await published;
-      const linked = async (root: string) => (await h.request<{ found: boolean; code: TraceTarget[] }>('spdf/itemCode', { id: 'REQ-001', root })).code.map((t) => t.location.uri);
-      assert.deepEqual(await linked(outer), [h.uri('sub/root_test.go')]);
+      const linked = async (root: string) => (await h.request<{ found: boolean; code: TraceTarget[] }>('spdf/itemCode', { id: 'REQ-001', root })).code.map((t) => t.location.uri).sort();
+      assert.deepEqual(await linked(outer), [h.uri('sub/root_test.go'), h.uri(code)].sort());
+      assert.match((await runCli(['links', outer, '--format', 'json', '--no-cache'])).stdout, /sub\/src\/dose\.c/, 'spdf links on the outer folder reads it too');
+    } finally {
+      await h.close();
+    }
+  });
+  for (const folders of [
+    ['.', 'sub'],
+    ['sub', '.'],
+  ])
+    it(`folders ${folders.join(', ')}: the outer root that reads the sub-folder's model and source files follows them there, as spdf check does`, async () => {
+      const h = await startHarness(READ_FILES, { folders });
+      const [outer, inner] = [h.root, join(h.root, 'sub')];
+      const step = async (path: string, text: string | undefined) => {
+        const existed = existsSync(join(h.root, path));
+        if (text === undefined) rmSync(join(h.root, path));
+        else writeFileSync(join(h.root, path), text);
+        const type = text === undefined ? 3 : existed ? 2 : 1;
+        await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri(path), type }] });
+      };
+      try {
+        await until('the first complete status', () =>
+          h.notifications.some((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing && (n.params as StatusSummary).roots?.length === 2),
+        );
+        await sameAsCli(h, outer, { rows: ['REQ-001 OK', 'REQ-101 OK'], pass: true });
+        await sameAsCli(h, inner, { rows: ['REQ-101 OK'], pass: true });
+
+        // A tag removed from a source file of the sub-folder, and put back.
+        await step('sub/x.c', IMPLEMENTS());
+        await sameAsCli(h, outer, { rows: ['REQ-001 OK', 'REQ-101 MISSING'], pass: false });
+        await sameAsCli(h, inner, { rows: ['REQ-101 MISSING'], pass: false });
+        await step('sub/x.c', IMPLEMENTS('REQ-101'));
+        await sameAsCli(h, outer, { rows: ['REQ-001 OK', 'REQ-101 OK'], pass: true });
+
+        // A requirement of the sub-folder's model file edited (its ID): the tag of sub/x.c names no item now.
+        await step('sub/model/req.spdf.yaml', REQS('REQ-102'));
+        await sameAsCli(h, outer, { rows: ['REQ-001 OK', 'REQ-102 MISSING'], pass: false });
+        // A new tagged file in the sub-folder, then the stale one deleted.
+        await step('sub/y.c', IMPLEMENTS('REQ-102'));
+        await sameAsCli(h, outer, { rows: ['REQ-001 OK', 'REQ-102 OK'], pass: false });
+        await step('sub/x.c', undefined);
+        await sameAsCli(h, outer, { rows: ['REQ-001 OK', 'REQ-102 OK'], pass: true });
+
+        // A model file created in the sub-folder, then deleted.
+        await step('sub/model/more.spdf.yaml', REQS('REQ-103'));
+        await sameAsCli(h, outer, { rows: ['REQ-001 OK', 'REQ-102 OK', 'REQ-103 MISSING'], pass: false });
+        await step('sub/model/more.spdf.yaml', undefined);
+        await sameAsCli(h, outer, { rows: ['REQ-001 OK', 'REQ-102 OK'], pass: true });
+        await sameAsCli(h, inner, { rows: ['REQ-102 OK'], pass: true });
+      } finally {
+        await h.close();
+      }
+    });
+  it("a file the outer root reads created under the sub-folder's config makes it TM014, as spdf check finds, and deleted not", async () => {
+    // The sub-folder holds only its config at load: the outer root reads no file under it, so no TM014 yet.
+    const files = { 'spdf.config.yaml': READ_CONFIG(), 'model/req.spdf.yaml': REQS('REQ-001'), 'src/reject.c': READ_FILES['src/reject.c'], 'sub/spdf.config.yaml': READ_CONFIG() };
+    const h = await startHarness(files, { folders: ['.', 'sub'] });
+    const outer = h.root;
+    const tm014 = (d: Diagnostic[] | undefined) => (d ?? []).some((x) => x.code === 'TM014' || messageText(x).includes('TM014'));
+    try {
+      await until('the first complete status', () =>
+        h.notifications.some((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing && (n.params as StatusSummary).roots?.length === 2),
+      );
+      await sameAsCli(h, outer, { rows: ['REQ-001 OK'], pass: true });
+      writeFileSync(join(h.root, 'sub/x.c'), IMPLEMENTS('REQ-001'));
+      const shown = h.waitDiagnostics('sub/spdf.config.yaml', tm014);
+      await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri('sub/x.c'), type: 1 }] });
+      await shown;
+      await sameAsCli(h, outer, { rows: ['REQ-001 OK'], pass: false });
+      rmSync(join(h.root, 'sub/x.c'));
+      const cleared = h.waitDiagnostics('sub/spdf.config.yaml', (d) => !tm014(d));
+      await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri('sub/x.c'), type: 3 }] });
+      await cleared;
+      await sameAsCli(h, outer, { rows: ['REQ-001 OK'], pass: true });
     } finally {
       await h.close();
     }
