@@ -57,11 +57,14 @@ export function registerDocumentHandlers({ session, diagnostics }: ServerParts):
   connection.onDidChangeWatchedFiles(
     guard(session, 'didChangeWatchedFiles', (p) => {
       for (const ch of p.changes) {
-        const root = session.rootOf(ch.uri);
-        const path = root?.paths.toPath(ch.uri);
-        if (!root || !path) continue;
         const type = ch.type === FileChangeType.Created ? 'created' : ch.type === FileChangeType.Deleted ? 'deleted' : 'changed';
-        update(() => root.state?.fileChanged(path, type));
+        // Every root whose folder holds the file, the innermost and any around it: each reads it again by its own config
+        // and model as its load read it (a model or source file its globs choose, its JUnit results, a file its model
+        // names), as `spdf check` on its folder reads it. Which root publishes the file's diagnostics is publishAll's.
+        for (const root of session.roots) {
+          const path = root.paths.toPath(ch.uri);
+          if (path) update(() => root.state?.fileChanged(path, type));
+        }
       }
       diagnostics.schedule();
     }),
