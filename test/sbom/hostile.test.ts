@@ -123,3 +123,58 @@ describe('broken and hostile SBOM files fail closed with a position', () => {
     assert.deepEqual(at, ["v.json:1:89 'fine' (vulnerability CVE-2024-1) is not a disposition this reader knows; it was not applied"]);
   });
 });
+
+/** A CycloneDX XML BOM of one component, `attrs` and `body` written into it as they are. */
+const XML_BOM = (attrs: string, body: string, vulnerabilities = '') =>
+  `<?xml version="1.0"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1">\n  <components>\n    <component type="library"${attrs}>${body}</component>\n  </components>${vulnerabilities}\n</bom>\n`;
+
+describe('XML references in a CycloneDX XML BOM are decoded, never kept as text (a wrong ID links nothing)', () => {
+  for (const [name, attrs, body, ids] of [
+    ['&amp; in a bom-ref', ' bom-ref="zlib&amp;x"', '<name>zlib</name>', ['zlib&x']],
+    ['a hexadecimal character reference in a bom-ref', ' bom-ref="q&#x22;r"', '<name>q</name>', ['q"r']],
+    ['a decimal character reference in a bom-ref', ' bom-ref="q&#34;r&#x1F600;"', '<name>q</name>', ['q"r\u{1F600}']],
+    ['&amp; in a purl (no bom-ref)', '', '<name>a</name><purl>pkg:generic/a@1?x=1&amp;y=2</purl>', ['pkg:generic/a@1?x=1&y=2']],
+    ['&lt; and &gt; in a name (no bom-ref or purl)', '', '<name>a&lt;b&gt;</name><version>1</version>', ['a<b>@1']],
+    ['a CDATA section, whose text is literal', '', '<name><![CDATA[a&amp;b]]></name><version>1</version>', ['a&amp;b@1']],
+  ] as const)
+    it(`${name}: component ${ids.join(', ')}, no problem`, async () => {
+      const { at, components } = await problems({ 'm.spdf.yaml': MODEL('b.cdx.xml'), 'b.cdx.xml': XML_BOM(attrs, body) });
+      assert.deepEqual(at, []);
+      assert.equal(components, ids.length);
+      const host = new MemoryHost(new Map(Object.entries({ 'spdf.config.yaml': 'profile: all\n', 'm.spdf.yaml': MODEL('b.cdx.xml'), 'b.cdx.xml': XML_BOM(attrs, body) })));
+      const { workspace } = await checkWorkspace(host, {});
+      assert.deepEqual(
+        workspace.graph.byKind.component.map((c) => c.id),
+        ids,
+      );
+    });
+
+  for (const [name, body, reference, col] of [
+    ['an HTML entity no DTD declares', '<name>zlib&nbsp;x</name>', '&nbsp;', 41],
+    ['a character reference to NUL', '<name>zlib&#0;</name>', '&#0;', 41],
+    ['a character reference beyond Unicode', '<name>zlib&#x110000;</name>', '&#x110000;', 41],
+    ['a character reference to a surrogate', '<name>zlib&#xD800;</name>', '&#xD800;', 41],
+  ] as const)
+    it(`${name} (${reference}) is refused at its position: nothing of the file is read`, async () => {
+      const { at, components } = await problems({ 'm.spdf.yaml': MODEL('b.cdx.xml'), 'b.cdx.xml': XML_BOM('', body) });
+      assert.equal(components, 0);
+      assert.equal(at.length, 2, at.join('\n'));
+      assert.equal(at[0], `b.cdx.xml:4:${col} XML reference '${reference}' names no character or predefined entity (an SBOM declares no entities); the file was not read`);
+      assert.match(at[1], /^m\.spdf\.yaml:4:9 SBOM\/VEX file 'b\.cdx\.xml' was not read completely/);
+    });
+
+  it('a VEX disposition in XML for a bom-ref written with &amp; applies to the JSON SBOM component of that bom-ref', async () => {
+    const sbom = CDX('"components": [{"type": "library", "bom-ref": "zlib&x", "name": "zlib"}],\n"vulnerabilities": [{"id": "CVE-2022-37434", "affects": [{"ref": "zlib&x"}]}]');
+    const vex = `<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1">\n  <vulnerabilities>\n    <vulnerability><id>CVE-2022-37434</id><analysis><state>not_affected</state><justification>code_not_reachable</justification></analysis><affects><target><ref>zlib&amp;x</ref></target></affects></vulnerability>\n  </vulnerabilities>\n</bom>\n`;
+    const host = new MemoryHost(new Map(Object.entries({ 'spdf.config.yaml': 'profile: all\n', 'm.spdf.yaml': `${MODEL('b.cdx.json')}  vex: [v.cdx.xml]\n`, 'b.cdx.json': sbom, 'v.cdx.xml': vex })));
+    const { workspace, result } = await checkWorkspace(host, { sbomValidator: cyclonedxSchemaValidator() });
+    assert.deepEqual(
+      workspace.graph.byKind.component.map((c) => [c.id, c.data.vulnerabilities]),
+      [['zlib&x', [{ id: 'CVE-2022-37434', status: 'not_affected', source: 'v.cdx.xml', justification: 'code_not_reachable' }]]],
+    );
+    assert.deepEqual(
+      result.findings.filter((f) => f.code === 'TR012' || f.code === 'SB007'),
+      [],
+    );
+  });
+});

@@ -1,5 +1,6 @@
 // @spdf implements SPDF-SBOM-READ
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { cdataAsText, decodeXmlReferences, undefinedXmlReference } from '../xml-references';
 import { readCycloneDx } from './cyclonedx';
 import { arr, isObj, TextLocator } from './json-text';
 import { emptyDocument, type SbomDocument } from './types';
@@ -13,14 +14,19 @@ function offsetOf(text: string, line: number, col: number): number {
   return Math.min(Math.max(0, at) + Math.max(0, col - 1), text.length);
 }
 
-const xmlQuote = (s: string): string[] => {
-  const esc = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  return [`"${esc}"`, `>${esc}<`, `'${esc}'`];
-};
+/** The spellings of a value in the document: escaped as a writer escapes it, then as the document wrote it. */
+const xmlQuote =
+  (written: Map<string, Set<string>>) =>
+  (s: string): string[] => {
+    const esc = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const spellings = [esc, ...(written.get(s) ?? [])];
+    return spellings.flatMap((w) => [`"${w}"`, `>${w}<`, `'${w}'`]);
+  };
 
 /**
  * Reads a CycloneDX XML BOM: validated for well-formedness, refused when it declares a DTD or entities (an
- * SBOM has no use for them; entity expansion is how billion-laughs files blow up), converted to the JSON
+ * SBOM has no use for them; entity expansion is how billion-laughs files blow up), its character and
+ * predefined entity references decoded (any other reference refuses the file), converted to the JSON
  * shape and read by the JSON reader. The XSD is not checked (no XSD validator runs here): the structure the
  * reader needs is.
  */
@@ -37,6 +43,22 @@ export function readCycloneDxXml(text: string): SbomDocument {
     doc.problems.push({ message: `not well-formed XML: ${valid.err.msg}`, start: at, end: Math.min(at + 1, text.length) });
     return doc;
   }
+  // Entity processing is off (no DTD is read): references are decoded here, and one without meaning is refused.
+  const undefinedRef = undefinedXmlReference(text);
+  if (undefinedRef) {
+    doc.problems.push({
+      message: `XML reference '${undefinedRef.reference}' names no character or predefined entity (an SBOM declares no entities); the file was not read`,
+      start: undefinedRef.index,
+      end: undefinedRef.index + undefinedRef.reference.length,
+    });
+    return doc;
+  }
+  const written = new Map<string, Set<string>>();
+  const decode = (_name: string, raw: string): string => {
+    const value = decodeXmlReferences(raw);
+    if (value !== raw) written.set(value, (written.get(value) ?? new Set()).add(raw));
+    return value;
+  };
   let parsed: Record<string, unknown>;
   try {
     parsed = new XMLParser({
@@ -47,8 +69,10 @@ export function readCycloneDxXml(text: string): SbomDocument {
       htmlEntities: false,
       parseTagValue: false,
       parseAttributeValue: false,
+      tagValueProcessor: decode,
+      attributeValueProcessor: decode,
       isArray: (name) => ['component', 'dependency', 'license', 'property', 'vulnerability', 'target', 'author', 'tool', 'hash'].includes(name),
-    }).parse(text) as Record<string, unknown>;
+    }).parse(cdataAsText(text)) as Record<string, unknown>;
   } catch (e) {
     doc.problems.push({ message: `cannot parse XML: ${(e as Error).message}`, start: 0, end: 0 });
     return doc;
@@ -60,7 +84,7 @@ export function readCycloneDxXml(text: string): SbomDocument {
     doc.problems.push({ message: 'not a CycloneDX XML BOM: the root must be <bom xmlns="http://cyclonedx.org/schema/bom/1.x">', start: Math.max(0, at), end: Math.max(0, at) + 1 });
     return doc;
   }
-  return readCycloneDx({ ...toJsonShape(bom), specVersion: version }, 'cyclonedx-xml', new TextLocator(text, xmlQuote));
+  return readCycloneDx({ ...toJsonShape(bom), specVersion: version }, 'cyclonedx-xml', new TextLocator(text, xmlQuote(written)));
 }
 
 const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() || undefined : isObj(v) && typeof v['#text'] === 'string' ? v['#text'].trim() || undefined : undefined);
