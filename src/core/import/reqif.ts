@@ -1,12 +1,23 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { cdataAsText, decodeXmlReferences as decode, undefinedXmlReference } from '../xml-references';
 import { REQIF_ATTR } from './reqif-names';
 import type { ImportedItem, ImportNote, ParsedDocument, SourcePos } from './types';
 
 type X = Record<string, unknown>;
 const kids = (x: unknown, name: string): X[] => ((x as X | undefined)?.[name] as X[] | undefined) ?? [];
 const kid = (x: unknown, ...path: string[]): X | undefined => path.reduce<X | undefined>((at, n) => kids(at, n)[0], x as X);
-const attr = (x: X | undefined, name: string): string | undefined => ((x?.['@'] as X | undefined)?.[name] as string | undefined) ?? undefined;
-const textOf = (x: unknown): string | undefined => (typeof x === 'string' ? x : typeof (x as X)?.['#text'] === 'string' ? ((x as X)['#text'] as string) : undefined);
+/** An attribute's value, its references decoded (the parser keeps them as written). */
+const attr = (x: X | undefined, name: string): string | undefined => {
+  const raw = (x?.['@'] as X | undefined)?.[name];
+  return typeof raw === 'string' ? decode(raw) : undefined;
+};
+/** An element's character data as written (XHTML is decoded once its markup is dropped). */
+const rawText = (x: unknown): string | undefined => (typeof x === 'string' ? x : typeof (x as X)?.['#text'] === 'string' ? ((x as X)['#text'] as string) : undefined);
+/** An element's character data, its references decoded (identifier references). */
+const textOf = (x: unknown): string | undefined => {
+  const raw = rawText(x);
+  return raw === undefined ? undefined : decode(raw);
+};
 const STATUS: Record<string, ImportedItem['status']> = {
   draft: 'draft',
   new: 'draft',
@@ -18,12 +29,6 @@ const STATUS: Record<string, ImportedItem['status']> = {
   deprecated: 'obsolete',
   rejected: 'obsolete',
 };
-
-function decode(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e],
-  );
-}
 
 /** XHTML of an ATTRIBUTE-VALUE-XHTML as plain text: `br` and block ends are line breaks, other markup is dropped. */
 export function xhtmlText(xhtml: string): string {
@@ -86,7 +91,15 @@ export function parseReqif(file: string, text: string): ParsedDocument {
   const valid = XMLValidator.validate(text);
   if (valid !== true)
     return { items, notes: [{ pos: { file, line: valid.err.line ?? 1, col: valid.err.col ?? 1 }, kind: 'error', message: `not well-formed XML: ${valid.err.msg}; nothing imported` }] };
-  const root = kid(parser.parse(text) as X, 'REQ-IF');
+  const undefinedRef = undefinedXmlReference(text);
+  if (undefinedRef)
+    return {
+      items,
+      notes: [
+        { pos: posAt(undefinedRef.index), kind: 'error', message: `XML reference '${undefinedRef.reference}' names no character or predefined entity (ReqIF declares no entities); nothing imported` },
+      ],
+    };
+  const root = kid(parser.parse(cdataAsText(text)) as X, 'REQ-IF');
   const content = kid(root, 'CORE-CONTENT', 'REQ-IF-CONTENT');
   if (!content) {
     const at = /<(?:[\w-]+:)?REQ-IF[\s>]/.exec(text);
@@ -128,13 +141,13 @@ export function parseReqif(file: string, text: string): ParsedDocument {
           .find((s) => s !== undefined);
         const name = names.get(def?.trim() ?? '') ?? def?.trim() ?? '?';
         let value: string | undefined;
-        if (tag === 'ATTRIBUTE-VALUE-XHTML') value = xhtmlText(textOf(kids(v, 'THE-VALUE')[0]) ?? '');
+        if (tag === 'ATTRIBUTE-VALUE-XHTML') value = xhtmlText(rawText(kids(v, 'THE-VALUE')[0]) ?? '');
         else if (tag === 'ATTRIBUTE-VALUE-ENUMERATION')
           value = kids(kid(v, 'VALUES'), 'ENUM-VALUE-REF')
             .map((r) => textOf(r)?.trim() ?? '')
             .map((r) => names.get(r) ?? r)
             .join(', ');
-        else value = attr(v, 'THE-VALUE') !== undefined ? decode(attr(v, 'THE-VALUE')!) : undefined;
+        else value = attr(v, 'THE-VALUE');
         if (value !== undefined) {
           values.set(name, value);
           kinds.set(name, tag);
