@@ -178,3 +178,53 @@ describe('XML references in a CycloneDX XML BOM are decoded, never kept as text 
     );
   });
 });
+
+describe('an element of the CycloneDX XML namespace where its schema allows none is a problem, never a shorter SBOM', () => {
+  const BOM = (inner: string, root = '<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1">', end = '</bom>') => `<?xml version="1.0"?>\n${root}\n${inner}\n${end}\n`;
+  const ZLIB = '<component type="library" bom-ref="zlib"><name>zlib</name></component>';
+  for (const [name, text, components, at] of [
+    ['a well-formed BOM', BOM(`<components>${ZLIB}</components>`), 1, []],
+    ['<compnents> (misspelt) in <bom>', BOM(`<compnents>${ZLIB}</compnents>`), 0, ['b.cdx.xml:3:1 <compnents> is not a CycloneDX 1.5 element in <bom>; it was not read']],
+    ['<Components> (XML is case-sensitive)', BOM(`<Components>${ZLIB}</Components>`), 0, ['b.cdx.xml:3:1 <Components> is not a CycloneDX 1.5 element in <bom>; it was not read']],
+    [
+      '<annotations> in a 1.4 BOM (added in 1.5)',
+      BOM(`<components>${ZLIB}</components><annotations/>`, '<bom xmlns="http://cyclonedx.org/schema/bom/1.4" version="1">'),
+      1,
+      ['b.cdx.xml:3:96 <annotations> is not a CycloneDX 1.4 element in <bom>; it was not read'],
+    ],
+    [
+      '<componet> in <components>',
+      BOM(`<components>${ZLIB}<componet type="library"><name>z2</name></componet></components>`),
+      1,
+      ['b.cdx.xml:3:83 <componet> is not a CycloneDX 1.5 element in <components> (it holds <component> elements); it was not read'],
+    ],
+    [
+      '<componet> in the <components> of a component',
+      BOM(`<components><component type="library" bom-ref="a"><name>a</name><components><componet type="library"><name>b</name></componet></components></component></components>`),
+      1,
+      ['b.cdx.xml:3:77 <componet> is not a CycloneDX 1.5 element in <components> (it holds <component> elements); it was not read'],
+    ],
+    [
+      '<vuln> in <vulnerabilities>',
+      BOM(`<components>${ZLIB}</components><vulnerabilities><vuln><id>CVE-1</id></vuln></vulnerabilities>`),
+      1,
+      ['b.cdx.xml:3:113 <vuln> is not a CycloneDX 1.5 element in <vulnerabilities> (it holds <vulnerability> elements); it was not read'],
+    ],
+    ['an element of another namespace (an extension point of the XSD)', BOM(`<components>${ZLIB}</components><x:audit xmlns:x="urn:acme">ok</x:audit>`), 1, []],
+    [
+      'a prefixed BOM: its own prefix is the CycloneDX namespace',
+      BOM(`<c:components>${ZLIB.replace(/<(\/?)(component|name)/g, '<$1c:$2')}</c:components><c:compnents/>`, '<c:bom xmlns:c="http://cyclonedx.org/schema/bom/1.5" version="1">', '</c:bom>'),
+      1,
+      ['b.cdx.xml:3:108 <compnents> is not a CycloneDX 1.5 element in <bom>; it was not read'],
+    ],
+  ] as const)
+    it(`${name}: ${components} component(s)${at.length ? ', a problem at the element' : ''}`, async () => {
+      const r = await problems({ 'm.spdf.yaml': MODEL('b.cdx.xml'), 'b.cdx.xml': text });
+      assert.equal(r.components, components);
+      assert.deepEqual(
+        r.at.filter((a) => a.startsWith('b.cdx.xml')),
+        at,
+      );
+      assert.equal(r.at.length, at.length ? at.length + 1 : 0, r.at.join('\n'));
+    });
+});

@@ -1,9 +1,9 @@
 // @spdf implements SPDF-SBOM-READ
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { cdataAsText, decodeXmlReferences, undefinedXmlReference } from '../xml-references';
-import { readCycloneDx } from './cyclonedx';
+import { CYCLONEDX_VERSIONS, readCycloneDx } from './cyclonedx';
 import { arr, isObj, TextLocator } from './json-text';
-import { emptyDocument, type SbomDocument } from './types';
+import { emptyDocument, type SbomDocument, type SbomProblem } from './types';
 
 const NS = /<(?:\w+:)?bom\b[^>]*\sxmlns(?::\w+)?=["']http:\/\/cyclonedx\.org\/schema\/bom\/(\d+\.\d+)["']/;
 
@@ -28,7 +28,8 @@ const xmlQuote =
  * SBOM has no use for them; entity expansion is how billion-laughs files blow up), its character and
  * predefined entity references decoded (any other reference refuses the file), converted to the JSON
  * shape and read by the JSON reader. The XSD is not checked (no XSD validator runs here): the structure the
- * reader needs is.
+ * reader needs is, and an element of the CycloneDX namespace where none is allowed in `<bom>` or in a list the
+ * reader reads is a problem.
  */
 export function readCycloneDxXml(text: string): SbomDocument {
   const doc = emptyDocument('cyclonedx-xml');
@@ -84,7 +85,59 @@ export function readCycloneDxXml(text: string): SbomDocument {
     doc.problems.push({ message: 'not a CycloneDX XML BOM: the root must be <bom xmlns="http://cyclonedx.org/schema/bom/1.x">', start: Math.max(0, at), end: Math.max(0, at) + 1 });
     return doc;
   }
-  return readCycloneDx({ ...toJsonShape(bom), specVersion: version }, 'cyclonedx-xml', new TextLocator(text, xmlQuote(written)));
+  const read = readCycloneDx({ ...toJsonShape(bom), specVersion: version }, 'cyclonedx-xml', new TextLocator(text, xmlQuote(written)));
+  if (CYCLONEDX_VERSIONS.includes(version)) read.problems.push(...unknownElements(text, bom, version));
+  return read;
+}
+
+/** The elements `<bom>` may hold in each CycloneDX version (its XSD; those of other namespaces are extensions). */
+const BOM_CHILDREN: Record<string, string[]> = {
+  '1.4': ['metadata', 'components', 'services', 'externalReferences', 'dependencies', 'compositions', 'vulnerabilities', 'signature'],
+  '1.5': ['metadata', 'components', 'services', 'externalReferences', 'dependencies', 'compositions', 'properties', 'vulnerabilities', 'annotations', 'formulation', 'signature'],
+  '1.6': [
+    'metadata',
+    'components',
+    'services',
+    'externalReferences',
+    'dependencies',
+    'compositions',
+    'properties',
+    'vulnerabilities',
+    'annotations',
+    'formulation',
+    'declarations',
+    'definitions',
+    'signature',
+  ],
+};
+/** The lists the reader reads, by the one element each holds. */
+const LIST_ITEM: Record<string, string> = { components: 'component', vulnerabilities: 'vulnerability', dependencies: 'dependency' };
+
+/**
+ * Elements of the CycloneDX namespace that the schema does not allow where they stand, among the children of
+ * `<bom>` and of the lists the reader reads: a misspelt `<compnents>` was skipped, and the SBOM read as one
+ * without components (the JSON schema check reports the same for JSON). Elements of other namespaces (the
+ * XSD's extension points) are left alone.
+ */
+function unknownElements(text: string, bom: Record<string, unknown>, version: string): SbomProblem[] {
+  const prefix = /<(?:([\w.-]+):)?bom\b/.exec(text)?.[1];
+  const problems: SbomProblem[] = [];
+  const report = (name: string, where: string) => {
+    const m = new RegExp(`<${(prefix ? `${prefix}:` : '').replace(/[.]/g, '\\.')}${name.replace(/[.]/g, '\\.')}[\\s/>]`).exec(text);
+    if (!m) return; // only under another namespace's prefix: an extension
+    problems.push({ message: `<${name}> is not a CycloneDX ${version} element ${where}; it was not read`, start: m.index, end: m.index + m[0].length - 1 });
+  };
+  const elements = (o: Record<string, unknown>) => Object.keys(o).filter((k) => !k.startsWith('@') && k !== '#text');
+  for (const k of elements(bom)) if (!BOM_CHILDREN[version].includes(k)) report(k, 'in <bom>');
+  const lists = (o: Record<string, unknown>, depth: number) => {
+    for (const [list, item] of Object.entries(LIST_ITEM)) {
+      const v = o[list];
+      for (const el of arr(v)) if (isObj(el)) for (const k of elements(el)) if (k !== item) report(k, `in <${list}> (it holds <${item}> elements)`);
+      if (list === 'components' && depth < 64) for (const el of arr(v)) if (isObj(el)) for (const c of arr(el.component)) if (isObj(c)) lists({ components: c.components }, depth + 1);
+    }
+  };
+  lists(bom, 0);
+  return problems;
 }
 
 const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() || undefined : isObj(v) && typeof v['#text'] === 'string' ? v['#text'].trim() || undefined : undefined);
