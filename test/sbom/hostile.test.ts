@@ -228,3 +228,49 @@ describe('an element of the CycloneDX XML namespace where its schema allows none
       assert.equal(r.at.length, at.length ? at.length + 1 : 0, r.at.join('\n'));
     });
 });
+
+describe('a CycloneDX XML element written twice where its schema allows one is a problem at the repeat, never an empty list', () => {
+  const BOM = (inner: string) => `<?xml version="1.0"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1">\n${inner}\n</bom>\n`;
+  const comp = (ref: string, inner = '') => `<component type="library" bom-ref="${ref}"><name>${ref}</name>${inner}</component>`;
+  for (const [name, inner, components, at] of [
+    ['one <components> of two components', `<components>${comp('a')}${comp('b')}</components>`, 2, []],
+    [
+      'two <components> in <bom>',
+      `<components>${comp('a')}</components>\n<components>${comp('b')}</components>`,
+      0,
+      ['b.cdx.xml:4:1 <components> is written twice in <bom>, where the CycloneDX schema allows one; neither was read'],
+    ],
+    [
+      'two <vulnerabilities> in <bom>',
+      `<components>${comp('a')}</components>\n<vulnerabilities><vulnerability><id>CVE-1</id><affects><target><ref>a</ref></target></affects></vulnerability></vulnerabilities>\n<vulnerabilities/>`,
+      1,
+      ['b.cdx.xml:5:1 <vulnerabilities> is written twice in <bom>, where the CycloneDX schema allows one; neither was read'],
+    ],
+    [
+      'two <components> in a component',
+      `<components>${comp('a', `<components>${comp('a1')}</components>\n<components>${comp('a2')}</components>`)}</components>`,
+      1,
+      ['b.cdx.xml:4:1 <components> is written twice in <component>, where the CycloneDX schema allows one; neither was read'],
+    ],
+    [
+      'two <analysis> in a vulnerability',
+      `<components>${comp('a')}</components><vulnerabilities><vulnerability><id>CVE-1</id>\n<analysis><state>exploitable</state></analysis>\n<analysis><state>not_affected</state></analysis><affects><target><ref>a</ref></target></affects></vulnerability></vulnerabilities>`,
+      1,
+      ['b.cdx.xml:5:1 <analysis> is written twice in <vulnerability>, where the CycloneDX schema allows one; neither was read'],
+    ],
+    [
+      'repeated elements the schema allows (two <component>, two <url> in a supplier)',
+      `<components>${comp('a', '<supplier><name>s</name><url>https://a</url><url>https://b</url></supplier>')}${comp('b')}</components>`,
+      2,
+      [],
+    ],
+  ] as const)
+    it(`${name}: ${components} component(s)${at.length ? ', a problem at the repeat' : ''}`, async () => {
+      const r = await problems({ 'm.spdf.yaml': MODEL('b.cdx.xml'), 'b.cdx.xml': BOM(inner) });
+      assert.equal(r.components, components);
+      assert.deepEqual(
+        r.at.filter((a) => a.startsWith('b.cdx.xml')),
+        at,
+      );
+    });
+});
