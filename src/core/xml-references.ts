@@ -1,6 +1,6 @@
 // @spdf implements SPDF-SBOM-READ, SPDF-CMD-IMPORT
 /**
- * XML character and entity references for readers that parse with entity processing off (no DTD is ever
+ * XML character and entity references (and one structural check both XML readers share) for readers that parse with entity processing off (no DTD is ever
  * expanded): without a DTD only the five predefined entities and character references of XML characters are
  * well-formed, so any other reference is refused instead of being kept as literal text (a wrong ID).
  */
@@ -40,4 +40,39 @@ export function undefinedXmlReference(text: string): { index: number; reference:
 export function decodeXmlReferences(raw: string): string {
   if (!raw.includes('&')) return raw;
   return raw.replace(REFERENCE, (m, hex: string | undefined, dec: string | undefined, name: string | undefined) => replacement(hex, dec, name) ?? m);
+}
+
+/** An element written again where its parent's schema allows it once: its start tag's offset, its name and its parent's. */
+export interface RepeatedElement {
+  index: number;
+  length: number;
+  name: string;
+  parent: string;
+}
+
+/**
+ * Elements written twice in one parent where the schema allows one (`single[parent]` names them), found by a scan of
+ * the start and end tags of a well-formed text (comments, CDATA, processing instructions and declarations skipped).
+ * `localName` gives an element's name in the schema's namespace, or undefined for an element of another namespace.
+ * A parser gives such a repeat as a list, which a reader of one value takes for none, or for its first.
+ */
+export function repeatedElements(text: string, single: Record<string, readonly string[]>, localName: (qname: string) => string | undefined): RepeatedElement[] {
+  const out: RepeatedElement[] = [];
+  const stack: { name: string | undefined; seen: Set<string> }[] = [];
+  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][\s\S]*?>|<(\/?)([^\s/>]+)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>/g;
+  for (const m of text.matchAll(tag)) {
+    if (m[2] === undefined) continue;
+    if (m[1]) {
+      stack.pop();
+      continue;
+    }
+    const name = localName(m[2]);
+    const parent = stack[stack.length - 1];
+    if (parent?.name && name && single[parent.name]?.includes(name)) {
+      if (parent.seen.has(name)) out.push({ index: m.index ?? 0, length: 1 + m[2].length, name, parent: parent.name });
+      parent.seen.add(name);
+    }
+    if (!m[3]) stack.push({ name, seen: new Set() });
+  }
+  return out;
 }

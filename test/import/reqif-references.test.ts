@@ -68,3 +68,47 @@ describe('ReqIF references: decoded in identifiers, references and values; undef
       ]);
     });
 });
+
+describe('ReqIF elements written twice where ReqIF allows one: an error at the repeat, never the first one alone', () => {
+  for (const [name, edits, ids, errors] of [
+    ['the fixture as it is', [], ['PUMP-1', 'PUMP-2', 'rq-4'], []],
+    [
+      'two SPEC-OBJECTS blocks (the second was dropped unseen)',
+      [['        <SPEC-OBJECT IDENTIFIER="rq-4"', '      </SPEC-OBJECTS>\n      <SPEC-OBJECTS>\n        <SPEC-OBJECT IDENTIFIER="rq-4"']],
+      [],
+      ['<SPEC-OBJECTS> is written twice in <REQ-IF-CONTENT>, where ReqIF allows one; nothing imported'],
+    ],
+    [
+      'two VALUES in a SPEC-OBJECT',
+      [['<SPEC-OBJECT IDENTIFIER="rq-4" LAST-CHANGE="2026-01-01T00:00:00Z">', '<SPEC-OBJECT IDENTIFIER="rq-4" LAST-CHANGE="2026-01-01T00:00:00Z"><VALUES/>']],
+      [],
+      ['<VALUES> is written twice in <SPEC-OBJECT>, where ReqIF allows one; nothing imported'],
+    ],
+    [
+      'two TARGETs in a SPEC-RELATION',
+      [['<TARGET><SPEC-OBJECT-REF>_o1</SPEC-OBJECT-REF></TARGET>', '<TARGET><SPEC-OBJECT-REF>_o1</SPEC-OBJECT-REF></TARGET><TARGET><SPEC-OBJECT-REF>rq-4</SPEC-OBJECT-REF></TARGET>']],
+      [],
+      ['<TARGET> is written twice in <SPEC-RELATION>, where ReqIF allows one; nothing imported'],
+    ],
+    [
+      'two ENUM-VALUE-REFs in VALUES (ReqIF allows several)',
+      [['<ENUM-VALUE-REF>ev-review</ENUM-VALUE-REF>', '<ENUM-VALUE-REF>ev-review</ENUM-VALUE-REF><ENUM-VALUE-REF>ev-approved</ENUM-VALUE-REF>']],
+      ['PUMP-1', 'PUMP-2', 'rq-4'],
+      [],
+    ],
+  ] as const)
+    it(`${name}${errors.length ? ': an error, nothing imported' : `: ${ids.join(', ')}`}`, () => {
+      const text = edited(...(edits as unknown as [string, string][]));
+      const { items, notes } = parseReqif('p.reqif', text);
+      assert.deepEqual(
+        items.map((i) => i.id),
+        ids,
+      );
+      const errs = notes.filter((n) => n.kind === 'error' && !n.message.includes("'_gone'"));
+      assert.deepEqual(
+        errs.map((n) => n.message),
+        errors,
+      );
+      for (const e of errs) assert.match(text.split('\n')[e.pos.line - 1].slice(e.pos.col - 1), new RegExp(`^<${/<(\S+)>/.exec(e.message)![1]}[\\s/>]`));
+    });
+});

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { cdataAsText, decodeXmlReferences as decode, undefinedXmlReference } from '../xml-references';
+import { cdataAsText, decodeXmlReferences as decode, repeatedElements, undefinedXmlReference } from '../xml-references';
 import { REQIF_ATTR } from './reqif-names';
 import type { ImportedItem, ImportNote, ParsedDocument, SourcePos } from './types';
 
@@ -52,6 +52,22 @@ function modelFields(json: string): Record<string, unknown> | string {
   return bad.length ? `field name(s) ${bad.join(', ')} not allowed there` : (v as Record<string, unknown>);
 }
 
+const VALUE_PARTS = ['DEFINITION', 'THE-VALUE', 'VALUES'];
+/** Elements ReqIF 1.2 allows once in their parent, among those the reader reads (it reads the first). */
+const SINGLE: Record<string, readonly string[]> = {
+  'REQ-IF': ['THE-HEADER', 'CORE-CONTENT'],
+  'CORE-CONTENT': ['REQ-IF-CONTENT'],
+  'REQ-IF-CONTENT': ['DATATYPES', 'SPEC-TYPES', 'SPEC-OBJECTS', 'SPEC-RELATIONS', 'SPECIFICATIONS', 'SPEC-RELATION-GROUPS'],
+  'SPEC-OBJECT': ['TYPE', 'VALUES'],
+  'SPEC-RELATION': ['TYPE', 'VALUES', 'SOURCE', 'TARGET'],
+  'SPEC-OBJECT-TYPE': ['SPEC-ATTRIBUTES'],
+  'DATATYPE-DEFINITION-ENUMERATION': ['SPECIFIED-VALUES'],
+  SOURCE: ['SPEC-OBJECT-REF'],
+  TARGET: ['SPEC-OBJECT-REF'],
+  TYPE: ['SPEC-OBJECT-TYPE-REF', 'SPEC-RELATION-TYPE-REF'],
+  ...Object.fromEntries(['STRING', 'INTEGER', 'REAL', 'DATE', 'BOOLEAN', 'XHTML', 'ENUMERATION'].map((t) => [`ATTRIBUTE-VALUE-${t}`, VALUE_PARTS])),
+};
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -98,6 +114,13 @@ export function parseReqif(file: string, text: string): ParsedDocument {
       notes: [
         { pos: posAt(undefinedRef.index), kind: 'error', message: `XML reference '${undefinedRef.reference}' names no character or predefined entity (ReqIF declares no entities); nothing imported` },
       ],
+    };
+  // The reader takes the first of each element below; a second one where ReqIF allows one would be dropped unseen.
+  const repeated = repeatedElements(text, SINGLE, (q) => q.slice(q.indexOf(':') + 1));
+  if (repeated.length)
+    return {
+      items,
+      notes: repeated.map((r) => ({ pos: posAt(r.index), kind: 'error', message: `<${r.name}> is written twice in <${r.parent}>, where ReqIF allows one; nothing imported` })),
     };
   const root = kid(parser.parse(cdataAsText(text)) as X, 'REQ-IF');
   const content = kid(root, 'CORE-CONTENT', 'REQ-IF-CONTENT');

@@ -1,6 +1,6 @@
 // @spdf implements SPDF-SBOM-READ
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { cdataAsText, decodeXmlReferences, undefinedXmlReference } from '../xml-references';
+import { cdataAsText, decodeXmlReferences, repeatedElements, undefinedXmlReference } from '../xml-references';
 import { CYCLONEDX_VERSIONS, readCycloneDx } from './cyclonedx';
 import { arr, isObj, TextLocator } from './json-text';
 import { emptyDocument, type SbomDocument, type SbomProblem } from './types';
@@ -86,7 +86,7 @@ export function readCycloneDxXml(text: string): SbomDocument {
     return doc;
   }
   const read = readCycloneDx({ ...toJsonShape(bom), specVersion: version }, 'cyclonedx-xml', new TextLocator(text, xmlQuote(written)));
-  if (CYCLONEDX_VERSIONS.includes(version)) read.problems.push(...unknownElements(text, bom, version), ...repeatedElements(text));
+  if (CYCLONEDX_VERSIONS.includes(version)) read.problems.push(...unknownElements(text, bom, version), ...repeatedCdxElements(text));
   return read;
 }
 
@@ -220,40 +220,17 @@ const SINGLE: Record<string, string[]> = {
   license: ['id', 'name'],
 };
 
-/**
- * Elements of the CycloneDX namespace written twice where the schema allows one (two `<components>` in `<bom>`, two
- * `<analysis>` in a vulnerability): the XML parser gives such an element as a list, which the reader took for no
- * element, so two `<components>` blocks read as an SBOM of no components. Each repeat is a problem at its start tag
- * (found by a scan of the start and end tags of the well-formed text).
- */
-function repeatedElements(text: string): SbomProblem[] {
+/** Elements of the CycloneDX namespace written twice where the schema allows one: each repeat is a problem at its start tag. */
+function repeatedCdxElements(text: string): SbomProblem[] {
   const prefix = /<(?:([\w.-]+):)?bom\b/.exec(text)?.[1];
   const local = (qname: string): string | undefined => {
     const at = qname.indexOf(':');
     if (at < 0) return prefix ? undefined : qname;
     return qname.slice(0, at) === prefix ? qname.slice(at + 1) : undefined;
   };
-  const problems: SbomProblem[] = [];
-  const stack: { name: string | undefined; seen: Set<string> }[] = [];
-  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][\s\S]*?>|<(\/?)([^\s/>]+)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>/g;
-  for (const m of text.matchAll(tag)) {
-    if (m[2] === undefined) continue;
-    if (m[1]) {
-      stack.pop();
-      continue;
-    }
-    const name = local(m[2]);
-    const parent = stack[stack.length - 1];
-    if (parent?.name && name && SINGLE[parent.name]?.includes(name)) {
-      if (parent.seen.has(name))
-        problems.push({
-          message: `<${name}> is written twice in <${parent.name}>, where the CycloneDX schema allows one; neither was read`,
-          start: m.index ?? 0,
-          end: (m.index ?? 0) + 1 + m[2].length,
-        });
-      parent.seen.add(name);
-    }
-    if (!m[3]) stack.push({ name, seen: new Set() });
-  }
-  return problems;
+  return repeatedElements(text, SINGLE, local).map((r) => ({
+    message: `<${r.name}> is written twice in <${r.parent}>, where the CycloneDX schema allows one; neither was read`,
+    start: r.index,
+    end: r.index + r.length,
+  }));
 }
