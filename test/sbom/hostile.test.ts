@@ -274,3 +274,37 @@ describe('a CycloneDX XML element written twice where its schema allows one is a
       );
     });
 });
+
+describe('a JSON SBOM or VEX with a name written twice in one object is not read (JSON readers disagree on which value counts)', () => {
+  for (const [name, text, at] of [
+    [
+      'no name twice (the same name in two objects, escapes that differ from the name)',
+      CDX('"components": [{"type": "library", "name": "a"}, {"type": "library", "name": "b", "description": "\\"name\\""}]'),
+      undefined,
+    ],
+    ['"components" twice: JSON.parse kept the empty last one', CDX('"components": [{"type": "library", "name": "a"}],\n"components": []'), '2:1 "components"'],
+    [
+      '"state" twice in an analysis',
+      CDX(
+        '"components": [{"type": "library", "bom-ref": "a", "name": "a"}],\n"vulnerabilities": [{"id": "CVE-1", "analysis": {"state": "exploitable", "state": "not_affected"}, "affects": [{"ref": "a"}]}]',
+      ),
+      '2:74 "state"',
+    ],
+    [
+      'a name written once plainly and once with an escape',
+      '{"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-1"}, "status": "affected", "st\\u0061tus": "fixed", "products": ["pkg:npm/x@1"]}]}',
+      '1:121 "st\\u0061tus"',
+    ],
+  ] as const)
+    it(`${name}: ${at ? `a problem at ${at}` : 'read'}`, async () => {
+      const r = await problems({ 'm.spdf.yaml': MODEL('b.cdx.json'), 'b.cdx.json': text });
+      const own = r.at.filter((a) => a.startsWith('b.cdx.json'));
+      if (!at) assert.deepEqual(own, []);
+      else {
+        assert.equal(r.components, 0);
+        assert.deepEqual(own, [
+          `b.cdx.json:${at.split(' ')[0]} not valid JSON for an SBOM or VEX: the name ${at.split(' ')[1]} is written twice in one object (JSON readers disagree on which value counts); the file was not read`,
+        ]);
+      }
+    });
+});
