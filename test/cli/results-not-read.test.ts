@@ -33,6 +33,14 @@ describe('JUnit results configured but not read', () => {
       },
       { status: 'PARTIAL', outcome: 'TC-001: not-run', problems: 1 },
     ],
+    [
+      'a file whose DTD gives every case a failed status (a conforming XML reader applies it)',
+      {
+        'spdf.config.yaml': `${CONFIG}test_results: ["out/*.xml"]\n`,
+        'out/r.xml': '<?xml version="1.0"?>\n<!DOCTYPE testsuite [<!ATTLIST testcase status CDATA "failed">]>\n<testsuite><testcase classname="dose" name="rejects"/></testsuite>',
+      },
+      { status: 'PARTIAL', outcome: 'TC-001: not-run', problems: 1 },
+    ],
   ] as const)
     it(`${name}: REQ-001 ${want.status}, ${want.outcome}`, async () => {
       await withTempWorkspace({ 'spdf.config.yaml': CONFIG, 'model.spdf.yaml': MODEL, ...files }, async (root) => {
