@@ -84,7 +84,10 @@ export const str = (v: unknown): string | undefined => (typeof v === 'string' &&
 export function duplicateName(text: string): { name: string; start: number; end: number } | undefined {
   const objects: (Set<string> | undefined)[] = [];
   let expectName = false;
-  for (let i = 0; i < text.length; i++) {
+  // Only quotes, brackets and commas matter: the scan jumps from one to the next (white space and literals skipped).
+  const structural = /["{}[\],]/g;
+  for (let m = structural.exec(text); m; m = structural.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       // The closing quote: the next one after an even run of backslashes (the text is valid JSON).
@@ -103,7 +106,7 @@ export function duplicateName(text: string): { name: string; start: number; end:
         names.add(name);
         expectName = false;
       }
-      i = j;
+      structural.lastIndex = j + 1;
     } else if (c === 0x7b /* { */) {
       objects.push(new Set());
       expectName = true;
@@ -111,7 +114,7 @@ export function duplicateName(text: string): { name: string; start: number; end:
     else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       objects.pop();
       expectName = false;
-    } else if (c === 0x2c /* , */) expectName = objects[objects.length - 1] !== undefined;
+    } else expectName = objects[objects.length - 1] !== undefined; // a comma
   }
   return undefined;
 }
