@@ -97,6 +97,20 @@ export function parseJUnit(file: string, text: string): { cases: JUnitCase[]; pr
     problems.push({ file, line: err.line ?? 1, column: err.col ?? 1, message: `broken JUnit XML: ${err.msg}` });
     return { cases, problems };
   }
+  // A DTD's declarations change the document for an XML reader that applies them (any conforming one does): an
+  // entity's text may be markup (`<!ENTITY f "<failure/>">`, or `&#60;failure/>`), an attribute list may give every
+  // case a default `status="failed"`. This reader applies neither, so a failed case would read as passed. None is read.
+  const declaration = /<!(ENTITY|ATTLIST)\b/.exec(text.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => ' '.repeat(m.length)));
+  if (declaration) {
+    const before = text.slice(0, declaration.index);
+    problems.push({
+      file,
+      line: before.split('\n').length,
+      column: declaration.index - before.lastIndexOf('\n'),
+      message: `a DTD declaration (<!${declaration[1]}) is refused in JUnit XML: an XML reader applies it (an entity's text can be a <failure>, an attribute default a failed status) and this one would not; the file was not read`,
+    });
+    return { cases, problems };
+  }
   let doc: Node[];
   try {
     // Character references (`&#x22;`, `&#60;`) are XML, and Mocha's xunit writes every quote and `<` of a title as one:

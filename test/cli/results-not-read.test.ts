@@ -25,6 +25,22 @@ describe('JUnit results configured but not read', () => {
       { 'spdf.config.yaml': `${CONFIG}test_results: ["out/*.xml"]\n`, 'out/r.xml': '<testsuite><testcase classname="dose" name="rejects"/></testsuite>' },
       { status: 'OK', outcome: 'TC-001: pass', problems: 0 },
     ],
+    [
+      'a file whose failure comes from an entity (an XML reader sees the case failed)',
+      {
+        'spdf.config.yaml': `${CONFIG}test_results: ["out/*.xml"]\n`,
+        'out/r.xml': '<?xml version="1.0"?>\n<!DOCTYPE testsuite [<!ENTITY f "<failure/>">]>\n<testsuite><testcase classname="dose" name="rejects">&f;</testcase></testsuite>',
+      },
+      { status: 'PARTIAL', outcome: 'TC-001: not-run', problems: 1 },
+    ],
+    [
+      'a file whose DTD gives every case a failed status (a conforming XML reader applies it)',
+      {
+        'spdf.config.yaml': `${CONFIG}test_results: ["out/*.xml"]\n`,
+        'out/r.xml': '<?xml version="1.0"?>\n<!DOCTYPE testsuite [<!ATTLIST testcase status CDATA "failed">]>\n<testsuite><testcase classname="dose" name="rejects"/></testsuite>',
+      },
+      { status: 'PARTIAL', outcome: 'TC-001: not-run', problems: 1 },
+    ],
   ] as const)
     it(`${name}: REQ-001 ${want.status}, ${want.outcome}`, async () => {
       await withTempWorkspace({ 'spdf.config.yaml': CONFIG, 'model.spdf.yaml': MODEL, ...files }, async (root) => {

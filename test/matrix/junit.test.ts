@@ -412,6 +412,37 @@ TypeError: Cannot read properties of null (reading &apos;x&apos;)
     assert.match(parseJUnit('h.xml', '<?xml version="1.0"?><html/>').problems[0].message, /not a JUnit XML file/);
   });
 
+  describe('a DTD declaration refuses the file: an XML reader applies it (entity text can be a <failure>, an attribute default a status)', () => {
+    for (const [title, doctype, body, at, kind] of [
+      ['a failure element as the entity text', '<!ENTITY f "<failure message=\'x\'/>">', '<testcase classname="a.B" name="t">&f;</testcase>', '3:3', 'ENTITY'],
+      ['a failure element written with character references', '<!ENTITY f "&#60;failure/&#62;">', '<testcase classname="a.B" name="t">&f;</testcase>', '3:3', 'ENTITY'],
+      ['a text-only entity naming the case (refused alike: the reader cannot tell them apart safely)', '<!ENTITY n "t">', '<testcase classname="a.B" name="&n;"/>', '3:3', 'ENTITY'],
+      ['a parameter entity', '<!ENTITY % p "x">', '<testcase classname="a.B" name="t"/>', '3:3', 'ENTITY'],
+      ['an attribute default: every case failed for a conforming reader', '<!ATTLIST testcase status CDATA "failed">', '<testcase classname="a.B" name="t"/>', '3:3', 'ATTLIST'],
+    ] as const)
+      it(`${title}: no case is read, a problem at the declaration`, () => {
+        const r = parseJUnit('r.xml', `<?xml version="1.0"?>\n<!DOCTYPE testsuite [\n  ${doctype}\n]>\n<testsuite name="s" tests="1" failures="0">${body}</testsuite>\n`);
+        assert.deepEqual(r.cases, []);
+        assert.deepEqual(
+          r.problems.map((p) => `${p.line}:${p.column} ${p.message}`),
+          [
+            `${at} a DTD declaration (<!${kind}) is refused in JUnit XML: an XML reader applies it (an entity's text can be a <failure>, an attribute default a failed status) and this one would not; the file was not read`,
+          ],
+        );
+      });
+    it('a declaration inside a comment or CDATA is no declaration: the file is read', () => {
+      const r = parseJUnit(
+        'r.xml',
+        '<?xml version="1.0"?>\n<!-- <!ENTITY f "x"> <!ATTLIST testcase status CDATA "failed"> -->\n<testsuite name="s"><testcase classname="a.B" name="t"><system-out><![CDATA[<!ENTITY g "y">]]></system-out></testcase></testsuite>\n',
+      );
+      assert.deepEqual(
+        r.cases.map((c) => [c.name, c.outcome]),
+        [['t', 'pass']],
+      );
+      assert.deepEqual(r.problems, []);
+    });
+  });
+
   describe('an element the reader does not understand is a problem at its position and never a pass', () => {
     // [case, testsuite body, expected [name, outcome] per case, expected problems "line:col <element>"]
     const table: [string, string, [string, string][], string[]][] = [

@@ -27,6 +27,8 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
   const notes: ParsedDocument['notes'] = [];
   const pos = (line: number, col: number): SourcePos => ({ file, line: line + 1, col: col + 1 });
   let fence: string | undefined;
+  /** Where the open fence starts, and the first line in it that would start an item outside it. */
+  let fenceAt: { line: number; col: number; firstId?: { id: string; line: number } } | undefined;
   let off = false;
   let heading: string | undefined;
   let current: { item: ImportedItem; section: string; description: string[]; needs: string[]; tags: string[]; other: Set<string> } | undefined;
@@ -51,11 +53,16 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
     const f = FENCE.exec(line);
     if (fence) {
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length && /^\s*[`~]+\s*$/.test(line)) fence = undefined;
+      else if (fenceAt && !fenceAt.firstId) {
+        const inside = ID_LINE.exec(line);
+        if (inside) fenceAt.firstId = { id: `${inside[1]}~${inside[2]}~${inside[3]}`, line: n };
+      }
       if (current?.section === 'Description') current.description.push(line);
       continue;
     }
     if (f) {
       fence = f[1];
+      fenceAt = { line: n, col: line.indexOf(f[1]) };
       if (current?.section === 'Description') current.description.push(line);
       continue;
     }
@@ -175,5 +182,13 @@ export function parseOftSpec(file: string, text: string, options: ImportOptions 
     else if (line.trim()) current.other.add(section);
   }
   finish();
+  // A fence never closed makes the rest of the file code (CommonMark): with an item ID below it, the file was most
+  // likely cut short or the closing fence lost, and those items would be dropped without a word.
+  if (fence && fenceAt?.firstId)
+    notes.push({
+      pos: pos(fenceAt.line, fenceAt.col),
+      kind: 'error',
+      message: `code fence '${fence}' is never closed: the rest of the file is code, so the items below it (first: ${fenceAt.firstId.id} at line ${fenceAt.firstId.line + 1}) were not read; close the fence`,
+    });
   return { items, notes };
 }

@@ -1,12 +1,23 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { cdataAsText, decodeXmlReferences as decode, repeatedElements, undefinedXmlReference } from '../xml-references';
 import { REQIF_ATTR } from './reqif-names';
 import type { ImportedItem, ImportNote, ParsedDocument, SourcePos } from './types';
 
 type X = Record<string, unknown>;
 const kids = (x: unknown, name: string): X[] => ((x as X | undefined)?.[name] as X[] | undefined) ?? [];
 const kid = (x: unknown, ...path: string[]): X | undefined => path.reduce<X | undefined>((at, n) => kids(at, n)[0], x as X);
-const attr = (x: X | undefined, name: string): string | undefined => ((x?.['@'] as X | undefined)?.[name] as string | undefined) ?? undefined;
-const textOf = (x: unknown): string | undefined => (typeof x === 'string' ? x : typeof (x as X)?.['#text'] === 'string' ? ((x as X)['#text'] as string) : undefined);
+/** An attribute's value, its references decoded (the parser keeps them as written). */
+const attr = (x: X | undefined, name: string): string | undefined => {
+  const raw = (x?.['@'] as X | undefined)?.[name];
+  return typeof raw === 'string' ? decode(raw) : undefined;
+};
+/** An element's character data as written (XHTML is decoded once its markup is dropped). */
+const rawText = (x: unknown): string | undefined => (typeof x === 'string' ? x : typeof (x as X)?.['#text'] === 'string' ? ((x as X)['#text'] as string) : undefined);
+/** An element's character data, its references decoded (identifier references). */
+const textOf = (x: unknown): string | undefined => {
+  const raw = rawText(x);
+  return raw === undefined ? undefined : decode(raw);
+};
 const STATUS: Record<string, ImportedItem['status']> = {
   draft: 'draft',
   new: 'draft',
@@ -18,12 +29,6 @@ const STATUS: Record<string, ImportedItem['status']> = {
   deprecated: 'obsolete',
   rejected: 'obsolete',
 };
-
-function decode(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e],
-  );
-}
 
 /** XHTML of an ATTRIBUTE-VALUE-XHTML as plain text: `br` and block ends are line breaks, other markup is dropped. */
 export function xhtmlText(xhtml: string): string {
@@ -46,6 +51,22 @@ function modelFields(json: string): Record<string, unknown> | string {
   const bad = Object.keys(v).filter((k) => !/^[a-z][a-z0-9_]*$/.test(k) || ['id', 'title', 'text', 'status'].includes(k));
   return bad.length ? `field name(s) ${bad.join(', ')} not allowed there` : (v as Record<string, unknown>);
 }
+
+const VALUE_PARTS = ['DEFINITION', 'THE-VALUE', 'VALUES'];
+/** Elements ReqIF 1.2 allows once in their parent, among those the reader reads (it reads the first). */
+const SINGLE: Record<string, readonly string[]> = {
+  'REQ-IF': ['THE-HEADER', 'CORE-CONTENT'],
+  'CORE-CONTENT': ['REQ-IF-CONTENT'],
+  'REQ-IF-CONTENT': ['DATATYPES', 'SPEC-TYPES', 'SPEC-OBJECTS', 'SPEC-RELATIONS', 'SPECIFICATIONS', 'SPEC-RELATION-GROUPS'],
+  'SPEC-OBJECT': ['TYPE', 'VALUES'],
+  'SPEC-RELATION': ['TYPE', 'VALUES', 'SOURCE', 'TARGET'],
+  'SPEC-OBJECT-TYPE': ['SPEC-ATTRIBUTES'],
+  'DATATYPE-DEFINITION-ENUMERATION': ['SPECIFIED-VALUES'],
+  SOURCE: ['SPEC-OBJECT-REF'],
+  TARGET: ['SPEC-OBJECT-REF'],
+  TYPE: ['SPEC-OBJECT-TYPE-REF', 'SPEC-RELATION-TYPE-REF'],
+  ...Object.fromEntries(['STRING', 'INTEGER', 'REAL', 'DATE', 'BOOLEAN', 'XHTML', 'ENUMERATION'].map((t) => [`ATTRIBUTE-VALUE-${t}`, VALUE_PARTS])),
+};
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -86,7 +107,22 @@ export function parseReqif(file: string, text: string): ParsedDocument {
   const valid = XMLValidator.validate(text);
   if (valid !== true)
     return { items, notes: [{ pos: { file, line: valid.err.line ?? 1, col: valid.err.col ?? 1 }, kind: 'error', message: `not well-formed XML: ${valid.err.msg}; nothing imported` }] };
-  const root = kid(parser.parse(text) as X, 'REQ-IF');
+  const undefinedRef = undefinedXmlReference(text);
+  if (undefinedRef)
+    return {
+      items,
+      notes: [
+        { pos: posAt(undefinedRef.index), kind: 'error', message: `XML reference '${undefinedRef.reference}' names no character or predefined entity (ReqIF declares no entities); nothing imported` },
+      ],
+    };
+  // The reader takes the first of each element below; a second one where ReqIF allows one would be dropped unseen.
+  const repeated = repeatedElements(text, SINGLE, (q) => q.slice(q.indexOf(':') + 1));
+  if (repeated.length)
+    return {
+      items,
+      notes: repeated.map((r) => ({ pos: posAt(r.index), kind: 'error', message: `<${r.name}> is written twice in <${r.parent}>, where ReqIF allows one; nothing imported` })),
+    };
+  const root = kid(parser.parse(cdataAsText(text)) as X, 'REQ-IF');
   const content = kid(root, 'CORE-CONTENT', 'REQ-IF-CONTENT');
   if (!content) {
     const at = /<(?:[\w-]+:)?REQ-IF[\s>]/.exec(text);
@@ -128,13 +164,13 @@ export function parseReqif(file: string, text: string): ParsedDocument {
           .find((s) => s !== undefined);
         const name = names.get(def?.trim() ?? '') ?? def?.trim() ?? '?';
         let value: string | undefined;
-        if (tag === 'ATTRIBUTE-VALUE-XHTML') value = xhtmlText(textOf(kids(v, 'THE-VALUE')[0]) ?? '');
+        if (tag === 'ATTRIBUTE-VALUE-XHTML') value = xhtmlText(rawText(kids(v, 'THE-VALUE')[0]) ?? '');
         else if (tag === 'ATTRIBUTE-VALUE-ENUMERATION')
           value = kids(kid(v, 'VALUES'), 'ENUM-VALUE-REF')
             .map((r) => textOf(r)?.trim() ?? '')
             .map((r) => names.get(r) ?? r)
             .join(', ');
-        else value = attr(v, 'THE-VALUE') !== undefined ? decode(attr(v, 'THE-VALUE')!) : undefined;
+        else value = attr(v, 'THE-VALUE');
         if (value !== undefined) {
           values.set(name, value);
           kinds.set(name, tag);

@@ -28,12 +28,25 @@ export function parseStrictDoc(file: string, text: string): ParsedDocument {
   const elements: Element[] = [];
   let el: Element | undefined;
   let inRelations = false;
+  /** Document-level problems: a file cut short or mis-nested is one StrictDoc refuses, never a shorter document. */
+  const structure: ImportNote[] = [];
+  /** `[[SECTION]]` blocks open at this line (StrictDoc requires each to end with its `[[/SECTION]]`). */
+  const open: { tag: string; pos: SourcePos }[] = [];
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     const h = HEADER.exec(line);
     if (h) {
       el = undefined;
       inRelations = false;
+      if (h[1] && h[2]) {
+        if (open[open.length - 1]?.tag === h[3]) open.pop();
+        else
+          structure.push({
+            pos: pos(n, 0),
+            kind: 'error',
+            message: `[[/${h[3]}]] closes no open [[${h[3]}]]${open.length ? ` (the open block is [[${open[open.length - 1].tag}]] at line ${open[open.length - 1].pos.line})` : ''}; the document structure cannot be read`,
+          });
+      } else if (h[1]) open.push({ tag: h[3], pos: pos(n, 0) });
       if (h[2]) continue;
       el = { tag: h[3], pos: pos(n, 0), fields: new Map(), relations: [] };
       if (!STRUCTURE.has(h[3])) elements.push(el);
@@ -49,7 +62,11 @@ export function parseStrictDoc(file: string, text: string): ParsedDocument {
         const body: string[] = [];
         for (n++; n < lines.length && lines[n] !== '<<<'; n++) body.push(lines[n]);
         if (n >= lines.length) {
-          if (!structural) el.broken = { pos: pos(start, line.indexOf('>>>')), kind: 'error', message: `${f[1]}: '>>>' is never closed by a '<<<' line; element not imported` };
+          const at = pos(start, line.indexOf('>>>'));
+          if (!structural) el.broken = { pos: at, kind: 'error', message: `${f[1]}: '>>>' is never closed by a '<<<' line; element not imported` };
+          // The unclosed text swallowed every line below it: elements written there were not read.
+          else structure.push({ pos: at, kind: 'error', message: `${f[1]} of [${el.tag}]: '>>>' is never closed by a '<<<' line; nothing below it was read` });
+          open.length = 0;
           break;
         }
         el.fields.set(f[1], { value: body.join('\n'), pos: pos(start, 0) });
@@ -74,7 +91,8 @@ export function parseStrictDoc(file: string, text: string): ParsedDocument {
     el.broken ??= { pos: pos(n, 0), kind: 'error', message: `cannot read '${line.trim()}' in [${el.tag}] (expected 'FIELD: value', 'FIELD: >>>' or a RELATIONS entry); element not imported` };
   }
   const items: ImportedItem[] = [];
-  const notes: ImportNote[] = [];
+  const notes: ImportNote[] = [...structure];
+  for (const b of open) notes.push({ pos: b.pos, kind: 'error', message: `[[${b.tag}]] is never closed by a [[/${b.tag}]] line: the file may be cut short` });
   for (const e of elements) {
     if (e.broken) {
       notes.push(e.broken);
