@@ -239,9 +239,8 @@ export class WorkspaceState {
   }
 
   /**
-   * A file changed on disk (watcher). Open documents keep their editor text. A file in the folder of a root served
-   * inside this one comes here too: this root's load read it by this root's config and model (a sub-folder it does not
-   * exclude), and holds no open document there (those are the inner root's), so it reads the disk as `spdf check` does.
+   * A file changed on disk (watcher). Open documents keep their editor text. Files of a root served inside this one come
+   * here too when this root's load read them (a sub-folder it does not exclude): read from disk, as `spdf check` does.
    */
   async fileChanged(path: string, type: 'created' | 'changed' | 'deleted'): Promise<ChangeKind> {
     this.resultFiles.changed(path, type);
