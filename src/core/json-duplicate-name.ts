@@ -1,8 +1,9 @@
-// @spdf implements SPDF-SBOM-READ, SPDF-CMD-REVIEW, SPDF-BASE-003
+// @spdf implements SPDF-SBOM-READ, SPDF-CMD-REVIEW, SPDF-BASE-003, SPDF-CMD-IMPORT
 /**
  * A JSON object may name a member twice, and readers disagree on which value counts (JSON.parse keeps the last,
  * others the first or refuse): a second `"components"` in an SBOM, `"links"` in the review lock or `"count"` in a
- * baseline entry would silently decide what the file says. Every JSON input spdf reads for the gate is scanned here.
+ * baseline entry would silently decide what the file says. Every JSON input spdf reads for the gate or an import is
+ * scanned here.
  */
 
 /** The first object member name written twice in one object of a valid JSON text (names compared after unescaping). */
