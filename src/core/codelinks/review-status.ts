@@ -32,9 +32,9 @@ export class ReviewLockIndex {
     }
   }
 
-  /** The lock's first entry of the link. */
-  get(key: LinkKey): ReviewLockEntry | undefined {
-    return this.entries.get(linkKey(key));
+  /** Whether the lock reviews the link (its state is `reviewStatusOf`'s: the worst of its entries). */
+  has(key: LinkKey): boolean {
+    return this.entries.has(linkKey(key));
   }
 
   /** Every entry of the link, in the lock's order (more than one only in a lock that reviews it twice). */
