@@ -43,6 +43,13 @@ export interface InputProblem {
 const at = (line: number, character: number): Range => ({ start: { line, character }, end: { line, character } });
 const AT_START = at(0, 0);
 
+/** Where a lock problem worded `FILE:LINE:COLUMN: ...` (a position in the lock) points, else the lock's start. */
+function lockProblemRange(message: string, lockFile: string): Range {
+  if (!message.startsWith(`${lockFile}:`)) return AT_START;
+  const m = /^(\d+):(\d+): /.exec(message.slice(lockFile.length + 1));
+  return m ? at(Number(m[1]) - 1, Number(m[2]) - 1) : AT_START;
+}
+
 export class InputProblems {
   /** The latest walk's notes (links, loops, unreadable folders). */
   private notes: readonly IndexNote[] = [];
@@ -124,7 +131,11 @@ export class InputProblems {
       ...nestedConfigProblems(files, config, ALWAYS_EXCLUDED, hasConfig),
       ...unreadEntries(this.root, this.notes, config, codeLinks).map((e) => ({ file: hasConfig ? CONFIG_FILE : e.file, message: `${e.file}: ${e.why}`, range: AT_START })),
       ...unreadTrackedModelFiles(this.tracked, files, config).map((message) => ({ file: shownOn(CONFIG_FILE), message, range: AT_START })),
-      ...(codeLinks ? lockProblemsOf(this.lock, lockFile) : []).map((message) => ({ file: shownOn(lockFile), message, range: AT_START })),
+      ...(codeLinks ? lockProblemsOf(this.lock, lockFile) : []).map((message) => ({
+        file: shownOn(lockFile),
+        message,
+        range: files.includes(lockFile) ? lockProblemRange(message, lockFile) : AT_START,
+      })),
       ...(this.history?.gates ? [{ file: shownOn(CONFIG_FILE), message: this.history.message, range: AT_START }] : []),
       ...codeProblems.map((message) => ({ file: shownOn(CONFIG_FILE), message, range: AT_START })),
       ...(tests?.problems ?? []).map((p) => ({

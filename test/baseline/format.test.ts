@@ -17,7 +17,16 @@ const CORRUPT: { name: string; text: string; at: string; message: RegExp }[] = [
   { name: 'not an object', text: '[]', at: '1:1', message: /a JSON object/ },
   { name: 'entries not a list', text: '{"version": 1, "entries": {}}', at: '1:27', message: /"entries" must be a list/ },
   { name: 'unknown top-level key', text: '{"version": 1, "entries": [], "extra": 1}', at: '1:31', message: /unknown key "extra"/ },
-  { name: 'duplicate key', text: '{"version": 1, "version": 1, "entries": []}', at: '1:16', message: /unique|duplicate/i },
+  { name: 'duplicate key', text: '{"version": 1, "version": 1, "entries": []}', at: '1:16', message: /the name "version" is written twice in one object/ },
+  // A git merge can leave a name twice: JSON.parse keeps the last, so a second count or list would hide more findings.
+  { name: 'count written twice in an entry', text: entry({}).replace('"count":1}', '"count":1,"count":9}'), at: '2:79', message: /the name "count" is written twice in one object/ },
+  {
+    name: '"entries" written twice',
+    text: `{"version": 1, "entries": [],\n "entries": [${JSON.stringify({ file: 'a', code: 'X', message: 'm', count: 9 })}]}`,
+    at: '2:2',
+    message: /the name "entries" is written twice/,
+  },
+  { name: 'a name written twice, once with an escape', text: entry({}).replace('"count":1}', '"count":1,"c\\u006funt":9}'), at: '2:79', message: /the name "c\\u006funt" is written twice/ },
   { name: 'count zero', text: entry({ count: 0 }), at: '2:77', message: /"count" must be a whole number/ },
   { name: 'count not whole', text: entry({ count: 1.5 }), at: '2:77', message: /"count" must be a whole number/ },
   { name: 'entry without message', text: entry({ message: undefined }), at: '2:3', message: /needs "message"/ },

@@ -1,8 +1,8 @@
 // @spdf verifies SPDF-FC-GATE, SPDF-CMD-REVIEW
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempWorkspace } from '../support/cli';
+import { runCli, tempWorkspace, withTempWorkspace } from '../support/cli';
 
 const FILES = {
   'm.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: Signed commands\n',
@@ -58,4 +58,92 @@ describe('a review lock that holds no readable review', () => {
       ['SEC-REQ-001'],
     );
   });
+});
+
+/** 1-based `line:column` of the `nth` (1-based) occurrence of `needle` in `text`. */
+function positionOf(text: string, needle: string, nth: number): string {
+  let at = -1;
+  for (let i = 0; i < nth; i++) at = text.indexOf(needle, at + 1);
+  assert.ok(at >= 0, `${needle} ${nth} times in ${text}`);
+  const before = text.slice(0, at);
+  return `${before.split('\n').length}:${at - before.lastIndexOf('\n')}`;
+}
+
+type Entry = Record<string, unknown>;
+const lockOf = (...links: Entry[]) => `${JSON.stringify({ version: 1, links }, null, 2)}\n`;
+/** An entry's text with `name` written a second time after it, holding `value` (a git merge can leave that). */
+const withSecond = (text: string, name: string, first: string, value: string) => text.replace(`"${name}": "${first}"`, `"${name}": "${first}",\n      "${name}": "${value}"`);
+
+/**
+ * Lock texts that read two ways (a git merge of two branches' reviews): a link reviewed twice, a name written twice
+ * in one object. `current` is the entry `spdf review` wrote for the link as it is; `stale` has an older code hash.
+ * Each once passed `spdf check` (JSON.parse and the index keep the last), so a stale review could hide behind a
+ * current one. The lock must be an input problem at the position, and the link never better than any entry says.
+ */
+const TWICE: { name: string; lock: (current: Entry, stale: Entry) => string; at: (text: string) => string; message: RegExp; status: string }[] = [
+  {
+    name: 'the link reviewed twice, the stale entry first',
+    lock: (current, stale) => lockOf(stale, current),
+    at: (text) => positionOf(text, '{', 3),
+    message: /entry 2 reviews the same link as entry 1 \(implements SEC-REQ-001 on verify in src\/a\.c\)/,
+    status: 'suspect',
+  },
+  {
+    name: 'the link reviewed twice, the current entry first',
+    lock: (current, stale) => lockOf(current, stale),
+    at: (text) => positionOf(text, '{', 3),
+    message: /entry 2 reviews the same link as entry 1/,
+    status: 'suspect',
+  },
+  {
+    name: 'the link reviewed twice alike',
+    lock: (current) => lockOf(current, { ...current }),
+    at: (text) => positionOf(text, '{', 3),
+    message: /entry 2 reviews the same link as entry 1/,
+    status: 'reviewed',
+  },
+  {
+    name: '"links" written twice',
+    lock: (current, stale) => lockOf(stale).replace(/\n\}\n$/, `,\n  "links": ${JSON.stringify([current])}\n}\n`),
+    at: (text) => positionOf(text, '"links"', 2),
+    message: /the name "links" is written twice in one object/,
+    status: 'unreviewed',
+  },
+  {
+    name: '"codeHash" written twice in an entry',
+    lock: (current, stale) => withSecond(lockOf(stale), 'codeHash', stale.codeHash as string, current.codeHash as string),
+    at: (text) => positionOf(text, '"codeHash"', 2),
+    message: /the name "codeHash" is written twice in one object/,
+    status: 'unreviewed',
+  },
+  {
+    name: 'a name written twice, once with an escape',
+    lock: (current, stale) => withSecond(lockOf(stale), 'codeHash', stale.codeHash as string, current.codeHash as string).replace(/("codeHash": "[0-9a-f]+",\n\s*)"codeHash"/, '$1"c\\u006fdeHash"'),
+    at: (text) => positionOf(text, '"c\\u006fdeHash"', 1),
+    message: /the name "c\\u006fdeHash" is written twice in one object/,
+    status: 'unreviewed',
+  },
+];
+
+describe('a review lock that reads two ways (a link reviewed twice, a name written twice)', () => {
+  for (const c of TWICE)
+    it(`${c.name}: spdf check fails at its position, and the link is ${c.status}`, () =>
+      withTempWorkspace(FILES, async (root) => {
+        assert.equal((await runCli(['review', '--all', '--root', root, '--reviewer', 'qa'], root)).code, 0);
+        const current = (JSON.parse(readFileSync(join(root, 'spdf.lock.json'), 'utf8')) as { links: Entry[] }).links[0];
+        const text = c.lock(current, { ...current, codeHash: '0123456789abcdef', date: '2026-01-01' });
+        writeFileSync(join(root, 'spdf.lock.json'), text);
+        const r = await runCli(['check', root, ...PASSING], root);
+        assert.equal(r.code, 1, r.stdout + r.stderr);
+        const problem = r.stderr.split('\n').find((l) => l.startsWith('input problem: spdf.lock.json:'));
+        assert.ok(problem, r.stderr);
+        assert.equal(problem.split(':').slice(2, 4).join(':'), c.at(text), problem);
+        assert.match(problem, c.message);
+        const links = await runCli(['links', root, '--format', 'json'], root);
+        assert.equal(links.code, 1, links.stdout);
+        assert.deepEqual(
+          (JSON.parse(links.stdout) as { links: { status: string }[] }).links.map((l) => l.status),
+          [c.status],
+        );
+      }));
 });

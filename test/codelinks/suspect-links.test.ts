@@ -170,6 +170,37 @@ describe('suspect links: target fingerprints and the review lock', () => {
     assert.equal(broken.problems.length, 1, JSON.stringify(broken.problems));
   });
 
+  it('a link reviewed twice: suspect when either entry is stale, kept twice by a rewrite, one entry once reviewed again', () => {
+    const current = { ...lockEntry('A-1', 'a.c'), codeHash: 'c'.repeat(16) };
+    const stale = { ...current, codeHash: '0'.repeat(16), reviewer: 'old' };
+    const link = { id: 'A-1', relation: 'implements' as const, file: 'a.c', symbol: 'f', codeHash: current.codeHash };
+    const twice = (...links: ReviewLockEntry[]) => `${JSON.stringify({ version: 1, links }, null, 2)}\n`;
+    for (const text of [twice(stale, current), twice(current, stale)]) {
+      const parsed = parseReviewLock(text);
+      assert.equal(parsed.problems.length, 1, JSON.stringify(parsed.problems));
+      assert.deepEqual(reviewStatusOf(link, current.targetHash, new ReviewLockIndex(parsed.lock)), {
+        state: 'suspect',
+        codeChanged: true,
+        targetChanged: false,
+        review: { reviewer: 'old', date: stale.date },
+      });
+    }
+    assert.equal(reviewStatusOf(link, current.targetHash, new ReviewLockIndex(parseReviewLock(twice(current, { ...current })).lock)).state, 'reviewed');
+    // Reviewing another link rewrites the lock without picking one of the two entries.
+    const other = updateReviewLock(twice(stale, current), [lockEntry('B-1', 'b.c')]);
+    assert.deepEqual(
+      (JSON.parse(other.text!) as { links: ReviewLockEntry[] }).links.map((l) => `${l.id} ${l.reviewer}`),
+      ['A-1 old', 'A-1 r', 'B-1 r'],
+    );
+    const again = updateReviewLock(other.text, [{ ...current, reviewer: 'new' }]);
+    assert.equal(again.updated, 1);
+    assert.deepEqual(
+      (JSON.parse(again.text!) as { links: ReviewLockEntry[] }).links.map((l) => `${l.id} ${l.reviewer}`),
+      ['A-1 new', 'B-1 r'],
+    );
+    assert.deepEqual(parseReviewLock(again.text).problems, []);
+  });
+
   it('writeReviewLock replaces the lock atomically and readReviewLock reads it back', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'spdf-lock-'));
     try {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseYaml } from '../../src/core/yaml/parse';
@@ -87,4 +87,31 @@ describe('ReqIF round trip: spdf trace --format reqif, then spdf import reqif, g
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  /**
+   * The SPDF.Model attribute is JSON: a name written twice there (an edit in an ALM tool, a merge) was read with the
+   * last value, as JSON.parse keeps it (`verification: [test]` then `[]`). It is now not kept, as JSON that is not
+   * an object is, and the import fails naming the requirement; other names and the other requirements are kept.
+   */
+  const TWICE: [name: string, from: string, to: string][] = [
+    ['a field', '&quot;verification&quot;:[&quot;test&quot;]', '&quot;verification&quot;:[&quot;test&quot;],&quot;verification&quot;:[]'],
+    ['a field, once with an escape', '&quot;sl&quot;:2', '&quot;sl&quot;:2,&quot;\\u0073l&quot;:1'],
+  ];
+  for (const [name, from, to] of TWICE)
+    it(`a name written twice in SPDF.Model (${name}) fails the import instead of keeping the last value`, async () => {
+      const root = tempWorkspace({
+        'model/reqs.spdf.yaml': 'requirements:\n  - id: SEC-REQ-001\n    title: One\n  - id: SEC-REQ-002\n    title: Two\n    sl: 2\n    verification: [test]\n',
+      });
+      try {
+        assert.equal((await runCli(['trace', root, '--format', 'reqif', '-o', join(root, 'out.reqif'), '--no-cache'], root)).code, 0);
+        const reqif = readFileSync(join(root, 'out.reqif'), 'utf8');
+        assert.ok(reqif.includes(from), reqif);
+        writeFileSync(join(root, 'out.reqif'), reqif.replace(from, to));
+        const r = await runCli(['import', 'reqif', 'out.reqif', '-o', 'imported'], root);
+        assert.equal(r.code, 1, r.stderr);
+        assert.match(r.stderr, /SEC-REQ-002: SPDF\.Model \(its model fields and relations\) not kept: the name "(verification|\\u0073l)" is written twice in one object/);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
 });

@@ -73,6 +73,32 @@ describe('config values: check.min_coverage is a percentage', () => {
     });
 });
 
+describe('config values: check.min_coverage outside 0..100 or not a number', () => {
+  // [value as written, the TM008 message at the value]; YAML's NaN (.nan, .NaN, .NAN) is a float no range holds.
+  const CASES: [string, string][] = [
+    ['-1', 'min_coverage must be between 0 and 100, not -1'],
+    ['1000', 'min_coverage must be between 0 and 100, not 1000'],
+    ['.inf', 'min_coverage must be between 0 and 100, not Infinity'],
+    ['-.inf', 'min_coverage must be between 0 and 100, not -Infinity'],
+    ['abc', 'min_coverage must be a number'],
+    ["'80'", 'min_coverage must be a number'],
+    ['.nan', 'min_coverage must be a number, not .nan (not a number)'],
+    ['.NaN', 'min_coverage must be a number, not .nan (not a number)'],
+    ['.NAN', 'min_coverage must be a number, not .nan (not a number)'],
+  ];
+  for (const [value, message] of CASES)
+    it(`min_coverage: ${value} is TM008 at the value, a load problem of the config`, async () => {
+      const text = `check:\n  min_coverage: ${value}\n`;
+      const found = (await configFindings(text)).map((f) => `${f.code} ${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.character + 1} ${f.message}`);
+      assert.deepEqual(found, [`TM008 2:17-${17 + value.length} ${message}`]);
+      const { graph } = await loadWorkspace(new MemoryHost(new Map([['spdf.config.yaml', text]])));
+      assert.deepEqual(
+        graph.problems.map((p) => `${p.code} ${p.file}`),
+        ['TM008 spdf.config.yaml'],
+      );
+    });
+});
+
 describe('config values: rule codes and globs', () => {
   it('reports unknown rule codes and aliases and bad globs at their spans', async () => {
     assert.deepEqual(diffExpectations(parseMarkers('spdf.config.yaml', FIXTURE), await configFindings(FIXTURE)), []);

@@ -81,6 +81,12 @@ const NESTED: { name: string; kind: keyof typeof KIND_SPECS; yaml: string; expec
       '8:7-8:10 TM008 channels entry must be a mapping',
     ],
   },
+  {
+    name: 'numbers of a score: out of range, and .nan (a float no range refuses)',
+    kind: 'threat',
+    yaml: 'x:\n  id: THR-1\n  title: t\n  score: {pre: .nan, post: 11}\n',
+    expect: ['4:16-4:20 TM008 pre must be a number, not .nan (not a number)', '4:28-4:30 TM008 post must be between 0 and 10, not 11'],
+  },
 ];
 
 describe('schema validation of a mapping', () => {

@@ -29,6 +29,8 @@ interface ParityCase {
   elsewhere?: string;
   /** Text that both the CLI's offender and the editor's error must say (the file a message names). */
   says?: string;
+  /** `file:line:col` where the editor shows the error that `says` (the CLI words the place into its message). */
+  at?: string;
   /** The check fails on an item's status, which the editor counts (and colours the status by) instead of an error. */
   itemInError?: true;
 }
@@ -38,6 +40,21 @@ const CASES: ParityCase[] = [
   { name: 'an empty review lock', files: { 'spdf.lock.json': '' } },
   { name: 'a review lock that is not JSON', files: { 'spdf.lock.json': '{ "version": 1, ' } },
   { name: 'a review lock entry that is malformed', files: { 'spdf.lock.json': '{ "version": 1, "links": [42] }\n' } },
+  {
+    name: 'a review lock with a name written twice in one object',
+    files: { 'spdf.lock.json': '{ "version": 1, "links": [],\n  "links": [] }\n' },
+    says: 'spdf.lock.json:2:3: the name "links" is written twice in one object',
+    at: 'spdf.lock.json:2:3',
+  },
+  {
+    name: 'a review lock that reviews one link twice',
+    files: {
+      'spdf.lock.json': `{ "version": 1, "links": [\n  ${[1, 2].map((n) => JSON.stringify({ id: 'REQ-001', relation: 'implements', file: 'src/a.c', symbol: 'f', codeHash: `${n}`.repeat(16), targetHash: '0'.repeat(16), reviewer: 'r', date: '2026-01-01' })).join(',\n  ')}\n] }\n`,
+    },
+    says: 'spdf.lock.json:3:3: entry 2 reviews the same link as entry 1',
+    at: 'spdf.lock.json:3:3',
+  },
+  { name: 'check.min_coverage: .nan', files: { 'spdf.config.yaml': 'version: 1\ncheck:\n  min_coverage: .nan\n' } },
   { name: 'lock_file naming a missing file', files: { 'spdf.config.yaml': `${CONFIG}lock_file: reviews/spdf.lock.json\n` } },
   {
     name: 'a lock_file lock that is not JSON',
@@ -323,7 +340,7 @@ describe('language server: parity with spdf check (no false green in the editor)
             `the CLI says: ${JSON.stringify(report.offenders)}`,
           );
           assert.ok(
-            server.some((d) => d.message.includes(c.says!)),
+            server.some((d) => d.message.includes(c.says!) && (!c.at || `${d.file}:${d.line}:${d.column}` === c.at)),
             `the editor shows: ${JSON.stringify(server)}`,
           );
         }

@@ -32,7 +32,7 @@ export function linkStatuses(check: NodeCheck): { link: CodeLink; status: LinkSt
   const hashes = new Map<string, string | undefined>();
   return allLinks(check).map((link) => {
     if (!graph.byId.has(link.id)) return { link, status: 'unknown-target' as const };
-    if (!lock.get(link)) return { link, status: 'unreviewed' as const };
+    if (!lock.has(link)) return { link, status: 'unreviewed' as const };
     if (!hashes.has(link.id)) hashes.set(link.id, targetHashOf(graph, link.id));
     return { link, status: reviewStatusOf(link, hashes.get(link.id), lock).state };
   });

@@ -5,6 +5,7 @@
  * Reading it fails closed: a file that does not parse, has an unknown version or an entry it does not
  * understand yields problems with positions and no baseline.
  */
+import { duplicateName } from '../json-duplicate-name';
 import { SourceText } from '../text';
 import type { Range } from '../types';
 import { parseYaml } from '../yaml/parse';
@@ -74,6 +75,9 @@ export function parseBaseline(raw: string): { baseline?: Baseline; problems: Bas
     at(`not valid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, { start: offset, end: offset });
     return { problems };
   }
+  // JSON.parse keeps the last of a name written twice (a git merge can leave one): a second count or entries list would accept more.
+  const dup = duplicateName(text);
+  if (dup) return (at(`the name ${dup.name} is written twice in one object (JSON readers disagree on which value counts); keep one`, dup), { problems });
   const parsed = parseYaml(text);
   for (const p of parsed.problems) at(p.message, p);
   const root = deref(parsed.roots[0] ?? null);

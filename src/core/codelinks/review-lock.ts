@@ -1,3 +1,7 @@
+import { duplicateName } from '../json-duplicate-name';
+import { SourceText } from '../text';
+import { parseYaml } from '../yaml/parse';
+import { asMap, asSeq, deref } from '../yaml/ynode';
 import type { Relation } from './model';
 import { isRelation } from './model';
 
@@ -53,18 +57,33 @@ export interface ParsedReviewLock {
   problems: string[];
 }
 
-/** Reads lock text; an absent lock is empty. Entries that do not fit the schema are dropped with a problem naming `file` (config `lock_file`). */
+/**
+ * Reads lock text; an absent lock is empty. Entries that do not fit the schema are dropped with a problem naming `file` (config `lock_file`).
+ * A text that reads two ways (a git merge can leave either) is a problem at its position: a name written twice in one
+ * object makes the whole lock unread (which value a reader keeps is its choice, and the name may be `links` itself);
+ * a link reviewed in two entries keeps both, and its state is the worst either gives (`reviewStatusOf`).
+ */
 export function parseReviewLock(text: string | undefined, file = REVIEW_LOCK_FILE): ParsedReviewLock {
   const lock: ReviewLock = { version: REVIEW_LOCK_VERSION, links: [] };
   if (text === undefined) return { lock, problems: [] };
+  // A byte-order mark reads as a space: JSON.parse refuses the mark, and a space keeps every position.
+  const json = text.replace(/^\uFEFF/, ' ');
   // An empty lock is a truncated one (a write cut short, a bad merge): every review in it, and every suspect link, is lost.
-  if (text.replace(/^\uFEFF/, '').trim() === '') return { lock, problems: [`${file} is empty: no review was read (spdf review writes a new one)`] };
+  if (json.trim() === '') return { lock, problems: [`${file} is empty: no review was read (spdf review writes a new one)`] };
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(json);
   } catch (error) {
     return { lock, problems: [`${file} is not valid JSON: ${(error as Error).message}`] };
   }
+  const dup = duplicateName(json);
+  if (dup)
+    return {
+      lock,
+      problems: [
+        `${file}:${lineColumn(json, dup.start)}: the name ${dup.name} is written twice in one object (JSON readers disagree on which value counts, as after a git merge): no review was read; keep one`,
+      ],
+    };
   const problems: string[] = [];
   const root = data as { version?: unknown; links?: unknown };
   if (!root || typeof root !== 'object' || Array.isArray(root) || !Array.isArray(root.links)) {
@@ -73,18 +92,53 @@ export function parseReviewLock(text: string | undefined, file = REVIEW_LOCK_FIL
   if (root.version !== REVIEW_LOCK_VERSION) {
     return { lock, problems: [`${file} has version ${String(root.version)}; this tool reads version ${REVIEW_LOCK_VERSION}`] };
   }
+  const firstOf = new Map<string, number>();
+  const twice: [index: number, first: number, entry: ReviewLockEntry][] = [];
   root.links.forEach((raw, index) => {
     const entry = toEntry(raw);
-    if (entry) lock.links.push(entry);
-    else {
+    if (entry) {
+      lock.links.push(entry);
+      const key = linkKey(entry);
+      const first = firstOf.get(key);
+      if (first === undefined) firstOf.set(key, index);
+      else twice.push([index, first, entry]);
+    } else {
       (lock.unparsed ??= []).push(raw);
       problems.push(`${file}: entry ${index + 1} is malformed and was ignored`);
     }
   });
+  if (twice.length) {
+    const at = entryPositions(json);
+    for (const [index, first, e] of twice)
+      problems.push(
+        `${file}:${at(index)}: entry ${index + 1} reviews the same link as entry ${first + 1} (${e.relation} ${e.id} on ${e.symbol ?? 'the file'} in ${e.file}); the link counts as reviewed only if every entry of it matches its code and target (keep one: spdf review ${e.id} writes one)`,
+      );
+  }
   const extra = unknownFields(root, ['version', 'links']);
   if (extra) lock.extra = extra;
   lock.keyOrder = Object.keys(root);
   return { lock, problems };
+}
+
+/** 1-based `line:column` of `offset` in `text`. */
+function lineColumn(text: string, offset: number): string {
+  const p = new SourceText('', text).positionAt(offset);
+  return `${p.line + 1}:${p.character + 1}`;
+}
+
+/**
+ * `line:column` of each entry of `links` by its index, read with the YAML parser (JSON is YAML) only when an entry is
+ * repeated: the common lock is read by JSON.parse alone. Falls back to 1:1 where no node is found.
+ */
+function entryPositions(text: string): (index: number) => string {
+  const root = asMap(deref(parseYaml(text).roots[0] ?? null));
+  const links = asSeq(deref(root?.pairs.find((p) => p.key.value === 'links')?.value ?? null));
+  const src = new SourceText('', text);
+  return (index) => {
+    const node = links?.items[index];
+    const p = src.positionAt(node?.start ?? 0);
+    return `${p.line + 1}:${p.character + 1}`;
+  };
 }
 
 function toEntry(raw: unknown): ReviewLockEntry | undefined {
@@ -159,23 +213,29 @@ export function updateReviewLock(oldText: string | undefined, reviewed: readonly
   const parsed = parseReviewLock(oldText?.replace(/^\uFEFF/, '').trim() === '' ? undefined : oldText);
   const unreadable = parsed.lock.links.length === 0 && parsed.problems.length > 0;
   if (unreadable) return { text: undefined, problems: parsed.problems, added: 0, updated: 0, removed: 0 };
-  const byKey = new Map<string, ReviewLockEntry>();
+  // A link the old lock reviews twice keeps both entries until it is reviewed again: a rewrite never picks one.
+  const byKey = new Map<string, ReviewLockEntry[]>();
   let removed = 0;
   for (const entry of parsed.lock.links) {
-    if (retain(entry)) byKey.set(linkKey(entry), entry);
-    else removed++;
+    if (!retain(entry)) removed++;
+    else {
+      const key = linkKey(entry);
+      const same = byKey.get(key);
+      if (same) same.push(entry);
+      else byKey.set(key, [entry]);
+    }
   }
   let added = 0;
   let updated = 0;
   for (const entry of reviewed) {
     const key = linkKey(entry);
-    const old = byKey.get(key);
-    if (old) updated++;
+    const extra = byKey.get(key)?.find((e) => e.extra)?.extra;
+    if (byKey.has(key)) updated++;
     else added++;
-    byKey.set(key, { ...entry, ...(old?.extra && !entry.extra ? { extra: old.extra } : {}) });
+    byKey.set(key, [{ ...entry, ...(extra && !entry.extra ? { extra } : {}) }]);
   }
   return {
-    text: sameLayoutAs(oldText, renderReviewLock({ ...parsed.lock, links: [...byKey.values()] })),
+    text: sameLayoutAs(oldText, renderReviewLock({ ...parsed.lock, links: [...byKey.values()].flat() })),
     problems: parsed.problems,
     added,
     updated,

@@ -34,7 +34,7 @@ export function parseCsv(file: string, text: string, options: ImportOptions): Pa
       advance(text[i++]);
       for (;;) {
         if (i >= text.length) {
-          const parsed = itemsFromTable(file, rows, options, 'CSV');
+          const parsed = itemsFromTable(file, rows, options, 'CSV', true);
           parsed.notes.push({ pos: open, kind: 'error', message: "quoted field is never closed by a '\"'; this row and the rest of the file are not imported" });
           return parsed;
         }
@@ -79,5 +79,5 @@ export function parseCsv(file: string, text: string, options: ImportOptions): Pa
     if (i >= text.length) break;
     row = { cells: [], pos: { file, line, col } };
   }
-  return itemsFromTable(file, rows, options, 'CSV');
+  return itemsFromTable(file, rows, options, 'CSV', true);
 }

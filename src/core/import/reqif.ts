@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { cdataAsText, decodeXmlReferences as decode, repeatedElements, undefinedXmlReference } from '../xml-references';
+import { duplicateName } from '../json-duplicate-name';
 import { REQIF_ATTR } from './reqif-names';
 import type { ImportedItem, ImportNote, ParsedDocument, SourcePos } from './types';
 
@@ -47,6 +48,9 @@ function modelFields(json: string): Record<string, unknown> | string {
   } catch {
     return 'not JSON';
   }
+  // JSON.parse keeps the last of a name written twice: which value the tool that wrote it meant is unknown.
+  const dup = duplicateName(json);
+  if (dup) return `the name ${dup.name} is written twice in one object (JSON readers disagree on which value counts)`;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not a JSON object';
   const bad = Object.keys(v).filter((k) => !/^[a-z][a-z0-9_]*$/.test(k) || ['id', 'title', 'text', 'status'].includes(k));
   return bad.length ? `field name(s) ${bad.join(', ')} not allowed there` : (v as Record<string, unknown>);

@@ -47,9 +47,12 @@ function mapHeader(row: TableRow, mapping: Partial<Record<ColumnRole, string>>):
 
 /**
  * Requirements from the rows of a table (CSV, a spreadsheet): the header row is the first of the first ten
- * non-empty rows that names an ID column; each row below it with an ID is one requirement.
+ * non-empty rows that names an ID column; each row below it with an ID is one requirement. With `sameWidth` (CSV,
+ * where every line has the header's number of fields), a row of another width is an error and not imported: a file
+ * cut mid-row, or a delimiter written unquoted in a field that shifts the cells after it. A spreadsheet leaves out
+ * trailing empty cells, so its rows may be shorter.
  */
-export function itemsFromTable(file: string, rows: TableRow[], options: ImportOptions, what: string): ParsedDocument {
+export function itemsFromTable(file: string, rows: TableRow[], options: ImportOptions, what: string, sameWidth = false): ParsedDocument {
   const items: ImportedItem[] = [];
   const notes: ImportNote[] = [];
   const mapping = options.columns ?? {};
@@ -78,7 +81,16 @@ export function itemsFromTable(file: string, rows: TableRow[], options: ImportOp
   const before = filled.indexOf(header.row);
   for (const row of filled.slice(0, before)) notes.push({ pos: row.pos, kind: 'skipped', subject: 'metadata', message: `row above the header row; not imported` });
   const used = new Set(roles.values());
+  const width = header.row.cells.length;
   for (const row of filled.slice(before + 1)) {
+    if (sameWidth && row.cells.length !== width) {
+      notes.push({
+        pos: row.pos,
+        kind: 'error',
+        message: `row has ${row.cells.length} fields where the header row (line ${header.row.pos.line}) has ${width}: a row cut short, or a field holding the delimiter unquoted; not imported`,
+      });
+      continue;
+    }
     const get = (role: ColumnRole) => {
       const i = roles.get(role);
       return i === undefined ? undefined : row.cells[i];

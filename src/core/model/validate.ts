@@ -39,6 +39,8 @@ export function validateNode(node: YNode | null, spec: FieldSpec, where: string,
     case 'number': {
       const v = n.kind === 'scalar' ? n.value : undefined;
       if (typeof v !== 'number' || (spec.type === 'integer' && !Number.isInteger(v))) return bad(out, n, `${where + suffix} must be ${spec.type === 'integer' ? 'an integer' : 'a number'}`);
+      // YAML's .nan is a float that fails every comparison, so no range below would refuse it and readers drop it for their default.
+      if (Number.isNaN(v)) return bad(out, n, `${where + suffix} must be a number, not .nan (not a number)`);
       if ((spec.minimum !== undefined && v < spec.minimum) || (spec.maximum !== undefined && v > spec.maximum))
         bad(out, n, `${where + suffix} must be between ${spec.minimum ?? '-∞'} and ${spec.maximum ?? '∞'}, not ${v}`);
       return;
