@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { parseStrictDoc } from '../../src/core/import/strictdoc';
+import { importOutcome } from '../support/import-outcome';
 
 const req = (uid: string) => `[REQUIREMENT]\nUID: ${uid}\nTITLE: Requirement ${uid}\nSTATEMENT: >>>\nThe pump does ${uid}.\n<<<\n`;
 const HEAD = '[DOCUMENT]\nTITLE: Pump\n\n';
@@ -30,14 +31,6 @@ describe('StrictDoc structure: a document cut short or mis-nested is an error at
     ['an end with no start', `${HEAD}${req('R-1')}[[/SECTION]]\n`, ['R-1'], ['10:1 [[/SECTION]] closes no open [[SECTION]]; the document structure cannot be read']],
   ] as const)
     it(`${name}: ${ids.join(', ')}${errors.length ? ', and an error' : ''}`, () => {
-      const { items, notes } = parseStrictDoc('p.sdoc', text);
-      assert.deepEqual(
-        items.map((i) => i.id),
-        ids,
-      );
-      assert.deepEqual(
-        notes.filter((n) => n.kind === 'error').map((n) => `${n.pos.line}:${n.pos.col} ${n.message}`),
-        errors,
-      );
+      assert.deepEqual(importOutcome(parseStrictDoc('p.sdoc', text)), { ids, errors });
     });
 });
