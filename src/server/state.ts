@@ -49,6 +49,9 @@ export interface StateOptions {
 
 export type ChangeKind = 'config' | 'model' | 'code' | 'lock' | 'baseline' | 'other';
 
+/** A .gitignore file: it changes which files the workspace walk lists. */
+const isGitignore = (path: string): boolean => path === '.gitignore' || path.endsWith('/.gitignore');
+
 export class WorkspaceState {
   config!: ResolvedConfig;
   private configProblems: LoadProblem[] = [];
@@ -248,27 +251,58 @@ export class WorkspaceState {
     if (this.host instanceof FsHost) this.host.changed(path);
     await this.inputProblems.fileChanged(path, type);
     if (!this.overlays.has(path) && (await this.evidence.changed(this.host, this.overlays, path, type))) this.linksChanged = true; // VT002 re-runs
-    if (type === 'deleted') {
-      this.files.delete(path);
-      this.sortedFiles = [...this.files].sort();
-      this.loads.delete(path);
-      this.code?.remove(path);
-      this.codeSuppressions.delete(path);
-      const kind = this.kindOf(path);
-      if (kind === 'config') await this.loadAll();
-      else if (kind === 'lock') await this.loadLock();
-      else if (kind === 'baseline') await this.loadBaseline();
-      if (kind === 'model' || this.sboms.paths.includes(path)) {
+    if (isGitignore(path) && this.host instanceof FsHost) {
+      await this.relist();
+      return 'other';
+    }
+    if (type === 'deleted') return this.drop(path);
+    if (!(await this.walkLists(path))) {
+      // Not a file `spdf check` reads or notes (a .gitignore hides it, a folder never walked, a folder link out of the
+      // root): not taken up, and dropped if it was. A file the model names is read by its path, listed or not.
+      if (this.files.has(path)) return this.drop(path);
+      if (this.sboms.paths.includes(path)) {
         await this.loadSboms();
         this.graphDirty = true;
       }
-      if (kind === 'code' || kind === 'lock') this.codeDirty = true;
-      if (kind === 'code') this.linksChanged = true;
-      return kind;
+      return 'other';
     }
     if (!this.files.has(path)) this.addFile(path);
     if (this.overlays.has(path)) return 'other';
     return this.refresh(path);
+  }
+
+  /** `path` is no longer a listed file (deleted, or the walk would not list it now). */
+  private async drop(path: string): Promise<ChangeKind> {
+    this.files.delete(path);
+    this.sortedFiles = [...this.files].sort();
+    this.loads.delete(path);
+    this.code?.remove(path);
+    this.codeSuppressions.delete(path);
+    const kind = this.kindOf(path);
+    if (kind === 'config') await this.relist();
+    else if (kind === 'lock') await this.loadLock();
+    else if (kind === 'baseline') await this.loadBaseline();
+    if (kind === 'model' || this.sboms.paths.includes(path)) {
+      await this.loadSboms();
+      this.graphDirty = true;
+    }
+    if (kind === 'code' || kind === 'lock') this.codeDirty = true;
+    if (kind === 'code') this.linksChanged = true;
+    return kind;
+  }
+
+  /**
+   * Whether the walk of a load would list `path` now (a file created or changed since the load), or note it as not read
+   * (a FIFO, a link to nothing: taken up, its read fails and says why, as the CLI says it); a host that does not walk
+   * lists what it is told.
+   */
+  private async walkLists(path: string): Promise<boolean> {
+    return !(this.host instanceof FsHost) || (await this.host.wouldList(path)) !== 'skipped';
+  }
+
+  /** Lists the root's files again and reads them as a fresh load does (a .gitignore or the config changed which files are read). */
+  private async relist(): Promise<void> {
+    await this.loadAll(undefined, this.host instanceof FsHost ? new FsHost(this.opts.root) : undefined);
   }
 
   private addFile(path: string): void {
@@ -280,7 +314,7 @@ export class WorkspaceState {
     const kind = this.kindOf(path);
     switch (kind) {
       case 'config':
-        await this.loadAll();
+        await this.relist();
         break;
       case 'lock':
         await this.loadLock();

@@ -74,8 +74,10 @@ async function step(h: Harness, path: string, text: string | undefined): Promise
   await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri(path), type }] });
 }
 
-const complete = (h: Harness, roots = 1) => () =>
-  h.notifications.some((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing && ((n.params as StatusSummary).roots?.length ?? 1) === roots);
+const complete =
+  (h: Harness, roots = 1) =>
+  () =>
+    h.notifications.some((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing && ((n.params as StatusSummary).roots?.length ?? 1) === roots);
 
 describe('language server: files a .gitignore hides, created or hidden while it runs', function () {
   this.timeout(120000);
@@ -110,6 +112,9 @@ describe('language server: files a .gitignore hides, created or hidden while it 
       await sameAsCli(h, h.root, { rows: ['REQ-001 OK', 'REQ-101 OK'], pass: true });
       // A model file nothing hides, too.
       await step(h, 'model/more.spdf.yaml', REQS('REQ-103'));
+      await sameAsCli(h, h.root, { rows: ['REQ-001 OK', 'REQ-101 OK', 'REQ-103 MISSING'], pass: false });
+      // A config change reads the workspace again: the files created since the load stay, the ignored ones stay out.
+      await step(h, 'spdf.config.yaml', `${CONFIG}# edited\n`);
       await sameAsCli(h, h.root, { rows: ['REQ-001 OK', 'REQ-101 OK', 'REQ-103 MISSING'], pass: false });
     } finally {
       await h.close();
