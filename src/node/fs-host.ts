@@ -58,11 +58,11 @@ export class FsHost implements Host {
    * changed since the listing): the walk's own rules for that one path (src/node/codeindex/workspace-walker.ts) with the
    * folders the latest walk entered; a folder on the way that walk did not enter (created since) walks the root again
    * for its folders (not its listing: the files the host reads stay those of its load), once for a burst of files
-   * created there.
+   * created there. `absentAsFile`: a path not on disk is judged as the regular file it will be (an open document).
    */
-  async wouldList(path: string): Promise<WalkAnswer> {
+  async wouldList(path: string, absentAsFile = false): Promise<WalkAnswer> {
     await this.listFiles();
-    const ask = () => walkWouldList(this.root, path, this.walkedDirs ?? new Map(), this.walkOptions);
+    const ask = () => walkWouldList(this.root, path, this.walkedDirs ?? new Map(), { ...this.walkOptions, absentAsFile });
     const answer = await ask();
     if (answer !== undefined) return answer;
     this.walkedDirs = (await walkWorkspace(this.root, this.walkOptions)).dirs;

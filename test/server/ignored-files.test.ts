@@ -121,6 +121,30 @@ describe('language server: files a .gitignore hides, created or hidden while it 
     }
   });
 
+  it('a document open on a file the walk does not list is shown, not read into the workspace, as spdf check reads it', async () => {
+    const files = { ...FILES, 'gen/a.c': IMPLEMENTS('REQ-101'), 'gen/more.spdf.yaml': REQS('REQ-102') };
+    const h = await startHarness(files);
+    try {
+      await until('the first complete status', complete(h));
+      await sameAsCli(h, h.root, { rows: ['REQ-001 OK', 'REQ-101 MISSING'], pass: false });
+      await h.open('gen/a.c');
+      await h.open('gen/more.spdf.yaml');
+      // The open model file the walk skipped: TM012 says so (a warning: opening a file is not asking for a gate).
+      await h.waitDiagnostics('gen/more.spdf.yaml', (d) => d.some((x) => x.code === 'TM012'));
+      await sameAsCli(h, h.root, { rows: ['REQ-001 OK', 'REQ-101 MISSING'], pass: false });
+      h.change('gen/a.c', 2, [{ text: `${IMPLEMENTS('REQ-101')}// typed\n` }]);
+      await sameAsCli(h, h.root, { rows: ['REQ-001 OK', 'REQ-101 MISSING'], pass: false });
+      for (const p of ['gen/a.c', 'gen/more.spdf.yaml']) await h.client.sendNotification('textDocument/didClose', { textDocument: { uri: h.uri(p) } });
+      await sameAsCli(h, h.root, { rows: ['REQ-001 OK', 'REQ-101 MISSING'], pass: false });
+      // A document open on a listed file created after the load (its watcher event not come yet) is read.
+      writeFileSync(join(h.root, 'lib/b.c'), IMPLEMENTS('REQ-101'));
+      await h.open('lib/b.c', IMPLEMENTS('REQ-101'));
+      await sameAsCli(h, h.root, { rows: ['REQ-001 OK', 'REQ-101 OK'], pass: true });
+    } finally {
+      await h.close();
+    }
+  });
+
   it('a .gitignore created, edited or deleted lists the files again: an indexed tagged file it now hides drops its link, as spdf check does', async () => {
     const h = await startHarness(FILES);
     try {

@@ -162,7 +162,12 @@ export type WalkAnswer = 'listed' | 'noted' | 'skipped';
  * folder on the way it does not hold (created since, or entered through a link created since) makes the answer
  * undefined: walk again and ask with its folders (a folder that walk did not enter either is not walked).
  */
-export async function walkWouldList(root: string, rel: string, walked: WalkedDirs, options: Omit<WalkOptions, 'notes'> = {}): Promise<WalkAnswer | undefined> {
+export async function walkWouldList(
+  root: string,
+  rel: string,
+  walked: WalkedDirs,
+  options: Omit<WalkOptions, 'notes'> & { /** A last entry not on disk is judged as the regular file it will be (an open document). */ absentAsFile?: boolean } = {},
+): Promise<WalkAnswer | undefined> {
   const parts = rel.split('/');
   if (!rel || parts.some((p) => p === '' || p === '.' || p === '..')) return 'skipped';
   const excluded = options.excludes?.length ? pathMatcher([...options.excludes]) : () => false;
@@ -190,10 +195,10 @@ export async function walkWouldList(root: string, rel: string, walked: WalkedDir
     const childRel = dirRel ? `${dirRel}/${name}` : name;
     const childAbs = path.join(abs, name);
     const stat = await fs.lstat(childAbs).catch(() => undefined);
-    if (!stat) return 'skipped';
-    let [isDir, isFile] = [stat.isDirectory(), stat.isFile()];
+    if (!stat && !(last && options.absentAsFile)) return 'skipped';
+    let [isDir, isFile] = stat ? [stat.isDirectory(), stat.isFile()] : [false, true];
     let linkTarget: string | undefined;
-    if (stat.isSymbolicLink()) {
+    if (stat?.isSymbolicLink()) {
       try {
         linkTarget = await fs.realpath(childAbs);
         const target = await fs.stat(linkTarget);

@@ -127,6 +127,17 @@ describe('the walk asked about one path', () => {
     await assertSameAsWalk(root, { gitignore: false });
   });
 
+  it('judges a path not on disk as the regular file it will be when asked to (an open document), else skips it', async () => {
+    const root = tree();
+    const { dirs } = await walkWorkspace(root);
+    const ask = (p: string, absentAsFile?: boolean) => walkWouldList(root, p, dirs, { absentAsFile });
+    assert.deepEqual(
+      await Promise.all(['src/new.c', 'build/new.c', 'src/new.tmp', 'src/lib/gen.c', 'lib-alias/gen.c', 'lib-alias/new.c', 'src/lib/new.c', 'out/new.c', 'out/kept.c'].map((p) => ask(p, true))),
+      ['listed', 'skipped', 'skipped', 'skipped', 'skipped', 'listed', 'skipped', 'skipped', 'listed'],
+    );
+    assert.equal(await ask('src/new.c'), 'skipped');
+  });
+
   it('answers for files and folders created after a walk as a new walk lists them, or says it cannot tell without one', async () => {
     const root = tree();
     const walked = (await walkWorkspace(root)).dirs;
