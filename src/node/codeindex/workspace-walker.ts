@@ -56,9 +56,8 @@ function isIgnored(rel: string, isDir: boolean, layers: readonly IgnoreLayer[]):
   return false;
 }
 
-/** `layers` with the folder's own .gitignore (at `abs`, workspace-relative `rel`) when it has one that is not a folder. */
-async function withOwnLayer(calls: FolderCalls, abs: string, rel: string, layers: readonly IgnoreLayer[], hasGitignore: boolean): Promise<readonly IgnoreLayer[]> {
-  if (!hasGitignore) return layers;
+/** `layers` with the own .gitignore of the folder at `abs` (workspace-relative `rel`), which has one that is not a folder. */
+async function withOwnLayer(calls: FolderCalls, abs: string, rel: string, layers: readonly IgnoreLayer[]): Promise<readonly IgnoreLayer[]> {
   try {
     const text = await calls.readText(path.join(abs, '.gitignore'));
     return [...layers, { base: rel, rules: ignore().add(text) }];
@@ -68,7 +67,7 @@ async function withOwnLayer(calls: FolderCalls, abs: string, rel: string, layers
   }
 }
 
-/** The folders a walk entered: real path -> the workspace-relative path it was listed under ('' for the root). */
+/** The folders a walk listed: real path -> the workspace-relative path it listed them under ('' for the root). */
 export type WalkedDirs = ReadonlyMap<string, string>;
 
 /**
@@ -82,7 +81,8 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
   const include = options.include ?? (() => true);
   const useGitignore = options.gitignore ?? true;
   const files: string[] = [];
-  const seenDirs = new Map<string, string>();
+  const seenDirs = new Set<string>();
+  const dirs = new Map<string, string>();
   const calls = options.sync ? SYNC_CALLS : ASYNC_CALLS;
   const rootReal = await calls.realpath(root).catch(() => path.resolve(root));
 
@@ -99,7 +99,7 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
       return;
     }
     if (seenDirs.has(real)) return; // the same directory reached through another link: indexed once
-    seenDirs.set(real, rel);
+    seenDirs.add(real);
     let entries: Dirent[];
     try {
       entries = await calls.readdir(abs);
@@ -107,7 +107,8 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
       notes.add(rel || '.', errorCode(error) === 'ENOENT' ? 'vanished' : 'unreadable', `directory not readable: ${(error as Error).message}`);
       return;
     }
-    const ownLayers = await withOwnLayer(calls, abs, rel, layers, useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory()));
+    dirs.set(real, rel);
+    const ownLayers = useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? await withOwnLayer(calls, abs, rel, layers) : layers;
     const nextChain = new Set(chain).add(real);
     // In name order, one folder at a time: a folder reached through two paths (a link to it) is listed under the
     // path met first, which must be the same in every run.
@@ -147,7 +148,7 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
 
   await walk(path.resolve(root), '', [], new Set());
   files.sort();
-  return { files, notes, dirs: seenDirs };
+  return { files, notes, dirs };
 }
 
 /** What the walk does with one path: lists it, notes it (an entry named like an input it does not read), or skips it unseen. */
@@ -188,7 +189,7 @@ export async function walkWouldList(
     if (listedAs !== dirRel) return 'skipped';
     chain.add(real);
     const gitignore = useGitignore ? await fs.lstat(path.join(abs, '.gitignore')).catch(() => undefined) : undefined;
-    layers = await withOwnLayer(calls, abs, dirRel, layers, gitignore !== undefined && !gitignore.isDirectory());
+    if (gitignore !== undefined && !gitignore.isDirectory()) layers = await withOwnLayer(calls, abs, dirRel, layers);
     // The entry `name` of that folder.
     const last = i === parts.length - 1;
     const name = parts[i];
