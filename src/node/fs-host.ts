@@ -5,7 +5,7 @@ import type { Host } from '../core/host';
 import { boundedReads, type BoundedBytes } from './bounded-read';
 import { workspacePath } from './codeindex/fs-read-host';
 import { IndexNotes, type IndexNote } from './codeindex/index-notes';
-import { walkWorkspace, type WalkOptions } from './codeindex/workspace-walker';
+import { walkWorkspace, walkWouldList, type WalkAnswer, type WalkedDirs, type WalkOptions } from './codeindex/workspace-walker';
 import { isInside } from './path-inside';
 import { readRegularFileSync } from './regular-file';
 
@@ -22,6 +22,7 @@ export class FsHost implements Host {
   private readonly walkNotes = new IndexNotes();
   private listing?: Promise<string[]>;
   private listed?: Set<string>;
+  private walkedDirs?: WalkedDirs;
   private rootReal?: Promise<string>;
   /** A listed file's path under the root (joined cheaply: a cold run reads thousands). */
   private readonly under: (file: string) => string;
@@ -46,9 +47,26 @@ export class FsHost implements Host {
   listFiles(): Promise<string[]> {
     this.listing ??= walkWorkspace(this.root, { ...this.walkOptions, notes: this.walkNotes }).then((r) => {
       this.listed = new Set(r.files);
+      this.walkedDirs = r.dirs;
       return r.files;
     });
     return this.listing;
+  }
+
+  /**
+   * Whether a walk of the root would list `path` now, or note it as an entry it does not read (a file created or
+   * changed since the listing): the walk's own rules for that one path (src/node/codeindex/workspace-walker.ts) with the
+   * folders the latest walk entered; a folder on the way that walk did not enter (created since) walks the root again
+   * for its folders (not its listing: the files the host reads stay those of its load), once for a burst of files
+   * created there. `absentAsFile`: a path not on disk is judged as the regular file it will be (an open document).
+   */
+  async wouldList(path: string, absentAsFile = false): Promise<WalkAnswer> {
+    await this.listFiles();
+    const ask = () => walkWouldList(this.root, path, this.walkedDirs ?? new Map(), { ...this.walkOptions, absentAsFile });
+    const answer = await ask();
+    if (answer !== undefined) return answer;
+    this.walkedDirs = (await walkWorkspace(this.root, this.walkOptions)).dirs;
+    return (await ask()) ?? 'skipped';
   }
 
   // Synchronous calls: for thousands of small files, each async call's thread-pool round trip (open, fstat,

@@ -30,7 +30,7 @@ export function resultGlobs(globs: readonly string[]): string[] {
 /**
  * What the language server watches whatever the config says: model files, the config, the lock, the baseline, files
  * named like a model file or the config in another spelling (TM013), the built-in source extensions and those of
- * languages without a grammar (a tag there fails the gate).
+ * languages without a grammar (a tag there fails the gate), and .gitignore files (they change which files the walk lists).
  */
 export const BASE_WATCHED_GLOBS: readonly string[] = [
   '**/*.spdf.yaml',
@@ -40,6 +40,7 @@ export const BASE_WATCHED_GLOBS: readonly string[] = [
   '**/spdf.baseline.json',
   sourceGlob(Object.keys(DEFAULT_EXTENSION_LANGUAGES)),
   sourceGlob([...SOURCE_EXTENSIONS_WITHOUT_GRAMMAR]),
+  '**/.gitignore',
 ];
 
 /** The glob of the source extensions `code.languages` of spdf.config.yaml adds to the built-in ones, or undefined when it adds none. */

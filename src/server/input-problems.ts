@@ -69,7 +69,7 @@ export class InputProblems {
 
   /**
    * Takes the notes of the walk that listed the workspace (only the file-system host walks). A host lists once: when
-   * the same host lists again (a config change re-reads the workspace), the notes of a later walk stay.
+   * the same host lists again, the notes of a later walk stay (a config or .gitignore change lists with a new host).
    */
   walked(host: Host, git = false): void {
     if (host === this.walkedBy) return;

@@ -49,6 +49,9 @@ export interface StateOptions {
 
 export type ChangeKind = 'config' | 'model' | 'code' | 'lock' | 'baseline' | 'other';
 
+/** A .gitignore file: it changes which files the workspace walk lists. */
+const isGitignore = (path: string): boolean => path === '.gitignore' || path.endsWith('/.gitignore');
+
 export class WorkspaceState {
   config!: ResolvedConfig;
   private configProblems: LoadProblem[] = [];
@@ -160,7 +163,7 @@ export class WorkspaceState {
       await indexing.done;
       progress?.('reading suppressions in source files', 90);
       await readCodeSuppressions(this.code, this.sortedFiles, this.overlays, (p) => this.readText(p), this.codeSuppressions);
-      for (const p of this.overlays.keys()) if (this.code.scans(p)) await this.refresh(p);
+      for (const p of this.overlays.keys()) if (this.files.has(p) && this.code.scans(p)) await this.refresh(p);
     }
     this.graphDirty = false; // the graph built above is current
     this.linksChanged = !modelFindings || !!stored; // the model rules run at the next check unless they ran above
@@ -223,9 +226,13 @@ export class WorkspaceState {
   async setOverlay(path: string, text: string): Promise<ChangeKind> {
     const same = this.overlays.get(path) === text || (!this.overlays.has(path) && this.graph?.fileByPath.get(path)?.source.text === text);
     this.overlays.set(path, text);
-    if (!this.files.has(path)) this.addFile(path);
+    // A document on a file the walk does not list (a .gitignore hides it) is not read into the workspace, as `spdf
+    // check` does not read it; a file not on disk yet is judged as the file it will be.
+    const listed = this.files.has(path) || (await this.walkLists(path, true));
+    if (listed && !this.files.has(path)) this.addFile(path);
     if (await this.evidence.changed(this.host, this.overlays, path, 'changed')) this.linksChanged = true;
     const kind = this.kindOf(path);
+    if (!listed) return this.unlisted(path);
     if (same && kind !== 'code') return kind;
     return this.refresh(path);
   }
@@ -235,7 +242,7 @@ export class WorkspaceState {
     this.overlays.delete(path);
     if (await this.evidence.changed(this.host, this.overlays, path, 'changed')) this.linksChanged = true;
     await this.code?.release(path);
-    return this.refresh(path);
+    return this.files.has(path) ? this.refresh(path) : this.unlisted(path);
   }
 
   /**
@@ -247,27 +254,62 @@ export class WorkspaceState {
     if (this.host instanceof FsHost) this.host.changed(path);
     await this.inputProblems.fileChanged(path, type);
     if (!this.overlays.has(path) && (await this.evidence.changed(this.host, this.overlays, path, type))) this.linksChanged = true; // VT002 re-runs
-    if (type === 'deleted') {
-      this.files.delete(path);
-      this.sortedFiles = [...this.files].sort();
-      this.loads.delete(path);
-      this.code?.remove(path);
-      this.codeSuppressions.delete(path);
-      const kind = this.kindOf(path);
-      if (kind === 'config') await this.loadAll();
-      else if (kind === 'lock') await this.loadLock();
-      else if (kind === 'baseline') await this.loadBaseline();
-      if (kind === 'model' || this.sboms.paths.includes(path)) {
-        await this.loadSboms();
-        this.graphDirty = true;
-      }
-      if (kind === 'code' || kind === 'lock') this.codeDirty = true;
-      if (kind === 'code') this.linksChanged = true;
-      return kind;
+    if (isGitignore(path) && this.host instanceof FsHost) {
+      await this.relist();
+      return 'other';
+    }
+    if (type === 'deleted') return this.drop(path);
+    if (!(await this.walkLists(path))) {
+      // Not a file `spdf check` reads or notes (a .gitignore hides it, a folder never walked, a folder link out of the
+      // root): not taken up, and dropped if it was.
+      return this.files.has(path) ? this.drop(path) : this.unlisted(path);
     }
     if (!this.files.has(path)) this.addFile(path);
     if (this.overlays.has(path)) return 'other';
     return this.refresh(path);
+  }
+
+  /** A file the walk does not list changed or was opened: only a file the model names (an SBOM) is read, by its path, listed or not. */
+  private async unlisted(path: string): Promise<ChangeKind> {
+    if (this.sboms.paths.includes(path)) {
+      await this.loadSboms();
+      this.graphDirty = true;
+    }
+    return 'other';
+  }
+
+  /** `path` is no longer a listed file (deleted, or the walk would not list it now). */
+  private async drop(path: string): Promise<ChangeKind> {
+    this.files.delete(path);
+    this.sortedFiles = [...this.files].sort();
+    this.loads.delete(path);
+    this.code?.remove(path);
+    this.codeSuppressions.delete(path);
+    const kind = this.kindOf(path);
+    if (kind === 'config') await this.relist();
+    else if (kind === 'lock') await this.loadLock();
+    else if (kind === 'baseline') await this.loadBaseline();
+    if (kind === 'model' || this.sboms.paths.includes(path)) {
+      await this.loadSboms();
+      this.graphDirty = true;
+    }
+    if (kind === 'code' || kind === 'lock') this.codeDirty = true;
+    if (kind === 'code') this.linksChanged = true;
+    return kind;
+  }
+
+  /**
+   * Whether the walk of a load would list `path` now (a file created or changed since the load), or note it as not read
+   * (a FIFO, a link to nothing: taken up, its read fails and says why, as the CLI says it); a host that does not walk
+   * lists what it is told.
+   */
+  private async walkLists(path: string, absentAsFile = false): Promise<boolean> {
+    return !(this.host instanceof FsHost) || (await this.host.wouldList(path, absentAsFile)) !== 'skipped';
+  }
+
+  /** Lists the root's files again and reads them as a fresh load does (a .gitignore or the config changed which files are read). */
+  private async relist(): Promise<void> {
+    await this.loadAll(undefined, this.host instanceof FsHost ? new FsHost(this.opts.root) : undefined);
   }
 
   private addFile(path: string): void {
@@ -279,7 +321,7 @@ export class WorkspaceState {
     const kind = this.kindOf(path);
     switch (kind) {
       case 'config':
-        await this.loadAll();
+        await this.relist();
         break;
       case 'lock':
         await this.loadLock();

@@ -4,7 +4,7 @@ import { SOURCE_EXTENSIONS_WITHOUT_GRAMMAR } from '../../src/core/codelinks/unre
 import { BASE_WATCHED_GLOBS, configuredSourceGlob, resultGlobs, WatchedFiles } from '../../src/node/watched-files';
 
 describe('watched files', () => {
-  it('watches the model, the config, the lock, every source extension of the language descriptors and those without a grammar', () => {
+  it('watches the model, the config, the lock, every source extension of the language descriptors and those without a grammar, and .gitignore files', () => {
     const extensions = LANGUAGE_DESCRIPTORS.flatMap((d) => d.extensions.map((e) => e.slice(1)));
     assert.ok(extensions.includes('c') && extensions.includes('py'), extensions.join());
     const unread = [...SOURCE_EXTENSIONS_WITHOUT_GRAMMAR].map((e) => e.slice(1));
@@ -17,6 +17,7 @@ describe('watched files', () => {
       '**/spdf.baseline.json',
       `**/*.{${extensions.join(',')}}`,
       `**/*.{${unread.join(',')}}`,
+      '**/.gitignore',
     ]);
   });
 
