@@ -6,13 +6,10 @@
  */
 import type { Host } from '../core/host';
 import type { ResolvedConfig } from '../core/model/config-def';
-import type { LoadProblem, Suppression } from '../core/model/graph';
-import { scanSuppressions } from '../core/model/suppressions';
-import { SourceText } from '../core/text';
+import type { LoadProblem } from '../core/model/graph';
 import type { ReviewLock } from '../core/codelinks/review-lock';
 import type { TestResultsInput } from '../core/matrix/test-results';
 import type { Finding } from '../core/types';
-import type { ServerCodeIndex } from './code-index';
 import { earlyFindings, type EarlyFindings } from './early-findings';
 import { fileDatesOf, type GitHistoryProblem, type Load, loadModelInput, type ModelInput, readModelInput, readTestResultsOf } from './workspace-reads';
 
@@ -74,28 +71,4 @@ export async function loadModels(read: readonly (readonly [string, ModelInput])[
     since = 0;
     await new Promise((resolve) => setImmediate(resolve));
   }
-}
-
-/** Reads the suppressions of every indexed source file that is not open into `suppressions`; open ones are refreshed by the caller. */
-export async function readCodeSuppressions(
-  code: ServerCodeIndex,
-  sortedFiles: readonly string[],
-  overlays: ReadonlyMap<string, string>,
-  readText: (p: string) => Promise<string | undefined>,
-  suppressions: Map<string, Suppression[]>,
-): Promise<void> {
-  await Promise.all(
-    sortedFiles
-      .filter((p) => code.languageOf(p) && !overlays.has(p))
-      .map(async (p) => {
-        const t = await readText(p);
-        if (t !== undefined) noteSuppressions(suppressions, p, t);
-      }),
-  );
-}
-
-/** Notes the suppression comments of one source file's text. */
-export function noteSuppressions(suppressions: Map<string, Suppression[]>, path: string, text: string): void {
-  if (text.includes('spdf-disable-next-line')) suppressions.set(path, scanSuppressions(new SourceText(path, text)));
-  else suppressions.delete(path);
 }

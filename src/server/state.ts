@@ -1,235 +1,35 @@
 /**
- * The language server's workspace: per-file model loads and per-file code indexes, kept up to date one
- * file at a time, with open documents overriding the disk. Knows nothing of LSP (paths are
- * workspace-relative POSIX paths; positions are the core's).
+ * The language server's workspace: per-file model loads and per-file code indexes (read in full by WorkspaceLoad,
+ * workspace-load.ts), kept up to date one file at a time here, with open documents overriding the disk, and checked.
+ * Knows nothing of LSP (paths are workspace-relative POSIX paths; positions are the core's).
  */
 import type { LinkReviewStatus } from '../core/codelinks/review-status';
 import type { CodeLink } from '../core/codelinks/model';
-import type { Host } from '../core/host';
-import type { ReferenceCache } from '../core/model/build-graph';
 import { FsHost } from '../node/fs-host';
-import { CONFIG_FILE } from '../core/model/config';
-import type { ResolvedConfig } from '../core/model/config-def';
-import type { Graph, LoadProblem, Suppression } from '../core/model/graph';
-import type { LoadedFile } from '../core/model/load-file';
-import { modelFileMatcher } from '../core/model/load-workspace';
 import type { ItemTrace, TraceInputs } from '../core/matrix/status';
 import type { TraceIndex } from '../core/matrix/build';
 import { GraphIndex } from '../core/query/locate';
 import type { LintResult } from '../core/rules/engine';
-import { ruleInputs } from '../core/rules/inputs';
-import type { RuleInputs } from '../core/rules/types';
-import type { CodeLinksInput } from '../core/codelinks/rule-input';
-import type { Finding } from '../core/types';
-import type { TestResultsInput } from '../core/matrix/test-results';
-import { ServerCodeIndex } from './code-index';
-import { EMPTY_LINT_RESULT, findingsByFile, lintCode, mergeLintRuns, MODEL_RULES, openOutsideModel } from './lint-runs';
-import { RuleReuse } from './rule-reuse';
+import { findingsByFile, lintCode, mergeLintRuns, MODEL_RULES, openOutsideModel } from './lint-runs';
 import { sameLinkSet, sameRuleFacts } from './rule-fingerprint';
-import { TraceCache, traceInputsOf } from './trace-cache';
-import { EditorBaseline, baselinePathOf } from './editor-baseline';
-import { assembleGraph, graphUnits } from './graph-assembly';
-import { ModelLint } from './model-lint';
-import { ReleasedTrees } from './released-trees';
-import { InputProblems, matrixProblemsOf } from './input-problems';
-import { EvidenceBlanks } from './evidence-blanks';
-import { ResultFiles } from './result-files';
-import { type Load, readConfigFile, readModelFile, readTestResultsOf, SbomReads } from './workspace-reads';
-import { lockPathOf, ReviewLockState } from './review-lock-state';
-import { type FirstReads, loadModels, type ModelFindingsSink, noteSuppressions, readCodeSuppressions, readFirst } from './load-sequence';
+import { traceInputsOf } from './trace-cache';
+import { graphUnits } from './graph-assembly';
+import { matrixProblemsOf } from './input-problems';
+import { isGitignore, relistHost, walkLists } from './listed-files';
+import { readModelFile } from './workspace-reads';
+import { type ChangeKind, WorkspaceLoad } from './workspace-load';
 
-export interface StateOptions {
-  /** Absolute workspace root (for the code index and test results). */
-  root: string;
-  trusted: boolean;
-  codeLinks: boolean;
-  wasmDir?: string;
-  cacheDir?: string;
-}
+export type { ChangeKind, StateOptions } from './workspace-load';
 
-export type ChangeKind = 'config' | 'model' | 'code' | 'lock' | 'baseline' | 'other';
-
-/** A .gitignore file: it changes which files the workspace walk lists. */
-const isGitignore = (path: string): boolean => path === '.gitignore' || path.endsWith('/.gitignore');
-
-export class WorkspaceState {
-  config!: ResolvedConfig;
-  private configProblems: LoadProblem[] = [];
-  private configBytes: Uint8Array | undefined;
-  private outsideKey = '[]';
-  /** SBOM and VEX documents the model names, read after the model files (src/core/model/load-sboms.ts); `paths`: read or not, watched. */
-  sboms: { files: LoadedFile[]; problems: LoadProblem[]; paths: string[] } = { files: [], problems: [], paths: [] };
-  private readonly sbomReads = new SbomReads();
-  private isModel: (p: string) => boolean = () => false;
-  private files = new Set<string>();
-  private sortedFiles: string[] = [];
-  private readonly loads = new Map<string, Load>();
-  /** References of unchanged items, reused by the next graph rebuild. */
-  private readonly references: ReferenceCache = new WeakMap();
-  /** Open documents: path -> text. They override the disk. */
-  readonly overlays = new Map<string, string>();
-  code!: ServerCodeIndex;
-  private readonly codeSuppressions = new Map<string, Suppression[]>();
-  graph!: Graph;
-  private graphIndex?: GraphIndex;
-  private readonly reviewLock = new ReviewLockState();
-  private graphDirty = true;
-  private codeDirty = true;
-  /** The set of code links changed: model rules that read code (missing verification ...) re-run too. */
-  private linksChanged = false;
-  private modelResult: LintResult = EMPTY_LINT_RESULT;
-  /** File-scoped model rules re-run per changed file. */
-  private readonly modelLint = new ModelLint();
-  private codeResult: LintResult = EMPTY_LINT_RESULT;
-  private readonly codeReuse = new RuleReuse();
-  /** The latest merged lint result. */
-  result: LintResult = EMPTY_LINT_RESULT;
-  findingsByFile = new Map<string, Finding[]>();
-  /** Bumped when the graph is rebuilt. */
-  graphVersion = 0;
-  private readonly traceCache = new TraceCache();
-  testResults?: TestResultsInput;
-  private readonly resultFiles = new ResultFiles();
-  /** Last commit dates from git, read at load when TM007 (stale model) is on. */
-  private fileDates?: Map<string, number>;
-  /** The baseline config `baseline` names; its problems are shown as errors and baseline nothing. */
-  private readonly editorBaseline = new EditorBaseline();
-  private readonly trees = new ReleasedTrees();
-  /** The evidence files the tests name that hold no text (VT002, PARTIAL), as `spdf check` finds them. */
-  readonly evidence = new EvidenceBlanks();
-  readonly inputProblems: InputProblems;
-  /** Stores the first index's model findings for the next start (src/server/early-findings.ts); called once the status is out. */
-  keepEarly: (() => void) | undefined;
-
-  constructor(
-    private host: Host,
-    readonly opts: StateOptions,
-  ) {
-    this.inputProblems = new InputProblems(opts.root);
-  }
-
-  get trusted(): boolean {
-    return this.opts.trusted;
-  }
-
-  allFiles(): string[] {
-    return this.sortedFiles;
-  }
-
-  /** Reads everything (config, model, lock, code index); `modelFindings` first gets the model rules' findings, awaited (src/server/early-findings.ts). */
-  async loadAll(progress?: (message: string, pct?: number) => void, host?: Host, modelFindings?: ModelFindingsSink): Promise<void> {
-    if (host) this.host = host;
-    progress?.('listing files', 0);
-    const listed = await this.host.listFiles();
-    this.inputProblems.walked(this.host, this.opts.trusted);
-    this.files = new Set(listed);
-    this.sortedFiles = [...listed].sort();
-    await this.loadConfig();
-    this.loads.clear();
-    const models = this.sortedFiles.filter(this.isModel);
-    this.code?.dispose();
-    this.code = new ServerCodeIndex(this.config, this.opts.wasmDir, this.opts.trusted ? this.opts.cacheDir : undefined);
-    this.codeSuppressions.clear();
-    const indexing = this.opts.codeLinks ? this.code.startIndex(this.opts.root, this.host, this.sortedFiles, models.length) : undefined;
-    const version = this.graphVersion;
-    let first: FirstReads | undefined;
-    try {
-      progress?.(`reading ${models.length} model files`, 5);
-      const configRead = { bytes: this.configBytes, problems: this.configProblems };
-      const loadLockAndBaseline = async () => (await this.loadLock(), await this.loadBaseline(), this.reviewLock.lock);
-      first = await readFirst(
-        { host: this.host, opts: this.opts, config: this.config, configRead, sortedFiles: this.sortedFiles, files: this.files, models, overlays: this.overlays, loadLockAndBaseline },
-        modelFindings,
-      );
-      const { read, testResults, fileDates } = first;
-      [this.testResults, this.fileDates, this.inputProblems.history] = [testResults, fileDates, first.history];
-      await loadModels(read, this.config.limits, this.loads);
-      await this.evidence.read(this.host, this.overlays, this.loads.values(), this.files, true);
-      await this.loadSboms();
-      this.rebuildGraph();
-    } finally {
-      indexing?.claim(this.graphVersion > version ? this.graph : undefined);
-    }
-    // The model rules never read the code index (`meta.needs`, test-proven): their findings are final now.
-    const { early, stored } = first;
-    if (modelFindings && !stored) {
-      this.modelResult = this.modelLint.run(this.inputs(false), graphUnits(this.loads, this.sboms, this.configProblems), MODEL_RULES);
-      const byFile = findingsByFile(this.modelResult.findings);
-      await modelFindings(byFile);
-      if (early && this.sbomReads.answers && !this.modelResult.internalErrors.length) this.keepEarly = early.keep.bind(early, byFile, [...this.sbomReads.answers, ...this.evidence.answers]);
-    }
-    if (indexing) {
-      progress?.('indexing source files', 20);
-      await indexing.done;
-      progress?.('reading suppressions in source files', 90);
-      await readCodeSuppressions(this.code, this.sortedFiles, this.overlays, (p) => this.readText(p), this.codeSuppressions);
-      for (const p of this.overlays.keys()) if (this.files.has(p) && this.code.scans(p)) await this.refresh(p);
-    }
-    this.graphDirty = false; // the graph built above is current
-    this.linksChanged = !modelFindings || !!stored; // the model rules run at the next check unless they ran above
-    this.codeDirty = true;
-  }
-
-  private async loadConfig(): Promise<void> {
-    const { config, problems, includes, bytes } = await readConfigFile(this.host, CONFIG_FILE, this.overlays.get(CONFIG_FILE), this.files.has(CONFIG_FILE), this.opts.trusted);
-    this.inputProblems.includes = includes;
-    this.config = config;
-    this.configProblems = problems;
-    this.configBytes = bytes;
-    this.isModel = modelFileMatcher(config);
-    this.resultFiles.configure(config);
-  }
-
-  /** The JUnit results again when a test run rewrote them since they were read (ResultFiles); the rules read them. */
-  async readChangedResults(): Promise<void> {
-    if (this.resultFiles.takeStale()) [this.testResults, this.linksChanged] = [await readTestResultsOf(this.opts.root, this.config, this.sortedFiles), true];
-  }
-
-  private async loadSboms(): Promise<void> {
-    this.sboms = await this.sbomReads.read(this.host, this.overlays, this.loads.values(), this.sortedFiles, this.config);
-  }
-
-  private async loadLock(): Promise<void> {
-    await this.reviewLock.load(this.inputProblems, this.host, this.config, this.overlays, this.files, this.opts.trusted);
-  }
-
-  /** Findings of the latest check that the baseline accepts (the editor shows them at a lower severity). */
-  get baselined(): ReadonlySet<Finding> {
-    return this.editorBaseline.baselined;
-  }
-
-  private async loadBaseline(): Promise<void> {
-    const path = baselinePathOf(this.config);
-    await this.editorBaseline.load(this.config, async (p) => (p === path ? (this.overlays.get(p) ?? (this.files.has(p) ? await this.readText(p) : undefined)) : undefined));
-  }
-
-  private async readText(path: string): Promise<string | undefined> {
-    const o = this.overlays.get(path);
-    if (o !== undefined) return o;
-    try {
-      return new TextDecoder('utf-8').decode(await this.host.readFile(path));
-    } catch {
-      return undefined;
-    }
-  }
-
-  kindOf(path: string): ChangeKind {
-    if (path === CONFIG_FILE) return 'config';
-    if (path === lockPathOf(this.config)) return 'lock';
-    if (path === baselinePathOf(this.config)) return 'baseline';
-    if (this.isModel(path)) return 'model';
-    if (this.opts.codeLinks && this.code?.languageOf(path)) return 'code';
-    return 'other';
-  }
-
+export class WorkspaceState extends WorkspaceLoad {
   /** An open document's text changed (or it was opened). */
   async setOverlay(path: string, text: string): Promise<ChangeKind> {
     const same = this.overlays.get(path) === text || (!this.overlays.has(path) && this.graph?.fileByPath.get(path)?.source.text === text);
     this.overlays.set(path, text);
     // A document on a file the walk does not list (a .gitignore hides it) is not read into the workspace, as `spdf
     // check` does not read it; a file not on disk yet is judged as the file it will be.
-    const listed = this.files.has(path) || (await this.walkLists(path, true));
-    if (listed && !this.files.has(path)) this.addFile(path);
+    const listed = this.files.has(path) || (await walkLists(this.host, path, true));
+    if (listed && !this.files.has(path)) this.files.add(path);
     if (await this.evidence.changed(this.host, this.overlays, path, 'changed')) this.linksChanged = true;
     const kind = this.kindOf(path);
     if (!listed) return this.unlisted(path);
@@ -259,12 +59,12 @@ export class WorkspaceState {
       return 'other';
     }
     if (type === 'deleted') return this.drop(path);
-    if (!(await this.walkLists(path))) {
+    if (!(await walkLists(this.host, path))) {
       // Not a file `spdf check` reads or notes (a .gitignore hides it, a folder never walked, a folder link out of the
       // root): not taken up, and dropped if it was.
       return this.files.has(path) ? this.drop(path) : this.unlisted(path);
     }
-    if (!this.files.has(path)) this.addFile(path);
+    if (!this.files.has(path)) this.files.add(path);
     if (this.overlays.has(path)) return 'other';
     return this.refresh(path);
   }
@@ -281,7 +81,6 @@ export class WorkspaceState {
   /** `path` is no longer a listed file (deleted, or the walk would not list it now). */
   private async drop(path: string): Promise<ChangeKind> {
     this.files.delete(path);
-    this.sortedFiles = [...this.files].sort();
     this.loads.delete(path);
     this.code?.remove(path);
     this.codeSuppressions.delete(path);
@@ -298,26 +97,12 @@ export class WorkspaceState {
     return kind;
   }
 
-  /**
-   * Whether the walk of a load would list `path` now (a file created or changed since the load), or note it as not read
-   * (a FIFO, a link to nothing: taken up, its read fails and says why, as the CLI says it); a host that does not walk
-   * lists what it is told.
-   */
-  private async walkLists(path: string, absentAsFile = false): Promise<boolean> {
-    return !(this.host instanceof FsHost) || (await this.host.wouldList(path, absentAsFile)) !== 'skipped';
-  }
-
   /** Lists the root's files again and reads them as a fresh load does (a .gitignore or the config changed which files are read). */
   private async relist(): Promise<void> {
-    await this.loadAll(undefined, this.host instanceof FsHost ? new FsHost(this.opts.root) : undefined);
+    await this.loadAll(undefined, relistHost(this.host, this.opts.root));
   }
 
-  private addFile(path: string): void {
-    this.files.add(path);
-    this.sortedFiles = [...this.files].sort();
-  }
-
-  private async refresh(path: string): Promise<ChangeKind> {
+  protected async refresh(path: string): Promise<ChangeKind> {
     const kind = this.kindOf(path);
     switch (kind) {
       case 'config':
@@ -332,18 +117,17 @@ export class WorkspaceState {
         break;
       case 'model':
         this.loads.set(path, await readModelFile(this.host, path, this.overlays.get(path), this.config.limits));
-        await this.evidence.read(this.host, this.overlays, this.loads.values(), this.files, false);
+        await this.evidence.read(this.host, this.overlays, this.loads.values(), this.files.paths, false);
         await this.loadSboms();
         this.graphDirty = true;
         break;
       case 'code': {
         const before = this.code.files.get(path);
-        const supBefore = JSON.stringify(this.codeSuppressions.get(path) ?? []);
-        noteSuppressions(this.codeSuppressions, path, (await this.code.refresh(path, this.host, this.overlays.get(path))) ?? '');
+        const suppressionsChanged = this.codeSuppressions.note(path, (await this.code.refresh(path, this.host, this.overlays.get(path))) ?? '');
         const after = this.code.files.get(path);
         // Rules see the code index, not the text: when the file's rule-relevant facts are identical, every
         // rule result is too, and the check is skipped (typing inside a function body on one line).
-        if (supBefore !== JSON.stringify(this.codeSuppressions.get(path) ?? []) || !sameRuleFacts(before, after, this.reviewLock.lock)) {
+        if (suppressionsChanged || !sameRuleFacts(before, after, this.reviewLock.lock)) {
           this.codeDirty = true;
           if (!sameLinkSet(before, after)) this.linksChanged = true;
         }
@@ -360,12 +144,6 @@ export class WorkspaceState {
     return kind;
   }
 
-  private rebuildGraph(): void {
-    this.graph = assembleGraph(this.loads, this.sboms, this.configProblems, this.references, this.graph);
-    this.graphIndex = undefined;
-    this.graphVersion++;
-  }
-
   /** Rebuilds what is dirty and lints. Returns the files whose findings may have changed (all when undefined). */
   check(): { result: LintResult; graphRebuilt: boolean } {
     let graphRebuilt = false;
@@ -377,10 +155,10 @@ export class WorkspaceState {
       this.codeDirty = true;
       graphRebuilt = true;
     }
-    const outside = this.overlays.size === 0 ? [] : openOutsideModel(this.graph, this.config, this.sortedFiles, this.overlays.keys());
+    const outside = this.overlays.size === 0 ? [] : openOutsideModel(this.graph, this.config, this.files.sorted, this.overlays.keys());
     const outsideKey = JSON.stringify(outside);
     if (this.codeDirty || outsideKey !== this.outsideKey) {
-      if (this.codeDirty) this.codeResult = lintCode(this.inputs(), [...this.codeSuppressions.values()].flat(), this.codeReuse);
+      if (this.codeDirty) this.codeResult = lintCode(this.inputs(), this.codeSuppressions.all(), this.codeReuse);
       this.codeDirty = false;
       this.outsideKey = outsideKey;
       const merged = mergeLintRuns(this.modelResult, this.codeResult, (f) => this.kindOf(f) === 'code');
@@ -397,20 +175,6 @@ export class WorkspaceState {
   /** The position index of the graph, built on first use after a rebuild (after the diagnostics of an edit). */
   get index(): GraphIndex {
     return (this.graphIndex ??= new GraphIndex(this.graph));
-  }
-
-  inputs(withCode = true): RuleInputs {
-    const code = withCode ? this.codeInput() : undefined;
-    return ruleInputs(
-      { graph: this.graph, config: this.config, allFiles: this.sortedFiles, unusableEvidence: this.evidence.gaps },
-      { code, lock: this.reviewLock.lock, testResults: this.testResults, fileDates: this.fileDates },
-    );
-  }
-
-  /** The `code` rule input. The one place that shapes the index for the CL rules. */
-  codeInput(): CodeLinksInput | undefined {
-    if (!this.opts.codeLinks) return undefined;
-    return { files: [...this.code.files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
   }
 
   /** Review state of one code link against the lock. */
