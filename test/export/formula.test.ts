@@ -21,8 +21,28 @@ export const DANGEROUS = [
   '-@cmd',
   '+"quoted, with comma"',
   '=A1\nsecond line',
+  // After leading white space or quotes (trimmed by Google Sheets, LibreOffice "trim spaces", naive readers).
+  ' =leading space',
+  '   +1+1',
+  '\u00a0=1+1',
+  '\u3000=1+1',
+  '\ufeff=1+1',
+  '\u200b=1+1',
+  '\n=1+1',
+  '"=1+1',
+  '" =1+1"',
+  "'=1+1",
+  '\'"@SUM(1,2)',
+  // Full-width forms some locales take as formula starts.
+  '＝1+1',
+  '＋1+1',
+  '－1+1',
+  '＠SUM(1,2)',
+  ' ＝1+1',
+  '\t',
+  '\rplain',
 ];
-const HARMLESS = ['SEC-REQ-001', 'plain text', ' =leading space', 'a=b', "'already quoted", 'x_x0041_y', 'a\rb'];
+const HARMLESS = ['SEC-REQ-001', 'plain text', 'a=b', "'already quoted", 'x_x0041_y', 'a\rb', ' leading space', '"quoted"', '1-2', 'e-mail', 'a@b', '＝'.slice(1) + 'x＝y', '', ' ', '"'];
 
 function view(values: string[]): MatrixView {
   return {
@@ -67,7 +87,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('formula injection', () => {
-  it('neutralises exactly the cells that start with = + - @ tab or CR', () => {
+  it('neutralises exactly the cells that start with = + - @ (ASCII or full-width, also after white space or quotes), tab or CR', () => {
     for (const d of DANGEROUS) assert.equal(neutralizeFormula(d), `'${d}`);
     for (const h of HARMLESS) assert.equal(neutralizeFormula(h), h);
   });

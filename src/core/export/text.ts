@@ -8,10 +8,15 @@ export function escapeHtml(text: string): string {
   return /[&<>"'`]/.test(text) ? text.replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c]) : text;
 }
 
-/** Characters that make a spreadsheet cell a formula (OWASP CSV injection): = + - @ tab CR. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet may read as a formula (OWASP CSV injection): a cell beginning with = + - @ tab or CR, also
+ * after leading white space or quotes (Google Sheets and LibreOffice's "trim spaces" drop them, a naive reader
+ * strips quotes: `" =1+1"`, `"=1+1`), and the full-width ＝ ＋ － ＠, which spreadsheets of East Asian locales
+ * may take as formula starts.
+ */
+const FORMULA_START = /^(?:[\s"'\u200b\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/;
 
-/** A cell beginning with = + - @ tab or CR becomes `'` + text (shown as text, never evaluated). */
+/** A cell that a spreadsheet may evaluate (see FORMULA_START) becomes `'` + text (shown as text, never evaluated). */
 export function neutralizeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
