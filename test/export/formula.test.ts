@@ -42,7 +42,29 @@ export const DANGEROUS = [
   '\t',
   '\rplain',
 ];
-const HARMLESS = ['SEC-REQ-001', 'plain text', 'a=b', "'already quoted", 'x_x0041_y', 'a\rb', ' leading space', '"quoted"', '1-2', 'e-mail', 'a@b', '＝'.slice(1) + 'x＝y', '', ' ', '"'];
+const HARMLESS = [
+  'SEC-REQ-001',
+  'plain text',
+  'a=b',
+  "'already quoted",
+  'x_x0041_y',
+  'a\rb',
+  ' leading space',
+  '"quoted"',
+  '1-2',
+  'e-mail',
+  'a@b',
+  '＝'.slice(1) + 'x＝y',
+  '',
+  ' ',
+  '"',
+  // Characters XML cannot hold: an XLSX cell keeps them as _xHHHH_ (the writer dropped them silently).
+  'ctl\u0001\u0007\u001b[31m\u0000end',
+  'lone \ud800 and \udfff here',
+  'nonchars \ufffe\uffff',
+  'pair \ud83d\ude00 stays',
+  'x_x0001_y',
+];
 
 function view(values: string[]): MatrixView {
   return {

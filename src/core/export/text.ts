@@ -21,6 +21,16 @@ export function neutralizeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * Characters XML 1.0 cannot hold, not even as a character reference: C0 controls other than tab, LF and CR,
+ * U+FFFE, U+FFFF and lone surrogates (a UTF-8 encoder turns those into U+FFFD). Written raw they make the
+ * whole document unreadable; each writer replaces them with its own visible escape.
+ */
+export const XML_UNREPRESENTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/gu;
+
+/** `XXXX`: the code point of a character (a lone surrogate's own), upper-case hex, at least four digits. */
+export const codePointHex = (c: string): string => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 export function base64(bytes: Uint8Array): string {
   let out = '';

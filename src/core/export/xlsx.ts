@@ -2,14 +2,18 @@
 import ExcelJS from 'exceljs';
 import type { Matrix } from '../matrix/model';
 import { flatten, viewsOf } from './table';
-import { neutralizeFormula } from './text';
+import { codePointHex, neutralizeFormula, XML_UNREPRESENTABLE } from './text';
 
 /**
- * OOXML string escape (ECMA-376 ST_Xstring): CR would be normalised to LF by every XML reader, so it is
- * written as `_x000D_`; text that already looks like such an escape gets its underscore escaped.
+ * OOXML string escape (ECMA-376 ST_Xstring): CR would be normalised to LF by every XML reader, and characters
+ * XML cannot hold (control characters, lone surrogates) would be dropped by the writer, so each is written as
+ * `_xHHHH_`; text that already looks like such an escape gets its underscore escaped.
  */
 export function ooxmlText(text: string): string {
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_');
+  return text
+    .replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_')
+    .replace(/\r/g, '_x000D_')
+    .replace(XML_UNREPRESENTABLE, (c) => `_x${codePointHex(c)}_`);
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
