@@ -5,6 +5,7 @@
  * own counter has it). It is coloured whenever `spdf check` would fail on that root: coverage below
  * `check.min_coverage`, no requirement in scope, error-level findings or source files not scanned for tags.
  */
+import { mdCell } from '../core/export/markdown';
 import type { RootStatus, StatusSummary } from '../protocol';
 
 /** Commands the tooltip links to (the item's MarkdownString trusts exactly these). */
@@ -49,7 +50,7 @@ export function statusView(s: StatusSummary, activePath?: string): StatusView {
   const pct = r.coverage.percent;
   const empty = pct === undefined;
   const below = !empty && pct < min;
-  const where = multi ? ` in ${folderName(r.root)}` : '';
+  const where = multi ? ` in ${mdCell(folderName(r.root))}` : '';
   const lines = [
     empty
       ? `**No requirement in scope${where}**: \`spdf check\` fails on an empty requirement set`
@@ -71,7 +72,7 @@ export function statusView(s: StatusSummary, activePath?: string): StatusView {
     lines.push(
       `Roots: ${roots
         .filter((x) => x !== r)
-        .map((x) => `${folderName(x.root)} ${percent(x)}${x.errors ? ` (${x.errors} errors)` : ''}`)
+        .map((x) => `${mdCell(folderName(x.root))} ${percent(x)}${x.errors ? ` (${x.errors} errors)` : ''}`)
         .join(' · ')} (the bar follows the active editor)`,
     );
   lines.push(LINKS);

@@ -5,6 +5,7 @@
  * before the status groups: the rows below may lack what was not read, so they must not look complete.
  */
 import { incompleteText } from '../core/export/incomplete';
+import { mdParagraph } from '../core/export/markdown';
 import type { InputNotice, RootInfo, TraceChild, TraceRow, TraceStatusName, TreeDataResult } from '../protocol';
 
 /**
@@ -59,4 +60,15 @@ export function problemText(p: InputNotice): { label: string; description: strin
   if (placed) return { label: placed[1], description: placed[2] };
   const file = /^([^\s:]+): (.*)$/s.exec(p.message);
   return file ? { label: file[1], description: file[2] } : { label: p.message, description: '' };
+}
+
+/**
+ * The Markdown tooltip of a row of the tree. `why`: what is missing (undefined when nothing is). Every model string
+ * (ID, title, reason, zones) is escaped: it cannot form HTML or a link, nor add a line such as a forged status.
+ */
+export function rowTooltip(r: TraceRow, why: string | undefined): string {
+  const parts = [`**${mdParagraph(r.id)}** · ${mdParagraph(r.kind)} · ${mdParagraph(r.status)}`, mdParagraph(r.title), why ? `**Missing:** ${mdParagraph(why)}` : mdParagraph(r.reason)];
+  if (r.zones.length) parts.push(`Zones: ${r.zones.map(mdParagraph).join(', ')}`);
+  if (r.hazardSeverity !== undefined) parts.push(`Hazard severity: ${r.hazardSeverity}`);
+  return parts.join('\n\n');
 }

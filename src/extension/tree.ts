@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type RootInfo, type TraceChild, type TraceFilter, type TraceRow, type TraceStatusName, type TreeDataResult, type WireLocation } from '../protocol';
-import { problemNodes, problemsText, problemText, rootDescription, rootNodes, type Node } from './tree-nodes';
+import { problemNodes, problemsText, problemText, rootDescription, rootNodes, rowTooltip, type Node } from './tree-nodes';
 
 export type { Node } from './tree-nodes';
 
@@ -145,9 +145,7 @@ export class RequirementsTree implements vscode.TreeDataProvider<Node> {
       const why = whyText(r);
       // The panel is narrow: the reason's head (before its detail, e.g. the file of a suspect link) leads; the tooltip has it whole.
       item.description = why ? `${why.split(': ')[0]} · ${r.title}` : r.title;
-      item.tooltip = new vscode.MarkdownString(
-        `**${r.id}** · ${r.kind} · ${r.status}\n\n${r.title}\n\n${why ? `**Missing:** ${why}` : r.reason}${r.zones.length ? `\n\nZones: ${r.zones.join(', ')}` : ''}${r.hazardSeverity !== undefined ? `\n\nHazard severity: ${r.hazardSeverity}` : ''}`,
-      );
+      item.tooltip = new vscode.MarkdownString(rowTooltip(r, why));
       const [icon, color] = STATUS_ICON[r.status];
       item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
       item.contextValue = 'spdf.item';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempWorkspace } from '../support/cli';
+import { mdCell } from '../../src/core/export/markdown';
 
 const SDOC = '[DOCUMENT]\nTITLE: T\n\n[REQUIREMENT]\nUID: R-1\nTITLE: One\nSTATEMENT: The pump shall stop.\n';
 
@@ -89,5 +90,41 @@ describe('spdf import: writes nothing it was not asked to', () => {
     const help = await runCli(['import', '--help'], root);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^usage: spdf import FORMAT FILE_OR_DIR\.\.\. -o DIR \[--force\]/);
+  });
+});
+
+describe('spdf import: IMPORT-REPORT.md renders imported text as text', () => {
+  // Source IDs end up in the report's table (imported) or in an error note (refused); either way as text.
+  const HOSTILE = [
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '<img/src=x/onerror=alert(1)>',
+    '</style>',
+    '[x](javascript:alert(1))',
+    '![x](javascript:alert(1))',
+    '<javascript:alert(1)>',
+    'a|b|c',
+    '`code`',
+    '&lt;script&gt;',
+    "{{constructor.constructor('alert(1)')()}}",
+    'x\\|y',
+  ];
+  const csvField = (t: string) => `"${t.replace(/"/g, '""')}"`;
+
+  it('escapes every hostile source ID: no raw HTML, link or extra table column forms', async () => {
+    const csv = ['ID,Title,Text', ...HOSTILE.map((id, i) => `${csvField(id)},${csvField(`=HYPERLINK("x")${id}`)},text ${i}`)].join('\n') + '\n';
+    const root = tempWorkspace({ 'alm/hostile.csv': csv });
+    await runCli(['import', 'csv', 'alm/hostile.csv', '-o', 'model'], root);
+    const report = readFileSync(join(root, 'model', 'IMPORT-REPORT.md'), 'utf8');
+    for (const id of HOSTILE) {
+      assert.ok(report.includes(mdCell(id)), `the report names ${JSON.stringify(id)} escaped:\n${report}`);
+      if (/[<>[\]|`]/.test(id)) assert.ok(!report.includes(id), `raw ${JSON.stringify(id)} in the report`);
+    }
+    assert.doesNotMatch(report, /<(?!!--)[a-z/!]/i, 'no HTML tag or autolink');
+    assert.doesNotMatch(report, /(?<!\\)\]\(/, 'no Markdown link');
+    const table = report.split('\n').filter((l) => l.startsWith('| '));
+    const columns = (l: string) => l.replace(/\\./g, '').split('|').length;
+    assert.ok(table.length > 2, report);
+    for (const row of table) assert.equal(columns(row), columns(table[0]), row);
   });
 });

@@ -40,7 +40,7 @@ describe('spdf import threagile: included files', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(readdirSync(join(root, 'model')).sort(), ['IMPORT-BASE.json', 'IMPORT-REPORT.md', 'main.spdf.yaml']);
     assert.match(readFileSync(join(root, 'model/main.spdf.yaml'), 'utf8'), /- id: server/);
-    assert.match(readFileSync(join(root, 'model/IMPORT-REPORT.md'), 'utf8'), /\| src\/part\.yaml:3:5 \| technical_asset \| server \|/);
+    assert.match(readFileSync(join(root, 'model/IMPORT-REPORT.md'), 'utf8'), /\| src\/part\.yaml:3:5 \| technical\\_asset \| server \|/);
   });
 
   it('keeps both inputs of two that include each other, the cycle an error in each', async () => {

@@ -170,6 +170,22 @@ const CASES: Case[] = [
     background: undefined,
     tooltip: [],
   },
+  // The tooltip is Markdown trusted with the status commands: a root's folder name is text in it, never a link or markup.
+  ...(
+    [
+      ['[Open Matrix](command:spdf.showMatrix)', '\\[Open Matrix\\](command:spdf.showMatrix)'],
+      ['**SPDF coverage 100%**', '\\*\\*SPDF coverage 100%\\*\\*'],
+      ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
+      ['a|b`c`', 'a\\|b\\`c\\`'],
+    ] as const
+  ).map(([name, shown]): Case => ({
+    name: `multi-root: the folder name ${JSON.stringify(name)} is escaped in the tooltip`,
+    status: summary([root(`/ws/${name}`, 100), root(`/ws/x${name}`, 20)]),
+    text: `$(checklist) SPDF 100% · ${name}`,
+    background: undefined,
+    tooltip: [`in ${shown} of 10`, `Roots: x${shown} 20%`],
+    notInTooltip: [`in ${name}`, `Roots: x${name}`],
+  })),
 ];
 
 describe('status bar view (pure)', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseYaml } from '../../src/core/yaml/parse';
 import { toData } from '../../src/core/yaml/ynode';
 import { runCli } from '../support/cli';
+import { mdCell } from '../../src/core/export/markdown';
 
 /**
  * Each folder of test/fixtures/import is a small project in one source format: its requirement documents,
@@ -45,6 +46,9 @@ const SECTION_KIND: Record<string, string> = {
 const FAILING = new Set(['error', 'dropped']);
 
 /** `file:line:col kind message` of every listed note in IMPORT-REPORT.md. */
+/** The text of a report cell escaped by mdCell (backslash escapes, then the three entities). */
+const unMd = (cell: string) => cell.replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
 function reportNotes(report: string): string[] {
   const notes: string[] = [];
   let kind: string | undefined;
@@ -52,7 +56,7 @@ function reportNotes(report: string): string[] {
     const h = /^## (.*?)(?: \(.*)?$/.exec(line);
     if (h) kind = SECTION_KIND[h[1]];
     const n = /^- (\S+:\d+:\d+): (.*)$/.exec(line);
-    if (n && kind) notes.push(`${n[1]} ${kind} ${n[2]}`);
+    if (n && kind) notes.push(`${unMd(n[1])} ${kind} ${unMd(n[2])}`);
   }
   return notes;
 }
@@ -127,7 +131,7 @@ for (const folder of readdirSync(FIXTURES)) {
       const revisions = Object.fromEntries(reqs.filter((r) => r.revision !== undefined).map((r) => [r.id, r.revision]));
       assert.deepEqual(revisions, expected.revisions ?? {});
       assert.deepEqual(Object.fromEntries(reqs.filter((r) => r.code).map((r) => [r.id, r.code])), expected.code ?? {});
-      for (const [sourceId, modelId] of Object.entries(expected.ids)) assert.ok(report.includes(`| ${sourceId} | ${modelId} |`), `report row for ${sourceId} -> ${modelId}`);
+      for (const [sourceId, modelId] of Object.entries(expected.ids)) assert.ok(report.includes(`| ${mdCell(sourceId)} | ${mdCell(modelId)} |`), `report row for ${sourceId} -> ${modelId}`);
     });
 
     it('links the tagged code to the imported requirements, with no unknown ID', async () => {

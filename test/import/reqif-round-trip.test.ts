@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseYaml } from '../../src/core/yaml/parse';
 import { toData } from '../../src/core/yaml/ynode';
+import { XMLValidator } from 'fast-xml-parser';
 import { runCli, tempWorkspace } from '../support/cli';
 
 type Req = Record<string, unknown> & { id: string };
@@ -61,6 +62,28 @@ describe('ReqIF round trip: spdf trace --format reqif, then spdf import reqif, g
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  // Characters XML 1.0 cannot hold even as a reference: written raw they made the whole file unreadable.
+  const UNREPRESENTABLE: [string, string][] = [
+    ['\\x01\\x07\\x1b[31m', '<U+0001><U+0007><U+001B>[31m'],
+    ['\\0 and \\x0b\\x0c', '<U+0000> and <U+000B><U+000C>'],
+    ['\\uFFFE\\uFFFF', '<U+FFFE><U+FFFF>'],
+    ['lone \\uD800 and \\uDFFF', 'lone <U+D800> and <U+DFFF>'],
+    ['pair \\uD83D\\uDE00 kept', 'pair \u{1F600} kept'],
+  ];
+  for (const [yaml, shown] of UNREPRESENTABLE)
+    it(`stays well-formed XML for "${yaml}" in a title and text, which read back as "${shown}"`, async () => {
+      const root = tempWorkspace({ 'model/reqs.spdf.yaml': ['spdf: "0.1"', 'requirements:', '  - id: SEC-REQ-001', `    title: "t ${yaml}"`, `    text: "x ${yaml}"`, ''].join('\n') });
+      try {
+        const { reqif, after } = await roundTrip(root, 'model');
+        assert.equal(XMLValidator.validate(reqif), true);
+        assert.doesNotMatch(reqif, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ufffd]/);
+        assert.equal(after.length, 1);
+        assert.deepEqual({ title: after[0].title, text: after[0].text }, { title: `t ${shown}`, text: `x ${shown}` });
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
 
   it('gives back the example workspace requirements, each with its trace status as an attribute', async () => {
     const example = join(__dirname, '..', '..', 'examples', 'infusion-pump');

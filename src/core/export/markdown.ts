@@ -13,6 +13,17 @@ export function mdCell(text: string): string {
     .replace(/\r\n|\r|\n/g, ' ');
 }
 
+/**
+ * Escapes text for a Markdown paragraph of its own (an editor tooltip): as `mdCell`, and, at its start, what would
+ * open a heading, list, quote or code block is escaped too, so model text can neither form HTML or a link nor
+ * change the structure of what is shown around it.
+ */
+export function mdParagraph(text: string): string {
+  return mdCell(text)
+    .trimStart()
+    .replace(/^(?:([#+\-=])|(\d+)([.)]))/, (_, mark?: string, digits?: string, close?: string) => (mark ? `\\${mark}` : `${digits}\\${close}`));
+}
+
 export function toMarkdown(m: Matrix): string {
   const out: string[] = ['# Traceability matrix', '', mdCell(coverageLine(m)), ''];
   if (m.commit) out.push(`Code locations at commit \`${m.commit.replace(/[^0-9a-f]/gi, '')}\`.`, '');

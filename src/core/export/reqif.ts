@@ -1,4 +1,5 @@
 import { REQIF_ATTR } from '../import/reqif-names';
+import { codePointHex, XML_UNREPRESENTABLE } from './text';
 
 export interface ReqifRequirement {
   id: string;
@@ -21,7 +22,17 @@ export interface ReqifOptions {
   problems?: readonly string[];
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+/** XML text and attribute escape; a character XML cannot hold (see XML_UNREPRESENTABLE) is written as the visible `<U+XXXX>`, so the file stays well-formed. */
+const esc = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;')
+    .replace(XML_UNREPRESENTABLE, (c) => `&lt;U+${codePointHex(c)}&gt;`);
 /** Text as XHTML: each line a run of text, lines joined by `br` (what `xhtmlText` reads back). */
 const xhtml = (s: string) => `<xhtml:div>${s.split('\n').map(esc).join('<xhtml:br/>')}</xhtml:div>`;
 /** IDENTIFIERs are xsd:ID (an NCName): the model ID behind a prefix per element kind, other characters escaped (`_2f_`), so distinct IDs stay distinct. */
@@ -42,7 +53,8 @@ const ATTRS = [
 /**
  * ReqIF 1.2 of the model's requirements: one SPEC-OBJECT each (the model ID as `ReqIF.ForeignID`, title,
  * text, status and the trace status as attributes), `derived_from` as SPEC-RELATIONs (SOURCE derived from
- * TARGET) and one SPECIFICATION listing the objects in order. `spdf import reqif` reads it back unchanged.
+ * TARGET) and one SPECIFICATION listing the objects in order. `spdf import reqif` reads it back unchanged, but for
+ * characters XML cannot hold, which come back as the visible `<U+XXXX>` they are written as.
  */
 export function toReqif(reqs: readonly ReqifRequirement[], opts: ReqifOptions): string {
   const t = esc(opts.time);

@@ -1,5 +1,6 @@
 import { yamlString } from '../fixes/yaml-edits';
 import { dropsEvidence, type ImportedItem, type ImportNote, type ParsedDocument, type SourcePos } from './types';
+import { mdCell as cell } from '../export/markdown';
 
 export interface ImportedFile {
   /** Output file name (no folder), unique within this import. */
@@ -25,7 +26,6 @@ interface Placed {
 }
 
 export const where = (p: SourcePos) => `${p.file}:${p.line}:${p.col}`;
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
 
 export function importCounts(imported: number, notes: ImportNote[]): ImportOutcome['counts'] {
   const reported = notes.filter((n) => n.kind !== 'lost').length;

@@ -2,6 +2,7 @@ import { yamlString } from '../fixes/yaml-edits';
 import { importCounts, incompleteBanner, noteSections, where, type ImportOutcome } from './assemble';
 import { MODEL_SECTIONS, type ModelDocument, type ModelItem, type ModelRef, type ModelSection } from './model-types';
 import type { ImportNote, SourcePos } from './types';
+import { mdCell as cell } from '../export/markdown';
 
 /** Prefix an ID gets when another item of the import already has it. */
 const PREFIX: Record<ModelSection, string> = { zones: 'Z', assets: 'AST', flows: 'FL', conduits: 'C', threats: 'THR', controls: 'CTRL', requirements: 'REQ' };
@@ -142,8 +143,6 @@ function modelYaml(format: string, source: string, items: ModelItem[], resolved:
   }
   return lines.join('\n') + '\n';
 }
-
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
 
 function reportMarkdown(format: string, sourceCount: number, items: ModelItem[], placed: (i: ModelItem) => [string, string], notes: ImportNote[], counts: ImportOutcome['counts']): string {
   const out = [

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ZoneDiagramResult } from '../../protocol';
 import { DIAGRAM_VIEW_TYPE, diagramHtml } from './html';
-import { answered, diagramMessage } from './messages';
+import { answered, diagramMessage, svgFileBytes } from './messages';
 import type { Roots } from '../roots';
 import { registerPanel, ShownRoot } from './panel';
 import { saveAtomic } from './save';
@@ -33,10 +33,11 @@ export function registerZoneDiagramPanel(
       shown.retitle(p);
     },
     async onMessage(msg) {
-      if (msg.type !== 'saveSvg' || typeof msg.svg !== 'string' || !msg.svg.startsWith('<svg')) return;
+      const bytes = msg.type === 'saveSvg' ? svgFileBytes(msg.svg) : undefined;
+      if (!bytes) return;
       const base = root();
       const target = await vscode.window.showSaveDialog({ defaultUri: base ? vscode.Uri.joinPath(base, 'zones.svg') : undefined, filters: { SVG: ['svg'] } });
-      if (target) await saveAtomic(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${msg.svg}\n`));
+      if (target) await saveAtomic(target, bytes);
     },
   });
   context.subscriptions.push(
