@@ -24,9 +24,9 @@ interface IgnoreRule {
   pattern: string;
   negative: boolean;
   regex: RegExp;
+  /** The pattern without its `!` and trailing spaces: one with no `/` but a last one `ignore` may ask of the last name alone. */
+  body: string;
 }
-
-type Test = (path: string) => boolean;
 
 /**
  * A .gitignore file's rules with the `ignore` package's semantics (v7: default case-insensitivity, negation, directory
@@ -45,35 +45,46 @@ export function gitignoreRules(text: string, parse: (text: string) => Ignore = (
     return { ignores: (p) => ig.ignores(p), problems: [{ line: 0, pattern: '', message: SHAPE_PROBLEM }] };
   }
   const lines = lineNumbers(text, rules);
-  const tests: { negative: boolean; test: Test }[] = [];
-  const linear: string[] = [];
   const problems: GitignoreProblem[] = [];
-  rules.forEach((rule, index) => {
-    const translated = translatedRule(rule.regex.source, rule.regex.flags);
-    if (typeof translated === 'string') {
-      const re = RE2JS.compile(translated);
-      tests.push({ negative: rule.negative, test: (p) => re.matcher(p).find() });
-      linear.push(translated);
-    } else {
-      problems.push({ line: lines[index], pattern: rule.pattern, message: `${translated.why}: applied by a backtracking regular expression, not in linear time` });
-      tests.push({ negative: rule.negative, test: (p) => rule.regex.test(unmapped(p)) });
+  // `ignore` asks a rule without a `/` (but a last one) of the last name alone when half of the rules or more are such:
+  // the same answer, but on a path with an empty name (`a//`), which the walk never asks.
+  const basenameOnly = (rule: IgnoreRule) => !rule.body.slice(0, -1).includes('/');
+  const byBasename = rules.filter(basenameOnly).length * 2 >= rules.length;
+  const tests = rules.map((rule, index): { negative: boolean; basename: boolean; test: Test } => {
+    const basename = byBasename && basenameOnly(rule);
+    const { source, flags } = rule.regex;
+    const byJs: Test = (q) => rule.regex.test(q.path);
+    const shape = shapeTest(source, flags);
+    if (shape) {
+      // The string test answers every path the walk asks; RE2 compiled only for another one.
+      let other: Test | undefined;
+      const otherTest = (q: Query) => (other ??= testOf(compiledRule(source, flags), source, flags) ?? byJs)(q);
+      return { negative: rule.negative, basename, test: (q) => (q.plain ? shape(q) : otherTest(q)) };
     }
+    const compiled = compiledRule(source, flags);
+    const test = testOf(compiled, source, flags);
+    if (test) return { negative: rule.negative, basename, test };
+    problems.push({ line: lines[index], pattern: rule.pattern, message: `${(compiled as Untranslated).why}: applied by a backtracking regular expression, not in linear time` });
+    return { negative: rule.negative, basename, test: byJs };
   });
-  // Most paths match no rule: one expression of all of them says so in one pass.
-  const anyLinear = linear.length === tests.length && linear.length ? RE2JS.compile(linear.map((s) => `(?:${s})`).join('|')) : undefined;
-  const ruleTest = (mapped: string): boolean => {
-    if (anyLinear !== undefined && !anyLinear.matcher(mapped).find()) return false;
-    // The last rule that matches decides (a `!` rule re-includes).
-    for (let i = tests.length - 1; i >= 0; i--) if (tests[i].test(mapped)) return !tests[i].negative;
-    return false;
-  };
   // `ignore`'s own walk up the parents: a path under an ignored folder is ignored, whatever a later `!` says.
   const cache = new Map<string, boolean>();
   const decide = (path: string): boolean => {
     let answer = cache.get(path);
     if (answer === undefined) {
       const parent = parentOf(path);
-      answer = (parent !== '' && decide(parent)) || ruleTest(mapped(path));
+      answer = parent !== '' && decide(parent);
+      if (!answer) {
+        // The last rule that matches decides (a `!` rule re-includes).
+        const q = new Query(path);
+        let b: Query | undefined;
+        for (let i = tests.length - 1; i >= 0; i--) {
+          if (tests[i].test(tests[i].basename ? (b ??= new Query(basenameOf(path))) : q)) {
+            answer = !tests[i].negative;
+            break;
+          }
+        }
+      }
       cache.set(path, answer);
     }
     return answer;
@@ -85,6 +96,139 @@ export function gitignoreRules(text: string, parse: (text: string) => Ignore = (
   };
 }
 
+/** One path as the rules read it: each view of it made once, when a rule first needs it. */
+class Query {
+  private lowerPath?: string;
+  private mappedPath?: string;
+  private lastName?: string;
+  constructor(readonly path: string) {}
+  /** Without `//`: the path whose last name the string tests take (the walk asks no other). */
+  get plain(): boolean {
+    return !this.path.includes('//');
+  }
+  /** A/Z as a/z, no other letter: how `ignore`'s expressions (JavaScript, `i`, no `u`) fold an ASCII letter. */
+  get lower(): string {
+    return (this.lowerPath ??= asciiLower(this.path));
+  }
+  /** The last name, without the trailing slash of a folder, ASCII letters folded. */
+  get name(): string {
+    if (this.lastName === undefined) {
+      const end = this.dir ? this.lower.length - 1 : this.lower.length;
+      this.lastName = this.lower.slice(this.lower.lastIndexOf('/', end - 1) + 1, end);
+    }
+    return this.lastName;
+  }
+  get dir(): boolean {
+    return this.path.endsWith('/');
+  }
+  /** For RE2 (see `mapped`). */
+  get forRe2(): string {
+    return (this.mappedPath ??= mapped(this.path));
+  }
+}
+
+type Test = (q: Query) => boolean;
+
+const asciiLower = (s: string): string => (/[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
+
+/** Letters, digits and a few marks written as themselves, and an escaped dot (the literals of most .gitignore lines). */
+const LIT = String.raw`(?:[A-Za-z0-9_ ~-]|\\\.)+`;
+const END = String.raw`(\(\?=\$\|\\\/\$\)|\\\/\$)`;
+/** `name`, `name/`: the last name equals the literal. */
+const NAME_SHAPE = new RegExp(String.raw`^\(\?:\^\|\\\/\)(${LIT})${END}$`);
+/** `*.ext`, `*.ext/`: the last name ends with the literal. */
+const SUFFIX_SHAPE = new RegExp(String.raw`^\(\?:\^\|\\\/\)\[\^\\\/\]\*(${LIT})${END}$`);
+/** `/path`, `a/b`, `/path/`: the path is the literal. */
+const ANCHORED_SHAPE = new RegExp(String.raw`^\^((?:[A-Za-z0-9_ ~-]|\\[./])+)${END}$`);
+
+/**
+ * The string test of a rule of the most common shapes (a name, `*.ext`, an anchored path, each perhaps for folders
+ * only), on a path without `//`: exact, for its ASCII literals fold as JavaScript folds them.
+ */
+function shapeTest(source: string, flags: string): Test | undefined {
+  const shape = flags === 'i' ? (NAME_SHAPE.exec(source) ?? SUFFIX_SHAPE.exec(source) ?? ANCHORED_SHAPE.exec(source)) : null;
+  if (!shape) return undefined;
+  const literal = asciiLower(shape[1].replace(/\\(.)/g, '$1'));
+  const dirOnly = shape[2] !== '(?=$|\\/$)';
+  const kind = shape[0].startsWith('^') ? 'path' : shape[0].startsWith('(?:^|\\/)[^') ? 'suffix' : 'name';
+  return (q) => {
+    if (dirOnly && !q.dir) return false;
+    if (kind === 'name') return q.name === literal;
+    if (kind === 'suffix') return q.name.endsWith(literal);
+    return q.lower === literal || q.lower === `${literal}/`;
+  };
+}
+
+/**
+ * The RE2 test of a rule, after a literal that every match holds (a path without it matches nothing: RE2 is not
+ * asked); undefined for a rule RE2 does not run.
+ */
+function testOf(compiled: RE2JS | Untranslated, source: string, flags: string): Test | undefined {
+  if (!(compiled instanceof RE2JS)) return undefined;
+  const viaRe2: Test = (q) => compiled.matcher(q.forRe2).find();
+  const need = requiredLiteral(source, flags === 'i');
+  if (need.length < 2) return viaRe2;
+  return flags === 'i' ? (q) => q.lower.includes(need) && viaRe2(q) : (q) => q.path.includes(need) && viaRe2(q);
+}
+
+/**
+ * The longest run of ASCII literals that every match of `source` holds, outside groups, classes and quantifiers
+ * ('' for none); folded as `i` folds them.
+ */
+function requiredLiteral(source: string, ci: boolean): string {
+  let best = '';
+  let run = '';
+  const cut = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  const quantified = (at: number) => '*+?{'.includes(source[at] ?? ' ');
+  /** The end of the class that starts at `at` (after its `]`). */
+  const classEnd = (at: number) => {
+    let j = at + 1;
+    if (source[j] === '^') j++;
+    while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+    return j + 1;
+  };
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === '|') return '';
+    if (c === '(') {
+      let depth = 0;
+      do {
+        if (source[i] === '\\') i += 2;
+        else if (source[i] === '[') i = classEnd(i);
+        else {
+          if (source[i] === '(') depth++;
+          else if (source[i] === ')') depth--;
+          i++;
+        }
+      } while (i < source.length && depth > 0);
+      if (quantified(i)) i++;
+      cut();
+    } else if (c === '[') {
+      i = classEnd(i);
+      if (quantified(i)) i++;
+      cut();
+    } else if (c === '\\') {
+      const n = source[i + 1] ?? '';
+      i += 2;
+      if (/[0-9A-Za-z]/.test(n) || quantified(i)) cut();
+      else run += n;
+    } else if (c.charCodeAt(0) < 0x80 && !'^$*+?.{}'.includes(c) && !quantified(i + 1)) {
+      run += ci ? asciiLower(c) : c;
+      i++;
+    } else {
+      i++;
+      if (quantified(i)) i++;
+      cut();
+    }
+  }
+  cut();
+  return best;
+}
+
 const SHAPE_PROBLEM = 'the `ignore` package keeps its rules another way than this version of SPDF Workbench reads: the file is applied by backtracking regular expressions, not in linear time';
 
 /** The rules `ignore` compiled, or undefined when its internals are not the shape read here. */
@@ -93,7 +237,7 @@ export function rulesOf(ig: Ignore): IgnoreRule[] | undefined {
   if (!Array.isArray(rules)) return undefined;
   for (const rule of rules as Partial<IgnoreRule>[]) {
     if (typeof rule !== 'object' || rule === null || typeof rule.pattern !== 'string' || typeof rule.negative !== 'boolean') return undefined;
-    if (!(rule.regex instanceof RegExp)) return undefined;
+    if (!(rule.regex instanceof RegExp) || typeof rule.body !== 'string') return undefined;
   }
   return rules as IgnoreRule[];
 }
@@ -123,6 +267,13 @@ function parentOf(path: string): string {
   return cut < 0 ? '' : path.slice(0, cut + 1);
 }
 
+/** `ignore`'s last name of a path, with the trailing slash of a folder. */
+function basenameOf(path: string): string {
+  const end = path.length - 1;
+  const at = path.lastIndexOf('/', path[end] === '/' ? end - 1 : end);
+  return at < 0 ? path : path.slice(at + 1);
+}
+
 /** `ignore`'s test of a path it refuses. */
 function isNotRelative(path: string): boolean {
   return path.startsWith('/') || path === '.' || path === '..' || path.startsWith('./') || path.startsWith('../');
@@ -137,7 +288,6 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 const SURROGATES = /[\uD800-\uDFFF]/g;
 const MOVED = 0xf0000 - 0xd800;
 const mapped = (path: string): string => (SURROGATE.test(path) ? path.replace(SURROGATES, (c) => String.fromCodePoint(c.charCodeAt(0) + MOVED)) : path);
-const unmapped = (path: string): string => path.replace(/[\u{F0000}-\u{F07FF}]/gu, (c) => String.fromCharCode(c.codePointAt(0)! - MOVED));
 
 /** Why a rule's expression is not rewritten. */
 interface Untranslated {
@@ -145,14 +295,13 @@ interface Untranslated {
 }
 
 /** `ignore`'s expression as RE2's, or why not (memoised: a language server reads the same files again). */
-const translatedRule = (source: string, flags: string): string | Untranslated => translatedMemo(JSON.stringify([source, flags]));
+/** `ignore`'s expression in RE2, or why not (memoised: a language server reads the same files again). */
+const compiledRule = (source: string, flags: string): RE2JS | Untranslated => compiledMemo(JSON.stringify([source, flags]));
 
-const translatedMemo = boundedMemo(4096, (key): string | Untranslated => {
+const compiledMemo = boundedMemo(4096, (key): RE2JS | Untranslated => {
   const [source, flags] = JSON.parse(key) as [string, string];
   try {
-    const out = translate(source, flags);
-    RE2JS.compile(out);
-    return out;
+    return RE2JS.compile(translate(source, flags));
   } catch (error) {
     return { why: (error as Error).message };
   }
