@@ -155,7 +155,7 @@ function shapeTest(source: string, flags: string): Test | undefined {
     if (dirOnly && !q.dir) return false;
     if (kind === 'name') return q.name === literal;
     if (kind === 'suffix') return q.name.endsWith(literal);
-    return q.lower === literal || q.lower === `${literal}/`;
+    return q.lower === `${literal}/` || (!dirOnly && q.lower === literal);
   };
 }
 
@@ -213,7 +213,8 @@ function requiredLiteral(source: string, ci: boolean): string {
       cut();
     } else if (c === '\\') {
       const n = source[i + 1] ?? '';
-      i += 2;
+      // `\u2028` (a line separator as `RegExp.prototype.source` writes it) is one character, not an ASCII one.
+      i += n === 'u' && /^[0-9a-fA-F]{4}$/.test(source.slice(i + 2, i + 6)) ? 6 : 2;
       if (/[0-9A-Za-z]/.test(n) || quantified(i)) cut();
       else run += n;
     } else if (c.charCodeAt(0) < 0x80 && !'^$*+?.{}'.includes(c) && !quantified(i + 1)) {

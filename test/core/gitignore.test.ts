@@ -131,6 +131,8 @@ const SEGMENTS = [
 const path = fc.tuple(fc.array(fc.constantFrom(...SEGMENTS), { minLength: 1, maxLength: 5 }), fc.boolean()).map(([s, dir]) => s.join('/') + (dir ? '/' : ''));
 
 const oracle = (text: string) => ignore().add(text);
+/** A string with every character outside printable ASCII escaped (a U+2028 reads as a line break otherwise). */
+const show = (s: string) => JSON.stringify(s).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 /** An answer, or that it threw (both refuse an absolute path). */
 const answer = (ask: () => boolean): boolean | 'throws' => {
   try {
@@ -173,7 +175,7 @@ describe('gitignoreRules: .gitignore patterns in a linear-time engine', () => {
             assert.equal(
               answer(() => ours.ignores(q)),
               answer(() => theirs.ignores(q)),
-              `${JSON.stringify(text)} on ${JSON.stringify(q)}`,
+              `${show(text)} on ${show(q)}`,
             );
           }
         }
@@ -205,6 +207,27 @@ describe('gitignoreRules: .gitignore patterns in a linear-time engine', () => {
     const ours = gitignoreRules(text);
     const theirs = oracle(text);
     for (const p of paths) assert.equal(ours.ignores(p), theirs.ignores(p), p);
+  });
+
+  it('answers as ignore() for a pattern with a line separator, which the expression of `ignore` writes as \\u2028', () => {
+    for (const text of ['a\u2028', 'x\u2028y*', '*\u2029', 'a\rb'])
+      for (const p of ['a\u2028', 'a\u2028/', 'b/a\u2028', 'x\u2028y2028', 'x2028y', 'q\u2029', 'a\rb'])
+        assert.equal(gitignoreRules(text).ignores(p), oracle(text).ignores(p), `${show(text)} on ${show(p)}`);
+  });
+
+  it('answers as ignore() for a folder-only rule anchored at the root (the string test of the common shapes)', () => {
+    for (const [t, p] of [
+      [' //', ' /'],
+      ['a\\// ', 'a/'],
+      ['/a/', 'a'],
+      ['/a/', 'a/'],
+      ['/a/b', 'a/b/'],
+      ['a/', 'a'],
+      ['a/', 'x/a/'],
+      ['*.c/', 'x.c'],
+      ['*.c/', 'x.c/'],
+    ])
+      assert.equal(gitignoreRules(t).ignores(p), oracle(t).ignores(p), `${show(t)} on ${show(p)}`);
   });
 
   it('refuses the paths ignore() refuses, as it does', () => {
