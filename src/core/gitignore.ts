@@ -56,15 +56,15 @@ export function gitignoreRules(text: string, parse: (text: string) => Ignore = (
     const byJs: Test = (q) => rule.regex.test(q.path);
     const shape = shapeTest(source, flags);
     if (shape) {
-      // The string test answers every path the walk asks; RE2 compiled only for another one.
+      // The string test answers every path the walk asks; RE2 only another one.
       let other: Test | undefined;
-      const otherTest = (q: Query) => (other ??= testOf(compiledRule(source, flags), source, flags) ?? byJs)(q);
+      const otherTest = (q: Query) => (other ??= testOf(translatedRule(source, flags), source, flags, byJs) ?? byJs)(q);
       return { negative: rule.negative, basename, test: (q) => (q.plain ? shape(q) : otherTest(q)) };
     }
-    const compiled = compiledRule(source, flags);
-    const test = testOf(compiled, source, flags);
+    const translated = translatedRule(source, flags);
+    const test = testOf(translated, source, flags, byJs);
     if (test) return { negative: rule.negative, basename, test };
-    problems.push({ line: lines[index], pattern: rule.pattern, message: `${(compiled as Untranslated).why}: applied by a backtracking regular expression, not in linear time` });
+    problems.push({ line: lines[index], pattern: rule.pattern, message: `${(translated as Untranslated).why}: applied by a backtracking regular expression, not in linear time` });
     return { negative: rule.negative, basename, test: byJs };
   });
   // `ignore`'s own walk up the parents: a path under an ignored folder is ignored, whatever a later `!` says.
@@ -163,9 +163,14 @@ function shapeTest(source: string, flags: string): Test | undefined {
  * The RE2 test of a rule, after a literal that every match holds (a path without it matches nothing: RE2 is not
  * asked); undefined for a rule RE2 does not run.
  */
-function testOf(compiled: RE2JS | Untranslated, source: string, flags: string): Test | undefined {
-  if (!(compiled instanceof RE2JS)) return undefined;
-  const viaRe2: Test = (q) => compiled.matcher(q.forRe2).find();
+function testOf(translated: string | Untranslated, source: string, flags: string, byJs: Test): Test | undefined {
+  if (typeof translated !== 'string') return undefined;
+  // Compiled when first asked (most rules never are, past their literal: a CLI run spares RE2's start-up).
+  let re: RE2JS | null | undefined;
+  const viaRe2: Test = (q) => {
+    if (re === undefined) re = compiledRule(translated);
+    return re ? re.matcher(q.forRe2).find() : byJs(q);
+  };
   const need = requiredLiteral(source, flags === 'i');
   if (need.length < 2) return viaRe2;
   return flags === 'i' ? (q) => q.lower.includes(need) && viaRe2(q) : (q) => q.path.includes(need) && viaRe2(q);
@@ -297,16 +302,34 @@ interface Untranslated {
 
 /** `ignore`'s expression as RE2's, or why not (memoised: a language server reads the same files again). */
 /** `ignore`'s expression in RE2, or why not (memoised: a language server reads the same files again). */
-const compiledRule = (source: string, flags: string): RE2JS | Untranslated => compiledMemo(JSON.stringify([source, flags]));
+/** `ignore`'s expression rewritten for RE2, or why not (memoised: a language server reads the same files again). */
+const translatedRule = (source: string, flags: string): string | Untranslated => translatedMemo(JSON.stringify([source, flags]));
 
-const compiledMemo = boundedMemo(4096, (key): RE2JS | Untranslated => {
+const translatedMemo = boundedMemo(4096, (key): string | Untranslated => {
   const [source, flags] = JSON.parse(key) as [string, string];
   try {
-    return RE2JS.compile(translate(source, flags));
+    return translate(source, flags);
   } catch (error) {
     return { why: (error as Error).message };
   }
 });
+
+/**
+ * The compiled RE2 expression; null if RE2 refused it, which no rewrite does (the differential test compiles every
+ * one): the rule would then be applied by its backtracking expression, never match less than `ignore` does.
+ */
+const compiledRule = boundedMemo(4096, (translated): RE2JS | null => {
+  try {
+    return RE2JS.compile(translated);
+  } catch {
+    return null;
+  }
+});
+
+/** The RE2 expression of one of `ignore`'s (for tests: throws why a rule is not rewritten). */
+export function linearExpression(source: string, flags: string): string {
+  return translate(source, flags);
+}
 
 /**
  * The RE2 expression that matches what `ignore`'s expression `source` (with `flags`) matches, by `test`: the subset
@@ -427,8 +450,18 @@ function without(set: CodeUnitSet, unit: number): CodeUnitSet {
 
 const hex = (n: number) => `\\x{${n.toString(16)}}`;
 
-/** An RE2 class of the set, surrogate code units moved as `mapped` moves them. */
+/**
+ * An RE2 class of the set, surrogate code units moved as `mapped` moves them. A set of most code units is written as
+ * the class of the others negated (`[^\x{2f}]`): the same on a mapped path, which holds no other code point above
+ * U+FFFF, and far cheaper for RE2 to compile than the ranges around it.
+ */
 function setSource(set: CodeUnitSet): string {
+  const others = complement(set);
+  if (others.length < set.length) return others.length ? `[^${rangesSource(others)}]` : '[\\x{0}-\\x{10ffff}]';
+  return set.length ? `[${rangesSource(set)}]` : '[^\\x{0}-\\x{10ffff}]';
+}
+
+function rangesSource(set: CodeUnitSet): string {
   const parts: string[] = [];
   const push = (a: number, b: number) => parts.push(a === b ? hex(a) : `${hex(a)}-${hex(b)}`);
   for (const [a, b] of set) {
@@ -442,7 +475,19 @@ function setSource(set: CodeUnitSet): string {
       if (x <= y) push(x + shift, y + shift);
     }
   }
-  return parts.length ? `[${parts.join('')}]` : '[^\\x{0}-\\x{10ffff}]';
+  return parts.join('');
+}
+
+/** The code units (U+0000 to U+FFFF) outside the set. */
+function complement(set: CodeUnitSet): CodeUnitSet {
+  const out: [number, number][] = [];
+  let next = 0;
+  for (const [a, b] of set) {
+    if (a > next) out.push([next, a - 1]);
+    next = b + 1;
+  }
+  if (next <= 0xffff) out.push([next, 0xffff]);
+  return out;
 }
 
 /** The code units a JavaScript expression of one character matches, `test` over each of them. */
