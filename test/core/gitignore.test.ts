@@ -255,6 +255,18 @@ describe('gitignoreRules: .gitignore patterns in a linear-time engine', () => {
       assert.equal(rules.ignores(p), want);
     });
 
+  it('leaves a whole file to ignore() when its rules are not kept as read here (a later `ignore`), and says so', () => {
+    const parse = (text: string) => {
+      const real = ignore().add(text);
+      return { ignores: (p: string) => real.ignores(p) } as unknown as ReturnType<typeof ignore>;
+    };
+    const rules = gitignoreRules('*.o\n', parse);
+    assert.equal(rules.problems.length, 1);
+    assert.match(rules.problems[0].message, /not in linear time/);
+    assert.equal(rules.ignores('a/x.o'), true);
+    assert.equal(rules.ignores('a/x.c'), false);
+  });
+
   it('applies a rule whose expression it cannot rewrite as ignore() does, and says so at its line', () => {
     // A stand-in for a later `ignore` that writes a shape the rewrite does not know (a lookbehind).
     const make = (text: string) => {
