@@ -37,6 +37,8 @@ async function shows(h: Harness, want: string): Promise<void> {
   assert.equal(got, want);
 }
 
+/** What `spdf trace` says of the one requirement. */
+const traceStatus = async (root: string) => (JSON.parse((await runCli(['trace', root, '--format', 'json', '--no-cache'])).stdout) as TraceJson).views.requirements.rows[0].status;
 const cliStatus = async (root: string) => {
   const check = await runCli(['check', root, '--format', 'json', '--no-cache']);
   return (JSON.parse(check.stdout) as { pass: boolean }).pass;
@@ -102,14 +104,13 @@ describe('language server: JUnit results rewritten by a test run', function () {
     const h = await startHarness(GO_FILES);
     try {
       await until('the first complete status', () => h.notifications.some((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing));
-      const want = async () => (await runCli(['trace', h.root, '--format', 'json', '--no-cache']).then((r) => JSON.parse(r.stdout) as TraceJson)).views.requirements.rows[0].status;
       assert.equal(await statusOf(h), 'PARTIAL');
-      assert.equal(await want(), 'PARTIAL');
+      assert.equal(await traceStatus(h.root), 'PARTIAL');
       await until('a watcher on go.mod files', () => watchedGlobs(h).includes('**/go.mod'));
       writeFileSync(join(h.root, 'go.mod'), 'module example.com/pump\n');
       await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri('go.mod'), type: 1 }] });
       await shows(h, 'ERROR');
-      assert.equal(await want(), 'ERROR');
+      assert.equal(await traceStatus(h.root), 'ERROR');
       rmSync(join(h.root, 'go.mod'));
       await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri('go.mod'), type: 3 }] });
       await shows(h, 'PARTIAL');
@@ -122,10 +123,9 @@ describe('language server: JUnit results rewritten by a test run', function () {
     const h = await startHarness(SHORT_FILES);
     try {
       await until('the first complete status', () => h.notifications.some((n) => n.method === 'spdf/status' && !(n.params as StatusSummary).indexing));
-      const want = async () => (await runCli(['trace', h.root, '--format', 'json', '--no-cache']).then((r) => JSON.parse(r.stdout) as TraceJson)).views.requirements.rows[0].status;
       // `module example.com/acme/dosing`: the root package is `dosing`, no case is named so (not run).
       assert.equal(await statusOf(h), 'PARTIAL');
-      assert.equal(await want(), 'PARTIAL');
+      assert.equal(await traceStatus(h.root), 'PARTIAL');
       await until('a watcher on go.mod files', () => watchedGlobs(h).includes('**/go.mod'));
       const edited = async (text: string) => {
         writeFileSync(join(h.root, 'go.mod'), text);
@@ -133,11 +133,11 @@ describe('language server: JUnit results rewritten by a test run', function () {
       };
       await edited('module "example.com/acme/pump" // renamed\r\n');
       await shows(h, 'ERROR');
-      assert.equal(await want(), 'ERROR');
+      assert.equal(await traceStatus(h.root), 'ERROR');
       // A broken module line: the root package's name is unknown again, so no short name is its.
       await edited('module example.com/acme/pump extra\n');
       await shows(h, 'PARTIAL');
-      assert.equal(await want(), 'PARTIAL');
+      assert.equal(await traceStatus(h.root), 'PARTIAL');
     } finally {
       await h.close();
     }
